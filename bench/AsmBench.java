@@ -1,0 +1,64 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * The ASM side of `npm run bench`: the same workloads as bench/run.mjs runs with classforge, on the same
+ * class files, printed as one JSON line per workload ({workload, firstMs, medianMs, runs}).
+ * Usage: java -cp asm.jar:asm-tree.jar:. AsmBench <dir of .class files> <warm runs> <workload>...
+ */
+public final class AsmBench {
+  interface Workload { void run(byte[] b); }
+
+  public static void main(String[] args) throws IOException {
+    List<byte[]> classes = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of(args[0]))) {
+      for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class")).sorted()::iterator) {
+        classes.add(Files.readAllBytes(p));
+      }
+    }
+    int runs = Integer.parseInt(args[1]);
+    for (int i = 2; i < args.length; i++) {
+      String name = args[i];
+      Workload w = workload(name);
+      long t0 = System.nanoTime();
+      int failed = pass(classes, w);
+      double first = (System.nanoTime() - t0) / 1e6;
+      double[] times = new double[runs];
+      for (int r = 0; r < runs; r++) {
+        long t = System.nanoTime();
+        pass(classes, w);
+        times[r] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(times);
+      System.out.printf(java.util.Locale.ROOT,
+          "{\"workload\":\"%s\",\"firstMs\":%.1f,\"medianMs\":%.1f,\"runs\":%d,\"classes\":%d,\"failed\":%d}%n",
+          name, first, times[runs / 2], runs, classes.size(), failed);
+    }
+  }
+
+  static int pass(List<byte[]> classes, Workload w) {
+    int failed = 0;
+    for (byte[] b : classes) {
+      try { w.run(b); } catch (RuntimeException e) { failed++; }
+    }
+    return failed;
+  }
+
+  static Workload workload(String name) {
+    switch (name) {
+      case "tree-parse": return b -> new ClassReader(b).accept(new ClassNode(), 0);
+      case "copy": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); };
+      case "full-rewrite": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); };
+      case "compute-maxs": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); };
+      default: throw new IllegalArgumentException("unknown workload " + name);
+    }
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Boxed Java values that have no exact JavaScript counterpart.
+ *
+ * A JS number cannot say whether it came from a `float` or a `double` constant, and it loses NaN
+ * payloads, so `float` and `double` values in the API are `Float` and `Double` objects that keep
+ * the raw IEEE 754 bits read from the class file (JVMS §4.4.4, §4.4.5): writing them back gives
+ * the same bytes. `Byte`, `Short` and `Character` exist for annotation element values only
+ * (JVMS §4.7.16.1 tags B, S, C), where the tag must survive a round trip.
+ */
+
+import type { ConstantDynamic } from './constant-dynamic.js';
+import type { Handle } from './handle.js';
+import type { Type } from './type.js';
+
+// One shared scratch buffer for bit conversions: no allocation per value.
+const scratch = new DataView(new ArrayBuffer(8));
+
+/**
+ * Formats a finite non-zero magnitude given as decimal digits `d1d2…dn` and exponent `e`
+ * (value = d1.d2…dn × 10^e) the way Java's Float/Double.toString do: plain notation for
+ * 10^-3 ≤ |v| < 10^7, otherwise `d.ddd…E±n`, and always at least one fraction digit.
+ */
+function formatJavaDecimal(negative: boolean, digits: string, exponent: number): string {
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 48 /* '0' */) end--;
+  digits = digits.substring(0, end);
+  let text: string;
+  if (exponent >= -3 && exponent < 7) {
+    if (exponent >= 0) {
+      const intLength = exponent + 1;
+      const intPart = digits.length >= intLength ? digits.substring(0, intLength) : digits + '0'.repeat(intLength - digits.length);
+      const fraction = digits.length > intLength ? digits.substring(intLength) : '0';
+      text = intPart + '.' + fraction;
+    } else {
+      text = '0.' + '0'.repeat(-exponent - 1) + digits;
+    }
+  } else {
+    text = digits.charAt(0) + '.' + (digits.length > 1 ? digits.substring(1) : '0') + 'E' + exponent;
+  }
+  return negative ? '-' + text : text;
+}
+
+/** Splits the output of Number.prototype.toExponential into its digits and exponent. */
+function splitExponential(text: string): { digits: string; exponent: number } {
+  const e = text.indexOf('e');
+  return { digits: text.substring(0, e).replace('.', ''), exponent: Number(text.substring(e + 1)) };
+}
+
+function specialToString(value: number): string | null {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return 'Infinity';
+  if (value === -Infinity) return '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  return null;
+}
+
+/** A Java `float`: its value as a JS number (exactly representable) and its raw int bits. */
+export class Float {
+  /** The float value as a JS number (NaN for every NaN payload). */
+  readonly value: number;
+  /** The raw IEEE 754 single-precision bits as a signed 32-bit int (Float.floatToRawIntBits). */
+  readonly bits: number;
+
+  /** Rounds `value` to the nearest float, as a Java `(float)` cast does. */
+  constructor(value: number) {
+    scratch.setFloat32(0, value);
+    this.bits = scratch.getInt32(0);
+    this.value = scratch.getFloat32(0);
+  }
+
+  /** A Float with exactly these bits, NaN payload included (Float.intBitsToFloat). */
+  static fromBits(bits: number): Float {
+    const result = new Float(0);
+    scratch.setInt32(0, bits);
+    (result as { value: number }).value = scratch.getFloat32(0);
+    (result as { bits: number }).bits = bits | 0;
+    return result;
+  }
+
+  static valueOf(value: number): Float {
+    return new Float(value);
+  }
+
+  /** Java's Float.equals: compares bits, except that all NaNs are equal. */
+  equals(other: unknown): boolean {
+    if (!(other instanceof Float)) return false;
+    return this.bits === other.bits || (this.value !== this.value && other.value !== other.value);
+  }
+
+  /** Java's Float.hashCode (floatToIntBits, NaN canonicalised). */
+  hashCode(): number {
+    return this.value !== this.value ? 0x7fc00000 : this.bits;
+  }
+
+  /** Lets a Float take part in arithmetic (`+f`). */
+  valueOf(): number {
+    return this.value;
+  }
+
+  /** Java's Float.toString: the shortest decimal (at least two digits) that rounds back to it. */
+  toString(): string {
+    const value = this.value;
+    const special = specialToString(value);
+    if (special !== null) return special;
+    const magnitude = Math.abs(value);
+    for (let precision = 2; precision <= 9; precision++) {
+      const { digits, exponent } = splitExponential(magnitude.toExponential(precision - 1));
+      if (Math.fround(Number(digits.charAt(0) + '.' + digits.substring(1) + 'e' + exponent)) === magnitude) {
+        return formatJavaDecimal(value < 0, digits, exponent);
+      }
+    }
+    // Nine significant digits always identify a float.
+    const { digits, exponent } = splitExponential(magnitude.toExponential(8));
+    return formatJavaDecimal(value < 0, digits, exponent);
+  }
+}
+
+/** A Java `double`: its value and its raw long bits. */
+export class Double {
+  /** The double value (NaN for every NaN payload). */
+  readonly value: number;
+  /** The raw IEEE 754 double-precision bits as a signed 64-bit bigint (doubleToRawLongBits). */
+  readonly bits: bigint;
+
+  constructor(value: number) {
+    scratch.setFloat64(0, value);
+    this.bits = scratch.getBigInt64(0);
+    this.value = value;
+  }
+
+  /** A Double with exactly these bits, NaN payload included (Double.longBitsToDouble). */
+  static fromBits(bits: bigint): Double {
+    const result = new Double(0);
+    scratch.setBigInt64(0, bits);
+    (result as { value: number }).value = scratch.getFloat64(0);
+    (result as { bits: bigint }).bits = BigInt.asIntN(64, bits);
+    return result;
+  }
+
+  static valueOf(value: number): Double {
+    return new Double(value);
+  }
+
+  /** Java's Double.equals: compares bits, except that all NaNs are equal. */
+  equals(other: unknown): boolean {
+    if (!(other instanceof Double)) return false;
+    return this.bits === other.bits || (this.value !== this.value && other.value !== other.value);
+  }
+
+  /** Java's Double.hashCode: the two halves of doubleToLongBits xor-ed. */
+  hashCode(): number {
+    if (this.value !== this.value) return 0x7ff80000;
+    scratch.setFloat64(0, this.value);
+    return scratch.getInt32(0) ^ scratch.getInt32(4);
+  }
+
+  valueOf(): number {
+    return this.value;
+  }
+
+  /** Java's Double.toString: the shortest decimal (at least two digits) that rounds back to it. */
+  toString(): string {
+    const value = this.value;
+    const special = specialToString(value);
+    if (special !== null) return special;
+    const magnitude = Math.abs(value);
+    // JS already produces the shortest round-tripping digits; Java asks for at least two.
+    let parts = splitExponential(magnitude.toExponential());
+    if (parts.digits.length < 2) parts = splitExponential(magnitude.toExponential(1));
+    return formatJavaDecimal(value < 0, parts.digits, parts.exponent);
+  }
+}
+
+/** A Java `byte` annotation value (element_value tag 'B'). */
+export class Byte {
+  /** The value, in -128..127. */
+  readonly value: number;
+
+  constructor(value: number) {
+    this.value = (value << 24) >> 24;
+  }
+
+  static valueOf(value: number): Byte {
+    return new Byte(value);
+  }
+
+  equals(other: unknown): boolean {
+    return other instanceof Byte && other.value === this.value;
+  }
+
+  hashCode(): number {
+    return this.value;
+  }
+
+  valueOf(): number {
+    return this.value;
+  }
+
+  toString(): string {
+    return String(this.value);
+  }
+}
+
+/** A Java `short` annotation value (element_value tag 'S'). */
+export class Short {
+  /** The value, in -32768..32767. */
+  readonly value: number;
+
+  constructor(value: number) {
+    this.value = (value << 16) >> 16;
+  }
+
+  static valueOf(value: number): Short {
+    return new Short(value);
+  }
+
+  equals(other: unknown): boolean {
+    return other instanceof Short && other.value === this.value;
+  }
+
+  hashCode(): number {
+    return this.value;
+  }
+
+  valueOf(): number {
+    return this.value;
+  }
+
+  toString(): string {
+    return String(this.value);
+  }
+}
+
+/** A Java `char` annotation value (element_value tag 'C'). */
+export class Character {
+  /** The UTF-16 code unit, in 0..65535. */
+  readonly value: number;
+
+  /** Accepts a code unit, or a string whose first code unit is taken. */
+  constructor(value: number | string) {
+    this.value = typeof value === 'string' ? value.charCodeAt(0) & 0xffff : value & 0xffff;
+  }
+
+  static valueOf(value: number | string): Character {
+    return new Character(value);
+  }
+
+  equals(other: unknown): boolean {
+    return other instanceof Character && other.value === this.value;
+  }
+
+  hashCode(): number {
+    return this.value;
+  }
+
+  valueOf(): number {
+    return this.value;
+  }
+
+  /** The character itself, as Java's Character.toString. */
+  toString(): string {
+    return String.fromCharCode(this.value);
+  }
+}
+
+/**
+ * A loadable constant (JVMS §4.4, Table 4.4-C) as the API passes it: to `visitLdcInsn`, as a
+ * field's ConstantValue, and as a bootstrap method argument. int → number, long → bigint,
+ * float → Float, double → Double, String → string, Class and MethodType → Type,
+ * MethodHandle → Handle, Dynamic → ConstantDynamic.
+ */
+export type ConstantValue = number | bigint | Float | Double | string | Type | Handle | ConstantDynamic;
