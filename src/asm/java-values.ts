@@ -270,3 +270,45 @@ export class Character {
  * MethodHandle → Handle, Dynamic → ConstantDynamic.
  */
 export type ConstantValue = number | bigint | Float | Double | string | Type | Handle | ConstantDynamic;
+
+/** Java's String.hashCode (s[0]·31^(n-1) + … + s[n-1], in 32-bit arithmetic). */
+export function javaStringHashCode(value: string): number {
+  let hash = 0;
+  for (let i = 0; i < value.length; i++) {
+    hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
+  }
+  return hash;
+}
+
+/**
+ * @internal The hashCode Java would compute for the boxed form of an API value: Integer for
+ * number, Long for bigint, Boolean, String, or the object's own hashCode().
+ */
+export function javaHashCode(value: unknown): number {
+  switch (typeof value) {
+    case 'number':
+      return value | 0;
+    case 'bigint':
+      return Number(BigInt.asIntN(32, value ^ (BigInt.asUintN(64, value) >> 32n)));
+    case 'boolean':
+      return value ? 1231 : 1237;
+    case 'string':
+      return javaStringHashCode(value);
+    case 'object':
+      if (value !== null && typeof (value as { hashCode?: unknown }).hashCode === 'function') {
+        return (value as { hashCode(): number }).hashCode() | 0;
+      }
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+/** @internal Java's Objects.equals for API values: `===` for primitives, else equals(). */
+export function javaEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'object' && a !== null && typeof (a as { equals?: unknown }).equals === 'function') {
+    return (a as { equals(other: unknown): boolean }).equals(b);
+  }
+  return false;
+}

@@ -372,43 +372,88 @@ export function checkConstantPool(pool: ConstantPool): void {
 
 // ## Rendering
 
-/** Renders a string constant the way javap does: the text itself, with control characters escaped. */
+/** Escapes a string constant the way javap does; lone surrogates are escaped too, to keep the output valid text. */
 function quote(value: string): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 0x5c) out += '\\\\';
+    else if (c === 0x22) out += '\\"';
+    else if (c === 0x27) out += "\\'";
     else if (c === 0x09) out += '\\t';
     else if (c === 0x0a) out += '\\n';
     else if (c === 0x0d) out += '\\r';
     else if (c === 0x0c) out += '\\f';
     else if (c === 0x08) out += '\\b';
-    else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c < 0xe000) || c === 0xfffe || c === 0xffff) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else out += value[i];
+    else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) out += '\\u' + c.toString(16).padStart(4, '0');
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out += value[i]! + value[i + 1]!;
+      i++;
+    } else if (c >= 0xd800 && c < 0xe000) out += '\\u' + c.toString(16);
+    else out += value[i];
   }
   return out;
 }
 
-/** Quotes a member name when javap would (`"<init>"`). */
-function memberName(name: string): string {
-  return name.startsWith('<') ? `"${name}"` : name;
+const IDENTIFIER_START = /[\p{L}\p{Nl}\p{Sc}\p{Pc}]/u;
+const IDENTIFIER_PART = /[\p{L}\p{Nl}\p{Sc}\p{Pc}\p{Nd}\p{Mn}\p{Mc}\p{Cf}\u0000-\u0008\u000e-\u001b\u007f-\u009f]/u;
+
+/**
+ * Quotes a class, module or member name when javap would: when it is not a sequence of Java
+ * identifiers separated by '/' (`"<init>"`, `"[Ljava/lang/String;"`, `"java.base"`, `"module-info"`).
+ */
+function checkName(name: string): string {
+  if (name.length === 0) return '""';
+  let previous = '/';
+  for (const ch of name) {
+    if ((previous === '/' && !IDENTIFIER_START.test(ch)) || (ch !== '/' && !IDENTIFIER_PART.test(ch))) {
+      return `"${quote(name)}"`;
+    }
+    previous = ch;
+  }
+  return name;
+}
+
+const CANONICAL_FLOAT_NAN = 0x7fc00000;
+const CANONICAL_DOUBLE_NAN = 0x7ff8000000000000n;
+
+/**
+ * Java's Float/Double.toString: the shortest decimal (at least two digits) that reads back as the
+ * same value, in plain notation for 10^-3 <= |v| < 10^7 and as `d.dddE±n` otherwise.
+ */
+function javaNumber(value: number, isFloat: boolean): string {
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  let precision = 2;
+  const same = (text: string): boolean => (isFloat ? Math.fround(Number(text)) === value : Number(text) === value);
+  while (precision < 17 && !same(value.toPrecision(precision))) precision++;
+  const [mantissa, exponentText] = value.toExponential(precision - 1).split('e') as [string, string];
+  const negative = mantissa.startsWith('-');
+  let digits = mantissa.replace('-', '').replace('.', '').replace(/0+$/, '');
+  if (digits === '') digits = '0';
+  const exponent = Number(exponentText);
+  const sign = negative ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs >= 1e-3 && abs < 1e7) {
+    if (exponent >= 0) {
+      const integer = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+      const fraction = digits.slice(exponent + 1) || '0';
+      return `${sign}${integer}.${fraction}`;
+    }
+    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  }
+  return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${exponent}`;
 }
 
 function formatFloat(value: number, bits: number): string {
-  if (Number.isNaN(value)) return `NaN(0x${bits.toString(16)})f`;
+  if (Number.isNaN(value)) return bits === CANONICAL_FLOAT_NAN ? 'NaNf' : `NaN(0x${bits.toString(16)})f`;
   if (!Number.isFinite(value)) return value > 0 ? 'Infinityf' : '-Infinityf';
-  if (Object.is(value, -0)) return '-0.0f';
-  const s = String(Math.fround(value));
-  return (/[.e]/.test(s) ? s : s + '.0') + 'f';
+  return javaNumber(value, true) + 'f';
 }
 
 function formatDouble(value: number, bits: bigint): string {
-  if (Number.isNaN(value)) return `NaN(0x${bits.toString(16)})d`;
+  if (Number.isNaN(value)) return bits === CANONICAL_DOUBLE_NAN ? 'NaNd' : `NaN(0x${bits.toString(16)})d`;
   if (!Number.isFinite(value)) return value > 0 ? 'Infinityd' : '-Infinityd';
-  if (Object.is(value, -0)) return '-0.0d';
-  const s = String(value);
-  return (/[.e]/.test(s) ? s : s + '.0') + 'd';
+  return javaNumber(value, false) + 'd';
 }
 
 /**
@@ -430,11 +475,8 @@ export function describeConstant(pool: ConstantPool, index: number): string {
       return `${e.value}l`;
     case 'Double':
       return formatDouble(e.value, e.bits);
-    case 'Class': {
-      const name = getUtf8(pool, e.nameIndex, e.offset);
-      // javap quotes array class names: "[Ljava/lang/String;"
-      return name.startsWith('[') ? `"${name}"` : name;
-    }
+    case 'Class':
+      return checkName(getUtf8(pool, e.nameIndex, e.offset));
     case 'String':
       return quote(getUtf8(pool, e.stringIndex, e.offset));
     case 'Fieldref':
@@ -443,10 +485,10 @@ export function describeConstant(pool: ConstantPool, index: number): string {
       getConstant(pool, e.classIndex, ['Class'], e.offset);
       const owner = describeConstant(pool, e.classIndex);
       const nat = getNameAndType(pool, e.nameAndTypeIndex, e.offset);
-      return `${owner}.${memberName(nat.name)}:${nat.descriptor}`;
+      return `${owner}.${checkName(nat.name)}:${nat.descriptor}`;
     }
     case 'NameAndType':
-      return `${memberName(getUtf8(pool, e.nameIndex, e.offset))}:${getUtf8(pool, e.descriptorIndex, e.offset)}`;
+      return `${checkName(getUtf8(pool, e.nameIndex, e.offset))}:${getUtf8(pool, e.descriptorIndex, e.offset)}`;
     case 'MethodHandle': {
       const kind = REFERENCE_KIND_NAMES[e.referenceKind] ?? `REF_${e.referenceKind}`;
       getConstant(pool, e.referenceIndex, ['Fieldref', 'Methodref', 'InterfaceMethodref'], e.offset);
@@ -457,10 +499,48 @@ export function describeConstant(pool: ConstantPool, index: number): string {
     case 'Dynamic':
     case 'InvokeDynamic': {
       const nat = getNameAndType(pool, e.nameAndTypeIndex, e.offset);
-      return `#${e.bootstrapMethodAttrIndex}:${memberName(nat.name)}:${nat.descriptor}`;
+      return `#${e.bootstrapMethodAttrIndex}:${checkName(nat.name)}:${nat.descriptor}`;
     }
     case 'Module':
     case 'Package':
-      return getUtf8(pool, e.nameIndex, e.offset);
+      return checkName(getUtf8(pool, e.nameIndex, e.offset));
+  }
+}
+
+/**
+ * The operand column of `javap -v` for an entry: its indices (`#2.#3`, `#5:#6`, `6:#43` for a
+ * MethodHandle, `#0:#27` for (Invoke)Dynamic), or its value for Utf8 and numeric constants.
+ */
+export function describeConstantOperands(entry: ConstantPoolEntry): string {
+  switch (entry.kind) {
+    case 'Utf8':
+      return quote(entry.value);
+    case 'Integer':
+      return String(entry.value);
+    case 'Float':
+      return formatFloat(entry.value, entry.bits);
+    case 'Long':
+      return `${entry.value}l`;
+    case 'Double':
+      return formatDouble(entry.value, entry.bits);
+    case 'Class':
+    case 'Module':
+    case 'Package':
+      return `#${entry.nameIndex}`;
+    case 'String':
+      return `#${entry.stringIndex}`;
+    case 'MethodType':
+      return `#${entry.descriptorIndex}`;
+    case 'Fieldref':
+    case 'Methodref':
+    case 'InterfaceMethodref':
+      return `#${entry.classIndex}.#${entry.nameAndTypeIndex}`;
+    case 'NameAndType':
+      return `#${entry.nameIndex}:#${entry.descriptorIndex}`;
+    case 'MethodHandle':
+      return `${entry.referenceKind}:#${entry.referenceIndex}`;
+    case 'Dynamic':
+    case 'InvokeDynamic':
+      return `#${entry.bootstrapMethodAttrIndex}:#${entry.nameAndTypeIndex}`;
   }
 }

@@ -5,6 +5,8 @@
 // the code of two methods at once), so a printer cannot write to a stream as it goes: it builds
 // the tree and `print` writes it out once the class is complete.
 //
+// Java's varargs parameters are plain arrays, as in the visitor classes.
+//
 // Java's overloads that share a name on this class (`visit` for a class header and for an
 // annotation value) become one TypeScript method with two signatures; implementations tell them
 // apart by the type of the first argument (a class version is a number, an annotation element
@@ -13,6 +15,7 @@
 import type { Attribute } from '../asm/attribute.js';
 import type { Handle } from '../asm/handle.js';
 import type { Label } from '../asm/label.js';
+import type { FrameElement } from '../asm/method-visitor.js';
 import type { TypePath } from '../asm/type-path.js';
 import { StringBuilder } from './string-builder.js';
 
@@ -23,8 +26,6 @@ export interface PrintWriter {
   flush?(): void;
 }
 
-/** A frame element of visitFrame: a type constant (Opcodes.TOP…), an internal name or a NEW label. */
-export type FrameElement = number | string | Label;
 
 // ASM's message for the methods that a Printer of a newer API level must override.
 const UNSUPPORTED_OPERATION = 'Must be overridden';
@@ -63,7 +64,8 @@ export abstract class Printer {
     'JSR', 'RET', 'TABLESWITCH', 'LOOKUPSWITCH', 'IRETURN', 'LRETURN', 'FRETURN', 'DRETURN', // 168
     'ARETURN', 'RETURN', 'GETSTATIC', 'PUTSTATIC', 'GETFIELD', 'PUTFIELD', 'INVOKEVIRTUAL', 'INVOKESPECIAL', // 176
     'INVOKESTATIC', 'INVOKEINTERFACE', 'INVOKEDYNAMIC', 'NEW', 'NEWARRAY', 'ANEWARRAY', 'ARRAYLENGTH', 'ATHROW', // 184
-    'CHECKCAST', 'INSTANCEOF', 'MONITORENTER', 'MONITOREXIT', 'WIDE', 'MULTIANEWARRAY', 'IFNULL', 'IFNONNULL', // 192  ];
+    'CHECKCAST', 'INSTANCEOF', 'MONITORENTER', 'MONITOREXIT', 'WIDE', 'MULTIANEWARRAY', 'IFNULL', 'IFNONNULL', // 192
+  ];
 
   /** Names of the NEWARRAY operand values (JVMS §6.5.newarray, Table 6.5.newarray-A). */
   static readonly TYPES: readonly string[] = [
@@ -302,7 +304,7 @@ export abstract class Printer {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    ...bootstrapMethodArguments: unknown[]
+    bootstrapMethodArguments: readonly unknown[],
   ): void;
 
   abstract visitJumpInsn(opcode: number, label: Label): void;
@@ -313,7 +315,7 @@ export abstract class Printer {
 
   abstract visitIincInsn(varIndex: number, increment: number): void;
 
-  abstract visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: Label[]): void;
+  abstract visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: readonly Label[]): void;
 
   abstract visitLookupSwitchInsn(dflt: Label, keys: ArrayLike<number>, labels: readonly Label[]): void;
 

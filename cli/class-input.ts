@@ -1,0 +1,124 @@
+// # Class inputs: the classes of a .class file, a jar or a directory
+//
+// Commands that take `<class|jar|dir>` (print, verify, transform) enumerate classes through
+// readClassInputs. Problems with the container itself (a missing path, a truncated or corrupt
+// jar) throw InputError; whether each class's bytes are a valid class file is the caller's
+// business (ClassReader throws ClassFormatError).
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { InputError } from './cli-error.js';
+
+/** One class to process. */
+export interface ClassInput {
+  /** Where the bytes come from, for messages: a file path, or `<jar>!/<entry>`. */
+  readonly displayName: string;
+  readonly bytes: Uint8Array;
+}
+
+const ZIP_EXTENSIONS = /\.(jar|zip|war|ear)$/i;
+
+/** Whether `bytes` start with a ZIP local file header or an end-of-central-directory record. */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
+  );
+}
+
+async function statOrThrow(path: string): Promise<Awaited<ReturnType<typeof stat>>> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    throw new InputError(path, describeFsError(error), { cause: error });
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}
+
+async function readFileOrThrow(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError(path, describeFsError(error), { cause: error });
+  }
+}
+
+/** The class files under `directory`, recursively, in sorted order; symlinked directories are not followed. */
+async function listClassFiles(directory: string, into: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(directory, describeFsError(error), { cause: error });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      await listClassFiles(path, into);
+    } else if (entry.name.endsWith('.class')) {
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch(() => null);
+        if (target === null || !target.isFile()) continue;
+      } else if (!entry.isFile()) {
+        continue;
+      }
+      into.push(path);
+    }
+  }
+}
+
+/**
+ * Opens `bytes` as a jar. JSZip checks the CRC-32 of each entry as it is inflated, so a
+ * corrupt entry fails instead of yielding damaged bytes.
+ */
+async function openJar(path: string, bytes: Uint8Array): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new InputError(path, `invalid or truncated jar: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Yields the classes of `path`: the file itself when it is a class file (or anything that is
+ * neither a jar nor a directory, so that ClassReader can say what is wrong with it), every
+ * `.class` entry of a jar in entry order, or every `.class` file under a directory in sorted order.
+ */
+export async function* readClassInputs(path: string): AsyncGenerator<ClassInput> {
+  const stats = await statOrThrow(path);
+  if (stats.isDirectory()) {
+    const files: string[] = [];
+    await listClassFiles(path, files);
+    for (const file of files) {
+      yield { displayName: file, bytes: await readFileOrThrow(file) };
+    }
+    return;
+  }
+  const bytes = await readFileOrThrow(path);
+  if (!ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes)) {
+    yield { displayName: path, bytes };
+    return;
+  }
+  const jar = await openJar(path, bytes);
+  for (const entry of Object.values(jar.files)) {
+    if (entry.dir || !entry.name.endsWith('.class')) continue;
+    const displayName = `${path}!/${entry.name}`;
+    let entryBytes: Uint8Array;
+    try {
+      entryBytes = await entry.async('uint8array');
+    } catch (error) {
+      throw new InputError(displayName, `corrupt jar entry: ${(error as Error).message}`, { cause: error });
+    }
+    yield { displayName, bytes: entryBytes };
+  }
+}

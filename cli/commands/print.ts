@@ -1,0 +1,89 @@
+// # classforge print <class|jar|dir>… [--class <glob>] [--verbose]
+//
+// Prints every class of the inputs in ASM's Textifier format (what
+// `java org.objectweb.asm.util.Textifier Foo.class` prints), one after the other, separated by a
+// blank line. --verbose adds, before each class, a javap -v style listing of the raw class file.
+
+import type { Command } from 'commander';
+import { ClassReader } from '../../src/asm/class-reader.js';
+import { createClassNameFilter } from '../../src/util/class-name-glob.js';
+import { StringWriter } from '../../src/util/string-writer.js';
+import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
+import { formatClassFileListing } from '../class-file-listing.js';
+import { EXIT_BAD_INPUT, InputError, reportError } from '../cli-error.js';
+import { readClassInputs } from '../class-input.js';
+import { isStdoutClosed, writeStdout } from '../output.js';
+
+interface PrintOptions {
+  /** The --class globs (absent when none was given). */
+  class?: string[];
+  verbose?: boolean;
+}
+
+/** The Textifier text of one class (as ASM's Textifier main prints it). */
+export function textifyClass(bytes: Uint8Array): string {
+  const writer = new StringWriter();
+  new ClassReader(bytes).accept(new TraceClassVisitor(null, writer), 0);
+  return writer.toString();
+}
+
+async function printInputs(paths: readonly string[], options: PrintOptions): Promise<void> {
+  const globs = options.class ?? [];
+  const verbose = options.verbose === true;
+  const accepts = createClassNameFilter(globs, null);
+  let printed = 0;
+  let failed = false;
+  for (const path of paths) {
+    try {
+      for await (const input of readClassInputs(path)) {
+        if (isStdoutClosed()) return;
+        try {
+          if (globs.length > 0) {
+            const className = new ClassReader(input.bytes).getClassName();
+            if (!accepts(className)) continue;
+          }
+          let text = verbose ? formatClassFileListing(input.bytes, input.displayName) : '';
+          text += textifyClass(input.bytes);
+          writeStdout(printed > 0 ? '\n' + text : text);
+          printed++;
+        } catch (error) {
+          // A malformed class: report it and go on with the others.
+          failed = true;
+          reportError(input.displayName, error, verbose);
+        }
+      }
+    } catch (error) {
+      // The input itself is unusable (missing, unreadable, a corrupt jar).
+      failed = true;
+      if (error instanceof InputError) {
+        reportError(error.path, error, verbose);
+      } else {
+        reportError(path, error, verbose);
+      }
+    }
+  }
+  if (failed) {
+    process.exitCode = EXIT_BAD_INPUT;
+  }
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return previous === undefined ? [value] : [...previous, value];
+}
+
+/** Adds the `print` command to `program`. */
+export function registerPrintCommand(program: Command): Command {
+  return program
+    .command('print')
+    .description('print the classes of a class file, a jar or a directory in ASM Textifier format')
+    .argument('<paths...>', 'class files, jars or directories (searched recursively)')
+    .option(
+      '--class <glob>',
+      'only classes whose dotted name matches the glob (* within a package segment, ** across); repeatable',
+      collect,
+    )
+    .option('-v, --verbose', 'add the version, constant pool and raw attributes (like javap -v); stack traces on errors')
+    .action(async (paths: string[], options: PrintOptions) => {
+      await printInputs(paths, options);
+    });
+}

@@ -1,0 +1,70 @@
+// # The classforge command line: the commander program and its conventions
+//
+// Each command lives in cli/commands/<name>.ts and exports a `register…Command(program)`
+// function; this file only sets up what all commands share (name, version, help, error format,
+// exit codes) and registers them.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { EXIT_BAD_INPUT, EXIT_OK } from './cli-error.js';
+import { registerPrintCommand } from './commands/print.js';
+
+/** The version in classforge's package.json, found by walking up from this file. */
+export function packageVersion(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (manifest.name === 'classforge' && typeof manifest.version === 'string') {
+        return manifest.version;
+      }
+    } catch {
+      // No (readable) package.json here: keep walking up.
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return '0.0.0';
+    directory = parent;
+  }
+}
+
+/** Builds the classforge program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('classforge');
+  program
+    .description('Read, print, verify and transform JVM class files.')
+    .version(packageVersion(), '-V, --version', 'print the classforge version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    // Commander exits with 1 on usage errors; contract 4 wants 2. Throwing lets run() decide.
+    .exitOverride()
+    .configureOutput({
+      // One line, "classforge: …", like every other error (commander adds "error: " and may put
+      // a "(Did you mean …?)" hint on a second line).
+      outputError: (text, write) => write(`classforge: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    });
+  // Commands inherit the settings above (exitOverride, output), so register them afterwards.
+  registerPrintCommand(program);
+  return program;
+}
+
+/** Runs the command line `argv` (process.argv form) and returns the exit status. */
+export async function run(argv: readonly string[] = process.argv): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; every usage error becomes 2.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    // Commands report their own errors; anything reaching here is unexpected.
+    process.stderr.write(`classforge: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}

@@ -1,0 +1,234 @@
+import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
+
+/**
+ * A growable byte array with big-endian put methods (JVMS §4: every multi-byte quantity of a
+ * class file is big-endian). The writer fills one of these per class, per method body, per
+ * annotation… and `ClassWriter.toByteArray` sizes the whole class first so that its final vector
+ * is allocated once and never grows.
+ *
+ * `data` and `length` are read directly by the writer classes (no getters in hot paths).
+ */
+export class ByteVector {
+  /** @internal The content; only the first `length` bytes are meaningful. */
+  data: Uint8Array;
+  /** @internal The number of meaningful bytes in `data`. */
+  length: number;
+
+  /**
+   * `new ByteVector()` starts with a 64-byte capacity, `new ByteVector(n)` with `n` bytes, and
+   * (internally) `new ByteVector(bytes)` wraps `bytes` as its full content, without copying.
+   */
+  constructor(initialCapacityOrData?: number | Uint8Array) {
+    if (initialCapacityOrData === undefined) {
+      this.data = new Uint8Array(64);
+      this.length = 0;
+    } else if (typeof initialCapacityOrData === 'number') {
+      this.data = new Uint8Array(initialCapacityOrData);
+      this.length = 0;
+    } else {
+      this.data = initialCapacityOrData;
+      this.length = initialCapacityOrData.length;
+    }
+  }
+
+  /** The number of bytes in this vector. */
+  size(): number {
+    return this.length;
+  }
+
+  /** Appends a byte (the low 8 bits of `byteValue`). */
+  putByte(byteValue: number): this {
+    let currentLength = this.length;
+    if (currentLength + 1 > this.data.length) {
+      this.enlarge(1);
+    }
+    this.data[currentLength++] = byteValue;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** @internal Appends two bytes. */
+  put11(byteValue1: number, byteValue2: number): this {
+    let currentLength = this.length;
+    if (currentLength + 2 > this.data.length) {
+      this.enlarge(2);
+    }
+    const currentData = this.data;
+    currentData[currentLength++] = byteValue1;
+    currentData[currentLength++] = byteValue2;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** Appends a big-endian u2 (the low 16 bits of `shortValue`). */
+  putShort(shortValue: number): this {
+    let currentLength = this.length;
+    if (currentLength + 2 > this.data.length) {
+      this.enlarge(2);
+    }
+    const currentData = this.data;
+    currentData[currentLength++] = shortValue >>> 8;
+    currentData[currentLength++] = shortValue;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** @internal Appends a byte then a u2 (e.g. a constant pool tag and an index). */
+  put12(byteValue: number, shortValue: number): this {
+    let currentLength = this.length;
+    if (currentLength + 3 > this.data.length) {
+      this.enlarge(3);
+    }
+    const currentData = this.data;
+    currentData[currentLength++] = byteValue;
+    currentData[currentLength++] = shortValue >>> 8;
+    currentData[currentLength++] = shortValue;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** @internal Appends two bytes then a u2. */
+  put112(byteValue1: number, byteValue2: number, shortValue: number): this {
+    let currentLength = this.length;
+    if (currentLength + 4 > this.data.length) {
+      this.enlarge(4);
+    }
+    const currentData = this.data;
+    currentData[currentLength++] = byteValue1;
+    currentData[currentLength++] = byteValue2;
+    currentData[currentLength++] = shortValue >>> 8;
+    currentData[currentLength++] = shortValue;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** Appends a big-endian u4 (the low 32 bits of `intValue`). */
+  putInt(intValue: number): this {
+    let currentLength = this.length;
+    if (currentLength + 4 > this.data.length) {
+      this.enlarge(4);
+    }
+    const currentData = this.data;
+    currentData[currentLength++] = intValue >>> 24;
+    currentData[currentLength++] = intValue >>> 16;
+    currentData[currentLength++] = intValue >>> 8;
+    currentData[currentLength++] = intValue;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** @internal Appends a byte then two u2 (e.g. a tag and two constant pool indices). */
+  put122(byteValue: number, shortValue1: number, shortValue2: number): this {
+    let currentLength = this.length;
+    if (currentLength + 5 > this.data.length) {
+      this.enlarge(5);
+    }
+    const currentData = this.data;
+    currentData[currentLength++] = byteValue;
+    currentData[currentLength++] = shortValue1 >>> 8;
+    currentData[currentLength++] = shortValue1;
+    currentData[currentLength++] = shortValue2 >>> 8;
+    currentData[currentLength++] = shortValue2;
+    this.length = currentLength;
+    return this;
+  }
+
+  /** Appends a big-endian u8; `longValue` is a Java long as a bigint (its low 64 bits are used). */
+  putLong(longValue: bigint): this {
+    const high = Number(BigInt.asIntN(32, longValue >> 32n));
+    const low = Number(BigInt.asIntN(32, longValue));
+    return this.putInt(high).putInt(low);
+  }
+
+  /**
+   * Appends a u2 byte length followed by `stringValue` in modified UTF-8 (JVMS §4.4.7), i.e. the
+   * body of a CONSTANT_Utf8_info. Throws if the encoding exceeds 65535 bytes.
+   */
+  putUTF8(stringValue: string): this {
+    const charLength = stringValue.length;
+    if (charLength > 65535) {
+      throw new Error('UTF8 string too large');
+    }
+    let currentLength = this.length;
+    if (currentLength + 2 + charLength > this.data.length) {
+      this.enlarge(2 + charLength);
+    }
+    const currentData = this.data;
+    // Optimistically assume ASCII: then the byte length is the char length. Fall back to the
+    // general encoder at the first other char (it rewrites the length field).
+    currentData[currentLength++] = charLength >>> 8;
+    currentData[currentLength++] = charLength;
+    for (let i = 0; i < charLength; ++i) {
+      const charValue = stringValue.charCodeAt(i);
+      if (charValue >= 0x01 && charValue <= 0x7f) {
+        currentData[currentLength++] = charValue;
+      } else {
+        this.length = currentLength;
+        return this.encodeUtf8(stringValue, i, 65535);
+      }
+    }
+    this.length = currentLength;
+    return this;
+  }
+
+  /**
+   * @internal Appends `stringValue.substring(offset)` in modified UTF-8 (JVMS §4.4.7: U+0000 as
+   * C0 80, supplementary characters as two 3-byte surrogates). When the `offset` chars before
+   * were written by `putUTF8` just after a u2 length, that length is updated to the full byte
+   * length. Throws if the full byte length exceeds `maxByteLength`.
+   */
+  encodeUtf8(stringValue: string, offset: number, maxByteLength: number): this {
+    // The first `offset` chars are ASCII (one byte each), so the full length is the encoded
+    // length of the whole string.
+    const byteLength = modifiedUtf8Length(stringValue);
+    if (byteLength > maxByteLength) {
+      throw new Error('UTF8 string too large');
+    }
+    // The u2 length written by putUTF8 sits just before the `offset` ASCII bytes already put.
+    const start = this.length - offset;
+    const byteLengthOffset = start - 2;
+    if (byteLengthOffset >= 0) {
+      this.data[byteLengthOffset] = byteLength >>> 8;
+      this.data[byteLengthOffset + 1] = byteLength;
+    }
+    if (start + byteLength > this.data.length) {
+      this.enlarge(byteLength - offset);
+    }
+    // Re-encoding the ASCII prefix rewrites the same bytes; simpler than slicing the string.
+    this.length = encodeModifiedUtf8Into(stringValue, this.data, start);
+    return this;
+  }
+
+  /**
+   * Appends `byteLength` bytes of `byteArrayValue` from `byteOffset`, or `byteLength` zero bytes
+   * when `byteArrayValue` is null.
+   */
+  putByteArray(byteArrayValue: Uint8Array | null, byteOffset: number, byteLength: number): this {
+    if (this.length + byteLength > this.data.length) {
+      this.enlarge(byteLength);
+    }
+    if (byteArrayValue !== null) {
+      if (byteLength < 16) {
+        // A loop beats subarray+set (two allocations' worth of work) for tiny copies.
+        const currentData = this.data;
+        let currentLength = this.length;
+        for (let i = 0; i < byteLength; ++i) {
+          currentData[currentLength++] = byteArrayValue[byteOffset + i]!;
+        }
+      } else {
+        this.data.set(byteArrayValue.subarray(byteOffset, byteOffset + byteLength), this.length);
+      }
+    }
+    this.length += byteLength;
+    return this;
+  }
+
+  /** Grows `data` geometrically so that at least `size` more bytes fit. */
+  private enlarge(size: number): void {
+    const doubleCapacity = 2 * this.data.length;
+    const minimalCapacity = this.length + size;
+    const newData = new Uint8Array(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
+    newData.set(this.data.subarray(0, this.length));
+    this.data = newData;
+  }
+}

@@ -1,0 +1,1421 @@
+import type { ByteVector } from './byte-vector.js';
+import { Constants } from './constants.js';
+import { Label } from './label.js';
+import type { MethodWriter } from './method-writer.js';
+import { Opcodes } from './opcodes.js';
+import { Symbol } from './symbol.js';
+import type { SymbolTable } from './symbol-table.js';
+import { Type } from './type.js';
+
+// JVM opcodes (JVMS §6.5) as a const enum: tsc inlines them as literals, so the big switch in
+// Frame.execute compares against constants (values identical to Opcodes).
+const enum Op {
+  NOP = 0,
+  ACONST_NULL = 1,
+  ICONST_M1 = 2,
+  ICONST_0 = 3,
+  ICONST_1 = 4,
+  ICONST_2 = 5,
+  ICONST_3 = 6,
+  ICONST_4 = 7,
+  ICONST_5 = 8,
+  LCONST_0 = 9,
+  LCONST_1 = 10,
+  FCONST_0 = 11,
+  FCONST_1 = 12,
+  FCONST_2 = 13,
+  DCONST_0 = 14,
+  DCONST_1 = 15,
+  BIPUSH = 16,
+  SIPUSH = 17,
+  LDC = 18,
+  ILOAD = 21,
+  LLOAD = 22,
+  FLOAD = 23,
+  DLOAD = 24,
+  ALOAD = 25,
+  IALOAD = 46,
+  LALOAD = 47,
+  FALOAD = 48,
+  DALOAD = 49,
+  AALOAD = 50,
+  BALOAD = 51,
+  CALOAD = 52,
+  SALOAD = 53,
+  ISTORE = 54,
+  LSTORE = 55,
+  FSTORE = 56,
+  DSTORE = 57,
+  ASTORE = 58,
+  IASTORE = 79,
+  LASTORE = 80,
+  FASTORE = 81,
+  DASTORE = 82,
+  AASTORE = 83,
+  BASTORE = 84,
+  CASTORE = 85,
+  SASTORE = 86,
+  POP = 87,
+  POP2 = 88,
+  DUP = 89,
+  DUP_X1 = 90,
+  DUP_X2 = 91,
+  DUP2 = 92,
+  DUP2_X1 = 93,
+  DUP2_X2 = 94,
+  SWAP = 95,
+  IADD = 96,
+  LADD = 97,
+  FADD = 98,
+  DADD = 99,
+  ISUB = 100,
+  LSUB = 101,
+  FSUB = 102,
+  DSUB = 103,
+  IMUL = 104,
+  LMUL = 105,
+  FMUL = 106,
+  DMUL = 107,
+  IDIV = 108,
+  LDIV = 109,
+  FDIV = 110,
+  DDIV = 111,
+  IREM = 112,
+  LREM = 113,
+  FREM = 114,
+  DREM = 115,
+  INEG = 116,
+  LNEG = 117,
+  FNEG = 118,
+  DNEG = 119,
+  ISHL = 120,
+  LSHL = 121,
+  ISHR = 122,
+  LSHR = 123,
+  IUSHR = 124,
+  LUSHR = 125,
+  IAND = 126,
+  LAND = 127,
+  IOR = 128,
+  LOR = 129,
+  IXOR = 130,
+  LXOR = 131,
+  IINC = 132,
+  I2L = 133,
+  I2F = 134,
+  I2D = 135,
+  L2I = 136,
+  L2F = 137,
+  L2D = 138,
+  F2I = 139,
+  F2L = 140,
+  F2D = 141,
+  D2I = 142,
+  D2L = 143,
+  D2F = 144,
+  I2B = 145,
+  I2C = 146,
+  I2S = 147,
+  LCMP = 148,
+  FCMPL = 149,
+  FCMPG = 150,
+  DCMPL = 151,
+  DCMPG = 152,
+  IFEQ = 153,
+  IFNE = 154,
+  IFLT = 155,
+  IFGE = 156,
+  IFGT = 157,
+  IFLE = 158,
+  IF_ICMPEQ = 159,
+  IF_ICMPNE = 160,
+  IF_ICMPLT = 161,
+  IF_ICMPGE = 162,
+  IF_ICMPGT = 163,
+  IF_ICMPLE = 164,
+  IF_ACMPEQ = 165,
+  IF_ACMPNE = 166,
+  GOTO = 167,
+  JSR = 168,
+  RET = 169,
+  TABLESWITCH = 170,
+  LOOKUPSWITCH = 171,
+  IRETURN = 172,
+  LRETURN = 173,
+  FRETURN = 174,
+  DRETURN = 175,
+  ARETURN = 176,
+  RETURN = 177,
+  GETSTATIC = 178,
+  PUTSTATIC = 179,
+  GETFIELD = 180,
+  PUTFIELD = 181,
+  INVOKEVIRTUAL = 182,
+  INVOKESPECIAL = 183,
+  INVOKESTATIC = 184,
+  INVOKEINTERFACE = 185,
+  INVOKEDYNAMIC = 186,
+  NEW = 187,
+  NEWARRAY = 188,
+  ANEWARRAY = 189,
+  ARRAYLENGTH = 190,
+  ATHROW = 191,
+  CHECKCAST = 192,
+  INSTANCEOF = 193,
+  MONITORENTER = 194,
+  MONITOREXIT = 195,
+  MULTIANEWARRAY = 197,
+  IFNULL = 198,
+  IFNONNULL = 199,
+}
+
+// ## StackMapTable frame types and verification type tags (JVMS §4.7.4)
+
+const SAME_FRAME = 0;
+const SAME_LOCALS_1_STACK_ITEM_FRAME = 64;
+const RESERVED = 128;
+const SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED = 247;
+const CHOP_FRAME = 248;
+const SAME_FRAME_EXTENDED = 251;
+const APPEND_FRAME = 252;
+const FULL_FRAME = 255;
+
+const ITEM_TOP = 0;
+const ITEM_INTEGER = 1;
+const ITEM_FLOAT = 2;
+const ITEM_DOUBLE = 3;
+const ITEM_LONG = 4;
+const ITEM_NULL = 5;
+const ITEM_UNINITIALIZED_THIS = 6;
+const ITEM_OBJECT = 7;
+const ITEM_UNINITIALIZED = 8;
+// ASM's own values, only used inside abstract types: the element types of primitive arrays that the
+// verifier folds into int but array descriptors must keep apart.
+const ITEM_ASM_BOOLEAN = 9;
+const ITEM_ASM_BYTE = 10;
+const ITEM_ASM_CHAR = 11;
+const ITEM_ASM_SHORT = 12;
+
+// ## Abstract types
+//
+// An abstract type packs four fields in one int32: DIM (6 high bits, a signed number of array
+// dimensions), KIND (4 bits), FLAGS (2 bits) and VALUE (20 low bits). VALUE is an ITEM_* constant
+// for CONSTANT_KIND, an index in the SymbolTable type table for REFERENCE_KIND, UNINITIALIZED_KIND
+// and FORWARD_UNINITIALIZED_KIND, a local index for LOCAL_KIND (the value of that local in the input
+// frame), or a depth below the input stack top for STACK_KIND. Input frames only hold the first
+// four kinds; output frames, computed before the input frame is known, use all of them. Long and
+// double always take two slots (the second one TOP), in locals and on the stack alike, so that
+// dup/swap instructions can be simulated without knowing concrete types.
+//
+// All arithmetic on abstract types is done modulo 2^32 (`| 0`), like Java int arithmetic.
+
+const DIM_SIZE = 6;
+const KIND_SIZE = 4;
+const FLAGS_SIZE = 2;
+const VALUE_SIZE = 32 - DIM_SIZE - KIND_SIZE - FLAGS_SIZE;
+
+const DIM_SHIFT = KIND_SIZE + FLAGS_SIZE + VALUE_SIZE;
+const KIND_SHIFT = FLAGS_SIZE + VALUE_SIZE;
+const FLAGS_SHIFT = VALUE_SIZE;
+
+const DIM_MASK = ((1 << DIM_SIZE) - 1) << DIM_SHIFT;
+const KIND_MASK = ((1 << KIND_SIZE) - 1) << KIND_SHIFT;
+const VALUE_MASK = (1 << VALUE_SIZE) - 1;
+
+/** Added to an abstract type: one more array dimension. */
+const ARRAY_OF = 1 << DIM_SHIFT;
+/** Added to an abstract type: one less array dimension. */
+const ELEMENT_OF = -1 << DIM_SHIFT;
+
+const CONSTANT_KIND = 1 << KIND_SHIFT;
+const REFERENCE_KIND = 2 << KIND_SHIFT;
+const UNINITIALIZED_KIND = 3 << KIND_SHIFT;
+const FORWARD_UNINITIALIZED_KIND = 4 << KIND_SHIFT;
+const LOCAL_KIND = 5 << KIND_SHIFT;
+const STACK_KIND = 6 << KIND_SHIFT;
+
+/**
+ * On a LOCAL_KIND or STACK_KIND type: if the concrete type turns out to be long or double, use TOP
+ * instead (its other half was overwritten by a store).
+ */
+const TOP_IF_LONG_OR_DOUBLE_FLAG = 1 << FLAGS_SHIFT;
+
+const TOP = CONSTANT_KIND | ITEM_TOP;
+const BOOLEAN = CONSTANT_KIND | ITEM_ASM_BOOLEAN;
+const BYTE = CONSTANT_KIND | ITEM_ASM_BYTE;
+const CHAR = CONSTANT_KIND | ITEM_ASM_CHAR;
+const SHORT = CONSTANT_KIND | ITEM_ASM_SHORT;
+const INTEGER = CONSTANT_KIND | ITEM_INTEGER;
+const FLOAT = CONSTANT_KIND | ITEM_FLOAT;
+const LONG = CONSTANT_KIND | ITEM_LONG;
+const DOUBLE = CONSTANT_KIND | ITEM_DOUBLE;
+const NULL = CONSTANT_KIND | ITEM_NULL;
+const UNINITIALIZED_THIS = CONSTANT_KIND | ITEM_UNINITIALIZED_THIS;
+
+const EMPTY_TYPES = new Int32Array(0);
+
+/** Java's (short) cast. */
+function toShort(value: number): number {
+  return (value << 16) >> 16;
+}
+
+/** The offset of the return type in a method descriptor (just after ')'). */
+function getReturnTypeOffset(methodDescriptor: string): number {
+  const length = methodDescriptor.length;
+  let currentOffset = 1;
+  while (currentOffset < length && methodDescriptor.charCodeAt(currentOffset) !== 41 /* ')' */) {
+    while (methodDescriptor.charCodeAt(currentOffset) === 91 /* '[' */) {
+      currentOffset++;
+    }
+    if (methodDescriptor.charCodeAt(currentOffset++) === 76 /* 'L' */) {
+      const semiColumnOffset = methodDescriptor.indexOf(';', currentOffset);
+      currentOffset = Math.max(currentOffset, semiColumnOffset + 1);
+    }
+  }
+  if (currentOffset >= length) {
+    throw new Error('Invalid method descriptor: ' + methodDescriptor);
+  }
+  return currentOffset + 1;
+}
+
+/**
+ * The input and output stack map frames of a basic block (JVMS §4.10.1), used by MethodWriter to
+ * compute StackMapTable frames from scratch (ASM's algorithm):
+ *
+ * 1. While the instructions are visited, `execute` simulates each one on the block's *output* frame,
+ *    expressed relative to its *input* frame, which is not known yet (LOCAL_KIND/STACK_KIND types).
+ * 2. Once the method is complete, a fix point algorithm (MethodWriter.computeAllFrames) computes each
+ *    block's input frame by merging (`merge`) the resolved output frames of its predecessors,
+ *    starting from the first block, whose input frame comes from the method descriptor.
+ *
+ * @internal
+ */
+export class Frame {
+  static readonly SAME_FRAME = SAME_FRAME;
+  static readonly SAME_LOCALS_1_STACK_ITEM_FRAME = SAME_LOCALS_1_STACK_ITEM_FRAME;
+  static readonly RESERVED = RESERVED;
+  static readonly SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED = SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED;
+  static readonly CHOP_FRAME = CHOP_FRAME;
+  static readonly SAME_FRAME_EXTENDED = SAME_FRAME_EXTENDED;
+  static readonly APPEND_FRAME = APPEND_FRAME;
+  static readonly FULL_FRAME = FULL_FRAME;
+
+  static readonly ITEM_TOP = ITEM_TOP;
+  static readonly ITEM_INTEGER = ITEM_INTEGER;
+  static readonly ITEM_FLOAT = ITEM_FLOAT;
+  static readonly ITEM_DOUBLE = ITEM_DOUBLE;
+  static readonly ITEM_LONG = ITEM_LONG;
+  static readonly ITEM_NULL = ITEM_NULL;
+  static readonly ITEM_UNINITIALIZED_THIS = ITEM_UNINITIALIZED_THIS;
+  static readonly ITEM_OBJECT = ITEM_OBJECT;
+  static readonly ITEM_UNINITIALIZED = ITEM_UNINITIALIZED;
+
+  /**
+   * The basic block these frames belong to. Null only for the scratch frames of CurrentFrame; with
+   * COMPUTE_INSERTED_FRAMES it is moved to the last visited label, which gives the frame offset.
+   */
+  owner: Label | null;
+
+  /** The input frame locals (abstract types). */
+  inputLocals: Int32Array | null;
+
+  /** The input frame stack (abstract types). */
+  inputStack: Int32Array | null;
+
+  /** The output frame locals (abstract types; 0 = not assigned in the block), or null. */
+  outputLocals: Int32Array | null;
+
+  /** The output frame stack (abstract types), or null. */
+  outputStack: Int32Array | null;
+
+  /**
+   * Where the output stack starts relative to the input stack: 0 or negative. -n means the block
+   * popped n input stack values; the output stack is pushed on what remains.
+   */
+  outputStackStart: number;
+
+  /** The number of elements in `outputStack`. */
+  outputStackTop: number;
+
+  /** The number of elements of `initializations`. */
+  initializationCount: number;
+
+  /**
+   * The abstract types on which a constructor is invoked in the block (possibly LOCAL_KIND or
+   * STACK_KIND). Every occurrence of such an uninitialized type becomes initialized at the end of
+   * the block, which can only be applied once the input frame is known, in `merge`.
+   */
+  initializations: Int32Array | null;
+
+  constructor(owner: Label | null) {
+    this.owner = owner;
+    this.inputLocals = null;
+    this.inputStack = null;
+    this.outputLocals = null;
+    this.outputStack = null;
+    this.outputStackStart = 0;
+    this.outputStackTop = 0;
+    this.initializationCount = 0;
+    this.initializations = null;
+  }
+
+  /** Makes this frame equal to `frame`, sharing its arrays (so `frame` should be discarded). */
+  copyFrom(frame: Frame): void {
+    this.inputLocals = frame.inputLocals;
+    this.inputStack = frame.inputStack;
+    this.outputStackStart = 0;
+    this.outputLocals = frame.outputLocals;
+    this.outputStack = frame.outputStack;
+    this.outputStackTop = frame.outputStackTop;
+    this.initializationCount = frame.initializationCount;
+    this.initializations = frame.initializations;
+  }
+
+  // ## Abstract types from other formats
+
+  /**
+   * The abstract type of a visitFrame element: an Opcodes.TOP…UNINITIALIZED_THIS number, an internal
+   * name, or the Label of a NEW instruction (uninitialized type, JVMS §4.10.1.2).
+   */
+  static getAbstractTypeFromApiFormat(symbolTable: SymbolTable, type: unknown): number {
+    if (typeof type === 'number') {
+      return CONSTANT_KIND | type;
+    } else if (typeof type === 'string') {
+      // Type.getObjectType(type).getDescriptor(), without the intermediate object.
+      const descriptor = type.charCodeAt(0) === 91 /* '[' */ ? type : 'L' + type + ';';
+      return Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, 0);
+    } else {
+      const label = type as Label;
+      if ((label.flags & Label.FLAG_RESOLVED) !== 0) {
+        return UNINITIALIZED_KIND | symbolTable.addUninitializedType('', label.bytecodeOffset);
+      } else {
+        return FORWARD_UNINITIALIZED_KIND | symbolTable.addForwardUninitializedType('', label);
+      }
+    }
+  }
+
+  /** The abstract type of a class given by its internal name (not an array descriptor). */
+  static getAbstractTypeFromInternalName(symbolTable: SymbolTable, internalName: string): number {
+    return REFERENCE_KIND | symbolTable.addType(internalName);
+  }
+
+  /**
+   * The abstract type of the field descriptor starting at `offset` in `buffer` and ending at the
+   * end of `buffer`; 0 for 'V'.
+   */
+  static getAbstractTypeFromDescriptor(symbolTable: SymbolTable, buffer: string, offset: number): number {
+    switch (buffer.charCodeAt(offset)) {
+      case 86: // 'V'
+        return 0;
+      case 90: // 'Z'
+      case 67: // 'C'
+      case 66: // 'B'
+      case 83: // 'S'
+      case 73: // 'I'
+        return INTEGER;
+      case 70: // 'F'
+        return FLOAT;
+      case 74: // 'J'
+        return LONG;
+      case 68: // 'D'
+        return DOUBLE;
+      case 76: // 'L'
+        return REFERENCE_KIND | symbolTable.addType(buffer.substring(offset + 1, buffer.length - 1));
+      case 91: {
+        // '['
+        let elementDescriptorOffset = offset + 1;
+        while (buffer.charCodeAt(elementDescriptorOffset) === 91) {
+          ++elementDescriptorOffset;
+        }
+        let typeValue: number;
+        switch (buffer.charCodeAt(elementDescriptorOffset)) {
+          case 90: // 'Z'
+            typeValue = BOOLEAN;
+            break;
+          case 67: // 'C'
+            typeValue = CHAR;
+            break;
+          case 66: // 'B'
+            typeValue = BYTE;
+            break;
+          case 83: // 'S'
+            typeValue = SHORT;
+            break;
+          case 73: // 'I'
+            typeValue = INTEGER;
+            break;
+          case 70: // 'F'
+            typeValue = FLOAT;
+            break;
+          case 74: // 'J'
+            typeValue = LONG;
+            break;
+          case 68: // 'D'
+            typeValue = DOUBLE;
+            break;
+          case 76: // 'L'
+            typeValue =
+              REFERENCE_KIND |
+              symbolTable.addType(buffer.substring(elementDescriptorOffset + 1, buffer.length - 1));
+            break;
+          default:
+            throw new Error('Invalid descriptor fragment: ' + buffer.substring(elementDescriptorOffset));
+        }
+        return ((elementDescriptorOffset - offset) << DIM_SHIFT) | typeValue;
+      }
+      default:
+        throw new Error('Invalid descriptor: ' + buffer.substring(offset));
+    }
+  }
+
+  // ## Input frame
+
+  /**
+   * Sets the input frame from the method's access flags and descriptor: the implicit first frame
+   * of a method (JVMS §4.10.1.6), with `maxLocals` locals in all.
+   */
+  setInputFrameFromDescriptor(symbolTable: SymbolTable, access: number, descriptor: string, maxLocals: number): void {
+    const inputLocals = (this.inputLocals = new Int32Array(maxLocals));
+    this.inputStack = EMPTY_TYPES;
+    let inputLocalIndex = 0;
+    if ((access & Opcodes.ACC_STATIC) === 0) {
+      if ((access & Constants.ACC_CONSTRUCTOR) === 0) {
+        inputLocals[inputLocalIndex++] = REFERENCE_KIND | symbolTable.addType(symbolTable.getClassName());
+      } else {
+        inputLocals[inputLocalIndex++] = UNINITIALIZED_THIS;
+      }
+    }
+    for (const argumentType of Type.getArgumentTypes(descriptor)) {
+      const abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, argumentType.getDescriptor(), 0);
+      inputLocals[inputLocalIndex++] = abstractType;
+      if (abstractType === LONG || abstractType === DOUBLE) {
+        inputLocals[inputLocalIndex++] = TOP;
+      }
+    }
+    while (inputLocalIndex < maxLocals) {
+      inputLocals[inputLocalIndex++] = TOP;
+    }
+  }
+
+  /** Sets the input frame from a visitFrame description (F_NEW format). */
+  setInputFrameFromApiFormat(
+    symbolTable: SymbolTable,
+    numLocal: number,
+    local: readonly unknown[] | null,
+    numStack: number,
+    stack: readonly unknown[] | null,
+  ): void {
+    const inputLocals = this.inputLocals as Int32Array;
+    let inputLocalIndex = 0;
+    for (let i = 0; i < numLocal; ++i) {
+      const localType = (local as readonly unknown[])[i];
+      inputLocals[inputLocalIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, localType);
+      if (localType === Opcodes.LONG || localType === Opcodes.DOUBLE) {
+        inputLocals[inputLocalIndex++] = TOP;
+      }
+    }
+    while (inputLocalIndex < inputLocals.length) {
+      inputLocals[inputLocalIndex++] = TOP;
+    }
+    let numStackTop = 0;
+    for (let i = 0; i < numStack; ++i) {
+      const stackType = (stack as readonly unknown[])[i];
+      if (stackType === Opcodes.LONG || stackType === Opcodes.DOUBLE) {
+        ++numStackTop;
+      }
+    }
+    const inputStack = (this.inputStack = new Int32Array(numStack + numStackTop));
+    let inputStackIndex = 0;
+    for (let i = 0; i < numStack; ++i) {
+      const stackType = (stack as readonly unknown[])[i];
+      inputStack[inputStackIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, stackType);
+      if (stackType === Opcodes.LONG || stackType === Opcodes.DOUBLE) {
+        inputStack[inputStackIndex++] = TOP;
+      }
+    }
+    this.outputStackTop = 0;
+    this.initializationCount = 0;
+  }
+
+  getInputStackSize(): number {
+    return (this.inputStack as Int32Array).length;
+  }
+
+  // ## Output frame
+
+  /** The abstract type of local `localIndex` in the output frame. */
+  getLocal(localIndex: number): number {
+    const outputLocals = this.outputLocals;
+    if (outputLocals === null || localIndex >= outputLocals.length) {
+      // Never assigned in this block: still its input value.
+      return LOCAL_KIND | localIndex;
+    }
+    let abstractType = outputLocals[localIndex];
+    if (abstractType === 0) {
+      abstractType = outputLocals[localIndex] = LOCAL_KIND | localIndex;
+    }
+    return abstractType;
+  }
+
+  /** Sets local `localIndex` of the output frame. */
+  setLocal(localIndex: number, abstractType: number): void {
+    let outputLocals = this.outputLocals;
+    if (outputLocals === null) {
+      outputLocals = this.outputLocals = new Int32Array(10);
+    }
+    const outputLocalsLength = outputLocals.length;
+    if (localIndex >= outputLocalsLength) {
+      const newOutputLocals = new Int32Array(Math.max(localIndex + 1, 2 * outputLocalsLength));
+      newOutputLocals.set(outputLocals);
+      outputLocals = this.outputLocals = newOutputLocals;
+    }
+    outputLocals[localIndex] = abstractType;
+  }
+
+  /** Pushes an abstract type on the output stack. */
+  push(abstractType: number): void {
+    let outputStack = this.outputStack;
+    if (outputStack === null) {
+      outputStack = this.outputStack = new Int32Array(10);
+    }
+    const outputStackLength = outputStack.length;
+    if (this.outputStackTop >= outputStackLength) {
+      const newOutputStack = new Int32Array(Math.max(this.outputStackTop + 1, 2 * outputStackLength));
+      newOutputStack.set(outputStack);
+      outputStack = this.outputStack = newOutputStack;
+    }
+    outputStack[this.outputStackTop++] = abstractType;
+    // Track the highest output stack size, relative to the (unknown) input stack size.
+    const outputStackSize = toShort(this.outputStackStart + this.outputStackTop);
+    const owner = this.owner as Label;
+    if (outputStackSize > owner.outputStackMax) {
+      owner.outputStackMax = outputStackSize;
+    }
+  }
+
+  /** Pushes the type of a field descriptor, or the return type of a method descriptor. */
+  pushDescriptor(symbolTable: SymbolTable, descriptor: string): void {
+    const typeDescriptorOffset = descriptor.charCodeAt(0) === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
+    const abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
+    if (abstractType !== 0) {
+      this.push(abstractType);
+      if (abstractType === LONG || abstractType === DOUBLE) {
+        this.push(TOP);
+      }
+    }
+  }
+
+  /** Pops an abstract type from the output stack (or, past its bottom, from the input stack). */
+  pop(): number {
+    if (this.outputStackTop > 0) {
+      return (this.outputStack as Int32Array)[--this.outputStackTop];
+    }
+    return STACK_KIND | -(--this.outputStackStart);
+  }
+
+  /** Pops `elements` abstract types. */
+  popElements(elements: number): void {
+    if (this.outputStackTop >= elements) {
+      this.outputStackTop -= elements;
+    } else {
+      // Pop what the output stack has, then the rest from the input stack.
+      this.outputStackStart -= elements - this.outputStackTop;
+      this.outputStackTop = 0;
+    }
+  }
+
+  /** Pops a field descriptor's type, or a method descriptor's argument types. */
+  popDescriptor(descriptor: string): void {
+    const firstDescriptorChar = descriptor.charCodeAt(0);
+    if (firstDescriptorChar === 40 /* '(' */) {
+      this.popElements((Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1);
+    } else if (firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68 /* 'D' */) {
+      this.popElements(2);
+    } else {
+      this.popElements(1);
+    }
+  }
+
+  // ## Uninitialized types
+
+  /** Records that a constructor is invoked on `abstractType` in this block. */
+  addInitializedType(abstractType: number): void {
+    let initializations = this.initializations;
+    if (initializations === null) {
+      initializations = this.initializations = new Int32Array(2);
+    }
+    const initializationsLength = initializations.length;
+    if (this.initializationCount >= initializationsLength) {
+      const newInitializations = new Int32Array(Math.max(this.initializationCount + 1, 2 * initializationsLength));
+      newInitializations.set(initializations);
+      initializations = this.initializations = newInitializations;
+    }
+    initializations[this.initializationCount++] = abstractType;
+  }
+
+  /**
+   * The initialized (REFERENCE_KIND) type of `abstractType` if it is UNINITIALIZED_THIS or an
+   * uninitialized type on which a constructor is invoked in this block, else `abstractType`.
+   */
+  getInitializedType(symbolTable: SymbolTable, abstractType: number): number {
+    if (
+      abstractType === UNINITIALIZED_THIS ||
+      (abstractType & (DIM_MASK | KIND_MASK)) === UNINITIALIZED_KIND ||
+      (abstractType & (DIM_MASK | KIND_MASK)) === FORWARD_UNINITIALIZED_KIND
+    ) {
+      const initializations = this.initializations as Int32Array;
+      for (let i = 0; i < this.initializationCount; ++i) {
+        let initializedType = initializations[i];
+        const dim = initializedType & DIM_MASK;
+        const kind = initializedType & KIND_MASK;
+        const value = initializedType & VALUE_MASK;
+        if (kind === LOCAL_KIND) {
+          initializedType = (dim + (this.inputLocals as Int32Array)[value]) | 0;
+        } else if (kind === STACK_KIND) {
+          const inputStack = this.inputStack as Int32Array;
+          initializedType = (dim + inputStack[inputStack.length - value]) | 0;
+        }
+        if (abstractType === initializedType) {
+          if (abstractType === UNINITIALIZED_THIS) {
+            return REFERENCE_KIND | symbolTable.addType(symbolTable.getClassName());
+          }
+          return REFERENCE_KIND | symbolTable.addType(symbolTable.getType(abstractType & VALUE_MASK).value as string);
+        }
+      }
+    }
+    return abstractType;
+  }
+
+  // ## Instruction simulation
+
+  /**
+   * Simulates an instruction on the output frame (JVMS §6.5). `arg` is the instruction's numeric
+   * operand (local index, NEWARRAY type, dimensions, or the bytecode offset of a NEW), `argSymbol`
+   * its constant pool operand. jsr and ret cannot be simulated: frames can't describe subroutines.
+   */
+  execute(opcode: number, arg: number, argSymbol: Symbol | null, symbolTable: SymbolTable | null): void {
+    let abstractType1: number;
+    let abstractType2: number;
+    let abstractType3: number;
+    let abstractType4: number;
+    switch (opcode) {
+      case Op.NOP:
+      case Op.INEG:
+      case Op.LNEG:
+      case Op.FNEG:
+      case Op.DNEG:
+      case Op.I2B:
+      case Op.I2C:
+      case Op.I2S:
+      case Op.GOTO:
+      case Op.RETURN:
+        break;
+      case Op.ACONST_NULL:
+        this.push(NULL);
+        break;
+      case Op.ICONST_M1:
+      case Op.ICONST_0:
+      case Op.ICONST_1:
+      case Op.ICONST_2:
+      case Op.ICONST_3:
+      case Op.ICONST_4:
+      case Op.ICONST_5:
+      case Op.BIPUSH:
+      case Op.SIPUSH:
+      case Op.ILOAD:
+        this.push(INTEGER);
+        break;
+      case Op.LCONST_0:
+      case Op.LCONST_1:
+      case Op.LLOAD:
+        this.push(LONG);
+        this.push(TOP);
+        break;
+      case Op.FCONST_0:
+      case Op.FCONST_1:
+      case Op.FCONST_2:
+      case Op.FLOAD:
+        this.push(FLOAT);
+        break;
+      case Op.DCONST_0:
+      case Op.DCONST_1:
+      case Op.DLOAD:
+        this.push(DOUBLE);
+        this.push(TOP);
+        break;
+      case Op.LDC: {
+        const symbol = argSymbol as Symbol;
+        const table = symbolTable as SymbolTable;
+        switch (symbol.tag) {
+          case Symbol.CONSTANT_INTEGER_TAG:
+            this.push(INTEGER);
+            break;
+          case Symbol.CONSTANT_LONG_TAG:
+            this.push(LONG);
+            this.push(TOP);
+            break;
+          case Symbol.CONSTANT_FLOAT_TAG:
+            this.push(FLOAT);
+            break;
+          case Symbol.CONSTANT_DOUBLE_TAG:
+            this.push(DOUBLE);
+            this.push(TOP);
+            break;
+          case Symbol.CONSTANT_CLASS_TAG:
+            this.push(REFERENCE_KIND | table.addType('java/lang/Class'));
+            break;
+          case Symbol.CONSTANT_STRING_TAG:
+            this.push(REFERENCE_KIND | table.addType('java/lang/String'));
+            break;
+          case Symbol.CONSTANT_METHOD_TYPE_TAG:
+            this.push(REFERENCE_KIND | table.addType('java/lang/invoke/MethodType'));
+            break;
+          case Symbol.CONSTANT_METHOD_HANDLE_TAG:
+            this.push(REFERENCE_KIND | table.addType('java/lang/invoke/MethodHandle'));
+            break;
+          case Symbol.CONSTANT_DYNAMIC_TAG:
+            this.pushDescriptor(table, symbol.value as string);
+            break;
+          default:
+            throw new Error('AssertionError: unexpected ldc constant tag ' + symbol.tag);
+        }
+        break;
+      }
+      case Op.ALOAD:
+        this.push(this.getLocal(arg));
+        break;
+      case Op.LALOAD:
+      case Op.D2L:
+        this.popElements(2);
+        this.push(LONG);
+        this.push(TOP);
+        break;
+      case Op.DALOAD:
+      case Op.L2D:
+        this.popElements(2);
+        this.push(DOUBLE);
+        this.push(TOP);
+        break;
+      case Op.AALOAD:
+        this.popElements(1);
+        abstractType1 = this.pop();
+        this.push(abstractType1 === NULL ? abstractType1 : (ELEMENT_OF + abstractType1) | 0);
+        break;
+      case Op.ISTORE:
+      case Op.FSTORE:
+      case Op.ASTORE:
+        abstractType1 = this.pop();
+        this.setLocal(arg, abstractType1);
+        this.invalidateTwoWordLocalBefore(arg);
+        break;
+      case Op.LSTORE:
+      case Op.DSTORE:
+        this.popElements(1);
+        abstractType1 = this.pop();
+        this.setLocal(arg, abstractType1);
+        this.setLocal(arg + 1, TOP);
+        this.invalidateTwoWordLocalBefore(arg);
+        break;
+      case Op.IASTORE:
+      case Op.BASTORE:
+      case Op.CASTORE:
+      case Op.SASTORE:
+      case Op.FASTORE:
+      case Op.AASTORE:
+        this.popElements(3);
+        break;
+      case Op.LASTORE:
+      case Op.DASTORE:
+        this.popElements(4);
+        break;
+      case Op.POP:
+      case Op.IFEQ:
+      case Op.IFNE:
+      case Op.IFLT:
+      case Op.IFGE:
+      case Op.IFGT:
+      case Op.IFLE:
+      case Op.IRETURN:
+      case Op.FRETURN:
+      case Op.ARETURN:
+      case Op.TABLESWITCH:
+      case Op.LOOKUPSWITCH:
+      case Op.ATHROW:
+      case Op.MONITORENTER:
+      case Op.MONITOREXIT:
+      case Op.IFNULL:
+      case Op.IFNONNULL:
+        this.popElements(1);
+        break;
+      case Op.POP2:
+      case Op.IF_ICMPEQ:
+      case Op.IF_ICMPNE:
+      case Op.IF_ICMPLT:
+      case Op.IF_ICMPGE:
+      case Op.IF_ICMPGT:
+      case Op.IF_ICMPLE:
+      case Op.IF_ACMPEQ:
+      case Op.IF_ACMPNE:
+      case Op.LRETURN:
+      case Op.DRETURN:
+        this.popElements(2);
+        break;
+      case Op.DUP:
+        abstractType1 = this.pop();
+        this.push(abstractType1);
+        this.push(abstractType1);
+        break;
+      case Op.DUP_X1:
+        abstractType1 = this.pop();
+        abstractType2 = this.pop();
+        this.push(abstractType1);
+        this.push(abstractType2);
+        this.push(abstractType1);
+        break;
+      case Op.DUP_X2:
+        abstractType1 = this.pop();
+        abstractType2 = this.pop();
+        abstractType3 = this.pop();
+        this.push(abstractType1);
+        this.push(abstractType3);
+        this.push(abstractType2);
+        this.push(abstractType1);
+        break;
+      case Op.DUP2:
+        abstractType1 = this.pop();
+        abstractType2 = this.pop();
+        this.push(abstractType2);
+        this.push(abstractType1);
+        this.push(abstractType2);
+        this.push(abstractType1);
+        break;
+      case Op.DUP2_X1:
+        abstractType1 = this.pop();
+        abstractType2 = this.pop();
+        abstractType3 = this.pop();
+        this.push(abstractType2);
+        this.push(abstractType1);
+        this.push(abstractType3);
+        this.push(abstractType2);
+        this.push(abstractType1);
+        break;
+      case Op.DUP2_X2:
+        abstractType1 = this.pop();
+        abstractType2 = this.pop();
+        abstractType3 = this.pop();
+        abstractType4 = this.pop();
+        this.push(abstractType2);
+        this.push(abstractType1);
+        this.push(abstractType4);
+        this.push(abstractType3);
+        this.push(abstractType2);
+        this.push(abstractType1);
+        break;
+      case Op.SWAP:
+        abstractType1 = this.pop();
+        abstractType2 = this.pop();
+        this.push(abstractType1);
+        this.push(abstractType2);
+        break;
+      case Op.IALOAD:
+      case Op.BALOAD:
+      case Op.CALOAD:
+      case Op.SALOAD:
+      case Op.IADD:
+      case Op.ISUB:
+      case Op.IMUL:
+      case Op.IDIV:
+      case Op.IREM:
+      case Op.IAND:
+      case Op.IOR:
+      case Op.IXOR:
+      case Op.ISHL:
+      case Op.ISHR:
+      case Op.IUSHR:
+      case Op.L2I:
+      case Op.D2I:
+      case Op.FCMPL:
+      case Op.FCMPG:
+        this.popElements(2);
+        this.push(INTEGER);
+        break;
+      case Op.LADD:
+      case Op.LSUB:
+      case Op.LMUL:
+      case Op.LDIV:
+      case Op.LREM:
+      case Op.LAND:
+      case Op.LOR:
+      case Op.LXOR:
+        this.popElements(4);
+        this.push(LONG);
+        this.push(TOP);
+        break;
+      case Op.FALOAD:
+      case Op.FADD:
+      case Op.FSUB:
+      case Op.FMUL:
+      case Op.FDIV:
+      case Op.FREM:
+      case Op.L2F:
+      case Op.D2F:
+        this.popElements(2);
+        this.push(FLOAT);
+        break;
+      case Op.DADD:
+      case Op.DSUB:
+      case Op.DMUL:
+      case Op.DDIV:
+      case Op.DREM:
+        this.popElements(4);
+        this.push(DOUBLE);
+        this.push(TOP);
+        break;
+      case Op.LSHL:
+      case Op.LSHR:
+      case Op.LUSHR:
+        this.popElements(3);
+        this.push(LONG);
+        this.push(TOP);
+        break;
+      case Op.IINC:
+        this.setLocal(arg, INTEGER);
+        break;
+      case Op.I2L:
+      case Op.F2L:
+        this.popElements(1);
+        this.push(LONG);
+        this.push(TOP);
+        break;
+      case Op.I2F:
+        this.popElements(1);
+        this.push(FLOAT);
+        break;
+      case Op.I2D:
+      case Op.F2D:
+        this.popElements(1);
+        this.push(DOUBLE);
+        this.push(TOP);
+        break;
+      case Op.F2I:
+      case Op.ARRAYLENGTH:
+      case Op.INSTANCEOF:
+        this.popElements(1);
+        this.push(INTEGER);
+        break;
+      case Op.LCMP:
+      case Op.DCMPL:
+      case Op.DCMPG:
+        this.popElements(4);
+        this.push(INTEGER);
+        break;
+      case Op.JSR:
+      case Op.RET:
+        throw new Error('JSR/RET are not supported with computeFrames option');
+      case Op.GETSTATIC:
+        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        break;
+      case Op.PUTSTATIC:
+        this.popDescriptor((argSymbol as Symbol).value as string);
+        break;
+      case Op.GETFIELD:
+        this.popElements(1);
+        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        break;
+      case Op.PUTFIELD:
+        this.popDescriptor((argSymbol as Symbol).value as string);
+        this.pop();
+        break;
+      case Op.INVOKEVIRTUAL:
+      case Op.INVOKESPECIAL:
+      case Op.INVOKESTATIC:
+      case Op.INVOKEINTERFACE: {
+        const symbol = argSymbol as Symbol;
+        this.popDescriptor(symbol.value as string);
+        if (opcode !== Op.INVOKESTATIC) {
+          abstractType1 = this.pop();
+          if (opcode === Op.INVOKESPECIAL && (symbol.name as string).charCodeAt(0) === 60 /* '<' */) {
+            this.addInitializedType(abstractType1);
+          }
+        }
+        this.pushDescriptor(symbolTable as SymbolTable, symbol.value as string);
+        break;
+      }
+      case Op.INVOKEDYNAMIC:
+        this.popDescriptor((argSymbol as Symbol).value as string);
+        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        break;
+      case Op.NEW:
+        // arg is the bytecode offset of the NEW instruction (JVMS §4.10.1.2 uninitialized(Offset)).
+        this.push(
+          UNINITIALIZED_KIND | (symbolTable as SymbolTable).addUninitializedType((argSymbol as Symbol).value as string, arg),
+        );
+        break;
+      case Op.NEWARRAY:
+        this.pop();
+        switch (arg) {
+          case Opcodes.T_BOOLEAN:
+            this.push(ARRAY_OF | BOOLEAN);
+            break;
+          case Opcodes.T_CHAR:
+            this.push(ARRAY_OF | CHAR);
+            break;
+          case Opcodes.T_BYTE:
+            this.push(ARRAY_OF | BYTE);
+            break;
+          case Opcodes.T_SHORT:
+            this.push(ARRAY_OF | SHORT);
+            break;
+          case Opcodes.T_INT:
+            this.push(ARRAY_OF | INTEGER);
+            break;
+          case Opcodes.T_FLOAT:
+            this.push(ARRAY_OF | FLOAT);
+            break;
+          case Opcodes.T_DOUBLE:
+            this.push(ARRAY_OF | DOUBLE);
+            break;
+          case Opcodes.T_LONG:
+            this.push(ARRAY_OF | LONG);
+            break;
+          default:
+            throw new Error('Invalid newarray type: ' + arg);
+        }
+        break;
+      case Op.ANEWARRAY: {
+        const arrayElementType = (argSymbol as Symbol).value as string;
+        this.pop();
+        if (arrayElementType.charCodeAt(0) === 91 /* '[' */) {
+          this.pushDescriptor(symbolTable as SymbolTable, '[' + arrayElementType);
+        } else {
+          this.push(ARRAY_OF | REFERENCE_KIND | (symbolTable as SymbolTable).addType(arrayElementType));
+        }
+        break;
+      }
+      case Op.CHECKCAST: {
+        const castType = (argSymbol as Symbol).value as string;
+        this.pop();
+        if (castType.charCodeAt(0) === 91 /* '[' */) {
+          this.pushDescriptor(symbolTable as SymbolTable, castType);
+        } else {
+          this.push(REFERENCE_KIND | (symbolTable as SymbolTable).addType(castType));
+        }
+        break;
+      }
+      case Op.MULTIANEWARRAY:
+        this.popElements(arg);
+        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        break;
+      default:
+        throw new Error('Invalid opcode: ' + opcode);
+    }
+  }
+
+  /**
+   * After a store to local `arg`: if local arg-1 holds (or may hold) the first half of a long or
+   * double, that value is now broken and must read as TOP.
+   */
+  private invalidateTwoWordLocalBefore(arg: number): void {
+    if (arg > 0) {
+      const previousLocalType = this.getLocal(arg - 1);
+      if (previousLocalType === LONG || previousLocalType === DOUBLE) {
+        this.setLocal(arg - 1, TOP);
+      } else if (
+        (previousLocalType & KIND_MASK) === LOCAL_KIND ||
+        (previousLocalType & KIND_MASK) === STACK_KIND
+      ) {
+        // Not known yet: becomes TOP if it turns out to be long or double.
+        this.setLocal(arg - 1, previousLocalType | TOP_IF_LONG_OR_DOUBLE_FLAG);
+      }
+    }
+  }
+
+  // ## Merging (second step of the algorithm)
+
+  /** The concrete type of an output type, now that the input frame (with `numStack` values) is known. */
+  getConcreteOutputType(abstractOutputType: number, numStack: number): number {
+    const dim = abstractOutputType & DIM_MASK;
+    const kind = abstractOutputType & KIND_MASK;
+    if (kind === LOCAL_KIND) {
+      let concreteOutputType = (dim + (this.inputLocals as Int32Array)[abstractOutputType & VALUE_MASK]) | 0;
+      if (
+        (abstractOutputType & TOP_IF_LONG_OR_DOUBLE_FLAG) !== 0 &&
+        (concreteOutputType === LONG || concreteOutputType === DOUBLE)
+      ) {
+        concreteOutputType = TOP;
+      }
+      return concreteOutputType;
+    } else if (kind === STACK_KIND) {
+      let concreteOutputType =
+        (dim + (this.inputStack as Int32Array)[numStack - (abstractOutputType & VALUE_MASK)]) | 0;
+      if (
+        (abstractOutputType & TOP_IF_LONG_OR_DOUBLE_FLAG) !== 0 &&
+        (concreteOutputType === LONG || concreteOutputType === DOUBLE)
+      ) {
+        concreteOutputType = TOP;
+      }
+      return concreteOutputType;
+    }
+    return abstractOutputType;
+  }
+
+  /**
+   * Merges this block's output frame (resolved against its input frame) into the input frame of
+   * `dstFrame`, a successor block. For an exception handler successor, `catchTypeIndex` is the
+   * abstract type of the caught exception (else 0): then the input locals of this block are merged
+   * too (the handler can be reached from the block's first instruction) and the stack is just the
+   * exception. Returns whether dstFrame's input frame changed; this frame never changes.
+   */
+  merge(symbolTable: SymbolTable, dstFrame: Frame, catchTypeIndex: number): boolean {
+    let frameChanged = false;
+    const inputLocals = this.inputLocals as Int32Array;
+    const inputStack = this.inputStack as Int32Array;
+    const outputLocals = this.outputLocals;
+    const numLocal = inputLocals.length;
+    const numStack = inputStack.length;
+    let dstInputLocals = dstFrame.inputLocals;
+    if (dstInputLocals === null) {
+      dstInputLocals = dstFrame.inputLocals = new Int32Array(numLocal);
+      frameChanged = true;
+    }
+    for (let i = 0; i < numLocal; ++i) {
+      let concreteOutputType: number;
+      if (outputLocals !== null && i < outputLocals.length) {
+        const abstractOutputType = outputLocals[i];
+        concreteOutputType =
+          abstractOutputType === 0 ? inputLocals[i] : this.getConcreteOutputType(abstractOutputType, numStack);
+      } else {
+        concreteOutputType = inputLocals[i];
+      }
+      // An uninitialized type whose constructor was called in this block is initialized at its end.
+      if (this.initializations !== null) {
+        concreteOutputType = this.getInitializedType(symbolTable, concreteOutputType);
+      }
+      frameChanged = Frame.merge(symbolTable, concreteOutputType, dstInputLocals, i) || frameChanged;
+    }
+
+    if (catchTypeIndex > 0) {
+      for (let i = 0; i < numLocal; ++i) {
+        frameChanged = Frame.merge(symbolTable, inputLocals[i], dstInputLocals, i) || frameChanged;
+      }
+      let dstInputStack = dstFrame.inputStack;
+      if (dstInputStack === null) {
+        dstInputStack = dstFrame.inputStack = new Int32Array(1);
+        frameChanged = true;
+      }
+      frameChanged = Frame.merge(symbolTable, catchTypeIndex, dstInputStack, 0) || frameChanged;
+      return frameChanged;
+    }
+
+    const numInputStack = inputStack.length + this.outputStackStart;
+    let dstInputStack = dstFrame.inputStack;
+    if (dstInputStack === null) {
+      dstInputStack = dstFrame.inputStack = new Int32Array(numInputStack + this.outputStackTop);
+      frameChanged = true;
+    }
+    // Input stack values the block did not pop (possibly initialized by the block).
+    for (let i = 0; i < numInputStack; ++i) {
+      let concreteOutputType = inputStack[i];
+      if (this.initializations !== null) {
+        concreteOutputType = this.getInitializedType(symbolTable, concreteOutputType);
+      }
+      frameChanged = Frame.merge(symbolTable, concreteOutputType, dstInputStack, i) || frameChanged;
+    }
+    // Values pushed by the block.
+    const outputStack = this.outputStack;
+    for (let i = 0; i < this.outputStackTop; ++i) {
+      const abstractOutputType = (outputStack as Int32Array)[i];
+      let concreteOutputType = this.getConcreteOutputType(abstractOutputType, numStack);
+      if (this.initializations !== null) {
+        concreteOutputType = this.getInitializedType(symbolTable, concreteOutputType);
+      }
+      frameChanged = Frame.merge(symbolTable, concreteOutputType, dstInputStack, numInputStack + i) || frameChanged;
+    }
+    return frameChanged;
+  }
+
+  /**
+   * Merges `sourceType` into `dstTypes[dstIndex]` (both concrete types with DIM ≥ 0), following
+   * the verifier's type lattice (JVMS §4.10.1.2) with the common super class coming from
+   * SymbolTable.addMergedType. Returns whether the array element changed.
+   */
+  static merge(symbolTable: SymbolTable, sourceType: number, dstTypes: Int32Array, dstIndex: number): boolean {
+    const dstType = dstTypes[dstIndex];
+    if (dstType === sourceType) {
+      return false;
+    }
+    let srcType = sourceType;
+    if ((sourceType & ~DIM_MASK) === NULL) {
+      if (dstType === NULL) {
+        return false;
+      }
+      srcType = NULL;
+    }
+    if (dstType === 0) {
+      // Not assigned yet: takes srcType.
+      dstTypes[dstIndex] = srcType;
+      return true;
+    }
+    let mergedType: number;
+    if ((dstType & DIM_MASK) !== 0 || (dstType & KIND_MASK) === REFERENCE_KIND) {
+      // dstType is a reference type, of any array dimension.
+      if (srcType === NULL) {
+        return false;
+      } else if ((srcType & (DIM_MASK | KIND_MASK)) === (dstType & (DIM_MASK | KIND_MASK))) {
+        // Same array dimension and same kind.
+        if ((dstType & KIND_MASK) === REFERENCE_KIND) {
+          // Two references with the same dimension: their common super class, same dimension.
+          mergedType =
+            (srcType & DIM_MASK) |
+            REFERENCE_KIND |
+            symbolTable.addMergedType(srcType & VALUE_MASK, dstType & VALUE_MASK);
+        } else {
+          // Arrays of different primitive types, same dimension: Object with one dimension less.
+          const mergedDim = (ELEMENT_OF + (srcType & DIM_MASK)) | 0;
+          mergedType = mergedDim | REFERENCE_KIND | symbolTable.addType('java/lang/Object');
+        }
+      } else if ((srcType & DIM_MASK) !== 0 || (srcType & KIND_MASK) === REFERENCE_KIND) {
+        // Other reference or array types: Object with the smaller dimension, where an array of
+        // primitives counts one dimension less.
+        let srcDim = srcType & DIM_MASK;
+        if (srcDim !== 0 && (srcType & KIND_MASK) !== REFERENCE_KIND) {
+          srcDim = (ELEMENT_OF + srcDim) | 0;
+        }
+        let dstDim = dstType & DIM_MASK;
+        if (dstDim !== 0 && (dstType & KIND_MASK) !== REFERENCE_KIND) {
+          dstDim = (ELEMENT_OF + dstDim) | 0;
+        }
+        mergedType = Math.min(srcDim, dstDim) | REFERENCE_KIND | symbolTable.addType('java/lang/Object');
+      } else {
+        // A reference and a non-reference: TOP.
+        mergedType = TOP;
+      }
+    } else if (dstType === NULL) {
+      // null merged with a reference is that reference; with anything else, TOP.
+      mergedType = (srcType & DIM_MASK) !== 0 || (srcType & KIND_MASK) === REFERENCE_KIND ? srcType : TOP;
+    } else {
+      // Any other dstType (a primitive, TOP or an uninitialized type): TOP, whatever srcType.
+      mergedType = TOP;
+    }
+    if (mergedType !== dstType) {
+      dstTypes[dstIndex] = mergedType;
+      return true;
+    }
+    return false;
+  }
+
+  // ## Output to StackMapTable
+
+  /**
+   * Makes `methodWriter` visit the input frame of this frame (through visitFrameStart,
+   * visitAbstractType and visitFrameEnd), at the offset of its owner. The TOP halves of long and
+   * double values and trailing TOP locals are left out, as in StackMapTable (JVMS §4.7.4).
+   */
+  accept(methodWriter: MethodWriter): void {
+    const localTypes = this.inputLocals as Int32Array;
+    let numLocal = 0;
+    let numTrailingTop = 0;
+    let i = 0;
+    while (i < localTypes.length) {
+      const localType = localTypes[i];
+      i += localType === LONG || localType === DOUBLE ? 2 : 1;
+      if (localType === TOP) {
+        numTrailingTop++;
+      } else {
+        numLocal += numTrailingTop + 1;
+        numTrailingTop = 0;
+      }
+    }
+    const stackTypes = this.inputStack as Int32Array;
+    let numStack = 0;
+    i = 0;
+    while (i < stackTypes.length) {
+      const stackType = stackTypes[i];
+      i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
+      numStack++;
+    }
+    let frameIndex = methodWriter.visitFrameStart((this.owner as Label).bytecodeOffset, numLocal, numStack);
+    i = 0;
+    while (numLocal-- > 0) {
+      const localType = localTypes[i];
+      i += localType === LONG || localType === DOUBLE ? 2 : 1;
+      methodWriter.visitAbstractType(frameIndex++, localType);
+    }
+    i = 0;
+    while (numStack-- > 0) {
+      const stackType = stackTypes[i];
+      i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
+      methodWriter.visitAbstractType(frameIndex++, stackType);
+    }
+    methodWriter.visitFrameEnd();
+  }
+
+  /**
+   * Writes an abstract type (CONSTANT_KIND, REFERENCE_KIND, UNINITIALIZED_KIND or
+   * FORWARD_UNINITIALIZED_KIND) as a verification_type_info (JVMS §4.7.4).
+   */
+  static putAbstractType(symbolTable: SymbolTable, abstractType: number, output: ByteVector): void {
+    let arrayDimensions = (abstractType & DIM_MASK) >> DIM_SHIFT;
+    if (arrayDimensions === 0) {
+      const typeValue = abstractType & VALUE_MASK;
+      switch (abstractType & KIND_MASK) {
+        case CONSTANT_KIND:
+          output.putByte(typeValue);
+          break;
+        case REFERENCE_KIND:
+          output
+            .putByte(ITEM_OBJECT)
+            .putShort(symbolTable.addConstantClass(symbolTable.getType(typeValue).value as string).index);
+          break;
+        case UNINITIALIZED_KIND:
+          output.putByte(ITEM_UNINITIALIZED).putShort(Number(symbolTable.getType(typeValue).data));
+          break;
+        case FORWARD_UNINITIALIZED_KIND:
+          output.putByte(ITEM_UNINITIALIZED);
+          symbolTable.getForwardUninitializedLabel(typeValue).put(output);
+          break;
+        default:
+          throw new Error('AssertionError: unexpected abstract type ' + abstractType);
+      }
+    } else {
+      // An array type: build its descriptor.
+      let typeDescriptor = '';
+      while (arrayDimensions-- > 0) {
+        typeDescriptor += '[';
+      }
+      if ((abstractType & KIND_MASK) === REFERENCE_KIND) {
+        typeDescriptor += 'L' + (symbolTable.getType(abstractType & VALUE_MASK).value as string) + ';';
+      } else {
+        switch (abstractType & VALUE_MASK) {
+          case ITEM_ASM_BOOLEAN:
+            typeDescriptor += 'Z';
+            break;
+          case ITEM_ASM_BYTE:
+            typeDescriptor += 'B';
+            break;
+          case ITEM_ASM_CHAR:
+            typeDescriptor += 'C';
+            break;
+          case ITEM_ASM_SHORT:
+            typeDescriptor += 'S';
+            break;
+          case ITEM_INTEGER:
+            typeDescriptor += 'I';
+            break;
+          case ITEM_FLOAT:
+            typeDescriptor += 'F';
+            break;
+          case ITEM_LONG:
+            typeDescriptor += 'J';
+            break;
+          case ITEM_DOUBLE:
+            typeDescriptor += 'D';
+            break;
+          default:
+            throw new Error('AssertionError: unexpected abstract type ' + abstractType);
+        }
+      }
+      output.putByte(ITEM_OBJECT).putShort(symbolTable.addConstantClass(typeDescriptor).index);
+    }
+  }
+}

@@ -1,0 +1,2287 @@
+import { AnnotationWriter } from './annotation-writer.js';
+import type { AnnotationVisitor } from './annotation-visitor.js';
+import { Attribute } from './attribute.js';
+import { ByteVector } from './byte-vector.js';
+import type { ClassReader } from './class-reader.js';
+import { Constants } from './constants.js';
+import { CurrentFrame } from './current-frame.js';
+import { Edge } from './edge.js';
+import { Frame } from './frame.js';
+import type { Handle } from './handle.js';
+import { Handler } from './handler.js';
+import type { ConstantValue } from './java-values.js';
+import { Label } from './label.js';
+import { MethodTooLargeException } from './method-too-large-exception.js';
+import { MethodVisitor, type FrameElement } from './method-visitor.js';
+import { Opcodes } from './opcodes.js';
+import { Symbol } from './symbol.js';
+import type { SymbolTable } from './symbol-table.js';
+import { Type } from './type.js';
+import { TypePath } from './type-path.js';
+
+// The opcodes tested on the hot paths, as a const enum so that tsc inlines them as literals
+// (values identical to Opcodes and Constants, JVMS §6.5).
+const enum Op {
+  ILOAD = 21,
+  LLOAD = 22,
+  DLOAD = 24,
+  ISTORE = 54,
+  LSTORE = 55,
+  DSTORE = 57,
+  IINC = 132,
+  IFEQ = 153,
+  GOTO = 167,
+  JSR = 168,
+  RET = 169,
+  TABLESWITCH = 170,
+  LOOKUPSWITCH = 171,
+  IRETURN = 172,
+  RETURN = 177,
+  GETSTATIC = 178,
+  PUTSTATIC = 179,
+  GETFIELD = 180,
+  INVOKESTATIC = 184,
+  INVOKEINTERFACE = 185,
+  INVOKEDYNAMIC = 186,
+  NEW = 187,
+  NEWARRAY = 188,
+  ATHROW = 191,
+  MULTIANEWARRAY = 197,
+  IFNULL = 198,
+  LDC = 18,
+  SIPUSH = 17,
+  NOP = 0,
+  // Constants (not exposed by the visitor API).
+  LDC_W = 19,
+  LDC2_W = 20,
+  ILOAD_0 = 26,
+  ISTORE_0 = 59,
+  WIDE = 196,
+  GOTO_W = 200,
+  JSR_W = 201,
+  WIDE_JUMP_OPCODE_DELTA = 33,
+  ASM_GOTO_W = 220,
+}
+
+/** The NA entries of STACK_SIZE_DELTA: opcodes whose stack effect is not constant or never used here. */
+const NA = 0;
+
+/**
+ * The stack size change of each opcode (JVMS §6.5), indexed by opcode. Long and double count two.
+ */
+const STACK_SIZE_DELTA = Int32Array.of(
+  0, // nop = 0 (0x0)
+  1, // aconst_null = 1 (0x1)
+  1, // iconst_m1 = 2 (0x2)
+  1, // iconst_0 = 3 (0x3)
+  1, // iconst_1 = 4 (0x4)
+  1, // iconst_2 = 5 (0x5)
+  1, // iconst_3 = 6 (0x6)
+  1, // iconst_4 = 7 (0x7)
+  1, // iconst_5 = 8 (0x8)
+  2, // lconst_0 = 9 (0x9)
+  2, // lconst_1 = 10 (0xa)
+  1, // fconst_0 = 11 (0xb)
+  1, // fconst_1 = 12 (0xc)
+  1, // fconst_2 = 13 (0xd)
+  2, // dconst_0 = 14 (0xe)
+  2, // dconst_1 = 15 (0xf)
+  1, // bipush = 16 (0x10)
+  1, // sipush = 17 (0x11)
+  1, // ldc = 18 (0x12)
+  NA, // ldc_w = 19 (0x13)
+  NA, // ldc2_w = 20 (0x14)
+  1, // iload = 21 (0x15)
+  2, // lload = 22 (0x16)
+  1, // fload = 23 (0x17)
+  2, // dload = 24 (0x18)
+  1, // aload = 25 (0x19)
+  NA, // iload_0 = 26 (0x1a)
+  NA, // iload_1 = 27 (0x1b)
+  NA, // iload_2 = 28 (0x1c)
+  NA, // iload_3 = 29 (0x1d)
+  NA, // lload_0 = 30 (0x1e)
+  NA, // lload_1 = 31 (0x1f)
+  NA, // lload_2 = 32 (0x20)
+  NA, // lload_3 = 33 (0x21)
+  NA, // fload_0 = 34 (0x22)
+  NA, // fload_1 = 35 (0x23)
+  NA, // fload_2 = 36 (0x24)
+  NA, // fload_3 = 37 (0x25)
+  NA, // dload_0 = 38 (0x26)
+  NA, // dload_1 = 39 (0x27)
+  NA, // dload_2 = 40 (0x28)
+  NA, // dload_3 = 41 (0x29)
+  NA, // aload_0 = 42 (0x2a)
+  NA, // aload_1 = 43 (0x2b)
+  NA, // aload_2 = 44 (0x2c)
+  NA, // aload_3 = 45 (0x2d)
+  -1, // iaload = 46 (0x2e)
+  0, // laload = 47 (0x2f)
+  -1, // faload = 48 (0x30)
+  0, // daload = 49 (0x31)
+  -1, // aaload = 50 (0x32)
+  -1, // baload = 51 (0x33)
+  -1, // caload = 52 (0x34)
+  -1, // saload = 53 (0x35)
+  -1, // istore = 54 (0x36)
+  -2, // lstore = 55 (0x37)
+  -1, // fstore = 56 (0x38)
+  -2, // dstore = 57 (0x39)
+  -1, // astore = 58 (0x3a)
+  NA, // istore_0 = 59 (0x3b)
+  NA, // istore_1 = 60 (0x3c)
+  NA, // istore_2 = 61 (0x3d)
+  NA, // istore_3 = 62 (0x3e)
+  NA, // lstore_0 = 63 (0x3f)
+  NA, // lstore_1 = 64 (0x40)
+  NA, // lstore_2 = 65 (0x41)
+  NA, // lstore_3 = 66 (0x42)
+  NA, // fstore_0 = 67 (0x43)
+  NA, // fstore_1 = 68 (0x44)
+  NA, // fstore_2 = 69 (0x45)
+  NA, // fstore_3 = 70 (0x46)
+  NA, // dstore_0 = 71 (0x47)
+  NA, // dstore_1 = 72 (0x48)
+  NA, // dstore_2 = 73 (0x49)
+  NA, // dstore_3 = 74 (0x4a)
+  NA, // astore_0 = 75 (0x4b)
+  NA, // astore_1 = 76 (0x4c)
+  NA, // astore_2 = 77 (0x4d)
+  NA, // astore_3 = 78 (0x4e)
+  -3, // iastore = 79 (0x4f)
+  -4, // lastore = 80 (0x50)
+  -3, // fastore = 81 (0x51)
+  -4, // dastore = 82 (0x52)
+  -3, // aastore = 83 (0x53)
+  -3, // bastore = 84 (0x54)
+  -3, // castore = 85 (0x55)
+  -3, // sastore = 86 (0x56)
+  -1, // pop = 87 (0x57)
+  -2, // pop2 = 88 (0x58)
+  1, // dup = 89 (0x59)
+  1, // dup_x1 = 90 (0x5a)
+  1, // dup_x2 = 91 (0x5b)
+  2, // dup2 = 92 (0x5c)
+  2, // dup2_x1 = 93 (0x5d)
+  2, // dup2_x2 = 94 (0x5e)
+  0, // swap = 95 (0x5f)
+  -1, // iadd = 96 (0x60)
+  -2, // ladd = 97 (0x61)
+  -1, // fadd = 98 (0x62)
+  -2, // dadd = 99 (0x63)
+  -1, // isub = 100 (0x64)
+  -2, // lsub = 101 (0x65)
+  -1, // fsub = 102 (0x66)
+  -2, // dsub = 103 (0x67)
+  -1, // imul = 104 (0x68)
+  -2, // lmul = 105 (0x69)
+  -1, // fmul = 106 (0x6a)
+  -2, // dmul = 107 (0x6b)
+  -1, // idiv = 108 (0x6c)
+  -2, // ldiv = 109 (0x6d)
+  -1, // fdiv = 110 (0x6e)
+  -2, // ddiv = 111 (0x6f)
+  -1, // irem = 112 (0x70)
+  -2, // lrem = 113 (0x71)
+  -1, // frem = 114 (0x72)
+  -2, // drem = 115 (0x73)
+  0, // ineg = 116 (0x74)
+  0, // lneg = 117 (0x75)
+  0, // fneg = 118 (0x76)
+  0, // dneg = 119 (0x77)
+  -1, // ishl = 120 (0x78)
+  -1, // lshl = 121 (0x79)
+  -1, // ishr = 122 (0x7a)
+  -1, // lshr = 123 (0x7b)
+  -1, // iushr = 124 (0x7c)
+  -1, // lushr = 125 (0x7d)
+  -1, // iand = 126 (0x7e)
+  -2, // land = 127 (0x7f)
+  -1, // ior = 128 (0x80)
+  -2, // lor = 129 (0x81)
+  -1, // ixor = 130 (0x82)
+  -2, // lxor = 131 (0x83)
+  0, // iinc = 132 (0x84)
+  1, // i2l = 133 (0x85)
+  0, // i2f = 134 (0x86)
+  1, // i2d = 135 (0x87)
+  -1, // l2i = 136 (0x88)
+  -1, // l2f = 137 (0x89)
+  0, // l2d = 138 (0x8a)
+  0, // f2i = 139 (0x8b)
+  1, // f2l = 140 (0x8c)
+  1, // f2d = 141 (0x8d)
+  -1, // d2i = 142 (0x8e)
+  0, // d2l = 143 (0x8f)
+  -1, // d2f = 144 (0x90)
+  0, // i2b = 145 (0x91)
+  0, // i2c = 146 (0x92)
+  0, // i2s = 147 (0x93)
+  -3, // lcmp = 148 (0x94)
+  -1, // fcmpl = 149 (0x95)
+  -1, // fcmpg = 150 (0x96)
+  -3, // dcmpl = 151 (0x97)
+  -3, // dcmpg = 152 (0x98)
+  -1, // ifeq = 153 (0x99)
+  -1, // ifne = 154 (0x9a)
+  -1, // iflt = 155 (0x9b)
+  -1, // ifge = 156 (0x9c)
+  -1, // ifgt = 157 (0x9d)
+  -1, // ifle = 158 (0x9e)
+  -2, // if_icmpeq = 159 (0x9f)
+  -2, // if_icmpne = 160 (0xa0)
+  -2, // if_icmplt = 161 (0xa1)
+  -2, // if_icmpge = 162 (0xa2)
+  -2, // if_icmpgt = 163 (0xa3)
+  -2, // if_icmple = 164 (0xa4)
+  -2, // if_acmpeq = 165 (0xa5)
+  -2, // if_acmpne = 166 (0xa6)
+  0, // goto = 167 (0xa7)
+  1, // jsr = 168 (0xa8)
+  0, // ret = 169 (0xa9)
+  -1, // tableswitch = 170 (0xaa)
+  -1, // lookupswitch = 171 (0xab)
+  -1, // ireturn = 172 (0xac)
+  -2, // lreturn = 173 (0xad)
+  -1, // freturn = 174 (0xae)
+  -2, // dreturn = 175 (0xaf)
+  -1, // areturn = 176 (0xb0)
+  0, // return = 177 (0xb1)
+  NA, // getstatic = 178 (0xb2)
+  NA, // putstatic = 179 (0xb3)
+  NA, // getfield = 180 (0xb4)
+  NA, // putfield = 181 (0xb5)
+  NA, // invokevirtual = 182 (0xb6)
+  NA, // invokespecial = 183 (0xb7)
+  NA, // invokestatic = 184 (0xb8)
+  NA, // invokeinterface = 185 (0xb9)
+  NA, // invokedynamic = 186 (0xba)
+  1, // new = 187 (0xbb)
+  0, // newarray = 188 (0xbc)
+  0, // anewarray = 189 (0xbd)
+  0, // arraylength = 190 (0xbe)
+  NA, // athrow = 191 (0xbf)
+  0, // checkcast = 192 (0xc0)
+  0, // instanceof = 193 (0xc1)
+  -1, // monitorenter = 194 (0xc2)
+  -1, // monitorexit = 195 (0xc3)
+  NA, // wide = 196 (0xc4)
+  NA, // multianewarray = 197 (0xc5)
+  -1, // ifnull = 198 (0xc6)
+  -1, // ifnonnull = 199 (0xc7)
+  NA, // goto_w = 200 (0xc8)
+  NA, // jsr_w = 201 (0xc9)
+);
+
+/** Java's (short) cast, for the 16-bit fields of Label. */
+function toShort(value: number): number {
+  return (value << 16) >> 16;
+}
+
+/**
+ * A MethodVisitor that builds a method_info structure (JVMS §4.6) and its Code attribute
+ * (JVMS §4.7.3), optionally computing max_stack, max_locals and the StackMapTable frames. Created
+ * by ClassWriter.visitMethod; method writers are chained through the `mv` field.
+ *
+ * @internal
+ */
+export class MethodWriter extends MethodVisitor {
+  /** Nothing is computed: max_stack, max_locals and frames come from the visitor. */
+  static readonly COMPUTE_NOTHING = 0;
+
+  /** max_stack and max_locals are computed from scratch, with a control flow graph. */
+  static readonly COMPUTE_MAX_STACK_AND_LOCAL = 1;
+
+  /**
+   * max_stack and max_locals are computed from the visited frames, which makes a linear scan of
+   * the instructions sufficient.
+   */
+  static readonly COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES = 2;
+
+  /**
+   * Only the frames of kind F_INSERT are computed, from the previous F_NEW frame and the
+   * instructions in between; all other frames must be visited as F_NEW. Needs no type hierarchy.
+   */
+  static readonly COMPUTE_INSERTED_FRAMES = 3;
+
+  /** All frames, max_stack and max_locals are computed from scratch. */
+  static readonly COMPUTE_ALL_FRAMES = 4;
+
+  /** @internal Where the constants of this method are stored. */
+  symbolTable: SymbolTable;
+
+  // The fields follow the order of method_info, and the attribute fields the order of JVMS §4.7.
+
+  /** @internal access_flags, possibly with ASM-only flags (ACC_DEPRECATED, ACC_CONSTRUCTOR) above bit 15. */
+  accessFlags: number;
+
+  /** @internal name_index. */
+  nameIndex: number;
+
+  /** @internal The method name. */
+  name: string;
+
+  /** @internal descriptor_index. */
+  descriptorIndex: number;
+
+  /** @internal The method descriptor. */
+  descriptor: string;
+
+  // ## Code attribute and its attributes
+
+  /** @internal max_stack. */
+  maxStack: number;
+
+  /** @internal max_locals. */
+  maxLocals: number;
+
+  /** @internal The code array. */
+  code: ByteVector;
+
+  /** @internal The first exception_table entry, or null (the list is linked by Handler.nextHandler). */
+  firstHandler: Handler | null;
+
+  /** @internal The last exception_table entry, or null. */
+  lastHandler: Handler | null;
+
+  /** @internal line_number_table_length of LineNumberTable. */
+  lineNumberTableLength: number;
+
+  /** @internal The line_number_table array, or null. */
+  lineNumberTable: ByteVector | null;
+
+  /** @internal local_variable_table_length of LocalVariableTable. */
+  localVariableTableLength: number;
+
+  /** @internal The local_variable_table array, or null. */
+  localVariableTable: ByteVector | null;
+
+  /** @internal local_variable_type_table_length of LocalVariableTypeTable. */
+  localVariableTypeTableLength: number;
+
+  /** @internal The local_variable_type_table array, or null. */
+  localVariableTypeTable: ByteVector | null;
+
+  /** @internal number_of_entries of StackMapTable. */
+  stackMapTableNumberOfEntries: number;
+
+  /** @internal The StackMapTable entries array, or null. */
+  stackMapTableEntries: ByteVector | null;
+
+  /** @internal The last RuntimeVisibleTypeAnnotations entry of the Code attribute (linked backwards). */
+  lastCodeRuntimeVisibleTypeAnnotation: AnnotationWriter | null;
+
+  /** @internal The last RuntimeInvisibleTypeAnnotations entry of the Code attribute (linked backwards). */
+  lastCodeRuntimeInvisibleTypeAnnotation: AnnotationWriter | null;
+
+  /**
+   * @internal The non-standard Code attributes, linked by Attribute.nextAttribute in the reverse
+   * order of their visit (and written in that order, as ASM does).
+   */
+  firstCodeAttribute: Attribute | null;
+
+  // ## Other method_info attributes
+
+  /** @internal number_of_exceptions of Exceptions. */
+  numberOfExceptions: number;
+
+  /** @internal exception_index_table of Exceptions, or null. */
+  exceptionIndexTable: Int32Array | null;
+
+  /** @internal signature_index of Signature, or 0. */
+  signatureIndex: number;
+
+  /** @internal The last runtime visible annotation (linked backwards), or null. */
+  lastRuntimeVisibleAnnotation: AnnotationWriter | null;
+
+  /** @internal The last runtime invisible annotation (linked backwards), or null. */
+  lastRuntimeInvisibleAnnotation: AnnotationWriter | null;
+
+  /** @internal num_parameters of RuntimeVisibleParameterAnnotations, or 0 for the descriptor's count. */
+  visibleAnnotableParameterCount: number;
+
+  /** @internal The last runtime visible annotation of each parameter, or null. */
+  lastRuntimeVisibleParameterAnnotations: (AnnotationWriter | null)[] | null;
+
+  /** @internal num_parameters of RuntimeInvisibleParameterAnnotations, or 0 for the descriptor's count. */
+  invisibleAnnotableParameterCount: number;
+
+  /** @internal The last runtime invisible annotation of each parameter, or null. */
+  lastRuntimeInvisibleParameterAnnotations: (AnnotationWriter | null)[] | null;
+
+  /** @internal The last runtime visible type annotation (linked backwards), or null. */
+  lastRuntimeVisibleTypeAnnotation: AnnotationWriter | null;
+
+  /** @internal The last runtime invisible type annotation (linked backwards), or null. */
+  lastRuntimeInvisibleTypeAnnotation: AnnotationWriter | null;
+
+  /** @internal default_value of AnnotationDefault, or null. */
+  defaultValue: ByteVector | null;
+
+  /** @internal parameters_count of MethodParameters. */
+  parametersCount: number;
+
+  /** @internal The parameters array of MethodParameters, or null. */
+  parameters: ByteVector | null;
+
+  /** @internal The non-standard method attributes, in the reverse order of their visit. */
+  firstAttribute: Attribute | null;
+
+  // ## State of the max stack / max locals / frame computations
+
+  /** @internal One of the COMPUTE_* constants. */
+  compute: number;
+
+  /** @internal The first basic block; the next ones follow Label.nextBasicBlock. */
+  firstBasicBlock: Label | null;
+
+  /** @internal The last basic block (in bytecode order). */
+  lastBasicBlock: Label | null;
+
+  /**
+   * @internal The basic block of the last visited instruction. With COMPUTE_MAX_STACK_AND_LOCAL
+   * and COMPUTE_ALL_FRAMES it is null in unreachable code. With
+   * COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES and COMPUTE_INSERTED_FRAMES it never changes: the
+   * visited frames make a control flow graph unnecessary, and the whole code is one block.
+   */
+  currentBasicBlock: Label | null;
+
+  /**
+   * @internal The stack size after the last visited instruction, relative to the input stack size
+   * of the current basic block (absolute with COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES).
+   */
+  relativeStackSize: number;
+
+  /** @internal The maximum of relativeStackSize in the current basic block. */
+  maxRelativeStackSize: number;
+
+  /** @internal The number of locals in the last visited frame. */
+  currentLocals: number;
+
+  /** @internal The bytecode offset of the last frame written in stackMapTableEntries. */
+  previousFrameOffset: number;
+
+  /** @internal The last frame written in stackMapTableEntries, in the format of currentFrame. */
+  previousFrame: Int32Array | null;
+
+  /**
+   * @internal The frame being built: [offset, numLocal, numStack, locals..., stack...], the types
+   * being Frame abstract types of constant, reference or (forward) uninitialized kind; long and
+   * double take one element.
+   */
+  currentFrame: Int32Array | null;
+
+  /** @internal Whether the method has jsr instructions. */
+  hasSubroutines: boolean;
+
+  // ## Other state
+
+  /** @internal Whether the code contains ASM-specific opcodes (long forward jumps to expand). */
+  containsAsmInstructions: boolean;
+
+  /** @internal The offset of the last visited instruction (for offset_target type annotations, JVMS §4.7.20.1). */
+  lastBytecodeOffset: number;
+
+  /**
+   * @internal The offset in the source class file of the method_info bytes to copy (after its
+   * first 6 bytes), or 0 when the method is written from its visited content.
+   */
+  sourceOffset: number;
+
+  /** @internal The number of method_info bytes to copy from sourceOffset. */
+  sourceLength: number;
+
+  /**
+   * @internal Whether the copied method_info has a Synthetic attribute. The copied bytes then
+   * carry it, and access_flags keep the ACC_SYNTHETIC bit of the source (the reader adds that bit
+   * to what it visits when it sees the attribute), so that the copy stays byte-identical.
+   */
+  sourceHasSyntheticAttribute: boolean;
+
+  /** @internal The access_flags of the copied method_info. */
+  sourceAccessFlags: number;
+
+  constructor(
+    symbolTable: SymbolTable,
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    exceptions: readonly string[] | null,
+    compute: number,
+  ) {
+    super(Opcodes.ASM9);
+    this.symbolTable = symbolTable;
+    this.accessFlags = name === '<init>' ? access | Constants.ACC_CONSTRUCTOR : access;
+    this.nameIndex = symbolTable.addConstantUtf8(name);
+    this.name = name;
+    this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
+    this.descriptor = descriptor;
+    this.maxStack = 0;
+    this.maxLocals = 0;
+    this.code = new ByteVector();
+    this.firstHandler = null;
+    this.lastHandler = null;
+    this.lineNumberTableLength = 0;
+    this.lineNumberTable = null;
+    this.localVariableTableLength = 0;
+    this.localVariableTable = null;
+    this.localVariableTypeTableLength = 0;
+    this.localVariableTypeTable = null;
+    this.stackMapTableNumberOfEntries = 0;
+    this.stackMapTableEntries = null;
+    this.lastCodeRuntimeVisibleTypeAnnotation = null;
+    this.lastCodeRuntimeInvisibleTypeAnnotation = null;
+    this.firstCodeAttribute = null;
+    this.signatureIndex = signature === null ? 0 : symbolTable.addConstantUtf8(signature);
+    if (exceptions !== null && exceptions.length > 0) {
+      const numberOfExceptions = exceptions.length;
+      const exceptionIndexTable = new Int32Array(numberOfExceptions);
+      for (let i = 0; i < numberOfExceptions; ++i) {
+        exceptionIndexTable[i] = symbolTable.addConstantClass(exceptions[i]).index;
+      }
+      this.numberOfExceptions = numberOfExceptions;
+      this.exceptionIndexTable = exceptionIndexTable;
+    } else {
+      this.numberOfExceptions = 0;
+      this.exceptionIndexTable = null;
+    }
+    this.lastRuntimeVisibleAnnotation = null;
+    this.lastRuntimeInvisibleAnnotation = null;
+    this.visibleAnnotableParameterCount = 0;
+    this.lastRuntimeVisibleParameterAnnotations = null;
+    this.invisibleAnnotableParameterCount = 0;
+    this.lastRuntimeInvisibleParameterAnnotations = null;
+    this.lastRuntimeVisibleTypeAnnotation = null;
+    this.lastRuntimeInvisibleTypeAnnotation = null;
+    this.defaultValue = null;
+    this.parametersCount = 0;
+    this.parameters = null;
+    this.firstAttribute = null;
+    this.compute = compute;
+    this.firstBasicBlock = null;
+    this.lastBasicBlock = null;
+    this.currentBasicBlock = null;
+    this.relativeStackSize = 0;
+    this.maxRelativeStackSize = 0;
+    this.currentLocals = 0;
+    this.previousFrameOffset = 0;
+    this.previousFrame = null;
+    this.currentFrame = null;
+    this.hasSubroutines = false;
+    this.containsAsmInstructions = false;
+    this.lastBytecodeOffset = 0;
+    this.sourceOffset = 0;
+    this.sourceLength = 0;
+    this.sourceHasSyntheticAttribute = false;
+    this.sourceAccessFlags = 0;
+    if (compute !== MethodWriter.COMPUTE_NOTHING) {
+      // The arguments (and `this`) are the initial locals.
+      let argumentsSize = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
+      if ((access & Opcodes.ACC_STATIC) !== 0) {
+        --argumentsSize;
+      }
+      this.maxLocals = argumentsSize;
+      this.currentLocals = argumentsSize;
+      // The first basic block starts at offset 0.
+      const firstBasicBlock = new Label();
+      this.firstBasicBlock = firstBasicBlock;
+      this.visitLabel(firstBasicBlock);
+    }
+  }
+
+  /** @internal Whether frames were written (visited or computed) for this method. */
+  hasFrames(): boolean {
+    return this.stackMapTableNumberOfEntries > 0;
+  }
+
+  /** @internal Whether the code contains ASM-specific opcodes that the ClassWriter must expand. */
+  hasAsmInstructions(): boolean {
+    return this.containsAsmInstructions;
+  }
+
+  // ## MethodVisitor implementation: parameters, annotations, attributes
+
+  override visitParameter(name: string | null, access: number): void {
+    let parameters = this.parameters;
+    if (parameters === null) {
+      parameters = this.parameters = new ByteVector();
+    }
+    ++this.parametersCount;
+    parameters.putShort(name === null ? 0 : this.symbolTable.addConstantUtf8(name)).putShort(access);
+  }
+
+  override visitAnnotationDefault(): AnnotationVisitor {
+    const defaultValue = (this.defaultValue = new ByteVector());
+    return new AnnotationWriter(this.symbolTable, /* useNamedValues= */ false, defaultValue, null);
+  }
+
+  override visitAnnotation(descriptor: string, visible: boolean): AnnotationVisitor {
+    if (visible) {
+      return (this.lastRuntimeVisibleAnnotation = AnnotationWriter.create(
+        this.symbolTable,
+        descriptor,
+        this.lastRuntimeVisibleAnnotation,
+      ));
+    }
+    return (this.lastRuntimeInvisibleAnnotation = AnnotationWriter.create(
+      this.symbolTable,
+      descriptor,
+      this.lastRuntimeInvisibleAnnotation,
+    ));
+  }
+
+  override visitTypeAnnotation(
+    typeRef: number,
+    typePath: TypePath | null,
+    descriptor: string,
+    visible: boolean,
+  ): AnnotationVisitor {
+    if (visible) {
+      return (this.lastRuntimeVisibleTypeAnnotation = AnnotationWriter.create(
+        this.symbolTable,
+        typeRef,
+        typePath,
+        descriptor,
+        this.lastRuntimeVisibleTypeAnnotation,
+      ));
+    }
+    return (this.lastRuntimeInvisibleTypeAnnotation = AnnotationWriter.create(
+      this.symbolTable,
+      typeRef,
+      typePath,
+      descriptor,
+      this.lastRuntimeInvisibleTypeAnnotation,
+    ));
+  }
+
+  override visitAnnotableParameterCount(parameterCount: number, visible: boolean): void {
+    if (visible) {
+      this.visibleAnnotableParameterCount = parameterCount;
+    } else {
+      this.invisibleAnnotableParameterCount = parameterCount;
+    }
+  }
+
+  override visitParameterAnnotation(parameter: number, annotationDescriptor: string, visible: boolean): AnnotationVisitor {
+    if (visible) {
+      let annotations = this.lastRuntimeVisibleParameterAnnotations;
+      if (annotations === null) {
+        annotations = this.lastRuntimeVisibleParameterAnnotations = newAnnotationArray(
+          Type.getArgumentCount(this.descriptor),
+        );
+      }
+      return (annotations[parameter] = AnnotationWriter.create(
+        this.symbolTable,
+        annotationDescriptor,
+        annotations[parameter],
+      ));
+    }
+    let annotations = this.lastRuntimeInvisibleParameterAnnotations;
+    if (annotations === null) {
+      annotations = this.lastRuntimeInvisibleParameterAnnotations = newAnnotationArray(
+        Type.getArgumentCount(this.descriptor),
+      );
+    }
+    return (annotations[parameter] = AnnotationWriter.create(this.symbolTable, annotationDescriptor, annotations[parameter]));
+  }
+
+  override visitAttribute(attribute: Attribute): void {
+    // Kept in the reverse order of their visit (see firstAttribute).
+    if (attribute.isCodeAttribute()) {
+      attribute.nextAttribute = this.firstCodeAttribute;
+      this.firstCodeAttribute = attribute;
+    } else {
+      attribute.nextAttribute = this.firstAttribute;
+      this.firstAttribute = attribute;
+    }
+  }
+
+  override visitCode(): void {
+    // Nothing to do.
+  }
+
+  // ## Frames
+
+  override visitFrame(
+    type: number,
+    numLocal: number,
+    local: FrameElement[] | null,
+    numStack: number,
+    stack: FrameElement[] | null,
+  ): void {
+    if (this.compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+      return;
+    }
+
+    if (this.compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+      const currentBasicBlock = this.currentBasicBlock as Label;
+      if (currentBasicBlock.frame === null) {
+        // Only once, for the implicit first frame, which ClassReader visits explicitly with
+        // EXPAND_ASM_INSNS (the only case where COMPUTE_INSERTED_FRAMES is used).
+        const frame = new CurrentFrame(currentBasicBlock);
+        currentBasicBlock.frame = frame;
+        frame.setInputFrameFromDescriptor(this.symbolTable, this.accessFlags, this.descriptor, numLocal);
+        frame.accept(this);
+      } else {
+        if (type === Opcodes.F_NEW) {
+          currentBasicBlock.frame.setInputFrameFromApiFormat(this.symbolTable, numLocal, local, numStack, stack);
+        }
+        // Otherwise the type is F_INSERT, and the frame already holds the state at this
+        // instruction, computed from the last F_NEW frame by CurrentFrame.execute.
+        currentBasicBlock.frame.accept(this);
+      }
+    } else if (type === Opcodes.F_NEW) {
+      if (this.previousFrame === null) {
+        // Write the implicit first frame, against which the first explicit frame is compressed.
+        const argumentsSize = Type.getArgumentsAndReturnSizes(this.descriptor) >> 2;
+        const implicitFirstFrame = new Frame(new Label());
+        implicitFirstFrame.setInputFrameFromDescriptor(this.symbolTable, this.accessFlags, this.descriptor, argumentsSize);
+        implicitFirstFrame.accept(this);
+      }
+      this.currentLocals = numLocal;
+      let frameIndex = this.visitFrameStart(this.code.length, numLocal, numStack);
+      const currentFrame = this.currentFrame as Int32Array;
+      for (let i = 0; i < numLocal; ++i) {
+        currentFrame[frameIndex++] = Frame.getAbstractTypeFromApiFormat(this.symbolTable, (local as FrameElement[])[i]);
+      }
+      for (let i = 0; i < numStack; ++i) {
+        currentFrame[frameIndex++] = Frame.getAbstractTypeFromApiFormat(this.symbolTable, (stack as FrameElement[])[i]);
+      }
+      this.visitFrameEnd();
+    } else {
+      // A compressed frame, written as is (JVMS §4.7.4).
+      if (this.symbolTable.getMajorVersion() < Opcodes.V1_6) {
+        throw new Error('Class versions V1_5 or less must use F_NEW frames.');
+      }
+      let stackMapTableEntries = this.stackMapTableEntries;
+      let offsetDelta: number;
+      if (stackMapTableEntries === null) {
+        stackMapTableEntries = this.stackMapTableEntries = new ByteVector();
+        offsetDelta = this.code.length;
+      } else {
+        offsetDelta = this.code.length - this.previousFrameOffset - 1;
+        if (offsetDelta < 0) {
+          if (type === Opcodes.F_SAME) {
+            // A second frame at the same offset that changes nothing: drop it.
+            return;
+          }
+          throw new Error('IllegalStateException: two frames at the same bytecode offset');
+        }
+      }
+
+      switch (type) {
+        case Opcodes.F_FULL:
+          this.currentLocals = numLocal;
+          stackMapTableEntries.putByte(Frame.FULL_FRAME).putShort(offsetDelta).putShort(numLocal);
+          for (let i = 0; i < numLocal; ++i) {
+            this.putFrameType((local as FrameElement[])[i]);
+          }
+          stackMapTableEntries.putShort(numStack);
+          for (let i = 0; i < numStack; ++i) {
+            this.putFrameType((stack as FrameElement[])[i]);
+          }
+          break;
+        case Opcodes.F_APPEND:
+          this.currentLocals += numLocal;
+          stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED + numLocal).putShort(offsetDelta);
+          for (let i = 0; i < numLocal; ++i) {
+            this.putFrameType((local as FrameElement[])[i]);
+          }
+          break;
+        case Opcodes.F_CHOP:
+          this.currentLocals -= numLocal;
+          stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED - numLocal).putShort(offsetDelta);
+          break;
+        case Opcodes.F_SAME:
+          if (offsetDelta < 64) {
+            stackMapTableEntries.putByte(offsetDelta);
+          } else {
+            stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED).putShort(offsetDelta);
+          }
+          break;
+        case Opcodes.F_SAME1:
+          if (offsetDelta < 64) {
+            stackMapTableEntries.putByte(Frame.SAME_LOCALS_1_STACK_ITEM_FRAME + offsetDelta);
+          } else {
+            stackMapTableEntries.putByte(Frame.SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED).putShort(offsetDelta);
+          }
+          this.putFrameType((stack as FrameElement[])[0]);
+          break;
+        default:
+          throw new Error('Invalid frame type: ' + type);
+      }
+
+      this.previousFrameOffset = this.code.length;
+      ++this.stackMapTableNumberOfEntries;
+    }
+
+    if (this.compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES) {
+      // The stack of a frame is the absolute stack size at that point (long and double count two).
+      let relativeStackSize = numStack;
+      for (let i = 0; i < numStack; ++i) {
+        const stackType = (stack as FrameElement[])[i];
+        if (stackType === Opcodes.LONG || stackType === Opcodes.DOUBLE) {
+          relativeStackSize++;
+        }
+      }
+      this.relativeStackSize = relativeStackSize;
+      if (relativeStackSize > this.maxRelativeStackSize) {
+        this.maxRelativeStackSize = relativeStackSize;
+      }
+    }
+
+    this.maxStack = Math.max(this.maxStack, numStack);
+    this.maxLocals = Math.max(this.maxLocals, this.currentLocals);
+  }
+
+  // ## Instructions
+
+  override visitInsn(opcode: number): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    code.putByte(opcode);
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(opcode, 0, null, null);
+      } else {
+        const size = this.relativeStackSize + STACK_SIZE_DELTA[opcode];
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+      if ((opcode >= Op.IRETURN && opcode <= Op.RETURN) || opcode === Op.ATHROW) {
+        this.endCurrentBasicBlockWithNoSuccessor();
+      }
+    }
+  }
+
+  override visitIntInsn(opcode: number, operand: number): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    if (opcode === Op.SIPUSH) {
+      code.put12(opcode, operand);
+    } else {
+      // BIPUSH or NEWARRAY.
+      code.put11(opcode, operand);
+    }
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(opcode, operand, null, null);
+      } else if (opcode !== Op.NEWARRAY) {
+        // +1 for BIPUSH and SIPUSH, 0 for NEWARRAY.
+        const size = this.relativeStackSize + 1;
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+  }
+
+  override visitVarInsn(opcode: number, varIndex: number): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    if (varIndex < 4 && opcode !== Op.RET) {
+      // The one-byte forms xLOAD_n and xSTORE_n (JVMS §6.5).
+      let optimizedOpcode: number;
+      if (opcode < Op.ISTORE) {
+        optimizedOpcode = Op.ILOAD_0 + ((opcode - Op.ILOAD) << 2) + varIndex;
+      } else {
+        optimizedOpcode = Op.ISTORE_0 + ((opcode - Op.ISTORE) << 2) + varIndex;
+      }
+      code.putByte(optimizedOpcode);
+    } else if (varIndex >= 256) {
+      code.putByte(Op.WIDE).put12(opcode, varIndex);
+    } else {
+      code.put11(opcode, varIndex);
+    }
+    const compute = this.compute;
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(opcode, varIndex, null, null);
+      } else if (opcode === Op.RET) {
+        // No stack size change; the block ends the subroutine.
+        currentBasicBlock.flags |= Label.FLAG_SUBROUTINE_END;
+        currentBasicBlock.outputStackSize = toShort(this.relativeStackSize);
+        this.endCurrentBasicBlockWithNoSuccessor();
+      } else {
+        // xLOAD or xSTORE.
+        const size = this.relativeStackSize + STACK_SIZE_DELTA[opcode];
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+    if (compute !== MethodWriter.COMPUTE_NOTHING) {
+      const currentMaxLocals =
+        opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE
+          ? varIndex + 2
+          : varIndex + 1;
+      if (currentMaxLocals > this.maxLocals) {
+        this.maxLocals = currentMaxLocals;
+      }
+    }
+    if (opcode >= Op.ISTORE && compute === MethodWriter.COMPUTE_ALL_FRAMES && this.firstHandler !== null) {
+      // Inside a handler range, every instruction could jump to the handler, whose input locals
+      // must merge the locals at each of them. Starting a new basic block after each store gives
+      // the same result without a block per instruction.
+      this.visitLabel(new Label());
+    }
+  }
+
+  override visitTypeInsn(opcode: number, type: string): void {
+    const code = this.code;
+    const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
+    const typeSymbol = this.symbolTable.addConstantClass(type);
+    code.put12(opcode, typeSymbol.index);
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(opcode, lastBytecodeOffset, typeSymbol, this.symbolTable);
+      } else if (opcode === Op.NEW) {
+        // +1 for NEW, 0 for ANEWARRAY, CHECKCAST and INSTANCEOF.
+        const size = this.relativeStackSize + 1;
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+  }
+
+  override visitFieldInsn(opcode: number, owner: string, name: string, descriptor: string): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    const fieldrefSymbol = this.symbolTable.addConstantFieldref(owner, name, descriptor);
+    code.put12(opcode, fieldrefSymbol.index);
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(opcode, 0, fieldrefSymbol, this.symbolTable);
+      } else {
+        const firstDescChar = descriptor.charCodeAt(0);
+        const isLongOrDouble = firstDescChar === 68 /* 'D' */ || firstDescChar === 74; /* 'J' */
+        let size: number;
+        if (opcode === Op.GETSTATIC) {
+          size = this.relativeStackSize + (isLongOrDouble ? 2 : 1);
+        } else if (opcode === Op.PUTSTATIC) {
+          size = this.relativeStackSize + (isLongOrDouble ? -2 : -1);
+        } else if (opcode === Op.GETFIELD) {
+          size = this.relativeStackSize + (isLongOrDouble ? 1 : 0);
+        } else {
+          // PUTFIELD.
+          size = this.relativeStackSize + (isLongOrDouble ? -3 : -2);
+        }
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+  }
+
+  override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    const methodrefSymbol = this.symbolTable.addConstantMethodref(
+      owner,
+      name,
+      descriptor,
+      isInterface === undefined ? opcode === Op.INVOKEINTERFACE : isInterface,
+    );
+    if (opcode === Op.INVOKEINTERFACE) {
+      // invokeinterface repeats the argument size ("count") and a zero byte (JVMS §6.5).
+      code.put12(Op.INVOKEINTERFACE, methodrefSymbol.index).put11(methodrefSymbol.getArgumentsAndReturnSizes() >> 2, 0);
+    } else {
+      code.put12(opcode, methodrefSymbol.index);
+    }
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(opcode, 0, methodrefSymbol, this.symbolTable);
+      } else {
+        const argumentsAndReturnSize = methodrefSymbol.getArgumentsAndReturnSizes();
+        const stackSizeDelta = (argumentsAndReturnSize & 3) - (argumentsAndReturnSize >> 2);
+        // The arguments size includes the receiver, which invokestatic does not pop.
+        const size =
+          opcode === Op.INVOKESTATIC
+            ? this.relativeStackSize + stackSizeDelta + 1
+            : this.relativeStackSize + stackSizeDelta;
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+  }
+
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArguments: ConstantValue[],
+  ): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    const invokeDynamicSymbol = this.symbolTable.addConstantInvokeDynamic(
+      name,
+      descriptor,
+      bootstrapMethodHandle,
+      bootstrapMethodArguments,
+    );
+    code.put12(Op.INVOKEDYNAMIC, invokeDynamicSymbol.index);
+    code.putShort(0);
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(Op.INVOKEDYNAMIC, 0, invokeDynamicSymbol, this.symbolTable);
+      } else {
+        const argumentsAndReturnSize = invokeDynamicSymbol.getArgumentsAndReturnSizes();
+        // No receiver: +1 compensates the implicit `this` counted in the arguments size.
+        const stackSizeDelta = (argumentsAndReturnSize & 3) - (argumentsAndReturnSize >> 2) + 1;
+        const size = this.relativeStackSize + stackSizeDelta;
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+  }
+
+  override visitJumpInsn(opcode: number, label: Label): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    // The 'base' opcode: GOTO or JSR for GOTO_W or JSR_W, else the opcode itself.
+    const baseOpcode = opcode >= Op.GOTO_W ? opcode - Op.WIDE_JUMP_OPCODE_DELTA : opcode;
+    let nextInsnIsJumpTarget = false;
+    if ((label.flags & Label.FLAG_RESOLVED) !== 0 && label.bytecodeOffset - code.length < -32768) {
+      // A backward jump beyond a signed 16-bit offset: GOTO becomes GOTO_W, JSR becomes JSR_W, and
+      // IFxxx L becomes IFNOTxxx +8; GOTO_W L, where IFNOTxxx is the opposite condition.
+      if (baseOpcode === Op.GOTO) {
+        code.putByte(Op.GOTO_W);
+      } else if (baseOpcode === Op.JSR) {
+        code.putByte(Op.JSR_W);
+      } else {
+        // The opposite condition flips the low bit for IFNULL/IFNONNULL, and the low bit of
+        // opcode + 1 for IFEQ ... IF_ACMPNE. The offset 8 skips this instruction (3) and GOTO_W (5).
+        code.putByte(baseOpcode >= Op.IFNULL ? baseOpcode ^ 1 : ((baseOpcode + 1) ^ 1) - 1);
+        code.putShort(8);
+        // An ASM_GOTO_W rather than a GOTO_W: if the class has frames, the ClassReader round trip
+        // that removes ASM opcodes must insert a frame after this jump, and only sees the need
+        // for it through this opcode (which forces that round trip).
+        code.putByte(Op.ASM_GOTO_W);
+        this.containsAsmInstructions = true;
+        // The instruction after the GOTO_W is the target of the IFNOTxxx.
+        nextInsnIsJumpTarget = true;
+      }
+      label.put(code, code.length - 1, true);
+    } else if (baseOpcode !== opcode) {
+      // GOTO_W or JSR_W given by the caller (normally ClassReader expanding ASM opcodes): kept.
+      code.putByte(opcode);
+      label.put(code, code.length - 1, true);
+    } else {
+      // A backward jump that fits, or a forward jump: a 2-byte offset, which Label.resolve turns
+      // into an ASM opcode if it does not fit after all.
+      code.putByte(baseOpcode);
+      label.put(code, code.length - 1, false);
+    }
+
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      let nextBasicBlock: Label | null = null;
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(baseOpcode, 0, null, null);
+        label.getCanonicalInstance().flags |= Label.FLAG_JUMP_TARGET;
+        this.addSuccessorToCurrentBasicBlock(Edge.JUMP, label);
+        if (baseOpcode !== Op.GOTO) {
+          // The next instruction starts a new basic block (after a GOTO, code is unreachable unless
+          // a label is visited, and no frame must be computed for it).
+          nextBasicBlock = new Label();
+        }
+      } else if (compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(baseOpcode, 0, null, null);
+      } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES) {
+        // The stack only shrinks: no new maximum.
+        this.relativeStackSize += STACK_SIZE_DELTA[baseOpcode];
+      } else if (baseOpcode === Op.JSR) {
+        // Mark the target as a subroutine start, once.
+        if ((label.flags & Label.FLAG_SUBROUTINE_START) === 0) {
+          label.flags |= Label.FLAG_SUBROUTINE_START;
+          this.hasSubroutines = true;
+        }
+        currentBasicBlock.flags |= Label.FLAG_SUBROUTINE_CALLER;
+        // A jsr block gets two successors: first (added below, by visitLabel) the instruction after
+        // the jsr, a virtual edge used to find the successors of the subroutine's ret, then (added
+        // here, so it ends up second) the jsr target, with the return address pushed.
+        this.addSuccessorToCurrentBasicBlock(this.relativeStackSize + 1, label);
+        nextBasicBlock = new Label();
+      } else {
+        // The stack only shrinks: no new maximum.
+        this.relativeStackSize += STACK_SIZE_DELTA[baseOpcode];
+        this.addSuccessorToCurrentBasicBlock(this.relativeStackSize, label);
+      }
+      // visitLabel adds the next block as a successor of this one and makes it current.
+      if (nextBasicBlock !== null) {
+        if (nextInsnIsJumpTarget) {
+          nextBasicBlock.flags |= Label.FLAG_JUMP_TARGET;
+        }
+        this.visitLabel(nextBasicBlock);
+      }
+      if (baseOpcode === Op.GOTO) {
+        this.endCurrentBasicBlockWithNoSuccessor();
+      }
+    }
+  }
+
+  override visitLabel(label: Label): void {
+    const code = this.code;
+    // Fill in the forward references to this label.
+    this.containsAsmInstructions =
+      label.resolve(code.data, this.stackMapTableEntries, code.length) || this.containsAsmInstructions;
+    // Every label but debug-only ones starts a new basic block.
+    if ((label.flags & Label.FLAG_DEBUG_ONLY) !== 0) {
+      return;
+    }
+    const compute = this.compute;
+    if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+      const currentBasicBlock = this.currentBasicBlock;
+      if (currentBasicBlock !== null) {
+        if (label.bytecodeOffset === currentBasicBlock.bytecodeOffset) {
+          // A second label at the offset of the current block. Its state must live in the
+          // canonical instance (the first label), and both must share one Frame (which is how
+          // getCanonicalInstance finds the first label); the current and last blocks stay the
+          // canonical instance.
+          currentBasicBlock.flags |= label.flags & Label.FLAG_JUMP_TARGET;
+          label.frame = currentBasicBlock.frame;
+          return;
+        }
+        // End the current block, with this label as successor.
+        this.addSuccessorToCurrentBasicBlock(Edge.JUMP, label);
+      }
+      const lastBasicBlock = this.lastBasicBlock;
+      if (lastBasicBlock !== null) {
+        if (label.bytecodeOffset === lastBasicBlock.bytecodeOffset) {
+          // Same as above, for a label following unreachable code end.
+          lastBasicBlock.flags |= label.flags & Label.FLAG_JUMP_TARGET;
+          label.frame = lastBasicBlock.frame;
+          this.currentBasicBlock = lastBasicBlock;
+          return;
+        }
+        lastBasicBlock.nextBasicBlock = label;
+      }
+      this.lastBasicBlock = label;
+      this.currentBasicBlock = label;
+      label.frame = new Frame(label);
+    } else if (compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+      const currentBasicBlock = this.currentBasicBlock;
+      if (currentBasicBlock === null) {
+        // Only for the label visited by the constructor: the block never changes afterwards.
+        this.currentBasicBlock = label;
+      } else {
+        // Frame.accept takes the frame offset from its owner.
+        (currentBasicBlock.frame as Frame).owner = label;
+      }
+    } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL) {
+      const currentBasicBlock = this.currentBasicBlock;
+      if (currentBasicBlock !== null) {
+        // End the current block, with this label as successor.
+        currentBasicBlock.outputStackMax = toShort(this.maxRelativeStackSize);
+        this.addSuccessorToCurrentBasicBlock(this.relativeStackSize, label);
+      }
+      // Start a new block.
+      this.currentBasicBlock = label;
+      this.relativeStackSize = 0;
+      this.maxRelativeStackSize = 0;
+      const lastBasicBlock = this.lastBasicBlock;
+      if (lastBasicBlock !== null) {
+        lastBasicBlock.nextBasicBlock = label;
+      }
+      this.lastBasicBlock = label;
+    } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES && this.currentBasicBlock === null) {
+      // Only for the label visited by the constructor: the block never changes afterwards.
+      this.currentBasicBlock = label;
+    }
+  }
+
+  override visitLdcInsn(value: ConstantValue): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    const constantSymbol = this.symbolTable.addConstant(value);
+    const constantIndex = constantSymbol.index;
+    const tag = constantSymbol.tag;
+    let isLongOrDouble = tag === Symbol.CONSTANT_LONG_TAG || tag === Symbol.CONSTANT_DOUBLE_TAG;
+    if (tag === Symbol.CONSTANT_DYNAMIC_TAG) {
+      const firstDescriptorChar = (constantSymbol.value as string).charCodeAt(0);
+      isLongOrDouble = firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68; /* 'D' */
+    }
+    if (isLongOrDouble) {
+      code.put12(Op.LDC2_W, constantIndex);
+    } else if (constantIndex >= 256) {
+      code.put12(Op.LDC_W, constantIndex);
+    } else {
+      code.put11(Op.LDC, constantIndex);
+    }
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(Op.LDC, 0, constantSymbol, this.symbolTable);
+      } else {
+        const size = this.relativeStackSize + (isLongOrDouble ? 2 : 1);
+        if (size > this.maxRelativeStackSize) {
+          this.maxRelativeStackSize = size;
+        }
+        this.relativeStackSize = size;
+      }
+    }
+  }
+
+  override visitIincInsn(varIndex: number, increment: number): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    if (varIndex > 255 || increment > 127 || increment < -128) {
+      code.putByte(Op.WIDE).put12(Op.IINC, varIndex).putShort(increment);
+    } else {
+      code.putByte(Op.IINC).put11(varIndex, increment);
+    }
+    const compute = this.compute;
+    const currentBasicBlock = this.currentBasicBlock;
+    if (
+      currentBasicBlock !== null &&
+      (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES)
+    ) {
+      (currentBasicBlock.frame as Frame).execute(Op.IINC, varIndex, null, null);
+    }
+    if (compute !== MethodWriter.COMPUTE_NOTHING) {
+      const currentMaxLocals = varIndex + 1;
+      if (currentMaxLocals > this.maxLocals) {
+        this.maxLocals = currentMaxLocals;
+      }
+    }
+  }
+
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+    const code = this.code;
+    const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
+    // 0 to 3 bytes of padding, so that the operands start at a multiple of 4 (JVMS §6.5 tableswitch).
+    code.putByte(Op.TABLESWITCH).putByteArray(null, 0, (4 - (code.length % 4)) % 4);
+    dflt.put(code, lastBytecodeOffset, true);
+    code.putInt(min).putInt(max);
+    for (let i = 0; i < labels.length; ++i) {
+      labels[i].put(code, lastBytecodeOffset, true);
+    }
+    this.visitSwitchInsn(dflt, labels);
+  }
+
+  override visitLookupSwitchInsn(dflt: Label, keys: number[], labels: Label[]): void {
+    const code = this.code;
+    const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
+    // Padding as for tableswitch (JVMS §6.5 lookupswitch).
+    code.putByte(Op.LOOKUPSWITCH).putByteArray(null, 0, (4 - (code.length % 4)) % 4);
+    dflt.put(code, lastBytecodeOffset, true);
+    code.putInt(labels.length);
+    for (let i = 0; i < labels.length; ++i) {
+      code.putInt(keys[i]);
+      labels[i].put(code, lastBytecodeOffset, true);
+    }
+    this.visitSwitchInsn(dflt, labels);
+  }
+
+  /** @internal Updates the control flow graph after a switch instruction. */
+  visitSwitchInsn(dflt: Label, labels: Label[]): void {
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(Op.LOOKUPSWITCH, 0, null, null);
+        this.addSuccessorToCurrentBasicBlock(Edge.JUMP, dflt);
+        dflt.getCanonicalInstance().flags |= Label.FLAG_JUMP_TARGET;
+        for (let i = 0; i < labels.length; ++i) {
+          const label = labels[i];
+          this.addSuccessorToCurrentBasicBlock(Edge.JUMP, label);
+          label.getCanonicalInstance().flags |= Label.FLAG_JUMP_TARGET;
+        }
+      } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL) {
+        // The key is popped; no new maximum.
+        --this.relativeStackSize;
+        this.addSuccessorToCurrentBasicBlock(this.relativeStackSize, dflt);
+        for (let i = 0; i < labels.length; ++i) {
+          this.addSuccessorToCurrentBasicBlock(this.relativeStackSize, labels[i]);
+        }
+      }
+      this.endCurrentBasicBlockWithNoSuccessor();
+    }
+  }
+
+  override visitMultiANewArrayInsn(descriptor: string, numDimensions: number): void {
+    const code = this.code;
+    this.lastBytecodeOffset = code.length;
+    const descSymbol = this.symbolTable.addConstantClass(descriptor);
+    code.put12(Op.MULTIANEWARRAY, descSymbol.index).putByte(numDimensions);
+    const currentBasicBlock = this.currentBasicBlock;
+    if (currentBasicBlock !== null) {
+      const compute = this.compute;
+      if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
+        (currentBasicBlock.frame as Frame).execute(Op.MULTIANEWARRAY, numDimensions, descSymbol, this.symbolTable);
+      } else {
+        // The stack only shrinks (or stays): no new maximum.
+        this.relativeStackSize += 1 - numDimensions;
+      }
+    }
+  }
+
+  override visitInsnAnnotation(
+    typeRef: number,
+    typePath: TypePath | null,
+    descriptor: string,
+    visible: boolean,
+  ): AnnotationVisitor {
+    // The offset of the annotated instruction goes into the target_info (JVMS §4.7.20.1 offset_target).
+    const offsetTypeRef = (typeRef & (0xff0000ff | 0)) | (this.lastBytecodeOffset << 8);
+    if (visible) {
+      return (this.lastCodeRuntimeVisibleTypeAnnotation = AnnotationWriter.create(
+        this.symbolTable,
+        offsetTypeRef,
+        typePath,
+        descriptor,
+        this.lastCodeRuntimeVisibleTypeAnnotation,
+      ));
+    }
+    return (this.lastCodeRuntimeInvisibleTypeAnnotation = AnnotationWriter.create(
+      this.symbolTable,
+      offsetTypeRef,
+      typePath,
+      descriptor,
+      this.lastCodeRuntimeInvisibleTypeAnnotation,
+    ));
+  }
+
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+    const newHandler = new Handler(
+      start,
+      end,
+      handler,
+      type !== null ? this.symbolTable.addConstantClass(type).index : 0,
+      type,
+    );
+    if (this.firstHandler === null) {
+      this.firstHandler = newHandler;
+    } else {
+      (this.lastHandler as Handler).nextHandler = newHandler;
+    }
+    this.lastHandler = newHandler;
+  }
+
+  override visitTryCatchAnnotation(
+    typeRef: number,
+    typePath: TypePath | null,
+    descriptor: string,
+    visible: boolean,
+  ): AnnotationVisitor {
+    if (visible) {
+      return (this.lastCodeRuntimeVisibleTypeAnnotation = AnnotationWriter.create(
+        this.symbolTable,
+        typeRef,
+        typePath,
+        descriptor,
+        this.lastCodeRuntimeVisibleTypeAnnotation,
+      ));
+    }
+    return (this.lastCodeRuntimeInvisibleTypeAnnotation = AnnotationWriter.create(
+      this.symbolTable,
+      typeRef,
+      typePath,
+      descriptor,
+      this.lastCodeRuntimeInvisibleTypeAnnotation,
+    ));
+  }
+
+  override visitLocalVariable(
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    start: Label,
+    end: Label,
+    index: number,
+  ): void {
+    const symbolTable = this.symbolTable;
+    if (signature !== null) {
+      let localVariableTypeTable = this.localVariableTypeTable;
+      if (localVariableTypeTable === null) {
+        localVariableTypeTable = this.localVariableTypeTable = new ByteVector();
+      }
+      ++this.localVariableTypeTableLength;
+      localVariableTypeTable
+        .putShort(start.bytecodeOffset)
+        .putShort(end.bytecodeOffset - start.bytecodeOffset)
+        .putShort(symbolTable.addConstantUtf8(name))
+        .putShort(symbolTable.addConstantUtf8(signature))
+        .putShort(index);
+    }
+    let localVariableTable = this.localVariableTable;
+    if (localVariableTable === null) {
+      localVariableTable = this.localVariableTable = new ByteVector();
+    }
+    ++this.localVariableTableLength;
+    localVariableTable
+      .putShort(start.bytecodeOffset)
+      .putShort(end.bytecodeOffset - start.bytecodeOffset)
+      .putShort(symbolTable.addConstantUtf8(name))
+      .putShort(symbolTable.addConstantUtf8(descriptor))
+      .putShort(index);
+    if (this.compute !== MethodWriter.COMPUTE_NOTHING) {
+      const firstDescChar = descriptor.charCodeAt(0);
+      const currentMaxLocals = index + (firstDescChar === 74 /* 'J' */ || firstDescChar === 68 /* 'D' */ ? 2 : 1);
+      if (currentMaxLocals > this.maxLocals) {
+        this.maxLocals = currentMaxLocals;
+      }
+    }
+  }
+
+  override visitLocalVariableAnnotation(
+    typeRef: number,
+    typePath: TypePath | null,
+    start: Label[],
+    end: Label[],
+    index: number[],
+    descriptor: string,
+    visible: boolean,
+  ): AnnotationVisitor {
+    // A type_annotation with a localvar_target (JVMS §4.7.20, §4.7.20.1).
+    const typeAnnotation = new ByteVector();
+    typeAnnotation.putByte(typeRef >>> 24).putShort(start.length);
+    for (let i = 0; i < start.length; ++i) {
+      typeAnnotation
+        .putShort(start[i].bytecodeOffset)
+        .putShort(end[i].bytecodeOffset - start[i].bytecodeOffset)
+        .putShort(index[i]);
+    }
+    TypePath.put(typePath, typeAnnotation);
+    // type_index, and num_element_value_pairs filled in later by the AnnotationWriter.
+    typeAnnotation.putShort(this.symbolTable.addConstantUtf8(descriptor)).putShort(0);
+    if (visible) {
+      return (this.lastCodeRuntimeVisibleTypeAnnotation = new AnnotationWriter(
+        this.symbolTable,
+        /* useNamedValues= */ true,
+        typeAnnotation,
+        this.lastCodeRuntimeVisibleTypeAnnotation,
+      ));
+    }
+    return (this.lastCodeRuntimeInvisibleTypeAnnotation = new AnnotationWriter(
+      this.symbolTable,
+      /* useNamedValues= */ true,
+      typeAnnotation,
+      this.lastCodeRuntimeInvisibleTypeAnnotation,
+    ));
+  }
+
+  override visitLineNumber(line: number, start: Label): void {
+    let lineNumberTable = this.lineNumberTable;
+    if (lineNumberTable === null) {
+      lineNumberTable = this.lineNumberTable = new ByteVector();
+    }
+    ++this.lineNumberTableLength;
+    lineNumberTable.putShort(start.bytecodeOffset);
+    lineNumberTable.putShort(line);
+  }
+
+  override visitMaxs(maxStack: number, maxLocals: number): void {
+    const compute = this.compute;
+    if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+      this.computeAllFrames();
+    } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL) {
+      this.computeMaxStackAndLocal();
+    } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES) {
+      this.maxStack = this.maxRelativeStackSize;
+    } else {
+      this.maxStack = maxStack;
+      this.maxLocals = maxLocals;
+    }
+  }
+
+  /**
+   * @internal Computes all the stack map frames from scratch (JVMS §4.10.1), then max_stack, and
+   * replaces unreachable code with NOP…NOP ATHROW (which the verifier accepts with a frame holding
+   * just a Throwable) and removes it from the exception handler ranges.
+   */
+  computeAllFrames(): void {
+    const symbolTable = this.symbolTable;
+    // Add the exception handlers to the control flow graph.
+    let handler = this.firstHandler;
+    while (handler !== null) {
+      const catchTypeDescriptor = handler.catchTypeDescriptor === null ? 'java/lang/Throwable' : handler.catchTypeDescriptor;
+      const catchType = Frame.getAbstractTypeFromInternalName(symbolTable, catchTypeDescriptor);
+      const handlerBlock = handler.handlerPc.getCanonicalInstance();
+      handlerBlock.flags |= Label.FLAG_JUMP_TARGET;
+      // Every block of the handler range gets an edge to the handler.
+      let handlerRangeBlock: Label | null = handler.startPc.getCanonicalInstance();
+      const handlerRangeEnd = handler.endPc.getCanonicalInstance();
+      while (handlerRangeBlock !== handlerRangeEnd) {
+        const block = handlerRangeBlock as Label;
+        block.outgoingEdges = new Edge(catchType, handlerBlock, block.outgoingEdges);
+        handlerRangeBlock = block.nextBasicBlock;
+      }
+      handler = handler.nextHandler;
+    }
+
+    // The implicit first frame, from the method descriptor.
+    const firstBasicBlock = this.firstBasicBlock as Label;
+    const firstFrame = firstBasicBlock.frame as Frame;
+    firstFrame.setInputFrameFromDescriptor(symbolTable, this.accessFlags, this.descriptor, this.maxLocals);
+    firstFrame.accept(this);
+
+    // Fix point: take a block whose input frame changed from the work list, merge its output
+    // frame into its successors' input frames, and add those that changed to the list. The maximum
+    // stack size comes as a by-product.
+    let listOfBlocksToProcess: Label = firstBasicBlock;
+    listOfBlocksToProcess.nextListElement = Label.EMPTY_LIST;
+    let maxStackSize = 0;
+    while (listOfBlocksToProcess !== Label.EMPTY_LIST) {
+      const basicBlock = listOfBlocksToProcess;
+      listOfBlocksToProcess = basicBlock.nextListElement as Label;
+      basicBlock.nextListElement = null;
+      basicBlock.flags |= Label.FLAG_REACHABLE;
+      const basicBlockFrame = basicBlock.frame as Frame;
+      const maxBlockStackSize = basicBlockFrame.getInputStackSize() + basicBlock.outputStackMax;
+      if (maxBlockStackSize > maxStackSize) {
+        maxStackSize = maxBlockStackSize;
+      }
+      let outgoingEdge = basicBlock.outgoingEdges;
+      while (outgoingEdge !== null) {
+        const successorBlock = outgoingEdge.successor.getCanonicalInstance();
+        const successorBlockChanged = basicBlockFrame.merge(symbolTable, successorBlock.frame as Frame, outgoingEdge.info);
+        if (successorBlockChanged && successorBlock.nextListElement === null) {
+          successorBlock.nextListElement = listOfBlocksToProcess;
+          listOfBlocksToProcess = successorBlock;
+        }
+        outgoingEdge = outgoingEdge.nextEdge;
+      }
+    }
+
+    // Write the frames of the reachable jump targets, and patch the unreachable blocks.
+    const code = this.code;
+    let basicBlock: Label | null = firstBasicBlock;
+    while (basicBlock !== null) {
+      if (
+        (basicBlock.flags & (Label.FLAG_JUMP_TARGET | Label.FLAG_REACHABLE)) ===
+        (Label.FLAG_JUMP_TARGET | Label.FLAG_REACHABLE)
+      ) {
+        (basicBlock.frame as Frame).accept(this);
+      }
+      if ((basicBlock.flags & Label.FLAG_REACHABLE) === 0) {
+        const nextBasicBlock: Label | null = basicBlock.nextBasicBlock;
+        const startOffset = basicBlock.bytecodeOffset;
+        const endOffset = (nextBasicBlock === null ? code.length : nextBasicBlock.bytecodeOffset) - 1;
+        if (endOffset >= startOffset) {
+          // NOP ... NOP ATHROW.
+          const data = code.data;
+          for (let i = startOffset; i < endOffset; ++i) {
+            data[i] = Op.NOP;
+          }
+          data[endOffset] = Op.ATHROW;
+          // Its frame: no locals and a Throwable on the stack, which the ATHROW would consume.
+          const frameIndex = this.visitFrameStart(startOffset, /* numLocal= */ 0, /* numStack= */ 1);
+          (this.currentFrame as Int32Array)[frameIndex] = Frame.getAbstractTypeFromInternalName(
+            symbolTable,
+            'java/lang/Throwable',
+          );
+          this.visitFrameEnd();
+          this.firstHandler = Handler.removeRange(this.firstHandler, basicBlock, nextBasicBlock);
+          // The Throwable needs a stack of at least one.
+          maxStackSize = Math.max(maxStackSize, 1);
+        }
+      }
+      basicBlock = basicBlock.nextBasicBlock;
+    }
+
+    this.maxStack = maxStackSize;
+  }
+
+  /** @internal Computes max_stack with a control flow graph (COMPUTE_MAX_STACK_AND_LOCAL). */
+  computeMaxStackAndLocal(): void {
+    // Add the exception handlers to the control flow graph.
+    let handler = this.firstHandler;
+    while (handler !== null) {
+      const handlerBlock = handler.handlerPc;
+      let handlerRangeBlock: Label | null = handler.startPc;
+      const handlerRangeEnd = handler.endPc;
+      while (handlerRangeBlock !== handlerRangeEnd) {
+        const block = handlerRangeBlock as Label;
+        if ((block.flags & Label.FLAG_SUBROUTINE_CALLER) === 0) {
+          block.outgoingEdges = new Edge(Edge.EXCEPTION, handlerBlock, block.outgoingEdges);
+        } else {
+          // Keep the first two edges of a jsr block in place (see visitJumpInsn): insert after them.
+          const jsrTargetEdge = ((block.outgoingEdges as Edge).nextEdge as Edge);
+          jsrTargetEdge.nextEdge = new Edge(Edge.EXCEPTION, handlerBlock, jsrTargetEdge.nextEdge);
+        }
+        handlerRangeBlock = block.nextBasicBlock;
+      }
+      handler = handler.nextHandler;
+    }
+
+    const firstBasicBlock = this.firstBasicBlock as Label;
+    // Add the edges from subroutine returns to the instructions after their calls.
+    if (this.hasSubroutines) {
+      // First find the blocks of each subroutine: the main "subroutine" (id 1), then the
+      // subroutines it calls, then those they call, etc.
+      let numSubroutines = 1;
+      firstBasicBlock.markSubroutine(numSubroutines);
+      for (let currentSubroutine = 1; currentSubroutine <= numSubroutines; ++currentSubroutine) {
+        let basicBlock: Label | null = firstBasicBlock;
+        while (basicBlock !== null) {
+          if ((basicBlock.flags & Label.FLAG_SUBROUTINE_CALLER) !== 0 && basicBlock.subroutineId === currentSubroutine) {
+            const jsrTarget = ((basicBlock.outgoingEdges as Edge).nextEdge as Edge).successor;
+            if (jsrTarget.subroutineId === 0) {
+              jsrTarget.markSubroutine(toShort(++numSubroutines));
+            }
+          }
+          basicBlock = basicBlock.nextBasicBlock;
+        }
+      }
+      // Then, for each jsr block, give the rets of the called subroutine an edge to the
+      // instruction after the jsr.
+      let basicBlock: Label | null = firstBasicBlock;
+      while (basicBlock !== null) {
+        if ((basicBlock.flags & Label.FLAG_SUBROUTINE_CALLER) !== 0) {
+          // The second edge of a jsr block is the jsr target.
+          const subroutine = ((basicBlock.outgoingEdges as Edge).nextEdge as Edge).successor;
+          subroutine.addSubroutineRetSuccessors(basicBlock);
+        }
+        basicBlock = basicBlock.nextBasicBlock;
+      }
+    }
+
+    // Data flow: propagate input stack sizes from the first block. A block is processed once only
+    // (nextListElement is deliberately left non-null once it has been in the list).
+    let listOfBlocksToProcess: Label = firstBasicBlock;
+    listOfBlocksToProcess.nextListElement = Label.EMPTY_LIST;
+    let maxStackSize = this.maxStack;
+    while (listOfBlocksToProcess !== Label.EMPTY_LIST) {
+      const basicBlock = listOfBlocksToProcess;
+      listOfBlocksToProcess = basicBlock.nextListElement as Label;
+      const inputStackTop = basicBlock.inputStackSize;
+      const maxBlockStackSize = inputStackTop + basicBlock.outputStackMax;
+      if (maxBlockStackSize > maxStackSize) {
+        maxStackSize = maxBlockStackSize;
+      }
+      let outgoingEdge = basicBlock.outgoingEdges;
+      if ((basicBlock.flags & Label.FLAG_SUBROUTINE_CALLER) !== 0) {
+        // Skip the virtual edge to the instruction after the jsr.
+        outgoingEdge = (outgoingEdge as Edge).nextEdge;
+      }
+      while (outgoingEdge !== null) {
+        const successorBlock = outgoingEdge.successor;
+        if (successorBlock.nextListElement === null) {
+          successorBlock.inputStackSize = toShort(
+            outgoingEdge.info === Edge.EXCEPTION ? 1 : inputStackTop + outgoingEdge.info,
+          );
+          successorBlock.nextListElement = listOfBlocksToProcess;
+          listOfBlocksToProcess = successorBlock;
+        }
+        outgoingEdge = outgoingEdge.nextEdge;
+      }
+    }
+    this.maxStack = maxStackSize;
+  }
+
+  override visitEnd(): void {
+    // Nothing to do.
+  }
+
+  // ## Control flow graph helpers
+
+  /** @internal Adds an edge from the current basic block to `successor`. */
+  addSuccessorToCurrentBasicBlock(info: number, successor: Label): void {
+    const currentBasicBlock = this.currentBasicBlock as Label;
+    currentBasicBlock.outgoingEdges = new Edge(info, successor, currentBasicBlock.outgoingEdges);
+  }
+
+  /**
+   * @internal Ends the current basic block, which has no successor. Must be called after the
+   * instruction has been added to the code (with frames, a new block starts right after it).
+   */
+  endCurrentBasicBlockWithNoSuccessor(): void {
+    const compute = this.compute;
+    if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+      const nextBasicBlock = new Label();
+      nextBasicBlock.frame = new Frame(nextBasicBlock);
+      nextBasicBlock.resolve(this.code.data, this.stackMapTableEntries, this.code.length);
+      (this.lastBasicBlock as Label).nextBasicBlock = nextBasicBlock;
+      this.lastBasicBlock = nextBasicBlock;
+      this.currentBasicBlock = null;
+    } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL) {
+      (this.currentBasicBlock as Label).outputStackMax = toShort(this.maxRelativeStackSize);
+      this.currentBasicBlock = null;
+    }
+  }
+
+  // ## Stack map frame helpers
+
+  /**
+   * @internal Starts a new frame in currentFrame, at bytecode `offset`, and returns the index at
+   * which its first type goes.
+   */
+  visitFrameStart(offset: number, numLocal: number, numStack: number): number {
+    const frameLength = 3 + numLocal + numStack;
+    let currentFrame = this.currentFrame;
+    if (currentFrame === null || currentFrame.length < frameLength) {
+      currentFrame = this.currentFrame = new Int32Array(frameLength);
+    }
+    currentFrame[0] = offset;
+    currentFrame[1] = numLocal;
+    currentFrame[2] = numStack;
+    return 3;
+  }
+
+  /** @internal Sets element `frameIndex` of currentFrame. */
+  visitAbstractType(frameIndex: number, abstractType: number): void {
+    (this.currentFrame as Int32Array)[frameIndex] = abstractType;
+  }
+
+  /**
+   * @internal Ends currentFrame: writes it to the StackMapTable entries, except the first frame of
+   * the method, which is implicit (JVMS §4.7.4), then makes it the previous frame.
+   */
+  visitFrameEnd(): void {
+    if (this.previousFrame !== null) {
+      if (this.stackMapTableEntries === null) {
+        this.stackMapTableEntries = new ByteVector();
+      }
+      this.putFrame();
+      ++this.stackMapTableNumberOfEntries;
+    }
+    this.previousFrame = this.currentFrame;
+    this.currentFrame = null;
+  }
+
+  /**
+   * @internal Writes currentFrame as a StackMapTable entry, in the most compact frame type that
+   * describes it relative to previousFrame (JVMS §4.7.4), or as an uncompressed StackMap entry for
+   * class versions below 50 (CLDC's StackMap attribute).
+   */
+  putFrame(): void {
+    const currentFrame = this.currentFrame as Int32Array;
+    const previousFrame = this.previousFrame as Int32Array;
+    const stackMapTableEntries = this.stackMapTableEntries as ByteVector;
+    const numLocal = currentFrame[1];
+    const numStack = currentFrame[2];
+    if (this.symbolTable.getMajorVersion() < Opcodes.V1_6) {
+      stackMapTableEntries.putShort(currentFrame[0]).putShort(numLocal);
+      this.putAbstractTypes(3, 3 + numLocal);
+      stackMapTableEntries.putShort(numStack);
+      this.putAbstractTypes(3 + numLocal, 3 + numLocal + numStack);
+      return;
+    }
+    const offsetDelta =
+      this.stackMapTableNumberOfEntries === 0 ? currentFrame[0] : currentFrame[0] - previousFrame[0] - 1;
+    const previousNumlocal = previousFrame[1];
+    const numLocalDelta = numLocal - previousNumlocal;
+    let type = Frame.FULL_FRAME;
+    if (numStack === 0) {
+      switch (numLocalDelta) {
+        case -3:
+        case -2:
+        case -1:
+          type = Frame.CHOP_FRAME;
+          break;
+        case 0:
+          type = offsetDelta < 64 ? Frame.SAME_FRAME : Frame.SAME_FRAME_EXTENDED;
+          break;
+        case 1:
+        case 2:
+        case 3:
+          type = Frame.APPEND_FRAME;
+          break;
+        default:
+          // Keep FULL_FRAME.
+          break;
+      }
+    } else if (numLocalDelta === 0 && numStack === 1) {
+      type = offsetDelta < 63 ? Frame.SAME_LOCALS_1_STACK_ITEM_FRAME : Frame.SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED;
+    }
+    if (type !== Frame.FULL_FRAME) {
+      // The compressed forms require the common locals to be unchanged.
+      let frameIndex = 3;
+      for (let i = 0; i < previousNumlocal && i < numLocal; i++) {
+        if (currentFrame[frameIndex] !== previousFrame[frameIndex]) {
+          type = Frame.FULL_FRAME;
+          break;
+        }
+        frameIndex++;
+      }
+    }
+    switch (type) {
+      case Frame.SAME_FRAME:
+        stackMapTableEntries.putByte(offsetDelta);
+        break;
+      case Frame.SAME_LOCALS_1_STACK_ITEM_FRAME:
+        stackMapTableEntries.putByte(Frame.SAME_LOCALS_1_STACK_ITEM_FRAME + offsetDelta);
+        this.putAbstractTypes(3 + numLocal, 4 + numLocal);
+        break;
+      case Frame.SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED:
+        stackMapTableEntries.putByte(Frame.SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED).putShort(offsetDelta);
+        this.putAbstractTypes(3 + numLocal, 4 + numLocal);
+        break;
+      case Frame.SAME_FRAME_EXTENDED:
+        stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED).putShort(offsetDelta);
+        break;
+      case Frame.CHOP_FRAME:
+        stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED + numLocalDelta).putShort(offsetDelta);
+        break;
+      case Frame.APPEND_FRAME:
+        stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED + numLocalDelta).putShort(offsetDelta);
+        this.putAbstractTypes(3 + previousNumlocal, 3 + numLocal);
+        break;
+      case Frame.FULL_FRAME:
+      default:
+        stackMapTableEntries.putByte(Frame.FULL_FRAME).putShort(offsetDelta).putShort(numLocal);
+        this.putAbstractTypes(3, 3 + numLocal);
+        stackMapTableEntries.putShort(numStack);
+        this.putAbstractTypes(3 + numLocal, 3 + numLocal + numStack);
+        break;
+    }
+  }
+
+  /** @internal Writes currentFrame[start..end) as verification_type_info structures (JVMS §4.7.4). */
+  putAbstractTypes(start: number, end: number): void {
+    const currentFrame = this.currentFrame as Int32Array;
+    const stackMapTableEntries = this.stackMapTableEntries as ByteVector;
+    for (let i = start; i < end; ++i) {
+      Frame.putAbstractType(this.symbolTable, currentFrame[i], stackMapTableEntries);
+    }
+  }
+
+  /** @internal Writes a visitFrame element as a verification_type_info structure (JVMS §4.7.4). */
+  putFrameType(type: FrameElement): void {
+    const stackMapTableEntries = this.stackMapTableEntries as ByteVector;
+    if (typeof type === 'number') {
+      stackMapTableEntries.putByte(type);
+    } else if (typeof type === 'string') {
+      stackMapTableEntries.putByte(Frame.ITEM_OBJECT).putShort(this.symbolTable.addConstantClass(type).index);
+    } else {
+      stackMapTableEntries.putByte(Frame.ITEM_UNINITIALIZED);
+      type.put(stackMapTableEntries);
+    }
+  }
+
+  // ## Copying a method_info unchanged
+
+  /**
+   * @internal Whether the attributes of the method_info being read by `source` can be copied as is
+   * into this method: called just after construction, when no visitor sits between the reader and
+   * this writer. True when the writer shares the reader's constant pool and the attributes this
+   * writer would derive from its constructor arguments (Signature, Exceptions, Deprecated,
+   * Synthetic) match the source's.
+   *
+   * Unlike ASM, a Synthetic attribute in a class of version 49 or more does not prevent the copy
+   * (ASM drops it and relies on ACC_SYNTHETIC): keeping it keeps the copy byte-identical.
+   */
+  canCopyMethodAttributes(
+    source: ClassReader,
+    hasSyntheticAttribute: boolean,
+    hasDeprecatedAttribute: boolean,
+    descriptorIndex: number,
+    signatureIndex: number,
+    exceptionsOffset: number,
+  ): boolean {
+    // A changed descriptor could need more locals than the original max_locals: no copy (being
+    // more precise is not worth it, such a transform almost always changes the code too).
+    if (
+      source !== this.symbolTable.getSource() ||
+      descriptorIndex !== this.descriptorIndex ||
+      signatureIndex !== this.signatureIndex ||
+      hasDeprecatedAttribute !== ((this.accessFlags & Opcodes.ACC_DEPRECATED) !== 0)
+    ) {
+      return false;
+    }
+    const isSynthetic = (this.accessFlags & Opcodes.ACC_SYNTHETIC) !== 0;
+    if (hasSyntheticAttribute) {
+      // The reader sets ACC_SYNTHETIC when it sees the attribute; if it was removed since, the
+      // copied attribute would be wrong.
+      if (!isSynthetic) {
+        return false;
+      }
+    } else if (this.symbolTable.getMajorVersion() < Opcodes.V1_5 && isSynthetic) {
+      // Before version 49 synthetic members need the attribute (JVMS §4.7.8), which the source lacks.
+      return false;
+    }
+    if (exceptionsOffset === 0) {
+      if (this.numberOfExceptions !== 0) {
+        return false;
+      }
+    } else if (source.readUnsignedShort(exceptionsOffset) === this.numberOfExceptions) {
+      const exceptionIndexTable = this.exceptionIndexTable as Int32Array;
+      let currentExceptionOffset = exceptionsOffset + 2;
+      for (let i = 0; i < this.numberOfExceptions; ++i) {
+        if (source.readUnsignedShort(currentExceptionOffset) !== exceptionIndexTable[i]) {
+          return false;
+        }
+        currentExceptionOffset += 2;
+      }
+    }
+    this.sourceHasSyntheticAttribute = hasSyntheticAttribute;
+    return true;
+  }
+
+  /**
+   * @internal Makes this method a copy of the method_info at `methodInfoOffset` (of
+   * `methodInfoLength` bytes) in the source class file: its attributes are copied in
+   * putMethodInfo, after the first 6 bytes (access_flags, name_index, descriptor_index).
+   */
+  setMethodAttributesSource(methodInfoOffset: number, methodInfoLength: number): void {
+    this.sourceOffset = methodInfoOffset + 6;
+    this.sourceLength = methodInfoLength - 6;
+    this.sourceAccessFlags = (this.symbolTable.getSource() as ClassReader).readUnsignedShort(methodInfoOffset);
+  }
+
+  // ## Output
+
+  /**
+   * @internal The size of the method_info structure (JVMS §4.6); also adds the attribute names to
+   * the constant pool. Throws MethodTooLargeException when the code exceeds 65535 bytes (JVMS §4.7.3).
+   */
+  computeMethodInfoSize(): number {
+    if (this.sourceOffset !== 0) {
+      // A copy: sourceLength excludes access_flags, name_index and descriptor_index.
+      return 6 + this.sourceLength;
+    }
+    const symbolTable = this.symbolTable;
+    // access_flags, name_index, descriptor_index and attributes_count.
+    let size = 8;
+    // Attributes in the order of JVMS §4.7.
+    const code = this.code;
+    if (code.length > 0) {
+      if (code.length > 65535) {
+        throw new MethodTooLargeException(symbolTable.getClassName(), this.name, this.descriptor, code.length);
+      }
+      symbolTable.addConstantUtf8(Constants.CODE);
+      // The Code attribute header (6), max_stack, max_locals, code_length, attributes_count, the
+      // code and the exception table.
+      size += 16 + code.length + Handler.getExceptionTableSize(this.firstHandler);
+      if (this.stackMapTableEntries !== null) {
+        const useStackMapTable = symbolTable.getMajorVersion() >= Opcodes.V1_6;
+        symbolTable.addConstantUtf8(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap');
+        // Attribute header and number_of_entries.
+        size += 8 + this.stackMapTableEntries.length;
+      }
+      if (this.lineNumberTable !== null) {
+        symbolTable.addConstantUtf8(Constants.LINE_NUMBER_TABLE);
+        size += 8 + this.lineNumberTable.length;
+      }
+      if (this.localVariableTable !== null) {
+        symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TABLE);
+        size += 8 + this.localVariableTable.length;
+      }
+      if (this.localVariableTypeTable !== null) {
+        symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TYPE_TABLE);
+        size += 8 + this.localVariableTypeTable.length;
+      }
+      if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
+        size += this.lastCodeRuntimeVisibleTypeAnnotation.computeAnnotationsSize(
+          Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS,
+        );
+      }
+      if (this.lastCodeRuntimeInvisibleTypeAnnotation !== null) {
+        size += this.lastCodeRuntimeInvisibleTypeAnnotation.computeAnnotationsSize(
+          Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS,
+        );
+      }
+      if (this.firstCodeAttribute !== null) {
+        size += this.firstCodeAttribute.computeAttributesSize(
+          symbolTable,
+          code.data,
+          code.length,
+          this.maxStack,
+          this.maxLocals,
+        );
+      }
+    }
+    if (this.numberOfExceptions > 0) {
+      symbolTable.addConstantUtf8(Constants.EXCEPTIONS);
+      size += 8 + 2 * this.numberOfExceptions;
+    }
+    size += Attribute.computeAttributesSize(symbolTable, this.accessFlags, this.signatureIndex);
+    size += AnnotationWriter.computeAnnotationsSize(
+      this.lastRuntimeVisibleAnnotation,
+      this.lastRuntimeInvisibleAnnotation,
+      this.lastRuntimeVisibleTypeAnnotation,
+      this.lastRuntimeInvisibleTypeAnnotation,
+    );
+    if (this.lastRuntimeVisibleParameterAnnotations !== null) {
+      size += AnnotationWriter.computeParameterAnnotationsSize(
+        Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS,
+        this.lastRuntimeVisibleParameterAnnotations,
+        this.visibleAnnotableParameterCount === 0
+          ? this.lastRuntimeVisibleParameterAnnotations.length
+          : this.visibleAnnotableParameterCount,
+      );
+    }
+    if (this.lastRuntimeInvisibleParameterAnnotations !== null) {
+      size += AnnotationWriter.computeParameterAnnotationsSize(
+        Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS,
+        this.lastRuntimeInvisibleParameterAnnotations,
+        this.invisibleAnnotableParameterCount === 0
+          ? this.lastRuntimeInvisibleParameterAnnotations.length
+          : this.invisibleAnnotableParameterCount,
+      );
+    }
+    if (this.defaultValue !== null) {
+      symbolTable.addConstantUtf8(Constants.ANNOTATION_DEFAULT);
+      size += 6 + this.defaultValue.length;
+    }
+    if (this.parameters !== null) {
+      symbolTable.addConstantUtf8(Constants.METHOD_PARAMETERS);
+      // Attribute header and parameters_count (1 byte).
+      size += 7 + this.parameters.length;
+    }
+    if (this.firstAttribute !== null) {
+      size += this.firstAttribute.computeAttributesSize(symbolTable);
+    }
+    return size;
+  }
+
+  /** @internal Writes the method_info structure (JVMS §4.6) into `output`. */
+  putMethodInfo(output: ByteVector): void {
+    const symbolTable = this.symbolTable;
+    // Before version 49, ACC_SYNTHETIC is expressed by the Synthetic attribute instead (JVMS §4.7.8).
+    const useSyntheticAttribute = symbolTable.getMajorVersion() < Opcodes.V1_5;
+    const mask = useSyntheticAttribute ? Opcodes.ACC_SYNTHETIC : 0;
+    if (this.sourceOffset !== 0) {
+      // A copy: the attributes are the source's bytes. With a copied Synthetic attribute the
+      // ACC_SYNTHETIC bit is the source's too (the reader added it to the visited flags).
+      const accessFlags = this.sourceHasSyntheticAttribute
+        ? (this.accessFlags & ~Opcodes.ACC_SYNTHETIC) | (this.sourceAccessFlags & Opcodes.ACC_SYNTHETIC)
+        : this.accessFlags & ~mask;
+      output.putShort(accessFlags).putShort(this.nameIndex).putShort(this.descriptorIndex);
+      output.putByteArray((symbolTable.getSource() as ClassReader).classFileBuffer, this.sourceOffset, this.sourceLength);
+      return;
+    }
+    output.putShort(this.accessFlags & ~mask).putShort(this.nameIndex).putShort(this.descriptorIndex);
+    const code = this.code;
+    let attributeCount = 0;
+    if (code.length > 0) {
+      ++attributeCount;
+    }
+    if (this.numberOfExceptions > 0) {
+      ++attributeCount;
+    }
+    if ((this.accessFlags & Opcodes.ACC_SYNTHETIC) !== 0 && useSyntheticAttribute) {
+      ++attributeCount;
+    }
+    if (this.signatureIndex !== 0) {
+      ++attributeCount;
+    }
+    if ((this.accessFlags & Opcodes.ACC_DEPRECATED) !== 0) {
+      ++attributeCount;
+    }
+    if (this.lastRuntimeVisibleAnnotation !== null) {
+      ++attributeCount;
+    }
+    if (this.lastRuntimeInvisibleAnnotation !== null) {
+      ++attributeCount;
+    }
+    if (this.lastRuntimeVisibleParameterAnnotations !== null) {
+      ++attributeCount;
+    }
+    if (this.lastRuntimeInvisibleParameterAnnotations !== null) {
+      ++attributeCount;
+    }
+    if (this.lastRuntimeVisibleTypeAnnotation !== null) {
+      ++attributeCount;
+    }
+    if (this.lastRuntimeInvisibleTypeAnnotation !== null) {
+      ++attributeCount;
+    }
+    if (this.defaultValue !== null) {
+      ++attributeCount;
+    }
+    if (this.parameters !== null) {
+      ++attributeCount;
+    }
+    if (this.firstAttribute !== null) {
+      attributeCount += this.firstAttribute.getAttributeCount();
+    }
+    // Attributes in the order of JVMS §4.7.
+    output.putShort(attributeCount);
+    if (code.length > 0) {
+      // max_stack, max_locals, code_length, attributes_count, the code and the exception table.
+      let size = 10 + code.length + Handler.getExceptionTableSize(this.firstHandler);
+      let codeAttributeCount = 0;
+      if (this.stackMapTableEntries !== null) {
+        size += 8 + this.stackMapTableEntries.length;
+        ++codeAttributeCount;
+      }
+      if (this.lineNumberTable !== null) {
+        size += 8 + this.lineNumberTable.length;
+        ++codeAttributeCount;
+      }
+      if (this.localVariableTable !== null) {
+        size += 8 + this.localVariableTable.length;
+        ++codeAttributeCount;
+      }
+      if (this.localVariableTypeTable !== null) {
+        size += 8 + this.localVariableTypeTable.length;
+        ++codeAttributeCount;
+      }
+      if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
+        size += this.lastCodeRuntimeVisibleTypeAnnotation.computeAnnotationsSize(
+          Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS,
+        );
+        ++codeAttributeCount;
+      }
+      if (this.lastCodeRuntimeInvisibleTypeAnnotation !== null) {
+        size += this.lastCodeRuntimeInvisibleTypeAnnotation.computeAnnotationsSize(
+          Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS,
+        );
+        ++codeAttributeCount;
+      }
+      if (this.firstCodeAttribute !== null) {
+        size += this.firstCodeAttribute.computeAttributesSize(
+          symbolTable,
+          code.data,
+          code.length,
+          this.maxStack,
+          this.maxLocals,
+        );
+        codeAttributeCount += this.firstCodeAttribute.getAttributeCount();
+      }
+      output
+        .putShort(symbolTable.addConstantUtf8(Constants.CODE))
+        .putInt(size)
+        .putShort(this.maxStack)
+        .putShort(this.maxLocals)
+        .putInt(code.length)
+        .putByteArray(code.data, 0, code.length);
+      Handler.putExceptionTable(this.firstHandler, output);
+      output.putShort(codeAttributeCount);
+      if (this.stackMapTableEntries !== null) {
+        const useStackMapTable = symbolTable.getMajorVersion() >= Opcodes.V1_6;
+        output
+          .putShort(symbolTable.addConstantUtf8(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap'))
+          .putInt(2 + this.stackMapTableEntries.length)
+          .putShort(this.stackMapTableNumberOfEntries)
+          .putByteArray(this.stackMapTableEntries.data, 0, this.stackMapTableEntries.length);
+      }
+      if (this.lineNumberTable !== null) {
+        output
+          .putShort(symbolTable.addConstantUtf8(Constants.LINE_NUMBER_TABLE))
+          .putInt(2 + this.lineNumberTable.length)
+          .putShort(this.lineNumberTableLength)
+          .putByteArray(this.lineNumberTable.data, 0, this.lineNumberTable.length);
+      }
+      if (this.localVariableTable !== null) {
+        output
+          .putShort(symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TABLE))
+          .putInt(2 + this.localVariableTable.length)
+          .putShort(this.localVariableTableLength)
+          .putByteArray(this.localVariableTable.data, 0, this.localVariableTable.length);
+      }
+      if (this.localVariableTypeTable !== null) {
+        output
+          .putShort(symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TYPE_TABLE))
+          .putInt(2 + this.localVariableTypeTable.length)
+          .putShort(this.localVariableTypeTableLength)
+          .putByteArray(this.localVariableTypeTable.data, 0, this.localVariableTypeTable.length);
+      }
+      if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
+        this.lastCodeRuntimeVisibleTypeAnnotation.putAnnotations(
+          symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
+          output,
+        );
+      }
+      if (this.lastCodeRuntimeInvisibleTypeAnnotation !== null) {
+        this.lastCodeRuntimeInvisibleTypeAnnotation.putAnnotations(
+          symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
+          output,
+        );
+      }
+      if (this.firstCodeAttribute !== null) {
+        this.firstCodeAttribute.putAttributes(symbolTable, code.data, code.length, this.maxStack, this.maxLocals, output);
+      }
+    }
+    if (this.numberOfExceptions > 0) {
+      output
+        .putShort(symbolTable.addConstantUtf8(Constants.EXCEPTIONS))
+        .putInt(2 + 2 * this.numberOfExceptions)
+        .putShort(this.numberOfExceptions);
+      const exceptionIndexTable = this.exceptionIndexTable as Int32Array;
+      for (let i = 0; i < exceptionIndexTable.length; ++i) {
+        output.putShort(exceptionIndexTable[i]);
+      }
+    }
+    Attribute.putAttributes(symbolTable, this.accessFlags, this.signatureIndex, output);
+    AnnotationWriter.putAnnotations(
+      symbolTable,
+      this.lastRuntimeVisibleAnnotation,
+      this.lastRuntimeInvisibleAnnotation,
+      this.lastRuntimeVisibleTypeAnnotation,
+      this.lastRuntimeInvisibleTypeAnnotation,
+      output,
+    );
+    if (this.lastRuntimeVisibleParameterAnnotations !== null) {
+      AnnotationWriter.putParameterAnnotations(
+        symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS),
+        this.lastRuntimeVisibleParameterAnnotations,
+        this.visibleAnnotableParameterCount === 0
+          ? this.lastRuntimeVisibleParameterAnnotations.length
+          : this.visibleAnnotableParameterCount,
+        output,
+      );
+    }
+    if (this.lastRuntimeInvisibleParameterAnnotations !== null) {
+      AnnotationWriter.putParameterAnnotations(
+        symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS),
+        this.lastRuntimeInvisibleParameterAnnotations,
+        this.invisibleAnnotableParameterCount === 0
+          ? this.lastRuntimeInvisibleParameterAnnotations.length
+          : this.invisibleAnnotableParameterCount,
+        output,
+      );
+    }
+    if (this.defaultValue !== null) {
+      output
+        .putShort(symbolTable.addConstantUtf8(Constants.ANNOTATION_DEFAULT))
+        .putInt(this.defaultValue.length)
+        .putByteArray(this.defaultValue.data, 0, this.defaultValue.length);
+    }
+    if (this.parameters !== null) {
+      output
+        .putShort(symbolTable.addConstantUtf8(Constants.METHOD_PARAMETERS))
+        .putInt(1 + this.parameters.length)
+        .putByte(this.parametersCount)
+        .putByteArray(this.parameters.data, 0, this.parameters.length);
+    }
+    if (this.firstAttribute !== null) {
+      this.firstAttribute.putAttributes(symbolTable, output);
+    }
+  }
+
+  /** @internal Adds the non-standard attributes of this method to a set of attribute prototypes. */
+  collectAttributePrototypes(attributePrototypes: Attribute.Set): void {
+    attributePrototypes.addAttributes(this.firstAttribute);
+    attributePrototypes.addAttributes(this.firstCodeAttribute);
+  }
+}
+
+/** A new array of `length` nulls, for the last annotation of each parameter. */
+function newAnnotationArray(length: number): (AnnotationWriter | null)[] {
+  const annotations = new Array<AnnotationWriter | null>(length);
+  for (let i = 0; i < length; ++i) {
+    annotations[i] = null;
+  }
+  return annotations;
+}

@@ -1,0 +1,1192 @@
+import { decodeModifiedUtf8 } from '../classfile/modified-utf8.js';
+import { ByteVector } from './byte-vector.js';
+import type { ClassReader } from './class-reader.js';
+import type { ClassWriter } from './class-writer.js';
+import { ConstantDynamic } from './constant-dynamic.js';
+import { Constants } from './constants.js';
+import { Handle } from './handle.js';
+import { Byte, Character, Double, Float, Short } from './java-values.js';
+import type { Label } from './label.js';
+import { Opcodes } from './opcodes.js';
+import { Symbol } from './symbol.js';
+import { Type } from './type.js';
+
+// Groups of constant pool entries that a table built from a ClassReader hashes on first use only:
+// a class copied with untouched methods never looks up a member reference, so the (large) part of
+// the pool that only the bytecode uses is never decoded.
+const GROUP_UTF8 = 1;
+const GROUP_UTF8_REFERENCE = 2; // Class, String, MethodType, Module, Package
+const GROUP_INTEGER_OR_FLOAT = 4;
+const GROUP_LONG_OR_DOUBLE = 8;
+const GROUP_NAME_AND_TYPE = 16;
+const GROUP_MEMBER_REFERENCE = 32;
+const GROUP_METHOD_HANDLE = 64;
+const GROUP_DYNAMIC = 128;
+const GROUP_BOOTSTRAP_METHOD_BYTES = 256;
+const GROUP_BOOTSTRAP_METHOD_ENTRIES = 512;
+const ALL_GROUPS = 1023;
+
+/** The group (above) of each constant pool tag (JVMS §4.4, Table 4.4-B), 0 for invalid tags. */
+const GROUP_OF_TAG = new Int32Array(21);
+GROUP_OF_TAG[Symbol.CONSTANT_UTF8_TAG] = GROUP_UTF8;
+GROUP_OF_TAG[Symbol.CONSTANT_CLASS_TAG] = GROUP_UTF8_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_STRING_TAG] = GROUP_UTF8_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_METHOD_TYPE_TAG] = GROUP_UTF8_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_MODULE_TAG] = GROUP_UTF8_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_PACKAGE_TAG] = GROUP_UTF8_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_INTEGER_TAG] = GROUP_INTEGER_OR_FLOAT;
+GROUP_OF_TAG[Symbol.CONSTANT_FLOAT_TAG] = GROUP_INTEGER_OR_FLOAT;
+GROUP_OF_TAG[Symbol.CONSTANT_LONG_TAG] = GROUP_LONG_OR_DOUBLE;
+GROUP_OF_TAG[Symbol.CONSTANT_DOUBLE_TAG] = GROUP_LONG_OR_DOUBLE;
+GROUP_OF_TAG[Symbol.CONSTANT_NAME_AND_TYPE_TAG] = GROUP_NAME_AND_TYPE;
+GROUP_OF_TAG[Symbol.CONSTANT_FIELDREF_TAG] = GROUP_MEMBER_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_METHODREF_TAG] = GROUP_MEMBER_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_INTERFACE_METHODREF_TAG] = GROUP_MEMBER_REFERENCE;
+GROUP_OF_TAG[Symbol.CONSTANT_METHOD_HANDLE_TAG] = GROUP_METHOD_HANDLE;
+GROUP_OF_TAG[Symbol.CONSTANT_DYNAMIC_TAG] = GROUP_DYNAMIC;
+GROUP_OF_TAG[Symbol.CONSTANT_INVOKE_DYNAMIC_TAG] = GROUP_DYNAMIC;
+
+/** Scratch list of constant pool indices, reused by every lazy group load. */
+let scratchIndices = new Int32Array(1024);
+
+/** Scratch views to get the raw bits of a float or a double. */
+const float32Scratch = new Float32Array(1);
+const float32ScratchBits = new Int32Array(float32Scratch.buffer);
+const float64Scratch = new Float64Array(1);
+const float64ScratchBits = new Int32Array(float64Scratch.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * @internal An entry of a SymbolTable's hash set: a Symbol plus the hash set links. Entries
+ * copied from a ClassReader's pool may leave `value` null until first matched, and then compare
+ * against the source bytes at `sourceOffset`.
+ */
+class Entry extends Symbol {
+  /** A well-mixed non-negative 31-bit hash of the entry's identity (tag and values). */
+  hashCode: number;
+  /** The next entry of the same hash bucket. */
+  next: Entry | null;
+  /** The high 32 bits of a Long or Double constant (`data` holds the low ones); else 0. */
+  dataHigh: number;
+  /**
+   * For Utf8 and Utf8-reference entries copied from the source pool whose `value` is not decoded
+   * yet: offset in the source class file of the CONSTANT_Utf8_info's u2 length; else -1.
+   */
+  sourceOffset: number;
+
+  constructor(
+    index: number,
+    tag: number,
+    owner: string | null,
+    name: string | null,
+    value: string | null,
+    data: number,
+    hashCode: number,
+  ) {
+    super(index, tag, owner, name, value, data);
+    this.hashCode = hashCode;
+    this.next = null;
+    this.dataHigh = 0;
+    this.sourceOffset = -1;
+  }
+}
+
+/**
+ * @internal The constant pool (JVMS §4.4), the BootstrapMethods entries (JVMS §4.7.23) and ASM's
+ * type table of a class being written, with a hash set so that every constant is added once.
+ *
+ * Built from a ClassReader, it starts with a raw copy of the reader's pool (so that copied
+ * methods and fields stay valid) and hashes those entries lazily, group by group, in reverse
+ * order so that when the source pool holds a constant twice, lookups find its first occurrence.
+ */
+export class SymbolTable {
+  /** The ClassWriter this table belongs to (for getCommonSuperClass and Attribute.write). */
+  readonly classWriter: ClassWriter;
+  /** @internal The ClassReader whose pool was copied, or null. */
+  readonly sourceClassReader: ClassReader | null;
+  private majorVersion: number;
+  private className: string | null;
+
+  private entryCount: number;
+  /** Hash buckets; the length is a power of two and `mask` is length - 1. */
+  private entries: (Entry | null)[];
+  private mask: number;
+
+  /** The constant_pool_count field: the number of pool slots plus one. */
+  private constantPoolCount: number;
+  /** The constant_pool array, without constant_pool_count. */
+  private constantPool: ByteVector;
+
+  private bootstrapMethodCount: number;
+  /** The bootstrap_methods array of the BootstrapMethods attribute, or null. */
+  private bootstrapMethods: ByteVector | null;
+
+  private typeCount: number;
+  private typeTable: Entry[] | null;
+  private labelTable: Label[] | null;
+  private labelIndices: Map<Label, number> | null;
+
+  /** Groups of the source pool not hashed yet (see GROUP_*). */
+  private pendingSourceGroups: number;
+  /** Decoded source Utf8 constants, by pool index. */
+  private sourceUtf8Values: (string | undefined)[] | null;
+  /** Cache of getSourceFirstAttributeOffset, or -1. */
+  private sourceFirstAttributeOffset: number;
+
+  constructor(classWriter: ClassWriter, classReader: ClassReader | null = null) {
+    this.classWriter = classWriter;
+    this.sourceClassReader = classReader;
+    this.majorVersion = 0;
+    this.className = null;
+    this.entryCount = 0;
+    this.bootstrapMethodCount = 0;
+    this.bootstrapMethods = null;
+    this.typeCount = 0;
+    this.typeTable = null;
+    this.labelTable = null;
+    this.labelIndices = null;
+    this.sourceFirstAttributeOffset = -1;
+    if (classReader === null) {
+      this.entries = new Array<Entry | null>(256).fill(null);
+      this.mask = 255;
+      this.constantPoolCount = 1;
+      this.constantPool = new ByteVector();
+      this.pendingSourceGroups = 0;
+      this.sourceUtf8Values = null;
+    } else {
+      // JVMS §4.1: the pool starts right after constant_pool_count and ends at access_flags.
+      const inputBytes = classReader.classFileBuffer;
+      this.constantPoolCount = classReader.getItemCount();
+      const constantPoolOffset =
+        this.constantPoolCount > 1 ? classReader.cpInfoOffsets[1]! - 1 : classReader.header;
+      const constantPoolLength = classReader.header - constantPoolOffset;
+      this.constantPool = new ByteVector(constantPoolLength);
+      this.constantPool.putByteArray(inputBytes, constantPoolOffset, constantPoolLength);
+      let capacity = 256;
+      while (capacity < this.constantPoolCount) {
+        capacity <<= 1;
+      }
+      this.entries = new Array<Entry | null>(capacity).fill(null);
+      this.mask = capacity - 1;
+      this.pendingSourceGroups = ALL_GROUPS;
+      this.sourceUtf8Values = null;
+    }
+  }
+
+  /** The ClassReader whose constant pool was copied, or null. */
+  getSource(): ClassReader | null {
+    return this.sourceClassReader;
+  }
+
+  /** The major version of the class (set by `setMajorVersionAndClassName`). */
+  getMajorVersion(): number {
+    return this.majorVersion;
+  }
+
+  /** The internal name of the class (set by `setMajorVersionAndClassName`). */
+  getClassName(): string {
+    return this.className!;
+  }
+
+  /** Records the class version and name; returns the pool index of the class's Class entry. */
+  setMajorVersionAndClassName(majorVersion: number, className: string): number {
+    this.majorVersion = majorVersion;
+    this.className = className;
+    return this.addConstantClass(className).index;
+  }
+
+  /** The constant_pool_count field value (number of slots plus one). */
+  getConstantPoolCount(): number {
+    return this.constantPoolCount;
+  }
+
+  /** The size in bytes of the constant_pool array. */
+  getConstantPoolLength(): number {
+    return this.constantPool.length;
+  }
+
+  /** Puts constant_pool_count and the constant_pool array (JVMS §4.1). */
+  putConstantPool(output: ByteVector): void {
+    output.putShort(this.constantPoolCount).putByteArray(this.constantPool.data, 0, this.constantPool.length);
+  }
+
+  /** Whether there is a BootstrapMethods attribute to write (does not touch the pool). */
+  hasBootstrapMethods(): boolean {
+    if ((this.pendingSourceGroups & GROUP_BOOTSTRAP_METHOD_BYTES) !== 0) {
+      this.copyBootstrapMethodBytes();
+    }
+    return this.bootstrapMethods !== null;
+  }
+
+  /**
+   * The offset of the source class's first attribute (after attributes_count), computed once.
+   * The source must be set.
+   */
+  getSourceFirstAttributeOffset(): number {
+    if (this.sourceFirstAttributeOffset === -1) {
+      this.sourceFirstAttributeOffset = this.sourceClassReader!.getFirstAttributeOffset();
+    }
+    return this.sourceFirstAttributeOffset;
+  }
+
+  /** The size of the BootstrapMethods attribute, 0 if none; adds its name to the pool. */
+  computeBootstrapMethodsSize(): number {
+    if ((this.pendingSourceGroups & GROUP_BOOTSTRAP_METHOD_BYTES) !== 0) {
+      this.copyBootstrapMethodBytes();
+    }
+    if (this.bootstrapMethods !== null) {
+      this.addConstantUtf8(Constants.BOOTSTRAP_METHODS);
+      return 8 + this.bootstrapMethods.length;
+    }
+    return 0;
+  }
+
+  /** Puts the BootstrapMethods attribute (JVMS §4.7.23), header included, if there is one. */
+  putBootstrapMethods(output: ByteVector): void {
+    if ((this.pendingSourceGroups & GROUP_BOOTSTRAP_METHOD_BYTES) !== 0) {
+      this.copyBootstrapMethodBytes();
+    }
+    const bootstrapMethods = this.bootstrapMethods;
+    if (bootstrapMethods !== null) {
+      output
+        .putShort(this.addConstantUtf8(Constants.BOOTSTRAP_METHODS))
+        .putInt(bootstrapMethods.length + 2)
+        .putShort(this.bootstrapMethodCount)
+        .putByteArray(bootstrapMethods.data, 0, bootstrapMethods.length);
+    }
+  }
+
+  // ## Hash set management.
+
+  /** Adds an entry known to be absent, growing the bucket array past a 3/4 load. */
+  private put(entry: Entry): Entry {
+    if (this.entryCount > (this.entries.length * 3) >> 2) {
+      this.resize(this.entries.length * 2);
+    }
+    this.entryCount++;
+    const index = entry.hashCode & this.mask;
+    entry.next = this.entries[index]!;
+    this.entries[index] = entry;
+    return entry;
+  }
+
+  private resize(newCapacity: number): void {
+    const oldEntries = this.entries;
+    const newEntries = new Array<Entry | null>(newCapacity).fill(null);
+    const newMask = newCapacity - 1;
+    for (let i = oldEntries.length - 1; i >= 0; --i) {
+      let currentEntry = oldEntries[i]!;
+      while (currentEntry !== null) {
+        const nextEntry: Entry | null = currentEntry.next;
+        const newIndex = currentEntry.hashCode & newMask;
+        currentEntry.next = newEntries[newIndex]!;
+        newEntries[newIndex] = currentEntry;
+        currentEntry = nextEntry!;
+      }
+    }
+    this.entries = newEntries;
+    this.mask = newMask;
+  }
+
+  // ## Lazy hashing of the source constant pool.
+
+  /** Hashes the not yet hashed entries of the given groups of the source pool. */
+  private loadSourceGroups(groups: number): void {
+    const pending = this.pendingSourceGroups & groups;
+    if (pending === 0) {
+      return;
+    }
+    this.pendingSourceGroups &= ~pending;
+    if ((pending & GROUP_BOOTSTRAP_METHOD_BYTES) !== 0) {
+      this.copyBootstrapMethodBytes();
+    }
+    const itemMask = pending & ~(GROUP_BOOTSTRAP_METHOD_BYTES | GROUP_BOOTSTRAP_METHOD_ENTRIES);
+    if (itemMask !== 0) {
+      this.loadSourceItems(itemMask);
+    }
+    if ((pending & GROUP_BOOTSTRAP_METHOD_ENTRIES) !== 0) {
+      this.loadSourceBootstrapMethods();
+    }
+  }
+
+  private loadSourceItems(groups: number): void {
+    const classReader = this.sourceClassReader!;
+    const inputBytes = classReader.classFileBuffer;
+    const cpInfoOffsets = classReader.cpInfoOffsets;
+    const itemCount = classReader.getItemCount();
+    // Collect the matching indices in pool order, then hash them in reverse order: each bucket
+    // is a stack, so the first occurrence of a duplicated constant ends up found first.
+    if (scratchIndices.length < itemCount) {
+      scratchIndices = new Int32Array(itemCount * 2);
+    }
+    const indices = scratchIndices;
+    let count = 0;
+    let itemIndex = 1;
+    while (itemIndex < itemCount) {
+      const itemTag = inputBytes[cpInfoOffsets[itemIndex]! - 1]!;
+      if ((GROUP_OF_TAG[itemTag]! & groups) !== 0) {
+        indices[count++] = itemIndex;
+      }
+      itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
+    }
+    for (let i = count - 1; i >= 0; --i) {
+      this.loadSourceItem(indices[i]!);
+    }
+  }
+
+  private loadSourceItem(itemIndex: number): void {
+    const classReader = this.sourceClassReader!;
+    const inputBytes = classReader.classFileBuffer;
+    const cpInfoOffsets = classReader.cpInfoOffsets;
+    const itemOffset = cpInfoOffsets[itemIndex]!;
+    const itemTag = inputBytes[itemOffset - 1]!;
+    switch (itemTag) {
+      case Symbol.CONSTANT_UTF8_TAG: {
+        const entry = new Entry(itemIndex, itemTag, null, null, null, 0, 0);
+        const hashCode = this.hashSourceUtf8(itemIndex, Symbol.CONSTANT_UTF8_TAG, entry);
+        this.put(withHash(entry, hashCode));
+        break;
+      }
+      case Symbol.CONSTANT_CLASS_TAG:
+      case Symbol.CONSTANT_STRING_TAG:
+      case Symbol.CONSTANT_METHOD_TYPE_TAG:
+      case Symbol.CONSTANT_MODULE_TAG:
+      case Symbol.CONSTANT_PACKAGE_TAG: {
+        const utf8Index = readU2(inputBytes, itemOffset);
+        const entry = new Entry(itemIndex, itemTag, null, null, null, 0, 0);
+        const hashCode = this.hashSourceUtf8(utf8Index, itemTag, entry);
+        this.put(withHash(entry, hashCode));
+        break;
+      }
+      case Symbol.CONSTANT_INTEGER_TAG:
+      case Symbol.CONSTANT_FLOAT_TAG: {
+        const value = readS4(inputBytes, itemOffset);
+        this.put(new Entry(itemIndex, itemTag, null, null, null, value, hashInt(itemTag, value)));
+        break;
+      }
+      case Symbol.CONSTANT_LONG_TAG:
+      case Symbol.CONSTANT_DOUBLE_TAG: {
+        const high = readS4(inputBytes, itemOffset);
+        const low = readS4(inputBytes, itemOffset + 4);
+        const entry = new Entry(itemIndex, itemTag, null, null, null, low, hashLong(itemTag, high, low));
+        entry.dataHigh = high;
+        this.put(entry);
+        break;
+      }
+      case Symbol.CONSTANT_NAME_AND_TYPE_TAG: {
+        const name = this.readSourceUtf8(readU2(inputBytes, itemOffset));
+        const descriptor = this.readSourceUtf8(readU2(inputBytes, itemOffset + 2));
+        const hashCode = hash2(itemTag, name, descriptor);
+        this.put(new Entry(itemIndex, itemTag, null, name, descriptor, 0, hashCode));
+        break;
+      }
+      case Symbol.CONSTANT_FIELDREF_TAG:
+      case Symbol.CONSTANT_METHODREF_TAG:
+      case Symbol.CONSTANT_INTERFACE_METHODREF_TAG: {
+        const owner = this.readSourceClass(readU2(inputBytes, itemOffset));
+        const nameAndTypeOffset = cpInfoOffsets[readU2(inputBytes, itemOffset + 2)]!;
+        const name = this.readSourceUtf8(readU2(inputBytes, nameAndTypeOffset));
+        const descriptor = this.readSourceUtf8(readU2(inputBytes, nameAndTypeOffset + 2));
+        const hashCode = hash3(itemTag, owner, name, descriptor);
+        this.put(new Entry(itemIndex, itemTag, owner, name, descriptor, 0, hashCode));
+        break;
+      }
+      case Symbol.CONSTANT_METHOD_HANDLE_TAG: {
+        const referenceKind = inputBytes[itemOffset]!;
+        const memberRefOffset = cpInfoOffsets[readU2(inputBytes, itemOffset + 1)]!;
+        const nameAndTypeOffset = cpInfoOffsets[readU2(inputBytes, memberRefOffset + 2)]!;
+        const owner = this.readSourceClass(readU2(inputBytes, memberRefOffset));
+        const name = this.readSourceUtf8(readU2(inputBytes, nameAndTypeOffset));
+        const descriptor = this.readSourceUtf8(readU2(inputBytes, nameAndTypeOffset + 2));
+        const isInterface = inputBytes[memberRefOffset - 1] === Symbol.CONSTANT_INTERFACE_METHODREF_TAG;
+        const data = getConstantMethodHandleSymbolData(referenceKind, isInterface);
+        const hashCode = hash3i(itemTag, owner, name, descriptor, data);
+        this.put(new Entry(itemIndex, itemTag, owner, name, descriptor, data, hashCode));
+        break;
+      }
+      case Symbol.CONSTANT_DYNAMIC_TAG:
+      case Symbol.CONSTANT_INVOKE_DYNAMIC_TAG: {
+        const bootstrapMethodIndex = readU2(inputBytes, itemOffset);
+        const nameAndTypeOffset = cpInfoOffsets[readU2(inputBytes, itemOffset + 2)]!;
+        const name = this.readSourceUtf8(readU2(inputBytes, nameAndTypeOffset));
+        const descriptor = this.readSourceUtf8(readU2(inputBytes, nameAndTypeOffset + 2));
+        const hashCode = hash2i(itemTag, name, descriptor, bootstrapMethodIndex);
+        this.put(new Entry(itemIndex, itemTag, null, name, descriptor, bootstrapMethodIndex, hashCode));
+        break;
+      }
+      default:
+        throw new Error(`Unexpected constant pool tag ${itemTag} at index ${itemIndex}`);
+    }
+  }
+
+  /**
+   * Returns the hash of the source Utf8 constant `utf8Index` combined with `tag`, as `hashUtf8`
+   * would compute it for the decoded string. ASCII strings are hashed from their bytes and left
+   * undecoded (`entry.sourceOffset` is set); others are decoded into `entry.value`.
+   */
+  private hashSourceUtf8(utf8Index: number, tag: number, entry: Entry): number {
+    const classReader = this.sourceClassReader!;
+    const inputBytes = classReader.classFileBuffer;
+    const utf8Offset = classReader.cpInfoOffsets[utf8Index]!;
+    const byteLength = readU2(inputBytes, utf8Offset);
+    let stringHash = 0;
+    let currentOffset = utf8Offset + 2;
+    const endOffset = currentOffset + byteLength;
+    while (currentOffset < endOffset) {
+      const byteValue = inputBytes[currentOffset++]!;
+      if (byteValue >= 0x80 || byteValue === 0) {
+        const value = this.readSourceUtf8(utf8Index);
+        entry.value = value;
+        return hashUtf8(tag, value);
+      }
+      stringHash = (Math.imul(31, stringHash) + byteValue) | 0;
+    }
+    entry.sourceOffset = utf8Offset;
+    return mix(tag + stringHash);
+  }
+
+  /** The source Utf8 constant `utf8Index`, decoded (modified UTF-8, JVMS §4.4.7) and cached. */
+  readSourceUtf8(utf8Index: number): string {
+    let cache = this.sourceUtf8Values;
+    if (cache === null) {
+      cache = this.sourceUtf8Values = new Array<string | undefined>(this.sourceClassReader!.getItemCount());
+    }
+    const cached = cache[utf8Index];
+    if (cached !== undefined) {
+      return cached;
+    }
+    const classReader = this.sourceClassReader!;
+    const inputBytes = classReader.classFileBuffer;
+    const utf8Offset = classReader.cpInfoOffsets[utf8Index]!;
+    const value = decodeModifiedUtf8(inputBytes, utf8Offset + 2, readU2(inputBytes, utf8Offset));
+    cache[utf8Index] = value;
+    return value;
+  }
+
+  /** The internal name of the source Class constant `classIndex`. */
+  private readSourceClass(classIndex: number): string {
+    const classReader = this.sourceClassReader!;
+    return this.readSourceUtf8(readU2(classReader.classFileBuffer, classReader.cpInfoOffsets[classIndex]!));
+  }
+
+  /** Whether `entry` (a Utf8 or Utf8 reference) holds `value`; decodes it lazily on a match. */
+  private hasValue(entry: Entry, value: string): boolean {
+    const entryValue = entry.value;
+    if (entryValue !== null) {
+      return entryValue === value;
+    }
+    // Undecoded ASCII source string: compare the bytes with the chars.
+    const inputBytes = this.sourceClassReader!.classFileBuffer;
+    const utf8Offset = entry.sourceOffset;
+    const byteLength = (inputBytes[utf8Offset]! << 8) | inputBytes[utf8Offset + 1]!;
+    if (byteLength !== value.length) {
+      return false;
+    }
+    const start = utf8Offset + 2;
+    for (let i = 0; i < byteLength; ++i) {
+      if (inputBytes[start + i] !== value.charCodeAt(i)) {
+        return false;
+      }
+    }
+    entry.value = value;
+    return true;
+  }
+
+  /**
+   * Whether the source pool's Utf8 constants `utf8Index1` and `utf8Index2` hold the same bytes.
+   * Used to keep a copied member's original name index when the pool holds its name twice.
+   */
+  sourceUtf8Equals(utf8Index1: number, utf8Index2: number): boolean {
+    if (utf8Index1 === utf8Index2) {
+      return true;
+    }
+    const classReader = this.sourceClassReader;
+    if (classReader === null) {
+      return false;
+    }
+    const itemCount = classReader.getItemCount();
+    if (utf8Index1 <= 0 || utf8Index1 >= itemCount || utf8Index2 <= 0 || utf8Index2 >= itemCount) {
+      return false;
+    }
+    const inputBytes = classReader.classFileBuffer;
+    const offset1 = classReader.cpInfoOffsets[utf8Index1]!;
+    const offset2 = classReader.cpInfoOffsets[utf8Index2]!;
+    if (inputBytes[offset1 - 1] !== Symbol.CONSTANT_UTF8_TAG || inputBytes[offset2 - 1] !== Symbol.CONSTANT_UTF8_TAG) {
+      return false;
+    }
+    const length = readU2(inputBytes, offset1) + 2;
+    for (let i = 0; i < length; ++i) {
+      if (inputBytes[offset1 + i] !== inputBytes[offset2 + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Copies the source's bootstrap_methods array (JVMS §4.7.23), if it has one. */
+  private copyBootstrapMethodBytes(): void {
+    this.pendingSourceGroups &= ~GROUP_BOOTSTRAP_METHOD_BYTES;
+    const classReader = this.sourceClassReader!;
+    const inputBytes = classReader.classFileBuffer;
+    let currentAttributeOffset = this.getSourceFirstAttributeOffset();
+    for (let i = readU2(inputBytes, currentAttributeOffset - 2); i > 0; --i) {
+      const attributeNameIndex = readU2(inputBytes, currentAttributeOffset);
+      const attributeLength = readS4(inputBytes, currentAttributeOffset + 2);
+      if (this.sourceUtf8Is(attributeNameIndex, Constants.BOOTSTRAP_METHODS)) {
+        this.bootstrapMethodCount = readU2(inputBytes, currentAttributeOffset + 6);
+        const bootstrapMethodsLength = attributeLength - 2;
+        const bootstrapMethods = new ByteVector(bootstrapMethodsLength);
+        bootstrapMethods.putByteArray(inputBytes, currentAttributeOffset + 8, bootstrapMethodsLength);
+        this.bootstrapMethods = bootstrapMethods;
+        return;
+      }
+      currentAttributeOffset += 6 + attributeLength;
+    }
+  }
+
+  /** Hashes the copied bootstrap methods, by their raw bytes (same pool, same bytes). */
+  private loadSourceBootstrapMethods(): void {
+    const bootstrapMethods = this.bootstrapMethods;
+    if (bootstrapMethods === null) {
+      return;
+    }
+    const data = bootstrapMethods.data;
+    const count = this.bootstrapMethodCount;
+    const offsets = new Int32Array(count);
+    const lengths = new Int32Array(count);
+    let currentOffset = 0;
+    for (let i = 0; i < count; ++i) {
+      offsets[i] = currentOffset;
+      const numBootstrapArguments = (data[currentOffset + 2]! << 8) | data[currentOffset + 3]!;
+      currentOffset += 4 + 2 * numBootstrapArguments;
+      lengths[i] = currentOffset - offsets[i]!;
+    }
+    // Reverse order, so that duplicates resolve to their first occurrence.
+    for (let i = count - 1; i >= 0; --i) {
+      const hashCode = hashBytes(Symbol.BOOTSTRAP_METHOD_TAG, data, offsets[i]!, lengths[i]!);
+      this.put(new Entry(i, Symbol.BOOTSTRAP_METHOD_TAG, null, null, null, offsets[i]!, hashCode));
+    }
+  }
+
+  /** Whether the source Utf8 constant `utf8Index` is the ASCII string `value`. */
+  sourceUtf8Is(utf8Index: number, value: string): boolean {
+    const classReader = this.sourceClassReader;
+    if (classReader === null || utf8Index <= 0 || utf8Index >= classReader.getItemCount()) {
+      return false;
+    }
+    const inputBytes = classReader.classFileBuffer;
+    const utf8Offset = classReader.cpInfoOffsets[utf8Index]!;
+    if (inputBytes[utf8Offset - 1] !== Symbol.CONSTANT_UTF8_TAG) {
+      return false;
+    }
+    const byteLength = readU2(inputBytes, utf8Offset);
+    if (byteLength !== value.length) {
+      return false;
+    }
+    for (let i = 0; i < byteLength; ++i) {
+      if (inputBytes[utf8Offset + 2 + i] !== value.charCodeAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ## Constant pool entries.
+
+  /**
+   * Adds a loadable constant (or an annotation-style boxed primitive) to the pool: number (int),
+   * boolean, Byte, Short, Character, Float, bigint (long), Double, string, Type, Handle or
+   * ConstantDynamic. Returns the new or existing symbol.
+   */
+  addConstant(value: unknown): Symbol {
+    if (typeof value === 'number') {
+      return this.addConstantInteger(value | 0);
+    } else if (typeof value === 'string') {
+      return this.addConstantString(value);
+    } else if (typeof value === 'bigint') {
+      return this.addConstantLong(value);
+    } else if (typeof value === 'boolean') {
+      return this.addConstantInteger(value ? 1 : 0);
+    } else if (value instanceof Float) {
+      return this.addConstantIntegerOrFloat(Symbol.CONSTANT_FLOAT_TAG, value.bits);
+    } else if (value instanceof Double) {
+      const bits = value.bits;
+      return this.addConstantLongOrDouble(
+        Symbol.CONSTANT_DOUBLE_TAG,
+        Number(BigInt.asIntN(32, bits >> 32n)),
+        Number(BigInt.asIntN(32, bits)),
+      );
+    } else if (value instanceof Byte || value instanceof Short || value instanceof Character) {
+      return this.addConstantInteger(value.value);
+    } else if (value instanceof Type) {
+      const typeSort = value.getSort();
+      if (typeSort === Type.OBJECT) {
+        return this.addConstantClass(value.getInternalName());
+      } else if (typeSort === Type.METHOD) {
+        return this.addConstantMethodType(value.getDescriptor());
+      } else {
+        // A primitive or array type: its descriptor is what a CONSTANT_Class holds.
+        return this.addConstantClass(value.getDescriptor());
+      }
+    } else if (value instanceof Handle) {
+      return this.addConstantMethodHandle(
+        value.getTag(),
+        value.getOwner(),
+        value.getName(),
+        value.getDesc(),
+        value.isInterface(),
+      );
+    } else if (value instanceof ConstantDynamic) {
+      return this.addConstantDynamic(
+        value.getName(),
+        value.getDescriptor(),
+        value.getBootstrapMethod(),
+        constantDynamicArguments(value),
+      );
+    }
+    throw new Error(`value ${String(value)}`);
+  }
+
+  /** Adds a CONSTANT_Class_info (JVMS §4.4.1). */
+  addConstantClass(value: string): Symbol {
+    return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value);
+  }
+
+  /** Adds a CONSTANT_Fieldref_info (JVMS §4.4.2). */
+  addConstantFieldref(owner: string, name: string, descriptor: string): Symbol {
+    return this.addConstantMemberReference(Symbol.CONSTANT_FIELDREF_TAG, owner, name, descriptor);
+  }
+
+  /** Adds a CONSTANT_Methodref_info or CONSTANT_InterfaceMethodref_info (JVMS §4.4.2). */
+  addConstantMethodref(owner: string, name: string, descriptor: string, isInterface: boolean): Symbol {
+    const tag = isInterface ? Symbol.CONSTANT_INTERFACE_METHODREF_TAG : Symbol.CONSTANT_METHODREF_TAG;
+    return this.addConstantMemberReference(tag, owner, name, descriptor);
+  }
+
+  private addConstantMemberReference(tag: number, owner: string, name: string, descriptor: string): Entry {
+    if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0) {
+      this.loadSourceGroups(GROUP_MEMBER_REFERENCE);
+    }
+    const hashCode = hash3(tag, owner, name, descriptor);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (
+        entry.tag === tag &&
+        entry.hashCode === hashCode &&
+        entry.owner === owner &&
+        entry.name === name &&
+        entry.value === descriptor
+      ) {
+        return entry;
+      }
+      entry = entry.next;
+    }
+    this.constantPool.put122(tag, this.addConstantClass(owner).index, this.addConstantNameAndType(name, descriptor));
+    return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
+  }
+
+  /** Adds a CONSTANT_String_info (JVMS §4.4.3). */
+  addConstantString(value: string): Symbol {
+    return this.addConstantUtf8Reference(Symbol.CONSTANT_STRING_TAG, value);
+  }
+
+  /** Adds a CONSTANT_Integer_info (JVMS §4.4.4). */
+  addConstantInteger(value: number): Symbol {
+    return this.addConstantIntegerOrFloat(Symbol.CONSTANT_INTEGER_TAG, value | 0);
+  }
+
+  /** Adds a CONSTANT_Float_info (JVMS §4.4.4) for `value` rounded to float. */
+  addConstantFloat(value: number): Symbol {
+    float32Scratch[0] = value;
+    return this.addConstantIntegerOrFloat(Symbol.CONSTANT_FLOAT_TAG, float32ScratchBits[0]!);
+  }
+
+  private addConstantIntegerOrFloat(tag: number, value: number): Symbol {
+    if ((this.pendingSourceGroups & GROUP_INTEGER_OR_FLOAT) !== 0) {
+      this.loadSourceGroups(GROUP_INTEGER_OR_FLOAT);
+    }
+    const hashCode = hashInt(tag, value);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === tag && entry.hashCode === hashCode && entry.data === value) {
+        return entry;
+      }
+      entry = entry.next;
+    }
+    this.constantPool.putByte(tag).putInt(value);
+    return this.put(new Entry(this.constantPoolCount++, tag, null, null, null, value, hashCode));
+  }
+
+  /** Adds a CONSTANT_Long_info (JVMS §4.4.5); `value` is a Java long as a bigint. */
+  addConstantLong(value: bigint): Symbol {
+    return this.addConstantLongOrDouble(
+      Symbol.CONSTANT_LONG_TAG,
+      Number(BigInt.asIntN(32, value >> 32n)),
+      Number(BigInt.asIntN(32, value)),
+    );
+  }
+
+  /** Adds a CONSTANT_Double_info (JVMS §4.4.5). */
+  addConstantDouble(value: number): Symbol {
+    float64Scratch[0] = value;
+    const high = float64ScratchBits[LITTLE_ENDIAN ? 1 : 0]!;
+    const low = float64ScratchBits[LITTLE_ENDIAN ? 0 : 1]!;
+    return this.addConstantLongOrDouble(Symbol.CONSTANT_DOUBLE_TAG, high, low);
+  }
+
+  private addConstantLongOrDouble(tag: number, high: number, low: number): Symbol {
+    if ((this.pendingSourceGroups & GROUP_LONG_OR_DOUBLE) !== 0) {
+      this.loadSourceGroups(GROUP_LONG_OR_DOUBLE);
+    }
+    const hashCode = hashLong(tag, high, low);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === tag && entry.hashCode === hashCode && entry.data === low && entry.dataHigh === high) {
+        return entry;
+      }
+      entry = entry.next;
+    }
+    const index = this.constantPoolCount;
+    this.constantPool.putByte(tag).putInt(high).putInt(low);
+    this.constantPoolCount += 2;
+    const newEntry = new Entry(index, tag, null, null, null, low, hashCode);
+    newEntry.dataHigh = high;
+    return this.put(newEntry);
+  }
+
+  /** Adds a CONSTANT_NameAndType_info (JVMS §4.4.6); returns its pool index. */
+  addConstantNameAndType(name: string, descriptor: string): number {
+    if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
+      this.loadSourceGroups(GROUP_NAME_AND_TYPE);
+    }
+    const tag = Symbol.CONSTANT_NAME_AND_TYPE_TAG;
+    const hashCode = hash2(tag, name, descriptor);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === tag && entry.hashCode === hashCode && entry.name === name && entry.value === descriptor) {
+        return entry.index;
+      }
+      entry = entry.next;
+    }
+    this.constantPool.put122(tag, this.addConstantUtf8(name), this.addConstantUtf8(descriptor));
+    return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, 0, hashCode)).index;
+  }
+
+  /** Adds a CONSTANT_Utf8_info (JVMS §4.4.7); returns its pool index. */
+  addConstantUtf8(value: string): number {
+    if ((this.pendingSourceGroups & GROUP_UTF8) !== 0) {
+      this.loadSourceGroups(GROUP_UTF8);
+    }
+    const hashCode = hashUtf8(Symbol.CONSTANT_UTF8_TAG, value);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === Symbol.CONSTANT_UTF8_TAG && entry.hashCode === hashCode && this.hasValue(entry, value)) {
+        return entry.index;
+      }
+      entry = entry.next;
+    }
+    this.constantPool.putByte(Symbol.CONSTANT_UTF8_TAG).putUTF8(value);
+    return this.put(new Entry(this.constantPoolCount++, Symbol.CONSTANT_UTF8_TAG, null, null, value, 0, hashCode))
+      .index;
+  }
+
+  /**
+   * Adds a CONSTANT_MethodHandle_info (JVMS §4.4.8) and the field or method reference it needs.
+   * `isInterface` is not hashed: an owner cannot be both a class and an interface.
+   */
+  addConstantMethodHandle(
+    referenceKind: number,
+    owner: string,
+    name: string,
+    descriptor: string,
+    isInterface: boolean,
+  ): Symbol {
+    if ((this.pendingSourceGroups & GROUP_METHOD_HANDLE) !== 0) {
+      this.loadSourceGroups(GROUP_METHOD_HANDLE);
+    }
+    const tag = Symbol.CONSTANT_METHOD_HANDLE_TAG;
+    const data = getConstantMethodHandleSymbolData(referenceKind, isInterface);
+    const hashCode = hash3i(tag, owner, name, descriptor, data);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (
+        entry.tag === tag &&
+        entry.hashCode === hashCode &&
+        entry.data === data &&
+        entry.owner === owner &&
+        entry.name === name &&
+        entry.value === descriptor
+      ) {
+        return entry;
+      }
+      entry = entry.next;
+    }
+    if (referenceKind <= Opcodes.H_PUTSTATIC) {
+      this.constantPool.put112(tag, referenceKind, this.addConstantFieldref(owner, name, descriptor).index);
+    } else {
+      this.constantPool.put112(
+        tag,
+        referenceKind,
+        this.addConstantMethodref(owner, name, descriptor, isInterface).index,
+      );
+    }
+    return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, data, hashCode));
+  }
+
+  /** Adds a CONSTANT_MethodType_info (JVMS §4.4.9). */
+  addConstantMethodType(methodDescriptor: string): Symbol {
+    return this.addConstantUtf8Reference(Symbol.CONSTANT_METHOD_TYPE_TAG, methodDescriptor);
+  }
+
+  /** Adds a CONSTANT_Dynamic_info (JVMS §4.4.10) and its bootstrap method. */
+  addConstantDynamic(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArguments: readonly unknown[],
+  ): Symbol {
+    const bootstrapMethod = this.addBootstrapMethod(bootstrapMethodHandle, bootstrapMethodArguments);
+    return this.addConstantDynamicOrInvokeDynamicReference(
+      Symbol.CONSTANT_DYNAMIC_TAG,
+      name,
+      descriptor,
+      bootstrapMethod.index,
+    );
+  }
+
+  /** Adds a CONSTANT_InvokeDynamic_info (JVMS §4.4.10) and its bootstrap method. */
+  addConstantInvokeDynamic(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArguments: readonly unknown[],
+  ): Symbol {
+    const bootstrapMethod = this.addBootstrapMethod(bootstrapMethodHandle, bootstrapMethodArguments);
+    return this.addConstantDynamicOrInvokeDynamicReference(
+      Symbol.CONSTANT_INVOKE_DYNAMIC_TAG,
+      name,
+      descriptor,
+      bootstrapMethod.index,
+    );
+  }
+
+  private addConstantDynamicOrInvokeDynamicReference(
+    tag: number,
+    name: string,
+    descriptor: string,
+    bootstrapMethodIndex: number,
+  ): Symbol {
+    if ((this.pendingSourceGroups & GROUP_DYNAMIC) !== 0) {
+      this.loadSourceGroups(GROUP_DYNAMIC);
+    }
+    const hashCode = hash2i(tag, name, descriptor, bootstrapMethodIndex);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (
+        entry.tag === tag &&
+        entry.hashCode === hashCode &&
+        entry.data === bootstrapMethodIndex &&
+        entry.name === name &&
+        entry.value === descriptor
+      ) {
+        return entry;
+      }
+      entry = entry.next;
+    }
+    this.constantPool.put122(tag, bootstrapMethodIndex, this.addConstantNameAndType(name, descriptor));
+    return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, bootstrapMethodIndex, hashCode));
+  }
+
+  /** Adds a CONSTANT_Module_info (JVMS §4.4.11); `moduleName` uses dots. */
+  addConstantModule(moduleName: string): Symbol {
+    return this.addConstantUtf8Reference(Symbol.CONSTANT_MODULE_TAG, moduleName);
+  }
+
+  /** Adds a CONSTANT_Package_info (JVMS §4.4.12); `packageName` is in internal form. */
+  addConstantPackage(packageName: string): Symbol {
+    return this.addConstantUtf8Reference(Symbol.CONSTANT_PACKAGE_TAG, packageName);
+  }
+
+  /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
+  private addConstantUtf8Reference(tag: number, value: string): Symbol {
+    if ((this.pendingSourceGroups & GROUP_UTF8_REFERENCE) !== 0) {
+      this.loadSourceGroups(GROUP_UTF8_REFERENCE);
+    }
+    const hashCode = hashUtf8(tag, value);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === tag && entry.hashCode === hashCode && this.hasValue(entry, value)) {
+        return entry;
+      }
+      entry = entry.next;
+    }
+    this.constantPool.put12(tag, this.addConstantUtf8(value));
+    return this.put(new Entry(this.constantPoolCount++, tag, null, null, value, 0, hashCode));
+  }
+
+  // ## Bootstrap methods (JVMS §4.7.23).
+
+  /** Adds a bootstrap method, unless an identical one exists; returns its symbol. */
+  addBootstrapMethod(bootstrapMethodHandle: Handle, bootstrapMethodArguments: readonly unknown[]): Symbol {
+    if ((this.pendingSourceGroups & (GROUP_BOOTSTRAP_METHOD_BYTES | GROUP_BOOTSTRAP_METHOD_ENTRIES)) !== 0) {
+      this.loadSourceGroups(GROUP_BOOTSTRAP_METHOD_BYTES | GROUP_BOOTSTRAP_METHOD_ENTRIES);
+    }
+    // The arguments may be ConstantDynamic values with bootstrap methods of their own: add them
+    // first, so that the bootstrap_methods array is not modified while this one is appended.
+    const numBootstrapArguments = bootstrapMethodArguments.length;
+    const bootstrapMethodArgumentIndexes = new Int32Array(numBootstrapArguments);
+    for (let i = 0; i < numBootstrapArguments; i++) {
+      bootstrapMethodArgumentIndexes[i] = this.addConstant(bootstrapMethodArguments[i]).index;
+    }
+    let bootstrapMethodsAttribute = this.bootstrapMethods;
+    if (bootstrapMethodsAttribute === null) {
+      bootstrapMethodsAttribute = this.bootstrapMethods = new ByteVector();
+    }
+    const methodHandleIndex = this.addConstantMethodHandle(
+      bootstrapMethodHandle.getTag(),
+      bootstrapMethodHandle.getOwner(),
+      bootstrapMethodHandle.getName(),
+      bootstrapMethodHandle.getDesc(),
+      bootstrapMethodHandle.isInterface(),
+    ).index;
+    // Append the candidate, then compare it with the existing ones; it is removed if a copy exists.
+    const bootstrapMethodOffset = bootstrapMethodsAttribute.length;
+    bootstrapMethodsAttribute.putShort(methodHandleIndex);
+    bootstrapMethodsAttribute.putShort(numBootstrapArguments);
+    for (let i = 0; i < numBootstrapArguments; i++) {
+      bootstrapMethodsAttribute.putShort(bootstrapMethodArgumentIndexes[i]!);
+    }
+    const bootstrapMethodLength = bootstrapMethodsAttribute.length - bootstrapMethodOffset;
+    const hashCode = hashBytes(
+      Symbol.BOOTSTRAP_METHOD_TAG,
+      bootstrapMethodsAttribute.data,
+      bootstrapMethodOffset,
+      bootstrapMethodLength,
+    );
+    return this.addBootstrapMethodEntry(bootstrapMethodOffset, bootstrapMethodLength, hashCode);
+  }
+
+  private addBootstrapMethodEntry(offset: number, length: number, hashCode: number): Symbol {
+    const bootstrapMethods = this.bootstrapMethods!;
+    const bootstrapMethodsData = bootstrapMethods.data;
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === Symbol.BOOTSTRAP_METHOD_TAG && entry.hashCode === hashCode) {
+        const otherOffset = entry.data;
+        let isSameBootstrapMethod = true;
+        for (let i = 0; i < length; ++i) {
+          if (bootstrapMethodsData[offset + i] !== bootstrapMethodsData[otherOffset + i]) {
+            isSameBootstrapMethod = false;
+            break;
+          }
+        }
+        if (isSameBootstrapMethod) {
+          bootstrapMethods.length = offset; // Drop the duplicate just appended.
+          return entry;
+        }
+      }
+      entry = entry.next;
+    }
+    return this.put(
+      new Entry(this.bootstrapMethodCount++, Symbol.BOOTSTRAP_METHOD_TAG, null, null, null, offset, hashCode),
+    );
+  }
+
+  // ## Type table (ASM-specific: the types the frame computation manipulates).
+
+  /** The type table entry `typeIndex`. */
+  getType(typeIndex: number): Symbol {
+    return this.typeTable![typeIndex]!;
+  }
+
+  /** The label of the NEW instruction of the forward uninitialized type `typeIndex`. */
+  getForwardUninitializedLabel(typeIndex: number): Label {
+    return this.labelTable![this.typeTable![typeIndex]!.data]!;
+  }
+
+  /** Adds a type (an internal name) to the type table; returns its index. */
+  addType(value: string): number {
+    const hashCode = hashUtf8(Symbol.TYPE_TAG, value);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === Symbol.TYPE_TAG && entry.hashCode === hashCode && entry.value === value) {
+        return entry.index;
+      }
+      entry = entry.next;
+    }
+    return this.addTypeInternal(new Entry(this.typeCount, Symbol.TYPE_TAG, null, null, value, 0, hashCode));
+  }
+
+  /** Adds an uninitialized type created by the NEW at `bytecodeOffset`; returns its index. */
+  addUninitializedType(value: string, bytecodeOffset: number): number {
+    const hashCode = mix(Symbol.UNINITIALIZED_TYPE_TAG + stringHash(value) + bytecodeOffset);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (
+        entry.tag === Symbol.UNINITIALIZED_TYPE_TAG &&
+        entry.hashCode === hashCode &&
+        entry.data === bytecodeOffset &&
+        entry.value === value
+      ) {
+        return entry.index;
+      }
+      entry = entry.next;
+    }
+    return this.addTypeInternal(
+      new Entry(this.typeCount, Symbol.UNINITIALIZED_TYPE_TAG, null, null, value, bytecodeOffset, hashCode),
+    );
+  }
+
+  /**
+   * Adds an uninitialized type whose NEW instruction, at `label`, is not resolved yet (it comes
+   * after the constructor call in bytecode order); returns its index.
+   */
+  addForwardUninitializedType(value: string, label: Label): number {
+    const labelIndex = this.getOrAddLabelIndex(label);
+    const hashCode = mix(Symbol.FORWARD_UNINITIALIZED_TYPE_TAG + stringHash(value) + labelIndex);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (
+        entry.tag === Symbol.FORWARD_UNINITIALIZED_TYPE_TAG &&
+        entry.hashCode === hashCode &&
+        entry.data === labelIndex &&
+        entry.value === value
+      ) {
+        return entry.index;
+      }
+      entry = entry.next;
+    }
+    return this.addTypeInternal(
+      new Entry(this.typeCount, Symbol.FORWARD_UNINITIALIZED_TYPE_TAG, null, null, value, labelIndex, hashCode),
+    );
+  }
+
+  /**
+   * Adds the common super class of two TYPE_TAG types of the type table (computed once per pair
+   * with `ClassWriter.getCommonSuperClass`); returns the type index of the result.
+   */
+  addMergedType(typeTableIndex1: number, typeTableIndex2: number): number {
+    const data =
+      typeTableIndex1 < typeTableIndex2
+        ? typeTableIndex1 + typeTableIndex2 * 0x100000000
+        : typeTableIndex2 + typeTableIndex1 * 0x100000000;
+    const hashCode = mix(Symbol.MERGED_TYPE_TAG + typeTableIndex1 + typeTableIndex2);
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (entry.tag === Symbol.MERGED_TYPE_TAG && entry.hashCode === hashCode && entry.data === data) {
+        return entry.info;
+      }
+      entry = entry.next;
+    }
+    const type1 = this.typeTable![typeTableIndex1]!.value!;
+    const type2 = this.typeTable![typeTableIndex2]!.value!;
+    const commonSuperTypeIndex = this.addType(this.classWriter.getCommonSuperClass(type1, type2));
+    this.put(new Entry(this.typeCount, Symbol.MERGED_TYPE_TAG, null, null, null, data, hashCode)).info =
+      commonSuperTypeIndex;
+    return commonSuperTypeIndex;
+  }
+
+  private addTypeInternal(entry: Entry): number {
+    let typeTable = this.typeTable;
+    if (typeTable === null) {
+      typeTable = this.typeTable = [];
+    }
+    typeTable[this.typeCount++] = entry;
+    return this.put(entry).index;
+  }
+
+  private getOrAddLabelIndex(label: Label): number {
+    let labelIndices = this.labelIndices;
+    if (labelIndices === null) {
+      labelIndices = this.labelIndices = new Map();
+      this.labelTable = [];
+    }
+    const existing = labelIndices.get(label);
+    if (existing !== undefined) {
+      return existing;
+    }
+    const labelIndex = this.labelTable!.length;
+    this.labelTable!.push(label);
+    labelIndices.set(label, labelIndex);
+    return labelIndex;
+  }
+}
+
+// ## Helpers.
+
+function withHash(entry: Entry, hashCode: number): Entry {
+  entry.hashCode = hashCode;
+  return entry;
+}
+
+function readU2(bytes: Uint8Array, offset: number): number {
+  return (bytes[offset]! << 8) | bytes[offset + 1]!;
+}
+
+function readS4(bytes: Uint8Array, offset: number): number {
+  return (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
+}
+
+function getConstantMethodHandleSymbolData(referenceKind: number, isInterface: boolean): number {
+  if (referenceKind > Opcodes.H_PUTSTATIC && isInterface) {
+    return referenceKind << 8;
+  }
+  return referenceKind;
+}
+
+function constantDynamicArguments(constantDynamic: ConstantDynamic): readonly unknown[] {
+  return constantDynamic.getBootstrapMethodArgumentsUnsafe();
+}
+
+/** Java's String.hashCode over UTF-16 code units. */
+function stringHash(value: string): number {
+  let hash = 0;
+  for (let i = 0, n = value.length; i < n; ++i) {
+    hash = (Math.imul(31, hash) + value.charCodeAt(i)) | 0;
+  }
+  return hash;
+}
+
+/** Finalizes a hash: spreads the bits (the table indexes with a power-of-two mask), 31 bits. */
+function mix(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return (hash ^ (hash >>> 16)) & 0x7fffffff;
+}
+
+function hashInt(tag: number, value: number): number {
+  return mix(tag + value);
+}
+
+function hashLong(tag: number, high: number, low: number): number {
+  return mix(tag + Math.imul(high, 31) + low);
+}
+
+function hashUtf8(tag: number, value: string): number {
+  return mix(tag + stringHash(value));
+}
+
+function hash2(tag: number, value1: string, value2: string): number {
+  return mix(tag + Math.imul(stringHash(value1), 31) + stringHash(value2));
+}
+
+function hash2i(tag: number, value1: string, value2: string, value3: number): number {
+  return mix(tag + Math.imul(Math.imul(stringHash(value1), 31) + stringHash(value2), 31) + value3);
+}
+
+function hash3(tag: number, value1: string, value2: string, value3: string): number {
+  return mix(tag + Math.imul(Math.imul(stringHash(value1), 31) + stringHash(value2), 31) + stringHash(value3));
+}
+
+function hash3i(tag: number, value1: string, value2: string, value3: string, value4: number): number {
+  const hash = Math.imul(Math.imul(stringHash(value1), 31) + stringHash(value2), 31) + stringHash(value3);
+  return mix(tag + Math.imul(hash, 31) + value4);
+}
+
+function hashBytes(tag: number, data: Uint8Array, offset: number, length: number): number {
+  let hash = tag;
+  for (let i = 0; i < length; ++i) {
+    hash = (Math.imul(31, hash) + data[offset + i]!) | 0;
+  }
+  return mix(hash);
+}

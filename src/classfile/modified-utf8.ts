@@ -1,0 +1,139 @@
+// # Modified UTF-8 (JVMS §4.4.7)
+//
+// CONSTANT_Utf8_info strings use a variant of UTF-8: U+0000 is written as the two bytes C0 80 (so
+// that no byte is ever zero), and characters outside the Basic Multilingual Plane are written as
+// their two UTF-16 surrogates, each as a 3-byte sequence. There are no 4-byte forms. A JS string is
+// a sequence of UTF-16 code units, so decoding maps each 1-, 2- or 3-byte group to one code unit.
+//
+// Overlong 2- and 3-byte forms are accepted, as Java's DataInput.readUTF does and as HotSpot does
+// for class files of version 47 and below; re-encoding produces the canonical form.
+
+import { ClassFormatError } from './class-format-error.js';
+
+/** Code units decoded per String.fromCharCode call: well below engines' argument-count limits. */
+const CHUNK_SIZE = 4096;
+
+/**
+ * Decodes the `length` bytes of `bytes` starting at `start` as modified UTF-8.
+ * Throws ClassFormatError, naming the byte offset in `bytes`, when the range is out of bounds or
+ * holds a zero byte, a byte in F0-FF, a stray continuation byte or a truncated sequence.
+ */
+export function decodeModifiedUtf8(bytes: Uint8Array, start: number, length: number): string {
+  const end = start + length;
+  if (start < 0 || length < 0 || end > bytes.length) {
+    throw new ClassFormatError(
+      `Modified UTF-8 string of ${length} bytes does not fit in the ${bytes.length} available bytes`,
+      start,
+    );
+  }
+  // Fast path: most names and descriptors are ASCII (bytes 01-7F map to themselves). The code
+  // units go into a plain array, the fastest argument list for String.fromCharCode.apply.
+  if (length <= CHUNK_SIZE) {
+    const units = new Array<number>(length);
+    for (let i = 0; i < length; i++) {
+      const b = bytes[start + i]!;
+      if (b === 0 || b > 0x7f) {
+        return decodeGeneral(bytes, start, end);
+      }
+      units[i] = b;
+    }
+    return String.fromCharCode.apply(null, units);
+  }
+  return decodeGeneral(bytes, start, end);
+}
+
+/** Decodes [start, end) of any length and content, validating every sequence. */
+function decodeGeneral(bytes: Uint8Array, start: number, end: number): string {
+  let result = '';
+  // Each byte yields at most one code unit; long strings are built chunk by chunk.
+  const units = new Array<number>(Math.min(end - start, CHUNK_SIZE));
+  let count = 0;
+  let i = start;
+  while (i < end) {
+    if (count === CHUNK_SIZE) {
+      result += String.fromCharCode.apply(null, units);
+      count = 0;
+    }
+    const b = bytes[i]!;
+    if (b > 0 && b < 0x80) {
+      units[count++] = b;
+      i++;
+    } else if ((b & 0xe0) === 0xc0) {
+      // 110xxxxx 10xxxxxx: U+0000 (as C0 80) and U+0080-U+07FF.
+      if (i + 1 >= end) throw truncated(i, 2);
+      const b2 = bytes[i + 1]!;
+      if ((b2 & 0xc0) !== 0x80) throw badContinuation(i + 1, b2);
+      units[count++] = ((b & 0x1f) << 6) | (b2 & 0x3f);
+      i += 2;
+    } else if ((b & 0xf0) === 0xe0) {
+      // 1110xxxx 10xxxxxx 10xxxxxx: U+0800-U+FFFF, including each half of a surrogate pair.
+      if (i + 2 >= end) throw truncated(i, 3);
+      const b2 = bytes[i + 1]!;
+      if ((b2 & 0xc0) !== 0x80) throw badContinuation(i + 1, b2);
+      const b3 = bytes[i + 2]!;
+      if ((b3 & 0xc0) !== 0x80) throw badContinuation(i + 2, b3);
+      units[count++] = ((b & 0x0f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+      i += 3;
+    } else if (b === 0) {
+      throw new ClassFormatError('Invalid modified UTF-8: a zero byte (U+0000 must be encoded as C0 80)', i);
+    } else if (b >= 0xf0) {
+      throw new ClassFormatError(
+        `Invalid modified UTF-8: byte 0x${b.toString(16)} (4-byte forms do not exist; supplementary characters are two 3-byte surrogates)`,
+        i,
+      );
+    } else {
+      throw new ClassFormatError(`Invalid modified UTF-8: unexpected continuation byte 0x${b.toString(16)}`, i);
+    }
+  }
+  units.length = count;
+  return result + String.fromCharCode.apply(null, units);
+}
+
+function truncated(offset: number, size: number): ClassFormatError {
+  return new ClassFormatError(`Invalid modified UTF-8: ${size}-byte sequence truncated by the end of the string`, offset);
+}
+
+function badContinuation(offset: number, value: number): ClassFormatError {
+  return new ClassFormatError(
+    `Invalid modified UTF-8: expected a continuation byte 10xxxxxx, found 0x${value.toString(16)}`,
+    offset,
+  );
+}
+
+/** The number of bytes of the modified UTF-8 encoding of `value`. */
+export function modifiedUtf8Length(value: string): number {
+  const length = value.length;
+  let byteLength = length;
+  for (let i = 0; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0 || c > 0x7f) {
+      byteLength += c > 0x7ff ? 2 : 1;
+    }
+  }
+  return byteLength;
+}
+
+/**
+ * Writes the modified UTF-8 encoding of `value` into `target` at `offset` and returns the offset
+ * just after it. The caller sizes `target` with modifiedUtf8Length.
+ */
+export function encodeModifiedUtf8Into(value: string, target: Uint8Array, offset: number): number {
+  const length = value.length;
+  let p = offset;
+  for (let i = 0; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0 && c < 0x80) {
+      target[p++] = c;
+    } else if (c <= 0x7ff) {
+      // Also U+0000, as C0 80.
+      target[p++] = 0xc0 | (c >> 6);
+      target[p++] = 0x80 | (c & 0x3f);
+    } else {
+      // Surrogates are encoded one by one, never combined into a 4-byte form.
+      target[p++] = 0xe0 | (c >> 12);
+      target[p++] = 0x80 | ((c >> 6) & 0x3f);
+      target[p++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return p;
+}

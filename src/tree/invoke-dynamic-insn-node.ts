@@ -1,0 +1,43 @@
+import type { Handle } from '../asm/handle.js';
+import type { ConstantValue } from '../asm/java-values.js';
+import type { MethodVisitor } from '../asm/method-visitor.js';
+import { Opcodes } from '../asm/opcodes.js';
+import { AbstractInsnNode } from './abstract-insn-node.js';
+import type { LabelNode } from './label-node.js';
+
+/** A node that represents an INVOKEDYNAMIC instruction (JVMS §6.5.invokedynamic, §4.4.10). */
+export class InvokeDynamicInsnNode extends AbstractInsnNode {
+  /** The method's name. */
+  name: string;
+
+  /** The method's descriptor. */
+  desc: string;
+
+  /** The bootstrap method. */
+  bsm: Handle;
+
+  /** The bootstrap method's static arguments: number, Float, bigint, Double, string, Type, Handle or ConstantDynamic. */
+  bsmArgs: ConstantValue[];
+
+  /** Java's varargs `bootstrapMethodArguments` is a plain array here (kept, not copied, as in ASM). */
+  constructor(name: string, descriptor: string, bootstrapMethodHandle: Handle, bootstrapMethodArguments: ConstantValue[]) {
+    super(Opcodes.INVOKEDYNAMIC);
+    this.name = name;
+    this.desc = descriptor;
+    this.bsm = bootstrapMethodHandle;
+    this.bsmArgs = bootstrapMethodArguments;
+  }
+
+  override getType(): number {
+    return AbstractInsnNode.INVOKE_DYNAMIC_INSN;
+  }
+
+  override accept(methodVisitor: MethodVisitor): void {
+    methodVisitor.visitInvokeDynamicInsn(this.name, this.desc, this.bsm, this.bsmArgs);
+    this.acceptAnnotations(methodVisitor);
+  }
+
+  override clone(_clonedLabels: Map<LabelNode, LabelNode>): AbstractInsnNode {
+    return new InvokeDynamicInsnNode(this.name, this.desc, this.bsm, this.bsmArgs).cloneAnnotations(this);
+  }
+}

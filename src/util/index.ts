@@ -1,0 +1,15 @@
+// # asm-util: printers and tracing visitors (ASM's org.objectweb.asm.util), plus class-name globs
+
+export { Printer, type PrintWriter } from './printer.js';
+export { Textifier } from './textifier.js';
+export { type TextifierSupport, isTextifierSupport } from './textifier-support.js';
+export { TraceClassVisitor } from './trace-class-visitor.js';
+export { TraceMethodVisitor } from './trace-method-visitor.js';
+export { TraceFieldVisitor } from './trace-field-visitor.js';
+export { TraceAnnotationVisitor } from './trace-annotation-visitor.js';
+export { TraceRecordComponentVisitor } from './trace-record-component-visitor.js';
+export { TraceModuleVisitor } from './trace-module-visitor.js';
+export { TraceSignatureVisitor } from './trace-signature-visitor.js';
+export { StringBuilder } from './string-builder.js';
+export { StringWriter } from './string-writer.js';
+export { ClassNameGlob, classNameGlobToRegExp, createClassNameFilter } from './class-name-glob.js';

@@ -1,0 +1,209 @@
+// Fuzzing the reader and writer with damaged class files: seeded byte mutations (bit flips, bytes set to
+// 0x00/0xFF/random, insertions, deletions) and truncations of real classes — the compiled fixtures and a
+// sample of java.base (extracted with `jimage extract`, from JDK 17 and from JDK 25 when installed).
+//
+// Every case is read with a visitor that asks for everything, with flags 0, SKIP_DEBUG and EXPAND_FRAMES,
+// then written through `new ClassWriter(0)` (full rewrite) and `new ClassWriter(reader, 0)` (copy path).
+// Each step must either succeed or throw ClassFormatError, within a time bound. Anything else is reported
+// with the case's seed, class, mutations, step and stack, so it can be replayed:
+//   FUZZ_SEED=<base seed> FUZZ_ONLY=<case index> npx vitest run test/fuzz.test.ts
+// FUZZ_CASES scales the number of mutation cases (default 4000).
+
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
+import { ClassFormatError } from '../src/classfile/class-format-error.js';
+import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
+import { type FuzzCase, type SeedClass, Watchdog, hex, javaBaseSample, mutate, poolEndOf, truncate } from './support/fuzz-cases.js';
+import { PROJECT_ROOT, defaultJavaHome, findJdk25 } from './support/javac.js';
+import { VisitEverything } from './support/visit-everything.js';
+
+const BASE_SEED = Number.parseInt(process.env.FUZZ_SEED ?? '20261122', 10) >>> 0;
+const MUTATION_CASES = Number.parseInt(process.env.FUZZ_CASES ?? '4000', 10);
+const TRUNCATIONS_PER_CLASS = 4;
+const ONLY = process.env.FUZZ_ONLY === undefined ? null : Number.parseInt(process.env.FUZZ_ONLY, 10);
+/** A case slower than this counts as a timeout (the issue's "within a time bound"). */
+const CASE_TIME_LIMIT_MS = 1000;
+/** A case still running after this is a hang: the watchdog reports it and kills the test process. */
+const HANG_LIMIT_MS = 20_000;
+/** Classes of java.base sampled per JDK, and the largest one kept (to bound the suite's time). */
+const JAVA_BASE_SAMPLE = 160;
+const MAX_CLASS_SIZE = 48_000;
+
+const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'classforge');
+const HANG_REPORT = join(CACHE, 'fuzz-hang.txt');
+
+// ## Running one case
+
+type Outcome = 'ok' | 'ClassFormatError' | 'tooLarge' | 'other' | 'timeout';
+
+interface Failure {
+  outcome: Outcome;
+  fuzzCase: FuzzCase;
+  step: string;
+  detail: string;
+}
+
+const STEPS = ['new ClassReader', 'accept(0)', 'accept(SKIP_DEBUG)', 'accept(EXPAND_FRAMES)', 'new ClassWriter(0)', 'new ClassWriter(reader, 0)'] as const;
+
+/** Runs every step of a case; returns the worst outcome and, for failures, where and why. */
+function runCase(fuzzCase: FuzzCase, visitor: VisitEverything): { outcome: Outcome; failure: Failure | null; ms: number } {
+  const start = performance.now();
+  let outcome: Outcome = 'ok';
+  let failure: Failure | null = null;
+  let reader: ClassReader | null = null;
+  for (const step of STEPS) {
+    if (step !== 'new ClassReader' && reader === null) break;
+    try {
+      switch (step) {
+        case 'new ClassReader':
+          reader = new ClassReader(fuzzCase.bytes);
+          break;
+        case 'accept(0)':
+          reader!.accept(visitor, 0);
+          break;
+        case 'accept(SKIP_DEBUG)':
+          reader!.accept(visitor, ClassReader.SKIP_DEBUG);
+          break;
+        case 'accept(EXPAND_FRAMES)':
+          reader!.accept(visitor, ClassReader.EXPAND_FRAMES);
+          break;
+        case 'new ClassWriter(0)': {
+          const writer = new ClassWriter(0);
+          reader!.accept(writer, 0);
+          writer.toByteArray();
+          break;
+        }
+        default: {
+          const writer = new ClassWriter(reader!, 0);
+          reader!.accept(writer, 0);
+          writer.toByteArray();
+        }
+      }
+    } catch (error) {
+      if (error instanceof ClassFormatError) {
+        if (outcome === 'ok') outcome = 'ClassFormatError';
+        continue;
+      }
+      // A writer may refuse what does not fit a class file (ASM's MethodTooLarge/ClassTooLarge exceptions).
+      const name = error instanceof Error ? error.name : '';
+      if (step.startsWith('new ClassWriter') && /^(Method|Class)TooLargeException$/.test(name)) {
+        if (outcome === 'ok' || outcome === 'ClassFormatError') outcome = 'tooLarge';
+        continue;
+      }
+      outcome = 'other';
+      const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : `thrown non-Error: ${String(error)}`;
+      failure ??= { outcome, fuzzCase, step, detail };
+    }
+  }
+  const ms = performance.now() - start;
+  if (ms > CASE_TIME_LIMIT_MS && outcome !== 'other') {
+    outcome = 'timeout';
+    failure = { outcome, fuzzCase, step: 'all', detail: `took ${ms.toFixed(0)} ms (limit ${CASE_TIME_LIMIT_MS} ms)` };
+  }
+  return { outcome, failure, ms };
+}
+
+function describeFailure(f: Failure): string {
+  const c = f.fuzzCase;
+  const stack = f.detail.split('\n').slice(0, 8).join('\n      ');
+  return (
+    `case ${c.index} (FUZZ_SEED=${BASE_SEED} FUZZ_ONLY=${c.index}, case seed ${hex(c.seed)}): ${c.source.label} ` +
+    `[${c.mutations.join('; ')}] → ${f.outcome} in ${f.step}\n      ${stack}`
+  );
+}
+
+// ## The suite
+
+describe('fuzzing: damaged class files throw ClassFormatError or read fine, never anything else', () => {
+  const corpus: SeedClass[] = [];
+  let watchdog: Watchdog;
+
+  beforeAll(async () => {
+    rmSync(HANG_REPORT, { force: true });
+    const builds = fixtureBuilds();
+    const fixtures = await compileFixtureBuild(builds[0]!);
+    for (const c of fixtures.classes) {
+      corpus.push({ label: `fixtures:${c.name}`, bytes: c.bytes, poolEnd: poolEndOf(c.bytes) });
+    }
+    corpus.push(...javaBaseSample(defaultJavaHome(), 'jdk17', JAVA_BASE_SAMPLE, MAX_CLASS_SIZE));
+    const jdk25 = findJdk25();
+    if (jdk25 !== null) corpus.push(...javaBaseSample(jdk25, 'jdk25', JAVA_BASE_SAMPLE, MAX_CLASS_SIZE));
+    watchdog = new Watchdog(HANG_LIMIT_MS, HANG_REPORT);
+  });
+
+  afterAll(async () => {
+    await watchdog?.stop();
+  });
+
+  it('the undamaged corpus reads and writes without error', () => {
+    const visitor = new VisitEverything();
+    const failures: string[] = [];
+    for (const source of corpus) {
+      const fuzzCase: FuzzCase = { index: -1, seed: 0, source, bytes: source.bytes, mutations: ['none'] };
+      const result = runCase(fuzzCase, visitor);
+      if (result.outcome !== 'ok') failures.push(result.failure ? describeFailure(result.failure) : `${source.label}: ${result.outcome}`);
+    }
+    expect(failures, failures.slice(0, 10).join('\n')).toEqual([]);
+  });
+
+  it('mutations and truncations: only ClassFormatError, within the time bound', () => {
+    const visitor = new VisitEverything();
+    const counts: Record<Outcome, number> = { ok: 0, ClassFormatError: 0, tooLarge: 0, other: 0, timeout: 0 };
+    const failures: Failure[] = [];
+    let slowest = 0;
+    let slowestCase = '';
+    const started = performance.now();
+
+    const cases: (() => FuzzCase)[] = [];
+    for (let i = 0; i < MUTATION_CASES; i++) cases.push(() => mutate(BASE_SEED, i, corpus));
+    let index = MUTATION_CASES;
+    for (let k = 0; k < corpus.length; k++) {
+      for (let t = 0; t < TRUNCATIONS_PER_CLASS; t++) {
+        const caseIndex = index++;
+        cases.push(() => truncate(BASE_SEED, caseIndex, k, corpus));
+      }
+    }
+
+    for (let i = 0; i < cases.length; i++) {
+      if (ONLY !== null && i !== ONLY) continue;
+      const fuzzCase = cases[i]!();
+      watchdog.enter(`case ${i} (FUZZ_SEED=${BASE_SEED} FUZZ_ONLY=${i}): ${fuzzCase.source.label} [${fuzzCase.mutations.join('; ')}]`);
+      const result = runCase(fuzzCase, visitor);
+      watchdog.leave();
+      counts[result.outcome]++;
+      if (result.failure !== null) failures.push(result.failure);
+      if (result.ms > slowest) {
+        slowest = result.ms;
+        slowestCase = `case ${i} ${fuzzCase.source.label}`;
+      }
+    }
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(
+      `fuzz: ${total} cases over ${corpus.length} classes in ${seconds} s (seed ${BASE_SEED}): ` +
+        `ok ${counts.ok} / ClassFormatError ${counts.ClassFormatError} / too large ${counts.tooLarge} / ` +
+        `other ${counts.other} / timeouts ${counts.timeout}; slowest ${slowest.toFixed(1)} ms (${slowestCase})`,
+    );
+    if (failures.length > 0) {
+      // Group by the first stack frame in src/ so one bug shows once with its first reproducer.
+      const groups = new Map<string, { first: Failure; count: number }>();
+      for (const f of failures) {
+        const frame = f.detail.split('\n').find((l) => l.includes('/src/'))?.trim() ?? f.detail.split('\n')[0]!;
+        const key = `${f.outcome} ${f.step} ${f.detail.split('\n')[0]} @ ${frame}`;
+        const group = groups.get(key);
+        if (group) group.count++;
+        else groups.set(key, { first: f, count: 1 });
+      }
+      const lines = [...groups.values()].map((g) => `  ×${g.count} ${describeFailure(g.first)}`);
+      console.log(`fuzz failures (${failures.length}, ${groups.size} distinct):\n${lines.join('\n')}`);
+      writeFileSync(join(CACHE, 'fuzz-failures.txt'), lines.join('\n') + '\n');
+    }
+    expect(counts.other, 'errors other than ClassFormatError (see the list above)').toBe(0);
+    expect(counts.timeout, `cases over ${CASE_TIME_LIMIT_MS} ms`).toBe(0);
+    if (ONLY === null) expect(total).toBeGreaterThan(3000);
+  });
+});
