@@ -78,8 +78,9 @@ async function listClassFiles(directory: string, into: string[]): Promise<void> 
 }
 
 /**
- * Opens `bytes` as a jar. JSZip checks the CRC-32 of each entry as it is inflated, so a
- * corrupt entry fails instead of yielding damaged bytes.
+ * Opens `bytes` as a jar. Only the central directory is read here; entries are inflated one at a
+ * time as they are yielded. (JSZip's checkCRC32 option would inflate every entry twice; a damaged
+ * deflate stream still fails when the entry is read, and damaged class bytes fail in ClassReader.)
  */
 async function openJar(path: string, bytes: Uint8Array): Promise<JSZip> {
   try {

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // # classforge: the command-line entry point (package.json "bin")
+//
+// Every command is registered here, one line each; its code lives in cli/commands/<name>.ts.
 
+import { registerPrintCommand } from './commands/print.js';
 import { installStdoutGuard } from './output.js';
 import { run } from './program.js';
 
 installStdoutGuard();
-process.exitCode = await run(process.argv);
+process.exitCode = await run([registerPrintCommand], process.argv);

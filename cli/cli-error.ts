@@ -23,7 +23,7 @@ export class InputError extends Error {
   }
 }
 
-/** A usage error (bad option value, conflicting options) found by a command itself. */
+/** A usage error (bad option value, conflicting options) found by a command itself; run() reports it and exits 2. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

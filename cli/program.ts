@@ -1,15 +1,14 @@
 // # The classforge command line: the commander program and its conventions
 //
 // Each command lives in cli/commands/<name>.ts and exports a `register…Command(program)`
-// function; this file only sets up what all commands share (name, version, help, error format,
-// exit codes) and registers them.
+// function, which cli/classforge.ts passes here. This file sets up what all commands share: name,
+// version, help, the one-line error format and the exit codes of DESIGN.md contract 4.
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { EXIT_BAD_INPUT, EXIT_OK } from './cli-error.js';
-import { registerPrintCommand } from './commands/print.js';
+import { EXIT_BAD_INPUT, EXIT_OK, UsageError, reportError } from './cli-error.js';
 
 /** The version in classforge's package.json, found by walking up from this file. */
 export function packageVersion(): string {
@@ -32,8 +31,11 @@ export function packageVersion(): string {
   }
 }
 
-/** Builds the classforge program with every command registered. */
-export function createProgram(): Command {
+/** Adds one command to the program (see cli/commands/). */
+export type RegisterCommand = (program: Command) => unknown;
+
+/** Builds the classforge program with the given commands. */
+export function createProgram(commands: readonly RegisterCommand[]): Command {
   const program = new Command('classforge');
   program
     .description('Read, print, verify and transform JVM class files.')
@@ -48,13 +50,15 @@ export function createProgram(): Command {
       outputError: (text, write) => write(`classforge: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
     });
   // Commands inherit the settings above (exitOverride, output), so register them afterwards.
-  registerPrintCommand(program);
+  for (const register of commands) {
+    register(program);
+  }
   return program;
 }
 
-/** Runs the command line `argv` (process.argv form) and returns the exit status. */
-export async function run(argv: readonly string[] = process.argv): Promise<number> {
-  const program = createProgram();
+/** Runs the command line `argv` (process.argv form) with `commands` and returns the exit status. */
+export async function run(commands: readonly RegisterCommand[], argv: readonly string[]): Promise<number> {
+  const program = createProgram(commands);
   try {
     await program.parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
@@ -63,7 +67,12 @@ export async function run(argv: readonly string[] = process.argv): Promise<numbe
       // --help and --version end with exit code 0; every usage error becomes 2.
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    // Commands report their own errors; anything reaching here is unexpected.
+    if (error instanceof UsageError) {
+      // A command found its options unusable (a bad value, a conflict).
+      reportError(null, error, false);
+      return EXIT_BAD_INPUT;
+    }
+    // Commands report their own input errors; anything reaching here is unexpected.
     process.stderr.write(`classforge: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -16,7 +16,7 @@ import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { ClassFormatError } from '../src/classfile/class-format-error.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
-import { type FuzzCase, type SeedClass, Watchdog, hex, javaBaseSample, mutate, poolEndOf, truncate } from './support/fuzz-cases.js';
+import { type FuzzCase, type SeedClass, Watchdog, hex, javaBaseSample, mutate, seedClass, truncate } from './support/fuzz-cases.js';
 import { PROJECT_ROOT, defaultJavaHome, findJdk25 } from './support/javac.js';
 import { VisitEverything } from './support/visit-everything.js';
 
@@ -126,7 +126,7 @@ describe('fuzzing: damaged class files throw ClassFormatError or read fine, neve
     const builds = fixtureBuilds();
     const fixtures = await compileFixtureBuild(builds[0]!);
     for (const c of fixtures.classes) {
-      corpus.push({ label: `fixtures:${c.name}`, bytes: c.bytes, poolEnd: poolEndOf(c.bytes) });
+      corpus.push(seedClass(`fixtures:${c.name}`, c.bytes));
     }
     corpus.push(...javaBaseSample(defaultJavaHome(), 'jdk17', JAVA_BASE_SAMPLE, MAX_CLASS_SIZE));
     const jdk25 = findJdk25();

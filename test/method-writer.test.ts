@@ -5,7 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Attribute } from '../src/asm/attribute.js';
 import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { Label } from '../src/asm/label.js';
 import { MethodTooLargeException } from '../src/asm/method-too-large-exception.js';
@@ -472,5 +474,74 @@ describe('classes compiled by javac', () => {
         expect(run(out)).toBe(expected);
       }
     }
+  });
+});
+
+// ## Copying unchanged methods
+
+describe('the copy path (new ClassWriter(reader, 0))', () => {
+  /** A version 52 class whose methods carry Synthetic attributes, which ASM would drop. */
+  const buildWithSyntheticAttributes = (): Uint8Array => {
+    const cw = new TestClassWriter(ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'Synth', null, 'java/lang/Object', null);
+    const methods: [string, number][] = [
+      ['attributeOnly', Opcodes.ACC_STATIC],
+      ['attributeAndFlag', Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC],
+    ];
+    for (const [name, access] of methods) {
+      const mv = cw.visitMethod(access, name, '()I', null, ['java/lang/Exception']);
+      // The writer does not emit Synthetic attributes itself for version 49 and above.
+      mv.visitAttribute(new Attribute('Synthetic'));
+      mv.visitCode();
+      mv.visitInsn(Opcodes.ICONST_1);
+      mv.visitInsn(Opcodes.IRETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  };
+
+  it('keeps methods with a Synthetic attribute byte-identical, even for version 52', () => {
+    const bytes = buildWithSyntheticAttributes();
+    const text = javap('Synth', bytes);
+    expect(text.match(/Synthetic: true/g)?.length).toBe(2);
+    const reader = new ClassReader(bytes);
+    const cw = new ClassWriter(reader, 0);
+    reader.accept(cw, 0);
+    expect(Buffer.from(cw.toByteArray()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('does not copy a method whose flags or exceptions an adapter changed', () => {
+    const bytes = buildWithSyntheticAttributes();
+    const reader = new ClassReader(bytes);
+    const cw = new ClassWriter(reader, 0);
+    reader.accept(
+      new (class extends ClassVisitor {
+        override visitMethod(
+          access: number,
+          name: string,
+          descriptor: string,
+          signature: string | null,
+          exceptions: string[] | null,
+        ) {
+          // Drop ACC_SYNTHETIC from one method and the exceptions of the other.
+          return name === 'attributeOnly'
+            ? super.visitMethod(access & ~Opcodes.ACC_SYNTHETIC, name, descriptor, signature, exceptions)
+            : super.visitMethod(access, name, descriptor, signature, null);
+        }
+      })(Opcodes.ASM9, cw),
+      0,
+    );
+    // Both methods were rewritten from their visited content: no Synthetic attribute (the flag
+    // expresses it from version 49 on), and the second method lost its Exceptions attribute.
+    const text = javap('Synth', cw.toByteArray());
+    const attributeOnly = text.slice(text.indexOf('static int attributeOnly()'), text.indexOf('static int attributeAndFlag()'));
+    const attributeAndFlag = text.slice(text.indexOf('static int attributeAndFlag()'));
+    expect(text).not.toContain('Synthetic: true');
+    expect(attributeOnly).toContain('flags: (0x0008) ACC_STATIC\n');
+    expect(attributeOnly).toContain('Exceptions:');
+    expect(attributeAndFlag).toContain('flags: (0x1008) ACC_STATIC, ACC_SYNTHETIC');
+    expect(attributeAndFlag).not.toContain('Exceptions:');
   });
 });

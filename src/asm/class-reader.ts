@@ -1461,6 +1461,9 @@ export class ClassReader {
     const bytecodeEndOffset = currentOffset + codeLength;
     const labels = new Array<Label>(codeLength + 1);
     context.currentMethodLabels = labels;
+    // The ASM-specific opcodes (202 to 220) only come from ClassWriter, which reads its own output
+    // back with EXPAND_ASM_INSNS; in a class file they are reserved or undefined opcodes.
+    const expandAsmInsns = (parsingOptions & ClassReader.EXPAND_ASM_INSNS) !== 0;
     while (currentOffset < bytecodeEndOffset) {
       const bytecodeOffset = currentOffset - bytecodeStartOffset;
       const opcode = b[currentOffset]!;
@@ -1475,11 +1478,20 @@ export class ClassReader {
           currentOffset += 3;
           break;
         case INSN_ASM_JUMP:
+          if (!expandAsmInsns) {
+            this.fail(`an opcode, not ${opcode} (reserved, JVMS §6.2)`, currentOffset);
+          }
           this.createLabel(bytecodeOffset + u2(b, currentOffset + 1), labels);
           currentOffset += 3;
           break;
-        case INSN_WIDE_JUMP:
         case INSN_ASM_GOTO_W:
+          if (!expandAsmInsns) {
+            this.fail(`an opcode, not ${opcode} (reserved, JVMS §6.2)`, currentOffset);
+          }
+          this.createLabel(bytecodeOffset + s4(b, currentOffset + 1), labels);
+          currentOffset += 5;
+          break;
+        case INSN_WIDE_JUMP:
           this.createLabel(bytecodeOffset + s4(b, currentOffset + 1), labels);
           currentOffset += 5;
           break;
@@ -3137,7 +3149,7 @@ export class ClassReader {
    */
   private getCpInfoOffset(constantPoolEntryIndex: number, expectedTag: number, referenceOffset: number): number {
     const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
-    if (this.classFileBuffer[cpInfoOffset - 1] !== expectedTag || cpInfoOffset === 0) {
+    if (this.classFileBuffer[cpInfoOffset - 1] !== expectedTag) {
       this.failConstant(constantPoolEntryIndex, `a ${TAG_NAMES[expectedTag]}`, referenceOffset);
     }
     return cpInfoOffset;

@@ -1888,7 +1888,8 @@ export class MethodWriter extends MethodVisitor {
    * Synthetic) match the source's.
    *
    * Unlike ASM, a Synthetic attribute in a class of version 49 or more does not prevent the copy
-   * (ASM drops it and relies on ACC_SYNTHETIC): keeping it keeps the copy byte-identical.
+   * (ASM drops it and relies on ACC_SYNTHETIC): keeping it keeps the copy byte-identical. And a
+   * changed number of exceptions prevents it (ASM would copy the old Exceptions attribute).
    */
   canCopyMethodAttributes(
     source: ClassReader,
@@ -1923,7 +1924,10 @@ export class MethodWriter extends MethodVisitor {
       if (this.numberOfExceptions !== 0) {
         return false;
       }
-    } else if (source.readUnsignedShort(exceptionsOffset) === this.numberOfExceptions) {
+    } else if (source.readUnsignedShort(exceptionsOffset) !== this.numberOfExceptions) {
+      // ASM copies the source's Exceptions attribute in this case, losing the adapter's change.
+      return false;
+    } else {
       const exceptionIndexTable = this.exceptionIndexTable as Int32Array;
       let currentExceptionOffset = exceptionsOffset + 2;
       for (let i = 0; i < this.numberOfExceptions; ++i) {

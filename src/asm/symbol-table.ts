@@ -1,4 +1,4 @@
-import { decodeModifiedUtf8 } from '../classfile/modified-utf8.js';
+import { decodeModifiedUtf8, encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import type { ClassWriter } from './class-writer.js';
@@ -13,9 +13,8 @@ import { Type } from './type.js';
 
 // Groups of constant pool entries that a table built from a ClassReader hashes on first use only:
 // a class copied with untouched methods never looks up a member reference, so the (large) part of
-// the pool that only the bytecode uses is never decoded.
-const GROUP_UTF8 = 1;
-const GROUP_UTF8_REFERENCE = 2; // Class, String, MethodType, Module, Package
+// the pool that only the bytecode uses is never decoded. (Utf8 constants and the constants made of
+// one Utf8 index are searched through per-tag index tables instead, see SourceIndex.)
 const GROUP_INTEGER_OR_FLOAT = 4;
 const GROUP_LONG_OR_DOUBLE = 8;
 const GROUP_NAME_AND_TYPE = 16;
@@ -24,16 +23,18 @@ const GROUP_METHOD_HANDLE = 64;
 const GROUP_DYNAMIC = 128;
 const GROUP_BOOTSTRAP_METHOD_BYTES = 256;
 const GROUP_BOOTSTRAP_METHOD_ENTRIES = 512;
-const ALL_GROUPS = 1023;
+const ALL_GROUPS =
+  GROUP_INTEGER_OR_FLOAT |
+  GROUP_LONG_OR_DOUBLE |
+  GROUP_NAME_AND_TYPE |
+  GROUP_MEMBER_REFERENCE |
+  GROUP_METHOD_HANDLE |
+  GROUP_DYNAMIC |
+  GROUP_BOOTSTRAP_METHOD_BYTES |
+  GROUP_BOOTSTRAP_METHOD_ENTRIES;
 
 /** The group (above) of each constant pool tag (JVMS §4.4, Table 4.4-B), 0 for invalid tags. */
 const GROUP_OF_TAG = new Int32Array(21);
-GROUP_OF_TAG[Symbol.CONSTANT_UTF8_TAG] = GROUP_UTF8;
-GROUP_OF_TAG[Symbol.CONSTANT_CLASS_TAG] = GROUP_UTF8_REFERENCE;
-GROUP_OF_TAG[Symbol.CONSTANT_STRING_TAG] = GROUP_UTF8_REFERENCE;
-GROUP_OF_TAG[Symbol.CONSTANT_METHOD_TYPE_TAG] = GROUP_UTF8_REFERENCE;
-GROUP_OF_TAG[Symbol.CONSTANT_MODULE_TAG] = GROUP_UTF8_REFERENCE;
-GROUP_OF_TAG[Symbol.CONSTANT_PACKAGE_TAG] = GROUP_UTF8_REFERENCE;
 GROUP_OF_TAG[Symbol.CONSTANT_INTEGER_TAG] = GROUP_INTEGER_OR_FLOAT;
 GROUP_OF_TAG[Symbol.CONSTANT_FLOAT_TAG] = GROUP_INTEGER_OR_FLOAT;
 GROUP_OF_TAG[Symbol.CONSTANT_LONG_TAG] = GROUP_LONG_OR_DOUBLE;
@@ -56,11 +57,7 @@ const float64Scratch = new Float64Array(1);
 const float64ScratchBits = new Int32Array(float64Scratch.buffer);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/**
- * @internal An entry of a SymbolTable's hash set: a Symbol plus the hash set links. Entries
- * copied from a ClassReader's pool may leave `value` null until first matched, and then compare
- * against the source bytes at `sourceOffset`.
- */
+/** @internal An entry of a SymbolTable's hash set: a Symbol plus the hash set links. */
 class Entry extends Symbol {
   /** A well-mixed non-negative 31-bit hash of the entry's identity (tag and values). */
   hashCode: number;
@@ -68,11 +65,6 @@ class Entry extends Symbol {
   next: Entry | null;
   /** The high 32 bits of a Long or Double constant (`data` holds the low ones); else 0. */
   dataHigh: number;
-  /**
-   * For Utf8 and Utf8-reference entries copied from the source pool whose `value` is not decoded
-   * yet: offset in the source class file of the CONSTANT_Utf8_info's u2 length; else -1.
-   */
-  sourceOffset: number;
 
   constructor(
     index: number,
@@ -87,7 +79,6 @@ class Entry extends Symbol {
     this.hashCode = hashCode;
     this.next = null;
     this.dataHigh = 0;
-    this.sourceOffset = -1;
   }
 }
 
@@ -126,6 +117,15 @@ export class SymbolTable {
   private labelTable: Label[] | null;
   private labelIndices: Map<Label, number> | null;
 
+  /** The index of every known Utf8 constant, by value (the first one for duplicates). */
+  private readonly utf8Indices: Map<string, number>;
+  /** The index of every TYPE_TAG entry of the type table, by value. */
+  private readonly typeIndices: Map<string, number>;
+  /** Search tables over the source pool's Utf8 and Utf8-reference constants, by tag. */
+  private readonly sourceIndices: (SourceIndex | undefined)[];
+  /** The symbols returned for source Utf8-reference constants, by pool index. */
+  private sourceSymbols: (Entry | undefined)[] | null;
+
   /** Groups of the source pool not hashed yet (see GROUP_*). */
   private pendingSourceGroups: number;
   /** Decoded source Utf8 constants, by pool index. */
@@ -146,6 +146,10 @@ export class SymbolTable {
     this.labelTable = null;
     this.labelIndices = null;
     this.sourceFirstAttributeOffset = -1;
+    this.utf8Indices = new Map();
+    this.typeIndices = new Map();
+    this.sourceIndices = [];
+    this.sourceSymbols = null;
     if (classReader === null) {
       this.entries = new Array<Entry | null>(256).fill(null);
       this.mask = 255;
@@ -341,23 +345,6 @@ export class SymbolTable {
     const itemOffset = cpInfoOffsets[itemIndex]!;
     const itemTag = inputBytes[itemOffset - 1]!;
     switch (itemTag) {
-      case Symbol.CONSTANT_UTF8_TAG: {
-        const entry = new Entry(itemIndex, itemTag, null, null, null, 0, 0);
-        const hashCode = this.hashSourceUtf8(itemIndex, Symbol.CONSTANT_UTF8_TAG, entry);
-        this.put(withHash(entry, hashCode));
-        break;
-      }
-      case Symbol.CONSTANT_CLASS_TAG:
-      case Symbol.CONSTANT_STRING_TAG:
-      case Symbol.CONSTANT_METHOD_TYPE_TAG:
-      case Symbol.CONSTANT_MODULE_TAG:
-      case Symbol.CONSTANT_PACKAGE_TAG: {
-        const utf8Index = readU2(inputBytes, itemOffset);
-        const entry = new Entry(itemIndex, itemTag, null, null, null, 0, 0);
-        const hashCode = this.hashSourceUtf8(utf8Index, itemTag, entry);
-        this.put(withHash(entry, hashCode));
-        break;
-      }
       case Symbol.CONSTANT_INTEGER_TAG:
       case Symbol.CONSTANT_FLOAT_TAG: {
         const value = readS4(inputBytes, itemOffset);
@@ -419,32 +406,6 @@ export class SymbolTable {
     }
   }
 
-  /**
-   * Returns the hash of the source Utf8 constant `utf8Index` combined with `tag`, as `hashUtf8`
-   * would compute it for the decoded string. ASCII strings are hashed from their bytes and left
-   * undecoded (`entry.sourceOffset` is set); others are decoded into `entry.value`.
-   */
-  private hashSourceUtf8(utf8Index: number, tag: number, entry: Entry): number {
-    const classReader = this.sourceClassReader!;
-    const inputBytes = classReader.classFileBuffer;
-    const utf8Offset = classReader.cpInfoOffsets[utf8Index]!;
-    const byteLength = readU2(inputBytes, utf8Offset);
-    let stringHash = 0;
-    let currentOffset = utf8Offset + 2;
-    const endOffset = currentOffset + byteLength;
-    while (currentOffset < endOffset) {
-      const byteValue = inputBytes[currentOffset++]!;
-      if (byteValue >= 0x80 || byteValue === 0) {
-        const value = this.readSourceUtf8(utf8Index);
-        entry.value = value;
-        return hashUtf8(tag, value);
-      }
-      stringHash = (Math.imul(31, stringHash) + byteValue) | 0;
-    }
-    entry.sourceOffset = utf8Offset;
-    return mix(tag + stringHash);
-  }
-
   /** The source Utf8 constant `utf8Index`, decoded (modified UTF-8, JVMS §4.4.7) and cached. */
   readSourceUtf8(utf8Index: number): string {
     let cache = this.sourceUtf8Values;
@@ -467,29 +428,6 @@ export class SymbolTable {
   private readSourceClass(classIndex: number): string {
     const classReader = this.sourceClassReader!;
     return this.readSourceUtf8(readU2(classReader.classFileBuffer, classReader.cpInfoOffsets[classIndex]!));
-  }
-
-  /** Whether `entry` (a Utf8 or Utf8 reference) holds `value`; decodes it lazily on a match. */
-  private hasValue(entry: Entry, value: string): boolean {
-    const entryValue = entry.value;
-    if (entryValue !== null) {
-      return entryValue === value;
-    }
-    // Undecoded ASCII source string: compare the bytes with the chars.
-    const inputBytes = this.sourceClassReader!.classFileBuffer;
-    const utf8Offset = entry.sourceOffset;
-    const byteLength = (inputBytes[utf8Offset]! << 8) | inputBytes[utf8Offset + 1]!;
-    if (byteLength !== value.length) {
-      return false;
-    }
-    const start = utf8Offset + 2;
-    for (let i = 0; i < byteLength; ++i) {
-      if (inputBytes[start + i] !== value.charCodeAt(i)) {
-        return false;
-      }
-    }
-    entry.value = value;
-    return true;
   }
 
   /**
@@ -664,6 +602,27 @@ export class SymbolTable {
   }
 
   private addConstantMemberReference(tag: number, owner: string, name: string, descriptor: string): Entry {
+    if (this.sourceClassReader === null) {
+      // From scratch, the Class and NameAndType indices identify the reference: hash them.
+      const classIndex = this.addConstantClass(owner).index;
+      const nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
+      const hashCode = hashIndices(tag, classIndex, nameAndTypeIndex);
+      let entry = this.entries[hashCode & this.mask];
+      while (entry !== null) {
+        if (
+          entry.tag === tag &&
+          entry.hashCode === hashCode &&
+          entry.owner === owner &&
+          entry.name === name &&
+          entry.value === descriptor
+        ) {
+          return entry;
+        }
+        entry = entry.next;
+      }
+      this.constantPool.put122(tag, classIndex, nameAndTypeIndex);
+      return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
+    }
     if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0) {
       this.loadSourceGroups(GROUP_MEMBER_REFERENCE);
     }
@@ -756,11 +715,20 @@ export class SymbolTable {
 
   /** Adds a CONSTANT_NameAndType_info (JVMS §4.4.6); returns its pool index. */
   addConstantNameAndType(name: string, descriptor: string): number {
-    if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
-      this.loadSourceGroups(GROUP_NAME_AND_TYPE);
-    }
     const tag = Symbol.CONSTANT_NAME_AND_TYPE_TAG;
-    const hashCode = hash2(tag, name, descriptor);
+    let hashCode: number;
+    let nameIndex = 0;
+    let descriptorIndex = 0;
+    if (this.sourceClassReader === null) {
+      nameIndex = this.addConstantUtf8(name);
+      descriptorIndex = this.addConstantUtf8(descriptor);
+      hashCode = hashIndices(tag, nameIndex, descriptorIndex);
+    } else {
+      if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
+        this.loadSourceGroups(GROUP_NAME_AND_TYPE);
+      }
+      hashCode = hash2(tag, name, descriptor);
+    }
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (entry.tag === tag && entry.hashCode === hashCode && entry.name === name && entry.value === descriptor) {
@@ -768,26 +736,69 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    this.constantPool.put122(tag, this.addConstantUtf8(name), this.addConstantUtf8(descriptor));
+    if (this.sourceClassReader !== null) {
+      nameIndex = this.addConstantUtf8(name);
+      descriptorIndex = this.addConstantUtf8(descriptor);
+    }
+    this.constantPool.put122(tag, nameIndex, descriptorIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, 0, hashCode)).index;
   }
 
   /** Adds a CONSTANT_Utf8_info (JVMS §4.4.7); returns its pool index. */
   addConstantUtf8(value: string): number {
-    if ((this.pendingSourceGroups & GROUP_UTF8) !== 0) {
-      this.loadSourceGroups(GROUP_UTF8);
+    // Every Utf8 constant the table knows is in this map (V8 caches string hashes, so a lookup
+    // costs no hashing of ours); a table copied from a reader also searches the source pool.
+    const knownIndex = this.utf8Indices.get(value);
+    if (knownIndex !== undefined) {
+      return knownIndex;
     }
-    const hashCode = hashUtf8(Symbol.CONSTANT_UTF8_TAG, value);
-    let entry = this.entries[hashCode & this.mask];
-    while (entry !== null) {
-      if (entry.tag === Symbol.CONSTANT_UTF8_TAG && entry.hashCode === hashCode && this.hasValue(entry, value)) {
-        return entry.index;
+    if (this.sourceClassReader !== null) {
+      const sourceIndex = this.findSourceUtf8(value);
+      if (sourceIndex !== 0) {
+        this.utf8Indices.set(value, sourceIndex);
+        return sourceIndex;
       }
-      entry = entry.next;
     }
     this.constantPool.putByte(Symbol.CONSTANT_UTF8_TAG).putUTF8(value);
-    return this.put(new Entry(this.constantPoolCount++, Symbol.CONSTANT_UTF8_TAG, null, null, value, 0, hashCode))
-      .index;
+    const index = this.constantPoolCount++;
+    this.utf8Indices.set(value, index);
+    return index;
+  }
+
+  /** The index of the first source Utf8 constant equal to `value`, or 0. */
+  private findSourceUtf8(value: string): number {
+    let sourceIndex = this.sourceIndices[Symbol.CONSTANT_UTF8_TAG];
+    if (sourceIndex === undefined) {
+      sourceIndex = this.sourceIndices[Symbol.CONSTANT_UTF8_TAG] = new SourceIndex(
+        this.sourceClassReader!,
+        Symbol.CONSTANT_UTF8_TAG,
+      );
+    }
+    return sourceIndex.find(value);
+  }
+
+  /**
+   * The symbol of the first source constant of `tag` (Class, String, MethodType, Module or
+   * Package) whose Utf8 is `value`, or null.
+   */
+  private findSourceUtf8Reference(tag: number, value: string): Entry | null {
+    let sourceIndex = this.sourceIndices[tag];
+    if (sourceIndex === undefined) {
+      sourceIndex = this.sourceIndices[tag] = new SourceIndex(this.sourceClassReader!, tag);
+    }
+    const index = sourceIndex.find(value);
+    if (index === 0) {
+      return null;
+    }
+    let sourceSymbols = this.sourceSymbols;
+    if (sourceSymbols === null) {
+      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(this.constantPoolCount);
+    }
+    let symbol = sourceSymbols[index];
+    if (symbol === undefined) {
+      symbol = sourceSymbols[index] = new Entry(index, tag, null, null, value, 0, 0);
+    }
+    return symbol;
   }
 
   /**
@@ -801,12 +812,20 @@ export class SymbolTable {
     descriptor: string,
     isInterface: boolean,
   ): Symbol {
-    if ((this.pendingSourceGroups & GROUP_METHOD_HANDLE) !== 0) {
-      this.loadSourceGroups(GROUP_METHOD_HANDLE);
-    }
     const tag = Symbol.CONSTANT_METHOD_HANDLE_TAG;
     const data = getConstantMethodHandleSymbolData(referenceKind, isInterface);
-    const hashCode = hash3i(tag, owner, name, descriptor, data);
+    let hashCode: number;
+    let referenceIndex = 0;
+    if (this.sourceClassReader === null) {
+      // From scratch, the reference index identifies the member: hash it.
+      referenceIndex = this.addMethodHandleReference(referenceKind, owner, name, descriptor, isInterface);
+      hashCode = hashIndices(tag, referenceIndex, data);
+    } else {
+      if ((this.pendingSourceGroups & GROUP_METHOD_HANDLE) !== 0) {
+        this.loadSourceGroups(GROUP_METHOD_HANDLE);
+      }
+      hashCode = hash3i(tag, owner, name, descriptor, data);
+    }
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
@@ -821,16 +840,24 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    if (referenceKind <= Opcodes.H_PUTSTATIC) {
-      this.constantPool.put112(tag, referenceKind, this.addConstantFieldref(owner, name, descriptor).index);
-    } else {
-      this.constantPool.put112(
-        tag,
-        referenceKind,
-        this.addConstantMethodref(owner, name, descriptor, isInterface).index,
-      );
+    if (this.sourceClassReader !== null) {
+      referenceIndex = this.addMethodHandleReference(referenceKind, owner, name, descriptor, isInterface);
     }
+    this.constantPool.put112(tag, referenceKind, referenceIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, data, hashCode));
+  }
+
+  /** Adds the field or method reference of a method handle (JVMS §4.4.8); returns its index. */
+  private addMethodHandleReference(
+    referenceKind: number,
+    owner: string,
+    name: string,
+    descriptor: string,
+    isInterface: boolean,
+  ): number {
+    return referenceKind <= Opcodes.H_PUTSTATIC
+      ? this.addConstantFieldref(owner, name, descriptor).index
+      : this.addConstantMethodref(owner, name, descriptor, isInterface).index;
   }
 
   /** Adds a CONSTANT_MethodType_info (JVMS §4.4.9). */
@@ -876,10 +903,17 @@ export class SymbolTable {
     descriptor: string,
     bootstrapMethodIndex: number,
   ): Symbol {
-    if ((this.pendingSourceGroups & GROUP_DYNAMIC) !== 0) {
-      this.loadSourceGroups(GROUP_DYNAMIC);
+    let hashCode: number;
+    let nameAndTypeIndex = 0;
+    if (this.sourceClassReader === null) {
+      nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
+      hashCode = hashIndices(tag, nameAndTypeIndex, bootstrapMethodIndex);
+    } else {
+      if ((this.pendingSourceGroups & GROUP_DYNAMIC) !== 0) {
+        this.loadSourceGroups(GROUP_DYNAMIC);
+      }
+      hashCode = hash2i(tag, name, descriptor, bootstrapMethodIndex);
     }
-    const hashCode = hash2i(tag, name, descriptor, bootstrapMethodIndex);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
@@ -893,7 +927,10 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    this.constantPool.put122(tag, bootstrapMethodIndex, this.addConstantNameAndType(name, descriptor));
+    if (this.sourceClassReader !== null) {
+      nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
+    }
+    this.constantPool.put122(tag, bootstrapMethodIndex, nameAndTypeIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, bootstrapMethodIndex, hashCode));
   }
 
@@ -909,18 +946,23 @@ export class SymbolTable {
 
   /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
   private addConstantUtf8Reference(tag: number, value: string): Symbol {
-    if ((this.pendingSourceGroups & GROUP_UTF8_REFERENCE) !== 0) {
-      this.loadSourceGroups(GROUP_UTF8_REFERENCE);
+    if (this.sourceClassReader !== null) {
+      const sourceSymbol = this.findSourceUtf8Reference(tag, value);
+      if (sourceSymbol !== null) {
+        return sourceSymbol;
+      }
     }
-    const hashCode = hashUtf8(tag, value);
+    // The Utf8 index identifies the value among the constants added here: hash it.
+    const utf8Index = this.addConstantUtf8(value);
+    const hashCode = hashIndices(tag, utf8Index, 0);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
-      if (entry.tag === tag && entry.hashCode === hashCode && this.hasValue(entry, value)) {
+      if (entry.tag === tag && entry.hashCode === hashCode && entry.value === value) {
         return entry;
       }
       entry = entry.next;
     }
-    this.constantPool.put12(tag, this.addConstantUtf8(value));
+    this.constantPool.put12(tag, utf8Index);
     return this.put(new Entry(this.constantPoolCount++, tag, null, null, value, 0, hashCode));
   }
 
@@ -1006,15 +1048,14 @@ export class SymbolTable {
 
   /** Adds a type (an internal name) to the type table; returns its index. */
   addType(value: string): number {
-    const hashCode = hashUtf8(Symbol.TYPE_TAG, value);
-    let entry = this.entries[hashCode & this.mask];
-    while (entry !== null) {
-      if (entry.tag === Symbol.TYPE_TAG && entry.hashCode === hashCode && entry.value === value) {
-        return entry.index;
-      }
-      entry = entry.next;
+    const knownIndex = this.typeIndices.get(value);
+    if (knownIndex !== undefined) {
+      return knownIndex;
     }
-    return this.addTypeInternal(new Entry(this.typeCount, Symbol.TYPE_TAG, null, null, value, 0, hashCode));
+    const hashCode = hashUtf8(Symbol.TYPE_TAG, value);
+    const index = this.addTypeInternal(new Entry(this.typeCount, Symbol.TYPE_TAG, null, null, value, 0, hashCode));
+    this.typeIndices.set(value, index);
+    return index;
   }
 
   /** Adds an uninitialized type created by the NEW at `bytecodeOffset`; returns its index. */
@@ -1154,6 +1195,11 @@ function mix(hash: number): number {
   return (hash ^ (hash >>> 16)) & 0x7fffffff;
 }
 
+/** The hash of an entry identified by two pool indices (or an index and a small number). */
+function hashIndices(tag: number, index1: number, index2: number): number {
+  return mix(tag + Math.imul(index1, 0x10001) + Math.imul(index2, 31));
+}
+
 function hashInt(tag: number, value: number): number {
   return mix(tag + value);
 }
@@ -1187,6 +1233,138 @@ function hashBytes(tag: number, data: Uint8Array, offset: number, length: number
   let hash = tag;
   for (let i = 0; i < length; ++i) {
     hash = (Math.imul(31, hash) + data[offset + i]!) | 0;
+  }
+  return mix(hash);
+}
+
+/**
+ * An open-addressing table of the source pool's constants of one tag (Utf8, or a constant made of
+ * one Utf8 index), keyed by a hash of the Utf8 bytes that samples a few of them: building it costs
+ * O(1) per constant, and the first occurrence of a duplicated constant is found first.
+ */
+class SourceIndex {
+  private readonly bytes: Uint8Array;
+  /** Pool indices (0: empty slot). */
+  private readonly slots: Int32Array;
+  /** The hash of the constant in each slot. */
+  private readonly hashes: Int32Array;
+  /** For each slot, the offset of the Utf8's u2 length. */
+  private readonly utf8Offsets: Int32Array;
+  private readonly mask: number;
+
+  constructor(classReader: ClassReader, tag: number) {
+    const bytes = classReader.classFileBuffer;
+    const cpInfoOffsets = classReader.cpInfoOffsets;
+    const itemCount = classReader.getItemCount();
+    let count = 0;
+    let itemIndex = 1;
+    while (itemIndex < itemCount) {
+      const itemTag = bytes[cpInfoOffsets[itemIndex]! - 1]!;
+      if (itemTag === tag) {
+        ++count;
+      }
+      itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
+    }
+    let capacity = 16;
+    while (capacity < count * 2) {
+      capacity <<= 1;
+    }
+    this.bytes = bytes;
+    this.slots = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.utf8Offsets = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    itemIndex = 1;
+    while (itemIndex < itemCount) {
+      const itemOffset = cpInfoOffsets[itemIndex]!;
+      const itemTag = bytes[itemOffset - 1]!;
+      if (itemTag === tag) {
+        const utf8Offset =
+          tag === Symbol.CONSTANT_UTF8_TAG ? itemOffset : cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
+        const length = (bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!;
+        const hash = sampledHash(bytes, utf8Offset + 2, length);
+        let slot = hash & this.mask;
+        while (this.slots[slot] !== 0) {
+          slot = (slot + 1) & this.mask;
+        }
+        this.slots[slot] = itemIndex;
+        this.hashes[slot] = hash;
+        this.utf8Offsets[slot] = utf8Offset;
+      }
+      itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
+    }
+  }
+
+  /** The pool index of the first constant whose Utf8 is `value`, or 0. */
+  find(value: string): number {
+    // Constants are compared in their modified UTF-8 form (JVMS §4.4.7); ASCII is its own encoding.
+    let encoded: Uint8Array | null = null;
+    const charLength = value.length;
+    for (let i = 0; i < charLength; ++i) {
+      const c = value.charCodeAt(i);
+      if (c === 0 || c > 0x7f) {
+        encoded = new Uint8Array(modifiedUtf8Length(value));
+        encodeModifiedUtf8Into(value, encoded, 0);
+        break;
+      }
+    }
+    const hash = encoded === null ? sampledStringHash(value) : sampledHash(encoded, 0, encoded.length);
+    const bytes = this.bytes;
+    let slot = hash & this.mask;
+    let index = this.slots[slot]!;
+    while (index !== 0) {
+      if (this.hashes[slot] === hash) {
+        const utf8Offset = this.utf8Offsets[slot]!;
+        const length = (bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!;
+        const start = utf8Offset + 2;
+        let equal: boolean;
+        if (encoded === null) {
+          equal = length === charLength;
+          for (let i = 0; equal && i < length; ++i) {
+            equal = bytes[start + i] === value.charCodeAt(i);
+          }
+        } else {
+          equal = length === encoded.length;
+          for (let i = 0; equal && i < length; ++i) {
+            equal = bytes[start + i] === encoded[i];
+          }
+        }
+        if (equal) {
+          return index;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+      index = this.slots[slot]!;
+    }
+    return 0;
+  }
+}
+
+/** A hash of `length` bytes at `start` from their count and a few of them (see SourceIndex). */
+function sampledHash(bytes: Uint8Array, start: number, length: number): number {
+  let hash = length;
+  if (length > 0) {
+    hash = Math.imul(hash, 31) + bytes[start]!;
+    hash = Math.imul(hash, 31) + bytes[start + length - 1]!;
+    hash = Math.imul(hash, 31) + bytes[start + (length >> 1)]!;
+    hash = Math.imul(hash, 31) + bytes[start + (length >> 2)]!;
+    hash = Math.imul(hash, 31) + bytes[start + ((length * 3) >> 2)]!;
+    hash = Math.imul(hash, 31) + bytes[start + length - 2 + (length === 1 ? 1 : 0)]!;
+  }
+  return mix(hash);
+}
+
+/** sampledHash of an ASCII string's chars (its modified UTF-8 bytes). */
+function sampledStringHash(value: string): number {
+  const length = value.length;
+  let hash = length;
+  if (length > 0) {
+    hash = Math.imul(hash, 31) + value.charCodeAt(0);
+    hash = Math.imul(hash, 31) + value.charCodeAt(length - 1);
+    hash = Math.imul(hash, 31) + value.charCodeAt(length >> 1);
+    hash = Math.imul(hash, 31) + value.charCodeAt(length >> 2);
+    hash = Math.imul(hash, 31) + value.charCodeAt((length * 3) >> 2);
+    hash = Math.imul(hash, 31) + value.charCodeAt(length - 2 + (length === 1 ? 1 : 0));
   }
   return mix(hash);
 }

@@ -7,10 +7,14 @@
 // the assertion message alone says what to fix.
 
 import { ClassReader } from '../../src/asm/class-reader.js';
+import type { ClassVisitor } from '../../src/asm/class-visitor.js';
 import { ClassWriter } from '../../src/asm/class-writer.js';
 import { readRawClassFile } from '../../src/classfile/raw-class-file.js';
 import type { CorpusClass } from './corpus.js';
 import { firstDumpDifference, structuralDump } from './structural-dump.js';
+
+/** Optionally puts a visitor between reader and writer (self-tests use it to prove the checks can fail). */
+export type ClassTransform = (next: ClassVisitor) => ClassVisitor;
 
 export interface RoundTripResult {
   total: number;
@@ -32,7 +36,8 @@ export function locateOffset(bytes: Uint8Array, offset: number): string {
   try {
     const cf = readRawClassFile(bytes);
     const pool = cf.constantPool;
-    if (offset < 10) return 'header';
+    if (offset < 8) return 'header (magic, version)';
+    if (offset < 10) return 'constant_pool_count';
     if (offset < pool.endOffset) {
       let index = 1;
       for (let i = 1; i < pool.count; i++) {
@@ -44,7 +49,8 @@ export function locateOffset(bytes: Uint8Array, offset: number): string {
     const inAttributes = (attributes: typeof cf.attributes, owner: string): string | null => {
       for (const a of attributes) {
         if (offset >= a.offset && offset < a.offset + 6 + a.length) {
-          return `${owner} attribute ${a.name} (+${offset - a.offset - 6} in its info)`;
+          const at = offset - a.offset - 6;
+          return `${owner} attribute ${a.name} ${at < 0 ? '(its name or length)' : `(+${at} in its info)`}`;
         }
       }
       return null;
@@ -53,16 +59,16 @@ export function locateOffset(bytes: Uint8Array, offset: number): string {
       ['field', cf.fields],
       ['method', cf.methods],
     ] as const) {
-      for (let i = 0; i < members.length; i++) {
-        const m = members[i]!;
-        const end = i + 1 < members.length ? members[i + 1]!.offset : Infinity;
+      for (const m of members) {
+        const last = m.attributes[m.attributes.length - 1];
+        const end = last ? last.offset + 6 + last.length : m.offset + 8;
         if (offset >= m.offset && offset < end) {
           const owner = `${kind} ${m.name}${kind === 'method' ? m.descriptor : ''}`;
-          return inAttributes(m.attributes, owner) ?? owner;
+          return inAttributes(m.attributes, owner) ?? `${owner} (access, name, descriptor or attribute count)`;
         }
       }
     }
-    return inAttributes(cf.attributes, 'class') ?? 'class header (access, this, super, interfaces, counts)';
+    return inAttributes(cf.attributes, 'class') ?? 'class structure (access, this, super, interfaces or a count)';
   } catch {
     return 'unparseable input';
   }
@@ -75,7 +81,7 @@ function firstByteDifference(expected: Uint8Array, actual: Uint8Array): number {
 }
 
 /** Check 1: the copy path returns every class byte for byte. */
-export function checkCopyPath(classes: readonly CorpusClass[]): RoundTripResult {
+export function checkCopyPath(classes: readonly CorpusClass[], transform?: ClassTransform): RoundTripResult {
   const failures: string[] = [];
   let identical = 0;
   for (const { name, bytes } of classes) {
@@ -83,7 +89,7 @@ export function checkCopyPath(classes: readonly CorpusClass[]): RoundTripResult 
     try {
       const reader = new ClassReader(bytes);
       const writer = new ClassWriter(reader, 0);
-      reader.accept(writer, 0);
+      reader.accept(transform ? transform(writer) : writer, 0);
       output = writer.toByteArray();
     } catch (error) {
       failures.push(`${name}: ${describeError(error)}`);
@@ -102,7 +108,7 @@ export function checkCopyPath(classes: readonly CorpusClass[]): RoundTripResult 
 }
 
 /** Check 2: a full rewrite (fresh constant pool) is structurally identical to the input. */
-export function checkFullRewrite(classes: readonly CorpusClass[]): RoundTripResult {
+export function checkFullRewrite(classes: readonly CorpusClass[], transform?: ClassTransform): RoundTripResult {
   const failures: string[] = [];
   let identical = 0;
   for (const { name, bytes } of classes) {
@@ -110,7 +116,7 @@ export function checkFullRewrite(classes: readonly CorpusClass[]): RoundTripResu
     try {
       const reader = new ClassReader(bytes);
       const writer = new ClassWriter(0);
-      reader.accept(writer, 0);
+      reader.accept(transform ? transform(writer) : writer, 0);
       output = writer.toByteArray();
     } catch (error) {
       failures.push(`${name}: ${describeError(error)}`);

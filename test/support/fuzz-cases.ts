@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readConstantPool } from '../../src/classfile/constant-pool.js';
+import { readRawClassFile, readRawCode } from '../../src/classfile/raw-class-file.js';
 import { PROJECT_ROOT, jdkVersion } from './javac.js';
 
 const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'classforge');
@@ -14,8 +14,10 @@ export interface SeedClass {
   /** `fixtures:<name>` or `jdk17:java/lang/String`. */
   label: string;
   bytes: Uint8Array;
-  /** The end of the constant pool: mutations favour the header and pool, where damage propagates. */
+  /** The end of the constant pool (the offset of access_flags). */
   poolEnd: number;
+  /** [start, end) byte ranges of every method's code array, where mutations make odd instructions. */
+  codeRanges: [number, number][];
 }
 
 // ## Deterministic randomness
@@ -50,6 +52,26 @@ export function hex(n: number): string {
   return `0x${n.toString(16).padStart(2, '0')}`;
 }
 
+/** Picks a byte offset: a fifth in the header and pool, a third in method code, the rest after the pool. */
+function pickOffset(source: SeedClass, length: number, random: () => number): number {
+  const int = (n: number): number => Math.floor(random() * n);
+  const r = random();
+  if (r < 0.2 || source.poolEnd >= length) return int(Math.min(source.poolEnd, length));
+  if (r < 0.55 && source.codeRanges.length > 0) {
+    const [start, end] = source.codeRanges[int(source.codeRanges.length)]!;
+    if (end <= length) return start + int(end - start);
+  }
+  return source.poolEnd + int(length - source.poolEnd);
+}
+
+/** Boundary values for u2/u4 fields (counts, indexes, lengths, branch offsets). */
+const U2_VALUES = [0x0000, 0x0001, 0x7fff, 0x8000, 0xfffe, 0xffff];
+const U4_VALUES = [0x00000000, 0x00000001, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff, 0x00010000];
+
+/**
+ * One to four seeded mutations of a corpus class: bit flips; bytes set to 0x00, 0xFF or a random value;
+ * u2/u4 fields set to boundary values or nudged by ±1; single-byte insertions and deletions.
+ */
 export function mutate(baseSeed: number, index: number, corpus: readonly SeedClass[]): FuzzCase {
   const seed = caseSeed(baseSeed, index);
   const random = prng(seed);
@@ -59,43 +81,46 @@ export function mutate(baseSeed: number, index: number, corpus: readonly SeedCla
   const mutations: string[] = [];
   const count = 1 + (random() < 0.6 ? 0 : int(4));
   for (let m = 0; m < count; m++) {
-    // Half of the mutations land in the header and constant pool, half anywhere.
-    const offset = random() < 0.5 ? int(Math.min(source.poolEnd, bytes.length)) : int(bytes.length);
-    const kind = int(6);
-    switch (kind) {
-      case 0: {
-        const bit = int(8);
-        bytes = bytes.slice();
-        bytes[offset] ^= 1 << bit;
-        mutations.push(`flip bit ${bit} at ${offset}`);
-        break;
-      }
-      case 1:
-      case 2:
-      case 3: {
-        const value = kind === 1 ? 0x00 : kind === 2 ? 0xff : int(256);
-        bytes = bytes.slice();
-        mutations.push(`set ${hex(bytes[offset]!)}→${hex(value)} at ${offset}`);
-        bytes[offset] = value;
-        break;
-      }
-      case 4: {
-        const value = int(256);
-        const next = new Uint8Array(bytes.length + 1);
-        next.set(bytes.subarray(0, offset), 0);
-        next[offset] = value;
-        next.set(bytes.subarray(offset), offset + 1);
-        bytes = next;
-        mutations.push(`insert ${hex(value)} at ${offset}`);
-        break;
-      }
-      default: {
-        const next = new Uint8Array(bytes.length - 1);
-        next.set(bytes.subarray(0, offset), 0);
-        next.set(bytes.subarray(offset + 1), offset);
-        mutations.push(`delete ${hex(bytes[offset]!)} at ${offset}`);
-        bytes = next;
-      }
+    const offset = pickOffset(source, bytes.length, random);
+    const kind = int(20);
+    if (kind < 5) {
+      const bit = int(8);
+      bytes = bytes.slice();
+      bytes[offset] ^= 1 << bit;
+      mutations.push(`flip bit ${bit} at ${offset}`);
+    } else if (kind < 10) {
+      const value = kind < 7 ? 0x00 : kind < 8 ? 0xff : int(256);
+      bytes = bytes.slice();
+      mutations.push(`set ${hex(bytes[offset]!)}→${hex(value)} at ${offset}`);
+      bytes[offset] = value;
+    } else if (kind < 14 && offset + 2 <= bytes.length) {
+      const old = (bytes[offset]! << 8) | bytes[offset + 1]!;
+      const value = kind < 12 ? U2_VALUES[int(U2_VALUES.length)]! : (old + (kind === 12 ? 1 : 0xffff)) & 0xffff;
+      bytes = bytes.slice();
+      bytes[offset] = value >>> 8;
+      bytes[offset + 1] = value & 0xff;
+      mutations.push(`u2 ${hex(old)}→${hex(value)} at ${offset}`);
+    } else if (kind < 16 && offset + 4 <= bytes.length) {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const old = view.getUint32(offset);
+      const value = kind === 14 ? U4_VALUES[int(U4_VALUES.length)]! : (old + 1) >>> 0;
+      bytes = bytes.slice();
+      new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(offset, value);
+      mutations.push(`u4 ${hex(old)}→${hex(value)} at ${offset}`);
+    } else if (kind < 18) {
+      const value = int(256);
+      const next = new Uint8Array(bytes.length + 1);
+      next.set(bytes.subarray(0, offset), 0);
+      next[offset] = value;
+      next.set(bytes.subarray(offset), offset + 1);
+      bytes = next;
+      mutations.push(`insert ${hex(value)} at ${offset}`);
+    } else {
+      const next = new Uint8Array(bytes.length - 1);
+      next.set(bytes.subarray(0, offset), 0);
+      next.set(bytes.subarray(offset + 1), offset);
+      mutations.push(`delete ${hex(bytes[offset]!)} at ${offset}`);
+      bytes = next;
     }
   }
   return { index, seed, source, bytes, mutations };
@@ -179,11 +204,21 @@ export class Watchdog {
 
 // ## Corpus
 
-export function poolEndOf(bytes: Uint8Array): number {
+/** A corpus entry: the class bytes with the pool end and code ranges found by the raw parser. */
+export function seedClass(label: string, bytes: Uint8Array): SeedClass {
   try {
-    return readConstantPool(bytes).endOffset;
+    const cf = readRawClassFile(bytes);
+    const codeRanges: [number, number][] = [];
+    for (const m of cf.methods) {
+      for (const a of m.attributes) {
+        if (a.name !== 'Code') continue;
+        const code = readRawCode(a, cf.constantPool);
+        codeRanges.push([code.codeOffset, code.codeOffset + code.code.length]);
+      }
+    }
+    return { label, bytes, poolEnd: cf.constantPool.endOffset, codeRanges };
   } catch {
-    return bytes.length;
+    return { label, bytes, poolEnd: bytes.length, codeRanges: [] };
   }
 }
 
@@ -229,7 +264,7 @@ export function javaBaseSample(javaHome: string, tag: string, sampleSize: number
   for (let i = 0; i < sized.length && sample.length < sampleSize; i += step) {
     const bytes = new Uint8Array(readFileSync(sized[i]!));
     const name = relative(target, sized[i]!).split(sep).join('/');
-    sample.push({ label: `${tag}:${name}`, bytes, poolEnd: poolEndOf(bytes) });
+    sample.push(seedClass(`${tag}:${name}`, bytes));
   }
   return sample;
 }
