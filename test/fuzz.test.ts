@@ -18,6 +18,7 @@ import { ClassFormatError } from '../src/classfile/class-format-error.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
 import { type FuzzCase, type SeedClass, Watchdog, hex, javaBaseSample, mutate, seedClass, truncate } from './support/fuzz-cases.js';
 import { PROJECT_ROOT, defaultJavaHome, findJdk25 } from './support/javac.js';
+import { malformations } from './support/malformations.js';
 import { VisitEverything } from './support/visit-everything.js';
 
 const BASE_SEED = Number.parseInt(process.env.FUZZ_SEED ?? '20261122', 10) >>> 0;
@@ -27,7 +28,7 @@ const ONLY = process.env.FUZZ_ONLY === undefined ? null : Number.parseInt(proces
 /** A case slower than this counts as a timeout (the issue's "within a time bound"). */
 const CASE_TIME_LIMIT_MS = 1000;
 /** A case still running after this is a hang: the watchdog reports it and kills the test process. */
-const HANG_LIMIT_MS = 20_000;
+const HANG_LIMIT_MS = 10_000;
 /** Classes of java.base sampled per JDK, and the largest one kept (to bound the suite's time). */
 const JAVA_BASE_SAMPLE = 160;
 const MAX_CLASS_SIZE = 48_000;
@@ -119,12 +120,14 @@ function describeFailure(f: Failure): string {
 
 describe('fuzzing: damaged class files throw ClassFormatError or read fine, never anything else', () => {
   const corpus: SeedClass[] = [];
+  let fixtureClasses: { name: string; bytes: Uint8Array }[] = [];
   let watchdog: Watchdog;
 
   beforeAll(async () => {
     rmSync(HANG_REPORT, { force: true });
     const builds = fixtureBuilds();
     const fixtures = await compileFixtureBuild(builds[0]!);
+    fixtureClasses = fixtures.classes;
     for (const c of fixtures.classes) {
       corpus.push(seedClass(`fixtures:${c.name}`, c.bytes));
     }
@@ -205,5 +208,27 @@ describe('fuzzing: damaged class files throw ClassFormatError or read fine, neve
     expect(counts.other, 'errors other than ClassFormatError (see the list above)').toBe(0);
     expect(counts.timeout, `cases over ${CASE_TIME_LIMIT_MS} ms`).toBe(0);
     if (ONLY === null) expect(total).toBeGreaterThan(3000);
+  });
+
+  it('targeted malformations: ClassFormatError (or a clean read of what is still valid), fast', () => {
+    const visitor = new VisitEverything();
+    const problems: string[] = [];
+    const cases = malformations(fixtureClasses);
+    for (let i = 0; i < cases.length; i++) {
+      const m = cases[i]!;
+      const source: SeedClass = { label: m.name, bytes: m.bytes, poolEnd: 0, codeRanges: [] };
+      const fuzzCase: FuzzCase = { index: i, seed: 0, source, bytes: m.bytes, mutations: [m.name] };
+      watchdog.enter(`targeted malformation ${m.name}`);
+      const result = runCase(fuzzCase, visitor);
+      watchdog.leave();
+      if (result.failure !== null) {
+        problems.push(`${m.name} → ${result.outcome} in ${result.failure.step}\n      ${result.failure.detail.split('\n').slice(0, 6).join('\n      ')}`);
+      } else if (m.mustFail && result.outcome !== 'ClassFormatError') {
+        problems.push(`${m.name} → accepted (${result.outcome}), but the input is malformed: expected ClassFormatError`);
+      }
+    }
+    if (problems.length > 0) console.log(`targeted malformations failing (${problems.length} of ${cases.length}):\n  ${problems.join('\n  ')}`);
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect(cases.length).toBeGreaterThan(30);
   });
 });

@@ -11,7 +11,7 @@ import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { Label } from '../src/asm/label.js';
 import { MethodTooLargeException } from '../src/asm/method-too-large-exception.js';
-import type { MethodVisitor } from '../src/asm/method-visitor.js';
+import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 
 const work = mkdtempSync(join(tmpdir(), 'classforge-method-writer-'));
@@ -543,5 +543,166 @@ describe('the copy path (new ClassWriter(reader, 0))', () => {
     expect(attributeOnly).toContain('Exceptions:');
     expect(attributeAndFlag).toContain('flags: (0x1008) ACC_STATIC, ACC_SYNTHETIC');
     expect(attributeAndFlag).not.toContain('Exceptions:');
+  });
+});
+
+// ## Uninitialized types in frames
+
+describe('a frame naming a NEW instruction that comes later in the code', () => {
+  /**
+   * main jumps forward to `new StringBuilder; dup`, then back to a frame whose stack holds two
+   * uninitialized(NEW) values: the frame is written before the label of the NEW is resolved, so
+   * its offset is a forward reference into the StackMapTable (JVMS §4.7.4 Uninitialized_variable_info).
+   */
+  const generate = (flags: number, compressed: boolean): Uint8Array => {
+    const cw = new TestClassWriter(flags);
+    cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'Forward', null, 'java/lang/Object', null);
+    const mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'main', '([Ljava/lang/String;)V', null, null);
+    const use = new Label();
+    const newInsn = new Label();
+    mv.visitCode();
+    mv.visitJumpInsn(Opcodes.GOTO, newInsn);
+    mv.visitLabel(use);
+    mv.visitFrame(compressed ? Opcodes.F_FULL : Opcodes.F_NEW, 1, ['[Ljava/lang/String;'], 2, [newInsn, newInsn]);
+    mv.visitMethodInsn(Opcodes.INVOKESPECIAL, 'java/lang/StringBuilder', '<init>', '()V', false);
+    mv.visitLdcInsn('forward');
+    mv.visitMethodInsn(
+      Opcodes.INVOKEVIRTUAL,
+      'java/lang/StringBuilder',
+      'append',
+      '(Ljava/lang/String;)Ljava/lang/StringBuilder;',
+      false,
+    );
+    mv.visitVarInsn(Opcodes.ASTORE, 0);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/Object;)V', false);
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitLabel(newInsn);
+    if (compressed) {
+      mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+    } else {
+      mv.visitFrame(Opcodes.F_NEW, 1, ['[Ljava/lang/String;'], 0, []);
+    }
+    mv.visitTypeInsn(Opcodes.NEW, 'java/lang/StringBuilder');
+    mv.visitInsn(Opcodes.DUP);
+    mv.visitJumpInsn(Opcodes.GOTO, use);
+    mv.visitMaxs(3, 1);
+    mv.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
+  };
+
+  it('resolves the forward reference, with visited frames (expanded or compressed)', () => {
+    for (const compressed of [false, true]) {
+      for (const flags of [0, ClassWriter.COMPUTE_MAXS]) {
+        const bytes = generate(flags, compressed);
+        expect(runJava('Forward', bytes)).toBe('forward\n');
+        expect(javap('Forward', bytes)).toContain('stack = [ uninitialized 20, uninitialized 20 ]');
+        // Read back (compressed, then expanded frames) and written again: the same bytes.
+        expect(Buffer.from(rewrite(bytes, 0)).equals(Buffer.from(bytes))).toBe(true);
+        expect(runJava('Forward', rewrite(bytes, 0, ClassReader.EXPAND_FRAMES))).toBe('forward\n');
+      }
+    }
+  });
+});
+
+// ## Label on its own
+
+describe('Label', () => {
+  it('has an offset only once resolved', () => {
+    const cw = new TestClassWriter(0);
+    cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC, 'L', null, 'java/lang/Object', null);
+    const mv = cw.visitMethod(Opcodes.ACC_STATIC, 'm', '()V', null, null);
+    const label = new Label();
+    expect(() => label.getOffset()).toThrow(/not been resolved/);
+    mv.visitCode();
+    mv.visitInsn(Opcodes.NOP);
+    mv.visitInsn(Opcodes.NOP);
+    mv.visitLabel(label);
+    expect(label.getOffset()).toBe(2);
+  });
+
+  it('has a distinct, stable name for each instance', () => {
+    const a = new Label();
+    const b = new Label();
+    expect(a.toString()).toMatch(/^L\d+$/);
+    expect(a.toString()).toBe(a.toString());
+    expect(a.toString()).not.toBe(b.toString());
+  });
+
+  it('replays its line numbers after itself, in the order they were added', () => {
+    const label = new Label();
+    label.addLineNumber(10);
+    for (let line = 11; line < 20; ++line) {
+      label.addLineNumber(line);
+    }
+    const events: string[] = [];
+    const recorder = new (class extends MethodVisitor {
+      override visitLabel(l: Label): void {
+        events.push(l === label ? 'label' : 'other');
+      }
+      override visitLineNumber(line: number, start: Label): void {
+        events.push(`${line}${start === label ? '' : '?'}`);
+      }
+    })(Opcodes.ASM9);
+    label.accept(recorder, true);
+    expect(events).toEqual(['label', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19']);
+    events.length = 0;
+    label.accept(recorder, false);
+    expect(events).toEqual(['label']);
+  });
+});
+
+// ## Invalid code with COMPUTE_FRAMES
+
+describe('COMPUTE_FRAMES on invalid code', () => {
+  const generate = (body: (mv: MethodVisitor) => void): Uint8Array => {
+    const cw = new TestClassWriter(ClassWriter.COMPUTE_FRAMES);
+    cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC, 'Invalid', null, 'java/lang/Object', null);
+    const mv = cw.visitMethod(Opcodes.ACC_STATIC, 'm', '(I)I', null, null);
+    mv.visitCode();
+    body(mv);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
+  };
+
+  it('names a jump target that was never visited', () => {
+    expect(() =>
+      generate((mv) => {
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFEQ, new Label());
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitInsn(Opcodes.IRETURN);
+      }),
+    ).toThrow(/never visited/);
+  });
+
+  it('detects a stack underflow', () => {
+    expect(() =>
+      generate((mv) => {
+        const next = new Label();
+        mv.visitInsn(Opcodes.POP);
+        mv.visitJumpInsn(Opcodes.GOTO, next);
+        mv.visitLabel(next);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IRETURN);
+      }),
+    ).toThrow(/pops more values/);
+  });
+
+  it('detects a loop that grows the stack, instead of iterating forever', () => {
+    expect(() =>
+      generate((mv) => {
+        const loop = new Label();
+        mv.visitLabel(loop);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFEQ, loop);
+        mv.visitInsn(Opcodes.IRETURN);
+      }),
+    ).toThrow(/stack heights/);
   });
 });

@@ -1,5 +1,8 @@
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 
+/** The shared content of new default-capacity vectors, until their first put. */
+const EMPTY_DATA = new Uint8Array(0);
+
 /**
  * A growable byte array with big-endian put methods (JVMS §4: every multi-byte quantity of a
  * class file is big-endian). The writer fills one of these per class, per method body, per
@@ -20,7 +23,8 @@ export class ByteVector {
    */
   constructor(initialCapacityOrData?: number | Uint8Array) {
     if (initialCapacityOrData === undefined) {
-      this.data = new Uint8Array(64);
+      // Allocated on first put: many vectors (e.g. the code of a method copied as is) stay empty.
+      this.data = EMPTY_DATA;
       this.length = 0;
     } else if (typeof initialCapacityOrData === 'number') {
       this.data = new Uint8Array(initialCapacityOrData);
@@ -223,9 +227,9 @@ export class ByteVector {
     return this;
   }
 
-  /** Grows `data` geometrically so that at least `size` more bytes fit. */
+  /** Grows `data` geometrically so that at least `size` more bytes fit (64 at first). */
   private enlarge(size: number): void {
-    const doubleCapacity = 2 * this.data.length;
+    const doubleCapacity = this.data.length === 0 ? 64 : 2 * this.data.length;
     const minimalCapacity = this.length + size;
     const newData = new Uint8Array(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
     newData.set(this.data.subarray(0, this.length));

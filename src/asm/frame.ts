@@ -279,6 +279,15 @@ function getReturnTypeOffset(methodDescriptor: string): number {
 }
 
 /**
+ * Typed arrays ignore out-of-bounds accesses where Java throws; the frame algorithm checks the
+ * indices that only invalid code can put out of bounds, and fails with this error instead of
+ * computing garbage (or looping).
+ */
+function invalidCode(message: string): Error {
+  return new Error('Cannot compute stack map frames for invalid code: ' + message);
+}
+
+/**
  * The input and output stack map frames of a basic block (JVMS §4.10.1), used by MethodWriter to
  * compute StackMapTable frames from scratch (ASM's algorithm):
  *
@@ -509,6 +518,9 @@ export class Frame {
     let inputLocalIndex = 0;
     for (let i = 0; i < numLocal; ++i) {
       const localType = (local as readonly unknown[])[i];
+      if (inputLocalIndex + (localType === Opcodes.LONG || localType === Opcodes.DOUBLE ? 2 : 1) > inputLocals.length) {
+        throw invalidCode(`a frame has more locals than max_locals (${inputLocals.length})`);
+      }
       inputLocals[inputLocalIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, localType);
       if (localType === Opcodes.LONG || localType === Opcodes.DOUBLE) {
         inputLocals[inputLocalIndex++] = TOP;
@@ -670,9 +682,16 @@ export class Frame {
         const kind = initializedType & KIND_MASK;
         const value = initializedType & VALUE_MASK;
         if (kind === LOCAL_KIND) {
-          initializedType = (dim + (this.inputLocals as Int32Array)[value]) | 0;
+          const inputLocals = this.inputLocals as Int32Array;
+          if (value >= inputLocals.length) {
+            throw invalidCode(`local ${value} is beyond max_locals (${inputLocals.length})`);
+          }
+          initializedType = (dim + inputLocals[value]) | 0;
         } else if (kind === STACK_KIND) {
           const inputStack = this.inputStack as Int32Array;
+          if (value > inputStack.length) {
+            throw invalidCode('a basic block pops more values than its input stack holds');
+          }
           initializedType = (dim + inputStack[inputStack.length - value]) | 0;
         }
         if (abstractType === initializedType) {
@@ -1137,7 +1156,12 @@ export class Frame {
     const dim = abstractOutputType & DIM_MASK;
     const kind = abstractOutputType & KIND_MASK;
     if (kind === LOCAL_KIND) {
-      let concreteOutputType = (dim + (this.inputLocals as Int32Array)[abstractOutputType & VALUE_MASK]) | 0;
+      const inputLocals = this.inputLocals as Int32Array;
+      const localIndex = abstractOutputType & VALUE_MASK;
+      if (localIndex >= inputLocals.length) {
+        throw invalidCode(`local ${localIndex} is beyond max_locals (${inputLocals.length})`);
+      }
+      let concreteOutputType = (dim + inputLocals[localIndex]) | 0;
       if (
         (abstractOutputType & TOP_IF_LONG_OR_DOUBLE_FLAG) !== 0 &&
         (concreteOutputType === LONG || concreteOutputType === DOUBLE)
@@ -1146,8 +1170,11 @@ export class Frame {
       }
       return concreteOutputType;
     } else if (kind === STACK_KIND) {
-      let concreteOutputType =
-        (dim + (this.inputStack as Int32Array)[numStack - (abstractOutputType & VALUE_MASK)]) | 0;
+      const stackIndex = numStack - (abstractOutputType & VALUE_MASK);
+      if (stackIndex < 0) {
+        throw invalidCode('a basic block pops more values than its input stack holds');
+      }
+      let concreteOutputType = (dim + (this.inputStack as Int32Array)[stackIndex]) | 0;
       if (
         (abstractOutputType & TOP_IF_LONG_OR_DOUBLE_FLAG) !== 0 &&
         (concreteOutputType === LONG || concreteOutputType === DOUBLE)
@@ -1202,16 +1229,23 @@ export class Frame {
       if (dstInputStack === null) {
         dstInputStack = dstFrame.inputStack = new Int32Array(1);
         frameChanged = true;
+      } else if (dstInputStack.length === 0) {
+        throw invalidCode('an exception handler is also reached by a jump with an empty stack');
       }
       frameChanged = Frame.merge(symbolTable, catchTypeIndex, dstInputStack, 0) || frameChanged;
       return frameChanged;
     }
 
     const numInputStack = inputStack.length + this.outputStackStart;
+    if (numInputStack < 0) {
+      throw invalidCode('a basic block pops more values than its input stack holds');
+    }
     let dstInputStack = dstFrame.inputStack;
     if (dstInputStack === null) {
       dstInputStack = dstFrame.inputStack = new Int32Array(numInputStack + this.outputStackTop);
       frameChanged = true;
+    } else if (numInputStack + this.outputStackTop > dstInputStack.length) {
+      throw invalidCode('the stack heights of two paths to the same instruction differ');
     }
     // Input stack values the block did not pop (possibly initialized by the block).
     for (let i = 0; i < numInputStack; ++i) {

@@ -1175,7 +1175,7 @@ export class MethodWriter extends MethodVisitor {
       const lastBasicBlock = this.lastBasicBlock;
       if (lastBasicBlock !== null) {
         if (label.bytecodeOffset === lastBasicBlock.bytecodeOffset) {
-          // Same as above, for a label following unreachable code end.
+          // Same as above, after unreachable code (no current block): the last block is reused.
           lastBasicBlock.flags |= label.flags & Label.FLAG_JUMP_TARGET;
           label.frame = lastBasicBlock.frame;
           this.currentBasicBlock = lastBasicBlock;
@@ -1531,9 +1531,11 @@ export class MethodWriter extends MethodVisitor {
       let handlerRangeBlock: Label | null = handler.startPc.getCanonicalInstance();
       const handlerRangeEnd = handler.endPc.getCanonicalInstance();
       while (handlerRangeBlock !== handlerRangeEnd) {
-        const block = handlerRangeBlock as Label;
-        block.outgoingEdges = new Edge(catchType, handlerBlock, block.outgoingEdges);
-        handlerRangeBlock = block.nextBasicBlock;
+        if (handlerRangeBlock === null) {
+          throw unvisitedLabelError('the range of a try-catch block');
+        }
+        handlerRangeBlock.outgoingEdges = new Edge(catchType, handlerBlock, handlerRangeBlock.outgoingEdges);
+        handlerRangeBlock = handlerRangeBlock.nextBasicBlock;
       }
       handler = handler.nextHandler;
     }
@@ -1563,7 +1565,11 @@ export class MethodWriter extends MethodVisitor {
       let outgoingEdge = basicBlock.outgoingEdges;
       while (outgoingEdge !== null) {
         const successorBlock = outgoingEdge.successor.getCanonicalInstance();
-        const successorBlockChanged = basicBlockFrame.merge(symbolTable, successorBlock.frame as Frame, outgoingEdge.info);
+        const successorFrame = successorBlock.frame;
+        if (successorFrame === null) {
+          throw unvisitedLabelError('a jump target or exception handler');
+        }
+        const successorBlockChanged = basicBlockFrame.merge(symbolTable, successorFrame, outgoingEdge.info);
         if (successorBlockChanged && successorBlock.nextListElement === null) {
           successorBlock.nextListElement = listOfBlocksToProcess;
           listOfBlocksToProcess = successorBlock;
@@ -1620,7 +1626,10 @@ export class MethodWriter extends MethodVisitor {
       let handlerRangeBlock: Label | null = handler.startPc;
       const handlerRangeEnd = handler.endPc;
       while (handlerRangeBlock !== handlerRangeEnd) {
-        const block = handlerRangeBlock as Label;
+        if (handlerRangeBlock === null) {
+          throw unvisitedLabelError('the range of a try-catch block');
+        }
+        const block: Label = handlerRangeBlock;
         if ((block.flags & Label.FLAG_SUBROUTINE_CALLER) === 0) {
           block.outgoingEdges = new Edge(Edge.EXCEPTION, handlerBlock, block.outgoingEdges);
         } else {
@@ -2279,6 +2288,14 @@ export class MethodWriter extends MethodVisitor {
     attributePrototypes.addAttributes(this.firstAttribute);
     attributePrototypes.addAttributes(this.firstCodeAttribute);
   }
+}
+
+/**
+ * The error for a Label used by an instruction or a try-catch block but never passed to visitLabel
+ * (ASM fails with a NullPointerException there).
+ */
+function unvisitedLabelError(role: string): Error {
+  return new Error(`Cannot compute the control flow graph: the Label of ${role} was never visited (visitLabel)`);
 }
 
 /** A new array of `length` nulls, for the last annotation of each parameter. */

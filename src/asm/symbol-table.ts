@@ -1,4 +1,4 @@
-import { decodeModifiedUtf8, encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
+import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import type { ClassWriter } from './class-writer.js';
@@ -121,15 +121,13 @@ export class SymbolTable {
   private readonly utf8Indices: Map<string, number>;
   /** The index of every TYPE_TAG entry of the type table, by value. */
   private readonly typeIndices: Map<string, number>;
-  /** Search tables over the source pool's Utf8 and Utf8-reference constants, by tag. */
-  private readonly sourceIndices: (SourceIndex | undefined)[];
+  /** Search table over the source pool's Utf8 and Utf8-reference constants, built on demand. */
+  private sourceIndex: SourceIndex | null;
   /** The symbols returned for source Utf8-reference constants, by pool index. */
   private sourceSymbols: (Entry | undefined)[] | null;
 
   /** Groups of the source pool not hashed yet (see GROUP_*). */
   private pendingSourceGroups: number;
-  /** Decoded source Utf8 constants, by pool index. */
-  private sourceUtf8Values: (string | undefined)[] | null;
   /** Cache of getSourceFirstAttributeOffset, or -1. */
   private sourceFirstAttributeOffset: number;
 
@@ -148,7 +146,7 @@ export class SymbolTable {
     this.sourceFirstAttributeOffset = -1;
     this.utf8Indices = new Map();
     this.typeIndices = new Map();
-    this.sourceIndices = [];
+    this.sourceIndex = null;
     this.sourceSymbols = null;
     if (classReader === null) {
       this.entries = new Array<Entry | null>(256).fill(null);
@@ -156,7 +154,6 @@ export class SymbolTable {
       this.constantPoolCount = 1;
       this.constantPool = new ByteVector();
       this.pendingSourceGroups = 0;
-      this.sourceUtf8Values = null;
     } else {
       // JVMS §4.1: the pool starts right after constant_pool_count and ends at access_flags.
       const inputBytes = classReader.classFileBuffer;
@@ -164,8 +161,8 @@ export class SymbolTable {
       const constantPoolOffset =
         this.constantPoolCount > 1 ? classReader.cpInfoOffsets[1]! - 1 : classReader.header;
       const constantPoolLength = classReader.header - constantPoolOffset;
-      this.constantPool = new ByteVector(constantPoolLength);
-      this.constantPool.putByteArray(inputBytes, constantPoolOffset, constantPoolLength);
+      // A view on the source bytes, full to capacity: the first constant added copies it.
+      this.constantPool = new ByteVector(inputBytes.subarray(constantPoolOffset, constantPoolOffset + constantPoolLength));
       let capacity = 256;
       while (capacity < this.constantPoolCount) {
         capacity <<= 1;
@@ -173,7 +170,6 @@ export class SymbolTable {
       this.entries = new Array<Entry | null>(capacity).fill(null);
       this.mask = capacity - 1;
       this.pendingSourceGroups = ALL_GROUPS;
-      this.sourceUtf8Values = null;
     }
   }
 
@@ -406,22 +402,9 @@ export class SymbolTable {
     }
   }
 
-  /** The source Utf8 constant `utf8Index`, decoded (modified UTF-8, JVMS §4.4.7) and cached. */
+  /** The source Utf8 constant `utf8Index`, decoded (and cached) by the source reader. */
   readSourceUtf8(utf8Index: number): string {
-    let cache = this.sourceUtf8Values;
-    if (cache === null) {
-      cache = this.sourceUtf8Values = new Array<string | undefined>(this.sourceClassReader!.getItemCount());
-    }
-    const cached = cache[utf8Index];
-    if (cached !== undefined) {
-      return cached;
-    }
-    const classReader = this.sourceClassReader!;
-    const inputBytes = classReader.classFileBuffer;
-    const utf8Offset = classReader.cpInfoOffsets[utf8Index]!;
-    const value = decodeModifiedUtf8(inputBytes, utf8Offset + 2, readU2(inputBytes, utf8Offset));
-    cache[utf8Index] = value;
-    return value;
+    return this.sourceClassReader!.readUtf(utf8Index);
   }
 
   /** The internal name of the source Class constant `classIndex`. */
@@ -472,10 +455,11 @@ export class SymbolTable {
       const attributeLength = readS4(inputBytes, currentAttributeOffset + 2);
       if (this.sourceUtf8Is(attributeNameIndex, Constants.BOOTSTRAP_METHODS)) {
         this.bootstrapMethodCount = readU2(inputBytes, currentAttributeOffset + 6);
-        const bootstrapMethodsLength = attributeLength - 2;
-        const bootstrapMethods = new ByteVector(bootstrapMethodsLength);
-        bootstrapMethods.putByteArray(inputBytes, currentAttributeOffset + 8, bootstrapMethodsLength);
-        this.bootstrapMethods = bootstrapMethods;
+        // A view on the source bytes, full to capacity: the first bootstrap method added copies it.
+        const bootstrapMethodsOffset = currentAttributeOffset + 8;
+        this.bootstrapMethods = new ByteVector(
+          inputBytes.subarray(bootstrapMethodsOffset, bootstrapMethodsOffset + attributeLength - 2),
+        );
         return;
       }
       currentAttributeOffset += 6 + attributeLength;
@@ -746,18 +730,17 @@ export class SymbolTable {
 
   /** Adds a CONSTANT_Utf8_info (JVMS §4.4.7); returns its pool index. */
   addConstantUtf8(value: string): number {
-    // Every Utf8 constant the table knows is in this map (V8 caches string hashes, so a lookup
-    // costs no hashing of ours); a table copied from a reader also searches the source pool.
-    const knownIndex = this.utf8Indices.get(value);
-    if (knownIndex !== undefined) {
-      return knownIndex;
-    }
+    // A table copied from a reader searches the source pool first (without decoding it); the
+    // Utf8 constants added here are in a map (V8 caches string hashes: no hashing of ours).
     if (this.sourceClassReader !== null) {
       const sourceIndex = this.findSourceUtf8(value);
       if (sourceIndex !== 0) {
-        this.utf8Indices.set(value, sourceIndex);
         return sourceIndex;
       }
+    }
+    const knownIndex = this.utf8Indices.get(value);
+    if (knownIndex !== undefined) {
+      return knownIndex;
     }
     this.constantPool.putByte(Symbol.CONSTANT_UTF8_TAG).putUTF8(value);
     const index = this.constantPoolCount++;
@@ -767,14 +750,11 @@ export class SymbolTable {
 
   /** The index of the first source Utf8 constant equal to `value`, or 0. */
   private findSourceUtf8(value: string): number {
-    let sourceIndex = this.sourceIndices[Symbol.CONSTANT_UTF8_TAG];
-    if (sourceIndex === undefined) {
-      sourceIndex = this.sourceIndices[Symbol.CONSTANT_UTF8_TAG] = new SourceIndex(
-        this.sourceClassReader!,
-        Symbol.CONSTANT_UTF8_TAG,
-      );
+    let sourceIndex = this.sourceIndex;
+    if (sourceIndex === null) {
+      sourceIndex = this.sourceIndex = new SourceIndex(this.sourceClassReader!);
     }
-    return sourceIndex.find(value);
+    return sourceIndex.find(Symbol.CONSTANT_UTF8_TAG, value);
   }
 
   /**
@@ -782,11 +762,11 @@ export class SymbolTable {
    * Package) whose Utf8 is `value`, or null.
    */
   private findSourceUtf8Reference(tag: number, value: string): Entry | null {
-    let sourceIndex = this.sourceIndices[tag];
-    if (sourceIndex === undefined) {
-      sourceIndex = this.sourceIndices[tag] = new SourceIndex(this.sourceClassReader!, tag);
+    let sourceIndex = this.sourceIndex;
+    if (sourceIndex === null) {
+      sourceIndex = this.sourceIndex = new SourceIndex(this.sourceClassReader!);
     }
-    const index = sourceIndex.find(value);
+    const index = sourceIndex.find(tag, value);
     if (index === 0) {
       return null;
     }
@@ -1237,112 +1217,161 @@ function hashBytes(tag: number, data: Uint8Array, offset: number, length: number
   return mix(hash);
 }
 
+/** Whether `tag` is Utf8 or one of the constants made of a single Utf8 index (JVMS §4.4). */
+function isUtf8OrUtf8Reference(tag: number): boolean {
+  return (
+    tag === Symbol.CONSTANT_UTF8_TAG ||
+    tag === Symbol.CONSTANT_CLASS_TAG ||
+    tag === Symbol.CONSTANT_STRING_TAG ||
+    tag === Symbol.CONSTANT_METHOD_TYPE_TAG ||
+    tag === Symbol.CONSTANT_MODULE_TAG ||
+    tag === Symbol.CONSTANT_PACKAGE_TAG
+  );
+}
+
 /**
- * An open-addressing table of the source pool's constants of one tag (Utf8, or a constant made of
- * one Utf8 index), keyed by a hash of the Utf8 bytes that samples a few of them: building it costs
- * O(1) per constant, and the first occurrence of a duplicated constant is found first.
+ * An open-addressing table of the source pool's Utf8 constants and of the constants made of one
+ * Utf8 index (Class, String, MethodType, Module, Package), keyed by their tag and a hash of the
+ * Utf8 bytes that samples a few of them: building it costs O(1) per constant, nothing is decoded,
+ * and the first occurrence of a duplicated constant is found first.
  */
 class SourceIndex {
   private readonly bytes: Uint8Array;
-  /** Pool indices (0: empty slot). */
+  private readonly cpInfoOffsets: Int32Array;
+  /** Pairs (pool index, hash); index 0 marks an empty slot. */
   private readonly slots: Int32Array;
-  /** The hash of the constant in each slot. */
-  private readonly hashes: Int32Array;
-  /** For each slot, the offset of the Utf8's u2 length. */
-  private readonly utf8Offsets: Int32Array;
   private readonly mask: number;
 
-  constructor(classReader: ClassReader, tag: number) {
+  constructor(classReader: ClassReader) {
     const bytes = classReader.classFileBuffer;
     const cpInfoOffsets = classReader.cpInfoOffsets;
     const itemCount = classReader.getItemCount();
-    let count = 0;
-    let itemIndex = 1;
-    while (itemIndex < itemCount) {
-      const itemTag = bytes[cpInfoOffsets[itemIndex]! - 1]!;
-      if (itemTag === tag) {
-        ++count;
-      }
-      itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
-    }
-    let capacity = 16;
-    while (capacity < count * 2) {
+    let capacity = 64;
+    while (capacity < itemCount * 2) {
       capacity <<= 1;
     }
-    this.bytes = bytes;
-    this.slots = new Int32Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.utf8Offsets = new Int32Array(capacity);
-    this.mask = capacity - 1;
-    itemIndex = 1;
+    const slots = new Int32Array(capacity * 2);
+    const mask = capacity - 1;
+    let itemIndex = 1;
     while (itemIndex < itemCount) {
       const itemOffset = cpInfoOffsets[itemIndex]!;
       const itemTag = bytes[itemOffset - 1]!;
-      if (itemTag === tag) {
-        const utf8Offset =
-          tag === Symbol.CONSTANT_UTF8_TAG ? itemOffset : cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
-        const length = (bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!;
-        const hash = sampledHash(bytes, utf8Offset + 2, length);
-        let slot = hash & this.mask;
-        while (this.slots[slot] !== 0) {
-          slot = (slot + 1) & this.mask;
+      if (itemTag === Symbol.CONSTANT_UTF8_TAG) {
+        const hash = sampledHash(itemTag, bytes, itemOffset + 2, (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!);
+        let slot = hash & mask;
+        while (slots[2 * slot] !== 0) {
+          slot = (slot + 1) & mask;
         }
-        this.slots[slot] = itemIndex;
-        this.hashes[slot] = hash;
-        this.utf8Offsets[slot] = utf8Offset;
+        slots[2 * slot] = itemIndex;
+        slots[2 * slot + 1] = hash;
+      } else if (isUtf8OrUtf8Reference(itemTag)) {
+        const utf8Offset = cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
+        const hash = sampledHash(itemTag, bytes, utf8Offset + 2, (bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!);
+        let slot = hash & mask;
+        while (slots[2 * slot] !== 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[2 * slot] = itemIndex;
+        slots[2 * slot + 1] = hash;
       }
       itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
     }
+    this.bytes = bytes;
+    this.cpInfoOffsets = cpInfoOffsets;
+    this.slots = slots;
+    this.mask = mask;
   }
 
-  /** The pool index of the first constant whose Utf8 is `value`, or 0. */
-  find(value: string): number {
-    // Constants are compared in their modified UTF-8 form (JVMS §4.4.7); ASCII is its own encoding.
-    let encoded: Uint8Array | null = null;
-    const charLength = value.length;
-    for (let i = 0; i < charLength; ++i) {
+  /** The pool index of the first constant of `tag` whose Utf8 is `value`, or 0. */
+  find(tag: number, value: string): number {
+    // Constants are compared in their modified UTF-8 form (JVMS §4.4.7); ASCII is its own
+    // encoding, so try that first and encode only when that fails on a non-ASCII string.
+    const index = this.findAscii(tag, value);
+    if (index !== 0) {
+      return index;
+    }
+    for (let i = 0, n = value.length; i < n; ++i) {
       const c = value.charCodeAt(i);
       if (c === 0 || c > 0x7f) {
-        encoded = new Uint8Array(modifiedUtf8Length(value));
+        const encoded = new Uint8Array(modifiedUtf8Length(value));
         encodeModifiedUtf8Into(value, encoded, 0);
-        break;
+        return this.findEncoded(tag, encoded);
       }
     }
-    const hash = encoded === null ? sampledStringHash(value) : sampledHash(encoded, 0, encoded.length);
+    return 0;
+  }
+
+  private findAscii(tag: number, value: string): number {
+    const hash = sampledStringHash(tag, value);
     const bytes = this.bytes;
-    let slot = hash & this.mask;
-    let index = this.slots[slot]!;
+    const cpInfoOffsets = this.cpInfoOffsets;
+    const slots = this.slots;
+    const mask = this.mask;
+    const charLength = value.length;
+    let slot = hash & mask;
+    let index = slots[2 * slot]!;
     while (index !== 0) {
-      if (this.hashes[slot] === hash) {
-        const utf8Offset = this.utf8Offsets[slot]!;
-        const length = (bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!;
-        const start = utf8Offset + 2;
-        let equal: boolean;
-        if (encoded === null) {
-          equal = length === charLength;
-          for (let i = 0; equal && i < length; ++i) {
-            equal = bytes[start + i] === value.charCodeAt(i);
-          }
-        } else {
-          equal = length === encoded.length;
-          for (let i = 0; equal && i < length; ++i) {
-            equal = bytes[start + i] === encoded[i];
+      if (slots[2 * slot + 1] === hash) {
+        const itemOffset = cpInfoOffsets[index]!;
+        if (bytes[itemOffset - 1] === tag) {
+          const utf8Offset =
+            tag === Symbol.CONSTANT_UTF8_TAG ? itemOffset : cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
+          if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === charLength) {
+            const start = utf8Offset + 2;
+            let i = 0;
+            while (i < charLength && bytes[start + i] === value.charCodeAt(i)) {
+              ++i;
+            }
+            if (i === charLength) {
+              return index;
+            }
           }
         }
-        if (equal) {
-          return index;
+      }
+      slot = (slot + 1) & mask;
+      index = slots[2 * slot]!;
+    }
+    return 0;
+  }
+
+  private findEncoded(tag: number, encoded: Uint8Array): number {
+    const length = encoded.length;
+    const hash = sampledHash(tag, encoded, 0, length);
+    const bytes = this.bytes;
+    const cpInfoOffsets = this.cpInfoOffsets;
+    let slot = hash & this.mask;
+    let index = this.slots[2 * slot]!;
+    while (index !== 0) {
+      if (this.slots[2 * slot + 1] === hash) {
+        const itemOffset = cpInfoOffsets[index]!;
+        if (bytes[itemOffset - 1] === tag) {
+          const utf8Offset =
+            tag === Symbol.CONSTANT_UTF8_TAG ? itemOffset : cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
+          if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === length) {
+            const start = utf8Offset + 2;
+            let i = 0;
+            while (i < length && bytes[start + i] === encoded[i]) {
+              ++i;
+            }
+            if (i === length) {
+              return index;
+            }
+          }
         }
       }
       slot = (slot + 1) & this.mask;
-      index = this.slots[slot]!;
+      index = this.slots[2 * slot]!;
     }
     return 0;
   }
 }
 
-/** A hash of `length` bytes at `start` from their count and a few of them (see SourceIndex). */
-function sampledHash(bytes: Uint8Array, start: number, length: number): number {
-  let hash = length;
+/**
+ * A hash of `tag` and of `length` bytes at `start`, from their count and a few of them (see
+ * SourceIndex): good enough to tell names and descriptors apart, and O(1).
+ */
+function sampledHash(tag: number, bytes: Uint8Array, start: number, length: number): number {
+  let hash = tag * 0x10000 + length;
   if (length > 0) {
     hash = Math.imul(hash, 31) + bytes[start]!;
     hash = Math.imul(hash, 31) + bytes[start + length - 1]!;
@@ -1351,13 +1380,13 @@ function sampledHash(bytes: Uint8Array, start: number, length: number): number {
     hash = Math.imul(hash, 31) + bytes[start + ((length * 3) >> 2)]!;
     hash = Math.imul(hash, 31) + bytes[start + length - 2 + (length === 1 ? 1 : 0)]!;
   }
-  return mix(hash);
+  return mix(hash) | 1;
 }
 
-/** sampledHash of an ASCII string's chars (its modified UTF-8 bytes). */
-function sampledStringHash(value: string): number {
+/** sampledHash of an ASCII string's chars (which are its modified UTF-8 bytes). */
+function sampledStringHash(tag: number, value: string): number {
   const length = value.length;
-  let hash = length;
+  let hash = tag * 0x10000 + length;
   if (length > 0) {
     hash = Math.imul(hash, 31) + value.charCodeAt(0);
     hash = Math.imul(hash, 31) + value.charCodeAt(length - 1);
@@ -1366,5 +1395,5 @@ function sampledStringHash(value: string): number {
     hash = Math.imul(hash, 31) + value.charCodeAt((length * 3) >> 2);
     hash = Math.imul(hash, 31) + value.charCodeAt(length - 2 + (length === 1 ? 1 : 0));
   }
-  return mix(hash);
+  return mix(hash) | 1;
 }
