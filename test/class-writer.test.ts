@@ -6,6 +6,8 @@ import { execa } from 'execa';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Attribute } from '../src/asm/attribute.js';
+import { ByteVector } from '../src/asm/byte-vector.js';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassTooLargeException } from '../src/asm/class-too-large-exception.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
@@ -402,6 +404,97 @@ describe('ClassWriter copy path', () => {
     expect(text).toContain('protected transient java.util.List<? super T> elements;');
     expect(text).toContain('public static final long L;');
     expect(text).toContain('ConstantValue: long 42l');
+  });
+});
+
+/** Copies `bytes` through `new ClassWriter(reader, 0)` with nothing changed. */
+function copyClass(bytes: Uint8Array): Uint8Array {
+  const reader = new ClassReader(bytes);
+  const writer = new ClassWriter(reader, 0);
+  reader.accept(writer, 0);
+  return writer.toByteArray();
+}
+
+function u2(bytes: Uint8Array, offset: number): number {
+  return (bytes[offset]! << 8) | bytes[offset + 1]!;
+}
+
+/** A non-standard attribute with fixed content. */
+class RawAttribute extends Attribute {
+  constructor(
+    type: string,
+    private readonly bytes: number[],
+  ) {
+    super(type);
+  }
+
+  override write(): ByteVector {
+    return new ByteVector(new Uint8Array(this.bytes));
+  }
+}
+
+/** A small class (one field, a constructor) with the given version, access and attributes. */
+function smallClass(version: number, access: number, attributes: Attribute[] = []): Uint8Array {
+  const classWriter = new ClassWriter(0);
+  classWriter.visit(version, access | Opcodes.ACC_SUPER, 'gen/Small', null, 'java/lang/Object', null);
+  classWriter.visitSource('Small.java', null);
+  for (const attribute of attributes) {
+    classWriter.visitAttribute(attribute);
+  }
+  classWriter.visitField(access | Opcodes.ACC_PRIVATE, 'field', 'I', null, null).visitEnd();
+  addDefaultConstructor(classWriter);
+  classWriter.visitEnd();
+  return classWriter.toByteArray();
+}
+
+describe('ClassWriter copy path, beyond ASM', () => {
+  it('keeps Synthetic attributes of a version 49+ class and of its fields', () => {
+    // Written as version 48, where synthetic members carry a Synthetic attribute (JVMS §4.7.8) and
+    // no ACC_SYNTHETIC flag, then relabelled version 52: ASM would drop the attributes and set
+    // the flags instead.
+    const bytes = smallClass(Opcodes.V1_4, Opcodes.ACC_SYNTHETIC);
+    bytes[7] = Opcodes.V1_8;
+    expect(Buffer.from(bytes).includes(Buffer.from('Synthetic'))).toBe(true);
+    expect(Buffer.from(copyClass(bytes)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('keeps the original order of the class attributes, non-standard ones included', () => {
+    const bytes = smallClass(Opcodes.V1_8, 0, [new RawAttribute('First', [1, 2]), new RawAttribute('Second', [3])]);
+    // Reverse the class attributes (the last part of the class file, JVMS §4.1).
+    const firstAttributeOffset = new ClassReader(bytes).getFirstAttributeOffset();
+    const attributes: Uint8Array[] = [];
+    let offset = firstAttributeOffset;
+    for (let i = u2(bytes, firstAttributeOffset - 2); i > 0; --i) {
+      const length = 6 + ((bytes[offset + 2]! << 24) | (bytes[offset + 3]! << 16) | u2(bytes, offset + 4));
+      attributes.push(bytes.slice(offset, offset + length));
+      offset += length;
+    }
+    expect(attributes.length).toBe(3);
+    const reordered = new Uint8Array(bytes.length);
+    reordered.set(bytes.subarray(0, firstAttributeOffset));
+    offset = firstAttributeOffset;
+    for (const attribute of attributes.reverse()) {
+      reordered.set(attribute, offset);
+      offset += attribute.length;
+    }
+    expect(Buffer.from(reordered).equals(Buffer.from(bytes))).toBe(false);
+    expect(Buffer.from(copyClass(reordered)).equals(Buffer.from(reordered))).toBe(true);
+  });
+
+  it('refers to the first of duplicated constants, as the source did', () => {
+    const bytes = smallClass(Opcodes.V1_8, 0);
+    // Append a second Utf8 "gen/Small" and a second Class for it at the end of the pool.
+    const header = new ClassReader(bytes).header;
+    const constantPoolCount = u2(bytes, 8);
+    const name = Buffer.from('gen/Small');
+    const extra = Buffer.concat([
+      Buffer.from([1, 0, name.length]),
+      name,
+      Buffer.from([7, constantPoolCount >> 8, constantPoolCount & 0xff]),
+    ]);
+    const patched = Buffer.concat([bytes.subarray(0, header), extra, bytes.subarray(header)]);
+    patched.writeUInt16BE(constantPoolCount + 2, 8);
+    expect(Buffer.from(copyClass(patched)).equals(patched)).toBe(true);
   });
 });
 

@@ -1,13 +1,17 @@
-// Fuzzing the reader and writer with damaged class files: seeded byte mutations (bit flips, bytes set to
-// 0x00/0xFF/random, insertions, deletions) and truncations of real classes — the compiled fixtures and a
-// sample of java.base (extracted with `jimage extract`, from JDK 17 and from JDK 25 when installed).
+// Fuzzing the reader and writer with damaged class files: seeded mutations (bit flips; bytes set to
+// 0x00/0xFF/random; u2/u4 fields set to boundary values or nudged by one; byte insertions and deletions),
+// aimed at the header and pool, at method code, and anywhere, plus truncations, of real classes — the
+// compiled fixtures and a sample of java.base (extracted with `jimage extract`, from JDK 17 and from JDK 25
+// when installed) — and a table of targeted malformations (test/support/malformations.ts).
 //
 // Every case is read with a visitor that asks for everything, with flags 0, SKIP_DEBUG and EXPAND_FRAMES,
-// then written through `new ClassWriter(0)` (full rewrite) and `new ClassWriter(reader, 0)` (copy path).
+// then written through `new ClassWriter(0)` (full rewrite, from compressed and from expanded frames) and
+// `new ClassWriter(reader, 0)` (copy path).
 // Each step must either succeed or throw ClassFormatError, within a time bound. Anything else is reported
 // with the case's seed, class, mutations, step and stack, so it can be replayed:
 //   FUZZ_SEED=<base seed> FUZZ_ONLY=<case index> npx vitest run test/fuzz.test.ts
-// FUZZ_CASES scales the number of mutation cases (default 4000).
+// FUZZ_CASES scales the number of mutation cases (default 4000). A hang (no progress for HANG_LIMIT_MS)
+// is printed and saved to node_modules/.cache/classforge/fuzz-hang.txt, and the test process is killed.
 
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,7 +51,15 @@ interface Failure {
   detail: string;
 }
 
-const STEPS = ['new ClassReader', 'accept(0)', 'accept(SKIP_DEBUG)', 'accept(EXPAND_FRAMES)', 'new ClassWriter(0)', 'new ClassWriter(reader, 0)'] as const;
+const STEPS = [
+  'new ClassReader',
+  'accept(0)',
+  'accept(SKIP_DEBUG)',
+  'accept(EXPAND_FRAMES)',
+  'new ClassWriter(0)',
+  'new ClassWriter(0) from EXPAND_FRAMES',
+  'new ClassWriter(reader, 0)',
+] as const;
 
 /** Runs every step of a case; returns the worst outcome and, for failures, where and why. */
 function runCase(fuzzCase: FuzzCase, visitor: VisitEverything): { outcome: Outcome; failure: Failure | null; ms: number } {
@@ -74,6 +86,12 @@ function runCase(fuzzCase: FuzzCase, visitor: VisitEverything): { outcome: Outco
         case 'new ClassWriter(0)': {
           const writer = new ClassWriter(0);
           reader!.accept(writer, 0);
+          writer.toByteArray();
+          break;
+        }
+        case 'new ClassWriter(0) from EXPAND_FRAMES': {
+          const writer = new ClassWriter(0);
+          reader!.accept(writer, ClassReader.EXPAND_FRAMES);
           writer.toByteArray();
           break;
         }

@@ -174,6 +174,77 @@ const INSN_KINDS: Uint8Array = (() => {
   return kinds;
 })();
 
+// The attributes this reader knows (JVMS §4.7, Table 4.7-C), identified by an integer that is cached
+// per attribute_name_index: the name of each attribute is compared once per class, not once per use.
+/** An attribute name that is not one of the following. */
+const ATTRIBUTE_OTHER = 1;
+const ATTRIBUTE_CONSTANT_VALUE = 2;
+const ATTRIBUTE_CODE = 3;
+const ATTRIBUTE_STACK_MAP_TABLE = 4;
+const ATTRIBUTE_EXCEPTIONS = 5;
+const ATTRIBUTE_INNER_CLASSES = 6;
+const ATTRIBUTE_ENCLOSING_METHOD = 7;
+const ATTRIBUTE_SYNTHETIC = 8;
+const ATTRIBUTE_SIGNATURE = 9;
+const ATTRIBUTE_SOURCE_FILE = 10;
+const ATTRIBUTE_SOURCE_DEBUG_EXTENSION = 11;
+const ATTRIBUTE_LINE_NUMBER_TABLE = 12;
+const ATTRIBUTE_LOCAL_VARIABLE_TABLE = 13;
+const ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE = 14;
+const ATTRIBUTE_DEPRECATED = 15;
+const ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS = 16;
+const ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS = 17;
+const ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS = 18;
+const ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS = 19;
+const ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS = 20;
+const ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS = 21;
+const ATTRIBUTE_ANNOTATION_DEFAULT = 22;
+const ATTRIBUTE_BOOTSTRAP_METHODS = 23;
+const ATTRIBUTE_METHOD_PARAMETERS = 24;
+const ATTRIBUTE_MODULE = 25;
+const ATTRIBUTE_MODULE_PACKAGES = 26;
+const ATTRIBUTE_MODULE_MAIN_CLASS = 27;
+const ATTRIBUTE_NEST_HOST = 28;
+const ATTRIBUTE_NEST_MEMBERS = 29;
+const ATTRIBUTE_PERMITTED_SUBCLASSES = 30;
+const ATTRIBUTE_RECORD = 31;
+/** The pre-Java 6 (CLDC) StackMap attribute. */
+const ATTRIBUTE_STACK_MAP = 32;
+
+const ATTRIBUTE_KINDS: ReadonlyMap<string, number> = new Map<string, number>([
+  [Constants.CONSTANT_VALUE, ATTRIBUTE_CONSTANT_VALUE],
+  [Constants.CODE, ATTRIBUTE_CODE],
+  [Constants.STACK_MAP_TABLE, ATTRIBUTE_STACK_MAP_TABLE],
+  [Constants.EXCEPTIONS, ATTRIBUTE_EXCEPTIONS],
+  [Constants.INNER_CLASSES, ATTRIBUTE_INNER_CLASSES],
+  [Constants.ENCLOSING_METHOD, ATTRIBUTE_ENCLOSING_METHOD],
+  [Constants.SYNTHETIC, ATTRIBUTE_SYNTHETIC],
+  [Constants.SIGNATURE, ATTRIBUTE_SIGNATURE],
+  [Constants.SOURCE_FILE, ATTRIBUTE_SOURCE_FILE],
+  [Constants.SOURCE_DEBUG_EXTENSION, ATTRIBUTE_SOURCE_DEBUG_EXTENSION],
+  [Constants.LINE_NUMBER_TABLE, ATTRIBUTE_LINE_NUMBER_TABLE],
+  [Constants.LOCAL_VARIABLE_TABLE, ATTRIBUTE_LOCAL_VARIABLE_TABLE],
+  [Constants.LOCAL_VARIABLE_TYPE_TABLE, ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE],
+  [Constants.DEPRECATED, ATTRIBUTE_DEPRECATED],
+  [Constants.RUNTIME_VISIBLE_ANNOTATIONS, ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS],
+  [Constants.RUNTIME_INVISIBLE_ANNOTATIONS, ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS],
+  [Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS, ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS],
+  [Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS, ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS],
+  [Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS, ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS],
+  [Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS, ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS],
+  [Constants.ANNOTATION_DEFAULT, ATTRIBUTE_ANNOTATION_DEFAULT],
+  [Constants.BOOTSTRAP_METHODS, ATTRIBUTE_BOOTSTRAP_METHODS],
+  [Constants.METHOD_PARAMETERS, ATTRIBUTE_METHOD_PARAMETERS],
+  [Constants.MODULE, ATTRIBUTE_MODULE],
+  [Constants.MODULE_PACKAGES, ATTRIBUTE_MODULE_PACKAGES],
+  [Constants.MODULE_MAIN_CLASS, ATTRIBUTE_MODULE_MAIN_CLASS],
+  [Constants.NEST_HOST, ATTRIBUTE_NEST_HOST],
+  [Constants.NEST_MEMBERS, ATTRIBUTE_NEST_MEMBERS],
+  [Constants.PERMITTED_SUBCLASSES, ATTRIBUTE_PERMITTED_SUBCLASSES],
+  [Constants.RECORD, ATTRIBUTE_RECORD],
+  ['StackMap', ATTRIBUTE_STACK_MAP],
+]);
+
 /**
  * How deeply element_values (JVMS §4.7.16.1) may nest: far beyond anything a compiler emits, and
  * low enough that a crafted attribute cannot overflow the JavaScript stack.
@@ -186,6 +257,67 @@ const MAX_CONSTANT_DYNAMIC_DEPTH = 256;
 /** The first and last supported major versions: JDK 1.0.2 (45) to Java 25 (69). */
 const MIN_MAJOR_VERSION = 45;
 const MAX_MAJOR_VERSION = Opcodes.V25;
+
+// What a CONSTANT_Utf8 entry was checked to be (bits of ClassReader.checkedUtf8Kinds). Descriptors
+// and array class names are checked once per entry, so that visitors and writers, which parse
+// them, only ever get well-formed ones (HotSpot rejects the others when loading the class).
+const FIELD_DESCRIPTOR = 1;
+const METHOD_DESCRIPTOR = 2;
+const CLASS_NAME = 4;
+
+/**
+ * The offset just after the field type starting at `offset` in `descriptor` (JVMS §4.3.2), or -1
+ * if there is none there: a base type, L<name>; with a non-empty name, or at most 255 [.
+ */
+function skipFieldType(descriptor: string, offset: number): number {
+  let dimensions = 0;
+  let c = descriptor.charCodeAt(offset);
+  while (c === 91 /* '[' */) {
+    if (++dimensions > 255) return -1;
+    c = descriptor.charCodeAt(++offset);
+  }
+  switch (c) {
+    case 66: // 'B'
+    case 67: // 'C'
+    case 68: // 'D'
+    case 70: // 'F'
+    case 73: // 'I'
+    case 74: // 'J'
+    case 83: // 'S'
+    case 90: // 'Z'
+      return offset + 1;
+    case 76: {
+      // 'L'
+      const semicolon = descriptor.indexOf(';', offset + 1);
+      return semicolon > offset + 1 ? semicolon + 1 : -1;
+    }
+    default:
+      return -1;
+  }
+}
+
+/** Whether `descriptor` is a method descriptor (JVMS §4.3.3). */
+function isMethodDescriptor(descriptor: string): boolean {
+  if (descriptor.charCodeAt(0) !== 40 /* '(' */) return false;
+  let offset = 1;
+  while (descriptor.charCodeAt(offset) !== 41 /* ')' */) {
+    offset = skipFieldType(descriptor, offset);
+    if (offset < 0) return false;
+  }
+  offset++;
+  if (descriptor.charCodeAt(offset) === 86 /* 'V' */) return offset + 1 === descriptor.length;
+  return skipFieldType(descriptor, offset) === descriptor.length;
+}
+
+/** A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
+class MemberRef {
+  constructor(
+    readonly tag: number,
+    readonly owner: string,
+    readonly name: string,
+    readonly descriptor: string,
+  ) {}
+}
 
 /**
  * The visitor methods shared by ClassVisitor, FieldVisitor, MethodVisitor and
@@ -267,6 +399,18 @@ export class ClassReader {
   /** How many CONSTANT_Dynamic entries are being read, one inside the other. */
   private constantDynamicDepth: number;
 
+  /** The ATTRIBUTE_* kind of each CONSTANT_Utf8 used as an attribute name, by pool index (0 if not known yet). */
+  private readonly attributeKinds: Uint8Array;
+
+  /** The names of the CONSTANT_Class entries already read, by pool index. */
+  private readonly constantClassValues: (string | undefined)[];
+
+  /** For each CONSTANT_Utf8, what it was checked to be (FIELD_DESCRIPTOR, METHOD_DESCRIPTOR, CLASS_NAME bits). */
+  private readonly checkedUtf8Kinds: Uint8Array;
+
+  /** The field and method references already read, by pool index (allocated on first use). */
+  private memberRefs: (MemberRef | undefined)[] | null;
+
   /**
    * @internal The offset of each bootstrap_methods entry of the BootstrapMethods attribute
    * (JVMS §4.7.23), or null if the pool has no CONSTANT_Dynamic or CONSTANT_InvokeDynamic.
@@ -278,6 +422,9 @@ export class ClassReader {
 
   /** The offset of the first class attribute (after attributes_count). */
   private readonly firstAttributeOffset: number;
+
+  /** The class file's major_version. */
+  private readonly majorVersion: number;
 
   /** Reads the class file held in `classFile`. */
   constructor(classFile: Uint8Array);
@@ -314,6 +461,7 @@ export class ClassReader {
     const end = classFileOffset + classFileLength;
     this.classFileEnd = end;
     this.constantDynamicDepth = 0;
+    this.memberRefs = null;
 
     // JVMS §4.1: magic, minor_version, major_version, constant_pool_count.
     if (classFileLength < 10) {
@@ -329,6 +477,7 @@ export class ClassReader {
       );
     }
     const majorVersion = u2(b, classFileOffset + 6);
+    this.majorVersion = majorVersion;
     if (checkClassVersion && (majorVersion > MAX_MAJOR_VERSION || majorVersion < MIN_MAJOR_VERSION)) {
       throw new ClassFormatError(`Unsupported class file major version ${majorVersion}`, 6);
     }
@@ -339,9 +488,14 @@ export class ClassReader {
     if (constantPoolCount === 0) {
       throw new ClassFormatError('constant_pool_count is 0, expected at least 1', 8);
     }
-    const cpInfoOffsets = new Int32Array(constantPoolCount);
+    // One backing store for the three per-entry tables: allocating typed arrays is not cheap.
+    const tables = new ArrayBuffer(constantPoolCount * 6);
+    const cpInfoOffsets = new Int32Array(tables, 0, constantPoolCount);
     this.cpInfoOffsets = cpInfoOffsets;
     this.constantUtf8Values = new Array<string | undefined>(constantPoolCount);
+    this.checkedUtf8Kinds = new Uint8Array(tables, constantPoolCount * 4, constantPoolCount);
+    this.attributeKinds = new Uint8Array(tables, constantPoolCount * 5, constantPoolCount);
+    this.constantClassValues = new Array<string | undefined>(constantPoolCount);
     let currentCpInfoIndex = 1;
     let currentCpInfoOffset = classFileOffset + 10;
     let currentMaxStringLength = 0;
@@ -583,62 +737,62 @@ export class ClassReader {
 
     let currentAttributeOffset = this.firstAttributeOffset;
     for (let i = u2(b, currentAttributeOffset - 2); i > 0; --i) {
-      const attributeName = this.readRequiredUtf8(currentAttributeOffset);
+      const attributeKind = this.readAttributeKind(currentAttributeOffset);
       const attributeLength = s4(b, currentAttributeOffset + 2);
       currentAttributeOffset += 6;
       // Most frequent attributes first.
-      if (attributeName === Constants.SOURCE_FILE) {
-        this.checkLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      if (attributeKind === ATTRIBUTE_SOURCE_FILE) {
+        this.checkLength(attributeLength, 2, currentAttributeOffset);
         sourceFile = this.readOptionalUtf8(currentAttributeOffset);
-      } else if (attributeName === Constants.INNER_CLASSES) {
-        this.checkTableLength(attributeLength, 8, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_INNER_CLASSES) {
+        this.checkTableLength(attributeLength, 8, currentAttributeOffset);
         innerClassesOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.ENCLOSING_METHOD) {
-        this.checkLength(attributeLength, 4, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_ENCLOSING_METHOD) {
+        this.checkLength(attributeLength, 4, currentAttributeOffset);
         enclosingMethodOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.NEST_HOST) {
-        this.checkLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_NEST_HOST) {
+        this.checkLength(attributeLength, 2, currentAttributeOffset);
         nestHostClass = this.readRequiredClass(currentAttributeOffset);
-      } else if (attributeName === Constants.NEST_MEMBERS) {
-        this.checkTableLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_NEST_MEMBERS) {
+        this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         nestMembersOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.PERMITTED_SUBCLASSES) {
-        this.checkTableLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_PERMITTED_SUBCLASSES) {
+        this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         permittedSubclassesOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.SIGNATURE) {
-        this.checkLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_SIGNATURE) {
+        this.checkLength(attributeLength, 2, currentAttributeOffset);
         signature = this.readOptionalUtf8(currentAttributeOffset);
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.DEPRECATED) {
+      } else if (attributeKind === ATTRIBUTE_DEPRECATED) {
         accessFlags |= Opcodes.ACC_DEPRECATED;
-      } else if (attributeName === Constants.SYNTHETIC) {
+      } else if (attributeKind === ATTRIBUTE_SYNTHETIC) {
         accessFlags |= Opcodes.ACC_SYNTHETIC;
-      } else if (attributeName === Constants.SOURCE_DEBUG_EXTENSION) {
+      } else if (attributeKind === ATTRIBUTE_SOURCE_DEBUG_EXTENSION) {
         // JVMS §4.7.11: the whole content is a modified UTF-8 string.
         sourceDebugExtension = decodeModifiedUtf8(b, currentAttributeOffset, attributeLength);
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.RECORD) {
+      } else if (attributeKind === ATTRIBUTE_RECORD) {
         recordOffset = currentAttributeOffset;
         accessFlags |= Opcodes.ACC_RECORD;
-      } else if (attributeName === Constants.MODULE) {
+      } else if (attributeKind === ATTRIBUTE_MODULE) {
         moduleOffset = currentAttributeOffset;
-      } else if (attributeName === Constants.MODULE_MAIN_CLASS) {
-        this.checkLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_MODULE_MAIN_CLASS) {
+        this.checkLength(attributeLength, 2, currentAttributeOffset);
         moduleMainClass = this.readRequiredClass(currentAttributeOffset);
-      } else if (attributeName === Constants.MODULE_PACKAGES) {
-        this.checkTableLength(attributeLength, 2, currentAttributeOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_MODULE_PACKAGES) {
+        this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         modulePackagesOffset = currentAttributeOffset;
-      } else if (attributeName !== Constants.BOOTSTRAP_METHODS) {
+      } else if (attributeKind !== ATTRIBUTE_BOOTSTRAP_METHODS) {
         // BootstrapMethods was read by the constructor.
         const attribute = this.readAttribute(
           attributePrototypes,
-          attributeName,
+          this.readRequiredUtf8(currentAttributeOffset - 6),
           currentAttributeOffset,
           attributeLength,
           null,
@@ -779,12 +933,24 @@ export class ClassReader {
     classVisitor.visitEnd();
   }
 
+  /** The ATTRIBUTE_* kind of the attribute whose attribute_name_index is the u2 at `offset`. */
+  private readAttributeKind(offset: number): number {
+    const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
+    const kind = this.attributeKinds[constantPoolEntryIndex]!;
+    if (kind !== 0) {
+      return kind;
+    }
+    const attributeName = this.readRequiredUtf8(offset);
+    return (this.attributeKinds[constantPoolEntryIndex] = ATTRIBUTE_KINDS.get(attributeName) ?? ATTRIBUTE_OTHER);
+  }
+
   /**
    * Checks that the attribute whose content starts at `attributeOffset` holds at least `minimum`
    * bytes.
    */
-  private checkLength(attributeLength: number, minimum: number, attributeOffset: number, attributeName: string): void {
+  private checkLength(attributeLength: number, minimum: number, attributeOffset: number): void {
     if (attributeLength < minimum) {
+      const attributeName = this.readRequiredUtf8(attributeOffset - 6);
       this.fail(`a ${attributeName} attribute of at least ${minimum} bytes, not ${attributeLength}`, attributeOffset - 4);
     }
   }
@@ -793,8 +959,9 @@ export class ClassReader {
    * Checks that the attribute whose content starts at `attributeOffset`, a u2 count followed by
    * that many `entrySize`-byte entries, fits in its `attributeLength` bytes.
    */
-  private checkTableLength(attributeLength: number, entrySize: number, attributeOffset: number, attributeName: string): void {
+  private checkTableLength(attributeLength: number, entrySize: number, attributeOffset: number): void {
     if (attributeLength < 2 || 2 + entrySize * u2(this.classFileBuffer, attributeOffset) > attributeLength) {
+      const attributeName = this.readRequiredUtf8(attributeOffset - 6);
       this.fail(`a ${attributeName} attribute whose entries fit in its ${attributeLength} bytes`, attributeOffset);
     }
   }
@@ -825,9 +992,13 @@ export class ClassReader {
     moduleMainClass: string | null,
   ): void {
     const b = this.classFileBuffer;
+    const moduleEnd = moduleOffset + s4(b, moduleOffset - 4);
+    if (moduleOffset + 6 > moduleEnd) {
+      this.fail('module_name_index, module_flags and module_version_index in the Module attribute', moduleOffset);
+    }
     // module_name_index, module_flags and module_version_index (which may be 0).
     let currentOffset = moduleOffset;
-    const moduleName = this.readModule(currentOffset)!;
+    const moduleName = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
     const moduleFlags = u2(b, currentOffset + 2);
     const moduleVersion = this.readOptionalUtf8(currentOffset + 4);
     currentOffset += 6;
@@ -846,17 +1017,16 @@ export class ClassReader {
       let packageCount = u2(b, modulePackagesOffset);
       let currentPackageOffset = modulePackagesOffset + 2;
       while (packageCount-- > 0) {
-        moduleVisitor.visitPackage(this.readPackage(currentPackageOffset)!);
+        moduleVisitor.visitPackage(this.readRequiredStringish(currentPackageOffset, CONSTANT_PACKAGE));
         currentPackageOffset += 2;
       }
     }
 
-    const moduleEnd = moduleOffset + s4(b, moduleOffset - 4);
     // requires_count and requires: requires_index, requires_flags, requires_version_index.
     let requiresCount = this.readCount(currentOffset, 6, moduleEnd, 'requires_count');
     currentOffset += 2;
     while (requiresCount-- > 0) {
-      const requires = this.readModule(currentOffset)!;
+      const requires = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
       const requiresFlags = u2(b, currentOffset + 2);
       const requiresVersion = this.readOptionalUtf8(currentOffset + 4);
       currentOffset += 6;
@@ -867,7 +1037,7 @@ export class ClassReader {
     let exportsCount = this.readCount(currentOffset, 6, moduleEnd, 'exports_count');
     currentOffset += 2;
     while (exportsCount-- > 0) {
-      const exports = this.readPackage(currentOffset)!;
+      const exports = this.readRequiredStringish(currentOffset, CONSTANT_PACKAGE);
       const exportsFlags = u2(b, currentOffset + 2);
       const exportsToCount = this.readCount(currentOffset + 4, 2, moduleEnd, 'exports_to_count');
       currentOffset += 6;
@@ -875,7 +1045,7 @@ export class ClassReader {
       if (exportsToCount !== 0) {
         exportsTo = new Array<string>(exportsToCount);
         for (let i = 0; i < exportsToCount; ++i) {
-          exportsTo[i] = this.readModule(currentOffset)!;
+          exportsTo[i] = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
           currentOffset += 2;
         }
       }
@@ -886,7 +1056,7 @@ export class ClassReader {
     let opensCount = this.readCount(currentOffset, 6, moduleEnd, 'opens_count');
     currentOffset += 2;
     while (opensCount-- > 0) {
-      const opens = this.readPackage(currentOffset)!;
+      const opens = this.readRequiredStringish(currentOffset, CONSTANT_PACKAGE);
       const opensFlags = u2(b, currentOffset + 2);
       const opensToCount = this.readCount(currentOffset + 4, 2, moduleEnd, 'opens_to_count');
       currentOffset += 6;
@@ -894,7 +1064,7 @@ export class ClassReader {
       if (opensToCount !== 0) {
         opensTo = new Array<string>(opensToCount);
         for (let i = 0; i < opensToCount; ++i) {
-          opensTo[i] = this.readModule(currentOffset)!;
+          opensTo[i] = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
           currentOffset += 2;
         }
       }
@@ -960,7 +1130,7 @@ export class ClassReader {
     }
     const name = this.readRequiredUtf8(currentOffset);
     const descriptorIndex = u2(b, currentOffset + 2);
-    const descriptor = this.readRequiredUtf8(currentOffset + 2);
+    const descriptor = this.readDescriptor(currentOffset + 2, FIELD_DESCRIPTOR);
     currentOffset += 4;
 
     // Read the record component attributes.
@@ -977,27 +1147,27 @@ export class ClassReader {
       if (currentOffset + 6 > recordEnd) {
         this.fail('a record component attribute_info header', currentOffset);
       }
-      const attributeName = this.readRequiredUtf8(currentOffset);
+      const attributeKind = this.readAttributeKind(currentOffset);
       const attributeLength = s4(b, currentOffset + 2);
       currentOffset += 6;
       if (attributeLength < 0 || attributeLength > recordEnd - currentOffset) {
         this.fail(`a record component attribute of ${attributeLength >>> 0} bytes within the Record attribute`, currentOffset - 4);
       }
-      if (attributeName === Constants.SIGNATURE) {
-        this.checkLength(attributeLength, 2, currentOffset, attributeName);
+      if (attributeKind === ATTRIBUTE_SIGNATURE) {
+        this.checkLength(attributeLength, 2, currentOffset);
         signatureIndex = u2(b, currentOffset);
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentOffset;
       } else {
         const attribute = this.readAttribute(
           context.attributePrototypes,
-          attributeName,
+          this.readRequiredUtf8(currentOffset - 6),
           currentOffset,
           attributeLength,
           null,
@@ -1137,7 +1307,7 @@ export class ClassReader {
     let accessFlags = u2(b, currentOffset);
     const name = this.readRequiredUtf8(currentOffset + 2);
     const descriptorIndex = u2(b, currentOffset + 4);
-    const descriptor = this.readRequiredUtf8(currentOffset + 4);
+    const descriptor = this.readDescriptor(currentOffset + 4, FIELD_DESCRIPTOR);
     currentOffset += 6;
 
     // Read the field attributes (JVMS §4.7, Table 4.7-C).
@@ -1155,34 +1325,34 @@ export class ClassReader {
     let attributesCount = u2(b, currentOffset);
     currentOffset += 2;
     while (attributesCount-- > 0) {
-      const attributeName = this.readRequiredUtf8(currentOffset);
+      const attributeKind = this.readAttributeKind(currentOffset);
       const attributeLength = s4(b, currentOffset + 2);
       currentOffset += 6;
-      if (attributeName === Constants.CONSTANT_VALUE) {
-        this.checkLength(attributeLength, 2, currentOffset, attributeName);
+      if (attributeKind === ATTRIBUTE_CONSTANT_VALUE) {
+        this.checkLength(attributeLength, 2, currentOffset);
         constantValueIndex = u2(b, currentOffset);
         constantValue = constantValueIndex === 0 ? null : this.readConst(constantValueIndex);
-      } else if (attributeName === Constants.SIGNATURE) {
-        this.checkLength(attributeLength, 2, currentOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_SIGNATURE) {
+        this.checkLength(attributeLength, 2, currentOffset);
         signatureIndex = u2(b, currentOffset);
-      } else if (attributeName === Constants.DEPRECATED) {
+      } else if (attributeKind === ATTRIBUTE_DEPRECATED) {
         accessFlags |= Opcodes.ACC_DEPRECATED;
         hasDeprecatedAttribute = true;
-      } else if (attributeName === Constants.SYNTHETIC) {
+      } else if (attributeKind === ATTRIBUTE_SYNTHETIC) {
         accessFlags |= Opcodes.ACC_SYNTHETIC;
         hasSyntheticAttribute = true;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentOffset;
       } else {
         const attribute = this.readAttribute(
           context.attributePrototypes,
-          attributeName,
+          this.readRequiredUtf8(currentOffset - 6),
           currentOffset,
           attributeLength,
           null,
@@ -1253,7 +1423,7 @@ export class ClassReader {
     let currentOffset = methodInfoOffset;
     context.currentMethodAccessFlags = u2(b, currentOffset);
     context.currentMethodName = this.readRequiredUtf8(currentOffset + 2);
-    context.currentMethodDescriptor = this.readRequiredUtf8(currentOffset + 4);
+    context.currentMethodDescriptor = this.readDescriptor(currentOffset + 4, METHOD_DESCRIPTOR);
     context.currentMethodLabels = null;
     currentOffset += 6;
 
@@ -1276,16 +1446,16 @@ export class ClassReader {
     let attributesCount = u2(b, currentOffset);
     currentOffset += 2;
     while (attributesCount-- > 0) {
-      const attributeName = this.readRequiredUtf8(currentOffset);
+      const attributeKind = this.readAttributeKind(currentOffset);
       const attributeLength = s4(b, currentOffset + 2);
       currentOffset += 6;
       // Most frequent attributes first.
-      if (attributeName === Constants.CODE) {
+      if (attributeKind === ATTRIBUTE_CODE) {
         if ((context.parsingOptions & ClassReader.SKIP_CODE) === 0) {
           codeOffset = currentOffset;
         }
-      } else if (attributeName === Constants.EXCEPTIONS) {
-        this.checkTableLength(attributeLength, 2, currentOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_EXCEPTIONS) {
+        this.checkTableLength(attributeLength, 2, currentOffset);
         exceptionsOffset = currentOffset;
         exceptions = new Array<string>(u2(b, exceptionsOffset));
         let currentExceptionOffset = exceptionsOffset + 2;
@@ -1293,29 +1463,29 @@ export class ClassReader {
           exceptions[i] = this.readRequiredClass(currentExceptionOffset);
           currentExceptionOffset += 2;
         }
-      } else if (attributeName === Constants.SIGNATURE) {
-        this.checkLength(attributeLength, 2, currentOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_SIGNATURE) {
+        this.checkLength(attributeLength, 2, currentOffset);
         signatureIndex = u2(b, currentOffset);
-      } else if (attributeName === Constants.DEPRECATED) {
+      } else if (attributeKind === ATTRIBUTE_DEPRECATED) {
         context.currentMethodAccessFlags |= Opcodes.ACC_DEPRECATED;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.ANNOTATION_DEFAULT) {
+      } else if (attributeKind === ATTRIBUTE_ANNOTATION_DEFAULT) {
         annotationDefaultOffset = currentOffset;
-      } else if (attributeName === Constants.SYNTHETIC) {
+      } else if (attributeKind === ATTRIBUTE_SYNTHETIC) {
         synthetic = true;
         context.currentMethodAccessFlags |= Opcodes.ACC_SYNTHETIC;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS) {
         runtimeVisibleParameterAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS) {
         runtimeInvisibleParameterAnnotationsOffset = currentOffset;
-      } else if (attributeName === Constants.METHOD_PARAMETERS) {
+      } else if (attributeKind === ATTRIBUTE_METHOD_PARAMETERS) {
         // JVMS §4.7.24: a u1 count, then 4 bytes per parameter.
         if (attributeLength < 1 || 1 + 4 * b[currentOffset]! > attributeLength) {
           this.fail(`a MethodParameters attribute whose entries fit in its ${attributeLength} bytes`, currentOffset);
@@ -1324,7 +1494,7 @@ export class ClassReader {
       } else {
         const attribute = this.readAttribute(
           context.attributePrototypes,
-          attributeName,
+          this.readRequiredUtf8(currentOffset - 6),
           currentOffset,
           attributeLength,
           null,
@@ -1628,15 +1798,15 @@ export class ClassReader {
       if (currentOffset + 6 > codeAttributeEnd) {
         this.fail('a Code attribute_info header', currentOffset);
       }
-      const attributeName = this.readRequiredUtf8(currentOffset);
+      const attributeKind = this.readAttributeKind(currentOffset);
       const attributeLength = s4(b, currentOffset + 2);
       currentOffset += 6;
       if (attributeLength < 0 || attributeLength > codeAttributeEnd - currentOffset) {
         this.fail(`an attribute of ${attributeLength >>> 0} bytes within the Code attribute`, currentOffset - 4);
       }
-      if (attributeName === Constants.LOCAL_VARIABLE_TABLE) {
+      if (attributeKind === ATTRIBUTE_LOCAL_VARIABLE_TABLE) {
         if ((parsingOptions & ClassReader.SKIP_DEBUG) === 0) {
-          this.checkTableLength(attributeLength, 10, currentOffset, attributeName);
+          this.checkTableLength(attributeLength, 10, currentOffset);
           localVariableTableOffset = currentOffset;
           // Create the (debug only) labels of the start and end of each variable (JVMS §4.7.13).
           let currentLocalVariableTableOffset = currentOffset;
@@ -1651,13 +1821,13 @@ export class ClassReader {
             currentLocalVariableTableOffset += 10;
           }
         }
-      } else if (attributeName === Constants.LOCAL_VARIABLE_TYPE_TABLE) {
-        this.checkTableLength(attributeLength, 10, currentOffset, attributeName);
+      } else if (attributeKind === ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE) {
+        this.checkTableLength(attributeLength, 10, currentOffset);
         localVariableTypeTableOffset = currentOffset;
         // Its labels are assumed to be those of the LocalVariableTable (JVMS §4.7.14).
-      } else if (attributeName === Constants.LINE_NUMBER_TABLE) {
+      } else if (attributeKind === ATTRIBUTE_LINE_NUMBER_TABLE) {
         if ((parsingOptions & ClassReader.SKIP_DEBUG) === 0) {
-          this.checkTableLength(attributeLength, 4, currentOffset, attributeName);
+          this.checkTableLength(attributeLength, 4, currentOffset);
           // Create the (debug only) label of each line start (JVMS §4.7.12).
           let currentLineNumberTableOffset = currentOffset;
           let lineNumberTableLength = u2(b, currentLineNumberTableOffset);
@@ -1670,14 +1840,16 @@ export class ClassReader {
             labels[startPc]!.addLineNumber(lineNumber);
           }
         }
-      } else if (attributeName === Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         // Only the labels and the try catch block annotations are read here; the instruction
         // annotations are read while visiting the instructions, assumed sorted by offset.
         visibleTypeAnnotationOffsets = this.readTypeAnnotations(methodVisitor, context, currentOffset, true);
-      } else if (attributeName === Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         invisibleTypeAnnotationOffsets = this.readTypeAnnotations(methodVisitor, context, currentOffset, false);
-      } else if (attributeName === Constants.STACK_MAP_TABLE) {
-        if ((parsingOptions & ClassReader.SKIP_FRAMES) === 0) {
+      } else if (attributeKind === ATTRIBUTE_STACK_MAP_TABLE) {
+        // JVMS §4.7.4: StackMapTable exists from version 50; older JVMs ignore it, and so does
+        // this reader (a version 49 writer could not write these frames back).
+        if ((parsingOptions & ClassReader.SKIP_FRAMES) === 0 && this.majorVersion >= Opcodes.V1_6) {
           if (attributeLength < 2) {
             this.fail('number_of_entries in the StackMapTable attribute', currentOffset);
           }
@@ -1687,7 +1859,7 @@ export class ClassReader {
         // Frames are read one at a time, while visiting the instructions: they are sorted by
         // offset (JVMS §4.7.4), so a one frame lookahead suffices, except for the labels of
         // Uninitialized types, which are found below.
-      } else if (attributeName === 'StackMap') {
+      } else if (attributeKind === ATTRIBUTE_STACK_MAP) {
         if ((parsingOptions & ClassReader.SKIP_FRAMES) === 0) {
           if (attributeLength < 2) {
             this.fail('number_of_entries in the StackMap attribute', currentOffset);
@@ -1700,7 +1872,7 @@ export class ClassReader {
       } else {
         const attribute = this.readAttribute(
           context.attributePrototypes,
-          attributeName,
+          this.readRequiredUtf8(currentOffset - 6),
           currentOffset,
           attributeLength,
           null,
@@ -1942,28 +2114,24 @@ export class ClassReader {
           break;
         case INSN_FIELD_OR_METHOD:
         case INSN_INVOKEINTERFACE: {
-          const cpInfoOffset = this.cpInfoOffsets[u2(b, currentOffset + 1)]!;
-          const tag = b[cpInfoOffset - 1];
-          if (
-            opcode < Opcodes.INVOKEVIRTUAL
-              ? tag !== CONSTANT_FIELDREF
-              : tag !== CONSTANT_METHODREF && tag !== CONSTANT_INTERFACE_METHODREF
-          ) {
-            this.failConstant(
-              u2(b, currentOffset + 1),
-              opcode < Opcodes.INVOKEVIRTUAL ? 'a CONSTANT_Fieldref' : 'a CONSTANT_Methodref or CONSTANT_InterfaceMethodref',
-              currentOffset + 1,
-            );
-          }
-          const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
-          const owner = this.readRequiredClass(cpInfoOffset);
-          const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-          const descriptor = this.readRequiredUtf8(nameAndTypeCpInfoOffset + 2);
+          const memberRef = this.readMemberRef(u2(b, currentOffset + 1), currentOffset + 1);
           if (opcode < Opcodes.INVOKEVIRTUAL) {
-            methodVisitor.visitFieldInsn(opcode, owner, name, descriptor);
+            if (memberRef.tag !== CONSTANT_FIELDREF) {
+              this.failConstant(u2(b, currentOffset + 1), 'a CONSTANT_Fieldref', currentOffset + 1);
+            }
+            methodVisitor.visitFieldInsn(opcode, memberRef.owner, memberRef.name, memberRef.descriptor);
             currentOffset += 3;
           } else {
-            methodVisitor.visitMethodInsn(opcode, owner, name, descriptor, tag === CONSTANT_INTERFACE_METHODREF);
+            if (memberRef.tag === CONSTANT_FIELDREF) {
+              this.failConstant(u2(b, currentOffset + 1), 'a CONSTANT_Methodref or CONSTANT_InterfaceMethodref', currentOffset + 1);
+            }
+            methodVisitor.visitMethodInsn(
+              opcode,
+              memberRef.owner,
+              memberRef.name,
+              memberRef.descriptor,
+              memberRef.tag === CONSTANT_INTERFACE_METHODREF,
+            );
             currentOffset += opcode === Opcodes.INVOKEINTERFACE ? 5 : 3;
           }
           break;
@@ -1972,7 +2140,7 @@ export class ClassReader {
           const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
           const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
           const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-          const descriptor = this.readRequiredUtf8(nameAndTypeCpInfoOffset + 2);
+          const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
           let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
           const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
           const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
@@ -2721,13 +2889,12 @@ export class ClassReader {
     return s4(this.classFileBuffer, this.getCpInfoOffset(u2(this.classFileBuffer, offset), CONSTANT_INTEGER, offset));
   }
 
-  /** Type.getType(descriptor), with a ClassFormatError for a malformed descriptor. */
+  /** Type.getType(descriptor) for a class_info (JVMS §4.7.16.1): a field descriptor or V. */
   private getTypeOfDescriptor(descriptor: string, offset: number): Type {
-    try {
-      return Type.getType(descriptor);
-    } catch {
-      this.fail(`a type descriptor, not "${descriptor}"`, offset);
+    if (descriptor !== 'V' && skipFieldType(descriptor, 0) !== descriptor.length) {
+      this.fail(`a return descriptor in a class_info element value, not ${JSON.stringify(descriptor)}`, offset);
     }
+    return Type.getType(descriptor);
   }
 
   // ## Stack map frames
@@ -2965,10 +3132,10 @@ export class ClassReader {
     const b = this.classFileBuffer;
     let currentAttributeOffset = this.firstAttributeOffset;
     for (let i = u2(b, currentAttributeOffset - 2); i > 0; --i) {
-      const attributeName = this.readRequiredUtf8(currentAttributeOffset);
+      const attributeKind = this.readAttributeKind(currentAttributeOffset);
       const attributeLength = s4(b, currentAttributeOffset + 2);
       currentAttributeOffset += 6;
-      if (attributeName === Constants.BOOTSTRAP_METHODS) {
+      if (attributeKind === ATTRIBUTE_BOOTSTRAP_METHODS) {
         const attributeEnd = currentAttributeOffset + attributeLength;
         const result = new Int32Array(this.readCount(currentAttributeOffset, 4, attributeEnd, 'num_bootstrap_methods'));
         // bootstrap_method_ref, num_bootstrap_arguments and bootstrap_arguments.
@@ -3025,10 +3192,10 @@ export class ClassReader {
 
   /**
    * The offset, plus one, of the constant pool entry `constantPoolEntryIndex` (i.e. of what follows
-   * its tag byte); 0 for the unusable slot after a Long or Double.
+   * its tag byte); 0 for index 0 and for the unusable slot after a Long or Double.
    */
   getItem(constantPoolEntryIndex: number): number {
-    if (!(constantPoolEntryIndex > 0 && constantPoolEntryIndex < this.cpInfoOffsets.length)) {
+    if (!(constantPoolEntryIndex >= 0 && constantPoolEntryIndex < this.cpInfoOffsets.length)) {
       throw new ClassFormatError(
         `Constant pool index ${constantPoolEntryIndex} out of range [1, ${this.cpInfoOffsets.length - 1}]`,
       );
@@ -3171,20 +3338,89 @@ export class ClassReader {
     throw new ClassFormatError(message, referenceOffset < 0 ? -1 : referenceOffset - this.classFileOffset);
   }
 
+  /**
+   * The CONSTANT_Fieldref, _Methodref or _InterfaceMethodref at `constantPoolEntryIndex`
+   * (JVMS §4.4.2), referenced at `referenceOffset`, decoded once and cached: instructions refer to
+   * the same members again and again.
+   */
+  private readMemberRef(constantPoolEntryIndex: number, referenceOffset: number): MemberRef {
+    let memberRefs = this.memberRefs;
+    if (memberRefs === null) {
+      memberRefs = this.memberRefs = new Array<MemberRef | undefined>(this.cpInfoOffsets.length);
+    }
+    const cached = memberRefs[constantPoolEntryIndex];
+    if (cached !== undefined) {
+      return cached;
+    }
+    const b = this.classFileBuffer;
+    const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
+    const tag = b[cpInfoOffset - 1]!;
+    if (tag !== CONSTANT_FIELDREF && tag !== CONSTANT_METHODREF && tag !== CONSTANT_INTERFACE_METHODREF) {
+      this.failConstant(constantPoolEntryIndex, 'a field or method reference', referenceOffset);
+    }
+    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+    return (memberRefs[constantPoolEntryIndex] = new MemberRef(
+      tag,
+      this.readRequiredClass(cpInfoOffset),
+      this.readRequiredUtf8(nameAndTypeCpInfoOffset),
+      this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR),
+    ));
+  }
+
   /** The internal name of the CONSTANT_Class whose index is the u2 at `offset` (not 0). */
   private readRequiredClass(offset: number): string {
-    const b = this.classFileBuffer;
-    return this.readRequiredUtf8(this.getCpInfoOffset(u2(b, offset), CONSTANT_CLASS, offset));
+    const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
+    // The name is cached under the index of the CONSTANT_Class itself: one lookup.
+    const value = this.constantClassValues[constantPoolEntryIndex];
+    if (value !== undefined) {
+      return value;
+    }
+    return this.readClassEntry(constantPoolEntryIndex, offset);
   }
 
   /** The internal name of the CONSTANT_Class whose index is the u2 at `offset`, or null if it is 0. */
   private readOptionalClass(offset: number): string | null {
-    const b = this.classFileBuffer;
-    const constantPoolEntryIndex = u2(b, offset);
+    const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     if (constantPoolEntryIndex === 0) {
       return null;
     }
-    return this.readRequiredUtf8(this.getCpInfoOffset(constantPoolEntryIndex, CONSTANT_CLASS, offset));
+    const value = this.constantClassValues[constantPoolEntryIndex];
+    if (value !== undefined) {
+      return value;
+    }
+    return this.readClassEntry(constantPoolEntryIndex, offset);
+  }
+
+  /** Reads, checks and caches the name of the CONSTANT_Class at `constantPoolEntryIndex`, referenced at `offset`. */
+  private readClassEntry(constantPoolEntryIndex: number, offset: number): string {
+    const name = this.readDescriptor(this.getCpInfoOffset(constantPoolEntryIndex, CONSTANT_CLASS, offset), CLASS_NAME);
+    return (this.constantClassValues[constantPoolEntryIndex] = name);
+  }
+
+  /**
+   * The CONSTANT_Utf8 string whose index is the u2 at `offset`, checked (once per entry) to be a
+   * `kind`: FIELD_DESCRIPTOR, METHOD_DESCRIPTOR or CLASS_NAME (a non-empty internal name, or an
+   * array descriptor, JVMS §4.4.1).
+   */
+  private readDescriptor(offset: number, kind: number): string {
+    const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
+    const value = this.readRequiredUtf8(offset);
+    if ((this.checkedUtf8Kinds[constantPoolEntryIndex]! & kind) === 0) {
+      let valid: boolean;
+      if (kind === METHOD_DESCRIPTOR) {
+        valid = isMethodDescriptor(value);
+      } else if (kind === FIELD_DESCRIPTOR) {
+        valid = skipFieldType(value, 0) === value.length;
+      } else {
+        valid = value.charCodeAt(0) === 91 /* '[' */ ? skipFieldType(value, 0) === value.length : value.length > 0;
+      }
+      if (!valid) {
+        const what = kind === METHOD_DESCRIPTOR ? 'a method descriptor' : kind === FIELD_DESCRIPTOR ? 'a field descriptor' : 'a class name';
+        this.fail(`${what} (JVMS §4.3, §4.4.1), not ${JSON.stringify(value)}`, offset);
+      }
+      this.checkedUtf8Kinds[constantPoolEntryIndex]! |= kind;
+    }
+    return value;
   }
 
   /**
@@ -3198,6 +3434,11 @@ export class ClassReader {
       return null;
     }
     return this.readRequiredUtf8(this.getCpInfoOffset(constantPoolEntryIndex, tag, offset));
+  }
+
+  /** The name in the CONSTANT_Module or _Package (of tag `tag`) whose index, not 0, is the u2 at `offset`. */
+  private readRequiredStringish(offset: number, tag: number): string {
+    return this.readRequiredUtf8(this.getCpInfoOffset(u2(this.classFileBuffer, offset), tag, offset));
   }
 
   /**
@@ -3254,7 +3495,7 @@ export class ClassReader {
       const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
       const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
       const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-      const descriptor = this.readRequiredUtf8(nameAndTypeCpInfoOffset + 2);
+      const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, FIELD_DESCRIPTOR);
       let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
       const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
       const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
@@ -3314,7 +3555,7 @@ export class ClassReader {
       case CONSTANT_STRING:
         return this.readRequiredUtf8(cpInfoOffset);
       case CONSTANT_METHOD_TYPE:
-        return Type.getMethodType(this.readRequiredUtf8(cpInfoOffset));
+        return Type.getMethodType(this.readDescriptor(cpInfoOffset, METHOD_DESCRIPTOR));
       case CONSTANT_METHOD_HANDLE: {
         // JVMS §4.4.8: reference_kind 1 to 9, and a field or method reference.
         const referenceKind = b[cpInfoOffset]!;
@@ -3339,7 +3580,10 @@ export class ClassReader {
         );
         const owner = this.readRequiredClass(referenceCpInfoOffset);
         const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-        const descriptor = this.readRequiredUtf8(nameAndTypeCpInfoOffset + 2);
+        const descriptor = this.readDescriptor(
+          nameAndTypeCpInfoOffset + 2,
+          referenceKind <= Opcodes.H_PUTSTATIC ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR,
+        );
         return new Handle(referenceKind, owner, name, descriptor, referenceTag === CONSTANT_INTERFACE_METHODREF);
       }
       case CONSTANT_DYNAMIC:

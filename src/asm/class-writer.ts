@@ -574,11 +574,14 @@ export class ClassWriter extends ClassVisitor {
       }
     }
 
+    // The size was exact, so `result.data` is the class file (trimmed in case an Attribute
+    // subclass wrote less than it announced).
+    const classFile = result.length === result.data.length ? result.data : result.data.slice(0, result.length);
     // Finally, replace the ASM-specific long-jump instructions, if any.
     if (hasAsmInstructions) {
-      return this.replaceAsmInstructions(result.data, hasFrames);
+      return this.replaceAsmInstructions(classFile, hasFrames);
     }
-    return result.data;
+    return classFile;
   }
 
   /**

@@ -87,9 +87,6 @@ export class Context {
   /** max_stack of the current Code attribute: no frame may describe more stack elements. */
   currentFrameMaxStack: number;
 
-  /** Nesting depth of the element_value being read, bounded so that recursion cannot overflow. */
-  elementValueDepth: number;
-
   constructor(attributePrototypes: Attribute[], parsingOptions: number) {
     this.attributePrototypes = attributePrototypes;
     this.parsingOptions = parsingOptions;
@@ -112,6 +109,5 @@ export class Context {
     this.currentFrameStackTypes = [];
     this.currentFrameMaxLocals = 0;
     this.currentFrameMaxStack = 0;
-    this.elementValueDepth = 0;
   }
 }

@@ -117,10 +117,10 @@ export class SymbolTable {
   private labelTable: Label[] | null;
   private labelIndices: Map<Label, number> | null;
 
-  /** The index of every known Utf8 constant, by value (the first one for duplicates). */
-  private readonly utf8Indices: Map<string, number>;
-  /** The index of every TYPE_TAG entry of the type table, by value. */
-  private readonly typeIndices: Map<string, number>;
+  /** The index of every Utf8 constant added to this table (not found in the source), by value. */
+  private readonly utf8Indices: StringTable;
+  /** The index (plus one) of every TYPE_TAG entry of the type table, by value; built on first use. */
+  private typeIndices: StringTable | null;
   /** Search table over the source pool's Utf8 and Utf8-reference constants, built on demand. */
   private sourceIndex: SourceIndex | null;
   /** The symbols returned for source Utf8-reference constants, by pool index. */
@@ -144,8 +144,8 @@ export class SymbolTable {
     this.labelTable = null;
     this.labelIndices = null;
     this.sourceFirstAttributeOffset = -1;
-    this.utf8Indices = new Map();
-    this.typeIndices = new Map();
+    this.utf8Indices = new StringTable();
+    this.typeIndices = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
     if (classReader === null) {
@@ -163,12 +163,10 @@ export class SymbolTable {
       const constantPoolLength = classReader.header - constantPoolOffset;
       // A view on the source bytes, full to capacity: the first constant added copies it.
       this.constantPool = new ByteVector(inputBytes.subarray(constantPoolOffset, constantPoolOffset + constantPoolLength));
-      let capacity = 256;
-      while (capacity < this.constantPoolCount) {
-        capacity <<= 1;
-      }
-      this.entries = new Array<Entry | null>(capacity).fill(null);
-      this.mask = capacity - 1;
+      // Source constants are found through SourceIndex or hashed group by group on demand; the
+      // hash set starts small and grows with them.
+      this.entries = new Array<Entry | null>(64).fill(null);
+      this.mask = 63;
       this.pendingSourceGroups = ALL_GROUPS;
     }
   }
@@ -730,8 +728,8 @@ export class SymbolTable {
 
   /** Adds a CONSTANT_Utf8_info (JVMS §4.4.7); returns its pool index. */
   addConstantUtf8(value: string): number {
-    // A table copied from a reader searches the source pool first (without decoding it); the
-    // Utf8 constants added here are in a map (V8 caches string hashes: no hashing of ours).
+    // A table copied from a reader searches the source pool first (without decoding it), then
+    // the Utf8 constants added here.
     if (this.sourceClassReader !== null) {
       const sourceIndex = this.findSourceUtf8(value);
       if (sourceIndex !== 0) {
@@ -739,7 +737,7 @@ export class SymbolTable {
       }
     }
     const knownIndex = this.utf8Indices.get(value);
-    if (knownIndex !== undefined) {
+    if (knownIndex !== 0) {
       return knownIndex;
     }
     this.constantPool.putByte(Symbol.CONSTANT_UTF8_TAG).putUTF8(value);
@@ -748,31 +746,36 @@ export class SymbolTable {
     return index;
   }
 
-  /** The index of the first source Utf8 constant equal to `value`, or 0. */
-  private findSourceUtf8(value: string): number {
+  /** The search table over the source pool, built on first use. */
+  private getSourceIndex(): SourceIndex {
     let sourceIndex = this.sourceIndex;
     if (sourceIndex === null) {
       sourceIndex = this.sourceIndex = new SourceIndex(this.sourceClassReader!);
     }
-    return sourceIndex.find(Symbol.CONSTANT_UTF8_TAG, value);
+    return sourceIndex;
+  }
+
+  /** The index of the first source Utf8 constant equal to `value`, or 0. */
+  private findSourceUtf8(value: string): number {
+    return this.getSourceIndex().findUtf8(value);
   }
 
   /**
    * The symbol of the first source constant of `tag` (Class, String, MethodType, Module or
-   * Package) whose Utf8 is `value`, or null.
+   * Package) whose Utf8 (at `utf8Index`) is `value`, or null.
    */
-  private findSourceUtf8Reference(tag: number, value: string): Entry | null {
-    let sourceIndex = this.sourceIndex;
-    if (sourceIndex === null) {
-      sourceIndex = this.sourceIndex = new SourceIndex(this.sourceClassReader!);
+  private findSourceUtf8Reference(tag: number, value: string, utf8Index: number): Entry | null {
+    const sourceIndex = this.getSourceIndex();
+    let index = sourceIndex.findReference(tag, utf8Index);
+    if (index === 0 && sourceIndex.hasDuplicateUtf8 && utf8Index < sourceIndex.itemCount) {
+      index = sourceIndex.scanReference(tag, utf8Index);
     }
-    const index = sourceIndex.find(tag, value);
     if (index === 0) {
       return null;
     }
     let sourceSymbols = this.sourceSymbols;
     if (sourceSymbols === null) {
-      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(this.constantPoolCount);
+      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(sourceIndex.itemCount);
     }
     let symbol = sourceSymbols[index];
     if (symbol === undefined) {
@@ -926,13 +929,8 @@ export class SymbolTable {
 
   /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
   private addConstantUtf8Reference(tag: number, value: string): Symbol {
-    if (this.sourceClassReader !== null) {
-      const sourceSymbol = this.findSourceUtf8Reference(tag, value);
-      if (sourceSymbol !== null) {
-        return sourceSymbol;
-      }
-    }
-    // The Utf8 index identifies the value among the constants added here: hash it.
+    // The (first) Utf8 index identifies the value: hash it. When the constant is absent, ASM
+    // adds its Utf8 first too, so adding the Utf8 before the lookup gives the same pool.
     const utf8Index = this.addConstantUtf8(value);
     const hashCode = hashIndices(tag, utf8Index, 0);
     let entry = this.entries[hashCode & this.mask];
@@ -941,6 +939,12 @@ export class SymbolTable {
         return entry;
       }
       entry = entry.next;
+    }
+    if (this.sourceClassReader !== null) {
+      const sourceSymbol = this.findSourceUtf8Reference(tag, value, utf8Index);
+      if (sourceSymbol !== null) {
+        return sourceSymbol;
+      }
     }
     this.constantPool.put12(tag, utf8Index);
     return this.put(new Entry(this.constantPoolCount++, tag, null, null, value, 0, hashCode));
@@ -1028,13 +1032,18 @@ export class SymbolTable {
 
   /** Adds a type (an internal name) to the type table; returns its index. */
   addType(value: string): number {
-    const knownIndex = this.typeIndices.get(value);
-    if (knownIndex !== undefined) {
-      return knownIndex;
+    // Type indices are stored plus one: 0 means absent.
+    let typeIndices = this.typeIndices;
+    if (typeIndices === null) {
+      typeIndices = this.typeIndices = new StringTable();
+    }
+    const knownIndex = typeIndices.get(value);
+    if (knownIndex !== 0) {
+      return knownIndex - 1;
     }
     const hashCode = hashUtf8(Symbol.TYPE_TAG, value);
     const index = this.addTypeInternal(new Entry(this.typeCount, Symbol.TYPE_TAG, null, null, value, 0, hashCode));
-    this.typeIndices.set(value, index);
+    typeIndices.set(value, index + 1);
     return index;
   }
 
@@ -1135,11 +1144,6 @@ export class SymbolTable {
 
 // ## Helpers.
 
-function withHash(entry: Entry, hashCode: number): Entry {
-  entry.hashCode = hashCode;
-  return entry;
-}
-
 function readU2(bytes: Uint8Array, offset: number): number {
   return (bytes[offset]! << 8) | bytes[offset + 1]!;
 }
@@ -1217,76 +1221,194 @@ function hashBytes(tag: number, data: Uint8Array, offset: number, length: number
   return mix(hash);
 }
 
-/** Whether `tag` is Utf8 or one of the constants made of a single Utf8 index (JVMS §4.4). */
-function isUtf8OrUtf8Reference(tag: number): boolean {
-  return (
-    tag === Symbol.CONSTANT_UTF8_TAG ||
-    tag === Symbol.CONSTANT_CLASS_TAG ||
-    tag === Symbol.CONSTANT_STRING_TAG ||
-    tag === Symbol.CONSTANT_METHOD_TYPE_TAG ||
-    tag === Symbol.CONSTANT_MODULE_TAG ||
-    tag === Symbol.CONSTANT_PACKAGE_TAG
-  );
+/**
+ * A string to positive integer map with open addressing, keyed by sampledStringHash: O(1) hashing
+ * whatever the length (V8's own string hash, which a Map uses, reads every char of each new
+ * string), and equal strings usually identical objects (the reader decodes each constant once).
+ */
+class StringTable {
+  /**
+   * About the size recent tables reached (raised by set, decayed by each new table): new tables
+   * start large enough for it, which saves most regrowths when classes are written one by one.
+   */
+  private static expectedSize = 32;
+
+  private keys: (string | undefined)[];
+  /** Pairs (hash, value) per slot (a plain array: no ArrayBuffer to allocate). */
+  private data: number[];
+  private size: number;
+  private mask: number;
+
+  constructor() {
+    let capacity = 64;
+    while (capacity < 2 * StringTable.expectedSize) {
+      capacity <<= 1;
+    }
+    StringTable.expectedSize = (StringTable.expectedSize * 3) >> 2;
+    this.keys = new Array<string | undefined>(capacity).fill(undefined);
+    this.data = new Array<number>(2 * capacity).fill(0);
+    this.size = 0;
+    this.mask = capacity - 1;
+  }
+
+  /** The value of `key`, or 0 if absent. */
+  get(key: string): number {
+    const hash = sampledStringHash(key);
+    const mask = this.mask;
+    const keys = this.keys;
+    const data = this.data;
+    let slot = hash & mask;
+    let currentKey = keys[slot];
+    while (currentKey !== undefined) {
+      // Comparing hashes first avoids comparing the chars of colliding strings.
+      if (data[2 * slot] === hash && currentKey === key) {
+        return data[2 * slot + 1]!;
+      }
+      slot = (slot + 1) & mask;
+      currentKey = keys[slot];
+    }
+    return 0;
+  }
+
+  /** Sets the value (positive) of `key`, which must be absent. */
+  set(key: string, value: number): void {
+    if (2 * (this.size + 1) > this.keys.length) {
+      this.grow();
+    }
+    const hash = sampledStringHash(key);
+    let slot = hash & this.mask;
+    while (this.keys[slot] !== undefined) {
+      slot = (slot + 1) & this.mask;
+    }
+    this.keys[slot] = key;
+    this.data[2 * slot] = hash;
+    this.data[2 * slot + 1] = value;
+    if (++this.size > StringTable.expectedSize) {
+      StringTable.expectedSize = this.size;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldData = this.data;
+    const capacity = oldKeys.length * 2;
+    const mask = capacity - 1;
+    const keys = new Array<string | undefined>(capacity).fill(undefined);
+    const data = new Array<number>(2 * capacity).fill(0);
+    for (let i = 0; i < oldKeys.length; ++i) {
+      const key = oldKeys[i];
+      if (key !== undefined) {
+        const hash = oldData[2 * i]!;
+        let slot = hash & mask;
+        while (keys[slot] !== undefined) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        data[2 * slot] = hash;
+        data[2 * slot + 1] = oldData[2 * i + 1]!;
+      }
+    }
+    this.keys = keys;
+    this.data = data;
+    this.mask = mask;
+  }
 }
 
+/** The slot of each Utf8-reference tag in SourceIndex.references, -1 for other tags. */
+const REFERENCE_SLOT_OF_TAG = new Int32Array(21).fill(-1);
+REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_CLASS_TAG] = 0;
+REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_STRING_TAG] = 1;
+REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_METHOD_TYPE_TAG] = 2;
+REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_MODULE_TAG] = 3;
+REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_PACKAGE_TAG] = 4;
+
 /**
- * An open-addressing table of the source pool's Utf8 constants and of the constants made of one
- * Utf8 index (Class, String, MethodType, Module, Package), keyed by their tag and a hash of the
- * Utf8 bytes that samples a few of them: building it costs O(1) per constant, nothing is decoded,
- * and the first occurrence of a duplicated constant is found first.
+ * A search table over the source pool's Utf8 constants, keyed by a hash that samples a few bytes
+ * of each (building it costs O(1) per constant and decodes nothing), plus, for the constants made
+ * of one Utf8 index (Class, String, MethodType, Module, Package), the first one of each tag that
+ * references each Utf8. The first occurrence of a duplicated constant is found first.
  */
 class SourceIndex {
   private readonly bytes: Uint8Array;
   private readonly cpInfoOffsets: Int32Array;
-  /** Pairs (pool index, hash); index 0 marks an empty slot. */
+  readonly itemCount: number;
+  /** Pairs (pool index, hash) of the Utf8 constants; index 0 marks an empty slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /**
+   * For each Utf8-reference tag (by REFERENCE_SLOT_OF_TAG), built on first use: at Utf8 index u,
+   * the first constant of that tag whose Utf8 index is u, or 0. Class's is built with the table.
+   */
+  private readonly references: (Int32Array | undefined)[];
+  /** Whether two source Utf8 constants hold the same bytes (then references may miss). */
+  readonly hasDuplicateUtf8: boolean;
+  /**
+   * The reader's cache of decoded Utf8 constants (ASM's ClassReader.constantUtf8Values), if it
+   * has one: a string the reader decoded from a pool index matches it by identity, no compare.
+   */
+  private readonly utf8Values: readonly (string | undefined)[] | null;
 
   constructor(classReader: ClassReader) {
     const bytes = classReader.classFileBuffer;
     const cpInfoOffsets = classReader.cpInfoOffsets;
     const itemCount = classReader.getItemCount();
     let capacity = 64;
-    while (capacity < itemCount * 2) {
+    while (capacity < itemCount) {
       capacity <<= 1;
     }
-    const slots = new Int32Array(capacity * 2);
+    // One allocation: the (index, hash) slots, then the Class references.
+    const buffer = new Int32Array(capacity * 2 + itemCount);
+    const slots = buffer.subarray(0, capacity * 2);
+    const classReferences = buffer.subarray(capacity * 2);
     const mask = capacity - 1;
+    let hasDuplicateUtf8 = false;
     let itemIndex = 1;
     while (itemIndex < itemCount) {
       const itemOffset = cpInfoOffsets[itemIndex]!;
       const itemTag = bytes[itemOffset - 1]!;
       if (itemTag === Symbol.CONSTANT_UTF8_TAG) {
-        const hash = sampledHash(itemTag, bytes, itemOffset + 2, (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!);
+        const length = (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!;
+        const hash = sampledHash(bytes, itemOffset + 2, length);
         let slot = hash & mask;
-        while (slots[2 * slot] !== 0) {
+        let otherIndex = slots[2 * slot]!;
+        while (otherIndex !== 0) {
+          if (!hasDuplicateUtf8 && slots[2 * slot + 1] === hash) {
+            const otherOffset = cpInfoOffsets[otherIndex]!;
+            let i = 0;
+            while (i < length + 2 && bytes[otherOffset + i] === bytes[itemOffset + i]) {
+              ++i;
+            }
+            hasDuplicateUtf8 = i === length + 2;
+          }
           slot = (slot + 1) & mask;
+          otherIndex = slots[2 * slot]!;
         }
         slots[2 * slot] = itemIndex;
         slots[2 * slot + 1] = hash;
-      } else if (isUtf8OrUtf8Reference(itemTag)) {
-        const utf8Offset = cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
-        const hash = sampledHash(itemTag, bytes, utf8Offset + 2, (bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!);
-        let slot = hash & mask;
-        while (slots[2 * slot] !== 0) {
-          slot = (slot + 1) & mask;
+      } else if (itemTag === Symbol.CONSTANT_CLASS_TAG) {
+        const utf8Index = (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!;
+        if (classReferences[utf8Index] === 0) {
+          classReferences[utf8Index] = itemIndex;
         }
-        slots[2 * slot] = itemIndex;
-        slots[2 * slot + 1] = hash;
       }
       itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
     }
     this.bytes = bytes;
     this.cpInfoOffsets = cpInfoOffsets;
+    this.itemCount = itemCount;
     this.slots = slots;
     this.mask = mask;
+    this.references = [classReferences];
+    this.hasDuplicateUtf8 = hasDuplicateUtf8;
+    const utf8Values = (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
+    this.utf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
   }
 
-  /** The pool index of the first constant of `tag` whose Utf8 is `value`, or 0. */
-  find(tag: number, value: string): number {
+  /** The pool index of the first Utf8 constant holding `value`, or 0. */
+  findUtf8(value: string): number {
     // Constants are compared in their modified UTF-8 form (JVMS §4.4.7); ASCII is its own
     // encoding, so try that first and encode only when that fails on a non-ASCII string.
-    const index = this.findAscii(tag, value);
+    const index = this.findAsciiUtf8(value);
     if (index !== 0) {
       return index;
     }
@@ -1295,36 +1417,97 @@ class SourceIndex {
       if (c === 0 || c > 0x7f) {
         const encoded = new Uint8Array(modifiedUtf8Length(value));
         encodeModifiedUtf8Into(value, encoded, 0);
-        return this.findEncoded(tag, encoded);
+        return this.findEncodedUtf8(encoded);
       }
     }
     return 0;
   }
 
-  private findAscii(tag: number, value: string): number {
-    const hash = sampledStringHash(tag, value);
+  /** The first constant of `tag` (a Utf8-reference tag) whose Utf8 index is `utf8Index`, or 0. */
+  findReference(tag: number, utf8Index: number): number {
+    if (utf8Index >= this.itemCount) {
+      return 0;
+    }
+    const referenceSlot = REFERENCE_SLOT_OF_TAG[tag]!;
+    let references = this.references[referenceSlot];
+    if (references === undefined) {
+      references = this.references[referenceSlot] = this.buildReferences(tag);
+    }
+    return references[utf8Index]!;
+  }
+
+  /** The references of `tag` (see `references`). */
+  private buildReferences(tag: number): Int32Array {
+    const bytes = this.bytes;
+    const cpInfoOffsets = this.cpInfoOffsets;
+    const references = new Int32Array(this.itemCount);
+    let itemIndex = 1;
+    while (itemIndex < this.itemCount) {
+      const itemOffset = cpInfoOffsets[itemIndex]!;
+      const itemTag = bytes[itemOffset - 1]!;
+      if (itemTag === tag) {
+        const utf8Index = (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!;
+        if (references[utf8Index] === 0) {
+          references[utf8Index] = itemIndex;
+        }
+      }
+      itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
+    }
+    return references;
+  }
+
+  /**
+   * The first constant of `tag` (a Utf8-reference tag) whose Utf8 holds the bytes of the Utf8
+   * constant `utf8Index`, by a linear search (for pools with duplicated Utf8 constants), or 0.
+   */
+  scanReference(tag: number, utf8Index: number): number {
+    const bytes = this.bytes;
+    const cpInfoOffsets = this.cpInfoOffsets;
+    const utf8Offset = cpInfoOffsets[utf8Index]!;
+    const length = ((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) + 2;
+    let itemIndex = 1;
+    while (itemIndex < this.itemCount) {
+      const itemOffset = cpInfoOffsets[itemIndex]!;
+      const itemTag = bytes[itemOffset - 1]!;
+      if (itemTag === tag) {
+        const otherOffset = cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
+        let i = 0;
+        while (i < length && bytes[otherOffset + i] === bytes[utf8Offset + i]) {
+          ++i;
+        }
+        if (i === length) {
+          return itemIndex;
+        }
+      }
+      itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
+    }
+    return 0;
+  }
+
+  private findAsciiUtf8(value: string): number {
+    const hash = sampledStringHash(value);
     const bytes = this.bytes;
     const cpInfoOffsets = this.cpInfoOffsets;
     const slots = this.slots;
     const mask = this.mask;
+    const utf8Values = this.utf8Values;
     const charLength = value.length;
     let slot = hash & mask;
     let index = slots[2 * slot]!;
     while (index !== 0) {
       if (slots[2 * slot + 1] === hash) {
-        const itemOffset = cpInfoOffsets[index]!;
-        if (bytes[itemOffset - 1] === tag) {
-          const utf8Offset =
-            tag === Symbol.CONSTANT_UTF8_TAG ? itemOffset : cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
-          if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === charLength) {
-            const start = utf8Offset + 2;
-            let i = 0;
-            while (i < charLength && bytes[start + i] === value.charCodeAt(i)) {
-              ++i;
-            }
-            if (i === charLength) {
-              return index;
-            }
+        if (utf8Values !== null && utf8Values[index] === value) {
+          return index;
+        }
+        const utf8Offset = cpInfoOffsets[index]!;
+        if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === charLength) {
+          const start = utf8Offset + 2;
+          let i = 0;
+          while (i < charLength && bytes[start + i] === value.charCodeAt(i)) {
+            ++i;
+          }
+          if (i === charLength) {
+            return index;
           }
         }
       }
@@ -1334,28 +1517,24 @@ class SourceIndex {
     return 0;
   }
 
-  private findEncoded(tag: number, encoded: Uint8Array): number {
+  private findEncodedUtf8(encoded: Uint8Array): number {
     const length = encoded.length;
-    const hash = sampledHash(tag, encoded, 0, length);
+    const hash = sampledHash(encoded, 0, length);
     const bytes = this.bytes;
     const cpInfoOffsets = this.cpInfoOffsets;
     let slot = hash & this.mask;
     let index = this.slots[2 * slot]!;
     while (index !== 0) {
       if (this.slots[2 * slot + 1] === hash) {
-        const itemOffset = cpInfoOffsets[index]!;
-        if (bytes[itemOffset - 1] === tag) {
-          const utf8Offset =
-            tag === Symbol.CONSTANT_UTF8_TAG ? itemOffset : cpInfoOffsets[(bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!]!;
-          if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === length) {
-            const start = utf8Offset + 2;
-            let i = 0;
-            while (i < length && bytes[start + i] === encoded[i]) {
-              ++i;
-            }
-            if (i === length) {
-              return index;
-            }
+        const utf8Offset = cpInfoOffsets[index]!;
+        if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === length) {
+          const start = utf8Offset + 2;
+          let i = 0;
+          while (i < length && bytes[start + i] === encoded[i]) {
+            ++i;
+          }
+          if (i === length) {
+            return index;
           }
         }
       }
@@ -1367,11 +1546,11 @@ class SourceIndex {
 }
 
 /**
- * A hash of `tag` and of `length` bytes at `start`, from their count and a few of them (see
+ * A hash of `length` bytes at `start`, from their count and a few of them (see
  * SourceIndex): good enough to tell names and descriptors apart, and O(1).
  */
-function sampledHash(tag: number, bytes: Uint8Array, start: number, length: number): number {
-  let hash = tag * 0x10000 + length;
+function sampledHash(bytes: Uint8Array, start: number, length: number): number {
+  let hash = length;
   if (length > 0) {
     hash = Math.imul(hash, 31) + bytes[start]!;
     hash = Math.imul(hash, 31) + bytes[start + length - 1]!;
@@ -1380,13 +1559,13 @@ function sampledHash(tag: number, bytes: Uint8Array, start: number, length: numb
     hash = Math.imul(hash, 31) + bytes[start + ((length * 3) >> 2)]!;
     hash = Math.imul(hash, 31) + bytes[start + length - 2 + (length === 1 ? 1 : 0)]!;
   }
-  return mix(hash) | 1;
+  return (mix(hash) & 0x3fffffff) | 1;
 }
 
 /** sampledHash of an ASCII string's chars (which are its modified UTF-8 bytes). */
-function sampledStringHash(tag: number, value: string): number {
+function sampledStringHash(value: string): number {
   const length = value.length;
-  let hash = tag * 0x10000 + length;
+  let hash = length;
   if (length > 0) {
     hash = Math.imul(hash, 31) + value.charCodeAt(0);
     hash = Math.imul(hash, 31) + value.charCodeAt(length - 1);
@@ -1395,5 +1574,5 @@ function sampledStringHash(tag: number, value: string): number {
     hash = Math.imul(hash, 31) + value.charCodeAt((length * 3) >> 2);
     hash = Math.imul(hash, 31) + value.charCodeAt(length - 2 + (length === 1 ? 1 : 0));
   }
-  return mix(hash) | 1;
+  return (mix(hash) & 0x3fffffff) | 1;
 }

@@ -86,17 +86,23 @@ export function malformations(classes: readonly { name: string; bytes: Uint8Arra
   };
 
   // Method descriptors without their ')': a descriptor parser that scans for ')' must stop at the end.
-  edit("a Methodref descriptor with '(' for ')'", 'fixtures/core/Lambdas', false, (b, cf) => {
-    for (const e of cf.constantPool.entries) {
-      if (e !== null && e.kind === 'NameAndType') {
-        const d = cf.constantPool.entries[e.descriptorIndex];
-        if (d !== null && d !== undefined && d.kind === 'Utf8' && d.value.startsWith('(') && d.value.length > 3) {
+  // Descriptors used only by invoke instructions (not by any method_info), so that nothing but the code of
+  // a method reaches them. A writer needs invokeinterface's argument count, so it parses that descriptor.
+  for (const kind of ['Methodref', 'InterfaceMethodref', 'InvokeDynamic'] as const) {
+    edit(`every ${kind} descriptor used by code only with '(' for ')'`, 'fixtures/core/Lambdas', false, (b, cf) => {
+      const pool = cf.constantPool.entries;
+      const declared = new Set(cf.methods.map((m) => m.descriptorIndex));
+      for (const e of pool) {
+        if (e === null || e.kind !== kind) continue;
+        const nat = pool[e.nameAndTypeIndex];
+        if (nat === null || nat === undefined || nat.kind !== 'NameAndType' || declared.has(nat.descriptorIndex)) continue;
+        const d = pool[nat.descriptorIndex];
+        if (d !== null && d !== undefined && d.kind === 'Utf8' && d.value.includes(')')) {
           b[d.offset + 3 + d.value.indexOf(')')] = 0x28;
-          return;
         }
       }
-    }
-  });
+    });
+  }
   edit("every method descriptor with '(' for ')'", 'fixtures/core/Switches', false, (b, cf) => {
     for (const e of cf.constantPool.entries) {
       if (e !== null && e.kind === 'Utf8' && e.value.startsWith('(') && e.value.includes(')')) {
@@ -191,6 +197,25 @@ export function malformations(classes: readonly { name: string; bytes: Uint8Arra
       }
     }
   });
+  // One more parameter annotation table than the descriptor has parameters (an empty table is appended and
+  // attribute_length fixed, so the attribute stays well-formed on its own).
+  {
+    const className = 'fixtures/modern/Records$Point';
+    const source = byName(className);
+    const cf = readRawClassFile(source);
+    for (const m of cf.methods) {
+      const a = m.attributes.find((x) => x.name === 'RuntimeVisibleParameterAnnotations');
+      if (a === undefined) continue;
+      const end = a.offset + 6 + a.length;
+      const bytes = new Uint8Array(source.length + 2);
+      bytes.set(source.subarray(0, end), 0);
+      bytes.set(source.subarray(end), end + 2);
+      setU4(bytes, a.offset + 2, a.length + 2);
+      bytes[a.offset + 6] = source[a.offset + 6]! + 1;
+      out.push({ name: `${className}: ${m.name}${m.descriptor} RuntimeVisibleParameterAnnotations num_parameters + 1`, bytes, mustFail: false });
+      break;
+    }
+  }
   edit('RuntimeVisibleAnnotations num_annotations = 0xffff', 'fixtures/core/anno/Annotated', true, (b, cf) => {
     const a = cf.attributes.find((x) => x.name === 'RuntimeVisibleAnnotations');
     if (a === undefined) throw new Error('no RuntimeVisibleAnnotations');
