@@ -22,6 +22,7 @@ export { Type } from './asm/type.js';
 export { Handle } from './asm/handle.js';
 export { ConstantDynamic } from './asm/constant-dynamic.js';
 export { Attribute } from './asm/attribute.js';
+export { ByteVector } from './asm/byte-vector.js';
 export { TypePath } from './asm/type-path.js';
 export { TypeReference } from './asm/type-reference.js';
 export { ClassTooLargeException } from './asm/class-too-large-exception.js';
