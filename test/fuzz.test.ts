@@ -248,7 +248,7 @@ describe('fuzzing: damaged class files throw ClassFormatError or read fine, neve
   it('targeted malformations: ClassFormatError (or a clean read of what is still valid), fast', () => {
     const visitor = new VisitEverything();
     const problems: string[] = [];
-    const cases = malformations(fixtureClasses);
+    const cases = malformations(fixtureClasses, bigMethod[0]!.bytes);
     for (let i = 0; i < cases.length; i++) {
       const m = cases[i]!;
       const source: SeedClass = { label: m.name, bytes: m.bytes, poolEnd: 0, codeRanges: [] };

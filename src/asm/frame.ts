@@ -1,3 +1,4 @@
+import { ClassFormatError } from '../classfile/class-format-error.js';
 import type { ByteVector } from './byte-vector.js';
 import { Constants } from './constants.js';
 import { Label } from './label.js';
@@ -283,8 +284,10 @@ function getReturnTypeOffset(methodDescriptor: string): number {
  * indices that only invalid code can put out of bounds, and fails with this error instead of
  * computing garbage (or looping).
  */
+// Invalid bytecode is malformed class content (JVMS §4.9): report it as a ClassFormatError so that
+// reading and rewriting untrusted classes fails with the one documented error type.
 function invalidCode(message: string): Error {
-  return new Error('Cannot compute stack map frames for invalid code: ' + message);
+  return new ClassFormatError('Cannot compute stack map frames for invalid code: ' + message);
 }
 
 /**

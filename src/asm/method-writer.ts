@@ -665,26 +665,20 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitParameterAnnotation(parameter: number, annotationDescriptor: string, visible: boolean): AnnotationVisitor {
+    // JVMS §4.7.18: num_parameters need not match the descriptor (javac omits synthetic parameters,
+    // and a class file may declare more); size the table for whichever is larger, so that every
+    // annotation read is written back.
+    const annotableCount = visible ? this.visibleAnnotableParameterCount : this.invisibleAnnotableParameterCount;
+    const annotations = parameterAnnotationSlots(
+      visible ? this.lastRuntimeVisibleParameterAnnotations : this.lastRuntimeInvisibleParameterAnnotations,
+      Math.max(Type.getArgumentCount(this.descriptor), annotableCount, parameter + 1),
+    );
     if (visible) {
-      let annotations = this.lastRuntimeVisibleParameterAnnotations;
-      if (annotations === null) {
-        annotations = this.lastRuntimeVisibleParameterAnnotations = newAnnotationArray(
-          Type.getArgumentCount(this.descriptor),
-        );
-      }
-      return (annotations[parameter] = AnnotationWriter.create(
-        this.symbolTable,
-        annotationDescriptor,
-        annotations[parameter],
-      ));
+      this.lastRuntimeVisibleParameterAnnotations = annotations;
+    } else {
+      this.lastRuntimeInvisibleParameterAnnotations = annotations;
     }
-    let annotations = this.lastRuntimeInvisibleParameterAnnotations;
-    if (annotations === null) {
-      annotations = this.lastRuntimeInvisibleParameterAnnotations = newAnnotationArray(
-        Type.getArgumentCount(this.descriptor),
-      );
-    }
-    return (annotations[parameter] = AnnotationWriter.create(this.symbolTable, annotationDescriptor, annotations[parameter]));
+    return (annotations[parameter] = AnnotationWriter.create(this.symbolTable, annotationDescriptor, annotations[parameter]!));
   }
 
   override visitAttribute(attribute: Attribute): void {
@@ -2299,6 +2293,20 @@ function unvisitedLabelError(role: string): Error {
 }
 
 /** A new array of `length` nulls, for the last annotation of each parameter. */
+/** `annotations` (or a new table) grown with nulls to at least `length` slots. */
+function parameterAnnotationSlots(
+  annotations: (AnnotationWriter | null)[] | null,
+  length: number,
+): (AnnotationWriter | null)[] {
+  if (annotations === null) {
+    return newAnnotationArray(length);
+  }
+  for (let i = annotations.length; i < length; ++i) {
+    annotations.push(null);
+  }
+  return annotations;
+}
+
 function newAnnotationArray(length: number): (AnnotationWriter | null)[] {
   const annotations = new Array<AnnotationWriter | null>(length);
   for (let i = 0; i < length; ++i) {

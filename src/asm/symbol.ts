@@ -107,6 +107,11 @@ function getArgumentsAndReturnSizes(methodDescriptor: string): number {
   let currentOffset = 1;
   let currentChar = methodDescriptor.charCodeAt(currentOffset);
   while (currentChar !== 41 /* ')' */) {
+    // A descriptor without ')' (only reachable through the visitor API with a bad argument; the
+    // reader validates descriptors) must not loop forever: charCodeAt past the end is NaN.
+    if (currentOffset >= methodDescriptor.length) {
+      throw new Error(`Invalid method descriptor: ${methodDescriptor}`);
+    }
     if (currentChar === 74 /* 'J' */ || currentChar === 68 /* 'D' */) {
       currentOffset++;
       argumentsSize += 2;

@@ -70,9 +70,13 @@ function firstMethodWithCode(cf: RawClassFile): { attributeOffset: number; infoO
 
 /**
  * The targeted malformations of `classes` (which must include fixtures/core/Lambdas, fixtures/core/Switches,
- * fixtures/core/anno/Annotated and module-info from the JDK 17 -g fixture build).
+ * fixtures/core/anno/Annotated, fixtures/modern/Records$Point and module-info from the JDK 17 -g fixture build)
+ * and, when given, of the generated big method class (see bigMethodSource in fixture-builds.ts).
  */
-export function malformations(classes: readonly { name: string; bytes: Uint8Array }[]): Malformation[] {
+export function malformations(
+  classes: readonly { name: string; bytes: Uint8Array }[],
+  bigMethod: Uint8Array | null = null,
+): Malformation[] {
   const byName = (name: string): Uint8Array => {
     const found = classes.find((c) => c.name === name);
     if (found === undefined) throw new Error(`fixture class ${name} not found`);
@@ -197,24 +201,32 @@ export function malformations(classes: readonly { name: string; bytes: Uint8Arra
       }
     }
   });
-  // One more parameter annotation table than the descriptor has parameters (an empty table is appended and
-  // attribute_length fixed, so the attribute stays well-formed on its own).
+  // One more parameter annotation table than the descriptor has parameters, holding one annotation (of the
+  // first parameter's first annotation type, no elements); attribute_length is fixed, so the attribute stays
+  // well-formed on its own (JVMS §4.7.18 does not tie num_parameters to the descriptor).
   {
     const className = 'fixtures/modern/Records$Point';
     const source = byName(className);
     const cf = readRawClassFile(source);
-    for (const m of cf.methods) {
-      const a = m.attributes.find((x) => x.name === 'RuntimeVisibleParameterAnnotations');
-      if (a === undefined) continue;
-      const end = a.offset + 6 + a.length;
-      const bytes = new Uint8Array(source.length + 2);
-      bytes.set(source.subarray(0, end), 0);
-      bytes.set(source.subarray(end), end + 2);
-      setU4(bytes, a.offset + 2, a.length + 2);
-      bytes[a.offset + 6] = source[a.offset + 6]! + 1;
-      out.push({ name: `${className}: ${m.name}${m.descriptor} RuntimeVisibleParameterAnnotations num_parameters + 1`, bytes, mustFail: false });
-      break;
+    const m = cf.methods.find((x) => x.attributes.some((a) => a.name === 'RuntimeVisibleParameterAnnotations'));
+    const a = m?.attributes.find((x) => x.name === 'RuntimeVisibleParameterAnnotations');
+    if (m === undefined || a === undefined || u2(source, a.offset + 7) === 0) {
+      throw new Error(`${className} has no annotated first parameter`);
     }
+    const typeIndex = u2(source, a.offset + 9);
+    const extra = [0x00, 0x01, typeIndex >>> 8, typeIndex & 0xff, 0x00, 0x00];
+    const end = a.offset + 6 + a.length;
+    const bytes = new Uint8Array(source.length + extra.length);
+    bytes.set(source.subarray(0, end), 0);
+    bytes.set(extra, end);
+    bytes.set(source.subarray(end), end + extra.length);
+    setU4(bytes, a.offset + 2, a.length + extra.length);
+    bytes[a.offset + 6] = source[a.offset + 6]! + 1;
+    out.push({
+      name: `${className}: ${m.name}${m.descriptor} RuntimeVisibleParameterAnnotations num_parameters + 1, the extra one annotated`,
+      bytes,
+      mustFail: false,
+    });
   }
   edit('RuntimeVisibleAnnotations num_annotations = 0xffff', 'fixtures/core/anno/Annotated', true, (b, cf) => {
     const a = cf.attributes.find((x) => x.name === 'RuntimeVisibleAnnotations');
@@ -226,5 +238,19 @@ export function malformations(classes: readonly { name: string; bytes: Uint8Arra
     if (a === undefined) throw new Error('no BootstrapMethods');
     setU2(b, a.offset + 6, 0xffff);
   });
+  // Invalid code in a method whose full rewrite needs goto_w: the writer's second pass computes frames
+  // for the instructions it inserts, over code that underflows its stack.
+  if (bigMethod !== null) {
+    const bytes = bigMethod.slice();
+    const cf = readRawClassFile(bytes);
+    const big = cf.methods.find((m) => m.name === 'big');
+    const codeAttribute = big?.attributes.find((a) => a.name === 'Code');
+    if (codeAttribute === undefined) throw new Error('generated/BigMethod has no big() code');
+    const code = readRawCode(codeAttribute, cf.constantPool);
+    // javac starts big() with iconst_0; istore_1 (int acc = 0): a nop there leaves istore_1 an empty stack.
+    if (code.code[0] !== 0x03 || code.code[1] !== 0x3c) throw new Error('unexpected start of big()');
+    bytes[code.codeOffset] = 0x00;
+    out.push({ name: 'generated/BigMethod: big() starting with nop; istore_1 (stack underflow)', bytes, mustFail: false });
+  }
   return out;
 }
