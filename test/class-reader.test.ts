@@ -356,7 +356,6 @@ function acceptEverything(bytes: Uint8Array): void {
 
 // ## Building class files byte by byte (for malformed inputs)
 
-const u1 = (v: number): number[] => [v & 0xff];
 const u2 = (v: number): number[] => [(v >>> 8) & 0xff, v & 0xff];
 const u4 = (v: number): number[] => [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
 
@@ -392,9 +391,6 @@ class ClassFileBuilder {
     // JVMS §4.4.5: the slot after a Long or Double is unusable (an empty placeholder here).
     if (entry[0] === 5 || entry[0] === 6) this.pool.push([]);
     return index;
-  }
-  count(): number {
-    return this.pool.length;
   }
   utf8(value: string): number {
     let index = this.utf8Indices.get(value);

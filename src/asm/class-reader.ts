@@ -84,8 +84,7 @@ const TAG_NAMES: Record<number, string> = {
 };
 
 // The kinds of bytecode instructions (JVMS §6.5), by how they are encoded and visited. One table
-// lookup per instruction instead of a 200-case switch.
-const INSN_INVALID = 0;
+// lookup per instruction instead of a 200-case switch; 0 for the opcodes that do not exist.
 /** No operand: visitInsn. */
 const INSN_NONE = 1;
 /** xLOAD_n: visitVarInsn(xLOAD, n). */
