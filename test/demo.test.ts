@@ -8,7 +8,7 @@ const root = path.resolve(__dirname, '..');
 describe('npm run demo', () => {
   it('compiles, prints, copies byte for byte and runs the rewritten program under -Xverify:all', () => {
     const out = execFileSync(process.execPath, [path.join(root, 'examples', 'demo.mjs')], { encoding: 'utf8' });
-    expect(out).toContain('public class demo/Hello');
+    expect(out).toContain('final class demo/Hello$Point extends java/lang/Record {');
     expect(out).toMatch(/demo\/Hello\.class: \d+ bytes, byte-identical/);
     expect(out).not.toContain('DIFFERENT');
     // The rewritten program logs each method entry, then behaves as the original.
