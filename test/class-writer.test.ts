@@ -16,6 +16,7 @@ import type { FieldVisitor } from '../src/asm/field-visitor.js';
 import { Handle } from '../src/asm/handle.js';
 import { Byte, Character, Double, Float, Short } from '../src/asm/java-values.js';
 import { Label } from '../src/asm/label.js';
+import { ModuleVisitor } from '../src/asm/module-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { Type } from '../src/asm/type.js';
 import { compileJava, defaultJavaHome, makeTempDir, runJava } from './support/javac.js';
@@ -175,10 +176,10 @@ describe('ClassWriter from scratch', () => {
     annotation.visit('cls', Type.getType('Ljava/util/List;'));
     annotation.visit('ints', new Int32Array([1, 2, 3]));
     annotation.visitEnum('e', 'Ljava/lang/annotation/RetentionPolicy;', 'RUNTIME');
-    const nested = annotation.visitAnnotation('n', 'Lgen/Nested;');
+    const nested = annotation.visitAnnotation('n', 'Lgen/Nested;')!;
     nested.visit('v', 'inner');
     nested.visitEnd();
-    const array = annotation.visitArray('arr');
+    const array = annotation.visitArray('arr')!;
     array.visit(null, 'a');
     array.visit(null, 'b');
     array.visitEnd();
@@ -207,7 +208,7 @@ describe('ClassWriter from scratch', () => {
       'Ljava/util/List<Ljava/lang/String;>;',
       null,
     );
-    listField.visitAnnotation('Ljava/lang/Deprecated;', true).visitEnd();
+    listField.visitAnnotation('Ljava/lang/Deprecated;', true)!.visitEnd();
     listField.visitEnd();
     addDefaultConstructor(classWriter);
     const compareTo = classWriter.visitMethod(Opcodes.ACC_PUBLIC, 'compareTo', '(Ljava/lang/Object;)I', null, null);
@@ -261,7 +262,7 @@ describe('ClassWriter from scratch', () => {
     );
     for (const name of ['x', 'y']) {
       const rc = record.visitRecordComponent(name, 'I', null);
-      rc.visitAnnotation('Lgen/Marker;', false).visitEnd();
+      rc.visitAnnotation('Lgen/Marker;', false)!.visitEnd();
       rc.visitEnd();
       record.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, name, 'I', null, null).visitEnd();
     }
@@ -481,6 +482,58 @@ describe('ClassWriter copy path, beyond ASM', () => {
     expect(Buffer.from(copyClass(reordered)).equals(Buffer.from(reordered))).toBe(true);
   });
 
+  it('keeps an empty ModulePackages attribute at its original position', () => {
+    // A module-info whose ModulePackages (JVMS §4.7.26) sits between Module and ModuleMainClass,
+    // then patched to package_count 0 (as in some JDK module descriptors).
+    const writer = new ClassWriter(0);
+    writer.visit(Opcodes.V17, Opcodes.ACC_MODULE, 'module-info', null, null, null);
+    const module = writer.visitModule('gen.module', 0, null);
+    module.visitMainClass('gen/Main');
+    module.visitPackage('gen');
+    module.visitRequire('java.base', Opcodes.ACC_MANDATED, null);
+    module.visitEnd();
+    writer.visitEnd();
+    const bytes = writer.toByteArray();
+    const reader = new ClassReader(bytes);
+    const names: string[] = [];
+    let offset = reader.getFirstAttributeOffset();
+    let patched: Buffer | null = null;
+    for (let i = u2(bytes, offset - 2); i > 0; --i) {
+      const name = reader.readUTF8(offset, new Array<string>(reader.getMaxStringLength()))!;
+      const length = 6 + ((bytes[offset + 2]! << 24) | (bytes[offset + 3]! << 16) | u2(bytes, offset + 4));
+      names.push(name);
+      if (name === 'ModulePackages') {
+        expect(length).toBe(10);
+        // attribute_length 2, package_count 0, and no package_index.
+        patched = Buffer.concat([
+          bytes.subarray(0, offset + 2),
+          Buffer.from([0, 0, 0, 2, 0, 0]),
+          bytes.subarray(offset + length),
+        ]);
+      }
+      offset += length;
+    }
+    expect(names).toEqual(['Module', 'ModulePackages', 'ModuleMainClass']);
+    expect(patched).not.toBeNull();
+    const packages: string[] = [];
+    new ClassReader(patched!).accept(
+      new (class extends ClassVisitor {
+        override visitModule() {
+          return new (class extends ModuleVisitor {
+            override visitPackage(packaze: string) {
+              packages.push(packaze);
+            }
+          })(Opcodes.ASM9);
+        }
+      })(Opcodes.ASM9),
+      0,
+    );
+    expect(packages).toEqual([]);
+    const copy = copyClass(patched!);
+    expect(copy.length).toBe(patched!.length);
+    expect(Buffer.from(copy).equals(patched!)).toBe(true);
+  });
+
   it('refers to the first of duplicated constants, as the source did', () => {
     const bytes = smallClass(Opcodes.V1_8, 0);
     // Append a second Utf8 "gen/Small" and a second Class for it at the end of the pool.
@@ -536,7 +589,7 @@ describe('ClassWriter.getCommonSuperClass', () => {
 
   it('can be overridden', () => {
     const classWriter = new (class extends ClassWriter {
-      override getCommonSuperClass(): string {
+      override getCommonSuperClass(_type1: string, _type2: string): string {
         return 'x/Y';
       }
     })(0);
