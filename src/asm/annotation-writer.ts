@@ -212,7 +212,7 @@ export class AnnotationWriter extends AnnotationVisitor {
    */
   computeAnnotationsSize(attributeName: string | null): number {
     if (attributeName !== null) {
-      this.symbolTable.addConstantUtf8(attributeName);
+      this.symbolTable.addAttributeName(attributeName);
     }
     // attribute_name_index, attribute_length and num_annotations.
     let attributeSize = 8;
@@ -285,25 +285,25 @@ export class AnnotationWriter extends AnnotationVisitor {
   ): void {
     if (lastRuntimeVisibleAnnotation !== null) {
       lastRuntimeVisibleAnnotation.putAnnotations(
-        symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_ANNOTATIONS),
+        symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_ANNOTATIONS),
         output,
       );
     }
     if (lastRuntimeInvisibleAnnotation !== null) {
       lastRuntimeInvisibleAnnotation.putAnnotations(
-        symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_ANNOTATIONS),
+        symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_ANNOTATIONS),
         output,
       );
     }
     if (lastRuntimeVisibleTypeAnnotation !== null) {
       lastRuntimeVisibleTypeAnnotation.putAnnotations(
-        symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
+        symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
         output,
       );
     }
     if (lastRuntimeInvisibleTypeAnnotation !== null) {
       lastRuntimeInvisibleTypeAnnotation.putAnnotations(
-        symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
+        symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
         output,
       );
     }

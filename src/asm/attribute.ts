@@ -148,16 +148,16 @@ export class Attribute {
     let size = 0;
     // JVMS §4.7.8: from class version 49 the ACC_SYNTHETIC flag replaces the Synthetic attribute.
     if ((accessFlags & Opcodes.ACC_SYNTHETIC) !== 0 && symbolTable.getMajorVersion() < Opcodes.V1_5) {
-      symbolTable.addConstantUtf8(Constants.SYNTHETIC);
+      symbolTable.addAttributeName(Constants.SYNTHETIC);
       size += 6;
     }
     if (signatureIndex !== 0) {
-      symbolTable.addConstantUtf8(Constants.SIGNATURE);
+      symbolTable.addAttributeName(Constants.SIGNATURE);
       size += 8;
     }
     // ACC_DEPRECATED is ASM's: the class file uses a Deprecated attribute (JVMS §4.7.15).
     if ((accessFlags & Opcodes.ACC_DEPRECATED) !== 0) {
-      symbolTable.addConstantUtf8(Constants.DEPRECATED);
+      symbolTable.addAttributeName(Constants.DEPRECATED);
       size += 6;
     }
     return size;
@@ -223,13 +223,13 @@ export class Attribute {
    */
   static putAttributes(symbolTable: SymbolTable, accessFlags: number, signatureIndex: number, output: ByteVector): void {
     if ((accessFlags & Opcodes.ACC_SYNTHETIC) !== 0 && symbolTable.getMajorVersion() < Opcodes.V1_5) {
-      output.putShort(symbolTable.addConstantUtf8(Constants.SYNTHETIC)).putInt(0);
+      output.putShort(symbolTable.addAttributeName(Constants.SYNTHETIC)).putInt(0);
     }
     if (signatureIndex !== 0) {
-      output.putShort(symbolTable.addConstantUtf8(Constants.SIGNATURE)).putInt(2).putShort(signatureIndex);
+      output.putShort(symbolTable.addAttributeName(Constants.SIGNATURE)).putInt(2).putShort(signatureIndex);
     }
     if ((accessFlags & Opcodes.ACC_DEPRECATED) !== 0) {
-      output.putShort(symbolTable.addConstantUtf8(Constants.DEPRECATED)).putInt(0);
+      output.putShort(symbolTable.addAttributeName(Constants.DEPRECATED)).putInt(0);
     }
   }
 

@@ -256,10 +256,20 @@ export class ByteVector {
 
   /** Grows `data` geometrically so that at least `size` more bytes fit (64 at first). */
   private enlarge(size: number): void {
-    const doubleCapacity = this.data.length === 0 ? 64 : 2 * this.data.length;
-    const minimalCapacity = this.length + size;
+    const oldData = this.data;
+    const length = this.length;
+    const doubleCapacity = oldData.length === 0 ? 64 : 2 * oldData.length;
+    const minimalCapacity = length + size;
     const newData = allocate(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
-    newData.set(this.data.subarray(0, this.length));
+    // Most vectors are small, and many are empty on their first put: a loop (or nothing) beats
+    // creating a subarray to copy.
+    if (length <= 64) {
+      for (let i = 0; i < length; ++i) {
+        newData[i] = oldData[i]!;
+      }
+    } else {
+      newData.set(length === oldData.length ? oldData : oldData.subarray(0, length));
+    }
     this.data = newData;
   }
 }

@@ -69,6 +69,9 @@ const PERMITTED_SUBCLASSES = 17;
 const RECORD = 18;
 const ATTRIBUTE_KIND_COUNT = 19;
 
+/** JVMS §4.4: the tag of CONSTANT_Utf8_info. */
+const CONSTANT_UTF8_TAG = 1;
+
 const ATTRIBUTE_KINDS: ReadonlyMap<string, number> = new Map([
   [Constants.INNER_CLASSES, INNER_CLASSES],
   [Constants.ENCLOSING_METHOD, ENCLOSING_METHOD],
@@ -156,6 +159,31 @@ export class ClassWriter extends ClassVisitor {
   /** The source class's access_flags when its Synthetic attribute is copied, else -1. */
   private sourceAccessFlags: number;
 
+  // Where the source class (of the ClassReader given to the constructor) holds what is visited
+  // next, to give the symbol table a pool index to check first (see SymbolTable's hinted
+  // lookups): with a reader feeding this writer directly, every lookup is then answered by one
+  // comparison. A wrong guess (an adapter changed something) only costs a normal lookup.
+
+  /** The name_index of the first source class attribute of each kind (0 if none), or null. */
+  private sourceAttributeNameIndexes: number[] | null;
+  /** The offset of the info of the first source class attribute of each kind (0 if none), or null. */
+  private sourceAttributeOffsets: number[] | null;
+  /** The source field_info expected next (0 for none), and how many source fields follow it. */
+  private sourceFieldOffset: number;
+  private sourceFieldsLeft: number;
+  /** The source method_info expected next (0 for none), and how many follow (-1: not located yet). */
+  private sourceMethodOffset: number;
+  private sourceMethodsLeft: number;
+  /** The source InnerClasses entry expected next, and the end of these entries. */
+  private sourceInnerClassOffset: number;
+  private sourceInnerClassesEnd: number;
+  /** The source NestMembers entry expected next, and the end of these entries. */
+  private sourceNestMemberOffset: number;
+  private sourceNestMembersEnd: number;
+  /** The source PermittedSubclasses entry expected next, and the end of these entries. */
+  private sourcePermittedSubclassOffset: number;
+  private sourcePermittedSubclassesEnd: number;
+
   /**
    * `new ClassWriter(flags, options?)` writes a class from scratch;
    * `new ClassWriter(classReader, flags, options?)` copies `classReader`'s constant pool and
@@ -215,6 +243,18 @@ export class ClassWriter extends ClassVisitor {
     this.firstAttribute = null;
     this.compute = MethodWriter.COMPUTE_NOTHING;
     this.sourceAccessFlags = -1;
+    this.sourceAttributeNameIndexes = null;
+    this.sourceAttributeOffsets = null;
+    this.sourceFieldOffset = 0;
+    this.sourceFieldsLeft = 0;
+    this.sourceMethodOffset = 0;
+    this.sourceMethodsLeft = 0;
+    this.sourceInnerClassOffset = 0;
+    this.sourceInnerClassesEnd = 0;
+    this.sourceNestMemberOffset = 0;
+    this.sourceNestMembersEnd = 0;
+    this.sourcePermittedSubclassOffset = 0;
+    this.sourcePermittedSubclassesEnd = 0;
     this.setFlags(flags);
   }
 
@@ -235,16 +275,37 @@ export class ClassWriter extends ClassVisitor {
   ): void {
     this.version = version;
     this.accessFlags = access;
-    this.thisClass = this.symbolTable.setMajorVersionAndClassName(version & 0xffff, name);
-    if (signature !== null) {
-      this.signatureIndex = this.symbolTable.addConstantUtf8(signature);
+    const symbolTable = this.symbolTable;
+    const source = symbolTable.getSource();
+    // JVMS §4.1: this_class, super_class, interfaces_count and interfaces follow access_flags.
+    let header = 0;
+    let sourceBytes: Uint8Array | null = null;
+    let sourceInterfaceCount = 0;
+    if (source !== null) {
+      this.locateSourceParts(source);
+      header = source.header;
+      sourceBytes = source.classFileBuffer;
+      sourceInterfaceCount = readU2(sourceBytes, header + 6);
     }
-    this.superClass = superName === null ? 0 : this.symbolTable.addConstantClass(superName).index;
+    this.thisClass = symbolTable.setMajorVersionAndClassName(
+      version & 0xffff,
+      name,
+      sourceBytes === null ? 0 : readU2(sourceBytes, header + 2),
+    );
+    if (signature !== null) {
+      this.signatureIndex = symbolTable.addConstantUtf8Hinted(signature, this.sourceAttributeIndex(SIGNATURE));
+    }
+    this.superClass =
+      superName === null
+        ? 0
+        : symbolTable.addConstantClassHinted(superName, sourceBytes === null ? 0 : readU2(sourceBytes, header + 4))
+            .index;
     if (interfaces !== null && interfaces.length > 0) {
       this.interfaceCount = interfaces.length;
       this.interfaces = new Int32Array(this.interfaceCount);
       for (let i = 0; i < this.interfaceCount; ++i) {
-        this.interfaces[i] = this.symbolTable.addConstantClass(interfaces[i]!).index;
+        const hint = i < sourceInterfaceCount ? readU2(sourceBytes!, header + 8 + 2 * i) : 0;
+        this.interfaces[i] = symbolTable.addConstantClassHinted(interfaces[i]!, hint).index;
       }
     }
     if (this.compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL && (version & 0xffff) >= Opcodes.V1_7) {
@@ -254,7 +315,7 @@ export class ClassWriter extends ClassVisitor {
 
   override visitSource(file: string | null, debug: string | null): void {
     if (file !== null) {
-      this.sourceFileIndex = this.symbolTable.addConstantUtf8(file);
+      this.sourceFileIndex = this.symbolTable.addConstantUtf8Hinted(file, this.sourceAttributeIndex(SOURCE_FILE));
     }
     if (debug !== null) {
       this.debugExtension = new ByteVector().encodeUtf8(debug, 0, 0x7fffffff);
@@ -271,13 +332,23 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitNestHost(nestHost: string): void {
-    this.nestHostClassIndex = this.symbolTable.addConstantClass(nestHost).index;
+    this.nestHostClassIndex = this.symbolTable.addConstantClassHinted(nestHost, this.sourceAttributeIndex(NEST_HOST))
+      .index;
   }
 
   override visitOuterClass(owner: string, name: string | null, descriptor: string | null): void {
-    this.enclosingClassIndex = this.symbolTable.addConstantClass(owner).index;
+    const enclosingMethodOffset = this.sourceAttributeOffsets === null ? 0 : this.sourceAttributeOffsets[ENCLOSING_METHOD]!;
+    const sourceBytes = this.symbolTable.getSource()?.classFileBuffer;
+    this.enclosingClassIndex = this.symbolTable.addConstantClassHinted(
+      owner,
+      enclosingMethodOffset === 0 ? 0 : readU2(sourceBytes!, enclosingMethodOffset),
+    ).index;
     if (name !== null && descriptor !== null) {
-      this.enclosingMethodIndex = this.symbolTable.addConstantNameAndType(name, descriptor);
+      this.enclosingMethodIndex = this.symbolTable.addConstantNameAndTypeHinted(
+        name,
+        descriptor,
+        enclosingMethodOffset === 0 ? 0 : readU2(sourceBytes!, enclosingMethodOffset + 2),
+      );
     }
   }
 
@@ -331,7 +402,13 @@ export class ClassWriter extends ClassVisitor {
       this.nestMemberClasses = new ByteVector();
     }
     ++this.numberOfNestMemberClasses;
-    this.nestMemberClasses.putShort(this.symbolTable.addConstantClass(nestMember).index);
+    let hint = 0;
+    const sourceOffset = this.sourceNestMemberOffset;
+    if (sourceOffset < this.sourceNestMembersEnd) {
+      hint = readU2(this.symbolTable.getSource()!.classFileBuffer, sourceOffset);
+      this.sourceNestMemberOffset = sourceOffset + 2;
+    }
+    this.nestMemberClasses.putShort(this.symbolTable.addConstantClassHinted(nestMember, hint).index);
   }
 
   override visitPermittedSubclass(permittedSubclass: string): void {
@@ -339,7 +416,13 @@ export class ClassWriter extends ClassVisitor {
       this.permittedSubclasses = new ByteVector();
     }
     ++this.numberOfPermittedSubclasses;
-    this.permittedSubclasses.putShort(this.symbolTable.addConstantClass(permittedSubclass).index);
+    let hint = 0;
+    const sourceOffset = this.sourcePermittedSubclassOffset;
+    if (sourceOffset < this.sourcePermittedSubclassesEnd) {
+      hint = readU2(this.symbolTable.getSource()!.classFileBuffer, sourceOffset);
+      this.sourcePermittedSubclassOffset = sourceOffset + 2;
+    }
+    this.permittedSubclasses.putShort(this.symbolTable.addConstantClassHinted(permittedSubclass, hint).index);
   }
 
   override visitInnerClass(name: string, outerName: string | null, innerName: string | null, access: number): void {
@@ -348,12 +431,25 @@ export class ClassWriter extends ClassVisitor {
     }
     // JVMS §4.7.6: one entry per class. The Class symbol's `info` holds the index (plus one) of
     // its entry, which makes the duplicate check O(1).
-    const nameSymbol = this.symbolTable.addConstantClass(name);
+    const symbolTable = this.symbolTable;
+    // JVMS §4.7.6: inner_class_info_index, outer_class_info_index, inner_name_index, flags.
+    let nameHint = 0;
+    let outerNameHint = 0;
+    let innerNameHint = 0;
+    const sourceOffset = this.sourceInnerClassOffset;
+    if (sourceOffset < this.sourceInnerClassesEnd) {
+      const sourceBytes = symbolTable.getSource()!.classFileBuffer;
+      nameHint = readU2(sourceBytes, sourceOffset);
+      outerNameHint = readU2(sourceBytes, sourceOffset + 2);
+      innerNameHint = readU2(sourceBytes, sourceOffset + 4);
+      this.sourceInnerClassOffset = sourceOffset + 8;
+    }
+    const nameSymbol = symbolTable.addConstantClassHinted(name, nameHint);
     if (nameSymbol.info === 0) {
       ++this.numberOfInnerClasses;
       this.innerClasses.putShort(nameSymbol.index);
-      this.innerClasses.putShort(outerName === null ? 0 : this.symbolTable.addConstantClass(outerName).index);
-      this.innerClasses.putShort(innerName === null ? 0 : this.symbolTable.addConstantUtf8(innerName));
+      this.innerClasses.putShort(outerName === null ? 0 : symbolTable.addConstantClassHinted(outerName, outerNameHint).index);
+      this.innerClasses.putShort(innerName === null ? 0 : symbolTable.addConstantUtf8Hinted(innerName, innerNameHint));
       this.innerClasses.putShort(access);
       nameSymbol.info = this.numberOfInnerClasses;
     }
@@ -376,7 +472,14 @@ export class ClassWriter extends ClassVisitor {
     signature: string | null,
     value: ConstantValue | null,
   ): FieldVisitor {
-    const fieldWriter = new FieldWriter(this.symbolTable, access, name, descriptor, signature, value);
+    let sourceOffset = 0;
+    if (this.sourceFieldsLeft > 0) {
+      sourceOffset = this.sourceFieldOffset;
+      const nextOffset = this.skipSourceMember(sourceOffset);
+      this.sourceFieldOffset = nextOffset;
+      this.sourceFieldsLeft = nextOffset === 0 ? 0 : this.sourceFieldsLeft - 1;
+    }
+    const fieldWriter = new FieldWriter(this.symbolTable, access, name, descriptor, signature, value, sourceOffset);
     if (this.firstField === null) {
       this.firstField = fieldWriter;
     } else {
@@ -392,6 +495,16 @@ export class ClassWriter extends ClassVisitor {
     signature: string | null,
     exceptions: string[] | null,
   ): MethodVisitor {
+    if (this.sourceMethodsLeft < 0) {
+      this.locateSourceMethods();
+    }
+    let sourceOffset = 0;
+    if (this.sourceMethodsLeft > 0) {
+      sourceOffset = this.sourceMethodOffset;
+      const nextOffset = this.skipSourceMember(sourceOffset);
+      this.sourceMethodOffset = nextOffset;
+      this.sourceMethodsLeft = nextOffset === 0 ? 0 : this.sourceMethodsLeft - 1;
+    }
     const methodWriter = new MethodWriter(
       this.symbolTable,
       access,
@@ -400,6 +513,7 @@ export class ClassWriter extends ClassVisitor {
       signature,
       exceptions,
       this.compute,
+      sourceOffset,
     );
     if (this.firstMethod === null) {
       this.firstMethod = methodWriter;
@@ -453,31 +567,31 @@ export class ClassWriter extends ClassVisitor {
       switch (item) {
         case INNER_CLASSES:
           size += 8 + this.innerClasses!.length;
-          symbolTable.addConstantUtf8(Constants.INNER_CLASSES);
+          this.attributeNameIndex(INNER_CLASSES, Constants.INNER_CLASSES);
           break;
         case ENCLOSING_METHOD:
           size += 10;
-          symbolTable.addConstantUtf8(Constants.ENCLOSING_METHOD);
+          this.attributeNameIndex(ENCLOSING_METHOD, Constants.ENCLOSING_METHOD);
           break;
         case SYNTHETIC:
           size += 6;
-          symbolTable.addConstantUtf8(Constants.SYNTHETIC);
+          this.attributeNameIndex(SYNTHETIC, Constants.SYNTHETIC);
           break;
         case SIGNATURE:
           size += 8;
-          symbolTable.addConstantUtf8(Constants.SIGNATURE);
+          this.attributeNameIndex(SIGNATURE, Constants.SIGNATURE);
           break;
         case SOURCE_FILE:
           size += 8;
-          symbolTable.addConstantUtf8(Constants.SOURCE_FILE);
+          this.attributeNameIndex(SOURCE_FILE, Constants.SOURCE_FILE);
           break;
         case SOURCE_DEBUG_EXTENSION:
           size += 6 + this.debugExtension!.length;
-          symbolTable.addConstantUtf8(Constants.SOURCE_DEBUG_EXTENSION);
+          this.attributeNameIndex(SOURCE_DEBUG_EXTENSION, Constants.SOURCE_DEBUG_EXTENSION);
           break;
         case DEPRECATED:
           size += 6;
-          symbolTable.addConstantUtf8(Constants.DEPRECATED);
+          this.attributeNameIndex(DEPRECATED, Constants.DEPRECATED);
           break;
         case RUNTIME_VISIBLE_ANNOTATIONS:
           size += this.lastRuntimeVisibleAnnotation!.computeAnnotationsSize(Constants.RUNTIME_VISIBLE_ANNOTATIONS);
@@ -496,7 +610,7 @@ export class ClassWriter extends ClassVisitor {
           );
           break;
         case BOOTSTRAP_METHODS:
-          size += symbolTable.computeBootstrapMethodsSize();
+          size += symbolTable.computeBootstrapMethodsSize(this.sourceAttributeNameIndex(BOOTSTRAP_METHODS));
           break;
         case MODULE:
           size += this.moduleWriter!.computeModuleAttributeSize();
@@ -509,15 +623,15 @@ export class ClassWriter extends ClassVisitor {
           break;
         case NEST_HOST:
           size += 8;
-          symbolTable.addConstantUtf8(Constants.NEST_HOST);
+          this.attributeNameIndex(NEST_HOST, Constants.NEST_HOST);
           break;
         case NEST_MEMBERS:
           size += 8 + this.nestMemberClasses!.length;
-          symbolTable.addConstantUtf8(Constants.NEST_MEMBERS);
+          this.attributeNameIndex(NEST_MEMBERS, Constants.NEST_MEMBERS);
           break;
         case PERMITTED_SUBCLASSES:
           size += 8 + this.permittedSubclasses!.length;
-          symbolTable.addConstantUtf8(Constants.PERMITTED_SUBCLASSES);
+          this.attributeNameIndex(PERMITTED_SUBCLASSES, Constants.PERMITTED_SUBCLASSES);
           break;
         case RECORD: {
           let recordComponentWriter = this.firstRecordComponent;
@@ -527,7 +641,7 @@ export class ClassWriter extends ClassVisitor {
             recordComponentWriter = recordComponentWriter.delegate as RecordComponentWriter | null;
           }
           size += 8 + recordSize;
-          symbolTable.addConstantUtf8(Constants.RECORD);
+          this.attributeNameIndex(RECORD, Constants.RECORD);
           break;
         }
       }
@@ -644,6 +758,11 @@ export class ClassWriter extends ClassVisitor {
             presentKinds |= kindBit;
             this.sourceAccessFlags = readU2(bytes, source.header);
           }
+          // An empty ModulePackages attribute (JVMS §4.7.26, package_count 0) of the source is
+          // kept too: the module visitor received no package, but the attribute was there.
+          if (kind === MODULE_PACKAGES && this.moduleWriter !== null) {
+            presentKinds |= kindBit;
+          }
           if ((presentKinds & kindBit) !== 0 && (emittedKinds & kindBit) === 0) {
             order.push(kind);
             emittedKinds |= kindBit;
@@ -674,6 +793,125 @@ export class ClassWriter extends ClassVisitor {
       attribute = attribute.nextAttribute;
     }
     return order;
+  }
+
+  // ## Source class cursors (for hinted lookups).
+
+  /**
+   * Locates the parts of the source class that the next visits most likely copy: the fields, the
+   * class attributes (by kind) and the entries of the list attributes.
+   */
+  private locateSourceParts(source: ClassReader): void {
+    const bytes = source.classFileBuffer;
+    const symbolTable = this.symbolTable;
+    // JVMS §4.1: fields_count after interfaces; methods are located when first needed.
+    const fieldsCountOffset = source.header + 8 + 2 * readU2(bytes, source.header + 6);
+    this.sourceFieldsLeft = readU2(bytes, fieldsCountOffset);
+    this.sourceFieldOffset = fieldsCountOffset + 2;
+    this.sourceMethodsLeft = -1;
+    const nameIndexes = new Array<number>(ATTRIBUTE_KIND_COUNT).fill(0);
+    const offsets = new Array<number>(ATTRIBUTE_KIND_COUNT).fill(0);
+    const itemCount = source.getItemCount();
+    let currentOffset = symbolTable.getSourceFirstAttributeOffset();
+    for (let i = readU2(bytes, currentOffset - 2); i > 0 && currentOffset + 6 <= bytes.length; --i) {
+      const nameIndex = readU2(bytes, currentOffset);
+      const attributeLength = readS4(bytes, currentOffset + 2);
+      if (attributeLength < 0 || nameIndex === 0 || nameIndex >= itemCount) {
+        break;
+      }
+      // Only well-formed names (JVMS §4.7: a CONSTANT_Utf8): the reader reports malformed ones.
+      const kind =
+        bytes[source.cpInfoOffsets[nameIndex]! - 1] === CONSTANT_UTF8_TAG
+          ? ATTRIBUTE_KINDS.get(symbolTable.readSourceUtf8(nameIndex))
+          : undefined;
+      if (kind !== undefined && nameIndexes[kind] === 0) {
+        nameIndexes[kind] = nameIndex;
+        offsets[kind] = currentOffset + 6;
+      }
+      currentOffset += 6 + attributeLength;
+    }
+    this.sourceAttributeNameIndexes = nameIndexes;
+    this.sourceAttributeOffsets = offsets;
+    // Entries of InnerClasses (8 bytes), NestMembers and PermittedSubclasses (2 bytes).
+    let offset = offsets[INNER_CLASSES]!;
+    if (offset !== 0) {
+      this.sourceInnerClassOffset = offset + 2;
+      this.sourceInnerClassesEnd = offset + 2 + 8 * readU2(bytes, offset);
+    }
+    offset = offsets[NEST_MEMBERS]!;
+    if (offset !== 0) {
+      this.sourceNestMemberOffset = offset + 2;
+      this.sourceNestMembersEnd = offset + 2 + 2 * readU2(bytes, offset);
+    }
+    offset = offsets[PERMITTED_SUBCLASSES]!;
+    if (offset !== 0) {
+      this.sourcePermittedSubclassOffset = offset + 2;
+      this.sourcePermittedSubclassesEnd = offset + 2 + 2 * readU2(bytes, offset);
+    }
+  }
+
+  /** The u2 at the start of the source class attribute of `kind` (a pool index), or 0. */
+  private sourceAttributeIndex(kind: number): number {
+    const offsets = this.sourceAttributeOffsets;
+    if (offsets === null || offsets[kind] === 0) {
+      return 0;
+    }
+    return readU2(this.symbolTable.getSource()!.classFileBuffer, offsets[kind]!);
+  }
+
+  /** The name_index of the first source class attribute of `kind`, or 0. */
+  private sourceAttributeNameIndex(kind: number): number {
+    return this.sourceAttributeNameIndexes === null ? 0 : this.sourceAttributeNameIndexes[kind]!;
+  }
+
+  /** The pool index of the name of the class attribute of `kind`, whose name is `name`. */
+  private attributeNameIndex(kind: number, name: string): number {
+    const nameIndexes = this.sourceAttributeNameIndexes;
+    if (nameIndexes !== null && nameIndexes[kind] !== 0) {
+      // The source's Utf8 constant for this name (found by its content).
+      return nameIndexes[kind]!;
+    }
+    return this.symbolTable.addConstantUtf8(name);
+  }
+
+  /** Locates the source methods, after the source fields (JVMS §4.1). */
+  private locateSourceMethods(): void {
+    this.sourceMethodsLeft = 0;
+    const source = this.symbolTable.getSource();
+    if (source === null) {
+      return;
+    }
+    const bytes = source.classFileBuffer;
+    const fieldsCountOffset = source.header + 8 + 2 * readU2(bytes, source.header + 6);
+    let currentOffset = fieldsCountOffset + 2;
+    for (let i = readU2(bytes, fieldsCountOffset); i > 0 && currentOffset !== 0; --i) {
+      currentOffset = this.skipSourceMember(currentOffset);
+    }
+    if (currentOffset !== 0 && currentOffset + 2 <= bytes.length) {
+      this.sourceMethodsLeft = readU2(bytes, currentOffset);
+      this.sourceMethodOffset = currentOffset + 2;
+    }
+  }
+
+  /** The end of the source field_info or method_info at `offset` (JVMS §4.5, §4.6), or 0 if it overflows. */
+  private skipSourceMember(offset: number): number {
+    const bytes = this.symbolTable.getSource()!.classFileBuffer;
+    const length = bytes.length;
+    if (offset + 8 > length) {
+      return 0;
+    }
+    let currentOffset = offset + 8;
+    for (let i = readU2(bytes, offset + 6); i > 0; --i) {
+      const attributeLength = readS4(bytes, currentOffset + 2);
+      if (attributeLength < 0) {
+        return 0;
+      }
+      currentOffset += 6 + attributeLength;
+      if (currentOffset > length) {
+        return 0;
+      }
+    }
+    return currentOffset;
   }
 
   /**
@@ -715,7 +953,7 @@ export class ClassWriter extends ClassVisitor {
       case INNER_CLASSES: {
         const innerClasses = this.innerClasses!;
         result
-          .putShort(symbolTable.addConstantUtf8(Constants.INNER_CLASSES))
+          .putShort(this.attributeNameIndex(INNER_CLASSES, Constants.INNER_CLASSES))
           .putInt(innerClasses.length + 2)
           .putShort(this.numberOfInnerClasses)
           .putByteArray(innerClasses.data, 0, innerClasses.length);
@@ -723,57 +961,57 @@ export class ClassWriter extends ClassVisitor {
       }
       case ENCLOSING_METHOD:
         result
-          .putShort(symbolTable.addConstantUtf8(Constants.ENCLOSING_METHOD))
+          .putShort(this.attributeNameIndex(ENCLOSING_METHOD, Constants.ENCLOSING_METHOD))
           .putInt(4)
           .putShort(this.enclosingClassIndex)
           .putShort(this.enclosingMethodIndex);
         break;
       case SYNTHETIC:
-        result.putShort(symbolTable.addConstantUtf8(Constants.SYNTHETIC)).putInt(0);
+        result.putShort(this.attributeNameIndex(SYNTHETIC, Constants.SYNTHETIC)).putInt(0);
         break;
       case SIGNATURE:
-        result.putShort(symbolTable.addConstantUtf8(Constants.SIGNATURE)).putInt(2).putShort(this.signatureIndex);
+        result.putShort(this.attributeNameIndex(SIGNATURE, Constants.SIGNATURE)).putInt(2).putShort(this.signatureIndex);
         break;
       case SOURCE_FILE:
-        result.putShort(symbolTable.addConstantUtf8(Constants.SOURCE_FILE)).putInt(2).putShort(this.sourceFileIndex);
+        result.putShort(this.attributeNameIndex(SOURCE_FILE, Constants.SOURCE_FILE)).putInt(2).putShort(this.sourceFileIndex);
         break;
       case SOURCE_DEBUG_EXTENSION: {
         const length = this.debugExtension!.length;
         result
-          .putShort(symbolTable.addConstantUtf8(Constants.SOURCE_DEBUG_EXTENSION))
+          .putShort(this.attributeNameIndex(SOURCE_DEBUG_EXTENSION, Constants.SOURCE_DEBUG_EXTENSION))
           .putInt(length)
           .putByteArray(this.debugExtension!.data, 0, length);
         break;
       }
       case DEPRECATED:
-        result.putShort(symbolTable.addConstantUtf8(Constants.DEPRECATED)).putInt(0);
+        result.putShort(this.attributeNameIndex(DEPRECATED, Constants.DEPRECATED)).putInt(0);
         break;
       case RUNTIME_VISIBLE_ANNOTATIONS:
         this.lastRuntimeVisibleAnnotation!.putAnnotations(
-          symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_ANNOTATIONS),
+          symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_ANNOTATIONS),
           result,
         );
         break;
       case RUNTIME_INVISIBLE_ANNOTATIONS:
         this.lastRuntimeInvisibleAnnotation!.putAnnotations(
-          symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_ANNOTATIONS),
+          symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_ANNOTATIONS),
           result,
         );
         break;
       case RUNTIME_VISIBLE_TYPE_ANNOTATIONS:
         this.lastRuntimeVisibleTypeAnnotation!.putAnnotations(
-          symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
           result,
         );
         break;
       case RUNTIME_INVISIBLE_TYPE_ANNOTATIONS:
         this.lastRuntimeInvisibleTypeAnnotation!.putAnnotations(
-          symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
           result,
         );
         break;
       case BOOTSTRAP_METHODS:
-        symbolTable.putBootstrapMethods(result);
+        symbolTable.putBootstrapMethods(result, this.sourceAttributeNameIndex(BOOTSTRAP_METHODS));
         break;
       case MODULE:
         this.moduleWriter!.putModuleAttribute(result);
@@ -785,12 +1023,12 @@ export class ClassWriter extends ClassVisitor {
         this.moduleWriter!.putModuleMainClassAttribute(result);
         break;
       case NEST_HOST:
-        result.putShort(symbolTable.addConstantUtf8(Constants.NEST_HOST)).putInt(2).putShort(this.nestHostClassIndex);
+        result.putShort(this.attributeNameIndex(NEST_HOST, Constants.NEST_HOST)).putInt(2).putShort(this.nestHostClassIndex);
         break;
       case NEST_MEMBERS: {
         const nestMemberClasses = this.nestMemberClasses!;
         result
-          .putShort(symbolTable.addConstantUtf8(Constants.NEST_MEMBERS))
+          .putShort(this.attributeNameIndex(NEST_MEMBERS, Constants.NEST_MEMBERS))
           .putInt(nestMemberClasses.length + 2)
           .putShort(this.numberOfNestMemberClasses)
           .putByteArray(nestMemberClasses.data, 0, nestMemberClasses.length);
@@ -799,7 +1037,7 @@ export class ClassWriter extends ClassVisitor {
       case PERMITTED_SUBCLASSES: {
         const permittedSubclasses = this.permittedSubclasses!;
         result
-          .putShort(symbolTable.addConstantUtf8(Constants.PERMITTED_SUBCLASSES))
+          .putShort(this.attributeNameIndex(PERMITTED_SUBCLASSES, Constants.PERMITTED_SUBCLASSES))
           .putInt(permittedSubclasses.length + 2)
           .putShort(this.numberOfPermittedSubclasses)
           .putByteArray(permittedSubclasses.data, 0, permittedSubclasses.length);
@@ -807,7 +1045,7 @@ export class ClassWriter extends ClassVisitor {
       }
       case RECORD: {
         result
-          .putShort(symbolTable.addConstantUtf8(Constants.RECORD))
+          .putShort(this.attributeNameIndex(RECORD, Constants.RECORD))
           .putInt(recordSize + 2)
           .putShort(recordComponentCount);
         let recordComponentWriter = this.firstRecordComponent;

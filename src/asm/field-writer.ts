@@ -55,15 +55,46 @@ export class FieldWriter extends FieldVisitor {
     descriptor: string,
     signature: string | null,
     constantValue: unknown,
+    sourceFieldInfoOffset = 0,
   ) {
     super(Opcodes.ASM9);
     this.symbolTable = symbolTable;
     this.accessFlags = access;
-    this.nameIndex = symbolTable.addConstantUtf8(name);
-    this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
-    this.signatureIndex = signature !== null ? symbolTable.addConstantUtf8(signature) : 0;
-    this.constantValueIndex =
-      constantValue !== null && constantValue !== undefined ? symbolTable.addConstant(constantValue).index : 0;
+    const hasConstantValue = constantValue !== null && constantValue !== undefined;
+    if (sourceFieldInfoOffset === 0) {
+      this.nameIndex = symbolTable.addConstantUtf8(name);
+      this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
+      this.signatureIndex = signature !== null ? symbolTable.addConstantUtf8(signature) : 0;
+      this.constantValueIndex = hasConstantValue ? symbolTable.addConstant(constantValue).index : 0;
+    } else {
+      // The source field_info this field most likely comes from (JVMS §4.5): its indices are
+      // checked first (see SymbolTable.addConstantUtf8Hinted), in the same order as above.
+      const bytes = symbolTable.getSource()!.classFileBuffer;
+      const offset = sourceFieldInfoOffset;
+      this.nameIndex = symbolTable.addConstantUtf8Hinted(name, (bytes[offset + 2]! << 8) | bytes[offset + 3]!);
+      this.descriptorIndex = symbolTable.addConstantUtf8Hinted(
+        descriptor,
+        (bytes[offset + 4]! << 8) | bytes[offset + 5]!,
+      );
+      if (signature !== null) {
+        const signatureOffset = symbolTable.findSourceAttribute(offset + 6, Constants.SIGNATURE);
+        this.signatureIndex = symbolTable.addConstantUtf8Hinted(
+          signature,
+          signatureOffset === 0 ? 0 : (bytes[signatureOffset]! << 8) | bytes[signatureOffset + 1]!,
+        );
+      } else {
+        this.signatureIndex = 0;
+      }
+      if (hasConstantValue) {
+        const constantValueOffset = symbolTable.findSourceAttribute(offset + 6, Constants.CONSTANT_VALUE);
+        this.constantValueIndex = symbolTable.addConstantHinted(
+          constantValue,
+          constantValueOffset === 0 ? 0 : (bytes[constantValueOffset]! << 8) | bytes[constantValueOffset + 1]!,
+        );
+      } else {
+        this.constantValueIndex = 0;
+      }
+    }
     this.lastRuntimeVisibleAnnotation = null;
     this.lastRuntimeInvisibleAnnotation = null;
     this.lastRuntimeVisibleTypeAnnotation = null;
@@ -191,7 +222,7 @@ export class FieldWriter extends FieldVisitor {
     // access_flags, name_index, descriptor_index and attributes_count.
     let size = 8;
     if (this.constantValueIndex !== 0) {
-      this.symbolTable.addConstantUtf8(Constants.CONSTANT_VALUE);
+      this.symbolTable.addAttributeName(Constants.CONSTANT_VALUE);
       size += 8;
     }
     size += Attribute.computeAttributesSize(this.symbolTable, this.accessFlags, this.signatureIndex);
@@ -254,7 +285,7 @@ export class FieldWriter extends FieldVisitor {
     }
     output.putShort(attributesCount);
     if (this.constantValueIndex !== 0) {
-      output.putShort(symbolTable.addConstantUtf8(Constants.CONSTANT_VALUE)).putInt(2).putShort(this.constantValueIndex);
+      output.putShort(symbolTable.addAttributeName(Constants.CONSTANT_VALUE)).putInt(2).putShort(this.constantValueIndex);
     }
     Attribute.putAttributes(symbolTable, this.accessFlags, this.signatureIndex, output);
     AnnotationWriter.putAnnotations(

@@ -510,13 +510,26 @@ export class MethodWriter extends MethodVisitor {
     signature: string | null,
     exceptions: readonly string[] | null,
     compute: number,
+    sourceMethodInfoOffset = 0,
   ) {
     super(Opcodes.ASM9);
     this.symbolTable = symbolTable;
     this.accessFlags = name === '<init>' ? access | Constants.ACC_CONSTRUCTOR : access;
-    this.nameIndex = symbolTable.addConstantUtf8(name);
+    // The source method_info this method most likely comes from (JVMS §4.6), if any: its indices
+    // are checked first (see SymbolTable.addConstantUtf8Hinted).
+    const sourceBytes = sourceMethodInfoOffset === 0 ? null : symbolTable.getSource()!.classFileBuffer;
+    if (sourceBytes === null) {
+      this.nameIndex = symbolTable.addConstantUtf8(name);
+      this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
+    } else {
+      const offset = sourceMethodInfoOffset;
+      this.nameIndex = symbolTable.addConstantUtf8Hinted(name, (sourceBytes[offset + 2]! << 8) | sourceBytes[offset + 3]!);
+      this.descriptorIndex = symbolTable.addConstantUtf8Hinted(
+        descriptor,
+        (sourceBytes[offset + 4]! << 8) | sourceBytes[offset + 5]!,
+      );
+    }
     this.name = name;
-    this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
     this.descriptor = descriptor;
     this.maxStack = 0;
     this.maxLocals = 0;
@@ -534,12 +547,35 @@ export class MethodWriter extends MethodVisitor {
     this.lastCodeRuntimeVisibleTypeAnnotation = null;
     this.lastCodeRuntimeInvisibleTypeAnnotation = null;
     this.firstCodeAttribute = null;
-    this.signatureIndex = signature === null ? 0 : symbolTable.addConstantUtf8(signature);
+    if (signature === null) {
+      this.signatureIndex = 0;
+    } else if (sourceBytes === null) {
+      this.signatureIndex = symbolTable.addConstantUtf8(signature);
+    } else {
+      const signatureOffset = symbolTable.findSourceAttribute(sourceMethodInfoOffset + 6, Constants.SIGNATURE);
+      this.signatureIndex = symbolTable.addConstantUtf8Hinted(
+        signature,
+        signatureOffset === 0 ? 0 : (sourceBytes[signatureOffset]! << 8) | sourceBytes[signatureOffset + 1]!,
+      );
+    }
     if (exceptions !== null && exceptions.length > 0) {
       const numberOfExceptions = exceptions.length;
       const exceptionIndexTable = new Int32Array(numberOfExceptions);
+      // JVMS §4.7.5: number_of_exceptions, then exception_index_table.
+      let sourceExceptionsOffset = 0;
+      let sourceNumberOfExceptions = 0;
+      if (sourceBytes !== null) {
+        sourceExceptionsOffset = symbolTable.findSourceAttribute(sourceMethodInfoOffset + 6, Constants.EXCEPTIONS);
+        if (sourceExceptionsOffset !== 0) {
+          sourceNumberOfExceptions = (sourceBytes[sourceExceptionsOffset]! << 8) | sourceBytes[sourceExceptionsOffset + 1]!;
+        }
+      }
       for (let i = 0; i < numberOfExceptions; ++i) {
-        exceptionIndexTable[i] = symbolTable.addConstantClass(exceptions[i]).index;
+        const hint =
+          i < sourceNumberOfExceptions
+            ? (sourceBytes![sourceExceptionsOffset + 2 + 2 * i]! << 8) | sourceBytes![sourceExceptionsOffset + 3 + 2 * i]!
+            : 0;
+        exceptionIndexTable[i] = symbolTable.addConstantClassHinted(exceptions[i]!, hint).index;
       }
       this.numberOfExceptions = numberOfExceptions;
       this.exceptionIndexTable = exceptionIndexTable;
@@ -1975,26 +2011,26 @@ export class MethodWriter extends MethodVisitor {
       if (code.length > 65535) {
         throw new MethodTooLargeException(symbolTable.getClassName(), this.name, this.descriptor, code.length);
       }
-      symbolTable.addConstantUtf8(Constants.CODE);
+      symbolTable.addAttributeName(Constants.CODE);
       // The Code attribute header (6), max_stack, max_locals, code_length, attributes_count, the
       // code and the exception table.
       size += 16 + code.length + Handler.getExceptionTableSize(this.firstHandler);
       if (this.stackMapTableEntries !== null) {
         const useStackMapTable = symbolTable.getMajorVersion() >= Opcodes.V1_6;
-        symbolTable.addConstantUtf8(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap');
+        symbolTable.addAttributeName(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap');
         // Attribute header and number_of_entries.
         size += 8 + this.stackMapTableEntries.length;
       }
       if (this.lineNumberTable !== null) {
-        symbolTable.addConstantUtf8(Constants.LINE_NUMBER_TABLE);
+        symbolTable.addAttributeName(Constants.LINE_NUMBER_TABLE);
         size += 8 + this.lineNumberTable.length;
       }
       if (this.localVariableTable !== null) {
-        symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TABLE);
+        symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TABLE);
         size += 8 + this.localVariableTable.length;
       }
       if (this.localVariableTypeTable !== null) {
-        symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TYPE_TABLE);
+        symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE);
         size += 8 + this.localVariableTypeTable.length;
       }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
@@ -2018,7 +2054,7 @@ export class MethodWriter extends MethodVisitor {
       }
     }
     if (this.numberOfExceptions > 0) {
-      symbolTable.addConstantUtf8(Constants.EXCEPTIONS);
+      symbolTable.addAttributeName(Constants.EXCEPTIONS);
       size += 8 + 2 * this.numberOfExceptions;
     }
     size += Attribute.computeAttributesSize(symbolTable, this.accessFlags, this.signatureIndex);
@@ -2047,11 +2083,11 @@ export class MethodWriter extends MethodVisitor {
       );
     }
     if (this.defaultValue !== null) {
-      symbolTable.addConstantUtf8(Constants.ANNOTATION_DEFAULT);
+      symbolTable.addAttributeName(Constants.ANNOTATION_DEFAULT);
       size += 6 + this.defaultValue.length;
     }
     if (this.parameters !== null) {
-      symbolTable.addConstantUtf8(Constants.METHOD_PARAMETERS);
+      symbolTable.addAttributeName(Constants.METHOD_PARAMETERS);
       // Attribute header and parameters_count (1 byte).
       size += 7 + this.parameters.length;
     }
@@ -2167,7 +2203,7 @@ export class MethodWriter extends MethodVisitor {
         codeAttributeCount += this.firstCodeAttribute.getAttributeCount();
       }
       output
-        .putShort(symbolTable.addConstantUtf8(Constants.CODE))
+        .putShort(symbolTable.addAttributeName(Constants.CODE))
         .putInt(size)
         .putShort(this.maxStack)
         .putShort(this.maxLocals)
@@ -2178,41 +2214,41 @@ export class MethodWriter extends MethodVisitor {
       if (this.stackMapTableEntries !== null) {
         const useStackMapTable = symbolTable.getMajorVersion() >= Opcodes.V1_6;
         output
-          .putShort(symbolTable.addConstantUtf8(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap'))
+          .putShort(symbolTable.addAttributeName(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap'))
           .putInt(2 + this.stackMapTableEntries.length)
           .putShort(this.stackMapTableNumberOfEntries)
           .putByteArray(this.stackMapTableEntries.data, 0, this.stackMapTableEntries.length);
       }
       if (this.lineNumberTable !== null) {
         output
-          .putShort(symbolTable.addConstantUtf8(Constants.LINE_NUMBER_TABLE))
+          .putShort(symbolTable.addAttributeName(Constants.LINE_NUMBER_TABLE))
           .putInt(2 + this.lineNumberTable.length)
           .putShort(this.lineNumberTableLength)
           .putByteArray(this.lineNumberTable.data, 0, this.lineNumberTable.length);
       }
       if (this.localVariableTable !== null) {
         output
-          .putShort(symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TABLE))
+          .putShort(symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TABLE))
           .putInt(2 + this.localVariableTable.length)
           .putShort(this.localVariableTableLength)
           .putByteArray(this.localVariableTable.data, 0, this.localVariableTable.length);
       }
       if (this.localVariableTypeTable !== null) {
         output
-          .putShort(symbolTable.addConstantUtf8(Constants.LOCAL_VARIABLE_TYPE_TABLE))
+          .putShort(symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE))
           .putInt(2 + this.localVariableTypeTable.length)
           .putShort(this.localVariableTypeTableLength)
           .putByteArray(this.localVariableTypeTable.data, 0, this.localVariableTypeTable.length);
       }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
         this.lastCodeRuntimeVisibleTypeAnnotation.putAnnotations(
-          symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
           output,
         );
       }
       if (this.lastCodeRuntimeInvisibleTypeAnnotation !== null) {
         this.lastCodeRuntimeInvisibleTypeAnnotation.putAnnotations(
-          symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
           output,
         );
       }
@@ -2222,7 +2258,7 @@ export class MethodWriter extends MethodVisitor {
     }
     if (this.numberOfExceptions > 0) {
       output
-        .putShort(symbolTable.addConstantUtf8(Constants.EXCEPTIONS))
+        .putShort(symbolTable.addAttributeName(Constants.EXCEPTIONS))
         .putInt(2 + 2 * this.numberOfExceptions)
         .putShort(this.numberOfExceptions);
       const exceptionIndexTable = this.exceptionIndexTable as Int32Array;
@@ -2241,7 +2277,7 @@ export class MethodWriter extends MethodVisitor {
     );
     if (this.lastRuntimeVisibleParameterAnnotations !== null) {
       AnnotationWriter.putParameterAnnotations(
-        symbolTable.addConstantUtf8(Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS),
+        symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS),
         this.lastRuntimeVisibleParameterAnnotations,
         this.visibleAnnotableParameterCount === 0
           ? this.lastRuntimeVisibleParameterAnnotations.length
@@ -2251,7 +2287,7 @@ export class MethodWriter extends MethodVisitor {
     }
     if (this.lastRuntimeInvisibleParameterAnnotations !== null) {
       AnnotationWriter.putParameterAnnotations(
-        symbolTable.addConstantUtf8(Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS),
+        symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS),
         this.lastRuntimeInvisibleParameterAnnotations,
         this.invisibleAnnotableParameterCount === 0
           ? this.lastRuntimeInvisibleParameterAnnotations.length
@@ -2261,13 +2297,13 @@ export class MethodWriter extends MethodVisitor {
     }
     if (this.defaultValue !== null) {
       output
-        .putShort(symbolTable.addConstantUtf8(Constants.ANNOTATION_DEFAULT))
+        .putShort(symbolTable.addAttributeName(Constants.ANNOTATION_DEFAULT))
         .putInt(this.defaultValue.length)
         .putByteArray(this.defaultValue.data, 0, this.defaultValue.length);
     }
     if (this.parameters !== null) {
       output
-        .putShort(symbolTable.addConstantUtf8(Constants.METHOD_PARAMETERS))
+        .putShort(symbolTable.addAttributeName(Constants.METHOD_PARAMETERS))
         .putInt(1 + this.parameters.length)
         .putByte(this.parametersCount)
         .putByteArray(this.parameters.data, 0, this.parameters.length);

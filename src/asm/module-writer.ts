@@ -130,7 +130,7 @@ export class ModuleWriter extends ModuleVisitor {
 
   /** @internal The size of the Module attribute, header included; adds its name. */
   computeModuleAttributeSize(): number {
-    this.symbolTable.addConstantUtf8(Constants.MODULE);
+    this.symbolTable.addAttributeName(Constants.MODULE);
     // Header (6), name, flags and version (6), and the five counts (10).
     return (
       22 +
@@ -144,13 +144,13 @@ export class ModuleWriter extends ModuleVisitor {
 
   /** @internal The size of the ModulePackages attribute, header included; adds its name. */
   computeModulePackagesAttributeSize(): number {
-    this.symbolTable.addConstantUtf8(Constants.MODULE_PACKAGES);
+    this.symbolTable.addAttributeName(Constants.MODULE_PACKAGES);
     return 8 + this.packageIndex.length;
   }
 
   /** @internal The size of the ModuleMainClass attribute; adds its name. */
   computeModuleMainClassAttributeSize(): number {
-    this.symbolTable.addConstantUtf8(Constants.MODULE_MAIN_CLASS);
+    this.symbolTable.addAttributeName(Constants.MODULE_MAIN_CLASS);
     return 8;
   }
 
@@ -175,7 +175,7 @@ export class ModuleWriter extends ModuleVisitor {
       this.usesIndex.length +
       this.provides.length;
     output
-      .putShort(this.symbolTable.addConstantUtf8(Constants.MODULE))
+      .putShort(this.symbolTable.addAttributeName(Constants.MODULE))
       .putInt(moduleAttributeLength)
       .putShort(this.moduleNameIndex)
       .putShort(this.moduleFlags)
@@ -195,7 +195,7 @@ export class ModuleWriter extends ModuleVisitor {
   /** @internal Puts the ModulePackages attribute (JVMS §4.7.26). */
   putModulePackagesAttribute(output: ByteVector): void {
     output
-      .putShort(this.symbolTable.addConstantUtf8(Constants.MODULE_PACKAGES))
+      .putShort(this.symbolTable.addAttributeName(Constants.MODULE_PACKAGES))
       .putInt(2 + this.packageIndex.length)
       .putShort(this.packageCount)
       .putByteArray(this.packageIndex.data, 0, this.packageIndex.length);
@@ -204,7 +204,7 @@ export class ModuleWriter extends ModuleVisitor {
   /** @internal Puts the ModuleMainClass attribute (JVMS §4.7.27). */
   putModuleMainClassAttribute(output: ByteVector): void {
     output
-      .putShort(this.symbolTable.addConstantUtf8(Constants.MODULE_MAIN_CLASS))
+      .putShort(this.symbolTable.addAttributeName(Constants.MODULE_MAIN_CLASS))
       .putInt(2)
       .putShort(this.mainClassIndex);
   }

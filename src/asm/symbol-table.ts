@@ -117,8 +117,17 @@ export class SymbolTable {
   private labelTable: Label[] | null;
   private labelIndices: Map<Label, number> | null;
 
-  /** The index of every Utf8 constant added to this table (not found in the source), by value. */
-  private readonly utf8Indices: StringTable;
+  /**
+   * The index of every Utf8 constant added to this table (not found in the source), by value;
+   * created on the first addition (a copied class often adds none).
+   */
+  private utf8Indices: StringTable | null;
+  /**
+   * The source reader's cache of decoded Utf8 constants (ASM's ClassReader.constantUtf8Values),
+   * or null: a string the reader decoded from pool index i is `sourceUtf8Values[i]`, which lets
+   * the writers check a guessed index (a "hint") with one comparison, without any hash table.
+   */
+  private readonly sourceUtf8Values: readonly (string | undefined)[] | null;
   /** The index (plus one) of every TYPE_TAG entry of the type table, by value; built on first use. */
   private typeIndices: StringTable | null;
   /** Search table over the source pool's Utf8 and Utf8-reference constants, built on demand. */
@@ -126,6 +135,9 @@ export class SymbolTable {
   /** The symbols returned for source Utf8-reference constants, by pool index. */
   private sourceSymbols: (Entry | undefined)[] | null;
 
+  /** The names passed to addAttributeName, and their indices (see there), or null. */
+  private attributeNames: string[] | null;
+  private attributeNameIndices: number[] | null;
   /** Groups of the source pool not hashed yet (see GROUP_*). */
   private pendingSourceGroups: number;
   /** Cache of getSourceFirstAttributeOffset, or -1. */
@@ -144,10 +156,15 @@ export class SymbolTable {
     this.labelTable = null;
     this.labelIndices = null;
     this.sourceFirstAttributeOffset = -1;
-    this.utf8Indices = new StringTable();
+    this.utf8Indices = null;
+    this.attributeNames = null;
+    this.attributeNameIndices = null;
     this.typeIndices = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
+    const utf8Values =
+      classReader === null ? null : (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
+    this.sourceUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
     if (classReader === null) {
       this.entries = new Array<Entry | null>(256).fill(null);
       this.mask = 255;
@@ -165,8 +182,8 @@ export class SymbolTable {
       this.constantPool = new ByteVector(inputBytes.subarray(constantPoolOffset, constantPoolOffset + constantPoolLength));
       // Source constants are found through SourceIndex or hashed group by group on demand; the
       // hash set starts small and grows with them.
-      this.entries = new Array<Entry | null>(64).fill(null);
-      this.mask = 63;
+      this.entries = new Array<Entry | null>(32).fill(null);
+      this.mask = 31;
       this.pendingSourceGroups = ALL_GROUPS;
     }
   }
@@ -187,10 +204,10 @@ export class SymbolTable {
   }
 
   /** Records the class version and name; returns the pool index of the class's Class entry. */
-  setMajorVersionAndClassName(majorVersion: number, className: string): number {
+  setMajorVersionAndClassName(majorVersion: number, className: string, classIndexHint = 0): number {
     this.majorVersion = majorVersion;
     this.className = className;
-    return this.addConstantClass(className).index;
+    return this.addConstantClassHinted(className, classIndexHint).index;
   }
 
   /** The constant_pool_count field value (number of slots plus one). */
@@ -228,26 +245,26 @@ export class SymbolTable {
   }
 
   /** The size of the BootstrapMethods attribute, 0 if none; adds its name to the pool. */
-  computeBootstrapMethodsSize(): number {
+  computeBootstrapMethodsSize(nameIndexHint = 0): number {
     if ((this.pendingSourceGroups & GROUP_BOOTSTRAP_METHOD_BYTES) !== 0) {
       this.copyBootstrapMethodBytes();
     }
     if (this.bootstrapMethods !== null) {
-      this.addConstantUtf8(Constants.BOOTSTRAP_METHODS);
+      this.addConstantUtf8Hinted(Constants.BOOTSTRAP_METHODS, nameIndexHint);
       return 8 + this.bootstrapMethods.length;
     }
     return 0;
   }
 
   /** Puts the BootstrapMethods attribute (JVMS §4.7.23), header included, if there is one. */
-  putBootstrapMethods(output: ByteVector): void {
+  putBootstrapMethods(output: ByteVector, nameIndexHint = 0): void {
     if ((this.pendingSourceGroups & GROUP_BOOTSTRAP_METHOD_BYTES) !== 0) {
       this.copyBootstrapMethodBytes();
     }
     const bootstrapMethods = this.bootstrapMethods;
     if (bootstrapMethods !== null) {
       output
-        .putShort(this.addConstantUtf8(Constants.BOOTSTRAP_METHODS))
+        .putShort(this.addConstantUtf8Hinted(Constants.BOOTSTRAP_METHODS, nameIndexHint))
         .putInt(bootstrapMethods.length + 2)
         .putShort(this.bootstrapMethodCount)
         .putByteArray(bootstrapMethods.data, 0, bootstrapMethods.length);
@@ -584,27 +601,8 @@ export class SymbolTable {
   }
 
   private addConstantMemberReference(tag: number, owner: string, name: string, descriptor: string): Entry {
-    if (this.sourceClassReader === null) {
-      // From scratch, the Class and NameAndType indices identify the reference: hash them.
-      const classIndex = this.addConstantClass(owner).index;
-      const nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
-      const hashCode = hashIndices(tag, classIndex, nameAndTypeIndex);
-      let entry = this.entries[hashCode & this.mask];
-      while (entry !== null) {
-        if (
-          entry.tag === tag &&
-          entry.hashCode === hashCode &&
-          entry.owner === owner &&
-          entry.name === name &&
-          entry.value === descriptor
-        ) {
-          return entry;
-        }
-        entry = entry.next;
-      }
-      this.constantPool.put122(tag, classIndex, nameAndTypeIndex);
-      return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
-    }
+    // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
+    // Class and NameAndType are looked up only to add a new one.
     if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0) {
       this.loadSourceGroups(GROUP_MEMBER_REFERENCE);
     }
@@ -612,11 +610,11 @@ export class SymbolTable {
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
-        entry.tag === tag &&
         entry.hashCode === hashCode &&
-        entry.owner === owner &&
+        entry.tag === tag &&
         entry.name === name &&
-        entry.value === descriptor
+        entry.value === descriptor &&
+        entry.owner === owner
       ) {
         return entry;
       }
@@ -698,30 +696,19 @@ export class SymbolTable {
   /** Adds a CONSTANT_NameAndType_info (JVMS §4.4.6); returns its pool index. */
   addConstantNameAndType(name: string, descriptor: string): number {
     const tag = Symbol.CONSTANT_NAME_AND_TYPE_TAG;
-    let hashCode: number;
-    let nameIndex = 0;
-    let descriptorIndex = 0;
-    if (this.sourceClassReader === null) {
-      nameIndex = this.addConstantUtf8(name);
-      descriptorIndex = this.addConstantUtf8(descriptor);
-      hashCode = hashIndices(tag, nameIndex, descriptorIndex);
-    } else {
-      if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
-        this.loadSourceGroups(GROUP_NAME_AND_TYPE);
-      }
-      hashCode = hash2(tag, name, descriptor);
+    if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
+      this.loadSourceGroups(GROUP_NAME_AND_TYPE);
     }
+    const hashCode = hash2(tag, name, descriptor);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
-      if (entry.tag === tag && entry.hashCode === hashCode && entry.name === name && entry.value === descriptor) {
+      if (entry.hashCode === hashCode && entry.tag === tag && entry.name === name && entry.value === descriptor) {
         return entry.index;
       }
       entry = entry.next;
     }
-    if (this.sourceClassReader !== null) {
-      nameIndex = this.addConstantUtf8(name);
-      descriptorIndex = this.addConstantUtf8(descriptor);
-    }
+    const nameIndex = this.addConstantUtf8(name);
+    const descriptorIndex = this.addConstantUtf8(descriptor);
     this.constantPool.put122(tag, nameIndex, descriptorIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, 0, hashCode)).index;
   }
@@ -736,14 +723,172 @@ export class SymbolTable {
         return sourceIndex;
       }
     }
-    const knownIndex = this.utf8Indices.get(value);
+    let utf8Indices = this.utf8Indices;
+    if (utf8Indices === null) {
+      utf8Indices = this.utf8Indices = new StringTable();
+    }
+    const knownIndex = utf8Indices.get(value);
     if (knownIndex !== 0) {
       return knownIndex;
     }
     this.constantPool.putByte(Symbol.CONSTANT_UTF8_TAG).putUTF8(value);
     const index = this.constantPoolCount++;
-    this.utf8Indices.set(value, index);
+    utf8Indices.set(value, index);
     return index;
+  }
+
+  /**
+   * addConstantUtf8 for an attribute name (or another constant string of the writers, which are
+   * looked up again for each method): the few distinct ones are remembered by identity.
+   */
+  addAttributeName(name: string): number {
+    let names = this.attributeNames;
+    if (names === null) {
+      names = this.attributeNames = [];
+      this.attributeNameIndices = [];
+    }
+    for (let i = 0, n = names.length; i < n; ++i) {
+      if (names[i] === name) {
+        return this.attributeNameIndices![i]!;
+      }
+    }
+    const index = this.addConstantUtf8(name);
+    if (names.length < 16) {
+      names.push(name);
+      this.attributeNameIndices!.push(index);
+    }
+    return index;
+  }
+
+  // ## Hinted lookups (copy path).
+  //
+  // A writer fed by the ClassReader of its source knows where in the source class a value it
+  // adds most likely comes from (the name_index of the method_info being copied, an entry of the
+  // InnerClasses attribute…). These methods first check that guessed pool index against the
+  // reader's decoded strings, and otherwise fall back to the normal lookup. Any source constant
+  // holding the value is a valid answer (the source itself used that one), and a checked hint
+  // never adds anything, so the pool is the same as without hints.
+
+  /** addConstantUtf8, trying first the source Utf8 constant `hintIndex` (0: no hint). */
+  addConstantUtf8Hinted(value: string, hintIndex: number): number {
+    const utf8Values = this.sourceUtf8Values;
+    if (utf8Values !== null && hintIndex < utf8Values.length && utf8Values[hintIndex] === value) {
+      return hintIndex;
+    }
+    return this.addConstantUtf8(value);
+  }
+
+  /** Whether the source constant `index` is a Class, String… (`tag`) whose Utf8 is `value`. */
+  private isSourceUtf8Reference(tag: number, value: string, index: number): boolean {
+    const utf8Values = this.sourceUtf8Values;
+    const classReader = this.sourceClassReader;
+    if (utf8Values === null || classReader === null || index <= 0 || index >= classReader.getItemCount()) {
+      return false;
+    }
+    const bytes = classReader.classFileBuffer;
+    const offset = classReader.cpInfoOffsets[index]!;
+    if (bytes[offset - 1] !== tag) {
+      return false;
+    }
+    const utf8Index = (bytes[offset]! << 8) | bytes[offset + 1]!;
+    return utf8Index < utf8Values.length && utf8Values[utf8Index] === value;
+  }
+
+  /** addConstantClass, trying first the source Class constant `hintIndex` (0: no hint). */
+  addConstantClassHinted(value: string, hintIndex: number): Symbol {
+    if (hintIndex !== 0 && this.isSourceUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, hintIndex)) {
+      return this.getSourceSymbol(Symbol.CONSTANT_CLASS_TAG, value, hintIndex);
+    }
+    return this.addConstantClass(value);
+  }
+
+  /** addConstantNameAndType, trying first the source NameAndType constant `hintIndex` (0: no hint). */
+  addConstantNameAndTypeHinted(name: string, descriptor: string, hintIndex: number): number {
+    const utf8Values = this.sourceUtf8Values;
+    const classReader = this.sourceClassReader;
+    if (utf8Values !== null && classReader !== null && hintIndex > 0 && hintIndex < classReader.getItemCount()) {
+      const bytes = classReader.classFileBuffer;
+      const offset = classReader.cpInfoOffsets[hintIndex]!;
+      if (
+        bytes[offset - 1] === Symbol.CONSTANT_NAME_AND_TYPE_TAG &&
+        utf8Values[readU2(bytes, offset)] === name &&
+        utf8Values[readU2(bytes, offset + 2)] === descriptor
+      ) {
+        return hintIndex;
+      }
+    }
+    return this.addConstantNameAndType(name, descriptor);
+  }
+
+  /**
+   * The index of addConstant(value) (a field's ConstantValue), trying first the source constant
+   * `hintIndex` (0: no hint).
+   */
+  addConstantHinted(value: unknown, hintIndex: number): number {
+    const classReader = this.sourceClassReader;
+    if (classReader !== null && hintIndex > 0 && hintIndex < classReader.getItemCount()) {
+      if (typeof value === 'string') {
+        if (this.isSourceUtf8Reference(Symbol.CONSTANT_STRING_TAG, value, hintIndex)) {
+          return hintIndex;
+        }
+      } else {
+        const bytes = classReader.classFileBuffer;
+        const offset = classReader.cpInfoOffsets[hintIndex]!;
+        const tag = bytes[offset - 1];
+        if (typeof value === 'number') {
+          if (tag === Symbol.CONSTANT_INTEGER_TAG && readS4(bytes, offset) === (value | 0)) {
+            return hintIndex;
+          }
+        } else if (typeof value === 'bigint' || value instanceof Double) {
+          // JVMS §4.4.5: high_bytes then low_bytes.
+          const bits = typeof value === 'bigint' ? value : value.bits;
+          if (
+            tag === (typeof value === 'bigint' ? Symbol.CONSTANT_LONG_TAG : Symbol.CONSTANT_DOUBLE_TAG) &&
+            readS4(bytes, offset) === Number(BigInt.asIntN(32, bits >> 32n)) &&
+            readS4(bytes, offset + 4) === Number(BigInt.asIntN(32, bits))
+          ) {
+            return hintIndex;
+          }
+        } else if (value instanceof Float) {
+          if (tag === Symbol.CONSTANT_FLOAT_TAG && readS4(bytes, offset) === value.bits) {
+            return hintIndex;
+          }
+        }
+      }
+    }
+    return this.addConstant(value).index;
+  }
+
+  /**
+   * The offset of the info of the attribute named `name` (ASCII) among the `attributes_count`
+   * attributes at `attributesCountOffset` in the source class file, or 0.
+   */
+  findSourceAttribute(attributesCountOffset: number, name: string): number {
+    const bytes = this.sourceClassReader!.classFileBuffer;
+    let currentOffset = attributesCountOffset + 2;
+    for (let i = readU2(bytes, attributesCountOffset); i > 0; --i) {
+      if (this.sourceUtf8Is(readU2(bytes, currentOffset), name)) {
+        return currentOffset + 6;
+      }
+      currentOffset += 6 + readS4(bytes, currentOffset + 2);
+      if (!(currentOffset < bytes.length)) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  /** The symbol of the source constant `index` of `tag` (a Utf8-reference tag) holding `value`. */
+  private getSourceSymbol(tag: number, value: string, index: number): Entry {
+    let sourceSymbols = this.sourceSymbols;
+    if (sourceSymbols === null) {
+      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(this.sourceClassReader!.getItemCount());
+    }
+    let symbol = sourceSymbols[index];
+    if (symbol === undefined) {
+      symbol = sourceSymbols[index] = new Entry(index, tag, null, null, value, 0, 0);
+    }
+    return symbol;
   }
 
   /** The search table over the source pool, built on first use. */
@@ -773,15 +918,7 @@ export class SymbolTable {
     if (index === 0) {
       return null;
     }
-    let sourceSymbols = this.sourceSymbols;
-    if (sourceSymbols === null) {
-      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(sourceIndex.itemCount);
-    }
-    let symbol = sourceSymbols[index];
-    if (symbol === undefined) {
-      symbol = sourceSymbols[index] = new Entry(index, tag, null, null, value, 0, 0);
-    }
-    return symbol;
+    return this.getSourceSymbol(tag, value, index);
   }
 
   /**
@@ -797,18 +934,10 @@ export class SymbolTable {
   ): Symbol {
     const tag = Symbol.CONSTANT_METHOD_HANDLE_TAG;
     const data = getConstantMethodHandleSymbolData(referenceKind, isInterface);
-    let hashCode: number;
-    let referenceIndex = 0;
-    if (this.sourceClassReader === null) {
-      // From scratch, the reference index identifies the member: hash it.
-      referenceIndex = this.addMethodHandleReference(referenceKind, owner, name, descriptor, isInterface);
-      hashCode = hashIndices(tag, referenceIndex, data);
-    } else {
-      if ((this.pendingSourceGroups & GROUP_METHOD_HANDLE) !== 0) {
-        this.loadSourceGroups(GROUP_METHOD_HANDLE);
-      }
-      hashCode = hash3i(tag, owner, name, descriptor, data);
+    if ((this.pendingSourceGroups & GROUP_METHOD_HANDLE) !== 0) {
+      this.loadSourceGroups(GROUP_METHOD_HANDLE);
     }
+    const hashCode = hash3i(tag, owner, name, descriptor, data);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
@@ -823,9 +952,7 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    if (this.sourceClassReader !== null) {
-      referenceIndex = this.addMethodHandleReference(referenceKind, owner, name, descriptor, isInterface);
-    }
+    const referenceIndex = this.addMethodHandleReference(referenceKind, owner, name, descriptor, isInterface);
     this.constantPool.put112(tag, referenceKind, referenceIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, data, hashCode));
   }
@@ -886,17 +1013,10 @@ export class SymbolTable {
     descriptor: string,
     bootstrapMethodIndex: number,
   ): Symbol {
-    let hashCode: number;
-    let nameAndTypeIndex = 0;
-    if (this.sourceClassReader === null) {
-      nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
-      hashCode = hashIndices(tag, nameAndTypeIndex, bootstrapMethodIndex);
-    } else {
-      if ((this.pendingSourceGroups & GROUP_DYNAMIC) !== 0) {
-        this.loadSourceGroups(GROUP_DYNAMIC);
-      }
-      hashCode = hash2i(tag, name, descriptor, bootstrapMethodIndex);
+    if ((this.pendingSourceGroups & GROUP_DYNAMIC) !== 0) {
+      this.loadSourceGroups(GROUP_DYNAMIC);
     }
+    const hashCode = hash2i(tag, name, descriptor, bootstrapMethodIndex);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
@@ -910,9 +1030,7 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    if (this.sourceClassReader !== null) {
-      nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
-    }
+    const nameAndTypeIndex = this.addConstantNameAndType(name, descriptor);
     this.constantPool.put122(tag, bootstrapMethodIndex, nameAndTypeIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, bootstrapMethodIndex, hashCode));
   }
@@ -929,20 +1047,25 @@ export class SymbolTable {
 
   /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
   private addConstantUtf8Reference(tag: number, value: string): Symbol {
-    // The (first) Utf8 index identifies the value: hash it. When the constant is absent, ASM
-    // adds its Utf8 first too, so adding the Utf8 before the lookup gives the same pool.
-    const utf8Index = this.addConstantUtf8(value);
-    const hashCode = hashIndices(tag, utf8Index, 0);
+    // Hashed by its string, so that an existing constant costs one lookup. When it is absent, ASM
+    // adds its Utf8 first, then the constant: same here.
+    const hashCode = hashUtf8Reference(tag, value);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
-      if (entry.tag === tag && entry.hashCode === hashCode && entry.value === value) {
+      if (entry.hashCode === hashCode && entry.tag === tag && entry.value === value) {
         return entry;
       }
       entry = entry.next;
     }
+    const utf8Index = this.addConstantUtf8(value);
     if (this.sourceClassReader !== null) {
       const sourceSymbol = this.findSourceUtf8Reference(tag, value, utf8Index);
       if (sourceSymbol !== null) {
+        if (sourceSymbol.hashCode === 0) {
+          // Found by its string from now on (hashUtf8Reference is never 0).
+          sourceSymbol.hashCode = hashCode;
+          this.put(sourceSymbol);
+        }
         return sourceSymbol;
       }
     }
@@ -1179,11 +1302,6 @@ function mix(hash: number): number {
   return (hash ^ (hash >>> 16)) & 0x7fffffff;
 }
 
-/** The hash of an entry identified by two pool indices (or an index and a small number). */
-function hashIndices(tag: number, index1: number, index2: number): number {
-  return mix(tag + Math.imul(index1, 0x10001) + Math.imul(index2, 31));
-}
-
 function hashInt(tag: number, value: number): number {
   return mix(tag + value);
 }
@@ -1196,20 +1314,34 @@ function hashUtf8(tag: number, value: string): number {
   return mix(tag + stringHash(value));
 }
 
+// The hashes of the constants made of strings use sampledStringHash (O(1) whatever the length;
+// collisions only cost a string comparison, usually by identity: the reader decodes each
+// constant once).
+
+/** The hash of a Class, String, MethodType, Module or Package constant; never 0. */
+function hashUtf8Reference(tag: number, value: string): number {
+  return mix(tag + sampledStringHash(value)) | 0x40000000;
+}
+
 function hash2(tag: number, value1: string, value2: string): number {
-  return mix(tag + Math.imul(stringHash(value1), 31) + stringHash(value2));
+  return mix(tag + Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2));
 }
 
 function hash2i(tag: number, value1: string, value2: string, value3: number): number {
-  return mix(tag + Math.imul(Math.imul(stringHash(value1), 31) + stringHash(value2), 31) + value3);
+  return mix(tag + Math.imul(Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2), 31) + value3);
 }
 
 function hash3(tag: number, value1: string, value2: string, value3: string): number {
-  return mix(tag + Math.imul(Math.imul(stringHash(value1), 31) + stringHash(value2), 31) + stringHash(value3));
+  return mix(
+    tag +
+      Math.imul(Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2), 31) +
+      sampledStringHash(value3),
+  );
 }
 
 function hash3i(tag: number, value1: string, value2: string, value3: string, value4: number): number {
-  const hash = Math.imul(Math.imul(stringHash(value1), 31) + stringHash(value2), 31) + stringHash(value3);
+  const hash =
+    Math.imul(Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2), 31) + sampledStringHash(value3);
   return mix(tag + Math.imul(hash, 31) + value4);
 }
 
@@ -1222,95 +1354,27 @@ function hashBytes(tag: number, data: Uint8Array, offset: number, length: number
 }
 
 /**
- * A string to positive integer map with open addressing, keyed by sampledStringHash: O(1) hashing
- * whatever the length (V8's own string hash, which a Map uses, reads every char of each new
- * string), and equal strings usually identical objects (the reader decodes each constant once).
+ * A string to positive integer map. A Map: V8 hashes a string once and keeps the hash in the
+ * string, and the strings looked up are mostly the same objects again and again (the reader
+ * decodes each constant once), so a lookup rarely reads the chars; measured a little faster than
+ * an open-addressing table keyed by a sampled hash.
  */
 class StringTable {
-  /**
-   * About the size recent tables reached (raised by set, decayed by each new table): new tables
-   * start large enough for it, which saves most regrowths when classes are written one by one.
-   */
-  private static expectedSize = 32;
-
-  private keys: (string | undefined)[];
-  /** Pairs (hash, value) per slot (a plain array: no ArrayBuffer to allocate). */
-  private data: number[];
-  private size: number;
-  private mask: number;
+  private readonly map: Map<string, number>;
 
   constructor() {
-    let capacity = 64;
-    while (capacity < 2 * StringTable.expectedSize) {
-      capacity <<= 1;
-    }
-    StringTable.expectedSize = (StringTable.expectedSize * 3) >> 2;
-    this.keys = new Array<string | undefined>(capacity).fill(undefined);
-    this.data = new Array<number>(2 * capacity).fill(0);
-    this.size = 0;
-    this.mask = capacity - 1;
+    this.map = new Map();
   }
 
   /** The value of `key`, or 0 if absent. */
   get(key: string): number {
-    const hash = sampledStringHash(key);
-    const mask = this.mask;
-    const keys = this.keys;
-    const data = this.data;
-    let slot = hash & mask;
-    let currentKey = keys[slot];
-    while (currentKey !== undefined) {
-      // Comparing hashes first avoids comparing the chars of colliding strings.
-      if (data[2 * slot] === hash && currentKey === key) {
-        return data[2 * slot + 1]!;
-      }
-      slot = (slot + 1) & mask;
-      currentKey = keys[slot];
-    }
-    return 0;
+    const value = this.map.get(key);
+    return value === undefined ? 0 : value;
   }
 
   /** Sets the value (positive) of `key`, which must be absent. */
   set(key: string, value: number): void {
-    if (2 * (this.size + 1) > this.keys.length) {
-      this.grow();
-    }
-    const hash = sampledStringHash(key);
-    let slot = hash & this.mask;
-    while (this.keys[slot] !== undefined) {
-      slot = (slot + 1) & this.mask;
-    }
-    this.keys[slot] = key;
-    this.data[2 * slot] = hash;
-    this.data[2 * slot + 1] = value;
-    if (++this.size > StringTable.expectedSize) {
-      StringTable.expectedSize = this.size;
-    }
-  }
-
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldData = this.data;
-    const capacity = oldKeys.length * 2;
-    const mask = capacity - 1;
-    const keys = new Array<string | undefined>(capacity).fill(undefined);
-    const data = new Array<number>(2 * capacity).fill(0);
-    for (let i = 0; i < oldKeys.length; ++i) {
-      const key = oldKeys[i];
-      if (key !== undefined) {
-        const hash = oldData[2 * i]!;
-        let slot = hash & mask;
-        while (keys[slot] !== undefined) {
-          slot = (slot + 1) & mask;
-        }
-        keys[slot] = key;
-        data[2 * slot] = hash;
-        data[2 * slot + 1] = oldData[2 * i + 1]!;
-      }
-    }
-    this.keys = keys;
-    this.data = data;
-    this.mask = mask;
+    this.map.set(key, value);
   }
 }
 
