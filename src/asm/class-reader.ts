@@ -44,204 +44,252 @@ function s8(b: Uint8Array, offset: number): bigint {
 }
 
 // Constant pool tags (JVMS §4.4, Table 4.4-B).
-const CONSTANT_UTF8 = 1;
-const CONSTANT_INTEGER = 3;
-const CONSTANT_FLOAT = 4;
-const CONSTANT_LONG = 5;
-const CONSTANT_DOUBLE = 6;
-const CONSTANT_CLASS = 7;
-const CONSTANT_STRING = 8;
-const CONSTANT_FIELDREF = 9;
-const CONSTANT_METHODREF = 10;
-const CONSTANT_INTERFACE_METHODREF = 11;
-const CONSTANT_NAME_AND_TYPE = 12;
-const CONSTANT_METHOD_HANDLE = 15;
-const CONSTANT_METHOD_TYPE = 16;
-const CONSTANT_DYNAMIC = 17;
-const CONSTANT_INVOKE_DYNAMIC = 18;
-const CONSTANT_MODULE = 19;
-const CONSTANT_PACKAGE = 20;
+const enum Tag {
+  CONSTANT_UTF8 = 1,
+  CONSTANT_INTEGER = 3,
+  CONSTANT_FLOAT = 4,
+  CONSTANT_LONG = 5,
+  CONSTANT_DOUBLE = 6,
+  CONSTANT_CLASS = 7,
+  CONSTANT_STRING = 8,
+  CONSTANT_FIELDREF = 9,
+  CONSTANT_METHODREF = 10,
+  CONSTANT_INTERFACE_METHODREF = 11,
+  CONSTANT_NAME_AND_TYPE = 12,
+  CONSTANT_METHOD_HANDLE = 15,
+  CONSTANT_METHOD_TYPE = 16,
+  CONSTANT_DYNAMIC = 17,
+  CONSTANT_INVOKE_DYNAMIC = 18,
+  CONSTANT_MODULE = 19,
+  CONSTANT_PACKAGE = 20,
+}
 
 /** What a constant pool tag is called in error messages. */
 const TAG_NAMES: Record<number, string> = {
-  [CONSTANT_UTF8]: 'CONSTANT_Utf8',
-  [CONSTANT_INTEGER]: 'CONSTANT_Integer',
-  [CONSTANT_FLOAT]: 'CONSTANT_Float',
-  [CONSTANT_LONG]: 'CONSTANT_Long',
-  [CONSTANT_DOUBLE]: 'CONSTANT_Double',
-  [CONSTANT_CLASS]: 'CONSTANT_Class',
-  [CONSTANT_STRING]: 'CONSTANT_String',
-  [CONSTANT_FIELDREF]: 'CONSTANT_Fieldref',
-  [CONSTANT_METHODREF]: 'CONSTANT_Methodref',
-  [CONSTANT_INTERFACE_METHODREF]: 'CONSTANT_InterfaceMethodref',
-  [CONSTANT_NAME_AND_TYPE]: 'CONSTANT_NameAndType',
-  [CONSTANT_METHOD_HANDLE]: 'CONSTANT_MethodHandle',
-  [CONSTANT_METHOD_TYPE]: 'CONSTANT_MethodType',
-  [CONSTANT_DYNAMIC]: 'CONSTANT_Dynamic',
-  [CONSTANT_INVOKE_DYNAMIC]: 'CONSTANT_InvokeDynamic',
-  [CONSTANT_MODULE]: 'CONSTANT_Module',
-  [CONSTANT_PACKAGE]: 'CONSTANT_Package',
+  [Tag.CONSTANT_UTF8]: 'CONSTANT_Utf8',
+  [Tag.CONSTANT_INTEGER]: 'CONSTANT_Integer',
+  [Tag.CONSTANT_FLOAT]: 'CONSTANT_Float',
+  [Tag.CONSTANT_LONG]: 'CONSTANT_Long',
+  [Tag.CONSTANT_DOUBLE]: 'CONSTANT_Double',
+  [Tag.CONSTANT_CLASS]: 'CONSTANT_Class',
+  [Tag.CONSTANT_STRING]: 'CONSTANT_String',
+  [Tag.CONSTANT_FIELDREF]: 'CONSTANT_Fieldref',
+  [Tag.CONSTANT_METHODREF]: 'CONSTANT_Methodref',
+  [Tag.CONSTANT_INTERFACE_METHODREF]: 'CONSTANT_InterfaceMethodref',
+  [Tag.CONSTANT_NAME_AND_TYPE]: 'CONSTANT_NameAndType',
+  [Tag.CONSTANT_METHOD_HANDLE]: 'CONSTANT_MethodHandle',
+  [Tag.CONSTANT_METHOD_TYPE]: 'CONSTANT_MethodType',
+  [Tag.CONSTANT_DYNAMIC]: 'CONSTANT_Dynamic',
+  [Tag.CONSTANT_INVOKE_DYNAMIC]: 'CONSTANT_InvokeDynamic',
+  [Tag.CONSTANT_MODULE]: 'CONSTANT_Module',
+  [Tag.CONSTANT_PACKAGE]: 'CONSTANT_Package',
 };
 
 // The kinds of bytecode instructions (JVMS §6.5), by how they are encoded and visited. One table
 // lookup per instruction instead of a 200-case switch; 0 for the opcodes that do not exist.
-/** No operand: visitInsn. */
-const INSN_NONE = 1;
-/** xLOAD_n: visitVarInsn(xLOAD, n). */
-const INSN_IMPLICIT_LOAD = 2;
-/** xSTORE_n: visitVarInsn(xSTORE, n). */
-const INSN_IMPLICIT_STORE = 3;
-/** A local variable index on one byte (xLOAD, xSTORE, RET). */
-const INSN_VAR = 4;
-/** A signed byte operand (BIPUSH, NEWARRAY). */
-const INSN_BYTE = 5;
-/** SIPUSH. */
-const INSN_SHORT = 6;
-/** LDC (one-byte pool index). */
-const INSN_LDC = 7;
-/** LDC_W, LDC2_W (two-byte pool index). */
-const INSN_LDC_W = 8;
-/** GETSTATIC…INVOKESTATIC: a two-byte pool index. */
-const INSN_FIELD_OR_METHOD = 9;
-/** INVOKEINTERFACE: pool index, count and a zero byte. */
-const INSN_INVOKEINTERFACE = 10;
-/** INVOKEDYNAMIC: pool index and two zero bytes. */
-const INSN_INVOKEDYNAMIC = 11;
-/** NEW, ANEWARRAY, CHECKCAST, INSTANCEOF: a CONSTANT_Class index. */
-const INSN_TYPE = 12;
-/** IINC: local index and signed byte increment. */
-const INSN_IINC = 13;
-/** MULTIANEWARRAY: CONSTANT_Class index and dimensions. */
-const INSN_MULTIANEWARRAY = 14;
-/** IFxx, IF_xCMPxx, GOTO, JSR, IFNULL, IFNONNULL: signed 16-bit offset. */
-const INSN_JUMP = 15;
-/** GOTO_W, JSR_W: signed 32-bit offset. */
-const INSN_WIDE_JUMP = 16;
-/** ASM_IFEQ…ASM_IFNONNULL: unsigned 16-bit offset (ASM-internal, see EXPAND_ASM_INSNS). */
-const INSN_ASM_JUMP = 17;
-/** ASM_GOTO_W: signed 32-bit offset (ASM-internal). */
-const INSN_ASM_GOTO_W = 18;
-/** WIDE prefix. */
-const INSN_WIDE = 19;
-const INSN_TABLESWITCH = 20;
-const INSN_LOOKUPSWITCH = 21;
+// A const enum: tsc inlines the members as literals, so that the switches on them compile to
+// jump tables.
+const enum Insn {
+  /** No operand: visitInsn. */
+  INSN_NONE = 1,
+  /** xLOAD_n: visitVarInsn(xLOAD, n). */
+  INSN_IMPLICIT_LOAD = 2,
+  /** xSTORE_n: visitVarInsn(xSTORE, n). */
+  INSN_IMPLICIT_STORE = 3,
+  /** A local variable index on one byte (xLOAD, xSTORE, RET). */
+  INSN_VAR = 4,
+  /** A signed byte operand (BIPUSH, NEWARRAY). */
+  INSN_BYTE = 5,
+  /** SIPUSH. */
+  INSN_SHORT = 6,
+  /** LDC (one-byte pool index). */
+  INSN_LDC = 7,
+  /** LDC_W, LDC2_W (two-byte pool index). */
+  INSN_LDC_W = 8,
+  /** GETSTATIC…INVOKESTATIC: a two-byte pool index. */
+  INSN_FIELD_OR_METHOD = 9,
+  /** INVOKEINTERFACE: pool index, count and a zero byte. */
+  INSN_INVOKEINTERFACE = 10,
+  /** INVOKEDYNAMIC: pool index and two zero bytes. */
+  INSN_INVOKEDYNAMIC = 11,
+  /** NEW, ANEWARRAY, CHECKCAST, INSTANCEOF: a CONSTANT_Class index. */
+  INSN_TYPE = 12,
+  /** IINC: local index and signed byte increment. */
+  INSN_IINC = 13,
+  /** MULTIANEWARRAY: CONSTANT_Class index and dimensions. */
+  INSN_MULTIANEWARRAY = 14,
+  /** IFxx, IF_xCMPxx, GOTO, JSR, IFNULL, IFNONNULL: signed 16-bit offset. */
+  INSN_JUMP = 15,
+  /** GOTO_W, JSR_W: signed 32-bit offset. */
+  INSN_WIDE_JUMP = 16,
+  /** ASM_IFEQ…ASM_IFNONNULL: unsigned 16-bit offset (ASM-internal, see EXPAND_ASM_INSNS). */
+  INSN_ASM_JUMP = 17,
+  /** ASM_GOTO_W: signed 32-bit offset (ASM-internal). */
+  INSN_ASM_GOTO_W = 18,
+  /** WIDE prefix. */
+  INSN_WIDE = 19,
+  INSN_TABLESWITCH = 20,
+  INSN_LOOKUPSWITCH = 21,
+}
 
 const INSN_KINDS: Uint8Array = (() => {
   const kinds = new Uint8Array(256);
   const set = (from: number, to: number, kind: number): void => {
     for (let opcode = from; opcode <= to; ++opcode) kinds[opcode] = kind;
   };
-  set(Opcodes.NOP, Opcodes.DCONST_1, INSN_NONE);
-  kinds[Opcodes.BIPUSH] = INSN_BYTE;
-  kinds[Opcodes.SIPUSH] = INSN_SHORT;
-  kinds[Opcodes.LDC] = INSN_LDC;
-  kinds[Constants.LDC_W] = INSN_LDC_W;
-  kinds[Constants.LDC2_W] = INSN_LDC_W;
-  set(Opcodes.ILOAD, Opcodes.ALOAD, INSN_VAR);
-  set(Constants.ILOAD_0, Constants.ALOAD_3, INSN_IMPLICIT_LOAD);
-  set(Opcodes.IALOAD, Opcodes.SALOAD, INSN_NONE);
-  set(Opcodes.ISTORE, Opcodes.ASTORE, INSN_VAR);
-  set(Constants.ISTORE_0, Constants.ASTORE_3, INSN_IMPLICIT_STORE);
-  set(Opcodes.IASTORE, Opcodes.LXOR, INSN_NONE);
-  kinds[Opcodes.IINC] = INSN_IINC;
-  set(Opcodes.I2L, Opcodes.DCMPG, INSN_NONE);
-  set(Opcodes.IFEQ, Opcodes.JSR, INSN_JUMP);
-  kinds[Opcodes.RET] = INSN_VAR;
-  kinds[Opcodes.TABLESWITCH] = INSN_TABLESWITCH;
-  kinds[Opcodes.LOOKUPSWITCH] = INSN_LOOKUPSWITCH;
-  set(Opcodes.IRETURN, Opcodes.RETURN, INSN_NONE);
-  set(Opcodes.GETSTATIC, Opcodes.INVOKESTATIC, INSN_FIELD_OR_METHOD);
-  kinds[Opcodes.INVOKEINTERFACE] = INSN_INVOKEINTERFACE;
-  kinds[Opcodes.INVOKEDYNAMIC] = INSN_INVOKEDYNAMIC;
-  kinds[Opcodes.NEW] = INSN_TYPE;
-  kinds[Opcodes.NEWARRAY] = INSN_BYTE;
-  kinds[Opcodes.ANEWARRAY] = INSN_TYPE;
-  kinds[Opcodes.ARRAYLENGTH] = INSN_NONE;
-  kinds[Opcodes.ATHROW] = INSN_NONE;
-  kinds[Opcodes.CHECKCAST] = INSN_TYPE;
-  kinds[Opcodes.INSTANCEOF] = INSN_TYPE;
-  kinds[Opcodes.MONITORENTER] = INSN_NONE;
-  kinds[Opcodes.MONITOREXIT] = INSN_NONE;
-  kinds[Constants.WIDE] = INSN_WIDE;
-  kinds[Opcodes.MULTIANEWARRAY] = INSN_MULTIANEWARRAY;
-  kinds[Opcodes.IFNULL] = INSN_JUMP;
-  kinds[Opcodes.IFNONNULL] = INSN_JUMP;
-  kinds[Constants.GOTO_W] = INSN_WIDE_JUMP;
-  kinds[Constants.JSR_W] = INSN_WIDE_JUMP;
-  set(Constants.ASM_IFEQ, Constants.ASM_IFNONNULL, INSN_ASM_JUMP);
-  kinds[Constants.ASM_GOTO_W] = INSN_ASM_GOTO_W;
+  set(Opcodes.NOP, Opcodes.DCONST_1, Insn.INSN_NONE);
+  kinds[Opcodes.BIPUSH] = Insn.INSN_BYTE;
+  kinds[Opcodes.SIPUSH] = Insn.INSN_SHORT;
+  kinds[Opcodes.LDC] = Insn.INSN_LDC;
+  kinds[Constants.LDC_W] = Insn.INSN_LDC_W;
+  kinds[Constants.LDC2_W] = Insn.INSN_LDC_W;
+  set(Opcodes.ILOAD, Opcodes.ALOAD, Insn.INSN_VAR);
+  set(Constants.ILOAD_0, Constants.ALOAD_3, Insn.INSN_IMPLICIT_LOAD);
+  set(Opcodes.IALOAD, Opcodes.SALOAD, Insn.INSN_NONE);
+  set(Opcodes.ISTORE, Opcodes.ASTORE, Insn.INSN_VAR);
+  set(Constants.ISTORE_0, Constants.ASTORE_3, Insn.INSN_IMPLICIT_STORE);
+  set(Opcodes.IASTORE, Opcodes.LXOR, Insn.INSN_NONE);
+  kinds[Opcodes.IINC] = Insn.INSN_IINC;
+  set(Opcodes.I2L, Opcodes.DCMPG, Insn.INSN_NONE);
+  set(Opcodes.IFEQ, Opcodes.JSR, Insn.INSN_JUMP);
+  kinds[Opcodes.RET] = Insn.INSN_VAR;
+  kinds[Opcodes.TABLESWITCH] = Insn.INSN_TABLESWITCH;
+  kinds[Opcodes.LOOKUPSWITCH] = Insn.INSN_LOOKUPSWITCH;
+  set(Opcodes.IRETURN, Opcodes.RETURN, Insn.INSN_NONE);
+  set(Opcodes.GETSTATIC, Opcodes.INVOKESTATIC, Insn.INSN_FIELD_OR_METHOD);
+  kinds[Opcodes.INVOKEINTERFACE] = Insn.INSN_INVOKEINTERFACE;
+  kinds[Opcodes.INVOKEDYNAMIC] = Insn.INSN_INVOKEDYNAMIC;
+  kinds[Opcodes.NEW] = Insn.INSN_TYPE;
+  kinds[Opcodes.NEWARRAY] = Insn.INSN_BYTE;
+  kinds[Opcodes.ANEWARRAY] = Insn.INSN_TYPE;
+  kinds[Opcodes.ARRAYLENGTH] = Insn.INSN_NONE;
+  kinds[Opcodes.ATHROW] = Insn.INSN_NONE;
+  kinds[Opcodes.CHECKCAST] = Insn.INSN_TYPE;
+  kinds[Opcodes.INSTANCEOF] = Insn.INSN_TYPE;
+  kinds[Opcodes.MONITORENTER] = Insn.INSN_NONE;
+  kinds[Opcodes.MONITOREXIT] = Insn.INSN_NONE;
+  kinds[Constants.WIDE] = Insn.INSN_WIDE;
+  kinds[Opcodes.MULTIANEWARRAY] = Insn.INSN_MULTIANEWARRAY;
+  kinds[Opcodes.IFNULL] = Insn.INSN_JUMP;
+  kinds[Opcodes.IFNONNULL] = Insn.INSN_JUMP;
+  kinds[Constants.GOTO_W] = Insn.INSN_WIDE_JUMP;
+  kinds[Constants.JSR_W] = Insn.INSN_WIDE_JUMP;
+  set(Constants.ASM_IFEQ, Constants.ASM_IFNONNULL, Insn.INSN_ASM_JUMP);
+  kinds[Constants.ASM_GOTO_W] = Insn.INSN_ASM_GOTO_W;
   return kinds;
+})();
+
+/**
+ * The size in bytes of each instruction that has a fixed size and no label operand, by opcode; 0
+ * for the others (jumps, switches, wide, and undefined opcodes). The first pass over the bytecode
+ * skips most instructions with this table alone.
+ */
+const INSN_SIZES: Uint8Array = (() => {
+  const sizes = new Uint8Array(256);
+  for (let opcode = 0; opcode < 256; ++opcode) {
+    switch (INSN_KINDS[opcode]) {
+      case Insn.INSN_NONE:
+      case Insn.INSN_IMPLICIT_LOAD:
+      case Insn.INSN_IMPLICIT_STORE:
+        sizes[opcode] = 1;
+        break;
+      case Insn.INSN_VAR:
+      case Insn.INSN_BYTE:
+      case Insn.INSN_LDC:
+        sizes[opcode] = 2;
+        break;
+      case Insn.INSN_SHORT:
+      case Insn.INSN_LDC_W:
+      case Insn.INSN_FIELD_OR_METHOD:
+      case Insn.INSN_TYPE:
+      case Insn.INSN_IINC:
+        sizes[opcode] = 3;
+        break;
+      case Insn.INSN_MULTIANEWARRAY:
+        sizes[opcode] = 4;
+        break;
+      case Insn.INSN_INVOKEINTERFACE:
+      case Insn.INSN_INVOKEDYNAMIC:
+        sizes[opcode] = 5;
+        break;
+      default:
+        break;
+    }
+  }
+  return sizes;
 })();
 
 // The attributes this reader knows (JVMS §4.7, Table 4.7-C), identified by an integer that is cached
 // per attribute_name_index: the name of each attribute is compared once per class, not once per use.
-/** An attribute name that is not one of the following. */
-const ATTRIBUTE_OTHER = 1;
-const ATTRIBUTE_CONSTANT_VALUE = 2;
-const ATTRIBUTE_CODE = 3;
-const ATTRIBUTE_STACK_MAP_TABLE = 4;
-const ATTRIBUTE_EXCEPTIONS = 5;
-const ATTRIBUTE_INNER_CLASSES = 6;
-const ATTRIBUTE_ENCLOSING_METHOD = 7;
-const ATTRIBUTE_SYNTHETIC = 8;
-const ATTRIBUTE_SIGNATURE = 9;
-const ATTRIBUTE_SOURCE_FILE = 10;
-const ATTRIBUTE_SOURCE_DEBUG_EXTENSION = 11;
-const ATTRIBUTE_LINE_NUMBER_TABLE = 12;
-const ATTRIBUTE_LOCAL_VARIABLE_TABLE = 13;
-const ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE = 14;
-const ATTRIBUTE_DEPRECATED = 15;
-const ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS = 16;
-const ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS = 17;
-const ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS = 18;
-const ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS = 19;
-const ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS = 20;
-const ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS = 21;
-const ATTRIBUTE_ANNOTATION_DEFAULT = 22;
-const ATTRIBUTE_BOOTSTRAP_METHODS = 23;
-const ATTRIBUTE_METHOD_PARAMETERS = 24;
-const ATTRIBUTE_MODULE = 25;
-const ATTRIBUTE_MODULE_PACKAGES = 26;
-const ATTRIBUTE_MODULE_MAIN_CLASS = 27;
-const ATTRIBUTE_NEST_HOST = 28;
-const ATTRIBUTE_NEST_MEMBERS = 29;
-const ATTRIBUTE_PERMITTED_SUBCLASSES = 30;
-const ATTRIBUTE_RECORD = 31;
-/** The pre-Java 6 (CLDC) StackMap attribute. */
-const ATTRIBUTE_STACK_MAP = 32;
+const enum Attr {
+  /** An attribute name that is not one of the following. */
+  ATTRIBUTE_OTHER = 1,
+  ATTRIBUTE_CONSTANT_VALUE = 2,
+  ATTRIBUTE_CODE = 3,
+  ATTRIBUTE_STACK_MAP_TABLE = 4,
+  ATTRIBUTE_EXCEPTIONS = 5,
+  ATTRIBUTE_INNER_CLASSES = 6,
+  ATTRIBUTE_ENCLOSING_METHOD = 7,
+  ATTRIBUTE_SYNTHETIC = 8,
+  ATTRIBUTE_SIGNATURE = 9,
+  ATTRIBUTE_SOURCE_FILE = 10,
+  ATTRIBUTE_SOURCE_DEBUG_EXTENSION = 11,
+  ATTRIBUTE_LINE_NUMBER_TABLE = 12,
+  ATTRIBUTE_LOCAL_VARIABLE_TABLE = 13,
+  ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE = 14,
+  ATTRIBUTE_DEPRECATED = 15,
+  ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS = 16,
+  ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS = 17,
+  ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS = 18,
+  ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS = 19,
+  ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS = 20,
+  ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS = 21,
+  ATTRIBUTE_ANNOTATION_DEFAULT = 22,
+  ATTRIBUTE_BOOTSTRAP_METHODS = 23,
+  ATTRIBUTE_METHOD_PARAMETERS = 24,
+  ATTRIBUTE_MODULE = 25,
+  ATTRIBUTE_MODULE_PACKAGES = 26,
+  ATTRIBUTE_MODULE_MAIN_CLASS = 27,
+  ATTRIBUTE_NEST_HOST = 28,
+  ATTRIBUTE_NEST_MEMBERS = 29,
+  ATTRIBUTE_PERMITTED_SUBCLASSES = 30,
+  ATTRIBUTE_RECORD = 31,
+  /** The pre-Java 6 (CLDC) StackMap attribute. */
+  ATTRIBUTE_STACK_MAP = 32,
+}
 
 const ATTRIBUTE_KINDS: ReadonlyMap<string, number> = new Map<string, number>([
-  [Constants.CONSTANT_VALUE, ATTRIBUTE_CONSTANT_VALUE],
-  [Constants.CODE, ATTRIBUTE_CODE],
-  [Constants.STACK_MAP_TABLE, ATTRIBUTE_STACK_MAP_TABLE],
-  [Constants.EXCEPTIONS, ATTRIBUTE_EXCEPTIONS],
-  [Constants.INNER_CLASSES, ATTRIBUTE_INNER_CLASSES],
-  [Constants.ENCLOSING_METHOD, ATTRIBUTE_ENCLOSING_METHOD],
-  [Constants.SYNTHETIC, ATTRIBUTE_SYNTHETIC],
-  [Constants.SIGNATURE, ATTRIBUTE_SIGNATURE],
-  [Constants.SOURCE_FILE, ATTRIBUTE_SOURCE_FILE],
-  [Constants.SOURCE_DEBUG_EXTENSION, ATTRIBUTE_SOURCE_DEBUG_EXTENSION],
-  [Constants.LINE_NUMBER_TABLE, ATTRIBUTE_LINE_NUMBER_TABLE],
-  [Constants.LOCAL_VARIABLE_TABLE, ATTRIBUTE_LOCAL_VARIABLE_TABLE],
-  [Constants.LOCAL_VARIABLE_TYPE_TABLE, ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE],
-  [Constants.DEPRECATED, ATTRIBUTE_DEPRECATED],
-  [Constants.RUNTIME_VISIBLE_ANNOTATIONS, ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS],
-  [Constants.RUNTIME_INVISIBLE_ANNOTATIONS, ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS],
-  [Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS, ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS],
-  [Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS, ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS],
-  [Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS, ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS],
-  [Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS, ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS],
-  [Constants.ANNOTATION_DEFAULT, ATTRIBUTE_ANNOTATION_DEFAULT],
-  [Constants.BOOTSTRAP_METHODS, ATTRIBUTE_BOOTSTRAP_METHODS],
-  [Constants.METHOD_PARAMETERS, ATTRIBUTE_METHOD_PARAMETERS],
-  [Constants.MODULE, ATTRIBUTE_MODULE],
-  [Constants.MODULE_PACKAGES, ATTRIBUTE_MODULE_PACKAGES],
-  [Constants.MODULE_MAIN_CLASS, ATTRIBUTE_MODULE_MAIN_CLASS],
-  [Constants.NEST_HOST, ATTRIBUTE_NEST_HOST],
-  [Constants.NEST_MEMBERS, ATTRIBUTE_NEST_MEMBERS],
-  [Constants.PERMITTED_SUBCLASSES, ATTRIBUTE_PERMITTED_SUBCLASSES],
-  [Constants.RECORD, ATTRIBUTE_RECORD],
-  ['StackMap', ATTRIBUTE_STACK_MAP],
+  [Constants.CONSTANT_VALUE, Attr.ATTRIBUTE_CONSTANT_VALUE],
+  [Constants.CODE, Attr.ATTRIBUTE_CODE],
+  [Constants.STACK_MAP_TABLE, Attr.ATTRIBUTE_STACK_MAP_TABLE],
+  [Constants.EXCEPTIONS, Attr.ATTRIBUTE_EXCEPTIONS],
+  [Constants.INNER_CLASSES, Attr.ATTRIBUTE_INNER_CLASSES],
+  [Constants.ENCLOSING_METHOD, Attr.ATTRIBUTE_ENCLOSING_METHOD],
+  [Constants.SYNTHETIC, Attr.ATTRIBUTE_SYNTHETIC],
+  [Constants.SIGNATURE, Attr.ATTRIBUTE_SIGNATURE],
+  [Constants.SOURCE_FILE, Attr.ATTRIBUTE_SOURCE_FILE],
+  [Constants.SOURCE_DEBUG_EXTENSION, Attr.ATTRIBUTE_SOURCE_DEBUG_EXTENSION],
+  [Constants.LINE_NUMBER_TABLE, Attr.ATTRIBUTE_LINE_NUMBER_TABLE],
+  [Constants.LOCAL_VARIABLE_TABLE, Attr.ATTRIBUTE_LOCAL_VARIABLE_TABLE],
+  [Constants.LOCAL_VARIABLE_TYPE_TABLE, Attr.ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE],
+  [Constants.DEPRECATED, Attr.ATTRIBUTE_DEPRECATED],
+  [Constants.RUNTIME_VISIBLE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS],
+  [Constants.RUNTIME_INVISIBLE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS],
+  [Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS],
+  [Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS],
+  [Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS],
+  [Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS],
+  [Constants.ANNOTATION_DEFAULT, Attr.ATTRIBUTE_ANNOTATION_DEFAULT],
+  [Constants.BOOTSTRAP_METHODS, Attr.ATTRIBUTE_BOOTSTRAP_METHODS],
+  [Constants.METHOD_PARAMETERS, Attr.ATTRIBUTE_METHOD_PARAMETERS],
+  [Constants.MODULE, Attr.ATTRIBUTE_MODULE],
+  [Constants.MODULE_PACKAGES, Attr.ATTRIBUTE_MODULE_PACKAGES],
+  [Constants.MODULE_MAIN_CLASS, Attr.ATTRIBUTE_MODULE_MAIN_CLASS],
+  [Constants.NEST_HOST, Attr.ATTRIBUTE_NEST_HOST],
+  [Constants.NEST_MEMBERS, Attr.ATTRIBUTE_NEST_MEMBERS],
+  [Constants.PERMITTED_SUBCLASSES, Attr.ATTRIBUTE_PERMITTED_SUBCLASSES],
+  [Constants.RECORD, Attr.ATTRIBUTE_RECORD],
+  ['StackMap', Attr.ATTRIBUTE_STACK_MAP],
 ]);
 
 /**
@@ -252,6 +300,15 @@ const MAX_ELEMENT_VALUE_DEPTH = 256;
 
 /** How deeply CONSTANT_Dynamic bootstrap arguments may nest (a cycle would recurse forever). */
 const MAX_CONSTANT_DYNAMIC_DEPTH = 256;
+
+// Each ClassReader needs three small per-entry tables (cpInfoOffsets, checkedUtf8Kinds,
+// attributeKinds). Allocating an ArrayBuffer costs more than scanning a typical constant pool, so
+// small tables are views on a shared, zero-filled slab, each region handed out once (as Node does
+// for small Buffers); a slab is freed when no reader uses it any more.
+const TABLE_SLAB_BYTE_LENGTH = 64 * 1024;
+const MAX_SLAB_TABLES_BYTE_LENGTH = 8 * 1024;
+let tableSlab = new ArrayBuffer(TABLE_SLAB_BYTE_LENGTH);
+let tableSlabUsed = 0;
 
 /** The first and last supported major versions: JDK 1.0.2 (45) to Java 25 (69). */
 const MIN_MAJOR_VERSION = 45;
@@ -487,13 +544,27 @@ export class ClassReader {
     if (constantPoolCount === 0) {
       throw new ClassFormatError('constant_pool_count is 0, expected at least 1', 8);
     }
-    // One backing store for the three per-entry tables: allocating typed arrays is not cheap.
-    const tables = new ArrayBuffer(constantPoolCount * 6);
-    const cpInfoOffsets = new Int32Array(tables, 0, constantPoolCount);
+    // One backing store for the three per-entry tables, carved out of a shared slab when small.
+    const tablesByteLength = (constantPoolCount * 6 + 7) & ~7;
+    let tables: ArrayBuffer;
+    let tablesOffset: number;
+    if (tablesByteLength > MAX_SLAB_TABLES_BYTE_LENGTH) {
+      tables = new ArrayBuffer(tablesByteLength);
+      tablesOffset = 0;
+    } else {
+      if (tableSlabUsed + tablesByteLength > TABLE_SLAB_BYTE_LENGTH) {
+        tableSlab = new ArrayBuffer(TABLE_SLAB_BYTE_LENGTH);
+        tableSlabUsed = 0;
+      }
+      tables = tableSlab;
+      tablesOffset = tableSlabUsed;
+      tableSlabUsed += tablesByteLength;
+    }
+    const cpInfoOffsets = new Int32Array(tables, tablesOffset, constantPoolCount);
     this.cpInfoOffsets = cpInfoOffsets;
     this.constantUtf8Values = new Array<string | undefined>(constantPoolCount);
-    this.checkedUtf8Kinds = new Uint8Array(tables, constantPoolCount * 4, constantPoolCount);
-    this.attributeKinds = new Uint8Array(tables, constantPoolCount * 5, constantPoolCount);
+    this.checkedUtf8Kinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 4, constantPoolCount);
+    this.attributeKinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 5, constantPoolCount);
     this.constantClassValues = new Array<string | undefined>(constantPoolCount);
     let currentCpInfoIndex = 1;
     let currentCpInfoOffset = classFileOffset + 10;
@@ -510,30 +581,30 @@ export class ClassReader {
       cpInfoOffsets[currentCpInfoIndex++] = currentCpInfoOffset + 1;
       let cpInfoSize: number;
       switch (b[currentCpInfoOffset]) {
-        case CONSTANT_FIELDREF:
-        case CONSTANT_METHODREF:
-        case CONSTANT_INTERFACE_METHODREF:
-        case CONSTANT_INTEGER:
-        case CONSTANT_FLOAT:
-        case CONSTANT_NAME_AND_TYPE:
+        case Tag.CONSTANT_FIELDREF:
+        case Tag.CONSTANT_METHODREF:
+        case Tag.CONSTANT_INTERFACE_METHODREF:
+        case Tag.CONSTANT_INTEGER:
+        case Tag.CONSTANT_FLOAT:
+        case Tag.CONSTANT_NAME_AND_TYPE:
           cpInfoSize = 5;
           break;
-        case CONSTANT_DYNAMIC:
+        case Tag.CONSTANT_DYNAMIC:
           cpInfoSize = 5;
           hasBootstrapMethods = true;
           hasConstantDynamic = true;
           break;
-        case CONSTANT_INVOKE_DYNAMIC:
+        case Tag.CONSTANT_INVOKE_DYNAMIC:
           cpInfoSize = 5;
           hasBootstrapMethods = true;
           break;
-        case CONSTANT_LONG:
-        case CONSTANT_DOUBLE:
+        case Tag.CONSTANT_LONG:
+        case Tag.CONSTANT_DOUBLE:
           // JVMS §4.4.5: 8-byte constants take two pool slots; the second stays unusable (0).
           cpInfoSize = 9;
           currentCpInfoIndex++;
           break;
-        case CONSTANT_UTF8:
+        case Tag.CONSTANT_UTF8:
           if (currentCpInfoOffset + 3 > end) {
             cpInfoSize = 3;
             break;
@@ -543,14 +614,14 @@ export class ClassReader {
             currentMaxStringLength = cpInfoSize;
           }
           break;
-        case CONSTANT_METHOD_HANDLE:
+        case Tag.CONSTANT_METHOD_HANDLE:
           cpInfoSize = 4;
           break;
-        case CONSTANT_CLASS:
-        case CONSTANT_STRING:
-        case CONSTANT_METHOD_TYPE:
-        case CONSTANT_PACKAGE:
-        case CONSTANT_MODULE:
+        case Tag.CONSTANT_CLASS:
+        case Tag.CONSTANT_STRING:
+        case Tag.CONSTANT_METHOD_TYPE:
+        case Tag.CONSTANT_PACKAGE:
+        case Tag.CONSTANT_MODULE:
           cpInfoSize = 3;
           break;
         default:
@@ -740,54 +811,54 @@ export class ClassReader {
       const attributeLength = s4(b, currentAttributeOffset + 2);
       currentAttributeOffset += 6;
       // Most frequent attributes first.
-      if (attributeKind === ATTRIBUTE_SOURCE_FILE) {
+      if (attributeKind === Attr.ATTRIBUTE_SOURCE_FILE) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         sourceFile = this.readOptionalUtf8(currentAttributeOffset);
-      } else if (attributeKind === ATTRIBUTE_INNER_CLASSES) {
+      } else if (attributeKind === Attr.ATTRIBUTE_INNER_CLASSES) {
         this.checkTableLength(attributeLength, 8, currentAttributeOffset);
         innerClassesOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_ENCLOSING_METHOD) {
+      } else if (attributeKind === Attr.ATTRIBUTE_ENCLOSING_METHOD) {
         this.checkLength(attributeLength, 4, currentAttributeOffset);
         enclosingMethodOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_NEST_HOST) {
+      } else if (attributeKind === Attr.ATTRIBUTE_NEST_HOST) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         nestHostClass = this.readRequiredClass(currentAttributeOffset);
-      } else if (attributeKind === ATTRIBUTE_NEST_MEMBERS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_NEST_MEMBERS) {
         this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         nestMembersOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_PERMITTED_SUBCLASSES) {
+      } else if (attributeKind === Attr.ATTRIBUTE_PERMITTED_SUBCLASSES) {
         this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         permittedSubclassesOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_SIGNATURE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SIGNATURE) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         signature = this.readOptionalUtf8(currentAttributeOffset);
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_DEPRECATED) {
+      } else if (attributeKind === Attr.ATTRIBUTE_DEPRECATED) {
         accessFlags |= Opcodes.ACC_DEPRECATED;
-      } else if (attributeKind === ATTRIBUTE_SYNTHETIC) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SYNTHETIC) {
         accessFlags |= Opcodes.ACC_SYNTHETIC;
-      } else if (attributeKind === ATTRIBUTE_SOURCE_DEBUG_EXTENSION) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SOURCE_DEBUG_EXTENSION) {
         // JVMS §4.7.11: the whole content is a modified UTF-8 string.
         sourceDebugExtension = decodeModifiedUtf8(b, currentAttributeOffset, attributeLength);
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_RECORD) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RECORD) {
         recordOffset = currentAttributeOffset;
         accessFlags |= Opcodes.ACC_RECORD;
-      } else if (attributeKind === ATTRIBUTE_MODULE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_MODULE) {
         moduleOffset = currentAttributeOffset;
-      } else if (attributeKind === ATTRIBUTE_MODULE_MAIN_CLASS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_MODULE_MAIN_CLASS) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         moduleMainClass = this.readRequiredClass(currentAttributeOffset);
-      } else if (attributeKind === ATTRIBUTE_MODULE_PACKAGES) {
+      } else if (attributeKind === Attr.ATTRIBUTE_MODULE_PACKAGES) {
         this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         modulePackagesOffset = currentAttributeOffset;
-      } else if (attributeKind !== ATTRIBUTE_BOOTSTRAP_METHODS) {
+      } else if (attributeKind !== Attr.ATTRIBUTE_BOOTSTRAP_METHODS) {
         // BootstrapMethods was read by the constructor.
         const attribute = this.readAttribute(
           attributePrototypes,
@@ -831,7 +902,7 @@ export class ClassReader {
       if (methodIndex !== 0) {
         const nameAndTypeCpInfoOffset = this.getCpInfoOffset(
           methodIndex,
-          CONSTANT_NAME_AND_TYPE,
+          Tag.CONSTANT_NAME_AND_TYPE,
           enclosingMethodOffset + 2,
         );
         name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
@@ -940,7 +1011,7 @@ export class ClassReader {
       return kind;
     }
     const attributeName = this.readRequiredUtf8(offset);
-    return (this.attributeKinds[constantPoolEntryIndex] = ATTRIBUTE_KINDS.get(attributeName) ?? ATTRIBUTE_OTHER);
+    return (this.attributeKinds[constantPoolEntryIndex] = ATTRIBUTE_KINDS.get(attributeName) ?? Attr.ATTRIBUTE_OTHER);
   }
 
   /**
@@ -997,7 +1068,7 @@ export class ClassReader {
     }
     // module_name_index, module_flags and module_version_index (which may be 0).
     let currentOffset = moduleOffset;
-    const moduleName = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
+    const moduleName = this.readRequiredStringish(currentOffset, Tag.CONSTANT_MODULE);
     const moduleFlags = u2(b, currentOffset + 2);
     const moduleVersion = this.readOptionalUtf8(currentOffset + 4);
     currentOffset += 6;
@@ -1016,7 +1087,7 @@ export class ClassReader {
       let packageCount = u2(b, modulePackagesOffset);
       let currentPackageOffset = modulePackagesOffset + 2;
       while (packageCount-- > 0) {
-        moduleVisitor.visitPackage(this.readRequiredStringish(currentPackageOffset, CONSTANT_PACKAGE));
+        moduleVisitor.visitPackage(this.readRequiredStringish(currentPackageOffset, Tag.CONSTANT_PACKAGE));
         currentPackageOffset += 2;
       }
     }
@@ -1025,7 +1096,7 @@ export class ClassReader {
     let requiresCount = this.readCount(currentOffset, 6, moduleEnd, 'requires_count');
     currentOffset += 2;
     while (requiresCount-- > 0) {
-      const requires = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
+      const requires = this.readRequiredStringish(currentOffset, Tag.CONSTANT_MODULE);
       const requiresFlags = u2(b, currentOffset + 2);
       const requiresVersion = this.readOptionalUtf8(currentOffset + 4);
       currentOffset += 6;
@@ -1036,7 +1107,7 @@ export class ClassReader {
     let exportsCount = this.readCount(currentOffset, 6, moduleEnd, 'exports_count');
     currentOffset += 2;
     while (exportsCount-- > 0) {
-      const exports = this.readRequiredStringish(currentOffset, CONSTANT_PACKAGE);
+      const exports = this.readRequiredStringish(currentOffset, Tag.CONSTANT_PACKAGE);
       const exportsFlags = u2(b, currentOffset + 2);
       const exportsToCount = this.readCount(currentOffset + 4, 2, moduleEnd, 'exports_to_count');
       currentOffset += 6;
@@ -1044,7 +1115,7 @@ export class ClassReader {
       if (exportsToCount !== 0) {
         exportsTo = new Array<string>(exportsToCount);
         for (let i = 0; i < exportsToCount; ++i) {
-          exportsTo[i] = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
+          exportsTo[i] = this.readRequiredStringish(currentOffset, Tag.CONSTANT_MODULE);
           currentOffset += 2;
         }
       }
@@ -1055,7 +1126,7 @@ export class ClassReader {
     let opensCount = this.readCount(currentOffset, 6, moduleEnd, 'opens_count');
     currentOffset += 2;
     while (opensCount-- > 0) {
-      const opens = this.readRequiredStringish(currentOffset, CONSTANT_PACKAGE);
+      const opens = this.readRequiredStringish(currentOffset, Tag.CONSTANT_PACKAGE);
       const opensFlags = u2(b, currentOffset + 2);
       const opensToCount = this.readCount(currentOffset + 4, 2, moduleEnd, 'opens_to_count');
       currentOffset += 6;
@@ -1063,7 +1134,7 @@ export class ClassReader {
       if (opensToCount !== 0) {
         opensTo = new Array<string>(opensToCount);
         for (let i = 0; i < opensToCount; ++i) {
-          opensTo[i] = this.readRequiredStringish(currentOffset, CONSTANT_MODULE);
+          opensTo[i] = this.readRequiredStringish(currentOffset, Tag.CONSTANT_MODULE);
           currentOffset += 2;
         }
       }
@@ -1152,16 +1223,16 @@ export class ClassReader {
       if (attributeLength < 0 || attributeLength > recordEnd - currentOffset) {
         this.fail(`a record component attribute of ${attributeLength >>> 0} bytes within the Record attribute`, currentOffset - 4);
       }
-      if (attributeKind === ATTRIBUTE_SIGNATURE) {
+      if (attributeKind === Attr.ATTRIBUTE_SIGNATURE) {
         this.checkLength(attributeLength, 2, currentOffset);
         signatureIndex = u2(b, currentOffset);
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentOffset;
       } else {
         const attribute = this.readAttribute(
@@ -1327,26 +1398,26 @@ export class ClassReader {
       const attributeKind = this.readAttributeKind(currentOffset);
       const attributeLength = s4(b, currentOffset + 2);
       currentOffset += 6;
-      if (attributeKind === ATTRIBUTE_CONSTANT_VALUE) {
+      if (attributeKind === Attr.ATTRIBUTE_CONSTANT_VALUE) {
         this.checkLength(attributeLength, 2, currentOffset);
         constantValueIndex = u2(b, currentOffset);
         constantValue = constantValueIndex === 0 ? null : this.readConst(constantValueIndex);
-      } else if (attributeKind === ATTRIBUTE_SIGNATURE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SIGNATURE) {
         this.checkLength(attributeLength, 2, currentOffset);
         signatureIndex = u2(b, currentOffset);
-      } else if (attributeKind === ATTRIBUTE_DEPRECATED) {
+      } else if (attributeKind === Attr.ATTRIBUTE_DEPRECATED) {
         accessFlags |= Opcodes.ACC_DEPRECATED;
         hasDeprecatedAttribute = true;
-      } else if (attributeKind === ATTRIBUTE_SYNTHETIC) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SYNTHETIC) {
         accessFlags |= Opcodes.ACC_SYNTHETIC;
         hasSyntheticAttribute = true;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentOffset;
       } else {
         const attribute = this.readAttribute(
@@ -1449,11 +1520,11 @@ export class ClassReader {
       const attributeLength = s4(b, currentOffset + 2);
       currentOffset += 6;
       // Most frequent attributes first.
-      if (attributeKind === ATTRIBUTE_CODE) {
+      if (attributeKind === Attr.ATTRIBUTE_CODE) {
         if ((context.parsingOptions & ClassReader.SKIP_CODE) === 0) {
           codeOffset = currentOffset;
         }
-      } else if (attributeKind === ATTRIBUTE_EXCEPTIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_EXCEPTIONS) {
         this.checkTableLength(attributeLength, 2, currentOffset);
         exceptionsOffset = currentOffset;
         exceptions = new Array<string>(u2(b, exceptionsOffset));
@@ -1462,29 +1533,29 @@ export class ClassReader {
           exceptions[i] = this.readRequiredClass(currentExceptionOffset);
           currentExceptionOffset += 2;
         }
-      } else if (attributeKind === ATTRIBUTE_SIGNATURE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SIGNATURE) {
         this.checkLength(attributeLength, 2, currentOffset);
         signatureIndex = u2(b, currentOffset);
-      } else if (attributeKind === ATTRIBUTE_DEPRECATED) {
+      } else if (attributeKind === Attr.ATTRIBUTE_DEPRECATED) {
         context.currentMethodAccessFlags |= Opcodes.ACC_DEPRECATED;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         runtimeVisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_ANNOTATION_DEFAULT) {
+      } else if (attributeKind === Attr.ATTRIBUTE_ANNOTATION_DEFAULT) {
         annotationDefaultOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_SYNTHETIC) {
+      } else if (attributeKind === Attr.ATTRIBUTE_SYNTHETIC) {
         synthetic = true;
         context.currentMethodAccessFlags |= Opcodes.ACC_SYNTHETIC;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS) {
         runtimeInvisibleAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         runtimeInvisibleTypeAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS) {
         runtimeVisibleParameterAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS) {
         runtimeInvisibleParameterAnnotationsOffset = currentOffset;
-      } else if (attributeKind === ATTRIBUTE_METHOD_PARAMETERS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_METHOD_PARAMETERS) {
         // JVMS §4.7.24: a u1 count, then 4 bytes per parameter.
         if (attributeLength < 1 || 1 + 4 * b[currentOffset]! > attributeLength) {
           this.fail(`a MethodParameters attribute whose entries fit in its ${attributeLength} bytes`, currentOffset);
@@ -1633,38 +1704,40 @@ export class ClassReader {
     // The ASM-specific opcodes (202 to 220) only come from ClassWriter, which reads its own output
     // back with EXPAND_ASM_INSNS; in a class file they are reserved or undefined opcodes.
     const expandAsmInsns = (parsingOptions & ClassReader.EXPAND_ASM_INSNS) !== 0;
+    const insnSizes = INSN_SIZES;
+    const insnKinds = INSN_KINDS;
     while (currentOffset < bytecodeEndOffset) {
-      const bytecodeOffset = currentOffset - bytecodeStartOffset;
       const opcode = b[currentOffset]!;
-      switch (INSN_KINDS[opcode]) {
-        case INSN_NONE:
-        case INSN_IMPLICIT_LOAD:
-        case INSN_IMPLICIT_STORE:
-          currentOffset += 1;
-          break;
-        case INSN_JUMP:
+      const insnSize = insnSizes[opcode]!;
+      if (insnSize !== 0) {
+        currentOffset += insnSize;
+        continue;
+      }
+      const bytecodeOffset = currentOffset - bytecodeStartOffset;
+      switch (insnKinds[opcode]) {
+        case Insn.INSN_JUMP:
           this.createLabel(bytecodeOffset + s2(b, currentOffset + 1), labels);
           currentOffset += 3;
           break;
-        case INSN_ASM_JUMP:
+        case Insn.INSN_ASM_JUMP:
           if (!expandAsmInsns) {
             this.fail(`an opcode, not ${opcode} (reserved, JVMS §6.2)`, currentOffset);
           }
           this.createLabel(bytecodeOffset + u2(b, currentOffset + 1), labels);
           currentOffset += 3;
           break;
-        case INSN_ASM_GOTO_W:
+        case Insn.INSN_ASM_GOTO_W:
           if (!expandAsmInsns) {
             this.fail(`an opcode, not ${opcode} (reserved, JVMS §6.2)`, currentOffset);
           }
           this.createLabel(bytecodeOffset + s4(b, currentOffset + 1), labels);
           currentOffset += 5;
           break;
-        case INSN_WIDE_JUMP:
+        case Insn.INSN_WIDE_JUMP:
           this.createLabel(bytecodeOffset + s4(b, currentOffset + 1), labels);
           currentOffset += 5;
           break;
-        case INSN_WIDE:
+        case Insn.INSN_WIDE:
           // JVMS §6.5.wide: a load, store or ret with a 2-byte index, or an iinc.
           switch (b[currentOffset + 1]) {
             case Opcodes.ILOAD:
@@ -1690,7 +1763,7 @@ export class ClassReader {
               );
           }
           break;
-        case INSN_TABLESWITCH: {
+        case Insn.INSN_TABLESWITCH: {
           // Skip 0 to 3 padding bytes (JVMS §6.5.tableswitch).
           currentOffset += 4 - (bytecodeOffset & 3);
           if (currentOffset + 12 > bytecodeEndOffset) {
@@ -1710,7 +1783,7 @@ export class ClassReader {
           }
           break;
         }
-        case INSN_LOOKUPSWITCH: {
+        case Insn.INSN_LOOKUPSWITCH: {
           // Skip 0 to 3 padding bytes (JVMS §6.5.lookupswitch).
           currentOffset += 4 - (bytecodeOffset & 3);
           if (currentOffset + 8 > bytecodeEndOffset) {
@@ -1728,26 +1801,8 @@ export class ClassReader {
           }
           break;
         }
-        case INSN_VAR:
-        case INSN_BYTE:
-        case INSN_LDC:
-          currentOffset += 2;
-          break;
-        case INSN_SHORT:
-        case INSN_LDC_W:
-        case INSN_FIELD_OR_METHOD:
-        case INSN_TYPE:
-        case INSN_IINC:
-          currentOffset += 3;
-          break;
-        case INSN_INVOKEINTERFACE:
-        case INSN_INVOKEDYNAMIC:
-          currentOffset += 5;
-          break;
-        case INSN_MULTIANEWARRAY:
-          currentOffset += 4;
-          break;
         default:
+          // The fixed-size instructions were skipped above: this opcode is undefined.
           this.fail(`an opcode, not ${opcode}`, currentOffset);
       }
     }
@@ -1803,7 +1858,7 @@ export class ClassReader {
       if (attributeLength < 0 || attributeLength > codeAttributeEnd - currentOffset) {
         this.fail(`an attribute of ${attributeLength >>> 0} bytes within the Code attribute`, currentOffset - 4);
       }
-      if (attributeKind === ATTRIBUTE_LOCAL_VARIABLE_TABLE) {
+      if (attributeKind === Attr.ATTRIBUTE_LOCAL_VARIABLE_TABLE) {
         if ((parsingOptions & ClassReader.SKIP_DEBUG) === 0) {
           this.checkTableLength(attributeLength, 10, currentOffset);
           localVariableTableOffset = currentOffset;
@@ -1820,11 +1875,11 @@ export class ClassReader {
             currentLocalVariableTableOffset += 10;
           }
         }
-      } else if (attributeKind === ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE) {
         this.checkTableLength(attributeLength, 10, currentOffset);
         localVariableTypeTableOffset = currentOffset;
         // Its labels are assumed to be those of the LocalVariableTable (JVMS §4.7.14).
-      } else if (attributeKind === ATTRIBUTE_LINE_NUMBER_TABLE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_LINE_NUMBER_TABLE) {
         if ((parsingOptions & ClassReader.SKIP_DEBUG) === 0) {
           this.checkTableLength(attributeLength, 4, currentOffset);
           // Create the (debug only) label of each line start (JVMS §4.7.12).
@@ -1839,13 +1894,13 @@ export class ClassReader {
             labels[startPc]!.addLineNumber(lineNumber);
           }
         }
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
         // Only the labels and the try catch block annotations are read here; the instruction
         // annotations are read while visiting the instructions, assumed sorted by offset.
         visibleTypeAnnotationOffsets = this.readTypeAnnotations(methodVisitor, context, currentOffset, true);
-      } else if (attributeKind === ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
+      } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS) {
         invisibleTypeAnnotationOffsets = this.readTypeAnnotations(methodVisitor, context, currentOffset, false);
-      } else if (attributeKind === ATTRIBUTE_STACK_MAP_TABLE) {
+      } else if (attributeKind === Attr.ATTRIBUTE_STACK_MAP_TABLE) {
         // JVMS §4.7.4: StackMapTable exists from version 50; older JVMs ignore it, and so does
         // this reader (a version 49 writer could not write these frames back).
         if ((parsingOptions & ClassReader.SKIP_FRAMES) === 0 && this.majorVersion >= Opcodes.V1_6) {
@@ -1858,7 +1913,7 @@ export class ClassReader {
         // Frames are read one at a time, while visiting the instructions: they are sorted by
         // offset (JVMS §4.7.4), so a one frame lookahead suffices, except for the labels of
         // Uninitialized types, which are found below.
-      } else if (attributeKind === ATTRIBUTE_STACK_MAP) {
+      } else if (attributeKind === Attr.ATTRIBUTE_STACK_MAP) {
         if ((parsingOptions & ClassReader.SKIP_FRAMES) === 0) {
           if (attributeLength < 2) {
             this.fail('number_of_entries in the StackMap attribute', currentOffset);
@@ -1995,33 +2050,33 @@ export class ClassReader {
 
       // Visit the instruction at this offset.
       let opcode = b[currentOffset]!;
-      switch (INSN_KINDS[opcode]) {
-        case INSN_NONE:
+      switch (insnKinds[opcode]) {
+        case Insn.INSN_NONE:
           methodVisitor.visitInsn(opcode);
           currentOffset += 1;
           break;
-        case INSN_IMPLICIT_LOAD:
+        case Insn.INSN_IMPLICIT_LOAD:
           opcode -= Constants.ILOAD_0;
           methodVisitor.visitVarInsn(Opcodes.ILOAD + (opcode >> 2), opcode & 3);
           currentOffset += 1;
           break;
-        case INSN_IMPLICIT_STORE:
+        case Insn.INSN_IMPLICIT_STORE:
           opcode -= Constants.ISTORE_0;
           methodVisitor.visitVarInsn(Opcodes.ISTORE + (opcode >> 2), opcode & 3);
           currentOffset += 1;
           break;
-        case INSN_JUMP:
+        case Insn.INSN_JUMP:
           methodVisitor.visitJumpInsn(opcode, labels[currentBytecodeOffset + s2(b, currentOffset + 1)]!);
           currentOffset += 3;
           break;
-        case INSN_WIDE_JUMP:
+        case Insn.INSN_WIDE_JUMP:
           methodVisitor.visitJumpInsn(
             opcode - wideJumpOpcodeDelta,
             labels[currentBytecodeOffset + s4(b, currentOffset + 1)]!,
           );
           currentOffset += 5;
           break;
-        case INSN_ASM_JUMP: {
+        case Insn.INSN_ASM_JUMP: {
           // A forward jump whose offset did not fit in a signed short (see Label.resolve): ASM_GOTO
           // becomes GOTO_W, ASM_JSR becomes JSR_W, and ASM_IFxx L becomes IFNOTxx N; GOTO_W L; N:
           // where IFNOTxx is the opposite condition.
@@ -2043,14 +2098,14 @@ export class ClassReader {
           currentOffset += 3;
           break;
         }
-        case INSN_ASM_GOTO_W:
+        case Insn.INSN_ASM_GOTO_W:
           methodVisitor.visitJumpInsn(Constants.GOTO_W, labels[currentBytecodeOffset + s4(b, currentOffset + 1)]!);
           // The next instruction is a jump target (ASM_GOTO_W only appears in IFNOTxx N;
           // ASM_GOTO_W L; N:), so it needs a frame.
           insertFrame = true;
           currentOffset += 5;
           break;
-        case INSN_WIDE:
+        case Insn.INSN_WIDE:
           opcode = b[currentOffset + 1]!;
           if (opcode === Opcodes.IINC) {
             methodVisitor.visitIincInsn(u2(b, currentOffset + 2), s2(b, currentOffset + 4));
@@ -2060,7 +2115,7 @@ export class ClassReader {
             currentOffset += 4;
           }
           break;
-        case INSN_TABLESWITCH: {
+        case Insn.INSN_TABLESWITCH: {
           // Skip 0 to 3 padding bytes.
           currentOffset += 4 - (currentBytecodeOffset & 3);
           const defaultLabel = labels[currentBytecodeOffset + s4(b, currentOffset)]!;
@@ -2075,7 +2130,7 @@ export class ClassReader {
           methodVisitor.visitTableSwitchInsn(low, high, defaultLabel, table);
           break;
         }
-        case INSN_LOOKUPSWITCH: {
+        case Insn.INSN_LOOKUPSWITCH: {
           // Skip 0 to 3 padding bytes.
           currentOffset += 4 - (currentBytecodeOffset & 3);
           const defaultLabel = labels[currentBytecodeOffset + s4(b, currentOffset)]!;
@@ -2091,37 +2146,37 @@ export class ClassReader {
           methodVisitor.visitLookupSwitchInsn(defaultLabel, keys, values);
           break;
         }
-        case INSN_VAR:
+        case Insn.INSN_VAR:
           methodVisitor.visitVarInsn(opcode, b[currentOffset + 1]!);
           currentOffset += 2;
           break;
-        case INSN_BYTE:
+        case Insn.INSN_BYTE:
           methodVisitor.visitIntInsn(opcode, (b[currentOffset + 1]! << 24) >> 24);
           currentOffset += 2;
           break;
-        case INSN_SHORT:
+        case Insn.INSN_SHORT:
           methodVisitor.visitIntInsn(opcode, s2(b, currentOffset + 1));
           currentOffset += 3;
           break;
-        case INSN_LDC:
+        case Insn.INSN_LDC:
           methodVisitor.visitLdcInsn(this.readLoadableConstant(b[currentOffset + 1]!, currentOffset + 1));
           currentOffset += 2;
           break;
-        case INSN_LDC_W:
+        case Insn.INSN_LDC_W:
           methodVisitor.visitLdcInsn(this.readLoadableConstant(u2(b, currentOffset + 1), currentOffset + 1));
           currentOffset += 3;
           break;
-        case INSN_FIELD_OR_METHOD:
-        case INSN_INVOKEINTERFACE: {
+        case Insn.INSN_FIELD_OR_METHOD:
+        case Insn.INSN_INVOKEINTERFACE: {
           const memberRef = this.readMemberRef(u2(b, currentOffset + 1), currentOffset + 1);
           if (opcode < Opcodes.INVOKEVIRTUAL) {
-            if (memberRef.tag !== CONSTANT_FIELDREF) {
+            if (memberRef.tag !== Tag.CONSTANT_FIELDREF) {
               this.failConstant(u2(b, currentOffset + 1), 'a CONSTANT_Fieldref', currentOffset + 1);
             }
             methodVisitor.visitFieldInsn(opcode, memberRef.owner, memberRef.name, memberRef.descriptor);
             currentOffset += 3;
           } else {
-            if (memberRef.tag === CONSTANT_FIELDREF) {
+            if (memberRef.tag === Tag.CONSTANT_FIELDREF) {
               this.failConstant(u2(b, currentOffset + 1), 'a CONSTANT_Methodref or CONSTANT_InterfaceMethodref', currentOffset + 1);
             }
             methodVisitor.visitMethodInsn(
@@ -2129,15 +2184,15 @@ export class ClassReader {
               memberRef.owner,
               memberRef.name,
               memberRef.descriptor,
-              memberRef.tag === CONSTANT_INTERFACE_METHODREF,
+              memberRef.tag === Tag.CONSTANT_INTERFACE_METHODREF,
             );
             currentOffset += opcode === Opcodes.INVOKEINTERFACE ? 5 : 3;
           }
           break;
         }
-        case INSN_INVOKEDYNAMIC: {
-          const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
-          const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+        case Insn.INSN_INVOKEDYNAMIC: {
+          const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
+          const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
           const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
           const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
           let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
@@ -2152,15 +2207,15 @@ export class ClassReader {
           currentOffset += 5;
           break;
         }
-        case INSN_TYPE:
+        case Insn.INSN_TYPE:
           methodVisitor.visitTypeInsn(opcode, this.readRequiredClass(currentOffset + 1));
           currentOffset += 3;
           break;
-        case INSN_IINC:
+        case Insn.INSN_IINC:
           methodVisitor.visitIincInsn(b[currentOffset + 1]!, (b[currentOffset + 2]! << 24) >> 24);
           currentOffset += 3;
           break;
-        case INSN_MULTIANEWARRAY:
+        case Insn.INSN_MULTIANEWARRAY:
           methodVisitor.visitMultiANewArrayInsn(this.readRequiredClass(currentOffset + 1), b[currentOffset + 3]!);
           currentOffset += 4;
           break;
@@ -2704,21 +2759,21 @@ export class ClassReader {
       case 74: // 'J': const_value_index of a CONSTANT_Long
         annotationVisitor.visit(
           elementName,
-          s8(b, this.getCpInfoOffset(u2(b, currentOffset), CONSTANT_LONG, currentOffset)),
+          s8(b, this.getCpInfoOffset(u2(b, currentOffset), Tag.CONSTANT_LONG, currentOffset)),
         );
         currentOffset += 2;
         break;
       case 70: // 'F': const_value_index of a CONSTANT_Float
         annotationVisitor.visit(
           elementName,
-          Float.fromBits(s4(b, this.getCpInfoOffset(u2(b, currentOffset), CONSTANT_FLOAT, currentOffset))),
+          Float.fromBits(s4(b, this.getCpInfoOffset(u2(b, currentOffset), Tag.CONSTANT_FLOAT, currentOffset))),
         );
         currentOffset += 2;
         break;
       case 68: // 'D': const_value_index of a CONSTANT_Double
         annotationVisitor.visit(
           elementName,
-          Double.fromBits(s8(b, this.getCpInfoOffset(u2(b, currentOffset), CONSTANT_DOUBLE, currentOffset))),
+          Double.fromBits(s8(b, this.getCpInfoOffset(u2(b, currentOffset), Tag.CONSTANT_DOUBLE, currentOffset))),
         );
         currentOffset += 2;
         break;
@@ -2807,7 +2862,7 @@ export class ClassReader {
             // 'J'
             const longValues = new BigInt64Array(numValues);
             for (let i = 0; i < numValues; i++) {
-              longValues[i] = s8(b, this.getCpInfoOffset(u2(b, currentOffset + 1), CONSTANT_LONG, currentOffset + 1));
+              longValues[i] = s8(b, this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_LONG, currentOffset + 1));
               currentOffset += 3;
             }
             annotationVisitor.visit(elementName, longValues);
@@ -2818,7 +2873,7 @@ export class ClassReader {
             const floatValues = new Float32Array(numValues);
             const floatBits = new Int32Array(floatValues.buffer);
             for (let i = 0; i < numValues; i++) {
-              floatBits[i] = s4(b, this.getCpInfoOffset(u2(b, currentOffset + 1), CONSTANT_FLOAT, currentOffset + 1));
+              floatBits[i] = s4(b, this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_FLOAT, currentOffset + 1));
               currentOffset += 3;
             }
             annotationVisitor.visit(elementName, floatValues);
@@ -2829,7 +2884,7 @@ export class ClassReader {
             const doubleValues = new Float64Array(numValues);
             const doubleBits = new BigInt64Array(doubleValues.buffer);
             for (let i = 0; i < numValues; i++) {
-              doubleBits[i] = s8(b, this.getCpInfoOffset(u2(b, currentOffset + 1), CONSTANT_DOUBLE, currentOffset + 1));
+              doubleBits[i] = s8(b, this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_DOUBLE, currentOffset + 1));
               currentOffset += 3;
             }
             annotationVisitor.visit(elementName, doubleValues);
@@ -2885,7 +2940,7 @@ export class ClassReader {
 
   /** The value of the CONSTANT_Integer whose index is at `offset`. */
   private readIntegerConstant(offset: number): number {
-    return s4(this.classFileBuffer, this.getCpInfoOffset(u2(this.classFileBuffer, offset), CONSTANT_INTEGER, offset));
+    return s4(this.classFileBuffer, this.getCpInfoOffset(u2(this.classFileBuffer, offset), Tag.CONSTANT_INTEGER, offset));
   }
 
   /** Type.getType(descriptor) for a class_info (JVMS §4.7.16.1): a field descriptor or V. */
@@ -3134,7 +3189,7 @@ export class ClassReader {
       const attributeKind = this.readAttributeKind(currentAttributeOffset);
       const attributeLength = s4(b, currentAttributeOffset + 2);
       currentAttributeOffset += 6;
-      if (attributeKind === ATTRIBUTE_BOOTSTRAP_METHODS) {
+      if (attributeKind === Attr.ATTRIBUTE_BOOTSTRAP_METHODS) {
         const attributeEnd = currentAttributeOffset + attributeLength;
         const result = new Int32Array(this.readCount(currentAttributeOffset, 4, attributeEnd, 'num_bootstrap_methods'));
         // bootstrap_method_ref, num_bootstrap_arguments and bootstrap_arguments.
@@ -3280,7 +3335,7 @@ export class ClassReader {
 
   /** Decodes and caches the CONSTANT_Utf8 at `constantPoolEntryIndex`, referenced at `referenceOffset`. */
   private decodeUtf8Entry(constantPoolEntryIndex: number, referenceOffset: number): string {
-    const cpInfoOffset = this.getCpInfoOffset(constantPoolEntryIndex, CONSTANT_UTF8, referenceOffset);
+    const cpInfoOffset = this.getCpInfoOffset(constantPoolEntryIndex, Tag.CONSTANT_UTF8, referenceOffset);
     const b = this.classFileBuffer;
     return (this.constantUtf8Values[constantPoolEntryIndex] = decodeModifiedUtf8(b, cpInfoOffset + 2, u2(b, cpInfoOffset)));
   }
@@ -3354,15 +3409,15 @@ export class ClassReader {
     const b = this.classFileBuffer;
     const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
     const tag = b[cpInfoOffset - 1]!;
-    if (tag !== CONSTANT_FIELDREF && tag !== CONSTANT_METHODREF && tag !== CONSTANT_INTERFACE_METHODREF) {
+    if (tag !== Tag.CONSTANT_FIELDREF && tag !== Tag.CONSTANT_METHODREF && tag !== Tag.CONSTANT_INTERFACE_METHODREF) {
       this.failConstant(constantPoolEntryIndex, 'a field or method reference', referenceOffset);
     }
-    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
     return (memberRefs[constantPoolEntryIndex] = new MemberRef(
       tag,
       this.readRequiredClass(cpInfoOffset),
       this.readRequiredUtf8(nameAndTypeCpInfoOffset),
-      this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR),
+      this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === Tag.CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR),
     ));
   }
 
@@ -3392,7 +3447,7 @@ export class ClassReader {
 
   /** Reads, checks and caches the name of the CONSTANT_Class at `constantPoolEntryIndex`, referenced at `offset`. */
   private readClassEntry(constantPoolEntryIndex: number, offset: number): string {
-    const name = this.readDescriptor(this.getCpInfoOffset(constantPoolEntryIndex, CONSTANT_CLASS, offset), CLASS_NAME);
+    const name = this.readDescriptor(this.getCpInfoOffset(constantPoolEntryIndex, Tag.CONSTANT_CLASS, offset), CLASS_NAME);
     return (this.constantClassValues[constantPoolEntryIndex] = name);
   }
 
@@ -3445,17 +3500,17 @@ export class ClassReader {
    * index is 0. `charBuffer` is ignored.
    */
   readClass(offset: number, charBuffer?: unknown): string | null {
-    return this.readStringish(offset, CONSTANT_CLASS);
+    return this.readStringish(offset, Tag.CONSTANT_CLASS);
   }
 
   /** The name of the CONSTANT_Module whose index is the u2 at `offset`, or null if it is 0. */
   readModule(offset: number, charBuffer?: unknown): string | null {
-    return this.readStringish(offset, CONSTANT_MODULE);
+    return this.readStringish(offset, Tag.CONSTANT_MODULE);
   }
 
   /** The internal name of the CONSTANT_Package whose index is the u2 at `offset`, or null if it is 0. */
   readPackage(offset: number, charBuffer?: unknown): string | null {
-    return this.readStringish(offset, CONSTANT_PACKAGE);
+    return this.readStringish(offset, Tag.CONSTANT_PACKAGE);
   }
 
   /** The offset of bootstrap method `bootstrapMethodIndex`, referenced at `referenceOffset`. */
@@ -3473,7 +3528,7 @@ export class ClassReader {
   /** The method handle of the bootstrap method at `bootstrapMethodOffset` (JVMS §4.7.23). */
   private readBootstrapMethodHandle(bootstrapMethodOffset: number): Handle {
     const constantPoolEntryIndex = u2(this.classFileBuffer, bootstrapMethodOffset);
-    this.getCpInfoOffset(constantPoolEntryIndex, CONSTANT_METHOD_HANDLE, bootstrapMethodOffset);
+    this.getCpInfoOffset(constantPoolEntryIndex, Tag.CONSTANT_METHOD_HANDLE, bootstrapMethodOffset);
     return this.readConst(constantPoolEntryIndex) as Handle;
   }
 
@@ -3492,7 +3547,7 @@ export class ClassReader {
     try {
       const b = this.classFileBuffer;
       const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
-      const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+      const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
       const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
       const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, FIELD_DESCRIPTOR);
       let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
@@ -3541,21 +3596,21 @@ export class ClassReader {
   private readConstAt(constantPoolEntryIndex: number, cpInfoOffset: number, referenceOffset: number): ConstantValue {
     const b = this.classFileBuffer;
     switch (b[cpInfoOffset - 1]) {
-      case CONSTANT_INTEGER:
+      case Tag.CONSTANT_INTEGER:
         return s4(b, cpInfoOffset);
-      case CONSTANT_FLOAT:
+      case Tag.CONSTANT_FLOAT:
         return Float.fromBits(s4(b, cpInfoOffset));
-      case CONSTANT_LONG:
+      case Tag.CONSTANT_LONG:
         return s8(b, cpInfoOffset);
-      case CONSTANT_DOUBLE:
+      case Tag.CONSTANT_DOUBLE:
         return Double.fromBits(s8(b, cpInfoOffset));
-      case CONSTANT_CLASS:
+      case Tag.CONSTANT_CLASS:
         return Type.getObjectType(this.readRequiredUtf8(cpInfoOffset));
-      case CONSTANT_STRING:
+      case Tag.CONSTANT_STRING:
         return this.readRequiredUtf8(cpInfoOffset);
-      case CONSTANT_METHOD_TYPE:
+      case Tag.CONSTANT_METHOD_TYPE:
         return Type.getMethodType(this.readDescriptor(cpInfoOffset, METHOD_DESCRIPTOR));
-      case CONSTANT_METHOD_HANDLE: {
+      case Tag.CONSTANT_METHOD_HANDLE: {
         // JVMS §4.4.8: reference_kind 1 to 9, and a field or method reference.
         const referenceKind = b[cpInfoOffset]!;
         if (referenceKind < Opcodes.H_GETFIELD || referenceKind > Opcodes.H_INVOKEINTERFACE) {
@@ -3566,15 +3621,15 @@ export class ClassReader {
         const referenceTag = b[referenceCpInfoOffset - 1];
         if (
           referenceCpInfoOffset === 0 ||
-          (referenceTag !== CONSTANT_FIELDREF &&
-            referenceTag !== CONSTANT_METHODREF &&
-            referenceTag !== CONSTANT_INTERFACE_METHODREF)
+          (referenceTag !== Tag.CONSTANT_FIELDREF &&
+            referenceTag !== Tag.CONSTANT_METHODREF &&
+            referenceTag !== Tag.CONSTANT_INTERFACE_METHODREF)
         ) {
           this.failConstant(referenceIndex, 'a field or method reference', cpInfoOffset + 1);
         }
         const nameAndTypeCpInfoOffset = this.getCpInfoOffset(
           u2(b, referenceCpInfoOffset + 2),
-          CONSTANT_NAME_AND_TYPE,
+          Tag.CONSTANT_NAME_AND_TYPE,
           referenceCpInfoOffset + 2,
         );
         const owner = this.readRequiredClass(referenceCpInfoOffset);
@@ -3583,9 +3638,9 @@ export class ClassReader {
           nameAndTypeCpInfoOffset + 2,
           referenceKind <= Opcodes.H_PUTSTATIC ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR,
         );
-        return new Handle(referenceKind, owner, name, descriptor, referenceTag === CONSTANT_INTERFACE_METHODREF);
+        return new Handle(referenceKind, owner, name, descriptor, referenceTag === Tag.CONSTANT_INTERFACE_METHODREF);
       }
-      case CONSTANT_DYNAMIC:
+      case Tag.CONSTANT_DYNAMIC:
         return this.readConstantDynamic(constantPoolEntryIndex);
       default:
         this.failConstant(constantPoolEntryIndex, 'a loadable constant', referenceOffset);

@@ -13,6 +13,8 @@ import { ClassFormatError } from './class-format-error.js';
 /** Code units decoded per String.fromCharCode call: well below engines' argument-count limits. */
 const CHUNK_SIZE = 4096;
 
+const fromCharCode = String.fromCharCode;
+
 /**
  * Decodes the `length` bytes of `bytes` starting at `start` as modified UTF-8.
  * Throws ClassFormatError, naming the byte offset in `bytes`, when the range is out of bounds or
@@ -26,20 +28,61 @@ export function decodeModifiedUtf8(bytes: Uint8Array, start: number, length: num
       start,
     );
   }
-  // Fast path: most names and descriptors are ASCII (bytes 01-7F map to themselves). The code
-  // units go into a plain array, the fastest argument list for String.fromCharCode.apply.
-  if (length <= CHUNK_SIZE) {
-    const units = new Array<number>(length);
-    for (let i = 0; i < length; i++) {
-      const b = bytes[start + i]!;
-      if (b === 0 || b > 0x7f) {
-        return decodeGeneral(bytes, start, end);
-      }
-      units[i] = b;
-    }
-    return String.fromCharCode.apply(null, units);
+  if (length === 0) {
+    return '';
   }
-  return decodeGeneral(bytes, start, end);
+  return decodeAsciiOrGeneral(bytes, start, end, length);
+}
+
+/**
+ * Decodes [start, end) with the ASCII fast path (most names and descriptors are ASCII: bytes
+ * 01-7F map to themselves), else with decodeGeneral.
+ */
+function decodeAsciiOrGeneral(bytes: Uint8Array, start: number, end: number, length: number): string {
+  const b = bytes;
+  const s = start;
+  if (length <= 8) {
+    // Short strings: check that every byte is in 01-7F (b - 1 has bit 7 set for 00 and for
+    // 80-FF), then build the string with one fixed-arity call, cheaper than an apply.
+    let check = 0;
+    for (let i = start; i < end; i++) {
+      check |= b[i]! - 1;
+    }
+    if ((check & 0x80) !== 0) {
+      return decodeGeneral(bytes, start, end);
+    }
+    switch (length) {
+      case 1:
+        return fromCharCode(b[s]!);
+      case 2:
+        return fromCharCode(b[s]!, b[s + 1]!);
+      case 3:
+        return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!);
+      case 4:
+        return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!);
+      case 5:
+        return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
+      case 6:
+        return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
+      case 7:
+        return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
+      default:
+        return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
+    }
+  }
+  if (length > CHUNK_SIZE) {
+    return decodeGeneral(bytes, start, end);
+  }
+  // The code units go into a plain array, the fastest argument list for String.fromCharCode.apply.
+  const units = new Array<number>(length);
+  for (let i = 0; i < length; i++) {
+    const c = b[s + i]!;
+    if (c === 0 || c > 0x7f) {
+      return decodeGeneral(bytes, start, end);
+    }
+    units[i] = c;
+  }
+  return fromCharCode.apply(null, units);
 }
 
 /** Decodes [start, end) of any length and content, validating every sequence. */

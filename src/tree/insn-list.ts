@@ -15,8 +15,12 @@ export class InsnList implements Iterable<AbstractInsnNode> {
   /** The first instruction of this list, or null if the list is empty. */
   private firstInsn: AbstractInsnNode | null;
 
-  /** The last instruction of this list, or null if the list is empty. */
-  private lastInsn: AbstractInsnNode | null;
+  /**
+   * The last instruction of this list, or null if the list is empty.
+   *
+   * @internal
+   */
+  lastInsn: AbstractInsnNode | null;
 
   /**
    * The instructions of this list by index, built by `get` and `indexOf`; null when stale.
@@ -173,6 +177,23 @@ export class InsnList implements Iterable<AbstractInsnNode> {
     this.lastInsn = insnNode;
     this.cache = null;
     insnNode.index = 0; // Now belongs to a list.
+  }
+
+  /**
+   * @internal Appends `insnNode`, a new node whose previousInsn and index the caller has already
+   * set (to getLast() and 0). MethodNode's visit methods make these two stores themselves, where
+   * the class of the node is known: in `add`, which sees every node class, they are megamorphic.
+   */
+  appendLinked(insnNode: AbstractInsnNode): void {
+    ++this._size;
+    const lastInsn = this.lastInsn;
+    if (lastInsn === null) {
+      this.firstInsn = insnNode;
+    } else {
+      lastInsn.nextInsn = insnNode;
+    }
+    this.lastInsn = insnNode;
+    this.cache = null;
   }
 
   private addList(insnList: InsnList): void {

@@ -305,6 +305,9 @@ export class MethodNode extends MethodVisitor {
     // Nothing to do.
   }
 
+  // The visit methods of the most frequent instructions append their node to `instructions`
+  // themselves (see InsnList.appendLinked), unless `instructions` was replaced by a subclass.
+
   override visitFrame(
     type: number,
     numLocal: number,
@@ -312,44 +315,96 @@ export class MethodNode extends MethodVisitor {
     numStack: number,
     stack: FrameElement[] | null,
   ): void {
-    this.instructions.add(
-      new FrameNode(
-        type,
-        numLocal,
-        local === null ? null : this.getFrameLabelNodes(local),
-        numStack,
-        stack === null ? null : this.getFrameLabelNodes(stack),
-      ),
+    const frameNode = new FrameNode(
+      type,
+      numLocal,
+      local === null ? null : this.getFrameLabelNodes(numLocal, local),
+      numStack,
+      stack === null ? null : this.getFrameLabelNodes(numStack, stack),
     );
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      frameNode.previousInsn = instructions.lastInsn;
+      frameNode.index = 0;
+      instructions.appendLinked(frameNode);
+    } else {
+      instructions.add(frameNode);
+    }
   }
 
   override visitInsn(opcode: number): void {
-    this.instructions.add(new InsnNode(opcode));
+    const insnNode = new InsnNode(opcode);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitIntInsn(opcode: number, operand: number): void {
-    this.instructions.add(new IntInsnNode(opcode, operand));
+    const insnNode = new IntInsnNode(opcode, operand);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitVarInsn(opcode: number, varIndex: number): void {
-    this.instructions.add(new VarInsnNode(opcode, varIndex));
+    const insnNode = new VarInsnNode(opcode, varIndex);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitTypeInsn(opcode: number, type: string): void {
-    this.instructions.add(new TypeInsnNode(opcode, type));
+    const insnNode = new TypeInsnNode(opcode, type);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitFieldInsn(opcode: number, owner: string, name: string, descriptor: string): void {
-    this.instructions.add(new FieldInsnNode(opcode, owner, name, descriptor));
+    const insnNode = new FieldInsnNode(opcode, owner, name, descriptor);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitMethodInsn(opcodeAndSource: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
     // One TS method stands for ASM's two overloads: a missing isInterface is the deprecated
     // four-argument form, whose interface flag follows the opcode.
     const opcode = opcodeAndSource & ~Opcodes.SOURCE_MASK;
-    this.instructions.add(
-      new MethodInsnNode(opcode, owner, name, descriptor, isInterface ?? opcode === Opcodes.INVOKEINTERFACE),
-    );
+    const insnNode = new MethodInsnNode(opcode, owner, name, descriptor, isInterface ?? opcode === Opcodes.INVOKEINTERFACE);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitInvokeDynamicInsn(
@@ -362,19 +417,51 @@ export class MethodNode extends MethodVisitor {
   }
 
   override visitJumpInsn(opcode: number, label: Label): void {
-    this.instructions.add(new JumpInsnNode(opcode, this.getLabelNode(label)));
+    const insnNode = new JumpInsnNode(opcode, this.getLabelNode(label));
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitLabel(label: Label): void {
-    this.instructions.add(this.getLabelNode(label));
+    const labelNode = this.getLabelNode(label);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      labelNode.previousInsn = instructions.lastInsn;
+      labelNode.index = 0;
+      instructions.appendLinked(labelNode);
+    } else {
+      instructions.add(labelNode);
+    }
   }
 
   override visitLdcInsn(value: ConstantValue): void {
-    this.instructions.add(new LdcInsnNode(value));
+    const insnNode = new LdcInsnNode(value);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitIincInsn(varIndex: number, increment: number): void {
-    this.instructions.add(new IincInsnNode(varIndex, increment));
+    const insnNode = new IincInsnNode(varIndex, increment);
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
@@ -471,7 +558,15 @@ export class MethodNode extends MethodVisitor {
   }
 
   override visitLineNumber(line: number, start: Label): void {
-    this.instructions.add(new LineNumberNode(line, this.getLabelNode(start)));
+    const insnNode = new LineNumberNode(line, this.getLabelNode(start));
+    const instructions = this.instructions;
+    if (instructions.constructor === InsnList) {
+      insnNode.previousInsn = instructions.lastInsn;
+      insnNode.index = 0;
+      instructions.appendLinked(insnNode);
+    } else {
+      instructions.add(insnNode);
+    }
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
@@ -503,8 +598,12 @@ export class MethodNode extends MethodVisitor {
     return labelNodes;
   }
 
-  private getFrameLabelNodes(objects: readonly FrameElement[]): FrameNodeElement[] {
-    const n = objects.length;
+  /**
+   * The first `count` elements of `objects`, with LabelNodes instead of Labels. Only these are used
+   * by FrameNode: ClassReader passes arrays of max_locals / max_stack elements.
+   */
+  private getFrameLabelNodes(count: number, objects: readonly FrameElement[]): FrameNodeElement[] {
+    const n = count;
     const labelNodes: FrameNodeElement[] = new Array(n);
     for (let i = 0; i < n; ++i) {
       const o = objects[i];
