@@ -42,11 +42,12 @@ function decodeAsciiOrGeneral(bytes: Uint8Array, start: number, end: number, len
   const b = bytes;
   const s = start;
   if (length <= 8) {
-    // Short strings: check that every byte is in 01-7F (b - 1 has bit 7 set for 00 and for
-    // 80-FF), then build the string with one fixed-arity call, cheaper than an apply.
+    // Short strings: check that every byte is in 01-7F (c has bit 7 set for 80-FF, c - 1 for 00),
+    // then build the string with one fixed-arity call, cheaper than an apply.
     let check = 0;
     for (let i = start; i < end; i++) {
-      check |= b[i]! - 1;
+      const c = b[i]!;
+      check |= c | (c - 1);
     }
     if ((check & 0x80) !== 0) {
       return decodeGeneral(bytes, start, end);
