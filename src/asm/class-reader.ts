@@ -2808,16 +2808,10 @@ export class ClassReader {
         currentOffset += 2;
         const tag = numValues === 0 ? 0 : this.getUniformElementValueTag(currentOffset, numValues);
         switch (tag) {
-          case 66: {
-            // 'B'
-            const byteValues = new Int8Array(numValues);
-            for (let i = 0; i < numValues; i++) {
-              byteValues[i] = this.readIntegerConstant(currentOffset + 1);
-              currentOffset += 3;
-            }
-            annotationVisitor.visit(elementName, byteValues);
+          case 66: // 'B'
+            annotationVisitor.visit(elementName, this.readIntegerElementValues(new Int8Array(numValues), currentOffset));
+            currentOffset += 3 * numValues;
             break;
-          }
           case 90: {
             // 'Z'
             const booleanValues = new Array<boolean>(numValues);
@@ -2828,36 +2822,18 @@ export class ClassReader {
             annotationVisitor.visit(elementName, booleanValues);
             break;
           }
-          case 83: {
-            // 'S'
-            const shortValues = new Int16Array(numValues);
-            for (let i = 0; i < numValues; i++) {
-              shortValues[i] = this.readIntegerConstant(currentOffset + 1);
-              currentOffset += 3;
-            }
-            annotationVisitor.visit(elementName, shortValues);
+          case 83: // 'S'
+            annotationVisitor.visit(elementName, this.readIntegerElementValues(new Int16Array(numValues), currentOffset));
+            currentOffset += 3 * numValues;
             break;
-          }
-          case 67: {
-            // 'C'
-            const charValues = new Uint16Array(numValues);
-            for (let i = 0; i < numValues; i++) {
-              charValues[i] = this.readIntegerConstant(currentOffset + 1);
-              currentOffset += 3;
-            }
-            annotationVisitor.visit(elementName, charValues);
+          case 67: // 'C'
+            annotationVisitor.visit(elementName, this.readIntegerElementValues(new Uint16Array(numValues), currentOffset));
+            currentOffset += 3 * numValues;
             break;
-          }
-          case 73: {
-            // 'I'
-            const intValues = new Int32Array(numValues);
-            for (let i = 0; i < numValues; i++) {
-              intValues[i] = this.readIntegerConstant(currentOffset + 1);
-              currentOffset += 3;
-            }
-            annotationVisitor.visit(elementName, intValues);
+          case 73: // 'I'
+            annotationVisitor.visit(elementName, this.readIntegerElementValues(new Int32Array(numValues), currentOffset));
+            currentOffset += 3 * numValues;
             break;
-          }
           case 74: {
             // 'J'
             const longValues = new BigInt64Array(numValues);
@@ -2939,6 +2915,21 @@ export class ClassReader {
   }
 
   /** The value of the CONSTANT_Integer whose index is at `offset`. */
+
+  /**
+   * Fills `values` with the const_value_index Integer constants of consecutive element_value
+   * items (tag byte + u2 index, JVMS §4.7.16.1) starting at `offset`; the typed array's own
+   * conversion narrows each int to byte, short or char as the tag requires.
+   */
+  private readIntegerElementValues<T extends Int8Array | Int16Array | Uint16Array | Int32Array>(
+    values: T,
+    offset: number,
+  ): T {
+    for (let i = 0; i < values.length; i++) {
+      values[i] = this.readIntegerConstant(offset + 3 * i + 1);
+    }
+    return values;
+  }
   private readIntegerConstant(offset: number): number {
     return s4(this.classFileBuffer, this.getCpInfoOffset(u2(this.classFileBuffer, offset), Tag.CONSTANT_INTEGER, offset));
   }
