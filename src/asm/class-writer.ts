@@ -39,13 +39,37 @@ export interface ClassHierarchy {
    * its interfaces gives java/lang/Object (which the verifier accepts the same way, JVMS §4.10.1.2).
    */
   getInterfaces?(internalName: string): readonly string[] | null | undefined;
+  /** Optionally, a description of where classes are searched, for error messages. */
+  describe?(): string;
 }
 
 /** Options of `new ClassWriter(flags, options)` and `new ClassWriter(reader, flags, options)`. */
 export interface ClassWriterOptions {
   /** The class hierarchy used by the default getCommonSuperClass (COMPUTE_FRAMES). */
   classPath?: ClassHierarchy;
+  /**
+   * What the default getCommonSuperClass does with a class missing from the class path: throw an
+   * error naming it (the default, false), or treat it as java/lang/Object and warn once per class
+   * (true). The frames are then only as good as that guess, so HotSpot may reject the method.
+   */
+  unknownClassesAsObject?: boolean;
+  /** Receives the warnings (unknown classes); by default they go to console.warn. */
+  warn?: (message: string) => void;
 }
+
+/**
+ * @internal Wraps the MethodWriter of a method of a class file older than Java 7 when frames are
+ * computed from scratch, so that jsr/ret subroutines can be inlined first (frames cannot describe
+ * them). Installed by the commons layer (JSRInlinerAdapter), which this layer cannot import.
+ */
+export type SubroutineInlinerFactory = (
+  methodWriter: MethodVisitor,
+  access: number,
+  name: string,
+  descriptor: string,
+  signature: string | null,
+  exceptions: string[] | null,
+) => MethodVisitor;
 
 // Class attributes the writer builds itself, in ASM's (JVMS §4.7) output order.
 const INNER_CLASSES = 0;
@@ -116,6 +140,13 @@ export class ClassWriter extends ClassVisitor {
   private readonly flags: number;
   /** The class hierarchy for getCommonSuperClass, from the options. */
   private readonly classPath: ClassHierarchy | null;
+  private readonly unknownClassesAsObject: boolean;
+  private readonly warn: ((message: string) => void) | null;
+  /** The unknown classes already warned about (unknownClassesAsObject). */
+  private warnedUnknownClasses: Set<string> | null;
+
+  /** @internal See SubroutineInlinerFactory; set by the commons layer. */
+  static subroutineInliner: SubroutineInlinerFactory | null = null;
 
   // Fields in ClassFile order (JVMS §4.1), attributes in JVMS §4.7 order.
 
@@ -210,6 +241,9 @@ export class ClassWriter extends ClassVisitor {
     }
     this.flags = flags;
     this.classPath = options?.classPath ?? null;
+    this.unknownClassesAsObject = options?.unknownClassesAsObject === true;
+    this.warn = options?.warn ?? null;
+    this.warnedUnknownClasses = null;
     this.version = 0;
     this.symbolTable = new SymbolTable(this, classReader);
     this.accessFlags = 0;
@@ -520,7 +554,18 @@ export class ClassWriter extends ClassVisitor {
     } else {
       this.lastMethod!.mv = methodWriter;
     }
-    return (this.lastMethod = methodWriter);
+    this.lastMethod = methodWriter;
+    // jsr/ret are only legal before version 51 (JVMS §4.9.1); frames cannot describe subroutines,
+    // so when frames are computed for such a class its subroutines are inlined first.
+    const inliner = ClassWriter.subroutineInliner;
+    if (
+      this.compute === MethodWriter.COMPUTE_ALL_FRAMES &&
+      inliner !== null &&
+      (this.version & 0xffff) < Opcodes.V1_7
+    ) {
+      return inliner(methodWriter, access, name, descriptor, signature, exceptions);
+    }
+    return methodWriter;
   }
 
   override visitEnd(): void {
@@ -1225,36 +1270,78 @@ export class ClassWriter extends ClassVisitor {
           'ClassWriter.getCommonSuperClass.',
       );
     }
-    if (isAssignableFrom(hierarchy, type1, type2, type1, type2)) {
-      return type1;
-    }
-    if (isAssignableFrom(hierarchy, type2, type1, type1, type2)) {
-      return type2;
-    }
-    if (isInterface(hierarchy, type1, type1, type2) || isInterface(hierarchy, type2, type1, type2)) {
+    try {
+      return commonSuperClass(hierarchy, type1, type2);
+    } catch (error) {
+      if (!(error instanceof UnknownClassError) || !this.unknownClassesAsObject) {
+        throw error;
+      }
+      let warned = this.warnedUnknownClasses;
+      if (warned === null) {
+        warned = this.warnedUnknownClasses = new Set();
+      }
+      if (!warned.has(error.className)) {
+        warned.add(error.className);
+        const message =
+          `classforge: class ${error.className} is not in the class path (${describeHierarchy(hierarchy)}); ` +
+          `treating it as java/lang/Object to merge ${type1} and ${type2}`;
+        (this.warn ?? console.warn)(message);
+      }
       return 'java/lang/Object';
     }
-    let currentType: string = type1;
-    do {
-      currentType = superNameOf(hierarchy, currentType, type1, type2) ?? 'java/lang/Object';
-    } while (!isAssignableFrom(hierarchy, currentType, type2, type1, type2));
-    return currentType;
   }
 }
 
 // ## Class hierarchy walks for getCommonSuperClass.
 
-function unknownClass(internalName: string, type1: string, type2: string): Error {
-  return new Error(
-    `Class ${internalName} is not in the class path, so the common super class of ${type1} and ${type2} ` +
-      'cannot be computed. Add it to the ClassWriter classPath option, or override getCommonSuperClass.',
+/** A class needed to merge two types is missing from the class hierarchy. */
+export class UnknownClassError extends Error {
+  /** The internal name of the missing class. */
+  readonly className: string;
+
+  constructor(className: string, message: string) {
+    super(message);
+    this.name = 'UnknownClassError';
+    this.className = className;
+  }
+}
+
+function describeHierarchy(hierarchy: ClassHierarchy): string {
+  return hierarchy.describe !== undefined ? hierarchy.describe() : 'the classPath option';
+}
+
+/** The common super class of type1 and type2 (ASM's algorithm, over a class hierarchy). */
+function commonSuperClass(hierarchy: ClassHierarchy, type1: string, type2: string): string {
+  if (isAssignableFrom(hierarchy, type1, type2, type1, type2)) {
+    return type1;
+  }
+  if (isAssignableFrom(hierarchy, type2, type1, type1, type2)) {
+    return type2;
+  }
+  if (isInterface(hierarchy, type1, type1, type2) || isInterface(hierarchy, type2, type1, type2)) {
+    return 'java/lang/Object';
+  }
+  let currentType: string = type1;
+  do {
+    currentType = superNameOf(hierarchy, currentType, type1, type2) ?? 'java/lang/Object';
+  } while (!isAssignableFrom(hierarchy, currentType, type2, type1, type2));
+  return currentType;
+}
+
+function unknownClass(hierarchy: ClassHierarchy, internalName: string, type1: string, type2: string): Error {
+  const searched = describeHierarchy(hierarchy);
+  return new UnknownClassError(
+    internalName,
+    `Class ${internalName} is not in the class path (searched: ${searched}), so the common super class of ` +
+      `${type1} and ${type2} cannot be computed. Add it to the class path, pass unknownClassesAsObject, ` +
+      'or override getCommonSuperClass.',
   );
 }
 
 function isInterface(hierarchy: ClassHierarchy, internalName: string, type1: string, type2: string): boolean {
   const result = hierarchy.isInterface(internalName);
   if (result === undefined) {
-    throw unknownClass(internalName, type1, type2);
+    throw unknownClass(hierarchy, internalName, type1, type2);
   }
   return result;
 }
@@ -1262,7 +1349,7 @@ function isInterface(hierarchy: ClassHierarchy, internalName: string, type1: str
 function superNameOf(hierarchy: ClassHierarchy, internalName: string, type1: string, type2: string): string | null {
   const result = hierarchy.getSuperName(internalName);
   if (result === undefined) {
-    throw unknownClass(internalName, type1, type2);
+    throw unknownClass(hierarchy, internalName, type1, type2);
   }
   return result;
 }
@@ -1296,7 +1383,7 @@ function isAssignableFrom(
       visited.add(current);
       const interfaces = hierarchy.getInterfaces(current);
       if (interfaces === undefined) {
-        throw unknownClass(current, type1, type2);
+        throw unknownClass(hierarchy, current, type1, type2);
       }
       if (interfaces !== null) {
         for (const itf of interfaces) {

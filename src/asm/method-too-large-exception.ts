@@ -10,7 +10,10 @@ export class MethodTooLargeException extends Error {
 
   /** `className` is an internal name; `codeSize` the size of the method's code in bytes. */
   constructor(className: string, methodName: string, descriptor: string, codeSize: number) {
-    super(`Method too large: ${className}.${methodName} ${descriptor}`);
+    super(
+      `Method too large: ${className}.${methodName}${descriptor} has ${codeSize} bytes of code; ` +
+        'the JVM allows at most 65535 (JVMS §4.7.3)',
+    );
     this.name = 'MethodTooLargeException';
     this.className = className;
     this.methodName = methodName;
