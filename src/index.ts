@@ -10,6 +10,7 @@ export { ClassFormatError } from './classfile/class-format-error.js';
 export { Opcodes } from './asm/opcodes.js';
 export { ClassReader } from './asm/class-reader.js';
 export { ClassWriter } from './asm/class-writer.js';
+export { UnknownClassError } from './asm/class-writer.js';
 export type { ClassWriterOptions, ClassHierarchy } from './asm/class-writer.js';
 export { ClassVisitor } from './asm/class-visitor.js';
 export { MethodVisitor } from './asm/method-visitor.js';
@@ -35,8 +36,14 @@ export { SignatureReader } from './asm/signature/signature-reader.js';
 export { SignatureVisitor } from './asm/signature/signature-visitor.js';
 export { SignatureWriter } from './asm/signature/signature-writer.js';
 
+// ## The class path (directories, jars, the JDK runtime image), read without a JVM
+export * from './classpath/index.js';
+
 // ## The tree API (ASM's org.objectweb.asm.tree)
 export * from './tree/index.js';
 
 // ## Printing (ASM's org.objectweb.asm.util)
 export * from './util/index.js';
+
+// ## Adapters (ASM's org.objectweb.asm.commons)
+export * from './commons/index.js';
