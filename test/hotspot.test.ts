@@ -1,4 +1,5 @@
-// HotSpot is the judge: the fixture program, every class fully rewritten by `new ClassWriter(0)`, runs under
+// HotSpot is the judge: the fixture program, every class fully rewritten by `new ClassWriter(0)` (or with its
+// frames dropped and recomputed by COMPUTE_FRAMES against a ClassPath), runs under
 // `java -Xverify:all` with the same output and exit code as javac's classes; and every rewritten class links
 // (HotSpot verifies a class when it links it, which getDeclaredMethods forces).
 
@@ -8,64 +9,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
-import { type CompileResult, type CompiledClass, compileJava, makeTempDir, runJava } from './support/javac.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { type CompileResult, type CompiledClass, makeTempDir, runJava } from './support/javac.js';
+import { linkClasses } from './support/link-all.js';
 
 const VERIFY = ['-Xverify:all'];
 
-/** A small program that links every class named in a file, from one directory, and reports failures. */
-const LINK_ALL = {
-  'classforge/test/LinkAll.java': `package classforge.test;
+type Rewrite = 'full rewrite' | 'full rewrite from EXPAND_FRAMES' | 'frames recomputed (COMPUTE_FRAMES)';
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-
-public final class LinkAll {
-  public static void main(String[] args) throws Exception {
-    List<String> names = Files.readAllLines(Paths.get(args[0]));
-    URL[] path = {Paths.get(args[1]).toUri().toURL()};
-    List<String> failed = new ArrayList<>();
-    int linked = 0;
-    try (URLClassLoader loader = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
-      for (String name : names) {
-        if (name.isEmpty()) continue;
-        try {
-          Class<?> c = Class.forName(name, false, loader);
-          c.getDeclaredMethods();
-          c.getDeclaredFields();
-          c.getDeclaredConstructors();
-          linked++;
-        } catch (Throwable t) {
-          failed.add(name + ": " + t);
-        }
-      }
-    }
-    System.out.println("linked " + linked + " of " + names.size());
-    for (String f : failed) System.out.println("FAILED " + f);
-    System.exit(failed.isEmpty() ? 0 : 1);
-  }
-}
-`,
-};
-
-type Rewrite = 'full rewrite' | 'full rewrite from EXPAND_FRAMES';
-
-function rewrite(bytes: Uint8Array, how: Rewrite): Uint8Array {
+function rewrite(bytes: Uint8Array, how: Rewrite, classPath: ClassPath): Uint8Array {
   const reader = new ClassReader(bytes);
+  if (how === 'frames recomputed (COMPUTE_FRAMES)') {
+    // Every StackMapTable dropped, then computed from scratch against the class path.
+    const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath });
+    reader.accept(writer, ClassReader.SKIP_FRAMES);
+    return writer.toByteArray();
+  }
   const writer = new ClassWriter(0);
   reader.accept(writer, how === 'full rewrite' ? 0 : ClassReader.EXPAND_FRAMES);
   return writer.toByteArray();
 }
 
-async function writeClasses(dir: string, classes: readonly CompiledClass[], how: Rewrite): Promise<string[]> {
+async function writeClasses(
+  dir: string,
+  classes: readonly CompiledClass[],
+  how: Rewrite,
+  classPath: ClassPath,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const { name, bytes } of classes) {
     let output: Uint8Array;
     try {
-      output = rewrite(bytes, how);
+      output = rewrite(bytes, how, classPath);
     } catch (error) {
       problems.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       continue;
@@ -77,12 +52,7 @@ async function writeClasses(dir: string, classes: readonly CompiledClass[], how:
   return problems;
 }
 
-let linkAll: CompileResult;
 const tempDirs: string[] = [];
-
-beforeAll(async () => {
-  linkAll = await compileJava(LINK_ALL, { release: 11 });
-});
 
 afterAll(async () => {
   for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
@@ -103,11 +73,13 @@ for (const build of fixtureBuilds()) {
       original = run;
     });
 
-    for (const how of ['full rewrite', 'full rewrite from EXPAND_FRAMES'] as const) {
+    for (const how of ['full rewrite', 'full rewrite from EXPAND_FRAMES', 'frames recomputed (COMPUTE_FRAMES)'] as const) {
       it(`${how}: ${build.mainClass} prints the same output under -Xverify:all, and every class links`, async () => {
         const dir = await makeTempDir('hotspot');
         tempDirs.push(dir);
-        const problems = await writeClasses(dir, compiled.classes, how);
+        const classPath = new ClassPath([compiled.dir], { jdk: javaHome });
+        const problems = await writeClasses(dir, compiled.classes, how, classPath);
+        classPath.close();
         expect(problems, problems.slice(0, 5).join('\n')).toEqual([]);
 
         const run = await runJava({ classpath: dir, mainClass: build.mainClass, jvmArgs: VERIFY, javaHome });
@@ -115,18 +87,9 @@ for (const build of fixtureBuilds()) {
         expect(run.stdout).toBe(original.stdout);
         expect(run.exitCode).toBe(original.exitCode);
 
-        const names = compiled.classes.filter((c) => !c.name.endsWith('module-info')).map((c) => c.name.replace(/\//g, '.'));
-        const list = join(dir, 'classes.txt');
-        await writeFile(list, names.join('\n') + '\n');
-        const link = await runJava({
-          classpath: linkAll.dir,
-          mainClass: 'classforge.test.LinkAll',
-          args: [list, dir],
-          jvmArgs: VERIFY,
-          javaHome,
-        });
-        expect(link.stdout, link.stderr).toBe(`linked ${names.length} of ${names.length}\n`);
-        expect(link.exitCode).toBe(0);
+        const names = compiled.classes.map((c) => c.name);
+        const link = await linkClasses([dir], names, { javaHome });
+        expect([...link.failed].map(([n, why]) => `${n}: ${why}`)).toEqual([]);
       });
     }
   });

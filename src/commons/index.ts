@@ -16,3 +16,18 @@ export { CodeSizeEvaluator } from './code-size-evaluator.js';
 export { ModuleHashesAttribute } from './module-hashes-attribute.js';
 export { ModuleResolutionAttribute } from './module-resolution-attribute.js';
 export { ModuleTargetAttribute } from './module-target-attribute.js';
+export { Method } from './method.js';
+export type { TableSwitchGenerator } from './table-switch-generator.js';
+export { InstructionAdapter } from './instruction-adapter.js';
+export { LocalVariablesSorter } from './local-variables-sorter.js';
+export { GeneratorAdapter } from './generator-adapter.js';
+export { AdviceAdapter, LimitExceededException } from './advice-adapter.js';
+export { AnalyzerAdapter } from './analyzer-adapter.js';
+export { JSRInlinerAdapter } from './jsr-inliner-adapter.js';
+
+// COMPUTE_FRAMES cannot describe jsr/ret subroutines; the ClassWriter (which cannot import this layer)
+// inlines them through this hook for classes older than Java 7, instead of failing as ASM does.
+import { ClassWriter } from '../asm/class-writer.js';
+import { JSRInlinerAdapter as SubroutineInliner } from './jsr-inliner-adapter.js';
+ClassWriter.subroutineInliner = (methodWriter, access, name, descriptor, signature, exceptions) =>
+  new SubroutineInliner(methodWriter, access, name, descriptor, signature, exceptions);
