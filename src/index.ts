@@ -45,5 +45,8 @@ export * from './tree/index.js';
 // ## Printing (ASM's org.objectweb.asm.util)
 export * from './util/index.js';
 
+// ## Data-flow analysis and verification (ASM's org.objectweb.asm.tree.analysis, plus HotSpot's type checker)
+export * from './analysis/index.js';
+
 // ## Adapters (ASM's org.objectweb.asm.commons)
 export * from './commons/index.js';

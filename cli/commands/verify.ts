@@ -1,0 +1,173 @@
+// # classforge verify <class|jar|dir>… [--cp <path>] [--json]
+//
+// Verifies every method of every class of the inputs as HotSpot does when it links them: type
+// checking against the StackMapTable for class files of version 50 and later, type inference
+// before. The class hierarchy is the inputs themselves, then the --cp entries, then the current JDK.
+//
+// Output: one line per failing method, `com/x/Foo.bar(I)V @12 (line 34): <message>`, then a
+// summary `verified N classes, M methods: K errors`. A method that needs a class found nowhere on
+// the class path is listed as unresolved (HotSpot would throw NoClassDefFoundError for it): a
+// warning, not a failure. Exit status: 0 when everything verifies, 1 when a method fails or a class
+// inside a jar or directory is malformed, 2 for bad usage or an unreadable input (a missing path, a
+// corrupt jar, a file given on its own that is not a class file).
+
+import { delimiter } from 'node:path';
+import type { Command } from 'commander';
+import type { ClassHierarchy } from '../../src/asm/class-writer.js';
+import { ClassVerifier, type UnresolvedReference, type VerificationError } from '../../src/analysis/class-verifier.js';
+import { ChainedClassHierarchy, MapClassHierarchy } from '../../src/analysis/verification-hierarchy.js';
+import { ClassFormatError } from '../../src/classfile/class-format-error.js';
+import { ClassPath } from '../../src/classpath/class-path.js';
+import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError, reportError } from '../cli-error.js';
+import { type ClassInput, readClassInputs } from '../class-input.js';
+import { writeStdout } from '../output.js';
+
+interface VerifyOptions {
+  /** The --cp values (each may hold several entries joined with the path delimiter). */
+  cp?: string[];
+  json?: boolean;
+}
+
+/** A class of the inputs that could not be read as a class file. */
+interface MalformedClass {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The machine-readable report printed by --json. */
+export interface VerifyReport {
+  /** True when every method verified and every class could be read. */
+  readonly ok: boolean;
+  readonly classes: number;
+  readonly methods: number;
+  readonly errors: readonly VerificationError[];
+  readonly unresolved: readonly UnresolvedReference[];
+  readonly malformed: readonly MalformedClass[];
+}
+
+/** `com/x/Foo.bar(I)V @12 (line 34): message`. */
+export function formatVerificationError(error: VerificationError): string {
+  const at = error.offset >= 0 ? ` @${error.offset}` : '';
+  const line = error.line !== null ? ` (line ${error.line})` : '';
+  return `${error.className}.${error.method}${at}${line}: ${error.message}`;
+}
+
+function isMultiReleaseEntry(displayName: string): boolean {
+  return displayName.includes('!/META-INF/versions/');
+}
+
+async function verifyInputs(paths: readonly string[], options: VerifyOptions): Promise<void> {
+  const json = options.json === true;
+  // 1. Read every class of the inputs: they are the first part of the class hierarchy.
+  const inputs: ClassInput[] = [];
+  let badInput = false;
+  for (const path of paths) {
+    try {
+      for await (const input of readClassInputs(path)) inputs.push(input);
+    } catch (error) {
+      badInput = true;
+      reportError(error instanceof InputError ? error.path : path, error, false);
+    }
+  }
+  if (badInput) {
+    process.exitCode = EXIT_BAD_INPUT;
+    return;
+  }
+
+  const malformed: MalformedClass[] = [];
+  const readable: ClassInput[] = [];
+  const inputHierarchy = new MapClassHierarchy();
+  // Base entries first: a multi-release variant must not stand for the class in the hierarchy.
+  const ordered = [...inputs.filter((i) => !isMultiReleaseEntry(i.displayName)), ...inputs.filter((i) => isMultiReleaseEntry(i.displayName))];
+  for (const input of ordered) {
+    try {
+      inputHierarchy.add(input.bytes);
+      readable.push(input);
+    } catch (error) {
+      if (!(error instanceof ClassFormatError)) throw error;
+      // A file given on its own that is not a class file is bad input; inside a jar or a
+      // directory, a malformed class is a verification failure of that class.
+      if (paths.includes(input.displayName)) {
+        reportError(input.displayName, error, false);
+        process.exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      malformed.push({ path: input.displayName, message: describeError(error) });
+    }
+  }
+
+  // 2. The rest of the class path: --cp entries, then the JDK.
+  const entries = (options.cp ?? []).flatMap((value) => value.split(delimiter)).filter((entry) => entry !== '');
+  let classPath: ClassPath;
+  try {
+    classPath = new ClassPath(entries);
+  } catch (error) {
+    reportError(null, error, false);
+    process.exitCode = EXIT_BAD_INPUT;
+    return;
+  }
+  const hierarchy: ClassHierarchy = new ChainedClassHierarchy([inputHierarchy, classPath]);
+  const verifier = new ClassVerifier(hierarchy);
+
+  // 3. Verify, in input order.
+  const errors: VerificationError[] = [];
+  const unresolved: UnresolvedReference[] = [];
+  let classes = 0;
+  let methods = 0;
+  const readableSet = new Set(readable);
+  for (const input of inputs) {
+    if (!readableSet.has(input)) continue;
+    let result;
+    try {
+      result = verifier.verify(input.bytes);
+    } catch (error) {
+      if (error instanceof ClassFormatError) {
+        malformed.push({ path: input.displayName, message: describeError(error) });
+        continue;
+      }
+      // The class path itself failed (a corrupt --cp jar…): bad input.
+      reportError(input.displayName, error, false);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    classes++;
+    methods += result.methods;
+    errors.push(...result.errors);
+    unresolved.push(...result.unresolved);
+    if (!json) {
+      for (const error of result.errors) writeStdout(formatVerificationError(error) + '\n');
+    }
+  }
+  classPath.close();
+
+  const ok = errors.length === 0 && malformed.length === 0;
+  if (json) {
+    const report: VerifyReport = { ok, classes, methods, errors, unresolved, malformed };
+    writeStdout(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    for (const bad of malformed) writeStdout(`${bad.path}: ${bad.message}\n`);
+    for (const u of unresolved) writeStdout(`warning: ${u.className}.${u.method}: not verified: ${u.message}\n`);
+    let summary = `verified ${classes} classes, ${methods} methods: ${errors.length} errors`;
+    if (malformed.length > 0) summary += `, ${malformed.length} malformed classes`;
+    if (unresolved.length > 0) summary += `, ${unresolved.length} methods unresolved`;
+    writeStdout(summary + '\n');
+  }
+  process.exitCode = ok ? EXIT_OK : EXIT_CHECKS_FAILED;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return previous === undefined ? [value] : [...previous, value];
+}
+
+/** Adds the `verify` command to `program`. */
+export function registerVerifyCommand(program: Command): Command {
+  return program
+    .command('verify')
+    .description('verify the bytecode of a class file, a jar or a directory as the JVM does (StackMapTable type checking)')
+    .argument('<paths...>', 'class files, jars or directories (searched recursively)')
+    .option('--cp <path>', `class path entries for the hierarchy, separated by "${delimiter}"; repeatable (the JDK is always searched)`, collect)
+    .option('--json', 'print a machine-readable report')
+    .action(async (paths: string[], options: VerifyOptions) => {
+      await verifyInputs(paths, options);
+    });
+}

@@ -1,0 +1,317 @@
+// # ClassVerifier: verifies every method of a class file, as HotSpot does when it links the class
+//
+// Version 50 and later: type checking against the StackMapTable (JVMS §4.10.1, TypeChecker).
+// Before 50: type inference (JVMS §4.10.2) with ASM's Analyzer and SimpleVerifier. Like HotSpot's
+// FailOverToOldVerifier, a version 50 class whose type check fails is verified again by inference.
+// A class the hierarchy does not know, when an assignability check needs it, is not a verification
+// error: HotSpot would throw NoClassDefFoundError, so it is reported apart as "unresolved".
+
+import { ClassReader } from '../asm/class-reader.js';
+import type { ClassHierarchy } from '../asm/class-writer.js';
+import { Type } from '../asm/type.js';
+import { type RawAttribute, type RawClassFile, type RawMember, readRawClassFile, readRawCode } from '../classfile/raw-class-file.js';
+import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
+import { ClassNode } from '../tree/class-node.js';
+import type { MethodNode } from '../tree/method-node.js';
+import { Analyzer } from './analyzer.js';
+import { AnalyzerException } from './analyzer-exception.js';
+import type { BasicValue } from './basic-value.js';
+import { SimpleVerifier } from './simple-verifier.js';
+import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
+import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
+
+/** One verification error: where, and what HotSpot would say. */
+export interface VerificationError {
+  /** Internal name of the class. */
+  readonly className: string;
+  /** Method name and descriptor, e.g. `bar(I)V`. */
+  readonly method: string;
+  /** Bytecode offset of the failing instruction (-1 when the error is about the whole method). */
+  readonly offset: number;
+  /** Source line of `offset` from the LineNumberTable, or null when unknown. */
+  readonly line: number | null;
+  readonly message: string;
+  /** The expected type when the error is a type mismatch (HotSpot's spelling: integer, 'java/lang/String'…). */
+  readonly expected?: string;
+  /** The type found when the error is a type mismatch. */
+  readonly found?: string;
+}
+
+/** A method that could not be checked because a class it needs is not in the hierarchy. */
+export interface UnresolvedReference {
+  readonly className: string;
+  readonly method: string;
+  readonly offset: number;
+  readonly line: number | null;
+  /** The class that could not be found. */
+  readonly missingClass: string;
+  readonly message: string;
+}
+
+/** The outcome of verifying one class. */
+export interface ClassVerificationResult {
+  readonly className: string;
+  readonly majorVersion: number;
+  /** How the class was verified: against its StackMapTables, or by inference (before version 50). */
+  readonly mode: 'type-checking' | 'inference';
+  /** Number of methods with code that were verified. */
+  readonly methods: number;
+  readonly errors: VerificationError[];
+  readonly unresolved: UnresolvedReference[];
+}
+
+export interface ClassVerifierOptions {
+  /**
+   * Verify a version 50 class by inference when its type check fails, as HotSpot does
+   * (-XX:+FailOverToOldVerifier, the default). Default true.
+   */
+  failover?: boolean;
+}
+
+const ACC_INTERFACE = 0x0200;
+
+/**
+ * Answers for the class being verified from its own header, then asks the given hierarchy, so
+ * that a class need not be on the class path to be verified.
+ */
+class CurrentClassHierarchy implements ClassHierarchy {
+  name = '';
+  superName: string | null = null;
+  interfaces: readonly string[] = [];
+  access = 0;
+  readonly next: ClassHierarchy;
+
+  constructor(next: ClassHierarchy) {
+    this.next = next;
+  }
+
+  getSuperName(internalName: string): string | null | undefined {
+    const answer = this.next.getSuperName(internalName);
+    if (answer === undefined && internalName === this.name) return this.superName;
+    return answer;
+  }
+
+  isInterface(internalName: string): boolean | undefined {
+    const answer = this.next.isInterface(internalName);
+    if (answer === undefined && internalName === this.name) return (this.access & ACC_INTERFACE) !== 0;
+    return answer;
+  }
+
+  getInterfaces(internalName: string): readonly string[] | null | undefined {
+    if (this.next.isInterface(internalName) === undefined && internalName === this.name) return this.interfaces;
+    return this.next.getInterfaces?.(internalName);
+  }
+}
+
+/** Verifies class files against a class hierarchy (a ClassPath, or a MapClassHierarchy in tests). */
+export class ClassVerifier {
+  readonly hierarchy: ClassHierarchy;
+  private readonly current: CurrentClassHierarchy;
+  private readonly checker: TypeChecker;
+  private readonly failover: boolean;
+
+  constructor(hierarchy: ClassHierarchy, options: ClassVerifierOptions = {}) {
+    this.hierarchy = hierarchy;
+    this.current = new CurrentClassHierarchy(hierarchy);
+    this.checker = new TypeChecker(new VerificationTypeTable(this.current));
+    this.failover = options.failover ?? true;
+  }
+
+  /** Verifies every method of `bytes`. Throws ClassFormatError when the bytes are not a class file. */
+  verify(bytes: Uint8Array): ClassVerificationResult {
+    const classFile = readRawClassFile(bytes);
+    const current = this.current;
+    current.name = classFile.thisClass;
+    current.superName = classFile.superClass;
+    current.interfaces = classFile.interfaces;
+    current.access = classFile.access;
+    const errors: VerificationError[] = [];
+    const unresolved: UnresolvedReference[] = [];
+    const major = classFile.majorVersion;
+    let methods = 0;
+    if (major < 50) {
+      methods = this.verifyByInference(bytes, classFile, null, errors, unresolved);
+      return { className: classFile.thisClass, majorVersion: major, mode: 'inference', methods, errors, unresolved };
+    }
+    const classFields = new Set<string>();
+    for (const field of classFile.fields) classFields.add(field.name + ':' + field.descriptor);
+    let failedOver: Set<string> | null = null;
+    for (const member of classFile.methods) {
+      const codeAttribute = findAttribute(member.attributes, 'Code');
+      if (codeAttribute === null) continue;
+      methods++;
+      const code = readRawCode(codeAttribute, classFile.constantPool);
+      const method: MethodToCheck = {
+        className: classFile.thisClass,
+        superName: classFile.superClass,
+        interfaces: classFile.interfaces,
+        pool: classFile.constantPool,
+        access: member.access,
+        name: member.name,
+        descriptor: member.descriptor,
+        code,
+        stackMapTable: findAttribute(code.attributes, 'StackMapTable')?.info ?? null,
+        classFields,
+      };
+      const methodName = member.name + member.descriptor;
+      try {
+        const error = this.checker.checkMethod(method);
+        if (error === null) continue;
+        if (major === 50 && this.failover) {
+          (failedOver ??= new Set()).add(methodName);
+          continue;
+        }
+        const result: VerificationError = {
+          className: classFile.thisClass,
+          method: methodName,
+          offset: error.offset,
+          line: lineOf(code.attributes, error.offset),
+          message: error.message,
+          ...(error.expected !== undefined ? { expected: error.expected } : {}),
+          ...(error.found !== undefined ? { found: error.found } : {}),
+        };
+        errors.push(result);
+      } catch (error) {
+        if (!(error instanceof UnresolvedClassError)) throw error;
+        unresolved.push({
+          className: classFile.thisClass,
+          method: methodName,
+          offset: -1,
+          line: null,
+          missingClass: error.className,
+          message: error.message,
+        });
+      }
+    }
+    if (failedOver !== null) {
+      this.verifyByInference(bytes, classFile, failedOver, errors, unresolved);
+    }
+    return { className: classFile.thisClass, majorVersion: major, mode: 'type-checking', methods, errors, unresolved };
+  }
+
+  /**
+   * Verifies the methods of a class by inference (ASM's Analyzer with a SimpleVerifier); only
+   * those named in `only` when it is not null. Returns the number of methods with code.
+   */
+  private verifyByInference(
+    bytes: Uint8Array,
+    classFile: RawClassFile,
+    only: ReadonlySet<string> | null,
+    errors: VerificationError[],
+    unresolved: UnresolvedReference[],
+  ): number {
+    const node = new ClassNode();
+    new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
+    const rawMethods = new Map<string, RawMember>();
+    for (const member of classFile.methods) rawMethods.set(member.name + member.descriptor, member);
+    const isInterface = (classFile.access & ACC_INTERFACE) !== 0;
+    let methods = 0;
+    for (const method of node.methods) {
+      if (method.instructions.size() === 0) continue;
+      const methodName = method.name + method.desc;
+      if (only !== null && !only.has(methodName)) continue;
+      methods++;
+      const verifier = new SimpleVerifier(
+        Type.getObjectType(classFile.thisClass),
+        classFile.superClass === null ? null : Type.getObjectType(classFile.superClass),
+        classFile.interfaces.map((name) => Type.getObjectType(name)),
+        isInterface,
+      );
+      verifier.setClassHierarchy(this.current);
+      const analyzer = new Analyzer<BasicValue>(verifier);
+      try {
+        analyzer.analyze(classFile.thisClass, method);
+      } catch (error) {
+        const codeAttribute = findAttribute(rawMethods.get(methodName)?.attributes ?? [], 'Code');
+        const code = codeAttribute === null ? null : readRawCode(codeAttribute, classFile.constantPool);
+        const node = error instanceof AnalyzerException ? error.node : null;
+        const offset = code === null || node === null ? -1 : offsetOfNode(method, node, code.code);
+        const line = code === null || offset < 0 ? null : lineOf(code.attributes, offset);
+        const missing = missingClassOf(error);
+        if (missing !== null) {
+          unresolved.push({
+            className: classFile.thisClass,
+            method: methodName,
+            offset,
+            line,
+            missingClass: missing,
+            message: `cannot resolve class ${missing}`,
+          });
+          continue;
+        }
+        errors.push({
+          className: classFile.thisClass,
+          method: methodName,
+          offset,
+          line,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    return methods;
+  }
+}
+
+/** The class named by SimpleVerifier's "not found" error anywhere in the cause chain, or null. */
+function missingClassOf(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
+    if (current instanceof UnresolvedClassError) return current.className;
+    if (current.name === 'TypeNotPresentException') {
+      const match = /^Class (\S+) not found/.exec(current.message);
+      if (match !== null) return match[1]!;
+    }
+    current = current.cause;
+  }
+  return null;
+}
+
+/**
+ * The bytecode offset of `node` in `method`, as read from `code`: ClassReader turns each
+ * instruction into exactly one node, so the n-th real instruction node is the n-th instruction.
+ */
+function offsetOfNode(method: MethodNode, node: AbstractInsnNode, code: Uint8Array): number {
+  let index = 0;
+  let found = -1;
+  for (let insn = method.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
+    if (insn === node) {
+      found = index;
+      break;
+    }
+    if (insn.getOpcode() >= 0) index++;
+  }
+  if (found < 0) return -1;
+  let offset = 0;
+  for (let i = 0; i < found && offset < code.length; i++) {
+    const size = instructionLength(code, offset);
+    if (size <= 0) return -1;
+    offset += size;
+  }
+  return offset < code.length ? offset : -1;
+}
+
+function findAttribute(attributes: readonly RawAttribute[], name: string): RawAttribute | null {
+  for (const attribute of attributes) if (attribute.name === name) return attribute;
+  return null;
+}
+
+/** The source line of `offset` from the LineNumberTable attributes of a Code attribute (JVMS §4.7.12). */
+function lineOf(attributes: readonly RawAttribute[], offset: number): number | null {
+  if (offset < 0) return null;
+  let best = -1;
+  let line: number | null = null;
+  for (const attribute of attributes) {
+    if (attribute.name !== 'LineNumberTable') continue;
+    const info = attribute.info;
+    if (info.length < 2) continue;
+    const count = (info[0]! << 8) | info[1]!;
+    for (let i = 0; i < count && 2 + i * 4 + 4 <= info.length; i++) {
+      const start = (info[2 + i * 4]! << 8) | info[3 + i * 4]!;
+      if (start <= offset && start > best) {
+        best = start;
+        line = (info[4 + i * 4]! << 8) | info[5 + i * 4]!;
+      }
+    }
+  }
+  return line;
+}

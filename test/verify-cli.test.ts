@@ -1,0 +1,154 @@
+// `classforge verify`: the built CLI on a directory and a jar of javac output (exit 0), on a
+// frame-stripped copy (exit 1, naming the class and method), with --json, and on bad input
+// (exit 2, one line on stderr).
+
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
+import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
+
+const SOURCES: Record<string, string> = {
+  'app/Counter.java': `
+package app;
+public class Counter {
+  private int count;
+  public int countTo(int n) {
+    for (int i = 0; i < n; i++) {
+      count++;
+    }
+    return count;
+  }
+}`,
+  'app/Main.java': `
+package app;
+public class Main {
+  public static void main(String[] args) {
+    System.out.println(new Counter().countTo(args.length));
+  }
+}`,
+};
+
+async function classforge(...args: string[]) {
+  const result = await execa('node', [CLI, ...args], { reject: false, stripFinalNewline: false });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+function expectOneLineError(stderr: string): void {
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr.startsWith('classforge: ')).toBe(true);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('classforge verify', () => {
+  let work = '';
+  let goodDir = '';
+  let strippedDir = '';
+  let jar = '';
+  let badJar = '';
+
+  beforeAll(async () => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx tsc -p ." (npm test builds it) first`);
+    const compiled = await compileJava(SOURCES, { options: ['-g'] });
+    goodDir = compiled.dir;
+    work = await makeTempDir('verify-cli');
+    strippedDir = join(work, 'stripped');
+    const zip = new JSZip();
+    const bad = new JSZip();
+    for (const c of compiled.classes) {
+      const writer = new ClassWriter(0);
+      new ClassReader(c.bytes).accept(writer, ClassReader.SKIP_FRAMES);
+      const path = join(strippedDir, `${c.name}.class`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, writer.toByteArray());
+      zip.file(`${c.name}.class`, await readFile(c.path));
+      bad.file(`${c.name}.class`, await readFile(c.path));
+    }
+    bad.file('app/Broken.class', new Uint8Array([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 61, 0]));
+    jar = join(work, 'app.jar');
+    badJar = join(work, 'bad.jar');
+    await writeFile(jar, await zip.generateAsync({ type: 'uint8array' }));
+    await writeFile(badJar, await bad.generateAsync({ type: 'uint8array' }));
+  }, 60_000);
+
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('exits 0 on a directory of javac output', async () => {
+    const result = await classforge('verify', goodDir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('verified 2 classes, 4 methods: 0 errors\n');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('exits 0 on a jar and on a single class file', async () => {
+    const fromJar = await classforge('verify', jar);
+    expect(fromJar.stdout).toBe('verified 2 classes, 4 methods: 0 errors\n');
+    expect(fromJar.exitCode).toBe(0);
+    const single = await classforge('verify', join(goodDir, 'app', 'Counter.class'), '--cp', goodDir);
+    expect(single.stdout).toBe('verified 1 classes, 2 methods: 0 errors\n');
+    expect(single.exitCode).toBe(0);
+  });
+
+  it('exits 1 on a frame-stripped copy, naming the class, method, offset and line', async () => {
+    const result = await classforge('verify', strippedDir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe(
+      'app/Counter.countTo(I)I @4 (line 6): Expecting a stackmap frame at branch target 23\n' +
+        'verified 2 classes, 4 methods: 1 errors\n',
+    );
+  });
+
+  it('prints a JSON report with --json', async () => {
+    const result = await classforge('verify', strippedDir, '--json');
+    expect(result.exitCode).toBe(1);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      ok: false,
+      classes: 2,
+      methods: 4,
+      errors: [
+        {
+          className: 'app/Counter',
+          method: 'countTo(I)I',
+          offset: 4,
+          line: 6,
+          message: 'Expecting a stackmap frame at branch target 23',
+        },
+      ],
+      unresolved: [],
+      malformed: [],
+    });
+    const good = JSON.parse((await classforge('verify', goodDir, '--json')).stdout) as Record<string, unknown>;
+    expect(good).toMatchObject({ ok: true, errors: [] });
+  });
+
+  it('exits 1 on a jar holding a malformed class, naming it', async () => {
+    const result = await classforge('verify', badJar);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain(`${badJar}!/app/Broken.class: ClassFormatError`);
+    expect(result.stdout).toContain('verified 2 classes, 4 methods: 0 errors, 1 malformed classes');
+  });
+
+  it('exits 2 on a garbage file and on a missing path, with one line on stderr', async () => {
+    const garbage = join(work, 'garbage.class');
+    await writeFile(garbage, 'this is not a class file');
+    const result = await classforge('verify', garbage);
+    expect(result.exitCode).toBe(2);
+    expectOneLineError(result.stderr);
+    expect(result.stderr).toContain(garbage);
+    const missing = await classforge('verify', join(work, 'nope.jar'));
+    expect(missing.exitCode).toBe(2);
+    expectOneLineError(missing.stderr);
+    expect(missing.stderr).toContain('no such file or directory');
+    const usage = await classforge('verify');
+    expect(usage.exitCode).toBe(2);
+  });
+});
