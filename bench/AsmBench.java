@@ -58,6 +58,8 @@ public final class AsmBench {
       case "copy": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); };
       case "full-rewrite": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); };
       case "compute-maxs": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); };
+      // Frames dropped and computed from scratch; ASM's getCommonSuperClass loads classes (Class.forName).
+      case "compute-frames": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); };
       default: throw new IllegalArgumentException("unknown workload " + name);
     }
   }

@@ -61,6 +61,8 @@ public final class ClassFileApiBench {
   static Workload workload(String name) {
     ClassFile shared = ClassFile.of();
     ClassFile newPool = ClassFile.of(ClassFile.ConstantPoolSharingOption.NEW_POOL);
+    ClassFile generateFrames = ClassFile.of(ClassFile.ConstantPoolSharingOption.NEW_POOL,
+        ClassFile.StackMapsOption.GENERATE_STACK_MAPS);
     switch (name) {
       case "tree-parse": return b -> {
         ClassModel cm = shared.parse(b);
@@ -71,6 +73,7 @@ public final class ClassFileApiBench {
       };
       case "copy": return b -> shared.transformClass(shared.parse(b), ClassTransform.ACCEPT_ALL);
       case "full-rewrite": return b -> newPool.transformClass(newPool.parse(b), ClassTransform.ACCEPT_ALL);
+      case "compute-frames": return b -> generateFrames.transformClass(generateFrames.parse(b), ClassTransform.ACCEPT_ALL);
       default: return null;
     }
   }

@@ -18,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench');
 
-const ALL_WORKLOADS = ['tree-parse', 'copy', 'full-rewrite', 'compute-maxs'];
+const ALL_WORKLOADS = ['tree-parse', 'copy', 'full-rewrite', 'compute-maxs', 'compute-frames'];
 
 function parseArgs(argv) {
   const args = { input: null, runs: 15, workloads: ALL_WORKLOADS, json: false };
@@ -101,14 +101,18 @@ function runJavaHarness(javaHome, mainClass, classpath, classDir, runs, workload
   return results;
 }
 
-async function runClassforge(classes, runs, workloads) {
+async function runClassforge(classes, classDir, runs, workloads) {
   const cf = await import(path.join(root, 'dist', 'src', 'index.js'));
-  const { ClassReader, ClassWriter, ClassNode } = cf;
+  const { ClassReader, ClassWriter, ClassNode, ClassPath } = cf;
+  // Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading
+  // classes; like ASM's loaded classes, its answers stay cached across passes.
+  const classPath = new ClassPath([classDir]);
   const bodies = {
     'tree-parse': (b) => new ClassReader(b).accept(new ClassNode(), 0),
     copy: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); },
     'full-rewrite': (b) => { const r = new ClassReader(b); const w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); },
     'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
+    'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
   };
   const results = {};
   for (const name of workloads) {
@@ -144,7 +148,8 @@ async function main() {
   for (const j of asmCp.split(path.delimiter)) if (!fs.existsSync(j)) throw new Error(`${j} is missing: apt-get install libasm-java`);
   const asmDir = compileHarness(javaHome, 'AsmBench.java', asmCp);
   console.error('running ASM…');
-  const asm = runJavaHarness(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}`, classDir, args.runs, args.workloads);
+  // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
+  const asm = runJavaHarness(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, args.runs, args.workloads);
 
   let cfApi = null;
   const jdk24 = findJdkAtLeast(24);
@@ -154,7 +159,7 @@ async function main() {
     cfApi = runJavaHarness(jdk24, 'ClassFileApiBench', dir, classDir, args.runs, args.workloads);
   }
   console.error('running classforge…');
-  const ours = await runClassforge(classes, args.runs, args.workloads);
+  const ours = await runClassforge(classes, classDir, args.runs, args.workloads);
 
   const rows = args.workloads.map((w) => ({
     workload: w,

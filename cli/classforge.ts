@@ -4,9 +4,10 @@
 // Every command is registered here, one line each; its code lives in cli/commands/<name>.ts.
 
 import { registerPrintCommand } from './commands/print.js';
+import { registerTransformCommand } from './commands/transform.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { installStdoutGuard } from './output.js';
 import { run } from './program.js';
 
 installStdoutGuard();
-process.exitCode = await run([registerPrintCommand, registerVerifyCommand], process.argv);
+process.exitCode = await run([registerPrintCommand, registerTransformCommand, registerVerifyCommand], process.argv);

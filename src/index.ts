@@ -50,3 +50,6 @@ export * from './analysis/index.js';
 
 // ## Adapters (ASM's org.objectweb.asm.commons)
 export * from './commons/index.js';
+
+// ## Transforms (defineTransform modules; the pipeline behind `classforge transform`)
+export * from './transform/index.js';

@@ -180,6 +180,16 @@ export class ZipArchive {
   readonly prefixLength: number;
   /** How many entries' data have been read (local header + data), for laziness checks in tests. */
   readCount: number;
+  /**
+   * Where the records are in the file (absolute byte positions, prefix included), for tools that
+   * rewrite an archive byte for byte: the central directory, the end of central directory record,
+   * and the ZIP64 end record and locator (-1 when the archive has none).
+   */
+  readonly centralDirectoryPosition: number;
+  readonly centralDirectorySize: number;
+  readonly endPosition: number;
+  readonly zip64EndPosition: number;
+  readonly zip64LocatorPosition: number;
 
   private readonly source: ByteSource;
   private readonly list: ZipEntry[];
@@ -191,9 +201,15 @@ export class ZipArchive {
     this.readCount = 0;
     this.list = [];
     this.byName = new Map();
-    const { cdPosition, cdSize, count, base, comment } = this.readEnd();
+    const { cdPosition, cdSize, count, base, comment, endPosition, zip64EndPosition, zip64LocatorPosition } =
+      this.readEnd();
     this.comment = comment;
     this.prefixLength = base;
+    this.centralDirectoryPosition = cdPosition;
+    this.centralDirectorySize = cdSize;
+    this.endPosition = endPosition;
+    this.zip64EndPosition = zip64EndPosition;
+    this.zip64LocatorPosition = zip64LocatorPosition;
     this.readCentralDirectory(cdPosition, cdSize, count);
   }
 
@@ -293,7 +309,16 @@ export class ZipArchive {
   }
 
   /** Finds the end records and returns where the central directory is and what it holds. */
-  private readEnd(): { cdPosition: number; cdSize: number; count: number; base: number; comment: string } {
+  private readEnd(): {
+    cdPosition: number;
+    cdSize: number;
+    count: number;
+    base: number;
+    comment: string;
+    endPosition: number;
+    zip64EndPosition: number;
+    zip64LocatorPosition: number;
+  } {
     const size = this.source.size;
     if (size < END_SIZE) throw this.error(`not a zip file: only ${size} bytes, too short for an end of central directory record`);
     const tailLength = Math.min(size, END_SIZE + MAX_COMMENT_LENGTH);
@@ -324,6 +349,8 @@ export class ZipArchive {
     let cdOffset = u32(tail, end + 16);
     // The central directory ends where the end record (or the ZIP64 end record) starts.
     let cdEnd = endPosition;
+    let zip64EndPosition = -1;
+    let zip64LocatorPosition = -1;
 
     const locatorPosition = endPosition - ZIP64_LOCATOR_SIZE;
     if (locatorPosition >= 0) {
@@ -346,6 +373,8 @@ export class ZipArchive {
           cdSize = size64;
           cdOffset = offset64;
           cdEnd = position;
+          zip64EndPosition = position;
+          zip64LocatorPosition = locatorPosition;
           found = true;
           break;
         }
@@ -367,7 +396,7 @@ export class ZipArchive {
     if (count * CENTRAL_HEADER_SIZE > cdSize) {
       throw this.error(`${count} entries cannot fit in a central directory of ${cdSize} bytes (corrupt archive)`);
     }
-    return { cdPosition, cdSize, count, base, comment };
+    return { cdPosition, cdSize, count, base, comment, endPosition, zip64EndPosition, zip64LocatorPosition };
   }
 
   private readCentralDirectory(cdPosition: number, cdSize: number, count: number): void {

@@ -1,0 +1,234 @@
+// # classforge transform <in> -o <out> -t <transform>... [--cp <path>] [--options <json>] [--jobs <n>]
+//   [--json] [--dry-run] [--keep-going] [--verbose]
+//
+// Runs transform modules (DESIGN.md contract 3) over a .class file, a directory or a jar and
+// writes the same kind of container (src/transform/transform-container.ts does the work).
+//
+// Exit status: 0 when every class went through; 1 when a transform failed on a class (also with
+// --keep-going, where the output is still written with the failing classes unchanged: a run that
+// silently left classes untransformed must not look like a success to a build); 2 for bad usage
+// or input (unknown option, missing input, a transform file that does not load, --options that
+// do not validate, a malformed class file, a corrupt jar).
+//
+// Errors are one line on stderr ("classforge: transform 'trace' failed on com.acme.Foo: …"),
+// the stack trace only with --verbose. ctx.log messages go to stderr as "[trace] com.acme.Foo: …",
+// in input order whatever --jobs is. On a terminal, stderr shows "classes 1234/2040" while the
+// run lasts, and a summary line at the end; on a pipe, neither.
+
+import { delimiter } from 'node:path';
+import type { Command } from 'commander';
+import { ClassPathError } from '../../src/classpath/class-path-error.js';
+import type { TransformLogEntry } from '../../src/transform/apply-transforms.js';
+import { ClassContainerError } from '../../src/transform/class-container.js';
+import { loadTransform, type LoadedTransform } from '../../src/transform/load-transform.js';
+import type { JobTransform } from '../../src/transform/run-transform-job.js';
+import { sourceStyleUnavailableReason } from '../../src/transform/source-style.js';
+import { transformContainer, type TransformSummary } from '../../src/transform/transform-container.js';
+import { TransformLoadError } from '../../src/transform/transform-load-error.js';
+import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
+import { parseTransformOptionsArguments, resolveTransformOptions } from '../../src/transform/transform-options.js';
+import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, reportError, UsageError } from '../cli-error.js';
+import { writeStdout } from '../output.js';
+
+interface TransformCommandOptions {
+  output?: string;
+  transform?: string[];
+  cp?: string[];
+  options?: string[];
+  jobs?: string;
+  json?: boolean;
+  dryRun?: boolean;
+  keepGoing?: boolean;
+  verbose?: boolean;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return previous === undefined ? [value] : [...previous, value];
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]*$/.test(value.trim())) {
+    throw new UsageError(`--jobs must be a positive integer, got '${value}'`);
+  }
+  return Number.parseInt(value, 10);
+}
+
+/** "classes 1234/2040" on a terminal's stderr, redrawn at most ten times a second. */
+class ProgressLine {
+  private readonly enabled: boolean;
+  private lastDraw = 0;
+  private shown = false;
+
+  constructor() {
+    this.enabled = process.stderr.isTTY === true;
+  }
+
+  update(done: number, total: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (done < total && now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    process.stderr.write(`\r\x1b[Kclasses ${done}/${total}`);
+    this.shown = true;
+  }
+
+  /** Erases the line (before other output, and at the end). */
+  clear(): void {
+    if (!this.shown) return;
+    process.stderr.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+async function loadTransforms(paths: readonly string[]): Promise<LoadedTransform[]> {
+  const loaded: LoadedTransform[] = [];
+  for (const path of paths) {
+    const transform = await loadTransform(path);
+    const reason = transform.definition.style === 'source' ? sourceStyleUnavailableReason(transform.definition.name) : null;
+    if (reason !== null) throw new TransformLoadError(transform.path, reason);
+    loaded.push(transform);
+  }
+  return loaded;
+}
+
+function printSummaryLine(summary: TransformSummary): void {
+  const seconds = (summary.timeMs / 1000).toFixed(1);
+  const parts = [`${summary.changed} changed`, `${summary.unchanged} unchanged`];
+  if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
+  if (summary.failed > 0) parts.push(`${summary.failed} failed`);
+  const target = summary.output !== null ? ` → ${summary.output}` : summary.dryRun ? ' (dry run, nothing written)' : '';
+  process.stderr.write(`classforge: ${summary.classesSeen} classes: ${parts.join(', ')}${target} in ${seconds} s\n`);
+}
+
+function summaryJson(summary: TransformSummary): string {
+  const json = {
+    input: summary.input,
+    output: summary.output,
+    dryRun: summary.dryRun,
+    classesSeen: summary.classesSeen,
+    changed: summary.changed,
+    unchanged: summary.unchanged,
+    skipped: summary.skipped,
+    failed: summary.failed,
+    resources: summary.resources,
+    timeMs: summary.timeMs,
+    failures: summary.failures.map((failure) => ({
+      className: failure.className,
+      entry: failure.entry,
+      transform: failure.transform,
+      message: failure.message,
+    })),
+    ...(summary.dryRun ? { changedClasses: summary.changedClasses } : {}),
+  };
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+/** Reports one of our own errors, whose message already says what and where, on one line. */
+function reportPlain(error: Error, verbose: boolean, path: string | null = null): void {
+  process.stderr.write(`classforge: ${path === null ? '' : path + ': '}${error.message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
+  if (verbose && error.stack !== undefined) process.stderr.write(error.stack + '\n');
+}
+
+async function runTransformCommand(input: string, options: TransformCommandOptions): Promise<number> {
+  const verbose = options.verbose === true;
+  const transformPaths = options.transform ?? [];
+  if (transformPaths.length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  const dryRun = options.dryRun === true;
+  if (!dryRun && (options.output === undefined || options.output === '')) {
+    throw new UsageError('give the output path with -o <path> (or use --dry-run)');
+  }
+  const jobs = parseJobs(options.jobs);
+  const classPath = (options.cp ?? []).flatMap((value) => value.split(delimiter)).filter((entry) => entry !== '');
+  // Stack traces through transform bundles point at the transform's own sources.
+  if (verbose) process.setSourceMapsEnabled(true);
+
+  let transforms: JobTransform[];
+  try {
+    const loaded = await loadTransforms(transformPaths);
+    const resolved = resolveTransformOptions(
+      loaded.map((transform) => transform.definition),
+      parseTransformOptionsArguments(options.options ?? []),
+    );
+    transforms = loaded.map((transform, i) => ({ loaded: transform, options: resolved[i] }));
+  } catch (error) {
+    if (error instanceof TransformLoadError || error instanceof TransformOptionsError) {
+      reportPlain(error, verbose);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+
+  const progress = new ProgressLine();
+  const onLog = (entry: TransformLogEntry): void => {
+    progress.clear();
+    process.stderr.write(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}\n`);
+  };
+  let summary: TransformSummary;
+  try {
+    summary = await transformContainer({
+      input,
+      output: options.output ?? null,
+      transforms,
+      classPath,
+      ...(jobs === undefined ? {} : { jobs }),
+      keepGoing: options.keepGoing === true,
+      dryRun,
+      onProgress: (done, total) => progress.update(done, total),
+      onLog,
+      onWarning: (message) => {
+        progress.clear();
+        process.stderr.write(`classforge: warning: ${message}\n`);
+      },
+    });
+  } catch (error) {
+    progress.clear();
+    if (error instanceof ClassContainerError) {
+      reportPlain(error, verbose, error.path);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof ClassPathError) {
+      reportPlain(error, verbose);
+      return EXIT_BAD_INPUT;
+    }
+    reportError(null, error, verbose);
+    return EXIT_CHECKS_FAILED;
+  }
+  progress.clear();
+
+  for (const failure of summary.failures) {
+    const where = failure.reason === 'input' ? `${input}${input.endsWith('/') ? '' : '/'}${failure.entry}: ` : '';
+    process.stderr.write(`classforge: ${where}${failure.message}\n`);
+    if (verbose && failure.stack !== null) process.stderr.write(failure.stack + '\n');
+  }
+  if (options.json === true) {
+    writeStdout(summaryJson(summary));
+  } else if (dryRun) {
+    for (const name of summary.changedClasses) writeStdout(name + '\n');
+  }
+  if (process.stderr.isTTY === true) printSummaryLine(summary);
+
+  if (summary.failures.some((failure) => failure.reason === 'transform')) return EXIT_CHECKS_FAILED;
+  if (summary.failures.length > 0) return EXIT_BAD_INPUT;
+  return EXIT_OK;
+}
+
+/** Adds the `transform` command to `program`. */
+export function registerTransformCommand(program: Command): Command {
+  return program
+    .command('transform')
+    .description('run transform modules over a class file, a directory or a jar, writing the same kind of output')
+    .argument('<input>', 'a .class file, a directory of classes or a jar')
+    .option('-o, --output <path>', 'where to write the result (same kind as the input; written atomically)')
+    .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
+    .option('--cp <path>', `extra class path entries for frames and ctx.classPath, separated by "${delimiter}"; repeatable`, collect)
+    .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; repeatable", collect)
+    .option('--jobs <n>', 'worker threads (default: up to one per core, one per 2000 classes; 1 runs in process)')
+    .option('--json', 'print a JSON summary on stdout')
+    .option('--dry-run', 'list the classes that would change; write nothing')
+    .option('--keep-going', 'leave classes a transform fails on unchanged, report them, and still write the output (exit 1)')
+    .option('-v, --verbose', 'show stack traces on errors')
+    .action(async (input: string, options: TransformCommandOptions) => {
+      process.exitCode = await runTransformCommand(input, options);
+    });
+}

@@ -1,0 +1,74 @@
+// A controllable clock: calls to System.currentTimeMillis() and System.nanoTime() (and method
+// references to them) are redirected to static methods of the same name and descriptor on a clock
+// class, by default classforge.examples.Clock (see clock-class.ts), which returns a frozen time
+// when a system property says so and the real one otherwise. Tests of time-dependent code then
+// freeze time from the command line, without changing the code.
+//
+//   classforge transform app.jar -o app-clock.jar -t examples/controllable-clock/transform.ts
+//   # …and put the clock class on the class path (clockClass() writes it).
+
+import { ClassVisitor, Handle, MethodVisitor, Opcodes, defineTransform, type ConstantValue } from 'classforge';
+import { CLOCK_CLASS } from './clock-class.js';
+
+interface ClockOptions {
+  /** Internal name of the class whose static currentTimeMillis()J and nanoTime()J replace System's. */
+  clockClass: string;
+}
+
+const REDIRECTED = new Set(['currentTimeMillis', 'nanoTime']);
+
+function isSystemClock(owner: string, name: string, descriptor: string): boolean {
+  return owner === 'java/lang/System' && REDIRECTED.has(name) && descriptor === '()J';
+}
+
+class ClockCalls extends MethodVisitor {
+  constructor(
+    next: MethodVisitor,
+    private readonly clock: string,
+    private readonly onRedirect: (what: string) => void,
+  ) {
+    super(Opcodes.ASM9, next);
+  }
+
+  override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+    if (opcode === Opcodes.INVOKESTATIC && isSystemClock(owner, name, descriptor)) {
+      this.onRedirect(`System.${name}()`);
+      super.visitMethodInsn(opcode, this.clock, name, descriptor, false);
+    } else {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+  }
+
+  // `System::currentTimeMillis` is an invokedynamic to LambdaMetafactory whose arguments hold a
+  // method handle to System.currentTimeMillis: point that handle at the clock too.
+  override visitInvokeDynamicInsn(name: string, descriptor: string, bootstrap: Handle, bootstrapArguments: ConstantValue[]): void {
+    const redirected = bootstrapArguments.map((argument) => {
+      if (argument instanceof Handle && argument.getTag() === Opcodes.H_INVOKESTATIC && isSystemClock(argument.getOwner(), argument.getName(), argument.getDesc())) {
+        this.onRedirect(`System::${argument.getName()}`);
+        return new Handle(Opcodes.H_INVOKESTATIC, this.clock, argument.getName(), argument.getDesc(), false);
+      }
+      return argument;
+    });
+    super.visitInvokeDynamicInsn(name, descriptor, bootstrap, redirected);
+  }
+}
+
+export default defineTransform<ClockOptions>({
+  name: 'controllable-clock',
+  description: 'Redirects System.currentTimeMillis()/nanoTime() to a clock class that tests can freeze',
+  options: {
+    type: 'object',
+    properties: { clockClass: { type: 'string', pattern: '^[^.;\\[]+$', default: CLOCK_CLASS } },
+    additionalProperties: false,
+  },
+  visitor: (next, ctx) => {
+    // The clock itself must keep calling the real System clock.
+    if (ctx.internalName === ctx.options.clockClass) return new ClassVisitor(Opcodes.ASM9, next);
+    return new (class extends ClassVisitor {
+      override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null) {
+        const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return mv === null ? null : new ClockCalls(mv, ctx.options.clockClass, (what) => ctx.log(`${name}${descriptor}: ${what}`));
+      }
+    })(Opcodes.ASM9, next);
+  },
+});

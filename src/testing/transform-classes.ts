@@ -1,0 +1,119 @@
+// # transformClasses: the transform pipeline of `classforge transform`, on class files in memory
+//
+// Runs the same function as the CLI and the agent (applyTransforms, src/transform/), so a test of
+// a transform tests what ships. Decisions:
+// - Transforms are definitions (a module's default export, imported by the test) or paths of
+//   transform files, loaded like `-t` (loadTransform: .ts/.mts/.js/.mjs, no build step).
+// - Options are checked as `--options` is: `options` goes to every transform, `optionsByTransform`
+//   to one transform by name (and wins); each is validated against the transform's JSON Schema
+//   with defaults filled in; a mismatch throws TransformOptionsError naming the path.
+// - The class path for frames and ctx.classPath is what the CLI gives: the input classes
+//   themselves (held in memory), then `classPath`, then the JDK (createTransformClassPath).
+// - The first class a transform fails on throws TransformError ("transform 't' failed on a.B: …"),
+//   as the CLI stops on the first failure; `keepGoing: true` keeps failing classes unchanged and
+//   lists them in `failures` instead, like --keep-going.
+
+import type { ClassPath } from '../classpath/class-path.js';
+import { type ActiveTransform, applyTransforms, type ClassTransformStatus, type TransformLogEntry } from '../transform/apply-transforms.js';
+import { isTransformDefinition, type TransformDefinition } from '../transform/define-transform.js';
+import { loadTransform } from '../transform/load-transform.js';
+import { createTransformClassPath } from '../transform/transform-class-path.js';
+import { TransformError } from '../transform/transform-error.js';
+import { resolveTransformOptions } from '../transform/transform-options.js';
+import { type ClassFiles, type ClassFilesInput, toClassFiles } from './class-files.js';
+import { importWithKitInstances } from './same-instance-import.js';
+
+/** A transform for transformClasses: a definition (defineTransform's result) or a transform file's path. */
+export type TransformInput = TransformDefinition | string;
+
+export interface TransformClassesOptions {
+  /** More class path entries (directories, jars) for frames and ctx.classPath, after the input classes. */
+  classPath?: readonly string[];
+  /** Options for every transform (like `--options '<json>'`). Default `{}`, so schema defaults apply. */
+  options?: unknown;
+  /** Options for one transform each, by transform name (like `--options 'name=<json>'`); wins over `options`. */
+  optionsByTransform?: Readonly<Record<string, unknown>>;
+  /** The JDK on the class path. Default: JAVA_HOME, else the JDK of the `java` on PATH. */
+  javaHome?: string;
+  /** Keep a class a transform fails on unchanged and report it in `failures`, instead of throwing. */
+  keepGoing?: boolean;
+  /** Receives every ctx.log message as it is logged (they are also collected in `logs`). */
+  onLog?: (entry: TransformLogEntry) => void;
+}
+
+export interface TransformedClasses {
+  /** Every input class by internal name: the new bytes when changed, the input bytes otherwise. */
+  readonly classes: ClassFiles;
+  /** What became of each class: 'changed', 'unchanged' (a transform ran, bytes identical) or 'skipped' (no transform selected it). */
+  readonly status: ReadonlyMap<string, ClassTransformStatus | 'failed'>;
+  /** Internal names of the changed classes, in name order. */
+  readonly changed: readonly string[];
+  /** What the transforms logged with ctx.log, in order. */
+  readonly logs: readonly TransformLogEntry[];
+  /** With keepGoing: the classes a transform failed on (kept unchanged). */
+  readonly failures: readonly TransformError[];
+}
+
+/**
+ * Applies `transforms`, in order, to every class of `classes` (a Map, a compileJava result, or a
+ * directory/jar path) and returns the result in the same Map shape.
+ */
+export async function transformClasses(
+  classes: ClassFilesInput,
+  transforms: TransformInput | readonly TransformInput[],
+  options: TransformClassesOptions = {},
+): Promise<TransformedClasses> {
+  const inputs = Array.isArray(transforms) ? (transforms as readonly TransformInput[]) : [transforms as TransformInput];
+  if (inputs.length === 0) throw new Error('classforge/testing: transformClasses needs at least one transform');
+  const definitions = await Promise.all(inputs.map(resolveDefinition));
+  const scoped = new Map(Object.entries(options.optionsByTransform ?? {}));
+  const resolvedOptions = resolveTransformOptions(definitions, { shared: options.options, scoped });
+  const active: ActiveTransform[] = definitions.map((definition, i) => ({ definition, options: resolvedOptions[i] }));
+
+  const input = toClassFiles(classes);
+  let classPath: ClassPath | null = null;
+  try {
+    classPath = createTransformClassPath({
+      entries: options.classPath ?? [],
+      extraClasses: [...input.values()],
+      ...(options.javaHome === undefined ? {} : { jdk: options.javaHome }),
+    });
+    const logs: TransformLogEntry[] = [];
+    const environment = {
+      classPath,
+      log: (entry: TransformLogEntry): void => {
+        logs.push(entry);
+        options.onLog?.(entry);
+      },
+    };
+    const output: ClassFiles = new Map();
+    const status = new Map<string, ClassTransformStatus | 'failed'>();
+    const changed: string[] = [];
+    const failures: TransformError[] = [];
+    for (const [name, bytes] of input) {
+      try {
+        const result = applyTransforms(bytes, active, environment);
+        output.set(name, result.bytes);
+        status.set(name, result.status);
+        if (result.status === 'changed') changed.push(name);
+      } catch (error) {
+        if (options.keepGoing !== true || !(error instanceof TransformError)) throw error;
+        output.set(name, bytes);
+        status.set(name, 'failed');
+        failures.push(error);
+      }
+    }
+    return { classes: output, status, changed, logs, failures };
+  } finally {
+    classPath?.close();
+  }
+}
+
+async function resolveDefinition(input: TransformInput): Promise<TransformDefinition> {
+  if (typeof input === 'string') return importWithKitInstances(await loadTransform(input));
+  if (isTransformDefinition(input)) return input;
+  throw new TypeError(
+    'classforge/testing: a transform is a defineTransform(...) result or the path of a transform file' +
+      (typeof input === 'object' && input !== null && 'default' in input ? ' (pass the module\'s default export)' : ''),
+  );
+}

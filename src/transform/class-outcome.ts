@@ -1,0 +1,91 @@
+// # ClassOutcome: what happened to one class of a job, as plain data
+//
+// applyTransforms throws on failure; a job (run-transform-job.ts) must keep going, or at least
+// report, and must move results between worker threads. So each class's result becomes a
+// structured-clone friendly record, in a worker exactly as in process.
+
+import { ClassFormatError } from '../classfile/class-format-error.js';
+import { applyTransforms, type ActiveTransform, type ApplyTransformsEnvironment, type TransformLogEntry } from './apply-transforms.js';
+import { describeCause, TransformError } from './transform-error.js';
+
+/** A class that went through (or around) the transforms. */
+export interface ClassDone {
+  readonly status: 'changed' | 'unchanged' | 'skipped';
+  /** Dotted class name. */
+  readonly className: string;
+  /** The new bytes when changed; null otherwise (the input's bytes stand). */
+  readonly bytes: Uint8Array | null;
+  readonly logs: readonly TransformLogEntry[];
+}
+
+/** A class on which a transform failed, or that could not be read. */
+export interface ClassFailed {
+  readonly status: 'failed';
+  /**
+   * 'transform': a transform (or the writer, because of a transform's change) failed;
+   * 'input': the bytes are not a readable class file.
+   */
+  readonly reason: 'transform' | 'input';
+  /** Dotted class name, or null when the class could not even be read. */
+  readonly className: string | null;
+  /** The transform that failed, or null for an input failure. */
+  readonly transform: string | null;
+  /** One line: "transform 'trace' failed on com.acme.Foo: …", or the ClassFormatError's message. */
+  readonly message: string;
+  /** The stack of the original error (shown with --verbose). */
+  readonly stack: string | null;
+  readonly logs: readonly TransformLogEntry[];
+}
+
+export type ClassOutcome = ClassDone | ClassFailed;
+
+/** Runs applyTransforms on one class and records what happened; never throws. */
+export function transformClass(
+  bytes: Uint8Array,
+  transforms: readonly ActiveTransform[],
+  environment: Omit<ApplyTransformsEnvironment, 'log'>,
+): ClassOutcome {
+  const logs: TransformLogEntry[] = [];
+  try {
+    const result = applyTransforms(bytes, transforms, { classPath: environment.classPath, log: (entry) => logs.push(entry) });
+    return {
+      status: result.status,
+      className: result.className,
+      bytes: result.status === 'changed' ? result.bytes : null,
+      logs,
+    };
+  } catch (error) {
+    if (error instanceof TransformError) {
+      return {
+        status: 'failed',
+        reason: 'transform',
+        className: error.className,
+        transform: error.transformName,
+        message: error.message,
+        stack: stackOf(error),
+        logs,
+      };
+    }
+    return {
+      status: 'failed',
+      reason: error instanceof ClassFormatError ? 'input' : 'transform',
+      className: null,
+      transform: null,
+      message: describeCause(error),
+      stack: stackOf(error),
+      logs,
+    };
+  }
+}
+
+/** The stack of `error` and of its causes. */
+function stackOf(error: unknown): string | null {
+  if (!(error instanceof Error) || error.stack === undefined) return null;
+  let text = error.stack;
+  let cause = error.cause;
+  while (cause instanceof Error) {
+    text += `\nCaused by: ${cause.stack ?? cause.message}`;
+    cause = cause.cause;
+  }
+  return text;
+}

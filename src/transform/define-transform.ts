@@ -1,0 +1,204 @@
+// # defineTransform: one definition of a transform, run offline, at JVM start, in a live JVM and in tests
+//
+// A transform module's default export (DESIGN.md, contract 3):
+//
+//   export default defineTransform({
+//     name: 'trace',
+//     include: ['com.acme.**'], exclude: ['com.acme.gen.*'],
+//     options: { type: 'object', properties: { level: { type: 'string' } } },
+//     visitor: (next, ctx) => new TraceClassVisitor(next, ctx.options.level),
+//   });
+//
+// Decisions:
+// - Exactly one style: `visitor` (an ASM ClassVisitor in front of the writer), `tree` (a ClassNode
+//   changed in place, or replaced by the returned one) or `source` (a Javassist-style CtClass, run
+//   by classforge/source when it registers itself; see source-style.ts). Mixing styles inside one
+//   definition would make the order of the two ambiguous; compose two definitions instead.
+// - Everything is synchronous. Frames are computed inside ClassWriter, whose getCommonSuperClass
+//   is synchronous, and the agent host answers the JVM class by class; an async transform would
+//   buy nothing and cost a promise per class. A tree transform returning a promise is reported.
+// - The definition is validated here, when the module is evaluated, so that a typo ("visiter",
+//   an include that is not a string) fails before any class is read, naming the transform.
+// - The result is frozen, and branded with a registered symbol so the loader recognises it even
+//   when the transform module was bundled against another copy of classforge.
+
+import type { ClassVisitor } from '../asm/class-visitor.js';
+import type { ClassPath } from '../classpath/class-path.js';
+import type { ClassNode } from '../tree/class-node.js';
+import { createClassNameFilter } from '../util/class-name-glob.js';
+import { TransformDefinitionError } from './transform-definition-error.js';
+
+/** A JSON Schema (draft 2020-12 or 07, as ajv reads it) for a transform's options. */
+export type TransformOptionsSchema = { readonly [keyword: string]: unknown } | boolean;
+
+/** What a transform gets besides the class: its options, the class's names, the class path, a logger. */
+export interface TransformContext<Options = any> {
+  /** The transform's options: `--options` validated against its schema, defaults filled in. */
+  readonly options: Options;
+  /** The dotted Java name of the class being transformed (`com.acme.Foo$Bar`, `module-info`). */
+  readonly className: string;
+  /** The internal name of the class (`com/acme/Foo$Bar`), as ASM's visit() receives it. */
+  readonly internalName: string;
+  /** The classes visible to the transform: the input, `--cp`, then the JDK. Read-only, never loads a class. */
+  readonly classPath: ClassPath;
+  /** The name of the running transform. */
+  readonly transformName: string;
+  /** Reports a message for this class (the CLI prints it on stderr, prefixed with transform and class). */
+  log(message: string): void;
+}
+
+/** The visitor style: returns the ClassVisitor that sees the class before `next`. */
+export type VisitorTransform<Options = any> = (next: ClassVisitor, ctx: TransformContext<Options>) => ClassVisitor;
+
+/** The tree style: changes `node` in place (return nothing) or returns the ClassNode to write instead. */
+export type TreeTransform<Options = any> = (node: ClassNode, ctx: TransformContext<Options>) => ClassNode | void;
+
+/**
+ * The source style: edits a Javassist-style CtClass (`classforge/source`). The parameter is typed
+ * loosely here because the CtClass type belongs to classforge/source, which builds on this layer.
+ */
+export type SourceTransform<Options = any> = (ctClass: any, ctx: TransformContext<Options>) => void;
+
+/** The three ways to write a transform. */
+export type TransformStyle = 'visitor' | 'tree' | 'source';
+
+/** What `defineTransform` accepts. */
+export interface TransformSpec<Options = any> {
+  /** Names the transform in messages and in scoped `--options name=<json>`: letters, digits, `_ . - @ / :`. */
+  name: string;
+  /** Optional one-line description. */
+  description?: string;
+  /** Dotted class-name globs (`*` within a segment, `**` across); default: every class. */
+  include?: string | readonly string[];
+  /** Dotted class-name globs of classes to leave alone, even when included. */
+  exclude?: string | readonly string[];
+  /** A JSON Schema for the options (checked with ajv, defaults applied). Default: any options. */
+  options?: TransformOptionsSchema;
+  visitor?: VisitorTransform<Options>;
+  tree?: TreeTransform<Options>;
+  source?: SourceTransform<Options>;
+}
+
+/** A validated, frozen transform definition: the default export of a transform module. */
+export interface TransformDefinition<Options = any> {
+  readonly name: string;
+  readonly description: string | null;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** The options schema, or null when the transform declares none. */
+  readonly options: TransformOptionsSchema | null;
+  readonly style: TransformStyle;
+  readonly visitor: VisitorTransform<Options> | null;
+  readonly tree: TreeTransform<Options> | null;
+  readonly source: SourceTransform<Options> | null;
+  /** Whether the include/exclude globs select `className` (dotted, or internal with '/'). */
+  matches(className: string): boolean;
+}
+
+/** Marks objects made by defineTransform (a registered symbol: shared by every copy of classforge). */
+const TRANSFORM_BRAND: unique symbol = Symbol.for('classforge.TransformDefinition') as never;
+
+const KNOWN_KEYS = ['name', 'description', 'include', 'exclude', 'options', 'visitor', 'tree', 'source'];
+const STYLES: readonly TransformStyle[] = ['visitor', 'tree', 'source'];
+const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.@/:-]*$/;
+
+/** Defines a transform (DESIGN.md, contract 3); throws TransformDefinitionError when `spec` is malformed. */
+export function defineTransform<Options = any>(spec: TransformSpec<Options> | TransformDefinition<Options>): TransformDefinition<Options> {
+  if (isTransformDefinition(spec)) return spec as unknown as TransformDefinition<Options>;
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new TransformDefinitionError(`defineTransform expects an object, got ${describeValue(spec)}`);
+  }
+  const raw = spec as unknown as Record<string, unknown>;
+  const name = raw.name;
+  if (typeof name !== 'string' || name === '') {
+    throw new TransformDefinitionError(`a transform needs a name (a non-empty string), got ${describeValue(name)}`);
+  }
+  const where = `transform '${name}'`;
+  if (!NAME_PATTERN.test(name)) {
+    throw new TransformDefinitionError(
+      `${where}: the name may only hold letters, digits and _ . - @ / : (it is used in --options ${name}=<json>)`,
+    );
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      throw new TransformDefinitionError(`${where}: unknown property '${key}' (expected one of ${KNOWN_KEYS.join(', ')})`);
+    }
+  }
+  const description = raw.description;
+  if (description !== undefined && typeof description !== 'string') {
+    throw new TransformDefinitionError(`${where}: description must be a string, got ${describeValue(description)}`);
+  }
+  const include = globList(raw.include, 'include', where);
+  const exclude = globList(raw.exclude, 'exclude', where);
+  const options = raw.options;
+  if (options !== undefined && typeof options !== 'boolean' && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw new TransformDefinitionError(`${where}: options must be a JSON Schema object, got ${describeValue(options)}`);
+  }
+  const styles = STYLES.filter((style) => raw[style] !== undefined);
+  if (styles.length !== 1) {
+    throw new TransformDefinitionError(
+      styles.length === 0
+        ? `${where}: give one of visitor(next, ctx), tree(node, ctx) or source(ctClass, ctx)`
+        : `${where}: give only one of visitor, tree and source (got ${styles.join(' and ')}); compose two transforms instead`,
+    );
+  }
+  const style = styles[0]!;
+  if (typeof raw[style] !== 'function') {
+    throw new TransformDefinitionError(`${where}: ${style} must be a function, got ${describeValue(raw[style])}`);
+  }
+  const matches = createClassNameFilter(include, exclude);
+  const definition: TransformDefinition<Options> = {
+    name,
+    description: description ?? null,
+    include: Object.freeze(include),
+    exclude: Object.freeze(exclude),
+    options: options === undefined ? null : deepFreeze(options as TransformOptionsSchema),
+    style,
+    visitor: style === 'visitor' ? (raw.visitor as VisitorTransform<Options>) : null,
+    tree: style === 'tree' ? (raw.tree as TreeTransform<Options>) : null,
+    source: style === 'source' ? (raw.source as SourceTransform<Options>) : null,
+    matches,
+  };
+  Object.defineProperty(definition, TRANSFORM_BRAND, { value: true });
+  return Object.freeze(definition);
+}
+
+/** Whether `value` was made by defineTransform (of any copy of classforge). */
+export function isTransformDefinition(value: unknown): value is TransformDefinition {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TRANSFORM_BRAND] === true;
+}
+
+function globList(value: unknown, key: string, where: string): string[] {
+  if (value === undefined) return [];
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list)) {
+    throw new TransformDefinitionError(`${where}: ${key} must be a glob or an array of globs, got ${describeValue(value)}`);
+  }
+  for (const glob of list) {
+    if (typeof glob !== 'string' || glob === '') {
+      throw new TransformDefinitionError(`${where}: ${key} must hold non-empty strings, got ${describeValue(glob)}`);
+    }
+  }
+  return [...(list as string[])];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** A short description of a value of the wrong type, for messages. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object') {
+    const constructorName = (value as object).constructor?.name;
+    return constructorName && constructorName !== 'Object' ? `a ${constructorName}` : 'an object';
+  }
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,118 @@
+// # The jar container: classes and resources of a jar, written back byte for byte
+//
+// The jar format of class-container.ts, over JarFile (reading, with the raw layout) and rewriteJar
+// (writing). The writer only records what the pipeline hands it, copy or replace, and builds the
+// whole jar in finish(): the output order, timestamps, compression and extra fields are the
+// input's own (see jar-writer.ts), whatever order the calls come in, and the signature files of a
+// signed jar can be dropped only once it is known whether any class changed. An entry the pipeline
+// never hands over is left out of the output.
+
+import { statSync } from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
+import { ClassPathError } from '../classpath/class-path-error.js';
+import {
+  ClassContainerError,
+  type ClassContainerEntry,
+  type ClassContainerFormat,
+  type ClassContainerReader,
+  type ClassContainerWriter,
+} from './class-container.js';
+import { JarFile, type JarEntry } from './jar-file.js';
+import { rewriteJar } from './jar-writer.js';
+
+/** A jar entry as the pipeline sees it, with the JarEntry behind it. */
+export interface JarContainerEntry extends ClassContainerEntry {
+  /** Name, index, class name (without a `META-INF/versions/N/` prefix), release, zip metadata. */
+  readonly entry: JarEntry;
+}
+
+interface JarContainerReader extends ClassContainerReader<JarContainerEntry> {
+  readonly jar: JarFile;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** A ClassContainerError for `path` from a ClassPathError (whose message already starts with the path). */
+function containerError(path: string, error: unknown): unknown {
+  if (!(error instanceof ClassPathError)) return error;
+  const prefix = `${error.file}: `;
+  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return new ClassContainerError(path, message, { cause: error });
+}
+
+/** A jar (or zip, war, ear). */
+export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
+  name: 'jar',
+
+  async open(path: string): Promise<ClassContainerReader<JarContainerEntry>> {
+    let jar: JarFile;
+    try {
+      jar = JarFile.open(path);
+    } catch (error) {
+      throw containerError(path, error);
+    }
+    const entries: JarContainerEntry[] = jar.entries().map((entry) => ({
+      name: entry.name,
+      kind: entry.kind,
+      entry,
+      read: (): Uint8Array => {
+        if (entry.kind === 'directory') return EMPTY;
+        try {
+          return jar.read(entry);
+        } catch (error) {
+          throw containerError(path, error);
+        }
+      },
+    }));
+    const reader: JarContainerReader = {
+      format: jarContainerFormat,
+      path,
+      jar,
+      entries: () => entries,
+      classPathEntries: () => [path],
+      // The jar is held in memory; nothing is open.
+      close: () => {},
+    };
+    return reader;
+  },
+
+  async createWriter(reader, outputPath, options): Promise<ClassContainerWriter<JarContainerEntry>> {
+    const jar = (reader as JarContainerReader).jar;
+    if (!(jar instanceof JarFile)) throw new ClassContainerError(reader.path, 'not opened by the jar container format');
+    const handed = new Set<number>();
+    const replacements = new Map<number, Uint8Array>();
+    const take = (entry: JarContainerEntry): number => {
+      const index = entry.entry.index;
+      if (jar.entries()[index] !== entry.entry) throw new ClassContainerError(reader.path, `entry ${entry.name} is not from this jar`);
+      if (handed.has(index)) throw new ClassContainerError(reader.path, `entry ${entry.name} was written twice`);
+      handed.add(index);
+      return index;
+    };
+    return {
+      copy(entry) {
+        take(entry);
+      },
+      replace(entry, bytes) {
+        replacements.set(take(entry), bytes);
+      },
+      async finish() {
+        const omit = new Set<number>();
+        for (const entry of jar.entries()) if (!handed.has(entry.index)) omit.add(entry.index);
+        let result;
+        try {
+          result = rewriteJar(jar, replacements, { omit });
+        } catch (error) {
+          throw containerError(reader.path, error);
+        }
+        for (const warning of result.warnings) options.warn(warning);
+        await writeFile(outputPath, result.bytes, { flag: 'wx' });
+        // Best effort, like the other formats: the output gets the input's permission bits.
+        try {
+          await chmod(outputPath, statSync(reader.path).mode & 0o7777);
+        } catch {
+          // A file system without modes; the default is fine.
+        }
+      },
+    };
+  },
+};

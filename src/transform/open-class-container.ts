@@ -1,0 +1,98 @@
+// # Opening an input container: which format is `path`?
+//
+// A directory is a directory container. A file starting with 0xCAFEBABE (or named *.class) is a
+// class file. A file starting with a ZIP signature, or named *.jar/.zip/.war/.ear, is a jar.
+//
+// The jar format plugs in here: `src/transform/jar-container.ts` must export
+//
+//   export const jarContainerFormat: ClassContainerFormat<…>;
+//
+// (see class-container.ts). It is imported on first use, so a build without it still handles
+// class files and directories, and a jar input then fails with a message saying what is missing.
+
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { ClassContainerError, type ClassContainerFormat, type ClassContainerReader } from './class-container.js';
+import { classFileContainerFormat } from './class-file-container.js';
+import { directoryContainerFormat } from './directory-container.js';
+
+const ZIP_NAME = /\.(jar|zip|war|ear)$/i;
+
+/** The jar format's module, relative to this one (a variable: the module may not exist in this build). */
+const JAR_MODULE = './jar-container.js';
+
+let jarFormat: Promise<ClassContainerFormat> | null = null;
+
+/** The jar container format; throws ClassContainerError naming `path` when this build has none. */
+export async function loadJarContainerFormat(path: string): Promise<ClassContainerFormat> {
+  jarFormat ??= (async () => {
+    let module: { jarContainerFormat?: ClassContainerFormat };
+    try {
+      module = (await import(JAR_MODULE)) as { jarContainerFormat?: ClassContainerFormat };
+    } catch (error) {
+      const notFound =
+        (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' ||
+        /jar-container.*(not find|not found|does not exist|failed to load)|(cannot find|failed to load).*jar-container/i.test(
+          String((error as Error)?.message),
+        );
+      if (notFound) {
+        throw new ClassContainerError(path, 'jar support is missing from this build of classforge (src/transform/jar-container.ts)');
+      }
+      throw error;
+    }
+    if (module.jarContainerFormat === undefined) {
+      throw new ClassContainerError(path, 'jar support is incomplete in this build of classforge (jar-container.js exports no jarContainerFormat)');
+    }
+    return module.jarContainerFormat;
+  })();
+  try {
+    return await jarFormat;
+  } catch (error) {
+    jarFormat = null;
+    if (error instanceof ClassContainerError) throw new ClassContainerError(path, error.message, { cause: error.cause });
+    throw error;
+  }
+}
+
+/** The first bytes of a file (fewer when it is shorter). */
+function readSignature(path: string): Uint8Array {
+  const bytes = new Uint8Array(4);
+  const fd = openSync(path, 'r');
+  try {
+    const count = readSync(fd, bytes, 0, 4, 0);
+    return bytes.subarray(0, count);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The format of the container at `path`; throws ClassContainerError when it is none. */
+export async function detectClassContainerFormat(path: string): Promise<ClassContainerFormat> {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : (error as Error).message;
+    throw new ClassContainerError(path, message, { cause: error });
+  }
+  if (stats.isDirectory()) return directoryContainerFormat as ClassContainerFormat;
+  if (!stats.isFile()) throw new ClassContainerError(path, 'not a class file, jar or directory');
+  let signature: Uint8Array;
+  try {
+    signature = readSignature(path);
+  } catch (error) {
+    throw new ClassContainerError(path, (error as Error).message, { cause: error });
+  }
+  const isClass = signature.length === 4 && signature[0] === 0xca && signature[1] === 0xfe && signature[2] === 0xba && signature[3] === 0xbe;
+  const isZip = signature.length >= 2 && signature[0] === 0x50 && signature[1] === 0x4b;
+  if (isClass) return classFileContainerFormat as ClassContainerFormat;
+  if (isZip || ZIP_NAME.test(path)) return loadJarContainerFormat(path);
+  if (path.endsWith('.class')) return classFileContainerFormat as ClassContainerFormat;
+  throw new ClassContainerError(path, 'not a class file, jar or directory (no 0xCAFEBABE or ZIP signature)');
+}
+
+/** Opens the container at `path` for reading. */
+export async function openClassContainer(path: string): Promise<ClassContainerReader> {
+  const format = await detectClassContainerFormat(path);
+  return format.open(path);
+}

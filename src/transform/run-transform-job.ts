@@ -1,0 +1,235 @@
+// # runTransformJob: many classes through the transforms, in process or over worker threads
+//
+// Decisions:
+// - `jobs` = 1 runs in this thread. Without `jobs`, up to one worker per core, but no more than
+//   one per CLASSES_PER_AUTO_WORKER classes: a worker costs a few hundred milliseconds to start
+//   (module loading, a cold JIT), more than it saves on a small jar. An explicit `jobs` > 1 is
+//   honoured as given (up to one worker per batch).
+// - More than one job spreads batches of classes over up to `jobs` worker
+//   threads (transform-worker.ts), handed out one batch at a time as workers become free, so a
+//   slow class does not hold up a fixed share of the work.
+// - A worker does not run esbuild: it imports the bundle text the main thread already made
+//   (LoadedTransform.code), and builds its own ClassPath from the same spec. Options arrive
+//   already validated, defaults filled in.
+// - Class bytes travel as transferred ArrayBuffers (copies, since the caller keeps its input).
+// - Results come back in input order, and ctx.log messages and progress are delivered in input
+//   order too, so the output, the messages and the summary are the same whatever `jobs` is, as
+//   long as the transforms keep no state from one class to the next.
+// - Without keepGoing, the first failure stops the job: no new batch is handed out, the workers
+//   are stopped, and the classes not done are left undefined in the result.
+
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ActiveTransform, TransformLogEntry } from './apply-transforms.js';
+import { transformClass, type ClassOutcome } from './class-outcome.js';
+import type { LoadedTransform } from './load-transform.js';
+import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
+import type { ClassPath } from '../classpath/class-path.js';
+
+/** A loaded transform with its validated options. */
+export interface JobTransform {
+  readonly loaded: LoadedTransform;
+  readonly options: unknown;
+}
+
+export interface TransformJob {
+  readonly transforms: readonly JobTransform[];
+  readonly classPath: TransformClassPathSpec;
+}
+
+export interface RunTransformJobOptions {
+  /** Worker threads; 1 runs in this thread. Default: see autoJobs. */
+  readonly jobs?: number;
+  /** Go on after a failure (default false: stop at the first). */
+  readonly keepGoing?: boolean;
+  /** Called in input order as classes complete: `done` of `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Receives ctx.log messages, in input order. */
+  readonly onLog?: (entry: TransformLogEntry) => void;
+  /** The class path to use in this thread (jobs = 1); built from the job's spec when absent. */
+  readonly classPath?: ClassPath;
+}
+
+/** Messages from a worker (see transform-worker.ts). */
+export type WorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'fatal'; readonly message: string; readonly stack: string | null }
+  | { readonly type: 'results'; readonly results: readonly { readonly index: number; readonly outcome: ClassOutcome }[] };
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  readonly transforms: readonly { readonly path: string; readonly code: string; readonly options: unknown }[];
+  readonly classPath: TransformClassPathSpec;
+}
+
+/** A batch sent to a worker. */
+export interface WorkerBatch {
+  readonly type: 'batch';
+  readonly items: readonly { readonly index: number; readonly bytes: Uint8Array }[];
+}
+
+/** The default number of jobs: one per core. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Classes per worker below which the default does not start another worker. */
+const CLASSES_PER_AUTO_WORKER = 2000;
+
+/** The number of jobs used for `classCount` classes when none is given. */
+export function autoJobs(classCount: number): number {
+  return Math.max(1, Math.min(defaultJobs(), Math.floor(classCount / CLASSES_PER_AUTO_WORKER)));
+}
+
+/**
+ * Runs `job` on `classes`. Resolves with one outcome per class, in order (undefined for classes
+ * not reached after a failure without keepGoing). Rejects only when the job itself cannot run
+ * (a worker cannot start).
+ */
+export async function runTransformJob(
+  job: TransformJob,
+  classes: readonly Uint8Array[],
+  options: RunTransformJobOptions = {},
+): Promise<(ClassOutcome | undefined)[]> {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? autoJobs(classes.length)));
+  const results: (ClassOutcome | undefined)[] = new Array(classes.length).fill(undefined);
+  const deliver = createOrderedDelivery(results, classes.length, options);
+  if (jobs === 1 || classes.length <= 1) {
+    await runInProcess(job, classes, results, deliver, options);
+  } else {
+    await runInWorkers(job, classes, jobs, results, deliver, options.keepGoing === true);
+  }
+  return results;
+}
+
+/** Calls onLog and onProgress for the completed prefix of `results`, in order. */
+function createOrderedDelivery(
+  results: readonly (ClassOutcome | undefined)[],
+  total: number,
+  options: RunTransformJobOptions,
+): () => void {
+  let next = 0;
+  return () => {
+    const start = next;
+    while (next < total && results[next] !== undefined) {
+      if (options.onLog !== undefined) for (const entry of results[next]!.logs) options.onLog(entry);
+      next++;
+    }
+    if (next !== start) options.onProgress?.(next, total);
+  };
+}
+
+async function runInProcess(
+  job: TransformJob,
+  classes: readonly Uint8Array[],
+  results: (ClassOutcome | undefined)[],
+  deliver: () => void,
+  options: RunTransformJobOptions,
+): Promise<void> {
+  const classPath = options.classPath ?? createTransformClassPath(job.classPath);
+  const transforms: ActiveTransform[] = job.transforms.map((t) => ({ definition: t.loaded.definition, options: t.options }));
+  let lastYield = Date.now();
+  for (let i = 0; i < classes.length; i++) {
+    const outcome = transformClass(classes[i]!, transforms, { classPath });
+    results[i] = outcome;
+    deliver();
+    if (outcome.status === 'failed' && options.keepGoing !== true) return;
+    // Let timers and signals run now and then.
+    if (Date.now() - lastYield > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = Date.now();
+    }
+  }
+}
+
+/** The worker script: next to this module once built; from dist/ when running from the sources (tests). */
+function workerScript(): URL {
+  const own = new URL('./transform-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(own))) return own;
+  const built = new URL('../../dist/src/transform/transform-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new Error('worker threads need the built classforge (dist/src/transform/transform-worker.js): run `npm run build`, or use jobs = 1');
+}
+
+async function runInWorkers(
+  job: TransformJob,
+  classes: readonly Uint8Array[],
+  jobs: number,
+  results: (ClassOutcome | undefined)[],
+  deliver: () => void,
+  keepGoing: boolean,
+): Promise<void> {
+  const batchSize = Math.max(1, Math.min(64, Math.ceil(classes.length / (jobs * 8))));
+  const batches: number[][] = [];
+  for (let start = 0; start < classes.length; start += batchSize) {
+    batches.push(Array.from({ length: Math.min(batchSize, classes.length - start) }, (_, i) => start + i));
+  }
+  const setup: WorkerSetup = {
+    transforms: job.transforms.map((t) => ({ path: t.loaded.path, code: t.loaded.code, options: t.options })),
+    classPath: job.classPath,
+  };
+  const script = workerScript();
+  const workerCount = Math.min(jobs, batches.length);
+  let nextBatch = 0;
+  let stopped = false;
+  const workers: Worker[] = [];
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let running = workerCount;
+      const finishWorker = (): void => {
+        running--;
+        if (running === 0) resolve();
+      };
+      const fail = (error: Error): void => {
+        stopped = true;
+        reject(error);
+      };
+      for (let w = 0; w < workerCount; w++) {
+        const worker = new Worker(script, { workerData: setup });
+        workers.push(worker);
+        let busy = false;
+        const sendNext = (): void => {
+          if (stopped || nextBatch >= batches.length) {
+            busy = false;
+            finishWorker();
+            return;
+          }
+          const indices = batches[nextBatch++]!;
+          // Copies, each with its own ArrayBuffer, transferred to the worker.
+          const items = indices.map((index) => ({ index, bytes: classes[index]!.slice() }));
+          const message: WorkerBatch = { type: 'batch', items };
+          busy = true;
+          worker.postMessage(
+            message,
+            items.map((item) => item.bytes.buffer as ArrayBuffer),
+          );
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          if (reply.type === 'ready') {
+            sendNext();
+          } else if (reply.type === 'fatal') {
+            const error = new Error(reply.message);
+            if (reply.stack !== null) error.stack = reply.stack;
+            fail(error);
+          } else {
+            for (const { index, outcome } of reply.results) {
+              results[index] = outcome;
+              if (outcome.status === 'failed' && !keepGoing) stopped = true;
+            }
+            deliver();
+            sendNext();
+          }
+        });
+        worker.on('error', (error) => fail(error));
+        worker.on('exit', (code) => {
+          if (busy && !stopped) fail(new Error(`a transform worker thread exited with code ${code} before finishing its classes`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,257 @@
+// # transformContainer: `classforge transform` without the command line
+//
+// Reads a .class file, a directory or a jar, runs the transforms over its classes
+// (runTransformJob) and writes a container of the same kind.
+//
+// Decisions (DESIGN.md contract 4):
+// - The input is never modified. The output is refused when it is the input, lies inside the
+//   input directory, or contains the input; an existing output directory must be empty, an
+//   existing output file is replaced.
+// - Atomic output: everything is written to a hidden temporary sibling of the output
+//   (`.<name>.tmp-<random>`), which is renamed into place only when complete. On any failure,
+//   and on SIGINT/SIGTERM while writing, the temporary is removed: no partial output remains.
+// - A failing class stops the run before anything is written, unless keepGoing: then failing
+//   classes are written unchanged and listed in the summary.
+// - Dry runs do everything but write.
+
+import { randomBytes } from 'node:crypto';
+import { realpathSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { TransformLogEntry } from './apply-transforms.js';
+import { ClassContainerError } from './class-container.js';
+import type { ClassOutcome } from './class-outcome.js';
+import { openClassContainer } from './open-class-container.js';
+import { runTransformJob, type JobTransform } from './run-transform-job.js';
+import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
+
+export interface TransformContainerOptions {
+  /** The input: a .class file, a directory or a jar. */
+  readonly input: string;
+  /** The output path (same kind as the input); ignored for dry runs. */
+  readonly output: string | null;
+  /** The transforms, in order, with validated options. */
+  readonly transforms: readonly JobTransform[];
+  /** Extra class path entries (--cp), after the input. */
+  readonly classPath?: readonly string[];
+  /** The JDK for the class path: a Java home, false for none, undefined for the current one. */
+  readonly jdk?: string | false;
+  /** Worker threads (1 = in process). Default: one per core. */
+  readonly jobs?: number;
+  readonly keepGoing?: boolean;
+  readonly dryRun?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly onLog?: (entry: TransformLogEntry) => void;
+  /** Warnings from the container writer (e.g. a signed jar's signature removed). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** One class that failed. */
+export interface TransformFailure {
+  /** Dotted class name, or null when the class could not be read. */
+  readonly className: string | null;
+  /** The container entry (`com/acme/Foo.class`). */
+  readonly entry: string;
+  /** The failing transform, or null for an unreadable class. */
+  readonly transform: string | null;
+  readonly message: string;
+  /** 'transform' or 'input' (the class file itself is malformed). */
+  readonly reason: 'transform' | 'input';
+  readonly stack: string | null;
+}
+
+/** What a run did (the --json summary). */
+export interface TransformSummary {
+  readonly input: string;
+  /** The output written, or null (dry run, or stopped by a failure). */
+  readonly output: string | null;
+  readonly dryRun: boolean;
+  readonly classesSeen: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  /** Classes no transform's include/exclude selected. */
+  readonly skipped: number;
+  readonly failed: number;
+  /** Non-class entries copied. */
+  readonly resources: number;
+  /** Whether every class was processed (false when a failure stopped the run). */
+  readonly completed: boolean;
+  readonly timeMs: number;
+  readonly failures: readonly TransformFailure[];
+  /** Dotted names of the classes that changed (or would change), in input order. */
+  readonly changedClasses: readonly string[];
+}
+
+/** Runs the transforms over a container; see the decisions above. Throws ClassContainerError for unusable paths. */
+export async function transformContainer(options: TransformContainerOptions): Promise<TransformSummary> {
+  const started = performance.now();
+  const dryRun = options.dryRun === true;
+  const input = options.input;
+  const output = dryRun ? null : options.output;
+  if (!dryRun) {
+    if (output === null || output === '') throw new ClassContainerError(input, 'no output path given (-o)');
+    checkOutputPath(input, output);
+  }
+  const reader = await openClassContainer(input);
+  try {
+    const entries = reader.entries();
+    const classEntries = entries.filter((entry) => entry.kind === 'class');
+    const classes = classEntries.map((entry) => entry.read());
+    const ownEntries = reader.classPathEntries();
+    const classPathSpec: TransformClassPathSpec = {
+      entries: [...ownEntries, ...(options.classPath ?? [])],
+      ...(options.jdk === undefined ? {} : { jdk: options.jdk }),
+      ...(ownEntries.length === 0 ? { extraClasses: classes } : {}),
+    };
+    // Built here also when workers will build their own: a missing JDK is reported once, up front.
+    const classPath = createTransformClassPath(classPathSpec);
+    let outcomes: (ClassOutcome | undefined)[];
+    try {
+      outcomes = await runTransformJob({ transforms: options.transforms, classPath: classPathSpec }, classes, {
+        ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+        keepGoing: options.keepGoing === true,
+        classPath,
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+      });
+    } finally {
+      classPath.close();
+    }
+
+    let changed = 0;
+    let unchanged = 0;
+    let skipped = 0;
+    const failures: TransformFailure[] = [];
+    const changedClasses: string[] = [];
+    outcomes.forEach((outcome, i) => {
+      if (outcome === undefined) return;
+      if (outcome.status === 'failed') {
+        failures.push({
+          className: outcome.className,
+          entry: classEntries[i]!.name,
+          transform: outcome.transform,
+          message: outcome.message,
+          reason: outcome.reason,
+          stack: outcome.stack,
+        });
+      } else if (outcome.status === 'changed') {
+        changed++;
+        changedClasses.push(outcome.className);
+      } else if (outcome.status === 'unchanged') {
+        unchanged++;
+      } else {
+        skipped++;
+      }
+    });
+    const completed = outcomes.every((outcome) => outcome !== undefined);
+    const resources = entries.filter((entry) => entry.kind === 'resource').length;
+    let written: string | null = null;
+    if (!dryRun && completed && (failures.length === 0 || options.keepGoing === true)) {
+      await writeAtomically(output!, async (temporary) => {
+        const writer = await reader.format.createWriter(reader, temporary, { warn: (message) => options.onWarning?.(message) });
+        let classIndex = 0;
+        for (const entry of entries) {
+          if (entry.kind === 'class') {
+            const outcome = outcomes[classIndex++];
+            if (outcome !== undefined && outcome.status === 'changed' && outcome.bytes !== null) {
+              await writer.replace(entry, outcome.bytes);
+              continue;
+            }
+          }
+          await writer.copy(entry);
+        }
+        await writer.finish();
+      });
+      written = output;
+    }
+    return {
+      input,
+      output: written,
+      dryRun,
+      classesSeen: outcomes.filter((outcome) => outcome !== undefined).length,
+      changed,
+      unchanged,
+      skipped,
+      failed: failures.length,
+      resources,
+      completed,
+      timeMs: Math.round(performance.now() - started),
+      failures,
+      changedClasses,
+    };
+  } finally {
+    reader.close();
+  }
+}
+
+/** Refuses outputs that would overwrite or nest with the input, and non-empty output directories. */
+function checkOutputPath(input: string, output: string): void {
+  const inputPath = realOrResolved(input);
+  const outputPath = realOrResolved(output);
+  if (inputPath === outputPath) {
+    throw new ClassContainerError(output, 'the output is the input: choose another -o (the input is never modified)');
+  }
+  if (outputPath.startsWith(inputPath + sep)) {
+    throw new ClassContainerError(output, `the output is inside the input ${input}: choose an -o outside it`);
+  }
+  if (inputPath.startsWith(outputPath + sep)) {
+    throw new ClassContainerError(output, `the output would contain the input ${input}: choose another -o`);
+  }
+  let outputStats;
+  try {
+    outputStats = statSync(output);
+  } catch {
+    return;
+  }
+  const inputIsDirectory = statSync(input, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (outputStats.isDirectory()) {
+    if (!inputIsDirectory) {
+      throw new ClassContainerError(output, 'is a directory; the output of a file input is a file path');
+    }
+    if (readdirSync(output).length > 0) {
+      throw new ClassContainerError(output, 'the output directory exists and is not empty: remove it or choose another -o');
+    }
+  } else if (inputIsDirectory) {
+    throw new ClassContainerError(output, 'exists and is not a directory; the output of a directory input is a directory');
+  }
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // A path that does not exist yet: resolve its parent's real path.
+    const parent = dirname(resolve(path));
+    try {
+      return join(realpathSync(parent), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/**
+ * Runs `write` on a fresh temporary sibling of `output`, then renames it to `output`. The
+ * temporary is removed on failure and on SIGINT/SIGTERM in the meantime.
+ */
+async function writeAtomically(output: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const target = resolve(output);
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rmSync(temporary, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await write(temporary);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}

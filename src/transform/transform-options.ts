@@ -1,0 +1,135 @@
+// # Transform options: `--options '<json>'`, checked against each transform's JSON Schema
+//
+// Decisions:
+// - `--options '<json>'` gives the same options to every transform; `--options 'trace=<json>'`
+//   gives them to the transform named `trace` only, and wins over the shared value for it. The
+//   flag may be repeated (a later value for the same target replaces an earlier one). A JSON
+//   text never starts with `name=`, so the two forms cannot be confused.
+// - Without --options a transform gets `{}`, so that a schema's `default`s still apply.
+// - Each transform validates its own deep copy with ajv (`useDefaults`): defaults filled in for
+//   one transform do not leak into another's options.
+// - Errors name the transform and the offending path: "trace: options/level must be string".
+// - ajv runs with strict mode off and formats unchecked: a schema written for another validator
+//   (an unknown `format`, an `x-…` annotation) still loads. `$schema` draft 2020-12 is honoured.
+
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { TransformDefinition, TransformOptionsSchema } from './define-transform.js';
+import { TransformOptionsError } from './transform-options-error.js';
+
+/** The --options values of a command line, split into shared and per-transform values. */
+export interface TransformOptionsArguments {
+  /** The value given to every transform (the last unscoped --options), or undefined. */
+  readonly shared: unknown;
+  /** Values for one transform each, by transform name. */
+  readonly scoped: ReadonlyMap<string, unknown>;
+}
+
+const SCOPED = /^([A-Za-z0-9_][A-Za-z0-9_.@/:-]*)=([\s\S]*)$/;
+
+/** Parses the --options values (`<json>` or `<transform>=<json>`); throws TransformOptionsError on bad JSON. */
+export function parseTransformOptionsArguments(values: readonly string[]): TransformOptionsArguments {
+  let shared: unknown = undefined;
+  const scoped = new Map<string, unknown>();
+  for (const value of values) {
+    const match = SCOPED.exec(value);
+    if (match !== null) {
+      scoped.set(match[1]!, parseJson(match[2]!, `--options ${match[1]}=…`));
+    } else {
+      shared = parseJson(value, '--options');
+    }
+  }
+  return { shared, scoped };
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const snippet = text.length > 60 ? text.slice(0, 60) + '…' : text;
+    throw new TransformOptionsError(`${where}: invalid JSON (${(error as Error).message}): ${snippet}`);
+  }
+}
+
+/**
+ * The options of each transform, in order: scoped value, else shared value, else `{}`, validated
+ * against its schema with defaults applied. Throws TransformOptionsError naming the transform and
+ * the path, or naming a scoped target that is no transform of the list.
+ */
+export function resolveTransformOptions(
+  definitions: readonly TransformDefinition[],
+  args: TransformOptionsArguments,
+): unknown[] {
+  for (const target of args.scoped.keys()) {
+    if (!definitions.some((definition) => definition.name === target)) {
+      const names = definitions.map((definition) => definition.name).join(', ');
+      throw new TransformOptionsError(`--options ${target}=…: no transform is named '${target}' (transforms: ${names})`);
+    }
+  }
+  return definitions.map((definition) => {
+    const given = args.scoped.has(definition.name) ? args.scoped.get(definition.name) : args.shared;
+    return validateTransformOptions(definition, given === undefined ? {} : given);
+  });
+}
+
+/** Validates a deep copy of `value` against the transform's schema, fills in defaults and returns it. */
+export function validateTransformOptions(definition: TransformDefinition, value: unknown): unknown {
+  const copy = value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+  if (definition.options === null) return copy;
+  const validate = compileOptionsSchema(definition);
+  if (!validate(copy)) {
+    throw new TransformOptionsError(`${definition.name}: ${describeErrors(validate.errors ?? [])}`);
+  }
+  return copy;
+}
+
+const compiled = new WeakMap<object, ValidateFunction>();
+let ajvDraft07: Ajv | null = null;
+let ajv2020: Ajv2020 | null = null;
+
+/**
+ * The compiled validator of a transform's schema (cached per schema object); throws
+ * TransformOptionsError when the schema itself is invalid, which is the transform's bug.
+ */
+export function compileOptionsSchema(definition: TransformDefinition): ValidateFunction {
+  const schema = definition.options as TransformOptionsSchema;
+  const key = typeof schema === 'boolean' ? (schema ? TRUE_KEY : FALSE_KEY) : schema;
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    const is2020 = typeof schema === 'object' && String(schema.$schema ?? '').includes('2020-12');
+    try {
+      if (is2020) {
+        ajv2020 ??= new Ajv2020({ useDefaults: true, allErrors: false, strict: false, validateFormats: false });
+        validate = ajv2020.compile(schema as object);
+      } else {
+        ajvDraft07 ??= new Ajv({ useDefaults: true, allErrors: false, strict: false, validateFormats: false });
+        validate = ajvDraft07.compile(schema as object | boolean);
+      }
+    } catch (error) {
+      throw new TransformOptionsError(
+        `${definition.name}: the transform's options schema is not a valid JSON Schema: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+const TRUE_KEY = {};
+const FALSE_KEY = {};
+
+/** "options/level must be string", "options must have required property 'level'". */
+function describeErrors(errors: readonly ErrorObject[]): string {
+  const first = errors[0];
+  if (first === undefined) return 'options are invalid';
+  const path = 'options' + first.instancePath;
+  let message = first.message ?? 'is invalid';
+  if (first.keyword === 'additionalProperties') {
+    message += ` '${String((first.params as { additionalProperty?: string }).additionalProperty)}'`;
+  } else if (first.keyword === 'enum') {
+    const allowed = (first.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+    message += `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return `${path} ${message}`;
+}

@@ -1,0 +1,54 @@
+// # A transform worker thread (started by run-transform-job.ts)
+//
+// Imports the transforms from the bundle texts it is given (no esbuild here), builds its own
+// ClassPath from the same spec as the main thread, then answers batches of classes with their
+// outcomes. Changed class bytes are transferred back.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ActiveTransform } from './apply-transforms.js';
+import { transformClass, type ClassOutcome } from './class-outcome.js';
+import { importTransformCode } from './load-transform.js';
+import type { WorkerBatch, WorkerReply, WorkerSetup } from './run-transform-job.js';
+import { createTransformClassPath } from './transform-class-path.js';
+
+const port = parentPort;
+if (port === null) throw new Error('transform-worker.js runs as a worker thread of runTransformJob');
+
+const setup = workerData as WorkerSetup;
+
+function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+try {
+  const transforms: ActiveTransform[] = [];
+  for (const transform of setup.transforms) {
+    transforms.push({ definition: await importTransformCode(transform.code, transform.path), options: transform.options });
+  }
+  const classPath = createTransformClassPath(setup.classPath);
+  port.on('message', (batch: WorkerBatch) => {
+    const results: { index: number; outcome: ClassOutcome }[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const item of batch.items) {
+      const outcome = transformClass(item.bytes, transforms, { classPath });
+      if (outcome.status !== 'failed' && outcome.bytes !== null) {
+        // Give the result its own buffer so that only it is transferred.
+        const bytes = outcome.bytes.byteOffset === 0 && outcome.bytes.byteLength === outcome.bytes.buffer.byteLength
+          ? outcome.bytes
+          : outcome.bytes.slice();
+        transfer.push(bytes.buffer as ArrayBuffer);
+        results.push({ index: item.index, outcome: { ...outcome, bytes } });
+      } else {
+        results.push({ index: item.index, outcome });
+      }
+    }
+    reply({ type: 'results', results }, transfer);
+  });
+  reply({ type: 'ready' });
+} catch (error) {
+  reply({
+    type: 'fatal',
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? (error.stack ?? null) : null,
+  });
+}

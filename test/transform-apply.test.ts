@@ -1,0 +1,322 @@
+// Transforms in process: defineTransform's checks, --options validation, applyTransforms on javac
+// output (visitor and tree styles, composition, include/exclude, lossless copies of what a
+// transform leaves alone, errors naming transform and class) and identity transforms over a
+// sample of java.base coming back byte for byte.
+
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassVisitor } from '../src/asm/class-visitor.js';
+import { MethodVisitor } from '../src/asm/method-visitor.js';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { ClassNode } from '../src/tree/class-node.js';
+import { LdcInsnNode } from '../src/tree/ldc-insn-node.js';
+import { applyTransforms, type ActiveTransform } from '../src/transform/apply-transforms.js';
+import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
+import { readMemberLayout } from '../src/transform/member-layout.js';
+import { TransformDefinitionError } from '../src/transform/transform-definition-error.js';
+import { TransformError } from '../src/transform/transform-error.js';
+import { TransformOptionsError } from '../src/transform/transform-options-error.js';
+import { parseTransformOptionsArguments, resolveTransformOptions } from '../src/transform/transform-options.js';
+import { javaBaseClasses } from './support/corpus.js';
+import { compileJava, FIXTURES_DIR, type CompileResult } from './support/javac.js';
+
+let compiled: CompileResult;
+let classPath: ClassPath;
+
+function classBytes(name: string): Uint8Array {
+  const found = compiled.classes.find((c) => c.name === name);
+  if (found === undefined) throw new Error(`no compiled class ${name}`);
+  return found.bytes;
+}
+
+function active(definition: TransformDefinition, options: unknown = {}): ActiveTransform {
+  return { definition, options };
+}
+
+/** The raw bytes of each method_info, by name+descriptor. */
+function methodBytes(bytes: Uint8Array): Map<string, string> {
+  const reader = new ClassReader(bytes);
+  const node = new ClassNode();
+  reader.accept(node, ClassReader.SKIP_CODE);
+  const layout = readMemberLayout(reader);
+  const map = new Map<string, string>();
+  layout.methods.forEach((info, i) => {
+    const method = node.methods[i]!;
+    map.set(method.name + method.desc, Buffer.from(bytes.subarray(info.offset, info.offset + info.length)).toString('hex'));
+  });
+  return map;
+}
+
+/** Prints "enter <class>.<method>" at the start of the methods named `only` (all when null). */
+function traceVisitor(only: string | null) {
+  return defineTransform({
+    name: 'trace',
+    visitor: (next, ctx) =>
+      new (class extends ClassVisitor {
+        override visitMethod(access: number, name: string, desc: string, signature: string | null, exceptions: string[] | null) {
+          const mv = super.visitMethod(access, name, desc, signature, exceptions);
+          if (mv === null || (only !== null && name !== only) || (access & Opcodes.ACC_ABSTRACT) !== 0) return mv;
+          return new (class extends MethodVisitor {
+            override visitCode(): void {
+              super.visitCode();
+              super.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+              super.visitLdcInsn(`enter ${ctx.className}.${name}`);
+              super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
+            }
+          })(Opcodes.ASM9, mv);
+        }
+      })(Opcodes.ASM9, next),
+  });
+}
+
+/** Upper-cases every string constant of the methods named `only` (all when null). */
+function shoutTree(only: string | null) {
+  return defineTransform({
+    name: 'shout',
+    tree: (node) => {
+      for (const method of node.methods) {
+        if (only !== null && method.name !== only) continue;
+        for (const insn of method.instructions.toArray()) {
+          if (insn instanceof LdcInsnNode && typeof insn.cst === 'string') insn.cst = insn.cst.toUpperCase();
+        }
+      }
+    },
+  });
+}
+
+beforeAll(async () => {
+  compiled = await compileJava(join(FIXTURES_DIR, 'transform'), { options: ['-g'] });
+  classPath = new ClassPath([compiled.dir]);
+});
+
+describe('defineTransform', () => {
+  it('returns a frozen definition with defaults', () => {
+    const definition = defineTransform({ name: 'x', include: 'app.**', tree: () => {} });
+    expect(Object.isFrozen(definition)).toBe(true);
+    expect(definition.style).toBe('tree');
+    expect(definition.include).toEqual(['app.**']);
+    expect(definition.exclude).toEqual([]);
+    expect(definition.options).toBeNull();
+    expect(definition.matches('app.Main')).toBe(true);
+    expect(definition.matches('other.Main')).toBe(false);
+    expect(defineTransform(definition)).toBe(definition);
+  });
+
+  it.each([
+    [{}, /needs a name/],
+    [{ name: 'x' }, /give one of visitor/],
+    [{ name: 'x', visitor: () => null, tree: () => {} }, /only one of visitor, tree and source/],
+    [{ name: 'x', visiter: () => null }, /unknown property 'visiter'/],
+    [{ name: 'x', include: [3], tree: () => {} }, /include must hold non-empty strings/],
+    [{ name: 'x', options: 'string', tree: () => {} }, /options must be a JSON Schema object/],
+    [{ name: 'two words', tree: () => {} }, /the name may only hold/],
+    [{ name: 'x', tree: 'no' }, /tree must be a function/],
+  ])('rejects %j', (spec, message) => {
+    expect(() => defineTransform(spec as never)).toThrow(TransformDefinitionError);
+    expect(() => defineTransform(spec as never)).toThrow(message);
+  });
+
+  it('accepts the source style (run by classforge/source)', () => {
+    expect(defineTransform({ name: 's', source: () => {} }).style).toBe('source');
+  });
+});
+
+describe('transform options', () => {
+  const trace = defineTransform({
+    name: 'trace',
+    options: {
+      type: 'object',
+      properties: { level: { type: 'string', default: 'info' }, depth: { type: 'integer' } },
+      additionalProperties: false,
+    },
+    visitor: (next) => next,
+  });
+  const other = defineTransform({ name: 'other', visitor: (next) => next });
+
+  it('fills in defaults, shared and per transform', () => {
+    expect(resolveTransformOptions([trace], parseTransformOptionsArguments([]))).toEqual([{ level: 'info' }]);
+    const args = parseTransformOptionsArguments(['{"depth":2}', 'other={"x":1}']);
+    expect(resolveTransformOptions([trace, other], args)).toEqual([{ level: 'info', depth: 2 }, { x: 1 }]);
+  });
+
+  it('names the transform and the offending path', () => {
+    const run = (json: string) => () => resolveTransformOptions([trace], parseTransformOptionsArguments([json]));
+    expect(run('{"level":3}')).toThrow('trace: options/level must be string');
+    expect(run('{"levle":"x"}')).toThrow("trace: options must NOT have additional properties 'levle'");
+    expect(run('{"level":')).toThrow(TransformOptionsError);
+    expect(run('{"level":')).toThrow(/--options: invalid JSON/);
+    expect(() => resolveTransformOptions([trace], parseTransformOptionsArguments(['nope={}']))).toThrow(
+      /no transform is named 'nope'/,
+    );
+  });
+});
+
+describe('applyTransforms', () => {
+  it('adds code to one method and copies every other method byte for byte', () => {
+    const original = classBytes('app/Main');
+    const result = applyTransforms(original, [active(traceVisitor('main'))], { classPath });
+    expect(result.status).toBe('changed');
+    expect(result.className).toBe('app.Main');
+    const before = methodBytes(original);
+    const after = methodBytes(result.bytes);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    expect(after.get('<init>()V')).toBe(before.get('<init>()V'));
+    expect(after.get('main([Ljava/lang/String;)V')).not.toBe(before.get('main([Ljava/lang/String;)V'));
+  });
+
+  it('returns the original bytes when nothing changes, and skips classes the globs leave out', () => {
+    const original = classBytes('app/Helper');
+    const identity = defineTransform({ name: 'identity', visitor: (next) => new ClassVisitor(Opcodes.ASM9, next) });
+    const unchanged = applyTransforms(original, [active(identity)], { classPath });
+    expect(unchanged.status).toBe('unchanged');
+    expect(unchanged.bytes).toBe(original);
+    const excluded = defineTransform({ name: 'x', include: 'app.**', exclude: 'app.Helper', visitor: (next) => next });
+    expect(applyTransforms(original, [active(excluded)], { classPath }).status).toBe('skipped');
+    const onlyGen = defineTransform({ name: 'y', include: 'app.gen.*', visitor: (next) => next });
+    expect(applyTransforms(original, [active(onlyGen)], { classPath }).status).toBe('skipped');
+    expect(applyTransforms(classBytes('app/gen/Generated'), [active(onlyGen)], { classPath }).status).toBe('unchanged');
+  });
+
+  it('keeps untouched methods and fields raw in tree transforms', () => {
+    const original = classBytes('app/Main');
+    const result = applyTransforms(original, [active(shoutTree('main'))], { classPath });
+    expect(result.status).toBe('changed');
+    const before = methodBytes(original);
+    const after = methodBytes(result.bytes);
+    expect(after.get('<init>()V')).toBe(before.get('<init>()V'));
+    expect(after.get('main([Ljava/lang/String;)V')).not.toBe(before.get('main([Ljava/lang/String;)V'));
+    // A tree transform that looks without touching leaves the class as it was.
+    const look = defineTransform({ name: 'look', tree: (node) => void node.methods.map((m) => m.instructions.size()) });
+    const helper = classBytes('app/Helper');
+    expect(applyTransforms(helper, [active(look)], { classPath }).bytes).toBe(helper);
+  });
+
+  it('sees a method removed by a tree transform, and copies the others', () => {
+    const original = classBytes('app/Helper');
+    const dropCheck = defineTransform({
+      name: 'drop',
+      tree: (node) => {
+        node.methods = node.methods.filter((m) => m.name !== 'check');
+      },
+    });
+    const dropped = applyTransforms(original, [active(dropCheck)], { classPath });
+    expect(dropped.status).toBe('changed');
+    expect([...methodBytes(dropped.bytes).keys()]).toEqual(['<init>()V', 'twice(I)I']);
+    expect(methodBytes(dropped.bytes).get('twice(I)I')).toBe(methodBytes(original).get('twice(I)I'));
+  });
+
+  it('composes transforms in order, across styles', () => {
+    const original = classBytes('app/Main');
+    const strings = (bytes: Uint8Array): string[] => {
+      const node = new ClassNode();
+      new ClassReader(bytes).accept(node, 0);
+      const main = node.methods.find((m) => m.name === 'main')!;
+      return main.instructions
+        .toArray()
+        .filter((insn): insn is LdcInsnNode => insn instanceof LdcInsnNode && typeof insn.cst === 'string')
+        .map((insn) => insn.cst as string);
+    };
+    // trace first: shout sees the added constant too.
+    const traceThenShout = applyTransforms(original, [active(traceVisitor('main')), active(shoutTree('main'))], { classPath });
+    expect(strings(traceThenShout.bytes)[0]).toBe('ENTER APP.MAIN.MAIN');
+    const shoutThenTrace = applyTransforms(original, [active(shoutTree('main')), active(traceVisitor('main'))], { classPath });
+    expect(strings(shoutThenTrace.bytes)[0]).toBe('enter app.Main.main');
+    expect(strings(shoutThenTrace.bytes)).toContain('HELLO');
+  });
+
+  it('passes options, names and the class path in ctx, and collects ctx.log', () => {
+    const seen: unknown[] = [];
+    const logs: string[] = [];
+    const probe = defineTransform({
+      name: 'probe',
+      tree: (node, ctx) => {
+        seen.push(ctx.options, ctx.className, ctx.internalName, ctx.transformName, ctx.classPath.getSuperName('app/Shape$Square'));
+        ctx.log(`saw ${node.name}`);
+      },
+    });
+    applyTransforms(classBytes('app/Main'), [active(probe, { level: 'x' })], {
+      classPath,
+      log: (entry) => logs.push(`${entry.transform} ${entry.className} ${entry.message}`),
+    });
+    expect(seen).toEqual([{ level: 'x' }, 'app.Main', 'app/Main', 'probe', 'app/Shape']);
+    expect(logs).toEqual(['probe app.Main saw app/Main']);
+  });
+
+  it('wraps failures in a TransformError naming the transform and the class', () => {
+    const boom = defineTransform({
+      name: 'boom',
+      visitor: (next) =>
+        new (class extends ClassVisitor {
+          override visitMethod(access: number, name: string, desc: string, signature: string | null, exceptions: string[] | null) {
+            if (name === 'twice') throw new Error('no twice here');
+            return super.visitMethod(access, name, desc, signature, exceptions);
+          }
+        })(Opcodes.ASM9, next),
+    });
+    const run = (transforms: ActiveTransform[]) => () => applyTransforms(classBytes('app/Helper'), transforms, { classPath });
+    expect(run([active(boom)])).toThrow(TransformError);
+    expect(run([active(boom)])).toThrow("transform 'boom' failed on app.Helper: no twice here");
+    // In a chain, the culprit is found even when it is not first.
+    expect(run([active(traceVisitor(null)), active(boom)])).toThrow("transform 'boom' failed on app.Helper");
+    expect(run([active(boom), active(traceVisitor(null))])).toThrow("transform 'boom' failed on app.Helper");
+    const notVisitor = defineTransform({ name: 'bad', visitor: () => ({}) as never });
+    expect(run([active(notVisitor)])).toThrow("transform 'bad' failed on app.Helper: TypeError: visitor() must return a ClassVisitor");
+    const promise = defineTransform({ name: 'async', tree: (async () => {}) as never });
+    expect(run([active(promise)])).toThrow(/transform 'async' failed on app.Helper: TypeError: tree\(\) returned a promise/);
+    const source = defineTransform({ name: 'src', source: () => {} });
+    expect(run([active(source)])).toThrow(/arrives with classforge\/source/);
+  });
+
+  it('names the class a frame computation cannot find', () => {
+    // Without the fixtures on the class path, merging Shape.Square and Shape.Circle in main fails.
+    const bare = new ClassPath([]);
+    expect(() => applyTransforms(classBytes('app/Main'), [active(traceVisitor('main'))], { classPath: bare })).toThrow(
+      /transform 'trace' failed on app.Main: UnknownClassError: .*app\/Shape/,
+    );
+  });
+
+  it('changes nothing in java.base classes with identity visitor and tree transforms', async () => {
+    const classes = (await javaBaseClasses()).filter((_, i) => i % 10 === 0);
+    const jdkPath = new ClassPath([]);
+    const identityVisitor = defineTransform({ name: 'identity', visitor: (next) => new ClassVisitor(Opcodes.ASM9, next) });
+    const identityTree = defineTransform({ name: 'identity-tree', tree: () => {} });
+    const changed: string[] = [];
+    for (const { name, bytes } of classes) {
+      for (const transform of [identityVisitor, identityTree]) {
+        const result = applyTransforms(bytes, [active(transform)], { classPath: jdkPath });
+        if (result.status !== 'unchanged') changed.push(`${transform.name} ${name}`);
+      }
+    }
+    expect(changed).toEqual([]);
+    expect(classes.length).toBeGreaterThan(500);
+  });
+});
+
+describe('loadTransform', () => {
+  it('loads a .ts module from outside the project, its classforge imports resolving to this copy', async () => {
+    const { loadTransform } = await import('../src/transform/load-transform.js');
+    const { makeTempDir } = await import('./support/javac.js');
+    const { writeFile, rm } = await import('node:fs/promises');
+    const dir = await makeTempDir('load-transform');
+    try {
+      const file = join(dir, 'probe.ts');
+      await writeFile(
+        file,
+        // A plain object default export is accepted (and checked) like defineTransform's result.
+        `import { ClassVisitor, Opcodes } from 'classforge';
+         const here: string = import.meta.url;
+         export default { name: 'probe', description: here, visitor: (next: ClassVisitor) => new ClassVisitor(Opcodes.ASM9, next) };`,
+      );
+      const loaded = await loadTransform(file);
+      expect(loaded.definition.name).toBe('probe');
+      expect(loaded.definition.description).toBe(new URL(`file://${file}`).href);
+      const visitor = loaded.definition.visitor!(new ClassVisitor(Opcodes.ASM9), {} as never);
+      expect(visitor).toBeInstanceOf(ClassVisitor);
+      expect(await loadTransform(file)).toBe(loaded);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
