@@ -239,8 +239,9 @@ export class ByteVector {
       this.enlarge(byteLength);
     }
     if (byteArrayValue !== null) {
-      if (byteLength < 16) {
-        // A loop beats subarray+set (two allocations' worth of work) for tiny copies.
+      if (byteLength < 40) {
+        // A loop beats subarray+set (an allocation, about as costly as copying 40 bytes one by
+        // one) for small copies.
         const currentData = this.data;
         let currentLength = this.length;
         for (let i = 0; i < byteLength; ++i) {
@@ -252,6 +253,22 @@ export class ByteVector {
     }
     this.length += byteLength;
     return this;
+  }
+
+  /**
+   * @internal Makes room for `capacity` bytes in all, if there is less: for vectors whose final
+   * size is known in advance (e.g. the code of a method read from a class file), so that they
+   * do not grow step by step.
+   */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) {
+      const oldData = this.data;
+      const newData = allocate(capacity);
+      for (let i = 0; i < this.length; ++i) {
+        newData[i] = oldData[i]!;
+      }
+      this.data = newData;
+    }
   }
 
   /** Grows `data` geometrically so that at least `size` more bytes fit (64 at first). */

@@ -14,6 +14,7 @@ import type { MethodVisitor } from './method-visitor.js';
 import { MethodWriter } from './method-writer.js';
 import { Opcodes } from './opcodes.js';
 import { RecordComponentWriter } from './record-component-writer.js';
+import { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 import { TypeReference } from './type-reference.js';
@@ -771,6 +772,11 @@ export class ClassReader {
     }
     const context = new Context(attributePrototypes, parsingOptions);
     const b = this.classFileBuffer;
+    // A ClassWriter written from scratch builds a pool about as large as this one.
+    const symbolTable = (classVisitor as { symbolTable?: unknown }).symbolTable;
+    if (symbolTable instanceof SymbolTable) {
+      symbolTable.reserveForSource(this);
+    }
 
     // Read the access_flags, this_class, super_class, interfaces_count and interfaces (JVMS §4.1).
     let currentOffset = this.header;
@@ -1694,6 +1700,11 @@ export class ClassReader {
         `a code_length within the Code attribute (${codeLength >>> 0} bytes, ${codeAttributeEnd - currentOffset} left)`,
         currentOffset - 4,
       );
+    }
+
+    // A MethodWriter writes about as many bytes of code: size its vector once.
+    if (methodVisitor instanceof MethodWriter) {
+      methodVisitor.code.reserve(codeLength);
     }
 
     // First pass: create a label for each instruction referenced by a jump or switch.
@@ -3397,6 +3408,15 @@ export class ClassReader {
     if (cached !== undefined) {
       return cached;
     }
+    return this.decodeMemberRef(memberRefs, constantPoolEntryIndex, referenceOffset);
+  }
+
+  /** Decodes, checks and caches the member reference of readMemberRef (kept out of the hot path). */
+  private decodeMemberRef(
+    memberRefs: (MemberRef | undefined)[],
+    constantPoolEntryIndex: number,
+    referenceOffset: number,
+  ): MemberRef {
     const b = this.classFileBuffer;
     const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
     const tag = b[cpInfoOffset - 1]!;

@@ -253,7 +253,21 @@ const DOUBLE = CONSTANT_KIND | ITEM_DOUBLE;
 const NULL = CONSTANT_KIND | ITEM_NULL;
 const UNINITIALIZED_THIS = CONSTANT_KIND | ITEM_UNINITIALIZED_THIS;
 
-const EMPTY_TYPES = new Int32Array(0);
+// Storage of the abstract type arrays of frames: slices of shared chunks, handed out in order and
+// never reused (so a slice starts zeroed), instead of one small typed array per frame array, whose
+// allocation would cost more than the frame computation itself. A frame array is a chunk plus an
+// offset and a length.
+const ARENA_CHUNK_SIZE = 16384;
+let arena = new Int32Array(ARENA_CHUNK_SIZE);
+let arenaTop = 0;
+
+/** Makes sure that `arena` has `length` free elements from `arenaTop`. */
+function reserveTypes(length: number): void {
+  if (arenaTop + length > arena.length) {
+    arena = new Int32Array(length > ARENA_CHUNK_SIZE ? length : ARENA_CHUNK_SIZE);
+    arenaTop = 0;
+  }
+}
 
 /** Java's (short) cast. */
 function toShort(value: number): number {
@@ -277,6 +291,75 @@ function getReturnTypeOffset(methodDescriptor: string): number {
     throw new Error('Invalid method descriptor: ' + methodDescriptor);
   }
   return currentOffset + 1;
+}
+
+/**
+ * The abstract type of the field descriptor `buffer[offset, end)`; 0 for 'V'. Frame.execute asks
+ * for the same few descriptors again and again, see Frame.pushDescriptor's cache.
+ */
+function getAbstractTypeFromFieldDescriptor(symbolTable: SymbolTable, buffer: string, offset: number, end: number): number {
+  switch (buffer.charCodeAt(offset)) {
+    case 86: // 'V'
+      return 0;
+    case 90: // 'Z'
+    case 67: // 'C'
+    case 66: // 'B'
+    case 83: // 'S'
+    case 73: // 'I'
+      return INTEGER;
+    case 70: // 'F'
+      return FLOAT;
+    case 74: // 'J'
+      return LONG;
+    case 68: // 'D'
+      return DOUBLE;
+    case 76: // 'L'
+      return REFERENCE_KIND | symbolTable.addType(buffer.substring(offset + 1, end - 1));
+    case 91: {
+      // '['
+      let elementDescriptorOffset = offset + 1;
+      while (buffer.charCodeAt(elementDescriptorOffset) === 91) {
+        ++elementDescriptorOffset;
+      }
+      let typeValue: number;
+      switch (buffer.charCodeAt(elementDescriptorOffset)) {
+        case 90: // 'Z'
+          typeValue = BOOLEAN;
+          break;
+        case 67: // 'C'
+          typeValue = CHAR;
+          break;
+        case 66: // 'B'
+          typeValue = BYTE;
+          break;
+        case 83: // 'S'
+          typeValue = SHORT;
+          break;
+        case 73: // 'I'
+          typeValue = INTEGER;
+          break;
+        case 70: // 'F'
+          typeValue = FLOAT;
+          break;
+        case 74: // 'J'
+          typeValue = LONG;
+          break;
+        case 68: // 'D'
+          typeValue = DOUBLE;
+          break;
+        case 76: // 'L'
+          typeValue =
+            REFERENCE_KIND |
+            symbolTable.addType(buffer.substring(elementDescriptorOffset + 1, end - 1));
+          break;
+        default:
+          throw new Error('Invalid descriptor fragment: ' + buffer.substring(elementDescriptorOffset));
+      }
+      return ((elementDescriptorOffset - offset) << DIM_SHIFT) | typeValue;
+    }
+    default:
+      throw new Error('Invalid descriptor: ' + buffer.substring(offset));
+  }
 }
 
 /**
@@ -328,17 +411,31 @@ export class Frame {
    */
   owner: Label | null;
 
-  /** The input frame locals (abstract types). */
-  inputLocals: Int32Array | null;
+  /**
+   * The input frame (abstract types): the locals at `inputLocalsOffset` then the stack at
+   * `inputStackOffset` in this array (a shared chunk, see reserveTypes), or null if not known yet.
+   */
+  inputTypes: Int32Array | null;
+  inputLocalsOffset: number;
+  /** The number of input locals (max_locals, long and double taking two). */
+  inputLocalsLength: number;
+  inputStackOffset: number;
+  /** The number of input stack elements (long and double taking two). */
+  inputStackLength: number;
 
-  /** The input frame stack (abstract types). */
-  inputStack: Int32Array | null;
-
-  /** The output frame locals (abstract types; 0 = not assigned in the block), or null. */
+  /**
+   * The output frame locals (abstract types; 0 = not assigned in the block), at
+   * `outputLocalsOffset` in this array (`outputLocalsLength` of them), or null.
+   */
   outputLocals: Int32Array | null;
+  outputLocalsOffset: number;
+  outputLocalsLength: number;
 
-  /** The output frame stack (abstract types), or null. */
+  /** The output frame stack (abstract types), at `outputStackOffset` in this array, or null. */
   outputStack: Int32Array | null;
+  outputStackOffset: number;
+  /** The capacity of the output stack slice. */
+  outputStackLength: number;
 
   /**
    * Where the output stack starts relative to the input stack: 0 or negative. -n means the block
@@ -346,7 +443,7 @@ export class Frame {
    */
   outputStackStart: number;
 
-  /** The number of elements in `outputStack`. */
+  /** The number of elements in the output stack. */
   outputStackTop: number;
 
   /** The number of elements of `initializations`. */
@@ -361,10 +458,17 @@ export class Frame {
 
   constructor(owner: Label | null) {
     this.owner = owner;
-    this.inputLocals = null;
-    this.inputStack = null;
+    this.inputTypes = null;
+    this.inputLocalsOffset = 0;
+    this.inputLocalsLength = 0;
+    this.inputStackOffset = 0;
+    this.inputStackLength = 0;
     this.outputLocals = null;
+    this.outputLocalsOffset = 0;
+    this.outputLocalsLength = 0;
     this.outputStack = null;
+    this.outputStackOffset = 0;
+    this.outputStackLength = 0;
     this.outputStackStart = 0;
     this.outputStackTop = 0;
     this.initializationCount = 0;
@@ -373,14 +477,39 @@ export class Frame {
 
   /** Makes this frame equal to `frame`, sharing its arrays (so `frame` should be discarded). */
   copyFrom(frame: Frame): void {
-    this.inputLocals = frame.inputLocals;
-    this.inputStack = frame.inputStack;
+    this.inputTypes = frame.inputTypes;
+    this.inputLocalsOffset = frame.inputLocalsOffset;
+    this.inputLocalsLength = frame.inputLocalsLength;
+    this.inputStackOffset = frame.inputStackOffset;
+    this.inputStackLength = frame.inputStackLength;
     this.outputStackStart = 0;
     this.outputLocals = frame.outputLocals;
+    this.outputLocalsOffset = frame.outputLocalsOffset;
+    this.outputLocalsLength = frame.outputLocalsLength;
     this.outputStack = frame.outputStack;
+    this.outputStackOffset = frame.outputStackOffset;
+    this.outputStackLength = frame.outputStackLength;
     this.outputStackTop = frame.outputStackTop;
     this.initializationCount = frame.initializationCount;
     this.initializations = frame.initializations;
+  }
+
+  /**
+   * Allocates this frame's input arrays (zeroed), `numLocal` locals and `numStack` stack
+   * elements, contiguous in one chunk.
+   */
+  private allocateInputFrame(numLocal: number, numStack: number): Int32Array {
+    const length = numLocal + numStack;
+    reserveTypes(length);
+    const types = arena;
+    const offset = arenaTop;
+    arenaTop = offset + length;
+    this.inputTypes = types;
+    this.inputLocalsOffset = offset;
+    this.inputLocalsLength = numLocal;
+    this.inputStackOffset = offset + numLocal;
+    this.inputStackLength = numStack;
+    return types;
   }
 
   // ## Abstract types from other formats
@@ -416,68 +545,7 @@ export class Frame {
    * end of `buffer`; 0 for 'V'.
    */
   static getAbstractTypeFromDescriptor(symbolTable: SymbolTable, buffer: string, offset: number): number {
-    switch (buffer.charCodeAt(offset)) {
-      case 86: // 'V'
-        return 0;
-      case 90: // 'Z'
-      case 67: // 'C'
-      case 66: // 'B'
-      case 83: // 'S'
-      case 73: // 'I'
-        return INTEGER;
-      case 70: // 'F'
-        return FLOAT;
-      case 74: // 'J'
-        return LONG;
-      case 68: // 'D'
-        return DOUBLE;
-      case 76: // 'L'
-        return REFERENCE_KIND | symbolTable.addType(buffer.substring(offset + 1, buffer.length - 1));
-      case 91: {
-        // '['
-        let elementDescriptorOffset = offset + 1;
-        while (buffer.charCodeAt(elementDescriptorOffset) === 91) {
-          ++elementDescriptorOffset;
-        }
-        let typeValue: number;
-        switch (buffer.charCodeAt(elementDescriptorOffset)) {
-          case 90: // 'Z'
-            typeValue = BOOLEAN;
-            break;
-          case 67: // 'C'
-            typeValue = CHAR;
-            break;
-          case 66: // 'B'
-            typeValue = BYTE;
-            break;
-          case 83: // 'S'
-            typeValue = SHORT;
-            break;
-          case 73: // 'I'
-            typeValue = INTEGER;
-            break;
-          case 70: // 'F'
-            typeValue = FLOAT;
-            break;
-          case 74: // 'J'
-            typeValue = LONG;
-            break;
-          case 68: // 'D'
-            typeValue = DOUBLE;
-            break;
-          case 76: // 'L'
-            typeValue =
-              REFERENCE_KIND |
-              symbolTable.addType(buffer.substring(elementDescriptorOffset + 1, buffer.length - 1));
-            break;
-          default:
-            throw new Error('Invalid descriptor fragment: ' + buffer.substring(elementDescriptorOffset));
-        }
-        return ((elementDescriptorOffset - offset) << DIM_SHIFT) | typeValue;
-      }
-      default:
-        throw new Error('Invalid descriptor: ' + buffer.substring(offset));
-    }
+    return getAbstractTypeFromFieldDescriptor(symbolTable, buffer, offset, buffer.length);
   }
 
   // ## Input frame
@@ -487,25 +555,98 @@ export class Frame {
    * of a method (JVMS §4.10.1.6), with `maxLocals` locals in all.
    */
   setInputFrameFromDescriptor(symbolTable: SymbolTable, access: number, descriptor: string, maxLocals: number): void {
-    const inputLocals = (this.inputLocals = new Int32Array(maxLocals));
-    this.inputStack = EMPTY_TYPES;
-    let inputLocalIndex = 0;
+    const inputLocals = this.allocateInputFrame(maxLocals, 0);
+    const start = this.inputLocalsOffset;
+    const end = start + maxLocals;
+    let inputLocalIndex = start;
     if ((access & Opcodes.ACC_STATIC) === 0) {
-      if ((access & Constants.ACC_CONSTRUCTOR) === 0) {
-        inputLocals[inputLocalIndex++] = REFERENCE_KIND | symbolTable.addType(symbolTable.getClassName());
-      } else {
-        inputLocals[inputLocalIndex++] = UNINITIALIZED_THIS;
+      const thisType =
+        (access & Constants.ACC_CONSTRUCTOR) === 0
+          ? REFERENCE_KIND | symbolTable.addType(symbolTable.getClassName())
+          : UNINITIALIZED_THIS;
+      if (maxLocals > 0) {
+        inputLocals[inputLocalIndex] = thisType;
       }
+      inputLocalIndex++;
     }
+    const firstArgumentLocal = inputLocalIndex - start;
+    // The argument types (JVMS §4.3.3), parsed in place. A malformed descriptor takes the Type
+    // path, for its error.
+    const length = descriptor.length;
+    let currentOffset = 1;
+    let currentChar = descriptor.charCodeAt(currentOffset);
+    while (currentChar !== 41 /* ')' */) {
+      const argumentOffset = currentOffset;
+      while (currentChar === 91 /* '[' */) {
+        currentChar = descriptor.charCodeAt(++currentOffset);
+      }
+      if (currentChar === 76 /* 'L' */) {
+        currentOffset = descriptor.indexOf(';', currentOffset + 1);
+        if (currentOffset < 0) {
+          this.setArgumentTypesFromType(symbolTable, descriptor, firstArgumentLocal);
+          return;
+        }
+      } else if (
+        currentChar !== 90 /* 'Z' */ &&
+        currentChar !== 67 /* 'C' */ &&
+        currentChar !== 66 /* 'B' */ &&
+        currentChar !== 83 /* 'S' */ &&
+        currentChar !== 73 /* 'I' */ &&
+        currentChar !== 70 /* 'F' */ &&
+        currentChar !== 74 /* 'J' */ &&
+        currentChar !== 68 /* 'D' */
+      ) {
+        this.setArgumentTypesFromType(symbolTable, descriptor, firstArgumentLocal);
+        return;
+      }
+      currentOffset++;
+      const abstractType = getAbstractTypeFromFieldDescriptor(symbolTable, descriptor, argumentOffset, currentOffset);
+      // Arguments beyond maxLocals are dropped (only possible with an inconsistent maxLocals).
+      if (inputLocalIndex < end) {
+        inputLocals[inputLocalIndex] = abstractType;
+      }
+      inputLocalIndex++;
+      if (abstractType === LONG || abstractType === DOUBLE) {
+        if (inputLocalIndex < end) {
+          inputLocals[inputLocalIndex] = TOP;
+        }
+        inputLocalIndex++;
+      }
+      if (currentOffset >= length) {
+        this.setArgumentTypesFromType(symbolTable, descriptor, firstArgumentLocal);
+        return;
+      }
+      currentChar = descriptor.charCodeAt(currentOffset);
+    }
+    while (inputLocalIndex < end) {
+      inputLocals[inputLocalIndex++] = TOP;
+    }
+  }
+
+  /**
+   * The slow path of setInputFrameFromDescriptor, through Type: sets the argument types from
+   * local `firstArgumentLocal` (throws on the malformed descriptors the fast path gives up on).
+   */
+  private setArgumentTypesFromType(symbolTable: SymbolTable, descriptor: string, firstArgumentLocal: number): void {
+    const inputLocals = this.inputTypes as Int32Array;
+    const maxLocals = this.inputLocalsLength;
+    const start = this.inputLocalsOffset;
+    let inputLocalIndex = firstArgumentLocal;
     for (const argumentType of Type.getArgumentTypes(descriptor)) {
       const abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, argumentType.getDescriptor(), 0);
-      inputLocals[inputLocalIndex++] = abstractType;
+      if (inputLocalIndex < maxLocals) {
+        inputLocals[start + inputLocalIndex] = abstractType;
+      }
+      inputLocalIndex++;
       if (abstractType === LONG || abstractType === DOUBLE) {
-        inputLocals[inputLocalIndex++] = TOP;
+        if (inputLocalIndex < maxLocals) {
+          inputLocals[start + inputLocalIndex] = TOP;
+        }
+        inputLocalIndex++;
       }
     }
     while (inputLocalIndex < maxLocals) {
-      inputLocals[inputLocalIndex++] = TOP;
+      inputLocals[start + inputLocalIndex++] = TOP;
     }
   }
 
@@ -517,21 +658,9 @@ export class Frame {
     numStack: number,
     stack: readonly unknown[] | null,
   ): void {
-    const inputLocals = this.inputLocals as Int32Array;
-    let inputLocalIndex = 0;
-    for (let i = 0; i < numLocal; ++i) {
-      const localType = (local as readonly unknown[])[i];
-      if (inputLocalIndex + (localType === Opcodes.LONG || localType === Opcodes.DOUBLE ? 2 : 1) > inputLocals.length) {
-        throw invalidCode(`a frame has more locals than max_locals (${inputLocals.length})`);
-      }
-      inputLocals[inputLocalIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, localType);
-      if (localType === Opcodes.LONG || localType === Opcodes.DOUBLE) {
-        inputLocals[inputLocalIndex++] = TOP;
-      }
-    }
-    while (inputLocalIndex < inputLocals.length) {
-      inputLocals[inputLocalIndex++] = TOP;
-    }
+    // The frame keeps its number of locals (max_locals); the arrays are replaced, not updated, as
+    // they may be shared with another frame (copyFrom).
+    const maxLocals = this.inputLocalsLength;
     let numStackTop = 0;
     for (let i = 0; i < numStack; ++i) {
       const stackType = (stack as readonly unknown[])[i];
@@ -539,13 +668,28 @@ export class Frame {
         ++numStackTop;
       }
     }
-    const inputStack = (this.inputStack = new Int32Array(numStack + numStackTop));
-    let inputStackIndex = 0;
+    const inputTypes = this.allocateInputFrame(maxLocals, numStack + numStackTop);
+    const start = this.inputLocalsOffset;
+    let inputLocalIndex = 0;
+    for (let i = 0; i < numLocal; ++i) {
+      const localType = (local as readonly unknown[])[i];
+      if (inputLocalIndex + (localType === Opcodes.LONG || localType === Opcodes.DOUBLE ? 2 : 1) > maxLocals) {
+        throw invalidCode(`a frame has more locals than max_locals (${maxLocals})`);
+      }
+      inputTypes[start + inputLocalIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, localType);
+      if (localType === Opcodes.LONG || localType === Opcodes.DOUBLE) {
+        inputTypes[start + inputLocalIndex++] = TOP;
+      }
+    }
+    while (inputLocalIndex < maxLocals) {
+      inputTypes[start + inputLocalIndex++] = TOP;
+    }
+    let inputStackIndex = this.inputStackOffset;
     for (let i = 0; i < numStack; ++i) {
       const stackType = (stack as readonly unknown[])[i];
-      inputStack[inputStackIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, stackType);
+      inputTypes[inputStackIndex++] = Frame.getAbstractTypeFromApiFormat(symbolTable, stackType);
       if (stackType === Opcodes.LONG || stackType === Opcodes.DOUBLE) {
-        inputStack[inputStackIndex++] = TOP;
+        inputTypes[inputStackIndex++] = TOP;
       }
     }
     this.outputStackTop = 0;
@@ -553,7 +697,7 @@ export class Frame {
   }
 
   getInputStackSize(): number {
-    return (this.inputStack as Int32Array).length;
+    return this.inputStackLength;
   }
 
   // ## Output frame
@@ -561,13 +705,14 @@ export class Frame {
   /** The abstract type of local `localIndex` in the output frame. */
   getLocal(localIndex: number): number {
     const outputLocals = this.outputLocals;
-    if (outputLocals === null || localIndex >= outputLocals.length) {
+    if (outputLocals === null || localIndex >= this.outputLocalsLength) {
       // Never assigned in this block: still its input value.
       return LOCAL_KIND | localIndex;
     }
-    let abstractType = outputLocals[localIndex];
+    const index = this.outputLocalsOffset + localIndex;
+    let abstractType = outputLocals[index];
     if (abstractType === 0) {
-      abstractType = outputLocals[localIndex] = LOCAL_KIND | localIndex;
+      abstractType = outputLocals[index] = LOCAL_KIND | localIndex;
     }
     return abstractType;
   }
@@ -575,43 +720,90 @@ export class Frame {
   /** Sets local `localIndex` of the output frame. */
   setLocal(localIndex: number, abstractType: number): void {
     let outputLocals = this.outputLocals;
-    if (outputLocals === null) {
-      outputLocals = this.outputLocals = new Int32Array(10);
+    if (outputLocals === null || localIndex >= this.outputLocalsLength) {
+      outputLocals = this.growOutputLocals(localIndex);
     }
-    const outputLocalsLength = outputLocals.length;
-    if (localIndex >= outputLocalsLength) {
-      const newOutputLocals = new Int32Array(Math.max(localIndex + 1, 2 * outputLocalsLength));
-      newOutputLocals.set(outputLocals);
-      outputLocals = this.outputLocals = newOutputLocals;
+    outputLocals[this.outputLocalsOffset + localIndex] = abstractType;
+  }
+
+  /** Makes the output locals hold at least `localIndex` + 1 elements (new ones are 0). */
+  private growOutputLocals(localIndex: number): Int32Array {
+    const oldLength = this.outputLocalsLength;
+    const newLength = oldLength === 0 ? Math.max(localIndex + 1, 10) : Math.max(localIndex + 1, 2 * oldLength);
+    reserveTypes(newLength);
+    const newOutputLocals = arena;
+    const newOffset = arenaTop;
+    arenaTop = newOffset + newLength;
+    const oldOutputLocals = this.outputLocals;
+    if (oldOutputLocals !== null) {
+      const oldOffset = this.outputLocalsOffset;
+      for (let i = 0; i < oldLength; ++i) {
+        newOutputLocals[newOffset + i] = oldOutputLocals[oldOffset + i];
+      }
     }
-    outputLocals[localIndex] = abstractType;
+    this.outputLocals = newOutputLocals;
+    this.outputLocalsOffset = newOffset;
+    this.outputLocalsLength = newLength;
+    return newOutputLocals;
   }
 
   /** Pushes an abstract type on the output stack. */
   push(abstractType: number): void {
     let outputStack = this.outputStack;
-    if (outputStack === null) {
-      outputStack = this.outputStack = new Int32Array(10);
+    const outputStackTop = this.outputStackTop;
+    if (outputStack === null || outputStackTop >= this.outputStackLength) {
+      outputStack = this.growOutputStack();
     }
-    const outputStackLength = outputStack.length;
-    if (this.outputStackTop >= outputStackLength) {
-      const newOutputStack = new Int32Array(Math.max(this.outputStackTop + 1, 2 * outputStackLength));
-      newOutputStack.set(outputStack);
-      outputStack = this.outputStack = newOutputStack;
-    }
-    outputStack[this.outputStackTop++] = abstractType;
+    outputStack[this.outputStackOffset + outputStackTop] = abstractType;
+    this.outputStackTop = outputStackTop + 1;
     // Track the highest output stack size, relative to the (unknown) input stack size.
-    const outputStackSize = toShort(this.outputStackStart + this.outputStackTop);
+    const outputStackSize = toShort(this.outputStackStart + outputStackTop + 1);
     const owner = this.owner as Label;
     if (outputStackSize > owner.outputStackMax) {
       owner.outputStackMax = outputStackSize;
     }
   }
 
+  /** Makes room for one more output stack element. */
+  private growOutputStack(): Int32Array {
+    const oldLength = this.outputStackLength;
+    const outputStackTop = this.outputStackTop;
+    const newLength = oldLength === 0 ? Math.max(outputStackTop + 1, 10) : Math.max(outputStackTop + 1, 2 * oldLength);
+    reserveTypes(newLength);
+    const newOutputStack = arena;
+    const newOffset = arenaTop;
+    arenaTop = newOffset + newLength;
+    const oldOutputStack = this.outputStack;
+    if (oldOutputStack !== null) {
+      const oldOffset = this.outputStackOffset;
+      for (let i = 0; i < outputStackTop; ++i) {
+        newOutputStack[newOffset + i] = oldOutputStack[oldOffset + i];
+      }
+    }
+    this.outputStack = newOutputStack;
+    this.outputStackOffset = newOffset;
+    this.outputStackLength = newLength;
+    return newOutputStack;
+  }
+
   /** Pushes the type of a field descriptor, or the return type of a method descriptor. */
   pushDescriptor(symbolTable: SymbolTable, descriptor: string): void {
-    const typeDescriptorOffset = descriptor.charCodeAt(0) === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
-    const abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
+    // The same descriptors (the same string objects, from the constant pool) come again and
+    // again: their abstract type is cached per class, which saves a substring and its hashing.
+    const firstChar = descriptor.charCodeAt(0);
+    let abstractType: number | undefined;
+    if (firstChar !== 40 /* '(' */ && firstChar !== 76 /* 'L' */ && firstChar !== 91 /* '[' */) {
+      // A primitive field type: cheaper than the cache.
+      abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, 0);
+    } else {
+      const descriptorTypes = symbolTable.getDescriptorTypes();
+      abstractType = descriptorTypes.get(descriptor);
+      if (abstractType === undefined) {
+        const typeDescriptorOffset = firstChar === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
+        abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
+        descriptorTypes.set(descriptor, abstractType);
+      }
+    }
     if (abstractType !== 0) {
       this.push(abstractType);
       if (abstractType === LONG || abstractType === DOUBLE) {
@@ -623,7 +815,7 @@ export class Frame {
   /** Pops an abstract type from the output stack (or, past its bottom, from the input stack). */
   pop(): number {
     if (this.outputStackTop > 0) {
-      return (this.outputStack as Int32Array)[--this.outputStackTop];
+      return (this.outputStack as Int32Array)[this.outputStackOffset + --this.outputStackTop];
     }
     return STACK_KIND | -(--this.outputStackStart);
   }
@@ -685,17 +877,16 @@ export class Frame {
         const kind = initializedType & KIND_MASK;
         const value = initializedType & VALUE_MASK;
         if (kind === LOCAL_KIND) {
-          const inputLocals = this.inputLocals as Int32Array;
-          if (value >= inputLocals.length) {
-            throw invalidCode(`local ${value} is beyond max_locals (${inputLocals.length})`);
+          if (value >= this.inputLocalsLength) {
+            throw invalidCode(`local ${value} is beyond max_locals (${this.inputLocalsLength})`);
           }
-          initializedType = (dim + inputLocals[value]) | 0;
+          initializedType = (dim + (this.inputTypes as Int32Array)[this.inputLocalsOffset + value]) | 0;
         } else if (kind === STACK_KIND) {
-          const inputStack = this.inputStack as Int32Array;
-          if (value > inputStack.length) {
+          if (value > this.inputStackLength) {
             throw invalidCode('a basic block pops more values than its input stack holds');
           }
-          initializedType = (dim + inputStack[inputStack.length - value]) | 0;
+          initializedType =
+            (dim + (this.inputTypes as Int32Array)[this.inputStackOffset + this.inputStackLength - value]) | 0;
         }
         if (abstractType === initializedType) {
           if (abstractType === UNINITIALIZED_THIS) {
@@ -1053,7 +1244,8 @@ export class Frame {
       case Op.INVOKESTATIC:
       case Op.INVOKEINTERFACE: {
         const symbol = argSymbol as Symbol;
-        this.popDescriptor(symbol.value as string);
+        // The argument sizes, memoized in the symbol (as popDescriptor would compute them).
+        this.popElements((symbol.getArgumentsAndReturnSizes() >> 2) - 1);
         if (opcode !== Op.INVOKESTATIC) {
           abstractType1 = this.pop();
           if (opcode === Op.INVOKESPECIAL && (symbol.name as string).charCodeAt(0) === 60 /* '<' */) {
@@ -1064,7 +1256,7 @@ export class Frame {
         break;
       }
       case Op.INVOKEDYNAMIC:
-        this.popDescriptor((argSymbol as Symbol).value as string);
+        this.popElements(((argSymbol as Symbol).getArgumentsAndReturnSizes() >> 2) - 1);
         this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
         break;
       case Op.NEW:
@@ -1159,12 +1351,11 @@ export class Frame {
     const dim = abstractOutputType & DIM_MASK;
     const kind = abstractOutputType & KIND_MASK;
     if (kind === LOCAL_KIND) {
-      const inputLocals = this.inputLocals as Int32Array;
       const localIndex = abstractOutputType & VALUE_MASK;
-      if (localIndex >= inputLocals.length) {
-        throw invalidCode(`local ${localIndex} is beyond max_locals (${inputLocals.length})`);
+      if (localIndex >= this.inputLocalsLength) {
+        throw invalidCode(`local ${localIndex} is beyond max_locals (${this.inputLocalsLength})`);
       }
-      let concreteOutputType = (dim + inputLocals[localIndex]) | 0;
+      let concreteOutputType = (dim + (this.inputTypes as Int32Array)[this.inputLocalsOffset + localIndex]) | 0;
       if (
         (abstractOutputType & TOP_IF_LONG_OR_DOUBLE_FLAG) !== 0 &&
         (concreteOutputType === LONG || concreteOutputType === DOUBLE)
@@ -1177,7 +1368,7 @@ export class Frame {
       if (stackIndex < 0) {
         throw invalidCode('a basic block pops more values than its input stack holds');
       }
-      let concreteOutputType = (dim + (this.inputStack as Int32Array)[stackIndex]) | 0;
+      let concreteOutputType = (dim + (this.inputTypes as Int32Array)[this.inputStackOffset + stackIndex]) | 0;
       if (
         (abstractOutputType & TOP_IF_LONG_OR_DOUBLE_FLAG) !== 0 &&
         (concreteOutputType === LONG || concreteOutputType === DOUBLE)
@@ -1198,75 +1389,106 @@ export class Frame {
    */
   merge(symbolTable: SymbolTable, dstFrame: Frame, catchTypeIndex: number): boolean {
     let frameChanged = false;
-    const inputLocals = this.inputLocals as Int32Array;
-    const inputStack = this.inputStack as Int32Array;
-    const outputLocals = this.outputLocals;
-    const numLocal = inputLocals.length;
-    const numStack = inputStack.length;
-    let dstInputLocals = dstFrame.inputLocals;
-    if (dstInputLocals === null) {
-      dstInputLocals = dstFrame.inputLocals = new Int32Array(numLocal);
+    const inputTypes = this.inputTypes as Int32Array;
+    const inputLocalsOffset = this.inputLocalsOffset;
+    const inputStackOffset = this.inputStackOffset;
+    const numLocal = this.inputLocalsLength;
+    const numStack = this.inputStackLength;
+    const numInputStack = numStack + this.outputStackStart;
+    const hasInitializations = this.initializations !== null;
+    let dstTypes = dstFrame.inputTypes;
+    // A new input frame (all zeros) just takes the types, with NULL for any null array type, as
+    // Frame.merge would do; otherwise Frame.merge is only called on different types (it returns
+    // false on equal ones).
+    const isNewFrame = dstTypes === null;
+    if (dstTypes === null) {
+      // Both input arrays at once: the stack holds the exception, or what this block leaves.
+      dstTypes = dstFrame.allocateInputFrame(
+        numLocal,
+        catchTypeIndex > 0 ? 1 : Math.max(numInputStack, 0) + this.outputStackTop,
+      );
       frameChanged = true;
     }
+    if (dstFrame.inputLocalsLength !== numLocal) {
+      // Never happens (all the frames of a method have max_locals locals); dstTypes is a slice of
+      // a shared chunk, which must not be written out of bounds.
+      throw invalidCode('two frames of a method have different numbers of locals');
+    }
+    const dstLocalsOffset = dstFrame.inputLocalsOffset;
+    const outputLocals = this.outputLocals;
+    const numOutputLocals = outputLocals === null ? 0 : Math.min(this.outputLocalsLength, numLocal);
+    const outputLocalsOffset = this.outputLocalsOffset;
     for (let i = 0; i < numLocal; ++i) {
       let concreteOutputType: number;
-      if (outputLocals !== null && i < outputLocals.length) {
-        const abstractOutputType = outputLocals[i];
+      if (i < numOutputLocals) {
+        const abstractOutputType = (outputLocals as Int32Array)[outputLocalsOffset + i];
         concreteOutputType =
-          abstractOutputType === 0 ? inputLocals[i] : this.getConcreteOutputType(abstractOutputType, numStack);
+          abstractOutputType === 0
+            ? inputTypes[inputLocalsOffset + i]
+            : this.getConcreteOutputType(abstractOutputType, numStack);
       } else {
-        concreteOutputType = inputLocals[i];
+        concreteOutputType = inputTypes[inputLocalsOffset + i];
       }
       // An uninitialized type whose constructor was called in this block is initialized at its end.
-      if (this.initializations !== null) {
+      if (hasInitializations) {
         concreteOutputType = this.getInitializedType(symbolTable, concreteOutputType);
       }
-      frameChanged = Frame.merge(symbolTable, concreteOutputType, dstInputLocals, i) || frameChanged;
+      if (isNewFrame) {
+        dstTypes[dstLocalsOffset + i] = (concreteOutputType & ~DIM_MASK) === NULL ? NULL : concreteOutputType;
+      } else if (dstTypes[dstLocalsOffset + i] !== concreteOutputType) {
+        frameChanged = Frame.merge(symbolTable, concreteOutputType, dstTypes, dstLocalsOffset + i) || frameChanged;
+      }
     }
 
     if (catchTypeIndex > 0) {
       for (let i = 0; i < numLocal; ++i) {
-        frameChanged = Frame.merge(symbolTable, inputLocals[i], dstInputLocals, i) || frameChanged;
+        const inputLocal = inputTypes[inputLocalsOffset + i];
+        if (dstTypes[dstLocalsOffset + i] !== inputLocal) {
+          frameChanged = Frame.merge(symbolTable, inputLocal, dstTypes, dstLocalsOffset + i) || frameChanged;
+        }
       }
-      let dstInputStack = dstFrame.inputStack;
-      if (dstInputStack === null) {
-        dstInputStack = dstFrame.inputStack = new Int32Array(1);
-        frameChanged = true;
-      } else if (dstInputStack.length === 0) {
+      if (dstFrame.inputStackLength === 0) {
         throw invalidCode('an exception handler is also reached by a jump with an empty stack');
       }
-      frameChanged = Frame.merge(symbolTable, catchTypeIndex, dstInputStack, 0) || frameChanged;
+      frameChanged = Frame.merge(symbolTable, catchTypeIndex, dstTypes, dstFrame.inputStackOffset) || frameChanged;
       return frameChanged;
     }
 
-    const numInputStack = inputStack.length + this.outputStackStart;
     if (numInputStack < 0) {
       throw invalidCode('a basic block pops more values than its input stack holds');
     }
-    let dstInputStack = dstFrame.inputStack;
-    if (dstInputStack === null) {
-      dstInputStack = dstFrame.inputStack = new Int32Array(numInputStack + this.outputStackTop);
-      frameChanged = true;
-    } else if (numInputStack + this.outputStackTop > dstInputStack.length) {
+    if (numInputStack + this.outputStackTop > dstFrame.inputStackLength) {
       throw invalidCode('the stack heights of two paths to the same instruction differ');
     }
+    const dstStackOffset = dstFrame.inputStackOffset;
     // Input stack values the block did not pop (possibly initialized by the block).
     for (let i = 0; i < numInputStack; ++i) {
-      let concreteOutputType = inputStack[i];
-      if (this.initializations !== null) {
+      let concreteOutputType = inputTypes[inputStackOffset + i];
+      if (hasInitializations) {
         concreteOutputType = this.getInitializedType(symbolTable, concreteOutputType);
       }
-      frameChanged = Frame.merge(symbolTable, concreteOutputType, dstInputStack, i) || frameChanged;
+      if (isNewFrame) {
+        dstTypes[dstStackOffset + i] = (concreteOutputType & ~DIM_MASK) === NULL ? NULL : concreteOutputType;
+      } else if (dstTypes[dstStackOffset + i] !== concreteOutputType) {
+        frameChanged = Frame.merge(symbolTable, concreteOutputType, dstTypes, dstStackOffset + i) || frameChanged;
+      }
     }
     // Values pushed by the block.
     const outputStack = this.outputStack;
-    for (let i = 0; i < this.outputStackTop; ++i) {
-      const abstractOutputType = (outputStack as Int32Array)[i];
+    const outputStackOffset = this.outputStackOffset;
+    const outputStackTop = this.outputStackTop;
+    for (let i = 0; i < outputStackTop; ++i) {
+      const abstractOutputType = (outputStack as Int32Array)[outputStackOffset + i];
       let concreteOutputType = this.getConcreteOutputType(abstractOutputType, numStack);
-      if (this.initializations !== null) {
+      if (hasInitializations) {
         concreteOutputType = this.getInitializedType(symbolTable, concreteOutputType);
       }
-      frameChanged = Frame.merge(symbolTable, concreteOutputType, dstInputStack, numInputStack + i) || frameChanged;
+      const dstIndex = dstStackOffset + numInputStack + i;
+      if (isNewFrame) {
+        dstTypes[dstIndex] = (concreteOutputType & ~DIM_MASK) === NULL ? NULL : concreteOutputType;
+      } else if (dstTypes[dstIndex] !== concreteOutputType) {
+        frameChanged = Frame.merge(symbolTable, concreteOutputType, dstTypes, dstIndex) || frameChanged;
+      }
     }
     return frameChanged;
   }
@@ -1349,12 +1571,13 @@ export class Frame {
    * double values and trailing TOP locals are left out, as in StackMapTable (JVMS §4.7.4).
    */
   accept(methodWriter: MethodWriter): void {
-    const localTypes = this.inputLocals as Int32Array;
+    const types = this.inputTypes as Int32Array;
+    const localsEnd = this.inputLocalsOffset + this.inputLocalsLength;
     let numLocal = 0;
     let numTrailingTop = 0;
-    let i = 0;
-    while (i < localTypes.length) {
-      const localType = localTypes[i];
+    let i = this.inputLocalsOffset;
+    while (i < localsEnd) {
+      const localType = types[i];
       i += localType === LONG || localType === DOUBLE ? 2 : 1;
       if (localType === TOP) {
         numTrailingTop++;
@@ -1363,24 +1586,24 @@ export class Frame {
         numTrailingTop = 0;
       }
     }
-    const stackTypes = this.inputStack as Int32Array;
+    const stackEnd = this.inputStackOffset + this.inputStackLength;
     let numStack = 0;
-    i = 0;
-    while (i < stackTypes.length) {
-      const stackType = stackTypes[i];
+    i = this.inputStackOffset;
+    while (i < stackEnd) {
+      const stackType = types[i];
       i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
       numStack++;
     }
     let frameIndex = methodWriter.visitFrameStart((this.owner as Label).bytecodeOffset, numLocal, numStack);
-    i = 0;
+    i = this.inputLocalsOffset;
     while (numLocal-- > 0) {
-      const localType = localTypes[i];
+      const localType = types[i];
       i += localType === LONG || localType === DOUBLE ? 2 : 1;
       methodWriter.visitAbstractType(frameIndex++, localType);
     }
-    i = 0;
+    i = this.inputStackOffset;
     while (numStack-- > 0) {
-      const stackType = stackTypes[i];
+      const stackType = types[i];
       i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
       methodWriter.visitAbstractType(frameIndex++, stackType);
     }
@@ -1400,9 +1623,7 @@ export class Frame {
           output.putByte(typeValue);
           break;
         case REFERENCE_KIND:
-          output
-            .putByte(ITEM_OBJECT)
-            .putShort(symbolTable.addConstantClass(symbolTable.getType(typeValue).value as string).index);
+          output.putByte(ITEM_OBJECT).putShort(symbolTable.getTypeConstantClassIndex(typeValue));
           break;
         case UNINITIALIZED_KIND:
           output.putByte(ITEM_UNINITIALIZED).putShort(Number(symbolTable.getType(typeValue).data));

@@ -1778,7 +1778,8 @@ export class MethodWriter extends MethodVisitor {
     const frameLength = 3 + numLocal + numStack;
     let currentFrame = this.currentFrame;
     if (currentFrame === null || currentFrame.length < frameLength) {
-      currentFrame = this.currentFrame = new Int32Array(frameLength);
+      // Some slack: the two buffers are swapped and reused from frame to frame (visitFrameEnd).
+      currentFrame = this.currentFrame = new Int32Array(frameLength < 16 ? 16 : frameLength);
     }
     currentFrame[0] = offset;
     currentFrame[1] = numLocal;
@@ -1803,8 +1804,10 @@ export class MethodWriter extends MethodVisitor {
       this.putFrame();
       ++this.stackMapTableNumberOfEntries;
     }
+    // The old previous frame's buffer becomes the next current frame's (fully rewritten).
+    const previousFrame = this.previousFrame;
     this.previousFrame = this.currentFrame;
-    this.currentFrame = null;
+    this.currentFrame = previousFrame;
   }
 
   /**

@@ -130,6 +130,8 @@ export class SymbolTable {
   private readonly sourceUtf8Values: readonly (string | undefined)[] | null;
   /** The index (plus one) of every TYPE_TAG entry of the type table, by value; built on first use. */
   private typeIndices: StringTable | null;
+  /** Frame's abstract types of descriptors (see getDescriptorTypes), or null. */
+  private descriptorTypes: Map<string, number> | null;
   /** Search table over the source pool's Utf8 and Utf8-reference constants, built on demand. */
   private sourceIndex: SourceIndex | null;
   /** The symbols returned for source Utf8-reference constants, by pool index. */
@@ -160,6 +162,7 @@ export class SymbolTable {
     this.attributeNames = null;
     this.attributeNameIndices = null;
     this.typeIndices = null;
+    this.descriptorTypes = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
     const utf8Values =
@@ -185,6 +188,20 @@ export class SymbolTable {
       this.entries = new Array<Entry | null>(32).fill(null);
       this.mask = 31;
       this.pendingSourceGroups = ALL_GROUPS;
+    }
+  }
+
+  /**
+   * @internal Called by a ClassReader about to visit this table's ClassWriter: when the table is
+   * still empty and has no source, its pool is sized for one as large as the reader's (a full
+   * rewrite builds about the same pool), so that it does not grow step by step.
+   */
+  reserveForSource(classReader: ClassReader): void {
+    if (this.sourceClassReader === null && this.constantPoolCount === 1) {
+      const itemCount = classReader.getItemCount();
+      this.constantPool.reserve(
+        itemCount > 1 ? classReader.header - classReader.cpInfoOffsets[1]! + 1 : 0,
+      );
     }
   }
 
@@ -1153,6 +1170,33 @@ export class SymbolTable {
     return this.labelTable![this.typeTable![typeIndex]!.data]!;
   }
 
+  /**
+   * @internal The constant pool index of the CONSTANT_Class of the TYPE_TAG type `typeIndex`, added on first
+   * use and memoized in the entry's (otherwise unused) info field: frames name the same few types
+   * again and again.
+   */
+  getTypeConstantClassIndex(typeIndex: number): number {
+    const entry = this.typeTable![typeIndex]!;
+    let classIndex = entry.info;
+    if (classIndex === 0) {
+      classIndex = entry.info = this.addConstantClass(entry.value!).index;
+    }
+    return classIndex;
+  }
+
+  /**
+   * @internal A cache for Frame: the abstract type of a field descriptor or of a method
+   * descriptor's return type, by descriptor. Abstract types hold type table indices, hence one
+   * cache per table.
+   */
+  getDescriptorTypes(): Map<string, number> {
+    let descriptorTypes = this.descriptorTypes;
+    if (descriptorTypes === null) {
+      descriptorTypes = this.descriptorTypes = new Map();
+    }
+    return descriptorTypes;
+  }
+
   /** Adds a type (an internal name) to the type table; returns its index. */
   addType(value: string): number {
     // Type indices are stored plus one: 0 means absent.
@@ -1172,7 +1216,8 @@ export class SymbolTable {
 
   /** Adds an uninitialized type created by the NEW at `bytecodeOffset`; returns its index. */
   addUninitializedType(value: string, bytecodeOffset: number): number {
-    const hashCode = mix(Symbol.UNINITIALIZED_TYPE_TAG + stringHash(value) + bytecodeOffset);
+    // The offset tells most NEW instructions apart; the length is cheaper to hash than the chars.
+    const hashCode = mix(Symbol.UNINITIALIZED_TYPE_TAG + value.length * 65599 + bytecodeOffset);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
@@ -1314,34 +1359,34 @@ function hashUtf8(tag: number, value: string): number {
   return mix(tag + stringHash(value));
 }
 
-// The hashes of the constants made of strings use sampledStringHash (O(1) whatever the length;
+// The hashes of the constants made of strings use sampleString (O(1) whatever the length;
 // collisions only cost a string comparison, usually by identity: the reader decodes each
 // constant once).
 
 /** The hash of a Class, String, MethodType, Module or Package constant; never 0. */
 function hashUtf8Reference(tag: number, value: string): number {
-  return mix(tag + sampledStringHash(value)) | 0x40000000;
+  return mix(tag + sampleString(value)) | 0x40000000;
 }
 
 function hash2(tag: number, value1: string, value2: string): number {
-  return mix(tag + Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2));
+  return mix(tag + Math.imul(sampleString(value1), 31) + sampleString(value2));
 }
 
 function hash2i(tag: number, value1: string, value2: string, value3: number): number {
-  return mix(tag + Math.imul(Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2), 31) + value3);
+  return mix(tag + Math.imul(Math.imul(sampleString(value1), 31) + sampleString(value2), 31) + value3);
 }
 
 function hash3(tag: number, value1: string, value2: string, value3: string): number {
   return mix(
     tag +
-      Math.imul(Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2), 31) +
-      sampledStringHash(value3),
+      Math.imul(Math.imul(sampleString(value1), 31) + sampleString(value2), 31) +
+      sampleString(value3),
   );
 }
 
 function hash3i(tag: number, value1: string, value2: string, value3: string, value4: number): number {
   const hash =
-    Math.imul(Math.imul(sampledStringHash(value1), 31) + sampledStringHash(value2), 31) + sampledStringHash(value3);
+    Math.imul(Math.imul(sampleString(value1), 31) + sampleString(value2), 31) + sampleString(value3);
   return mix(tag + Math.imul(hash, 31) + value4);
 }
 
@@ -1626,8 +1671,11 @@ function sampledHash(bytes: Uint8Array, start: number, length: number): number {
   return (mix(hash) & 0x3fffffff) | 1;
 }
 
-/** sampledHash of an ASCII string's chars (which are its modified UTF-8 bytes). */
-function sampledStringHash(value: string): number {
+/**
+ * The unmixed sample of `value` that sampledStringHash mixes: the hashes of the constants made of
+ * several strings combine these and mix once.
+ */
+function sampleString(value: string): number {
   const length = value.length;
   let hash = length;
   if (length > 0) {
@@ -1638,5 +1686,10 @@ function sampledStringHash(value: string): number {
     hash = Math.imul(hash, 31) + value.charCodeAt((length * 3) >> 2);
     hash = Math.imul(hash, 31) + value.charCodeAt(length - 2 + (length === 1 ? 1 : 0));
   }
-  return (mix(hash) & 0x3fffffff) | 1;
+  return hash | 0;
+}
+
+/** sampledHash of an ASCII string's chars (which are its modified UTF-8 bytes). */
+function sampledStringHash(value: string): number {
+  return (mix(sampleString(value)) & 0x3fffffff) | 1;
 }

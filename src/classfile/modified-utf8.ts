@@ -15,6 +15,9 @@ const CHUNK_SIZE = 4096;
 
 const fromCharCode = String.fromCharCode;
 
+/** The longest strings that decodeShortAscii handles (about 70% of the Utf8 constants of java.base). */
+const MAX_FIXED_ARITY_LENGTH = 24;
+
 /**
  * Decodes the `length` bytes of `bytes` starting at `start` as modified UTF-8.
  * Throws ClassFormatError, naming the byte offset in `bytes`, when the range is out of bounds or
@@ -92,6 +95,9 @@ function decodeAsciiOrGeneral(bytes: Uint8Array, start: number, end: number, len
     default:
       break;
   }
+  if (length <= MAX_FIXED_ARITY_LENGTH) {
+    return decodeShortAscii(b, s, length);
+  }
   if (HAS_LATIN1_SLICE) {
     return latin1ViewOf(bytes).latin1Slice(start, end);
   }
@@ -101,6 +107,116 @@ function decodeAsciiOrGeneral(bytes: Uint8Array, start: number, end: number, len
     units[i] = b[s + i]!;
   }
   return fromCharCode.apply(null, units);
+}
+
+/**
+ * Decodes `length` (5 to MAX_FIXED_ARITY_LENGTH) ASCII bytes at `s` with one fixed-arity
+ * String.fromCharCode call: measured about twice as fast as a native slice (whose call overhead
+ * dominates) up to 16 bytes, and still faster at 24. Kept out of decodeAsciiOrGeneral, too large
+ * to be inlined: inlining it would use up the inlining budget of the reader's loops.
+ */
+function decodeShortAscii(b: Uint8Array, s: number, length: number): string {
+  switch (length) {
+    case 5:
+      return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
+    case 6:
+      return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
+    case 7:
+      return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
+    case 8:
+      return fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
+    case 9:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!,
+      );
+    case 10:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!,
+      );
+    case 11:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!,
+      );
+    case 12:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!,
+      );
+    case 13:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!,
+      );
+    case 14:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!,
+      );
+    case 15:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!,
+      );
+    case 16:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+      );
+    case 17:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!,
+      );
+    case 18:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!,
+      );
+    case 19:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!,
+      );
+    case 20:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!,
+      );
+    case 21:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!,
+      );
+    case 22:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!, b[s + 21]!,
+      );
+    case 23:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!, b[s + 21]!, b[s + 22]!,
+      );
+    case 24:
+      return fromCharCode(
+        b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!,
+        b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!,
+        b[s + 16]!, b[s + 17]!, b[s + 18]!, b[s + 19]!, b[s + 20]!, b[s + 21]!, b[s + 22]!, b[s + 23]!,
+      );
+    default:
+      // Not called with other lengths; correct for any, though.
+      return fromCharCode.apply(null, Array.from(b.subarray(s, s + length)));
+  }
 }
 
 /** Decodes [start, end) of any length and content, validating every sequence. */
