@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [jar|dir] [--runs N] [--workloads a,b] [--json]`
+// `npm run bench [jar|dir] [--runs N] [--rounds R] [--workloads a,b] [--json]`
 //
 // Runs OW2 ASM (Debian's libasm-java, through the small Java harness AsmBench.java compiled here) and
 // classforge side by side on the same class files, and prints warm medians, first-pass times and the ratio
@@ -21,10 +21,11 @@ const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench
 const ALL_WORKLOADS = ['tree-parse', 'copy', 'full-rewrite', 'compute-maxs', 'compute-frames'];
 
 function parseArgs(argv) {
-  const args = { input: null, runs: 15, workloads: ALL_WORKLOADS, json: false };
+  const args = { input: null, runs: 15, rounds: 3, workloads: ALL_WORKLOADS, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--rounds') args.rounds = Number(argv[++i]);
     else if (a === '--workloads') args.workloads = argv[++i].split(',');
     else if (a === '--json') args.json = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
@@ -101,36 +102,25 @@ function runJavaHarness(javaHome, mainClass, classpath, classDir, runs, workload
   return results;
 }
 
-async function runClassforge(classes, classDir, runs, workloads) {
-  const cf = await import(path.join(root, 'dist', 'src', 'index.js'));
-  const { ClassReader, ClassWriter, ClassNode, ClassPath } = cf;
-  // Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading
-  // classes; like ASM's loaded classes, its answers stay cached across passes.
-  const classPath = new ClassPath([classDir]);
-  const bodies = {
-    'tree-parse': (b) => new ClassReader(b).accept(new ClassNode(), 0),
-    copy: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); },
-    'full-rewrite': (b) => { const r = new ClassReader(b); const w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); },
-    'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
-    'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
-  };
+/** Runs bench/classforge-bench.mjs in a child Node process (same output format as the Java harnesses). */
+function runClassforge(classDir, runs, workloads) {
+  const out = execFileSync(process.execPath, [path.join(here, 'classforge-bench.mjs'), classDir, String(runs), ...workloads],
+    { encoding: 'utf8', maxBuffer: 1 << 24 });
   const results = {};
-  for (const name of workloads) {
-    const body = bodies[name];
-    const pass = () => {
-      let failed = 0;
-      for (const b of classes) { try { body(b); } catch { failed++; } }
-      return failed;
-    };
-    let t = performance.now();
-    const failed = pass();
-    const first = performance.now() - t;
-    const times = [];
-    for (let r = 0; r < runs; r++) { t = performance.now(); pass(); times.push(performance.now() - t); }
-    times.sort((a, b) => a - b);
-    results[name] = { workload: name, firstMs: first, medianMs: times[runs >> 1], runs, classes: classes.length, failed };
-  }
+  for (const line of out.split('\n')) if (line.trim()) { const r = JSON.parse(line); results[r.workload] = r; }
   return results;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** The median over rounds of each workload's warm median and first pass, and the failures of the first round. */
+function combine(rounds, workload) {
+  const results = rounds.map((r) => r[workload]);
+  return {
+    medianMs: median(results.map((r) => r.medianMs)),
+    firstMs: median(results.map((r) => r.firstMs)),
+    failed: results[0].failed,
+  };
 }
 
 const fmt = (ms) => (ms === undefined ? '—' : `${ms.toFixed(0)} ms`);
@@ -142,45 +132,67 @@ async function main() {
     : fs.statSync(args.input).isDirectory() ? args.input : await jarDir(args.input);
   const classes = listClasses(classDir);
   const corpus = args.input ?? `java.base of ${javaHome}`;
-  console.error(`corpus: ${corpus} — ${classes.length} classes, ${(classes.reduce((s, b) => s + b.length, 0) / 1e6).toFixed(1)} MB; ${args.runs} warm runs`);
+  console.error(`corpus: ${corpus} — ${classes.length} classes, ${(classes.reduce((s, b) => s + b.length, 0) / 1e6).toFixed(1)} MB; ${args.rounds} rounds of ${args.runs} warm runs`);
 
   const asmCp = ['asm.jar', 'asm-tree.jar'].map((j) => path.join('/usr/share/java', j)).join(path.delimiter);
   for (const j of asmCp.split(path.delimiter)) if (!fs.existsSync(j)) throw new Error(`${j} is missing: apt-get install libasm-java`);
   const asmDir = compileHarness(javaHome, 'AsmBench.java', asmCp);
-  console.error('running ASM…');
-  // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
-  const asm = runJavaHarness(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, args.runs, args.workloads);
-
-  let cfApi = null;
+  // Rounds alternate ASM and classforge, each in a fresh process: this VM's speed drifts by tens of percent
+  // over minutes, so one run of each side, minutes apart, can be off by that much. The table shows the
+  // median over rounds, and the ratio's range across rounds.
+  const asmRounds = [];
+  const ourRounds = [];
+  const cfApiRounds = [];
   const jdk24 = findJdkAtLeast(24);
-  if (jdk24) {
-    console.error(`running the ClassFile API of ${jdk24}…`);
-    const dir = compileHarness(jdk24, 'ClassFileApiBench.java', '.');
-    cfApi = runJavaHarness(jdk24, 'ClassFileApiBench', dir, classDir, args.runs, args.workloads);
+  const cfApiDir = jdk24 ? compileHarness(jdk24, 'ClassFileApiBench.java', '.') : null;
+  // Each workload also runs in a process of its own, on both sides (as JMH forks per benchmark): run one
+  // after another in one process, the visitor call sites that the first workload trains (ClassNode's)
+  // slow down the next ones (ClassWriter's) in a way that depends on the order.
+  for (let round = 1; round <= args.rounds; round++) {
+    const asmRound = {};
+    const ourRound = {};
+    const cfApiRound = {};
+    for (const w of args.workloads) {
+      console.error(`round ${round}/${args.rounds}, ${w}: ASM…`);
+      // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
+      Object.assign(asmRound, runJavaHarness(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, args.runs, [w]));
+      console.error(`round ${round}/${args.rounds}, ${w}: classforge…`);
+      Object.assign(ourRound, runClassforge(classDir, args.runs, [w]));
+      if (jdk24) {
+        console.error(`round ${round}/${args.rounds}, ${w}: the ClassFile API of ${jdk24}…`);
+        Object.assign(cfApiRound, runJavaHarness(jdk24, 'ClassFileApiBench', cfApiDir, classDir, args.runs, [w]));
+      }
+    }
+    asmRounds.push(asmRound);
+    ourRounds.push(ourRound);
+    if (jdk24) cfApiRounds.push(cfApiRound);
   }
-  console.error('running classforge…');
-  const ours = await runClassforge(classes, classDir, args.runs, args.workloads);
 
-  const rows = args.workloads.map((w) => ({
-    workload: w,
-    asm: asm[w],
-    classforge: ours[w],
-    classFileApi: cfApi?.[w] ?? null,
-    ratio: ours[w].medianMs / asm[w].medianMs,
-  }));
-  if (args.json) { console.log(JSON.stringify({ corpus, classes: classes.length, node: process.version, rows }, null, 2)); return; }
-  const header = ['workload', 'ASM warm', 'ASM first', 'classforge warm', 'classforge first', 'ratio (warm)'];
-  if (cfApi) header.push('ClassFile API warm');
+  const rows = args.workloads.map((w) => {
+    const ratios = asmRounds.map((asmRound, i) => ourRounds[i][w].medianMs / asmRound[w].medianMs);
+    const cfApi = cfApiRounds.length > 0 && cfApiRounds[0][w] ? combine(cfApiRounds, w) : null;
+    return {
+      workload: w,
+      asm: combine(asmRounds, w),
+      classforge: combine(ourRounds, w),
+      classFileApi: cfApi,
+      ratio: median(ratios),
+      ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+    };
+  });
+  if (args.json) { console.log(JSON.stringify({ corpus, classes: classes.length, rounds: args.rounds, node: process.version, rows }, null, 2)); return; }
+  const header = ['workload', 'ASM warm', 'ASM first', 'classforge warm', 'classforge first', 'ratio (warm)', 'ratio range'];
+  if (cfApiRounds.length > 0) header.push('ClassFile API warm');
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const r of rows) {
     const cells = [r.workload, fmt(r.asm.medianMs), fmt(r.asm.firstMs), fmt(r.classforge.medianMs), fmt(r.classforge.firstMs),
-      `${r.ratio.toFixed(2)}×`];
-    if (cfApi) cells.push(r.classFileApi ? fmt(r.classFileApi.medianMs) : '—');
+      `${r.ratio.toFixed(2)}×`, `${r.ratioRange[0].toFixed(2)}–${r.ratioRange[1].toFixed(2)}×`];
+    if (cfApiRounds.length > 0) cells.push(r.classFileApi ? fmt(r.classFileApi.medianMs) : '—');
     console.log(`| ${cells.join(' | ')} |`);
     if (r.classforge.failed || r.asm.failed) console.log(`  (failures: classforge ${r.classforge.failed}, ASM ${r.asm.failed})`);
   }
-  console.log(`\n${classes.length} classes; Node ${process.version}, ${os.cpus().length} cores; ASM 9 from /usr/share/java.`);
+  console.log(`\n${classes.length} classes; medians over ${args.rounds} rounds of ${args.runs} warm passes; Node ${process.version}, ${os.cpus().length} cores; ASM 9 from /usr/share/java.`);
 }
 
 main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });

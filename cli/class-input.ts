@@ -7,7 +7,8 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import JSZip from 'jszip';
+import { ClassPathError } from '../src/classpath/class-path-error.js';
+import { ZipArchive } from '../src/classpath/zip-archive.js';
 import { InputError } from './cli-error.js';
 
 /** One class to process. */
@@ -77,16 +78,21 @@ async function listClassFiles(directory: string, into: string[]): Promise<void> 
   }
 }
 
+/** The problem a ClassPathError describes, without the file name it starts with (InputError adds it). */
+function problemOf(error: unknown, file: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof ClassPathError && message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+}
+
 /**
- * Opens `bytes` as a jar. Only the central directory is read here; entries are inflated one at a
- * time as they are yielded. (JSZip's checkCRC32 option would inflate every entry twice; a damaged
- * deflate stream still fails when the entry is read, and damaged class bytes fail in ClassReader.)
+ * Opens `bytes` as a jar with the class path's synchronous zip reader (native inflate; only the central
+ * directory is read here, entries are inflated one at a time as they are yielded).
  */
-async function openJar(path: string, bytes: Uint8Array): Promise<JSZip> {
+function openJar(path: string, bytes: Uint8Array): ZipArchive {
   try {
-    return await JSZip.loadAsync(bytes);
+    return ZipArchive.fromBytes(bytes, path);
   } catch (error) {
-    throw new InputError(path, `invalid or truncated jar: ${(error as Error).message}`, { cause: error });
+    throw new InputError(path, `invalid or truncated jar: ${problemOf(error, path)}`, { cause: error });
   }
 }
 
@@ -110,16 +116,17 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     yield { displayName: path, bytes };
     return;
   }
-  const jar = await openJar(path, bytes);
-  for (const entry of Object.values(jar.files)) {
-    if (entry.dir || !entry.name.endsWith('.class')) continue;
+  const jar = openJar(path, bytes);
+  for (const entry of jar.entries()) {
+    if (entry.name.endsWith('/') || !entry.name.endsWith('.class')) continue;
     const displayName = `${path}!/${entry.name}`;
     let entryBytes: Uint8Array;
     try {
-      entryBytes = await entry.async('uint8array');
+      entryBytes = jar.readEntry(entry);
     } catch (error) {
-      throw new InputError(displayName, `corrupt jar entry: ${(error as Error).message}`, { cause: error });
+      throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
     }
     yield { displayName, bytes: entryBytes };
   }
+  jar.close();
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// The classforge side of `npm run bench`, in its own process like the Java harnesses, so that each round
+// of bench/run.mjs starts both sides cold and alike. `node bench/classforge-bench.mjs <classDir> <runs>
+// <workload>...` prints one JSON line per workload: { workload, firstMs, medianMs, runs, classes, failed }.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [classDir, runsArg, ...workloads] = process.argv.slice(2);
+const runs = Number(runsArg);
+
+function listClasses(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.class')) out.push(new Uint8Array(fs.readFileSync(p)));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(path.join(root, 'dist', 'src', 'index.js'));
+const classes = listClasses(classDir);
+// Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading classes;
+// like ASM's loaded classes, its answers stay cached across passes.
+const classPath = new ClassPath([classDir]);
+const bodies = {
+  'tree-parse': (b) => new ClassReader(b).accept(new ClassNode(), 0),
+  copy: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); },
+  'full-rewrite': (b) => { const r = new ClassReader(b); const w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); },
+  'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
+  'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
+};
+for (const name of workloads) {
+  const body = bodies[name];
+  if (!body) throw new Error(`unknown workload ${name}`);
+  const pass = () => {
+    let failed = 0;
+    for (const b of classes) { try { body(b); } catch { failed++; } }
+    return failed;
+  };
+  let t = performance.now();
+  const failed = pass();
+  const firstMs = performance.now() - t;
+  const times = [];
+  for (let r = 0; r < runs; r++) { t = performance.now(); pass(); times.push(performance.now() - t); }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ workload: name, firstMs, medianMs: times[runs >> 1], runs, classes: classes.length, failed }));
+}
