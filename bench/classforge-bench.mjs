@@ -23,7 +23,9 @@ function listClasses(dir) {
   return out;
 }
 
-const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(path.join(root, 'dist', 'src', 'index.js'));
+// CLASSFORGE_DIST picks another build (A/B comparisons); by default this checkout's dist/.
+const dist = process.env.CLASSFORGE_DIST ?? path.join(root, 'dist');
+const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(path.join(dist, 'src', 'index.js'));
 const classes = listClasses(classDir);
 // Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading classes;
 // like ASM's loaded classes, its answers stay cached across passes.

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copy } from './trace-entry.mjs';
+import { ClassReader, ClassWriter } from '../dist/src/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'dist', 'cli', 'classforge.js');
@@ -17,6 +17,14 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'classforge-demo-'));
 const original = path.join(work, 'original');
 const jar = path.join(work, 'app.jar');
 const timed = path.join(work, 'timed.jar');
+/** The copy path: a reader and a writer sharing its pool; nothing changed, so the bytes come back unchanged. */
+function copy(bytes) {
+  const reader = new ClassReader(bytes);
+  const writer = new ClassWriter(reader, 0);
+  reader.accept(writer, 0);
+  return writer.toByteArray();
+}
+
 const step = (title) => console.log(`\n\x1b[1m== ${title}\x1b[0m`);
 const classFiles = (dir) => fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.class'));
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
