@@ -12,7 +12,7 @@ import { ClassWriter } from '../src/asm/class-writer.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { corpusJars, jarClasses } from './support/corpus.js';
 import { makeTempDir } from './support/javac.js';
-import { linkClasses } from './support/link-all.js';
+import { verifyClasses } from '../src/testing/verify-classes.js';
 
 const tempDirs: string[] = [];
 afterAll(async () => {
@@ -55,16 +55,17 @@ for (const jar of corpusJars) {
       }
       classPath.close();
       const names = classes.map((c) => c.name);
-      const original = await linkClasses([jar], names);
-      const recomputed = await linkClasses([out], names);
-      const regressions = [...recomputed.failed].filter(([name]) => !original.failed.has(name));
+      const original = await verifyClasses(jar, { classNames: names, timeout: 280_000 });
+      const recomputed = await verifyClasses(out, { classNames: names, timeout: 280_000 });
+      const originalFailures = new Set(original.failures.map((f) => f.className));
+      const regressions = recomputed.failures.filter((f) => !originalFailures.has(f.className));
       console.log(
         `${basename(jar)}: ${classes.length} classes, ${classesWithFrames} with computed StackMapTables; ` +
           `HotSpot links ${original.linked} originals and ${recomputed.linked} recomputed ` +
-          `(${original.failed.size} originals fail on missing optional dependencies); ` +
+          `(${original.failures.length} originals fail on missing optional dependencies); ` +
           `${warnings.length} unknown-class warnings`,
       );
-      expect(regressions.map(([n, why]) => `${n}: ${why}`).slice(0, 10)).toEqual([]);
+      expect(regressions.map((f) => `${f.className}: ${f.error}`).slice(0, 10)).toEqual([]);
       expect(recomputed.linked).toBeGreaterThanOrEqual(original.linked);
       expect(original.linked).toBeGreaterThan(classes.length / 2);
     });

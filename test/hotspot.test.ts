@@ -11,7 +11,7 @@ import { ClassWriter } from '../src/asm/class-writer.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { type CompileResult, type CompiledClass, makeTempDir, runJava } from './support/javac.js';
-import { linkClasses } from './support/link-all.js';
+import { verifyClasses } from '../src/testing/verify-classes.js';
 
 const VERIFY = ['-Xverify:all'];
 
@@ -88,8 +88,8 @@ for (const build of fixtureBuilds()) {
         expect(run.exitCode).toBe(original.exitCode);
 
         const names = compiled.classes.map((c) => c.name);
-        const link = await linkClasses([dir], names, { javaHome });
-        expect([...link.failed].map(([n, why]) => `${n}: ${why}`)).toEqual([]);
+        const link = await verifyClasses(dir, { classNames: names, javaHome });
+        expect(link.failures.map((f) => `${f.className}: ${f.error}`)).toEqual([]);
       });
     }
   });

@@ -110,17 +110,18 @@ export async function verifyClasses(classes: ClassFilesInput, options: VerifyCla
   const scratch = createTempDirectory('verify');
   try {
     let location: string;
-    let names: string[];
+    let names: readonly string[] | undefined = options.classNames;
     if (typeof classes === 'string') {
       location = resolve(classes);
-      names = [...toClassFiles(location).keys()];
+      // Listing a directory or jar reads every class in it: only when no names were given.
+      names ??= [...toClassFiles(location).keys()];
     } else {
       const files = toClassFiles(classes);
       location = join(scratch, 'classes');
       writeClassFiles(files, location);
-      names = [...files.keys()];
+      names ??= [...files.keys()];
     }
-    const selected = (options.classNames ?? names)
+    const selected = names
       .filter((name) => !/(^|[/.])module-info$/.test(name))
       .map((name) => name.replace(/\//g, '.'));
     const list = join(scratch, 'classes.txt');
