@@ -12,8 +12,9 @@
 // - ajv runs with strict mode off and formats unchecked: a schema written for another validator
 //   (an unknown `format`, an `x-…` annotation) still loads. `$schema` draft 2020-12 is honoured.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { TransformDefinition, TransformOptionsSchema } from './define-transform.js';
 import { TransformOptionsError } from './transform-options-error.js';
 
@@ -83,6 +84,10 @@ export function validateTransformOptions(definition: TransformDefinition, value:
   return copy;
 }
 
+// ajv is loaded on the first schema compiled, not when 'classforge' is imported: it costs about as much
+// start-up time as the rest of the package, and print, verify and every class without options never use it.
+const require = createRequire(import.meta.url);
+
 const compiled = new WeakMap<object, ValidateFunction>();
 let ajvDraft07: Ajv | null = null;
 let ajv2020: Ajv2020 | null = null;
@@ -99,10 +104,12 @@ export function compileOptionsSchema(definition: TransformDefinition): ValidateF
     const is2020 = typeof schema === 'object' && String(schema.$schema ?? '').includes('2020-12');
     try {
       if (is2020) {
-        ajv2020 ??= new Ajv2020({ useDefaults: true, allErrors: false, strict: false, validateFormats: false });
+        const { Ajv2020: Ajv2020Class } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+        ajv2020 ??= new Ajv2020Class({ useDefaults: true, allErrors: false, strict: false, validateFormats: false });
         validate = ajv2020.compile(schema as object);
       } else {
-        ajvDraft07 ??= new Ajv({ useDefaults: true, allErrors: false, strict: false, validateFormats: false });
+        const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+        ajvDraft07 ??= new AjvClass({ useDefaults: true, allErrors: false, strict: false, validateFormats: false });
         validate = ajvDraft07.compile(schema as object | boolean);
       }
     } catch (error) {
