@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
 
@@ -54,6 +57,9 @@ public final class AsmBench {
 
   static Workload workload(String name) {
     switch (name) {
+      case "read": return b -> new ClassReader(b).accept(new ClassVisitor(Opcodes.ASM9) {
+          @Override public MethodVisitor visitMethod(int a, String n, String d, String s, String[] e) { return new MethodVisitor(Opcodes.ASM9) {}; }
+        }, 0);
       case "tree-parse": return b -> new ClassReader(b).accept(new ClassNode(), 0);
       case "copy": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); };
       case "full-rewrite": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); };

@@ -25,12 +25,18 @@ function listClasses(dir) {
 
 // CLASSFORGE_DIST picks another build (A/B comparisons); by default this checkout's dist/.
 const dist = process.env.CLASSFORGE_DIST ?? path.join(root, 'dist');
-const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(path.join(dist, 'src', 'index.js'));
+const { ClassReader, ClassWriter, ClassNode, ClassPath, ClassVisitor, MethodVisitor, Opcodes } = await import(path.join(dist, 'src', 'index.js'));
 const classes = listClasses(classDir);
 // Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading classes;
 // like ASM's loaded classes, its answers stay cached across passes.
 const classPath = new ClassPath([classDir]);
+// 'read': every event delivered (a MethodVisitor per method), nothing built: the reader alone.
+class ReadAllVisitor extends ClassVisitor {
+  constructor() { super(Opcodes.ASM9); }
+  visitMethod() { return new MethodVisitor(Opcodes.ASM9); }
+}
 const bodies = {
+  read: (b) => new ClassReader(b).accept(new ReadAllVisitor(), 0),
   'tree-parse': (b) => new ClassReader(b).accept(new ClassNode(), 0),
   copy: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); },
   'full-rewrite': (b) => { const r = new ClassReader(b); const w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); },

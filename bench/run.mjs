@@ -18,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench');
 
-const ALL_WORKLOADS = ['tree-parse', 'copy', 'full-rewrite', 'compute-maxs', 'compute-frames'];
+const ALL_WORKLOADS = ['read', 'tree-parse', 'copy', 'full-rewrite', 'compute-maxs', 'compute-frames'];
 
 function parseArgs(argv) {
   const args = { input: null, runs: 15, rounds: 3, workloads: ALL_WORKLOADS, json: false };

@@ -399,6 +399,39 @@ interface AnnotatableVisitor {
  * rest is parsed during `accept`, on offsets into the bytes. Malformed bytes throw
  * ClassFormatError with the offending byte offset.
  */
+/**
+ * The labels array of readCode, indexed by bytecode offset, kept between methods: allocating
+ * code_length + 1 holes per method (megabytes per pass over a class path) cost more than
+ * clearing the slots used. Taken (null) while a method is read, so that a visitor reading
+ * another class meanwhile gets an array of its own.
+ */
+let spareLabelArray: Label[] | null = null;
+
+/** An array whose first `length` elements are undefined (its length may be larger). */
+function takeLabelArray(length: number): Label[] {
+  const labels = spareLabelArray;
+  if (labels !== null && labels.length >= length) {
+    spareLabelArray = null;
+    return labels;
+  }
+  // Grown with headroom, so that a few growing methods do not each reallocate.
+  const newLength = Math.max(length, 256, labels === null ? 0 : labels.length * 2);
+  const newLabels = new Array<Label>(newLength);
+  for (let i = 0; i < newLength; ++i) {
+    newLabels[i] = undefined as unknown as Label;
+  }
+  return newLabels;
+}
+
+/** Clears the first `length` elements of `labels` (no Label kept alive) and keeps it for the next method. */
+function releaseLabelArray(labels: Label[], length: number): void {
+  // A loop, not fill(): fill takes V8's slow C++ path on these arrays.
+  for (let i = 0; i < length; ++i) {
+    labels[i] = undefined as unknown as Label;
+  }
+  spareLabelArray = labels;
+}
+
 export class ClassReader {
   /** Skips the Code attributes: methods are visited without code. */
   static readonly SKIP_CODE = 1;
@@ -483,6 +516,12 @@ export class ClassReader {
   /** The class file's major_version. */
   private readonly majorVersion: number;
 
+  /**
+   * code_length + 1 of the Code attribute being read: the labels array may be longer (it is
+   * reused across methods), so offsets are checked against this bound.
+   */
+  private labelBound: number;
+
   /** Reads the class file held in `classFile`. */
   constructor(classFile: Uint8Array);
   /** Reads the class file of `classFileLength` bytes at `classFileOffset` in `classFileBuffer`. */
@@ -518,6 +557,7 @@ export class ClassReader {
     const end = classFileOffset + classFileLength;
     this.classFileEnd = end;
     this.constantDynamicDepth = 0;
+    this.labelBound = 0;
     this.memberRefs = null;
 
     // JVMS §4.1: magic, minor_version, major_version, constant_pool_count.
@@ -1710,8 +1750,10 @@ export class ClassReader {
     // First pass: create a label for each instruction referenced by a jump or switch.
     const bytecodeStartOffset = currentOffset;
     const bytecodeEndOffset = currentOffset + codeLength;
-    const labels = new Array<Label>(codeLength + 1);
+    const labels = takeLabelArray(codeLength + 1);
     context.currentMethodLabels = labels;
+    const outerLabelBound = this.labelBound;
+    this.labelBound = codeLength + 1;
     // The ASM-specific opcodes (202 to 220) only come from ClassWriter, which reads its own output
     // back with EXPAND_ASM_INSNS; in a class file they are reserved or undefined opcodes.
     const expandAsmInsns = (parsingOptions & ClassReader.EXPAND_ASM_INSNS) !== 0;
@@ -2339,6 +2381,8 @@ export class ClassReader {
 
     // Visit the max stack and max locals values.
     methodVisitor.visitMaxs(maxStack, maxLocals);
+    this.labelBound = outerLabelBound;
+    releaseLabelArray(labels, codeLength + 1);
   }
 
   /** Visits the localvar_target type annotations among `typeAnnotationOffsets` (JVMS §4.7.20.1). */
@@ -2422,8 +2466,8 @@ export class ClassReader {
    * FLAG_DEBUG_ONLY flag. The offset must be within [0, code_length].
    */
   createLabel(bytecodeOffset: number, labels: Label[]): Label {
-    if (bytecodeOffset >>> 0 >= labels.length || bytecodeOffset !== (bytecodeOffset | 0)) {
-      this.failBytecodeOffset(bytecodeOffset, labels);
+    if (bytecodeOffset >>> 0 >= this.labelBound || bytecodeOffset !== (bytecodeOffset | 0)) {
+      this.failBytecodeOffset(bytecodeOffset);
     }
     const label = this.readLabel(bytecodeOffset, labels);
     label.flags &= ~Label.FLAG_DEBUG_ONLY;
@@ -2435,18 +2479,18 @@ export class ClassReader {
    * already exists. The offset must be within [0, code_length].
    */
   createDebugLabel(bytecodeOffset: number, labels: Label[]): void {
-    if (bytecodeOffset >>> 0 >= labels.length || bytecodeOffset !== (bytecodeOffset | 0)) {
-      this.failBytecodeOffset(bytecodeOffset, labels);
+    if (bytecodeOffset >>> 0 >= this.labelBound || bytecodeOffset !== (bytecodeOffset | 0)) {
+      this.failBytecodeOffset(bytecodeOffset);
     }
     if (labels[bytecodeOffset] === undefined) {
       this.readLabel(bytecodeOffset, labels).flags |= Label.FLAG_DEBUG_ONLY;
     }
   }
 
-  private failBytecodeOffset(bytecodeOffset: number, labels: Label[]): never {
+  private failBytecodeOffset(bytecodeOffset: number): never {
     throw new ClassFormatError(
       `Malformed class file: bytecode offset ${bytecodeOffset} outside the method's code ` +
-        `[0, ${labels.length - 1}] in a jump, switch, exception table, frame or debug attribute`,
+        `[0, ${this.labelBound - 1}] in a jump, switch, exception table, frame or debug attribute`,
     );
   }
 

@@ -55,8 +55,6 @@ export class Label {
   /** Growth step of `otherLineNumbers`. */
   static readonly LINE_NUMBERS_CAPACITY_INCREMENT = 4;
 
-  /** Growth step of `forwardReferences`. */
-  static readonly FORWARD_REFERENCES_CAPACITY_INCREMENT = 6;
 
   /** Extracts the type of a forward reference (the high 4 bits). */
   static readonly FORWARD_REFERENCE_TYPE_MASK = 0xf0000000 | 0;
@@ -105,7 +103,7 @@ export class Label {
    * used element; then come pairs (offset of the referencing instruction, type | handle), where the
    * handle is the offset at which the relative offset must be written once known.
    */
-  forwardReferences: Int32Array | null;
+  forwardReferences: number[] | null;
 
   // The fields below hold the control flow graph used to compute the maximum stack size or the
   // stack map frames. Each basic block is represented by the label of its first instruction. While
@@ -254,19 +252,15 @@ export class Label {
 
   /** @internal Records a reference to this (not yet resolved) label. */
   addForwardReference(sourceInsnBytecodeOffset: number, referenceType: number, referenceHandle: number): void {
-    let forwardReferences = this.forwardReferences;
+    // A plain array: most labels get one or two references, and a small typed array costs more
+    // to allocate than an array literal.
+    const forwardReferences = this.forwardReferences;
     if (forwardReferences === null) {
-      forwardReferences = this.forwardReferences = new Int32Array(Label.FORWARD_REFERENCES_CAPACITY_INCREMENT);
+      this.forwardReferences = [2, sourceInsnBytecodeOffset, referenceType | referenceHandle];
+      return;
     }
-    let lastElementIndex = forwardReferences[0];
-    if (lastElementIndex + 2 >= forwardReferences.length) {
-      const newValues = new Int32Array(forwardReferences.length + Label.FORWARD_REFERENCES_CAPACITY_INCREMENT);
-      newValues.set(forwardReferences);
-      forwardReferences = this.forwardReferences = newValues;
-    }
-    forwardReferences[++lastElementIndex] = sourceInsnBytecodeOffset;
-    forwardReferences[++lastElementIndex] = referenceType | referenceHandle;
-    forwardReferences[0] = lastElementIndex;
+    forwardReferences.push(sourceInsnBytecodeOffset, referenceType | referenceHandle);
+    forwardReferences[0] += 2;
   }
 
   /**

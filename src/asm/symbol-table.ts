@@ -57,29 +57,17 @@ const float64Scratch = new Float64Array(1);
 const float64ScratchBits = new Int32Array(float64Scratch.buffer);
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** @internal An entry of a SymbolTable's hash set: a Symbol plus the hash set links. */
-class Entry extends Symbol {
-  /** A well-mixed non-negative 31-bit hash of the entry's identity (tag and values). */
-  hashCode: number;
-  /** The next entry of the same hash bucket. */
-  next: Entry | null;
-  /** The high 32 bits of a Long or Double constant (`data` holds the low ones); else 0. */
-  dataHigh: number;
+/** An entry of a SymbolTable's hash set: a Symbol, which carries the hash set links. */
+const Entry = Symbol;
+type Entry = Symbol;
 
-  constructor(
-    index: number,
-    tag: number,
-    owner: string | null,
-    name: string | null,
-    value: string | null,
-    data: number,
-    hashCode: number,
-  ) {
-    super(index, tag, owner, name, value, data);
-    this.hashCode = hashCode;
-    this.next = null;
-    this.dataHigh = 0;
+/** A new array of `length` nulls (a loop: Array.prototype.fill on a holey array takes V8's slow C++ path). */
+function nullArray<T>(length: number): (T | null)[] {
+  const array = new Array<T | null>(length);
+  for (let i = 0; i < length; ++i) {
+    array[i] = null;
   }
+  return array;
 }
 
 /**
@@ -169,7 +157,7 @@ export class SymbolTable {
       classReader === null ? null : (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
     this.sourceUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
     if (classReader === null) {
-      this.entries = new Array<Entry | null>(256).fill(null);
+      this.entries = nullArray<Entry>(256);
       this.mask = 255;
       this.constantPoolCount = 1;
       this.constantPool = new ByteVector();
@@ -185,7 +173,7 @@ export class SymbolTable {
       this.constantPool = new ByteVector(inputBytes.subarray(constantPoolOffset, constantPoolOffset + constantPoolLength));
       // Source constants are found through SourceIndex or hashed group by group on demand; the
       // hash set starts small and grows with them.
-      this.entries = new Array<Entry | null>(32).fill(null);
+      this.entries = nullArray<Entry>(32);
       this.mask = 31;
       this.pendingSourceGroups = ALL_GROUPS;
     }
@@ -304,7 +292,7 @@ export class SymbolTable {
 
   private resize(newCapacity: number): void {
     const oldEntries = this.entries;
-    const newEntries = new Array<Entry | null>(newCapacity).fill(null);
+    const newEntries = nullArray<Entry>(newCapacity);
     const newMask = newCapacity - 1;
     for (let i = oldEntries.length - 1; i >= 0; --i) {
       let currentEntry = oldEntries[i]!;

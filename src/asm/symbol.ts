@@ -67,7 +67,15 @@ export class Symbol {
    * Class entry, the type table index of a merged type's result.
    */
   info: number;
+  /** @internal A well-mixed non-negative 31-bit hash of the symbol's identity (tag and values). */
+  hashCode: number;
+  /** @internal The next symbol of the same bucket of the SymbolTable's hash set. */
+  next: Symbol | null;
+  /** @internal The high 32 bits of a Long or Double constant (`data` holds the low ones); else 0. */
+  dataHigh: number;
 
+  // The hash set links live here rather than in a subclass: V8 builds instances of a derived
+  // class through its generic construct stub, measurably slower for the pool's many symbols.
   constructor(
     index: number,
     tag: number,
@@ -75,6 +83,7 @@ export class Symbol {
     name: string | null,
     value: string | null,
     data: number,
+    hashCode = 0,
   ) {
     this.index = index;
     this.tag = tag;
@@ -83,6 +92,9 @@ export class Symbol {
     this.value = value;
     this.data = data;
     this.info = 0;
+    this.hashCode = hashCode;
+    this.next = null;
+    this.dataHigh = 0;
   }
 
   /**
