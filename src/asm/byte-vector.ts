@@ -1,5 +1,12 @@
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 
+/**
+ * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
+ * in many representations (sequential, internalized, cons and sliced ones from frame types…), and
+ * past four of them `s.charCodeAt` becomes a megamorphic property load on every character.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** The shared content of new default-capacity vectors, until their first put. */
 const EMPTY_DATA = new Uint8Array(0);
 
@@ -190,7 +197,7 @@ export class ByteVector {
     currentData[currentLength++] = charLength >>> 8;
     currentData[currentLength++] = charLength;
     for (let i = 0; i < charLength; ++i) {
-      const charValue = stringValue.charCodeAt(i);
+      const charValue = charCodeAt.call(stringValue, i);
       if (charValue >= 0x01 && charValue <= 0x7f) {
         currentData[currentLength++] = charValue;
       } else {

@@ -8,6 +8,13 @@ import { Symbol } from './symbol.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 
+/**
+ * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
+ * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
+ * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
 // JVM opcodes (JVMS §6.5) as a const enum: tsc inlines them as literals, so the big switch in
 // Frame.execute compares against constants (values identical to Opcodes).
 const enum Op {
@@ -278,11 +285,11 @@ function toShort(value: number): number {
 function getReturnTypeOffset(methodDescriptor: string): number {
   const length = methodDescriptor.length;
   let currentOffset = 1;
-  while (currentOffset < length && methodDescriptor.charCodeAt(currentOffset) !== 41 /* ')' */) {
-    while (methodDescriptor.charCodeAt(currentOffset) === 91 /* '[' */) {
+  while (currentOffset < length && charCodeAt.call(methodDescriptor, currentOffset) !== 41 /* ')' */) {
+    while (charCodeAt.call(methodDescriptor, currentOffset) === 91 /* '[' */) {
       currentOffset++;
     }
-    if (methodDescriptor.charCodeAt(currentOffset++) === 76 /* 'L' */) {
+    if (charCodeAt.call(methodDescriptor, currentOffset++) === 76 /* 'L' */) {
       const semiColumnOffset = methodDescriptor.indexOf(';', currentOffset);
       currentOffset = Math.max(currentOffset, semiColumnOffset + 1);
     }
@@ -298,7 +305,7 @@ function getReturnTypeOffset(methodDescriptor: string): number {
  * for the same few descriptors again and again, see Frame.pushDescriptor's cache.
  */
 function getAbstractTypeFromFieldDescriptor(symbolTable: SymbolTable, buffer: string, offset: number, end: number): number {
-  switch (buffer.charCodeAt(offset)) {
+  switch (charCodeAt.call(buffer, offset)) {
     case 86: // 'V'
       return 0;
     case 90: // 'Z'
@@ -318,11 +325,11 @@ function getAbstractTypeFromFieldDescriptor(symbolTable: SymbolTable, buffer: st
     case 91: {
       // '['
       let elementDescriptorOffset = offset + 1;
-      while (buffer.charCodeAt(elementDescriptorOffset) === 91) {
+      while (charCodeAt.call(buffer, elementDescriptorOffset) === 91) {
         ++elementDescriptorOffset;
       }
       let typeValue: number;
-      switch (buffer.charCodeAt(elementDescriptorOffset)) {
+      switch (charCodeAt.call(buffer, elementDescriptorOffset)) {
         case 90: // 'Z'
           typeValue = BOOLEAN;
           break;
@@ -523,7 +530,7 @@ export class Frame {
       return CONSTANT_KIND | type;
     } else if (typeof type === 'string') {
       // Type.getObjectType(type).getDescriptor(), without the intermediate object.
-      const descriptor = type.charCodeAt(0) === 91 /* '[' */ ? type : 'L' + type + ';';
+      const descriptor = charCodeAt.call(type, 0) === 91 /* '[' */ ? type : 'L' + type + ';';
       return Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, 0);
     } else {
       const label = type as Label;
@@ -574,11 +581,11 @@ export class Frame {
     // path, for its error.
     const length = descriptor.length;
     let currentOffset = 1;
-    let currentChar = descriptor.charCodeAt(currentOffset);
+    let currentChar = charCodeAt.call(descriptor, currentOffset);
     while (currentChar !== 41 /* ')' */) {
       const argumentOffset = currentOffset;
       while (currentChar === 91 /* '[' */) {
-        currentChar = descriptor.charCodeAt(++currentOffset);
+        currentChar = charCodeAt.call(descriptor, ++currentOffset);
       }
       if (currentChar === 76 /* 'L' */) {
         currentOffset = descriptor.indexOf(';', currentOffset + 1);
@@ -616,7 +623,7 @@ export class Frame {
         this.setArgumentTypesFromType(symbolTable, descriptor, firstArgumentLocal);
         return;
       }
-      currentChar = descriptor.charCodeAt(currentOffset);
+      currentChar = charCodeAt.call(descriptor, currentOffset);
     }
     while (inputLocalIndex < end) {
       inputLocals[inputLocalIndex++] = TOP;
@@ -790,7 +797,7 @@ export class Frame {
   pushDescriptor(symbolTable: SymbolTable, descriptor: string): void {
     // The same descriptors (the same string objects, from the constant pool) come again and
     // again: their abstract type is cached per class, which saves a substring and its hashing.
-    const firstChar = descriptor.charCodeAt(0);
+    const firstChar = charCodeAt.call(descriptor, 0);
     let abstractType: number | undefined;
     if (firstChar !== 40 /* '(' */ && firstChar !== 76 /* 'L' */ && firstChar !== 91 /* '[' */) {
       // A primitive field type: cheaper than the cache.
@@ -833,7 +840,7 @@ export class Frame {
 
   /** Pops a field descriptor's type, or a method descriptor's argument types. */
   popDescriptor(descriptor: string): void {
-    const firstDescriptorChar = descriptor.charCodeAt(0);
+    const firstDescriptorChar = charCodeAt.call(descriptor, 0);
     if (firstDescriptorChar === 40 /* '(' */) {
       this.popElements((Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1);
     } else if (firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68 /* 'D' */) {
@@ -1299,7 +1306,7 @@ export class Frame {
       case Op.ANEWARRAY: {
         const arrayElementType = (argSymbol as Symbol).value as string;
         this.pop();
-        if (arrayElementType.charCodeAt(0) === 91 /* '[' */) {
+        if (charCodeAt.call(arrayElementType, 0) === 91 /* '[' */) {
           this.pushDescriptor(symbolTable as SymbolTable, '[' + arrayElementType);
         } else {
           this.push(ARRAY_OF | REFERENCE_KIND | (symbolTable as SymbolTable).addType(arrayElementType));
@@ -1309,7 +1316,7 @@ export class Frame {
       case Op.CHECKCAST: {
         const castType = (argSymbol as Symbol).value as string;
         this.pop();
-        if (castType.charCodeAt(0) === 91 /* '[' */) {
+        if (charCodeAt.call(castType, 0) === 91 /* '[' */) {
           this.pushDescriptor(symbolTable as SymbolTable, castType);
         } else {
           this.push(REFERENCE_KIND | (symbolTable as SymbolTable).addType(castType));

@@ -19,6 +19,13 @@ import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 
+/**
+ * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
+ * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
+ * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
 // The opcodes tested on the hot paths, as a const enum so that tsc inlines them as literals
 // (values identical to Opcodes and Constants, JVMS §6.5).
 const enum Op {
@@ -1000,7 +1007,7 @@ export class MethodWriter extends MethodVisitor {
       if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
         (currentBasicBlock.frame as Frame).execute(opcode, 0, fieldrefSymbol, this.symbolTable);
       } else {
-        const firstDescChar = descriptor.charCodeAt(0);
+        const firstDescChar = charCodeAt.call(descriptor, 0);
         const isLongOrDouble = firstDescChar === 68 /* 'D' */ || firstDescChar === 74; /* 'J' */
         let size: number;
         if (opcode === Op.GETSTATIC) {
@@ -1474,7 +1481,7 @@ export class MethodWriter extends MethodVisitor {
       .putShort(symbolTable.addConstantUtf8(descriptor))
       .putShort(index);
     if (this.compute !== MethodWriter.COMPUTE_NOTHING) {
-      const firstDescChar = descriptor.charCodeAt(0);
+      const firstDescChar = charCodeAt.call(descriptor, 0);
       const currentMaxLocals = index + (firstDescChar === 74 /* 'J' */ || firstDescChar === 68 /* 'D' */ ? 2 : 1);
       if (currentMaxLocals > this.maxLocals) {
         this.maxLocals = currentMaxLocals;

@@ -47,6 +47,9 @@ GROUP_OF_TAG[Symbol.CONSTANT_METHOD_HANDLE_TAG] = GROUP_METHOD_HANDLE;
 GROUP_OF_TAG[Symbol.CONSTANT_DYNAMIC_TAG] = GROUP_DYNAMIC;
 GROUP_OF_TAG[Symbol.CONSTANT_INVOKE_DYNAMIC_TAG] = GROUP_DYNAMIC;
 
+/** String.prototype.charCodeAt, called with .call (see ByteVector): strings of many representations reach the hash functions. */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Scratch list of constant pool indices, reused by every lazy group load. */
 let scratchIndices = new Int32Array(1024);
 
@@ -526,7 +529,7 @@ export class SymbolTable {
       return false;
     }
     for (let i = 0; i < byteLength; ++i) {
-      if (inputBytes[utf8Offset + 2 + i] !== value.charCodeAt(i)) {
+      if (inputBytes[utf8Offset + 2 + i] !== charCodeAt.call(value, i)) {
         return false;
       }
     }
@@ -1323,7 +1326,7 @@ function constantDynamicArguments(constantDynamic: ConstantDynamic): readonly un
 function stringHash(value: string): number {
   let hash = 0;
   for (let i = 0, n = value.length; i < n; ++i) {
-    hash = (Math.imul(31, hash) + value.charCodeAt(i)) | 0;
+    hash = (Math.imul(31, hash) + charCodeAt.call(value, i)) | 0;
   }
   return hash;
 }
@@ -1510,7 +1513,7 @@ class SourceIndex {
       return index;
     }
     for (let i = 0, n = value.length; i < n; ++i) {
-      const c = value.charCodeAt(i);
+      const c = charCodeAt.call(value, i);
       if (c === 0 || c > 0x7f) {
         const encoded = new Uint8Array(modifiedUtf8Length(value));
         encodeModifiedUtf8Into(value, encoded, 0);
@@ -1600,7 +1603,7 @@ class SourceIndex {
         if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === charLength) {
           const start = utf8Offset + 2;
           let i = 0;
-          while (i < charLength && bytes[start + i] === value.charCodeAt(i)) {
+          while (i < charLength && bytes[start + i] === charCodeAt.call(value, i)) {
             ++i;
           }
           if (i === charLength) {
@@ -1667,12 +1670,12 @@ function sampleString(value: string): number {
   const length = value.length;
   let hash = length;
   if (length > 0) {
-    hash = Math.imul(hash, 31) + value.charCodeAt(0);
-    hash = Math.imul(hash, 31) + value.charCodeAt(length - 1);
-    hash = Math.imul(hash, 31) + value.charCodeAt(length >> 1);
-    hash = Math.imul(hash, 31) + value.charCodeAt(length >> 2);
-    hash = Math.imul(hash, 31) + value.charCodeAt((length * 3) >> 2);
-    hash = Math.imul(hash, 31) + value.charCodeAt(length - 2 + (length === 1 ? 1 : 0));
+    hash = Math.imul(hash, 31) + charCodeAt.call(value, 0);
+    hash = Math.imul(hash, 31) + charCodeAt.call(value, length - 1);
+    hash = Math.imul(hash, 31) + charCodeAt.call(value, length >> 1);
+    hash = Math.imul(hash, 31) + charCodeAt.call(value, length >> 2);
+    hash = Math.imul(hash, 31) + charCodeAt.call(value, (length * 3) >> 2);
+    hash = Math.imul(hash, 31) + charCodeAt.call(value, length - 2 + (length === 1 ? 1 : 0));
   }
   return hash | 0;
 }

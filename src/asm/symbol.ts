@@ -1,4 +1,11 @@
 /**
+ * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
+ * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
+ * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
+/**
  * @internal An entry of the constant pool (JVMS §4.4), of the BootstrapMethods attribute
  * (JVMS §4.7.23), or of ASM's type table (the types the frame computation works with). Symbols
  * are created by `SymbolTable` only, which guarantees there are no duplicates (except the ones a
@@ -117,7 +124,7 @@ export class Symbol {
 function getArgumentsAndReturnSizes(methodDescriptor: string): number {
   let argumentsSize = 1;
   let currentOffset = 1;
-  let currentChar = methodDescriptor.charCodeAt(currentOffset);
+  let currentChar = charCodeAt.call(methodDescriptor, currentOffset);
   while (currentChar !== 41 /* ')' */) {
     // A descriptor without ')' (only reachable through the visitor API with a bad argument; the
     // reader validates descriptors) must not loop forever: charCodeAt past the end is NaN.
@@ -128,18 +135,18 @@ function getArgumentsAndReturnSizes(methodDescriptor: string): number {
       currentOffset++;
       argumentsSize += 2;
     } else {
-      while (methodDescriptor.charCodeAt(currentOffset) === 91 /* '[' */) {
+      while (charCodeAt.call(methodDescriptor, currentOffset) === 91 /* '[' */) {
         currentOffset++;
       }
-      if (methodDescriptor.charCodeAt(currentOffset++) === 76 /* 'L' */) {
+      if (charCodeAt.call(methodDescriptor, currentOffset++) === 76 /* 'L' */) {
         const semiColumnOffset = methodDescriptor.indexOf(';', currentOffset);
         currentOffset = Math.max(currentOffset, semiColumnOffset + 1);
       }
       argumentsSize += 1;
     }
-    currentChar = methodDescriptor.charCodeAt(currentOffset);
+    currentChar = charCodeAt.call(methodDescriptor, currentOffset);
   }
-  currentChar = methodDescriptor.charCodeAt(currentOffset + 1);
+  currentChar = charCodeAt.call(methodDescriptor, currentOffset + 1);
   if (currentChar === 86 /* 'V' */) {
     return argumentsSize << 2;
   }

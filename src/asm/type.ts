@@ -1,6 +1,13 @@
 import { ClassFormatError } from '../classfile/class-format-error.js';
 import { Opcodes } from './opcodes.js';
 
+/**
+ * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
+ * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
+ * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
 // Character codes used while scanning descriptors (JVMS §4.3).
 const RIGHT_PAREN = 41; // ')'
 const LEFT_BRACKET = 91; // '['
@@ -71,7 +78,7 @@ export class Type {
   /** The Type of an internal name (`java/lang/String`), or of an array descriptor (`[I`). */
   static getObjectType(internalName: string): Type {
     return new Type(
-      internalName.charCodeAt(0) === LEFT_BRACKET ? Type.ARRAY : Type.INTERNAL,
+      charCodeAt.call(internalName, 0) === LEFT_BRACKET ? Type.ARRAY : Type.INTERNAL,
       internalName,
       0,
       internalName.length,
@@ -135,7 +142,7 @@ export class Type {
 
   /** Parses the type in descriptorBuffer[descriptorBegin, descriptorEnd). */
   private static getTypeInternal(descriptorBuffer: string, descriptorBegin: number, descriptorEnd: number): Type {
-    switch (descriptorBuffer.charCodeAt(descriptorBegin)) {
+    switch (charCodeAt.call(descriptorBuffer, descriptorBegin)) {
       case 86: // 'V'
         return Type.VOID_TYPE;
       case 90: // 'Z'
@@ -243,7 +250,7 @@ export class Type {
   /** The number of dimensions of this array type. */
   getDimensions(): number {
     let numDimensions = 1;
-    while (this.valueBuffer.charCodeAt(this.valueBegin + numDimensions) === LEFT_BRACKET) {
+    while (charCodeAt.call(this.valueBuffer, this.valueBegin + numDimensions) === LEFT_BRACKET) {
       numDimensions++;
     }
     return numDimensions;
@@ -386,7 +393,7 @@ export class Type {
     const otherBegin = object.valueBegin;
     if (end - begin !== object.valueEnd - otherBegin) return false;
     for (let i = begin, j = otherBegin; i < end; i++, j++) {
-      if (this.valueBuffer.charCodeAt(i) !== object.valueBuffer.charCodeAt(j)) return false;
+      if (charCodeAt.call(this.valueBuffer, i) !== charCodeAt.call(object.valueBuffer, j)) return false;
     }
     return true;
   }
@@ -396,7 +403,7 @@ export class Type {
     let hashCode = 13 * this.getSort();
     if (this.sort >= Type.ARRAY) {
       for (let i = this.valueBegin, end = this.valueEnd; i < end; i++) {
-        hashCode = Math.imul(17, hashCode + this.valueBuffer.charCodeAt(i));
+        hashCode = Math.imul(17, hashCode + charCodeAt.call(this.valueBuffer, i));
       }
     }
     return hashCode;
@@ -413,7 +420,7 @@ function charAt(descriptor: string, offset: number): number {
   if (offset >= descriptor.length) {
     throw invalidDescriptor(descriptor);
   }
-  return descriptor.charCodeAt(offset);
+  return charCodeAt.call(descriptor, offset);
 }
 
 /** Skips the field type starting at `offset` (JVMS §4.3.2) and returns the offset after it. */
@@ -421,7 +428,7 @@ function skipFieldType(descriptor: string, offset: number): number {
   while (charAt(descriptor, offset) === LEFT_BRACKET) {
     offset++;
   }
-  if (descriptor.charCodeAt(offset++) === CHAR_L) {
+  if (charCodeAt.call(descriptor, offset++) === CHAR_L) {
     const semicolonOffset = descriptor.indexOf(';', offset);
     if (semicolonOffset < 0) {
       throw invalidDescriptor(descriptor);
