@@ -27,6 +27,10 @@ public final class AsmBench {
         classes.add(Files.readAllBytes(p));
       }
     }
+    if (args[1].equals("serve")) {
+      serve(classes, workload(args[2]));
+      return;
+    }
     int runs = Integer.parseInt(args[1]);
     for (int i = 2; i < args.length; i++) {
       String name = args[i];
@@ -44,6 +48,27 @@ public final class AsmBench {
       System.out.printf(java.util.Locale.ROOT,
           "{\"workload\":\"%s\",\"firstMs\":%.1f,\"medianMs\":%.1f,\"runs\":%d,\"classes\":%d,\"failed\":%d}%n",
           name, first, times[runs / 2], runs, classes.size(), failed);
+    }
+  }
+
+  /**
+   * `serve <workload>`: after "ready", one pass per line read from stdin, each answered with
+   * {"ms":…,"failed":…}; bench/run.mjs alternates the passes of the harnesses it runs side by side.
+   */
+  static void serve(List<byte[]> classes, Workload w) throws IOException {
+    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+    if (w == null) {
+      System.out.println("unsupported");
+      System.out.flush();
+      return;
+    }
+    System.out.println("ready");
+    System.out.flush();
+    while (in.readLine() != null) {
+      long t = System.nanoTime();
+      int failed = pass(classes, w);
+      System.out.printf(java.util.Locale.ROOT, "{\"ms\":%.2f,\"failed\":%d}%n", (System.nanoTime() - t) / 1e6, failed);
+      System.out.flush();
     }
   }
 

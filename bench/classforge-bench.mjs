@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The classforge side of `npm run bench`, in its own process like the Java harnesses, so that each round
 // of bench/run.mjs starts both sides cold and alike. `node bench/classforge-bench.mjs <classDir> <runs>
-// <workload>...` prints one JSON line per workload: { workload, firstMs, medianMs, runs, classes, failed }.
+// <workload>...` prints one JSON line per workload: { workload, firstMs, medianMs, runs, classes, failed };
+// `… <classDir> serve <workload>` runs one pass per line of stdin (see bench/run.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,14 +44,30 @@ const bodies = {
   'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
   'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
 };
+const passOf = (body) => () => {
+  let failed = 0;
+  for (const b of classes) { try { body(b); } catch { failed++; } }
+  return failed;
+};
+if (runsArg === 'serve') {
+  // `serve <workload>`: after "ready", one pass per line read from stdin, each answered with
+  // {"ms":…,"failed":…} (bench/run.mjs alternates these passes with the Java harnesses').
+  const body = bodies[workloads[0]];
+  if (!body) throw new Error(`unknown workload ${workloads[0]}`);
+  const pass = passOf(body);
+  const { createInterface } = await import('node:readline');
+  console.log('ready');
+  for await (const _ of createInterface({ input: process.stdin })) {
+    const t = performance.now();
+    const failed = pass();
+    console.log(JSON.stringify({ ms: performance.now() - t, failed }));
+  }
+  process.exit(0);
+}
 for (const name of workloads) {
   const body = bodies[name];
   if (!body) throw new Error(`unknown workload ${name}`);
-  const pass = () => {
-    let failed = 0;
-    for (const b of classes) { try { body(b); } catch { failed++; } }
-    return failed;
-  };
+  const pass = passOf(body);
   let t = performance.now();
   const failed = pass();
   const firstMs = performance.now() - t;

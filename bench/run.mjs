@@ -5,11 +5,12 @@
 // classforge side by side on the same class files, and prints warm medians, first-pass times and the ratio
 // classforge/ASM. When a JDK 24+ is installed, the JDK's own ClassFile API runs the same workloads too.
 // Default corpus: java.base of the JDK on PATH (JAVA_HOME first).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { findJavaHome, findJdkAtLeast } from './jdk.mjs';
@@ -21,7 +22,7 @@ const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench
 const ALL_WORKLOADS = ['read', 'tree-parse', 'copy', 'full-rewrite', 'compute-maxs', 'compute-frames'];
 
 function parseArgs(argv) {
-  const args = { input: null, runs: 15, rounds: 3, workloads: ALL_WORKLOADS, json: false };
+  const args = { input: null, runs: 10, rounds: 2, workloads: ALL_WORKLOADS, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') args.runs = Number(argv[++i]);
@@ -94,34 +95,81 @@ function compileHarness(javaHome, source, classpath) {
   return dir;
 }
 
-function runJavaHarness(javaHome, mainClass, classpath, classDir, runs, workloads) {
-  const out = execFileSync(path.join(javaHome, 'bin', 'java'), ['-Xms2g', '-Xmx4g', '-cp', classpath, mainClass, classDir,
-    String(runs), ...workloads], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const results = {};
-  for (const line of out.split('\n')) if (line.trim()) { const r = JSON.parse(line); results[r.workload] = r; }
-  return results;
+/**
+ * A harness started in `serve` mode for one workload: one pass per `pass()` call. Running the
+ * sides' passes alternately, seconds apart, lets each ratio compare two passes made under the same
+ * conditions (this VM's speed drifts by tens of percent, even by 2x, over minutes).
+ */
+class PassServer {
+  constructor(command, args) {
+    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  async nextLine() {
+    const { value, done } = await this.lines.next();
+    if (done) throw new Error(`${this.child.spawnargs.join(' ')} exited with code ${await this.exited}`);
+    return value;
+  }
+
+  /** Whether the harness supports the workload (it answers "ready", or "unsupported" and exits). */
+  async start() {
+    return (await this.nextLine()) === 'ready';
+  }
+
+  async pass() {
+    this.child.stdin.write('pass\n');
+    return JSON.parse(await this.nextLine());
+  }
+
+  async close() {
+    this.child.stdin.end();
+    await this.exited;
+  }
 }
 
-/** Runs bench/classforge-bench.mjs in a child Node process (same output format as the Java harnesses). */
-function runClassforge(classDir, runs, workloads) {
-  const out = execFileSync(process.execPath, [path.join(here, 'classforge-bench.mjs'), classDir, String(runs), ...workloads],
-    { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const results = {};
-  for (const line of out.split('\n')) if (line.trim()) { const r = JSON.parse(line); results[r.workload] = r; }
-  return results;
+const javaServer = (javaHome, mainClass, classpath, classDir, workload) =>
+  new PassServer(path.join(javaHome, 'bin', 'java'), ['-Xms2g', '-Xmx4g', '-cp', classpath, mainClass, classDir, 'serve', workload]);
+
+const classforgeServer = (classDir, workload) =>
+  new PassServer(process.execPath, [path.join(here, 'classforge-bench.mjs'), classDir, 'serve', workload]);
+
+/**
+ * One round of a workload: fresh processes for every side, a first pass each, `warmup` passes
+ * each, then `runs` measured passes each, the sides taking turns (ABBA order).
+ */
+async function runRound(servers, warmup, runs) {
+  const supported = [];
+  for (const s of servers) if (await s.start()) supported.push(s);
+  const result = new Map(servers.map((s) => [s, { firstMs: undefined, times: [], failed: 0 }]));
+  for (const s of supported) {
+    const r = await s.pass();
+    Object.assign(result.get(s), { firstMs: r.ms, failed: r.failed });
+  }
+  for (let i = 0; i < warmup + runs; i++) {
+    const order = i % 2 === 0 ? supported : [...supported].reverse();
+    for (const s of order) {
+      const r = await s.pass();
+      if (i >= warmup) result.get(s).times.push(r.ms);
+    }
+  }
+  await Promise.all(servers.map((s) => s.close()));
+  return servers.map((s) => result.get(s));
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
-/** The median over rounds of each workload's warm median and first pass, and the failures of the first round. */
-function combine(rounds, workload) {
-  const results = rounds.map((r) => r[workload]);
-  return {
-    medianMs: median(results.map((r) => r.medianMs)),
-    firstMs: median(results.map((r) => r.firstMs)),
-    failed: results[0].failed,
-  };
-}
+const quantile = (xs, q) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (position - low);
+};
 
 const fmt = (ms) => (ms === undefined ? '—' : `${ms.toFixed(0)} ms`);
 
@@ -137,62 +185,50 @@ async function main() {
   const asmCp = ['asm.jar', 'asm-tree.jar'].map((j) => path.join('/usr/share/java', j)).join(path.delimiter);
   for (const j of asmCp.split(path.delimiter)) if (!fs.existsSync(j)) throw new Error(`${j} is missing: apt-get install libasm-java`);
   const asmDir = compileHarness(javaHome, 'AsmBench.java', asmCp);
-  // Rounds alternate ASM and classforge, each in a fresh process: this VM's speed drifts by tens of percent
-  // over minutes, so one run of each side, minutes apart, can be off by that much. The table shows the
-  // median over rounds, and the ratio's range across rounds.
-  const asmRounds = [];
-  const ourRounds = [];
-  const cfApiRounds = [];
   const jdk24 = findJdkAtLeast(24);
   const cfApiDir = jdk24 ? compileHarness(jdk24, 'ClassFileApiBench.java', '.') : null;
-  // Each workload also runs in a process of its own, on both sides (as JMH forks per benchmark): run one
+  const warmup = Math.max(3, args.runs >> 2);
+  // Every workload runs in processes of its own, on every side (as JMH forks per benchmark): run one
   // after another in one process, the visitor call sites that the first workload trains (ClassNode's)
   // slow down the next ones (ClassWriter's) in a way that depends on the order.
-  for (let round = 1; round <= args.rounds; round++) {
-    const asmRound = {};
-    const ourRound = {};
-    const cfApiRound = {};
-    for (const w of args.workloads) {
-      console.error(`round ${round}/${args.rounds}, ${w}: ASM…`);
-      // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
-      Object.assign(asmRound, runJavaHarness(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, args.runs, [w]));
-      console.error(`round ${round}/${args.rounds}, ${w}: classforge…`);
-      Object.assign(ourRound, runClassforge(classDir, args.runs, [w]));
-      if (jdk24) {
-        console.error(`round ${round}/${args.rounds}, ${w}: the ClassFile API of ${jdk24}…`);
-        Object.assign(cfApiRound, runJavaHarness(jdk24, 'ClassFileApiBench', cfApiDir, classDir, args.runs, [w]));
-      }
+  const rows = [];
+  for (const w of args.workloads) {
+    const rounds = [];
+    for (let round = 1; round <= args.rounds; round++) {
+      console.error(`${w}, round ${round}/${args.rounds}: ASM, classforge${jdk24 ? ' and the ClassFile API' : ''} alternating, ${warmup} warm-up and ${args.runs} measured passes each…`);
+      const servers = [
+        // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
+        javaServer(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, w),
+        classforgeServer(classDir, w),
+      ];
+      if (jdk24) servers.push(javaServer(jdk24, 'ClassFileApiBench', cfApiDir, classDir, w));
+      rounds.push(await runRound(servers, warmup, args.runs));
     }
-    asmRounds.push(asmRound);
-    ourRounds.push(ourRound);
-    if (jdk24) cfApiRounds.push(cfApiRound);
+    const side = (i) => ({
+      medianMs: median(rounds.flatMap((r) => r[i].times)),
+      firstMs: median(rounds.map((r) => r[i].firstMs)),
+      failed: rounds[0][i].failed,
+    });
+    // Each measured ASM pass is paired with the classforge pass next to it.
+    const ratios = rounds.flatMap((r) => r[1].times.map((t, k) => t / r[0].times[k]));
+    const cfApi = jdk24 && rounds[0][2].times.length > 0 ? side(2) : null;
+    rows.push({ workload: w, asm: side(0), classforge: side(1), classFileApi: cfApi, ratio: median(ratios),
+      ratioRange: [quantile(ratios, 0.25), quantile(ratios, 0.75)] });
   }
-
-  const rows = args.workloads.map((w) => {
-    const ratios = asmRounds.map((asmRound, i) => ourRounds[i][w].medianMs / asmRound[w].medianMs);
-    const cfApi = cfApiRounds.length > 0 && cfApiRounds[0][w] ? combine(cfApiRounds, w) : null;
-    return {
-      workload: w,
-      asm: combine(asmRounds, w),
-      classforge: combine(ourRounds, w),
-      classFileApi: cfApi,
-      ratio: median(ratios),
-      ratioRange: [Math.min(...ratios), Math.max(...ratios)],
-    };
-  });
   if (args.json) { console.log(JSON.stringify({ corpus, classes: classes.length, rounds: args.rounds, node: process.version, rows }, null, 2)); return; }
-  const header = ['workload', 'ASM warm', 'ASM first', 'classforge warm', 'classforge first', 'ratio (warm)', 'ratio range'];
-  if (cfApiRounds.length > 0) header.push('ClassFile API warm');
+  const header = ['workload', 'ASM warm', 'ASM first', 'classforge warm', 'classforge first', 'ratio (warm)', 'ratio IQR'];
+  const withCfApi = rows.some((r) => r.classFileApi !== null);
+  if (withCfApi) header.push('ClassFile API warm');
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const r of rows) {
     const cells = [r.workload, fmt(r.asm.medianMs), fmt(r.asm.firstMs), fmt(r.classforge.medianMs), fmt(r.classforge.firstMs),
       `${r.ratio.toFixed(2)}×`, `${r.ratioRange[0].toFixed(2)}–${r.ratioRange[1].toFixed(2)}×`];
-    if (cfApiRounds.length > 0) cells.push(r.classFileApi ? fmt(r.classFileApi.medianMs) : '—');
+    if (withCfApi) cells.push(r.classFileApi ? fmt(r.classFileApi.medianMs) : '—');
     console.log(`| ${cells.join(' | ')} |`);
     if (r.classforge.failed || r.asm.failed) console.log(`  (failures: classforge ${r.classforge.failed}, ASM ${r.asm.failed})`);
   }
-  console.log(`\n${classes.length} classes; medians over ${args.rounds} rounds of ${args.runs} warm passes; Node ${process.version}, ${os.cpus().length} cores; ASM 9 from /usr/share/java.`);
+  console.log(`\n${classes.length} classes; ${args.rounds} rounds of ${args.runs} measured passes per side, the sides alternating pass by pass; ratio = median of the paired passes' ratios; Node ${process.version}, ${os.cpus().length} cores; ASM 9 from /usr/share/java.`);
 }
 
 main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });
