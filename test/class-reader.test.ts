@@ -1003,6 +1003,54 @@ describe('malformed class files throw ClassFormatError', () => {
     );
   });
 
+  it('checks offsets against the code being read, whatever methods were read before', () => {
+    // The reader keeps one labels array between methods (longer than most codes): an offset past
+    // this method's code must still be rejected, naming this code's range.
+    const branching = classWithCode([Opcodes.ICONST_0, Opcodes.IFEQ, ...u2(4), Opcodes.NOP, Opcodes.RETURN]);
+    const rewrite = (bytes: Uint8Array): Uint8Array => {
+      const writer = new ClassWriter(0);
+      new ClassReader(bytes).accept(writer, 0);
+      return writer.toByteArray();
+    };
+    const rewrittenFirst = rewrite(branching);
+    const longCode = [...new Array<number>(1000).fill(Opcodes.NOP), Opcodes.RETURN];
+    expect(() => acceptEverything(classWithCode(longCode))).not.toThrow();
+    expectReadFailsCleanly(classWithCode([Opcodes.GOTO, ...u2(500), Opcodes.RETURN]), /bytecode offset 500 outside the method's code \[0, 4\]/);
+    expectReadFailsCleanly(
+      classWithCode([Opcodes.NOP, Opcodes.RETURN], { codeAttributes: [['LineNumberTable', [...u2(1), ...u2(300), ...u2(1)]]] }),
+      /bytecode offset 300 outside the method's code \[0, 2\]/,
+    );
+    // And a valid class read after the failures gets its labels right.
+    expect(rewrite(branching)).toEqual(rewrittenFirst);
+  });
+
+  it('reads another class from inside a visit without mixing their labels', () => {
+    const outer = classWithCode([Opcodes.ICONST_0, Opcodes.IFEQ, ...u2(4), Opcodes.NOP, Opcodes.RETURN]);
+    const inner = classWithCode([Opcodes.ICONST_1, Opcodes.IFNE, ...u2(5), Opcodes.NOP, Opcodes.NOP, Opcodes.ICONST_0, Opcodes.POP, Opcodes.RETURN]);
+    // In visitCode (before the outer method's labels are created) and in visitInsn (between the
+    // jump and its target, while the reader still needs the outer labels), the visitor reads the
+    // inner class to the end.
+    const readInner = (): void => new ClassReader(inner).accept(new RecordingClassVisitor(), 0);
+    class NestingClassVisitor extends ClassVisitor {
+      override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null): MethodVisitor | null {
+        const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return new (class extends MethodVisitor {
+          override visitCode(): void { readInner(); super.visitCode(); }
+          override visitInsn(opcode: number): void { readInner(); super.visitInsn(opcode); }
+        })(API, mv);
+      }
+    }
+    const plain = new ClassWriter(0);
+    new ClassReader(outer).accept(plain, 0);
+    const nested = new ClassWriter(0);
+    new ClassReader(outer).accept(new NestingClassVisitor(API, nested), 0);
+    expect(nested.toByteArray()).toEqual(plain.toByteArray());
+    // The jump still lands on the return (offset 5), the label the outer method was given.
+    const code = nested.toByteArray();
+    const ifeq = code.indexOf(Opcodes.IFEQ, new ClassReader(code).header);
+    expect([...code.subarray(ifeq, ifeq + 5)]).toEqual([Opcodes.IFEQ, 0, 4, Opcodes.NOP, Opcodes.RETURN]);
+  });
+
   it('rejects bad stack map frames', () => {
     const framed = (frames: number[], count = 1): Uint8Array =>
       classWithCode([Opcodes.BIPUSH, 5, Opcodes.POP, Opcodes.RETURN], {
