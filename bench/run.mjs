@@ -85,11 +85,13 @@ function listClasses(dir) {
   return out;
 }
 
+/** Compiles a Java harness and BenchHarness.java (their shared part) once per content and JDK. */
 function compileHarness(javaHome, source, classpath) {
-  const dir = path.join(cacheRoot, `harness-${hashOf(javaHome, fs.readFileSync(path.join(here, source), 'utf8'), classpath)}`);
+  const sources = [source, 'BenchHarness.java'];
+  const dir = path.join(cacheRoot, `harness-${hashOf(javaHome, ...sources.map((s) => fs.readFileSync(path.join(here, s), 'utf8')), classpath)}`);
   if (!fs.existsSync(path.join(dir, source.replace('.java', '.class')))) {
     fs.mkdirSync(dir, { recursive: true });
-    execFileSync(path.join(javaHome, 'bin', 'javac'), ['-nowarn', '-cp', classpath, '-d', dir, path.join(here, source)],
+    execFileSync(path.join(javaHome, 'bin', 'javac'), ['-nowarn', '-cp', classpath, '-d', dir, ...sources.map((s) => path.join(here, s))],
       { stdio: 'inherit' });
   }
   return dir;
