@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
@@ -62,7 +62,54 @@ package demo;
 public class Thrower {
   public static void fail(RuntimeException e) { throw e; }
 }`,
+  // Protected access (JVMS §4.10.1.8): a superclass in another package, and one in the same package.
+  'base/Base.java': `
+package base;
+public class Base {
+  protected int f;
+  protected void m() { }
+}`,
+  'demo/Sub.java': `
+package demo;
+public class Sub extends base.Base {
+  public static int read(Sub self, base.Base other) { return self.f; }
+  public static void call(Sub self, base.Base other) { self.m(); }
+  public static Object copy(Sub self, int[] array, base.Base other) { return array.clone(); }
+}`,
+  'demo/Parent.java': `
+package demo;
+public class Parent {
+  protected int g;
+}`,
+  'demo/Peer.java': `
+package demo;
+public class Peer extends Parent {
+  public static int read(Peer self, Parent other) { return self.g; }
+}`,
 };
+
+/**
+ * Edits the method `method`: its aload_0 becomes aload_1 when `useSecondArgument`, and member
+ * references to the class `from` (or to `from` as an array clone) get the owner `to`.
+ */
+function retarget(bytes: Uint8Array, method: string, edit: { useSecondArgument?: boolean; from: string; to: string }): Uint8Array {
+  return editMethod(
+    bytes,
+    method,
+    (mv) =>
+      new (class extends MethodVisitor {
+        override visitVarInsn(opcode: number, varIndex: number): void {
+          super.visitVarInsn(opcode, edit.useSecondArgument === true && opcode === Opcodes.ALOAD && varIndex === 0 ? 1 : varIndex);
+        }
+        override visitFieldInsn(opcode: number, owner: string, name: string, descriptor: string): void {
+          super.visitFieldInsn(opcode, owner === edit.from ? edit.to : owner, name, descriptor);
+        }
+        override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+          super.visitMethodInsn(opcode, owner === edit.from ? edit.to : owner, name, descriptor, isInterface);
+        }
+      })(Opcodes.ASM9, mv),
+  );
+}
 
 const HARNESS = {
   'VerifyHarness.java': `
@@ -72,7 +119,10 @@ import java.net.URLClassLoader;
 public class VerifyHarness {
   public static void main(String[] args) throws Exception {
     for (int i = 0; i + 1 < args.length; i += 2) {
-      URLClassLoader loader = new URLClassLoader(new URL[] { new File(args[i]).toURI().toURL() }, VerifyHarness.class.getClassLoader());
+      String[] dirs = args[i].split(File.pathSeparator);
+      URL[] urls = new URL[dirs.length];
+      for (int j = 0; j < dirs.length; j++) urls[j] = new File(dirs[j]).toURI().toURL();
+      URLClassLoader loader = new URLClassLoader(urls, VerifyHarness.class.getClassLoader());
       try {
         Class.forName(args[i + 1], false, loader).getDeclaredMethods();
         System.out.println("OK " + args[i + 1] + " " + args[i]);
@@ -263,6 +313,64 @@ const CASES: BrokenCase[] = [
     method: 'sum(I)I',
     edit: (bytes) => stripFrames(bytes, Opcodes.V1_6),
   },
+  {
+    title: 'a protected field of a superclass in another package, on an object of the current class',
+    verdict: 'accept',
+    className: 'demo/Sub',
+    method: 'read(Ldemo/Sub;Lbase/Base;)I',
+    edit: (bytes) => retarget(bytes, 'read', { from: 'demo/Sub', to: 'base/Base' }),
+  },
+  {
+    title: 'a protected field of a superclass in another package, on an object of that superclass',
+    className: 'demo/Sub',
+    method: 'read(Ldemo/Sub;Lbase/Base;)I',
+    message: "Bad access to protected data in getfield: Type 'base/Base' (current frame, stack[0]) is not assignable to 'demo/Sub'",
+    edit: (bytes) => retarget(bytes, 'read', { useSecondArgument: true, from: 'demo/Sub', to: 'base/Base' }),
+  },
+  {
+    title: 'a protected method of a superclass in another package, on an object of that superclass',
+    className: 'demo/Sub',
+    method: 'call(Ldemo/Sub;Lbase/Base;)V',
+    message: 'Bad access to protected data in invokevirtual',
+    edit: (bytes) => retarget(bytes, 'call', { useSecondArgument: true, from: 'demo/Sub', to: 'base/Base' }),
+  },
+  {
+    title: "a protected field of a superclass in the same package, on an object of that superclass",
+    verdict: 'accept',
+    className: 'demo/Peer',
+    method: 'read(Ldemo/Peer;Ldemo/Parent;)I',
+    edit: (bytes) => retarget(bytes, 'read', { useSecondArgument: true, from: 'demo/Peer', to: 'demo/Parent' }),
+  },
+  {
+    title: "Object's protected clone() called on an array",
+    verdict: 'accept',
+    className: 'demo/Sub',
+    method: 'copy(Ldemo/Sub;[ILbase/Base;)Ljava/lang/Object;',
+    edit: (bytes) => retarget(bytes, 'copy', { from: '[I', to: 'java/lang/Object' }),
+  },
+  {
+    title: "Object's protected clone() called on an object of another class",
+    className: 'demo/Sub',
+    method: 'copy(Ldemo/Sub;[ILbase/Base;)Ljava/lang/Object;',
+    message: 'Bad access to protected data in invokevirtual',
+    edit: (bytes) =>
+      editMethod(
+        bytes,
+        'copy',
+        (mv) =>
+          new (class extends MethodVisitor {
+            override visitVarInsn(opcode: number, varIndex: number): void {
+              super.visitVarInsn(opcode, opcode === Opcodes.ALOAD && varIndex === 1 ? 2 : varIndex);
+            }
+            override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+              super.visitMethodInsn(opcode, owner === '[I' ? 'java/lang/Object' : owner, name, descriptor, isInterface);
+            }
+            override visitTypeInsn(opcode: number, type: string): void {
+              if (opcode !== Opcodes.CHECKCAST) super.visitTypeInsn(opcode, type);
+            }
+          })(Opcodes.ASM9, mv),
+      ),
+  },
 ];
 
 /** Drops the StackMapTables and sets the class file version to `version`. */
@@ -311,9 +419,11 @@ describe('verify broken classes (agreement with HotSpot)', () => {
       const path = join(dir, `${testCase.className}.class`);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, broken);
-      brokenDirs.push(dir);
+      // The edited class first, then the compiled ones (its super classes).
+      const classPath = `${dir}${delimiter}${goodDir}`;
+      brokenDirs.push(classPath);
       ours.push(verifier.verify(broken));
-      args.push(dir, testCase.className.replace(/\//g, '.'));
+      args.push(classPath, testCase.className.replace(/\//g, '.'));
     }
     const result = await runJava({ classpath: harnessDir, mainClass: 'VerifyHarness', jvmArgs: ['-Xverify:all', '-Xshare:off'], args });
     expect(result.exitCode).toBe(0);

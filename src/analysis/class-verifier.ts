@@ -14,6 +14,7 @@ import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { ClassNode } from '../tree/class-node.js';
 import type { MethodNode } from '../tree/method-node.js';
 import { Analyzer } from './analyzer.js';
+import { type ClassFileSource, ProtectedAccess } from './protected-access.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import type { BasicValue } from './basic-value.js';
 import { SimpleVerifier } from './simple-verifier.js';
@@ -101,6 +102,10 @@ class CurrentClassHierarchy implements ClassHierarchy {
     if (this.next.isInterface(internalName) === undefined && internalName === this.name) return this.interfaces;
     return this.next.getInterfaces?.(internalName);
   }
+
+  getClassBytes(internalName: string): Uint8Array | undefined {
+    return (this.next as ClassFileSource).getClassBytes?.(internalName);
+  }
 }
 
 /** Verifies class files against a class hierarchy (a ClassPath, or a MapClassHierarchy in tests). */
@@ -113,7 +118,7 @@ export class ClassVerifier {
   constructor(hierarchy: ClassHierarchy, options: ClassVerifierOptions = {}) {
     this.hierarchy = hierarchy;
     this.current = new CurrentClassHierarchy(hierarchy);
-    this.checker = new TypeChecker(new VerificationTypeTable(this.current));
+    this.checker = new TypeChecker(new VerificationTypeTable(this.current), new ProtectedAccess(this.current));
     this.failover = options.failover ?? true;
   }
 

@@ -16,6 +16,7 @@ import {
   getNameAndType,
 } from '../classfile/constant-pool.js';
 import type { RawCode } from '../classfile/raw-class-file.js';
+import type { ProtectedAccess } from './protected-access.js';
 import {
   CATEGORY1_CHECK,
   CATEGORY2_CHECK,
@@ -164,6 +165,8 @@ function s4(code: Uint8Array, offset: number): number {
  */
 export class TypeChecker {
   readonly types: VerificationTypeTable;
+  /** Answers the protected-access check (JVMS §4.10.1.8), or null to skip it. */
+  private readonly protectedAccess: ProtectedAccess | null;
   private readonly descriptors = new Map<string, MethodDescriptor>();
   private readonly objectType: number;
   private readonly throwableType: number;
@@ -195,8 +198,9 @@ export class TypeChecker {
   /** Offset of the instruction being checked, for errors. */
   private bci = 0;
 
-  constructor(types: VerificationTypeTable) {
+  constructor(types: VerificationTypeTable, protectedAccess: ProtectedAccess | null = null) {
     this.types = types;
+    this.protectedAccess = protectedAccess;
     this.objectType = types.reference('java/lang/Object');
     this.throwableType = types.reference('java/lang/Throwable');
     this.stringType = types.reference('java/lang/String');
@@ -1403,7 +1407,7 @@ export class TypeChecker {
         this.popValue(fieldType);
         break;
       case 0xb4: // getfield
-        this.pop(ownerType);
+        this.checkProtectedAccess(this.pop(ownerType), owner, name, descriptor, 'getfield');
         this.pushValue(fieldType);
         break;
       default: {
@@ -1420,7 +1424,26 @@ export class TypeChecker {
         if (object !== ownerType && !this.types.isAssignable(ownerType, object)) {
           this.failType('Bad type on operand stack in putfield', object, `stack[${this.sp}]`, ownerType);
         }
+        this.checkProtectedAccess(object, owner, name, descriptor, 'putfield');
       }
+    }
+  }
+
+  /**
+   * The protected check of getfield, putfield and invokevirtual (JVMS §4.10.1.8): a protected
+   * member of a superclass in another package must be used on an object of the current class.
+   * `object` was just popped (at stack[sp]). Arrays may call Object's protected clone().
+   */
+  private checkProtectedAccess(object: number, owner: string, name: string, descriptor: string, instruction: string): void {
+    const protectedAccess = this.protectedAccess;
+    if (object === this.currentType || protectedAccess === null) return;
+    const isMethod = instruction === 'invokevirtual';
+    if (!protectedAccess.isProtectedAccess(this.method.className, owner, name, descriptor, isMethod)) return;
+    if (isMethod && owner === 'java/lang/Object' && name === 'clone' && object >= REFERENCE_BASE && this.types.nameOf(object).charCodeAt(0) === 0x5b) {
+      return;
+    }
+    if (!this.types.isAssignable(this.currentType, object)) {
+      this.failType(`Bad access to protected data in ${instruction}`, object, `stack[${this.sp}]`, this.currentType);
     }
   }
 
@@ -1465,7 +1488,9 @@ export class TypeChecker {
       initializedThis = this.invokeInit(owner, ownerType);
     } else if (opcode === 0xb7) {
       this.pop(this.currentType);
-    } else if (opcode === 0xb6 || opcode === 0xb9) {
+    } else if (opcode === 0xb6) {
+      this.checkProtectedAccess(this.pop(ownerType), owner, name, descriptor, 'invokevirtual');
+    } else if (opcode === 0xb9) {
       this.pop(ownerType);
     }
     this.pushValue(parsed.returnType);

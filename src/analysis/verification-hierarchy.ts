@@ -6,6 +6,7 @@
 
 import { ClassReader } from '../asm/class-reader.js';
 import type { ClassHierarchy } from '../asm/class-writer.js';
+import type { ClassFileSource } from './protected-access.js';
 
 const ACC_INTERFACE = 0x0200;
 
@@ -13,6 +14,8 @@ interface ClassHeader {
   readonly superName: string | null;
   readonly access: number;
   readonly interfaces: readonly string[];
+  /** The class file, when the class was added from one (for member lookups). */
+  readonly bytes?: Uint8Array;
 }
 
 /** A ClassHierarchy over class files given as bytes (only their headers are read). */
@@ -32,6 +35,7 @@ export class MapClassHierarchy implements ClassHierarchy {
         superName: reader.getSuperName(),
         access: reader.getAccess(),
         interfaces: reader.getInterfaces(),
+        bytes,
       });
     }
     return name;
@@ -66,6 +70,10 @@ export class MapClassHierarchy implements ClassHierarchy {
   getAccess(internalName: string): number | undefined {
     return this.classes.get(internalName)?.access;
   }
+
+  getClassBytes(internalName: string): Uint8Array | undefined {
+    return this.classes.get(internalName)?.bytes;
+  }
 }
 
 /** Asks each hierarchy in turn; the first one that knows a class answers for it. */
@@ -96,6 +104,15 @@ export class ChainedClassHierarchy implements ClassHierarchy {
     for (const hierarchy of this.hierarchies) {
       if (hierarchy.isInterface(internalName) === undefined) continue;
       return hierarchy.getInterfaces?.(internalName);
+    }
+    return undefined;
+  }
+
+  /** The class file from the first hierarchy that knows the class, if it can give it. */
+  getClassBytes(internalName: string): Uint8Array | undefined {
+    for (const hierarchy of this.hierarchies) {
+      if (hierarchy.isInterface(internalName) === undefined) continue;
+      return (hierarchy as ClassFileSource).getClassBytes?.(internalName);
     }
     return undefined;
   }
