@@ -371,6 +371,20 @@ const CASES: BrokenCase[] = [
           })(Opcodes.ASM9, mv),
       ),
   },
+  {
+    title: 'a version 49 class reading a protected field of a superclass in another package on an object of that superclass, by inference',
+    className: 'demo/Sub',
+    method: 'read(Ldemo/Sub;Lbase/Base;)I',
+    message: 'Bad access to protected data in getfield',
+    edit: (bytes) => stripFrames(retarget(bytes, 'read', { useSecondArgument: true, from: 'demo/Sub', to: 'base/Base' }), Opcodes.V1_5),
+  },
+  {
+    title: "a version 49 class calling Object's protected clone() on an array, by inference",
+    verdict: 'accept',
+    className: 'demo/Sub',
+    method: 'copy(Ldemo/Sub;[ILbase/Base;)Ljava/lang/Object;',
+    edit: (bytes) => stripFrames(retarget(bytes, 'copy', { from: '[I', to: 'java/lang/Object' }), Opcodes.V1_5),
+  },
 ];
 
 /** Drops the StackMapTables and sets the class file version to `version`. */

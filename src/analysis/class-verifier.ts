@@ -1,14 +1,14 @@
 // # ClassVerifier: verifies every method of a class file, as HotSpot does when it links the class
 //
 // Version 50 and later: type checking against the StackMapTable (JVMS §4.10.1, TypeChecker).
-// Before 50: type inference (JVMS §4.10.2) with ASM's Analyzer and SimpleVerifier. Like HotSpot's
+// Before 50: type inference (JVMS §4.10.2) with ASM's Analyzer and a SimpleVerifier (plus the
+// protected-access check, ProtectedCheckingVerifier). Like HotSpot's
 // FailOverToOldVerifier, a version 50 class whose type check fails is verified again by inference.
 // A class the hierarchy does not know, when an assignability check needs it, is not a verification
 // error: HotSpot would throw NoClassDefFoundError, so it is reported apart as "unresolved".
 
 import { ClassReader } from '../asm/class-reader.js';
 import type { ClassHierarchy } from '../asm/class-writer.js';
-import { Type } from '../asm/type.js';
 import { type RawAttribute, type RawClassFile, type RawMember, readRawClassFile, readRawCode } from '../classfile/raw-class-file.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { ClassNode } from '../tree/class-node.js';
@@ -17,7 +17,7 @@ import { Analyzer } from './analyzer.js';
 import { type ClassFileSource, ProtectedAccess } from './protected-access.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import type { BasicValue } from './basic-value.js';
-import { SimpleVerifier } from './simple-verifier.js';
+import { ProtectedCheckingVerifier } from './protected-checking-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -113,12 +113,14 @@ export class ClassVerifier {
   readonly hierarchy: ClassHierarchy;
   private readonly current: CurrentClassHierarchy;
   private readonly checker: TypeChecker;
+  private readonly protectedAccess: ProtectedAccess;
   private readonly failover: boolean;
 
   constructor(hierarchy: ClassHierarchy, options: ClassVerifierOptions = {}) {
     this.hierarchy = hierarchy;
     this.current = new CurrentClassHierarchy(hierarchy);
-    this.checker = new TypeChecker(new VerificationTypeTable(this.current), new ProtectedAccess(this.current));
+    this.protectedAccess = new ProtectedAccess(this.current);
+    this.checker = new TypeChecker(new VerificationTypeTable(this.current), this.protectedAccess);
     this.failover = options.failover ?? true;
   }
 
@@ -195,7 +197,7 @@ export class ClassVerifier {
   }
 
   /**
-   * Verifies the methods of a class by inference (ASM's Analyzer with a SimpleVerifier); only
+   * Verifies the methods of a class by inference (ASM's Analyzer with a ProtectedCheckingVerifier); only
    * those named in `only` when it is not null. Returns the number of methods with code.
    */
   private verifyByInference(
@@ -216,11 +218,12 @@ export class ClassVerifier {
       const methodName = method.name + method.desc;
       if (only !== null && !only.has(methodName)) continue;
       methods++;
-      const verifier = new SimpleVerifier(
-        Type.getObjectType(classFile.thisClass),
-        classFile.superClass === null ? null : Type.getObjectType(classFile.superClass),
-        classFile.interfaces.map((name) => Type.getObjectType(name)),
+      const verifier = new ProtectedCheckingVerifier(
+        classFile.thisClass,
+        classFile.superClass,
+        classFile.interfaces,
         isInterface,
+        this.protectedAccess,
       );
       verifier.setClassHierarchy(this.current);
       const analyzer = new Analyzer<BasicValue>(verifier);
