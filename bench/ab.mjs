@@ -8,11 +8,10 @@
 // A/A comparison to see the floor). Workloads: those of bench/classforge-bench.mjs (read, tree-parse, copy,
 // full-rewrite, compute-maxs, compute-frames). The corpus defaults to the java.base directory `npm run bench`
 // extracted.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { PassServer, median, quantile } from './pass-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,55 +39,25 @@ function defaultCorpus() {
 }
 
 /** A classforge-bench process in serve mode on the build `dist`. */
-function server(dist, flags, corpus, workload) {
-  const child = spawn(process.execPath, [...flags, path.join(here, 'classforge-bench.mjs'), corpus, 'serve', workload], {
-    env: { ...process.env, CLASSFORGE_DIST: dist },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error(`the classforge-bench process on ${dist} exited`);
-    return value;
-  };
-  return {
-    ready: next,
-    pass: async () => {
-      child.stdin.write('pass\n');
-      return JSON.parse(await next()).ms;
-    },
-    close: () => child.stdin.end(),
-  };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => {
-  const s = [...xs].sort((p, r) => p - r);
-  const position = (s.length - 1) * q;
-  const low = Math.floor(position);
-  return s[low] + (s[Math.min(low + 1, s.length - 1)] - s[low]) * (position - low);
-};
+const server = (dist, flags, corpus, workload) =>
+  new PassServer(process.execPath, [...flags, path.join(here, 'classforge-bench.mjs'), corpus, 'serve', workload],
+    { ...process.env, CLASSFORGE_DIST: dist });
 
 const args = parseArgs(process.argv.slice(2));
 const corpus = args.corpus ?? defaultCorpus();
 const a = server(args.dists[0], [], corpus, args.workload);
 const b = server(args.dists[1], args.bFlags, corpus, args.workload);
-await a.ready();
-await b.ready();
+await a.start();
+await b.start();
 const timesA = [];
 const timesB = [];
 for (let i = 0; i < args.warmup + args.passes; i++) {
   let tA;
   let tB;
-  if (i % 2 === 0) { tA = await a.pass(); tB = await b.pass(); } else { tB = await b.pass(); tA = await a.pass(); }
+  if (i % 2 === 0) { tA = (await a.pass()).ms; tB = (await b.pass()).ms; } else { tB = (await b.pass()).ms; tA = (await a.pass()).ms; }
   if (i >= args.warmup) { timesA.push(tA); timesB.push(tB); }
 }
-a.close();
-b.close();
+await Promise.all([a.close(), b.close()]);
 const ratios = timesB.map((t, i) => t / timesA[i]);
 console.log(`${args.workload}: A ${median(timesA).toFixed(0)} ms, B ${median(timesB).toFixed(0)} ms (medians of ${args.passes} passes); ` +
   `B/A ${median(ratios).toFixed(3)} (IQR ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)})`);

@@ -5,15 +5,15 @@
 // classforge side by side on the same class files, and prints warm medians, first-pass times and the ratio
 // classforge/ASM. When a JDK 24+ is installed, the JDK's own ClassFile API runs the same workloads too.
 // Default corpus: java.base of the JDK on PATH (JAVA_HOME first).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { findJavaHome, findJdkAtLeast } from './jdk.mjs';
+import { PassServer, median, quantile } from './pass-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -97,40 +97,6 @@ function compileHarness(javaHome, source, classpath) {
   return dir;
 }
 
-/**
- * A harness started in `serve` mode for one workload: one pass per `pass()` call. Running the
- * sides' passes alternately, seconds apart, lets each ratio compare two passes made under the same
- * conditions (this VM's speed drifts by tens of percent, even by 2x, over minutes).
- */
-class PassServer {
-  constructor(command, args) {
-    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
-  }
-
-  async nextLine() {
-    const { value, done } = await this.lines.next();
-    if (done) throw new Error(`${this.child.spawnargs.join(' ')} exited with code ${await this.exited}`);
-    return value;
-  }
-
-  /** Whether the harness supports the workload (it answers "ready", or "unsupported" and exits). */
-  async start() {
-    return (await this.nextLine()) === 'ready';
-  }
-
-  async pass() {
-    this.child.stdin.write('pass\n');
-    return JSON.parse(await this.nextLine());
-  }
-
-  async close() {
-    this.child.stdin.end();
-    await this.exited;
-  }
-}
-
 const javaServer = (javaHome, mainClass, classpath, classDir, workload) =>
   new PassServer(path.join(javaHome, 'bin', 'java'), ['-Xms2g', '-Xmx4g', '-cp', classpath, mainClass, classDir, 'serve', workload]);
 
@@ -159,19 +125,6 @@ async function runRound(servers, warmup, runs) {
   await Promise.all(servers.map((s) => s.close()));
   return servers.map((s) => result.get(s));
 }
-
-const median = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-const quantile = (xs, q) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (position - low);
-};
 
 const fmt = (ms) => (ms === undefined ? '—' : `${ms.toFixed(0)} ms`);
 
