@@ -1,9 +1,9 @@
 // # Protected member access (JVMS §4.10.1.8)
 //
 // A getfield, putfield or invokevirtual that reaches a protected member declared in a superclass
-// from another run-time package must use an object of the current class (or a subclass): the
-// type checker's `passesProtectedCheck`. HotSpot applies it only when the member reference's class
-// is a superclass of the current class by name, and finds the member as resolution would (fields:
+// from another run-time package must use an object of the current class (or a subclass); the type
+// checker and ProtectedCheckingVerifier ask this class. HotSpot applies the rule only when the member
+// reference's class is a superclass of the current class by name, and finds the member as resolution would (fields:
 // the class, its superinterfaces, its superclasses, JVMS §5.4.3.2; methods: the class and its
 // superclasses, as ClassVerifier::is_protected_access does with uncached_lookup_method).
 //
@@ -43,6 +43,8 @@ function packageOf(internalName: string): string {
 export class ProtectedAccess {
   private readonly hierarchy: ClassFileSource;
   private readonly members = new Map<string, Members | null>();
+  /** The superclasses of each class asked about as the current class (HotSpot's name_in_supers). */
+  private readonly superclasses = new Map<string, ReadonlySet<string>>();
 
   constructor(hierarchy: ClassFileSource) {
     this.hierarchy = hierarchy;
@@ -50,24 +52,39 @@ export class ProtectedAccess {
 
   /**
    * Whether `currentClass` using the member `name:descriptor` through the reference class
-   * `refClass` is a protected access that needs the object to be of the current class: `refClass`
-   * is a superclass of `currentClass`, the member it resolves to is protected, and it is declared
-   * in another package.
+   * `refClass` (with getfield, putfield, or invokevirtual when `isMethod`) on an object that is
+   * (`objectIsArray`) or is not an array must use an object of the current class: `refClass` is a
+   * superclass of `currentClass`, the member it resolves to is protected and declared in another
+   * package, and it is not Object's clone() called on an array (arrays pretend to have a public one).
    */
-  isProtectedAccess(currentClass: string, refClass: string, name: string, descriptor: string, isMethod: boolean): boolean {
-    if (!this.isSuperclass(refClass, currentClass)) return false;
+  needsCurrentClassObject(
+    currentClass: string,
+    refClass: string,
+    name: string,
+    descriptor: string,
+    isMethod: boolean,
+    objectIsArray: boolean,
+  ): boolean {
+    if (!this.superclassesOf(currentClass).has(refClass)) return false;
+    if (isMethod && objectIsArray && refClass === 'java/lang/Object' && name === 'clone') return false;
     const member = isMethod ? this.findMethod(refClass, name, descriptor) : this.findField(refClass, name + ':' + descriptor, 0);
     return member !== null && (member.access & ACC_PROTECTED) !== 0 && packageOf(member.holder) !== packageOf(currentClass);
   }
 
-  /** HotSpot's name_in_supers: whether `name` is a (proper) superclass of `currentClass`. */
-  private isSuperclass(name: string, currentClass: string): boolean {
-    let superName = this.hierarchy.getSuperName(currentClass);
-    for (let depth = 0; superName !== null && superName !== undefined && depth < 1000; depth++) {
-      if (superName === name) return true;
-      superName = this.hierarchy.getSuperName(superName);
+  /** The (proper) superclasses of `currentClass`, for HotSpot's name_in_supers. */
+  private superclassesOf(currentClass: string): ReadonlySet<string> {
+    let names = this.superclasses.get(currentClass);
+    if (names === undefined) {
+      const found = new Set<string>();
+      let superName = this.hierarchy.getSuperName(currentClass);
+      for (let depth = 0; superName !== null && superName !== undefined && depth < 1000; depth++) {
+        found.add(superName);
+        superName = this.hierarchy.getSuperName(superName);
+      }
+      names = found;
+      this.superclasses.set(currentClass, names);
     }
-    return false;
+    return names;
   }
 
   /** Field resolution (JVMS §5.4.3.2): the class, its superinterfaces, then its superclass. */

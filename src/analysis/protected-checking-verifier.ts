@@ -57,11 +57,9 @@ export class ProtectedCheckingVerifier extends SimpleVerifier {
 
   /** A protected member of a superclass in another package must be used on an object of the current class. */
   private checkProtectedAccess(insn: AbstractInsnNode, object: BasicValue, instruction: string): void {
-    const isMethod = instruction === 'invokevirtual';
     const { owner, name, desc } = insn as FieldInsnNode | MethodInsnNode;
-    if (!this.protectedAccess.isProtectedAccess(this.className, owner, name, desc, isMethod)) return;
-    // Arrays may call Object's protected clone().
-    if (isMethod && owner === 'java/lang/Object' && name === 'clone' && object.getType()?.getSort() === Type.ARRAY) return;
+    const isArray = object.getType()?.getSort() === Type.ARRAY;
+    if (!this.protectedAccess.needsCurrentClassObject(this.className, owner, name, desc, instruction === 'invokevirtual', isArray)) return;
     if (!this.isSubTypeOf(object, this.currentClassValue)) {
       throw new AnalyzerException(insn, `Bad access to protected data in ${instruction}`, this.currentClassValue, object);
     }

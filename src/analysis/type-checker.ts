@@ -1432,14 +1432,13 @@ export class TypeChecker {
   /**
    * The protected check of getfield, putfield and invokevirtual (JVMS §4.10.1.8): a protected
    * member of a superclass in another package must be used on an object of the current class.
-   * `object` was just popped (at stack[sp]). Arrays may call Object's protected clone().
+   * `object` was just popped (at stack[sp]).
    */
   private checkProtectedAccess(object: number, owner: string, name: string, descriptor: string, instruction: string): void {
     const protectedAccess = this.protectedAccess;
     if (object === this.currentType || protectedAccess === null) return;
-    const isMethod = instruction === 'invokevirtual';
-    if (!protectedAccess.isProtectedAccess(this.method.className, owner, name, descriptor, isMethod)) return;
-    if (isMethod && owner === 'java/lang/Object' && name === 'clone' && object >= REFERENCE_BASE && this.types.nameOf(object).charCodeAt(0) === 0x5b) {
+    const isArray = object >= REFERENCE_BASE && this.types.nameOf(object).charCodeAt(0) === 0x5b;
+    if (!protectedAccess.needsCurrentClassObject(this.method.className, owner, name, descriptor, instruction === 'invokevirtual', isArray)) {
       return;
     }
     if (!this.types.isAssignable(this.currentType, object)) {
