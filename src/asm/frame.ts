@@ -8,11 +8,7 @@ import { Symbol } from './symbol.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 
-/**
- * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
- * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
- * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
- */
+/** String.prototype.charCodeAt, called with .call in per-character loops (why: see ByteVector). */
 const charCodeAt = String.prototype.charCodeAt;
 
 // JVM opcodes (JVMS §6.5) as a const enum: tsc inlines them as literals, so the big switch in

@@ -19,11 +19,7 @@ import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 
-/**
- * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
- * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
- * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
- */
+/** String.prototype.charCodeAt, called with .call in per-character loops (why: see ByteVector). */
 const charCodeAt = String.prototype.charCodeAt;
 
 // The opcodes tested on the hot paths, as a const enum so that tsc inlines them as literals

@@ -47,7 +47,7 @@ GROUP_OF_TAG[Symbol.CONSTANT_METHOD_HANDLE_TAG] = GROUP_METHOD_HANDLE;
 GROUP_OF_TAG[Symbol.CONSTANT_DYNAMIC_TAG] = GROUP_DYNAMIC;
 GROUP_OF_TAG[Symbol.CONSTANT_INVOKE_DYNAMIC_TAG] = GROUP_DYNAMIC;
 
-/** String.prototype.charCodeAt, called with .call (see ByteVector): strings of many representations reach the hash functions. */
+/** String.prototype.charCodeAt, called with .call in per-character loops (why: see ByteVector). */
 const charCodeAt = String.prototype.charCodeAt;
 
 /** Scratch list of constant pool indices, reused by every lazy group load. */

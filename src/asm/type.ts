@@ -1,11 +1,7 @@
 import { ClassFormatError } from '../classfile/class-format-error.js';
 import { Opcodes } from './opcodes.js';
 
-/**
- * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
- * in many representations (sequential, internalized, cons and sliced ones built for frame types…),
- * and past four of them `s.charCodeAt` becomes a megamorphic property load on every call.
- */
+/** String.prototype.charCodeAt, called with .call in per-character loops (why: see ByteVector). */
 const charCodeAt = String.prototype.charCodeAt;
 
 // Character codes used while scanning descriptors (JVMS §4.3).
