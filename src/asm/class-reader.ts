@@ -13,6 +13,7 @@ import { Label } from './label.js';
 import type { MethodVisitor } from './method-visitor.js';
 import { MethodWriter } from './method-writer.js';
 import { Opcodes } from './opcodes.js';
+import { readerHints } from './reader-hints.js';
 import { RecordComponentWriter } from './record-component-writer.js';
 import { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
@@ -810,6 +811,18 @@ export class ClassReader {
       attributePrototypes = attributePrototypesOrParsingOptions;
       parsingOptions = parsingOptionsArgument ?? 0;
     }
+    // While this reader visits, a ClassWriter reached through any adapters takes it as its
+    // dictionary (see readerHints); nested readers restore the outer one.
+    const outerReader = readerHints.reader;
+    readerHints.reader = this;
+    try {
+      this.acceptClass(classVisitor, attributePrototypes, parsingOptions);
+    } finally {
+      readerHints.reader = outerReader;
+    }
+  }
+
+  private acceptClass(classVisitor: ClassVisitor, attributePrototypes: Attribute[], parsingOptions: number): void {
     const context = new Context(attributePrototypes, parsingOptions);
     const b = this.classFileBuffer;
     // A ClassWriter written from scratch builds a pool about as large as this one.
@@ -1481,12 +1494,15 @@ export class ClassReader {
       currentOffset += attributeLength;
     }
 
-    // Visit the field declaration.
+    // Visit the field declaration (a ClassWriter finds its name and descriptor indices through readerHints).
+    const signature = signatureIndex === 0 ? null : this.readUtf(signatureIndex);
+    readerHints.reader = this;
+    readerHints.memberInfoOffset = fieldInfoOffset;
     const fieldVisitor = classVisitor.visitField(
       accessFlags,
       name,
       descriptor,
-      signatureIndex === 0 ? null : this.readUtf(signatureIndex),
+      signature,
       constantValue,
     );
     if (fieldVisitor === null) {
@@ -1623,12 +1639,15 @@ export class ClassReader {
       currentOffset += attributeLength;
     }
 
-    // Visit the method declaration.
+    // Visit the method declaration (a ClassWriter finds its name and descriptor indices through readerHints).
+    const signature = signatureIndex === 0 ? null : this.readUtf(signatureIndex);
+    readerHints.reader = this;
+    readerHints.memberInfoOffset = methodInfoOffset;
     const methodVisitor = classVisitor.visitMethod(
       context.currentMethodAccessFlags,
       context.currentMethodName,
       context.currentMethodDescriptor,
-      signatureIndex === 0 ? null : this.readUtf(signatureIndex),
+      signature,
       exceptions,
     );
     if (methodVisitor === null) {
@@ -2221,7 +2240,11 @@ export class ClassReader {
           break;
         case Insn.INSN_FIELD_OR_METHOD:
         case Insn.INSN_INVOKEINTERFACE: {
-          const memberRef = this.readMemberRef(u2(b, currentOffset + 1), currentOffset + 1);
+          const memberRefIndex = u2(b, currentOffset + 1);
+          const memberRef = this.readMemberRef(memberRefIndex, currentOffset + 1);
+          // A ClassWriter finds the Utf8 indices of a new reference through readerHints.
+          readerHints.reader = this;
+          readerHints.memberReferenceIndex = memberRefIndex;
           if (opcode < Opcodes.INVOKEVIRTUAL) {
             if (memberRef.tag !== Tag.CONSTANT_FIELDREF) {
               this.failConstant(u2(b, currentOffset + 1), 'a CONSTANT_Fieldref', currentOffset + 1);
@@ -2359,6 +2382,8 @@ export class ClassReader {
             }
           }
         }
+        readerHints.reader = this;
+        readerHints.localVariableOffset = currentOffset - 10;
         methodVisitor.visitLocalVariable(name, descriptor, signature, labels[startPc]!, labels[startPc + length]!, index);
       }
     }

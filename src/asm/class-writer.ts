@@ -15,6 +15,7 @@ import { MethodWriter } from './method-writer.js';
 import type { ModuleVisitor } from './module-visitor.js';
 import { ModuleWriter } from './module-writer.js';
 import { Opcodes } from './opcodes.js';
+import { readerHints } from './reader-hints.js';
 import type { RecordComponentVisitor } from './record-component-visitor.js';
 import { RecordComponentWriter } from './record-component-writer.js';
 import { SymbolTable } from './symbol-table.js';
@@ -311,6 +312,11 @@ export class ClassWriter extends ClassVisitor {
     this.accessFlags = access;
     const symbolTable = this.symbolTable;
     const source = symbolTable.getSource();
+    // Written from scratch while a reader visits (through adapters, or not): its pool is the
+    // dictionary of this table (see SymbolTable.useDictionary; it is ignored once a constant is added).
+    if (source === null && readerHints.reader !== null) {
+      symbolTable.useDictionary(readerHints.reader);
+    }
     // JVMS §4.1: this_class, super_class, interfaces_count and interfaces follow access_flags.
     let header = 0;
     let sourceBytes: Uint8Array | null = null;

@@ -6,6 +6,7 @@ import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { FieldVisitor } from './field-visitor.js';
 import { Opcodes } from './opcodes.js';
+import { readerHints } from './reader-hints.js';
 import type { SymbolTable } from './symbol-table.js';
 import type { TypePath } from './type-path.js';
 
@@ -62,8 +63,10 @@ export class FieldWriter extends FieldVisitor {
     this.accessFlags = access;
     const hasConstantValue = constantValue !== null && constantValue !== undefined;
     if (sourceFieldInfoOffset === 0) {
-      this.nameIndex = symbolTable.addConstantUtf8(name);
-      this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
+      // The field_info the reader visiting now is at, if any (see readerHints).
+      const memberInfoOffset = readerHints.memberInfoOffset;
+      this.nameIndex = symbolTable.addConstantUtf8FromReader(name, memberInfoOffset + 2);
+      this.descriptorIndex = symbolTable.addConstantUtf8FromReader(descriptor, memberInfoOffset + 4);
       this.signatureIndex = signature !== null ? symbolTable.addConstantUtf8(signature) : 0;
       this.constantValueIndex = hasConstantValue ? symbolTable.addConstant(constantValue).index : 0;
     } else {

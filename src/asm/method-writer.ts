@@ -14,6 +14,7 @@ import { Label } from './label.js';
 import { MethodTooLargeException } from './method-too-large-exception.js';
 import { MethodVisitor, type FrameElement } from './method-visitor.js';
 import { Opcodes } from './opcodes.js';
+import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
@@ -522,8 +523,10 @@ export class MethodWriter extends MethodVisitor {
     // are checked first (see SymbolTable.addConstantUtf8Hinted).
     const sourceBytes = sourceMethodInfoOffset === 0 ? null : symbolTable.getSource()!.classFileBuffer;
     if (sourceBytes === null) {
-      this.nameIndex = symbolTable.addConstantUtf8(name);
-      this.descriptorIndex = symbolTable.addConstantUtf8(descriptor);
+      // The method_info the reader visiting now is at, if any (see readerHints).
+      const memberInfoOffset = readerHints.memberInfoOffset;
+      this.nameIndex = symbolTable.addConstantUtf8FromReader(name, memberInfoOffset + 2);
+      this.descriptorIndex = symbolTable.addConstantUtf8FromReader(descriptor, memberInfoOffset + 4);
     } else {
       const offset = sourceMethodInfoOffset;
       this.nameIndex = symbolTable.addConstantUtf8Hinted(name, (sourceBytes[offset + 2]! << 8) | sourceBytes[offset + 3]!);
@@ -1452,6 +1455,9 @@ export class MethodWriter extends MethodVisitor {
     index: number,
   ): void {
     const symbolTable = this.symbolTable;
+    // The LocalVariableTable entry the reader visiting now is at, if any (see readerHints).
+    const entryOffset = readerHints.localVariableOffset;
+    const nameIndex = symbolTable.addConstantUtf8FromReader(name, entryOffset + 4);
     if (signature !== null) {
       let localVariableTypeTable = this.localVariableTypeTable;
       if (localVariableTypeTable === null) {
@@ -1461,7 +1467,7 @@ export class MethodWriter extends MethodVisitor {
       localVariableTypeTable
         .putShort(start.bytecodeOffset)
         .putShort(end.bytecodeOffset - start.bytecodeOffset)
-        .putShort(symbolTable.addConstantUtf8(name))
+        .putShort(nameIndex)
         .putShort(symbolTable.addConstantUtf8(signature))
         .putShort(index);
     }
@@ -1473,8 +1479,8 @@ export class MethodWriter extends MethodVisitor {
     localVariableTable
       .putShort(start.bytecodeOffset)
       .putShort(end.bytecodeOffset - start.bytecodeOffset)
-      .putShort(symbolTable.addConstantUtf8(name))
-      .putShort(symbolTable.addConstantUtf8(descriptor))
+      .putShort(nameIndex)
+      .putShort(symbolTable.addConstantUtf8FromReader(descriptor, entryOffset + 6))
       .putShort(index);
     if (this.compute !== MethodWriter.COMPUTE_NOTHING) {
       const firstDescChar = charCodeAt.call(descriptor, 0);

@@ -8,6 +8,7 @@ import { Handle } from './handle.js';
 import { Byte, Character, Double, Float, Short } from './java-values.js';
 import type { Label } from './label.js';
 import { Opcodes } from './opcodes.js';
+import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import { Type } from './type.js';
 
@@ -128,6 +129,16 @@ export class SymbolTable {
   /** The symbols returned for source Utf8-reference constants, by pool index. */
   private sourceSymbols: (Entry | undefined)[] | null;
 
+  /**
+   * The reader whose pool is this table's dictionary (see useDictionary), or null; the search
+   * table over its Utf8 constants, built on first use; the decoded strings of the reader (by pool
+   * index); and the index in this table of each dictionary Utf8 constant added (0 if none).
+   */
+  private dictionaryReader: ClassReader | null;
+  private dictionary: SourceIndex | null;
+  private dictionaryUtf8Values: readonly (string | undefined)[] | null;
+  private dictionaryIndices: Int32Array | null;
+
   /** The names passed to addAttributeName, and their indices (see there), or null. */
   private attributeNames: string[] | null;
   private attributeNameIndices: number[] | null;
@@ -156,6 +167,10 @@ export class SymbolTable {
     this.descriptorTypes = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
+    this.dictionaryReader = null;
+    this.dictionary = null;
+    this.dictionaryUtf8Values = null;
+    this.dictionaryIndices = null;
     const utf8Values =
       classReader === null ? null : (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
     this.sourceUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
@@ -193,6 +208,27 @@ export class SymbolTable {
       this.constantPool.reserve(
         itemCount > 1 ? classReader.header - classReader.cpInfoOffsets[1]! + 1 : 0,
       );
+      this.useDictionary(classReader);
+    }
+  }
+
+  /**
+   * @internal Makes the Utf8 constants of `classReader`'s pool the dictionary of this table, which
+   * must still be empty. A full rewrite adds nearly every Utf8 constant of the class it reads, each
+   * one a string the reader just decoded. With a dictionary, such a string is found by its pool
+   * index in the reader (a hint from readerHints, checked against the reader's decoded string) or
+   * else through a SourceIndex of the reader's pool, and added by copying its modified UTF-8 bytes
+   * as they are; only strings absent from the dictionary go to `utf8Indices`. V8's Map hashes every
+   * char of each new string, and that hashing and the Map were a tenth of a full rewrite.
+   *
+   * Each value is still added once: a value is always looked up in the dictionary first, and
+   * found there under one index (its first occurrence; a hint is taken as is only when the
+   * reader's pool holds no Utf8 constant twice). So the pool is the same as without a dictionary,
+   * constant for constant, and any reader is a correct dictionary, whatever is visited.
+   */
+  useDictionary(classReader: ClassReader): void {
+    if (this.sourceClassReader === null && this.constantPoolCount === 1 && this.utf8Indices === null) {
+      this.dictionaryReader = classReader;
     }
   }
 
@@ -628,7 +664,31 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    this.constantPool.put122(tag, this.addConstantClass(owner).index, this.addConstantNameAndType(name, descriptor));
+    let ownerHint = 0;
+    let nameHint = 0;
+    let descriptorHint = 0;
+    const classReader = this.dictionaryReader;
+    if (classReader !== null && readerHints.reader === classReader) {
+      // The Utf8 indices of the reference the reader is visiting (JVMS §4.4.2, §4.4.1, §4.4.6).
+      const bytes = classReader.classFileBuffer;
+      const cpInfoOffsets = classReader.cpInfoOffsets;
+      const referenceIndex = readerHints.memberReferenceIndex;
+      if (referenceIndex > 0 && referenceIndex < cpInfoOffsets.length && bytes[cpInfoOffsets[referenceIndex]! - 1] === tag) {
+        const referenceOffset = cpInfoOffsets[referenceIndex]!;
+        const classOffset = cpInfoOffsets[readU2(bytes, referenceOffset)];
+        const nameAndTypeOffset = cpInfoOffsets[readU2(bytes, referenceOffset + 2)];
+        if (classOffset !== undefined && nameAndTypeOffset !== undefined) {
+          ownerHint = this.checkDictionaryHint(owner, readU2(bytes, classOffset));
+          nameHint = this.checkDictionaryHint(name, readU2(bytes, nameAndTypeOffset));
+          descriptorHint = this.checkDictionaryHint(descriptor, readU2(bytes, nameAndTypeOffset + 2));
+        }
+      }
+    }
+    this.constantPool.put122(
+      tag,
+      this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint).index,
+      this.addConstantNameAndType(name, descriptor, nameHint, descriptorHint),
+    );
     return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
   }
 
@@ -702,7 +762,7 @@ export class SymbolTable {
   }
 
   /** Adds a CONSTANT_NameAndType_info (JVMS §4.4.6); returns its pool index. */
-  addConstantNameAndType(name: string, descriptor: string): number {
+  addConstantNameAndType(name: string, descriptor: string, nameHint = 0, descriptorHint = 0): number {
     const tag = Symbol.CONSTANT_NAME_AND_TYPE_TAG;
     if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
       this.loadSourceGroups(GROUP_NAME_AND_TYPE);
@@ -715,8 +775,9 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    const nameIndex = this.addConstantUtf8(name);
-    const descriptorIndex = this.addConstantUtf8(descriptor);
+    // The hints (checked dictionary indices, see useDictionary) spare the lookups.
+    const nameIndex = nameHint === 0 ? this.addConstantUtf8(name) : this.addDictionaryUtf8(nameHint);
+    const descriptorIndex = descriptorHint === 0 ? this.addConstantUtf8(descriptor) : this.addDictionaryUtf8(descriptorHint);
     this.constantPool.put122(tag, nameIndex, descriptorIndex);
     return this.put(new Entry(this.constantPoolCount++, tag, null, name, descriptor, 0, hashCode)).index;
   }
@@ -731,6 +792,12 @@ export class SymbolTable {
         return sourceIndex;
       }
     }
+    if (this.dictionaryReader !== null) {
+      const dictionaryIndex = this.getDictionary().findUtf8(value);
+      if (dictionaryIndex !== 0) {
+        return this.addDictionaryUtf8(dictionaryIndex);
+      }
+    }
     let utf8Indices = this.utf8Indices;
     if (utf8Indices === null) {
       utf8Indices = this.utf8Indices = new StringTable();
@@ -742,6 +809,65 @@ export class SymbolTable {
     this.constantPool.putByte(Symbol.CONSTANT_UTF8_TAG).putUTF8(value);
     const index = this.constantPoolCount++;
     utf8Indices.set(value, index);
+    return index;
+  }
+
+  /**
+   * addConstantUtf8 for a value that the dictionary reader is visiting now, whose Utf8 index is
+   * the u2 at `indexOffset` in that reader's class file if readerHints is right (see there).
+   */
+  addConstantUtf8FromReader(value: string, indexOffset: number): number {
+    const classReader = this.dictionaryReader;
+    if (classReader !== null && readerHints.reader === classReader) {
+      const bytes = classReader.classFileBuffer;
+      if (indexOffset > 0 && indexOffset + 1 < bytes.length) {
+        const hint = this.checkDictionaryHint(value, (bytes[indexOffset]! << 8) | bytes[indexOffset + 1]!);
+        if (hint !== 0) {
+          return this.addDictionaryUtf8(hint);
+        }
+      }
+    }
+    return this.addConstantUtf8(value);
+  }
+
+  /** The search table over the dictionary's Utf8 constants, built on first use. */
+  private getDictionary(): SourceIndex {
+    let dictionary = this.dictionary;
+    if (dictionary === null) {
+      const classReader = this.dictionaryReader!;
+      dictionary = this.dictionary = new SourceIndex(classReader);
+      this.dictionaryIndices = new Int32Array(classReader.getItemCount());
+      const utf8Values = (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
+      this.dictionaryUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : [];
+    }
+    return dictionary;
+  }
+
+  /**
+   * `hint` if the dictionary reader decoded `value` from its Utf8 constant `hint` and that index
+   * is the one a search would find (the pool holds no Utf8 constant twice), else 0.
+   */
+  private checkDictionaryHint(value: string, hint: number): number {
+    const dictionary = this.getDictionary();
+    return !dictionary.hasDuplicateUtf8 && this.dictionaryUtf8Values![hint] === value ? hint : 0;
+  }
+
+  /** The index in this table of the dictionary's Utf8 constant `dictionaryIndex`, added if needed. */
+  private addDictionaryUtf8(dictionaryIndex: number): number {
+    const dictionaryIndices = this.dictionaryIndices!;
+    const knownIndex = dictionaryIndices[dictionaryIndex]!;
+    if (knownIndex !== 0) {
+      return knownIndex;
+    }
+    const classReader = this.dictionaryReader!;
+    const bytes = classReader.classFileBuffer;
+    const offset = classReader.cpInfoOffsets[dictionaryIndex]!;
+    // The u2 length and the bytes as they are in the dictionary (JVMS §4.4.7).
+    this.constantPool
+      .putByte(Symbol.CONSTANT_UTF8_TAG)
+      .putByteArray(bytes, offset, ((bytes[offset]! << 8) | bytes[offset + 1]!) + 2);
+    const index = this.constantPoolCount++;
+    dictionaryIndices[dictionaryIndex] = index;
     return index;
   }
 
@@ -1054,7 +1180,7 @@ export class SymbolTable {
   }
 
   /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
-  private addConstantUtf8Reference(tag: number, value: string): Symbol {
+  private addConstantUtf8Reference(tag: number, value: string, utf8Hint = 0): Symbol {
     // Hashed by its string, so that an existing constant costs one lookup. When it is absent, ASM
     // adds its Utf8 first, then the constant: same here.
     const hashCode = hashUtf8Reference(tag, value);
@@ -1065,7 +1191,7 @@ export class SymbolTable {
       }
       entry = entry.next;
     }
-    const utf8Index = this.addConstantUtf8(value);
+    const utf8Index = utf8Hint === 0 ? this.addConstantUtf8(value) : this.addDictionaryUtf8(utf8Hint);
     if (this.sourceClassReader !== null) {
       const sourceSymbol = this.findSourceUtf8Reference(tag, value, utf8Index);
       if (sourceSymbol !== null) {
