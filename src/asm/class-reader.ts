@@ -2231,10 +2231,14 @@ export class ClassReader {
           currentOffset += 3;
           break;
         case Insn.INSN_LDC:
+          readerHints.reader = this;
+          readerHints.constantIndex = b[currentOffset + 1]!;
           methodVisitor.visitLdcInsn(this.readLoadableConstant(b[currentOffset + 1]!, currentOffset + 1));
           currentOffset += 2;
           break;
         case Insn.INSN_LDC_W:
+          readerHints.reader = this;
+          readerHints.constantIndex = u2(b, currentOffset + 1);
           methodVisitor.visitLdcInsn(this.readLoadableConstant(u2(b, currentOffset + 1), currentOffset + 1));
           currentOffset += 3;
           break;
@@ -2284,6 +2288,8 @@ export class ClassReader {
           break;
         }
         case Insn.INSN_TYPE:
+          readerHints.reader = this;
+          readerHints.constantIndex = u2(b, currentOffset + 1);
           methodVisitor.visitTypeInsn(opcode, this.readRequiredClass(currentOffset + 1));
           currentOffset += 3;
           break;

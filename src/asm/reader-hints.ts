@@ -21,4 +21,6 @@ export const readerHints = {
   localVariableOffset: 0,
   /** The pool index of the Fieldref or (Interface)Methodref of the instruction being visited. */
   memberReferenceIndex: 0,
+  /** The pool index of the Class of a NEW, ANEWARRAY, CHECKCAST or INSTANCEOF, or of an LDC's constant. */
+  constantIndex: 0,
 };

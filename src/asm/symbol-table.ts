@@ -138,6 +138,13 @@ export class SymbolTable {
   private dictionary: SourceIndex | null;
   private dictionaryUtf8Values: readonly (string | undefined)[] | null;
   private dictionaryIndices: Int32Array | null;
+  /**
+   * The entries of this table made for the dictionary's field and method references and for the
+   * Class and String constants of its instructions, by dictionary pool index (see readerHints):
+   * a reference the reader visits again is found without hashing its strings. Each use checks
+   * the entry's values, so a stale or wrong slot only costs the usual lookup.
+   */
+  private dictionaryEntries: (Entry | undefined)[] | null;
 
   /** The names passed to addAttributeName, and their indices (see there), or null. */
   private attributeNames: string[] | null;
@@ -171,6 +178,7 @@ export class SymbolTable {
     this.dictionary = null;
     this.dictionaryUtf8Values = null;
     this.dictionaryIndices = null;
+    this.dictionaryEntries = null;
     const utf8Values =
       classReader === null ? null : (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
     this.sourceUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
@@ -650,6 +658,27 @@ export class SymbolTable {
     if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0) {
       this.loadSourceGroups(GROUP_MEMBER_REFERENCE);
     }
+    // The reference the dictionary reader is visiting, if any (see readerHints).
+    const classReader = this.dictionaryReader;
+    let referenceIndex = 0;
+    let dictionaryEntries: (Entry | undefined)[] | null = null;
+    if (classReader !== null && readerHints.reader === classReader) {
+      dictionaryEntries = this.getDictionaryEntries(classReader);
+      referenceIndex = readerHints.memberReferenceIndex;
+      const knownEntry = dictionaryEntries[referenceIndex];
+      if (
+        knownEntry !== undefined &&
+        knownEntry.tag === tag &&
+        knownEntry.name === name &&
+        knownEntry.value === descriptor &&
+        knownEntry.owner === owner
+      ) {
+        return knownEntry;
+      }
+      if (referenceIndex >= dictionaryEntries.length) {
+        dictionaryEntries = null;
+      }
+    }
     const hashCode = hash3(tag, owner, name, descriptor);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
@@ -660,6 +689,9 @@ export class SymbolTable {
         entry.value === descriptor &&
         entry.owner === owner
       ) {
+        if (dictionaryEntries !== null) {
+          dictionaryEntries[referenceIndex] = entry;
+        }
         return entry;
       }
       entry = entry.next;
@@ -667,12 +699,10 @@ export class SymbolTable {
     let ownerHint = 0;
     let nameHint = 0;
     let descriptorHint = 0;
-    const classReader = this.dictionaryReader;
-    if (classReader !== null && readerHints.reader === classReader) {
+    if (dictionaryEntries !== null) {
       // The Utf8 indices of the reference the reader is visiting (JVMS §4.4.2, §4.4.1, §4.4.6).
-      const bytes = classReader.classFileBuffer;
-      const cpInfoOffsets = classReader.cpInfoOffsets;
-      const referenceIndex = readerHints.memberReferenceIndex;
+      const bytes = classReader!.classFileBuffer;
+      const cpInfoOffsets = classReader!.cpInfoOffsets;
       if (referenceIndex > 0 && referenceIndex < cpInfoOffsets.length && bytes[cpInfoOffsets[referenceIndex]! - 1] === tag) {
         const referenceOffset = cpInfoOffsets[referenceIndex]!;
         const classOffset = cpInfoOffsets[readU2(bytes, referenceOffset)];
@@ -689,7 +719,20 @@ export class SymbolTable {
       this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint).index,
       this.addConstantNameAndType(name, descriptor, nameHint, descriptorHint),
     );
-    return this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
+    const newEntry = this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
+    if (dictionaryEntries !== null) {
+      dictionaryEntries[referenceIndex] = newEntry;
+    }
+    return newEntry;
+  }
+
+  /** The dictionaryEntries array, created on first use. */
+  private getDictionaryEntries(classReader: ClassReader): (Entry | undefined)[] {
+    let dictionaryEntries = this.dictionaryEntries;
+    if (dictionaryEntries === null) {
+      dictionaryEntries = this.dictionaryEntries = new Array<Entry | undefined>(classReader.getItemCount());
+    }
+    return dictionaryEntries;
   }
 
   /** Adds a CONSTANT_String_info (JVMS §4.4.3). */
@@ -1181,12 +1224,32 @@ export class SymbolTable {
 
   /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
   private addConstantUtf8Reference(tag: number, value: string, utf8Hint = 0): Symbol {
+    // The Class or String constant the dictionary reader's instruction has, if any (see readerHints):
+    // found by its pool index when an entry was made for it, else a hint for its Utf8.
+    const classReader = this.dictionaryReader;
+    let constantIndex = 0;
+    if (utf8Hint === 0 && classReader !== null && readerHints.reader === classReader) {
+      const dictionaryEntries = this.getDictionaryEntries(classReader);
+      const knownEntry = dictionaryEntries[readerHints.constantIndex];
+      if (knownEntry !== undefined && knownEntry.tag === tag && knownEntry.value === value) {
+        return knownEntry;
+      }
+      const bytes = classReader.classFileBuffer;
+      const index = readerHints.constantIndex;
+      if (index > 0 && index < dictionaryEntries.length && bytes[classReader.cpInfoOffsets[index]! - 1] === tag) {
+        utf8Hint = this.checkDictionaryHint(value, readU2(bytes, classReader.cpInfoOffsets[index]!));
+        constantIndex = utf8Hint === 0 ? 0 : index;
+      }
+    }
     // Hashed by its string, so that an existing constant costs one lookup. When it is absent, ASM
     // adds its Utf8 first, then the constant: same here.
     const hashCode = hashUtf8Reference(tag, value);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (entry.hashCode === hashCode && entry.tag === tag && entry.value === value) {
+        if (constantIndex !== 0) {
+          this.dictionaryEntries![constantIndex] = entry;
+        }
         return entry;
       }
       entry = entry.next;
@@ -1204,7 +1267,11 @@ export class SymbolTable {
       }
     }
     this.constantPool.put12(tag, utf8Index);
-    return this.put(new Entry(this.constantPoolCount++, tag, null, null, value, 0, hashCode));
+    const newEntry = this.put(new Entry(this.constantPoolCount++, tag, null, null, value, 0, hashCode));
+    if (constantIndex !== 0) {
+      this.dictionaryEntries![constantIndex] = newEntry;
+    }
+    return newEntry;
   }
 
   // ## Bootstrap methods (JVMS §4.7.23).
