@@ -812,7 +812,9 @@ export class ClassReader {
       parsingOptions = parsingOptionsArgument ?? 0;
     }
     // While this reader visits, a ClassWriter reached through any adapters takes it as its
-    // dictionary (see readerHints); nested readers restore the outer one.
+    // dictionary (see readerHints); nested readers restore the outer one, so the offsets set
+    // below while visiting are always this reader's (set once here: a store of this young object
+    // into the long-lived readerHints goes through V8's write barrier).
     const outerReader = readerHints.reader;
     readerHints.reader = this;
     try {
@@ -1496,7 +1498,6 @@ export class ClassReader {
 
     // Visit the field declaration (a ClassWriter finds its name and descriptor indices through readerHints).
     const signature = signatureIndex === 0 ? null : this.readUtf(signatureIndex);
-    readerHints.reader = this;
     readerHints.memberInfoOffset = fieldInfoOffset;
     const fieldVisitor = classVisitor.visitField(
       accessFlags,
@@ -1641,7 +1642,6 @@ export class ClassReader {
 
     // Visit the method declaration (a ClassWriter finds its name and descriptor indices through readerHints).
     const signature = signatureIndex === 0 ? null : this.readUtf(signatureIndex);
-    readerHints.reader = this;
     readerHints.memberInfoOffset = methodInfoOffset;
     const methodVisitor = classVisitor.visitMethod(
       context.currentMethodAccessFlags,
@@ -2231,13 +2231,11 @@ export class ClassReader {
           currentOffset += 3;
           break;
         case Insn.INSN_LDC:
-          readerHints.reader = this;
           readerHints.constantIndex = b[currentOffset + 1]!;
           methodVisitor.visitLdcInsn(this.readLoadableConstant(b[currentOffset + 1]!, currentOffset + 1));
           currentOffset += 2;
           break;
         case Insn.INSN_LDC_W:
-          readerHints.reader = this;
           readerHints.constantIndex = u2(b, currentOffset + 1);
           methodVisitor.visitLdcInsn(this.readLoadableConstant(u2(b, currentOffset + 1), currentOffset + 1));
           currentOffset += 3;
@@ -2246,8 +2244,8 @@ export class ClassReader {
         case Insn.INSN_INVOKEINTERFACE: {
           const memberRefIndex = u2(b, currentOffset + 1);
           const memberRef = this.readMemberRef(memberRefIndex, currentOffset + 1);
-          // A ClassWriter finds the Utf8 indices of a new reference through readerHints.
-          readerHints.reader = this;
+          // A ClassWriter finds the Utf8 indices of a new reference through readerHints (whose
+          // reader, set by accept, is this one).
           readerHints.memberReferenceIndex = memberRefIndex;
           if (opcode < Opcodes.INVOKEVIRTUAL) {
             if (memberRef.tag !== Tag.CONSTANT_FIELDREF) {
@@ -2288,7 +2286,6 @@ export class ClassReader {
           break;
         }
         case Insn.INSN_TYPE:
-          readerHints.reader = this;
           readerHints.constantIndex = u2(b, currentOffset + 1);
           methodVisitor.visitTypeInsn(opcode, this.readRequiredClass(currentOffset + 1));
           currentOffset += 3;
@@ -2388,7 +2385,6 @@ export class ClassReader {
             }
           }
         }
-        readerHints.reader = this;
         readerHints.localVariableOffset = currentOffset - 10;
         methodVisitor.visitLocalVariable(name, descriptor, signature, labels[startPc]!, labels[startPc + length]!, index);
       }

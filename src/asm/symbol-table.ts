@@ -697,6 +697,7 @@ export class SymbolTable {
       entry = entry.next;
     }
     let ownerHint = 0;
+    let ownerClassIndex = 0;
     let nameHint = 0;
     let descriptorHint = 0;
     if (dictionaryEntries !== null) {
@@ -705,7 +706,8 @@ export class SymbolTable {
       const cpInfoOffsets = classReader!.cpInfoOffsets;
       if (referenceIndex > 0 && referenceIndex < cpInfoOffsets.length && bytes[cpInfoOffsets[referenceIndex]! - 1] === tag) {
         const referenceOffset = cpInfoOffsets[referenceIndex]!;
-        const classOffset = cpInfoOffsets[readU2(bytes, referenceOffset)];
+        ownerClassIndex = readU2(bytes, referenceOffset);
+        const classOffset = cpInfoOffsets[ownerClassIndex];
         const nameAndTypeOffset = cpInfoOffsets[readU2(bytes, referenceOffset + 2)];
         if (classOffset !== undefined && nameAndTypeOffset !== undefined) {
           ownerHint = this.checkDictionaryHint(owner, readU2(bytes, classOffset));
@@ -716,7 +718,7 @@ export class SymbolTable {
     }
     this.constantPool.put122(
       tag,
-      this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint).index,
+      this.addOwnerClass(owner, ownerClassIndex, ownerHint),
       this.addConstantNameAndType(name, descriptor, nameHint, descriptorHint),
     );
     const newEntry = this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
@@ -724,6 +726,25 @@ export class SymbolTable {
       dictionaryEntries[referenceIndex] = newEntry;
     }
     return newEntry;
+  }
+
+  /**
+   * The index of the Class constant of a new member reference's `owner`, found by the pool index
+   * of the dictionary's Class constant (`classIndex`, whose Utf8 is `ownerHint` if not 0) when an
+   * entry was made for it: many references share an owner.
+   */
+  private addOwnerClass(owner: string, classIndex: number, ownerHint: number): number {
+    const dictionaryEntries = this.dictionaryEntries;
+    if (ownerHint === 0 || dictionaryEntries === null || classIndex >= dictionaryEntries.length) {
+      return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint).index;
+    }
+    const knownEntry = dictionaryEntries[classIndex];
+    if (knownEntry !== undefined && knownEntry.tag === Symbol.CONSTANT_CLASS_TAG && knownEntry.value === owner) {
+      return knownEntry.index;
+    }
+    const entry = this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint);
+    dictionaryEntries[classIndex] = entry;
+    return entry.index;
   }
 
   /** The dictionaryEntries array, created on first use. */
