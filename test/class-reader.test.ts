@@ -1149,3 +1149,57 @@ describe('malformed class files throw ClassFormatError', () => {
     expect(failures).toBe(0);
   });
 });
+
+describe('descriptor checks (JVMS §4.3)', () => {
+  function classWith(member: 'method' | 'field', descriptor: string): Uint8Array {
+    const writer = new ClassWriter(0);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, 'p/C', null, 'java/lang/Object', null);
+    if (member === 'method') {
+      writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, 'm', descriptor, null, null).visitEnd();
+    } else {
+      writer.visitField(Opcodes.ACC_PUBLIC, 'f', descriptor, null, null).visitEnd();
+    }
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+  function descriptorsSeen(bytes: Uint8Array): string[] {
+    const seen: string[] = [];
+    new ClassReader(bytes).accept(
+      new (class extends ClassVisitor {
+        constructor() {
+          super(Opcodes.ASM9);
+        }
+        override visitMethod(_a: number, _n: string, descriptor: string) {
+          seen.push(descriptor);
+          return null;
+        }
+        override visitField(_a: number, _n: string, descriptor: string) {
+          seen.push(descriptor);
+          return null;
+        }
+      })(),
+      0,
+    );
+    return seen;
+  }
+  const dims = (n: number) => '['.repeat(n);
+  const validMethods = ['()V', '(I)V', '([[Ljava/lang/String;JD)Lx/Y;', '(Lé/ü;)[I', `(${dims(255)}I)V`, '()J'];
+  const invalidMethods = ['', '(', '()', '()VV', '(L;)V', '(Lx)V', '(V)V', ')V', '(I', `(${dims(256)}I)V`, '()[V', '()Lx;;', 'I', '(I)V '];
+  const validFields = ['I', 'Lx;', '[[J', 'Lé;', `${dims(255)}Z`];
+  const invalidFields = ['V', 'L;', 'Lx', 'II', '[', 'Lx;I', `${dims(256)}I`, '(I)V'];
+
+  it('accepts valid method and field descriptors, ASCII or not', () => {
+    for (const d of validMethods) expect(descriptorsSeen(classWith('method', d)), d).toEqual([d]);
+    for (const d of validFields) expect(descriptorsSeen(classWith('field', d)), d).toEqual([d]);
+  });
+
+  it('rejects malformed ones with a ClassFormatError naming the descriptor', () => {
+    for (const d of invalidMethods) {
+      expect(() => descriptorsSeen(classWith('method', d)), JSON.stringify(d)).toThrow(ClassFormatError);
+      expect(() => descriptorsSeen(classWith('method', d))).toThrow(/a method descriptor/);
+    }
+    for (const d of invalidFields) {
+      expect(() => descriptorsSeen(classWith('field', d)), JSON.stringify(d)).toThrow(/a field descriptor/);
+    }
+  });
+});

@@ -354,17 +354,53 @@ function skipFieldType(descriptor: string, offset: number): number {
   }
 }
 
-/** Whether `descriptor` is a method descriptor (JVMS §4.3.3). */
-function isMethodDescriptor(descriptor: string): boolean {
-  if (descriptor.charCodeAt(0) !== 40 /* '(' */) return false;
-  let offset = 1;
-  while (descriptor.charCodeAt(offset) !== 41 /* ')' */) {
-    offset = skipFieldType(descriptor, offset);
+/**
+ * skipFieldType over the modified UTF-8 bytes of a descriptor in `b`, from `offset` to `end`:
+ * the same answer as on its decoded string, as every character a descriptor's syntax looks at is
+ * ASCII and no byte of a multi-byte sequence is below 0x80 (JVMS §4.4.7). Reads bytes rather than
+ * the string's chars: one typed array load each, and no string search.
+ */
+function skipFieldTypeBytes(b: Uint8Array, offset: number, end: number): number {
+  let dimensions = 0;
+  let c = offset < end ? b[offset]! : -1;
+  while (c === 91 /* '[' */) {
+    if (++dimensions > 255) return -1;
+    c = ++offset < end ? b[offset]! : -1;
+  }
+  switch (c) {
+    case 66: // 'B'
+    case 67: // 'C'
+    case 68: // 'D'
+    case 70: // 'F'
+    case 73: // 'I'
+    case 74: // 'J'
+    case 83: // 'S'
+    case 90: // 'Z'
+      return offset + 1;
+    case 76: {
+      // 'L': a non-empty class name, then ';'.
+      let semicolon = offset + 1;
+      while (semicolon < end && b[semicolon] !== 59 /* ';' */) {
+        ++semicolon;
+      }
+      return semicolon < end && semicolon > offset + 1 ? semicolon + 1 : -1;
+    }
+    default:
+      return -1;
+  }
+}
+
+/** isMethodDescriptor over the bytes [offset, end) of `b` (see skipFieldTypeBytes). */
+function isMethodDescriptorBytes(b: Uint8Array, offset: number, end: number): boolean {
+  if (offset >= end || b[offset] !== 40 /* '(' */) return false;
+  ++offset;
+  while (offset < end && b[offset] !== 41 /* ')' */) {
+    offset = skipFieldTypeBytes(b, offset, end);
     if (offset < 0) return false;
   }
-  offset++;
-  if (descriptor.charCodeAt(offset) === 86 /* 'V' */) return offset + 1 === descriptor.length;
-  return skipFieldType(descriptor, offset) === descriptor.length;
+  if (++offset > end) return false;
+  if (offset < end && b[offset] === 86 /* 'V' */) return offset + 1 === end;
+  return skipFieldTypeBytes(b, offset, end) === end;
 }
 
 /** A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
@@ -3542,11 +3578,15 @@ export class ClassReader {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     const value = this.readRequiredUtf8(offset);
     if ((this.checkedUtf8Kinds[constantPoolEntryIndex]! & kind) === 0) {
+      // The Utf8's bytes (readRequiredUtf8 checked its tag): start and end (JVMS §4.4.7).
+      const b = this.classFileBuffer;
+      const start = this.cpInfoOffsets[constantPoolEntryIndex]! + 2;
+      const end = start + u2(b, start - 2);
       let valid: boolean;
       if (kind === METHOD_DESCRIPTOR) {
-        valid = isMethodDescriptor(value);
+        valid = isMethodDescriptorBytes(b, start, end);
       } else if (kind === FIELD_DESCRIPTOR) {
-        valid = skipFieldType(value, 0) === value.length;
+        valid = skipFieldTypeBytes(b, start, end) === end;
       } else {
         valid = value.charCodeAt(0) === 91 /* '[' */ ? skipFieldType(value, 0) === value.length : value.length > 0;
       }
