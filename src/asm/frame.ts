@@ -791,22 +791,24 @@ export class Frame {
 
   /** Pushes the type of a field descriptor, or the return type of a method descriptor. */
   pushDescriptor(symbolTable: SymbolTable, descriptor: string): void {
-    // The same descriptors (the same string objects, from the constant pool) come again and
-    // again: their abstract type is cached per class, which saves a substring and its hashing.
-    const firstChar = charCodeAt.call(descriptor, 0);
-    let abstractType: number | undefined;
-    if (firstChar !== 40 /* '(' */ && firstChar !== 76 /* 'L' */ && firstChar !== 91 /* '[' */) {
-      // A primitive field type: cheaper than the cache.
-      abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, 0);
-    } else {
-      const descriptorTypes = symbolTable.getDescriptorTypes();
-      abstractType = descriptorTypes.get(descriptor);
-      if (abstractType === undefined) {
-        const typeDescriptorOffset = firstChar === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
-        abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
-        descriptorTypes.set(descriptor, abstractType);
-      }
+    this.pushAbstractType(Frame.getDescriptorAbstractType(symbolTable, descriptor));
+  }
+
+  /**
+   * pushDescriptor of a field or method reference's (or invokedynamic's) descriptor, its abstract
+   * type memoized in the symbol: most references are executed many times, and the symbol (of this
+   * table) is at hand, where the descriptor's cache is a Map keyed by the string.
+   */
+  private pushSymbolDescriptor(symbolTable: SymbolTable, symbol: Symbol): void {
+    let abstractType = symbol.descriptorAbstractType;
+    if (abstractType === Symbol.UNKNOWN_ABSTRACT_TYPE) {
+      abstractType = symbol.descriptorAbstractType = Frame.getDescriptorAbstractType(symbolTable, symbol.value as string);
     }
+    this.pushAbstractType(abstractType);
+  }
+
+  /** Pushes `abstractType` (two slots for long and double; nothing for 0, a void return). */
+  private pushAbstractType(abstractType: number): void {
     if (abstractType !== 0) {
       this.push(abstractType);
       if (abstractType === LONG || abstractType === DOUBLE) {
@@ -814,6 +816,26 @@ export class Frame {
       }
     }
   }
+
+  /** The abstract type of a field descriptor, or of a method descriptor's return type (0 for void). */
+  private static getDescriptorAbstractType(symbolTable: SymbolTable, descriptor: string): number {
+    // The same descriptors (the same string objects, from the constant pool) come again and
+    // again: their abstract type is cached per class, which saves a substring and its hashing.
+    const firstChar = charCodeAt.call(descriptor, 0);
+    if (firstChar !== 40 /* '(' */ && firstChar !== 76 /* 'L' */ && firstChar !== 91 /* '[' */) {
+      // A primitive field type: cheaper than the cache.
+      return Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, 0);
+    }
+    const descriptorTypes = symbolTable.getDescriptorTypes();
+    let abstractType = descriptorTypes.get(descriptor);
+    if (abstractType === undefined) {
+      const typeDescriptorOffset = firstChar === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
+      abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
+      descriptorTypes.set(descriptor, abstractType);
+    }
+    return abstractType;
+  }
+
 
   /** Pops an abstract type from the output stack (or, past its bottom, from the input stack). */
   pop(): number {
@@ -1229,14 +1251,14 @@ export class Frame {
       case Op.RET:
         throw new Error('JSR/RET are not supported with computeFrames option');
       case Op.GETSTATIC:
-        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        this.pushSymbolDescriptor(symbolTable as SymbolTable, argSymbol as Symbol);
         break;
       case Op.PUTSTATIC:
         this.popDescriptor((argSymbol as Symbol).value as string);
         break;
       case Op.GETFIELD:
         this.popElements(1);
-        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        this.pushSymbolDescriptor(symbolTable as SymbolTable, argSymbol as Symbol);
         break;
       case Op.PUTFIELD:
         this.popDescriptor((argSymbol as Symbol).value as string);
@@ -1255,12 +1277,12 @@ export class Frame {
             this.addInitializedType(abstractType1);
           }
         }
-        this.pushDescriptor(symbolTable as SymbolTable, symbol.value as string);
+        this.pushSymbolDescriptor(symbolTable as SymbolTable, symbol);
         break;
       }
       case Op.INVOKEDYNAMIC:
         this.popElements(((argSymbol as Symbol).getArgumentsAndReturnSizes() >> 2) - 1);
-        this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
+        this.pushSymbolDescriptor(symbolTable as SymbolTable, argSymbol as Symbol);
         break;
       case Op.NEW:
         // arg is the bytecode offset of the NEW instruction (JVMS §4.10.1.2 uninitialized(Offset)).

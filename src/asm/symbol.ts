@@ -76,6 +76,14 @@ export class Symbol {
   next: Symbol | null;
   /** @internal The high 32 bits of a Long or Double constant (`data` holds the low ones); else 0. */
   dataHigh: number;
+  /**
+   * @internal Frame's abstract type of this field reference's type or this method reference's (or
+   * invokedynamic's) return type, memoized by Frame.pushSymbolDescriptor, or UNKNOWN_ABSTRACT_TYPE.
+   */
+  descriptorAbstractType: number;
+
+  /** @internal descriptorAbstractType before it is computed: no abstract type has all kind bits set. */
+  static readonly UNKNOWN_ABSTRACT_TYPE = 0x7fffffff;
 
   // The hash set links live here rather than in a subclass: V8 builds instances of a derived
   // class through its generic construct stub, measurably slower for the pool's many symbols.
@@ -98,6 +106,7 @@ export class Symbol {
     this.hashCode = hashCode;
     this.next = null;
     this.dataHigh = 0;
+    this.descriptorAbstractType = Symbol.UNKNOWN_ABSTRACT_TYPE;
   }
 
   /**
