@@ -324,39 +324,10 @@ const METHOD_DESCRIPTOR = 2;
 const CLASS_NAME = 4;
 
 /**
- * The offset just after the field type starting at `offset` in `descriptor` (JVMS §4.3.2), or -1
- * if there is none there: a base type, L<name>; with a non-empty name, or at most 255 [.
- */
-function skipFieldType(descriptor: string, offset: number): number {
-  let dimensions = 0;
-  let c = descriptor.charCodeAt(offset);
-  while (c === 91 /* '[' */) {
-    if (++dimensions > 255) return -1;
-    c = descriptor.charCodeAt(++offset);
-  }
-  switch (c) {
-    case 66: // 'B'
-    case 67: // 'C'
-    case 68: // 'D'
-    case 70: // 'F'
-    case 73: // 'I'
-    case 74: // 'J'
-    case 83: // 'S'
-    case 90: // 'Z'
-      return offset + 1;
-    case 76: {
-      // 'L'
-      const semicolon = descriptor.indexOf(';', offset + 1);
-      return semicolon > offset + 1 ? semicolon + 1 : -1;
-    }
-    default:
-      return -1;
-  }
-}
-
-/**
- * skipFieldType over the modified UTF-8 bytes of a descriptor in `b`, from `offset` to `end`:
- * the same answer as on its decoded string, as every character a descriptor's syntax looks at is
+ * The offset just past the field type (JVMS §4.3.2) starting at `offset` in the modified UTF-8
+ * bytes of a descriptor in `b` (which ends at `end`), or -1 if there is none there: a base type,
+ * L<name>; with a non-empty name, or at most 255 [ before one of those. The same
+ * answer as on the decoded string, as every character a descriptor's syntax looks at is
  * ASCII and no byte of a multi-byte sequence is below 0x80 (JVMS §4.4.7). Reads bytes rather than
  * the string's chars: one typed array load each, and no string search.
  */
@@ -390,7 +361,7 @@ function skipFieldTypeBytes(b: Uint8Array, offset: number, end: number): number 
   }
 }
 
-/** isMethodDescriptor over the bytes [offset, end) of `b` (see skipFieldTypeBytes). */
+/** Whether the bytes [offset, end) of `b` are a method descriptor (JVMS §4.3.3; see skipFieldTypeBytes). */
 function isMethodDescriptorBytes(b: Uint8Array, offset: number, end: number): boolean {
   if (offset >= end || b[offset] !== 40 /* '(' */) return false;
   ++offset;
@@ -3054,7 +3025,11 @@ export class ClassReader {
 
   /** Type.getType(descriptor) for a class_info (JVMS §4.7.16.1): a field descriptor or V. */
   private getTypeOfDescriptor(descriptor: string, offset: number): Type {
-    if (descriptor !== 'V' && skipFieldType(descriptor, 0) !== descriptor.length) {
+    // Checked on the bytes of the Utf8 whose index is at `offset` (readRequiredUtf8 checked its tag).
+    const b = this.classFileBuffer;
+    const start = this.cpInfoOffsets[u2(b, offset)]! + 2;
+    const end = start + u2(b, start - 2);
+    if (descriptor !== 'V' && skipFieldTypeBytes(b, start, end) !== end) {
       this.fail(`a return descriptor in a class_info element value, not ${JSON.stringify(descriptor)}`, offset);
     }
     return Type.getType(descriptor);
@@ -3588,7 +3563,7 @@ export class ClassReader {
       } else if (kind === FIELD_DESCRIPTOR) {
         valid = skipFieldTypeBytes(b, start, end) === end;
       } else {
-        valid = value.charCodeAt(0) === 91 /* '[' */ ? skipFieldType(value, 0) === value.length : value.length > 0;
+        valid = end > start && (b[start] !== 91 /* '[' */ || skipFieldTypeBytes(b, start, end) === end);
       }
       if (!valid) {
         const what = kind === METHOD_DESCRIPTOR ? 'a method descriptor' : kind === FIELD_DESCRIPTOR ? 'a field descriptor' : 'a class name';

@@ -1251,12 +1251,12 @@ export class SymbolTable {
     let constantIndex = 0;
     if (utf8Hint === 0 && classReader !== null && readerHints.reader === classReader) {
       const dictionaryEntries = this.getDictionaryEntries(classReader);
-      const knownEntry = dictionaryEntries[readerHints.constantIndex];
+      const index = readerHints.constantIndex;
+      const knownEntry = dictionaryEntries[index];
       if (knownEntry !== undefined && knownEntry.tag === tag && knownEntry.value === value) {
         return knownEntry;
       }
       const bytes = classReader.classFileBuffer;
-      const index = readerHints.constantIndex;
       if (index > 0 && index < dictionaryEntries.length && bytes[classReader.cpInfoOffsets[index]! - 1] === tag) {
         utf8Hint = this.checkDictionaryHint(value, readU2(bytes, classReader.cpInfoOffsets[index]!));
         constantIndex = utf8Hint === 0 ? 0 : index;
