@@ -1,4 +1,5 @@
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
+import { zeroedUint8Array } from './zeroed-slab.js';
 
 /**
  * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
@@ -10,32 +11,10 @@ const charCodeAt = String.prototype.charCodeAt;
 /** The shared content of new default-capacity vectors, until their first put. */
 const EMPTY_DATA = new Uint8Array(0);
 
-// ## Slab allocation of growing vectors.
-//
-// A `new Uint8Array(n)` beyond 64 bytes allocates an ArrayBuffer backing store, which costs about
-// ten times more than a view on an existing one; a class written from scratch grows hundreds of
-// small vectors. Growing vectors therefore take views on shared 64 KiB slabs, allocated by bumping
-// an offset (so their bytes start zeroed, as fresh arrays do). Large vectors, and vectors created
-// with an explicit capacity (such as toByteArray's result, which is handed to the caller), get
-// their own buffer.
-const SLAB_SIZE = 64 * 1024;
-const MAX_SLAB_ALLOCATION = 4096;
-let slab = new ArrayBuffer(SLAB_SIZE);
-let slabOffset = 0;
-
-function allocate(size: number): Uint8Array {
-  if (size > MAX_SLAB_ALLOCATION) {
-    return new Uint8Array(size);
-  }
-  const alignedSize = (size + 7) & ~7;
-  if (slabOffset + alignedSize > SLAB_SIZE) {
-    slab = new ArrayBuffer(SLAB_SIZE);
-    slabOffset = 0;
-  }
-  const result = new Uint8Array(slab, slabOffset, size);
-  slabOffset += alignedSize;
-  return result;
-}
+// Growing vectors take zero-filled views on shared slabs (see zeroed-slab.ts): a class written from
+// scratch grows hundreds of small vectors. Vectors created with an explicit capacity (such as
+// toByteArray's result, which is handed to the caller) get their own buffer.
+const allocate = zeroedUint8Array;
 
 /**
  * A growable byte array with big-endian put methods (JVMS §4: every multi-byte quantity of a

@@ -19,6 +19,7 @@ import { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 import { TypeReference } from './type-reference.js';
+import { currentSlab, MAX_SLAB_ALLOCATION, reserveSlabRegion } from './zeroed-slab.js';
 
 // ## Low-level reads
 //
@@ -304,13 +305,7 @@ const MAX_ELEMENT_VALUE_DEPTH = 256;
 const MAX_CONSTANT_DYNAMIC_DEPTH = 256;
 
 // Each ClassReader needs three small per-entry tables (cpInfoOffsets, checkedUtf8Kinds,
-// attributeKinds). Allocating an ArrayBuffer costs more than scanning a typical constant pool, so
-// small tables are views on a shared, zero-filled slab, each region handed out once (as Node does
-// for small Buffers); a slab is freed when no reader uses it any more.
-const TABLE_SLAB_BYTE_LENGTH = 64 * 1024;
-const MAX_SLAB_TABLES_BYTE_LENGTH = 8 * 1024;
-let tableSlab = new ArrayBuffer(TABLE_SLAB_BYTE_LENGTH);
-let tableSlabUsed = 0;
+// attributeKinds): one region of a shared slab when small (see zeroed-slab.ts), else a buffer.
 
 /** The first and last supported major versions: JDK 1.0.2 (45) to Java 25 (69). */
 const MIN_MAJOR_VERSION = 45;
@@ -597,17 +592,12 @@ export class ClassReader {
     const tablesByteLength = (constantPoolCount * 6 + 7) & ~7;
     let tables: ArrayBuffer;
     let tablesOffset: number;
-    if (tablesByteLength > MAX_SLAB_TABLES_BYTE_LENGTH) {
+    if (tablesByteLength > MAX_SLAB_ALLOCATION) {
       tables = new ArrayBuffer(tablesByteLength);
       tablesOffset = 0;
     } else {
-      if (tableSlabUsed + tablesByteLength > TABLE_SLAB_BYTE_LENGTH) {
-        tableSlab = new ArrayBuffer(TABLE_SLAB_BYTE_LENGTH);
-        tableSlabUsed = 0;
-      }
-      tables = tableSlab;
-      tablesOffset = tableSlabUsed;
-      tableSlabUsed += tablesByteLength;
+      tablesOffset = reserveSlabRegion(tablesByteLength);
+      tables = currentSlab();
     }
     const cpInfoOffsets = new Int32Array(tables, tablesOffset, constantPoolCount);
     this.cpInfoOffsets = cpInfoOffsets;

@@ -11,6 +11,7 @@ import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import { Type } from './type.js';
+import { zeroedInt32Array } from './zeroed-slab.js';
 
 // Groups of constant pool entries that a table built from a ClassReader hashes on first use only:
 // a class copied with untouched methods never looks up a member reference, so the (large) part of
@@ -900,7 +901,7 @@ export class SymbolTable {
     if (dictionary === null) {
       const classReader = this.dictionaryReader!;
       dictionary = this.dictionary = new SourceIndex(classReader);
-      this.dictionaryIndices = new Int32Array(classReader.getItemCount());
+      this.dictionaryIndices = zeroedInt32Array(classReader.getItemCount());
       const utf8Values = (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
       this.dictionaryUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : [];
     }
@@ -1671,7 +1672,7 @@ class SourceIndex {
       capacity <<= 1;
     }
     // One allocation: the (index, hash) slots, then the Class references.
-    const buffer = new Int32Array(capacity * 2 + itemCount);
+    const buffer = zeroedInt32Array(capacity * 2 + itemCount);
     const slots = buffer.subarray(0, capacity * 2);
     const classReferences = buffer.subarray(capacity * 2);
     const mask = capacity - 1;
@@ -1754,7 +1755,7 @@ class SourceIndex {
   private buildReferences(tag: number): Int32Array {
     const bytes = this.bytes;
     const cpInfoOffsets = this.cpInfoOffsets;
-    const references = new Int32Array(this.itemCount);
+    const references = zeroedInt32Array(this.itemCount);
     let itemIndex = 1;
     while (itemIndex < this.itemCount) {
       const itemOffset = cpInfoOffsets[itemIndex]!;

@@ -1,0 +1,56 @@
+// # Zero-filled typed arrays carved out of shared slabs
+//
+// Creating a typed array of more than 64 bytes makes V8 allocate an ArrayBuffer backing store
+// outside its heap (calloc, registration with the array-buffer sweeper, free after a later
+// scavenge): several times the cost of a view on an existing buffer, and work for a background
+// thread. Reading and writing a class needs several small per-class tables (a reader's per-entry
+// tables, a writer's search tables over a reader's pool, growing byte vectors), so small arrays are
+// views on 64 KiB slabs, each region handed out once by bumping an offset (a fresh slab is
+// zero-filled, so every region starts zeroed as a new array does), as Node does for small Buffers.
+// A slab is freed when no view on it is alive any more; larger arrays get a buffer of their own.
+
+const SLAB_BYTE_LENGTH = 64 * 1024;
+
+/** The largest allocation, in bytes, taken from a slab. */
+export const MAX_SLAB_ALLOCATION = 8 * 1024;
+
+let slab = new ArrayBuffer(SLAB_BYTE_LENGTH);
+let slabUsed = 0;
+
+/**
+ * Reserves `byteLength` (at most MAX_SLAB_ALLOCATION) zero bytes, 8-byte aligned, and returns their
+ * offset in `currentSlab()`: for callers that carve several views out of one region.
+ */
+export function reserveSlabRegion(byteLength: number): number {
+  const alignedByteLength = (byteLength + 7) & ~7;
+  if (slabUsed + alignedByteLength > SLAB_BYTE_LENGTH) {
+    slab = new ArrayBuffer(SLAB_BYTE_LENGTH);
+    slabUsed = 0;
+  }
+  const offset = slabUsed;
+  slabUsed += alignedByteLength;
+  return offset;
+}
+
+/** The slab of the last reserveSlabRegion. */
+export function currentSlab(): ArrayBuffer {
+  return slab;
+}
+
+/** A new zero-filled Uint8Array of `length` bytes. */
+export function zeroedUint8Array(length: number): Uint8Array {
+  if (length > MAX_SLAB_ALLOCATION) {
+    return new Uint8Array(length);
+  }
+  const offset = reserveSlabRegion(length);
+  return new Uint8Array(slab, offset, length);
+}
+
+/** A new zero-filled Int32Array of `length` elements. */
+export function zeroedInt32Array(length: number): Int32Array {
+  if (length > MAX_SLAB_ALLOCATION >> 2) {
+    return new Int32Array(length);
+  }
+  const offset = reserveSlabRegion(length << 2);
+  return new Int32Array(slab, offset, length);
+}
