@@ -103,24 +103,39 @@ const javaServer = (javaHome, mainClass, classpath, classDir, workload) =>
 const classforgeServer = (classDir, workload) =>
   new PassServer(process.execPath, [path.join(here, 'classforge-bench.mjs'), classDir, 'serve', workload]);
 
+/** Whether the last `window` of `times` lie within `tolerance` of their median: the side has settled. */
+function settled(times, window = 3, tolerance = 0.1) {
+  if (times.length < window) return false;
+  const last = times.slice(-window);
+  const m = median(last);
+  return last.every((t) => Math.abs(t - m) <= tolerance * m);
+}
+
 /**
- * One round of a workload: fresh processes for every side, a first pass each, `warmup` passes
- * each, then `runs` measured passes each, the sides taking turns (ABBA order).
+ * One round of a workload: fresh processes for every side, a first pass each, then warm-up passes
+ * (at least `minWarmup`) until every side has settled — three passes in a row within 10% of each
+ * other, at most `maxWarmup` passes: HotSpot's C2 compiles ASM's largest methods for several passes
+ * (a pass can take five times its final time meanwhile), and counting those passes would flatter
+ * classforge — then `runs` measured passes each, the sides taking turns (ABBA order).
  */
-async function runRound(servers, warmup, runs) {
+async function runRound(servers, minWarmup, maxWarmup, runs) {
   const supported = [];
   for (const s of servers) if (await s.start()) supported.push(s);
-  const result = new Map(servers.map((s) => [s, { firstMs: undefined, times: [], failed: 0 }]));
+  const result = new Map(servers.map((s) => [s, { firstMs: undefined, times: [], failed: 0, warmup: 0 }]));
   for (const s of supported) {
     const r = await s.pass();
     Object.assign(result.get(s), { firstMs: r.ms, failed: r.failed });
   }
-  for (let i = 0; i < warmup + runs; i++) {
+  const warmupTimes = new Map(supported.map((s) => [s, []]));
+  let i = 0;
+  for (; i < maxWarmup && (i < minWarmup || !supported.every((s) => settled(warmupTimes.get(s)))); i++) {
     const order = i % 2 === 0 ? supported : [...supported].reverse();
-    for (const s of order) {
-      const r = await s.pass();
-      if (i >= warmup) result.get(s).times.push(r.ms);
-    }
+    for (const s of order) warmupTimes.get(s).push((await s.pass()).ms);
+  }
+  for (const s of supported) result.get(s).warmup = i;
+  for (let k = 0; k < runs; k++, i++) {
+    const order = i % 2 === 0 ? supported : [...supported].reverse();
+    for (const s of order) result.get(s).times.push((await s.pass()).ms);
   }
   await Promise.all(servers.map((s) => s.close()));
   return servers.map((s) => result.get(s));
@@ -142,7 +157,8 @@ async function main() {
   const asmDir = compileHarness(javaHome, 'AsmBench.java', asmCp);
   const jdk24 = findJdkAtLeast(24);
   const cfApiDir = jdk24 ? compileHarness(jdk24, 'ClassFileApiBench.java', '.') : null;
-  const warmup = Math.max(3, args.runs >> 2);
+  const minWarmup = Math.max(3, args.runs >> 2);
+  const maxWarmup = 20;
   // Every workload runs in processes of its own, on every side (as JMH forks per benchmark): run one
   // after another in one process, the visitor call sites that the first workload trains (ClassNode's)
   // slow down the next ones (ClassWriter's) in a way that depends on the order.
@@ -150,14 +166,16 @@ async function main() {
   for (const w of args.workloads) {
     const rounds = [];
     for (let round = 1; round <= args.rounds; round++) {
-      console.error(`${w}, round ${round}/${args.rounds}: ASM, classforge${jdk24 ? ' and the ClassFile API' : ''} alternating, ${warmup} warm-up and ${args.runs} measured passes each…`);
+      console.error(`${w}, round ${round}/${args.rounds}: ASM, classforge${jdk24 ? ' and the ClassFile API' : ''} alternating, ${minWarmup} to ${maxWarmup} warm-up passes (until settled) and ${args.runs} measured passes each…`);
       const servers = [
         // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
         javaServer(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, w),
         classforgeServer(classDir, w),
       ];
       if (jdk24) servers.push(javaServer(jdk24, 'ClassFileApiBench', cfApiDir, classDir, w));
-      rounds.push(await runRound(servers, warmup, args.runs));
+      const roundResult = await runRound(servers, minWarmup, maxWarmup, args.runs);
+      console.error(`  warm-up: ${roundResult[0].warmup} passes`);
+      rounds.push(roundResult);
     }
     const side = (i) => ({
       medianMs: median(rounds.flatMap((r) => r[i].times)),
