@@ -5,7 +5,7 @@
 // one serving process per build (bench/classforge-bench.mjs in `serve` mode), passes alternating ABBA after
 // `--warmup` passes each, and the median of the paired B/A ratios with its interquartile range. On this VM a lone
 // pass can take twice as long from one minute to the next; paired passes bring the noise to about ±5% (run an
-// A/A comparison to see the floor). Workloads: those of bench/classforge-bench.mjs (read, tree-parse, copy,
+// A/A comparison to see the floor). Workloads: those of bench/classforge-bench.mjs (scan, read, tree-parse, copy,
 // full-rewrite, compute-maxs, compute-frames). The corpus defaults to the java.base directory `npm run bench`
 // extracted.
 import fs from 'node:fs';

@@ -37,6 +37,7 @@ class ReadAllVisitor extends ClassVisitor {
   visitMethod() { return new MethodVisitor(Opcodes.ASM9); }
 }
 const bodies = {
+  scan: (b) => { if (new ClassReader(b).header <= 0) throw new Error('no header'); },
   read: (b) => new ClassReader(b).accept(new ReadAllVisitor(), 0),
   'tree-parse': (b) => new ClassReader(b).accept(new ClassNode(), 0),
   copy: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); },
