@@ -11,18 +11,16 @@ const charCodeAt = String.prototype.charCodeAt;
 /** The shared content of new default-capacity vectors, until their first put. */
 const EMPTY_DATA = new Uint8Array(0);
 
-// Growing vectors take zero-filled views on shared slabs (see zeroed-slab.ts): a class written from
-// scratch grows hundreds of small vectors. Vectors created with an explicit capacity (such as
-// toByteArray's result, which is handed to the caller) get their own buffer.
-const allocate = zeroedUint8Array;
-
 /**
  * A growable byte array with big-endian put methods (JVMS §4: every multi-byte quantity of a
  * class file is big-endian). The writer fills one of these per class, per method body, per
  * annotation… and `ClassWriter.toByteArray` sizes the whole class first so that its final vector
  * is allocated once and never grows.
  *
- * `data` and `length` are read directly by the writer classes (no getters in hot paths).
+ * `data` and `length` are read directly by the writer classes (no getters in hot paths). Growing
+ * vectors take zero-filled views on shared slabs (see zeroed-slab.ts): a class written from scratch
+ * grows hundreds of small vectors. Vectors created with an explicit capacity (such as toByteArray's
+ * result, which is handed to the caller) get a buffer of their own.
  */
 export class ByteVector {
   /** @internal The content; only the first `length` bytes are meaningful. */
@@ -249,7 +247,7 @@ export class ByteVector {
   reserve(capacity: number): void {
     if (capacity > this.data.length) {
       const oldData = this.data;
-      const newData = allocate(capacity);
+      const newData = zeroedUint8Array(capacity);
       for (let i = 0; i < this.length; ++i) {
         newData[i] = oldData[i]!;
       }
@@ -263,7 +261,7 @@ export class ByteVector {
     const length = this.length;
     const doubleCapacity = oldData.length === 0 ? 64 : 2 * oldData.length;
     const minimalCapacity = length + size;
-    const newData = allocate(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
+    const newData = zeroedUint8Array(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
     // Most vectors are small, and many are empty on their first put: a loop (or nothing) beats
     // creating a subarray to copy.
     if (length <= 64) {
