@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
+import { ClassWriter, Label, Opcodes } from '../src/index.js';
 import { type CorpusClass, javaBaseClasses, javaBaseDirectory } from './support/corpus.js';
 import { compileJava, makeTempDir, runJava } from './support/javac.js';
 import { firstDumpDifference, structuralDump } from './support/structural-dump.js';
@@ -117,6 +118,42 @@ describe('structural dump', () => {
     grown.set(extra, end);
     grown.set(object.bytes.subarray(end), end + extra.length);
     expect(structuralDump(grown)).toBe(structuralDump(object.bytes));
+  });
+
+  it('reads the frames of a StackMap attribute (the uncompressed form of versions before 50) by meaning', () => {
+    // A version 49 class with frames keeps them in a StackMap attribute (jython's classes do): a full rewrite
+    // renumbers the constants its frames name, so a byte dump of the attribute would differ.
+    const build = (padding: boolean, frameLocal: string): Uint8Array => {
+      const writer = new ClassWriter(0);
+      if (padding) {
+        writer.newUTF8('padding');
+        writer.newClass('p/Unused');
+      }
+      writer.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC, 'p/Old', null, 'java/lang/Object', null);
+      const method = writer.visitMethod(Opcodes.ACC_STATIC, 'pick', '(Ljava/lang/String;)Ljava/lang/Object;', null, null);
+      method.visitCode();
+      const isNull = new Label();
+      method.visitVarInsn(Opcodes.ALOAD, 0);
+      method.visitJumpInsn(Opcodes.IFNULL, isNull);
+      method.visitVarInsn(Opcodes.ALOAD, 0);
+      method.visitInsn(Opcodes.ARETURN);
+      method.visitLabel(isNull);
+      method.visitFrame(Opcodes.F_NEW, 1, [frameLocal], 0, []);
+      method.visitInsn(Opcodes.ACONST_NULL);
+      method.visitInsn(Opcodes.ARETURN);
+      method.visitMaxs(1, 1);
+      method.visitEnd();
+      writer.visitEnd();
+      return writer.toByteArray();
+    };
+    const plain = build(false, 'java/lang/String');
+    const shifted = build(true, 'java/lang/String');
+    expect(readRawClassFile(plain).methods[0]!.attributes.find((a) => a.name === 'Code')).toBeDefined();
+    expect(Buffer.from(plain).includes('StackMapTable')).toBe(false);
+    const dump = structuralDump(plain);
+    expect(dump).toMatch(/StackMap\n.* full \[java\/lang\/String\] \[\]/);
+    expect(structuralDump(shifted)).toBe(dump);
+    expectDifferent(plain, build(false, 'java/lang/Object'));
   });
 
   it('ignores the order of attributes', () => {

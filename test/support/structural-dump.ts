@@ -302,6 +302,14 @@ class Dumper {
         }
         this.stackMapTable(r, code, ind, out);
         break;
+      case 'StackMap':
+        // The uncompressed frames of CLDC's preverifier (kept by ASM and by us for any version).
+        if (code === null) {
+          out.push(`${ind}length ${a.length} hex ${hex(a.info)}`);
+          return;
+        }
+        this.stackMap(r, code, ind, out);
+        break;
       case 'Exceptions': {
         // JVMS §4.7.5
         const n = r.count(r.u2(), 2);
@@ -657,6 +665,25 @@ class Dumper {
         line = `full [${locals.join(' ')}] [${stack.join(' ')}]`;
       }
       out.push(`${ind}${this.label(code, offset)} ${line}`);
+    }
+  }
+
+  /**
+   * StackMap, the older form of StackMapTable (CLDC 1.1 §5.3.1, the format JVMS §4.7.4 compresses): each frame
+   * has an absolute u2 offset, then u2-counted locals and stack. Dumped as full frames, so that the same frame
+   * reads alike in both forms.
+   */
+  stackMap(r: Info, code: CodeContext, ind: string, out: string[]): void {
+    const n = r.count(r.u2(), 6);
+    for (let i = 0; i < n; i++) {
+      const offset = r.u2();
+      const nl = r.count(r.u2(), 1);
+      const locals: string[] = [];
+      for (let k = 0; k < nl; k++) locals.push(this.verificationType(r, code));
+      const ns = r.count(r.u2(), 1);
+      const stack: string[] = [];
+      for (let k = 0; k < ns; k++) stack.push(this.verificationType(r, code));
+      out.push(`${ind}${this.label(code, offset)} full [${locals.join(' ')}] [${stack.join(' ')}]`);
     }
   }
 
