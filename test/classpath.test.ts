@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { ClassPathError } from '../src/classpath/class-path-error.js';
 import { readClassHeader } from '../src/classpath/class-header.js';
@@ -213,6 +214,68 @@ describe('ClassPath over javac output', () => {
     const cp = classPath([path]);
     expect(cp.getSuperName('p/Square')).toBe('p/Base');
     expect(readFileSync(path).subarray(0, 4)).toEqual(Buffer.from([0x4a, 0x4d, 0x01, 0x00]));
+  });
+});
+
+describe("ClassPath over a jar manifest's Class-Path", () => {
+  // app.jar holds p/Square and names, in its manifest, lib/shapes.jar (p/Base, p/Shape), a missing
+  // jar, an http: URL and, folded over a continuation line, itself (a cycle); shapes.jar names app.jar back.
+  let appJar: string;
+  let libJar: string;
+  beforeAll(async () => {
+    const compiled = await compileJava(sources);
+    const classes = new Map(compiled.classes.map((c) => [c.name, c.bytes]));
+    const dir = join(scratch, 'manifest-cp');
+    mkdirSync(join(dir, 'lib'), { recursive: true });
+    appJar = join(dir, 'app.jar');
+    libJar = join(dir, 'lib', 'shapes.jar');
+    const app = new JSZip();
+    app.file(
+      'META-INF/MANIFEST.MF',
+      'Manifest-Version: 1.0\r\nClass-Path: lib/shapes.jar  missing.jar http://example.com/x.jar\r\n  app.jar\r\n\r\nName: p/\r\nClass-Path: other.jar\r\n\r\n',
+    );
+    app.file('p/Square.class', classes.get('p/Square')!);
+    writeFileSync(appJar, await app.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const lib = new JSZip();
+    lib.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\nclass-path: ../app.jar\n');
+    for (const name of ['p/Base', 'p/Shape']) lib.file(`${name}.class`, classes.get(name)!);
+    writeFileSync(libJar, await lib.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  });
+
+  it('searches the entries it names right after the jar, as the JVM does, once each', () => {
+    const cp = classPath([appJar]);
+    // Found in app.jar itself: the manifest is not read.
+    expect(cp.getSuperName('p/Square')).toBe('p/Base');
+    expect(cp.entryReadCount()).toBe(1);
+    expect(cp.describe()).not.toContain('Class-Path');
+    // p/Base is only in lib/shapes.jar, through app.jar's manifest.
+    expect(cp.getSuperName('p/Base')).toBe('java/lang/Object');
+    expect(cp.getInterfaces('p/Base')).toEqual(['p/Shape', 'java/io/Serializable']);
+    expect(cp.isInterface('p/Shape')).toBe(true);
+    expect(cp.getSuperName('p/Nowhere')).toBeUndefined();
+    const searched = cp.describe().split(', ').slice(1);
+    expect(searched).toEqual([
+      `jar ${appJar}`,
+      `jar ${libJar} (Class-Path of ${appJar})`,
+      `${join(scratch, 'manifest-cp', 'missing.jar')} (Class-Path of ${appJar}) (missing)`,
+    ]);
+  });
+
+  it('is what COMPUTE_FRAMES needs for a common super class across the jars', () => {
+    const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: classPath([appJar]) });
+    expect(writer.getCommonSuperClass('p/Square', 'p/Base')).toBe('p/Base');
+    expect(() =>
+      new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: classPath([appJar], { manifestClassPath: false }) }).getCommonSuperClass(
+        'p/Square',
+        'java/lang/String',
+      ),
+    ).toThrow(/p\/Base/);
+  });
+
+  it('can be turned off', () => {
+    const cp = classPath([appJar], { manifestClassPath: false });
+    expect(cp.getSuperName('p/Base')).toBeUndefined();
+    expect(cp.describe()).not.toContain('Class-Path');
   });
 });
 

@@ -14,6 +14,11 @@
 //   where a class was found and the class's header (access, super class, interfaces, parsed by
 //   readClassHeader, not a full ClassReader) are cached. Class bytes are not cached.
 // - Missing entries are skipped, as java and javac do, and shown as "(missing)" in describe().
+// - A jar's manifest `Class-Path` (JAR File Specification) adds its entries right after the jar,
+//   as java's class loader and javac do: Debian's jython.jar, for one, names the asm and jffi jars
+//   its classes extend, and without them their frames could only be computed with unknown types.
+//   The manifest is read when a lookup first gets past the jar (a class found in the jar reads
+//   nothing more); `{ manifestClassPath: false }` turns this off.
 // - Multi-release jars (JAR File Specification): when the manifest says `Multi-Release: true`,
 //   META-INF/versions/N/ entries with 9 <= N <= release win over the base entry, highest N first.
 //   The release defaults to the JDK's feature version; with no JDK and no release, versioned
@@ -29,6 +34,7 @@ import { ClassFormatError } from '../classfile/class-format-error.js';
 import { readClassHeader, type ClassHeader } from './class-header.js';
 import { ClassPathError } from './class-path-error.js';
 import { findJavaHome, readJavaRelease } from './java-home.js';
+import { readManifestMainAttributes, resolveManifestClassPath } from './jar-manifest.js';
 import { JImageReader } from './jimage-reader.js';
 import { ZipArchive } from './zip-archive.js';
 
@@ -43,12 +49,19 @@ export interface ClassPathOptions {
    * Default: the JDK's feature version (from its `release` file); none without a JDK.
    */
   release?: number;
+  /**
+   * Whether a jar's manifest `Class-Path` adds entries, searched right after that jar, as the JVM
+   * and javac do (default true). Read only when a lookup gets past the jar.
+   */
+  manifestClassPath?: boolean;
 }
 
 /** One place classes come from. */
 interface ClassSource {
   /** For describe(): "dir /x", "jar /y.jar", "JDK /home (lib/modules)". */
   readonly description: string;
+  /** The resolved path of a class path directory or jar; undefined for the JDK and missing entries. */
+  readonly location?: string;
   /** Whether the source has `internalName`, reading as little as possible. */
   contains(internalName: string): boolean;
   /** The class file bytes of `internalName`, or undefined. */
@@ -74,9 +87,13 @@ class DirectorySource implements ClassSource {
   readCount = 0;
   private readonly directory: string;
 
-  constructor(directory: string) {
+  constructor(directory: string, describedAs = directory) {
     this.directory = directory;
-    this.description = `dir ${directory}`;
+    this.description = `dir ${describedAs}`;
+  }
+
+  get location(): string {
+    return this.directory;
   }
 
   contains(internalName: string): boolean {
@@ -118,15 +135,30 @@ class JarSource implements ClassSource {
   private failure: Error | null;
   /** Honoured META-INF/versions/N/ prefixes, highest N first. */
   private versionPrefixes: string[];
+  /** The manifest's main attributes, or null until read. */
+  private manifestAttributes: Map<string, string> | null;
+  /** Whether takeManifestClassPath has yet to answer (class path jars only, see there). */
+  private followsManifestClassPath: boolean;
 
-  constructor(path: string, release: number | undefined, kind = 'jar', prefix = '') {
+  /**
+   * `kind` and `describedAs` make the description: "jar /a.jar", "JDK /home/jre/lib/rt.jar",
+   * "jar /b.jar (Class-Path of /a.jar)". Only plain class path jars follow their manifest's Class-Path.
+   */
+  constructor(path: string, release: number | undefined, kind = 'jar', prefix = '', describedAs = path) {
     this.path = path;
     this.release = release;
     this.prefix = prefix;
-    this.description = `${kind} ${path}`;
+    this.description = `${kind} ${describedAs}`;
     this.archive = null;
     this.failure = null;
     this.versionPrefixes = [];
+    this.manifestAttributes = null;
+    this.followsManifestClassPath = kind === 'jar' && prefix === '';
+  }
+
+  /** The archive's path. */
+  get location(): string {
+    return this.path;
   }
 
   get readCount(): number {
@@ -173,6 +205,27 @@ class JarSource implements ClassSource {
   }
 
   /**
+   * The paths the manifest's `Class-Path` names (resolved, see resolveManifestClassPath), the
+   * first time it is called for a class path jar; [] afterwards, and always for the JDK's jars and
+   * jmods. Reads the manifest if the archive's opening did not.
+   */
+  takeManifestClassPath(): string[] {
+    if (!this.followsManifestClassPath) return [];
+    this.followsManifestClassPath = false;
+    const classPathValue = this.mainAttributes(this.open()).get('class-path');
+    return classPathValue === undefined ? [] : resolveManifestClassPath(classPathValue, this.path);
+  }
+
+  /** The manifest's main attributes (empty without a manifest), read once. */
+  private mainAttributes(archive: ZipArchive): Map<string, string> {
+    if (this.manifestAttributes === null) {
+      const manifest = archive.read('META-INF/MANIFEST.MF');
+      this.manifestAttributes = manifest === undefined ? new Map() : readManifestMainAttributes(manifest);
+    }
+    return this.manifestAttributes;
+  }
+
+  /**
    * The META-INF/versions/N/ prefixes to honour, highest first: only in a jar whose manifest has
    * `Multi-Release: true` (as java.util.jar.JarFile requires), and only for 9 <= N <= release.
    */
@@ -189,11 +242,7 @@ class JarSource implements ClassSource {
       if (version >= 9 && version <= release) versions.add(version);
     }
     if (versions.size === 0) return [];
-    const manifest = archive.read('META-INF/MANIFEST.MF');
-    if (manifest === undefined) return [];
-    // JAR File Specification: header names are case-insensitive; lines end with CR LF, LF or CR.
-    const text = new TextDecoder('utf-8').decode(manifest);
-    if (!/^multi-release:[ \t]*true[ \t]*$/im.test(text)) return [];
+    if (this.mainAttributes(archive).get('multi-release')?.trim().toLowerCase() !== 'true') return [];
     return [...versions].sort((a, b) => b - a).map((v) => `${VERSIONS_PREFIX}${v}/`);
   }
 }
@@ -438,6 +487,9 @@ export class ClassPath implements ClassHierarchy {
   classReadCount: number;
 
   private readonly sources: ClassSource[];
+  /** The resolved paths of the directories and jars in `sources`: a manifest adds each path once. */
+  private readonly sourcePaths: Set<string>;
+  private readonly followsManifests: boolean;
   /** Internal name → index in `sources` of the first source holding it, or -1. */
   private readonly located: Map<string, number>;
   /** Internal name → parsed header, or null when the class is not on the class path. */
@@ -464,8 +516,15 @@ export class ClassPath implements ClassHierarchy {
     this.javaHome = javaHome;
     this.release = options.release ?? (javaHome === null ? undefined : readJavaRelease(javaHome)?.featureVersion);
     this.sources = [];
+    this.sourcePaths = new Set();
+    this.followsManifests = options.manifestClassPath ?? true;
     if (javaHome !== null) this.sources.push(...jdkSources(javaHome));
-    for (const entry of this.entries) this.sources.push(...entrySources(entry, this.release));
+    for (const entry of this.entries) {
+      for (const source of entrySources(entry, this.release)) {
+        this.sources.push(source);
+        if (source.location !== undefined) this.sourcePaths.add(source.location);
+      }
+    }
   }
 
   /** The class file bytes of `internalName` ("java/lang/String"), or undefined when not found. */
@@ -544,15 +603,38 @@ export class ClassPath implements ClassHierarchy {
       index = -1;
       if (isPlainName(internalName)) {
         for (let i = 0; i < this.sources.length; i++) {
-          if (this.sources[i]!.contains(internalName)) {
+          const source = this.sources[i]!;
+          if (source.contains(internalName)) {
             index = i;
             break;
           }
+          if (this.followsManifests && source instanceof JarSource) this.addManifestClassPath(source, i);
         }
       }
       this.located.set(internalName, index);
     }
     return index;
+  }
+
+  /**
+   * Inserts the entries of the Class-Path of the jar at `index` right after it (once per jar), as
+   * the JVM's URLClassPath does when it opens a jar: they are searched before the next entries;
+   * paths already on the class path are skipped (which also ends cycles); missing ones are kept as
+   * "(missing)" for describe(). Only classes of sources before the jar can have been located so far
+   * (a lookup asks the jar before any later source), so the indices in `located` stay right.
+   */
+  private addManifestClassPath(jar: JarSource, index: number): void {
+    const added: ClassSource[] = [];
+    for (const path of jar.takeManifestClassPath()) {
+      const resolved = resolve(path);
+      if (this.sourcePaths.has(resolved)) continue;
+      this.sourcePaths.add(resolved);
+      const describedAs = `${resolved} (Class-Path of ${jar.location})`;
+      if (isDirectory(resolved)) added.push(new DirectorySource(resolved, describedAs));
+      else if (isFile(resolved)) added.push(new JarSource(resolved, this.release, 'jar', '', describedAs));
+      else added.push(new MissingSource(describedAs));
+    }
+    if (added.length > 0) this.sources.splice(index + 1, 0, ...added);
   }
 
   private header(internalName: string): ClassHeader | null {
