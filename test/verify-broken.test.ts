@@ -19,6 +19,7 @@ import { ClassPath } from '../src/classpath/class-path.js';
 import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
 import { compileJava, makeTempDir, runJava } from './support/javac.js';
 import { javaHome } from './support/corpus.js';
+import { stripFrames } from './support/class-versions.js';
 
 const SOURCES: Record<string, string> = {
   'demo/Branchy.java': `
@@ -307,6 +308,67 @@ const CASES: BrokenCase[] = [
       ),
   },
   {
+    title: 'a version 49 constructor that does not call super(), by inference',
+    className: 'demo/Ctor',
+    method: '<init>()V',
+    message: 'Constructor must call super() or this() before return',
+    edit: (bytes) =>
+      stripFrames(
+        editMethod(bytes, '<init>', (mv) =>
+          new InsnEditor(mv, { methodInsn: (op, owner, name, next) => op === Opcodes.INVOKESPECIAL && name === '<init>' && (next.visitInsn(Opcodes.POP), true) }),
+        ),
+        Opcodes.V1_5,
+      ),
+  },
+  {
+    title: 'a version 49 constructor calling super() through invokevirtual, by inference',
+    className: 'demo/Ctor',
+    method: '<init>()V',
+    message: 'Must call initializers using invokespecial',
+    edit: (bytes) =>
+      stripFrames(
+        editMethod(bytes, '<init>', (mv) =>
+          new InsnEditor(mv, {
+            methodInsn: (op, owner, name, next) =>
+              op === Opcodes.INVOKESPECIAL && name === '<init>' && (next.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, '()V', false), true),
+          }),
+        ),
+        Opcodes.V1_5,
+      ),
+  },
+  {
+    title: 'a version 49 class using an object before its constructor ran, by inference',
+    className: 'demo/Builder',
+    method: 'build()Ljava/lang/String;',
+    message: 'uninitialized(',
+    edit: (bytes) =>
+      stripFrames(
+        editMethod(bytes, 'build', (mv) => new InsnEditor(mv, { methodInsn: (op, owner, name, next) => op === Opcodes.INVOKESPECIAL && name === '<init>' && (next.visitInsn(Opcodes.POP), true) })),
+        Opcodes.V1_5,
+      ),
+  },
+  {
+    title: 'a version 49 athrow of a non-Throwable, by inference',
+    className: 'demo/Thrower',
+    method: 'fail(Ljava/lang/RuntimeException;)V',
+    message: 'Can only throw Throwable objects',
+    edit: (bytes) =>
+      stripFrames(
+        editMethod(bytes, 'fail', (mv) =>
+          new InsnEditor(mv, {
+            insn: (op, next) => {
+              if (op !== Opcodes.ATHROW) return false;
+              next.visitInsn(Opcodes.POP);
+              next.visitLdcInsn('not a throwable');
+              next.visitInsn(Opcodes.ATHROW);
+              return true;
+            },
+          }),
+        ),
+        Opcodes.V1_5,
+      ),
+  },
+  {
     title: 'a version 50 class without frames (HotSpot fails over to inference)',
     verdict: 'accept',
     className: 'demo/Branchy',
@@ -386,20 +448,6 @@ const CASES: BrokenCase[] = [
     edit: (bytes) => stripFrames(retarget(bytes, 'copy', { from: '[I', to: 'java/lang/Object' }), Opcodes.V1_5),
   },
 ];
-
-/** Drops the StackMapTables and sets the class file version to `version`. */
-function stripFrames(bytes: Uint8Array, version: number): Uint8Array {
-  const writer = new ClassWriter(0);
-  new ClassReader(bytes).accept(
-    new (class extends ClassVisitor {
-      override visit(_v: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null) {
-        super.visit(version, access, name, signature, superName, interfaces);
-      }
-    })(Opcodes.ASM9, writer),
-    ClassReader.SKIP_FRAMES,
-  );
-  return writer.toByteArray();
-}
 
 describe('verify broken classes (agreement with HotSpot)', () => {
   let work = '';

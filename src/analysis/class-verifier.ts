@@ -1,8 +1,9 @@
 // # ClassVerifier: verifies every method of a class file, as HotSpot does when it links the class
 //
 // Version 50 and later: type checking against the StackMapTable (JVMS §4.10.1, TypeChecker).
-// Before 50: type inference (JVMS §4.10.2) with ASM's Analyzer and a SimpleVerifier (plus the
-// protected-access check, ProtectedCheckingVerifier). Like HotSpot's
+// Before 50: type inference (JVMS §4.10.2) with ASM's Analyzer and a SimpleVerifier, plus the
+// protected-access check and HotSpot's rules on object initialization and invokespecial
+// (InferenceVerifier, InferenceAnalyzer). Like HotSpot's
 // FailOverToOldVerifier, a version 50 class whose type check fails is verified again by inference.
 // A class the hierarchy does not know, when an assignability check needs it, is not a verification
 // error: HotSpot would throw NoClassDefFoundError, so it is reported apart as "unresolved".
@@ -13,11 +14,10 @@ import { type RawAttribute, type RawClassFile, type RawMember, readRawClassFile,
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { ClassNode } from '../tree/class-node.js';
 import type { MethodNode } from '../tree/method-node.js';
-import { Analyzer } from './analyzer.js';
 import { type ClassFileSource, ProtectedAccess } from './protected-access.js';
 import { AnalyzerException } from './analyzer-exception.js';
-import type { BasicValue } from './basic-value.js';
-import { ProtectedCheckingVerifier } from './protected-checking-verifier.js';
+import { InferenceAnalyzer } from './inference-analyzer.js';
+import { InferenceVerifier } from './inference-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -212,21 +212,24 @@ export class ClassVerifier {
     const rawMethods = new Map<string, RawMember>();
     for (const member of classFile.methods) rawMethods.set(member.name + member.descriptor, member);
     const isInterface = (classFile.access & ACC_INTERFACE) !== 0;
+    const classFields = new Set(classFile.fields.map((field) => `${field.name}:${field.descriptor}`));
     let methods = 0;
     for (const method of node.methods) {
       if (method.instructions.size() === 0) continue;
       const methodName = method.name + method.desc;
       if (only !== null && !only.has(methodName)) continue;
       methods++;
-      const verifier = new ProtectedCheckingVerifier(
+      const verifier = new InferenceVerifier(
         classFile.thisClass,
         classFile.superClass,
         classFile.interfaces,
         isInterface,
         this.protectedAccess,
+        method.name,
+        classFields,
       );
       verifier.setClassHierarchy(this.current);
-      const analyzer = new Analyzer<BasicValue>(verifier);
+      const analyzer = new InferenceAnalyzer(verifier);
       try {
         analyzer.analyze(classFile.thisClass, method);
       } catch (error) {

@@ -1,0 +1,131 @@
+// Issue 3: "on broken classes it reports what HotSpot rejects". A differential test: hundreds of
+// classes of Debian's commons-lang3 and guava, each with one instruction of one method edited (a wrong opcode
+// of the same family, a local off by one, a branch a few bytes off, the wrong invoke — see
+// support/bytecode-mutations.ts), verified by our ClassVerifier and by HotSpot (java -Xverify:all,
+// linking each class). Both must give the same verdict on every class.
+//
+// Twice: as compiled (version 52: type checking against the StackMapTable), and rewritten as version
+// 49 classes without frames, which both verify by inference (HotSpot's older verifier). The second
+// corpus is what found our inference verifier accepting `<init>` called by invokevirtual, a
+// constructor returning before super(), athrow of a non-Throwable, aastore into an int… (see
+// src/analysis/inference-verifier.ts); the first keeps the type checker honest.
+
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { ClassVerifier } from '../src/analysis/class-verifier.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
+import { verifyClasses } from '../src/testing/verify-classes.js';
+import { mutateInstruction } from './support/bytecode-mutations.js';
+import { stripFrames } from './support/class-versions.js';
+import { type CorpusClass, jarClasses, systemJarDirectory } from './support/corpus.js';
+import { prng } from './support/fuzz-cases.js';
+
+const jars = [`${systemJarDirectory}/commons-lang3.jar`, `${systemJarDirectory}/guava.jar`];
+const MUTANTS = 600;
+
+/** The classes of the jars, but module-info and META-INF/versions entries. */
+async function corpus(): Promise<CorpusClass[]> {
+  const classes: CorpusClass[] = [];
+  for (const jar of jars) classes.push(...(await jarClasses(jar)).filter((c) => !c.name.startsWith('META-INF/') && c.name !== 'module-info'));
+  return classes;
+}
+
+type Verdict = 'accept' | 'reject' | 'unresolved';
+
+/** Classes no other class of the jar extends or implements: linking a mutant never links another mutant. */
+function leafClasses(classes: readonly CorpusClass[]): CorpusClass[] {
+  const supers = new Set<string>();
+  for (const { bytes } of classes) {
+    const reader = new ClassReader(bytes);
+    const superName = reader.getSuperName();
+    if (superName !== null) supers.add(superName);
+    for (const name of reader.getInterfaces()) supers.add(name);
+  }
+  return classes.filter((c) => !supers.has(c.name));
+}
+
+/** Whether a class uses what version 49 lacks (invokedynamic, method handles, interface code). */
+function needsVersion51(bytes: Uint8Array): boolean {
+  const classFile = readRawClassFile(bytes);
+  if ((classFile.access & Opcodes.ACC_INTERFACE) !== 0) return true;
+  return classFile.constantPool.entries.some((entry) => entry !== null && ['InvokeDynamic', 'MethodHandle', 'MethodType', 'Dynamic'].includes(entry.kind));
+}
+
+/** Up to `count` mutants of distinct classes, each with one instruction of one method edited. */
+function mutants(classes: readonly CorpusClass[], count: number, seed: number): { name: string; edit: string; bytes: Uint8Array }[] {
+  const random = prng(seed);
+  const result: { name: string; edit: string; bytes: Uint8Array }[] = [];
+  const used = new Set<string>();
+  for (let attempt = 0; attempt < count * 4 && result.length < count && used.size < classes.length; attempt++) {
+    const original = classes[Math.floor(random() * classes.length)]!;
+    if (used.has(original.name)) continue;
+    const bytes = Uint8Array.from(original.bytes);
+    const classFile = readRawClassFile(bytes);
+    const withCode = classFile.methods.filter((m) => m.attributes.some((a) => a.name === 'Code'));
+    if (withCode.length === 0) continue;
+    const method = withCode[Math.floor(random() * withCode.length)]!;
+    const code = readRawCode(method.attributes.find((a) => a.name === 'Code')!, classFile.constantPool);
+    const edit = mutateInstruction(code.code, random);
+    if (edit === null) continue;
+    used.add(original.name);
+    result.push({ name: original.name, edit: `${method.name}${method.descriptor} ${edit}`, bytes });
+  }
+  return result;
+}
+
+async function compareVerdicts(classes: readonly CorpusClass[], seed: number, label: string): Promise<void> {
+  const cases = mutants(classes, MUTANTS, seed);
+  const hotspot = await verifyClasses(new Map(cases.map((c) => [c.name, c.bytes])), { classPath: jars, timeout: 280_000 });
+  const hotspotErrors = new Map(hotspot.failures.map((f) => [f.className.replace(/\./g, '/'), f.error]));
+  const classPath = new ClassPath(jars);
+  const verifier = new ClassVerifier(classPath);
+  const counts = { accept: 0, reject: 0, unresolved: 0 };
+  const disagreements: string[] = [];
+  for (const c of cases) {
+    const error = hotspotErrors.get(c.name);
+    const theirs: Verdict = error === undefined ? 'accept' : /VerifyError|ClassFormatError/.test(error) ? 'reject' : 'unresolved';
+    let ours: Verdict;
+    let why = '';
+    try {
+      const result = verifier.verify(c.bytes);
+      ours = result.errors.length > 0 ? 'reject' : result.unresolved.length > 0 ? 'unresolved' : 'accept';
+      why = result.errors.map((e) => `${e.method} @${e.offset}: ${e.message}`).join('; ');
+    } catch (thrown) {
+      ours = 'reject';
+      why = `threw ${(thrown as Error).message}`;
+    }
+    if (theirs === 'unresolved' || ours === 'unresolved') counts.unresolved++;
+    else if (theirs === ours) counts[ours]++;
+    else disagreements.push(`${c.name} (${c.edit}): HotSpot ${theirs}s${error ? ` (${error.slice(0, 200)})` : ''}, we ${ours}${why ? ` (${why.slice(0, 200)})` : ''}`);
+  }
+  classPath.close();
+  console.log(`${label}: ${cases.length} mutants; both reject ${counts.reject}, both accept ${counts.accept}, unresolved ${counts.unresolved}, disagree ${disagreements.length}`);
+  expect(disagreements).toEqual([]);
+  // Both verdicts occur, in numbers: a verifier that accepted (or rejected) everything would fail above.
+  expect(counts.reject).toBeGreaterThan(cases.length / 2);
+  expect(counts.accept).toBeGreaterThan(cases.length / 50);
+  expect(counts.unresolved).toBeLessThan(cases.length / 10);
+}
+
+describe.skipIf(!jars.every((jar) => existsSync(jar)))(`the verifier agrees with HotSpot on mutants of ${jars.join(' and ')}`, () => {
+  it('type checking: version 52 classes with their StackMapTables', { timeout: 300_000 }, async () => {
+    const classes = await corpus();
+    await compareVerdicts(leafClasses(classes), 0x5eed52, 'type checking');
+  });
+
+  it('inference: the same classes as version 49, without frames', { timeout: 300_000 }, async () => {
+    const classes = await corpus();
+    const downgraded = leafClasses(classes)
+      .filter((c) => !needsVersion51(c.bytes))
+      .map((c) => ({ name: c.name, bytes: stripFrames(c.bytes, Opcodes.V1_5) }));
+    // Only the classes HotSpot links as they are: the mutants then owe their verdict to the edit.
+    const unedited = await verifyClasses(new Map(downgraded.map((c) => [c.name, c.bytes])), { classPath: jars, timeout: 280_000 });
+    const failing = new Set(unedited.failures.map((f) => f.className.replace(/\./g, '/')));
+    const linking = downgraded.filter((c) => !failing.has(c.name));
+    expect(linking.length).toBeGreaterThan(100);
+    await compareVerdicts(linking, 0x5eed49, 'inference');
+  });
+});
