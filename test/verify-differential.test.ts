@@ -1,8 +1,9 @@
 // Issue 3: "on broken classes it reports what HotSpot rejects". A differential test: hundreds of
-// classes of Debian's commons-lang3 and guava, each with one instruction of one method edited (a wrong opcode
-// of the same family, a local off by one, a branch a few bytes off, the wrong invoke — see
-// support/bytecode-mutations.ts), verified by our ClassVerifier and by HotSpot (java -Xverify:all,
-// linking each class). Both must give the same verdict on every class.
+// classes of Debian's commons-lang3 and guava, each with one method edited once: one instruction (a
+// wrong opcode of the same family, a local off by one, a branch a few bytes off, the wrong invoke)
+// or one entry of its tables (a stack map frame, an exception handler, a local variable, max_stack,
+// max_locals; see support/bytecode-mutations.ts), verified by our ClassVerifier and by HotSpot
+// (java -Xverify:all, linking each class). Both must give the same verdict on every class.
 //
 // Twice: as compiled (version 52: type checking against the StackMapTable), and rewritten as version
 // 49 classes without frames, which both verify by inference (HotSpot's older verifier). The second
@@ -16,9 +17,10 @@ import { ClassReader } from '../src/asm/class-reader.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassVerifier } from '../src/analysis/class-verifier.js';
 import { ClassPath } from '../src/classpath/class-path.js';
+import type { ConstantPool } from '../src/classfile/constant-pool.js';
 import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
 import { verifyClasses } from '../src/testing/verify-classes.js';
-import { mutateInstruction } from './support/bytecode-mutations.js';
+import { mutateCodeTables, mutateInstruction } from './support/bytecode-mutations.js';
 import { stripFrames } from './support/class-versions.js';
 import { type CorpusClass, jarClasses, systemJarDirectory } from './support/corpus.js';
 import { prng } from './support/fuzz-cases.js';
@@ -54,6 +56,15 @@ function needsVersion51(bytes: Uint8Array): boolean {
   return classFile.constantPool.entries.some((entry) => entry !== null && ['InvokeDynamic', 'MethodHandle', 'MethodType', 'Dynamic'].includes(entry.kind));
 }
 
+/** The indices of the Class constants of a pool. */
+function classIndices(pool: ConstantPool): number[] {
+  const indices: number[] = [];
+  pool.entries.forEach((entry, index) => {
+    if (entry !== null && entry.kind === 'Class') indices.push(index);
+  });
+  return indices;
+}
+
 /** Up to `count` mutants of distinct classes, each with one instruction of one method edited. */
 function mutants(classes: readonly CorpusClass[], count: number, seed: number): { name: string; edit: string; bytes: Uint8Array }[] {
   const random = prng(seed);
@@ -68,7 +79,7 @@ function mutants(classes: readonly CorpusClass[], count: number, seed: number): 
     if (withCode.length === 0) continue;
     const method = withCode[Math.floor(random() * withCode.length)]!;
     const code = readRawCode(method.attributes.find((a) => a.name === 'Code')!, classFile.constantPool);
-    const edit = mutateInstruction(code.code, random);
+    const edit = random() < 0.5 ? mutateInstruction(code.code, random) : mutateCodeTables(bytes, code, classIndices(classFile.constantPool), random);
     if (edit === null) continue;
     used.add(original.name);
     result.push({ name: original.name, edit: `${method.name}${method.descriptor} ${edit}`, bytes });
@@ -86,7 +97,11 @@ async function compareVerdicts(classes: readonly CorpusClass[], seed: number, la
   const disagreements: string[] = [];
   for (const c of cases) {
     const error = hotspotErrors.get(c.name);
-    const theirs: Verdict = error === undefined ? 'accept' : /VerifyError|ClassFormatError/.test(error) ? 'reject' : 'unresolved';
+    // A mutant whose tables HotSpot rejects while loading it (max_locals too small…) also fails the
+    // mutants that load it: such a failure names the other class ("in class file X").
+    const otherClass = error === undefined ? null : /in class file (\S+)/.exec(error)?.[1] ?? null;
+    const theirs: Verdict =
+      error === undefined ? 'accept' : /VerifyError|ClassFormatError/.test(error) && (otherClass === null || otherClass === c.name) ? 'reject' : 'unresolved';
     let ours: Verdict;
     let why = '';
     try {
@@ -107,7 +122,7 @@ async function compareVerdicts(classes: readonly CorpusClass[], seed: number, la
   // Both verdicts occur, in numbers: a verifier that accepted (or rejected) everything would fail above.
   expect(counts.reject).toBeGreaterThan(cases.length / 2);
   expect(counts.accept).toBeGreaterThan(cases.length / 50);
-  expect(counts.unresolved).toBeLessThan(cases.length / 10);
+  expect(counts.unresolved).toBeLessThan(cases.length / 5);
 }
 
 describe.skipIf(!jars.every((jar) => existsSync(jar)))(`the verifier agrees with HotSpot on mutants of ${jars.join(' and ')}`, () => {

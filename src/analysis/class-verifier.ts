@@ -11,6 +11,7 @@
 import { ClassReader } from '../asm/class-reader.js';
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { type RawAttribute, type RawClassFile, type RawMember, readRawClassFile, readRawCode } from '../classfile/raw-class-file.js';
+import { codeAttributeError, localVariableRangeError } from './code-attribute-checks.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { ClassNode } from '../tree/class-node.js';
 import type { MethodNode } from '../tree/method-node.js';
@@ -161,8 +162,16 @@ export class ClassVerifier {
         classFields,
       };
       const methodName = member.name + member.descriptor;
+      // A ClassFormatError in HotSpot, before verification (so no failover either).
+      const tableError = codeAttributeError(code, classFile.constantPool, major);
+      if (tableError !== null) {
+        errors.push({ className: classFile.thisClass, method: methodName, offset: -1, line: null, message: tableError });
+        continue;
+      }
       try {
-        const error = this.checker.checkMethod(method);
+        // The type checker's own check of the local variable tables, after the method's (HotSpot's
+        // verify_local_variable_table); the inference verifier has none, so it fails over.
+        const error = this.checker.checkMethod(method) ?? localVariableRangeError(code);
         if (error === null) continue;
         if (major === 50 && this.failover) {
           (failedOver ??= new Set()).add(methodName);
@@ -230,7 +239,19 @@ export class ClassVerifier {
       );
       verifier.setClassHierarchy(this.current);
       const analyzer = new InferenceAnalyzer(verifier);
+      // The reader turns offsets into labels, so a handler range that starts or ends inside an
+      // instruction would go unseen by the analysis: check the raw tables first, as HotSpot does.
+      const rawCodeAttribute = findAttribute(rawMethods.get(methodName)?.attributes ?? [], 'Code');
+      const tableError =
+        rawCodeAttribute === null ? null : codeAttributeError(readRawCode(rawCodeAttribute, classFile.constantPool), classFile.constantPool, classFile.majorVersion);
+      if (tableError !== null) {
+        errors.push({ className: classFile.thisClass, method: methodName, offset: -1, line: null, message: tableError });
+        continue;
+      }
       try {
+        for (const handler of method.tryCatchBlocks ?? []) {
+          if (handler.type !== null) verifier.checkCatchType(handler.type);
+        }
         analyzer.analyze(classFile.thisClass, method);
       } catch (error) {
         const codeAttribute = findAttribute(rawMethods.get(methodName)?.attributes ?? [], 'Code');

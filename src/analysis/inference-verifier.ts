@@ -19,7 +19,8 @@
 // - a NEW executed again while its previous object is still uninitialized on the stack, and an
 //   operand stack deeper than max_stack counted in words, longs and doubles taking two (both
 //   checked by InferenceAnalyzer's frames: ASM's frames count values);
-// - athrow of something that is not a Throwable ("Can only throw Throwable objects");
+// - athrow of something that is not a Throwable ("Can only throw Throwable objects"), and a catch
+//   type that is not one ("catch_type not a subclass of Throwable", checked before the analysis);
 // - a constructor returning before `super()` or `this()` (checked by InferenceAnalyzer's frames).
 //
 // NEW pushes an UninitializedValue and `this` starts as one in constructors; InferenceAnalyzer's
@@ -181,6 +182,14 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
       );
     }
     return this.newValue(Type.getObjectType(owner))!;
+  }
+
+  /** Checks that an exception handler's catch type is a Throwable, as check_code.c does for every handler first. */
+  checkCatchType(catchType: string): void {
+    const value = this.newValue(Type.getObjectType(catchType))!;
+    if (!this.isSubTypeOf(value, this.newValue(THROWABLE_TYPE)!)) {
+      throw new AnalyzerException(null, `catch_type not a subclass of Throwable: ${catchType}`);
+    }
   }
 
   /** Whether `owner` is a (direct or indirect) super class of the class being verified. */
