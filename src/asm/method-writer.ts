@@ -1311,6 +1311,7 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+    checkSwitchLabels('visitTableSwitchInsn', labels, max - min + 1, 'max - min + 1');
     const code = this.code;
     const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
     // 0 to 3 bytes of padding, so that the operands start at a multiple of 4 (JVMS §6.5 tableswitch).
@@ -1324,6 +1325,7 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitLookupSwitchInsn(dflt: Label, keys: number[], labels: Label[]): void {
+    checkSwitchLabels('visitLookupSwitchInsn', labels, Array.isArray(keys) ? keys.length : -1, 'keys.length');
     const code = this.code;
     const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
     // Padding as for tableswitch (JVMS §6.5 lookupswitch).
@@ -2361,4 +2363,19 @@ function newAnnotationArray(length: number): (AnnotationWriter | null)[] {
     annotations[i] = null;
   }
   return annotations;
+}
+
+/**
+ * Checks the labels of a switch before they are written: Java's `Label... labels` ports to JavaScript
+ * as separate arguments, which would pass one Label where the array is expected, and a table whose
+ * count disagrees with min/max or the keys would be written as a corrupt instruction (JVMS §6.5
+ * tableswitch, lookupswitch). ASM writes either without a word.
+ */
+function checkSwitchLabels(method: string, labels: unknown, expectedCount: number, what: string): void {
+  if (!Array.isArray(labels)) {
+    throw new TypeError(`${method} takes its labels as an array (Java's Label... varargs), not as separate arguments`);
+  }
+  if (labels.length !== expectedCount) {
+    throw new Error(`${method}: ${labels.length} labels, but ${what} is ${expectedCount}`);
+  }
 }
