@@ -1,12 +1,15 @@
-// # classforge print <class|jar|dir>… [--class <glob>] [--verbose]
+// # classforge print <class|jar|dir>… [--class <glob>] [--verbose] [--asmify]
 //
 // Prints every class of the inputs in ASM's Textifier format (what
 // `java org.objectweb.asm.util.Textifier Foo.class` prints), one after the other, separated by a
 // blank line. --verbose adds, before each class, a javap -v style listing of the raw class file.
+// --asmify prints instead, for each class, the TypeScript module that generates it with
+// classforge's visitor API (ASM's ASMifier, in TypeScript).
 
 import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
+import { ASMifier } from '../../src/util/asmifier.js';
 import { StringWriter } from '../../src/util/string-writer.js';
 import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
 import { formatClassFileListing } from '../class-file-listing.js';
@@ -18,12 +21,20 @@ interface PrintOptions {
   /** The --class globs (absent when none was given). */
   class?: string[];
   verbose?: boolean;
+  asmify?: boolean;
 }
 
 /** The Textifier text of one class (as ASM's Textifier main prints it). */
 export function textifyClass(bytes: Uint8Array): string {
   const writer = new StringWriter();
   new ClassReader(bytes).accept(new TraceClassVisitor(null, writer), 0);
+  return writer.toString();
+}
+
+/** The TypeScript module that generates one class (as ASM's ASMifier main prints the Java code). */
+export function asmifyClass(bytes: Uint8Array): string {
+  const writer = new StringWriter();
+  new ClassReader(bytes).accept(new TraceClassVisitor(null, new ASMifier(), writer), 0);
   return writer.toString();
 }
 
@@ -42,8 +53,13 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
             const className = new ClassReader(input.bytes).getClassName();
             if (!accepts(className)) continue;
           }
-          let text = verbose ? formatClassFileListing(input.bytes, input.displayName) : '';
-          text += textifyClass(input.bytes);
+          let text: string;
+          if (options.asmify === true) {
+            text = asmifyClass(input.bytes);
+          } else {
+            text = verbose ? formatClassFileListing(input.bytes, input.displayName) : '';
+            text += textifyClass(input.bytes);
+          }
           writeStdout(printed > 0 ? '\n' + text : text);
           printed++;
         } catch (error) {
@@ -83,6 +99,7 @@ export function registerPrintCommand(program: Command): Command {
       collect,
     )
     .option('-v, --verbose', 'add the version, constant pool and raw attributes (like javap -v); stack traces on errors')
+    .option('--asmify', "print the TypeScript code that generates each class with classforge's API (ASM's ASMifier)")
     .action(async (paths: string[], options: PrintOptions) => {
       await printInputs(paths, options);
     });

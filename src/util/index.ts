@@ -2,6 +2,7 @@
 
 export { Printer, type PrintWriter } from './printer.js';
 export { Textifier } from './textifier.js';
+export { ASMifier } from './asmifier.js';
 export { type TextifierSupport, isTextifierSupport } from './textifier-support.js';
 export { TraceClassVisitor } from './trace-class-visitor.js';
 export { TraceMethodVisitor } from './trace-method-visitor.js';
