@@ -177,6 +177,21 @@ class InsnEditor extends MethodVisitor {
   }
 }
 
+/** Demo.Thrower.fail with its athrow throwing a String instead of the exception. */
+function throwString(bytes: Uint8Array): Uint8Array {
+  return editMethod(bytes, 'fail', (mv) =>
+    new InsnEditor(mv, {
+      insn: (op, next) => {
+        if (op !== Opcodes.ATHROW) return false;
+        next.visitInsn(Opcodes.POP);
+        next.visitLdcInsn('not a throwable');
+        next.visitInsn(Opcodes.ATHROW);
+        return true;
+      },
+    }),
+  );
+}
+
 interface BrokenCase {
   title: string;
   /** What both verifiers must decide (default: reject). */
@@ -277,18 +292,7 @@ const CASES: BrokenCase[] = [
     className: 'demo/Thrower',
     method: 'fail(Ljava/lang/RuntimeException;)V',
     message: "is not assignable to 'java/lang/Throwable'",
-    edit: (bytes) =>
-      editMethod(bytes, 'fail', (mv) =>
-        new InsnEditor(mv, {
-          insn: (op, next) => {
-            if (op !== Opcodes.ATHROW) return false;
-            next.visitInsn(Opcodes.POP);
-            next.visitLdcInsn('not a throwable');
-            next.visitInsn(Opcodes.ATHROW);
-            return true;
-          },
-        }),
-      ),
+    edit: (bytes) => throwString(bytes),
   },
   {
     title: 'a version 49 class verified by inference (no StackMapTable)',
@@ -352,21 +356,7 @@ const CASES: BrokenCase[] = [
     className: 'demo/Thrower',
     method: 'fail(Ljava/lang/RuntimeException;)V',
     message: 'Can only throw Throwable objects',
-    edit: (bytes) =>
-      stripFrames(
-        editMethod(bytes, 'fail', (mv) =>
-          new InsnEditor(mv, {
-            insn: (op, next) => {
-              if (op !== Opcodes.ATHROW) return false;
-              next.visitInsn(Opcodes.POP);
-              next.visitLdcInsn('not a throwable');
-              next.visitInsn(Opcodes.ATHROW);
-              return true;
-            },
-          }),
-        ),
-        Opcodes.V1_5,
-      ),
+    edit: (bytes) => stripFrames(throwString(bytes), Opcodes.V1_5),
   },
   {
     title: 'a version 50 class without frames (HotSpot fails over to inference)',
