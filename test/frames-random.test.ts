@@ -6,10 +6,12 @@
 //
 // The generator is not a verifier: some of its programs are invalid whatever the frames (a local
 // read in a loop before the store that the back edge brings). ASM is the oracle that separates
-// those: every class whose ASM frames HotSpot accepts must be accepted with ours.
+// those: every class whose ASM frames HotSpot accepts must be accepted with ours. And our frames
+// are ASM's byte for byte (as on the Debian jars: guava, scala-library, kotlin-stdlib and
+// byte-buddy, 9,357 classes, all identical in a scratch run).
 
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
@@ -112,5 +114,14 @@ describe.skipIf(!existsSync(ASM_JAR))('COMPUTE_FRAMES on random method bodies, a
     expect(worseThanAsm).toEqual([]);
     // The generator must mostly produce valid programs, or the test says little.
     expect(bothPass).toBeGreaterThan(CLASSES * 0.75);
+    // Beyond HotSpot's verdict: the frames are ASM's, byte for byte (dead code patching, merge
+    // order, the common super classes…). A deliberate improvement on ASM would change this line.
+    const differentBytes: string[] = [];
+    for (const name of names) {
+      if (ourFailures.get(name)?.startsWith('COMPUTE_FRAMES threw') || asmFailures.get(name)?.startsWith('ASM threw')) continue;
+      const [ours, theirs] = await Promise.all([readFile(join(dirs.ours, `${name}.class`)), readFile(join(dirs.asm, `${name}.class`))]);
+      if (!ours.equals(theirs)) differentBytes.push(name);
+    }
+    expect(differentBytes).toEqual([]);
   });
 });
