@@ -91,6 +91,13 @@ describe('classforge print', () => {
     expect(stdout).toContain('classWriter.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "com/acme/Hello", null, "java/lang/Object", []);\n');
     expect(stdout).toContain('methodVisitor.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);\n');
     expect(stdout.endsWith('return classWriter.toByteArray();\n}\n')).toBe(true);
+    expect(stdout).toContain('visitLineNumber(');
+    const bare = await classforge('print', '--asmify', '--skip-debug', helloClass);
+    expect(bare.exitCode).toBe(0);
+    expect(bare.stdout).not.toMatch(/visitLineNumber|visitLocalVariable|visitSource/);
+    const text = await classforge('print', '--skip-debug', helloClass);
+    expect(text.stdout).not.toMatch(/LINENUMBER|LOCALVARIABLE|compiled from/);
+    expect(text.stdout).toContain('INVOKESPECIAL java/lang/Object.<init> ()V');
   });
 
   it('prints every class of a jar, in entry order', async () => {

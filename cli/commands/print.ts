@@ -1,10 +1,11 @@
-// # classforge print <class|jar|dir>… [--class <glob>] [--verbose] [--asmify]
+// # classforge print <class|jar|dir>… [--class <glob>] [--verbose] [--asmify] [--skip-debug]
 //
 // Prints every class of the inputs in ASM's Textifier format (what
 // `java org.objectweb.asm.util.Textifier Foo.class` prints), one after the other, separated by a
 // blank line. --verbose adds, before each class, a javap -v style listing of the raw class file.
 // --asmify prints instead, for each class, the TypeScript module that generates it with
-// classforge's visitor API (ASM's ASMifier, in TypeScript).
+// classforge's visitor API (ASM's ASMifier, in TypeScript). --skip-debug leaves out source file
+// names, line numbers and local variable names (ClassReader.SKIP_DEBUG, ASM's -nodebug).
 
 import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
@@ -22,19 +23,20 @@ interface PrintOptions {
   class?: string[];
   verbose?: boolean;
   asmify?: boolean;
+  skipDebug?: boolean;
 }
 
 /** The Textifier text of one class (as ASM's Textifier main prints it). */
-export function textifyClass(bytes: Uint8Array): string {
+export function textifyClass(bytes: Uint8Array, parsingOptions = 0): string {
   const writer = new StringWriter();
-  new ClassReader(bytes).accept(new TraceClassVisitor(null, writer), 0);
+  new ClassReader(bytes).accept(new TraceClassVisitor(null, writer), parsingOptions);
   return writer.toString();
 }
 
 /** The TypeScript module that generates one class (as ASM's ASMifier main prints the Java code). */
-export function asmifyClass(bytes: Uint8Array): string {
+export function asmifyClass(bytes: Uint8Array, parsingOptions = 0): string {
   const writer = new StringWriter();
-  new ClassReader(bytes).accept(new TraceClassVisitor(null, new ASMifier(), writer), 0);
+  new ClassReader(bytes).accept(new TraceClassVisitor(null, new ASMifier(), writer), parsingOptions);
   return writer.toString();
 }
 
@@ -53,12 +55,13 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
             const className = new ClassReader(input.bytes).getClassName();
             if (!accepts(className)) continue;
           }
+          const parsingOptions = options.skipDebug === true ? ClassReader.SKIP_DEBUG : 0;
           let text: string;
           if (options.asmify === true) {
-            text = asmifyClass(input.bytes);
+            text = asmifyClass(input.bytes, parsingOptions);
           } else {
             text = verbose ? formatClassFileListing(input.bytes, input.displayName) : '';
-            text += textifyClass(input.bytes);
+            text += textifyClass(input.bytes, parsingOptions);
           }
           writeStdout(printed > 0 ? '\n' + text : text);
           printed++;
@@ -100,6 +103,7 @@ export function registerPrintCommand(program: Command): Command {
     )
     .option('-v, --verbose', 'add the version, constant pool and raw attributes (like javap -v); stack traces on errors')
     .option('--asmify', "print the TypeScript code that generates each class with classforge's API (ASM's ASMifier)")
+    .option('--skip-debug', 'leave out source file names, line numbers and local variables (ASM -nodebug)')
     .action(async (paths: string[], options: PrintOptions) => {
       await printInputs(paths, options);
     });
