@@ -6,7 +6,8 @@
 // (java -Xverify:all, linking each class). Both must give the same verdict on every class.
 //
 // Twice: as compiled (version 52: type checking against the StackMapTable), and rewritten as version
-// 49 classes without frames, which both verify by inference (HotSpot's older verifier). The second
+// 49 classes without frames, which both verify by inference (HotSpot's older verifier); and a third
+// time on hand-built classes with jsr/ret subroutines (inference only, as javac 1.3 wrote them). The second
 // corpus is what found our inference verifier accepting `<init>` called by invokevirtual, a
 // constructor returning before super(), athrow of a non-Throwable, aastore into an int… (see
 // src/analysis/inference-verifier.ts); the first keeps the type checker honest.
@@ -22,6 +23,7 @@ import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.j
 import { verifyClasses } from '../src/testing/verify-classes.js';
 import { mutateCodeTables, mutateInstruction } from './support/bytecode-mutations.js';
 import { stripFrames } from './support/class-versions.js';
+import { subroutineClass } from './support/subroutine-classes.js';
 import { type CorpusClass, jarClasses, systemJarDirectory } from './support/corpus.js';
 import { prng } from './support/fuzz-cases.js';
 
@@ -142,5 +144,44 @@ describe.skipIf(!jars.every((jar) => existsSync(jar)))(`the verifier agrees with
     const linking = downgraded.filter((c) => !failing.has(c.name));
     expect(linking.length).toBeGreaterThan(100);
     await compareVerdicts(linking, 0x5eed49, 'inference');
+  });
+
+  it('inference with jsr/ret subroutines: versions 45.3 and 49', { timeout: 300_000 }, async () => {
+    // javac no longer writes subroutines: 300 copies of hand-built classes using them (a finally
+    // reached twice, nested subroutines, a subroutine called twice, a loop inside one). They found
+    // the analysis skipping the code after a second call of a subroutine, as ASM's Analyzer does,
+    // and a RET reading a local that holds no return address.
+    const classes = Array.from({ length: 300 }, (_, i) => {
+      const name = `jsr/Subroutines${i}`;
+      return { name, bytes: subroutineClass(name, i % 2 === 0 ? Opcodes.V1_1 : Opcodes.V1_5) };
+    });
+    await compareVerdicts(classes, 0x5eed45, 'subroutines');
+  });
+
+  it('checks the code after a second call of a subroutine, and that RET reads a return address', { timeout: 120_000 }, async () => {
+    // The two edits the subroutine fuzz found: both HotSpot and we must reject them.
+    const edit = (name: string, change: (code: Uint8Array) => void): { name: string; bytes: Uint8Array } => {
+      const bytes = subroutineClass(name, Opcodes.V1_5);
+      const classFile = readRawClassFile(bytes);
+      const nested = classFile.methods.find((m) => m.name === 'nested')!;
+      change(readRawCode(nested.attributes.find((a) => a.name === 'Code')!, classFile.constantPool).code);
+      return { name, bytes };
+    };
+    const cases = [
+      // 0 jsr 7, 3 jsr 7, 6 return: ASM's Analyzer never reaches 6 (the subroutine's frame does not change on the second call).
+      edit('jsr/AfterSecondCall', (code) => {
+        expect([code[0], code[3], code[6]]).toEqual([0xa8, 0xa8, 0xb1]);
+        code[6] = 0xac; // ireturn on an empty stack, in a void method
+      }),
+      // 29 astore_1 (the inner subroutine's return address), 38 ret 1.
+      edit('jsr/RetOfNoAddress', (code) => {
+        expect([code[29], code[38], code[39]]).toEqual([0x4c, 0xa9, 1]);
+        code[29] = 0x4b; // astore_0: local 1 holds nothing at the ret
+      }),
+    ];
+    const hotspot = await verifyClasses(new Map(cases.map((c) => [c.name, c.bytes])), { timeout: 100_000 });
+    expect(hotspot.failures.map((f) => f.className).sort()).toEqual(['jsr.AfterSecondCall', 'jsr.RetOfNoAddress']);
+    const verifier = new ClassVerifier(new ClassPath([]));
+    for (const c of cases) expect(verifier.verify(c.bytes).errors.map((e) => `${e.method} @${e.offset}`), c.name).toHaveLength(1);
   });
 });

@@ -191,6 +191,7 @@ export class Analyzer<V extends Value> {
             currentFrame.initJumpTarget(insnOpcode, jumpInsn.label);
             if (insnOpcode === JSR) {
               this.mergeInto(jumpInsnIndex, currentFrame, new Subroutine(jumpInsn.label, method.maxLocals, jumpInsn));
+              if (this.followsEveryJsrReturn()) this.mergeKnownReturns(insnIndex, jumpInsn.label);
             } else {
               this.mergeInto(jumpInsnIndex, currentFrame, subroutine);
             }
@@ -453,6 +454,34 @@ export class Analyzer<V extends Value> {
    */
   protected newControlFlowExceptionEdge(insnIndex: number, successorIndex: number, tryCatchBlock?: TryCatchBlockNode): boolean {
     return true;
+  }
+
+  /**
+   * Beyond ASM: whether a JSR whose subroutine's RET was analyzed before this JSR was reached also
+   * gets that RET's frame after it. ASM (and so this Analyzer by default) only follows a RET to the
+   * JSRs reached when the RET is analyzed; a subroutine called twice with the same frame is not
+   * analyzed again, so the code after its second call is never reached (null frames). HotSpot's
+   * inference verifier checks that code; InferenceAnalyzer turns this on.
+   */
+  protected followsEveryJsrReturn(): boolean {
+    return false;
+  }
+
+  /** Merges the frame of every analyzed RET of the subroutine at `start` into the instruction after the JSR at `jsrInsnIndex`. */
+  private mergeKnownReturns(jsrInsnIndex: number, start: LabelNode): void {
+    const frames = this.frames;
+    const frameBeforeJsr = frames[jsrInsnIndex];
+    if (frameBeforeJsr === null || frameBeforeJsr === undefined) return;
+    const insns = this.insnList!;
+    for (let i = 0; i < this.insnListSize; ++i) {
+      const retFrame = frames[i];
+      const retSubroutine = this.subroutines[i];
+      if (retFrame === null || retFrame === undefined || retSubroutine === null || retSubroutine === undefined) continue;
+      if (retSubroutine.start !== start || insns.get(i).getOpcode() !== RET) continue;
+      // A RET does not change its frame: the frame before it is the frame after it.
+      this.mergeAfterRet(jsrInsnIndex + 1, frameBeforeJsr, this.newFrame(retFrame), this.subroutines[jsrInsnIndex] ?? null, retSubroutine.localsUsed);
+      this.newControlFlowEdge(i, jsrInsnIndex + 1);
+    }
   }
 
   /**

@@ -9,15 +9,17 @@
 // - reject a NEW while the object of its previous execution is uninitialized on the stack, and make
 //   that object's copies in the locals unusable (check_code.c, "Uninitialized object on stack at
 //   creating point");
+// - check that RET reads a return address (ASM's frames do not look);
 // - count the operand stack in words (longs and doubles take two, JVMS §2.6.2) against max_stack:
 //   ASM's frames count values, so a method whose stack of longs overflows would pass.
 
 import { Type } from '../asm/type.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import type { MethodInsnNode } from '../tree/method-insn-node.js';
+import type { VarInsnNode } from '../tree/var-insn-node.js';
 import { Analyzer } from './analyzer.js';
 import { AnalyzerException } from './analyzer-exception.js';
-import type { BasicValue } from './basic-value.js';
+import { BasicValue } from './basic-value.js';
 import { Frame } from './frame.js';
 import type { InferenceVerifier } from './inference-verifier.js';
 import type { Interpreter } from './interpreter.js';
@@ -26,6 +28,7 @@ import { UninitializedValue } from './uninitialized-value.js';
 const INVOKESPECIAL = 183;
 const RETURN = 177;
 const NEW = 187;
+const RET = 169;
 
 /** A frame that follows object initialization and counts its stack in words (see the top of this file). */
 class InferenceFrame extends Frame<BasicValue> {
@@ -69,6 +72,14 @@ class InferenceFrame extends Frame<BasicValue> {
     if (opcode === RETURN && this.isConstructor && !this.thisInitialized) {
       throw new AnalyzerException(insn, 'Constructor must call super() or this() before return');
     }
+    if (opcode === RET) {
+      // ASM's frames let RET read anything: the Analyzer finds subroutines from the code's shape.
+      const local = (insn as VarInsnNode).var;
+      const value = local < this.getLocals() ? this.getLocal(local) : null;
+      if (value === null || !BasicValue.RETURNADDRESS_VALUE.equals(value)) {
+        throw new AnalyzerException(insn, `Accessing value from uninitialized register ${local}: ret needs a return address`, BasicValue.RETURNADDRESS_VALUE, value);
+      }
+    }
     if (opcode === NEW) {
       for (let i = 0, n = this.getStackSize(); i < n; i++) {
         const value = this.getStack(i);
@@ -110,6 +121,11 @@ export class InferenceAnalyzer extends Analyzer<BasicValue> {
   constructor(verifier: InferenceVerifier) {
     super(verifier);
     this.isConstructor = verifier.isConstructor;
+  }
+
+  /** HotSpot checks the code after every JSR, also after a second call of an analyzed subroutine. */
+  protected override followsEveryJsrReturn(): boolean {
+    return true;
   }
 
   protected override newFrame(frame: Frame<BasicValue>): Frame<BasicValue>;
