@@ -29,7 +29,8 @@ const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
  * A data flow analyzer of a method's bytecode (ASM's `Analyzer`): it symbolically executes every
  * reachable instruction with an `Interpreter` until the frames reach a fixpoint, and returns the
  * frame before each instruction. Subroutines (JSR/RET, JVMS §4.10.2.5) are handled as ASM does,
- * without fully checking that they are well formed.
+ * without fully checking that they are well formed (and, like ASM, leaving the code after a second
+ * call of an already analyzed subroutine unreached unless a subclass overrides followsEveryJsrReturn).
  *
  * The semantics are ASM 9.8's: a handler receives the frames both before and after each
  * instruction of its range (ASM 9.4 and before: only the frame before).
