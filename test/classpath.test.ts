@@ -218,8 +218,9 @@ describe('ClassPath over javac output', () => {
 });
 
 describe("ClassPath over a jar manifest's Class-Path", () => {
-  // app.jar holds p/Square and names, in its manifest, lib/shapes.jar (p/Base, p/Shape), a missing
-  // jar, an http: URL and, folded over a continuation line, itself (a cycle); shapes.jar names app.jar back.
+  // app.jar holds p/Square and names, in its manifest, an unreadable jar, lib/shapes.jar (p/Base,
+  // p/Shape), a missing jar, an http: URL and, folded over a continuation line, itself (a cycle);
+  // shapes.jar names app.jar back.
   let appJar: string;
   let libJar: string;
   beforeAll(async () => {
@@ -232,10 +233,12 @@ describe("ClassPath over a jar manifest's Class-Path", () => {
     const app = new JSZip();
     app.file(
       'META-INF/MANIFEST.MF',
-      'Manifest-Version: 1.0\r\nClass-Path: lib/shapes.jar  missing.jar http://example.com/x.jar\r\n  app.jar\r\n\r\nName: p/\r\nClass-Path: other.jar\r\n\r\n',
+      'Manifest-Version: 1.0\r\nClass-Path: broken.jar lib/shapes.jar  missing.jar http://example.com/x.jar\r\n  app.jar\r\n\r\nName: p/\r\nClass-Path: other.jar\r\n\r\n',
     );
     app.file('p/Square.class', classes.get('p/Square')!);
     writeFileSync(appJar, await app.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    // Not a zip: the JVM skips such a Class-Path entry, and so do we.
+    writeFileSync(join(dir, 'broken.jar'), 'not a zip file');
     const lib = new JSZip();
     lib.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\nclass-path: ../app.jar\n');
     for (const name of ['p/Base', 'p/Shape']) lib.file(`${name}.class`, classes.get(name)!);
@@ -253,12 +256,22 @@ describe("ClassPath over a jar manifest's Class-Path", () => {
     expect(cp.getInterfaces('p/Base')).toEqual(['p/Shape', 'java/io/Serializable']);
     expect(cp.isInterface('p/Shape')).toBe(true);
     expect(cp.getSuperName('p/Nowhere')).toBeUndefined();
-    const searched = cp.describe().split(', ').slice(1);
-    expect(searched).toEqual([
+    // In search order, after the JDK (the skip reason of broken.jar has commas of its own).
+    const described = cp.describe();
+    const broken = join(scratch, 'manifest-cp', 'broken.jar');
+    const parts = [
       `jar ${appJar}`,
+      `jar ${broken} (Class-Path of ${appJar}) (unreadable, skipped: ${broken}: not a zip file`,
       `jar ${libJar} (Class-Path of ${appJar})`,
       `${join(scratch, 'manifest-cp', 'missing.jar')} (Class-Path of ${appJar}) (missing)`,
-    ]);
+    ];
+    let at = 0;
+    for (const part of parts) {
+      const found = described.indexOf(part, at);
+      expect(found, `${part} in ${described}`).toBeGreaterThanOrEqual(0);
+      at = found + part.length;
+    }
+    expect(described.endsWith('(missing)')).toBe(true);
   });
 
   it('is what COMPUTE_FRAMES needs for a common super class across the jars', () => {

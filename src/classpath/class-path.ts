@@ -18,7 +18,8 @@
 //   as java's class loader and javac do: Debian's jython.jar, for one, names the asm and jffi jars
 //   its classes extend, and without them their frames could only be computed with unknown types.
 //   The manifest is read when a lookup first gets past the jar (a class found in the jar reads
-//   nothing more); `{ manifestClassPath: false }` turns this off.
+//   nothing more); `{ manifestClassPath: false }` turns this off. A jar named there that cannot be
+//   read is skipped, as the JVM skips it, and describe() says why; one given as an entry fails.
 // - Multi-release jars (JAR File Specification): when the manifest says `Multi-Release: true`,
 //   META-INF/versions/N/ entries with 9 <= N <= release win over the base entry, highest N first.
 //   The release defaults to the JDK's feature version; with no JDK and no release, versioned
@@ -125,7 +126,7 @@ class DirectorySource implements ClassSource {
 const VERSIONS_PREFIX = 'META-INF/versions/';
 
 class JarSource implements ClassSource {
-  readonly description: string;
+  private readonly describedAs: string;
   private readonly path: string;
   private readonly release: number | undefined;
   /** Where classes live inside the archive: "" for jars, "classes/" for jmods. */
@@ -144,11 +145,18 @@ class JarSource implements ClassSource {
    * `kind` and `describedAs` make the description: "jar /a.jar", "JDK /home/jre/lib/rt.jar",
    * "jar /b.jar (Class-Path of /a.jar)". Only plain class path jars follow their manifest's Class-Path.
    */
-  constructor(path: string, release: number | undefined, kind = 'jar', prefix = '', describedAs = path) {
+  /**
+   * Whether a jar that cannot be read is searched as empty instead of failing the lookup: the JVM
+   * skips such an entry of a manifest's Class-Path (URLClassPath ignores what it cannot open).
+   */
+  private readonly skipsIfUnreadable: boolean;
+
+  constructor(path: string, release: number | undefined, kind = 'jar', prefix = '', describedAs = path, skipsIfUnreadable = false) {
     this.path = path;
     this.release = release;
     this.prefix = prefix;
-    this.description = `${kind} ${describedAs}`;
+    this.describedAs = `${kind} ${describedAs}`;
+    this.skipsIfUnreadable = skipsIfUnreadable;
     this.archive = null;
     this.failure = null;
     this.versionPrefixes = [];
@@ -165,7 +173,19 @@ class JarSource implements ClassSource {
     return this.archive === null ? 0 : this.archive.readCount;
   }
 
+  /** For describe(): "jar /y.jar", with why it is skipped when it could not be read. */
+  get description(): string {
+    return this.skipsIfUnreadable && this.failure !== null ? `${this.describedAs} (unreadable, skipped: ${this.failure.message})` : this.describedAs;
+  }
+
   contains(internalName: string): boolean {
+    if (this.skipsIfUnreadable) {
+      try {
+        return this.entryName(internalName) !== undefined;
+      } catch {
+        return false;
+      }
+    }
     return this.entryName(internalName) !== undefined;
   }
 
@@ -212,6 +232,7 @@ class JarSource implements ClassSource {
   takeManifestClassPath(): string[] {
     if (!this.followsManifestClassPath) return [];
     this.followsManifestClassPath = false;
+    if (this.skipsIfUnreadable && this.failure !== null) return [];
     const classPathValue = this.mainAttributes(this.open()).get('class-path');
     return classPathValue === undefined ? [] : resolveManifestClassPath(classPathValue, this.path);
   }
@@ -631,7 +652,7 @@ export class ClassPath implements ClassHierarchy {
       this.sourcePaths.add(resolved);
       const describedAs = `${resolved} (Class-Path of ${jar.location})`;
       if (isDirectory(resolved)) added.push(new DirectorySource(resolved, describedAs));
-      else if (isFile(resolved)) added.push(new JarSource(resolved, this.release, 'jar', '', describedAs));
+      else if (isFile(resolved)) added.push(new JarSource(resolved, this.release, 'jar', '', describedAs, true));
       else added.push(new MissingSource(describedAs));
     }
     if (added.length > 0) this.sources.splice(index + 1, 0, ...added);
