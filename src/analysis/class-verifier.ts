@@ -137,12 +137,12 @@ export class ClassVerifier {
     const unresolved: UnresolvedReference[] = [];
     const major = classFile.majorVersion;
     let methods = 0;
-    if (major < 50) {
-      methods = this.verifyByInference(bytes, classFile, null, errors, unresolved);
-      return { className: classFile.thisClass, majorVersion: major, mode: 'inference', methods, errors, unresolved };
-    }
     const classFields = new Set<string>();
     for (const field of classFile.fields) classFields.add(field.name + ':' + field.descriptor);
+    if (major < 50) {
+      methods = this.verifyByInference(bytes, classFile, classFields, null, errors, unresolved);
+      return { className: classFile.thisClass, majorVersion: major, mode: 'inference', methods, errors, unresolved };
+    }
     let failedOver: Set<string> | null = null;
     for (const member of classFile.methods) {
       const codeAttribute = findAttribute(member.attributes, 'Code');
@@ -200,18 +200,20 @@ export class ClassVerifier {
       }
     }
     if (failedOver !== null) {
-      this.verifyByInference(bytes, classFile, failedOver, errors, unresolved);
+      this.verifyByInference(bytes, classFile, classFields, failedOver, errors, unresolved);
     }
     return { className: classFile.thisClass, majorVersion: major, mode: 'type-checking', methods, errors, unresolved };
   }
 
   /**
-   * Verifies the methods of a class by inference (ASM's Analyzer with a ProtectedCheckingVerifier); only
-   * those named in `only` when it is not null. Returns the number of methods with code.
+   * Verifies the methods of a class by inference (an InferenceAnalyzer with an InferenceVerifier);
+   * only those named in `only` when it is not null (the failover, whose Code tables the type-checking
+   * pass has checked already). Returns the number of methods with code.
    */
   private verifyByInference(
     bytes: Uint8Array,
     classFile: RawClassFile,
+    classFields: ReadonlySet<string>,
     only: ReadonlySet<string> | null,
     errors: VerificationError[],
     unresolved: UnresolvedReference[],
@@ -221,7 +223,6 @@ export class ClassVerifier {
     const rawMethods = new Map<string, RawMember>();
     for (const member of classFile.methods) rawMethods.set(member.name + member.descriptor, member);
     const isInterface = (classFile.access & ACC_INTERFACE) !== 0;
-    const classFields = new Set(classFile.fields.map((field) => `${field.name}:${field.descriptor}`));
     let methods = 0;
     for (const method of node.methods) {
       if (method.instructions.size() === 0) continue;
@@ -239,11 +240,11 @@ export class ClassVerifier {
       );
       verifier.setClassHierarchy(this.current);
       const analyzer = new InferenceAnalyzer(verifier);
+      const codeAttribute = findAttribute(rawMethods.get(methodName)?.attributes ?? [], 'Code');
+      const code = codeAttribute === null ? null : readRawCode(codeAttribute, classFile.constantPool);
       // The reader turns offsets into labels, so a handler range that starts or ends inside an
       // instruction would go unseen by the analysis: check the raw tables first, as HotSpot does.
-      const rawCodeAttribute = findAttribute(rawMethods.get(methodName)?.attributes ?? [], 'Code');
-      const tableError =
-        rawCodeAttribute === null ? null : codeAttributeError(readRawCode(rawCodeAttribute, classFile.constantPool), classFile.constantPool, classFile.majorVersion);
+      const tableError = code === null || only !== null ? null : codeAttributeError(code, classFile.constantPool, classFile.majorVersion);
       if (tableError !== null) {
         errors.push({ className: classFile.thisClass, method: methodName, offset: -1, line: null, message: tableError });
         continue;
@@ -254,8 +255,6 @@ export class ClassVerifier {
         }
         analyzer.analyze(classFile.thisClass, method);
       } catch (error) {
-        const codeAttribute = findAttribute(rawMethods.get(methodName)?.attributes ?? [], 'Code');
-        const code = codeAttribute === null ? null : readRawCode(codeAttribute, classFile.constantPool);
         const node = error instanceof AnalyzerException ? error.node : null;
         const offset = code === null || node === null ? -1 : offsetOfNode(method, node, code.code);
         const line = code === null || offset < 0 ? null : lineOf(code.attributes, offset);

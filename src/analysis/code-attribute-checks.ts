@@ -48,20 +48,29 @@ function localVariableEntries(info: Uint8Array): LocalVariableEntry[] | null {
 }
 
 /**
+ * 1 at each offset of `bytecode` where an instruction starts, and at its end (a valid end_pc or range
+ * end); null when an instruction is malformed (the verifier reports it where it is).
+ */
+function instructionStarts(bytecode: Uint8Array): Uint8Array | null {
+  const starts = new Uint8Array(bytecode.length + 1);
+  for (let offset = 0; offset < bytecode.length; ) {
+    starts[offset] = 1;
+    const length = instructionLength(bytecode, offset);
+    if (length <= 0) return null;
+    offset += length;
+  }
+  starts[bytecode.length] = 1;
+  return starts;
+}
+
+/**
  * What HotSpot would reject in the tables of `code` (see the top of this file), as its message says
  * it, or null when nothing. `majorVersion` decides the rules for names (§4.2.2).
  */
 export function codeAttributeError(code: RawCode, pool: ConstantPool, majorVersion: number): string | null {
-  const bytes = code.code;
-  const codeLength = bytes.length;
-  const starts = new Uint8Array(codeLength + 1);
-  for (let offset = 0; offset < codeLength; ) {
-    starts[offset] = 1;
-    const length = instructionLength(bytes, offset);
-    if (length <= 0) return null; // a bad instruction: the verifier reports it where it is
-    offset += length;
-  }
-  starts[codeLength] = 1;
+  const codeLength = code.code.length;
+  const starts = instructionStarts(code.code);
+  if (starts === null) return null; // a bad instruction: the verifier reports it where it is
   for (const { startPc, endPc, handlerPc } of code.exceptionTable) {
     if (startPc >= codeLength || starts[startPc] === 0 || endPc <= startPc || endPc > codeLength || starts[endPc] === 0) {
       return `Illegal exception table range [${startPc}, ${endPc}) in a code of ${codeLength} bytes`;
@@ -126,23 +135,14 @@ export function codeAttributeError(code: RawCode, pool: ConstantPool, majorVersi
  * version 51 and later; a version 50 class fails over to the inference verifier, which does not look.
  */
 export function localVariableRangeError(code: RawCode): TypeCheckError | null {
-  const bytes = code.code;
-  const codeLength = bytes.length;
+  const codeLength = code.code.length;
   let starts: Uint8Array | null = null;
   for (const attribute of code.attributes) {
     if (attribute.name !== 'LocalVariableTable') continue;
     const entries = localVariableEntries(attribute.info);
     if (entries === null) continue;
-    if (starts === null) {
-      starts = new Uint8Array(codeLength + 1);
-      for (let offset = 0; offset < codeLength; ) {
-        starts[offset] = 1;
-        const length = instructionLength(bytes, offset);
-        if (length <= 0) return null;
-        offset += length;
-      }
-      starts[codeLength] = 1;
-    }
+    starts ??= instructionStarts(code.code);
+    if (starts === null) return null;
     for (const { startPc, length } of entries) {
       if (startPc >= codeLength || starts[startPc] === 0) return { offset: startPc, message: `Illegal local variable table start_pc ${startPc}` };
       const end = startPc + length;

@@ -41,7 +41,6 @@ import { UninitializedValue } from './uninitialized-value.js';
 const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
 
 export class InferenceVerifier extends ProtectedCheckingVerifier {
-  private readonly currentClassName: string;
   private readonly currentSuperName: string | null;
   /** Whether the method verified is a constructor whose `this` starts uninitialized (not Object's). */
   readonly isConstructor: boolean;
@@ -60,7 +59,6 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
   ) {
     super(className, superName, interfaces, isInterface, protectedAccess);
     this.classFields = classFields;
-    this.currentClassName = className;
     this.currentSuperName = superName;
     this.classType = Type.getObjectType(className);
     this.isConstructor = methodName === '<init>' && superName !== null;
@@ -114,7 +112,7 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
       // putfield); HotSpot's inference verifier then takes `this`, as the object or as the value
       // stored, for an object of the class.
       const field = insn as FieldInsnNode;
-      const ownField = field.owner === this.currentClassName && this.classFields.has(`${field.name}:${field.desc}`);
+      const ownField = field.owner === this.className && this.classFields.has(`${field.name}:${field.desc}`);
       const asObject = (value: BasicValue): BasicValue => {
         if (!(value instanceof UninitializedValue)) return value;
         if (!value.isUninitializedThis() || !ownField) {
@@ -152,8 +150,8 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
       return super.naryOperation(insn, [this.initializedReceiver(insn as MethodInsnNode, values[0]!), ...values.slice(1)]);
     }
     if (opcode === Opcodes.INVOKESPECIAL) {
-      if (owner !== this.currentClassName && !this.isSuperClassOfCurrent(owner)) {
-        throw new AnalyzerException(insn, `Illegal use of nonvirtual function call: ${owner} is neither ${this.currentClassName} nor one of its super classes`);
+      if (owner !== this.className && !this.isSuperClassOfCurrent(owner)) {
+        throw new AnalyzerException(insn, `Illegal use of nonvirtual function call: ${owner} is neither ${this.className} nor one of its super classes`);
       }
       if (!this.isSubTypeOf(values[0]!, this.newValue(this.classType)!)) {
         throw new AnalyzerException(insn, 'Incompatible object argument for invokespecial', this.newValue(this.classType), values[0]!);
@@ -172,8 +170,8 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
     }
     const owner = insn.owner;
     if (receiver.isUninitializedThis()) {
-      if (owner !== this.currentClassName && owner !== this.currentSuperName) {
-        throw new AnalyzerException(insn, `Call to wrong initialization method: ${owner}.<init> on this, of class ${this.currentClassName}`);
+      if (owner !== this.className && owner !== this.currentSuperName) {
+        throw new AnalyzerException(insn, `Call to wrong initialization method: ${owner}.<init> on this, of class ${this.className}`);
       }
     } else if (receiver.getType()!.getInternalName() !== owner) {
       throw new AnalyzerException(

@@ -15,7 +15,8 @@ import type { ProtectedAccess } from './protected-access.js';
 import { SimpleVerifier } from './simple-verifier.js';
 
 export class ProtectedCheckingVerifier extends SimpleVerifier {
-  private readonly className: string;
+  /** The internal name of the class being verified. */
+  protected readonly className: string;
   private readonly protectedAccess: ProtectedAccess;
   private readonly currentClassValue: BasicValue;
 

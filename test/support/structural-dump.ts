@@ -295,20 +295,14 @@ class Dumper {
         this.code(a, ind, out);
         return;
       case 'StackMapTable':
+      case 'StackMap': // the uncompressed frames of CLDC's preverifier (kept by ASM and by us for any version)
         if (code === null) {
           // Outside a Code attribute it is not standard: keep it opaque.
           out.push(`${ind}length ${a.length} hex ${hex(a.info)}`);
           return;
         }
-        this.stackMapTable(r, code, ind, out);
-        break;
-      case 'StackMap':
-        // The uncompressed frames of CLDC's preverifier (kept by ASM and by us for any version).
-        if (code === null) {
-          out.push(`${ind}length ${a.length} hex ${hex(a.info)}`);
-          return;
-        }
-        this.stackMap(r, code, ind, out);
+        if (a.name === 'StackMap') this.stackMap(r, code, ind, out);
+        else this.stackMapTable(r, code, ind, out);
         break;
       case 'Exceptions': {
         // JVMS §4.7.5
