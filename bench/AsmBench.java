@@ -27,6 +27,13 @@ public final class AsmBench {
       case "tree-parse": return b -> new ClassReader(b).accept(new ClassNode(), 0);
       case "copy": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); };
       case "full-rewrite": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); };
+      // Read into a ClassNode and write the tree back: what a tree-style transform costs besides its own work.
+      case "tree-roundtrip": return b -> { ClassNode n = new ClassNode(); new ClassReader(b).accept(n, 0); ClassWriter w = new ClassWriter(0); n.accept(w); w.toByteArray(); };
+      // The usual instrumentation shape: an adapter with a pass-through MethodVisitor on every method, onto a
+      // writer that shares the reader's pool (every method rewritten, the rest copied).
+      case "adapter": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, 0); r.accept(new ClassVisitor(Opcodes.ASM9, w) {
+          @Override public MethodVisitor visitMethod(int a, String n, String d, String s, String[] e) { return new MethodVisitor(Opcodes.ASM9, super.visitMethod(a, n, d, s, e)) {}; }
+        }, 0); w.toByteArray(); };
       case "compute-maxs": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); };
       // Frames dropped and computed from scratch; ASM's getCommonSuperClass loads classes (Class.forName).
       case "compute-frames": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); };

@@ -36,12 +36,22 @@ class ReadAllVisitor extends ClassVisitor {
   constructor() { super(Opcodes.ASM9); }
   visitMethod() { return new MethodVisitor(Opcodes.ASM9); }
 }
+// 'adapter': a pass-through MethodVisitor on every method, as an instrumenting transform has.
+class PassThroughMethodVisitor extends MethodVisitor {
+  constructor(mv) { super(Opcodes.ASM9, mv); }
+}
+class PassThroughAdapter extends ClassVisitor {
+  constructor(cv) { super(Opcodes.ASM9, cv); }
+  visitMethod(a, n, d, s, e) { return new PassThroughMethodVisitor(super.visitMethod(a, n, d, s, e)); }
+}
 const bodies = {
   scan: (b) => { if (new ClassReader(b).header <= 0) throw new Error('no header'); },
   read: (b) => new ClassReader(b).accept(new ReadAllVisitor(), 0),
   'tree-parse': (b) => new ClassReader(b).accept(new ClassNode(), 0),
   copy: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(w, 0); w.toByteArray(); },
   'full-rewrite': (b) => { const r = new ClassReader(b); const w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); },
+  'tree-roundtrip': (b) => { const n = new ClassNode(); new ClassReader(b).accept(n, 0); const w = new ClassWriter(0); n.accept(w); w.toByteArray(); },
+  adapter: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(new PassThroughAdapter(w), 0); w.toByteArray(); },
   'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
   'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
 };

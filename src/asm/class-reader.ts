@@ -13,7 +13,7 @@ import { Label } from './label.js';
 import type { MethodVisitor } from './method-visitor.js';
 import { MethodWriter } from './method-writer.js';
 import { Opcodes } from './opcodes.js';
-import { readerHints } from './reader-hints.js';
+import { readerHints, reserveFrameClassIndices } from './reader-hints.js';
 import { RecordComponentWriter } from './record-component-writer.js';
 import { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
@@ -1073,6 +1073,25 @@ export class ClassReader {
   }
 
   /**
+   * @internal The pool index of a Utf8 constant that this reader has read as the name of an
+   * attribute called `name` (one of the attributes it knows), or 0: a ClassWriter copying this
+   * reader's pool finds its attribute names there without searching the pool.
+   */
+  getAttributeNameIndex(name: string): number {
+    const kind = ATTRIBUTE_KINDS.get(name);
+    if (kind === undefined) {
+      return 0;
+    }
+    const attributeKinds = this.attributeKinds;
+    for (let i = 1, n = attributeKinds.length; i < n; ++i) {
+      if (attributeKinds[i] === kind) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /**
    * Checks that the attribute whose content starts at `attributeOffset` holds at least `minimum`
    * bytes.
    */
@@ -1892,6 +1911,7 @@ export class ClassReader {
       const handler = this.createLabel(u2(b, currentOffset + 4), labels);
       // catch_type 0 catches everything (a finally block).
       const catchType = this.readOptionalClass(currentOffset + 6);
+      readerHints.constantIndex = u2(b, currentOffset + 6);
       currentOffset += 8;
       methodVisitor.visitTryCatchBlock(start, end, handler, catchType);
     }
@@ -2022,6 +2042,7 @@ export class ClassReader {
       context.currentFrameStackTypes = new Array<number | string | Label>(maxStack);
       context.currentFrameMaxLocals = maxLocals;
       context.currentFrameMaxStack = maxStack;
+      reserveFrameClassIndices(maxLocals, maxStack);
       if (expandFrames) {
         this.computeImplicitFrame(context);
       }
@@ -2374,15 +2395,18 @@ export class ClassReader {
         const index = u2(b, currentOffset + 8);
         currentOffset += 10;
         let signature: string | null = null;
+        let signatureOffset = 0;
         if (typeTable !== null) {
           for (let i = 0; i < typeTable.length; i += 3) {
             if (typeTable[i] === startPc && typeTable[i + 1] === index) {
-              signature = this.readRequiredUtf8(typeTable[i + 2]!);
+              signatureOffset = typeTable[i + 2]!;
+              signature = this.readRequiredUtf8(signatureOffset);
               break;
             }
           }
         }
         readerHints.localVariableOffset = currentOffset - 10;
+        readerHints.localVariableSignatureOffset = signatureOffset;
         methodVisitor.visitLocalVariable(name, descriptor, signature, labels[startPc]!, labels[startPc + length]!, index);
       }
     }
@@ -3129,7 +3153,7 @@ export class ClassReader {
     } else if (frameType < 128 /* RESERVED */) {
       offsetDelta = frameType - 64;
       this.checkFrameStackCount(1, context, stackMapFrameOffset);
-      currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameStackTypes, 0, labels);
+      currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameStackTypes, 0, labels, readerHints.frameStackClassIndices);
       context.currentFrameType = Opcodes.F_SAME1;
       context.currentFrameStackCount = 1;
     } else if (frameType >= 247 /* SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED */) {
@@ -3137,7 +3161,7 @@ export class ClassReader {
       currentOffset += 2;
       if (frameType === 247) {
         this.checkFrameStackCount(1, context, stackMapFrameOffset);
-        currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameStackTypes, 0, labels);
+        currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameStackTypes, 0, labels, readerHints.frameStackClassIndices);
         context.currentFrameType = Opcodes.F_SAME1;
         context.currentFrameStackCount = 1;
       } else if (frameType >= 248 /* CHOP_FRAME */ && frameType < 251 /* SAME_FRAME_EXTENDED */) {
@@ -3159,7 +3183,7 @@ export class ClassReader {
           this.fail(`an append_frame with at most max_locals (${context.currentFrameMaxLocals}) locals`, stackMapFrameOffset);
         }
         for (let k = numberOfAppendedLocals; k > 0; k--) {
-          currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameLocalTypes, local++, labels);
+          currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameLocalTypes, local++, labels, readerHints.frameLocalClassIndices);
         }
         context.currentFrameType = Opcodes.F_APPEND;
         context.currentFrameLocalCountDelta = numberOfAppendedLocals;
@@ -3176,14 +3200,14 @@ export class ClassReader {
         context.currentFrameLocalCountDelta = numberOfLocals;
         context.currentFrameLocalCount = numberOfLocals;
         for (let local = 0; local < numberOfLocals; ++local) {
-          currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameLocalTypes, local, labels);
+          currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameLocalTypes, local, labels, readerHints.frameLocalClassIndices);
         }
         const numberOfStackItems = u2(b, currentOffset);
         currentOffset += 2;
         this.checkFrameStackCount(numberOfStackItems, context, currentOffset - 2);
         context.currentFrameStackCount = numberOfStackItems;
         for (let stack = 0; stack < numberOfStackItems; ++stack) {
-          currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameStackTypes, stack, labels);
+          currentOffset = this.readVerificationTypeInfo(currentOffset, context.currentFrameStackTypes, stack, labels, readerHints.frameStackClassIndices);
         }
       }
     } else {
@@ -3209,6 +3233,7 @@ export class ClassReader {
     frame: Array<number | string | Label>,
     index: number,
     labels: Label[],
+    classIndices: Int32Array,
   ): number {
     let currentOffset = verificationTypeInfoOffset;
     const tag = this.classFileBuffer[currentOffset++]!;
@@ -3236,6 +3261,8 @@ export class ClassReader {
         break;
       case 7: // ITEM_Object
         frame[index] = this.readRequiredClass(currentOffset);
+        // A ClassWriter finds the Class constant through readerHints (checked there).
+        classIndices[index] = u2(this.classFileBuffer, currentOffset);
         currentOffset += 2;
         break;
       case 8: // ITEM_Uninitialized: the offset of the NEW instruction

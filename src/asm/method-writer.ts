@@ -812,18 +812,18 @@ export class MethodWriter extends MethodVisitor {
           this.currentLocals = numLocal;
           stackMapTableEntries.putByte(Frame.FULL_FRAME).putShort(offsetDelta).putShort(numLocal);
           for (let i = 0; i < numLocal; ++i) {
-            this.putFrameType((local as FrameElement[])[i]);
+            this.putFrameType((local as FrameElement[])[i], readerHints.frameLocalClassIndices[i]);
           }
           stackMapTableEntries.putShort(numStack);
           for (let i = 0; i < numStack; ++i) {
-            this.putFrameType((stack as FrameElement[])[i]);
+            this.putFrameType((stack as FrameElement[])[i], readerHints.frameStackClassIndices[i]);
           }
           break;
         case Opcodes.F_APPEND:
           this.currentLocals += numLocal;
           stackMapTableEntries.putByte(Frame.SAME_FRAME_EXTENDED + numLocal).putShort(offsetDelta);
           for (let i = 0; i < numLocal; ++i) {
-            this.putFrameType((local as FrameElement[])[i]);
+            this.putFrameType((local as FrameElement[])[i], readerHints.frameLocalClassIndices[i]);
           }
           break;
         case Opcodes.F_CHOP:
@@ -843,7 +843,7 @@ export class MethodWriter extends MethodVisitor {
           } else {
             stackMapTableEntries.putByte(Frame.SAME_LOCALS_1_STACK_ITEM_FRAME_EXTENDED).putShort(offsetDelta);
           }
-          this.putFrameType((stack as FrameElement[])[0]);
+          this.putFrameType((stack as FrameElement[])[0], readerHints.frameStackClassIndices[0]);
           break;
         default:
           throw new Error('Invalid frame type: ' + type);
@@ -1470,7 +1470,7 @@ export class MethodWriter extends MethodVisitor {
         .putShort(start.bytecodeOffset)
         .putShort(end.bytecodeOffset - start.bytecodeOffset)
         .putShort(nameIndex)
-        .putShort(symbolTable.addConstantUtf8(signature))
+        .putShort(symbolTable.addConstantUtf8FromReader(signature, readerHints.localVariableSignatureOffset))
         .putShort(index);
     }
     let localVariableTable = this.localVariableTable;
@@ -1918,13 +1918,20 @@ export class MethodWriter extends MethodVisitor {
     }
   }
 
-  /** @internal Writes a visitFrame element as a verification_type_info structure (JVMS §4.7.4). */
-  putFrameType(type: FrameElement): void {
+  /**
+   * @internal Writes a visitFrame element as a verification_type_info structure (JVMS §4.7.4);
+   * `classIndexHint` is where the reader visiting now may have read a class name (see readerHints).
+   */
+  putFrameType(type: FrameElement, classIndexHint?: number): void {
     const stackMapTableEntries = this.stackMapTableEntries as ByteVector;
     if (typeof type === 'number') {
       stackMapTableEntries.putByte(type);
     } else if (typeof type === 'string') {
-      stackMapTableEntries.putByte(Frame.ITEM_OBJECT).putShort(this.symbolTable.addConstantClass(type).index);
+      const classSymbol =
+        classIndexHint === undefined
+          ? this.symbolTable.addConstantClass(type)
+          : this.symbolTable.addConstantClassFromReader(type, classIndexHint);
+      stackMapTableEntries.putByte(Frame.ITEM_OBJECT).putShort(classSymbol.index);
     } else {
       stackMapTableEntries.putByte(Frame.ITEM_UNINITIALIZED);
       type.put(stackMapTableEntries);

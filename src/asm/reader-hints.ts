@@ -21,6 +21,27 @@ export const readerHints = {
   localVariableOffset: 0,
   /** The pool index of the Fieldref or (Interface)Methodref of the instruction being visited. */
   memberReferenceIndex: 0,
-  /** The pool index of the Class of a NEW, ANEWARRAY, CHECKCAST or INSTANCEOF, or of an LDC's constant. */
+  /**
+   * The pool index of the Class of a NEW, ANEWARRAY, CHECKCAST or INSTANCEOF, of an LDC's
+   * constant, or of a handler's catch type.
+   */
   constantIndex: 0,
+  /** The offset of the signature_index of the LocalVariableTypeTable entry visited with a local variable, or 0. */
+  localVariableSignatureOffset: 0,
+  /**
+   * For each element of the local and stack arrays of the stack map frame being visited that is an
+   * Object_variable_info (JVMS §4.7.4), the pool index of its Class; other elements are stale.
+   */
+  frameLocalClassIndices: new Int32Array(64),
+  frameStackClassIndices: new Int32Array(64),
 };
+
+/** Makes the frame hint arrays of readerHints hold at least `maxLocals` and `maxStack` elements. */
+export function reserveFrameClassIndices(maxLocals: number, maxStack: number): void {
+  if (readerHints.frameLocalClassIndices.length < maxLocals) {
+    readerHints.frameLocalClassIndices = new Int32Array(maxLocals);
+  }
+  if (readerHints.frameStackClassIndices.length < maxStack) {
+    readerHints.frameStackClassIndices = new Int32Array(maxStack);
+  }
+}

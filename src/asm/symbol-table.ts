@@ -55,6 +55,57 @@ const charCodeAt = String.prototype.charCodeAt;
 /** Scratch list of constant pool indices, reused by every lazy group load. */
 let scratchIndices = new Int32Array(1024);
 
+/** Open-addressing slots of hasTwinMemberReferences: pairs (pool index, key), index 0 empty. */
+let twinSlots = new Int32Array(1024);
+
+/**
+ * Whether two field or method references (JVMS §4.4.2) of `classReader`'s pool have the same tag,
+ * class_index and name_and_type_index. Integers only: nothing is decoded.
+ */
+function hasTwinMemberReferences(classReader: ClassReader): boolean {
+  const bytes = classReader.classFileBuffer;
+  const cpInfoOffsets = classReader.cpInfoOffsets;
+  const itemCount = classReader.getItemCount();
+  let capacity = 64;
+  while (capacity < itemCount * 2) {
+    capacity <<= 1;
+  }
+  if (twinSlots.length < capacity * 2) {
+    twinSlots = new Int32Array(capacity * 2);
+  } else {
+    twinSlots.fill(0, 0, capacity * 2);
+  }
+  const slots = twinSlots;
+  const mask = capacity - 1;
+  let itemIndex = 1;
+  while (itemIndex < itemCount) {
+    const itemOffset = cpInfoOffsets[itemIndex]!;
+    const itemTag = bytes[itemOffset - 1]!;
+    if (
+      itemTag === Symbol.CONSTANT_FIELDREF_TAG ||
+      itemTag === Symbol.CONSTANT_METHODREF_TAG ||
+      itemTag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG
+    ) {
+      // class_index and name_and_type_index as one int; the tag is compared through the pool.
+      const key = (bytes[itemOffset]! << 24) | (bytes[itemOffset + 1]! << 16) | (bytes[itemOffset + 2]! << 8) | bytes[itemOffset + 3]!;
+      const hash = Math.imul(key ^ itemTag, 0x9e3779b1);
+      let slot = (hash ^ (hash >>> 15)) & mask;
+      let otherIndex = slots[2 * slot]!;
+      while (otherIndex !== 0) {
+        if (slots[2 * slot + 1] === key && bytes[cpInfoOffsets[otherIndex]! - 1] === itemTag) {
+          return true;
+        }
+        slot = (slot + 1) & mask;
+        otherIndex = slots[2 * slot]!;
+      }
+      slots[2 * slot] = itemIndex;
+      slots[2 * slot + 1] = key;
+    }
+    itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
+  }
+  return false;
+}
+
 /** Scratch views to get the raw bits of a float or a double. */
 const float32Scratch = new Float32Array(1);
 const float32ScratchBits = new Int32Array(float32Scratch.buffer);
@@ -129,6 +180,12 @@ export class SymbolTable {
   private sourceIndex: SourceIndex | null;
   /** The symbols returned for source Utf8-reference constants, by pool index. */
   private sourceSymbols: (Entry | undefined)[] | null;
+  /**
+   * Whether no two source field or method references have the same tag, Class and NameAndType
+   * indices (javac writes such twins, e.g. for getClass() on an interface): 1 yes, 0 no, -1 not
+   * known yet. Only then is the reference a reader hint points to the one a lookup finds.
+   */
+  private sourceMemberReferencesUnique: number;
 
   /**
    * The reader whose pool is this table's dictionary (see useDictionary), or null; the search
@@ -175,6 +232,7 @@ export class SymbolTable {
     this.descriptorTypes = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
+    this.sourceMemberReferencesUnique = -1;
     this.dictionaryReader = null;
     this.dictionary = null;
     this.dictionaryUtf8Values = null;
@@ -338,22 +396,47 @@ export class SymbolTable {
     return entry;
   }
 
+  /**
+   * Doubles the bucket array, keeping the order of each chain (ASM's resize reverses it): equal
+   * source constants (javac writes some twins, see hasTwinMemberReferences) must keep the first
+   * occurrence first, whenever the table happens to grow.
+   */
   private resize(newCapacity: number): void {
     const oldEntries = this.entries;
+    const oldCapacity = oldEntries.length;
     const newEntries = nullArray<Entry>(newCapacity);
-    const newMask = newCapacity - 1;
-    for (let i = oldEntries.length - 1; i >= 0; --i) {
+    // Each old chain splits into the new buckets i and i + oldCapacity (capacities are powers of two).
+    for (let i = 0; i < oldCapacity; ++i) {
+      let lowHead: Entry | null = null;
+      let lowTail: Entry | null = null;
+      let highHead: Entry | null = null;
+      let highTail: Entry | null = null;
       let currentEntry = oldEntries[i]!;
       while (currentEntry !== null) {
         const nextEntry: Entry | null = currentEntry.next;
-        const newIndex = currentEntry.hashCode & newMask;
-        currentEntry.next = newEntries[newIndex]!;
-        newEntries[newIndex] = currentEntry;
+        currentEntry.next = null;
+        if ((currentEntry.hashCode & oldCapacity) === 0) {
+          if (lowTail === null) {
+            lowHead = currentEntry;
+          } else {
+            lowTail.next = currentEntry;
+          }
+          lowTail = currentEntry;
+        } else {
+          if (highTail === null) {
+            highHead = currentEntry;
+          } else {
+            highTail.next = currentEntry;
+          }
+          highTail = currentEntry;
+        }
         currentEntry = nextEntry!;
       }
+      newEntries[i] = lowHead;
+      newEntries[i + oldCapacity] = highHead;
     }
     this.entries = newEntries;
-    this.mask = newMask;
+    this.mask = newCapacity - 1;
   }
 
   // ## Lazy hashing of the source constant pool.
@@ -642,6 +725,14 @@ export class SymbolTable {
     return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value);
   }
 
+  /**
+   * addConstantClass for a name that the reader visiting now may have read from its Class
+   * constant `classIndex` (a hint, checked before use; see readerHints).
+   */
+  addConstantClassFromReader(value: string, classIndex: number): Symbol {
+    return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, 0, classIndex);
+  }
+
   /** Adds a CONSTANT_Fieldref_info (JVMS §4.4.2). */
   addConstantFieldref(owner: string, name: string, descriptor: string): Symbol {
     return this.addConstantMemberReference(Symbol.CONSTANT_FIELDREF_TAG, owner, name, descriptor);
@@ -654,6 +745,14 @@ export class SymbolTable {
   }
 
   private addConstantMemberReference(tag: number, owner: string, name: string, descriptor: string): Entry {
+    // Copy path: the reference the source reader is visiting, checked (see readerHints), is found
+    // without hashing the source's references.
+    if (this.sourceClassReader !== null && readerHints.reader === this.sourceClassReader) {
+      const sourceEntry = this.findVisitedSourceMemberReference(tag, owner, name, descriptor);
+      if (sourceEntry !== null) {
+        return sourceEntry;
+      }
+    }
     // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
     // Class and NameAndType are looked up only to add a new one.
     if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0) {
@@ -727,6 +826,62 @@ export class SymbolTable {
       dictionaryEntries[referenceIndex] = newEntry;
     }
     return newEntry;
+  }
+
+  /**
+   * The symbol of the source's field or method reference that the source reader is visiting now
+   * (readerHints.memberReferenceIndex), if it is a `tag` reference to exactly owner.name
+   * descriptor, else null. Like every hint of the copy path, any source constant holding the value
+   * is a valid answer (it is the one the source instruction itself used), and nothing is added.
+   */
+  private findVisitedSourceMemberReference(tag: number, owner: string, name: string, descriptor: string): Entry | null {
+    const classReader = this.sourceClassReader!;
+    const utf8Values = this.sourceUtf8Values;
+    const index = readerHints.memberReferenceIndex;
+    if (utf8Values === null || index <= 0 || index >= classReader.getItemCount()) {
+      return null;
+    }
+    if (this.sourceMemberReferencesUnique !== 1) {
+      if (this.sourceMemberReferencesUnique === 0) {
+        return null;
+      }
+      this.sourceMemberReferencesUnique = hasTwinMemberReferences(classReader) ? 0 : 1;
+      if (this.sourceMemberReferencesUnique === 0) {
+        return null;
+      }
+    }
+    let sourceSymbols = this.sourceSymbols;
+    if (sourceSymbols === null) {
+      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(classReader.getItemCount());
+    }
+    const knownEntry = sourceSymbols[index];
+    if (knownEntry !== undefined) {
+      return knownEntry.tag === tag && knownEntry.name === name && knownEntry.value === descriptor && knownEntry.owner === owner
+        ? knownEntry
+        : null;
+    }
+    // JVMS §4.4.2: class_index (a Class, §4.4.1) and name_and_type_index (§4.4.6).
+    const bytes = classReader.classFileBuffer;
+    const cpInfoOffsets = classReader.cpInfoOffsets;
+    const referenceOffset = cpInfoOffsets[index]!;
+    if (bytes[referenceOffset - 1] !== tag) {
+      return null;
+    }
+    const classOffset = cpInfoOffsets[readU2(bytes, referenceOffset)];
+    const nameAndTypeOffset = cpInfoOffsets[readU2(bytes, referenceOffset + 2)];
+    if (
+      classOffset === undefined ||
+      nameAndTypeOffset === undefined ||
+      utf8Values[readU2(bytes, classOffset)] !== owner ||
+      utf8Values[readU2(bytes, nameAndTypeOffset)] !== name ||
+      utf8Values[readU2(bytes, nameAndTypeOffset + 2)] !== descriptor
+    ) {
+      return null;
+    }
+    // Not hashed (hashCode 0): a lookup without this hint hashes the source's references.
+    const entry = new Entry(index, tag, owner, name, descriptor, 0, 0);
+    sourceSymbols[index] = entry;
+    return entry;
   }
 
   /**
@@ -882,6 +1037,14 @@ export class SymbolTable {
    * the u2 at `indexOffset` in that reader's class file if readerHints is right (see there).
    */
   addConstantUtf8FromReader(value: string, indexOffset: number): number {
+    const sourceClassReader = this.sourceClassReader;
+    if (sourceClassReader !== null && readerHints.reader === sourceClassReader) {
+      // Copy path: the source's own Utf8 index, if the reader decoded `value` from it.
+      const bytes = sourceClassReader.classFileBuffer;
+      if (indexOffset > 0 && indexOffset + 1 < bytes.length) {
+        return this.addConstantUtf8Hinted(value, (bytes[indexOffset]! << 8) | bytes[indexOffset + 1]!);
+      }
+    }
     const classReader = this.dictionaryReader;
     if (classReader !== null && readerHints.reader === classReader) {
       const bytes = classReader.classFileBuffer;
@@ -951,7 +1114,11 @@ export class SymbolTable {
         return this.attributeNameIndices![i]!;
       }
     }
-    const index = this.addConstantUtf8(name);
+    // Copy path: the name the source reader read its own attributes by, if it did (checked).
+    const index =
+      this.sourceClassReader === null
+        ? this.addConstantUtf8(name)
+        : this.addConstantUtf8Hinted(name, this.sourceClassReader.getAttributeNameIndex(name));
     if (names.length < 16) {
       names.push(name);
       this.attributeNameIndices!.push(index);
@@ -1245,14 +1412,29 @@ export class SymbolTable {
   }
 
   /** Adds a Class, String, MethodType, Module or Package constant: a tag and a Utf8 index. */
-  private addConstantUtf8Reference(tag: number, value: string, utf8Hint = 0): Symbol {
-    // The Class or String constant the dictionary reader's instruction has, if any (see readerHints):
-    // found by its pool index when an entry was made for it, else a hint for its Utf8.
+  private addConstantUtf8Reference(
+    tag: number,
+    value: string,
+    utf8Hint = 0,
+    readerConstantIndex = readerHints.constantIndex,
+  ): Symbol {
+    // Copy path: the Class or String constant that the source reader read this value from,
+    // checked (see readerHints), is found without a search of the source pool.
+    if (
+      utf8Hint === 0 &&
+      this.sourceClassReader !== null &&
+      readerHints.reader === this.sourceClassReader &&
+      this.isSourceUtf8Reference(tag, value, readerConstantIndex)
+    ) {
+      return this.getSourceSymbol(tag, value, readerConstantIndex);
+    }
+    // The Class or String constant the dictionary reader read this value from, if any (see
+    // readerHints): found by its pool index when an entry was made for it, else a hint for its Utf8.
     const classReader = this.dictionaryReader;
     let constantIndex = 0;
     if (utf8Hint === 0 && classReader !== null && readerHints.reader === classReader) {
       const dictionaryEntries = this.getDictionaryEntries(classReader);
-      const index = readerHints.constantIndex;
+      const index = readerConstantIndex;
       const knownEntry = dictionaryEntries[index];
       if (knownEntry !== undefined && knownEntry.tag === tag && knownEntry.value === value) {
         return knownEntry;

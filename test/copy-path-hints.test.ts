@@ -1,0 +1,151 @@
+// A ClassWriter that copies its reader's pool (`new ClassWriter(reader, flags)`, the writer of every transform)
+// finds the constants of the events an adapter passes on through the reader's positions (readerHints): the
+// field or method reference, Class or String of the instruction being visited, the Utf8 of a local variable,
+// the Class of a frame element or a handler's catch type, the name of an attribute. The output must not depend
+// on it: these compare each result with the same events replayed from a ClassNode once the reader has finished
+// (no hints), byte for byte, on classes whose pool holds equal references twice (javac writes such twins).
+
+import { describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassVisitor } from '../src/asm/class-visitor.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
+import { MethodVisitor } from '../src/asm/method-visitor.js';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { ClassNode } from '../src/tree/class-node.js';
+import { compileJava } from './support/javac.js';
+
+const jdk = new ClassPath([]);
+// Phaser and ConcurrentLinkedQueue hold twin Methodrefs (VarHandle calls); the others none.
+const JDK_CLASSES = [
+  'java/lang/String',
+  'java/util/HashMap',
+  'java/lang/Thread',
+  'java/util/concurrent/Phaser',
+  'java/util/concurrent/ConcurrentLinkedQueue',
+];
+const FLAGS = [0, ClassWriter.COMPUTE_MAXS, ClassWriter.COMPUTE_FRAMES];
+
+/** An instrumenting transform's shape: a MethodVisitor of its own on every method. */
+class PassThrough extends ClassVisitor {
+  constructor(cv: ClassVisitor) {
+    super(Opcodes.ASM9, cv);
+  }
+  override visitMethod(...args: Parameters<ClassVisitor['visitMethod']>): MethodVisitor | null {
+    return new MethodVisitor(Opcodes.ASM9, super.visitMethod(...args));
+  }
+}
+
+/** Reader → PassThrough → writer sharing the reader's pool: the hints in use. */
+function copyWhileReading(bytes: Uint8Array, flags: number): { out: Uint8Array; writer: ClassWriter } {
+  const reader = new ClassReader(bytes);
+  const writer = new ClassWriter(reader, flags, { classPath: jdk });
+  reader.accept(new PassThrough(writer), 0);
+  return { out: writer.toByteArray(), writer };
+}
+
+/** The same events replayed from a ClassNode once the reader is done: no hints. */
+function copyFromTree(bytes: Uint8Array, flags: number): Uint8Array {
+  const reader = new ClassReader(bytes);
+  const node = new ClassNode();
+  reader.accept(node, 0);
+  const writer = new ClassWriter(reader, flags, { classPath: jdk });
+  node.accept(new PassThrough(writer));
+  return writer.toByteArray();
+}
+
+/** How many field and method references the writer's symbol table holds in its hash set (found by hashing). */
+function hashedMemberReferences(writer: ClassWriter): number {
+  type Chain = { tag: number; next: Chain | null } | null;
+  const entries = (writer as unknown as { symbolTable: { entries: Chain[] } }).symbolTable.entries;
+  let count = 0;
+  for (let entry of entries) {
+    for (; entry !== null; entry = entry.next) {
+      // CONSTANT_Fieldref, CONSTANT_Methodref, CONSTANT_InterfaceMethodref (JVMS §4.4).
+      if (entry.tag >= 9 && entry.tag <= 11) count++;
+    }
+  }
+  return count;
+}
+
+/** The code of method `methodName` and the offset of its first byte in the class file. */
+function codeOf(bytes: Uint8Array, methodName: string): { code: Uint8Array; codeOffset: number } {
+  const raw = readRawClassFile(bytes);
+  const method = raw.methods.find((m) => m.name === methodName)!;
+  return readRawCode(method.attributes.find((a) => a.name === 'Code')!, raw.constantPool);
+}
+
+/** The Methodref operand of `s.length()` in `methodName`, whose code is `aload_0; invokevirtual #index; ireturn`. */
+function lengthOperand(bytes: Uint8Array, methodName: string): number {
+  const { code } = codeOf(bytes, methodName);
+  expect([code[0], code[1], code[4]]).toEqual([0x2a /* aload_0 */, Opcodes.INVOKEVIRTUAL, Opcodes.IRETURN]);
+  return (code[2]! << 8) | code[3]!;
+}
+
+/**
+ * `original` with a twin of the Methodref that method `b` invokes appended to the pool (JVMS §4.4.2: the same
+ * class_index and name_and_type_index, as javac writes for some calls), and `b` made to invoke the twin.
+ */
+function withTwinReference(original: Uint8Array): { bytes: Uint8Array; first: number; twin: number } {
+  const reader = new ClassReader(original);
+  const first = lengthOperand(original, 'b');
+  const twin = reader.getItemCount();
+  const itemOffset = reader.getItem(first);
+  const extra = new Uint8Array([10 /* CONSTANT_Methodref */, ...original.subarray(itemOffset, itemOffset + 4)]);
+  const bytes = new Uint8Array(original.length + extra.length);
+  bytes.set(original.subarray(0, reader.header));
+  bytes.set(extra, reader.header);
+  bytes.set(original.subarray(reader.header), reader.header + extra.length);
+  bytes[8] = (twin + 1) >> 8;
+  bytes[9] = (twin + 1) & 0xff;
+  const { codeOffset } = codeOf(bytes, 'b');
+  bytes[codeOffset + 2] = twin >> 8;
+  bytes[codeOffset + 3] = twin & 0xff;
+  return { bytes, first, twin };
+}
+
+describe('the copy path finds constants through the reader hints', () => {
+  it('gives the same bytes as the same events replayed without hints', () => {
+    for (const name of JDK_CLASSES) {
+      const bytes = jdk.getClassBytes(name)!;
+      for (const flags of FLAGS) {
+        const { out } = copyWhileReading(bytes, flags);
+        expect(Buffer.from(out).equals(Buffer.from(copyFromTree(bytes, flags))), `${name} flags ${flags}`).toBe(true);
+      }
+    }
+  });
+
+  it('finds the member references of a class without twins without hashing them', () => {
+    const { writer } = copyWhileReading(jdk.getClassBytes('java/util/HashMap')!, 0);
+    expect(hashedMemberReferences(writer)).toBe(0);
+    // Replayed without hints, the same writer hashes them: the probe can tell.
+    const reader = new ClassReader(jdk.getClassBytes('java/util/HashMap')!);
+    const node = new ClassNode();
+    reader.accept(node, 0);
+    const replayed = new ClassWriter(reader, 0);
+    node.accept(new PassThrough(replayed));
+    const sourceMemberReferences = readRawClassFile(jdk.getClassBytes('java/util/HashMap')!).constantPool.entries.filter(
+      (entry) => entry !== null && entry !== undefined && entry.tag >= 9 && entry.tag <= 11,
+    ).length;
+    expect(sourceMemberReferences).toBeGreaterThan(50);
+    expect(hashedMemberReferences(replayed)).toBe(sourceMemberReferences);
+  });
+
+  it('resolves twin references to the first one, hinted or not', async () => {
+    const compiled = await compileJava({
+      'twins/Twins.java':
+        'package twins;\npublic class Twins {\n' +
+        '  static int a(String s) { return s.length(); }\n' +
+        '  static int b(String s) { return s.length(); }\n}\n',
+    });
+    const { bytes, first, twin } = withTwinReference(compiled.classes.find((c) => c.name === 'twins/Twins')!.bytes);
+    expect([lengthOperand(bytes, 'a'), lengthOperand(bytes, 'b')]).toEqual([first, twin]);
+    for (const flags of FLAGS) {
+      const { out } = copyWhileReading(bytes, flags);
+      expect(Buffer.from(out).equals(Buffer.from(copyFromTree(bytes, flags))), `flags ${flags}`).toBe(true);
+      // The first equal constant, as a lookup by value finds it (the twin stays in the copied pool).
+      expect([lengthOperand(out, 'a'), lengthOperand(out, 'b')]).toEqual([first, first]);
+    }
+  });
+});
