@@ -148,4 +148,43 @@ describe('the copy path finds constants through the reader hints', () => {
       expect([lengthOperand(out, 'a'), lengthOperand(out, 'b')]).toEqual([first, first]);
     }
   });
+
+  it('never takes a Latin-1 string for the UTF-8 bytes of another (lookups by value)', async () => {
+    // "αΩ" is CE B1 CE A9 in modified UTF-8; "Î±Î©" has those four values as its chars, and is C3 8E C2 B1….
+    const compiled = await compileJava({
+      'latin/Latin.java':
+        'package latin;\npublic class Latin {\n' +
+        '  static String greek() { return "\\u03b1\\u03a9"; }\n' +
+        '  static String latin() { return "\\u00ce\\u00b1\\u00ce\\u00a9"; }\n}\n',
+    });
+    const bytes = compiled.classes.find((c) => c.name === 'latin/Latin')!.bytes;
+    const constants = (classBytes: Uint8Array) => {
+      const node = new ClassNode();
+      new ClassReader(classBytes).accept(node, 0);
+      return node.methods
+        .filter((m) => m.name === 'greek' || m.name === 'latin')
+        .map((m) => `${m.name} ${m.instructions.toArray().map((insn) => (insn as { cst?: unknown }).cst).filter((c) => c !== undefined).join()}`);
+    };
+    const expected = ['greek \u03b1\u03a9', 'latin \u00ce\u00b1\u00ce\u00a9'];
+    expect(constants(bytes)).toEqual(expected);
+    for (const flags of FLAGS) {
+      expect(constants(copyWhileReading(bytes, flags).out), `streamed, flags ${flags}`).toEqual(expected);
+      expect(constants(copyFromTree(bytes, flags)), `replayed, flags ${flags}`).toEqual(expected);
+    }
+    // A full rewrite takes the reader's pool as its dictionary, searched the same way.
+    const writer = new ClassWriter(0);
+    const node = new ClassNode();
+    new ClassReader(bytes).accept(node, 0);
+    class ReplayWhileReading extends ClassVisitor {
+      constructor() {
+        super(Opcodes.ASM9);
+      }
+      override visitEnd(): void {
+        node.accept(writer);
+      }
+    }
+    // The tree is written while its own reader visits: the dictionary is in use, its hints are stale.
+    new ClassReader(bytes).accept(new ReplayWhileReading(), 0);
+    expect(constants(writer.toByteArray())).toEqual(expected);
+  });
 });

@@ -2000,8 +2000,13 @@ class SourceIndex {
         if (((bytes[utf8Offset]! << 8) | bytes[utf8Offset + 1]!) === charLength) {
           const start = utf8Offset + 2;
           let i = 0;
-          while (i < charLength && bytes[start + i] === charCodeAt.call(value, i)) {
-            ++i;
+          // A char is its own byte only in 01-7F (JVMS §4.4.7): a Latin-1 char equal to a byte of
+          // a multi-byte sequence ("Î±" against the bytes CE B1 of "α") is no match.
+          for (let c = 0; i < charLength; ++i) {
+            c = charCodeAt.call(value, i);
+            if (c - 1 >>> 0 >= 0x7f || bytes[start + i] !== c) {
+              break;
+            }
           }
           if (i === charLength) {
             return index;
