@@ -149,6 +149,41 @@ describe('the copy path finds constants through the reader hints', () => {
     }
   });
 
+  it('resolves twin String constants to the first one, hinted or not', async () => {
+    const compiled = await compileJava({
+      'twins/Strings.java':
+        'package twins;\npublic class Strings {\n' +
+        '  static String a() { return "twin"; }\n' +
+        '  static String b() { return "twin"; }\n}\n',
+    });
+    const original = compiled.classes.find((c) => c.name === 'twins/Strings')!.bytes;
+    // The operand of `ldc #index; areturn` (JVMS §6.5.ldc: a one-byte index).
+    const ldcOperand = (bytes: Uint8Array, methodName: string) => {
+      const { code } = codeOf(bytes, methodName);
+      expect([code[0], code[2]]).toEqual([Opcodes.LDC, Opcodes.ARETURN]);
+      return code[1]!;
+    };
+    const reader = new ClassReader(original);
+    const first = ldcOperand(original, 'b');
+    const twin = reader.getItemCount();
+    expect(twin).toBeLessThan(256);
+    // A second CONSTANT_String_info (tag 8) of the same Utf8, and b() made to load it.
+    const extra = new Uint8Array([8, ...original.subarray(reader.getItem(first), reader.getItem(first) + 2)]);
+    const bytes = new Uint8Array(original.length + extra.length);
+    bytes.set(original.subarray(0, reader.header));
+    bytes.set(extra, reader.header);
+    bytes.set(original.subarray(reader.header), reader.header + extra.length);
+    bytes[8] = (twin + 1) >> 8;
+    bytes[9] = (twin + 1) & 0xff;
+    bytes[codeOf(bytes, 'b').codeOffset + 1] = twin;
+    expect([ldcOperand(bytes, 'a'), ldcOperand(bytes, 'b')]).toEqual([first, twin]);
+    for (const flags of FLAGS) {
+      const { out } = copyWhileReading(bytes, flags);
+      expect(Buffer.from(out).equals(Buffer.from(copyFromTree(bytes, flags))), `flags ${flags}`).toBe(true);
+      expect([ldcOperand(out, 'a'), ldcOperand(out, 'b')]).toEqual([first, first]);
+    }
+  });
+
   it('never takes a Latin-1 string for the UTF-8 bytes of another (lookups by value)', async () => {
     // "αΩ" is CE B1 CE A9 in modified UTF-8; "Î±Î©" has those four values as its chars, and is C3 8E C2 B1….
     const compiled = await compileJava({

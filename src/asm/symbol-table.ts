@@ -55,14 +55,32 @@ const charCodeAt = String.prototype.charCodeAt;
 /** Scratch list of constant pool indices, reused by every lazy group load. */
 let scratchIndices = new Int32Array(1024);
 
-/** Open-addressing slots of hasTwinMemberReferences: pairs (pool index, key), index 0 empty. */
+/** Bits of findSourceTwins: twin field or method references, twin Class/String/… constants. */
+const TWIN_MEMBER_REFERENCES = 1;
+const TWIN_UTF8_REFERENCES = 2;
+
+/** The twin kind (bit of findSourceTwins) of each tag, 0 for tags that have none. */
+const TWIN_KIND_OF_TAG = new Uint8Array(256);
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_FIELDREF_TAG] = TWIN_MEMBER_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_METHODREF_TAG] = TWIN_MEMBER_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_INTERFACE_METHODREF_TAG] = TWIN_MEMBER_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_CLASS_TAG] = TWIN_UTF8_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_STRING_TAG] = TWIN_UTF8_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_METHOD_TYPE_TAG] = TWIN_UTF8_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_MODULE_TAG] = TWIN_UTF8_REFERENCES;
+TWIN_KIND_OF_TAG[Symbol.CONSTANT_PACKAGE_TAG] = TWIN_UTF8_REFERENCES;
+
+/** Open-addressing slots of findSourceTwins: pairs (pool index, key), index 0 empty. */
 let twinSlots = new Int32Array(1024);
 
 /**
- * Whether two field or method references (JVMS §4.4.2) of `classReader`'s pool have the same tag,
- * class_index and name_and_type_index. Integers only: nothing is decoded.
+ * Which kinds of *twins* `classReader`'s pool holds: two field or method references (JVMS §4.4.2)
+ * with the same tag, class_index and name_and_type_index (javac writes some), or two Class,
+ * String, MethodType, Module or Package constants with the same tag and Utf8 index (scalac writes
+ * Class twins). A reader hint pointing at a twin may not be the constant a lookup by value finds
+ * (the first one). Integers only: nothing is decoded.
  */
-function hasTwinMemberReferences(classReader: ClassReader): boolean {
+function findSourceTwins(classReader: ClassReader): number {
   const bytes = classReader.classFileBuffer;
   const cpInfoOffsets = classReader.cpInfoOffsets;
   const itemCount = classReader.getItemCount();
@@ -77,23 +95,26 @@ function hasTwinMemberReferences(classReader: ClassReader): boolean {
   }
   const slots = twinSlots;
   const mask = capacity - 1;
+  let twins = 0;
   let itemIndex = 1;
   while (itemIndex < itemCount) {
     const itemOffset = cpInfoOffsets[itemIndex]!;
     const itemTag = bytes[itemOffset - 1]!;
-    if (
-      itemTag === Symbol.CONSTANT_FIELDREF_TAG ||
-      itemTag === Symbol.CONSTANT_METHODREF_TAG ||
-      itemTag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG
-    ) {
-      // class_index and name_and_type_index as one int; the tag is compared through the pool.
-      const key = (bytes[itemOffset]! << 24) | (bytes[itemOffset + 1]! << 16) | (bytes[itemOffset + 2]! << 8) | bytes[itemOffset + 3]!;
-      const hash = Math.imul(key ^ itemTag, 0x9e3779b1);
+    const twinKind = TWIN_KIND_OF_TAG[itemTag]!;
+    if (twinKind !== 0 && (twins & twinKind) === 0) {
+      // The reference's indices as one int (a member reference's two u2, or the u2 Utf8 index);
+      // the tag is compared through the pool.
+      const key =
+        twinKind === TWIN_MEMBER_REFERENCES
+          ? (bytes[itemOffset]! << 24) | (bytes[itemOffset + 1]! << 16) | (bytes[itemOffset + 2]! << 8) | bytes[itemOffset + 3]!
+          : (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!;
+      const hash = Math.imul(key ^ (itemTag << 27), 0x9e3779b1);
       let slot = (hash ^ (hash >>> 15)) & mask;
       let otherIndex = slots[2 * slot]!;
       while (otherIndex !== 0) {
         if (slots[2 * slot + 1] === key && bytes[cpInfoOffsets[otherIndex]! - 1] === itemTag) {
-          return true;
+          twins |= twinKind;
+          break;
         }
         slot = (slot + 1) & mask;
         otherIndex = slots[2 * slot]!;
@@ -103,7 +124,7 @@ function hasTwinMemberReferences(classReader: ClassReader): boolean {
     }
     itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
   }
-  return false;
+  return twins;
 }
 
 /** Scratch views to get the raw bits of a float or a double. */
@@ -180,12 +201,8 @@ export class SymbolTable {
   private sourceIndex: SourceIndex | null;
   /** The symbols returned for source Utf8-reference constants, by pool index. */
   private sourceSymbols: (Entry | undefined)[] | null;
-  /**
-   * Whether no two source field or method references have the same tag, Class and NameAndType
-   * indices (javac writes such twins, e.g. for getClass() on an interface): 1 yes, 0 no, -1 not
-   * known yet. Only then is the reference a reader hint points to the one a lookup finds.
-   */
-  private sourceMemberReferencesUnique: number;
+  /** The twins of the source pool (see findSourceTwins), or -1 until first needed. */
+  private sourceTwins: number;
 
   /**
    * The reader whose pool is this table's dictionary (see useDictionary), or null; the search
@@ -232,7 +249,7 @@ export class SymbolTable {
     this.descriptorTypes = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
-    this.sourceMemberReferencesUnique = -1;
+    this.sourceTwins = -1;
     this.dictionaryReader = null;
     this.dictionary = null;
     this.dictionaryUtf8Values = null;
@@ -398,7 +415,7 @@ export class SymbolTable {
 
   /**
    * Doubles the bucket array, keeping the order of each chain (ASM's resize reverses it): equal
-   * source constants (javac writes some twins, see hasTwinMemberReferences) must keep the first
+   * source constants (javac writes some twins, see findSourceTwins) must keep the first
    * occurrence first, whenever the table happens to grow.
    */
   private resize(newCapacity: number): void {
@@ -841,14 +858,8 @@ export class SymbolTable {
     if (utf8Values === null || index <= 0 || index >= classReader.getItemCount()) {
       return null;
     }
-    if (this.sourceMemberReferencesUnique !== 1) {
-      if (this.sourceMemberReferencesUnique === 0) {
-        return null;
-      }
-      this.sourceMemberReferencesUnique = hasTwinMemberReferences(classReader) ? 0 : 1;
-      if (this.sourceMemberReferencesUnique === 0) {
-        return null;
-      }
+    if ((this.getSourceTwins() & TWIN_MEMBER_REFERENCES) !== 0) {
+      return null;
     }
     let sourceSymbols = this.sourceSymbols;
     if (sourceSymbols === null) {
@@ -1144,6 +1155,14 @@ export class SymbolTable {
     return this.addConstantUtf8(value);
   }
 
+  /** The twins of the source pool (see findSourceTwins), found on first call. */
+  private getSourceTwins(): number {
+    if (this.sourceTwins === -1) {
+      this.sourceTwins = findSourceTwins(this.sourceClassReader!);
+    }
+    return this.sourceTwins;
+  }
+
   /** Whether the source constant `index` is a Class, String… (`tag`) whose Utf8 is `value`. */
   private isSourceUtf8Reference(tag: number, value: string, index: number): boolean {
     const utf8Values = this.sourceUtf8Values;
@@ -1419,12 +1438,14 @@ export class SymbolTable {
     readerConstantIndex = readerHints.constantIndex,
   ): Symbol {
     // Copy path: the Class or String constant that the source reader read this value from,
-    // checked (see readerHints), is found without a search of the source pool.
+    // checked (see readerHints), is found without a search of the source pool; not when the pool
+    // has twins (a lookup by value finds the first one).
     if (
       utf8Hint === 0 &&
       this.sourceClassReader !== null &&
       readerHints.reader === this.sourceClassReader &&
-      this.isSourceUtf8Reference(tag, value, readerConstantIndex)
+      this.isSourceUtf8Reference(tag, value, readerConstantIndex) &&
+      (this.getSourceTwins() & TWIN_UTF8_REFERENCES) === 0
     ) {
       return this.getSourceSymbol(tag, value, readerConstantIndex);
     }
