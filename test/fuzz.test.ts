@@ -6,7 +6,7 @@
 //
 // Every case is read with a visitor that asks for everything, with flags 0, SKIP_DEBUG and EXPAND_FRAMES,
 // then written through `new ClassWriter(0)` (full rewrite, from compressed and from expanded frames) and
-// `new ClassWriter(reader, 0)` (copy path).
+// `new ClassWriter(reader, 0)` (copy path), directly and through an adapter (methods re-encoded).
 // Each step must either succeed or throw ClassFormatError, within a time bound. Anything else is reported
 // with the case's seed, class, mutations, step and stack, so it can be replayed:
 //   FUZZ_SEED=<base seed> FUZZ_ONLY=<case index> npx vitest run test/fuzz.test.ts
@@ -17,7 +17,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
+import { MethodVisitor } from '../src/asm/method-visitor.js';
+import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassFormatError } from '../src/classfile/class-format-error.js';
 import { BIG_METHOD_CLASS, bigMethodSource, compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
 import { type FuzzCase, type SeedClass, Watchdog, hex, javaBaseSample, mutate, seedClass, truncate } from './support/fuzz-cases.js';
@@ -63,7 +66,18 @@ const STEPS = [
   'new ClassWriter(0)',
   'new ClassWriter(0) from EXPAND_FRAMES',
   'new ClassWriter(reader, 0)',
+  'new ClassWriter(reader, 0) through an adapter',
 ] as const;
+
+/** A MethodVisitor of its own on every method: the copy path re-encodes each method from the reader's hints. */
+class PassThroughMethods extends ClassVisitor {
+  constructor(cv: ClassVisitor) {
+    super(Opcodes.ASM9, cv);
+  }
+  override visitMethod(...args: Parameters<ClassVisitor['visitMethod']>): MethodVisitor | null {
+    return new MethodVisitor(Opcodes.ASM9, super.visitMethod(...args));
+  }
+}
 
 /** Runs every step of a case; returns the worst outcome and, for failures, where and why. */
 function runCase(
@@ -103,9 +117,15 @@ function runCase(
           writer.toByteArray();
           break;
         }
-        default: {
+        case 'new ClassWriter(reader, 0)': {
           const writer = new ClassWriter(reader!, 0);
           reader!.accept(writer, 0);
+          writer.toByteArray();
+          break;
+        }
+        default: {
+          const writer = new ClassWriter(reader!, 0);
+          reader!.accept(new PassThroughMethods(writer), 0);
           writer.toByteArray();
         }
       }
