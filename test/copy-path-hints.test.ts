@@ -84,25 +84,22 @@ function lengthOperand(bytes: Uint8Array, methodName: string): number {
 }
 
 /**
- * `original` with a twin of the Methodref that method `b` invokes appended to the pool (JVMS §4.4.2: the same
- * class_index and name_and_type_index, as javac writes for some calls), and `b` made to invoke the twin.
+ * `original` with a twin of its constant `first` appended to the pool (the same tag and contents, as javac
+ * writes for some member references and scalac for some classes); returns the twin's index.
  */
-function withTwinReference(original: Uint8Array): { bytes: Uint8Array; first: number; twin: number } {
+function withTwinConstant(original: Uint8Array, first: number, contentLength: number): { bytes: Uint8Array; twin: number } {
   const reader = new ClassReader(original);
-  const first = lengthOperand(original, 'b');
   const twin = reader.getItemCount();
   const itemOffset = reader.getItem(first);
-  const extra = new Uint8Array([10 /* CONSTANT_Methodref */, ...original.subarray(itemOffset, itemOffset + 4)]);
+  // The tag byte precedes the contents at getItem (JVMS §4.4).
+  const extra = original.subarray(itemOffset - 1, itemOffset + contentLength);
   const bytes = new Uint8Array(original.length + extra.length);
   bytes.set(original.subarray(0, reader.header));
   bytes.set(extra, reader.header);
   bytes.set(original.subarray(reader.header), reader.header + extra.length);
   bytes[8] = (twin + 1) >> 8;
   bytes[9] = (twin + 1) & 0xff;
-  const { codeOffset } = codeOf(bytes, 'b');
-  bytes[codeOffset + 2] = twin >> 8;
-  bytes[codeOffset + 3] = twin & 0xff;
-  return { bytes, first, twin };
+  return { bytes, twin };
 }
 
 describe('the copy path finds constants through the reader hints', () => {
@@ -139,7 +136,13 @@ describe('the copy path finds constants through the reader hints', () => {
         '  static int a(String s) { return s.length(); }\n' +
         '  static int b(String s) { return s.length(); }\n}\n',
     });
-    const { bytes, first, twin } = withTwinReference(compiled.classes.find((c) => c.name === 'twins/Twins')!.bytes);
+    const original = compiled.classes.find((c) => c.name === 'twins/Twins')!.bytes;
+    // A twin of the Methodref (JVMS §4.4.2: class_index, name_and_type_index), and b() made to invoke it.
+    const first = lengthOperand(original, 'b');
+    const { bytes, twin } = withTwinConstant(original, first, 4);
+    const { codeOffset } = codeOf(bytes, 'b');
+    bytes[codeOffset + 2] = twin >> 8;
+    bytes[codeOffset + 3] = twin & 0xff;
     expect([lengthOperand(bytes, 'a'), lengthOperand(bytes, 'b')]).toEqual([first, twin]);
     for (const flags of FLAGS) {
       const { out } = copyWhileReading(bytes, flags);
@@ -163,18 +166,10 @@ describe('the copy path finds constants through the reader hints', () => {
       expect([code[0], code[2]]).toEqual([Opcodes.LDC, Opcodes.ARETURN]);
       return code[1]!;
     };
-    const reader = new ClassReader(original);
+    // A second CONSTANT_String_info of the same Utf8 (JVMS §4.4.3), and b() made to load it.
     const first = ldcOperand(original, 'b');
-    const twin = reader.getItemCount();
+    const { bytes, twin } = withTwinConstant(original, first, 2);
     expect(twin).toBeLessThan(256);
-    // A second CONSTANT_String_info (tag 8) of the same Utf8, and b() made to load it.
-    const extra = new Uint8Array([8, ...original.subarray(reader.getItem(first), reader.getItem(first) + 2)]);
-    const bytes = new Uint8Array(original.length + extra.length);
-    bytes.set(original.subarray(0, reader.header));
-    bytes.set(extra, reader.header);
-    bytes.set(original.subarray(reader.header), reader.header + extra.length);
-    bytes[8] = (twin + 1) >> 8;
-    bytes[9] = (twin + 1) & 0xff;
     bytes[codeOf(bytes, 'b').codeOffset + 1] = twin;
     expect([ldcOperand(bytes, 'a'), ldcOperand(bytes, 'b')]).toEqual([first, twin]);
     for (const flags of FLAGS) {
