@@ -34,6 +34,10 @@ public final class AsmBench {
       case "adapter": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, 0); r.accept(new ClassVisitor(Opcodes.ASM9, w) {
           @Override public MethodVisitor visitMethod(int a, String n, String d, String s, String[] e) { return new MethodVisitor(Opcodes.ASM9, super.visitMethod(a, n, d, s, e)) {}; }
         }, 0); w.toByteArray(); };
+      // The same under COMPUTE_FRAMES, the flag `classforge transform` writes classes of version 51+ with.
+      case "adapter-frames": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, ClassWriter.COMPUTE_FRAMES); r.accept(new ClassVisitor(Opcodes.ASM9, w) {
+          @Override public MethodVisitor visitMethod(int a, String n, String d, String s, String[] e) { return new MethodVisitor(Opcodes.ASM9, super.visitMethod(a, n, d, s, e)) {}; }
+        }, 0); w.toByteArray(); };
       case "compute-maxs": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); };
       // Frames dropped and computed from scratch; ASM's getCommonSuperClass loads classes (Class.forName).
       case "compute-frames": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); };

@@ -52,6 +52,7 @@ const bodies = {
   'full-rewrite': (b) => { const r = new ClassReader(b); const w = new ClassWriter(0); r.accept(w, 0); w.toByteArray(); },
   'tree-roundtrip': (b) => { const n = new ClassNode(); new ClassReader(b).accept(n, 0); const w = new ClassWriter(0); n.accept(w); w.toByteArray(); },
   adapter: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(new PassThroughAdapter(w), 0); w.toByteArray(); },
+  'adapter-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(new PassThroughAdapter(w), 0); w.toByteArray(); },
   'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
   'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
 };

@@ -19,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench');
 
-const ALL_WORKLOADS = ['scan', 'read', 'tree-parse', 'copy', 'full-rewrite', 'tree-roundtrip', 'adapter', 'compute-maxs', 'compute-frames'];
+const ALL_WORKLOADS = ['scan', 'read', 'tree-parse', 'copy', 'full-rewrite', 'tree-roundtrip', 'adapter', 'adapter-frames', 'compute-maxs', 'compute-frames'];
 
 function parseArgs(argv) {
   const args = { input: null, runs: 10, rounds: 2, workloads: ALL_WORKLOADS, json: false };
