@@ -11,7 +11,10 @@ import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { ClassNode } from '../src/tree/class-node.js';
+import { FieldInsnNode } from '../src/tree/field-insn-node.js';
+import { InsnList } from '../src/tree/insn-list.js';
 import { LdcInsnNode } from '../src/tree/ldc-insn-node.js';
+import { MethodInsnNode } from '../src/tree/method-insn-node.js';
 import { applyTransforms, type ActiveTransform } from '../src/transform/apply-transforms.js';
 import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
 import { readMemberLayout } from '../src/transform/member-layout.js';
@@ -291,6 +294,37 @@ describe('applyTransforms', () => {
     }
     expect(changed).toEqual([]);
     expect(classes.length).toBeGreaterThan(500);
+  });
+
+  it('gives the same bytes for the same change made by a visitor transform and by a tree transform', async () => {
+    // Every method with code starts by printing its name: the visitor re-encodes every method from the reader
+    // (its reader hints), the tree from the nodes (no hints); both write attributes in the source's order.
+    const traceTree = defineTransform({
+      name: 'trace-tree',
+      tree: (node, ctx) => {
+        for (const method of node.methods) {
+          if (method.instructions.size() === 0) continue;
+          const prologue = new InsnList();
+          prologue.add(new FieldInsnNode(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;'));
+          prologue.add(new LdcInsnNode(`enter ${ctx.className}.${method.name}`));
+          prologue.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false));
+          method.instructions.insert(prologue);
+        }
+      },
+    });
+    const classes = (await javaBaseClasses()).filter((_, i) => i % 10 === 0);
+    const jdkPath = new ClassPath([]);
+    const different: string[] = [];
+    for (const { name, bytes } of classes) {
+      const visited = applyTransforms(bytes, [active(traceVisitor(null))], { classPath: jdkPath });
+      const treed = applyTransforms(bytes, [active(traceTree)], { classPath: jdkPath });
+      expect(visited.status, name).toBe(treed.status);
+      if (visited.status === 'changed' && treed.status === 'changed' && !Buffer.from(visited.bytes).equals(Buffer.from(treed.bytes))) {
+        different.push(name);
+      }
+    }
+    expect(classes.length).toBeGreaterThan(500);
+    expect(different).toEqual([]);
   });
 });
 

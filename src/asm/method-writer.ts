@@ -15,6 +15,7 @@ import { MethodTooLargeException } from './method-too-large-exception.js';
 import { MethodVisitor, type FrameElement } from './method-visitor.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
+import { orderAttributesLikeSource } from './source-attribute-order.js';
 import { Symbol } from './symbol.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
@@ -506,6 +507,12 @@ export class MethodWriter extends MethodVisitor {
   /** @internal The access_flags of the copied method_info. */
   sourceAccessFlags: number;
 
+  /**
+   * The offset of the source method_info (JVMS §4.6) this method was read from, whose attribute order
+   * putMethodInfo follows (see source-attribute-order.ts), or 0.
+   */
+  private attributeOrderSource: number;
+
   constructor(
     symbolTable: SymbolTable,
     access: number,
@@ -535,6 +542,13 @@ export class MethodWriter extends MethodVisitor {
         (sourceBytes[offset + 4]! << 8) | sourceBytes[offset + 5]!,
       );
     }
+    // The source method_info is this method's when it has the same name and descriptor indices.
+    this.attributeOrderSource =
+      sourceBytes !== null &&
+      this.nameIndex === ((sourceBytes[sourceMethodInfoOffset + 2]! << 8) | sourceBytes[sourceMethodInfoOffset + 3]!) &&
+      this.descriptorIndex === ((sourceBytes[sourceMethodInfoOffset + 4]! << 8) | sourceBytes[sourceMethodInfoOffset + 5]!)
+        ? sourceMethodInfoOffset
+        : 0;
     this.name = name;
     this.descriptor = descriptor;
     this.maxStack = 0;
@@ -2179,7 +2193,8 @@ export class MethodWriter extends MethodVisitor {
     if (this.firstAttribute !== null) {
       attributeCount += this.firstAttribute.getAttributeCount();
     }
-    // Attributes in the order of JVMS §4.7.
+    // Attributes in the order of JVMS §4.7, then in the source's order if there is one.
+    const attributesCountOffset = output.length;
     output.putShort(attributeCount);
     if (code.length > 0) {
       // max_stack, max_locals, code_length, attributes_count, the code and the exception table.
@@ -2231,14 +2246,15 @@ export class MethodWriter extends MethodVisitor {
         .putInt(code.length)
         .putByteArray(code.data, 0, code.length);
       Handler.putExceptionTable(this.firstHandler, output);
+      const codeAttributesCountOffset = output.length;
       output.putShort(codeAttributeCount);
-      if (this.stackMapTableEntries !== null) {
-        const useStackMapTable = symbolTable.getMajorVersion() >= Opcodes.V1_6;
-        output
-          .putShort(symbolTable.addAttributeName(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap'))
-          .putInt(2 + this.stackMapTableEntries.length)
-          .putShort(this.stackMapTableNumberOfEntries)
-          .putByteArray(this.stackMapTableEntries.data, 0, this.stackMapTableEntries.length);
+      // The StackMapTable goes first (ASM's order), or after the debug tables where the source had it
+      // (javac's order): then the reordering below finds nothing to move, in the common case.
+      const sourceCodeAttributesCountOffset = this.attributeOrderSource === 0 ? 0 : this.findSourceCodeAttributesCount();
+      const stackMapTableLast =
+        sourceCodeAttributesCountOffset !== 0 && this.stackMapTableEntries !== null && this.isSourceStackMapTableLast(sourceCodeAttributesCountOffset);
+      if (!stackMapTableLast) {
+        this.putStackMapTable(output);
       }
       if (this.lineNumberTable !== null) {
         output
@@ -2261,6 +2277,9 @@ export class MethodWriter extends MethodVisitor {
           .putShort(this.localVariableTypeTableLength)
           .putByteArray(this.localVariableTypeTable.data, 0, this.localVariableTypeTable.length);
       }
+      if (stackMapTableLast) {
+        this.putStackMapTable(output);
+      }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
         this.lastCodeRuntimeVisibleTypeAnnotation.putAnnotations(
           symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
@@ -2275,6 +2294,14 @@ export class MethodWriter extends MethodVisitor {
       }
       if (this.firstCodeAttribute !== null) {
         this.firstCodeAttribute.putAttributes(symbolTable, code.data, code.length, this.maxStack, this.maxLocals, output);
+      }
+      if (sourceCodeAttributesCountOffset !== 0) {
+        orderAttributesLikeSource(
+          output.data,
+          codeAttributesCountOffset,
+          (symbolTable.getSource() as ClassReader).classFileBuffer,
+          sourceCodeAttributesCountOffset,
+        );
       }
     }
     if (this.numberOfExceptions > 0) {
@@ -2332,6 +2359,79 @@ export class MethodWriter extends MethodVisitor {
     if (this.firstAttribute !== null) {
       this.firstAttribute.putAttributes(symbolTable, output);
     }
+    if (this.attributeOrderSource !== 0) {
+      orderAttributesLikeSource(
+        output.data,
+        attributesCountOffset,
+        (symbolTable.getSource() as ClassReader).classFileBuffer,
+        this.attributeOrderSource + 6,
+      );
+    }
+  }
+
+  /** Writes the StackMapTable attribute (JVMS §4.7.4; StackMap before version 50), if there is one. */
+  private putStackMapTable(output: ByteVector): void {
+    if (this.stackMapTableEntries !== null) {
+      const useStackMapTable = this.symbolTable.getMajorVersion() >= Opcodes.V1_6;
+      output
+        .putShort(this.symbolTable.addAttributeName(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap'))
+        .putInt(2 + this.stackMapTableEntries.length)
+        .putShort(this.stackMapTableNumberOfEntries)
+        .putByteArray(this.stackMapTableEntries.data, 0, this.stackMapTableEntries.length);
+    }
+  }
+
+  /**
+   * Whether the source Code attributes at `attributesCountOffset` have their stack map table after
+   * a LineNumberTable, LocalVariableTable or LocalVariableTypeTable, as javac writes them.
+   */
+  private isSourceStackMapTableLast(attributesCountOffset: number): boolean {
+    const symbolTable = this.symbolTable;
+    const bytes = (symbolTable.getSource() as ClassReader).classFileBuffer;
+    const stackMapTableName = symbolTable.addAttributeName(
+      symbolTable.getMajorVersion() >= Opcodes.V1_6 ? Constants.STACK_MAP_TABLE : 'StackMap',
+    );
+    // The debug tables this method has (-1 for the others: no name index matches).
+    const lineNumberTableName = this.lineNumberTable === null ? -1 : symbolTable.addAttributeName(Constants.LINE_NUMBER_TABLE);
+    const localVariableTableName =
+      this.localVariableTable === null ? -1 : symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TABLE);
+    const localVariableTypeTableName =
+      this.localVariableTypeTable === null ? -1 : symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE);
+    let debugTableSeen = false;
+    let offset = attributesCountOffset + 2;
+    for (let i = (bytes[attributesCountOffset]! << 8) | bytes[attributesCountOffset + 1]!; i > 0; --i) {
+      const nameIndex = (bytes[offset]! << 8) | bytes[offset + 1]!;
+      if (nameIndex === stackMapTableName) {
+        return debugTableSeen;
+      }
+      if (nameIndex === lineNumberTableName || nameIndex === localVariableTableName || nameIndex === localVariableTypeTableName) {
+        debugTableSeen = true;
+      }
+      offset += 6 + ((bytes[offset + 2]! << 24) | (bytes[offset + 3]! << 16) | (bytes[offset + 4]! << 8) | bytes[offset + 5]!);
+    }
+    return false;
+  }
+
+  /**
+   * The offset of attributes_count in the Code attribute (JVMS §4.7.3) of the source method_info
+   * attributeOrderSource, or 0 if it has none.
+   */
+  private findSourceCodeAttributesCount(): number {
+    const bytes = (this.symbolTable.getSource() as ClassReader).classFileBuffer;
+    const codeNameIndex = this.symbolTable.addAttributeName(Constants.CODE);
+    let offset = this.attributeOrderSource + 8;
+    for (let i = (bytes[offset - 2]! << 8) | bytes[offset - 1]!; i > 0; --i) {
+      const length = (bytes[offset + 2]! << 24) | (bytes[offset + 3]! << 16) | (bytes[offset + 4]! << 8) | bytes[offset + 5]!;
+      if (((bytes[offset]! << 8) | bytes[offset + 1]!) === codeNameIndex) {
+        // max_stack, max_locals, code_length, code, exception_table_length, exception_table.
+        const codeLength =
+          (bytes[offset + 10]! << 24) | (bytes[offset + 11]! << 16) | (bytes[offset + 12]! << 8) | bytes[offset + 13]!;
+        const exceptionTableOffset = offset + 14 + codeLength;
+        return exceptionTableOffset + 2 + 8 * ((bytes[exceptionTableOffset]! << 8) | bytes[exceptionTableOffset + 1]!);
+      }
+      offset += 6 + length;
+    }
+    return 0;
   }
 
   /** @internal Adds the non-standard attributes of this method to a set of attribute prototypes. */
