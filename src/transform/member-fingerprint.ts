@@ -14,13 +14,71 @@
 
 import { Attribute } from '../asm/attribute.js';
 import { ClassVisitor } from '../asm/class-visitor.js';
-import type { FieldVisitor } from '../asm/field-visitor.js';
+import { AnnotationVisitor } from '../asm/annotation-visitor.js';
+import { FieldVisitor } from '../asm/field-visitor.js';
 import type { ConstantValue } from '../asm/java-values.js';
 import { Label } from '../asm/label.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { FieldNode } from '../tree/field-node.js';
-import type { MethodNode } from '../tree/method-node.js';
+import { MethodNode } from '../tree/method-node.js';
+
+/**
+ * One visitor that records every method, field and annotation event of a member (it stands for all
+ * three visitor kinds, which share their method names' prefix): its visit… methods are generated
+ * from the visitor classes' prototypes, so that a visit method added to them is recorded too.
+ * visit…Annotation, visitAnnotationDefault and visitArray return the recorder again, since nesting is
+ * delimited by the visitEnd events it records too.
+ */
+class RecordingVisitor extends MethodVisitor {
+  constructor(readonly fingerprinter: MemberFingerprinter) {
+    super(Opcodes.ASM9);
+  }
+}
+
+for (const prototype of [MethodVisitor.prototype, FieldVisitor.prototype, AnnotationVisitor.prototype]) {
+  for (const name of Object.getOwnPropertyNames(prototype)) {
+    if (!name.startsWith('visit') || Object.prototype.hasOwnProperty.call(RecordingVisitor.prototype, name)) continue;
+    const returnsVisitor = name === 'visitArray' || name.endsWith('Annotation') || name === 'visitAnnotationDefault';
+    Object.defineProperty(RecordingVisitor.prototype, name, {
+      value: function (this: RecordingVisitor, ...args: unknown[]): unknown {
+        this.fingerprinter.record(name, args);
+        return returnsVisitor ? this : undefined;
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+/** Records a member's declaration (visitMethod, visitField), then its content through `recorder`. */
+class RecordingClassVisitor extends ClassVisitor {
+  constructor(private readonly recorder: RecordingVisitor) {
+    super(Opcodes.ASM9);
+  }
+
+  override visitMethod(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    exceptions: string[] | null,
+  ): MethodVisitor {
+    this.recorder.fingerprinter.record('method', [access, name, descriptor, signature, exceptions]);
+    return this.recorder;
+  }
+
+  override visitField(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    value: ConstantValue | null,
+  ): FieldVisitor {
+    this.recorder.fingerprinter.record('field', [access, name, descriptor, signature, value]);
+    return this.recorder as unknown as FieldVisitor;
+  }
+}
 
 /** The encoded events of one member; compare two with fingerprintsEqual. */
 export type MemberFingerprint = readonly unknown[];
@@ -33,55 +91,25 @@ export class MemberFingerprinter {
   private readonly recorder: ClassVisitor;
 
   constructor() {
-    const self = this;
-    const record = (name: string, args: ArrayLike<unknown>): void => {
-      self.tokens.push(name, args.length);
-      for (let i = 0; i < args.length; i++) self.encode(args[i]);
-    };
-    // One proxy records every method, field and annotation event; visit…Annotation and visitArray
-    // return it again, since nesting is delimited by the visitEnd events it records too.
-    let proxy: unknown = null;
-    const handler: ProxyHandler<object> = {
-      get(target, property, receiver) {
-        if (typeof property !== 'string' || !property.startsWith('visit')) return Reflect.get(target, property, receiver);
-        const returnsVisitor = property === 'visitArray' || property.endsWith('Annotation') || property === 'visitAnnotationDefault';
-        return function (...args: unknown[]): unknown {
-          record(property, args);
-          return returnsVisitor ? proxy : undefined;
-        };
-      },
-    };
-    proxy = new Proxy(new MethodVisitor(Opcodes.ASM9), handler);
-    this.recorder = new (class extends ClassVisitor {
-      override visitMethod(
-        access: number,
-        name: string,
-        descriptor: string,
-        signature: string | null,
-        exceptions: string[] | null,
-      ): MethodVisitor {
-        record('method', [access, name, descriptor, signature, exceptions]);
-        return proxy as MethodVisitor;
-      }
+    this.recorder = new RecordingClassVisitor(new RecordingVisitor(this));
+  }
 
-      override visitField(
-        access: number,
-        name: string,
-        descriptor: string,
-        signature: string | null,
-        value: ConstantValue | null,
-      ): FieldVisitor {
-        record('field', [access, name, descriptor, signature, value]);
-        return proxy as FieldVisitor;
-      }
-    })(Opcodes.ASM9);
+  /** @internal Appends one event: its name, its argument count and each argument encoded. */
+  record(name: string, args: ArrayLike<unknown>): void {
+    this.tokens.push(name, args.length);
+    for (let i = 0; i < args.length; i++) this.encode(args[i]);
   }
 
   /** The fingerprint of what `member` replays now. */
   fingerprint(member: MethodNode | FieldNode): MemberFingerprint {
     this.tokens = [];
     this.labels = new Map();
-    member.accept(this.recorder);
+    if (member instanceof MethodNode) {
+      // Labels are numbered here, not resolved: no need for fresh ones (accept would make them).
+      member.replayWithoutLabelReset(this.recorder);
+    } else {
+      member.accept(this.recorder);
+    }
     const tokens = this.tokens;
     this.tokens = [];
     return tokens;

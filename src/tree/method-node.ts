@@ -684,6 +684,20 @@ export class MethodNode extends MethodVisitor {
    * content if it returns a visitor); `accept(methodVisitor)` makes the method visitor visit the
    * content of this method.
    */
+  /**
+   * @internal Replays this method to a class visitor that keeps no Label (a recorder of its events):
+   * the labels are not reset first, and the next accept() behaves as if this replay had not happened.
+   */
+  replayWithoutLabelReset(classVisitor: ClassVisitor): void {
+    const visited = this.visited;
+    this.visited = false;
+    try {
+      this.accept(classVisitor);
+    } finally {
+      this.visited = visited;
+    }
+  }
+
   accept(classVisitor: ClassVisitor): void;
   accept(methodVisitor: MethodVisitor): void;
   accept(visitor: ClassVisitor | MethodVisitor): void {
