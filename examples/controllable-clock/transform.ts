@@ -7,7 +7,7 @@
 //   classforge transform app.jar -o app-clock.jar -t examples/controllable-clock/transform.ts
 //   # …and put the clock class on the class path (clockClass() writes it).
 
-import { ClassVisitor, Handle, MethodVisitor, Opcodes, defineTransform, type ConstantValue } from 'classforge';
+import { ClassVisitor, Handle, MethodVisitor, Opcodes, defineTransform, type ConstantValue, type TransformContext } from 'classforge';
 import { CLOCK_CLASS } from './clock-class.js';
 
 interface ClockOptions {
@@ -53,6 +53,18 @@ class ClockCalls extends MethodVisitor {
   }
 }
 
+/** Puts a ClockCalls on every method (declared once: see README, "Declare visitor classes once"). */
+class ClockClass extends ClassVisitor {
+  constructor(next: ClassVisitor, private readonly ctx: TransformContext<ClockOptions>) {
+    super(Opcodes.ASM9, next);
+  }
+  override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null) {
+    const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+    const ctx = this.ctx;
+    return mv === null ? null : new ClockCalls(mv, ctx.options.clockClass, (what) => ctx.log(`${name}${descriptor}: ${what}`));
+  }
+}
+
 export default defineTransform<ClockOptions>({
   name: 'controllable-clock',
   description: 'Redirects System.currentTimeMillis()/nanoTime() to a clock class that tests can freeze',
@@ -64,11 +76,6 @@ export default defineTransform<ClockOptions>({
   visitor: (next, ctx) => {
     // The clock itself must keep calling the real System clock.
     if (ctx.internalName === ctx.options.clockClass) return new ClassVisitor(Opcodes.ASM9, next);
-    return new (class extends ClassVisitor {
-      override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null) {
-        const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return mv === null ? null : new ClockCalls(mv, ctx.options.clockClass, (what) => ctx.log(`${name}${descriptor}: ${what}`));
-      }
-    })(Opcodes.ASM9, next);
+    return new ClockClass(next, ctx);
   },
 });

@@ -65,6 +65,17 @@ class FieldWriteLogger extends MethodVisitor {
   }
 }
 
+/** Puts a FieldWriteLogger on every method (declared once: see README, "Declare visitor classes once"). */
+class FieldWriteLogging extends ClassVisitor {
+  constructor(next: ClassVisitor, private readonly options: FieldLogOptions, private readonly fields: RegExp) {
+    super(Opcodes.ASM9, next);
+  }
+  override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null) {
+    const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+    return mv === null ? null : new FieldWriteLogger(mv, this.options, this.fields);
+  }
+}
+
 export default defineTransform<FieldLogOptions>({
   name: 'field-write-log',
   description: 'Logs every field write (owner.field = value) before it happens',
@@ -77,12 +88,6 @@ export default defineTransform<FieldLogOptions>({
     additionalProperties: false,
   },
   visitor: (next, ctx) => {
-    const fields = new RegExp(ctx.options.fields);
-    return new (class extends ClassVisitor {
-      override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null) {
-        const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return mv === null ? null : new FieldWriteLogger(mv, ctx.options, fields);
-      }
-    })(Opcodes.ASM9, next);
+    return new FieldWriteLogging(next, ctx.options, new RegExp(ctx.options.fields));
   },
 });
