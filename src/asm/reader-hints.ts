@@ -3,11 +3,13 @@ import type { ClassReader } from './class-reader.js';
 /**
  * @internal Where, in its class file, the ClassReader visiting now found what it is passing to a
  * visitor: the method_info or field_info being visited, the LocalVariableTable entry, the field
- * or method reference of the instruction. A ClassWriter whose SymbolTable has this reader as its
- * dictionary (see SymbolTable.useDictionary) reads candidate Utf8 indices from there, and uses
- * one only after checking that the reader decoded exactly the value being added from it. So a
- * position left by another reader, or by an earlier event that an adapter changed or delayed, is
- * harmless: the check fails and the value is looked up as usual.
+ * or method reference of the instruction, the Class of a frame element. A ClassWriter whose
+ * SymbolTable has this reader as its dictionary (see SymbolTable.useDictionary), or copies this
+ * reader's pool (the copy path), reads candidate pool indices from there, and uses one only after
+ * checking that the reader decoded exactly the value being added from it (and, on the copy path,
+ * that the pool holds no twin of it: see findSourceTwins). So a position left by another reader, or
+ * by an earlier event that an adapter changed or delayed, is harmless: the check fails and the
+ * value is looked up as usual.
  *
  * One shared object rather than visitor arguments: the visitor API is ASM's, and events may pass
  * through any number of adapters between the reader and the writer.
