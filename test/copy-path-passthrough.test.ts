@@ -1,6 +1,6 @@
-// A visitor that wraps every method and changes nothing, over a ClassWriter that copies its reader's pool (the
-// shape of every instrumenting transform, for the methods it leaves alone): each method is re-encoded from its
-// events, and must come back byte for byte, its attributes and its Code attribute's in the source's order
+// A visitor that wraps every method and field and changes nothing, over a ClassWriter that copies its reader's
+// pool (the shape of every instrumenting transform, for the members it leaves alone): each member is re-encoded
+// from its events, and must come back byte for byte, its attributes and its Code attribute's in the source's order
 // (src/asm/source-attribute-order.ts; ASM writes them in an order of its own). What the visitor API cannot
 // carry stays out of reach: an empty LocalVariableTable (no event), a non-canonical instruction form
 // (`aload 0` for `aload_0`), a second twin constant (see copy-path-hints.test.ts).
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
+import { FieldVisitor } from '../src/asm/field-visitor.js';
 import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { type RawAttribute, readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
@@ -23,6 +24,9 @@ class PassThrough extends ClassVisitor {
   }
   override visitMethod(...args: Parameters<ClassVisitor['visitMethod']>): MethodVisitor | null {
     return new MethodVisitor(Opcodes.ASM9, super.visitMethod(...args));
+  }
+  override visitField(...args: Parameters<ClassVisitor['visitField']>): FieldVisitor | null {
+    return new FieldVisitor(Opcodes.ASM9, super.visitField(...args));
   }
 }
 
@@ -77,7 +81,7 @@ function attributeOrder(bytes: Uint8Array): string[] {
       return `Code[${codeAttributes.map((c) => c.name).join(',')}]`;
     });
     return `${method.name}${method.descriptor}: ${names.join(',')}`;
-  });
+  }).concat(raw.fields.map((field) => `${field.name}: ${field.attributes.map((a) => a.name).join(',')}`));
 }
 
 /** For each corpus, how many classes came back identical, and the attribute orders that did not match. */

@@ -7,6 +7,7 @@ import { Constants } from './constants.js';
 import { FieldVisitor } from './field-visitor.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
+import { orderAttributesLikeSource } from './source-attribute-order.js';
 import type { SymbolTable } from './symbol-table.js';
 import type { TypePath } from './type-path.js';
 
@@ -46,6 +47,11 @@ export class FieldWriter extends FieldVisitor {
   private sourceLength: number;
   /** Whether the field copied raw has a Synthetic attribute (JVMS §4.7.8). */
   private sourceHasSyntheticAttribute: boolean;
+  /**
+   * The offset of the source field_info (JVMS §4.5) this field was read from, whose attribute order
+   * putFieldInfo follows (see source-attribute-order.ts), or 0.
+   */
+  private attributeOrderSource: number;
   /** The access_flags of the field copied raw, as in the source. */
   private sourceAccessFlags: number;
 
@@ -98,6 +104,14 @@ export class FieldWriter extends FieldVisitor {
         this.constantValueIndex = 0;
       }
     }
+    // The source field_info is this field's when it has the same name and descriptor indices.
+    const sourceBytes = sourceFieldInfoOffset === 0 ? null : symbolTable.getSource()!.classFileBuffer;
+    this.attributeOrderSource =
+      sourceBytes !== null &&
+      this.nameIndex === ((sourceBytes[sourceFieldInfoOffset + 2]! << 8) | sourceBytes[sourceFieldInfoOffset + 3]!) &&
+      this.descriptorIndex === ((sourceBytes[sourceFieldInfoOffset + 4]! << 8) | sourceBytes[sourceFieldInfoOffset + 5]!)
+        ? sourceFieldInfoOffset
+        : 0;
     this.lastRuntimeVisibleAnnotation = null;
     this.lastRuntimeInvisibleAnnotation = null;
     this.lastRuntimeVisibleTypeAnnotation = null;
@@ -286,6 +300,7 @@ export class FieldWriter extends FieldVisitor {
     if (this.firstAttribute !== null) {
       attributesCount += this.firstAttribute.getAttributeCount();
     }
+    const attributesCountOffset = output.length;
     output.putShort(attributesCount);
     if (this.constantValueIndex !== 0) {
       output.putShort(symbolTable.addAttributeName(Constants.CONSTANT_VALUE)).putInt(2).putShort(this.constantValueIndex);
@@ -301,6 +316,11 @@ export class FieldWriter extends FieldVisitor {
     );
     if (this.firstAttribute !== null) {
       this.firstAttribute.putAttributes(symbolTable, output);
+    }
+    // Then in the source's order, if the field was read from a source (JVMS §4.7 fixes none).
+    if (this.attributeOrderSource !== 0) {
+      const sourceBytes = symbolTable.getSource()!.classFileBuffer;
+      orderAttributesLikeSource(output.data, attributesCountOffset, sourceBytes, this.attributeOrderSource + 6);
     }
   }
 
