@@ -1,6 +1,7 @@
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import { AnnotationWriter } from './annotation-writer.js';
 import { Attribute, AttributeSet } from './attribute.js';
+import { readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import { ClassReader } from './class-reader.js';
 import { ClassTooLargeException } from './class-too-large-exception.js';
@@ -1413,10 +1414,3 @@ function isAssignableFrom(
   return false;
 }
 
-function readU2(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset]! << 8) | bytes[offset + 1]!;
-}
-
-function readS4(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
-}

@@ -7,7 +7,7 @@ import { Constants } from './constants.js';
 import { FieldVisitor } from './field-visitor.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
-import { orderAttributesLikeSource } from './source-attribute-order.js';
+import { orderAttributesLikeSource, sourceMemberInfoOffset } from './source-attribute-order.js';
 import type { SymbolTable } from './symbol-table.js';
 import type { TypePath } from './type-path.js';
 
@@ -104,14 +104,12 @@ export class FieldWriter extends FieldVisitor {
         this.constantValueIndex = 0;
       }
     }
-    // The source field_info is this field's when it has the same name and descriptor indices.
-    const sourceBytes = sourceFieldInfoOffset === 0 ? null : symbolTable.getSource()!.classFileBuffer;
-    this.attributeOrderSource =
-      sourceBytes !== null &&
-      this.nameIndex === ((sourceBytes[sourceFieldInfoOffset + 2]! << 8) | sourceBytes[sourceFieldInfoOffset + 3]!) &&
-      this.descriptorIndex === ((sourceBytes[sourceFieldInfoOffset + 4]! << 8) | sourceBytes[sourceFieldInfoOffset + 5]!)
-        ? sourceFieldInfoOffset
-        : 0;
+    this.attributeOrderSource = sourceMemberInfoOffset(
+      sourceFieldInfoOffset === 0 ? null : symbolTable.getSource()!.classFileBuffer,
+      sourceFieldInfoOffset,
+      this.nameIndex,
+      this.descriptorIndex,
+    );
     this.lastRuntimeVisibleAnnotation = null;
     this.lastRuntimeInvisibleAnnotation = null;
     this.lastRuntimeVisibleTypeAnnotation = null;

@@ -1,6 +1,7 @@
 import { AnnotationWriter } from './annotation-writer.js';
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import { Attribute } from './attribute.js';
+import { readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
@@ -15,7 +16,7 @@ import { MethodTooLargeException } from './method-too-large-exception.js';
 import { MethodVisitor, type FrameElement } from './method-visitor.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
-import { orderAttributesLikeSource } from './source-attribute-order.js';
+import { orderAttributesLikeSource, sourceMemberInfoOffset } from './source-attribute-order.js';
 import { Symbol } from './symbol.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
@@ -542,13 +543,7 @@ export class MethodWriter extends MethodVisitor {
         (sourceBytes[offset + 4]! << 8) | sourceBytes[offset + 5]!,
       );
     }
-    // The source method_info is this method's when it has the same name and descriptor indices.
-    this.attributeOrderSource =
-      sourceBytes !== null &&
-      this.nameIndex === ((sourceBytes[sourceMethodInfoOffset + 2]! << 8) | sourceBytes[sourceMethodInfoOffset + 3]!) &&
-      this.descriptorIndex === ((sourceBytes[sourceMethodInfoOffset + 4]! << 8) | sourceBytes[sourceMethodInfoOffset + 5]!)
-        ? sourceMethodInfoOffset
-        : 0;
+    this.attributeOrderSource = sourceMemberInfoOffset(sourceBytes, sourceMethodInfoOffset, this.nameIndex, this.descriptorIndex);
     this.name = name;
     this.descriptor = descriptor;
     this.maxStack = 0;
@@ -2399,15 +2394,15 @@ export class MethodWriter extends MethodVisitor {
       this.localVariableTypeTable === null ? -1 : symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE);
     let debugTableSeen = false;
     let offset = attributesCountOffset + 2;
-    for (let i = (bytes[attributesCountOffset]! << 8) | bytes[attributesCountOffset + 1]!; i > 0; --i) {
-      const nameIndex = (bytes[offset]! << 8) | bytes[offset + 1]!;
+    for (let i = readU2(bytes, attributesCountOffset); i > 0; --i) {
+      const nameIndex = readU2(bytes, offset);
       if (nameIndex === stackMapTableName) {
         return debugTableSeen;
       }
       if (nameIndex === lineNumberTableName || nameIndex === localVariableTableName || nameIndex === localVariableTypeTableName) {
         debugTableSeen = true;
       }
-      offset += 6 + ((bytes[offset + 2]! << 24) | (bytes[offset + 3]! << 16) | (bytes[offset + 4]! << 8) | bytes[offset + 5]!);
+      offset += 6 + readS4(bytes, offset + 2);
     }
     return false;
   }
@@ -2417,21 +2412,14 @@ export class MethodWriter extends MethodVisitor {
    * attributeOrderSource, or 0 if it has none.
    */
   private findSourceCodeAttributesCount(): number {
-    const bytes = (this.symbolTable.getSource() as ClassReader).classFileBuffer;
-    const codeNameIndex = this.symbolTable.addAttributeName(Constants.CODE);
-    let offset = this.attributeOrderSource + 8;
-    for (let i = (bytes[offset - 2]! << 8) | bytes[offset - 1]!; i > 0; --i) {
-      const length = (bytes[offset + 2]! << 24) | (bytes[offset + 3]! << 16) | (bytes[offset + 4]! << 8) | bytes[offset + 5]!;
-      if (((bytes[offset]! << 8) | bytes[offset + 1]!) === codeNameIndex) {
-        // max_stack, max_locals, code_length, code, exception_table_length, exception_table.
-        const codeLength =
-          (bytes[offset + 10]! << 24) | (bytes[offset + 11]! << 16) | (bytes[offset + 12]! << 8) | bytes[offset + 13]!;
-        const exceptionTableOffset = offset + 14 + codeLength;
-        return exceptionTableOffset + 2 + 8 * ((bytes[exceptionTableOffset]! << 8) | bytes[exceptionTableOffset + 1]!);
-      }
-      offset += 6 + length;
+    const codeOffset = this.symbolTable.findSourceAttribute(this.attributeOrderSource + 6, Constants.CODE);
+    if (codeOffset === 0) {
+      return 0;
     }
-    return 0;
+    // max_stack, max_locals, code_length, code, exception_table_length, exception_table.
+    const bytes = (this.symbolTable.getSource() as ClassReader).classFileBuffer;
+    const exceptionTableOffset = codeOffset + 8 + readS4(bytes, codeOffset + 4);
+    return exceptionTableOffset + 2 + 8 * readU2(bytes, exceptionTableOffset);
   }
 
   /** @internal Adds the non-standard attributes of this method to a set of attribute prototypes. */

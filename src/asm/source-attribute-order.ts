@@ -1,10 +1,12 @@
 // # Writing attributes in the order of the source class
 //
-// JVMS §4.7 gives attributes no order, and ASM writes a method's attributes (and those of its Code
+// JVMS §4.7 gives attributes no order, and ASM writes a member's attributes (and those of a Code
 // attribute) in a fixed order of its own. A ClassWriter that copies its reader's pool re-encodes each
-// method a visitor touched; writing its attributes in the order the source method had them makes a
-// visitor that changes nothing change no byte, and a transform's output differ from its input only where
+// method or field a visitor touched; writing its attributes in the order the source member had them
+// makes a visitor that changes nothing change no byte, and a transform's output differ from its input only where
 // the transform changed something. The attributes are written as usual, then permuted in place.
+
+import { readS4, readU2 } from './big-endian.js';
 
 /** Scratch starts, ends and name indices of the attribute_info structures being reordered. */
 let starts = new Int32Array(32);
@@ -26,12 +28,22 @@ function copyBytes(from: Uint8Array, fromOffset: number, to: Uint8Array, toOffse
   }
 }
 
-function u2(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset]! << 8) | bytes[offset + 1]!;
-}
-
-function s4(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
+/**
+ * `memberInfoOffset`, the source field_info or method_info (JVMS §4.5, §4.6) a writer was given, if it
+ * has the same name and descriptor indices as the member being written (then it is that member's
+ * source, whose attribute order to follow), else 0.
+ */
+export function sourceMemberInfoOffset(
+  sourceBytes: Uint8Array | null,
+  memberInfoOffset: number,
+  nameIndex: number,
+  descriptorIndex: number,
+): number {
+  return sourceBytes !== null &&
+    nameIndex === readU2(sourceBytes, memberInfoOffset + 2) &&
+    descriptorIndex === readU2(sourceBytes, memberInfoOffset + 4)
+    ? memberInfoOffset
+    : 0;
 }
 
 /**
@@ -47,15 +59,15 @@ export function orderAttributesLikeSource(
   sourceBytes: Uint8Array,
   sourceAttributesCountOffset: number,
 ): number {
-  const count = u2(data, attributesCountOffset);
+  const count = readU2(data, attributesCountOffset);
   // The common case: the same names in the same order, nothing to move.
-  if (count === u2(sourceBytes, sourceAttributesCountOffset)) {
+  if (count === readU2(sourceBytes, sourceAttributesCountOffset)) {
     let offset = attributesCountOffset + 2;
     let sourceOffset = sourceAttributesCountOffset + 2;
     let i = 0;
-    while (i < count && u2(data, offset) === u2(sourceBytes, sourceOffset)) {
-      offset += 6 + s4(data, offset + 2);
-      sourceOffset += 6 + s4(sourceBytes, sourceOffset + 2);
+    while (i < count && readU2(data, offset) === readU2(sourceBytes, sourceOffset)) {
+      offset += 6 + readS4(data, offset + 2);
+      sourceOffset += 6 + readS4(sourceBytes, sourceOffset + 2);
       ++i;
     }
     if (i === count) {
@@ -71,8 +83,8 @@ export function orderAttributesLikeSource(
   let offset = attributesCountOffset + 2;
   for (let i = 0; i < count; ++i) {
     starts[i] = offset;
-    names[i] = u2(data, offset);
-    offset += 6 + s4(data, offset + 2);
+    names[i] = readU2(data, offset);
+    offset += 6 + readS4(data, offset + 2);
     ends[i] = offset;
   }
   const end = offset;
@@ -82,9 +94,9 @@ export function orderAttributesLikeSource(
   // Pair each source attribute with the first unpaired written one of the same name (-1 marks a paired one).
   let ordered = 0;
   let sourceOffset = sourceAttributesCountOffset + 2;
-  for (let i = u2(sourceBytes, sourceAttributesCountOffset); i > 0 && ordered < count; --i) {
-    const sourceName = u2(sourceBytes, sourceOffset);
-    sourceOffset += 6 + s4(sourceBytes, sourceOffset + 2);
+  for (let i = readU2(sourceBytes, sourceAttributesCountOffset); i > 0 && ordered < count; --i) {
+    const sourceName = readU2(sourceBytes, sourceOffset);
+    sourceOffset += 6 + readS4(sourceBytes, sourceOffset + 2);
     for (let j = 0; j < count; ++j) {
       if (names[j] === sourceName) {
         order[ordered++] = j;

@@ -1,4 +1,5 @@
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
+import { readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import type { ClassWriter } from './class-writer.js';
@@ -104,10 +105,7 @@ function findSourceTwins(classReader: ClassReader): number {
     if (twinKind !== 0 && (twins & twinKind) === 0) {
       // The reference's indices as one int (a member reference's two u2, or the u2 Utf8 index);
       // the tag is compared through the pool.
-      const key =
-        twinKind === TWIN_MEMBER_REFERENCES
-          ? (bytes[itemOffset]! << 24) | (bytes[itemOffset + 1]! << 16) | (bytes[itemOffset + 2]! << 8) | bytes[itemOffset + 3]!
-          : (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!;
+      const key = twinKind === TWIN_MEMBER_REFERENCES ? readS4(bytes, itemOffset) : readU2(bytes, itemOffset);
       const hash = Math.imul(key ^ (itemTag << 27), 0x9e3779b1);
       let slot = (hash ^ (hash >>> 15)) & mask;
       let otherIndex = slots[2 * slot]!;
@@ -1721,13 +1719,6 @@ export class SymbolTable {
 
 // ## Helpers.
 
-function readU2(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset]! << 8) | bytes[offset + 1]!;
-}
-
-function readS4(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
-}
 
 function getConstantMethodHandleSymbolData(referenceKind: number, isInterface: boolean): number {
   if (referenceKind > Opcodes.H_PUTSTATIC && isInterface) {

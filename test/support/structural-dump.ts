@@ -650,13 +650,7 @@ class Dumper {
         line = `append [${locals.join(' ')}]`;
       } else {
         offset += r.u2() + 1;
-        const nl = r.count(r.u2(), 1);
-        const locals: string[] = [];
-        for (let k = 0; k < nl; k++) locals.push(this.verificationType(r, code));
-        const ns = r.count(r.u2(), 1);
-        const stack: string[] = [];
-        for (let k = 0; k < ns; k++) stack.push(this.verificationType(r, code));
-        line = `full [${locals.join(' ')}] [${stack.join(' ')}]`;
+        line = `full ${this.fullFrameTypes(r, code)}`;
       }
       out.push(`${ind}${this.label(code, offset)} ${line}`);
     }
@@ -671,14 +665,19 @@ class Dumper {
     const n = r.count(r.u2(), 6);
     for (let i = 0; i < n; i++) {
       const offset = r.u2();
-      const nl = r.count(r.u2(), 1);
-      const locals: string[] = [];
-      for (let k = 0; k < nl; k++) locals.push(this.verificationType(r, code));
-      const ns = r.count(r.u2(), 1);
-      const stack: string[] = [];
-      for (let k = 0; k < ns; k++) stack.push(this.verificationType(r, code));
-      out.push(`${ind}${this.label(code, offset)} full [${locals.join(' ')}] [${stack.join(' ')}]`);
+      out.push(`${ind}${this.label(code, offset)} full ${this.fullFrameTypes(r, code)}`);
     }
+  }
+
+  /** The u2-counted locals, then the u2-counted stack, of a full frame (StackMapTable's or StackMap's). */
+  fullFrameTypes(r: Info, code: CodeContext): string {
+    const nl = r.count(r.u2(), 1);
+    const locals: string[] = [];
+    for (let k = 0; k < nl; k++) locals.push(this.verificationType(r, code));
+    const ns = r.count(r.u2(), 1);
+    const stack: string[] = [];
+    for (let k = 0; k < ns; k++) stack.push(this.verificationType(r, code));
+    return `[${locals.join(' ')}] [${stack.join(' ')}]`;
   }
 
   verificationType(r: Info, code: CodeContext): string {
