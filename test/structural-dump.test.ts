@@ -106,6 +106,24 @@ describe('structural dump', () => {
     expect(changed).toBe(3);
   });
 
+  it('reads a lookupswitch with no pairs that ends the code', () => {
+    // javacc's token managers end methods so (Debian's tomcat10-util, itext1, commons-configuration):
+    // the switch is 8 bytes after its padding, not the 12 of a tableswitch.
+    const writer = new ClassWriter(0);
+    writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC, 'EmptyLookup', null, 'java/lang/Object', null);
+    const method = writer.visitMethod(Opcodes.ACC_STATIC, 'loop', '(I)V', null, null);
+    method.visitCode();
+    const start = new Label();
+    method.visitLabel(start);
+    method.visitVarInsn(Opcodes.ILOAD, 0);
+    method.visitLookupSwitchInsn(start, [], []);
+    method.visitMaxs(1, 1);
+    method.visitEnd();
+    writer.visitEnd();
+    const dump = structuralDump(writer.toByteArray());
+    expect(dump).toContain('lookupswitch');
+  });
+
   it('ignores unused constant pool entries', () => {
     const object = classes.find((c) => c.name === 'java/lang/Object')!;
     const cf = readRawClassFile(object.bytes);

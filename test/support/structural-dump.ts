@@ -816,7 +816,9 @@ function instructionLength(b: Uint8Array, p: number, base: number): number {
     case 'table':
     case 'lookup': {
       const q = (p + 4) & ~3;
-      if (q + 12 > b.length) throw new ClassFormatError('truncated switch instruction', base + p);
+      // tableswitch: default, low, high; lookupswitch: default, npairs (a lookupswitch with no
+      // pairs ends right there, as javacc's generated token managers have at the end of a method).
+      if (q + (format === 'table' ? 12 : 8) > b.length) throw new ClassFormatError('truncated switch instruction', base + p);
       const s4 = (x: number): number => (b[x]! << 24) | (b[x + 1]! << 16) | (b[x + 2]! << 8) | b[x + 3]!;
       if (format === 'table') {
         const entries = s4(q + 8) - s4(q + 4) + 1;
