@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// `node bench/corpus-sweep.mjs [jar|dir]... [--checks roundtrip,frames,verifier]`: the differential checks
+// of the test suite, run over every distinct jar found (default: /usr/share/java, symlinks resolved, so
+// every Debian Java library installed), with the whole set on the class path of each (ours and HotSpot's):
+//   roundtrip  the copy path returns each class byte for byte; a full rewrite is structurally identical
+//              (test/support/structural-dump.ts); writing a ClassNode gives the bytes the streamed
+//              full rewrite gives.
+//   frames     StackMapTables dropped (SKIP_FRAMES) and recomputed (COMPUTE_FRAMES against the class
+//              path): every class HotSpot links under -Xverify:all before still links after.
+//   verifier   classforge's ClassVerifier against HotSpot on the original classes: a class we reject
+//              that HotSpot links (false positive), a VerifyError we miss (false negative).
+// One line per jar with a problem, then the totals; exit 1 when any check failed. Several minutes on
+// ~500 jars; not part of `npm test` (which checks the same things on a fixed set of jars) because what
+// it covers depends on the packages installed. Run `npm run build` first.
+import { mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import JSZip from 'jszip';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const checksAt = args.indexOf('--checks');
+const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier').split(','));
+
+const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(pathToFileURL(path.join(root, 'dist/src/index.js')).href);
+const { ClassVerifier } = await import(pathToFileURL(path.join(root, 'dist/src/analysis/class-verifier.js')).href);
+const { verifyClasses } = await import(pathToFileURL(path.join(root, 'dist/src/testing/index.js')).href);
+
+// The test suite's round-trip oracle is TypeScript: bundled once into a temporary module.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'classforge-sweep-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const oracle = path.join(scratch, 'oracle.mjs');
+await build({
+  entryPoints: [path.join(root, 'test/support/corpus-round-trip.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: oracle,
+  logLevel: 'warning',
+});
+const { checkCopyPath, checkFullRewrite } = await import(pathToFileURL(oracle).href);
+
+/** Every distinct jar under the arguments (files or directories, not recursive). */
+function findJars(inputs) {
+  const seen = new Set();
+  const jars = [];
+  for (const input of inputs.length > 0 ? inputs : ['/usr/share/java']) {
+    const names = statSync(input).isDirectory() ? readdirSync(input).sort().map((n) => path.join(input, n)) : [input];
+    for (const name of names) {
+      if (!name.endsWith('.jar')) continue;
+      const real = realpathSync(name);
+      if (!seen.has(real)) {
+        seen.add(real);
+        jars.push(real);
+      }
+    }
+  }
+  return jars;
+}
+
+const sameBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+const dotted = (entryName) => entryName.slice(0, -'.class'.length).replaceAll('/', '.');
+
+function treeReplayDifferences(classes) {
+  const failures = [];
+  for (const { name, bytes } of classes) {
+    try {
+      const streamed = new ClassWriter(0);
+      new ClassReader(bytes).accept(streamed, 0);
+      const node = new ClassNode();
+      new ClassReader(bytes).accept(node, 0);
+      const replayed = new ClassWriter(0);
+      node.accept(replayed);
+      if (!sameBytes(streamed.toByteArray(), replayed.toByteArray())) failures.push(`${name}: tree replay differs from the stream`);
+    } catch (error) {
+      failures.push(`${name}: ${error}`);
+    }
+  }
+  return failures;
+}
+
+async function recomputedFramesRegressions(jar, classes, classPath, others) {
+  const output = new JSZip();
+  const failures = [];
+  for (const { name, bytes } of classes) {
+    let rewritten = bytes;
+    try {
+      const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath, unknownClassesAsObject: true, warn: () => {} });
+      new ClassReader(bytes).accept(writer, ClassReader.SKIP_FRAMES);
+      rewritten = writer.toByteArray();
+    } catch (error) {
+      failures.push(`${name}: COMPUTE_FRAMES threw ${error}`);
+    }
+    output.file(name, rewritten);
+  }
+  const rewrittenJar = path.join(scratch, 'frames.jar');
+  writeFileSync(rewrittenJar, await output.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+  const classNames = classes.map((c) => dotted(c.name));
+  const options = { classPath: others, classNames, timeout: 600_000 };
+  const before = await verifyClasses(jar, options);
+  const after = await verifyClasses(rewrittenJar, options);
+  const failedBefore = new Set(before.failures.map((f) => f.className));
+  for (const f of after.failures) {
+    if (!failedBefore.has(f.className)) failures.push(`${f.className}: HotSpot rejects the recomputed frames: ${f.error}`);
+  }
+  return { failures, linked: before.linked };
+}
+
+async function verifierDisagreements(jar, classes, classPath, others) {
+  const verifier = new ClassVerifier(classPath);
+  const ours = new Map();
+  for (const { name, bytes } of classes) {
+    try {
+      const result = verifier.verify(bytes);
+      ours.set(dotted(name), { error: result.errors[0], unresolved: result.unresolved.length });
+    } catch (error) {
+      ours.set(dotted(name), { error: { method: '', offset: -1, message: `threw ${error}` }, unresolved: 0 });
+    }
+  }
+  const hotspot = await verifyClasses(jar, { classPath: others, classNames: [...ours.keys()], timeout: 600_000 });
+  const rejected = new Map(hotspot.failures.map((f) => [f.className, f.error]));
+  const failures = [];
+  for (const [name, { error, unresolved }] of ours) {
+    const hotspotError = rejected.get(name);
+    if (error !== undefined && hotspotError === undefined) {
+      failures.push(`${name}: false positive: ${error.method} @${error.offset}: ${error.message}`);
+    } else if (error === undefined && unresolved === 0 && hotspotError !== undefined && hotspotError.includes('VerifyError')) {
+      failures.push(`${name}: false negative: HotSpot says ${hotspotError}`);
+    }
+  }
+  return failures;
+}
+
+const jars = findJars(args);
+const totals = { jars: 0, classes: 0, linked: 0, failures: 0 };
+for (const jar of jars) {
+  let zip;
+  try {
+    zip = await JSZip.loadAsync(readFileSync(jar));
+  } catch (error) {
+    console.log(`${jar}: not a readable jar (${error.message}), skipped`);
+    continue;
+  }
+  const classes = [];
+  for (const [name, entry] of Object.entries(zip.files)) {
+    // Versioned and module-info classes are not loadable by name from a plain class loader.
+    if (entry.dir || !name.endsWith('.class') || name.startsWith('META-INF/') || name.endsWith('module-info.class')) continue;
+    classes.push({ name, bytes: await entry.async('uint8array') });
+  }
+  if (classes.length === 0) continue;
+  const others = jars.filter((other) => other !== jar);
+  const classPath = new ClassPath([jar, ...others]);
+  const failures = [];
+  if (checks.has('roundtrip')) {
+    failures.push(...checkCopyPath(classes).failures.map((f) => `copy path: ${f}`));
+    failures.push(...checkFullRewrite(classes).failures.map((f) => `full rewrite: ${f}`));
+    failures.push(...treeReplayDifferences(classes));
+  }
+  if (checks.has('frames')) {
+    const frames = await recomputedFramesRegressions(jar, classes, classPath, others);
+    failures.push(...frames.failures);
+    totals.linked += frames.linked;
+  }
+  if (checks.has('verifier')) failures.push(...(await verifierDisagreements(jar, classes, classPath, others)));
+  totals.jars++;
+  totals.classes += classes.length;
+  totals.failures += failures.length;
+  if (failures.length > 0) {
+    console.log(`${jar}: ${classes.length} classes, ${failures.length} failing`);
+    for (const failure of failures.slice(0, 5)) console.log(`    ${failure.slice(0, 400)}`);
+  }
+}
+const linked = checks.has('frames') ? ` (HotSpot links ${totals.linked} of them)` : '';
+console.log(`${totals.jars} jars, ${totals.classes} classes${linked}; checks ${[...checks].join(', ')}: ${totals.failures} failures`);
+process.exitCode = totals.failures === 0 ? 0 : 1;
