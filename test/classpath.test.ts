@@ -170,6 +170,18 @@ describe('ClassPath over the JDK', () => {
       `JDK ${home} (lib/modules), dir ${compiled.dir}, jar ${guava}, ${join(scratch, 'nope.jar')} (missing)`,
     );
   });
+
+  it('abbreviates a long class path in what it describes', () => {
+    // Hundreds of --cp jars (a build tool's class path) must not make every missing-class error a page long.
+    const entries = Array.from({ length: 40 }, (_, i) => join(scratch, `lib${i}.jar`));
+    const cp = classPath(entries);
+    const described = cp.describe();
+    expect(described).toMatch(new RegExp(`^JDK .*, ${join(scratch, 'lib6.jar')} \\(missing\\), … and 33 more$`));
+    expect(described).not.toContain('lib7.jar');
+    const short = classPath(entries.slice(0, 8));
+    expect(short.describe()).toContain(`${join(scratch, 'lib7.jar')} (missing)`);
+    expect(short.describe()).not.toContain('more');
+  });
 });
 
 describe('ClassPath over javac output', () => {

@@ -32,6 +32,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { ClassFormatError } from '../classfile/class-format-error.js';
+import { abbreviatedList } from './abbreviated-list.js';
 import { readClassHeader, type ClassHeader } from './class-header.js';
 import { ClassPathError } from './class-path-error.js';
 import { findJavaHome, readJavaRelease } from './java-home.js';
@@ -601,9 +602,9 @@ export class ClassPath implements ClassHierarchy {
     return this.header(internalName)?.access;
   }
 
-  /** The places searched, in order, for error messages. */
+  /** The places searched, in order, for error messages (abbreviated past nine). */
   describe(): string {
-    return this.sources.length === 0 ? '(empty class path)' : this.sources.map((s) => s.description).join(', ');
+    return this.sources.length === 0 ? '(empty class path)' : abbreviatedList(this.sources.map((s) => s.description));
   }
 
   /** Low-level reads done by every source (class files, manifests, image index resources), for tests. */

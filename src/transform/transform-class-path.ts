@@ -7,6 +7,7 @@
 //
 // The spec is plain data so that worker threads can build the same class path.
 
+import { abbreviatedList } from '../classpath/abbreviated-list.js';
 import { ClassPath } from '../classpath/class-path.js';
 import { readClassHeader, type ClassHeader } from '../classpath/class-header.js';
 
@@ -75,7 +76,7 @@ class ClassPathWithClasses extends ClassPath {
   }
 
   override describe(): string {
-    const names = [...this.extraHeaders.keys()].join(', ');
+    const names = abbreviatedList([...this.extraHeaders.keys()]);
     return `(classes ${names}), ${super.describe()}`;
   }
 }
