@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, FIXTURES_DIR, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
 
@@ -279,6 +280,24 @@ describe('classforge transform', () => {
     const b = readTree(two);
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('gives identical output with --jobs 1 and --jobs 2 on a stored (uncompressed) jar', async () => {
+    // A stored entry's bytes are a slice of the jar file's memory: handed to worker threads, each
+    // must be copied into a buffer of its own (before: DataCloneError, or a class emptied in flight).
+    const zip = new JSZip();
+    for (const [name, bytes] of readTree(classes)) zip.file(name, bytes, { compression: 'STORE' });
+    const stored = join(work, 'stored.jar');
+    await writeFile(stored, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+    const trace = join(transforms, 'trace.ts');
+    const one = join(work, 'stored-jobs1.jar');
+    const two = join(work, 'stored-jobs2.jar');
+    const first = await classforge('transform', stored, '-o', one, '-t', trace, '--jobs', '1', '--json');
+    expect(first.exitCode, first.stderr).toBe(0);
+    const second = await classforge('transform', stored, '-o', two, '-t', trace, '--jobs', '2', '--json');
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ changed: 4, failed: 0 });
+    expect(readFileSync(two).equals(readFileSync(one))).toBe(true);
   });
 
   it('lists what would change with --dry-run and writes nothing', async () => {

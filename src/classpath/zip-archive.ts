@@ -144,8 +144,11 @@ class MemorySource implements ByteSource {
   }
 
   read(position: number, length: number): Uint8Array {
-    // A copy, so that callers own what they get, as they do from a file.
-    return this.bytes.slice(position, position + length);
+    // A copy with its own ArrayBuffer, so that callers own what they get, as they do from a file.
+    // Not bytes.slice(): on a Node Buffer (readFileSync's result) slice() is a view, and a stored
+    // entry's bytes would share the whole archive's memory (transferred to a worker thread, they
+    // would detach it).
+    return new Uint8Array(this.bytes.subarray(position, position + length));
   }
 
   close(): void {}

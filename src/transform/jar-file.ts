@@ -119,8 +119,11 @@ export class JarFile {
 
   private constructor(bytes: Uint8Array, path: string) {
     this.path = path;
-    this.bytes = bytes;
-    this.archive = ZipArchive.fromBytes(bytes, path);
+    // A plain Uint8Array over the same memory: on a Node Buffer (readFileSync's, or a caller's)
+    // slice() is a view, not a copy, and the jar writer patches the headers it slices; the
+    // caller's bytes must stay as they were.
+    this.bytes = Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.archive = ZipArchive.fromBytes(this.bytes, path);
     this.list = [];
     this.layouts = [];
     this.localOrderIndexes = [];

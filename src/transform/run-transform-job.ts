@@ -198,14 +198,21 @@ async function runInWorkers(
             return;
           }
           const indices = batches[nextBatch++]!;
-          // Copies, each with its own ArrayBuffer, transferred to the worker.
-          const items = indices.map((index) => ({ index, bytes: classes[index]!.slice() }));
+          // Copies, each with its own ArrayBuffer, transferred to the worker. Not slice(): a class
+          // read by the caller may be a Node Buffer (whose slice() is a view on a shared pool or on
+          // a whole file), and a transfer list must not hold one ArrayBuffer twice.
+          const items = indices.map((index) => ({ index, bytes: new Uint8Array(classes[index]!) }));
           const message: WorkerBatch = { type: 'batch', items };
           busy = true;
-          worker.postMessage(
-            message,
-            items.map((item) => item.bytes.buffer as ArrayBuffer),
-          );
+          try {
+            worker.postMessage(
+              message,
+              items.map((item) => item.bytes.buffer as ArrayBuffer),
+            );
+          } catch (error) {
+            // Thrown inside a worker's event handler, it would escape as an uncaught exception.
+            fail(error as Error);
+          }
         };
         worker.on('message', (reply: WorkerReply) => {
           if (reply.type === 'ready') {

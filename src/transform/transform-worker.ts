@@ -35,7 +35,7 @@ try {
         // Give the result its own buffer so that only it is transferred.
         const bytes = outcome.bytes.byteOffset === 0 && outcome.bytes.byteLength === outcome.bytes.buffer.byteLength
           ? outcome.bytes
-          : outcome.bytes.slice();
+          : new Uint8Array(outcome.bytes);
         transfer.push(bytes.buffer as ArrayBuffer);
         results.push({ index: item.index, outcome: { ...outcome, bytes } });
       } else {
