@@ -380,6 +380,52 @@ describe('AdviceAdapter', () => {
     expect(ours).toBe(theirs);
   }, 60_000);
 
+  it('simulates a handler after super() that calls private methods returning values (javac --release 8: invokespecial)', async () => {
+    // log4j's ZeroConfSupport, xalan's XPathResultImpl: read without frames (as `classforge transform`
+    // reads), a handler's code is simulated as if before the super call, and an invokespecial of a
+    // private method must push its result (before: "operand stack underflow" at the putfield).
+    const source = `public class PrivateCalls {
+  Object info;
+  PrivateCalls(String name) {
+    super();
+    boolean found = false;
+    try { Class.forName(name); found = true; } catch (ClassNotFoundException e) { }
+    if (found) info = build(name); else info = build(name + "?");
+  }
+  private Object build(String s) { return "built " + s; }
+  private long twice(long x) { return 2 * x; }
+  PrivateCalls(long x) {
+    this(String.valueOf(x));
+    long y = 0;
+    try { y = Long.parseLong("" + x); } catch (NumberFormatException e) { y = twice(x) + twice(1); }
+    info = y;
+  }
+  public static void main(String[] args) {
+    System.out.println(new PrivateCalls("java.lang.String").info + " " + new PrivateCalls("nope").info + " " + new PrivateCalls(21).info);
+  }
+}`;
+    const compiled = await compileJava({ 'PrivateCalls.java': source }, { release: 8 });
+    const bytes = compiled.classes.find((c) => c.name === 'PrivateCalls')!.bytes;
+    const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: hierarchyOf(compiled.classes) });
+    new ClassReader(bytes).accept(
+      new (class extends ClassVisitor {
+        override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null): MethodVisitor {
+          const mv = super.visitMethod(access, name, descriptor, signature, exceptions)!;
+          return new Tracer(mv, access, name, descriptor, name + descriptor);
+        }
+      })(Opcodes.ASM9, writer),
+      ClassReader.SKIP_FRAMES,
+    );
+    const dir = await makeTempDir('commons-advice-private');
+    await writeClasses(dir, [{ name: 'PrivateCalls', bytes: writer.toByteArray() }]);
+    const run = await runJava({ classpath: dir, mainClass: 'PrivateCalls', jvmArgs: VERIFY });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').filter((l) => l.includes('<init>(Ljava/lang/String;)V'))).toEqual(
+      Array(6).fill(0).map((_, i) => `${i % 2 === 0 ? 'enter' : 'exit'} <init>(Ljava/lang/String;)V`),
+    );
+    expect(run.stdout).toContain('built java.lang.String built nope? 21\n');
+  }, 60_000);
+
   it('calls onMethodEnter once per method, in constructors at the super()/this() call whatever the branches in its arguments', () => {
     const derived = advice.classes.find((c) => c.name === 'AdviceApp$Derived')!;
     const counts = new Map<string, number>();

@@ -507,9 +507,11 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
             // The super (or this) constructor call: `this` is initialized from here on.
             this.stackFrame = null;
             this.onMethodEnter();
+            return;
           }
-          // An <init> call returns void, and so does any other INVOKESPECIAL seen before it.
-          return;
+          // Another <init> returns void; a private method called with invokespecial (javac before
+          // 11, reached here in a handler simulated as before the super call) may return a value.
+          break;
         }
         default:
           break;
