@@ -27,6 +27,7 @@ const THROWABLE = Type.getObjectType('java/lang/Throwable');
 class TimedMethod extends AdviceAdapter {
   private start = -1;
   private readonly bodyStart = new Label();
+  private entries = 0;
 
   constructor(
     next: MethodVisitor,
@@ -40,11 +41,14 @@ class TimedMethod extends AdviceAdapter {
   }
 
   // In a constructor AdviceAdapter calls this after the super(...) call: `this` is usable from here.
+  // A constructor that calls super(...) or this(...) on several branches (Groovy selects its
+  // super constructor with a switch) gets a call on each: every branch stores into one local, so
+  // the exits after the branches join read a value set on every path.
   protected override onMethodEnter(): void {
     this.invokeStatic(SYSTEM, new Method('nanoTime', '()J'));
-    this.start = this.newLocal(Type.LONG_TYPE);
+    if (this.start < 0) this.start = this.newLocal(Type.LONG_TYPE);
     this.storeLocal(this.start);
-    this.mark(this.bodyStart);
+    if (this.entries++ === 0) this.mark(this.bodyStart);
   }
 
   // ATHROW exits are reported by the handler added in visitMaxs, with the other exceptions.
@@ -53,7 +57,10 @@ class TimedMethod extends AdviceAdapter {
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
-    if (this.start >= 0) {
+    // With several super(...) branches, one protected range from the first would also cover
+    // another branch before its super call, where `this` is uninitialized and HotSpot accepts no
+    // handler that may see it (JVMS §4.10.1.9): only normal exits are timed then.
+    if (this.entries === 1) {
       // Listed last in the exception table, the catch-all sees only what the method's own
       // handlers let through: exactly the exceptions that leave the method.
       const handler = new Label();
