@@ -9,10 +9,15 @@
 //              path): every class HotSpot links under -Xverify:all before still links after.
 //   verifier   classforge's ClassVerifier against HotSpot on the original classes: a class we reject
 //              that HotSpot links (false positive), a VerifyError we miss (false negative).
-// One line per jar with a problem, then the totals; exit 1 when any check failed. Several minutes on
-// ~500 jars; not part of `npm test` (which checks the same things on a fixed set of jars) because what
+//   transform  `classforge transform` with the method-timing and field-write-log examples (every
+//              method and field write, --keep-going): every class HotSpot linked still links.
+//   remap      ClassRemapper moves every class of the jar under the package `zz/` (names, descriptors,
+//              signatures, annotations, invokedynamic, frames): every class HotSpot linked still links.
+// One line per jar with a problem, then the totals; exit 1 when any check failed. About an hour on
+// ~500 jars (`--checks` picks some); not part of `npm test` (which checks the same things on a fixed set of jars) because what
 // it covers depends on the packages installed. Run `npm run build` first.
-import { mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,10 +27,11 @@ import JSZip from 'jszip';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const checksAt = args.indexOf('--checks');
-const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier').split(','));
+const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,remap').split(','));
 
 const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(pathToFileURL(path.join(root, 'dist/src/index.js')).href);
 const { ClassVerifier } = await import(pathToFileURL(path.join(root, 'dist/src/analysis/class-verifier.js')).href);
+const { ClassRemapper, Remapper } = await import(pathToFileURL(path.join(root, 'dist/src/commons/index.js')).href);
 const { verifyClasses } = await import(pathToFileURL(path.join(root, 'dist/src/testing/index.js')).href);
 
 // The test suite's round-trip oracle is TypeScript: bundled once into a temporary module.
@@ -81,6 +87,58 @@ function treeReplayDifferences(classes) {
   return failures;
 }
 
+/** HotSpot failures of `rewrittenJar`'s classes (named through `rename`) that `jar`'s originals pass. */
+async function linkRegressions(jar, rewrittenJar, classes, others, rename = (name) => name) {
+  const classNames = classes.map((c) => dotted(c.name));
+  const options = { classPath: others, timeout: 600_000 };
+  const before = await verifyClasses(jar, { ...options, classNames });
+  const after = await verifyClasses(rewrittenJar, { ...options, classNames: classNames.map(rename) });
+  const failedBefore = new Set(before.failures.map((f) => rename(f.className)));
+  const regressions = after.failures.filter((f) => !failedBefore.has(f.className)).map((f) => `${f.className}: ${f.error}`);
+  return { regressions, linked: before.linked };
+}
+
+async function transformRegressions(jar, classes, others) {
+  const output = path.join(scratch, 'transformed.jar');
+  rmSync(output, { force: true });
+  const transforms = ['method-timing/transform.ts', 'field-write-log/transform.ts'].flatMap((t) => ['-t', path.join(root, 'examples', t)]);
+  const cli = path.join(root, 'dist/cli/classforge.js');
+  try {
+    execFileSync(process.execPath, [cli, 'transform', jar, '-o', output, ...transforms, '--cp', others.join(path.delimiter), '--keep-going'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 28,
+    });
+  } catch (error) {
+    // --keep-going exits 1 when classes failed (a class missing from the class path…) but writes the jar.
+    if (!existsSync(output)) return [`classforge transform failed: ${String(error.stderr ?? error).slice(0, 300)}`];
+  }
+  return (await linkRegressions(jar, output, classes, others)).regressions.map((r) => `after transform: ${r}`);
+}
+
+async function remapRegressions(jar, classes, others) {
+  const own = new Set(classes.map((c) => c.name.slice(0, -'.class'.length)));
+  const remapper = new (class extends Remapper {
+    map(internalName) {
+      return own.has(internalName) ? `zz/${internalName}` : null;
+    }
+  })();
+  const output = new JSZip();
+  const failures = [];
+  for (const { name, bytes } of classes) {
+    try {
+      const writer = new ClassWriter(0);
+      new ClassReader(bytes).accept(new ClassRemapper(writer, remapper), 0);
+      output.file(`zz/${name}`, writer.toByteArray());
+    } catch (error) {
+      failures.push(`${name}: ClassRemapper threw ${error}`);
+    }
+  }
+  const remappedJar = path.join(scratch, 'remapped.jar');
+  writeFileSync(remappedJar, await output.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+  const { regressions } = await linkRegressions(jar, remappedJar, classes, others, (name) => `zz.${name}`);
+  return [...failures, ...regressions.map((r) => `after remapping: ${r}`)];
+}
+
 async function recomputedFramesRegressions(jar, classes, classPath, others) {
   const output = new JSZip();
   const failures = [];
@@ -97,15 +155,9 @@ async function recomputedFramesRegressions(jar, classes, classPath, others) {
   }
   const rewrittenJar = path.join(scratch, 'frames.jar');
   writeFileSync(rewrittenJar, await output.generateAsync({ type: 'uint8array', compression: 'STORE' }));
-  const classNames = classes.map((c) => dotted(c.name));
-  const options = { classPath: others, classNames, timeout: 600_000 };
-  const before = await verifyClasses(jar, options);
-  const after = await verifyClasses(rewrittenJar, options);
-  const failedBefore = new Set(before.failures.map((f) => f.className));
-  for (const f of after.failures) {
-    if (!failedBefore.has(f.className)) failures.push(`${f.className}: HotSpot rejects the recomputed frames: ${f.error}`);
-  }
-  return { failures, linked: before.linked };
+  const { regressions, linked } = await linkRegressions(jar, rewrittenJar, classes, others);
+  failures.push(...regressions.map((r) => `with recomputed frames: ${r}`));
+  return { failures, linked };
 }
 
 async function verifierDisagreements(jar, classes, classPath, others) {
@@ -164,6 +216,8 @@ for (const jar of jars) {
     totals.linked += frames.linked;
   }
   if (checks.has('verifier')) failures.push(...(await verifierDisagreements(jar, classes, classPath, others)));
+  if (checks.has('transform')) failures.push(...(await transformRegressions(jar, classes, others)));
+  if (checks.has('remap')) failures.push(...(await remapRegressions(jar, classes, others)));
   totals.jars++;
   totals.classes += classes.length;
   totals.failures += failures.length;
