@@ -13,40 +13,62 @@
 //              method and field write, --keep-going): every class HotSpot linked still links.
 //   remap      ClassRemapper moves every class of the jar under the package `zz/` (names, descriptors,
 //              signatures, annotations, invokedynamic, frames): every class HotSpot linked still links.
+//   textifier  classforge's Textifier prints every class as ASM's Textifier does (Debian's libasm-java),
+//              character for character.
 // One line per jar with a problem, then the totals; exit 1 when any check failed. About an hour on
 // ~500 jars (`--checks` picks some); not part of `npm test` (which checks the same things on a fixed set of jars) because what
 // it covers depends on the packages installed. Run `npm run build` first.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import JSZip from 'jszip';
+import { findJavaHome } from './jdk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const checksAt = args.indexOf('--checks');
-const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,remap').split(','));
+const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,remap,textifier').split(','));
 
 const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(pathToFileURL(path.join(root, 'dist/src/index.js')).href);
 const { ClassVerifier } = await import(pathToFileURL(path.join(root, 'dist/src/analysis/class-verifier.js')).href);
 const { ClassRemapper, Remapper } = await import(pathToFileURL(path.join(root, 'dist/src/commons/index.js')).href);
 const { verifyClasses } = await import(pathToFileURL(path.join(root, 'dist/src/testing/index.js')).href);
 
-// The test suite's round-trip oracle is TypeScript: bundled once into a temporary module.
+// The test suite's oracles are TypeScript: bundled once into a temporary module.
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'classforge-sweep-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
-const oracle = path.join(scratch, 'oracle.mjs');
+// Inside the checkout, so that the bundle's imports of packages (left external) resolve.
+const oracle = path.join(root, 'node_modules', '.cache', 'classforge', 'corpus-sweep', `oracle-${process.pid}.mjs`);
+process.on('exit', () => rmSync(oracle, { force: true }));
 await build({
-  entryPoints: [path.join(root, 'test/support/corpus-round-trip.ts')],
+  stdin: {
+    contents: "export * from './test/support/corpus-round-trip.ts'; export * from './test/support/asm-textifier.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
   bundle: true,
+  packages: 'external',
   platform: 'node',
   format: 'esm',
   outfile: oracle,
   logLevel: 'warning',
 });
-const { checkCopyPath, checkFullRewrite } = await import(pathToFileURL(oracle).href);
+const { checkCopyPath, checkFullRewrite, ASM_JARS, HAVE_ASM, TEXTIFY_HARNESS, ourTextify, parseTextifyOutput } = await import(
+  pathToFileURL(oracle).href
+);
+const javaHome = findJavaHome();
+if (checks.has('textifier')) {
+  if (HAVE_ASM) {
+    writeFileSync(path.join(scratch, 'TextifyAll.java'), TEXTIFY_HARNESS);
+    execFileSync(path.join(javaHome, 'bin', 'javac'), ['-cp', ASM_JARS.join(path.delimiter), '-d', scratch, path.join(scratch, 'TextifyAll.java')]);
+  } else {
+    console.log(`textifier check skipped: ASM's jars (${ASM_JARS.join(', ')}) are not installed`);
+    checks.delete('textifier');
+  }
+}
 
 /** Every distinct jar under the arguments (files or directories, not recursive). */
 function findJars(inputs) {
@@ -139,6 +161,41 @@ async function remapRegressions(jar, classes, others) {
   return [...failures, ...regressions.map((r) => `after remapping: ${r}`)];
 }
 
+function textifierDifferences(jar, classes) {
+  // The harness's output goes to a file: it can be larger than a pipe buffer allows.
+  const outputPath = path.join(scratch, 'textified.txt');
+  const fd = openSync(outputPath, 'w');
+  const result = spawnSync(path.join(javaHome, 'bin', 'java'), ['-cp', [scratch, ...ASM_JARS].join(path.delimiter), 'TextifyAll', jar], {
+    stdio: ['ignore', fd, 'pipe'],
+  });
+  closeSync(fd);
+  if (result.status !== 0) return [`ASM's Textifier failed: ${String(result.stderr).slice(0, 300)}`];
+  const expected = parseTextifyOutput(readFileSync(outputPath, 'utf8'));
+  rmSync(outputPath);
+  const failures = [];
+  for (const { name, bytes } of classes) {
+    const theirs = expected.get(name);
+    if (theirs === undefined) continue; // ASM could not read it either (the round trip reports ours)
+    let ours;
+    try {
+      ours = ourTextify(bytes);
+    } catch (error) {
+      failures.push(`${name}: our Textifier threw ${error}`);
+      continue;
+    }
+    // The harness writes UTF-8 through Java's encoder, which turns a lone surrogate into '?'.
+    ours = ours.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
+    if (ours !== theirs) {
+      const a = ours.split('\n');
+      const b = theirs.split('\n');
+      let line = 0;
+      while (line < a.length && a[line] === b[line]) line++;
+      failures.push(`${name}: Textifier differs from ASM's at line ${line + 1}: ours ${JSON.stringify(a[line])}, ASM ${JSON.stringify(b[line])}`);
+    }
+  }
+  return failures;
+}
+
 async function recomputedFramesRegressions(jar, classes, classPath, others) {
   const output = new JSZip();
   const failures = [];
@@ -218,6 +275,7 @@ for (const jar of jars) {
   if (checks.has('verifier')) failures.push(...(await verifierDisagreements(jar, classes, classPath, others)));
   if (checks.has('transform')) failures.push(...(await transformRegressions(jar, classes, others)));
   if (checks.has('remap')) failures.push(...(await remapRegressions(jar, classes, others)));
+  if (checks.has('textifier')) failures.push(...textifierDifferences(jar, classes));
   totals.jars++;
   totals.classes += classes.length;
   totals.failures += failures.length;

@@ -6,55 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { ClassReader } from '../src/asm/class-reader.js';
 import { Printer } from '../src/util/printer.js';
-import { StringWriter } from '../src/util/string-writer.js';
 import { Textifier } from '../src/util/textifier.js';
-import { TraceClassVisitor } from '../src/util/trace-class-visitor.js';
-import { compileJava, runJava } from './support/javac.js';
-
-const JAVA_DIR = '/usr/share/java';
-const ASM_JARS = ['asm.jar', 'asm-tree.jar', 'asm-analysis.jar', 'asm-util.jar'].map((jar) => `${JAVA_DIR}/${jar}`);
-const HAVE_ASM = ASM_JARS.every((jar) => existsSync(jar));
-const SEPARATOR = '\n=====classforge-textifier-test=====';
-
-// Prints every class named on the command line (class files, or every .class entry of a jar) with
-// ASM's Textifier, each preceded by SEPARATOR and its name.
-const HARNESS = `
-import java.io.*;
-import java.nio.file.*;
-import java.util.*;
-import java.util.jar.*;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.util.Textifier;
-import org.objectweb.asm.util.TraceClassVisitor;
-
-public class TextifyAll {
-  static void textify(String name, byte[] bytes, PrintWriter out) {
-    out.print(${JSON.stringify(SEPARATOR)} + name + "\\n");
-    new ClassReader(bytes).accept(new TraceClassVisitor(null, new Textifier(), out), 0);
-  }
-  public static void main(String[] args) throws Exception {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, "UTF-8"));
-    for (String arg : args) {
-      if (arg.endsWith(".jar")) {
-        try (JarFile jar = new JarFile(arg)) {
-          for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
-            JarEntry entry = e.nextElement();
-            if (!entry.getName().endsWith(".class")) continue;
-            try (InputStream in = jar.getInputStream(entry)) {
-              textify(entry.getName(), in.readAllBytes(), out);
-            }
-          }
-        }
-      } else {
-        textify(arg, Files.readAllBytes(Paths.get(arg)), out);
-      }
-    }
-    out.flush();
-  }
-}
-`;
+import { ASM_JARS, HAVE_ASM, JAVA_DIR, TEXTIFY_HARNESS, asmTextify, ourTextify } from './support/asm-textifier.js';
+import { compileJava } from './support/javac.js';
 
 // Fixtures, one per feature family the Textifier prints differently.
 const FIXTURES: Record<string, string> = {
@@ -281,31 +236,12 @@ interface Dump {
   expected: string;
 }
 
-/** Runs ASM's Textifier through the harness on `paths` (class files or jars): text by class name. */
-async function asmTextify(harnessDir: string, paths: string[]): Promise<Map<string, string>> {
-  const result = await runJava({ classpath: [harnessDir, ...ASM_JARS], mainClass: 'TextifyAll', args: paths });
-  if (result.exitCode !== 0) throw new Error(`ASM harness failed: ${result.stderr}`);
-  const dumps = new Map<string, string>();
-  for (const chunk of result.stdout.split(SEPARATOR).slice(1)) {
-    const newline = chunk.indexOf('\n');
-    dumps.set(chunk.slice(0, newline), chunk.slice(newline + 1));
-  }
-  return dumps;
-}
-
-/** Our Textifier's text for `bytes`, through TraceClassVisitor like ASM's Textifier main. */
-function ourTextify(bytes: Uint8Array): string {
-  const writer = new StringWriter();
-  new ClassReader(bytes).accept(new TraceClassVisitor(null, new Textifier(), writer), 0);
-  return writer.toString();
-}
-
 describe.skipIf(!HAVE_ASM)('Textifier output equals ASM Textifier output', () => {
   let harnessDir = '';
   const suites: Record<string, Dump[]> = {};
 
   beforeAll(async () => {
-    harnessDir = (await compileJava({ 'TextifyAll.java': HARNESS }, { options: ['-cp', ASM_JARS.join(':')] })).dir;
+    harnessDir = (await compileJava({ 'TextifyAll.java': TEXTIFY_HARNESS }, { options: ['-cp', ASM_JARS.join(':')] })).dir;
     const builds: [string, Promise<{ classes: { name: string; path: string; bytes: Uint8Array }[] }>][] = [
       ['fixtures compiled with -g', compileJava(FIXTURES, { options: ['-g'] })],
       ['fixtures compiled with -g:none -parameters', compileJava(FIXTURES, { options: ['-g:none', '-parameters'] })],
