@@ -166,7 +166,14 @@ async function remapRegressions(jar, allClasses, others) {
   const remappedJar = path.join(scratch, 'remapped.jar');
   writeFileSync(remappedJar, await output.generateAsync({ type: 'uint8array', compression: 'STORE' }));
   const { regressions } = await linkRegressions(jar, remappedJar, classes, others, (name) => `zz.${name}`);
-  return [...failures, ...regressions.map((r) => `after remapping: ${r}`)];
+  // A class of another jar that extends one of this jar's classes (tomcat's catalina and jaspic-api)
+  // still names it by its old name: a renamed library breaks its dependents, so a NoClassDefFoundError
+  // for an old name is expected.
+  const brokenDependent = (r) => {
+    const missing = /NoClassDefFoundError: (\S+)/.exec(r);
+    return missing !== null && own.has(missing[1]);
+  };
+  return [...failures, ...regressions.filter((r) => !brokenDependent(r)).map((r) => `after remapping: ${r}`)];
 }
 
 function textifierDifferences(jar, classes) {
