@@ -364,6 +364,36 @@ describe('jumps over more than 32 KB', () => {
 
 // ## Size limit
 
+describe('a label visited twice', () => {
+  it('is an error naming the method, in every compute mode (ASM writes wrong offsets silently)', () => {
+    for (const flags of [0, ClassWriter.COMPUTE_MAXS, ClassWriter.COMPUTE_FRAMES]) {
+      const writer = new ClassWriter(flags);
+      writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, 'Twice', null, 'java/lang/Object', null);
+      const method = writer.visitMethod(Opcodes.ACC_STATIC, 'loop', '(I)V', null, null)!;
+      method.visitCode();
+      const label = new Label();
+      method.visitLabel(label);
+      method.visitIincInsn(0, 1);
+      expect(() => method.visitLabel(label)).toThrow(
+        'Label visited twice in method Twice.loop(I)V (at bytecode offsets 0 and 3): a label marks one instruction',
+      );
+    }
+    // The same label in two methods (each resolves it once) is left alone, as ASM leaves it.
+    const writer = new ClassWriter(0);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, 'Shared', null, 'java/lang/Object', null);
+    const shared = new Label();
+    for (const name of ['a', 'b']) {
+      const method = writer.visitMethod(Opcodes.ACC_STATIC, name, '()V', null, null)!;
+      method.visitCode();
+      method.visitLabel(shared);
+      method.visitInsn(Opcodes.RETURN);
+      method.visitMaxs(0, 0);
+      method.visitEnd();
+    }
+    expect(new ClassReader(writer.toByteArray()).getClassName()).toBe('Shared');
+  });
+});
+
 describe('code size limit', () => {
   it('throws MethodTooLargeException above 65535 bytes (JVMS §4.7.3)', () => {
     const cw = new TestClassWriter(ClassWriter.COMPUTE_MAXS);

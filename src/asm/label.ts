@@ -144,6 +144,13 @@ export class Label {
    */
   nextListElement: Label | null;
 
+  /**
+   * @internal The method writer whose visitLabel resolved this label, or null: visiting one label
+   * twice in a method is a transform's bug (a label marks one instruction) that would otherwise
+   * give wrong jump offsets and frames silently.
+   */
+  resolvedBy: object | null;
+
   constructor() {
     this.info = null;
     this.flags = 0;
@@ -159,6 +166,7 @@ export class Label {
     this.nextBasicBlock = null;
     this.outgoingEdges = null;
     this.nextListElement = null;
+    this.resolvedBy = null;
   }
 
   /**

@@ -1193,6 +1193,14 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitLabel(label: Label): void {
+    if (label.resolvedBy === this) {
+      // ASM accepts this silently (only its CheckMethodAdapter objects) and writes wrong offsets.
+      throw new Error(
+        `IllegalStateException: Label visited twice in method ${this.symbolTable.getClassName()}.${this.name}${this.descriptor} ` +
+          `(at bytecode offsets ${label.bytecodeOffset} and ${this.code.length}): a label marks one instruction`,
+      );
+    }
+    label.resolvedBy = this;
     const code = this.code;
     // Fill in the forward references to this label.
     this.containsAsmInstructions =
