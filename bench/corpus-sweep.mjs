@@ -17,7 +17,7 @@
 //              character for character, but for the line number 0 that we keep and ASM's reader drops
 //              (see README). ASM prints floats with Java's Float/Double.toString, whose output changed
 //              in Java 19 (shortest digits, as ours): its harness runs on a JDK 19+ when one is installed.
-// One line per jar with a problem, then the totals; exit 1 when any check failed. About an hour on
+// One line per jar with a problem, then the totals; exit 1 when any check failed. About 25 minutes on
 // ~500 jars (`--checks` picks some); not part of `npm test` (which checks the same things on a fixed set of jars) because what
 // it covers depends on the packages installed. Run `npm run build` first.
 import { execFileSync, spawnSync } from 'node:child_process';
