@@ -1,4 +1,5 @@
 import { ClassFormatError } from '../classfile/class-format-error.js';
+import { plainUint8Array } from '../classfile/plain-uint8array.js';
 import { decodeModifiedUtf8 } from '../classfile/modified-utf8.js';
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import { Attribute } from './attribute.js';
@@ -535,12 +536,8 @@ export class ClassReader {
     if (!(classFileBuffer instanceof Uint8Array)) {
       throw new TypeError('ClassReader expects the class file bytes as a Uint8Array');
     }
-    // A plain Uint8Array view (no copy) keeps the hot reads monomorphic when given a Node Buffer,
-    // and makes slice() copy as it does for any Uint8Array.
-    const b =
-      classFileBuffer.constructor === Uint8Array
-        ? classFileBuffer
-        : new Uint8Array(classFileBuffer.buffer, classFileBuffer.byteOffset, classFileBuffer.byteLength);
+    // A plain view keeps the hot reads monomorphic when given a Node Buffer, and slice() a copy.
+    const b = plainUint8Array(classFileBuffer);
     this.b = b;
     this.classFileBuffer = b;
     const checkClassVersion = lengthOrCheck !== false;

@@ -14,6 +14,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+import { plainUint8Array } from '../classfile/plain-uint8array.js';
 import { ClassPathError } from './class-path-error.js';
 
 /** One entry of the central directory, with its raw metadata (APPNOTE §4.3.12). */
@@ -139,16 +140,15 @@ class MemorySource implements ByteSource {
   private readonly bytes: Uint8Array;
 
   constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
+    this.bytes = plainUint8Array(bytes);
     this.size = bytes.length;
   }
 
   read(position: number, length: number): Uint8Array {
-    // A copy with its own ArrayBuffer, so that callers own what they get, as they do from a file.
-    // Not bytes.slice(): on a Node Buffer (readFileSync's result) slice() is a view, and a stored
-    // entry's bytes would share the whole archive's memory (transferred to a worker thread, they
-    // would detach it).
-    return new Uint8Array(this.bytes.subarray(position, position + length));
+    // A copy with its own ArrayBuffer, so that callers own what they get, as they do from a file
+    // (a stored entry must not share the whole archive's memory: transferred to a worker thread,
+    // it would detach it).
+    return this.bytes.slice(position, position + length);
   }
 
   close(): void {}

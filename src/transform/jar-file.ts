@@ -11,6 +11,7 @@
 // header, §4.3.9 data descriptor, §4.3.12 central directory header, §4.5.3 ZIP64 extra field).
 
 import { readFileSync } from 'node:fs';
+import { plainUint8Array } from '../classfile/plain-uint8array.js';
 import { ClassPathError } from '../classpath/class-path-error.js';
 import { ZipArchive, type ZipEntry } from '../classpath/zip-archive.js';
 
@@ -119,10 +120,9 @@ export class JarFile {
 
   private constructor(bytes: Uint8Array, path: string) {
     this.path = path;
-    // A plain Uint8Array over the same memory: on a Node Buffer (readFileSync's, or a caller's)
-    // slice() is a view, not a copy, and the jar writer patches the headers it slices; the
-    // caller's bytes must stay as they were.
-    this.bytes = Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The jar writer patches the headers it slices: slice() must copy, also for readFileSync's or
+    // a caller's Buffer, whose bytes must stay as they were.
+    this.bytes = plainUint8Array(bytes);
     this.archive = ZipArchive.fromBytes(this.bytes, path);
     this.list = [];
     this.layouts = [];
