@@ -17,6 +17,11 @@
 //              character for character, but for the line number 0 that we keep and ASM's reader drops
 //              (see README). ASM prints floats with Java's Float/Double.toString, whose output changed
 //              in Java 19 (shortest digits, as ours): its harness runs on a JDK 19+ when one is installed.
+//   adapters   ASM's commons adapters and analysis package against ours (test/support/asm-adapters.ts):
+//              LocalVariablesSorter, AdviceAdapter, JSRInlinerAdapter, TryCatchBlockSorter,
+//              SerialVersionUIDAdder, ClassRemapper (Textifier output after each), AnalyzerAdapter's
+//              frames, CodeSizeEvaluator's sizes, Analyzer's frames with BasicVerifier and
+//              SourceInterpreter: the same text for every class.
 // One line per jar with a problem, then the totals; exit 1 when any check failed. About 25 minutes on
 // ~500 jars (`--checks` picks some); not part of `npm test` (which checks the same things on a fixed set of jars) because what
 // it covers depends on the packages installed. Run `npm run build` first.
@@ -32,7 +37,7 @@ import { findJavaHome, findJdkAtLeast } from './jdk.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const checksAt = args.indexOf('--checks');
-const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,remap,textifier').split(','));
+const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,remap,textifier,adapters').split(','));
 
 const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(pathToFileURL(path.join(root, 'dist/src/index.js')).href);
 const { ClassVerifier } = await import(pathToFileURL(path.join(root, 'dist/src/analysis/class-verifier.js')).href);
@@ -47,7 +52,8 @@ const oracle = path.join(root, 'node_modules', '.cache', 'classforge', 'corpus-s
 process.on('exit', () => rmSync(oracle, { force: true }));
 await build({
   stdin: {
-    contents: "export * from './test/support/corpus-round-trip.ts'; export * from './test/support/asm-textifier.ts';",
+    contents:
+      "export * from './test/support/corpus-round-trip.ts'; export * from './test/support/asm-textifier.ts'; export * from './test/support/asm-adapters.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -58,18 +64,30 @@ await build({
   outfile: oracle,
   logLevel: 'warning',
 });
-const { checkCopyPath, checkFullRewrite, ASM_JARS, HAVE_ASM, TEXTIFY_HARNESS, ourTextify, parseTextifyOutput } = await import(
-  pathToFileURL(oracle).href
-);
+const {
+  checkCopyPath,
+  checkFullRewrite,
+  ASM_JARS,
+  HAVE_ASM,
+  TEXTIFY_HARNESS,
+  ourTextify,
+  parseTextifyOutput,
+  ADAPTERS_HARNESS,
+  ASM_COMMONS_JAR,
+  asmAdapterDifferences,
+} = await import(pathToFileURL(oracle).href);
 const javaHome = findJavaHome();
 const textifierJavaHome = findJdkAtLeast(19) ?? javaHome;
-if (checks.has('textifier')) {
-  if (HAVE_ASM) {
-    writeFileSync(path.join(scratch, 'TextifyAll.java'), TEXTIFY_HARNESS);
-    execFileSync(path.join(javaHome, 'bin', 'javac'), ['-cp', ASM_JARS.join(path.delimiter), '-d', scratch, path.join(scratch, 'TextifyAll.java')]);
+const ASM_HARNESSES = { textifier: ['TextifyAll', TEXTIFY_HARNESS], adapters: ['AdaptAll', ADAPTERS_HARNESS] };
+const ASM_ORACLE_JARS = [...ASM_JARS, ASM_COMMONS_JAR];
+for (const [check, [className, source]] of Object.entries(ASM_HARNESSES)) {
+  if (!checks.has(check)) continue;
+  if (HAVE_ASM && ASM_ORACLE_JARS.every((jar) => existsSync(jar))) {
+    writeFileSync(path.join(scratch, `${className}.java`), source);
+    execFileSync(path.join(javaHome, 'bin', 'javac'), ['-cp', ASM_ORACLE_JARS.join(path.delimiter), '-d', scratch, path.join(scratch, `${className}.java`)]);
   } else {
-    console.log(`textifier check skipped: ASM's jars (${ASM_JARS.join(', ')}) are not installed`);
-    checks.delete('textifier');
+    console.log(`${check} check skipped: ASM's jars (${ASM_ORACLE_JARS.join(', ')}) are not installed`);
+    checks.delete(check);
   }
 }
 
@@ -215,6 +233,11 @@ function textifierDifferences(jar, classes) {
   return failures;
 }
 
+function adapterDifferences(jar, classes) {
+  const java = path.join(textifierJavaHome, 'bin', 'java');
+  return asmAdapterDifferences({ java, classPath: [scratch, ...ASM_ORACLE_JARS], jar, classes, scratch });
+}
+
 async function recomputedFramesRegressions(jar, classes, classPath, others) {
   const output = new JSZip();
   const failures = [];
@@ -295,12 +318,13 @@ for (const jar of jars) {
   if (checks.has('transform')) failures.push(...(await transformRegressions(jar, classes, others)));
   if (checks.has('remap')) failures.push(...(await remapRegressions(jar, classes, others)));
   if (checks.has('textifier')) failures.push(...textifierDifferences(jar, classes));
+  if (checks.has('adapters')) failures.push(...adapterDifferences(jar, classes));
   totals.jars++;
   totals.classes += classes.length;
   totals.failures += failures.length;
   if (failures.length > 0) {
     console.log(`${jar}: ${classes.length} classes, ${failures.length} failing`);
-    for (const failure of failures.slice(0, 5)) console.log(`    ${failure.slice(0, 400)}`);
+    for (const failure of failures.slice(0, Number(process.env.SWEEP_SHOW ?? 5))) console.log(`    ${failure.slice(0, 400)}`);
   }
 }
 const linked = checks.has('frames') ? ` (HotSpot links ${totals.linked} of them)` : '';
