@@ -9,6 +9,7 @@
 //   tcbsort   after a TryCatchBlockSorter on every method
 //   suid      after a SerialVersionUIDAdder
 //   remap     after a ClassRemapper that moves the classes of `own` under `zz/`
+//   check     after a CheckClassAdapter with its data flow checks ("THREW" when it rejects the class)
 //   analyzer  an AnalyzerAdapter's locals and stack after every event of every method
 //   codesize  CodeSizeEvaluator's minimum and maximum size of every method
 //   basic     the frames of Analyzer + BasicVerifier before every instruction (ASM's Frame.toString)
@@ -52,6 +53,7 @@ import { SerialVersionUIDAdder } from '../../src/commons/serial-version-uid-adde
 import { TryCatchBlockSorter } from '../../src/commons/try-catch-block-sorter.js';
 import { ClassNode } from '../../src/tree/class-node.js';
 import type { MethodNode } from '../../src/tree/method-node.js';
+import { CheckClassAdapter } from '../../src/util/check-class-adapter.js';
 import { StringWriter } from '../../src/util/string-writer.js';
 import { Textifier } from '../../src/util/textifier.js';
 import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
@@ -59,7 +61,7 @@ import { JAVA_DIR } from './asm-textifier.js';
 
 export const ASM_COMMONS_JAR = `${JAVA_DIR}/asm-commons.jar`;
 
-export const ADAPTER_VIEWS = ['lvs', 'advice', 'jsr', 'tcbsort', 'suid', 'remap', 'analyzer', 'codesize', 'basic', 'source'] as const;
+export const ADAPTER_VIEWS = ['lvs', 'advice', 'jsr', 'tcbsort', 'suid', 'remap', 'check', 'analyzer', 'codesize', 'basic', 'source'] as const;
 export type AdapterView = (typeof ADAPTER_VIEWS)[number];
 
 /** The class entries of a jar both sides look at: not META-INF's (versioned) nor module-info. */
@@ -211,6 +213,8 @@ public class AdaptAll {
         return textify(bytes, 0, cv -> new ClassRemapper(cv, new Remapper() {
           @Override public String map(String internalName) { return own.contains(internalName) ? "zz/" + internalName : internalName; }
         }));
+      case "check":
+        return textify(bytes, 0, cv -> new CheckClassAdapter(cv, true));
       case "analyzer": {
         StringBuilder out = new StringBuilder();
         ClassReader reader = new ClassReader(bytes);
@@ -514,6 +518,8 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
           })(),
         ),
       );
+    case 'check':
+      return textify(bytes, 0, (cv) => new CheckClassAdapter(cv, true));
     case 'analyzer': {
       const out: string[] = [];
       const reader = new ClassReader(bytes);
