@@ -4,7 +4,9 @@
 //   lvs       Textifier output after a LocalVariablesSorter on every method that also allocates a long
 //             local (newLocal) and stores 0 in it on entry (EXPAND_FRAMES, as the sorter requires)
 //   advice    after an AdviceAdapter that pushes and pops a constant on entry and on each exit
-//             (constructors: after the super or this call)
+//             (constructors: after the super or this call). Not on the constructors that keep the
+//             uninitialized `this` in another local than 0 (kotlinc writes some): ours follows it there
+//             (from the frames, as ASM 9.8), ASM 9.4 never finds their super call.
 //   jsr       after a JSRInlinerAdapter on every method
 //   tcbsort   after a TryCatchBlockSorter on every method
 //   suid      after a SerialVersionUIDAdder
@@ -183,6 +185,34 @@ public class AdaptAll {
     return value.size + Arrays.toString(insns);
   }
 
+  /**
+   * The constructors that store the uninitialized this in another local than 0 (AnalyzerAdapter
+   * tells the stack top of each ASTORE), or whose frames hold it there.
+   */
+  static Set<String> thisElsewhere(byte[] bytes) {
+    Set<String> result = new HashSet<>();
+    ClassReader reader = new ClassReader(bytes);
+    String owner = reader.getClassName();
+    reader.accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
+        if (!name.equals("<init>")) return null;
+        AnalyzerAdapter adapter = new AnalyzerAdapter(owner, access, name, desc, null);
+        return new MethodVisitor(Opcodes.ASM9, adapter) {
+          @Override public void visitVarInsn(int opcode, int var) {
+            List<Object> stack = adapter.stack;
+            if (opcode == Opcodes.ASTORE && var != 0 && stack != null && !stack.isEmpty() && Opcodes.UNINITIALIZED_THIS.equals(stack.get(stack.size() - 1))) result.add(name + desc);
+            super.visitVarInsn(opcode, var);
+          }
+          @Override public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            for (int i = 1; i < numLocal; i++) if (Opcodes.UNINITIALIZED_THIS.equals(local[i])) result.add(name + desc);
+            super.visitFrame(type, numLocal, local, numStack, stack);
+          }
+        };
+      }
+    }, ClassReader.EXPAND_FRAMES);
+    return result;
+  }
+
   static String view(String view, byte[] bytes) {
     switch (view) {
       case "lvs":
@@ -196,8 +226,9 @@ public class AdaptAll {
             }
           }));
       case "advice":
+        Set<String> skipped = thisElsewhere(bytes);
         return textify(bytes, ClassReader.EXPAND_FRAMES, cv -> eachMethod(cv, (mv, access, methodName, desc, signature, exceptions) ->
-          new AdviceAdapter(Opcodes.ASM9, mv, access, methodName, desc) {
+          skipped.contains(methodName + desc) ? mv : new AdviceAdapter(Opcodes.ASM9, mv, access, methodName, desc) {
             @Override protected void onMethodEnter() { push("enter " + methodName); pop(); }
             @Override protected void onMethodExit(int opcode) { push(opcode); pop(); }
           }));
@@ -423,6 +454,39 @@ class Probe extends MethodVisitor {
   }
 }
 
+/**
+ * The constructors that store the uninitialized this in another local than 0 (AnalyzerAdapter tells
+ * the stack top of each ASTORE), or whose frames hold it there.
+ */
+function thisElsewhere(bytes: Uint8Array): Set<string> {
+  const result = new Set<string>();
+  const reader = new ClassReader(bytes);
+  const owner = reader.getClassName();
+  reader.accept(
+    new (class extends ClassVisitor {
+      override visitMethod(access: number, name: string, descriptor: string): MethodVisitor | null {
+        if (name !== '<init>') return null;
+        const adapter = new AnalyzerAdapter(owner, access, name, descriptor, null);
+        return new (class extends MethodVisitor {
+          override visitVarInsn(opcode: number, varIndex: number): void {
+            const stack = adapter.stack;
+            if (opcode === Opcodes.ASTORE && varIndex !== 0 && stack !== null && stack.length > 0 && stack[stack.length - 1] === Opcodes.UNINITIALIZED_THIS) {
+              result.add(name + descriptor);
+            }
+            super.visitVarInsn(opcode, varIndex);
+          }
+          override visitFrame(type: number, numLocal: number, local: unknown[] | null, numStack: number, stack: unknown[] | null): void {
+            for (let i = 1; i < numLocal; i++) if (local![i] === Opcodes.UNINITIALIZED_THIS) result.add(name + descriptor);
+            super.visitFrame(type, numLocal, local as never, numStack, stack as never);
+          }
+        })(Opcodes.ASM9, adapter);
+      }
+    })(Opcodes.ASM9),
+    ClassReader.EXPAND_FRAMES,
+  );
+  return result;
+}
+
 function ordinalsOf(method: MethodNode): Map<unknown, number> {
   const ordinals = new Map<unknown, number>();
   for (let insn = method.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
@@ -479,10 +543,11 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
           })(Opcodes.ASM9, access, descriptor, mv),
         ),
       );
-    case 'advice':
+    case 'advice': {
+      const skipped = thisElsewhere(bytes);
       return textify(bytes, ClassReader.EXPAND_FRAMES, (cv) =>
         eachMethod(cv, (mv, access, methodName, descriptor) =>
-          new (class extends AdviceAdapter {
+          skipped.has(methodName + descriptor) ? mv : new (class extends AdviceAdapter {
             constructor() {
               super(Opcodes.ASM9, mv, access, methodName, descriptor);
             }
@@ -497,6 +562,7 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
           })(),
         ),
       );
+    }
     case 'jsr':
       return textify(bytes, 0, (cv) =>
         eachMethod(cv, (mv, access, name, descriptor, signature, exceptions) => new JSRInlinerAdapter(mv, access, name, descriptor, signature, exceptions)),
