@@ -20,8 +20,9 @@
 //   adapters   ASM's commons adapters and analysis package against ours (test/support/asm-adapters.ts):
 //              LocalVariablesSorter, AdviceAdapter, JSRInlinerAdapter, TryCatchBlockSorter,
 //              SerialVersionUIDAdder, ClassRemapper (Textifier output after each), AnalyzerAdapter's
-//              frames, CodeSizeEvaluator's sizes, Analyzer's frames with BasicVerifier and
-//              SourceInterpreter: the same text for every class.
+//              frames, CodeSizeEvaluator's sizes, Analyzer's frames with BasicVerifier,
+//              SimpleVerifier (over the same jars and JDK) and SourceInterpreter: the same text for
+//              every class.
 // One line per jar with a problem, then the totals; exit 1 when any check failed. About 25 minutes on
 // ~500 jars (`--checks` picks some); not part of `npm test` (which checks the same things on a fixed set of jars) because what
 // it covers depends on the packages installed. Run `npm run build` first.
@@ -233,9 +234,21 @@ function textifierDifferences(jar, classes) {
   return failures;
 }
 
-function adapterDifferences(jar, classes) {
+const adapterCounts = { compared: 0, skipped: 0 };
+function adapterDifferences(jar, classes, others) {
   const java = path.join(textifierJavaHome, 'bin', 'java');
-  return asmAdapterDifferences({ java, classPath: [scratch, ...ASM_ORACLE_JARS], jar, classes, scratch });
+  // SimpleVerifier's classes: ASM loads them from the jars and the JDK running the harness; ours reads the same.
+  const jars = [jar, ...others];
+  return asmAdapterDifferences({
+    java,
+    classPath: [scratch, ...ASM_ORACLE_JARS],
+    jar,
+    classes,
+    scratch,
+    simpleVerifierJars: jars,
+    simpleVerifierClassPath: new ClassPath(jars, { jdk: textifierJavaHome }),
+    counts: adapterCounts,
+  });
 }
 
 async function recomputedFramesRegressions(jar, classes, classPath, others) {
@@ -318,7 +331,7 @@ for (const jar of jars) {
   if (checks.has('transform')) failures.push(...(await transformRegressions(jar, classes, others)));
   if (checks.has('remap')) failures.push(...(await remapRegressions(jar, classes, others)));
   if (checks.has('textifier')) failures.push(...textifierDifferences(jar, classes));
-  if (checks.has('adapters')) failures.push(...adapterDifferences(jar, classes));
+  if (checks.has('adapters')) failures.push(...adapterDifferences(jar, classes, others));
   totals.jars++;
   totals.classes += classes.length;
   totals.failures += failures.length;
@@ -328,5 +341,8 @@ for (const jar of jars) {
   }
 }
 const linked = checks.has('frames') ? ` (HotSpot links ${totals.linked} of them)` : '';
+if (checks.has('adapters')) {
+  console.log(`adapters: ${adapterCounts.compared} (class, view) pairs compared, ${adapterCounts.skipped} not (SimpleVerifier: ASM could not load a class)`);
+}
 console.log(`${totals.jars} jars, ${totals.classes} classes${linked}; checks ${[...checks].join(', ')}: ${totals.failures} failures`);
 process.exitCode = totals.failures === 0 ? 0 : 1;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Opcodes } from '../src/asm/opcodes.js';
+import { ClassPath } from '../src/classpath/class-path.js';
 import { ADAPTERS_HARNESS, ASM_COMMONS_JAR, asmAdapterDifferences } from './support/asm-adapters.js';
 import { ASM_JARS, HAVE_ASM, JAVA_DIR } from './support/asm-textifier.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
@@ -40,7 +41,8 @@ describe.skipIf(!HAVE_ORACLE)('commons adapters and analysis = ASM, class by cla
   let harnessDir = '';
   // ASM's Textifier prints floats with Float/Double.toString, whose digits changed in Java 19 (ours
   // print the shortest, as 19+): the harness runs on the JDK 25 when there is one.
-  const java = join(findJdk25() ?? defaultJavaHome(), 'bin', 'java');
+  const javaHome = findJdk25() ?? defaultJavaHome();
+  const java = join(javaHome, 'bin', 'java');
   const oracleJars = [...ASM_JARS, ASM_COMMONS_JAR];
 
   beforeAll(async () => {
@@ -48,15 +50,25 @@ describe.skipIf(!HAVE_ORACLE)('commons adapters and analysis = ASM, class by cla
   }, 120_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+  // SimpleVerifier's classes: the jar's own and the JDK's (ASM loads them with the harness's JDK, ours reads
+  // the same JDK's runtime image).
   const compare = (jar: string, classes: readonly { name: string; bytes: Uint8Array }[]) =>
-    asmAdapterDifferences({ java, classPath: [harnessDir, ...oracleJars], jar, classes, scratch });
+    asmAdapterDifferences({
+      java,
+      classPath: [harnessDir, ...oracleJars],
+      jar,
+      classes,
+      scratch,
+      simpleVerifierJars: [jar],
+      simpleVerifierClassPath: new ClassPath([jar], { jdk: javaHome }),
+    });
 
   for (const build of fixtureBuilds().filter((b) => b.skipReason === null && b.javaHome === null)) {
     it(`the fixtures (${build.name})`, async () => {
       const { classes } = await compileFixtureBuild(build);
       const entries = classes.map((c) => ({ name: `${c.name}.class`, bytes: c.bytes }));
       expect(entries.length).toBeGreaterThan(20);
-      const jar = join(scratch, `fixtures-${build.majorVersion}-${build.options.join('')}.jar`);
+      const jar = join(scratch, `fixtures-${build.majorVersion}${build.options.join('').replace(/[^a-z0-9]/gi, '-')}.jar`);
       await writeJar(jar, entries);
       expect(compare(jar, entries)).toEqual([]);
     }, 120_000);

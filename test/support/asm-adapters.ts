@@ -15,11 +15,15 @@
 //   analyzer  an AnalyzerAdapter's locals and stack after every event of every method
 //   codesize  CodeSizeEvaluator's minimum and maximum size of every method
 //   basic     the frames of Analyzer + BasicVerifier before every instruction (ASM's Frame.toString)
+//   simple    the frames of Analyzer + SimpleVerifier, ASM's loading the classes through a class loader
+//             over the given jars (the JDK's from the platform loader), ours asking a ClassPath over the
+//             same jars and the same JDK. Where ASM cannot load a class it needs, the harness prints SKIP
+//             and that class is not compared.
 //   source    the frames of Analyzer + SourceInterpreter: each local's size and producing (store)
 //             instructions, each stack value's size. Not the stack values' instructions: ASM 9.5
 //             changed which of them DUP and SWAP give (all are copies now, as ours: src/analysis/frame.ts),
 //             and Debian's ASM is 9.4.
-// basic and source skip the methods with exception handlers: ASM 9.5 also merges the frame after each
+// basic, simple and source skip the methods with exception handlers: ASM 9.5 also merges the frame after each
 // instruction of a try range into its handler (JVMS §4.10.1.6), as ours does (src/analysis/analyzer.ts).
 // The harness prints a SHA-1 of each view's text per class (`digest <jar>`), or one view's text
 // (`text <jar> <entry> <view>`), for the differences. Used by bench/corpus-sweep.mjs (`--checks
@@ -30,6 +34,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ClassReader } from '../../src/asm/class-reader.js';
+import type { ClassHierarchy } from '../../src/asm/class-writer.js';
 import { ClassVisitor } from '../../src/asm/class-visitor.js';
 import type { Handle } from '../../src/asm/handle.js';
 import type { Label } from '../../src/asm/label.js';
@@ -41,6 +46,7 @@ import { AnalyzerException } from '../../src/analysis/analyzer-exception.js';
 import { BasicVerifier } from '../../src/analysis/basic-verifier.js';
 import type { Frame } from '../../src/analysis/frame.js';
 import type { Interpreter } from '../../src/analysis/interpreter.js';
+import { SimpleVerifier } from '../../src/analysis/simple-verifier.js';
 import { SourceInterpreter } from '../../src/analysis/source-interpreter.js';
 import type { SourceValue } from '../../src/analysis/source-value.js';
 import type { Value } from '../../src/analysis/value.js';
@@ -63,7 +69,7 @@ import { JAVA_DIR } from './asm-textifier.js';
 
 export const ASM_COMMONS_JAR = `${JAVA_DIR}/asm-commons.jar`;
 
-export const ADAPTER_VIEWS = ['lvs', 'advice', 'jsr', 'tcbsort', 'suid', 'remap', 'check', 'analyzer', 'codesize', 'basic', 'source'] as const;
+export const ADAPTER_VIEWS = ['lvs', 'advice', 'jsr', 'tcbsort', 'suid', 'remap', 'check', 'analyzer', 'codesize', 'basic', 'simple', 'source'] as const;
 export type AdapterView = (typeof ADAPTER_VIEWS)[number];
 
 /** The class entries of a jar both sides look at: not META-INF's (versioned) nor module-info. */
@@ -85,6 +91,10 @@ import org.objectweb.asm.util.*;
 public class AdaptAll {
   static final String[] VIEWS = {${ADAPTER_VIEWS.map((v) => JSON.stringify(v)).join(', ')}};
   static final Set<String> own = new HashSet<>();
+  /** The jars of the -Dadapt.cp class path, for SimpleVerifier (the JDK's classes: the platform loader). */
+  static ClassLoader loader;
+  /** Thrown when SimpleVerifier cannot load a class it needs: the view is not compared. */
+  static final class Skip extends RuntimeException {}
 
   interface Chain { ClassVisitor wrap(ClassVisitor cv); }
   interface MethodWrap { MethodVisitor wrap(MethodVisitor mv, int access, String name, String desc, String signature, String[] exceptions); }
@@ -171,6 +181,10 @@ public class AdaptAll {
           out.append(frames[i] == null ? "null" : frameText.text(frames[i], ordinals)).append('\\n');
         }
       } catch (AnalyzerException e) {
+        // SimpleVerifier's Class.forName failures reach here wrapped (Analyzer wraps RuntimeExceptions).
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+          if (cause instanceof ClassNotFoundException || cause instanceof LinkageError) throw new Skip();
+        }
         out.append("THREW at ").append(e.node == null ? -1 : ordinals.getOrDefault(e.node, -1)).append('\\n');
       }
     }
@@ -275,6 +289,22 @@ public class AdaptAll {
       }
       case "basic":
         return analyze(bytes, new BasicVerifier(), (frame, ordinals) -> frame.toString());
+      case "simple": {
+        ClassReader reader = new ClassReader(bytes);
+        List<Type> interfaces = new ArrayList<>();
+        for (String name : reader.getInterfaces()) interfaces.add(Type.getObjectType(name));
+        SimpleVerifier verifier = new SimpleVerifier(
+          Type.getObjectType(reader.getClassName()),
+          reader.getSuperName() == null ? null : Type.getObjectType(reader.getSuperName()),
+          interfaces,
+          (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        verifier.setClassLoader(loader);
+        try {
+          return analyze(bytes, verifier, (frame, ordinals) -> frame.toString());
+        } catch (LinkageError e) {
+          throw new Skip();
+        }
+      }
       case "source":
         return analyze(bytes, new SourceInterpreter(), (frame, ordinals) -> {
           StringBuilder out = new StringBuilder();
@@ -291,6 +321,8 @@ public class AdaptAll {
   static String safeView(String view, byte[] bytes) {
     try {
       return view(view, bytes);
+    } catch (Skip s) {
+      return "SKIP";
     } catch (Throwable t) {
       return "THREW";
     }
@@ -308,6 +340,9 @@ public class AdaptAll {
   }
 
   public static void main(String[] args) throws Exception {
+    List<java.net.URL> urls = new ArrayList<>();
+    for (String path : System.getProperty("adapt.cp", args[1]).split(File.pathSeparator)) urls.add(new File(path).toURI().toURL());
+    loader = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader());
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, "UTF-8"));
     try (JarFile jar = new JarFile(args[1])) {
       List<JarEntry> entries = new ArrayList<>();
@@ -325,7 +360,10 @@ public class AdaptAll {
         if (args[0].equals("text")) {
           out.print(safeView(args[3], bytes));
         } else {
-          for (String view : VIEWS) out.print(entry.getName() + "\\t" + view + "\\t" + sha1(safeView(view, bytes)) + "\\n");
+          for (String view : VIEWS) {
+            String text = safeView(view, bytes);
+            out.print(entry.getName() + "\\t" + view + "\\t" + (text.equals("SKIP") ? "SKIP" : sha1(text)) + "\\n");
+          }
         }
       }
     }
@@ -528,7 +566,7 @@ function sourceValue(value: SourceValue, ordinals: Map<unknown, number>): string
 }
 
 /** One view (see the top of this file) of `bytes`, as the harness computes it with ASM. */
-export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: ReadonlySet<string>): string {
+export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: ReadonlySet<string>, classPath?: ClassHierarchy): string {
   switch (view) {
     case 'lvs':
       return textify(bytes, ClassReader.EXPAND_FRAMES, (cv) =>
@@ -617,6 +655,19 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
     }
     case 'basic':
       return analyze(bytes, new BasicVerifier(), (frame) => frame.toString());
+    case 'simple': {
+      if (classPath === undefined) throw new Error('the simple view needs a class path');
+      const reader = new ClassReader(bytes);
+      const superName = reader.getSuperName();
+      const verifier = new SimpleVerifier(
+        Type.getObjectType(reader.getClassName()),
+        superName === null ? null : Type.getObjectType(superName),
+        reader.getInterfaces().map((name) => Type.getObjectType(name)),
+        (reader.getAccess() & Opcodes.ACC_INTERFACE) !== 0,
+      );
+      verifier.setClassHierarchy(classPath);
+      return analyze(bytes, verifier, (frame) => frame.toString());
+    }
     case 'source':
       return analyze(bytes, new SourceInterpreter() as unknown as Interpreter<SourceValue>, (frame, ordinals) => {
         let text = '';
@@ -633,10 +684,10 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
  * text is: a lone surrogate becomes '?' (Java's UTF-8 encoder), and the LINENUMBER lines of line 0 go
  * (ASM's reader drops those entries, ours keeps them: see README).
  */
-export function ourNormalizedView(view: AdapterView, bytes: Uint8Array, own: ReadonlySet<string>): string {
+export function ourNormalizedView(view: AdapterView, bytes: Uint8Array, own: ReadonlySet<string>, classPath?: ClassHierarchy): string {
   let text: string;
   try {
-    text = ourAdapterView(view, bytes, own);
+    text = ourAdapterView(view, bytes, own, classPath);
   } catch {
     return 'THREW';
   }
@@ -676,6 +727,14 @@ export interface AdapterComparison {
   classes: readonly { name: string; bytes: Uint8Array }[];
   /** A directory for the harness's output (larger than a pipe buffer takes). */
   scratch: string;
+  /**
+   * The jars SimpleVerifier's classes come from (`jar` and what it needs), and `classPath` (ours) over the
+   * same jars and the JDK that runs the harness. Without them the simple view is not compared.
+   */
+  simpleVerifierJars?: readonly string[];
+  simpleVerifierClassPath?: ClassHierarchy;
+  /** Counts (class, view) pairs compared, and those skipped (SKIP: ASM could not load a class), if given. */
+  counts?: { compared: number; skipped: number };
   /** Details (ASM's text) for this many differences; the others are named only. Default 20. */
   detailed?: number;
 }
@@ -686,7 +745,8 @@ export function asmAdapterDifferences(options: AdapterComparison): string[] {
   const classPath = options.classPath.join(delimiter);
   const outputPath = join(scratch, 'adapted.txt');
   const fd = openSync(outputPath, 'w');
-  const result = spawnSync(java, ['-cp', classPath, 'AdaptAll', 'digest', jar], { stdio: ['ignore', fd, 'pipe'] });
+  const jarsProperty = `-Dadapt.cp=${(options.simpleVerifierJars ?? [jar]).join(delimiter)}`;
+  const result = spawnSync(java, [jarsProperty, '-cp', classPath, 'AdaptAll', 'digest', jar], { stdio: ['ignore', fd, 'pipe'] });
   closeSync(fd);
   if (result.status !== 0) return [`ASM's adapters harness failed on ${jar}: ${String(result.stderr).slice(0, 300)}`];
   const expected = parseDigests(readFileSync(outputPath, 'utf8'));
@@ -701,17 +761,22 @@ export function asmAdapterDifferences(options: AdapterComparison): string[] {
         failures.push(`${name}: ${view} missing from the harness's output`);
         continue;
       }
-      const ours = ourNormalizedView(view, bytes, own);
+      if (theirs === 'SKIP' || (view === 'simple' && options.simpleVerifierClassPath === undefined)) {
+        if (options.counts !== undefined) options.counts.skipped++;
+        continue;
+      }
+      if (options.counts !== undefined) options.counts.compared++;
+      const ours = ourNormalizedView(view, bytes, own, options.simpleVerifierClassPath);
       if (sha1Hex(ours) === theirs) continue;
       if (failures.length >= (options.detailed ?? 20)) {
         failures.push(`${name}: ${view} differs from ASM's`);
         continue;
       }
-      const text = spawnSync(java, ['-cp', classPath, 'AdaptAll', 'text', jar, name, view], { maxBuffer: 1 << 28 });
+      const text = spawnSync(java, [jarsProperty, '-cp', classPath, 'AdaptAll', 'text', jar, name, view], { maxBuffer: 1 << 28 });
       let detail = firstDifference(ours, String(text.stdout));
       if (ours === 'THREW') {
         try {
-          ourAdapterView(view, bytes, own);
+          ourAdapterView(view, bytes, own, options.simpleVerifierClassPath);
         } catch (error) {
           detail = `: ours threw ${String(error).slice(0, 200)}; ASM's text starts ${JSON.stringify(String(text.stdout).slice(0, 100))}`;
         }
