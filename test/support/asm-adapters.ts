@@ -11,6 +11,12 @@
 //   tcbsort   after a TryCatchBlockSorter on every method
 //   suid      after a SerialVersionUIDAdder
 //   remap     after a ClassRemapper that moves the classes of `own` under `zz/`
+//   clinit    after a StaticInitMerger (prefix "merged$")
+//   insn      after an InstructionAdapter on every method (which re-emits constants in their shortest form)
+//   maxs      the class written with COMPUTE_MAXS (frames kept), then read back: its text
+//   frames    the class written with COMPUTE_FRAMES from a read with SKIP_FRAMES, then read back: its
+//             text, frames and maxima included. ASM's getCommonSuperClass loads the classes as the simple
+//             view does (SKIP where it cannot), and ASM refuses jsr/ret (SKIP: ours inlines them).
 //   check     after a CheckClassAdapter with its data flow checks ("THREW" when it rejects the class)
 //   analyzer  an AnalyzerAdapter's locals and stack after every event of every method
 //   codesize  CodeSizeEvaluator's minimum and maximum size of every method
@@ -34,6 +40,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ClassReader } from '../../src/asm/class-reader.js';
+import { ClassWriter } from '../../src/asm/class-writer.js';
 import type { ClassHierarchy } from '../../src/asm/class-writer.js';
 import { ClassVisitor } from '../../src/asm/class-visitor.js';
 import type { Handle } from '../../src/asm/handle.js';
@@ -54,10 +61,12 @@ import { AdviceAdapter } from '../../src/commons/advice-adapter.js';
 import { AnalyzerAdapter } from '../../src/commons/analyzer-adapter.js';
 import { ClassRemapper } from '../../src/commons/class-remapper.js';
 import { CodeSizeEvaluator } from '../../src/commons/code-size-evaluator.js';
+import { InstructionAdapter } from '../../src/commons/instruction-adapter.js';
 import { JSRInlinerAdapter } from '../../src/commons/jsr-inliner-adapter.js';
 import { LocalVariablesSorter } from '../../src/commons/local-variables-sorter.js';
 import { Remapper } from '../../src/commons/remapper.js';
 import { SerialVersionUIDAdder } from '../../src/commons/serial-version-uid-adder.js';
+import { StaticInitMerger } from '../../src/commons/static-init-merger.js';
 import { TryCatchBlockSorter } from '../../src/commons/try-catch-block-sorter.js';
 import { ClassNode } from '../../src/tree/class-node.js';
 import type { MethodNode } from '../../src/tree/method-node.js';
@@ -69,7 +78,7 @@ import { JAVA_DIR } from './asm-textifier.js';
 
 export const ASM_COMMONS_JAR = `${JAVA_DIR}/asm-commons.jar`;
 
-export const ADAPTER_VIEWS = ['lvs', 'advice', 'jsr', 'tcbsort', 'suid', 'remap', 'check', 'analyzer', 'codesize', 'basic', 'simple', 'source'] as const;
+export const ADAPTER_VIEWS = ['lvs', 'advice', 'jsr', 'tcbsort', 'suid', 'remap', 'clinit', 'insn', 'maxs', 'frames', 'check', 'analyzer', 'codesize', 'basic', 'simple', 'source'] as const;
 export type AdapterView = (typeof ADAPTER_VIEWS)[number];
 
 /** The class entries of a jar both sides look at: not META-INF's (versioned) nor module-info. */
@@ -258,6 +267,29 @@ public class AdaptAll {
         return textify(bytes, 0, cv -> new ClassRemapper(cv, new Remapper() {
           @Override public String map(String internalName) { return own.contains(internalName) ? "zz/" + internalName : internalName; }
         }));
+      case "clinit":
+        return textify(bytes, 0, cv -> new StaticInitMerger("merged$", cv));
+      case "insn":
+        return textify(bytes, 0, cv -> eachMethod(cv, (mv, access, name, desc, signature, exceptions) -> new InstructionAdapter(mv)));
+      case "maxs": {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        new ClassReader(bytes).accept(writer, 0);
+        return textify(writer.toByteArray(), 0, cv -> cv);
+      }
+      case "frames": {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+          @Override protected ClassLoader getClassLoader() { return loader; }
+        };
+        try {
+          new ClassReader(bytes).accept(writer, ClassReader.SKIP_FRAMES);
+        } catch (TypeNotPresentException | LinkageError e) {
+          throw new Skip();
+        } catch (IllegalArgumentException e) {
+          if (String.valueOf(e.getMessage()).contains("JSR/RET")) throw new Skip();
+          throw e;
+        }
+        return textify(writer.toByteArray(), 0, cv -> cv);
+      }
       case "check":
         return textify(bytes, 0, cv -> new CheckClassAdapter(cv, true));
       case "analyzer": {
@@ -622,6 +654,21 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
           })(),
         ),
       );
+    case 'clinit':
+      return textify(bytes, 0, (cv) => new StaticInitMerger('merged$', cv));
+    case 'insn':
+      return textify(bytes, 0, (cv) => eachMethod(cv, (mv) => new InstructionAdapter(mv)));
+    case 'maxs': {
+      const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+      new ClassReader(bytes).accept(writer, 0);
+      return textify(writer.toByteArray(), 0, (cv) => cv);
+    }
+    case 'frames': {
+      if (classPath === undefined) throw new Error('the frames view needs a class path');
+      const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath });
+      new ClassReader(bytes).accept(writer, ClassReader.SKIP_FRAMES);
+      return textify(writer.toByteArray(), 0, (cv) => cv);
+    }
     case 'check':
       return textify(bytes, 0, (cv) => new CheckClassAdapter(cv, true));
     case 'analyzer': {
@@ -761,7 +808,7 @@ export function asmAdapterDifferences(options: AdapterComparison): string[] {
         failures.push(`${name}: ${view} missing from the harness's output`);
         continue;
       }
-      if (theirs === 'SKIP' || (view === 'simple' && options.simpleVerifierClassPath === undefined)) {
+      if (theirs === 'SKIP' || ((view === 'simple' || view === 'frames') && options.simpleVerifierClassPath === undefined)) {
         if (options.counts !== undefined) options.counts.skipped++;
         continue;
       }
