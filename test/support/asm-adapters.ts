@@ -24,7 +24,8 @@
 //   simple    the frames of Analyzer + SimpleVerifier, ASM's loading the classes through a class loader
 //             over the given jars (the JDK's from the platform loader), ours asking a ClassPath over the
 //             same jars and the same JDK. Where ASM cannot load a class it needs, the harness prints SKIP
-//             and that class is not compared.
+//             and that class is not compared; nor where ASM 9.4's merge of two array types and the newer
+//             one (ASM 9.5+, ours) differ (see Simple in the harness).
 //   source    the frames of Analyzer + SourceInterpreter: each local's size and producing (store)
 //             instructions, each stack value's size. Not the stack values' instructions: ASM 9.5
 //             changed which of them DUP and SWAP give (all are copies now, as ours: src/analysis/frame.ts),
@@ -192,7 +193,7 @@ public class AdaptAll {
       } catch (AnalyzerException e) {
         // SimpleVerifier's Class.forName failures reach here wrapped (Analyzer wraps RuntimeExceptions).
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof ClassNotFoundException || cause instanceof LinkageError) throw new Skip();
+          if (cause instanceof Skip || cause instanceof ClassNotFoundException || cause instanceof LinkageError) throw new Skip();
         }
         out.append("THREW at ").append(e.node == null ? -1 : ordinals.getOrDefault(e.node, -1)).append('\\n');
       }
@@ -234,6 +235,58 @@ public class AdaptAll {
       }
     }, ClassReader.EXPAND_FRAMES);
     return result;
+  }
+
+  /**
+   * ASM 9.4's SimpleVerifier, but a class where its merge and the newer one (ASM 9.5+, ours: arrays of
+   * different dimensions merge to an array of Object, not to Object) differ is skipped.
+   */
+  static final class Simple extends SimpleVerifier {
+    static final Type OBJECT = Type.getObjectType("java/lang/Object");
+    Simple(Type currentClass, Type currentSuperClass, List<Type> interfaces, boolean isInterface) {
+      super(Opcodes.ASM9, currentClass, currentSuperClass, interfaces, isInterface);
+    }
+    @Override public BasicValue merge(BasicValue value1, BasicValue value2) {
+      BasicValue merged = super.merge(value1, value2);
+      if (!merged.equals(newerMerge(value1, value2))) throw new Skip();
+      return merged;
+    }
+    BasicValue arrayValue(Type type, int dimensions) {
+      return dimensions == 0 ? newValue(type) : newValue(Type.getType("[".repeat(dimensions) + type.getDescriptor()));
+    }
+    BasicValue newerMerge(BasicValue value1, BasicValue value2) {
+      Type type1 = value1.getType();
+      Type type2 = value2.getType();
+      if (type1 == null || type2 == null) return BasicValue.UNINITIALIZED_VALUE;
+      if (type1.equals(type2)) return value1;
+      if (type1.getSort() != Type.OBJECT && type1.getSort() != Type.ARRAY) return BasicValue.UNINITIALIZED_VALUE;
+      if (type2.getSort() != Type.OBJECT && type2.getSort() != Type.ARRAY) return BasicValue.UNINITIALIZED_VALUE;
+      if (type1.equals(BasicInterpreter.NULL_TYPE)) return value2;
+      if (type2.equals(BasicInterpreter.NULL_TYPE)) return value1;
+      int dim1 = 0;
+      if (type1.getSort() == Type.ARRAY) {
+        dim1 = type1.getDimensions();
+        type1 = type1.getElementType();
+        if (type1.getSort() != Type.OBJECT) { dim1--; type1 = OBJECT; }
+      }
+      int dim2 = 0;
+      if (type2.getSort() == Type.ARRAY) {
+        dim2 = type2.getDimensions();
+        type2 = type2.getElementType();
+        if (type2.getSort() != Type.OBJECT) { dim2--; type2 = OBJECT; }
+      }
+      if (dim1 != dim2) return arrayValue(OBJECT, Math.min(dim1, dim2));
+      if (isAssignableFrom(type1, type2)) return arrayValue(type1, dim1);
+      if (isAssignableFrom(type2, type1)) return arrayValue(type2, dim1);
+      if (!isInterface(type1)) {
+        Type superType = type1;
+        while (superType != null && !superType.equals(OBJECT)) {
+          superType = getSuperClass(superType);
+          if (superType != null && isAssignableFrom(superType, type2)) return arrayValue(superType, dim1);
+        }
+      }
+      return arrayValue(OBJECT, dim1);
+    }
   }
 
   static String view(String view, byte[] bytes) {
@@ -325,7 +378,7 @@ public class AdaptAll {
         ClassReader reader = new ClassReader(bytes);
         List<Type> interfaces = new ArrayList<>();
         for (String name : reader.getInterfaces()) interfaces.add(Type.getObjectType(name));
-        SimpleVerifier verifier = new SimpleVerifier(
+        SimpleVerifier verifier = new Simple(
           Type.getObjectType(reader.getClassName()),
           reader.getSuperName() == null ? null : Type.getObjectType(reader.getSuperName()),
           interfaces,
@@ -426,6 +479,22 @@ function eachMethod(cv: ClassVisitor, wrap: MethodWrap): ClassVisitor {
       return mv === null ? null : wrap(mv, access, name, descriptor, signature, exceptions);
     }
   })(Opcodes.ASM9, cv);
+}
+
+/**
+ * Drops the line number entries of line 0, as ASM's reader does (ours keeps them): for the views of a
+ * class written then read back, whose labels would otherwise differ (such an entry keeps its label).
+ */
+function withoutLineZero(cv: ClassVisitor): ClassVisitor {
+  return eachMethod(
+    cv,
+    (mv) =>
+      new (class extends MethodVisitor {
+        override visitLineNumber(line: number, start: Label): void {
+          if (line !== 0) super.visitLineNumber(line, start);
+        }
+      })(Opcodes.ASM9, mv),
+  );
 }
 
 type FrameElement = number | string | Label;
@@ -660,13 +729,13 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
       return textify(bytes, 0, (cv) => eachMethod(cv, (mv) => new InstructionAdapter(mv)));
     case 'maxs': {
       const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-      new ClassReader(bytes).accept(writer, 0);
+      new ClassReader(bytes).accept(withoutLineZero(writer), 0);
       return textify(writer.toByteArray(), 0, (cv) => cv);
     }
     case 'frames': {
       if (classPath === undefined) throw new Error('the frames view needs a class path');
       const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath });
-      new ClassReader(bytes).accept(writer, ClassReader.SKIP_FRAMES);
+      new ClassReader(bytes).accept(withoutLineZero(writer), ClassReader.SKIP_FRAMES);
       return textify(writer.toByteArray(), 0, (cv) => cv);
     }
     case 'check':
