@@ -17,13 +17,14 @@
 //              character for character, but for the line number 0 that we keep and ASM's reader drops
 //              (see README). ASM prints floats with Java's Float/Double.toString, whose output changed
 //              in Java 19 (shortest digits, as ours): its harness runs on a JDK 19+ when one is installed.
-//   adapters   ASM's commons adapters and analysis package against ours (test/support/asm-adapters.ts):
-//              LocalVariablesSorter, AdviceAdapter, JSRInlinerAdapter, TryCatchBlockSorter,
-//              SerialVersionUIDAdder, ClassRemapper (Textifier output after each), AnalyzerAdapter's
-//              frames, CodeSizeEvaluator's sizes, Analyzer's frames with BasicVerifier,
-//              SimpleVerifier (over the same jars and JDK) and SourceInterpreter: the same text for
-//              every class.
-// One line per jar with a problem, then the totals; exit 1 when any check failed. About 25 minutes on
+//   adapters   ASM's commons adapters, analysis package and computed maxima and frames against ours
+//              (test/support/asm-adapters.ts): the Textifier text after LocalVariablesSorter,
+//              AdviceAdapter, JSRInlinerAdapter, TryCatchBlockSorter, SerialVersionUIDAdder, ClassRemapper,
+//              StaticInitMerger, InstructionAdapter, CheckClassAdapter; the class written with COMPUTE_MAXS
+//              and with COMPUTE_FRAMES; AnalyzerAdapter's frames; CodeSizeEvaluator's sizes; Analyzer's
+//              frames with BasicVerifier, SimpleVerifier and SourceInterpreter: the same text for every
+//              class (ASM loading the same jars and JDK where it needs classes).
+// One line per jar with a problem, then the totals; exit 1 when any check failed. About 50 minutes on
 // ~500 jars (`--checks` picks some); not part of `npm test` (which checks the same things on a fixed set of jars) because what
 // it covers depends on the packages installed. Run `npm run build` first.
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -1,8 +1,9 @@
-// The commons adapters and the analysis package against ASM's (Debian's libasm-java), class by class:
-// LocalVariablesSorter, AdviceAdapter, JSRInlinerAdapter, TryCatchBlockSorter, SerialVersionUIDAdder
-// and ClassRemapper compared through the Textifier text of their output, AnalyzerAdapter through
-// its frame after every event, CodeSizeEvaluator through its sizes, Analyzer through its frames
-// (BasicVerifier, SourceInterpreter). The views are described in test/support/asm-adapters.ts;
+// The commons adapters, the analysis package and the writer's computed maxima and frames against ASM's
+// (Debian's libasm-java), class by class, through the sixteen views of test/support/asm-adapters.ts:
+// the Textifier text after LocalVariablesSorter, AdviceAdapter, JSRInlinerAdapter, TryCatchBlockSorter,
+// SerialVersionUIDAdder, ClassRemapper, StaticInitMerger, InstructionAdapter and CheckClassAdapter; the
+// class written with COMPUTE_MAXS and COMPUTE_FRAMES; AnalyzerAdapter's frame after every event;
+// CodeSizeEvaluator's sizes; Analyzer's frames with BasicVerifier, SimpleVerifier and SourceInterpreter.
 // `node bench/corpus-sweep.mjs --checks adapters` runs the same comparison on every installed jar.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
