@@ -74,6 +74,8 @@ const {
   TEXTIFY_HARNESS,
   ourTextify,
   parseTextifyOutput,
+  normalizedLikeAsm,
+  firstDifference,
   ADAPTERS_HARNESS,
   ASM_COMMONS_JAR,
   asmAdapterDifferences,
@@ -218,19 +220,8 @@ function textifierDifferences(jar, classes) {
       failures.push(`${name}: our Textifier threw ${error}`);
       continue;
     }
-    // The harness writes UTF-8 through Java's encoder, which turns a lone surrogate into '?'. ASM's
-    // reader drops a LineNumberTable entry whose line is 0 (Label.accept: lineNumber != 0); ours
-    // keeps it, so that a rewrite keeps the table.
-    ours = ours
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?')
-      .replace(/^ {4}LINENUMBER 0 L\d+\n/gm, '');
-    if (ours !== theirs) {
-      const a = ours.split('\n');
-      const b = theirs.split('\n');
-      let line = 0;
-      while (line < a.length && a[line] === b[line]) line++;
-      failures.push(`${name}: Textifier differs from ASM's at line ${line + 1}: ours ${JSON.stringify(a[line])}, ASM ${JSON.stringify(b[line])}`);
-    }
+    ours = normalizedLikeAsm(ours);
+    if (ours !== theirs) failures.push(`${name}: Textifier differs from ASM's ${firstDifference(ours, theirs)}`);
   }
   return failures;
 }

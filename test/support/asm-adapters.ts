@@ -75,7 +75,7 @@ import { CheckClassAdapter } from '../../src/util/check-class-adapter.js';
 import { StringWriter } from '../../src/util/string-writer.js';
 import { Textifier } from '../../src/util/textifier.js';
 import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
-import { JAVA_DIR } from './asm-textifier.js';
+import { JAVA_DIR, firstDifference, normalizedLikeAsm } from './asm-textifier.js';
 
 export const ASM_COMMONS_JAR = `${JAVA_DIR}/asm-commons.jar`;
 
@@ -795,21 +795,13 @@ export function ourAdapterView(view: AdapterView, bytes: Uint8Array, own: Readon
   }
 }
 
-/**
- * `ourAdapterView`, or "THREW" as the harness prints when its view throws, normalized as the harness's
- * text is: a lone surrogate becomes '?' (Java's UTF-8 encoder), and the LINENUMBER lines of line 0 go
- * (ASM's reader drops those entries, ours keeps them: see README).
- */
+/** `ourAdapterView` normalized as the harness's text reads (normalizedLikeAsm), or "THREW" as it prints when a view throws. */
 export function ourNormalizedView(view: AdapterView, bytes: Uint8Array, own: ReadonlySet<string>, classPath?: ClassHierarchy): string {
-  let text: string;
   try {
-    text = ourAdapterView(view, bytes, own, classPath);
+    return normalizedLikeAsm(ourAdapterView(view, bytes, own, classPath));
   } catch {
     return 'THREW';
   }
-  return text
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?')
-    .replace(/^ {4}LINENUMBER 0 L\d+\n/gm, '');
 }
 
 export const sha1Hex = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
@@ -822,15 +814,6 @@ export function parseDigests(output: string): Map<string, string> {
     if (lastTab > 0) digests.set(line.slice(0, lastTab), line.slice(lastTab + 1));
   }
   return digests;
-}
-
-/** The first line where two texts differ, for a failure message. */
-function firstDifference(ours: string, theirs: string): string {
-  const a = ours.split('\n');
-  const b = theirs.split('\n');
-  let line = 0;
-  while (line < a.length && a[line] === b[line]) line++;
-  return `at line ${line + 1}: ours ${JSON.stringify(a[line])}, ASM ${JSON.stringify(b[line])}`;
 }
 
 export interface AdapterComparison {

@@ -77,3 +77,23 @@ export function ourTextify(bytes: Uint8Array): string {
   return writer.toString();
 }
 
+
+/**
+ * Our text as the harness's would read: a lone surrogate becomes '?' (the harness writes UTF-8
+ * through Java's encoder), and the LINENUMBER lines of line 0 go (ASM's reader drops those
+ * entries, Label.accept: lineNumber != 0; ours keeps them so that a rewrite keeps the table).
+ */
+export function normalizedLikeAsm(text: string): string {
+  return text
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?')
+    .replace(/^ {4}LINENUMBER 0 L\d+\n/gm, '');
+}
+
+/** The first line where two texts differ, for a failure message: "at line N: ours …, ASM …". */
+export function firstDifference(ours: string, theirs: string): string {
+  const a = ours.split('\n');
+  const b = theirs.split('\n');
+  let line = 0;
+  while (line < a.length && a[line] === b[line]) line++;
+  return `at line ${line + 1}: ours ${JSON.stringify(a[line])}, ASM ${JSON.stringify(b[line])}`;
+}
