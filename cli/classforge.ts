@@ -3,11 +3,13 @@
 //
 // Every command is registered here, one line each; its code lives in cli/commands/<name>.ts.
 
+import { registerAgentCommand } from './commands/agent.js';
 import { registerPrintCommand } from './commands/print.js';
+import { registerRunCommand } from './commands/run.js';
 import { registerTransformCommand } from './commands/transform.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { installStdoutGuard } from './output.js';
 import { run } from './program.js';
 
 installStdoutGuard();
-process.exitCode = await run([registerPrintCommand, registerTransformCommand, registerVerifyCommand], process.argv);
+process.exitCode = await run([registerPrintCommand, registerTransformCommand, registerVerifyCommand, registerAgentCommand, registerRunCommand], process.argv);

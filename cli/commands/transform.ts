@@ -20,15 +20,13 @@ import type { Command } from 'commander';
 import { ClassPathError } from '../../src/classpath/class-path-error.js';
 import type { TransformLogEntry } from '../../src/transform/apply-transforms.js';
 import { ClassContainerError } from '../../src/transform/class-container.js';
-import { loadTransform, type LoadedTransform } from '../../src/transform/load-transform.js';
 import type { JobTransform } from '../../src/transform/run-transform-job.js';
-import { sourceStyleUnavailableReason } from '../../src/transform/source-style.js';
 import { transformContainer, type TransformSummary } from '../../src/transform/transform-container.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
-import { parseTransformOptionsArguments, resolveTransformOptions } from '../../src/transform/transform-options.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, reportError, UsageError } from '../cli-error.js';
 import { writeStdout } from '../output.js';
+import { collect, loadTransformsWithOptions, reportPlain } from '../transform-arguments.js';
 
 interface TransformCommandOptions {
   output?: string;
@@ -40,10 +38,6 @@ interface TransformCommandOptions {
   dryRun?: boolean;
   keepGoing?: boolean;
   verbose?: boolean;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return previous === undefined ? [value] : [...previous, value];
 }
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -81,17 +75,6 @@ class ProgressLine {
   }
 }
 
-async function loadTransforms(paths: readonly string[]): Promise<LoadedTransform[]> {
-  const loaded: LoadedTransform[] = [];
-  for (const path of paths) {
-    const transform = await loadTransform(path);
-    const reason = transform.definition.style === 'source' ? sourceStyleUnavailableReason(transform.definition.name) : null;
-    if (reason !== null) throw new TransformLoadError(transform.path, reason);
-    loaded.push(transform);
-  }
-  return loaded;
-}
-
 function printSummaryLine(summary: TransformSummary): void {
   const seconds = (summary.timeMs / 1000).toFixed(1);
   const parts = [`${summary.changed} changed`, `${summary.unchanged} unchanged`];
@@ -124,16 +107,9 @@ function summaryJson(summary: TransformSummary): string {
   return JSON.stringify(json, null, 2) + '\n';
 }
 
-/** Reports one of our own errors, whose message already says what and where, on one line. */
-function reportPlain(error: Error, verbose: boolean, path: string | null = null): void {
-  process.stderr.write(`classforge: ${path === null ? '' : path + ': '}${error.message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
-  if (verbose && error.stack !== undefined) process.stderr.write(error.stack + '\n');
-}
-
 async function runTransformCommand(input: string, options: TransformCommandOptions): Promise<number> {
   const verbose = options.verbose === true;
-  const transformPaths = options.transform ?? [];
-  if (transformPaths.length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
   const dryRun = options.dryRun === true;
   if (!dryRun && (options.output === undefined || options.output === '')) {
     throw new UsageError('give the output path with -o <path> (or use --dry-run)');
@@ -145,12 +121,7 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
 
   let transforms: JobTransform[];
   try {
-    const loaded = await loadTransforms(transformPaths);
-    const resolved = resolveTransformOptions(
-      loaded.map((transform) => transform.definition),
-      parseTransformOptionsArguments(options.options ?? []),
-    );
-    transforms = loaded.map((transform, i) => ({ loaded: transform, options: resolved[i] }));
+    transforms = await loadTransformsWithOptions(options.transform, options.options);
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError) {
       reportPlain(error, verbose);

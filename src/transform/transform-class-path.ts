@@ -7,9 +7,9 @@
 //
 // The spec is plain data so that worker threads can build the same class path.
 
-import { abbreviatedList } from '../classpath/abbreviated-list.js';
 import { ClassPath } from '../classpath/class-path.js';
-import { readClassHeader, type ClassHeader } from '../classpath/class-header.js';
+import { readClassHeader } from '../classpath/class-header.js';
+import { describeClassNames, SupplementedClassPath } from '../classpath/supplemented-class-path.js';
 
 /** How to build the class path of a run (structured-clone friendly). */
 export interface TransformClassPathSpec {
@@ -28,55 +28,16 @@ export function createTransformClassPath(spec: TransformClassPathSpec): ClassPat
   const options = { ...(spec.jdk === undefined ? {} : { jdk: spec.jdk }), ...(spec.release === undefined ? {} : { release: spec.release }) };
   const extras = spec.extraClasses ?? [];
   if (extras.length === 0) return new ClassPath(spec.entries, options);
-  return new ClassPathWithClasses(spec.entries, options, extras);
+  return classPathWithClasses(spec.entries, options, extras);
 }
 
 /** A ClassPath that also holds a few classes given as bytes, found before its entries. */
-class ClassPathWithClasses extends ClassPath {
-  private readonly extraBytes: Map<string, Uint8Array>;
-  private readonly extraHeaders: Map<string, ClassHeader>;
-
-  constructor(entries: readonly string[], options: { jdk?: string | false; release?: number }, classes: readonly Uint8Array[]) {
-    super(entries, options);
-    this.extraBytes = new Map();
-    this.extraHeaders = new Map();
-    for (const bytes of classes) {
-      const header = readClassHeader(bytes);
-      this.extraBytes.set(header.name, bytes);
-      this.extraHeaders.set(header.name, header);
-    }
-  }
-
-  override getClassBytes(internalName: string): Uint8Array | undefined {
-    return this.extraBytes.get(internalName) ?? super.getClassBytes(internalName);
-  }
-
-  override hasClass(internalName: string): boolean {
-    return this.extraHeaders.has(internalName) || super.hasClass(internalName);
-  }
-
-  override getSuperName(internalName: string): string | null | undefined {
-    const header = this.extraHeaders.get(internalName);
-    return header !== undefined ? header.superName : super.getSuperName(internalName);
-  }
-
-  override getInterfaces(internalName: string): readonly string[] | undefined {
-    const header = this.extraHeaders.get(internalName);
-    return header !== undefined ? header.interfaces : super.getInterfaces(internalName);
-  }
-
-  override isInterface(internalName: string): boolean | undefined {
-    const header = this.extraHeaders.get(internalName);
-    return header !== undefined ? (header.access & 0x0200) !== 0 : super.isInterface(internalName);
-  }
-
-  override getAccess(internalName: string): number | undefined {
-    const header = this.extraHeaders.get(internalName);
-    return header !== undefined ? header.access : super.getAccess(internalName);
-  }
-
-  override describe(): string {
-    const names = abbreviatedList([...this.extraHeaders.keys()]);
-    return `(classes ${names}), ${super.describe()}`;
-  }
+function classPathWithClasses(
+  entries: readonly string[],
+  options: { jdk?: string | false; release?: number },
+  classes: readonly Uint8Array[],
+): ClassPath {
+  const byName = new Map<string, Uint8Array>();
+  for (const bytes of classes) byName.set(readClassHeader(bytes).name, bytes);
+  return new SupplementedClassPath(entries, options, (name) => byName.get(name), 'first', describeClassNames(byName.keys()));
 }

@@ -1,0 +1,90 @@
+// # classforge run -t <transform>... [--options <json>] [--timeout <ms>] -- <java command line>
+//
+// Runs a Java program with the transforms applied as its classes load: builds the agent jar into
+// a private temporary directory, starts the command with `-javaagent:<jar>` (right after the java
+// executable when the command is `java …`, else through JAVA_TOOL_OPTIONS, which every JVM a
+// launcher such as mvn or gradle starts picks up), and removes the jar when the program ends.
+//
+// The program's stdin, stdout and stderr are the terminal's; the agent's messages and ctx.log go
+// to the program's stderr. Exit status: the program's own (128 + n when a signal ended it), or 2
+// when classforge could not start it (bad transforms, a command that does not exist).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { constants } from 'node:os';
+import type { Command } from 'commander';
+import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
+import { addAgentOptions, buildAgentFromOptions } from './agent.js';
+
+interface RunCommandOptions {
+  transform?: string[];
+  options?: string[];
+  timeout?: string;
+  verbose?: boolean;
+}
+
+/** Whether `executable` is a java launcher (java, java.exe, a path ending in bin/java). */
+function isJavaLauncher(executable: string): boolean {
+  const name = basename(executable).toLowerCase();
+  return name === 'java' || name === 'java.exe';
+}
+
+/** The command line with the agent added, and the environment to run it in. */
+export function withAgent(command: readonly string[], agentJar: string, environment: NodeJS.ProcessEnv): { argv: string[]; env: NodeJS.ProcessEnv } {
+  const agentOption = `-javaagent:${agentJar}`;
+  if (isJavaLauncher(command[0]!)) return { argv: [command[0]!, agentOption, ...command.slice(1)], env: environment };
+  const existing = environment.JAVA_TOOL_OPTIONS;
+  // JAVA_TOOL_OPTIONS splits on spaces; a path with spaces cannot go through it.
+  if (/\s/.test(agentJar)) throw new UsageError(`the temporary agent path ${agentJar} holds a space; run java directly`);
+  return { argv: [...command], env: { ...environment, JAVA_TOOL_OPTIONS: existing ? `${agentOption} ${existing}` : agentOption } };
+}
+
+async function runRunCommand(command: readonly string[], options: RunCommandOptions): Promise<number> {
+  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  if (command.length === 0) throw new UsageError('give the java command line after --, e.g. classforge run -t t.ts -- java -cp app Main');
+  const jar = await buildAgentFromOptions(options);
+  if (jar === null) return EXIT_BAD_INPUT;
+  // A private directory (0700): the jar runs code, nobody else may swap it.
+  const directory = mkdtempSync(join(tmpdir(), 'classforge-run-'));
+  try {
+    const agentJar = join(directory, 'classforge-agent.jar');
+    writeFileSync(agentJar, jar, { mode: 0o600 });
+    const { argv, env } = withAgent(command, agentJar, process.env);
+    return await new Promise<number>((resolvePromise) => {
+      const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
+      // The terminal sends Ctrl-C to the whole group; a kill aimed at classforge is passed on.
+      const forward = (signal: NodeJS.Signals): void => {
+        child.kill(signal);
+      };
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+      for (const signal of signals) process.on(signal, forward);
+      child.on('error', (error) => {
+        for (const signal of signals) process.off(signal, forward);
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such command' : code === 'EACCES' ? 'permission denied' : error.message;
+        process.stderr.write(`classforge: cannot run '${argv[0]}': ${why}\n`);
+        resolvePromise(EXIT_BAD_INPUT);
+      });
+      child.on('exit', (code, signal) => {
+        for (const s of signals) process.off(s, forward);
+        resolvePromise(code ?? 128 + (signal === null ? 0 : (constants.signals[signal] ?? 0)));
+      });
+    });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Adds the `run` command to `program`. */
+export function registerRunCommand(program: Command): Command {
+  return addAgentOptions(
+    program
+      .command('run')
+      .description('run a Java program with transform modules applied to its classes as they load')
+      .argument('<command...>', 'the java command line, after --'),
+  ).action(async (command: string[], options: RunCommandOptions) => {
+    process.exitCode = await runRunCommand(command, options);
+  });
+}

@@ -1,0 +1,58 @@
+// # `-t <transform>...` and `--options <json>`: shared by transform, agent, run and attach
+//
+// Loads the transform modules in the order given and resolves their options (DESIGN.md contract
+// 3: one --options for all, or `<transform>=<json>` for one), so every command that takes
+// transforms accepts and reports them alike.
+
+import { loadTransform, type LoadedTransform } from '../src/transform/load-transform.js';
+import { sourceStyleUnavailableReason } from '../src/transform/source-style.js';
+import { TransformLoadError } from '../src/transform/transform-load-error.js';
+import { parseTransformOptionsArguments, resolveTransformOptions } from '../src/transform/transform-options.js';
+import { UsageError } from './cli-error.js';
+
+/** Commander's collector for repeatable options. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return previous === undefined ? [value] : [...previous, value];
+}
+
+/** A loaded transform and its validated options. */
+export interface ResolvedTransform {
+  readonly loaded: LoadedTransform;
+  readonly options: unknown;
+}
+
+/**
+ * Loads `paths` and resolves `optionsArguments` against them. Throws UsageError without -t,
+ * TransformLoadError and TransformOptionsError (each with a one-line message) otherwise.
+ */
+export async function loadTransformsWithOptions(
+  paths: readonly string[] | undefined,
+  optionsArguments: readonly string[] | undefined,
+): Promise<ResolvedTransform[]> {
+  if (paths === undefined || paths.length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  const loaded: LoadedTransform[] = [];
+  for (const path of paths) {
+    const transform = await loadTransform(path);
+    const reason = transform.definition.style === 'source' ? sourceStyleUnavailableReason(transform.definition.name) : null;
+    if (reason !== null) throw new TransformLoadError(transform.path, reason);
+    loaded.push(transform);
+  }
+  const resolved = resolveTransformOptions(
+    loaded.map((transform) => transform.definition),
+    parseTransformOptionsArguments([...(optionsArguments ?? [])]),
+  );
+  return loaded.map((transform, i) => ({ loaded: transform, options: resolved[i] }));
+}
+
+/** Reports one of our own errors, whose message already says what and where, on one line. */
+export function reportPlain(error: Error, verbose: boolean, path: string | null = null): void {
+  process.stderr.write(`classforge: ${path === null ? '' : path + ': '}${error.message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
+  if (verbose && error.stack !== undefined) process.stderr.write(error.stack + '\n');
+}
+
+/** Parses a `--timeout <ms>` value. */
+export function parseMilliseconds(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]*$/.test(value.trim())) throw new UsageError(`${option} must be a positive number of milliseconds, got '${value}'`);
+  return Number.parseInt(value, 10);
+}

@@ -1,0 +1,125 @@
+package classforge.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What {@code classforge agent} wrote into the jar's {@code classforge/agent/agent.properties}
+ * (see src/agent/agent-jar.ts, which is the other side of these keys), plus the agent arguments.
+ */
+final class AgentSettings {
+    /** The agent jar itself (the host reads the transforms from it). */
+    final File agentJar;
+    /** The node executable and classforge's host script that premain starts. */
+    final String node;
+    final String hostScript;
+    /** How long one class may wait for the host before it is left unchanged (fail open). */
+    final long timeoutMillis;
+    /** How long premain waits for the host to start and load the transforms. */
+    final long startTimeoutMillis;
+    /** The transforms' include/exclude filters: a class is sent when one of them selects it. */
+    final List<ClassNameFilter> filters;
+    /** The attach session's Unix socket and token (agent arguments), or null for premain. */
+    final String socketPath;
+    final String token;
+
+    private AgentSettings(Properties properties, String args, File agentJar) {
+        this.agentJar = agentJar;
+        String nodeOverride = System.getenv("CLASSFORGE_NODE");
+        this.node = nodeOverride != null && nodeOverride.length() > 0 ? nodeOverride : required(properties, "host.node");
+        this.hostScript = required(properties, "host.script");
+        String socket = null;
+        String token = null;
+        long timeout = parseLong(properties.getProperty("timeoutMillis"), 10000L);
+        if (args != null) {
+            for (String argument : args.split(";")) {
+                int equals = argument.indexOf('=');
+                if (equals < 0) {
+                    continue;
+                }
+                String key = argument.substring(0, equals);
+                String value = argument.substring(equals + 1);
+                if (key.equals("socket")) {
+                    socket = value;
+                } else if (key.equals("token")) {
+                    token = value;
+                } else if (key.equals("timeout")) {
+                    timeout = parseLong(value, timeout);
+                }
+            }
+        }
+        this.timeoutMillis = timeout;
+        this.startTimeoutMillis = parseLong(properties.getProperty("startTimeoutMillis"), 60000L);
+        this.socketPath = socket;
+        this.token = token;
+        int count = (int) parseLong(properties.getProperty("transforms"), 0L);
+        this.filters = new ArrayList<ClassNameFilter>();
+        for (int i = 0; i < count; i++) {
+            filters.add(new ClassNameFilter(
+                    properties.getProperty("transform." + i + ".include"),
+                    properties.getProperty("transform." + i + ".exclude")));
+        }
+    }
+
+    static AgentSettings load(String args) throws IOException {
+        Properties properties = new Properties();
+        InputStream input = AgentSettings.class.getResourceAsStream("/classforge/agent/agent.properties");
+        if (input == null) {
+            throw new IOException("classforge/agent/agent.properties is missing from the agent jar (build it with `classforge agent`)");
+        }
+        try {
+            properties.load(input);
+        } finally {
+            input.close();
+        }
+        return new AgentSettings(properties, args, ownJar());
+    }
+
+    /** Whether some transform's globs select the class (dotted name). */
+    boolean selects(String dottedName) {
+        for (ClassNameFilter filter : filters) {
+            if (filter.matches(dottedName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static File ownJar() throws IOException {
+        CodeSource source = AgentSettings.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IOException("cannot tell which jar the agent was loaded from");
+        }
+        try {
+            URI uri = source.getLocation().toURI();
+            return new File(uri);
+        } catch (Exception e) {
+            throw new IOException("cannot tell which jar the agent was loaded from: " + source.getLocation(), e);
+        }
+    }
+
+    private static String required(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null || value.length() == 0) {
+            throw new IllegalStateException("agent.properties has no " + key);
+        }
+        return value;
+    }
+
+    private static long parseLong(String text, long fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

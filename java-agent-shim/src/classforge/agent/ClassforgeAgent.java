@@ -1,0 +1,42 @@
+package classforge.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry points (java.lang.instrument package documentation): {@code premain} when the
+ * JVM starts with {@code -javaagent:agent.jar}, {@code agentmain} when {@code classforge attach}
+ * loads the jar into a running JVM.
+ *
+ * <p>Everything fails open: if the TypeScript host cannot be started or reached, the agent logs one
+ * line and installs nothing, so the application runs unchanged.
+ */
+public final class ClassforgeAgent {
+    private ClassforgeAgent() {}
+
+    public static void premain(String args, Instrumentation instrumentation) {
+        start(args, instrumentation, false);
+    }
+
+    public static void agentmain(String args, Instrumentation instrumentation) {
+        start(args, instrumentation, true);
+    }
+
+    private static void start(String args, Instrumentation instrumentation, boolean attached) {
+        HostConnection host = null;
+        try {
+            AgentSettings settings = AgentSettings.load(args);
+            host = attached ? HostConnection.connectToSocket(settings) : HostConnection.startHostProcess(settings);
+            host.handshake(attached, settings.token, settings.startTimeoutMillis);
+            HostTransformer transformer = new HostTransformer(host, settings, instrumentation);
+            instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
+            if (attached) {
+                transformer.serveAttachedSession();
+            }
+        } catch (Throwable t) {
+            if (host != null) {
+                host.close("the agent failed to start");
+            }
+            ShimLog.error("agent disabled, the application runs without transforms: " + ShimLog.describe(t));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package classforge.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one ClassFileTransformer: hands each class that some transform's globs select to the host
+ * and returns what it answers. Returning null leaves a class unchanged, which is what happens for
+ * unselected classes, the agent's own classes and threads, a re-entrant load on a thread already
+ * talking to the host, a failed transform (logged) and a host that is gone or slow (fail open).
+ */
+final class HostTransformer implements ClassFileTransformer, HostConnection.ControlListener {
+    private final HostConnection host;
+    private final AgentSettings settings;
+    private final Instrumentation instrumentation;
+    /** Set while this thread waits for the host: a class it loads meanwhile is left alone. */
+    private final ThreadLocal<Boolean> talkingToHost = new ThreadLocal<Boolean>();
+    /** "loaderId name" of every class the host changed, for restoring them on detach. */
+    private final Set<String> changed = Collections.synchronizedSet(new HashSet<String>());
+
+    HostTransformer(HostConnection host, AgentSettings settings, Instrumentation instrumentation) {
+        this.host = host;
+        this.settings = settings;
+        this.instrumentation = instrumentation;
+    }
+
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (className == null || classfileBuffer == null || Thread.currentThread() instanceof ShimThread
+                || className.startsWith("classforge/agent/") || host.isClosed()) {
+            return null;
+        }
+        if (talkingToHost.get() != null || !settings.selects(className.replace('/', '.'))) {
+            return null;
+        }
+        talkingToHost.set(Boolean.TRUE);
+        try {
+            int loaderId = host.loaders().idOf(loader);
+            HostConnection.Result result =
+                    host.transform(loaderId, className, classBeingRedefined != null, classfileBuffer, settings.timeoutMillis);
+            if (result == null) {
+                return null;
+            }
+            if (result.status == Frames.RESULT_CHANGED) {
+                changed.add(loaderId + " " + className);
+                return result.bytes;
+            }
+            if (result.status == Frames.RESULT_FAILED) {
+                ShimLog.error(result.message + " (class left unchanged)");
+            }
+            return null;
+        } catch (Throwable t) {
+            ShimLog.error("transforming " + className.replace('/', '.') + ": " + ShimLog.describe(t) + " (class left unchanged)");
+            return null;
+        } finally {
+            talkingToHost.remove();
+        }
+    }
+
+    /** attach: the host drives the session (RETRANSFORM after the handshake, DETACH at the end). */
+    void serveAttachedSession() {
+        host.setControlListener(this);
+    }
+
+    public void retransformRequested(final int id) {
+        // Not on a ShimThread: the classes retransformed here must reach transform() above.
+        Thread worker = new Thread(new Runnable() {
+            public void run() {
+                int[] counts = retransformSelected();
+                reply(Frames.RETRANSFORMED, id, counts[0], counts[1]);
+            }
+        }, "classforge-retransform");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public void detachRequested(final int id, final boolean restore) {
+        Thread worker = new Thread(new Runnable() {
+            public void run() {
+                instrumentation.removeTransformer(HostTransformer.this);
+                int[] counts = restore ? restoreChanged() : new int[] {0, 0};
+                reply(Frames.DETACHED, id, counts[0], counts[1]);
+                host.close("detached");
+            }
+        }, "classforge-detach");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Retransforms the loaded classes some transform selects; returns {retransformed, failed}. */
+    private int[] retransformSelected() {
+        List<Class<?>> selected = new ArrayList<Class<?>>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.getName().startsWith("classforge.agent.")
+                    && settings.selects(type.getName())) {
+                selected.add(type);
+            }
+        }
+        return retransform(selected);
+    }
+
+    /** Retransforms (with this transformer removed: back to the original bytes) the classes it changed. */
+    private int[] restoreChanged() {
+        List<Class<?>> toRestore = new ArrayList<Class<?>>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (!type.isArray() && changed.contains(host.loaders().idOf(type.getClassLoader()) + " " + type.getName().replace('.', '/'))) {
+                toRestore.add(type);
+            }
+        }
+        return retransform(toRestore);
+    }
+
+    private int[] retransform(List<Class<?>> classes) {
+        int done = 0;
+        int failed = 0;
+        for (Class<?> type : classes) {
+            try {
+                instrumentation.retransformClasses(type);
+                done++;
+            } catch (Throwable t) {
+                failed++;
+                ShimLog.error("cannot retransform " + type.getName() + ": " + ShimLog.describe(t));
+            }
+        }
+        return new int[] {done, failed};
+    }
+
+    private void reply(int type, int id, int done, int failed) {
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+            DataOutputStream data = new DataOutputStream(payload);
+            data.writeInt(done);
+            data.writeInt(failed);
+            host.send(type, id, payload.toByteArray());
+        } catch (IOException e) {
+            host.close("cannot write to the transform host: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+// # What a generated agent jar says about its transforms (classforge/agent/agent.json)
+//
+// Written by agent-jar.ts, read and checked (ajv) by the host when the JVM starts it. The
+// transforms themselves are in the jar as bundled ES modules (load-transform.ts's bundles), so the
+// agent does not depend on the transform files staying where they were. The shim reads a second
+// file, agent.properties, with what it needs before any host exists (see AgentSettings.java).
+
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+
+export const AGENT_CONFIG_ENTRY = 'classforge/agent/agent.json';
+export const AGENT_PROPERTIES_ENTRY = 'classforge/agent/agent.properties';
+export const AGENT_CONFIG_FORMAT = 1;
+
+export interface AgentTransformConfig {
+  /** The transform's name (defineTransform's). */
+  readonly name: string;
+  /** The transform file it was built from, for messages. */
+  readonly path: string;
+  /** The jar entry holding its bundled module. */
+  readonly module: string;
+  /** Its options, validated and with defaults applied when the jar was built. */
+  readonly options: unknown;
+}
+
+export interface AgentConfig {
+  readonly format: number;
+  /** The classforge version that built the jar. */
+  readonly classforgeVersion: string;
+  readonly transforms: readonly AgentTransformConfig[];
+}
+
+const schema = {
+  type: 'object',
+  required: ['format', 'classforgeVersion', 'transforms'],
+  properties: {
+    format: { const: AGENT_CONFIG_FORMAT },
+    classforgeVersion: { type: 'string' },
+    transforms: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['name', 'path', 'module'],
+        properties: { name: { type: 'string' }, path: { type: 'string' }, module: { type: 'string' }, options: {} },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const require = createRequire(import.meta.url);
+let validator: ValidateFunction | null = null;
+
+function validateConfig(value: unknown): ValidateFunction {
+  if (validator === null) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: false }).compile(schema);
+  }
+  validator(value);
+  return validator;
+}
+
+/** Parses and checks agent.json; throws an Error saying what is wrong. */
+export function parseAgentConfig(text: string): AgentConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${AGENT_CONFIG_ENTRY} is not JSON: ${(error as Error).message}`);
+  }
+  const validate = validateConfig(value);
+  if (validate.errors != null && validate.errors.length > 0) {
+    const first = validate.errors[0];
+    const where = first?.instancePath === '' || first === undefined ? '' : `${first.instancePath} `;
+    throw new Error(`${AGENT_CONFIG_ENTRY}: ${where}${first?.message ?? 'invalid'} (was the jar built by another classforge version?)`);
+  }
+  return value as AgentConfig;
+}

@@ -1,0 +1,149 @@
+// # Building an agent jar: `classforge agent -t <transform>... -o agent.jar`
+//
+// The jar (java.lang.instrument's agent jar, see its package documentation) holds:
+//   META-INF/MANIFEST.MF             Premain-Class and Agent-Class (the shim), Can-Retransform-Classes
+//   classforge/agent/*.class         the shim (java-agent-shim/, compiled for Java 8 by the build)
+//   classforge/agent/agent.properties what the shim needs: how to start the host, the timeouts and
+//                                    each transform's include/exclude globs (it filters classes itself)
+//   classforge/agent/agent.json      the transforms' names, source paths and options (agent-config.ts)
+//   classforge/agent/transforms/N.mjs each transform, bundled (load-transform.ts)
+//
+// The host is this copy of classforge run by this node (absolute paths in agent.properties;
+// CLASSFORGE_NODE overrides the node at run time): an agent jar is made for the machine it is built on.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { LoadedTransform } from '../transform/load-transform.js';
+import { AGENT_CONFIG_ENTRY, AGENT_CONFIG_FORMAT, AGENT_PROPERTIES_ENTRY, type AgentConfig } from './agent-config.js';
+import { hostScriptPath, packageRoot, shimClassesDirectory } from './installation.js';
+
+/** One transform of the agent, with its options already validated (resolveTransformOptions). */
+export interface AgentTransform {
+  readonly loaded: LoadedTransform;
+  readonly options: unknown;
+}
+
+export interface AgentJarOptions {
+  /** How long a class may wait for the host before it loads unchanged (default 10 s). */
+  readonly timeoutMs?: number;
+  /** How long the JVM waits at start for the host to load the transforms (default 60 s). */
+  readonly startTimeoutMs?: number;
+  /** The node executable the shim starts (default: the one running now). */
+  readonly node?: string;
+}
+
+/** Thrown when an agent jar cannot be built (the shim was not compiled, a bad setting). */
+export class AgentBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AgentBuildError';
+  }
+}
+
+export const SHIM_MAIN_CLASS = 'classforge.agent.ClassforgeAgent';
+
+/** Builds the agent jar for `transforms` (in the order they apply) and returns its bytes. */
+export async function buildAgentJar(transforms: readonly AgentTransform[], options: AgentJarOptions = {}): Promise<Uint8Array> {
+  if (transforms.length === 0) throw new AgentBuildError('an agent needs at least one transform');
+  const timeoutMs = positiveInteger(options.timeoutMs ?? 10_000, 'timeout');
+  const startTimeoutMs = positiveInteger(options.startTimeoutMs ?? 60_000, 'start timeout');
+  const shim = shimClasses();
+  const hostScript = hostScriptPath();
+  if (!existsSync(hostScript)) {
+    throw new AgentBuildError(`the transform host ${hostScript} is missing: run \`npm run build\` in ${packageRoot()}`);
+  }
+  for (const transform of transforms) {
+    if (transform.loaded.code.includes('/src/index.ts"') || transform.loaded.code.includes("/src/index.ts'")) {
+      throw new AgentBuildError(
+        `transform ${transform.loaded.path} was bundled against classforge's TypeScript sources; build agents with the built classforge (dist/)`,
+      );
+    }
+  }
+
+  const zip = new JSZip();
+  // The manifest first, as `jar` writes it (JarInputStream only finds it there).
+  zip.file('META-INF/MANIFEST.MF', manifest());
+  for (const [name, bytes] of shim) zip.file(`classforge/agent/${name}`, bytes);
+  const config: AgentConfig = {
+    format: AGENT_CONFIG_FORMAT,
+    classforgeVersion: classforgeVersion(),
+    transforms: transforms.map((transform, i) => ({
+      name: transform.loaded.definition.name,
+      path: transform.loaded.path,
+      module: `classforge/agent/transforms/${i}.mjs`,
+      options: transform.options ?? null,
+    })),
+  };
+  const properties: [string, string][] = [
+    ['host.node', options.node ?? process.execPath],
+    ['host.script', hostScript],
+    ['timeoutMillis', String(timeoutMs)],
+    ['startTimeoutMillis', String(startTimeoutMs)],
+    ['transforms', String(transforms.length)],
+  ];
+  transforms.forEach((transform, i) => {
+    const definition = transform.loaded.definition;
+    properties.push([`transform.${i}.name`, definition.name]);
+    // Globs hold no newline (a class name cannot), so one property holds the list.
+    properties.push([`transform.${i}.include`, definition.include.join('\n')]);
+    properties.push([`transform.${i}.exclude`, definition.exclude.join('\n')]);
+  });
+  zip.file(AGENT_PROPERTIES_ENTRY, properties.map(([key, value]) => `${key}=${escapePropertyValue(value)}\n`).join(''));
+  zip.file(AGENT_CONFIG_ENTRY, JSON.stringify(config, null, 2) + '\n');
+  transforms.forEach((transform, i) => zip.file(config.transforms[i]!.module, transform.loaded.code));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+function manifest(): string {
+  return [
+    'Manifest-Version: 1.0',
+    `Created-By: classforge ${classforgeVersion()}`,
+    `Premain-Class: ${SHIM_MAIN_CLASS}`,
+    `Agent-Class: ${SHIM_MAIN_CLASS}`,
+    'Can-Redefine-Classes: true',
+    'Can-Retransform-Classes: true',
+    '',
+    '',
+  ].join('\r\n');
+}
+
+function shimClasses(): [string, Uint8Array][] {
+  const directory = join(shimClassesDirectory(), 'classforge', 'agent');
+  const names = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.class')).sort() : [];
+  if (!names.includes('ClassforgeAgent.class')) {
+    throw new AgentBuildError(
+      `the agent shim is not built (no ${join(directory, 'ClassforgeAgent.class')}): install a JDK (javac) and run \`npm run build\` in ${packageRoot()}`,
+    );
+  }
+  return names.map((name) => [name, readFileSync(join(directory, name))]);
+}
+
+function classforgeVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function positiveInteger(value: number, what: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new AgentBuildError(`the ${what} must be a positive number of milliseconds, got ${value}`);
+  return value;
+}
+
+/**
+ * A value as java.util.Properties.load reads it back: backslash escapes for '\', newlines and a
+ * leading space, \uXXXX for everything outside printable ASCII (load reads ISO-8859-1).
+ */
+export function escapePropertyValue(value: string): string {
+  let text = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const ch = value.charAt(i);
+    if (ch === '\\') text += '\\\\';
+    else if (ch === '\n') text += '\\n';
+    else if (ch === '\r') text += '\\r';
+    else if (ch === '\t') text += '\\t';
+    else if (ch === ' ' && i === 0) text += '\\ ';
+    else if (c < 0x20 || c > 0x7e) text += '\\u' + c.toString(16).padStart(4, '0');
+    else text += ch;
+  }
+  return text;
+}

@@ -1,0 +1,134 @@
+// # The transform host process: `node host-main.js --agent-jar <jar> [--attached [--persist]]`
+//
+// Started by the shim at JVM start (its stdin/stdout are pipes to the JVM), or by `classforge
+// attach` with a Unix domain socket connected to the shim as stdin and stdout. Its stderr is the
+// JVM's (premain) or the attach command's: ctx.log lines and warnings go there. Nothing else may
+// write to stdout, which carries the protocol: console.log and process.stdout are sent to stderr
+// before any transform is loaded.
+//
+// Exit status: 0 when the shim closed the conversation, 1 when the host could not start (it sends
+// FATAL first, so the JVM logs why and runs on without transforms).
+
+import { ZipArchive } from '../classpath/zip-archive.js';
+import { importTransformCode } from '../transform/load-transform.js';
+import type { ActiveTransform } from '../transform/apply-transforms.js';
+import { FrameBuilder, FrameType } from './agent-protocol.js';
+import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
+import { HostChannel } from './host-channel.js';
+import { TransformHost } from './transform-host.js';
+
+// Before anything can print: stdout belongs to the protocol.
+Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get: () => process.stderr });
+
+interface HostArguments {
+  agentJar: string;
+  attached: boolean;
+  persist: boolean;
+}
+
+function parseArguments(argv: readonly string[]): HostArguments {
+  const args: HostArguments = { agentJar: '', attached: false, persist: false };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (argument === '--agent-jar') args.agentJar = argv[++i] ?? '';
+    else if (argument === '--attached') args.attached = true;
+    else if (argument === '--persist') args.persist = true;
+  }
+  return args;
+}
+
+function say(line: string): void {
+  process.stderr.write(line + '\n');
+}
+
+async function loadTransforms(agentJar: string): Promise<ActiveTransform[]> {
+  const archive = ZipArchive.open(agentJar);
+  try {
+    const configBytes = archive.read(AGENT_CONFIG_ENTRY);
+    if (configBytes === undefined) throw new Error(`${agentJar} has no ${AGENT_CONFIG_ENTRY}: not an agent jar built by classforge agent`);
+    const config = parseAgentConfig(Buffer.from(configBytes).toString('utf8'));
+    const transforms: ActiveTransform[] = [];
+    for (const transform of config.transforms) {
+      const code = archive.read(transform.module);
+      if (code === undefined) throw new Error(`${agentJar} has no ${transform.module} (transform '${transform.name}')`);
+      const definition = await importTransformCode(Buffer.from(code).toString('utf8'), transform.path);
+      transforms.push({ definition, options: transform.options });
+    }
+    return transforms;
+  } finally {
+    archive.close();
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<number> {
+  const args = parseArguments(process.argv.slice(2));
+  const channel = new HostChannel(0, 1);
+  let stopRequested = false;
+  if (args.attached) {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => (stopRequested = true));
+  } else {
+    // At JVM start the host lives as long as the JVM: a Ctrl-C reaches the whole process group,
+    // and the JVM's shutdown still loads classes. The JVM closing the pipe ends the host.
+    process.on('SIGINT', () => undefined);
+  }
+
+  const hello = channel.awaitReply(FrameType.HELLO, 0, 60_000);
+  const javaHome = hello.payload.utf();
+  let transforms: ActiveTransform[];
+  try {
+    if (args.agentJar === '') throw new Error('no --agent-jar given');
+    transforms = await loadTransforms(args.agentJar);
+  } catch (error) {
+    channel.send(new FrameBuilder(FrameType.FATAL, 0).utf(`the transform host cannot start: ${(error as Error).message ?? String(error)}`).finish());
+    return 1;
+  }
+  const names = transforms.map((transform) => transform.definition.name).join(', ');
+  channel.send(new FrameBuilder(FrameType.READY, 0).utf(`transforms: ${names}`).finish());
+  const host = new TransformHost(channel, transforms, { javaHome });
+
+  if (args.attached) {
+    const reply = host.request(FrameType.RETRANSFORM, FrameType.RETRANSFORMED, () => undefined, 30 * 60_000);
+    const retransformed = reply.payload.u4();
+    const failed = reply.payload.u4();
+    say(`classforge: ${retransformed} loaded classes retransformed (${host.statistics.changed} changed${failed > 0 ? `, ${failed} could not be retransformed` : ''})`);
+    if (args.persist) {
+      host.request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0), 60_000);
+      say('classforge: the loaded classes stay transformed (--persist); detached');
+      return 0;
+    }
+    say('classforge: transforming newly loaded classes; press Ctrl-C to restore the original classes and detach');
+  }
+
+  let idle = 0;
+  for (;;) {
+    const frame = channel.poll();
+    if (frame !== null) {
+      idle = 0;
+      if (!host.handle(frame)) say(`[classforge] warning: unexpected frame type ${frame.type} from the agent, ignored`);
+      continue;
+    }
+    if (channel.isClosed) break;
+    if (stopRequested) {
+      const reply = host.request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1), 5 * 60_000);
+      const restored = reply.payload.u4();
+      const failed = reply.payload.u4();
+      say(`classforge: ${restored} classes restored${failed > 0 ? ` (${failed} could not be)` : ''}; detached`);
+      return 0;
+    }
+    // Only a non-blocking descriptor (attach's socket) gets here: wait without spinning.
+    idle = Math.min(idle + 1, 20);
+    await pause(idle);
+  }
+  if (args.attached) say('classforge: the JVM closed the connection');
+  return 0;
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error: unknown) => {
+    say(`[classforge] transform host failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,155 @@
+// # The transform host: runs the transforms on the classes the shim sends
+//
+// One host per agent: started by the shim at JVM start (host-main.ts), or by `classforge attach`
+// for a running JVM. It answers each TRANSFORM with applyTransforms (the pipeline of
+// `classforge transform`, so a transform behaves the same offline and in the JVM), against a class
+// path made of the target JVM's own JDK (its runtime image, read directly: the JVM's home comes in
+// HELLO) and, after it, the classes the defining class loader sees, asked from the shim (FIND_CLASS,
+// answered with loader.getResource): hierarchy questions never load a class in the target.
+
+import type { ClassPathOptions } from '../classpath/class-path.js';
+import { ClassPathError } from '../classpath/class-path-error.js';
+import { SupplementedClassPath } from '../classpath/supplemented-class-path.js';
+import { applyTransforms, toDottedName, type ActiveTransform } from '../transform/apply-transforms.js';
+import { describeCause } from '../transform/transform-error.js';
+import { FrameBuilder, FrameType, type Frame, ResultStatus } from './agent-protocol.js';
+import type { HostChannel } from './host-channel.js';
+
+/** How long the host waits for the shim to answer one of its questions. */
+const QUESTION_TIMEOUT_MS = 30_000;
+
+export interface TransformHostOptions {
+  /** The target JVM's java.home (from HELLO); '' when unknown. */
+  readonly javaHome: string;
+  /** Where ctx.log messages and the host's own warnings go (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
+/** Counts of what the host did, for the attach command's summary. */
+export interface TransformHostStatistics {
+  received: number;
+  changed: number;
+  failed: number;
+}
+
+export class TransformHost {
+  private readonly classPaths = new Map<number, LoaderClassPath>();
+  private readonly log: (line: string) => void;
+  private readonly jdk: ClassPathOptions['jdk'];
+  private nextQuestionId = 1;
+  readonly statistics: TransformHostStatistics = { received: 0, changed: 0, failed: 0 };
+
+  constructor(
+    private readonly channel: HostChannel,
+    private readonly transforms: readonly ActiveTransform[],
+    options: TransformHostOptions,
+  ) {
+    this.log = options.log ?? ((line) => process.stderr.write(line + '\n'));
+    this.jdk = usableJavaHome(options.javaHome, this.log);
+  }
+
+  /** Handles one frame from the shim; false for a frame the caller must handle (a reply to it). */
+  handle(frame: Frame): boolean {
+    if (frame.type !== FrameType.TRANSFORM) return false;
+    const loaderId = frame.payload.u4();
+    const internalName = frame.payload.utf();
+    frame.payload.u1(); // redefining: the pipeline treats both alike
+    const bytes = frame.payload.bytes();
+    this.statistics.received++;
+    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes));
+    return true;
+  }
+
+  /** Sends a request of ours (RETRANSFORM, DETACH) and waits for its reply; returns the reply. */
+  request(type: number, replyType: number, fill: (frame: FrameBuilder) => void, timeoutMs: number): Frame {
+    const id = this.nextQuestionId++;
+    const frame = new FrameBuilder(type, id);
+    fill(frame);
+    this.channel.send(frame.finish());
+    // Transform requests keep arriving meanwhile (a retransformation sends every class): serve them.
+    return this.channel.awaitReply(replyType, id, timeoutMs, (other) => this.handle(other));
+  }
+
+  private transformResult(id: number, loaderId: number, internalName: string, bytes: Uint8Array): Uint8Array {
+    const className = toDottedName(internalName);
+    const classPath = this.classPathFor(loaderId);
+    classPath.inFlight.set(internalName, bytes);
+    try {
+      const result = applyTransforms(bytes, this.transforms, {
+        classPath,
+        log: (entry) => this.log(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}`),
+      });
+      if (result.status === 'changed') {
+        this.statistics.changed++;
+        return new FrameBuilder(FrameType.RESULT, id, result.bytes.length + 8).u1(ResultStatus.CHANGED).bytes(result.bytes).finish();
+      }
+      return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.UNCHANGED).finish();
+    } catch (error) {
+      this.statistics.failed++;
+      const message = error instanceof Error && error.name === 'TransformError' ? error.message : `cannot transform ${className}: ${describeCause(error)}`;
+      return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.FAILED).utf(message).finish();
+    } finally {
+      classPath.inFlight.delete(internalName);
+    }
+  }
+
+  private classPathFor(loaderId: number): LoaderClassPath {
+    let classPath = this.classPaths.get(loaderId);
+    if (classPath === undefined) {
+      classPath = new LoaderClassPath(this.jdk, loaderId, (name) => this.askClass(loaderId, name));
+      this.classPaths.set(loaderId, classPath);
+    }
+    return classPath;
+  }
+
+  /** FIND_CLASS: the class file of `internalName` as loader `loaderId` sees it, or undefined. */
+  private askClass(loaderId: number, internalName: string): Uint8Array | undefined {
+    const id = this.nextQuestionId++;
+    this.channel.send(new FrameBuilder(FrameType.FIND_CLASS, id).u4(loaderId).utf(internalName).finish());
+    // Other transform requests wait in the queue: this one is in the middle of its frames.
+    const reply = this.channel.awaitReply(FrameType.CLASS_BYTES, id, QUESTION_TIMEOUT_MS);
+    return reply.payload.u1() === 0 ? undefined : reply.payload.bytes();
+  }
+}
+
+/**
+ * The class path of one class loader of the target: its JDK, then what the loader sees (asked
+ * once per name, cached), with the class being transformed itself in front (it is not loadable
+ * yet: the JVM is defining it).
+ */
+class LoaderClassPath extends SupplementedClassPath {
+  readonly inFlight: Map<string, Uint8Array>;
+
+  constructor(jdk: ClassPathOptions['jdk'], loaderId: number, ask: (internalName: string) => Uint8Array | undefined) {
+    const inFlight = new Map<string, Uint8Array>();
+    const answers = new Map<string, Uint8Array | null>();
+    const supplement = (internalName: string): Uint8Array | undefined => {
+      const current = inFlight.get(internalName);
+      if (current !== undefined) return current;
+      let answer = answers.get(internalName);
+      if (answer === undefined) {
+        answer = ask(internalName) ?? null;
+        answers.set(internalName, answer);
+      }
+      return answer ?? undefined;
+    };
+    super([], jdk === undefined ? {} : { jdk }, supplement, 'last', `the classes class loader #${loaderId} of the JVM sees`);
+    this.inFlight = inFlight;
+  }
+}
+
+/**
+ * The target JVM's home as a class path JDK, or false (then every class, the JDK's included, is
+ * asked from the shim) when it cannot be read here.
+ */
+function usableJavaHome(javaHome: string, log: (line: string) => void): string | false {
+  if (javaHome === '') return false;
+  try {
+    new SupplementedClassPath([], { jdk: javaHome }, () => undefined, 'last', '').hasClass('java/lang/Object');
+    return javaHome;
+  } catch (error) {
+    if (!(error instanceof ClassPathError)) throw error;
+    log(`[classforge] warning: cannot read the JVM's JDK at ${javaHome} (${error.message}); asking the JVM for its classes instead`);
+    return false;
+  }
+}
