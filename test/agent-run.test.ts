@@ -1,0 +1,131 @@
+// The agent at JVM start (DESIGN.md, "The agent"): `classforge agent` builds a jar, `java
+// -javaagent:<jar>` and `classforge run` apply the transforms as classes load. Oracles: the same
+// transform applied offline by `classforge transform` (same program output under -Xverify:all),
+// and the program's own output when a transform fails, stalls or cannot start (fail open).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileJava, javaTool, runJava, type CompiledClasses } from '../src/testing/index.js';
+
+const root = resolve(__dirname, '..');
+const cli = join(root, 'dist', 'cli', 'classforge.js');
+const shim = join(root, 'dist', 'java-agent-shim', 'classforge', 'agent', 'ClassforgeAgent.class');
+const execFileAsync = promisify(execFile);
+const scratch = mkdtempSync(join(tmpdir(), 'classforge-agent-run-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+async function classforge(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env, timeout: 60_000 });
+    return { stdout, stderr, exitCode: 0 };
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string; code?: number };
+    if (typeof failure.code !== 'number') throw error;
+    return { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', exitCode: failure.code };
+  }
+}
+
+const TIMING = ['-t', 'examples/method-timing/transform.ts', '--options', '{"methods": "^app\\\\.Zoo\\\\.(pick|check)$"}'];
+const EXPECTED_STDOUT = 'woof meow\ncaught too many: 2\n';
+const EXPECTED_TIMING =
+  'app.Zoo.pick took N ns\napp.Zoo.pick took N ns\napp.Zoo.check took N ns (threw java.lang.IllegalStateException)\n';
+const nanos = (text: string): string => text.replace(/\d+ ns/g, 'N ns');
+
+// Needs the built CLI and shim (npm test builds both; the shim needs a javac at build time).
+describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start', () => {
+  let program: CompiledClasses;
+  beforeAll(async () => {
+    program = await compileJava(join(root, 'fixtures', 'agent', 'app'));
+  });
+
+  it('classforge agent + java -javaagent: the same output as the transform applied offline, under -Xverify:all', async () => {
+    const agentJar = join(scratch, 'timing-agent.jar');
+    const built = await classforge(['agent', ...TIMING, '-o', agentJar]);
+    expect(built).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(statSync(agentJar).size).toBeGreaterThan(1000);
+
+    const offline = join(scratch, 'timed-offline');
+    expect(await classforge(['transform', program.dir, '-o', offline, ...TIMING, '--jobs', '1'])).toMatchObject({ exitCode: 0 });
+    const expected = await runJava({ classpath: offline, mainClass: 'app.Zoo', verify: true });
+    expect(expected.stdout).toBe(EXPECTED_STDOUT);
+    expect(nanos(expected.stderr)).toBe(EXPECTED_TIMING);
+
+    const live = await runJava({ classpath: program.dir, mainClass: 'app.Zoo', verify: true, jvmArgs: [`-javaagent:${agentJar}`] });
+    expect(live.exitCode).toBe(0);
+    expect(live.stdout).toBe(expected.stdout);
+    // pick's frames join a Dog and a Cat: without the class loader's answers the host could not
+    // compute them and would have logged a failure instead of timing the method.
+    expect(nanos(live.stderr)).toBe(EXPECTED_TIMING);
+  });
+
+  it('classforge run: the program runs with the transforms, its exit status passes through', async () => {
+    const java = javaTool('java');
+    const result = await classforge(['run', ...TIMING, '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo', '3']);
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(nanos(result.stderr)).toBe(EXPECTED_TIMING);
+  });
+
+  it('a transform that throws: one line naming the transform and the class, which loads unchanged', async () => {
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/throws-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(result.stderr).toBe("[classforge] transform 'throws-on-cat' failed on app.Cat: cannot handle app/Cat (class left unchanged)\n");
+  });
+
+  it('a host slower than --timeout: the class loads unchanged after the timeout, with a warning (fail open)', async () => {
+    const java = javaTool('java');
+    const started = Date.now();
+    const result = await classforge([
+      'run', '-t', 'fixtures/agent/transforms/slow-on-cat.ts', '--timeout', '400', '--', java, '-cp', program.dir, 'app.Zoo',
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(result.stderr).toContain('[classforge] warning: the transform host did not answer within 400 ms for app.Cat: left unchanged');
+    // The JVM did not wait for the stalled transform (3 s) to finish.
+    expect(Date.now() - started).toBeLessThan(2900 + 5000);
+  });
+
+  it('a host that cannot start: the agent says so in one line and the program runs without transforms', async () => {
+    const agentJar = join(scratch, 'timing-agent-2.jar');
+    expect(await classforge(['agent', ...TIMING, '-o', agentJar])).toMatchObject({ exitCode: 0 });
+    const result = await runJava({
+      classpath: program.dir,
+      mainClass: 'app.Zoo',
+      jvmArgs: [`-javaagent:${agentJar}`],
+      env: { CLASSFORGE_NODE: join(scratch, 'no-such-node') },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(result.stderr).toMatch(/^\[classforge\] agent disabled, the application runs without transforms: .*cannot start the transform host .*no-such-node.*\n$/);
+  });
+
+  it('bad usage and bad input: exit 2, one line, no output file', async () => {
+    const java = javaTool('java');
+    const noTransform = await classforge(['run', '--', java, '-version']);
+    expect(noTransform).toMatchObject({ exitCode: 2, stderr: 'classforge: give at least one transform module with -t <file>\n' });
+    const noCommand = await classforge(['run', ...TIMING]);
+    expect(noCommand.exitCode).toBe(2);
+    const missingProgram = await classforge(['run', ...TIMING, '--', join(scratch, 'no-such-java')]);
+    expect(missingProgram).toMatchObject({ exitCode: 2 });
+    expect(missingProgram.stderr).toMatch(/^classforge: cannot run '.*no-such-java': no such command\n$/);
+    const badOptions = join(scratch, 'bad-options.jar');
+    const invalid = await classforge(['agent', '-t', 'examples/method-timing/transform.ts', '--options', '{"thresholdNanos": "soon"}', '-o', badOptions]);
+    expect(invalid.exitCode).toBe(2);
+    expect(invalid.stderr.split('\n')).toHaveLength(2);
+    expect(invalid.stderr).toContain('thresholdNanos');
+    expect(existsSync(badOptions)).toBe(false);
+    const noOutput = await classforge(['agent', ...TIMING]);
+    expect(noOutput).toMatchObject({ exitCode: 2, stderr: 'classforge: give the agent jar to write with -o <agent.jar>\n' });
+  });
+});
