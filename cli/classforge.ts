@@ -4,6 +4,8 @@
 // Every command is registered here, one line each; its code lives in cli/commands/<name>.ts.
 
 import { registerAgentCommand } from './commands/agent.js';
+import { registerAttachCommand } from './commands/attach.js';
+import { registerJvmsCommand } from './commands/jvms.js';
 import { registerPrintCommand } from './commands/print.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTransformCommand } from './commands/transform.js';
@@ -12,4 +14,4 @@ import { installStdoutGuard } from './output.js';
 import { run } from './program.js';
 
 installStdoutGuard();
-process.exitCode = await run([registerPrintCommand, registerTransformCommand, registerVerifyCommand, registerAgentCommand, registerRunCommand], process.argv);
+process.exitCode = await run([registerPrintCommand, registerTransformCommand, registerVerifyCommand, registerAgentCommand, registerRunCommand, registerJvmsCommand, registerAttachCommand], process.argv);

@@ -15,6 +15,7 @@
 //   RETRANSFORMED shim → host id k   u4 retransformed, u4 failed
 //   DETACH       host → shim  id k   u1 restore: remove the transformer [and restore changed classes]
 //   DETACHED     shim → host  id k   u4 restored, u4 failed; then the shim closes the connection
+//   SESSION_STOP attach command → host   id 0   (never from the shim) Ctrl-C: detach now; see session-relay.ts
 //
 // Ids of host requests (FIND_CLASS, RETRANSFORM, DETACH) are the host's own; TRANSFORM ids the shim's.
 
@@ -32,6 +33,7 @@ export const FrameType = {
   RETRANSFORMED: 21,
   DETACH: 22,
   DETACHED: 23,
+  SESSION_STOP: 30,
 } as const;
 
 export const ResultStatus = { UNCHANGED: 0, CHANGED: 1, FAILED: 2 } as const;

@@ -1,7 +1,8 @@
 // # The transform host process: `node host-main.js --agent-jar <jar> [--attached [--persist]]`
 //
 // Started by the shim at JVM start (its stdin/stdout are pipes to the JVM), or by `classforge
-// attach` with a Unix domain socket connected to the shim as stdin and stdout. Its stderr is the
+// attach` (pipes to the attach command, which relays them to the shim's socket and sends
+// SESSION_STOP on Ctrl-C: see session-relay.ts). Its stderr is the
 // JVM's (premain) or the attach command's: ctx.log lines and warnings go there. Nothing else may
 // write to stdout, which carries the protocol: console.log and process.stdout are sent to stderr
 // before any transform is loaded.
@@ -12,9 +13,9 @@
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
-import { FrameBuilder, FrameType } from './agent-protocol.js';
+import { type Frame, FrameBuilder, FrameType } from './agent-protocol.js';
 import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
-import { HostChannel } from './host-channel.js';
+import { ChannelClosedError, HostChannel } from './host-channel.js';
 import { TransformHost } from './transform-host.js';
 
 // Before anything can print: stdout belongs to the protocol.
@@ -76,9 +77,15 @@ async function main(): Promise<number> {
 
   const hello = channel.awaitReply(FrameType.HELLO, 0, 60_000);
   const javaHome = hello.payload.utf();
+  hello.payload.utf(); // java.specification.version
+  hello.payload.u1(); // attached
+  const token = hello.payload.utf();
   let transforms: ActiveTransform[];
   try {
     if (args.agentJar === '') throw new Error('no --agent-jar given');
+    // attach: the session's secret (handed over in the environment, not on the command line, which
+    // other users can read) proves the connection is the agent this session loaded.
+    if (args.attached && token !== (process.env.CLASSFORGE_ATTACH_TOKEN ?? '')) throw new Error('the agent did not present this session\'s token');
     transforms = await loadTransforms(args.agentJar);
   } catch (error) {
     channel.send(new FrameBuilder(FrameType.FATAL, 0).utf(`the transform host cannot start: ${(error as Error).message ?? String(error)}`).finish());
@@ -87,37 +94,66 @@ async function main(): Promise<number> {
   const names = transforms.map((transform) => transform.definition.name).join(', ');
   channel.send(new FrameBuilder(FrameType.READY, 0).utf(`transforms: ${names}`).finish());
   const host = new TransformHost(channel, transforms, { javaHome });
+  const handle = (frame: Frame): boolean => {
+    if (frame.type !== FrameType.SESSION_STOP) return host.handle(frame);
+    stopRequested = true;
+    return true;
+  };
+
+  /**
+   * attach: sends a request of ours and serves transform requests until its reply comes, awaiting
+   * between polls (the socket is non-blocking) so that a Ctrl-C meanwhile is noticed.
+   */
+  const request = async (type: number, replyType: number, fill: (frame: FrameBuilder) => void): Promise<Frame> => {
+    const id = host.nextRequestId();
+    const frame = new FrameBuilder(type, id);
+    fill(frame);
+    channel.send(frame.finish());
+    let idle = 0;
+    for (;;) {
+      const next = channel.poll();
+      if (next !== null) {
+        idle = 0;
+        if (next.type === replyType && next.id === id) return next;
+        if (!handle(next)) say(`[classforge] warning: unexpected frame type ${next.type} from the agent, ignored`);
+        continue;
+      }
+      if (channel.isClosed) throw new ChannelClosedError('the JVM closed the connection');
+      idle = Math.min(idle + 1, 20);
+      await pause(idle);
+    }
+  };
 
   if (args.attached) {
-    const reply = host.request(FrameType.RETRANSFORM, FrameType.RETRANSFORMED, () => undefined, 30 * 60_000);
+    const reply = await request(FrameType.RETRANSFORM, FrameType.RETRANSFORMED, () => undefined);
     const retransformed = reply.payload.u4();
     const failed = reply.payload.u4();
     say(`classforge: ${retransformed} loaded classes retransformed (${host.statistics.changed} changed${failed > 0 ? `, ${failed} could not be retransformed` : ''})`);
     if (args.persist) {
-      host.request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0), 60_000);
+      await request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0));
       say('classforge: the loaded classes stay transformed (--persist); detached');
       return 0;
     }
-    say('classforge: transforming newly loaded classes; press Ctrl-C to restore the original classes and detach');
+    if (!stopRequested) say('classforge: transforming newly loaded classes; press Ctrl-C to restore the original classes and detach');
   }
 
   let idle = 0;
   for (;;) {
-    const frame = channel.poll();
-    if (frame !== null) {
-      idle = 0;
-      if (!host.handle(frame)) say(`[classforge] warning: unexpected frame type ${frame.type} from the agent, ignored`);
-      continue;
-    }
-    if (channel.isClosed) break;
     if (stopRequested) {
-      const reply = host.request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1), 5 * 60_000);
+      const reply = await request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1));
       const restored = reply.payload.u4();
       const failed = reply.payload.u4();
       say(`classforge: ${restored} classes restored${failed > 0 ? ` (${failed} could not be)` : ''}; detached`);
       return 0;
     }
-    // Only a non-blocking descriptor (attach's socket) gets here: wait without spinning.
+    const frame = channel.poll();
+    if (frame !== null) {
+      idle = 0;
+      if (!handle(frame)) say(`[classforge] warning: unexpected frame type ${frame.type} from the agent, ignored`);
+      continue;
+    }
+    if (channel.isClosed) break;
+    // Only a non-blocking descriptor gets here (poll() blocks on pipes): wait without spinning.
     idle = Math.min(idle + 1, 20);
     await pause(idle);
   }

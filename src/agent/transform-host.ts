@@ -60,14 +60,9 @@ export class TransformHost {
     return true;
   }
 
-  /** Sends a request of ours (RETRANSFORM, DETACH) and waits for its reply; returns the reply. */
-  request(type: number, replyType: number, fill: (frame: FrameBuilder) => void, timeoutMs: number): Frame {
-    const id = this.nextQuestionId++;
-    const frame = new FrameBuilder(type, id);
-    fill(frame);
-    this.channel.send(frame.finish());
-    // Transform requests keep arriving meanwhile (a retransformation sends every class): serve them.
-    return this.channel.awaitReply(replyType, id, timeoutMs, (other) => this.handle(other));
+  /** A fresh id for a request of ours (FIND_CLASS here; RETRANSFORM and DETACH in host-main). */
+  nextRequestId(): number {
+    return this.nextQuestionId++;
   }
 
   private transformResult(id: number, loaderId: number, internalName: string, bytes: Uint8Array): Uint8Array {
@@ -104,7 +99,7 @@ export class TransformHost {
 
   /** FIND_CLASS: the class file of `internalName` as loader `loaderId` sees it, or undefined. */
   private askClass(loaderId: number, internalName: string): Uint8Array | undefined {
-    const id = this.nextQuestionId++;
+    const id = this.nextRequestId();
     this.channel.send(new FrameBuilder(FrameType.FIND_CLASS, id).u4(loaderId).utf(internalName).finish());
     // Other transform requests wait in the queue: this one is in the middle of its frames.
     const reply = this.channel.awaitReply(FrameType.CLASS_BYTES, id, QUESTION_TIMEOUT_MS);

@@ -8,12 +8,16 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * What {@code classforge agent} wrote into the jar's {@code classforge/agent/agent.properties}
  * (see src/agent/agent-jar.ts, which is the other side of these keys), plus the agent arguments.
  */
 final class AgentSettings {
+    static final String PROPERTIES_ENTRY = "classforge/agent/agent.properties";
+
     /** The agent jar itself (the host reads the transforms from it). */
     final File agentJar;
     /** The node executable and classforge's host script that premain starts. */
@@ -34,30 +38,10 @@ final class AgentSettings {
         String nodeOverride = System.getenv("CLASSFORGE_NODE");
         this.node = nodeOverride != null && nodeOverride.length() > 0 ? nodeOverride : required(properties, "host.node");
         this.hostScript = required(properties, "host.script");
-        String socket = null;
-        String token = null;
-        long timeout = parseLong(properties.getProperty("timeoutMillis"), 10000L);
-        if (args != null) {
-            for (String argument : args.split(";")) {
-                int equals = argument.indexOf('=');
-                if (equals < 0) {
-                    continue;
-                }
-                String key = argument.substring(0, equals);
-                String value = argument.substring(equals + 1);
-                if (key.equals("socket")) {
-                    socket = value;
-                } else if (key.equals("token")) {
-                    token = value;
-                } else if (key.equals("timeout")) {
-                    timeout = parseLong(value, timeout);
-                }
-            }
-        }
-        this.timeoutMillis = timeout;
+        this.timeoutMillis = parseLong(argument(args, "timeout"), parseLong(properties.getProperty("timeoutMillis"), 10000L));
         this.startTimeoutMillis = parseLong(properties.getProperty("startTimeoutMillis"), 60000L);
-        this.socketPath = socket;
-        this.token = token;
+        this.socketPath = argument(args, "socket");
+        this.token = argument(args, "token");
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
         for (int i = 0; i < count; i++) {
@@ -67,18 +51,43 @@ final class AgentSettings {
         }
     }
 
+    /**
+     * Reads the settings of the agent jar: the one named by a {@code jar=} argument (attach: a JVM
+     * attached twice already has the first session's jar on its class path, whose resources would
+     * shadow the second's), else the jar this class came from (premain).
+     */
     static AgentSettings load(String args) throws IOException {
+        File jar = argument(args, "jar") != null ? new File(argument(args, "jar")) : ownJar();
         Properties properties = new Properties();
-        InputStream input = AgentSettings.class.getResourceAsStream("/classforge/agent/agent.properties");
-        if (input == null) {
-            throw new IOException("classforge/agent/agent.properties is missing from the agent jar (build it with `classforge agent`)");
-        }
+        JarFile jarFile = new JarFile(jar);
         try {
-            properties.load(input);
+            JarEntry entry = jarFile.getJarEntry(PROPERTIES_ENTRY);
+            if (entry == null) {
+                throw new IOException(PROPERTIES_ENTRY + " is missing from " + jar + " (build agent jars with `classforge agent`)");
+            }
+            InputStream input = jarFile.getInputStream(entry);
+            try {
+                properties.load(input);
+            } finally {
+                input.close();
+            }
         } finally {
-            input.close();
+            jarFile.close();
         }
-        return new AgentSettings(properties, args, ownJar());
+        return new AgentSettings(properties, args, jar);
+    }
+
+    /** The value of {@code key=value} in the ';'-separated agent arguments, or null. */
+    static String argument(String args, String key) {
+        if (args == null) {
+            return null;
+        }
+        for (String argument : args.split(";")) {
+            if (argument.startsWith(key + "=")) {
+                return argument.substring(key.length() + 1);
+            }
+        }
+        return null;
     }
 
     /** Whether some transform's globs select the class (dotted name). */

@@ -26,17 +26,26 @@ public final class ClassforgeAgent {
         try {
             AgentSettings settings = AgentSettings.load(args);
             host = attached ? HostConnection.connectToSocket(settings) : HostConnection.startHostProcess(settings);
-            host.handshake(attached, settings.token, settings.startTimeoutMillis);
+            // Load what filtering uses (java.util.regex) now, not in the middle of some class's loading.
+            settings.selects("classforge.agent.WarmUp");
             HostTransformer transformer = new HostTransformer(host, settings, instrumentation);
-            instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
             if (attached) {
+                // Before the handshake: the host asks for a retransformation as soon as it is ready.
                 transformer.serveAttachedSession();
             }
+            host.handshake(attached, settings.token, settings.startTimeoutMillis);
+            instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
+            transformer.installed();
         } catch (Throwable t) {
             if (host != null) {
                 host.close("the agent failed to start");
             }
             ShimLog.error("agent disabled, the application runs without transforms: " + ShimLog.describe(t));
+            if (attached) {
+                // Makes the attach fail at once (HotSpot answers "return code: 102") instead of
+                // leaving `classforge attach` waiting for a connection that will not come.
+                throw new IllegalStateException("classforge agent disabled: " + ShimLog.describe(t));
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The one ClassFileTransformer: hands each class that some transform's globs select to the host
@@ -39,11 +40,17 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 || className.startsWith("classforge/agent/") || host.isClosed()) {
             return null;
         }
-        if (talkingToHost.get() != null || !settings.selects(className.replace('/', '.'))) {
+        // The guard comes before the filter: matching a glob may load a class (java.util.regex's,
+        // on first use), which comes back here on this thread; filtering it would need the class
+        // being loaded (ClassCircularityError).
+        if (talkingToHost.get() != null) {
             return null;
         }
         talkingToHost.set(Boolean.TRUE);
         try {
+            if (!settings.selects(className.replace('/', '.'))) {
+                return null;
+            }
             int loaderId = host.loaders().idOf(loader);
             HostConnection.Result result =
                     host.transform(loaderId, className, classBeingRedefined != null, classfileBuffer, settings.timeoutMillis);
@@ -66,6 +73,13 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         }
     }
 
+    /** Set once the transformer is registered: a retransformation must not start before. */
+    private final CountDownLatch installed = new CountDownLatch(1);
+
+    void installed() {
+        installed.countDown();
+    }
+
     /** attach: the host drives the session (RETRANSFORM after the handshake, DETACH at the end). */
     void serveAttachedSession() {
         host.setControlListener(this);
@@ -75,7 +89,18 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         // Not on a ShimThread: the classes retransformed here must reach transform() above.
         Thread worker = new Thread(new Runnable() {
             public void run() {
-                int[] counts = retransformSelected();
+                try {
+                    installed.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                int[] counts;
+                try {
+                    counts = retransformSelected();
+                } catch (Throwable t) {
+                    ShimLog.error("retransforming the loaded classes failed: " + ShimLog.describe(t));
+                    counts = new int[] {0, 1};
+                }
                 reply(Frames.RETRANSFORMED, id, counts[0], counts[1]);
             }
         }, "classforge-retransform");
@@ -87,7 +112,13 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         Thread worker = new Thread(new Runnable() {
             public void run() {
                 instrumentation.removeTransformer(HostTransformer.this);
-                int[] counts = restore ? restoreChanged() : new int[] {0, 0};
+                int[] counts;
+                try {
+                    counts = restore ? restoreChanged() : new int[] {0, 0};
+                } catch (Throwable t) {
+                    ShimLog.error("restoring the original classes failed: " + ShimLog.describe(t));
+                    counts = new int[] {0, 1};
+                }
                 reply(Frames.DETACHED, id, counts[0], counts[1]);
                 host.close("detached");
             }

@@ -1,0 +1,201 @@
+// # classforge attach <pid> -t <transform>... [--options <json>] [--timeout <ms>] [--persist]
+//
+// Applies transforms inside a running JVM (DESIGN.md, "The agent"):
+//  1. builds the agent jar (agent-jar.ts) into a private directory (0700) the target can read: the
+//     target's own /tmp, through /proc/<pid>/root, when it runs in another mount namespace (a container);
+//  2. listens on a Unix domain socket in that directory (0600; nothing listens on a network port);
+//  3. loads the agent with HotSpot's attach protocol (hotspot-attach.ts), passing the socket, the jar
+//     and a random token; the shim connects back and presents the token;
+//  4. relays the connection to a transform host (host-main.js, the same host as at JVM start; see
+//     session-relay.ts for why a relay), which retransforms the loaded classes the globs select, then
+//     transforms classes as they load;
+//  5. stays in the foreground until SIGINT/SIGTERM, then the host has the shim remove its transformer
+//     and retransform the changed classes back to their original bytes, and detaches. With --persist
+//     the loaded classes stay transformed and the command returns right after step 4.
+//
+// Exit status: 0 after a clean detach; 2 when the JVM cannot be attached (a dead pid, not a JVM,
+// another user's process, attach disabled) or the transforms do not load; 1 when the session
+// failed after attaching (the host could not start in the JVM, the connection broke).
+
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { FrameBuilder, FrameType } from '../../src/agent/agent-protocol.js';
+import { AttachError, loadAgent } from '../../src/agent/hotspot-attach.js';
+import { hostScriptPath } from '../../src/agent/installation.js';
+import { describeJvm } from '../../src/agent/jvm-list.js';
+import { FrameBoundaryRelay } from '../../src/agent/session-relay.js';
+import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, UsageError } from '../cli-error.js';
+import { addAgentOptions, buildAgentFromOptions } from './agent.js';
+
+interface AttachCommandOptions {
+  transform?: string[];
+  options?: string[];
+  timeout?: string;
+  persist?: boolean;
+  verbose?: boolean;
+}
+
+/** How long the shim has to connect back once the agent is loaded. */
+const CONNECT_TIMEOUT_MS = 60_000;
+
+/**
+ * A private directory both we and the target see: ours is `hostPath`, the target's `targetPath`
+ * (different when the target runs in another mount namespace).
+ */
+function sessionDirectory(pid: number): { hostPath: string; targetPath: string } {
+  const targetRoot = `/proc/${pid}/root`;
+  let sameRoot = true;
+  try {
+    sameRoot = realpathSync(targetRoot) === '/';
+  } catch {
+    // No access to its root: assume ours (attach will say what is wrong with the process).
+  }
+  if (sameRoot) {
+    const hostPath = mkdtempSync(join(tmpdir(), 'classforge-attach-'));
+    return { hostPath, targetPath: hostPath };
+  }
+  const hostPath = mkdtempSync(join(targetRoot, 'tmp', 'classforge-attach-'));
+  return { hostPath, targetPath: hostPath.slice(targetRoot.length) };
+}
+
+function listen(server: Server, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function runAttachCommand(pidText: string, options: AttachCommandOptions): Promise<number> {
+  if (!/^[1-9][0-9]*$/.test(pidText)) throw new UsageError(`the process id must be a positive integer, got '${pidText}'`);
+  const pid = Number.parseInt(pidText, 10);
+  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  const jar = await buildAgentFromOptions(options);
+  if (jar === null) return EXIT_BAD_INPUT;
+  const jvm = describeJvm(pid);
+
+  let directory: { hostPath: string; targetPath: string };
+  try {
+    directory = sessionDirectory(pid);
+  } catch (error) {
+    process.stderr.write(`classforge: cannot create the session directory for process ${pid}: ${(error as Error).message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const server = createServer({ pauseOnConnect: true });
+  try {
+    const jarName = 'classforge-agent.jar';
+    writeFileSync(join(directory.hostPath, jarName), jar, { mode: 0o600 });
+    const socketName = 'agent.sock';
+    await listen(server, join(directory.hostPath, socketName));
+    chmodSync(join(directory.hostPath, socketName), 0o600);
+    const token = randomBytes(16).toString('hex');
+    const targetJar = join(directory.targetPath, jarName);
+    const agentArguments = [`socket=${join(directory.targetPath, socketName)}`, `jar=${targetJar}`, `token=${token}`];
+    if (options.timeout !== undefined) agentArguments.push(`timeout=${Number.parseInt(options.timeout, 10)}`);
+
+    // The shim connects while loadAgent waits for agentmain to return (it returns once the host is ready).
+    const connected = new Promise<Socket>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the agent did not connect back within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      // The listening server keeps the process alive while it waits; a failed attach must not wait for this.
+      timer.unref();
+      server.once('connection', (socket) => {
+        clearTimeout(timer);
+        server.close();
+        resolve(socket);
+      });
+    });
+    connected.catch(() => undefined);
+    const host = connected.then((socket) => startHost(socket, join(directory.hostPath, jarName), token, options.persist === true));
+    host.catch(() => undefined);
+
+    try {
+      const loaded = await loadAgent(pid, targetJar, agentArguments.join(';'));
+      const what = jvm?.mainClass ? ` (${jvm.mainClass})` : '';
+      process.stderr.write(`classforge: attached to JVM ${pid}${what}\n`);
+      if (loaded.warning !== undefined) process.stderr.write(`classforge: note: ${loaded.warning}\n`);
+    } catch (error) {
+      if (error instanceof AttachError) {
+        process.stderr.write(`classforge: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      throw error;
+    }
+    try {
+      return await host;
+    } catch (error) {
+      process.stderr.write(`classforge: ${(error as Error).message}\n`);
+      return EXIT_CHECKS_FAILED;
+    }
+  } finally {
+    server.close();
+    rmSync(directory.hostPath, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the transform host, relaying between the agent's connection and the host's stdin/stdout
+ * (session-relay.ts), until the host exits. The first Ctrl-C (or SIGTERM) asks the host to restore
+ * the classes and detach; a second one stops the host at once, leaving the classes as they are.
+ * Resolves with the host's exit status.
+ */
+function startHost(socket: Socket, agentJar: string, token: string, persist: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const args = [hostScriptPath(), '--agent-jar', agentJar, '--attached', ...(persist ? ['--persist'] : [])];
+    const child = spawn(process.execPath, args, {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, CLASSFORGE_ATTACH_TOKEN: token },
+    });
+    const relay = new FrameBoundaryRelay(child.stdin);
+    child.stdin.on('error', () => undefined); // the host exited: its exit status says why
+    socket.on('data', (chunk: Buffer) => relay.push(chunk));
+    socket.on('end', () => child.stdin.end());
+    socket.on('error', () => child.stdin.end());
+    child.stdout.pipe(socket);
+    socket.resume();
+    let signalsSeen = 0;
+    const stop = (): void => {
+      signalsSeen++;
+      if (signalsSeen === 1) {
+        process.stderr.write('classforge: restoring the original classes (Ctrl-C again to leave them transformed and quit)\n');
+        relay.inject(new FrameBuilder(FrameType.SESSION_STOP, 0).finish());
+      } else {
+        child.kill('SIGKILL');
+      }
+    };
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const signal of signals) process.on(signal, stop);
+    const done = (): void => {
+      for (const signal of signals) process.off(signal, stop);
+      socket.destroy();
+    };
+    child.on('error', (error) => {
+      done();
+      reject(error);
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      if (code === 0) resolve(0);
+      else reject(new Error(`the transform host ended with ${code === null ? `signal ${signal}` : `exit status ${code}`}`));
+    });
+  });
+}
+
+/** Adds the `attach` command to `program`. */
+export function registerAttachCommand(program: Command): Command {
+  return addAgentOptions(
+    program
+      .command('attach')
+      .description('apply transform modules inside a running JVM (loaded and future classes) until Ctrl-C, which restores the originals')
+      .argument('<pid>', 'the process id of the JVM (see classforge jvms)')
+      .option('--persist', 'leave the loaded classes transformed and return once they are (future classes are not transformed)'),
+  ).action(async (pid: string, options: AttachCommandOptions) => {
+    process.exitCode = await runAttachCommand(pid, options);
+  });
+}

@@ -1,0 +1,112 @@
+// `classforge attach` end to end (DESIGN.md, "The agent"): a running JVM gets its loaded classes
+// retransformed and its new classes transformed; Ctrl-C restores the original classes; a second
+// session (another agent jar in the same JVM) works; --persist leaves the classes transformed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileJava, javaTool } from '../src/testing/index.js';
+
+const root = resolve(__dirname, '..');
+const cli = join(root, 'dist', 'cli', 'classforge.js');
+const shim = join(root, 'dist', 'java-agent-shim', 'classforge', 'agent', 'ClassforgeAgent.class');
+const TRANSFORM = 'fixtures/agent/transforms/trace-live.ts';
+
+interface Watched {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exit: Promise<number>;
+}
+
+function watch(command: string, args: readonly string[]): Watched {
+  const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const watched: Watched = { child, stdout: [], stderr: [], exit: new Promise((r) => child.on('exit', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
+  const collect = (stream: NodeJS.ReadableStream, lines: string[]): void => {
+    let partial = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (text: string) => {
+      const parts = (partial + text).split('\n');
+      partial = parts.pop()!;
+      lines.push(...parts);
+    });
+  };
+  collect(child.stdout!, watched.stdout);
+  collect(child.stderr!, watched.stderr);
+  return watched;
+}
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const count = (lines: readonly string[], text: string): number => lines.filter((line) => line === text).length;
+
+// Needs the built CLI and shim (npm test builds both), and a JVM that attach can reach (Linux).
+describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'linux')('classforge attach', () => {
+  let ticker: Watched;
+  beforeAll(async () => {
+    const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
+    ticker = watch(javaTool('java'), ['-Xverify:all', '-cp', program.dir, 'live.Ticker']);
+    await waitFor('the program to start', () => ticker.stdout.includes('ready'));
+  });
+  afterAll(() => {
+    ticker?.child.kill('SIGKILL');
+  });
+
+  it('transforms loaded and new classes, and restores the originals on Ctrl-C', async () => {
+    const pid = String(ticker.child.pid);
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"one"}']);
+    await waitFor('the session to start', () => session.stderr.some((line) => line.includes('transforming newly loaded classes')));
+    expect(session.stderr[0]).toBe(`classforge: attached to JVM ${pid} (live.Ticker)`);
+    expect(session.stderr[1]).toBe('classforge: 1 loaded classes retransformed (1 changed)');
+    // The loaded class, retransformed: its next calls are traced.
+    await waitFor('traced ticks', () => count(ticker.stdout, 'one live.Ticker.tick') >= 3);
+    // A class loaded after the attach is transformed as it loads.
+    ticker.child.stdin!.write('later\n');
+    await waitFor('the new class', () => ticker.stdout.includes('later loaded'));
+    const later = ticker.stdout.indexOf('later loaded');
+    expect(ticker.stdout[later - 1]).toBe('one live.Later.describe');
+
+    session.child.kill('SIGINT');
+    expect(await session.exit).toBe(0);
+    expect(session.stderr.slice(-2)).toEqual([
+      'classforge: restoring the original classes (Ctrl-C again to leave them transformed and quit)',
+      'classforge: 2 classes restored; detached',
+    ]);
+    // Restored: the ticks go on, untraced.
+    const traced = count(ticker.stdout, 'one live.Ticker.tick');
+    const ticks = ticker.stdout.length;
+    await waitFor('more ticks', () => ticker.stdout.length >= ticks + 5);
+    expect(count(ticker.stdout, 'one live.Ticker.tick')).toBe(traced);
+    expect(ticker.child.exitCode).toBeNull();
+  });
+
+  it('a second session with --persist: the classes stay transformed after the command returns', async () => {
+    const pid = String(ticker.child.pid);
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"two"}', '--persist']);
+    expect(await session.exit).toBe(0);
+    expect(session.stderr.slice(-2)).toEqual([
+      'classforge: 2 loaded classes retransformed (2 changed)',
+      'classforge: the loaded classes stay transformed (--persist); detached',
+    ]);
+    const traced = count(ticker.stdout, 'two live.Ticker.tick');
+    await waitFor('ticks traced after the command ended', () => count(ticker.stdout, 'two live.Ticker.tick') >= traced + 3);
+    // The first session's transform is gone for good.
+    const first = count(ticker.stdout, 'one live.Ticker.tick');
+    await waitFor('more ticks', () => count(ticker.stdout, 'two live.Ticker.tick') >= traced + 6);
+    expect(count(ticker.stdout, 'one live.Ticker.tick')).toBe(first);
+  });
+
+  it('a process that is gone: exit 2 with one line, nothing attached', async () => {
+    const gone = spawn('true');
+    await new Promise((r) => gone.on('exit', r));
+    const session = watch(process.execPath, [cli, 'attach', String(gone.pid), '-t', TRANSFORM]);
+    expect(await session.exit).toBe(2);
+    expect(session.stderr).toEqual([`classforge: no such process: ${gone.pid}`]);
+  });
+});
