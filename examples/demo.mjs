@@ -3,7 +3,8 @@
 // `classforge print`; copies every class through ClassReader → ClassWriter (byte-identical); then packs the
 // program into a jar, rewrites the jar with an example transform through the CLI
 // (`classforge transform app.jar -o timed.jar -t examples/method-timing/transform.ts`), verifies the result
-// with `classforge verify`, and runs it under `java -Xverify:all`.
+// with `classforge verify`, and runs it under `java -Xverify:all`; last, `classforge run` applies the same
+// transform inside the JVM as the original jar's classes load (the agent).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,6 +59,10 @@ try {
 
   step('java -Xverify:all -jar timed.jar');
   run('java', ['-Xverify:all', '-jar', timed]);
+
+  // The same transform inside the JVM, as the classes load: no rewritten jar.
+  step(`classforge run -t examples/method-timing/transform.ts --options '{"output":"stdout"}' -- java -Xverify:all -jar app.jar`);
+  classforge('run', '-t', transform, '--options', '{"output":"stdout"}', '--', 'java', '-Xverify:all', '-jar', jar);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -75,6 +75,16 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(nanos(result.stderr)).toBe(EXPECTED_TIMING);
   });
 
+  it('a transform without include globs gets the application\'s classes only, not the JDK\'s', async () => {
+    // Timing every method of java.io from inside println would recurse forever.
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'examples/method-timing/transform.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    const timed = new Set(result.stderr.trim().split('\n').map((line) => line.replace(/\.[^.]* took .*$/, '')));
+    expect([...timed].sort()).toEqual(['app.Animal', 'app.Cat', 'app.Dog', 'app.Zoo']);
+  });
+
   it('a transform that throws: one line naming the transform and the class, which loads unchanged', async () => {
     const java = javaTool('java');
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/throws-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
@@ -94,6 +104,14 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.stderr).toContain('[classforge] warning: the transform host did not answer within 400 ms for app.Cat: left unchanged');
     // The JVM did not wait for the stalled transform (3 s) to finish.
     expect(Date.now() - started).toBeLessThan(2900 + 5000);
+  });
+
+  it('a host that dies mid-run: the class and the ones after load unchanged, one warning, the program completes', async () => {
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/exits-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(result.stderr).toBe('[classforge] warning: the transform host exited (exit status 3): classes load unchanged from now on\n');
   });
 
   it('a host that cannot start: the agent says so in one line and the program runs without transforms', async () => {

@@ -90,10 +90,16 @@ final class AgentSettings {
         return null;
     }
 
-    /** Whether some transform's globs select the class (dotted name). */
-    boolean selects(String dottedName) {
+    /**
+     * Whether some transform's globs select the class (dotted name). A class of the JDK (defined by
+     * the bootstrap or the platform class loader) is selected only by a transform whose include
+     * globs name it: a transform without include globs means "the application's classes", as Byte
+     * Buddy's agents ignore those loaders by default. Instrumenting the JDK classes the
+     * instrumentation itself runs through (a println in every method of java.io) recurses forever.
+     */
+    boolean selects(String dottedName, boolean jdkClass) {
         for (ClassNameFilter filter : filters) {
-            if (filter.matches(dottedName)) {
+            if ((!jdkClass || filter.hasIncludes()) && filter.matches(dottedName)) {
                 return true;
             }
         }

@@ -18,6 +18,11 @@ final class ClassNameFilter {
         this.excludes = compile(excludeList);
     }
 
+    /** Whether the transform names the classes it wants (include globs), rather than taking all. */
+    boolean hasIncludes() {
+        return !includes.isEmpty();
+    }
+
     boolean matches(String dottedName) {
         if (!includes.isEmpty()) {
             boolean included = false;

@@ -27,7 +27,7 @@ public final class ClassforgeAgent {
             AgentSettings settings = AgentSettings.load(args);
             host = attached ? HostConnection.connectToSocket(settings) : HostConnection.startHostProcess(settings);
             // Load what filtering uses (java.util.regex) now, not in the middle of some class's loading.
-            settings.selects("classforge.agent.WarmUp");
+            settings.selects("classforge.agent.WarmUp", false);
             HostTransformer transformer = new HostTransformer(host, settings, instrumentation);
             if (attached) {
                 // Before the handshake: the host asks for a retransformation as soon as it is ready.

@@ -88,6 +88,8 @@ final class HostConnection {
     private final AtomicInteger timeouts = new AtomicInteger();
     private volatile String closedReason;
     private volatile ControlListener controlListener;
+    /** Set when the JVM is exiting: the host ending then is expected, not worth a warning. */
+    private volatile boolean stopping;
 
     private HostConnection(InputStream in, OutputStream out, Closeable underlying, Process process) {
         this.in = in;
@@ -107,17 +109,34 @@ final class HostConnection {
             throw new IOException("cannot start the transform host `" + settings.node + " " + settings.hostScript
                     + "` (set CLASSFORGE_NODE to the node executable): " + e.getMessage());
         }
-        Runtime.getRuntime().addShutdownHook(new ShimThread("classforge-host-stopper", new Runnable() {
-            public void run() {
-                process.destroy();
-            }
-        }));
         Closeable closer = new Closeable() {
             public void close() {
                 process.destroy();
             }
         };
-        return new HostConnection(process.getInputStream(), process.getOutputStream(), closer, process);
+        final HostConnection connection = new HostConnection(process.getInputStream(), process.getOutputStream(), closer, process);
+        Runtime.getRuntime().addShutdownHook(new ShimThread("classforge-host-stopper", new Runnable() {
+            public void run() {
+                connection.stopHost();
+            }
+        }));
+        return connection;
+    }
+
+    /**
+     * At JVM exit: end of input lets the host finish and exit by itself (and flush what it logs);
+     * one still running after a moment is killed.
+     */
+    private void stopHost() {
+        stopping = true;
+        try {
+            out.close();
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        } catch (Exception e) {
+            process.destroy();
+        }
     }
 
     /**
@@ -211,7 +230,12 @@ final class HostConnection {
         data.writeUTF(System.getProperty("java.specification.version", ""));
         data.writeByte(attached ? 1 : 0);
         data.writeUTF(token == null ? "" : token);
-        send(Frames.HELLO, 0, payload.toByteArray());
+        try {
+            send(Frames.HELLO, 0, payload.toByteArray());
+        } catch (IOException e) {
+            hostEnded("the transform host ended before it was ready");
+            throw new IOException(closedReason != null ? closedReason : e.getMessage());
+        }
         Result answer;
         try {
             answer = handshake.await(timeoutMillis);
@@ -343,7 +367,7 @@ final class HostConnection {
                     Thread.currentThread().interrupt();
                 }
             }
-            if (handshake.done || !pending.isEmpty()) {
+            if (!stopping && (handshake.done || !pending.isEmpty())) {
                 ShimLog.warning(reason + exit + ": classes load unchanged from now on");
             }
             close(reason + exit);

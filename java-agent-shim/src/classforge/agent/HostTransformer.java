@@ -48,7 +48,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         }
         talkingToHost.set(Boolean.TRUE);
         try {
-            if (!settings.selects(className.replace('/', '.'))) {
+            if (!settings.selects(className.replace('/', '.'), isJdkLoader(loader))) {
                 return null;
             }
             int loaderId = host.loaders().idOf(loader);
@@ -78,6 +78,23 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
 
     void installed() {
         installed.countDown();
+    }
+
+    /** The JDK's own loaders: the bootstrap loader (null) and the platform (Java 8: extension) loader. */
+    private static final ClassLoader PLATFORM_LOADER = platformLoader();
+
+    private static ClassLoader platformLoader() {
+        try {
+            return (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
+        } catch (Exception e) {
+            // Java 8: the extension loader is the system loader's parent.
+            ClassLoader system = ClassLoader.getSystemClassLoader();
+            return system == null ? null : system.getParent();
+        }
+    }
+
+    static boolean isJdkLoader(ClassLoader loader) {
+        return loader == null || loader == PLATFORM_LOADER;
     }
 
     /** attach: the host drives the session (RETRANSFORM after the handshake, DETACH at the end). */
@@ -132,7 +149,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         List<Class<?>> selected = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.getName().startsWith("classforge.agent.")
-                    && settings.selects(type.getName())) {
+                    && settings.selects(type.getName(), isJdkLoader(type.getClassLoader()))) {
                 selected.add(type);
             }
         }
