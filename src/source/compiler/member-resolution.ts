@@ -17,9 +17,9 @@
 //   interfaces the one in the most specific interface wins (a default over an abstract one when the
 //   interfaces are unrelated). So the "most specific" step only ever compares distinct parameter
 //   lists, and a remaining tie is a real ambiguity. Bridge methods are never candidates.
-// - "More specific" is javac's reading of §15.12.2.5 (Resolve.MostSpecificCheck): in the loose and
-//   variable arity phases a primitive parameter is compared with a reference one after boxing (or
-//   unboxing), so m(int...) beats m(Object...) for m(1) and m(int...) vs m(Integer...) is ambiguous.
+// - "More specific" is plain subtyping in every phase (§15.12.2.5 "S <: T", with §4.10.1 among
+//   primitives; javac's MostSpecificCheck is a strict check too): a primitive parameter is never more
+//   specific than a reference one, so m(int...) and m(Object...) are ambiguous for m(1), as javac says.
 // - Inaccessible members (JLS §6.6: private outside the top-level class, package-private outside
 //   the package, protected outside the package and the subclasses) are not candidates; when only
 //   they would apply, the error says so, as javac's "has private access" does.
@@ -226,16 +226,11 @@ function isApplicable(env: TypeEnvironment, method: MethodModel, argTypes: reado
 }
 
 /**
- * Whether type S is more specific than T (JLS §15.12.2.5: S <: T, with §4.10.1's primitive
- * subtyping), as javac's MostSpecificCheck reads it: outside the strict phase, a primitive is
- * compared with a reference after boxing, a reference with a primitive after unboxing.
+ * Whether type S is more specific than T for any expression (JLS §15.12.2.5): S <: T, with
+ * §4.10.1's subtyping among primitives (int <: long); a primitive and a reference type are unrelated.
  */
-function isMoreSpecificType(env: TypeEnvironment, s: JavaType, t: JavaType, strict: boolean): boolean {
-  let found: JavaType | null = s;
-  if (!strict && s.isPrimitive() !== t.isPrimitive()) found = s.isPrimitive() ? s.boxed() : s.unboxed();
-  if (found === null) return false;
-  if (found.isPrimitive() !== t.isPrimitive()) return false;
-  return env.isSubtype(found, t);
+function isMoreSpecificType(env: TypeEnvironment, s: JavaType, t: JavaType): boolean {
+  return s.isPrimitive() === t.isPrimitive() && env.isSubtype(s, t);
 }
 
 /** The parameter types of a variable arity method stretched to `length` (JLS §15.12.2.4's "first k variable arity parameter types"). */
@@ -254,12 +249,12 @@ function expandedParameters(method: MethodModel, length: number): JavaType[] {
 function isMoreSpecific(env: TypeEnvironment, m1: MethodModel, m2: MethodModel, arity: number, phase: 1 | 2 | 3): boolean {
   if (phase !== 3) {
     if (m1.argumentTypes.length !== m2.argumentTypes.length) return false;
-    return m1.argumentTypes.every((s, i) => isMoreSpecificType(env, s, m2.argumentTypes[i]!, phase === 1));
+    return m1.argumentTypes.every((s, i) => isMoreSpecificType(env, s, m2.argumentTypes[i]!));
   }
   const length = Math.max(m1.argumentTypes.length, m2.argumentTypes.length, arity);
   const s = expandedParameters(m1, length);
   const t = expandedParameters(m2, length);
-  return s.every((type, i) => isMoreSpecificType(env, type, t[i]!, false));
+  return s.every((type, i) => isMoreSpecificType(env, type, t[i]!));
 }
 
 /** How a method is spelled in messages: `foo(int, java.lang.String)`. */
