@@ -183,6 +183,12 @@ public class Importer {
   Callback callback;
 }
 `,
+  'p/Hid.java': `package p;
+public class Hid extends A { private int x; }
+`,
+  'p/Hid2.java': `package p;
+public class Hid2 extends Hid { public static Object HO = null; }
+`,
   'p/Amb.java': `package p;
 public class Amb {
   public void q(int... a) {}
@@ -208,7 +214,7 @@ const VARIABLES = `
   java.util.List<String> list = new java.util.ArrayList<>(); Runnable runnable = null;
   java.util.Collection<String> coll = list;
   A a = new A(); B b = new B(); C c = new C(); D d = new D(); E e = null; F f = new F(); I iface = d; J jface = d;
-  Derived derived = new Derived(); Amb amb = new Amb();
+  Derived derived = new Derived(); Amb amb = new Amb(); Hid2 hid2 = new Hid2();
 `;
 
 interface CallCase {
@@ -393,6 +399,8 @@ const CALLS: readonly CallCase[] = [
   { java: 'Object v = J.IO;', site: 'p/J', name: 'IO', field: true, declaring: 'p/I' },
   { java: 'Object v = Outer.Nested.N;', site: 'p/Outer$Nested', name: 'N', field: true, declaring: 'p/Outer$Nested' },
   { java: 'Object v = Outer.Nested.Deep.DN;', site: 'p/Outer$Nested$Deep', name: 'DN', field: true, declaring: 'p/Outer$Nested$Deep' },
+  { java: 'Object v = hid2.HO;', site: 'p/Hid2', name: 'HO', field: true, declaring: 'p/Hid2' },
+  { java: 'Object v = hid2.ox;', site: 'p/Hid2', name: 'ox', field: true, declaring: 'p/A' },
   { java: 'Object v = System.out;', site: 'java/lang/System', name: 'out', field: true, declaring: 'java/lang/System' },
 ];
 
@@ -493,6 +501,8 @@ interface FailingCase {
   /** What javac's diagnostic for the line says, and what our message matches. */
   readonly javac: RegExp;
   readonly ours: RegExp;
+  /** A field read (name is the field's) rather than a call. */
+  readonly field?: boolean;
 }
 
 const FAILING: readonly FailingCase[] = [
@@ -511,6 +521,7 @@ const FAILING: readonly FailingCase[] = [
   { java: 'I.st2();', site: 'p/I', name: 'st2', args: [], javac: /cannot find symbol/, ours: /cannot find method st2\(\) in p\.I/ },
   { java: 'new A(bo, i);', site: 'p/A', name: '<init>', args: ['boolean', 'int'], javac: /boolean cannot be converted to String/, ours: /cannot find constructor A\(boolean, int\) in p\.A/ },
   { java: 'd.st();', site: 'p/D', name: 'st', args: [], javac: /cannot find symbol/, ours: /cannot find method st\(\) in p\.D/ },
+  { java: 'Object v = hid2.x;', site: 'p/Hid2', name: 'x', args: [], javac: /x has private access in Hid/, ours: /^x has private access in p\.Hid$/, field: true },
 ];
 
 describe('ambiguities and missing members, as javac reports them', () => {
@@ -534,7 +545,8 @@ describe('ambiguities and missing members, as javac reports them', () => {
     const args = c.args.map(typeOf);
     let thrown: unknown;
     try {
-      if (c.name === '<init>') findConstructor(env, c.site, args, CALLER);
+      if (c.field === true) findField(env, c.site, c.name, CALLER);
+      else if (c.name === '<init>') findConstructor(env, c.site, args, CALLER);
       else findMethod(env, c.site, c.name, args, CALLER);
     } catch (error) {
       thrown = error;

@@ -114,35 +114,46 @@ function accessWord(access: number): string {
  * The field `name` that is a member of `owner`: declared there, else inherited from its superclass
  * or superinterfaces (JLS §8.3: a declaration hides those of supertypes). As javac (Resolve.findField),
  * two declarations reached through different supertypes (an interface's and the superclass's,
- * or two interfaces') are ambiguous (JLS §8.3.3). Null when there is none; an array type has none
- * (its `length` is not a field). With a context, private fields of other top-level classes and
- * package-private ones of other packages are not members (JLS §8.3, §6.6).
+ * or two interfaces') are ambiguous (JLS §8.3.3), and the nearest declaration stops the search
+ * even when it cannot be accessed (a private field of a superclass, which is not inherited, hides
+ * the superclass's superclass's field all the same): that is an error ("x has private access in
+ * B"), unless another supertype has an accessible one. Null when there is none; an array type has
+ * none (its `length` is not a field). Without a context, only inheritance is checked.
  */
 export function findField(env: TypeEnvironment, owner: string, name: string, context?: AccessContext): ResolvedField | null {
   if (owner.startsWith('[')) return null;
-  return findFieldIn(env, owner, name, context, owner);
+  const found = findFieldIn(env, owner, name, context, owner);
+  if (found === null || found.accessible) return found?.field ?? null;
+  const { owner: declaring, field } = found.field;
+  throw new CompileError(`${name} ${accessWord(field.access)} ${className(declaring)}`);
 }
 
-function findFieldIn(env: TypeEnvironment, type: string, name: string, context: AccessContext | undefined, site: string): ResolvedField | null {
+interface FieldLookup {
+  readonly field: ResolvedField;
+  readonly accessible: boolean;
+}
+
+function findFieldIn(env: TypeEnvironment, type: string, name: string, context: AccessContext | undefined, site: string): FieldLookup | null {
   const model = env.requireClass(type);
-  for (const field of model.fields) {
-    if (field.name !== name) continue;
-    // Private fields are not inherited (§8.3), whoever asks.
-    if (type !== site && (field.access & Opcodes.ACC_PRIVATE) !== 0) continue;
-    if (context !== undefined && !isAccessible(env, type, field.access, context)) continue;
-    return { owner: type, field, isStatic: field.isStatic, ownerIsInterface: model.isInterface };
+  const field = model.fields.find((f) => f.name === name);
+  if (field !== undefined) {
+    // Private fields are not inherited (§8.3), whoever asks; other access is the context's.
+    const inherited = type === site || (field.access & Opcodes.ACC_PRIVATE) === 0;
+    const accessible = inherited && (context === undefined || isAccessible(env, type, field.access, context));
+    return { field: { owner: type, field, isStatic: field.isStatic, ownerIsInterface: model.isInterface }, accessible };
   }
-  let found: ResolvedField | null = null;
+  let found: FieldLookup | null = null;
   const supertypes = model.superName === null ? [...model.interfaces] : [model.superName, ...model.interfaces];
   for (const supertype of supertypes) {
     const candidate = findFieldIn(env, supertype, name, context, site);
     if (candidate === null) continue;
-    if (found !== null && found.owner !== candidate.owner) {
+    if (found === null || (!found.accessible && candidate.accessible)) {
+      found = candidate;
+    } else if (candidate.accessible && found.field.owner !== candidate.field.owner) {
       throw new CompileError(
-        `reference to ${name} is ambiguous: both variable ${name} in ${className(found.owner)} and variable ${name} in ${className(candidate.owner)} match`,
+        `reference to ${name} is ambiguous: both variable ${name} in ${className(found.field.owner)} and variable ${name} in ${className(candidate.field.owner)} match`,
       );
     }
-    found ??= candidate;
   }
   return found;
 }
