@@ -329,3 +329,407 @@ describe('lexer', () => {
     for (const [source, message] of cases) expect(syntaxError(() => tokenize(source)), source).toBe(message);
   });
 });
+
+// ## Parser: expressions
+
+describe('expressions', () => {
+  const table: [string, string][] = [
+    // Literals and names
+    ['42', '42'],
+    ['42L', '42L'],
+    ['1.5f', '1.5f'],
+    ['1.5', '1.5d'],
+    ["'x'", 'c120'],
+    ['"s"', '"s"'],
+    ['true', 'true'],
+    ['null', 'null'],
+    ['-2147483648', '-2147483648'],
+    ['-9223372036854775808L', '-9223372036854775808L'],
+    ['- 2147483647', '(- 2147483647)'],
+    ['java.lang.System.out', '(. (. (. java lang) System) out)'],
+    // Precedence and associativity (JLS §15.7 - §15.26)
+    ['a + b * c', '(+ a (* b c))'],
+    ['a - b - c', '(- (- a b) c)'],
+    ['a * b / c % d', '(% (/ (* a b) c) d)'],
+    ['a = b = c', '(= a (= b c))'],
+    ['a += b -= c', '(+= a (-= b c))'],
+    ['x >>>= 2', '(>>>= x 2)'],
+    ['a ? b : c ? d : e', '(? a b (? c d e))'],
+    ['a ? b ? c : d : e', '(? a (? b c d) e)'],
+    ['a || b && c | d ^ e & f == g < h << i + j * k', '(|| a (&& b (| c (^ d (& e (== f (< g (<< h (+ i (* j k))))))))))'],
+    ['a << b >> c >>> d', '(>>> (>> (<< a b) c) d)'],
+    ['a < b == c > d', '(== (< a b) (> c d))'],
+    ['a <= b != c >= d', '(!= (<= a b) (>= c d))'],
+    ['x instanceof String s && s.isEmpty()', '(&& (instanceof x String s) (call s isEmpty))'],
+    ['x instanceof final String s', '(instanceof x String final s)'],
+    ['o instanceof java.util.List<?> && b', '(&& (instanceof o java.util.List<?>) b)'],
+    ['a + b instanceof String', '(instanceof (+ a b) String)'],
+    ['!a && ~b == -c', '(&& (! a) (== (~ b) (- c)))'],
+    ['- -x', '(- (- x))'],
+    ['a - -b', '(- a (- b))'],
+    ['i++ + ++i', '(+ (post++ i) (++ i))'],
+    ['a-- - --b', '(- (post-- a) (-- b))'],
+    ['x = y += z', '(= x (+= y z))'],
+    ['(a) = 1', '(= (paren a) 1)'],
+    ['a[i] = b.c[j][k]', '(= ([] a i) ([] ([] (. b c) j) k))'],
+    ['c ? x = 1 : (y = 2)', '(? c (= x 1) (paren (= y 2)))'],
+    // Casts (JLS §15.16)
+    ['(int) -x', '(cast int (- x))'],
+    ['(int) +x', '(cast int (+ x))'],
+    ['(a) - b', '(- (paren a) b)'],
+    ['(a) + b', '(+ (paren a) b)'],
+    ['(a)(b)', '(cast a (paren b))'],
+    ['(String) o', '(cast String o)'],
+    ['(String) "s"', '(cast String "s")'],
+    ['(Object) !b', '(cast Object (! b))'],
+    ['(Object) ~i', '(cast Object (~ i))'],
+    ['(a.b.C) this', '(cast a.b.C this)'],
+    ['(List<String>) new ArrayList<>()', '(cast List<String> (new ArrayList<>))'],
+    ['(Map<String, List<Integer>>) m', '(cast Map<String,List<Integer>> m)'],
+    ['(int[]) o', '(cast int[] o)'],
+    ['(String[][]) o', '(cast String[][] o)'],
+    ['(Comparable<?> & java.io.Serializable) o', '(cast Comparable<?>&java.io.Serializable o)'],
+    ['(long) (int) x', '(cast long (cast int x))'],
+    ['(int) x.y[0]', '(cast int ([] (. x y) 0))'],
+    ['(int) x + 1', '(+ (cast int x) 1)'],
+    ['(Integer) i++', '(cast Integer (post++ i))'],
+    ['(a)++', '(post++ (paren a))'],
+    ['(a) < b', '(< (paren a) b)'],
+    ['(a < b)', '(paren (< a b))'],
+    ['(a < b >> c)', '(paren (< a (>> b c)))'],
+    ['(a & b) + c', '(+ (paren (& a b)) c)'],
+    ['(a[0])', '(paren ([] a 0))'],
+    ['(Object) int.class', '(cast Object (class int))'],
+    // Javassist's specials
+    ['$_ = ($r) $proceed($$)', '(= $_ (cast $r (call - $proceed $$)))'],
+    ['$1.length()', '(call $1 length)'],
+    ['($w) $2', '(cast $w $2)'],
+    ['($w) 5', '(cast $w 5)'],
+    ['$args[0]', '([] $args 0)'],
+    ['$cflow(fact)', '(call - $cflow fact)'],
+    ['$sig.length + $type.getName().length() + $class.hashCode()', '(+ (+ (. $sig length) (call (call $type getName) length)) (call $class hashCode))'],
+    ['$0.x = $e', '(= (. $0 x) $e)'],
+    // Member access, calls, creation
+    ['a.b(c, d).e', '(. (call a b c d) e)'],
+    ['f()', '(call - f)'],
+    ['Collections.<String>emptyList()', '(call Collections <String>emptyList)'],
+    ['this.<T, U>m(x)', '(call this <T,U>m x)'],
+    ['super.toString()', '(call super toString)'],
+    ['super.<T>m()', '(call super <T>m)'],
+    ['super.x', '(. super x)'],
+    ['Outer.super.m()', '(call Outer.super m)'],
+    ['Outer.super.x', '(. Outer.super x)'],
+    ['Outer.this', 'Outer.this'],
+    ['a.b.Outer.this.x', '(. a.b.Outer.this x)'],
+    ['this.x', '(. this x)'],
+    ['String.class', '(class String)'],
+    ['java.lang.String[][].class', '(class java.lang.String[][])'],
+    ['int.class', '(class int)'],
+    ['int[].class', '(class int[])'],
+    ['void.class', '(class void)'],
+    ['new Object()', '(new Object)'],
+    ['new java.util.HashMap<String, Integer>(16)', '(new java.util.HashMap<String,Integer> 16)'],
+    ['new Outer.Inner<>()', '(new Outer.Inner<>)'],
+    ['outer.new Inner(1)', '(new outer Inner 1)'],
+    ['new <T>Foo()', '(new Foo)'],
+    ['new int[3]', '(new-array int [3] 0)'],
+    ['new int[a][b][]', '(new-array int [a b] 1)'],
+    ['new String[][]{{"a"}, {}, null}', '(new-array String [] 2 {{"a"} {} null})'],
+    ['new int[]{1, 2,}', '(new-array int [] 1 {1 2})'],
+    ['new int[3].length', '(. (new-array int [3] 0) length)'],
+    ['new Foo().bar()', '(call (new Foo) bar)'],
+    ['a[b[c]]', '([] a ([] b c))'],
+    ['"a" + 1 + \'c\'', '(+ (+ "a" 1) c99)'],
+    ['switch (x) { case 1, 2 -> "a"; case 3 -> { yield "b"; } default -> throw new E(); }',
+      '(switch-expr-> x (case 1,2 (yield "a")) (case 3 {(yield "b")}) (case default (throw (new E))))'],
+    ['switch (x) { case 1: yield 2; default: { int y = 3; yield y; } }',
+      '(switch-expr: x (case 1 (yield 2)) (case default {(local int y=3) (yield y)}))'],
+    ['1 + switch (k) { default -> 0; }', '(+ 1 (switch-expr-> k (case default (yield 0))))'],
+  ];
+  for (const [source, expected] of table) {
+    it(source, () => expect(expr(source)).toBe(expected));
+  }
+
+  it('positions: first token, or the operator, or the member name', () => {
+    const e = parseExpression('a +\n  b.c(d)');
+    expect(e.kind === 'Binary' && [e.position, e.left.position, e.right.position]).toEqual([
+      { line: 1, column: 3, offset: 2 }, { line: 1, column: 1, offset: 0 }, { line: 2, column: 5, offset: 8 },
+    ]);
+  });
+});
+
+// ## Parser: statements and snippet forms
+
+describe('statements', () => {
+  const table: [string, string][] = [
+    // Snippet forms: a block, statements without braces, a single statement
+    ['{ a(); b(); }', '(call - a); (call - b);'],
+    ['a(); b();', '(call - a); (call - b);'],
+    ['{ a(); } { b(); }', '{(call - a);} {(call - b);}'],
+    ['', ''],
+    ['System.out.println($1);', '(call (. System out) println $1);'],
+    ['{ System.out.println("x=" + $1); }', '(call (. System out) println (+ "x=" $1));'],
+    ['$_ = ($r) $proceed($$);', '(= $_ (cast $r (call - $proceed $$)));'],
+    // Local variable declarations (JLS §14.4)
+    ['int a;', '(local int a)'],
+    ['int a = 1, b[] = {1, 2}, c;', '(local int a=1 b[]={1 2} c)'],
+    ['final String s = "x";', '(local final String s="x")'],
+    ['@SuppressWarnings("unchecked") final List<String> l = (List<String>) o;', '(local @SuppressWarnings(value="unchecked") final List<String> l=(cast List<String> o))'],
+    ['List<List<String>> l = new ArrayList<>();', '(local List<List<String>> l=(new ArrayList<>))'],
+    ['Map<String, List<Map<Integer, String>>> m;', '(local Map<String,List<Map<Integer,String>>> m)'],
+    ['Map.Entry<K, V>[] es;', '(local Map.Entry<K,V>[] es)'],
+    ['java.util.List<? extends Number> l;', '(local java.util.List<? extends Number> l)'],
+    ['Class<? super T>[] cs;', '(local Class<? super T>[] cs)'],
+    ['Outer<A>.Inner<B> x;', '(local Outer<A>.Inner<B> x)'],
+    ['int[][] m = new int[2][];', '(local int[][] m=(new-array int [2] 1))'],
+    ['String[] a[];', '(local String[] a[])'],
+    ['var x = 1;', '(local var x=1)'],
+    ['final var it = list.iterator();', '(local final var it=(call list iterator))'],
+    ['var var = 1;', '(local var var=1)'],
+    ['var.x = 1;', '(= (. var x) 1);'],
+    ['yield = 1;', '(= yield 1);'],
+    ['record r = null;', '(local record r=null)'],
+    ['x = a < b;', '(= x (< a b));'],
+    ['int.class.getName();', '(call (class int) getName);'],
+    ['a.b.c();', '(call (. a b) c);'],
+    ['a.b.C d;', '(local a.b.C d)'],
+    // Statement expressions (JLS §14.8)
+    ['i++;', '(post++ i);'],
+    ['--i;', '(-- i);'],
+    ['new Foo();', '(new Foo);'],
+    ['x = 1;', '(= x 1);'],
+    // Control flow
+    ['if (a) b(); else if (c) d(); else { e(); }', '(if a (call - b); (if c (call - d); {(call - e);}))'],
+    ['if (a) if (b) c(); else d();', '(if a (if b (call - c); (call - d);))'],
+    ['while (i < n) i++;', '(while (< i n) (post++ i);)'],
+    ['do { i--; } while (i > 0);', '(do {(post-- i);} (> i 0))'],
+    ['for (int i = 0, j = n; i < j; i++, j--) ;', '(for ((local int i=0 j=n)) (< i j) ((post++ i); (post-- j);) ;)'],
+    ['for (i = 0, j = 1; ; ) {}', '(for ((= i 0); (= j 1);) - () {})'],
+    ['for (;;) break;', '(for () - () (break))'],
+    ['for (String s : list) use(s);', '(foreach String s list (call - use s);)'],
+    ['for (final var e : map.entrySet()) {}', '(foreach final var e (call map entrySet) {})'],
+    ['for (int row[] : matrix) {}', '(foreach int row[] matrix {})'],
+    ['for (Map.Entry<K, V> e : m.entrySet()) {}', '(foreach Map.Entry<K,V> e (call m entrySet) {})'],
+    ['return;', '(return)'],
+    ['return a + b;', '(return (+ a b))'],
+    ['throw new RuntimeException("x");', '(throw (new RuntimeException "x"))'],
+    ['outer: for (;;) { inner: while (true) { if (a) break outer; continue inner; } }',
+      '(label outer (for () - () {(label inner (while true {(if a (break outer)) (continue inner)}))}))'],
+    ['break;', '(break)'],
+    ['continue;', '(continue)'],
+    [';', ';'],
+    ['synchronized (this) { x++; }', '(synchronized this {(post++ x);})'],
+    ['assert x > 0;', '(assert (> x 0))'],
+    ['assert x > 0 : "x=" + x;', '(assert (> x 0) (+ "x=" x))'],
+    // Switch statements (JLS §14.11)
+    ['switch (x) { case 1: case 2: a(); break; case 3, 4: b(); default: c(); }',
+      '(switch: x (case 1,2 (call - a); (break)) (case 3,4 (call - b);) (case default (call - c);))'],
+    ['switch (x) { }', '(switch: x)'],
+    ['switch (x) { case 1: }', '(switch: x (case 1))'],
+    ['switch (s) { case "a" -> f(); case "b", "c" -> { g(); } default -> throw new E(); }',
+      '(switch-> s (case "a" (call - f);) (case "b","c" {(call - g);}) (case default (throw (new E))))'],
+    ['switch (e) { case RED: int y = 1; break; }', '(switch: e (case RED (local int y=1) (break)))'],
+    ['switch (k) { case A + 1 -> x = 1; }', '(switch-> k (case (+ A 1) (= x 1);))'],
+    ['int v = switch (k) { case 1 -> { switch (j) { default: yield 5; } } default -> 0; };',
+      '(local int v=(switch-expr-> k (case 1 {(switch: j (case default (yield 5)))}) (case default (yield 0))))'],
+    // Try (JLS §14.20)
+    ['try { a(); } catch (IOException | RuntimeException e) { b(); } finally { c(); }',
+      '(try {(call - a);} (catch IOException|RuntimeException e {(call - b);}) (finally {(call - c);}))'],
+    ['try { } catch (final Exception e) { }', '(try {} (catch final Exception e {}))'],
+    ['try { } finally { }', '(try {} (finally {}))'],
+    ['try (InputStream in = open(); var out = new X()) { }', '(try ((local InputStream in=(call - open)) (local var out=(new X))) {})'],
+    ['try (in; this.out;) { }', '(try (in (. this out)) {})'],
+    // Explicit constructor invocations (JLS §8.8.7.1)
+    ['super();', '(super)'],
+    ['this(1, "a");', '(this 1 "a")'],
+    ['outer.super(x);', '(outer.super x)'],
+    ['<String>this(s);', '(this<String> s)'],
+    ['super.m();', '(call super m);'],
+    // Comments and unicode escapes in statements
+    ['/* c */ a(); // d', '(call - a);'],
+    ['\\u0061\\u0028\\u0029;', '(call - a);'],
+  ];
+  for (const [source, expected] of table) {
+    it(source, () => expect(snippet(source)).toBe(expected));
+  }
+
+  it('a single block statement is the returned block itself; several are wrapped', () => {
+    expect(parseSnippet('  { a(); }').position).toEqual({ line: 1, column: 3, offset: 2 });
+    const wrapped = parseSnippet('\n  a(); b();');
+    expect(wrapped.position).toEqual({ line: 2, column: 3, offset: 3 });
+    expect(wrapped.statements.map((s) => s.position.line)).toEqual([2, 2]);
+    expect(parseSnippet('').position).toEqual({ line: 1, column: 1, offset: 0 });
+  });
+});
+
+// ## Parser: declarations for CtNewMethod.make, CtNewConstructor.make, CtField.make
+
+describe('declarations', () => {
+  it('methods: modifiers, annotations, type parameters, varargs, array dims, throws, body or ;', () => {
+    const m = parseMethodDeclaration(
+      '@Override @Deprecated(since = "9", forRemoval = true) public static final <T extends Comparable<T> & java.io.Serializable, U> ' +
+      'java.util.List<T> pick(final int n, String[] a, long b[], @A U... rest) throws java.io.IOException, E { return null; }');
+    expect([
+      modifiersText(m.modifiers), typeParametersText(m.typeParameters), typeText(m.returnType), m.name,
+      parametersText(m.parameters), m.throws.map(classTypeText).join(','), m.body === null ? ';' : show(m.body),
+    ]).toEqual([
+      '@Override @Deprecated(since="9" forRemoval=true) public static final ',
+      '<T extends Comparable<T>&java.io.Serializable,U> ', 'java.util.List<T>', 'pick',
+      '(final int n, String[] a, long[] b, @A U[]... rest)', 'java.io.IOException,E', '{(return null)}',
+    ]);
+    expect(m.parameters.map((p) => p.varargs)).toEqual([false, false, false, true]);
+  });
+
+  it('methods: void, abstract, native, int m()[], annotation element arrays', () => {
+    const abstractMethod = parseMethodDeclaration('abstract void run();');
+    expect([typeText(abstractMethod.returnType), abstractMethod.body, abstractMethod.parameters.length]).toEqual(['void', null, 0]);
+    expect(typeText(parseMethodDeclaration('int m()[] { return null; }').returnType)).toBe('int[]');
+    const annotated = parseMethodDeclaration('@A({1, 2}) @B(@C) @D(x = {}) public native int hash(Object o);');
+    expect(modifiersText(annotated.modifiers)).toBe('@A(value={1 2}) @B(value=@C) @D(x={}) public native ');
+    const m = parseMethodDeclaration('public int add(int a, int b) { int c = a + b; return c; }');
+    expect(show(m.body!)).toBe('{(local int c=(+ a b)) (return c)}');
+    expect(m.position).toEqual({ line: 1, column: 1, offset: 0 });
+  });
+
+  it('constructors: the name as written, body with this(...) / super(...)', () => {
+    const c = parseConstructorDeclaration('public Point(int x, int y) throws E { super(); this.x = x; }');
+    expect([modifiersText(c.modifiers), c.name, parametersText(c.parameters), c.throws.map(classTypeText).join(), show(c.body)])
+      .toEqual(['public ', 'Point', '(int x, int y)', 'E', '{(super) (= (. this x) x);}']);
+    expect(parseConstructorDeclaration('<T> Box(T t) { this(t, 0); }').typeParameters.map((p) => p.name)).toEqual(['T']);
+  });
+
+  it('fields: modifiers, declarators, initializers', () => {
+    const f = parseFieldDeclaration('private static final int[] X = {1, 2}, Y[] = {{3}}, Z;');
+    expect([modifiersText(f.modifiers), typeText(f.type), f.declarators.map(declaratorText).join(' ')])
+      .toEqual(['private static final ', 'int[]', 'X={1 2} Y[]={{3}} Z']);
+    const g = parseFieldDeclaration('@Inject transient volatile java.util.Map<String, Integer> cache = new java.util.HashMap<>();');
+    expect([modifiersText(g.modifiers), typeText(g.type), declaratorText(g.declarators[0]!)])
+      .toEqual(['@Inject transient volatile ', 'java.util.Map<String,Integer>', 'cache=(new java.util.HashMap<>)']);
+  });
+});
+
+// ## Errors: exact message and position
+
+describe('syntax errors', () => {
+  const table: [string, string][] = [
+    ['a()', "line 1, column 4: expected ';' at end of input"],
+    ['$_ = 1', "line 1, column 7: expected ';' at end of input"],
+    ['a() b();', "line 1, column 5: expected ';' but found 'b'"],
+    ['a();\n  b()\n  c();', "line 3, column 3: expected ';' but found 'c'"],
+    ['{ a();', "line 1, column 7: expected '}' at end of input"],
+    ['a(); }', "line 1, column 6: expected a statement but found '}'"],
+    ['{ a(); }}', "line 1, column 9: expected a statement but found '}'"],
+    ['if (a { }', "line 1, column 7: expected ')' but found '{'"],
+    ['int x = 2147483648;', 'line 1, column 9: integer number too large'],
+    ['x = -(2147483648);', 'line 1, column 7: integer number too large'],
+    ['x = a -2147483648;', 'line 1, column 8: integer number too large'],
+    ['long y = 9223372036854775808L;', 'line 1, column 10: integer number too large'],
+    ['s = "\\q";', 'line 1, column 6: illegal escape character'],
+    ['s = "abc;', 'line 1, column 5: unclosed string literal'],
+    ['a(); /* never closed', 'line 1, column 6: unclosed comment'],
+    ['Runnable r = () -> {};', 'line 1, column 14: lambda expressions are not supported in snippets'],
+    ['list.forEach(x -> f(x));', 'line 1, column 14: lambda expressions are not supported in snippets'],
+    ['f((a, b) -> a);', 'line 1, column 3: lambda expressions are not supported in snippets'],
+    ['x = (a) -> b;', 'line 1, column 5: lambda expressions are not supported in snippets'],
+    ['x = c ? a : b -> b;', 'line 1, column 13: lambda expressions are not supported in snippets'],
+    ['f(String::valueOf);', 'line 1, column 9: method references are not supported in snippets'],
+    ['f(int[]::new);', 'line 1, column 8: method references are not supported in snippets'],
+    ['Object o = new Object() { };', 'line 1, column 25: anonymous classes are not supported in snippets'],
+    ['a.new B() { };', 'line 1, column 11: anonymous classes are not supported in snippets'],
+    ['class A {}', 'line 1, column 1: local classes are not supported in snippets'],
+    ['final class A {}', 'line 1, column 7: local classes are not supported in snippets'],
+    ['record R(int x) {}', 'line 1, column 1: local classes are not supported in snippets'],
+    ['enum E { A }', 'line 1, column 1: local classes are not supported in snippets'],
+    ['yield 1;', 'line 1, column 1: yield outside of switch expression'],
+    ['switch (k) { default: yield 1; }', 'line 1, column 23: yield outside of switch expression'],
+    ['1 + 2;', 'line 1, column 1: not a statement'],
+    ['(a = 1);', 'line 1, column 1: not a statement'],
+    ['a < b;', 'line 1, column 1: not a statement'],
+    ['for (i < n; ;) {}', 'line 1, column 6: not a statement'],
+    ['switch (k) { case 1 -> 2; }', 'line 1, column 24: not a statement'],
+    ['1 = 2;', "line 1, column 3: the left-hand side of '=' must be a variable"],
+    ['f() += 2;', "line 1, column 5: the left-hand side of '+=' must be a variable"],
+    ['f()++;', "line 1, column 1: the operand of '++' must be a variable"],
+    ['--1;', "line 1, column 3: the operand of '--' must be a variable"],
+    ['int[] a = new int[];', 'line 1, column 20: array dimension missing'],
+    ['int[] a = new int[2]{1};', 'line 1, column 21: array creation with both dimension expression and initialization is illegal'],
+    ['new int;', "line 1, column 8: expected '[' but found ';'"],
+    ['var a = 1, b = 2;', "line 1, column 12: 'var' is not allowed in a compound declaration"],
+    ['var a;', "line 1, column 5: cannot use 'var' on variable without initializer"],
+    ['var a[] = {1};', "line 1, column 5: 'var' is not allowed as an element type of an array"],
+    ['var a = {1};', "line 1, column 9: cannot use 'var' on a variable with an array initializer"],
+    ['var[] a = null;', "line 1, column 1: 'var' is not allowed here"],
+    ['List<int> l;', "line 1, column 6: expected a reference type but found 'int'"],
+    ['switch (x) { case 1: a(); case 2 -> b(); }', 'line 1, column 34: different case kinds used in the switch'],
+    ['switch (x) { a(); }', "line 1, column 14: expected 'case', 'default' or '}' but found 'a'"],
+    ['if (a) int x = 1;', 'line 1, column 8: variable declaration not allowed here'],
+    ['try { }', "line 1, column 8: expected 'catch' or 'finally' at end of input"],
+    ['try (f()) { }', 'line 1, column 6: the try resource must be a variable declaration or an effectively final variable'],
+    ['x = 1 +;', "line 1, column 8: expected an expression but found ';'"],
+    ['x = 1 ? 2;', "line 1, column 10: expected ':' but found ';'"],
+    ['m(x, );', "line 1, column 6: expected an expression but found ')'"],
+    ['String s = "a" "b";', "line 1, column 16: expected ';' but found a string literal"],
+    ['else x();', "line 1, column 1: expected a statement but found 'else'"],
+    ['x = a.;', "line 1, column 7: expected an identifier but found ';'"],
+    ['x = a.1;', "line 1, column 6: expected ';' but found '.1'"],
+    ['x = f(a).class;', "line 1, column 5: expected a type name before '.class'"],
+    ['int goto = 1;', "line 1, column 5: expected an identifier but found 'goto'"],
+    ['int _ = 1;', "line 1, column 5: expected an identifier but found '_'"],
+    ['x = 09;', "line 1, column 5: illegal digit '9' in an octal literal"],
+    ['x = 1e-50f;', 'line 1, column 5: floating-point number too small'],
+    ['x = y #', "line 1, column 7: illegal character: '#'"],
+    ['x = "\\u00zz";', 'line 1, column 6: illegal unicode escape'],
+    ['\n\n   x = 1', "line 3, column 9: expected ';' at end of input"],
+    ['x = ' + '('.repeat(10_000) + 'a' + ')'.repeat(10_000) + ';', 'line 1, column 337: too deeply nested'],
+  ];
+  for (const [source, message] of table) {
+    it(source.length > 60 ? `${source.slice(0, 60)}…` : source, () => expect(syntaxError(() => parseSnippet(source))).toBe(message));
+  }
+
+  it('declarations and expressions', () => {
+    expect(syntaxError(() => parseExpression('a b'))).toBe("line 1, column 3: expected end of input but found 'b'");
+    expect(syntaxError(() => parseExpression(''))).toBe('line 1, column 1: expected an expression at end of input');
+    expect(syntaxError(() => parseExpression('a;'))).toBe("line 1, column 2: expected end of input but found ';'");
+    expect(syntaxError(() => parseMethodDeclaration('void f(int... a, int b) {}'))).toBe('line 1, column 16: varargs parameter must be the last parameter');
+    expect(syntaxError(() => parseMethodDeclaration('void f() '))).toBe("line 1, column 10: expected '{' at end of input");
+    expect(syntaxError(() => parseMethodDeclaration('public public void f() {}'))).toBe("line 1, column 8: repeated modifier 'public'");
+    expect(syntaxError(() => parseMethodDeclaration('void f() {} x'))).toBe("line 1, column 13: expected end of input but found 'x'");
+    expect(syntaxError(() => parseMethodDeclaration('void f(Foo this) {}'))).toBe('line 1, column 12: receiver parameters are not supported');
+    expect(syntaxError(() => parseConstructorDeclaration('public A();'))).toBe("line 1, column 11: expected '{' but found ';'");
+    expect(syntaxError(() => parseFieldDeclaration('int x'))).toBe("line 1, column 6: expected ';' at end of input");
+    expect(syntaxError(() => parseFieldDeclaration('int x = 1; int y;'))).toBe("line 1, column 12: expected end of input but found 'int'");
+  });
+
+  it('deep nesting of every kind is a syntax error, never a stack overflow or a hang', () => {
+    const n = 10_000;
+    const deep = [
+      'x = ' + '('.repeat(n) + 'a;',
+      '{'.repeat(n) + '}'.repeat(n),
+      'x = ' + '- '.repeat(n) + 'a;',
+      'x = ' + '!'.repeat(n) + 'a;',
+      'x = ' + 'a['.repeat(n) + '0' + ']'.repeat(n) + ';',
+      'x = ' + 'f('.repeat(n) + ')'.repeat(n) + ';',
+      'x = ' + '(int)'.repeat(n) + 'a;',
+      'x = ' + '(T)'.repeat(n) + 'a;',
+      'if (a) '.repeat(n) + 'b();',
+      'if (a) b(); ' + 'else if (a) b(); '.repeat(n),
+      'x = ' + 'a ? b : '.repeat(n) + 'c;',
+      'x = ' + 'a ? '.repeat(n) + 'b' + ' : c'.repeat(n) + ';',
+      'a = '.repeat(n) + 'b;',
+      'List' + '<List'.repeat(n) + '>'.repeat(n) + ' x;',
+      'int x = ' + '{'.repeat(n) + '}'.repeat(n) + ';',
+      'x = ' + 'new int['.repeat(n) + '1' + ']'.repeat(n) + ';',
+      'x = ' + '('.repeat(n) + ') -> 1;',
+      '@A('.repeat(n) + ')'.repeat(n) + ' int x;',
+      'x = ' + 'switch (a) { default -> '.repeat(n) + '1' + '; }'.repeat(n) + ';',
+      'a: '.repeat(n) + ';',
+    ];
+    for (const source of deep) expect(syntaxError(() => parseSnippet(source))).toMatch(/too deeply nested$/);
+    // Long flat chains are fine.
+    expect(parseSnippet(`x = a${' + a'.repeat(100_000)};`).statements).toHaveLength(1);
+    expect(parseSnippet(`x = a${'.b'.repeat(100_000)};`).statements).toHaveLength(1);
+    // Moderate nesting is accepted.
+    expect(snippet(`x = ${'('.repeat(300)}a${')'.repeat(300)};`)).toMatch(/^\(= x \(paren /);
+    expect(parseSnippet(`${'{'.repeat(300)}${'}'.repeat(300)}`).kind).toBe('Block');
+  });
+});

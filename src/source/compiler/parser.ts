@@ -117,9 +117,13 @@ class Parser {
   /** How many leading `>` of the current token a type argument list has consumed (`>>`, `>>>`). */
   private split = 0;
   private depth = 0;
+  /** >0 while a lookahead tries an interpretation: errors it would report later need not be exact now. */
+  private speculating = 0;
   private switchExpressionDepth = 0;
   /** A lexical error met while pulling tokens: it stands, even inside a speculative parse. */
   private lexError: JavaSyntaxError | null = null;
+  /** "too deeply nested": it stands too, whatever the interpretation. */
+  private nestingError: JavaSyntaxError | null = null;
   /** Token index of `(` → index of its matching `)` (-1: unmatched), filled by matchingParen. */
   private readonly parenMatches = new Map<number, number>();
 
@@ -211,7 +215,10 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) throw this.error('too deeply nested');
+    if (++this.depth > MAX_DEPTH) {
+      this.nestingError = this.error('too deeply nested');
+      throw this.nestingError;
+    }
   }
 
   private leave(): void {
@@ -233,17 +240,19 @@ class Parser {
 
   /**
    * Runs `test` speculatively and rewinds: its result, or false when it threw a syntax error (a lexical
-   * error is rethrown: the tokens are wrong whatever the interpretation).
+   * or nesting error is rethrown: the input is wrong whatever the interpretation).
    */
   private lookahead(test: () => boolean): boolean {
     const mark = this.mark();
     const depth = this.depth;
+    this.speculating++;
     try {
       return test();
     } catch (e) {
-      if (e instanceof JavaSyntaxError && e !== this.lexError) return false;
+      if (e instanceof JavaSyntaxError && e !== this.lexError && e !== this.nestingError) return false;
       throw e;
     } finally {
+      this.speculating--;
       this.reset(mark);
       this.depth = depth;
     }
@@ -559,16 +568,21 @@ class Parser {
       if (this.is('.') && (this.isIdentifier(1) || this.is('@', 1))) this.advance();
       else break;
     }
-    // JLS §14.4.1, §3.9: `var` is not a type name.
-    if (parts.length === 1 && parts[0]!.name === 'var') throw this.error("'var' is not allowed here", start);
+    // JLS §14.4.1, §3.9: `var` is not a type name (let through while speculating, for a precise error).
+    if (parts.length === 1 && parts[0]!.name === 'var' && this.speculating === 0) throw this.error("'var' is not allowed here", start);
     return { kind: 'ClassType', parts, name: parts.map((p) => p.name).join('.'), position: positionOf(start) };
   }
 
+  /**
+   * A type argument or bound. A primitive type is let through while speculating, so that `List<int> x;`
+   * is still seen as a declaration and the error names the `int`.
+   */
   private referenceType(): ReferenceTypeNode {
     const start = this.peek();
     const type = this.type();
-    if (type.kind !== 'ClassType' && type.kind !== 'ArrayType') this.fail('a reference type', start);
-    return type;
+    if (type.kind === 'ClassType' || type.kind === 'ArrayType') return type;
+    if (this.speculating > 0 && type.kind === 'PrimitiveType') return { kind: 'ArrayType', elementType: type, position: type.position };
+    return this.fail('a reference type', start);
   }
 
   /** JLS §4.5.1: `<A, ? extends B, ? super C>`, or `<>` where allowed. */
@@ -666,7 +680,9 @@ class Parser {
     if (token.kind !== 'identifier' && !isPrimitive) return false;
     return this.lookahead(() => {
       this.type();
-      return this.isIdentifier();
+      // After a primitive type only a class literal `int[].class` makes an expression (then `int goto`
+      // is reported as a declaration missing its name).
+      return isPrimitive ? !this.is('.') && !this.is('::') : this.isIdentifier();
     });
   }
 
