@@ -733,3 +733,338 @@ describe('syntax errors', () => {
     expect(parseSnippet(`${'{'.repeat(300)}${'}'.repeat(300)}`).kind).toBe('Block');
   });
 });
+
+// ## Oracle: the real javac compiles these method bodies; the parser must accept every one
+
+/**
+ * A class whose methods cover the statement and expression forms of Java 17 that snippets may use (no
+ * lambdas, no local or anonymous classes). Methods are separated by `// ---` lines; the part before the
+ * first separator declares what they use.
+ */
+const ORACLE = String.raw`import java.io.*;
+import java.util.*;
+
+@SuppressWarnings({"unchecked", "rawtypes", "unused"})
+public class Oracle<T extends Comparable<T>> {
+  int x, y[] = {1, 2};
+  static final long BIG = 0x7fff_ffff_ffffL;
+  String name = "oracle";
+  List<String> names = new ArrayList<>();
+  Map<String, List<Integer>> index = new HashMap<>();
+  class Inner { int v = x; Inner(int v) { this.v = v; } Inner() { this(0); } }
+  static class Nested<E> { E e; <F> F pick(F f) { return f; } }
+  interface Shape { default int sides() { return 0; } }
+  enum Color { RED, GREEN, BLUE }
+  static class Res implements AutoCloseable { public void close() {} }
+  static class Base { int b; int m() { return 1; } Base(int b) { this.b = b; } Base() {} }
+  int f(int a) { return a; }
+  static int g(Object... os) { return os.length; }
+  <U> U id(U u) { return u; }
+
+  // ---
+  int literals() {
+    int a = 0, b = 0x1F, c = 017, d = 0b1010, e = 1_000_000, f = -2147483648, g = 2147483647, h = 0xFFFFFFFF;
+    long l = -9223372036854775808L, m = 0x8000000000000000L, n = 0777L, o = 0b1L;
+    float p = 1.5f, q = 1e-45f, r = 0x1.fffffeP+127f, s = 3.4028235e38f, t = .5f, u = 1f, v = 09f;
+    double w = 1.0, z = 1e308, aa = 4.9e-324, ab = 0x1p-1074, ac = 1., ad = 1D, ae = 0x.8p1;
+    char ca = 'a', cb = '\n', cc = '\'', cd = '\\', ce = '\0', cf = '\377', cg = '\u0041', ch = '\s';
+    String sa = "tab\there \"quoted\" \101 \u00e9", sb = "", sc = "\\u0041";
+    boolean ba = true, bb = false;
+    Object nul = null;
+    return a + b + c + d + e + f + g + h + (int) l + (int) m + (int) n + (int) o;
+  }
+  // ---
+  String textBlocks() {
+    String a = """
+        Hello
+          World
+        """;
+    String b = """
+        one \
+        two\s
+        "quoted" \"""
+        """;
+    String c = """
+        no trailing newline""";
+    return a + b + c;
+  }
+  // ---
+  int precedence(int a, int b, int c, boolean p, boolean q) {
+    int r = a + b * c - a / b % c;
+    r = a << 2 >> 1 >>> 3;
+    r = a & b | c ^ a;
+    boolean s = a < b == b > c && !p || q ^ p;
+    s = a <= b != b >= c;
+    r = p ? a : q ? b : c;
+    r = p ? q ? a : b : c;
+    r = -a - -b + +c - ~a;
+    r = a++ + ++b - c-- - --a;
+    r = a = b = c;
+    r += a -= b *= c /= 1;
+    r %= 7; r &= 3; r |= 4; r ^= 5; r <<= 1; r >>= 1; r >>>= 1;
+    r = (a) - b;
+    r = (a) + b;
+    r = (int) -a;
+    r = (int) +a;
+    r = (int) (long) a;
+    r = (int) 1.5 * 2;
+    r = -2147483648;
+    long l = -9223372036854775808L;
+    Object o = name;
+    s = o instanceof String str && str.isEmpty();
+    s = o instanceof final String str2 && !str2.isEmpty();
+    s = o instanceof List<?> && p;
+    s = o + "" instanceof String;
+    return r;
+  }
+  // ---
+  Object casts(Object o, Object[] arr) {
+    String s = (String) o;
+    s = (String) "x";
+    Object p = (Object) !true;
+    p = (Object) ~1;
+    List<String> l = (List<String>) o;
+    Map<String, List<Integer>> m = (Map<String, List<Integer>>) o;
+    int[] ia = (int[]) o;
+    String[][] sa = (String[][]) o;
+    Comparable<?> c = (Comparable<?> & Serializable) o;
+    p = (java.lang.Object) this;
+    p = (Object) int.class;
+    p = (Object) new int[0];
+    p = (Object) (o);
+    Integer i = (Integer) o;
+    int j = (int) (Integer) o;
+    p = (Object) null;
+    p = (T) o;
+    p = (Object) switch (1) { default -> 2; };
+    return (Object[]) arr;
+  }
+  // ---
+  void declarations() {
+    int a;
+    int b = 1, c[] = {1, 2}, d[][] = {{1}, {2, 3}};
+    final String s = "x";
+    @SuppressWarnings("unused") final int e = 2;
+    List<List<String>> l = new ArrayList<>();
+    Map<String, List<Map<Integer, String>>> m = null;
+    Map.Entry<String, Integer>[] es = null;
+    List<? extends Number> ln = null;
+    Class<? super Integer>[] cs = null;
+    Oracle<T>.Inner in = new Inner();
+    int[][] mat = new int[2][];
+    String[] arr[] = new String[1][2];
+    var v = 1;
+    final var it = names.iterator();
+    var var = 2;
+    int yield = 3;
+    yield = 4;
+    int record = 5;
+    java.util.List<java.lang.String> ql = java.util.Collections.emptyList();
+    Nested<String> n = new Nested<>();
+    Oracle.Nested<Integer> on = new Oracle.Nested<Integer>();
+  }
+  // ---
+  void control(int n, List<String> list, int[][] matrix) throws Exception {
+    if (n > 0) f(1); else if (n < 0) f(2); else { f(3); }
+    if (n > 0) if (n > 1) f(4); else f(5);
+    while (n < 10) n++;
+    do { n--; } while (n > 0);
+    for (int i = 0, j = n; i < j; i++, j--) ;
+    int i, j;
+    for (i = 0, j = 1; ; ) { break; }
+    for (;;) break;
+    for (String s : list) f(s.length());
+    for (final var e : index.entrySet()) { }
+    for (int row[] : matrix) { }
+    for (Map.Entry<String, List<Integer>> e : index.entrySet()) { }
+    outer:
+    for (;;) {
+      inner:
+      while (true) {
+        if (n > 5) break outer;
+        n++;
+        continue inner;
+      }
+    }
+    synchronized (this) { x++; }
+    assert n > 0;
+    assert n > 0 : "n=" + n;
+    ;
+    { { } }
+    label: { break label; }
+    if (n == 3) return;
+    throw new Exception("x");
+  }
+  // ---
+  int switches(int k, String s, Color c) {
+    int r = 0;
+    switch (k) {
+      case 1:
+      case 2:
+        r = 1;
+        break;
+      case 3, 4:
+        r = 2;
+      default:
+        r = 3;
+    }
+    switch (s) {
+      case "a" -> r = 4;
+      case "b", "c" -> { r = 5; }
+      default -> throw new IllegalStateException();
+    }
+    switch (c) { case RED: int y = 1; r = y; break; case GREEN: break; }
+    switch (k) { }
+    switch (k) { case 1: }
+    r = switch (k) { case 1, 2 -> 3; case 3 -> { yield 4; } default -> throw new RuntimeException(); };
+    r = switch (k) { case 1: yield 2; default: { int z = 3; yield z; } };
+    r = 1 + switch (k) { default -> 0; };
+    r = switch (k) {
+      case 1 -> {
+        switch (s) { default: yield 5; }
+      }
+      default -> 0;
+    };
+    final int K = 7;
+    switch (k) { case K + 1 -> r = 1; default -> {} }
+    return r;
+  }
+  // ---
+  void tries() throws Exception {
+    try { f(1); } catch (IllegalStateException | IllegalArgumentException e) { f(2); } finally { f(3); }
+    try { } catch (final Exception e) { }
+    try { } finally { }
+    try (Res r = new Res(); var r2 = new Res()) { }
+    Res r3 = new Res();
+    final Res r4 = new Res();
+    try (r3; r4;) { }
+    try (Res r5 = new Res()) { } catch (RuntimeException e) { throw e; }
+  }
+  // ---
+  void members(Oracle<T> other, Object o) {
+    System.out.println(name);
+    java.lang.System.out.println(java.lang.Math.max(1, 2));
+    int l = this.name.length();
+    List<String> e = Collections.<String>emptyList();
+    String s = this.<String>id("a");
+    s = super.toString();
+    s = Oracle.super.toString();
+    Inner in = this.new Inner(1);
+    Inner in2 = other.new Inner();
+    Class<?> c1 = String.class, c2 = int.class, c3 = int[].class, c4 = void.class, c5 = java.lang.String[][].class;
+    int[] a = new int[3];
+    int[][][] b = new int[2][3][];
+    String[][] ss = new String[][]{{"a"}, {}, null};
+    int[] init = new int[]{1, 2,};
+    int len = new int[3].length;
+    String t = new StringBuilder().append(1).toString();
+    int v = a[b[0][1][2]];
+    s = "a" + 1 + 'c' + 1.5 + true + null;
+    g(1, "x", null);
+    g();
+    x = Oracle.this.x;
+    Object arr = new Object[0];
+    Nested<String> n = new Nested<>();
+    int p = n.<Integer>pick(3);
+    names.add("x");
+    index.put("k", new ArrayList<>());
+    names.get(0).chars();
+  }
+  // ---
+  void unicode() {
+    int \u0061bc = 1;
+    String s = \u0022hi\u0022;
+    char c = '\u005c\u005c';
+    char d = '\u005c'';
+    abc++;
+    /* comment \u002a/
+    int café = 2, π = 3, _under = 4, $dollar = 5;
+  }
+  // ---
+  static <A extends Comparable<A> & Serializable, B> List<A> generic(final A first, B[] rest, long arr[], String... more) throws IOException, RuntimeException { return null; }
+  // ---
+  @Deprecated(since = "9", forRemoval = false) public final synchronized int annotated(@SuppressWarnings("x") int a) { return a; }
+  // ---
+  int oldArray()[] { return null; }
+  // ---
+  void nestedExpressions(int a, int b) {
+    int r = ((((a + b) * (a - b)) / ((a) + (b))) % 7);
+    boolean z = !(a > b) && (a < b || !(a == b));
+    r = (a > b ? a : b) > 0 ? (a) : (b);
+    r = f(f(f(f(a))));
+    r = a > 0 ? -1 : a < 0 ? +1 : 0;
+    Object o = a > 0 ? "pos" : (Object) null;
+    long m = (long) a << 32 | b & 0xFFFFFFFFL;
+    double d = (double) a / b * 100.0;
+    r = (int) Math.round(d);
+    char ch = (char) ('a' + a);
+    r = ch - '0';
+    r = (byte) 0xFF;
+    short sh = (short) -1;
+    float f = (float) d;
+    r = ~(a ^ b);
+    r = a > b ? a : b;
+    r = (a < b) ? 1 : 2;
+    z = a < b;
+    z = (a) < b;
+    boolean w = a < b == b < a;
+  }
+}
+`;
+
+const ORACLE_METHODS = ORACLE.split('  // ---\n').slice(1).map((text, i, all) => (i === all.length - 1 ? text.replace(/}\s*$/, '') : text));
+
+/** Members of the oracle class's first part, as CtField.make / CtNewConstructor.make / CtNewMethod.make take them. */
+const ORACLE_MEMBERS: [kind: 'field' | 'constructor' | 'method', text: string][] = [
+  ['field', 'int x, y[] = {1, 2};'],
+  ['field', 'static final long BIG = 0x7fff_ffff_ffffL;'],
+  ['field', 'Map<String, List<Integer>> index = new HashMap<>();'],
+  ['constructor', 'Inner(int v) { this.v = v; }'],
+  ['constructor', 'Inner() { this(0); }'],
+  ['constructor', 'Base(int b) { this.b = b; }'],
+  ['method', 'default int sides() { return 0; }'],
+  ['method', '<F> F pick(F f) { return f; }'],
+  ['method', 'static int g(Object... os) { return os.length; }'],
+];
+
+describe('javac oracle: the accepted language is Java', () => {
+  it('javac compiles the oracle class', async () => {
+    const { classes } = await compileJava({ 'Oracle.java': ORACLE });
+    expect(classes.map((c) => c.name)).toContain('Oracle');
+    expect(ORACLE.split('\n').length).toBeGreaterThan(250);
+    for (const [, text] of ORACLE_MEMBERS) expect(ORACLE).toContain(text);
+  }, 120_000);
+
+  for (const method of ORACLE_METHODS) {
+    const name = /(?<!@)\b([A-Za-z]\w*)\s*\(/.exec(method)![1]!;
+    it(`parses method ${name}, and its body as a snippet`, () => {
+      const declaration = parseMethodDeclaration(method);
+      expect(declaration.name).toBe(name);
+      const body = parseSnippet(method.slice(declaration.body!.position.offset).trimEnd());
+      expect(show(body)).toBe(show(declaration.body!));
+    });
+  }
+
+  it('parses the members of the first part', () => {
+    for (const [kind, text] of ORACLE_MEMBERS) {
+      const parse = kind === 'field' ? parseFieldDeclaration : kind === 'constructor' ? parseConstructorDeclaration : parseMethodDeclaration;
+      expect(parse(text).kind, text).toBe(kind === 'field' ? 'FieldDeclaration' : kind === 'constructor' ? 'ConstructorDeclaration' : 'MethodDeclaration');
+    }
+  });
+
+  it('a few of its values, as javac computes them', () => {
+    const literals = ORACLE_METHODS.find((m) => m.includes('int literals()'))!;
+    const body = parseMethodDeclaration(literals).body!;
+    const initializers = new Map<string, string>();
+    for (const statement of body.statements) {
+      if (statement.kind !== 'LocalVariableDeclaration') continue;
+      for (const d of statement.declarators) if (d.initializer !== null) initializers.set(d.name, initText(d.initializer));
+    }
+    expect(Object.fromEntries(['f', 'h', 'l', 'm', 'q', 'r', 'v', 'ab', 'ae', 'cf', 'cg', 'ch', 'sc'].map((k) => [k, initializers.get(k)]))).toEqual({
+      f: '-2147483648', h: '-1', l: '-9223372036854775808L', m: '-9223372036854775808L', q: `${2 ** -149}f`,
+      r: '3.4028234663852886e+38f', v: '9f', ab: '5e-324d', ae: '1d', cf: 'c255', cg: 'c65', ch: 'c32', sc: '"\\\\u0041"',
+    });
+    const unicode = parseMethodDeclaration(ORACLE_METHODS.find((m) => m.includes('void unicode()'))!).body!;
+    expect(show(unicode)).toBe('{(local int abc=1) (local String s="hi") (local char c=c92) (local char d=c39) (post++ abc); (local int café=2 π=3 _under=4 $dollar=5)}');
+  });
+});
