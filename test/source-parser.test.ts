@@ -553,6 +553,12 @@ describe('statements', () => {
     it(source, () => expect(snippet(source)).toBe(expected));
   }
 
+  it('statement positions are their first token', () => {
+    const statements = parseSnippet('<T>this(t);\n  outer.super();\n  x++;').statements;
+    expect(statements.map((s) => `${s.kind}@${s.position.line}:${s.position.column}`))
+      .toEqual(['ExplicitConstructorInvocation@1:1', 'ExplicitConstructorInvocation@2:3', 'ExpressionStatement@3:3']);
+  });
+
   it('a single block statement is the returned block itself; several are wrapped', () => {
     expect(parseSnippet('  { a(); }').position).toEqual({ line: 1, column: 3, offset: 2 });
     const wrapped = parseSnippet('\n  a(); b();');
@@ -1066,5 +1072,40 @@ describe('javac oracle: the accepted language is Java', () => {
     });
     const unicode = parseMethodDeclaration(ORACLE_METHODS.find((m) => m.includes('void unicode()'))!).body!;
     expect(show(unicode)).toBe('{(local int abc=1) (local String s="hi") (local char c=c92) (local char d=c39) (post++ abc); (local int café=2 π=3 _under=4 $dollar=5)}');
+  });
+});
+
+// ## Robustness: mangled input gives a JavaSyntaxError, nothing else
+
+describe('mangled input', () => {
+  it('the oracle methods truncated, with characters deleted or inserted, and random strings: only JavaSyntaxError', () => {
+    let seed = 987654321;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = '(){}[]<>;,.=+-*/%!~?:&|^@"\'\\ \n\tabc$_019xLfe"""u';
+    const entries = [parseSnippet, parseExpression, parseMethodDeclaration, parseConstructorDeclaration, parseFieldDeclaration];
+    let errors = 0;
+    for (let i = 0; i < 3000; i++) {
+      const base = ORACLE_METHODS[random(ORACLE_METHODS.length)]!;
+      const at = random(base.length);
+      let source: string;
+      switch (random(4)) {
+        case 0: source = base.slice(0, at); break;
+        case 1: source = base.slice(0, at) + base.slice(at + 1 + random(5)); break;
+        case 2: source = base.slice(0, at) + alphabet[random(alphabet.length)] + base.slice(at); break;
+        default: source = Array.from({ length: random(40) }, () => alphabet[random(alphabet.length)]).join('');
+      }
+      for (const parse of entries) {
+        try {
+          parse(source);
+        } catch (e) {
+          if (!(e instanceof JavaSyntaxError)) throw new Error(`${String(e)} for ${JSON.stringify(source)}`);
+          errors++;
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(3000);
   });
 });

@@ -837,7 +837,7 @@ class Parser {
           if (this.is('(', 1)) return this.constructorInvocation(null, null);
           break;
         case '<':
-          return this.constructorInvocation(null, this.typeArguments(false));
+          return this.constructorInvocation(null, this.typeArguments(false), position);
         case 'else':
         case 'case':
         case 'default':
@@ -902,8 +902,9 @@ class Parser {
   }
 
   /** `this(…)`, `super(…)`, `<T>this(…)`, `outer.super(…)` (JLS §8.8.7.1). */
-  private constructorInvocation(qualifier: ExpressionNode | null, typeArguments: TypeArgumentNode[] | null): StatementNode {
-    const start = this.peek();
+  private constructorInvocation(
+    qualifier: ExpressionNode | null, typeArguments: TypeArgumentNode[] | null, start: SourcePosition | null = null,
+  ): StatementNode {
     if (qualifier !== null) this.expect('.');
     const keyword = this.peek();
     if (!this.is('this') && !this.is('super')) this.fail("'this' or 'super'");
@@ -913,7 +914,7 @@ class Parser {
     this.expect(';');
     return {
       kind: 'ExplicitConstructorInvocation', isSuper: keyword.text === 'super', qualifier, typeArguments, arguments: args,
-      position: qualifier !== null ? qualifier.position : positionOf(typeArguments !== null ? start : keyword),
+      position: qualifier !== null ? qualifier.position : start ?? positionOf(keyword),
     };
   }
 
