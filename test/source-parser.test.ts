@@ -400,6 +400,8 @@ describe('expressions', () => {
     ['(a & b) + c', '(+ (paren (& a b)) c)'],
     ['(a[0])', '(paren ([] a 0))'],
     ['(Object) int.class', '(cast Object (class int))'],
+    ['(var) + 1', '(+ (paren var) 1)'],
+    ['(yield) - (record)', '(- (paren yield) (paren record))'],
     // Javassist's specials
     ['$_ = ($r) $proceed($$)', '(= $_ (cast $r (call - $proceed $$)))'],
     ['$1.length()', '(call $1 length)'],
@@ -666,6 +668,8 @@ describe('syntax errors', () => {
     ['var a = {1};', "line 1, column 9: cannot use 'var' on a variable with an array initializer"],
     ['var[] a = null;', "line 1, column 1: 'var' is not allowed here"],
     ['List<int> l;', "line 1, column 6: expected a reference type but found 'int'"],
+    ['x = (List<int>) o;', "line 1, column 11: expected a reference type but found 'int'"],
+    ['x = (var) o;', "line 1, column 6: 'var' is not allowed here"],
     ['switch (x) { case 1: a(); case 2 -> b(); }', 'line 1, column 34: different case kinds used in the switch'],
     ['switch (x) { a(); }', "line 1, column 14: expected 'case', 'default' or '}' but found 'a'"],
     ['if (a) int x = 1;', 'line 1, column 8: variable declaration not allowed here'],

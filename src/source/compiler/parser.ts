@@ -1204,30 +1204,30 @@ class Parser {
     const open = this.peek();
     const close = this.matchingParen(this.index);
     if (close < 0 || close === this.index + 1) return null;
-    const after = this.tokenAt(close + 1);
-    const mark = this.mark();
-    let type: TypeNode | null = null;
-    const additionalBounds: ClassTypeNode[] = [];
-    const parsed = this.lookahead(() => {
+    let isPrimitive = false;
+    const isType = this.lookahead(() => {
       this.advance();
-      this.type();
-      while (this.accept('&')) this.classType(false);
+      const type = this.type();
+      let bounds = 0;
+      while (this.accept('&')) {
+        this.classType(false);
+        bounds++;
+      }
+      isPrimitive = type.kind === 'PrimitiveType' && bounds === 0;
       return this.index === close && this.split === 0;
     });
-    if (!parsed) return null;
+    // Decided before the type is parsed for real: `(var) + 1` is a parenthesized variable named var.
+    if (!isType || (!isPrimitive && !this.startsUnaryNotPlusMinus(this.tokenAt(close + 1)))) return null;
     this.advance();
-    type = this.type();
+    const type = this.type();
+    const additionalBounds: ClassTypeNode[] = [];
     while (this.accept('&')) additionalBounds.push(this.classType(false));
-    const isPrimitive = type.kind === 'PrimitiveType' && additionalBounds.length === 0;
-    if (!isPrimitive && !this.startsUnaryNotPlusMinus(after)) {
-      this.reset(mark);
-      return null;
-    }
     this.expect(')');
     if (!isPrimitive) this.rejectLambda();
     const expression = this.unary();
     return { kind: 'Cast', type, additionalBounds, expression, position: positionOf(open) };
   }
+
 
   /** The tokens that can start a UnaryExpressionNotPlusMinus (JLS §15.15), deciding casts (JLS §15.16). */
   private startsUnaryNotPlusMinus(token: Token): boolean {
