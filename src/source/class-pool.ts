@@ -1,0 +1,216 @@
+// # ClassPool: where CtClasses come from (Javassist's ClassPool)
+//
+// A pool reads class files through a class path (src/classpath: directories, jars and the JDK's
+// runtime image, read lazily, no class ever loaded) and keeps one CtClass per name, so that edits
+// made through one reference are seen through every other and by the compiler: a snippet compiled
+// for one class sees the fields and methods other classes of the pool gained.
+//
+// `ClassPool.getDefault()` searches the current JDK (Javassist's system path); `new ClassPool()`
+// searches nothing until appendClassPath/appendSystemPath, `new ClassPool(true)` the JDK.
+
+import { ClassReader } from '../asm/class-reader.js';
+import { Opcodes } from '../asm/opcodes.js';
+import { ClassFormatError } from '../classfile/class-format-error.js';
+import { ClassPath } from '../classpath/class-path.js';
+import { ClassNode } from '../tree/class-node.js';
+import { CannotCompileException } from './cannot-compile-exception.js';
+import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class.js';
+import { NotFoundException } from './not-found-exception.js';
+import { PoolClassPath } from './pool-class-path.js';
+
+export class ClassPool {
+  private static defaultPool: ClassPool | null = null;
+
+  /** Class path entries, searched in order (insertClassPath puts one first). */
+  private readonly entries: string[] = [];
+  private useSystemPath: boolean;
+  private readonly classes = new Map<string, CtClass>();
+  private readonly imports: string[] = ['java.lang'];
+  private cachedClassPath: PoolClassPath | null = null;
+  /** The parent pool, searched first (Javassist's parent delegation), or null. */
+  readonly parent: ClassPool | null;
+
+  /** A class path given whole (ClassPool.fromClassPath), used instead of the entries. */
+  private givenClassPath: ClassPath | null = null;
+
+  /** `useDefaultPath`: also search the current JDK (Javassist's appendSystemPath); a ClassPool: the parent. */
+  constructor(useDefaultPath: boolean | ClassPool | null = false) {
+    if (useDefaultPath instanceof ClassPool) {
+      this.parent = useDefaultPath;
+      this.useSystemPath = false;
+    } else {
+      this.parent = null;
+      this.useSystemPath = useDefaultPath === true;
+    }
+  }
+
+  /**
+   * A pool over an existing class path (for example a transform's `ctx.classPath`, which holds the
+   * input, --cp and the JDK). appendClassPath adds nothing to such a pool's search.
+   */
+  static fromClassPath(classPath: ClassPath): ClassPool {
+    const pool = new ClassPool(false);
+    pool.givenClassPath = classPath;
+    return pool;
+  }
+
+  /** The shared pool over the current JDK. */
+  static getDefault(): ClassPool {
+    ClassPool.defaultPool ??= new ClassPool(true);
+    return ClassPool.defaultPool;
+  }
+
+  /** Adds a directory, a jar, or `dir/*` (every jar in dir) at the end of the search path. */
+  appendClassPath(path: string): this {
+    this.entries.push(path);
+    this.cachedClassPath = null;
+    return this;
+  }
+
+  /** Adds an entry at the start of the search path. */
+  insertClassPath(path: string): this {
+    this.entries.unshift(path);
+    this.cachedClassPath = null;
+    return this;
+  }
+
+  /** Searches the current JDK's classes too. */
+  appendSystemPath(): this {
+    this.useSystemPath = true;
+    this.cachedClassPath = null;
+    return this;
+  }
+
+  /**
+   * Makes the classes of `packageName` (or the class, for a class name) visible by simple name in
+   * the snippets compiled for classes of this pool (Javassist's importPackage).
+   */
+  importPackage(packageName: string): void {
+    if (!this.imports.includes(packageName)) this.imports.push(packageName);
+  }
+
+  /** The imported packages, java.lang first. */
+  getImportedPackages(): string[] {
+    return [...this.imports];
+  }
+
+  clearImportedPackages(): void {
+    this.imports.splice(0, this.imports.length, 'java.lang');
+  }
+
+  /**
+   * The CtClass of `className`: dotted (`java.util.Map$Entry`, and `java.util.Map.Entry` too), a
+   * primitive (`int`) or an array (`java.lang.String[][]`). NotFoundException when the class path
+   * has no such class.
+   */
+  get(className: string): CtClass {
+    const found = this.getOrNull(className);
+    if (found === null) throw new NotFoundException(`${className} (searched: ${this.frameClassPath().describe()})`);
+    return found;
+  }
+
+  /** Like get, but null when the class is not found. */
+  getOrNull(className: string): CtClass | null {
+    const primitive = primitiveType(className);
+    if (primitive !== undefined) return primitive;
+    if (className.endsWith('[]')) {
+      const component = this.getOrNull(className.slice(0, -2));
+      if (component === null) return null;
+      return this.cached(className, () => new CtClass(className, this, { component }));
+    }
+    const fromParent = this.parent?.getOrNull(className) ?? null;
+    if (fromParent !== null) return fromParent;
+    const known = this.classes.get(className);
+    if (known !== undefined) return known;
+    const bytes = this.frameClassPath().getClassBytes(toInternalName(className));
+    if (bytes !== undefined) return this.cached(className, () => new CtClass(className, this, { bytes }));
+    // `java.util.Map.Entry`: a nested class written with dots.
+    const dot = className.lastIndexOf('.');
+    if (dot > 0) {
+      const nested = `${className.slice(0, dot)}$${className.slice(dot + 1)}`;
+      const found = this.getOrNull(nested);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  /** @internal The CtClass of a field or method descriptor's type (`I`, `[Ljava/lang/String;`). */
+  getByDescriptor(descriptor: string): CtClass {
+    if (descriptor.startsWith('[')) return this.get(this.getByDescriptor(descriptor.slice(1)).getName() + '[]');
+    if (descriptor.startsWith('L') && descriptor.endsWith(';')) return this.get(toDottedName(descriptor.slice(1, -1)));
+    const primitive = primitiveType(descriptor);
+    if (primitive === undefined) throw new NotFoundException(`not a type descriptor: ${descriptor}`);
+    return primitive;
+  }
+
+  /**
+   * A new public class `className` extending `superclass` (java.lang.Object by default), with a
+   * default constructor, as Javassist's makeClass; or, given class file bytes, that class.
+   */
+  makeClass(classNameOrBytes: string | Uint8Array, superclass: CtClass | null = null): CtClass {
+    if (typeof classNameOrBytes !== 'string') {
+      let name: string;
+      try {
+        name = toDottedName(new ClassReader(classNameOrBytes).getClassName());
+      } catch (error) {
+        if (error instanceof ClassFormatError) throw new CannotCompileException(`not a class file: ${error.message}`, { cause: error });
+        throw error;
+      }
+      const ctClass = new CtClass(name, this, { bytes: new Uint8Array(classNameOrBytes) });
+      this.classes.set(name, ctClass);
+      this.cachedClassPath = null;
+      return ctClass;
+    }
+    return this.makeNew(classNameOrBytes, superclass, false);
+  }
+
+  /** A new public interface (Javassist's makeInterface). */
+  makeInterface(className: string, superclass: CtClass | null = null): CtClass {
+    return this.makeNew(className, superclass, true);
+  }
+
+  /** @internal The class path for frames and the compiler: the entries (and the JDK), with the pool's own classes in front. */
+  frameClassPath(): PoolClassPath {
+    if (this.cachedClassPath === null) {
+      const parentPath = this.parent === null ? [] : this.parent.entries;
+      const useJdk = this.useSystemPath || (this.parent?.useSystemPath ?? false);
+      const base = this.givenClassPath ?? new ClassPath([...parentPath, ...this.entries], useJdk ? {} : { jdk: false });
+      this.cachedClassPath = new PoolClassPath(base, (internalName) => this.poolNode(internalName));
+    }
+    return this.cachedClassPath;
+  }
+
+  /** @internal Forgets `ctClass` (CtClass.detach). */
+  removeCached(ctClass: CtClass): void {
+    if (this.classes.get(ctClass.getName()) === ctClass) this.classes.delete(ctClass.getName());
+  }
+
+  /** @internal The tree of a class this pool holds and has read or made (its current state), else undefined. */
+  poolNode(internalName: string): ClassNode | undefined {
+    const ctClass = this.classes.get(toDottedName(internalName)) ?? this.parent?.classes.get(toDottedName(internalName));
+    return ctClass !== undefined && ctClass.hasClassNode() ? ctClass.classNode() : undefined;
+  }
+
+  private cached(name: string, make: () => CtClass): CtClass {
+    let ctClass = this.classes.get(name);
+    if (ctClass === undefined) {
+      ctClass = make();
+      this.classes.set(name, ctClass);
+    }
+    return ctClass;
+  }
+
+  private makeNew(className: string, superclass: CtClass | null, isInterface: boolean): CtClass {
+    const node = new ClassNode(Opcodes.ASM9);
+    const superName = superclass === null || isInterface ? 'java/lang/Object' : superclass.getInternalName();
+    const access = isInterface ? Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT : Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER;
+    const interfaces = isInterface && superclass !== null ? [superclass.getInternalName()] : [];
+    // Java 8 class files, as Javassist writes by default: every JVM from 8 on loads them. No
+    // constructor yet: toBytecode gives a class without one its superclass's (CtClass.toBytecode).
+    node.visit(Opcodes.V1_8, access, toInternalName(className), null, superName, interfaces);
+    const ctClass = new CtClass(className, this, { node, isNew: true });
+    this.classes.set(className, ctClass);
+    this.cachedClassPath = null;
+    return ctClass;
+  }
+}

@@ -1,0 +1,1982 @@
+// # CodeGenerator: Java statements and expressions to bytecode
+//
+// A one-pass attribute-and-emit compiler over the parser's AST (ast.ts), for method bodies and
+// Javassist snippets. Each expression is compiled to the instructions that leave its value on the
+// operand stack and returns its static type (JLS §15); where a choice depends on the types of
+// operands compiled later (overload resolution §15.12.2, the conditional operator §15.25), the
+// operands are compiled into side buffers first and appended with their conversions once the
+// choice is made. Conditions compile to jumps (JVMS §3.5-style, as javac does).
+//
+// Javassist's `$` variables (`$0`, `$1`…, `$args`, `$$`, `$_`, `$r`, `$w`, `$sig`, `$type`,
+// `$class`, `$e`, `$proceed`) are resolved through the SnippetVariables the caller gives.
+//
+// Decisions:
+// - Types are erased (generics are parsed and dropped); methods returning a type variable's erasure
+//   are used as such: `String s = list.get(0)` needs a cast, as it does in Javassist.
+// - String concatenation uses StringBuilder (works on every class file version, as Javassist does).
+// - Local variable slots are never reused after their block ends: simpler, and max_locals is
+//   recomputed anyway.
+// - Semantic errors are CompileErrors carrying the snippet position of the offending node.
+
+import type { Label } from '../../asm/label.js';
+import { Opcodes } from '../../asm/opcodes.js';
+import { InsnList } from '../../tree/insn-list.js';
+import { MethodNode } from '../../tree/method-node.js';
+import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
+import { LabelNode } from '../../tree/label-node.js';
+import type * as Ast from './ast.js';
+import type { TypeEnvironment } from './class-model.js';
+import { CompileError, type SourcePosition } from './compile-error.js';
+import { Emitter } from './emitter.js';
+import { JavaType, binaryNumericPromotion, isPrimitiveWidening, unaryNumericPromotion } from './java-type.js';
+import { findConstructor, findField, findMethod, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
+import type { TypeNameResolver } from './type-names.js';
+
+/** A local variable (or parameter) in scope. */
+export interface LocalVariable {
+  readonly type: JavaType;
+  readonly slot: number;
+}
+
+/** The original operation `$proceed(...)` stands for, in an ExprEditor replacement. */
+export interface ProceedOperation {
+  /** The parameter types `$proceed` takes (the original operation's operands after the target). */
+  readonly parameterTypes: readonly JavaType[];
+  /** Its result type (VOID for none). */
+  readonly resultType: JavaType;
+  /** Pushes the target (if any) before the arguments. */
+  readonly pushTarget: (emitter: Emitter) => void;
+  /** Emits the operation itself, arguments on the stack. */
+  readonly emit: (emitter: Emitter) => void;
+}
+
+/** Javassist's `$` variables of one compilation; absent ones are compile errors when used. */
+export interface SnippetVariables {
+  /** `$0`: `this` or the target object of the replaced expression. */
+  readonly zero?: LocalVariable | null;
+  /** `$1`, `$2`…: the method's parameters or the replaced expression's operands. */
+  readonly parameters?: readonly LocalVariable[];
+  /** `$_`: the result (insertAfter, replace); a VOID result takes and drops any value. */
+  readonly result?: LocalVariable;
+  /** The type `$r` casts to and `$type` names (the method's or the expression's result type). */
+  readonly resultType?: JavaType;
+  /** Named extra variables: addCatch's `$e` (or the name given). */
+  readonly extra?: ReadonlyMap<string, LocalVariable>;
+  /** `$proceed(...)`. */
+  readonly proceed?: ProceedOperation;
+  /** Whether `$args`, `$sig`, `$$` describe the parameters (true unless the snippet has none). */
+}
+
+export interface CompileContext {
+  readonly env: TypeEnvironment;
+  readonly names: TypeNameResolver;
+  /** The class whose code this is (internal name). */
+  readonly currentClass: string;
+  readonly superName: string | null;
+  /** A static method or initializer: no `this`. */
+  readonly isStatic: boolean;
+  /** The type `return` statements return (the method's). */
+  readonly returnType: JavaType;
+  readonly variables: SnippetVariables;
+  /** The first local slot the compiled code may use. */
+  readonly firstFreeSlot: number;
+}
+
+interface JumpTarget {
+  readonly labels: readonly string[];
+  readonly breakLabel: Label;
+  readonly continueLabel: Label | null;
+  /** The finally depth at this target: jumping out runs the finally blocks above it. */
+  readonly finallyDepth: number;
+}
+
+interface FinallyFrame {
+  /** Emits the finally block's code (inlined at every exit). */
+  readonly emit: () => void;
+  /** Regions of inlined copies, excluded from the catch-all handler's ranges. */
+  readonly gaps: [Label, Label][];
+}
+
+const OBJECT = JavaType.OBJECT;
+const STRING = JavaType.STRING;
+const STRING_BUILDER = 'java/lang/StringBuilder';
+
+export class CodeGenerator {
+  /** The method the code goes into (a scratch MethodNode; swapped for side buffers). */
+  private target: MethodNode;
+  private e: Emitter;
+  private scopes: Map<string, LocalVariable>[] = [new Map()];
+  private nextSlot: number;
+  private maxSlot: number;
+  private readonly jumpTargets: JumpTarget[] = [];
+  private readonly finallyFrames: FinallyFrame[] = [];
+  /** Whether the next instruction can be reached (false after return, throw, break, continue). */
+  reachable = true;
+
+  constructor(
+    private readonly ctx: CompileContext,
+    target: MethodNode = new MethodNode(Opcodes.ASM9),
+  ) {
+    this.target = target;
+    this.e = new Emitter(target);
+    this.nextSlot = ctx.firstFreeSlot;
+    this.maxSlot = ctx.firstFreeSlot;
+  }
+
+  /** The method node the code was written to. */
+  get output(): MethodNode {
+    return this.target;
+  }
+
+  /** The first slot above every local the code used. */
+  get slotsUsed(): number {
+    return this.maxSlot;
+  }
+
+  get emitter(): Emitter {
+    return this.e;
+  }
+
+  /** Declares a named local (a parameter of a method made from source, a catch variable…). */
+  declare(name: string, type: JavaType, slot?: number): LocalVariable {
+    const variable = { type, slot: slot ?? this.allocate(type) };
+    this.scopes[this.scopes.length - 1]!.set(name, variable);
+    return variable;
+  }
+
+  /** A fresh local slot for a value of `type`. */
+  allocate(type: JavaType): number {
+    const slot = this.nextSlot;
+    this.nextSlot += type.size === 2 ? 2 : 1;
+    this.maxSlot = Math.max(this.maxSlot, this.nextSlot);
+    return slot;
+  }
+
+  // ## Statements
+
+  statements(statements: readonly Ast.StatementNode[]): void {
+    for (const statement of statements) this.statement(statement);
+  }
+
+  statement(node: Ast.StatementNode): void {
+    try {
+      this.statementUnchecked(node);
+    } catch (error) {
+      throw error instanceof CompileError ? error.withPosition(node.position) : error;
+    }
+  }
+
+  private statementUnchecked(node: Ast.StatementNode): void {
+    switch (node.kind) {
+      case 'Block':
+        return this.inScope(() => this.statements(node.statements));
+      case 'LocalVariableDeclaration':
+        return this.localVariableDeclaration(node);
+      case 'ExpressionStatement':
+        return this.expressionStatement(node.expression);
+      case 'If':
+        return this.ifStatement(node);
+      case 'While':
+        return this.whileStatement(node, []);
+      case 'DoWhile':
+        return this.doWhileStatement(node, []);
+      case 'For':
+        return this.forStatement(node, []);
+      case 'ForEach':
+        return this.forEachStatement(node, []);
+      case 'Return':
+        return this.returnStatement(node);
+      case 'Throw': {
+        const type = this.expression(node.expression);
+        if (!this.ctx.env.isSubtype(type, JavaType.THROWABLE) && !type.isNull()) {
+          throw new CompileError(`incompatible types: ${type} cannot be thrown (not a java.lang.Throwable)`, node.expression.position);
+        }
+        this.e.insn(Opcodes.ATHROW);
+        this.reachable = false;
+        return;
+      }
+      case 'Break':
+      case 'Continue':
+        return this.jumpStatement(node);
+      case 'Labeled':
+        return this.labeledStatement(node);
+      case 'Switch':
+        return this.switchStatement(node, []);
+      case 'Try':
+        return this.tryStatement(node);
+      case 'Synchronized':
+        return this.synchronizedStatement(node);
+      case 'Empty':
+        return;
+      case 'Assert':
+        throw new CompileError('assert statements are not supported in snippets (Javassist does not support them either)', node.position);
+      case 'Yield':
+        throw new CompileError('yield outside of a switch expression', node.position);
+      case 'ExplicitConstructorInvocation':
+        return this.explicitConstructorInvocation(node);
+    }
+  }
+
+  private inScope(body: () => void): void {
+    this.scopes.push(new Map());
+    try {
+      body();
+    } finally {
+      this.scopes.pop();
+    }
+  }
+
+  private localVariableDeclaration(node: Ast.LocalVariableDeclarationNode): void {
+    for (const declarator of node.declarators) {
+      if (this.lookupLocal(declarator.name) !== undefined && this.scopes[this.scopes.length - 1]!.has(declarator.name)) {
+        throw new CompileError(`variable ${declarator.name} is already defined`, declarator.position);
+      }
+      let type: JavaType;
+      if (node.type.kind === 'VarType') {
+        if (declarator.initializer === null || declarator.initializer.kind === 'ArrayInitializer') {
+          throw new CompileError(`cannot infer type for local variable ${declarator.name}`, declarator.position);
+        }
+        const buffered = this.buffered(() => this.expression(declarator.initializer as Ast.ExpressionNode));
+        if (buffered.value.isNull() || buffered.value.isVoid()) {
+          throw new CompileError(`cannot infer type for local variable ${declarator.name} (${buffered.value})`, declarator.position);
+        }
+        type = buffered.value;
+        const variable = this.declare(declarator.name, type);
+        this.append(buffered.code);
+        this.e.store(type, variable.slot);
+        continue;
+      }
+      type = this.typeOf(node.type);
+      if (declarator.extraDimensions > 0) type = JavaType.arrayOf(type, declarator.extraDimensions);
+      // In scope from its own initializer on (JLS §6.3), as javac.
+      const variable = this.declare(declarator.name, type);
+      if (declarator.initializer !== null) {
+        this.variableInitializer(declarator.initializer, type);
+        this.e.store(type, variable.slot);
+      }
+    }
+  }
+
+  /** An initializer of a variable of `type`: an expression, or `{…}` for an array. */
+  variableInitializer(node: Ast.VariableInitializerNode, type: JavaType): void {
+    if (node.kind === 'ArrayInitializer') {
+      if (!type.isArray()) throw new CompileError(`illegal initializer for ${type}`, node.position);
+      this.arrayInitializer(node, type);
+    } else {
+      this.expressionAs(node, type);
+    }
+  }
+
+  private expressionStatement(node: Ast.ExpressionNode): void {
+    switch (node.kind) {
+      case 'Assign':
+        this.assignment(node, false);
+        return;
+      case 'Unary':
+        if (node.op === '++' || node.op === '--') {
+          this.increment(node, false);
+          return;
+        }
+        break;
+      case 'MethodCall':
+      case 'New':
+        break;
+      default:
+        throw new CompileError('not a statement', node.position);
+    }
+    this.e.pop(this.expression(node));
+  }
+
+  private ifStatement(node: Ast.IfNode): void {
+    const elseLabel = this.e.newLabel();
+    this.condition(node.condition, elseLabel);
+    this.inScope(() => this.statement(node.thenStatement));
+    if (node.elseStatement === null) {
+      this.e.label(elseLabel);
+      this.reachable = true;
+      return;
+    }
+    const end = this.e.newLabel();
+    const thenReachable = this.reachable;
+    if (thenReachable) this.e.jump(Opcodes.GOTO, end);
+    this.e.label(elseLabel);
+    this.reachable = true;
+    this.inScope(() => this.statement(node.elseStatement!));
+    this.e.label(end);
+    this.reachable = this.reachable || thenReachable;
+  }
+
+  private loop(labels: readonly string[], body: (breakLabel: Label, continueLabel: Label) => void): void {
+    const breakLabel = this.e.newLabel();
+    const continueLabel = this.e.newLabel();
+    this.jumpTargets.push({ labels, breakLabel, continueLabel, finallyDepth: this.finallyFrames.length });
+    try {
+      body(breakLabel, continueLabel);
+    } finally {
+      this.jumpTargets.pop();
+    }
+    this.e.label(breakLabel);
+    this.reachable = true;
+  }
+
+  private whileStatement(node: Ast.WhileNode, labels: readonly string[]): void {
+    this.loop(labels, (breakLabel, continueLabel) => {
+      this.e.label(continueLabel);
+      this.condition(node.condition, breakLabel);
+      this.inScope(() => this.statement(node.body));
+      this.e.jump(Opcodes.GOTO, continueLabel);
+    });
+  }
+
+  private doWhileStatement(node: Ast.DoWhileNode, labels: readonly string[]): void {
+    this.loop(labels, (breakLabel, continueLabel) => {
+      const start = this.e.newLabel();
+      this.e.label(start);
+      this.inScope(() => this.statement(node.body));
+      this.e.label(continueLabel);
+      this.reachable = true;
+      this.conditionTrue(node.condition, start);
+    });
+  }
+
+  private forStatement(node: Ast.ForNode, labels: readonly string[]): void {
+    this.inScope(() => {
+      for (const init of node.init) this.statement(init);
+      const top = this.e.newLabel();
+      this.loop(labels, (breakLabel, continueLabel) => {
+        this.e.label(top);
+        if (node.condition !== null) this.condition(node.condition, breakLabel);
+        this.inScope(() => this.statement(node.body));
+        this.e.label(continueLabel);
+        this.reachable = true;
+        for (const update of node.update) this.statement(update);
+        this.e.jump(Opcodes.GOTO, top);
+      });
+    });
+  }
+
+  private forEachStatement(node: Ast.ForEachNode, labels: readonly string[]): void {
+    this.inScope(() => {
+      const iterableType = this.expression(node.iterable);
+      let elementType =
+        node.type.kind === 'VarType' ? (iterableType.isArray() ? iterableType.componentType! : OBJECT) : this.typeOf(node.type);
+      if (node.extraDimensions > 0) elementType = JavaType.arrayOf(elementType, node.extraDimensions);
+      if (iterableType.isArray()) {
+        // JLS §14.14.2: for (T x : array) over a copy of the reference and an index.
+        const array = this.allocate(iterableType);
+        const index = this.allocate(JavaType.INT);
+        this.e.store(iterableType, array);
+        this.e.pushInt(0);
+        this.e.store(JavaType.INT, index);
+        const top = this.e.newLabel();
+        this.loop(labels, (breakLabel, continueLabel) => {
+          this.e.label(top);
+          this.e.load(JavaType.INT, index);
+          this.e.load(iterableType, array);
+          this.e.insn(Opcodes.ARRAYLENGTH);
+          // stack: index, length
+          this.e.jump(Opcodes.IF_ICMPGE, breakLabel);
+          this.inScope(() => {
+            const component = iterableType.componentType!;
+            this.e.load(iterableType, array);
+            this.e.load(JavaType.INT, index);
+            this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD));
+            this.convert(component, elementType, node.position, 'assignment');
+            const variable = this.declare(node.name, elementType);
+            this.e.store(variable.type, variable.slot);
+            this.statement(node.body);
+          });
+          this.e.label(continueLabel);
+          this.reachable = true;
+          this.target.visitIincInsn(index, 1);
+          this.e.jump(Opcodes.GOTO, top);
+        });
+        return;
+      }
+      if (!iterableType.isReference() || !this.ctx.env.isSubtype(iterableType, JavaType.classType('java/lang/Iterable'))) {
+        throw new CompileError(`for-each not applicable to expression type ${iterableType}`, node.iterable.position);
+      }
+      const iterator = JavaType.classType('java/util/Iterator');
+      this.invoke(findMethod(this.ctx.env, iterableType.internalName!, 'iterator', [], this.access()), node.position);
+      const slot = this.allocate(iterator);
+      this.e.store(iterator, slot);
+      this.loop(labels, (breakLabel, continueLabel) => {
+        this.e.label(continueLabel);
+        this.e.load(iterator, slot);
+        this.e.invoke(Opcodes.INVOKEINTERFACE, 'java/util/Iterator', 'hasNext', '()Z', true);
+        this.e.jump(Opcodes.IFEQ, breakLabel);
+        this.inScope(() => {
+          this.e.load(iterator, slot);
+          this.e.invoke(Opcodes.INVOKEINTERFACE, 'java/util/Iterator', 'next', '()Ljava/lang/Object;', true);
+          this.convert(OBJECT, elementType, node.position, 'cast');
+          const variable = this.declare(node.name, elementType);
+          this.e.store(elementType, variable.slot);
+          this.statement(node.body);
+        });
+        this.e.jump(Opcodes.GOTO, continueLabel);
+      });
+    });
+  }
+
+  private returnStatement(node: Ast.ReturnNode): void {
+    const returnType = this.ctx.returnType;
+    if (node.expression === null) {
+      if (!returnType.isVoid()) throw new CompileError(`missing return value (the method returns ${returnType})`, node.position);
+      this.runFinallyBlocks(0);
+      this.e.returnValue(JavaType.VOID);
+    } else {
+      if (returnType.isVoid()) throw new CompileError('incompatible types: unexpected return value (the method returns void)', node.expression.position);
+      this.expressionAs(node.expression, returnType);
+      if (this.finallyFrames.length > 0) {
+        const slot = this.allocate(returnType);
+        this.e.store(returnType, slot);
+        this.runFinallyBlocks(0);
+        this.e.load(returnType, slot);
+      }
+      this.e.returnValue(returnType);
+    }
+    this.reachable = false;
+  }
+
+  private jumpStatement(node: Ast.BreakNode | Ast.ContinueNode): void {
+    const isBreak = node.kind === 'Break';
+    let target: JumpTarget | undefined;
+    for (let i = this.jumpTargets.length - 1; i >= 0; i--) {
+      const candidate = this.jumpTargets[i]!;
+      if (node.label !== null ? candidate.labels.includes(node.label) : isBreak || candidate.continueLabel !== null) {
+        if (!isBreak && candidate.continueLabel === null) continue;
+        target = candidate;
+        break;
+      }
+    }
+    if (target === undefined) {
+      const what = isBreak ? 'break' : 'continue';
+      throw new CompileError(node.label === null ? `${what} outside of a loop${isBreak ? ' or switch' : ''}` : `undefined label: ${node.label}`, node.position);
+    }
+    this.runFinallyBlocks(target.finallyDepth);
+    this.e.jump(Opcodes.GOTO, isBreak ? target.breakLabel : target.continueLabel!);
+    this.reachable = false;
+  }
+
+  private labeledStatement(node: Ast.LabeledNode): void {
+    const labels: string[] = [node.label];
+    let body = node.body;
+    while (body.kind === 'Labeled') {
+      labels.push(body.label);
+      body = body.body;
+    }
+    switch (body.kind) {
+      case 'While':
+        return this.whileStatement(body, labels);
+      case 'DoWhile':
+        return this.doWhileStatement(body, labels);
+      case 'For':
+        return this.forStatement(body, labels);
+      case 'ForEach':
+        return this.forEachStatement(body, labels);
+      case 'Switch':
+        return this.switchStatement(body, labels);
+      default: {
+        const end = this.e.newLabel();
+        this.jumpTargets.push({ labels, breakLabel: end, continueLabel: null, finallyDepth: this.finallyFrames.length });
+        try {
+          this.statement(body);
+        } finally {
+          this.jumpTargets.pop();
+        }
+        this.e.label(end);
+        this.reachable = true;
+      }
+    }
+  }
+
+  /**
+   * switch (JLS §14.11) on int-like values (and their boxes), strings and enums: the selector is
+   * kept in a local, each case label compares with it and jumps to its body; bodies follow in order
+   * (falling through, unless arrow form). Integers use a lookupswitch; strings equals(); enum
+   * constants identity (their ordinals are not known without running the enum's initializer).
+   */
+  private switchStatement(node: Ast.SwitchNode, labels: readonly string[]): void {
+    this.inScope(() => {
+      let selectorType = this.expression(node.selector);
+      const unboxed = selectorType.unboxed();
+      if (unboxed !== null) {
+        this.e.unbox(selectorType, unboxed);
+        selectorType = unboxed;
+      }
+      const kind = selectorType === JavaType.STRING ? 'string' : selectorType.isPrimitive() ? 'int' : 'enum';
+      if (kind === 'int' && !(unaryNumericPromotion(selectorType) === JavaType.INT)) {
+        throw new CompileError(`incompatible types: a switch on ${selectorType}`, node.selector.position);
+      }
+      if (kind === 'enum' && !this.isEnum(selectorType)) {
+        throw new CompileError(`incompatible types: a switch on ${selectorType} (only int-like, String and enum values)`, node.selector.position);
+      }
+      const selector = this.allocate(kind === 'int' ? JavaType.INT : selectorType);
+      if (kind === 'string') {
+        // A null string throws NullPointerException, as javac's hashCode() switch does.
+        this.e.dup(selectorType);
+        this.e.invoke(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'hashCode', '()I', false);
+        this.e.insn(Opcodes.POP);
+      } else if (kind === 'enum') {
+        this.e.dup(selectorType);
+        this.e.invoke(Opcodes.INVOKEVIRTUAL, 'java/lang/Object', 'getClass', '()Ljava/lang/Class;', false);
+        this.e.insn(Opcodes.POP);
+      }
+      this.e.store(kind === 'int' ? JavaType.INT : selectorType, selector);
+      const bodyLabels = node.cases.map(() => this.e.newLabel());
+      this.loopless(labels, (breakLabel) => {
+        let defaultLabel: Label = breakLabel;
+        const intKeys: number[] = [];
+        const intLabels: Label[] = [];
+        node.cases.forEach((switchCase, i) => {
+          if (switchCase.isDefault) defaultLabel = bodyLabels[i]!;
+          for (const caseLabel of switchCase.labels) {
+            if (kind === 'int') {
+              const value = this.constantInt(caseLabel);
+              if (intKeys.includes(value)) throw new CompileError('duplicate case label', caseLabel.position);
+              intKeys.push(value);
+              intLabels.push(bodyLabels[i]!);
+            } else if (kind === 'string') {
+              if (caseLabel.kind !== 'StringLiteral') throw new CompileError('a string switch needs string literal case labels', caseLabel.position);
+              this.e.pushString(caseLabel.value);
+              this.e.load(selectorType, selector);
+              this.e.invoke(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'equals', '(Ljava/lang/Object;)Z', false);
+              this.e.jump(Opcodes.IFNE, bodyLabels[i]!);
+            } else {
+              if (caseLabel.kind !== 'Name') throw new CompileError('an enum switch needs enum constant names as case labels', caseLabel.position);
+              const field = findField(this.ctx.env, selectorType.internalName!, caseLabel.name, this.access());
+              if (field === null) throw new CompileError(`an enum switch case label must be the unqualified name of an enumeration constant: ${caseLabel.name}`, caseLabel.position);
+              this.e.load(selectorType, selector);
+              this.e.field(Opcodes.GETSTATIC, field.owner, caseLabel.name, field.field.descriptor);
+              this.e.jump(Opcodes.IF_ACMPEQ, bodyLabels[i]!);
+            }
+          }
+        });
+        if (kind === 'int') {
+          const order = intKeys.map((key, i) => [key, intLabels[i]!] as const).sort((a, b) => a[0] - b[0]);
+          this.e.load(JavaType.INT, selector);
+          this.target.visitLookupSwitchInsn(defaultLabel, order.map((o) => o[0]), order.map((o) => o[1]));
+        } else {
+          this.e.jump(Opcodes.GOTO, defaultLabel);
+        }
+        node.cases.forEach((switchCase, i) => {
+          this.e.label(bodyLabels[i]!);
+          this.reachable = true;
+          this.inScope(() => this.statements(switchCase.body));
+          if (node.arrowForm && this.reachable) this.e.jump(Opcodes.GOTO, breakLabel);
+        });
+      });
+    });
+  }
+
+  /** A breakable statement that is not a loop (switch): `break` leaves it, `continue` passes through. */
+  private loopless(labels: readonly string[], body: (breakLabel: Label) => void): void {
+    const breakLabel = this.e.newLabel();
+    this.jumpTargets.push({ labels, breakLabel, continueLabel: null, finallyDepth: this.finallyFrames.length });
+    try {
+      body(breakLabel);
+    } finally {
+      this.jumpTargets.pop();
+    }
+    this.e.label(breakLabel);
+    this.reachable = true;
+  }
+
+  private isEnum(type: JavaType): boolean {
+    if (!type.isClass()) return false;
+    const model = this.ctx.env.findClass(type.internalName!);
+    return model !== null && (model.access & Opcodes.ACC_ENUM) !== 0;
+  }
+
+  /** A constant int case label: an int/char literal, possibly negated, or a static final int constant. */
+  private constantInt(node: Ast.ExpressionNode): number {
+    switch (node.kind) {
+      case 'IntLiteral':
+      case 'CharLiteral':
+        return node.value;
+      case 'Parenthesized':
+        return this.constantInt(node.expression);
+      case 'Unary':
+        if (node.op === '-') return -this.constantInt(node.operand) | 0;
+        if (node.op === '+') return this.constantInt(node.operand);
+        break;
+      case 'Name':
+      case 'FieldAccess': {
+        const field = this.constantField(node);
+        if (field !== null && typeof field.field.constantValue === 'number') return field.field.constantValue;
+        break;
+      }
+      default:
+        break;
+    }
+    throw new CompileError('constant expression required', node.position);
+  }
+
+  /** try/catch/finally (JLS §14.20) with the finally block inlined at every exit, as javac. */
+  private tryStatement(node: Ast.TryNode): void {
+    if (node.resources.length > 0) throw new CompileError('try-with-resources is not supported in snippets yet', node.position);
+    const start = this.e.newLabel();
+    const end = this.e.newLabel();
+    const after = this.e.newLabel();
+    const finallyBlock = node.finallyBlock;
+    const frame: FinallyFrame | null =
+      finallyBlock === null ? null : { emit: () => this.inScope(() => this.statement(finallyBlock)), gaps: [] };
+    const tryCatchBlocks: TryCatchBlockNode[] = [];
+    let anyReachable = false;
+    if (frame !== null) this.finallyFrames.push(frame);
+    const protectedStart = start;
+    try {
+      this.e.label(start);
+      this.inScope(() => this.statement(node.block));
+      this.e.label(end);
+      if (this.reachable) {
+        if (frame !== null) this.inlineFinally(frame);
+        this.e.jump(Opcodes.GOTO, after);
+        anyReachable = true;
+      }
+      for (const clause of node.catches) {
+        const handler = this.e.newLabel();
+        this.e.label(handler);
+        this.reachable = true;
+        const types = clause.types.map((type) => this.classTypeOf(type));
+        for (const type of types) {
+          if (!this.ctx.env.isSubtype(type, JavaType.THROWABLE)) throw new CompileError(`incompatible types: ${type} is not a java.lang.Throwable`, clause.position);
+          tryCatchBlocks.push(this.tryCatch(start, end, handler, type.internalName!));
+        }
+        this.inScope(() => {
+          const variable = this.declare(clause.name, types.length === 1 ? types[0]! : JavaType.THROWABLE);
+          this.e.store(variable.type, variable.slot);
+          this.statement(clause.body);
+        });
+        if (this.reachable) {
+          if (frame !== null) this.inlineFinally(frame);
+          this.e.jump(Opcodes.GOTO, after);
+          anyReachable = true;
+        }
+      }
+    } finally {
+      if (frame !== null) this.finallyFrames.pop();
+    }
+    if (frame !== null) {
+      // The catch-all handler: everything from the try block's start to here, minus the inlined copies.
+      const protectedEnd = this.e.newLabel();
+      this.e.label(protectedEnd);
+      const handler = this.e.newLabel();
+      this.e.label(handler);
+      this.reachable = true;
+      let segmentStart = protectedStart;
+      for (const [gapStart, gapEnd] of frame.gaps) {
+        tryCatchBlocks.push(this.tryCatch(segmentStart, gapStart, handler, null));
+        segmentStart = gapEnd;
+      }
+      tryCatchBlocks.push(this.tryCatch(segmentStart, protectedEnd, handler, null));
+      const exception = this.allocate(JavaType.THROWABLE);
+      this.e.store(JavaType.THROWABLE, exception);
+      frame.emit();
+      if (this.reachable) {
+        this.e.load(JavaType.THROWABLE, exception);
+        this.e.insn(Opcodes.ATHROW);
+      }
+    }
+    // Handlers of an inner try come first in the table (JVMS §2.10: searched in order).
+    this.target.tryCatchBlocks ??= [];
+    this.target.tryCatchBlocks.push(...tryCatchBlocks);
+    this.e.label(after);
+    this.reachable = anyReachable;
+  }
+
+  private tryCatch(start: Label, end: Label, handler: Label, type: string | null): TryCatchBlockNode {
+    return new TryCatchBlockNode(labelNode(start), labelNode(end), labelNode(handler), type);
+  }
+
+  /** Inlines a finally block at an exit, recording the copy as a gap of its protected region. */
+  private inlineFinally(frame: FinallyFrame): void {
+    const gapStart = this.e.newLabel();
+    const gapEnd = this.e.newLabel();
+    this.e.label(gapStart);
+    // The copy runs outside the try: an abrupt exit inside it must not run the block again.
+    const index = this.finallyFrames.indexOf(frame);
+    const saved = index >= 0 ? this.finallyFrames.splice(index) : [];
+    try {
+      frame.emit();
+    } finally {
+      this.finallyFrames.push(...saved);
+    }
+    this.e.label(gapEnd);
+    frame.gaps.push([gapStart, gapEnd]);
+  }
+
+  /** Runs (inlines) the finally blocks above `depth`, innermost first, before a jump out of them. */
+  private runFinallyBlocks(depth: number): void {
+    for (let i = this.finallyFrames.length - 1; i >= depth; i--) this.inlineFinally(this.finallyFrames[i]!);
+  }
+
+  private synchronizedStatement(node: Ast.SynchronizedNode): void {
+    const lockType = this.expression(node.lock);
+    if (!lockType.isReference()) throw new CompileError(`unexpected type: synchronized needs a reference, found ${lockType}`, node.lock.position);
+    const lock = this.allocate(OBJECT);
+    this.e.dup(lockType);
+    this.e.store(OBJECT, lock);
+    this.e.insn(Opcodes.MONITORENTER);
+    this.tryStatementWithFinally(node.body, () => {
+      this.e.load(OBJECT, lock);
+      this.e.insn(Opcodes.MONITOREXIT);
+    });
+  }
+
+  /** `try { body } finally { emitFinally() }` for synthesized finally code. */
+  private tryStatementWithFinally(body: Ast.BlockNode, emitFinally: () => void): void {
+    const frame: FinallyFrame = { emit: emitFinally, gaps: [] };
+    const start = this.e.newLabel();
+    const after = this.e.newLabel();
+    this.finallyFrames.push(frame);
+    let reachable = false;
+    try {
+      this.e.label(start);
+      this.statement(body);
+      if (this.reachable) {
+        this.inlineFinally(frame);
+        this.e.jump(Opcodes.GOTO, after);
+        reachable = true;
+      }
+    } finally {
+      this.finallyFrames.pop();
+    }
+    const protectedEnd = this.e.newLabel();
+    this.e.label(protectedEnd);
+    const handler = this.e.newLabel();
+    this.e.label(handler);
+    this.reachable = true;
+    const blocks: TryCatchBlockNode[] = [];
+    let segmentStart = start;
+    for (const [gapStart, gapEnd] of frame.gaps) {
+      blocks.push(this.tryCatch(segmentStart, gapStart, handler, null));
+      segmentStart = gapEnd;
+    }
+    blocks.push(this.tryCatch(segmentStart, protectedEnd, handler, null));
+    const exception = this.allocate(JavaType.THROWABLE);
+    this.e.store(JavaType.THROWABLE, exception);
+    emitFinally();
+    this.e.load(JavaType.THROWABLE, exception);
+    this.e.insn(Opcodes.ATHROW);
+    this.target.tryCatchBlocks ??= [];
+    this.target.tryCatchBlocks.push(...blocks);
+    this.e.label(after);
+    this.reachable = reachable;
+  }
+
+  private explicitConstructorInvocation(node: Ast.ExplicitConstructorInvocationNode): void {
+    if (this.ctx.isStatic) throw new CompileError('call to this/super outside of a constructor', node.position);
+    if (node.qualifier !== null) throw new CompileError('qualified super constructor calls are not supported in snippets', node.position);
+    const owner = node.isSuper ? this.ctx.superName : this.ctx.currentClass;
+    if (owner === null) throw new CompileError('java.lang.Object has no superclass constructor', node.position);
+    this.e.load(JavaType.classType(this.ctx.currentClass), 0);
+    const args = this.compileArguments(node.arguments);
+    const constructor = findConstructor(this.ctx.env, owner, args.map((a) => a.type), this.access());
+    this.appendArguments(args, constructor, node.position);
+    this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', constructor.descriptor, false);
+  }
+
+  // ## Conditions
+
+  /** Compiles `node` (boolean) as a jump to `whenFalse` when it is false; falls through when true. */
+  condition(node: Ast.ExpressionNode, whenFalse: Label): void {
+    this.branch(node, whenFalse, false);
+  }
+
+  /** Jumps to `whenTrue` when `node` is true; falls through when false. */
+  conditionTrue(node: Ast.ExpressionNode, whenTrue: Label): void {
+    this.branch(node, whenTrue, true);
+  }
+
+  /** Jumps to `label` when `node` evaluates to `jumpIf`. */
+  private branch(node: Ast.ExpressionNode, label: Label, jumpIf: boolean): void {
+    try {
+      this.branchUnchecked(node, label, jumpIf);
+    } catch (error) {
+      throw error instanceof CompileError ? error.withPosition(node.position) : error;
+    }
+  }
+
+  private branchUnchecked(node: Ast.ExpressionNode, label: Label, jumpIf: boolean): void {
+    if (node.kind === 'Parenthesized') return this.branch(node.expression, label, jumpIf);
+    if (node.kind === 'Unary' && node.op === '!') return this.branch(node.operand, label, !jumpIf);
+    if (node.kind === 'BooleanLiteral') {
+      if (node.value === jumpIf) this.e.jump(Opcodes.GOTO, label);
+      return;
+    }
+    if (node.kind === 'Binary') {
+      const op = node.op;
+      if (op === '&&' || op === '||') {
+        // a && b jumps on false when either is false; on true only when both are.
+        const shortCircuitOnFalse = op === '&&';
+        if (jumpIf === !shortCircuitOnFalse) {
+          this.branch(node.left, label, jumpIf);
+          this.branch(node.right, label, jumpIf);
+        } else {
+          const skip = this.e.newLabel();
+          this.branch(node.left, skip, !jumpIf);
+          this.branch(node.right, label, jumpIf);
+          this.e.label(skip);
+        }
+        return;
+      }
+      if (['==', '!=', '<', '>', '<=', '>='].includes(op)) return this.comparison(node, label, jumpIf);
+    }
+    const type = this.expression(node);
+    this.toBoolean(type, node.position);
+    this.e.jump(jumpIf ? Opcodes.IFNE : Opcodes.IFEQ, label);
+  }
+
+  /** A boolean (or Boolean, unboxed) on the stack; anything else is a type error. */
+  private toBoolean(type: JavaType, position: SourcePosition): void {
+    if (type === JavaType.BOOLEAN) return;
+    if (type.unboxed() === JavaType.BOOLEAN) {
+      this.e.unbox(type, JavaType.BOOLEAN);
+      return;
+    }
+    throw new CompileError(`incompatible types: ${type} cannot be converted to boolean`, position);
+  }
+
+  private comparison(node: Ast.BinaryNode, label: Label, jumpIf: boolean): void {
+    const op = jumpIf ? node.op : NEGATED[node.op]!;
+    const left = this.buffered(() => this.expression(node.left));
+    const right = this.buffered(() => this.expression(node.right));
+    const lt = left.value;
+    const rt = right.value;
+    const isEquality = node.op === '==' || node.op === '!=';
+    const leftNumeric = lt.primitiveOrUnboxed();
+    const rightNumeric = rt.primitiveOrUnboxed();
+    // JLS §15.21: numeric if both are convertible to numeric and one is primitive; boolean likewise; else references.
+    const numeric =
+      leftNumeric !== null && rightNumeric !== null && leftNumeric.isNumeric() && rightNumeric.isNumeric() && (lt.isPrimitive() || rt.isPrimitive() || !isEquality);
+    const booleans = leftNumeric === JavaType.BOOLEAN && rightNumeric === JavaType.BOOLEAN && (lt.isPrimitive() || rt.isPrimitive());
+    if (numeric) {
+      const promoted = binaryNumericPromotion(leftNumeric, rightNumeric)!;
+      this.append(left.code);
+      this.convert(lt, promoted, node.left.position, 'numeric');
+      this.append(right.code);
+      this.convert(rt, promoted, node.right.position, 'numeric');
+      if (promoted === JavaType.INT) {
+        this.e.jump(INT_COMPARE[op]!, label);
+      } else {
+        if (promoted === JavaType.LONG) this.e.insn(Opcodes.LCMP);
+        // NaN makes every comparison but != false: pick cmpg/cmpl so that NaN takes the false branch (as javac).
+        else if (promoted === JavaType.FLOAT) this.e.insn(op === '<' || op === '<=' ? Opcodes.FCMPG : Opcodes.FCMPL);
+        else this.e.insn(op === '<' || op === '<=' ? Opcodes.DCMPG : Opcodes.DCMPL);
+        this.e.jump(ZERO_COMPARE[op]!, label);
+      }
+      return;
+    }
+    if (!isEquality) throw new CompileError(`bad operand types for binary operator '${node.op}': ${lt} and ${rt}`, node.position);
+    if (booleans) {
+      this.append(left.code);
+      this.convert(lt, JavaType.BOOLEAN, node.left.position, 'numeric');
+      this.append(right.code);
+      this.convert(rt, JavaType.BOOLEAN, node.right.position, 'numeric');
+      this.e.jump(op === '==' ? Opcodes.IF_ICMPEQ : Opcodes.IF_ICMPNE, label);
+      return;
+    }
+    if (!(lt.isReference() || lt.isNull()) || !(rt.isReference() || rt.isNull())) {
+      throw new CompileError(`incomparable types: ${lt} and ${rt}`, node.position);
+    }
+    if (rt.isNull() || lt.isNull()) {
+      this.append(rt.isNull() ? left.code : right.code);
+      if (rt.isNull() && lt.isNull()) {
+        this.e.pop(OBJECT);
+        if (op === '==') this.e.jump(Opcodes.GOTO, label);
+        return;
+      }
+      this.e.jump(op === '==' ? Opcodes.IFNULL : Opcodes.IFNONNULL, label);
+      return;
+    }
+    this.append(left.code);
+    this.append(right.code);
+    this.e.jump(op === '==' ? Opcodes.IF_ACMPEQ : Opcodes.IF_ACMPNE, label);
+  }
+
+  // ## Expressions
+
+  /** Compiles `node`, leaving its value on the stack; returns its static type (VOID for a void call). */
+  expression(node: Ast.ExpressionNode): JavaType {
+    try {
+      return this.expressionUnchecked(node);
+    } catch (error) {
+      throw error instanceof CompileError ? error.withPosition(node.position) : error;
+    }
+  }
+
+  /** Compiles `node` and converts its value to `type` (assignment conversion, JLS §5.2). */
+  expressionAs(node: Ast.ExpressionNode, type: JavaType): void {
+    if (node.kind === 'Cast' && isSpecialCast(node)) {
+      this.specialCast(node, type);
+      return;
+    }
+    const constant = this.intConstantValue(node);
+    const actual = this.expression(node);
+    if (actual.isVoid()) throw new CompileError(`incompatible types: void cannot be converted to ${type}`, node.position);
+    // JLS §5.2: an int constant that fits may be assigned to byte, short or char (and their boxes).
+    if (constant !== null && actual === JavaType.INT && (type === JavaType.BYTE || type === JavaType.SHORT || type === JavaType.CHAR)) {
+      if (!this.ctx.env.isAssignableConstant(constant, actual, type)) throw new CompileError(`incompatible types: possible lossy conversion from int to ${type}`, node.position);
+      return;
+    }
+    if (constant !== null && actual === JavaType.INT && type.unboxed() !== null && [JavaType.BYTE, JavaType.SHORT, JavaType.CHAR].includes(type.unboxed()!)) {
+      this.e.box(type.unboxed()!);
+      return;
+    }
+    this.convert(actual, type, node.position, 'assignment');
+  }
+
+  private expressionUnchecked(node: Ast.ExpressionNode): JavaType {
+    switch (node.kind) {
+      case 'IntLiteral':
+        this.e.pushInt(node.value);
+        return JavaType.INT;
+      case 'LongLiteral':
+        this.e.pushLong(node.value);
+        return JavaType.LONG;
+      case 'FloatLiteral':
+        if (node.isFloat) {
+          this.e.pushFloat(node.value);
+          return JavaType.FLOAT;
+        }
+        this.e.pushDouble(node.value);
+        return JavaType.DOUBLE;
+      case 'CharLiteral':
+        this.e.pushInt(node.value);
+        return JavaType.CHAR;
+      case 'StringLiteral':
+        this.e.pushString(node.value);
+        return STRING;
+      case 'BooleanLiteral':
+        this.e.pushInt(node.value ? 1 : 0);
+        return JavaType.BOOLEAN;
+      case 'NullLiteral':
+        this.e.pushNull();
+        return JavaType.NULL;
+      case 'Parenthesized':
+        return this.expression(node.expression);
+      case 'This':
+        if (node.qualifier !== null) throw new CompileError('qualified this is not supported in snippets', node.position);
+        return this.loadThis(node.position);
+      case 'Name':
+        return this.name(node);
+      case 'FieldAccess':
+        return this.fieldAccess(node);
+      case 'SuperFieldAccess':
+        return this.superFieldAccess(node);
+      case 'MethodCall':
+        return this.methodCall(node);
+      case 'New':
+        return this.newObject(node);
+      case 'NewArray':
+        return this.newArray(node);
+      case 'ArrayAccess': {
+        const arrayType = this.expression(node.array);
+        if (!arrayType.isArray()) throw new CompileError(`array required, but ${arrayType} found`, node.array.position);
+        this.expressionAs(node.index, JavaType.INT);
+        const component = arrayType.componentType!;
+        this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD));
+        return component;
+      }
+      case 'Unary':
+        return this.unary(node);
+      case 'Binary':
+        return this.binary(node);
+      case 'Assign':
+        return this.assignment(node, true);
+      case 'Conditional':
+        return this.conditional(node);
+      case 'Cast':
+        return this.cast(node);
+      case 'InstanceOf':
+        return this.instanceOf(node);
+      case 'ClassLiteral': {
+        const type = node.type.kind === 'VoidType' ? JavaType.VOID : this.typeOf(node.type);
+        this.e.pushClass(type);
+        return JavaType.CLASS;
+      }
+      case 'SwitchExpression':
+        throw new CompileError('switch expressions are not supported in snippets yet', node.position);
+    }
+  }
+
+  private loadThis(position: SourcePosition): JavaType {
+    if (this.ctx.isStatic) throw new CompileError('non-static variable this cannot be referenced from a static context', position);
+    const type = JavaType.classType(this.ctx.currentClass);
+    this.e.load(type, 0);
+    return type;
+  }
+
+  private access(): { currentClass: string } {
+    return { currentClass: this.ctx.currentClass };
+  }
+
+  private lookupLocal(name: string): LocalVariable | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const variable = this.scopes[i]!.get(name);
+      if (variable !== undefined) return variable;
+    }
+    return undefined;
+  }
+
+  /** A `$` variable or a local by name, as an assignable variable. */
+  private variable(name: string): LocalVariable | undefined {
+    const local = this.lookupLocal(name);
+    if (local !== undefined) return local;
+    const vars = this.ctx.variables;
+    if (name === '$0') {
+      if (vars.zero === undefined || vars.zero === null) throw new CompileError('$0 is not available here (a static method has no this)');
+      return vars.zero;
+    }
+    if (/^\$[1-9][0-9]*$/.test(name)) {
+      const index = Number(name.slice(1)) - 1;
+      const parameter = vars.parameters?.[index];
+      if (parameter === undefined) throw new CompileError(`${name} is not available here (there ${(vars.parameters?.length ?? 0) === 1 ? 'is 1 parameter' : `are ${vars.parameters?.length ?? 0} parameters`})`);
+      return parameter;
+    }
+    if (name === '$_') {
+      if (vars.result === undefined) throw new CompileError('$_ is not available here (only in insertAfter and ExprEditor replacements)');
+      return vars.result;
+    }
+    return vars.extra?.get(name);
+  }
+
+  private isVariableName(name: string): boolean {
+    if (this.lookupLocal(name) !== undefined || this.ctx.variables.extra?.has(name)) return true;
+    return /^\$([0-9]+|_|args|sig|type|class)$/.test(name);
+  }
+
+  private name(node: Ast.NameNode): JavaType {
+    const name = node.name;
+    switch (name) {
+      case '$args':
+        return this.pushArgs();
+      case '$sig': {
+        const parameters = this.ctx.variables.parameters ?? [];
+        this.e.pushInt(parameters.length);
+        this.e.typeInsn(Opcodes.ANEWARRAY, 'java/lang/Class');
+        parameters.forEach((parameter, i) => {
+          this.e.insn(Opcodes.DUP);
+          this.e.pushInt(i);
+          this.e.pushClass(parameter.type);
+          this.e.insn(Opcodes.AASTORE);
+        });
+        return JavaType.arrayOf(JavaType.CLASS);
+      }
+      case '$type':
+        this.e.pushClass(this.ctx.variables.resultType ?? this.ctx.returnType);
+        return JavaType.CLASS;
+      case '$class':
+        this.e.pushClass(JavaType.classType(this.ctx.currentClass));
+        return JavaType.CLASS;
+      case '$$':
+        throw new CompileError('$$ may only be used as the arguments of a method call');
+      default:
+        break;
+    }
+    const variable = this.variable(name);
+    if (variable !== undefined) {
+      if (variable.type.isVoid()) {
+        this.e.pushNull();
+        return JavaType.NULL;
+      }
+      this.e.load(variable.type, variable.slot);
+      return variable.type;
+    }
+    const field = this.fieldInScope(name);
+    if (field !== null) return this.getField(field, null, node.position);
+    throw new CompileError(`cannot find symbol: variable ${name}`, node.position);
+  }
+
+  /** The field `name` of the current class (or inherited), or null. */
+  private fieldInScope(name: string): ResolvedField | null {
+    return findField(this.ctx.env, this.ctx.currentClass, name, this.access());
+  }
+
+  /**
+   * Reads a field; `qualifier` is the static type of the object already on the stack, or null
+   * for an unqualified name (this is loaded here for an instance field) or a static access.
+   */
+  private getField(field: ResolvedField, qualifier: JavaType | null, position: SourcePosition, staticAccess = false): JavaType {
+    const type = field.field.type;
+    if (field.isStatic) {
+      if (qualifier !== null) this.e.pop(qualifier);
+      this.e.field(Opcodes.GETSTATIC, field.owner, field.field.name, field.field.descriptor);
+      return type;
+    }
+    if (staticAccess) throw new CompileError(`non-static variable ${field.field.name} cannot be referenced from a static context`, position);
+    let owner = field.owner;
+    if (qualifier === null) {
+      this.loadThis(position);
+      owner = this.ctx.currentClass;
+    } else if (qualifier.isClass()) {
+      owner = qualifier.internalName!;
+    }
+    this.e.field(Opcodes.GETFIELD, owner, field.field.name, field.field.descriptor);
+    return type;
+  }
+
+  /** The identifiers of a dotted name expression (`a.b.c`), or null if it is something else. */
+  private dottedParts(node: Ast.ExpressionNode): string[] | null {
+    if (node.kind === 'Name') return [node.name];
+    if (node.kind === 'FieldAccess') {
+      const parts = this.dottedParts(node.target);
+      return parts === null ? null : [...parts, node.name];
+    }
+    return null;
+  }
+
+  /** If `node` is a dotted name that starts with a type (`System.out`, `java.util.Locale`), that type and the rest. */
+  private typePrefix(node: Ast.ExpressionNode): { type: JavaType; fields: readonly string[] } | null {
+    const parts = this.dottedParts(node);
+    if (parts === null || this.isVariableName(parts[0]!) || this.fieldInScope(parts[0]!) !== null) return null;
+    const meaning = this.ctx.names.resolveAmbiguousName(parts, (name) => this.isVariableName(name));
+    return meaning.kind === 'type' ? { type: meaning.type, fields: meaning.fields } : null;
+  }
+
+  private fieldAccess(node: Ast.FieldAccessNode): JavaType {
+    const prefix = this.typePrefix(node);
+    if (prefix !== null) {
+      if (prefix.fields.length === 0) throw new CompileError(`${prefix.type} is a type, not a value`, node.position);
+      let type = prefix.type;
+      prefix.fields.forEach((fieldName, i) => {
+        type = i === 0 ? this.staticField(type, fieldName, node.position) : this.instanceMember(type, fieldName, node.position);
+      });
+      return type;
+    }
+    const targetType = this.expression(node.target);
+    return this.instanceMember(targetType, node.name, node.position);
+  }
+
+  private staticField(owner: JavaType, name: string, position: SourcePosition): JavaType {
+    if (name === 'length' && owner.isArray()) throw new CompileError('length is not a static member of an array type', position);
+    const field = owner.isClass() ? findField(this.ctx.env, owner.internalName!, name, this.access()) : null;
+    if (field === null) throw new CompileError(`cannot find symbol: variable ${name} in ${owner}`, position);
+    return this.getField(field, null, position, true);
+  }
+
+  /** `target.name` with the target on the stack: array length or a field. */
+  private instanceMember(targetType: JavaType, name: string, position: SourcePosition): JavaType {
+    if (targetType.isArray() && name === 'length') {
+      this.e.insn(Opcodes.ARRAYLENGTH);
+      return JavaType.INT;
+    }
+    if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, position);
+    const field = findField(this.ctx.env, targetType.internalName!, name, this.access());
+    if (field === null) throw new CompileError(`cannot find symbol: variable ${name} in ${targetType}`, position);
+    return this.getField(field, targetType, position);
+  }
+
+  private superFieldAccess(node: Ast.SuperFieldAccessNode): JavaType {
+    if (node.qualifier !== null) throw new CompileError('qualified super is not supported in snippets', node.position);
+    const superName = this.ctx.superName;
+    if (superName === null) throw new CompileError('java.lang.Object has no superclass', node.position);
+    const field = findField(this.ctx.env, superName, node.name, this.access());
+    if (field === null) throw new CompileError(`cannot find symbol: variable ${node.name} in ${superName}`, node.position);
+    if (!field.isStatic) this.loadThis(node.position);
+    return this.getField(field, field.isStatic ? null : JavaType.classType(superName), node.position);
+  }
+
+  /** A static final field with a constant value named by `node` (for case labels), or null. */
+  private constantField(node: Ast.ExpressionNode): ResolvedField | null {
+    if (node.kind === 'Name') {
+      const field = this.fieldInScope(node.name);
+      return field !== null && field.isStatic ? field : null;
+    }
+    const prefix = this.typePrefix(node);
+    if (prefix === null || prefix.fields.length !== 1 || !prefix.type.isClass()) return null;
+    const field = findField(this.ctx.env, prefix.type.internalName!, prefix.fields[0]!, this.access());
+    return field !== null && field.isStatic ? field : null;
+  }
+
+  /** An int constant value of `node` when it is a literal (for JLS §5.2's narrowing of constants), else null. */
+  private intConstantValue(node: Ast.ExpressionNode): number | null {
+    if (node.kind === 'IntLiteral' || node.kind === 'CharLiteral') return node.value;
+    if (node.kind === 'Parenthesized') return this.intConstantValue(node.expression);
+    if (node.kind === 'Unary' && node.op === '-') {
+      const value = this.intConstantValue(node.operand);
+      return value === null ? null : -value | 0;
+    }
+    return null;
+  }
+
+  // ### Calls
+
+  /** An argument compiled into a side buffer, with its static type. */
+  private compileArguments(nodes: readonly Ast.ExpressionNode[]): { code: InsnList; type: JavaType; position: SourcePosition }[] {
+    const args: { code: InsnList; type: JavaType; position: SourcePosition }[] = [];
+    for (const node of nodes) {
+      if (node.kind === 'Name' && node.name === '$$') {
+        // Javassist: $$ is the whole argument list ($1, $2…).
+        (this.ctx.variables.parameters ?? []).forEach((parameter) => {
+          const code = this.buffered(() => {
+            this.e.load(parameter.type, parameter.slot);
+            return parameter.type;
+          });
+          args.push({ code: code.code, type: parameter.type, position: node.position });
+        });
+        continue;
+      }
+      const compiled = this.buffered(() => this.expression(node));
+      if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
+      args.push({ code: compiled.code, type: compiled.value, position: node.position });
+    }
+    return args;
+  }
+
+  /** Appends the arguments converted to the method's parameter types, packing varargs into an array (§15.12.4.2). */
+  private appendArguments(args: readonly { code: InsnList; type: JavaType; position: SourcePosition }[], method: ResolvedMethod, position: SourcePosition): void {
+    const parameters = method.parameterTypes;
+    if (!method.varargsCall) {
+      args.forEach((arg, i) => {
+        this.append(arg.code);
+        this.convert(arg.type, parameters[i]!, arg.position, 'invocation');
+      });
+      return;
+    }
+    const fixed = parameters.length - 1;
+    for (let i = 0; i < fixed; i++) {
+      this.append(args[i]!.code);
+      this.convert(args[i]!.type, parameters[i]!, args[i]!.position, 'invocation');
+    }
+    const element = method.varargsElementType ?? parameters[fixed]!.componentType!;
+    this.e.pushInt(args.length - fixed);
+    this.newArrayOf(element, position);
+    for (let i = fixed; i < args.length; i++) {
+      this.e.insn(Opcodes.DUP);
+      this.e.pushInt(i - fixed);
+      this.append(args[i]!.code);
+      this.convert(args[i]!.type, element, args[i]!.position, 'invocation');
+      this.e.insn(element.toAsmType().getOpcode(Opcodes.IASTORE));
+    }
+  }
+
+  private methodCall(node: Ast.MethodCallNode): JavaType {
+    if (node.target === null && node.name === '$proceed') return this.proceed(node);
+    let owner: string;
+    let receiver: 'this' | 'static' | 'super' | JavaType;
+    if (node.target === null) {
+      owner = this.ctx.currentClass;
+      receiver = 'this';
+    } else if (node.target.kind === 'Super') {
+      if (node.target.qualifier !== null) throw new CompileError('qualified super calls are not supported in snippets', node.position);
+      if (this.ctx.superName === null) throw new CompileError('java.lang.Object has no superclass', node.position);
+      owner = this.ctx.superName;
+      receiver = 'super';
+    } else {
+      const prefix = this.typePrefix(node.target);
+      if (prefix !== null && prefix.fields.length === 0) {
+        if (!prefix.type.isClass()) throw new CompileError(`${prefix.type} cannot be dereferenced`, node.position);
+        owner = prefix.type.internalName!;
+        receiver = 'static';
+      } else {
+        const targetType = this.expression(node.target);
+        if (!targetType.isReference()) throw new CompileError(`${targetType} cannot be dereferenced`, node.target.position);
+        owner = targetType.isArray() ? targetType.descriptor() : targetType.internalName!;
+        receiver = targetType;
+      }
+    }
+    const args = this.compileArguments(node.arguments);
+    const method = findMethod(this.ctx.env, owner, node.name, args.map((a) => a.type), this.access());
+    if (receiver === 'this') {
+      if (!method.isStatic) this.loadThis(node.position);
+    } else if (receiver === 'super') {
+      if (!method.isStatic) this.loadThis(node.position);
+    } else if (receiver === 'static') {
+      if (!method.isStatic) throw new CompileError(`non-static method ${node.name}${descriptorParameters(method)} cannot be referenced from a static context`, node.position);
+    } else if (method.isStatic) {
+      this.e.pop(receiver);
+    }
+    this.appendArguments(args, method, node.position);
+    return this.invoke(method, node.position, receiver === 'super');
+  }
+
+  /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
+  private invoke(method: ResolvedMethod, position: SourcePosition, isSuper = false): JavaType {
+    const owner = method.binaryOwner;
+    if (method.isStatic) {
+      this.e.invoke(Opcodes.INVOKESTATIC, owner, method.name, method.descriptor, method.isInterface);
+    } else if (isSuper) {
+      this.e.invoke(Opcodes.INVOKESPECIAL, this.ctx.superName!, method.name, method.descriptor, method.isInterface);
+    } else if ((method.access & Opcodes.ACC_PRIVATE) !== 0 && method.declaringClass === this.ctx.currentClass) {
+      // invokespecial for private methods works in every class file version (invokevirtual only from 11, JEP 181).
+      this.e.invoke(Opcodes.INVOKESPECIAL, method.declaringClass, method.name, method.descriptor, method.declaringIsInterface);
+    } else {
+      this.e.invoke(method.isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, owner, method.name, method.descriptor, method.isInterface);
+    }
+    const declaredReturn = JavaType.methodTypes(method.descriptor).returnType;
+    if (method.returnType !== declaredReturn && method.returnType.isReference()) {
+      // An array's clone() returns the array type (JLS §10.7), declared as Object.
+      this.e.checkcast(method.returnType);
+    }
+    void position;
+    return method.returnType;
+  }
+
+  private proceed(node: Ast.MethodCallNode): JavaType {
+    const proceed = this.ctx.variables.proceed;
+    if (proceed === undefined) throw new CompileError('$proceed is only available in ExprEditor replacements', node.position);
+    proceed.pushTarget(this.e);
+    const args = this.compileArguments(node.arguments);
+    if (args.length !== proceed.parameterTypes.length) {
+      throw new CompileError(`$proceed takes ${proceed.parameterTypes.length} arguments, found ${args.length}`, node.position);
+    }
+    args.forEach((arg, i) => {
+      this.append(arg.code);
+      this.convert(arg.type, proceed.parameterTypes[i]!, arg.position, 'invocation');
+    });
+    proceed.emit(this.e);
+    return proceed.resultType;
+  }
+
+  /** `$args`: a new Object[] of the parameters, primitives boxed. */
+  private pushArgs(): JavaType {
+    const parameters = this.ctx.variables.parameters ?? [];
+    this.e.pushInt(parameters.length);
+    this.e.typeInsn(Opcodes.ANEWARRAY, 'java/lang/Object');
+    parameters.forEach((parameter, i) => {
+      this.e.insn(Opcodes.DUP);
+      this.e.pushInt(i);
+      this.e.load(parameter.type, parameter.slot);
+      if (parameter.type.isPrimitive()) this.e.box(parameter.type);
+      this.e.insn(Opcodes.AASTORE);
+    });
+    return JavaType.arrayOf(OBJECT);
+  }
+
+  private newObject(node: Ast.NewNode): JavaType {
+    if (node.outer !== null) throw new CompileError('qualified class instance creation is not supported in snippets', node.position);
+    const type = this.classTypeOf(node.type);
+    const model = this.ctx.env.requireClass(type.internalName!);
+    if ((model.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) !== 0) {
+      throw new CompileError(`${type} is abstract; cannot be instantiated`, node.position);
+    }
+    if (model.enclosingClass !== null && (model.access & Opcodes.ACC_STATIC) === 0) {
+      throw new CompileError(`${type} is an inner class: creating it needs an enclosing instance, which snippets do not support`, node.position);
+    }
+    const args = this.compileArguments(node.arguments);
+    const constructor = findConstructor(this.ctx.env, type.internalName!, args.map((a) => a.type), this.access());
+    this.e.typeInsn(Opcodes.NEW, type.internalName!);
+    this.e.insn(Opcodes.DUP);
+    this.appendArguments(args, constructor, node.position);
+    this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
+    return type;
+  }
+
+  private newArray(node: Ast.NewArrayNode): JavaType {
+    const element = this.typeOf(node.elementType);
+    const dimensions = node.dimensions.length + node.extraDimensions;
+    const arrayType = JavaType.arrayOf(element, dimensions);
+    if (node.initializer !== null) {
+      this.arrayInitializer(node.initializer, arrayType);
+      return arrayType;
+    }
+    for (const dimension of node.dimensions) this.expressionAs(dimension, JavaType.INT);
+    if (node.dimensions.length === 1) {
+      this.newArrayOf(arrayType.componentType!, node.position);
+    } else {
+      this.target.visitMultiANewArrayInsn(arrayType.descriptor(), node.dimensions.length);
+    }
+    return arrayType;
+  }
+
+  /** newarray/anewarray of `element` with the length on the stack. */
+  private newArrayOf(element: JavaType, position: SourcePosition): void {
+    if (element.isPrimitive()) {
+      this.target.visitIntInsn(Opcodes.NEWARRAY, NEWARRAY_TYPES[element.primitiveName!]!);
+    } else if (element.isReference()) {
+      this.e.typeInsn(Opcodes.ANEWARRAY, element.isArray() ? element.descriptor() : element.internalName!);
+    } else {
+      throw new CompileError(`illegal array element type ${element}`, position);
+    }
+  }
+
+  private arrayInitializer(node: Ast.ArrayInitializerNode, arrayType: JavaType): void {
+    const component = arrayType.componentType!;
+    this.e.pushInt(node.elements.length);
+    this.newArrayOf(component, node.position);
+    node.elements.forEach((element, i) => {
+      this.e.insn(Opcodes.DUP);
+      this.e.pushInt(i);
+      this.variableInitializer(element, component);
+      this.e.insn(component.toAsmType().getOpcode(Opcodes.IASTORE));
+    });
+  }
+
+  // ### Operators
+
+  private unary(node: Ast.UnaryNode): JavaType {
+    switch (node.op) {
+      case '++':
+      case '--':
+        return this.increment(node, true);
+      case '!': {
+        const type = this.expression(node.operand);
+        this.toBoolean(type, node.operand.position);
+        this.e.pushInt(1);
+        this.e.insn(Opcodes.IXOR);
+        return JavaType.BOOLEAN;
+      }
+      default: {
+        const operandType = this.expression(node.operand);
+        const primitive = operandType.primitiveOrUnboxed();
+        const promoted = primitive === null ? null : unaryNumericPromotion(primitive);
+        if (promoted === null || (node.op === '~' && !(promoted === JavaType.INT || promoted === JavaType.LONG))) {
+          throw new CompileError(`bad operand type ${operandType} for unary operator '${node.op}'`, node.position);
+        }
+        this.convert(operandType, promoted, node.operand.position, 'numeric');
+        if (node.op === '-') {
+          this.e.insn(promoted.toAsmType().getOpcode(Opcodes.INEG));
+        } else if (node.op === '~') {
+          if (promoted === JavaType.LONG) {
+            this.e.pushLong(-1n);
+            this.e.insn(Opcodes.LXOR);
+          } else {
+            this.e.pushInt(-1);
+            this.e.insn(Opcodes.IXOR);
+          }
+        }
+        return promoted;
+      }
+    }
+  }
+
+  private binary(node: Ast.BinaryNode): JavaType {
+    const op = node.op;
+    if (op === '&&' || op === '||' || ['==', '!=', '<', '>', '<=', '>='].includes(op)) return this.booleanValue(node);
+    if (op === '+') {
+      const left = this.buffered(() => this.expression(node.left));
+      const right = this.buffered(() => this.expression(node.right));
+      if (left.value === STRING || right.value === STRING) return this.concatenation(node, left, right);
+      this.append(left.code);
+      return this.arithmeticAfterLeft(op, left.value, right, node);
+    }
+    const left = this.buffered(() => this.expression(node.left));
+    const right = this.buffered(() => this.expression(node.right));
+    this.append(left.code);
+    return this.arithmeticAfterLeft(op, left.value, right, node);
+  }
+
+  /** `left op right` with left's code already appended (also used by compound assignment). */
+  private arithmeticAfterLeft(op: string, leftType: JavaType, right: { code: InsnList; value: JavaType }, node: { position: SourcePosition; right?: Ast.ExpressionNode }): JavaType {
+    const lp = leftType.primitiveOrUnboxed();
+    const rp = right.value.primitiveOrUnboxed();
+    const rightPosition = node.right?.position ?? node.position;
+    if (lp === null || rp === null) throw new CompileError(`bad operand types for binary operator '${op}': ${leftType} and ${right.value}`, node.position);
+    if (op === '<<' || op === '>>' || op === '>>>') {
+      const leftPromoted = unaryNumericPromotion(lp);
+      const rightPromoted = unaryNumericPromotion(rp);
+      if (leftPromoted === null || rightPromoted === null || !leftPromoted.isIntegral() || !rightPromoted.isIntegral()) {
+        throw new CompileError(`bad operand types for binary operator '${op}': ${leftType} and ${right.value}`, node.position);
+      }
+      this.convert(leftType, leftPromoted, node.position, 'numeric');
+      this.append(right.code);
+      this.convert(right.value, JavaType.INT, rightPosition, 'cast');
+      this.e.insn(leftPromoted.toAsmType().getOpcode(op === '<<' ? Opcodes.ISHL : op === '>>' ? Opcodes.ISHR : Opcodes.IUSHR));
+      return leftPromoted;
+    }
+    if ((op === '&' || op === '|' || op === '^') && lp === JavaType.BOOLEAN && rp === JavaType.BOOLEAN) {
+      this.convert(leftType, JavaType.BOOLEAN, node.position, 'numeric');
+      this.append(right.code);
+      this.convert(right.value, JavaType.BOOLEAN, rightPosition, 'numeric');
+      this.e.insn(op === '&' ? Opcodes.IAND : op === '|' ? Opcodes.IOR : Opcodes.IXOR);
+      return JavaType.BOOLEAN;
+    }
+    const promoted = lp.isNumeric() && rp.isNumeric() ? binaryNumericPromotion(lp, rp) : null;
+    if (promoted === null || ((op === '&' || op === '|' || op === '^') && !promoted.isIntegral())) {
+      throw new CompileError(`bad operand types for binary operator '${op}': ${leftType} and ${right.value}`, node.position);
+    }
+    this.convert(leftType, promoted, node.position, 'numeric');
+    this.append(right.code);
+    this.convert(right.value, promoted, rightPosition, 'numeric');
+    this.e.insn(promoted.toAsmType().getOpcode(ARITHMETIC[op]!));
+    return promoted;
+  }
+
+  /** A boolean-valued operator (comparison, && ||) as a value: jumps producing 1 or 0. */
+  private booleanValue(node: Ast.ExpressionNode): JavaType {
+    const whenFalse = this.e.newLabel();
+    const end = this.e.newLabel();
+    this.condition(node, whenFalse);
+    this.e.pushInt(1);
+    this.e.jump(Opcodes.GOTO, end);
+    this.e.label(whenFalse);
+    this.e.pushInt(0);
+    this.e.label(end);
+    return JavaType.BOOLEAN;
+  }
+
+  /** String concatenation (JLS §15.18.1) with a StringBuilder, flattening `a + b + c`. */
+  private concatenation(node: Ast.BinaryNode, left: { code: InsnList; value: JavaType }, right: { code: InsnList; value: JavaType }): JavaType {
+    this.e.typeInsn(Opcodes.NEW, STRING_BUILDER);
+    this.e.insn(Opcodes.DUP);
+    this.e.invoke(Opcodes.INVOKESPECIAL, STRING_BUILDER, '<init>', '()V', false);
+    // A left operand that is itself a string concatenation appends into the same builder.
+    const appendOperand = (operand: { code: InsnList; value: JavaType }, position: SourcePosition): void => {
+      if (operand.value.isVoid()) throw new CompileError("'void' type not allowed here", position);
+      this.append(operand.code);
+      this.appendToBuilder(operand.value);
+    };
+    appendOperand(left, node.left.position);
+    appendOperand(right, node.right.position);
+    this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'toString', '()Ljava/lang/String;', false);
+    return STRING;
+  }
+
+  /** StringBuilder.append for a value of `type` on the stack above the builder. */
+  private appendToBuilder(type: JavaType): void {
+    let descriptor: string;
+    if (type === STRING) descriptor = 'Ljava/lang/String;';
+    else if (type === JavaType.BYTE || type === JavaType.SHORT) descriptor = 'I';
+    else if (type.isPrimitive()) descriptor = type.descriptor();
+    else descriptor = 'Ljava/lang/Object;';
+    this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'append', `(${descriptor})Ljava/lang/StringBuilder;`, false);
+  }
+
+  private conditional(node: Ast.ConditionalNode): JavaType {
+    const whenFalse = this.e.newLabel();
+    const end = this.e.newLabel();
+    this.condition(node.condition, whenFalse);
+    const a = this.buffered(() => this.expression(node.whenTrue));
+    const b = this.buffered(() => this.expression(node.whenFalse));
+    const type = this.conditionalType(a.value, b.value, node.position);
+    this.append(a.code);
+    this.convert(a.value, type, node.whenTrue.position, 'assignment');
+    this.e.jump(Opcodes.GOTO, end);
+    this.e.label(whenFalse);
+    this.append(b.code);
+    this.convert(b.value, type, node.whenFalse.position, 'assignment');
+    this.e.label(end);
+    return type;
+  }
+
+  /** The type of `c ? a : b` (JLS §15.25, simplified: no lub beyond assignability, Object otherwise). */
+  private conditionalType(a: JavaType, b: JavaType, position: SourcePosition): JavaType {
+    if (a === b) return a;
+    if (a.isVoid() || b.isVoid()) throw new CompileError("'void' type not allowed here", position);
+    const ap = a.primitiveOrUnboxed();
+    const bp = b.primitiveOrUnboxed();
+    if (ap === JavaType.BOOLEAN && bp === JavaType.BOOLEAN) return JavaType.BOOLEAN;
+    if (ap !== null && bp !== null && ap.isNumeric() && bp.isNumeric() && (a.isPrimitive() || b.isPrimitive())) {
+      if (ap === bp) return ap;
+      if ((ap === JavaType.BYTE && bp === JavaType.SHORT) || (ap === JavaType.SHORT && bp === JavaType.BYTE)) return JavaType.SHORT;
+      return binaryNumericPromotion(ap, bp)!;
+    }
+    if (a.isNull()) return b.isPrimitive() ? b.boxed()! : b;
+    if (b.isNull()) return a.isPrimitive() ? a.boxed()! : a;
+    const ar = a.isPrimitive() ? a.boxed()! : a;
+    const br = b.isPrimitive() ? b.boxed()! : b;
+    if (this.ctx.env.isAssignable(ar, br)) return br;
+    if (this.ctx.env.isAssignable(br, ar)) return ar;
+    return OBJECT;
+  }
+
+  private cast(node: Ast.CastNode): JavaType {
+    if (isSpecialCast(node)) return this.specialCast(node, null);
+    const type = this.typeOf(node.type);
+    const from = this.expression(node.expression);
+    this.convert(from, type, node.position, 'cast');
+    return type;
+  }
+
+  /**
+   * Javassist's `($r) e` (to the result type, unboxing if it is primitive; nothing for void) and
+   * `($w) e` (boxes a primitive, leaves a reference). `target` is where the value goes, if known.
+   */
+  private specialCast(node: Ast.CastNode, target: JavaType | null): JavaType {
+    const name = (node.type as Ast.ClassTypeNode).name;
+    const from = this.expression(node.expression);
+    if (name === '$w') {
+      if (from.isPrimitive()) return this.e.box(from);
+      return from;
+    }
+    const resultType = this.ctx.variables.resultType ?? this.ctx.returnType;
+    if (resultType.isVoid()) {
+      // "If the result type is void, ($r) does not convert a type; it does nothing" — and a void call gives null.
+      if (from.isVoid()) {
+        if (target !== null && !target.isVoid()) this.e.pushNull();
+        return target !== null && !target.isVoid() ? JavaType.NULL : JavaType.VOID;
+      }
+      return from;
+    }
+    this.convert(from, resultType, node.position, 'cast');
+    return resultType;
+  }
+
+  private instanceOf(node: Ast.InstanceOfNode): JavaType {
+    const from = this.expression(node.expression);
+    const type = this.typeOf(node.type);
+    if (!type.isReference() || !(from.isReference() || from.isNull())) {
+      throw new CompileError(`unexpected type: instanceof needs reference types, found ${from} and ${type}`, node.position);
+    }
+    if (node.binding === null) {
+      this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
+      return JavaType.BOOLEAN;
+    }
+    // `x instanceof T t`: t is assigned when the test succeeds (in scope from here, a simplification of JLS §6.3.1).
+    const binding = this.declare(node.binding.name, type);
+    const temp = this.allocate(OBJECT);
+    this.e.store(OBJECT, temp);
+    this.e.load(OBJECT, temp);
+    this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
+    const no = this.e.newLabel();
+    const end = this.e.newLabel();
+    this.e.jump(Opcodes.IFEQ, no);
+    this.e.load(OBJECT, temp);
+    this.e.checkcast(type);
+    this.e.store(type, binding.slot);
+    this.e.pushInt(1);
+    this.e.jump(Opcodes.GOTO, end);
+    this.e.label(no);
+    this.e.pushInt(0);
+    this.e.label(end);
+    return JavaType.BOOLEAN;
+  }
+
+  // ### Assignment
+
+  /**
+   * `target op= value` (JLS §15.26); leaves the assigned value on the stack when `needValue`.
+   * Returns the target's type (VOID when no value is left).
+   */
+  private assignment(node: Ast.AssignNode, needValue: boolean): JavaType {
+    const lvalue = this.lvalue(node.target);
+    lvalue.prepare();
+    if (node.op === '=') {
+      if (lvalue.type.isVoid()) {
+        // `$_ = …` with a void result: the value is computed and dropped.
+        const type = node.value.kind === 'Cast' && isSpecialCast(node.value) ? this.specialCast(node.value, null) : this.expression(node.value);
+        this.e.pop(type);
+        return JavaType.VOID;
+      }
+      this.expressionAs(node.value, lvalue.type);
+    } else {
+      lvalue.dupReceiver();
+      lvalue.load();
+      const op = node.op.slice(0, -1);
+      const right = this.buffered(() => this.expression(node.value));
+      let resultType: JavaType;
+      if (op === '+' && lvalue.type === STRING) {
+        // [value] → new StringBuilder().append(value).append(right).toString()
+        this.e.typeInsn(Opcodes.NEW, STRING_BUILDER);
+        this.e.insn(Opcodes.DUP);
+        this.e.invoke(Opcodes.INVOKESPECIAL, STRING_BUILDER, '<init>', '()V', false);
+        this.e.insn(Opcodes.SWAP);
+        this.appendToBuilder(STRING);
+        this.append(right.code);
+        this.appendToBuilder(right.value);
+        this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'toString', '()Ljava/lang/String;', false);
+        resultType = STRING;
+      } else {
+        resultType = this.arithmeticAfterLeft(op, lvalue.type, right, { position: node.position, right: node.value });
+      }
+      // JLS §15.26.2: E1 op= E2 is E1 = (T)((E1) op (E2)).
+      this.convert(resultType, lvalue.type, node.position, 'cast');
+    }
+    if (needValue) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
+    lvalue.store();
+    return needValue ? lvalue.type : JavaType.VOID;
+  }
+
+  /** `++x`, `x--`…: iinc for int locals, else load, add, store; the value before or after when `needValue`. */
+  private increment(node: Ast.UnaryNode, needValue: boolean): JavaType {
+    const lvalue = this.lvalue(node.operand);
+    const primitive = lvalue.type.primitiveOrUnboxed();
+    if (primitive === null || !primitive.isNumeric()) throw new CompileError(`bad operand type ${lvalue.type} for unary operator '${node.op}'`, node.position);
+    const delta = node.op === '++' ? 1 : -1;
+    if (lvalue.local !== null && lvalue.type === JavaType.INT) {
+      if (needValue && node.postfix) this.e.load(JavaType.INT, lvalue.local);
+      this.target.visitIincInsn(lvalue.local, delta);
+      if (needValue && !node.postfix) this.e.load(JavaType.INT, lvalue.local);
+      return needValue ? JavaType.INT : JavaType.VOID;
+    }
+    lvalue.prepare();
+    lvalue.dupReceiver();
+    lvalue.load();
+    if (needValue && node.postfix) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
+    this.convert(lvalue.type, primitive, node.position, 'numeric');
+    const promoted = unaryNumericPromotion(primitive)!;
+    this.convert(primitive, promoted, node.position, 'numeric');
+    if (promoted === JavaType.LONG) this.e.pushLong(1n);
+    else if (promoted === JavaType.FLOAT) this.e.pushFloat(1);
+    else if (promoted === JavaType.DOUBLE) this.e.pushDouble(1);
+    else this.e.pushInt(1);
+    this.e.insn(promoted.toAsmType().getOpcode(delta > 0 ? Opcodes.IADD : Opcodes.ISUB));
+    this.convert(promoted, lvalue.type, node.position, 'cast');
+    if (needValue && !node.postfix) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
+    lvalue.store();
+    return needValue ? lvalue.type : JavaType.VOID;
+  }
+
+  /** What can be assigned: a local or `$` variable, a field, an array element. */
+  private lvalue(node: Ast.ExpressionNode): {
+    type: JavaType;
+    local: number | null;
+    receiverSize: number;
+    prepare: () => void;
+    dupReceiver: () => void;
+    load: () => void;
+    store: () => void;
+  } {
+    const inner = node.kind === 'Parenthesized' ? node.expression : node;
+    if (inner.kind === 'Name') {
+      const variable = this.variable(inner.name);
+      if (variable !== undefined) {
+        return {
+          type: variable.type,
+          local: variable.slot,
+          receiverSize: 0,
+          prepare: () => undefined,
+          dupReceiver: () => undefined,
+          load: () => this.e.load(variable.type, variable.slot),
+          store: () => {
+            if (!variable.type.isVoid()) this.e.store(variable.type, variable.slot);
+          },
+        };
+      }
+      const field = this.fieldInScope(inner.name);
+      if (field === null) throw new CompileError(`cannot find symbol: variable ${inner.name}`, inner.position);
+      return this.fieldLvalue(field, field.isStatic ? null : 'this', inner.position);
+    }
+    if (inner.kind === 'FieldAccess') {
+      const prefix = this.typePrefix(inner);
+      if (prefix !== null && prefix.fields.length === 1 && prefix.type.isClass()) {
+        const field = findField(this.ctx.env, prefix.type.internalName!, prefix.fields[0]!, this.access());
+        if (field === null || !field.isStatic) throw new CompileError(`cannot find symbol: static variable ${prefix.fields[0]} in ${prefix.type}`, inner.position);
+        return this.fieldLvalue(field, null, inner.position);
+      }
+      return this.fieldLvalue(null, inner, inner.position);
+    }
+    if (inner.kind === 'SuperFieldAccess') {
+      const field = findField(this.ctx.env, this.ctx.superName ?? 'java/lang/Object', inner.name, this.access());
+      if (field === null) throw new CompileError(`cannot find symbol: variable ${inner.name}`, inner.position);
+      return this.fieldLvalue(field, field.isStatic ? null : 'this', inner.position);
+    }
+    if (inner.kind === 'ArrayAccess') {
+      let component: JavaType = OBJECT;
+      const lvalue = {
+        type: OBJECT,
+        local: null,
+        receiverSize: 2,
+        prepare: () => undefined,
+        dupReceiver: () => this.e.insn(Opcodes.DUP2),
+        load: () => this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD)),
+        store: () => this.e.insn(component.toAsmType().getOpcode(Opcodes.IASTORE)),
+      };
+      // The array and the index are evaluated first (JLS §15.26.1).
+      const arrayType = this.expression(inner.array);
+      if (!arrayType.isArray()) throw new CompileError(`array required, but ${arrayType} found`, inner.array.position);
+      this.expressionAs(inner.index, JavaType.INT);
+      component = arrayType.componentType!;
+      lvalue.type = component;
+      return lvalue;
+    }
+    throw new CompileError('unexpected type: required variable, found value', node.position);
+  }
+
+  private fieldLvalue(
+    resolved: ResolvedField | null,
+    receiver: 'this' | Ast.FieldAccessNode | null,
+    position: SourcePosition,
+  ): { type: JavaType; local: null; receiverSize: number; prepare: () => void; dupReceiver: () => void; load: () => void; store: () => void } {
+    let field = resolved;
+    let owner = field?.owner ?? '';
+    if (receiver !== null && receiver !== 'this') {
+      // obj.f: evaluate the object now.
+      const targetType = this.expression(receiver.target);
+      if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, receiver.target.position);
+      field = findField(this.ctx.env, targetType.internalName!, receiver.name, this.access());
+      if (field === null) throw new CompileError(`cannot find symbol: variable ${receiver.name} in ${targetType}`, position);
+      owner = field.isStatic ? field.owner : targetType.internalName!;
+      if (field.isStatic) this.e.pop(targetType);
+    } else if (receiver === 'this') {
+      owner = this.ctx.currentClass;
+      this.loadThis(position);
+    }
+    const f = field!;
+    const isStatic = f.isStatic;
+    return {
+      type: f.field.type,
+      local: null,
+      receiverSize: isStatic ? 0 : 1,
+      prepare: () => undefined,
+      dupReceiver: () => {
+        if (!isStatic) this.e.insn(Opcodes.DUP);
+      },
+      load: () => this.e.field(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, f.field.name, f.field.descriptor),
+      store: () => this.e.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, owner, f.field.name, f.field.descriptor),
+    };
+  }
+
+  // ## Types and conversions
+
+  /** The JavaType a type node names. */
+  typeOf(node: Ast.TypeNode | Ast.VoidTypeNode): JavaType {
+    switch (node.kind) {
+      case 'PrimitiveType':
+        return JavaType.fromKeyword(node.name)!;
+      case 'VoidType':
+        return JavaType.VOID;
+      case 'ArrayType':
+        return JavaType.arrayOf(this.typeOf(node.elementType));
+      case 'ClassType':
+        return this.classTypeOf(node);
+      case 'VarType':
+        throw new CompileError("'var' is not allowed here", node.position);
+    }
+  }
+
+  private classTypeOf(node: Ast.ClassTypeNode): JavaType {
+    try {
+      return this.ctx.names.resolveType(node.parts.map((part) => part.name).join('.'));
+    } catch (error) {
+      throw error instanceof CompileError ? error.withPosition(node.position) : error;
+    }
+  }
+
+  /**
+   * Converts a value of `from` on the stack to `to`: in 'assignment' and 'invocation' contexts the
+   * conversions of JLS §5.2/§5.3 (widening, boxing, unboxing); 'numeric' promotion; 'cast' (§5.5)
+   * adds narrowing and checkcast.
+   */
+  convert(from: JavaType, to: JavaType, position: SourcePosition, context: 'assignment' | 'invocation' | 'numeric' | 'cast'): void {
+    if (from === to || to.isVoid()) return;
+    const env = this.ctx.env;
+    if (from.isNull()) {
+      if (to.isPrimitive()) throw new CompileError(`incompatible types: <null> cannot be converted to ${to}`, position);
+      return;
+    }
+    if (from.isPrimitive() && to.isPrimitive()) {
+      if (from === JavaType.BOOLEAN || to === JavaType.BOOLEAN) {
+        throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+      }
+      if (context !== 'cast' && !isPrimitiveWidening(from, to)) {
+        throw new CompileError(`incompatible types: possible lossy conversion from ${from} to ${to}`, position);
+      }
+      this.e.convertPrimitive(from, to);
+      return;
+    }
+    if (from.isPrimitive()) {
+      // Boxing (then widening reference): int → Integer, Object, Number, Comparable…
+      const box = from.boxed()!;
+      if (env.isSubtype(box, to)) {
+        this.e.box(from);
+        return;
+      }
+      if (context === 'cast' && to.unboxed() !== null) {
+        // (Long) someInt is an error in Java; (Integer) of a char is too. Only the exact box is allowed.
+        throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+      }
+      throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+    }
+    if (to.isPrimitive()) {
+      // Unboxing (then widening primitive); a cast from Object unboxes through the wrapper (JLS §5.5 table 5.5-B).
+      const unboxed = from.unboxed();
+      if (unboxed !== null) {
+        this.e.unbox(from, unboxed);
+        if (unboxed !== to) {
+          if (context !== 'cast' && !isPrimitiveWidening(unboxed, to)) {
+            throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+          }
+          this.e.convertPrimitive(unboxed, to);
+        }
+        return;
+      }
+      if (context === 'cast' && (from === OBJECT || env.isSubtype(to.boxed()!, from))) {
+        this.e.unbox(from, to);
+        return;
+      }
+      throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+    }
+    // References.
+    if (env.isSubtype(from, to)) return;
+    if (context === 'cast') {
+      if (!env.isCastable(from, to)) throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+      this.e.checkcast(to);
+      return;
+    }
+    throw new CompileError(`incompatible types: ${from} cannot be converted to ${to}`, position);
+  }
+
+  // ## Buffers
+
+  /** Runs `compile` writing into a side buffer; returns its instructions and result. */
+  buffered<T>(compile: () => T): { code: InsnList; value: T } {
+    const saved = this.target;
+    const savedEmitter = this.e;
+    const buffer = new MethodNode(Opcodes.ASM9);
+    buffer.tryCatchBlocks = saved.tryCatchBlocks;
+    this.target = buffer;
+    this.e = new Emitter(buffer);
+    try {
+      const value = compile();
+      return { code: buffer.instructions, value };
+    } finally {
+      saved.tryCatchBlocks = buffer.tryCatchBlocks;
+      this.target = saved;
+      this.e = savedEmitter;
+    }
+  }
+
+  /** Appends buffered instructions at the current position. */
+  append(code: InsnList): void {
+    this.target.instructions.add(code);
+  }
+}
+
+/** The LabelNode of a Label (a MethodNode keeps it in label.info). */
+function labelNode(label: Label): LabelNode {
+  if (!(label.info instanceof LabelNode)) label.info = new LabelNode();
+  return label.info as LabelNode;
+}
+
+function isSpecialCast(node: Ast.CastNode): boolean {
+  return node.type.kind === 'ClassType' && (node.type.name === '$r' || node.type.name === '$w');
+}
+
+function descriptorParameters(method: ResolvedMethod): string {
+  return '(' + method.parameterTypes.map((type) => type.toString()).join(', ') + ')';
+}
+
+const NEGATED: Readonly<Record<string, string>> = { '==': '!=', '!=': '==', '<': '>=', '>=': '<', '>': '<=', '<=': '>' };
+
+const INT_COMPARE: Readonly<Record<string, number>> = {
+  '==': Opcodes.IF_ICMPEQ,
+  '!=': Opcodes.IF_ICMPNE,
+  '<': Opcodes.IF_ICMPLT,
+  '>=': Opcodes.IF_ICMPGE,
+  '>': Opcodes.IF_ICMPGT,
+  '<=': Opcodes.IF_ICMPLE,
+};
+
+const ZERO_COMPARE: Readonly<Record<string, number>> = {
+  '==': Opcodes.IFEQ,
+  '!=': Opcodes.IFNE,
+  '<': Opcodes.IFLT,
+  '>=': Opcodes.IFGE,
+  '>': Opcodes.IFGT,
+  '<=': Opcodes.IFLE,
+};
+
+const ARITHMETIC: Readonly<Record<string, number>> = {
+  '+': Opcodes.IADD,
+  '-': Opcodes.ISUB,
+  '*': Opcodes.IMUL,
+  '/': Opcodes.IDIV,
+  '%': Opcodes.IREM,
+  '&': Opcodes.IAND,
+  '|': Opcodes.IOR,
+  '^': Opcodes.IXOR,
+};
+
+const NEWARRAY_TYPES: Readonly<Record<string, number>> = {
+  boolean: Opcodes.T_BOOLEAN,
+  char: Opcodes.T_CHAR,
+  float: Opcodes.T_FLOAT,
+  double: Opcodes.T_DOUBLE,
+  byte: Opcodes.T_BYTE,
+  short: Opcodes.T_SHORT,
+  int: Opcodes.T_INT,
+  long: Opcodes.T_LONG,
+};

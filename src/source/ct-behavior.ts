@@ -1,0 +1,128 @@
+// # CtBehavior: what methods and constructors share (Javassist's CtBehavior)
+//
+// Backed by a MethodNode of the class's tree. The source-level edits (insertBefore, insertAfter,
+// addCatch, setBody, instrument) compile Java snippets with Javassist's `$` variables
+// (source-compiler.ts) and splice the instructions into the tree.
+
+import { Type } from '../asm/type.js';
+import type { MethodNode } from '../tree/method-node.js';
+import type { CtClass } from './ct-class.js';
+import { CtMember } from './ct-member.js';
+import type { ExprEditor } from './expr-editor.js';
+import { addCatch, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
+
+export abstract class CtBehavior extends CtMember {
+  /** @internal */
+  protected constructor(
+    protected readonly node: MethodNode,
+    declaring: CtClass,
+  ) {
+    super(declaring);
+  }
+
+  /** @internal */
+  methodNode(): MethodNode {
+    return this.node;
+  }
+
+  getModifiers(): number {
+    return this.node.access;
+  }
+
+  setModifiers(modifiers: number): void {
+    this.declaringClass.checkModify();
+    this.node.access = modifiers;
+  }
+
+  getSignature(): string {
+    return this.node.desc;
+  }
+
+  getGenericSignature(): string | null {
+    return this.node.signature;
+  }
+
+  setGenericSignature(signature: string | null): void {
+    this.declaringClass.checkModify();
+    this.node.signature = signature;
+  }
+
+  /** @internal The JVM name (`<init>` for constructors). */
+  getMethodName(): string {
+    return this.node.name;
+  }
+
+  getParameterTypes(): CtClass[] {
+    const pool = this.declaringClass.getClassPool();
+    return Type.getArgumentTypes(this.node.desc).map((type) => pool.getByDescriptor(type.getDescriptor()));
+  }
+
+  getExceptionTypes(): CtClass[] {
+    const pool = this.declaringClass.getClassPool();
+    return (this.node.exceptions ?? []).map((name) => pool.get(name.replace(/\//g, '.')));
+  }
+
+  setExceptionTypes(types: readonly CtClass[] | null): void {
+    this.declaringClass.checkModify();
+    this.node.exceptions = types === null ? [] : types.map((type) => type.getInternalName());
+  }
+
+  /** `com.acme.Foo.bar(int,java.lang.String)`, as Javassist prints it. */
+  getLongName(): string {
+    return `${this.declaringClass.getName()}.${this.getName()}(${this.getParameterTypes().map((type) => type.getName()).join(',')})`;
+  }
+
+  /** Whether the body does nothing: no code (abstract, native) or only a return. */
+  isEmpty(): boolean {
+    for (const insn of this.node.instructions) {
+      const opcode = insn.getOpcode();
+      if (opcode >= 0 && opcode !== 0xb1 /* return */) return false;
+    }
+    return true;
+  }
+
+  /** Compiles `source` (a statement or block) and inserts it at the start of the body. */
+  insertBefore(source: string): void {
+    this.declaringClass.checkModify();
+    insertBefore(this, source);
+  }
+
+  /**
+   * Compiles `source` and inserts it before every normal return; `$_` is the value returned (and
+   * may be assigned). With `asFinally`, it also runs when an exception leaves the method.
+   */
+  insertAfter(source: string, asFinally = false): void {
+    this.declaringClass.checkModify();
+    insertAfter(this, source, asFinally);
+  }
+
+  /**
+   * Compiles `source` as a handler of `exceptionType` around the whole body: the exception is
+   * `$e` (or `exceptionName`); the handler must end with a return or a throw (Javassist's rule).
+   */
+  addCatch(source: string, exceptionType: CtClass, exceptionName = '$e'): void {
+    this.declaringClass.checkModify();
+    addCatch(this, source, exceptionType, exceptionName);
+  }
+
+  /** Replaces the body with `source` (a block); null makes an empty body that returns a default value. */
+  setBody(source: string | null): void {
+    this.declaringClass.checkModify();
+    setBody(this, source);
+  }
+
+  /**
+   * Compiles `source` and inserts it before the first instruction of source line `line` (from
+   * LineNumberTable). Returns the line where it went. With `modify` false, only returns that line.
+   */
+  insertAt(line: number, source: string, modify = true): number {
+    if (modify) this.declaringClass.checkModify();
+    return insertAt(this, line, source, modify);
+  }
+
+  /** Runs `editor` over the expressions of this body (Javassist's CtBehavior.instrument). */
+  instrument(editor: ExprEditor): void {
+    this.declaringClass.checkModify();
+    instrumentBehavior(this, editor);
+  }
+}

@@ -1,0 +1,635 @@
+// # CtClass: a class being read or edited, Javassist's central type
+//
+// Backed by a tree (ClassNode) read from the class file on first use, so editing through CtClass,
+// CtMethod and CtField is editing the tree; `toBytecode()` writes it with frames recomputed against
+// the pool's class path (ClassWriter COMPUTE_FRAMES, or COMPUTE_MAXS for class files older than
+// Java 7, as `classforge transform` does). A class nobody changed comes back byte for byte.
+//
+// Three kinds share the type, as in Javassist: classes and interfaces (the pool's), primitive types
+// (the static CtClass.intType…, CtPrimitiveType) and array types (pool.get('int[]')).
+//
+// Names are Javassist's: dotted, nested classes with '$' (`java.util.Map$Entry`), arrays with `[]`.
+
+import { ClassReader } from '../asm/class-reader.js';
+import { ClassWriter } from '../asm/class-writer.js';
+import { Opcodes } from '../asm/opcodes.js';
+import { ClassNode } from '../tree/class-node.js';
+import type { FieldNode } from '../tree/field-node.js';
+import { MethodNode } from '../tree/method-node.js';
+import { InsnNode } from '../tree/insn-node.js';
+import { MethodInsnNode } from '../tree/method-insn-node.js';
+import { VarInsnNode } from '../tree/var-insn-node.js';
+import { Type } from '../asm/type.js';
+import { CannotCompileException } from './cannot-compile-exception.js';
+import type { ClassPool } from './class-pool.js';
+import { CtConstructor } from './ct-constructor.js';
+import { CtField } from './ct-field.js';
+import { CtMethod } from './ct-method.js';
+import type { CtBehavior } from './ct-behavior.js';
+import type { ExprEditor } from './expr-editor.js';
+import { NotFoundException } from './not-found-exception.js';
+import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
+
+/** The internal name of a dotted Java class name. */
+export function toInternalName(dottedName: string): string {
+  return dottedName.replace(/\./g, '/');
+}
+
+/** The dotted Java class name of an internal name. */
+export function toDottedName(internalName: string): string {
+  return internalName.replace(/\//g, '.');
+}
+
+export class CtClass {
+  static readonly booleanType: CtPrimitiveType = null as never;
+  static readonly charType: CtPrimitiveType = null as never;
+  static readonly byteType: CtPrimitiveType = null as never;
+  static readonly shortType: CtPrimitiveType = null as never;
+  static readonly intType: CtPrimitiveType = null as never;
+  static readonly longType: CtPrimitiveType = null as never;
+  static readonly floatType: CtPrimitiveType = null as never;
+  static readonly doubleType: CtPrimitiveType = null as never;
+  static readonly voidType: CtPrimitiveType = null as never;
+
+  /** @internal */
+  protected readonly qualifiedName: string;
+  /** @internal The pool (null for primitive types). */
+  protected readonly pool: ClassPool | null;
+  private readonly componentType: CtClass | null;
+  private node: ClassNode | null;
+  private original: Uint8Array | null;
+  private modified: boolean;
+  private frozen: boolean;
+  private readonly members = new Map<FieldNode | MethodNode, CtField | CtBehavior>();
+
+  /** Made by ClassPool.makeClass (not read): gets its superclass's constructors if it has none when written. */
+  private readonly isNew: boolean;
+
+  /** @internal Use ClassPool.get / makeClass. */
+  constructor(name: string, pool: ClassPool | null, source: { bytes?: Uint8Array; node?: ClassNode; component?: CtClass; isNew?: boolean } = {}) {
+    this.isNew = source.isNew ?? false;
+    this.qualifiedName = name;
+    this.pool = pool;
+    this.componentType = source.component ?? null;
+    this.node = source.node ?? null;
+    this.original = source.bytes ?? null;
+    this.modified = source.node !== undefined;
+    this.frozen = false;
+  }
+
+  getName(): string {
+    return this.qualifiedName;
+  }
+
+  /** The name without its package (nested classes keep their `Outer$` prefix, as in Javassist). */
+  getSimpleName(): string {
+    const dot = this.qualifiedName.lastIndexOf('.');
+    return this.qualifiedName.slice(dot + 1);
+  }
+
+  getPackageName(): string | null {
+    if (this.isPrimitive() || this.isArray()) return null;
+    const dot = this.qualifiedName.lastIndexOf('.');
+    return dot < 0 ? null : this.qualifiedName.slice(0, dot);
+  }
+
+  /** The JVM descriptor of this type (`I`, `Ljava/lang/String;`, `[[D`). */
+  getDescriptor(): string {
+    if (this.componentType !== null) return '[' + this.componentType.getDescriptor();
+    return `L${toInternalName(this.qualifiedName)};`;
+  }
+
+  /** @internal The internal name (`java/lang/String`), or the descriptor for arrays, as ASM's Type.getInternalName. */
+  getInternalName(): string {
+    return this.componentType !== null ? this.getDescriptor() : toInternalName(this.qualifiedName);
+  }
+
+  getClassPool(): ClassPool {
+    if (this.pool === null) throw new Error(`${this.qualifiedName} is a primitive type: it has no class pool`);
+    return this.pool;
+  }
+
+  isPrimitive(): boolean {
+    return false;
+  }
+
+  isArray(): boolean {
+    return this.componentType !== null;
+  }
+
+  getComponentType(): CtClass | null {
+    return this.componentType;
+  }
+
+  isInterface(): boolean {
+    return !this.isArray() && (this.classNode().access & Opcodes.ACC_INTERFACE) !== 0;
+  }
+
+  isAnnotation(): boolean {
+    return !this.isArray() && (this.classNode().access & Opcodes.ACC_ANNOTATION) !== 0;
+  }
+
+  isEnum(): boolean {
+    return !this.isArray() && (this.classNode().access & Opcodes.ACC_ENUM) !== 0;
+  }
+
+  /** The class's modifiers (access_flags without ACC_SUPER; ACC_SYNTHETIC etc. kept). */
+  getModifiers(): number {
+    if (this.isArray()) return Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT;
+    return this.classNode().access & ~Opcodes.ACC_SUPER;
+  }
+
+  setModifiers(modifiers: number): void {
+    this.checkModify();
+    const node = this.classNode();
+    node.access = (modifiers & ~Opcodes.ACC_SUPER) | (node.access & Opcodes.ACC_SUPER & ~Opcodes.ACC_INTERFACE) | ((modifiers & Opcodes.ACC_INTERFACE) === 0 ? Opcodes.ACC_SUPER : 0);
+  }
+
+  /** The superclass: null for java.lang.Object and for interfaces (as Javassist: an interface's is java.lang.Object). */
+  getSuperclass(): CtClass | null {
+    if (this.isArray()) return this.getClassPool().get('java.lang.Object');
+    const superName = this.classNode().superName;
+    return superName === null ? null : this.getClassPool().get(toDottedName(superName));
+  }
+
+  setSuperclass(superclass: CtClass | null): void {
+    this.checkModify();
+    const node = this.classNode();
+    const newName = superclass === null ? 'java/lang/Object' : toInternalName(superclass.getName());
+    const oldName = node.superName;
+    node.superName = newName;
+    // Constructors call the superclass's constructor: retarget those calls (Javassist does the same).
+    if (oldName !== null && oldName !== newName) {
+      for (const method of node.methods) {
+        if (method.name !== '<init>') continue;
+        for (const insn of method.instructions) {
+          const call = insn as { getOpcode(): number; owner?: string; name?: string };
+          if (call.getOpcode() === Opcodes.INVOKESPECIAL && call.owner === oldName && call.name === '<init>') call.owner = newName;
+        }
+      }
+    }
+  }
+
+  getInterfaces(): CtClass[] {
+    if (this.isArray()) return [this.getClassPool().get('java.lang.Cloneable'), this.getClassPool().get('java.io.Serializable')];
+    return this.classNode().interfaces.map((name) => this.getClassPool().get(toDottedName(name)));
+  }
+
+  setInterfaces(interfaces: readonly CtClass[]): void {
+    this.checkModify();
+    this.classNode().interfaces = interfaces.map((type) => toInternalName(type.getName()));
+  }
+
+  addInterface(anInterface: CtClass): void {
+    this.checkModify();
+    const name = toInternalName(anInterface.getName());
+    const node = this.classNode();
+    if (!node.interfaces.includes(name)) node.interfaces.push(name);
+  }
+
+  /** Whether this type is `clazz` or a subtype of it (Javassist's subtypeOf). */
+  subtypeOf(clazz: CtClass): boolean {
+    if (this === clazz || this.getName() === clazz.getName()) return true;
+    if (this.isPrimitive() || clazz.isPrimitive()) return false;
+    if (this.isArray()) {
+      if (clazz.isArray()) {
+        const mine = this.getComponentType()!;
+        const theirs = clazz.getComponentType()!;
+        return !mine.isPrimitive() && !theirs.isPrimitive() ? mine.subtypeOf(theirs) : mine.getName() === theirs.getName();
+      }
+      return ['java.lang.Object', 'java.lang.Cloneable', 'java.io.Serializable'].includes(clazz.getName());
+    }
+    const superclass = this.getSuperclass();
+    if (superclass !== null && superclass.subtypeOf(clazz)) return true;
+    return this.getInterfaces().some((type) => type.subtypeOf(clazz));
+  }
+
+  /** Javassist's subclassOf: whether `superclass` is this class or one of its superclasses. */
+  subclassOf(superclass: CtClass | null): boolean {
+    if (superclass === null) return false;
+    for (let type: CtClass | null = this; type !== null; type = type.getSuperclass()) {
+      if (type.getName() === superclass.getName()) return true;
+    }
+    return false;
+  }
+
+  // ## Fields
+
+  getDeclaredFields(): CtField[] {
+    if (this.isArray()) return [];
+    return this.classNode().fields.map((field) => this.fieldFor(field));
+  }
+
+  /** The field declared here named `name` (and with descriptor `descriptor` if given); NotFoundException otherwise. */
+  getDeclaredField(name: string, descriptor?: string): CtField {
+    const field = this.getDeclaredFields().find((f) => f.getName() === name && (descriptor === undefined || f.getSignature() === descriptor));
+    if (field === undefined) throw new NotFoundException(`field ${name} not found in ${this.getName()}`);
+    return field;
+  }
+
+  /** Declared and inherited public fields (Javassist's getFields). */
+  getFields(): CtField[] {
+    const result: CtField[] = [];
+    const seen = new Set<string>();
+    const visit = (type: CtClass | null): void => {
+      if (type === null || seen.has(type.getName())) return;
+      seen.add(type.getName());
+      for (const field of type.getDeclaredFields()) if ((field.getModifiers() & Opcodes.ACC_PUBLIC) !== 0) result.push(field);
+      for (const itf of type.getInterfaces()) visit(itf);
+      visit(type.getSuperclass());
+    };
+    visit(this);
+    return result;
+  }
+
+  /** The field `name` declared here or inherited (JLS §8.3 lookup order); NotFoundException otherwise. */
+  getField(name: string, descriptor?: string): CtField {
+    const search = (type: CtClass | null, seen: Set<string>): CtField | null => {
+      if (type === null || seen.has(type.getName())) return null;
+      seen.add(type.getName());
+      const own = type.getDeclaredFields().find((f) => f.getName() === name && (descriptor === undefined || f.getSignature() === descriptor));
+      if (own !== undefined) return own;
+      for (const itf of type.getInterfaces()) {
+        const found = search(itf, seen);
+        if (found !== null) return found;
+      }
+      return search(type.getSuperclass(), seen);
+    };
+    const field = search(this, new Set());
+    if (field === null) throw new NotFoundException(`field ${name} not found in ${this.getName()}`);
+    return field;
+  }
+
+  /**
+   * Adds `field`, made with `new CtField(type, name, this)` or `CtField.make(source, this)`; with
+   * `initializer` (Java source of an expression, Javassist's CtField.Initializer as text, or the
+   * initializer of CtField.make's declaration), every
+   * constructor (or the static initializer, for a static field) assigns it first.
+   */
+  addField(field: CtField, initializer?: string): void {
+    this.checkModify();
+    if (field.getDeclaringClass() !== this) throw new CannotCompileException(`the field ${field.getName()} was made for ${field.getDeclaringClass().getName()}, not ${this.getName()}`);
+    const node = this.classNode();
+    if (node.fields.some((f) => f.name === field.getName())) throw new CannotCompileException(`duplicate field: ${field.getName()} in ${this.getName()}`);
+    node.fields.push(field.fieldNode());
+    this.members.set(field.fieldNode(), field);
+    const source = initializer ?? field.pendingInitializer();
+    if (source !== null) compileFieldInitializer(this, field, source);
+  }
+
+  removeField(field: CtField): void {
+    this.checkModify();
+    const node = this.classNode();
+    const index = node.fields.indexOf(field.fieldNode());
+    if (index < 0) throw new NotFoundException(`field ${field.getName()} not found in ${this.getName()}`);
+    node.fields.splice(index, 1);
+    this.members.delete(field.fieldNode());
+  }
+
+  // ## Methods and constructors
+
+  /** Every method and constructor declared here, the class initializer included. */
+  getDeclaredBehaviors(): CtBehavior[] {
+    if (this.isArray()) return [];
+    return this.classNode().methods.map((method) => this.behaviorFor(method));
+  }
+
+  getDeclaredMethods(name?: string): CtMethod[] {
+    return this.getDeclaredBehaviors().filter((b): b is CtMethod => b instanceof CtMethod && (name === undefined || b.getName() === name));
+  }
+
+  /**
+   * The method declared here named `name`; with `params`, the one with exactly these parameter
+   * types. NotFoundException when there is none.
+   */
+  getDeclaredMethod(name: string, params?: readonly CtClass[]): CtMethod {
+    const wanted = params === undefined ? null : '(' + params.map((p) => p.getDescriptor()).join('') + ')';
+    const method = this.getDeclaredMethods(name).find((m) => wanted === null || m.getSignature().startsWith(wanted));
+    if (method === undefined) {
+      const what = params === undefined ? `${name}(..)` : `${name}(${params.map((p) => p.getName()).join(', ')})`;
+      throw new NotFoundException(`${what} is not found in ${this.getName()}`);
+    }
+    return method;
+  }
+
+  /** The method `name` with descriptor `descriptor`, declared here or inherited. */
+  getMethod(name: string, descriptor: string): CtMethod {
+    const seen = new Set<string>();
+    const search = (type: CtClass | null): CtMethod | null => {
+      if (type === null || seen.has(type.getName())) return null;
+      seen.add(type.getName());
+      const own = type.getDeclaredMethods(name).find((m) => m.getSignature() === descriptor);
+      if (own !== undefined) return own;
+      return search(type.getSuperclass()) ?? type.getInterfaces().map(search).find((m) => m !== null) ?? null;
+    };
+    const method = search(this);
+    if (method === null) throw new NotFoundException(`${name}${descriptor} is not found in ${this.getName()}`);
+    return method;
+  }
+
+  /** The public methods declared here or inherited (Javassist's getMethods), overridden ones once. */
+  getMethods(): CtMethod[] {
+    const result = new Map<string, CtMethod>();
+    const seen = new Set<string>();
+    const visit = (type: CtClass | null): void => {
+      if (type === null || seen.has(type.getName())) return;
+      seen.add(type.getName());
+      for (const method of type.getDeclaredMethods()) {
+        const key = method.getName() + method.getSignature();
+        if ((method.getModifiers() & Opcodes.ACC_PUBLIC) !== 0 && !result.has(key)) result.set(key, method);
+      }
+      visit(type.getSuperclass());
+      for (const itf of type.getInterfaces()) visit(itf);
+    };
+    visit(this);
+    return [...result.values()];
+  }
+
+  getDeclaredConstructors(): CtConstructor[] {
+    return this.getDeclaredBehaviors().filter((b): b is CtConstructor => b instanceof CtConstructor && b.isConstructor());
+  }
+
+  /** Javassist's getConstructors: the public constructors. */
+  getConstructors(): CtConstructor[] {
+    return this.getDeclaredConstructors().filter((c) => (c.getModifiers() & Opcodes.ACC_PUBLIC) !== 0);
+  }
+
+  getDeclaredConstructor(params: readonly CtClass[]): CtConstructor {
+    const wanted = '(' + params.map((p) => p.getDescriptor()).join('') + ')V';
+    const constructor = this.getDeclaredConstructors().find((c) => c.getSignature() === wanted);
+    if (constructor === undefined) throw new NotFoundException(`constructor ${this.getSimpleName()}(${params.map((p) => p.getName()).join(', ')}) is not found in ${this.getName()}`);
+    return constructor;
+  }
+
+  /** The static initializer, or null. */
+  getClassInitializer(): CtConstructor | null {
+    return (this.getDeclaredBehaviors().find((b) => b instanceof CtConstructor && b.isClassInitializer()) as CtConstructor | undefined) ?? null;
+  }
+
+  /** The static initializer, created (empty) if there is none. */
+  makeClassInitializer(): CtConstructor {
+    const existing = this.getClassInitializer();
+    if (existing !== null) return existing;
+    this.checkModify();
+    const constructor = CtConstructor.emptyClassInitializer(this);
+    this.classNode().methods.push(constructor.methodNode());
+    this.members.set(constructor.methodNode(), constructor);
+    return constructor;
+  }
+
+  addMethod(method: CtMethod): void {
+    this.addBehavior(method);
+  }
+
+  addConstructor(constructor: CtConstructor): void {
+    this.addBehavior(constructor);
+  }
+
+  removeMethod(method: CtMethod): void {
+    this.removeBehavior(method);
+  }
+
+  removeConstructor(constructor: CtConstructor): void {
+    this.removeBehavior(constructor);
+  }
+
+  /**
+   * Runs `editor` over every method and constructor body: each method call, field access, `new`…
+   * it replaces (with `replace(source)`) is compiled in place. Javassist's CtClass.instrument.
+   */
+  instrument(editor: ExprEditor): void {
+    this.checkModify();
+    for (const behavior of this.getDeclaredBehaviors()) instrumentBehavior(behavior, editor);
+  }
+
+  // ## Class files
+
+  /** The class file: the original bytes when nothing changed, else the tree written with frames recomputed. Freezes the class. */
+  toBytecode(): Uint8Array {
+    if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} has no class file`);
+    const node = this.classNode();
+    if (this.isNew && !this.isInterface() && !node.methods.some((m) => m.name === '<init>')) this.inheritConstructors();
+    this.frozen = true;
+    if (!this.modified && this.original !== null) return new Uint8Array(this.original);
+    const major = node.version & 0xffff;
+    const writer = new ClassWriter(major >= Opcodes.V1_7 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS, {
+      classPath: this.getClassPool().frameClassPath(),
+    });
+    try {
+      node.accept(writer);
+      return writer.toByteArray();
+    } catch (error) {
+      throw new CannotCompileException(`cannot write ${this.getName()}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Writes the class file under `directory` (default: the current directory), in its package's subdirectories. */
+  async writeFile(directory = '.'): Promise<void> {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const { dirname, join } = await import('node:path');
+    const path = join(directory, toInternalName(this.getName()) + '.class');
+    const bytes = this.toBytecode();
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  }
+
+  isModified(): boolean {
+    return this.modified;
+  }
+
+  isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  /** Allows changes again after toBytecode (Javassist's defrost). */
+  defrost(): void {
+    this.frozen = false;
+  }
+
+  /** Removes this class from its pool: a later get() reads it again. */
+  detach(): void {
+    this.pool?.removeCached(this);
+  }
+
+  toString(): string {
+    return `${this.constructor.name}@${this.getName()}`;
+  }
+
+  // ## Internals
+
+  /** @internal The tree of this class (read on first use). */
+  classNode(): ClassNode {
+    if (this.node === null) {
+      if (this.original === null) throw new Error(`${this.getName()} has no class file`);
+      const node = new ClassNode(Opcodes.ASM9);
+      new ClassReader(this.original).accept(node, ClassReader.SKIP_FRAMES);
+      this.node = node;
+    }
+    return this.node;
+  }
+
+  /** @internal Whether the tree was read (or made) already: only then can it differ from the class path's. */
+  hasClassNode(): boolean {
+    return this.node !== null;
+  }
+
+  /** @internal Throws if the class is frozen; marks it modified. */
+  checkModify(): void {
+    if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} cannot be changed`);
+    if (this.frozen) throw new CannotCompileException(`${this.getName()} class is frozen (toBytecode was called; call defrost() to change it again)`);
+    this.classNode();
+    this.modified = true;
+  }
+
+  /**
+   * A class made with makeClass and given no constructor gets one per accessible constructor of
+   * its superclass, each calling it with its arguments (what Javassist's CtNewClass does).
+   */
+  private inheritConstructors(): void {
+    const superclass = this.getSuperclass();
+    const samePackage = superclass !== null && superclass.getPackageName() === this.getPackageName();
+    for (const inherited of superclass?.getDeclaredConstructors() ?? []) {
+      const access = inherited.getModifiers();
+      if ((access & Opcodes.ACC_PRIVATE) !== 0 || ((access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) === 0 && !samePackage)) continue;
+      const descriptor = inherited.getSignature();
+      const method = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC, '<init>', descriptor, null, inherited.methodNode().exceptions);
+      method.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+      let slot = 1;
+      for (const argument of Type.getArgumentTypes(descriptor)) {
+        method.instructions.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
+        slot += argument.getSize();
+      }
+      method.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, superclass!.getInternalName(), '<init>', descriptor, false));
+      method.instructions.add(new InsnNode(Opcodes.RETURN));
+      this.classNode().methods.push(method);
+    }
+  }
+
+  private addBehavior(behavior: CtBehavior): void {
+    this.checkModify();
+    if (behavior.getDeclaringClass() !== this) {
+      throw new CannotCompileException(`${behavior.getLongName()} was made for ${behavior.getDeclaringClass().getName()}, not ${this.getName()}`);
+    }
+    const node = this.classNode();
+    const method = behavior.methodNode();
+    if (node.methods.some((m) => m.name === method.name && m.desc === method.desc)) {
+      throw new CannotCompileException(`duplicate method: ${method.name}${method.desc} in ${this.getName()}`);
+    }
+    node.methods.push(method);
+    this.members.set(method, behavior);
+  }
+
+  private removeBehavior(behavior: CtBehavior): void {
+    this.checkModify();
+    const node = this.classNode();
+    const index = node.methods.indexOf(behavior.methodNode());
+    if (index < 0) throw new NotFoundException(`${behavior.getLongName()} not found in ${this.getName()}`);
+    node.methods.splice(index, 1);
+    this.members.delete(behavior.methodNode());
+  }
+
+  private fieldFor(field: FieldNode): CtField {
+    let member = this.members.get(field);
+    if (member === undefined) {
+      member = CtField.wrap(field, this);
+      this.members.set(field, member);
+    }
+    return member as CtField;
+  }
+
+  private behaviorFor(method: MethodNode): CtBehavior {
+    let member = this.members.get(method);
+    if (member === undefined) {
+      member = method.name === '<init>' || method.name === '<clinit>' ? CtConstructor.wrap(method, this) : CtMethod.wrap(method, this);
+      this.members.set(method, member);
+    }
+    return member as CtBehavior;
+  }
+}
+
+/** A primitive type (Javassist's CtPrimitiveType): CtClass.intType and the others. */
+export class CtPrimitiveType extends CtClass {
+  /** @internal */
+  constructor(
+    name: string,
+    private readonly descriptorChar: string,
+    private readonly wrapperName: string,
+    private readonly getMethodName: string,
+  ) {
+    super(name, null);
+  }
+
+  override isPrimitive(): boolean {
+    return true;
+  }
+
+  override isInterface(): boolean {
+    return false;
+  }
+
+  override getModifiers(): number {
+    return Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL;
+  }
+
+  override getDescriptor(): string {
+    return this.descriptorChar;
+  }
+
+  override getInternalName(): string {
+    return this.descriptorChar;
+  }
+
+  override getSuperclass(): CtClass | null {
+    return null;
+  }
+
+  override getInterfaces(): CtClass[] {
+    return [];
+  }
+
+  /** The descriptor character (`I`). */
+  getDescriptorChar(): string {
+    return this.descriptorChar;
+  }
+
+  /** The wrapper class (`java.lang.Integer`). */
+  getWrapperName(): string {
+    return this.wrapperName;
+  }
+
+  /** The unboxing method of the wrapper (`intValue`). */
+  getGetMethodName(): string {
+    return this.getMethodName;
+  }
+
+  override getDeclaredFields(): CtField[] {
+    return [];
+  }
+
+  override getDeclaredBehaviors(): CtBehavior[] {
+    return [];
+  }
+}
+
+const primitives: [keyof typeof CtClass & string, string, string, string, string][] = [
+  ['booleanType', 'boolean', 'Z', 'java.lang.Boolean', 'booleanValue'],
+  ['charType', 'char', 'C', 'java.lang.Character', 'charValue'],
+  ['byteType', 'byte', 'B', 'java.lang.Byte', 'byteValue'],
+  ['shortType', 'short', 'S', 'java.lang.Short', 'shortValue'],
+  ['intType', 'int', 'I', 'java.lang.Integer', 'intValue'],
+  ['longType', 'long', 'J', 'java.lang.Long', 'longValue'],
+  ['floatType', 'float', 'F', 'java.lang.Float', 'floatValue'],
+  ['doubleType', 'double', 'D', 'java.lang.Double', 'doubleValue'],
+  ['voidType', 'void', 'V', 'java.lang.Void', ''],
+];
+for (const [field, name, descriptor, wrapper, getter] of primitives) {
+  Object.defineProperty(CtClass, field, { value: new CtPrimitiveType(name, descriptor, wrapper, getter), enumerable: true });
+}
+
+/** The primitive CtClass of a descriptor character or Java name, or undefined. */
+export function primitiveType(nameOrDescriptor: string): CtPrimitiveType | undefined {
+  for (const [field, name, descriptor] of primitives) {
+    if (nameOrDescriptor === name || nameOrDescriptor === descriptor) return (CtClass as unknown as Record<string, CtPrimitiveType>)[field];
+  }
+  return undefined;
+}

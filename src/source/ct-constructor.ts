@@ -1,0 +1,77 @@
+// # CtConstructor: a constructor or the static initializer of a CtClass (Javassist's CtConstructor).
+
+import { Opcodes } from '../asm/opcodes.js';
+import { InsnNode } from '../tree/insn-node.js';
+import { MethodInsnNode } from '../tree/method-insn-node.js';
+import { MethodNode } from '../tree/method-node.js';
+import { CtBehavior } from './ct-behavior.js';
+import type { CtClass } from './ct-class.js';
+import { compileConstructorDeclaration, insertBeforeBody } from './source-compiler.js';
+
+export class CtConstructor extends CtBehavior {
+  /**
+   * A new public constructor without a body (Javassist's constructor): give it one with setBody
+   * and add it with declaring.addConstructor.
+   */
+  constructor(parameters: readonly CtClass[], declaring: CtClass);
+  /** @internal Wraps a constructor of the class's tree. */
+  constructor(node: MethodNode, declaring: CtClass);
+  constructor(first: readonly CtClass[] | MethodNode, declaring: CtClass) {
+    if (first instanceof MethodNode) {
+      super(first, declaring);
+    } else {
+      const descriptor = '(' + first.map((p) => p.getDescriptor()).join('') + ')V';
+      super(new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC, '<init>', descriptor, null, null), declaring);
+    }
+  }
+
+  /** @internal */
+  static wrap(node: MethodNode, declaring: CtClass): CtConstructor {
+    return new CtConstructor(node, declaring);
+  }
+
+  /** @internal An empty `static {}`. */
+  static emptyClassInitializer(declaring: CtClass): CtConstructor {
+    const node = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
+    node.instructions.add(new InsnNode(Opcodes.RETURN));
+    return new CtConstructor(node, declaring);
+  }
+
+  /** A constructor from Java source (Javassist's CtNewConstructor.make(src, declaring)). */
+  static make(source: string, declaring: CtClass): CtConstructor {
+    return new CtConstructor(compileConstructorDeclaration(declaring, source), declaring);
+  }
+
+  /** The simple class name for a constructor, `<clinit>` for the static initializer (as Javassist). */
+  getName(): string {
+    return this.isClassInitializer() ? '<clinit>' : this.declaringClass.getSimpleName();
+  }
+
+  isConstructor(): boolean {
+    return this.node.name === '<init>';
+  }
+
+  isClassInitializer(): boolean {
+    return this.node.name === '<clinit>';
+  }
+
+  /** Whether the body calls a constructor of the superclass (rather than this(...)). */
+  callsSuper(): boolean {
+    const superName = this.declaringClass.classNode().superName;
+    for (const insn of this.node.instructions) {
+      if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
+        // The first <init> call on `this` decides; a call on a new object of the superclass's type is
+        // told apart only by flow analysis, which Javassist does not do either.
+        if (insn.owner === superName) return true;
+        if (insn.owner === this.declaringClass.getInternalName()) return false;
+      }
+    }
+    return false;
+  }
+
+  /** Compiles `source` and inserts it right after the super(...)/this(...) call (at the start, for <clinit>). */
+  insertBeforeBody(source: string): void {
+    this.declaringClass.checkModify();
+    insertBeforeBody(this, source);
+  }
+}

@@ -1,0 +1,103 @@
+// # CtField: a field of a CtClass (Javassist's CtField), backed by a FieldNode of its tree.
+
+import { Opcodes } from '../asm/opcodes.js';
+import { FieldNode } from '../tree/field-node.js';
+import type { CtClass } from './ct-class.js';
+import { CtMember } from './ct-member.js';
+import type { VariableInitializerNode } from './compiler/ast.js';
+import { compileFieldDeclaration } from './source-compiler.js';
+
+export class CtField extends CtMember {
+  private readonly node: FieldNode;
+  /** Javassist's CtField.make("int x = 3;"): the initializer, compiled when the field is added. */
+  private initializer: string | VariableInitializerNode | null;
+
+  /** A new field of `type` named `name` for `declaring` (no modifiers: package access), to add with declaring.addField. */
+  constructor(type: CtClass, name: string, declaring: CtClass);
+  /** @internal Wraps a field of the class's tree. */
+  constructor(node: FieldNode, declaring: CtClass, wrap: true);
+  constructor(typeOrNode: CtClass | FieldNode, nameOrDeclaring: string | CtClass, declaringOrWrap: CtClass | true) {
+    if (declaringOrWrap === true) {
+      super(nameOrDeclaring as CtClass);
+      this.node = typeOrNode as FieldNode;
+    } else {
+      super(declaringOrWrap);
+      this.node = new FieldNode(Opcodes.ASM9, 0, nameOrDeclaring as string, (typeOrNode as CtClass).getDescriptor(), null, null);
+    }
+    this.initializer = null;
+  }
+
+  /** @internal */
+  static wrap(node: FieldNode, declaring: CtClass): CtField {
+    return new CtField(node, declaring, true);
+  }
+
+  /**
+   * A field from Java source, e.g. `CtField.make("public static int count = 0;", cc)`: modifiers,
+   * type, name and an optional initializer (compiled when the field is added with cc.addField).
+   */
+  static make(source: string, declaring: CtClass): CtField {
+    const declaration = compileFieldDeclaration(declaring, source);
+    const field = new CtField(declaration.type, declaration.name, declaring);
+    field.node.access = declaration.modifiers;
+    field.initializer = declaration.initializer;
+    return field;
+  }
+
+  /** @internal */
+  fieldNode(): FieldNode {
+    return this.node;
+  }
+
+  /** @internal The initializer of CtField.make, consumed by addField. */
+  pendingInitializer(): string | VariableInitializerNode | null {
+    const source = this.initializer;
+    this.initializer = null;
+    return source;
+  }
+
+  getName(): string {
+    return this.node.name;
+  }
+
+  setName(name: string): void {
+    this.declaringClass.checkModify();
+    this.node.name = name;
+  }
+
+  getModifiers(): number {
+    return this.node.access;
+  }
+
+  setModifiers(modifiers: number): void {
+    this.declaringClass.checkModify();
+    this.node.access = modifiers;
+  }
+
+  getSignature(): string {
+    return this.node.desc;
+  }
+
+  getGenericSignature(): string | null {
+    return this.node.signature;
+  }
+
+  setGenericSignature(signature: string | null): void {
+    this.declaringClass.checkModify();
+    this.node.signature = signature;
+  }
+
+  getType(): CtClass {
+    return this.declaringClass.getClassPool().getByDescriptor(this.node.desc);
+  }
+
+  setType(type: CtClass): void {
+    this.declaringClass.checkModify();
+    this.node.desc = type.getDescriptor();
+  }
+
+  /** The ConstantValue of a static final field (JVMS §4.7.2), or null. */
+  getConstantValue(): unknown {
+    return (this.node.access & Opcodes.ACC_STATIC) !== 0 ? (this.node.value ?? null) : null;
+  }
+}

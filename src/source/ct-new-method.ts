@@ -1,0 +1,68 @@
+// # CtNewMethod: factories of methods (Javassist's CtNewMethod)
+
+import { Opcodes } from '../asm/opcodes.js';
+import { Type } from '../asm/type.js';
+import { FieldInsnNode } from '../tree/field-insn-node.js';
+import { InsnNode } from '../tree/insn-node.js';
+import { VarInsnNode } from '../tree/var-insn-node.js';
+import type { CtClass } from './ct-class.js';
+import type { CtField } from './ct-field.js';
+import { CtMethod } from './ct-method.js';
+
+export const CtNewMethod = {
+  /**
+   * A method from Java source: `CtNewMethod.make("public int twice(int x) { return 2 * x; }", cc)`;
+   * or from its parts (return type, name, parameter types, exception types, body source, class),
+   * the body `null` for an abstract method.
+   */
+  make(
+    sourceOrReturnType: string | CtClass,
+    declaringOrName: CtClass | string,
+    parameters?: readonly CtClass[] | null,
+    exceptions?: readonly CtClass[] | null,
+    body?: string | null,
+    declaring?: CtClass,
+  ): CtMethod {
+    if (typeof sourceOrReturnType === 'string') return CtMethod.make(sourceOrReturnType, declaringOrName as CtClass);
+    const method = new CtMethod(sourceOrReturnType, declaringOrName as string, parameters ?? [], declaring!);
+    if (exceptions != null) method.setExceptionTypes(exceptions);
+    if (body !== null && body !== undefined) method.setBody(body);
+    return method;
+  },
+
+  /** `public abstract` method without a body. */
+  abstractMethod(returnType: CtClass, name: string, parameters: readonly CtClass[] | null, exceptions: readonly CtClass[] | null, declaring: CtClass): CtMethod {
+    const method = new CtMethod(returnType, name, parameters ?? [], declaring);
+    if (exceptions !== null) method.setExceptionTypes(exceptions);
+    return method;
+  },
+
+  /** `public T name() { return field; }` (static for a static field). */
+  getter(name: string, field: CtField): CtMethod {
+    const declaring = field.getDeclaringClass();
+    const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+    const method = new CtMethod(field.getType(), name, [], declaring);
+    const node = method.methodNode();
+    node.access = Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0);
+    const type = Type.getType(field.getSignature());
+    if (!isStatic) node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+    node.instructions.add(new FieldInsnNode(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, declaring.getInternalName(), field.getName(), field.getSignature()));
+    node.instructions.add(new InsnNode(type.getOpcode(Opcodes.IRETURN)));
+    return method;
+  },
+
+  /** `public void name(T value) { field = value; }` (static for a static field). */
+  setter(name: string, field: CtField): CtMethod {
+    const declaring = field.getDeclaringClass();
+    const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+    const method = new CtMethod(declaring.getClassPool().get('void'), name, [field.getType()], declaring);
+    const node = method.methodNode();
+    node.access = Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0);
+    const type = Type.getType(field.getSignature());
+    if (!isStatic) node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+    node.instructions.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), isStatic ? 0 : 1));
+    node.instructions.add(new FieldInsnNode(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, declaring.getInternalName(), field.getName(), field.getSignature()));
+    node.instructions.add(new InsnNode(Opcodes.RETURN));
+    return method;
+  },
+};

@@ -1,0 +1,37 @@
+// # classforge/source — Javassist's API: ClassPool, CtClass, CtMethod… with Java source snippets
+//
+//   const pool = ClassPool.getDefault().appendClassPath('build/classes');
+//   const cc = pool.get('com.acme.Service');
+//   cc.getDeclaredMethod('handle').insertBefore('System.out.println("handle " + $1);');
+//   await cc.writeFile('out');
+//
+// Snippets are compiled by classforge's own Java compiler (src/source/compiler/), not javac. Importing
+// this module also makes `source(ctClass, ctx)` transforms runnable (DESIGN.md contract 3).
+
+import { setSourceStyleRunner } from '../transform/source-style.js';
+import { ClassPool } from './class-pool.js';
+import type { CtClass } from './ct-class.js';
+
+export { CannotCompileException } from './cannot-compile-exception.js';
+export { ClassPool } from './class-pool.js';
+export { CtClass, CtPrimitiveType } from './ct-class.js';
+export { CtBehavior } from './ct-behavior.js';
+export { CtConstructor } from './ct-constructor.js';
+export { CtField } from './ct-field.js';
+export { CtMember } from './ct-member.js';
+export { CtMethod } from './ct-method.js';
+export { CtNewConstructor } from './ct-new-constructor.js';
+export { CtNewMethod } from './ct-new-method.js';
+export { Cast, ConstructorCall, Expr, FieldAccess, Handler, Instanceof, MethodCall, NewArray, NewExpr } from './expr.js';
+export { ExprEditor, type ExprEditorLike } from './expr-editor.js';
+export { Modifier } from './modifier.js';
+export { NotFoundException } from './not-found-exception.js';
+
+// A source transform gets a CtClass of a pool over the run's class path; what it changes is written
+// back with frames recomputed, what it leaves alone comes back byte for byte.
+setSourceStyleRunner((bytes, classPath, edit) => {
+  const pool = ClassPool.fromClassPath(classPath);
+  const ctClass: CtClass = pool.makeClass(bytes);
+  edit(ctClass);
+  return ctClass.isModified() ? ctClass.toBytecode() : bytes;
+});

@@ -1,0 +1,699 @@
+// # The source-level edits of CtClass, CtBehavior, CtField and ExprEditor
+//
+// Each operation parses a Java snippet (compiler/parser.ts), compiles it with the code generator
+// (compiler/code-generator.ts) into a scratch method, with Javassist's `$` variables bound to the
+// right locals, and splices the instructions (and handlers) into the edited method's tree. Frames
+// and maxima are recomputed when the class is written (CtClass.toBytecode).
+//
+// Where each kind of code goes, as in Javassist:
+// - insertBefore: at the start of the body (before super() in a constructor);
+// - insertBeforeBody: right after the super(...)/this(...) call of a constructor;
+// - insertAfter: before every return, `$_` holding the value returned; with asFinally also in a
+//   catch-all handler around the body, which rethrows;
+// - addCatch: a handler of the given type around the body; it must return or throw;
+// - setBody: replaces the body;
+// - insertAt: before the first instruction of a source line;
+// - ExprEditor.replace: in place of one instruction (two more for `new`: NEW and DUP), the operands
+//   stored in locals ($0 the target, $1… the arguments), `$proceed` the original operation.
+
+import { Opcodes } from '../asm/opcodes.js';
+import { Type } from '../asm/type.js';
+import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
+import { FieldInsnNode } from '../tree/field-insn-node.js';
+import { IincInsnNode } from '../tree/iinc-insn-node.js';
+import { InsnList } from '../tree/insn-list.js';
+import { InsnNode } from '../tree/insn-node.js';
+import { IntInsnNode } from '../tree/int-insn-node.js';
+import { LabelNode } from '../tree/label-node.js';
+import { LineNumberNode } from '../tree/line-number-node.js';
+import { MethodInsnNode } from '../tree/method-insn-node.js';
+import { MethodNode } from '../tree/method-node.js';
+import { MultiANewArrayInsnNode } from '../tree/multi-a-new-array-insn-node.js';
+import { TryCatchBlockNode } from '../tree/try-catch-block-node.js';
+import { TypeInsnNode } from '../tree/type-insn-node.js';
+import { VarInsnNode } from '../tree/var-insn-node.js';
+import { CannotCompileException } from './cannot-compile-exception.js';
+import type { ClassPool } from './class-pool.js';
+import type { CtBehavior } from './ct-behavior.js';
+import type { CtClass } from './ct-class.js';
+import type { CtConstructor } from './ct-constructor.js';
+import type { CtField } from './ct-field.js';
+import type { ExprEditorLike } from './expr-editor.js';
+import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, NewArray, NewExpr, type Expr } from './expr.js';
+import type * as Ast from './compiler/ast.js';
+import { TypeEnvironment } from './compiler/class-model.js';
+import { CodeGenerator, type CompileContext, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
+import { CompileError } from './compiler/compile-error.js';
+import type { Emitter } from './compiler/emitter.js';
+import { JavaSyntaxError } from './compiler/java-syntax-error.js';
+import { JavaType } from './compiler/java-type.js';
+import { parseConstructorDeclaration, parseExpression, parseFieldDeclaration, parseMethodDeclaration, parseSnippet } from './compiler/parser.js';
+import { TypeNameResolver } from './compiler/type-names.js';
+
+// ## Shared machinery
+
+const environments = new WeakMap<ClassPool, { classPath: unknown; env: TypeEnvironment }>();
+
+/** The pool's type environment (its class path, with its own classes' trees in front). */
+function environmentOf(pool: ClassPool): TypeEnvironment {
+  const classPath = pool.frameClassPath();
+  const cached = environments.get(pool);
+  if (cached !== undefined && cached.classPath === classPath) return cached.env;
+  const env = new TypeEnvironment(classPath, (internalName) => pool.poolNode(internalName));
+  environments.set(pool, { classPath, env });
+  return env;
+}
+
+/** Runs a compilation step, turning syntax and semantic errors into a CannotCompileException naming `where`. */
+function compiling<T>(where: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof JavaSyntaxError || error instanceof CompileError) {
+      throw new CannotCompileException(`${where}: ${error.message}`, { cause: error });
+    }
+    if (error instanceof CannotCompileException) throw error;
+    throw new CannotCompileException(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** The method's facts the compiler needs. */
+interface MethodFacts {
+  readonly isStatic: boolean;
+  readonly parameters: LocalVariable[];
+  readonly returnType: JavaType;
+  readonly thisVariable: LocalVariable | null;
+  readonly firstFreeSlot: number;
+}
+
+function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
+  const isStatic = (method.access & Opcodes.ACC_STATIC) !== 0;
+  const { argumentTypes, returnType } = JavaType.methodTypes(method.desc);
+  let slot = isStatic ? 0 : 1;
+  const parameters = argumentTypes.map((type) => {
+    const variable = { type, slot };
+    slot += type.size;
+    return variable;
+  });
+  return {
+    isStatic,
+    parameters,
+    returnType,
+    thisVariable: isStatic ? null : { type: JavaType.classType(ctClass.getInternalName()), slot: 0 },
+    firstFreeSlot: Math.max(slot, method.maxLocals, usedSlots(method)),
+  };
+}
+
+/** The first slot above every local the method's instructions use. */
+function usedSlots(method: MethodNode): number {
+  let max = 0;
+  for (const insn of method.instructions) {
+    if (insn instanceof VarInsnNode) {
+      const size = insn.getOpcode() === Opcodes.LLOAD || insn.getOpcode() === Opcodes.DLOAD || insn.getOpcode() === Opcodes.LSTORE || insn.getOpcode() === Opcodes.DSTORE ? 2 : 1;
+      max = Math.max(max, insn.var + size);
+    } else if (insn instanceof IincInsnNode) {
+      max = Math.max(max, insn.var + 1);
+    }
+  }
+  return max;
+}
+
+function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVariables, firstFreeSlot: number): CompileContext {
+  const pool = ctClass.getClassPool();
+  const env = environmentOf(pool);
+  const currentClass = ctClass.getInternalName();
+  const onDemand = pool.getImportedPackages().filter((name) => name !== 'java.lang');
+  const names = new TypeNameResolver(env, { currentClass, imports: { singleType: [], onDemand } });
+  return {
+    env,
+    names,
+    currentClass,
+    superName: ctClass.classNode().superName,
+    isStatic: facts.isStatic,
+    returnType: facts.returnType,
+    variables,
+    firstFreeSlot,
+  };
+}
+
+/** The standard `$` variables of a method: $0, $1…, and $r/$type as its return type. */
+function methodVariables(facts: MethodFacts, extra?: Partial<SnippetVariables>): SnippetVariables {
+  return { zero: facts.thisVariable, parameters: facts.parameters, resultType: facts.returnType, ...extra };
+}
+
+function where(behavior: CtBehavior): string {
+  return behavior.getLongName();
+}
+
+/** The method's body, or an error for abstract and native methods. */
+function requireBody(behavior: CtBehavior): MethodNode {
+  const method = behavior.methodNode();
+  if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) !== 0 || method.instructions.size() === 0) {
+    throw new CannotCompileException(`${where(behavior)}: no method body (abstract or native)`);
+  }
+  return method;
+}
+
+/** Compiles a snippet for `behavior`; returns the generator holding the code. */
+function compileSnippet(behavior: CtBehavior, source: string, variables: (facts: MethodFacts) => SnippetVariables, firstFreeSlot?: number): { generator: CodeGenerator; facts: MethodFacts } {
+  const ctClass = behavior.getDeclaringClass();
+  const facts = methodFacts(ctClass, behavior.methodNode());
+  return compiling(where(behavior), () => {
+    const block = parseSnippet(source);
+    const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
+    declareNamedParameters(generator, behavior.methodNode(), facts);
+    generator.statement(block);
+    return { generator, facts };
+  });
+}
+
+/**
+ * Parameter names from the LocalVariableTable (a class compiled with -g), so that snippets may use
+ * them besides $1…: a convenience Javassist lacks; `$` names always work.
+ */
+function declareNamedParameters(generator: CodeGenerator, method: MethodNode, facts: MethodFacts): void {
+  const first = method.instructions.getFirst();
+  for (const local of method.localVariables ?? []) {
+    const parameter = facts.parameters.find((p) => p.slot === local.index) ?? (local.index === 0 && facts.thisVariable !== null ? null : undefined);
+    if (parameter === undefined || parameter === null) continue;
+    // Only entries live from the first instruction: parameters, not later locals reusing the slot.
+    let insn: AbstractInsnNode | null = first;
+    while (insn !== null && insn.getOpcode() < 0 && insn !== local.start) insn = insn.getNext();
+    if (insn === local.start || first === local.start) generator.declare(local.name, parameter.type, parameter.slot);
+  }
+}
+
+/** Moves the generated instructions and handlers into `method`: code before `before` (or at the end), handlers first. */
+function splice(method: MethodNode, generated: MethodNode, before: AbstractInsnNode | null): void {
+  const code = generated.instructions;
+  if (before === null) method.instructions.add(code);
+  else method.instructions.insertBefore(before, code);
+  if (generated.tryCatchBlocks !== null && generated.tryCatchBlocks.length > 0) {
+    method.tryCatchBlocks = [...generated.tryCatchBlocks, ...(method.tryCatchBlocks ?? [])];
+  }
+}
+
+function isReturn(insn: AbstractInsnNode): boolean {
+  const opcode = insn.getOpcode();
+  return opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
+}
+
+/**
+ * The instruction right after a constructor's super(...)/this(...) call: the first invokespecial
+ * <init> not matched by a NEW before it (javac nests NEW … <init> pairs), or null if there is none.
+ */
+function afterConstructorCall(method: MethodNode): AbstractInsnNode | null {
+  let pendingNews = 0;
+  for (const insn of method.instructions) {
+    if (insn.getOpcode() === Opcodes.NEW) pendingNews++;
+    else if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
+      if (pendingNews === 0) return insn.getNext();
+      pendingNews--;
+    }
+  }
+  return null;
+}
+
+/** The first instruction of the body proper: after the super/this call in constructors. */
+function bodyStart(behavior: CtBehavior, method: MethodNode): AbstractInsnNode | null {
+  if (method.name !== '<init>') return method.instructions.getFirst();
+  const after = afterConstructorCall(method);
+  if (after === null) throw new CannotCompileException(`${where(behavior)}: no super() or this() call found in the constructor`);
+  return after;
+}
+
+// ## CtBehavior edits
+
+export function insertBefore(behavior: CtBehavior, source: string): void {
+  const method = requireBody(behavior);
+  const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts));
+  splice(method, generator.output, method.instructions.getFirst());
+}
+
+export function insertBeforeBody(constructor: CtConstructor, source: string): void {
+  const method = requireBody(constructor);
+  const start = constructor.isClassInitializer() ? method.instructions.getFirst() : bodyStart(constructor, method);
+  const { generator } = compileSnippet(constructor, source, (facts) => methodVariables(facts));
+  splice(method, generator.output, start);
+}
+
+export function insertAfter(behavior: CtBehavior, source: string, asFinally: boolean): void {
+  const method = requireBody(behavior);
+  const facts = methodFacts(behavior.getDeclaringClass(), method);
+  const resultType = facts.returnType;
+  const resultSlot = facts.firstFreeSlot;
+  const result: LocalVariable = { type: resultType, slot: resultType.isVoid() ? -1 : resultSlot };
+  const firstFree = facts.firstFreeSlot + (resultType.isVoid() ? 0 : resultType.size);
+  const returns = method.instructions.toArray().filter(isReturn);
+  const protectedStart = asFinally ? bodyStart(behavior, method) : null;
+  const gaps: [LabelNode, LabelNode][] = [];
+  for (const ret of returns) {
+    const { generator } = compileSnippet(behavior, source, (f) => methodVariables(f, { result }), firstFree);
+    const code = new InsnList();
+    const gapStart = new LabelNode();
+    const gapEnd = new LabelNode();
+    code.add(gapStart);
+    if (!resultType.isVoid()) code.add(new VarInsnNode(resultType.toAsmType().getOpcode(Opcodes.ISTORE), resultSlot));
+    const generated = generator.output;
+    code.add(generated.instructions);
+    if (!resultType.isVoid() && generator.reachable) code.add(new VarInsnNode(resultType.toAsmType().getOpcode(Opcodes.ILOAD), resultSlot));
+    code.add(gapEnd);
+    method.instructions.insertBefore(ret, code);
+    if (generated.tryCatchBlocks !== null && generated.tryCatchBlocks.length > 0) {
+      method.tryCatchBlocks = [...generated.tryCatchBlocks, ...(method.tryCatchBlocks ?? [])];
+    }
+    if (!generator.reachable) method.instructions.remove(ret);
+    gaps.push([gapStart, gapEnd]);
+  }
+  if (!asFinally) return;
+  // The catch-all handler: the body minus the inserted copies; the after code runs with $_ = the
+  // default value, then the exception is rethrown.
+  const start = new LabelNode();
+  const end = new LabelNode();
+  method.instructions.insertBefore(protectedStart!, start);
+  method.instructions.add(end);
+  const handler = new LabelNode();
+  const exceptionSlot = firstFree;
+  const { generator } = compileSnippet(behavior, source, (f) => methodVariables(f, { result }), firstFree + 1);
+  const code = new InsnList();
+  code.add(handler);
+  code.add(new VarInsnNode(Opcodes.ASTORE, exceptionSlot));
+  if (!resultType.isVoid()) {
+    pushDefault(code, resultType);
+    code.add(new VarInsnNode(resultType.toAsmType().getOpcode(Opcodes.ISTORE), resultSlot));
+  }
+  const generated = generator.output;
+  code.add(generated.instructions);
+  if (generator.reachable) {
+    code.add(new VarInsnNode(Opcodes.ALOAD, exceptionSlot));
+    code.add(new InsnNode(Opcodes.ATHROW));
+  }
+  method.instructions.add(code);
+  const blocks: TryCatchBlockNode[] = [];
+  let segmentStart = start;
+  for (const [gapStart, gapEnd] of gaps) {
+    if (method.instructions.indexOf(gapStart) > method.instructions.indexOf(segmentStart)) blocks.push(new TryCatchBlockNode(segmentStart, gapStart, handler, null));
+    segmentStart = gapEnd;
+  }
+  blocks.push(new TryCatchBlockNode(segmentStart, end, handler, null));
+  // Outermost: after every existing handler, so that those still catch first.
+  method.tryCatchBlocks = [...(generated.tryCatchBlocks ?? []), ...(method.tryCatchBlocks ?? []), ...blocks];
+}
+
+function pushDefault(code: InsnList, type: JavaType): void {
+  if (type.isReference()) code.add(new InsnNode(Opcodes.ACONST_NULL));
+  else if (type === JavaType.LONG) code.add(new InsnNode(Opcodes.LCONST_0));
+  else if (type === JavaType.FLOAT) code.add(new InsnNode(Opcodes.FCONST_0));
+  else if (type === JavaType.DOUBLE) code.add(new InsnNode(Opcodes.DCONST_0));
+  else code.add(new InsnNode(Opcodes.ICONST_0));
+}
+
+export function addCatch(behavior: CtBehavior, source: string, exceptionType: CtClass, exceptionName: string): void {
+  const method = requireBody(behavior);
+  const facts = methodFacts(behavior.getDeclaringClass(), method);
+  const exception: LocalVariable = { type: JavaType.fromDescriptor(exceptionType.getDescriptor()), slot: facts.firstFreeSlot };
+  const { generator } = compileSnippet(behavior, source, (f) => methodVariables(f, { extra: new Map([[exceptionName, exception]]) }), facts.firstFreeSlot + 1);
+  if (generator.reachable) {
+    throw new CannotCompileException(`${where(behavior)}: the catch block added by addCatch must end with a return or throw statement`);
+  }
+  const start = new LabelNode();
+  const end = new LabelNode();
+  const handler = new LabelNode();
+  method.instructions.insertBefore(bodyStart(behavior, method)!, start);
+  method.instructions.add(end);
+  method.instructions.add(handler);
+  method.instructions.add(new VarInsnNode(Opcodes.ASTORE, exception.slot));
+  const generated = generator.output;
+  method.instructions.add(generated.instructions);
+  method.tryCatchBlocks = [...(generated.tryCatchBlocks ?? []), ...(method.tryCatchBlocks ?? []), new TryCatchBlockNode(start, end, handler, exceptionType.getInternalName())];
+}
+
+export function setBody(behavior: CtBehavior, source: string | null): void {
+  const method = behavior.methodNode();
+  const ctClass = behavior.getDeclaringClass();
+  method.access &= ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE);
+  const parameterNames = method.localVariables?.filter((local) => local.start === method.instructions.getFirst()) ?? [];
+  method.instructions.clear();
+  method.tryCatchBlocks = [];
+  method.localVariables = null;
+  method.visibleLocalVariableAnnotations = null;
+  method.invisibleLocalVariableAnnotations = null;
+  method.maxLocals = 0;
+  const facts = methodFacts(ctClass, method);
+  compiling(where(behavior), () => {
+    const block: Ast.BlockNode = source === null ? { kind: 'Block', statements: [], position: { line: 1, column: 1, offset: 0 } } : parseSnippet(source);
+    const generator = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), method);
+    for (const local of parameterNames) {
+      const parameter = facts.parameters.find((p) => p.slot === local.index);
+      if (parameter !== undefined) generator.declare(local.name, parameter.type, parameter.slot);
+    }
+    compileBody(generator, block, behavior.getMethodName() === '<init>', facts.returnType, source === null);
+  });
+}
+
+/**
+ * A whole body: for a constructor, `super()` first unless it starts with this(...)/super(...); at
+ * the end a return for void methods, else a missing return is an error (or, for setBody(null), the
+ * default value is returned).
+ */
+function compileBody(generator: CodeGenerator, block: Ast.BlockNode, isConstructor: boolean, returnType: JavaType, returnDefault: boolean): void {
+  const statements = block.statements;
+  if (isConstructor && (statements[0] === undefined || statements[0].kind !== 'ExplicitConstructorInvocation')) {
+    generator.statement({ kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: block.position });
+  }
+  generator.statement(block);
+  if (!generator.reachable) return;
+  if (returnType.isVoid()) {
+    generator.emitter.returnValue(JavaType.VOID);
+  } else if (returnDefault) {
+    generator.emitter.pushDefault(returnType);
+    generator.emitter.returnValue(returnType);
+  } else {
+    throw new CompileError('missing return statement', block.position);
+  }
+}
+
+export function insertAt(behavior: CtBehavior, line: number, source: string, modify: boolean): number {
+  const method = requireBody(behavior);
+  let best: LineNumberNode | null = null;
+  for (const insn of method.instructions) {
+    if (insn instanceof LineNumberNode && insn.line >= line && (best === null || insn.line < best.line)) best = insn;
+  }
+  if (best === null) throw new CannotCompileException(`${where(behavior)}: line ${line} is out of this method (no line number at or after it)`);
+  if (!modify) return best.line;
+  const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts));
+  // After the line's LineNumberNode (and its label): the inserted code belongs to that line.
+  const next = best.getNext();
+  splice(method, generator.output, next);
+  return best.line;
+}
+
+// ## Declarations: CtNewMethod.make, CtNewConstructor.make, CtField.make
+
+const MODIFIER_FLAGS: Readonly<Record<string, number>> = {
+  public: Opcodes.ACC_PUBLIC,
+  protected: Opcodes.ACC_PROTECTED,
+  private: Opcodes.ACC_PRIVATE,
+  static: Opcodes.ACC_STATIC,
+  abstract: Opcodes.ACC_ABSTRACT,
+  final: Opcodes.ACC_FINAL,
+  native: Opcodes.ACC_NATIVE,
+  synchronized: Opcodes.ACC_SYNCHRONIZED,
+  transient: Opcodes.ACC_TRANSIENT,
+  volatile: Opcodes.ACC_VOLATILE,
+  strictfp: Opcodes.ACC_STRICT,
+  default: 0,
+};
+
+function modifierFlags(modifiers: Ast.ModifiersNode): number {
+  return modifiers.keywords.reduce((flags, keyword) => flags | (MODIFIER_FLAGS[keyword] ?? 0), 0);
+}
+
+/** A resolver of type names inside `ctClass`, for declarations. */
+function declarationContext(ctClass: CtClass, isStatic: boolean): { generator: (method: MethodNode, facts: MethodFacts) => CodeGenerator; resolve: (node: Ast.TypeNode | Ast.VoidTypeNode) => JavaType } {
+  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0 };
+  const resolver = new CodeGenerator(contextFor(ctClass, dummyFacts, {}, 0));
+  return {
+    resolve: (node) => resolver.typeOf(node),
+    generator: (method, facts) => new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), method),
+  };
+}
+
+function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.ConstructorDeclarationNode): MethodNode {
+  const isConstructor = node.kind === 'ConstructorDeclaration';
+  let access = modifierFlags(node.modifiers);
+  const context = declarationContext(ctClass, (access & Opcodes.ACC_STATIC) !== 0);
+  const parameterTypes = node.parameters.map((parameter) => {
+    const type = context.resolve(parameter.type);
+    return parameter.varargs ? JavaType.arrayOf(type) : type;
+  });
+  if (node.parameters.some((parameter) => parameter.varargs)) access |= Opcodes.ACC_VARARGS;
+  const returnType = isConstructor ? JavaType.VOID : context.resolve(node.returnType);
+  const descriptor = JavaType.methodDescriptor(parameterTypes, returnType);
+  const exceptions = node.throws.map((type) => context.resolve(type).internalName!);
+  const name = isConstructor ? '<init>' : node.name;
+  if (isConstructor && node.name !== ctClass.getSimpleName().replace(/^.*\$/, '')) {
+    throw new CompileError(`invalid method declaration; return type required (a constructor of ${ctClass.getSimpleName()} is named ${ctClass.getSimpleName()}, not ${node.name})`, node.position);
+  }
+  const method = new MethodNode(Opcodes.ASM9, access, name, descriptor, null, exceptions);
+  const body = node.body;
+  if (body === null) {
+    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) === 0) throw new CompileError('missing method body, or declare abstract', node.position);
+    return method;
+  }
+  if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) !== 0) throw new CompileError(`${(access & Opcodes.ACC_ABSTRACT) !== 0 ? 'abstract' : 'native'} methods cannot have a body`, node.position);
+  const facts = methodFacts(ctClass, method);
+  const generator = context.generator(method, facts);
+  node.parameters.forEach((parameter, i) => generator.declare(parameter.name, facts.parameters[i]!.type, facts.parameters[i]!.slot));
+  compileBody(generator, body, isConstructor, returnType, false);
+  return method;
+}
+
+export function compileMethodDeclaration(ctClass: CtClass, source: string): MethodNode {
+  return compiling(`${ctClass.getName()}: CtNewMethod.make`, () => declareMethod(ctClass, parseMethodDeclaration(source)));
+}
+
+export function compileConstructorDeclaration(ctClass: CtClass, source: string): MethodNode {
+  return compiling(`${ctClass.getName()}: CtNewConstructor.make`, () => declareMethod(ctClass, parseConstructorDeclaration(source)));
+}
+
+/** CtField.make: the field's modifiers, type, name and its initializer (kept as a parsed expression). */
+export function compileFieldDeclaration(ctClass: CtClass, source: string): { type: CtClass; name: string; modifiers: number; initializer: Ast.VariableInitializerNode | null } {
+  return compiling(`${ctClass.getName()}: CtField.make`, () => {
+    const node = parseFieldDeclaration(source);
+    if (node.declarators.length !== 1) throw new CompileError('CtField.make takes one field per declaration', node.position);
+    const declarator = node.declarators[0]!;
+    const modifiers = modifierFlags(node.modifiers);
+    let type = declarationContext(ctClass, (modifiers & Opcodes.ACC_STATIC) !== 0).resolve(node.type);
+    if (declarator.extraDimensions > 0) type = JavaType.arrayOf(type, declarator.extraDimensions);
+    return { type: ctClass.getClassPool().getByDescriptor(type.descriptor()), name: declarator.name, modifiers, initializer: declarator.initializer };
+  });
+}
+
+/**
+ * A field's initializer: for a static field, `field = value` at the start of the static
+ * initializer; else in every constructor that calls super (not this(...)), right after that call,
+ * as javac places instance initializers.
+ */
+export function compileFieldInitializer(ctClass: CtClass, field: CtField, initializer: string | Ast.VariableInitializerNode): void {
+  const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+  const fieldType = JavaType.fromDescriptor(field.getSignature());
+  const targets = isStatic ? [ctClass.makeClassInitializer()] : ctClass.getDeclaredConstructors().filter((c) => c.callsSuper());
+  if (!isStatic && targets.length === 0 && !ctClass.isInterface()) {
+    throw new CannotCompileException(`${ctClass.getName()}.${field.getName()}: no constructor calls super() to run the initializer in`);
+  }
+  for (const behavior of targets) {
+    const method = behavior.methodNode();
+    const facts = methodFacts(ctClass, method);
+    const generator = compiling(`${ctClass.getName()}.${field.getName()}`, () => {
+      const node = typeof initializer === 'string' ? parseExpression(initializer) : initializer;
+      const gen = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot));
+      if (!isStatic) gen.emitter.load(facts.thisVariable!.type, 0);
+      gen.variableInitializer(node, fieldType);
+      gen.emitter.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, ctClass.getInternalName(), field.getName(), field.getSignature());
+      return gen;
+    });
+    const start = isStatic ? method.instructions.getFirst() : afterConstructorCall(method);
+    splice(method, generator.output, start);
+  }
+}
+
+// ## ExprEditor
+
+export function instrumentBehavior(behavior: CtBehavior, editor: ExprEditorLike): void {
+  const method = behavior.methodNode();
+  if (method.instructions.size() === 0) return;
+  const ctClass = behavior.getDeclaringClass();
+  const isConstructor = method.name === '<init>';
+  let pendingNews: TypeInsnNode[] = [];
+  let constructorCalled = false;
+  for (const insn of method.instructions.toArray()) {
+    if (!method.instructions.contains(insn)) continue;
+    const opcode = insn.getOpcode();
+    if (insn instanceof MethodInsnNode) {
+      if (insn.name === '<init>') {
+        const newInsn = pendingNews.pop();
+        if (newInsn === undefined) {
+          if (isConstructor && !constructorCalled) {
+            constructorCalled = true;
+            editor.editConstructorCall?.(new ConstructorCall(insn, behavior, insn.owner, insn.name, insn.desc, opcode, insn.itf));
+          }
+        } else {
+          editor.editNewExpr?.(new NewExpr(insn, behavior, newInsn, insn.owner, insn.desc));
+        }
+      } else {
+        editor.editMethodCall?.(new MethodCall(insn, behavior, insn.owner, insn.name, insn.desc, opcode, insn.itf));
+      }
+    } else if (insn instanceof FieldInsnNode) {
+      editor.editFieldAccess?.(new FieldAccess(insn, behavior, insn.owner, insn.name, insn.desc, opcode));
+    } else if (insn instanceof TypeInsnNode) {
+      if (opcode === Opcodes.NEW) pendingNews.push(insn);
+      else if (opcode === Opcodes.ANEWARRAY) editor.editNewArray?.(new NewArray(insn, behavior, '[' + descriptorOf(insn.desc), 1));
+      else if (opcode === Opcodes.CHECKCAST) editor.editCast?.(new Cast(insn, behavior, insn.desc));
+      else if (opcode === Opcodes.INSTANCEOF) editor.editInstanceof?.(new Instanceof(insn, behavior, insn.desc));
+    } else if (insn instanceof IntInsnNode && opcode === Opcodes.NEWARRAY) {
+      editor.editNewArray?.(new NewArray(insn, behavior, '[' + NEWARRAY_DESCRIPTORS[insn.operand]!, 1));
+    } else if (insn instanceof MultiANewArrayInsnNode) {
+      editor.editNewArray?.(new NewArray(insn, behavior, insn.desc, insn.dims));
+    }
+  }
+  pendingNews = [];
+  if (editor.editHandler !== undefined) {
+    const seen = new Set<LabelNode>();
+    for (const block of [...(method.tryCatchBlocks ?? [])]) {
+      if (seen.has(block.handler)) continue;
+      seen.add(block.handler);
+      editor.editHandler(new Handler(block.handler, behavior, block));
+    }
+  }
+  void ctClass;
+}
+
+function descriptorOf(internalNameOrDescriptor: string): string {
+  return internalNameOrDescriptor.startsWith('[') ? internalNameOrDescriptor : `L${internalNameOrDescriptor};`;
+}
+
+const NEWARRAY_DESCRIPTORS: Readonly<Record<number, string>> = {
+  [Opcodes.T_BOOLEAN]: 'Z',
+  [Opcodes.T_CHAR]: 'C',
+  [Opcodes.T_FLOAT]: 'F',
+  [Opcodes.T_DOUBLE]: 'D',
+  [Opcodes.T_BYTE]: 'B',
+  [Opcodes.T_SHORT]: 'S',
+  [Opcodes.T_INT]: 'I',
+  [Opcodes.T_LONG]: 'J',
+};
+
+/** What a replaced expression consumes and produces, and how `$proceed` redoes it. */
+interface ReplacedOperation {
+  /** The operand types on the stack before the instruction, target first (if any). */
+  readonly target: JavaType | null;
+  readonly operands: readonly JavaType[];
+  readonly result: JavaType;
+  /** Emits the original operation (operands, target included, on the stack). */
+  readonly emit: (emitter: Emitter) => void;
+  /** Emitted by $proceed before the target (NEW, DUP for a `new`). */
+  readonly prefix?: (emitter: Emitter) => void;
+}
+
+function operationOf(expr: Expr): ReplacedOperation {
+  const insn = expr.insn;
+  const cloneEmit = (e: Emitter): void => {
+    e.mv.visitInsn(Opcodes.NOP);
+    const list = (e.mv as MethodNode).instructions;
+    list.set(list.getLast()!, insn.clone(new Map()));
+  };
+  if (expr instanceof NewExpr) {
+    const { argumentTypes } = JavaType.methodTypes(expr.descriptor);
+    return {
+      target: null,
+      operands: argumentTypes,
+      result: JavaType.classType(expr.owner),
+      prefix: (e) => {
+        e.typeInsn(Opcodes.NEW, expr.owner);
+        e.insn(Opcodes.DUP);
+      },
+      emit: cloneEmit,
+    };
+  }
+  if (expr instanceof MethodCall) {
+    const { argumentTypes, returnType } = JavaType.methodTypes(expr.descriptor);
+    const isStatic = expr.opcode === Opcodes.INVOKESTATIC;
+    const target = isStatic ? null : expr instanceof ConstructorCall ? JavaType.classType(expr.getEnclosingClass().getInternalName()) : JavaType.fromDescriptor(descriptorOf(expr.owner));
+    return { target, operands: argumentTypes, result: returnType, emit: cloneEmit };
+  }
+  if (expr instanceof FieldAccess) {
+    const type = JavaType.fromDescriptor(expr.descriptor);
+    const target = expr.isStatic() ? null : JavaType.classType(expr.owner);
+    return expr.isReader()
+      ? { target, operands: [], result: type, emit: cloneEmit }
+      : { target, operands: [type], result: JavaType.VOID, emit: cloneEmit };
+  }
+  if (expr instanceof Instanceof) return { target: null, operands: [JavaType.OBJECT], result: JavaType.BOOLEAN, emit: cloneEmit };
+  if (expr instanceof Cast) return { target: null, operands: [JavaType.OBJECT], result: JavaType.fromDescriptor(descriptorOf(expr.target)), emit: cloneEmit };
+  if (expr instanceof NewArray) {
+    const operands = Array.from({ length: expr.getCreatedDimensions() }, () => JavaType.INT);
+    const arrayType = JavaType.fromDescriptor(insn instanceof MultiANewArrayInsnNode ? insn.desc : expr.arrayDescriptor);
+    return { target: null, operands, result: arrayType, emit: cloneEmit };
+  }
+  throw new CannotCompileException(`${expr.constructor.name}.replace is not supported`);
+}
+
+export function replaceExpression(expr: Expr, source: string): void {
+  const behavior = expr.where();
+  const method = behavior.methodNode();
+  const ctClass = behavior.getDeclaringClass();
+  const operation = operationOf(expr);
+  const facts = methodFacts(ctClass, method);
+  let slot = facts.firstFreeSlot;
+  const allocate = (type: JavaType): LocalVariable => {
+    const variable = { type, slot };
+    slot += type.size;
+    return variable;
+  };
+  const target = operation.target === null ? null : allocate(operation.target);
+  const operands = operation.operands.map(allocate);
+  const result: LocalVariable = operation.result.isVoid() ? { type: JavaType.VOID, slot: -1 } : allocate(operation.result);
+  const proceed: ProceedOperation = {
+    parameterTypes: operation.operands,
+    resultType: operation.result,
+    pushTarget: (e) => {
+      operation.prefix?.(e);
+      if (target !== null) e.load(target.type, target.slot);
+    },
+    emit: operation.emit,
+  };
+  const variables: SnippetVariables = {
+    zero: target,
+    parameters: operands,
+    result,
+    resultType: operation.result,
+    proceed,
+  };
+  const generator = compiling(where(behavior), () => {
+    const gen = new CodeGenerator(contextFor(ctClass, facts, variables, slot));
+    // The operands leave the stack for their locals, last first.
+    for (let i = operands.length - 1; i >= 0; i--) gen.emitter.store(operands[i]!.type, operands[i]!.slot);
+    if (target !== null) gen.emitter.store(target.type, target.slot);
+    if (!result.type.isVoid()) {
+      gen.emitter.pushDefault(result.type);
+      gen.emitter.store(result.type, result.slot);
+    }
+    gen.statement(parseSnippet(source));
+    if (gen.reachable && !result.type.isVoid()) gen.emitter.load(result.type, result.slot);
+    return gen;
+  });
+  if (expr instanceof NewExpr) {
+    // NEW and DUP go: $proceed makes the object when the replacement asks for it.
+    const newInsn = expr.newInsn;
+    const dup = newInsn.getNext();
+    if (dup === null || dup.getOpcode() !== Opcodes.DUP) throw new CannotCompileException(`${where(behavior)}: cannot replace a 'new' not followed by dup`);
+    method.instructions.remove(dup);
+    method.instructions.remove(newInsn);
+  }
+  splice(method, generator.output, expr.insn);
+  method.instructions.remove(expr.insn);
+}
+
+export function insertBeforeHandler(handler: Handler, source: string): void {
+  const behavior = handler.where();
+  const method = behavior.methodNode();
+  const facts = methodFacts(behavior.getDeclaringClass(), method);
+  const exceptionType = handler.block.type === null ? JavaType.THROWABLE : JavaType.classType(handler.block.type);
+  const exception: LocalVariable = { type: exceptionType, slot: facts.firstFreeSlot };
+  const { generator } = compileSnippet(behavior, source, (f) => methodVariables(f, { parameters: [exception] }), facts.firstFreeSlot + 1);
+  const code = new InsnList();
+  code.add(new VarInsnNode(Opcodes.ASTORE, exception.slot));
+  code.add(generator.output.instructions);
+  code.add(new VarInsnNode(Opcodes.ALOAD, exception.slot));
+  // After the handler's label (and any line number or frame right after it).
+  let at: AbstractInsnNode | null = handler.insn.getNext();
+  while (at !== null && at.getOpcode() < 0) at = at.getNext();
+  if (at === null) method.instructions.add(code);
+  else method.instructions.insertBefore(at, code);
+  if (generator.output.tryCatchBlocks !== null && generator.output.tryCatchBlocks.length > 0) {
+    method.tryCatchBlocks = [...generator.output.tryCatchBlocks, ...(method.tryCatchBlocks ?? [])];
+  }
+}
+
+void Type;

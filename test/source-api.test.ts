@@ -1,0 +1,110 @@
+// classforge/source's object model without the snippet compiler: ClassPool lookups over the JDK and
+// javac output, CtClass/CtMethod/CtField queries, structural edits (fields, accessors, modifiers,
+// superclass, interfaces, new classes) written with toBytecode and judged by HotSpot (-Xverify:all).
+import { describe, expect, it } from 'vitest';
+import {
+  CannotCompileException,
+  ClassPool,
+  CtClass,
+  CtField,
+  CtMethod,
+  CtNewMethod,
+  Modifier,
+  NotFoundException,
+} from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+describe('ClassPool and CtClass over the JDK', () => {
+  const pool = ClassPool.getDefault();
+
+  it('finds classes, members and types as Javassist names them', () => {
+    const string = pool.get('java.lang.String');
+    expect(string.getName()).toBe('java.lang.String');
+    expect(string.getSimpleName()).toBe('String');
+    expect(string.getPackageName()).toBe('java.lang');
+    expect(string.getSuperclass()!.getName()).toBe('java.lang.Object');
+    expect(string.getInterfaces().map((c) => c.getName())).toContain('java.lang.CharSequence');
+    expect(string.isInterface()).toBe(false);
+    expect(Modifier.isFinal(string.getModifiers())).toBe(true);
+    const length = string.getDeclaredMethod('length');
+    expect(length.getReturnType()).toBe(CtClass.intType);
+    expect(length.getParameterTypes()).toEqual([]);
+    expect(length.getLongName()).toBe('java.lang.String.length()');
+    const indexOf = string.getDeclaredMethod('indexOf', [pool.get('java.lang.String'), CtClass.intType]);
+    expect(indexOf.getSignature()).toBe('(Ljava/lang/String;I)I');
+    expect(string.getDeclaredConstructor([pool.get('char[]')]).getName()).toBe('String');
+    expect(pool.get('java.util.Map.Entry').getName()).toBe('java.util.Map$Entry');
+    expect(pool.get('java.util.Map$Entry').isInterface()).toBe(true);
+    expect(pool.get('int[][]').getComponentType()!.getName()).toBe('int[]');
+    expect(pool.get('java.lang.String[]').getDescriptor()).toBe('[Ljava/lang/String;');
+    expect(pool.get('java.util.ArrayList').subtypeOf(pool.get('java.util.Collection'))).toBe(true);
+    expect(pool.get('java.lang.String[]').subtypeOf(pool.get('java.lang.Object[]'))).toBe(true);
+    expect(pool.get('java.lang.Integer').getField('MAX_VALUE').getConstantValue()).toBe(2147483647);
+    expect(pool.get('java.util.ArrayList').getMethod('size', '()I').getDeclaringClass().getName()).toBe('java.util.ArrayList');
+    expect(pool.get('java.util.ArrayList').getMethods().some((m) => m.getName() === 'stream')).toBe(true);
+    expect(pool.get('java.lang.String')).toBe(string);
+  });
+
+  it('reports what is missing with NotFoundException', () => {
+    expect(() => pool.get('com.acme.Nothing')).toThrow(NotFoundException);
+    expect(() => pool.get('java.lang.String').getDeclaredMethod('nothing')).toThrow('nothing(..) is not found in java.lang.String');
+    expect(() => pool.get('java.lang.String').getDeclaredField('nothing')).toThrow(NotFoundException);
+    expect(pool.getOrNull('com.acme.Nothing')).toBeNull();
+  });
+});
+
+describe('structural edits, written and run by HotSpot', () => {
+  it('returns an untouched class byte for byte, and freezes a written class', async () => {
+    const program = await compileJava({ 'demo/Plain.java': 'package demo; public class Plain { int x; public int get() { return x; } }' });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const plain = pool.get('demo.Plain');
+    expect(plain.getDeclaredMethods().map((m) => m.getName())).toEqual(['get']);
+    expect(plain.toBytecode()).toEqual(program.classes.get('demo/Plain'));
+    expect(plain.isFrozen()).toBe(true);
+    expect(() => plain.setModifiers(Modifier.PUBLIC | Modifier.FINAL)).toThrow(CannotCompileException);
+    plain.defrost();
+    plain.setModifiers(Modifier.PUBLIC | Modifier.FINAL);
+    expect(plain.isModified()).toBe(true);
+  });
+
+  it('a new class with a field, CtNewMethod accessors and an interface: it runs', async () => {
+    const pool = new ClassPool(true);
+    const point = pool.makeClass('demo.Point');
+    const x = new CtField(CtClass.intType, 'x', point);
+    x.setModifiers(Modifier.PRIVATE);
+    point.addField(x);
+    point.addMethod(CtNewMethod.getter('getX', x));
+    point.addMethod(CtNewMethod.setter('setX', x));
+    point.addInterface(pool.get('java.io.Serializable'));
+    const abstractOne = new CtMethod(CtClass.voidType, 'nothing', [], point);
+    expect(Modifier.isAbstract(abstractOne.getModifiers())).toBe(true);
+    const main = await compileJava({
+      'demo/Main.java': `package demo;
+        public class Main {
+          public static void main(String[] args) throws Exception {
+            Object p = Class.forName("demo.Point").getDeclaredConstructor().newInstance();
+            p.getClass().getMethod("setX", int.class).invoke(p, 42);
+            System.out.println(p.getClass().getMethod("getX").invoke(p) + " " + (p instanceof java.io.Serializable));
+          }
+        }`,
+    });
+    const bytes = point.toBytecode();
+    const run = await runJava({ classpath: [main.dir, new Map([['demo/Point', bytes]])], mainClass: 'demo.Main', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('42 true\n');
+  });
+
+  it('setSuperclass moves the constructors\' super calls to the new superclass', async () => {
+    const program = await compileJava({
+      'demo/Base.java': 'package demo; public class Base { public String who() { return "base"; } }',
+      'demo/Other.java': 'package demo; public class Other { public String who() { return "other"; } }',
+      'demo/Child.java': 'package demo; public class Child extends Base { public static void main(String[] a) { System.out.println(new Child().who()); } }',
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const child = pool.get('demo.Child');
+    child.setSuperclass(pool.get('demo.Other'));
+    expect(child.getSuperclass()!.getName()).toBe('demo.Other');
+    const run = await runJava({ classpath: [new Map([['demo/Child', child.toBytecode()]]), program.dir], mainClass: 'demo.Child', verify: true });
+    expect(run.stdout).toBe('other\n');
+  });
+});
