@@ -805,6 +805,22 @@ export class CodeGenerator {
       if (node.value === jumpIf) this.e.jump(Opcodes.GOTO, label);
       return;
     }
+    if (node.kind === 'InstanceOf' && node.binding !== null) {
+      // The pattern variable is assigned on the path where the test succeeded, so that the code
+      // there (an if body, the rest of an && chain) reads a definitely assigned local (JLS §6.3.1).
+      const binding = this.instanceOfTest(node);
+      if (!jumpIf) {
+        this.e.jump(Opcodes.IFEQ, label);
+        this.bindPattern(binding);
+      } else {
+        const skip = this.e.newLabel();
+        this.e.jump(Opcodes.IFEQ, skip);
+        this.bindPattern(binding);
+        this.e.jump(Opcodes.GOTO, label);
+        this.e.label(skip);
+      }
+      return;
+    }
     if (node.kind === 'Binary') {
       const op = node.op;
       if (op === '&&' || op === '||') {
@@ -861,9 +877,10 @@ export class CodeGenerator {
         this.e.jump(INT_COMPARE[op]!, label);
       } else {
         if (promoted === JavaType.LONG) this.e.insn(Opcodes.LCMP);
-        // NaN makes every comparison but != false: pick cmpg/cmpl so that NaN takes the false branch (as javac).
-        else if (promoted === JavaType.FLOAT) this.e.insn(op === '<' || op === '<=' ? Opcodes.FCMPG : Opcodes.FCMPL);
-        else this.e.insn(op === '<' || op === '<=' ? Opcodes.DCMPG : Opcodes.DCMPL);
+        // NaN makes every comparison but != false (JLS §15.20.1): cmpg (NaN → 1) for < and <=, cmpl
+        // (NaN → -1) for the others, chosen by the operator as written, whichever way the jump goes.
+        else if (promoted === JavaType.FLOAT) this.e.insn(node.op === '<' || node.op === '<=' ? Opcodes.FCMPG : Opcodes.FCMPL);
+        else this.e.insn(node.op === '<' || node.op === '<=' ? Opcodes.DCMPG : Opcodes.DCMPL);
         this.e.jump(ZERO_COMPARE[op]!, label);
       }
       return;
@@ -1558,7 +1575,8 @@ export class CodeGenerator {
     const ap = a.primitiveOrUnboxed();
     const bp = b.primitiveOrUnboxed();
     if (ap === JavaType.BOOLEAN && bp === JavaType.BOOLEAN) return JavaType.BOOLEAN;
-    if (ap !== null && bp !== null && ap.isNumeric() && bp.isNumeric() && (a.isPrimitive() || b.isPrimitive())) {
+    // JLS §15.25: two numeric operands (boxed ones too, unless of the same type, handled above) make a numeric conditional.
+    if (ap !== null && bp !== null && ap.isNumeric() && bp.isNumeric()) {
       if (ap === bp) return ap;
       if ((ap === JavaType.BYTE && bp === JavaType.SHORT) || (ap === JavaType.SHORT && bp === JavaType.BYTE)) return JavaType.SHORT;
       return binaryNumericPromotion(ap, bp)!;
@@ -1605,33 +1623,52 @@ export class CodeGenerator {
   }
 
   private instanceOf(node: Ast.InstanceOfNode): JavaType {
-    const from = this.expression(node.expression);
-    const type = this.typeOf(node.type);
-    if (!type.isReference() || !(from.isReference() || from.isNull())) {
-      throw new CompileError(`unexpected type: instanceof needs reference types, found ${from} and ${type}`, node.position);
-    }
     if (node.binding === null) {
+      const type = this.instanceOfOperands(node);
       this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
       return JavaType.BOOLEAN;
     }
-    // `x instanceof T t`: t is assigned when the test succeeds (in scope from here, a simplification of JLS §6.3.1).
-    const binding = this.declare(node.binding.name, type);
-    const temp = this.allocate(OBJECT);
-    this.e.store(OBJECT, temp);
-    this.e.load(OBJECT, temp);
-    this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
+    // As a value: 1 with the pattern variable assigned, or 0.
+    const binding = this.instanceOfTest(node);
     const no = this.e.newLabel();
     const end = this.e.newLabel();
     this.e.jump(Opcodes.IFEQ, no);
-    this.e.load(OBJECT, temp);
-    this.e.checkcast(type);
-    this.e.store(type, binding.slot);
+    this.bindPattern(binding);
     this.e.pushInt(1);
     this.e.jump(Opcodes.GOTO, end);
     this.e.label(no);
     this.e.pushInt(0);
     this.e.label(end);
     return JavaType.BOOLEAN;
+  }
+
+  /** Compiles the tested value and resolves the type of an instanceof; returns the type. */
+  private instanceOfOperands(node: Ast.InstanceOfNode): JavaType {
+    const from = this.expression(node.expression);
+    const type = this.typeOf(node.type);
+    if (!type.isReference() || !(from.isReference() || from.isNull())) {
+      throw new CompileError(`unexpected type: instanceof needs reference types, found ${from} and ${type}`, node.position);
+    }
+    return type;
+  }
+
+  /**
+   * `x instanceof T t`: the value is kept in a temporary, the test leaves its int result; the
+   * pattern variable is declared (in scope from here, a simplification of JLS §6.3.1).
+   */
+  private instanceOfTest(node: Ast.InstanceOfNode): { temp: number; variable: LocalVariable } {
+    const type = this.instanceOfOperands(node);
+    const temp = this.allocate(OBJECT);
+    this.e.store(OBJECT, temp);
+    this.e.load(OBJECT, temp);
+    this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
+    return { temp, variable: this.declare(node.binding!.name, type) };
+  }
+
+  private bindPattern(binding: { temp: number; variable: LocalVariable }): void {
+    this.e.load(OBJECT, binding.temp);
+    this.e.checkcast(binding.variable.type);
+    this.e.store(binding.variable.type, binding.variable.slot);
   }
 
   // ### Assignment

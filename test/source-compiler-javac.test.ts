@@ -1,0 +1,85 @@
+// classforge/source's Java compiler against javac: the same method bodies (fixtures/source/Bodies.java.txt)
+// compiled by javac into one build of a class, and through CtMethod.setBody into another build whose
+// methods javac compiled as stubs; both programs run under -Xverify:all and must print the same.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClassPool } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const root = resolve(__dirname, '..');
+
+/** The bodies of the fixture file, by method name. */
+function bodies(): Map<string, string> {
+  const text = readFileSync(join(root, 'fixtures', 'source', 'Bodies.java.txt'), 'utf8');
+  const result = new Map<string, string>();
+  let name: string | null = null;
+  let lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const marker = /^\/\/\/\/ (t\d+)\b/.exec(line);
+    if (marker !== null) {
+      if (name !== null) result.set(name, lines.join('\n'));
+      name = marker[1]!;
+      lines = [];
+    } else if (name !== null) {
+      lines.push(line);
+    }
+  }
+  if (name !== null) result.set(name, lines.join('\n'));
+  return result;
+}
+
+const SUPPORT = {
+  'demo/Holder.java': `package demo;
+    public class Holder {
+      public int count;
+      public static int total = 1;
+      public String describe(int x) { return "int" + x; }
+      public String describe(Object o) { return "obj" + o; }
+      public static long twice(long v) { return 2 * v; }
+    }`,
+  'demo/Helper.java': `package demo;
+    public class Helper implements Runnable {
+      public static StringBuilder log = new StringBuilder();
+      public void run() { log.append("ran"); }
+    }`,
+};
+
+function bodiesClass(methods: Map<string, string>, stub: boolean): string {
+  const members = [...methods].map(([name, body]) => `  static String ${name}() {\n${stub ? 'return null;' : body}\n  }`).join('\n');
+  const calls = [...methods.keys()]
+    .map((name) => `    try { System.out.println("${name}: " + ${name}()); } catch (Throwable e) { System.out.println("${name}: threw " + e); }`)
+    .join('\n');
+  return `package demo;
+public class Bodies {
+  static String helper() { StringBuilder sb = new StringBuilder(); try { sb.append("try"); return sb.toString(); } finally { sb.append("!"); } }
+${members}
+  public static void main(String[] args) {
+${calls}
+  }
+}`;
+}
+
+describe('method bodies compiled by classforge/source and by javac', () => {
+  it('give the same output under -Xverify:all', async () => {
+    const methods = bodies();
+    expect(methods.size).toBeGreaterThanOrEqual(11);
+    const byJavac = await compileJava({ ...SUPPORT, 'demo/Bodies.java': bodiesClass(methods, false) });
+    const stubs = await compileJava({ ...SUPPORT, 'demo/Bodies.java': bodiesClass(methods, true) });
+    const expected = await runJava({ classpath: byJavac.dir, mainClass: 'demo.Bodies', verify: true });
+    expect(expected.exitCode).toBe(0);
+    expect(expected.stdout).not.toContain('threw');
+
+    const pool = new ClassPool(true).appendClassPath(stubs.dir);
+    const bodiesClassFile = pool.get('demo.Bodies');
+    for (const [name, body] of methods) bodiesClassFile.getDeclaredMethod(name).setBody(`{\n${body}\n}`);
+    const ours = await runJava({
+      classpath: [new Map([['demo/Bodies', bodiesClassFile.toBytecode()]]), stubs.dir],
+      mainClass: 'demo.Bodies',
+      verify: true,
+    });
+    expect(ours.stderr).toBe('');
+    // Line by line, so that a failure names the body.
+    expect(ours.stdout.split('\n')).toEqual(expected.stdout.split('\n'));
+  });
+});
