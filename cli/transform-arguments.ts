@@ -5,8 +5,6 @@
 // transforms accepts and reports them alike.
 
 import { loadTransform, type LoadedTransform } from '../src/transform/load-transform.js';
-import { sourceStyleUnavailableReason } from '../src/transform/source-style.js';
-import { TransformLoadError } from '../src/transform/transform-load-error.js';
 import { parseTransformOptionsArguments, resolveTransformOptions } from '../src/transform/transform-options.js';
 import { UsageError } from './cli-error.js';
 
@@ -32,10 +30,7 @@ export async function loadTransformsWithOptions(
   if (paths === undefined || paths.length === 0) throw new UsageError('give at least one transform module with -t <file>');
   const loaded: LoadedTransform[] = [];
   for (const path of paths) {
-    const transform = await loadTransform(path);
-    const reason = transform.definition.style === 'source' ? sourceStyleUnavailableReason(transform.definition.name) : null;
-    if (reason !== null) throw new TransformLoadError(transform.path, reason);
-    loaded.push(transform);
+    loaded.push(await loadTransform(path));
   }
   const resolved = resolveTransformOptions(
     loaded.map((transform) => transform.definition),

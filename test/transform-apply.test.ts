@@ -268,8 +268,10 @@ describe('applyTransforms', () => {
     expect(run([active(notVisitor)])).toThrow("transform 'bad' failed on app.Helper: TypeError: visitor() must return a ClassVisitor");
     const promise = defineTransform({ name: 'async', tree: (async () => {}) as never });
     expect(run([active(promise)])).toThrow(/transform 'async' failed on app.Helper: TypeError: tree\(\) returned a promise/);
-    const source = defineTransform({ name: 'src', source: () => {} });
-    expect(run([active(source)])).toThrow(/arrives with classforge\/source/);
+    const source = defineTransform({ name: 'src', source: (ctClass) => ctClass.getDeclaredMethod('nothing') });
+    expect(run([active(source)])).toThrow("transform 'src' failed on app.Helper: NotFoundException: nothing(..) is not found in app.Helper");
+    const badSnippet = defineTransform({ name: 'snippet', source: (ctClass) => ctClass.getDeclaredMethods()[0]!.insertBefore('undefinedCall();') });
+    expect(run([active(badSnippet)])).toThrow(/transform 'snippet' failed on app.Helper: CannotCompileException: app.Helper.\w+\(.*\): cannot find method undefinedCall\(\) in app.Helper/);
   });
 
   it('names the class a frame computation cannot find', () => {

@@ -6,11 +6,7 @@
 //   await cc.writeFile('out');
 //
 // Snippets are compiled by classforge's own Java compiler (src/source/compiler/), not javac. Importing
-// this module also makes `source(ctClass, ctx)` transforms runnable (DESIGN.md contract 3).
-
-import { setSourceStyleRunner } from '../transform/source-style.js';
-import { ClassPool } from './class-pool.js';
-import type { CtClass } from './ct-class.js';
+// `source(ctClass, ctx)` transforms (DESIGN.md contract 3) get their CtClass from here too.
 
 export { CannotCompileException } from './cannot-compile-exception.js';
 export { ClassPool } from './class-pool.js';
@@ -26,12 +22,4 @@ export { Cast, ConstructorCall, Expr, FieldAccess, Handler, Instanceof, MethodCa
 export { ExprEditor, type ExprEditorLike } from './expr-editor.js';
 export { Modifier } from './modifier.js';
 export { NotFoundException } from './not-found-exception.js';
-
-// A source transform gets a CtClass of a pool over the run's class path; what it changes is written
-// back with frames recomputed, what it leaves alone comes back byte for byte.
-setSourceStyleRunner((bytes, classPath, edit) => {
-  const pool = ClassPool.fromClassPath(classPath);
-  const ctClass: CtClass = pool.makeClass(bytes);
-  edit(ctClass);
-  return ctClass.isModified() ? ctClass.toBytecode() : bytes;
-});
+export { runSourceTransform } from './run-source-transform.js';

@@ -47,7 +47,7 @@ import type { MethodNode } from '../tree/method-node.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
 import { fingerprintsEqual, MemberFingerprinter, type MemberFingerprint } from './member-fingerprint.js';
 import { readMemberLayout, type MemberInfo } from './member-layout.js';
-import { getSourceStyleRunner, sourceStyleUnavailableReason } from './source-style.js';
+import { runSourceTransform } from '../source/run-source-transform.js';
 import { TransformError } from './transform-error.js';
 
 /** A transform ready to run: its definition and its validated options. */
@@ -361,15 +361,12 @@ function runSourcePass(
   names: ClassNames,
   environment: ApplyTransformsEnvironment,
 ): Uint8Array {
-  const runner = getSourceStyleRunner();
-  const name = transform.definition.name;
-  if (runner === null) throw new TransformError(name, names.className, new Error(sourceStyleUnavailableReason(name)!));
   try {
-    return runner(bytes, environment.classPath, (ctClass) =>
+    return runSourceTransform(bytes, environment.classPath, (ctClass) =>
       transform.definition.source!(ctClass, createContext(transform, names, environment)),
     );
   } catch (error) {
-    throw new TransformError(name, names.className, error);
+    throw new TransformError(transform.definition.name, names.className, error);
   }
 }
 

@@ -12,7 +12,7 @@
 // Decisions:
 // - Exactly one style: `visitor` (an ASM ClassVisitor in front of the writer), `tree` (a ClassNode
 //   changed in place, or replaced by the returned one) or `source` (a Javassist-style CtClass, run
-//   by classforge/source when it registers itself; see source-style.ts). Mixing styles inside one
+//   by classforge/source, see src/source/run-source-transform.ts). Mixing styles inside one
 //   definition would make the order of the two ambiguous; compose two definitions instead.
 // - Everything is synchronous. Frames are computed inside ClassWriter, whose getCommonSuperClass
 //   is synchronous, and the agent host answers the JVM class by class; an async transform would
@@ -22,6 +22,7 @@
 // - The result is frozen, and branded with a registered symbol so the loader recognises it even
 //   when the transform module was bundled against another copy of classforge.
 
+import type { CtClass } from '../source/ct-class.js';
 import type { ClassVisitor } from '../asm/class-visitor.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import type { ClassNode } from '../tree/class-node.js';
@@ -57,7 +58,7 @@ export type TreeTransform<Options = any> = (node: ClassNode, ctx: TransformConte
  * The source style: edits a Javassist-style CtClass (`classforge/source`). The parameter is typed
  * loosely here because the CtClass type belongs to classforge/source, which builds on this layer.
  */
-export type SourceTransform<Options = any> = (ctClass: any, ctx: TransformContext<Options>) => void;
+export type SourceTransform<Options = any> = (ctClass: CtClass, ctx: TransformContext<Options>) => void;
 
 /** The three ways to write a transform. */
 export type TransformStyle = 'visitor' | 'tree' | 'source';

@@ -50,4 +50,3 @@ export {
   type ClassContainerWriterOptions,
 } from './class-container.js';
 export { openClassContainer } from './open-class-container.js';
-export { getSourceStyleRunner, setSourceStyleRunner, type SourceStyleRunner } from './source-style.js';

@@ -1,0 +1,17 @@
+// # A `source(ctClass, ctx)` transform on one class (DESIGN.md contract 3)
+//
+// The transform pipeline (src/transform/apply-transforms.ts) calls this for the source style: the
+// class becomes a CtClass of a pool over the run's class path (input, --cp, JDK), the transform edits
+// it, and what it changed is written back with frames recomputed; a class it leaves alone comes back
+// as the same bytes.
+
+import type { ClassPath } from '../classpath/class-path.js';
+import { ClassPool } from './class-pool.js';
+import type { CtClass } from './ct-class.js';
+
+export function runSourceTransform(bytes: Uint8Array, classPath: ClassPath, edit: (ctClass: CtClass) => void): Uint8Array {
+  const pool = ClassPool.fromClassPath(classPath);
+  const ctClass = pool.makeClass(bytes);
+  edit(ctClass);
+  return ctClass.isModified() ? ctClass.toBytecode() : bytes;
+}
