@@ -1,0 +1,143 @@
+// classforge/source's edits end to end: the README's example, and each kind of edit on javac output,
+// run under -Xverify:all; compile errors name the method and the snippet position.
+import { describe, expect, it } from 'vitest';
+import {
+  CannotCompileException,
+  ClassPool,
+  CtField,
+  CtNewConstructor,
+  CtNewMethod,
+  ExprEditor,
+  type FieldAccess,
+  type Handler,
+  type MethodCall,
+  type NewExpr,
+} from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const ACCOUNT = {
+  'com/acme/Account.java': `package com.acme;
+    public class Account {
+      private long balance;
+      private final String owner;
+      public Account(String owner) { this.owner = owner; }
+      public Account() { this("nobody"); }
+      public long deposit(long amount) {
+        balance += amount;
+        return balance;
+      }
+      public long stamp() { return System.currentTimeMillis(); }
+      public String toString() { return owner + ":" + balance; }
+      public int risky(int x) {
+        try {
+          return 10 / x;
+        } catch (ArithmeticException e) {
+          return -1;
+        }
+      }
+      public static void main(String[] args) {
+        Account a = new Account("ann");
+        System.out.println(a.deposit(5));
+        System.out.println(a.deposit(-10) + " " + a.stamp());
+        System.out.println(new Account() + " " + a.risky(0) + " " + a.risky(5));
+      }
+    }`,
+};
+
+async function run(pool: ClassPool, className: string, dir: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const bytes = pool.get(className).toBytecode();
+  return runJava({ classpath: [new Map([[className.replace(/\./g, '/'), bytes]]), dir], mainClass: className, verify: true });
+}
+
+describe('classforge/source edits', () => {
+  it('the README example', async () => {
+    const program = await compileJava(ACCOUNT);
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const account = pool.get('com.acme.Account');
+    const deposit = account.getDeclaredMethod('deposit');
+    deposit.insertBefore('System.out.println("deposit " + $1 + " into " + $0);');
+    deposit.insertAfter('{ if ($_ < 0) throw new IllegalStateException("overdrawn: " + $_); }');
+    account.addField(CtField.make('private static int calls = 0;', account));
+    account.addMethod(CtNewMethod.make('public static int calls() { return calls; }', account));
+    account.instrument(
+      new (class extends ExprEditor {
+        override editMethodCall(call: MethodCall) {
+          if (call.getMethodName() === 'currentTimeMillis') call.replace('{ $_ = 0L; }');
+        }
+      })(),
+    );
+    const result = await run(pool, 'com.acme.Account', program.dir);
+    expect(result.stdout).toBe('deposit 5 into ann:0\n5\ndeposit -10 into ann:5\n');
+    expect(result.stderr).toContain('java.lang.IllegalStateException: overdrawn: -5');
+  });
+
+  it('insertBeforeBody, CtNewConstructor, insertAt, field and new replacements, Handler.insertBefore', async () => {
+    const program = await compileJava(ACCOUNT);
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const account = pool.get('com.acme.Account');
+    const [withOwner, noArgs] = [account.getDeclaredConstructor([pool.get('java.lang.String')]), account.getDeclaredConstructor([])];
+    account.addMethod(CtNewMethod.make('static boolean callsSuperCheck() { return false; }', account));
+    withOwner.insertBeforeBody('System.out.println("new account of " + $1 + ", this() call: " + !callsSuperCheck());');
+    expect(withOwner.callsSuper()).toBe(true);
+    expect(noArgs.callsSuper()).toBe(false);
+    account.addConstructor(CtNewConstructor.make('public Account(long start) { this("gift"); balance = start * 2; }', account));
+    const risky = account.getDeclaredMethod('risky');
+    // The line of `return 10 / x;` is the method's first line.
+    const line = risky.insertAt(0, '$1 = $1 + 0;', false);
+    expect(risky.insertAt(line, 'System.out.println("risky(" + $1 + ")");')).toBe(line);
+    account.getDeclaredMethod('main').instrument(
+      new (class extends ExprEditor {
+        override editNewExpr(expression: NewExpr) {
+          if (expression.getSignature() === '()V') expression.replace('{ $_ = new com.acme.Account(21L); }');
+        }
+      })(),
+    );
+    account.getDeclaredMethod('toString').instrument(
+      new (class extends ExprEditor {
+        override editFieldAccess(access: FieldAccess) {
+          if (access.getFieldName() === 'owner') access.replace('{ $_ = ($proceed()).toUpperCase(); }');
+        }
+      })(),
+    );
+    risky.instrument(
+      new (class extends ExprEditor {
+        override editHandler(handler: Handler) {
+          handler.insertBefore('System.out.println("caught " + $1.getMessage());');
+        }
+      })(),
+    );
+    const result = await run(pool, 'com.acme.Account', program.dir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        'new account of ann, this() call: true',
+        '5',
+        '-5 ' + result.stdout.split('\n')[2]!.split(' ')[1],
+        'new account of gift, this() call: true',
+        'risky(0)',
+        'caught / by zero',
+        'risky(5)',
+        'GIFT:42 -1 2',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports compile errors with the method and the position in the snippet', async () => {
+    const program = await compileJava(ACCOUNT);
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const deposit = pool.get('com.acme.Account').getDeclaredMethod('deposit');
+    const attempt = (source: string) => () => deposit.insertBefore(source);
+    expect(attempt('depositt($1);')).toThrow(CannotCompileException);
+    expect(attempt('depositt($1);')).toThrow('com.acme.Account.deposit(long): cannot find method depositt(long) in com.acme.Account (line 1, column 1)');
+    expect(attempt('int x = "s";')).toThrow('incompatible types: java.lang.String cannot be converted to int (line 1, column 9)');
+    expect(attempt('{ System.out.println($3); }')).toThrow('$3 is not available here (there is 1 parameter)');
+    expect(attempt('System.out.println(1)')).toThrow(/line 1, column \d+: expected ';'/);
+    expect(attempt('Strin g = null;')).toThrow('cannot find symbol: class Strin');
+    expect(() => deposit.addCatch('{ System.out.println($e); }', pool.get('java.lang.Exception'))).toThrow('must end with a return or throw statement');
+    expect(() => CtNewMethod.make('public int f() { }', pool.get('com.acme.Account'))).toThrow('missing return statement');
+    // Nothing was half-done: the class still writes and runs.
+    const result = await run(pool, 'com.acme.Account', program.dir);
+    expect(result.exitCode).toBe(0);
+  });
+});
