@@ -14,7 +14,7 @@ import { LineNumberNode } from '../src/tree/line-number-node.js';
 import type { MethodNode } from '../src/tree/method-node.js';
 import { TypeInsnNode } from '../src/tree/type-insn-node.js';
 import { VarInsnNode } from '../src/tree/var-insn-node.js';
-import { fingerprintsEqual, MemberFingerprinter } from '../src/transform/member-fingerprint.js';
+import { fingerprintsEqual, MemberFingerprinter } from '../src/tree/member-fingerprint.js';
 import type { CompiledClass } from './support/javac.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
 

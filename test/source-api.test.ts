@@ -108,3 +108,32 @@ describe('structural edits, written and run by HotSpot', () => {
     expect(run.stdout).toBe('other\n');
   });
 });
+
+describe('lossless writing', () => {
+  it('copies the methods an edit did not touch byte for byte, and keeps the constant pool', async () => {
+    const { ClassReader } = await import('../src/asm/class-reader.js');
+    const { readMemberLayout } = await import('../src/tree/member-layout.js');
+    const program = await compileJava({
+      'demo/Two.java': 'package demo; public class Two { int a = 1; int x(int v) { return v * 2 + a; } int y(int v) { for (int i = 0; i < v; i++) a += i; return a; } }',
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const two = pool.get('demo.Two');
+    two.getDeclaredMethod('x').insertBefore('$1 = $1 + 1;');
+    const written = two.toBytecode();
+    const original = program.classes.get('demo/Two')!;
+    /** The method_info bytes of each method, by name. */
+    const methodInfos = (bytes: Uint8Array): Map<string, string> => {
+      const reader = new ClassReader(bytes);
+      const infos = new Map<string, string>();
+      for (const info of readMemberLayout(reader).methods) {
+        // method_info: access_flags, then name_index (JVMS §4.6).
+        infos.set(reader.readUTF8(info.offset + 2)!, Buffer.from(bytes.subarray(info.offset, info.offset + info.length)).toString('hex'));
+      }
+      return infos;
+    };
+    const before = methodInfos(original);
+    const after = methodInfos(written);
+    expect(after.get('y')).toBe(before.get('y'));
+    expect(after.get('x')).not.toBe(before.get('x'));
+  });
+});

@@ -17,7 +17,7 @@ import { LdcInsnNode } from '../src/tree/ldc-insn-node.js';
 import { MethodInsnNode } from '../src/tree/method-insn-node.js';
 import { applyTransforms, type ActiveTransform } from '../src/transform/apply-transforms.js';
 import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
-import { readMemberLayout } from '../src/transform/member-layout.js';
+import { readMemberLayout } from '../src/tree/member-layout.js';
 import { TransformDefinitionError } from '../src/transform/transform-definition-error.js';
 import { TransformError } from '../src/transform/transform-error.js';
 import { TransformOptionsError } from '../src/transform/transform-options-error.js';

@@ -3,7 +3,8 @@
 // Backed by a tree (ClassNode) read from the class file on first use, so editing through CtClass,
 // CtMethod and CtField is editing the tree; `toBytecode()` writes it with frames recomputed against
 // the pool's class path (ClassWriter COMPUTE_FRAMES, or COMPUTE_MAXS for class files older than
-// Java 7, as `classforge transform` does). A class nobody changed comes back byte for byte.
+// Java 7, as `classforge transform` does) for the methods that changed; the others, and a class
+// nobody changed, come back byte for byte.
 //
 // Three kinds share the type, as in Javassist: classes and interfaces (the pool's), primitive types
 // (the static CtClass.intType…, CtPrimitiveType) and array types (pool.get('int[]')).
@@ -14,6 +15,7 @@ import { ClassReader } from '../asm/class-reader.js';
 import { ClassWriter } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
+import { TreeBaseline } from '../tree/lossless-tree-writer.js';
 import type { FieldNode } from '../tree/field-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { InsnNode } from '../tree/insn-node.js';
@@ -412,10 +414,13 @@ export class CtClass {
     this.frozen = true;
     if (!this.modified && this.original !== null) return new Uint8Array(this.original);
     const major = node.version & 0xffff;
-    const writer = new ClassWriter(major >= Opcodes.V1_7 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS, {
-      classPath: this.getClassPool().frameClassPath(),
-    });
+    const flags = major >= Opcodes.V1_7 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
+    const options = { classPath: this.getClassPool().frameClassPath() };
     try {
+      // Read from a class file: its constant pool is kept and the members nobody changed are
+      // copied byte for byte (frames included), as `classforge transform` does.
+      if (this.original !== null) return new TreeBaseline(new ClassReader(this.original)).write(node, flags, options);
+      const writer = new ClassWriter(flags, options);
       node.accept(writer);
       return writer.toByteArray();
     } catch (error) {

@@ -13,8 +13,8 @@
 // - Lossless: the ClassWriter is built on the pass's ClassReader, so the constant pool, class
 //   attributes and every method a visitor passes through untouched (visitMethod returning the
 //   writer's own MethodVisitor) are copied as raw bytes. Tree passes get the same through member
-//   fingerprints (member-fingerprint.ts): a method or field whose replayed events did not change
-//   is copied raw from the original class file.
+//   fingerprints (src/tree/lossless-tree-writer.ts): a method or field whose replayed events did not
+//   change is copied raw from the original class file.
 // - Frames: ClassWriter.COMPUTE_FRAMES against the class path for class files of version 51
 //   (Java 7) and later, where the verifier requires StackMapTable. Older versions get
 //   COMPUTE_MAXS: before 50 HotSpot ignores StackMapTable; at 50 a changed method is written
@@ -34,19 +34,11 @@
 import { ClassReader } from '../asm/class-reader.js';
 import { ClassVisitor } from '../asm/class-visitor.js';
 import { ClassWriter } from '../asm/class-writer.js';
-import { FieldWriter } from '../asm/field-writer.js';
-import type { ConstantValue } from '../asm/java-values.js';
-import { MethodWriter } from '../asm/method-writer.js';
-import type { FieldVisitor } from '../asm/field-visitor.js';
-import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { ClassNode } from '../tree/class-node.js';
-import type { FieldNode } from '../tree/field-node.js';
-import type { MethodNode } from '../tree/method-node.js';
+import { TreeBaseline } from '../tree/lossless-tree-writer.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
-import { fingerprintsEqual, MemberFingerprinter, type MemberFingerprint } from './member-fingerprint.js';
-import { readMemberLayout, type MemberInfo } from './member-layout.js';
 import { runSourceTransform } from '../source/run-source-transform.js';
 import { TransformError } from './transform-error.js';
 
@@ -237,12 +229,8 @@ function runTreePass(
   const reader = new ClassReader(bytes);
   let node = new ClassNode(Opcodes.ASM9);
   reader.accept(node, ClassReader.SKIP_FRAMES);
-  // Fingerprint every member as read, to recognise the ones the transforms leave alone.
-  const layout = readMemberLayout(reader);
-  const fingerprinter = new MemberFingerprinter();
-  const sources = new Map<MethodNode | FieldNode, { info: MemberInfo; fingerprint: MemberFingerprint }>();
-  node.methods.forEach((method, i) => sources.set(method, { info: layout.methods[i]!, fingerprint: fingerprinter.fingerprint(method) }));
-  node.fields.forEach((field, i) => sources.set(field, { info: layout.fields[i]!, fingerprint: fingerprinter.fingerprint(field) }));
+  // Every member as read, to recognise the ones the transforms leave alone (lossless-tree-writer.ts).
+  const baseline = new TreeBaseline(reader, node);
 
   let blamed = transforms[transforms.length - 1]!;
   try {
@@ -260,96 +248,10 @@ function runTreePass(
         );
       }
     }
-    const copies = new Map<MethodNode | FieldNode, MemberInfo>();
-    for (const member of [...node.methods, ...node.fields]) {
-      const source = sources.get(member);
-      if (source !== undefined && !copies.has(member) && fingerprintsEqual(source.fingerprint, fingerprinter.fingerprint(member))) {
-        copies.set(member, source.info);
-      }
-    }
-    const writer = new ClassWriter(reader, writerFlagsFor(reader), { classPath: environment.classPath });
-    node.accept(new UntouchedMemberCopier(writer, reader, node, copies));
-    return writer.toByteArray();
+    return baseline.write(node, writerFlagsFor(reader), { classPath: environment.classPath });
   } catch (error) {
     if (error instanceof TransformError) throw error;
     throw new TransformError(blamed.definition.name, names.className, error);
-  }
-}
-
-/**
- * Forwards a ClassNode's events to a ClassWriter built on the original reader, and makes the
- * writer copy the members listed in `copies` as raw bytes instead of re-encoding them, which is
- * what ClassReader does for members a visitor passes through (ClassReader.readMethod/readField).
- * ClassNode.accept visits fields and methods in list order, which is how each event is matched
- * with its node.
- */
-class UntouchedMemberCopier extends ClassVisitor {
-  private fieldIndex = 0;
-  private methodIndex = 0;
-
-  constructor(
-    writer: ClassWriter,
-    private readonly reader: ClassReader,
-    private readonly node: ClassNode,
-    private readonly copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>,
-  ) {
-    super(Opcodes.ASM9, writer);
-  }
-
-  override visitField(
-    access: number,
-    name: string,
-    descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
-  ): FieldVisitor | null {
-    const field = this.node.fields[this.fieldIndex++];
-    const fieldVisitor = super.visitField(access, name, descriptor, signature, value);
-    const info = field === undefined || field.name !== name || field.desc !== descriptor ? undefined : this.copies.get(field);
-    if (
-      info !== undefined &&
-      fieldVisitor instanceof FieldWriter &&
-      fieldVisitor.canCopyFieldAttributes(
-        this.reader,
-        info.hasSyntheticAttribute,
-        info.hasDeprecatedAttribute,
-        info.descriptorIndex,
-        info.signatureIndex,
-        info.constantValueIndex,
-      )
-    ) {
-      fieldVisitor.setFieldAttributesSource(info.offset, info.length);
-      return null;
-    }
-    return fieldVisitor;
-  }
-
-  override visitMethod(
-    access: number,
-    name: string,
-    descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
-  ): MethodVisitor | null {
-    const method = this.node.methods[this.methodIndex++];
-    const methodVisitor = super.visitMethod(access, name, descriptor, signature, exceptions);
-    const info = method === undefined || method.name !== name || method.desc !== descriptor ? undefined : this.copies.get(method);
-    if (
-      info !== undefined &&
-      methodVisitor instanceof MethodWriter &&
-      methodVisitor.canCopyMethodAttributes(
-        this.reader,
-        info.hasSyntheticAttribute,
-        info.hasDeprecatedAttribute,
-        info.descriptorIndex,
-        info.signatureIndex,
-        info.exceptionsOffset,
-      )
-    ) {
-      methodVisitor.setMethodAttributesSource(info.offset, info.length);
-      return null;
-    }
-    return methodVisitor;
   }
 }
 

@@ -20,8 +20,8 @@ import type { ConstantValue } from '../asm/java-values.js';
 import { Label } from '../asm/label.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
-import type { FieldNode } from '../tree/field-node.js';
-import { MethodNode } from '../tree/method-node.js';
+import type { FieldNode } from './field-node.js';
+import { MethodNode } from './method-node.js';
 
 /**
  * One visitor that records every method, field and annotation event of a member (it stands for all

@@ -1,0 +1,150 @@
+// # Writing a changed tree back with the untouched members copied byte for byte
+//
+// A tree transform (and a CtClass of classforge/source) gets a whole ClassNode and may change
+// anything in place. Written naively (ClassNode → ClassWriter), every method would be re-encoded and
+// get its frames recomputed. Instead, the class is written by a ClassWriter built on the original
+// ClassReader (so its constant pool is kept), and each method or field whose replayed events did
+// not change (member-fingerprint.ts) is copied as raw bytes from the original class file, as
+// ClassReader does for members a visitor passes through (ClassReader.readMethod/readField).
+//
+// Members are matched to their originals by name and descriptor (a class file has at most one of
+// each), so a member changed and one added or removed around it do not disturb the others.
+
+import { ClassReader } from '../asm/class-reader.js';
+import { ClassVisitor } from '../asm/class-visitor.js';
+import { ClassWriter, type ClassWriterOptions } from '../asm/class-writer.js';
+import { FieldWriter } from '../asm/field-writer.js';
+import type { FieldVisitor } from '../asm/field-visitor.js';
+import type { ConstantValue } from '../asm/java-values.js';
+import { MethodWriter } from '../asm/method-writer.js';
+import type { MethodVisitor } from '../asm/method-visitor.js';
+import { Opcodes } from '../asm/opcodes.js';
+import { ClassNode } from './class-node.js';
+import type { FieldNode } from './field-node.js';
+import { fingerprintsEqual, MemberFingerprinter, type MemberFingerprint } from './member-fingerprint.js';
+import { readMemberLayout, type MemberInfo } from './member-layout.js';
+import type { MethodNode } from './method-node.js';
+
+interface Original {
+  readonly info: MemberInfo;
+  readonly fingerprint: MemberFingerprint;
+}
+
+/** A class file as read into a tree: what a changed tree is compared with when written back. */
+export class TreeBaseline {
+  readonly reader: ClassReader;
+  private readonly fingerprinter = new MemberFingerprinter();
+  private readonly methods = new Map<string, Original>();
+  private readonly fields = new Map<string, Original>();
+
+  /**
+   * `node`, when given, is the tree read from `reader` with `parsingOptions` before any change (its
+   * members are fingerprinted now); without it the class file is read again for the comparison.
+   */
+  constructor(reader: ClassReader, node?: ClassNode, parsingOptions = ClassReader.SKIP_FRAMES) {
+    this.reader = reader;
+    let original = node;
+    if (original === undefined) {
+      original = new ClassNode(Opcodes.ASM9);
+      reader.accept(original, parsingOptions);
+    }
+    const layout = readMemberLayout(reader);
+    original.methods.forEach((method, i) => {
+      this.methods.set(method.name + method.desc, { info: layout.methods[i]!, fingerprint: this.fingerprinter.fingerprint(method) });
+    });
+    original.fields.forEach((field, i) => {
+      this.fields.set(field.name + ':' + field.desc, { info: layout.fields[i]!, fingerprint: this.fingerprinter.fingerprint(field) });
+    });
+  }
+
+  /** Writes `node` with a ClassWriter on the original reader (`flags`, `options`), unchanged members copied raw. */
+  write(node: ClassNode, flags: number, options?: ClassWriterOptions): Uint8Array {
+    const copies = new Map<MethodNode | FieldNode, MemberInfo>();
+    for (const method of node.methods) {
+      const original = this.methods.get(method.name + method.desc);
+      if (original !== undefined && fingerprintsEqual(original.fingerprint, this.fingerprinter.fingerprint(method))) copies.set(method, original.info);
+    }
+    for (const field of node.fields) {
+      const original = this.fields.get(field.name + ':' + field.desc);
+      if (original !== undefined && fingerprintsEqual(original.fingerprint, this.fingerprinter.fingerprint(field))) copies.set(field, original.info);
+    }
+    const writer = new ClassWriter(this.reader, flags, options);
+    node.accept(new UntouchedMemberCopier(writer, this.reader, node, copies));
+    return writer.toByteArray();
+  }
+}
+
+/**
+ * Forwards a ClassNode's events to a ClassWriter built on the original reader, and makes the
+ * writer copy the members listed in `copies` as raw bytes instead of re-encoding them. ClassNode.accept
+ * visits fields and methods in list order, which is how each event is matched with its node.
+ */
+class UntouchedMemberCopier extends ClassVisitor {
+  private fieldIndex = 0;
+  private methodIndex = 0;
+
+  constructor(
+    writer: ClassWriter,
+    private readonly reader: ClassReader,
+    private readonly node: ClassNode,
+    private readonly copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>,
+  ) {
+    super(Opcodes.ASM9, writer);
+  }
+
+  override visitField(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    value: ConstantValue | null,
+  ): FieldVisitor | null {
+    const field = this.node.fields[this.fieldIndex++];
+    const fieldVisitor = super.visitField(access, name, descriptor, signature, value);
+    const info = field === undefined || field.name !== name || field.desc !== descriptor ? undefined : this.copies.get(field);
+    if (
+      info !== undefined &&
+      fieldVisitor instanceof FieldWriter &&
+      fieldVisitor.canCopyFieldAttributes(
+        this.reader,
+        info.hasSyntheticAttribute,
+        info.hasDeprecatedAttribute,
+        info.descriptorIndex,
+        info.signatureIndex,
+        info.constantValueIndex,
+      )
+    ) {
+      fieldVisitor.setFieldAttributesSource(info.offset, info.length);
+      return null;
+    }
+    return fieldVisitor;
+  }
+
+  override visitMethod(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    exceptions: string[] | null,
+  ): MethodVisitor | null {
+    const method = this.node.methods[this.methodIndex++];
+    const methodVisitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+    const info = method === undefined || method.name !== name || method.desc !== descriptor ? undefined : this.copies.get(method);
+    if (
+      info !== undefined &&
+      methodVisitor instanceof MethodWriter &&
+      methodVisitor.canCopyMethodAttributes(
+        this.reader,
+        info.hasSyntheticAttribute,
+        info.hasDeprecatedAttribute,
+        info.descriptorIndex,
+        info.signatureIndex,
+        info.exceptionsOffset,
+      )
+    ) {
+      methodVisitor.setMethodAttributesSource(info.offset, info.length);
+      return null;
+    }
+    return methodVisitor;
+  }
+}
