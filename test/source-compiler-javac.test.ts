@@ -38,6 +38,12 @@ const SUPPORT = {
       public String describe(Object o) { return "obj" + o; }
       public static long twice(long v) { return 2 * v; }
     }`,
+  'demo/Res.java': `package demo;
+    public class Res implements AutoCloseable {
+      private final String name; private final StringBuilder log; private final boolean fail;
+      public Res(String name, StringBuilder log, boolean fail) { this.name = name; this.log = log; this.fail = fail; log.append("open " + name + ";"); }
+      public void close() { log.append("close " + name + ";"); if (fail) throw new IllegalArgumentException("close " + name); }
+    }`,
   'demo/Helper.java': `package demo;
     public class Helper implements Runnable {
       public static StringBuilder log = new StringBuilder();
@@ -65,7 +71,7 @@ ${calls}
 describe('method bodies compiled by classforge/source and by javac', () => {
   it('give the same output under -Xverify:all', async () => {
     const methods = bodies();
-    expect(methods.size).toBeGreaterThanOrEqual(17);
+    expect(methods.size).toBeGreaterThanOrEqual(18);
     const byJavac = await compileJava({ ...SUPPORT, 'demo/Bodies.java': bodiesClass(methods, false) });
     const stubs = await compileJava({ ...SUPPORT, 'demo/Bodies.java': bodiesClass(methods, true) });
     const expected = await runJava({ classpath: byJavac.dir, mainClass: 'demo.Bodies', verify: true });
