@@ -90,6 +90,11 @@ interface JumpTarget {
   readonly finallyDepth: number;
 }
 
+/** The switch expression a `yield` belongs to: first its result types are collected, then its code emitted. */
+type SwitchYieldTarget =
+  | { readonly mode: 'collect'; readonly types: JavaType[] }
+  | { readonly mode: 'emit'; readonly type: JavaType; readonly slot: number; readonly end: Label; readonly finallyDepth: number };
+
 interface FinallyFrame {
   /** Emits the finally block's code (inlined at every exit). */
   readonly emit: () => void;
@@ -112,6 +117,8 @@ export class CodeGenerator {
   private readonly finallyFrames: FinallyFrame[] = [];
   /** Whether the next instruction can be reached (false after return, throw, break, continue). */
   reachable = true;
+  /** Where `yield` goes: the innermost switch expression being compiled, or null. */
+  private yieldTarget: SwitchYieldTarget | null = null;
 
   constructor(
     private readonly ctx: CompileContext,
@@ -211,7 +218,7 @@ export class CodeGenerator {
       case 'Assert':
         throw new CompileError('assert statements are not supported in snippets (Javassist does not support them either)', node.position);
       case 'Yield':
-        throw new CompileError('yield outside of a switch expression', node.position);
+        return this.yieldStatement(node);
       case 'ExplicitConstructorInvocation':
         return this.explicitConstructorInvocation(node);
     }
@@ -497,6 +504,22 @@ export class CodeGenerator {
    * constants identity (their ordinals are not known without running the enum's initializer).
    */
   private switchStatement(node: Ast.SwitchNode, labels: readonly string[]): void {
+    this.switchOn(node, labels, (switchCase, breakLabel) => {
+      this.inScope(() => this.statements(switchCase.body));
+      if (node.arrowForm && this.reachable) this.e.jump(Opcodes.GOTO, breakLabel);
+    }, null);
+  }
+
+  /**
+   * The dispatch of a switch statement or expression: `caseBody` compiles each case's body (after
+   * its label); `missingDefault`, when given, is compiled as the default of a switch without one.
+   */
+  private switchOn(
+    node: Ast.SwitchNode | Ast.SwitchExpressionNode,
+    labels: readonly string[],
+    caseBody: (switchCase: Ast.SwitchCaseNode, breakLabel: Label) => void,
+    missingDefault: ((selectorKind: 'int' | 'string' | 'enum') => void) | null,
+  ): void {
     this.inScope(() => {
       let selectorType = this.expression(node.selector);
       const unboxed = selectorType.unboxed();
@@ -552,6 +575,8 @@ export class CodeGenerator {
             }
           }
         });
+        const synthesizedDefault = missingDefault !== null && !node.cases.some((c) => c.isDefault) ? this.e.newLabel() : null;
+        if (synthesizedDefault !== null) defaultLabel = synthesizedDefault;
         if (kind === 'int') {
           const order = intKeys.map((key, i) => [key, intLabels[i]!] as const).sort((a, b) => a[0] - b[0]);
           this.e.load(JavaType.INT, selector);
@@ -562,11 +587,86 @@ export class CodeGenerator {
         node.cases.forEach((switchCase, i) => {
           this.e.label(bodyLabels[i]!);
           this.reachable = true;
-          this.inScope(() => this.statements(switchCase.body));
-          if (node.arrowForm && this.reachable) this.e.jump(Opcodes.GOTO, breakLabel);
+          caseBody(switchCase, breakLabel);
         });
+        if (synthesizedDefault !== null) {
+          this.e.label(synthesizedDefault);
+          this.reachable = true;
+          missingDefault!(kind);
+        }
       });
     });
+  }
+
+  /**
+   * A switch expression (JLS §15.28): compiled once to learn the types of its results (the code is
+   * thrown away, the generator's state restored), then for real, each `yield` storing its value,
+   * converted to the expression's type (§15.28.1, folded as for ?:), in a local and jumping to the end.
+   */
+  private switchExpression(node: Ast.SwitchExpressionNode): JavaType {
+    if (containsTry(node)) throw new CompileError('try statements inside a switch expression are not supported in snippets', node.position);
+    const saved = { nextSlot: this.nextSlot, handlers: this.target.tryCatchBlocks?.length ?? 0, reachable: this.reachable };
+    const types: JavaType[] = [];
+    this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types }));
+    this.nextSlot = saved.nextSlot;
+    if (this.target.tryCatchBlocks !== null) this.target.tryCatchBlocks.length = saved.handlers;
+    this.reachable = saved.reachable;
+    if (types.length === 0) throw new CompileError('switch expression does not have any result expressions', node.position);
+    let type = types[0]!;
+    for (const other of types.slice(1)) type = this.conditionalType(type, other, node.position);
+    if (type.isNull()) type = OBJECT;
+    const slot = this.allocate(type);
+    const end = this.e.newLabel();
+    this.switchExpressionBody(node, { mode: 'emit', type, slot, end, finallyDepth: this.finallyFrames.length });
+    this.e.label(end);
+    this.reachable = true;
+    this.e.load(type, slot);
+    return type;
+  }
+
+  private switchExpressionBody(node: Ast.SwitchExpressionNode, target: SwitchYieldTarget): void {
+    const saved = this.yieldTarget;
+    this.yieldTarget = target;
+    try {
+      this.switchOn(
+        node,
+        [],
+        (switchCase) => {
+          this.inScope(() => this.statements(switchCase.body));
+          if (this.reachable && (node.arrowForm || switchCase === node.cases[node.cases.length - 1])) {
+            throw new CompileError('switch rule completes without providing a value (a yield or a throw is needed)', switchCase.position);
+          }
+        },
+        (kind) => {
+          if (kind !== 'enum') throw new CompileError('the switch expression does not cover all possible input values', node.position);
+          // As javac (Java 17) for an enum switch without default: a constant added since compilation.
+          this.e.typeInsn(Opcodes.NEW, 'java/lang/IncompatibleClassChangeError');
+          this.e.insn(Opcodes.DUP);
+          this.e.invoke(Opcodes.INVOKESPECIAL, 'java/lang/IncompatibleClassChangeError', '<init>', '()V', false);
+          this.e.insn(Opcodes.ATHROW);
+          this.reachable = false;
+        },
+      );
+    } finally {
+      this.yieldTarget = saved;
+    }
+  }
+
+  private yieldStatement(node: Ast.YieldNode): void {
+    const target = this.yieldTarget;
+    if (target === null) throw new CompileError('yield outside of a switch expression', node.position);
+    if (target.mode === 'collect') {
+      const type = this.expression(node.expression);
+      if (type.isVoid()) throw new CompileError("'void' type not allowed here", node.expression.position);
+      this.e.pop(type);
+      target.types.push(type);
+    } else {
+      this.expressionAs(node.expression, target.type);
+      this.e.store(target.type, target.slot);
+      this.runFinallyBlocks(target.finallyDepth);
+      this.e.jump(Opcodes.GOTO, target.end);
+    }
+    this.reachable = false;
   }
 
   /** A breakable statement that is not a loop (switch): `break` leaves it, `continue` passes through. */
@@ -1120,7 +1220,7 @@ export class CodeGenerator {
         return JavaType.CLASS;
       }
       case 'SwitchExpression':
-        throw new CompileError('switch expressions are not supported in snippets yet', node.position);
+        return this.switchExpression(node);
     }
   }
 
@@ -2072,6 +2172,16 @@ export class CodeGenerator {
 function labelNode(label: Label): LabelNode {
   if (!(label.info instanceof LabelNode)) label.info = new LabelNode();
   return label.info as LabelNode;
+}
+
+/** Whether a try statement occurs anywhere inside `node` (a switch expression's arms). */
+function containsTry(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if ((node as { kind?: string }).kind === 'Try') return true;
+  for (const value of Object.values(node as Record<string, unknown>)) {
+    if (Array.isArray(value) ? value.some(containsTry) : typeof value === 'object' && value !== null && 'kind' in value && containsTry(value)) return true;
+  }
+  return false;
 }
 
 function isSpecialCast(node: Ast.CastNode): boolean {
