@@ -17,34 +17,12 @@ export abstract class CtBehavior extends CtMember {
     protected readonly node: MethodNode,
     declaring: CtClass,
   ) {
-    super(declaring);
+    super(declaring, node);
   }
 
   /** @internal */
   methodNode(): MethodNode {
     return this.node;
-  }
-
-  getModifiers(): number {
-    return this.node.access;
-  }
-
-  setModifiers(modifiers: number): void {
-    this.declaringClass.checkModify();
-    this.node.access = modifiers;
-  }
-
-  getSignature(): string {
-    return this.node.desc;
-  }
-
-  getGenericSignature(): string | null {
-    return this.node.signature;
-  }
-
-  setGenericSignature(signature: string | null): void {
-    this.declaringClass.checkModify();
-    this.node.signature = signature;
   }
 
   /** @internal The JVM name (`<init>` for constructors). */

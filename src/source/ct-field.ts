@@ -17,13 +17,12 @@ export class CtField extends CtMember {
   /** @internal Wraps a field of the class's tree. */
   constructor(node: FieldNode, declaring: CtClass, wrap: true);
   constructor(typeOrNode: CtClass | FieldNode, nameOrDeclaring: string | CtClass, declaringOrWrap: CtClass | true) {
-    if (declaringOrWrap === true) {
-      super(nameOrDeclaring as CtClass);
-      this.node = typeOrNode as FieldNode;
-    } else {
-      super(declaringOrWrap);
-      this.node = new FieldNode(Opcodes.ASM9, 0, nameOrDeclaring as string, (typeOrNode as CtClass).getDescriptor(), null, null);
-    }
+    const node =
+      declaringOrWrap === true
+        ? (typeOrNode as FieldNode)
+        : new FieldNode(Opcodes.ASM9, 0, nameOrDeclaring as string, (typeOrNode as CtClass).getDescriptor(), null, null);
+    super(declaringOrWrap === true ? (nameOrDeclaring as CtClass) : declaringOrWrap, node);
+    this.node = node;
     this.initializer = null;
   }
 
@@ -63,28 +62,6 @@ export class CtField extends CtMember {
   setName(name: string): void {
     this.declaringClass.checkModify();
     this.node.name = name;
-  }
-
-  getModifiers(): number {
-    return this.node.access;
-  }
-
-  setModifiers(modifiers: number): void {
-    this.declaringClass.checkModify();
-    this.node.access = modifiers;
-  }
-
-  getSignature(): string {
-    return this.node.desc;
-  }
-
-  getGenericSignature(): string | null {
-    return this.node.signature;
-  }
-
-  setGenericSignature(signature: string | null): void {
-    this.declaringClass.checkModify();
-    this.node.signature = signature;
   }
 
   getType(): CtClass {
