@@ -194,11 +194,13 @@ public class Calc extends Base implements Runnable {
   public Shape shapeFactory(int n) { return null; }
   public String describe() { return "Calc:" + super.describe(); }
   public Runnable counter() { return () -> count++; }
+  public static long callMix() { return mix(1, 2L, 3.5f, 4.5, 'A', (short) 5, (byte) 6, true, "seven") + factorial(3); }
+  public String probe(int x) { return "probe" + x; }
 }
 `,
   'fx/Main.java': `package fx;
 public class Main {
-  static final String[] LABELS = { "new Calc()", "addInts", "mulLongs", "divDoubles", "half", "both", "incByte", "negShort", "nextChar", "concat", "squares", "box", "voidMethod", "staticVoid", "run", "sumArray", "join", "mix", "factorial", "factorial(-3)", "divide", "divide by 0", "parse", "parse bad", "checked", "checked bad", "safeDivide", "shapeName", "pick", "makeShape", "useFields", "staticFields", "loops", "compute", "textLen", "describe", "factory", "shapeFactory", "new Calc(n, 2)", "getId", "instances", "report" };
+  static final String[] LABELS = { "new Calc()", "addInts", "mulLongs", "divDoubles", "half", "both", "incByte", "negShort", "nextChar", "concat", "squares", "box", "voidMethod", "staticVoid", "run", "sumArray", "join", "mix", "factorial", "factorial(-3)", "divide", "divide by 0", "parse", "parse bad", "checked", "checked bad", "safeDivide", "shapeName", "pick", "makeShape", "useFields", "staticFields", "loops", "compute", "textLen", "describe", "factory", "shapeFactory", "new Calc(n, 2)", "getId", "instances", "report", "callMix", "probe" };
   static Object call(int k, Calc c) throws Throwable {
     switch (k) {
       case 0: return new Calc().report();
@@ -243,6 +245,8 @@ public class Main {
       case 39: return c.getId();
       case 40: return Base.instances;
       case 41: return c.report();
+      case 42: return Calc.callMix();
+      case 43: return c.probe(7) + " " + c.probe(-2);
       default: throw new IllegalStateException();
     }
   }
@@ -459,6 +463,64 @@ const SCENARIOS: EditScenario[] = [
   scenario('editInstanceof replaced', s('editInstanceof', 'shapeName(Ljava/lang/Object;)Ljava/lang/String;', 'fx.Shape', '$_ = $1 != null && $1.getClass().getName().endsWith("String");')),
   scenario('editHandler insertBefore', s('editHandler', 'safeDivide(II)I', 'java.lang.ArithmeticException', 'System.out.println("handler " + $1.getMessage());')),
   scenario('editConstructorCall super', s('editConstructorCall', '<init>(I)V', 'super', '$proceed($1 + 100, $2 + "!");')),
+
+  // More of the snippet language, through setBody of probe(I)String (printed for 7 and -2)
+  scenario('snippet: primitive casts and overflow', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ return (byte) 300 + " " + (char) 65 + " " + (short) 70000 + " " + (int) -2.7 + " " + (long) 1e19 + " " + (float) 1e40 + " " + (int) Double.NaN + " " + (Integer.MAX_VALUE + $1); }')),
+  scenario('snippet: char and string arithmetic', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ char c = \'a\'; c++; String s = "" + c + 1 + \'x\' + (c + 1); s += $1; s += \'!\'; return \'a\' + 1 + s; }')),
+  scenario('snippet: shifts on negative ints and longs', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ long l = $1; return ($1 >> 1) + " " + ($1 >>> 28) + " " + (l << 40) + " " + (l >>> 60) + " " + ~l + " " + -$1 % 3 + " " + 7.5 % 2; }')),
+  scenario('snippet: compound assignment on array elements and fields', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ int[] a = new int[] { 1, 2, 3 }; a[0] += $1; a[1] <<= 2; a[2]++; --a[2]; count -= a[0]; total |= 6L; ratio /= 4; return a[0] + "," + a[1] + "," + a[2] + " " + count + " " + total + " " + ratio; }')),
+  scenario('snippet: pre and post increments as values', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ int i = $1; int j = i++ + ++i; long k = 5L; long m = k-- - --k; calls++; int c = calls++; return i + " " + j + " " + k + " " + m + " " + (c - calls); }')),
+  scenario('snippet: chained assignment and conditional with null', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ int a, b; a = b = $1 * 2; String s = $1 > 0 ? "pos" : null; Object o = s; return a + b + " " + s + " " + (o == null) + " " + (s != null && s.length() == 3); }')),
+  scenario('snippet: multi-dimensional arrays and instanceof on arrays', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ int[][] g = new int[2][3]; g[1][2] = $1; Object o = g; String[][] t = new String[2][]; return g[1][2] + " " + g[0].length + " " + (o instanceof int[][]) + " " + (o instanceof Object[]) + " " + (t[1] == null); }')),
+  scenario('snippet: string and char escapes', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ return "q\\"uote\\\\ \\r\\n\\t\\f|" + \'\\\'\' + \'\\\\\' + $1; }')),
+  scenario('snippet: unicode and octal escapes', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ return "\\u0041\\101\\b" + $1; }')),
+  scenario('snippet: long, float and double comparisons with NaN', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ double n = Double.NaN; float f = $1; long l = $1; return (n < 1.0) + " " + (n != n) + " " + (f >= 7.0f) + " " + (l > 6L) + " " + (l == 7) + " " + (0.0 == -0.0) + " " + Math.min(0.0, 1.0); }')),
+  scenario('snippet: the literal -0.0', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ return -0.0 + " " + -0.0f + " " + $1; }')),
+  scenario('snippet: synchronized', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ synchronized ($0) { count++; } return "sync " + count; }')),
+  scenario('snippet: synchronized then throw', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ synchronized ($0) { count++; } if ($1 < 0) throw new IllegalStateException("negative " + $1); return "sync " + count; }')),
+  scenario('snippet: throw', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ if ($1 < 0) throw new IllegalStateException("negative " + $1); return "fine " + $1; }')),
+  scenario('snippet: division by zero caught in the snippet', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ try { return "q" + (10 / ($1 - 7)); } catch (ArithmeticException e) { return "caught " + e.getMessage(); } }')),
+  scenario('snippet: this, this.field, super call in a new method', s('makeMethod', '', '', 'public String sdesc() { return this.name + "/" + super.describe() + "/" + this.describe(); }'), s('setBody', 'probe(I)Ljava/lang/String;', '', '{ return sdesc() + $1; }')),
+  scenario('snippet: boolean operators with side effects', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ boolean a = $1 > 0 && ++count > 0; boolean b = $1 > 0 || ++count > 0; boolean c = $1 > 0 & true | false ^ true; return a + " " + b + " " + c + " " + count + " " + !a; }')),
+  scenario('snippet: static call by simple class name of the same package', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ return fx.Calc.factorial(4) + " " + fx.Base.instances; }')),
+  scenario('snippet: imports java.lang only, JDK classes fully qualified', s('setBody', 'probe(I)Ljava/lang/String;', '', '{ java.util.ArrayList l = new java.util.ArrayList(); l.add("a"); l.add(Integer.valueOf($1)); java.util.Iterator it = l.iterator(); String s = ""; while (it.hasNext()) s = s + it.next(); return s + l.size(); }')),
+
+  // More edits
+  scenario('insertAfter on a method with try/catch/finally', s('insertAfter', 'safeDivide(II)I', '', '$_ = $_ + 1000;')),
+  scenario('insertAfter asFinally on a method with try/catch/finally', s('insertAfterFinally', 'safeDivide(II)I', '', 'count += 10000;')),
+  scenario('insertAt a line without code goes to the next one', s('insertAt', 'loops(I)I', String(markedLine('innerLoop') - 2), 'System.out.println("before outer " + $1);')),
+  scenario('insertBefore in Calc() that calls this(...)', s('insertBefore', '<init>()V', '', 'System.out.println("Calc() " + instances);')),
+  // Both resolve `name` to the parameter (LocalVariableTable names, as Javassist's recordLocalVariables).
+  scenario('insertAfter in Calc(String, int): a parameter name shadows the field', s('insertAfter', '<init>(Ljava/lang/String;I)V', '', 'this.name = this.name + $2 + name;')),
+  scenario(
+    'insertBefore, insertAfter and addCatch stacked',
+    s('insertBefore', 'divide(II)I', '', 'System.out.println("before " + $2);'),
+    s('insertAfter', 'divide(II)I', '', '$_ = -$_;'),
+    s('addCatch', 'divide(II)I', 'java.lang.ArithmeticException', '{ return 12345; }'),
+    s('insertAfter', 'divide(II)I', '', 'System.out.println("outer after " + $_);', CALC),
+  ),
+  scenario('setBody on a Base method, protected fields', s('setBody', 'describe()Ljava/lang/String;', '', '{ return "B<" + $0.id + ":" + this.label + ">"; }', 'fx.Base')),
+  scenario('editCall every argument of a static call', s('editCall', 'callMix()J', 'mix', '$_ = $proceed($1 + 1, $2 * 2L, $3 + 1.0f, $4 * 2.0, (char) ($5 + 1), (short) ($6 - 1), (byte) -$7, !$8, $9 + "!");')),
+  scenario('editCall $args of a static call with every type', s('editCall', 'callMix()J', 'mix', '{ System.out.println(java.util.Arrays.toString($args)); $_ = $proceed($$); }')),
+  scenario('editCall result replaced by a constant', s('editCall', 'callMix()J', 'factorial', '$_ = 1000;')),
+  scenario('editCall result assigned a long without a cast', s('editCall', 'callMix()J', 'factorial', '$_ = 1000L;')),
+  scenario('editField read of a superclass field', s('editField', 'describe()Ljava/lang/String;', 'r:label', '$_ = $proceed().toUpperCase();', 'fx.Base')),
+  scenario('editField write with $proceed($$)', s('editField', '*', 'w:count', '{ System.out.println("count := " + $1); $proceed($$); }')),
+  scenario('editNew $args and $type', s('editNew', 'makeShape(I)Lfx/Shape;', 'fx.Square', '{ System.out.println("new " + $type.getName() + " " + java.util.Arrays.toString($args)); $_ = $proceed($$); }')),
+  scenario('editNew before super(...) in a constructor', s('editNew', '<init>(I)V', 'java.lang.StringBuilder', '{ $_ = $proceed($$); $_.append("pre-"); }')),
+  scenario('editCall before super(...) in a constructor', s('editCall', '<init>(I)V', 'java.lang.StringBuilder.append', '$_ = $proceed($$);'), s('editCall', '<init>(I)V', 'java.lang.StringBuilder.toString', '$_ = $proceed().toUpperCase();')),
+  scenario('editConstructorCall this', s('editConstructorCall', '<init>()V', 'this', '$proceed($1 * 2);')),
+  scenario('editHandler of a finally block', s('editHandler', 'safeDivide(II)I', 'finally', 'System.out.println("finally handler " + $1);')),
+  scenario('editCall in a method of another class', s('editCall', 'toString()Ljava/lang/String;', 'area', '$_ = $proceed() + 0.5;', 'fx.Shape')),
+  scenario(
+    'CtNewMethod.make with arrays, overriding toString',
+    s('makeMethod', '', '', 'public static int[] rev(int[] a) { int[] r = new int[a.length]; for (int i = 0; i < a.length; i++) r[i] = a[a.length - 1 - i]; return r; }'),
+    s('makeMethod', '', '', 'public String toString() { return "Calc#" + count; }'),
+    s('insertAfter', 'squares()[I', '', '$_ = rev($_); System.out.println(toString());'),
+  ),
+  scenario('addField static final constant', s('addField', '', '', 'public static final int K = 42;'), s('insertAfter', 'report()Ljava/lang/String;', '', '$_ = $_ + " K=" + K;')),
+  scenario('addField initializer reading another static field', s('addField', '', '', 'public static String copy = log + "copied" + calls;'), s('insertAfter', 'report()Ljava/lang/String;', '', '$_ = $_ + " " + copy;')),
+  scenario('insertBefore assigns $args', s('insertBefore', 'addInts(II)I', '', '$args = new Object[] { ($w) 10, ($w) 20 };')),
 ];
 
 /** Scenarios both tools must reject (a snippet that does not compile). */
@@ -476,6 +538,12 @@ const ERROR_SCENARIOS: EditScenario[] = [
  * reason (they run as it.fails, so fixing classforge makes them fail as a reminder to move them).
  */
 const KNOWN_DIFFERENCES = new Map<string, string>([
+  [
+    'insertBefore assigns $args',
+    // Javassist compiles `$args = new Object[] {…}` as unboxing each element into its parameter
+    // (addInts(3, 4) then returns 30).
+    'classforge rejects assigning $args: "cannot find symbol: variable $args"',
+  ],
   [
     'insertAt with a local variable',
     // Javassist compiles insertAt's snippet with every LocalVariableTable entry live at the insertion
@@ -498,7 +566,22 @@ const NO_VISIBLE_EFFECT = new Set<string>([
 ]);
 
 /** Scenarios left out because Javassist itself misbehaves on them (not differences of classforge). */
-const JAVASSIST_EXCLUSIONS = new Map<string, string>([]);
+const JAVASSIST_EXCLUSIONS = new Map<string, string>([
+  [
+    'snippet: unicode and octal escapes',
+    'Javassist bug: its lexer (javassist.compiler.Lex.readEscapeChar) knows no \\uXXXX, octal or \\b escapes and keeps the letter: "\\u0041\\101\\b" is "u0041101b" (javac and classforge: "AA" and a backspace)',
+  ],
+  ['snippet: the literal -0.0', 'Javassist bug: it folds the constant -0.0 to 0.0 and -0.0f to 0.0 (`-0.0 + " " + -0.0f` prints "0.0 0.0"; javac and classforge: "-0.0 -0.0")'],
+  [
+    'snippet: synchronized then throw',
+    'Javassist bug: a synchronized block followed by a throw fails in Javassist itself: "BadBytecode: probe (I)Ljava/lang/String; in fx.Calc: inconsistent stack height Index 3 out of bounds for length 3"',
+  ],
+  ['editHandler of a finally block', 'Javassist bug: Handler.insertBefore on a catch-all (finally) handler throws NullPointerException ("type" is null in Handler.insertBefore)'],
+  [
+    'editCall result assigned a long without a cast',
+    'Javassist quirk: its compiler does not check narrowing conversions and accepts `$_ = 1000L;` for an int $_ (converting silently); classforge rejects it as javac does ("incompatible types: possible lossy conversion from long to int")',
+  ],
+]);
 
 // ## The test
 
@@ -511,7 +594,7 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))(
     let plainOutput = '';
     let javassist = new Map<string, EditResult>();
     let classforge = new Map<string, EditResult>();
-    const all = [...SCENARIOS, ...ERROR_SCENARIOS].filter((x) => !JAVASSIST_EXCLUSIONS.has(x.id));
+    const all = [...SCENARIOS, ...ERROR_SCENARIOS];
 
     beforeAll(async () => {
       const [fixture, harnessDir] = await Promise.all([compileJava(FIXTURE, { javacOptions: ['-g', '-XDstringConcat=inline'] }), compileJavassistHarness()]);
@@ -556,7 +639,16 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))(
     });
 
     for (const { id } of SCENARIOS) {
-      if (JAVASSIST_EXCLUSIONS.has(id)) continue;
+      const excluded = JAVASSIST_EXCLUSIONS.get(id);
+      if (excluded !== undefined) {
+        // Still applied by both: Javassist rejects it or prints something else than classforge.
+        it.concurrent(`${id} — EXCLUDED: ${excluded}`, async () => {
+          if (javassist.get(id)!.error !== null) return;
+          const { theirs, ours } = await compare(id);
+          expect(ours).not.toBe(theirs);
+        });
+        continue;
+      }
       const known = KNOWN_DIFFERENCES.get(id);
       (known === undefined ? it.concurrent : it.concurrent.fails)(known === undefined ? id : `${id} — KNOWN DIFFERENCE: ${known}`, async () => {
         const { theirs, ours } = await compare(id);
