@@ -155,31 +155,40 @@ function requireBody(behavior: CtBehavior): MethodNode {
 }
 
 /** Compiles a snippet for `behavior`; returns the generator holding the code. */
-function compileSnippet(behavior: CtBehavior, source: string, variables: (facts: MethodFacts) => SnippetVariables, firstFreeSlot?: number): { generator: CodeGenerator; facts: MethodFacts } {
+function compileSnippet(
+  behavior: CtBehavior,
+  source: string,
+  variables: (facts: MethodFacts) => SnippetVariables,
+  firstFreeSlot?: number,
+  at?: AbstractInsnNode | null,
+): { generator: CodeGenerator; facts: MethodFacts } {
   const ctClass = behavior.getDeclaringClass();
   const facts = methodFacts(ctClass, behavior.methodNode());
   return compiling(where(behavior), () => {
     const block = parseSnippet(source);
     const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
-    declareNamedParameters(generator, behavior.methodNode(), facts);
+    declareNamedLocals(generator, behavior.methodNode(), at);
     generator.statement(block);
     return { generator, facts };
   });
 }
 
 /**
- * Parameter names from the LocalVariableTable (a class compiled with -g), so that snippets may use
- * them besides $1…: a convenience Javassist lacks; `$` names always work.
+ * Names from the LocalVariableTable (a class compiled with -g) of the locals live where the snippet
+ * goes (`at`: the instruction it is inserted before; the method's start by default), so that
+ * snippets may use them besides $1…, as Javassist does (Javac.recordLocalVariables). Without a
+ * table only the `$` names exist.
  */
-function declareNamedParameters(generator: CodeGenerator, method: MethodNode, facts: MethodFacts): void {
-  const first = method.instructions.getFirst();
-  for (const local of method.localVariables ?? []) {
-    const parameter = facts.parameters.find((p) => p.slot === local.index) ?? (local.index === 0 && facts.thisVariable !== null ? null : undefined);
-    if (parameter === undefined || parameter === null) continue;
-    // Only entries live from the first instruction: parameters, not later locals reusing the slot.
-    let insn: AbstractInsnNode | null = first;
-    while (insn !== null && insn.getOpcode() < 0 && insn !== local.start) insn = insn.getNext();
-    if (insn === local.start || first === local.start) generator.declare(local.name, parameter.type, parameter.slot);
+function declareNamedLocals(generator: CodeGenerator, method: MethodNode, at: AbstractInsnNode | null = method.instructions.getFirst()): void {
+  const locals = method.localVariables;
+  if (locals === null || locals.length === 0 || at === null) return;
+  const position = method.instructions.indexOf(at);
+  for (const local of locals) {
+    const start = method.instructions.indexOf(local.start);
+    const end = method.instructions.indexOf(local.end);
+    if (start <= position && position < end && local.name !== 'this') {
+      generator.declare(local.name, JavaType.fromDescriptor(local.desc), local.index);
+    }
   }
 }
 
@@ -381,9 +390,9 @@ export function insertAt(behavior: CtBehavior, line: number, source: string, mod
   }
   if (best === null) throw new CannotCompileException(`${where(behavior)}: line ${line} is out of this method (no line number at or after it)`);
   if (!modify) return best.line;
-  const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts));
   // After the line's LineNumberNode (and its label): the inserted code belongs to that line.
   const next = best.getNext();
+  const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts), undefined, next);
   splice(method, generator.output, next);
   return best.line;
 }
@@ -445,7 +454,15 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
   const facts = methodFacts(ctClass, method);
   const generator = context.generator(method, facts);
   node.parameters.forEach((parameter, i) => generator.declare(parameter.name, facts.parameters[i]!.type, facts.parameters[i]!.slot));
-  compileBody(generator, body, isConstructor, returnType, false);
+  // The body may call the method itself (recursion): it is in the class while its body compiles.
+  const methods = ctClass.classNode().methods;
+  const present = methods.some((m) => m.name === method.name && m.desc === method.desc);
+  if (!present) methods.push(method);
+  try {
+    compileBody(generator, body, isConstructor, returnType, false);
+  } finally {
+    if (!present) methods.splice(methods.indexOf(method), 1);
+  }
   return method;
 }
 

@@ -1884,6 +1884,9 @@ export class CodeGenerator {
    * Returns the target's type (VOID when no value is left).
    */
   private assignment(node: Ast.AssignNode, needValue: boolean): JavaType {
+    if (node.op === '=' && node.target.kind === 'Name' && node.target.name === '$args' && this.lookupLocal('$args') === undefined) {
+      return this.assignArgs(node, needValue);
+    }
     const lvalue = this.lvalue(node.target);
     lvalue.prepare();
     if (node.op === '=') {
@@ -1920,6 +1923,27 @@ export class CodeGenerator {
     if (needValue) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
     lvalue.store();
     return needValue ? lvalue.type : JavaType.VOID;
+  }
+
+  /**
+   * `$args = array` (Javassist): each parameter takes the element at its index, unboxed or cast to
+   * its type; the value of the expression is the array.
+   */
+  private assignArgs(node: Ast.AssignNode, needValue: boolean): JavaType {
+    const arrayType = JavaType.arrayOf(OBJECT);
+    this.expressionAs(node.value, arrayType);
+    const temp = this.allocate(arrayType);
+    this.e.store(arrayType, temp);
+    (this.ctx.variables.parameters ?? []).forEach((parameter, i) => {
+      this.e.load(arrayType, temp);
+      this.e.pushInt(i);
+      this.e.insn(Opcodes.AALOAD);
+      this.convert(OBJECT, parameter.type, node.position, 'cast');
+      this.e.store(parameter.type, parameter.slot);
+    });
+    if (!needValue) return JavaType.VOID;
+    this.e.load(arrayType, temp);
+    return arrayType;
   }
 
   /** `++x`, `x--`…: iinc for int locals, else load, add, store; the value before or after when `needValue`. */
