@@ -177,9 +177,12 @@ const CAN_UNSHARE =
 
 describe.skipIf(!CAN_UNSHARE)('a JVM in another pid and mount namespace (a container)', () => {
   it('is listed and attached through /proc/<pid>/root, by the pid it sees itself as', async () => {
+    // The host's /tmp is bind-mounted here: a directory outside /tmp, which the container's own /tmp
+    // hides (a checkout under /tmp, as a CI clone may be, must not hold it).
     const cache = join(process.cwd(), 'node_modules', '.cache', 'classforge-attach-test');
-    mkdirSync(cache, { recursive: true });
-    const hostTmp = mkdtempSync(join(cache, 'host-tmp-'));
+    const base = [cache, '/var/tmp', '/dev/shm'].find((dir) => !(dir + '/').startsWith('/tmp/') && (dir === cache || existsSync(dir)))!;
+    mkdirSync(base, { recursive: true });
+    const hostTmp = mkdtempSync(join(base, 'classforge-host-tmp-'));
     try {
       const inside = (hostPath: string): string => join(hostTmp, relative('/tmp', hostPath));
       const container = await startJvm(fixtures, {
