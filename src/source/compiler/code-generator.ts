@@ -27,6 +27,7 @@ import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { TypeEnvironment } from './class-model.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
+import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
 import { JavaType, binaryNumericPromotion, isPrimitiveWidening, unaryNumericPromotion } from './java-type.js';
 import { findConstructor, findField, findMethod, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
@@ -1135,22 +1136,32 @@ export class CodeGenerator {
       this.specialCast(node, type);
       return;
     }
-    const constant = this.intConstantValue(node);
+    const constant = this.constant(node);
     const actual = this.expression(node);
     if (actual.isVoid()) throw new CompileError(`incompatible types: void cannot be converted to ${type}`, node.position);
-    // JLS §5.2: an int constant that fits may be assigned to byte, short or char (and their boxes).
-    if (constant !== null && actual === JavaType.INT && (type === JavaType.BYTE || type === JavaType.SHORT || type === JavaType.CHAR)) {
-      if (!this.ctx.env.isAssignableConstant(constant, actual, type)) throw new CompileError(`incompatible types: possible lossy conversion from int to ${type}`, node.position);
-      return;
-    }
-    if (constant !== null && actual === JavaType.INT && type.unboxed() !== null && [JavaType.BYTE, JavaType.SHORT, JavaType.CHAR].includes(type.unboxed()!)) {
-      this.e.box(type.unboxed()!);
+    // JLS §5.2: a constant of type byte, short, char or int that fits may be assigned to byte, short
+    // or char, and to their boxes (narrowing, then boxing). The value on the stack is already right.
+    const narrow = type.unboxed() ?? type;
+    if (
+      constant !== null &&
+      (actual === JavaType.INT || actual === JavaType.SHORT || actual === JavaType.CHAR || actual === JavaType.BYTE) &&
+      (narrow === JavaType.BYTE || narrow === JavaType.SHORT || narrow === JavaType.CHAR) &&
+      actual !== narrow
+    ) {
+      if (!fits(constant.value as number, narrow)) throw new CompileError(`incompatible types: possible lossy conversion from ${actual} to ${narrow}`, node.position);
+      if (narrow !== type) this.e.box(narrow);
       return;
     }
     this.convert(actual, type, node.position, 'assignment');
   }
 
   private expressionUnchecked(node: Ast.ExpressionNode): JavaType {
+    // Constant expressions are folded, as javac does: "a" + "b" is the literal "ab" (an identical,
+    // interned string), and a constant field is inlined (JLS §13.1).
+    if (node.kind === 'Binary' || node.kind === 'Unary' || node.kind === 'Cast' || node.kind === 'Conditional' || node.kind === 'Name' || node.kind === 'FieldAccess') {
+      const constant = this.constant(node);
+      if (constant !== null) return this.pushConstant(constant);
+    }
     switch (node.kind) {
       case 'IntLiteral':
         this.e.pushInt(node.value);
@@ -1413,15 +1424,33 @@ export class CodeGenerator {
     return field !== null && field.isStatic ? field : null;
   }
 
-  /** An int constant value of `node` when it is a literal (for JLS §5.2's narrowing of constants), else null. */
-  private intConstantValue(node: Ast.ExpressionNode): number | null {
-    if (node.kind === 'IntLiteral' || node.kind === 'CharLiteral') return node.value;
-    if (node.kind === 'Parenthesized') return this.intConstantValue(node.expression);
-    if (node.kind === 'Unary' && node.op === '-') {
-      const value = this.intConstantValue(node.operand);
-      return value === null ? null : -value | 0;
-    }
-    return null;
+  /** The value of `node` if it is a constant expression (JLS §15.29), else null. */
+  private constant(node: Ast.ExpressionNode): Constant | null {
+    return constantOf(node, (name) => {
+      const field = name.kind === 'Name' ? (this.isVariableName(name.name) ? null : this.fieldInScope(name.name)) : this.constantField(name);
+      if (field === null || !field.isStatic || (field.field.access & Opcodes.ACC_FINAL) === 0) return null;
+      const value = field.field.constantValue;
+      if (value === null || value === undefined) return null;
+      const type = field.field.type;
+      if (type === JavaType.BOOLEAN) return { type, value: value !== 0 };
+      if (type === JavaType.STRING || type.isPrimitive()) {
+        const raw = typeof value === 'object' && value !== null && 'value' in value ? (value as { value: number }).value : value;
+        return { type, value: raw as ConstantValue };
+      }
+      return null;
+    });
+  }
+
+  /** Pushes a constant's value; returns its type. */
+  private pushConstant(constant: Constant): JavaType {
+    const { type, value } = constant;
+    if (type === JavaType.STRING) this.e.pushString(value as string);
+    else if (type === JavaType.LONG) this.e.pushLong(value as bigint);
+    else if (type === JavaType.FLOAT) this.e.pushFloat(value as number);
+    else if (type === JavaType.DOUBLE) this.e.pushDouble(value as number);
+    else if (type === JavaType.BOOLEAN) this.e.pushInt(value ? 1 : 0);
+    else this.e.pushInt(value as number);
+    return type;
   }
 
   // ### Calls
@@ -1763,15 +1792,35 @@ export class CodeGenerator {
     this.condition(node.condition, whenFalse);
     const a = this.buffered(() => this.expression(node.whenTrue));
     const b = this.buffered(() => this.expression(node.whenFalse));
-    const type = this.conditionalType(a.value, b.value, node.position);
+    const narrow = this.narrowConditionalType(a.value, this.constant(node.whenTrue), b.value, this.constant(node.whenFalse));
+    const type = narrow ?? this.conditionalType(a.value, b.value, node.position);
+    // With the narrow rule, the int constant fits: its conversion is a (value-preserving) narrowing.
+    const context = narrow === null ? 'assignment' : 'cast';
     this.append(a.code);
-    this.convert(a.value, type, node.whenTrue.position, 'assignment');
+    this.convert(a.value, type, node.whenTrue.position, context);
     this.e.jump(Opcodes.GOTO, end);
     this.e.label(whenFalse);
     this.append(b.code);
-    this.convert(b.value, type, node.whenFalse.position, 'assignment');
+    this.convert(b.value, type, node.whenFalse.position, context);
     this.e.label(end);
     return type;
+  }
+
+  /**
+   * JLS §15.25's rule for a byte, short or char operand (or its box) beside an int constant that
+   * fits in it: the conditional has that narrow type. Null when the rule does not apply.
+   */
+  private narrowConditionalType(a: JavaType, ca: Constant | null, b: JavaType, cb: Constant | null): JavaType | null {
+    for (const [narrowOperand, constant] of [
+      [a, cb],
+      [b, ca],
+    ] as const) {
+      const narrow = narrowOperand.unboxed() ?? narrowOperand;
+      if ((narrow === JavaType.BYTE || narrow === JavaType.SHORT || narrow === JavaType.CHAR) && constant !== null && constant.type === JavaType.INT && fits(constant.value as number, narrow)) {
+        return narrow;
+      }
+    }
+    return null;
   }
 
   /** The type of `c ? a : b` (JLS §15.25, simplified: no lub beyond assignability, Object otherwise). */

@@ -1,0 +1,201 @@
+// classforge/source's compiler against javac on random expressions: seeded, type-correct Java
+// expressions over locals of every primitive type, boxes and strings (promotions, conversions,
+// casts, shifts, compound assignments, increments, ternaries, concatenation), each the body of a
+// method compiled by javac in one build and through setBody in another; both programs must print the
+// same values (and throw the same exceptions) under -Xverify:all.
+import { describe, expect, it } from 'vitest';
+import { ClassPool } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+type Kind = 'int' | 'long' | 'float' | 'double' | 'char' | 'byte' | 'short' | 'boolean' | 'Integer' | 'Long' | 'Double' | 'String';
+
+const NUMERIC: Kind[] = ['int', 'long', 'float', 'double', 'char', 'byte', 'short', 'Integer', 'Long', 'Double'];
+const INTEGRAL: Kind[] = ['int', 'long', 'char', 'byte', 'short', 'Integer', 'Long'];
+const LOCALS: Record<Kind, string[]> = {
+  int: ['i', 'j'],
+  long: ['l'],
+  float: ['f'],
+  double: ['d'],
+  char: ['c'],
+  byte: ['b'],
+  short: ['s'],
+  boolean: ['z'],
+  Integer: ['bi'],
+  Long: ['bl'],
+  Double: ['bd'],
+  String: ['str'],
+};
+const DECLARATIONS =
+  'int i = 7, j = -3; long l = 5000000000L; float f = 2.5f; double d = -0.75; char c = \'k\'; byte b = (byte) -100; short s = 1234; ' +
+  'boolean z = true; Integer bi = 42; Long bl = -9L; Double bd = 3.0; String str = "s";';
+
+/** A small seeded PRNG (mulberry32): the same expressions on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const promote = (kind: Kind): Kind => (({ char: 'int', byte: 'int', short: 'int', Integer: 'int', Long: 'long', Double: 'double' }) as Partial<Record<Kind, Kind>>)[kind] ?? kind;
+const RANK: Kind[] = ['int', 'long', 'float', 'double'];
+const binaryPromotion = (a: Kind, b: Kind): Kind => RANK[Math.max(RANK.indexOf(promote(a)), RANK.indexOf(promote(b)))]!;
+
+class ExpressionGenerator {
+  constructor(private readonly next: () => number) {}
+
+  private pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** An expression of a category: numeric (any numeric kind), integral, boolean or string; returns [text, kind]. */
+  expression(category: 'numeric' | 'integral' | 'boolean' | 'string', depth: number): [string, Kind] {
+    const leaf = depth <= 0 || this.next() < 0.25;
+    if (category === 'boolean') {
+      if (leaf) return [this.pick(['z', 'true', '!z']), 'boolean'];
+      const choice = this.pick(['compare', 'logic', 'not', 'equal']);
+      if (choice === 'compare') {
+        const [a] = this.expression('numeric', depth - 1);
+        const [b] = this.expression('numeric', depth - 1);
+        const op = this.pick(['<', '>', '<=', '>=', '==', '!=']);
+        // == between two boxes of different classes does not compile (JLS §15.21.3): compare numbers.
+        return op === '==' || op === '!=' ? [`(${a} ${op} (+ ${b}))`, 'boolean'] : [`(${a} ${op} ${b})`, 'boolean'];
+      }
+      if (choice === 'logic') {
+        const [a] = this.expression('boolean', depth - 1);
+        const [b] = this.expression('boolean', depth - 1);
+        return [`(${a} ${this.pick(['&&', '||', '&', '|', '^'])} ${b})`, 'boolean'];
+      }
+      if (choice === 'equal') return [`(str == ${this.pick(['null', 'str'])})`, 'boolean'];
+      const [a] = this.expression('boolean', depth - 1);
+      return [`!(${a})`, 'boolean'];
+    }
+    if (category === 'string') {
+      if (leaf) return [this.pick(['str', '"t"', 'String.valueOf(c)']), 'String'];
+      const [a] = this.expression(this.pick(['numeric', 'boolean', 'string'] as const), depth - 1);
+      return [`(str + ${a})`, 'String'];
+    }
+    const kinds = category === 'integral' ? INTEGRAL : NUMERIC;
+    if (leaf) {
+      if (this.next() < 0.3) {
+        const literal = this.pick(category === 'integral' ? ['3', '-1', '0x7f', '12L', "'z'", '2147483647', '-2147483648'] : ['3', '-1', '2.5', '0.1f', '7L', "'a'", '1e10', '-0.0']);
+        const kind: Kind = literal.endsWith('L') ? 'long' : literal.startsWith("'") ? 'char' : literal.endsWith('f') ? 'float' : /[.e]/.test(literal) ? 'double' : 'int';
+        return [literal, kind];
+      }
+      const kind = this.pick(kinds);
+      return [this.pick(LOCALS[kind]), kind];
+    }
+    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment']);
+    switch (choice) {
+      case 'arith': {
+        const [a, ka] = this.expression(category, depth - 1);
+        const [b, kb] = this.expression(category, depth - 1);
+        return [`(${a} ${this.pick(['+', '-', '*', '/', '%'])} ${b})`, binaryPromotion(ka, kb)];
+      }
+      case 'shift': {
+        const [a, ka] = this.expression('integral', depth - 1);
+        const [b] = this.expression('integral', depth - 1);
+        return [`(${a} ${this.pick(['<<', '>>', '>>>'])} ${b})`, promote(ka)];
+      }
+      case 'bits': {
+        const [a, ka] = this.expression('integral', depth - 1);
+        const [b, kb] = this.expression('integral', depth - 1);
+        return [`(${a} ${this.pick(['&', '|', '^'])} ${b})`, binaryPromotion(ka, kb)];
+      }
+      case 'unary': {
+        if (category === 'integral' || this.next() < 0.4) {
+          const [a, ka] = this.expression('integral', depth - 1);
+          return [`(${this.pick(["-", "~", "+"])} ${a})`, promote(ka)];
+        }
+        const [a, ka] = this.expression('numeric', depth - 1);
+        return [`(- ${a})`, promote(ka)];
+      }
+      case 'cast': {
+        const target = this.pick(category === 'integral' ? (['int', 'long', 'char', 'byte', 'short'] as const) : (['int', 'long', 'char', 'byte', 'short', 'float', 'double'] as const));
+        // Unary plus unboxes first: a cast may not unbox and narrow at once (JLS §5.5), (char) bi is an error.
+        const [a] = this.expression('numeric', depth - 1);
+        return [`((${target}) (+${a}))`, target];
+      }
+      case 'ternary': {
+        const [condition] = this.expression('boolean', depth - 1);
+        const [a, ka] = this.expression(category, depth - 1);
+        const [b, kb] = this.expression(category, depth - 1);
+        // Same kinds give that kind (a box stays a box); otherwise numeric promotion (JLS §15.25).
+        return [`(${condition} ? ${a} : ${b})`, ka === kb ? ka : binaryPromotion(ka, kb)];
+      }
+      case 'assign': {
+        const kind = this.pick(category === 'integral' ? (['int', 'long', 'char', 'byte', 'short'] as const) : (['int', 'long', 'float', 'double', 'char', 'byte', 'short'] as const));
+        const variable = this.pick(LOCALS[kind]);
+        const [value] = this.expression(category === 'integral' ? 'integral' : 'numeric', depth - 1);
+        // Compound assignment narrows implicitly (JLS §15.26.2): any numeric right side is fine.
+        const op = this.pick(['+=', '-=', '*=', '|=', '<<=', '>>='].filter((o) => (o === '|=' || o === '<<=' || o === '>>=' ? kind !== 'float' && kind !== 'double' && category === 'integral' : true)));
+        return [`(${variable} ${op} ${value})`, kind];
+      }
+      default: {
+        const kind = this.pick(category === 'integral' ? (['int', 'long', 'char', 'byte', 'short', 'Integer'] as const) : (['int', 'long', 'char', 'byte', 'short', 'double', 'Integer'] as const));
+        const variable = this.pick(LOCALS[kind]);
+        return this.next() < 0.5 ? [`(${variable}++)`, kind] : [`(--${variable})`, kind];
+      }
+    }
+  }
+}
+
+const COUNT = 240;
+const PER_CLASS = 80;
+
+function generate(): string[] {
+  const generator = new ExpressionGenerator(random(Number(process.env.SOURCE_RANDOM_SEED ?? 20261205)));
+  const bodies: string[] = [];
+  for (let n = 0; n < COUNT; n++) {
+    const category = (['numeric', 'numeric', 'integral', 'boolean', 'string'] as const)[n % 5]!;
+    const [expression] = generator.expression(category, 4);
+    bodies.push(`${DECLARATIONS} Object result = ${expression}; return String.valueOf(result) + " " + i + j + l + f + d + c + b + s + bi;`);
+  }
+  return bodies;
+}
+
+function source(className: string, bodies: readonly string[], offset: number, stub: boolean): string {
+  const methods = bodies.map((body, k) => `  static String e${offset + k}() {\n    ${stub ? 'return null;' : body}\n  }`).join('\n');
+  const calls = bodies
+    .map((_, k) => `    try { System.out.println("e${offset + k}: " + e${offset + k}()); } catch (Throwable t) { System.out.println("e${offset + k}: threw " + t.getClass().getName()); }`)
+    .join('\n');
+  return `package rnd;\npublic class ${className} {\n${methods}\n  public static void main(String[] args) {\n${calls}\n  }\n}\n`;
+}
+
+describe('random expressions compiled by classforge/source and by javac', () => {
+  it(`give the same values and exceptions under -Xverify:all (${COUNT} expressions)`, async () => {
+    const bodies = generate();
+    const groups: { name: string; bodies: string[]; offset: number }[] = [];
+    for (let start = 0; start < bodies.length; start += PER_CLASS) groups.push({ name: `R${start / PER_CLASS}`, bodies: bodies.slice(start, start + PER_CLASS), offset: start });
+    const byJavac = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, false)])));
+    const stubs = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, true)])));
+    const pool = new ClassPool(true).appendClassPath(stubs.dir);
+    for (const group of groups) {
+      const ctClass = pool.get(`rnd.${group.name}`);
+      group.bodies.forEach((body, k) => {
+        try {
+          ctClass.getDeclaredMethod(`e${group.offset + k}`).setBody(`{ ${body} }`);
+        } catch (error) {
+          throw new Error(`e${group.offset + k}: ${(error as Error).message}\n${body}`);
+        }
+      });
+    }
+    const ours = new Map(groups.map((g) => [`rnd/${g.name}`, pool.get(`rnd.${g.name}`).toBytecode()]));
+    for (const group of groups) {
+      const expected = await runJava({ classpath: byJavac.dir, mainClass: `rnd.${group.name}`, verify: true });
+      const actual = await runJava({ classpath: [ours], mainClass: `rnd.${group.name}`, verify: true });
+      expect(actual.stderr).toBe('');
+      const expectedLines = expected.stdout.split('\n');
+      const actualLines = actual.stdout.split('\n');
+      const firstDifference = expectedLines.findIndex((line, k) => line !== actualLines[k]);
+      if (firstDifference >= 0) {
+        const index = group.offset + firstDifference;
+        expect.fail(`e${index} differs:\n  javac: ${expectedLines[firstDifference]}\n  ours:  ${actualLines[firstDifference]}\n  body: ${bodies[index]}`);
+      }
+      expect(actualLines.length).toBe(expectedLines.length);
+    }
+  });
+});
