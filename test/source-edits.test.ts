@@ -123,6 +123,30 @@ describe('classforge/source edits', () => {
     );
   });
 
+  it('the wrapping idiom (CtNewMethod.copy, setBody calling the copy with $$) and hasAnnotation', async () => {
+    const program = await compileJava({
+      ...ACCOUNT,
+      'com/acme/Audited.java': 'package com.acme; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Audited {}',
+      'com/acme/Teller.java': `package com.acme;
+        @Audited public class Teller {
+          @Audited @Deprecated public long pay(Account a, long amount) { return a.deposit(amount); }
+          public static void main(String[] args) { System.out.println(new Teller().pay(new Account("t"), 7)); }
+        }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const teller = pool.get('com.acme.Teller');
+    const pay = teller.getDeclaredMethod('pay');
+    expect(teller.hasAnnotation('com.acme.Audited')).toBe(true);
+    expect(pay.hasAnnotation('com.acme.Audited')).toBe(true);
+    expect(pay.hasAnnotation('java.lang.Deprecated')).toBe(true);
+    expect(teller.getDeclaredMethod('main').hasAnnotation('com.acme.Audited')).toBe(false);
+    teller.addMethod(CtNewMethod.copy(pay, 'pay$impl', teller));
+    pay.setBody('{ System.out.println("paying " + $2); try { return pay$impl($$); } finally { System.out.println("paid"); } }');
+    const result = await run(pool, 'com.acme.Teller', program.dir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('paying 7\npaid\n7\n');
+  });
+
   it('reports compile errors with the method and the position in the snippet', async () => {
     const program = await compileJava(ACCOUNT);
     const pool = new ClassPool(true).appendClassPath(program.dir);

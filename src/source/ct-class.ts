@@ -27,6 +27,7 @@ import type { ClassPool } from './class-pool.js';
 import { CtConstructor } from './ct-constructor.js';
 import { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
+import { hasAnnotationOf } from './ct-member.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditor } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
@@ -187,6 +188,11 @@ export class CtClass {
     const name = toInternalName(anInterface.getName());
     const node = this.classNode();
     if (!node.interfaces.includes(name)) node.interfaces.push(name);
+  }
+
+  /** Whether the class is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */
+  hasAnnotation(annotationName: string): boolean {
+    return !this.isPrimitive() && !this.isArray() && hasAnnotationOf(this.classNode(), annotationName);
   }
 
   /** Whether this type is `clazz` or a subtype of it (Javassist's subtypeOf). */

@@ -9,6 +9,14 @@ export interface MemberNode {
   name: string;
   desc: string;
   signature: string | null;
+  visibleAnnotations: { desc: string | null }[] | null;
+  invisibleAnnotations: { desc: string | null }[] | null;
+}
+
+/** Whether `node` carries an annotation of the class `annotationName` (dotted or internal), visible at run time or not. */
+export function hasAnnotationOf(node: Pick<MemberNode, 'visibleAnnotations' | 'invisibleAnnotations'>, annotationName: string): boolean {
+  const descriptor = `L${annotationName.replace(/\./g, '/')};`;
+  return [...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])].some((annotation) => annotation.desc === descriptor);
 }
 
 export abstract class CtMember {
@@ -46,6 +54,11 @@ export abstract class CtMember {
   setGenericSignature(signature: string | null): void {
     this.declaringClass.checkModify();
     this.memberNode.signature = signature;
+  }
+
+  /** Whether the member is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */
+  hasAnnotation(annotationName: string): boolean {
+    return hasAnnotationOf(this.memberNode, annotationName);
   }
 
   toString(): string {

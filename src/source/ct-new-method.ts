@@ -4,6 +4,9 @@ import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import { FieldInsnNode } from '../tree/field-insn-node.js';
 import { InsnNode } from '../tree/insn-node.js';
+import { MethodNode } from '../tree/method-node.js';
+import { MethodRemapper } from '../commons/method-remapper.js';
+import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { VarInsnNode } from '../tree/var-insn-node.js';
 import type { CtClass } from './ct-class.js';
 import type { CtField } from './ct-field.js';
@@ -28,6 +31,24 @@ export const CtNewMethod = {
     if (exceptions != null) method.setExceptionTypes(exceptions);
     if (body !== null && body !== undefined) method.setBody(body);
     return method;
+  },
+
+  /**
+   * A copy of `source` named `name` for `declaring` (Javassist's CtNewMethod.copy): the body,
+   * annotations and attributes are copied; copied into another class, the references to the source's
+   * class (and the `map` entries: dotted old name → new name) are renamed. The usual wrapping
+   * idiom: copy `f` to `f$impl`, add it, then `f.setBody("{ …; return f$impl($$); }")`.
+   */
+  copy(source: CtMethod, name: string, declaring: CtClass, map: ReadonlyMap<string, string> | null = null): CtMethod {
+    const original = source.methodNode();
+    const mapping = new Map<string, string>();
+    const from = source.getDeclaringClass().getInternalName();
+    if (from !== declaring.getInternalName()) mapping.set(from, declaring.getInternalName());
+    for (const [oldName, newName] of map ?? []) mapping.set(oldName.replace(/\./g, '/'), newName.replace(/\./g, '/'));
+    const remapper = new SimpleRemapper(mapping);
+    const copy = new MethodNode(Opcodes.ASM9, original.access, name, remapper.mapMethodDesc(original.desc), original.signature === null ? null : remapper.mapSignature(original.signature, false), original.exceptions === null ? null : remapper.mapTypes([...original.exceptions]));
+    original.accept(mapping.size === 0 ? copy : new MethodRemapper(copy, remapper));
+    return CtMethod.wrap(copy, declaring);
   },
 
   /** `public abstract` method without a body. */
