@@ -160,8 +160,13 @@ describe('classforge/source edits', () => {
     expect(attempt('Strin g = null;')).toThrow('cannot find symbol: class Strin');
     expect(() => deposit.addCatch('{ System.out.println($e); }', pool.get('java.lang.Exception'))).toThrow('must end with a return or throw statement');
     expect(() => CtNewMethod.make('public int f() { }', pool.get('com.acme.Account'))).toThrow('missing return statement');
-    // Nothing was half-done: the class still writes and runs.
+    const account = pool.get('com.acme.Account');
+    expect(() => account.getDeclaredMethod('stamp').setBody('{ return nope; }')).toThrow('cannot find symbol: variable nope');
+    expect(() => account.addField(CtField.make('private int broken = nope + 1;', account))).toThrow('cannot find symbol: variable nope');
+    expect(account.getDeclaredFields().map((field) => field.getName())).toEqual(['balance', 'owner']);
+    // Nothing was half-done: the class still writes, and runs as before.
     const result = await run(pool, 'com.acme.Account', program.dir);
     expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^5\n-5 \d{10,}\nnobody:0 -1 2\n$/);
   });
 });

@@ -282,7 +282,23 @@ export class CtClass {
     node.fields.push(field.fieldNode());
     this.members.set(field.fieldNode(), field);
     const source = initializer ?? field.pendingInitializer();
-    if (source !== null) compileFieldInitializer(this, field, source);
+    if (source === null) return;
+    // The initializer is compiled into every constructor (or <clinit>): all or nothing.
+    const snapshot = node.methods.map((method) => ({ method, instructions: method.instructions.toArray(), handlers: method.tryCatchBlocks }));
+    const methodCount = node.methods.length;
+    try {
+      compileFieldInitializer(this, field, source);
+    } catch (error) {
+      node.methods.length = methodCount;
+      for (const { method, instructions, handlers } of snapshot) {
+        method.instructions.clear();
+        for (const insn of instructions) method.instructions.add(insn);
+        method.tryCatchBlocks = handlers;
+      }
+      node.fields.splice(node.fields.indexOf(field.fieldNode()), 1);
+      this.members.delete(field.fieldNode());
+      throw error;
+    }
   }
 
   removeField(field: CtField): void {

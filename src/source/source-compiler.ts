@@ -340,24 +340,28 @@ export function addCatch(behavior: CtBehavior, source: string, exceptionType: Ct
 export function setBody(behavior: CtBehavior, source: string | null): void {
   const method = behavior.methodNode();
   const ctClass = behavior.getDeclaringClass();
-  method.access &= ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE);
   const parameterNames = method.localVariables?.filter((local) => local.start === method.instructions.getFirst()) ?? [];
-  method.instructions.clear();
-  method.tryCatchBlocks = [];
-  method.localVariables = null;
-  method.visibleLocalVariableAnnotations = null;
-  method.invisibleLocalVariableAnnotations = null;
-  method.maxLocals = 0;
-  const facts = methodFacts(ctClass, method);
+  // Compiled into a scratch method first: a snippet that does not compile leaves the old body.
+  const scratch = new MethodNode(Opcodes.ASM9, method.access & ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE), method.name, method.desc, null, null);
+  const facts = methodFacts(ctClass, scratch);
   compiling(where(behavior), () => {
     const block: Ast.BlockNode = source === null ? { kind: 'Block', statements: [], position: { line: 1, column: 1, offset: 0 } } : parseSnippet(source);
-    const generator = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), method);
+    const generator = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), scratch);
     for (const local of parameterNames) {
       const parameter = facts.parameters.find((p) => p.slot === local.index);
       if (parameter !== undefined) generator.declare(local.name, parameter.type, parameter.slot);
     }
     compileBody(generator, block, behavior.getMethodName() === '<init>', facts.returnType, source === null);
   });
+  method.access &= ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE);
+  method.instructions.clear();
+  method.instructions.add(scratch.instructions);
+  method.tryCatchBlocks = scratch.tryCatchBlocks ?? [];
+  method.localVariables = null;
+  method.visibleLocalVariableAnnotations = null;
+  method.invisibleLocalVariableAnnotations = null;
+  method.maxLocals = 0;
+  method.maxStack = 0;
 }
 
 /**
