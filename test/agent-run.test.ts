@@ -75,6 +75,18 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(nanos(result.stderr)).toBe(EXPECTED_TIMING);
   });
 
+  it('classforge run with a launcher that is not java (a shell script): the agent goes through JAVA_TOOL_OPTIONS', async () => {
+    const java = javaTool('java');
+    const script = `exec "${java}" -Xverify:all -cp "${program.dir}" app.Zoo`;
+    const result = await classforge(['run', ...TIMING, '--', 'sh', '-c', script]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    // The JVM says it picked the option up; the timing lines follow.
+    const lines = result.stderr.split('\n');
+    expect(lines[0]).toMatch(/^Picked up JAVA_TOOL_OPTIONS: -javaagent:.*classforge-agent\.jar$/);
+    expect(nanos(lines.slice(1).join('\n'))).toBe(EXPECTED_TIMING);
+  });
+
   it('a transform without include globs gets the application\'s classes only, not the JDK\'s', async () => {
     // Timing every method of java.io from inside println would recurse forever.
     const java = javaTool('java');
