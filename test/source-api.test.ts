@@ -109,6 +109,32 @@ describe('structural edits, written and run by HotSpot', () => {
   });
 });
 
+describe('renaming', () => {
+  it('setName renames the class and its references to itself; replaceClassName retargets references', async () => {
+    const program = await compileJava({
+      'demo/Base.java': 'package demo; public class Base { public String who() { return "base"; } }',
+      'demo/Other.java': 'package demo; public class Other { public String who() { return "other"; } }',
+      'demo/Self.java': `package demo;
+        public class Self {
+          static Self make() { return new Self(); }
+          String name() { return getClass().getName(); }
+          public static void main(String[] a) { System.out.println(make().name() + " " + new Base().who()); }
+        }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const self = pool.get('demo.Self');
+    self.setName('demo.Renamed');
+    self.replaceClassName('demo.Base', 'demo.Other');
+    expect(self.getName()).toBe('demo.Renamed');
+    expect(pool.get('demo.Renamed')).toBe(self);
+    expect(pool.get('demo.Self')).not.toBe(self);
+    expect(self.getDeclaredMethod('make').getReturnType().getName()).toBe('demo.Renamed');
+    const run = await runJava({ classpath: [new Map([['demo/Renamed', self.toBytecode()]]), program.dir], mainClass: 'demo.Renamed', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('demo.Renamed other\n');
+  });
+});
+
 describe('lossless writing', () => {
   it('copies the methods an edit did not touch byte for byte, and keeps the constant pool', async () => {
     const { ClassReader } = await import('../src/asm/class-reader.js');

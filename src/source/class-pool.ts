@@ -185,6 +185,13 @@ export class ClassPool {
     if (this.classes.get(ctClass.getName()) === ctClass) this.classes.delete(ctClass.getName());
   }
 
+  /** @internal CtClass.setName: the class is known by its new name from now on. */
+  renamed(ctClass: CtClass, oldName: string, newName: string): void {
+    if (this.classes.get(oldName) === ctClass) this.classes.delete(oldName);
+    this.classes.set(newName, ctClass);
+    this.cachedClassPath = null;
+  }
+
   /** @internal The tree of a class this pool holds and has read or made (its current state), else undefined. */
   poolNode(internalName: string): ClassNode | undefined {
     const ctClass = this.classes.get(toDottedName(internalName)) ?? this.parent?.classes.get(toDottedName(internalName));

@@ -15,6 +15,8 @@ import { ClassReader } from '../asm/class-reader.js';
 import { ClassWriter } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
+import { ClassRemapper } from '../commons/class-remapper.js';
+import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { TreeBaseline } from '../tree/lossless-tree-writer.js';
 import type { FieldNode } from '../tree/field-node.js';
 import { MethodNode } from '../tree/method-node.js';
@@ -55,7 +57,7 @@ export class CtClass {
   static readonly voidType: CtPrimitiveType = null as never;
 
   /** @internal */
-  protected readonly qualifiedName: string;
+  protected qualifiedName: string;
   /** @internal The pool (null for primitive types). */
   protected readonly pool: ClassPool | null;
   private readonly componentType: CtClass | null;
@@ -471,6 +473,40 @@ export class CtClass {
   /** Allows changes again after toBytecode (Javassist's defrost). */
   defrost(): void {
     this.frozen = false;
+  }
+
+  /**
+   * Renames the class, and every reference to its old name inside it (Javassist's setName). The
+   * tree is rebuilt through ClassRemapper: CtMethod and CtField objects taken before stand for the
+   * old tree. The pool then knows the class by its new name; get(oldName) reads the class file again.
+   */
+  setName(name: string): void {
+    const oldInternal = this.getInternalName();
+    this.remap(new Map([[oldInternal, toInternalName(name)]]));
+    this.pool?.renamed(this, this.qualifiedName, name);
+    this.qualifiedName = name;
+  }
+
+  /**
+   * Replaces every reference to the class `oldName` by `newName` inside this class (Javassist's
+   * replaceClassName); renaming this class itself is setName.
+   */
+  replaceClassName(oldName: string, newName: string): void {
+    if (oldName === this.qualifiedName) {
+      this.setName(newName);
+      return;
+    }
+    this.remap(new Map([[toInternalName(oldName), toInternalName(newName)]]));
+  }
+
+  private remap(mapping: ReadonlyMap<string, string>): void {
+    this.checkModify();
+    const remapped = new ClassNode(Opcodes.ASM9);
+    this.classNode().accept(new ClassRemapper(remapped, new SimpleRemapper(mapping)));
+    this.node = remapped;
+    this.members.clear();
+    // Every reference changed: the class is written anew, not against its original class file.
+    this.original = null;
   }
 
   /** Removes this class from its pool: a later get() reads it again. */
