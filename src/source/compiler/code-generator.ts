@@ -37,6 +37,12 @@ import type { TypeNameResolver } from './type-names.js';
 export interface LocalVariable {
   readonly type: JavaType;
   readonly slot: number;
+  /**
+   * An instanceof pattern variable. Its scope in Java follows the flow (JLS §6.3.1); here it lasts
+   * to the end of the enclosing block and a later declaration may reuse its name, which accepts every
+   * program javac accepts (and a few it does not).
+   */
+  readonly pattern?: boolean;
 }
 
 /** The original operation `$proceed(...)` stands for, in an ExprEditor replacement. */
@@ -236,7 +242,8 @@ export class CodeGenerator {
 
   private localVariableDeclaration(node: Ast.LocalVariableDeclarationNode): void {
     for (const declarator of node.declarators) {
-      if (this.lookupLocal(declarator.name) !== undefined && this.scopes[this.scopes.length - 1]!.has(declarator.name)) {
+      const existing = this.scopes[this.scopes.length - 1]!.get(declarator.name);
+      if (existing !== undefined && existing.pattern !== true) {
         throw new CompileError(`variable ${declarator.name} is already defined`, declarator.position);
       }
       let type: JavaType;
@@ -1917,7 +1924,9 @@ export class CodeGenerator {
     this.e.store(OBJECT, temp);
     this.e.load(OBJECT, temp);
     this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
-    return { temp, variable: this.declare(node.binding!.name, type) };
+    const variable: LocalVariable = { type, slot: this.allocate(type), pattern: true };
+    this.scopes[this.scopes.length - 1]!.set(node.binding!.name, variable);
+    return { temp, variable };
   }
 
   private bindPattern(binding: { temp: number; variable: LocalVariable }): void {
