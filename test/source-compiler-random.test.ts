@@ -88,7 +88,7 @@ class ExpressionGenerator {
       const kind = this.pick(kinds);
       return [this.pick(LOCALS[kind]), kind];
     }
-    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment']);
+    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call']);
     switch (choice) {
       case 'arith': {
         const [a, ka] = this.expression(category, depth - 1);
@@ -133,6 +133,23 @@ class ExpressionGenerator {
         // Compound assignment narrows implicitly (JLS §15.26.2): any numeric right side is fine.
         const op = this.pick(['+=', '-=', '*=', '|=', '<<=', '>>='].filter((o) => (o === '|=' || o === '<<=' || o === '>>=' ? kind !== 'float' && kind !== 'double' && category === 'integral' : true)));
         return [`(${variable} ${op} ${value})`, kind];
+      }
+      case 'boxedAssign': {
+        // Compound assignment to a box unboxes, operates and boxes again (JLS §15.26.2); the right
+        // side must not need a narrowing to the box's primitive, which javac rejects.
+        const target = this.pick(category === 'integral' ? (['bi', 'bl'] as const) : (['bi', 'bl', 'bd'] as const));
+        const [value] = this.expression(target === 'bd' ? 'numeric' : 'integral', depth - 1);
+        const safe = target === 'bi' ? `((int) (+ ${value}))` : target === 'bl' ? `((long) (+ ${value}))` : value;
+        return [`(${target} ${this.pick(['+=', '-=', '*='])} ${safe})`, target === 'bi' ? 'Integer' : target === 'bl' ? 'Long' : 'Double'];
+      }
+      case 'call': {
+        // Overload resolution on JDK methods (JLS §15.12.2) with arguments of every numeric kind.
+        const method = this.pick(category === 'integral' ? ['Math.max', 'Math.min', 'Long.sum'] : ['Math.max', 'Math.min', 'Long.sum', 'Double.sum']);
+        const [a, ka] = this.expression(method === 'Long.sum' ? 'integral' : category, depth - 1);
+        const [b, kb] = this.expression(method === 'Long.sum' ? 'integral' : category, depth - 1);
+        if (method === 'Long.sum') return [`Long.sum(${a}, ${b})`, 'long'];
+        if (method === 'Double.sum') return [`Double.sum(${a}, ${b})`, 'double'];
+        return [`${method}(${a}, ${b})`, binaryPromotion(ka, kb)];
       }
       default: {
         const kind = this.pick(category === 'integral' ? (['int', 'long', 'char', 'byte', 'short', 'Integer'] as const) : (['int', 'long', 'char', 'byte', 'short', 'double', 'Integer'] as const));
