@@ -105,6 +105,11 @@ type SwitchYieldTarget =
 interface FinallyFrame {
   /** Emits the finally block's code (inlined at every exit). */
   readonly emit: () => void;
+  /**
+   * How many jump targets enclose the try statement: a break or continue in the finally block
+   * means the loop around the try, wherever the copy is inlined (a return inside an inner loop).
+   */
+  readonly jumpDepth: number;
   /** Regions of inlined copies, excluded from the catch-all handler's ranges. */
   readonly gaps: [Label, Label][];
 }
@@ -728,7 +733,7 @@ export class CodeGenerator {
     const after = this.e.newLabel();
     const finallyBlock = node.finallyBlock;
     const frame: FinallyFrame | null =
-      finallyBlock === null ? null : { emit: () => this.inScope(() => this.statement(finallyBlock)), gaps: [] };
+      finallyBlock === null ? null : { emit: () => this.inScope(() => this.statement(finallyBlock)), gaps: [], jumpDepth: this.jumpTargets.length };
     const tryCatchBlocks: TryCatchBlockNode[] = [];
     let anyReachable = false;
     if (frame !== null) this.finallyFrames.push(frame);
@@ -911,10 +916,12 @@ export class CodeGenerator {
     // The copy runs outside the try: an abrupt exit inside it must not run the block again.
     const index = this.finallyFrames.indexOf(frame);
     const saved = index >= 0 ? this.finallyFrames.splice(index) : [];
+    const innerTargets = this.jumpTargets.splice(frame.jumpDepth);
     try {
       frame.emit();
     } finally {
       this.finallyFrames.push(...saved);
+      this.jumpTargets.push(...innerTargets);
     }
     this.e.label(gapEnd);
     frame.gaps.push([gapStart, gapEnd]);
@@ -940,7 +947,7 @@ export class CodeGenerator {
 
   /** `try { body } finally { emitFinally() }` for synthesized finally code. */
   private tryStatementWithFinally(body: Ast.BlockNode, emitFinally: () => void): void {
-    const frame: FinallyFrame = { emit: emitFinally, gaps: [] };
+    const frame: FinallyFrame = { emit: emitFinally, gaps: [], jumpDepth: this.jumpTargets.length };
     const start = this.e.newLabel();
     const after = this.e.newLabel();
     this.finallyFrames.push(frame);

@@ -1,0 +1,178 @@
+// classforge/source's compiler against javac on random control flow: seeded method bodies of nested
+// loops (for, while, do, labeled), switch with fall-through, try/catch/finally (finally blocks run on
+// break, continue, return and throw), conditional throws and early returns, all logging to a
+// StringBuilder. Each body is compiled by javac in one build and through setBody in another; both
+// programs must print the same log under -Xverify:all. Loops are bounded, jumps are conditional (no
+// unreachable code, which javac rejects).
+import { describe, expect, it } from 'vitest';
+import { ClassPool } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Scope {
+  /** Int variables readable here. */
+  readonly variables: readonly string[];
+  /** Labels of the enclosing loops, innermost last (null: unlabeled). */
+  readonly loops: readonly (string | null)[];
+  /** Whether a switch encloses this point (break is legal). */
+  readonly inSwitch: boolean;
+}
+
+class StatementGenerator {
+  private counter = 0;
+
+  constructor(private readonly next: () => number) {}
+
+  private pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  private condition(scope: Scope): string {
+    const v = this.pick(scope.variables);
+    const w = this.pick(scope.variables);
+    return this.pick([`(${v} + ${w}) % 3 == 0`, `${v} > ${Math.floor(this.next() * 3)}`, `${v} == ${w}`, `(${v} & 1) != 0`, `${v} * 2 < ${w} + 3`]);
+  }
+
+  private log(scope: Scope): string {
+    const v = this.pick(scope.variables);
+    return `sb.append('${String.fromCharCode(97 + Math.floor(this.next() * 26))}').append(${v});`;
+  }
+
+  block(scope: Scope, depth: number): string {
+    const count = 1 + Math.floor(this.next() * 3);
+    const statements: string[] = [];
+    for (let i = 0; i < count; i++) statements.push(this.statement(scope, depth));
+    return `{ ${statements.join(' ')} }`;
+  }
+
+  statement(scope: Scope, depth: number): string {
+    const id = this.counter++;
+    const options = ['log', 'log', 'if', 'throw', 'return'];
+    if (depth > 0) options.push('for', 'while', 'do', 'switch', 'try', 'try', 'labeled');
+    if (scope.loops.length > 0) options.push('break', 'continue');
+    if (scope.inSwitch) options.push('break');
+    switch (this.pick(options)) {
+      case 'if':
+        return `if (${this.condition(scope)}) ${this.block(scope, depth - 1)} else ${this.block(scope, depth - 1)}`;
+      case 'throw':
+        return `if (${this.condition(scope)}) throw new IllegalStateException("t${id}");`;
+      case 'return':
+        return `if (${this.condition(scope)}) return sb.append("r${id}").toString();`;
+      case 'break': {
+        const labeled = scope.loops.filter((label) => label !== null);
+        const target = labeled.length > 0 && this.next() < 0.4 ? ` ${this.pick(labeled)}` : '';
+        return `if (${this.condition(scope)}) break${target};`;
+      }
+      case 'continue': {
+        const labeled = scope.loops.filter((label) => label !== null);
+        const target = labeled.length > 0 && this.next() < 0.4 ? ` ${this.pick(labeled)}` : '';
+        return `if (${this.condition(scope)}) continue${target};`;
+      }
+      case 'for': {
+        const v = `i${id}`;
+        return `for (int ${v} = 0; ${v} < 3; ${v}++) ${this.block(this.loopScope(scope, v, null), depth - 1)}`;
+      }
+      case 'labeled': {
+        const v = `i${id}`;
+        const label = `L${id}`;
+        return `${label}: for (int ${v} = 0; ${v} < 3; ${v}++) ${this.block(this.loopScope(scope, v, label), depth - 1)}`;
+      }
+      case 'while': {
+        const v = `w${id}`;
+        // The counter moves first, so that a continue cannot loop forever.
+        const body = this.block(this.loopScope(scope, v, null), depth - 1);
+        return `{ int ${v} = 0; while (${v} < 3) { ${v}++; ${body} } }`;
+      }
+      case 'do': {
+        const v = `d${id}`;
+        const body = this.block(this.loopScope(scope, v, null), depth - 1);
+        return `{ int ${v} = 0; do { ${v}++; ${body} } while (${v} < 2); }`;
+      }
+      case 'switch': {
+        const v = this.pick(scope.variables);
+        const inner: Scope = { ...scope, inSwitch: true };
+        const cases = [0, 1, 2].map((k) => `case ${k}: ${this.statement(inner, depth - 1)} ${this.next() < 0.5 ? 'break;' : ''}`).join(' ');
+        return `switch (${v} % 4) { ${cases} default: ${this.log(scope)} }`;
+      }
+      case 'try': {
+        const tryBlock = this.block(scope, depth - 1);
+        const withCatch = this.next() < 0.7;
+        const withFinally = !withCatch || this.next() < 0.6;
+        const catchClause = withCatch ? ` catch (IllegalStateException e${id}) { sb.append("c").append(e${id}.getMessage()); ${this.next() < 0.3 ? `if (${this.condition(scope)}) throw e${id};` : ''} }` : '';
+        const finallyClause = withFinally ? ` finally { sb.append("f${id}"); ${this.next() < 0.2 && scope.loops.length > 0 ? `if (${this.condition(scope)}) continue;` : ''} }` : '';
+        return `try ${tryBlock}${catchClause}${finallyClause}`;
+      }
+      default:
+        return this.log(scope);
+    }
+  }
+
+  private loopScope(scope: Scope, variable: string, label: string | null): Scope {
+    return { variables: [...scope.variables, variable], loops: [...scope.loops, label], inSwitch: false };
+  }
+}
+
+const COUNT = 120;
+const PER_CLASS = 40;
+
+function generate(seed: number): string[] {
+  const generator = new StatementGenerator(random(seed));
+  const bodies: string[] = [];
+  for (let n = 0; n < COUNT; n++) {
+    const scope: Scope = { variables: ['k'], loops: [], inSwitch: false };
+    bodies.push(`StringBuilder sb = new StringBuilder(); int k = ${n % 5}; ${generator.block(scope, 3)} return sb.toString();`);
+  }
+  return bodies;
+}
+
+function source(className: string, bodies: readonly string[], offset: number, stub: boolean): string {
+  const methods = bodies.map((body, k) => `  @SuppressWarnings("finally") static String s${offset + k}() {\n    ${stub ? 'return null;' : body}\n  }`).join('\n');
+  const calls = bodies
+    .map((_, k) => `    try { System.out.println("s${offset + k}: " + s${offset + k}()); } catch (Throwable t) { System.out.println("s${offset + k}: threw " + t); }`)
+    .join('\n');
+  return `package rnd;\npublic class ${className} {\n${methods}\n  public static void main(String[] args) {\n${calls}\n  }\n}\n`;
+}
+
+describe('random control flow compiled by classforge/source and by javac', () => {
+  it(`gives the same logs under -Xverify:all (${COUNT} method bodies)`, async () => {
+    const bodies = generate(Number(process.env.SOURCE_RANDOM_SEED ?? 20261205));
+    const groups: { name: string; bodies: string[]; offset: number }[] = [];
+    for (let start = 0; start < bodies.length; start += PER_CLASS) groups.push({ name: `S${start / PER_CLASS}`, bodies: bodies.slice(start, start + PER_CLASS), offset: start });
+    const byJavac = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, false)])));
+    const stubs = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, true)])));
+    const pool = new ClassPool(true).appendClassPath(stubs.dir);
+    for (const group of groups) {
+      const ctClass = pool.get(`rnd.${group.name}`);
+      group.bodies.forEach((body, k) => {
+        try {
+          ctClass.getDeclaredMethod(`s${group.offset + k}`).setBody(`{ ${body} }`);
+        } catch (error) {
+          throw new Error(`s${group.offset + k}: ${(error as Error).message}\n${body}`);
+        }
+      });
+    }
+    const ours = new Map(groups.map((g) => [`rnd/${g.name}`, pool.get(`rnd.${g.name}`).toBytecode()]));
+    for (const group of groups) {
+      const expected = await runJava({ classpath: byJavac.dir, mainClass: `rnd.${group.name}`, verify: true });
+      const actual = await runJava({ classpath: [ours], mainClass: `rnd.${group.name}`, verify: true });
+      expect(actual.stderr).toBe('');
+      const expectedLines = expected.stdout.split('\n');
+      const actualLines = actual.stdout.split('\n');
+      const firstDifference = expectedLines.findIndex((line, k) => line !== actualLines[k]);
+      if (firstDifference >= 0) {
+        const index = group.offset + firstDifference;
+        expect.fail(`s${index} differs:\n  javac: ${expectedLines[firstDifference]}\n  ours:  ${actualLines[firstDifference]}\n  body: ${bodies[index]}`);
+      }
+      expect(actualLines.length).toBe(expectedLines.length);
+    }
+  });
+});
