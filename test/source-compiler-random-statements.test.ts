@@ -25,6 +25,8 @@ interface Scope {
   readonly loops: readonly (string | null)[];
   /** Whether a switch encloses this point (break is legal). */
   readonly inSwitch: boolean;
+  /** Inside a switch expression's arm: no return (JLS §15.28.1). */
+  readonly inSwitchExpression?: boolean;
 }
 
 class StatementGenerator {
@@ -56,8 +58,12 @@ class StatementGenerator {
 
   statement(scope: Scope, depth: number): string {
     const id = this.counter++;
-    const options = ['log', 'log', 'if', 'throw', 'return'];
+    const options = scope.inSwitchExpression === true ? ['log', 'log', 'throw'] : ['log', 'log', 'throw', 'return'];
+    // Nesting ends somewhere: below depth 0 only simple statements.
+    if (depth >= 0) options.push('if');
     if (depth > 0) options.push('for', 'while', 'do', 'switch', 'try', 'try', 'labeled');
+    // Constructs whose exits copy code (finally inlining) stay shallow: nested, they grow past javac's 64 KB.
+    if (depth > 0 && depth <= 2) options.push('sync', 'switchExpression', 'resource');
     if (scope.loops.length > 0) options.push('break', 'continue');
     if (scope.inSwitch) options.push('break');
     switch (this.pick(options)) {
@@ -111,13 +117,26 @@ class StatementGenerator {
         const finallyClause = withFinally ? ` finally { sb.append("f${id}"); ${this.next() < 0.2 && scope.loops.length > 0 ? `if (${this.condition(scope)}) continue;` : ''} }` : '';
         return `try ${tryBlock}${catchClause}${finallyClause}`;
       }
+      case 'sync':
+        // The monitor is released on every exit (a hidden finally).
+        return `synchronized (sb) ${this.block(scope, 0)}`;
+      case 'switchExpression': {
+        const v = this.pick(scope.variables);
+        const inner: Scope = { variables: scope.variables, loops: [], inSwitch: false, inSwitchExpression: true };
+        const arms = [0, 1].map((k) => `case ${k} -> { ${this.statement(inner, 0)} yield ${k * 10} + ${v}; }`).join(' ');
+        return `sb.append(switch (${v} % 3) { ${arms} default -> ${v}; });`;
+      }
+      case 'resource': {
+        const name = `r${id}`;
+        return `try (java.io.StringWriter ${name} = new java.io.StringWriter()) { ${name}.write("w"); sb.append(${name}); ${this.statement(scope, 0)} } catch (java.io.IOException e${id}) { sb.append("io"); }`;
+      }
       default:
         return this.log(scope);
     }
   }
 
   private loopScope(scope: Scope, variable: string, label: string | null): Scope {
-    return { variables: [...scope.variables, variable], loops: [...scope.loops, label], inSwitch: false };
+    return { variables: [...scope.variables, variable], loops: [...scope.loops, label], inSwitch: false, inSwitchExpression: scope.inSwitchExpression ?? false };
   }
 }
 
