@@ -27,7 +27,8 @@ const LOCALS: Record<Kind, string[]> = {
 };
 const DECLARATIONS =
   'int i = 7, j = -3; long l = 5000000000L; float f = 2.5f; double d = -0.75; char c = \'k\'; byte b = (byte) -100; short s = 1234; ' +
-  'boolean z = true; Integer bi = 42; Long bl = -9L; Double bd = 3.0; String str = "s";';
+  'boolean z = true; Integer bi = 42; Long bl = -9L; Double bd = 3.0; String str = "s"; ' +
+  'int[] ia = {4, -5, 6}; long[] la = {7L, 1L << 40}; double[] da = {0.5, -2}; int k2 = 2;';
 
 /** A small seeded PRNG (mulberry32): the same expressions on every run. */
 function random(seed: number): () => number {
@@ -88,7 +89,7 @@ class ExpressionGenerator {
       const kind = this.pick(kinds);
       return [this.pick(LOCALS[kind]), kind];
     }
-    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call']);
+    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call', 'array', 'array']);
     switch (choice) {
       case 'arith': {
         const [a, ka] = this.expression(category, depth - 1);
@@ -142,6 +143,16 @@ class ExpressionGenerator {
         const safe = target === 'bi' ? `((int) (+ ${value}))` : target === 'bl' ? `((long) (+ ${value}))` : value;
         return [`(${target} ${this.pick(['+=', '-=', '*='])} ${safe})`, target === 'bi' ? 'Integer' : target === 'bl' ? 'Long' : 'Double'];
       }
+      case 'array': {
+        // Array elements as operands and targets: the index (with its side effects) is evaluated once,
+        // before the right side (JLS §15.26.1); an index out of range throws, as javac's code does.
+        const array = this.pick(category === 'integral' ? (['ia', 'la'] as const) : (['ia', 'la', 'da'] as const));
+        const index = this.pick(['0', '1', '(j & 1)', '(i++ & 1)', '(--j & 1)', '(k2 % 3)']);
+        const kind: Kind = array === 'ia' ? 'int' : array === 'la' ? 'long' : 'double';
+        if (this.next() < 0.5) return [`${array}[${index}]`, kind];
+        const [value] = this.expression(array === 'da' ? 'numeric' : 'integral', depth - 1);
+        return [`(${array}[${index}] ${this.pick(['+=', '-=', '*=', '='])} ${array === 'da' ? value : `(${kind}) (+ ${value})`})`, kind];
+      }
       case 'call': {
         // Overload resolution on JDK methods (JLS §15.12.2) with arguments of every numeric kind.
         const method = this.pick(category === 'integral' ? ['Math.max', 'Math.min', 'Long.sum'] : ['Math.max', 'Math.min', 'Long.sum', 'Double.sum']);
@@ -169,7 +180,7 @@ function generate(): string[] {
   for (let n = 0; n < COUNT; n++) {
     const category = (['numeric', 'numeric', 'integral', 'boolean', 'string'] as const)[n % 5]!;
     const [expression] = generator.expression(category, 4);
-    bodies.push(`${DECLARATIONS} Object result = ${expression}; return String.valueOf(result) + " " + i + j + l + f + d + c + b + s + bi;`);
+    bodies.push(`${DECLARATIONS} Object result = ${expression}; return String.valueOf(result) + " " + i + j + l + f + d + c + b + s + bi + ia[0] + ia[1] + la[1] + da[0];`);
   }
   return bodies;
 }
