@@ -8,7 +8,7 @@ import { Type } from '../asm/type.js';
 import type { MethodNode } from '../tree/method-node.js';
 import type { CtClass } from './ct-class.js';
 import { CtMember } from './ct-member.js';
-import type { ExprEditor } from './expr-editor.js';
+import type { ExprEditorLike } from './expr-editor.js';
 import { addCatch, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
@@ -99,7 +99,7 @@ export abstract class CtBehavior extends CtMember {
   }
 
   /** Runs `editor` over the expressions of this body (Javassist's CtBehavior.instrument). */
-  instrument(editor: ExprEditor): void {
+  instrument(editor: ExprEditorLike): void {
     this.declaringClass.checkModify();
     instrumentBehavior(this, editor);
   }

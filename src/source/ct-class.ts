@@ -31,7 +31,7 @@ import { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
 import { hasAnnotationOf } from './ct-member.js';
 import type { CtBehavior } from './ct-behavior.js';
-import type { ExprEditor } from './expr-editor.js';
+import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
 import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
 
@@ -423,7 +423,7 @@ export class CtClass {
    * Runs `editor` over every method and constructor body: each method call, field access, `new`…
    * it replaces (with `replace(source)`) is compiled in place. Javassist's CtClass.instrument.
    */
-  instrument(editor: ExprEditor): void {
+  instrument(editor: ExprEditorLike): void {
     this.checkModify();
     for (const behavior of this.getDeclaredBehaviors()) instrumentBehavior(behavior, editor);
   }
