@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CannotCompileException,
   ClassPool,
+  CtClass,
   CtField,
   CtNewConstructor,
   CtNewMethod,
@@ -144,6 +145,21 @@ describe('classforge/source edits', () => {
     const result = await run(pool, 'com.acme.Teller', program.dir);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('paying 7\npaid\n7\n');
+  });
+
+  it('addLocalVariable: the timing idiom of Javassist tutorials', async () => {
+    const program = await compileJava(ACCOUNT);
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const deposit = pool.get('com.acme.Account').getDeclaredMethod('deposit');
+    deposit.addLocalVariable('started', CtClass.longType);
+    deposit.addLocalVariable('label', pool.get('java.lang.String'));
+    // Each insertBefore goes before the code already there: the assignments run first.
+    deposit.insertBefore('System.out.print("[" + label + "] ");');
+    deposit.insertBefore('{ started = System.nanoTime(); label = "deposit(" + $1 + ")"; }');
+    deposit.insertAfter('{ long took = System.nanoTime() - started; System.out.println(label + (took >= 0 ? " timed" : " ?")); }');
+    const result = await run(pool, 'com.acme.Account', program.dir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual(['[deposit(5)] deposit(5) timed', '5', '[deposit(-10)] deposit(-10) timed']);
   });
 
   it('reports compile errors with the method and the position in the snippet', async () => {

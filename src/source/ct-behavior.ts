@@ -9,7 +9,7 @@ import type { MethodNode } from '../tree/method-node.js';
 import type { CtClass } from './ct-class.js';
 import { CtMember } from './ct-member.js';
 import type { ExprEditorLike } from './expr-editor.js';
-import { addCatch, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
+import { addCatch, addLocalVariable, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
   /** @internal */
@@ -96,6 +96,15 @@ export abstract class CtBehavior extends CtMember {
   insertAt(line: number, source: string, modify = true): number {
     if (modify) this.declaringClass.checkModify();
     return insertAt(this, line, source, modify);
+  }
+
+  /**
+   * Declares a local variable `name` of `type` over the whole body, for later snippets of this
+   * method to use by name (Javassist's addLocalVariable). It holds nothing until a snippet assigns it.
+   */
+  addLocalVariable(name: string, type: CtClass): void {
+    this.declaringClass.checkModify();
+    addLocalVariable(this, name, type);
   }
 
   /** Runs `editor` over the expressions of this body (Javassist's CtBehavior.instrument). */

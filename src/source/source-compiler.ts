@@ -26,6 +26,7 @@ import { InsnNode } from '../tree/insn-node.js';
 import { IntInsnNode } from '../tree/int-insn-node.js';
 import { LabelNode } from '../tree/label-node.js';
 import { LineNumberNode } from '../tree/line-number-node.js';
+import { LocalVariableNode } from '../tree/local-variable-node.js';
 import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { MultiANewArrayInsnNode } from '../tree/multi-a-new-array-insn-node.js';
@@ -100,8 +101,17 @@ function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
     parameters,
     returnType,
     thisVariable: isStatic ? null : { type: JavaType.classType(ctClass.getInternalName()), slot: 0 },
-    firstFreeSlot: Math.max(slot, method.maxLocals, usedSlots(method)),
+    firstFreeSlot: Math.max(slot, method.maxLocals, usedSlots(method), declaredSlots(method)),
   };
+}
+
+/** The first slot above every local the LocalVariableTable declares (addLocalVariable's, before any use). */
+function declaredSlots(method: MethodNode): number {
+  let max = 0;
+  for (const local of method.localVariables ?? []) {
+    max = Math.max(max, local.index + (local.desc === 'J' || local.desc === 'D' ? 2 : 1));
+  }
+  return max;
 }
 
 /** The first slot above every local the method's instructions use. */
@@ -168,6 +178,7 @@ function compileSnippet(
     const block = parseSnippet(source);
     const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
     declareNamedLocals(generator, behavior.methodNode(), at);
+    for (const [name, local] of addedLocals.get(behavior.methodNode()) ?? []) generator.declare(name, local.type, local.slot);
     generator.statement(block);
     return { generator, facts };
   });
@@ -400,6 +411,34 @@ export function insertAt(behavior: CtBehavior, line: number, source: string, mod
   splice(method, generator.output, next);
   return best.line;
 }
+
+/**
+ * CtBehavior.addLocalVariable: a new local of `type` named `name` over the whole body (a
+ * LocalVariableTable entry from the first to the last instruction), which later snippets of this
+ * method can use by name, as Javassist's: `addLocalVariable("t", CtClass.longType)`, then
+ * `insertBefore("t = System.nanoTime();")` and `insertAfter("… System.nanoTime() - t …")`.
+ */
+export function addLocalVariable(behavior: CtBehavior, name: string, type: CtClass): void {
+  const method = requireBody(behavior);
+  if ((method.localVariables ?? []).some((local) => local.name === name && method.instructions.indexOf(local.start) === 0)) {
+    throw new CannotCompileException(`${where(behavior)}: a local variable ${name} is already declared over the whole body`);
+  }
+  const facts = methodFacts(behavior.getDeclaringClass(), method);
+  const start = new LabelNode();
+  const end = new LabelNode();
+  method.instructions.insert(start);
+  method.instructions.add(end);
+  method.localVariables ??= [];
+  method.localVariables.push(new LocalVariableNode(name, type.getDescriptor(), null, start, end, facts.firstFreeSlot));
+  // Every later snippet of the method sees it, wherever it goes (code inserted before the start label
+  // by insertBefore is outside the table's range, but not outside the variable's use).
+  let locals = addedLocals.get(method);
+  if (locals === undefined) addedLocals.set(method, (locals = new Map()));
+  locals.set(name, { type: JavaType.fromDescriptor(type.getDescriptor()), slot: facts.firstFreeSlot });
+}
+
+/** The locals addLocalVariable declared, per method. */
+const addedLocals = new WeakMap<MethodNode, Map<string, LocalVariable>>();
 
 // ## Declarations: CtNewMethod.make, CtNewConstructor.make, CtField.make
 
