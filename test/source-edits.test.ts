@@ -127,9 +127,16 @@ describe('classforge/source edits', () => {
     const program = await compileJava({
       ...ACCOUNT,
       'com/acme/Audited.java': 'package com.acme; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Audited {}',
+      'com/acme/Tag.java': `package com.acme;
+        import java.lang.annotation.*;
+        @Retention(RetentionPolicy.RUNTIME) public @interface Tag {
+          String name(); int weight() default 3; long big() default 1L << 40; char c() default 'x';
+          Class<?> type() default Object.class; RetentionPolicy policy() default RetentionPolicy.CLASS;
+          String[] labels() default {"a", "b"}; double ratio() default 0.5; Retention meta() default @Retention(RetentionPolicy.SOURCE);
+        }`,
       'com/acme/Teller.java': `package com.acme;
         @Audited public class Teller {
-          @Audited @Deprecated public long pay(Account a, long amount) { return a.deposit(amount); }
+          @Audited @Deprecated @Tag(name = "t", weight = 9, labels = {}) public long pay(Account a, long amount) { return a.deposit(amount); }
           public static void main(String[] args) { System.out.println(new Teller().pay(new Account("t"), 7)); }
         }`,
     });
@@ -140,6 +147,12 @@ describe('classforge/source edits', () => {
     expect(pay.hasAnnotation('com.acme.Audited')).toBe(true);
     expect(pay.hasAnnotation('java.lang.Deprecated')).toBe(true);
     expect(teller.getDeclaredMethod('main').hasAnnotation('com.acme.Audited')).toBe(false);
+    expect(pay.getAnnotation('com.acme.Tag')).toEqual({
+      name: 't', weight: 9, big: 1099511627776n, c: 'x', type: 'java.lang.Object', policy: 'CLASS', labels: [], ratio: 0.5,
+      meta: { value: 'SOURCE' },
+    });
+    expect(teller.getAnnotation('com.acme.Audited')).toEqual({});
+    expect(teller.getAnnotation('com.acme.Tag')).toBeNull();
     teller.addMethod(CtNewMethod.copy(pay, 'pay$impl', teller));
     pay.setBody('{ System.out.println("paying " + $2); try { return pay$impl($$); } finally { System.out.println("paid"); } }');
     const result = await run(pool, 'com.acme.Teller', program.dir);

@@ -30,6 +30,7 @@ import { CtConstructor } from './ct-constructor.js';
 import { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
 import { hasAnnotationOf } from './ct-member.js';
+import { annotationValues, type AnnotationValues } from './annotation-values.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
@@ -190,6 +191,13 @@ export class CtClass {
     const name = toInternalName(anInterface.getName());
     const node = this.classNode();
     if (!node.interfaces.includes(name)) node.interfaces.push(name);
+  }
+
+  /** The class's annotation of `annotationName` (dotted) as plain values, defaults filled in, or null (Javassist's getAnnotation). */
+  getAnnotation(annotationName: string): AnnotationValues | null {
+    if (this.isPrimitive() || this.isArray()) return null;
+    const node = this.classNode();
+    return annotationValues([...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])], annotationName, this.getClassPool());
   }
 
   /** Whether the class is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */

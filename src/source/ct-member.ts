@@ -1,6 +1,7 @@
 // The parts common to fields, methods and constructors (Javassist's CtMember), over the FieldNode
 // or MethodNode of the class's tree: both carry access flags, a descriptor and a generic signature.
 
+import { annotationValues, type AnnotationValues } from './annotation-values.js';
 import type { CtClass } from './ct-class.js';
 
 /** What a member's tree node has in common (FieldNode, MethodNode). */
@@ -54,6 +55,15 @@ export abstract class CtMember {
   setGenericSignature(signature: string | null): void {
     this.declaringClass.checkModify();
     this.memberNode.signature = signature;
+  }
+
+  /**
+   * The member's annotation of `annotationName` (dotted) as plain values, defaults filled in, or
+   * null (Javassist's getAnnotation; see annotation-values.ts for the value types).
+   */
+  getAnnotation(annotationName: string): AnnotationValues | null {
+    const node = this.memberNode;
+    return annotationValues([...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])], annotationName, this.declaringClass.getClassPool());
   }
 
   /** Whether the member is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */
