@@ -4,19 +4,9 @@
 // StringBuilder. Each body is compiled by javac in one build and through setBody in another; both
 // programs must print the same log under -Xverify:all. Loops are bounded, jumps are conditional (no
 // unreachable code, which javac rejects).
-import { describe, expect, it } from 'vitest';
-import { ClassPool } from '../src/source/index.js';
-import { compileJava, runJava } from '../src/testing/index.js';
+import { describe, it } from 'vitest';
+import { expectSameAsJavac, seedFromEnvironment, seededRandom } from './support/javac-differential.js';
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Scope {
   /** Int variables readable here. */
@@ -144,7 +134,7 @@ const COUNT = 120;
 const PER_CLASS = 40;
 
 function generate(seed: number): string[] {
-  const generator = new StatementGenerator(random(seed));
+  const generator = new StatementGenerator(seededRandom(seed));
   const bodies: string[] = [];
   for (let n = 0; n < COUNT; n++) {
     const scope: Scope = { variables: ['k'], loops: [], inSwitch: false };
@@ -153,45 +143,10 @@ function generate(seed: number): string[] {
   return bodies;
 }
 
-function source(className: string, bodies: readonly string[], offset: number, stub: boolean): string {
-  const methods = bodies.map((body, k) => `  @SuppressWarnings("finally") static String s${offset + k}() {\n    ${stub ? 'return null;' : body}\n  }`).join('\n');
-  const calls = bodies
-    .map((_, k) => `    try { System.out.println("s${offset + k}: " + s${offset + k}()); } catch (Throwable t) { System.out.println("s${offset + k}: threw " + t); }`)
-    .join('\n');
-  return `package rnd;\npublic class ${className} {\n${methods}\n  public static void main(String[] args) {\n${calls}\n  }\n}\n`;
-}
 
 describe('random control flow compiled by classforge/source and by javac', () => {
   it(`gives the same logs under -Xverify:all (${COUNT} method bodies)`, async () => {
-    const bodies = generate(Number(process.env.SOURCE_RANDOM_SEED ?? 20261205));
-    const groups: { name: string; bodies: string[]; offset: number }[] = [];
-    for (let start = 0; start < bodies.length; start += PER_CLASS) groups.push({ name: `S${start / PER_CLASS}`, bodies: bodies.slice(start, start + PER_CLASS), offset: start });
-    const byJavac = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, false)])));
-    const stubs = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, true)])));
-    const pool = new ClassPool(true).appendClassPath(stubs.dir);
-    for (const group of groups) {
-      const ctClass = pool.get(`rnd.${group.name}`);
-      group.bodies.forEach((body, k) => {
-        try {
-          ctClass.getDeclaredMethod(`s${group.offset + k}`).setBody(`{ ${body} }`);
-        } catch (error) {
-          throw new Error(`s${group.offset + k}: ${(error as Error).message}\n${body}`);
-        }
-      });
-    }
-    const ours = new Map(groups.map((g) => [`rnd/${g.name}`, pool.get(`rnd.${g.name}`).toBytecode()]));
-    for (const group of groups) {
-      const expected = await runJava({ classpath: byJavac.dir, mainClass: `rnd.${group.name}`, verify: true });
-      const actual = await runJava({ classpath: [ours], mainClass: `rnd.${group.name}`, verify: true });
-      expect(actual.stderr).toBe('');
-      const expectedLines = expected.stdout.split('\n');
-      const actualLines = actual.stdout.split('\n');
-      const firstDifference = expectedLines.findIndex((line, k) => line !== actualLines[k]);
-      if (firstDifference >= 0) {
-        const index = group.offset + firstDifference;
-        expect.fail(`s${index} differs:\n  javac: ${expectedLines[firstDifference]}\n  ours:  ${actualLines[firstDifference]}\n  body: ${bodies[index]}`);
-      }
-      expect(actualLines.length).toBe(expectedLines.length);
-    }
+    const bodies = generate(seedFromEnvironment(20261205));
+    await expectSameAsJavac(bodies, { classPrefix: 'S', methodPrefix: 's', perClass: PER_CLASS });
   });
 });

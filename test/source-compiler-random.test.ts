@@ -3,9 +3,8 @@
 // casts, shifts, compound assignments, increments, ternaries, concatenation), each the body of a
 // method compiled by javac in one build and through setBody in another; both programs must print the
 // same values (and throw the same exceptions) under -Xverify:all.
-import { describe, expect, it } from 'vitest';
-import { ClassPool } from '../src/source/index.js';
-import { compileJava, runJava } from '../src/testing/index.js';
+import { describe, it } from 'vitest';
+import { expectSameAsJavac, seedFromEnvironment, seededRandom } from './support/javac-differential.js';
 
 type Kind = 'int' | 'long' | 'float' | 'double' | 'char' | 'byte' | 'short' | 'boolean' | 'Integer' | 'Long' | 'Double' | 'String';
 
@@ -30,16 +29,6 @@ const DECLARATIONS =
   'boolean z = true; Integer bi = 42; Long bl = -9L; Double bd = 3.0; String str = "s"; ' +
   'int[] ia = {4, -5, 6}; long[] la = {7L, 1L << 40}; double[] da = {0.5, -2}; int k2 = 2;';
 
-/** A small seeded PRNG (mulberry32): the same expressions on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const promote = (kind: Kind): Kind => (({ char: 'int', byte: 'int', short: 'int', Integer: 'int', Long: 'long', Double: 'double' }) as Partial<Record<Kind, Kind>>)[kind] ?? kind;
 const RANK: Kind[] = ['int', 'long', 'float', 'double'];
@@ -175,7 +164,7 @@ const COUNT = 240;
 const PER_CLASS = 80;
 
 function generate(): string[] {
-  const generator = new ExpressionGenerator(random(Number(process.env.SOURCE_RANDOM_SEED ?? 20261205)));
+  const generator = new ExpressionGenerator(seededRandom(seedFromEnvironment(20261205)));
   const bodies: string[] = [];
   for (let n = 0; n < COUNT; n++) {
     const category = (['numeric', 'numeric', 'integral', 'boolean', 'string'] as const)[n % 5]!;
@@ -185,45 +174,10 @@ function generate(): string[] {
   return bodies;
 }
 
-function source(className: string, bodies: readonly string[], offset: number, stub: boolean): string {
-  const methods = bodies.map((body, k) => `  static String e${offset + k}() {\n    ${stub ? 'return null;' : body}\n  }`).join('\n');
-  const calls = bodies
-    .map((_, k) => `    try { System.out.println("e${offset + k}: " + e${offset + k}()); } catch (Throwable t) { System.out.println("e${offset + k}: threw " + t.getClass().getName()); }`)
-    .join('\n');
-  return `package rnd;\npublic class ${className} {\n${methods}\n  public static void main(String[] args) {\n${calls}\n  }\n}\n`;
-}
 
 describe('random expressions compiled by classforge/source and by javac', () => {
   it(`give the same values and exceptions under -Xverify:all (${COUNT} expressions)`, async () => {
     const bodies = generate();
-    const groups: { name: string; bodies: string[]; offset: number }[] = [];
-    for (let start = 0; start < bodies.length; start += PER_CLASS) groups.push({ name: `R${start / PER_CLASS}`, bodies: bodies.slice(start, start + PER_CLASS), offset: start });
-    const byJavac = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, false)])));
-    const stubs = await compileJava(Object.fromEntries(groups.map((g) => [`rnd/${g.name}.java`, source(g.name, g.bodies, g.offset, true)])));
-    const pool = new ClassPool(true).appendClassPath(stubs.dir);
-    for (const group of groups) {
-      const ctClass = pool.get(`rnd.${group.name}`);
-      group.bodies.forEach((body, k) => {
-        try {
-          ctClass.getDeclaredMethod(`e${group.offset + k}`).setBody(`{ ${body} }`);
-        } catch (error) {
-          throw new Error(`e${group.offset + k}: ${(error as Error).message}\n${body}`);
-        }
-      });
-    }
-    const ours = new Map(groups.map((g) => [`rnd/${g.name}`, pool.get(`rnd.${g.name}`).toBytecode()]));
-    for (const group of groups) {
-      const expected = await runJava({ classpath: byJavac.dir, mainClass: `rnd.${group.name}`, verify: true });
-      const actual = await runJava({ classpath: [ours], mainClass: `rnd.${group.name}`, verify: true });
-      expect(actual.stderr).toBe('');
-      const expectedLines = expected.stdout.split('\n');
-      const actualLines = actual.stdout.split('\n');
-      const firstDifference = expectedLines.findIndex((line, k) => line !== actualLines[k]);
-      if (firstDifference >= 0) {
-        const index = group.offset + firstDifference;
-        expect.fail(`e${index} differs:\n  javac: ${expectedLines[firstDifference]}\n  ours:  ${actualLines[firstDifference]}\n  body: ${bodies[index]}`);
-      }
-      expect(actualLines.length).toBe(expectedLines.length);
-    }
+    await expectSameAsJavac(bodies, { classPrefix: 'R', methodPrefix: 'e', perClass: PER_CLASS });
   });
 });
