@@ -8,6 +8,7 @@
 // a nested object (an annotation element), arrays of those.
 
 import { Type } from '../asm/type.js';
+import { toInternalName } from '../classfile/class-names.js';
 import { Byte, Character, Double, Float, Short } from '../asm/java-values.js';
 import { AnnotationNode } from '../tree/annotation-node.js';
 import type { ClassPool } from './class-pool.js';
@@ -24,7 +25,7 @@ export function annotationValues(
   annotationName: string,
   pool: ClassPool,
 ): AnnotationValues | null {
-  const descriptor = `L${annotationName.replace(/\./g, '/')};`;
+  const descriptor = `L${toInternalName(annotationName)};`;
   const node = annotations.find((annotation) => annotation.desc === descriptor);
   return node === undefined ? null : toValues(node as AnnotationNode, pool);
 }

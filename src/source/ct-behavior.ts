@@ -6,6 +6,7 @@
 
 import { Type } from '../asm/type.js';
 import type { MethodNode } from '../tree/method-node.js';
+import { toDottedName } from '../classfile/class-names.js';
 import type { CtClass } from './ct-class.js';
 import { CtMember } from './ct-member.js';
 import type { ExprEditorLike } from './expr-editor.js';
@@ -37,7 +38,7 @@ export abstract class CtBehavior extends CtMember {
 
   getExceptionTypes(): CtClass[] {
     const pool = this.declaringClass.getClassPool();
-    return (this.node.exceptions ?? []).map((name) => pool.get(name.replace(/\//g, '.')));
+    return (this.node.exceptions ?? []).map((name) => pool.get(toDottedName(name)));
   }
 
   setExceptionTypes(types: readonly CtClass[] | null): void {

@@ -12,6 +12,7 @@
 // Names are Javassist's: dotted, nested classes with '$' (`java.util.Map$Entry`), arrays with `[]`.
 
 import { ClassReader } from '../asm/class-reader.js';
+import { toDottedName, toInternalName } from '../classfile/class-names.js';
 import { ClassWriter } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
@@ -36,15 +37,7 @@ import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
 import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
 
-/** The internal name of a dotted Java class name. */
-export function toInternalName(dottedName: string): string {
-  return dottedName.replace(/\./g, '/');
-}
-
-/** The dotted Java class name of an internal name. */
-export function toDottedName(internalName: string): string {
-  return internalName.replace(/\//g, '.');
-}
+export { toDottedName, toInternalName };
 
 export class CtClass {
   static readonly booleanType: CtPrimitiveType = null as never;
@@ -148,7 +141,8 @@ export class CtClass {
   setModifiers(modifiers: number): void {
     this.checkModify();
     const node = this.classNode();
-    node.access = (modifiers & ~Opcodes.ACC_SUPER) | (node.access & Opcodes.ACC_SUPER & ~Opcodes.ACC_INTERFACE) | ((modifiers & Opcodes.ACC_INTERFACE) === 0 ? Opcodes.ACC_SUPER : 0);
+    // ACC_SUPER is not a modifier: set for classes, never for interfaces (JVMS §4.1).
+    node.access = (modifiers & ~Opcodes.ACC_SUPER) | ((modifiers & Opcodes.ACC_INTERFACE) === 0 ? Opcodes.ACC_SUPER : 0);
   }
 
   /** The superclass: null for java.lang.Object and for interfaces (as Javassist: an interface's is java.lang.Object). */

@@ -1,6 +1,7 @@
 // The parts common to fields, methods and constructors (Javassist's CtMember), over the FieldNode
 // or MethodNode of the class's tree: both carry access flags, a descriptor and a generic signature.
 
+import { toInternalName } from '../classfile/class-names.js';
 import { annotationValues, type AnnotationValues } from './annotation-values.js';
 import type { CtClass } from './ct-class.js';
 
@@ -16,7 +17,7 @@ export interface MemberNode {
 
 /** Whether `node` carries an annotation of the class `annotationName` (dotted or internal), visible at run time or not. */
 export function hasAnnotationOf(node: Pick<MemberNode, 'visibleAnnotations' | 'invisibleAnnotations'>, annotationName: string): boolean {
-  const descriptor = `L${annotationName.replace(/\./g, '/')};`;
+  const descriptor = `L${toInternalName(annotationName)};`;
   return [...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])].some((annotation) => annotation.desc === descriptor);
 }
 

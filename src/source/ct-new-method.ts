@@ -1,6 +1,7 @@
 // # CtNewMethod: factories of methods (Javassist's CtNewMethod)
 
 import { Opcodes } from '../asm/opcodes.js';
+import { toInternalName } from '../classfile/class-names.js';
 import { Type } from '../asm/type.js';
 import { FieldInsnNode } from '../tree/field-insn-node.js';
 import { InsnNode } from '../tree/insn-node.js';
@@ -44,7 +45,7 @@ export const CtNewMethod = {
     const mapping = new Map<string, string>();
     const from = source.getDeclaringClass().getInternalName();
     if (from !== declaring.getInternalName()) mapping.set(from, declaring.getInternalName());
-    for (const [oldName, newName] of map ?? []) mapping.set(oldName.replace(/\./g, '/'), newName.replace(/\./g, '/'));
+    for (const [oldName, newName] of map ?? []) mapping.set(toInternalName(oldName), toInternalName(newName));
     const remapper = new SimpleRemapper(mapping);
     const copy = new MethodNode(Opcodes.ASM9, original.access, name, remapper.mapMethodDesc(original.desc), original.signature === null ? null : remapper.mapSignature(original.signature, false), original.exceptions === null ? null : remapper.mapTypes([...original.exceptions]));
     original.accept(mapping.size === 0 ? copy : new MethodRemapper(copy, remapper));

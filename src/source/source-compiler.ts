@@ -563,9 +563,8 @@ export function compileFieldInitializer(ctClass: CtClass, field: CtField, initia
 export function instrumentBehavior(behavior: CtBehavior, editor: ExprEditorLike): void {
   const method = behavior.methodNode();
   if (method.instructions.size() === 0) return;
-  const ctClass = behavior.getDeclaringClass();
   const isConstructor = method.name === '<init>';
-  let pendingNews: TypeInsnNode[] = [];
+  const pendingNews: TypeInsnNode[] = [];
   let constructorCalled = false;
   for (const insn of method.instructions.toArray()) {
     if (!method.instructions.contains(insn)) continue;
@@ -597,7 +596,6 @@ export function instrumentBehavior(behavior: CtBehavior, editor: ExprEditorLike)
       editor.editNewArray?.(new NewArray(insn, behavior, insn.desc, insn.dims));
     }
   }
-  pendingNews = [];
   if (editor.editHandler !== undefined) {
     const seen = new Set<LabelNode>();
     for (const block of [...(method.tryCatchBlocks ?? [])]) {
@@ -606,7 +604,6 @@ export function instrumentBehavior(behavior: CtBehavior, editor: ExprEditorLike)
       editor.editHandler(new Handler(block.handler, behavior, block));
     }
   }
-  void ctClass;
 }
 
 function descriptorOf(internalNameOrDescriptor: string): string {
@@ -756,4 +753,3 @@ export function insertBeforeHandler(handler: Handler, source: string): void {
   }
 }
 
-void Type;

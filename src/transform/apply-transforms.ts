@@ -32,6 +32,7 @@
 //   that is bad input, not a transform's failure.
 
 import { ClassReader } from '../asm/class-reader.js';
+import { toDottedName } from '../classfile/class-names.js';
 import { ClassVisitor } from '../asm/class-visitor.js';
 import { ClassWriter } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
@@ -75,10 +76,7 @@ export interface ClassTransformResult {
   readonly bytes: Uint8Array;
 }
 
-/** The dotted Java name of an internal name. */
-export function toDottedName(internalName: string): string {
-  return internalName.replace(/\//g, '.');
-}
+export { toDottedName } from '../classfile/class-names.js';
 
 /**
  * Runs `transforms`, in order, on the class file `bytes`. Throws TransformError when a transform

@@ -71,7 +71,6 @@ export interface SnippetVariables {
   readonly extra?: ReadonlyMap<string, LocalVariable>;
   /** `$proceed(...)`. */
   readonly proceed?: ProceedOperation;
-  /** Whether `$args`, `$sig`, `$$` describe the parameters (true unless the snippet has none). */
 }
 
 export interface CompileContext {
@@ -417,7 +416,7 @@ export class CodeGenerator {
         throw new CompileError(`for-each not applicable to expression type ${iterableType}`, node.iterable.position);
       }
       const iterator = JavaType.classType('java/util/Iterator');
-      this.invoke(findMethod(this.ctx.env, iterableType.internalName!, 'iterator', [], this.access()), node.position);
+      this.invoke(findMethod(this.ctx.env, iterableType.internalName!, 'iterator', [], this.access()));
       const slot = this.allocate(iterator);
       this.e.store(iterator, slot);
       this.loop(labels, (breakLabel, continueLabel) => {
@@ -1555,11 +1554,11 @@ export class CodeGenerator {
       this.e.pop(receiver);
     }
     this.appendArguments(args, method, node.position);
-    return this.invoke(method, node.position, receiver === 'super');
+    return this.invoke(method, receiver === 'super');
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
-  private invoke(method: ResolvedMethod, position: SourcePosition, isSuper = false): JavaType {
+  private invoke(method: ResolvedMethod, isSuper = false): JavaType {
     const owner = method.binaryOwner;
     if (method.isStatic) {
       this.e.invoke(Opcodes.INVOKESTATIC, owner, method.name, method.descriptor, method.isInterface);
@@ -1576,7 +1575,6 @@ export class CodeGenerator {
       // An array's clone() returns the array type (JLS §10.7), declared as Object.
       this.e.checkcast(method.returnType);
     }
-    void position;
     return method.returnType;
   }
 

@@ -1,0 +1,12 @@
+// Java's two spellings of a class name: the internal form of class files (`java/util/Map$Entry`,
+// JVMS §4.2.1) and the dotted binary name of Java source and reflection (`java.util.Map$Entry`).
+
+/** `java/util/Map$Entry` → `java.util.Map$Entry`. */
+export function toDottedName(internalName: string): string {
+  return internalName.replace(/\//g, '.');
+}
+
+/** `java.util.Map$Entry` → `java/util/Map$Entry`. */
+export function toInternalName(dottedName: string): string {
+  return dottedName.replace(/\./g, '/');
+}
