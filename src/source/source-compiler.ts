@@ -45,6 +45,8 @@ import type * as Ast from './compiler/ast.js';
 import { TypeEnvironment } from './compiler/class-model.js';
 import { CodeGenerator, type CompileContext, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
+import { GenericMembers } from './compiler/generic-members.js';
+import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
 import { JavaSyntaxError } from './compiler/java-syntax-error.js';
 import { JavaType } from './compiler/java-type.js';
@@ -85,24 +87,39 @@ interface MethodFacts {
   readonly returnType: JavaType;
   readonly thisVariable: LocalVariable | null;
   readonly firstFreeSlot: number;
+  /** The type variables in scope in the method (the class's and its own), erased. */
+  readonly typeScope: TypeVariableScope;
 }
 
 function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
   const isStatic = (method.access & Opcodes.ACC_STATIC) !== 0;
   const { argumentTypes, returnType } = JavaType.methodTypes(method.desc);
+  // The generic parameter types from the method's Signature (JVMS §4.7.9.1), where it matches the
+  // descriptor (javac leaves out synthetic parameters, such as an inner class constructor's outer instance).
+  const members = GenericMembers.of(environmentOf(ctClass.getClassPool()));
+  const classScope = members.scopeOf(ctClass.getInternalName());
+  const signature = method.signature === null ? null : parseMethodSignature(method.signature, classScope);
+  const generics = signature !== null && signature.parameters.length === argumentTypes.length ? signature.parameters : null;
   let slot = isStatic ? 0 : 1;
-  const parameters = argumentTypes.map((type) => {
-    const variable = { type, slot };
+  const parameters = argumentTypes.map((type, i) => {
+    const variable = withGeneric({ type, slot }, generics?.[i]);
     slot += type.size;
     return variable;
   });
+  const thisType = JavaType.classType(ctClass.getInternalName());
   return {
     isStatic,
     parameters,
     returnType,
-    thisVariable: isStatic ? null : { type: JavaType.classType(ctClass.getInternalName()), slot: 0 },
+    thisVariable: isStatic ? null : withGeneric({ type: thisType, slot: 0 }, members.thisType(ctClass.getInternalName())),
     firstFreeSlot: Math.max(slot, method.maxLocals, usedSlots(method), declaredSlots(method)),
+    typeScope: signature === null ? classScope : extendScope(classScope, signature.typeParameters),
   };
+}
+
+/** `variable` with its generic type, when that is known and agrees with its erased type. */
+function withGeneric(variable: { type: JavaType; slot: number }, generic: GenericType | null | undefined): LocalVariable {
+  return generic != null && generic.kind !== 'primitive' && erasure(generic) === variable.type ? { ...variable, generic } : variable;
 }
 
 /** The first slot above every local the LocalVariableTable declares (addLocalVariable's, before any use). */
@@ -177,7 +194,7 @@ function compileSnippet(
   return compiling(where(behavior), () => {
     const block = parseSnippet(source);
     const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
-    declareNamedLocals(generator, behavior.methodNode(), at);
+    declareNamedLocals(generator, behavior.methodNode(), facts, at);
     for (const [name, local] of addedLocals.get(behavior.methodNode()) ?? []) generator.declare(name, local.type, local.slot);
     generator.statement(block);
     return { generator, facts };
@@ -190,7 +207,7 @@ function compileSnippet(
  * snippets may use them besides $1…, as Javassist does (Javac.recordLocalVariables). Without a
  * table only the `$` names exist.
  */
-function declareNamedLocals(generator: CodeGenerator, method: MethodNode, at: AbstractInsnNode | null = method.instructions.getFirst()): void {
+function declareNamedLocals(generator: CodeGenerator, method: MethodNode, facts: MethodFacts, at: AbstractInsnNode | null = method.instructions.getFirst()): void {
   const locals = method.localVariables;
   if (locals === null || locals.length === 0 || at === null) return;
   const position = method.instructions.indexOf(at);
@@ -198,7 +215,10 @@ function declareNamedLocals(generator: CodeGenerator, method: MethodNode, at: Ab
     const start = method.instructions.indexOf(local.start);
     const end = method.instructions.indexOf(local.end);
     if (start <= position && position < end && local.name !== 'this') {
-      generator.declare(local.name, JavaType.fromDescriptor(local.desc), local.index);
+      // The LocalVariableTypeTable (merged into `signature`) gives a generic local its type arguments.
+      const type = JavaType.fromDescriptor(local.desc);
+      const generic = local.signature === null ? null : parseFieldSignature(local.signature, facts.typeScope);
+      generator.declare(local.name, type, local.index, generic !== null && erasure(generic) === type ? generic : null);
     }
   }
 }
@@ -353,14 +373,14 @@ export function setBody(behavior: CtBehavior, source: string | null): void {
   const ctClass = behavior.getDeclaringClass();
   const parameterNames = method.localVariables?.filter((local) => local.start === method.instructions.getFirst()) ?? [];
   // Compiled into a scratch method first: a snippet that does not compile leaves the old body.
-  const scratch = new MethodNode(Opcodes.ASM9, method.access & ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE), method.name, method.desc, null, null);
+  const scratch = new MethodNode(Opcodes.ASM9, method.access & ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE), method.name, method.desc, method.signature, null);
   const facts = methodFacts(ctClass, scratch);
   compiling(where(behavior), () => {
     const block: Ast.BlockNode = source === null ? { kind: 'Block', statements: [], position: { line: 1, column: 1, offset: 0 } } : parseSnippet(source);
     const generator = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), scratch);
     for (const local of parameterNames) {
       const parameter = facts.parameters.find((p) => p.slot === local.index);
-      if (parameter !== undefined) generator.declare(local.name, parameter.type, parameter.slot);
+      if (parameter !== undefined) generator.declare(local.name, parameter.type, parameter.slot, parameter.generic);
     }
     compileBody(generator, block, behavior.getMethodName() === '<init>', facts.returnType, source === null);
   });
@@ -463,7 +483,7 @@ function modifierFlags(modifiers: Ast.ModifiersNode): number {
 
 /** A resolver of type names inside `ctClass`, for declarations. */
 function declarationContext(ctClass: CtClass, isStatic: boolean): { generator: (method: MethodNode, facts: MethodFacts) => CodeGenerator; resolve: (node: Ast.TypeNode | Ast.VoidTypeNode) => JavaType } {
-  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0 };
+  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0, typeScope: new Map() };
   const resolver = new CodeGenerator(contextFor(ctClass, dummyFacts, {}, 0));
   return {
     resolve: (node) => resolver.typeOf(node),

@@ -71,6 +71,8 @@ export interface ClassModel {
   /** Null for java/lang/Object (and module-info). */
   readonly superName: string | null;
   readonly interfaces: readonly string[];
+  /** The Signature attribute (JVMS §4.7.9.1): its type parameters and generic super types, or null. */
+  readonly signature: string | null;
   /**
    * The class's flags; for a nested class, the flags of its own InnerClasses entry, which alone say
    * private, protected and static (JVMS §4.7.6).
@@ -85,6 +87,8 @@ export interface ClassModel {
    * or the class enclosing a local or anonymous class (EnclosingMethod); null for a top-level class.
    */
   readonly enclosingClass: string | null;
+  /** The method a local or anonymous class is declared in (EnclosingMethod, JVMS §4.7.7), or null. */
+  readonly enclosingMethod: { readonly name: string; readonly descriptor: string } | null;
   /** The member classes declared in this class, by simple name (from InnerClasses). */
   readonly memberTypes: ReadonlyMap<string, InnerClassEntry>;
 }
@@ -121,6 +125,7 @@ function modelOf(node: ClassNode): ClassModel {
     name: node.name,
     superName: node.superName,
     interfaces: [...node.interfaces],
+    signature: node.signature,
     access,
     isInterface: (node.access & Opcodes.ACC_INTERFACE) !== 0,
     fields: node.fields.map((f) => ({
@@ -151,6 +156,7 @@ function modelOf(node: ClassNode): ClassModel {
     }),
     innerClasses,
     enclosingClass: own?.outerName ?? node.outerClass ?? null,
+    enclosingMethod: node.outerMethod != null && node.outerMethodDesc != null ? { name: node.outerMethod, descriptor: node.outerMethodDesc } : null,
     memberTypes,
   };
 }

@@ -11,8 +11,12 @@
 // `$class`, `$e`, `$proceed`) are resolved through the SnippetVariables the caller gives.
 //
 // Decisions:
-// - Types are erased (generics are parsed and dropped); methods returning a type variable's erasure
-//   are used as such: `String s = list.get(0)` needs a cast, as it does in Javassist.
+// - Code is checked and emitted on erasures (JavaType). Generic types (generic-type.ts) ride beside
+//   them: the declared types of variables, and of fields and method results from their Signature
+//   attributes with the receiver's type arguments substituted (generic-members.ts), so that
+//   `String s = names.get(0)` compiles when `names` is a List<String>, with javac's checkcast.
+//   (Javassist has no generics: there the snippet needs the cast.) They are kept per expression
+//   node in `generics`, only where they say more than the erasure.
 // - String concatenation uses StringBuilder (works on every class file version, as Javassist does).
 // - Local variable slots are never reused after their block ends: simpler, and max_locals is
 //   recomputed anyway.
@@ -26,6 +30,8 @@ import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
 import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { TypeEnvironment } from './class-model.js';
+import { GenericMembers } from './generic-members.js';
+import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
@@ -37,6 +43,8 @@ import type { TypeNameResolver } from './type-names.js';
 export interface LocalVariable {
   readonly type: JavaType;
   readonly slot: number;
+  /** Its generic type (`List<String>`), when it says more than `type`. */
+  readonly generic?: GenericType;
   /**
    * An instanceof pattern variable. Its scope in Java follows the flow (JLS §6.3.1); here it lasts
    * to the end of the enclosing block and a later declaration may reuse its name, which accepts every
@@ -130,6 +138,9 @@ export class CodeGenerator {
   reachable = true;
   /** Where `yield` goes: the innermost switch expression being compiled, or null. */
   private yieldTarget: SwitchYieldTarget | null = null;
+  /** The generic types of the expressions compiled so far, where they say more than their erasures. */
+  private readonly generics = new Map<Ast.ExpressionNode, GenericType>();
+  private readonly members: GenericMembers;
 
   constructor(
     private readonly ctx: CompileContext,
@@ -139,6 +150,7 @@ export class CodeGenerator {
     this.e = new Emitter(target);
     this.nextSlot = ctx.firstFreeSlot;
     this.maxSlot = ctx.firstFreeSlot;
+    this.members = GenericMembers.of(ctx.env);
   }
 
   /** The method node the code was written to. */
@@ -156,8 +168,8 @@ export class CodeGenerator {
   }
 
   /** Declares a named local (a parameter of a method made from source, a catch variable…). */
-  declare(name: string, type: JavaType, slot?: number): LocalVariable {
-    const variable = { type, slot: slot ?? this.allocate(type) };
+  declare(name: string, type: JavaType, slot?: number, generic?: GenericType | null): LocalVariable {
+    const variable: LocalVariable = generic != null && isGeneric(generic) ? { type, slot: slot ?? this.allocate(type), generic } : { type, slot: slot ?? this.allocate(type) };
     this.scopes[this.scopes.length - 1]!.set(name, variable);
     return variable;
   }
@@ -260,15 +272,19 @@ export class CodeGenerator {
           throw new CompileError(`cannot infer type for local variable ${declarator.name} (${buffered.value})`, declarator.position);
         }
         type = buffered.value;
-        const variable = this.declare(declarator.name, type);
+        const variable = this.declare(declarator.name, type, undefined, this.generics.get(unparenthesized(declarator.initializer)));
         this.append(buffered.code);
         this.e.store(type, variable.slot);
         continue;
       }
       type = this.typeOf(node.type);
-      if (declarator.extraDimensions > 0) type = JavaType.arrayOf(type, declarator.extraDimensions);
+      let generic = this.genericTypeOf(node.type);
+      if (declarator.extraDimensions > 0) {
+        type = JavaType.arrayOf(type, declarator.extraDimensions);
+        generic = generic === null ? null : arrayOfGeneric(generic, declarator.extraDimensions);
+      }
       // In scope from its own initializer on (JLS §6.3), as javac.
-      const variable = this.declare(declarator.name, type);
+      const variable = this.declare(declarator.name, type, undefined, generic);
       if (declarator.initializer !== null) {
         this.variableInitializer(declarator.initializer, type);
         this.e.store(type, variable.slot);
@@ -377,9 +393,17 @@ export class CodeGenerator {
   private forEachStatement(node: Ast.ForEachNode, labels: readonly string[]): void {
     this.inScope(() => {
       const iterableType = this.expression(node.iterable);
+      // JLS §14.14.2: `var` takes the array's component type, or the Iterable's type argument.
+      const inferredElement = node.type.kind === 'VarType' ? this.elementGeneric(node.iterable, iterableType) : null;
+      let elementGeneric = node.type.kind === 'VarType' ? inferredElement : this.genericTypeOf(node.type);
       let elementType =
-        node.type.kind === 'VarType' ? (iterableType.isArray() ? iterableType.componentType! : OBJECT) : this.typeOf(node.type);
-      if (node.extraDimensions > 0) elementType = JavaType.arrayOf(elementType, node.extraDimensions);
+        node.type.kind === 'VarType'
+          ? iterableType.isArray() ? iterableType.componentType! : inferredElement === null ? OBJECT : erasure(inferredElement)
+          : this.typeOf(node.type);
+      if (node.extraDimensions > 0) {
+        elementType = JavaType.arrayOf(elementType, node.extraDimensions);
+        elementGeneric = elementGeneric === null ? null : arrayOfGeneric(elementGeneric, node.extraDimensions);
+      }
       if (iterableType.isArray()) {
         // JLS §14.14.2: for (T x : array) over a copy of the reference and an index.
         const array = this.allocate(iterableType);
@@ -401,7 +425,7 @@ export class CodeGenerator {
             this.e.load(JavaType.INT, index);
             this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD));
             this.convert(component, elementType, node.position, 'assignment');
-            const variable = this.declare(node.name, elementType);
+            const variable = this.declare(node.name, elementType, undefined, elementGeneric);
             this.e.store(variable.type, variable.slot);
             this.statement(node.body);
           });
@@ -428,7 +452,7 @@ export class CodeGenerator {
           this.e.load(iterator, slot);
           this.e.invoke(Opcodes.INVOKEINTERFACE, 'java/util/Iterator', 'next', '()Ljava/lang/Object;', true);
           this.convert(OBJECT, elementType, node.position, 'cast');
-          const variable = this.declare(node.name, elementType);
+          const variable = this.declare(node.name, elementType, undefined, elementGeneric);
           this.e.store(elementType, variable.slot);
           this.statement(node.body);
         });
@@ -1205,6 +1229,7 @@ export class CodeGenerator {
         return this.expression(node.expression);
       case 'This':
         if (node.qualifier !== null) throw new CompileError('qualified this is not supported in snippets', node.position);
+        this.record(node, this.members.thisType(this.ctx.currentClass));
         return this.loadThis(node.position);
       case 'Name':
         return this.name(node);
@@ -1224,6 +1249,8 @@ export class CodeGenerator {
         this.expressionAs(node.index, JavaType.INT);
         const component = arrayType.componentType!;
         this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD));
+        const arrayGeneric = this.generics.get(unparenthesized(node.array));
+        if (arrayGeneric?.kind === 'array') this.record(node, arrayGeneric.component);
         return component;
       }
       case 'Unary':
@@ -1329,10 +1356,11 @@ export class CodeGenerator {
         return JavaType.NULL;
       }
       this.e.load(variable.type, variable.slot);
+      if (variable.generic !== undefined) this.record(node, variable.generic);
       return variable.type;
     }
     const field = this.fieldInScope(name);
-    if (field !== null) return this.getField(field, null, node.position);
+    if (field !== null) return this.getField(field, null, node.position, false, node);
     throw new CompileError(`cannot find symbol: variable ${name}`, node.position);
   }
 
@@ -1345,12 +1373,13 @@ export class CodeGenerator {
    * Reads a field; `qualifier` is the static type of the object already on the stack, or null
    * for an unqualified name (this is loaded here for an instance field) or a static access.
    */
-  private getField(field: ResolvedField, qualifier: JavaType | null, position: SourcePosition, staticAccess = false): JavaType {
+  private getField(field: ResolvedField, qualifier: JavaType | null, position: SourcePosition, staticAccess = false, node?: Ast.ExpressionNode, qualifierGeneric?: GenericType): JavaType {
     const type = field.field.type;
+    const receiverGeneric = qualifierGeneric ?? (qualifier === null ? this.members.thisType(this.ctx.currentClass) : genericOf(qualifier));
     if (field.isStatic) {
       if (qualifier !== null) this.e.pop(qualifier);
       this.e.field(Opcodes.GETSTATIC, field.owner, field.field.name, field.field.descriptor);
-      return type;
+      return this.genericResult(type, this.members.fieldType(receiverGeneric, field.owner, field.field), node);
     }
     if (staticAccess) throw new CompileError(`non-static variable ${field.field.name} cannot be referenced from a static context`, position);
     let owner = field.owner;
@@ -1361,7 +1390,7 @@ export class CodeGenerator {
       owner = qualifier.internalName!;
     }
     this.e.field(Opcodes.GETFIELD, owner, field.field.name, field.field.descriptor);
-    return type;
+    return this.genericResult(type, this.members.fieldType(receiverGeneric, field.owner, field.field), node);
   }
 
   /** The identifiers of a dotted name expression (`a.b.c`), or null if it is something else. */
@@ -1393,7 +1422,7 @@ export class CodeGenerator {
       return type;
     }
     const targetType = this.expression(node.target);
-    return this.instanceMember(targetType, node.name, node.position);
+    return this.instanceMember(targetType, node.name, node.position, node, this.generics.get(unparenthesized(node.target)));
   }
 
   private staticField(owner: JavaType, name: string, position: SourcePosition): JavaType {
@@ -1404,7 +1433,7 @@ export class CodeGenerator {
   }
 
   /** `target.name` with the target on the stack: array length or a field. */
-  private instanceMember(targetType: JavaType, name: string, position: SourcePosition): JavaType {
+  private instanceMember(targetType: JavaType, name: string, position: SourcePosition, node?: Ast.ExpressionNode, targetGeneric?: GenericType): JavaType {
     if (targetType.isArray() && name === 'length') {
       this.e.insn(Opcodes.ARRAYLENGTH);
       return JavaType.INT;
@@ -1412,7 +1441,7 @@ export class CodeGenerator {
     if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, position);
     const field = findField(this.ctx.env, targetType.internalName!, name, this.access());
     if (field === null) throw new CompileError(`cannot find symbol: variable ${name} in ${targetType}`, position);
-    return this.getField(field, targetType, position);
+    return this.getField(field, targetType, position, false, node, targetGeneric);
   }
 
   private superFieldAccess(node: Ast.SuperFieldAccessNode): JavaType {
@@ -1469,8 +1498,8 @@ export class CodeGenerator {
   // ### Calls
 
   /** An argument compiled into a side buffer, with its static type. */
-  private compileArguments(nodes: readonly Ast.ExpressionNode[]): { code: InsnList; type: JavaType; position: SourcePosition }[] {
-    const args: { code: InsnList; type: JavaType; position: SourcePosition }[] = [];
+  private compileArguments(nodes: readonly Ast.ExpressionNode[]): CompiledArgument[] {
+    const args: CompiledArgument[] = [];
     for (const node of nodes) {
       if (node.kind === 'Name' && node.name === '$$') {
         // Javassist: $$ is the whole argument list ($1, $2…).
@@ -1479,19 +1508,19 @@ export class CodeGenerator {
             this.e.load(parameter.type, parameter.slot);
             return parameter.type;
           });
-          args.push({ code: code.code, type: parameter.type, position: node.position });
+          args.push({ code: code.code, type: parameter.type, position: node.position, generic: parameter.generic });
         });
         continue;
       }
       const compiled = this.buffered(() => this.expression(node));
       if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
-      args.push({ code: compiled.code, type: compiled.value, position: node.position });
+      args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(unparenthesized(node)) });
     }
     return args;
   }
 
   /** Appends the arguments converted to the method's parameter types, packing varargs into an array (§15.12.4.2). */
-  private appendArguments(args: readonly { code: InsnList; type: JavaType; position: SourcePosition }[], method: ResolvedMethod, position: SourcePosition): void {
+  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition): void {
     const parameters = method.parameterTypes;
     if (!method.varargsCall) {
       args.forEach((arg, i) => {
@@ -1521,6 +1550,7 @@ export class CodeGenerator {
     if (node.target === null && node.name === '$proceed') return this.proceed(node);
     let owner: string;
     let receiver: 'this' | 'static' | 'super' | JavaType;
+    let receiverGeneric: GenericType | null = null;
     if (node.target === null) {
       owner = this.ctx.currentClass;
       receiver = 'this';
@@ -1540,8 +1570,10 @@ export class CodeGenerator {
         if (!targetType.isReference()) throw new CompileError(`${targetType} cannot be dereferenced`, node.target.position);
         owner = targetType.isArray() ? targetType.descriptor() : targetType.internalName!;
         receiver = targetType;
+        receiverGeneric = this.generics.get(unparenthesized(node.target)) ?? genericOf(targetType);
       }
     }
+    if (receiver === 'this' || receiver === 'super') receiverGeneric = this.members.thisType(this.ctx.currentClass);
     const args = this.compileArguments(node.arguments);
     const method = findMethod(this.ctx.env, owner, node.name, args.map((a) => a.type), this.access());
     if (receiver === 'this') {
@@ -1554,7 +1586,10 @@ export class CodeGenerator {
       this.e.pop(receiver);
     }
     this.appendArguments(args, method, node.position);
-    return this.invoke(method, receiver === 'super');
+    const returnType = this.invoke(method, receiver === 'super');
+    if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
+    const argGenerics = args.map((arg) => (arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
+    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, argGenerics), node);
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
@@ -1625,6 +1660,8 @@ export class CodeGenerator {
     this.e.insn(Opcodes.DUP);
     this.appendArguments(args, constructor, node.position);
     this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
+    const generic = this.genericTypeOf(node.type);
+    if (generic !== null) this.record(node, generic);
     return type;
   }
 
@@ -1862,6 +1899,8 @@ export class CodeGenerator {
     const type = this.typeOf(node.type);
     const from = this.expression(node.expression);
     this.convert(from, type, node.position, 'cast');
+    const generic = node.type.kind === 'PrimitiveType' ? null : this.genericTypeOf(node.type);
+    if (generic !== null) this.record(node, generic);
     return type;
   }
 
@@ -2157,6 +2196,73 @@ export class CodeGenerator {
     }
   }
 
+  /** The generic type a type node names when it has type arguments somewhere (`List<String>[]`); null otherwise. */
+  private genericTypeOf(node: Ast.TypeNode): GenericType | null {
+    if (node.kind === 'ArrayType') {
+      const element = this.genericTypeOf(node.elementType);
+      return element === null ? null : { kind: 'array', component: element };
+    }
+    if (node.kind !== 'ClassType') return null;
+    const last = node.parts[node.parts.length - 1]!;
+    if (last.typeArguments === null || last.typeArguments.length === 0) return null;
+    const erased = this.classTypeOf(node);
+    const args = last.typeArguments.map((arg): TypeArgument =>
+      arg.kind === 'WildcardType'
+        ? { kind: 'wildcard', bound: arg.bound === null ? null : this.typeArgumentOf(arg.bound), isSuper: arg.boundKind === 'super' }
+        : this.typeArgumentOf(arg),
+    );
+    const expected = this.members.typeParameterCount(erased.internalName!);
+    if (expected === 0) throw new CompileError(`type ${erased} does not take parameters`, last.position);
+    if (expected !== args.length) throw new CompileError(`wrong number of type arguments; required ${expected}`, last.position);
+    return { kind: 'class', name: erased.internalName!, args };
+  }
+
+  private typeArgumentOf(node: Ast.ReferenceTypeNode): GenericType {
+    const type = this.typeOf(node);
+    return this.genericTypeOf(node) ?? genericOf(type);
+  }
+
+  /** Records the generic type of `node` when it says more than the erasure. */
+  private record(node: Ast.ExpressionNode, generic: GenericType): void {
+    if (isGeneric(generic)) this.generics.set(node, generic);
+  }
+
+  /**
+   * The type of a field read or method call whose erased (descriptor) type is `type` and whose
+   * generic type is `generic` (null: nothing more is known). Where the generic type's erasure is
+   * narrower — `E` of a List<String> is a String — the value gets javac's checkcast to it (JLS
+   * §15.12.4.5 and §15.11.1 on erased member types) and the expression that type.
+   */
+  private genericResult(type: JavaType, generic: GenericType | null, node: Ast.ExpressionNode | undefined): JavaType {
+    if (generic === null) return type;
+    const narrowed = erasure(generic);
+    let result = type;
+    if (narrowed !== type) {
+      const isNarrower = narrowed.isReference() && type.isReference() && this.members.isKnownSubtype(narrowed, type);
+      // A Signature that disagrees with the descriptor is ignored, as HotSpot ignores it.
+      if (!isNarrower) return type;
+      this.e.checkcast(narrowed);
+      result = narrowed;
+    }
+    if (node !== undefined) this.record(node, generic);
+    return result;
+  }
+
+  /**
+   * The element type a for-each over `iterable` has beyond its erasure (JLS §14.14.2): the array's
+   * generic component, or the type argument of the Iterable it is; null when Object is all that is known.
+   */
+  private elementGeneric(iterable: Ast.ExpressionNode, iterableType: JavaType): GenericType | null {
+    const generic = this.generics.get(unparenthesized(iterable));
+    if (iterableType.isArray()) return generic?.kind === 'array' ? generic.component : null;
+    if (!iterableType.isClass()) return null;
+    const asIterable = this.members.asSuper(generic ?? genericOf(iterableType), 'java/lang/Iterable');
+    const element = asIterable?.args[0];
+    if (element === undefined) return null;
+    if (element.kind === 'wildcard') return element.bound !== null && !element.isSuper ? element.bound : null;
+    return element;
+  }
+
   private classTypeOf(node: Ast.ClassTypeNode): JavaType {
     try {
       return this.ctx.names.resolveType(node.parts.map((part) => part.name).join('.'));
@@ -2256,6 +2362,26 @@ export class CodeGenerator {
 }
 
 /** The LabelNode of a Label (a MethodNode keeps it in label.info). */
+/** An argument of a call, compiled into a side buffer until the method is chosen. */
+interface CompiledArgument {
+  readonly code: InsnList;
+  readonly type: JavaType;
+  readonly position: SourcePosition;
+  readonly generic?: GenericType | undefined;
+}
+
+/** The expression inside any parentheses. */
+function unparenthesized(node: Ast.ExpressionNode): Ast.ExpressionNode {
+  while (node.kind === 'Parenthesized') node = node.expression;
+  return node;
+}
+
+function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
+  let type = element;
+  for (let i = 0; i < dimensions; i++) type = { kind: 'array', component: type };
+  return type;
+}
+
 function labelNode(label: Label): LabelNode {
   if (!(label.info instanceof LabelNode)) label.info = new LabelNode();
   return label.info as LabelNode;

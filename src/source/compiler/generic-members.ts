@@ -1,0 +1,277 @@
+// # The generic types of members as seen from a receiver (JLS §4.5.2, §8.1.4, §15.12.2.7)
+//
+// Given `names` of type `List<String>`, `names.get(0)` is a String: `get` is declared in
+// `List<E>` to return E, and List<String> binds E to String. GenericMembers answers such questions
+// from the Signature attributes of the classes on the class path (through the TypeEnvironment):
+// the supertype of a parameterized type along the generic `extends`/`implements` clauses
+// (`ArrayList<String>` as an `Iterable<String>`), the type of a field or method result with the
+// receiver's type arguments substituted, and the type arguments of a generic method inferred from
+// its arguments.
+//
+// Decisions:
+// - Raw types follow JLS §4.8: the members of a raw type have erased types, so nothing is known
+//   beyond the erasure (null). A class without type parameters is not raw: `class Names extends
+//   ArrayList<String>` gives `get` the type String.
+// - Inference is the simple part of JLS §18 that snippets need: a method type variable takes the
+//   type of the arguments passed where a formal parameter mentions it (boxed for primitives, through
+//   supertypes: `Collection<? extends E>` from a `List<String>`); conflicting or missing evidence
+//   leaves the variable, whose erasure is its bound — where javac would infer from the target type,
+//   a snippet writes a cast, as in Javassist. Argument types are never checked against generic
+//   formals here: overload resolution works on erasures, so the compiler accepts a few calls javac
+//   rejects (`names.add(1)`), never the reverse.
+
+import { Opcodes } from '../../asm/opcodes.js';
+import type { ClassModel, FieldModel, TypeEnvironment } from './class-model.js';
+import { CompileError } from './compile-error.js';
+import {
+  type ClassGenericType,
+  erasure,
+  extendScope,
+  type GenericType,
+  genericOf,
+  parseClassSignature,
+  parseFieldSignature,
+  parseMethodSignature,
+  sameType,
+  substitute,
+  type TypeArgument,
+  type TypeParameter,
+  type TypeVariableScope,
+} from './generic-type.js';
+import type { JavaType } from './java-type.js';
+import type { ResolvedMethod } from './member-resolution.js';
+
+/** What a class's Signature attribute says (or its plain super types when it has none). */
+interface ClassGenerics {
+  readonly typeParameters: readonly TypeParameter[];
+  /** The erasures of the type variables usable in the class's members (its own and, for an inner class, its outer classes'). */
+  readonly scope: TypeVariableScope;
+  readonly supertypes: readonly ClassGenericType[];
+}
+
+const NO_SCOPE: TypeVariableScope = new Map();
+/** How deep a supertype search may go: far beyond real hierarchies, a stop for a malformed cycle. */
+const MAX_HIERARCHY_DEPTH = 100;
+
+/** One GenericMembers per TypeEnvironment, so that each class's Signature is parsed once per pool. */
+const byEnvironment = new WeakMap<TypeEnvironment, GenericMembers>();
+
+export class GenericMembers {
+  /**
+   * By class model: the environment builds a new model when an edited class changes shape or is
+   * invalidated, and the generics follow it.
+   */
+  private readonly classes = new WeakMap<ClassModel, ClassGenerics>();
+
+  private constructor(private readonly env: TypeEnvironment) {}
+
+  static of(env: TypeEnvironment): GenericMembers {
+    let members = byEnvironment.get(env);
+    if (members === undefined) {
+      members = new GenericMembers(env);
+      byEnvironment.set(env, members);
+    }
+    return members;
+  }
+
+  /** A class's own type: `Box<T>` inside Box (its type variables as arguments). */
+  thisType(className: string): ClassGenericType {
+    const info = this.classGenerics(className);
+    return {
+      kind: 'class',
+      name: className,
+      args: info.typeParameters.map((parameter) => ({ kind: 'variable', name: parameter.name, erasure: info.scope.get(parameter.name)! })),
+    };
+  }
+
+  /** How many type parameters the class declares (0: not generic). */
+  typeParameterCount(className: string): number {
+    return this.classGenerics(className).typeParameters.length;
+  }
+
+  /** The type variables in scope in the members of `className`, erased. */
+  scopeOf(className: string): TypeVariableScope {
+    return this.classGenerics(className).scope;
+  }
+
+  /**
+   * `type` as an instance of its supertype `target` (JLS §4.10.2), with the type arguments the
+   * generic super type clauses give it; null when `type` is not a class type, does not reach
+   * `target`, or is raw on the way (JLS §4.8).
+   */
+  asSuper(type: GenericType, target: string, depth = 0): ClassGenericType | null {
+    if (type.kind === 'variable') return this.asSuper(genericOf(type.erasure), target, depth);
+    if (type.kind !== 'class' || depth > MAX_HIERARCHY_DEPTH) return null;
+    const info = this.classGenerics(type.name);
+    const isRaw = info.typeParameters.length > 0 && type.args.length !== info.typeParameters.length;
+    if (isRaw) return null;
+    if (type.name === target) return type;
+    const bindings = bindingsOf(info.typeParameters, type.args);
+    for (const supertype of info.supertypes) {
+      if (!this.isKnownSubtype(supertype.name, target)) continue;
+      const found = this.asSuper(substitute(supertype, bindings), target, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  /**
+   * The type of `field` (declared in `owner`) read from an object of type `receiver`, or null when
+   * it is no more than the field's descriptor says.
+   */
+  fieldType(receiver: GenericType, owner: string, field: FieldModel): GenericType | null {
+    if (field.signature === null) return null;
+    const declared = parseFieldSignature(field.signature, field.isStatic ? NO_SCOPE : this.scopeOf(owner));
+    if (declared === null || erasure(declared) !== field.type) return null;
+    if (field.isStatic) return declared;
+    const bindings = this.receiverBindings(receiver, owner);
+    return bindings === null ? null : substitute(declared, bindings);
+  }
+
+  /**
+   * The type of a call of `method` on `receiver` (ignored for static methods) with arguments of
+   * types `args` (null for the null type), or null when it is no more than the descriptor says.
+   */
+  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): GenericType | null {
+    const signature = method.method.signature;
+    if (signature === null) return null;
+    const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
+    if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
+    let bindings = new Map<string, TypeArgument>();
+    if (!method.isStatic && receiver !== null) {
+      const classBindings = this.receiverBindings(receiver, method.declaringClass);
+      if (classBindings === null) return null;
+      bindings = new Map(classBindings);
+    }
+    // Method type variables shadow the class's (JLS §6.4.1).
+    for (const parameter of parsed.typeParameters) bindings.delete(parameter.name);
+    if (parsed.typeParameters.length > 0 && parsed.parameters.length === method.parameterTypes.length) {
+      const inferred = this.infer(parsed.typeParameters, parsed.parameters, method.varargsCall, args, bindings);
+      for (const [name, type] of inferred) bindings.set(name, type);
+    }
+    return substitute(parsed.returnType, bindings);
+  }
+
+  /**
+   * Whether `sub` is known to be a subtype of `sup`: false when a class on the way is missing from
+   * the class path. Generic types only refine what the erasures already compile, so a missing
+   * class makes them fall back to the erasure instead of failing a snippet that compiles without them.
+   */
+  isKnownSubtype(sub: JavaType | string, sup: JavaType | string): boolean {
+    try {
+      return this.env.isSubtype(sub, sup);
+    } catch (error) {
+      if (error instanceof CompileError) return false;
+      throw error;
+    }
+  }
+
+  /** The type arguments of the class `owner` declares, as `receiver` binds them; null if raw or unknown. */
+  private receiverBindings(receiver: GenericType, owner: string): Map<string, TypeArgument> | null {
+    const supertype = this.asSuper(receiver, owner);
+    if (supertype === null) return null;
+    return bindingsOf(this.classGenerics(owner).typeParameters, supertype.args);
+  }
+
+  /** JLS §18.2 in its simplest form: each method type variable from the arguments that mention it. */
+  private infer(
+    typeParameters: readonly TypeParameter[],
+    formals: readonly GenericType[],
+    varargsCall: boolean,
+    args: readonly (GenericType | null)[],
+    classBindings: ReadonlyMap<string, TypeArgument>,
+  ): Map<string, GenericType> {
+    const variables = new Set(typeParameters.map((parameter) => parameter.name));
+    const found = new Map<string, GenericType | 'conflict'>();
+    args.forEach((arg, i) => {
+      if (arg === null) return;
+      let formal = formals[Math.min(i, formals.length - 1)];
+      if (formal === undefined) return;
+      if (varargsCall && i >= formals.length - 1) {
+        if (formal.kind !== 'array') return;
+        formal = formal.component;
+      }
+      this.collect(substitute(formal, classBindings), arg, variables, found, 0);
+    });
+    const inferred = new Map<string, GenericType>();
+    for (const [name, type] of found) if (type !== 'conflict') inferred.set(name, type);
+    return inferred;
+  }
+
+  private collect(formal: TypeArgument, actual: GenericType, variables: ReadonlySet<string>, found: Map<string, GenericType | 'conflict'>, depth: number): void {
+    if (depth > MAX_HIERARCHY_DEPTH) return;
+    if (formal.kind === 'wildcard') {
+      if (formal.bound !== null && !formal.isSuper) this.collect(formal.bound, actual, variables, found, depth + 1);
+      return;
+    }
+    if (formal.kind === 'variable' && variables.has(formal.name)) {
+      const boxed = actual.kind === 'primitive' ? boxedOf(actual) : actual;
+      if (boxed === null) return;
+      const previous = found.get(formal.name);
+      if (previous === undefined) found.set(formal.name, boxed);
+      else if (previous !== 'conflict' && !sameType(previous, boxed)) found.set(formal.name, 'conflict');
+      return;
+    }
+    if (formal.kind === 'array') {
+      if (actual.kind === 'array') this.collect(formal.component, actual.component, variables, found, depth + 1);
+      return;
+    }
+    if (formal.kind === 'class' && formal.args.length > 0) {
+      const supertype = this.asSuper(actual, formal.name);
+      if (supertype === null || supertype.args.length !== formal.args.length) return;
+      formal.args.forEach((formalArg, i) => {
+        const actualArg = supertype.args[i]!;
+        const actualType = actualArg.kind === 'wildcard' ? (actualArg.isSuper ? null : actualArg.bound) : actualArg;
+        if (actualType !== null) this.collect(formalArg, actualType, variables, found, depth + 1);
+      });
+    }
+  }
+
+  /**
+   * The type variables a class sees from around it: an inner (non-static) class its outer classes'
+   * (JLS §8.1.3), a local or anonymous class also those of the method it is declared in (§6.3).
+   */
+  private enclosingScope(model: ClassModel, depth: number): TypeVariableScope {
+    const outer = model.enclosingClass;
+    const isInner = (model.access & Opcodes.ACC_STATIC) === 0 && !model.isInterface;
+    if (outer === null || (!isInner && model.enclosingMethod === null)) return NO_SCOPE;
+    const outerScope = this.classGenerics(outer, depth + 1).scope;
+    const enclosing = model.enclosingMethod;
+    if (enclosing === null) return outerScope;
+    const method = this.env.findClass(outer)?.methods.find((m) => m.name === enclosing.name && m.descriptor === enclosing.descriptor);
+    const signature = method?.signature == null ? null : parseMethodSignature(method.signature, outerScope);
+    return signature === null ? outerScope : extendScope(outerScope, signature.typeParameters);
+  }
+
+  private classGenerics(className: string, depth = 0): ClassGenerics {
+    const model = this.env.findClass(className);
+    if (model === null || depth > MAX_HIERARCHY_DEPTH) return { typeParameters: [], scope: NO_SCOPE, supertypes: [] };
+    const cached = this.classes.get(model);
+    if (cached !== undefined) return cached;
+    const outerScope = this.enclosingScope(model, depth);
+    const signature = model.signature === null ? null : parseClassSignature(model.signature, outerScope);
+    const plain = (name: string): ClassGenericType => ({ kind: 'class', name, args: [] });
+    const typeParameters = signature?.typeParameters ?? [];
+    const supertypes =
+      signature !== null && signature.superclass !== null
+        ? [signature.superclass, ...signature.interfaces]
+        : [...(model.superName === null ? [] : [plain(model.superName)]), ...model.interfaces.map(plain)];
+    const info = { typeParameters, scope: extendScope(outerScope, typeParameters), supertypes };
+    this.classes.set(model, info);
+    return info;
+  }
+}
+
+function bindingsOf(parameters: readonly TypeParameter[], args: readonly TypeArgument[]): Map<string, TypeArgument> {
+  const bindings = new Map<string, TypeArgument>();
+  parameters.forEach((parameter, i) => {
+    const arg = args[i];
+    if (arg !== undefined) bindings.set(parameter.name, arg);
+  });
+  return bindings;
+}
+
+function boxedOf(type: GenericType & { kind: 'primitive' }): GenericType | null {
+  const box = type.type.boxed();
+  return box === null ? null : genericOf(box);
+}

@@ -1,0 +1,182 @@
+// Generic types in classforge/source snippets: Signature attributes parsed (checked against every
+// descriptor of java.base and the Debian jars), member types substituted from the receiver's type
+// arguments, and snippets in generic methods and classes compiled by javac run under -Xverify:all.
+// The javac oracle over whole bodies is in source-compiler-javac.test.ts (t22–t24).
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
+import { TypeEnvironment } from '../src/source/compiler/class-model.js';
+import { GenericMembers } from '../src/source/compiler/generic-members.js';
+import { erasure, type GenericType, parseFieldSignature, parseMethodSignature, parseClassSignature } from '../src/source/compiler/generic-type.js';
+import { JavaType } from '../src/source/compiler/java-type.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+import { ClassNode } from '../src/tree/class-node.js';
+import { type CorpusClass, jarClasses, javaBaseClasses } from './support/corpus.js';
+
+/** A type spelled as in Java source, type variables by name: `java.util.List<java.lang.String>`. */
+function spell(type: GenericType): string {
+  switch (type.kind) {
+    case 'class': {
+      const args = type.args.map((arg) =>
+        arg.kind === 'wildcard' ? (arg.bound === null ? '?' : `? ${arg.isSuper ? 'super' : 'extends'} ${spell(arg.bound)}`) : spell(arg),
+      );
+      return `${type.name.replaceAll('/', '.')}${args.length > 0 ? `<${args.join(', ')}>` : ''}`;
+    }
+    case 'array':
+      return `${spell(type.component)}[]`;
+    case 'variable':
+      return type.name;
+    case 'primitive':
+      return type.type.toString();
+  }
+}
+
+/** Every Signature of `classes` parsed; the ones that fail or disagree with their descriptor. */
+function checkSignatures(classes: readonly CorpusClass[], members: GenericMembers): { signatures: number; disagreements: string[] } {
+  let signatures = 0;
+  const disagreements: string[] = [];
+  for (const corpusClass of classes) {
+    if (corpusClass.name.endsWith('module-info')) continue;
+    const node = new ClassNode();
+    new ClassReader(corpusClass.bytes).accept(node, ClassReader.SKIP_CODE);
+    const scope = members.scopeOf(node.name);
+    if (node.signature !== null) {
+      signatures++;
+      if (parseClassSignature(node.signature, scope) === null) disagreements.push(`${node.name}: ${node.signature}`);
+    }
+    for (const field of node.fields) {
+      if (field.signature === null) continue;
+      signatures++;
+      const type = parseFieldSignature(field.signature, scope);
+      if (type === null || erasure(type) !== JavaType.fromDescriptor(field.desc)) disagreements.push(`${node.name}.${field.name}: ${field.signature} vs ${field.desc}`);
+    }
+    for (const method of node.methods) {
+      if (method.signature === null) continue;
+      signatures++;
+      const parsed = parseMethodSignature(method.signature, scope);
+      const erased = JavaType.methodTypes(method.desc);
+      if (parsed === null || erasure(parsed.returnType) !== erased.returnType) {
+        disagreements.push(`${node.name}.${method.name}: ${method.signature} vs ${method.desc}`);
+      } else if (parsed.parameters.length === erased.argumentTypes.length && parsed.parameters.some((p, i) => erasure(p) !== erased.argumentTypes[i])) {
+        disagreements.push(`${node.name}.${method.name}: ${method.signature} vs ${method.desc} (parameters)`);
+      }
+    }
+  }
+  return { signatures, disagreements };
+}
+
+describe('Signature attributes', () => {
+  it('parse into types whose erasures are the descriptors, for every signature of java.base', async () => {
+    const members = GenericMembers.of(new TypeEnvironment(new ClassPath([])));
+    const { signatures, disagreements } = checkSignatures(await javaBaseClasses(), members);
+    console.log(`java.base: ${signatures} signatures, ${disagreements.length} disagreeing with their descriptors`);
+    expect(signatures).toBeGreaterThan(10_000);
+    expect(disagreements).toEqual([]);
+  }, 120_000);
+
+  const JARS = ['/usr/share/java/guava.jar', '/usr/share/java/commons-lang3.jar'];
+  it.skipIf(!JARS.every(existsSync))('and for every signature of guava and commons-lang3', async () => {
+    const members = GenericMembers.of(new TypeEnvironment(new ClassPath(JARS)));
+    let total = 0;
+    for (const jar of JARS) {
+      const { signatures, disagreements } = checkSignatures(await jarClasses(jar), members);
+      total += signatures;
+      expect(disagreements).toEqual([]);
+    }
+    expect(total).toBeGreaterThan(10_000);
+  }, 120_000);
+
+  it('keep bounds that name other type variables of the same list, and wildcards', () => {
+    const parsed = parseMethodSignature('<K:Ljava/lang/Object;V:TK;T::Ljava/lang/Comparable<-TT;>;>(Ljava/util/Map<+TK;*>;[TT;)TV;^TT;', new Map());
+    expect(parsed).not.toBeNull();
+    expect(parsed!.typeParameters.map((p) => p.name)).toEqual(['K', 'V', 'T']);
+    // V extends K: erased to K's erasure; T's leftmost bound is an interface (JLS §4.6).
+    expect(erasure(parsed!.returnType).toString()).toBe('java.lang.Object');
+    expect(erasure(parsed!.parameters[1]!).toString()).toBe('java.lang.Comparable[]');
+    expect(parsed!.parameters.map(spell)).toEqual(['java.util.Map<? extends K, ?>', 'T[]']);
+    expect(parseFieldSignature('Ljava/util/List<Ljava/lang/String;', new Map())).toBeNull();
+    expect(parseFieldSignature('Lpkg/Outer<TT;>.Inner<Ljava/lang/String;>;', new Map())).toEqual({
+      kind: 'class',
+      name: 'pkg/Outer$Inner',
+      args: [{ kind: 'class', name: 'java/lang/String', args: [] }],
+    });
+  });
+});
+
+describe('member types seen from a receiver', () => {
+  const members = GenericMembers.of(new TypeEnvironment(new ClassPath([])));
+  const type = (name: string, ...args: GenericType[]): GenericType => ({ kind: 'class', name, args });
+  const STRING = type('java/lang/String');
+
+  it('follow the generic super types: an ArrayList<String> is an Iterable<String>', () => {
+    expect(spell(members.asSuper(type('java/util/ArrayList', STRING), 'java/lang/Iterable')!)).toBe('java.lang.Iterable<java.lang.String>');
+    const entries = members.asSuper(type('java/util/HashMap', STRING, type('java/lang/Integer')), 'java/util/Map');
+    expect(spell(entries!)).toBe('java.util.Map<java.lang.String, java.lang.Integer>');
+    // Raw types have erased members (JLS §4.8).
+    expect(members.asSuper(type('java/util/ArrayList'), 'java/lang/Iterable')).toBeNull();
+    expect(members.asSuper(STRING, 'java/lang/Comparable')).toEqual(type('java/lang/Comparable', STRING));
+  });
+});
+
+const INVENTORY = {
+  'inv/Inventory.java': `package inv;
+    import java.util.*;
+    public class Inventory<T extends Comparable<T>> {
+      private final List<T> items = new ArrayList<>();
+      private final Map<String, List<Integer>> index = new TreeMap<>();
+      public void add(T item, List<String> tags) {
+        List<String> copy = new ArrayList<>(tags);
+        items.add(item);
+        for (String tag : copy) index.computeIfAbsent(tag, k -> new ArrayList<>()).add(items.size());
+      }
+      public T best() { return Collections.max(items); }
+      public static <E> E firstOf(List<E> list) { return list.get(0); }
+      public static void main(String[] args) {
+        Inventory<String> inventory = new Inventory<>();
+        inventory.add("pear", List.of("fruit", "green"));
+        inventory.add("plum", List.of("fruit"));
+        System.out.println(inventory.best() + " " + firstOf(List.of(5, 6)));
+      }
+    }`,
+};
+
+describe('snippets in generic code', () => {
+  it('see the generic types of parameters, locals, fields and this, with javac\'s casts', async () => {
+    const compiled = await compileJava(INVENTORY, { javacOptions: ['-g'] });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const inventory = pool.get('inv.Inventory');
+    const add = inventory.getDeclaredMethod('add');
+    // tags (named, from the LocalVariableTable) and $2 (from the method's Signature) are List<String>;
+    // items is a List<T> with T extends Comparable<T>: its elements are Comparables.
+    add.insertBefore('System.out.println("add " + tags.get(0).toUpperCase() + " " + $2.get(0).length() + " " + (items.isEmpty() ? "-" : "" + items.get(0).compareTo($1)));');
+    // copy is a local with a LocalVariableTypeTable entry; index a Map<String, List<Integer>>.
+    add.insertAt(9, 'System.out.println("copy " + copy.get(0).charAt(0) + " " + index.size());');
+    add.insertAfter('int first = index.get($2.get(0)).get(0); System.out.println("indexed " + first + " " + this.best().compareTo($1));');
+    // A static generic method: E's erasure is Object, nothing narrower.
+    inventory.getDeclaredMethod('firstOf').insertBefore('Object e = $1.get(0); System.out.println("first " + e + " " + list.size());');
+    const run = await runJava({ classpath: [new Map([['inv/Inventory', inventory.toBytecode()]]), compiled.dir], mainClass: 'inv.Inventory', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual([
+      'add FRUIT 5 -',
+      'copy f 0',
+      'indexed 1 0',
+      'add FRUIT 5 -7',
+      'copy f 2',
+      'indexed 1 0',
+      'first 5 2',
+      'plum 5',
+      '',
+    ]);
+  });
+
+  it('reject type arguments javac rejects', () => {
+    const pool = new ClassPool(true);
+    const ctClass = pool.makeClass('demo.Bad');
+    const method = (body: string) => () => ctClass.addMethod(CtNewMethod.make(body, ctClass));
+    expect(method('public void a() { java.util.List<String, String> x = null; }')).toThrow(/wrong number of type arguments; required 1/);
+    expect(method('public void b() { String<Integer> s = null; }')).toThrow(/type java.lang.String does not take parameters/);
+    expect(method('public void c() { java.util.List<String> l = new java.util.ArrayList<>(); int n = l.get(0); }')).toThrow(CannotCompileException);
+  });
+});
