@@ -59,7 +59,7 @@ const SUPPORT = {
       public Pair<B, A> swap() { return new Pair<>(second, first); }
     }`,
   'demo/Names.java': `package demo;
-    public class Names extends java.util.ArrayList<String> {}`,
+    @Deprecated(since = "9") public class Names extends java.util.ArrayList<String> {}`,
   'demo/Sorted.java': `package demo;
     public class Sorted<T extends Comparable<T>> {
       private final java.util.List<T> items;

@@ -27,7 +27,12 @@ const LOCALS: Record<Kind, string[]> = {
 const DECLARATIONS =
   'int i = 7, j = -3; long l = 5000000000L; float f = 2.5f; double d = -0.75; char c = \'k\'; byte b = (byte) -100; short s = 1234; ' +
   'boolean z = true; Integer bi = 42; Long bl = -9L; Double bd = 3.0; String str = "s"; ' +
-  'int[] ia = {4, -5, 6}; long[] la = {7L, 1L << 40}; double[] da = {0.5, -2}; int k2 = 2;';
+  'int[] ia = {4, -5, 6}; long[] la = {7L, 1L << 40}; double[] da = {0.5, -2}; int k2 = 2; ' +
+  // Generic locals: member types substituted from type arguments, javac's casts, unboxing, inference.
+  'java.util.List<Integer> gl = new java.util.ArrayList<>(java.util.List.of(3, -4, 5)); ' +
+  'java.util.Map<Character, Long> gm = new java.util.HashMap<>(java.util.Map.of(\'k\', 11L)); ' +
+  'java.util.List<String> gs = java.util.List.of("ab", "cde"); ' +
+  'java.util.List<java.util.List<Double>> gn = java.util.List.of(java.util.List.of(1.5, -0.25));';
 
 
 const promote = (kind: Kind): Kind => (({ char: 'int', byte: 'int', short: 'int', Integer: 'int', Long: 'long', Double: 'double' }) as Partial<Record<Kind, Kind>>)[kind] ?? kind;
@@ -59,12 +64,17 @@ class ExpressionGenerator {
         const [b] = this.expression('boolean', depth - 1);
         return [`(${a} ${this.pick(['&&', '||', '&', '|', '^'])} ${b})`, 'boolean'];
       }
-      if (choice === 'equal') return [`(str == ${this.pick(['null', 'str'])})`, 'boolean'];
+      if (choice === 'equal') {
+        if (this.next() < 0.5) return [`(str == ${this.pick(['null', 'str'])})`, 'boolean'];
+        // An argument boxed to Object (int to Integer, char to Character…): contains compares boxes.
+        const [a] = this.expression('integral', depth - 1);
+        return [`gl.contains(${a})`, 'boolean'];
+      }
       const [a] = this.expression('boolean', depth - 1);
       return [`!(${a})`, 'boolean'];
     }
     if (category === 'string') {
-      if (leaf) return [this.pick(['str', '"t"', 'String.valueOf(c)']), 'String'];
+      if (leaf) return [this.pick(['str', '"t"', 'String.valueOf(c)', 'gs.get(1)', 'gs.get(0).concat(str)']), 'String'];
       const [a] = this.expression(this.pick(['numeric', 'boolean', 'string'] as const), depth - 1);
       return [`(str + ${a})`, 'String'];
     }
@@ -78,8 +88,24 @@ class ExpressionGenerator {
       const kind = this.pick(kinds);
       return [this.pick(LOCALS[kind]), kind];
     }
-    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call', 'array', 'array']);
+    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call', 'array', 'array', 'generic']);
     switch (choice) {
+      case 'generic': {
+        // Results typed by type arguments (List<Integer>.get is an Integer), generic methods
+        // inferred from their arguments, and a set() whose side effect later reads see.
+        const [value] = this.expression('integral', depth - 1);
+        const options: [string, Kind][] = [
+          [`gl.get(${this.pick(['0', '2', '(k2 % 3)'])})`, 'Integer'],
+          [`gm.get('k')`, 'Long'],
+          [`gs.get(${this.pick(['0', '1'])}).length()`, 'int'],
+          // A generic method's T result is no numeric operand of ?: (JLS §15.25): unary plus makes it one.
+          [`(+ java.util.Objects.requireNonNull(bi))`, 'int'],
+          [`(+ java.util.Optional.of((int) (+ ${value})).get())`, 'int'],
+          [`gl.set(${this.pick(['0', '1'])}, (int) (+ ${value}))`, 'Integer'],
+        ];
+        if (category === 'numeric') options.push([`gn.get(0).get(${this.pick(['0', '1'])})`, 'Double']);
+        return this.pick(options);
+      }
       case 'arith': {
         const [a, ka] = this.expression(category, depth - 1);
         const [b, kb] = this.expression(category, depth - 1);
@@ -169,7 +195,7 @@ function generate(): string[] {
   for (let n = 0; n < COUNT; n++) {
     const category = (['numeric', 'numeric', 'integral', 'boolean', 'string'] as const)[n % 5]!;
     const [expression] = generator.expression(category, 4);
-    bodies.push(`${DECLARATIONS} Object result = ${expression}; return String.valueOf(result) + " " + i + j + l + f + d + c + b + s + bi + ia[0] + ia[1] + la[1] + da[0];`);
+    bodies.push(`${DECLARATIONS} Object result = ${expression}; return String.valueOf(result) + " " + i + j + l + f + d + c + b + s + bi + ia[0] + ia[1] + la[1] + da[0] + gl;`);
   }
   return bodies;
 }

@@ -140,6 +140,12 @@ export class CodeGenerator {
   private yieldTarget: SwitchYieldTarget | null = null;
   /** The generic types of the expressions compiled so far, where they say more than their erasures. */
   private readonly generics = new Map<Ast.ExpressionNode, GenericType>();
+  /**
+   * Calls of generic methods whose declared result is one of the method's type variables, with that
+   * variable's erasure: JLS §15.25 classifies a conditional by the result type "before instantiating
+   * the method's type arguments", so `c ? 1.5 : Objects.requireNonNull(7)` is a reference conditional.
+   */
+  private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
   private readonly members: GenericMembers;
 
   constructor(
@@ -1268,6 +1274,9 @@ export class CodeGenerator {
       case 'ClassLiteral': {
         const type = node.type.kind === 'VoidType' ? JavaType.VOID : this.typeOf(node.type);
         this.e.pushClass(type);
+        // JLS §15.8.2: C.class is a Class<C> (int.class a Class<Integer>), so getAnnotation(Deprecated.class) is a Deprecated.
+        const classOf = type.isVoid() ? JavaType.classType('java/lang/Void') : type.isPrimitive() ? type.boxed()! : type;
+        this.record(node, { kind: 'class', name: 'java/lang/Class', args: [genericOf(classOf)] });
         return JavaType.CLASS;
       }
       case 'SwitchExpression':
@@ -1589,6 +1598,7 @@ export class CodeGenerator {
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
     const argGenerics = args.map((arg) => (arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
+    if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
     return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, argGenerics), node);
   }
 
@@ -1842,7 +1852,13 @@ export class CodeGenerator {
     const a = this.buffered(() => this.expression(node.whenTrue));
     const b = this.buffered(() => this.expression(node.whenFalse));
     const narrow = this.narrowConditionalType(a.value, this.constant(node.whenTrue), b.value, this.constant(node.whenFalse));
-    const type = narrow ?? this.conditionalType(a.value, b.value, node.position);
+    const type =
+      narrow ??
+      this.conditionalType(
+        this.uninstantiatedResults.get(unparenthesized(node.whenTrue)) ?? a.value,
+        this.uninstantiatedResults.get(unparenthesized(node.whenFalse)) ?? b.value,
+        node.position,
+      );
     // With the narrow rule, the int constant fits: its conversion is a (value-preserving) narrowing.
     const context = narrow === null ? 'assignment' : 'cast';
     this.append(a.code);

@@ -166,6 +166,15 @@ export class GenericMembers {
     }
   }
 
+  /** Whether `method` is generic and declared to return one of its own type variables (`<T> T requireNonNull(T)`). */
+  returnsMethodTypeVariable(method: ResolvedMethod): boolean {
+    const signature = method.method.signature;
+    if (signature === null || !signature.startsWith('<')) return false;
+    const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
+    const result = parsed?.returnType;
+    return result?.kind === 'variable' && parsed!.typeParameters.some((parameter) => parameter.name === result.name);
+  }
+
   /** The type arguments of the class `owner` declares, as `receiver` binds them; null if raw or unknown. */
   private receiverBindings(receiver: GenericType, owner: string): Map<string, TypeArgument> | null {
     const supertype = this.asSuper(receiver, owner);
