@@ -92,6 +92,11 @@ function show(n: ExpressionNode | StatementNode): string {
     case 'This': return n.qualifier === null ? 'this' : `${classTypeText(n.qualifier)}.this`;
     case 'Parenthesized': return `(paren ${show(n.expression)})`;
     case 'SwitchExpression': return `(switch-expr${n.arrowForm ? '->' : ':'} ${show(n.selector)}${n.cases.map(caseText).join('')})`;
+    case 'Lambda': return `(lambda (${n.parameters.map((p) => (p.type === null ? p.name : `${typeText(p.type)} ${p.name}`)).join(' ')}) ${show(n.body)})`;
+    case 'MethodReference': {
+      const target = n.target.kind === 'super' ? 'super' : n.target.kind === 'type' ? typeText(n.target.type) : show(n.target.expression);
+      return `(:: ${target} ${n.name})`;
+    }
     case 'Block': return `{${n.statements.map(show).join(' ')}}`;
     case 'LocalVariableDeclaration': return `(local ${modifiersText(n.modifiers)}${typeText(n.type)} ${n.declarators.map(declaratorText).join(' ')})`;
     case 'ExpressionStatement': return `${show(n.expression)};`;
@@ -452,6 +457,26 @@ describe('expressions', () => {
     it(source, () => expect(expr(source)).toBe(expected));
   }
 
+  it('lambdas (JLS §15.27) and method references (JLS §15.13) where an expression starts', () => {
+    expect(expr('x -> x + 1')).toBe('(lambda (x) (+ x 1))');
+    expect(expr('() -> {}')).toBe('(lambda () {})');
+    expect(expr('(a, b) -> { return a; }')).toBe('(lambda (a b) {(return a)})');
+    expect(expr('(final int a, String[] b, java.util.List<String> c) -> a')).toBe('(lambda (int a String[] b java.util.List<String> c) a)');
+    expect(expr('(var a, var b) -> a')).toBe('(lambda (a b) a)');
+    expect(expr('f(x -> y -> x, (a) -> b)')).toBe('(call - f (lambda (x) (lambda (y) x)) (lambda (a) b))');
+    expect(expr('c ? a : b -> b')).toBe('(? c a (lambda (b) b))');
+    expect(expr('(Runnable) () -> {}')).toBe('(cast Runnable (lambda () {}))');
+    expect(expr('(a) + b')).toBe('(+ (paren a) b)');
+    expect(expr('String::valueOf')).toBe('(:: String valueOf)');
+    expect(expr('java.util.Objects::isNull')).toBe('(:: (. (. java util) Objects) isNull)');
+    expect(expr('this::run')).toBe('(:: this run)');
+    expect(expr('super::toString')).toBe('(:: super toString)');
+    expect(expr('a.b()::c')).toBe('(:: (call a b) c)');
+    expect(expr('int[]::new')).toBe('(:: int[] new)');
+    expect(expr('String[][]::clone')).toBe('(:: String[][] clone)');
+    expect(expr('java.util.ArrayList::<String>new')).toBe('(:: (. (. java util) ArrayList) new)');
+  });
+
   it('positions: first token, or the operator, or the member name', () => {
     const e = parseExpression('a +\n  b.c(d)');
     expect(e.kind === 'Binary' && [e.position, e.left.position, e.right.position]).toEqual([
@@ -635,13 +660,10 @@ describe('syntax errors', () => {
     ['s = "\\q";', 'line 1, column 6: illegal escape character'],
     ['s = "abc;', 'line 1, column 5: unclosed string literal'],
     ['a(); /* never closed', 'line 1, column 6: unclosed comment'],
-    ['Runnable r = () -> {};', 'line 1, column 14: lambda expressions are not supported in snippets'],
-    ['list.forEach(x -> f(x));', 'line 1, column 14: lambda expressions are not supported in snippets'],
-    ['f((a, b) -> a);', 'line 1, column 3: lambda expressions are not supported in snippets'],
-    ['x = (a) -> b;', 'line 1, column 5: lambda expressions are not supported in snippets'],
-    ['x = c ? a : b -> b;', 'line 1, column 13: lambda expressions are not supported in snippets'],
-    ['f(String::valueOf);', 'line 1, column 9: method references are not supported in snippets'],
-    ['f(int[]::new);', 'line 1, column 8: method references are not supported in snippets'],
+    ['f((String... a) -> a);', 'line 1, column 10: variable arity lambda parameters are not supported in snippets'],
+    ['f(void::x);', "line 1, column 7: void has no members: expected a type or an expression before '::'"],
+    ['f(a -> );', "line 1, column 8: expected an expression but found ')'"],
+    ['f(String::);', "line 1, column 11: expected an identifier but found ')'"],
     ['Object o = new Object() { };', 'line 1, column 25: anonymous classes are not supported in snippets'],
     ['a.new B() { };', 'line 1, column 11: anonymous classes are not supported in snippets'],
     ['class A {}', 'line 1, column 1: local classes are not supported in snippets'],

@@ -24,6 +24,7 @@ import { IincInsnNode } from '../tree/iinc-insn-node.js';
 import { InsnList } from '../tree/insn-list.js';
 import { InsnNode } from '../tree/insn-node.js';
 import { IntInsnNode } from '../tree/int-insn-node.js';
+import type { ClassNode } from '../tree/class-node.js';
 import { LabelNode } from '../tree/label-node.js';
 import { LineNumberNode } from '../tree/line-number-node.js';
 import { LocalVariableNode } from '../tree/local-variable-node.js';
@@ -43,7 +44,7 @@ import type { ExprEditorLike } from './expr-editor.js';
 import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, NewArray, NewExpr, type Expr } from './expr.js';
 import type * as Ast from './compiler/ast.js';
 import { TypeEnvironment } from './compiler/class-model.js';
-import { CodeGenerator, type CompileContext, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
+import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { GenericMembers } from './compiler/generic-members.js';
 import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, type TypeVariableScope } from './compiler/generic-type.js';
@@ -67,17 +68,52 @@ function environmentOf(pool: ClassPool): TypeEnvironment {
   return env;
 }
 
+/**
+ * The synthetic methods (lambda bodies) each running compilation step added to classes, innermost
+ * step last: a step that fails takes its own back, so that a snippet that does not compile leaves
+ * its class as it was.
+ */
+const addedMethods: { readonly classNode: ClassNode; readonly method: MethodNode }[][] = [];
+
 /** Runs a compilation step, turning syntax and semantic errors into a CannotCompileException naming `where`. */
 function compiling<T>(where: string, step: () => T): T {
+  addedMethods.push([]);
+  let succeeded = false;
   try {
-    return step();
+    const result = step();
+    succeeded = true;
+    return result;
   } catch (error) {
     if (error instanceof JavaSyntaxError || error instanceof CompileError) {
       throw new CannotCompileException(`${where}: ${error.message}`, { cause: error });
     }
     if (error instanceof CannotCompileException) throw error;
     throw new CannotCompileException(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    const added = addedMethods.pop()!;
+    if (succeeded) addedMethods[addedMethods.length - 1]?.push(...added);
+    else for (const { classNode, method } of added) classNode.methods.splice(classNode.methods.indexOf(method), 1);
   }
+}
+
+/**
+ * Adds lambda bodies to `ctClass` as `private synthetic lambda$<method>$<n>` methods, named as javac
+ * names them (JLS §15.27.4 leaves the name to the compiler).
+ */
+function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMethodSink {
+  const base = enclosingMethod === '<init>' ? 'new' : enclosingMethod === '<clinit>' ? 'static' : enclosingMethod;
+  return {
+    add(method: MethodNode): string {
+      const classNode = ctClass.classNode();
+      const taken = new Set(classNode.methods.map((m) => m.name));
+      let n = classNode.methods.filter((m) => m.name.startsWith('lambda$')).length;
+      while (taken.has(`lambda$${base}$${n}`)) n++;
+      method.name = `lambda$${base}$${n}`;
+      classNode.methods.push(method);
+      addedMethods[addedMethods.length - 1]?.push({ classNode, method });
+      return method.name;
+    },
+  };
 }
 
 /** The method's facts the compiler needs. */
@@ -87,6 +123,10 @@ interface MethodFacts {
   readonly returnType: JavaType;
   readonly thisVariable: LocalVariable | null;
   readonly firstFreeSlot: number;
+  /** The generic return type from the method's Signature, or null. */
+  readonly returnGeneric: GenericType | null;
+  /** The method's name (`<init>` for a constructor). */
+  readonly methodName: string;
   /** The type variables in scope in the method (the class's and its own), erased. */
   readonly typeScope: TypeVariableScope;
 }
@@ -113,6 +153,8 @@ function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
     returnType,
     thisVariable: isStatic ? null : withGeneric({ type: thisType, slot: 0 }, members.thisType(ctClass.getInternalName())),
     firstFreeSlot: Math.max(slot, method.maxLocals, usedSlots(method), declaredSlots(method)),
+    methodName: method.name,
+    returnGeneric: signature !== null && erasure(signature.returnType) === returnType ? signature.returnType : null,
     typeScope: signature === null ? classScope : extendScope(classScope, signature.typeParameters),
   };
 }
@@ -158,8 +200,12 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
     superName: ctClass.classNode().superName,
     isStatic: facts.isStatic,
     returnType: facts.returnType,
+    returnGeneric: facts.returnGeneric,
     variables,
     firstFreeSlot,
+    classVersion: ctClass.classNode().version,
+    isInterface: ctClass.isInterface(),
+    lambdaMethods: lambdaMethodsOf(ctClass, facts.methodName),
   };
 }
 
@@ -483,7 +529,7 @@ function modifierFlags(modifiers: Ast.ModifiersNode): number {
 
 /** A resolver of type names inside `ctClass`, for declarations. */
 function declarationContext(ctClass: CtClass, isStatic: boolean): { generator: (method: MethodNode, facts: MethodFacts) => CodeGenerator; resolve: (node: Ast.TypeNode | Ast.VoidTypeNode) => JavaType } {
-  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0, typeScope: new Map() };
+  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0, methodName: 'init', returnGeneric: null, typeScope: new Map() };
   const resolver = new CodeGenerator(contextFor(ctClass, dummyFacts, {}, 0));
   return {
     resolve: (node) => resolver.typeOf(node),

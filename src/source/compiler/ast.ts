@@ -278,12 +278,41 @@ export interface SwitchExpressionNode extends Node {
   readonly cases: readonly SwitchCaseNode[];
 }
 
+/** A lambda's parameter: `x` (inferred), `var x` (inferred) or `String x` (declared). */
+export interface LambdaParameterNode extends Node {
+  readonly name: string;
+  /** null when inferred from the target's function type. */
+  readonly type: TypeNode | null;
+}
+
+/** `x -> …`, `(a, b) -> …`, `(int a, String b) -> { … }` (JLS §15.27). */
+export interface LambdaNode extends Node {
+  readonly kind: 'Lambda';
+  readonly parameters: readonly LambdaParameterNode[];
+  readonly body: ExpressionNode | BlockNode;
+}
+
+/**
+ * `Type::name`, `expr::name`, `super::name`, `Type::new`, `int[]::new` (JLS §15.13). A name before
+ * `::` (`String`, `java.util.Objects`, `list`) is an expression node whose meaning — a type or a
+ * variable — the compiler decides, as for other ambiguous names.
+ */
+export interface MethodReferenceNode extends Node {
+  readonly kind: 'MethodReference';
+  readonly target:
+    | { readonly kind: 'expression'; readonly expression: ExpressionNode }
+    | { readonly kind: 'type'; readonly type: TypeNode }
+    | { readonly kind: 'super' };
+  /** The method's name, or `new` for a constructor or array creation reference. */
+  readonly name: string;
+}
+
 export type ExpressionNode =
   | IntLiteralNode | LongLiteralNode | FloatLiteralNode | CharLiteralNode | StringLiteralNode
   | BooleanLiteralNode | NullLiteralNode
   | NameNode | FieldAccessNode | SuperFieldAccessNode | MethodCallNode | NewNode | NewArrayNode | ArrayAccessNode
   | UnaryNode | BinaryNode | AssignNode | ConditionalNode | CastNode | InstanceOfNode | ClassLiteralNode
-  | ThisNode | ParenthesizedNode | SwitchExpressionNode;
+  | ThisNode | ParenthesizedNode | SwitchExpressionNode | LambdaNode | MethodReferenceNode;
 
 // ## Statements (JLS §14)
 

@@ -22,21 +22,24 @@
 //   recomputed anyway.
 // - Semantic errors are CompileErrors carrying the snippet position of the offending node.
 
+import { Handle } from '../../asm/handle.js';
 import type { Label } from '../../asm/label.js';
 import { Opcodes } from '../../asm/opcodes.js';
+import { Type } from '../../asm/type.js';
 import { InsnList } from '../../tree/insn-list.js';
 import { MethodNode } from '../../tree/method-node.js';
 import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
 import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { TypeEnvironment } from './class-model.js';
+import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
 import { GenericMembers } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
-import { JavaType, binaryNumericPromotion, isPrimitiveWidening, unaryNumericPromotion } from './java-type.js';
-import { findConstructor, findField, findMethod, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
+import { JavaType, binaryNumericPromotion, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
+import { findConstructor, findField, findMethod, type FunctionalArgument, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
 import type { TypeNameResolver } from './type-names.js';
 
 /** A local variable (or parameter) in scope. */
@@ -91,9 +94,34 @@ export interface CompileContext {
   readonly isStatic: boolean;
   /** The type `return` statements return (the method's). */
   readonly returnType: JavaType;
+  /** Its generic form when known (a lambda returning a lambda needs it). */
+  readonly returnGeneric?: GenericType | null;
   readonly variables: SnippetVariables;
   /** The first local slot the compiled code may use. */
   readonly firstFreeSlot: number;
+  /** The class file version of the class (major in the low 16 bits): lambdas need 52 (Java 8). */
+  readonly classVersion: number;
+  readonly isInterface: boolean;
+  /** Where lambda bodies go. */
+  readonly lambdaMethods: LambdaMethodSink;
+  /** In a lambda body: the enclosing code's variables, captured when used. */
+  readonly capture?: CaptureScope;
+}
+
+/** Takes the synthetic method of a lambda body into the class; returns the name it gets. */
+export interface LambdaMethodSink {
+  add(method: MethodNode): string;
+}
+
+/**
+ * The variables a lambda body sees from the code around it (JLS §15.27.2): each one used is
+ * captured — passed to the lambda's method as a leading parameter — in order of first use.
+ */
+interface CaptureScope {
+  lookup(name: string): LocalVariable | undefined;
+  isVariableName(name: string): boolean;
+  /** Set when the body uses `this` (explicitly or through an instance member): the method is then an instance method. */
+  usesThis: boolean;
 }
 
 interface JumpTarget {
@@ -292,19 +320,19 @@ export class CodeGenerator {
       // In scope from its own initializer on (JLS §6.3), as javac.
       const variable = this.declare(declarator.name, type, undefined, generic);
       if (declarator.initializer !== null) {
-        this.variableInitializer(declarator.initializer, type);
+        this.variableInitializer(declarator.initializer, type, generic);
         this.e.store(type, variable.slot);
       }
     }
   }
 
   /** An initializer of a variable of `type`: an expression, or `{…}` for an array. */
-  variableInitializer(node: Ast.VariableInitializerNode, type: JavaType): void {
+  variableInitializer(node: Ast.VariableInitializerNode, type: JavaType, generic: GenericType | null = null): void {
     if (node.kind === 'ArrayInitializer') {
       if (!type.isArray()) throw new CompileError(`illegal initializer for ${type}`, node.position);
       this.arrayInitializer(node, type);
     } else {
-      this.expressionAs(node, type);
+      this.expressionAs(node, type, generic);
     }
   }
 
@@ -475,7 +503,7 @@ export class CodeGenerator {
       this.e.returnValue(JavaType.VOID);
     } else {
       if (returnType.isVoid()) throw new CompileError('incompatible types: unexpected return value (the method returns void)', node.expression.position);
-      this.expressionAs(node.expression, returnType);
+      this.expressionAs(node.expression, returnType, this.ctx.returnGeneric ?? null);
       if (this.finallyFrames.length > 0) {
         const slot = this.allocate(returnType);
         this.e.store(returnType, slot);
@@ -1022,7 +1050,7 @@ export class CodeGenerator {
     if (owner === null) throw new CompileError('java.lang.Object has no superclass constructor', node.position);
     this.e.load(JavaType.classType(this.ctx.currentClass), 0);
     const args = this.compileArguments(node.arguments);
-    const constructor = findConstructor(this.ctx.env, owner, args.map((a) => a.type), this.access());
+    const constructor = findConstructor(this.ctx.env, owner, this.argumentTypes(args), this.access());
     this.appendArguments(args, constructor, node.position);
     this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', constructor.descriptor, false);
   }
@@ -1173,8 +1201,16 @@ export class CodeGenerator {
     }
   }
 
-  /** Compiles `node` and converts its value to `type` (assignment conversion, JLS §5.2). */
-  expressionAs(node: Ast.ExpressionNode, type: JavaType): void {
+  /**
+   * Compiles `node` and converts its value to `type` (assignment conversion, JLS §5.2); `generic`,
+   * when known, is the parameterized target a lambda's function type comes from.
+   */
+  expressionAs(node: Ast.ExpressionNode, type: JavaType, generic: GenericType | null = null): void {
+    const inner = unparenthesized(node);
+    if (inner.kind === 'Lambda' || inner.kind === 'MethodReference') {
+      this.functionalValue(inner, type, generic);
+      return;
+    }
     if (node.kind === 'Cast' && isSpecialCast(node)) {
       this.specialCast(node, type);
       return;
@@ -1281,11 +1317,18 @@ export class CodeGenerator {
       }
       case 'SwitchExpression':
         return this.switchExpression(node);
+      case 'Lambda':
+      case 'MethodReference':
+        throw new CompileError(
+          `${node.kind === 'Lambda' ? 'lambda expression' : 'method reference'} not expected here: it needs a target type (an assignment, a method argument, a return or a cast to a functional interface)`,
+          node.position,
+        );
     }
   }
 
   private loadThis(position: SourcePosition): JavaType {
     if (this.ctx.isStatic) throw new CompileError('non-static variable this cannot be referenced from a static context', position);
+    if (this.ctx.capture !== undefined) this.ctx.capture.usesThis = true;
     const type = JavaType.classType(this.ctx.currentClass);
     this.e.load(type, 0);
     return type;
@@ -1307,6 +1350,8 @@ export class CodeGenerator {
   private variable(name: string): LocalVariable | undefined {
     const local = this.lookupLocal(name);
     if (local !== undefined) return local;
+    // In a lambda body, every other variable (the $ ones included) is the enclosing code's, captured.
+    if (this.ctx.capture !== undefined) return this.ctx.capture.lookup(name);
     const vars = this.ctx.variables;
     if (name === '$0') {
       if (vars.zero === undefined || vars.zero === null) throw new CompileError('$0 is not available here (a static method has no this)');
@@ -1327,11 +1372,15 @@ export class CodeGenerator {
 
   private isVariableName(name: string): boolean {
     if (this.lookupLocal(name) !== undefined || this.ctx.variables.extra?.has(name)) return true;
+    if (this.ctx.capture !== undefined) return this.ctx.capture.isVariableName(name);
     return /^\$([0-9]+|_|args|sig|type|class)$/.test(name);
   }
 
   private name(node: Ast.NameNode): JavaType {
     const name = node.name;
+    if (this.ctx.capture !== undefined && (name === '$args' || name === '$sig' || name === '$type' || name === '$$')) {
+      throw new CompileError(`${name} is not available inside a lambda body (capture $1… or a local instead)`, node.position);
+    }
     switch (name) {
       case '$args':
         return this.pushArgs();
@@ -1521,6 +1570,12 @@ export class CodeGenerator {
         });
         continue;
       }
+      const argument = unparenthesized(node);
+      if (argument.kind === 'Lambda' || argument.kind === 'MethodReference') {
+        // Compiled once the method is chosen, against its parameter type (JLS §15.12.2.1).
+        args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
+        continue;
+      }
       const compiled = this.buffered(() => this.expression(node));
       if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
       args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(unparenthesized(node)) });
@@ -1528,29 +1583,40 @@ export class CodeGenerator {
     return args;
   }
 
-  /** Appends the arguments converted to the method's parameter types, packing varargs into an array (§15.12.4.2). */
-  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition): void {
+  /** The argument types overload resolution sees: static types, and what lambdas and method references may convert to. */
+  private argumentTypes(args: readonly CompiledArgument[]): (JavaType | FunctionalArgument)[] {
+    return args.map((arg) => (arg.functional === undefined ? arg.type : this.functionalArgument(arg.functional)));
+  }
+
+  /**
+   * Appends the arguments converted to the method's parameter types, packing varargs into an array
+   * (§15.12.4.2). `generics` are the parameter types as the call instantiates them, when known: the
+   * function types of lambda arguments come from there.
+   */
+  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition, generics: readonly GenericType[] | null = null): void {
     const parameters = method.parameterTypes;
+    const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
+      if (arg.functional !== undefined) {
+        this.functionalValue(arg.functional, parameter, generic);
+        return;
+      }
+      this.append(arg.code);
+      this.convert(arg.type, parameter, arg.position, 'invocation');
+    };
     if (!method.varargsCall) {
-      args.forEach((arg, i) => {
-        this.append(arg.code);
-        this.convert(arg.type, parameters[i]!, arg.position, 'invocation');
-      });
+      args.forEach((arg, i) => pass(arg, parameters[i]!, generics?.[i] ?? null));
       return;
     }
     const fixed = parameters.length - 1;
-    for (let i = 0; i < fixed; i++) {
-      this.append(args[i]!.code);
-      this.convert(args[i]!.type, parameters[i]!, args[i]!.position, 'invocation');
-    }
+    for (let i = 0; i < fixed; i++) pass(args[i]!, parameters[i]!, generics?.[i] ?? null);
     const element = method.varargsElementType ?? parameters[fixed]!.componentType!;
     this.e.pushInt(args.length - fixed);
     this.newArrayOf(element, position);
+    const varargsGeneric = generics?.[fixed];
     for (let i = fixed; i < args.length; i++) {
       this.e.insn(Opcodes.DUP);
       this.e.pushInt(i - fixed);
-      this.append(args[i]!.code);
-      this.convert(args[i]!.type, element, args[i]!.position, 'invocation');
+      pass(args[i]!, element, varargsGeneric?.kind === 'array' ? varargsGeneric.component : null);
       this.e.insn(element.toAsmType().getOpcode(Opcodes.IASTORE));
     }
   }
@@ -1584,7 +1650,7 @@ export class CodeGenerator {
     }
     if (receiver === 'this' || receiver === 'super') receiverGeneric = this.members.thisType(this.ctx.currentClass);
     const args = this.compileArguments(node.arguments);
-    const method = findMethod(this.ctx.env, owner, node.name, args.map((a) => a.type), this.access());
+    const method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), this.access());
     if (receiver === 'this') {
       if (!method.isStatic) this.loadThis(node.position);
     } else if (receiver === 'super') {
@@ -1594,10 +1660,11 @@ export class CodeGenerator {
     } else if (method.isStatic) {
       this.e.pop(receiver);
     }
-    this.appendArguments(args, method, node.position);
+    const argGenerics = args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined) ? this.members.parameterTypes(receiverGeneric, method, argGenerics) : null;
+    this.appendArguments(args, method, node.position, parameterGenerics);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
-    const argGenerics = args.map((arg) => (arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
     return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, argGenerics), node);
   }
@@ -1665,12 +1732,15 @@ export class CodeGenerator {
       throw new CompileError(`${type} is an inner class: creating it needs an enclosing instance, which snippets do not support`, node.position);
     }
     const args = this.compileArguments(node.arguments);
-    const constructor = findConstructor(this.ctx.env, type.internalName!, args.map((a) => a.type), this.access());
+    const constructor = findConstructor(this.ctx.env, type.internalName!, this.argumentTypes(args), this.access());
     this.e.typeInsn(Opcodes.NEW, type.internalName!);
     this.e.insn(Opcodes.DUP);
-    this.appendArguments(args, constructor, node.position);
-    this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
     const generic = this.genericTypeOf(node.type);
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined)
+      ? this.members.parameterTypes(generic ?? genericOf(type), constructor, args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type))))
+      : null;
+    this.appendArguments(args, constructor, node.position, parameterGenerics);
+    this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
     if (generic !== null) this.record(node, generic);
     return type;
   }
@@ -1913,6 +1983,8 @@ export class CodeGenerator {
   private cast(node: Ast.CastNode): JavaType {
     if (isSpecialCast(node)) return this.specialCast(node, null);
     const type = this.typeOf(node.type);
+    const operand = unparenthesized(node.expression);
+    if (operand.kind === 'Lambda' || operand.kind === 'MethodReference') return this.functionalValue(operand, type, this.genericTypeOf(node.type));
     const from = this.expression(node.expression);
     this.convert(from, type, node.position, 'cast');
     const generic = node.type.kind === 'PrimitiveType' ? null : this.genericTypeOf(node.type);
@@ -2194,6 +2266,251 @@ export class CodeGenerator {
     };
   }
 
+  // ## Lambdas and method references (JLS §15.27, §15.13)
+
+  /**
+   * A lambda or method reference converted to `target` (a functional interface; `targetGeneric` its
+   * parameterization when known): its body becomes a private synthetic method of the class, and
+   * the value an invokedynamic of LambdaMetafactory.metafactory with the captured values, as javac
+   * compiles it (JLS §15.27.4). Method references are compiled as the equivalent lambda: the same
+   * behaviour, including a bound receiver evaluated (and null-checked) once, here (JLS §15.13.3).
+   */
+  private functionalValue(node: Ast.LambdaNode | Ast.MethodReferenceNode, target: JavaType, targetGeneric: GenericType | null): JavaType {
+    const what = node.kind === 'Lambda' ? 'lambda expression' : 'method reference';
+    if ((this.ctx.classVersion & 0xffff) < Opcodes.V1_8) {
+      throw new CompileError(`a ${what} needs class file version 52 (Java 8) or later; this class is version ${this.ctx.classVersion & 0xffff}`, node.position);
+    }
+    const fn = target.isClass() ? functionTypeOf(this.ctx.env, this.members, targetGeneric ?? genericOf(target)) : null;
+    if (fn === 'needs-bridges') throw new CompileError(`${target} declares its abstract method at several erasures (a ${what} for it needs bridge methods): not supported in snippets`, node.position);
+    if (fn === null) throw new CompileError(`incompatible types: ${target} is not a functional interface`, node.position);
+    const lambda = node.kind === 'Lambda' ? node : this.methodReferenceAsLambda(node, fn);
+    if (lambda.parameters.length !== fn.parameterTypes.length) {
+      throw new CompileError(`incompatible types: incompatible parameter types in ${what} (${fn.method.name} of ${target} takes ${fn.parameterTypes.length})`, node.position);
+    }
+    const parameters = lambda.parameters.map((parameter, i) => {
+      if (parameter.type === null) return { name: parameter.name, type: erasure(fn.parameterTypes[i]!), generic: fn.parameterTypes[i]! };
+      return { name: parameter.name, type: this.typeOf(parameter.type), generic: this.genericTypeOf(parameter.type) };
+    });
+    const returnType = erasure(fn.returnType);
+    const compiled = this.compileLambdaBody(lambda, parameters, returnType, fn.returnType);
+    // The captured values, then the call site (JLS §15.27.4: a new or reused instance of the interface).
+    if (compiled.usesThis) this.loadThis(node.position);
+    for (const captured of compiled.captures) this.e.load(captured.type, captured.slot);
+    const handleKind = compiled.usesThis
+      ? this.ctx.isInterface || (this.ctx.classVersion & 0xffff) < Opcodes.V11
+        ? Opcodes.H_INVOKESPECIAL
+        : Opcodes.H_INVOKEVIRTUAL
+      : Opcodes.H_INVOKESTATIC;
+    const instantiated = JavaType.methodDescriptor(parameters.map((p) => p.type), returnType);
+    const callSiteType = JavaType.methodDescriptor(
+      [...(compiled.usesThis ? [JavaType.classType(this.ctx.currentClass)] : []), ...compiled.captures.map((c) => c.type)],
+      target,
+    );
+    this.target.visitInvokeDynamicInsn(fn.method.name, callSiteType, METAFACTORY, [
+      Type.getMethodType(fn.method.descriptor),
+      new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface),
+      Type.getMethodType(instantiated),
+    ]);
+    return target;
+  }
+
+  /**
+   * Compiles a lambda body into a new synthetic method, twice: the first pass finds the variables
+   * it captures and whether it uses `this`, which decide the method's parameters; the second
+   * compiles it for real. Returns the method's name and descriptor and the captured variables
+   * (in this generator's slots).
+   */
+  private compileLambdaBody(
+    lambda: Ast.LambdaNode,
+    parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
+    returnType: JavaType,
+    returnGeneric: GenericType,
+  ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean } {
+    const captured = new Map<string, LocalVariable>();
+    const discovery: CaptureScope = {
+      usesThis: false,
+      lookup: (name) => {
+        const outer = this.variable(name);
+        if (outer !== undefined && !captured.has(name)) captured.set(name, outer);
+        return outer;
+      },
+      isVariableName: (name) => this.isVariableName(name),
+    };
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$discovery' };
+    const first = new CodeGenerator({ ...this.ctx, capture: discovery, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric, firstFreeSlot: 1 });
+    for (const parameter of parameters) first.declare(parameter.name, parameter.type, undefined, parameter.generic);
+    first.lambdaBody(lambda.body, returnType);
+
+    const usesThis = discovery.usesThis;
+    const captures = [...captured.entries()];
+    const descriptor = JavaType.methodDescriptor([...captures.map(([, v]) => v.type), ...parameters.map((p) => p.type)], returnType);
+    const access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (usesThis ? 0 : Opcodes.ACC_STATIC);
+    const method = new MethodNode(Opcodes.ASM9, access, 'lambda$', descriptor, null, null);
+    const settled: CaptureScope = {
+      usesThis,
+      lookup: (name) => {
+        // Captured variables are the second pass's own locals: anything else is no variable.
+        if (this.variable(name) !== undefined) throw new CompileError(`internal error: ${name} was not captured by the first pass over the lambda body`);
+        return undefined;
+      },
+      isVariableName: (name) => this.isVariableName(name),
+    };
+    const second = new CodeGenerator({ ...this.ctx, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0 }, method);
+    for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
+    for (const parameter of parameters) second.declare(parameter.name, parameter.type, undefined, parameter.generic);
+    second.lambdaBody(lambda.body, returnType);
+    method.maxLocals = 0;
+    method.maxStack = 0;
+    const name = this.ctx.lambdaMethods.add(method);
+    return { name, descriptor, captures: captures.map(([, v]) => v), usesThis };
+  }
+
+  /** The body of a lambda whose function type returns `returnType`, with its return (JLS §15.27.3). */
+  private lambdaBody(body: Ast.ExpressionNode | Ast.BlockNode, returnType: JavaType): void {
+    if (body.kind === 'Block') {
+      this.statement(body);
+      if (!this.reachable) return;
+      if (!returnType.isVoid()) throw new CompileError('missing return statement in lambda body', body.position);
+      this.e.returnValue(JavaType.VOID);
+      return;
+    }
+    if (returnType.isVoid()) {
+      if (!isStatementExpression(body)) throw new CompileError('bad return type in lambda expression: a value where the function type returns void', body.position);
+      this.expressionStatement(body);
+    } else {
+      this.expressionAs(body, returnType, this.ctx.returnGeneric ?? null);
+    }
+    this.e.returnValue(returnType);
+  }
+
+  /**
+   * The lambda a method reference stands for (JLS §15.13.3): its parameters are the function
+   * type's, its body the call, creation or array creation the reference names. A bound receiver
+   * (`expr::name`) is evaluated and null-checked now, into a local the lambda captures.
+   */
+  private methodReferenceAsLambda(node: Ast.MethodReferenceNode, fn: FunctionType): Ast.LambdaNode {
+    const position = node.position;
+    const count = fn.parameterTypes.length;
+    const parameters: Ast.LambdaParameterNode[] = Array.from({ length: count }, (_, i) => ({ name: `#${i}`, type: null, position }));
+    const names = (from: number): Ast.ExpressionNode[] => parameters.slice(from).map((p) => ({ kind: 'Name', name: p.name, position }));
+    const target = node.target;
+    let body: Ast.ExpressionNode;
+    if (node.name === 'new') {
+      const type = target.kind === 'type' ? target.type : target.kind === 'expression' ? this.asTypeNode(target.expression) : null;
+      if (type === null) throw new CompileError('expected a type before ::new', position);
+      if (type.kind === 'ArrayType') {
+        // T[]::new is n -> new T[n].
+        let element: Ast.TypeNode = type;
+        let dimensions = 0;
+        while (element.kind === 'ArrayType') {
+          element = element.elementType;
+          dimensions++;
+        }
+        if (element.kind !== 'PrimitiveType' && element.kind !== 'ClassType') throw new CompileError('expected an array type before ::new', position);
+        body = { kind: 'NewArray', elementType: element, dimensions: names(0).slice(0, 1), extraDimensions: dimensions - 1, initializer: null, position };
+      } else if (type.kind === 'ClassType') {
+        body = { kind: 'New', outer: null, typeArguments: null, type, arguments: names(0), position };
+      } else {
+        throw new CompileError(`${this.typeOf(type)} cannot be instantiated`, position);
+      }
+    } else if (target.kind === 'super') {
+      body = { kind: 'MethodCall', target: { kind: 'Super', qualifier: null, position }, typeArguments: null, name: node.name, arguments: names(0), position };
+    } else {
+      const typeNode = target.kind === 'type' ? target.type : this.asTypeNode(target.expression);
+      if (typeNode !== null) {
+        body = this.unboundReferenceCall(node, typeNode, fn, names);
+      } else if (target.kind === 'expression' && target.expression.kind === 'This') {
+        body = { kind: 'MethodCall', target: target.expression, typeArguments: null, name: node.name, arguments: names(0), position };
+      } else {
+        // A bound receiver: evaluated once, now, and never null (JLS §15.13.3).
+        const expression = (target as { expression: Ast.ExpressionNode }).expression;
+        const receiverType = this.expression(expression);
+        if (!receiverType.isReference() || receiverType.isNull()) throw new CompileError(`${receiverType} cannot be dereferenced`, expression.position);
+        this.e.insn(Opcodes.DUP);
+        this.e.invoke(Opcodes.INVOKESTATIC, 'java/util/Objects', 'requireNonNull', '(Ljava/lang/Object;)Ljava/lang/Object;', false);
+        this.e.insn(Opcodes.POP);
+        // A name no source can spell, so that it shadows nothing.
+        const receiverName = `#receiver${this.nextSlot}`;
+        const receiver = this.declare(receiverName, receiverType, undefined, this.generics.get(unparenthesized(expression)));
+        this.e.store(receiverType, receiver.slot);
+        body = { kind: 'MethodCall', target: { kind: 'Name', name: receiverName, position }, typeArguments: null, name: node.name, arguments: names(0), position };
+      }
+    }
+    return { kind: 'Lambda', parameters, body, position };
+  }
+
+  /**
+   * `Type::name` (JLS §15.13.1): a static method taking all the function type's parameters, or an
+   * instance method of the first one taking the rest; both applying is an ambiguity, as in javac.
+   */
+  private unboundReferenceCall(node: Ast.MethodReferenceNode, typeNode: Ast.TypeNode, fn: FunctionType, names: (from: number) => Ast.ExpressionNode[]): Ast.ExpressionNode {
+    const position = node.position;
+    const type = this.typeOf(typeNode);
+    const owner = type.isArray() ? type.descriptor() : type.isClass() ? type.internalName! : null;
+    if (owner === null) throw new CompileError(`${type} cannot be dereferenced`, position);
+    const parameterTypes = fn.parameterTypes.map(erasure);
+    const attempt = (args: readonly JavaType[]): ResolvedMethod | null => {
+      try {
+        return findMethod(this.ctx.env, owner, node.name, args, this.access());
+      } catch (error) {
+        if (error instanceof CompileError) return null;
+        throw error;
+      }
+    };
+    const asStatic = attempt(parameterTypes);
+    const asInstance = parameterTypes.length > 0 && this.ctx.env.isCastable(parameterTypes[0]!, type) ? attempt(parameterTypes.slice(1)) : null;
+    const isStatic = asStatic !== null && asStatic.isStatic;
+    const isInstance = asInstance !== null && !asInstance.isStatic;
+    if (isStatic && isInstance) throw new CompileError(`incompatible types: invalid method reference: ${node.name} is ambiguous in ${type} (a static and an instance method both apply)`, position);
+    if (isStatic) {
+      const typeExpression = typeNode.kind === 'ClassType' ? dottedName(typeNode) : null;
+      if (typeExpression === null) throw new CompileError(`invalid method reference: ${type}`, position);
+      return { kind: 'MethodCall', target: typeExpression, typeArguments: null, name: node.name, arguments: names(0), position };
+    }
+    if (!isInstance) throw new CompileError(`invalid method reference: cannot find ${node.name} in ${type} for ${fn.method.name}(${typeList(parameterTypes)})`, position);
+    const receiver: Ast.ExpressionNode = { kind: 'Cast', type: typeNode, additionalBounds: [], expression: names(0)[0]!, position };
+    return { kind: 'MethodCall', target: { kind: 'Parenthesized', expression: receiver, position }, typeArguments: null, name: node.name, arguments: names(1), position };
+  }
+
+  /** The type an expression before `::` names, when it is a type name (`String`, `java.util.Map.Entry`); null for a variable. */
+  private asTypeNode(node: Ast.ExpressionNode): Ast.TypeNode | null {
+    const prefix = this.typePrefix(node);
+    if (prefix === null || prefix.fields.length > 0) return null;
+    const parts = this.dottedParts(node)!;
+    return { kind: 'ClassType', parts: parts.map((name) => ({ name, typeArguments: null, position: node.position })), name: parts.join('.'), position: node.position };
+  }
+
+  /**
+   * What overload resolution knows of a lambda or method reference argument (JLS §15.12.2.1): the
+   * functional interfaces it may convert to — by arity, and for a lambda by whether its body can
+   * return nothing or a value — and, between two, the one returning a value over one returning void
+   * (JLS §15.12.2.5).
+   */
+  private functionalArgument(node: Ast.LambdaNode | Ast.MethodReferenceNode): FunctionalArgument {
+    const env = this.ctx.env;
+    const method = (type: JavaType) => {
+      const found = type.isClass() ? functionalMethod(env, type.internalName!) : null;
+      return found === null || found === 'needs-bridges' ? null : found.method;
+    };
+    const shape = node.kind === 'Lambda' ? lambdaShape(node) : null;
+    return {
+      kind: 'functional',
+      description: node.kind === 'Lambda' ? 'lambda' : 'method reference',
+      isCompatible: (parameter) => {
+        const sam = method(parameter);
+        if (sam === null) return false;
+        if (shape === null) return true;
+        if (sam.argumentTypes.length !== shape.arity) return false;
+        return sam.returnType.isVoid() ? shape.voidCompatible : shape.valueCompatible;
+      },
+      prefers: (s, t) => {
+        const a = method(s);
+        const b = method(t);
+        return a !== null && b !== null && !a.returnType.isVoid() && b.returnType.isVoid();
+      },
+    };
+  }
+
   // ## Types and conversions
 
   /** The JavaType a type node names. */
@@ -2384,6 +2701,8 @@ interface CompiledArgument {
   readonly type: JavaType;
   readonly position: SourcePosition;
   readonly generic?: GenericType | undefined;
+  /** A lambda or method reference, compiled only once the parameter it goes to is known. */
+  readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode;
 }
 
 /** The expression inside any parentheses. */
@@ -2396,6 +2715,66 @@ function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
   let type = element;
   for (let i = 0; i < dimensions; i++) type = { kind: 'array', component: type };
   return type;
+}
+
+/** The bootstrap method of lambdas and method references (JLS §15.27.4). */
+const METAFACTORY = new Handle(
+  Opcodes.H_INVOKESTATIC,
+  'java/lang/invoke/LambdaMetafactory',
+  'metafactory',
+  '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;',
+  false,
+);
+
+/** JLS §14.8: the expressions that may stand as statements (and as a void lambda's body). */
+function isStatementExpression(node: Ast.ExpressionNode): boolean {
+  switch (node.kind) {
+    case 'Assign':
+    case 'MethodCall':
+    case 'New':
+      return true;
+    case 'Unary':
+      return node.op === '++' || node.op === '--';
+    default:
+      return false;
+  }
+}
+
+/**
+ * What a lambda can be converted to, by its form alone (JLS §15.27.2): its arity; void-compatible
+ * when its block returns no value (or its expression is a statement expression); value-compatible
+ * when its block returns a value (or its body is an expression other than a call, which may be void).
+ */
+function lambdaShape(node: Ast.LambdaNode): { arity: number; voidCompatible: boolean; valueCompatible: boolean } {
+  const arity = node.parameters.length;
+  if (node.body.kind !== 'Block') {
+    return { arity, voidCompatible: isStatementExpression(node.body), valueCompatible: true };
+  }
+  const returnsValue = containsValueReturn(node.body);
+  return { arity, voidCompatible: !returnsValue, valueCompatible: returnsValue || !canCompleteNormally(node.body) };
+}
+
+/** Whether a `return expr;` occurs in `node`, outside nested lambdas. */
+function containsValueReturn(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(containsValueReturn);
+  const record = node as { kind?: string; expression?: unknown };
+  if (record.kind === 'Lambda') return false;
+  if (record.kind === 'Return') return record.expression != null;
+  return Object.values(record).some(containsValueReturn);
+}
+
+/** A rough JLS §14.22 for lambda shapes: a block whose last statement is a throw cannot complete normally. */
+function canCompleteNormally(block: Ast.BlockNode): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return last === undefined || last.kind !== 'Throw';
+}
+
+/** A class type node as the dotted name expression that names it in a method call (`java.util.Objects`). */
+function dottedName(type: Ast.ClassTypeNode): Ast.ExpressionNode {
+  let expression: Ast.ExpressionNode = { kind: 'Name', name: type.parts[0]!.name, position: type.position };
+  for (const part of type.parts.slice(1)) expression = { kind: 'FieldAccess', target: expression, name: part.name, position: type.position };
+  return expression;
 }
 
 function labelNode(label: Label): LabelNode {

@@ -89,6 +89,11 @@ export class GenericMembers {
     return this.classGenerics(className).typeParameters.length;
   }
 
+  /** The names of the class's type parameters, in order. */
+  typeParameterNames(className: string): string[] {
+    return this.classGenerics(className).typeParameters.map((parameter) => parameter.name);
+  }
+
   /** The type variables in scope in the members of `className`, erased. */
   scopeOf(className: string): TypeVariableScope {
     return this.classGenerics(className).scope;
@@ -130,15 +135,30 @@ export class GenericMembers {
 
   /**
    * The type of a call of `method` on `receiver` (ignored for static methods) with arguments of
-   * types `args` (null for the null type), or null when it is no more than the descriptor says.
+   * types `args` (null for the null type and lambdas), or null when it is no more than the descriptor says.
    */
   resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): GenericType | null {
+    return this.instantiate(receiver, method, args)?.returnType ?? null;
+  }
+
+  /**
+   * The parameter types of `method` as called on `receiver` with arguments of types `args`: what a
+   * lambda argument's function type comes from (`computeIfAbsent` of a Map<String, List<Integer>>
+   * takes a Function<? super String, ? extends List<Integer>>). Null when the descriptor is all that is known.
+   */
+  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): readonly GenericType[] | null {
+    const instantiated = this.instantiate(receiver, method, args);
+    return instantiated === null || instantiated.parameters.length !== method.parameterTypes.length ? null : instantiated.parameters;
+  }
+
+  /** The method's signature with the receiver's type arguments and the inferred method type arguments substituted. */
+  private instantiate(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): { parameters: GenericType[]; returnType: GenericType } | null {
     const signature = method.method.signature;
     if (signature === null) return null;
     const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
     if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
     let bindings = new Map<string, TypeArgument>();
-    if (!method.isStatic && receiver !== null) {
+    if (!method.isStatic && receiver !== null && method.method.name !== '<init>') {
       const classBindings = this.receiverBindings(receiver, method.declaringClass);
       if (classBindings === null) return null;
       bindings = new Map(classBindings);
@@ -149,7 +169,7 @@ export class GenericMembers {
       const inferred = this.infer(parsed.typeParameters, parsed.parameters, method.varargsCall, args, bindings);
       for (const [name, type] of inferred) bindings.set(name, type);
     }
-    return substitute(parsed.returnType, bindings);
+    return { parameters: parsed.parameters.map((p) => substitute(p, bindings)), returnType: substitute(parsed.returnType, bindings) };
   }
 
   /**

@@ -37,6 +37,32 @@ export interface AccessContext {
   readonly currentClass: string;
 }
 
+/**
+ * A lambda or method reference as an argument (JLS §15.12.2.1): it has no type of its own; the
+ * compiler says which parameter types it is compatible with (a functional interface of the right
+ * arity and shape) and, between two such interfaces, which it prefers (JLS §15.12.2.5).
+ */
+export interface FunctionalArgument {
+  readonly kind: 'functional';
+  /** How it is spelled in messages: `lambda`, `method reference`. */
+  readonly description: string;
+  isCompatible(parameter: JavaType): boolean;
+  /** Whether interface `s` is more specific than `t` for this argument. */
+  prefers(s: JavaType, t: JavaType): boolean;
+}
+
+/** The type of an argument for overload resolution: a static type, or a lambda or method reference. */
+export type ArgumentType = JavaType | FunctionalArgument;
+
+function isFunctional(arg: ArgumentType): arg is FunctionalArgument {
+  return !(arg instanceof JavaType);
+}
+
+/** Whether an argument converts to a parameter: by `convert` for a typed argument, by its own check for a lambda. */
+function converts(arg: ArgumentType, parameter: JavaType, convert: (from: JavaType, to: JavaType) => boolean): boolean {
+  return isFunctional(arg) ? arg.isCompatible(parameter) : convert(arg, parameter);
+}
+
 /** A resolved field. */
 export interface ResolvedField {
   /** The class or interface declaring the field. */
@@ -222,18 +248,18 @@ function varargsComponent(method: MethodModel): JavaType {
  * strict invocation, by loose invocation, or by variable arity invocation (where each trailing
  * argument converts to the component type).
  */
-function isApplicable(env: TypeEnvironment, method: MethodModel, argTypes: readonly JavaType[], phase: 1 | 2 | 3): boolean {
+function isApplicable(env: TypeEnvironment, method: MethodModel, argTypes: readonly ArgumentType[], phase: 1 | 2 | 3): boolean {
   const parameters = method.argumentTypes;
+  const assignable = (from: JavaType, to: JavaType) => env.isAssignable(from, to);
   if (phase === 3) {
     if (!method.isVarargs || argTypes.length < parameters.length - 1) return false;
     const fixed = parameters.length - 1;
     const component = varargsComponent(method);
-    return argTypes.every((arg, i) => env.isAssignable(arg, i < fixed ? parameters[i]! : component));
+    return argTypes.every((arg, i) => converts(arg, i < fixed ? parameters[i]! : component, assignable));
   }
   if (parameters.length !== argTypes.length) return false;
-  return argTypes.every((arg, i) =>
-    phase === 1 ? env.isStrictlyConvertible(arg, parameters[i]!) : env.isAssignable(arg, parameters[i]!),
-  );
+  const strict = (from: JavaType, to: JavaType) => env.isStrictlyConvertible(from, to);
+  return argTypes.every((arg, i) => converts(arg, parameters[i]!, phase === 1 ? strict : assignable));
 }
 
 /**
@@ -257,20 +283,25 @@ function expandedParameters(method: MethodModel, length: number): JavaType[] {
  * (Resolve.signatureMoreSpecific): m2 must be applicable to m1's parameter types, taken as
  * arguments, stretched in the variable arity phase to the longest of both lists and the arguments.
  */
-function isMoreSpecific(env: TypeEnvironment, m1: MethodModel, m2: MethodModel, arity: number, phase: 1 | 2 | 3): boolean {
+function isMoreSpecific(env: TypeEnvironment, m1: MethodModel, m2: MethodModel, argTypes: readonly ArgumentType[], phase: 1 | 2 | 3): boolean {
+  // For a lambda argument, an unrelated functional interface may still be more specific (§15.12.2.5).
+  const specific = (s: JavaType, t: JavaType, i: number) => {
+    const arg = argTypes[i];
+    return isMoreSpecificType(env, s, t) || (arg !== undefined && isFunctional(arg) && arg.prefers(s, t));
+  };
   if (phase !== 3) {
     if (m1.argumentTypes.length !== m2.argumentTypes.length) return false;
-    return m1.argumentTypes.every((s, i) => isMoreSpecificType(env, s, m2.argumentTypes[i]!));
+    return m1.argumentTypes.every((s, i) => specific(s, m2.argumentTypes[i]!, i));
   }
-  const length = Math.max(m1.argumentTypes.length, m2.argumentTypes.length, arity);
+  const length = Math.max(m1.argumentTypes.length, m2.argumentTypes.length, argTypes.length);
   const s = expandedParameters(m1, length);
   const t = expandedParameters(m2, length);
-  return s.every((type, i) => isMoreSpecificType(env, type, t[i]!));
+  return s.every((type, i) => specific(type, t[i]!, i));
 }
 
 /** How a method is spelled in messages: `foo(int, java.lang.String)`. */
-function signatureText(name: string, types: readonly JavaType[]): string {
-  return `${name}(${typeList(types)})`;
+function signatureText(name: string, types: readonly ArgumentType[]): string {
+  return types.some(isFunctional) ? `${name}(${types.map((t) => (isFunctional(t) ? t.description : t.toString())).join(', ')})` : `${name}(${typeList(types as JavaType[])})`;
 }
 
 /** The simple name of a class for constructor messages: `Entry` for `java/util/Map$Entry`. */
@@ -286,7 +317,7 @@ function simpleName(internalName: string): string {
 function choose(
   env: TypeEnvironment,
   candidates: readonly Candidate[],
-  argTypes: readonly JavaType[],
+  argTypes: readonly ArgumentType[],
   displayName: string,
 ): { candidate: Candidate; phase: 1 | 2 | 3 } | null {
   for (const phase of [1, 2, 3] as const) {
@@ -297,8 +328,8 @@ function choose(
         !applicable.some(
           (other) =>
             other !== m &&
-            isMoreSpecific(env, other.method, m.method, argTypes.length, phase) &&
-            !isMoreSpecific(env, m.method, other.method, argTypes.length, phase),
+            isMoreSpecific(env, other.method, m.method, argTypes, phase) &&
+            !isMoreSpecific(env, m.method, other.method, argTypes, phase),
         ),
     );
     if (maximal.length === 1) return { candidate: maximal[0]!, phase };
@@ -348,7 +379,7 @@ function notFound(
   what: string,
   candidates: readonly Candidate[],
   inaccessible: readonly Candidate[],
-  argTypes: readonly JavaType[],
+  argTypes: readonly ArgumentType[],
 ): CompileError {
   const hidden = choose(env, inaccessible, argTypes, displayName);
   if (hidden !== null) {
@@ -373,7 +404,7 @@ export function findMethod(
   env: TypeEnvironment,
   owner: string,
   name: string,
-  argTypes: readonly JavaType[],
+  argTypes: readonly ArgumentType[],
   context: AccessContext,
 ): ResolvedMethod {
   const inaccessible: Candidate[] = [];
@@ -396,7 +427,7 @@ export function findMethod(
 export function findConstructor(
   env: TypeEnvironment,
   owner: string,
-  argTypes: readonly JavaType[],
+  argTypes: readonly ArgumentType[],
   context: AccessContext,
 ): ResolvedMethod {
   const model = env.requireClass(owner);

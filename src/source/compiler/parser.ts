@@ -12,8 +12,9 @@
 //     `(a) + b`; a primitive type is always a cast: `(int) -x`;
 //   - `>>` and `>>>` close several type argument lists at once (JLS §4.5): the parser consumes such a token
 //     one `>` at a time.
-// Lambdas, method references, anonymous and local classes are rejected with a clear message: Javassist
-// does not compile them either.
+// Lambdas and method references are parsed (JLS §15.27, §15.13): `x ->` or `(…) ->` where an expression
+// starts, `::` after a primary, a name or an array type. Anonymous and local classes are rejected with a
+// clear message: Javassist does not compile them either.
 //
 // Robustness: the parser only ever throws JavaSyntaxError. Nesting depth is bounded (MAX_DEPTH), and a
 // stack overflow that slips through is still reported as "too deeply nested".
@@ -21,7 +22,7 @@
 import type {
   AnnotationNode, ArrayInitializerNode, AssignmentOperator, BinaryOperator, BlockNode, CatchClauseNode,
   ClassTypeNode, ClassTypePart, ConstructorDeclarationNode, ElementValueNode, ExpressionNode,
-  ExpressionStatementNode, FieldDeclarationNode, LocalVariableDeclarationNode, MethodDeclarationNode,
+  ExpressionStatementNode, FieldDeclarationNode, LambdaNode, MethodReferenceNode, LambdaParameterNode, LocalVariableDeclarationNode, MethodDeclarationNode,
   ModifierKeyword, ModifiersNode, NewArrayNode, ParameterNode, PatternBinding, PrimitiveTypeName, PrimitiveTypeNode,
   ReferenceTypeNode, SourcePosition, StatementNode, SwitchCaseNode, TryResourceNode, TypeArgumentNode,
   TypeNode, TypeParameterNode, UnaryOperator, VariableDeclaratorNode, VariableInitializerNode, VoidTypeNode,
@@ -48,10 +49,10 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['<<', 8], ['>>', 8], ['>>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
 ]);
 
-const NOT_SUPPORTED_LAMBDA = 'lambda expressions are not supported in snippets';
-const NOT_SUPPORTED_METHOD_REFERENCE = 'method references are not supported in snippets';
 const NOT_SUPPORTED_ANONYMOUS = 'anonymous classes are not supported in snippets';
 const NOT_SUPPORTED_LOCAL_CLASS = 'local classes are not supported in snippets';
+
+type MethodReferenceTarget = MethodReferenceNode['target'];
 
 interface Mark {
   readonly index: number;
@@ -288,17 +289,68 @@ class Parser {
     }
   }
 
-  /** JLS §15.27: lambdas are not supported; reject `x ->` and `(…) ->` where an expression starts. */
-  private rejectLambda(): void {
+  /** JLS §15.27: the lambda starting here — `x ->` or `(…) ->` where an expression starts — or null. */
+  private lambda(): LambdaNode | null {
     const token = this.peek();
-    if (token.kind === 'identifier' && this.is('->', 1)) throw this.error(NOT_SUPPORTED_LAMBDA, token);
-    if (this.split === 0 && this.is('(')) {
+    let parameters: LambdaParameterNode[];
+    if (token.kind === 'identifier' && this.is('->', 1)) {
+      this.advance();
+      parameters = [{ name: token.text, type: null, position: positionOf(token) }];
+    } else if (this.split === 0 && this.is('(')) {
       const close = this.matchingParen(this.index);
-      if (close >= 0) {
-        const after = this.tokenAt(close + 1);
-        if (after.kind === 'operator' && after.text === '->') throw this.error(NOT_SUPPORTED_LAMBDA, token);
-      }
+      const after = close >= 0 ? this.tokenAt(close + 1) : null;
+      if (after === null || after.kind !== 'operator' || after.text !== '->') return null;
+      parameters = this.lambdaParameters();
+    } else {
+      return null;
     }
+    this.expect('->');
+    this.enter();
+    try {
+      const body = this.is('{') ? this.block() : this.expression();
+      return { kind: 'Lambda', parameters, body, position: positionOf(token) };
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** `()`, `(a, b)` (inferred), `(var a, var b)` or `(final int a, String[] b)` (JLS §15.27.1). */
+  private lambdaParameters(): LambdaParameterNode[] {
+    this.expect('(');
+    const parameters: LambdaParameterNode[] = [];
+    if (this.accept(')')) return parameters;
+    if (this.isIdentifier() && (this.is(',', 1) || this.is(')', 1))) {
+      do {
+        const name = this.identifier();
+        parameters.push({ name: name.text, type: null, position: positionOf(name) });
+      } while (this.accept(','));
+      this.expect(')');
+      return parameters;
+    }
+    do {
+      const start = this.peek();
+      this.modifiers(false);
+      const isVar = this.peek().kind === 'identifier' && this.peek().text === 'var' && this.isIdentifier(1);
+      let type: TypeNode | null = isVar ? (this.advance(), null) : this.type();
+      if (this.is('...')) throw this.error('variable arity lambda parameters are not supported in snippets');
+      const name = this.identifier();
+      const dims = this.dims();
+      if (dims > 0) {
+        if (type === null) throw this.error("'var' is not allowed as an element type of an array", name);
+        type = this.arrayOf(type, dims, start);
+      }
+      parameters.push({ name: name.text, type, position: positionOf(name) });
+    } while (this.accept(','));
+    this.expect(')');
+    return parameters;
+  }
+
+  /** `::name`, `::<T>name` or `::new` after `target` (JLS §15.13). */
+  private methodReference(target: MethodReferenceTarget, position: SourcePosition): ExpressionNode {
+    this.expect('::');
+    if (this.is('<')) this.typeArguments(false); // explicit type arguments: inferred instead
+    const name = this.accept('new') ? 'new' : this.identifier().text;
+    return { kind: 'MethodReference', target, name, position };
   }
 
   private endOfInput(): void {
@@ -439,8 +491,7 @@ class Parser {
         this.leave();
       }
     }
-    this.rejectLambda();
-    return this.conditional();
+    return this.lambda() ?? this.conditional();
   }
 
   private qualifiedName(): string {
@@ -1087,7 +1138,8 @@ class Parser {
 
   /** JLS §15.27 Expression: an assignment or a conditional expression (lambdas rejected). */
   private expression(): ExpressionNode {
-    this.rejectLambda();
+    const lambda = this.lambda();
+    if (lambda !== null) return lambda;
     this.enter();
     try {
       const target = this.conditional();
@@ -1114,8 +1166,7 @@ class Parser {
     try {
       const whenTrue = this.expression();
       this.expect(':');
-      this.rejectLambda();
-      const whenFalse = this.conditional();
+      const whenFalse = this.lambda() ?? this.conditional();
       return { kind: 'Conditional', condition, whenTrue, whenFalse, position: positionOf(question) };
     } finally {
       this.leave();
@@ -1223,8 +1274,7 @@ class Parser {
     const additionalBounds: ClassTypeNode[] = [];
     while (this.accept('&')) additionalBounds.push(this.classType(false));
     this.expect(')');
-    if (!isPrimitive) this.rejectLambda();
-    const expression = this.unary();
+    const expression = (isPrimitive ? null : this.lambda()) ?? this.unary();
     return { kind: 'Cast', type, additionalBounds, expression, position: positionOf(open) };
   }
 
@@ -1301,7 +1351,7 @@ class Parser {
             return this.switchExpression();
           case 'void': {
             this.advance();
-            if (this.is('::')) throw this.error(NOT_SUPPORTED_METHOD_REFERENCE);
+            if (this.is('::')) throw this.error('void has no members: expected a type or an expression before \'::\'');
             this.expect('.');
             this.expect('class');
             return { kind: 'ClassLiteral', type: { kind: 'VoidType', position }, position };
@@ -1310,7 +1360,7 @@ class Parser {
             if (PRIMITIVE_TYPES.has(token.text)) {
               // JLS §15.8.2: `int.class`, `int[][].class`.
               const type = this.type();
-              if (this.is('::')) throw this.error(NOT_SUPPORTED_METHOD_REFERENCE);
+              if (this.is('::')) return this.methodReference({ kind: 'type', type }, position);
               this.expect('.');
               this.expect('class');
               return { kind: 'ClassLiteral', type, position };
@@ -1338,7 +1388,10 @@ class Parser {
   /** `super.name`, `super.m(…)`, `super.<T>m(…)`, and the same after `T.` (JLS §15.11.2, §15.12). */
   private superMember(qualifier: ClassTypeNode | null): ExpressionNode {
     const superToken = this.expect('super');
-    if (this.is('::')) throw this.error(NOT_SUPPORTED_METHOD_REFERENCE);
+    if (this.is('::')) {
+      if (qualifier !== null) throw this.error('qualified super method references are not supported in snippets');
+      return this.methodReference({ kind: 'super' }, positionOf(superToken));
+    }
     this.expect('.');
     const typeArguments = this.is('<') ? this.typeArguments(false) : null;
     const name = this.identifier();
@@ -1433,7 +1486,7 @@ class Parser {
             // `T[].class` or `T[]::new`.
             const element = this.asClassType(e, '[]');
             const type = this.arrayOf(element, this.dims());
-            if (this.is('::')) throw this.error(NOT_SUPPORTED_METHOD_REFERENCE);
+            if (this.is('::')) return this.methodReference({ kind: 'type', type }, element.position);
             this.expect('.');
             this.expect('class');
             e = { kind: 'ClassLiteral', type, position: element.position };
@@ -1452,7 +1505,8 @@ class Parser {
           e = { kind: 'Unary', op: token.text as UnaryOperator, postfix: true, operand: e, position: e.position };
           continue;
         case '::':
-          throw this.error(NOT_SUPPORTED_METHOD_REFERENCE);
+          // Nothing follows a method reference but the end of its expression.
+          return this.methodReference({ kind: 'expression', expression: e }, e.position);
         default:
           return e;
       }
