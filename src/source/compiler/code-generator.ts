@@ -33,7 +33,7 @@ import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
-import { GenericMembers } from './generic-members.js';
+import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
@@ -175,6 +175,8 @@ export class CodeGenerator {
    */
   private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
   private readonly members: GenericMembers;
+  /** In a lambda body compiled for a function type whose result is a type variable: the type its expression returns. */
+  private lambdaResult: GenericType | null = null;
 
   constructor(
     private readonly ctx: CompileContext,
@@ -1593,11 +1595,12 @@ export class CodeGenerator {
    * (§15.12.4.2). `generics` are the parameter types as the call instantiates them, when known: the
    * function types of lambda arguments come from there.
    */
-  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition, generics: readonly GenericType[] | null = null): void {
+  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition, generics: readonly GenericType[] | null = null): (GenericType | null)[] {
     const parameters = method.parameterTypes;
+    const lambdaResults: (GenericType | null)[] = args.map(() => null);
     const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
       if (arg.functional !== undefined) {
-        this.functionalValue(arg.functional, parameter, generic);
+        lambdaResults[args.indexOf(arg)] = this.functional(arg.functional, parameter, generic).result;
         return;
       }
       this.append(arg.code);
@@ -1605,7 +1608,7 @@ export class CodeGenerator {
     };
     if (!method.varargsCall) {
       args.forEach((arg, i) => pass(arg, parameters[i]!, generics?.[i] ?? null));
-      return;
+      return lambdaResults;
     }
     const fixed = parameters.length - 1;
     for (let i = 0; i < fixed; i++) pass(args[i]!, parameters[i]!, generics?.[i] ?? null);
@@ -1619,6 +1622,7 @@ export class CodeGenerator {
       pass(args[i]!, element, varargsGeneric?.kind === 'array' ? varargsGeneric.component : null);
       this.e.insn(element.toAsmType().getOpcode(Opcodes.IASTORE));
     }
+    return lambdaResults;
   }
 
   private methodCall(node: Ast.MethodCallNode): JavaType {
@@ -1662,11 +1666,15 @@ export class CodeGenerator {
     }
     const argGenerics = args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
     const parameterGenerics = args.some((arg) => arg.functional !== undefined) ? this.members.parameterTypes(receiverGeneric, method, argGenerics) : null;
-    this.appendArguments(args, method, node.position, parameterGenerics);
+    const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
+    const inferenceArgs: InferenceArgument[] = argGenerics.map((generic, i) => {
+      const result = lambdaResults[i];
+      return result != null ? { kind: 'lambda-result', result } : generic;
+    });
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
-    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, argGenerics), node);
+    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs), node);
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
@@ -2276,6 +2284,11 @@ export class CodeGenerator {
    * behaviour, including a bound receiver evaluated (and null-checked) once, here (JLS §15.13.3).
    */
   private functionalValue(node: Ast.LambdaNode | Ast.MethodReferenceNode, target: JavaType, targetGeneric: GenericType | null): JavaType {
+    return this.functional(node, target, targetGeneric).type;
+  }
+
+  /** functionalValue, and the type the body returns where the function type's result is a type variable (for inference), else null. */
+  private functional(node: Ast.LambdaNode | Ast.MethodReferenceNode, target: JavaType, targetGeneric: GenericType | null): { type: JavaType; result: GenericType | null } {
     const what = node.kind === 'Lambda' ? 'lambda expression' : 'method reference';
     if ((this.ctx.classVersion & 0xffff) < Opcodes.V1_8) {
       throw new CompileError(`a ${what} needs class file version 52 (Java 8) or later; this class is version ${this.ctx.classVersion & 0xffff}`, node.position);
@@ -2311,7 +2324,7 @@ export class CodeGenerator {
       new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface),
       Type.getMethodType(instantiated),
     ]);
-    return target;
+    return { type: target, result: compiled.result };
   }
 
   /**
@@ -2325,7 +2338,7 @@ export class CodeGenerator {
     parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
     returnType: JavaType,
     returnGeneric: GenericType,
-  ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean } {
+  ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean; result: GenericType | null } {
     const captured = new Map<string, LocalVariable>();
     const discovery: CaptureScope = {
       usesThis: false,
@@ -2362,7 +2375,7 @@ export class CodeGenerator {
     method.maxLocals = 0;
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
-    return { name, descriptor, captures: captures.map(([, v]) => v), usesThis };
+    return { name, descriptor, captures: captures.map(([, v]) => v), usesThis, result: second.lambdaResult };
   }
 
   /** The body of a lambda whose function type returns `returnType`, with its return (JLS §15.27.3). */
@@ -2374,9 +2387,16 @@ export class CodeGenerator {
       this.e.returnValue(JavaType.VOID);
       return;
     }
+    const inner = unparenthesized(body);
     if (returnType.isVoid()) {
       if (!isStatementExpression(body)) throw new CompileError('bad return type in lambda expression: a value where the function type returns void', body.position);
       this.expressionStatement(body);
+    } else if (this.ctx.returnGeneric?.kind === 'variable' && inner.kind !== 'Lambda' && inner.kind !== 'MethodReference' && !(inner.kind === 'Cast' && isSpecialCast(inner))) {
+      // The function type's result is a type variable still to infer (Optional.map's U): what the body returns tells it.
+      const actual = this.expression(body);
+      if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', body.position);
+      this.convert(actual, returnType, body.position, 'assignment');
+      if (!actual.isNull()) this.lambdaResult = this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual);
     } else {
       this.expressionAs(body, returnType, this.ctx.returnGeneric ?? null);
     }
@@ -2480,6 +2500,19 @@ export class CodeGenerator {
     return { kind: 'ClassType', parts: parts.map((name) => ({ name, typeArguments: null, position: node.position })), name: parts.join('.'), position: node.position };
   }
 
+  /** The type of a lambda's expression body with parameters of `parameterTypes`, compiled and dropped; null if it does not compile so. */
+  private trialBodyType(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
+    const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name) };
+    const trial = new CodeGenerator({ ...this.ctx, capture, lambdaMethods: { add: () => 'lambda$trial' }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
+    lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
+    try {
+      return trial.expression(body);
+    } catch (error) {
+      if (error instanceof CompileError) return null;
+      throw error;
+    }
+  }
+
   /**
    * What overload resolution knows of a lambda or method reference argument (JLS §15.12.2.1): the
    * functional interfaces it may convert to — by arity, and for a lambda by whether its body can
@@ -2499,8 +2532,13 @@ export class CodeGenerator {
       isCompatible: (parameter) => {
         const sam = method(parameter);
         if (sam === null) return false;
-        if (shape === null) return true;
+        if (shape === null || node.kind !== 'Lambda') return true;
         if (sam.argumentTypes.length !== shape.arity) return false;
+        if (node.body.kind === 'MethodCall') {
+          // A call is value-compatible unless it returns void, which only compiling it tells.
+          const type = this.trialBodyType(node, node.body, sam.argumentTypes);
+          if (type !== null) return sam.returnType.isVoid() || !type.isVoid();
+        }
         return sam.returnType.isVoid() ? shape.voidCompatible : shape.valueCompatible;
       },
       prefers: (s, t) => {

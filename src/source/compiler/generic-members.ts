@@ -40,6 +40,19 @@ import {
 } from './generic-type.js';
 import type { JavaType } from './java-type.js';
 import type { ResolvedMethod } from './member-resolution.js';
+import { functionTypeOf } from './functional-interface.js';
+
+/**
+ * A lambda or method reference argument, as inference sees it: the type its body returns, which
+ * binds the type variables in its function type's result (`map(w -> w + "!")` makes U a String).
+ */
+export interface LambdaResult {
+  readonly kind: 'lambda-result';
+  readonly result: GenericType;
+}
+
+/** An argument's type for inference: its type, a lambda's result, or null (the null type, or a lambda of unknown result). */
+export type InferenceArgument = GenericType | LambdaResult | null;
 
 /** What a class's Signature attribute says (or its plain super types when it has none). */
 interface ClassGenerics {
@@ -137,7 +150,7 @@ export class GenericMembers {
    * The type of a call of `method` on `receiver` (ignored for static methods) with arguments of
    * types `args` (null for the null type and lambdas), or null when it is no more than the descriptor says.
    */
-  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): GenericType | null {
+  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[]): GenericType | null {
     return this.instantiate(receiver, method, args)?.returnType ?? null;
   }
 
@@ -146,13 +159,13 @@ export class GenericMembers {
    * lambda argument's function type comes from (`computeIfAbsent` of a Map<String, List<Integer>>
    * takes a Function<? super String, ? extends List<Integer>>). Null when the descriptor is all that is known.
    */
-  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): readonly GenericType[] | null {
+  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[]): readonly GenericType[] | null {
     const instantiated = this.instantiate(receiver, method, args);
     return instantiated === null || instantiated.parameters.length !== method.parameterTypes.length ? null : instantiated.parameters;
   }
 
   /** The method's signature with the receiver's type arguments and the inferred method type arguments substituted. */
-  private instantiate(receiver: GenericType | null, method: ResolvedMethod, args: readonly (GenericType | null)[]): { parameters: GenericType[]; returnType: GenericType } | null {
+  private instantiate(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[]): { parameters: GenericType[]; returnType: GenericType } | null {
     const signature = method.method.signature;
     if (signature === null) return null;
     const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
@@ -207,7 +220,7 @@ export class GenericMembers {
     typeParameters: readonly TypeParameter[],
     formals: readonly GenericType[],
     varargsCall: boolean,
-    args: readonly (GenericType | null)[],
+    args: readonly InferenceArgument[],
     classBindings: ReadonlyMap<string, TypeArgument>,
   ): Map<string, GenericType> {
     const variables = new Set(typeParameters.map((parameter) => parameter.name));
@@ -220,7 +233,14 @@ export class GenericMembers {
         if (formal.kind !== 'array') return;
         formal = formal.component;
       }
-      this.collect(substitute(formal, classBindings), arg, variables, found, 0);
+      formal = substitute(formal, classBindings);
+      if (arg.kind === 'lambda-result') {
+        // JLS §18.2.1: the lambda's result is compatible with its function type's result.
+        const functionType = functionTypeOf(this.env, this, formal);
+        if (functionType !== null && functionType !== 'needs-bridges') this.collect(functionType.returnType, arg.result, variables, found, 0);
+        return;
+      }
+      this.collect(formal, arg, variables, found, 0);
     });
     const inferred = new Map<string, GenericType>();
     for (const [name, type] of found) if (type !== 'conflict') inferred.set(name, type);
