@@ -88,8 +88,26 @@ class ExpressionGenerator {
       const kind = this.pick(kinds);
       return [this.pick(LOCALS[kind]), kind];
     }
-    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call', 'array', 'array', 'generic']);
+    const choice = this.pick(['arith', 'arith', 'shift', 'bits', 'unary', 'cast', 'ternary', 'assign', 'increment', 'boxedAssign', 'call', 'array', 'array', 'generic', 'lambda']);
     switch (choice) {
+      case 'lambda': {
+        // Lambdas and method references through functional interfaces, primitive and generic ones;
+        // they capture k2 and str only (never assigned: effectively final, JLS §15.27.2).
+        const [a] = this.expression('integral', depth - 1);
+        const [b] = this.expression('integral', depth - 1);
+        const options: [string, Kind][] = [
+          [`((java.util.function.IntBinaryOperator) (x, y) -> x * k2 - y).applyAsInt((int) (+ ${a}), (int) (+ ${b}))`, 'int'],
+          [`java.util.stream.IntStream.of((int) (+ ${a}), k2).map(v -> v + k2).sum()`, 'int'],
+          [`((java.util.function.LongBinaryOperator) Math::max).applyAsLong(${a}, ${b})`, 'long'],
+          [`((java.util.function.ToIntFunction<String>) String::length).applyAsInt(str + ${a})`, 'int'],
+          [`(+ java.util.Optional.of((int) (+ ${a})).map(v -> v * 2 + k2).get())`, 'int'],
+        ];
+        if (category === 'numeric') {
+          const [n] = this.expression('numeric', depth - 1);
+          options.push([`((java.util.function.DoubleUnaryOperator) w -> w / 2 + k2).applyAsDouble(${n})`, 'double']);
+        }
+        return this.pick(options);
+      }
       case 'generic': {
         // Results typed by type arguments (List<Integer>.get is an Integer), generic methods
         // inferred from their arguments, and a set() whose side effect later reads see.

@@ -1,0 +1,116 @@
+// Lambdas and method references in classforge/source snippets: what the javac oracle over static
+// bodies (source-compiler-javac.test.ts, t27–t30) cannot show — captures of $1…, of named locals and
+// of this in edited instance methods, lambdas in interfaces and constructors, the synthetic methods'
+// names and flags, a failed snippet taking its lambda methods back, and old class versions refused.
+import { describe, expect, it } from 'vitest';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const SOURCES = {
+  'lam/Counter.java': `package lam;
+    import java.util.*;
+    public class Counter {
+      private final Map<String, Integer> counts = new TreeMap<>();
+      private int calls;
+      public Counter() { calls = 0; }
+      public int count(String word, List<String> tags) {
+        int before = counts.size();
+        counts.merge(word, 1, Integer::sum);
+        calls++;
+        return counts.size() - before;
+      }
+      public static void main(String[] args) {
+        Counter c = new Counter();
+        c.count("a", List.of("x", "y"));
+        c.count("b", List.of("z"));
+        c.count("a", List.of());
+        System.out.println("counts " + c.counts + " calls " + c.calls);
+        System.out.println(Greeter.greet("ann"));
+      }
+    }`,
+  'lam/Greeter.java': `package lam;
+    public interface Greeter {
+      String name();
+      default String hello() { return "hello " + name(); }
+      static String greet(String who) { Greeter g = () -> who; return g.hello(); }
+    }`,
+};
+
+describe('lambdas in snippets', () => {
+  it('capture $1…, named locals and this in instance methods, constructors and interfaces', async () => {
+    const compiled = await compileJava(SOURCES, { javacOptions: ['-g'] });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const counter = pool.get('lam.Counter');
+    const count = counter.getDeclaredMethod('count');
+    // $1 and a named parameter captured; this captured through the field and an instance method reference.
+    count.insertBefore(
+      'java.util.function.Supplier<String> describe = () -> $1 + tags.size() + counts.keySet(); ' +
+        'tags.forEach(t -> System.out.println("tag " + t + " of " + word + " after " + calls + " calls")); ' +
+        'java.util.function.Supplier<String> text = this::toString; ' +
+        'System.out.println("before " + describe.get() + " " + text.get().startsWith("lam.Counter@"));',
+    );
+    // A named local of the method, live at that line (insertAt), in a lambda.
+    count.insertAt(9, 'Runnable r = () -> System.out.println("size was " + before); r.run();');
+    count.insertAfter('java.util.function.IntSupplier result = () -> $_ * 10; System.out.println("result " + result.getAsInt());');
+    counter.getDeclaredConstructor([]).insertAfter('java.util.function.Consumer<String> c = s -> this.calls += s.length(); c.accept("");');
+    // An interface's default method: the lambda method is a private synthetic method of the interface.
+    const greeter = pool.get('lam.Greeter');
+    greeter.getDeclaredMethod('hello').insertBefore('java.util.function.Supplier<String> s = () -> "[" + name() + "]"; System.out.println("greeting " + s.get());');
+
+    const lambdaMethods = counter.classNode().methods.filter((m) => m.name.startsWith('lambda$'));
+    const names = lambdaMethods.map((m) => m.name).sort();
+    // javac's own lambda$main$0/lambda$count$0… are taken: ours get the next free numbers.
+    expect(names.every((name) => /^lambda\$(count|new|main)\$\d+$/.test(name))).toBe(true);
+    for (const method of lambdaMethods) expect(method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)).toBe(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC);
+    // The lambda reading this.counts is an instance method; the one of `before` alone is static.
+    const run = await runJava({
+      classpath: [new Map([['lam/Counter', counter.toBytecode()], ['lam/Greeter', greeter.toBytecode()]]), compiled.dir],
+      mainClass: 'lam.Counter',
+      verify: true,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual([
+      'tag x of a after 0 calls',
+      'tag y of a after 0 calls',
+      'before a2[] true',
+      'size was 0',
+      'result 10',
+      'tag z of b after 1 calls',
+      'before b1[a] true',
+      'size was 1',
+      'result 10',
+      'before a0[a, b] true',
+      'size was 2',
+      'result 0',
+      'counts {a=2, b=1} calls 3',
+      'greeting [ann]',
+      'hello ann',
+      '',
+    ]);
+  });
+
+  it('take back the synthetic methods of a snippet that does not compile', async () => {
+    const compiled = await compileJava(SOURCES);
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const counter = pool.get('lam.Counter');
+    const before = counter.classNode().methods.map((m) => m.name);
+    expect(() => counter.getDeclaredMethod('count').insertBefore('Runnable ok = () -> System.out.println(1); Runnable bad = () -> undefinedName();')).toThrow(
+      /cannot find method undefinedName\(\)/,
+    );
+    expect(counter.classNode().methods.map((m) => m.name)).toEqual(before);
+    expect(() => counter.getDeclaredMethod('count').insertBefore('Object o = () -> 1;')).toThrow(/java.lang.Object is not a functional interface/);
+    expect(() => counter.getDeclaredMethod('count').insertBefore('(() -> 1).run();')).toThrow(/lambda expression not expected here/);
+    expect(() => counter.getDeclaredMethod('count').insertBefore('Runnable r = x -> {};')).toThrow(/incompatible parameter types in lambda expression/);
+    expect(() => counter.getDeclaredMethod('count').insertBefore('Runnable r = () -> System.out.println($args.length);')).toThrow(/\$args is not available inside a lambda body/);
+    expect(counter.classNode().methods.map((m) => m.name)).toEqual(before);
+  });
+
+  it('refuse class files older than Java 8', () => {
+    const pool = new ClassPool(true);
+    const old = pool.makeClass('lam.Old');
+    old.classNode().version = Opcodes.V1_7;
+    expect(() => old.addMethod(CtNewMethod.make('public static Runnable r() { return () -> {}; }', old))).toThrow(CannotCompileException);
+    expect(() => old.addMethod(CtNewMethod.make('public static Runnable r() { return () -> {}; }', old))).toThrow(/needs class file version 52 \(Java 8\) or later; this class is version 51/);
+  });
+});
