@@ -17,6 +17,11 @@
 //   `String s = names.get(0)` compiles when `names` is a List<String>, with javac's checkcast.
 //   (Javassist has no generics: there the snippet needs the cast.) They are kept per expression
 //   node in `generics`, only where they say more than the erasure.
+// - Lambdas and method references compile as javac compiles them (JLS §15.27.4): the body into a
+//   private synthetic method of the class (through ctx.lambdaMethods), captured variables as its
+//   leading parameters — found by compiling the body once to discover them, then for real — and an
+//   invokedynamic of LambdaMetafactory.metafactory. A method reference is compiled as the lambda it
+//   stands for. Overload resolution sees them by arity and void/value shape (FunctionalArgument).
 // - String concatenation uses StringBuilder (works on every class file version, as Javassist does).
 // - Local variable slots are never reused after their block ends: simpler, and max_locals is
 //   recomputed anyway.
