@@ -2483,7 +2483,11 @@ export class CodeGenerator {
       }
     };
     const asStatic = attempt(parameterTypes);
-    const asInstance = parameterTypes.length > 0 && this.ctx.env.isCastable(parameterTypes[0]!, type) ? attempt(parameterTypes.slice(1)) : null;
+    // The second search needs the first parameter to be a subtype of the type (JLS §15.13.1) — or a
+    // type variable left uninferred (Comparator.comparing(String::length)), which javac would infer as one.
+    const first = fn.parameterTypes[0];
+    const receiverFits = first !== undefined && (first.kind === 'variable' ? this.ctx.env.isCastable(erasure(first), type) : this.members.isKnownSubtype(erasure(first), type));
+    const asInstance = receiverFits ? attempt(parameterTypes.slice(1)) : null;
     const isStatic = asStatic !== null && asStatic.isStatic;
     const isInstance = asInstance !== null && !asInstance.isStatic;
     if (isStatic && isInstance) throw new CompileError(`incompatible types: invalid method reference: ${node.name} is ambiguous in ${type} (a static and an instance method both apply)`, position);
