@@ -1670,7 +1670,11 @@ export class CodeGenerator {
       this.e.pop(receiver);
     }
     const argGenerics = args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined) ? this.members.parameterTypes(receiverGeneric, method, argGenerics) : null;
+    const explicit = node.typeArguments === null ? null : node.typeArguments.map((arg) => {
+      if (arg.kind === 'WildcardType') throw new CompileError('a method type argument cannot be a wildcard', arg.position);
+      return this.typeArgumentOf(arg);
+    });
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined) ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit) : null;
     const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
@@ -1679,7 +1683,7 @@ export class CodeGenerator {
       return result != null ? { kind: 'lambda-result', result } : generic;
     });
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
-    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs), node);
+    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit), node);
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
@@ -2294,6 +2298,8 @@ export class CodeGenerator {
 
   /** functionalValue, and the type the body returns where the function type's result is a type variable (for inference), else null. */
   private functional(node: Ast.LambdaNode | Ast.MethodReferenceNode, target: JavaType, targetGeneric: GenericType | null): { type: JavaType; result: GenericType | null } {
+    // A parameter of type T instantiated as a functional interface: the lambda is one of those.
+    if (target === OBJECT && targetGeneric?.kind === 'class') target = JavaType.classType(targetGeneric.name);
     const what = node.kind === 'Lambda' ? 'lambda expression' : 'method reference';
     if ((this.ctx.classVersion & 0xffff) < Opcodes.V1_8) {
       throw new CompileError(`a ${what} needs class file version 52 (Java 8) or later; this class is version ${this.ctx.classVersion & 0xffff}`, node.position);
@@ -2539,6 +2545,8 @@ export class CodeGenerator {
       kind: 'functional',
       description: node.kind === 'Lambda' ? 'lambda' : 'method reference',
       isCompatible: (parameter) => {
+        // A type variable's erasure: its instantiation (`Optional.<Runnable>of(…)`) decides, once chosen.
+        if (parameter === OBJECT) return true;
         const sam = method(parameter);
         if (sam === null) return false;
         if (shape === null || node.kind !== 'Lambda') return true;

@@ -150,8 +150,8 @@ export class GenericMembers {
    * The type of a call of `method` on `receiver` (ignored for static methods) with arguments of
    * types `args` (null for the null type and lambdas), or null when it is no more than the descriptor says.
    */
-  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[]): GenericType | null {
-    return this.instantiate(receiver, method, args)?.returnType ?? null;
+  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null): GenericType | null {
+    return this.instantiate(receiver, method, args, explicit)?.returnType ?? null;
   }
 
   /**
@@ -159,13 +159,18 @@ export class GenericMembers {
    * lambda argument's function type comes from (`computeIfAbsent` of a Map<String, List<Integer>>
    * takes a Function<? super String, ? extends List<Integer>>). Null when the descriptor is all that is known.
    */
-  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[]): readonly GenericType[] | null {
-    const instantiated = this.instantiate(receiver, method, args);
+  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null): readonly GenericType[] | null {
+    const instantiated = this.instantiate(receiver, method, args, explicit);
     return instantiated === null || instantiated.parameters.length !== method.parameterTypes.length ? null : instantiated.parameters;
   }
 
   /** The method's signature with the receiver's type arguments and the inferred method type arguments substituted. */
-  private instantiate(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[]): { parameters: GenericType[]; returnType: GenericType } | null {
+  private instantiate(
+    receiver: GenericType | null,
+    method: ResolvedMethod,
+    args: readonly InferenceArgument[],
+    explicit: readonly GenericType[] | null,
+  ): { parameters: GenericType[]; returnType: GenericType } | null {
     const signature = method.method.signature;
     if (signature === null) return null;
     const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
@@ -178,7 +183,10 @@ export class GenericMembers {
     }
     // Method type variables shadow the class's (JLS §6.4.1).
     for (const parameter of parsed.typeParameters) bindings.delete(parameter.name);
-    if (parsed.typeParameters.length > 0 && parsed.parameters.length === method.parameterTypes.length) {
+    if (explicit !== null && explicit.length === parsed.typeParameters.length) {
+      // `Collections.<String>emptyList()`: the written type arguments (JLS §15.12.2.1), no inference.
+      parsed.typeParameters.forEach((parameter, i) => bindings.set(parameter.name, explicit[i]!));
+    } else if (parsed.typeParameters.length > 0 && parsed.parameters.length === method.parameterTypes.length) {
       const inferred = this.infer(parsed.typeParameters, parsed.parameters, method.varargsCall, args, bindings);
       for (const [name, type] of inferred) bindings.set(name, type);
     }
