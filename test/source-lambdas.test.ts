@@ -2,10 +2,32 @@
 // bodies (source-compiler-javac.test.ts, t27–t30) cannot show — captures of $1…, of named locals and
 // of this in edited instance methods, lambdas in interfaces and constructors, the synthetic methods'
 // names and flags, a failed snippet taking its lambda methods back, and old class versions refused.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
-import { compileJava, runJava } from '../src/testing/index.js';
+import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+
+const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
+/** A source-style transform whose snippet holds a lambda and a method reference. */
+const LAMBDA_TRANSFORM = `
+import { defineTransform } from 'classforge';
+export default defineTransform({
+  name: 'lambda-log',
+  include: ['lam.Counter'],
+  source: (ctClass) => {
+    ctClass.getDeclaredMethod('count').insertBefore(
+      'java.util.function.Function<String, String> shout = String::toUpperCase; ' +
+      'java.util.function.Supplier<String> line = () -> "count " + shout.apply($1) + " with " + $2.size() + " tags"; ' +
+      'System.out.println(line.get());');
+  },
+});
+`;
+const LAMBDA_LOG = ['count A with 2 tags', 'count B with 1 tags', 'count A with 0 tags', 'counts {a=2, b=1} calls 3', 'hello ann', ''];
 
 const SOURCES = {
   'lam/Counter.java': `package lam;
@@ -112,5 +134,24 @@ describe('lambdas in snippets', () => {
     old.classNode().version = Opcodes.V1_7;
     expect(() => old.addMethod(CtNewMethod.make('public static Runnable r() { return () -> {}; }', old))).toThrow(CannotCompileException);
     expect(() => old.addMethod(CtNewMethod.make('public static Runnable r() { return () -> {}; }', old))).toThrow(/needs class file version 52 \(Java 8\) or later; this class is version 51/);
+  });
+
+  it('run in source-style transforms, offline and in the agent (classes loaded after the agent starts)', async () => {
+    const compiled = await compileJava(SOURCES);
+    const directory = mkdtempSync(join(tmpdir(), 'classforge-lambda-transform-'));
+    try {
+      const transformFile = join(directory, 'lambda-log.mjs');
+      writeFileSync(transformFile, LAMBDA_TRANSFORM);
+      const transformed = await transformClasses(compiled, transformFile);
+      expect(transformed.changed).toEqual(['lam/Counter']);
+      const offline = await runJava({ classpath: transformed, mainClass: 'lam.Counter', verify: true });
+      expect(offline.stdout.split('\n')).toEqual(LAMBDA_LOG);
+      if (existsSync(CLI)) {
+        const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '-t', transformFile, '--', javaTool('java'), '-Xverify:all', '-cp', compiled.dir, 'lam.Counter'], { encoding: 'utf8' });
+        expect(stdout.split('\n')).toEqual(LAMBDA_LOG);
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
