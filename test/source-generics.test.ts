@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassPath } from '../src/classpath/class-path.js';
-import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, CtField, CtNewMethod } from '../src/source/index.js';
 import { TypeEnvironment } from '../src/source/compiler/class-model.js';
 import { GenericMembers } from '../src/source/compiler/generic-members.js';
 import { erasure, type GenericType, parseFieldSignature, parseMethodSignature, parseClassSignature } from '../src/source/compiler/generic-type.js';
@@ -178,5 +178,34 @@ describe('snippets in generic code', () => {
     expect(method('public void a() { java.util.List<String, String> x = null; }')).toThrow(/wrong number of type arguments; required 1/);
     expect(method('public void b() { String<Integer> s = null; }')).toThrow(/type java.lang.String does not take parameters/);
     expect(method('public void c() { java.util.List<String> l = new java.util.ArrayList<>(); int n = l.get(0); }')).toThrow(CannotCompileException);
+  });
+
+  it('give methods and fields declared with type arguments a Signature attribute, as javac does', async () => {
+    const pool = new ClassPool(true);
+    const made = pool.makeClass('gen.Made');
+    made.addField(CtField.make('public java.util.Map<String, java.util.List<Integer>> index = new java.util.HashMap<>();', made));
+    made.addMethod(
+      CtNewMethod.make(
+        'public java.util.List<String> upper(java.util.List<? extends CharSequence> in, String... more) { java.util.List<String> out = new java.util.ArrayList<>(); for (var s : in) out.add(s.toString().toUpperCase()); out.add(more[0]); index.put(out.get(0), java.util.List.of(out.size())); return out; }',
+        made,
+      ),
+    );
+    made.addMethod(
+      CtNewMethod.make(
+        'public static void main(String[] args) throws Exception { gen.Made m = new gen.Made(); System.out.println(m.upper(java.util.List.of("a", "b"), "c") + " " + m.index); ' +
+          'System.out.println(gen.Made.class.getMethod("upper", java.util.List.class, String[].class).toGenericString()); ' +
+          'System.out.println(gen.Made.class.getField("index").getGenericType()); }',
+        made,
+      ),
+    );
+    expect(made.getDeclaredMethod('upper').methodNode().signature).toBe('(Ljava/util/List<+Ljava/lang/CharSequence;>;[Ljava/lang/String;)Ljava/util/List<Ljava/lang/String;>;');
+    const run = await runJava({ classpath: [new Map([['gen/Made', made.toBytecode()]])], mainClass: 'gen.Made', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual([
+      '[A, B, c] {A=[3]}',
+      'public java.util.List<java.lang.String> gen.Made.upper(java.util.List<? extends java.lang.CharSequence>,java.lang.String...)',
+      'java.util.Map<java.lang.String, java.util.List<java.lang.Integer>>',
+      '',
+    ]);
   });
 });

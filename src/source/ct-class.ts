@@ -287,6 +287,11 @@ export class CtClass {
     this.members.set(field.fieldNode(), field);
     const source = initializer ?? field.pendingInitializer();
     if (source === null) return;
+    // A new class gets its constructors when written (inherited from the superclass, as javac's default
+    // constructor): an instance initializer needs them now.
+    if (this.isNew && !this.isInterface() && (field.getModifiers() & Opcodes.ACC_STATIC) === 0 && !node.methods.some((m) => m.name === '<init>')) {
+      this.inheritConstructors();
+    }
     // The initializer is compiled into every constructor (or <clinit>): all or nothing.
     const snapshot = node.methods.map((method) => ({ method, instructions: method.instructions.toArray(), handlers: method.tryCatchBlocks }));
     const methodCount = node.methods.length;

@@ -39,6 +39,7 @@ export class CtField extends CtMember {
     const declaration = compileFieldDeclaration(declaring, source);
     const field = new CtField(declaration.type, declaration.name, declaring);
     field.node.access = declaration.modifiers;
+    field.node.signature = declaration.signature;
     field.initializer = declaration.initializer;
     return field;
   }

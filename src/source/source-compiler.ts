@@ -47,7 +47,7 @@ import { TypeEnvironment } from './compiler/class-model.js';
 import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { GenericMembers } from './compiler/generic-members.js';
-import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, type TypeVariableScope } from './compiler/generic-type.js';
+import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
 import { JavaSyntaxError } from './compiler/java-syntax-error.js';
 import { JavaType } from './compiler/java-type.js';
@@ -528,11 +528,19 @@ function modifierFlags(modifiers: Ast.ModifiersNode): number {
 }
 
 /** A resolver of type names inside `ctClass`, for declarations. */
-function declarationContext(ctClass: CtClass, isStatic: boolean): { generator: (method: MethodNode, facts: MethodFacts) => CodeGenerator; resolve: (node: Ast.TypeNode | Ast.VoidTypeNode) => JavaType } {
+function declarationContext(
+  ctClass: CtClass,
+  isStatic: boolean,
+): {
+  generator: (method: MethodNode, facts: MethodFacts) => CodeGenerator;
+  resolve: (node: Ast.TypeNode | Ast.VoidTypeNode) => JavaType;
+  generic: (node: Ast.TypeNode | Ast.VoidTypeNode) => GenericType | null;
+} {
   const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0, methodName: 'init', returnGeneric: null, typeScope: new Map() };
   const resolver = new CodeGenerator(contextFor(ctClass, dummyFacts, {}, 0));
   return {
     resolve: (node) => resolver.typeOf(node),
+    generic: (node) => (node.kind === 'VoidType' ? null : resolver.genericTypeOf(node)),
     generator: (method, facts) => new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), method),
   };
 }
@@ -541,10 +549,8 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
   const isConstructor = node.kind === 'ConstructorDeclaration';
   let access = modifierFlags(node.modifiers);
   const context = declarationContext(ctClass, (access & Opcodes.ACC_STATIC) !== 0);
-  const parameterTypes = node.parameters.map((parameter) => {
-    const type = context.resolve(parameter.type);
-    return parameter.varargs ? JavaType.arrayOf(type) : type;
-  });
+  // The parser folds `...` into the type: `String... a` is a String[] (and ACC_VARARGS below).
+  const parameterTypes = node.parameters.map((parameter) => context.resolve(parameter.type));
   if (node.parameters.some((parameter) => parameter.varargs)) access |= Opcodes.ACC_VARARGS;
   const returnType = isConstructor ? JavaType.VOID : context.resolve(node.returnType);
   const descriptor = JavaType.methodDescriptor(parameterTypes, returnType);
@@ -553,7 +559,14 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
   if (isConstructor && node.name !== ctClass.getSimpleName().replace(/^.*\$/, '')) {
     throw new CompileError(`invalid method declaration; return type required (a constructor of ${ctClass.getSimpleName()} is named ${ctClass.getSimpleName()}, not ${node.name})`, node.position);
   }
-  const method = new MethodNode(Opcodes.ASM9, access, name, descriptor, null, exceptions);
+  // A parameterized parameter or result type gets a Signature attribute, as javac writes it (JVMS §4.7.9.1).
+  const parameterGenerics = node.parameters.map((parameter) => context.generic(parameter.type));
+  const returnGeneric = isConstructor ? null : context.generic(node.returnType);
+  const signature =
+    parameterGenerics.some((g) => g !== null) || returnGeneric !== null
+      ? `(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
+      : null;
+  const method = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
   const body = node.body;
   if (body === null) {
     if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) === 0) throw new CompileError('missing method body, or declare abstract', node.position);
@@ -584,15 +597,24 @@ export function compileConstructorDeclaration(ctClass: CtClass, source: string):
 }
 
 /** CtField.make: the field's modifiers, type, name and its initializer (kept as a parsed expression). */
-export function compileFieldDeclaration(ctClass: CtClass, source: string): { type: CtClass; name: string; modifiers: number; initializer: Ast.VariableInitializerNode | null } {
+export function compileFieldDeclaration(
+  ctClass: CtClass,
+  source: string,
+): { type: CtClass; name: string; modifiers: number; signature: string | null; initializer: Ast.VariableInitializerNode | null } {
   return compiling(`${ctClass.getName()}: CtField.make`, () => {
     const node = parseFieldDeclaration(source);
     if (node.declarators.length !== 1) throw new CompileError('CtField.make takes one field per declaration', node.position);
     const declarator = node.declarators[0]!;
     const modifiers = modifierFlags(node.modifiers);
-    let type = declarationContext(ctClass, (modifiers & Opcodes.ACC_STATIC) !== 0).resolve(node.type);
-    if (declarator.extraDimensions > 0) type = JavaType.arrayOf(type, declarator.extraDimensions);
-    return { type: ctClass.getClassPool().getByDescriptor(type.descriptor()), name: declarator.name, modifiers, initializer: declarator.initializer };
+    const context = declarationContext(ctClass, (modifiers & Opcodes.ACC_STATIC) !== 0);
+    let type = context.resolve(node.type);
+    let generic = context.generic(node.type);
+    if (declarator.extraDimensions > 0) {
+      type = JavaType.arrayOf(type, declarator.extraDimensions);
+      for (let i = 0; generic !== null && i < declarator.extraDimensions; i++) generic = { kind: 'array', component: generic };
+    }
+    const signature = generic === null ? null : signatureOf(generic);
+    return { type: ctClass.getClassPool().getByDescriptor(type.descriptor()), name: declarator.name, modifiers, signature, initializer: declarator.initializer };
   });
 }
 

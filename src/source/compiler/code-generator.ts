@@ -2585,7 +2585,7 @@ export class CodeGenerator {
   }
 
   /** The generic type a type node names when it has type arguments somewhere (`List<String>[]`); null otherwise. */
-  private genericTypeOf(node: Ast.TypeNode): GenericType | null {
+  genericTypeOf(node: Ast.TypeNode): GenericType | null {
     if (node.kind === 'ArrayType') {
       const element = this.genericTypeOf(node.elementType);
       return element === null ? null : { kind: 'array', component: element };

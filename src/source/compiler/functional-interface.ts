@@ -39,7 +39,10 @@ export interface FunctionType {
 /** Object's public methods, which an interface may redeclare without becoming less functional (JLS §9.8). */
 const OBJECT_METHODS = new Set(['equals(Ljava/lang/Object;)Z', 'hashCode()I', 'toString()Ljava/lang/String;']);
 
-/** The abstract method of `interfaceName` if it is a functional interface; null otherwise (a class, or 0 or 2+ methods). */
+/**
+ * The abstract method of `interfaceName` if it is a functional interface; null otherwise (a class,
+ * no abstract method, or two names); 'needs-bridges' for one name at several erasures.
+ */
 export function functionalMethod(env: TypeEnvironment, interfaceName: string): FunctionalMethod | null | 'needs-bridges' {
   const model = env.findClass(interfaceName);
   if (model === null || !model.isInterface) return null;
@@ -62,18 +65,12 @@ export function functionalMethod(env: TypeEnvironment, interfaceName: string): F
   }
   if (found.length === 0) return null;
   if (found.some((f) => f.method.name !== found[0]!.method.name)) return null;
-  if (found.length > 1) {
-    // The same method at several erasures: fine only if they take the same number of parameters
-    // and one is the most specific declaration (the first found), but the others need bridges.
-    return 'needs-bridges';
-  }
+  // One method at several erasures: the lambda's class would need bridge methods for the others.
+  if (found.length > 1) return 'needs-bridges';
   return found[0]!;
 }
 
-/**
- * The function type of `target` (JLS §9.9), or null when it is no functional interface; throws
- * a description when the interface needs bridges.
- */
+/** The function type of `target` (JLS §9.9); null when it is no functional interface; 'needs-bridges' (see functionalMethod). */
 export function functionTypeOf(env: TypeEnvironment, members: GenericMembers, target: GenericType): FunctionType | null | 'needs-bridges' {
   if (target.kind !== 'class') return null;
   const functional = functionalMethod(env, target.name);

@@ -138,6 +138,25 @@ export function sameType(a: TypeArgument, b: TypeArgument): boolean {
   }
 }
 
+// ## Signatures written (JVMS §4.7.9.1)
+
+/** The JavaTypeSignature of `type`: `Ljava/util/List<Ljava/lang/String;>;`, `TT;`, `[I`. */
+export function signatureOf(type: GenericType): string {
+  switch (type.kind) {
+    case 'class': {
+      if (type.args.length === 0) return `L${type.name};`;
+      const args = type.args.map((arg) => (arg.kind === 'wildcard' ? (arg.bound === null ? '*' : `${arg.isSuper ? '-' : '+'}${signatureOf(arg.bound)}`) : signatureOf(arg)));
+      return `L${type.name}<${args.join('')}>;`;
+    }
+    case 'array':
+      return `[${signatureOf(type.component)}`;
+    case 'variable':
+      return `T${type.name};`;
+    case 'primitive':
+      return type.type.descriptor();
+  }
+}
+
 // ## Substitution (JLS §4.5.2)
 
 /**
