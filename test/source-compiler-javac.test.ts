@@ -93,10 +93,11 @@ ${calls}
 describe('method bodies compiled by classforge/source and by javac', () => {
   it('give the same output under -Xverify:all', async () => {
     const methods = bodies();
-    expect(methods.size).toBeGreaterThanOrEqual(31);
+    expect(methods.size).toBeGreaterThanOrEqual(32);
     const byJavac = await compileJava({ ...SUPPORT, 'demo/Bodies.java': bodiesClass(methods, false) });
     const stubs = await compileJava({ ...SUPPORT, 'demo/Bodies.java': bodiesClass(methods, true) });
-    const expected = await runJava({ classpath: byJavac.dir, mainClass: 'demo.Bodies', verify: true });
+    // With -ea: the assert statements of the bodies run.
+    const expected = await runJava({ classpath: byJavac.dir, mainClass: 'demo.Bodies', verify: true, jvmArgs: ['-ea'] });
     expect(expected.exitCode).toBe(0);
     expect(expected.stdout).not.toContain('threw');
 
@@ -107,6 +108,7 @@ describe('method bodies compiled by classforge/source and by javac', () => {
       classpath: [new Map([['demo/Bodies', bodiesClassFile.toBytecode()]]), stubs.dir],
       mainClass: 'demo.Bodies',
       verify: true,
+      jvmArgs: ['-ea'],
     });
     expect(ours.stderr).toBe('');
     // Line by line, so that a failure names the body.

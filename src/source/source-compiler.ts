@@ -20,6 +20,9 @@ import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { FieldInsnNode } from '../tree/field-insn-node.js';
+import { FieldNode } from '../tree/field-node.js';
+import { JumpInsnNode } from '../tree/jump-insn-node.js';
+import { LdcInsnNode } from '../tree/ldc-insn-node.js';
 import { IincInsnNode } from '../tree/iinc-insn-node.js';
 import { InsnList } from '../tree/insn-list.js';
 import { InsnNode } from '../tree/insn-node.js';
@@ -69,15 +72,15 @@ function environmentOf(pool: ClassPool): TypeEnvironment {
 }
 
 /**
- * The synthetic methods (lambda bodies) each running compilation step added to classes, innermost
- * step last: a step that fails takes its own back, so that a snippet that does not compile leaves
- * its class as it was.
+ * How to take back what each running compilation step added to classes (lambda methods, the
+ * assertion flag), innermost step last: a step that fails undoes its own, so that a snippet that
+ * does not compile leaves its class as it was.
  */
-const addedMethods: { readonly classNode: ClassNode; readonly method: MethodNode }[][] = [];
+const undoSteps: (() => void)[][] = [];
 
 /** Runs a compilation step, turning syntax and semantic errors into a CannotCompileException naming `where`. */
 function compiling<T>(where: string, step: () => T): T {
-  addedMethods.push([]);
+  undoSteps.push([]);
   let succeeded = false;
   try {
     const result = step();
@@ -90,9 +93,9 @@ function compiling<T>(where: string, step: () => T): T {
     if (error instanceof CannotCompileException) throw error;
     throw new CannotCompileException(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
-    const added = addedMethods.pop()!;
-    if (succeeded) addedMethods[addedMethods.length - 1]?.push(...added);
-    else for (const { classNode, method } of added) classNode.methods.splice(classNode.methods.indexOf(method), 1);
+    const undo = undoSteps.pop()!;
+    if (succeeded) undoSteps[undoSteps.length - 1]?.push(...undo);
+    else for (const step of undo.reverse()) step();
   }
 }
 
@@ -110,10 +113,54 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
       while (taken.has(`lambda$${base}$${n}`)) n++;
       method.name = `lambda$${base}$${n}`;
       classNode.methods.push(method);
-      addedMethods[addedMethods.length - 1]?.push({ classNode, method });
+      undoSteps[undoSteps.length - 1]?.push(() => classNode.methods.splice(classNode.methods.indexOf(method), 1));
       return method.name;
     },
+    assertionsDisabledField(): string {
+      const classNode = ctClass.classNode();
+      const name = '$assertionsDisabled';
+      if (classNode.fields.some((f) => f.name === name)) return name;
+      if (ctClass.isInterface()) throw new CompileError('assert statements in interfaces are not supported in snippets');
+      // A Class constant in ldc needs version 49 (JVMS §4.4.1); javac compiled older targets' class literals otherwise.
+      if ((classNode.version & 0xffff) < Opcodes.V1_5) throw new CompileError(`assert statements need class file version 49 (Java 5) or later; this class is version ${classNode.version & 0xffff}`);
+      // As javac: static final synthetic, set first thing in <clinit> from the top-level class's
+      // desiredAssertionStatus (so that -ea:pkg... decides for nested classes as for their outer class).
+      const field = new FieldNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, name, 'Z', null, null);
+      classNode.fields.push(field);
+      const existing = classNode.methods.find((m) => m.name === '<clinit>');
+      const clinit = existing ?? new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
+      if (existing === undefined) {
+        clinit.instructions.add(new InsnNode(Opcodes.RETURN));
+        classNode.methods.push(clinit);
+      }
+      const code = new InsnList();
+      const enabled = new LabelNode();
+      const store = new LabelNode();
+      const topLevel = topLevelName(classNode.name, ctClass);
+      code.add(new LdcInsnNode(Type.getObjectType(topLevel)));
+      code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, 'java/lang/Class', 'desiredAssertionStatus', '()Z', false));
+      code.add(new JumpInsnNode(Opcodes.IFNE, enabled));
+      code.add(new InsnNode(Opcodes.ICONST_1));
+      code.add(new JumpInsnNode(Opcodes.GOTO, store));
+      code.add(enabled);
+      code.add(new InsnNode(Opcodes.ICONST_0));
+      code.add(store);
+      code.add(new FieldInsnNode(Opcodes.PUTSTATIC, classNode.name, name, 'Z'));
+      const inserted = code.toArray();
+      clinit.instructions.insert(code);
+      undoSteps[undoSteps.length - 1]?.push(() => {
+        classNode.fields.splice(classNode.fields.indexOf(field), 1);
+        if (existing === undefined) classNode.methods.splice(classNode.methods.indexOf(clinit), 1);
+        else for (const insn of inserted) clinit.instructions.remove(insn);
+      });
+      return name;
+    },
   };
+}
+
+/** The top-level class enclosing `internalName` (itself if it is one), by the pool's InnerClasses knowledge. */
+function topLevelName(internalName: string, ctClass: CtClass): string {
+  return environmentOf(ctClass.getClassPool()).topLevelClass(internalName);
 }
 
 /** The method's facts the compiler needs. */

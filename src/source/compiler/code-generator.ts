@@ -113,9 +113,15 @@ export interface CompileContext {
   readonly capture?: CaptureScope;
 }
 
-/** Takes the synthetic method of a lambda body into the class; returns the name it gets. */
+/** What compiled code adds to its class besides the code itself. */
 export interface LambdaMethodSink {
+  /** Takes the synthetic method of a lambda body into the class; returns the name it gets. */
   add(method: MethodNode): string;
+  /**
+   * The name of the class's `static final synthetic boolean $assertionsDisabled` (JLS §14.10), made
+   * with its initialization in the static initializer when the class has none yet.
+   */
+  assertionsDisabledField(): string;
 }
 
 /**
@@ -280,7 +286,8 @@ export class CodeGenerator {
       case 'Empty':
         return;
       case 'Assert':
-        throw new CompileError('assert statements are not supported in snippets (Javassist does not support them either)', node.position);
+        this.assertStatement(node);
+        return;
       case 'Yield':
         return this.yieldStatement(node);
       case 'ExplicitConstructorInvocation':
@@ -361,6 +368,32 @@ export class CodeGenerator {
         throw new CompileError('not a statement', node.position);
     }
     this.e.pop(this.expression(node));
+  }
+
+  /**
+   * JLS §14.10, as javac compiles it: nothing when the class's `$assertionsDisabled` flag (set in
+   * its static initializer from Class.desiredAssertionStatus) is on; else the condition, and when it
+   * is false an AssertionError with the message (the constructor chosen by its type).
+   */
+  private assertStatement(node: Ast.AssertNode): void {
+    const flag = this.ctx.lambdaMethods.assertionsDisabledField();
+    const end = this.e.newLabel();
+    this.e.field(Opcodes.GETSTATIC, this.ctx.currentClass, flag, 'Z');
+    this.e.jump(Opcodes.IFNE, end);
+    this.conditionTrue(node.condition, end);
+    this.e.typeInsn(Opcodes.NEW, 'java/lang/AssertionError');
+    this.e.insn(Opcodes.DUP);
+    if (node.message === null) {
+      this.e.invoke(Opcodes.INVOKESPECIAL, 'java/lang/AssertionError', '<init>', '()V', false);
+    } else {
+      const args = this.compileArguments([node.message]);
+      const constructor = findConstructor(this.ctx.env, 'java/lang/AssertionError', this.argumentTypes(args), this.access());
+      this.appendArguments(args, constructor, node.position);
+      this.e.invoke(Opcodes.INVOKESPECIAL, 'java/lang/AssertionError', '<init>', constructor.descriptor, false);
+    }
+    this.e.insn(Opcodes.ATHROW);
+    this.e.label(end);
+    this.reachable = true;
   }
 
   private ifStatement(node: Ast.IfNode): void {
@@ -2360,7 +2393,7 @@ export class CodeGenerator {
       },
       isVariableName: (name) => this.isVariableName(name),
     };
-    const dryRun: LambdaMethodSink = { add: () => 'lambda$discovery' };
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$discovery', assertionsDisabledField: () => ASSERTIONS_DISABLED };
     const first = new CodeGenerator({ ...this.ctx, capture: discovery, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric, firstFreeSlot: 1 });
     for (const parameter of parameters) first.declare(parameter.name, parameter.type, undefined, parameter.generic);
     first.lambdaBody(lambda.body, returnType);
@@ -2518,7 +2551,7 @@ export class CodeGenerator {
   /** The type of a lambda's expression body with parameters of `parameterTypes`, compiled and dropped; null if it does not compile so. */
   private trialBodyType(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
     const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name) };
-    const trial = new CodeGenerator({ ...this.ctx, capture, lambdaMethods: { add: () => 'lambda$trial' }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
+    const trial = new CodeGenerator({ ...this.ctx, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
     lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
     try {
       return trial.expression(body);
@@ -2771,6 +2804,9 @@ function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
   for (let i = 0; i < dimensions; i++) type = { kind: 'array', component: type };
   return type;
 }
+
+/** javac's name for the flag of assert statements (JLS §14.10). */
+const ASSERTIONS_DISABLED = '$assertionsDisabled';
 
 /** The bootstrap method of lambdas and method references (JLS §15.27.4). */
 const METAFACTORY = new Handle(
