@@ -38,6 +38,7 @@ import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
+import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
@@ -1309,10 +1310,16 @@ export class CodeGenerator {
         return JavaType.NULL;
       case 'Parenthesized':
         return this.expression(node.expression);
-      case 'This':
-        if (node.qualifier !== null) throw new CompileError('qualified this is not supported in snippets', node.position);
-        this.record(node, this.members.thisType(this.ctx.currentClass));
-        return this.loadThis(node.position);
+      case 'This': {
+        if (node.qualifier === null) {
+          this.record(node, this.members.thisType(this.ctx.currentClass));
+          return this.loadThis(node.position);
+        }
+        // JLS §15.8.4: Outer.this, the enclosing instance of that class.
+        const outer = this.classTypeOf(node.qualifier).internalName!;
+        this.record(node, this.members.thisType(outer));
+        return this.loadEnclosingInstance(outer, node.position);
+      }
       case 'Name':
         return this.name(node);
       case 'FieldAccess':
@@ -1459,7 +1466,79 @@ export class CodeGenerator {
     }
     const field = this.fieldInScope(name);
     if (field !== null) return this.getField(field, null, node.position, false, node);
+    // JLS §6.5.6.1, §15.11: a field of an enclosing class, through its enclosing instance if not static.
+    const outer = this.enclosingField(name);
+    if (outer !== null) {
+      if (outer.field.isStatic) return this.getField(outer.field, null, node.position, false, node);
+      const outerType = this.loadEnclosingInstance(outer.enclosingClass, node.position);
+      return this.getField(outer.field, outerType, node.position, false, node, this.members.thisType(outer.enclosingClass));
+    }
     throw new CompileError(`cannot find symbol: variable ${name}`, node.position);
+  }
+
+  /**
+   * A private member of another class of the same nest (JLS §6.6.1 allows it) is reachable in the
+   * bytecode from Java 11 on (JEP 181 nestmates); before, javac wrote access$NNN methods, which
+   * snippets do not.
+   */
+  private checkNestmateAccess(access: number, declaringClass: string, what: string, position?: SourcePosition): void {
+    if ((access & Opcodes.ACC_PRIVATE) === 0 || declaringClass === this.ctx.currentClass || (this.ctx.classVersion & 0xffff) >= Opcodes.V11) return;
+    throw new CompileError(`${what} is private in ${JavaType.classType(declaringClass)}: reaching it from another class of its nest needs class file version 55 (Java 11) or later`, position);
+  }
+
+  /** The classes enclosing the current one (lexically), innermost first. */
+  private enclosingClasses(): string[] {
+    const classes: string[] = [];
+    for (let name = this.ctx.env.findClass(this.ctx.currentClass)?.enclosingClass ?? null; name !== null && classes.length < 64; ) {
+      classes.push(name);
+      name = this.ctx.env.findClass(name)?.enclosingClass ?? null;
+    }
+    return classes;
+  }
+
+  /** The field `name` of the innermost enclosing class that has one, or null. */
+  private enclosingField(name: string): { field: ResolvedField; enclosingClass: string } | null {
+    for (const enclosingClass of this.enclosingClasses()) {
+      const field = findField(this.ctx.env, enclosingClass, name, this.access());
+      if (field !== null) return { field, enclosingClass };
+    }
+    return null;
+  }
+
+  /** The member class `name` of `owner` or of one of its supertypes (JLS §8.5), by internal name, or null. */
+  private memberClass(owner: string, name: string): string | null {
+    const env = this.ctx.env;
+    for (const type of [owner, ...env.supertypes(owner)]) {
+      const entry = env.findClass(type)?.memberTypes.get(name);
+      if (entry !== undefined) return entry.name;
+    }
+    return null;
+  }
+
+  /** Whether `owner` or one of its supertypes declares a method named `name` (JLS §15.12.1 searches by name). */
+  private hasMethodNamed(owner: string, name: string): boolean {
+    const env = this.ctx.env;
+    return [owner, ...env.supertypes(owner)].some((type) => env.findClass(type)?.methods.some((m) => m.name === name) ?? false);
+  }
+
+  /**
+   * Loads the instance of the enclosing class `target` (JLS §15.8.4): `this`, then outward through
+   * each inner class's reference to its enclosing instance (javac's synthetic final `this$N` field).
+   */
+  private loadEnclosingInstance(target: string, position: SourcePosition): JavaType {
+    this.loadThis(position);
+    let current = this.ctx.currentClass;
+    for (let depth = 0; current !== target; depth++) {
+      const model = this.ctx.env.requireClass(current);
+      const outer = model.enclosingClass;
+      const link = outer === null ? undefined : model.fields.find((f) => (f.access & Opcodes.ACC_SYNTHETIC) !== 0 && !f.isStatic && f.descriptor === `L${outer};`);
+      if (outer === null || link === undefined || depth > 64) {
+        throw new CompileError(`no enclosing instance of type ${JavaType.classType(target)} is in scope (${JavaType.classType(current)} is not an inner class of it)`, position);
+      }
+      this.e.field(Opcodes.GETFIELD, current, link.name, link.descriptor);
+      current = outer;
+    }
+    return JavaType.classType(target);
   }
 
   /** The field `name` of the current class (or inherited), or null. */
@@ -1473,6 +1552,7 @@ export class CodeGenerator {
    */
   private getField(field: ResolvedField, qualifier: JavaType | null, position: SourcePosition, staticAccess = false, node?: Ast.ExpressionNode, qualifierGeneric?: GenericType): JavaType {
     const type = field.field.type;
+    this.checkNestmateAccess(field.field.access, field.owner, field.field.name, position);
     const receiverGeneric = qualifierGeneric ?? (qualifier === null ? this.members.thisType(this.ctx.currentClass) : genericOf(qualifier));
     if (field.isStatic) {
       if (qualifier !== null) this.e.pop(qualifier);
@@ -1504,7 +1584,7 @@ export class CodeGenerator {
   /** If `node` is a dotted name that starts with a type (`System.out`, `java.util.Locale`), that type and the rest. */
   private typePrefix(node: Ast.ExpressionNode): { type: JavaType; fields: readonly string[] } | null {
     const parts = this.dottedParts(node);
-    if (parts === null || this.isVariableName(parts[0]!) || this.fieldInScope(parts[0]!) !== null) return null;
+    if (parts === null || this.isVariableName(parts[0]!) || this.fieldInScope(parts[0]!) !== null || this.enclosingField(parts[0]!) !== null) return null;
     const meaning = this.ctx.names.resolveAmbiguousName(parts, (name) => this.isVariableName(name));
     return meaning.kind === 'type' ? { type: meaning.type, fields: meaning.fields } : null;
   }
@@ -1668,9 +1748,15 @@ export class CodeGenerator {
     let owner: string;
     let receiver: 'this' | 'static' | 'super' | JavaType;
     let receiverGeneric: GenericType | null = null;
+    let enclosing: string | null = null;
     if (node.target === null) {
       owner = this.ctx.currentClass;
       receiver = 'this';
+      // JLS §15.12.1: the innermost class with a method of that name, the current one or an enclosing one.
+      if (!this.hasMethodNamed(owner, node.name)) {
+        enclosing = this.enclosingClasses().find((c) => this.hasMethodNamed(c, node.name)) ?? null;
+        if (enclosing !== null) owner = enclosing;
+      }
     } else if (node.target.kind === 'Super') {
       if (node.target.qualifier !== null) throw new CompileError('qualified super calls are not supported in snippets', node.position);
       if (this.ctx.superName === null) throw new CompileError('java.lang.Object has no superclass', node.position);
@@ -1690,11 +1776,14 @@ export class CodeGenerator {
         receiverGeneric = this.generics.get(unparenthesized(node.target)) ?? genericOf(targetType);
       }
     }
-    if (receiver === 'this' || receiver === 'super') receiverGeneric = this.members.thisType(this.ctx.currentClass);
+    if (receiver === 'this' || receiver === 'super') receiverGeneric = this.members.thisType(enclosing ?? this.ctx.currentClass);
     const args = this.compileArguments(node.arguments);
     const method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), this.access());
     if (receiver === 'this') {
-      if (!method.isStatic) this.loadThis(node.position);
+      if (!method.isStatic) {
+        if (enclosing === null) this.loadThis(node.position);
+        else this.loadEnclosingInstance(enclosing, node.position);
+      }
     } else if (receiver === 'super') {
       if (!method.isStatic) this.loadThis(node.position);
     } else if (receiver === 'static') {
@@ -1721,6 +1810,7 @@ export class CodeGenerator {
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
   private invoke(method: ResolvedMethod, isSuper = false): JavaType {
+    this.checkNestmateAccess(method.access, method.declaringClass, `${method.name}()`);
     const owner = method.binaryOwner;
     if (method.isStatic) {
       this.e.invoke(Opcodes.INVOKESTATIC, owner, method.name, method.descriptor, method.isInterface);
@@ -1772,16 +1862,45 @@ export class CodeGenerator {
   }
 
   private newObject(node: Ast.NewNode): JavaType {
-    if (node.outer !== null) throw new CompileError('qualified class instance creation is not supported in snippets', node.position);
-    const type = this.classTypeOf(node.type);
+    let type: JavaType;
+    let enclosingInstance: CompiledArgument | null = null;
+    if (node.outer !== null) {
+      // outer.new Inner(…) (JLS §15.9.1): Inner is a member class of outer's type; outer, never null, is its enclosing instance.
+      const outerNode = node.outer;
+      const outer = this.buffered(() => {
+        const outerType = this.expression(outerNode);
+        this.e.insn(Opcodes.DUP);
+        this.e.invoke(Opcodes.INVOKESTATIC, 'java/util/Objects', 'requireNonNull', '(Ljava/lang/Object;)Ljava/lang/Object;', false);
+        this.e.insn(Opcodes.POP);
+        return outerType;
+      });
+      if (!outer.value.isClass()) throw new CompileError(`${outer.value} cannot be dereferenced`, outerNode.position);
+      const member = node.type.parts.length === 1 ? this.memberClass(outer.value.internalName!, node.type.parts[0]!.name) : null;
+      if (member === null) throw new CompileError(`cannot find symbol: class ${node.type.name} in ${outer.value}`, node.type.position);
+      type = JavaType.classType(member);
+      enclosingInstance = { code: outer.code, type: outer.value, position: outerNode.position };
+    } else {
+      type = this.classTypeOf(node.type);
+    }
     const model = this.ctx.env.requireClass(type.internalName!);
     if ((model.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) !== 0) {
       throw new CompileError(`${type} is abstract; cannot be instantiated`, node.position);
     }
-    if (model.enclosingClass !== null && (model.access & Opcodes.ACC_STATIC) === 0) {
-      throw new CompileError(`${type} is an inner class: creating it needs an enclosing instance, which snippets do not support`, node.position);
+    const isInner = model.enclosingClass !== null && (model.access & Opcodes.ACC_STATIC) === 0;
+    if (isInner && model.enclosingMethod !== null) {
+      throw new CompileError(`${type} is a local class: creating it from a snippet is not supported (its constructor takes captured values)`, node.position);
     }
-    const args = this.compileArguments(node.arguments);
+    if (!isInner && enclosingInstance !== null) throw new CompileError(`qualified new of static class ${type}`, node.position);
+    if (isInner && enclosingInstance === null) {
+      // JLS §15.9.2: the innermost enclosing instance (this included) of a class that has the inner class as a member.
+      const outer = model.enclosingClass!;
+      const holder = [this.ctx.currentClass, ...this.enclosingClasses()].find((c) => this.members.isKnownSubtype(c, outer));
+      if (holder === undefined || this.ctx.isStatic) throw new CompileError(`${type} is an inner class: creating it needs an enclosing instance of ${JavaType.classType(outer)}, and none is in scope`, node.position);
+      const code = this.buffered(() => this.loadEnclosingInstance(holder, node.position));
+      enclosingInstance = { code: code.code, type: code.value, position: node.position };
+    }
+    // javac's constructors of inner classes take the enclosing instance first (JLS §13.1).
+    const args = [...(enclosingInstance === null ? [] : [enclosingInstance]), ...this.compileArguments(node.arguments)];
     const constructor = findConstructor(this.ctx.env, type.internalName!, this.argumentTypes(args), this.access());
     this.e.typeInsn(Opcodes.NEW, type.internalName!);
     this.e.insn(Opcodes.DUP);
@@ -2243,8 +2362,10 @@ export class CodeGenerator {
         };
       }
       const field = this.fieldInScope(inner.name);
-      if (field === null) throw new CompileError(`cannot find symbol: variable ${inner.name}`, inner.position);
-      return this.fieldLvalue(field, field.isStatic ? null : 'this', inner.position);
+      if (field !== null) return this.fieldLvalue(field, field.isStatic ? null : 'this', inner.position);
+      const outer = this.enclosingField(inner.name);
+      if (outer === null) throw new CompileError(`cannot find symbol: variable ${inner.name}`, inner.position);
+      return this.fieldLvalue(outer.field, outer.field.isStatic ? null : { enclosingClass: outer.enclosingClass }, inner.position);
     }
     if (inner.kind === 'FieldAccess') {
       const prefix = this.typePrefix(inner);
@@ -2284,12 +2405,16 @@ export class CodeGenerator {
 
   private fieldLvalue(
     resolved: ResolvedField | null,
-    receiver: 'this' | Ast.FieldAccessNode | null,
+    receiver: 'this' | { enclosingClass: string } | Ast.FieldAccessNode | null,
     position: SourcePosition,
   ): { type: JavaType; local: null; receiverSize: number; prepare: () => void; dupReceiver: () => void; load: () => void; store: () => void } {
     let field = resolved;
     let owner = field?.owner ?? '';
-    if (receiver !== null && receiver !== 'this') {
+    if (receiver !== null && receiver !== 'this' && 'enclosingClass' in receiver) {
+      // A field of an enclosing instance (JLS §15.11), reached through this$N.
+      owner = receiver.enclosingClass;
+      this.loadEnclosingInstance(receiver.enclosingClass, position);
+    } else if (receiver !== null && receiver !== 'this') {
       // obj.f: evaluate the object now.
       const targetType = this.expression(receiver.target);
       if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, receiver.target.position);
@@ -2807,66 +2932,6 @@ function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
 
 /** javac's name for the flag of assert statements (JLS §14.10). */
 const ASSERTIONS_DISABLED = '$assertionsDisabled';
-
-/** The bootstrap method of lambdas and method references (JLS §15.27.4). */
-const METAFACTORY = new Handle(
-  Opcodes.H_INVOKESTATIC,
-  'java/lang/invoke/LambdaMetafactory',
-  'metafactory',
-  '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;',
-  false,
-);
-
-/** JLS §14.8: the expressions that may stand as statements (and as a void lambda's body). */
-function isStatementExpression(node: Ast.ExpressionNode): boolean {
-  switch (node.kind) {
-    case 'Assign':
-    case 'MethodCall':
-    case 'New':
-      return true;
-    case 'Unary':
-      return node.op === '++' || node.op === '--';
-    default:
-      return false;
-  }
-}
-
-/**
- * What a lambda can be converted to, by its form alone (JLS §15.27.2): its arity; void-compatible
- * when its block returns no value (or its expression is a statement expression); value-compatible
- * when its block returns a value (or its body is an expression other than a call, which may be void).
- */
-function lambdaShape(node: Ast.LambdaNode): { arity: number; voidCompatible: boolean; valueCompatible: boolean } {
-  const arity = node.parameters.length;
-  if (node.body.kind !== 'Block') {
-    return { arity, voidCompatible: isStatementExpression(node.body), valueCompatible: true };
-  }
-  const returnsValue = containsValueReturn(node.body);
-  return { arity, voidCompatible: !returnsValue, valueCompatible: returnsValue || !canCompleteNormally(node.body) };
-}
-
-/** Whether a `return expr;` occurs in `node`, outside nested lambdas. */
-function containsValueReturn(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(containsValueReturn);
-  const record = node as { kind?: string; expression?: unknown };
-  if (record.kind === 'Lambda') return false;
-  if (record.kind === 'Return') return record.expression != null;
-  return Object.values(record).some(containsValueReturn);
-}
-
-/** A rough JLS §14.22 for lambda shapes: a block whose last statement is a throw cannot complete normally. */
-function canCompleteNormally(block: Ast.BlockNode): boolean {
-  const last = block.statements[block.statements.length - 1];
-  return last === undefined || last.kind !== 'Throw';
-}
-
-/** A class type node as the dotted name expression that names it in a method call (`java.util.Objects`). */
-function dottedName(type: Ast.ClassTypeNode): Ast.ExpressionNode {
-  let expression: Ast.ExpressionNode = { kind: 'Name', name: type.parts[0]!.name, position: type.position };
-  for (const part of type.parts.slice(1)) expression = { kind: 'FieldAccess', target: expression, name: part.name, position: type.position };
-  return expression;
-}
 
 function labelNode(label: Label): LabelNode {
   if (!(label.info instanceof LabelNode)) label.info = new LabelNode();
