@@ -2,7 +2,8 @@
 // loops (for, while, do, labeled), switch with fall-through, try/catch/finally (finally blocks run on
 // break, continue, return and throw), conditional throws and early returns, all logging to a
 // StringBuilder. Each body is compiled by javac in one build and through setBody in another; both
-// programs must print the same log under -Xverify:all. Loops are bounded, jumps are conditional (no
+// programs must print the same log under -Xverify:all. Lambdas with bodies of their own control flow
+// are among the statements. Loops are bounded, jumps are conditional (no
 // unreachable code, which javac rejects).
 import { describe, it } from 'vitest';
 import { expectSameAsJavac, seedFromEnvironment, seededRandom } from './support/javac-differential.js';
@@ -53,7 +54,7 @@ class StatementGenerator {
     if (depth >= 0) options.push('if');
     if (depth > 0) options.push('for', 'while', 'do', 'switch', 'try', 'try', 'labeled');
     // Constructs whose exits copy code (finally inlining) stay shallow: nested, they grow past javac's 64 KB.
-    if (depth > 0 && depth <= 2) options.push('sync', 'switchExpression', 'resource');
+    if (depth > 0 && depth <= 2) options.push('sync', 'switchExpression', 'resource', 'lambda');
     if (scope.loops.length > 0) options.push('break', 'continue');
     if (scope.inSwitch) options.push('break');
     switch (this.pick(options)) {
@@ -115,6 +116,13 @@ class StatementGenerator {
         const inner: Scope = { variables: scope.variables, loops: [], inSwitch: false, inSwitchExpression: true };
         const arms = [0, 1].map((k) => `case ${k} -> { ${this.statement(inner, 0)} yield ${k * 10} + ${v}; }`).join(' ');
         return `sb.append(switch (${v} % 3) { ${arms} default -> ${v}; });`;
+      }
+      case 'lambda': {
+        // A lambda whose block body is control flow of its own: its returns, throws, loops and finally
+        // blocks are the lambda's (JLS §15.27.2). It captures sb and k, never assigned (effectively final).
+        const inner: Scope = { variables: ['k'], loops: [], inSwitch: false };
+        const body = this.block(inner, 1);
+        return `{ java.util.function.Supplier<String> f${id} = () -> { ${body} return "l${id}"; }; sb.append(f${id}.get()); }`;
       }
       case 'resource': {
         const name = `r${id}`;
