@@ -154,17 +154,22 @@ describe('snippets in generic code', () => {
     // copy is a local with a LocalVariableTypeTable entry; index a Map<String, List<Integer>>.
     add.insertAt(9, 'System.out.println("copy " + copy.get(0).charAt(0) + " " + index.size());');
     add.insertAfter('int first = index.get($2.get(0)).get(0); System.out.println("indexed " + first + " " + this.best().compareTo($1));');
-    // A static generic method: E's erasure is Object, nothing narrower.
-    inventory.getDeclaredMethod('firstOf').insertBefore('Object e = $1.get(0); System.out.println("first " + e + " " + list.size());');
+    // A static generic method: E's erasure is Object, nothing narrower; E itself names a type in snippets.
+    inventory.getDeclaredMethod('firstOf').insertBefore('E e = $1.get(0); java.util.List<E> copy = new java.util.ArrayList<>(list); System.out.println("first " + e + " " + copy.size());');
+    // T (bounded by Comparable<T>) as a declared type: its erasure, Comparable, so compareTo applies.
+    inventory.getDeclaredMethod('best').insertBefore('if (!items.isEmpty()) { T top = items.get(0); T[] none = null; System.out.println("top " + top.compareTo(top) + " " + (none == null)); }');
     const run = await runJava({ classpath: [new Map([['inv/Inventory', inventory.toBytecode()]]), compiled.dir], mainClass: 'inv.Inventory', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual([
       'add FRUIT 5 -',
       'copy f 0',
+      'top 0 true',
       'indexed 1 0',
       'add FRUIT 5 -7',
       'copy f 2',
+      'top 0 true',
       'indexed 1 0',
+      'top 0 true',
       'first 5 2',
       'plum 5',
       '',

@@ -253,6 +253,7 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
     classVersion: ctClass.classNode().version,
     isInterface: ctClass.isInterface(),
     lambdaMethods: lambdaMethodsOf(ctClass, facts.methodName),
+    typeVariables: facts.typeScope,
   };
 }
 

@@ -40,7 +40,7 @@ import type { TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
 import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
-import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument } from './generic-type.js';
+import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
@@ -112,6 +112,8 @@ export interface CompileContext {
   readonly lambdaMethods: LambdaMethodSink;
   /** In a lambda body: the enclosing code's variables, captured when used. */
   readonly capture?: CaptureScope;
+  /** The type variables in scope (the method's and its class's), by name, erased: `T x = …` in a generic method. */
+  readonly typeVariables?: TypeVariableScope;
 }
 
 /** What compiled code adds to its class besides the code itself. */
@@ -2742,13 +2744,23 @@ export class CodeGenerator {
     }
   }
 
-  /** The generic type a type node names when it has type arguments somewhere (`List<String>[]`); null otherwise. */
+  /** The type variable in scope a class type node names (`T`), or null. */
+  private typeVariableOf(node: Ast.ClassTypeNode): { kind: 'variable'; name: string; erasure: JavaType } | null {
+    const part = node.parts[0]!;
+    if (node.parts.length !== 1 || part.typeArguments !== null) return null;
+    const erased = this.ctx.typeVariables?.get(part.name);
+    return erased === undefined ? null : { kind: 'variable', name: part.name, erasure: erased };
+  }
+
+  /** The generic type a type node names when it has type arguments or type variables somewhere (`List<String>[]`, `T`); null otherwise. */
   genericTypeOf(node: Ast.TypeNode): GenericType | null {
     if (node.kind === 'ArrayType') {
       const element = this.genericTypeOf(node.elementType);
       return element === null ? null : { kind: 'array', component: element };
     }
     if (node.kind !== 'ClassType') return null;
+    const variable = this.typeVariableOf(node);
+    if (variable !== null) return variable;
     const last = node.parts[node.parts.length - 1]!;
     if (last.typeArguments === null || last.typeArguments.length === 0) return null;
     const erased = this.classTypeOf(node);
@@ -2810,6 +2822,9 @@ export class CodeGenerator {
   }
 
   private classTypeOf(node: Ast.ClassTypeNode): JavaType {
+    // A type variable of the method or class (JLS §4.4) is its erasure (its leftmost bound).
+    const variable = this.typeVariableOf(node);
+    if (variable !== null) return variable.erasure;
     try {
       return this.ctx.names.resolveType(node.parts.map((part) => part.name).join('.'));
     } catch (error) {
