@@ -43,6 +43,11 @@ describe('ClassPool and CtClass over the JDK', () => {
     expect(pool.get('java.util.ArrayList').getMethod('size', '()I').getDeclaringClass().getName()).toBe('java.util.ArrayList');
     expect(pool.get('java.util.ArrayList').getMethods().some((m) => m.getName() === 'stream')).toBe(true);
     expect(pool.get('java.lang.String')).toBe(string);
+    // Nesting (InnerClasses) and generic signatures of classes.
+    expect(pool.get('java.util.Map').getNestedClasses().map((c) => c.getName())).toContain('java.util.Map$Entry');
+    expect(pool.get('java.util.Map$Entry').getDeclaringClass()!.getName()).toBe('java.util.Map');
+    expect(string.getDeclaringClass()).toBeNull();
+    expect(pool.get('java.util.ArrayList').getGenericSignature()).toBe('<E:Ljava/lang/Object;>Ljava/util/AbstractList<TE;>;Ljava/util/List<TE;>;Ljava/util/RandomAccess;Ljava/lang/Cloneable;Ljava/io/Serializable;');
   });
 
   it('reports what is missing with NotFoundException', () => {

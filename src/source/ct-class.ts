@@ -438,6 +438,30 @@ export class CtClass {
   // ## Class files
 
   /** The class file: the original bytes when nothing changed, else the tree written with frames recomputed. Freezes the class. */
+  /** The class's generic signature (its Signature attribute, JVMS §4.7.9.1), or null. */
+  getGenericSignature(): string | null {
+    return this.classNode().signature;
+  }
+
+  setGenericSignature(signature: string | null): void {
+    this.checkModify();
+    this.classNode().signature = signature;
+  }
+
+  /** The member classes declared in this class (its InnerClasses entries naming it as their outer class, JVMS §4.7.6). */
+  getNestedClasses(): CtClass[] {
+    const name = this.getInternalName();
+    return this.classNode().innerClasses.filter((entry) => entry.outerName === name && entry.name !== name).map((entry) => this.getClassPool().get(toDottedName(entry.name)));
+  }
+
+  /** For a member class, the class declaring it (its own InnerClasses entry); null for a top-level, local or anonymous class. */
+  getDeclaringClass(): CtClass | null {
+    if (this.isPrimitive() || this.isArray()) return null;
+    const name = this.getInternalName();
+    const own = this.classNode().innerClasses.find((entry) => entry.name === name);
+    return own?.outerName == null ? null : this.getClassPool().get(toDottedName(own.outerName));
+  }
+
   toBytecode(): Uint8Array {
     if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} has no class file`);
     const node = this.classNode();
