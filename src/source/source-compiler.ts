@@ -699,11 +699,30 @@ export function compileFieldInitializer(ctClass: CtClass, field: CtField, initia
 export function instrumentBehavior(behavior: CtBehavior, editor: ExprEditorLike): void {
   const method = behavior.methodNode();
   if (method.instructions.size() === 0) return;
+  // Replacements in this pass reuse one scan of the method for its facts (see replaceExpression).
+  instrumentedMethods.set(method, { facts: methodFacts(behavior.getDeclaringClass(), method), firstFreeSlot: -1 });
+  try {
+    visitExpressions(behavior, method, editor);
+  } finally {
+    instrumentedMethods.delete(method);
+  }
+}
+
+/**
+ * The methods an ExprEditor is instrumenting now, with their facts and the first slot above the
+ * locals the replacements so far took: recomputing them per replacement (a scan of the method) made
+ * a pass over a method with n expressions quadratic.
+ */
+const instrumentedMethods = new WeakMap<MethodNode, { facts: MethodFacts; firstFreeSlot: number }>();
+
+/** Hands the editor each expression of the method, in code order, then each handler. */
+function visitExpressions(behavior: CtBehavior, method: MethodNode, editor: ExprEditorLike): void {
   const isConstructor = method.name === '<init>';
   const pendingNews: TypeInsnNode[] = [];
   let constructorCalled = false;
   for (const insn of method.instructions.toArray()) {
-    if (!method.instructions.contains(insn)) continue;
+    // Removed by an earlier replacement (InsnList.remove marks a node with index -1): O(1), where contains() walks the list.
+    if (insn.index < 0) continue;
     const opcode = insn.getOpcode();
     if (insn instanceof MethodInsnNode) {
       if (insn.name === '<init>') {
@@ -817,8 +836,9 @@ export function replaceExpression(expr: Expr, source: string): void {
   const method = behavior.methodNode();
   const ctClass = behavior.getDeclaringClass();
   const operation = operationOf(expr);
-  const facts = methodFacts(ctClass, method);
-  let slot = facts.firstFreeSlot;
+  const instrumenting = instrumentedMethods.get(method);
+  const facts = instrumenting?.facts ?? methodFacts(ctClass, method);
+  let slot = Math.max(facts.firstFreeSlot, instrumenting?.firstFreeSlot ?? -1);
   const allocate = (type: JavaType): LocalVariable => {
     const variable = { type, slot };
     slot += type.size;
@@ -856,6 +876,7 @@ export function replaceExpression(expr: Expr, source: string): void {
     if (gen.reachable && !result.type.isVoid()) gen.emitter.load(result.type, result.slot);
     return gen;
   });
+  if (instrumenting !== undefined) instrumenting.firstFreeSlot = Math.max(instrumenting.firstFreeSlot, generator.slotsUsed);
   if (expr instanceof NewExpr) {
     // NEW and DUP go: $proceed makes the object when the replacement asks for it.
     const newInsn = expr.newInsn;
