@@ -19,8 +19,8 @@ interface Watched {
   exit: Promise<number>;
 }
 
-function watch(command: string, args: readonly string[]): Watched {
-  const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+function watch(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Watched {
+  const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
   const watched: Watched = { child, stdout: [], stderr: [], exit: new Promise((r) => child.on('exit', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
   const collect = (stream: NodeJS.ReadableStream, lines: string[]): void => {
     let partial = '';
@@ -84,6 +84,21 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     await waitFor('more ticks', () => ticker.stdout.length >= ticks + 5);
     expect(count(ticker.stdout, 'one live.Ticker.tick')).toBe(traced);
     expect(ticker.child.exitCode).toBeNull();
+  });
+
+  it('the same over named pipes, the transport of JVMs before Java 16 (forced here on a newer one)', async () => {
+    const pid = String(ticker.child.pid);
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"pipe"}'], { ...process.env, CLASSFORGE_ATTACH_TRANSPORT: 'fifo' });
+    await waitFor('the session to start', () => session.stderr.some((line) => line.includes('transforming newly loaded classes')));
+    expect(session.stderr).toContain("classforge: the agent connected over the session's named pipes (no Unix domain sockets before Java 16)");
+    await waitFor('traced ticks', () => count(ticker.stdout, 'pipe live.Ticker.tick') >= 3);
+    session.child.kill('SIGINT');
+    expect(await session.exit).toBe(0);
+    expect(session.stderr.at(-1)).toMatch(/^classforge: \d+ classes restored; detached$/);
+    const traced = count(ticker.stdout, 'pipe live.Ticker.tick');
+    const ticks = ticker.stdout.length;
+    await waitFor('more ticks', () => ticker.stdout.length >= ticks + 5);
+    expect(count(ticker.stdout, 'pipe live.Ticker.tick')).toBe(traced);
   });
 
   it('a second session with --persist: the classes stay transformed after the command returns', async () => {

@@ -3,7 +3,9 @@
 // Applies transforms inside a running JVM (DESIGN.md, "The agent"):
 //  1. builds the agent jar (agent-jar.ts) into a private directory (0700) the target can read: the
 //     target's own /tmp, through /proc/<pid>/root, when it runs in another mount namespace (a container);
-//  2. listens on a Unix domain socket in that directory (0600; nothing listens on a network port);
+//  2. listens on a Unix domain socket in that directory (0600; nothing listens on a network port),
+//     and makes a pair of named pipes beside it (0600) for JVMs before Java 16, which have no Unix
+//     domain SocketChannel: the shim takes the socket when it can, else the pipes;
 //  3. loads the agent with HotSpot's attach protocol (hotspot-attach.ts), passing the socket, the jar
 //     and a random token; the shim connects back and presents the token;
 //  4. relays the connection to a transform host (host-main.js, the same host as at JVM start; see
@@ -17,10 +19,11 @@
 // another user's process, attach disabled) or the transforms do not load; 1 when the session
 // failed after attaching (the host could not start in the JVM, the connection broke).
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -63,6 +66,59 @@ function sessionDirectory(pid: number): { hostPath: string; targetPath: string }
   return { hostPath, targetPath: hostPath.slice(targetRoot.length) };
 }
 
+/** The agent's connection: the socket, or the pair of named pipes. */
+interface AgentConnection {
+  readonly transport: 'socket' | 'pipes';
+  readonly input: Readable;
+  readonly output: Writable;
+  close(): void;
+}
+
+/**
+ * The session's named pipes `<prefix>.to-host` and `<prefix>.from-host` (see HostConnection.java):
+ * opened here at once — each open completes when the shim opens the other end — so that the
+ * shim, whichever order it opens them in, never waits on us. `release` ends both opens when the
+ * shim took the socket instead, by opening the other ends ourselves. Null when mkfifo fails.
+ */
+function openPipes(prefix: string): { connected: Promise<AgentConnection>; release(): void } | null {
+  const toHost = `${prefix}.to-host`;
+  const fromHost = `${prefix}.from-host`;
+  try {
+    execFileSync('mkfifo', ['-m', '600', toHost, fromHost], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const input = createReadStream(toHost);
+  const output = createWriteStream(fromHost);
+  input.on('error', () => undefined);
+  output.on('error', () => undefined);
+  const opened = (stream: Readable | Writable) => new Promise<void>((resolve) => stream.once('open', () => resolve()));
+  const connected = Promise.all([opened(input), opened(output)]).then((): AgentConnection => ({
+    transport: 'pipes',
+    input,
+    output,
+    close: () => {
+      input.destroy();
+      output.destroy();
+    },
+  }));
+  return {
+    connected,
+    release: () => {
+      for (const path of [toHost, fromHost]) {
+        try {
+          // O_RDWR never blocks on a FIFO (Linux) and is both a reader and a writer: our pending open completes.
+          closeSync(openSync(path, constants.O_RDWR | constants.O_NONBLOCK));
+        } catch {
+          // Already gone.
+        }
+      }
+      input.destroy();
+      output.destroy();
+    },
+  };
+}
+
 function listen(server: Server, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -89,6 +145,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
     return EXIT_BAD_INPUT;
   }
   const server = createServer({ pauseOnConnect: true });
+  let pipes: ReturnType<typeof openPipes> = null;
   try {
     const jarName = 'classforge-agent.jar';
     writeFileSync(join(directory.hostPath, jarName), jar, { mode: 0o600 });
@@ -99,20 +156,29 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
     const targetJar = join(directory.targetPath, jarName);
     const agentArguments = [`socket=${join(directory.targetPath, socketName)}`, `jar=${targetJar}`, `token=${token}`];
     if (options.timeout !== undefined) agentArguments.push(`timeout=${Number.parseInt(options.timeout, 10)}`);
+    pipes = openPipes(join(directory.hostPath, 'agent'));
+    if (pipes !== null) agentArguments.push(`fifo=${join(directory.targetPath, 'agent')}`);
+    // CLASSFORGE_ATTACH_TRANSPORT=fifo has a Java 16+ target use the pipes too (how they are tested).
+    if (process.env.CLASSFORGE_ATTACH_TRANSPORT === 'fifo') agentArguments.push('transport=fifo');
 
     // The shim connects while loadAgent waits for agentmain to return (it returns once the host is ready).
-    const connected = new Promise<Socket>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the agent did not connect back within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
-      // The listening server keeps the process alive while it waits; a failed attach must not wait for this.
-      timer.unref();
-      server.once('connection', (socket) => {
-        clearTimeout(timer);
-        server.close();
-        resolve(socket);
-      });
+    const viaSocket = new Promise<AgentConnection>((resolve) => {
+      server.once('connection', (socket) => resolve({ transport: 'socket', input: socket, output: socket, close: () => socket.destroy() }));
+    });
+    const timeout = new Promise<never>((_, reject) => {
+      // Unreferenced: a failed attach must not wait for it.
+      setTimeout(() => reject(new Error(`the agent did not connect back within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS).unref();
+    });
+    const openedPipes = pipes;
+    const connected = Promise.race([viaSocket, ...(openedPipes === null ? [] : [openedPipes.connected]), timeout]).then((connection) => {
+      // The other transport is not needed any more.
+      server.close();
+      if (connection.transport === 'socket') openedPipes?.release();
+      else process.stderr.write('classforge: the agent connected over the session\'s named pipes (no Unix domain sockets before Java 16)\n');
+      return connection;
     });
     connected.catch(() => undefined);
-    const host = connected.then((socket) => startHost(socket, join(directory.hostPath, jarName), token, options.persist === true));
+    const host = connected.then((connection) => startHost(connection, join(directory.hostPath, jarName), token, options.persist === true));
     host.catch(() => undefined);
 
     try {
@@ -135,6 +201,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
     }
   } finally {
     server.close();
+    pipes?.release();
     rmSync(directory.hostPath, { recursive: true, force: true });
   }
 }
@@ -145,7 +212,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
  * the classes and detach; a second one stops the host at once, leaving the classes as they are.
  * Resolves with the host's exit status.
  */
-function startHost(socket: Socket, agentJar: string, token: string, persist: boolean): Promise<number> {
+function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const args = [hostScriptPath(), '--agent-jar', agentJar, '--attached', ...(persist ? ['--persist'] : [])];
     const child = spawn(process.execPath, args, {
@@ -154,11 +221,13 @@ function startHost(socket: Socket, agentJar: string, token: string, persist: boo
     });
     const relay = new FrameBoundaryRelay(child.stdin);
     child.stdin.on('error', () => undefined); // the host exited: its exit status says why
-    socket.on('data', (chunk: Buffer) => relay.push(chunk));
-    socket.on('end', () => child.stdin.end());
-    socket.on('error', () => child.stdin.end());
-    child.stdout.pipe(socket);
-    socket.resume();
+    const { input, output } = connection;
+    input.on('data', (chunk: Buffer) => relay.push(chunk));
+    input.on('end', () => child.stdin.end());
+    input.on('error', () => child.stdin.end());
+    output.on('error', () => undefined); // the agent went away: the host sees its input end
+    child.stdout.pipe(output);
+    input.resume();
     let signalsSeen = 0;
     const stop = (): void => {
       signalsSeen++;
@@ -173,7 +242,7 @@ function startHost(socket: Socket, agentJar: string, token: string, persist: boo
     for (const signal of signals) process.on(signal, stop);
     const done = (): void => {
       for (const signal of signals) process.off(signal, stop);
-      socket.destroy();
+      connection.close();
     };
     child.on('error', (error) => {
       done();

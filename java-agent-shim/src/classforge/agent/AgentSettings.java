@@ -32,6 +32,13 @@ final class AgentSettings {
     /** The attach session's Unix socket and token (agent arguments), or null for premain. */
     final String socketPath;
     final String token;
+    /**
+     * The attach session's pair of named pipes, {@code <fifo>.to-host} and {@code <fifo>.from-host}
+     * (agent argument), for JVMs without Unix domain SocketChannels (before Java 16), or null.
+     */
+    final String fifoPath;
+    /** {@code transport=fifo}: use the named pipes even when Unix sockets are available (tests). */
+    final boolean forceFifo;
 
     private AgentSettings(Properties properties, String args, File agentJar) {
         this.agentJar = agentJar;
@@ -42,6 +49,8 @@ final class AgentSettings {
         this.startTimeoutMillis = parseLong(properties.getProperty("startTimeoutMillis"), 60000L);
         this.socketPath = argument(args, "socket");
         this.token = argument(args, "token");
+        this.fifoPath = argument(args, "fifo");
+        this.forceFifo = "fifo".equals(argument(args, "transport"));
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
         for (int i = 0; i < count; i++) {

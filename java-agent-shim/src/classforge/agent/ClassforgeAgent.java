@@ -25,7 +25,7 @@ public final class ClassforgeAgent {
         HostConnection host = null;
         try {
             AgentSettings settings = AgentSettings.load(args);
-            host = attached ? HostConnection.connectToSocket(settings) : HostConnection.startHostProcess(settings);
+            host = attached ? HostConnection.connectToSession(settings) : HostConnection.startHostProcess(settings);
             // Load what filtering uses (java.util.regex) now, not in the middle of some class's loading.
             settings.selects("classforge.agent.WarmUp", false);
             HostTransformer transformer = new HostTransformer(host, settings, instrumentation);

@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -140,14 +142,64 @@ final class HostConnection {
     }
 
     /**
-     * agentmain: connects to the attach session's Unix domain socket. Unix domain SocketChannels
-     * arrived in Java 16 (JEP 380); the shim is compiled for Java 8, so they are reached by
-     * reflection, and an older JVM gets a clear error.
+     * agentmain: connects to the attach session — its Unix domain socket when this JVM has Unix
+     * domain SocketChannels (Java 16, JEP 380), else its pair of named pipes.
      */
-    static HostConnection connectToSocket(AgentSettings settings) throws IOException {
-        if (settings.socketPath == null) {
-            throw new IOException("no socket= argument: this agent jar was loaded into a running JVM by something other than `classforge attach`");
+    static HostConnection connectToSession(AgentSettings settings) throws IOException {
+        if (settings.socketPath == null && settings.fifoPath == null) {
+            throw new IOException("no socket= or fifo= argument: this agent jar was loaded into a running JVM by something other than `classforge attach`");
         }
+        if (settings.forceFifo || settings.socketPath == null || !hasUnixDomainSockets()) {
+            if (settings.fifoPath == null) {
+                throw new IOException("classforge attach needs a target JVM of Java 16 or later (Unix domain sockets) or a session with named pipes; this one is "
+                        + System.getProperty("java.version"));
+            }
+            return connectToPipes(settings.fifoPath);
+        }
+        return connectToSocket(settings);
+    }
+
+    private static boolean hasUnixDomainSockets() {
+        try {
+            Class.forName("java.net.UnixDomainSocketAddress");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The session's named pipes (made 0600 by {@code classforge attach} in its private directory):
+     * this end writes {@code .to-host} and reads {@code .from-host}. Opening a pipe blocks until the
+     * other end opens it too; the attach command opens both ends before it loads the agent, so
+     * the order here cannot deadlock.
+     */
+    private static HostConnection connectToPipes(String fifoPath) throws IOException {
+        final FileOutputStream output = new FileOutputStream(fifoPath + ".to-host");
+        final FileInputStream input;
+        try {
+            input = new FileInputStream(fifoPath + ".from-host");
+        } catch (IOException e) {
+            output.close();
+            throw e;
+        }
+        Closeable both = new Closeable() {
+            public void close() throws IOException {
+                try {
+                    output.close();
+                } finally {
+                    input.close();
+                }
+            }
+        };
+        return new HostConnection(input, output, both, null);
+    }
+
+    /**
+     * The session's Unix domain socket. Unix domain SocketChannels arrived in Java 16 (JEP 380); the
+     * shim is compiled for Java 8, so they are reached by reflection.
+     */
+    private static HostConnection connectToSocket(AgentSettings settings) throws IOException {
         final SocketChannel channel;
         try {
             Class<?> addressClass = Class.forName("java.net.UnixDomainSocketAddress");
