@@ -25,6 +25,8 @@ export class ClassPool {
   private readonly entries: string[] = [];
   private useSystemPath: boolean;
   private readonly classes = new Map<string, CtClass>();
+  /** Internal names as poolNode was asked for them, with their dotted spelling. */
+  private readonly dottedNames = new Map<string, string>();
   private readonly imports: string[] = ['java.lang'];
   private cachedClassPath: PoolClassPath | null = null;
   /** The parent pool, searched first (Javassist's parent delegation), or null. */
@@ -194,7 +196,13 @@ export class ClassPool {
 
   /** @internal The tree of a class this pool holds and has read or made (its current state), else undefined. */
   poolNode(internalName: string): ClassNode | undefined {
-    const ctClass = this.classes.get(toDottedName(internalName)) ?? this.parent?.classes.get(toDottedName(internalName));
+    // Asked for every class lookup the compiler makes: the dotted spelling of each name is computed once.
+    let dotted = this.dottedNames.get(internalName);
+    if (dotted === undefined) {
+      dotted = toDottedName(internalName);
+      this.dottedNames.set(internalName, dotted);
+    }
+    const ctClass = this.classes.get(dotted) ?? this.parent?.classes.get(dotted);
     return ctClass !== undefined && ctClass.hasClassNode() ? ctClass.classNode() : undefined;
   }
 

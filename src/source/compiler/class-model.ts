@@ -162,16 +162,43 @@ function modelOf(node: ClassNode): ClassModel {
 }
 
 /** What tells whether an overlay ClassNode changed since its model was built. */
-function shapeOf(node: ClassNode): string {
-  return [
-    node.name,
-    node.access,
-    node.superName,
-    node.interfaces.join(','),
-    node.fields.length,
-    node.methods.length,
-    node.innerClasses.length,
-  ].join('|');
+interface Shape {
+  readonly name: string;
+  readonly access: number;
+  readonly superName: string | null;
+  readonly interfaces: readonly string[];
+  readonly signature: string | null;
+  readonly fields: number;
+  readonly methods: number;
+  readonly innerClasses: number;
+}
+
+function shapeOf(node: ClassNode): Shape {
+  return {
+    name: node.name,
+    access: node.access,
+    superName: node.superName,
+    interfaces: [...node.interfaces],
+    signature: node.signature,
+    fields: node.fields.length,
+    methods: node.methods.length,
+    innerClasses: node.innerClasses.length,
+  };
+}
+
+/** Whether `node` still has `shape`: compared field by field, as findClass asks it for every lookup of an edited class. */
+function hasShape(node: ClassNode, shape: Shape): boolean {
+  return (
+    node.name === shape.name &&
+    node.access === shape.access &&
+    node.superName === shape.superName &&
+    node.signature === shape.signature &&
+    node.fields.length === shape.fields &&
+    node.methods.length === shape.methods &&
+    node.innerClasses.length === shape.innerClasses &&
+    node.interfaces.length === shape.interfaces.length &&
+    node.interfaces.every((name, i) => name === shape.interfaces[i])
+  );
 }
 
 const OBJECT = 'java/lang/Object';
@@ -187,7 +214,7 @@ export class TypeEnvironment {
   private readonly overlay: ClassOverlay | undefined;
   /** Class path models by internal name; null when the class is not on the class path. */
   private readonly cache = new Map<string, ClassModel | null>();
-  private readonly overlayCache = new WeakMap<ClassNode, { shape: string; model: ClassModel }>();
+  private readonly overlayCache = new WeakMap<ClassNode, { shape: Shape; model: ClassModel }>();
   /** `sub + ' ' + sup` → whether sub is a subclass/subinterface of sup (classes only). */
   private readonly subtypeCache = new Map<string, boolean>();
 
@@ -210,11 +237,10 @@ export class TypeEnvironment {
     if (internalName.startsWith('[')) return null;
     const edited = this.overlay?.(internalName);
     if (edited !== undefined) {
-      const shape = shapeOf(edited);
       const known = this.overlayCache.get(edited);
-      if (known !== undefined && known.shape === shape) return known.model;
+      if (known !== undefined && hasShape(edited, known.shape)) return known.model;
       const model = modelOf(edited);
-      this.overlayCache.set(edited, { shape, model });
+      this.overlayCache.set(edited, { shape: shapeOf(edited), model });
       return model;
     }
     let model = this.cache.get(internalName);

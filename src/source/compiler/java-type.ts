@@ -83,6 +83,10 @@ const NARROWING: Readonly<Record<string, readonly PrimitiveName[]>> = {
 };
 
 const interned = new Map<string, JavaType>();
+/** The class types made, by internal name (see classType). */
+const classTypes = new Map<string, JavaType>();
+/** Parsed method descriptors (see methodTypes): their parts are interned types, shared read-only. */
+const methodTypesByDescriptor = new Map<string, { readonly argumentTypes: readonly JavaType[]; readonly returnType: JavaType }>();
 
 /** A Java type (JLS §4), interned by descriptor. */
 export class JavaType {
@@ -148,12 +152,17 @@ export class JavaType {
 
   /** The class or interface type of an internal name (`java/util/Map$Entry`); an array descriptor gives the array type. */
   static classType(internalName: string): JavaType {
+    // The compiler asks for class types by name all the time: those already made, without building a descriptor.
+    const made = classTypes.get(internalName);
+    if (made !== undefined) return made;
     if (internalName.startsWith('[')) return JavaType.fromDescriptor(internalName);
     if (internalName === '' || internalName.includes(';') || internalName.includes('.')) {
       throw new Error(`not an internal class name: "${internalName}"`);
     }
     const desc = `L${internalName};`;
-    return interned.get(desc) ?? JavaType.intern(new JavaType('class', desc, null, internalName, null));
+    const type = interned.get(desc) ?? JavaType.intern(new JavaType('class', desc, null, internalName, null));
+    classTypes.set(internalName, type);
+    return type;
   }
 
   /** The array type with `dimensions` more dimensions than `element` (JLS §10.1). */
@@ -177,19 +186,12 @@ export class JavaType {
   }
 
   /** The argument and return types of a method descriptor (JVMS §4.3.3). */
-  static methodTypes(descriptor: string): { argumentTypes: JavaType[]; returnType: JavaType } {
-    if (!descriptor.startsWith('(')) throw new Error(`malformed method descriptor "${descriptor}"`);
-    const argumentTypes: JavaType[] = [];
-    let offset = 1;
-    while (descriptor[offset] !== ')') {
-      if (offset >= descriptor.length) throw new Error(`malformed method descriptor "${descriptor}"`);
-      const [type, end] = parseDescriptor(descriptor, offset);
-      if (type.kind === 'void') throw new Error(`malformed method descriptor "${descriptor}"`);
-      argumentTypes.push(type);
-      offset = end;
-    }
-    const returnType = JavaType.fromDescriptor(descriptor.slice(offset + 1));
-    return { argumentTypes, returnType };
+  static methodTypes(descriptor: string): { readonly argumentTypes: readonly JavaType[]; readonly returnType: JavaType } {
+    const parsed = methodTypesByDescriptor.get(descriptor);
+    if (parsed !== undefined) return parsed;
+    const types = parseMethodDescriptor(descriptor);
+    methodTypesByDescriptor.set(descriptor, types);
+    return types;
   }
 
   /** The method descriptor of argument and return types. */
@@ -419,4 +421,20 @@ export function fitsIn(value: number, type: JavaType): boolean {
 /** Source spelling of a parameter list for messages: `(int, java.lang.String)` without the parentheses. */
 export function typeList(types: readonly JavaType[]): string {
   return types.map((t) => t.toString()).join(', ');
+}
+
+/** JVMS §4.3.3: the argument and return types of a method descriptor. Throws on a malformed one. */
+function parseMethodDescriptor(descriptor: string): { readonly argumentTypes: readonly JavaType[]; readonly returnType: JavaType } {
+  if (!descriptor.startsWith('(')) throw new Error(`malformed method descriptor "${descriptor}"`);
+  const argumentTypes: JavaType[] = [];
+  let offset = 1;
+  while (descriptor[offset] !== ')') {
+    if (offset >= descriptor.length) throw new Error(`malformed method descriptor "${descriptor}"`);
+    const [type, end] = parseDescriptor(descriptor, offset);
+    if (type.kind === 'void') throw new Error(`malformed method descriptor "${descriptor}"`);
+    argumentTypes.push(type);
+    offset = end;
+  }
+  const returnType = JavaType.fromDescriptor(descriptor.slice(offset + 1));
+  return { argumentTypes, returnType };
 }
