@@ -2677,6 +2677,21 @@ export class CodeGenerator {
 
   /** The type of a lambda's expression body with parameters of `parameterTypes`, compiled and dropped; null if it does not compile so. */
   private trialBodyType(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
+    // Overload resolution asks again for each phase and candidate, and each pass over an enclosing
+    // lambda asks again: the answer depends on the node and the parameter types only.
+    const key = parameterTypes.map((type) => type.descriptor()).join('');
+    let known = trialBodyTypes.get(lambda);
+    if (known === undefined) {
+      known = new Map();
+      trialBodyTypes.set(lambda, known);
+    }
+    if (known.has(key)) return known.get(key)!;
+    const type = this.compileTrialBody(lambda, body, parameterTypes);
+    known.set(key, type);
+    return type;
+  }
+
+  private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
     const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name) };
     const trial = new CodeGenerator({ ...this.ctx, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
     lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
@@ -2944,6 +2959,9 @@ function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
   for (let i = 0; i < dimensions; i++) type = { kind: 'array', component: type };
   return type;
 }
+
+/** The results of trial compilations of lambda bodies (see trialBodyType), by node and parameter types. */
+const trialBodyTypes = new WeakMap<Ast.LambdaNode, Map<string, JavaType | null>>();
 
 /** javac's name for the flag of assert statements (JLS §14.10). */
 const ASSERTIONS_DISABLED = '$assertionsDisabled';
