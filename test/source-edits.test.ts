@@ -1,5 +1,7 @@
 // classforge/source's edits end to end: the README's example, and each kind of edit on javac output,
 // run under -Xverify:all; compile errors name the method and the snippet position.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CannotCompileException,
@@ -196,5 +198,20 @@ describe('classforge/source edits', () => {
     const result = await run(pool, 'com.acme.Account', program.dir);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^5\n-5 \d{10,}\nnobody:0 -1 2\n$/);
+  });
+
+  it('edits a method whose parameter types are missing from the pool (names come from the descriptor)', async () => {
+    const program = await compileJava({
+      'gap/Uses.java': 'package gap; public class Uses { public static String take(Missing m) { return "took " + (m != null); } public static void main(String[] a) { System.out.println(take(new Missing())); } }',
+      'gap/Missing.java': 'package gap; public class Missing {}',
+    });
+    const pool = new ClassPool(true);
+    const uses = pool.makeClass(readFileSync(join(program.dir, 'gap', 'Uses.class')));
+    const take = uses.getDeclaredMethod('take');
+    expect(take.getLongName()).toBe('gap.Uses.take(gap.Missing)');
+    take.insertBefore('System.out.println("arg " + ($1 != null));');
+    expect(() => take.insertBefore('$1.hashCode();')).toThrow(CannotCompileException);
+    const result = await runJava({ classpath: [new Map([['gap/Uses', uses.toBytecode()]]), program.dir], mainClass: 'gap.Uses', verify: true });
+    expect(result.stdout).toBe('arg true\ntook true\n');
   });
 });

@@ -46,9 +46,12 @@ export abstract class CtBehavior extends CtMember {
     this.node.exceptions = types === null ? [] : types.map((type) => type.getInternalName());
   }
 
-  /** `com.acme.Foo.bar(int,java.lang.String)`, as Javassist prints it. */
+  /**
+   * `com.acme.Foo.bar(int,java.lang.String)`, as Javassist prints it: from the descriptor, so that it
+   * names the method even when a parameter's class is missing from the pool (error messages use it).
+   */
   getLongName(): string {
-    return `${this.declaringClass.getName()}.${this.getName()}(${this.getParameterTypes().map((type) => type.getName()).join(',')})`;
+    return `${this.declaringClass.getName()}.${this.getName()}(${Type.getArgumentTypes(this.node.desc).map((type) => type.getClassName()).join(',')})`;
   }
 
   /** Whether the body does nothing: no code (abstract, native) or only a return. */
