@@ -41,7 +41,7 @@ describe('snippets in inner classes', () => {
     deeper.getDeclaredMethod('deep').insertBefore('System.out.println("deep " + count + " " + own + " " + Outer.this.name() + " " + Inner.this.work(1));');
     const nested = pool.get('enc.Outer$Nested');
     nested.getDeclaredMethod('n').insertBefore('System.out.println("nested " + label);');
-    expect(() => nested.getDeclaredMethod('n').insertBefore('System.out.println(count);')).toThrow(/no enclosing instance of type enc.Outer is in scope/);
+    expect(() => nested.getDeclaredMethod('n').insertBefore('System.out.println(count);')).toThrow(/non-static variable count cannot be referenced from a static context/);
     const classpath = [new Map([['enc/Outer$Inner', inner.toBytecode()], ['enc/Outer$Inner$Deeper', deeper.toBytecode()], ['enc/Outer$Nested', nested.toBytecode()]]), compiled.dir];
     const run = await runJava({ classpath, mainClass: 'enc.Outer', verify: true });
     expect(run.stderr).toBe('');

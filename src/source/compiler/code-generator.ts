@@ -1472,6 +1472,7 @@ export class CodeGenerator {
     const outer = this.enclosingField(name);
     if (outer !== null) {
       if (outer.field.isStatic) return this.getField(outer.field, null, node.position, false, node);
+      this.requireEnclosingInstance(outer.enclosingClass, `non-static variable ${name}`, node.position);
       const outerType = this.loadEnclosingInstance(outer.enclosingClass, node.position);
       return this.getField(outer.field, outerType, node.position, false, node, this.members.thisType(outer.enclosingClass));
     }
@@ -1521,6 +1522,21 @@ export class CodeGenerator {
   private hasMethodNamed(owner: string, name: string): boolean {
     const env = this.ctx.env;
     return [owner, ...env.supertypes(owner)].some((type) => env.findClass(type)?.methods.some((m) => m.name === name) ?? false);
+  }
+
+  /**
+   * javac's error for a member of an enclosing class used where no instance of it is: from a static
+   * nested class, or from a static method (JLS §8.1.3: "cannot be referenced from a static context").
+   */
+  private requireEnclosingInstance(target: string, what: string, position: SourcePosition): void {
+    let reachable = !this.ctx.isStatic;
+    for (let current = this.ctx.currentClass, depth = 0; reachable && current !== target && depth < 64; depth++) {
+      const model = this.ctx.env.findClass(current);
+      const outer = model?.enclosingClass ?? null;
+      reachable = outer !== null && model!.fields.some((f) => (f.access & Opcodes.ACC_SYNTHETIC) !== 0 && !f.isStatic && f.descriptor === `L${outer};`);
+      current = outer ?? current;
+    }
+    if (!reachable) throw new CompileError(`${what} cannot be referenced from a static context`, position);
   }
 
   /**
@@ -1783,8 +1799,12 @@ export class CodeGenerator {
     const method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), this.access());
     if (receiver === 'this') {
       if (!method.isStatic) {
-        if (enclosing === null) this.loadThis(node.position);
-        else this.loadEnclosingInstance(enclosing, node.position);
+        if (enclosing === null) {
+          this.loadThis(node.position);
+        } else {
+          this.requireEnclosingInstance(enclosing, `non-static method ${node.name}${descriptorParameters(method)}`, node.position);
+          this.loadEnclosingInstance(enclosing, node.position);
+        }
       }
     } else if (receiver === 'super') {
       if (!method.isStatic) this.loadThis(node.position);
@@ -2367,6 +2387,7 @@ export class CodeGenerator {
       if (field !== null) return this.fieldLvalue(field, field.isStatic ? null : 'this', inner.position);
       const outer = this.enclosingField(inner.name);
       if (outer === null) throw new CompileError(`cannot find symbol: variable ${inner.name}`, inner.position);
+      if (!outer.field.isStatic) this.requireEnclosingInstance(outer.enclosingClass, `non-static variable ${inner.name}`, inner.position);
       return this.fieldLvalue(outer.field, outer.field.isStatic ? null : { enclosingClass: outer.enclosingClass }, inner.position);
     }
     if (inner.kind === 'FieldAccess') {
