@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
+import { ClassPath } from '../src/classpath/class-path.js';
 import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+import { HAS_JDK25, JDK25_HOME } from './support/attach-targets.js';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
 /** A source-style transform whose snippet holds a lambda and a method reference. */
@@ -153,5 +155,32 @@ describe('lambdas in snippets', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  // A JDK 25 is used when installed, never required (the pool then reads JDK 25's own runtime image).
+  it.skipIf(!HAS_JDK25)('compile into class version 69 (JDK 25) with records and pattern switches around', async () => {
+    const compiled = await compileJava(
+      {
+        'v69/R.java': `package v69;
+          public class R {
+            record Point(int x, int y) {}
+            sealed interface Shape permits Circle, Square {}
+            record Circle(double r) implements Shape {}
+            record Square(double s) implements Shape {}
+            static double area(Shape s) { return switch (s) { case Circle c -> Math.PI * c.r() * c.r(); case Square q -> q.s() * q.s(); }; }
+            public static void main(String[] args) { System.out.println(new Point(1, 2) + " " + area(new Square(2))); }
+          }`,
+      },
+      { javaHome: JDK25_HOME },
+    );
+    const pool = ClassPool.fromClassPath(new ClassPath([compiled.dir], { jdk: JDK25_HOME }));
+    const r = pool.get('v69.R');
+    expect(r.classNode().version).toBe(69);
+    // List.reversed (SequencedCollection) is JDK 21+: resolved against JDK 25's image, not the JDK 17 running the tests.
+    r.getDeclaredMethod('main').insertBefore('java.util.function.Function<Integer, String> f = i -> "n" + i; System.out.println(f.apply(25) + " " + java.util.List.of(3, 1, 2).reversed().stream().map(String::valueOf).toList());');
+    r.getDeclaredMethod('area').insertAfter('System.out.println("area " + $_);');
+    const run = await runJava({ classpath: [new Map([['v69/R', r.toBytecode()]]), compiled.dir], mainClass: 'v69.R', verify: true, javaHome: JDK25_HOME });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('n25 [2, 1, 3]\narea 4.0\nPoint[x=1, y=2] 4.0\n');
   });
 });
