@@ -47,6 +47,12 @@ describe('ClassPool and CtClass over the JDK', () => {
     expect(pool.get('java.util.Map').getNestedClasses().map((c) => c.getName())).toContain('java.util.Map$Entry');
     expect(pool.get('java.util.Map$Entry').getDeclaringClass()!.getName()).toBe('java.util.Map');
     expect(string.getDeclaringClass()).toBeNull();
+    // All annotations at once, with their types: Thread.stop is @Deprecated(since = "1.2"), forRemoval's default filled in.
+    const deprecated = pool.get('java.lang.Thread').getDeclaredMethod('stop', []).getAnnotations().find((a) => a.type === 'java.lang.Deprecated');
+    expect(deprecated?.values.since).toBe('1.2');
+    expect(typeof deprecated?.values.forRemoval).toBe('boolean');
+    expect(pool.get('java.lang.FunctionalInterface').getAnnotations().map((a) => a.type)).toEqual(['java.lang.annotation.Documented', 'java.lang.annotation.Retention', 'java.lang.annotation.Target']);
+    expect(string.getAnnotations()).toEqual([]);
     expect(pool.get('java.util.ArrayList').getGenericSignature()).toBe('<E:Ljava/lang/Object;>Ljava/util/AbstractList<TE;>;Ljava/util/List<TE;>;Ljava/util/RandomAccess;Ljava/lang/Cloneable;Ljava/io/Serializable;');
   });
 

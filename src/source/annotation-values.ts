@@ -30,6 +30,22 @@ export function annotationValues(
   return node === undefined ? null : toValues(node as AnnotationNode, pool);
 }
 
+/** An annotation as getAnnotations lists it: its type (dotted) and its elements as plain values. */
+export interface AnnotationEntry {
+  readonly type: string;
+  readonly values: AnnotationValues;
+}
+
+/**
+ * Every annotation among `annotations`, in class-file order (Javassist's getAnnotations; its proxies
+ * say their type through annotationType(), a plain object through `type`).
+ */
+export function allAnnotationValues(annotations: readonly (AnnotationNode | { desc: string | null })[], pool: ClassPool): AnnotationEntry[] {
+  return annotations
+    .filter((annotation) => annotation.desc !== null)
+    .map((annotation) => ({ type: Type.getType(annotation.desc!).getClassName(), values: toValues(annotation as AnnotationNode, pool) }));
+}
+
 function toValues(node: AnnotationNode, pool: ClassPool): AnnotationValues {
   const values: Record<string, AnnotationElementValue> = {};
   // Defaults first, from the annotation type when the pool has it; then the values written.

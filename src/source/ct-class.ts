@@ -31,7 +31,7 @@ import { CtConstructor } from './ct-constructor.js';
 import { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
 import { hasAnnotationOf } from './ct-member.js';
-import { annotationValues, type AnnotationValues } from './annotation-values.js';
+import { allAnnotationValues, annotationValues, type AnnotationEntry, type AnnotationValues } from './annotation-values.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
@@ -192,6 +192,13 @@ export class CtClass {
     if (this.isPrimitive() || this.isArray()) return null;
     const node = this.classNode();
     return annotationValues([...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])], annotationName, this.getClassPool());
+  }
+
+  /** All the class's annotations, visible then invisible, as their types and plain values (Javassist's getAnnotations). */
+  getAnnotations(): AnnotationEntry[] {
+    if (this.isPrimitive() || this.isArray()) return [];
+    const node = this.classNode();
+    return allAnnotationValues([...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])], this.getClassPool());
   }
 
   /** Whether the class is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */

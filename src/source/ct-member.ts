@@ -2,7 +2,7 @@
 // or MethodNode of the class's tree: both carry access flags, a descriptor and a generic signature.
 
 import { toInternalName } from '../classfile/class-names.js';
-import { annotationValues, type AnnotationValues } from './annotation-values.js';
+import { allAnnotationValues, annotationValues, type AnnotationEntry, type AnnotationValues } from './annotation-values.js';
 import type { CtClass } from './ct-class.js';
 
 /** What a member's tree node has in common (FieldNode, MethodNode). */
@@ -65,6 +65,12 @@ export abstract class CtMember {
   getAnnotation(annotationName: string): AnnotationValues | null {
     const node = this.memberNode;
     return annotationValues([...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])], annotationName, this.declaringClass.getClassPool());
+  }
+
+  /** All the member's annotations, visible then invisible, as their types and plain values (Javassist's getAnnotations). */
+  getAnnotations(): AnnotationEntry[] {
+    const node = this.memberNode;
+    return allAnnotationValues([...(node.visibleAnnotations ?? []), ...(node.invisibleAnnotations ?? [])], this.declaringClass.getClassPool());
   }
 
   /** Whether the member is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */

@@ -8,7 +8,7 @@
 // Snippets are compiled by classforge's own Java compiler (src/source/compiler/), not javac. Importing
 // `source(ctClass, ctx)` transforms (DESIGN.md contract 3) get their CtClass from here too.
 
-export type { AnnotationElementValue, AnnotationValues } from './annotation-values.js';
+export type { AnnotationElementValue, AnnotationEntry, AnnotationValues } from './annotation-values.js';
 export { CannotCompileException } from './cannot-compile-exception.js';
 export { ClassPool } from './class-pool.js';
 export { CtClass, CtPrimitiveType } from './ct-class.js';
