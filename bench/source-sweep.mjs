@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `node bench/source-sweep.mjs [jar]...`: classforge/source's snippet compiler over every method of real
+// libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
+// a body it inserts a snippet with a capturing lambda and a method reference (for a method without
+// parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
+// class. It counts what compiled, what was refused with a CannotCompileException (by message, class and
+// member names masked) and anything else thrown, which is a bug: the compiler must either compile a
+// snippet or say why. Refusals are expected where javac refuses too (class files before Java 8 have no
+// lambdas; a missing dependency; names that shadow java.lang's). One JSON line per jar on stdout, then the
+// totals and the commonest refusals; exit 1 when anything other than a refusal was thrown. Each jar runs
+// in a child process (memory stays bounded; a hang costs one jar: 120 s). About 10 minutes on ~500 jars
+// with two processes. Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SNIPPET =
+  '{ java.util.function.Supplier<String> s = () -> String.valueOf($1); java.util.function.Function<Object, String> t = java.util.Objects::toString;' +
+  ' if (s == null || t == null) throw new IllegalStateException(); }';
+const SNIPPET_NO_PARAMETERS = '{ Runnable r = () -> System.identityHashCode($class); if (r == null) throw new IllegalStateException(); }';
+
+/** The child: one jar, one JSON line. */
+async function sweepJar(jar) {
+  const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
+  const { ZipArchive } = await import(path.join(root, 'dist', 'src', 'classpath', 'zip-archive.js'));
+  const stats = { jar, classes: 0, methods: 0, compiled: 0, refused: 0, refusals: {}, thrown: [], notWritten: 0 };
+  const pool = new ClassPool(true).appendClassPath(jar);
+  const archive = ZipArchive.open(jar);
+  try {
+    for (const entry of archive.entries()) {
+      if (!entry.name.endsWith('.class') || entry.name.startsWith('META-INF/') || entry.name.endsWith('module-info.class')) continue;
+      let ctClass;
+      try {
+        ctClass = pool.get(entry.name.slice(0, -'.class'.length).replace(/\//g, '.'));
+        ctClass.classNode();
+      } catch {
+        continue; // not a class this pool can read (the reader's own tests cover malformed classes)
+      }
+      stats.classes++;
+      let changed = false;
+      for (const behavior of [...ctClass.getDeclaredMethods(), ...ctClass.getDeclaredConstructors()]) {
+        const method = behavior.methodNode();
+        if (method.instructions.size() === 0) continue;
+        stats.methods++;
+        try {
+          behavior.insertBefore(method.desc.startsWith('()') ? SNIPPET_NO_PARAMETERS : SNIPPET);
+          stats.compiled++;
+          changed = true;
+        } catch (error) {
+          if (!(error instanceof CannotCompileException)) {
+            stats.thrown.push(`${ctClass.getName()}.${method.name}${method.desc}: ${error?.constructor?.name}: ${error?.message}`);
+            continue;
+          }
+          stats.refused++;
+          const kind = error.message
+            .replace(/^.*?\): /, '')
+            .replace(/[\w$]+(\.[\w$]+)+/g, 'X')
+            .replace(/ \(line \d+, column \d+\)$/, '')
+            .slice(0, 100);
+          stats.refusals[kind] = (stats.refusals[kind] ?? 0) + 1;
+        }
+      }
+      if (changed) {
+        try {
+          ctClass.toBytecode();
+        } catch {
+          stats.notWritten++; // frames needing a class of a missing dependency: a clear error, counted
+        }
+      }
+    }
+  } finally {
+    archive.close();
+  }
+  stats.thrown = stats.thrown.slice(0, 10);
+  process.stdout.write(`${JSON.stringify(stats)}\n`);
+}
+
+function defaultJars() {
+  const dir = '/usr/share/java';
+  const jars = new Set();
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.jar')) continue;
+    try {
+      jars.add(realpathSync(path.join(dir, name)));
+    } catch {
+      // a dangling symlink
+    }
+  }
+  return [...jars].sort();
+}
+
+function runChild(jar) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        resolve({ jar, failed: signal === 'SIGKILL' ? 'timed out after 120 s' : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' / ')}` });
+      }
+    });
+  });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return sweepJar(args[1]);
+  if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');
+  const jars = args.length > 0 ? args.map((jar) => path.resolve(jar)) : defaultJars();
+  const totals = { jars: 0, classes: 0, methods: 0, compiled: 0, refused: 0, thrown: 0, notWritten: 0, failedJars: 0 };
+  const refusals = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < jars.length) {
+      const result = await runChild(jars[next++]);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      totals.jars++;
+      if (result.failed) {
+        totals.failedJars++;
+        continue;
+      }
+      for (const key of ['classes', 'methods', 'compiled', 'refused', 'notWritten']) totals[key] += result[key];
+      totals.thrown += result.thrown.length;
+      for (const [kind, count] of Object.entries(result.refusals)) refusals[kind] = (refusals[kind] ?? 0) + count;
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  console.log(JSON.stringify(totals));
+  for (const [kind, count] of Object.entries(refusals).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${String(count).padStart(8)}  ${kind}`);
+  process.exitCode = totals.thrown > 0 || totals.failedJars > 0 ? 1 : 0;
+}
+
+await main();
