@@ -395,10 +395,20 @@ export class CtClass {
   }
 
   getDeclaredConstructor(params: readonly CtClass[]): CtConstructor {
-    const wanted = '(' + params.map((p) => p.getDescriptor()).join('') + ')V';
-    const constructor = this.getDeclaredConstructors().find((c) => c.getSignature() === wanted);
+    const constructor = this.findConstructor('(' + params.map((p) => p.getDescriptor()).join('') + ')V');
     if (constructor === undefined) throw new NotFoundException(`constructor ${this.getSimpleName()}(${params.map((p) => p.getName()).join(', ')}) is not found in ${this.getName()}`);
     return constructor;
+  }
+
+  /** Javassist's getConstructor(desc): the constructor of this class with the method descriptor `descriptor`. */
+  getConstructor(descriptor: string): CtConstructor {
+    const constructor = this.findConstructor(descriptor);
+    if (constructor === undefined) throw new NotFoundException(`constructor ${this.getSimpleName()}${descriptor} is not found in ${this.getName()}`);
+    return constructor;
+  }
+
+  private findConstructor(descriptor: string): CtConstructor | undefined {
+    return this.getDeclaredConstructors().find((c) => c.getSignature() === descriptor);
   }
 
   /** The static initializer, or null. */

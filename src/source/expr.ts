@@ -98,8 +98,7 @@ export class ConstructorCall extends MethodCall {
   }
 
   getConstructor(): CtConstructor {
-    const pool = this.where().getDeclaringClass().getClassPool();
-    return pool.get(this.getClassName()).getDeclaredConstructors().find((c) => c.getSignature() === this.descriptor)!;
+    return this.getEnclosingClass().getClassPool().get(this.getClassName()).getConstructor(this.descriptor);
   }
 }
 
@@ -168,8 +167,7 @@ export class NewExpr extends Expr {
   }
 
   getConstructor(): CtConstructor {
-    const pool = this.where().getDeclaringClass().getClassPool();
-    return pool.get(this.getClassName()).getDeclaredConstructors().find((c) => c.getSignature() === this.descriptor)!;
+    return this.getEnclosingClass().getClassPool().get(this.getClassName()).getConstructor(this.descriptor);
   }
 }
 
