@@ -16,7 +16,7 @@
 import { Opcodes } from '../../asm/opcodes.js';
 import type { MethodModel, TypeEnvironment } from './class-model.js';
 import type { GenericMembers } from './generic-members.js';
-import { erasure, type GenericType, genericOf, parseMethodSignature, substitute, type TypeArgument } from './generic-type.js';
+import { erasure, type GenericType, genericOf, substitute, type TypeArgument } from './generic-type.js';
 import { JavaType } from './java-type.js';
 
 /** The single abstract method of a functional interface, and the interface declaring it. */
@@ -88,7 +88,7 @@ export function functionTypeOf(env: TypeEnvironment, members: GenericMembers, ta
   // JLS §9.9: `? extends B` and `? super B` become B, `?` the parameter's bound (its erasure here).
   const parameterized: GenericType = { kind: 'class', name: target.name, args: target.args.map((arg) => nonWildcard(arg)) };
   const asDeclaring = members.asSuper(parameterized, declaringInterface);
-  const signature = parseMethodSignature(method.signature, members.scopeOf(declaringInterface));
+  const signature = members.methodSignature(method, declaringInterface);
   if (asDeclaring === null || signature === null || signature.parameters.length !== erased.argumentTypes.length || signature.typeParameters.length > 0) {
     return plain();
   }

@@ -21,7 +21,7 @@
 //   rejects (`names.add(1)`), never the reverse.
 
 import { Opcodes } from '../../asm/opcodes.js';
-import type { ClassModel, FieldModel, TypeEnvironment } from './class-model.js';
+import type { ClassModel, FieldModel, MethodModel, TypeEnvironment } from './class-model.js';
 import { CompileError } from './compile-error.js';
 import {
   type ClassGenericType,
@@ -29,6 +29,7 @@ import {
   extendScope,
   type GenericType,
   genericOf,
+  type MethodSignature,
   parseClassSignature,
   parseFieldSignature,
   parseMethodSignature,
@@ -75,6 +76,8 @@ export class GenericMembers {
    * invalidated, and the generics follow it.
    */
   private readonly classes = new WeakMap<ClassModel, ClassGenerics>();
+  /** See methodSignature: only the methods snippets call or convert lambdas to are ever entered. */
+  private readonly methodSignatures = new WeakMap<MethodModel, MethodSignature | null>();
 
   private constructor(private readonly env: TypeEnvironment) {}
 
@@ -171,9 +174,7 @@ export class GenericMembers {
     args: readonly InferenceArgument[],
     explicit: readonly GenericType[] | null,
   ): { parameters: GenericType[]; returnType: GenericType } | null {
-    const signature = method.method.signature;
-    if (signature === null) return null;
-    const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
+    const parsed = this.methodSignature(method.method, method.declaringClass);
     if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
     let bindings = new Map<string, TypeArgument>();
     if (!method.isStatic && receiver !== null && method.method.name !== '<init>') {
@@ -209,11 +210,24 @@ export class GenericMembers {
 
   /** Whether `method` is generic and declared to return one of its own type variables (`<T> T requireNonNull(T)`). */
   returnsMethodTypeVariable(method: ResolvedMethod): boolean {
-    const signature = method.method.signature;
-    if (signature === null || !signature.startsWith('<')) return false;
-    const parsed = parseMethodSignature(signature, this.scopeOf(method.declaringClass));
+    if (method.method.signature === null || !method.method.signature.startsWith('<')) return false;
+    const parsed = this.methodSignature(method.method, method.declaringClass);
     const result = parsed?.returnType;
     return result?.kind === 'variable' && parsed!.typeParameters.some((parameter) => parameter.name === result.name);
+  }
+
+  /**
+   * The parsed Signature of `method` declared in `declaringClass`, or null (none, or malformed): parsed
+   * once per method model, as a call asks for it several times (result, parameters, §15.25).
+   */
+  methodSignature(method: MethodModel, declaringClass: string): MethodSignature | null {
+    if (method.signature === null) return null;
+    let parsed = this.methodSignatures.get(method);
+    if (parsed === undefined) {
+      parsed = parseMethodSignature(method.signature, this.scopeOf(declaringClass));
+      this.methodSignatures.set(method, parsed);
+    }
+    return parsed;
   }
 
   /** The type arguments of the class `owner` declares, as `receiver` binds them; null if raw or unknown. */
