@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench [jar|dir] [--runs N] [--rounds R] [--workloads a,b] [--json]`
+// `npm run bench [jar|dir] [--suite asm|source] [--runs N] [--rounds R] [--workloads a,b] [--json]`
 //
-// Runs OW2 ASM (Debian's libasm-java, through the small Java harness AsmBench.java compiled here) and
-// classforge side by side on the same class files, and prints warm medians, first-pass times and the ratio
-// classforge/ASM. When a JDK 24+ is installed, the JDK's own ClassFile API runs the same workloads too.
-// Default corpus: java.base of the JDK on PATH (JAVA_HOME first).
+// Suite `asm` (the default): runs OW2 ASM (Debian's libasm-java, through the small Java harness AsmBench.java
+// compiled here) and classforge side by side on the same class files, and prints warm medians, first-pass
+// times and the ratio classforge/ASM. When a JDK 24+ is installed, the JDK's own ClassFile API runs the same
+// workloads too. Default corpus: java.base of the JDK on PATH (JAVA_HOME first).
+// Suite `source` (`npm run bench:source`): Javassist (Debian's libjavassist-java, JavassistBench.java) and
+// classforge/source, source-level edits compiled from Java snippets. Default corpus: Debian's commons-lang3.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,21 +21,36 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench');
 
-const ALL_WORKLOADS = ['scan', 'read', 'tree-parse', 'copy', 'full-rewrite', 'tree-roundtrip', 'adapter', 'adapter-frames', 'compute-maxs', 'compute-frames'];
+const SUITES = {
+  asm: {
+    anchor: 'ASM', harness: 'AsmBench', jars: ['asm.jar', 'asm-tree.jar'], debianPackage: 'libasm-java', classFileApi: true,
+    workloads: ['scan', 'read', 'tree-parse', 'copy', 'full-rewrite', 'tree-roundtrip', 'adapter', 'adapter-frames', 'compute-maxs', 'compute-frames'],
+  },
+  source: {
+    anchor: 'Javassist', harness: 'JavassistBench', jars: ['javassist.jar'], debianPackage: 'libjavassist-java', classFileApi: false,
+    defaultCorpus: '/usr/share/java/commons-lang3.jar',
+    workloads: ['insert-before', 'timing', 'expr-editor', 'add-members'],
+  },
+};
 
 function parseArgs(argv) {
-  const args = { input: null, runs: 10, rounds: 2, workloads: ALL_WORKLOADS, json: false };
+  const args = { input: null, suite: 'asm', runs: 10, rounds: 2, workloads: null, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--runs') args.runs = Number(argv[++i]);
+    if (a === '--suite') args.suite = argv[++i];
+    else if (a === '--runs') args.runs = Number(argv[++i]);
     else if (a === '--rounds') args.rounds = Number(argv[++i]);
     else if (a === '--workloads') args.workloads = argv[++i].split(',');
     else if (a === '--json') args.json = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else args.input = path.resolve(a);
   }
-  for (const w of args.workloads) if (!ALL_WORKLOADS.includes(w)) throw new Error(`unknown workload ${w}`);
-  return args;
+  const suite = SUITES[args.suite];
+  if (!suite) throw new Error(`unknown suite ${args.suite} (${Object.keys(SUITES).join(', ')})`);
+  args.workloads ??= suite.workloads;
+  for (const w of args.workloads) if (!suite.workloads.includes(w)) throw new Error(`unknown workload ${w} in suite ${args.suite}`);
+  if (args.input === null && suite.defaultCorpus) args.input = suite.defaultCorpus;
+  return { ...args, suite };
 }
 
 function hashOf(...parts) {
@@ -150,12 +167,13 @@ async function main() {
     : fs.statSync(args.input).isDirectory() ? args.input : await jarDir(args.input);
   const classes = listClasses(classDir);
   const corpus = args.input ?? `java.base of ${javaHome}`;
+  const { anchor, harness } = args.suite;
   console.error(`corpus: ${corpus} — ${classes.length} classes, ${(classes.reduce((s, b) => s + b.length, 0) / 1e6).toFixed(1)} MB; ${args.rounds} rounds of ${args.runs} warm runs`);
 
-  const asmCp = ['asm.jar', 'asm-tree.jar'].map((j) => path.join('/usr/share/java', j)).join(path.delimiter);
-  for (const j of asmCp.split(path.delimiter)) if (!fs.existsSync(j)) throw new Error(`${j} is missing: apt-get install libasm-java`);
-  const asmDir = compileHarness(javaHome, 'AsmBench.java', asmCp);
-  const jdk24 = findJdkAtLeast(24);
+  const anchorCp = args.suite.jars.map((j) => path.join('/usr/share/java', j)).join(path.delimiter);
+  for (const j of anchorCp.split(path.delimiter)) if (!fs.existsSync(j)) throw new Error(`${j} is missing: apt-get install ${args.suite.debianPackage}`);
+  const anchorDir = compileHarness(javaHome, `${harness}.java`, anchorCp);
+  const jdk24 = args.suite.classFileApi ? findJdkAtLeast(24) : null;
   const cfApiDir = jdk24 ? compileHarness(jdk24, 'ClassFileApiBench.java', '.') : null;
   const minWarmup = Math.max(3, args.runs >> 2);
   const maxWarmup = 20;
@@ -166,10 +184,10 @@ async function main() {
   for (const w of args.workloads) {
     const rounds = [];
     for (let round = 1; round <= args.rounds; round++) {
-      console.error(`${w}, round ${round}/${args.rounds}: ASM, classforge${jdk24 ? ' and the ClassFile API' : ''} alternating, ${minWarmup} to ${maxWarmup} warm-up passes (until settled) and ${args.runs} measured passes each…`);
+      console.error(`${w}, round ${round}/${args.rounds}: ${anchor}, classforge${jdk24 ? ' and the ClassFile API' : ''} alternating, ${minWarmup} to ${maxWarmup} warm-up passes (until settled) and ${args.runs} measured passes each…`);
       const servers = [
         // The corpus is on ASM's class path too, so that its getCommonSuperClass can load the classes.
-        javaServer(javaHome, 'AsmBench', `${asmCp}${path.delimiter}${asmDir}${path.delimiter}${classDir}`, classDir, w),
+        javaServer(javaHome, harness, `${anchorCp}${path.delimiter}${anchorDir}${path.delimiter}${classDir}`, classDir, w),
         classforgeServer(classDir, w),
       ];
       if (jdk24) servers.push(javaServer(jdk24, 'ClassFileApiBench', cfApiDir, classDir, w));
@@ -182,26 +200,26 @@ async function main() {
       firstMs: median(rounds.map((r) => r[i].firstMs)),
       failed: rounds[0][i].failed,
     });
-    // Each measured ASM pass is paired with the classforge pass next to it.
+    // Each measured anchor pass is paired with the classforge pass next to it.
     const ratios = rounds.flatMap((r) => r[1].times.map((t, k) => t / r[0].times[k]));
     const cfApi = jdk24 && rounds[0][2].times.length > 0 ? side(2) : null;
-    rows.push({ workload: w, asm: side(0), classforge: side(1), classFileApi: cfApi, ratio: median(ratios),
+    rows.push({ workload: w, anchor: side(0), classforge: side(1), classFileApi: cfApi, ratio: median(ratios),
       ratioRange: [quantile(ratios, 0.25), quantile(ratios, 0.75)] });
   }
-  if (args.json) { console.log(JSON.stringify({ corpus, classes: classes.length, rounds: args.rounds, node: process.version, rows }, null, 2)); return; }
-  const header = ['workload', 'ASM warm', 'ASM first', 'classforge warm', 'classforge first', 'ratio (warm)', 'ratio IQR'];
+  if (args.json) { console.log(JSON.stringify({ corpus, classes: classes.length, anchor, rounds: args.rounds, node: process.version, rows }, null, 2)); return; }
+  const header = ['workload', `${anchor} warm`, `${anchor} first`, 'classforge warm', 'classforge first', 'ratio (warm)', 'ratio IQR'];
   const withCfApi = rows.some((r) => r.classFileApi !== null);
   if (withCfApi) header.push('ClassFile API warm');
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const r of rows) {
-    const cells = [r.workload, fmt(r.asm.medianMs), fmt(r.asm.firstMs), fmt(r.classforge.medianMs), fmt(r.classforge.firstMs),
+    const cells = [r.workload, fmt(r.anchor.medianMs), fmt(r.anchor.firstMs), fmt(r.classforge.medianMs), fmt(r.classforge.firstMs),
       `${r.ratio.toFixed(2)}×`, `${r.ratioRange[0].toFixed(2)}–${r.ratioRange[1].toFixed(2)}×`];
     if (withCfApi) cells.push(r.classFileApi ? fmt(r.classFileApi.medianMs) : '—');
     console.log(`| ${cells.join(' | ')} |`);
-    if (r.classforge.failed || r.asm.failed) console.log(`  (failures: classforge ${r.classforge.failed}, ASM ${r.asm.failed})`);
+    if (r.classforge.failed || r.anchor.failed) console.log(`  (classes failed: classforge ${r.classforge.failed}, ${anchor} ${r.anchor.failed})`);
   }
-  console.log(`\n${classes.length} classes; ${args.rounds} rounds of ${args.runs} measured passes per side, the sides alternating pass by pass; ratio = median of the paired passes' ratios; Node ${process.version}, ${os.cpus().length} cores; ASM 9 from /usr/share/java.`);
+  console.log(`\n${classes.length} classes; ${args.rounds} rounds of ${args.runs} measured passes per side, the sides alternating pass by pass; ratio = median of the paired passes' ratios; Node ${process.version}, ${os.cpus().length} cores; ${anchor} from /usr/share/java.`);
 }
 
 main().catch((e) => { console.error(`bench: ${e.message}`); process.exit(1); });
