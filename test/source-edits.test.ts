@@ -214,4 +214,24 @@ describe('classforge/source edits', () => {
     const result = await runJava({ classpath: [new Map([['gap/Uses', uses.toBytecode()]]), program.dir], mainClass: 'gap.Uses', verify: true });
     expect(result.stdout).toBe('arg true\ntook true\n');
   });
+
+  it('sees a class gain an interface or a superclass after snippets were compiled against it', async () => {
+    const pool = new ClassPool(true);
+    const a = pool.makeClass('hier.A');
+    a.addConstructor(CtNewConstructor.defaultConstructor(a));
+    a.addMethod(CtNewMethod.make('static String take(Runnable r) { return "runnable"; }', a));
+    a.addMethod(CtNewMethod.make('static String give(Thread t) { return "thread"; }', a));
+    const probe = CtNewMethod.make('public String probe() { return ""; }', a);
+    a.addMethod(probe);
+    // Compiled once while A is neither a Runnable nor a Thread: the compiler learns both "no" answers.
+    expect(() => probe.insertBefore('take(this);')).toThrow(/cannot find method take\(hier\.A\)/);
+    expect(() => probe.insertBefore('give(this);')).toThrow(/cannot find method give\(hier\.A\)/);
+    a.addInterface(pool.get('java.lang.Runnable'));
+    a.addMethod(CtNewMethod.make('public void run() { }', a));
+    a.setSuperclass(pool.get('java.lang.Thread'));
+    probe.setBody('{ return take(this) + " " + give(this); }');
+    a.addMethod(CtNewMethod.make('public static void main(String[] args) { System.out.println(new A().probe()); }', a));
+    const result = await runJava({ classpath: [new Map([['hier/A', a.toBytecode()]])], mainClass: 'hier.A', verify: true });
+    expect(result.stdout).toBe('runnable thread\n');
+  });
 });

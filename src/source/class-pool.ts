@@ -29,6 +29,12 @@ export class ClassPool {
   private readonly dottedNames = new Map<string, string>();
   private readonly imports: string[] = ['java.lang'];
   private cachedClassPath: PoolClassPath | null = null;
+  /**
+   * Counts the changes to the class hierarchy the pool's classes form (classes made, renamed or
+   * detached, super types set): the compiler's memo of subtype answers is dropped when it moves.
+   * The class path itself stays: its answers for the pool's classes come from their trees.
+   */
+  private hierarchyChanges = 0;
   /** The parent pool, searched first (Javassist's parent delegation), or null. */
   readonly parent: ClassPool | null;
 
@@ -160,7 +166,7 @@ export class ClassPool {
       }
       const ctClass = new CtClass(name, this, { bytes: new Uint8Array(classNameOrBytes) });
       this.classes.set(name, ctClass);
-      this.cachedClassPath = null;
+      this.hierarchyChanged();
       return ctClass;
     }
     return this.makeNew(classNameOrBytes, superclass, false);
@@ -185,13 +191,24 @@ export class ClassPool {
   /** @internal Forgets `ctClass` (CtClass.detach). */
   removeCached(ctClass: CtClass): void {
     if (this.classes.get(ctClass.getName()) === ctClass) this.classes.delete(ctClass.getName());
+    this.hierarchyChanged();
+  }
+
+  /** @internal A class of the pool appeared, went, or changed its super types. */
+  hierarchyChanged(): void {
+    this.hierarchyChanges++;
+  }
+
+  /** @internal Moves whenever the hierarchy of this pool's (and its parent's) classes may have changed. */
+  hierarchyVersion(): number {
+    return this.hierarchyChanges + (this.parent?.hierarchyVersion() ?? 0);
   }
 
   /** @internal CtClass.setName: the class is known by its new name from now on. */
   renamed(ctClass: CtClass, oldName: string, newName: string): void {
     if (this.classes.get(oldName) === ctClass) this.classes.delete(oldName);
     this.classes.set(newName, ctClass);
-    this.cachedClassPath = null;
+    this.hierarchyChanged();
   }
 
   /** @internal The tree of a class this pool holds and has read or made (its current state), else undefined. */
@@ -225,7 +242,7 @@ export class ClassPool {
     node.visit(Opcodes.V1_8, access, toInternalName(className), null, superName, interfaces);
     const ctClass = new CtClass(className, this, { node, isNew: true });
     this.classes.set(className, ctClass);
-    this.cachedClassPath = null;
+    this.hierarchyChanged();
     return ctClass;
   }
 }

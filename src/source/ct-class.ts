@@ -158,6 +158,7 @@ export class CtClass {
     const newName = superclass === null ? 'java/lang/Object' : toInternalName(superclass.getName());
     const oldName = node.superName;
     node.superName = newName;
+    this.pool?.hierarchyChanged();
     // Constructors call the superclass's constructor: retarget those calls (Javassist does the same).
     if (oldName !== null && oldName !== newName) {
       for (const method of node.methods) {
@@ -178,6 +179,7 @@ export class CtClass {
   setInterfaces(interfaces: readonly CtClass[]): void {
     this.checkModify();
     this.classNode().interfaces = interfaces.map((type) => toInternalName(type.getName()));
+    this.pool?.hierarchyChanged();
   }
 
   addInterface(anInterface: CtClass): void {
@@ -185,6 +187,7 @@ export class CtClass {
     const name = toInternalName(anInterface.getName());
     const node = this.classNode();
     if (!node.interfaces.includes(name)) node.interfaces.push(name);
+    this.pool?.hierarchyChanged();
   }
 
   /** The class's annotation of `annotationName` (dotted) as plain values, defaults filled in, or null (Javassist's getAnnotation). */
@@ -553,6 +556,7 @@ export class CtClass {
     this.classNode().accept(new ClassRemapper(remapped, new SimpleRemapper(mapping)));
     this.node = remapped;
     this.members.clear();
+    this.pool?.hierarchyChanged();
     // Every reference changed: the class is written anew, not against its original class file.
     this.original = null;
   }

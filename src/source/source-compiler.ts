@@ -59,15 +59,25 @@ import { TypeNameResolver } from './compiler/type-names.js';
 
 // ## Shared machinery
 
-const environments = new WeakMap<ClassPool, { classPath: unknown; env: TypeEnvironment }>();
+const environments = new WeakMap<ClassPool, { classPath: unknown; hierarchyVersion: number; env: TypeEnvironment }>();
 
-/** The pool's type environment (its class path, with its own classes' trees in front). */
+/**
+ * The pool's type environment (its class path, with its own classes' trees in front): one per class
+ * path, so that what it learnt of the class path's classes is kept while the pool's classes change.
+ */
 function environmentOf(pool: ClassPool): TypeEnvironment {
   const classPath = pool.frameClassPath();
+  const hierarchyVersion = pool.hierarchyVersion();
   const cached = environments.get(pool);
-  if (cached !== undefined && cached.classPath === classPath) return cached.env;
+  if (cached !== undefined && cached.classPath === classPath) {
+    if (cached.hierarchyVersion !== hierarchyVersion) {
+      cached.env.hierarchyChanged();
+      cached.hierarchyVersion = hierarchyVersion;
+    }
+    return cached.env;
+  }
   const env = new TypeEnvironment(classPath, (internalName) => pool.poolNode(internalName));
-  environments.set(pool, { classPath, env });
+  environments.set(pool, { classPath, hierarchyVersion, env });
   return env;
 }
 

@@ -223,6 +223,14 @@ export class TypeEnvironment {
     this.overlay = overlay;
   }
 
+  /**
+   * Forgets the subtype answers, after a class of the overlay appeared, went or changed its super
+   * types: an answer about a class-path class can depend on an overlay class it extends.
+   */
+  hierarchyChanged(): void {
+    this.subtypeCache.clear();
+  }
+
   /** Forgets what was learnt of `internalName` (all classes when omitted), after an in-place edit. */
   invalidate(internalName?: string): void {
     if (internalName === undefined) this.cache.clear();
