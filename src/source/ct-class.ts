@@ -100,8 +100,16 @@ export class CtClass {
 
   /** @internal The internal name (`java/lang/String`), or the descriptor for arrays, as ASM's Type.getInternalName. */
   getInternalName(): string {
-    return this.componentType !== null ? this.getDescriptor() : toInternalName(this.qualifiedName);
+    // Asked for at every step of every compilation: converted once per name.
+    if (this.internalNameOf !== this.qualifiedName) {
+      this.internalName = this.componentType !== null ? this.getDescriptor() : toInternalName(this.qualifiedName);
+      this.internalNameOf = this.qualifiedName;
+    }
+    return this.internalName;
   }
+  private internalName = '';
+  /** The qualifiedName `internalName` was computed for (setName changes it). */
+  private internalNameOf: string | null = null;
 
   getClassPool(): ClassPool {
     if (this.pool === null) throw new Error(`${this.qualifiedName} is a primitive type: it has no class pool`);

@@ -114,6 +114,12 @@ export interface CompileContext {
   readonly capture?: CaptureScope;
   /** The type variables in scope (the method's and its class's), by name, erased: `T x = …` in a generic method. */
   readonly typeVariables?: TypeVariableScope;
+  /**
+   * The results of trial compilations of lambda bodies (see trialBodyType), by node and parameter
+   * types: one memo per compilation of a snippet (the generators of its lambda bodies share it), as
+   * a parsed snippet may be compiled again elsewhere, where its names mean other things.
+   */
+  readonly trialBodyTypes?: WeakMap<Ast.LambdaNode, Map<string, JavaType | null>>;
 }
 
 /** What compiled code adds to its class besides the code itself. */
@@ -189,13 +195,15 @@ export class CodeGenerator {
    */
   private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
   private readonly members: GenericMembers;
+  private readonly ctx: CompileContext;
   /** In a lambda body compiled for a function type whose result is a type variable: the type its expression returns. */
   private lambdaResult: GenericType | null = null;
 
   constructor(
-    private readonly ctx: CompileContext,
+    ctx: CompileContext,
     target: MethodNode = new MethodNode(Opcodes.ASM9),
   ) {
+    this.ctx = ctx.trialBodyTypes === undefined ? { ...ctx, trialBodyTypes: new WeakMap() } : ctx;
     this.target = target;
     this.e = new Emitter(target);
     this.nextSlot = ctx.firstFreeSlot;
@@ -2701,6 +2709,7 @@ export class CodeGenerator {
     // Overload resolution asks again for each phase and candidate, and each pass over an enclosing
     // lambda asks again: the answer depends on the node and the parameter types only.
     const key = parameterTypes.map((type) => type.descriptor()).join('');
+    const trialBodyTypes = this.ctx.trialBodyTypes!;
     let known = trialBodyTypes.get(lambda);
     if (known === undefined) {
       known = new Map();
@@ -2980,9 +2989,6 @@ function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
   for (let i = 0; i < dimensions; i++) type = { kind: 'array', component: type };
   return type;
 }
-
-/** The results of trial compilations of lambda bodies (see trialBodyType), by node and parameter types. */
-const trialBodyTypes = new WeakMap<Ast.LambdaNode, Map<string, JavaType | null>>();
 
 /** javac's name for the flag of assert statements (JLS §14.10). */
 const ASSERTIONS_DISABLED = '$assertionsDisabled';

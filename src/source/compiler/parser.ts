@@ -1575,9 +1575,21 @@ class Parser {
  * at the first token). Every statement needs its `;`.
  */
 export function parseSnippet(source: string): BlockNode {
-  const parser = new Parser(source);
-  return parser.run(() => parser.snippet());
+  // A transform inserts the same snippet into many methods: it is parsed once. The tree is
+  // immutable (ast.ts), and the code generator keeps what it learns of nodes per compilation.
+  let block = parsedSnippets.get(source);
+  if (block === undefined) {
+    const parser = new Parser(source);
+    block = parser.run(() => parser.snippet());
+    if (parsedSnippets.size >= PARSED_SNIPPETS_KEPT) parsedSnippets.delete(parsedSnippets.keys().next().value!);
+    parsedSnippets.set(source, block);
+  }
+  return block;
 }
+
+/** The snippets parsed last, by source (the oldest dropped first past PARSED_SNIPPETS_KEPT). */
+const parsedSnippets = new Map<string, BlockNode>();
+const PARSED_SNIPPETS_KEPT = 256;
 
 /** One expression, the whole source. */
 export function parseExpression(source: string): ExpressionNode {
