@@ -42,7 +42,7 @@ export abstract class CtBehavior extends CtMember {
   }
 
   setExceptionTypes(types: readonly CtClass[] | null): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     this.node.exceptions = types === null ? [] : types.map((type) => type.getInternalName());
   }
 
@@ -65,7 +65,7 @@ export abstract class CtBehavior extends CtMember {
 
   /** Compiles `source` (a statement or block) and inserts it at the start of the body. */
   insertBefore(source: string): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     insertBefore(this, source);
   }
 
@@ -74,7 +74,7 @@ export abstract class CtBehavior extends CtMember {
    * may be assigned). With `asFinally`, it also runs when an exception leaves the method.
    */
   insertAfter(source: string, asFinally = false): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     insertAfter(this, source, asFinally);
   }
 
@@ -83,13 +83,13 @@ export abstract class CtBehavior extends CtMember {
    * `$e` (or `exceptionName`); the handler must end with a return or a throw (Javassist's rule).
    */
   addCatch(source: string, exceptionType: CtClass, exceptionName = '$e'): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     addCatch(this, source, exceptionType, exceptionName);
   }
 
   /** Replaces the body with `source` (a block); null makes an empty body that returns a default value. */
   setBody(source: string | null): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     setBody(this, source);
   }
 
@@ -98,7 +98,7 @@ export abstract class CtBehavior extends CtMember {
    * LineNumberTable). Returns the line where it went. With `modify` false, only returns that line.
    */
   insertAt(line: number, source: string, modify = true): number {
-    if (modify) this.declaringClass.checkModify();
+    if (modify) this.declaringClass.checkModify(this.node);
     return insertAt(this, line, source, modify);
   }
 
@@ -107,13 +107,13 @@ export abstract class CtBehavior extends CtMember {
    * method to use by name (Javassist's addLocalVariable). It holds nothing until a snippet assigns it.
    */
   addLocalVariable(name: string, type: CtClass): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     addLocalVariable(this, name, type);
   }
 
   /** Runs `editor` over the expressions of this body (Javassist's CtBehavior.instrument). */
   instrument(editor: ExprEditorLike): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     instrumentBehavior(this, editor);
   }
 }

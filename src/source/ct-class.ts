@@ -6,6 +6,12 @@
 // Java 7, as `classforge transform` does) for the methods that changed; the others, and a class
 // nobody changed, come back byte for byte.
 //
+// Which members changed is recorded as they change (checkModify(member)), not found by comparing
+// every member with the class file when it is written (what tree transforms need, TreeBaseline):
+// that comparison cost as much as the edits themselves. With CLASSFORGE_CHECK_TOUCHED set (the
+// test suite sets it), toBytecode makes the comparison too and throws if a member changed
+// unrecorded.
+//
 // Three kinds share the type, as in Javassist: classes and interfaces (the pool's), primitive types
 // (the static CtClass.intType…, CtPrimitiveType) and array types (pool.get('int[]')).
 //
@@ -18,7 +24,8 @@ import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
-import { TreeBaseline } from '../tree/lossless-tree-writer.js';
+import { TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
+import { readMemberLayout, type MemberInfo } from '../tree/member-layout.js';
 import type { FieldNode } from '../tree/field-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { InsnNode } from '../tree/insn-node.js';
@@ -38,6 +45,9 @@ import { NotFoundException } from './not-found-exception.js';
 import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
 
 export { toDottedName, toInternalName };
+
+/** Whether toBytecode checks its record of changed members against a comparison with the class file (tests set it). */
+const CHECK_TOUCHED = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CLASSFORGE_CHECK_TOUCHED === '1';
 
 export class CtClass {
   static readonly booleanType: CtPrimitiveType = null as never;
@@ -60,6 +70,10 @@ export class CtClass {
   private modified: boolean;
   private frozen: boolean;
   private readonly members = new Map<FieldNode | MethodNode, CtField | CtBehavior>();
+  /** The methods and fields as read from the class file, in its order (null before the read, or after a remap rewrote them all). */
+  private originalMembers: { readonly methods: readonly MethodNode[]; readonly fields: readonly FieldNode[] } | null = null;
+  /** The original members changed since the read: re-encoded when written; the others are copied raw. */
+  private readonly touchedMembers = new Set<FieldNode | MethodNode>();
 
   /** Made by ClassPool.makeClass (not read): gets its superclass's constructors if it has none when written. */
   private readonly isNew: boolean;
@@ -173,7 +187,10 @@ export class CtClass {
         if (method.name !== '<init>') continue;
         for (const insn of method.instructions) {
           const call = insn as { getOpcode(): number; owner?: string; name?: string };
-          if (call.getOpcode() === Opcodes.INVOKESPECIAL && call.owner === oldName && call.name === '<init>') call.owner = newName;
+          if (call.getOpcode() === Opcodes.INVOKESPECIAL && call.owner === oldName && call.name === '<init>') {
+            call.owner = newName;
+            this.touchedMembers.add(method);
+          }
         }
       }
     }
@@ -315,6 +332,8 @@ export class CtClass {
     const methodCount = node.methods.length;
     try {
       compileFieldInitializer(this, field, source);
+      // It went into every constructor, or the static initializer.
+      for (const method of node.methods) if (method.name === '<init>' || method.name === '<clinit>') this.touchedMembers.add(method);
     } catch (error) {
       node.methods.length = methodCount;
       for (const { method, instructions, handlers } of snapshot) {
@@ -502,12 +521,40 @@ export class CtClass {
     try {
       // Read from a class file: its constant pool is kept and the members nobody changed are
       // copied byte for byte (frames included), as `classforge transform` does.
-      if (this.original !== null) return new TreeBaseline(new ClassReader(this.original)).write(node, flags, options);
+      if (this.original !== null && this.originalMembers !== null) {
+        const reader = new ClassReader(this.original);
+        const copies = this.untouchedMembers(reader);
+        if (CHECK_TOUCHED) this.checkUntouched(reader, node, copies);
+        return writeCopyingMembers(reader, node, copies, flags, options);
+      }
       const writer = new ClassWriter(flags, options);
       node.accept(writer);
       return writer.toByteArray();
     } catch (error) {
       throw new CannotCompileException(`cannot write ${this.getName()}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** The original members nobody changed, with their place in the class file. */
+  private untouchedMembers(reader: ClassReader): Map<MethodNode | FieldNode, MemberInfo> {
+    const layout = readMemberLayout(reader);
+    const copies = new Map<MethodNode | FieldNode, MemberInfo>();
+    this.originalMembers!.methods.forEach((method, i) => {
+      if (!this.touchedMembers.has(method)) copies.set(method, layout.methods[i]!);
+    });
+    this.originalMembers!.fields.forEach((field, i) => {
+      if (!this.touchedMembers.has(field)) copies.set(field, layout.fields[i]!);
+    });
+    return copies;
+  }
+
+  /** CLASSFORGE_CHECK_TOUCHED: every member about to be copied raw compares equal to its original. */
+  private checkUntouched(reader: ClassReader, node: ClassNode, copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>): void {
+    const unchanged = new TreeBaseline(reader).unchangedMembers(node);
+    for (const member of [...node.methods, ...node.fields]) {
+      if (copies.has(member) && !unchanged.has(member)) {
+        throw new Error(`internal error: ${this.getName()}.${member.name}${member.desc} changed without checkModify(member): it would be written unchanged`);
+      }
     }
   }
 
@@ -564,6 +611,7 @@ export class CtClass {
     this.classNode().accept(new ClassRemapper(remapped, new SimpleRemapper(mapping)));
     this.node = remapped;
     this.members.clear();
+    this.originalMembers = null;
     this.pool?.hierarchyChanged();
     // Every reference changed: the class is written anew, not against its original class file.
     this.original = null;
@@ -587,6 +635,7 @@ export class CtClass {
       const node = new ClassNode(Opcodes.ASM9);
       new ClassReader(this.original).accept(node, ClassReader.SKIP_FRAMES);
       this.node = node;
+      this.originalMembers = { methods: [...node.methods], fields: [...node.fields] };
     }
     return this.node;
   }
@@ -596,12 +645,17 @@ export class CtClass {
     return this.node !== null;
   }
 
-  /** @internal Throws if the class is frozen; marks it modified. */
-  checkModify(): void {
+  /**
+   * @internal Throws if the class is frozen; marks it modified and, when given, `member` (a method or
+   * field of its tree) changed: every change to a member must name it, or the member is written as
+   * the class file had it.
+   */
+  checkModify(member?: FieldNode | MethodNode): void {
     if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} cannot be changed`);
     if (this.frozen) throw new CannotCompileException(`${this.getName()} class is frozen (toBytecode was called; call defrost() to change it again)`);
     this.classNode();
     this.modified = true;
+    if (member !== undefined) this.touchedMembers.add(member);
   }
 
   /**

@@ -71,7 +71,7 @@ export class CtConstructor extends CtBehavior {
 
   /** Compiles `source` and inserts it right after the super(...)/this(...) call (at the start, for <clinit>). */
   insertBeforeBody(source: string): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     insertBeforeBody(this, source);
   }
 }

@@ -61,7 +61,7 @@ export class CtField extends CtMember {
   }
 
   setName(name: string): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     this.node.name = name;
   }
 
@@ -70,7 +70,7 @@ export class CtField extends CtMember {
   }
 
   setType(type: CtClass): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     this.node.desc = type.getDescriptor();
   }
 

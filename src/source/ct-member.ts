@@ -3,6 +3,8 @@
 
 import { toInternalName } from '../classfile/class-names.js';
 import { allAnnotationValues, annotationValues, type AnnotationEntry, type AnnotationValues } from './annotation-values.js';
+import type { FieldNode } from '../tree/field-node.js';
+import type { MethodNode } from '../tree/method-node.js';
 import type { CtClass } from './ct-class.js';
 
 /** What a member's tree node has in common (FieldNode, MethodNode). */
@@ -39,7 +41,7 @@ export abstract class CtMember {
   }
 
   setModifiers(modifiers: number): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.memberNode as FieldNode | MethodNode);
     this.memberNode.access = modifiers;
   }
 
@@ -54,7 +56,7 @@ export abstract class CtMember {
   }
 
   setGenericSignature(signature: string | null): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.memberNode as FieldNode | MethodNode);
     this.memberNode.signature = signature;
   }
 

@@ -39,7 +39,7 @@ export class CtMethod extends CtBehavior {
   }
 
   setName(name: string): void {
-    this.declaringClass.checkModify();
+    this.declaringClass.checkModify(this.node);
     this.node.name = name;
   }
 

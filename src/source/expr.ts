@@ -47,7 +47,7 @@ export abstract class Expr {
 
   /** Replaces the expression with the compiled `source` (a statement or block). */
   replace(source: string): void {
-    this.getEnclosingClass().checkModify();
+    this.getEnclosingClass().checkModify(this.where().methodNode());
     replaceExpression(this, source);
   }
 }
@@ -241,7 +241,7 @@ export class Handler extends Expr {
 
   /** Compiles `source` and inserts it at the start of the handler; `$1` is the exception. */
   insertBefore(source: string): void {
-    this.getEnclosingClass().checkModify();
+    this.getEnclosingClass().checkModify(this.where().methodNode());
     insertBeforeHandler(this, source);
   }
 

@@ -139,6 +139,7 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
       classNode.fields.push(field);
       const existing = classNode.methods.find((m) => m.name === '<clinit>');
       const clinit = existing ?? new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
+      ctClass.checkModify(clinit);
       if (existing === undefined) {
         clinit.instructions.add(new InsnNode(Opcodes.RETURN));
         classNode.methods.push(clinit);

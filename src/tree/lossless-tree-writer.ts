@@ -9,6 +9,9 @@
 //
 // Members are matched to their originals by name and descriptor (a class file has at most one of
 // each), so a member changed and one added or removed around it do not disturb the others.
+//
+// Code that knows which members it changed (CtClass records them) skips the comparison and passes
+// the untouched members to writeCopyingMembers itself.
 
 import { ClassReader } from '../asm/class-reader.js';
 import { ClassVisitor } from '../asm/class-visitor.js';
@@ -59,6 +62,11 @@ export class TreeBaseline {
 
   /** Writes `node` with a ClassWriter on the original reader (`flags`, `options`), unchanged members copied raw. */
   write(node: ClassNode, flags: number, options?: ClassWriterOptions): Uint8Array {
+    return writeCopyingMembers(this.reader, node, this.unchangedMembers(node), flags, options);
+  }
+
+  /** The members of `node` whose events are those of the member of the same name and descriptor in the original, with its place there. */
+  unchangedMembers(node: ClassNode): Map<MethodNode | FieldNode, MemberInfo> {
     const copies = new Map<MethodNode | FieldNode, MemberInfo>();
     for (const method of node.methods) {
       const original = this.methods.get(method.name + method.desc);
@@ -68,10 +76,25 @@ export class TreeBaseline {
       const original = this.fields.get(field.name + ':' + field.desc);
       if (original !== undefined && fingerprintsEqual(original.fingerprint, this.fingerprinter.fingerprint(field))) copies.set(field, original.info);
     }
-    const writer = new ClassWriter(this.reader, flags, options);
-    node.accept(new UntouchedMemberCopier(writer, this.reader, node, copies));
-    return writer.toByteArray();
+    return copies;
   }
+}
+
+/**
+ * Writes `node` with a ClassWriter on `reader` (the class file it was read from: its constant pool is
+ * kept), the members in `copies` copied as raw bytes from their place in it (`MemberInfo`), the
+ * others re-encoded from the tree.
+ */
+export function writeCopyingMembers(
+  reader: ClassReader,
+  node: ClassNode,
+  copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>,
+  flags: number,
+  options?: ClassWriterOptions,
+): Uint8Array {
+  const writer = new ClassWriter(reader, flags, options);
+  node.accept(new UntouchedMemberCopier(writer, reader, node, copies));
+  return writer.toByteArray();
 }
 
 /**
