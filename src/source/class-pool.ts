@@ -25,8 +25,8 @@ export class ClassPool {
   private readonly entries: string[] = [];
   private useSystemPath: boolean;
   private readonly classes = new Map<string, CtClass>();
-  /** Internal names as poolNode was asked for them, with their dotted spelling. */
-  private readonly dottedNames = new Map<string, string>();
+  /** The same classes by internal name (poolNode's question, asked at every class lookup the compiler makes). */
+  private readonly byInternalName = new Map<string, CtClass>();
   private readonly imports: string[] = ['java.lang'];
   private cachedClassPath: PoolClassPath | null = null;
   /**
@@ -165,7 +165,7 @@ export class ClassPool {
         throw error;
       }
       const ctClass = new CtClass(name, this, { bytes: new Uint8Array(classNameOrBytes) });
-      this.classes.set(name, ctClass);
+      this.remember(name, ctClass);
       this.hierarchyChanged();
       return ctClass;
     }
@@ -190,7 +190,7 @@ export class ClassPool {
 
   /** @internal Forgets `ctClass` (CtClass.detach). */
   removeCached(ctClass: CtClass): void {
-    if (this.classes.get(ctClass.getName()) === ctClass) this.classes.delete(ctClass.getName());
+    if (this.classes.get(ctClass.getName()) === ctClass) this.forget(ctClass.getName());
     this.hierarchyChanged();
   }
 
@@ -206,28 +206,32 @@ export class ClassPool {
 
   /** @internal CtClass.setName: the class is known by its new name from now on. */
   renamed(ctClass: CtClass, oldName: string, newName: string): void {
-    if (this.classes.get(oldName) === ctClass) this.classes.delete(oldName);
-    this.classes.set(newName, ctClass);
+    if (this.classes.get(oldName) === ctClass) this.forget(oldName);
+    this.remember(newName, ctClass);
     this.hierarchyChanged();
   }
 
   /** @internal The tree of a class this pool holds and has read or made (its current state), else undefined. */
   poolNode(internalName: string): ClassNode | undefined {
-    // Asked for every class lookup the compiler makes: the dotted spelling of each name is computed once.
-    let dotted = this.dottedNames.get(internalName);
-    if (dotted === undefined) {
-      dotted = toDottedName(internalName);
-      this.dottedNames.set(internalName, dotted);
-    }
-    const ctClass = this.classes.get(dotted) ?? this.parent?.classes.get(dotted);
+    const ctClass = this.byInternalName.get(internalName) ?? this.parent?.byInternalName.get(internalName);
     return ctClass !== undefined && ctClass.hasClassNode() ? ctClass.classNode() : undefined;
+  }
+
+  private remember(name: string, ctClass: CtClass): void {
+    this.classes.set(name, ctClass);
+    this.byInternalName.set(toInternalName(name), ctClass);
+  }
+
+  private forget(name: string): void {
+    this.classes.delete(name);
+    this.byInternalName.delete(toInternalName(name));
   }
 
   private cached(name: string, make: () => CtClass): CtClass {
     let ctClass = this.classes.get(name);
     if (ctClass === undefined) {
       ctClass = make();
-      this.classes.set(name, ctClass);
+      this.remember(name, ctClass);
     }
     return ctClass;
   }
@@ -241,7 +245,7 @@ export class ClassPool {
     // constructor yet: toBytecode gives a class without one its superclass's (CtClass.toBytecode).
     node.visit(Opcodes.V1_8, access, toInternalName(className), null, superName, interfaces);
     const ctClass = new CtClass(className, this, { node, isNew: true });
-    this.classes.set(className, ctClass);
+    this.remember(className, ctClass);
     this.hierarchyChanged();
     return ctClass;
   }

@@ -217,6 +217,8 @@ export class TypeEnvironment {
   private readonly overlayCache = new WeakMap<ClassNode, { shape: Shape; model: ClassModel }>();
   /** `sub + ' ' + sup` → whether sub is a subclass/subinterface of sup (classes only). */
   private readonly subtypeCache = new Map<string, boolean>();
+  /** supertypes() by internal name; dropped with subtypeCache. */
+  private readonly supertypesCache = new Map<string, readonly string[]>();
 
   constructor(classPath: ClassPath, overlay?: ClassOverlay) {
     this.classPath = classPath;
@@ -229,13 +231,14 @@ export class TypeEnvironment {
    */
   hierarchyChanged(): void {
     this.subtypeCache.clear();
+    this.supertypesCache.clear();
   }
 
   /** Forgets what was learnt of `internalName` (all classes when omitted), after an in-place edit. */
   invalidate(internalName?: string): void {
     if (internalName === undefined) this.cache.clear();
     else this.cache.delete(internalName);
-    this.subtypeCache.clear();
+    this.hierarchyChanged();
   }
 
   // ## Classes
@@ -348,7 +351,17 @@ export class TypeEnvironment {
    * first (nearest first), then the interfaces breadth first. Object is included, last, for
    * interfaces (JLS §4.10.2: Object is a direct supertype of an interface without superinterfaces).
    */
-  supertypes(internalName: string): string[] {
+  supertypes(internalName: string): readonly string[] {
+    // Every method call a snippet makes asks for its owner's: kept until the hierarchy changes.
+    let known = this.supertypesCache.get(internalName);
+    if (known === undefined) {
+      known = this.computeSupertypes(internalName);
+      this.supertypesCache.set(internalName, known);
+    }
+    return known;
+  }
+
+  private computeSupertypes(internalName: string): readonly string[] {
     const model = this.requireClass(internalName);
     const classes: string[] = [];
     for (let superName = model.superName; superName !== null; superName = this.requireClass(superName).superName) {

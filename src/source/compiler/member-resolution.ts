@@ -25,7 +25,7 @@
 //   they would apply, the error says so, as javac's "has private access" does.
 
 import { Opcodes } from '../../asm/opcodes.js';
-import { className, packageOf, type FieldModel, type MethodModel, type TypeEnvironment } from './class-model.js';
+import { className, packageOf, type ClassModel, type FieldModel, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { CompileError } from './compile-error.js';
 import { JavaType, typeList } from './java-type.js';
 
@@ -192,6 +192,25 @@ interface Candidate {
   readonly method: MethodModel;
 }
 
+/** Each class model's methods by name (models are immutable: an edited class gets a new one). */
+const methodIndexes = new WeakMap<ClassModel, Map<string, MethodModel[]>>();
+const NO_METHODS: readonly MethodModel[] = [];
+
+/** The methods `model` declares named `name`, in declaration order. */
+function methodsNamed(model: ClassModel, name: string): readonly MethodModel[] {
+  let index = methodIndexes.get(model);
+  if (index === undefined) {
+    index = new Map();
+    for (const method of model.methods) {
+      const sameName = index.get(method.name);
+      if (sameName === undefined) index.set(method.name, [method]);
+      else sameName.push(method);
+    }
+    methodIndexes.set(model, index);
+  }
+  return index.get(name) ?? NO_METHODS;
+}
+
 /** The parameter part of a descriptor, `(ILjava/lang/String;)`: what overriding compares on erasures (§8.4.2). */
 function parameterKey(descriptor: string): string {
   return descriptor.slice(0, descriptor.indexOf(')') + 1);
@@ -216,8 +235,8 @@ function memberMethods(env: TypeEnvironment, owner: string, name: string, contex
   const byParameters = new Map<string, Candidate>();
   for (const type of [owner, ...env.supertypes(owner)]) {
     const model = env.requireClass(type);
-    for (const method of model.methods) {
-      if (method.name !== name || method.isBridge) continue;
+    for (const method of methodsNamed(model, name)) {
+      if (method.isBridge) continue;
       if (type !== owner) {
         // §8.4.8: private methods are not inherited, nor static methods of superinterfaces.
         if ((method.access & Opcodes.ACC_PRIVATE) !== 0) continue;
