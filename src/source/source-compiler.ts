@@ -88,8 +88,13 @@ function environmentOf(pool: ClassPool): TypeEnvironment {
  */
 const undoSteps: (() => void)[][] = [];
 
+/** The place an error message names: given, or computed when an error needs it (a method's long name costs a descriptor parse). */
+function placeOf(where: string | (() => string)): string {
+  return typeof where === 'string' ? where : where();
+}
+
 /** Runs a compilation step, turning syntax and semantic errors into a CannotCompileException naming `where`. */
-function compiling<T>(where: string, step: () => T): T {
+function compiling<T>(whereGiven: string | (() => string), step: () => T): T {
   undoSteps.push([]);
   let succeeded = false;
   try {
@@ -98,10 +103,10 @@ function compiling<T>(where: string, step: () => T): T {
     return result;
   } catch (error) {
     if (error instanceof JavaSyntaxError || error instanceof CompileError) {
-      throw new CannotCompileException(`${where}: ${error.message}`, { cause: error });
+      throw new CannotCompileException(`${placeOf(whereGiven)}: ${error.message}`, { cause: error });
     }
     if (error instanceof CannotCompileException) throw error;
-    throw new CannotCompileException(`${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CannotCompileException(`${placeOf(whereGiven)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     const undo = undoSteps.pop()!;
     if (succeeded) undoSteps[undoSteps.length - 1]?.push(...undo);
@@ -190,12 +195,45 @@ interface MethodFacts {
 }
 
 function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
+  const members = GenericMembers.of(environmentOf(ctClass.getClassPool()));
+  const classScope = members.scopeOf(ctClass.getInternalName());
+  // A method gets a snippet after another (insertBefore, insertAfter…): what its descriptor and
+  // Signature say is worked out once, while they (and its class's type variables) stay as they were.
+  let known = signatureFacts.get(method);
+  if (
+    known === undefined ||
+    known.desc !== method.desc ||
+    known.signature !== method.signature ||
+    known.access !== method.access ||
+    known.name !== method.name ||
+    known.className !== ctClass.getInternalName() ||
+    known.classScope !== classScope
+  ) {
+    known = { desc: method.desc, signature: method.signature, access: method.access, name: method.name, className: ctClass.getInternalName(), classScope, facts: signatureFactsOf(ctClass, method, members, classScope) };
+    signatureFacts.set(method, known);
+  }
+  const { facts } = known;
+  return { ...facts, firstFreeSlot: Math.max(facts.parameterSlots, method.maxLocals, usedSlots(method), declaredSlots(method)) };
+}
+
+/** What a method's descriptor, flags and Signature say, with what they were derived from. */
+interface SignatureFacts {
+  readonly desc: string;
+  readonly signature: string | null;
+  readonly access: number;
+  readonly name: string;
+  readonly className: string;
+  readonly classScope: TypeVariableScope;
+  readonly facts: Omit<MethodFacts, 'firstFreeSlot'> & { readonly parameterSlots: number };
+}
+
+const signatureFacts = new WeakMap<MethodNode, SignatureFacts>();
+
+function signatureFactsOf(ctClass: CtClass, method: MethodNode, members: GenericMembers, classScope: TypeVariableScope): SignatureFacts['facts'] {
   const isStatic = (method.access & Opcodes.ACC_STATIC) !== 0;
   const { argumentTypes, returnType } = JavaType.methodTypes(method.desc);
   // The generic parameter types from the method's Signature (JVMS §4.7.9.1), where it matches the
   // descriptor (javac leaves out synthetic parameters, such as an inner class constructor's outer instance).
-  const members = GenericMembers.of(environmentOf(ctClass.getClassPool()));
-  const classScope = members.scopeOf(ctClass.getInternalName());
   const signature = method.signature === null ? null : parseMethodSignature(method.signature, classScope);
   const generics = signature !== null && signature.parameters.length === argumentTypes.length ? signature.parameters : null;
   let slot = isStatic ? 0 : 1;
@@ -210,7 +248,7 @@ function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
     parameters,
     returnType,
     thisVariable: isStatic ? null : withGeneric({ type: thisType, slot: 0 }, members.thisType(ctClass.getInternalName())),
-    firstFreeSlot: Math.max(slot, method.maxLocals, usedSlots(method), declaredSlots(method)),
+    parameterSlots: slot,
     methodName: method.name,
     returnGeneric: signature !== null && erasure(signature.returnType) === returnType ? signature.returnType : null,
     typeScope: signature === null ? classScope : extendScope(classScope, signature.typeParameters),
@@ -249,8 +287,7 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
   const pool = ctClass.getClassPool();
   const env = environmentOf(pool);
   const currentClass = ctClass.getInternalName();
-  const onDemand = pool.getImportedPackages().filter((name) => name !== 'java.lang');
-  const names = new TypeNameResolver(env, { currentClass, imports: { singleType: [], onDemand } });
+  const names = typeNamesOf(env, currentClass, pool.getImportedPackages());
   return {
     env,
     names,
@@ -266,6 +303,27 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
     lambdaMethods: lambdaMethodsOf(ctClass, facts.methodName),
     typeVariables: facts.typeScope,
   };
+}
+
+const typeNameResolvers = new WeakMap<TypeEnvironment, Map<string, { readonly imports: string; readonly generation: number; readonly resolver: TypeNameResolver }>>();
+
+/**
+ * The type names of `currentClass`'s code: one resolver per class, so that the simple names it has
+ * looked up are looked up once (`System` in every snippet), until the imports or the pool's classes change.
+ */
+function typeNamesOf(env: TypeEnvironment, currentClass: string, importedPackages: readonly string[]): TypeNameResolver {
+  let byClass = typeNameResolvers.get(env);
+  if (byClass === undefined) {
+    byClass = new Map();
+    typeNameResolvers.set(env, byClass);
+  }
+  const imports = importedPackages.join(',');
+  const known = byClass.get(currentClass);
+  if (known !== undefined && known.imports === imports && known.generation === env.hierarchyGeneration) return known.resolver;
+  const onDemand = importedPackages.filter((name) => name !== 'java.lang');
+  const resolver = new TypeNameResolver(env, { currentClass, imports: { singleType: [], onDemand } });
+  byClass.set(currentClass, { imports, generation: env.hierarchyGeneration, resolver });
+  return resolver;
 }
 
 /** The standard `$` variables of a method: $0, $1…, and $r/$type as its return type. */
@@ -296,7 +354,7 @@ function compileSnippet(
 ): { generator: CodeGenerator; facts: MethodFacts } {
   const ctClass = behavior.getDeclaringClass();
   const facts = methodFacts(ctClass, behavior.methodNode());
-  return compiling(where(behavior), () => {
+  return compiling(() => where(behavior), () => {
     const block = parseSnippet(source);
     const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
     declareNamedLocals(generator, behavior.methodNode(), facts, at);
@@ -480,7 +538,7 @@ export function setBody(behavior: CtBehavior, source: string | null): void {
   // Compiled into a scratch method first: a snippet that does not compile leaves the old body.
   const scratch = new MethodNode(Opcodes.ASM9, method.access & ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE), method.name, method.desc, method.signature, null);
   const facts = methodFacts(ctClass, scratch);
-  compiling(where(behavior), () => {
+  compiling(() => where(behavior), () => {
     const block: Ast.BlockNode = source === null ? { kind: 'Block', statements: [], position: { line: 1, column: 1, offset: 0 } } : parseSnippet(source);
     const generator = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), scratch);
     for (const local of parameterNames) {
@@ -874,7 +932,7 @@ export function replaceExpression(expr: Expr, source: string): void {
     resultType: operation.result,
     proceed,
   };
-  const generator = compiling(where(behavior), () => {
+  const generator = compiling(() => where(behavior), () => {
     const gen = new CodeGenerator(contextFor(ctClass, facts, variables, slot));
     // The operands leave the stack for their locals, last first.
     for (let i = operands.length - 1; i >= 0; i--) gen.emitter.store(operands[i]!.type, operands[i]!.slot);

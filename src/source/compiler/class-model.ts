@@ -232,7 +232,11 @@ export class TypeEnvironment {
   hierarchyChanged(): void {
     this.subtypeCache.clear();
     this.supertypesCache.clear();
+    this.hierarchyGeneration++;
   }
+
+  /** Moves at every hierarchyChanged(): what was learnt of names and types before may be stale. */
+  hierarchyGeneration = 0;
 
   /** Forgets what was learnt of `internalName` (all classes when omitted), after an in-place edit. */
   invalidate(internalName?: string): void {

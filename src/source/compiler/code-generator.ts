@@ -119,7 +119,7 @@ export interface CompileContext {
    * types: one memo per compilation of a snippet (the generators of its lambda bodies share it), as
    * a parsed snippet may be compiled again elsewhere, where its names mean other things.
    */
-  readonly trialBodyTypes?: WeakMap<Ast.LambdaNode, Map<string, JavaType | null>>;
+  readonly trialBodyTypes?: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
 }
 
 /** What compiled code adds to its class besides the code itself. */
@@ -196,6 +196,8 @@ export class CodeGenerator {
   private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
   private readonly members: GenericMembers;
   private readonly ctx: CompileContext;
+  /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
+  private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
   /** In a lambda body compiled for a function type whose result is a type variable: the type its expression returns. */
   private lambdaResult: GenericType | null = null;
 
@@ -203,7 +205,8 @@ export class CodeGenerator {
     ctx: CompileContext,
     target: MethodNode = new MethodNode(Opcodes.ASM9),
   ) {
-    this.ctx = ctx.trialBodyTypes === undefined ? { ...ctx, trialBodyTypes: new WeakMap() } : ctx;
+    this.ctx = ctx;
+    this.trialBodyTypes = ctx.trialBodyTypes ?? new Map();
     this.target = target;
     this.e = new Emitter(target);
     this.nextSlot = ctx.firstFreeSlot;
@@ -2550,7 +2553,7 @@ export class CodeGenerator {
       isVariableName: (name) => this.isVariableName(name),
     };
     const dryRun: LambdaMethodSink = { add: () => 'lambda$discovery', assertionsDisabledField: () => ASSERTIONS_DISABLED };
-    const first = new CodeGenerator({ ...this.ctx, capture: discovery, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric, firstFreeSlot: 1 });
+    const first = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: discovery, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric, firstFreeSlot: 1 });
     for (const parameter of parameters) first.declare(parameter.name, parameter.type, undefined, parameter.generic);
     first.lambdaBody(lambda.body, returnType);
 
@@ -2568,7 +2571,7 @@ export class CodeGenerator {
       },
       isVariableName: (name) => this.isVariableName(name),
     };
-    const second = new CodeGenerator({ ...this.ctx, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0 }, method);
+    const second = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0 }, method);
     for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
     for (const parameter of parameters) second.declare(parameter.name, parameter.type, undefined, parameter.generic);
     second.lambdaBody(lambda.body, returnType);
@@ -2709,11 +2712,10 @@ export class CodeGenerator {
     // Overload resolution asks again for each phase and candidate, and each pass over an enclosing
     // lambda asks again: the answer depends on the node and the parameter types only.
     const key = parameterTypes.map((type) => type.descriptor()).join('');
-    const trialBodyTypes = this.ctx.trialBodyTypes!;
-    let known = trialBodyTypes.get(lambda);
+    let known = this.trialBodyTypes.get(lambda);
     if (known === undefined) {
       known = new Map();
-      trialBodyTypes.set(lambda, known);
+      this.trialBodyTypes.set(lambda, known);
     }
     if (known.has(key)) return known.get(key)!;
     const type = this.compileTrialBody(lambda, body, parameterTypes);
@@ -2723,7 +2725,7 @@ export class CodeGenerator {
 
   private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
     const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name) };
-    const trial = new CodeGenerator({ ...this.ctx, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
+    const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
     lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
     try {
       return trial.expression(body);
