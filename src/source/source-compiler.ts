@@ -46,7 +46,8 @@ import type { CtField } from './ct-field.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, NewArray, NewExpr, type Expr } from './expr.js';
 import type * as Ast from './compiler/ast.js';
-import { TypeEnvironment } from './compiler/class-model.js';
+import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
+import type { ClassPath } from '../classpath/class-path.js';
 import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { GenericMembers } from './compiler/generic-members.js';
@@ -76,10 +77,18 @@ function environmentOf(pool: ClassPool): TypeEnvironment {
     }
     return cached.env;
   }
-  const env = new TypeEnvironment(classPath, (internalName) => pool.poolNode(internalName));
+  let classModels = classModelsByClassPath.get(classPath.base);
+  if (classModels === undefined) {
+    classModels = new Map();
+    classModelsByClassPath.set(classPath.base, classModels);
+  }
+  const env = new TypeEnvironment(classPath, (internalName) => pool.poolNode(internalName), classModels);
   environments.set(pool, { classPath, hierarchyVersion, env });
   return env;
 }
+
+/** The class-path class models of the environments over each base class path (see TypeEnvironment's constructor). */
+const classModelsByClassPath = new WeakMap<ClassPath, Map<string, ClassModel | null>>();
 
 /**
  * How to take back what each running compilation step added to classes (lambda methods, the

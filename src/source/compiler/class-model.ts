@@ -213,16 +213,22 @@ export class TypeEnvironment {
   readonly classPath: ClassPath;
   private readonly overlay: ClassOverlay | undefined;
   /** Class path models by internal name; null when the class is not on the class path. */
-  private readonly cache = new Map<string, ClassModel | null>();
+  private readonly cache: Map<string, ClassModel | null>;
   private readonly overlayCache = new WeakMap<ClassNode, { shape: Shape; model: ClassModel }>();
   /** `sub + ' ' + sup` → whether sub is a subclass/subinterface of sup (classes only). */
   private readonly subtypeCache = new Map<string, boolean>();
   /** supertypes() by internal name; dropped with subtypeCache. */
   private readonly supertypesCache = new Map<string, readonly string[]>();
 
-  constructor(classPath: ClassPath, overlay?: ClassOverlay) {
+  /**
+   * `classModels`: the models of the class path's classes, to share between environments over the
+   * same class files (a transform run makes a pool per class, over one class path): they depend on
+   * the class files alone, and the overlay is asked first.
+   */
+  constructor(classPath: ClassPath, overlay?: ClassOverlay, classModels: Map<string, ClassModel | null> = new Map()) {
     this.classPath = classPath;
     this.overlay = overlay;
+    this.cache = classModels;
   }
 
   /**
