@@ -173,4 +173,61 @@ describe('lossless writing', () => {
     expect(after.get('y')).toBe(before.get('y'));
     expect(after.get('x')).not.toBe(before.get('x'));
   });
+
+  it('a class only given new members keeps every method byte for byte (their code is never read) and runs', async () => {
+    const { ClassReader } = await import('../src/asm/class-reader.js');
+    const { readMemberLayout } = await import('../src/tree/member-layout.js');
+    const program = await compileJava({
+      'demo/Counter.java': `package demo;
+        public class Counter {
+          private int n;
+          int next() { try { return ++n; } finally { if (n > 100) n = 0; } }
+          public static void main(String[] args) { Counter c = new Counter(); c.next(); c.next(); System.out.println(c.next() + " " + calls()); }
+          static int calls() { return -1; }
+        }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const counter = pool.get('demo.Counter');
+    counter.addField(CtField.make('static int made;', counter));
+    counter.addMethod(CtNewMethod.make('static int twice() { return made * 2; }', counter));
+    expect((counter as unknown as { codeLoaded: boolean }).codeLoaded).toBe(false);
+    const written = counter.toBytecode();
+    const original = program.classes.get('demo/Counter')!;
+    const infos = (bytes: Uint8Array) => {
+      const reader = new ClassReader(bytes);
+      return new Map(readMemberLayout(reader).methods.map((info) => [reader.readUTF8(info.offset + 2)!, Buffer.from(bytes.subarray(info.offset, info.offset + info.length)).toString('hex')]));
+    };
+    const before = infos(original);
+    const after = infos(written);
+    for (const name of ['<init>', 'next', 'main', 'calls']) expect(after.get(name), name).toBe(before.get(name));
+    expect(after.has('twice')).toBe(true);
+    // A member changed afterwards has its code read first, and is written from it.
+    counter.defrost();
+    counter.getDeclaredMethod('calls').setModifiers(Modifier.STATIC | Modifier.PUBLIC);
+    const again = counter.toBytecode();
+    expect(infos(again).get('calls')).not.toBe(before.get('calls'));
+    expect(infos(again).get('next')).toBe(before.get('next'));
+    expect((await runJava({ classpath: [new Map([['demo/Counter', again]]), program.dir], mainClass: 'demo.Counter', verify: true })).stdout).toBe('3 -1\n');
+    const run = await runJava({ classpath: [new Map([['demo/Counter', written]]), program.dir], mainClass: 'demo.Counter', verify: true });
+    expect(run.stdout).toBe('3 -1\n');
+  });
+});
+
+describe('writeCopyingMembers', () => {
+  it('with copiesRequired, refuses to re-encode a member it was told to copy (CopyRefusedError)', async () => {
+    const { ClassReader } = await import('../src/asm/class-reader.js');
+    const { ClassNode } = await import('../src/tree/class-node.js');
+    const { readMemberLayout } = await import('../src/tree/member-layout.js');
+    const { CopyRefusedError, writeCopyingMembers } = await import('../src/tree/lossless-tree-writer.js');
+    const program = await compileJava({ 'demo/Pair.java': 'package demo; public class Pair { int a() { return 1; } int b() throws Exception { return 2; } }' });
+    const reader = new ClassReader(program.classes.get('demo/Pair')!);
+    const node = new ClassNode();
+    reader.accept(node, ClassReader.SKIP_CODE);
+    const layout = readMemberLayout(reader);
+    const copies = new Map(node.methods.map((method, i) => [method, layout.methods[i]!] as const));
+    // Exceptions that are not the class file's: the writer cannot copy b's attributes.
+    node.methods.find((m) => m.name === 'b')!.exceptions = ['java/io/IOException'];
+    expect(() => writeCopyingMembers(reader, node, copies, 0, undefined, { copiesRequired: true })).toThrow(CopyRefusedError);
+    expect(() => writeCopyingMembers(reader, node, copies, 0)).not.toThrow();
+  });
 });

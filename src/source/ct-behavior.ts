@@ -21,8 +21,14 @@ export abstract class CtBehavior extends CtMember {
     super(declaring, node);
   }
 
-  /** @internal */
+  /** @internal The method's node for its identity and what the method_info says: its code may not be read yet. */
+  methodNodeWithoutCode(): MethodNode {
+    return this.node;
+  }
+
+  /** @internal The method's node, its code read (CtClass reads code only when some is needed). */
   methodNode(): MethodNode {
+    this.declaringClass.ensureCode();
     return this.node;
   }
 
@@ -56,7 +62,7 @@ export abstract class CtBehavior extends CtMember {
 
   /** Whether the body does nothing: no code (abstract, native) or only a return. */
   isEmpty(): boolean {
-    for (const insn of this.node.instructions) {
+    for (const insn of this.methodNode().instructions) {
       const opcode = insn.getOpcode();
       if (opcode >= 0 && opcode !== 0xb1 /* return */) return false;
     }

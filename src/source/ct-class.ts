@@ -24,7 +24,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
-import { TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
+import { CopyRefusedError, TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
 import { readMemberLayout, type MemberInfo } from '../tree/member-layout.js';
 import type { FieldNode } from '../tree/field-node.js';
 import { MethodNode } from '../tree/method-node.js';
@@ -72,6 +72,8 @@ export class CtClass {
   private readonly members = new Map<FieldNode | MethodNode, CtField | CtBehavior>();
   /** The methods and fields as read from the class file, in its order (null before the read, or after a remap rewrote them all). */
   private originalMembers: { readonly methods: readonly MethodNode[]; readonly fields: readonly FieldNode[] } | null = null;
+  /** Whether the original methods' nodes hold their code (see classNode). */
+  private codeLoaded = true;
   /** The original members changed since the read: re-encoded when written; the others are copied raw. */
   private readonly touchedMembers = new Set<FieldNode | MethodNode>();
 
@@ -183,6 +185,7 @@ export class CtClass {
     this.pool?.hierarchyChanged();
     // Constructors call the superclass's constructor: retarget those calls (Javassist does the same).
     if (oldName !== null && oldName !== newName) {
+      this.ensureCode();
       for (const method of node.methods) {
         if (method.name !== '<init>') continue;
         for (const insn of method.instructions) {
@@ -328,6 +331,7 @@ export class CtClass {
       this.inheritConstructors();
     }
     // The initializer is compiled into every constructor (or <clinit>): all or nothing.
+    this.ensureCode();
     const snapshot = node.methods.map((method) => ({ method, instructions: method.instructions.toArray(), handlers: method.tryCatchBlocks }));
     const methodCount = node.methods.length;
     try {
@@ -452,8 +456,8 @@ export class CtClass {
     if (existing !== null) return existing;
     this.checkModify();
     const constructor = CtConstructor.emptyClassInitializer(this);
-    this.classNode().methods.push(constructor.methodNode());
-    this.members.set(constructor.methodNode(), constructor);
+    this.classNode().methods.push(constructor.methodNodeWithoutCode());
+    this.members.set(constructor.methodNodeWithoutCode(), constructor);
     return constructor;
   }
 
@@ -525,6 +529,16 @@ export class CtClass {
         const reader = new ClassReader(this.original);
         const copies = this.untouchedMembers(reader);
         if (CHECK_TOUCHED) this.checkUntouched(reader, node, copies);
+        if (!this.codeLoaded) {
+          // No method's code was read: each must be copied; one the writer cannot copy (never seen:
+          // its descriptor, signature and exceptions are the class file's) gets its code read first.
+          try {
+            return writeCopyingMembers(reader, node, copies, flags, options, { copiesRequired: true });
+          } catch (error) {
+            if (!(error instanceof CopyRefusedError)) throw error;
+            this.ensureCode();
+          }
+        }
         return writeCopyingMembers(reader, node, copies, flags, options);
       }
       const writer = new ClassWriter(flags, options);
@@ -550,7 +564,9 @@ export class CtClass {
 
   /** CLASSFORGE_CHECK_TOUCHED: every member about to be copied raw compares equal to its original. */
   private checkUntouched(reader: ClassReader, node: ClassNode, copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>): void {
-    const unchanged = new TreeBaseline(reader).unchangedMembers(node);
+    // Compared as read: a class whose code was never needed has methods without code.
+    const options = this.codeLoaded ? ClassReader.SKIP_FRAMES : ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES;
+    const unchanged = new TreeBaseline(reader, undefined, options).unchangedMembers(node);
     for (const member of [...node.methods, ...node.fields]) {
       if (copies.has(member) && !unchanged.has(member)) {
         throw new Error(`internal error: ${this.getName()}.${member.name}${member.desc} changed without checkModify(member): it would be written unchanged`);
@@ -608,6 +624,7 @@ export class CtClass {
   private remap(mapping: ReadonlyMap<string, string>): void {
     this.checkModify();
     const remapped = new ClassNode(Opcodes.ASM9);
+    this.ensureCode();
     this.classNode().accept(new ClassRemapper(remapped, new SimpleRemapper(mapping)));
     this.node = remapped;
     this.members.clear();
@@ -628,16 +645,34 @@ export class CtClass {
 
   // ## Internals
 
-  /** @internal The tree of this class (read on first use). */
+  /**
+   * @internal The tree of this class (read on first use), its methods' code read only when some code
+   * is needed (ensureCode): most classes a snippet's compilation reads, and a class only given new
+   * members, never need it, and decoding every instruction was most of what reading cost.
+   */
   classNode(): ClassNode {
     if (this.node === null) {
       if (this.original === null) throw new Error(`${this.getName()} has no class file`);
       const node = new ClassNode(Opcodes.ASM9);
-      new ClassReader(this.original).accept(node, ClassReader.SKIP_FRAMES);
+      new ClassReader(this.original).accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
       this.node = node;
       this.originalMembers = { methods: [...node.methods], fields: [...node.fields] };
+      this.codeLoaded = false;
     }
     return this.node;
+  }
+
+  /**
+   * @internal Reads the code of the methods read from the class file into their nodes (the same
+   * objects, wherever they are now), once: every use of a method's instructions comes here first
+   * (CtBehavior.methodNode, checkModify of a member, the edits of the whole class).
+   */
+  ensureCode(): void {
+    if (this.codeLoaded) return;
+    this.codeLoaded = true;
+    const full = new ClassNode(Opcodes.ASM9);
+    new ClassReader(this.original!).accept(full, ClassReader.SKIP_FRAMES);
+    this.originalMembers!.methods.forEach((method, i) => moveCode(full.methods[i]!, method));
   }
 
   /** @internal Whether the tree was read (or made) already: only then can it differ from the class path's. */
@@ -655,7 +690,10 @@ export class CtClass {
     if (this.frozen) throw new CannotCompileException(`${this.getName()} class is frozen (toBytecode was called; call defrost() to change it again)`);
     this.classNode();
     this.modified = true;
-    if (member !== undefined) this.touchedMembers.add(member);
+    if (member !== undefined) {
+      this.ensureCode();
+      this.touchedMembers.add(member);
+    }
   }
 
   /**
@@ -669,7 +707,7 @@ export class CtClass {
       const access = inherited.getModifiers();
       if ((access & Opcodes.ACC_PRIVATE) !== 0 || ((access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) === 0 && !samePackage)) continue;
       const descriptor = inherited.getSignature();
-      const method = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC, '<init>', descriptor, null, inherited.methodNode().exceptions);
+      const method = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC, '<init>', descriptor, null, inherited.methodNodeWithoutCode().exceptions);
       method.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
       let slot = 1;
       for (const argument of Type.getArgumentTypes(descriptor)) {
@@ -688,7 +726,7 @@ export class CtClass {
       throw new CannotCompileException(`${behavior.getLongName()} was made for ${behavior.getDeclaringClass().getName()}, not ${this.getName()}`);
     }
     const node = this.classNode();
-    const method = behavior.methodNode();
+    const method = behavior.methodNodeWithoutCode();
     if (node.methods.some((m) => m.name === method.name && m.desc === method.desc)) {
       throw new CannotCompileException(`duplicate method: ${method.name}${method.desc} in ${this.getName()}`);
     }
@@ -699,10 +737,10 @@ export class CtClass {
   private removeBehavior(behavior: CtBehavior): void {
     this.checkModify();
     const node = this.classNode();
-    const index = node.methods.indexOf(behavior.methodNode());
+    const index = node.methods.indexOf(behavior.methodNodeWithoutCode());
     if (index < 0) throw new NotFoundException(`${behavior.getLongName()} not found in ${this.getName()}`);
     node.methods.splice(index, 1);
-    this.members.delete(behavior.methodNode());
+    this.members.delete(behavior.methodNodeWithoutCode());
   }
 
   private fieldFor(field: FieldNode): CtField {
@@ -809,4 +847,17 @@ export function primitiveType(nameOrDescriptor: string): CtPrimitiveType | undef
     if (nameOrDescriptor === name || nameOrDescriptor === descriptor) return (CtClass as unknown as Record<string, CtPrimitiveType>)[field];
   }
   return undefined;
+}
+
+/** Moves what a Code attribute holds (JVMS §4.7.3) from a method read whole into the same method read without code. */
+function moveCode(from: MethodNode, to: MethodNode): void {
+  to.instructions = from.instructions;
+  to.tryCatchBlocks = from.tryCatchBlocks;
+  to.maxStack = from.maxStack;
+  to.maxLocals = from.maxLocals;
+  to.localVariables = from.localVariables;
+  to.visibleLocalVariableAnnotations = from.visibleLocalVariableAnnotations;
+  to.invisibleLocalVariableAnnotations = from.invisibleLocalVariableAnnotations;
+  // Non-standard attributes of the Code attribute reach the method's list too (as in ASM).
+  to.attrs = from.attrs;
 }

@@ -58,7 +58,7 @@ export class CtConstructor extends CtBehavior {
   /** Whether the body calls a constructor of the superclass (rather than this(...)). */
   callsSuper(): boolean {
     const superName = this.declaringClass.classNode().superName;
-    for (const insn of this.node.instructions) {
+    for (const insn of this.methodNode().instructions) {
       if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
         // The first <init> call on `this` decides; a call on a new object of the superclass's type is
         // told apart only by flow analysis, which Javassist does not do either.

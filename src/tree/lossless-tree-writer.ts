@@ -91,10 +91,22 @@ export function writeCopyingMembers(
   copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>,
   flags: number,
   options?: ClassWriterOptions,
+  { copiesRequired = false }: { copiesRequired?: boolean } = {},
 ): Uint8Array {
   const writer = new ClassWriter(reader, flags, options);
-  node.accept(new UntouchedMemberCopier(writer, reader, node, copies));
+  node.accept(new UntouchedMemberCopier(writer, reader, node, copies, copiesRequired));
   return writer.toByteArray();
+}
+
+/**
+ * writeCopyingMembers with `copiesRequired`: a member of `copies` could not be copied raw (the
+ * writer's checks refused it), and its node cannot stand for it (a tree read without code).
+ */
+export class CopyRefusedError extends Error {
+  constructor(member: string) {
+    super(`${member} cannot be copied from the class file`);
+    this.name = 'CopyRefusedError';
+  }
 }
 
 /**
@@ -111,6 +123,7 @@ class UntouchedMemberCopier extends ClassVisitor {
     private readonly reader: ClassReader,
     private readonly node: ClassNode,
     private readonly copies: ReadonlyMap<MethodNode | FieldNode, MemberInfo>,
+    private readonly copiesRequired: boolean,
   ) {
     super(Opcodes.ASM9, writer);
   }
@@ -140,6 +153,7 @@ class UntouchedMemberCopier extends ClassVisitor {
       fieldVisitor.setFieldAttributesSource(info.offset, info.length);
       return null;
     }
+    if (info !== undefined && this.copiesRequired) throw new CopyRefusedError(`field ${name}`);
     return fieldVisitor;
   }
 
@@ -168,6 +182,7 @@ class UntouchedMemberCopier extends ClassVisitor {
       methodVisitor.setMethodAttributesSource(info.offset, info.length);
       return null;
     }
+    if (info !== undefined && this.copiesRequired) throw new CopyRefusedError(`method ${name}${descriptor}`);
     return methodVisitor;
   }
 }
