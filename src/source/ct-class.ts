@@ -72,6 +72,8 @@ export class CtClass {
   private readonly members = new Map<FieldNode | MethodNode, CtField | CtBehavior>();
   /** The methods and fields as read from the class file, in its order (null before the read, or after a remap rewrote them all). */
   private originalMembers: { readonly methods: readonly MethodNode[]; readonly fields: readonly FieldNode[] } | null = null;
+  /** See originalReader (null until the first read, and for a class without a class file). */
+  private reader: ClassReader | null = null;
   /** Whether the original methods' nodes hold their code (see classNode). */
   private codeLoaded = true;
   /** The original members changed since the read: re-encoded when written; the others are copied raw. */
@@ -526,7 +528,7 @@ export class CtClass {
       // Read from a class file: its constant pool is kept and the members nobody changed are
       // copied byte for byte (frames included), as `classforge transform` does.
       if (this.original !== null && this.originalMembers !== null) {
-        const reader = new ClassReader(this.original);
+        const reader = this.originalReader();
         const copies = this.untouchedMembers(reader);
         if (CHECK_TOUCHED) this.checkUntouched(reader, node, copies);
         if (!this.codeLoaded) {
@@ -632,6 +634,7 @@ export class CtClass {
     this.pool?.hierarchyChanged();
     // Every reference changed: the class is written anew, not against its original class file.
     this.original = null;
+    this.reader = null;
   }
 
   /** Removes this class from its pool: a later get() reads it again. */
@@ -654,12 +657,18 @@ export class CtClass {
     if (this.node === null) {
       if (this.original === null) throw new Error(`${this.getName()} has no class file`);
       const node = new ClassNode(Opcodes.ASM9);
-      new ClassReader(this.original).accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+      this.originalReader().accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
       this.node = node;
       this.originalMembers = { methods: [...node.methods], fields: [...node.fields] };
       this.codeLoaded = false;
     }
     return this.node;
+  }
+
+  /** One reader of the class file for all its reads (the tree, the code, the writer's copies): it decodes each constant once. */
+  private originalReader(): ClassReader {
+    this.reader ??= new ClassReader(this.original!);
+    return this.reader;
   }
 
   /**
@@ -671,7 +680,7 @@ export class CtClass {
     if (this.codeLoaded) return;
     this.codeLoaded = true;
     const full = new ClassNode(Opcodes.ASM9);
-    new ClassReader(this.original!).accept(full, ClassReader.SKIP_FRAMES);
+    this.originalReader().accept(full, ClassReader.SKIP_FRAMES);
     this.originalMembers!.methods.forEach((method, i) => moveCode(full.methods[i]!, method));
   }
 
