@@ -459,14 +459,16 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   const returns = method.instructions.toArray().filter(isReturn);
   const protectedStart = asFinally ? bodyStart(behavior, method) : null;
   const gaps: [LabelNode, LabelNode][] = [];
-  for (const ret of returns) {
-    const { generator } = compileSnippet(behavior, source, (f) => methodVariables(f, { result }), firstFree);
+  // Compiled once (the same variables and slots at every return), and a copy goes before each return.
+  const compiled = returns.length === 0 ? null : compileSnippet(behavior, source, (f) => methodVariables(f, { result }), firstFree).generator;
+  returns.forEach((ret, i) => {
+    const generator = compiled!;
+    const generated = i === returns.length - 1 ? generator.output : copyOfCode(generator.output);
     const code = new InsnList();
     const gapStart = new LabelNode();
     const gapEnd = new LabelNode();
     code.add(gapStart);
     if (!resultType.isVoid()) code.add(new VarInsnNode(resultType.toAsmType().getOpcode(Opcodes.ISTORE), resultSlot));
-    const generated = generator.output;
     code.add(generated.instructions);
     if (!resultType.isVoid() && generator.reachable) code.add(new VarInsnNode(resultType.toAsmType().getOpcode(Opcodes.ILOAD), resultSlot));
     code.add(gapEnd);
@@ -476,7 +478,7 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
     }
     if (!generator.reachable) method.instructions.remove(ret);
     gaps.push([gapStart, gapEnd]);
-  }
+  });
   if (!asFinally) return;
   // The catch-all handler: the body minus the inserted copies; the after code runs with $_ = the
   // default value, then the exception is rethrown.
@@ -510,6 +512,16 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   blocks.push(new TryCatchBlockNode(segmentStart, end, handler, null));
   // Outermost: after every existing handler, so that those still catch first.
   method.tryCatchBlocks = [...(generated.tryCatchBlocks ?? []), ...(method.tryCatchBlocks ?? []), ...blocks];
+}
+
+/** A copy of compiled code (its instructions and handlers, with labels of their own), to insert a second time. */
+function copyOfCode(code: MethodNode): { instructions: InsnList; tryCatchBlocks: TryCatchBlockNode[] | null } {
+  const labels = new Map<LabelNode, LabelNode>();
+  for (const insn of code.instructions) if (insn instanceof LabelNode) labels.set(insn, new LabelNode());
+  const instructions = new InsnList();
+  for (const insn of code.instructions) instructions.add(insn.clone(labels));
+  const tryCatchBlocks = code.tryCatchBlocks?.map((block) => new TryCatchBlockNode(labels.get(block.start)!, labels.get(block.end)!, labels.get(block.handler)!, block.type)) ?? null;
+  return { instructions, tryCatchBlocks };
 }
 
 function pushDefault(code: InsnList, type: JavaType): void {
