@@ -15,6 +15,7 @@ import {
   type Handler,
   type MethodCall,
   type NewExpr,
+  Modifier,
 } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
@@ -233,5 +234,29 @@ describe('classforge/source edits', () => {
     a.addMethod(CtNewMethod.make('public static void main(String[] args) { System.out.println(new A().probe()); }', a));
     const result = await runJava({ classpath: [new Map([['hier/A', a.toBytecode()]])], mainClass: 'hier.A', verify: true });
     expect(result.stdout).toBe('runnable thread\n');
+  });
+
+  it('sees a member renamed, retyped or made static after snippets were compiled against it', async () => {
+    const pool = new ClassPool(true);
+    const b = pool.makeClass('hier.B');
+    b.addConstructor(CtNewConstructor.defaultConstructor(b));
+    const m = CtNewMethod.make('int m() { return 1; }', b);
+    b.addMethod(m);
+    const f = CtField.make('int f;', b);
+    b.addField(f);
+    const probe = CtNewMethod.make('static String probe() { return ""; }', b);
+    b.addMethod(probe);
+    // Compiled against m as an instance method and f as an int: the compiler has B's members in view.
+    expect(() => probe.setBody('{ return "" + m(); }')).toThrow(/non-static/);
+    probe.setBody('{ return "" + new B().f; }');
+    m.setModifiers(Modifier.STATIC);
+    m.setName('two');
+    m.setBody('{ return 2; }');
+    f.setType(CtClass.longType);
+    expect(() => probe.setBody('{ int x = new B().f; return "" + x; }')).toThrow(/lossy conversion from long to int/);
+    probe.setBody('{ B b = new B(); b.f = 40L + two(); return "" + b.f; }');
+    b.addMethod(CtNewMethod.make('public static void main(String[] args) { System.out.println(probe()); }', b));
+    const result = await runJava({ classpath: [new Map([['hier/B', b.toBytecode()]])], mainClass: 'hier.B', verify: true });
+    expect(result.stdout).toBe('42\n');
   });
 });

@@ -50,6 +50,7 @@ export abstract class CtBehavior extends CtMember {
   setExceptionTypes(types: readonly CtClass[] | null): void {
     this.declaringClass.checkModify(this.node);
     this.node.exceptions = types === null ? [] : types.map((type) => type.getInternalName());
+    this.declaringClass.memberDeclarationChanged();
   }
 
   /**

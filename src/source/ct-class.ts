@@ -43,6 +43,7 @@ import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
 import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
+import { noteMemberChange } from './compiler/class-model.js';
 
 export { toDottedName, toInternalName };
 
@@ -682,6 +683,14 @@ export class CtClass {
     const full = new ClassNode(Opcodes.ASM9);
     this.originalReader().accept(full, ClassReader.SKIP_FRAMES);
     this.originalMembers!.methods.forEach((method, i) => moveCode(full.methods[i]!, method));
+  }
+
+  /**
+   * @internal After a member's name, descriptor, flags, signature or throws clause changed in place:
+   * the compiler's model of the class is rebuilt (its member counts alone do not show the change).
+   */
+  memberDeclarationChanged(): void {
+    noteMemberChange(this.classNode());
   }
 
   /** @internal Whether the tree was read (or made) already: only then can it differ from the class path's. */

@@ -63,6 +63,7 @@ export class CtField extends CtMember {
   setName(name: string): void {
     this.declaringClass.checkModify(this.node);
     this.node.name = name;
+    this.declaringClass.memberDeclarationChanged();
   }
 
   getType(): CtClass {
@@ -72,6 +73,7 @@ export class CtField extends CtMember {
   setType(type: CtClass): void {
     this.declaringClass.checkModify(this.node);
     this.node.desc = type.getDescriptor();
+    this.declaringClass.memberDeclarationChanged();
   }
 
   /** The ConstantValue of a static final field (JVMS §4.7.2), or null. */

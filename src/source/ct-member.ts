@@ -43,6 +43,7 @@ export abstract class CtMember {
   setModifiers(modifiers: number): void {
     this.declaringClass.checkModify(this.memberNode as FieldNode | MethodNode);
     this.memberNode.access = modifiers;
+    this.declaringClass.memberDeclarationChanged();
   }
 
   /** The JVM descriptor (Javassist's getSignature). */
@@ -58,6 +59,7 @@ export abstract class CtMember {
   setGenericSignature(signature: string | null): void {
     this.declaringClass.checkModify(this.memberNode as FieldNode | MethodNode);
     this.memberNode.signature = signature;
+    this.declaringClass.memberDeclarationChanged();
   }
 
   /**

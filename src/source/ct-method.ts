@@ -41,6 +41,7 @@ export class CtMethod extends CtBehavior {
   setName(name: string): void {
     this.declaringClass.checkModify(this.node);
     this.node.name = name;
+    this.declaringClass.memberDeclarationChanged();
   }
 
   getReturnType(): CtClass {

@@ -161,8 +161,20 @@ function modelOf(node: ClassNode): ClassModel {
   };
 }
 
+/** Per overlay ClassNode, how many times one of its members changed in place (see noteMemberChange). */
+const memberRevisions = new WeakMap<ClassNode, number>();
+
+/**
+ * Tells every environment that a member of `node` changed its name, descriptor, flags or signature in
+ * place (CtMethod.setName, setModifiers…): the counts of its shape do not show that.
+ */
+export function noteMemberChange(node: ClassNode): void {
+  memberRevisions.set(node, (memberRevisions.get(node) ?? 0) + 1);
+}
+
 /** What tells whether an overlay ClassNode changed since its model was built. */
 interface Shape {
+  readonly memberRevision: number;
   readonly name: string;
   readonly access: number;
   readonly superName: string | null;
@@ -175,6 +187,7 @@ interface Shape {
 
 function shapeOf(node: ClassNode): Shape {
   return {
+    memberRevision: memberRevisions.get(node) ?? 0,
     name: node.name,
     access: node.access,
     superName: node.superName,
@@ -189,6 +202,7 @@ function shapeOf(node: ClassNode): Shape {
 /** Whether `node` still has `shape`: compared field by field, as findClass asks it for every lookup of an edited class. */
 function hasShape(node: ClassNode, shape: Shape): boolean {
   return (
+    (memberRevisions.get(node) ?? 0) === shape.memberRevision &&
     node.name === shape.name &&
     node.access === shape.access &&
     node.superName === shape.superName &&
