@@ -25,7 +25,7 @@ const SNIPPET_NO_PARAMETERS = '{ Runnable r = () -> System.identityHashCode($cla
 async function sweepJar(jar) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
   const { ZipArchive } = await import(path.join(root, 'dist', 'src', 'classpath', 'zip-archive.js'));
-  const stats = { jar, classes: 0, methods: 0, compiled: 0, refused: 0, refusals: {}, thrown: [], notWritten: 0 };
+  const stats = { jar, classes: 0, methods: 0, compiled: 0, refused: 0, refusals: {}, thrown: [], notWritten: 0, notWrittenReasons: {} };
   const pool = new ClassPool(true).appendClassPath(jar);
   const archive = ZipArchive.open(jar);
   try {
@@ -65,8 +65,16 @@ async function sweepJar(jar) {
       if (changed) {
         try {
           ctClass.toBytecode();
-        } catch {
-          stats.notWritten++; // frames needing a class of a missing dependency: a clear error, counted
+        } catch (error) {
+          // Frames needing a class of a missing dependency: a clear error, counted by message. An
+          // internal error (CLASSFORGE_CHECK_TOUCHED's) or anything not a CannotCompileException is a bug.
+          if (!(error instanceof CannotCompileException) || /internal error/.test(error.message)) {
+            stats.thrown.push(`${ctClass.getName()} (toBytecode): ${error?.constructor?.name}: ${error?.message}`);
+          } else {
+            stats.notWritten++;
+            const kind = error.message.replace(/^cannot write [\w$.]+: /, '').replace(/[\w$]+(\.[\w$]+)+/g, 'X').replace(/[\w$]+(\/[\w$]+)+/g, 'X').slice(0, 100);
+            stats.notWrittenReasons[kind] = (stats.notWrittenReasons[kind] ?? 0) + 1;
+          }
         }
       }
     }
@@ -93,7 +101,11 @@ function defaultJars() {
 
 function runChild(jar) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // CtClass.toBytecode also checks its record of changed members against a full comparison.
+      env: { ...process.env, CLASSFORGE_CHECK_TOUCHED: '1' },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
