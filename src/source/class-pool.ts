@@ -18,6 +18,9 @@ import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class
 import { NotFoundException } from './not-found-exception.js';
 import { PoolClassPath } from './pool-class-path.js';
 
+/** The platform's path-list delimiter (node:path's `delimiter`, without importing node:path here). */
+const delimiter = (globalThis as { process?: { platform?: string } }).process?.platform === 'win32' ? ';' : ':';
+
 export class ClassPool {
   private static defaultPool: ClassPool | null = null;
 
@@ -82,6 +85,27 @@ export class ClassPool {
     return this;
   }
 
+  /**
+   * Appends each entry of `pathList`, entries separated by the platform's path delimiter (`:`, or `;`
+   * on Windows), in order (Javassist's appendPathList).
+   */
+  appendPathList(pathList: string): this {
+    for (const path of pathList.split(delimiter)) if (path !== '') this.appendClassPath(path);
+    return this;
+  }
+
+  /**
+   * Removes the class path entry `path` added by appendClassPath or insertClassPath (Javassist's
+   * removeClassPath takes the ClassPath object appendClassPath returned; here the entry is its
+   * string). Classes already read stay in the pool. Nothing happens if there is no such entry.
+   */
+  removeClassPath(path: string): void {
+    const index = this.entries.indexOf(path);
+    if (index < 0) return;
+    this.entries.splice(index, 1);
+    this.cachedClassPath = null;
+  }
+
   /** Searches the current JDK's classes too. */
   appendSystemPath(): this {
     this.useSystemPath = true;
@@ -115,6 +139,40 @@ export class ClassPool {
     const found = this.getOrNull(className);
     if (found === null) throw new NotFoundException(`${className} (searched: ${this.frameClassPath().describe()})`);
     return found;
+  }
+
+  /** The same as get (Javassist's getCtClass). */
+  getCtClass(className: string): CtClass {
+    return this.get(className);
+  }
+
+  /**
+   * Reads the class file `orgName` from the class path again, as a new CtClass, and renames it to
+   * `newName` (Javassist's getAndRename): the pool then holds it as `newName`; a CtClass of `orgName`
+   * it already held stays as it is.
+   */
+  getAndRename(orgName: string, newName: string): CtClass {
+    const bytes = this.frameClassPath().getClassBytes(toInternalName(orgName));
+    if (bytes === undefined) throw new NotFoundException(orgName);
+    const ctClass = new CtClass(orgName, this, { bytes });
+    ctClass.setName(newName);
+    return ctClass;
+  }
+
+  /**
+   * The class of the class file `bytes`, unless the pool (or its parent) already holds a class of that
+   * name: then that one (Javassist's makeClassIfNew, which takes an InputStream).
+   */
+  makeClassIfNew(bytes: Uint8Array): CtClass {
+    let name: string;
+    try {
+      name = toDottedName(new ClassReader(bytes).getClassName());
+    } catch (error) {
+      if (error instanceof ClassFormatError) throw new CannotCompileException(`not a class file: ${error.message}`, { cause: error });
+      throw error;
+    }
+    const existing = this.classes.get(name) ?? this.parent?.getOrNull(name) ?? null;
+    return existing ?? this.makeClass(bytes);
   }
 
   /** Like get, but null when the class is not found. */

@@ -44,6 +44,8 @@ import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
 import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
 import { noteMemberChange } from './compiler/class-model.js';
+import { attributeBytes, withAttribute } from './raw-attributes.js';
+import { refClassNames } from './ref-classes.js';
 
 export { toDottedName, toInternalName };
 
@@ -70,6 +72,10 @@ export class CtClass {
   private original: Uint8Array | null;
   private modified: boolean;
   private frozen: boolean;
+  /** Javassist's wasPruned: prune() was called (or toBytecode with pruning on); the class stays frozen. */
+  private pruned = false;
+  /** Javassist's doPruning (off by default, as ClassPool.doPruning): toBytecode prunes. */
+  private doPruning = false;
   private readonly members = new Map<FieldNode | MethodNode, CtField | CtBehavior>();
   /** The methods and fields as read from the class file, in its order (null before the read, or after a remap rewrote them all). */
   private originalMembers: { readonly methods: readonly MethodNode[]; readonly fields: readonly FieldNode[] } | null = null;
@@ -502,10 +508,17 @@ export class CtClass {
     this.classNode().signature = signature;
   }
 
-  /** The member classes declared in this class (its InnerClasses entries naming it as their outer class, JVMS §4.7.6). */
+  /**
+   * The classes nested immediately in this one, as Javassist 3.27's getNestedClasses finds them: the
+   * InnerClasses entries (JVMS §4.7.6) whose name is this class's name, `$`, and no further `$` —
+   * member classes, and local and anonymous classes too (`Outer$1`, `Outer$1Local`), by name.
+   */
   getNestedClasses(): CtClass[] {
-    const name = this.getInternalName();
-    return this.classNode().innerClasses.filter((entry) => entry.outerName === name && entry.name !== name).map((entry) => this.getClassPool().get(toDottedName(entry.name)));
+    if (this.isPrimitive() || this.isArray()) return [];
+    const prefix = this.getInternalName() + '$';
+    return this.classNode()
+      .innerClasses.filter((entry) => entry.name.startsWith(prefix) && entry.name.lastIndexOf('$') < prefix.length)
+      .map((entry) => this.getClassPool().get(toDottedName(entry.name)));
   }
 
   /** For a member class, the class declaring it (its own InnerClasses entry); null for a top-level, local or anonymous class. */
@@ -516,12 +529,125 @@ export class CtClass {
     return own?.outerName == null ? null : this.getClassPool().get(toDottedName(own.outerName));
   }
 
+  /** Javassist's getDeclaredClasses: the member classes declared here (the same as getNestedClasses in 3.27). */
+  getDeclaredClasses(): CtClass[] {
+    return this.getNestedClasses();
+  }
+
+  /**
+   * For a local or anonymous class, the method, constructor or static initializer its EnclosingMethod
+   * attribute (JVMS §4.7.7) names; null for other classes. A class declared in an initializer has no
+   * method there (method_index 0): Javassist answers with the class initializer, and so does this.
+   */
+  getEnclosingBehavior(): CtBehavior | null {
+    if (this.isPrimitive() || this.isArray()) return null;
+    const node = this.classNode();
+    if (node.outerClass === null) return null;
+    const enclosing = this.getClassPool().get(toDottedName(node.outerClass));
+    const name = node.outerMethod ?? '<clinit>';
+    if (name === '<init>') return enclosing.getConstructor(node.outerMethodDesc!);
+    if (name === '<clinit>') return enclosing.getClassInitializer();
+    return enclosing.getMethod(name, node.outerMethodDesc!);
+  }
+
+  /** getEnclosingBehavior when it is a method; NotFoundException when a constructor or initializer encloses the class (as Javassist). */
+  getEnclosingMethod(): CtMethod | null {
+    const behavior = this.getEnclosingBehavior();
+    if (behavior === null || behavior instanceof CtMethod) return behavior;
+    throw new NotFoundException(`${behavior.getLongName()} is enclosing ${this.getName()}`);
+  }
+
+  /**
+   * The dotted names of the classes this class file refers to, itself included (Javassist's
+   * getRefClasses; what it collects is in ref-classes.ts); null for primitive and array types.
+   * A changed class is written (not frozen) to answer.
+   */
+  getRefClasses(): string[] | null {
+    if (this.isPrimitive() || this.isArray()) return null;
+    return refClassNames(this.writeBytes());
+  }
+
+  /**
+   * A name no field or method of this class (or of its superclasses, and of its interfaces when it is
+   * abstract or an interface) starts with (Javassist's makeUniqueName): `prefix` itself, else
+   * `prefix` followed by the first number from 100 to 999 that works.
+   */
+  makeUniqueName(prefix: string): string {
+    const names: string[] = [];
+    this.collectMemberNames(names, new Set());
+    const unused = (name: string): boolean => !names.some((member) => member.startsWith(name));
+    if (unused(prefix)) return prefix;
+    for (let i = 100; i <= 999; i++) if (unused(prefix + i)) return prefix + i;
+    throw new Error('too many unique name');
+  }
+
+  /** Javassist's makeMemberList: the member names makeUniqueName avoids. */
+  private collectMemberNames(names: string[], seen: Set<string>): void {
+    if (this.isPrimitive() || this.isArray() || seen.has(this.getName())) return;
+    seen.add(this.getName());
+    const modifiers = this.getModifiers();
+    // A missing super type is skipped, as Javassist skips it (NotFoundException caught).
+    const lookup = <T>(find: () => T): T | null => {
+      try {
+        return find();
+      } catch (error) {
+        if (error instanceof NotFoundException) return null;
+        throw error;
+      }
+    };
+    if ((modifiers & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) !== 0) {
+      for (const itf of lookup(() => this.getInterfaces()) ?? []) itf.collectMemberNames(names, seen);
+    }
+    lookup(() => this.getSuperclass())?.collectMemberNames(names, seen);
+    const node = this.classNode();
+    for (const method of node.methods) names.push(method.name);
+    for (const field of node.fields) names.push(field.name);
+  }
+
+  /** Whether the class is annotated with kotlin.Metadata (Javassist's isKotlin). */
+  isKotlin(): boolean {
+    return this.hasAnnotation('kotlin.Metadata');
+  }
+
+  /** The class's annotations whose annotation types the pool can find (Javassist's getAvailableAnnotations); others skipped. */
+  getAvailableAnnotations(): AnnotationEntry[] {
+    return this.getAnnotations().filter((annotation) => this.getClassPool().getOrNull(annotation.type) !== null);
+  }
+
+  /** The info bytes of the class's attribute `name` (JVMS §4.7), or null (Javassist's getAttribute; see raw-attributes.ts). */
+  getAttribute(name: string): Uint8Array | null {
+    if (this.isPrimitive() || this.isArray()) return null;
+    return attributeBytes(this.classNode().attrs, name, () => this.writeBytes());
+  }
+
+  /** Adds the class attribute `name` with info `bytes`, replacing one of that name (Javassist's setAttribute); not for attributes the tree models. */
+  setAttribute(name: string, bytes: Uint8Array): void {
+    this.checkModify();
+    const node = this.classNode();
+    node.attrs = withAttribute(node.attrs, name, bytes);
+  }
+
   toBytecode(): Uint8Array {
     if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} has no class file`);
+    // A pruned class lost what rewriting it needs (Javassist: only its unmodified class file can be written).
+    if (this.pruned && this.modified) this.checkPruned('toBytecode');
+    const bytes = this.writeBytes();
+    this.frozen = true;
+    if (this.doPruning) this.pruned = true;
+    return bytes === this.original ? new Uint8Array(bytes) : bytes;
+  }
+
+  /** @internal The class file as toBytecode would write it now, without freezing the class (not a copy: do not change it). */
+  currentBytecode(): Uint8Array {
+    if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} has no class file`);
+    return this.writeBytes();
+  }
+
+  /** The class file: the original bytes when nothing changed (the same array), else the tree written. */
+  private writeBytes(): Uint8Array {
     const node = this.classNode();
     if (this.isNew && !this.isInterface() && !node.methods.some((m) => m.name === '<init>')) this.inheritConstructors();
-    this.frozen = true;
-    if (!this.modified && this.original !== null) return new Uint8Array(this.original);
+    if (!this.modified && this.original !== null) return this.original;
     const major = node.version & 0xffff;
     const flags = major >= Opcodes.V1_7 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
     const options = { classPath: this.getClassPool().frameClassPath() };
@@ -595,9 +721,52 @@ export class CtClass {
     return this.frozen;
   }
 
-  /** Allows changes again after toBytecode (Javassist's defrost). */
+  /** Allows changes again after toBytecode (Javassist's defrost); a pruned class cannot be defrosted. */
   defrost(): void {
+    this.checkPruned('defrost');
     this.frozen = false;
+  }
+
+  /** Forbids changes, as toBytecode does (Javassist's freeze). */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  /**
+   * Javassist's prune: there it discards the attributes and code a loaded class no longer needs, to
+   * save memory; here nothing is discarded, but the semantics Javassist documents are kept: the class
+   * is frozen for good (checkModify says "frozen and pruned", defrost throws) and only an unmodified
+   * class can still be written.
+   */
+  prune(): void {
+    if (this.pruned) return;
+    this.pruned = true;
+    this.frozen = true;
+  }
+
+  /** Javassist's stopPruning: with `stop` false, toBytecode prunes the class; returns the previous setting. */
+  stopPruning(stop: boolean): boolean {
+    const previous = !this.doPruning;
+    this.doPruning = !stop;
+    return previous;
+  }
+
+  /**
+   * Writes the class file under `directory` as writeFile does, then defrosts the class (Javassist's
+   * debugWriteFile: pruning stopped while writing, the class changeable afterwards).
+   */
+  async debugWriteFile(directory = '.'): Promise<void> {
+    const pruning = this.stopPruning(true);
+    try {
+      await this.writeFile(directory);
+      this.defrost();
+    } finally {
+      this.stopPruning(pruning);
+    }
+  }
+
+  private checkPruned(method: string): void {
+    if (this.pruned) throw new CannotCompileException(`${method}(): ${this.getName()} was pruned.`);
   }
 
   /**
@@ -666,6 +835,11 @@ export class CtClass {
     return this.node;
   }
 
+  /** @internal The reader of the class file the class is still written against (its constant pool kept), or null. */
+  constantPoolReader(): ClassReader | null {
+    return this.original !== null && this.originalMembers !== null ? this.originalReader() : null;
+  }
+
   /** One reader of the class file for all its reads (the tree, the code, the writer's copies): it decodes each constant once. */
   private originalReader(): ClassReader {
     this.reader ??= new ClassReader(this.original!);
@@ -705,6 +879,7 @@ export class CtClass {
    */
   checkModify(member?: FieldNode | MethodNode): void {
     if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} cannot be changed`);
+    if (this.frozen && this.pruned) throw new CannotCompileException(`${this.getName()} class is frozen and pruned`);
     if (this.frozen) throw new CannotCompileException(`${this.getName()} class is frozen (toBytecode was called; call defrost() to change it again)`);
     this.classNode();
     this.modified = true;

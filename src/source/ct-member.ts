@@ -6,6 +6,8 @@ import { allAnnotationValues, annotationValues, type AnnotationEntry, type Annot
 import type { FieldNode } from '../tree/field-node.js';
 import type { MethodNode } from '../tree/method-node.js';
 import type { CtClass } from './ct-class.js';
+import type { Attribute } from '../asm/attribute.js';
+import { attributeBytes, withAttribute } from './raw-attributes.js';
 
 /** What a member's tree node has in common (FieldNode, MethodNode). */
 export interface MemberNode {
@@ -15,6 +17,8 @@ export interface MemberNode {
   signature: string | null;
   visibleAnnotations: { desc: string | null }[] | null;
   invisibleAnnotations: { desc: string | null }[] | null;
+  /** The attributes the tree does not model (raw-attributes.ts). */
+  attrs: Attribute[] | null;
 }
 
 /** Whether `node` carries an annotation of the class `annotationName` (dotted or internal), visible at run time or not. */
@@ -80,6 +84,40 @@ export abstract class CtMember {
   /** Whether the member is annotated with `annotationName` (Javassist's hasAnnotation; dotted name). */
   hasAnnotation(annotationName: string): boolean {
     return hasAnnotationOf(this.memberNode, annotationName);
+  }
+
+  /** The member's annotations whose annotation types the pool can find (Javassist's getAvailableAnnotations); others skipped. */
+  getAvailableAnnotations(): AnnotationEntry[] {
+    const pool = this.declaringClass.getClassPool();
+    return this.getAnnotations().filter((annotation) => pool.getOrNull(annotation.type) !== null);
+  }
+
+  /**
+   * Whether code in `clazz` may access this member (Javassist's visibleFrom): public always; private
+   * only from the declaring class itself; package access (and protected) from the same package;
+   * protected also from subclasses of the declaring class. Javassist's check, not JLS §6.6.2's
+   * (which also looks at the qualifying type of a protected access).
+   */
+  visibleFrom(clazz: CtClass): boolean {
+    const modifiers = this.getModifiers();
+    if ((modifiers & 0x0001) !== 0) return true;
+    if ((modifiers & 0x0002) !== 0) return clazz === this.declaringClass;
+    const visible = this.declaringClass.getPackageName() === clazz.getPackageName();
+    if (!visible && (modifiers & 0x0004) !== 0) return clazz.subclassOf(this.declaringClass);
+    return visible;
+  }
+
+  /** The info bytes of the member's attribute `name` (JVMS §4.7), or null (Javassist's getAttribute; see raw-attributes.ts). */
+  getAttribute(name: string): Uint8Array | null {
+    const node = this.memberNode;
+    const kind = 'instructions' in node ? 'method' : 'field';
+    return attributeBytes(node.attrs, name, () => this.declaringClass.currentBytecode(), { kind, name: node.name, desc: node.desc });
+  }
+
+  /** Adds the member attribute `name` with info `bytes`, replacing one of that name (Javassist's setAttribute); not for attributes the tree models. */
+  setAttribute(name: string, bytes: Uint8Array): void {
+    this.declaringClass.checkModify(this.memberNode as FieldNode | MethodNode);
+    this.memberNode.attrs = withAttribute(this.memberNode.attrs, name, bytes);
   }
 
   toString(): string {
