@@ -10,6 +10,8 @@ import { toDottedName } from '../classfile/class-names.js';
 import type { CtClass } from './ct-class.js';
 import { CtMember } from './ct-member.js';
 import type { ExprEditorLike } from './expr-editor.js';
+import { allAnnotationValues, type AnnotationEntry } from './annotation-values.js';
+import { insertMethodParameter } from './parameter-insertion.js';
 import { addCatch, addLocalVariable, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
@@ -59,6 +61,53 @@ export abstract class CtBehavior extends CtMember {
    */
   getLongName(): string {
     return `${this.declaringClass.getName()}.${this.getName()}(${Type.getArgumentTypes(this.node.desc).map((type) => type.getClassName()).join(',')})`;
+  }
+
+  /**
+   * The annotations of each parameter, visible then invisible as getAnnotations lists a member's
+   * (Javassist's getParameterAnnotations). As in Javassist, the number of entries is the parameter
+   * annotation attributes' num_parameters (JVMS §4.7.18), which javac may make smaller than the
+   * descriptor's count (the synthetic parameters of inner class and enum constructors), else the
+   * descriptor's count.
+   */
+  getParameterAnnotations(): AnnotationEntry[][] {
+    const node = this.node;
+    const pool = this.declaringClass.getClassPool();
+    const count =
+      node.invisibleParameterAnnotations !== null && node.invisibleAnnotableParameterCount !== 0
+        ? node.invisibleAnnotableParameterCount
+        : node.visibleParameterAnnotations !== null && node.visibleAnnotableParameterCount !== 0
+          ? node.visibleAnnotableParameterCount
+          : Type.getArgumentTypes(node.desc).length;
+    const result: AnnotationEntry[][] = [];
+    for (let i = 0; i < count; i++) {
+      result.push(allAnnotationValues([...(node.visibleParameterAnnotations?.[i] ?? []), ...(node.invisibleParameterAnnotations?.[i] ?? [])], pool));
+    }
+    return result;
+  }
+
+  /** getParameterAnnotations without the annotations whose types the pool cannot find (Javassist's getAvailableParameterAnnotations). */
+  getAvailableParameterAnnotations(): AnnotationEntry[][] {
+    const pool = this.declaringClass.getClassPool();
+    return this.getParameterAnnotations().map((annotations) => annotations.filter((annotation) => pool.getOrNull(annotation.type) !== null));
+  }
+
+  /**
+   * Adds a parameter of `type` before the others: the descriptor changes and every local variable
+   * moves up to make room (Javassist's insertParameter; see parameter-insertion.ts). Calls to the
+   * method are not changed.
+   */
+  insertParameter(type: CtClass): void {
+    this.declaringClass.checkModify(this.node);
+    insertMethodParameter(this.methodNode(), type.getDescriptor(), true);
+    this.declaringClass.memberDeclarationChanged();
+  }
+
+  /** Adds a parameter of `type` after the others (Javassist's addParameter); locals above the parameters move up. */
+  addParameter(type: CtClass): void {
+    this.declaringClass.checkModify(this.node);
+    insertMethodParameter(this.methodNode(), type.getDescriptor(), false);
+    this.declaringClass.memberDeclarationChanged();
   }
 
   /** Whether the body does nothing: no code (abstract, native) or only a return. */

@@ -1,12 +1,15 @@
 // # CtConstructor: a constructor or the static initializer of a CtClass (Javassist's CtConstructor).
 
 import { Opcodes } from '../asm/opcodes.js';
+import { Type } from '../asm/type.js';
 import { InsnNode } from '../tree/insn-node.js';
 import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
 import { compileConstructorDeclaration, insertBeforeBody } from './source-compiler.js';
+import { copyBehaviorNode, removeConstructorCall } from './behavior-copy.js';
+import { CtMethod } from './ct-method.js';
 
 export class CtConstructor extends CtBehavior {
   /**
@@ -47,6 +50,15 @@ export class CtConstructor extends CtBehavior {
     return this.isClassInitializer() ? '<clinit>' : this.declaringClass.getSimpleName();
   }
 
+  /**
+   * `com.acme.Point(int,int)` for a constructor (no method name, as Javassist prints it),
+   * `com.acme.Point.<clinit>()` for the static initializer.
+   */
+  override getLongName(): string {
+    if (this.isClassInitializer()) return super.getLongName();
+    return `${this.declaringClass.getName()}(${Type.getArgumentTypes(this.node.desc).map((type) => type.getClassName()).join(',')})`;
+  }
+
   isConstructor(): boolean {
     return this.node.name === '<init>';
   }
@@ -67,6 +79,20 @@ export class CtConstructor extends CtBehavior {
       }
     }
     return false;
+  }
+
+  /**
+   * A method `name` of `declaring` with this constructor's parameters, modifiers and body, its
+   * super(...)/this(...) call replaced by pops of the call's operands (the arguments are still
+   * evaluated): Javassist's toMethod, usually followed by declaring.addMethod. Copied into another
+   * class, the references are renamed as behavior-copy.ts says, with `map`'s entries too. A class
+   * initializer becomes a static method as it is.
+   */
+  toMethod(name: string, declaring: CtClass, map: ReadonlyMap<string, string> | null = null): CtMethod {
+    const copy = copyBehaviorNode(this, declaring, map, false);
+    if (this.isConstructor()) removeConstructorCall(copy);
+    copy.name = name;
+    return CtMethod.wrap(copy, declaring);
   }
 
   /** Compiles `source` and inserts it right after the super(...)/this(...) call (at the start, for <clinit>). */

@@ -6,6 +6,8 @@ import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { VarInsnNode } from '../tree/var-insn-node.js';
 import type { CtClass } from './ct-class.js';
 import { CtConstructor } from './ct-constructor.js';
+import { Type } from '../asm/type.js';
+import { copyBehaviorNode } from './behavior-copy.js';
 
 export const CtNewConstructor = {
   /**
@@ -32,6 +34,34 @@ export const CtNewConstructor = {
     const node = constructor.methodNode();
     node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
     node.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, declaring.classNode().superName ?? 'java/lang/Object', '<init>', '()V', false));
+    node.instructions.add(new InsnNode(Opcodes.RETURN));
+    return constructor;
+  },
+
+  /**
+   * A copy of the constructor `source` for `declaring` (Javassist's CtNewConstructor.copy): references
+   * to the source's class become `declaring`, `map`'s entries (dotted old name → new name) apply, and
+   * the super(...) call goes to `declaring`'s superclass (the rules are in behavior-copy.ts).
+   */
+  copy(source: CtConstructor, declaring: CtClass, map: ReadonlyMap<string, string> | null = null): CtConstructor {
+    return CtConstructor.wrap(copyBehaviorNode(source, declaring, map, true), declaring);
+  },
+
+  /**
+   * `public C(P1 p1, …) throws E… { super(p1, …); }` (Javassist's skeleton: a constructor passing its
+   * parameters to the superclass's constructor with the same parameter types).
+   */
+  skeleton(parameters: readonly CtClass[] | null, exceptions: readonly CtClass[] | null, declaring: CtClass): CtConstructor {
+    const constructor = new CtConstructor(parameters ?? [], declaring);
+    if (exceptions !== null) constructor.methodNodeWithoutCode().exceptions = exceptions.map((type) => type.getInternalName());
+    const node = constructor.methodNode();
+    node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+    let slot = 1;
+    for (const argument of Type.getArgumentTypes(node.desc)) {
+      node.instructions.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
+      slot += argument.getSize();
+    }
+    node.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, declaring.classNode().superName ?? 'java/lang/Object', '<init>', node.desc, false));
     node.instructions.add(new InsnNode(Opcodes.RETURN));
     return constructor;
   },

@@ -9,6 +9,7 @@ import { MethodNode } from '../tree/method-node.js';
 import { MethodRemapper } from '../commons/method-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { VarInsnNode } from '../tree/var-insn-node.js';
+import { MethodInsnNode } from '../tree/method-insn-node.js';
 import type { CtClass } from './ct-class.js';
 import type { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
@@ -86,5 +87,30 @@ export const CtNewMethod = {
     node.instructions.add(new FieldInsnNode(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, declaring.getInternalName(), field.getName(), field.getSignature()));
     node.instructions.add(new InsnNode(Opcodes.RETURN));
     return method;
+  },
+
+  /**
+   * A method of `declaring` with `delegate`'s name, descriptor, modifiers and throws clause whose
+   * body calls `delegate` with its parameters and returns the result (Javassist's delegator): for an
+   * instance method `delegate`'s class's implementation is called with invokespecial (what
+   * `super.m($$)` compiles to when `declaring` extends it), for a static one with invokestatic.
+   * Javassist copies the access flags as they are; ACC_ABSTRACT and ACC_NATIVE are dropped here,
+   * the method having a body.
+   */
+  delegator(delegate: CtMethod, declaring: CtClass): CtMethod {
+    const source = delegate.methodNodeWithoutCode();
+    const owner = delegate.getDeclaringClass();
+    const isStatic = (source.access & Opcodes.ACC_STATIC) !== 0;
+    const access = source.access & ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE);
+    const node = new MethodNode(Opcodes.ASM9, access, source.name, source.desc, null, source.exceptions === null ? null : [...source.exceptions]);
+    let slot = 0;
+    if (!isStatic) node.instructions.add(new VarInsnNode(Opcodes.ALOAD, slot++));
+    for (const argument of Type.getArgumentTypes(source.desc)) {
+      node.instructions.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
+      slot += argument.getSize();
+    }
+    node.instructions.add(new MethodInsnNode(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner.getInternalName(), source.name, source.desc, owner.isInterface()));
+    node.instructions.add(new InsnNode(Type.getReturnType(source.desc).getOpcode(Opcodes.IRETURN)));
+    return CtMethod.wrap(node, declaring);
   },
 };
