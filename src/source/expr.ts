@@ -14,6 +14,7 @@ import type { CtConstructor } from './ct-constructor.js';
 import type { CtField } from './ct-field.js';
 import type { CtMethod } from './ct-method.js';
 import { insertBeforeHandler, replaceExpression } from './source-compiler.js';
+import { bytecodeOffset, instructionOrdinals } from './expr-position.js';
 
 export abstract class Expr {
   /** @internal */
@@ -43,6 +44,45 @@ export abstract class Expr {
   /** The source file name (SourceFile attribute), or null. */
   getFileName(): string | null {
     return this.getEnclosingClass().classNode().sourceFile;
+  }
+
+  /** @internal The instruction (or label) whose position is the expression's: Javassist's currentPos. */
+  positionInsn(): AbstractInsnNode {
+    return this.insn;
+  }
+
+  /**
+   * The bytecode offset of the expression in its method's code (Javassist's indexOfBytecode): of
+   * the call, field, cast… instruction (for a NewExpr its constructor call, where Javassist's
+   * NewExpr is, not the `new`), of the handler's first
+   * instruction for a Handler. Computed as expr-position.ts says.
+   */
+  indexOfBytecode(): number {
+    const enclosing = this.getEnclosingClass();
+    return bytecodeOffset(this.where().methodNode(), this.positionInsn(), enclosing.constantPoolReader());
+  }
+
+  /**
+   * The exceptions the expression may throw as Javassist's mayThrow answers: not the called method's
+   * throws clause, but the types caught by the handlers whose range covers the expression (in
+   * exception table order; catch-all handlers add nothing), then the enclosing method's throws
+   * clause, each once; classes the pool cannot find are skipped.
+   */
+  mayThrow(): CtClass[] {
+    const method = this.where().methodNode();
+    const pool = this.getEnclosingClass().getClassPool();
+    const result: CtClass[] = [];
+    const add = (internalName: string): void => {
+      const type = pool.getOrNull(toDottedName(internalName));
+      if (type !== null && !result.includes(type)) result.push(type);
+    };
+    const ordinals = instructionOrdinals(method);
+    const position = ordinals.get(this.positionInsn())!;
+    for (const block of method.tryCatchBlocks ?? []) {
+      if (block.type !== null && ordinals.get(block.start)! <= position && position < ordinals.get(block.end)!) add(block.type);
+    }
+    for (const exception of method.exceptions ?? []) add(exception);
+    return result;
   }
 
   /** Replaces the expression with the compiled `source` (a statement or block). */
