@@ -105,12 +105,26 @@ public class Stranger { }
 import java.lang.annotation.*;
 @Retention(RetentionPolicy.RUNTIME) public @interface Metadata { int k() default 1; }
 `,
+  'fx/Empty.java': `package fx;
+public abstract class Empty {
+  static int s;
+  static { }
+  public Empty() { }
+  Empty(int x) { this(); }
+  Empty(long x) { super(); s = 1; }
+  void nothing() { }
+  void almost() { return; }
+  int one() { return 1; }
+  abstract void abs();
+  native void nat();
+}
+`,
   'fx/Kt.java': `package fx;
 @kotlin.Metadata(k = 1) public class Kt { }
 `,
 };
 
-const DETAILED = ['fx.Api', 'fx.Api$1', 'fx.Api$2', 'fx.Api$3', 'fx.Api$1Local', 'fx.Api$Inner', 'fx.Base', 'other.Sub', 'other.Stranger', 'fx.Kt'];
+const DETAILED = ['fx.Api', 'fx.Api$1', 'fx.Api$2', 'fx.Api$3', 'fx.Api$1Local', 'fx.Api$Inner', 'fx.Base', 'other.Sub', 'other.Stranger', 'fx.Kt', 'fx.Empty'];
 const REF_ONLY = [
   'org.apache.commons.lang3.StringUtils',
   'org.apache.commons.lang3.Range',
@@ -170,6 +184,7 @@ function classforgeAnswers(classPath: string): string[] {
       const where = behavior.getLongName();
       const perParameter = behavior.getParameterAnnotations().map((annotations) => javaList(annotations.map((a) => a.type)));
       out.push(`parameterAnnotations ${where} ${javaList(perParameter)}`);
+      out.push(`empty ${where} ${behavior.isEmpty()}`);
       const line = (kind: string, expr: Expr): void => {
         out.push(`expr ${where} ${kind} @${expr.indexOfBytecode()} mayThrow ${javaList(expr.mayThrow().map((t) => t.getName()))}`);
       };

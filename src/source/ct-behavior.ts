@@ -5,6 +5,8 @@
 // (source-compiler.ts) and splice the instructions into the tree.
 
 import { Type } from '../asm/type.js';
+import { Opcodes } from '../asm/opcodes.js';
+import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import type { MethodNode } from '../tree/method-node.js';
 import { toDottedName } from '../classfile/class-names.js';
 import type { CtClass } from './ct-class.js';
@@ -110,13 +112,15 @@ export abstract class CtBehavior extends CtMember {
     this.declaringClass.memberDeclarationChanged();
   }
 
-  /** Whether the body does nothing: no code (abstract, native) or only a return. */
+  /**
+   * Whether the body does nothing, as Javassist's CtMethod.isEmpty decides: an abstract method, or a
+   * body that is a lone `return` (a native method has no body and is not empty).
+   */
   isEmpty(): boolean {
-    for (const insn of this.methodNode().instructions) {
-      const opcode = insn.getOpcode();
-      if (opcode >= 0 && opcode !== 0xb1 /* return */) return false;
-    }
-    return true;
+    const method = this.methodNode();
+    if (method.instructions.size() === 0) return (method.access & Opcodes.ACC_ABSTRACT) !== 0;
+    const code = realInstructions(method);
+    return code.length === 1 && code[0]!.getOpcode() === Opcodes.RETURN;
   }
 
   /** Compiles `source` (a statement or block) and inserts it at the start of the body. */
@@ -172,4 +176,11 @@ export abstract class CtBehavior extends CtMember {
     this.declaringClass.checkModify(this.node);
     instrumentBehavior(this, editor);
   }
+}
+
+/** The method's instructions without labels, line numbers and frames (pseudo-instructions, opcode -1). */
+export function realInstructions(method: MethodNode): AbstractInsnNode[] {
+  const code: AbstractInsnNode[] = [];
+  for (let insn = method.instructions.getFirst(); insn !== null; insn = insn.getNext()) if (insn.getOpcode() >= 0) code.push(insn);
+  return code;
 }

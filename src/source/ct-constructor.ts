@@ -5,7 +5,8 @@ import { Type } from '../asm/type.js';
 import { InsnNode } from '../tree/insn-node.js';
 import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { MethodNode } from '../tree/method-node.js';
-import { CtBehavior } from './ct-behavior.js';
+import { CtBehavior, realInstructions } from './ct-behavior.js';
+import { VarInsnNode } from '../tree/var-insn-node.js';
 import type { CtClass } from './ct-class.js';
 import { compileConstructorDeclaration, insertBeforeBody } from './source-compiler.js';
 import { copyBehaviorNode, removeConstructorCall } from './behavior-copy.js';
@@ -68,6 +69,27 @@ export class CtConstructor extends CtBehavior {
   }
 
   /** Whether the body calls a constructor of the superclass (rather than this(...)). */
+  /**
+   * Javassist's CtConstructor.isEmpty: a class initializer that only returns, or a constructor whose
+   * body is `super()` with no arguments and nothing else (`aload_0; invokespecial <superclass>.<init>()V; return`).
+   */
+  override isEmpty(): boolean {
+    const code = realInstructions(this.methodNode());
+    if (code.length > 0 && code[0]!.getOpcode() === Opcodes.RETURN) return true;
+    const call = code[1];
+    return (
+      code.length === 3 &&
+      code[0]!.getOpcode() === Opcodes.ALOAD &&
+      (code[0] as VarInsnNode).var === 0 &&
+      call instanceof MethodInsnNode &&
+      call.getOpcode() === Opcodes.INVOKESPECIAL &&
+      call.name === '<init>' &&
+      call.desc === '()V' &&
+      call.owner === this.declaringClass.classNode().superName &&
+      code[2]!.getOpcode() === Opcodes.RETURN
+    );
+  }
+
   callsSuper(): boolean {
     const superName = this.declaringClass.classNode().superName;
     for (const insn of this.methodNode().instructions) {

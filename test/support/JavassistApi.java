@@ -50,6 +50,7 @@ public class JavassistApi {
           perParam.add(types.toString());
         }
         out.add("parameterAnnotations " + where + " " + perParam);
+        out.add("empty " + where + " " + behavior.isEmpty());
         behavior.instrument(new ExprEditor() {
           void line(String kind, Expr e) {
             List<String> thrown = new ArrayList<>();
