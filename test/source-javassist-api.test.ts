@@ -369,6 +369,21 @@ describe('classforge/source: Javassist 3.27 edits, judged by HotSpot', () => {
     expect(run.stdout).toBe('Base7 Base4\n');
   });
 
+  it('CtNewMethod.copy renames the source class and its superclass as Javassist does: a super call reaches the new superclass (-Xverify:all)', async () => {
+    const program = await compileJava({
+      'cp/SrcBase.java': 'package cp; public class SrcBase { public String greet() { return "src-base"; } }',
+      'cp/DstBase.java': 'package cp; public class DstBase { public String greet() { return "dst-base"; } }',
+      'cp/Src.java': 'package cp; public class Src extends SrcBase { public String greet() { return "src"; } public String both() { return greet() + "/" + super.greet(); } }',
+      'cp/Dst.java': 'package cp; public class Dst extends DstBase { public String greet() { return "dst"; } public static void main(String[] a) { System.out.println(new Dst().toString()); } }',
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const dst = pool.get('cp.Dst');
+    dst.addMethod(CtNewMethod.copy(pool.get('cp.Src').getDeclaredMethod('both'), 'both', dst, null));
+    dst.addMethod(CtNewMethod.make('public String toString() { return both(); }', dst));
+    const run = await runJava({ classpath: [classFiles({ 'cp/Dst': dst.toBytecode() }), program.dir], mainClass: 'cp.Dst', verify: true });
+    expect(run.stdout).toBe('dst/dst-base\n');
+  });
+
   it('ClassPool: getCtClass, makeClassIfNew, getAndRename, appendPathList, removeClassPath', async () => {
     const dir = await fixture();
     const pool = new ClassPool(true).appendPathList(`${dir}:${COMMONS_LANG3}`);

@@ -1,18 +1,16 @@
 // # CtNewMethod: factories of methods (Javassist's CtNewMethod)
 
 import { Opcodes } from '../asm/opcodes.js';
-import { toInternalName } from '../classfile/class-names.js';
 import { Type } from '../asm/type.js';
 import { FieldInsnNode } from '../tree/field-insn-node.js';
 import { InsnNode } from '../tree/insn-node.js';
 import { MethodNode } from '../tree/method-node.js';
-import { MethodRemapper } from '../commons/method-remapper.js';
-import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { VarInsnNode } from '../tree/var-insn-node.js';
 import { MethodInsnNode } from '../tree/method-insn-node.js';
 import type { CtClass } from './ct-class.js';
 import type { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
+import { copyBehaviorNode } from './behavior-copy.js';
 
 export const CtNewMethod = {
   /**
@@ -38,18 +36,15 @@ export const CtNewMethod = {
   /**
    * A copy of `source` named `name` for `declaring` (Javassist's CtNewMethod.copy): the body,
    * annotations and attributes are copied; copied into another class, the references to the source's
-   * class (and the `map` entries: dotted old name → new name) are renamed. The usual wrapping
+   * class and, when they differ, to its superclass (and the `map` entries: dotted old name → new
+   * name) are renamed to the declaring class and its superclass. The usual wrapping
    * idiom: copy `f` to `f$impl`, add it, then `f.setBody("{ …; return f$impl($$); }")`.
    */
   copy(source: CtMethod, name: string, declaring: CtClass, map: ReadonlyMap<string, string> | null = null): CtMethod {
-    const original = source.methodNode();
-    const mapping = new Map<string, string>();
-    const from = source.getDeclaringClass().getInternalName();
-    if (from !== declaring.getInternalName()) mapping.set(from, declaring.getInternalName());
-    for (const [oldName, newName] of map ?? []) mapping.set(toInternalName(oldName), toInternalName(newName));
-    const remapper = new SimpleRemapper(mapping);
-    const copy = new MethodNode(Opcodes.ASM9, original.access, name, remapper.mapMethodDesc(original.desc), original.signature === null ? null : remapper.mapSignature(original.signature, false), original.exceptions === null ? null : remapper.mapTypes([...original.exceptions]));
-    original.accept(mapping.size === 0 ? copy : new MethodRemapper(copy, remapper));
+    // Javassist's CtBehavior.copy rules (behavior-copy.ts): the source's class becomes `declaring`,
+    // and a superclass other than Object becomes `declaring`'s.
+    const copy = copyBehaviorNode(source, declaring, map, false);
+    copy.name = name;
     return CtMethod.wrap(copy, declaring);
   },
 

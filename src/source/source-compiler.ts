@@ -27,7 +27,6 @@ import { IincInsnNode } from '../tree/iinc-insn-node.js';
 import { InsnList } from '../tree/insn-list.js';
 import { InsnNode } from '../tree/insn-node.js';
 import { IntInsnNode } from '../tree/int-insn-node.js';
-import type { ClassNode } from '../tree/class-node.js';
 import { LabelNode } from '../tree/label-node.js';
 import { LineNumberNode } from '../tree/line-number-node.js';
 import { LocalVariableNode } from '../tree/local-variable-node.js';
