@@ -259,4 +259,18 @@ describe('classforge/source edits', () => {
     const result = await runJava({ classpath: [new Map([['hier/B', b.toBytecode()]])], mainClass: 'hier.B', verify: true });
     expect(result.stdout).toBe('42\n');
   });
+
+  it('says when a nested class hides the java.lang class a snippet names (javac resolves it so too)', async () => {
+    const program = await compileJava({
+      'shade/Host.java': 'package shade; public class Host { static class System { } public static void main(String[] a) { java.lang.System.out.println("run"); } }',
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const host = pool.get('shade.Host');
+    const main = host.getDeclaredMethod('main');
+    expect(() => main.insertBefore('System.out.println("x");')).toThrow(/System here is shade\.Host\.System, which hides java\.lang\.System: write java\.lang\.System/);
+    expect(() => main.insertBefore('long t = System.nanoTime();')).toThrow(/cannot find method nanoTime\(\) in shade\.Host\.System — System here is/);
+    main.insertBefore('java.lang.System.out.println("before");');
+    const result = await runJava({ classpath: [new Map([['shade/Host', host.toBytecode()]]), program.dir], mainClass: 'shade.Host', verify: true });
+    expect(result.stdout).toBe('before\nrun\n');
+  });
 });

@@ -1611,6 +1611,19 @@ export class CodeGenerator {
   }
 
   /** If `node` is a dotted name that starts with a type (`System.out`, `java.util.Locale`), that type and the rest. */
+  /**
+   * A "cannot find" error on a type named by a simple name that shadows java.lang's class of that name
+   * (JLS §6.4.1: a member class `System` of the edited class hides java.lang.System, as javac decides):
+   * the message says so and how to name java.lang's.
+   */
+  private withShadowingHint(error: unknown, target: NonNullable<Ast.MethodCallNode['target']> | string, owner: string): unknown {
+    const name = typeof target === 'string' ? target : target.kind === 'Name' ? target.name : null;
+    if (!(error instanceof CompileError) || name === null) return error;
+    const javaLang = `java/lang/${name}`;
+    if (owner === javaLang || !this.ctx.env.hasClass(javaLang)) return error;
+    return new CompileError(`${error.detail} — ${name} here is ${JavaType.classType(owner)}, which hides java.lang.${name}: write java.lang.${name}`, error.position);
+  }
+
   private typePrefix(node: Ast.ExpressionNode): { type: JavaType; fields: readonly string[] } | null {
     const parts = this.dottedParts(node);
     if (parts === null || this.isVariableName(parts[0]!) || this.fieldInScope(parts[0]!) !== null || this.enclosingField(parts[0]!) !== null) return null;
@@ -1623,8 +1636,19 @@ export class CodeGenerator {
     if (prefix !== null) {
       if (prefix.fields.length === 0) throw new CompileError(`${prefix.type} is a type, not a value`, node.position);
       let type = prefix.type;
+      const parts = this.dottedParts(node)!;
       prefix.fields.forEach((fieldName, i) => {
-        type = i === 0 ? this.staticField(type, fieldName, node.position) : this.instanceMember(type, fieldName, node.position);
+        if (i > 0) {
+          type = this.instanceMember(type, fieldName, node.position);
+          return;
+        }
+        try {
+          type = this.staticField(type, fieldName, node.position);
+        } catch (error) {
+          // A simple type name (`System.out`): say when it shadows java.lang's class.
+          const simple = parts.length === prefix.fields.length + 1 && type.isClass();
+          throw simple ? this.withShadowingHint(error, parts[0]!, type.internalName!) : error;
+        }
       });
       return type;
     }
@@ -1807,7 +1831,12 @@ export class CodeGenerator {
     }
     if (receiver === 'this' || receiver === 'super') receiverGeneric = this.members.thisType(enclosing ?? this.ctx.currentClass);
     const args = this.compileArguments(node.arguments);
-    const method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), this.access());
+    let method: ResolvedMethod;
+    try {
+      method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), this.access());
+    } catch (error) {
+      throw receiver === 'static' && node.target !== null ? this.withShadowingHint(error, node.target, owner) : error;
+    }
     if (receiver === 'this') {
       if (!method.isStatic) {
         if (enclosing === null) {
