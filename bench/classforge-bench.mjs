@@ -58,33 +58,37 @@ const bodies = {
 };
 // The source-level workloads (`npm run bench:source`, beside bench/JavassistBench.java): one pool per process
 // over the corpus and the JDK, as Javassist's there; each class made from its bytes, edited, written, detached.
-const source = await import(path.join(dist, 'src', 'source', 'index.js'));
-let sourcePool = null;
-const withSourcePool = (edit) => (b) => {
-  sourcePool ??= new source.ClassPool(true).appendClassPath(classDir);
-  const c = sourcePool.makeClass(b);
-  try { edit(c); c.toBytecode(); } finally { c.detach(); }
-};
-const methodBodies = (c) => c.getDeclaredMethods().filter((m) => (m.getModifiers() & (source.Modifier.ABSTRACT | source.Modifier.NATIVE)) === 0);
-class ProceedEveryCall extends source.ExprEditor {
-  editMethodCall(call) { call.replace('{ $_ = $proceed($$); }'); }
+// classforge/source is loaded only for them, so that the ASM suite's processes hold the core alone.
+const SOURCE_WORKLOADS = ['insert-before', 'timing', 'expr-editor', 'add-members'];
+if (workloads.some((name) => SOURCE_WORKLOADS.includes(name))) {
+  const source = await import(path.join(dist, 'src', 'source', 'index.js'));
+  let sourcePool = null;
+  const withSourcePool = (edit) => (b) => {
+    sourcePool ??= new source.ClassPool(true).appendClassPath(classDir);
+    const c = sourcePool.makeClass(b);
+    try { edit(c); c.toBytecode(); } finally { c.detach(); }
+  };
+  const methodBodies = (c) => c.getDeclaredMethods().filter((m) => (m.getModifiers() & (source.Modifier.ABSTRACT | source.Modifier.NATIVE)) === 0);
+  class ProceedEveryCall extends source.ExprEditor {
+    editMethodCall(call) { call.replace('{ $_ = $proceed($$); }'); }
+  }
+  Object.assign(bodies, {
+    'insert-before': withSourcePool((c) => { for (const m of methodBodies(c)) m.insertBefore('System.out.println("enter");'); }),
+    timing: withSourcePool((c) => {
+      for (const m of methodBodies(c)) {
+        m.addLocalVariable('__t0', source.CtClass.longType);
+        m.insertBefore('__t0 = System.nanoTime();');
+        m.insertAfter('System.out.println("took " + (System.nanoTime() - __t0));');
+      }
+    }),
+    'expr-editor': withSourcePool((c) => c.instrument(new ProceedEveryCall())),
+    'add-members': withSourcePool((c) => {
+      if (c.isInterface()) return;
+      c.addField(source.CtField.make('public static int __calls;', c));
+      c.addMethod(source.CtNewMethod.make('public static int __calls() { return __calls; }', c));
+    }),
+  });
 }
-Object.assign(bodies, {
-  'insert-before': withSourcePool((c) => { for (const m of methodBodies(c)) m.insertBefore('System.out.println("enter");'); }),
-  timing: withSourcePool((c) => {
-    for (const m of methodBodies(c)) {
-      m.addLocalVariable('__t0', source.CtClass.longType);
-      m.insertBefore('__t0 = System.nanoTime();');
-      m.insertAfter('System.out.println("took " + (System.nanoTime() - __t0));');
-    }
-  }),
-  'expr-editor': withSourcePool((c) => c.instrument(new ProceedEveryCall())),
-  'add-members': withSourcePool((c) => {
-    if (c.isInterface()) return;
-    c.addField(source.CtField.make('public static int __calls;', c));
-    c.addMethod(source.CtNewMethod.make('public static int __calls() { return __calls; }', c));
-  }),
-});
 const passOf = (body) => () => {
   let failed = 0;
   for (const b of classes) { try { body(b); } catch { failed++; } }
