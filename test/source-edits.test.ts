@@ -273,4 +273,27 @@ describe('classforge/source edits', () => {
     const result = await runJava({ classpath: [new Map([['shade/Host', host.toBytecode()]]), program.dir], mainClass: 'shade.Host', verify: true });
     expect(result.stdout).toBe('before\nrun\n');
   });
+
+  it('refuses a read of a local that may be unassigned, as javac does, instead of code HotSpot rejects', async () => {
+    const program = await compileJava({ 'da/Host.java': 'package da; public class Host { public static int f(int a, Object o) { return a; } }' });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const f = pool.get('da.Host').getDeclaredMethod('f');
+    const refused = [
+      // JLS §16: x is read in its own initializer.
+      '{ int x = $1 - x + 2; }',
+      // JLS §6.3.1: `&` (not `&&`) does not bring the pattern variable into its right operand.
+      '{ if ($2 instanceof String s & !s.isEmpty()) { $1 = 1; } }',
+      // The pattern variable is not in scope after the if statement.
+      '{ if ($2 instanceof String s && !s.isEmpty()) $1 = 2; $1 = s.length(); }',
+      // Assigned on one branch only.
+      '{ int y; if ($1 > 0) y = 1; $1 = y; }',
+      // In a lambda body too.
+      '{ Runnable r = () -> { int z; if (z > 0) { } }; }',
+    ];
+    for (const source of refused) expect(() => f.insertBefore(source), source).toThrow(/might not have been initialized/);
+    // What javac accepts still compiles: assigned on every path, and a pattern variable in the scopes JLS §6.3.1 gives it.
+    f.insertBefore('{ int y; if ($1 > 0) y = 1; else y = 2; $1 = y; if (!($2 instanceof String s)) { $1 += 0; } else { $1 += s.length(); } }');
+    expect(() => f.insertBefore('{ int x = $1 - x + 2; }')).toThrow(CannotCompileException);
+  });
 });
+

@@ -379,6 +379,7 @@ function compileSnippet(
     declareNamedLocals(generator, behavior.methodNode(), facts, at);
     for (const [name, local] of addedLocals.get(behavior.methodNode()) ?? []) generator.declare(name, local.type, local.slot);
     generator.statement(block);
+    generator.checkDefiniteAssignment();
     return { generator, facts };
   });
 }
@@ -600,6 +601,7 @@ function compileBody(generator: CodeGenerator, block: Ast.BlockNode, isConstruct
     generator.statement({ kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: block.position });
   }
   generator.statement(block);
+  generator.checkDefiniteAssignment();
   if (!generator.reachable) return;
   if (returnType.isVoid()) {
     generator.emitter.returnValue(JavaType.VOID);
@@ -787,6 +789,7 @@ export function compileFieldInitializer(ctClass: CtClass, field: CtField, initia
       if (!isStatic) gen.emitter.load(facts.thisVariable!.type, 0);
       gen.variableInitializer(node, fieldType);
       gen.emitter.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, ctClass.getInternalName(), field.getName(), field.getSignature());
+      gen.checkDefiniteAssignment();
       return gen;
     });
     const start = isStatic ? method.instructions.getFirst() : afterConstructorCall(method);
@@ -973,6 +976,7 @@ export function replaceExpression(expr: Expr, source: string): void {
       gen.emitter.store(result.type, result.slot);
     }
     gen.statement(parseSnippet(source));
+    gen.checkDefiniteAssignment();
     if (gen.reachable && !result.type.isVoid()) gen.emitter.load(result.type, result.slot);
     return gen;
   });

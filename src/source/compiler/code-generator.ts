@@ -42,6 +42,7 @@ import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './l
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
+import { findUnassignedRead } from './definite-assignment.js';
 import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
 import { JavaType, binaryNumericPromotion, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
@@ -196,6 +197,8 @@ export class CodeGenerator {
   private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
   private readonly members: GenericMembers;
   private readonly ctx: CompileContext;
+  /** The name last declared at each local slot (for checkDefiniteAssignment's message). */
+  private readonly slotNames = new Map<number, string>();
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
   /** In a lambda body compiled for a function type whose result is a type variable: the type its expression returns. */
@@ -232,7 +235,25 @@ export class CodeGenerator {
   declare(name: string, type: JavaType, slot?: number, generic?: GenericType | null): LocalVariable {
     const variable: LocalVariable = generic != null && isGeneric(generic) ? { type, slot: slot ?? this.allocate(type), generic } : { type, slot: slot ?? this.allocate(type) };
     this.scopes[this.scopes.length - 1]!.set(name, variable);
+    this.slotNames.set(variable.slot, name);
     return variable;
+  }
+
+  /**
+   * Refuses the code written so far if it reads one of its own locals (slots from `fromSlot`, by
+   * default the first free slot the context gave) where it may not have been assigned — javac's
+   * "might not have been initialized", and pattern variables used outside their scope (see
+   * definite-assignment.ts). Run once a body or snippet is complete.
+   */
+  checkDefiniteAssignment(fromSlot: number = this.ctx.firstFreeSlot): void {
+    const read = findUnassignedRead(this.target, fromSlot);
+    if (read === null) return;
+    const name = this.slotNames.get(read.slot);
+    throw new CompileError(
+      name === undefined
+        ? `internal error: the compiled code reads local slot ${read.slot} before assigning it`
+        : `variable ${name} might not have been initialized (or is used outside the scope of its pattern)`,
+    );
   }
 
   /** A fresh local slot for a value of `type`. */
@@ -2289,6 +2310,7 @@ export class CodeGenerator {
     this.e.typeInsn(Opcodes.INSTANCEOF, type.isArray() ? type.descriptor() : type.internalName!);
     const variable: LocalVariable = { type, slot: this.allocate(type), pattern: true };
     this.scopes[this.scopes.length - 1]!.set(node.binding!.name, variable);
+    this.slotNames.set(variable.slot, node.binding!.name);
     return { temp, variable };
   }
 
@@ -2603,7 +2625,10 @@ export class CodeGenerator {
     const second = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0 }, method);
     for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
     for (const parameter of parameters) second.declare(parameter.name, parameter.type, undefined, parameter.generic);
+    const bodySlots = second.nextSlot;
     second.lambdaBody(lambda.body, returnType);
+    // Its own locals start after the captured values and the parameters, which arrive assigned.
+    second.checkDefiniteAssignment(bodySlots);
     method.maxLocals = 0;
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);

@@ -1,0 +1,83 @@
+// Bad snippets get a clear error: seeded mutations (characters dropped, inserted, duplicated) of valid
+// snippets that cover the statement and expression grammar. Each mutant either compiles or is refused
+// with a CannotCompileException — never another error, never slowly — and the class every compiled
+// mutant went into is linked by HotSpot under -Xverify:all.
+import { describe, expect, it } from 'vitest';
+import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
+import { verifyClasses } from '../src/testing/index.js';
+
+const SEEDS = [
+  '{ int x = $1 + 2; if (x > 3) { System.out.println("a" + x); } else { x = -x; } }',
+  '{ for (int i = 0; i < $1; i++) { $2 = $2 + i; } switch ($1) { case 1 -> System.out.println(1); default -> {} } }',
+  '{ java.util.function.Function<String, Integer> f = s -> s.length(); $3.forEach(e -> System.out.println(e)); }',
+  '{ try { Object o = $3.get(0); String t = (String) o; } catch (RuntimeException e) { throw e; } finally { $1++; } }',
+  '{ var r = $3.stream().map(String::trim).filter(x -> !x.isEmpty()).count(); assert r >= 0 : "neg"; }',
+  '{ int[][] a = new int[$1][2]; a[0][1] = $1 > 0 ? 1 : 2; String s = """\n  text\n  """; long q = 1L << 3; }',
+  '{ outer: while ($1 > 0) { do { $1--; if ($1 == 3) break outer; else continue; } while ($1 % 2 == 0); } }',
+  '{ synchronized ($2) { Object o = $2; if (o instanceof String str && !str.isEmpty()) { $2 = str.substring(1); } } }',
+  '{ int k = switch ($2) { case "a" -> 1; case "b" -> { yield 2; } default -> $1 * 3; }; char c = (char) (k + \'0\'); }',
+  '{ try (java.io.StringReader r = new java.io.StringReader($2)) { r.read(); } catch (java.io.IOException e) { } }',
+];
+const ALPHABET = ' (){}[];.,+-*/%<>=!&|^~?:"\'\\$_aZ09\n@#`->::...';
+
+/** mulberry32: a small seeded generator, so that a failure names the case that reproduces it. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mutant(next: () => number): string {
+  let source = SEEDS[Math.floor(next() * SEEDS.length)]!;
+  const edits = 1 + Math.floor(next() * 4);
+  for (let k = 0; k < edits; k++) {
+    const at = Math.floor(next() * source.length);
+    const kind = next();
+    if (kind < 1 / 3) source = source.slice(0, at) + source.slice(at + 1);
+    else if (kind < 2 / 3) source = source.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)]! + source.slice(at);
+    else {
+      const from = Math.floor(next() * source.length);
+      source = source.slice(0, at) + source.slice(from, from + 1 + Math.floor(next() * 8)) + source.slice(at);
+    }
+  }
+  return source;
+}
+
+describe('classforge/source on mutated snippets', () => {
+  it('compiles each or refuses it with CannotCompileException, quickly; HotSpot links the result', async () => {
+    const pool = new ClassPool(true);
+    const target = pool.makeClass('fuzz.Target');
+    target.addMethod(CtNewMethod.make('public static int f(int a, String s, java.util.List<String> l) { return a; }', target));
+    const method = target.getDeclaredMethod('f');
+    // SOURCE_FUZZ_SEED picks another sequence of mutants.
+    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205));
+    const counts = { compiled: 0, refused: 0 };
+    const unexpected: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const source = mutant(next);
+      const started = performance.now();
+      try {
+        method.insertBefore(source);
+        counts.compiled++;
+      } catch (error) {
+        if (error instanceof CannotCompileException) counts.refused++;
+        else unexpected.push(`case ${i}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
+      }
+      const ms = performance.now() - started;
+      if (ms > 1000) unexpected.push(`case ${i}: ${ms.toFixed(0)} ms for ${JSON.stringify(source)}`);
+    }
+    expect(unexpected).toEqual([]);
+    if (process.env.SOURCE_FUZZ_SEED !== undefined) console.log(counts);
+    // Both outcomes occur: the mutations neither break everything nor leave everything valid.
+    expect(counts.compiled).toBeGreaterThan(50);
+    expect(counts.refused).toBeGreaterThan(1000);
+    const result = await verifyClasses(new Map([['fuzz/Target', target.toBytecode()]]));
+    expect(result.failures).toEqual([]);
+    expect(result.linked).toBe(1);
+  });
+});
