@@ -58,7 +58,8 @@ export interface LocalVariable {
   /**
    * An instanceof pattern variable. Its scope in Java follows the flow (JLS §6.3.1); here it lasts
    * to the end of the enclosing block and a later declaration may reuse its name, which accepts every
-   * program javac accepts (and a few it does not).
+   * program javac accepts; a use where the pattern did not match on every path (which javac refuses as
+   * out of scope) is refused by checkDefiniteAssignment.
    */
   readonly pattern?: boolean;
 }
