@@ -17,6 +17,12 @@ const SEEDS = [
   '{ synchronized ($2) { Object o = $2; if (o instanceof String str && !str.isEmpty()) { $2 = str.substring(1); } } }',
   '{ int k = switch ($2) { case "a" -> 1; case "b" -> { yield 2; } default -> $1 * 3; }; char c = (char) (k + \'0\'); }',
   '{ try (java.io.StringReader r = new java.io.StringReader($2)) { r.read(); } catch (java.io.IOException e) { } }',
+  '{ java.util.Map<String, java.util.List<Integer>> m = new java.util.HashMap<>(); m.computeIfAbsent($2, k -> new java.util.ArrayList<>()).add($1); for (var e : m.entrySet()) { int n = e.getValue().get(0); } }',
+  '{ Integer boxed = $1; long w = boxed + 1L; double d = $1 > 2 ? w : 1.5; $1 += (int) d; $1 <<= 2; $1 = $1 ^ ~$1; boolean b = !($1 >= 0) || $1 != 3; }',
+  '{ StringBuilder sb = new StringBuilder(); for (String part : $2.split(",")) { if (part.isEmpty()) continue; sb.append(part).append(\';\'); } $2 = sb.toString(); }',
+  '{ Object[] arr = { $2, $1, null }; int count = 0; for (int i = arr.length - 1; i >= 0; --i) { if (arr[i] == null) break; count++; } $1 = count; }',
+  '{ java.util.function.Supplier<java.util.function.IntUnaryOperator> s = () -> x -> x * $1; $1 = s.get().applyAsInt(3); Runnable r = $2::trim; r.run(); }',
+  '{ label: { if ($1 > 0) break label; $1 = -1; } throw new IllegalStateException("state " + $1 + $2); }',
 ];
 const ALPHABET = ' (){}[];.,+-*/%<>=!&|^~?:"\'\\$_aZ09\n@#`->::...';
 
