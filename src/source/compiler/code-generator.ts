@@ -247,6 +247,8 @@ export class CodeGenerator {
    * definite-assignment.ts). Run once a body or snippet is complete.
    */
   checkDefiniteAssignment(fromSlot: number = this.ctx.firstFreeSlot): void {
+    // Most snippets have no locals of their own: nothing to check.
+    if (this.maxSlot <= fromSlot) return;
     const read = findUnassignedRead(this.target, fromSlot);
     if (read === null) return;
     const name = this.slotNames.get(read.slot);

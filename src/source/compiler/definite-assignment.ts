@@ -26,8 +26,16 @@ import { VarInsnNode } from '../../tree/var-insn-node.js';
 
 /** The first read of a local slot that some path reaches without assigning it, or null when there is none. */
 export function findUnassignedRead(method: MethodNode, firstSlot: number): { slot: number; insn: AbstractInsnNode } | null {
+  // Only code that reads one of those slots needs the data flow (a walk by links, without allocating).
+  let reads = false;
+  for (let insn = method.instructions.getFirst(); insn !== null && !reads; insn = insn.getNext()) {
+    if ((insn instanceof VarInsnNode || insn instanceof IincInsnNode) && insn.var >= firstSlot) {
+      const opcode = insn.getOpcode();
+      reads = !(opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE);
+    }
+  }
+  if (!reads) return null;
   const code = method.instructions.toArray();
-  if (code.length === 0) return null;
   const indexOf = new Map<AbstractInsnNode, number>();
   code.forEach((insn, i) => indexOf.set(insn, i));
   // The handlers covering each instruction (JVMS §4.7.3: start inclusive, end exclusive).
