@@ -3,7 +3,7 @@
 // with a CannotCompileException — never another error, never slowly — and the class every compiled
 // mutant went into is linked by HotSpot under -Xverify:all.
 import { describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool, CtNewMethod } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, CtNewMethod, ExprEditor, type MethodCall } from '../src/source/index.js';
 import { verifyClasses } from '../src/testing/index.js';
 
 const SEEDS = [
@@ -24,6 +24,18 @@ const SEEDS = [
   '{ java.util.function.Supplier<java.util.function.IntUnaryOperator> s = () -> x -> x * $1; $1 = s.get().applyAsInt(3); Runnable r = $2::trim; r.run(); }',
   '{ label: { if ($1 > 0) break label; $1 = -1; } throw new IllegalStateException("state " + $1 + $2); }',
 ];
+/** Snippets for the edits whose `$` variables differ: $_ (insertAfter, replace), $proceed/$$ (replace), $e (addCatch), return (setBody…). */
+const EDIT_SEEDS = [
+  '{ int x = $1 + 2; if (x > 3) { System.out.println("a" + x); } else { x = -x; } }',
+  '{ for (int i = 0; i < $1; i++) { $2 = $2 + i; } switch ($1) { case 1 -> System.out.println(1); default -> {} } }',
+  '{ try { Object o = $3.get(0); String t = (String) o; } catch (RuntimeException e) { throw e; } finally { $1++; } }',
+  '{ synchronized ($2) { Object o = $2; if (o instanceof String str && !str.isEmpty()) { $2 = str.substring(1); } } }',
+  '{ $_ = $1 + 1; if ($_ > 3) return; }',
+  '{ $_ = $proceed($$); $_ = $_ + 1; }',
+  '{ if ($1 > 0) { $_ = 0; } else { $_ = $proceed($$); } }',
+  '{ System.out.println($e); throw $e; }',
+  '{ return $1 * 2; }',
+];
 const ALPHABET = ' (){}[];.,+-*/%<>=!&|^~?:"\'\\$_aZ09\n@#`->::...';
 
 /** mulberry32: a small seeded generator, so that a failure names the case that reproduces it. */
@@ -38,9 +50,9 @@ function random(seed: number): () => number {
   };
 }
 
-function mutant(next: () => number): string {
-  let source = SEEDS[Math.floor(next() * SEEDS.length)]!;
-  const edits = 1 + Math.floor(next() * 4);
+function mutant(next: () => number, seeds: readonly string[] = SEEDS, minimumEdits = 1): string {
+  let source = seeds[Math.floor(next() * seeds.length)]!;
+  const edits = minimumEdits + Math.floor(next() * 4);
   for (let k = 0; k < edits; k++) {
     const at = Math.floor(next() * source.length);
     const kind = next();
@@ -111,5 +123,43 @@ describe('classforge/source on mutated snippets', () => {
     const result = await verifyClasses(new Map([['fuzz/Target', target.toBytecode()]]));
     expect(result.failures).toEqual([]);
     expect(result.linked).toBe(1);
+  });
+
+  it('mutants through every kind of edit (insertAfter, asFinally too, setBody, addCatch, ExprEditor.replace, insertAt): compiled or refused; HotSpot links every class written', async () => {
+    const pool = new ClassPool(true);
+    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + 1);
+    const classes = new Map<string, Uint8Array>();
+    const sources = new Map<string, string>();
+    const unexpected: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const ctClass = pool.makeClass(`fuzz.Edit${i}`);
+      ctClass.addMethod(CtNewMethod.make('public static int g(int v) { return v + 1; }', ctClass));
+      ctClass.addMethod(CtNewMethod.make('public static int f(int a, String s, java.util.List<String> l) { if (a > 5) return g(a); int r = g(a) * 2; return r; }', ctClass));
+      const f = ctClass.getDeclaredMethod('f');
+      // Unmutated (0 edits) a fifth of the time: the seeds themselves must compile.
+      const source = mutant(next, EDIT_SEEDS, 0);
+      const kind = Math.floor(next() * 5);
+      try {
+        if (kind === 0) f.insertAfter(source, next() < 0.5);
+        else if (kind === 1) f.setBody(source);
+        else if (kind === 2) f.addCatch(source, pool.get('java.lang.RuntimeException'));
+        else if (kind === 3) f.instrument(new (class extends ExprEditor { override editMethodCall(call: MethodCall) { call.replace(source); } })());
+        else f.insertAt(1, source);
+      } catch (error) {
+        if (!(error instanceof CannotCompileException)) unexpected.push(`case ${i}, edit ${kind}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
+        continue;
+      }
+      try {
+        classes.set(`fuzz/Edit${i}`, ctClass.toBytecode());
+        sources.set(`fuzz.Edit${i}`, `edit ${kind}: ${source}`);
+      } catch (error) {
+        unexpected.push(`case ${i}, edit ${kind}, toBytecode: ${(error as Error).message} in ${JSON.stringify(source)}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(classes.size).toBeGreaterThan(50);
+    const result = await verifyClasses(classes);
+    expect(result.failures.map((failure) => `${sources.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
+    expect(result.linked).toBe(classes.size);
   });
 });

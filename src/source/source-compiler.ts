@@ -516,11 +516,13 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   method.instructions.add(code);
   const blocks: TryCatchBlockNode[] = [];
   let segmentStart = start;
+  // Only segments with code: an empty range (start_pc = end_pc) is malformed (JVMS §4.7.3) — the
+  // last segment is empty when the after code ends the method itself (its return replaced the last one).
   for (const [gapStart, gapEnd] of gaps) {
-    if (method.instructions.indexOf(gapStart) > method.instructions.indexOf(segmentStart)) blocks.push(new TryCatchBlockNode(segmentStart, gapStart, handler, null));
+    if (hasCodeBetween(segmentStart, gapStart)) blocks.push(new TryCatchBlockNode(segmentStart, gapStart, handler, null));
     segmentStart = gapEnd;
   }
-  blocks.push(new TryCatchBlockNode(segmentStart, end, handler, null));
+  if (hasCodeBetween(segmentStart, end)) blocks.push(new TryCatchBlockNode(segmentStart, end, handler, null));
   // Outermost: after every existing handler, so that those still catch first.
   method.tryCatchBlocks = [...(generated.tryCatchBlocks ?? []), ...(method.tryCatchBlocks ?? []), ...blocks];
 }
@@ -533,6 +535,12 @@ function copyOfCode(code: MethodNode): { instructions: InsnList; tryCatchBlocks:
   for (const insn of code.instructions) instructions.add(insn.clone(labels));
   const tryCatchBlocks = code.tryCatchBlocks?.map((block) => new TryCatchBlockNode(labels.get(block.start)!, labels.get(block.end)!, labels.get(block.handler)!, block.type)) ?? null;
   return { instructions, tryCatchBlocks };
+}
+
+/** Whether an instruction (not a label, line number or frame) lies between `start` and `end`, which follows it. */
+function hasCodeBetween(start: AbstractInsnNode, end: AbstractInsnNode): boolean {
+  for (let insn = start.getNext(); insn !== null && insn !== end; insn = insn.getNext()) if (insn.getOpcode() >= 0) return true;
+  return false;
 }
 
 function pushDefault(code: InsnList, type: JavaType): void {
