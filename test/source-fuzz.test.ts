@@ -3,7 +3,7 @@
 // with a CannotCompileException — never another error, never slowly — and the class every compiled
 // mutant went into is linked by HotSpot under -Xverify:all.
 import { describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool, CtNewMethod, ExprEditor, type MethodCall } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, CtField, CtNewMethod, ExprEditor, type Expr, type MethodCall } from '../src/source/index.js';
 import { verifyClasses } from '../src/testing/index.js';
 
 const SEEDS = [
@@ -35,6 +35,23 @@ const EDIT_SEEDS = [
   '{ if ($1 > 0) { $_ = 0; } else { $_ = $proceed($$); } }',
   '{ System.out.println($e); throw $e; }',
   '{ return $1 * 2; }',
+];
+/** Replacements for ExprEditor, with Javassist's $proceed, $$, $_, $0, $args, $r and $w. */
+const EXPR_SEEDS = [
+  '{ $_ = $proceed($$); }',
+  '{ $_ = $proceed($$); System.out.println("x" + $_); }',
+  '{ if ($_ == null) { $_ = $proceed($$); } }',
+  '{ $_ = ($r) $proceed($$); }',
+  '{ Object o = $proceed($$); $_ = ($r) o; }',
+  '{ $proceed($$); }',
+  '{ $_ = $0; }',
+  '{ $_ = $1; }',
+  '{ $_ = $proceed($1); }',
+  '{ $_ = null; }',
+  '{ $_ = 0; }',
+  '{ $_ = ($w) 1; }',
+  '{ $args[0] = $1; $_ = $proceed($$); }',
+  '{ $_ = $proceed($$); if ($_ instanceof String s) { System.out.println(s); } }',
 ];
 const ALPHABET = ' (){}[];.,+-*/%<>=!&|^~?:"\'\\$_aZ09\n@#`->::...';
 
@@ -158,6 +175,47 @@ describe('classforge/source on mutated snippets', () => {
     }
     expect(unexpected).toEqual([]);
     expect(classes.size).toBeGreaterThan(50);
+    const result = await verifyClasses(classes);
+    expect(result.failures.map((failure) => `${sources.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
+    expect(result.linked).toBe(classes.size);
+  });
+
+  it('ExprEditor.replace on every kind of expression with mutated $proceed/$_/$w/$r snippets: compiled or refused; HotSpot links every class written', async () => {
+    const pool = new ClassPool(true);
+    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + 2);
+    const classes = new Map<string, Uint8Array>();
+    const sources = new Map<string, string>();
+    const unexpected: string[] = [];
+    const kinds = ['editMethodCall', 'editFieldAccess', 'editNewExpr', 'editNewArray', 'editCast', 'editInstanceof'] as const;
+    for (let i = 0; i < 1500; i++) {
+      const ctClass = pool.makeClass(`fuzz.Expr${i}`);
+      ctClass.addField(CtField.make('static int counter;', ctClass));
+      ctClass.addMethod(
+        CtNewMethod.make(
+          'public static Object f(int a, Object o, java.util.List<String> l) { int[] arr = new int[a]; String[][] m = new String[2][a]; counter = counter + arr.length;' +
+            ' Object x = new StringBuilder("s").append(a); if (o instanceof String) { String t = (String) o; x = t.trim(); } try { l.add("z"); } catch (RuntimeException e) { counter--; } return x; }',
+          ctClass,
+        ),
+      );
+      const source = mutant(next, EXPR_SEEDS, 0);
+      const kind = kinds[Math.floor(next() * kinds.length)]!;
+      const editor = new ExprEditor();
+      (editor as unknown as Record<string, (expr: Expr) => void>)[kind] = (expr) => expr.replace(source);
+      try {
+        ctClass.getDeclaredMethod('f').instrument(editor);
+      } catch (error) {
+        if (!(error instanceof CannotCompileException)) unexpected.push(`case ${i}, ${kind}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
+        continue;
+      }
+      try {
+        classes.set(`fuzz/Expr${i}`, ctClass.toBytecode());
+        sources.set(`fuzz.Expr${i}`, `${kind}: ${source}`);
+      } catch (error) {
+        unexpected.push(`case ${i}, ${kind}, toBytecode: ${(error as Error).message} in ${JSON.stringify(source)}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(classes.size).toBeGreaterThan(100);
     const result = await verifyClasses(classes);
     expect(result.failures.map((failure) => `${sources.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
     expect(result.linked).toBe(classes.size);

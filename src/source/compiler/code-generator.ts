@@ -1290,7 +1290,10 @@ export class CodeGenerator {
       return;
     }
     if (node.kind === 'Cast' && isSpecialCast(node)) {
-      this.specialCast(node, type);
+      // ($w) gives the box and ($r) the result type: either may still need the assignment
+      // conversion to `type` (`int k = ($w) 1` unboxes), or be refused by it.
+      const actual = this.specialCast(node, type);
+      if (actual !== type && !actual.isVoid() && !type.isVoid()) this.convert(actual, type, node.position, 'assignment');
       return;
     }
     const constant = this.constant(node);
