@@ -295,5 +295,16 @@ describe('classforge/source edits', () => {
     f.insertBefore('{ int y; if ($1 > 0) y = 1; else y = 2; $1 = y; if (!($2 instanceof String s)) { $1 += 0; } else { $1 += s.length(); } }');
     expect(() => f.insertBefore('{ int x = $1 - x + 2; }')).toThrow(CannotCompileException);
   });
+
+  it('refuses super()/this() anywhere but as the first statement of a constructor, as javac does', () => {
+    const pool = new ClassPool(true);
+    const t = pool.makeClass('ctor.T');
+    t.addConstructor(CtNewConstructor.defaultConstructor(t));
+    for (const source of ['T(String s) { ; super(); }', 'T(String s) { super(); super(); }', 'T(int a) { if (a > 0) { this(); } }']) {
+      expect(() => CtNewConstructor.make(source, t), source).toThrow(/call to (super|this) must be first statement in constructor/);
+    }
+    expect(() => CtNewMethod.make('void m() { super(); }', t)).toThrow(/must be first statement in constructor/);
+    t.addConstructor(CtNewConstructor.make('T(String s) { this(); System.out.println(s); }', t));
+  });
 });
 

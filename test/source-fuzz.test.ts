@@ -3,7 +3,7 @@
 // with a CannotCompileException — never another error, never slowly — and the class every compiled
 // mutant went into is linked by HotSpot under -Xverify:all.
 import { describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool, CtField, CtNewMethod, ExprEditor, type Expr, type MethodCall } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, CtField, CtNewConstructor, CtNewMethod, ExprEditor, Modifier, type Expr, type MethodCall } from '../src/source/index.js';
 import { verifyClasses } from '../src/testing/index.js';
 
 const SEEDS = [
@@ -52,6 +52,29 @@ const EXPR_SEEDS = [
   '{ $_ = ($w) 1; }',
   '{ $args[0] = $1; $_ = $proceed($$); }',
   '{ $_ = $proceed($$); if ($_ instanceof String s) { System.out.println(s); } }',
+];
+const METHOD_SEEDS = [
+  'public static int sum(int... xs) { int t = 0; for (int x : xs) t += x; return t; }',
+  'private <T extends Comparable<T>> T max(java.util.List<T> items) throws Exception { T best = null; for (T i : items) if (best == null || i.compareTo(best) > 0) best = i; return best; }',
+  'protected final synchronized String name(Object o) { return o == null ? "null" : o.getClass().getName(); }',
+  'public String toString() { return "T" + this.hashCode(); }',
+  'static long fact(int n) { return n <= 1 ? 1L : n * fact(n - 1); }',
+  'public abstract void noBody();',
+  'public native int nat();',
+  'double avg(double[] v) { if (v.length == 0) throw new IllegalArgumentException("empty"); double s = 0; for (double d : v) s += d; return s / v.length; }',
+];
+const FIELD_SEEDS = [
+  'private static final int LIMIT = 10;',
+  'public java.util.List<String> names = new java.util.ArrayList<>();',
+  'static String greeting = "hi" + 10;',
+  'protected volatile long stamp = System.nanoTime();',
+  'int[] data = { 1, 2, 3 };',
+  'transient Object lock = new Object();',
+];
+const CONSTRUCTOR_SEEDS = [
+  'public T(int a) { this(); }',
+  'T(String s) { super(); }',
+  'private T(long x, String y) throws Exception { this(); if (x > 0) throw new Exception(y); }',
 ];
 const ALPHABET = ' (){}[];.,+-*/%<>=!&|^~?:"\'\\$_aZ09\n@#`->::...';
 
@@ -218,6 +241,43 @@ describe('classforge/source on mutated snippets', () => {
     expect(classes.size).toBeGreaterThan(100);
     const result = await verifyClasses(classes);
     expect(result.failures.map((failure) => `${sources.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
+    expect(result.linked).toBe(classes.size);
+  });
+
+  it('mutated declarations (CtNewMethod.make, CtField.make, CtNewConstructor.make): added or refused; HotSpot links every class written', async () => {
+    const pool = new ClassPool(true);
+    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + 3);
+    const classes = new Map<string, Uint8Array>();
+    const added = new Map<string, string[]>();
+    const unexpected: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const ctClass = pool.makeClass(`fuzz${i}.T`);
+      // Abstract, so that abstract methods may be added.
+      ctClass.setModifiers(ctClass.getModifiers() | Modifier.ABSTRACT);
+      ctClass.addConstructor(CtNewConstructor.defaultConstructor(ctClass));
+      const sources: string[] = [];
+      for (let k = 0; k < 3; k++) {
+        const which = next();
+        const source = mutant(next, which < 0.5 ? METHOD_SEEDS : which < 0.8 ? FIELD_SEEDS : CONSTRUCTOR_SEEDS, 0);
+        try {
+          if (which < 0.5) ctClass.addMethod(CtNewMethod.make(source, ctClass));
+          else if (which < 0.8) ctClass.addField(CtField.make(source, ctClass));
+          else ctClass.addConstructor(CtNewConstructor.make(source, ctClass));
+          sources.push(source);
+        } catch (error) {
+          if (!(error instanceof CannotCompileException)) unexpected.push(`case ${i}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
+        }
+      }
+      try {
+        classes.set(`fuzz${i}/T`, ctClass.toBytecode());
+        added.set(`fuzz${i}.T`, sources);
+      } catch (error) {
+        unexpected.push(`case ${i}, toBytecode: ${(error as Error).message} after ${JSON.stringify(sources)}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    const result = await verifyClasses(classes);
+    expect(result.failures.map((failure) => `${JSON.stringify(added.get(failure.className))} => ${failure.error.slice(0, 300)}`)).toEqual([]);
     expect(result.linked).toBe(classes.size);
   });
 });

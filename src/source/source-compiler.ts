@@ -605,8 +605,15 @@ export function setBody(behavior: CtBehavior, source: string | null): void {
  */
 function compileBody(generator: CodeGenerator, block: Ast.BlockNode, isConstructor: boolean, returnType: JavaType, returnDefault: boolean): void {
   const statements = block.statements;
-  if (isConstructor && (statements[0] === undefined || statements[0].kind !== 'ExplicitConstructorInvocation')) {
-    generator.statement({ kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: block.position });
+  if (isConstructor) {
+    // JLS §8.8.7: the body's first statement may be super(…)/this(…); without one, super() is implied.
+    const first = statements[0];
+    if (first !== undefined && first.kind === 'ExplicitConstructorInvocation') {
+      generator.constructorInvocation(first);
+      block = { ...block, statements: statements.slice(1) };
+    } else {
+      generator.constructorInvocation({ kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: block.position });
+    }
   }
   generator.statement(block);
   generator.checkDefiniteAssignment();

@@ -329,7 +329,17 @@ export class CodeGenerator {
       case 'Yield':
         return this.yieldStatement(node);
       case 'ExplicitConstructorInvocation':
-        return this.explicitConstructorInvocation(node);
+        // JLS §8.8.7: only as the first statement of a constructor body (see constructorInvocation).
+        throw new CompileError(`call to ${node.isSuper ? 'super' : 'this'} must be first statement in constructor`, node.position);
+    }
+  }
+
+  /** The first statement of a constructor body: its explicit (or implicit) `super(…)` / `this(…)` (JLS §8.8.7.1). */
+  constructorInvocation(node: Ast.ExplicitConstructorInvocationNode): void {
+    try {
+      this.explicitConstructorInvocation(node);
+    } catch (error) {
+      throw error instanceof CompileError ? error.withPosition(node.position) : error;
     }
   }
 
