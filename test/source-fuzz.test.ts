@@ -1,10 +1,12 @@
-// Bad snippets get a clear error: seeded mutations (characters dropped, inserted, duplicated) of valid
-// snippets that cover the statement and expression grammar. Each mutant either compiles or is refused
-// with a CannotCompileException — never another error, never slowly — and the class every compiled
-// mutant went into is linked by HotSpot under -Xverify:all.
+// Bad snippets get a clear error, and what compiles is valid: seeded mutations (characters dropped,
+// inserted, duplicated; tokens swapped) of snippets and declarations that cover the grammar, applied
+// through every kind of edit. Each mutant either compiles or is refused with a CannotCompileException —
+// never another error, never slowly — and HotSpot links every class written under -Xverify:all.
+// SOURCE_FUZZ_SEED picks another sequence of mutants.
 import { describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool, CtField, CtNewConstructor, CtNewMethod, ExprEditor, Modifier, type Expr, type MethodCall } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, type CtClass, CtField, CtNewConstructor, CtNewMethod, ExprEditor, Modifier, type Expr, type MethodCall } from '../src/source/index.js';
 import { verifyClasses } from '../src/testing/index.js';
+import { prng } from './support/fuzz-cases.js';
 
 const SEEDS = [
   '{ int x = $1 + 2; if (x > 3) { System.out.println("a" + x); } else { x = -x; } }',
@@ -78,18 +80,6 @@ const CONSTRUCTOR_SEEDS = [
 ];
 const ALPHABET = ' (){}[];.,+-*/%<>=!&|^~?:"\'\\$_aZ09\n@#`->::...';
 
-/** mulberry32: a small seeded generator, so that a failure names the case that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function mutant(next: () => number, seeds: readonly string[] = SEEDS, minimumEdits = 1): string {
   let source = seeds[Math.floor(next() * seeds.length)]!;
   const edits = minimumEdits + Math.floor(next() * 4);
@@ -129,86 +119,107 @@ function tokenMutant(next: () => number): string {
   return tokens.join(' ');
 }
 
+/** The generator of one test's mutants: SOURCE_FUZZ_SEED (or the default) plus the test's own offset. */
+const mutants = (offset: number): (() => number) => prng(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + offset);
+
+/** What a fuzz test collects: the classes written, what went into each, and anything other than a refusal. */
+class FuzzRun {
+  readonly classes = new Map<string, Uint8Array>();
+  private readonly contents = new Map<string, string>();
+  readonly unexpected: string[] = [];
+  compiled = 0;
+  refused = 0;
+
+  /** Runs an edit: true when it compiled, false when refused with a CannotCompileException; anything else, or a slow edit, is recorded. */
+  attempt(where: string, source: string, edit: () => void): boolean {
+    const started = performance.now();
+    try {
+      edit();
+      this.compiled++;
+      return true;
+    } catch (error) {
+      if (error instanceof CannotCompileException) this.refused++;
+      else this.unexpected.push(`${where}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
+      return false;
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > 1000) this.unexpected.push(`${where}: ${ms.toFixed(0)} ms for ${JSON.stringify(source)}`);
+    }
+  }
+
+  /** Writes `ctClass` for HotSpot; a failure to write is recorded. */
+  write(ctClass: CtClass, contents: string): void {
+    try {
+      this.classes.set(ctClass.getName().replace(/\./g, '/'), ctClass.toBytecode());
+      this.contents.set(ctClass.getName(), contents);
+    } catch (error) {
+      this.unexpected.push(`${ctClass.getName()}, toBytecode: ${(error as Error).message} after ${contents}`);
+    }
+  }
+
+  /** Nothing but refusals, and HotSpot links every class written. */
+  async expectAllLinked(): Promise<void> {
+    expect(this.unexpected).toEqual([]);
+    if (process.env.SOURCE_FUZZ_SEED !== undefined) console.log({ compiled: this.compiled, refused: this.refused, classes: this.classes.size });
+    const result = await verifyClasses(this.classes);
+    expect(result.failures.map((failure) => `${this.contents.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
+    expect(result.linked).toBe(this.classes.size);
+  }
+}
+
 describe('classforge/source on mutated snippets', () => {
   it.each([
     ['character', mutant],
     ['token', tokenMutant],
-  ] as const)('%s mutants: each compiled or refused with CannotCompileException, quickly; HotSpot links the result', async (_kind, makeMutant) => {
+  ] as const)('%s mutants into one method: each compiled or refused with CannotCompileException, quickly; HotSpot links the result', async (_kind, makeMutant) => {
     const pool = new ClassPool(true);
     const target = pool.makeClass('fuzz.Target');
     target.addMethod(CtNewMethod.make('public static int f(int a, String s, java.util.List<String> l) { return a; }', target));
     const method = target.getDeclaredMethod('f');
-    // SOURCE_FUZZ_SEED picks another sequence of mutants.
-    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205));
-    const counts = { compiled: 0, refused: 0 };
-    const unexpected: string[] = [];
+    const next = mutants(0);
+    const run = new FuzzRun();
+    const inserted: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const source = makeMutant(next);
-      const started = performance.now();
-      try {
-        method.insertBefore(source);
-        counts.compiled++;
-      } catch (error) {
-        if (error instanceof CannotCompileException) counts.refused++;
-        else unexpected.push(`case ${i}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
-      }
-      const ms = performance.now() - started;
-      if (ms > 1000) unexpected.push(`case ${i}: ${ms.toFixed(0)} ms for ${JSON.stringify(source)}`);
+      if (run.attempt(`case ${i}`, source, () => method.insertBefore(source))) inserted.push(source);
     }
-    expect(unexpected).toEqual([]);
-    if (process.env.SOURCE_FUZZ_SEED !== undefined) console.log(counts);
     // Both outcomes occur: the mutations neither break everything nor leave everything valid.
-    expect(counts.compiled).toBeGreaterThan(50);
-    expect(counts.refused).toBeGreaterThan(500);
-    const result = await verifyClasses(new Map([['fuzz/Target', target.toBytecode()]]));
-    expect(result.failures).toEqual([]);
-    expect(result.linked).toBe(1);
+    expect(run.compiled).toBeGreaterThan(50);
+    expect(run.refused).toBeGreaterThan(500);
+    run.write(target, JSON.stringify(inserted));
+    await run.expectAllLinked();
   });
 
   it('mutants through every kind of edit (insertAfter, asFinally too, setBody, addCatch, ExprEditor.replace, insertAt): compiled or refused; HotSpot links every class written', async () => {
     const pool = new ClassPool(true);
-    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + 1);
-    const classes = new Map<string, Uint8Array>();
-    const sources = new Map<string, string>();
-    const unexpected: string[] = [];
+    const next = mutants(1);
+    const run = new FuzzRun();
     for (let i = 0; i < 1500; i++) {
       const ctClass = pool.makeClass(`fuzz.Edit${i}`);
       ctClass.addMethod(CtNewMethod.make('public static int g(int v) { return v + 1; }', ctClass));
       ctClass.addMethod(CtNewMethod.make('public static int f(int a, String s, java.util.List<String> l) { if (a > 5) return g(a); int r = g(a) * 2; return r; }', ctClass));
       const f = ctClass.getDeclaredMethod('f');
-      // Unmutated (0 edits) a fifth of the time: the seeds themselves must compile.
+      // Unmutated (0 edits) a quarter of the time: the seeds themselves must compile.
       const source = mutant(next, EDIT_SEEDS, 0);
       const kind = Math.floor(next() * 5);
-      try {
-        if (kind === 0) f.insertAfter(source, next() < 0.5);
+      const asFinally = next() < 0.5;
+      const compiled = run.attempt(`case ${i}, edit ${kind}`, source, () => {
+        if (kind === 0) f.insertAfter(source, asFinally);
         else if (kind === 1) f.setBody(source);
         else if (kind === 2) f.addCatch(source, pool.get('java.lang.RuntimeException'));
         else if (kind === 3) f.instrument(new (class extends ExprEditor { override editMethodCall(call: MethodCall) { call.replace(source); } })());
         else f.insertAt(1, source);
-      } catch (error) {
-        if (!(error instanceof CannotCompileException)) unexpected.push(`case ${i}, edit ${kind}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
-        continue;
-      }
-      try {
-        classes.set(`fuzz/Edit${i}`, ctClass.toBytecode());
-        sources.set(`fuzz.Edit${i}`, `edit ${kind}: ${source}`);
-      } catch (error) {
-        unexpected.push(`case ${i}, edit ${kind}, toBytecode: ${(error as Error).message} in ${JSON.stringify(source)}`);
-      }
+      });
+      if (compiled) run.write(ctClass, `edit ${kind}: ${source}`);
     }
-    expect(unexpected).toEqual([]);
-    expect(classes.size).toBeGreaterThan(50);
-    const result = await verifyClasses(classes);
-    expect(result.failures.map((failure) => `${sources.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
-    expect(result.linked).toBe(classes.size);
+    expect(run.classes.size).toBeGreaterThan(50);
+    await run.expectAllLinked();
   });
 
   it('ExprEditor.replace on every kind of expression with mutated $proceed/$_/$w/$r snippets: compiled or refused; HotSpot links every class written', async () => {
     const pool = new ClassPool(true);
-    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + 2);
-    const classes = new Map<string, Uint8Array>();
-    const sources = new Map<string, string>();
-    const unexpected: string[] = [];
+    const next = mutants(2);
+    const run = new FuzzRun();
     const kinds = ['editMethodCall', 'editFieldAccess', 'editNewExpr', 'editNewArray', 'editCast', 'editInstanceof'] as const;
     for (let i = 0; i < 1500; i++) {
       const ctClass = pool.makeClass(`fuzz.Expr${i}`);
@@ -224,60 +235,34 @@ describe('classforge/source on mutated snippets', () => {
       const kind = kinds[Math.floor(next() * kinds.length)]!;
       const editor = new ExprEditor();
       (editor as unknown as Record<string, (expr: Expr) => void>)[kind] = (expr) => expr.replace(source);
-      try {
-        ctClass.getDeclaredMethod('f').instrument(editor);
-      } catch (error) {
-        if (!(error instanceof CannotCompileException)) unexpected.push(`case ${i}, ${kind}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
-        continue;
-      }
-      try {
-        classes.set(`fuzz/Expr${i}`, ctClass.toBytecode());
-        sources.set(`fuzz.Expr${i}`, `${kind}: ${source}`);
-      } catch (error) {
-        unexpected.push(`case ${i}, ${kind}, toBytecode: ${(error as Error).message} in ${JSON.stringify(source)}`);
-      }
+      if (run.attempt(`case ${i}, ${kind}`, source, () => ctClass.getDeclaredMethod('f').instrument(editor))) run.write(ctClass, `${kind}: ${source}`);
     }
-    expect(unexpected).toEqual([]);
-    expect(classes.size).toBeGreaterThan(100);
-    const result = await verifyClasses(classes);
-    expect(result.failures.map((failure) => `${sources.get(failure.className)} => ${failure.error.slice(0, 300)}`)).toEqual([]);
-    expect(result.linked).toBe(classes.size);
+    expect(run.classes.size).toBeGreaterThan(100);
+    await run.expectAllLinked();
   });
 
   it('mutated declarations (CtNewMethod.make, CtField.make, CtNewConstructor.make): added or refused; HotSpot links every class written', async () => {
     const pool = new ClassPool(true);
-    const next = random(Number(process.env.SOURCE_FUZZ_SEED ?? 20261205) + 3);
-    const classes = new Map<string, Uint8Array>();
-    const added = new Map<string, string[]>();
-    const unexpected: string[] = [];
+    const next = mutants(3);
+    const run = new FuzzRun();
     for (let i = 0; i < 600; i++) {
       const ctClass = pool.makeClass(`fuzz${i}.T`);
       // Abstract, so that abstract methods may be added.
       ctClass.setModifiers(ctClass.getModifiers() | Modifier.ABSTRACT);
       ctClass.addConstructor(CtNewConstructor.defaultConstructor(ctClass));
-      const sources: string[] = [];
+      const added: string[] = [];
       for (let k = 0; k < 3; k++) {
         const which = next();
         const source = mutant(next, which < 0.5 ? METHOD_SEEDS : which < 0.8 ? FIELD_SEEDS : CONSTRUCTOR_SEEDS, 0);
-        try {
+        const ok = run.attempt(`case ${i}`, source, () => {
           if (which < 0.5) ctClass.addMethod(CtNewMethod.make(source, ctClass));
           else if (which < 0.8) ctClass.addField(CtField.make(source, ctClass));
           else ctClass.addConstructor(CtNewConstructor.make(source, ctClass));
-          sources.push(source);
-        } catch (error) {
-          if (!(error instanceof CannotCompileException)) unexpected.push(`case ${i}: ${(error as Error).constructor.name}: ${(error as Error).message} in ${JSON.stringify(source)}`);
-        }
+        });
+        if (ok) added.push(source);
       }
-      try {
-        classes.set(`fuzz${i}/T`, ctClass.toBytecode());
-        added.set(`fuzz${i}.T`, sources);
-      } catch (error) {
-        unexpected.push(`case ${i}, toBytecode: ${(error as Error).message} after ${JSON.stringify(sources)}`);
-      }
+      run.write(ctClass, JSON.stringify(added));
     }
-    expect(unexpected).toEqual([]);
-    const result = await verifyClasses(classes);
-    expect(result.failures.map((failure) => `${JSON.stringify(added.get(failure.className))} => ${failure.error.slice(0, 300)}`)).toEqual([]);
-    expect(result.linked).toBe(classes.size);
+    await run.expectAllLinked();
   });
 });
