@@ -55,6 +55,18 @@ const EXPR_SEEDS = [
   '{ $args[0] = $1; $_ = $proceed($$); }',
   '{ $_ = $proceed($$); if ($_ instanceof String s) { System.out.println(s); } }',
 ];
+const LAMBDA_SEEDS = [
+  '{ java.util.function.IntSupplier s = () -> $1 + 1; $1 = s.getAsInt(); }',
+  '{ Runnable r = () -> { int z = $1; if (z > 0) System.out.println(z); }; r.run(); }',
+  '{ java.util.function.Function<String, String> f = x -> x + $2; $2 = f.apply("a"); }',
+  '{ $3.forEach(e -> { if (e != null) counter++; }); }',
+  '{ java.util.Comparator<String> c = java.util.Comparator.comparing(String::length); $3.sort(c); }',
+  '{ java.util.function.BiFunction<Integer, Integer, Integer> add = Integer::sum; $1 = add.apply($1, 2); }',
+  '{ java.util.function.Supplier<java.util.List<String>> mk = java.util.ArrayList::new; $3 = mk.get(); }',
+  '{ java.util.function.IntFunction<int[]> arr = int[]::new; int[] a = arr.apply($1 > 0 ? $1 : 1); $1 = a.length; }',
+  '{ java.util.Optional<String> o = java.util.Optional.ofNullable($2).map(s -> s.trim()); $2 = o.orElse("none"); }',
+  '{ $_ = $proceed($$); java.util.function.IntUnaryOperator inc = v -> v + $_; $_ = inc.applyAsInt(1); }',
+];
 const METHOD_SEEDS = [
   'public static int sum(int... xs) { int t = 0; for (int x : xs) t += x; return t; }',
   'private <T extends Comparable<T>> T max(java.util.List<T> items) throws Exception { T best = null; for (T i : items) if (best == null || i.compareTo(best) > 0) best = i; return best; }',
@@ -263,6 +275,31 @@ describe('classforge/source on mutated snippets', () => {
       }
       run.write(ctClass, JSON.stringify(added));
     }
+    await run.expectAllLinked();
+  });
+
+  it('lambdas and method references in mutated snippets, through insertBefore, insertAfter, ExprEditor.replace and insertAt: compiled or refused; HotSpot links every class written', async () => {
+    const pool = new ClassPool(true);
+    const next = mutants(4);
+    const run = new FuzzRun();
+    for (let i = 0; i < 1200; i++) {
+      const ctClass = pool.makeClass(`fuzz.Lambda${i}`);
+      ctClass.addField(CtField.make('static int counter;', ctClass));
+      ctClass.addMethod(CtNewMethod.make('public static int g(int v) { return v + 1; }', ctClass));
+      ctClass.addMethod(CtNewMethod.make('public int f(int a, String s, java.util.List<String> l) { if (a > 5) return g(a); int r = g(a) * 2; return r; }', ctClass));
+      const f = ctClass.getDeclaredMethod('f');
+      const source = mutant(next, LAMBDA_SEEDS, 0);
+      const kind = Math.floor(next() * 4);
+      const asFinally = next() < 0.5;
+      const compiled = run.attempt(`case ${i}, edit ${kind}`, source, () => {
+        if (kind === 0) f.insertBefore(source);
+        else if (kind === 1) f.insertAfter(source, asFinally);
+        else if (kind === 2) f.instrument(new (class extends ExprEditor { override editMethodCall(call: MethodCall) { call.replace(source); } })());
+        else f.insertAt(1, source);
+      });
+      if (compiled) run.write(ctClass, `edit ${kind}: ${source}`);
+    }
+    expect(run.classes.size).toBeGreaterThan(100);
     await run.expectAllLinked();
   });
 });
