@@ -306,5 +306,16 @@ describe('classforge/source edits', () => {
     expect(() => CtNewMethod.make('void m() { super(); }', t)).toThrow(/must be first statement in constructor/);
     t.addConstructor(CtNewConstructor.make('T(String s) { this(); System.out.println(s); }', t));
   });
+
+  it('insertAfter(src, true) whose code returns itself (no empty catch-all range left behind), and ($w) assigned to an int', async () => {
+    const pool = new ClassPool(true);
+    const c = pool.makeClass('after.C');
+    c.addMethod(CtNewMethod.make('public static int f(int a) { if (a > 5) return a; return a + 1; }', c));
+    c.getDeclaredMethod('f').insertAfter('{ return $1 * 2; }', true);
+    c.addMethod(CtNewMethod.make('public static int g() { int k = ($w) 41; return k + 1; }', c));
+    c.addMethod(CtNewMethod.make('public static void main(String[] args) { System.out.println(f(3) + " " + f(7) + " " + g()); }', c));
+    const result = await runJava({ classpath: [new Map([['after/C', c.toBytecode()]])], mainClass: 'after.C', verify: true });
+    expect(result.stdout).toBe('6 14 42\n');
+  });
 });
 

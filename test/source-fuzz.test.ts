@@ -4,7 +4,7 @@
 // never another error, never slowly — and HotSpot links every class written under -Xverify:all.
 // SOURCE_FUZZ_SEED picks another sequence of mutants.
 import { describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool, type CtClass, CtField, CtNewConstructor, CtNewMethod, ExprEditor, Modifier, type Expr, type MethodCall } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, type CtClass, CtField, type CtMethod, CtNewConstructor, CtNewMethod, ExprEditor, Modifier, type Expr, type MethodCall } from '../src/source/index.js';
 import { verifyClasses } from '../src/testing/index.js';
 import { prng } from './support/fuzz-cases.js';
 
@@ -189,6 +189,36 @@ class FuzzRun {
   }
 }
 
+/** The ways a snippet goes into a method (CtBehavior's edits; ExprEditor.replace at each method call). */
+type EditKind = 'insertBefore' | 'insertAfter' | 'insertAfterAsFinally' | 'setBody' | 'addCatch' | 'replaceCalls' | 'insertAt';
+
+function applyEdit(kind: EditKind, method: CtMethod, source: string): void {
+  if (kind === 'insertBefore') method.insertBefore(source);
+  else if (kind === 'insertAfter' || kind === 'insertAfterAsFinally') method.insertAfter(source, kind === 'insertAfterAsFinally');
+  else if (kind === 'setBody') method.setBody(source);
+  else if (kind === 'addCatch') method.addCatch(source, method.getDeclaringClass().getClassPool().get('java.lang.RuntimeException'));
+  else if (kind === 'replaceCalls') method.instrument(new (class extends ExprEditor { override editMethodCall(call: MethodCall) { call.replace(source); } })());
+  else method.insertAt(1, source);
+}
+
+/** `count` classes, each with one mutant of `seeds` applied to its method f(int, String, List) by one of `kinds`. */
+async function fuzzEdits(offset: number, seeds: readonly string[], kinds: readonly EditKind[], count: number, prefix: string): Promise<void> {
+  const pool = new ClassPool(true);
+  const next = mutants(offset);
+  const run = new FuzzRun();
+  for (let i = 0; i < count; i++) {
+    const ctClass = pool.makeClass(`fuzz.${prefix}${i}`);
+    ctClass.addField(CtField.make('static int counter;', ctClass));
+    ctClass.addMethod(CtNewMethod.make('public static int g(int v) { return v + 1; }', ctClass));
+    ctClass.addMethod(CtNewMethod.make('public int f(int a, String s, java.util.List<String> l) { if (a > 5) return g(a); int r = g(a) * 2; return r; }', ctClass));
+    const source = mutant(next, seeds, 0);
+    const kind = kinds[Math.floor(next() * kinds.length)]!;
+    if (run.attempt(`case ${i}, ${kind}`, source, () => applyEdit(kind, ctClass.getDeclaredMethod('f'), source))) run.write(ctClass, `${kind}: ${source}`);
+  }
+  expect(run.classes.size).toBeGreaterThan(50);
+  await run.expectAllLinked();
+}
+
 describe('classforge/source on mutated snippets', () => {
   it.each([
     ['character', mutant],
@@ -213,29 +243,8 @@ describe('classforge/source on mutated snippets', () => {
   });
 
   it('mutants through every kind of edit (insertAfter, asFinally too, setBody, addCatch, ExprEditor.replace, insertAt): compiled or refused; HotSpot links every class written', async () => {
-    const pool = new ClassPool(true);
-    const next = mutants(1);
-    const run = new FuzzRun();
-    for (let i = 0; i < 1500; i++) {
-      const ctClass = pool.makeClass(`fuzz.Edit${i}`);
-      ctClass.addMethod(CtNewMethod.make('public static int g(int v) { return v + 1; }', ctClass));
-      ctClass.addMethod(CtNewMethod.make('public static int f(int a, String s, java.util.List<String> l) { if (a > 5) return g(a); int r = g(a) * 2; return r; }', ctClass));
-      const f = ctClass.getDeclaredMethod('f');
-      // Unmutated (0 edits) a quarter of the time: the seeds themselves must compile.
-      const source = mutant(next, EDIT_SEEDS, 0);
-      const kind = Math.floor(next() * 5);
-      const asFinally = next() < 0.5;
-      const compiled = run.attempt(`case ${i}, edit ${kind}`, source, () => {
-        if (kind === 0) f.insertAfter(source, asFinally);
-        else if (kind === 1) f.setBody(source);
-        else if (kind === 2) f.addCatch(source, pool.get('java.lang.RuntimeException'));
-        else if (kind === 3) f.instrument(new (class extends ExprEditor { override editMethodCall(call: MethodCall) { call.replace(source); } })());
-        else f.insertAt(1, source);
-      });
-      if (compiled) run.write(ctClass, `edit ${kind}: ${source}`);
-    }
-    expect(run.classes.size).toBeGreaterThan(50);
-    await run.expectAllLinked();
+    // Unmutated (0 edits) a quarter of the time: the seeds themselves must compile.
+    await fuzzEdits(1, EDIT_SEEDS, ['insertAfter', 'insertAfterAsFinally', 'setBody', 'addCatch', 'replaceCalls', 'insertAt'], 1500, 'Edit');
   });
 
   it('ExprEditor.replace on every kind of expression with mutated $proceed/$_/$w/$r snippets: compiled or refused; HotSpot links every class written', async () => {
@@ -289,27 +298,6 @@ describe('classforge/source on mutated snippets', () => {
   });
 
   it('lambdas and method references in mutated snippets, through insertBefore, insertAfter, ExprEditor.replace and insertAt: compiled or refused; HotSpot links every class written', async () => {
-    const pool = new ClassPool(true);
-    const next = mutants(4);
-    const run = new FuzzRun();
-    for (let i = 0; i < 1200; i++) {
-      const ctClass = pool.makeClass(`fuzz.Lambda${i}`);
-      ctClass.addField(CtField.make('static int counter;', ctClass));
-      ctClass.addMethod(CtNewMethod.make('public static int g(int v) { return v + 1; }', ctClass));
-      ctClass.addMethod(CtNewMethod.make('public int f(int a, String s, java.util.List<String> l) { if (a > 5) return g(a); int r = g(a) * 2; return r; }', ctClass));
-      const f = ctClass.getDeclaredMethod('f');
-      const source = mutant(next, LAMBDA_SEEDS, 0);
-      const kind = Math.floor(next() * 4);
-      const asFinally = next() < 0.5;
-      const compiled = run.attempt(`case ${i}, edit ${kind}`, source, () => {
-        if (kind === 0) f.insertBefore(source);
-        else if (kind === 1) f.insertAfter(source, asFinally);
-        else if (kind === 2) f.instrument(new (class extends ExprEditor { override editMethodCall(call: MethodCall) { call.replace(source); } })());
-        else f.insertAt(1, source);
-      });
-      if (compiled) run.write(ctClass, `edit ${kind}: ${source}`);
-    }
-    expect(run.classes.size).toBeGreaterThan(100);
-    await run.expectAllLinked();
+    await fuzzEdits(4, LAMBDA_SEEDS, ['insertBefore', 'insertAfter', 'insertAfterAsFinally', 'replaceCalls', 'insertAt'], 1200, 'Lambda');
   });
 });
