@@ -5,7 +5,7 @@
 // SOURCE_FUZZ_SEED picks another sequence of mutants.
 import { describe, expect, it } from 'vitest';
 import { CannotCompileException, ClassPool, type CtClass, CtField, type CtMethod, CtNewConstructor, CtNewMethod, ExprEditor, Modifier, type Expr, type MethodCall } from '../src/source/index.js';
-import { verifyClasses } from '../src/testing/index.js';
+import { compileJava, verifyClasses } from '../src/testing/index.js';
 import { prng } from './support/fuzz-cases.js';
 
 const SEEDS = [
@@ -76,6 +76,36 @@ const LAMBDA_SEEDS = [
   '{ java.util.function.IntFunction<int[]> arr = int[]::new; int[] a = arr.apply($1 > 0 ? $1 : 1); $1 = a.length; }',
   '{ java.util.Optional<String> o = java.util.Optional.ofNullable($2).map(s -> s.trim()); $2 = o.orElse("none"); }',
   '{ $_ = $proceed($$); java.util.function.IntUnaryOperator inc = v -> v + $_; $_ = inc.applyAsInt(1); }',
+];
+/** A method with locals in nested scopes (a loop's, a branch's, a handler's), compiled with -g: snippets may name them where they are live. */
+const LOCALS_HOST = `package at;
+public class Host {
+  static int total;
+  public static int work(int n, String label) {
+    int sum = 0;
+    String acc = label;
+    for (int i = 0; i < n; i++) {
+      long sq = (long) i * i;
+      sum += (int) sq;
+      if (i % 2 == 0) {
+        String tmp = acc + i;
+        acc = tmp.trim();
+      }
+    }
+    double avg = n == 0 ? 0 : (double) sum / n;
+    try {
+      Object o = label.isEmpty() ? null : label;
+      total += o.hashCode();
+    } catch (NullPointerException e) {
+      total--;
+    }
+    return sum + acc.length() + (int) avg;
+  }
+}`;
+const LOCALS_SEEDS = [
+  '{ sum = sum + 1; }', '{ acc = acc + "x"; }', '{ System.out.println(i + " " + sq); }', '{ tmp = tmp + "!"; }',
+  '{ total += n; }', '{ if (avg > 1.0) { sum++; } }', '{ System.out.println(o); }', '{ System.out.println(e); }',
+  '{ label = label.trim(); }', '{ int extra = sum * 2; acc = acc + extra; }', '{ i = i + 0; }', '{ sq = sq + 1L; }',
 ];
 const METHOD_SEEDS = [
   'public static int sum(int... xs) { int t = 0; for (int x : xs) t += x; return t; }',
@@ -299,5 +329,20 @@ describe('classforge/source on mutated snippets', () => {
 
   it('lambdas and method references in mutated snippets, through insertBefore, insertAfter, ExprEditor.replace and insertAt: compiled or refused; HotSpot links every class written', async () => {
     await fuzzEdits(4, LAMBDA_SEEDS, ['insertBefore', 'insertAfter', 'insertAfterAsFinally', 'replaceCalls', 'insertAt'], 1200, 'Lambda');
+  });
+
+  it('insertAt any line of a javac -g method, with mutants naming its locals (live or not there): compiled or refused; HotSpot links every class written', async () => {
+    const program = await compileJava({ 'at/Host.java': LOCALS_HOST }, { javacOptions: ['-g'] });
+    const next = mutants(5);
+    const run = new FuzzRun();
+    for (let i = 0; i < 400; i++) {
+      const ctClass = new ClassPool(true).appendClassPath(program.dir).get('at.Host');
+      ctClass.setName(`at.Host${i}`);
+      const source = mutant(next, LOCALS_SEEDS, 0);
+      const line = 4 + Math.floor(next() * 20);
+      if (run.attempt(`case ${i}, line ${line}`, source, () => ctClass.getDeclaredMethod('work').insertAt(line, source))) run.write(ctClass, `line ${line}: ${source}`);
+    }
+    expect(run.classes.size).toBeGreaterThan(30);
+    await run.expectAllLinked();
   });
 });
