@@ -20,7 +20,6 @@ import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
-import { NotFoundException } from './not-found-exception.js';
 
 /** A copy of `source`'s node for `declaring`, renamed by Javassist's rules (above) and `map`. */
 export function copyBehaviorNode(source: CtBehavior, declaring: CtClass, map: ReadonlyMap<string, string> | null, isConstructor: boolean): MethodNode {
@@ -29,8 +28,8 @@ export function copyBehaviorNode(source: CtBehavior, declaring: CtClass, map: Re
   const mapping = new Map<string, string>();
   for (const [oldName, newName] of map ?? []) mapping.set(toInternalName(oldName), toInternalName(newName));
   mapping.set(sourceClass.getInternalName(), declaring.getInternalName());
-  const sourceSuper = superNameOf(sourceClass);
-  const destSuper = superNameOf(declaring);
+  const sourceSuper = sourceClass.classNode().superName;
+  const destSuper = declaring.classNode().superName;
   let patchSuperCall = false;
   if (sourceSuper !== null && destSuper !== null && sourceSuper !== destSuper) {
     if (sourceSuper === 'java/lang/Object') patchSuperCall = true;
@@ -52,16 +51,6 @@ export function copyBehaviorNode(source: CtBehavior, declaring: CtClass, map: Re
     if (call !== null && call.owner === 'java/lang/Object') call.owner = destSuper!;
   }
   return copy;
-}
-
-/** The super type's internal name as the class file says (null for java.lang.Object or a class without one). */
-function superNameOf(type: CtClass): string | null {
-  try {
-    return type.classNode().superName;
-  } catch (error) {
-    if (error instanceof NotFoundException) return null;
-    throw error;
-  }
 }
 
 /**

@@ -164,13 +164,7 @@ export class ClassPool {
    * name: then that one (Javassist's makeClassIfNew, which takes an InputStream).
    */
   makeClassIfNew(bytes: Uint8Array): CtClass {
-    let name: string;
-    try {
-      name = toDottedName(new ClassReader(bytes).getClassName());
-    } catch (error) {
-      if (error instanceof ClassFormatError) throw new CannotCompileException(`not a class file: ${error.message}`, { cause: error });
-      throw error;
-    }
+    const name = classNameOf(bytes);
     const existing = this.classes.get(name) ?? this.parent?.getOrNull(name) ?? null;
     return existing ?? this.makeClass(bytes);
   }
@@ -215,13 +209,7 @@ export class ClassPool {
    */
   makeClass(classNameOrBytes: string | Uint8Array, superclass: CtClass | null = null): CtClass {
     if (typeof classNameOrBytes !== 'string') {
-      let name: string;
-      try {
-        name = toDottedName(new ClassReader(classNameOrBytes).getClassName());
-      } catch (error) {
-        if (error instanceof ClassFormatError) throw new CannotCompileException(`not a class file: ${error.message}`, { cause: error });
-        throw error;
-      }
+      const name = classNameOf(classNameOrBytes);
       const ctClass = new CtClass(name, this, { bytes: new Uint8Array(classNameOrBytes) });
       this.remember(name, ctClass);
       this.hierarchyChanged();
@@ -306,5 +294,15 @@ export class ClassPool {
     this.remember(className, ctClass);
     this.hierarchyChanged();
     return ctClass;
+  }
+}
+
+/** The dotted name of the class in the class file `bytes`; CannotCompileException when it is not a class file. */
+function classNameOf(bytes: Uint8Array): string {
+  try {
+    return toDottedName(new ClassReader(bytes).getClassName());
+  } catch (error) {
+    if (error instanceof ClassFormatError) throw new CannotCompileException(`not a class file: ${error.message}`, { cause: error });
+    throw error;
   }
 }
