@@ -62,8 +62,7 @@ function* walkClassFiles(directory: string): Generator<string> {
  * Extracts java.base once into the cache (jmod extract of jmods/java.base.jmod, or jimage extract
  * of lib/modules when the JDK has no jmods) and returns the directory holding its package tree.
  */
-export function javaBaseDirectory(): string {
-  const home = javaHome();
+export function javaBaseDirectory(home: string = javaHome()): string {
   const jmod = join(home, 'jmods', 'java.base.jmod');
   const useJmod = existsSync(jmod);
   const source = useJmod ? jmod : join(home, 'lib', 'modules');
@@ -91,12 +90,14 @@ export function javaBaseDirectory(): string {
   return classes;
 }
 
-let javaBaseCache: Promise<CorpusClass[]> | null = null;
+const javaBaseCache = new Map<string, Promise<CorpusClass[]>>();
 
-/** Every class of java.base of the tested JDK, sorted by name. */
-export function javaBaseClasses(): Promise<CorpusClass[]> {
-  javaBaseCache ??= Promise.resolve().then(() => {
-    const root = javaBaseDirectory();
+/** Every class of java.base of the tested JDK (or of the JDK at `home`), sorted by name. */
+export function javaBaseClasses(home: string = javaHome()): Promise<CorpusClass[]> {
+  let cached = javaBaseCache.get(home);
+  if (cached !== undefined) return cached;
+  cached = Promise.resolve().then(() => {
+    const root = javaBaseDirectory(home);
     const classes: CorpusClass[] = [];
     for (const path of walkClassFiles(root)) {
       const name = relative(root, path).split(sep).join('/').slice(0, -'.class'.length);
@@ -105,7 +106,8 @@ export function javaBaseClasses(): Promise<CorpusClass[]> {
     classes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return classes;
   });
-  return javaBaseCache;
+  javaBaseCache.set(home, cached);
+  return cached;
 }
 
 /** Every `.class` entry of a jar (multi-release entries included, named by their full path). */
