@@ -307,6 +307,20 @@ describe('classforge/source edits', () => {
     t.addConstructor(CtNewConstructor.make('T(String s) { this(); System.out.println(s); }', t));
   });
 
+  it('takes any constant expression as a case label, and refuses what javac refuses there', () => {
+    const pool = new ClassPool(true);
+    const t = pool.makeClass('cases.T');
+    const make = (body: string) => () => t.addMethod(CtNewMethod.make(`static String m${t.getDeclaredMethods().length}(int i, byte b, String s) { ${body} return ""; }`, t));
+    make('switch (i) { case 1 + 2: case Integer.SIZE * 2: case (int) 3L + 1: break; }')();
+    make('switch (s) { case "a" + "b": break; }')();
+    expect(make('switch (i) { case i + 1: break; }')).toThrow('constant expression required');
+    expect(make('switch (b) { case 200: break; }')).toThrow('possible lossy conversion from int to byte');
+    expect(make('switch (i) { case 1L: break; }')).toThrow('incompatible types: long cannot be converted to int');
+    expect(make('switch (s) { case 1: break; }')).toThrow('incompatible types: int cannot be converted to String');
+    expect(make('switch (s) { case "x": case "" + "x": break; }')).toThrow('duplicate case label');
+    expect(make('switch (i) { case 4: case 2 * 2: break; }')).toThrow('duplicate case label');
+  });
+
   it('insertAfter(src, true) whose code returns itself (no empty catch-all range left behind), and ($w) assigned to an int', async () => {
     const pool = new ClassPool(true);
     const c = pool.makeClass('after.C');

@@ -710,17 +710,20 @@ export class CodeGenerator {
         let defaultLabel: Label = breakLabel;
         const intKeys: number[] = [];
         const intLabels: Label[] = [];
+        const stringKeys: string[] = [];
         node.cases.forEach((switchCase, i) => {
           if (switchCase.isDefault) defaultLabel = bodyLabels[i]!;
           for (const caseLabel of switchCase.labels) {
             if (kind === 'int') {
-              const value = this.constantInt(caseLabel);
+              const value = this.caseConstant(caseLabel, selectorType) as number;
               if (intKeys.includes(value)) throw new CompileError('duplicate case label', caseLabel.position);
               intKeys.push(value);
               intLabels.push(bodyLabels[i]!);
             } else if (kind === 'string') {
-              if (caseLabel.kind !== 'StringLiteral') throw new CompileError('a string switch needs string literal case labels', caseLabel.position);
-              this.e.pushString(caseLabel.value);
+              const value = this.caseConstant(caseLabel, selectorType) as string;
+              if (stringKeys.includes(value)) throw new CompileError('duplicate case label', caseLabel.position);
+              stringKeys.push(value);
+              this.e.pushString(value);
               this.e.load(selectorType, selector);
               this.e.invoke(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'equals', '(Ljava/lang/Object;)Z', false);
               this.e.jump(Opcodes.IFNE, bodyLabels[i]!);
@@ -847,28 +850,25 @@ export class CodeGenerator {
     return model !== null && (model.access & Opcodes.ACC_ENUM) !== 0;
   }
 
-  /** A constant int case label: an int/char literal, possibly negated, or a static final int constant. */
-  private constantInt(node: Ast.ExpressionNode): number {
-    switch (node.kind) {
-      case 'IntLiteral':
-      case 'CharLiteral':
-        return node.value;
-      case 'Parenthesized':
-        return this.constantInt(node.expression);
-      case 'Unary':
-        if (node.op === '-') return -this.constantInt(node.operand) | 0;
-        if (node.op === '+') return this.constantInt(node.operand);
-        break;
-      case 'Name':
-      case 'FieldAccess': {
-        const field = this.constantField(node);
-        if (field !== null && typeof field.field.constantValue === 'number') return field.field.constantValue;
-        break;
-      }
-      default:
-        break;
+  /**
+   * The value of a case label of a switch on `selectorType` (int-like or String): a constant expression
+   * (JLS §15.29: `1 + 2`, `TWO * 2`, `(int) 3L`, `"a" + "b"`, static final constants) assignable to the
+   * selector's type (JLS §14.11.1).
+   */
+  private caseConstant(node: Ast.ExpressionNode, selectorType: JavaType): number | string {
+    const constant = this.constant(node);
+    if (constant === null) throw new CompileError('constant expression required', node.position);
+    if (selectorType === JavaType.STRING) {
+      if (constant.type !== JavaType.STRING) throw new CompileError(`incompatible types: ${constant.type} cannot be converted to String`, node.position);
+      return constant.value as string;
     }
-    throw new CompileError('constant expression required', node.position);
+    const isIntLike = constant.type === JavaType.INT || constant.type === JavaType.CHAR || constant.type === JavaType.SHORT || constant.type === JavaType.BYTE;
+    if (!isIntLike) throw new CompileError(`incompatible types: ${constant.type} cannot be converted to ${selectorType}`, node.position);
+    const value = constant.value as number;
+    if (constant.type !== selectorType && !fits(value, selectorType)) {
+      throw new CompileError(`incompatible types: possible lossy conversion from ${constant.type} to ${selectorType}`, node.position);
+    }
+    return value;
   }
 
   /** try/catch/finally (JLS §14.20) with the finally block inlined at every exit, as javac. */
