@@ -21,7 +21,9 @@ import {
   type ConstructorCall,
   type Expr,
   type FieldAccess,
+  type Handler,
   type MethodCall,
+  type NewArray,
   type NewExpr,
   NotFoundException,
 } from '../src/source/index.js';
@@ -67,7 +69,9 @@ public class Api extends Base implements Runnable {
       Object o = b;
       String s = (String) o;
       int[] xs = new int[a + 1];
-      if (o instanceof String) total += s.length() + xs.length + c;
+      long[][] grid = new long[a + 1][2];
+      String[][] names = new String[a + 1][];
+      if (o instanceof String) total += s.length() + xs.length + c + grid.length + names.length;
       try { Integer.parseInt(b); } catch (NumberFormatException e) { count--; }
     } catch (IllegalStateException | IllegalArgumentException e) {
       return -1;
@@ -186,7 +190,7 @@ function classforgeAnswers(classPath: string): string[] {
       out.push(`parameterAnnotations ${where} ${javaList(perParameter)}`);
       out.push(`empty ${where} ${behavior.isEmpty()}`);
       const line = (kind: string, expr: Expr): void => {
-        out.push(`expr ${where} ${kind} @${expr.indexOfBytecode()} mayThrow ${javaList(expr.mayThrow().map((t) => t.getName()))}`);
+        out.push(`expr ${where} ${kind} @${expr.indexOfBytecode()} line ${expr.getLineNumber()} mayThrow ${javaList(expr.mayThrow().map((t) => t.getName()))}`);
       };
       // Queries only: nothing is replaced.
       behavior.instrument(
@@ -203,8 +207,8 @@ function classforgeAnswers(classPath: string): string[] {
           override editNewExpr(e: NewExpr) {
             line(`new ${e.getClassName()}`, e);
           }
-          override editNewArray(e: Expr) {
-            line('newArray', e);
+          override editNewArray(e: NewArray) {
+            line(`newArray ${e.getComponentType().getName()} ${e.getDimension()} ${e.getCreatedDimensions()}`, e);
           }
           override editCast(e: Expr) {
             line('cast', e);
@@ -212,8 +216,9 @@ function classforgeAnswers(classPath: string): string[] {
           override editInstanceof(e: Expr) {
             line('instanceof', e);
           }
-          override editHandler(e: Expr) {
-            line('handler', e);
+          override editHandler(e: Handler) {
+            // Not its type: Javassist sees a multi-catch handler once per caught type (see below).
+            line(`handler ${e.isFinally() ? 'finally' : 'catch'}`, e);
           }
         })(),
       );
@@ -248,6 +253,26 @@ describe.skipIf(!existsSync(JAVASSIST_JAR) || !existsSync(COMMONS_LANG3))('class
 });
 
 describe('classforge/source: Javassist 3.27 queries without an oracle', () => {
+  it('an expression still answers its line and offset after replace(), and refuses a second replace', async () => {
+    const pool = new ClassPool(true).appendClassPath(await fixture());
+    const work = pool.get('fx.Api').getDeclaredMethod('work');
+    const seen: string[] = [];
+    work.instrument(
+      new (class extends ExprEditor {
+        override editMethodCall(e: MethodCall) {
+          if (e.getMethodName() !== 'parseInt') return;
+          const before = `${e.getLineNumber()} @${e.indexOfBytecode()}`;
+          e.replace('{ $_ = $proceed($$) + 1; }');
+          seen.push(before, `${e.getLineNumber()} @${e.indexOfBytecode()}`);
+          expect(() => e.replace('$_ = 0;')).toThrow('this expression was already replaced');
+        }
+      })(),
+    );
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toMatch(/^\d+ @\d+$/);
+    expect(seen[1]).toBe(seen[0]);
+  });
+
   it('getRefClasses lists the class itself and array element classes, never array descriptors or Signature-only classes', async () => {
     const pool = new ClassPool(true).appendClassPath(await fixture());
     const refs = pool.get('fx.Api').getRefClasses()!;

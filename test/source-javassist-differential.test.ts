@@ -461,6 +461,14 @@ const SCENARIOS: EditScenario[] = [
   scenario('editCast with $proceed', s('editCast', 'shapeName(Ljava/lang/Object;)Ljava/lang/String;', 'fx.Shape', '$_ = ($r) $proceed($$);')),
   scenario('editInstanceof $proceed', s('editInstanceof', 'shapeName(Ljava/lang/Object;)Ljava/lang/String;', 'fx.Circle', '$_ = $proceed($$);')),
   scenario('editInstanceof replaced', s('editInstanceof', 'shapeName(Ljava/lang/Object;)Ljava/lang/String;', 'fx.Shape', '$_ = $1 != null && $1.getClass().getName().endsWith("String");')),
+  // $class is the type of $0 (the class of the method or field reference, the created class; Object for
+  // casts and instanceof); $type the field's type for a write, the tested type for instanceof; $0 of a
+  // static call or field access is null.
+  scenario('editCall $class and $type of a call into another class', s('editCall', 'compute(I)I', 'fx.Shape.area', '{ System.out.println($class.getName() + " " + $type.getName()); $_ = $proceed(); }')),
+  scenario('editCall $0 of a static call is null', s('editCall', 'compute(I)I', 'java.lang.Math.abs', '{ System.out.println("target " + $0 + " " + $class.getName()); $_ = $proceed($$); }')),
+  scenario('editField $class and $type of a write, $0 of a static read', s('editField', 'useFields()Ljava/lang/String;', 'w:total', '{ System.out.println($class.getName() + " " + $type.getName()); $proceed($$); }'), s('editField', 'staticFields()Ljava/lang/String;', 'r:calls', '{ System.out.println("static target " + $0 + " " + $type.getName()); $_ = $proceed(); }')),
+  scenario('editNew $class and $type', s('editNew', 'makeShape(I)Lfx/Shape;', 'fx.Circle', '{ System.out.println($class.getName() + " " + $type.getName()); $_ = $proceed($$); }')),
+  scenario('editInstanceof and editCast $type and $class', s('editInstanceof', 'shapeName(Ljava/lang/Object;)Ljava/lang/String;', 'fx.Circle', '{ System.out.println("instanceof " + $type.getName() + " " + $class.getName()); $_ = $proceed($$); }'), s('editCast', 'shapeName(Ljava/lang/Object;)Ljava/lang/String;', 'fx.Shape', '{ System.out.println("cast " + $type.getName() + " " + $class.getName()); $_ = ($r) $proceed($$); }')),
   scenario('editHandler insertBefore', s('editHandler', 'safeDivide(II)I', 'java.lang.ArithmeticException', 'System.out.println("handler " + $1.getMessage());')),
   scenario('editConstructorCall super', s('editConstructorCall', '<init>(I)V', 'super', '$proceed($1 + 100, $2 + "!");')),
 
@@ -534,6 +542,8 @@ const ERROR_SCENARIOS: EditScenario[] = [
   scenario('error: a missing class', s('insertBefore', 'addInts(II)I', '', 'fx.NoSuchClass.run();')),
   scenario('error: a syntax error in CtNewMethod.make', s('makeMethod', '', '', 'public int broken( { return 1; }')),
   scenario('error: an unknown method in an ExprEditor on a new expression', s('editNew', 'makeShape(I)Lfx/Shape;', 'fx.Circle', '$_ = $proceed($$).noSuchMethod();')),
+  scenario('error: a replacement of a used value that never sets $_', s('editCall', 'compute(I)I', 'addInts', '{ System.out.println("skipped"); }')),
+  scenario('error: a field read replaced without $_', s('editField', 'useFields()Ljava/lang/String;', 'r:count', 'System.out.println("read");')),
   scenario('error: a missing field in CtField.make', s('addField', '', 'noSuchField + 1', 'public int bad;')),
 ];
 

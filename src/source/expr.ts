@@ -5,6 +5,7 @@
 // Javassist's `$` variables (source-compiler.ts).
 
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
+import { LabelNode } from '../tree/label-node.js';
 import { LineNumberNode } from '../tree/line-number-node.js';
 import type { TryCatchBlockNode } from '../tree/try-catch-block-node.js';
 import type { CtBehavior } from './ct-behavior.js';
@@ -33,10 +34,20 @@ export abstract class Expr {
     return this.behavior.getDeclaringClass();
   }
 
-  /** The source line (LineNumberTable), or -1. */
+  /**
+   * The source line (LineNumberTable, JVMS §4.7.12): the line of the last entry starting at or before
+   * the expression's offset, or -1. A line entry placed right after the expression's label (a
+   * handler's) starts at that same offset.
+   */
   getLineNumber(): number {
-    for (let insn: AbstractInsnNode | null = this.insn; insn !== null; insn = insn.getPrevious()) {
-      if (insn instanceof LineNumberNode) return insn.line;
+    const position = this.positionInsn();
+    let line = -1;
+    for (let node: AbstractInsnNode | null = position; node !== null && node.getOpcode() < 0; node = node.getNext()) {
+      if (node instanceof LineNumberNode) line = node.line;
+    }
+    if (line !== -1) return line;
+    for (let node = position.getPrevious(); node !== null; node = node.getPrevious()) {
+      if (node instanceof LineNumberNode) return node.line;
     }
     return -1;
   }
@@ -46,9 +57,22 @@ export abstract class Expr {
     return this.getEnclosingClass().classNode().sourceFile;
   }
 
+  /** Where the replacement of this expression starts, once replaced. */
+  private replacement: LabelNode | null = null;
+
   /** @internal The instruction (or label) whose position is the expression's: Javassist's currentPos. */
   positionInsn(): AbstractInsnNode {
-    return this.insn;
+    return this.replacement ?? this.insn;
+  }
+
+  /** @internal Records that replace() put code starting at `start` in the expression's place. */
+  markReplaced(start: LabelNode): void {
+    this.replacement = start;
+  }
+
+  /** @internal Whether replace() was called. */
+  isReplaced(): boolean {
+    return this.replacement !== null;
   }
 
   /**
@@ -223,9 +247,12 @@ export class NewArray extends Expr {
     super(insn, behavior);
   }
 
-  /** The element type of the created array's type minus one dimension. */
+  /**
+   * The element type of the created array, all dimensions removed: `int` for `new int[a][b]`, not
+   * `int[]` (as Javassist documents it; getDimension gives the number of dimensions).
+   */
   getComponentType(): CtClass {
-    return this.where().getDeclaringClass().getClassPool().getByDescriptor(this.arrayDescriptor.slice(1));
+    return this.where().getDeclaringClass().getClassPool().getByDescriptor(this.arrayDescriptor.slice(this.getDimension()));
   }
 
   getDimension(): number {

@@ -904,6 +904,25 @@ interface ReplacedOperation {
   readonly emit: (emitter: Emitter) => void;
   /** Emitted by $proceed before the target (NEW, DUP for a `new`). */
   readonly prefix?: (emitter: Emitter) => void;
+  /**
+   * What `$class` names (Javassist: the type of `$0` — the class of the method or field reference,
+   * the created class; java.lang.Object for casts, instanceof and arrays).
+   */
+  readonly classLiteral: JavaType;
+  /** What `$type` names: the result type, but the field's type for a write and the tested type of an instanceof. */
+  readonly typeLiteral: JavaType;
+  /** `$0` of a static call or field access: null (Javassist), where the operation has no target. */
+  readonly nullTarget?: boolean;
+}
+
+/** How an error names the kind of a replaced expression. */
+function expressionKind(expr: Expr): string {
+  if (expr instanceof NewExpr) return 'a new expression';
+  if (expr instanceof Instanceof) return 'an instanceof';
+  if (expr instanceof Cast) return 'a cast';
+  if (expr instanceof NewArray) return 'an array creation';
+  if (expr instanceof FieldAccess) return 'a field access';
+  return 'a method call';
 }
 
 function operationOf(expr: Expr): ReplacedOperation {
@@ -915,42 +934,53 @@ function operationOf(expr: Expr): ReplacedOperation {
   };
   if (expr instanceof NewExpr) {
     const { argumentTypes } = JavaType.methodTypes(expr.descriptor);
+    const created = JavaType.classType(expr.owner);
     return {
       target: null,
       operands: argumentTypes,
-      result: JavaType.classType(expr.owner),
+      result: created,
       prefix: (e) => {
         e.typeInsn(Opcodes.NEW, expr.owner);
         e.insn(Opcodes.DUP);
       },
       emit: cloneEmit,
+      classLiteral: created,
+      typeLiteral: created,
     };
   }
   if (expr instanceof MethodCall) {
     const { argumentTypes, returnType } = JavaType.methodTypes(expr.descriptor);
     const isStatic = expr.opcode === Opcodes.INVOKESTATIC;
-    const target = isStatic ? null : expr instanceof ConstructorCall ? JavaType.classType(expr.getEnclosingClass().getInternalName()) : JavaType.fromDescriptor(descriptorOf(expr.owner));
-    return { target, operands: argumentTypes, result: returnType, emit: cloneEmit };
+    const owner = JavaType.fromDescriptor(descriptorOf(expr.owner));
+    const target = isStatic ? null : expr instanceof ConstructorCall ? JavaType.classType(expr.getEnclosingClass().getInternalName()) : owner;
+    return { target, operands: argumentTypes, result: returnType, emit: cloneEmit, classLiteral: owner, typeLiteral: returnType, nullTarget: isStatic };
   }
   if (expr instanceof FieldAccess) {
     const type = JavaType.fromDescriptor(expr.descriptor);
-    const target = expr.isStatic() ? null : JavaType.classType(expr.owner);
-    return expr.isReader()
-      ? { target, operands: [], result: type, emit: cloneEmit }
-      : { target, operands: [type], result: JavaType.VOID, emit: cloneEmit };
+    const owner = JavaType.classType(expr.owner);
+    const target = expr.isStatic() ? null : owner;
+    const common = { target, emit: cloneEmit, classLiteral: owner, typeLiteral: type, nullTarget: expr.isStatic() };
+    return expr.isReader() ? { ...common, operands: [], result: type } : { ...common, operands: [type], result: JavaType.VOID };
   }
-  if (expr instanceof Instanceof) return { target: null, operands: [JavaType.OBJECT], result: JavaType.BOOLEAN, emit: cloneEmit };
-  if (expr instanceof Cast) return { target: null, operands: [JavaType.OBJECT], result: JavaType.fromDescriptor(descriptorOf(expr.target)), emit: cloneEmit };
+  if (expr instanceof Instanceof) {
+    const tested = JavaType.fromDescriptor(descriptorOf(expr.target));
+    return { target: null, operands: [JavaType.OBJECT], result: JavaType.BOOLEAN, emit: cloneEmit, classLiteral: JavaType.OBJECT, typeLiteral: tested };
+  }
+  if (expr instanceof Cast) {
+    const castTo = JavaType.fromDescriptor(descriptorOf(expr.target));
+    return { target: null, operands: [JavaType.OBJECT], result: castTo, emit: cloneEmit, classLiteral: JavaType.OBJECT, typeLiteral: castTo };
+  }
   if (expr instanceof NewArray) {
     const operands = Array.from({ length: expr.getCreatedDimensions() }, () => JavaType.INT);
     const arrayType = JavaType.fromDescriptor(insn instanceof MultiANewArrayInsnNode ? insn.desc : expr.arrayDescriptor);
-    return { target: null, operands, result: arrayType, emit: cloneEmit };
+    return { target: null, operands, result: arrayType, emit: cloneEmit, classLiteral: JavaType.OBJECT, typeLiteral: arrayType };
   }
   throw new CannotCompileException(`${expr.constructor.name}.replace is not supported`);
 }
 
 export function replaceExpression(expr: Expr, source: string): void {
   const behavior = expr.where();
+  if (expr.isReplaced()) throw new CannotCompileException(`${where(behavior)}: this expression was already replaced`);
   const method = behavior.methodNode();
   const ctClass = behavior.getDeclaringClass();
   const operation = operationOf(expr);
@@ -975,10 +1005,14 @@ export function replaceExpression(expr: Expr, source: string): void {
     emit: operation.emit,
   };
   const variables: SnippetVariables = {
-    zero: target,
+    // $0 of a static call or field access is null, as in Javassist.
+    zero: target ?? (operation.nullTarget === true ? { type: JavaType.VOID, slot: -1 } : null),
+    zeroMissing: `${expressionKind(expr)} has no target object`,
     parameters: operands,
     result,
     resultType: operation.result,
+    typeLiteral: operation.typeLiteral,
+    classLiteral: operation.classLiteral,
     proceed,
   };
   const generator = compiling(() => where(behavior), () => {
@@ -992,6 +1026,11 @@ export function replaceExpression(expr: Expr, source: string): void {
     }
     gen.statement(parseSnippet(source));
     gen.checkDefiniteAssignment();
+    // Javassist's check (Expr.checkResultValue): a replacement whose value is used must set $_, or
+    // the code after it would silently see 0 or null. A snippet that always returns or throws need not.
+    if (gen.reachable && !result.type.isVoid() && !source.includes('$_')) {
+      throw new CompileError(`the resulting value is not stored in $_ (${expressionKind(expr)} of type ${result.type})`);
+    }
     if (gen.reachable && !result.type.isVoid()) gen.emitter.load(result.type, result.slot);
     return gen;
   });
@@ -1004,8 +1043,12 @@ export function replaceExpression(expr: Expr, source: string): void {
     method.instructions.remove(dup);
     method.instructions.remove(newInsn);
   }
+  // The replacement starts where the expression was: its line and offset stay answerable.
+  const start = new LabelNode();
+  method.instructions.insertBefore(expr.insn, start);
   splice(method, generator.output, expr.insn);
   method.instructions.remove(expr.insn);
+  expr.markReplaced(start);
 }
 
 export function insertBeforeHandler(handler: Handler, source: string): void {

@@ -55,16 +55,22 @@ public class JavassistApi {
           void line(String kind, Expr e) {
             List<String> thrown = new ArrayList<>();
             for (CtClass t : e.mayThrow()) thrown.add(t.getName());
-            out.add("expr " + where + " " + kind + " @" + e.indexOfBytecode() + " mayThrow " + thrown);
+            out.add("expr " + where + " " + kind + " @" + e.indexOfBytecode() + " line " + e.getLineNumber() + " mayThrow " + thrown);
           }
           public void edit(MethodCall e) { line("call " + e.getMethodName(), e); }
           public void edit(ConstructorCall e) { line("constructorCall", e); }
           public void edit(FieldAccess e) { line("field " + e.getFieldName(), e); }
           public void edit(NewExpr e) { line("new " + e.getClassName(), e); }
-          public void edit(NewArray e) { line("newArray", e); }
+          public void edit(NewArray e) {
+            try {
+              line("newArray " + e.getComponentType().getName() + " " + e.getDimension() + " " + e.getCreatedDimensions(), e);
+            } catch (NotFoundException x) {
+              throw new RuntimeException(x);
+            }
+          }
           public void edit(Cast e) { line("cast", e); }
           public void edit(Instanceof e) { line("instanceof", e); }
-          public void edit(Handler e) { line("handler", e); }
+          public void edit(Handler e) { line("handler " + (e.isFinally() ? "finally" : "catch"), e); }
         });
       }
     }

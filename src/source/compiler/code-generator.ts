@@ -81,12 +81,18 @@ export interface ProceedOperation {
 export interface SnippetVariables {
   /** `$0`: `this` or the target object of the replaced expression. */
   readonly zero?: LocalVariable | null;
+  /** Why `$0` is absent, for the error (default: a static method has no this). */
+  readonly zeroMissing?: string;
   /** `$1`, `$2`…: the method's parameters or the replaced expression's operands. */
   readonly parameters?: readonly LocalVariable[];
   /** `$_`: the result (insertAfter, replace); a VOID result takes and drops any value. */
   readonly result?: LocalVariable;
   /** The type `$r` casts to and `$type` names (the method's or the expression's result type). */
   readonly resultType?: JavaType;
+  /** What `$type` names when it is not resultType (a field write: the field's type; instanceof: the tested type). */
+  readonly typeLiteral?: JavaType;
+  /** What `$class` names when it is not the current class (ExprEditor: the class of the method or field reference, the created class). */
+  readonly classLiteral?: JavaType;
   /** Named extra variables: addCatch's `$e` (or the name given). */
   readonly extra?: ReadonlyMap<string, LocalVariable>;
   /** `$proceed(...)`. */
@@ -1346,7 +1352,7 @@ export class CodeGenerator {
     if (this.ctx.capture !== undefined) return this.ctx.capture.lookup(name);
     const vars = this.ctx.variables;
     if (name === '$0') {
-      if (vars.zero === undefined || vars.zero === null) throw new CompileError('$0 is not available here (a static method has no this)');
+      if (vars.zero === undefined || vars.zero === null) throw new CompileError(`$0 is not available here (${vars.zeroMissing ?? 'a static method has no this'})`);
       return vars.zero;
     }
     if (/^\$[1-9][0-9]*$/.test(name)) {
@@ -1389,10 +1395,10 @@ export class CodeGenerator {
         return JavaType.arrayOf(JavaType.CLASS);
       }
       case '$type':
-        this.e.pushClass(this.ctx.variables.resultType ?? this.ctx.returnType);
+        this.e.pushClass(this.ctx.variables.typeLiteral ?? this.ctx.variables.resultType ?? this.ctx.returnType);
         return JavaType.CLASS;
       case '$class':
-        this.e.pushClass(JavaType.classType(this.ctx.currentClass));
+        this.e.pushClass(this.ctx.variables.classLiteral ?? JavaType.classType(this.ctx.currentClass));
         return JavaType.CLASS;
       case '$$':
         throw new CompileError('$$ may only be used as the arguments of a method call');
