@@ -307,6 +307,20 @@ describe('classforge/source edits', () => {
     t.addConstructor(CtNewConstructor.make('T(String s) { this(); System.out.println(s); }', t));
   });
 
+  it('keeps parameter names over code inserted at the start: a second insertBefore still uses them', async () => {
+    const program = await compileJava(ACCOUNT, { javacOptions: ['-g'] });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const account = pool.get('com.acme.Account');
+    const deposit = account.getDeclaredMethod('deposit');
+    deposit.insertBefore('System.out.println("first " + amount);');
+    deposit.insertBefore('System.out.println("second " + amount + " " + this.balance);');
+    const method = deposit.methodNode();
+    const first = method.instructions.getFirst();
+    expect(method.localVariables!.filter((local) => local.start === first).map((local) => local.name).sort()).toEqual(['amount', 'this']);
+    const result = await run(pool, 'com.acme.Account', program.dir);
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual(['second 5 0', 'first 5', '5']);
+  });
+
   it('takes any constant expression as a case label, and refuses what javac refuses there', () => {
     const pool = new ClassPool(true);
     const t = pool.makeClass('cases.T');

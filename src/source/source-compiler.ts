@@ -406,6 +406,27 @@ function declareNamedLocals(generator: CodeGenerator, method: MethodNode, facts:
   }
 }
 
+/**
+ * splice at the very start of `method`. The locals whose LocalVariableTable range began at offset 0
+ * (`this`, the parameters, addLocalVariable's) still begin there, over the inserted code too, as in
+ * Javassist: a later snippet (another insertBefore) still knows the parameters by name, and so do
+ * debuggers. Jumps to the old first instruction still land after the inserted code.
+ */
+function spliceAtStart(method: MethodNode, generated: MethodNode): void {
+  const headLabels = new Set<LabelNode>();
+  for (let node = method.instructions.getFirst(); node !== null && node.getOpcode() < 0; node = node.getNext()) {
+    if (node instanceof LabelNode) headLabels.add(node);
+  }
+  splice(method, generated, method.instructions.getFirst());
+  if (headLabels.size === 0) return;
+  const start = new LabelNode();
+  method.instructions.insert(start);
+  for (const local of method.localVariables ?? []) if (headLabels.has(local.start)) local.start = start;
+  for (const annotation of [...(method.visibleLocalVariableAnnotations ?? []), ...(method.invisibleLocalVariableAnnotations ?? [])]) {
+    annotation.start = annotation.start.map((label) => (headLabels.has(label) ? start : label));
+  }
+}
+
 /** Moves the generated instructions and handlers into `method`: code before `before` (or at the end), handlers first. */
 function splice(method: MethodNode, generated: MethodNode, before: AbstractInsnNode | null): void {
   const code = generated.instructions;
@@ -450,14 +471,15 @@ function bodyStart(behavior: CtBehavior, method: MethodNode): AbstractInsnNode |
 export function insertBefore(behavior: CtBehavior, source: string): void {
   const method = requireBody(behavior);
   const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts));
-  splice(method, generator.output, method.instructions.getFirst());
+  spliceAtStart(method, generator.output);
 }
 
 export function insertBeforeBody(constructor: CtConstructor, source: string): void {
   const method = requireBody(constructor);
-  const start = constructor.isClassInitializer() ? method.instructions.getFirst() : bodyStart(constructor, method);
+  const start = constructor.isClassInitializer() ? null : bodyStart(constructor, method);
   const { generator } = compileSnippet(constructor, source, (facts) => methodVariables(facts));
-  splice(method, generator.output, start);
+  if (start === null) spliceAtStart(method, generator.output);
+  else splice(method, generator.output, start);
 }
 
 export function insertAfter(behavior: CtBehavior, source: string, asFinally: boolean): void {
