@@ -307,6 +307,31 @@ describe('classforge/source edits', () => {
     t.addConstructor(CtNewConstructor.make('T(String s) { this(); System.out.println(s); }', t));
   });
 
+  it('puts field initializers in when the class is written, as Javassist: constructors added later run them, a static final constant gets a ConstantValue', async () => {
+    const pool = new ClassPool(true);
+    const made = pool.makeClass('init.Made');
+    // The tutorial order: the field first, then the constructor (a duplicate ()V constructor before).
+    made.addField(CtField.make('private String greeting = "hi";', made));
+    expect(made.getDeclaredConstructors()).toHaveLength(0);
+    made.addConstructor(CtNewConstructor.make('public Made() { super(); }', made));
+    made.addConstructor(CtNewConstructor.make('public Made(String g) { this(); greeting = greeting + " " + g; }', made));
+    made.addField(CtField.make('public static final int LIMIT = 6 * 7;', made));
+    made.addField(CtField.make('public static final long BIG = LIMIT * 1000;', made));
+    made.addField(CtField.make('public static final String NAME = "n" + LIMIT;', made));
+    made.addField(CtField.make('public static final Integer BOXED = 1;', made));
+    expect([made.getField('LIMIT'), made.getField('BIG'), made.getField('NAME'), made.getField('BOXED')].map((f) => f.getConstantValue())).toEqual([42, 42000n, 'n42', null]);
+    made.addMethod(
+      CtNewMethod.make(
+        'public static void main(String[] args) { switch (args.length + 42) { case LIMIT: System.out.println(new Made().greeting + " " + new Made("there").greeting + " " + BIG + " " + NAME + " " + BOXED); } }',
+        made,
+      ),
+    );
+    const bytes = made.toBytecode();
+    const result = await runJava({ classpath: [new Map([['init/Made', bytes]])], mainClass: 'init.Made', verify: true });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('hi hi there 42000 n42 1\n');
+  });
+
   it('keeps parameter names over code inserted at the start: a second insertBefore still uses them', async () => {
     const program = await compileJava(ACCOUNT, { javacOptions: ['-g'] });
     const pool = new ClassPool(true).appendClassPath(program.dir);

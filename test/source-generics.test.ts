@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassPath } from '../src/classpath/class-path.js';
-import { CannotCompileException, ClassPool, CtField, CtNewMethod } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, CtField, CtNewConstructor, CtNewMethod } from '../src/source/index.js';
 import { TypeEnvironment } from '../src/source/compiler/class-model.js';
 import { GenericMembers } from '../src/source/compiler/generic-members.js';
 import { erasure, type GenericType, parseFieldSignature, parseMethodSignature, parseClassSignature } from '../src/source/compiler/generic-type.js';
@@ -189,6 +189,9 @@ describe('snippets in generic code', () => {
     const pool = new ClassPool(true);
     const made = pool.makeClass('gen.Made');
     made.addField(CtField.make('public java.util.Map<String, java.util.List<Integer>> index = new java.util.HashMap<>();', made));
+    // main's `new gen.Made()` needs a constructor now (Javassist's compiler too): a class given none gets
+    // its superclass's only when written.
+    made.addConstructor(CtNewConstructor.defaultConstructor(made));
     made.addMethod(
       CtNewMethod.make(
         'public java.util.List<String> upper(java.util.List<? extends CharSequence> in, String... more) { java.util.List<String> out = new java.util.ArrayList<>(); for (var s : in) out.add(s.toString().toUpperCase()); out.add(more[0]); index.put(out.get(0), java.util.List.of(out.size())); return out; }',

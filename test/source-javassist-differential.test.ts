@@ -425,6 +425,15 @@ const SCENARIOS: EditScenario[] = [
     s('insertAfter', 'report()Ljava/lang/String;', '', '$_ = $_ + " items=" + items;'),
   ),
   scenario('addField static array with an initializer argument', s('addField', '', 'new int[3]', 'static int[] table;'), s('insertAfter', 'report()Ljava/lang/String;', '', '$_ = $_ + " table=" + table.length;')),
+  // Initializers go in when the class is written, in the order the fields were added: the second sees the
+  // first, and a constructor added afterwards runs both; a constructor calling this(...) runs none itself.
+  scenario(
+    'addField initializers in order, and in a constructor added after them',
+    s('addField', '', '', 'public String first = "a" + count;'),
+    s('addField', '', '', 'public String second = first + "b";'),
+    s('makeConstructor', '', '', 'public Calc(long big) { super((int) big, "long"); data = new int[0]; name = "L" + big + first; }'),
+    s('insertAfter', 'report()Ljava/lang/String;', '', '$_ = $_ + " " + first + second + " " + new fx.Calc(7L).second + new fx.Calc(7L).name;'),
+  ),
   scenario('addField double initialized from a parameter-free call', s('addField', '', 'Math.sqrt(16.0)', 'protected double root;'), s('insertAfter', 'report()Ljava/lang/String;', '', '$_ = $_ + " root=" + root;')),
 
   // ExprEditor: method calls

@@ -42,7 +42,7 @@ import { allAnnotationValues, annotationValues, type AnnotationEntry, type Annot
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { NotFoundException } from './not-found-exception.js';
-import { compileFieldInitializer, instrumentBehavior } from './source-compiler.js';
+import { checkFieldInitializer, compileFieldInitializers, constantFieldValue, type FieldInitializer, instrumentBehavior } from './source-compiler.js';
 import { noteMemberChange } from './compiler/class-model.js';
 import { attributeBytes, withAttribute } from './raw-attributes.js';
 import { refClassNames } from './ref-classes.js';
@@ -88,6 +88,8 @@ export class CtClass {
 
   /** Made by ClassPool.makeClass (not read): gets its superclass's constructors if it has none when written. */
   private readonly isNew: boolean;
+  /** The initializers of addField not yet compiled into the code (see applyFieldInitializers), in the order added. */
+  private readonly fieldInitializers: FieldInitializer[] = [];
 
   /** @internal Use ClassPool.get / makeClass. */
   constructor(name: string, pool: ClassPool | null, source: { bytes?: Uint8Array; node?: ClassNode; component?: CtClass; isNew?: boolean } = {}) {
@@ -322,42 +324,69 @@ export class CtClass {
   /**
    * Adds `field`, made with `new CtField(type, name, this)` or `CtField.make(source, this)`; with
    * `initializer` (Java source of an expression, Javassist's CtField.Initializer as text, or the
-   * initializer of CtField.make's declaration), every
-   * constructor (or the static initializer, for a static field) assigns it first.
+   * initializer of CtField.make's declaration), every constructor that calls super(...) (or the static
+   * initializer, for a static field) assigns it first.
+   *
+   * As in Javassist, the initializers go into the code when the class is written (toBytecode), in the
+   * order the fields were added: constructors added later run them too, and a new class given no
+   * constructor gets its inherited ones first. They are compiled now as well, so that an error shows
+   * here. A static final field of primitive or String type whose initializer is a constant expression
+   * gets a ConstantValue attribute instead (JVMS §4.7.2), as with javac and Javassist.
    */
   addField(field: CtField, initializer?: string): void {
     this.checkModify();
     if (field.getDeclaringClass() !== this) throw new CannotCompileException(`the field ${field.getName()} was made for ${field.getDeclaringClass().getName()}, not ${this.getName()}`);
     const node = this.classNode();
     if (node.fields.some((f) => f.name === field.getName())) throw new CannotCompileException(`duplicate field: ${field.getName()} in ${this.getName()}`);
+    const source = initializer ?? field.pendingInitializer();
+    if (source !== null) {
+      const pending: FieldInitializer = { field, source };
+      // The field is declared for the check (an initializer may name it), then taken back on failure.
+      node.fields.push(field.fieldNode());
+      this.members.set(field.fieldNode(), field);
+      try {
+        const constant = constantFieldValue(this, pending);
+        if (constant !== null) {
+          field.fieldNode().value = constant;
+          return;
+        }
+        checkFieldInitializer(this, pending);
+      } catch (error) {
+        node.fields.splice(node.fields.indexOf(field.fieldNode()), 1);
+        this.members.delete(field.fieldNode());
+        throw error;
+      }
+      this.fieldInitializers.push(pending);
+      return;
+    }
     node.fields.push(field.fieldNode());
     this.members.set(field.fieldNode(), field);
-    const source = initializer ?? field.pendingInitializer();
-    if (source === null) return;
-    // A new class gets its constructors when written (inherited from the superclass, as javac's default
-    // constructor): an instance initializer needs them now.
-    if (this.isNew && !this.isInterface() && (field.getModifiers() & Opcodes.ACC_STATIC) === 0 && !node.methods.some((m) => m.name === '<init>')) {
-      this.inheritConstructors();
-    }
-    // The initializer is compiled into every constructor (or <clinit>): all or nothing.
+  }
+
+  /**
+   * Compiles the initializers of addField into the constructors and the static initializer, all or
+   * nothing (toBytecode, as Javassist's CtClassType.toBytecode does).
+   */
+  private applyFieldInitializers(): void {
+    if (this.fieldInitializers.length === 0) return;
+    const node = this.classNode();
     this.ensureCode();
-    const snapshot = node.methods.map((method) => ({ method, instructions: method.instructions.toArray(), handlers: method.tryCatchBlocks }));
+    const snapshot = node.methods.map((method) => ({ method, instructions: method.instructions.toArray(), handlers: method.tryCatchBlocks, locals: method.localVariables?.map((local) => local.start) }));
     const methodCount = node.methods.length;
     try {
-      compileFieldInitializer(this, field, source);
-      // It went into every constructor, or the static initializer.
-      for (const method of node.methods) if (method.name === '<init>' || method.name === '<clinit>') this.touchedMembers.add(method);
+      compileFieldInitializers(this, this.fieldInitializers);
     } catch (error) {
       node.methods.length = methodCount;
-      for (const { method, instructions, handlers } of snapshot) {
+      for (const { method, instructions, handlers, locals } of snapshot) {
         method.instructions.clear();
         for (const insn of instructions) method.instructions.add(insn);
         method.tryCatchBlocks = handlers;
+        method.localVariables?.forEach((local, i) => (local.start = locals![i]!));
       }
-      node.fields.splice(node.fields.indexOf(field.fieldNode()), 1);
-      this.members.delete(field.fieldNode());
       throw error;
     }
+    this.fieldInitializers.length = 0;
+    for (const method of node.methods) if (method.name === '<init>' || method.name === '<clinit>') this.touchedMembers.add(method);
   }
 
   removeField(field: CtField): void {
@@ -367,6 +396,8 @@ export class CtClass {
     if (index < 0) throw new NotFoundException(`field ${field.getName()} not found in ${this.getName()}`);
     node.fields.splice(index, 1);
     this.members.delete(field.fieldNode());
+    const pending = this.fieldInitializers.findIndex((initializer) => initializer.field === field);
+    if (pending >= 0) this.fieldInitializers.splice(pending, 1);
   }
 
   // ## Methods and constructors
@@ -631,6 +662,10 @@ export class CtClass {
     if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} has no class file`);
     // A pruned class lost what rewriting it needs (Javassist: only its unmodified class file can be written).
     if (this.pruned && this.modified) this.checkPruned('toBytecode');
+    if (this.fieldInitializers.length > 0) {
+      this.inheritConstructorsIfNone();
+      this.applyFieldInitializers();
+    }
     const bytes = this.writeBytes();
     this.frozen = true;
     if (this.doPruning) this.pruned = true;
@@ -646,7 +681,7 @@ export class CtClass {
   /** The class file: the original bytes when nothing changed (the same array), else the tree written. */
   private writeBytes(): Uint8Array {
     const node = this.classNode();
-    if (this.isNew && !this.isInterface() && !node.methods.some((m) => m.name === '<init>')) this.inheritConstructors();
+    this.inheritConstructorsIfNone();
     if (!this.modified && this.original !== null) return this.original;
     const major = node.version & 0xffff;
     const flags = major >= Opcodes.V1_7 ? ClassWriter.COMPUTE_FRAMES : ClassWriter.COMPUTE_MAXS;
@@ -893,6 +928,10 @@ export class CtClass {
    * A class made with makeClass and given no constructor gets one per accessible constructor of
    * its superclass, each calling it with its arguments (what Javassist's CtNewClass does).
    */
+  private inheritConstructorsIfNone(): void {
+    if (this.isNew && !this.isInterface() && !this.classNode().methods.some((m) => m.name === '<init>')) this.inheritConstructors();
+  }
+
   private inheritConstructors(): void {
     const superclass = this.getSuperclass();
     const samePackage = superclass !== null && superclass.getPackageName() === this.getPackageName();

@@ -16,6 +16,7 @@
 // - ExprEditor.replace: in place of one instruction (two more for `new`: NEW and DUP), the operands
 //   stored in locals ($0 the target, $1… the arguments), `$proceed` the original operation.
 
+import { Double, Float } from '../asm/java-values.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
@@ -49,6 +50,7 @@ import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
+import { type Constant, fits } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
 import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
@@ -101,8 +103,11 @@ function placeOf(where: string | (() => string)): string {
   return typeof where === 'string' ? where : where();
 }
 
-/** Runs a compilation step, turning syntax and semantic errors into a CannotCompileException naming `where`. */
-function compiling<T>(whereGiven: string | (() => string), step: () => T): T {
+/**
+ * Runs a compilation step, turning syntax and semantic errors into a CannotCompileException naming
+ * `where`. A `trial` step is undone even when it succeeds: it only checks that the code compiles.
+ */
+function compiling<T>(whereGiven: string | (() => string), step: () => T, trial = false): T {
   undoSteps.push([]);
   let succeeded = false;
   try {
@@ -117,7 +122,7 @@ function compiling<T>(whereGiven: string | (() => string), step: () => T): T {
     throw new CannotCompileException(`${placeOf(whereGiven)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     const undo = undoSteps.pop()!;
-    if (succeeded) undoSteps[undoSteps.length - 1]?.push(...undo);
+    if (succeeded && !trial) undoSteps[undoSteps.length - 1]?.push(...undo);
     else for (const step of undo.reverse()) step();
   }
 }
@@ -805,33 +810,128 @@ export function compileFieldDeclaration(
   });
 }
 
+/** A field initializer added with addField: compiled into the class when it is written (see applyFieldInitializers). */
+export interface FieldInitializer {
+  readonly field: CtField;
+  readonly source: string | Ast.VariableInitializerNode;
+}
+
+/** The code `field = initializer` (with `this` first for an instance field) for the behavior whose code is `method`. */
+function initializerCode(ctClass: CtClass, method: MethodNode, initializers: readonly FieldInitializer[], trial: boolean): MethodNode {
+  const facts = methodFacts(ctClass, method);
+  const gen = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot));
+  for (const { field, source } of initializers) {
+    compiling(
+      `${ctClass.getName()}.${field.getName()}`,
+      () => {
+        const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+        const node = typeof source === 'string' ? parseExpression(source) : source;
+        if (!isStatic) gen.emitter.load(facts.thisVariable!.type, 0);
+        gen.variableInitializer(node, JavaType.fromDescriptor(field.getSignature()));
+        gen.emitter.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, ctClass.getInternalName(), field.getName(), field.getSignature());
+        gen.checkDefiniteAssignment();
+      },
+      trial,
+    );
+  }
+  return gen.output;
+}
+
+/** The constructors an instance initializer runs in: those calling super(...), not this(...) (JLS §12.5). */
+function initializedConstructors(ctClass: CtClass): MethodNode[] {
+  return ctClass.getDeclaredConstructors().filter((c) => c.callsSuper()).map((c) => c.methodNode());
+}
+
 /**
- * A field's initializer: for a static field, `field = value` at the start of the static
- * initializer; else in every constructor that calls super (not this(...)), right after that call,
- * as javac places instance initializers.
+ * Checks that a field initializer compiles, when addField is called, without changing the class:
+ * against each constructor it will run in (or the static initializer), or a scratch `()V` one when
+ * the class has none yet. Its code is only put in place when the class is written.
  */
-export function compileFieldInitializer(ctClass: CtClass, field: CtField, initializer: string | Ast.VariableInitializerNode): void {
-  const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
-  const fieldType = JavaType.fromDescriptor(field.getSignature());
-  const targets = isStatic ? [ctClass.makeClassInitializer()] : ctClass.getDeclaredConstructors().filter((c) => c.callsSuper());
-  if (!isStatic && targets.length === 0 && !ctClass.isInterface()) {
-    throw new CannotCompileException(`${ctClass.getName()}.${field.getName()}: no constructor calls super() to run the initializer in`);
+export function checkFieldInitializer(ctClass: CtClass, initializer: FieldInitializer): void {
+  const isStatic = (initializer.field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+  let targets: MethodNode[];
+  if (isStatic) {
+    const existing = ctClass.getClassInitializer();
+    targets = [existing?.methodNode() ?? new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null)];
+  } else {
+    targets = initializedConstructors(ctClass);
+    if (targets.length === 0) targets = [new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC, '<init>', '()V', null, null)];
   }
-  for (const behavior of targets) {
-    const method = behavior.methodNode();
-    const facts = methodFacts(ctClass, method);
-    const generator = compiling(`${ctClass.getName()}.${field.getName()}`, () => {
-      const node = typeof initializer === 'string' ? parseExpression(initializer) : initializer;
-      const gen = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot));
-      if (!isStatic) gen.emitter.load(facts.thisVariable!.type, 0);
-      gen.variableInitializer(node, fieldType);
-      gen.emitter.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, ctClass.getInternalName(), field.getName(), field.getSignature());
-      gen.checkDefiniteAssignment();
-      return gen;
-    });
-    const start = isStatic ? method.instructions.getFirst() : afterConstructorCall(method);
-    splice(method, generator.output, start);
+  for (const method of targets) initializerCode(ctClass, method, [initializer], true);
+}
+
+/**
+ * The field initializers of a class being written, compiled in the order the fields were added (as
+ * Javassist's CtClassType.modifyClassConstructor and modifyConstructors do at toBytecode): the static
+ * ones at the start of the static initializer (made if needed), the instance ones in every
+ * constructor that calls super(...), right after that call, as javac places instance initializers.
+ */
+export function compileFieldInitializers(ctClass: CtClass, initializers: readonly FieldInitializer[]): void {
+  const isStatic = (i: FieldInitializer): boolean => (i.field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+  const statics = initializers.filter(isStatic);
+  const instances = initializers.filter((i) => !isStatic(i));
+  if (statics.length > 0) {
+    const method = ctClass.makeClassInitializer().methodNode();
+    spliceAtStart(method, initializerCode(ctClass, method, statics, false));
   }
+  if (instances.length === 0) return;
+  const targets = initializedConstructors(ctClass);
+  if (targets.length === 0) {
+    throw new CannotCompileException(`${ctClass.getName()}.${instances[0]!.field.getName()}: no constructor calls super() to run the initializer in`);
+  }
+  for (const method of targets) splice(method, initializerCode(ctClass, method, instances, false), afterConstructorCall(method));
+}
+
+/**
+ * The ConstantValue (JVMS §4.7.2) a static final field of primitive or String type gets for its
+ * initializer when that is a constant expression (JLS §15.29) assignable to the field (§5.2), as
+ * javac and Javassist give it: an int for boolean, byte, char, short and int, a bigint for long,
+ * Float, Double or a string; null when the initializer must run as code.
+ */
+export function constantFieldValue(ctClass: CtClass, initializer: FieldInitializer): FieldNode['value'] {
+  const { field, source } = initializer;
+  if ((field.getModifiers() & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) !== (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) return null;
+  const type = JavaType.fromDescriptor(field.getSignature());
+  if (!type.isPrimitive() && type !== JavaType.STRING) return null;
+  const scratch = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
+  const facts = methodFacts(ctClass, scratch);
+  let constant: Constant | null;
+  try {
+    const node = typeof source === 'string' ? parseExpression(source) : source;
+    if (node.kind === 'ArrayInitializer') return null;
+    constant = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot)).constantValue(node);
+  } catch {
+    // Not compilable here: the static initializer's compilation reports it.
+    return null;
+  }
+  if (constant === null) return null;
+  return constantAs(constant, type);
+}
+
+/** `constant` converted to `type` as an assignment converts it (JLS §5.2), in FieldNode.value's form; null if it is not assignable. */
+function constantAs(constant: Constant, type: JavaType): FieldNode['value'] {
+  const { value } = constant;
+  const from = constant.type;
+  const isIntLike = from === JavaType.INT || from === JavaType.CHAR || from === JavaType.SHORT || from === JavaType.BYTE;
+  if (type === JavaType.STRING) return from === JavaType.STRING ? (value as string) : null;
+  if (type === JavaType.BOOLEAN) return from === JavaType.BOOLEAN ? (value ? 1 : 0) : null;
+  if (type === JavaType.INT || type === JavaType.CHAR || type === JavaType.SHORT || type === JavaType.BYTE) {
+    if (!isIntLike) return null;
+    // Widening to int, or an int-like constant narrowed where it fits (§5.2).
+    return from === type || type === JavaType.INT || fits(value as number, type) ? (value as number) : null;
+  }
+  if (type === JavaType.LONG) {
+    if (from === JavaType.LONG) return value as bigint;
+    return isIntLike ? BigInt(value as number) : null;
+  }
+  if (type === JavaType.FLOAT || type === JavaType.DOUBLE) {
+    let numeric: number;
+    if (from === JavaType.LONG) numeric = Number(value as bigint);
+    else if (isIntLike || from === JavaType.FLOAT || (from === JavaType.DOUBLE && type === JavaType.DOUBLE)) numeric = value as number;
+    else return null;
+    return type === JavaType.FLOAT ? new Float(numeric) : new Double(numeric);
+  }
+  return null;
 }
 
 // ## ExprEditor

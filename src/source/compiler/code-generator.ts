@@ -1636,6 +1636,11 @@ export class CodeGenerator {
   }
 
   /** The value of `node` if it is a constant expression (JLS §15.29), else null. */
+  /** The value of `node` if it is a constant expression (JLS §15.29) here, else null; nothing is emitted. */
+  constantValue(node: Ast.ExpressionNode): Constant | null {
+    return this.constant(node);
+  }
+
   private constant(node: Ast.ExpressionNode): Constant | null {
     return constantOf(node, (name) => {
       const field = name.kind === 'Name' ? (this.isVariableName(name.name) ? null : this.fieldInScope(name.name)) : this.constantField(name);
