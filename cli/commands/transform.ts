@@ -107,6 +107,13 @@ function summaryJson(summary: TransformSummary): string {
   return JSON.stringify(json, null, 2) + '\n';
 }
 
+/** How messages name an entry of the input: the file itself for a .class input, `dir/entry` for a directory. */
+function entryPath(summary: TransformSummary, entry: string): string {
+  const input = summary.input;
+  if (summary.format === 'class') return input;
+  return `${input}${input.endsWith('/') ? '' : '/'}${entry}`;
+}
+
 async function runTransformCommand(input: string, options: TransformCommandOptions): Promise<number> {
   const verbose = options.verbose === true;
   if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
@@ -168,7 +175,7 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
   progress.clear();
 
   for (const failure of summary.failures) {
-    const where = failure.reason === 'input' ? `${input}${input.endsWith('/') ? '' : '/'}${failure.entry}: ` : '';
+    const where = failure.reason === 'input' ? `${entryPath(summary, failure.entry)}: ` : '';
     process.stderr.write(`classforge: ${where}${failure.message}\n`);
     if (verbose && failure.stack !== null) process.stderr.write(failure.stack + '\n');
   }

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { realpathSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readClassHeader } from '../classpath/class-header.js';
 import type { TransformLogEntry } from './apply-transforms.js';
 import { ClassContainerError } from './class-container.js';
 import type { ClassOutcome } from './class-outcome.js';
@@ -63,6 +64,8 @@ export interface TransformFailure {
 /** What a run did (the --json summary). */
 export interface TransformSummary {
   readonly input: string;
+  /** The input's container format: 'class', 'directory' or 'jar'. */
+  readonly format: string;
   /** The output written, or null (dry run, or stopped by a failure). */
   readonly output: string | null;
   readonly dryRun: boolean;
@@ -98,10 +101,13 @@ export async function transformContainer(options: TransformContainerOptions): Pr
     const classEntries = entries.filter((entry) => entry.kind === 'class');
     const classes = classEntries.map((entry) => entry.read());
     const ownEntries = reader.classPathEntries();
+    // A single class file is put on the class path from memory; a malformed one is left out here
+    // and reported by the job as bad input, naming the file (not as a failure to build the class path).
+    const extraClasses = ownEntries.length === 0 ? classes.filter(isReadableClassHeader) : [];
     const classPathSpec: TransformClassPathSpec = {
       entries: [...ownEntries, ...(options.classPath ?? [])],
       ...(options.jdk === undefined ? {} : { jdk: options.jdk }),
-      ...(ownEntries.length === 0 ? { extraClasses: classes } : {}),
+      ...(extraClasses.length > 0 ? { extraClasses } : {}),
     };
     // Built here also when workers will build their own: a missing JDK is reported once, up front.
     const classPath = createTransformClassPath(classPathSpec);
@@ -166,6 +172,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
     }
     return {
       input,
+      format: reader.format.name,
       output: written,
       dryRun,
       classesSeen: outcomes.filter((outcome) => outcome !== undefined).length,
@@ -181,6 +188,16 @@ export async function transformContainer(options: TransformContainerOptions): Pr
     };
   } finally {
     reader.close();
+  }
+}
+
+/** Whether `bytes` starts like a class file whose constant pool can be read. */
+function isReadableClassHeader(bytes: Uint8Array): boolean {
+  try {
+    readClassHeader(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,126 @@
+// `classforge transform` at its edges, from an exploratory run of the CLI: malformed and single
+// class inputs, exit codes with --keep-going, transform output kept off stdout, renamed classes,
+// class path hints, --jobs caps, output kinds and selection warnings. Runs the built CLI
+// (dist/cli/classforge.js) over the fixtures/transform classes.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { execa } from 'execa';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileJava, FIXTURES_DIR, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
+
+let work = '';
+let classes = '';
+let jar = '';
+let counter = 0;
+
+/** Runs the CLI with `args` in the work directory; never throws on a non-zero exit. */
+async function classforge(...args: string[]) {
+  const result = await execa('node', [CLI, ...args], { reject: false, stripFinalNewline: false, cwd: work });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** A fresh output path under the work directory, ending in `suffix`. */
+function outPath(name: string, suffix = ''): string {
+  return join(work, 'out', `${name}-${++counter}${suffix}`);
+}
+
+/** Writes a transform module into the work directory and returns its path. */
+async function transform(file: string, text: string): Promise<string> {
+  const path = join(work, 't', file);
+  await mkdir(join(work, 't'), { recursive: true });
+  await writeFile(path, text);
+  return path;
+}
+
+/** Every file under `dir` (relative path → bytes). */
+function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (path: string): void => {
+    for (const name of readdirSync(path).sort()) {
+      const child = join(path, name);
+      if (statSync(child).isDirectory()) walk(child);
+      else files.set(relative(dir, child), readFileSync(child));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A jar of the files of `tree`, in its order. */
+async function jarOf(tree: Map<string, Buffer>, path: string): Promise<string> {
+  const zip = new JSZip();
+  for (const [name, bytes] of tree) zip.file(name, bytes);
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
+
+const TRACE_MJS = `
+import { ClassVisitor, MethodVisitor, Opcodes, defineTransform } from 'classforge';
+class Enter extends MethodVisitor {
+  constructor(next, message) { super(Opcodes.ASM9, next); this.message = message; }
+  visitCode() {
+    super.visitCode();
+    super.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+    super.visitLdcInsn(this.message);
+    super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
+  }
+}
+class Trace extends ClassVisitor {
+  constructor(next, ctx) { super(Opcodes.ASM9, next); this.ctx = ctx; }
+  visitMethod(access, name, descriptor, signature, exceptions) {
+    const next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    return name === 'main' || name === 'twice' ? new Enter(next, 'enter ' + this.ctx.className + '.' + name) : next;
+  }
+}
+export default defineTransform({ name: 'trace', include: 'app.**', visitor: (next, ctx) => new Trace(next, ctx) });
+`;
+
+let trace = '';
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx tsc -p ." (npm test builds it) first`);
+  work = await makeTempDir('cli-transform-edges');
+  const compiled = await compileJava(join(FIXTURES_DIR, 'transform'), { options: ['-g'] });
+  classes = join(work, 'classes');
+  await cp(compiled.dir, classes, { recursive: true, filter: (source) => !source.endsWith('.json') });
+  jar = await jarOf(readTree(classes), join(work, 'app.jar'));
+  trace = await transform('trace.mjs', TRACE_MJS);
+});
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+describe('classforge transform on a malformed .class file', () => {
+  it('names the file, exits 2 (bad input), writes nothing, and still prints the --json summary', async () => {
+    const garbage = join(work, 'garbage.class');
+    await writeFile(garbage, Buffer.from('this is not a class file at all\n'));
+    const out = outPath('garbage', '.class');
+    const result = await classforge('transform', garbage, '-o', out, '-t', trace);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^classforge: \S*garbage\.class: ClassFormatError: /);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+
+    const empty = join(work, 'empty.class');
+    await writeFile(empty, new Uint8Array(0));
+    const emptyResult = await classforge('transform', empty, '-o', outPath('empty', '.class'), '-t', trace);
+    expect(emptyResult.exitCode).toBe(2);
+    expect(emptyResult.stderr).toMatch(/^classforge: \S*empty\.class: ClassFormatError: Truncated class file/);
+
+    // A class cut short after its constant pool: the path is the file, not file/file.
+    const whole = readFileSync(join(classes, 'app', 'Helper.class'));
+    const truncated = join(work, 'Trunc.class');
+    await writeFile(truncated, whole.subarray(0, whole.length - 40));
+    const truncatedResult = await classforge('transform', truncated, '-o', outPath('trunc', '.class'), '-t', trace, '--json');
+    expect(truncatedResult.exitCode).toBe(2);
+    expect(truncatedResult.stderr.startsWith(`classforge: ${truncated}: ClassFormatError: `)).toBe(true);
+    const summary = JSON.parse(truncatedResult.stdout);
+    expect(summary).toMatchObject({ output: null, failed: 1, failures: [{ className: null, entry: 'Trunc.class', transform: null }] });
+  });
+});
