@@ -124,3 +124,33 @@ describe('classforge transform on a malformed .class file', () => {
     expect(summary).toMatchObject({ output: null, failed: 1, failures: [{ className: null, entry: 'Trunc.class', transform: null }] });
   });
 });
+
+describe('classforge transform --keep-going with a malformed class', () => {
+  it('writes the output, exits 1, and names a jar entry as jar!/entry', async () => {
+    const tree = readTree(classes);
+    tree.set('app/Zzz.class', Buffer.from([0x00, 0x2a, 0xdc, 0xf0, 1, 2, 3, 4, 5, 6, 7, 8]));
+    const withGarbage = await jarOf(tree, join(work, 'with-garbage.jar'));
+    const stopped = outPath('garbage-stop', '.jar');
+    const stop = await classforge('transform', withGarbage, '-o', stopped, '-t', trace);
+    expect(stop.exitCode).toBe(2);
+    expect(stop.stderr).toBe(`classforge: ${withGarbage}!/app/Zzz.class: ClassFormatError: Bad magic number 0x002adcf0, expected 0xcafebabe (at byte offset 0)\n`);
+    expect(existsSync(stopped)).toBe(false);
+
+    const kept = outPath('garbage-keep', '.jar');
+    const keep = await classforge('transform', withGarbage, '-o', kept, '-t', trace, '--keep-going');
+    expect(keep.exitCode).toBe(1);
+    expect(keep.stderr).toMatch(/^classforge: \S*with-garbage\.jar!\/app\/Zzz\.class: ClassFormatError: /);
+    expect(existsSync(kept)).toBe(true);
+    const run = await runJava({ classpath: kept, mainClass: 'app.Main', jvmArgs: ['-Xverify:all'] });
+    expect(run.stdout.split('\n')[0]).toBe('enter app.Main.main');
+
+    const dir = join(work, 'dir-garbage');
+    await cp(classes, dir, { recursive: true });
+    await writeFile(join(dir, 'app', 'Zzz.class'), Buffer.from('junk'));
+    const keptDir = outPath('dir-keep');
+    const keepDir = await classforge('transform', dir, '-o', keptDir, '-t', trace, '--keep-going');
+    expect(keepDir.exitCode).toBe(1);
+    expect(keepDir.stderr).toMatch(/^classforge: \S*dir-garbage\/app\/Zzz\.class: ClassFormatError: /);
+    expect(readFileSync(join(keptDir, 'app', 'Zzz.class'), 'utf8')).toBe('junk');
+  });
+});

@@ -4,11 +4,13 @@
 // Runs transform modules (DESIGN.md contract 3) over a .class file, a directory or a jar and
 // writes the same kind of container (src/transform/transform-container.ts does the work).
 //
-// Exit status: 0 when every class went through; 1 when a transform failed on a class (also with
-// --keep-going, where the output is still written with the failing classes unchanged: a run that
-// silently left classes untransformed must not look like a success to a build); 2 for bad usage
-// or input (unknown option, missing input, a transform file that does not load, --options that
-// do not validate, a malformed class file, a corrupt jar).
+// Exit status: 0 when every class went through; 1 when a transform failed on a class, and with
+// --keep-going whenever some class failed (a transform's failure or a malformed class file): the
+// output is then written with those classes unchanged, and a run that silently left classes
+// untransformed must not look like a success to a build; 2 for bad usage or input when nothing is
+// written (unknown option, missing input, a transform file that does not load, --options that do
+// not validate, a malformed class file without --keep-going, a corrupt jar). So exit 2 always
+// means no output exists.
 //
 // Errors are one line on stderr ("classforge: transform 'trace' failed on com.acme.Foo: …"),
 // the stack trace only with --verbose. ctx.log messages go to stderr as "[trace] com.acme.Foo: …",
@@ -111,6 +113,8 @@ function summaryJson(summary: TransformSummary): string {
 function entryPath(summary: TransformSummary, entry: string): string {
   const input = summary.input;
   if (summary.format === 'class') return input;
+  // As print and verify name them.
+  if (summary.format === 'jar') return `${input}!/${entry}`;
   return `${input}${input.endsWith('/') ? '' : '/'}${entry}`;
 }
 
@@ -186,6 +190,10 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
   }
   if (process.stderr.isTTY === true) printSummaryLine(summary);
 
+  if (summary.failures.length === 0) return EXIT_OK;
+  // --keep-going ran every class and wrote (or, dry, would write) the output: exit 2 is kept for
+  // runs that write nothing.
+  if (options.keepGoing === true && summary.completed) return EXIT_CHECKS_FAILED;
   if (summary.failures.some((failure) => failure.reason === 'transform')) return EXIT_CHECKS_FAILED;
   if (summary.failures.length > 0) return EXIT_BAD_INPUT;
   return EXIT_OK;
@@ -204,7 +212,7 @@ export function registerTransformCommand(program: Command): Command {
     .option('--jobs <n>', 'worker threads (default: up to one per core, one per 2000 classes; 1 runs in process)')
     .option('--json', 'print a JSON summary on stdout')
     .option('--dry-run', 'list the classes that would change; write nothing')
-    .option('--keep-going', 'leave classes a transform fails on unchanged, report them, and still write the output (exit 1)')
+    .option('--keep-going', 'leave classes that fail (a transform throws, or a malformed class file) unchanged, report them, and still write the output; exit 1 if any failed')
     .option('-v, --verbose', 'show stack traces on errors')
     .action(async (input: string, options: TransformCommandOptions) => {
       process.exitCode = await runTransformCommand(input, options);
