@@ -346,6 +346,39 @@ describe('classforge/source edits', () => {
     expect(result.stdout.split('\n').slice(0, 3)).toEqual(['second 5 0', 'first 5', '5']);
   });
 
+  it('needs no return after a statement that cannot complete normally (JLS §14.22), and still asks for one where javac does', async () => {
+    const pool = new ClassPool(true);
+    const t = pool.makeClass('reach.T');
+    let n = 0;
+    const make = (body: string) => () => t.addMethod(CtNewMethod.make(`static long m${n++}(long x) ${body}`, t));
+    for (const body of [
+      '{ while (true) { if (x > 0) return x; x++; } }',
+      '{ for (;;) { if (x > 0) return x; } }',
+      '{ do { return 1L; } while (true); }',
+      '{ for (;;) { } }',
+      '{ while (true); }',
+      '{ switch ((int) x) { case 1: return 1L; default: throw new RuntimeException(); } }',
+      '{ switch ((int) x) { case 1 -> { return 1L; } default -> throw new RuntimeException(); } }',
+      '{ out: while (true) { while (true) { if (x > 3) break out; return 0L; } } return x; }',
+    ]) {
+      make(body)();
+    }
+    for (const body of [
+      '{ while (x > 0) { return x; } }',
+      '{ while (true) { if (x > 0) break; } }',
+      '{ switch ((int) x) { case 1: return 1L; } }',
+      '{ switch ((int) x) { case 1 -> { return 1L; } default -> { } } }',
+      '{ lbl: { if (x > 0) break lbl; return 0L; } }',
+      '{ do { if (x > 0) break; return 1L; } while (true); }',
+    ]) {
+      expect(make(body), body).toThrow('missing return statement');
+    }
+    t.addMethod(CtNewMethod.make('public static void main(String[] a) { System.out.println(m0(-1L) + " " + m1(1L) + " " + m2(0L) + " " + m5(1L) + " " + m6(1L) + " " + m7(9L) + " " + m7(1L)); }', t));
+    const result = await runJava({ classpath: [new Map([['reach/T', t.toBytecode()]])], mainClass: 'reach.T', verify: true });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('1 1 1 1 1 9 0\n');
+  });
+
   it('takes any constant expression as a case label, and refuses what javac refuses there', () => {
     const pool = new ClassPool(true);
     const t = pool.makeClass('cases.T');

@@ -159,6 +159,8 @@ interface JumpTarget {
   readonly continueLabel: Label | null;
   /** The finally depth at this target: jumping out runs the finally blocks above it. */
   readonly finallyDepth: number;
+  /** Whether a reachable `break` (or an arrow case's end) leaves the statement: then it can complete normally (JLS §14.22). */
+  exited?: boolean;
 }
 
 /** The switch expression a `yield` belongs to: first its result types are collected, then its code emitted. */
@@ -470,21 +472,34 @@ export class CodeGenerator {
     this.reachable = this.reachable || thenReachable;
   }
 
-  private loop(labels: readonly string[], body: (breakLabel: Label, continueLabel: Label) => void): void {
+  /**
+   * A loop. It can complete normally (JLS §14.22) unless it is `endless` (its condition is absent or
+   * the constant true) and no reachable `break` leaves it: after `while (true) { … return …; }` there
+   * is nothing to return from (javac accepts no return there).
+   */
+  private loop(labels: readonly string[], endless: boolean, body: (breakLabel: Label, continueLabel: Label) => void): void {
     const breakLabel = this.e.newLabel();
     const continueLabel = this.e.newLabel();
-    this.jumpTargets.push({ labels, breakLabel, continueLabel, finallyDepth: this.finallyFrames.length });
+    const target: JumpTarget = { labels, breakLabel, continueLabel, finallyDepth: this.finallyFrames.length };
+    this.jumpTargets.push(target);
     try {
       body(breakLabel, continueLabel);
     } finally {
       this.jumpTargets.pop();
     }
     this.e.label(breakLabel);
-    this.reachable = true;
+    this.reachable = !endless || target.exited === true;
+  }
+
+  /** Whether `condition` is absent (`for (;;)`) or the constant expression true (JLS §15.29). */
+  private isConstantTrue(condition: Ast.ExpressionNode | null): boolean {
+    if (condition === null) return true;
+    const constant = this.constant(condition);
+    return constant !== null && constant.type === JavaType.BOOLEAN && constant.value === true;
   }
 
   private whileStatement(node: Ast.WhileNode, labels: readonly string[]): void {
-    this.loop(labels, (breakLabel, continueLabel) => {
+    this.loop(labels, this.isConstantTrue(node.condition), (breakLabel, continueLabel) => {
       this.e.label(continueLabel);
       this.condition(node.condition, breakLabel);
       this.inScope(() => this.statement(node.body));
@@ -493,7 +508,7 @@ export class CodeGenerator {
   }
 
   private doWhileStatement(node: Ast.DoWhileNode, labels: readonly string[]): void {
-    this.loop(labels, (breakLabel, continueLabel) => {
+    this.loop(labels, this.isConstantTrue(node.condition), (breakLabel, continueLabel) => {
       const start = this.e.newLabel();
       this.e.label(start);
       this.inScope(() => this.statement(node.body));
@@ -507,7 +522,7 @@ export class CodeGenerator {
     this.inScope(() => {
       for (const init of node.init) this.statement(init);
       const top = this.e.newLabel();
-      this.loop(labels, (breakLabel, continueLabel) => {
+      this.loop(labels, this.isConstantTrue(node.condition), (breakLabel, continueLabel) => {
         this.e.label(top);
         if (node.condition !== null) this.condition(node.condition, breakLabel);
         this.inScope(() => this.statement(node.body));
@@ -541,7 +556,7 @@ export class CodeGenerator {
         this.e.pushInt(0);
         this.e.store(JavaType.INT, index);
         const top = this.e.newLabel();
-        this.loop(labels, (breakLabel, continueLabel) => {
+        this.loop(labels, false, (breakLabel, continueLabel) => {
           this.e.label(top);
           this.e.load(JavaType.INT, index);
           this.e.load(iterableType, array);
@@ -572,7 +587,7 @@ export class CodeGenerator {
       this.invoke(findMethod(this.ctx.env, iterableType.internalName!, 'iterator', [], this.access()));
       const slot = this.allocate(iterator);
       this.e.store(iterator, slot);
-      this.loop(labels, (breakLabel, continueLabel) => {
+      this.loop(labels, false, (breakLabel, continueLabel) => {
         this.e.label(continueLabel);
         this.e.load(iterator, slot);
         this.e.invoke(Opcodes.INVOKEINTERFACE, 'java/util/Iterator', 'hasNext', '()Z', true);
@@ -625,6 +640,7 @@ export class CodeGenerator {
       const what = isBreak ? 'break' : 'continue';
       throw new CompileError(node.label === null ? `${what} outside of a loop${isBreak ? ' or switch' : ''}` : `undefined label: ${node.label}`, node.position);
     }
+    if (isBreak && this.reachable) target.exited = true;
     this.runFinallyBlocks(target.finallyDepth);
     this.e.jump(Opcodes.GOTO, isBreak ? target.breakLabel : target.continueLabel!);
     this.reachable = false;
@@ -650,14 +666,16 @@ export class CodeGenerator {
         return this.switchStatement(body, labels);
       default: {
         const end = this.e.newLabel();
-        this.jumpTargets.push({ labels, breakLabel: end, continueLabel: null, finallyDepth: this.finallyFrames.length });
+        const target: JumpTarget = { labels, breakLabel: end, continueLabel: null, finallyDepth: this.finallyFrames.length };
+        this.jumpTargets.push(target);
         try {
           this.statement(body);
         } finally {
           this.jumpTargets.pop();
         }
         this.e.label(end);
-        this.reachable = true;
+        // JLS §14.22: it completes normally if its statement does, or a break leaves it.
+        this.reachable = this.reachable || target.exited === true;
       }
     }
   }
@@ -669,9 +687,13 @@ export class CodeGenerator {
    * constants identity (their ordinals are not known without running the enum's initializer).
    */
   private switchStatement(node: Ast.SwitchNode, labels: readonly string[]): void {
-    this.switchOn(node, labels, (switchCase, breakLabel) => {
+    this.switchOn(node, labels, (switchCase, breakLabel, target) => {
       this.inScope(() => this.statements(switchCase.body));
-      if (node.arrowForm && this.reachable) this.e.jump(Opcodes.GOTO, breakLabel);
+      if (node.arrowForm && this.reachable) {
+        target.exited = true;
+        this.e.jump(Opcodes.GOTO, breakLabel);
+        this.reachable = false;
+      }
     }, null);
   }
 
@@ -682,7 +704,7 @@ export class CodeGenerator {
   private switchOn(
     node: Ast.SwitchNode | Ast.SwitchExpressionNode,
     labels: readonly string[],
-    caseBody: (switchCase: Ast.SwitchCaseNode, breakLabel: Label) => void,
+    caseBody: (switchCase: Ast.SwitchCaseNode, breakLabel: Label, target: JumpTarget) => void,
     missingDefault: ((selectorKind: 'int' | 'string' | 'enum') => void) | null,
   ): void {
     this.inScope(() => {
@@ -712,7 +734,7 @@ export class CodeGenerator {
       }
       this.e.store(kind === 'int' ? JavaType.INT : selectorType, selector);
       const bodyLabels = node.cases.map(() => this.e.newLabel());
-      this.loopless(labels, (breakLabel) => {
+      this.loopless(labels, (breakLabel, target) => {
         let defaultLabel: Label = breakLabel;
         const intKeys: number[] = [];
         const intLabels: Label[] = [];
@@ -755,8 +777,10 @@ export class CodeGenerator {
         node.cases.forEach((switchCase, i) => {
           this.e.label(bodyLabels[i]!);
           this.reachable = true;
-          caseBody(switchCase, breakLabel);
+          caseBody(switchCase, breakLabel, target);
         });
+        // A switch statement without default falls out when no case matches (JLS §14.22).
+        if (missingDefault === null && !node.cases.some((c) => c.isDefault)) target.exited = true;
         if (synthesizedDefault !== null) {
           this.e.label(synthesizedDefault);
           this.reachable = true;
@@ -837,17 +861,22 @@ export class CodeGenerator {
     this.reachable = false;
   }
 
-  /** A breakable statement that is not a loop (switch): `break` leaves it, `continue` passes through. */
-  private loopless(labels: readonly string[], body: (breakLabel: Label) => void): void {
+  /**
+   * A breakable statement that is not a loop (switch): `break` leaves it, `continue` passes through.
+   * It can complete normally (JLS §14.22) when its last code can, a break leaves it, or `body` says
+   * so (by setting `exited` on the target it is given: an arrow case's end, a switch without default).
+   */
+  private loopless(labels: readonly string[], body: (breakLabel: Label, target: JumpTarget) => void): void {
     const breakLabel = this.e.newLabel();
-    this.jumpTargets.push({ labels, breakLabel, continueLabel: null, finallyDepth: this.finallyFrames.length });
+    const target: JumpTarget = { labels, breakLabel, continueLabel: null, finallyDepth: this.finallyFrames.length };
+    this.jumpTargets.push(target);
     try {
-      body(breakLabel);
+      body(breakLabel, target);
     } finally {
       this.jumpTargets.pop();
     }
     this.e.label(breakLabel);
-    this.reachable = true;
+    this.reachable = this.reachable || target.exited === true;
   }
 
   private isEnum(type: JavaType): boolean {
