@@ -154,3 +154,37 @@ describe('classforge transform --keep-going with a malformed class', () => {
     expect(readFileSync(join(keptDir, 'app', 'Zzz.class'), 'utf8')).toBe('junk');
   });
 });
+
+describe('classforge transform keeps stdout for its own output', () => {
+  const NOISY_MJS = `
+import { defineTransform } from 'classforge';
+console.log('loading noisy');
+export default defineTransform({
+  name: 'noisy',
+  include: 'app.**',
+  tree(node) {
+    console.log('log', node.name);
+    console.info('info', node.name);
+    console.debug('debug', node.name);
+    process.stdout.write('raw ' + node.name + '\\n');
+  },
+});
+`;
+
+  it('sends console.log and process.stdout.write of transforms to stderr, in process and in workers', async () => {
+    const noisy = await transform('noisy.mjs', NOISY_MJS);
+    for (const jobs of ['1', '2']) {
+      const json = await classforge('transform', classes, '-o', outPath('noisy'), '-t', noisy, '--json', '--jobs', jobs);
+      expect(json.exitCode, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ failed: 0 });
+      expect(json.stderr).toContain('loading noisy\n');
+      expect(json.stderr).toContain('log app/Main\n');
+      expect(json.stderr).toContain('info app/Main\n');
+      expect(json.stderr).toContain('debug app/Main\n');
+      expect(json.stderr).toContain('raw app/Main\n');
+      const dry = await classforge('transform', classes, '-t', noisy, '-t', trace, '--dry-run', '--jobs', jobs);
+      expect(dry.exitCode, dry.stderr).toBe(0);
+      expect(dry.stdout).toBe('app.Helper\napp.Main\n');
+    }
+  });
+});

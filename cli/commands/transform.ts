@@ -27,6 +27,7 @@ import { transformContainer, type TransformSummary } from '../../src/transform/t
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, reportError, UsageError } from '../cli-error.js';
+import { redirectConsoleToStderr } from '../../src/transform/console-to-stderr.js';
 import { writeStdout } from '../output.js';
 import { collect, loadTransformsWithOptions, reportPlain } from '../transform-arguments.js';
 
@@ -118,18 +119,14 @@ function entryPath(summary: TransformSummary, entry: string): string {
   return `${input}${input.endsWith('/') ? '' : '/'}${entry}`;
 }
 
-async function runTransformCommand(input: string, options: TransformCommandOptions): Promise<number> {
-  const verbose = options.verbose === true;
-  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
-  const dryRun = options.dryRun === true;
-  if (!dryRun && (options.output === undefined || options.output === '')) {
-    throw new UsageError('give the output path with -o <path> (or use --dry-run)');
-  }
-  const jobs = parseJobs(options.jobs);
-  const classPath = (options.cp ?? []).flatMap((value) => value.split(delimiter)).filter((entry) => entry !== '');
-  // Stack traces through transform bundles point at the transform's own sources.
-  if (verbose) process.setSourceMapsEnabled(true);
-
+/** Loads the transforms and runs them; returns the summary, or the exit status of a failure already reported. */
+async function transformWithTransforms(
+  input: string,
+  options: TransformCommandOptions,
+  jobs: number | undefined,
+  classPath: string[],
+  verbose: boolean,
+): Promise<TransformSummary | number> {
   let transforms: JobTransform[];
   try {
     transforms = await loadTransformsWithOptions(options.transform, options.options);
@@ -141,6 +138,7 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
     throw error;
   }
 
+  const dryRun = options.dryRun === true;
   const progress = new ProgressLine();
   const onLog = (entry: TransformLogEntry): void => {
     progress.clear();
@@ -149,6 +147,7 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
   let summary: TransformSummary;
   try {
     summary = await transformContainer({
+      consoleToStderr: true,
       input,
       output: options.output ?? null,
       transforms,
@@ -177,6 +176,32 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
     return EXIT_CHECKS_FAILED;
   }
   progress.clear();
+  return summary;
+}
+
+async function runTransformCommand(input: string, options: TransformCommandOptions): Promise<number> {
+  const verbose = options.verbose === true;
+  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  const dryRun = options.dryRun === true;
+  if (!dryRun && (options.output === undefined || options.output === '')) {
+    throw new UsageError('give the output path with -o <path> (or use --dry-run)');
+  }
+  const jobs = parseJobs(options.jobs);
+  const classPath = (options.cp ?? []).flatMap((value) => value.split(delimiter)).filter((entry) => entry !== '');
+  // Stack traces through transform bundles point at the transform's own sources.
+  if (verbose) process.setSourceMapsEnabled(true);
+
+  // Stdout carries only our own output (the --json summary, the --dry-run list): whatever the
+  // transforms print, while they load and while they run (in workers too), goes to stderr.
+  const restoreConsole = redirectConsoleToStderr();
+  let summary: TransformSummary;
+  try {
+    const result = await transformWithTransforms(input, options, jobs, classPath, verbose);
+    if (typeof result === 'number') return result;
+    summary = result;
+  } finally {
+    restoreConsole();
+  }
 
   for (const failure of summary.failures) {
     const where = failure.reason === 'input' ? `${entryPath(summary, failure.entry)}: ` : '';

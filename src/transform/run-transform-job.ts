@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ActiveTransform, TransformLogEntry } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
+import { redirectConsoleToStderr } from './console-to-stderr.js';
 import type { LoadedTransform } from './load-transform.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import type { ClassPath } from '../classpath/class-path.js';
@@ -50,6 +51,11 @@ export interface RunTransformJobOptions {
   readonly onLog?: (entry: TransformLogEntry) => void;
   /** The class path to use in this thread (jobs = 1); built from the job's spec when absent. */
   readonly classPath?: ClassPath;
+  /**
+   * Send what transform code prints to stdout (console.log, process.stdout.write) to stderr
+   * instead, in this thread while the job runs and in the worker threads (console-to-stderr.ts).
+   */
+  readonly consoleToStderr?: boolean;
 }
 
 /** Messages from a worker (see transform-worker.ts). */
@@ -62,6 +68,8 @@ export type WorkerReply =
 export interface WorkerSetup {
   readonly transforms: readonly { readonly path: string; readonly code: string; readonly options: unknown }[];
   readonly classPath: TransformClassPathSpec;
+  /** Redirect the worker's stdout console output to stderr before importing the transforms. */
+  readonly consoleToStderr: boolean;
 }
 
 /** A batch sent to a worker. */
@@ -96,10 +104,15 @@ export async function runTransformJob(
   const jobs = Math.max(1, Math.floor(options.jobs ?? autoJobs(classes.length)));
   const results: (ClassOutcome | undefined)[] = new Array(classes.length).fill(undefined);
   const deliver = createOrderedDelivery(results, classes.length, options);
-  if (jobs === 1 || classes.length <= 1) {
-    await runInProcess(job, classes, results, deliver, options);
-  } else {
-    await runInWorkers(job, classes, jobs, results, deliver, options.keepGoing === true);
+  const restoreConsole = options.consoleToStderr === true ? redirectConsoleToStderr() : null;
+  try {
+    if (jobs === 1 || classes.length <= 1) {
+      await runInProcess(job, classes, results, deliver, options);
+    } else {
+      await runInWorkers(job, classes, jobs, results, deliver, options.keepGoing === true, options.consoleToStderr === true);
+    }
+  } finally {
+    restoreConsole?.();
   }
   return results;
 }
@@ -160,6 +173,7 @@ async function runInWorkers(
   results: (ClassOutcome | undefined)[],
   deliver: () => void,
   keepGoing: boolean,
+  consoleToStderr: boolean,
 ): Promise<void> {
   const batchSize = Math.max(1, Math.min(64, Math.ceil(classes.length / (jobs * 8))));
   const batches: number[][] = [];
@@ -169,6 +183,7 @@ async function runInWorkers(
   const setup: WorkerSetup = {
     transforms: job.transforms.map((t) => ({ path: t.loaded.path, code: t.loaded.code, options: t.options })),
     classPath: job.classPath,
+    consoleToStderr,
   };
   const script = workerScript();
   const workerCount = Math.min(jobs, batches.length);

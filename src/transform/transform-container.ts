@@ -43,6 +43,8 @@ export interface TransformContainerOptions {
   readonly dryRun?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
   readonly onLog?: (entry: TransformLogEntry) => void;
+  /** Send what transforms print to stdout to stderr instead (see RunTransformJobOptions). */
+  readonly consoleToStderr?: boolean;
   /** Warnings from the container writer (e.g. a signed jar's signature removed). */
   readonly onWarning?: (message: string) => void;
 }
@@ -116,6 +118,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       outcomes = await runTransformJob({ transforms: options.transforms, classPath: classPathSpec }, classes, {
         ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
         keepGoing: options.keepGoing === true,
+        consoleToStderr: options.consoleToStderr === true,
         classPath,
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         ...(options.onLog === undefined ? {} : { onLog: options.onLog }),

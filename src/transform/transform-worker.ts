@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ActiveTransform } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
+import { redirectConsoleToStderr } from './console-to-stderr.js';
 import { importTransformCode } from './load-transform.js';
 import type { WorkerBatch, WorkerReply, WorkerSetup } from './run-transform-job.js';
 import { createTransformClassPath } from './transform-class-path.js';
@@ -15,6 +16,7 @@ const port = parentPort;
 if (port === null) throw new Error('transform-worker.js runs as a worker thread of runTransformJob');
 
 const setup = workerData as WorkerSetup;
+if (setup.consoleToStderr) redirectConsoleToStderr();
 
 function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
