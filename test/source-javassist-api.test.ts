@@ -25,6 +25,7 @@ import {
   type MethodCall,
   type NewArray,
   type NewExpr,
+  Modifier,
   NotFoundException,
 } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
@@ -50,6 +51,8 @@ public class Api extends Base implements Runnable {
   @Retention(RetentionPolicy.CLASS) public @interface Mark {}
   public class Inner {}
   public static class Nested {}
+  protected static final class Prot { int p; protected Prot() {} private Prot(int x) {} }
+  private static abstract class Priv { public static int shared; protected abstract void hook(); }
   public int count;
   protected long total;
   String name = "api";
@@ -128,7 +131,7 @@ public abstract class Empty {
 `,
 };
 
-const DETAILED = ['fx.Api', 'fx.Api$1', 'fx.Api$2', 'fx.Api$3', 'fx.Api$1Local', 'fx.Api$Inner', 'fx.Base', 'other.Sub', 'other.Stranger', 'fx.Kt', 'fx.Empty'];
+const DETAILED = ['fx.Api', 'fx.Api$1', 'fx.Api$2', 'fx.Api$3', 'fx.Api$1Local', 'fx.Api$Inner', 'fx.Api$Nested', 'fx.Api$Prot', 'fx.Api$Priv', 'fx.Base', 'other.Sub', 'other.Stranger', 'fx.Kt', 'fx.Empty'];
 const REF_ONLY = [
   'org.apache.commons.lang3.StringUtils',
   'org.apache.commons.lang3.Range',
@@ -152,6 +155,9 @@ afterAll(() => {
 async function fixture(): Promise<string> {
   return (await compileJava(FIXTURE, { javacOptions: ['-g'] })).dir;
 }
+
+/** Java's String.compareTo order (UTF-16 code units), as Collections.sort. */
+const javaOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What JavassistApi.java prints, computed with classforge/source. */
 function classforgeAnswers(classPath: string): string[] {
@@ -180,6 +186,10 @@ function classforgeAnswers(classPath: string): string[] {
     out.push(`enclosingMethod ${name} ${method}`);
     out.push(`kotlin ${name} ${ctClass.isKotlin()}`);
     out.push(`declaredClasses ${name} ${javaList(ctClass.getDeclaredClasses().map((c) => c.getName()).sort())}`);
+    out.push(`modifiers ${name} ${Modifier.toString(ctClass.getModifiers())}`);
+    out.push(`methods ${name} ${javaList(ctClass.getMethods().map((m) => `${m.getDeclaringClass().getName()}.${m.getName()}${m.getSignature()}`).sort(javaOrder))}`);
+    out.push(`fields ${name} ${javaList(ctClass.getFields().map((f) => f.toString()))}`);
+    out.push(`constructors ${name} ${javaList(ctClass.getConstructors().map((c) => c.getSignature()).sort(javaOrder))}`);
     const members: CtMember[] = [...ctClass.getDeclaredFields(), ...ctClass.getDeclaredBehaviors()];
     for (const member of members) {
       for (const from of detailed) out.push(`visible ${name}.${member.getName()}${member.getSignature()} from ${from.getName()} ${member.visibleFrom(from)}`);
@@ -368,12 +378,16 @@ describe('classforge/source: Javassist 3.27 edits, judged by HotSpot', () => {
     expect(run.stdout).toBe('18 Base1\n50 Base1 42\n');
   });
 
-  it('CtNewConstructor.copy renames the source class and retargets super(); skeleton passes its parameters to super (-Xverify:all)', async () => {
+  it('CtNewConstructor.copy renames the source class and retargets super(); skeleton takes its parameters but calls super() (-Xverify:all)', async () => {
     const pool = new ClassPool(true).appendClassPath(await fixture());
     const base = pool.get('fx.Base');
     const made = pool.makeClass('gen.Made', base);
-    made.addConstructor(CtNewConstructor.skeleton([CtClass.intType], [pool.get('java.io.IOException')], made));
-    expect(made.getDeclaredConstructors()[0]!.getExceptionTypes().map((t) => t.getName())).toEqual(['java.io.IOException']);
+    made.addConstructor(CtNewConstructor.make('public Made(int n) { super(n); }', made));
+    // Javassist's skeleton: "calls the super's constructor without those parameters (the default constructor)".
+    const skel = pool.makeClass('gen.Skel');
+    skel.addConstructor(CtNewConstructor.skeleton([CtClass.intType], [pool.get('java.io.IOException')], skel));
+    expect(skel.getDeclaredConstructors()[0]!.getExceptionTypes().map((t) => t.getName())).toEqual(['java.io.IOException']);
+    skel.getDeclaredConstructors()[0]!.insertAfter('System.out.println("skel " + $1);');
     // gen.Source extends fx.Api; its constructor copied into gen.Copy (extends fx.Base): the references
     // to gen.Source become gen.Copy, and the superclass fx.Api becomes fx.Base (Javassist's ClassMap
     // rule), so super(n) calls Base(int).
@@ -382,16 +396,16 @@ describe('classforge/source: Javassist 3.27 edits, judged by HotSpot', () => {
     source.addConstructor(CtNewConstructor.make('public Source(int n) { super(n); }', source));
     const copied = CtNewConstructor.copy(source.getDeclaredConstructors()[0]!, copy, null);
     copy.addConstructor(copied);
-    made.addMethod(CtNewMethod.make('public static void main(String[] args) throws Exception { System.out.println(new gen.Made(7).describe() + " " + new gen.Copy(4).describe()); }', made));
+    made.addMethod(CtNewMethod.make('public static void main(String[] args) throws Exception { new gen.Skel(3); System.out.println(new gen.Made(7).describe() + " " + new gen.Copy(4).describe()); }', made));
     const run = await runJava({
       classpath: [
-        classFiles({ 'gen/Made': made.toBytecode(), 'gen/Copy': copy.toBytecode(), 'fx/Base': base.toBytecode() }),
+        classFiles({ 'gen/Made': made.toBytecode(), 'gen/Copy': copy.toBytecode(), 'gen/Skel': skel.toBytecode(), 'fx/Base': base.toBytecode() }),
       ],
       mainClass: 'gen.Made',
       verify: true,
     });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('Base7 Base4\n');
+    expect(run.stdout).toBe('skel 3\nBase7 Base4\n');
   });
 
   it('CtNewMethod.copy renames the source class and its superclass as Javassist does: a super call reaches the new superclass (-Xverify:all)', async () => {

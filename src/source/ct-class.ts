@@ -22,6 +22,7 @@ import { toDottedName, toInternalName } from '../classfile/class-names.js';
 import { ClassWriter } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
+import type { InnerClassNode } from '../tree/inner-class-node.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { CopyRefusedError, TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
@@ -167,17 +168,49 @@ export class CtClass {
     return !this.isArray() && (this.classNode().access & Opcodes.ACC_ENUM) !== 0;
   }
 
-  /** The class's modifiers (access_flags without ACC_SUPER; ACC_SYNTHETIC etc. kept). */
+  /**
+   * The class's modifiers: access_flags without ACC_SUPER (ACC_SYNTHETIC etc. kept), and for a nested
+   * class its declared `static`, `private` or `protected` from its InnerClasses entry (JVMS §4.7.6),
+   * which access_flags cannot say — as Javassist's CtClassType.getModifiers.
+   */
   getModifiers(): number {
     if (this.isArray()) return Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT;
-    return this.classNode().access & ~Opcodes.ACC_SUPER;
+    const node = this.classNode();
+    let modifiers = node.access & ~Opcodes.ACC_SUPER;
+    const inner = this.ownInnerClassEntry();
+    if (inner !== undefined) {
+      if ((inner.access & Opcodes.ACC_STATIC) !== 0) modifiers |= Opcodes.ACC_STATIC;
+      if ((inner.access & Opcodes.ACC_PUBLIC) !== 0) {
+        modifiers |= Opcodes.ACC_PUBLIC;
+      } else {
+        modifiers &= ~Opcodes.ACC_PUBLIC;
+        if ((inner.access & Opcodes.ACC_PROTECTED) !== 0) modifiers |= Opcodes.ACC_PROTECTED;
+        else if ((inner.access & Opcodes.ACC_PRIVATE) !== 0) modifiers |= Opcodes.ACC_PRIVATE;
+      }
+    }
+    return modifiers;
   }
 
+  /**
+   * Sets the modifiers. A nested class's `static`, `private` and `protected` go to its InnerClasses
+   * entry; its access_flags get what a class file can hold there, as javac writes them (protected
+   * as public, private as package access; JVMS §4.1, §4.7.6).
+   */
   setModifiers(modifiers: number): void {
     this.checkModify();
     const node = this.classNode();
+    const inner = this.ownInnerClassEntry();
+    if (inner !== undefined) inner.access = modifiers & ~Opcodes.ACC_SUPER;
+    let access = modifiers & ~(Opcodes.ACC_SUPER | Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED);
+    if ((modifiers & Opcodes.ACC_PROTECTED) !== 0) access |= Opcodes.ACC_PUBLIC;
     // ACC_SUPER is not a modifier: set for classes, never for interfaces (JVMS §4.1).
-    node.access = (modifiers & ~Opcodes.ACC_SUPER) | ((modifiers & Opcodes.ACC_INTERFACE) === 0 ? Opcodes.ACC_SUPER : 0);
+    node.access = access | ((modifiers & Opcodes.ACC_INTERFACE) === 0 ? Opcodes.ACC_SUPER : 0);
+  }
+
+  /** This class's own entry in its InnerClasses attribute, if it is a nested class. */
+  private ownInnerClassEntry(): InnerClassNode | undefined {
+    const node = this.classNode();
+    return node.innerClasses.find((entry) => entry.name === node.name);
   }
 
   /** The superclass: null for java.lang.Object and for interfaces (as Javassist: an interface's is java.lang.Object). */
@@ -288,16 +321,19 @@ export class CtClass {
     return field;
   }
 
-  /** Declared and inherited public fields (Javassist's getFields). */
+  /**
+   * The non-private fields declared here or inherited (Javassist's getFields, in its order: the
+   * superclass's first, then the interfaces', then this class's own).
+   */
   getFields(): CtField[] {
     const result: CtField[] = [];
     const seen = new Set<string>();
     const visit = (type: CtClass | null): void => {
       if (type === null || seen.has(type.getName())) return;
       seen.add(type.getName());
-      for (const field of type.getDeclaredFields()) if ((field.getModifiers() & Opcodes.ACC_PUBLIC) !== 0) result.push(field);
-      for (const itf of type.getInterfaces()) visit(itf);
       visit(type.getSuperclass());
+      for (const itf of type.getInterfaces()) visit(itf);
+      for (const field of type.getDeclaredFields()) if ((field.getModifiers() & Opcodes.ACC_PRIVATE) === 0) result.push(field);
     };
     visit(this);
     return result;
@@ -441,7 +477,7 @@ export class CtClass {
     return method;
   }
 
-  /** The public methods declared here or inherited (Javassist's getMethods), overridden ones once. */
+  /** The non-private methods declared here or inherited (Javassist's getMethods), overridden ones once (the most derived). */
   getMethods(): CtMethod[] {
     const result = new Map<string, CtMethod>();
     const seen = new Set<string>();
@@ -450,7 +486,7 @@ export class CtClass {
       seen.add(type.getName());
       for (const method of type.getDeclaredMethods()) {
         const key = method.getName() + method.getSignature();
-        if ((method.getModifiers() & Opcodes.ACC_PUBLIC) !== 0 && !result.has(key)) result.set(key, method);
+        if ((method.getModifiers() & Opcodes.ACC_PRIVATE) === 0 && !result.has(key)) result.set(key, method);
       }
       visit(type.getSuperclass());
       for (const itf of type.getInterfaces()) visit(itf);
@@ -463,9 +499,9 @@ export class CtClass {
     return this.getDeclaredBehaviors().filter((b): b is CtConstructor => b instanceof CtConstructor && b.isConstructor());
   }
 
-  /** Javassist's getConstructors: the public constructors. */
+  /** Javassist's getConstructors: the non-private constructors. */
   getConstructors(): CtConstructor[] {
-    return this.getDeclaredConstructors().filter((c) => (c.getModifiers() & Opcodes.ACC_PUBLIC) !== 0);
+    return this.getDeclaredConstructors().filter((c) => (c.getModifiers() & Opcodes.ACC_PRIVATE) === 0);
   }
 
   getDeclaredConstructor(params: readonly CtClass[]): CtConstructor {

@@ -76,6 +76,11 @@ export class CtField extends CtMember {
     this.declaringClass.memberDeclarationChanged();
   }
 
+  /** Javassist's form: `declaring.Class.name:descriptor`. */
+  override toString(): string {
+    return `${this.getDeclaringClass().getName()}.${this.getName()}:${this.getSignature()}`;
+  }
+
   /** The ConstantValue of a static final field (JVMS §4.7.2), or null. */
   getConstantValue(): unknown {
     return (this.node.access & Opcodes.ACC_STATIC) !== 0 ? (this.node.value ?? null) : null;

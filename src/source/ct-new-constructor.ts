@@ -48,20 +48,16 @@ export const CtNewConstructor = {
   },
 
   /**
-   * `public C(P1 p1, …) throws E… { super(p1, …); }` (Javassist's skeleton: a constructor passing its
-   * parameters to the superclass's constructor with the same parameter types).
+   * `public C(P1 p1, …) throws E… { super(); }`: Javassist's skeleton, a constructor that takes the
+   * parameters but calls the superclass's default constructor without them (as its documentation
+   * says), for the caller to fill in (insertBefore, insertAfter…).
    */
   skeleton(parameters: readonly CtClass[] | null, exceptions: readonly CtClass[] | null, declaring: CtClass): CtConstructor {
     const constructor = new CtConstructor(parameters ?? [], declaring);
     if (exceptions !== null) constructor.methodNodeWithoutCode().exceptions = exceptions.map((type) => type.getInternalName());
     const node = constructor.methodNode();
     node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
-    let slot = 1;
-    for (const argument of Type.getArgumentTypes(node.desc)) {
-      node.instructions.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
-      slot += argument.getSize();
-    }
-    node.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, declaring.classNode().superName ?? 'java/lang/Object', '<init>', node.desc, false));
+    node.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, declaring.classNode().superName ?? 'java/lang/Object', '<init>', '()V', false));
     node.instructions.add(new InsnNode(Opcodes.RETURN));
     return constructor;
   },

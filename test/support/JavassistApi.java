@@ -34,6 +34,18 @@ public class JavassistApi {
       for (CtClass d : c.getDeclaredClasses()) declared.add(d.getName());
       Collections.sort(declared);
       out.add("declaredClasses " + c.getName() + " " + declared);
+      out.add("modifiers " + c.getName() + " " + Modifier.toString(c.getModifiers()));
+      List<String> methods = new ArrayList<>();
+      for (CtMethod method : c.getMethods()) methods.add(method.getDeclaringClass().getName() + "." + method.getName() + method.getSignature());
+      Collections.sort(methods);
+      out.add("methods " + c.getName() + " " + methods);
+      List<String> fields = new ArrayList<>();
+      for (CtField field : c.getFields()) fields.add(field.toString());
+      out.add("fields " + c.getName() + " " + fields);
+      List<String> constructors = new ArrayList<>();
+      for (CtConstructor constructor : c.getConstructors()) constructors.add(constructor.getSignature());
+      Collections.sort(constructors);
+      out.add("constructors " + c.getName() + " " + constructors);
       List<CtMember> members = new ArrayList<>();
       members.addAll(Arrays.asList(c.getDeclaredFields()));
       members.addAll(Arrays.asList(c.getDeclaredBehaviors()));
