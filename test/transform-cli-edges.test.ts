@@ -188,3 +188,62 @@ export default defineTransform({
     }
   });
 });
+
+describe('classforge transform with a transform that renames a class', () => {
+  const RENAME_TREE_MJS = `
+import { defineTransform } from 'classforge';
+export default defineTransform({ name: 'rename-tree', include: 'app.gen.Generated', tree(node) { node.name = 'app/gen/Renamed'; } });
+`;
+  const RENAME_VISITOR_MJS = `
+import { ClassVisitor, Opcodes, defineTransform } from 'classforge';
+class Rename extends ClassVisitor {
+  visit(version, access, name, signature, superName, interfaces) {
+    super.visit(version, access, 'app/gen/Visited', signature, superName, interfaces);
+  }
+}
+export default defineTransform({ name: 'rename-visitor', include: 'app.gen.Generated', visitor: (next) => new Rename(Opcodes.ASM9, next) });
+`;
+  const COLLIDE_MJS = `
+import { defineTransform } from 'classforge';
+export default defineTransform({ name: 'collide', include: 'app.gen.Generated', tree(node) { node.name = 'app/Helper'; } });
+`;
+
+  it('moves the jar entry to the new name, in the same place, for tree and visitor transforms', async () => {
+    const inputNames = Object.keys((await JSZip.loadAsync(readFileSync(jar))).files);
+    for (const [file, text, newName] of [
+      ['rename-tree.mjs', RENAME_TREE_MJS, 'app/gen/Renamed'],
+      ['rename-visitor.mjs', RENAME_VISITOR_MJS, 'app/gen/Visited'],
+    ] as const) {
+      const module = await transform(file, text);
+      const out = outPath('renamed', '.jar');
+      const result = await classforge('transform', jar, '-o', out, '-t', module);
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.stderr).toBe(`classforge: note: app.gen.Generated was renamed to ${newName.replace(/\//g, '.')}: app/gen/Generated.class moved to ${newName}.class\n`);
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      expect(Object.keys(zip.files)).toEqual(inputNames.map((name) => (name === 'app/gen/Generated.class' ? `${newName}.class` : name)));
+      const bytes = await zip.file(`${newName}.class`)!.async('uint8array');
+      expect(Buffer.from(bytes).includes(newName)).toBe(true);
+      // The JVM finds it under its new name.
+      const verify = await classforge('verify', out);
+      expect(verify.exitCode, verify.stdout + verify.stderr).toBe(0);
+    }
+  });
+
+  it('moves the file in a directory output', async () => {
+    const module = await transform('rename-tree.mjs', RENAME_TREE_MJS);
+    const out = outPath('renamed-dir');
+    const result = await classforge('transform', classes, '-o', out, '-t', module);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(existsSync(join(out, 'app', 'gen', 'Generated.class'))).toBe(false);
+    expect(existsSync(join(out, 'app', 'gen', 'Renamed.class'))).toBe(true);
+  });
+
+  it('refuses a rename onto an existing entry: exit 1, one line, no output', async () => {
+    const module = await transform('collide.mjs', COLLIDE_MJS);
+    const out = outPath('collide', '.jar');
+    const result = await classforge('transform', jar, '-o', out, '-t', module);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe('classforge: a transform renamed app.gen.Generated to app.Helper, but app/Helper.class already exists in the input\n');
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -161,6 +161,10 @@ async function transformWithTransforms(
         progress.clear();
         process.stderr.write(`classforge: warning: ${message}\n`);
       },
+      onNote: (message) => {
+        progress.clear();
+        process.stderr.write(`classforge: note: ${message}\n`);
+      },
     });
   } catch (error) {
     progress.clear();

@@ -45,8 +45,11 @@ export interface ClassContainerReader<Entry extends ClassContainerEntry = ClassC
 export interface ClassContainerWriter<Entry extends ClassContainerEntry = ClassContainerEntry> {
   /** Writes `entry` as it was in the input (every entry that is not a changed class). */
   copy(entry: Entry): Promise<void> | void;
-  /** Writes `entry` with new content (a transformed class). */
-  replace(entry: Entry, bytes: Uint8Array): Promise<void> | void;
+  /**
+   * Writes `entry` with new content (a transformed class), under `name` instead of its own name
+   * when given (a class a transform renamed; formats with one entry ignore it).
+   */
+  replace(entry: Entry, bytes: Uint8Array, name?: string): Promise<void> | void;
   /** Completes the output; after it resolves the temporary path holds the whole container. */
   finish(): Promise<void>;
 }

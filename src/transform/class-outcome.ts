@@ -5,6 +5,7 @@
 // structured-clone friendly record, in a worker exactly as in process.
 
 import { ClassFormatError } from '../classfile/class-format-error.js';
+import { readClassHeader } from '../classpath/class-header.js';
 import { applyTransforms, type ActiveTransform, type ApplyTransformsEnvironment, type TransformLogEntry } from './apply-transforms.js';
 import { describeCause, TransformError } from './transform-error.js';
 
@@ -15,6 +16,11 @@ export interface ClassDone {
   readonly className: string;
   /** The new bytes when changed; null otherwise (the input's bytes stand). */
   readonly bytes: Uint8Array | null;
+  /**
+   * When a transform renamed the class: its internal names before and after (`com/acme/Foo` →
+   * `com/acme/Bar`); null otherwise.
+   */
+  readonly renamed: { readonly from: string; readonly to: string } | null;
   readonly logs: readonly TransformLogEntry[];
 }
 
@@ -48,10 +54,17 @@ export function transformClass(
   const logs: TransformLogEntry[] = [];
   try {
     const result = applyTransforms(bytes, transforms, { classPath: environment.classPath, log: (entry) => logs.push(entry) });
+    let renamed: ClassDone['renamed'] = null;
+    if (result.status === 'changed') {
+      const from = readClassHeader(bytes).name;
+      const to = readClassHeader(result.bytes).name;
+      if (from !== to) renamed = { from, to };
+    }
     return {
       status: result.status,
       className: result.className,
       bytes: result.status === 'changed' ? result.bytes : null,
+      renamed,
       logs,
     };
   } catch (error) {

@@ -11,7 +11,7 @@
 
 import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { chmod, copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   ClassContainerError,
   type ClassContainerEntry,
@@ -151,8 +151,10 @@ export const directoryContainerFormat: ClassContainerFormat<DirectoryEntry> = {
           });
         }
       },
-      async replace(entry, bytes) {
-        const path = target(entry);
+      async replace(entry, bytes, name) {
+        const path = name === undefined ? target(entry) : join(outputPath, ...name.split('/').filter((part) => part !== ''));
+        // A renamed class may move to a package the input has no directory for.
+        if (name !== undefined) mkdirSync(dirname(path), { recursive: true });
         await schedule(async () => {
           await writeFile(path, bytes, { flag: 'wx' });
           await chmod(path, entry.mode).catch(() => {});

@@ -81,6 +81,7 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
     if (!(jar instanceof JarFile)) throw new ClassContainerError(reader.path, 'not opened by the jar container format');
     const handed = new Set<number>();
     const replacements = new Map<number, Uint8Array>();
+    const renames = new Map<number, string>();
     const take = (entry: JarContainerEntry): number => {
       const index = entry.entry.index;
       if (jar.entries()[index] !== entry.entry) throw new ClassContainerError(reader.path, `entry ${entry.name} is not from this jar`);
@@ -92,15 +93,17 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
       copy(entry) {
         take(entry);
       },
-      replace(entry, bytes) {
-        replacements.set(take(entry), bytes);
+      replace(entry, bytes, name) {
+        const index = take(entry);
+        replacements.set(index, bytes);
+        if (name !== undefined && name !== entry.name) renames.set(index, name);
       },
       async finish() {
         const omit = new Set<number>();
         for (const entry of jar.entries()) if (!handed.has(entry.index)) omit.add(entry.index);
         let result;
         try {
-          result = rewriteJar(jar, replacements, { omit });
+          result = rewriteJar(jar, replacements, { omit, renames });
         } catch (error) {
           throw containerError(reader.path, error);
         }

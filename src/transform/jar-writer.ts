@@ -33,6 +33,13 @@ export interface JarRewriteOptions {
   level?: number;
   /** Entries (by JarEntry.index) to leave out of the output, besides dropped signature files. */
   omit?: ReadonlySet<number>;
+  /**
+   * New names for replaced entries (by JarEntry.index; a class a transform renamed). The entry keeps
+   * its place, metadata and extra fields; only its name changes, in the local and central headers
+   * (with the UTF-8 flag, APPNOTE §4.4.4 bit 11, set when the name is not ASCII). Every renamed
+   * entry must also be in `replacements`.
+   */
+  renames?: ReadonlyMap<number, string>;
 }
 
 export interface JarRewrite {
@@ -142,6 +149,8 @@ interface RewrittenEntry {
   readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
+  /** The entry's new name, when renamed. */
+  readonly name?: string;
 }
 
 /**
@@ -163,12 +172,17 @@ export function rewriteJar(
   // Which entries change: compare CRC and size first, and the bytes only when both match.
   const rewritten = new Map<number, RewrittenEntry>();
   const changed: string[] = [];
+  const renames = options.renames ?? new Map<number, string>();
+  for (const index of renames.keys()) {
+    if (!replacements.has(index)) throw new RangeError(`${jar.path}: entry ${entries[index]?.name} is renamed but not replaced`);
+  }
   for (const [index, bytes] of replacements) {
     const entry = entries[index];
     if (entry === undefined) throw new RangeError(`${jar.path}: no entry at index ${index}`);
     const crc = crc32(bytes);
-    if (crc === entry.zip.crc32 && bytes.length === entry.zip.size && sameBytes(bytes, jar.read(entry))) continue;
-    rewritten.set(index, rewriteEntry(jar, entry, bytes, crc, level));
+    const newName = renames.get(index);
+    if (newName === undefined && crc === entry.zip.crc32 && bytes.length === entry.zip.size && sameBytes(bytes, jar.read(entry))) continue;
+    rewritten.set(index, rewriteEntry(jar, entry, bytes, crc, level, newName));
   }
   for (const entry of entries) if (rewritten.has(entry.index)) changed.push(entry.name);
 
@@ -247,7 +261,8 @@ export function rewriteJar(
       push(src.subarray(layout.centralStart, layout.centralEnd));
       continue;
     }
-    const record = src.slice(layout.centralStart, layout.centralEnd);
+    const copied = src.slice(layout.centralStart, layout.centralEnd);
+    const record = replacement?.name === undefined ? copied : renameHeader(copied, 46, replacement.name);
     patchCentralRecord(jar, entry, record, offset, replacement);
     push(record);
   }
@@ -257,8 +272,24 @@ export function rewriteJar(
   return { bytes: Buffer.concat(chunks, position), changed, removed, warnings };
 }
 
-/** Compresses `bytes` as `entry` was and builds its local header (and data descriptor). */
-function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: number, level: number): RewrittenEntry {
+/** A copy of `header` (a local or central one) with `name` in place of its name (APPNOTE §4.3.7, §4.3.12). */
+function renameHeader(header: Uint8Array, fixedSize: number, name: string): Uint8Array {
+  const nameBytes = Buffer.from(name, 'utf8');
+  if (nameBytes.length > U16_MAX) throw new RangeError(`entry name too long: ${name}`);
+  const nameLengthAt = fixedSize === LOCAL_HEADER_SIZE ? 26 : 28;
+  const flagsAt = fixedSize === LOCAL_HEADER_SIZE ? 6 : 8;
+  const oldLength = u16(header, nameLengthAt);
+  const out = new Uint8Array(header.length - oldLength + nameBytes.length);
+  out.set(header.subarray(0, fixedSize), 0);
+  out.set(nameBytes, fixedSize);
+  out.set(header.subarray(fixedSize + oldLength), fixedSize + nameBytes.length);
+  put16(out, nameLengthAt, nameBytes.length);
+  if (/[^\x00-\x7f]/.test(name)) put16(out, flagsAt, u16(out, flagsAt) | 0x0800);
+  return out;
+}
+
+/** Compresses `bytes` as `entry` was and builds its local header (and data descriptor), under `newName` when given. */
+function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: number, level: number, newName?: string): RewrittenEntry {
   const zip = entry.zip;
   const src = jar.bytes;
   const layout = jar.layout(entry);
@@ -270,7 +301,8 @@ function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: num
   if (bytes.length >= U32_MAX || data.length >= U32_MAX) {
     throw new ClassPathError(jar.path, `entry ${entry.name}: ${bytes.length} bytes is too large for a jar entry written here`);
   }
-  const header = src.slice(layout.localStart, layout.dataStart);
+  const original = src.slice(layout.localStart, layout.dataStart);
+  const header = newName === undefined ? original : renameHeader(original, LOCAL_HEADER_SIZE, newName);
   const flags = u16(header, 6);
   const nameLength = u16(header, 26);
   const extraStart = LOCAL_HEADER_SIZE + nameLength;
@@ -316,7 +348,7 @@ function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: num
     local.push(out);
     length += out.length;
   }
-  return { local, length, crc, compressedSize: data.length, size: bytes.length };
+  return { local, length, crc, compressedSize: data.length, size: bytes.length, ...(newName === undefined ? {} : { name: newName }) };
 }
 
 /** Patches a copied central record (APPNOTE §4.3.12): local header offset, and CRC and sizes when replaced. */

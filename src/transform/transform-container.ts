@@ -20,7 +20,8 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { readClassHeader } from '../classpath/class-header.js';
 import type { TransformLogEntry } from './apply-transforms.js';
-import { ClassContainerError } from './class-container.js';
+import { toDottedName } from '../classfile/class-names.js';
+import { ClassContainerError, type ClassContainerEntry } from './class-container.js';
 import type { ClassOutcome } from './class-outcome.js';
 import { openClassContainer } from './open-class-container.js';
 import { runTransformJob, type JobTransform } from './run-transform-job.js';
@@ -47,6 +48,8 @@ export interface TransformContainerOptions {
   readonly consoleToStderr?: boolean;
   /** Warnings from the container writer (e.g. a signed jar's signature removed). */
   readonly onWarning?: (message: string) => void;
+  /** Things worth knowing that are not problems (a renamed class's entry moved). */
+  readonly onNote?: (message: string) => void;
 }
 
 /** One class that failed. */
@@ -127,6 +130,8 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       classPath.close();
     }
 
+    const moves = planRenames(reader.format.name, classEntries, entries, outcomes, options.onNote);
+
     let changed = 0;
     let unchanged = 0;
     let skipped = 0;
@@ -163,7 +168,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
           if (entry.kind === 'class') {
             const outcome = outcomes[classIndex++];
             if (outcome !== undefined && outcome.status === 'changed' && outcome.bytes !== null) {
-              await writer.replace(entry, outcome.bytes);
+              await writer.replace(entry, outcome.bytes, moves.get(classIndex - 1));
               continue;
             }
           }
@@ -192,6 +197,63 @@ export async function transformContainer(options: TransformContainerOptions): Pr
   } finally {
     reader.close();
   }
+}
+
+/**
+ * Where classes a transform renamed go: a jar entry or a directory file moves to the path of its
+ * new name (`com/acme/Foo.class` → `com/acme/Bar.class`, under the same `META-INF/versions/N/` or
+ * other prefix), in the same place in the entry order, since the JVM only finds a class at the path
+ * of its name. Returns the new entry names by class index. A class whose new path is already taken
+ * by another entry becomes a failure (nothing written, or left unchanged with keepGoing); an entry
+ * whose path did not match its class name to begin with stays where it is. A single .class file is
+ * written to -o whatever its name.
+ */
+function planRenames(
+  format: string,
+  classEntries: readonly ClassContainerEntry[],
+  entries: readonly ClassContainerEntry[],
+  outcomes: (ClassOutcome | undefined)[],
+  note: ((message: string) => void) | undefined,
+): Map<number, string> {
+  const moves = new Map<number, string>();
+  if (format === 'class') return moves;
+  outcomes.forEach((outcome, i) => {
+    if (outcome === undefined || outcome.status !== 'changed' || outcome.renamed === null) return;
+    const { from, to } = outcome.renamed;
+    const name = classEntries[i]!.name;
+    const suffix = `${from}.class`;
+    if (!name.endsWith(suffix) || (name.length > suffix.length && !name.endsWith(`/${suffix}`))) {
+      note?.(`${toDottedName(from)} was renamed to ${toDottedName(to)}; its entry ${name} does not match its old name either, so it stays there`);
+      return;
+    }
+    moves.set(i, name.slice(0, name.length - suffix.length) + `${to}.class`);
+  });
+  if (moves.size === 0) return moves;
+  // The names the other entries keep (directories compared without their trailing '/').
+  const taken = new Set<string>();
+  const moved = new Set([...moves.keys()].map((i) => classEntries[i]!));
+  for (const entry of entries) if (!moved.has(entry)) taken.add(entry.name.replace(/\/$/, ''));
+  const targets = new Map<string, number>();
+  for (const target of moves.values()) targets.set(target, (targets.get(target) ?? 0) + 1);
+  for (const [i, target] of [...moves]) {
+    const outcome = outcomes[i] as ClassOutcome & { renamed: { from: string; to: string } };
+    const { from, to } = outcome.renamed;
+    if (taken.has(target) || targets.get(target)! > 1) {
+      moves.delete(i);
+      outcomes[i] = {
+        status: 'failed',
+        reason: 'transform',
+        className: outcome.className,
+        transform: null,
+        message: `a transform renamed ${toDottedName(from)} to ${toDottedName(to)}, but ${target} ${taken.has(target) ? 'already exists in the input' : 'is also the new name of another class'}`,
+        stack: null,
+        logs: outcome.logs,
+      };
+    } else {
+      note?.(`${toDottedName(from)} was renamed to ${toDottedName(to)}: ${classEntries[i]!.name} moved to ${target}`);
+    }
+  }
+  return moves;
 }
 
 /** Whether `bytes` starts like a class file whose constant pool can be read. */
