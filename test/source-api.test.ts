@@ -86,6 +86,15 @@ describe('structural edits, written and run by HotSpot', () => {
     point.addField(x);
     point.addMethod(CtNewMethod.getter('getX', x));
     point.addMethod(CtNewMethod.setter('setX', x));
+    // Javassist: accessors of a static field are instance methods too; a null body returns zero or null.
+    const count = new CtField(CtClass.intType, 'count', point);
+    count.setModifiers(Modifier.STATIC);
+    point.addField(count);
+    point.addMethod(CtNewMethod.getter('getCount', count));
+    point.addMethod(CtNewMethod.setter('setCount', count));
+    expect(point.getDeclaredMethods().filter((m) => Modifier.isStatic(m.getModifiers()))).toEqual([]);
+    point.addMethod(CtNewMethod.make(CtClass.intType, 'zero', [CtClass.intType], null, null, point));
+    point.addMethod(CtNewMethod.make(pool.get('java.lang.String'), 'none', [], null, null, point));
     point.addInterface(pool.get('java.io.Serializable'));
     const abstractOne = new CtMethod(CtClass.voidType, 'nothing', [], point);
     expect(Modifier.isAbstract(abstractOne.getModifiers())).toBe(true);
@@ -95,14 +104,16 @@ describe('structural edits, written and run by HotSpot', () => {
           public static void main(String[] args) throws Exception {
             Object p = Class.forName("demo.Point").getDeclaredConstructor().newInstance();
             p.getClass().getMethod("setX", int.class).invoke(p, 42);
-            System.out.println(p.getClass().getMethod("getX").invoke(p) + " " + (p instanceof java.io.Serializable));
+            p.getClass().getMethod("setCount", int.class).invoke(p, 7);
+            System.out.println(p.getClass().getMethod("getX").invoke(p) + " " + (p instanceof java.io.Serializable) + " " + p.getClass().getMethod("getCount").invoke(p)
+              + " " + p.getClass().getMethod("zero", int.class).invoke(p, 5) + " " + p.getClass().getMethod("none").invoke(p));
           }
         }`,
     });
     const bytes = point.toBytecode();
     const run = await runJava({ classpath: [main.dir, new Map([['demo/Point', bytes]])], mainClass: 'demo.Main', verify: true });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('42 true\n');
+    expect(run.stdout).toBe('42 true 7 0 null\n');
   });
 
   it('setSuperclass moves the constructors\' super calls to the new superclass', async () => {

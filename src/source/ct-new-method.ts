@@ -15,8 +15,9 @@ import { copyBehaviorNode } from './behavior-copy.js';
 export const CtNewMethod = {
   /**
    * A method from Java source: `CtNewMethod.make("public int twice(int x) { return 2 * x; }", cc)`;
-   * or from its parts (return type, name, parameter types, exception types, body source, class),
-   * the body `null` for an abstract method.
+   * or from its parts (return type, name, parameter types, exception types, body source, class).
+   * A `null` body, as in Javassist, makes a method that only returns zero, false or null
+   * (CtNewMethod.abstractMethod makes an abstract one).
    */
   make(
     sourceOrReturnType: string | CtClass,
@@ -29,7 +30,7 @@ export const CtNewMethod = {
     if (typeof sourceOrReturnType === 'string') return CtMethod.make(sourceOrReturnType, declaringOrName as CtClass);
     const method = new CtMethod(sourceOrReturnType, declaringOrName as string, parameters ?? [], declaring!);
     if (exceptions != null) method.setExceptionTypes(exceptions);
-    if (body !== null && body !== undefined) method.setBody(body);
+    method.setBody(body ?? null);
     return method;
   },
 
@@ -55,13 +56,16 @@ export const CtNewMethod = {
     return method;
   },
 
-  /** `public T name() { return field; }` (static for a static field). */
+  /**
+   * `public T name() { return field; }`. As in Javassist, the method is not static even for a static
+   * field (it reads it with getstatic): change its modifiers if it should be.
+   */
   getter(name: string, field: CtField): CtMethod {
     const declaring = field.getDeclaringClass();
     const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
     const method = new CtMethod(field.getType(), name, [], declaring);
     const node = method.methodNode();
-    node.access = Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0);
+    node.access = Opcodes.ACC_PUBLIC;
     const type = Type.getType(field.getSignature());
     if (!isStatic) node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
     node.instructions.add(new FieldInsnNode(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, declaring.getInternalName(), field.getName(), field.getSignature()));
@@ -69,16 +73,19 @@ export const CtNewMethod = {
     return method;
   },
 
-  /** `public void name(T value) { field = value; }` (static for a static field). */
+  /**
+   * `public void name(T value) { field = value; }`. As in Javassist, the method is not static even
+   * for a static field (it writes it with putstatic).
+   */
   setter(name: string, field: CtField): CtMethod {
     const declaring = field.getDeclaringClass();
     const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
     const method = new CtMethod(declaring.getClassPool().get('void'), name, [field.getType()], declaring);
     const node = method.methodNode();
-    node.access = Opcodes.ACC_PUBLIC | (isStatic ? Opcodes.ACC_STATIC : 0);
+    node.access = Opcodes.ACC_PUBLIC;
     const type = Type.getType(field.getSignature());
     if (!isStatic) node.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
-    node.instructions.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), isStatic ? 0 : 1));
+    node.instructions.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), 1));
     node.instructions.add(new FieldInsnNode(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, declaring.getInternalName(), field.getName(), field.getSignature()));
     node.instructions.add(new InsnNode(Opcodes.RETURN));
     return method;
