@@ -21,7 +21,7 @@ interface Watched {
 
 function watch(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Watched {
   const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
-  const watched: Watched = { child, stdout: [], stderr: [], exit: new Promise((r) => child.on('exit', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
+  const watched: Watched = { child, stdout: [], stderr: [], exit: new Promise((r) => child.on('close', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
   const collect = (stream: NodeJS.ReadableStream, lines: string[]): void => {
     let partial = '';
     stream.setEncoding('utf8');
@@ -107,7 +107,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(await session.exit).toBe(0);
     expect(session.stderr.slice(-2)).toEqual([
       'classforge: 2 loaded classes retransformed (2 changed)',
-      'classforge: the loaded classes stay transformed (--persist); detached',
+      'classforge: the loaded classes stay transformed (--persist, also under later sessions); detached',
     ]);
     const traced = count(ticker.stdout, 'two live.Ticker.tick');
     await waitFor('ticks traced after the command ended', () => count(ticker.stdout, 'two live.Ticker.tick') >= traced + 3);
@@ -115,6 +115,31 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const first = count(ticker.stdout, 'one live.Ticker.tick');
     await waitFor('more ticks', () => count(ticker.stdout, 'two live.Ticker.tick') >= traced + 6);
     expect(count(ticker.stdout, 'one live.Ticker.tick')).toBe(first);
+  });
+
+  it('a later session composes on top of a persisted one, and ending it goes back to the persisted state, not the original', async () => {
+    const pid = String(ticker.child.pid);
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"three"}']);
+    await waitFor('the session to start', () => session.stderr.some((line) => line.includes('transforming newly loaded classes')));
+    await waitFor('ticks traced by both', () => count(ticker.stdout, 'three live.Ticker.tick') >= 3);
+    // The later session's transformer runs after the persisted one: its trace comes first.
+    const last = ticker.stdout.lastIndexOf('three live.Ticker.tick');
+    expect(ticker.stdout.slice(last, last + 3)).toEqual(['three live.Ticker.tick', 'two live.Ticker.tick', expect.stringMatching(/^tick \d+$/)]);
+    session.child.kill('SIGINT');
+    expect(await session.exit).toBe(0);
+    expect(session.stderr.at(-1)).toBe('classforge: 2 classes restored; detached');
+    // Back to the persisted state: "two" still traces, "three" no more.
+    const three = count(ticker.stdout, 'three live.Ticker.tick');
+    const two = count(ticker.stdout, 'two live.Ticker.tick');
+    await waitFor('ticks traced by the persisted session', () => count(ticker.stdout, 'two live.Ticker.tick') >= two + 5);
+    expect(count(ticker.stdout, 'three live.Ticker.tick')).toBe(three);
+
+    // A second --persist composes too: both stay.
+    const second = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"four"}', '--persist']);
+    expect(await second.exit).toBe(0);
+    const four = count(ticker.stdout, 'four live.Ticker.tick');
+    const twoAgain = count(ticker.stdout, 'two live.Ticker.tick');
+    await waitFor('ticks traced by both persisted sessions', () => count(ticker.stdout, 'four live.Ticker.tick') >= four + 3 && count(ticker.stdout, 'two live.Ticker.tick') >= twoAgain + 3);
   });
 
   it('a process that is gone: exit 2 with one line, nothing attached', async () => {

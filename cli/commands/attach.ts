@@ -12,8 +12,11 @@
 //     session-relay.ts for why a relay), which retransforms the loaded classes the globs select, then
 //     transforms classes as they load;
 //  5. stays in the foreground until SIGINT/SIGTERM, then the host has the shim remove its transformer
-//     and retransform the changed classes back to their original bytes, and detaches. With --persist
-//     the loaded classes stay transformed and the command returns right after step 4.
+//     and retransform the changed classes back to what they were before the session (their original
+//     bytes, or what an earlier persisted session or a -javaagent made of them), and detaches. With
+//     --persist the loaded classes stay transformed and the command returns right after step 4: the
+//     shim's transformer stays registered, replaying its bytes, so that a later session's
+//     retransformation (which restarts from the original bytes) composes on top instead of undoing it.
 //
 // Exit status: 0 after a clean detach; 2 when the JVM cannot be attached (a dead pid, not a JVM,
 // another user's process, attach disabled) or the transforms do not load; 1 when the session
@@ -156,6 +159,8 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
     const targetJar = join(directory.targetPath, jarName);
     const agentArguments = [`socket=${join(directory.targetPath, socketName)}`, `jar=${targetJar}`, `token=${token}`];
     if (options.timeout !== undefined) agentArguments.push(`timeout=${Number.parseInt(options.timeout, 10)}`);
+    // The shim keeps what it gave each class, to give it again on a later retransformation.
+    if (options.persist === true) agentArguments.push('persist=1');
     pipes = openPipes(join(directory.hostPath, 'agent'));
     if (pipes !== null) agentArguments.push(`fifo=${join(directory.targetPath, 'agent')}`);
     // CLASSFORGE_ATTACH_TRANSPORT=fifo has a Java 16+ target use the pipes too (how they are tested).

@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     say(`classforge: ${retransformed} loaded classes retransformed (${host.statistics.changed} changed${failed > 0 ? `, ${failed} could not be retransformed` : ''})`);
     if (args.persist) {
       await request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0));
-      say('classforge: the loaded classes stay transformed (--persist); detached');
+      say('classforge: the loaded classes stay transformed (--persist, also under later sessions); detached');
       return 0;
     }
     if (!stopRequested) say('classforge: transforming newly loaded classes; press Ctrl-C to restore the original classes and detach');

@@ -39,6 +39,12 @@ final class AgentSettings {
     final String fifoPath;
     /** {@code transport=fifo}: use the named pipes even when Unix sockets are available (tests). */
     final boolean forceFifo;
+    /**
+     * {@code persist=1} ({@code attach --persist}): the transforms stay in effect after the session,
+     * also when a later retransformation (another session's) restarts the classes from their
+     * original bytes.
+     */
+    final boolean persist;
 
     private AgentSettings(Properties properties, String args, File agentJar) {
         this.agentJar = agentJar;
@@ -51,6 +57,7 @@ final class AgentSettings {
         this.token = argument(args, "token");
         this.fifoPath = argument(args, "fifo");
         this.forceFifo = "fifo".equals(argument(args, "transport"));
+        this.persist = "1".equals(argument(args, "persist"));
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
         for (int i = 0; i < count; i++) {

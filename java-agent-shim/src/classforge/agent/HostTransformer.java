@@ -7,10 +7,14 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,6 +22,14 @@ import java.util.concurrent.CountDownLatch;
  * and returns what it answers. Returning null leaves a class unchanged, which is what happens for
  * unselected classes, the agent's own classes and threads, a re-entrant load on a thread already
  * talking to the host, a failed transform (logged) and a host that is gone or slow (fail open).
+ *
+ * <p>{@code attach --persist}: the session ends but its transformer stays registered, replaying the
+ * bytes it gave each class. JVMTI retransformation (a later session's, another agent's) restarts
+ * every class from its original bytes and runs the registered retransformation-capable
+ * transformers in registration order: a transformer that left would take its changes with it. So
+ * a persisted session keeps its changes under any later retransformation, and a later session's
+ * transformer composes after it (and restoring that later session goes back to the persisted
+ * state, not to the original class).
  */
 final class HostTransformer implements ClassFileTransformer, HostConnection.ControlListener {
     private final HostConnection host;
@@ -27,6 +39,29 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
     private final ThreadLocal<Boolean> talkingToHost = new ThreadLocal<Boolean>();
     /** "loaderId name" of every class the host changed, for restoring them on detach. */
     private final Set<String> changed = Collections.synchronizedSet(new HashSet<String>());
+    /**
+     * {@code attach --persist} (agent argument {@code persist=1}): what this transformer gave each
+     * class, kept after the session ends so that a retransformation gets the same bytes again.
+     * By class when the class is being retransformed, by "loaderId name" when it is being loaded
+     * (it has no Class yet; moved to {@link #replays} when the session ends).
+     */
+    private final Map<Class<?>, Replay> replays = Collections.synchronizedMap(new WeakHashMap<Class<?>, Replay>());
+    private final Map<String, Replay> loadedReplays = Collections.synchronizedMap(new HashMap<String, Replay>());
+    /** Set when a --persist session ended: from then on the transformer only replays. */
+    private volatile boolean persisted;
+    /** Whether a class whose input changed under a replay was already reported. */
+    private volatile boolean replayMismatchReported;
+
+    /** The bytes this transformer was given for a class and the ones it returned. */
+    private static final class Replay {
+        final byte[] input;
+        final byte[] output;
+
+        Replay(byte[] input, byte[] output) {
+            this.input = input.clone();
+            this.output = output;
+        }
+    }
 
     HostTransformer(HostConnection host, AgentSettings settings, Instrumentation instrumentation) {
         this.host = host;
@@ -36,6 +71,9 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
 
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (persisted) {
+            return replay(className, classBeingRedefined, classfileBuffer);
+        }
         if (className == null || classfileBuffer == null || Thread.currentThread() instanceof ShimThread
                 || className.startsWith("classforge/agent/") || host.isClosed()) {
             return null;
@@ -57,6 +95,10 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             if (result == null) {
                 return null;
             }
+            if (settings.persist) {
+                remember(loaderId + " " + className, classBeingRedefined, classfileBuffer,
+                        result.status == Frames.RESULT_CHANGED ? result.bytes : null);
+            }
             if (result.status == Frames.RESULT_CHANGED) {
                 changed.add(loaderId + " " + className);
                 return result.bytes;
@@ -71,6 +113,48 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         } finally {
             talkingToHost.remove();
         }
+    }
+
+    /** --persist: records (output non-null) or forgets what this transformer gave a class. */
+    private void remember(String key, Class<?> type, byte[] input, byte[] output) {
+        Replay replay = output == null ? null : new Replay(input, output);
+        if (type == null) {
+            if (replay == null) {
+                loadedReplays.remove(key);
+            } else {
+                loadedReplays.put(key, replay);
+            }
+        } else if (replay == null) {
+            replays.remove(type);
+        } else {
+            replays.put(type, replay);
+        }
+    }
+
+    /**
+     * After a --persist session: the bytes this transformer gave the class being retransformed,
+     * provided it gets the same input as then (else it cannot redo the transform without the host:
+     * the class is left as the transformers before this one made it, with a warning). Classes
+     * loaded after the session are not transformed.
+     */
+    private byte[] replay(String className, Class<?> classBeingRedefined, byte[] classfileBuffer) {
+        if (classBeingRedefined == null || classfileBuffer == null) {
+            return null;
+        }
+        Replay replay = replays.get(classBeingRedefined);
+        if (replay == null) {
+            return null;
+        }
+        if (!Arrays.equals(replay.input, classfileBuffer)) {
+            if (!replayMismatchReported) {
+                replayMismatchReported = true;
+                ShimLog.warning("the transforms persisted by an earlier `classforge attach --persist` no longer apply to "
+                        + String.valueOf(className).replace('/', '.')
+                        + ": another agent changed the class before them (further such classes are not reported)");
+            }
+            return null;
+        }
+        return replay.output;
     }
 
     /** Set once the transformer is registered: a retransformation must not start before. */
@@ -128,7 +212,9 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
     public void detachRequested(final int id, final boolean restore) {
         Thread worker = new Thread(new Runnable() {
             public void run() {
-                instrumentation.removeTransformer(HostTransformer.this);
+                if (restore || !settings.persist || !keepReplaying()) {
+                    instrumentation.removeTransformer(HostTransformer.this);
+                }
                 int[] counts;
                 try {
                     counts = restore ? restoreChanged() : new int[] {0, 0};
@@ -144,6 +230,29 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         worker.start();
     }
 
+    /**
+     * --persist, at the end of the session: switches to replaying (see {@link #replay}); false when
+     * there is nothing to replay (then the transformer can go).
+     */
+    private boolean keepReplaying() {
+        synchronized (loadedReplays) {
+            if (!loadedReplays.isEmpty()) {
+                for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                    if (type.isArray()) {
+                        continue;
+                    }
+                    Replay replay = loadedReplays.get(host.loaders().idOf(type.getClassLoader()) + " " + type.getName().replace('.', '/'));
+                    if (replay != null && !replays.containsKey(type)) {
+                        replays.put(type, replay);
+                    }
+                }
+                loadedReplays.clear();
+            }
+        }
+        persisted = true;
+        return !replays.isEmpty();
+    }
+
     /** Retransforms the loaded classes some transform selects; returns {retransformed, failed}. */
     private int[] retransformSelected() {
         List<Class<?>> selected = new ArrayList<Class<?>>();
@@ -156,7 +265,11 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         return retransform(selected);
     }
 
-    /** Retransforms (with this transformer removed: back to the original bytes) the classes it changed. */
+    /**
+     * Retransforms the classes it changed with this transformer removed: back to their original
+     * bytes, or to what the transformers registered before this one make of them (a persisted
+     * session's, a -javaagent's).
+     */
     private int[] restoreChanged() {
         List<Class<?>> toRestore = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -176,6 +289,8 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 done++;
             } catch (Throwable t) {
                 failed++;
+                // The class keeps its previous bytes: the refused ones must not be replayed.
+                replays.remove(type);
                 ShimLog.error("cannot retransform " + type.getName() + ": " + ShimLog.describe(t));
             }
         }
