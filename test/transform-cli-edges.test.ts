@@ -247,3 +247,32 @@ export default defineTransform({ name: 'collide', include: 'app.gen.Generated', 
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('classforge transform and verify --cp', () => {
+  it('tells a CLI user to add the missing class with --cp, not library options', async () => {
+    const main = join(classes, 'app', 'Main.class');
+    const everyMethod = await transform('every.mjs', TRACE_MJS.replace("name === 'main' || name === 'twice'", 'true'));
+    const alone = await classforge('transform', main, '-o', outPath('alone', '.class'), '-t', everyMethod, '--json');
+    expect(alone.exitCode).toBe(1);
+    expect(alone.stderr).toMatch(/^classforge: transform 'trace' failed on app\.Main: UnknownClassError: .* Add the jar or directory that holds it with --cp <path>\.\n$/);
+    expect(alone.stderr).not.toMatch(/unknownClassesAsObject|getCommonSuperClass/);
+    expect(JSON.parse(alone.stdout).failures[0].message).toMatch(/with --cp <path>\.$/);
+  });
+
+  it('refuses a missing or corrupt --cp entry with exit 2, naming it', async () => {
+    const missing = join(work, 'nope.jar');
+    const result = await classforge('transform', jar, '-o', outPath('cp', '.jar'), '-t', trace, '--cp', missing);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`classforge: ${missing}: --cp entry: no such file or directory\n`);
+    const corrupt = join(work, 'corrupt.jar');
+    await writeFile(corrupt, readFileSync(jar).subarray(0, 100));
+    const bad = await classforge('transform', jar, '-o', outPath('cp', '.jar'), '-t', trace, '--cp', `${classes}:${corrupt}`);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`^classforge: ${corrupt}: --cp entry is not a directory or a readable jar: .+\\n$`));
+    const verify = await classforge('verify', jar, '--cp', missing);
+    expect(verify.exitCode).toBe(2);
+    expect(verify.stderr).toBe(`classforge: ${missing}: --cp entry: no such file or directory\n`);
+    const fine = await classforge('transform', jar, '-o', outPath('cp', '.jar'), '-t', trace, '--cp', `${classes}:${join(classes, '*')}`);
+    expect(fine.exitCode, fine.stderr).toBe(0);
+  });
+});

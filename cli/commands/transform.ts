@@ -26,7 +26,8 @@ import type { JobTransform } from '../../src/transform/run-transform-job.js';
 import { transformContainer, type TransformSummary } from '../../src/transform/transform-container.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
-import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, reportError, UsageError } from '../cli-error.js';
+import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
+import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, reportError, UsageError } from '../cli-error.js';
 import { redirectConsoleToStderr } from '../../src/transform/console-to-stderr.js';
 import { writeStdout } from '../output.js';
 import { collect, loadTransformsWithOptions, reportPlain } from '../transform-arguments.js';
@@ -103,11 +104,23 @@ function summaryJson(summary: TransformSummary): string {
       className: failure.className,
       entry: failure.entry,
       transform: failure.transform,
-      message: failure.message,
+      message: forCommandLine(failure.message),
     })),
     ...(summary.dryRun ? { changedClasses: summary.changedClasses } : {}),
   };
   return JSON.stringify(json, null, 2) + '\n';
+}
+
+/**
+ * A failure message in the command line's terms: frame computation's advice for a class missing
+ * from the class path names the library's options (unknownClassesAsObject, getCommonSuperClass),
+ * which a CLI user cannot set; the CLI's way is --cp.
+ */
+function forCommandLine(message: string): string {
+  return message.replace(
+    /Add it to the class path, pass unknownClassesAsObject, or override getCommonSuperClass\.$/,
+    'Add the jar or directory that holds it with --cp <path>.',
+  );
 }
 
 /** How messages name an entry of the input: the file itself for a .class input, `dir/entry` for a directory. */
@@ -191,7 +204,14 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
     throw new UsageError('give the output path with -o <path> (or use --dry-run)');
   }
   const jobs = parseJobs(options.jobs);
-  const classPath = (options.cp ?? []).flatMap((value) => value.split(delimiter)).filter((entry) => entry !== '');
+  const classPath = classPathEntries(options.cp);
+  try {
+    checkClassPathEntries(classPath);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    reportError(error.path, error, verbose);
+    return EXIT_BAD_INPUT;
+  }
   // Stack traces through transform bundles point at the transform's own sources.
   if (verbose) process.setSourceMapsEnabled(true);
 
@@ -209,7 +229,7 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
 
   for (const failure of summary.failures) {
     const where = failure.reason === 'input' ? `${entryPath(summary, failure.entry)}: ` : '';
-    process.stderr.write(`classforge: ${where}${failure.message}\n`);
+    process.stderr.write(`classforge: ${where}${forCommandLine(failure.message)}\n`);
     if (verbose && failure.stack !== null) process.stderr.write(failure.stack + '\n');
   }
   if (options.json === true) {

@@ -20,6 +20,7 @@ import { ClassFormatError } from '../../src/classfile/class-format-error.js';
 import { ClassPath } from '../../src/classpath/class-path.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError, reportError } from '../cli-error.js';
 import { type ClassInput, readClassInputs } from '../class-input.js';
+import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
 import { writeStdout } from '../output.js';
 
 interface VerifyOptions {
@@ -97,12 +98,13 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   }
 
   // 2. The rest of the class path: --cp entries, then the JDK.
-  const entries = (options.cp ?? []).flatMap((value) => value.split(delimiter)).filter((entry) => entry !== '');
+  const entries = classPathEntries(options.cp);
   let classPath: ClassPath;
   try {
+    checkClassPathEntries(entries);
     classPath = new ClassPath(entries);
   } catch (error) {
-    reportError(null, error, false);
+    reportError(error instanceof InputError ? error.path : null, error, false);
     process.exitCode = EXIT_BAD_INPUT;
     return;
   }
