@@ -276,3 +276,25 @@ describe('classforge transform and verify --cp', () => {
     expect(fine.exitCode, fine.stderr).toBe(0);
   });
 });
+
+describe('classforge transform output kinds', () => {
+  it('refuses an -o whose name says another kind than the input (exit 2, nothing written)', async () => {
+    const jarAsClass = outPath('weird', '.class');
+    const a = await classforge('transform', jar, '-o', jarAsClass, '-t', trace);
+    expect(a.exitCode).toBe(2);
+    expect(a.stderr).toBe(`classforge: ${jarAsClass}: the input is a jar and the output is a jar too, but this name says a .class file: choose an -o of the input's kind\n`);
+    expect(existsSync(jarAsClass)).toBe(false);
+    const dirAsJar = outPath('dir', '.jar');
+    const b = await classforge('transform', classes, '-o', dirAsJar, '-t', trace);
+    expect(b.exitCode).toBe(2);
+    expect(b.stderr).toMatch(/the input is a directory and the output is a directory too, but this name says a jar/);
+    expect(existsSync(dirAsJar)).toBe(false);
+    const classAsJar = outPath('class', '.jar');
+    const c = await classforge('transform', join(classes, 'app', 'Helper.class'), '-o', classAsJar, '-t', trace);
+    expect(c.exitCode).toBe(2);
+    expect(existsSync(classAsJar)).toBe(false);
+    // Names that say nothing, and zips for jars, are fine.
+    expect((await classforge('transform', jar, '-o', outPath('plain', '.zip'), '-t', trace)).exitCode).toBe(0);
+    expect((await classforge('transform', classes, '-o', outPath('plain'), '-t', trace)).exitCode).toBe(0);
+  });
+});

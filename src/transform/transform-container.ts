@@ -102,6 +102,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
   }
   const reader = await openClassContainer(input);
   try {
+    if (!dryRun) checkOutputKind(reader.format.name, output!);
     const entries = reader.entries();
     const classEntries = entries.filter((entry) => entry.kind === 'class');
     const classes = classEntries.map((entry) => entry.read());
@@ -264,6 +265,24 @@ function isReadableClassHeader(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** What each format's output is called in messages. */
+const KIND_NAMES: Record<string, string> = { class: 'a .class file', directory: 'a directory', jar: 'a jar' };
+
+/**
+ * The output is the same kind of container as the input (contract 4), and no conversion is made:
+ * an -o whose name says another kind (a jar's output named .class, a directory's named .jar) is a
+ * mistake that would give, say, a directory called out.jar, so it is refused before any work.
+ */
+function checkOutputKind(format: string, output: string): void {
+  const name = basename(resolve(output)).toLowerCase();
+  const says = /\.(jar|zip|war|ear)$/.test(name) ? 'jar' : name.endsWith('.class') ? 'class' : null;
+  if (says === null || says === format) return;
+  throw new ClassContainerError(
+    output,
+    `the input is ${KIND_NAMES[format] ?? format} and the output is ${KIND_NAMES[format] ?? format} too, but this name says ${KIND_NAMES[says]}: choose an -o of the input's kind`,
+  );
 }
 
 /** Refuses outputs that would overwrite or nest with the input, and non-empty output directories. */
