@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const session = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"one"}']);
     await waitFor('the session to start', () => session.stderr.some((line) => line.includes('transforming newly loaded classes')));
     expect(session.stderr[0]).toBe(`classforge: attached to JVM ${pid} (live.Ticker)`);
-    expect(session.stderr[1]).toBe('classforge: 1 loaded classes retransformed (1 changed)');
+    expect(session.stderr[1]).toBe('classforge: 1 loaded class retransformed (1 changed)');
     // The loaded class, retransformed: its next calls are traced.
     await waitFor('traced ticks', () => count(ticker.stdout, 'one live.Ticker.tick') >= 3);
     // A class loaded after the attach is transformed as it loads.
@@ -140,6 +140,21 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const four = count(ticker.stdout, 'four live.Ticker.tick');
     const twoAgain = count(ticker.stdout, 'two live.Ticker.tick');
     await waitFor('ticks traced by both persisted sessions', () => count(ticker.stdout, 'four live.Ticker.tick') >= four + 3 && count(ticker.stdout, 'two live.Ticker.tick') >= twoAgain + 3);
+  });
+
+  it('--persist where the JVM refuses every changed class: names the class and the reason, exit 1, the earlier transforms stay', async () => {
+    const pid = String(ticker.child.pid);
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/adds-field.ts', '--persist']);
+    expect(await session.exit).toBe(1);
+    const refusals = session.stderr.filter((line) => line.startsWith('classforge: cannot retransform '));
+    expect(refusals.map((line) => line.split(' ')[3]).sort()).toEqual(['live.Later:', 'live.Ticker:']);
+    expect(refusals[0]).toMatch(/^classforge: cannot retransform live\.\w+: the transform adds or removes fields, which a loaded class cannot take \(.*\) \[JVM: java\.lang\.UnsupportedOperationException: .*\]$/);
+    expect(session.stderr.slice(-2)).toEqual([
+      'classforge: 0 loaded classes retransformed (0 changed, 2 could not be retransformed)',
+      'classforge: nothing was applied: the JVM refused every class the transforms changed; detached',
+    ]);
+    const two = count(ticker.stdout, 'two live.Ticker.tick');
+    await waitFor('ticks still traced by the persisted session', () => count(ticker.stdout, 'two live.Ticker.tick') >= two + 3);
   });
 
   it('a process that is gone: exit 2 with one line, nothing attached', async () => {

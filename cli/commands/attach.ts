@@ -20,7 +20,8 @@
 //
 // Exit status: 0 after a clean detach; 2 when the JVM cannot be attached (a dead pid, not a JVM,
 // another user's process, attach disabled) or the transforms do not load; 1 when the session
-// failed after attaching (the host could not start in the JVM, the connection broke).
+// failed after attaching (the host could not start in the JVM, the connection broke), or when
+// --persist applied nothing (the JVM refused every class the transforms changed; each is named).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,7 +31,7 @@ import type { Readable, Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { FrameBuilder, FrameType } from '../../src/agent/agent-protocol.js';
+import { FrameBuilder, FrameType, HOST_EXIT_NOTHING_APPLIED } from '../../src/agent/agent-protocol.js';
 import { AttachError, loadAgent } from '../../src/agent/hotspot-attach.js';
 import { hostScriptPath } from '../../src/agent/installation.js';
 import { describeJvm } from '../../src/agent/jvm-list.js';
@@ -256,6 +257,8 @@ function startHost(connection: AgentConnection, agentJar: string, token: string,
     child.on('exit', (code, signal) => {
       done();
       if (code === 0) resolve(0);
+      // It said why (the JVM refused every class the transforms changed).
+      else if (code === HOST_EXIT_NOTHING_APPLIED) resolve(EXIT_CHECKS_FAILED);
       else reject(new Error(`the transform host ended with ${code === null ? `signal ${signal}` : `exit status ${code}`}`));
     });
   });

@@ -12,12 +12,14 @@
 //   FIND_CLASS   host → shim  id m   u4 loaderId, internalName   (the class as that loader sees it)
 //   CLASS_BYTES  shim → host  id m   u1 found, [bytes]
 //   RETRANSFORM  host → shim  id k   (attach) retransform the loaded classes the globs select
-//   RETRANSFORMED shim → host id k   u4 retransformed, u4 failed
+//   RETRANSFORMED shim → host id k   u4 retransformed, u4 failed, [u4 changed, u2 n, n × (className, reason)]
 //   DETACH       host → shim  id k   u1 restore: remove the transformer [and restore changed classes]
-//   DETACHED     shim → host  id k   u4 restored, u4 failed; then the shim closes the connection
+//   DETACHED     shim → host  id k   the same as RETRANSFORMED (restored classes); then the shim closes the connection
 //   SESSION_STOP attach command → host   id 0   (never from the shim) Ctrl-C: detach now; see session-relay.ts
 //
 // Ids of host requests (FIND_CLASS, RETRANSFORM, DETACH) are the host's own; TRANSFORM ids the shim's.
+// The bracketed tail of RETRANSFORMED/DETACHED came later: a shim loaded into the JVM by an older
+// classforge (a JVM keeps the first session's shim classes) leaves it out (readRetransformed).
 
 import { decodeModifiedUtf8, encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 
@@ -37,6 +39,12 @@ export const FrameType = {
 } as const;
 
 export const ResultStatus = { UNCHANGED: 0, CHANGED: 1, FAILED: 2 } as const;
+
+/**
+ * The transform host's exit status when an `attach --persist` session applied nothing: the JVM
+ * refused every class the transforms changed (the attach command exits 1 without more words).
+ */
+export const HOST_EXIT_NOTHING_APPLIED = 4;
 
 /** The largest frame accepted (the shim's limit too). */
 export const MAX_FRAME_LENGTH = 256 * 1024 * 1024;
@@ -156,6 +164,11 @@ export class PayloadReader {
     return text;
   }
 
+  /** How many payload bytes are left to read. */
+  get remaining(): number {
+    return this.end - this.position;
+  }
+
   bytes(): Uint8Array {
     const length = this.u4();
     this.need(length);
@@ -167,6 +180,29 @@ export class PayloadReader {
   private need(size: number): void {
     if (this.position + size > this.end) throw new ProtocolError(`frame payload too short: ${size} more bytes needed at ${this.position}`);
   }
+}
+
+/** A RETRANSFORMED or DETACHED payload: what retransforming some classes did in the JVM. */
+export interface RetransformOutcome {
+  /** Classes retransformed (changed or not). */
+  readonly retransformed: number;
+  /** Classes the JVM refused to retransform (they keep their previous bytes). */
+  readonly failed: number;
+  /** Of the retransformed classes, those the transforms changed; undefined from an older shim. */
+  readonly changed: number | undefined;
+  /** The first refusals: the class and the JVM's reason. */
+  readonly failures: readonly { readonly className: string; readonly reason: string }[];
+}
+
+export function readRetransformed(payload: PayloadReader): RetransformOutcome {
+  const retransformed = payload.u4();
+  const failed = payload.u4();
+  if (payload.remaining === 0) return { retransformed, failed, changed: undefined, failures: [] };
+  const changed = payload.u4();
+  const count = payload.u1() * 256 + payload.u1();
+  const failures = [];
+  for (let i = 0; i < count; i++) failures.push({ className: payload.utf(), reason: payload.utf() });
+  return { retransformed, failed, changed, failures };
 }
 
 /**

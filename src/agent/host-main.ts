@@ -13,9 +13,10 @@
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
-import { type Frame, FrameBuilder, FrameType } from './agent-protocol.js';
+import { type Frame, FrameBuilder, FrameType, HOST_EXIT_NOTHING_APPLIED, readRetransformed } from './agent-protocol.js';
 import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
 import { ChannelClosedError, HostChannel } from './host-channel.js';
+import { plural, refusalLines } from './retransform-report.js';
 import { TransformHost } from './transform-host.js';
 
 // Before anything can print: stdout belongs to the protocol.
@@ -93,7 +94,8 @@ async function main(): Promise<number> {
   }
   const names = transforms.map((transform) => transform.definition.name).join(', ');
   channel.send(new FrameBuilder(FrameType.READY, 0).utf(`transforms: ${names}`).finish());
-  const host = new TransformHost(channel, transforms, { javaHome });
+  // attach: a transform's failure is said here too (the shim says it on the JVM's stderr).
+  const host = new TransformHost(channel, transforms, { javaHome, reportFailures: args.attached });
   const handle = (frame: Frame): boolean => {
     if (frame.type !== FrameType.SESSION_STOP) return host.handle(frame);
     stopRequested = true;
@@ -125,12 +127,17 @@ async function main(): Promise<number> {
   };
 
   if (args.attached) {
-    const reply = await request(FrameType.RETRANSFORM, FrameType.RETRANSFORMED, () => undefined);
-    const retransformed = reply.payload.u4();
-    const failed = reply.payload.u4();
-    say(`classforge: ${retransformed} loaded classes retransformed (${host.statistics.changed} changed${failed > 0 ? `, ${failed} could not be retransformed` : ''})`);
+    const outcome = readRetransformed((await request(FrameType.RETRANSFORM, FrameType.RETRANSFORMED, () => undefined)).payload);
+    for (const line of refusalLines(outcome)) say(line);
+    // From a shim that does not count them, the classes the host changed (refused ones included).
+    const changed = outcome.changed ?? host.statistics.changed;
+    say(`classforge: ${plural(outcome.retransformed, 'loaded class')} retransformed (${changed} changed${outcome.failed > 0 ? `, ${outcome.failed} could not be retransformed` : ''})`);
     if (args.persist) {
       await request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0));
+      if (outcome.failed > 0 && changed === 0) {
+        say('classforge: nothing was applied: the JVM refused every class the transforms changed; detached');
+        return HOST_EXIT_NOTHING_APPLIED;
+      }
       say('classforge: the loaded classes stay transformed (--persist, also under later sessions); detached');
       return 0;
     }
@@ -140,10 +147,9 @@ async function main(): Promise<number> {
   let idle = 0;
   for (;;) {
     if (stopRequested) {
-      const reply = await request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1));
-      const restored = reply.payload.u4();
-      const failed = reply.payload.u4();
-      say(`classforge: ${restored} classes restored${failed > 0 ? ` (${failed} could not be)` : ''}; detached`);
+      const outcome = readRetransformed((await request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1))).payload);
+      for (const line of refusalLines(outcome)) say(line);
+      say(`classforge: ${plural(outcome.retransformed, 'class', 'classes')} restored${outcome.failed > 0 ? ` (${outcome.failed} could not be)` : ''}; detached`);
       return 0;
     }
     const frame = channel.poll();

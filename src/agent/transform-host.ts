@@ -23,6 +23,11 @@ export interface TransformHostOptions {
   readonly javaHome: string;
   /** Where ctx.log messages and the host's own warnings go (default: stderr). */
   readonly log?: (line: string) => void;
+  /**
+   * Whether a transform's failure is logged here too (attach: the host's stderr is the attach
+   * command's, the shim's the JVM's), besides being sent to the shim. Default false.
+   */
+  readonly reportFailures?: boolean;
 }
 
 /** Counts of what the host did, for the attach command's summary. */
@@ -36,6 +41,7 @@ export class TransformHost {
   private readonly classPaths = new Map<number, LoaderClassPath>();
   private readonly log: (line: string) => void;
   private readonly jdk: ClassPathOptions['jdk'];
+  private readonly reportFailures: boolean;
   private nextQuestionId = 1;
   readonly statistics: TransformHostStatistics = { received: 0, changed: 0, failed: 0 };
 
@@ -46,6 +52,7 @@ export class TransformHost {
   ) {
     this.log = options.log ?? ((line) => process.stderr.write(line + '\n'));
     this.jdk = usableJavaHome(options.javaHome, this.log);
+    this.reportFailures = options.reportFailures === true;
   }
 
   /** Handles one frame from the shim; false for a frame the caller must handle (a reply to it). */
@@ -82,6 +89,7 @@ export class TransformHost {
     } catch (error) {
       this.statistics.failed++;
       const message = error instanceof Error && error.name === 'TransformError' ? error.message : `cannot transform ${className}: ${describeCause(error)}`;
+      if (this.reportFailures) this.log(`classforge: ${message} (class left unchanged)`);
       return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.FAILED).utf(message).finish();
     } finally {
       classPath.inFlight.delete(internalName);

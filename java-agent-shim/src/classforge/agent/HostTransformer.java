@@ -101,6 +101,9 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             }
             if (result.status == Frames.RESULT_CHANGED) {
                 changed.add(loaderId + " " + className);
+                if (classBeingRedefined != null) {
+                    changedNow.set(Boolean.TRUE);
+                }
                 return result.bytes;
             }
             if (result.status == Frames.RESULT_FAILED) {
@@ -195,14 +198,17 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 } catch (InterruptedException e) {
                     return;
                 }
-                int[] counts;
+                Outcome outcome;
                 try {
-                    counts = retransformSelected();
+                    outcome = retransformSelected("");
                 } catch (Throwable t) {
                     ShimLog.error("retransforming the loaded classes failed: " + ShimLog.describe(t));
-                    counts = new int[] {0, 1};
+                    outcome = new Outcome();
+                    outcome.failed = 1;
+                    outcome.failures.add("(the loaded classes)");
+                    outcome.failures.add(ShimLog.describe(t));
                 }
-                reply(Frames.RETRANSFORMED, id, counts[0], counts[1]);
+                reply(Frames.RETRANSFORMED, id, outcome);
             }
         }, "classforge-retransform");
         worker.setDaemon(true);
@@ -215,14 +221,15 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 if (restore || !settings.persist || !keepReplaying()) {
                     instrumentation.removeTransformer(HostTransformer.this);
                 }
-                int[] counts;
+                Outcome outcome;
                 try {
-                    counts = restore ? restoreChanged() : new int[] {0, 0};
+                    outcome = restore ? restoreChanged() : new Outcome();
                 } catch (Throwable t) {
                     ShimLog.error("restoring the original classes failed: " + ShimLog.describe(t));
-                    counts = new int[] {0, 1};
+                    outcome = new Outcome();
+                    outcome.failed = 1;
                 }
-                reply(Frames.DETACHED, id, counts[0], counts[1]);
+                reply(Frames.DETACHED, id, outcome);
                 host.close("detached");
             }
         }, "classforge-detach");
@@ -253,8 +260,8 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         return !replays.isEmpty();
     }
 
-    /** Retransforms the loaded classes some transform selects; returns {retransformed, failed}. */
-    private int[] retransformSelected() {
+    /** Retransforms the loaded classes some transform selects. */
+    private Outcome retransformSelected(String context) {
         List<Class<?>> selected = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.getName().startsWith("classforge.agent.")
@@ -262,7 +269,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 selected.add(type);
             }
         }
-        return retransform(selected);
+        return retransform(selected, context);
     }
 
     /**
@@ -270,39 +277,74 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
      * bytes, or to what the transformers registered before this one make of them (a persisted
      * session's, a -javaagent's).
      */
-    private int[] restoreChanged() {
+    private Outcome restoreChanged() {
         List<Class<?>> toRestore = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (!type.isArray() && changed.contains(host.loaders().idOf(type.getClassLoader()) + " " + type.getName().replace('.', '/'))) {
                 toRestore.add(type);
             }
         }
-        return retransform(toRestore);
+        return retransform(toRestore, "");
     }
 
-    private int[] retransform(List<Class<?>> classes) {
-        int done = 0;
-        int failed = 0;
+    /** What retransforming some classes did. */
+    static final class Outcome {
+        /** Classes retransformed, of them the ones this transformer changed, and the ones the JVM refused. */
+        int done;
+        int changed;
+        int failed;
+        /** "class name", "reason" pairs of the first refusals. */
+        final List<String> failures = new ArrayList<String>();
+    }
+
+    /** The most refusals an Outcome names. */
+    private static final int MAX_REPORTED_FAILURES = 20;
+
+    /** Set on the retransforming thread when transform() changed the class being retransformed. */
+    private final ThreadLocal<Boolean> changedNow = new ThreadLocal<Boolean>();
+
+    private Outcome retransform(List<Class<?>> classes, String context) {
+        Outcome outcome = new Outcome();
         for (Class<?> type : classes) {
+            changedNow.remove();
             try {
                 instrumentation.retransformClasses(type);
-                done++;
+                outcome.done++;
+                if (changedNow.get() != null) {
+                    outcome.changed++;
+                }
             } catch (Throwable t) {
-                failed++;
+                outcome.failed++;
                 // The class keeps its previous bytes: the refused ones must not be replayed.
                 replays.remove(type);
-                ShimLog.error("cannot retransform " + type.getName() + ": " + ShimLog.describe(t));
+                String reason = ShimLog.describe(t);
+                if (outcome.failures.size() < 2 * MAX_REPORTED_FAILURES) {
+                    outcome.failures.add(type.getName());
+                    outcome.failures.add(reason);
+                }
+                ShimLog.error("cannot retransform " + type.getName() + context + ": " + reason);
+            } finally {
+                changedNow.remove();
             }
         }
-        return new int[] {done, failed};
+        return outcome;
     }
 
-    private void reply(int type, int id, int done, int failed) {
+    /**
+     * RETRANSFORMED or DETACHED: u4 retransformed, u4 failed, then (read by hosts that know them)
+     * u4 changed, u2 count and that many (class name, reason) pairs.
+     */
+    private void reply(int type, int id, Outcome outcome) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             DataOutputStream data = new DataOutputStream(payload);
-            data.writeInt(done);
-            data.writeInt(failed);
+            data.writeInt(outcome.done);
+            data.writeInt(outcome.failed);
+            data.writeInt(outcome.changed);
+            data.writeShort(outcome.failures.size() / 2);
+            for (String text : outcome.failures) {
+                data.writeUTF(text.length() > 2000 ? text.substring(0, 2000) : text);
+            }
             host.send(type, id, payload.toByteArray());
         } catch (IOException e) {
             host.close("cannot write to the transform host: " + e.getMessage());
