@@ -298,3 +298,25 @@ describe('classforge transform output kinds', () => {
     expect((await classforge('transform', classes, '-o', outPath('plain'), '-t', trace)).exitCode).toBe(0);
   });
 });
+
+describe('classforge transform selection warnings', () => {
+  it('warns once per transform whose include/exclude selected no class, with a hint for a bare package', async () => {
+    const pkg = await transform('pkg.mjs', TRACE_MJS.replace("include: 'app.**'", "name: 'pkg', include: ['app']").replace("name: 'trace', ", ''));
+    const result = await classforge('transform', jar, '-o', outPath('pkg', '.jar'), '-t', pkg, '-t', trace, '--json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe("classforge: warning: transform 'pkg' selected no class of the input (include: app); for every class of a package write 'app.**'\n");
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: 2 });
+  });
+
+  it('warns about a descriptor or a file name used as a glob', async () => {
+    const descriptor = await transform('desc.mjs', TRACE_MJS.replace("include: 'app.**'", "include: ['Lapp/Main;', 'app/Helper.class']").replace("name: 'trace'", "name: 'desc'"));
+    const result = await classforge('transform', jar, '-o', outPath('desc', '.jar'), '-t', descriptor);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr.split('\n')).toEqual([
+      "classforge: warning: transform 'desc': include 'Lapp/Main;' looks like a descriptor; globs are dotted class names, as in 'app.Main'",
+      "classforge: warning: transform 'desc': include 'app/Helper.class' looks like a file name; globs are dotted class names, as in 'app.Helper'",
+      "classforge: warning: transform 'desc' selected no class of the input (include: Lapp/Main;, app/Helper.class)",
+      '',
+    ]);
+  });
+});

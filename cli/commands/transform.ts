@@ -29,6 +29,7 @@ import { TransformOptionsError } from '../../src/transform/transform-options-err
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, reportError, UsageError } from '../cli-error.js';
 import { redirectConsoleToStderr } from '../../src/transform/console-to-stderr.js';
+import { globWarnings } from '../../src/transform/selection-warnings.js';
 import { writeStdout } from '../output.js';
 import { collect, loadTransformsWithOptions, reportPlain } from '../transform-arguments.js';
 
@@ -151,6 +152,9 @@ async function transformWithTransforms(
     throw error;
   }
 
+  for (const transform of transforms) {
+    for (const warning of globWarnings(transform.loaded.definition)) process.stderr.write(`classforge: warning: ${warning}\n`);
+  }
   const dryRun = options.dryRun === true;
   const progress = new ProgressLine();
   const onLog = (entry: TransformLogEntry): void => {

@@ -25,6 +25,7 @@ import { ClassContainerError, type ClassContainerEntry } from './class-container
 import type { ClassOutcome } from './class-outcome.js';
 import { openClassContainer } from './open-class-container.js';
 import { runTransformJob, type JobTransform } from './run-transform-job.js';
+import { noSelectionWarning } from './selection-warnings.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 
 export interface TransformContainerOptions {
@@ -159,6 +160,13 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       }
     });
     const completed = outcomes.every((outcome) => outcome !== undefined);
+    if (completed && options.onWarning !== undefined) {
+      const names = outcomes.flatMap((outcome) => (outcome?.className == null ? [] : [outcome.className]));
+      for (const transform of options.transforms) {
+        const warning = noSelectionWarning(transform.loaded.definition, names);
+        if (warning !== null) options.onWarning(warning);
+      }
+    }
     const resources = entries.filter((entry) => entry.kind === 'resource').length;
     let written: string | null = null;
     if (!dryRun && completed && (failures.length === 0 || options.keepGoing === true)) {
