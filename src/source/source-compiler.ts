@@ -50,7 +50,7 @@ import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
-import { type Constant, fits } from './compiler/constant-folding.js';
+import { assignConstant, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
 import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
@@ -910,28 +910,13 @@ export function constantFieldValue(ctClass: CtClass, initializer: FieldInitializ
 
 /** `constant` converted to `type` as an assignment converts it (JLS §5.2), in FieldNode.value's form; null if it is not assignable. */
 function constantAs(constant: Constant, type: JavaType): FieldNode['value'] {
-  const { value } = constant;
-  const from = constant.type;
-  const isIntLike = from === JavaType.INT || from === JavaType.CHAR || from === JavaType.SHORT || from === JavaType.BYTE;
-  if (type === JavaType.STRING) return from === JavaType.STRING ? (value as string) : null;
-  if (type === JavaType.BOOLEAN) return from === JavaType.BOOLEAN ? (value ? 1 : 0) : null;
-  if (type === JavaType.INT || type === JavaType.CHAR || type === JavaType.SHORT || type === JavaType.BYTE) {
-    if (!isIntLike) return null;
-    // Widening to int, or an int-like constant narrowed where it fits (§5.2).
-    return from === type || type === JavaType.INT || fits(value as number, type) ? (value as number) : null;
-  }
-  if (type === JavaType.LONG) {
-    if (from === JavaType.LONG) return value as bigint;
-    return isIntLike ? BigInt(value as number) : null;
-  }
-  if (type === JavaType.FLOAT || type === JavaType.DOUBLE) {
-    let numeric: number;
-    if (from === JavaType.LONG) numeric = Number(value as bigint);
-    else if (isIntLike || from === JavaType.FLOAT || (from === JavaType.DOUBLE && type === JavaType.DOUBLE)) numeric = value as number;
-    else return null;
-    return type === JavaType.FLOAT ? new Float(numeric) : new Double(numeric);
-  }
-  return null;
+  const assigned = type === JavaType.STRING ? (constant.type === JavaType.STRING ? constant : null) : assignConstant(constant, type);
+  if (assigned === null) return null;
+  const { value } = assigned;
+  if (type === JavaType.BOOLEAN) return value ? 1 : 0;
+  if (type === JavaType.FLOAT) return new Float(value as number);
+  if (type === JavaType.DOUBLE) return new Double(value as number);
+  return value as number | bigint | string;
 }
 
 // ## ExprEditor

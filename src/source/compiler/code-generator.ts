@@ -43,7 +43,7 @@ import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { findUnassignedRead } from './definite-assignment.js';
-import { constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
+import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
 import { desugarTryWithResources } from './try-with-resources.js';
 import { JavaType, binaryNumericPromotion, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
@@ -63,6 +63,8 @@ export interface LocalVariable {
    * out of scope) is refused by checkDefiniteAssignment.
    */
   readonly pattern?: boolean;
+  /** The value of a constant variable (JLS §4.12.4: final, primitive or String, a constant initializer). */
+  constant?: Constant;
 }
 
 /** The original operation `$proceed(...)` stands for, in an ExprEditor replacement. */
@@ -380,6 +382,7 @@ export class CodeGenerator {
         const variable = this.declare(declarator.name, type, undefined, this.generics.get(unparenthesized(declarator.initializer)));
         this.append(buffered.code);
         this.e.store(type, variable.slot);
+        this.recordConstantVariable(node, variable, declarator.initializer);
         continue;
       }
       type = this.typeOf(node.type);
@@ -393,8 +396,22 @@ export class CodeGenerator {
       if (declarator.initializer !== null) {
         this.variableInitializer(declarator.initializer, type, generic);
         this.e.store(type, variable.slot);
+        this.recordConstantVariable(node, variable, declarator.initializer);
       }
     }
+  }
+
+  /**
+   * A final local of primitive or String type initialized with a constant expression is a constant
+   * variable (JLS §4.12.4): its name is then a constant expression too (`case K:`, `byte b = K;`,
+   * `"a" + K` folded and interned), as javac treats it. It is still stored, for debuggers.
+   */
+  private recordConstantVariable(node: Ast.LocalVariableDeclarationNode, variable: LocalVariable, initializer: Ast.VariableInitializerNode): void {
+    if (!node.modifiers.keywords.includes('final') || initializer.kind === 'ArrayInitializer') return;
+    if (!variable.type.isPrimitive() && variable.type !== JavaType.STRING) return;
+    const constant = this.constant(initializer);
+    const assigned = constant === null ? null : assignConstant(constant, variable.type);
+    if (assigned !== null) variable.constant = assigned;
   }
 
   /** An initializer of a variable of `type`: an expression, or `{…}` for an array. */
@@ -1672,6 +1689,10 @@ export class CodeGenerator {
 
   private constant(node: Ast.ExpressionNode): Constant | null {
     return constantOf(node, (name) => {
+      if (name.kind === 'Name') {
+        const local = this.lookupLocal(name.name);
+        if (local !== undefined) return local.constant ?? null;
+      }
       const field = name.kind === 'Name' ? (this.isVariableName(name.name) ? null : this.fieldInScope(name.name)) : this.constantField(name);
       if (field === null || !field.isStatic || (field.field.access & Opcodes.ACC_FINAL) === 0) return null;
       const value = field.field.constantValue;

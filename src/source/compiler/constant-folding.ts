@@ -91,6 +91,25 @@ export function fits(value: number, type: JavaType): boolean {
   return type === JavaType.INT;
 }
 
+/**
+ * `constant` as a variable of `type` holds it after assignment conversion (JLS §5.2): the identity,
+ * a widening primitive conversion, or an int-like constant narrowed to byte, short or char where it
+ * fits; null when it is not assignable so (boxing, String from a number…).
+ */
+export function assignConstant(constant: Constant, type: JavaType): Constant | null {
+  const from = constant.type;
+  if (from === type) return constant;
+  if (!from.isNumeric() || !type.isNumeric()) return null;
+  if (INT_TYPES.has(type)) {
+    // int-like to int-like: widening to int, or a narrowing of a constant that fits (§5.2).
+    return INT_TYPES.has(from) && (type === JavaType.INT || fits(constant.value as number, type)) ? { type, value: constant.value } : null;
+  }
+  const order = [JavaType.LONG, JavaType.FLOAT, JavaType.DOUBLE];
+  // Widening only (§5.1.2): long from an int-like, float from int-like or long, double from any.
+  if (order.indexOf(from) >= order.indexOf(type)) return null;
+  return { type, value: convert(constant, type) };
+}
+
 function promoteUnary(type: JavaType): JavaType {
   return INT_TYPES.has(type) ? JavaType.INT : type;
 }
