@@ -97,6 +97,23 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect([...timed].sort()).toEqual(['app.Animal', 'app.Cat', 'app.Dog', 'app.Zoo']);
   });
 
+  it('JDK classes the include globs name that the JVM loaded before the agent started are retransformed at start', async () => {
+    // java.util.ArrayDeque comes from the CDS archive while the JVM boots, before premain.
+    const deques = await compileJava(join(root, 'fixtures', 'agent', 'jdk'));
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/trace-jdk.ts', '--', java, '-Xverify:all', '-cp', deques.dir, 'Deques']);
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(result.stdout).toBe('jdk java.util.ArrayDeque.descendingIterator\nab\n');
+  });
+
+  it('a class loaded before the agent started that the JVM cannot retransform (a new member) is reported, not silently skipped', async () => {
+    const deques = await compileJava(join(root, 'fixtures', 'agent', 'jdk'));
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/adds-field-jdk.ts', '--', java, '-cp', deques.dir, 'Deques']);
+    expect(result).toMatchObject({ exitCode: 0, stdout: 'ab\n' });
+    expect(result.stderr).toMatch(/^\[classforge\] cannot retransform java\.util\.ArrayDeque \(loaded before the agent started; not transformed\): java\.lang\.UnsupportedOperationException: .*add\/remove fields.*\n$/);
+  });
+
   it('a transform that throws: one line naming the transform and the class, which loads unchanged', async () => {
     const java = javaTool('java');
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/throws-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);

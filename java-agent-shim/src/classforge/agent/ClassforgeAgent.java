@@ -36,6 +36,10 @@ public final class ClassforgeAgent {
             host.handshake(attached, settings.token, settings.startTimeoutMillis);
             instrumentation.addTransformer(transformer, instrumentation.isRetransformClassesSupported());
             transformer.installed();
+            if (!attached) {
+                // Before main: the classes the JVM loaded before the agent started.
+                transformer.transformLoadedAtStart();
+            }
         } catch (Throwable t) {
             if (host != null) {
                 host.close("the agent failed to start");

@@ -260,6 +260,29 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         return !replays.isEmpty();
     }
 
+    /**
+     * premain: the JVM loaded some classes before the agent started (java.lang, java.util, …, from
+     * the CDS archive): retransforms the ones some transform selects (JDK classes only when a
+     * transform's include globs name them), as Byte Buddy's RedefinitionStrategy.RETRANSFORMATION
+     * does, so that `run`/-javaagent transform them too. Costs a glob match per loaded class when
+     * none is selected. A class the JVM refuses (a transform that adds members) is reported.
+     */
+    void transformLoadedAtStart() {
+        List<Class<?>> selected = new ArrayList<Class<?>>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.isArray() || type.isPrimitive() || type.getName().startsWith("classforge.agent.")
+                    || !settings.selects(type.getName(), isJdkLoader(type.getClassLoader()))) {
+                continue;
+            }
+            if (instrumentation.isRetransformClassesSupported() && instrumentation.isModifiableClass(type)) {
+                selected.add(type);
+            } else if (type.getName().indexOf('/') < 0) {
+                ShimLog.warning(type.getName() + " was loaded before the agent started and this JVM cannot retransform it: not transformed");
+            }
+        }
+        retransform(selected, " (loaded before the agent started; not transformed)");
+    }
+
     /** Retransforms the loaded classes some transform selects. */
     private Outcome retransformSelected(String context) {
         List<Class<?>> selected = new ArrayList<Class<?>>();
