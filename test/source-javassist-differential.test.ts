@@ -370,6 +370,8 @@ const SCENARIOS: EditScenario[] = [
 
   // insertAt
   scenario('insertAt with a local variable', s('insertAt', 'loops(I)I', String(markedLine('innerLoop')), 'System.out.println("at i=" + i + " s=" + s);')),
+  // A line past the method's last line entry: Javassist takes the nearest line before it (toNearPc).
+  scenario('insertAt past the last line of the method', s('insertAt', 'loops(I)I', String(markedLine('innerLoop') + 50), 'System.out.println("late s=" + s);')),
   scenario('insertAt in a catch block', s('insertAt', 'safeDivide(II)I', String(markedLine('catchLine')), 'count += 100;')),
 
   // insertBeforeBody

@@ -657,11 +657,20 @@ function compileBody(generator: CodeGenerator, block: Ast.BlockNode, isConstruct
 
 export function insertAt(behavior: CtBehavior, line: number, source: string, modify: boolean): number {
   const method = requireBody(behavior);
-  let best: LineNumberNode | null = null;
+  // Javassist's LineNumberAttribute.toNearPc: the first entry of the smallest line at or after `line`,
+  // else of the largest line before it (a line past the method's last statement: its last line).
+  let atOrAfter: LineNumberNode | null = null;
+  let before: LineNumberNode | null = null;
   for (const insn of method.instructions) {
-    if (insn instanceof LineNumberNode && insn.line >= line && (best === null || insn.line < best.line)) best = insn;
+    if (!(insn instanceof LineNumberNode)) continue;
+    if (insn.line >= line) {
+      if (atOrAfter === null || insn.line < atOrAfter.line) atOrAfter = insn;
+    } else if (before === null || insn.line > before.line) {
+      before = insn;
+    }
   }
-  if (best === null) throw new CannotCompileException(`${where(behavior)}: line ${line} is out of this method (no line number at or after it)`);
+  const best = atOrAfter ?? before;
+  if (best === null) throw new CannotCompileException(`${where(behavior)}: no line number information (compile the class with -g or -g:lines)`);
   if (!modify) return best.line;
   // After the line's LineNumberNode (and its label): the inserted code belongs to that line.
   const next = best.getNext();
