@@ -114,6 +114,14 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.stderr).toMatch(/^\[classforge\] cannot retransform java\.util\.ArrayDeque \(loaded before the agent started; not transformed\): java\.lang\.UnsupportedOperationException: .*add\/remove fields.*\n$/);
   });
 
+  it('a command that starts no JVM: its exit status, and a warning that no JVM loaded the agent', async () => {
+    const result = await classforge(['run', ...TIMING, '--', 'sh', '-c', 'echo no java here; exit 4']);
+    expect(result).toMatchObject({ exitCode: 4, stdout: 'no java here\n' });
+    expect(result.stderr).toBe(
+      "classforge: warning: no JVM loaded the agent, nothing was transformed: 'sh' started no JVM that picked up JAVA_TOOL_OPTIONS (how a command other than java passes the agent to the JVMs it starts)\n",
+    );
+  });
+
   it('a transform that throws: one line naming the transform and the class, which loads unchanged', async () => {
     const java = javaTool('java');
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/throws-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);

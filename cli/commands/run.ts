@@ -6,11 +6,13 @@
 // launcher such as mvn or gradle starts picks up), and removes the jar when the program ends.
 //
 // The program's stdin, stdout and stderr are the terminal's; the agent's messages and ctx.log go
-// to the program's stderr. Exit status: the program's own (128 + n when a signal ended it), or 2
+// to the program's stderr. The agent creates a marker file (CLASSFORGE_RUN_MARKER) when a JVM loads
+// it: without one at the end, a warning says that no JVM loaded the agent (`run -- ls`, a launcher
+// that clears the environment), instead of a silent run without transforms. Exit status: the program's own (128 + n when a signal ended it), or 2
 // when classforge could not start it (bad transforms, a command that does not exist).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { constants } from 'node:os';
@@ -51,8 +53,9 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
   try {
     const agentJar = join(directory, 'classforge-agent.jar');
     writeFileSync(agentJar, jar, { mode: 0o600 });
-    const { argv, env } = withAgent(command, agentJar, process.env);
-    return await new Promise<number>((resolvePromise) => {
+    const marker = join(directory, 'agent-loaded');
+    const { argv, env } = withAgent(command, agentJar, { ...process.env, CLASSFORGE_RUN_MARKER: marker });
+    const status = await new Promise<number | null>((resolvePromise) => {
       const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
       // The terminal sends Ctrl-C to the whole group; a kill aimed at classforge is passed on.
       const forward = (signal: NodeJS.Signals): void => {
@@ -65,13 +68,21 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
         const code = (error as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such command' : code === 'EACCES' ? 'permission denied' : error.message;
         process.stderr.write(`classforge: cannot run '${argv[0]}': ${why}\n`);
-        resolvePromise(EXIT_BAD_INPUT);
+        resolvePromise(null);
       });
       child.on('exit', (code, signal) => {
         for (const s of signals) process.off(s, forward);
         resolvePromise(code ?? 128 + (signal === null ? 0 : (constants.signals[signal] ?? 0)));
       });
     });
+    if (status === null) return EXIT_BAD_INPUT;
+    if (!existsSync(marker)) {
+      const why = isJavaLauncher(argv[0]!)
+        ? 'the JVM did not start'
+        : `'${command[0]}' started no JVM that picked up JAVA_TOOL_OPTIONS (how a command other than java passes the agent to the JVMs it starts)`;
+      process.stderr.write(`classforge: warning: no JVM loaded the agent, nothing was transformed: ${why}\n`);
+    }
+    return status;
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

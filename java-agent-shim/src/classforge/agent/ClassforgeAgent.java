@@ -1,5 +1,6 @@
 package classforge.agent;
 
+import java.io.FileOutputStream;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -21,7 +22,17 @@ public final class ClassforgeAgent {
         start(args, instrumentation, true);
     }
 
+    /**
+     * {@code classforge run} sets it to a file the agent creates at premain, so that the command
+     * can tell when no JVM loaded the agent (a command that starts no JVM, or none that picks up
+     * JAVA_TOOL_OPTIONS).
+     */
+    static final String RUN_MARKER_VARIABLE = "CLASSFORGE_RUN_MARKER";
+
     private static void start(String args, Instrumentation instrumentation, boolean attached) {
+        if (!attached) {
+            markLoaded();
+        }
         HostConnection host = null;
         try {
             AgentSettings settings = AgentSettings.load(args);
@@ -50,6 +61,17 @@ public final class ClassforgeAgent {
                 // leaving `classforge attach` waiting for a connection that will not come.
                 throw new IllegalStateException("classforge agent disabled: " + ShimLog.describe(t));
             }
+        }
+    }
+
+    private static void markLoaded() {
+        try {
+            String marker = System.getenv(RUN_MARKER_VARIABLE);
+            if (marker != null && marker.length() > 0) {
+                new FileOutputStream(marker, true).close();
+            }
+        } catch (Throwable ignored) {
+            // Only a warning of `classforge run` depends on it.
         }
     }
 }
