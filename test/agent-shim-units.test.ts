@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pipesNote } from '../cli/commands/attach.js';
 import { escapePropertyValue } from '../src/agent/agent-jar.js';
 import { FrameBuilder, FrameSplitter, ProtocolError } from '../src/agent/agent-protocol.js';
 import { javaTool } from '../src/testing/index.js';
@@ -111,5 +112,15 @@ public class GlobProbe {
     execFileSync(javaTool('javac'), ['-d', scratch, dump]);
     const lines = execFileSync(javaTool('java'), ['-cp', scratch, 'Dump', file], { encoding: 'utf8' }).trim().split('\n');
     expect(lines).toEqual(values.map((value) => [...value].flatMap((ch) => [...Array(ch.length).keys()].map((k) => ch.charCodeAt(k))).join(' ')));
+  });
+});
+
+describe('the note of an attach over named pipes', () => {
+  it('blames the JVM only when it has no Unix domain sockets, and says when the environment forced the pipes', () => {
+    expect(pipesNote('11.0.2', {})).toBe("the agent connected over the session's named pipes: the JVM (Java 11.0.2) has no Unix domain sockets (Java 16 and later have)");
+    expect(pipesNote(null, {})).toBe("the agent connected over the session's named pipes: the JVM has no Unix domain sockets (Java 16 and later have)");
+    expect(pipesNote('17.0.15', { CLASSFORGE_ATTACH_TRANSPORT: 'fifo' })).toBe(
+      "the agent connected over the session's named pipes, as CLASSFORGE_ATTACH_TRANSPORT=fifo asks",
+    );
   });
 });

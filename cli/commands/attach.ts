@@ -123,6 +123,13 @@ function openPipes(prefix: string): { connected: Promise<AgentConnection>; relea
   };
 }
 
+/** Why the agent connected over the named pipes: forced, or a JVM without Unix domain sockets. */
+export function pipesNote(javaVersion: string | null, environment: NodeJS.ProcessEnv = process.env): string {
+  if (environment.CLASSFORGE_ATTACH_TRANSPORT === 'fifo') return 'the agent connected over the session\'s named pipes, as CLASSFORGE_ATTACH_TRANSPORT=fifo asks';
+  const jvm = javaVersion === null ? 'the JVM' : `the JVM (Java ${javaVersion})`;
+  return `the agent connected over the session's named pipes: ${jvm} has no Unix domain sockets (Java 16 and later have)`;
+}
+
 function listen(server: Server, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -180,7 +187,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
       // The other transport is not needed any more.
       server.close();
       if (connection.transport === 'socket') openedPipes?.release();
-      else process.stderr.write('classforge: the agent connected over the session\'s named pipes (no Unix domain sockets before Java 16)\n');
+      else process.stderr.write(`classforge: ${pipesNote(jvm?.javaVersion ?? null)}\n`);
       return connection;
     });
     connected.catch(() => undefined);
