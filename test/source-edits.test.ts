@@ -195,6 +195,17 @@ describe('classforge/source edits', () => {
     expect(() => account.getDeclaredMethod('stamp').setBody('{ return nope; }')).toThrow('cannot find symbol: variable nope');
     expect(() => account.addField(CtField.make('private int broken = nope + 1;', account))).toThrow('cannot find symbol: variable nope');
     expect(account.getDeclaredFields().map((field) => field.getName())).toEqual(['balance', 'owner']);
+    // An ExprEditor's error names the expression it was replacing and its line.
+    const replaceWith = (source: string) => () =>
+      account.getDeclaredMethod('main').instrument(
+        new (class extends ExprEditor {
+          override editMethodCall(call: MethodCall) {
+            if (call.getMethodName() === 'deposit') call.replace(source);
+          }
+        })(),
+      );
+    expect(replaceWith('$_ = $proceed();')).toThrow(/^com\.acme\.Account\.main\(java\.lang\.String\[\]\), replacing the call com\.acme\.Account\.deposit\(long\) at line \d+: \$proceed takes 1 argument/);
+    expect(replaceWith('System.out.println();')).toThrow('the resulting value is not stored in $_ (a method call of type long)');
     // Nothing was half-done: the class still writes, and runs as before.
     const result = await run(pool, 'com.acme.Account', program.dir);
     expect(result.exitCode).toBe(0);

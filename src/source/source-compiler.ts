@@ -1031,6 +1031,25 @@ interface ReplacedOperation {
   readonly nullTarget?: boolean;
 }
 
+/**
+ * How an error names the expression being replaced: what it is and its source line, so that a failure
+ * among the thousands of sites one ExprEditor may replace can be found (`the call
+ * app.Util.add(int,int) at line 17`).
+ */
+function describeExpression(expr: Expr): string {
+  const line = expr.getLineNumber();
+  const at = line < 0 ? '' : ` at line ${line}`;
+  const parameters = (descriptor: string): string => JavaType.methodTypes(descriptor).argumentTypes.map((t) => t.toString()).join(',');
+  if (expr instanceof ConstructorCall) return `the constructor call ${expr.getMethodName()}(${parameters(expr.descriptor)})${at}`;
+  if (expr instanceof MethodCall) return `the call ${expr.getClassName()}.${expr.getMethodName()}(${parameters(expr.descriptor)})${at}`;
+  if (expr instanceof FieldAccess) return `the ${expr.isReader() ? 'read' : 'write'} of ${expr.getClassName()}.${expr.getFieldName()}${at}`;
+  if (expr instanceof NewExpr) return `new ${expr.getClassName()}(${parameters(expr.descriptor)})${at}`;
+  if (expr instanceof NewArray) return `the array creation new ${JavaType.fromDescriptor(expr.arrayDescriptor)}${at}`;
+  if (expr instanceof Instanceof) return `instanceof ${JavaType.fromDescriptor(descriptorOf(expr.target))}${at}`;
+  if (expr instanceof Cast) return `the cast to ${JavaType.fromDescriptor(descriptorOf(expr.target))}${at}`;
+  return `an expression${at}`;
+}
+
 /** How an error names the kind of a replaced expression. */
 function expressionKind(expr: Expr): string {
   if (expr instanceof NewExpr) return 'a new expression';
@@ -1131,7 +1150,7 @@ export function replaceExpression(expr: Expr, source: string): void {
     classLiteral: operation.classLiteral,
     proceed,
   };
-  const generator = compiling(() => where(behavior), () => {
+  const generator = compiling(() => `${where(behavior)}, replacing ${describeExpression(expr)}`, () => {
     const gen = new CodeGenerator(contextFor(ctClass, facts, variables, slot));
     // The operands leave the stack for their locals, last first.
     for (let i = operands.length - 1; i >= 0; i--) gen.emitter.store(operands[i]!.type, operands[i]!.slot);
