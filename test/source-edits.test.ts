@@ -190,6 +190,7 @@ describe('classforge/source edits', () => {
     expect(attempt('System.out.println(1)')).toThrow(/line 1, column \d+: expected ';'/);
     expect(attempt('Strin g = null;')).toThrow('cannot find symbol: class Strin');
     expect(() => deposit.addCatch('{ System.out.println($e); }', pool.get('java.lang.Exception'))).toThrow('must end with a return or throw statement');
+    expect(() => deposit.addCatch('{ return 0L; }', pool.get('java.lang.String'))).toThrow('incompatible types: java.lang.String cannot be converted to java.lang.Throwable');
     expect(() => CtNewMethod.make('public int f() { }', pool.get('com.acme.Account'))).toThrow('missing return statement');
     const account = pool.get('com.acme.Account');
     expect(() => account.getDeclaredMethod('stamp').setBody('{ return nope; }')).toThrow('cannot find symbol: variable nope');
@@ -341,6 +342,19 @@ describe('classforge/source edits', () => {
     const result = await runJava({ classpath: [new Map([['init/Made', bytes]])], mainClass: 'init.Made', verify: true });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('hi hi there 42000 n42 1\n');
+  });
+
+  it('says which class the pool lacks when the frames of a changed method need it', async () => {
+    const program = await compileJava({
+      'p/A.java': 'package p; public class A {}',
+      'p/B.java': 'package p; public class B {}',
+      'p/X.java': 'package p; public class X { public Object pick(boolean z) { return z ? new A() : new B(); } }',
+    });
+    // Only X: A and B are missing from the pool's class path.
+    const pool = new ClassPool(true);
+    const x = pool.makeClass(readFileSync(join(program.dir, 'p', 'X.class')));
+    x.getDeclaredMethod('pick').insertBefore('System.out.println($1);');
+    expect(() => x.toBytecode()).toThrow(/^cannot write p\.X: class p\.[AB] is not in the pool's class path, .*pool\.appendClassPath/);
   });
 
   it('keeps parameter names over code inserted at the start: a second insertBefore still uses them', async () => {

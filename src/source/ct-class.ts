@@ -19,7 +19,7 @@
 
 import { ClassReader } from '../asm/class-reader.js';
 import { toDottedName, toInternalName } from '../classfile/class-names.js';
-import { ClassWriter } from '../asm/class-writer.js';
+import { ClassWriter, UnknownClassError } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
 import type { InnerClassNode } from '../tree/inner-class-node.js';
@@ -745,6 +745,14 @@ export class CtClass {
       node.accept(writer);
       return writer.toByteArray();
     } catch (error) {
+      if (error instanceof UnknownClassError) {
+        // The writer's remedies (unknownClassesAsObject, getCommonSuperClass) are ClassWriter options; the pool's is its class path.
+        throw new CannotCompileException(
+          `cannot write ${this.getName()}: class ${toDottedName(error.className)} is not in the pool's class path, and the stack map frames of a changed method need it ` +
+            `(to find a common superclass, JVMS §4.10.1.2). Add its jar or directory with pool.appendClassPath(…)`,
+          { cause: error },
+        );
+      }
       throw new CannotCompileException(`cannot write ${this.getName()}: ${(error as Error).message}`, { cause: error });
     }
   }

@@ -580,6 +580,11 @@ function pushDefault(code: InsnList, type: JavaType): void {
 
 export function addCatch(behavior: CtBehavior, source: string, exceptionType: CtClass, exceptionName: string): void {
   const method = requireBody(behavior);
+  // JVMS §4.10.1.6 (and javac): a handler's catch type is Throwable or a subclass; HotSpot refuses the class otherwise.
+  const pool = behavior.getDeclaringClass().getClassPool();
+  if (exceptionType.isPrimitive() || exceptionType.isArray() || !exceptionType.subtypeOf(pool.get('java.lang.Throwable'))) {
+    throw new CannotCompileException(`${where(behavior)}: incompatible types: ${exceptionType.getName()} cannot be converted to java.lang.Throwable (addCatch's exception type)`);
+  }
   const facts = methodFacts(behavior.getDeclaringClass(), method);
   const exception: LocalVariable = { type: JavaType.fromDescriptor(exceptionType.getDescriptor()), slot: facts.firstFreeSlot };
   const { generator } = compileSnippet(behavior, source, (f) => methodVariables(f, { extra: new Map([[exceptionName, exception]]) }), facts.firstFreeSlot + 1);
