@@ -116,6 +116,23 @@ describe('structural edits, written and run by HotSpot', () => {
     expect(run.stdout).toBe('42 true 7 0 null\n');
   });
 
+  it('setBody(method, map) copies another method\'s body, its class and the map\'s names renamed (Javassist)', async () => {
+    const program = await compileJava({
+      'demo/Src.java': 'package demo; public class Src { int n = 2; public String show(int k) { try { return "src " + this + " " + (n * k) + new Helper(); } catch (RuntimeException e) { return "x"; } } public String toString() { return "S"; } }',
+      'demo/Helper.java': 'package demo; public class Helper { public String toString() { return "H"; } }',
+      'demo/Other.java': 'package demo; public class Other { public String toString() { return "O"; } }',
+      'demo/Dst.java': 'package demo; public class Dst { int n = 5; public String show(int k) { return "dst"; } public String toString() { return "D"; } public static void main(String[] a) { System.out.println(new Dst().show(3)); } }',
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const dst = pool.get('demo.Dst');
+    const show = dst.getDeclaredMethod('show');
+    show.setBody(pool.get('demo.Src').getDeclaredMethod('show'), new Map([['demo.Helper', 'demo.Other']]));
+    expect(() => dst.getDeclaredMethod('main').setBody(pool.get('demo.Src').getDeclaredMethod('show'), null)).toThrow('their parameters differ');
+    const result = await runJava({ classpath: [new Map([['demo/Dst', dst.toBytecode()]]), program.dir], mainClass: 'demo.Dst', verify: true });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('src D 15O\n');
+  });
+
   it('setSuperclass moves the constructors\' super calls to the new superclass', async () => {
     const program = await compileJava({
       'demo/Base.java': 'package demo; public class Base { public String who() { return "base"; } }',

@@ -18,6 +18,7 @@ import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { InsnNode } from '../tree/insn-node.js';
 import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { MethodNode } from '../tree/method-node.js';
+import { CannotCompileException } from './cannot-compile-exception.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
 
@@ -51,6 +52,42 @@ export function copyBehaviorNode(source: CtBehavior, declaring: CtClass, map: Re
     if (call !== null && call.owner === 'java/lang/Object') call.owner = destSuper!;
   }
   return copy;
+}
+
+/**
+ * Javassist's setBody(CtMethod src, ClassMap map): `target`'s code becomes a copy of `source`'s, with
+ * the source's class renamed to the target's and `map`'s entries (dotted old name → new name) applied
+ * (only those: unlike copy, no superclass rule, as Javassist's CtBehavior.setBody0). The target stops
+ * being abstract or native. Both must take the same parameters, or the copied code would read the
+ * wrong local slots.
+ */
+export function copyBodyInto(source: CtBehavior, target: CtBehavior, map: ReadonlyMap<string, string> | null): void {
+  const original = source.methodNode();
+  const destination = target.methodNode();
+  if (original.instructions.size() === 0) throw new CannotCompileException(`setBody: ${source.getLongName()} has no body to copy`);
+  const mapping = new Map<string, string>();
+  for (const [oldName, newName] of map ?? []) mapping.set(toInternalName(oldName), toInternalName(newName));
+  mapping.set(source.getDeclaringClass().getInternalName(), target.getDeclaringClass().getInternalName());
+  for (const [from, to] of [...mapping]) if (from === to) mapping.delete(from);
+  const remapper = new SimpleRemapper(mapping);
+  const sourceIsStatic = (original.access & Opcodes.ACC_STATIC) !== 0;
+  const targetIsStatic = (destination.access & Opcodes.ACC_STATIC) !== 0;
+  if (remapper.mapMethodDesc(original.desc).replace(/\).*$/, ')') !== destination.desc.replace(/\).*$/, ')') || sourceIsStatic !== targetIsStatic) {
+    throw new CannotCompileException(
+      `setBody: the body of ${source.getLongName()}${sourceIsStatic ? ' (static)' : ''} cannot become ${target.getLongName()}'s${targetIsStatic ? ' (static)' : ''}: their parameters differ`,
+    );
+  }
+  const copy = new MethodNode(Opcodes.ASM9, destination.access, destination.name, destination.desc, null, null);
+  original.accept(mapping.size === 0 ? copy : new MethodRemapper(copy, remapper));
+  destination.instructions.clear();
+  destination.instructions.add(copy.instructions);
+  destination.tryCatchBlocks = copy.tryCatchBlocks;
+  destination.localVariables = copy.localVariables;
+  destination.visibleLocalVariableAnnotations = copy.visibleLocalVariableAnnotations;
+  destination.invisibleLocalVariableAnnotations = copy.invisibleLocalVariableAnnotations;
+  destination.maxStack = copy.maxStack;
+  destination.maxLocals = copy.maxLocals;
+  destination.access &= ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE);
 }
 
 /**

@@ -14,6 +14,7 @@ import { CtMember } from './ct-member.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { allAnnotationValues, type AnnotationEntry } from './annotation-values.js';
 import { insertMethodParameter } from './parameter-insertion.js';
+import { copyBodyInto } from './behavior-copy.js';
 import { addCatch, addLocalVariable, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
@@ -147,9 +148,17 @@ export abstract class CtBehavior extends CtMember {
     addCatch(this, source, exceptionType, exceptionName);
   }
 
-  /** Replaces the body with `source` (a block); null makes an empty body that returns a default value. */
-  setBody(source: string | null): void {
+  /**
+   * Replaces the body with `source` (a block); null makes an empty body that returns a default value.
+   * Given a method or constructor instead (Javassist's setBody(CtMethod src, ClassMap map)), copies
+   * its body: its class renamed to this one's and `map`'s entries (dotted old name → new name) applied.
+   */
+  setBody(source: string | null | CtBehavior, map: ReadonlyMap<string, string> | null = null): void {
     this.declaringClass.checkModify(this.node);
+    if (source !== null && typeof source !== 'string') {
+      copyBodyInto(source, this, map);
+      return;
+    }
     setBody(this, source);
   }
 
