@@ -1210,26 +1210,32 @@ export class ClassWriter extends ClassVisitor {
     ).index;
   }
 
-  /** Adds a CONSTANT_Dynamic and its bootstrap method; returns its index. */
+  /** Adds a CONSTANT_Dynamic and its bootstrap method (arguments one by one or as one array); returns its index. */
   newConstantDynamic(
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    ...bootstrapMethodArguments: ConstantValue[]
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
   ): number {
-    return this.symbolTable.addConstantDynamic(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments)
-      .index;
+    const args =
+      bootstrapMethodArguments.length === 1 && Array.isArray(bootstrapMethodArguments[0])
+        ? bootstrapMethodArguments[0]
+        : bootstrapMethodArguments;
+    return this.symbolTable.addConstantDynamic(name, descriptor, bootstrapMethodHandle, args).index;
   }
 
-  /** Adds a CONSTANT_InvokeDynamic and its bootstrap method; returns its index. */
+  /** Adds a CONSTANT_InvokeDynamic and its bootstrap method (arguments one by one or as one array); returns its index. */
   newInvokeDynamic(
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    ...bootstrapMethodArguments: ConstantValue[]
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
   ): number {
-    return this.symbolTable.addConstantInvokeDynamic(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments)
-      .index;
+    const args =
+      bootstrapMethodArguments.length === 1 && Array.isArray(bootstrapMethodArguments[0])
+        ? bootstrapMethodArguments[0]
+        : bootstrapMethodArguments;
+    return this.symbolTable.addConstantInvokeDynamic(name, descriptor, bootstrapMethodHandle, args).index;
   }
 
   /** Adds a CONSTANT_Fieldref; returns its index. */

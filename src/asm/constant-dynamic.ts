@@ -19,15 +19,16 @@ export class ConstantDynamic {
     name: string,
     descriptor: string,
     bootstrapMethod: Handle,
-    ...bootstrapMethodArguments: ConstantValue[] | [ConstantValue[]]
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
   ) {
     this.name = name;
     this.descriptor = descriptor;
     this.bootstrapMethod = bootstrapMethod;
-    this.bootstrapMethodArguments =
+    this.bootstrapMethodArguments = (
       bootstrapMethodArguments.length === 1 && Array.isArray(bootstrapMethodArguments[0])
         ? bootstrapMethodArguments[0]
-        : (bootstrapMethodArguments as ConstantValue[]);
+        : bootstrapMethodArguments
+    ) as ConstantValue[];
   }
 
   getName(): string {

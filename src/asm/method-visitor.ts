@@ -8,6 +8,7 @@ import type { Label } from './label.js';
 import { Opcodes } from './opcodes.js';
 import { Type } from './type.js';
 import type { TypePath } from './type-path.js';
+import { spreadArguments } from './varargs.js';
 
 /**
  * A frame element as passed to `visitFrame` (JVMS §4.7.4 verification_type_info): a number from
@@ -208,20 +209,30 @@ export class MethodVisitor {
   }
 
   /**
-   * Visits INVOKEDYNAMIC (JVMS §6.5.invokedynamic, §4.7.23). The callee may modify the
-   * `bootstrapMethodArguments` array.
+   * Visits INVOKEDYNAMIC (JVMS §6.5.invokedynamic, §4.7.23). The bootstrap method arguments are given one by one
+   * or as one array, as with Java's `Object... bootstrapMethodArguments`; the callee may modify that array.
    */
   visitInvokeDynamicInsn(
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArguments?: ConstantValue | readonly unknown[],
+    ...more: ConstantValue[]
   ): void {
+    const args = Array.isArray(bootstrapMethodArguments)
+      ? bootstrapMethodArguments
+      : spreadArguments(bootstrapMethodArguments as ConstantValue | undefined, more);
     if (this.api < Opcodes.ASM5) {
       throw new Error(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
-      this.mv.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
+      this.mv.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, args);
     }
   }
 
@@ -267,10 +278,19 @@ export class MethodVisitor {
     }
   }
 
-  /** Visits TABLESWITCH: `labels[i]` is the target for key `min + i`. */
-  visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  /**
+   * Visits TABLESWITCH: `labels[i]` is the target for key `min + i`. The labels are given one by one or as one
+   * array, as with Java's `Label... labels`.
+   */
+  visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  visitTableSwitchInsn(min: number, max: number, dflt: Label, labels?: Label | readonly Label[], ...more: Label[]): void {
     if (this.mv !== null) {
-      this.mv.visitTableSwitchInsn(min, max, dflt, labels);
+      this.mv.visitTableSwitchInsn(
+        min,
+        max,
+        dflt,
+        Array.isArray(labels) ? labels : spreadArguments(labels as Label | undefined, more),
+      );
     }
   }
 

@@ -21,6 +21,7 @@ import { Symbol } from './symbol.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
+import { spreadArguments } from './varargs.js';
 
 /** String.prototype.charCodeAt, called with .call in per-character loops (why: see ByteVector). */
 const charCodeAt = String.prototype.charCodeAt;
@@ -1076,7 +1077,14 @@ export class MethodWriter extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArguments?: ConstantValue | readonly unknown[],
+    ...more: ConstantValue[]
   ): void {
     const code = this.code;
     this.lastBytecodeOffset = code.length;
@@ -1084,7 +1092,9 @@ export class MethodWriter extends MethodVisitor {
       name,
       descriptor,
       bootstrapMethodHandle,
-      bootstrapMethodArguments,
+      Array.isArray(bootstrapMethodArguments)
+        ? bootstrapMethodArguments
+        : spreadArguments(bootstrapMethodArguments as ConstantValue | undefined, more),
     );
     code.put12(Op.INVOKEDYNAMIC, invokeDynamicSymbol.index);
     code.putShort(0);
@@ -1327,7 +1337,15 @@ export class MethodWriter extends MethodVisitor {
     }
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...more: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst) ? labelsOrFirst : spreadArguments(labelsOrFirst as Label | undefined, more);
     checkSwitchLabels('visitTableSwitchInsn', labels, max - min + 1, 'max - min + 1');
     const code = this.code;
     const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);

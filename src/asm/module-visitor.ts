@@ -1,4 +1,5 @@
 import { checkApi } from './constants.js';
+import { spreadArguments, spreadNullableArguments } from './varargs.js';
 
 /**
  * Visits a Module attribute (JVMS §4.7.25) and its companions ModulePackages and
@@ -47,14 +48,32 @@ export class ModuleVisitor {
   }
 
   /** Visits an exported package, with the modules it is exported to (null when to all). */
-  visitExport(packaze: string, access: number, modules: string[] | null): void {
+  visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     if (this.mv !== null) {
       this.mv.visitExport(packaze, access, modules);
     }
   }
 
   /** Visits an open package, with the modules it is opened to (null when to all). */
-  visitOpen(packaze: string, access: number, modules: string[] | null): void {
+  visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     if (this.mv !== null) {
       this.mv.visitOpen(packaze, access, modules);
     }
@@ -68,7 +87,11 @@ export class ModuleVisitor {
   }
 
   /** Visits an implementation of a service (internal names). */
-  visitProvide(service: string, providers: string[]): void {
+  visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  visitProvide(service: string, providersOrFirst?: string | readonly string[], ...providersMore: string[]): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     if (this.mv !== null) {
       this.mv.visitProvide(service, providers);
     }

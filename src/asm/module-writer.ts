@@ -3,6 +3,7 @@ import { Constants } from './constants.js';
 import { ModuleVisitor } from './module-visitor.js';
 import { Opcodes } from './opcodes.js';
 import type { SymbolTable } from './symbol-table.js';
+import { spreadArguments, spreadNullableArguments } from './varargs.js';
 
 /**
  * @internal A ModuleVisitor that builds the Module (JVMS §4.7.25), ModulePackages (§4.7.26) and
@@ -67,7 +68,16 @@ export class ModuleWriter extends ModuleVisitor {
     this.requiresCount++;
   }
 
-  override visitExport(packaze: string, access: number, modules: string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.exports.putShort(this.symbolTable.addConstantPackage(packaze).index).putShort(access);
     if (modules === null) {
       this.exports.putShort(0);
@@ -80,7 +90,16 @@ export class ModuleWriter extends ModuleVisitor {
     this.exportsCount++;
   }
 
-  override visitOpen(packaze: string, access: number, modules: string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.opens.putShort(this.symbolTable.addConstantPackage(packaze).index).putShort(access);
     if (modules === null) {
       this.opens.putShort(0);
@@ -98,7 +117,15 @@ export class ModuleWriter extends ModuleVisitor {
     this.usesCount++;
   }
 
-  override visitProvide(service: string, providers: string[]): void {
+  override visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    service: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     this.provides.putShort(this.symbolTable.addConstantClass(service).index);
     this.provides.putShort(providers.length);
     for (const provider of providers) {

@@ -11,6 +11,7 @@ import type { FrameElement, MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import { GeneratorAdapter } from './generator-adapter.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 /** Thrown when an adapter would allocate more memory than its configured limit (ASM 9.8). */
 export class LimitExceededException extends Error {
@@ -530,8 +531,18 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     this.doVisitMethodInsn(Opcodes.INVOKEDYNAMIC, name, descriptor);
   }
@@ -586,7 +597,17 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
     }
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     super.visitTableSwitchInsn(min, max, dflt, labels);
     if (this.isConstructor && this.stackFrame !== null) {
       this.stackFrame.pop();

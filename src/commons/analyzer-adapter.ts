@@ -8,6 +8,7 @@ import { Label } from '../asm/label.js';
 import { type FrameElement, MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 /**
  * ASM's AnalyzerAdapter: each visitX forwards the event, then simulates the instruction on
@@ -213,8 +214,18 @@ export class AnalyzerAdapter extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     if (this.locals === null) {
       this.labels = null;
@@ -285,7 +296,17 @@ export class AnalyzerAdapter extends MethodVisitor {
     this.execute(Opcodes.IINC, varIndex, null);
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     super.visitTableSwitchInsn(min, max, dflt, labels);
     this.execute(Opcodes.TABLESWITCH, 0, null);
     this.locals = null;

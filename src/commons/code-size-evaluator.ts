@@ -4,6 +4,7 @@ import { Double, type ConstantValue } from '../asm/java-values.js';
 import type { Label } from '../asm/label.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 /**
  * A MethodVisitor that bounds the size of the bytecode (JVMS §4.7.3 code array) the instructions
@@ -87,8 +88,18 @@ export class CodeSizeEvaluator extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     this.minSize += 5;
     this.maxSize += 5;
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
@@ -129,7 +140,17 @@ export class CodeSizeEvaluator extends MethodVisitor {
     super.visitIincInsn(varIndex, increment);
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     // Opcode, 0–3 padding bytes, default, low, high, then the offsets.
     this.minSize += 13 + labels.length * 4;
     this.maxSize += 16 + labels.length * 4;

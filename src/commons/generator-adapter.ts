@@ -13,6 +13,7 @@ import { InstructionAdapter } from './instruction-adapter.js';
 import { LocalVariablesSorter } from './local-variables-sorter.js';
 import { Method } from './method.js';
 import type { TableSwitchGenerator } from './table-switch-generator.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 const CLASS_DESCRIPTOR = 'Ljava/lang/Class;';
 const BYTE_TYPE = Type.getObjectType('java/lang/Byte');
@@ -790,8 +791,18 @@ export class GeneratorAdapter extends LocalVariablesSorter {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[] = [],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  invokeDynamic(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     this.mv!.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
   }
 

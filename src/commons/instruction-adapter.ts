@@ -8,6 +8,7 @@ import type { Label } from '../asm/label.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 /**
  * ASM's InstructionAdapter. Java overloads map as follows: `lconst` takes a bigint; `fconst` and
@@ -461,8 +462,18 @@ export class InstructionAdapter extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     if (this.api < Opcodes.ASM5) {
       throw new Error('UnsupportedOperationException: This feature requires ASM5');
     }
@@ -577,7 +588,17 @@ export class InstructionAdapter extends MethodVisitor {
     this.iinc(varIndex, increment);
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     this.tableswitch(min, max, dflt, labels);
   }
 
@@ -902,7 +923,17 @@ export class InstructionAdapter extends MethodVisitor {
     this.mv!.visitVarInsn(Opcodes.RET, varIndex);
   }
 
-  tableswitch(min: number, max: number, dflt: Label, labels: Label[]): void {
+  tableswitch(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  tableswitch(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     this.mv!.visitTableSwitchInsn(min, max, dflt, labels);
   }
 

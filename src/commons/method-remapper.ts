@@ -7,6 +7,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import type { TypePath } from '../asm/type-path.js';
 import { AnnotationRemapper } from './annotation-remapper.js';
 import type { Remapper } from './remapper.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 /**
  * A MethodVisitor that remaps the types and member names a method refers to: annotations, stack
@@ -110,8 +111,18 @@ export class MethodRemapper extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     const remappedName = this.remapper.mapInvokeDynamicMethodName(
       name,
       descriptor,

@@ -1,6 +1,7 @@
 import { ModuleVisitor } from '../asm/module-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { Remapper } from './remapper.js';
+import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /**
  * A ModuleVisitor that remaps the class, package and module names of a Module, ModulePackages and
@@ -31,11 +32,29 @@ export class ModuleRemapper extends ModuleVisitor {
     super.visitRequire(this.remapper.mapModuleName(module), access, version);
   }
 
-  override visitExport(packaze: string, access: number, modules: string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     super.visitExport(this.remapper.mapPackageName(packaze), access, this.mapModuleNames(modules));
   }
 
-  override visitOpen(packaze: string, access: number, modules: string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     super.visitOpen(this.remapper.mapPackageName(packaze), access, this.mapModuleNames(modules));
   }
 
@@ -43,7 +62,15 @@ export class ModuleRemapper extends ModuleVisitor {
     super.visitUse(this.remapper.mapType(service));
   }
 
-  override visitProvide(service: string, providers: string[]): void {
+  override visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    service: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     const remappedProviders = new Array<string>(providers.length);
     for (let i = 0; i < providers.length; ++i) {
       remappedProviders[i] = this.remapper.mapType(providers[i]!);

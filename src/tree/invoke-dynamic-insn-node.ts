@@ -2,6 +2,7 @@ import type { Handle } from '../asm/handle.js';
 import type { ConstantValue } from '../asm/java-values.js';
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
+import { spreadArguments } from '../asm/varargs.js';
 import { AbstractInsnNode } from './abstract-insn-node.js';
 import type { LabelNode } from './label-node.js';
 
@@ -19,13 +20,30 @@ export class InvokeDynamicInsnNode extends AbstractInsnNode {
   /** The bootstrap method's static arguments: number, Float, bigint, Double, string, Type, Handle or ConstantDynamic. */
   bsmArgs: ConstantValue[];
 
-  /** Java's varargs `bootstrapMethodArguments` is a plain array here (kept, not copied, as in ASM). */
-  constructor(name: string, descriptor: string, bootstrapMethodHandle: Handle, bootstrapMethodArguments: ConstantValue[]) {
+  /**
+   * As Java's varargs `bootstrapMethodArguments`, the arguments are given one by one or as one array (kept, not
+   * copied, as in ASM).
+   */
+  constructor(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  );
+  constructor(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
+  ) {
     super(Opcodes.INVOKEDYNAMIC);
     this.name = name;
     this.desc = descriptor;
     this.bsm = bootstrapMethodHandle;
-    this.bsmArgs = bootstrapMethodArguments;
+    this.bsmArgs = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
   }
 
   override getType(): number {

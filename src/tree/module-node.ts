@@ -6,6 +6,7 @@ import { ModuleOpenNode } from './module-open-node.js';
 import { ModuleProvideNode } from './module-provide-node.js';
 import { ModuleRequireNode } from './module-require-node.js';
 import { Util } from './util.js';
+import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /** A node that represents a module declaration (Module, ModulePackages, ModuleMainClass attributes, JVMS §4.7.25-27). */
 export class ModuleNode extends ModuleVisitor {
@@ -106,11 +107,29 @@ export class ModuleNode extends ModuleVisitor {
     this.requires = Util.add(this.requires, new ModuleRequireNode(module, access, version));
   }
 
-  override visitExport(packaze: string, access: number, modules: string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.exports = Util.add(this.exports, new ModuleExportNode(packaze, access, Util.asArrayList(modules)));
   }
 
-  override visitOpen(packaze: string, access: number, modules: string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.opens = Util.add(this.opens, new ModuleOpenNode(packaze, access, Util.asArrayList(modules)));
   }
 
@@ -118,7 +137,15 @@ export class ModuleNode extends ModuleVisitor {
     this.uses = Util.add(this.uses, service);
   }
 
-  override visitProvide(service: string, providers: string[]): void {
+  override visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    service: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     this.provides = Util.add(this.provides, new ModuleProvideNode(service, Util.asArrayList(providers)));
   }
 

@@ -1,6 +1,7 @@
 import type { Label } from '../asm/label.js';
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
+import { spreadNullableArguments } from '../asm/varargs.js';
 import { AbstractInsnNode } from './abstract-insn-node.js';
 import type { LabelNode } from './label-node.js';
 import { Util } from './util.js';
@@ -19,13 +20,22 @@ export class TableSwitchInsnNode extends AbstractInsnNode {
   /** The targets of the keys min…max: `labels[i]` is the target for key `min + i`. */
   labels: LabelNode[];
 
-  /** Java's varargs `labels` is a plain array here; it is copied. */
-  constructor(min: number, max: number, dflt: LabelNode, labels: readonly LabelNode[] | null) {
+  /** As Java's varargs `labels`, the labels are given one by one or as one array (copied; null for none). */
+  constructor(min: number, max: number, dflt: LabelNode, ...labels: (LabelNode | readonly LabelNode[] | null)[]);
+  constructor(
+    min: number,
+    max: number,
+    dflt: LabelNode,
+    labelsOrFirst?: LabelNode | readonly LabelNode[] | null,
+    ...labelsMore: LabelNode[]
+  ) {
     super(Opcodes.TABLESWITCH);
     this.min = min;
     this.max = max;
     this.dflt = dflt;
-    this.labels = Util.asArrayList(labels);
+    this.labels = Array.isArray(labelsOrFirst)
+      ? Util.asArrayList(labelsOrFirst as readonly LabelNode[])
+      : Util.asArrayList(spreadNullableArguments(labelsOrFirst as LabelNode | null | undefined, labelsMore));
   }
 
   override getType(): number {

@@ -18,6 +18,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import type { TypePath } from '../asm/type-path.js';
 import { Printer } from './printer.js';
+import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /** Where an access flag word appears: the same bit has different names (JVMS §4.1, §4.5, §4.6, §4.7). */
 type AccessContext = 'class' | 'inner' | 'field' | 'method' | 'parameter' | 'module' | 'requires' | 'export';
@@ -226,11 +227,29 @@ export class ASMifier extends Printer {
     this.line(`moduleVisitor.visitRequire(${literal(module)}, ${this.access(access, 'requires')}, ${literal(version)});`);
   }
 
-  override visitExport(packaze: string, access: number, modules: readonly string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.line(`moduleVisitor.visitExport(${literal(packaze)}, ${this.access(access, 'export')}, ${literals(modules)});`);
   }
 
-  override visitOpen(packaze: string, access: number, modules: readonly string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.line(`moduleVisitor.visitOpen(${literal(packaze)}, ${this.access(access, 'export')}, ${literals(modules)});`);
   }
 
@@ -238,7 +257,15 @@ export class ASMifier extends Printer {
     this.line(`moduleVisitor.visitUse(${literal(service)});`);
   }
 
-  override visitProvide(service: string, providers: readonly string[]): void {
+  override visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    service: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     this.line(`moduleVisitor.visitProvide(${literal(service)}, ${literals(providers)});`);
   }
 
@@ -439,7 +466,22 @@ export class ASMifier extends Printer {
     this.line(`${this.name}.visitMethodInsn(Opcodes.${Printer.OPCODES[opcode]}, ${literal(owner)}, ${literal(name)}, ${literal(descriptor)}, ${iface});`);
   }
 
-  override visitInvokeDynamicInsn(name: string, descriptor: string, bootstrapMethodHandle: Handle, bootstrapMethodArguments: readonly unknown[]): void {
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    ...bootstrapMethodArguments: unknown[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: unknown,
+    ...bootstrapMethodArgumentsMore: unknown[]
+  ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as unknown[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as unknown | undefined, bootstrapMethodArgumentsMore);
     this.line(
       `${this.name}.visitInvokeDynamicInsn(${literal(name)}, ${literal(descriptor)}, ${this.constant(bootstrapMethodHandle)}, [${bootstrapMethodArguments.map((a) => this.constant(a)).join(', ')}]);`,
     );
@@ -463,7 +505,17 @@ export class ASMifier extends Printer {
     this.line(`${this.name}.visitIincInsn(${varIndex}, ${increment});`);
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: readonly Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     for (const label of [dflt, ...labels]) this.declareLabel(label);
     this.line(`${this.name}.visitTableSwitchInsn(${min}, ${max}, ${this.labelName(dflt)}, [${labels.map((l) => this.labelName(l)).join(', ')}]);`);
   }

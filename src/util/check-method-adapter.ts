@@ -48,6 +48,7 @@ import { Printer, type PrintWriter } from './printer.js';
 import { StringWriter } from './string-writer.js';
 import { Textifier } from './textifier.js';
 import { TraceMethodVisitor } from './trace-method-visitor.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 // ## Which visit method each opcode belongs to
 
@@ -474,8 +475,18 @@ export class CheckMethodAdapter extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     this.checkInsnState();
     checkMethodIdentifier(this.version, name, 'name');
     checkMethodDescriptor(this.version, descriptor);
@@ -526,7 +537,17 @@ export class CheckMethodAdapter extends MethodVisitor {
     ++this.insnCount;
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     this.checkInsnState();
     if (max < min) {
       throw new IllegalArgumentException(`Max = ${max} must be greater than or equal to min = ${min}`);

@@ -4,6 +4,7 @@ import { ModuleVisitor } from '../asm/module-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { IllegalArgumentException, IllegalStateException, UnsupportedOperationException } from './check-errors.js';
 import { checkAccess, checkFullyQualifiedName, checkInternalName } from './check-support.js';
+import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /** The names of one kind of module directive seen so far: each may be declared once. */
 class NameSet {
@@ -82,7 +83,16 @@ export class CheckModuleAdapter extends ModuleVisitor {
     super.visitRequire(module, access, version);
   }
 
-  override visitExport(packaze: string, access: number, modules: string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.checkVisitEndNotCalled();
     checkInternalName(Opcodes.V9, packaze, 'package name');
     this.exportedPackages.checkNameNotAlreadyDeclared(packaze);
@@ -95,7 +105,16 @@ export class CheckModuleAdapter extends ModuleVisitor {
     super.visitExport(packaze, access, modules);
   }
 
-  override visitOpen(packaze: string, access: number, modules: string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.checkVisitEndNotCalled();
     if (this.isOpen) {
       throw new UnsupportedOperationException('An open module can not use open directive');
@@ -118,7 +137,15 @@ export class CheckModuleAdapter extends ModuleVisitor {
     super.visitUse(service);
   }
 
-  override visitProvide(service: string, providers: string[]): void {
+  override visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    service: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     this.checkVisitEndNotCalled();
     checkInternalName(Opcodes.V9, service, 'service');
     this.providedServices.checkNameNotAlreadyDeclared(service);

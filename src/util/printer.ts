@@ -184,11 +184,11 @@ export abstract class Printer {
     unsupported();
   }
 
-  visitExport(_packaze: string, _access: number, _modules: readonly string[] | null): void {
+  visitExport(_packaze: string, _access: number, ..._modules: (string | readonly string[] | null)[]): void {
     unsupported();
   }
 
-  visitOpen(_packaze: string, _access: number, _modules: readonly string[] | null): void {
+  visitOpen(_packaze: string, _access: number, ..._modules: (string | readonly string[] | null)[]): void {
     unsupported();
   }
 
@@ -196,7 +196,7 @@ export abstract class Printer {
     unsupported();
   }
 
-  visitProvide(_service: string, _providers: readonly string[]): void {
+  visitProvide(_service: string, ..._providers: (string | readonly string[])[]): void {
     unsupported();
   }
 
@@ -304,7 +304,7 @@ export abstract class Printer {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: readonly unknown[],
+    ...bootstrapMethodArguments: unknown[]
   ): void;
 
   abstract visitJumpInsn(opcode: number, label: Label): void;
@@ -315,7 +315,7 @@ export abstract class Printer {
 
   abstract visitIincInsn(varIndex: number, increment: number): void;
 
-  abstract visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: readonly Label[]): void;
+  abstract visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
 
   abstract visitLookupSwitchInsn(dflt: Label, keys: ArrayLike<number>, labels: readonly Label[]): void;
 

@@ -22,6 +22,7 @@ import { TypeReference } from '../asm/type-reference.js';
 import { Printer } from './printer.js';
 import { isTextifierSupport } from './textifier-support.js';
 import { TraceSignatureVisitor } from './trace-signature-visitor.js';
+import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 const CLASS_SUFFIX = '.class';
 const DEPRECATED = '// DEPRECATED\n';
@@ -427,11 +428,29 @@ export class Textifier extends Printer {
     this.text.push(sb.toString());
   }
 
-  override visitExport(packaze: string, access: number, modules: readonly string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.visitExportOrOpen('exports ', packaze, access, modules);
   }
 
-  override visitOpen(packaze: string, access: number, modules: readonly string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.visitExportOrOpen('opens ', packaze, access, modules);
   }
 
@@ -461,7 +480,15 @@ export class Textifier extends Printer {
     this.text.push(sb.toString());
   }
 
-  override visitProvide(provide: string, providers: readonly string[]): void {
+  override visitProvide(provide: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    provide: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     const sb = this.stringBuilder;
     sb.setLength(0);
     sb.append(this.tab).append('provides ');
@@ -849,8 +876,18 @@ export class Textifier extends Printer {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: readonly unknown[],
+    ...bootstrapMethodArguments: unknown[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: unknown,
+    ...bootstrapMethodArgumentsMore: unknown[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as unknown[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as unknown | undefined, bootstrapMethodArgumentsMore);
     const sb = this.stringBuilder;
     sb.setLength(0);
     sb.append(this.tab2).append('INVOKEDYNAMIC').append(' ');
@@ -933,7 +970,17 @@ export class Textifier extends Printer {
     this.text.push(sb.toString());
   }
 
-  override visitTableSwitchInsn(min: number, _max: number, dflt: Label, labels: readonly Label[]): void {
+  override visitTableSwitchInsn(min: number, _max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    _max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     const sb = this.stringBuilder;
     sb.setLength(0);
     sb.append(this.tab2).append('TABLESWITCH\n');

@@ -10,6 +10,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import type { TypePath } from '../asm/type-path.js';
 import type { Printer } from './printer.js';
 import { TraceAnnotationVisitor } from './trace-annotation-visitor.js';
+import { spreadArguments } from '../asm/varargs.js';
 
 /** A MethodVisitor that prints each event with a Printer, then forwards it to its delegate. */
 export class TraceMethodVisitor extends MethodVisitor {
@@ -128,8 +129,18 @@ export class TraceMethodVisitor extends MethodVisitor {
     name: string,
     descriptor: string,
     bootstrapMethodHandle: Handle,
-    bootstrapMethodArguments: ConstantValue[],
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
+    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
+      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
+      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     this.p.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
   }
@@ -154,7 +165,17 @@ export class TraceMethodVisitor extends MethodVisitor {
     super.visitIincInsn(varIndex, increment);
   }
 
-  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labels: Label[]): void {
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(
+    min: number,
+    max: number,
+    dflt: Label,
+    labelsOrFirst?: Label | readonly Label[],
+    ...labelsMore: Label[]
+  ): void {
+    const labels = Array.isArray(labelsOrFirst)
+      ? (labelsOrFirst as Label[])
+      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
     this.p.visitTableSwitchInsn(min, max, dflt, labels);
     super.visitTableSwitchInsn(min, max, dflt, labels);
   }

@@ -3,6 +3,7 @@
 import { ModuleVisitor } from '../asm/module-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { Printer } from './printer.js';
+import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /** A ModuleVisitor that prints each event with a Printer, then forwards it to its delegate. */
 export class TraceModuleVisitor extends ModuleVisitor {
@@ -32,12 +33,30 @@ export class TraceModuleVisitor extends ModuleVisitor {
     super.visitRequire(module, access, version);
   }
 
-  override visitExport(packaze: string, access: number, modules: string[] | null): void {
+  override visitExport(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitExport(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.p.visitExport(packaze, access, modules);
     super.visitExport(packaze, access, modules);
   }
 
-  override visitOpen(packaze: string, access: number, modules: string[] | null): void {
+  override visitOpen(packaze: string, access: number, ...modules: (string | readonly string[] | null)[]): void;
+  override visitOpen(
+    packaze: string,
+    access: number,
+    modulesOrFirst?: string | readonly string[] | null,
+    ...modulesMore: string[]
+  ): void {
+    const modules = Array.isArray(modulesOrFirst)
+      ? (modulesOrFirst as string[])
+      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
     this.p.visitOpen(packaze, access, modules);
     super.visitOpen(packaze, access, modules);
   }
@@ -47,7 +66,15 @@ export class TraceModuleVisitor extends ModuleVisitor {
     super.visitUse(use);
   }
 
-  override visitProvide(service: string, providers: string[]): void {
+  override visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
+  override visitProvide(
+    service: string,
+    providersOrFirst?: string | readonly string[],
+    ...providersMore: string[]
+  ): void {
+    const providers = Array.isArray(providersOrFirst)
+      ? (providersOrFirst as string[])
+      : spreadArguments(providersOrFirst as string | undefined, providersMore);
     this.p.visitProvide(service, providers);
     super.visitProvide(service, providers);
   }
