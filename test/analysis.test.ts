@@ -628,7 +628,7 @@ describe('SimpleVerifier', () => {
     expect(verifier.merge(BasicValue.INT_VALUE, value('Ljava/lang/String;'))).toBe(BasicValue.UNINITIALIZED_VALUE);
   });
 
-  it('names a class missing from the hierarchy, and asks for a hierarchy when it has none', async () => {
+  it('names a class missing from the hierarchy, given or the default one', async () => {
     const bytes = buildClass('Unknown', [
       {
         name: 'm',
@@ -655,7 +655,49 @@ describe('SimpleVerifier', () => {
     expect(error.message).toBe('Error at instruction 3: Class com/example/Missing not found in the class hierarchy given to SimpleVerifier');
     expect(error.insnIndex).toBe(3);
     const noHierarchy = analyzeError(simpleVerifierFor(classNode, null), 'Unknown', method);
-    expect(noHierarchy.message).toMatch(/has no class hierarchy: call setClassHierarchy/);
+    expect(noHierarchy.message).toMatch(
+      /^Error at instruction 3: Class com\/example\/Missing not found in SimpleVerifier's default class hierarchy, the current JDK \(.*\): call setClassHierarchy/,
+    );
+  });
+
+  it('without setClassHierarchy, knows the classes of the current JDK (as ASM, whose default class loader does)', () => {
+    // The snippets of ASM's documentation: new Analyzer<>(new SimpleVerifier()).analyze(owner, method).
+    const verifier = new SimpleVerifier();
+    expect(verifier.getClassHierarchy()).toBeNull();
+    const value = (name: string) => verifier.newValue(Type.getType(name))!;
+    expect(verifier.merge(value('Ljava/lang/String;'), value('Ljava/lang/StringBuilder;')).toString()).toBe('Ljava/lang/Object;');
+    expect(verifier.merge(value('Ljava/lang/Integer;'), value('Ljava/lang/Long;')).toString()).toBe('Ljava/lang/Number;');
+
+    const bytes = buildClass('NoHierarchy', [
+      {
+        name: 'first',
+        desc: '([Ljava/lang/String;)Ljava/lang/String;',
+        maxStack: 2,
+        maxLocals: 1,
+        body: (mv) => {
+          mv.visitVarInsn(Opcodes.ALOAD, 0);
+          mv.visitInsn(Opcodes.ICONST_0);
+          mv.visitInsn(Opcodes.AALOAD);
+          mv.visitInsn(Opcodes.ARETURN);
+        },
+      },
+      {
+        name: 'wrong',
+        desc: '()Ljava/lang/Integer;',
+        maxStack: 1,
+        maxLocals: 0,
+        body: (mv) => {
+          mv.visitLdcInsn('s');
+          mv.visitInsn(Opcodes.ARETURN);
+        },
+      },
+    ]);
+    const classNode = classNodeOf(bytes);
+    const frames = new Analyzer<BasicValue>(new SimpleVerifier()).analyze('NoHierarchy', methodOf(classNode, 'first'));
+    expect(frames[3]!.getStack(0).toString()).toBe('Ljava/lang/String;');
+    expect(analyzeError(new SimpleVerifier(), 'NoHierarchy', methodOf(classNode, 'wrong')).message).toBe(
+      'Error at instruction 1: Incompatible return type: expected Ljava/lang/Integer;, but found Ljava/lang/String;',
+    );
   });
 });
 

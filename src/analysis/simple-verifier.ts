@@ -1,6 +1,7 @@
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
+import { ClassPath } from '../classpath/class-path.js';
 import { BasicInterpreter } from './basic-interpreter.js';
 import { BasicValue } from './basic-value.js';
 import { BasicVerifier } from './basic-verifier.js';
@@ -14,9 +15,11 @@ const OBJECT = 'java/lang/Object';
  * are checked for assignability (JVMS §4.10.1.2).
  *
  * Where ASM loads classes with a ClassLoader, this verifier asks a `ClassHierarchy` (a `ClassPath`,
- * or any object answering getSuperName/isInterface/getInterfaces): give it with
- * `setClassHierarchy`. The class being verified need not be in it. A class that the hierarchy does
- * not know makes the analysis fail with an error naming the class.
+ * or any object answering getSuperName/isInterface/getInterfaces). By default, as ASM's default
+ * class loader knows the JDK's classes, it reads the current JDK's (`new ClassPath([])`: JAVA_HOME,
+ * else the `java` on PATH; one shared instance, read lazily, never a JVM); give another one, with
+ * your own classes, with `setClassHierarchy`. The class being verified need not be in it. A class
+ * that the hierarchy does not know makes the analysis fail with an error naming the class.
  *
  * Java's constructors map to:
  * - `new SimpleVerifier()`
@@ -83,7 +86,7 @@ export class SimpleVerifier extends BasicVerifier {
     this.classHierarchy = classHierarchy;
   }
 
-  /** The class hierarchy given to `setClassHierarchy`, or null. */
+  /** The class hierarchy given to `setClassHierarchy`, or null when the default (the current JDK's classes) is used. */
   getClassHierarchy(): ClassHierarchy | null {
     return this.classHierarchy;
   }
@@ -278,9 +281,9 @@ export class SimpleVerifier extends BasicVerifier {
       return this.currentClassIsInterface;
     }
     const internalName = type.getInternalName();
-    const isInterface = this.requireHierarchy(internalName).isInterface(internalName);
+    const isInterface = this.hierarchy().isInterface(internalName);
     if (isInterface === undefined) {
-      throw classNotFound(internalName);
+      throw this.classNotFound(internalName);
     }
     return isInterface;
   }
@@ -291,9 +294,9 @@ export class SimpleVerifier extends BasicVerifier {
       return this.currentSuperClass;
     }
     const internalName = type.getInternalName();
-    const superName = this.requireHierarchy(internalName).getSuperName(internalName);
+    const superName = this.hierarchy().getSuperName(internalName);
     if (superName === undefined) {
-      throw classNotFound(internalName);
+      throw this.classNotFound(internalName);
     }
     if (superName === null) {
       return null;
@@ -348,14 +351,14 @@ export class SimpleVerifier extends BasicVerifier {
 
   /** Class.isAssignableFrom for two classes or interfaces, from the class hierarchy. */
   private isClassAssignableFrom(name1: string, name2: string): boolean {
-    const hierarchy = this.requireHierarchy(name1);
+    const hierarchy = this.hierarchy();
     const isInterface1 = hierarchy.isInterface(name1);
     if (isInterface1 === undefined) {
-      throw classNotFound(name1);
+      throw this.classNotFound(name1);
     }
     // Look name2 up first: Java's getClass fails on an unknown class even when name1 is Object.
     if (hierarchy.getSuperName(name2) === undefined && !this.isCurrentClass(name2)) {
-      throw classNotFound(name2);
+      throw this.classNotFound(name2);
     }
     if (name1 === OBJECT) {
       return true;
@@ -427,9 +430,9 @@ export class SimpleVerifier extends BasicVerifier {
     if (this.isCurrentClass(internalName)) {
       return this.currentSuperClass === null ? null : this.currentSuperClass.getInternalName();
     }
-    const superName = this.requireHierarchy(internalName).getSuperName(internalName);
+    const superName = this.hierarchy().getSuperName(internalName);
     if (superName === undefined) {
-      throw classNotFound(internalName);
+      throw this.classNotFound(internalName);
     }
     return superName;
   }
@@ -440,10 +443,10 @@ export class SimpleVerifier extends BasicVerifier {
       const interfaces = this.currentClassInterfaces;
       return interfaces === null ? [] : interfaces.map((type) => type.getInternalName());
     }
-    const hierarchy = this.requireHierarchy(internalName);
+    const hierarchy = this.hierarchy();
     const interfaces = hierarchy.getInterfaces!(internalName);
     if (interfaces === undefined) {
-      throw classNotFound(internalName);
+      throw this.classNotFound(internalName);
     }
     return interfaces ?? [];
   }
@@ -454,24 +457,32 @@ export class SimpleVerifier extends BasicVerifier {
       return;
     }
     const internalName = type.getInternalName();
-    if (!this.isCurrentClass(internalName) && this.requireHierarchy(internalName).getSuperName(internalName) === undefined) {
-      throw classNotFound(internalName);
+    if (!this.isCurrentClass(internalName) && this.hierarchy().getSuperName(internalName) === undefined) {
+      throw this.classNotFound(internalName);
     }
   }
 
-  private requireHierarchy(internalName: string): ClassHierarchy {
-    if (this.classHierarchy === null) {
-      throw new Error(
-        `SimpleVerifier needs class ${internalName} but has no class hierarchy: call setClassHierarchy (e.g. with a ClassPath)`,
-      );
-    }
-    return this.classHierarchy;
+  /** The class hierarchy given to setClassHierarchy, else the current JDK's classes. */
+  private hierarchy(): ClassHierarchy {
+    return this.classHierarchy ?? defaultClassHierarchy();
+  }
+
+  /** Java's TypeNotPresentException, as an Error naming the class and where it was searched. */
+  private classNotFound(internalName: string): Error {
+    const error = new Error(
+      this.classHierarchy === null
+        ? `Class ${internalName} not found in SimpleVerifier's default class hierarchy, the current JDK ` +
+            `(${defaultClassHierarchy().describe()}): call setClassHierarchy with a ClassPath that has it`
+        : `Class ${internalName} not found in the class hierarchy given to SimpleVerifier`,
+    );
+    error.name = 'TypeNotPresentException';
+    return error;
   }
 }
 
-/** Java's TypeNotPresentException, as an Error naming the class. */
-function classNotFound(internalName: string): Error {
-  const error = new Error(`Class ${internalName} not found in the class hierarchy given to SimpleVerifier`);
-  error.name = 'TypeNotPresentException';
-  return error;
+/** The classes of the current JDK, shared by the SimpleVerifiers given no class hierarchy; made when first needed. */
+let jdkClassPath: ClassPath | null = null;
+
+function defaultClassHierarchy(): ClassPath {
+  return (jdkClassPath ??= new ClassPath([]));
 }

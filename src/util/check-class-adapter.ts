@@ -448,8 +448,8 @@ export class CheckClassAdapter extends ClassVisitor {
    * it through a CheckClassAdapter (without debug information). Each AnalyzerException is printed
    * to `printWriter` as `AnalyzerException: <message>`; with `printResults`, each method is also
    * printed with the frame before each instruction. ASM's ClassLoader argument is a
-   * ClassHierarchy here (e.g. a ClassPath), which SimpleVerifier needs for any class other than
-   * the verified one, its super class and its interfaces.
+   * ClassHierarchy here (e.g. a ClassPath); without one (or with null), SimpleVerifier knows the
+   * current JDK's classes, as ASM's default class loader does.
    */
   static verify(classReader: ClassReader, printResults: boolean, printWriter: PrintWriter): void;
   static verify(
