@@ -78,6 +78,11 @@ export interface WorkerBatch {
   readonly items: readonly { readonly index: number; readonly bytes: Uint8Array }[];
 }
 
+/** Sent to a worker when no batch is left: it closes its port and exits on its own. */
+export interface WorkerEnd {
+  readonly type: 'end';
+}
+
 /** The default number of jobs: one per core. */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -251,7 +256,32 @@ async function runInWorkers(
         });
       }
     });
+    // Done: let each worker end on its own, which flushes what its transforms wrote to
+    // stdout/stderr (terminate() can drop output still on its way to this thread).
+    await Promise.all(workers.map((worker) => endWorker(worker)));
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** How long a finished worker may take to end on its own before it is terminated. */
+const WORKER_EXIT_GRACE_MS = 2000;
+
+/** Asks a finished worker to close its port and waits for it to exit (terminates it after a grace period). */
+async function endWorker(worker: Worker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      void worker.terminate().then(() => resolve(), () => resolve());
+    }, WORKER_EXIT_GRACE_MS);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      worker.postMessage({ type: 'end' } satisfies WorkerEnd);
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
 }

@@ -9,7 +9,7 @@ import type { ActiveTransform } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import { importTransformCode } from './load-transform.js';
-import type { WorkerBatch, WorkerReply, WorkerSetup } from './run-transform-job.js';
+import type { WorkerBatch, WorkerEnd, WorkerReply, WorkerSetup } from './run-transform-job.js';
 import { createTransformClassPath } from './transform-class-path.js';
 
 const port = parentPort;
@@ -28,7 +28,12 @@ try {
     transforms.push({ definition: await importTransformCode(transform.code, transform.path), options: transform.options });
   }
   const classPath = createTransformClassPath(setup.classPath);
-  port.on('message', (batch: WorkerBatch) => {
+  port.on('message', (batch: WorkerBatch | WorkerEnd) => {
+    if (batch.type === 'end') {
+      // Nothing left to keep the thread alive: it exits, and its stdout/stderr are flushed.
+      port.close();
+      return;
+    }
     const results: { index: number; outcome: ClassOutcome }[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const item of batch.items) {
