@@ -41,3 +41,8 @@ export function writeStdout(text: string): void {
     throw error;
   }
 }
+
+/** `n` and the noun, singular for one: "1 class", "3 classes". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -206,6 +206,21 @@ describe('classforge print', () => {
     expect(stderr).toContain('B.class: ClassFormatError');
   });
 
+  it('says a Java source file is not a class file', async () => {
+    const source = join(work, 'Hello.java');
+    await writeFile(source, SOURCES['com/acme/Hello.java']!);
+    const { exitCode, stderr } = await classforge('print', source);
+    expect(exitCode).toBe(2);
+    expect(stderr).toBe(`classforge: ${source}: not a class file (no 0xCAFEBABE magic); is it Java source? compile it with javac first\n`);
+  });
+
+  it('says so and exits 1 when no class matches --class', async () => {
+    const { exitCode, stdout, stderr } = await classforge('print', jar, '--class', 'nomatch.**', '--class', 'org.none.*');
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('classforge: no class matches --class nomatch.**, org.none.*\n');
+  });
+
   it('shows the stack trace of an error only with --verbose', async () => {
     const garbage = join(work, 'Garbage2.class');
     await writeFile(garbage, Buffer.from([1, 2, 3]));

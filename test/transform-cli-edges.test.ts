@@ -320,3 +320,13 @@ describe('classforge transform selection warnings', () => {
     ]);
   });
 });
+
+describe('classforge transform messages', () => {
+  it('asks for a name when a transform has none', async () => {
+    const noName = await transform('noname.mjs', "import { defineTransform } from 'classforge';\nexport default defineTransform({ tree() {} });\n");
+    const result = await classforge('transform', jar, '-o', outPath('noname', '.jar'), '-t', noName);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/a transform needs a name: add name: '<name>' to defineTransform/);
+    expect(result.stderr).not.toContain('undefined undefined');
+  });
+});

@@ -93,7 +93,7 @@ describe('classforge verify', () => {
     expect(fromJar.stdout).toBe('verified 2 classes, 4 methods: 0 errors\n');
     expect(fromJar.exitCode).toBe(0);
     const single = await classforge('verify', join(goodDir, 'app', 'Counter.class'), '--cp', goodDir);
-    expect(single.stdout).toBe('verified 1 classes, 2 methods: 0 errors\n');
+    expect(single.stdout).toBe('verified 1 class, 2 methods: 0 errors\n');
     expect(single.exitCode).toBe(0);
   });
 
@@ -102,7 +102,7 @@ describe('classforge verify', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe(
       'app/Counter.countTo(I)I @4 (line 6): Expecting a stackmap frame at branch target 23\n' +
-        'verified 2 classes, 4 methods: 1 errors\n',
+        'verified 2 classes, 4 methods: 1 error\n',
     );
   });
 
@@ -134,7 +134,7 @@ describe('classforge verify', () => {
     const result = await classforge('verify', badJar);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain(`${badJar}!/app/Broken.class: ClassFormatError`);
-    expect(result.stdout).toContain('verified 2 classes, 4 methods: 0 errors, 1 malformed classes');
+    expect(result.stdout).toContain('verified 2 classes, 4 methods: 0 errors, 1 malformed class');
   });
 
   it('exits 2 on a garbage file and on a missing path, with one line on stderr', async () => {

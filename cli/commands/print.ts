@@ -14,7 +14,7 @@ import { ASMifier } from '../../src/util/asmifier.js';
 import { StringWriter } from '../../src/util/string-writer.js';
 import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
 import { formatClassFileListing } from '../class-file-listing.js';
-import { EXIT_BAD_INPUT, InputError, reportError } from '../cli-error.js';
+import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError, reportError } from '../cli-error.js';
 import { readClassInputs } from '../class-input.js';
 import { isStdoutClosed, writeStdout } from '../output.js';
 
@@ -68,7 +68,9 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
         } catch (error) {
           // A malformed class: report it and go on with the others.
           failed = true;
-          reportError(input.displayName, error, verbose);
+          const notClass = notAClassFile(input.displayName, input.bytes);
+          if (notClass !== null) reportError(input.displayName, new InputError(input.displayName, notClass), verbose);
+          else reportError(input.displayName, error, verbose);
         }
       }
     } catch (error) {
@@ -83,7 +85,23 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
   }
   if (failed) {
     process.exitCode = EXIT_BAD_INPUT;
+  } else if (globs.length > 0 && printed === 0 && !isStdoutClosed()) {
+    // Like grep: nothing matched is not an error of the input, but not a success either.
+    process.stderr.write(`classforge: no class matches --class ${globs.join(', ')}\n`);
+    process.exitCode = EXIT_CHECKS_FAILED;
   }
+}
+
+/**
+ * What to say about a file given as a class that is plainly no class file (not named .class, no
+ * 0xCAFEBABE magic: source, a text file), instead of the reader's "bad magic number"; null
+ * otherwise. A malformed file named .class keeps the ClassFormatError, as verify and transform say.
+ */
+function notAClassFile(name: string, bytes: Uint8Array): string | null {
+  if (name.endsWith('.class')) return null;
+  if (bytes.length >= 4 && bytes[0] === 0xca && bytes[1] === 0xfe && bytes[2] === 0xba && bytes[3] === 0xbe) return null;
+  const source = name.endsWith('.java') ? '; is it Java source? compile it with javac first' : '';
+  return `not a class file (no 0xCAFEBABE magic)${source}`;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -30,7 +30,7 @@ import { checkClassPathEntries, classPathEntries } from '../class-path-arguments
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, reportError, UsageError } from '../cli-error.js';
 import { redirectConsoleToStderr } from '../../src/transform/console-to-stderr.js';
 import { globWarnings } from '../../src/transform/selection-warnings.js';
-import { writeStdout } from '../output.js';
+import { count, writeStdout } from '../output.js';
 import { collect, loadTransformsWithOptions, reportPlain } from '../transform-arguments.js';
 
 interface TransformCommandOptions {
@@ -86,7 +86,7 @@ function printSummaryLine(summary: TransformSummary): void {
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (summary.failed > 0) parts.push(`${summary.failed} failed`);
   const target = summary.output !== null ? ` → ${summary.output}` : summary.dryRun ? ' (dry run, nothing written)' : '';
-  process.stderr.write(`classforge: ${summary.classesSeen} classes: ${parts.join(', ')}${target} in ${seconds} s\n`);
+  process.stderr.write(`classforge: ${count(summary.classesSeen, 'class', 'classes')}: ${parts.join(', ')}${target} in ${seconds} s\n`);
 }
 
 function summaryJson(summary: TransformSummary): string {

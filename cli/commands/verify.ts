@@ -21,7 +21,7 @@ import { ClassPath } from '../../src/classpath/class-path.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError, reportError } from '../cli-error.js';
 import { type ClassInput, readClassInputs } from '../class-input.js';
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
-import { writeStdout } from '../output.js';
+import { count, writeStdout } from '../output.js';
 
 interface VerifyOptions {
   /** The --cp values (each may hold several entries joined with the path delimiter). */
@@ -149,9 +149,9 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   } else {
     for (const bad of malformed) writeStdout(`${bad.path}: ${bad.message}\n`);
     for (const u of unresolved) writeStdout(`warning: ${u.className}.${u.method}: not verified: ${u.message}\n`);
-    let summary = `verified ${classes} classes, ${methods} methods: ${errors.length} errors`;
-    if (malformed.length > 0) summary += `, ${malformed.length} malformed classes`;
-    if (unresolved.length > 0) summary += `, ${unresolved.length} methods unresolved`;
+    let summary = `verified ${count(classes, 'class', 'classes')}, ${count(methods, 'method')}: ${count(errors.length, 'error')}`;
+    if (malformed.length > 0) summary += `, ${count(malformed.length, 'malformed class', 'malformed classes')}`;
+    if (unresolved.length > 0) summary += `, ${count(unresolved.length, 'method')} unresolved`;
     writeStdout(summary + '\n');
   }
   process.exitCode = ok ? EXIT_OK : EXIT_CHECKS_FAILED;

@@ -111,6 +111,9 @@ export function defineTransform<Options = any>(spec: TransformSpec<Options> | Tr
   }
   const raw = spec as unknown as Record<string, unknown>;
   const name = raw.name;
+  if (name === undefined) {
+    throw new TransformDefinitionError("a transform needs a name: add name: '<name>' to defineTransform({ … }) (it names the transform in messages and in --options <name>=<json>)");
+  }
   if (typeof name !== 'string' || name === '') {
     throw new TransformDefinitionError(`a transform needs a name (a non-empty string), got ${describeValue(name)}`);
   }
@@ -201,5 +204,6 @@ export function describeValue(value: unknown): string {
     const constructorName = (value as object).constructor?.name;
     return constructorName && constructorName !== 'Object' ? `a ${constructorName}` : 'an object';
   }
+  if (value === undefined) return 'undefined';
   return `${typeof value} ${String(value)}`;
 }
