@@ -185,6 +185,33 @@ describe('snippets in generic code', () => {
     expect(method('public void c() { java.util.List<String> l = new java.util.ArrayList<>(); int n = l.get(0); }')).toThrow(CannotCompileException);
   });
 
+  it('declares generic methods (JLS §8.4.4): erased descriptors, javac\'s Signature, bounds naming the list\'s own variables', async () => {
+    const program = await compileJava({
+      'g/Box.java': 'package g; public class Box<E> { E item; public Box(E e) { item = e; } }',
+    });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const box = pool.get('g.Box');
+    box.addMethod(CtNewMethod.make('public static <T extends Comparable<T>> T max(java.util.List<T> xs) { T best = xs.get(0); for (T x : xs) if (x.compareTo(best) > 0) best = x; return best; }', box));
+    box.addMethod(CtNewMethod.make('public static <K, V extends K> java.util.Map<V, K> invert(java.util.Map<K, V> m) { java.util.Map<V, K> out = new java.util.HashMap<>(); for (java.util.Map.Entry<K, V> e : m.entrySet()) out.put(e.getValue(), e.getKey()); return out; }', box));
+    // The class's own variable E in an instance method.
+    box.addMethod(CtNewMethod.make('public <R extends java.io.Serializable & Comparable<R>> E pick(R r) { return item; }', box));
+    expect(box.getDeclaredMethod('max').getSignature()).toBe('(Ljava/util/List;)Ljava/lang/Comparable;');
+    expect(box.getDeclaredMethod('max').getGenericSignature()).toBe('<T::Ljava/lang/Comparable<TT;>;>(Ljava/util/List<TT;>;)TT;');
+    expect(box.getDeclaredMethod('invert').getGenericSignature()).toBe('<K:Ljava/lang/Object;V:TK;>(Ljava/util/Map<TK;TV;>;)Ljava/util/Map<TV;TK;>;');
+    expect(box.getDeclaredMethod('pick').getGenericSignature()).toBe('<R::Ljava/io/Serializable;:Ljava/lang/Comparable<TR;>;>(TR;)TE;');
+    expect(() => box.addMethod(CtNewMethod.make('public static E bad() { return null; }', box))).toThrow('cannot find symbol: class E');
+    box.addMethod(
+      CtNewMethod.make(
+        'public static void main(String[] a) throws Exception { System.out.println(max(java.util.List.of("b", "c", "a")) + " " + invert(java.util.Map.of(1, 2)) + " " + new Box<String>("i").pick(3)); ' +
+          'System.out.println(Box.class.getMethod("max", java.util.List.class).toGenericString()); }',
+        box,
+      ),
+    );
+    const run = await runJava({ classpath: [new Map([['g/Box', box.toBytecode()]])], mainClass: 'g.Box', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('c {2=1} i\npublic static <T extends java.lang.Comparable<T>> T g.Box.max(java.util.List<T>)\n');
+  });
+
   it('give methods and fields declared with type arguments a Signature attribute, as javac does', async () => {
     const pool = new ClassPool(true);
     const made = pool.makeClass('gen.Made');

@@ -52,7 +52,7 @@ import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVa
 import { CompileError } from './compiler/compile-error.js';
 import { assignConstant, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
-import { erasure, extendScope, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
+import { erasure, extendScope, genericOf, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
 import { JavaSyntaxError } from './compiler/java-syntax-error.js';
 import { JavaType } from './compiler/java-type.js';
@@ -737,12 +737,13 @@ function modifierFlags(modifiers: Ast.ModifiersNode): number {
 function declarationContext(
   ctClass: CtClass,
   isStatic: boolean,
+  typeScope: TypeVariableScope = classTypeScope(ctClass, isStatic),
 ): {
   generator: (method: MethodNode, facts: MethodFacts) => CodeGenerator;
   resolve: (node: Ast.TypeNode | Ast.VoidTypeNode) => JavaType;
   generic: (node: Ast.TypeNode | Ast.VoidTypeNode) => GenericType | null;
 } {
-  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0, methodName: 'init', returnGeneric: null, typeScope: new Map() };
+  const dummyFacts: MethodFacts = { isStatic, parameters: [], returnType: JavaType.VOID, thisVariable: null, firstFreeSlot: 0, methodName: 'init', returnGeneric: null, typeScope };
   const resolver = new CodeGenerator(contextFor(ctClass, dummyFacts, {}, 0));
   return {
     resolve: (node) => resolver.typeOf(node),
@@ -751,10 +752,58 @@ function declarationContext(
   };
 }
 
+/** The class's type variables a member declaration sees: none in a static one (JLS §8.1.3). */
+function classTypeScope(ctClass: CtClass, isStatic: boolean): TypeVariableScope {
+  if (isStatic) return new Map();
+  return GenericMembers.of(environmentOf(ctClass.getClassPool())).scopeOf(ctClass.getInternalName());
+}
+
+/**
+ * A generic method's type parameters (`<T extends Comparable<T>>`, JLS §8.4.4): the scope its
+ * declaration and body see (each variable erased to its first bound), and their part of the
+ * Signature attribute (JVMS §4.7.9.1: `T::Ljava/lang/Comparable<TT;>;`, an interface bound after an
+ * empty class bound). Bounds may name the list's own variables, so they are resolved twice, as
+ * parseMethodSignature does.
+ */
+function methodTypeParameters(ctClass: CtClass, isStatic: boolean, parameters: readonly Ast.TypeParameterNode[]): { scope: TypeVariableScope; signature: string } {
+  const outer = classTypeScope(ctClass, isStatic);
+  if (parameters.length === 0) return { scope: outer, signature: '' };
+  const seen = new Set<string>();
+  for (const parameter of parameters) {
+    if (seen.has(parameter.name)) throw new CompileError(`type variable ${parameter.name} is already defined`, parameter.position);
+    seen.add(parameter.name);
+  }
+  const object = JavaType.classType('java/lang/Object');
+  let scope: TypeVariableScope = new Map([...outer, ...parameters.map((p): [string, JavaType] => [p.name, object])]);
+  let bounds: GenericType[][] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const context = declarationContext(ctClass, isStatic, scope);
+    bounds = parameters.map((p) => p.bounds.map((bound) => context.generic(bound) ?? genericOf(context.resolve(bound))));
+    scope = extendScope(outer, parameters.map((p, i) => ({ name: p.name, bounds: bounds[i]! })));
+  }
+  const env = environmentOf(ctClass.getClassPool());
+  const isInterface = (bound: GenericType): boolean => {
+    if (bound.kind !== 'class') return false;
+    const model = env.findClass(bound.name);
+    return model !== null && (model.access & Opcodes.ACC_INTERFACE) !== 0;
+  };
+  const signature = parameters
+    .map((p, i) => {
+      const list = bounds[i]!;
+      if (list.length === 0) return `${p.name}:Ljava/lang/Object;`;
+      // The class bound slot is empty when the first bound is an interface (JVMS §4.7.9.1).
+      const first = isInterface(list[0]!) ? ':' : '';
+      return `${p.name}:${first}${list.map(signatureOf).join(':')}`;
+    })
+    .join('');
+  return { scope, signature: `<${signature}>` };
+}
+
 function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.ConstructorDeclarationNode): MethodNode {
   const isConstructor = node.kind === 'ConstructorDeclaration';
   let access = modifierFlags(node.modifiers);
-  const context = declarationContext(ctClass, (access & Opcodes.ACC_STATIC) !== 0);
+  const typeParameters = methodTypeParameters(ctClass, (access & Opcodes.ACC_STATIC) !== 0, node.typeParameters);
+  const context = declarationContext(ctClass, (access & Opcodes.ACC_STATIC) !== 0, typeParameters.scope);
   // The parser folds `...` into the type: `String... a` is a String[] (and ACC_VARARGS below).
   const parameterTypes = node.parameters.map((parameter) => context.resolve(parameter.type));
   if (node.parameters.some((parameter) => parameter.varargs)) access |= Opcodes.ACC_VARARGS;
@@ -769,8 +818,8 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
   const parameterGenerics = node.parameters.map((parameter) => context.generic(parameter.type));
   const returnGeneric = isConstructor ? null : context.generic(node.returnType);
   const signature =
-    parameterGenerics.some((g) => g !== null) || returnGeneric !== null
-      ? `(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
+    parameterGenerics.some((g) => g !== null) || returnGeneric !== null || typeParameters.signature !== ''
+      ? `${typeParameters.signature}(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
       : null;
   const method = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
   const body = node.body;
@@ -781,7 +830,7 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
   if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) !== 0) throw new CompileError(`${(access & Opcodes.ACC_ABSTRACT) !== 0 ? 'abstract' : 'native'} methods cannot have a body`, node.position);
   const facts = methodFacts(ctClass, method);
   const generator = context.generator(method, facts);
-  node.parameters.forEach((parameter, i) => generator.declare(parameter.name, facts.parameters[i]!.type, facts.parameters[i]!.slot));
+  node.parameters.forEach((parameter, i) => generator.declare(parameter.name, facts.parameters[i]!.type, facts.parameters[i]!.slot, facts.parameters[i]!.generic));
   // The body may call the method itself (recursion): it is in the class while its body compiles.
   const methods = ctClass.classNode().methods;
   const present = methods.some((m) => m.name === method.name && m.desc === method.desc);
