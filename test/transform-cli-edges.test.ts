@@ -4,6 +4,7 @@
 // (dist/cli/classforge.js) over the fixtures/transform classes.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
@@ -328,5 +329,18 @@ describe('classforge transform messages', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/a transform needs a name: add name: '<name>' to defineTransform/);
     expect(result.stderr).not.toContain('undefined undefined');
+  });
+});
+
+describe('classforge transform --jobs', () => {
+  it('caps --jobs at the number of cores, with a note, and gives the same output', async () => {
+    const cores = availableParallelism();
+    const many = outPath('jobs-many', '.jar');
+    const result = await classforge('transform', jar, '-o', many, '-t', trace, '--jobs', String(cores + 62));
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe(`classforge: note: --jobs ${cores + 62} is more than the ${cores} cores here; using ${cores}\n`);
+    const one = outPath('jobs-one', '.jar');
+    expect((await classforge('transform', jar, '-o', one, '-t', trace, '--jobs', '1')).exitCode).toBe(0);
+    expect(readFileSync(many).equals(readFileSync(one))).toBe(true);
   });
 });

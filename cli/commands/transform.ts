@@ -22,7 +22,7 @@ import type { Command } from 'commander';
 import { ClassPathError } from '../../src/classpath/class-path-error.js';
 import type { TransformLogEntry } from '../../src/transform/apply-transforms.js';
 import { ClassContainerError } from '../../src/transform/class-container.js';
-import type { JobTransform } from '../../src/transform/run-transform-job.js';
+import { maxJobs, type JobTransform } from '../../src/transform/run-transform-job.js';
 import { transformContainer, type TransformSummary } from '../../src/transform/transform-container.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
@@ -207,7 +207,11 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
   if (!dryRun && (options.output === undefined || options.output === '')) {
     throw new UsageError('give the output path with -o <path> (or use --dry-run)');
   }
-  const jobs = parseJobs(options.jobs);
+  let jobs = parseJobs(options.jobs);
+  if (jobs !== undefined && jobs > maxJobs()) {
+    process.stderr.write(`classforge: note: --jobs ${jobs} is more than the ${maxJobs()} cores here; using ${maxJobs()}\n`);
+    jobs = maxJobs();
+  }
   const classPath = classPathEntries(options.cp);
   try {
     checkClassPathEntries(classPath);
@@ -262,7 +266,7 @@ export function registerTransformCommand(program: Command): Command {
     .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
     .option('--cp <path>', `extra class path entries for frames and ctx.classPath, separated by "${delimiter}"; repeatable`, collect)
     .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; repeatable", collect)
-    .option('--jobs <n>', 'worker threads (default: up to one per core, one per 2000 classes; 1 runs in process)')
+    .option('--jobs <n>', 'worker threads, at most one per core (default: one per 2000 classes, up to one per core; 1 runs in process)')
     .option('--json', 'print a JSON summary on stdout')
     .option('--dry-run', 'list the classes that would change; write nothing')
     .option('--keep-going', 'leave classes that fail (a transform throws, or a malformed class file) unchanged, report them, and still write the output; exit 1 if any failed')
