@@ -1246,6 +1246,18 @@ export class CodeGenerator {
       this.functionalValue(inner, type, generic);
       return;
     }
+    if (inner.kind === 'Conditional' && type.isReference() && hasFunctionalOperand(inner)) {
+      // A poly conditional (JLS §15.25.3): each operand takes the target type, so a lambda there has one.
+      const whenFalse = this.e.newLabel();
+      const end = this.e.newLabel();
+      this.condition(inner.condition, whenFalse);
+      this.expressionAs(inner.whenTrue, type, generic);
+      this.e.jump(Opcodes.GOTO, end);
+      this.e.label(whenFalse);
+      this.expressionAs(inner.whenFalse, type, generic);
+      this.e.label(end);
+      return;
+    }
     if (node.kind === 'Cast' && isSpecialCast(node)) {
       // ($w) gives the box and ($r) the result type: either may still need the assignment
       // conversion to `type` (`int k = ($w) 1` unboxes), or be refused by it.
@@ -3007,6 +3019,14 @@ interface CompiledArgument {
 }
 
 /** The expression inside any parentheses. */
+/** Whether a conditional's operands (through nested conditionals) include a lambda or method reference. */
+function hasFunctionalOperand(node: Ast.ConditionalNode): boolean {
+  return [node.whenTrue, node.whenFalse].some((operand) => {
+    const inner = unparenthesized(operand);
+    return inner.kind === 'Lambda' || inner.kind === 'MethodReference' || (inner.kind === 'Conditional' && hasFunctionalOperand(inner));
+  });
+}
+
 function unparenthesized(node: Ast.ExpressionNode): Ast.ExpressionNode {
   while (node.kind === 'Parenthesized') node = node.expression;
   return node;
