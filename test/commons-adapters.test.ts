@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { type ClassHierarchy, ClassWriter } from '../src/asm/class-writer.js';
+import { IllegalArgumentException, IllegalStateException } from '../src/asm/java-exceptions.js';
 import { Double, Float } from '../src/asm/java-values.js';
 import { Label } from '../src/asm/label.js';
 import { type FrameElement, MethodVisitor } from '../src/asm/method-visitor.js';
@@ -195,7 +196,7 @@ describe('Method', () => {
     );
     expect(Method.getMethod('Object g()', true).getDescriptor()).toBe('()LObject;');
     expect(Method.getMethod('void <init> ()').getName()).toBe('<init>');
-    expect(() => Method.getMethod('nospace')).toThrow(/IllegalArgument/);
+    expect(() => Method.getMethod('nospace')).toThrow(IllegalArgumentException);
     const m = new Method('h', Type.LONG_TYPE, [Type.INT_TYPE, Type.getType('[Ljava/lang/String;')]);
     expect(m.getDescriptor()).toBe('(I[Ljava/lang/String;)J');
     expect(m.getReturnType()).toBe(Type.LONG_TYPE);
@@ -1006,6 +1007,6 @@ describe('InstructionAdapter', () => {
     ]);
     const nan = (node.instructions.get(4) as unknown as { cst: Float }).cst;
     expect(nan.bits).toBe(0x7fc00001);
-    expect(() => new (class extends InstructionAdapter {})(node)).toThrow(/IllegalState/);
+    expect(() => new (class extends InstructionAdapter {})(node)).toThrow(IllegalStateException);
   });
 });

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { AnnotationVisitor, type AnnotationValue } from '../src/asm/annotation-visitor.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { Handle } from '../src/asm/handle.js';
+import { IllegalArgumentException, IllegalStateException, NoSuchElementException } from '../src/asm/java-exceptions.js';
 import { Byte, Character, Double, Float, Short, type ConstantValue } from '../src/asm/java-values.js';
 import { Label } from '../src/asm/label.js';
 import { MethodVisitor, type FrameElement } from '../src/asm/method-visitor.js';
@@ -466,7 +467,7 @@ describe('InsnList', () => {
     expect(it.previousIndex()).toBe(1);
     it.remove(); // removes n1
     expectList(list, [n[0]!, n[2]!, n[3]!]);
-    expect(() => it.remove()).toThrow(/IllegalStateException/);
+    expect(() => it.remove()).toThrow(IllegalStateException);
     const x = new InsnNode(Opcodes.NOP);
     it.add(x); // before n2
     expectList(list, [n[0]!, x, n[2]!, n[3]!]);
@@ -482,7 +483,7 @@ describe('InsnList', () => {
     expect(it.next()).toBe(n[3]);
     expect(it.hasNext()).toBe(false);
     expect(it.nextIndex()).toBe(3);
-    expect(() => it.next()).toThrow(/NoSuchElementException/);
+    expect(() => it.next()).toThrow(NoSuchElementException);
     const z = new InsnNode(Opcodes.DUP);
     it.add(z); // at the end
     expectList(list, [n[0]!, y, n[3]!, z]);
@@ -822,7 +823,7 @@ describe('instruction nodes', () => {
     expect(new FrameNode(Opcodes.F_APPEND, 1, [Opcodes.LONG], 0, null).stack).toBeNull();
     expect(new FrameNode(Opcodes.F_CHOP, 2, null, 0, null).local).toEqual([null, null]);
     expect(new FrameNode(Opcodes.F_SAME1, 0, null, 1, ['B']).stack).toEqual(['B']);
-    expect(() => new FrameNode(42, 0, null, 0, null)).toThrow(/IllegalArgumentException/);
+    expect(() => new FrameNode(42, 0, null, 0, null)).toThrow(IllegalArgumentException);
     const recorder = new RecordingMethodVisitor();
     full.accept(recorder);
     new FrameNode(Opcodes.F_CHOP, 2, null, 0, null).accept(recorder);
@@ -964,14 +965,14 @@ describe('AnnotationNode', () => {
 
   it('requires an api from subclasses, as ASM does', () => {
     class Sub extends AnnotationNode {}
-    expect(() => new Sub('LA;')).toThrow(/IllegalStateException/);
+    expect(() => new Sub('LA;')).toThrow(IllegalStateException);
     expect(new Sub(Opcodes.ASM9, 'LA;').desc).toBe('LA;');
     class SubClassNode extends ClassNode {}
-    expect(() => new SubClassNode()).toThrow(/IllegalStateException/);
+    expect(() => new SubClassNode()).toThrow(IllegalStateException);
     expect(new SubClassNode(Opcodes.ASM9).interfaces).toEqual([]);
     class SubMethodNode extends MethodNode {}
-    expect(() => new SubMethodNode()).toThrow(/IllegalStateException/);
-    expect(() => new SubMethodNode(0, 'm', '()V', null, null)).toThrow(/IllegalStateException/);
+    expect(() => new SubMethodNode()).toThrow(IllegalStateException);
+    expect(() => new SubMethodNode(0, 'm', '()V', null, null)).toThrow(IllegalStateException);
     expect(new SubMethodNode(Opcodes.ASM9, 0, 'm', '()V', null, null).name).toBe('m');
   });
 });

@@ -15,6 +15,7 @@ import { Frame } from './frame.js';
 import type { Interpreter } from './interpreter.js';
 import { Subroutine } from './subroutine.js';
 import type { Value } from './value.js';
+import { IndexOutOfBoundsException } from '../asm/java-exceptions.js';
 
 const JSR = 168;
 const RET = 169;
@@ -492,7 +493,7 @@ export class Analyzer<V extends Value> {
   private mergeInto(insnIndex: number, frame: Frame<V>, subroutine: Subroutine | null): void {
     const frames = this.frames;
     if (insnIndex < 0 || insnIndex >= this.insnListSize) {
-      throw new RangeError(`Index ${insnIndex} out of bounds for length ${this.insnListSize}`);
+      throw new IndexOutOfBoundsException(`Index ${insnIndex} out of bounds for length ${this.insnListSize}`);
     }
     let changed: boolean;
     const oldFrame = frames[insnIndex];
@@ -530,7 +531,7 @@ export class Analyzer<V extends Value> {
   ): void {
     frameAfterRet.merge(frameBeforeJsr, localsUsed);
     if (insnIndex < 0 || insnIndex >= this.insnListSize) {
-      throw new RangeError(`Index ${insnIndex} out of bounds for length ${this.insnListSize}`);
+      throw new IndexOutOfBoundsException(`Index ${insnIndex} out of bounds for length ${this.insnListSize}`);
     }
     let changed: boolean;
     const oldFrame = this.frames[insnIndex];

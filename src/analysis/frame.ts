@@ -9,6 +9,7 @@ import { Type } from '../asm/type.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import type { Interpreter } from './interpreter.js';
 import type { Value } from './value.js';
+import { IndexOutOfBoundsException } from '../asm/java-exceptions.js';
 
 /** The largest operand stack of any method (max_stack is a u2, JVMS §4.7.3). */
 const MAX_STACK_SIZE = 65536;
@@ -103,7 +104,7 @@ export class Frame<V extends Value> {
   /** The value of local variable `index`. Throws a RangeError when there is no such variable. */
   getLocal(index: number): V {
     if (index >= this.numLocals || index < 0) {
-      throw new RangeError('Trying to get an inexistant local variable ' + index);
+      throw new IndexOutOfBoundsException('Trying to get an inexistant local variable ' + index);
     }
     return this.values[index] as V;
   }
@@ -111,7 +112,7 @@ export class Frame<V extends Value> {
   /** Sets the value of local variable `index`. Throws a RangeError when there is no such variable. */
   setLocal(index: number, value: V): void {
     if (index >= this.numLocals || index < 0) {
-      throw new RangeError('Trying to set an inexistant local variable ' + index);
+      throw new IndexOutOfBoundsException('Trying to set an inexistant local variable ' + index);
     }
     this.values[index] = value;
   }
@@ -124,7 +125,7 @@ export class Frame<V extends Value> {
   /** The value of operand stack slot `index` (0 is the bottom of the stack). */
   getStack(index: number): V {
     if (index >= this.numStack || index < 0) {
-      throw new RangeError('Trying to get an inexistant stack slot ' + index);
+      throw new IndexOutOfBoundsException('Trying to get an inexistant stack slot ' + index);
     }
     return this.values[this.numLocals + index] as V;
   }
@@ -132,7 +133,7 @@ export class Frame<V extends Value> {
   /** Sets the value of operand stack slot `index`. */
   setStack(index: number, value: V): void {
     if (index < 0 || this.numLocals + index >= this.values.length) {
-      throw new RangeError('Trying to set an inexistant stack slot ' + index);
+      throw new IndexOutOfBoundsException('Trying to set an inexistant stack slot ' + index);
     }
     this.values[this.numLocals + index] = value;
   }
@@ -145,7 +146,7 @@ export class Frame<V extends Value> {
   /** Pops the top value of the operand stack. Throws a RangeError when the stack is empty. */
   pop(): V {
     if (this.numStack === 0) {
-      throw new RangeError('Cannot pop operand off an empty stack.');
+      throw new IndexOutOfBoundsException('Cannot pop operand off an empty stack.');
     }
     return this.values[this.numLocals + --this.numStack] as V;
   }
@@ -155,7 +156,7 @@ export class Frame<V extends Value> {
     const top = this.numLocals + this.numStack;
     if (top >= this.values.length) {
       if (top >= this.maxStack) {
-        throw new RangeError('Insufficient maximum stack size.');
+        throw new IndexOutOfBoundsException('Insufficient maximum stack size.');
       }
       // Only frames of unknown maximum stack size (maxStack -1) grow.
       const grown = newValueArray<V>(2 * this.values.length);

@@ -1,3 +1,4 @@
+import { IllegalArgumentException } from './java-exceptions.js';
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 import { zeroedUint8Array } from './zeroed-slab.js';
 
@@ -162,7 +163,7 @@ export class ByteVector {
   putUTF8(stringValue: string): this {
     const charLength = stringValue.length;
     if (charLength > 65535) {
-      throw new Error('UTF8 string too large');
+      throw new IllegalArgumentException('UTF8 string too large');
     }
     let currentLength = this.length;
     if (currentLength + 2 + charLength > this.data.length) {
@@ -197,7 +198,7 @@ export class ByteVector {
     // length of the whole string.
     const byteLength = modifiedUtf8Length(stringValue);
     if (byteLength > maxByteLength) {
-      throw new Error('UTF8 string too large');
+      throw new IllegalArgumentException('UTF8 string too large');
     }
     // The u2 length written by putUTF8 sits just before the `offset` ASCII bytes already put.
     const start = this.length - offset;

@@ -2,6 +2,7 @@ import type { AnnotationVisitor } from './annotation-visitor.js';
 import type { Attribute } from './attribute.js';
 import { checkApi } from './constants.js';
 import type { FieldVisitor } from './field-visitor.js';
+import { UnsupportedOperationException } from './java-exceptions.js';
 import type { ConstantValue } from './java-values.js';
 import type { MethodVisitor } from './method-visitor.js';
 import type { ModuleVisitor } from './module-visitor.js';
@@ -49,7 +50,7 @@ export class ClassVisitor {
     interfaces: string[] | null,
   ): void {
     if (this.api < Opcodes.ASM8 && (access & Opcodes.ACC_RECORD) !== 0) {
-      throw new Error('Records requires ASM8');
+      throw new UnsupportedOperationException('Records requires ASM8');
     }
     if (this.cv !== null) {
       this.cv.visit(version, access, name, signature, superName, interfaces);
@@ -66,7 +67,7 @@ export class ClassVisitor {
   /** Visits the Module attribute (JVMS §4.7.25): dotted module name, flags, version or null. */
   visitModule(name: string, access: number, version: string | null): ModuleVisitor | null {
     if (this.api < Opcodes.ASM6) {
-      throw new Error('Module requires ASM6');
+      throw new UnsupportedOperationException('Module requires ASM6');
     }
     if (this.cv !== null) {
       return this.cv.visitModule(name, access, version);
@@ -77,7 +78,7 @@ export class ClassVisitor {
   /** Visits the NestHost attribute (JVMS §4.7.28). */
   visitNestHost(nestHost: string): void {
     if (this.api < Opcodes.ASM7) {
-      throw new Error('NestHost requires ASM7');
+      throw new UnsupportedOperationException('NestHost requires ASM7');
     }
     if (this.cv !== null) {
       this.cv.visitNestHost(nestHost);
@@ -113,7 +114,7 @@ export class ClassVisitor {
     visible: boolean,
   ): AnnotationVisitor | null {
     if (this.api < Opcodes.ASM5) {
-      throw new Error('TypeAnnotation requires ASM5');
+      throw new UnsupportedOperationException('TypeAnnotation requires ASM5');
     }
     if (this.cv !== null) {
       return this.cv.visitTypeAnnotation(typeRef, typePath, descriptor, visible);
@@ -131,7 +132,7 @@ export class ClassVisitor {
   /** Visits a member of the nest this class hosts (JVMS §4.7.29). */
   visitNestMember(nestMember: string): void {
     if (this.api < Opcodes.ASM7) {
-      throw new Error('NestMember requires ASM7');
+      throw new UnsupportedOperationException('NestMember requires ASM7');
     }
     if (this.cv !== null) {
       this.cv.visitNestMember(nestMember);
@@ -141,7 +142,7 @@ export class ClassVisitor {
   /** Visits a permitted subclass (JVMS §4.7.31). */
   visitPermittedSubclass(permittedSubclass: string): void {
     if (this.api < Opcodes.ASM9) {
-      throw new Error('PermittedSubclasses requires ASM9');
+      throw new UnsupportedOperationException('PermittedSubclasses requires ASM9');
     }
     if (this.cv !== null) {
       this.cv.visitPermittedSubclass(permittedSubclass);
@@ -161,7 +162,7 @@ export class ClassVisitor {
   /** Visits a record component (JVMS §4.7.30). */
   visitRecordComponent(name: string, descriptor: string, signature: string | null): RecordComponentVisitor | null {
     if (this.api < Opcodes.ASM8) {
-      throw new Error('Record requires ASM8');
+      throw new UnsupportedOperationException('Record requires ASM8');
     }
     if (this.cv !== null) {
       return this.cv.visitRecordComponent(name, descriptor, signature);

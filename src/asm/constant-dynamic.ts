@@ -1,4 +1,5 @@
 import type { Handle } from './handle.js';
+import { IndexOutOfBoundsException } from './java-exceptions.js';
 import { javaEquals, javaHashCode, javaStringHashCode, type ConstantValue } from './java-values.js';
 
 /**
@@ -50,7 +51,7 @@ export class ConstantDynamic {
 
   getBootstrapMethodArgument(index: number): ConstantValue {
     if (index < 0 || index >= this.bootstrapMethodArguments.length) {
-      throw new RangeError('Index ' + index + ' out of bounds for length ' + this.bootstrapMethodArguments.length);
+      throw new IndexOutOfBoundsException('Index ' + index + ' out of bounds for length ' + this.bootstrapMethodArguments.length);
     }
     return this.bootstrapMethodArguments[index]!;
   }

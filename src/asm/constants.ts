@@ -1,3 +1,4 @@
+import { IllegalArgumentException } from './java-exceptions.js';
 import { Opcodes } from './opcodes.js';
 
 /**
@@ -146,6 +147,6 @@ export function checkApi(api: number): void {
     api !== Opcodes.ASM4 &&
     api !== Opcodes.ASM10_EXPERIMENTAL
   ) {
-    throw new Error('Unsupported api ' + api);
+    throw new IllegalArgumentException('Unsupported api ' + api);
   }
 }

@@ -1,6 +1,7 @@
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import type { Attribute } from './attribute.js';
 import { checkApi } from './constants.js';
+import { UnsupportedOperationException } from './java-exceptions.js';
 import { Opcodes } from './opcodes.js';
 import type { TypePath } from './type-path.js';
 
@@ -41,7 +42,7 @@ export class FieldVisitor {
     visible: boolean,
   ): AnnotationVisitor | null {
     if (this.api < Opcodes.ASM5) {
-      throw new Error('This feature requires ASM5');
+      throw new UnsupportedOperationException('This feature requires ASM5');
     }
     if (this.fv !== null) {
       return this.fv.visitTypeAnnotation(typeRef, typePath, descriptor, visible);

@@ -1,6 +1,7 @@
 import { ClassFormatError } from '../classfile/class-format-error.js';
 import type { ByteVector } from './byte-vector.js';
 import { Constants } from './constants.js';
+import { IllegalArgumentException } from './java-exceptions.js';
 import { Label } from './label.js';
 import type { MethodWriter } from './method-writer.js';
 import { Opcodes } from './opcodes.js';
@@ -291,7 +292,7 @@ function getReturnTypeOffset(methodDescriptor: string): number {
     }
   }
   if (currentOffset >= length) {
-    throw new Error('Invalid method descriptor: ' + methodDescriptor);
+    throw new IllegalArgumentException('Invalid method descriptor: ' + methodDescriptor);
   }
   return currentOffset + 1;
 }
@@ -356,12 +357,12 @@ function getAbstractTypeFromFieldDescriptor(symbolTable: SymbolTable, buffer: st
             symbolTable.addType(buffer.substring(elementDescriptorOffset + 1, end - 1));
           break;
         default:
-          throw new Error('Invalid descriptor fragment: ' + buffer.substring(elementDescriptorOffset));
+          throw new IllegalArgumentException('Invalid descriptor fragment: ' + buffer.substring(elementDescriptorOffset));
       }
       return ((elementDescriptorOffset - offset) << DIM_SHIFT) | typeValue;
     }
     default:
-      throw new Error('Invalid descriptor: ' + buffer.substring(offset));
+      throw new IllegalArgumentException('Invalid descriptor: ' + buffer.substring(offset));
   }
 }
 
@@ -1249,7 +1250,7 @@ export class Frame {
         break;
       case Op.JSR:
       case Op.RET:
-        throw new Error('JSR/RET are not supported with computeFrames option');
+        throw new IllegalArgumentException('JSR/RET are not supported with computeFrames option');
       case Op.GETSTATIC:
         this.pushSymbolDescriptor(symbolTable as SymbolTable, argSymbol as Symbol);
         break;
@@ -1318,7 +1319,7 @@ export class Frame {
             this.push(ARRAY_OF | LONG);
             break;
           default:
-            throw new Error('Invalid newarray type: ' + arg);
+            throw new IllegalArgumentException('Invalid newarray type: ' + arg);
         }
         break;
       case Op.ANEWARRAY: {
@@ -1346,7 +1347,7 @@ export class Frame {
         this.pushDescriptor(symbolTable as SymbolTable, (argSymbol as Symbol).value as string);
         break;
       default:
-        throw new Error('Invalid opcode: ' + opcode);
+        throw new IllegalArgumentException('Invalid opcode: ' + opcode);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { ByteVector } from './byte-vector.js';
 import { Edge } from './edge.js';
 import type { Frame } from './frame.js';
+import { IllegalStateException } from './java-exceptions.js';
 import type { MethodVisitor } from './method-visitor.js';
 
 // Opcode values used when a short forward jump turns out to be too long (JVMS §6.5 ifnull; the
@@ -175,7 +176,7 @@ export class Label {
    */
   getOffset(): number {
     if ((this.flags & Label.FLAG_RESOLVED) === 0) {
-      throw new Error('IllegalStateException: Label offset position has not been resolved yet');
+      throw new IllegalStateException('Label offset position has not been resolved yet');
     }
     return this.bytecodeOffset;
   }

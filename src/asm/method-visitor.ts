@@ -3,6 +3,7 @@ import type { Attribute } from './attribute.js';
 import { ConstantDynamic } from './constant-dynamic.js';
 import { checkApi } from './constants.js';
 import { Handle } from './handle.js';
+import { UnsupportedOperationException } from './java-exceptions.js';
 import type { ConstantValue } from './java-values.js';
 import type { Label } from './label.js';
 import { Opcodes } from './opcodes.js';
@@ -56,7 +57,7 @@ export class MethodVisitor {
   /** Visits a MethodParameters entry (JVMS §4.7.24): name or null, ACC_FINAL/SYNTHETIC/MANDATED. */
   visitParameter(name: string | null, access: number): void {
     if (this.api < Opcodes.ASM5) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
       this.mv.visitParameter(name, access);
@@ -93,7 +94,7 @@ export class MethodVisitor {
     visible: boolean,
   ): AnnotationVisitor | null {
     if (this.api < Opcodes.ASM5) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
       return this.mv.visitTypeAnnotation(typeRef, typePath, descriptor, visible);
@@ -201,7 +202,7 @@ export class MethodVisitor {
       (opcode & Opcodes.SOURCE_DEPRECATED) === 0 &&
       isInterface !== (opcode === Opcodes.INVOKEINTERFACE)
     ) {
-      throw new Error('INVOKESPECIAL/STATIC on interfaces requires ASM5');
+      throw new UnsupportedOperationException('INVOKESPECIAL/STATIC on interfaces requires ASM5');
     }
     if (this.mv !== null) {
       this.mv.visitMethodInsn(opcode & ~Opcodes.SOURCE_MASK, owner, name, descriptor, isInterface);
@@ -229,7 +230,7 @@ export class MethodVisitor {
       ? bootstrapMethodArguments
       : spreadArguments(bootstrapMethodArguments as ConstantValue | undefined, more);
     if (this.api < Opcodes.ASM5) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
       this.mv.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, args);
@@ -261,10 +262,10 @@ export class MethodVisitor {
       this.api < Opcodes.ASM5 &&
       (value instanceof Handle || (value instanceof Type && value.getSort() === Type.METHOD))
     ) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.api < Opcodes.ASM7 && value instanceof ConstantDynamic) {
-      throw new Error('This feature requires ASM7');
+      throw new UnsupportedOperationException('This feature requires ASM7');
     }
     if (this.mv !== null) {
       this.mv.visitLdcInsn(value);
@@ -319,7 +320,7 @@ export class MethodVisitor {
     visible: boolean,
   ): AnnotationVisitor | null {
     if (this.api < Opcodes.ASM5) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
       return this.mv.visitInsnAnnotation(typeRef, typePath, descriptor, visible);
@@ -344,7 +345,7 @@ export class MethodVisitor {
     visible: boolean,
   ): AnnotationVisitor | null {
     if (this.api < Opcodes.ASM5) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
       return this.mv.visitTryCatchAnnotation(typeRef, typePath, descriptor, visible);
@@ -380,7 +381,7 @@ export class MethodVisitor {
     visible: boolean,
   ): AnnotationVisitor | null {
     if (this.api < Opcodes.ASM5) {
-      throw new Error(REQUIRES_ASM5);
+      throw new UnsupportedOperationException(REQUIRES_ASM5);
     }
     if (this.mv !== null) {
       return this.mv.visitLocalVariableAnnotation(typeRef, typePath, start, end, index, descriptor, visible);

@@ -10,6 +10,7 @@ import { Edge } from './edge.js';
 import { Frame } from './frame.js';
 import type { Handle } from './handle.js';
 import { Handler } from './handler.js';
+import { IllegalArgumentException, IllegalStateException } from './java-exceptions.js';
 import type { ConstantValue } from './java-values.js';
 import { Label } from './label.js';
 import { MethodTooLargeException } from './method-too-large-exception.js';
@@ -799,7 +800,7 @@ export class MethodWriter extends MethodVisitor {
     } else {
       // A compressed frame, written as is (JVMS §4.7.4).
       if (this.symbolTable.getMajorVersion() < Opcodes.V1_6) {
-        throw new Error('Class versions V1_5 or less must use F_NEW frames.');
+        throw new IllegalArgumentException('Class versions V1_5 or less must use F_NEW frames.');
       }
       let stackMapTableEntries = this.stackMapTableEntries;
       let offsetDelta: number;
@@ -813,7 +814,7 @@ export class MethodWriter extends MethodVisitor {
             // A second frame at the same offset that changes nothing: drop it.
             return;
           }
-          throw new Error('IllegalStateException: two frames at the same bytecode offset');
+          throw new IllegalStateException('two frames at the same bytecode offset');
         }
       }
 
@@ -856,7 +857,7 @@ export class MethodWriter extends MethodVisitor {
           this.putFrameType((stack as FrameElement[])[0], readerHints.frameStackClassIndices[0]);
           break;
         default:
-          throw new Error('Invalid frame type: ' + type);
+          throw new IllegalArgumentException('Invalid frame type: ' + type);
       }
 
       this.previousFrameOffset = this.code.length;
@@ -1205,8 +1206,8 @@ export class MethodWriter extends MethodVisitor {
   override visitLabel(label: Label): void {
     if (label.resolvedBy === this) {
       // ASM accepts this silently (only its CheckMethodAdapter objects) and writes wrong offsets.
-      throw new Error(
-        `IllegalStateException: Label visited twice in method ${this.symbolTable.getClassName()}.${this.name}${this.descriptor} ` +
+      throw new IllegalStateException(
+        `Label visited twice in method ${this.symbolTable.getClassName()}.${this.name}${this.descriptor} ` +
           `(at bytecode offsets ${label.bytecodeOffset} and ${this.code.length}): a label marks one instruction`,
       );
     }

@@ -6,6 +6,7 @@ import type { ClassWriter } from './class-writer.js';
 import { ConstantDynamic } from './constant-dynamic.js';
 import { Constants } from './constants.js';
 import { Handle } from './handle.js';
+import { IllegalArgumentException } from './java-exceptions.js';
 import { Byte, Character, Double, Float, Short } from './java-values.js';
 import type { Label } from './label.js';
 import { Opcodes } from './opcodes.js';
@@ -564,7 +565,7 @@ export class SymbolTable {
         break;
       }
       default:
-        throw new Error(`Unexpected constant pool tag ${itemTag} at index ${itemIndex}`);
+        throw new IllegalArgumentException(`Unexpected constant pool tag ${itemTag} at index ${itemIndex}`);
     }
   }
 
@@ -732,7 +733,7 @@ export class SymbolTable {
         constantDynamicArguments(value),
       );
     }
-    throw new Error(`value ${String(value)}`);
+    throw new IllegalArgumentException(`value ${String(value)}`);
   }
 
   /** Adds a CONSTANT_Class_info (JVMS §4.4.1). */

@@ -1,4 +1,5 @@
 import type { ByteVector } from './byte-vector.js';
+import { IllegalArgumentException } from './java-exceptions.js';
 
 /**
  * The path to a type argument, wildcard bound, array element type or nested type within a type
@@ -75,13 +76,13 @@ export class TypePath {
           } else if (c === 59 /* ';' */) {
             break;
           } else {
-            throw new Error('Invalid type path: ' + typePath);
+            throw new IllegalArgumentException('Invalid type path: ' + typePath);
           }
         }
         steps[size++] = TypePath.TYPE_ARGUMENT;
         steps[size++] = typeArg;
       } else {
-        throw new Error('Invalid type path: ' + typePath);
+        throw new IllegalArgumentException('Invalid type path: ' + typePath);
       }
     }
     steps[0] = (size - 1) / 2;

@@ -1,4 +1,5 @@
 import type { ByteVector } from './byte-vector.js';
+import { IllegalArgumentException } from './java-exceptions.js';
 
 /**
  * A reference to the place where an annotated type appears (JVMS §4.7.20.1 target_type and
@@ -153,7 +154,7 @@ export class TypeReference {
         output.put12(targetTypeAndInfo >>> 24, (targetTypeAndInfo & 0xffff00) >> 8);
         break;
       default:
-        throw new Error('Invalid type reference sort 0x' + (targetTypeAndInfo >>> 24).toString(16));
+        throw new IllegalArgumentException('Invalid type reference sort 0x' + (targetTypeAndInfo >>> 24).toString(16));
     }
   }
 }

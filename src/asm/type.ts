@@ -1,3 +1,4 @@
+import { UnsupportedOperationException } from './java-exceptions.js';
 import { ClassFormatError } from '../classfile/class-format-error.js';
 import { Opcodes } from './opcodes.js';
 
@@ -344,13 +345,13 @@ export class Type {
         case Type.INTERNAL:
           return opcode + (Opcodes.AALOAD - Opcodes.IALOAD);
         default:
-          throw new Error('Unsupported operation: no array opcode for type ' + this.toString());
+          throw new UnsupportedOperationException('no array opcode for type ' + this.toString());
       }
     }
     switch (this.sort) {
       case Type.VOID:
         if (opcode !== Opcodes.IRETURN) {
-          throw new Error('Unsupported operation: opcode ' + opcode + ' for type V');
+          throw new UnsupportedOperationException('opcode ' + opcode + ' for type V');
         }
         return Opcodes.RETURN;
       case Type.BOOLEAN:
@@ -369,11 +370,11 @@ export class Type {
       case Type.OBJECT:
       case Type.INTERNAL:
         if (opcode !== Opcodes.ILOAD && opcode !== Opcodes.ISTORE && opcode !== Opcodes.IRETURN) {
-          throw new Error('Unsupported operation: opcode ' + opcode + ' for type ' + this.toString());
+          throw new UnsupportedOperationException('opcode ' + opcode + ' for type ' + this.toString());
         }
         return opcode + (Opcodes.ARETURN - Opcodes.IRETURN);
       default:
-        throw new Error('Unsupported operation: opcode ' + opcode + ' for a method type');
+        throw new UnsupportedOperationException('opcode ' + opcode + ' for a method type');
     }
   }
 

@@ -11,6 +11,7 @@ import type { FrameElement, MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import { GeneratorAdapter } from './generator-adapter.js';
+import { IllegalArgumentException } from '../asm/java-exceptions.js';
 import { spreadArguments } from '../asm/varargs.js';
 
 /** Thrown when an adapter would allocate more memory than its configured limit (ASM 9.8). */
@@ -26,7 +27,7 @@ const UNINITIALIZED_THIS = true;
 /** Any other value. */
 const OTHER = false;
 
-const INVALID_OPCODE = 'IllegalArgumentException: Invalid opcode ';
+const INVALID_OPCODE = 'Invalid opcode ';
 
 /**
  * ASM's AdviceAdapter (the version of ASM 9.8, which follows the stack map frames when present).
@@ -109,7 +110,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
   ): void {
     super.visitFrame(type, numLocal, local, numStack, stack);
     if (type !== Opcodes.F_NEW) {
-      throw new Error('IllegalArgumentException: AdviceAdapter only accepts expanded frames (see ClassReader.EXPAND_FRAMES)');
+      throw new IllegalArgumentException('AdviceAdapter only accepts expanded frames (see ClassReader.EXPAND_FRAMES)');
     }
     // A frame tells exactly where the uninitialized this is (JVMS §4.10.1.4), or that the super
     // call has been made on every path reaching here.
@@ -164,7 +165,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
         case Opcodes.ARETURN:
         case Opcodes.LRETURN:
         case Opcodes.DRETURN:
-          throw new Error('IllegalArgumentException: Invalid return in constructor');
+          throw new IllegalArgumentException('Invalid return in constructor');
         case Opcodes.RETURN: // The frame after these does not matter.
         case Opcodes.ATHROW:
           this.onMethodExit(opcode);
@@ -341,7 +342,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
           stackFrame.push(value2);
           break;
         default:
-          throw new Error(INVALID_OPCODE + opcode);
+          throw new IllegalArgumentException(INVALID_OPCODE + opcode);
       }
     } else {
       switch (opcode) {
@@ -394,7 +395,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
           this.endConstructorBasicBlockWithoutSuccessor();
           break;
         default:
-          throw new Error(INVALID_OPCODE + opcode);
+          throw new IllegalArgumentException(INVALID_OPCODE + opcode);
       }
     }
   }
@@ -431,7 +432,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
           }
           break;
         default:
-          throw new Error(INVALID_OPCODE + opcode);
+          throw new IllegalArgumentException(INVALID_OPCODE + opcode);
       }
     }
   }

@@ -3,6 +3,7 @@
 
 import { ConstantDynamic } from '../asm/constant-dynamic.js';
 import { Handle } from '../asm/handle.js';
+import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
 import { type ConstantValue, Double, Float } from '../asm/java-values.js';
 import { Label } from '../asm/label.js';
 import { type FrameElement, MethodVisitor } from '../asm/method-visitor.js';
@@ -54,7 +55,7 @@ export class AnalyzerAdapter extends MethodVisitor {
     const withApi = typeof a === 'number';
     super(withApi ? (a as number) : Opcodes.ASM9, withApi ? (f ?? null) : (e as MethodVisitor | null));
     if (!withApi && new.target !== AnalyzerAdapter) {
-      throw new Error('IllegalStateException: subclasses of AnalyzerAdapter must pass an api');
+      throw new IllegalStateException('subclasses of AnalyzerAdapter must pass an api');
     }
     const owner = (withApi ? b : a) as string;
     const access = (withApi ? c : b) as number;
@@ -109,7 +110,7 @@ export class AnalyzerAdapter extends MethodVisitor {
     stack: FrameElement[] | null,
   ): void {
     if (type !== Opcodes.F_NEW) {
-      throw new Error('IllegalArgumentException: AnalyzerAdapter only accepts expanded frames (see ClassReader.EXPAND_FRAMES)');
+      throw new IllegalArgumentException('AnalyzerAdapter only accepts expanded frames (see ClassReader.EXPAND_FRAMES)');
     }
     super.visitFrame(type, numLocal, local, numStack, stack);
     const locals: FrameElement[] = [];
@@ -278,14 +279,14 @@ export class AnalyzerAdapter extends MethodVisitor {
       } else if (sort === Type.METHOD) {
         this.push('java/lang/invoke/MethodType');
       } else {
-        throw new Error(`IllegalArgumentException: invalid ldc type ${value.toString()}`);
+        throw new IllegalArgumentException(`invalid ldc type ${value.toString()}`);
       }
     } else if (value instanceof Handle) {
       this.push('java/lang/invoke/MethodHandle');
     } else if (value instanceof ConstantDynamic) {
       this.pushDescriptor(value.getDescriptor());
     } else {
-      throw new Error(`IllegalArgumentException: invalid ldc constant ${String(value)}`);
+      throw new IllegalArgumentException(`invalid ldc constant ${String(value)}`);
     }
     this.labels = null;
   }
@@ -437,7 +438,7 @@ export class AnalyzerAdapter extends MethodVisitor {
 
   private execute(opcode: number, intArg: number, stringArg: string | null): void {
     if (opcode === Opcodes.JSR || opcode === Opcodes.RET) {
-      throw new Error('IllegalArgumentException: JSR/RET are not supported');
+      throw new IllegalArgumentException('JSR/RET are not supported');
     }
     if (this.locals === null) {
       this.labels = null;
@@ -785,7 +786,7 @@ export class AnalyzerAdapter extends MethodVisitor {
             this.pushDescriptor('[J');
             break;
           default:
-            throw new Error(`IllegalArgumentException: Invalid array type ${intArg}`);
+            throw new IllegalArgumentException(`Invalid array type ${intArg}`);
         }
         break;
       case Opcodes.ANEWARRAY:
@@ -801,7 +802,7 @@ export class AnalyzerAdapter extends MethodVisitor {
         this.pushDescriptor(stringArg!);
         break;
       default:
-        throw new Error(`IllegalArgumentException: Invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`Invalid opcode ${opcode}`);
     }
     this.labels = null;
   }

@@ -13,6 +13,7 @@ import { InstructionAdapter } from './instruction-adapter.js';
 import { LocalVariablesSorter } from './local-variables-sorter.js';
 import { Method } from './method.js';
 import type { TableSwitchGenerator } from './table-switch-generator.js';
+import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
 import { spreadArguments } from '../asm/varargs.js';
 
 const CLASS_DESCRIPTOR = 'Ljava/lang/Class;';
@@ -139,7 +140,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
     }
     super(api, access, descriptor, methodVisitor);
     if (!apiGiven && new.target !== GeneratorAdapter) {
-      throw new Error('IllegalStateException: subclasses of GeneratorAdapter must pass an api');
+      throw new IllegalStateException('subclasses of GeneratorAdapter must pass an api');
     }
     this.access = access;
     this.name = name;
@@ -175,8 +176,8 @@ export class GeneratorAdapter extends LocalVariablesSorter {
       this.pushInt(value ? 1 : 0);
     } else if (typeof value === 'number') {
       if (!Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
-        throw new Error(
-          `IllegalArgumentException: push(number) pushes a Java int, and ${value} is not one; ` +
+        throw new IllegalArgumentException(
+          `push(number) pushes a Java int, and ${value} is not one; ` +
             'use push(new Float(x)), push(new Double(x)) or push(bigint)',
         );
       }
@@ -210,7 +211,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
     } else if (value instanceof Handle || value instanceof ConstantDynamic) {
       mv.visitLdcInsn(value);
     } else {
-      throw new Error(`IllegalArgumentException: cannot push ${String(value)}`);
+      throw new IllegalArgumentException(`cannot push ${String(value)}`);
     }
   }
 
@@ -303,7 +304,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
   /** ALOAD 0; throws in a static method. */
   loadThis(): void {
     if ((this.access & Opcodes.ACC_STATIC) !== 0) {
-      throw new Error("IllegalStateException: no 'this' pointer within static method");
+      throw new IllegalStateException("no 'this' pointer within static method");
     }
     this.mv!.visitVarInsn(Opcodes.ALOAD, 0);
   }
@@ -469,7 +470,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
         to.getSort() < Type.BOOLEAN ||
         to.getSort() > Type.DOUBLE
       ) {
-        throw new Error(`IllegalArgumentException: Cannot cast from ${from.toString()} to ${to.toString()}`);
+        throw new IllegalArgumentException(`Cannot cast from ${from.toString()} to ${to.toString()}`);
       }
       InstructionAdapter.cast(this.mv!, from, to);
     }
@@ -626,7 +627,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
           mv.visitJumpInsn(Opcodes.IF_ACMPNE, label);
           return;
         }
-        throw new Error(`IllegalArgumentException: Bad comparison for type ${type.toString()}`);
+        throw new IllegalArgumentException(`Bad comparison for type ${type.toString()}`);
       default: {
         let intOp: number;
         switch (mode) {
@@ -649,7 +650,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
             intOp = Opcodes.IF_ICMPGT;
             break;
           default:
-            throw new Error(`IllegalArgumentException: Bad comparison mode ${mode}`);
+            throw new IllegalArgumentException(`Bad comparison mode ${mode}`);
         }
         mv.visitJumpInsn(intOp, label);
         return;
@@ -695,7 +696,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
     }
     for (let i = 1; i < keys.length; ++i) {
       if (keys[i]! < keys[i - 1]!) {
-        throw new Error('IllegalArgumentException: keys must be sorted in ascending order');
+        throw new IllegalArgumentException('keys must be sorted in ascending order');
       }
     }
     const defaultLabel = this.newLabel();

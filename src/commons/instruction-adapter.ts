@@ -3,6 +3,7 @@
 
 import { ConstantDynamic } from '../asm/constant-dynamic.js';
 import { Handle } from '../asm/handle.js';
+import { IllegalArgumentException, IllegalStateException, UnsupportedOperationException } from '../asm/java-exceptions.js';
 import { Byte, Character, type ConstantValue, Double, Float, Short } from '../asm/java-values.js';
 import type { Label } from '../asm/label.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
@@ -32,7 +33,7 @@ export class InstructionAdapter extends MethodVisitor {
     } else {
       super(Opcodes.ASM9, apiOrVisitor);
       if (new.target !== InstructionAdapter) {
-        throw new Error('IllegalStateException: subclasses of InstructionAdapter must pass an api');
+        throw new IllegalStateException('subclasses of InstructionAdapter must pass an api');
       }
     }
   }
@@ -305,7 +306,7 @@ export class InstructionAdapter extends MethodVisitor {
         this.monitorexit();
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -342,11 +343,11 @@ export class InstructionAdapter extends MethodVisitor {
             this.newarray(Type.DOUBLE_TYPE);
             break;
           default:
-            throw new Error(`IllegalArgumentException: invalid array type ${operand}`);
+            throw new IllegalArgumentException(`invalid array type ${operand}`);
         }
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -386,7 +387,7 @@ export class InstructionAdapter extends MethodVisitor {
         this.ret(varIndex);
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -406,7 +407,7 @@ export class InstructionAdapter extends MethodVisitor {
         this.instanceOf(objectType);
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -425,7 +426,7 @@ export class InstructionAdapter extends MethodVisitor {
         this.putfield(owner, name, descriptor);
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -454,7 +455,7 @@ export class InstructionAdapter extends MethodVisitor {
         this.invokeinterface(owner, name, descriptor);
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -475,7 +476,7 @@ export class InstructionAdapter extends MethodVisitor {
       ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
       : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
     if (this.api < Opcodes.ASM5) {
-      throw new Error('UnsupportedOperationException: This feature requires ASM5');
+      throw new UnsupportedOperationException('This feature requires ASM5');
     }
     this.invokedynamic(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
   }
@@ -537,7 +538,7 @@ export class InstructionAdapter extends MethodVisitor {
         this.ifnonnull(label);
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`invalid opcode ${opcode}`);
     }
   }
 
@@ -550,10 +551,10 @@ export class InstructionAdapter extends MethodVisitor {
       this.api < Opcodes.ASM5 &&
       (value instanceof Handle || (value instanceof Type && value.getSort() === Type.METHOD))
     ) {
-      throw new Error(`UnsupportedOperationException: visitLdcInsn requires ASM5, found ${this.api >> 16}`);
+      throw new UnsupportedOperationException(`visitLdcInsn requires ASM5, found ${this.api >> 16}`);
     }
     if (this.api < Opcodes.ASM7 && value instanceof ConstantDynamic) {
-      throw new Error('UnsupportedOperationException: This feature requires ASM7');
+      throw new UnsupportedOperationException('This feature requires ASM7');
     }
     // Byte, Character, Short and boolean are not ldc operands in this API, but ASM accepts them.
     const anyValue: unknown = value;
@@ -580,7 +581,7 @@ export class InstructionAdapter extends MethodVisitor {
     } else if (value instanceof ConstantDynamic) {
       this.cconst(value);
     } else {
-      throw new Error(`IllegalArgumentException: invalid constant ${String(anyValue)}`);
+      throw new IllegalArgumentException(`invalid constant ${String(anyValue)}`);
     }
   }
 
@@ -986,7 +987,7 @@ export class InstructionAdapter extends MethodVisitor {
     mnemonic: string,
   ): void {
     if (this.api < Opcodes.ASM5 && isInterface === true) {
-      throw new Error(`UnsupportedOperationException: ${mnemonic} on interfaces require ASM 5`);
+      throw new UnsupportedOperationException(`${mnemonic} on interfaces require ASM 5`);
     }
     this.mv!.visitMethodInsn(opcode, owner, name, descriptor, isInterface ?? false);
   }

@@ -2,6 +2,7 @@
 // class version 51 on, §4.9.1) by inlined copies of their code, then replays the method to the
 // next visitor.
 
+import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
 import type { Label } from '../asm/label.js';
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
@@ -96,7 +97,7 @@ export class JSRInlinerAdapter extends MethodNode {
     } else {
       super(Opcodes.ASM9, b as number, c as string, d, e, (f ?? null) as readonly string[] | null);
       if (new.target !== JSRInlinerAdapter) {
-        throw new Error('IllegalStateException: subclasses of JSRInlinerAdapter must pass an api');
+        throw new IllegalStateException('subclasses of JSRInlinerAdapter must pass an api');
       }
     }
     this.mv = (withApi ? b : a) as MethodVisitor | null;
@@ -276,7 +277,7 @@ export class JSRInlinerAdapter extends MethodNode {
           }
           if (retLabel === null) {
             // Only the main routine owns this RET: not verifiable code.
-            throw new Error(`IllegalArgumentException: Instruction #${i} is a RET not owned by any subroutine`);
+            throw new IllegalArgumentException(`Instruction #${i} is a RET not owned by any subroutine`);
           }
           newInstructions.add(new JumpInsnNode(Opcodes.GOTO, retLabel));
         } else if (insnNode.getOpcode() === Opcodes.JSR) {
@@ -349,7 +350,7 @@ class Instantiation extends Map<LabelNode, LabelNode> {
     super();
     for (let instantiation = parent; instantiation !== null; instantiation = instantiation.parent) {
       if (instantiation.subroutineInsns === subroutineInsns) {
-        throw new Error('IllegalArgumentException: Recursive invocation of a subroutine');
+        throw new IllegalArgumentException('Recursive invocation of a subroutine');
       }
     }
     this.adapter = adapter;

@@ -2,6 +2,7 @@
 // be added (newLocal) without clashing with the existing ones.
 
 import type { AnnotationVisitor } from '../asm/annotation-visitor.js';
+import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
 import type { Label } from '../asm/label.js';
 import { type FrameElement, MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
@@ -48,7 +49,7 @@ export class LocalVariablesSorter extends MethodVisitor {
     const withApi = typeof b === 'number';
     super(withApi ? a : Opcodes.ASM9, withApi ? (d ?? null) : (c as MethodVisitor | null));
     if (!withApi && new.target !== LocalVariablesSorter) {
-      throw new Error('IllegalStateException: subclasses of LocalVariablesSorter must pass an api');
+      throw new IllegalStateException('subclasses of LocalVariablesSorter must pass an api');
     }
     const access = withApi ? (b as number) : a;
     const descriptor = withApi ? (c as string) : (b as string);
@@ -87,7 +88,7 @@ export class LocalVariablesSorter extends MethodVisitor {
         varType = OBJECT_TYPE;
         break;
       default:
-        throw new Error(`IllegalArgumentException: Invalid opcode ${opcode}`);
+        throw new IllegalArgumentException(`Invalid opcode ${opcode}`);
     }
     super.visitVarInsn(opcode, this.remap(varIndex, varType));
   }
@@ -137,8 +138,8 @@ export class LocalVariablesSorter extends MethodVisitor {
     stack: FrameElement[] | null,
   ): void {
     if (type !== Opcodes.F_NEW) {
-      throw new Error(
-        'IllegalArgumentException: LocalVariablesSorter only accepts expanded frames (see ClassReader.EXPAND_FRAMES)',
+      throw new IllegalArgumentException(
+        'LocalVariablesSorter only accepts expanded frames (see ClassReader.EXPAND_FRAMES)',
       );
     }
     // The types of the new locals are frame-specific (updateNewLocals may change them): work on

@@ -1,5 +1,6 @@
 // A method name plus descriptor, with a parser for Java-syntax declarations ("int foo(String[])").
 
+import { IllegalArgumentException } from '../asm/java-exceptions.js';
 import { javaStringHashCode } from '../asm/java-values.js';
 import { Type } from '../asm/type.js';
 
@@ -46,7 +47,7 @@ export class Method {
     let currentArgumentStartIndex = method.indexOf('(', spaceIndex) + 1;
     const endIndex = method.indexOf(')', currentArgumentStartIndex);
     if (spaceIndex === -1 || currentArgumentStartIndex === 0 || endIndex === -1) {
-      throw new Error(`IllegalArgumentException: not a Java method declaration: ${method}`);
+      throw new IllegalArgumentException(`not a Java method declaration: ${method}`);
     }
     const returnType = method.substring(0, spaceIndex);
     const methodName = method.substring(spaceIndex + 1, currentArgumentStartIndex - 1).trim();

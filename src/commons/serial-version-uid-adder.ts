@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ByteVector } from '../asm/byte-vector.js';
 import { ClassVisitor } from '../asm/class-visitor.js';
 import type { FieldVisitor } from '../asm/field-visitor.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 import type { ConstantValue } from '../asm/java-values.js';
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
@@ -51,7 +52,7 @@ export class SerialVersionUIDAdder extends ClassVisitor {
     const withApi = typeof apiOrVisitor === 'number';
     super(withApi ? apiOrVisitor : Opcodes.ASM9, withApi ? (classVisitor ?? null) : apiOrVisitor);
     if (!withApi && new.target !== SerialVersionUIDAdder) {
-      throw new Error('IllegalStateException: subclasses of SerialVersionUIDAdder must pass an api');
+      throw new IllegalStateException('subclasses of SerialVersionUIDAdder must pass an api');
     }
     this.computeSvuid = false;
     this.hasSvuid = false;

@@ -1,3 +1,4 @@
+import { IllegalStateException } from '../asm/java-exceptions.js';
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { MethodNode } from '../tree/method-node.js';
@@ -43,7 +44,7 @@ export class TryCatchBlockSorter extends MethodNode {
     ];
     super(api, access, name, descriptor, signature ?? null, exceptions ?? null);
     if (!withApi && new.target !== TryCatchBlockSorter) {
-      throw new Error('IllegalStateException: subclasses of TryCatchBlockSorter must pass an api');
+      throw new IllegalStateException('subclasses of TryCatchBlockSorter must pass an api');
     }
     this.mv = methodVisitor ?? null;
   }

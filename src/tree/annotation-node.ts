@@ -1,6 +1,7 @@
 import { AnnotationVisitor, type AnnotationValue } from '../asm/annotation-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Util } from './util.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 // Marks the two-element arrays that stand for Java's `String[] {descriptor, value}` enum values,
 // so that they are not mistaken for array values (a Java `List`), which are plain arrays here.
@@ -38,7 +39,7 @@ export class AnnotationNode extends AnnotationVisitor {
     if (typeof apiOrDescriptor === 'string') {
       super(Opcodes.ASM9);
       if (new.target !== AnnotationNode) {
-        throw new Error('IllegalStateException: subclasses of AnnotationNode must pass an api');
+        throw new IllegalStateException('subclasses of AnnotationNode must pass an api');
       }
       this.desc = apiOrDescriptor;
     } else {

@@ -17,6 +17,7 @@ import { RecordComponentNode } from './record-component-node.js';
 import { TypeAnnotationNode } from './type-annotation-node.js';
 import { UnsupportedClassVersionException } from './unsupported-class-version-exception.js';
 import { Util } from './util.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /**
  * A node that represents a class (a ClassFile structure, JVMS §4.1): a ClassVisitor that records
@@ -99,7 +100,7 @@ export class ClassNode extends ClassVisitor {
   constructor(api?: number) {
     super(api === undefined ? Opcodes.ASM9 : api);
     if (api === undefined && new.target !== ClassNode) {
-      throw new Error('IllegalStateException: subclasses of ClassNode must pass an api');
+      throw new IllegalStateException('subclasses of ClassNode must pass an api');
     }
     this.version = 0;
     this.access = 0;

@@ -9,6 +9,7 @@ import { AnnotationNode } from './annotation-node.js';
 import { TypeAnnotationNode } from './type-annotation-node.js';
 import { UnsupportedClassVersionException } from './unsupported-class-version-exception.js';
 import { Util } from './util.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /** A node that represents a field (a field_info structure, JVMS §4.5). */
 export class FieldNode extends FieldVisitor {
@@ -52,7 +53,7 @@ export class FieldNode extends FieldVisitor {
     if (typeof b === 'string') {
       super(Opcodes.ASM9);
       if (new.target !== FieldNode) {
-        throw new Error('IllegalStateException: subclasses of FieldNode must pass an api');
+        throw new IllegalStateException('subclasses of FieldNode must pass an api');
       }
       this.access = a;
       this.name = b;

@@ -4,6 +4,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { AbstractInsnNode } from './abstract-insn-node.js';
 import { LabelNode } from './label-node.js';
 import { Util } from './util.js';
+import { IllegalArgumentException } from '../asm/java-exceptions.js';
 
 /**
  * A verification type in a `FrameNode`: a number (Opcodes.TOP… UNINITIALIZED_THIS), an internal
@@ -63,7 +64,7 @@ export class FrameNode extends AbstractInsnNode {
         this.stack = Util.asArrayList(1, stack);
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid frame type ${type}`);
+        throw new IllegalArgumentException(`invalid frame type ${type}`);
     }
   }
 
@@ -96,7 +97,7 @@ export class FrameNode extends AbstractInsnNode {
         methodVisitor.visitFrame(this.type, 0, null, 1, FrameNode.asArray(this.stack!));
         break;
       default:
-        throw new Error(`IllegalArgumentException: invalid frame type ${this.type}`);
+        throw new IllegalArgumentException(`invalid frame type ${this.type}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import type { AbstractInsnNode } from './abstract-insn-node.js';
 import { LabelNode } from './label-node.js';
+import { IllegalStateException, IndexOutOfBoundsException, NoSuchElementException } from '../asm/java-exceptions.js';
 
 /**
  * A doubly linked list of instructions, linked through the nodes themselves. `get(index)` and
@@ -53,12 +54,12 @@ export class InsnList implements Iterable<AbstractInsnNode> {
 
   /**
    * The instruction at `index`. The first call after a modification builds the index cache
-   * (linear); later calls take constant time. Throws a RangeError (Java's
-   * IndexOutOfBoundsException) when `index` is outside 0…size()-1.
+   * (linear); later calls take constant time. Throws an IndexOutOfBoundsException (a RangeError)
+   * when `index` is outside 0…size()-1.
    */
   get(index: number): AbstractInsnNode {
     if (index < 0 || index >= this._size) {
-      throw new RangeError(`IndexOutOfBoundsException: index ${index}, size ${this._size}`);
+      throw new IndexOutOfBoundsException(`index ${index}, size ${this._size}`);
     }
     if (this.cache === null) {
       this.cache = this.toArray();
@@ -435,7 +436,7 @@ export class InsnListIterator {
     this.list = list;
     this.remove_ = null;
     if (index < 0 || index > list.size()) {
-      throw new RangeError(`IndexOutOfBoundsException: index ${index}, size ${list.size()}`);
+      throw new IndexOutOfBoundsException(`index ${index}, size ${list.size()}`);
     }
     if (index === list.size()) {
       this.nextInsn = null;
@@ -455,7 +456,7 @@ export class InsnListIterator {
   next(): AbstractInsnNode {
     const result = this.nextInsn;
     if (result === null) {
-      throw new Error('NoSuchElementException: no next instruction');
+      throw new NoSuchElementException('no next instruction');
     }
     this.previousInsn = result;
     this.nextInsn = result.nextInsn;
@@ -467,7 +468,7 @@ export class InsnListIterator {
   remove(): void {
     const removed = this.remove_;
     if (removed === null) {
-      throw new Error('IllegalStateException: next() or previous() must be called before remove()');
+      throw new IllegalStateException('next() or previous() must be called before remove()');
     }
     if (removed === this.nextInsn) {
       this.nextInsn = this.nextInsn.nextInsn;
@@ -486,7 +487,7 @@ export class InsnListIterator {
   previous(): AbstractInsnNode {
     const result = this.previousInsn;
     if (result === null) {
-      throw new Error('NoSuchElementException: no previous instruction');
+      throw new NoSuchElementException('no previous instruction');
     }
     this.nextInsn = result;
     this.previousInsn = result.previousInsn;
@@ -525,7 +526,7 @@ export class InsnListIterator {
   set(insnNode: AbstractInsnNode): void {
     const replaced = this.remove_;
     if (replaced === null) {
-      throw new Error('IllegalStateException: next() or previous() must be called before set()');
+      throw new IllegalStateException('next() or previous() must be called before set()');
     }
     this.list.set(replaced, insnNode);
     if (replaced === this.previousInsn) {

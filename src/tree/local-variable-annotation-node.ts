@@ -6,6 +6,7 @@ import type { TypePath } from '../asm/type-path.js';
 import type { LabelNode } from './label-node.js';
 import { TypeAnnotationNode } from './type-annotation-node.js';
 import { Util } from './util.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /**
  * A node that represents a type annotation on a local variable declaration (JVMS §4.7.20.1,
@@ -54,7 +55,7 @@ export class LocalVariableAnnotationNode extends TypeAnnotationNode {
     if (g === undefined) {
       super(Opcodes.ASM9, a, b as TypePath | null, f as string);
       if (new.target !== LocalVariableAnnotationNode) {
-        throw new Error('IllegalStateException: subclasses of LocalVariableAnnotationNode must pass an api');
+        throw new IllegalStateException('subclasses of LocalVariableAnnotationNode must pass an api');
       }
       this.start = Util.asArrayList(c as LabelNode[]);
       this.end = Util.asArrayList(d);

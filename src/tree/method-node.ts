@@ -35,6 +35,7 @@ import { TypeInsnNode } from './type-insn-node.js';
 import { UnsupportedClassVersionException } from './unsupported-class-version-exception.js';
 import { Util } from './util.js';
 import { VarInsnNode } from './var-insn-node.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 import { spreadArguments } from '../asm/varargs.js';
 
 /**
@@ -187,7 +188,7 @@ export class MethodNode extends MethodVisitor {
     const withoutApi = a === undefined || typeof b === 'string';
     super(withoutApi ? Opcodes.ASM9 : a);
     if (withoutApi && new.target !== MethodNode) {
-      throw new Error('IllegalStateException: subclasses of MethodNode must pass an api');
+      throw new IllegalStateException('subclasses of MethodNode must pass an api');
     }
     this.access = 0;
     this.name = null as unknown as string;

@@ -6,6 +6,7 @@ import { ModuleOpenNode } from './module-open-node.js';
 import { ModuleProvideNode } from './module-provide-node.js';
 import { ModuleRequireNode } from './module-require-node.js';
 import { Util } from './util.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /** A node that represents a module declaration (Module, ModulePackages, ModuleMainClass attributes, JVMS §4.7.25-27). */
@@ -70,7 +71,7 @@ export class ModuleNode extends ModuleVisitor {
     if (typeof a === 'string') {
       super(Opcodes.ASM9);
       if (new.target !== ModuleNode) {
-        throw new Error('IllegalStateException: subclasses of ModuleNode must pass an api');
+        throw new IllegalStateException('subclasses of ModuleNode must pass an api');
       }
       this.name = a;
       this.access = b as number;

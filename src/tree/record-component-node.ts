@@ -8,6 +8,7 @@ import { AnnotationNode } from './annotation-node.js';
 import { TypeAnnotationNode } from './type-annotation-node.js';
 import { UnsupportedClassVersionException } from './unsupported-class-version-exception.js';
 import { Util } from './util.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /** A node that represents a record component (an entry of the Record attribute, JVMS §4.7.30). */
 export class RecordComponentNode extends RecordComponentVisitor {
@@ -45,7 +46,7 @@ export class RecordComponentNode extends RecordComponentVisitor {
     if (typeof a === 'string') {
       super(Opcodes.ASM9);
       if (new.target !== RecordComponentNode) {
-        throw new Error('IllegalStateException: subclasses of RecordComponentNode must pass an api');
+        throw new IllegalStateException('subclasses of RecordComponentNode must pass an api');
       }
       this.name = a;
       this.descriptor = b;

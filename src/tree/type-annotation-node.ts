@@ -1,6 +1,7 @@
 import { Opcodes } from '../asm/opcodes.js';
 import type { TypePath } from '../asm/type-path.js';
 import { AnnotationNode } from './annotation-node.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /** A node that represents a type annotation (JVMS §4.7.20). */
 export class TypeAnnotationNode extends AnnotationNode {
@@ -20,7 +21,7 @@ export class TypeAnnotationNode extends AnnotationNode {
     if (d === undefined) {
       super(Opcodes.ASM9, c as string);
       if (new.target !== TypeAnnotationNode) {
-        throw new Error('IllegalStateException: subclasses of TypeAnnotationNode must pass an api');
+        throw new IllegalStateException('subclasses of TypeAnnotationNode must pass an api');
       }
       this.typeRef = a;
       this.typePath = b as TypePath | null;

@@ -18,6 +18,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import type { TypePath } from '../asm/type-path.js';
 import { Printer } from './printer.js';
+import { IllegalArgumentException } from '../asm/java-exceptions.js';
 import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 /** Where an access flag word appears: the same bit has different names (JVMS §4.1, §4.5, §4.6, §4.7). */
@@ -423,7 +424,7 @@ export class ASMifier extends Printer {
         this.line(`${this.name}.visitFrame(Opcodes.F_SAME1, 0, null, 1, ${elements(1, stack)});`);
         break;
       default:
-        throw new Error(`Invalid frame type: ${type}`);
+        throw new IllegalArgumentException(`Invalid frame type: ${type}`);
     }
   }
 

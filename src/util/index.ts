@@ -21,4 +21,10 @@ export { CheckAnnotationAdapter } from './check-annotation-adapter.js';
 export { CheckRecordComponentAdapter } from './check-record-component-adapter.js';
 export { CheckModuleAdapter } from './check-module-adapter.js';
 export { CheckSignatureAdapter } from './check-signature-adapter.js';
-export { IllegalArgumentException, IllegalStateException, UnsupportedOperationException } from './check-errors.js';
+export {
+  IllegalArgumentException,
+  IllegalStateException,
+  IndexOutOfBoundsException,
+  NoSuchElementException,
+  UnsupportedOperationException,
+} from '../asm/java-exceptions.js';

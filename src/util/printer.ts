@@ -18,6 +18,7 @@ import type { Label } from '../asm/label.js';
 import type { FrameElement } from '../asm/method-visitor.js';
 import type { TypePath } from '../asm/type-path.js';
 import { StringBuilder } from './string-builder.js';
+import { UnsupportedOperationException } from '../asm/java-exceptions.js';
 
 /** Where a printer writes its text: the part of java.io.PrintWriter that printers use. */
 export interface PrintWriter {
@@ -31,9 +32,7 @@ export interface PrintWriter {
 const UNSUPPORTED_OPERATION = 'Must be overridden';
 
 function unsupported(): never {
-  const error = new Error(UNSUPPORTED_OPERATION);
-  error.name = 'UnsupportedOperationException';
-  throw error;
+  throw new UnsupportedOperationException(UNSUPPORTED_OPERATION);
 }
 
 /** An abstract converter from visit events to text. */

@@ -22,6 +22,7 @@ import { TypeReference } from '../asm/type-reference.js';
 import { Printer } from './printer.js';
 import { isTextifierSupport } from './textifier-support.js';
 import { TraceSignatureVisitor } from './trace-signature-visitor.js';
+import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
 import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
 
 const CLASS_SUFFIX = '.class';
@@ -79,9 +80,7 @@ export class Textifier extends Printer {
   constructor(api?: number) {
     super(api ?? Opcodes.ASM9);
     if (api === undefined && new.target !== Textifier) {
-      const error = new Error('Textifier subclasses must pass an api level to the constructor');
-      error.name = 'IllegalStateException';
-      throw error;
+      throw new IllegalStateException('Textifier subclasses must pass an api level to the constructor');
     }
   }
 
@@ -1450,7 +1449,5 @@ export class Textifier extends Printer {
 }
 
 function illegalArgument(message: string): Error {
-  const error = new Error(message);
-  error.name = 'IllegalArgumentException';
-  return error;
+  return new IllegalArgumentException(message);
 }

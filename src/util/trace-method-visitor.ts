@@ -10,6 +10,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import type { TypePath } from '../asm/type-path.js';
 import type { Printer } from './printer.js';
 import { TraceAnnotationVisitor } from './trace-annotation-visitor.js';
+import { UnsupportedOperationException } from '../asm/java-exceptions.js';
 import { spreadArguments } from '../asm/varargs.js';
 
 /** A MethodVisitor that prints each event with a Printer, then forwards it to its delegate. */
@@ -114,7 +115,7 @@ export class TraceMethodVisitor extends MethodVisitor {
     // Call the form of visitMethodInsn that the printer implements, given its API level.
     if (this.p.api < Opcodes.ASM5) {
       if (itf !== (opcode === Opcodes.INVOKEINTERFACE)) {
-        throw new Error('INVOKESPECIAL/STATIC on interfaces require ASM5');
+        throw new UnsupportedOperationException('INVOKESPECIAL/STATIC on interfaces require ASM5');
       }
       this.p.visitMethodInsn(opcode, owner, name, descriptor);
     } else {

@@ -6,6 +6,7 @@
 import { Opcodes } from '../asm/opcodes.js';
 import { SignatureVisitor } from '../asm/signature/signature-visitor.js';
 import { StringBuilder } from './string-builder.js';
+import { IllegalArgumentException } from '../asm/java-exceptions.js';
 
 const COMMA_SEPARATOR = ', ';
 const EXTENDS_SEPARATOR = ' extends ';
@@ -142,9 +143,7 @@ export class TraceSignatureVisitor extends SignatureVisitor {
   override visitBaseType(descriptor: string): void {
     const baseType = BASE_TYPES[descriptor];
     if (baseType === undefined) {
-      const error = new Error(`invalid base type descriptor ${descriptor}`);
-      error.name = 'IllegalArgumentException';
-      throw error;
+      throw new IllegalArgumentException(`invalid base type descriptor ${descriptor}`);
     }
     this.declaration.append(baseType);
     this.endType();
