@@ -391,6 +391,36 @@ describe('a label visited twice', () => {
     }
     expect(new ClassReader(writer.toByteArray()).getClassName()).toBe('Shared');
   });
+
+  it('at the same offset is accepted, as ASM accepts it, and changes nothing', () => {
+    const loop = (flags: number, twice: boolean): Uint8Array => {
+      const writer = new ClassWriter(flags);
+      writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, 'Twice', null, 'java/lang/Object', null);
+      const method = writer.visitMethod(Opcodes.ACC_STATIC, 'loop', '(I)V', null, null)!;
+      method.visitCode();
+      const head = new Label();
+      const other = new Label();
+      method.visitLabel(head);
+      if (flags !== ClassWriter.COMPUTE_FRAMES) method.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+      method.visitLabel(other);
+      if (twice) {
+        method.visitLabel(head);
+        method.visitLabel(other);
+        method.visitLabel(head);
+      }
+      method.visitIincInsn(0, 1);
+      method.visitVarInsn(Opcodes.ILOAD, 0);
+      method.visitJumpInsn(Opcodes.IFNE, head);
+      method.visitInsn(Opcodes.RETURN);
+      method.visitMaxs(1, 1);
+      method.visitEnd();
+      writer.visitEnd();
+      return writer.toByteArray();
+    };
+    for (const flags of [0, ClassWriter.COMPUTE_MAXS, ClassWriter.COMPUTE_FRAMES]) {
+      expect(Buffer.from(loop(flags, true)).equals(Buffer.from(loop(flags, false))), `flags ${flags}`).toBe(true);
+    }
+  });
 });
 
 describe('code size limit', () => {

@@ -1205,7 +1205,12 @@ export class MethodWriter extends MethodVisitor {
 
   override visitLabel(label: Label): void {
     if (label.resolvedBy === this) {
-      // ASM accepts this silently (only its CheckMethodAdapter objects) and writes wrong offsets.
+      if (label.bytecodeOffset === this.code.length) {
+        // Visited again where it already is (no instruction in between): nothing changes, as in ASM, whose
+        // second visit merges the label into the basic block it already starts.
+        return;
+      }
+      // At another offset, ASM accepts this silently (only its CheckMethodAdapter objects) and writes wrong offsets.
       throw new IllegalStateException(
         `Label visited twice in method ${this.symbolTable.getClassName()}.${this.name}${this.descriptor} ` +
           `(at bytecode offsets ${label.bytecodeOffset} and ${this.code.length}): a label marks one instruction`,
