@@ -242,6 +242,19 @@ describe('the data-flow check and verify find broken code', () => {
     }
   });
 
+  it('checkDataFlow says "Error at instruction N:" once, as ASM, also when it checks the frames (version 50+)', () => {
+    for (const version of [Opcodes.V1_6, Opcodes.V1_8]) {
+      const adapter = new CheckClassAdapter(new ClassWriter(0), true);
+      adapter.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'p/C', null, 'java/lang/Object', null);
+      const mv = adapter.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'm', '()V', null, null)!;
+      mv.visitCode();
+      mv.visitInsn(Opcodes.POP);
+      mv.visitInsn(Opcodes.RETURN);
+      mv.visitMaxs(1, 1);
+      expectError(() => mv.visitEnd(), IllegalArgumentException, /^Error at instruction 0: Cannot pop operand off an empty stack\. m\(\)V\n/);
+    }
+  });
+
   it('the data-flow check is off with checkDataFlow=false', () => {
     const reader = new ClassReader(broken);
     expect(() => reader.accept(new CheckClassAdapter(new ClassWriter(0), false), 0)).not.toThrow();

@@ -155,6 +155,11 @@ export class Analyzer<V extends Value> {
       this.mergeInto(0, currentFrame, null);
       this.init(owner, method);
     } catch (e) {
+      // As in ASM, whose catch here takes RuntimeExceptions only: an AnalyzerException (a checked exception in
+      // Java), such as those of CheckFrameAnalyzer's init, already says where it was found.
+      if (e instanceof AnalyzerException) {
+        throw e;
+      }
       throw wrap(e, insnListSize > 0 ? insnList.get(0) : null, 0);
     }
 
