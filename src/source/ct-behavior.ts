@@ -15,6 +15,7 @@ import type { ExprEditorLike } from './expr-editor.js';
 import { allAnnotationValues, type AnnotationEntry } from './annotation-values.js';
 import { insertMethodParameter } from './parameter-insertion.js';
 import { copyBodyInto } from './behavior-copy.js';
+import { MethodInfo } from './bytecode/member-info.js';
 import { addCatch, addLocalVariable, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
@@ -146,6 +147,20 @@ export abstract class CtBehavior extends CtMember {
   addCatch(source: string, exceptionType: CtClass, exceptionName = '$e'): void {
     this.declaringClass.checkModify(this.node);
     addCatch(this, source, exceptionType, exceptionName);
+  }
+
+  /**
+   * Javassist's bytecode-level view of this method: its annotations attributes (read, add, remove)
+   * and its Code attribute's LocalVariableTable (parameter names). Changes through it change the class.
+   */
+  getMethodInfo(): MethodInfo {
+    const node = this.methodNode();
+    return new MethodInfo(node, this.declaringClass.getName(), () => this.declaringClass.checkModify(node));
+  }
+
+  /** getMethodInfo (Javassist's getMethodInfo2 skips the frozen check until a change; so does this view). */
+  getMethodInfo2(): MethodInfo {
+    return this.getMethodInfo();
   }
 
   /**

@@ -23,6 +23,7 @@ import { ClassWriter, UnknownClassError } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
 import type { InnerClassNode } from '../tree/inner-class-node.js';
+import { ClassFile } from './bytecode/member-info.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { CopyRefusedError, TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
@@ -685,6 +686,24 @@ export class CtClass {
   getAttribute(name: string): Uint8Array | null {
     if (this.isPrimitive() || this.isArray()) return null;
     return attributeBytes(this.classNode().attrs, name, () => this.writeBytes());
+  }
+
+  /**
+   * Javassist's bytecode-level view of the class: its annotations attributes (read, add, remove),
+   * name, version, and MethodInfo/FieldInfo views of its members. Changes through it change the class.
+   */
+  getClassFile(): ClassFile {
+    if (this.isPrimitive() || this.isArray()) throw new CannotCompileException(`${this.getName()} has no class file`);
+    return new ClassFile(
+      this.classNode(),
+      () => this.checkModify(),
+      () => this.getDeclaredBehaviors().map((behavior) => behavior.getMethodInfo()),
+      () => this.getDeclaredFields().map((field) => field.getFieldInfo()),
+    );
+  }
+
+  getClassFile2(): ClassFile {
+    return this.getClassFile();
   }
 
   /** Adds the class attribute `name` with info `bytes`, replacing one of that name (Javassist's setAttribute); not for attributes the tree models. */

@@ -1,5 +1,6 @@
 // # CtField: a field of a CtClass (Javassist's CtField), backed by a FieldNode of its tree.
 
+import { FieldInfo } from './bytecode/member-info.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { FieldNode } from '../tree/field-node.js';
 import type { CtClass } from './ct-class.js';
@@ -74,6 +75,16 @@ export class CtField extends CtMember {
     this.declaringClass.checkModify(this.node);
     this.node.desc = type.getDescriptor();
     this.declaringClass.memberDeclarationChanged();
+  }
+
+  /** Javassist's bytecode-level view of this field: its annotations attributes (read, add, remove). */
+  getFieldInfo(): FieldInfo {
+    const node = this.fieldNode();
+    return new FieldInfo(node, this.getDeclaringClass().getName(), () => this.getDeclaringClass().checkModify(node));
+  }
+
+  getFieldInfo2(): FieldInfo {
+    return this.getFieldInfo();
   }
 
   /** Javassist's form: `declaring.Class.name:descriptor`. */

@@ -24,3 +24,23 @@ export { ExprEditor, type ExprEditorLike } from './expr-editor.js';
 export { Modifier } from './modifier.js';
 export { NotFoundException } from './not-found-exception.js';
 export { runSourceTransform } from './run-source-transform.js';
+export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
+export { AnnotationsAttribute, AttributeInfo, CodeAttribute, LocalVariableAttribute } from './bytecode/attributes.js';
+export { ConstPool } from './bytecode/const-pool.js';
+export {
+  Annotation,
+  AnnotationMemberValue,
+  ArrayMemberValue,
+  BooleanMemberValue,
+  ByteMemberValue,
+  CharMemberValue,
+  ClassMemberValue,
+  DoubleMemberValue,
+  EnumMemberValue,
+  FloatMemberValue,
+  IntegerMemberValue,
+  LongMemberValue,
+  MemberValue,
+  ShortMemberValue,
+  StringMemberValue,
+} from './bytecode/annotation.js';

@@ -1,0 +1,194 @@
+// # Javassist's javassist.bytecode attributes that real code reaches for
+//
+// AnnotationsAttribute (RuntimeVisible/InvisibleAnnotations, JVMS §4.7.16-17) to add or read
+// annotations, and LocalVariableAttribute (LocalVariableTable, §4.7.13) to read parameter names,
+// through CodeAttribute. An AnnotationsAttribute read from a class or field or method, or added to
+// one, is live as in Javassist: addAnnotation / setAnnotations / removeAnnotation change the member.
+
+import type { AnnotationNode } from '../../tree/annotation-node.js';
+import type { LocalVariableNode } from '../../tree/local-variable-node.js';
+import { toInternalName } from '../../classfile/class-names.js';
+import { Annotation } from './annotation.js';
+import type { ConstPool } from './const-pool.js';
+
+/** @internal Where a live AnnotationsAttribute reads and writes its annotations. */
+export interface AnnotationsHolder {
+  get(): AnnotationNode[] | null;
+  set(annotations: AnnotationNode[] | null): void;
+}
+
+/** The attributes of the views: each knows its name (Javassist's AttributeInfo.getName). */
+export abstract class AttributeInfo {
+  protected constructor(private readonly name: string) {}
+
+  getName(): string {
+    return this.name;
+  }
+}
+
+export class AnnotationsAttribute extends AttributeInfo {
+  static readonly visibleTag = 'RuntimeVisibleAnnotations';
+  static readonly invisibleTag = 'RuntimeInvisibleAnnotations';
+
+  /** The annotations while the attribute belongs to no member. */
+  private detached: AnnotationNode[] = [];
+  private holder: AnnotationsHolder | null = null;
+
+  /** `new AnnotationsAttribute(cp, AnnotationsAttribute.visibleTag)`: empty, until added to a member. */
+  constructor(_cp: ConstPool | null, tag: string) {
+    if (tag !== AnnotationsAttribute.visibleTag && tag !== AnnotationsAttribute.invisibleTag) {
+      throw new TypeError(`an AnnotationsAttribute is ${AnnotationsAttribute.visibleTag} or ${AnnotationsAttribute.invisibleTag}, not ${tag}`);
+    }
+    super(tag);
+  }
+
+  /** @internal Makes this attribute the live view of `holder`'s annotations; with `adopt`, they become this one's. */
+  bind(holder: AnnotationsHolder, adopt: boolean): this {
+    if (adopt) holder.set(this.detached.length === 0 ? null : this.detached);
+    this.holder = holder;
+    return this;
+  }
+
+  private nodes(): AnnotationNode[] {
+    return this.holder === null ? this.detached : (this.holder.get() ?? []);
+  }
+
+  private store(nodes: AnnotationNode[]): void {
+    if (this.holder === null) this.detached = nodes;
+    else this.holder.set(nodes.length === 0 ? null : nodes);
+  }
+
+  getAnnotations(): Annotation[] {
+    return this.nodes().map((node) => Annotation.fromTree(node));
+  }
+
+  /** The annotation of type `typeName` (dotted), or null. */
+  getAnnotation(typeName: string): Annotation | null {
+    const descriptor = `L${toInternalName(typeName)};`;
+    const node = this.nodes().find((candidate) => candidate.desc === descriptor);
+    return node === undefined ? null : Annotation.fromTree(node);
+  }
+
+  /** Adds `annotation`, replacing one of the same type (Javassist's addAnnotation). */
+  addAnnotation(annotation: Annotation): void {
+    const node = annotation.toTree();
+    const nodes = [...this.nodes()];
+    const index = nodes.findIndex((candidate) => candidate.desc === node.desc);
+    if (index >= 0) nodes[index] = node;
+    else nodes.push(node);
+    this.store(nodes);
+  }
+
+  setAnnotations(annotations: readonly Annotation[]): void {
+    this.store(annotations.map((annotation) => annotation.toTree()));
+  }
+
+  setAnnotation(annotation: Annotation): void {
+    this.setAnnotations([annotation]);
+  }
+
+  /** Removes the annotation of type `typeName`; whether there was one. */
+  removeAnnotation(typeName: string): boolean {
+    const descriptor = `L${toInternalName(typeName)};`;
+    const nodes = this.nodes();
+    const kept = nodes.filter((node) => node.desc !== descriptor);
+    if (kept.length === nodes.length) return false;
+    this.store(kept);
+    return true;
+  }
+
+  numAnnotations(): number {
+    return this.nodes().length;
+  }
+
+  override toString(): string {
+    return this.getAnnotations().join(' ');
+  }
+}
+
+/** The LocalVariableTable of a method's code (read-only): parameter and local names. */
+export class LocalVariableAttribute extends AttributeInfo {
+  static readonly tag = 'LocalVariableTable';
+  static readonly typeTag = 'LocalVariableTypeTable';
+
+  /** @internal */
+  constructor(private readonly entries: readonly LocalVariableNode[]) {
+    super(LocalVariableAttribute.tag);
+  }
+
+  tableLength(): number {
+    return this.entries.length;
+  }
+
+  /** The name of entry `i` (table order: javac lists `this` and the parameters first). */
+  variableName(i: number): string {
+    return this.entry(i).name;
+  }
+
+  /** The name of the variable in local slot `index` (the first entry of that slot), or null (Javassist 3.28's variableNameByIndex). */
+  variableNameByIndex(index: number): string | null {
+    return this.entries.find((entry) => entry.index === index)?.name ?? null;
+  }
+
+  /** The local slot of entry `i`. */
+  index(i: number): number {
+    return this.entry(i).index;
+  }
+
+  /** The descriptor of entry `i`. */
+  descriptor(i: number): string {
+    return this.entry(i).desc;
+  }
+
+  /** The generic signature of entry `i` (from the LocalVariableTypeTable), or null. */
+  signature(i: number): string | null {
+    return this.entry(i).signature;
+  }
+
+  private entry(i: number): LocalVariableNode {
+    const entry = this.entries[i];
+    if (entry === undefined) throw new RangeError(`LocalVariableTable entry ${i} of ${this.entries.length}`);
+    return entry;
+  }
+}
+
+/** A method's Code attribute (JVMS §4.7.3), for its sub-attributes and sizes. */
+export class CodeAttribute extends AttributeInfo {
+  static readonly tag = 'Code';
+
+  /** @internal */
+  constructor(
+    private readonly locals: readonly LocalVariableNode[] | null,
+    private readonly maxStack: number,
+    private readonly maxLocals: number,
+  ) {
+    super(CodeAttribute.tag);
+  }
+
+  /** LocalVariableAttribute.tag gives the LocalVariableTable (null when the class was compiled without -g); other names null. */
+  getAttribute(name: string): AttributeInfo | null {
+    if (name === LocalVariableAttribute.tag && this.locals !== null && this.locals.length > 0) return new LocalVariableAttribute(this.locals);
+    return null;
+  }
+
+  getMaxStack(): number {
+    return this.maxStack;
+  }
+
+  getMaxLocals(): number {
+    return this.maxLocals;
+  }
+}
+
+/** @internal */
+export function annotationNodesHolder(target: { visibleAnnotations: AnnotationNode[] | null; invisibleAnnotations: AnnotationNode[] | null }, visible: boolean, beforeChange: () => void): AnnotationsHolder {
+  return {
+    get: () => (visible ? target.visibleAnnotations : target.invisibleAnnotations),
+    set: (annotations) => {
+      beforeChange();
+      if (visible) target.visibleAnnotations = annotations;
+      else target.invisibleAnnotations = annotations;
+    },
+  };
+}
+

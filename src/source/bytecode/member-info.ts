@@ -1,0 +1,173 @@
+// # Javassist's ClassFile, MethodInfo and FieldInfo, as views of a CtClass and its members
+//
+// What real Javassist code does at this level besides snippets: add or read annotations
+// (getAttribute/addAttribute with an AnnotationsAttribute), read parameter names (the
+// LocalVariableTable of getCodeAttribute()), look at names, descriptors and flags. The views read and
+// write the CtClass's tree, so a change through them is a change of the class (frozen classes refuse
+// it, and the member is written again). Other attributes: getAttribute answers null; the raw ones are
+// CtClass/CtMember.getAttribute/setAttribute's (bytes).
+
+import { CannotCompileException } from '../cannot-compile-exception.js';
+import type { FieldNode } from '../../tree/field-node.js';
+import type { MethodNode } from '../../tree/method-node.js';
+import type { ClassNode } from '../../tree/class-node.js';
+import { toDottedName } from '../../classfile/class-names.js';
+import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, annotationNodesHolder } from './attributes.js';
+import { ConstPool } from './const-pool.js';
+
+type AnnotatedNode = ClassNode | MethodNode | FieldNode;
+
+/** What the three views share: a constant pool handle, and the annotation attributes. */
+abstract class AnnotatedInfo {
+  /** @internal */
+  protected constructor(
+    protected readonly node: AnnotatedNode,
+    private readonly className: string,
+    /** Called before a change: checks the class may change and records which member did. */
+    private readonly beforeChange: () => void,
+  ) {}
+
+  getConstPool(): ConstPool {
+    return new ConstPool(this.className);
+  }
+
+  /**
+   * AnnotationsAttribute.visibleTag or invisibleTag: a live view of those annotations, or null when
+   * there are none; other names: null.
+   */
+  getAttribute(name: string): AttributeInfo | null {
+    if (name !== AnnotationsAttribute.visibleTag && name !== AnnotationsAttribute.invisibleTag) return null;
+    const visible = name === AnnotationsAttribute.visibleTag;
+    const nodes = visible ? this.node.visibleAnnotations : this.node.invisibleAnnotations;
+    if (nodes === null || nodes.length === 0) return null;
+    return new AnnotationsAttribute(null, name).bind(annotationNodesHolder(this.node, visible, this.beforeChange), false);
+  }
+
+  /** Adds `attribute` (an AnnotationsAttribute), replacing the member's attribute of that name; it stays live. */
+  addAttribute(attribute: AttributeInfo): void {
+    if (!(attribute instanceof AnnotationsAttribute)) {
+      throw new CannotCompileException(`addAttribute takes an AnnotationsAttribute here; ${attribute.getName()} is changed through CtClass/CtMember.setAttribute (bytes) or the API`);
+    }
+    attribute.bind(annotationNodesHolder(this.node, attribute.getName() === AnnotationsAttribute.visibleTag, this.beforeChange), true);
+  }
+
+  /** Removes the annotations attribute `name`. */
+  removeAttribute(name: string): void {
+    if (name === AnnotationsAttribute.visibleTag || name === AnnotationsAttribute.invisibleTag) {
+      annotationNodesHolder(this.node, name === AnnotationsAttribute.visibleTag, this.beforeChange).set(null);
+    }
+  }
+}
+
+export class MethodInfo extends AnnotatedInfo {
+  /** @internal */
+  constructor(
+    private readonly method: MethodNode,
+    className: string,
+    beforeChange: () => void,
+  ) {
+    super(method, className, beforeChange);
+  }
+
+  getName(): string {
+    return this.method.name;
+  }
+
+  getDescriptor(): string {
+    return this.method.desc;
+  }
+
+  getAccessFlags(): number {
+    return this.method.access;
+  }
+
+  isConstructor(): boolean {
+    return this.method.name === '<init>';
+  }
+
+  isStaticInitializer(): boolean {
+    return this.method.name === '<clinit>';
+  }
+
+  /** The Code attribute, or null for an abstract or native method. */
+  getCodeAttribute(): CodeAttribute | null {
+    if (this.method.instructions.size() === 0) return null;
+    return new CodeAttribute(this.method.localVariables, this.method.maxStack, this.method.maxLocals);
+  }
+}
+
+export class FieldInfo extends AnnotatedInfo {
+  /** @internal */
+  constructor(
+    private readonly field: FieldNode,
+    className: string,
+    beforeChange: () => void,
+  ) {
+    super(field, className, beforeChange);
+  }
+
+  getName(): string {
+    return this.field.name;
+  }
+
+  getDescriptor(): string {
+    return this.field.desc;
+  }
+
+  getAccessFlags(): number {
+    return this.field.access;
+  }
+}
+
+export class ClassFile extends AnnotatedInfo {
+  /** @internal */
+  constructor(
+    private readonly classNode: ClassNode,
+    beforeChange: () => void,
+    private readonly methodInfos: () => MethodInfo[],
+    private readonly fieldInfos: () => FieldInfo[],
+  ) {
+    super(classNode, toDottedName(classNode.name), beforeChange);
+  }
+
+  getName(): string {
+    return toDottedName(this.classNode.name);
+  }
+
+  getSuperclass(): string | null {
+    return this.classNode.superName === null ? null : toDottedName(this.classNode.superName);
+  }
+
+  getInterfaces(): string[] {
+    return this.classNode.interfaces.map(toDottedName);
+  }
+
+  getAccessFlags(): number {
+    return this.classNode.access;
+  }
+
+  isInterface(): boolean {
+    return (this.classNode.access & 0x0200) !== 0;
+  }
+
+  getMajorVersion(): number {
+    return this.classNode.version & 0xffff;
+  }
+
+  getMinorVersion(): number {
+    return this.classNode.version >>> 16;
+  }
+
+  getMethods(): MethodInfo[] {
+    return this.methodInfos();
+  }
+
+  getFields(): FieldInfo[] {
+    return this.fieldInfos();
+  }
+
+  /** The first method named `name`, or null. */
+  getMethod(name: string): MethodInfo | null {
+    return this.methodInfos().find((method) => method.getName() === name) ?? null;
+  }
+}
