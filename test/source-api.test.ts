@@ -133,6 +133,25 @@ describe('structural edits, written and run by HotSpot', () => {
     expect(result.stdout).toBe('src D 15O\n');
   });
 
+  it('makeNestedClass makes a public static member class that reaches its outer class\'s private members; ClassPool.getMethod', async () => {
+    const pool = new ClassPool(true);
+    const outer = pool.makeClass('nest.Outer');
+    outer.getClassFile().setMajorVersion(55); // Java 11: nestmates may reach each other's private members
+    outer.addField(CtField.make('private static int secret = 41;', outer));
+    const inner = outer.makeNestedClass('Inner', true);
+    expect(inner.getName()).toBe('nest.Outer$Inner');
+    expect(Modifier.toString(inner.getModifiers())).toBe('public static');
+    expect(inner.getDeclaringClass()!.getName()).toBe('nest.Outer');
+    expect(outer.getNestedClasses().map((c) => c.getName())).toEqual(['nest.Outer$Inner']);
+    expect(() => outer.makeNestedClass('Other', false)).toThrow('only static nested classes');
+    inner.addMethod(CtNewMethod.make('public static int peek() { return nest.Outer.secret + 1; }', inner));
+    outer.addMethod(CtNewMethod.make('public static void main(String[] a) { System.out.println(nest.Outer.Inner.peek() + " " + nest.Outer.Inner.class.getEnclosingClass().getName()); }', outer));
+    expect(pool.getMethod('nest.Outer$Inner', 'peek').getName()).toBe('peek');
+    const run = await runJava({ classpath: [new Map([['nest/Outer', outer.toBytecode()], ['nest/Outer$Inner', inner.toBytecode()]])], mainClass: 'nest.Outer', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('42 nest.Outer\n');
+  });
+
   it('setSuperclass moves the constructors\' super calls to the new superclass', async () => {
     const program = await compileJava({
       'demo/Base.java': 'package demo; public class Base { public String who() { return "base"; } }',

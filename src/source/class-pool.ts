@@ -15,6 +15,7 @@ import { ClassPath } from '../classpath/class-path.js';
 import { ClassNode } from '../tree/class-node.js';
 import { CannotCompileException } from './cannot-compile-exception.js';
 import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class.js';
+import type { CtMethod } from './ct-method.js';
 import { NotFoundException } from './not-found-exception.js';
 import { PoolClassPath } from './pool-class-path.js';
 
@@ -139,6 +140,11 @@ export class ClassPool {
     const found = this.getOrNull(className);
     if (found === null) throw new NotFoundException(`${className} (searched: ${this.frameClassPath().describe()})`);
     return found;
+  }
+
+  /** The method `methodName` declared by `className` (Javassist's getMethod: the first of that name). */
+  getMethod(className: string, methodName: string): CtMethod {
+    return this.get(className).getDeclaredMethod(methodName);
   }
 
   /** The same as get (Javassist's getCtClass). */

@@ -22,7 +22,7 @@ import { toDottedName, toInternalName } from '../classfile/class-names.js';
 import { ClassWriter, UnknownClassError } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
-import type { InnerClassNode } from '../tree/inner-class-node.js';
+import { InnerClassNode } from '../tree/inner-class-node.js';
 import { ClassFile } from './bytecode/member-info.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
@@ -595,6 +595,37 @@ export class CtClass {
     const name = this.getInternalName();
     const own = this.classNode().innerClasses.find((entry) => entry.name === name);
     return own?.outerName == null ? null : this.getClassPool().get(toDottedName(own.outerName));
+  }
+
+  /**
+   * Javassist's makeNestedClass: a new public static member class `Outer$name` (Javassist supports
+   * only static ones: `isStatic` must be true), with the InnerClasses entry (JVMS §4.7.6) in both
+   * classes and NestHost/NestMembers (JVMS §4.7.28-29) when this class has a nest, so the two may
+   * reach each other's private members as javac's nested classes do.
+   */
+  makeNestedClass(name: string, isStatic: boolean): CtClass {
+    if (!isStatic) throw new CannotCompileException('makeNestedClass: only static nested classes are supported (as in Javassist)');
+    this.checkModify();
+    const nested = this.getClassPool().makeClass(`${this.getName()}$${name}`);
+    const outerNode = this.classNode();
+    const nestedNode = nested.classNode();
+    nestedNode.version = outerNode.version;
+    const entry = (): InnerClassNode => new InnerClassNode(nestedNode.name, outerNode.name, name, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC);
+    outerNode.innerClasses.push(entry());
+    nestedNode.innerClasses.push(entry());
+    if ((outerNode.version & 0xffff) >= Opcodes.V11) {
+      const host = outerNode.nestHostClass ?? outerNode.name;
+      nestedNode.nestHostClass = host;
+      if (host === outerNode.name) (outerNode.nestMembers ??= []).push(nestedNode.name);
+      else this.getClassPool().get(toDottedName(host)).addNestMember(nestedNode.name);
+    }
+    return nested;
+  }
+
+  /** @internal Adds `internalName` to this nest host's NestMembers. */
+  addNestMember(internalName: string): void {
+    this.checkModify();
+    (this.classNode().nestMembers ??= []).push(internalName);
   }
 
   /** Javassist's getDeclaredClasses: the member classes declared here (the same as getNestedClasses in 3.27). */

@@ -27,6 +27,11 @@ abstract class AnnotatedInfo {
     private readonly beforeChange: () => void,
   ) {}
 
+  /** @internal */
+  protected changing(): void {
+    this.beforeChange();
+  }
+
   getConstPool(): ConstPool {
     return new ConstPool(this.className);
   }
@@ -156,6 +161,17 @@ export class ClassFile extends AnnotatedInfo {
 
   getMinorVersion(): number {
     return this.classNode.version >>> 16;
+  }
+
+  /** Sets the class file's major version (Javassist's setMajorVersion; frames are computed for 50 and later). */
+  setMajorVersion(major: number): void {
+    this.changing();
+    this.classNode.version = (this.classNode.version & ~0xffff) | (major & 0xffff);
+  }
+
+  setMinorVersion(minor: number): void {
+    this.changing();
+    this.classNode.version = ((minor & 0xffff) << 16) | (this.classNode.version & 0xffff);
   }
 
   getMethods(): MethodInfo[] {
