@@ -10,6 +10,8 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
+import { readJavaRelease } from '../src/classpath/java-home.js';
+import { javaHome } from './support/corpus.js';
 import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
@@ -150,5 +152,22 @@ describe('classforge verify', () => {
     expect(missing.stderr).toContain('no such file or directory');
     const usage = await classforge('verify');
     expect(usage.exitCode).toBe(2);
+  });
+
+  it('warns when the classes are newer than the JDK the class path reads', async () => {
+    const home = javaHome();
+    const jdk = readJavaRelease(home)?.featureVersion ?? 0;
+    // A javac class relabelled as one Java version past that JDK's (its code is valid for both).
+    const bytes = new Uint8Array(await readFile(join(goodDir, 'app', 'Counter.class')));
+    bytes[6] = 0;
+    bytes[7] = jdk + 44 + 1;
+    const dir = join(work, 'newer', 'app');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'Counter.class'), bytes);
+    const result = await execa('node', [CLI, 'verify', join(work, 'newer')], { reject: false, env: { JAVA_HOME: home } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain(`warning: some classes are Java ${jdk + 1} class files (version ${jdk + 45}), newer than the JDK the class path reads (Java ${jdk}`);
+    const plain = await execa('node', [CLI, 'verify', goodDir], { reject: false, env: { JAVA_HOME: home } });
+    expect(plain.stderr).not.toContain('warning');
   });
 });

@@ -22,6 +22,7 @@ import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError,
 import { type ClassInput, readClassInputs } from '../class-input.js';
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
 import { count, writeStdout } from '../output.js';
+import { warnIfNewerThanJdk } from '../jdk-version-warning.js';
 
 interface VerifyOptions {
   /** The --cp values (each may hold several entries joined with the path delimiter). */
@@ -108,6 +109,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     process.exitCode = EXIT_BAD_INPUT;
     return;
   }
+  warnIfNewerThanJdk(readable.map((input) => input.bytes), classPath);
   const hierarchy: ClassHierarchy = new ChainedClassHierarchy([inputHierarchy, classPath]);
   const verifier = new ClassVerifier(hierarchy);
 
