@@ -649,6 +649,7 @@ function compileBody(generator: CodeGenerator, block: Ast.BlockNode, isConstruct
   }
   generator.statement(block);
   generator.checkDefiniteAssignment();
+  generator.removeEmptyHandlers();
   if (!generator.reachable) return;
   if (returnType.isVoid()) {
     generator.emitter.returnValue(JavaType.VOID);

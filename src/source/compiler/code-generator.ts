@@ -229,9 +229,20 @@ export class CodeGenerator {
     this.members = GenericMembers.of(ctx.env);
   }
 
-  /** The method node the code was written to. */
+  /**
+   * The method node the code was written to. Handlers whose protected range holds no instruction (an
+   * empty try block, a finally's range split around inlined copies) are left out, as javac leaves them
+   * out: JVMS §4.7.3 requires start_pc < end_pc, and HotSpot refuses the class otherwise.
+   */
   get output(): MethodNode {
+    this.removeEmptyHandlers();
     return this.target;
+  }
+
+  /** Leaves out the handlers whose protected range holds no instruction (see output). */
+  removeEmptyHandlers(): void {
+    const handlers = this.target.tryCatchBlocks;
+    if (handlers !== null && handlers.length > 0) this.target.tryCatchBlocks = handlers.filter((block) => coversAnInstruction(block.start, block.end));
   }
 
   /** The first slot above every local the code used. */
@@ -3019,6 +3030,14 @@ interface CompiledArgument {
 }
 
 /** The expression inside any parentheses. */
+/** Whether a real instruction lies between `start` and `end` (labels, line numbers and frames take no bytes). */
+function coversAnInstruction(start: LabelNode, end: LabelNode): boolean {
+  for (let node = start.getNext(); node !== null && node !== end; node = node.getNext()) {
+    if (node.getOpcode() >= 0) return true;
+  }
+  return false;
+}
+
 /** Whether a conditional's operands (through nested conditionals) include a lambda or method reference. */
 function hasFunctionalOperand(node: Ast.ConditionalNode): boolean {
   return [node.whenTrue, node.whenFalse].some((operand) => {
