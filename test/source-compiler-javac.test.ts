@@ -63,6 +63,11 @@ const SUPPORT = {
       public static String take(Runnable r) { r.run(); return "runnable"; }
       public static String take(java.util.concurrent.Callable<String> c) { try { return "callable:" + c.call(); } catch (Exception e) { return "callable failed: " + e.getClass().getSimpleName(); } }
     }`,
+  'demo/Support.java': `package demo;
+    public class Support {
+      @SafeVarargs public static <T> T[] arr(T... a) { return a; }
+      @SafeVarargs public static <T> String componentOf(T... a) { return a.getClass().getComponentType().getSimpleName(); }
+    }`,
   'demo/Names.java': `package demo;
     @Deprecated(since = "9") public class Names extends java.util.ArrayList<String> {}`,
   'demo/Sorted.java': `package demo;

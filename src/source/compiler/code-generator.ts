@@ -1799,10 +1799,14 @@ export class CodeGenerator {
     }
     const fixed = parameters.length - 1;
     for (let i = 0; i < fixed; i++) pass(args[i]!, parameters[i]!, generics?.[i] ?? null);
-    const element = method.varargsElementType ?? parameters[fixed]!.componentType!;
+    const varargsGeneric = generics?.[fixed];
+    const declaredElement = method.varargsElementType ?? parameters[fixed]!.componentType!;
+    // A generic varargs parameter (T...): javac creates the array of T's inferred erasure (String[] for
+    // arr("a", "b")), which a T[] result is cast back to; the declared erasure would fail that cast.
+    const inferredElement = varargsGeneric?.kind === 'array' && varargsGeneric.component.kind !== 'variable' ? erasure(varargsGeneric.component) : null;
+    const element = inferredElement !== null && inferredElement.isReference() && inferredElement !== declaredElement && this.ctx.env.isSubtype(inferredElement, declaredElement) ? inferredElement : declaredElement;
     this.e.pushInt(args.length - fixed);
     this.newArrayOf(element, position);
-    const varargsGeneric = generics?.[fixed];
     for (let i = fixed; i < args.length; i++) {
       this.e.insn(Opcodes.DUP);
       this.e.pushInt(i - fixed);
@@ -1874,7 +1878,8 @@ export class CodeGenerator {
       if (arg.kind === 'WildcardType') throw new CompileError('a method type argument cannot be a wildcard', arg.position);
       return this.typeArgumentOf(arg);
     });
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined) ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit) : null;
+    // Inferred parameter types: for lambda arguments' targets, and for the element type of a generic varargs array.
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined) || method.varargsCall ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit) : null;
     const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
@@ -1983,7 +1988,7 @@ export class CodeGenerator {
     this.e.typeInsn(Opcodes.NEW, type.internalName!);
     this.e.insn(Opcodes.DUP);
     const generic = this.genericTypeOf(node.type);
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined)
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined) || constructor.varargsCall
       ? this.members.parameterTypes(generic ?? genericOf(type), constructor, args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type))))
       : null;
     this.appendArguments(args, constructor, node.position, parameterGenerics);
