@@ -167,7 +167,7 @@ interface JumpTarget {
 
 /** The switch expression a `yield` belongs to: first its result types are collected, then its code emitted. */
 type SwitchYieldTarget =
-  | { readonly mode: 'collect'; readonly types: JavaType[] }
+  | { readonly mode: 'collect'; readonly types: JavaType[]; readonly constants: (Constant | null)[] }
   | { readonly mode: 'emit'; readonly type: JavaType; readonly slot: number; readonly end: Label; readonly finallyDepth: number };
 
 interface FinallyFrame {
@@ -823,18 +823,23 @@ export class CodeGenerator {
    * thrown away, the generator's state restored), then for real, each `yield` storing its value,
    * converted to the expression's type (§15.28.1, folded as for ?:), in a local and jumping to the end.
    */
-  private switchExpression(node: Ast.SwitchExpressionNode): JavaType {
+  /**
+   * A switch expression (JLS §15.28). With `targetType` (an assignment or return context) it is a poly
+   * expression: each result is converted to the target type (`Object o = switch … -> 1; … -> 2L`
+   * boxes an Integer or a Long). Standalone, its type is the results' common type, boolean, their
+   * general numeric promotion (§5.6: `'a'` with the constant `0` is a char), or a reference type.
+   */
+  private switchExpression(node: Ast.SwitchExpressionNode, targetType: JavaType | null = null): JavaType {
     if (containsTry(node)) throw new CompileError('try statements inside a switch expression are not supported in snippets', node.position);
     const saved = { nextSlot: this.nextSlot, handlers: this.target.tryCatchBlocks?.length ?? 0, reachable: this.reachable };
     const types: JavaType[] = [];
-    this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types }));
+    const constants: (Constant | null)[] = [];
+    this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types, constants }));
     this.nextSlot = saved.nextSlot;
     if (this.target.tryCatchBlocks !== null) this.target.tryCatchBlocks.length = saved.handlers;
     this.reachable = saved.reachable;
     if (types.length === 0) throw new CompileError('switch expression does not have any result expressions', node.position);
-    let type = types[0]!;
-    for (const other of types.slice(1)) type = this.conditionalType(type, other, node.position);
-    if (type.isNull()) type = OBJECT;
+    const type = targetType ?? this.switchResultType(types, constants, node.position);
     const slot = this.allocate(type);
     const end = this.e.newLabel();
     this.switchExpressionBody(node, { mode: 'emit', type, slot, end, finallyDepth: this.finallyFrames.length });
@@ -842,6 +847,17 @@ export class CodeGenerator {
     this.reachable = true;
     this.e.load(type, slot);
     return type;
+  }
+
+  /** The type of a standalone switch expression from its results' types and constants (JLS §15.28.1). */
+  private switchResultType(types: readonly JavaType[], constants: readonly (Constant | null)[], position: SourcePosition): JavaType {
+    if (types.every((type) => type === types[0])) return types[0]!.isNull() ? OBJECT : types[0]!;
+    const primitives = types.map((type) => type.primitiveOrUnboxed());
+    if (primitives.every((type) => type === JavaType.BOOLEAN)) return JavaType.BOOLEAN;
+    if (primitives.every((type) => type !== null && type.isNumeric())) return generalNumericPromotion(primitives as JavaType[], constants);
+    let type = types[0]!;
+    for (const other of types.slice(1)) type = this.conditionalType(type.isPrimitive() ? type.boxed()! : type, other.isPrimitive() ? other.boxed()! : other, position);
+    return type.isNull() ? OBJECT : type;
   }
 
   private switchExpressionBody(node: Ast.SwitchExpressionNode, target: SwitchYieldTarget): void {
@@ -880,6 +896,7 @@ export class CodeGenerator {
       if (type.isVoid()) throw new CompileError("'void' type not allowed here", node.expression.position);
       this.e.pop(type);
       target.types.push(type);
+      target.constants.push(this.constant(node.expression));
     } else {
       this.expressionAs(node.expression, target.type);
       this.e.store(target.type, target.slot);
@@ -1255,6 +1272,11 @@ export class CodeGenerator {
     const inner = unparenthesized(node);
     if (inner.kind === 'Lambda' || inner.kind === 'MethodReference') {
       this.functionalValue(inner, type, generic);
+      return;
+    }
+    if (inner.kind === 'SwitchExpression' && !type.isVoid()) {
+      // A poly switch expression (JLS §15.28.1): each result takes the target type.
+      this.switchExpression(inner, type);
       return;
     }
     if (inner.kind === 'Conditional' && type.isReference() && hasFunctionalOperand(inner)) {
@@ -3035,6 +3057,23 @@ interface CompiledArgument {
 }
 
 /** The expression inside any parentheses. */
+/**
+ * JLS §5.6 general numeric promotion in a numeric choice context (a switch expression's results):
+ * double, float, long as usual; else int when some result is a non-constant int; else short, byte or
+ * char when every other result is of that type (byte with short) or an int constant that fits; else int.
+ */
+function generalNumericPromotion(types: readonly JavaType[], constants: readonly (Constant | null)[]): JavaType {
+  for (const wide of [JavaType.DOUBLE, JavaType.FLOAT, JavaType.LONG]) if (types.includes(wide)) return wide;
+  const isIntConstant = (i: number): boolean => types[i] === JavaType.INT && constants[i] != null && constants[i]!.type === JavaType.INT;
+  if (types.some((type, i) => type === JavaType.INT && !isIntConstant(i))) return JavaType.INT;
+  const narrowTo = (target: JavaType, alsoAllowed: readonly JavaType[]): boolean =>
+    types.includes(target) && types.every((type, i) => type === target || alsoAllowed.includes(type) || (isIntConstant(i) && fits(constants[i]!.value as number, target)));
+  if (narrowTo(JavaType.SHORT, [JavaType.BYTE])) return JavaType.SHORT;
+  if (narrowTo(JavaType.BYTE, [])) return JavaType.BYTE;
+  if (narrowTo(JavaType.CHAR, [])) return JavaType.CHAR;
+  return JavaType.INT;
+}
+
 /** Whether a real instruction lies between `start` and `end` (labels, line numbers and frames take no bytes). */
 function coversAnInstruction(start: LabelNode, end: LabelNode): boolean {
   for (let node = start.getNext(); node !== null && node !== end; node = node.getNext()) {
