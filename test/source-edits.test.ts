@@ -428,5 +428,16 @@ describe('classforge/source edits', () => {
     const result = await runJava({ classpath: [new Map([['after/C', c.toBytecode()]])], mainClass: 'after.C', verify: true });
     expect(result.stdout).toBe('6 14 42\n');
   });
+
+  it('insertAfter(src, true) on a method whose body is only a return, without debug information', async () => {
+    const program = await compileJava({ 'e/E.java': 'package e; public class E { public static void empty() {} public static int one() { return 1; } public static void main(String[] a) { empty(); System.out.println(one()); } }' }, { javacOptions: ['-g:none'] });
+    const pool = new ClassPool(true).appendClassPath(program.dir);
+    const e = pool.get('e.E');
+    e.getDeclaredMethod('empty').insertAfter('System.out.println("after");', true);
+    e.getDeclaredMethod('one').insertAfter('$_ = $_ + 1;', true);
+    const result = await run(pool, 'e.E', program.dir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('after\n2\n');
+  });
 });
 

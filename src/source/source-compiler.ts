@@ -495,7 +495,10 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   const result: LocalVariable = { type: resultType, slot: resultType.isVoid() ? -1 : resultSlot };
   const firstFree = facts.firstFreeSlot + (resultType.isVoid() ? 0 : resultType.size);
   const returns = method.instructions.toArray().filter(isReturn);
-  const protectedStart = asFinally ? bodyStart(behavior, method) : null;
+  // The protected range starts where the body does, marked before any copy goes in: when the body's
+  // first instruction is a return, its copy of the after code must come after that mark.
+  const start = new LabelNode();
+  if (asFinally) method.instructions.insertBefore(bodyStart(behavior, method)!, start);
   const gaps: [LabelNode, LabelNode][] = [];
   // Compiled once (the same variables and slots at every return), and a copy goes before each return.
   const compiled = returns.length === 0 ? null : compileSnippet(behavior, source, (f) => methodVariables(f, { result }), firstFree).generator;
@@ -520,9 +523,7 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   if (!asFinally) return;
   // The catch-all handler: the body minus the inserted copies; the after code runs with $_ = the
   // default value, then the exception is rethrown.
-  const start = new LabelNode();
   const end = new LabelNode();
-  method.instructions.insertBefore(protectedStart!, start);
   method.instructions.add(end);
   const handler = new LabelNode();
   const exceptionSlot = firstFree;
