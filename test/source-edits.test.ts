@@ -18,6 +18,8 @@ import {
   Modifier,
 } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
+import { Opcodes } from '../src/asm/opcodes.js';
 
 const ACCOUNT = {
   'com/acme/Account.java': `package com.acme;
@@ -427,6 +429,43 @@ describe('classforge/source edits', () => {
     c.addMethod(CtNewMethod.make('public static void main(String[] args) { System.out.println(f(3) + " " + f(7) + " " + g()); }', c));
     const result = await runJava({ classpath: [new Map([['after/C', c.toBytecode()]])], mainClass: 'after.C', verify: true });
     expect(result.stdout).toBe('6 14 42\n');
+  });
+
+  it('replaces a new in the shapes other compilers write: no dup (Eclipse), dup_x1 and swap (groovyc), as Javassist', async () => {
+    // Built with the visitor API: javac writes neither shape.
+    const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'shapes/S', null, 'java/lang/Object', null);
+    const bare = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'bare', '()V', null, null);
+    bare.visitCode();
+    bare.visitTypeInsn(Opcodes.NEW, 'java/lang/StringBuilder');
+    bare.visitMethodInsn(Opcodes.INVOKESPECIAL, 'java/lang/StringBuilder', '<init>', '()V', false);
+    bare.visitInsn(Opcodes.RETURN);
+    bare.visitMaxs(0, 0);
+    bare.visitEnd();
+    const groovy = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'groovy', '(Ljava/lang/String;)Ljava/lang/Object;', null, null);
+    groovy.visitCode();
+    groovy.visitVarInsn(Opcodes.ALOAD, 0);
+    groovy.visitTypeInsn(Opcodes.NEW, 'java/lang/StringBuilder');
+    groovy.visitInsn(Opcodes.DUP_X1);
+    groovy.visitInsn(Opcodes.SWAP);
+    groovy.visitMethodInsn(Opcodes.INVOKESPECIAL, 'java/lang/StringBuilder', '<init>', '(Ljava/lang/String;)V', false);
+    groovy.visitInsn(Opcodes.ARETURN);
+    groovy.visitMaxs(0, 0);
+    groovy.visitEnd();
+    writer.visitEnd();
+    const pool = new ClassPool(true);
+    const s = pool.makeClass(writer.toByteArray());
+    s.instrument(
+      new (class extends ExprEditor {
+        override editNewExpr(expression: NewExpr) {
+          expression.replace('{ System.out.println("new " + $type.getName() + " " + $args.length); $_ = $proceed($$); }');
+        }
+      })(),
+    );
+    s.addMethod(CtNewMethod.make('public static void main(String[] a) { bare(); System.out.println(groovy("g").toString().length()); }', s));
+    const result = await runJava({ classpath: [new Map([['shapes/S', s.toBytecode()]])], mainClass: 'shapes.S', verify: true });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('new java.lang.StringBuilder 0\nnew java.lang.StringBuilder 1\n1\n');
   });
 
   it('insertAfter(src, true) on a method whose body is only a return, without debug information', async () => {

@@ -1088,6 +1088,28 @@ interface ReplacedOperation {
 }
 
 /**
+ * The instructions around a `new` that make its object, as Javassist's NewExpr.canReplace knows them:
+ * javac's NEW, DUP (some compilers add DUP2_X2, POP2 after it); groovyc's NEW, DUP_X1, SWAP (its one
+ * argument already on the stack); and Eclipse's bare NEW for a `new` whose value is dropped. They go
+ * with the replacement; in the last shape no copy of the object is left for the code after it.
+ */
+function newExpressionShape(newInsn: AbstractInsnNode): { removed: AbstractInsnNode[]; keepsObject: boolean } {
+  const next = newInsn.getNext();
+  const second = next?.getNext() ?? null;
+  const third = second?.getNext() ?? null;
+  if (next !== null && next.getOpcode() === Opcodes.DUP) {
+    if (second !== null && second.getOpcode() === Opcodes.DUP2_X2 && third !== null && third.getOpcode() === Opcodes.POP2) {
+      return { removed: [newInsn, next, second, third], keepsObject: true };
+    }
+    return { removed: [newInsn, next], keepsObject: true };
+  }
+  if (next !== null && next.getOpcode() === Opcodes.DUP_X1 && second !== null && second.getOpcode() === Opcodes.SWAP) {
+    return { removed: [newInsn, next, second], keepsObject: true };
+  }
+  return { removed: [newInsn], keepsObject: false };
+}
+
+/**
  * How an error names the expression being replaced: what it is and its source line, so that a failure
  * among the thousands of sites one ExprEditor may replace can be found (`the call
  * app.Util.add(int,int) at line 17`).
@@ -1175,6 +1197,7 @@ export function replaceExpression(expr: Expr, source: string): void {
   const method = behavior.methodNode();
   const ctClass = behavior.getDeclaringClass();
   const operation = operationOf(expr);
+  const newShape = expr instanceof NewExpr ? newExpressionShape(expr.newInsn) : null;
   const instrumenting = instrumentedMethods.get(method);
   const facts = instrumenting?.facts ?? methodFacts(ctClass, method);
   let slot = Math.max(facts.firstFreeSlot, instrumenting?.firstFreeSlot ?? -1);
@@ -1222,17 +1245,13 @@ export function replaceExpression(expr: Expr, source: string): void {
     if (gen.reachable && !result.type.isVoid() && !source.includes('$_')) {
       throw new CompileError(`the resulting value is not stored in $_ (${expressionKind(expr)} of type ${result.type})`);
     }
-    if (gen.reachable && !result.type.isVoid()) gen.emitter.load(result.type, result.slot);
+    if (gen.reachable && !result.type.isVoid() && newShape?.keepsObject !== false) gen.emitter.load(result.type, result.slot);
     return gen;
   });
   if (instrumenting !== undefined) instrumenting.firstFreeSlot = Math.max(instrumenting.firstFreeSlot, generator.slotsUsed);
-  if (expr instanceof NewExpr) {
-    // NEW and DUP go: $proceed makes the object when the replacement asks for it.
-    const newInsn = expr.newInsn;
-    const dup = newInsn.getNext();
-    if (dup === null || dup.getOpcode() !== Opcodes.DUP) throw new CannotCompileException(`${where(behavior)}: cannot replace a 'new' not followed by dup`);
-    method.instructions.remove(dup);
-    method.instructions.remove(newInsn);
+  if (newShape !== null) {
+    // NEW and its copy go: $proceed makes the object when the replacement asks for it.
+    for (const insn of newShape.removed) method.instructions.remove(insn);
   }
   // The replacement starts where the expression was: its line and offset stay answerable.
   const start = new LabelNode();
