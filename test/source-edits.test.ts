@@ -19,6 +19,7 @@ import {
 } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
+import { Label } from '../src/asm/label.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 
 const ACCOUNT = {
@@ -466,6 +467,34 @@ describe('classforge/source edits', () => {
     const result = await runJava({ classpath: [new Map([['shapes/S', s.toBytecode()]])], mainClass: 'shapes.S', verify: true });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('new java.lang.StringBuilder 0\nnew java.lang.StringBuilder 1\n1\n');
+  });
+
+  it('refuses a handler over a constructor that calls super() or this() on several paths (HotSpot would reject it)', () => {
+    const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V1_6, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'ctors/Two', null, 'java/lang/Object', null);
+    const init = writer.visitMethod(Opcodes.ACC_PUBLIC, '<init>', '(Z)V', null, null);
+    init.visitCode();
+    const other = new Label();
+    const end = new Label();
+    init.visitVarInsn(Opcodes.ILOAD, 1);
+    init.visitJumpInsn(Opcodes.IFEQ, other);
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, 'java/lang/Object', '<init>', '()V', false);
+    init.visitJumpInsn(Opcodes.GOTO, end);
+    init.visitLabel(other);
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, 'java/lang/Object', '<init>', '()V', false);
+    init.visitLabel(end);
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    writer.visitEnd();
+    const pool = new ClassPool(true);
+    const two = pool.makeClass(writer.toByteArray());
+    const constructor = two.getDeclaredConstructors()[0]!;
+    expect(() => constructor.addCatch('{ throw $e; }', pool.get('java.lang.Throwable'))).toThrow('addCatch cannot cover this constructor\'s body: it calls super(...) or this(...) in 2 places');
+    expect(() => constructor.insertAfter('System.out.println();', true)).toThrow('in 2 places');
+    constructor.insertAfter('System.out.println();');
   });
 
   it('insertAfter(src, true) on a method whose body is only a return, without debug information', async () => {

@@ -451,6 +451,29 @@ function isReturn(insn: AbstractInsnNode): boolean {
  * The instruction right after a constructor's super(...)/this(...) call: the first invokespecial
  * <init> not matched by a NEW before it (javac nests NEW … <init> pairs), or null if there is none.
  */
+/**
+ * Refuses a handler over the body of a constructor that calls super(...)/this(...) in more than one
+ * place (groovyc picks this(...) per switch branch): the range from the first call would cover code
+ * where `this` is not yet initialized, which HotSpot rejects (flagThisUninit, JVMS §4.10.1.9).
+ */
+function checkSingleConstructorCall(behavior: CtBehavior, method: MethodNode, what: string): void {
+  if (method.name !== '<init>') return;
+  let pendingNews = 0;
+  let calls = 0;
+  for (const insn of method.instructions) {
+    if (insn.getOpcode() === Opcodes.NEW) pendingNews++;
+    else if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
+      if (pendingNews === 0) calls++;
+      else pendingNews--;
+    }
+  }
+  if (calls > 1) {
+    throw new CannotCompileException(
+      `${where(behavior)}: ${what} cannot cover this constructor's body: it calls super(...) or this(...) in ${calls} places, and a handler from the first would cover code where this is not initialized yet (HotSpot rejects that)`,
+    );
+  }
+}
+
 function afterConstructorCall(method: MethodNode): AbstractInsnNode | null {
   let pendingNews = 0;
   for (const insn of method.instructions) {
@@ -494,6 +517,7 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   const resultSlot = facts.firstFreeSlot;
   const result: LocalVariable = { type: resultType, slot: resultType.isVoid() ? -1 : resultSlot };
   const firstFree = facts.firstFreeSlot + (resultType.isVoid() ? 0 : resultType.size);
+  if (asFinally) checkSingleConstructorCall(behavior, method, 'insertAfter(…, true)');
   const returns = method.instructions.toArray().filter(isReturn);
   // The protected range starts where the body does, marked before any copy goes in: when the body's
   // first instruction is a return, its copy of the after code must come after that mark.
@@ -581,6 +605,7 @@ function pushDefault(code: InsnList, type: JavaType): void {
 
 export function addCatch(behavior: CtBehavior, source: string, exceptionType: CtClass, exceptionName: string): void {
   const method = requireBody(behavior);
+  checkSingleConstructorCall(behavior, method, 'addCatch');
   // JVMS §4.10.1.6 (and javac): a handler's catch type is Throwable or a subclass; HotSpot refuses the class otherwise.
   const pool = behavior.getDeclaringClass().getClassPool();
   if (exceptionType.isPrimitive() || exceptionType.isArray() || !exceptionType.subtypeOf(pool.get('java.lang.Throwable'))) {
