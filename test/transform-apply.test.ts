@@ -282,6 +282,52 @@ describe('applyTransforms', () => {
     );
   });
 
+  it('copies the methods a visitor wraps without changing them byte for byte, frames not recomputed', () => {
+    // Every method wrapped in a MethodVisitor that forwards each event: the usual shape of an ASM transform.
+    const wrapAll = (edit: string | null) =>
+      defineTransform({
+        name: 'wrap',
+        visitor: (next) =>
+          new (class extends ClassVisitor {
+            override visitMethod(access: number, name: string, desc: string, signature: string | null, exceptions: string[] | null) {
+              const mv = super.visitMethod(access, name, desc, signature, exceptions);
+              if (mv === null) return null;
+              return new (class extends MethodVisitor {
+                override visitLdcInsn(value: unknown): void {
+                  super.visitLdcInsn(name === edit && value === 'hello' ? 'HELLO' : (value as string));
+                }
+              })(Opcodes.ASM9, mv);
+            }
+          })(Opcodes.ASM9, next),
+      });
+    const original = classBytes('app/Main');
+    // main merges Shape.Square and Shape.Circle: recomputing its frames would need them on the class path.
+    const bare = new ClassPath([]);
+    const passThrough = applyTransforms(original, [active(wrapAll(null))], { classPath: bare });
+    expect(passThrough.status).toBe('unchanged');
+    expect(passThrough.bytes).toBe(original);
+    // Only the edited method is re-encoded; the other methods keep their bytes (and frames).
+    const helper = classBytes('app/Helper');
+    const helperBefore = methodBytes(helper);
+    const edited = applyTransforms(original, [active(wrapAll('main'))], { classPath });
+    expect(edited.status).toBe('changed');
+    const before = methodBytes(original);
+    const after = methodBytes(edited.bytes);
+    expect(after.get('<init>()V')).toBe(before.get('<init>()V'));
+    expect(after.get('main([Ljava/lang/String;)V')).not.toBe(before.get('main([Ljava/lang/String;)V'));
+    // The same edit as a tree transform gives the same bytes.
+    const tree = defineTransform({
+      name: 'tree',
+      tree: (node) => {
+        for (const insn of node.methods.find((m) => m.name === 'main')!.instructions.toArray()) {
+          if (insn instanceof LdcInsnNode && insn.cst === 'hello') insn.cst = 'HELLO';
+        }
+      },
+    });
+    expect(Buffer.from(applyTransforms(original, [active(tree)], { classPath }).bytes).equals(Buffer.from(edited.bytes))).toBe(true);
+    expect(methodBytes(applyTransforms(helper, [active(wrapAll('main'))], { classPath: bare }).bytes)).toEqual(helperBefore);
+  });
+
   it('changes nothing in java.base classes with identity visitor and tree transforms', async () => {
     const classes = (await javaBaseClasses()).filter((_, i) => i % 10 === 0);
     const jdkPath = new ClassPath([]);

@@ -14,7 +14,12 @@
 //   attributes and every method a visitor passes through untouched (visitMethod returning the
 //   writer's own MethodVisitor) are copied as raw bytes. Tree passes get the same through member
 //   fingerprints (src/tree/lossless-tree-writer.ts): a method or field whose replayed events did not
-//   change is copied raw from the original class file.
+//   change is copied raw from the original class file. So do visitor passes for the methods a
+//   transform wraps: the chain ends in a MethodBuffer that buffers each wrapped method and copies it
+//   raw, with its original frames, when its events are the original's (a wrapper that changes
+//   nothing changes no byte, needs no class path, and gives the bytes a tree transform making the
+//   same change gives). Measured on guava (2040 classes, --jobs 1) with a pass-through wrapper on
+//   every method: 1.0-1.2 s before (441 classes "changed" by recomputed frames), 0.84 s after.
 // - Frames: ClassWriter.COMPUTE_FRAMES against the class path for class files of version 51
 //   (Java 7) and later, where the verifier requires StackMapTable. Older versions get
 //   COMPUTE_MAXS: before 50 HotSpot ignores StackMapTable; at 50 a changed method is written
@@ -37,7 +42,10 @@ import { ClassVisitor } from '../asm/class-visitor.js';
 import { ClassWriter } from '../asm/class-writer.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { ClassPath } from '../classpath/class-path.js';
+import { MethodVisitor } from '../asm/method-visitor.js';
+import { MethodWriter } from '../asm/method-writer.js';
 import { ClassNode } from '../tree/class-node.js';
+import { MethodNode } from '../tree/method-node.js';
 import { TreeBaseline } from '../tree/lossless-tree-writer.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
 import { runSourceTransform } from '../source/run-source-transform.js';
@@ -173,7 +181,8 @@ function visitWith(
 ): Uint8Array {
   const reader = new ClassReader(bytes);
   const writer = new ClassWriter(reader, writerFlagsFor(reader), { classPath: environment.classPath });
-  let chain: ClassVisitor = writer;
+  const buffer = new MethodBuffer(writer, reader, names.internalName);
+  let chain: ClassVisitor = buffer;
   for (let i = transforms.length - 1; i >= 0; i--) {
     const transform = transforms[i]!;
     let visitor: unknown;
@@ -191,8 +200,163 @@ function visitWith(
     }
     chain = visitor;
   }
-  reader.accept(chain, ClassReader.SKIP_FRAMES);
+  reader.accept(new ChainTop(chain, buffer), ClassReader.SKIP_FRAMES);
   return writer.toByteArray();
+}
+
+/**
+ * A method as a visitor chain hands it to the writer, buffered until its visitEnd: then it is
+ * either copied raw from the class file (its events are the original's) or replayed into its
+ * MethodWriter.
+ */
+class BufferedMethod extends MethodNode {
+  constructor(
+    private readonly buffer: MethodBuffer,
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    exceptions: readonly string[] | null,
+  ) {
+    super(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
+  }
+
+  override visitEnd(): void {
+    super.visitEnd();
+    this.buffer.methodEnded(this);
+  }
+}
+
+/**
+ * The end of a visitor chain, in front of the ClassWriter. A transform that wraps a method's
+ * visitor (even one that forwards every event unchanged) makes the reader parse the method and
+ * send its events: they are buffered (BufferedMethod), and a method whose events turn out to be
+ * those of the original (member fingerprints, as for tree passes: TreeBaseline) is copied raw with
+ * its original frames; only the others are re-encoded and get frames computed. The baseline (the
+ * class read again into a tree) is made only when a buffered method ends. A class the chain
+ * renamed gets no raw copy of a buffered method: its frames may name the class (`this`).
+ */
+class MethodBuffer extends ClassVisitor {
+  private baseline: TreeBaseline | null = null;
+  /** Buffered methods not yet written, with the writer's visitor for each, in visitMethod order. */
+  private readonly pending = new Map<BufferedMethod, MethodVisitor>();
+  /** The methods buffered since the reader's current visitMethod call started (see ChainTop). */
+  private readonly startedByReader: BufferedMethod[] = [];
+  private renamed = false;
+
+  constructor(
+    private readonly writer: ClassWriter,
+    private readonly reader: ClassReader,
+    private readonly originalName: string,
+  ) {
+    super(Opcodes.ASM9, writer);
+  }
+
+  override visit(
+    version: number,
+    access: number,
+    name: string,
+    signature: string | null,
+    superName: string | null,
+    interfaces: string[] | null,
+  ): void {
+    this.renamed = name !== this.originalName;
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  override visitMethod(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    exceptions: string[] | null,
+  ): MethodVisitor | null {
+    const methodVisitor = this.writer.visitMethod(access, name, descriptor, signature, exceptions);
+    if (methodVisitor === null) return null;
+    const method = new BufferedMethod(this, access, name, descriptor, signature, exceptions);
+    this.pending.set(method, methodVisitor);
+    this.startedByReader.push(method);
+    return method;
+  }
+
+  /** ChainTop: the reader is about to call visitMethod on the chain. */
+  readerMethodStarts(): void {
+    this.startedByReader.length = 0;
+  }
+
+  /**
+   * ChainTop: the chain returned `methodVisitor` to the reader. When it is a method buffered by this
+   * very call, no transform wrapped it: the reader gets the writer's own visitor instead, so that it
+   * copies the method raw without parsing it (or sends its events straight there), as a ClassWriter
+   * at the end of the chain would.
+   */
+  readerMethodVisitor(methodVisitor: MethodVisitor | null): MethodVisitor | null {
+    if (!(methodVisitor instanceof BufferedMethod) || !this.startedByReader.includes(methodVisitor)) return methodVisitor;
+    const target = this.pending.get(methodVisitor);
+    if (target === undefined) return methodVisitor;
+    this.pending.delete(methodVisitor);
+    return target;
+  }
+
+  methodEnded(method: BufferedMethod): void {
+    const target = this.pending.get(method);
+    if (target === undefined) return;
+    this.pending.delete(method);
+    this.write(method, target);
+  }
+
+  override visitEnd(): void {
+    // Methods whose visitEnd never came are written as they are.
+    for (const [method, target] of [...this.pending]) {
+      this.pending.delete(method);
+      this.write(method, target);
+    }
+    super.visitEnd();
+  }
+
+  private write(method: BufferedMethod, target: MethodVisitor): void {
+    if (!this.renamed && target instanceof MethodWriter) {
+      this.baseline ??= new TreeBaseline(this.reader);
+      const info = this.baseline.unchangedMethod(method);
+      if (
+        info !== undefined &&
+        target.canCopyMethodAttributes(
+          this.reader,
+          info.hasSyntheticAttribute,
+          info.hasDeprecatedAttribute,
+          info.descriptorIndex,
+          info.signatureIndex,
+          info.exceptionsOffset,
+        )
+      ) {
+        target.setMethodAttributesSource(info.offset, info.length);
+        return;
+      }
+    }
+    method.accept(target);
+    // MethodNode.accept(MethodVisitor) replays visitEnd too.
+  }
+}
+
+/** What the reader visits: the chain, with its visitMethod answers checked by the MethodBuffer. */
+class ChainTop extends ClassVisitor {
+  constructor(
+    chain: ClassVisitor,
+    private readonly buffer: MethodBuffer,
+  ) {
+    super(Opcodes.ASM9, chain);
+  }
+
+  override visitMethod(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null,
+    exceptions: string[] | null,
+  ): MethodVisitor | null {
+    this.buffer.readerMethodStarts();
+    return this.buffer.readerMethodVisitor(super.visitMethod(access, name, descriptor, signature, exceptions));
+  }
 }
 
 /**
