@@ -245,6 +245,9 @@ export class CodeGenerator {
     if (handlers !== null && handlers.length > 0) this.target.tryCatchBlocks = handlers.filter((block) => coversAnInstruction(block.start, block.end));
   }
 
+  /** The expression compiled for an assignment to `target` (see expressionAs), whose generic result needs no cast to fit it. */
+  private uncastContext: { readonly node: Ast.ExpressionNode; readonly target: JavaType } | null = null;
+
   /** The first slot above every local the code used. */
   get slotsUsed(): number {
     return this.maxSlot;
@@ -1299,7 +1302,16 @@ export class CodeGenerator {
       return;
     }
     const constant = this.constant(node);
-    const actual = this.expression(node);
+    // A generic result assigned where its erasure already fits (Object o = list.get(0)) gets no cast,
+    // as javac casts only where the substituted type is needed (see genericResult).
+    const outerContext = this.uncastContext;
+    this.uncastContext = { node: inner, target: type };
+    let actual: JavaType;
+    try {
+      actual = this.expression(node);
+    } finally {
+      this.uncastContext = outerContext;
+    }
     if (actual.isVoid()) throw new CompileError(`incompatible types: void cannot be converted to ${type}`, node.position);
     // JLS §5.2: a constant of type byte, short, char or int that fits may be assigned to byte, short
     // or char, and to their boxes (narrowing, then boxing). The value on the stack is already right.
@@ -2918,6 +2930,13 @@ export class CodeGenerator {
     if (generic === null) return type;
     const narrowed = erasure(generic);
     let result = type;
+    const uncast = this.uncastContext;
+    if (narrowed !== type && node !== undefined && uncast !== null && uncast.node === node && type.isReference() && this.ctx.env.isAssignable(type, uncast.target)) {
+      // Assigned where the erased type fits: no checkcast, so a polluted heap (a List<String> holding an
+      // Integer) fails only where javac's code fails (JLS §4.12.2: heap pollution).
+      this.record(node, generic);
+      return type;
+    }
     if (narrowed !== type) {
       const isNarrower = narrowed.isReference() && type.isReference() && this.members.isKnownSubtype(narrowed, type);
       // A Signature that disagrees with the descriptor is ignored, as HotSpot ignores it.
