@@ -718,8 +718,11 @@ export class CodeGenerator {
    * constants identity (their ordinals are not known without running the enum's initializer).
    */
   private switchStatement(node: Ast.SwitchNode, labels: readonly string[]): void {
+    // JLS §6.3: a local declared in a switch block's statement group is in scope in the later groups
+    // (`case 1: int x = 5; … case 2: x = 7;`); an arrow case's body is a scope of its own.
     this.switchOn(node, labels, (switchCase, breakLabel, target) => {
-      this.inScope(() => this.statements(switchCase.body));
+      if (node.arrowForm) this.inScope(() => this.statements(switchCase.body));
+      else this.statements(switchCase.body);
       if (node.arrowForm && this.reachable) {
         target.exited = true;
         this.e.jump(Opcodes.GOTO, breakLabel);
@@ -1145,8 +1148,11 @@ export class CodeGenerator {
   private branchUnchecked(node: Ast.ExpressionNode, label: Label, jumpIf: boolean): void {
     if (node.kind === 'Parenthesized') return this.branch(node.expression, label, jumpIf);
     if (node.kind === 'Unary' && node.op === '!') return this.branch(node.operand, label, !jumpIf);
-    if (node.kind === 'BooleanLiteral') {
-      if (node.value === jumpIf) this.e.jump(Opcodes.GOTO, label);
+    // A constant condition (a literal, a constant variable, DEBUG && …) is decided now, as javac decides
+    // it: no test is emitted, and definite assignment (JLS §16) sees only the path taken.
+    const constant = node.kind === 'BooleanLiteral' ? { type: JavaType.BOOLEAN, value: node.value } : this.constant(node);
+    if (constant !== null && constant.type === JavaType.BOOLEAN) {
+      if (constant.value === jumpIf) this.e.jump(Opcodes.GOTO, label);
       return;
     }
     if (node.kind === 'InstanceOf' && node.binding !== null) {
@@ -2380,13 +2386,14 @@ export class CodeGenerator {
       const op = node.op.slice(0, -1);
       const right = this.buffered(() => this.expression(node.value));
       let resultType: JavaType;
-      if (op === '+' && lvalue.type === STRING) {
+      // JLS §15.26.2 with §15.18.1: += is a string concatenation when either side is a String (Object o; o += "b").
+      if (op === '+' && (lvalue.type === STRING || (right.value === STRING && lvalue.type.isReference() && lvalue.type.unboxed() === null))) {
         // [value] → new StringBuilder().append(value).append(right).toString()
         this.e.typeInsn(Opcodes.NEW, STRING_BUILDER);
         this.e.insn(Opcodes.DUP);
         this.e.invoke(Opcodes.INVOKESPECIAL, STRING_BUILDER, '<init>', '()V', false);
         this.e.insn(Opcodes.SWAP);
-        this.appendToBuilder(STRING);
+        this.appendToBuilder(lvalue.type);
         this.append(right.code);
         this.appendToBuilder(right.value);
         this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'toString', '()Ljava/lang/String;', false);
@@ -2447,7 +2454,9 @@ export class CodeGenerator {
     else if (promoted === JavaType.DOUBLE) this.e.pushDouble(1);
     else this.e.pushInt(1);
     this.e.insn(promoted.toAsmType().getOpcode(delta > 0 ? Opcodes.IADD : Opcodes.ISUB));
-    this.convert(promoted, lvalue.type, node.position, 'cast');
+    // JLS §15.14.2: narrowed back to the variable's primitive type, then boxed for a Character, Short… variable.
+    this.convert(promoted, primitive, node.position, 'cast');
+    if (lvalue.type !== primitive) this.convert(primitive, lvalue.type, node.position, 'assignment');
     if (needValue && !node.postfix) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
     lvalue.store();
     return needValue ? lvalue.type : JavaType.VOID;
