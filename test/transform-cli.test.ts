@@ -282,6 +282,46 @@ describe('classforge transform', () => {
     for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
   });
 
+  it('relocates a package with ClassRemapper: frames merge the new names, which only the output holds', async () => {
+    // lib.Shapes.pick and app.Main.main merge lib.Square and lib.Circle in a conditional: the changed
+    // methods' frames need the common super class of shaded/lib/Square and shaded/lib/Circle.
+    const compiled = await compileJava({
+      'lib/Shape.java': 'package lib;\npublic abstract class Shape { public abstract int area(); }\n',
+      'lib/Square.java': 'package lib;\npublic class Square extends Shape { public int area() { return 4; } }\n',
+      'lib/Circle.java': 'package lib;\npublic class Circle extends Shape { public int area() { return 3; } }\n',
+      'lib/Shapes.java':
+        'package lib;\npublic class Shapes {\n  public static Shape pick(boolean square) { return square ? new Square() : new Circle(); }\n}\n',
+      'app/Main.java':
+        'package app;\npublic class Main {\n  public static void main(String[] args) {\n' +
+        '    lib.Shape s = args.length == 0 ? new lib.Square() : new lib.Circle();\n' +
+        '    System.out.println(s.area() + lib.Shapes.pick(false).area() + " " + s.getClass().getName());\n  }\n}\n',
+    });
+    const relocate = join(work, 'relocate.ts');
+    await writeFile(
+      relocate,
+      "import { ClassRemapper, Remapper, defineTransform } from 'classforge';\n" +
+        "class Relocate extends Remapper { override map(n: string) { return n.startsWith('lib/') ? 'shaded/' + n : n; } }\n" +
+        "export default defineTransform({ name: 'relocate', visitor: (next) => new ClassRemapper(next, new Relocate()) });\n",
+    );
+    const input = join(work, 'relocate-in');
+    await cp(compiled.dir, input, { recursive: true, filter: (source) => !source.endsWith('.json') });
+    const one = outPath('relocate1');
+    const two = outPath('relocate2');
+    const first = await classforge('transform', input, '-o', one, '-t', relocate, '--jobs', '1', '--json');
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ changed: 5, failed: 0 });
+    const second = await classforge('transform', input, '-o', two, '-t', relocate, '--jobs', '2');
+    expect(second.exitCode, second.stderr).toBe(0);
+    const a = readTree(one);
+    const b = readTree(two);
+    expect([...a.keys()].sort()).toEqual(['app/Main.class', ...['Circle', 'Shape', 'Shapes', 'Square'].map((n) => `shaded/lib/${n}.class`)]);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
+    const run = await runJava({ classpath: one, mainClass: 'app.Main', jvmArgs: ['-Xverify:all'] });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('7 shaded.lib.Square\n');
+  });
+
   it('gives identical output with --jobs 1 and --jobs 2 on a stored (uncompressed) jar', async () => {
     // A stored entry's bytes are a slice of the jar file's memory: handed to worker threads, each
     // must be copied into a buffer of its own (before: DataCloneError, or a class emptied in flight).

@@ -4,6 +4,7 @@
 // report, and must move results between worker threads. So each class's result becomes a
 // structured-clone friendly record, in a worker exactly as in process.
 
+import { UnknownClassError } from '../asm/class-writer.js';
 import { ClassFormatError } from '../classfile/class-format-error.js';
 import { readClassHeader } from '../classpath/class-header.js';
 import { applyTransforms, type ActiveTransform, type ApplyTransformsEnvironment, type TransformLogEntry } from './apply-transforms.js';
@@ -41,6 +42,11 @@ export interface ClassFailed {
   /** The stack of the original error (shown with --verbose). */
   readonly stack: string | null;
   readonly logs: readonly TransformLogEntry[];
+  /**
+   * When the failure is a class frame computation could not find (UnknownClassError): its internal
+   * name. runTransformJob retries such a class once the run's other classes are known.
+   */
+  readonly missingClass?: string;
 }
 
 export type ClassOutcome = ClassDone | ClassFailed;
@@ -69,6 +75,7 @@ export function transformClass(
     };
   } catch (error) {
     if (error instanceof TransformError) {
+      const missingClass = unknownClassOf(error);
       return {
         status: 'failed',
         reason: 'transform',
@@ -77,6 +84,7 @@ export function transformClass(
         message: error.message,
         stack: stackOf(error),
         logs,
+        ...(missingClass === null ? {} : { missingClass }),
       };
     }
     return {
@@ -89,6 +97,14 @@ export function transformClass(
       logs,
     };
   }
+}
+
+/** The class an UnknownClassError in `error`'s cause chain names, or null. */
+function unknownClassOf(error: unknown): string | null {
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 10; cause = cause.cause, depth++) {
+    if (cause instanceof UnknownClassError) return cause.className;
+  }
+  return null;
 }
 
 /** The stack of `error` and of its causes. */

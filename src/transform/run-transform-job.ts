@@ -29,7 +29,8 @@ import type { ActiveTransform, TransformLogEntry } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import type { LoadedTransform } from './load-transform.js';
-import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
+import { createLenientClassPath, createRunClassPath, createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
+import { readClassHeader } from '../classpath/class-header.js';
 import type { ClassPath } from '../classpath/class-path.js';
 
 /** A loaded transform with its validated options. */
@@ -124,6 +125,7 @@ export async function runTransformJob(
     } else {
       await runInWorkers(job, classes, jobs, results, deliver, options.keepGoing === true, options.consoleToStderr === true);
     }
+    retryMissingClasses(job, classes, results);
   } finally {
     restoreConsole?.();
   }
@@ -161,12 +163,69 @@ async function runInProcess(
     const outcome = transformClass(classes[i]!, transforms, { classPath });
     results[i] = outcome;
     deliver();
-    if (outcome.status === 'failed' && options.keepGoing !== true) return;
+    if (stopsJob(outcome) && options.keepGoing !== true) return;
     // Let timers and signals run now and then.
     if (Date.now() - lastYield > 50) {
       await new Promise((resolve) => setImmediate(resolve));
       lastYield = Date.now();
     }
+  }
+}
+
+/** Whether a failure stops a job without keepGoing: not one retryMissingClasses may mend. */
+function stopsJob(outcome: ClassOutcome): boolean {
+  return outcome.status === 'failed' && outcome.missingClass === undefined;
+}
+
+/**
+ * Classes that failed because frame computation could not find a class get a second chance once
+ * every other class is done, with the classes of the run itself on the class path, found first
+ * (createRunClassPath). A transform that renames classes (relocation with ClassRemapper) makes
+ * changed methods merge types under their new names, which only the run's output holds. The
+ * failing classes' own output headers are learnt by running them on a class path that takes
+ * unknown classes for subclasses of Object (a header does not depend on frames). Everything
+ * happens in this thread, after the workers, on the completed results: the output does not depend
+ * on `jobs`. A class still failing keeps the second failure; logs of the second run are dropped
+ * (the first run's were delivered).
+ */
+function retryMissingClasses(job: TransformJob, classes: readonly Uint8Array[], results: (ClassOutcome | undefined)[]): void {
+  const retried: number[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const outcome = results[i];
+    if (outcome === undefined) return; // stopped by another failure: nothing is written anyway
+    if (outcome.status === 'failed' && outcome.missingClass !== undefined) retried.push(i);
+  }
+  if (retried.length === 0) return;
+  const transforms: ActiveTransform[] = job.transforms.map((t) => ({ definition: t.loaded.definition, options: t.options }));
+  const runClasses = new Map<string, Uint8Array>();
+  const add = (bytes: Uint8Array): void => {
+    try {
+      const name = readClassHeader(bytes).name;
+      if (!runClasses.has(name)) runClasses.set(name, bytes);
+    } catch {
+      // Not a readable class file: it is reported as such.
+    }
+  };
+  results.forEach((outcome, i) => {
+    if (outcome!.status !== 'failed') add(outcome!.bytes ?? classes[i]!);
+  });
+  const lenient = createLenientClassPath(job.classPath);
+  try {
+    for (const i of retried) {
+      const outcome = transformClass(classes[i]!, transforms, { classPath: lenient });
+      if (outcome.status !== 'failed') add(outcome.bytes ?? classes[i]!);
+    }
+  } finally {
+    lenient.close();
+  }
+  const classPath = createRunClassPath(job.classPath, runClasses);
+  try {
+    for (const i of retried) {
+      const outcome = transformClass(classes[i]!, transforms, { classPath });
+      results[i] = { ...outcome, logs: results[i]!.logs };
+    }
+  } finally {
+    classPath.close();
   }
 }
 
@@ -252,7 +311,7 @@ async function runInWorkers(
           } else {
             for (const { index, outcome } of reply.results) {
               results[index] = outcome;
-              if (outcome.status === 'failed' && !keepGoing) stopped = true;
+              if (stopsJob(outcome) && !keepGoing) stopped = true;
             }
             deliver();
             sendNext();
