@@ -12,6 +12,8 @@ import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { ClassNode } from '../src/tree/class-node.js';
 import { FieldInsnNode } from '../src/tree/field-insn-node.js';
+import { FrameNode } from '../src/tree/frame-node.js';
+import { InsnNode } from '../src/tree/insn-node.js';
 import { InsnList } from '../src/tree/insn-list.js';
 import { LdcInsnNode } from '../src/tree/ldc-insn-node.js';
 import { MethodInsnNode } from '../src/tree/method-insn-node.js';
@@ -326,6 +328,49 @@ describe('applyTransforms', () => {
     });
     expect(Buffer.from(applyTransforms(original, [active(tree)], { classPath }).bytes).equals(Buffer.from(edited.bytes))).toBe(true);
     expect(methodBytes(applyTransforms(helper, [active(wrapAll('main'))], { classPath: bare }).bytes)).toEqual(helperBefore);
+  });
+
+  it('writes changed methods of a version 50 class without the frames a transform inserts', () => {
+    const original = new Uint8Array(classBytes('app/Helper'));
+    original[6] = 0;
+    original[7] = Opcodes.V1_6; // major version 50: HotSpot falls back to type inference without a StackMapTable
+    const frameNodes = (bytes: Uint8Array, method: string) => {
+      const node = new ClassNode();
+      new ClassReader(bytes).accept(node, 0);
+      return node.methods.find((m) => m.name === method)!.instructions.toArray().filter((insn) => insn instanceof FrameNode).length;
+    };
+    expect(frameNodes(original, 'check')).toBeGreaterThan(0);
+    const tree = defineTransform({
+      name: 'frames-tree',
+      tree: (node) => {
+        const check = node.methods.find((m) => m.name === 'check')!;
+        check.instructions.insert(new FrameNode(Opcodes.F_SAME, 0, null, 0, null));
+        check.instructions.insert(new InsnNode(Opcodes.NOP));
+      },
+    });
+    const visitor = defineTransform({
+      name: 'frames-visitor',
+      visitor: (next) =>
+        new (class extends ClassVisitor {
+          override visitMethod(access: number, name: string, desc: string, signature: string | null, exceptions: string[] | null) {
+            const mv = super.visitMethod(access, name, desc, signature, exceptions);
+            if (mv === null || name !== 'check') return mv;
+            return new (class extends MethodVisitor {
+              override visitCode(): void {
+                super.visitCode();
+                super.visitInsn(Opcodes.NOP);
+                super.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+              }
+            })(Opcodes.ASM9, mv);
+          }
+        })(Opcodes.ASM9, next),
+    });
+    for (const transform of [tree, visitor]) {
+      const result = applyTransforms(original, [active(transform)], { classPath });
+      expect(result.status, transform.name).toBe('changed');
+      expect(frameNodes(result.bytes, 'check'), transform.name).toBe(0);
+      expect(methodBytes(result.bytes).get('twice(I)I')).toBe(methodBytes(original).get('twice(I)I'));
+    }
   });
 
   it('changes nothing in java.base classes with identity visitor and tree transforms', async () => {

@@ -24,7 +24,8 @@
 //   (Java 7) and later, where the verifier requires StackMapTable. Older versions get
 //   COMPUTE_MAXS: before 50 HotSpot ignores StackMapTable; at 50 a changed method is written
 //   without one and HotSpot verifies it by type inference (its documented fallback for version
-//   50), which also keeps jsr/ret legal there. Computing frames for version 50 would route every
+//   50), which also keeps jsr/ret legal there; frames a transform inserts into a changed method
+//   of such a class (FrameNodes, visitFrame) are dropped. Computing frames for version 50 would route every
 //   method through the jsr inliner, which defeats the raw copy of untouched methods.
 // - Frames from the input are not read (ClassReader.SKIP_FRAMES): they are recomputed for changed
 //   methods, and LocalVariablesSorter-based adapters (AdviceAdapter, GeneratorAdapter) refuse
@@ -45,6 +46,7 @@ import type { ClassPath } from '../classpath/class-path.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
 import { MethodWriter } from '../asm/method-writer.js';
 import { ClassNode } from '../tree/class-node.js';
+import { FrameNode } from '../tree/frame-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { TreeBaseline } from '../tree/lossless-tree-writer.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
@@ -243,6 +245,7 @@ class MethodBuffer extends ClassVisitor {
   /** The methods buffered since the reader's current visitMethod call started (see ChainTop). */
   private readonly startedByReader: BufferedMethod[] = [];
   private renamed = false;
+  private version = 0;
 
   constructor(
     private readonly writer: ClassWriter,
@@ -261,6 +264,7 @@ class MethodBuffer extends ClassVisitor {
     interfaces: string[] | null,
   ): void {
     this.renamed = name !== this.originalName;
+    this.version = version;
     super.visit(version, access, name, signature, superName, interfaces);
   }
 
@@ -315,6 +319,7 @@ class MethodBuffer extends ClassVisitor {
   }
 
   private write(method: BufferedMethod, target: MethodVisitor): void {
+    if (!keepsStackMapTables(this.version)) dropFrames(method);
     if (!this.renamed && target instanceof MethodWriter) {
       this.baseline ??= new TreeBaseline(this.reader);
       const info = this.baseline.unchangedMethod(method);
@@ -410,10 +415,29 @@ function runTreePass(
         );
       }
     }
+    if (!keepsStackMapTables(node.version)) for (const method of node.methods) dropFrames(method);
     return baseline.write(node, writerFlagsFor(reader), { classPath: environment.classPath });
   } catch (error) {
     if (error instanceof TransformError) throw error;
     throw new TransformError(blamed.definition.name, names.className, error);
+  }
+}
+
+/**
+ * Whether changed methods of a class file of this version are written with the frames they hold.
+ * Below 51 they are written without a StackMapTable (see the decisions above): frames a transform
+ * gives there (FrameNodes, visitFrame) would only be stale, and before 50 ASM refuses compressed ones.
+ */
+function keepsStackMapTables(version: number): boolean {
+  return (version & 0xffff) >= Opcodes.V1_7;
+}
+
+/** Removes the FrameNodes of `method` (one whose events then match the original's is still copied raw, frames included). */
+function dropFrames(method: MethodNode): void {
+  for (let insn = method.instructions.getFirst(); insn !== null; ) {
+    const next = insn.getNext();
+    if (insn instanceof FrameNode) method.instructions.remove(insn);
+    insn = next;
   }
 }
 
