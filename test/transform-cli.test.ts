@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileJava, FIXTURES_DIR, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
+import { compileJava, defaultJavaHome, FIXTURES_DIR, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
 
@@ -320,6 +320,28 @@ describe('classforge transform', () => {
     const run = await runJava({ classpath: one, mainClass: 'app.Main', jvmArgs: ['-Xverify:all'] });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('7 shaded.lib.Square\n');
+
+    // A jar made by the JDK's jar tool gets directory entries for the new packages, where the jar
+    // tool puts them (before their first entry); the old, now empty, lib/ stays.
+    const jarTool = join(defaultJavaHome(), 'bin', 'jar');
+    const inJar = join(work, 'relocate-in.jar');
+    await execa(jarTool, ['cf', inJar, '-C', input, '.']);
+    const outJar = join(work, 'relocate-out.jar');
+    const jarred = await classforge('transform', inJar, '-o', outJar, '-t', relocate);
+    expect(jarred.exitCode, jarred.stderr).toBe(0);
+    const names = Object.keys((await JSZip.loadAsync(readFileSync(outJar))).files);
+    const inNames = Object.keys((await JSZip.loadAsync(readFileSync(inJar))).files);
+    expect(inNames).toContain('lib/');
+    const firstMoved = inNames.find((name) => name.startsWith('lib/') && name !== 'lib/');
+    expect(names).toEqual(
+      inNames.flatMap((name) =>
+        name === firstMoved ? ['shaded/', 'shaded/lib/', 'shaded/' + name] : name.startsWith('lib/') && name !== 'lib/' ? ['shaded/' + name] : [name],
+      ),
+    );
+    const listed = await execa(jarTool, ['tf', outJar]);
+    expect(listed.stdout.split('\n')).toEqual(names);
+    const runJar = await runJava({ classpath: outJar, mainClass: 'app.Main', jvmArgs: ['-Xverify:all'] });
+    expect(runJar.stdout).toBe('7 shaded.lib.Square\n');
   });
 
   it('gives identical output with --jobs 1 and --jobs 2 on a stored (uncompressed) jar', async () => {

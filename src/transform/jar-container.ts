@@ -103,7 +103,7 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
         for (const entry of jar.entries()) if (!handed.has(entry.index)) omit.add(entry.index);
         let result;
         try {
-          result = rewriteJar(jar, replacements, { omit, renames });
+          result = rewriteJar(jar, replacements, { omit, renames, insertions: directoryInsertions(jar, renames, omit) });
         } catch (error) {
           throw containerError(reader.path, error);
         }
@@ -119,3 +119,35 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
     };
   },
 };
+
+/**
+ * Directory entries for the packages renamed classes moved to, as a jar tool would have them: each
+ * missing directory (and missing parent) right before the first entry moved into it, a copy of the
+ * moved class's old directory entry under the new name. A jar without a directory entry for the
+ * old package gets none (it was built without them). Directories left empty stay: they are harmless.
+ */
+function directoryInsertions(
+  jar: JarFile,
+  renames: ReadonlyMap<number, string>,
+  omit: ReadonlySet<number>,
+): Map<number, { name: string; template: number }[]> {
+  const insertions = new Map<number, { name: string; template: number }[]>();
+  const entries = jar.entries();
+  const directories = new Map<string, number>();
+  for (const entry of entries) if (entry.kind === 'directory' && !omit.has(entry.index)) directories.set(entry.name, entry.index);
+  for (const index of [...renames.keys()].sort((a, b) => a - b)) {
+    const oldName = entries[index]!.name;
+    const template = directories.get(oldName.slice(0, oldName.lastIndexOf('/') + 1));
+    if (template === undefined) continue;
+    const newName = renames.get(index)!;
+    for (let slash = newName.indexOf('/'); slash >= 0; slash = newName.indexOf('/', slash + 1)) {
+      const directory = newName.slice(0, slash + 1);
+      if (directories.has(directory)) continue;
+      directories.set(directory, template);
+      let list = insertions.get(index);
+      if (list === undefined) insertions.set(index, (list = []));
+      list.push({ name: directory, template });
+    }
+  }
+  return insertions;
+}

@@ -40,6 +40,12 @@ export interface JarRewriteOptions {
    * entry must also be in `replacements`.
    */
   renames?: ReadonlyMap<number, string>;
+  /**
+   * Entries to add (directory entries for the packages renamed classes moved to), by the JarEntry.index
+   * they go right before, in the local and the central order alike. Each is a copy of the entry
+   * `template` (an entry without data: another directory entry) under `name`.
+   */
+  insertions?: ReadonlyMap<number, readonly { readonly name: string; readonly template: number }[]>;
 }
 
 export interface JarRewrite {
@@ -226,9 +232,16 @@ export function rewriteJar(
   let previousStart = -1;
   let previousOffset = -1;
   let previousIndex = -1;
+  const insertions = options.insertions ?? new Map<number, readonly { name: string; template: number }[]>();
+  const insertedOffsets = new Map<string, number>();
   for (const entry of localOrder) {
     const layout = jar.layout(entry);
     if (dropped.has(entry.index)) continue;
+    for (const insertion of insertions.get(entry.index) ?? []) {
+      const template = jar.layout(entries[insertion.template]!);
+      insertedOffsets.set(insertion.name, position - base);
+      push(renameHeader(src.slice(template.localStart, template.spanEnd), LOCAL_HEADER_SIZE, insertion.name));
+    }
     if (layout.localStart === previousStart) {
       if (rewritten.has(entry.index) || rewritten.has(previousIndex)) {
         throw new ClassPathError(jar.path, `entry ${entry.name} shares its local header with another entry and cannot be replaced alone`);
@@ -253,6 +266,14 @@ export function rewriteJar(
   let cdCount = 0;
   for (const entry of entries) {
     if (dropped.has(entry.index)) continue;
+    for (const insertion of insertions.get(entry.index) ?? []) {
+      const templateEntry = entries[insertion.template]!;
+      const template = jar.layout(templateEntry);
+      const record = renameHeader(src.slice(template.centralStart, template.centralEnd), 46, insertion.name);
+      patchCentralRecord(jar, templateEntry, record, insertedOffsets.get(insertion.name)!, undefined);
+      push(record);
+      cdCount++;
+    }
     cdCount++;
     const layout = jar.layout(entry);
     const offset = newLocalOffset[entry.index]!;
