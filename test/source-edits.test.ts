@@ -407,6 +407,22 @@ describe('classforge/source edits', () => {
     expect(result.stdout).toBe('1 1 1 1 1 9 0\n');
   });
 
+  it('refuses, as javac, what HotSpot would reject at run time: protected access through another type, assigning a final field, an enum switch expression missing a constant', () => {
+    const pool = new ClassPool(true);
+    const t = pool.makeClass('checks.T');
+    t.addField(CtField.make('public static final java.util.List<String> L = new java.util.ArrayList<>();', t));
+    t.addField(CtField.make('public final int f = 1;', t));
+    let n = 0;
+    const make = (body: string) => () => t.addMethod(CtNewMethod.make(`public Object m${n++}(Object o, checks.T other) ${body}`, t));
+    expect(make('{ return o.clone(); }')).toThrow(/clone.*(protected access|cannot find)/);
+    expect(make('{ L = null; return null; }')).toThrow('cannot assign a value to final variable L');
+    expect(make('{ this.f = 2; return null; }')).toThrow('cannot assign a value to final variable f');
+    expect(make('{ return switch (java.util.concurrent.TimeUnit.SECONDS) { case SECONDS -> "s"; case DAYS -> "d"; }; }')).toThrow(/does not cover all possible input values \(no case for NANOSECONDS, MICROSECONDS, MILLISECONDS, MINUTES, HOURS\)/);
+    // Still allowed: clone() of an array, a final instance field set in a constructor through this.
+    make('{ return new int[1].clone(); }')();
+    t.addConstructor(CtNewConstructor.make('public T(int v) { super(); this.f2 = v; }', ((t.addField(CtField.make('public final int f2;', t)), t))));
+  });
+
   it('takes any constant expression as a case label, and refuses what javac refuses there', () => {
     const pool = new ClassPool(true);
     const t = pool.makeClass('cases.T');

@@ -324,6 +324,7 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
     firstFreeSlot,
     classVersion: ctClass.classNode().version,
     isInterface: ctClass.isInterface(),
+    methodName: facts.methodName,
     lambdaMethods: lambdaMethodsOf(ctClass, facts.methodName),
     typeVariables: facts.typeScope,
   };

@@ -116,6 +116,8 @@ export interface CompileContext {
   readonly variables: SnippetVariables;
   /** The first local slot the compiled code may use. */
   readonly firstFreeSlot: number;
+  /** The name of the method the code goes into (`<init>`, `<clinit>`…), for the rules on assigning final fields. */
+  readonly methodName?: string;
   /** The class file version of the class (major in the low 16 bits): lambdas need 52 (Java 8). */
   readonly classVersion: number;
   readonly isInterface: boolean;
@@ -739,7 +741,7 @@ export class CodeGenerator {
     node: Ast.SwitchNode | Ast.SwitchExpressionNode,
     labels: readonly string[],
     caseBody: (switchCase: Ast.SwitchCaseNode, breakLabel: Label, target: JumpTarget) => void,
-    missingDefault: ((selectorKind: 'int' | 'string' | 'enum') => void) | null,
+    missingDefault: ((selectorKind: 'int' | 'string' | 'enum', selectorType: JavaType) => void) | null,
   ): void {
     this.inScope(() => {
       let selectorType = this.expression(node.selector);
@@ -818,7 +820,7 @@ export class CodeGenerator {
         if (synthesizedDefault !== null) {
           this.e.label(synthesizedDefault);
           this.reachable = true;
-          missingDefault!(kind);
+          missingDefault!(kind, selectorType);
         }
       });
     });
@@ -879,8 +881,13 @@ export class CodeGenerator {
             throw new CompileError('switch rule completes without providing a value (a yield or a throw is needed)', switchCase.position);
           }
         },
-        (kind) => {
+        (kind, selectorType) => {
           if (kind !== 'enum') throw new CompileError('the switch expression does not cover all possible input values', node.position);
+          // JLS §15.28.1: without default, every constant of the enum must have a case.
+          const covered = new Set(node.cases.flatMap((c) => c.labels.map((label) => (label.kind === 'Name' ? label.name : ''))));
+          const constants = this.ctx.env.findClass(selectorType.internalName!)?.fields.filter((f) => (f.access & Opcodes.ACC_ENUM) !== 0).map((f) => f.name) ?? [];
+          const missing = constants.filter((name) => !covered.has(name));
+          if (missing.length > 0) throw new CompileError(`the switch expression does not cover all possible input values (no case for ${missing.join(', ')})`, node.position);
           // As javac (Java 17) for an enum switch without default: a constant added since compilation.
           this.e.typeInsn(Opcodes.NEW, 'java/lang/IncompatibleClassChangeError');
           this.e.insn(Opcodes.DUP);
@@ -1441,7 +1448,7 @@ export class CodeGenerator {
     return type;
   }
 
-  private access(): { currentClass: string } {
+  private access(): { currentClass: string; qualifier?: string } {
     return { currentClass: this.ctx.currentClass };
   }
 
@@ -1717,7 +1724,7 @@ export class CodeGenerator {
       return JavaType.INT;
     }
     if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, position);
-    const field = findField(this.ctx.env, targetType.internalName!, name, this.access());
+    const field = findField(this.ctx.env, targetType.internalName!, name, { ...this.access(), qualifier: targetType.internalName! });
     if (field === null) throw new CompileError(`cannot find symbol: variable ${name} in ${targetType}`, position);
     return this.getField(field, targetType, position, false, node, targetGeneric);
   }
@@ -1893,7 +1900,9 @@ export class CodeGenerator {
     const args = this.compileArguments(node.arguments);
     let method: ResolvedMethod;
     try {
-      method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), this.access());
+      // Through an expression (not this, super or a type), a protected method's access depends on its type (JLS §6.6.2.1).
+      const access = typeof receiver === 'object' && !owner.startsWith('[') ? { ...this.access(), qualifier: owner } : this.access();
+      method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), access);
     } catch (error) {
       throw receiver === 'static' && node.target !== null ? this.withShadowingHint(error, node.target, owner) : error;
     }
@@ -2556,6 +2565,16 @@ export class CodeGenerator {
     }
     const f = field!;
     const isStatic = f.isStatic;
+    // JLS §16 / §8.3.1.2: a final field is assigned only by its own class's initializers (a static one
+    // in <clinit>, an instance one in a constructor, through this); elsewhere HotSpot throws
+    // IllegalAccessError at the putfield/putstatic (JVMS §6.5).
+    if ((f.field.access & Opcodes.ACC_FINAL) !== 0) {
+      const initializer = isStatic ? '<clinit>' : '<init>';
+      const throughThis = isStatic || receiver === null || receiver === 'this' || (typeof receiver === 'object' && 'target' in receiver && receiver.target.kind === 'This');
+      if (f.owner !== this.ctx.currentClass || this.ctx.methodName !== initializer || !throughThis || this.ctx.capture !== undefined) {
+        throw new CompileError(`cannot assign a value to final variable ${f.field.name}`, position);
+      }
+    }
     return {
       type: f.field.type,
       local: null,

@@ -35,6 +35,13 @@ const OBJECT = 'java/lang/Object';
 export interface AccessContext {
   /** Internal name of the class whose code is being compiled. */
   readonly currentClass: string;
+  /**
+   * For an instance member reached through an expression (`o.clone()`, `p.field`; not `this`, `super`
+   * or a simple name), the internal name of that expression's static type: a protected member of a
+   * class in another package is then accessible only if it is the accessing class or a subclass of it
+   * (JLS §6.6.2.1), which HotSpot's verifier also checks.
+   */
+  readonly qualifier?: string;
 }
 
 /**
@@ -119,10 +126,13 @@ export function isAccessible(env: TypeEnvironment, declaring: string, access: nu
   }
   if (packageOf(current) === packageOf(declaring)) return true;
   if ((access & Opcodes.ACC_PROTECTED) === 0) return false;
-  // §6.6.2: in the body of a subclass (a class nested in it included). The further restriction on
-  // the qualifier's type (§6.6.2.1) is left to the verifier.
+  // §6.6.2: in the body of a subclass (a class nested in it included), and for an instance member
+  // reached through an expression, only when that expression's type is that subclass or below (§6.6.2.1).
+  const isStatic = (access & Opcodes.ACC_STATIC) !== 0;
   for (let name: string | null = current, depth = 0; name !== null && depth < 64; depth++) {
-    if (env.findClass(name) !== null && env.isSubclass(name, declaring)) return true;
+    if (env.findClass(name) !== null && env.isSubclass(name, declaring)) {
+      if (isStatic || context.qualifier === undefined || context.qualifier === name || env.isSubclass(context.qualifier, name)) return true;
+    }
     name = env.findClass(name)?.enclosingClass ?? null;
   }
   return false;
