@@ -11,6 +11,9 @@ import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { ClassNode } from '../src/tree/class-node.js';
+import { ClassRemapper } from '../src/commons/class-remapper.js';
+import { SimpleRemapper } from '../src/commons/simple-remapper.js';
+import { runJava } from '../src/testing/index.js';
 import { FieldInsnNode } from '../src/tree/field-insn-node.js';
 import { FrameNode } from '../src/tree/frame-node.js';
 import { InsnNode } from '../src/tree/insn-node.js';
@@ -282,6 +285,26 @@ describe('applyTransforms', () => {
     expect(() => applyTransforms(classBytes('app/Main'), [active(traceVisitor('main'))], { classPath: bare })).toThrow(
       /transform 'trace' failed on app.Main: UnknownClassError: .*app\/Shape/,
     );
+  });
+
+  it('a tree transform that renames the class gets every method written again: frames name the class even where code does not', async () => {
+    const program = await compileJava({
+      // pick's StackMapTable names ren/Counter (the stack item where `this` and null meet); its code and descriptor do not.
+      'ren/Counter.java': 'package ren; public class Counter { Object pick(int n) { Counter c = n > 0 ? this : null; return c; } public static void main(String[] a) { System.out.println(new Counter().pick(1) != null); } }',
+    });
+    const rename = defineTransform({
+      name: 'rename',
+      tree: (node) => {
+        const out = new ClassNode();
+        node.accept(new ClassRemapper(out, new SimpleRemapper('ren/Counter', 'ren/Renamed')));
+        return out;
+      },
+    });
+    const original = program.classes.find((c) => c.name === 'ren/Counter')!.bytes;
+    const result = applyTransforms(original, [active(rename)], { classPath: new ClassPath([program.dir]) });
+    const run = await runJava({ classpath: [new Map([['ren/Renamed', result.bytes]])], mainClass: 'ren.Renamed', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('true\n');
   });
 
   it('copies the methods a visitor wraps without changing them byte for byte, frames not recomputed', () => {

@@ -77,7 +77,10 @@ export class TreeBaseline {
   /** The members of `node` whose events are those of the member of the same name and descriptor in the original, with its place there. */
   unchangedMembers(node: ClassNode): Map<MethodNode | FieldNode, MemberInfo> {
     const copies = new Map<MethodNode | FieldNode, MemberInfo>();
-    for (const method of node.methods) {
+    // A renamed class: a method's frames name the class (`this`, JVMS §4.10.1.2) even where its
+    // instructions do not, so its methods are written again, with frames computed for the new name.
+    const renamed = node.name !== this.reader.getClassName();
+    for (const method of renamed ? [] : node.methods) {
       const original = this.methods.get(method.name + method.desc);
       if (original !== undefined && fingerprintsEqual(original.fingerprint, this.fingerprinter.fingerprint(method))) copies.set(method, original.info);
     }
