@@ -220,6 +220,45 @@ function generateSubroutine(mv: MethodVisitor): void {
   mv.visitMaxs(0, 0);
 }
 
+describe('line numbers', () => {
+  it('drops a line number entry left after the last instruction (HotSpot refuses start_pc = code_length; ASM writes it)', () => {
+    const cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+    cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'Tail', null, 'java/lang/Object', null);
+    const main = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'main', '([Ljava/lang/String;)V', null, null);
+    main.visitCode();
+    const first = new Label();
+    main.visitLabel(first);
+    main.visitLineNumber(3, first);
+    main.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+    main.visitLdcInsn('tail');
+    main.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
+    main.visitInsn(Opcodes.RETURN);
+    // What a dead-code removal leaves behind: a label and its line after the last instruction.
+    const after = new Label();
+    main.visitLabel(after);
+    main.visitLineNumber(4, after);
+    main.visitMaxs(0, 0);
+    main.visitEnd();
+    cw.visitEnd();
+    const bytes = cw.toByteArray();
+    const lines: number[] = [];
+    new ClassReader(bytes).accept(
+      new (class extends ClassVisitor {
+        override visitMethod() {
+          return new (class extends MethodVisitor {
+            override visitLineNumber(line: number) {
+              lines.push(line);
+            }
+          })(Opcodes.ASM9);
+        }
+      })(Opcodes.ASM9),
+      0,
+    );
+    expect(lines).toEqual([3]);
+    expect(runJava('Tail', bytes)).toBe('tail\n');
+  });
+});
+
 describe('jsr and ret', () => {
   it('COMPUTE_MAXS follows subroutine returns', () => {
     const bytes = buildClass('Subroutine', Opcodes.V1_4, ClassWriter.COMPUTE_MAXS, [1, 20], generateSubroutine);

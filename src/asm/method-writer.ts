@@ -1582,6 +1582,7 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
+    this.dropLineNumbersPastCode();
     const compute = this.compute;
     if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
       this.computeAllFrames();
@@ -1791,6 +1792,23 @@ export class MethodWriter extends MethodVisitor {
 
   override visitEnd(): void {
     // Nothing to do.
+  }
+
+  /**
+   * Drops the line number entries left at the end of the code, after its last instruction (a
+   * transform removed the instructions after their label): JVMS §4.7.12 wants each start_pc to be an
+   * instruction's index, and HotSpot refuses the class otherwise ("Invalid pc in LineNumberTable").
+   * ASM writes them. Entries are appended in code order, so such entries are the last ones.
+   */
+  private dropLineNumbersPastCode(): void {
+    const table = this.lineNumberTable;
+    if (table === null) return;
+    const codeLength = this.code.length;
+    while (this.lineNumberTableLength > 0 && ((table.data[table.length - 4]! << 8) | table.data[table.length - 3]!) >= codeLength) {
+      table.length -= 4;
+      this.lineNumberTableLength--;
+    }
+    if (this.lineNumberTableLength === 0) this.lineNumberTable = null;
   }
 
   // ## Control flow graph helpers
