@@ -68,6 +68,13 @@ const SUPPORT = {
       @SafeVarargs public static <T> T[] arr(T... a) { return a; }
       @SafeVarargs public static <T> String componentOf(T... a) { return a.getClass().getComponentType().getSimpleName(); }
     }`,
+  'demo/Over.java': `package demo;
+    public class Over {
+      public static String m(java.util.function.Function<String, String> f) { return "F:" + f.apply(" x "); }
+      public static String m(java.util.function.Supplier<String> s) { return "S:" + s.get(); }
+      public static String r(Runnable r) { r.run(); return "R"; }
+      public static String r(java.util.function.Supplier<Object> s) { return "S" + s.get(); }
+    }`,
   'demo/Names.java': `package demo;
     @Deprecated(since = "9") public class Names extends java.util.ArrayList<String> {}`,
   'demo/Sorted.java': `package demo;

@@ -36,7 +36,7 @@ import { MethodNode } from '../../tree/method-node.js';
 import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
 import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
-import type { TypeEnvironment } from './class-model.js';
+import type { MethodModel, TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
 import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
@@ -2872,7 +2872,8 @@ export class CodeGenerator {
         if (parameter === OBJECT) return true;
         const sam = method(parameter);
         if (sam === null) return false;
-        if (shape === null || node.kind !== 'Lambda') return true;
+        if (node.kind === 'MethodReference') return this.referenceFits(node, sam.argumentTypes.length, !sam.returnType.isVoid());
+        if (shape === null) return true;
         if (sam.argumentTypes.length !== shape.arity) return false;
         if (node.body.kind === 'MethodCall') {
           // A call is value-compatible unless it returns void, which only compiling it tells.
@@ -2887,6 +2888,66 @@ export class CodeGenerator {
         return a !== null && b !== null && !a.returnType.isVoid() && b.returnType.isVoid();
       },
     };
+  }
+
+  /**
+   * Whether a method reference could stand for a function of `arity` parameters (JLS §15.13.1), and
+   * return a value when `needsValue`: by the referenced methods' names and parameter counts, enough to
+   * tell `thenComparing(String::toString)`'s Function from its Comparator. When the receiver's type is
+   * not known without compiling it, any function fits (the call is then resolved as before).
+   */
+  private referenceFits(node: Ast.MethodReferenceNode, arity: number, needsValue: boolean): boolean {
+    const target = node.target;
+    let owner: JavaType | null = null;
+    let bound = true;
+    if (target.kind === 'super') {
+      owner = this.ctx.superName === null ? null : JavaType.classType(this.ctx.superName);
+    } else if (target.kind === 'type') {
+      owner = this.typeOf(target.type);
+      bound = false;
+    } else if (target.expression.kind === 'This') {
+      owner = JavaType.classType(this.ctx.currentClass);
+    } else {
+      const typeNode = this.asTypeNode(target.expression);
+      if (typeNode !== null) {
+        owner = this.typeOf(typeNode);
+        bound = false;
+      } else if (target.expression.kind === 'Name') {
+        owner = this.lookupLocal(target.expression.name)?.type ?? null;
+      }
+    }
+    if (owner === null) return true;
+    if (node.name === 'new') {
+      if (owner.isArray()) return arity === 1;
+      return !owner.isClass() || this.methodsNamed(owner.internalName!, '<init>', false).some((m) => fitsArity(m, arity));
+    }
+    if (owner.isArray()) return true;
+    if (!owner.isClass()) return false;
+    const candidates = this.methodsNamed(owner.internalName!, node.name, true);
+    return candidates.some((m) => {
+      if (needsValue && m.returnType.isVoid()) return false;
+      if (bound) return !m.isStatic && fitsArity(m, arity);
+      // Type::m: a static method taking every parameter, or an instance method of the first.
+      return m.isStatic ? fitsArity(m, arity) : arity >= 1 && fitsArity(m, arity - 1);
+    });
+  }
+
+  /** The methods named `name` of `owner` (with its supertypes' when `inherited`). */
+  private methodsNamed(owner: string, name: string, inherited: boolean): MethodModel[] {
+    const result: MethodModel[] = [];
+    const seen = new Set<string>();
+    const visit = (type: string | null): void => {
+      if (type === null || seen.has(type)) return;
+      seen.add(type);
+      const model = this.ctx.env.findClass(type);
+      if (model === null) return;
+      for (const m of model.methods) if (m.name === name) result.push(m);
+      if (!inherited) return;
+      visit(model.superName ?? (model.isInterface ? 'java/lang/Object' : null));
+      for (const itf of model.interfaces) visit(itf);
+    };
+    visit(owner);
+    return result;
   }
 
   // ## Types and conversions
@@ -3119,6 +3180,12 @@ function generalNumericPromotion(types: readonly JavaType[], constants: readonly
   if (narrowTo(JavaType.BYTE, [])) return JavaType.BYTE;
   if (narrowTo(JavaType.CHAR, [])) return JavaType.CHAR;
   return JavaType.INT;
+}
+
+/** Whether `method` takes `arity` arguments (a variable arity method any count from its fixed ones). */
+function fitsArity(method: MethodModel, arity: number): boolean {
+  const count = method.argumentTypes.length;
+  return count === arity || (method.isVarargs && arity >= count - 1);
 }
 
 /** Whether a real instruction lies between `start` and `end` (labels, line numbers and frames take no bytes). */
