@@ -1295,6 +1295,11 @@ export class CodeGenerator {
       this.switchExpression(inner, type);
       return;
     }
+    if (inner.kind === 'Conditional' && type.isReference() && !hasFunctionalOperand(inner)) {
+      const actual = this.conditional(inner, type);
+      if (actual !== type) this.convert(actual, type, node.position, 'assignment');
+      return;
+    }
     if (inner.kind === 'Conditional' && type.isReference() && hasFunctionalOperand(inner)) {
       // A poly conditional (JLS §15.25.3): each operand takes the target type, so a lambda there has one.
       const whenFalse = this.e.newLabel();
@@ -2216,22 +2221,33 @@ export class CodeGenerator {
     this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'append', `(${descriptor})Ljava/lang/StringBuilder;`, false);
   }
 
-  private conditional(node: Ast.ConditionalNode): JavaType {
+  /**
+   * `c ? a : b` (JLS §15.25). With `targetType` (an assignment, initializer or return context), a
+   * reference conditional — not both operands boolean, not both numeric — is a poly expression: each
+   * operand converts to the target type (`Serializable s = t ? "s" : 1`), where standalone it would
+   * take their least upper bound, which classforge approximates by a class.
+   */
+  private conditional(node: Ast.ConditionalNode, targetType: JavaType | null = null): JavaType {
     const whenFalse = this.e.newLabel();
     const end = this.e.newLabel();
     this.condition(node.condition, whenFalse);
     const a = this.buffered(() => this.expression(node.whenTrue));
     const b = this.buffered(() => this.expression(node.whenFalse));
     const narrow = this.narrowConditionalType(a.value, this.constant(node.whenTrue), b.value, this.constant(node.whenFalse));
-    const type =
-      narrow ??
+    const pa = a.value.primitiveOrUnboxed();
+    const pb = b.value.primitiveOrUnboxed();
+    const isReferenceConditional = !(pa === JavaType.BOOLEAN && pb === JavaType.BOOLEAN) && !(pa !== null && pb !== null && pa.isNumeric() && pb.isNumeric());
+    const poly = targetType !== null && targetType.isReference() && isReferenceConditional;
+    const type = poly
+      ? targetType
+      : narrow ??
       this.conditionalType(
         this.uninstantiatedResults.get(unparenthesized(node.whenTrue)) ?? a.value,
         this.uninstantiatedResults.get(unparenthesized(node.whenFalse)) ?? b.value,
         node.position,
       );
     // With the narrow rule, the int constant fits: its conversion is a (value-preserving) narrowing.
-    const context = narrow === null ? 'assignment' : 'cast';
+    const context = narrow === null || poly ? 'assignment' : 'cast';
     this.append(a.code);
     this.convert(a.value, type, node.whenTrue.position, context);
     this.e.jump(Opcodes.GOTO, end);
