@@ -1,5 +1,5 @@
 import { checkApi } from './constants.js';
-import { spreadArguments, spreadNullableArguments } from './varargs.js';
+import { nullableVarargsOf, varargsOf } from './varargs.js';
 
 /**
  * Visits a Module attribute (JVMS §4.7.25) and its companions ModulePackages and
@@ -55,9 +55,7 @@ export class ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     if (this.mv !== null) {
       this.mv.visitExport(packaze, access, modules);
     }
@@ -71,9 +69,7 @@ export class ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     if (this.mv !== null) {
       this.mv.visitOpen(packaze, access, modules);
     }
@@ -89,9 +85,7 @@ export class ModuleVisitor {
   /** Visits an implementation of a service (internal names). */
   visitProvide(service: string, ...providers: (string | readonly string[])[]): void;
   visitProvide(service: string, providersOrFirst?: string | readonly string[], ...providersMore: string[]): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     if (this.mv !== null) {
       this.mv.visitProvide(service, providers);
     }

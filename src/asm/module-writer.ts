@@ -3,7 +3,7 @@ import { Constants } from './constants.js';
 import { ModuleVisitor } from './module-visitor.js';
 import { Opcodes } from './opcodes.js';
 import type { SymbolTable } from './symbol-table.js';
-import { spreadArguments, spreadNullableArguments } from './varargs.js';
+import { nullableVarargsOf, varargsOf } from './varargs.js';
 
 /**
  * @internal A ModuleVisitor that builds the Module (JVMS §4.7.25), ModulePackages (§4.7.26) and
@@ -75,9 +75,7 @@ export class ModuleWriter extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.exports.putShort(this.symbolTable.addConstantPackage(packaze).index).putShort(access);
     if (modules === null) {
       this.exports.putShort(0);
@@ -97,9 +95,7 @@ export class ModuleWriter extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.opens.putShort(this.symbolTable.addConstantPackage(packaze).index).putShort(access);
     if (modules === null) {
       this.opens.putShort(0);
@@ -123,9 +119,7 @@ export class ModuleWriter extends ModuleVisitor {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     this.provides.putShort(this.symbolTable.addConstantClass(service).index);
     this.provides.putShort(providers.length);
     for (const provider of providers) {

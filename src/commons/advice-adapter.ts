@@ -12,7 +12,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import { GeneratorAdapter } from './generator-adapter.js';
 import { IllegalArgumentException } from '../asm/java-exceptions.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 /** Thrown when an adapter would allocate more memory than its configured limit (ASM 9.8). */
 export class LimitExceededException extends Error {
@@ -541,9 +541,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     this.doVisitMethodInsn(Opcodes.INVOKEDYNAMIC, name, descriptor);
   }
@@ -606,9 +604,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     super.visitTableSwitchInsn(min, max, dflt, labels);
     if (this.isConstructor && this.stackFrame !== null) {
       this.stackFrame.pop();

@@ -4,7 +4,7 @@ import { Double, type ConstantValue } from '../asm/java-values.js';
 import type { Label } from '../asm/label.js';
 import { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 /**
  * A MethodVisitor that bounds the size of the bytecode (JVMS §4.7.3 code array) the instructions
@@ -97,9 +97,7 @@ export class CodeSizeEvaluator extends MethodVisitor {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     this.minSize += 5;
     this.maxSize += 5;
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
@@ -148,9 +146,7 @@ export class CodeSizeEvaluator extends MethodVisitor {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     // Opcode, 0–3 padding bytes, default, low, high, then the offsets.
     this.minSize += 13 + labels.length * 4;
     this.maxSize += 16 + labels.length * 4;

@@ -14,7 +14,7 @@ import { LocalVariablesSorter } from './local-variables-sorter.js';
 import { Method } from './method.js';
 import type { TableSwitchGenerator } from './table-switch-generator.js';
 import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 const CLASS_DESCRIPTOR = 'Ljava/lang/Class;';
 const BYTE_TYPE = Type.getObjectType('java/lang/Byte');
@@ -801,9 +801,7 @@ export class GeneratorAdapter extends LocalVariablesSorter {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     this.mv!.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
   }
 

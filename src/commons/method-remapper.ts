@@ -7,7 +7,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import type { TypePath } from '../asm/type-path.js';
 import { AnnotationRemapper } from './annotation-remapper.js';
 import type { Remapper } from './remapper.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 /**
  * A MethodVisitor that remaps the types and member names a method refers to: annotations, stack
@@ -120,9 +120,7 @@ export class MethodRemapper extends MethodVisitor {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     const remappedName = this.remapper.mapInvokeDynamicMethodName(
       name,
       descriptor,

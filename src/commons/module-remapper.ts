@@ -1,7 +1,7 @@
 import { ModuleVisitor } from '../asm/module-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { Remapper } from './remapper.js';
-import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
+import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 /**
  * A ModuleVisitor that remaps the class, package and module names of a Module, ModulePackages and
@@ -39,9 +39,7 @@ export class ModuleRemapper extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     super.visitExport(this.remapper.mapPackageName(packaze), access, this.mapModuleNames(modules));
   }
 
@@ -52,9 +50,7 @@ export class ModuleRemapper extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     super.visitOpen(this.remapper.mapPackageName(packaze), access, this.mapModuleNames(modules));
   }
 
@@ -68,9 +64,7 @@ export class ModuleRemapper extends ModuleVisitor {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     const remappedProviders = new Array<string>(providers.length);
     for (let i = 0; i < providers.length; ++i) {
       remappedProviders[i] = this.remapper.mapType(providers[i]!);

@@ -2,7 +2,7 @@ import type { Handle } from '../asm/handle.js';
 import type { ConstantValue } from '../asm/java-values.js';
 import type { MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 import { AbstractInsnNode } from './abstract-insn-node.js';
 import type { LabelNode } from './label-node.js';
 
@@ -41,9 +41,7 @@ export class InvokeDynamicInsnNode extends AbstractInsnNode {
     this.name = name;
     this.desc = descriptor;
     this.bsm = bootstrapMethodHandle;
-    this.bsmArgs = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    this.bsmArgs = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
   }
 
   override getType(): number {

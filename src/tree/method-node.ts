@@ -36,7 +36,7 @@ import { UnsupportedClassVersionException } from './unsupported-class-version-ex
 import { Util } from './util.js';
 import { VarInsnNode } from './var-insn-node.js';
 import { IllegalStateException } from '../asm/java-exceptions.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 /**
  * The visitor returned by visitAnnotationDefault: an array-mode AnnotationNode whose single value
@@ -422,9 +422,7 @@ export class MethodNode extends MethodVisitor {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     this.instructions.add(new InvokeDynamicInsnNode(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments));
   }
 
@@ -484,9 +482,7 @@ export class MethodNode extends MethodVisitor {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     this.instructions.add(new TableSwitchInsnNode(min, max, this.getLabelNode(dflt), this.getLabelNodes(labels)));
   }
 

@@ -7,7 +7,7 @@ import { ModuleProvideNode } from './module-provide-node.js';
 import { ModuleRequireNode } from './module-require-node.js';
 import { Util } from './util.js';
 import { IllegalStateException } from '../asm/java-exceptions.js';
-import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
+import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 /** A node that represents a module declaration (Module, ModulePackages, ModuleMainClass attributes, JVMS §4.7.25-27). */
 export class ModuleNode extends ModuleVisitor {
@@ -115,9 +115,7 @@ export class ModuleNode extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.exports = Util.add(this.exports, new ModuleExportNode(packaze, access, Util.asArrayList(modules)));
   }
 
@@ -128,9 +126,7 @@ export class ModuleNode extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.opens = Util.add(this.opens, new ModuleOpenNode(packaze, access, Util.asArrayList(modules)));
   }
 
@@ -144,9 +140,7 @@ export class ModuleNode extends ModuleVisitor {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     this.provides = Util.add(this.provides, new ModuleProvideNode(service, Util.asArrayList(providers)));
   }
 

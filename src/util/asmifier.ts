@@ -19,7 +19,7 @@ import { Type } from '../asm/type.js';
 import type { TypePath } from '../asm/type-path.js';
 import { Printer } from './printer.js';
 import { IllegalArgumentException } from '../asm/java-exceptions.js';
-import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
+import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 /** Where an access flag word appears: the same bit has different names (JVMS §4.1, §4.5, §4.6, §4.7). */
 type AccessContext = 'class' | 'inner' | 'field' | 'method' | 'parameter' | 'module' | 'requires' | 'export';
@@ -235,9 +235,7 @@ export class ASMifier extends Printer {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.line(`moduleVisitor.visitExport(${literal(packaze)}, ${this.access(access, 'export')}, ${literals(modules)});`);
   }
 
@@ -248,9 +246,7 @@ export class ASMifier extends Printer {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.line(`moduleVisitor.visitOpen(${literal(packaze)}, ${this.access(access, 'export')}, ${literals(modules)});`);
   }
 
@@ -264,9 +260,7 @@ export class ASMifier extends Printer {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     this.line(`moduleVisitor.visitProvide(${literal(service)}, ${literals(providers)});`);
   }
 
@@ -480,9 +474,7 @@ export class ASMifier extends Printer {
     bootstrapMethodArgumentsOrFirst?: unknown,
     ...bootstrapMethodArgumentsMore: unknown[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as unknown[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as unknown | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf(bootstrapMethodArgumentsOrFirst, bootstrapMethodArgumentsMore);
     this.line(
       `${this.name}.visitInvokeDynamicInsn(${literal(name)}, ${literal(descriptor)}, ${this.constant(bootstrapMethodHandle)}, [${bootstrapMethodArguments.map((a) => this.constant(a)).join(', ')}]);`,
     );
@@ -514,9 +506,7 @@ export class ASMifier extends Printer {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     for (const label of [dflt, ...labels]) this.declareLabel(label);
     this.line(`${this.name}.visitTableSwitchInsn(${min}, ${max}, ${this.labelName(dflt)}, [${labels.map((l) => this.labelName(l)).join(', ')}]);`);
   }

@@ -48,7 +48,7 @@ import { Printer, type PrintWriter } from './printer.js';
 import { StringWriter } from './string-writer.js';
 import { Textifier } from './textifier.js';
 import { TraceMethodVisitor } from './trace-method-visitor.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 // ## Which visit method each opcode belongs to
 
@@ -484,9 +484,7 @@ export class CheckMethodAdapter extends MethodVisitor {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     this.checkInsnState();
     checkMethodIdentifier(this.version, name, 'name');
     checkMethodDescriptor(this.version, descriptor);
@@ -545,9 +543,7 @@ export class CheckMethodAdapter extends MethodVisitor {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     this.checkInsnState();
     if (max < min) {
       throw new IllegalArgumentException(`Max = ${max} must be greater than or equal to min = ${min}`);

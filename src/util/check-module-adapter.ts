@@ -4,7 +4,7 @@ import { ModuleVisitor } from '../asm/module-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { IllegalArgumentException, IllegalStateException, UnsupportedOperationException } from './check-errors.js';
 import { checkAccess, checkFullyQualifiedName, checkInternalName } from './check-support.js';
-import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
+import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 /** The names of one kind of module directive seen so far: each may be declared once. */
 class NameSet {
@@ -90,9 +90,7 @@ export class CheckModuleAdapter extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.checkVisitEndNotCalled();
     checkInternalName(Opcodes.V9, packaze, 'package name');
     this.exportedPackages.checkNameNotAlreadyDeclared(packaze);
@@ -112,9 +110,7 @@ export class CheckModuleAdapter extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.checkVisitEndNotCalled();
     if (this.isOpen) {
       throw new UnsupportedOperationException('An open module can not use open directive');
@@ -143,9 +139,7 @@ export class CheckModuleAdapter extends ModuleVisitor {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     this.checkVisitEndNotCalled();
     checkInternalName(Opcodes.V9, service, 'service');
     this.providedServices.checkNameNotAlreadyDeclared(service);

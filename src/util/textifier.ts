@@ -23,7 +23,7 @@ import { Printer } from './printer.js';
 import { isTextifierSupport } from './textifier-support.js';
 import { TraceSignatureVisitor } from './trace-signature-visitor.js';
 import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
-import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
+import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 const CLASS_SUFFIX = '.class';
 const DEPRECATED = '// DEPRECATED\n';
@@ -434,9 +434,7 @@ export class Textifier extends Printer {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.visitExportOrOpen('exports ', packaze, access, modules);
   }
 
@@ -447,9 +445,7 @@ export class Textifier extends Printer {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.visitExportOrOpen('opens ', packaze, access, modules);
   }
 
@@ -485,9 +481,7 @@ export class Textifier extends Printer {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     const sb = this.stringBuilder;
     sb.setLength(0);
     sb.append(this.tab).append('provides ');
@@ -884,9 +878,7 @@ export class Textifier extends Printer {
     bootstrapMethodArgumentsOrFirst?: unknown,
     ...bootstrapMethodArgumentsMore: unknown[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as unknown[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as unknown | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf(bootstrapMethodArgumentsOrFirst, bootstrapMethodArgumentsMore);
     const sb = this.stringBuilder;
     sb.setLength(0);
     sb.append(this.tab2).append('INVOKEDYNAMIC').append(' ');
@@ -977,9 +969,7 @@ export class Textifier extends Printer {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     const sb = this.stringBuilder;
     sb.setLength(0);
     sb.append(this.tab2).append('TABLESWITCH\n');

@@ -11,7 +11,7 @@ import type { TypePath } from '../asm/type-path.js';
 import type { Printer } from './printer.js';
 import { TraceAnnotationVisitor } from './trace-annotation-visitor.js';
 import { UnsupportedOperationException } from '../asm/java-exceptions.js';
-import { spreadArguments } from '../asm/varargs.js';
+import { varargsOf } from '../asm/varargs.js';
 
 /** A MethodVisitor that prints each event with a Printer, then forwards it to its delegate. */
 export class TraceMethodVisitor extends MethodVisitor {
@@ -139,9 +139,7 @@ export class TraceMethodVisitor extends MethodVisitor {
     bootstrapMethodArgumentsOrFirst?: ConstantValue | readonly unknown[],
     ...bootstrapMethodArgumentsMore: ConstantValue[]
   ): void {
-    const bootstrapMethodArguments = Array.isArray(bootstrapMethodArgumentsOrFirst)
-      ? (bootstrapMethodArgumentsOrFirst as ConstantValue[])
-      : spreadArguments(bootstrapMethodArgumentsOrFirst as ConstantValue | undefined, bootstrapMethodArgumentsMore);
+    const bootstrapMethodArguments = varargsOf<ConstantValue>(bootstrapMethodArgumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, bootstrapMethodArgumentsMore);
     this.p.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
   }
@@ -174,9 +172,7 @@ export class TraceMethodVisitor extends MethodVisitor {
     labelsOrFirst?: Label | readonly Label[],
     ...labelsMore: Label[]
   ): void {
-    const labels = Array.isArray(labelsOrFirst)
-      ? (labelsOrFirst as Label[])
-      : spreadArguments(labelsOrFirst as Label | undefined, labelsMore);
+    const labels = varargsOf(labelsOrFirst, labelsMore);
     this.p.visitTableSwitchInsn(min, max, dflt, labels);
     super.visitTableSwitchInsn(min, max, dflt, labels);
   }

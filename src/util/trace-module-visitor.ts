@@ -3,7 +3,7 @@
 import { ModuleVisitor } from '../asm/module-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import type { Printer } from './printer.js';
-import { spreadArguments, spreadNullableArguments } from '../asm/varargs.js';
+import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 /** A ModuleVisitor that prints each event with a Printer, then forwards it to its delegate. */
 export class TraceModuleVisitor extends ModuleVisitor {
@@ -40,9 +40,7 @@ export class TraceModuleVisitor extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.p.visitExport(packaze, access, modules);
     super.visitExport(packaze, access, modules);
   }
@@ -54,9 +52,7 @@ export class TraceModuleVisitor extends ModuleVisitor {
     modulesOrFirst?: string | readonly string[] | null,
     ...modulesMore: string[]
   ): void {
-    const modules = Array.isArray(modulesOrFirst)
-      ? (modulesOrFirst as string[])
-      : spreadNullableArguments(modulesOrFirst as string | null | undefined, modulesMore);
+    const modules = nullableVarargsOf(modulesOrFirst, modulesMore);
     this.p.visitOpen(packaze, access, modules);
     super.visitOpen(packaze, access, modules);
   }
@@ -72,9 +68,7 @@ export class TraceModuleVisitor extends ModuleVisitor {
     providersOrFirst?: string | readonly string[],
     ...providersMore: string[]
   ): void {
-    const providers = Array.isArray(providersOrFirst)
-      ? (providersOrFirst as string[])
-      : spreadArguments(providersOrFirst as string | undefined, providersMore);
+    const providers = varargsOf(providersOrFirst, providersMore);
     this.p.visitProvide(service, providers);
     super.visitProvide(service, providers);
   }
