@@ -423,6 +423,21 @@ describe('classforge/source edits', () => {
     t.addConstructor(CtNewConstructor.make('public T(int v) { super(); this.f2 = v; }', ((t.addField(CtField.make('public final int f2;', t)), t))));
   });
 
+  it('gives a lambda in a switch-expression arm one synthetic method (the arms are compiled twice), and allows a try in its body', async () => {
+    const pool = new ClassPool(true);
+    const c = pool.makeClass('lam.C');
+    c.addMethod(
+      CtNewMethod.make(
+        'public static String m(int i) { return "a" + switch (i) { case 1 -> { java.util.function.Supplier<String> f = () -> { try { return "in"; } finally { } }; yield f.get(); } default -> "d"; }; }',
+        c,
+      ),
+    );
+    expect(c.getDeclaredMethods().map((method) => method.getName()).sort()).toEqual(['lambda$m$0', 'm']);
+    c.addMethod(CtNewMethod.make('public static void main(String[] a) { System.out.println(m(1) + m(2)); }', c));
+    const result = await runJava({ classpath: [new Map([['lam/C', c.toBytecode()]])], mainClass: 'lam.C', verify: true });
+    expect(result.stdout).toBe('ainad\n');
+  });
+
   it('takes any constant expression as a case label, and refuses what javac refuses there', () => {
     const pool = new ClassPool(true);
     const t = pool.makeClass('cases.T');

@@ -210,7 +210,8 @@ export class CodeGenerator {
    */
   private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
   private readonly members: GenericMembers;
-  private readonly ctx: CompileContext;
+  /** What the code is compiled in (swapped only for a switch expression's collect pass). */
+  private ctx: CompileContext;
   /** The name last declared at each local slot (for checkDefiniteAssignment's message). */
   private readonly slotNames = new Map<number, string>();
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
@@ -842,7 +843,15 @@ export class CodeGenerator {
     const saved = { nextSlot: this.nextSlot, handlers: this.target.tryCatchBlocks?.length ?? 0, reachable: this.reachable };
     const types: JavaType[] = [];
     const constants: (Constant | null)[] = [];
-    this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types, constants }));
+    // The collect pass only learns the results' types: a lambda in an arm gets its method in the emit pass
+    // alone (compiled in both, it would leave an unused synthetic method behind).
+    const realContext = this.ctx;
+    this.ctx = { ...realContext, lambdaMethods: { add: () => 'lambda$collect', assertionsDisabledField: () => realContext.lambdaMethods.assertionsDisabledField() } };
+    try {
+      this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types, constants }));
+    } finally {
+      this.ctx = realContext;
+    }
     this.nextSlot = saved.nextSlot;
     if (this.target.tryCatchBlocks !== null) this.target.tryCatchBlocks.length = saved.handlers;
     this.reachable = saved.reachable;
@@ -3240,9 +3249,12 @@ function labelNode(label: Label): LabelNode {
 }
 
 /** Whether a try statement occurs anywhere inside `node` (a switch expression's arms). */
+/** Whether a switch expression holds a try statement, not counting lambda bodies (methods of their own). */
 function containsTry(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
-  if ((node as { kind?: string }).kind === 'Try') return true;
+  const kind = (node as { kind?: string }).kind;
+  if (kind === 'Try') return true;
+  if (kind === 'Lambda') return false;
   for (const value of Object.values(node as Record<string, unknown>)) {
     if (Array.isArray(value) ? value.some(containsTry) : typeof value === 'object' && value !== null && 'kind' in value && containsTry(value)) return true;
   }
