@@ -95,15 +95,21 @@ export function copyBodyInto(source: CtBehavior, target: CtBehavior, map: Readon
  * a NEW before it (javac nests NEW … <init> pairs), as Javassist's CodeIterator.skipConstructor.
  */
 export function constructorCall(method: MethodNode): MethodInsnNode | null {
+  return constructorCalls(method, 1)[0] ?? null;
+}
+
+/** The super(...)/this(...) calls of a constructor (as constructorCall), the first `limit` of them. */
+export function constructorCalls(method: MethodNode, limit = Number.POSITIVE_INFINITY): MethodInsnNode[] {
+  const calls: MethodInsnNode[] = [];
   let pendingNews = 0;
   for (const insn of method.instructions) {
     if (insn.getOpcode() === Opcodes.NEW) pendingNews++;
     else if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
-      if (pendingNews === 0) return insn;
-      pendingNews--;
+      if (pendingNews > 0) pendingNews--;
+      else if (calls.push(insn) >= limit) break;
     }
   }
-  return null;
+  return calls;
 }
 
 /**

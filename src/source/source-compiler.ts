@@ -38,6 +38,7 @@ import { TryCatchBlockNode } from '../tree/try-catch-block-node.js';
 import { TypeInsnNode } from '../tree/type-insn-node.js';
 import { VarInsnNode } from '../tree/var-insn-node.js';
 import { CannotCompileException } from './cannot-compile-exception.js';
+import { constructorCall, constructorCalls } from './behavior-copy.js';
 import type { ClassPool } from './class-pool.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
@@ -48,7 +49,7 @@ import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, Ne
 import type * as Ast from './compiler/ast.js';
 import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
 import type { ClassPath } from '../classpath/class-path.js';
-import { CodeGenerator, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
+import { CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { assignConstant, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
@@ -459,15 +460,7 @@ function isReturn(insn: AbstractInsnNode): boolean {
  */
 function checkSingleConstructorCall(behavior: CtBehavior, method: MethodNode, what: string): void {
   if (method.name !== '<init>') return;
-  let pendingNews = 0;
-  let calls = 0;
-  for (const insn of method.instructions) {
-    if (insn.getOpcode() === Opcodes.NEW) pendingNews++;
-    else if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
-      if (pendingNews === 0) calls++;
-      else pendingNews--;
-    }
-  }
+  const calls = constructorCalls(method).length;
   if (calls > 1) {
     throw new CannotCompileException(
       `${where(behavior)}: ${what} cannot cover this constructor's body: it calls super(...) or this(...) in ${calls} places, and a handler from the first would cover code where this is not initialized yet (HotSpot rejects that)`,
@@ -476,15 +469,8 @@ function checkSingleConstructorCall(behavior: CtBehavior, method: MethodNode, wh
 }
 
 function afterConstructorCall(method: MethodNode): AbstractInsnNode | null {
-  let pendingNews = 0;
-  for (const insn of method.instructions) {
-    if (insn.getOpcode() === Opcodes.NEW) pendingNews++;
-    else if (insn instanceof MethodInsnNode && insn.getOpcode() === Opcodes.INVOKESPECIAL && insn.name === '<init>') {
-      if (pendingNews === 0) return insn.getNext();
-      pendingNews--;
-    }
-  }
-  return null;
+  const call = constructorCall(method);
+  return call === null ? null : call.getNext();
 }
 
 /** The first instruction of the body proper: after the super/this call in constructors. */
@@ -572,10 +558,10 @@ export function insertAfter(behavior: CtBehavior, source: string, asFinally: boo
   // Only segments with code: an empty range (start_pc = end_pc) is malformed (JVMS §4.7.3) — the
   // last segment is empty when the after code ends the method itself (its return replaced the last one).
   for (const [gapStart, gapEnd] of gaps) {
-    if (hasCodeBetween(segmentStart, gapStart)) blocks.push(new TryCatchBlockNode(segmentStart, gapStart, handler, null));
+    if (coversAnInstruction(segmentStart, gapStart)) blocks.push(new TryCatchBlockNode(segmentStart, gapStart, handler, null));
     segmentStart = gapEnd;
   }
-  if (hasCodeBetween(segmentStart, end)) blocks.push(new TryCatchBlockNode(segmentStart, end, handler, null));
+  if (coversAnInstruction(segmentStart, end)) blocks.push(new TryCatchBlockNode(segmentStart, end, handler, null));
   // Outermost: after every existing handler, so that those still catch first.
   method.tryCatchBlocks = [...(generated.tryCatchBlocks ?? []), ...(method.tryCatchBlocks ?? []), ...blocks];
 }
@@ -591,11 +577,6 @@ function copyOfCode(code: MethodNode): { instructions: InsnList; tryCatchBlocks:
 }
 
 /** Whether an instruction (not a label, line number or frame) lies between `start` and `end`, which follows it. */
-function hasCodeBetween(start: AbstractInsnNode, end: AbstractInsnNode): boolean {
-  for (let insn = start.getNext(); insn !== null && insn !== end; insn = insn.getNext()) if (insn.getOpcode() >= 0) return true;
-  return false;
-}
-
 function pushDefault(code: InsnList, type: JavaType): void {
   if (type.isReference()) code.add(new InsnNode(Opcodes.ACONST_NULL));
   else if (type === JavaType.LONG) code.add(new InsnNode(Opcodes.LCONST_0));
@@ -1001,7 +982,7 @@ export function constantFieldValue(ctClass: CtClass, initializer: FieldInitializ
 
 /** `constant` converted to `type` as an assignment converts it (JLS §5.2), in FieldNode.value's form; null if it is not assignable. */
 function constantAs(constant: Constant, type: JavaType): FieldNode['value'] {
-  const assigned = type === JavaType.STRING ? (constant.type === JavaType.STRING ? constant : null) : assignConstant(constant, type);
+  const assigned = assignConstant(constant, type);
   if (assigned === null) return null;
   const { value } = assigned;
   if (type === JavaType.BOOLEAN) return value ? 1 : 0;

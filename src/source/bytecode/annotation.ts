@@ -14,6 +14,7 @@ import { Byte, Character, Double, Float, Short } from '../../asm/java-values.js'
 import { Type } from '../../asm/type.js';
 import { toDottedName, toInternalName } from '../../classfile/class-names.js';
 import { AnnotationNode } from '../../tree/annotation-node.js';
+import { JavaType } from '../compiler/java-type.js';
 import type { ConstPool } from './const-pool.js';
 
 /** An element value of an annotation (JVMS §4.7.16.1). */
@@ -311,6 +312,6 @@ function descriptorOfName(name: string): string {
     element = element.slice(0, -2);
     dimensions++;
   }
-  const primitive: Record<string, string> = { boolean: 'Z', byte: 'B', char: 'C', short: 'S', int: 'I', long: 'J', float: 'F', double: 'D', void: 'V' };
-  return '['.repeat(dimensions) + (primitive[element] ?? `L${toInternalName(element)};`);
+  const type = JavaType.fromKeyword(element) ?? JavaType.classType(toInternalName(element));
+  return (dimensions === 0 ? type : JavaType.arrayOf(type, dimensions)).descriptor();
 }

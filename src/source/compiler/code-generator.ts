@@ -34,6 +34,7 @@ import { Type } from '../../asm/type.js';
 import { InsnList } from '../../tree/insn-list.js';
 import { MethodNode } from '../../tree/method-node.js';
 import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
+import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { MethodModel, TypeEnvironment } from './class-model.js';
@@ -2959,20 +2960,9 @@ export class CodeGenerator {
 
   /** The methods named `name` of `owner` (with its supertypes' when `inherited`). */
   private methodsNamed(owner: string, name: string, inherited: boolean): MethodModel[] {
-    const result: MethodModel[] = [];
-    const seen = new Set<string>();
-    const visit = (type: string | null): void => {
-      if (type === null || seen.has(type)) return;
-      seen.add(type);
-      const model = this.ctx.env.findClass(type);
-      if (model === null) return;
-      for (const m of model.methods) if (m.name === name) result.push(m);
-      if (!inherited) return;
-      visit(model.superName ?? (model.isInterface ? 'java/lang/Object' : null));
-      for (const itf of model.interfaces) visit(itf);
-    };
-    visit(owner);
-    return result;
+    const env = this.ctx.env;
+    const types = inherited ? [owner, ...env.supertypes(owner)] : [owner];
+    return types.flatMap((type) => env.findClass(type)?.methods.filter((m) => m.name === name) ?? []);
   }
 
   // ## Types and conversions
@@ -3214,7 +3204,7 @@ function fitsArity(method: MethodModel, arity: number): boolean {
 }
 
 /** Whether a real instruction lies between `start` and `end` (labels, line numbers and frames take no bytes). */
-function coversAnInstruction(start: LabelNode, end: LabelNode): boolean {
+export function coversAnInstruction(start: AbstractInsnNode, end: AbstractInsnNode): boolean {
   for (let node = start.getNext(); node !== null && node !== end; node = node.getNext()) {
     if (node.getOpcode() >= 0) return true;
   }
