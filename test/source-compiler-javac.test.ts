@@ -77,6 +77,11 @@ const SUPPORT = {
     }`,
   'demo/Names.java': `package demo;
     @Deprecated(since = "9") public class Names extends java.util.ArrayList<String> {}`,
+  'demo/Box.java': `package demo;
+    public class Box<T> {
+      public T value;
+      public Box(T value) { this.value = value; }
+    }`,
   'demo/Sorted.java': `package demo;
     public class Sorted<T extends Comparable<T>> {
       private final java.util.List<T> items;

@@ -2573,6 +2573,7 @@ export class CodeGenerator {
   ): { type: JavaType; local: null; receiverSize: number; prepare: () => void; dupReceiver: () => void; load: () => void; store: () => void } {
     let field = resolved;
     let owner = field?.owner ?? '';
+    let receiverGeneric: GenericType | null = null;
     if (receiver !== null && receiver !== 'this' && 'enclosingClass' in receiver) {
       // A field of an enclosing instance (JLS §15.11), reached through this$N.
       owner = receiver.enclosingClass;
@@ -2581,6 +2582,7 @@ export class CodeGenerator {
       // obj.f: evaluate the object now.
       const targetType = this.expression(receiver.target);
       if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, receiver.target.position);
+      receiverGeneric = this.generics.get(unparenthesized(receiver.target)) ?? genericOf(targetType);
       field = findField(this.ctx.env, targetType.internalName!, receiver.name, this.access());
       if (field === null) throw new CompileError(`cannot find symbol: variable ${receiver.name} in ${targetType}`, position);
       owner = field.isStatic ? field.owner : targetType.internalName!;
@@ -2601,17 +2603,34 @@ export class CodeGenerator {
         throw new CompileError(`cannot assign a value to final variable ${f.field.name}`, position);
       }
     }
+    // A field of a type variable's type read through a parameterized receiver (`h.v` of an H<Integer>)
+    // has the substituted type (JLS §15.11.1), as when it is read: `h.v += 3` unboxes an Integer, and
+    // javac's checkcast follows the getfield. The putfield keeps the erased descriptor.
+    const type = receiverGeneric === null ? f.field.type : this.substitutedFieldType(f, receiverGeneric);
     return {
-      type: f.field.type,
+      type,
       local: null,
       receiverSize: isStatic ? 0 : 1,
       prepare: () => undefined,
       dupReceiver: () => {
         if (!isStatic) this.e.insn(Opcodes.DUP);
       },
-      load: () => this.e.field(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, f.field.name, f.field.descriptor),
+      load: () => {
+        this.e.field(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, f.field.name, f.field.descriptor);
+        if (type !== f.field.type) this.e.checkcast(type);
+      },
       store: () => this.e.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, owner, f.field.name, f.field.descriptor),
     };
+  }
+
+  /** The erasure of `field`'s type as a member of `receiver` when it is narrower than the descriptor's, else the descriptor's type. */
+  private substitutedFieldType(field: ResolvedField, receiver: GenericType): JavaType {
+    const declared = field.field.type;
+    const generic = this.members.fieldType(receiver, field.owner, field.field);
+    if (generic === null) return declared;
+    const narrowed = erasure(generic);
+    const isNarrower = narrowed !== declared && narrowed.isReference() && declared.isReference() && this.members.isKnownSubtype(narrowed, declared);
+    return isNarrower ? narrowed : declared;
   }
 
   // ## Lambdas and method references (JLS §15.27, §15.13)
