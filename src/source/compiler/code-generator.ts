@@ -1300,6 +1300,12 @@ export class CodeGenerator {
       this.functionalValue(inner, type, generic);
       return;
     }
+    if (inner.kind === 'New' && generic !== null && isDiamond(inner.type)) {
+      // A diamond takes its type arguments from the target too (JLS §15.9.3), which types its lambda arguments.
+      const actual = this.newObject(inner, generic);
+      this.convert(actual, type, node.position, 'assignment');
+      return;
+    }
     if (inner.kind === 'SwitchExpression' && !type.isVoid()) {
       // A poly switch expression (JLS §15.28.1): each result takes the target type.
       this.switchExpression(inner, type);
@@ -1834,6 +1840,23 @@ export class CodeGenerator {
     return args;
   }
 
+  /**
+   * The argument types generic inference sees before lambdas are compiled: an explicitly typed
+   * lambda's parameter types; nothing for other lambdas, method references and the null type.
+   */
+  private inferenceArguments(args: readonly CompiledArgument[]): InferenceArgument[] {
+    return args.map((arg): InferenceArgument => {
+      if (arg.functional !== undefined) {
+        const lambda = arg.functional;
+        const explicit = lambda.kind === 'Lambda' && lambda.parameters.length > 0 && lambda.parameters.every((parameter) => parameter.type !== null && parameter.type.kind !== 'VarType');
+        if (!explicit) return null;
+        const parameters = lambda.parameters.map((parameter) => this.genericTypeOf(parameter.type!) ?? genericOf(this.typeOf(parameter.type!)));
+        return { kind: 'lambda-result', result: null, parameters };
+      }
+      return arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type);
+    });
+  }
+
   /** The argument types overload resolution sees: static types, and what lambdas and method references may convert to. */
   private argumentTypes(args: readonly CompiledArgument[]): (JavaType | FunctionalArgument)[] {
     return args.map((arg) => (arg.functional === undefined ? arg.type : this.functionalArgument(arg.functional)));
@@ -1937,7 +1960,7 @@ export class CodeGenerator {
     } else if (method.isStatic) {
       this.e.pop(receiver);
     }
-    const argGenerics = args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type)));
+    const argGenerics = this.inferenceArguments(args);
     const explicit = node.typeArguments === null ? null : node.typeArguments.map((arg) => {
       if (arg.kind === 'WildcardType') throw new CompileError('a method type argument cannot be a wildcard', arg.position);
       return this.typeArgumentOf(arg);
@@ -1949,7 +1972,8 @@ export class CodeGenerator {
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
     const inferenceArgs: InferenceArgument[] = argGenerics.map((generic, i) => {
       const result = lambdaResults[i];
-      return result != null ? { kind: 'lambda-result', result } : generic;
+      if (result == null) return generic;
+      return { kind: 'lambda-result', result, parameters: generic?.kind === 'lambda-result' ? generic.parameters : null };
     });
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
     return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit), node);
@@ -2008,7 +2032,8 @@ export class CodeGenerator {
     return JavaType.arrayOf(OBJECT);
   }
 
-  private newObject(node: Ast.NewNode): JavaType {
+  /** `new C(…)`; `targetGeneric` is the parameterized type a diamond (`new C<>(…)`) is assigned to, when known. */
+  private newObject(node: Ast.NewNode, targetGeneric: GenericType | null = null): JavaType {
     let type: JavaType;
     let enclosingInstance: CompiledArgument | null = null;
     if (node.outer !== null) {
@@ -2051,9 +2076,9 @@ export class CodeGenerator {
     const constructor = findConstructor(this.ctx.env, type.internalName!, this.argumentTypes(args), this.access());
     this.e.typeInsn(Opcodes.NEW, type.internalName!);
     this.e.insn(Opcodes.DUP);
-    const generic = this.genericTypeOf(node.type);
+    const generic = this.genericTypeOf(node.type) ?? (isDiamond(node.type) ? this.members.diamondType(type.internalName!, constructor, this.inferenceArguments(args), targetGeneric) : null);
     const parameterGenerics = args.some((arg) => arg.functional !== undefined) || constructor.varargsCall
-      ? this.members.parameterTypes(generic ?? genericOf(type), constructor, args.map((arg) => (arg.functional !== undefined || arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type))))
+      ? this.members.parameterTypes(generic ?? genericOf(type), constructor, this.inferenceArguments(args))
       : null;
     this.appendArguments(args, constructor, node.position, parameterGenerics);
     this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
@@ -2311,7 +2336,12 @@ export class CodeGenerator {
     if (isSpecialCast(node)) return this.specialCast(node, null);
     const type = this.typeOf(node.type);
     const operand = unparenthesized(node.expression);
-    if (operand.kind === 'Lambda' || operand.kind === 'MethodReference') return this.functionalValue(operand, type, this.genericTypeOf(node.type));
+    if (operand.kind === 'Lambda' || operand.kind === 'MethodReference') {
+      const functionalGeneric = this.genericTypeOf(node.type);
+      // The cast's type is the expression's (`((Function<String, String>) String::trim).andThen(…)`).
+      if (functionalGeneric !== null) this.record(node, functionalGeneric);
+      return this.functionalValue(operand, type, functionalGeneric);
+    }
     const from = this.expression(node.expression);
     this.convert(from, type, node.position, 'cast');
     const generic = node.type.kind === 'PrimitiveType' ? null : this.genericTypeOf(node.type);
@@ -2414,7 +2444,9 @@ export class CodeGenerator {
         this.e.pop(type);
         return JavaType.VOID;
       }
-      this.expressionAs(node.value, lvalue.type);
+      // The variable's generic type is the target a lambda's function type comes from (`fs[0] = n -> n + 1`
+      // with fs a Function<Integer, Integer>[]: JLS §15.27.3).
+      this.expressionAs(node.value, lvalue.type, lvalue.generic);
     } else {
       lvalue.dupReceiver();
       lvalue.load();
@@ -2500,6 +2532,8 @@ export class CodeGenerator {
   /** What can be assigned: a local or `$` variable, a field, an array element. */
   private lvalue(node: Ast.ExpressionNode): {
     type: JavaType;
+    /** The variable's generic type, when it says more than `type`. */
+    generic: GenericType | null;
     local: number | null;
     receiverSize: number;
     prepare: () => void;
@@ -2513,6 +2547,7 @@ export class CodeGenerator {
       if (variable !== undefined) {
         return {
           type: variable.type,
+          generic: variable.generic ?? null,
           local: variable.slot,
           receiverSize: 0,
           prepare: () => undefined,
@@ -2548,6 +2583,7 @@ export class CodeGenerator {
       let component: JavaType = OBJECT;
       const lvalue = {
         type: OBJECT,
+        generic: null as GenericType | null,
         local: null,
         receiverSize: 2,
         prepare: () => undefined,
@@ -2561,6 +2597,8 @@ export class CodeGenerator {
       this.expressionAs(inner.index, JavaType.INT);
       component = arrayType.componentType!;
       lvalue.type = component;
+      const arrayGeneric = this.generics.get(unparenthesized(inner.array));
+      lvalue.generic = arrayGeneric?.kind === 'array' ? arrayGeneric.component : null;
       return lvalue;
     }
     throw new CompileError('unexpected type: required variable, found value', node.position);
@@ -2570,7 +2608,7 @@ export class CodeGenerator {
     resolved: ResolvedField | null,
     receiver: 'this' | { enclosingClass: string } | Ast.FieldAccessNode | null,
     position: SourcePosition,
-  ): { type: JavaType; local: null; receiverSize: number; prepare: () => void; dupReceiver: () => void; load: () => void; store: () => void } {
+  ): { type: JavaType; generic: GenericType | null; local: null; receiverSize: number; prepare: () => void; dupReceiver: () => void; load: () => void; store: () => void } {
     let field = resolved;
     let owner = field?.owner ?? '';
     let receiverGeneric: GenericType | null = null;
@@ -2607,8 +2645,10 @@ export class CodeGenerator {
     // has the substituted type (JLS §15.11.1), as when it is read: `h.v += 3` unboxes an Integer, and
     // javac's checkcast follows the getfield. The putfield keeps the erased descriptor.
     const type = receiverGeneric === null ? f.field.type : this.substitutedFieldType(f, receiverGeneric);
+    const generic = this.members.fieldType(receiverGeneric ?? this.members.thisType(owner), f.owner, f.field);
     return {
       type,
+      generic,
       local: null,
       receiverSize: isStatic ? 0 : 1,
       prepare: () => undefined,
@@ -3236,6 +3276,11 @@ function hasFunctionalOperand(node: Ast.ConditionalNode): boolean {
     const inner = unparenthesized(operand);
     return inner.kind === 'Lambda' || inner.kind === 'MethodReference' || (inner.kind === 'Conditional' && hasFunctionalOperand(inner));
   });
+}
+
+/** Whether a class instance creation's type is a diamond: `new C<>(…)` (JLS §15.9). */
+function isDiamond(type: Ast.ClassTypeNode): boolean {
+  return type.parts[type.parts.length - 1]!.typeArguments?.length === 0;
 }
 
 function unparenthesized(node: Ast.ExpressionNode): Ast.ExpressionNode {

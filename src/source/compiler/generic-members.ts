@@ -45,11 +45,16 @@ import { functionTypeOf } from './functional-interface.js';
 
 /**
  * A lambda or method reference argument, as inference sees it: the type its body returns, which
- * binds the type variables in its function type's result (`map(w -> w + "!")` makes U a String).
+ * binds the type variables in its function type's result (`map(w -> w + "!")` makes U a String),
+ * and an explicitly typed lambda's parameter types, which bind those in its function type's
+ * parameters (`comparing((String[] r) -> r[1])` makes T a String[]: JLS §18.2.1).
  */
 export interface LambdaResult {
   readonly kind: 'lambda-result';
-  readonly result: GenericType;
+  /** null: not known (yet). */
+  readonly result: GenericType | null;
+  /** null: an implicitly typed lambda, or a method reference. */
+  readonly parameters?: readonly GenericType[] | null;
 }
 
 /** An argument's type for inference: its type, a lambda's result, or null (the null type, or a lambda of unknown result). */
@@ -177,7 +182,8 @@ export class GenericMembers {
     const parsed = this.methodSignature(method.method, method.declaringClass);
     if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
     let bindings = new Map<string, TypeArgument>();
-    if (!method.isStatic && receiver !== null && method.method.name !== '<init>') {
+    // A constructor's receiver is the type it creates (`new PriorityQueue<int[]>(…)` binds E).
+    if (!method.isStatic && receiver !== null) {
       const classBindings = this.receiverBindings(receiver, method.declaringClass);
       if (classBindings === null) return null;
       bindings = new Map(classBindings);
@@ -192,6 +198,37 @@ export class GenericMembers {
       for (const [name, type] of inferred) bindings.set(name, type);
     }
     return { parameters: parsed.parameters.map((p) => substitute(p, bindings)), returnType: substitute(parsed.returnType, bindings) };
+  }
+
+  /**
+   * The type a diamond class instance creation `new C<>(…)` creates (JLS §15.9.3, inference as in
+   * §18.5.2): C's type arguments from the target type (`Queue<int[]> q = new PriorityQueue<>(…)`
+   * makes E an int[]), then those the target leaves open from the constructor's arguments
+   * (`new Box<>(4)` makes T an Integer). Null when C is not generic, or neither tells anything; an
+   * argument neither tells is its bound, as javac infers it with no constraints.
+   */
+  diamondType(className: string, constructor: ResolvedMethod, args: readonly InferenceArgument[], target: GenericType | null): ClassGenericType | null {
+    const info = this.classGenerics(className);
+    if (info.typeParameters.length === 0) return null;
+    const variables = new Set(info.typeParameters.map((parameter) => parameter.name));
+    const fromTarget = new Map<string, GenericType | 'conflict'>();
+    if (target !== null && target.kind === 'class') {
+      const created = this.asSuper(this.thisType(className), target.name);
+      if (created !== null) this.collect(created, target, variables, fromTarget, 0);
+    }
+    const parsed = this.methodSignature(constructor.method, constructor.declaringClass);
+    const fromArguments =
+      parsed !== null && parsed.parameters.length === constructor.parameterTypes.length
+        ? this.infer([...info.typeParameters, ...parsed.typeParameters], parsed.parameters, constructor.varargsCall, args, new Map())
+        : new Map<string, GenericType>();
+    let known = false;
+    const typeArguments = info.typeParameters.map((parameter): GenericType => {
+      const fromContext = fromTarget.get(parameter.name);
+      const type = fromContext !== undefined && fromContext !== 'conflict' ? fromContext : fromArguments.get(parameter.name);
+      if (type !== undefined) known = true;
+      return type ?? genericOf(info.scope.get(parameter.name)!);
+    });
+    return known ? { kind: 'class', name: className, args: typeArguments } : null;
   }
 
   /**
@@ -259,7 +296,13 @@ export class GenericMembers {
       if (arg.kind === 'lambda-result') {
         // JLS §18.2.1: the lambda's result is compatible with its function type's result.
         const functionType = functionTypeOf(this.env, this, formal);
-        if (functionType !== null && functionType !== 'needs-bridges') this.collect(functionType.returnType, arg.result, variables, found, 0);
+        if (functionType === null || functionType === 'needs-bridges') return;
+        if (arg.result !== null) this.collect(functionType.returnType, arg.result, variables, found, 0);
+        if (arg.parameters != null && arg.parameters.length === functionType.parameterTypes.length) {
+          arg.parameters.forEach((parameter, j) => {
+            if (parameter.kind !== 'primitive') this.collect(functionType.parameterTypes[j]!, parameter, variables, found, 0);
+          });
+        }
         return;
       }
       this.collect(formal, arg, variables, found, 0);
