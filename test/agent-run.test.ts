@@ -143,6 +143,26 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(Date.now() - started).toBeLessThan(2900 + 5000);
   });
 
+  it('a transform stuck in an endless loop: the classes loaded after it do not each wait out --timeout', async () => {
+    const classes = Array.from({ length: 40 }, (_, i) => `class K${i} { static int v() { return ${i}; } }`).join('\n');
+    const calls = Array.from({ length: 40 }, (_, i) => `K${i}.v()`).join(' + ');
+    const many = await compileJava({
+      'app/Many.java': `package app;
+        public class Many { public static void main(String[] a) { System.out.println(Stuck.v() + " " + (${calls})); } }
+        class Stuck { static String v() { return "stuck"; } }
+        ${classes}`,
+    });
+    const java = javaTool('java');
+    const started = Date.now();
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/loops-on-stuck.ts', '--timeout', '300', '--', java, '-cp', many.dir, 'app.Many']);
+    const elapsed = Date.now() - started;
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('stuck 780\n');
+    expect(result.stderr).toContain('[classforge] warning: the transform host did not answer within 300 ms for app.Stuck: left unchanged');
+    // 41 classes waiting 300 ms each would take 12 s; only the stuck one waits.
+    expect(elapsed).toBeLessThan(8000);
+  });
+
   it('a host that dies mid-run: the class and the ones after load unchanged, one warning, the program completes', async () => {
     const java = javaTool('java');
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/exits-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
