@@ -229,6 +229,16 @@ export class ClassPool {
     return this.makeNew(className, superclass, true);
   }
 
+  /**
+   * A new annotation type (Javassist's makeAnnotation): an interface extending
+   * java.lang.annotation.Annotation with ACC_ANNOTATION (JVMS §4.1, table 4.1-B).
+   */
+  makeAnnotation(className: string): CtClass {
+    const annotation = this.makeInterface(className, this.get('java.lang.annotation.Annotation'));
+    annotation.setModifiers(annotation.getModifiers() | Opcodes.ACC_ANNOTATION);
+    return annotation;
+  }
+
   /** @internal The class path for frames and the compiler: the entries (and the JDK), with the pool's own classes in front. */
   frameClassPath(): PoolClassPath {
     if (this.cachedClassPath === null) {

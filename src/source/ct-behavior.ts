@@ -16,6 +16,7 @@ import { allAnnotationValues, type AnnotationEntry } from './annotation-values.j
 import { insertMethodParameter } from './parameter-insertion.js';
 import { copyBodyInto } from './behavior-copy.js';
 import { MethodInfo } from './bytecode/member-info.js';
+import { CannotCompileException } from './cannot-compile-exception.js';
 import { addCatch, addLocalVariable, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
@@ -155,7 +156,7 @@ export abstract class CtBehavior extends CtMember {
    */
   getMethodInfo(): MethodInfo {
     const node = this.methodNode();
-    return new MethodInfo(node, this.declaringClass.getName(), () => this.declaringClass.checkModify(node));
+    return new MethodInfo(node, this.declaringClass.getName(), () => this.declaringClass.checkModify(node), () => this.declaringClass.currentBytecode());
   }
 
   /** getMethodInfo (Javassist's getMethodInfo2 skips the frozen check until a change; so does this view). */
@@ -181,9 +182,17 @@ export abstract class CtBehavior extends CtMember {
    * Compiles `source` and inserts it before the first instruction of source line `line` (from
    * LineNumberTable). Returns the line where it went. With `modify` false, only returns that line.
    */
-  insertAt(line: number, source: string, modify = true): number {
-    if (modify) this.declaringClass.checkModify(this.node);
-    return insertAt(this, line, source, modify);
+  insertAt(line: number, source: string, modify?: boolean): number;
+  /** Javassist's argument order, insertAt(lineNum, modify, src): with `modify` false, `source` may be null. */
+  insertAt(line: number, modify: boolean, source: string | null): number;
+  insertAt(line: number, first: string | boolean, second?: boolean | string | null): number {
+    const modify = typeof first === 'boolean' ? first : second !== false;
+    const source = typeof first === 'string' ? first : typeof second === 'string' ? second : null;
+    if (modify) {
+      if (source === null) throw new CannotCompileException('insertAt: no source to insert');
+      this.declaringClass.checkModify(this.node);
+    }
+    return insertAt(this, line, source ?? '', modify);
   }
 
   /**

@@ -43,6 +43,7 @@ import { hasAnnotationOf } from './ct-member.js';
 import { allAnnotationValues, annotationValues, type AnnotationEntry, type AnnotationValues } from './annotation-values.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
+import { Modifier } from './modifier.js';
 import { NotFoundException } from './not-found-exception.js';
 import { checkFieldInitializer, compileFieldInitializers, constantFieldValue, type FieldInitializer, instrumentBehavior } from './source-compiler.js';
 import { noteMemberChange } from './compiler/class-model.js';
@@ -440,9 +441,17 @@ export class CtClass {
   // ## Methods and constructors
 
   /** Every method and constructor declared here, the class initializer included. */
+  /**
+   * The constructors and the static initializer, then the methods, each in class file order (as
+   * Javassist's, whose member cache keeps the two lists: an added constructor comes after the
+   * others but before every method).
+   */
   getDeclaredBehaviors(): CtBehavior[] {
     if (this.isArray()) return [];
-    return this.classNode().methods.map((method) => this.behaviorFor(method));
+    const methods = this.classNode().methods;
+    const isInitializer = (name: string): boolean => name === '<init>' || name === '<clinit>';
+    const ordered = [...methods.filter((m) => isInitializer(m.name)), ...methods.filter((m) => !isInitializer(m.name))];
+    return ordered.map((method) => this.behaviorFor(method));
   }
 
   getDeclaredMethods(name?: string): CtMethod[] {
@@ -538,8 +547,23 @@ export class CtClass {
     return constructor;
   }
 
+  /**
+   * Adds `method` as Javassist's CtClassType.addMethod does: in an interface, a method without
+   * `public` becomes public (a protected or private one is refused: JVMS §4.6 before Java 9 allows
+   * interface methods only public); an abstract method makes the class abstract, as a class with
+   * an abstract method must be (JLS §8.1.1.1), so that `new CtMethod(…)` added to a new class, then
+   * given a body, and the class's ABSTRACT flag cleared, is Javassist's own idiom.
+   */
   addMethod(method: CtMethod): void {
+    const modifiers = method.getModifiers();
+    if (this.isInterface()) {
+      if (Modifier.isProtected(modifiers) || Modifier.isPrivate(modifiers)) {
+        throw new CannotCompileException(`an interface method must be public: ${method.getLongName()}`);
+      }
+    }
     this.addBehavior(method);
+    if (this.isInterface() && !Modifier.isPublic(modifiers)) method.setModifiers(modifiers | Modifier.PUBLIC);
+    if (Modifier.isAbstract(modifiers)) this.setModifiers(this.getModifiers() | Modifier.ABSTRACT);
   }
 
   addConstructor(constructor: CtConstructor): void {
@@ -560,7 +584,8 @@ export class CtClass {
    */
   instrument(editor: ExprEditorLike): void {
     this.checkModify();
-    for (const behavior of this.getDeclaredBehaviors()) instrumentBehavior(behavior, editor);
+    // In class file order, as Javassist's instrument walks ClassFile.getMethods().
+    for (const method of this.classNode().methods) instrumentBehavior(this.behaviorFor(method), editor);
   }
 
   // ## Class files
@@ -589,12 +614,19 @@ export class CtClass {
       .map((entry) => this.getClassPool().get(toDottedName(entry.name)));
   }
 
-  /** For a member class, the class declaring it (its own InnerClasses entry); null for a top-level, local or anonymous class. */
+  /**
+   * For a member class, the class declaring it (its own InnerClasses entry, JVMS §4.7.6); for a local
+   * or anonymous class, as Javassist's (unlike java.lang.Class's, which answers null there), the class
+   * of its EnclosingMethod attribute (JVMS §4.7.7); null for a top-level class.
+   */
   getDeclaringClass(): CtClass | null {
     if (this.isPrimitive() || this.isArray()) return null;
+    const node = this.classNode();
     const name = this.getInternalName();
-    const own = this.classNode().innerClasses.find((entry) => entry.name === name);
-    return own?.outerName == null ? null : this.getClassPool().get(toDottedName(own.outerName));
+    const own = node.innerClasses.find((entry) => entry.name === name);
+    if (own === undefined) return null;
+    if (own.outerName != null) return this.getClassPool().get(toDottedName(own.outerName));
+    return node.outerClass == null ? null : this.getClassPool().get(toDottedName(node.outerClass));
   }
 
   /**
@@ -728,7 +760,7 @@ export class CtClass {
     return new ClassFile(
       this.classNode(),
       () => this.checkModify(),
-      () => this.getDeclaredBehaviors().map((behavior) => behavior.getMethodInfo()),
+      () => this.classNode().methods.map((method) => this.behaviorFor(method).getMethodInfo()),
       () => this.getDeclaredFields().map((field) => field.getFieldInfo()),
     );
   }
@@ -914,12 +946,32 @@ export class CtClass {
    * Replaces every reference to the class `oldName` by `newName` inside this class (Javassist's
    * replaceClassName); renaming this class itself is setName.
    */
-  replaceClassName(oldName: string, newName: string): void {
+  replaceClassName(oldName: string, newName: string): void;
+  /** Javassist's replaceClassName(ClassMap): every entry (dotted old name → new name) at once; an entry for this class renames it. */
+  replaceClassName(map: ReadonlyMap<string, string>): void;
+  replaceClassName(oldNameOrMap: string | ReadonlyMap<string, string>, newName?: string): void {
+    if (typeof oldNameOrMap !== 'string') {
+      this.replaceClassNames(oldNameOrMap);
+      return;
+    }
+    const oldName = oldNameOrMap;
+    if (newName === undefined) throw new CannotCompileException('replaceClassName: no new name');
     if (oldName === this.qualifiedName) {
       this.setName(newName);
       return;
     }
     this.remap(new Map([[toInternalName(oldName), toInternalName(newName)]]));
+  }
+
+  private replaceClassNames(map: ReadonlyMap<string, string>): void {
+    const mapping = new Map<string, string>();
+    for (const [from, to] of map) mapping.set(toInternalName(from), toInternalName(to));
+    const newName = map.get(this.qualifiedName);
+    this.remap(mapping);
+    if (newName !== undefined && newName !== this.qualifiedName) {
+      this.pool?.renamed(this, this.qualifiedName, newName);
+      this.qualifiedName = newName;
+    }
   }
 
   private remap(mapping: ReadonlyMap<string, string>): void {

@@ -12,6 +12,28 @@ import type { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
 import { copyBehaviorNode } from './behavior-copy.js';
 
+/**
+ * A copy of `source` named `name` for `declaring` (Javassist's CtNewMethod.copy): the body,
+ * annotations and attributes are copied; copied into another class, the references to the source's
+ * class and, when they differ, to its superclass (and the `map` entries: dotted old name → new
+ * name) are renamed to the declaring class and its superclass. The usual wrapping
+ * idiom: copy `f` to `f$impl`, add it, then `f.setBody("{ …; return f$impl($$); }")`.
+ */
+function copy(source: CtMethod, name: string, declaring: CtClass, map?: ReadonlyMap<string, string> | null): CtMethod;
+/** Javassist's copy(src, declaring, map): the copy keeps the source's name. */
+function copy(source: CtMethod, declaring: CtClass, map?: ReadonlyMap<string, string> | null): CtMethod;
+function copy(source: CtMethod, nameOrDeclaring: string | CtClass, declaringOrMap?: CtClass | ReadonlyMap<string, string> | null, map: ReadonlyMap<string, string> | null = null): CtMethod {
+  const named = typeof nameOrDeclaring === 'string';
+  const name = named ? nameOrDeclaring : source.getName();
+  const declaring = named ? (declaringOrMap as CtClass) : nameOrDeclaring;
+  const classMap = named ? map : ((declaringOrMap as ReadonlyMap<string, string> | null | undefined) ?? null);
+  // Javassist's CtBehavior.copy rules (behavior-copy.ts): the source's class becomes `declaring`,
+  // and a superclass other than Object becomes `declaring`'s.
+  const node = copyBehaviorNode(source, declaring, classMap, false);
+  node.name = name;
+  return CtMethod.wrap(node, declaring);
+}
+
 export const CtNewMethod = {
   /**
    * A method from Java source: `CtNewMethod.make("public int twice(int x) { return 2 * x; }", cc)`;
@@ -34,20 +56,8 @@ export const CtNewMethod = {
     return method;
   },
 
-  /**
-   * A copy of `source` named `name` for `declaring` (Javassist's CtNewMethod.copy): the body,
-   * annotations and attributes are copied; copied into another class, the references to the source's
-   * class and, when they differ, to its superclass (and the `map` entries: dotted old name → new
-   * name) are renamed to the declaring class and its superclass. The usual wrapping
-   * idiom: copy `f` to `f$impl`, add it, then `f.setBody("{ …; return f$impl($$); }")`.
-   */
-  copy(source: CtMethod, name: string, declaring: CtClass, map: ReadonlyMap<string, string> | null = null): CtMethod {
-    // Javassist's CtBehavior.copy rules (behavior-copy.ts): the source's class becomes `declaring`,
-    // and a superclass other than Object becomes `declaring`'s.
-    const copy = copyBehaviorNode(source, declaring, map, false);
-    copy.name = name;
-    return CtMethod.wrap(copy, declaring);
-  },
+  copy,
+
 
   /** `public abstract` method without a body. */
   abstractMethod(returnType: CtClass, name: string, parameters: readonly CtClass[] | null, exceptions: readonly CtClass[] | null, declaring: CtClass): CtMethod {

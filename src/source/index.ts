@@ -27,6 +27,9 @@ export { runSourceTransform } from './run-source-transform.js';
 export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
 export { AnnotationsAttribute, AttributeInfo, CodeAttribute, LocalVariableAttribute } from './bytecode/attributes.js';
 export { ConstPool } from './bytecode/const-pool.js';
+export { CodeIterator } from './bytecode/code-iterator.js';
+export { Descriptor } from './bytecode/descriptor.js';
+export { Mnemonic, Opcode } from './bytecode/mnemonic.js';
 export {
   Annotation,
   AnnotationMemberValue,

@@ -5,6 +5,8 @@
 // through CodeAttribute. An AnnotationsAttribute read from a class or field or method, or added to
 // one, is live as in Javassist: addAnnotation / setAnnotations / removeAnnotation change the member.
 
+import type { RawCode } from '../../classfile/raw-class-file.js';
+import { CodeIterator } from './code-iterator.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import type { LocalVariableNode } from '../../tree/local-variable-node.js';
 import { toInternalName } from '../../classfile/class-names.js';
@@ -161,8 +163,25 @@ export class CodeAttribute extends AttributeInfo {
     private readonly locals: readonly LocalVariableNode[] | null,
     private readonly maxStack: number,
     private readonly maxLocals: number,
+    /** The code as the class file has it (written-code.ts). */
+    private readonly written: () => RawCode,
   ) {
     super(CodeAttribute.tag);
+  }
+
+  /** A CodeIterator over code[] (read-only; see code-iterator.ts). */
+  iterator(): CodeIterator {
+    return new CodeIterator(this.written().code);
+  }
+
+  /** code_length: the number of bytes of code[]. */
+  getCodeLength(): number {
+    return this.written().code.length;
+  }
+
+  /** A copy of code[]. */
+  getCode(): Uint8Array {
+    return new Uint8Array(this.written().code);
   }
 
   /** LocalVariableAttribute.tag gives the LocalVariableTable (null when the class was compiled without -g); other names null. */

@@ -14,6 +14,8 @@ import type { ClassNode } from '../../tree/class-node.js';
 import { toDottedName } from '../../classfile/class-names.js';
 import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, annotationNodesHolder } from './attributes.js';
 import { ConstPool } from './const-pool.js';
+import type { RawCode } from '../../classfile/raw-class-file.js';
+import { lineNumberAt, writtenCode } from './written-code.js';
 
 type AnnotatedNode = ClassNode | MethodNode | FieldNode;
 
@@ -70,8 +72,23 @@ export class MethodInfo extends AnnotatedInfo {
     private readonly method: MethodNode,
     className: string,
     beforeChange: () => void,
+    /** The class file as it would be written now (CtClass.currentBytecode), for the code's bytes. */
+    private readonly classBytes: () => Uint8Array,
   ) {
     super(method, className, beforeChange);
+  }
+
+  /**
+   * The source line of bytecode offset `pos` in the code (Javassist's getLineNumber, through the
+   * LineNumberTable: written-code.ts lineNumberAt); -1 without code or line numbers.
+   */
+  getLineNumber(pos: number): number {
+    const code = this.writtenCode();
+    return code === null ? -1 : lineNumberAt(code, pos);
+  }
+
+  private writtenCode(): RawCode | null {
+    return writtenCode(this.classBytes(), this.method.name, this.method.desc);
   }
 
   getName(): string {
@@ -97,7 +114,11 @@ export class MethodInfo extends AnnotatedInfo {
   /** The Code attribute, or null for an abstract or native method. */
   getCodeAttribute(): CodeAttribute | null {
     if (this.method.instructions.size() === 0) return null;
-    return new CodeAttribute(this.method.localVariables, this.method.maxStack, this.method.maxLocals);
+    return new CodeAttribute(this.method.localVariables, this.method.maxStack, this.method.maxLocals, () => {
+      const code = this.writtenCode();
+      if (code === null) throw new CannotCompileException(`${this.method.name}${this.method.desc}: no Code attribute in the class file`);
+      return code;
+    });
   }
 }
 

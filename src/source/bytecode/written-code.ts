@@ -1,0 +1,51 @@
+// # A method's code as its class file has it (or would have it, written now)
+//
+// Javassist works on bytes: CodeIterator walks code[], MethodInfo.getLineNumber maps an offset
+// through the LineNumberTable (JVMS §4.7.3, §4.7.12). classforge keeps a tree, so these views read
+// the Code attribute of the class file the CtClass would write now (currentBytecode): for a class
+// nobody changed, the class file itself, so offsets are the class file's as Javassist's are; for a
+// changed method, the offsets of the code classforge writes for it (Javassist's edited code is
+// Javassist's own, so there the offsets of the two differ anyway).
+
+import { readRawClassFile, readRawCode, type RawCode } from '../../classfile/raw-class-file.js';
+
+/** The Code attribute of method `name``desc` in `classBytes`, or null (abstract, native, or no such method). */
+export function writtenCode(classBytes: Uint8Array, name: string, desc: string): RawCode | null {
+  const file = readRawClassFile(classBytes);
+  const method = file.methods.find((m) => m.name === name && m.descriptor === desc);
+  const code = method?.attributes.find((attribute) => attribute.name === 'Code');
+  return code === undefined ? null : readRawCode(code, file.constantPool);
+}
+
+/** The LineNumberTable entries (start_pc, line_number), in table order, of every such attribute of `code`. */
+export function lineNumberEntries(code: RawCode): { startPc: number; line: number }[] {
+  const entries: { startPc: number; line: number }[] = [];
+  for (const attribute of code.attributes) {
+    if (attribute.name !== 'LineNumberTable') continue;
+    const info = attribute.info;
+    const count = (info[0]! << 8) | info[1]!;
+    for (let i = 0; i < count; i++) {
+      const at = 2 + 4 * i;
+      entries.push({ startPc: (info[at]! << 8) | info[at + 1]!, line: (info[at + 2]! << 8) | info[at + 3]! });
+    }
+  }
+  return entries;
+}
+
+/**
+ * The source line of bytecode offset `pc`, as Javassist's LineNumberAttribute.toLineNumber: the
+ * line of the entry before the first entry (in table order) that starts after `pc`; an offset before
+ * the first entry gets the first entry's line; -1 without a table.
+ */
+export function lineNumberAt(code: RawCode, pc: number): number {
+  const entries = lineNumberEntries(code);
+  if (entries.length === 0) return -1;
+  let i = 0;
+  for (; i < entries.length; i++) {
+    if (pc < entries[i]!.startPc) {
+      if (i === 0) return entries[0]!.line;
+      break;
+    }
+  }
+  return entries[i - 1]!.line;
+}
