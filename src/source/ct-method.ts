@@ -6,8 +6,12 @@ import { MethodNode } from '../tree/method-node.js';
 import { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
 import { compileMethodDeclaration } from './source-compiler.js';
+import { ConstParameter } from './const-parameter.js';
 
 export class CtMethod extends CtBehavior {
+  /** The constant a CtNewMethod.wrapped method passes to its body (Javassist's CtMethod.ConstParameter). */
+  static readonly ConstParameter = ConstParameter;
+
   /**
    * A new public abstract method (Javassist's constructor): give it a body with setBody (which
    * clears ACC_ABSTRACT) and add it with declaring.addMethod.

@@ -11,6 +11,40 @@ import type { CtClass } from './ct-class.js';
 import type { CtField } from './ct-field.js';
 import { CtMethod } from './ct-method.js';
 import { copyBehaviorNode } from './behavior-copy.js';
+import { withProceedDelegate } from './proceed-delegate.js';
+import type { ConstParameter } from './const-parameter.js';
+import { wrappedMethod } from './wrapped-method.js';
+
+/**
+ * A method from Java source: `CtNewMethod.make("public int twice(int x) { return 2 * x; }", cc)`; with
+ * `delegateObj` and `delegateMethod` (Javassist's four-argument form), `$proceed(…)` in the body calls
+ * `delegateObj.delegateMethod(…)` (proceed-delegate.ts). Or from its parts (return type, name,
+ * parameter types, exception types, body source, class). A `null` body, as in Javassist, makes a
+ * method that only returns zero, false or null (CtNewMethod.abstractMethod makes an abstract one).
+ */
+function make(source: string, declaring: CtClass, delegateObj?: string | null, delegateMethod?: string | null): CtMethod;
+function make(returnType: CtClass, name: string, parameters: readonly CtClass[] | null, exceptions: readonly CtClass[] | null, body: string | null, declaring: CtClass): CtMethod;
+function make(
+  sourceOrReturnType: string | CtClass,
+  declaringOrName: CtClass | string,
+  parametersOrDelegateObj?: readonly CtClass[] | string | null,
+  exceptionsOrDelegateMethod?: readonly CtClass[] | string | null,
+  body?: string | null,
+  declaring?: CtClass,
+): CtMethod {
+  if (typeof sourceOrReturnType === 'string') {
+    const delegateObj = parametersOrDelegateObj;
+    const delegateMethod = exceptionsOrDelegateMethod;
+    // Javassist records the delegate only when both are given.
+    const source = typeof delegateObj === 'string' && typeof delegateMethod === 'string' ? withProceedDelegate(sourceOrReturnType, delegateObj, delegateMethod) : sourceOrReturnType;
+    return CtMethod.make(source, declaringOrName as CtClass);
+  }
+  const method = new CtMethod(sourceOrReturnType, declaringOrName as string, (parametersOrDelegateObj as readonly CtClass[] | null) ?? [], declaring!);
+  const exceptions = exceptionsOrDelegateMethod as readonly CtClass[] | null | undefined;
+  if (exceptions != null) method.setExceptionTypes(exceptions);
+  method.setBody(body ?? null);
+  return method;
+}
 
 /**
  * A copy of `source` named `name` for `declaring` (Javassist's CtNewMethod.copy): the body,
@@ -35,28 +69,28 @@ function copy(source: CtMethod, nameOrDeclaring: string | CtClass, declaringOrMa
 }
 
 export const CtNewMethod = {
-  /**
-   * A method from Java source: `CtNewMethod.make("public int twice(int x) { return 2 * x; }", cc)`;
-   * or from its parts (return type, name, parameter types, exception types, body source, class).
-   * A `null` body, as in Javassist, makes a method that only returns zero, false or null
-   * (CtNewMethod.abstractMethod makes an abstract one).
-   */
-  make(
-    sourceOrReturnType: string | CtClass,
-    declaringOrName: CtClass | string,
-    parameters?: readonly CtClass[] | null,
-    exceptions?: readonly CtClass[] | null,
-    body?: string | null,
-    declaring?: CtClass,
-  ): CtMethod {
-    if (typeof sourceOrReturnType === 'string') return CtMethod.make(sourceOrReturnType, declaringOrName as CtClass);
-    const method = new CtMethod(sourceOrReturnType, declaringOrName as string, parameters ?? [], declaring!);
-    if (exceptions != null) method.setExceptionTypes(exceptions);
-    method.setBody(body ?? null);
-    return method;
-  },
+  make,
+
 
   copy,
+
+  /**
+   * A method `returnType name(parameters)` whose body calls `body` (`Object body(Object[] args)`, or
+   * with a second parameter of `constParam`'s type) with its arguments boxed in an Object[], and
+   * returns its result cast (unboxed) to `returnType` (Javassist's CtNewMethod.wrapped; see
+   * wrapped-method.ts). `body` is copied into `declaring` as a private method the first time.
+   */
+  wrapped(
+    returnType: CtClass,
+    name: string,
+    parameters: readonly CtClass[] | null,
+    exceptions: readonly CtClass[] | null,
+    body: CtMethod,
+    constParam: ConstParameter | null,
+    declaring: CtClass,
+  ): CtMethod {
+    return wrappedMethod(returnType, name, parameters, exceptions, body, constParam, declaring);
+  },
 
 
   /** `public abstract` method without a body. */

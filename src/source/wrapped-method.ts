@@ -1,0 +1,56 @@
+// # CtNewMethod.wrapped: a method that boxes its arguments and calls a generic body
+//
+// Javassist's CtNewWrappedMethod (used by proxy generators): the body `Object body(Object[] args)`
+// (or `Object body(Object[] args, <constant>)` with a ConstParameter) is copied into the declaring
+// class once, as a private synthetic `_added_m$N` (its class renamed to the declaring class), and the
+// new method `returnType name(parameters)` calls it with its arguments in an Object[] (primitives
+// boxed), then casts the result to its return type (unboxing a primitive), or drops it for void.
+// The new method takes the body's modifiers. Compiled here as the snippet `return ($r) _added_m$N($args, c);`.
+
+import { Opcodes } from '../asm/opcodes.js';
+import { CannotCompileException } from './cannot-compile-exception.js';
+import type { ConstParameter } from './const-parameter.js';
+import type { CtClass } from './ct-class.js';
+import { CtMethod } from './ct-method.js';
+import { copyBehaviorNode } from './behavior-copy.js';
+
+/** Per declaring class: Javassist's getUniqueNumber seed and its hidden methods (body → copy's name). */
+const hiddenMethods = new WeakMap<CtClass, { next: number; bodies: Map<CtMethod, string> }>();
+
+export function wrappedMethod(
+  returnType: CtClass,
+  name: string,
+  parameters: readonly CtClass[] | null,
+  exceptions: readonly CtClass[] | null,
+  body: CtMethod,
+  constParam: ConstParameter | null,
+  declaring: CtClass,
+): CtMethod {
+  const expected = `([Ljava/lang/Object;${constParam?.descriptor ?? ''})Ljava/lang/Object;`;
+  if (body.getSignature() !== expected) throw new CannotCompileException(`wrapped method with a bad signature: ${body.getDeclaringClass().getName()}.${body.getName()}`);
+  const method = new CtMethod(returnType, name, parameters ?? [], declaring);
+  method.setModifiers(body.getModifiers());
+  if (exceptions !== null) method.setExceptionTypes(exceptions);
+  const bodyName = addBodyMethod(declaring, body);
+  const call = `${bodyName}($args${constParam === null ? '' : `, ${constParam.source}`})`;
+  method.setBody(returnType.getName() === 'void' ? `{ ${call}; }` : `{ return ($r) ${call}; }`);
+  return method;
+}
+
+/** The name of `body`'s private copy in `declaring`, added the first time (Javassist's addBodyMethod). */
+function addBodyMethod(declaring: CtClass, body: CtMethod): string {
+  let hidden = hiddenMethods.get(declaring);
+  if (hidden === undefined) hiddenMethods.set(declaring, (hidden = { next: 0, bodies: new Map() }));
+  const known = hidden.bodies.get(body);
+  if (known !== undefined) return known;
+  const taken = new Set(declaring.getDeclaredMethods().map((m) => m.getName()));
+  let name: string;
+  do name = `_added_m$${hidden.next++}`;
+  while (taken.has(name));
+  const node = copyBehaviorNode(body, declaring, null, false);
+  node.name = name;
+  node.access = (node.access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
+  declaring.addMethod(CtMethod.wrap(node, declaring));
+  hidden.bodies.set(body, name);
+  return name;
+}
