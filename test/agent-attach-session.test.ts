@@ -124,7 +124,12 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     await waitFor('the session to start', () => session.stderr.some((line) => line.includes('transforming newly loaded classes')));
     await waitFor('ticks traced by both', () => count(ticker.stdout, 'three live.Ticker.tick') >= 3);
     // The later session's transformer runs after the persisted one: its trace comes first.
-    const last = ticker.stdout.lastIndexOf('three live.Ticker.tick');
+    // The last traced tick with its two lines after it (they may not have been read yet).
+    let last = -1;
+    await waitFor('a traced tick printed whole', () => {
+      last = ticker.stdout.lastIndexOf('three live.Ticker.tick');
+      return ticker.stdout.length >= last + 3;
+    });
     expect(ticker.stdout.slice(last, last + 3)).toEqual(['three live.Ticker.tick', 'two live.Ticker.tick', expect.stringMatching(/^tick \d+$/)]);
     session.child.kill('SIGINT');
     expect(await session.exit).toBe(0);
@@ -156,6 +161,24 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     ]);
     const two = count(ticker.stdout, 'two live.Ticker.tick');
     await waitFor('ticks still traced by the persisted session', () => count(ticker.stdout, 'two live.Ticker.tick') >= two + 3);
+  });
+
+  it('a JVM that exits while the session retransforms its classes: the session ends, exit 0, no stack trace', async () => {
+    const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
+    const leaving = watch(javaTool('java'), ['-cp', program.dir, 'live.Ticker']);
+    await waitFor('the program to start', () => leaving.stdout.includes('ready'));
+    const pid = String(leaving.child.pid);
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/slow-on-ticker.ts']);
+    await waitFor('the attach', () => session.stderr.some((line) => line.startsWith('classforge: attached to JVM')));
+    // Ticker exits when its stdin closes; the host is busy with live.Ticker for 3 s.
+    leaving.child.stdin!.end();
+    expect(await leaving.exit).toBe(0);
+    expect(await session.exit).toBe(0);
+    expect(session.stderr.slice(-2)).toEqual([
+      'classforge: the connection to the JVM ended while retransforming the loaded classes',
+      `classforge: JVM ${pid} exited; the session is over`,
+    ]);
+    expect(session.stderr.join('\n')).not.toContain('transform host failed');
   });
 
   it('a process that is gone: exit 2 with one line, nothing attached', async () => {

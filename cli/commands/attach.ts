@@ -18,20 +18,21 @@
 //     shim's transformer stays registered, replaying its bytes, so that a later session's
 //     retransformation (which restarts from the original bytes) composes on top instead of undoing it.
 //
-// Exit status: 0 after a clean detach; 2 when the JVM cannot be attached (a dead pid, not a JVM,
+// Exit status: 0 after a clean detach, or when the JVM exited during the session; 2 when the JVM cannot be attached (a dead pid, not a JVM,
 // another user's process, attach disabled) or the transforms do not load; 1 when the session
-// failed after attaching (the host could not start in the JVM, the connection broke), or when
+// failed after attaching (the host could not start in the JVM, the agent's connection broke while
+// the JVM runs on), or when
 // --persist applied nothing (the JVM refused every class the transforms changed; each is named).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { FrameBuilder, FrameType, HOST_EXIT_NOTHING_APPLIED } from '../../src/agent/agent-protocol.js';
+import { FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED } from '../../src/agent/agent-protocol.js';
 import { AttachError, loadAgent } from '../../src/agent/hotspot-attach.js';
 import { hostScriptPath } from '../../src/agent/installation.js';
 import { describeJvm } from '../../src/agent/jvm-list.js';
@@ -191,7 +192,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
       return connection;
     });
     connected.catch(() => undefined);
-    const host = connected.then((connection) => startHost(connection, join(directory.hostPath, jarName), token, options.persist === true));
+    const host = connected.then((connection) => startHost(connection, join(directory.hostPath, jarName), token, options.persist === true, pid));
     host.catch(() => undefined);
 
     try {
@@ -225,7 +226,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
  * the classes and detach; a second one stops the host at once, leaving the classes as they are.
  * Resolves with the host's exit status.
  */
-function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean): Promise<number> {
+function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean, pid: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const args = [hostScriptPath(), '--agent-jar', agentJar, '--attached', ...(persist ? ['--persist'] : [])];
     const child = spawn(process.execPath, args, {
@@ -266,9 +267,40 @@ function startHost(connection: AgentConnection, agentJar: string, token: string,
       if (code === 0) resolve(0);
       // It said why (the JVM refused every class the transforms changed).
       else if (code === HOST_EXIT_NOTHING_APPLIED) resolve(EXIT_CHECKS_FAILED);
+      // It said what it was doing; whether the JVM is gone decides.
+      else if (code === HOST_EXIT_CONNECTION_LOST) void processEnds(pid, 2000).then((ended) => {
+        if (ended) {
+          process.stderr.write(`classforge: JVM ${pid} exited; the session is over\n`);
+          resolve(0);
+        } else {
+          process.stderr.write(`classforge: JVM ${pid} is still running: the agent went away (its stderr says why); classes it changed may stay changed\n`);
+          resolve(EXIT_CHECKS_FAILED);
+        }
+      });
       else reject(new Error(`the transform host ended with ${code === null ? `signal ${signal}` : `exit status ${code}`}`));
     });
   });
+}
+
+/**
+ * Whether process `pid` has ended (gone, or a zombie its parent has not reaped yet) within
+ * `waitMs`: its connection closes as the JVM exits, a moment before the process is gone.
+ */
+async function processEnds(pid: number, waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    let state: string | undefined;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // proc(5): "pid (comm) state …"; comm may hold spaces and parentheses, so after the last ')'.
+      state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    } catch {
+      return true;
+    }
+    if (state === 'Z' || state === 'X') return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Adds the `attach` command to `program`. */

@@ -46,6 +46,13 @@ export const ResultStatus = { UNCHANGED: 0, CHANGED: 1, FAILED: 2 } as const;
  */
 export const HOST_EXIT_NOTHING_APPLIED = 4;
 
+/**
+ * The transform host's exit status when the agent's connection ended in the middle of an `attach`
+ * session (the host said what it was doing): the attach command tells a JVM that exited (the end
+ * of the session, exit 0) from an agent that went away in a JVM still running (exit 1).
+ */
+export const HOST_EXIT_CONNECTION_LOST = 5;
+
 /** The largest frame accepted (the shim's limit too). */
 export const MAX_FRAME_LENGTH = 256 * 1024 * 1024;
 

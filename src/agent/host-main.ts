@@ -8,12 +8,13 @@
 // before any transform is loaded.
 //
 // Exit status: 0 when the shim closed the conversation, 1 when the host could not start (it sends
-// FATAL first, so the JVM logs why and runs on without transforms).
+// FATAL first, so the JVM logs why and runs on without transforms); attached, HOST_EXIT_NOTHING_APPLIED
+// and HOST_EXIT_CONNECTION_LOST (see agent-protocol.ts).
 
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
-import { type Frame, FrameBuilder, FrameType, HOST_EXIT_NOTHING_APPLIED, readRetransformed } from './agent-protocol.js';
+import { type Frame, FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED, readRetransformed } from './agent-protocol.js';
 import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
 import { ChannelClosedError, HostChannel } from './host-channel.js';
 import { plural, refusalLines } from './retransform-report.js';
@@ -126,13 +127,17 @@ async function main(): Promise<number> {
     }
   };
 
-  if (args.attached) {
+  if (!args.attached) return serve();
+  // attach: the JVM may exit (or the agent go away) at any point of the session; say at which.
+  let phase = 'retransforming the loaded classes';
+  try {
     const outcome = readRetransformed((await request(FrameType.RETRANSFORM, FrameType.RETRANSFORMED, () => undefined)).payload);
     for (const line of refusalLines(outcome)) say(line);
     // From a shim that does not count them, the classes the host changed (refused ones included).
     const changed = outcome.changed ?? host.statistics.changed;
     say(`classforge: ${plural(outcome.retransformed, 'loaded class')} retransformed (${changed} changed${outcome.failed > 0 ? `, ${outcome.failed} could not be retransformed` : ''})`);
     if (args.persist) {
+      phase = 'detaching';
       await request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0));
       if (outcome.failed > 0 && changed === 0) {
         say('classforge: nothing was applied: the JVM refused every class the transforms changed; detached');
@@ -142,29 +147,44 @@ async function main(): Promise<number> {
       return 0;
     }
     if (!stopRequested) say('classforge: transforming newly loaded classes; press Ctrl-C to restore the original classes and detach');
+    phase = 'transforming newly loaded classes';
+    await serve();
+    phase = 'restoring the original classes';
+    const restored = readRetransformed((await request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1))).payload);
+    for (const line of refusalLines(restored)) say(line);
+    say(`classforge: ${plural(restored.retransformed, 'class', 'classes')} restored${restored.failed > 0 ? ` (${restored.failed} could not be)` : ''}; detached`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ChannelClosedError)) throw error;
+    // The attach command adds whether the JVM exited (HOST_EXIT_CONNECTION_LOST).
+    say(`classforge: the connection to the JVM ended while ${phase}`);
+    return HOST_EXIT_CONNECTION_LOST;
   }
 
-  let idle = 0;
-  for (;;) {
-    if (stopRequested) {
-      const outcome = readRetransformed((await request(FrameType.DETACH, FrameType.DETACHED, (detach) => detach.u1(1))).payload);
-      for (const line of refusalLines(outcome)) say(line);
-      say(`classforge: ${plural(outcome.retransformed, 'class', 'classes')} restored${outcome.failed > 0 ? ` (${outcome.failed} could not be)` : ''}; detached`);
-      return 0;
+  /**
+   * Transforms the classes the shim sends until the shim closes the connection (at JVM start: the
+   * JVM exits; resolves 0) or, attached, until a stop is requested (resolves 0; the shim closing
+   * the connection first throws ChannelClosedError).
+   */
+  async function serve(): Promise<number> {
+    let idle = 0;
+    for (;;) {
+      if (stopRequested) return 0;
+      const frame = channel.poll();
+      if (frame !== null) {
+        idle = 0;
+        if (!handle(frame)) say(`[classforge] warning: unexpected frame type ${frame.type} from the agent, ignored`);
+        continue;
+      }
+      if (channel.isClosed) {
+        if (args.attached) throw new ChannelClosedError('the JVM closed the connection');
+        return 0;
+      }
+      // Only a non-blocking descriptor gets here (poll() blocks on pipes): wait without spinning.
+      idle = Math.min(idle + 1, 20);
+      await pause(idle);
     }
-    const frame = channel.poll();
-    if (frame !== null) {
-      idle = 0;
-      if (!handle(frame)) say(`[classforge] warning: unexpected frame type ${frame.type} from the agent, ignored`);
-      continue;
-    }
-    if (channel.isClosed) break;
-    // Only a non-blocking descriptor gets here (poll() blocks on pipes): wait without spinning.
-    idle = Math.min(idle + 1, 20);
-    await pause(idle);
   }
-  if (args.attached) say('classforge: the JVM closed the connection');
-  return 0;
 }
 
 main().then(
