@@ -44,6 +44,7 @@ import { allAnnotationValues, annotationValues, type AnnotationEntry, type Annot
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { Modifier } from './modifier.js';
+import type { Initializer } from './field-initializer.js';
 import { NotFoundException } from './not-found-exception.js';
 import { checkFieldInitializer, compileFieldInitializers, constantFieldValue, type FieldInitializer, instrumentBehavior } from './source-compiler.js';
 import { noteMemberChange } from './compiler/class-model.js';
@@ -371,7 +372,7 @@ export class CtClass {
    * here. A static final field of primitive or String type whose initializer is a constant expression
    * gets a ConstantValue attribute instead (JVMS §4.7.2), as with javac and Javassist.
    */
-  addField(field: CtField, initializer?: string): void {
+  addField(field: CtField, initializer?: string | Initializer): void {
     this.checkModify();
     if (field.getDeclaringClass() !== this) throw new CannotCompileException(`the field ${field.getName()} was made for ${field.getDeclaringClass().getName()}, not ${this.getName()}`);
     const node = this.classNode();

@@ -7,8 +7,12 @@ import type { CtClass } from './ct-class.js';
 import { CtMember } from './ct-member.js';
 import type { VariableInitializerNode } from './compiler/ast.js';
 import { compileFieldDeclaration } from './source-compiler.js';
+import { Initializer } from './field-initializer.js';
 
 export class CtField extends CtMember {
+  /** How addField initializes a field (Javassist's CtField.Initializer: constant, byNew, byParameter, byCall…). */
+  static readonly Initializer = Initializer;
+
   private readonly node: FieldNode;
   /** Javassist's CtField.make("int x = 3;"): the initializer, compiled when the field is added. */
   private initializer: string | VariableInitializerNode | null;

@@ -16,6 +16,7 @@
 // - ExprEditor.replace: in place of one instruction (two more for `new`: NEW and DUP), the operands
 //   stored in locals ($0 the target, $1… the arguments), `$proceed` the original operation.
 
+import { Initializer } from './field-initializer.js';
 import { Double, Float } from '../asm/java-values.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
@@ -885,17 +886,28 @@ export function compileFieldDeclaration(
 /** A field initializer added with addField: compiled into the class when it is written (see applyFieldInitializers). */
 export interface FieldInitializer {
   readonly field: CtField;
-  readonly source: string | Ast.VariableInitializerNode;
+  readonly source: string | Ast.VariableInitializerNode | Initializer;
+}
+
+/** The initializer's source for the code of `method` (an Initializer's depends on it), or null when it leaves the field alone there. */
+function initializerSource(initializer: FieldInitializer, method: MethodNode): string | Ast.VariableInitializerNode | null {
+  const { field, source } = initializer;
+  if (!(source instanceof Initializer)) return source;
+  const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
+  return source.sourceFor({ constructorDescriptor: isStatic ? null : method.desc, fieldDescriptor: field.getSignature() }, field.getName());
 }
 
 /** The code `field = initializer` (with `this` first for an instance field) for the behavior whose code is `method`. */
 function initializerCode(ctClass: CtClass, method: MethodNode, initializers: readonly FieldInitializer[], trial: boolean): MethodNode {
   const facts = methodFacts(ctClass, method);
   const gen = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot));
-  for (const { field, source } of initializers) {
+  for (const initializer of initializers) {
+    const { field } = initializer;
     compiling(
       `${ctClass.getName()}.${field.getName()}`,
       () => {
+        const source = initializerSource(initializer, method);
+        if (source === null) return;
         const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
         const node = typeof source === 'string' ? parseExpression(source) : source;
         if (!isStatic) gen.emitter.load(facts.thisVariable!.type, 0);
@@ -961,7 +973,7 @@ export function compileFieldInitializers(ctClass: CtClass, initializers: readonl
  * Float, Double or a string; null when the initializer must run as code.
  */
 export function constantFieldValue(ctClass: CtClass, initializer: FieldInitializer): FieldNode['value'] {
-  const { field, source } = initializer;
+  const { field } = initializer;
   if ((field.getModifiers() & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) !== (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) return null;
   const type = JavaType.fromDescriptor(field.getSignature());
   if (!type.isPrimitive() && type !== JavaType.STRING) return null;
@@ -969,6 +981,8 @@ export function constantFieldValue(ctClass: CtClass, initializer: FieldInitializ
   const facts = methodFacts(ctClass, scratch);
   let constant: Constant | null;
   try {
+    const source = initializerSource(initializer, scratch);
+    if (source === null) return null;
     const node = typeof source === 'string' ? parseExpression(source) : source;
     if (node.kind === 'ArrayInitializer') return null;
     constant = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot)).constantValue(node);
