@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ClassPool, CtClass, CtField, Modifier } from '../src/source/index.js';
+import { ClassPool, CtClass, CtField, type CtFieldInitializer, Modifier } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -81,7 +81,7 @@ async function classforgeSide(classPath: string, out: string): Promise<string[]>
   const string = pool.get('java.lang.String');
   const strings = ['s1', 's"2'];
   const I = CtField.Initializer;
-  const add = (type: CtClass, name: string, modifiers: number, init: InstanceType<typeof CtField.Initializer>): void => {
+  const add = (type: CtClass, name: string, modifiers: number, init: CtFieldInitializer): void => {
     const f = new CtField(type, name, cc);
     f.setModifiers(Modifier.PUBLIC | modifiers);
     cc.addField(f, init);

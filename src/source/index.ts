@@ -15,6 +15,8 @@ export { CtClass, CtPrimitiveType } from './ct-class.js';
 export { CtBehavior } from './ct-behavior.js';
 export { CtConstructor } from './ct-constructor.js';
 export { CtField } from './ct-field.js';
+export type { Initializer as CtFieldInitializer } from './field-initializer.js';
+export { ConstParameter } from './const-parameter.js';
 export { CtMember } from './ct-member.js';
 export { CtMethod } from './ct-method.js';
 export { CtNewConstructor } from './ct-new-constructor.js';
