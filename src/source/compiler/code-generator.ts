@@ -41,7 +41,7 @@ import type { MethodModel, TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
 import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
-import { erasure, type GenericType, genericOf, isGeneric, type TypeArgument, type TypeVariableScope } from './generic-type.js';
+import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { findUnassignedRead } from './definite-assignment.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
@@ -134,6 +134,11 @@ export interface CompileContext {
    * a parsed snippet may be compiled again elsewhere, where its names mean other things.
    */
   readonly trialBodyTypes?: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
+  /**
+   * In a trial compilation of a call argument (see compileArguments): a lambda body that does not
+   * compile gives a null of its interface instead of an error, as only the argument's type is asked.
+   */
+  readonly lenientLambdas?: boolean;
 }
 
 /** What compiled code adds to its class besides the code itself. */
@@ -251,6 +256,9 @@ export class CodeGenerator {
 
   /** The expression compiled for an assignment to `target` (see expressionAs), whose generic result needs no cast to fit it. */
   private uncastContext: { readonly node: Ast.ExpressionNode; readonly target: JavaType } | null = null;
+
+  /** The call compiled for a target of a known generic type (see expressionAs and appendArguments): methodCall infers from it. */
+  private callTarget: { readonly node: Ast.MethodCallNode; readonly generic: GenericType } | null = null;
 
   /** The first slot above every local the code used. */
   get slotsUsed(): number {
@@ -1339,12 +1347,17 @@ export class CodeGenerator {
     // A generic result assigned where its erasure already fits (Object o = list.get(0)) gets no cast,
     // as javac casts only where the substituted type is needed (see genericResult).
     const outerContext = this.uncastContext;
+    const outerCallTarget = this.callTarget;
     this.uncastContext = { node: inner, target: type };
+    // A generic method's result in an assignment context: the target tells what the arguments leave
+    // open (JLS §18.5.2.1: `Comparator<String> c = comparing(s -> s.length())`).
+    this.callTarget = inner.kind === 'MethodCall' && generic !== null ? { node: inner, generic } : null;
     let actual: JavaType;
     try {
       actual = this.expression(node);
     } finally {
       this.uncastContext = outerContext;
+      this.callTarget = outerCallTarget;
     }
     if (actual.isVoid()) throw new CompileError(`incompatible types: void cannot be converted to ${type}`, node.position);
     // JLS §5.2: a constant of type byte, short, char or int that fits may be assigned to byte, short
@@ -1833,11 +1846,51 @@ export class CodeGenerator {
         args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
         continue;
       }
+      if (argument.kind === 'MethodCall' && hasImplicitLambdaArgument(argument) && this.trial(false, () => this.expression(node)) === null) {
+        // A generic method call whose lambdas need the type the value goes to (JLS §18.5.2.1:
+        // `list.sort(Comparator.comparing(s -> s.length()))`, T from the Comparator<? super String>):
+        // its type for overload resolution is the erased result, and it is compiled once the
+        // parameter it goes to is known.
+        const type = this.trial(true, () => this.expression(node));
+        if (type !== null && !type.isVoid()) {
+          args.push({ code: new InsnList(), type, position: node.position, deferred: argument });
+          continue;
+        }
+      }
       const compiled = this.buffered(() => this.expression(node));
       if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
       args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(unparenthesized(node)) });
     }
     return args;
+  }
+
+  /**
+   * Compiles with `compile` and drops the code, its lambdas' methods and its locals: the type it
+   * gives, or null when it does not compile. `lenient`: lambda bodies that do not compile are let be.
+   */
+  private trial(lenient: boolean, compile: () => JavaType): JavaType | null {
+    const savedContext = this.ctx;
+    const savedNextSlot = this.nextSlot;
+    const savedReachable = this.reachable;
+    const scope = this.scopes[this.scopes.length - 1]!;
+    const savedScope = new Map(scope);
+    const handlers = this.target.tryCatchBlocks;
+    const handlerCount = handlers?.length ?? 0;
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED };
+    this.ctx = { ...savedContext, lambdaMethods: dryRun, lenientLambdas: lenient || savedContext.lenientLambdas === true };
+    try {
+      return this.buffered(compile).value;
+    } catch (error) {
+      if (error instanceof CompileError) return null;
+      throw error;
+    } finally {
+      this.ctx = savedContext;
+      this.nextSlot = savedNextSlot;
+      this.reachable = savedReachable;
+      scope.clear();
+      for (const [name, variable] of savedScope) scope.set(name, variable);
+      if (handlers != null) handlers.length = handlerCount;
+    }
   }
 
   /**
@@ -1865,14 +1918,29 @@ export class CodeGenerator {
   /**
    * Appends the arguments converted to the method's parameter types, packing varargs into an array
    * (§15.12.4.2). `generics` are the parameter types as the call instantiates them, when known: the
-   * function types of lambda arguments come from there.
+   * function types of lambda arguments come from there, and the targets of deferred calls. Returns
+   * what the compiled lambdas and deferred calls tell inference (null for the other arguments).
    */
-  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition, generics: readonly GenericType[] | null = null): (GenericType | null)[] {
+  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition, generics: readonly GenericType[] | null = null): InferenceArgument[] {
     const parameters = method.parameterTypes;
-    const lambdaResults: (GenericType | null)[] = args.map(() => null);
+    const lambdaResults: InferenceArgument[] = args.map(() => null);
     const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
       if (arg.functional !== undefined) {
-        lambdaResults[args.indexOf(arg)] = this.functional(arg.functional, parameter, generic).result;
+        const result = this.functional(arg.functional, parameter, generic).result;
+        if (result !== null) lambdaResults[args.indexOf(arg)] = { kind: 'lambda-result', result };
+        return;
+      }
+      if (arg.deferred !== undefined) {
+        const outerCallTarget = this.callTarget;
+        this.callTarget = generic === null ? null : { node: arg.deferred, generic };
+        let type: JavaType;
+        try {
+          type = this.expression(arg.deferred);
+        } finally {
+          this.callTarget = outerCallTarget;
+        }
+        this.convert(type, parameter, arg.position, 'invocation');
+        lambdaResults[args.indexOf(arg)] = this.generics.get(arg.deferred) ?? genericOf(type);
         return;
       }
       this.append(arg.code);
@@ -1903,6 +1971,8 @@ export class CodeGenerator {
 
   private methodCall(node: Ast.MethodCallNode): JavaType {
     if (node.target === null && node.name === '$proceed') return this.proceed(node);
+    // The parameterized type the value goes to, when known (JLS §18.5.2.1).
+    const targetGeneric = this.callTarget?.node === node ? this.callTarget.generic : null;
     let owner: string;
     let receiver: 'this' | 'static' | 'super' | JavaType;
     let receiverGeneric: GenericType | null = null;
@@ -1966,17 +2036,20 @@ export class CodeGenerator {
       return this.typeArgumentOf(arg);
     });
     // Inferred parameter types: for lambda arguments' targets, and for the element type of a generic varargs array.
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined) || method.varargsCall ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit) : null;
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || method.varargsCall
+      ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric)
+      : null;
     const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
     const inferenceArgs: InferenceArgument[] = argGenerics.map((generic, i) => {
       const result = lambdaResults[i];
       if (result == null) return generic;
-      return { kind: 'lambda-result', result, parameters: generic?.kind === 'lambda-result' ? generic.parameters : null };
+      if (result.kind !== 'lambda-result') return result;
+      return { ...result, parameters: generic?.kind === 'lambda-result' ? generic.parameters : null };
     });
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
-    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit), node);
+    return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, targetGeneric), node);
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
@@ -2077,7 +2150,7 @@ export class CodeGenerator {
     this.e.typeInsn(Opcodes.NEW, type.internalName!);
     this.e.insn(Opcodes.DUP);
     const generic = this.genericTypeOf(node.type) ?? (isDiamond(node.type) ? this.members.diamondType(type.internalName!, constructor, this.inferenceArguments(args), targetGeneric) : null);
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined) || constructor.varargsCall
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || constructor.varargsCall
       ? this.members.parameterTypes(generic ?? genericOf(type), constructor, this.inferenceArguments(args))
       : null;
     this.appendArguments(args, constructor, node.position, parameterGenerics);
@@ -2706,7 +2779,15 @@ export class CodeGenerator {
       return { name: parameter.name, type: this.typeOf(parameter.type), generic: this.genericTypeOf(parameter.type) };
     });
     const returnType = erasure(fn.returnType);
-    const compiled = this.compileLambdaBody(lambda, parameters, returnType, fn.returnType);
+    let compiled: ReturnType<CodeGenerator['compileLambdaBody']>;
+    try {
+      compiled = this.compileLambdaBody(lambda, parameters, returnType, fn.returnType);
+    } catch (error) {
+      // A trial compilation that asks only for the type of the call around the lambda (see compileArguments).
+      if (!(error instanceof CompileError) || this.ctx.lenientLambdas !== true) throw error;
+      this.e.insn(Opcodes.ACONST_NULL);
+      return { type: target, result: null };
+    }
     // The captured values, then the call site (JLS §15.27.4: a new or reused instance of the interface).
     if (compiled.usesThis) this.loadThis(node.position);
     for (const captured of compiled.captures) this.e.load(captured.type, captured.slot);
@@ -2795,8 +2876,9 @@ export class CodeGenerator {
     if (returnType.isVoid()) {
       if (!isStatementExpression(body)) throw new CompileError('bad return type in lambda expression: a value where the function type returns void', body.position);
       this.expressionStatement(body);
-    } else if (this.ctx.returnGeneric?.kind === 'variable' && inner.kind !== 'Lambda' && inner.kind !== 'MethodReference' && !(inner.kind === 'Cast' && isSpecialCast(inner))) {
-      // The function type's result is a type variable still to infer (Optional.map's U): what the body returns tells it.
+    } else if (this.ctx.returnGeneric != null && mentionsTypeVariable(this.ctx.returnGeneric) && inner.kind !== 'Lambda' && inner.kind !== 'MethodReference' && !(inner.kind === 'Cast' && isSpecialCast(inner))) {
+      // The function type's result mentions a type variable still to infer (Optional.map's U, Stream.flatMap's
+      // Stream<? extends R>): what the body returns tells it.
       const actual = this.expression(body);
       if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', body.position);
       this.convert(actual, returnType, body.position, 'assignment');
@@ -3236,6 +3318,8 @@ interface CompiledArgument {
   readonly generic?: GenericType | undefined;
   /** A lambda or method reference, compiled only once the parameter it goes to is known. */
   readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode;
+  /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
+  readonly deferred?: Ast.MethodCallNode;
 }
 
 /** The expression inside any parentheses. */
@@ -3275,6 +3359,18 @@ function hasFunctionalOperand(node: Ast.ConditionalNode): boolean {
   return [node.whenTrue, node.whenFalse].some((operand) => {
     const inner = unparenthesized(operand);
     return inner.kind === 'Lambda' || inner.kind === 'MethodReference' || (inner.kind === 'Conditional' && hasFunctionalOperand(inner));
+  });
+}
+
+/**
+ * Whether a call has an implicitly typed lambda among its arguments (`comparing(s -> s.length())`),
+ * or in a call among them (`maxBy(comparing(s -> s.length()))`), whose parameter types may come from the call's target.
+ */
+function hasImplicitLambdaArgument(node: Ast.MethodCallNode): boolean {
+  return node.arguments.some((arg) => {
+    const inner = unparenthesized(arg);
+    if (inner.kind === 'MethodCall') return hasImplicitLambdaArgument(inner);
+    return inner.kind === 'Lambda' && inner.parameters.some((parameter) => parameter.type === null || parameter.type.kind === 'VarType');
   });
 }
 

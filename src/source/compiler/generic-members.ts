@@ -158,8 +158,8 @@ export class GenericMembers {
    * The type of a call of `method` on `receiver` (ignored for static methods) with arguments of
    * types `args` (null for the null type and lambdas), or null when it is no more than the descriptor says.
    */
-  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null): GenericType | null {
-    return this.instantiate(receiver, method, args, explicit)?.returnType ?? null;
+  resultType(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null, target: GenericType | null = null): GenericType | null {
+    return this.instantiate(receiver, method, args, explicit, target)?.returnType ?? null;
   }
 
   /**
@@ -167,8 +167,8 @@ export class GenericMembers {
    * lambda argument's function type comes from (`computeIfAbsent` of a Map<String, List<Integer>>
    * takes a Function<? super String, ? extends List<Integer>>). Null when the descriptor is all that is known.
    */
-  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null): readonly GenericType[] | null {
-    const instantiated = this.instantiate(receiver, method, args, explicit);
+  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null, target: GenericType | null = null): readonly GenericType[] | null {
+    const instantiated = this.instantiate(receiver, method, args, explicit, target);
     return instantiated === null || instantiated.parameters.length !== method.parameterTypes.length ? null : instantiated.parameters;
   }
 
@@ -178,6 +178,7 @@ export class GenericMembers {
     method: ResolvedMethod,
     args: readonly InferenceArgument[],
     explicit: readonly GenericType[] | null,
+    target: GenericType | null,
   ): { parameters: GenericType[]; returnType: GenericType } | null {
     const parsed = this.methodSignature(method.method, method.declaringClass);
     if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
@@ -196,6 +197,17 @@ export class GenericMembers {
     } else if (parsed.typeParameters.length > 0 && parsed.parameters.length === method.parameterTypes.length) {
       const inferred = this.infer(parsed.typeParameters, parsed.parameters, method.varargsCall, args, bindings);
       for (const [name, type] of inferred) bindings.set(name, type);
+      if (target !== null && inferred.size < parsed.typeParameters.length) {
+        // JLS §18.5.2.1: the target type constrains the result too (`list.sort(Comparator.comparing(s -> s.length()))`
+        // makes T a String); here it only tells the variables the arguments leave open.
+        const variables = new Set(parsed.typeParameters.map((parameter) => parameter.name).filter((name) => !inferred.has(name)));
+        const fromTarget = new Map<string, GenericType | 'conflict'>();
+        const result = substitute(parsed.returnType, bindings);
+        // A result of a subtype of the target's class is seen as that class (an ArrayList<T> as a List<String>).
+        const lifted = result.kind === 'class' && target.kind === 'class' ? (this.asSuper(result, target.name) ?? result) : result;
+        this.collect(lifted, target, variables, fromTarget, 0, true);
+        for (const [name, type] of fromTarget) if (type !== 'conflict') bindings.set(name, type);
+      }
     }
     return { parameters: parsed.parameters.map((p) => substitute(p, bindings)), returnType: substitute(parsed.returnType, bindings) };
   }
@@ -312,13 +324,20 @@ export class GenericMembers {
     return inferred;
   }
 
-  private collect(formal: TypeArgument, actual: GenericType, variables: ReadonlySet<string>, found: Map<string, GenericType | 'conflict'>, depth: number): void {
+  /**
+   * Binds the variables `formal` mentions from `actual`, a type that must be compatible with it.
+   * `fromTarget`: `actual` is the type the value goes to, whose `? super X` arguments then say X (a
+   * Comparator<T> to a Comparator<? super String> makes T a String), and whose own type variables
+   * (an enclosing call's, still uninferred) say nothing.
+   */
+  private collect(formal: TypeArgument, actual: GenericType, variables: ReadonlySet<string>, found: Map<string, GenericType | 'conflict'>, depth: number, fromTarget = false): void {
     if (depth > MAX_HIERARCHY_DEPTH) return;
     if (formal.kind === 'wildcard') {
-      if (formal.bound !== null && !formal.isSuper) this.collect(formal.bound, actual, variables, found, depth + 1);
+      if (formal.bound !== null && !formal.isSuper) this.collect(formal.bound, actual, variables, found, depth + 1, fromTarget);
       return;
     }
     if (formal.kind === 'variable' && variables.has(formal.name)) {
+      if (fromTarget && actual.kind === 'variable') return;
       const boxed = actual.kind === 'primitive' ? boxedOf(actual) : actual;
       if (boxed === null) return;
       const previous = found.get(formal.name);
@@ -327,7 +346,7 @@ export class GenericMembers {
       return;
     }
     if (formal.kind === 'array') {
-      if (actual.kind === 'array') this.collect(formal.component, actual.component, variables, found, depth + 1);
+      if (actual.kind === 'array') this.collect(formal.component, actual.component, variables, found, depth + 1, fromTarget);
       return;
     }
     if (formal.kind === 'class' && formal.args.length > 0) {
@@ -335,8 +354,8 @@ export class GenericMembers {
       if (supertype === null || supertype.args.length !== formal.args.length) return;
       formal.args.forEach((formalArg, i) => {
         const actualArg = supertype.args[i]!;
-        const actualType = actualArg.kind === 'wildcard' ? (actualArg.isSuper ? null : actualArg.bound) : actualArg;
-        if (actualType !== null) this.collect(formalArg, actualType, variables, found, depth + 1);
+        const actualType = actualArg.kind === 'wildcard' ? (actualArg.isSuper && !fromTarget ? null : actualArg.bound) : actualArg;
+        if (actualType !== null) this.collect(formalArg, actualType, variables, found, depth + 1, fromTarget);
       });
     }
   }

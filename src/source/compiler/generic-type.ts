@@ -116,6 +116,22 @@ export function isGeneric(type: GenericType): boolean {
   }
 }
 
+/** Whether a type variable occurs in `type` (`R`, `Stream<? extends R>`, `R[]`). */
+export function mentionsTypeVariable(type: TypeArgument): boolean {
+  switch (type.kind) {
+    case 'variable':
+      return true;
+    case 'wildcard':
+      return type.bound !== null && mentionsTypeVariable(type.bound);
+    case 'class':
+      return type.args.some(mentionsTypeVariable);
+    case 'array':
+      return mentionsTypeVariable(type.component);
+    case 'primitive':
+      return false;
+  }
+}
+
 /** Structural equality of two types or type arguments. */
 export function sameType(a: TypeArgument, b: TypeArgument): boolean {
   if (a.kind !== b.kind) return false;
