@@ -131,6 +131,19 @@ export class ClassPool {
     this.imports.splice(0, this.imports.length, 'java.lang');
   }
 
+  /** `$cflow(name)` → the class and static field counting its depth (CtBehavior.useCflow records them; cflow.ts). */
+  private readonly cflows = new Map<string, readonly [className: string, fieldName: string]>();
+
+  /** Records the field of the control flow `name` (Javassist's recordCflow). */
+  recordCflow(name: string, className: string, fieldName: string): void {
+    this.cflows.set(name, [className, fieldName]);
+  }
+
+  /** The class and field of the control flow `name`, or null (Javassist's lookupCflow); a parent's too. */
+  lookupCflow(name: string): readonly [className: string, fieldName: string] | null {
+    return this.cflows.get(name) ?? this.parent?.lookupCflow(name) ?? null;
+  }
+
   /**
    * The CtClass of `className`: dotted (`java.util.Map$Entry`, and `java.util.Map.Entry` too), a
    * primitive (`int`) or an array (`java.lang.String[][]`). NotFoundException when the class path

@@ -17,6 +17,7 @@ import { insertMethodParameter } from './parameter-insertion.js';
 import { copyBodyInto } from './behavior-copy.js';
 import { MethodInfo } from './bytecode/member-info.js';
 import { CannotCompileException } from './cannot-compile-exception.js';
+import { useCflow } from './cflow.js';
 import { addCatch, addLocalVariable, insertAfter, insertAt, insertBefore, instrumentBehavior, setBody } from './source-compiler.js';
 
 export abstract class CtBehavior extends CtMember {
@@ -193,6 +194,16 @@ export abstract class CtBehavior extends CtMember {
       this.declaringClass.checkModify(this.node);
     }
     return insertAt(this, line, source ?? '', modify);
+  }
+
+  /**
+   * Counts the calls of this method or constructor in progress on the current thread, for snippets to
+   * read as `$cflow(name)` (Javassist's useCflow; cflow.ts): `useCflow("fact")`, then
+   * `insertBefore("if ($cflow(fact) == 0) …")` runs only for the outermost call of a recursion.
+   */
+  useCflow(name: string): void {
+    this.declaringClass.checkModify(this.node);
+    useCflow(this, name);
   }
 
   /**

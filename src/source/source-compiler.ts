@@ -16,6 +16,7 @@
 // - ExprEditor.replace: in place of one instruction (two more for `new`: NEW and DUP), the operands
 //   stored in locals ($0 the target, $1… the arguments), `$proceed` the original operation.
 
+import { expandCflow } from './cflow.js';
 import { Initializer } from './field-initializer.js';
 import { Double, Float } from '../asm/java-values.js';
 import { Opcodes } from '../asm/opcodes.js';
@@ -382,7 +383,7 @@ function compileSnippet(
   const ctClass = behavior.getDeclaringClass();
   const facts = methodFacts(ctClass, behavior.methodNode());
   return compiling(() => where(behavior), () => {
-    const block = parseSnippet(source);
+    const block = parseSnippet(expandCflow(source, ctClass.getClassPool()));
     const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
     declareNamedLocals(generator, behavior.methodNode(), facts, at);
     for (const [name, local] of addedLocals.get(behavior.methodNode()) ?? []) generator.declare(name, local.type, local.slot);
@@ -620,7 +621,7 @@ export function setBody(behavior: CtBehavior, source: string | null): void {
   const scratch = new MethodNode(Opcodes.ASM9, method.access & ~(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE), method.name, method.desc, method.signature, null);
   const facts = methodFacts(ctClass, scratch);
   compiling(() => where(behavior), () => {
-    const block: Ast.BlockNode = source === null ? { kind: 'Block', statements: [], position: { line: 1, column: 1, offset: 0 } } : parseSnippet(source);
+    const block: Ast.BlockNode = source === null ? { kind: 'Block', statements: [], position: { line: 1, column: 1, offset: 0 } } : parseSnippet(expandCflow(source, ctClass.getClassPool()));
     const generator = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot), scratch);
     for (const local of parameterNames) {
       const parameter = facts.parameters.find((p) => p.slot === local.index);
@@ -854,11 +855,11 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
 }
 
 export function compileMethodDeclaration(ctClass: CtClass, source: string): MethodNode {
-  return compiling(`${ctClass.getName()}: CtNewMethod.make`, () => declareMethod(ctClass, parseMethodDeclaration(source)));
+  return compiling(`${ctClass.getName()}: CtNewMethod.make`, () => declareMethod(ctClass, parseMethodDeclaration(expandCflow(source, ctClass.getClassPool()))));
 }
 
 export function compileConstructorDeclaration(ctClass: CtClass, source: string): MethodNode {
-  return compiling(`${ctClass.getName()}: CtNewConstructor.make`, () => declareMethod(ctClass, parseConstructorDeclaration(source)));
+  return compiling(`${ctClass.getName()}: CtNewConstructor.make`, () => declareMethod(ctClass, parseConstructorDeclaration(expandCflow(source, ctClass.getClassPool()))));
 }
 
 /** CtField.make: the field's modifiers, type, name and its initializer (kept as a parsed expression). */
@@ -1259,7 +1260,7 @@ export function replaceExpression(expr: Expr, source: string): void {
       gen.emitter.pushDefault(result.type);
       gen.emitter.store(result.type, result.slot);
     }
-    gen.statement(parseSnippet(source));
+    gen.statement(parseSnippet(expandCflow(source, ctClass.getClassPool())));
     gen.checkDefiniteAssignment();
     // Javassist's check (Expr.checkResultValue): a replacement whose value is used must set $_, or
     // the code after it would silently see 0 or null. A snippet that always returns or throws need not.
