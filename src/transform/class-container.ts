@@ -22,6 +22,12 @@ export interface ClassContainerEntry {
   readonly kind: 'class' | 'resource' | 'directory';
   /** The entry's (uncompressed) content; directories give an empty array. */
   read(): Uint8Array;
+  /**
+   * For a class of a multi-release jar: the Java release its variant was compiled for, so that its
+   * frames are computed against the same view of the jar (class-paths-by-release.ts): 8 for a base
+   * entry, N for a `META-INF/versions/N/` entry. Undefined elsewhere.
+   */
+  readonly release?: number;
 }
 
 /** An opened input container. */

@@ -32,6 +32,9 @@ interface JarContainerReader extends ClassContainerReader<JarContainerEntry> {
 
 const EMPTY = new Uint8Array(0);
 
+/** The release a multi-release jar's base entries are read for: below 9, no versioned entry applies. */
+const BASE_RELEASE = 8;
+
 /** A ClassContainerError for `path` from a ClassPathError (whose message already starts with the path). */
 function containerError(path: string, error: unknown): unknown {
   if (!(error instanceof ClassPathError)) return error;
@@ -51,10 +54,18 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
     } catch (error) {
       throw containerError(path, error);
     }
+    // JarFile reads versioned entries only when the manifest says Multi-Release: true (JEP 238).
+    let multiRelease: boolean;
+    try {
+      multiRelease = jar.multiRelease;
+    } catch (error) {
+      throw containerError(path, error);
+    }
     const entries: JarContainerEntry[] = jar.entries().map((entry) => ({
       name: entry.name,
       kind: entry.kind,
       entry,
+      ...(multiRelease && entry.kind === 'class' ? { release: entry.release ?? BASE_RELEASE } : {}),
       read: (): Uint8Array => {
         if (entry.kind === 'directory') return EMPTY;
         try {

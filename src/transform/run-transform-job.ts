@@ -29,8 +29,9 @@ import type { ActiveTransform, TransformLogEntry } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import type { LoadedTransform } from './load-transform.js';
-import { createLenientClassPath, createRunClassPath, createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
+import { createLenientClassPath, createRunClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { readClassHeader } from '../classpath/class-header.js';
+import { ClassPathsByRelease } from './class-paths-by-release.js';
 import type { ClassPath } from '../classpath/class-path.js';
 
 /** A loaded transform with its validated options. */
@@ -60,6 +61,13 @@ export interface RunTransformJobOptions {
    * instead, in this thread while the job runs and in the worker threads (console-to-stderr.ts).
    */
   readonly consoleToStderr?: boolean;
+  /**
+   * Per class (by index), the Java release whose view of multi-release jars its frames are computed
+   * against: 8 (or any release below 9) for a multi-release jar's base entries, N for its
+   * `META-INF/versions/N/` entries (see class-paths-by-release.ts). Undefined, or an undefined item:
+   * the job's class path spec as it is.
+   */
+  readonly releases?: readonly (number | undefined)[];
 }
 
 /** Messages from a worker (see transform-worker.ts). */
@@ -79,7 +87,7 @@ export interface WorkerSetup {
 /** A batch sent to a worker. */
 export interface WorkerBatch {
   readonly type: 'batch';
-  readonly items: readonly { readonly index: number; readonly bytes: Uint8Array }[];
+  readonly items: readonly { readonly index: number; readonly bytes: Uint8Array; readonly release: number | undefined }[];
 }
 
 /** Sent to a worker when no batch is left: it closes its port and exits on its own. */
@@ -123,9 +131,9 @@ export async function runTransformJob(
     if (jobs === 1 || classes.length <= 1) {
       await runInProcess(job, classes, results, deliver, options);
     } else {
-      await runInWorkers(job, classes, jobs, results, deliver, options.keepGoing === true, options.consoleToStderr === true);
+      await runInWorkers(job, classes, jobs, results, deliver, options);
     }
-    retryMissingClasses(job, classes, results);
+    retryMissingClasses(job, classes, results, options.releases ?? []);
   } finally {
     restoreConsole?.();
   }
@@ -156,19 +164,23 @@ async function runInProcess(
   deliver: () => void,
   options: RunTransformJobOptions,
 ): Promise<void> {
-  const classPath = options.classPath ?? createTransformClassPath(job.classPath);
+  const classPaths = new ClassPathsByRelease(job.classPath, options.classPath);
   const transforms: ActiveTransform[] = job.transforms.map((t) => ({ definition: t.loaded.definition, options: t.options }));
   let lastYield = Date.now();
-  for (let i = 0; i < classes.length; i++) {
-    const outcome = transformClass(classes[i]!, transforms, { classPath });
-    results[i] = outcome;
-    deliver();
-    if (stopsJob(outcome) && options.keepGoing !== true) return;
-    // Let timers and signals run now and then.
-    if (Date.now() - lastYield > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = Date.now();
+  try {
+    for (let i = 0; i < classes.length; i++) {
+      const outcome = transformClass(classes[i]!, transforms, { classPath: classPaths.get(options.releases?.[i]) });
+      results[i] = outcome;
+      deliver();
+      if (stopsJob(outcome) && options.keepGoing !== true) return;
+      // Let timers and signals run now and then.
+      if (Date.now() - lastYield > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
     }
+  } finally {
+    classPaths.close();
   }
 }
 
@@ -188,7 +200,12 @@ function stopsJob(outcome: ClassOutcome): boolean {
  * on `jobs`. A class still failing keeps the second failure; logs of the second run are dropped
  * (the first run's were delivered).
  */
-function retryMissingClasses(job: TransformJob, classes: readonly Uint8Array[], results: (ClassOutcome | undefined)[]): void {
+function retryMissingClasses(
+  job: TransformJob,
+  classes: readonly Uint8Array[],
+  results: (ClassOutcome | undefined)[],
+  releases: readonly (number | undefined)[],
+): void {
   const retried: number[] = [];
   for (let i = 0; i < results.length; i++) {
     const outcome = results[i];
@@ -197,35 +214,78 @@ function retryMissingClasses(job: TransformJob, classes: readonly Uint8Array[], 
   }
   if (retried.length === 0) return;
   const transforms: ActiveTransform[] = job.transforms.map((t) => ({ definition: t.loaded.definition, options: t.options }));
-  const runClasses = new Map<string, Uint8Array>();
-  const add = (bytes: Uint8Array): void => {
+  const runClasses = new RunClasses();
+  const add = (bytes: Uint8Array, i: number): void => {
     try {
-      const name = readClassHeader(bytes).name;
-      if (!runClasses.has(name)) runClasses.set(name, bytes);
+      runClasses.add(readClassHeader(bytes).name, releases[i], bytes);
     } catch {
       // Not a readable class file: it is reported as such.
     }
   };
   results.forEach((outcome, i) => {
-    if (outcome!.status !== 'failed') add(outcome!.bytes ?? classes[i]!);
+    if (outcome!.status !== 'failed') add(outcome!.bytes ?? classes[i]!, i);
   });
-  const lenient = createLenientClassPath(job.classPath);
+  const lenient = new Map<number | undefined, ClassPath>();
   try {
     for (const i of retried) {
-      const outcome = transformClass(classes[i]!, transforms, { classPath: lenient });
-      if (outcome.status !== 'failed') add(outcome.bytes ?? classes[i]!);
+      const release = releases[i];
+      let classPath = lenient.get(release);
+      if (classPath === undefined) lenient.set(release, (classPath = createLenientClassPath(withRelease(job.classPath, release))));
+      const outcome = transformClass(classes[i]!, transforms, { classPath });
+      if (outcome.status !== 'failed') add(outcome.bytes ?? classes[i]!, i);
     }
   } finally {
-    lenient.close();
+    for (const classPath of lenient.values()) classPath.close();
   }
-  const classPath = createRunClassPath(job.classPath, runClasses);
+  const runClassPaths = new Map<number | undefined, ClassPath>();
   try {
     for (const i of retried) {
+      const release = releases[i];
+      let classPath = runClassPaths.get(release);
+      if (classPath === undefined) {
+        classPath = createRunClassPath(withRelease(job.classPath, release), runClasses.forRelease(release));
+        runClassPaths.set(release, classPath);
+      }
       const outcome = transformClass(classes[i]!, transforms, { classPath });
       results[i] = { ...outcome, logs: results[i]!.logs };
     }
   } finally {
-    classPath.close();
+    for (const classPath of runClassPaths.values()) classPath.close();
+  }
+}
+
+function withRelease(spec: TransformClassPathSpec, release: number | undefined): TransformClassPathSpec {
+  return release === undefined ? spec : { ...spec, release };
+}
+
+/**
+ * The classes a run produced, by internal name, each name with its variants by release (a
+ * multi-release jar holds `p/Foo` as a base entry and under `META-INF/versions/N/`). A class path
+ * for release R sees, for each name, the variant of the highest release up to R, as the JVM of
+ * release R would load it (the first variant met when releases tie, as without releases).
+ */
+class RunClasses {
+  private readonly variants = new Map<string, { release: number | undefined; bytes: Uint8Array }[]>();
+
+  add(name: string, release: number | undefined, bytes: Uint8Array): void {
+    let list = this.variants.get(name);
+    if (list === undefined) this.variants.set(name, (list = []));
+    list.push({ release, bytes });
+  }
+
+  forRelease(release: number | undefined): Map<string, Uint8Array> {
+    const rank = (r: number | undefined): number => r ?? Number.NEGATIVE_INFINITY;
+    const limit = release === undefined ? Number.POSITIVE_INFINITY : release;
+    const view = new Map<string, Uint8Array>();
+    for (const [name, list] of this.variants) {
+      let best: { release: number | undefined; bytes: Uint8Array } | undefined;
+      for (const variant of list) {
+        if (rank(variant.release) > limit) continue;
+        if (best === undefined || rank(variant.release) > rank(best.release)) best = variant;
+      }
+      if (best !== undefined) view.set(name, best.bytes);
+    }
+    return view;
   }
 }
 
@@ -244,9 +304,10 @@ async function runInWorkers(
   jobs: number,
   results: (ClassOutcome | undefined)[],
   deliver: () => void,
-  keepGoing: boolean,
-  consoleToStderr: boolean,
+  options: RunTransformJobOptions,
 ): Promise<void> {
+  const keepGoing = options.keepGoing === true;
+  const consoleToStderr = options.consoleToStderr === true;
   const batchSize = Math.max(1, Math.min(64, Math.ceil(classes.length / (jobs * 8))));
   const batches: number[][] = [];
   for (let start = 0; start < classes.length; start += batchSize) {
@@ -288,7 +349,7 @@ async function runInWorkers(
           // Copies, each with its own ArrayBuffer, transferred to the worker. Not slice(): a class
           // read by the caller may be a Node Buffer (whose slice() is a view on a shared pool or on
           // a whole file), and a transfer list must not hold one ArrayBuffer twice.
-          const items = indices.map((index) => ({ index, bytes: new Uint8Array(classes[index]!) }));
+          const items = indices.map((index) => ({ index, bytes: new Uint8Array(classes[index]!), release: options.releases?.[index] }));
           const message: WorkerBatch = { type: 'batch', items };
           busy = true;
           try {

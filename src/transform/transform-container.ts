@@ -125,6 +125,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
         keepGoing: options.keepGoing === true,
         consoleToStderr: options.consoleToStderr === true,
         classPath,
+        ...(classEntries.some((entry) => entry.release !== undefined) ? { releases: classEntries.map((entry) => entry.release) } : {}),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
       });

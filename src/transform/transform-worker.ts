@@ -10,7 +10,7 @@ import { transformClass, type ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import { importTransformCode } from './load-transform.js';
 import type { WorkerBatch, WorkerEnd, WorkerReply, WorkerSetup } from './run-transform-job.js';
-import { createTransformClassPath } from './transform-class-path.js';
+import { ClassPathsByRelease } from './class-paths-by-release.js';
 
 const port = parentPort;
 if (port === null) throw new Error('transform-worker.js runs as a worker thread of runTransformJob');
@@ -27,7 +27,7 @@ try {
   for (const transform of setup.transforms) {
     transforms.push({ definition: await importTransformCode(transform.code, transform.path), options: transform.options });
   }
-  const classPath = createTransformClassPath(setup.classPath);
+  const classPaths = new ClassPathsByRelease(setup.classPath);
   port.on('message', (batch: WorkerBatch | WorkerEnd) => {
     if (batch.type === 'end') {
       // Nothing left to keep the thread alive: it exits, and its stdout/stderr are flushed.
@@ -37,7 +37,7 @@ try {
     const results: { index: number; outcome: ClassOutcome }[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const item of batch.items) {
-      const outcome = transformClass(item.bytes, transforms, { classPath });
+      const outcome = transformClass(item.bytes, transforms, { classPath: classPaths.get(item.release) });
       if (outcome.status !== 'failed' && outcome.bytes !== null) {
         // Give the result its own buffer so that only it is transferred.
         const bytes = outcome.bytes.byteOffset === 0 && outcome.bytes.byteLength === outcome.bytes.buffer.byteLength

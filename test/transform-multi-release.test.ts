@@ -1,0 +1,125 @@
+// Multi-release jars (JAR File Specification, JEP 238) through `classforge transform`: each variant of a
+// class was compiled by javac against its own view of the jar (the base entries for the base,
+// base + META-INF/versions/9..N for release N), so the frames of its changed methods must be computed
+// against that view. Here the two views disagree on a super class (the base's Circle and Square extend
+// BaseShape, release 11's extend Shape): a method merging a Circle and a Square gets a frame type that
+// only its own release accepts. HotSpot with -Xverify:all is the judge, run on each view of the output
+// (-Djdk.util.jar.enableMultiRelease=false makes the JDK read the base entries only).
+
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileJava, findJdk25, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
+
+const base: Record<string, string> = {
+  'p/Main.java': `package p;
+public class Main { public static void main(String[] a) { System.out.println(new Use().run(a.length == 0)); } }
+`,
+  'p/BaseShape.java': `package p;
+abstract class BaseShape { abstract String id(); }
+`,
+  'p/Circle.java': `package p;
+final class Circle extends BaseShape { String id() { return "base circle"; } }
+`,
+  'p/Square.java': `package p;
+final class Square extends BaseShape { String id() { return "base square"; } }
+`,
+  'p/Use.java': `package p;
+public class Use { public String run(boolean c) { BaseShape s = c ? new Circle() : new Square(); return s.id(); } }
+`,
+};
+
+/** The versioned variants: a super class the base does not have. */
+function versioned(label: string): Record<string, string> {
+  return {
+    'p/Shape.java': `package p;
+abstract class Shape { abstract String name(); }
+`,
+    'p/Circle.java': `package p;
+final class Circle extends Shape { String name() { return "${label} circle"; } }
+`,
+    'p/Square.java': `package p;
+final class Square extends Shape { String name() { return "${label} square"; } }
+`,
+    'p/Use.java': `package p;
+public class Use { public String run(boolean c) { Shape s = c ? new Circle() : new Square(); return s.name(); } }
+`,
+  };
+}
+
+/** A transform that changes every method (a NOP first), so that every frame is computed again. */
+const NOP_TRANSFORM = `import { defineTransform, ClassVisitor, MethodVisitor, Opcodes } from 'classforge';
+class Nop extends MethodVisitor {
+  constructor(next) { super(Opcodes.ASM9, next); }
+  visitCode() { super.visitCode(); super.visitInsn(Opcodes.NOP); }
+}
+class EveryMethod extends ClassVisitor {
+  constructor(next) { super(Opcodes.ASM9, next); }
+  visitMethod(a, n, d, s, e) { const mv = super.visitMethod(a, n, d, s, e); return mv && new Nop(mv); }
+}
+export default defineTransform({ name: 'nop', visitor: (next) => new EveryMethod(next) });
+`;
+
+let work = '';
+let transformPath = '';
+
+beforeAll(async () => {
+  work = await makeTempDir('multi-release');
+  transformPath = join(work, 'nop.mjs');
+  await writeFile(transformPath, NOP_TRANSFORM);
+});
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+/** A multi-release jar of the base classes (release 8) and the versioned ones under versions/`release`. */
+async function buildJar(name: string, release: number, javaHome?: string): Promise<string> {
+  const baseClasses = await compileJava(base, { release: 8 });
+  const versionClasses = await compileJava(versioned(`v${release}`), { release, ...(javaHome ? { javaHome } : {}) });
+  const zip = new JSZip();
+  zip.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n');
+  for (const c of baseClasses.classes) zip.file(`${c.name}.class`, c.bytes);
+  for (const c of versionClasses.classes) zip.file(`META-INF/versions/${release}/${c.name}.class`, c.bytes);
+  const path = join(work, name);
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
+
+async function transform(input: string, output: string, jobs: number): Promise<void> {
+  const result = await execa('node', [CLI, 'transform', input, '-o', output, '-t', transformPath, '--jobs', String(jobs)], { reject: false });
+  expect(result.exitCode, result.stderr).toBe(0);
+}
+
+async function runBoth(jar: string, javaHome?: string): Promise<{ base: string; versioned: string }> {
+  const options = { classpath: jar, mainClass: 'p.Main', ...(javaHome ? { javaHome } : {}) };
+  const baseRun = await runJava({ ...options, jvmArgs: ['-Xverify:all', '-Djdk.util.jar.enableMultiRelease=false'] });
+  const versionedRun = await runJava({ ...options, jvmArgs: ['-Xverify:all'] });
+  return { base: baseRun.stdout.trim() || baseRun.stderr, versioned: versionedRun.stdout.trim() || versionedRun.stderr };
+}
+
+describe('classforge transform: frames of a multi-release jar follow each class variant\'s release', () => {
+  for (const jobs of [1, 2]) {
+    it(`computes base classes against the base entries and versions/11 against release 11 (--jobs ${jobs})`, async () => {
+      const input = await buildJar(`mr11-${jobs}.jar`, 11);
+      expect(await runBoth(input)).toEqual({ base: 'base circle', versioned: 'v11 circle' });
+      const output = join(work, `mr11-${jobs}.out.jar`);
+      await transform(input, output, jobs);
+      expect(await runBoth(output)).toEqual({ base: 'base circle', versioned: 'v11 circle' });
+    });
+  }
+
+  const jdk25 = findJdk25();
+  it.skipIf(jdk25 === null)('computes versions/21 classes against release 21 when the class path JDK is older (needs a JDK 25)', async () => {
+    const input = await buildJar('mr21.jar', 21, jdk25!);
+    expect(await runBoth(input, jdk25!)).toEqual({ base: 'base circle', versioned: 'v21 circle' });
+    const output = join(work, 'mr21.out.jar');
+    // The class path reads the default JDK (17 here): versions/21 is beyond its release.
+    await transform(input, output, 1);
+    expect(await runBoth(output, jdk25!)).toEqual({ base: 'base circle', versioned: 'v21 circle' });
+  });
+});
