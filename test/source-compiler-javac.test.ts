@@ -67,6 +67,7 @@ const SUPPORT = {
     public class Support {
       @SafeVarargs public static <T> T[] arr(T... a) { return a; }
       @SafeVarargs public static <T> String componentOf(T... a) { return a.getClass().getComponentType().getSimpleName(); }
+      public static <T> T first(T a, T b) { return a; }
     }`,
   'demo/Over.java': `package demo;
     public class Over {

@@ -68,6 +68,9 @@ interface ClassGenerics {
   readonly supertypes: readonly ClassGenericType[];
 }
 
+/** What inference learned of each type variable: a type it must equal, types it must contain. */
+type Evidence = Map<string, { exact: GenericType | 'conflict' | null; lower: GenericType[] }>;
+
 const NO_SCOPE: TypeVariableScope = new Map();
 /** How deep a supertype search may go: far beyond real hierarchies, a stop for a malformed cycle. */
 const MAX_HIERARCHY_DEPTH = 100;
@@ -201,12 +204,12 @@ export class GenericMembers {
         // JLS §18.5.2.1: the target type constrains the result too (`list.sort(Comparator.comparing(s -> s.length()))`
         // makes T a String); here it only tells the variables the arguments leave open.
         const variables = new Set(parsed.typeParameters.map((parameter) => parameter.name).filter((name) => !inferred.has(name)));
-        const fromTarget = new Map<string, GenericType | 'conflict'>();
+        const fromTarget: Evidence = new Map();
         const result = substitute(parsed.returnType, bindings);
         // A result of a subtype of the target's class is seen as that class (an ArrayList<T> as a List<String>).
         const lifted = result.kind === 'class' && target.kind === 'class' ? (this.asSuper(result, target.name) ?? result) : result;
-        this.collect(lifted, target, variables, fromTarget, 0, true);
-        for (const [name, type] of fromTarget) if (type !== 'conflict') bindings.set(name, type);
+        this.collect(lifted, target, variables, fromTarget, 0, false, true);
+        for (const [name, type] of this.resolve(fromTarget)) bindings.set(name, type);
       }
     }
     return { parameters: parsed.parameters.map((p) => substitute(p, bindings)), returnType: substitute(parsed.returnType, bindings) };
@@ -223,11 +226,12 @@ export class GenericMembers {
     const info = this.classGenerics(className);
     if (info.typeParameters.length === 0) return null;
     const variables = new Set(info.typeParameters.map((parameter) => parameter.name));
-    const fromTarget = new Map<string, GenericType | 'conflict'>();
+    const evidence: Evidence = new Map();
     if (target !== null && target.kind === 'class') {
       const created = this.asSuper(this.thisType(className), target.name);
-      if (created !== null) this.collect(created, target, variables, fromTarget, 0);
+      if (created !== null) this.collect(created, target, variables, evidence, 0, false);
     }
+    const fromTarget = this.resolve(evidence);
     const parsed = this.methodSignature(constructor.method, constructor.declaringClass);
     const fromArguments =
       parsed !== null && parsed.parameters.length === constructor.parameterTypes.length
@@ -235,12 +239,23 @@ export class GenericMembers {
         : new Map<string, GenericType>();
     let known = false;
     const typeArguments = info.typeParameters.map((parameter): GenericType => {
-      const fromContext = fromTarget.get(parameter.name);
-      const type = fromContext !== undefined && fromContext !== 'conflict' ? fromContext : fromArguments.get(parameter.name);
+      const type = fromTarget.get(parameter.name) ?? fromArguments.get(parameter.name);
       if (type !== undefined) known = true;
       return type ?? genericOf(info.scope.get(parameter.name)!);
     });
     return known ? { kind: 'class', name: className, args: typeArguments } : null;
+  }
+
+  /** javac's rank of a class or interface: the length of the longest path up to Object (which ranks 0). */
+  private rank(className: string, ranks: Map<string, number>, depth = 0): number {
+    const known = ranks.get(className);
+    if (known !== undefined) return known;
+    const model = this.env.findClass(className);
+    if (model === null || className === 'java/lang/Object' || depth > MAX_HIERARCHY_DEPTH) return 0;
+    const supers = [...(model.superName === null ? [] : [model.superName]), ...model.interfaces];
+    const rank = 1 + Math.max(0, ...supers.map((name) => this.rank(name, ranks, depth + 1)));
+    ranks.set(className, rank);
+    return rank;
   }
 
   /**
@@ -295,7 +310,7 @@ export class GenericMembers {
     classBindings: ReadonlyMap<string, TypeArgument>,
   ): Map<string, GenericType> {
     const variables = new Set(typeParameters.map((parameter) => parameter.name));
-    const found = new Map<string, GenericType | 'conflict'>();
+    const found: Evidence = new Map();
     args.forEach((arg, i) => {
       if (arg === null) return;
       let formal = formals[Math.min(i, formals.length - 1)];
@@ -309,19 +324,60 @@ export class GenericMembers {
         // JLS §18.2.1: the lambda's result is compatible with its function type's result.
         const functionType = functionTypeOf(this.env, this, formal);
         if (functionType === null || functionType === 'needs-bridges') return;
-        if (arg.result !== null) this.collect(functionType.returnType, arg.result, variables, found, 0);
+        if (arg.result !== null) this.collect(functionType.returnType, arg.result, variables, found, 0, false);
         if (arg.parameters != null && arg.parameters.length === functionType.parameterTypes.length) {
+          // The declared parameter types are the function type's (JLS §18.2.1: ‹Fi = Pi›).
           arg.parameters.forEach((parameter, j) => {
-            if (parameter.kind !== 'primitive') this.collect(functionType.parameterTypes[j]!, parameter, variables, found, 0);
+            if (parameter.kind !== 'primitive') this.collect(functionType.parameterTypes[j]!, parameter, variables, found, 0, true);
           });
         }
         return;
       }
-      this.collect(formal, arg, variables, found, 0);
+      this.collect(formal, arg, variables, found, 0, false);
     });
-    const inferred = new Map<string, GenericType>();
-    for (const [name, type] of found) if (type !== 'conflict') inferred.set(name, type);
-    return inferred;
+    return this.resolve(found);
+  }
+
+  /**
+   * Each variable's type from the evidence (JLS §18.4 in its simplest form): the type it must equal,
+   * else the least upper bound of the types it must contain; none where equal types conflict.
+   */
+  private resolve(evidence: Evidence): Map<string, GenericType> {
+    const resolved = new Map<string, GenericType>();
+    for (const [name, bounds] of evidence) {
+      if (bounds.exact === 'conflict') continue;
+      const type = bounds.exact ?? this.leastUpperBound(bounds.lower);
+      if (type !== null) resolved.set(name, type);
+    }
+    return resolved;
+  }
+
+  /**
+   * lub (JLS §4.10.4) of reference types, as far as the first type of the intersection tells it (its
+   * erasure is the intersection's, §4.6): of the minimal erased candidates, the class other than
+   * Object (Number for Integer and Double), else the interface javac puts first — deepest in the
+   * hierarchy, then by name (Serializable for Integer and String); its type arguments when all
+   * agree, else wildcards.
+   */
+  private leastUpperBound(types: readonly GenericType[]): GenericType | null {
+    const unique: GenericType[] = [];
+    for (const type of types) if (!unique.some((known) => sameType(known, type))) unique.push(type);
+    if (unique.length <= 1) return unique[0] ?? null;
+    const classTypes = unique.filter((type): type is ClassGenericType => type.kind === 'class');
+    if (classTypes.length !== unique.length) return null;
+    const names = classTypes.map((type) => type.name);
+    const candidates = [names[0]!, ...this.env.supertypes(names[0]!)].filter((candidate) => names.every((name) => this.isKnownSubtype(name, candidate)));
+    const minimal = candidates.filter((candidate) => !candidates.some((other) => other !== candidate && this.isKnownSubtype(other, candidate)));
+    const interfaces = minimal.filter((candidate) => this.env.findClass(candidate)?.isInterface === true);
+    const ranks = new Map<string, number>();
+    interfaces.sort((a, b) => this.rank(b, ranks) - this.rank(a, ranks) || (a.replace(/\//g, '.') < b.replace(/\//g, '.') ? -1 : 1));
+    const chosen = minimal.find((candidate) => candidate !== 'java/lang/Object' && this.env.findClass(candidate)?.isInterface === false) ?? interfaces[0] ?? null;
+    if (chosen === null) return null;
+    const asChosen = classTypes.map((type) => this.asSuper(type, chosen));
+    const args = asChosen[0]?.args ?? [];
+    const agree = asChosen.every((type) => type !== null && type.args.length === args.length && type.args.every((arg, i) => sameType(arg, args[i]!)));
+    if (agree) return { kind: 'class', name: chosen, args };
+    return { kind: 'class', name: chosen, args: this.typeParameterNames(chosen).map((): TypeArgument => ({ kind: 'wildcard', bound: null, isSuper: false })) };
   }
 
   /**
@@ -330,23 +386,30 @@ export class GenericMembers {
    * Comparator<T> to a Comparator<? super String> makes T a String), and whose own type variables
    * (an enclosing call's, still uninferred) say nothing.
    */
-  private collect(formal: TypeArgument, actual: GenericType, variables: ReadonlySet<string>, found: Map<string, GenericType | 'conflict'>, depth: number, fromTarget = false): void {
+  private collect(formal: TypeArgument, actual: GenericType, variables: ReadonlySet<string>, found: Evidence, depth: number, exact: boolean, fromTarget = false): void {
     if (depth > MAX_HIERARCHY_DEPTH) return;
     if (formal.kind === 'wildcard') {
-      if (formal.bound !== null && !formal.isSuper) this.collect(formal.bound, actual, variables, found, depth + 1, fromTarget);
+      if (formal.bound !== null && !formal.isSuper) this.collect(formal.bound, actual, variables, found, depth + 1, false, fromTarget);
       return;
     }
     if (formal.kind === 'variable' && variables.has(formal.name)) {
       if (fromTarget && actual.kind === 'variable') return;
       const boxed = actual.kind === 'primitive' ? boxedOf(actual) : actual;
       if (boxed === null) return;
-      const previous = found.get(formal.name);
-      if (previous === undefined) found.set(formal.name, boxed);
-      else if (previous !== 'conflict' && !sameType(previous, boxed)) found.set(formal.name, 'conflict');
+      let bounds = found.get(formal.name);
+      if (bounds === undefined) {
+        bounds = { exact: null, lower: [] };
+        found.set(formal.name, bounds);
+      }
+      // `exact`: a type argument (List<T> from a List<String>), which T must equal; else a type T must
+      // contain (both arguments of first(T a, T b)), whose least upper bound T becomes (JLS §18.3).
+      if (!exact) bounds.lower.push(boxed);
+      else if (bounds.exact === null) bounds.exact = boxed;
+      else if (bounds.exact !== 'conflict' && !sameType(bounds.exact, boxed)) bounds.exact = 'conflict';
       return;
     }
     if (formal.kind === 'array') {
-      if (actual.kind === 'array') this.collect(formal.component, actual.component, variables, found, depth + 1, fromTarget);
+      if (actual.kind === 'array') this.collect(formal.component, actual.component, variables, found, depth + 1, exact, fromTarget);
       return;
     }
     if (formal.kind === 'class' && formal.args.length > 0) {
@@ -355,7 +418,7 @@ export class GenericMembers {
       formal.args.forEach((formalArg, i) => {
         const actualArg = supertype.args[i]!;
         const actualType = actualArg.kind === 'wildcard' ? (actualArg.isSuper && !fromTarget ? null : actualArg.bound) : actualArg;
-        if (actualType !== null) this.collect(formalArg, actualType, variables, found, depth + 1, fromTarget);
+        if (actualType !== null) this.collect(formalArg, actualType, variables, found, depth + 1, true, fromTarget);
       });
     }
   }
