@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CannotCompileException,
+  type CodeIterator,
+  ConstPool,
   ClassPool,
   CtClass,
   CtField,
@@ -44,6 +46,11 @@ public class Point {
     y += dy;
   }
   public Point moved(int dx) { Point p = new Point(x, y); p.x += dx; return p; }
+  static final java.util.List<Object> all = new java.util.ArrayList<>();
+  public static Object pool(Object o) {
+    all.add(o); all.add("str"); all.add(123456); all.add(9876543210L); all.add(new String[2][]);
+    return ((Comparable<?>) o) instanceof Point ? (Point) o : all.get(0);
+  }
   public String toString() { return "(" + x + "," + y + ")"; }
 }
 `,
@@ -93,6 +100,30 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
+/** What a pool-referencing instruction names, through ConstPool (the way enhancers find field accesses). */
+function poolReference(cp: ConstPool, it: CodeIterator, index: number, op: number): string {
+  if (op >= Opcode.GETSTATIC! && op <= Opcode.PUTFIELD!) {
+    const i = it.u16bitAt(index + 1);
+    return `{${cp.getFieldrefClassName(i)}.${cp.getFieldrefName(i)}:${cp.getFieldrefType(i)}}`;
+  }
+  if (op >= Opcode.INVOKEVIRTUAL! && op <= Opcode.INVOKEINTERFACE!) {
+    const i = it.u16bitAt(index + 1);
+    if (cp.getTag(i) === ConstPool.CONST_Methodref) return `{${cp.getMethodrefClassName(i)}.${cp.getMethodrefName(i)}${cp.getMethodrefType(i)}}`;
+    return `{i ${cp.getInterfaceMethodrefClassName(i)}.${cp.getInterfaceMethodrefName(i)}${cp.getInterfaceMethodrefType(i)}}`;
+  }
+  if (op === Opcode.NEW || op === Opcode.CHECKCAST || op === Opcode.INSTANCEOF || op === Opcode.ANEWARRAY) {
+    const i = it.u16bitAt(index + 1);
+    return `{${cp.getClassInfo(i)} ${cp.getClassInfoByDescriptor(i)}}`;
+  }
+  if (op === Opcode.LDC || op === Opcode.LDC_W || op === Opcode.LDC2_W) {
+    const i = op === Opcode.LDC ? it.byteAt(index + 1) : it.u16bitAt(index + 1);
+    const tag = cp.getTag(i);
+    const value = tag === ConstPool.CONST_String || tag === ConstPool.CONST_Integer || tag === ConstPool.CONST_Long ? String(cp.getLdcValue(i)) : '';
+    return `{${tag} ${value}}`;
+  }
+  return '';
+}
+
 const names = (types: readonly CtClass[] | null): string => `[${(types ?? []).map((t) => t.getName()).join(',')}]`;
 
 /** What JavassistTutorial.java prints, computed with classforge/source; writes the same classes to `out`. */
@@ -124,6 +155,7 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
         if (op === Opcode.BIPUSH) sb += `=${it.signedByteAt(index + 1)}`;
         if (op === Opcode.GOTO_W) sb += `=${it.s32bitAt(index + 1)}`;
         if (op === Opcode.WIDE) sb += `=${it.u16bitAt(index + 2)}`;
+        sb += poolReference(mi.getConstPool(), it, index, op);
         sb += `@${mi.getLineNumber(index)} `;
       }
       p(`code ${where} ${sb}length ${it.getCodeLength()} ${ca.getCodeLength()} line@-1 ${mi.getLineNumber(-1)} line@end ${mi.getLineNumber(ca.getCodeLength())}`);
@@ -234,6 +266,10 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist tutorial idioms and bytec
     expect(actual).toEqual(expected);
     // The walk met what makes instruction lengths vary.
     for (const op of ['tableswitch', 'lookupswitch', 'wide', 'invokedynamic', 'ldc2_w']) expect(expected.some((line) => line.includes(`:${op}`))).toBe(true);
+    // …and resolved every kind of pool reference.
+    for (const ref of ['{tut.Point.x:I}', '{i java.util.List.add(Ljava/lang/Object;)Z}', '{[Ljava.lang.String; [Ljava/lang/String;}', '{3 123456}', '{5 9876543210}', '{8 str}']) {
+      expect(expected.some((line) => line.includes(ref))).toBe(true);
+    }
 
     const runner = (await compileJava({ 'TutorialRun.java': RUNNER })).dir;
     const outputs: string[] = [];

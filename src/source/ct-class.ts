@@ -763,6 +763,7 @@ export class CtClass {
       () => this.checkModify(),
       () => this.classNode().methods.map((method) => this.behaviorFor(method).getMethodInfo()),
       () => this.getDeclaredFields().map((field) => field.getFieldInfo()),
+      () => this.currentBytecode(),
     );
   }
 

@@ -84,7 +84,7 @@ export class CtField extends CtMember {
   /** Javassist's bytecode-level view of this field: its annotations attributes (read, add, remove). */
   getFieldInfo(): FieldInfo {
     const node = this.fieldNode();
-    return new FieldInfo(node, this.getDeclaringClass().getName(), () => this.getDeclaringClass().checkModify(node));
+    return new FieldInfo(node, this.getDeclaringClass().getName(), () => this.getDeclaringClass().checkModify(node), () => this.getDeclaringClass().currentBytecode());
   }
 
   getFieldInfo2(): FieldInfo {

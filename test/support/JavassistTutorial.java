@@ -11,6 +11,30 @@ public class JavassistTutorial {
   static void p(String s) { System.out.println(s); }
   static String names(CtClass[] cs) { StringBuilder b = new StringBuilder("["); for (CtClass c : cs) { if (b.length() > 1) b.append(","); b.append(c.getName()); } return b + "]"; }
 
+  /** What a pool-referencing instruction names, through ConstPool (the way enhancers find field accesses). */
+  static String poolReference(ConstPool cp, CodeIterator it, int index, int op) {
+    if (op >= Opcode.GETSTATIC && op <= Opcode.PUTFIELD) {
+      int i = it.u16bitAt(index + 1);
+      return "{" + cp.getFieldrefClassName(i) + "." + cp.getFieldrefName(i) + ":" + cp.getFieldrefType(i) + "}";
+    }
+    if (op >= Opcode.INVOKEVIRTUAL && op <= Opcode.INVOKEINTERFACE) {
+      int i = it.u16bitAt(index + 1);
+      if (cp.getTag(i) == ConstPool.CONST_Methodref) return "{" + cp.getMethodrefClassName(i) + "." + cp.getMethodrefName(i) + cp.getMethodrefType(i) + "}";
+      return "{i " + cp.getInterfaceMethodrefClassName(i) + "." + cp.getInterfaceMethodrefName(i) + cp.getInterfaceMethodrefType(i) + "}";
+    }
+    if (op == Opcode.NEW || op == Opcode.CHECKCAST || op == Opcode.INSTANCEOF || op == Opcode.ANEWARRAY) {
+      int i = it.u16bitAt(index + 1);
+      return "{" + cp.getClassInfo(i) + " " + cp.getClassInfoByDescriptor(i) + "}";
+    }
+    if (op == Opcode.LDC || op == Opcode.LDC_W || op == Opcode.LDC2_W) {
+      int i = op == Opcode.LDC ? it.byteAt(index + 1) : it.u16bitAt(index + 1);
+      int tag = cp.getTag(i);
+      Object value = tag == ConstPool.CONST_String || tag == ConstPool.CONST_Integer || tag == ConstPool.CONST_Long ? cp.getLdcValue(i) : "";
+      return "{" + tag + " " + value + "}";
+    }
+    return "";
+  }
+
   public static void main(String[] args) throws Exception {
     String classPath = args[0], out = args[1];
     ClassPool pool = new ClassPool(true);
@@ -33,6 +57,7 @@ public class JavassistTutorial {
           if (op == Opcode.BIPUSH) sb.append('=').append(it.signedByteAt(index + 1));
           if (op == Opcode.GOTO_W) sb.append('=').append(it.s32bitAt(index + 1));
           if (op == Opcode.WIDE) sb.append('=').append(it.u16bitAt(index + 2));
+          sb.append(poolReference(mi.getConstPool(), it, index, op));
           sb.append('@').append(mi.getLineNumber(index)).append(' ');
         }
         p("code " + cc.getName() + "." + mi.getName() + mi.getDescriptor() + " " + sb + "length " + it.getCodeLength() + " " + ca.getCodeLength() + " line@-1 " + mi.getLineNumber(-1) + " line@end " + mi.getLineNumber(ca.getCodeLength()));

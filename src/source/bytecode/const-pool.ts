@@ -1,16 +1,185 @@
-// # Javassist's ConstPool, as a handle
+// # Javassist's ConstPool: the class's constant pool (JVMS §4.4), read-only
 //
 // Javassist's bytecode-level constructors take the constant pool the new structure will live in
 // (`new AnnotationsAttribute(cp, tag)`, `new StringMemberValue("x", cp)`). Here the views write to
-// the class's tree, which gets its pool when written, so a ConstPool only says which class it is
-// (getConstPool() of a ClassFile, MethodInfo or FieldInfo), for code ported from Javassist.
+// the class's tree, which gets its pool when written, so for those a ConstPool only says which class
+// it is. Reading works as in Javassist: code that walks a method with CodeIterator finds a field or
+// method reference's index at `u16bitAt(index + 1)` and asks `cp.getFieldrefName(i)`. The entries are
+// those of the class file as it would be written now (CtClass.currentBytecode), the same file the
+// CodeIterator's bytes come from: for a class nobody changed, its own class file, indexes included.
+// Adding entries (addClassInfo, addUtf8Info…) is not offered.
+
+import { toDottedName } from '../../classfile/class-names.js';
+import {
+  type ConstantPool,
+  getClassName,
+  getConstant,
+  getNameAndType,
+  getUtf8,
+  readConstantPool,
+} from '../../classfile/constant-pool.js';
+import { CannotCompileException } from '../cannot-compile-exception.js';
 
 export class ConstPool {
+  static readonly CONST_Utf8 = 1;
+  static readonly CONST_Integer = 3;
+  static readonly CONST_Float = 4;
+  static readonly CONST_Long = 5;
+  static readonly CONST_Double = 6;
+  static readonly CONST_Class = 7;
+  static readonly CONST_String = 8;
+  static readonly CONST_Fieldref = 9;
+  static readonly CONST_Methodref = 10;
+  static readonly CONST_InterfaceMethodref = 11;
+  static readonly CONST_NameAndType = 12;
+  static readonly CONST_MethodHandle = 15;
+  static readonly CONST_MethodType = 16;
+  static readonly CONST_Dynamic = 17;
+  static readonly CONST_InvokeDynamic = 18;
+  static readonly CONST_Module = 19;
+  static readonly CONST_Package = 20;
+
+  /** The pool read from `poolBytes` (read again when the class file as written now is another array: the class changed). */
+  private pool: ConstantPool | null = null;
+  private poolBytes: Uint8Array | null = null;
+
   /** @internal */
-  constructor(private readonly className: string) {}
+  constructor(
+    private readonly className: string,
+    private readonly classBytes: (() => Uint8Array) | null = null,
+  ) {}
 
   /** The dotted name of the class this pool belongs to. */
   getClassName(): string {
     return this.className;
   }
+
+  /** constant_pool_count: one more than the largest index. */
+  getSize(): number {
+    return this.entries().count;
+  }
+
+  /** The tag of the entry at `index` (ConstPool.CONST_*), 0 for the unused slot after a long or double. */
+  getTag(index: number): number {
+    return this.entries().entries[index]?.tag ?? 0;
+  }
+
+  /** The Utf8 entry's string. */
+  getUtf8Info(index: number): string {
+    return getUtf8(this.entries(), index);
+  }
+
+  /** A Class entry's name, dotted (an array's as its descriptor with dots: `[Ljava.lang.Object;`), as Javassist's. */
+  getClassInfo(index: number): string {
+    return toDottedName(getClassName(this.entries(), index));
+  }
+
+  /** A Class entry as a type descriptor (`Ljava/lang/Object;`, `[I`). */
+  getClassInfoByDescriptor(index: number): string {
+    const name = getClassName(this.entries(), index);
+    return name.startsWith('[') ? name : `L${name};`;
+  }
+
+  getStringInfo(index: number): string {
+    return getUtf8(this.entries(), getConstant(this.entries(), index, ['String']).stringIndex);
+  }
+
+  getIntegerInfo(index: number): number {
+    return getConstant(this.entries(), index, ['Integer']).value;
+  }
+
+  getLongInfo(index: number): bigint {
+    return getConstant(this.entries(), index, ['Long']).value;
+  }
+
+  getFloatInfo(index: number): number {
+    return getConstant(this.entries(), index, ['Float']).value;
+  }
+
+  getDoubleInfo(index: number): number {
+    return getConstant(this.entries(), index, ['Double']).value;
+  }
+
+  /** The value an ldc of `index` pushes: a string, number, bigint (long), or null for other kinds (as Javassist's getLdcValue). */
+  getLdcValue(index: number): string | number | bigint | null {
+    const entry = this.entries().entries[index];
+    if (entry == null) return null;
+    switch (entry.kind) {
+      case 'String':
+        return this.getStringInfo(index);
+      case 'Integer':
+      case 'Float':
+      case 'Double':
+      case 'Long':
+        return entry.value;
+      default:
+        return null;
+    }
+  }
+
+  getNameAndTypeName(index: number): string {
+    return getNameAndType(this.entries(), index).name;
+  }
+
+  getNameAndTypeDescriptor(index: number): string {
+    return getNameAndType(this.entries(), index).descriptor;
+  }
+
+  /** The class of a Fieldref, dotted. */
+  getFieldrefClassName(index: number): string {
+    return this.memberClass(index, 'Fieldref');
+  }
+
+  getFieldrefName(index: number): string {
+    return this.memberNameAndType(index, 'Fieldref').name;
+  }
+
+  /** The field's descriptor. */
+  getFieldrefType(index: number): string {
+    return this.memberNameAndType(index, 'Fieldref').descriptor;
+  }
+
+  getMethodrefClassName(index: number): string {
+    return this.memberClass(index, 'Methodref');
+  }
+
+  getMethodrefName(index: number): string {
+    return this.memberNameAndType(index, 'Methodref').name;
+  }
+
+  /** The method's descriptor. */
+  getMethodrefType(index: number): string {
+    return this.memberNameAndType(index, 'Methodref').descriptor;
+  }
+
+  getInterfaceMethodrefClassName(index: number): string {
+    return this.memberClass(index, 'InterfaceMethodref');
+  }
+
+  getInterfaceMethodrefName(index: number): string {
+    return this.memberNameAndType(index, 'InterfaceMethodref').name;
+  }
+
+  getInterfaceMethodrefType(index: number): string {
+    return this.memberNameAndType(index, 'InterfaceMethodref').descriptor;
+  }
+
+  private memberClass(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): string {
+    return toDottedName(getClassName(this.entries(), getConstant(this.entries(), index, [kind]).classIndex));
+  }
+
+  private memberNameAndType(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): { name: string; descriptor: string } {
+    return getNameAndType(this.entries(), getConstant(this.entries(), index, [kind]).nameAndTypeIndex);
+  }
+
+  private entries(): ConstantPool {
+    if (this.classBytes === null) throw new CannotCompileException(`the constant pool of ${this.className} cannot be read here`);
+    const bytes = this.classBytes();
+    if (this.pool === null || bytes !== this.poolBytes) {
+      this.pool = readConstantPool(bytes);
+      this.poolBytes = bytes;
+    }
+    return this.pool;
+  }
 }
+

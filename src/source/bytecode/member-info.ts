@@ -27,6 +27,8 @@ abstract class AnnotatedInfo {
     private readonly className: string,
     /** Called before a change: checks the class may change and records which member did. */
     private readonly beforeChange: () => void,
+    /** The class file as it would be written now (CtClass.currentBytecode), for the code's bytes and the constant pool. */
+    protected readonly classBytes: () => Uint8Array,
   ) {}
 
   /** @internal */
@@ -34,8 +36,9 @@ abstract class AnnotatedInfo {
     this.beforeChange();
   }
 
+  /** The class's constant pool: the pool of the class file as written now (see const-pool.ts). */
   getConstPool(): ConstPool {
-    return new ConstPool(this.className);
+    return new ConstPool(this.className, this.classBytes);
   }
 
   /**
@@ -72,10 +75,9 @@ export class MethodInfo extends AnnotatedInfo {
     private readonly method: MethodNode,
     className: string,
     beforeChange: () => void,
-    /** The class file as it would be written now (CtClass.currentBytecode), for the code's bytes. */
-    private readonly classBytes: () => Uint8Array,
+    classBytes: () => Uint8Array,
   ) {
-    super(method, className, beforeChange);
+    super(method, className, beforeChange, classBytes);
   }
 
   /**
@@ -128,8 +130,9 @@ export class FieldInfo extends AnnotatedInfo {
     private readonly field: FieldNode,
     className: string,
     beforeChange: () => void,
+    classBytes: () => Uint8Array,
   ) {
-    super(field, className, beforeChange);
+    super(field, className, beforeChange, classBytes);
   }
 
   getName(): string {
@@ -152,8 +155,9 @@ export class ClassFile extends AnnotatedInfo {
     beforeChange: () => void,
     private readonly methodInfos: () => MethodInfo[],
     private readonly fieldInfos: () => FieldInfo[],
+    classBytes: () => Uint8Array,
   ) {
-    super(classNode, toDottedName(classNode.name), beforeChange);
+    super(classNode, toDottedName(classNode.name), beforeChange, classBytes);
   }
 
   getName(): string {
