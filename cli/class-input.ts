@@ -9,6 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClassPathError } from '../src/classpath/class-path-error.js';
 import { ZipArchive } from '../src/classpath/zip-archive.js';
+import { classifyJarEntry } from '../src/transform/jar-file.js';
 import { InputError } from './cli-error.js';
 
 /** One class to process. */
@@ -16,6 +17,11 @@ export interface ClassInput {
   /** Where the bytes come from, for messages: a file path, or `<jar>!/<entry>`. */
   readonly displayName: string;
   readonly bytes: Uint8Array;
+  /**
+   * For a jar's `META-INF/versions/N/` class (a multi-release variant, JEP 238): N, the release it
+   * is loaded on and was compiled against; null otherwise.
+   */
+  readonly release: number | null;
 }
 
 const ZIP_EXTENSIONS = /\.(jar|zip|war|ear)$/i;
@@ -99,7 +105,7 @@ function openJar(path: string, bytes: Uint8Array): ZipArchive {
 /**
  * Yields the classes of `path`: the file itself when it is a class file (or anything that is
  * neither a jar nor a directory, so that ClassReader can say what is wrong with it), every
- * `.class` entry of a jar in entry order, or every `.class` file under a directory in sorted order.
+ * class entry of a jar in entry order (as classifyJarEntry tells them), or every `.class` file under a directory in sorted order.
  */
 export async function* readClassInputs(path: string): AsyncGenerator<ClassInput> {
   const stats = await statOrThrow(path);
@@ -107,18 +113,20 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     const files: string[] = [];
     await listClassFiles(path, files);
     for (const file of files) {
-      yield { displayName: file, bytes: await readFileOrThrow(file) };
+      yield { displayName: file, bytes: await readFileOrThrow(file), release: null };
     }
     return;
   }
   const bytes = await readFileOrThrow(path);
   if (!ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes)) {
-    yield { displayName: path, bytes };
+    yield { displayName: path, bytes, release: null };
     return;
   }
   const jar = openJar(path, bytes);
   for (const entry of jar.entries()) {
-    if (entry.name.endsWith('/') || !entry.name.endsWith('.class')) continue;
+    // As `transform` sees them: a .class file elsewhere under META-INF is data, not a loadable class.
+    const { kind, release } = classifyJarEntry(entry.name);
+    if (kind !== 'class') continue;
     const displayName = `${path}!/${entry.name}`;
     let entryBytes: Uint8Array;
     try {
@@ -126,7 +134,7 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     } catch (error) {
       throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
     }
-    yield { displayName, bytes: entryBytes };
+    yield { displayName, bytes: entryBytes, release };
   }
   jar.close();
 }

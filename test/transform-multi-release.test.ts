@@ -1,10 +1,11 @@
-// Multi-release jars (JAR File Specification, JEP 238) through `classforge transform`: each variant of a
+// Multi-release jars (JAR File Specification, JEP 238) through `classforge transform` and `verify`: each variant of a
 // class was compiled by javac against its own view of the jar (the base entries for the base,
 // base + META-INF/versions/9..N for release N), so the frames of its changed methods must be computed
 // against that view. Here the two views disagree on a super class (the base's Circle and Square extend
 // BaseShape, release 11's extend Shape): a method merging a Circle and a Square gets a frame type that
 // only its own release accepts. HotSpot with -Xverify:all is the judge, run on each view of the output
-// (-Djdk.util.jar.enableMultiRelease=false makes the JDK read the base entries only).
+// (-Djdk.util.jar.enableMultiRelease=false makes the JDK read the base entries only), and `verify`
+// must check each variant against the same view HotSpot loads it with.
 
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -78,13 +79,17 @@ afterAll(async () => {
 });
 
 /** A multi-release jar of the base classes (release 8) and the versioned ones under versions/`release`. */
-async function buildJar(name: string, release: number, javaHome?: string): Promise<string> {
+async function buildJar(name: string, release: number, javaHome?: string, swapUse = false): Promise<string> {
   const baseClasses = await compileJava(base, { release: 8 });
   const versionClasses = await compileJava(versioned(`v${release}`), { release, ...(javaHome ? { javaHome } : {}) });
   const zip = new JSZip();
   zip.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n');
   for (const c of baseClasses.classes) zip.file(`${c.name}.class`, c.bytes);
-  for (const c of versionClasses.classes) zip.file(`META-INF/versions/${release}/${c.name}.class`, c.bytes);
+  for (const c of versionClasses.classes) {
+    // swapUse: the versioned Use is the base one, whose frames say BaseShape where release N has Shape.
+    const bytes = swapUse && c.name === 'p/Use' ? baseClasses.classes.find((b) => b.name === 'p/Use')!.bytes : c.bytes;
+    zip.file(`META-INF/versions/${release}/${c.name}.class`, bytes);
+  }
   const path = join(work, name);
   await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return path;
@@ -121,5 +126,28 @@ describe('classforge transform: frames of a multi-release jar follow each class 
     // The class path reads the default JDK (17 here): versions/21 is beyond its release.
     await transform(input, output, 1);
     expect(await runBoth(output, jdk25!)).toEqual({ base: 'base circle', versioned: 'v21 circle' });
+  });
+});
+
+describe('classforge verify: a multi-release variant is verified against its own release\'s classes', () => {
+  async function verify(jar: string) {
+    const result = await execa('node', [CLI, 'verify', jar], { reject: false });
+    return { exitCode: result.exitCode, stdout: result.stdout };
+  }
+
+  it('accepts a valid multi-release jar whose releases disagree on a super class', async () => {
+    const jar = await buildJar('verify-ok.jar', 11);
+    expect(await runBoth(jar)).toEqual({ base: 'base circle', versioned: 'v11 circle' });
+    expect(await verify(jar)).toEqual({ exitCode: 0, stdout: 'verified 9 classes, 16 methods: 0 errors' });
+  });
+
+  it('rejects a versioned class whose frames only fit the base entries, as HotSpot does', async () => {
+    const jar = await buildJar('verify-bad.jar', 11, undefined, true);
+    const run = await runBoth(jar);
+    expect(run.base).toBe('base circle');
+    expect(run.versioned).toMatch(/VerifyError/);
+    const result = await verify(jar);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^p\/Use\.run\(Z\)Ljava\/lang\/String; @\d+ .*'p\/Circle'.*not assignable to 'p\/BaseShape'/m);
   });
 });

@@ -54,8 +54,18 @@ export function formatVerificationError(error: VerificationError): string {
   return `${error.className}.${error.method}${at}${line}: ${error.message}`;
 }
 
-function isMultiReleaseEntry(displayName: string): boolean {
-  return displayName.includes('!/META-INF/versions/');
+/**
+ * The inputs' hierarchy as a class compiled for `release` sees it: a multi-release jar's variants
+ * under `META-INF/versions/N/` for N <= release, the highest first (JEP 238), in front of `base` (the
+ * base entries). A versioned class must be checked against the classes its release loads with it,
+ * which javac compiled it against; the base against the base entries alone.
+ */
+function releaseHierarchy(inputs: readonly ClassInput[], release: number, base: ClassHierarchy): ClassHierarchy {
+  const variants = inputs.filter((input) => input.release !== null && input.release <= release);
+  variants.sort((a, b) => b.release! - a.release!);
+  const overlay = new MapClassHierarchy();
+  for (const input of variants) overlay.add(input.bytes);
+  return new ChainedClassHierarchy([overlay, base]);
 }
 
 async function verifyInputs(paths: readonly string[], options: VerifyOptions): Promise<void> {
@@ -80,7 +90,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   const readable: ClassInput[] = [];
   const inputHierarchy = new MapClassHierarchy();
   // Base entries first: a multi-release variant must not stand for the class in the hierarchy.
-  const ordered = [...inputs.filter((i) => !isMultiReleaseEntry(i.displayName)), ...inputs.filter((i) => isMultiReleaseEntry(i.displayName))];
+  const ordered = [...inputs.filter((i) => i.release === null), ...inputs.filter((i) => i.release !== null)];
   for (const input of ordered) {
     try {
       inputHierarchy.add(input.bytes);
@@ -111,7 +121,15 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   }
   warnIfNewerThanJdk(readable.map((input) => input.bytes), classPath);
   const hierarchy: ClassHierarchy = new ChainedClassHierarchy([inputHierarchy, classPath]);
-  const verifier = new ClassVerifier(hierarchy);
+  const verifiers = new Map<number | null, ClassVerifier>([[null, new ClassVerifier(hierarchy)]]);
+  const verifierFor = (release: number | null): ClassVerifier => {
+    let verifier = verifiers.get(release);
+    if (verifier === undefined) {
+      verifier = new ClassVerifier(releaseHierarchy(readable, release!, hierarchy));
+      verifiers.set(release, verifier);
+    }
+    return verifier;
+  };
 
   // 3. Verify, in input order.
   const errors: VerificationError[] = [];
@@ -123,7 +141,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     if (!readableSet.has(input)) continue;
     let result;
     try {
-      result = verifier.verify(input.bytes);
+      result = verifierFor(input.release).verify(input.bytes);
     } catch (error) {
       if (error instanceof ClassFormatError) {
         malformed.push({ path: input.displayName, message: describeError(error) });

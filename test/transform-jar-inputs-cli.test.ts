@@ -1,0 +1,73 @@
+// `classforge transform`, `verify` and `print` on edge inputs met in an exploratory run: jars with
+// .class resources under META-INF (data the JVM never loads as classes), and the three commands
+// agreeing on what a class is. Runs the built CLI (dist/cli/classforge.js).
+
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
+
+let work = '';
+let classA: Uint8Array;
+let identity = '';
+
+beforeAll(async () => {
+  work = await makeTempDir('jar-inputs');
+  const compiled = await compileJava({ 'p/A.java': 'package p;\npublic class A { int f() { return 1; } }\n' });
+  classA = compiled.classes[0]!.bytes;
+  identity = join(work, 'identity.mjs');
+  await writeFile(identity, "import { defineTransform } from 'classforge';\nexport default defineTransform({ name: 'identity', tree() {} });\n");
+});
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+async function classforge(...args: string[]) {
+  const result = await execa('node', [CLI, ...args], { reject: false, cwd: work });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+async function jar(name: string, entries: Record<string, Uint8Array | string>): Promise<string> {
+  const zip = new JSZip();
+  for (const [entry, bytes] of Object.entries(entries)) zip.file(entry, bytes);
+  const path = join(work, name);
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
+
+describe('a .class resource under META-INF is data for every command', () => {
+  // java.lang.ClassLoader never defines a class from META-INF/ (not a valid package name); tools
+  // such as build plugins leave data files named *.class there.
+  let path = '';
+  beforeAll(async () => {
+    path = await jar('meta-inf-data.jar', {
+      'META-INF/MANIFEST.MF': 'Manifest-Version: 1.0\r\n\r\n',
+      'META-INF/plugin/data.class': 'not a class file',
+      'META-INF/versions/11/META-INF/other.class': 'not one either',
+      'p/A.class': classA,
+    });
+  });
+
+  it('verify checks only the loadable class', async () => {
+    const result = await classforge('verify', path);
+    expect(result).toEqual({ exitCode: 0, stdout: 'verified 1 class, 2 methods: 0 errors', stderr: '' });
+  });
+
+  it('print prints only the loadable class', async () => {
+    const result = await classforge('print', path);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.match(/^public class \S+/gm)).toEqual(['public class p/A']);
+  });
+
+  it('transform copies it like any resource', async () => {
+    const result = await classforge('transform', path, '-o', join(work, 'meta-inf-data.out.jar'), '-t', identity, '--json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ classesSeen: 1, resources: 3, failed: 0 });
+  });
+});
