@@ -83,6 +83,17 @@ const SUPPORT = {
       public T value;
       public Box(T value) { this.value = value; }
     }`,
+  'demo/Results.java': `package demo;
+    public class Results {
+      public static String n(java.util.function.IntSupplier s) { return "int" + s.getAsInt(); }
+      public static String n(java.util.function.LongSupplier s) { return "long" + s.getAsLong(); }
+      public static String d(java.util.function.DoubleSupplier s) { return "double" + s.getAsDouble(); }
+      public static String d(java.util.function.Supplier<String> s) { return "supplier" + s.get(); }
+      public static String e(java.util.function.IntUnaryOperator f) { return "intUnary" + f.applyAsInt(2); }
+      public static String e(java.util.function.IntToLongFunction f) { return "intToLong" + f.applyAsLong(2); }
+      public static String s(java.util.function.ToIntFunction<String> f) { return "toInt" + f.applyAsInt("ab"); }
+      public static String s(java.util.function.Function<String, Integer> f) { return "function" + f.apply("ab"); }
+    }`,
   'demo/Sorted.java': `package demo;
     public class Sorted<T extends Comparable<T>> {
       private final java.util.List<T> items;

@@ -47,7 +47,7 @@ import { findUnassignedRead } from './definite-assignment.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
 import { desugarTryWithResources } from './try-with-resources.js';
-import { JavaType, binaryNumericPromotion, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
+import { JavaType, binaryNumericPromotion, isPrimitiveSubtype, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
 import { findConstructor, findField, findMethod, type FunctionalArgument, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
 import type { TypeNameResolver } from './type-names.js';
 
@@ -3031,6 +3031,13 @@ export class CodeGenerator {
       return found === null || found === 'needs-bridges' ? null : found.method;
     };
     const shape = node.kind === 'Lambda' ? lambdaShape(node) : null;
+    // An explicitly typed lambda (no parameters, or all declared) with an expression body: the type
+    // of its body, with the parameters of `sam`, takes part in applicability (JLS §15.12.2.1: it is
+    // pertinent to applicability) and in choosing the most specific method (§15.12.2.5).
+    const explicitBody =
+      node.kind === 'Lambda' && node.body.kind !== 'Block' && node.parameters.every((parameter) => parameter.type !== null && parameter.type.kind !== 'VarType') ? node.body : null;
+    const bodyType = (sam: { argumentTypes: readonly JavaType[] }): JavaType | null =>
+      explicitBody === null || node.kind !== 'Lambda' ? null : this.trialBodyType(node, explicitBody, sam.argumentTypes);
     return {
       kind: 'functional',
       description: node.kind === 'Lambda' ? 'lambda' : 'method reference',
@@ -3047,12 +3054,34 @@ export class CodeGenerator {
           const type = this.trialBodyType(node, node.body, sam.argumentTypes);
           if (type !== null) return sam.returnType.isVoid() || !type.isVoid();
         }
-        return sam.returnType.isVoid() ? shape.voidCompatible : shape.valueCompatible;
+        const compatible = sam.returnType.isVoid() ? shape.voidCompatible : shape.valueCompatible;
+        if (compatible && sam.returnType.isPrimitive() && !sam.returnType.isVoid()) {
+          // `() -> 1L` is no IntSupplier: a long result does not convert to int (JLS §15.27.3), though
+          // an int constant that fits narrows (`() -> 1` for a byte, §5.2).
+          const type = bodyType(sam);
+          if (type !== null && !type.isVoid() && !type.isNull()) {
+            const constant = this.constant(explicitBody!);
+            return typeof constant?.value === 'number' ? this.ctx.env.isAssignableConstant(constant.value, type, sam.returnType) : this.ctx.env.isAssignable(type, sam.returnType);
+          }
+        }
+        return compatible;
       },
       prefers: (s, t) => {
         const a = method(s);
         const b = method(t);
-        return a !== null && b !== null && !a.returnType.isVoid() && b.returnType.isVoid();
+        if (a === null || b === null) return false;
+        if (!a.returnType.isVoid() && b.returnType.isVoid()) return true;
+        // JLS §15.12.2.5 for an explicitly typed lambda: R1 <: R2 (IntSupplier's int over LongSupplier's
+        // long), or a primitive R1 for a primitive body over a reference R2, and the reverse.
+        const r1 = a.returnType;
+        const r2 = b.returnType;
+        if (explicitBody === null || r1.isVoid() || r2.isVoid() || r1 === r2) return false;
+        if (r1.isPrimitive() && r2.isPrimitive()) return isPrimitiveSubtype(r1, r2);
+        const type = bodyType(a);
+        if (type === null || type.isVoid()) return false;
+        if (r1.isPrimitive() && r2.isReference()) return type.isPrimitive();
+        if (r1.isReference() && r2.isPrimitive()) return type.isReference();
+        return false;
       },
     };
   }
