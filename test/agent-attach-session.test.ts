@@ -181,6 +181,31 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(session.stderr.join('\n')).not.toContain('transform host failed');
   });
 
+  it('retransforms the loaded classes in one JVM operation, not one per class', async () => {
+    // One JVMTI RetransformClasses call per class costs the JVM ~0.5 ms each (a second for 2,000).
+    const crowd = Array.from({ length: 40 }, (_, i) => `class Member${i} { static int v() { return ${i}; } }`).join('\n');
+    const loads = Array.from({ length: 40 }, (_, i) => `Member${i}.v()`).join(' + ');
+    const program = await compileJava({
+      'live/Crowd.java': `package live;
+        public class Crowd {
+          public static void main(String[] a) throws Exception {
+            System.out.println("ready " + (${loads}));
+            while (System.in.read() >= 0) { }
+          }
+        }
+        ${crowd}`,
+    });
+    const crowdJvm = watch(javaTool('java'), ['-Xlog:redefine+class+timer=info', '-cp', program.dir, 'live.Crowd']);
+    await waitFor('the program to start', () => crowdJvm.stdout.some((line) => line.startsWith('ready')));
+    const session = watch(process.execPath, [cli, 'attach', String(crowdJvm.child.pid), '-t', TRANSFORM, '--persist']);
+    expect(await session.exit).toBe(0);
+    expect(session.stderr).toContain('classforge: 41 loaded classes retransformed (0 changed)');
+    crowdJvm.child.stdin!.end();
+    expect(await crowdJvm.exit).toBe(0);
+    // HotSpot logs one "vm_op" line per RetransformClasses operation (redefine+class+timer).
+    expect(crowdJvm.stdout.filter((line) => line.includes('[redefine,class,timer] vm_op:'))).toHaveLength(1);
+  });
+
   it('a process that is gone: exit 2 with one line, nothing attached', async () => {
     const gone = spawn('true');
     await new Promise((r) => gone.on('exit', r));

@@ -101,8 +101,9 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             }
             if (result.status == Frames.RESULT_CHANGED) {
                 changed.add(loaderId + " " + className);
-                if (classBeingRedefined != null) {
-                    changedNow.set(Boolean.TRUE);
+                int[] count = changedNow.get();
+                if (classBeingRedefined != null && count != null) {
+                    count[0]++;
                 }
                 return result.bytes;
             }
@@ -323,19 +324,40 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
     /** The most refusals an Outcome names. */
     private static final int MAX_REPORTED_FAILURES = 20;
 
-    /** Set on the retransforming thread when transform() changed the class being retransformed. */
-    private final ThreadLocal<Boolean> changedNow = new ThreadLocal<Boolean>();
+    /** On a retransforming thread: how many of the classes being retransformed transform() changed. */
+    private final ThreadLocal<int[]> changedNow = new ThreadLocal<int[]>();
 
+    /**
+     * Retransforms the classes: all in one call, which is one JVM operation (one at a time, each
+     * costs about half a millisecond of the JVM's own work, whatever the host does: a second for
+     * 2,000 classes, against 30 ms at once). The JVM applies such a call to all the classes or to
+     * none (JVMTI RetransformClasses), so when it refuses, each class is retransformed alone, to
+     * apply the others and name the ones it refuses.
+     */
     private Outcome retransform(List<Class<?>> classes, String context) {
+        if (classes.size() > 1) {
+            int[] count = new int[1];
+            changedNow.set(count);
+            try {
+                instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
+                Outcome outcome = new Outcome();
+                outcome.done = classes.size();
+                outcome.changed = count[0];
+                return outcome;
+            } catch (Throwable refused) {
+                // Nothing was applied: one at a time below.
+            } finally {
+                changedNow.remove();
+            }
+        }
         Outcome outcome = new Outcome();
         for (Class<?> type : classes) {
-            changedNow.remove();
+            int[] count = new int[1];
+            changedNow.set(count);
             try {
                 instrumentation.retransformClasses(type);
                 outcome.done++;
-                if (changedNow.get() != null) {
-                    outcome.changed++;
-                }
+                outcome.changed += count[0];
             } catch (Throwable t) {
                 outcome.failed++;
                 // The class keeps its previous bytes: the refused ones must not be replayed.
