@@ -86,6 +86,8 @@ ${manyLocals()}
 public class Outer {
   public class Member { }
   public static class Nested { }
+  private static class Hidden { }
+  protected class Guarded { }
   public Object local() { class Local { } return new Local(); }
   public Runnable anonymous() { return new Runnable() { public void run() { } }; }
   static Object field = new Object() { };
@@ -215,6 +217,15 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
   user.replaceClassName(new Map([['tut.User', 'tut.User2'], ['tut.Point', 'tut.Point3']]));
   p(`renamed ${user.getName()} ${user.getRefClasses()!.includes('tut.Point3')} ${user.getRefClasses()!.includes('tut.Point')}`);
   await user.writeFile(out);
+  for (const n of ['int[]', 'java.lang.String[][]', 'tut.Outer$Nested[]', 'tut.Outer$Hidden[][]', 'tut.Outer$Guarded[]', 'tut.Outer[]']) {
+    p(`array ${n} ${Modifier.toString(pool.get(n).getModifiers())}`);
+  }
+  for (const mod of [0, 1, 2, 4, 7, 0x19, 0x8a, 0x840, 0x46]) {
+    p(
+      `modifier ${mod} ${Modifier.setPublic(mod)} ${Modifier.setProtected(mod)} ${Modifier.setPrivate(mod)} ${Modifier.setPackage(mod)} ${Modifier.clear(mod, 0x18)}` +
+        ` ${Modifier.isVolatile(mod)}${Modifier.isTransient(mod)}${Modifier.isStrict(mod)}${Modifier.isPackage(mod)} ${Modifier.toString(mod)}`,
+    );
+  }
   const types = [CtClass.intType, CtClass.longType, CtClass.doubleType, CtClass.booleanType, pool.get('java.lang.String'), pool.get('int[][]'), pool.get('java.lang.Object[]')];
   const d1 = Descriptor.ofMethod(CtClass.intType, types);
   const d2 = Descriptor.ofMethod(pool.get('java.lang.String[]'), []);

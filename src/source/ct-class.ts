@@ -177,7 +177,8 @@ export class CtClass {
    * which access_flags cannot say — as Javassist's CtClassType.getModifiers.
    */
   getModifiers(): number {
-    if (this.isArray()) return Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT;
+    // An array: final, with its component's access (Javassist's CtArray; java.lang.Class adds abstract, Javassist does not).
+    if (this.isArray()) return Opcodes.ACC_FINAL | (this.getComponentType()!.getModifiers() & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED));
     const node = this.classNode();
     let modifiers = node.access & ~Opcodes.ACC_SUPER;
     const inner = this.ownInnerClassEntry();

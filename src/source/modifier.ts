@@ -31,6 +31,20 @@ export const Modifier = {
   isAnnotation: (mod: number): boolean => (mod & 0x2000) !== 0,
   isEnum: (mod: number): boolean => (mod & 0x4000) !== 0,
   isVarArgs: (mod: number): boolean => (mod & 0x0080) !== 0,
+  isVolatile: (mod: number): boolean => (mod & 0x0040) !== 0,
+  isTransient: (mod: number): boolean => (mod & 0x0080) !== 0,
+  isStrict: (mod: number): boolean => (mod & 0x0800) !== 0,
+
+  /** `mod` made public (private and protected cleared). */
+  setPublic: (mod: number): number => (mod & ~0x0006) | 0x0001,
+  /** `mod` made protected (public and private cleared). */
+  setProtected: (mod: number): number => (mod & ~0x0003) | 0x0004,
+  /** `mod` made private (public and protected cleared). */
+  setPrivate: (mod: number): number => (mod & ~0x0005) | 0x0002,
+  /** `mod` with package access (public, private and protected cleared). */
+  setPackage: (mod: number): number => mod & ~0x0007,
+  /** `mod` without the bits of `clearBit`. */
+  clear: (mod: number, clearBit: number): number => mod & ~clearBit,
 
   /** Java source spelling, in the order of java.lang.reflect.Modifier.toString. */
   toString(mod: number): string {

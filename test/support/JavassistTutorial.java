@@ -121,6 +121,14 @@ public class JavassistTutorial {
     user.replaceClassName(rename);
     p("renamed " + user.getName() + " " + user.getRefClasses().contains("tut.Point3") + " " + user.getRefClasses().contains("tut.Point"));
     user.writeFile(out);
+    // Array and Modifier queries
+    for (String n : new String[] { "int[]", "java.lang.String[][]", "tut.Outer$Nested[]", "tut.Outer$Hidden[][]", "tut.Outer$Guarded[]", "tut.Outer[]" }) {
+      p("array " + n + " " + Modifier.toString(pool.get(n).getModifiers()));
+    }
+    for (int mod : new int[] { 0, 1, 2, 4, 7, 0x19, 0x8a, 0x840, 0x46 }) {
+      p("modifier " + mod + " " + Modifier.setPublic(mod) + " " + Modifier.setProtected(mod) + " " + Modifier.setPrivate(mod) + " " + Modifier.setPackage(mod) + " " + Modifier.clear(mod, 0x18)
+        + " " + Modifier.isVolatile(mod) + Modifier.isTransient(mod) + Modifier.isStrict(mod) + Modifier.isPackage(mod) + " " + Modifier.toString(mod));
+    }
     // Descriptor
     CtClass[] types = { CtClass.intType, CtClass.longType, CtClass.doubleType, CtClass.booleanType, pool.get("java.lang.String"), pool.get("int[][]"), pool.get("java.lang.Object[]") };
     String d1 = Descriptor.ofMethod(CtClass.intType, types);
