@@ -2,7 +2,8 @@
 // .class resources under META-INF (data the JVM never loads as classes), and the three commands
 // agreeing on what a class is. Runs the built CLI (dist/cli/classforge.js).
 
-import { rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
@@ -69,5 +70,46 @@ describe('a .class resource under META-INF is data for every command', () => {
     const result = await classforge('transform', path, '-o', join(work, 'meta-inf-data.out.jar'), '-t', identity, '--json');
     expect(result.exitCode, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ classesSeen: 1, resources: 3, failed: 0 });
+  });
+});
+
+describe('a class renamed to a name with ".." segments', () => {
+  // ClassRemapper takes any string; as an entry path, '../../escaped/A' would leave the output.
+  let transformPath = '';
+  let dir = '';
+  beforeAll(async () => {
+    transformPath = join(work, 'escape.mjs');
+    await writeFile(
+      transformPath,
+      "import { defineTransform, ClassRemapper, SimpleRemapper } from 'classforge';\n" +
+        "export default defineTransform({ name: 'escape', visitor: (next) => new ClassRemapper(next, new SimpleRemapper('p/A', '../../escaped/A')) });\n",
+    );
+    dir = join(work, 'escape-in');
+    await mkdir(join(dir, 'p'), { recursive: true });
+    await writeFile(join(dir, 'p', 'A.class'), classA);
+  });
+
+  const message = "classforge: a transform renamed p.A to '../../escaped/A', which is not a valid class name (JVMS §4.2.1: '/'-separated non-empty names without '.', ';' or '[')\n";
+
+  it('fails the class instead of writing outside a directory output', async () => {
+    const out = join(work, 'out', 'escape-dir');
+    const result = await classforge('transform', dir, '-o', out, '-t', transformPath);
+    expect(result.stderr + '\n').toBe(message);
+    expect(result.exitCode).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(work, 'escaped'))).toBe(false);
+    expect(existsSync(join(work, 'out', 'escaped'))).toBe(false);
+  });
+
+  it('keeps the class unchanged with --keep-going, in a jar too (no zip-slip entry)', async () => {
+    const input = await jar('escape.jar', { 'p/A.class': classA });
+    const out = join(work, 'out', 'escape.jar');
+    const result = await classforge('transform', input, '-o', out, '-t', transformPath, '--keep-going');
+    expect(result.stderr + '\n').toBe(message);
+    expect(result.exitCode).toBe(1);
+    const written = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(written.files)).toEqual(Object.keys((await JSZip.loadAsync(readFileSync(input))).files));
+    expect(Object.keys(written.files).filter((name) => name.includes('..'))).toEqual([]);
+    expect(Buffer.from(await written.file('p/A.class')!.async('uint8array')).equals(Buffer.from(classA))).toBe(true);
   });
 });

@@ -231,6 +231,20 @@ function planRenames(
     if (outcome === undefined || outcome.status !== 'changed' || outcome.renamed === null) return;
     const { from, to } = outcome.renamed;
     const name = classEntries[i]!.name;
+    if (!isLegalInternalName(to)) {
+      // Its entry path would hold empty, '.' or '..' segments: a directory output would be
+      // written outside the output (join() resolves '..'), a jar would get a zip-slip entry.
+      outcomes[i] = {
+        status: 'failed',
+        reason: 'transform',
+        className: outcome.className,
+        transform: null,
+        message: `a transform renamed ${toDottedName(from)} to '${to}', which is not a valid class name (JVMS §4.2.1: '/'-separated non-empty names without '.', ';' or '[')`,
+        stack: null,
+        logs: outcome.logs,
+      };
+      return;
+    }
     const suffix = `${from}.class`;
     if (!name.endsWith(suffix) || (name.length > suffix.length && !name.endsWith(`/${suffix}`))) {
       note?.(`${toDottedName(from)} was renamed to ${toDottedName(to)}; its entry ${name} does not match its old name either, so it stays there`);
@@ -264,6 +278,14 @@ function planRenames(
     }
   }
   return moves;
+}
+
+/**
+ * Whether `name` is a class name in internal form (JVMS §4.2.1): identifiers separated by '/',
+ * each an unqualified name (§4.2.2), non-empty and without '.', ';', '[' or '/'.
+ */
+function isLegalInternalName(name: string): boolean {
+  return name.split('/').every((part) => part.length > 0 && !/[.;[]/.test(part));
 }
 
 /** Whether `bytes` starts like a class file whose constant pool can be read. */
