@@ -14,6 +14,7 @@ import type { TypeInsnNode } from '../tree/type-insn-node.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import { BasicValue } from './basic-value.js';
 import { Interpreter } from './interpreter.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /**
  * An `Interpreter` of `BasicValue`s (ASM's `BasicInterpreter`): it computes the seven basic
@@ -26,8 +27,12 @@ export class BasicInterpreter extends Interpreter<BasicValue> {
   /** The type of the `null` literal: an object reference type with descriptor `Lnull;`. */
   static readonly NULL_TYPE: Type = Type.getObjectType('null');
 
-  constructor(api: number = Opcodes.ASM9) {
-    super(api);
+  constructor(api?: number) {
+    super(api === undefined ? Opcodes.ASM9 : api);
+    // As ASM: only BasicInterpreter itself may use the api-less constructor (subclasses state the API they implement).
+    if (api === undefined && new.target !== BasicInterpreter) {
+      throw new IllegalStateException('subclasses of BasicInterpreter must pass an api');
+    }
   }
 
   override newValue(type: Type | null): BasicValue | null {

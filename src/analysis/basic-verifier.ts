@@ -7,6 +7,7 @@ import type { MethodInsnNode } from '../tree/method-insn-node.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import { BasicInterpreter } from './basic-interpreter.js';
 import { BasicValue } from './basic-value.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /**
  * A `BasicInterpreter` that also checks that each instruction gets operands of the types it
@@ -14,8 +15,12 @@ import { BasicValue } from './basic-value.js';
  * `AnalyzerException` ("Expected I, but found R"…) otherwise.
  */
 export class BasicVerifier extends BasicInterpreter {
-  constructor(api: number = Opcodes.ASM9) {
-    super(api);
+  constructor(api?: number) {
+    super(api === undefined ? Opcodes.ASM9 : api);
+    // As ASM: only BasicVerifier itself may use the api-less constructor (subclasses state the API they implement).
+    if (api === undefined && new.target !== BasicVerifier) {
+      throw new IllegalStateException('subclasses of BasicVerifier must pass an api');
+    }
   }
 
   override copyOperation(insn: AbstractInsnNode, value: BasicValue): BasicValue {

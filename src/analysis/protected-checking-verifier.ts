@@ -28,6 +28,7 @@ export class ProtectedCheckingVerifier extends SimpleVerifier {
     protectedAccess: ProtectedAccess,
   ) {
     super(
+      Opcodes.ASM9,
       Type.getObjectType(className),
       superName === null ? null : Type.getObjectType(superName),
       interfaces.map((name) => Type.getObjectType(name)),

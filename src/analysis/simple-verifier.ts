@@ -5,6 +5,7 @@ import { ClassPath } from '../classpath/class-path.js';
 import { BasicInterpreter } from './basic-interpreter.js';
 import { BasicValue } from './basic-value.js';
 import { BasicVerifier } from './basic-verifier.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 const OBJECT_TYPE = Type.getObjectType('java/lang/Object');
 const OBJECT = 'java/lang/Object';
@@ -65,6 +66,10 @@ export class SimpleVerifier extends BasicVerifier {
       rest = args.slice(1);
     }
     super(api);
+    // As ASM: only SimpleVerifier itself may use the api-less constructors (subclasses state the API they implement).
+    if (rest === args && new.target !== SimpleVerifier) {
+      throw new IllegalStateException('subclasses of SimpleVerifier must pass an api');
+    }
     let currentClassInterfaces: readonly Type[] | null = null;
     let isInterface = false;
     if (rest.length === 3) {

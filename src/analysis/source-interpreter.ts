@@ -10,6 +10,7 @@ import type { MethodInsnNode } from '../tree/method-insn-node.js';
 import { Interpreter } from './interpreter.js';
 import { SmallSet } from './small-set.js';
 import { SourceValue } from './source-value.js';
+import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /**
  * An `Interpreter` of `SourceValue`s (ASM's `SourceInterpreter`): each value records the
@@ -18,8 +19,12 @@ import { SourceValue } from './source-value.js';
  * `new SourceInterpreter()` uses the latest API; subclasses pass theirs.
  */
 export class SourceInterpreter extends Interpreter<SourceValue> {
-  constructor(api: number = Opcodes.ASM9) {
-    super(api);
+  constructor(api?: number) {
+    super(api === undefined ? Opcodes.ASM9 : api);
+    // As ASM: only SourceInterpreter itself may use the api-less constructor (subclasses state the API they implement).
+    if (api === undefined && new.target !== SourceInterpreter) {
+      throw new IllegalStateException('subclasses of SourceInterpreter must pass an api');
+    }
   }
 
   override newValue(type: Type | null): SourceValue | null {

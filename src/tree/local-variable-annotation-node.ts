@@ -6,7 +6,6 @@ import type { TypePath } from '../asm/type-path.js';
 import type { LabelNode } from './label-node.js';
 import { TypeAnnotationNode } from './type-annotation-node.js';
 import { Util } from './util.js';
-import { IllegalStateException } from '../asm/java-exceptions.js';
 
 /**
  * A node that represents a type annotation on a local variable declaration (JVMS §4.7.20.1,
@@ -24,7 +23,7 @@ export class LocalVariableAnnotationNode extends TypeAnnotationNode {
 
   /**
    * `new LocalVariableAnnotationNode(typeRef, typePath, start, end, index, descriptor)`, or with
-   * the api first (the form subclasses must use).
+   * the api first (the form for subclasses; ASM accepts both from them here).
    */
   constructor(
     typeRef: number,
@@ -53,10 +52,9 @@ export class LocalVariableAnnotationNode extends TypeAnnotationNode {
     g?: string,
   ) {
     if (g === undefined) {
+      // Unlike the other nodes, ASM 9's api-less constructor here delegates to the api form
+      // without checking that it is not called by a subclass: subclasses may use it.
       super(Opcodes.ASM9, a, b as TypePath | null, f as string);
-      if (new.target !== LocalVariableAnnotationNode) {
-        throw new IllegalStateException('subclasses of LocalVariableAnnotationNode must pass an api');
-      }
       this.start = Util.asArrayList(c as LabelNode[]);
       this.end = Util.asArrayList(d);
       this.index = Array.from(e as ArrayLike<number>);

@@ -671,8 +671,6 @@ export class MethodNode extends MethodVisitor {
           if (insn.itf !== (insn.getOpcode() === Opcodes.INVOKEINTERFACE)) {
             throw new UnsupportedClassVersionException();
           }
-        } else if (insn instanceof InvokeDynamicInsnNode) {
-          throw new UnsupportedClassVersionException();
         } else if (insn instanceof LdcInsnNode) {
           const value = insn.cst;
           if (value instanceof Handle || (value instanceof Type && value.getSort() === Type.METHOD)) {

@@ -18,7 +18,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
 import type { TypePath } from '../asm/type-path.js';
 import { Printer } from './printer.js';
-import { IllegalArgumentException } from '../asm/java-exceptions.js';
+import { IllegalArgumentException, IllegalStateException } from '../asm/java-exceptions.js';
 import { nullableVarargsOf, varargsOf } from '../asm/varargs.js';
 
 /** Where an access flag word appears: the same bit has different names (JVMS §4.1, §4.5, §4.6, §4.7). */
@@ -78,8 +78,12 @@ export class ASMifier extends Printer {
   /** An ASMifier for a class: its visitor variable is `classWriter`. */
   constructor();
   constructor(api: number, visitorVariableName: string, annotationVisitorId: number);
-  constructor(api: number = Opcodes.ASM9, visitorVariableName = 'classWriter', annotationVisitorId = 0) {
-    super(api);
+  constructor(api?: number, visitorVariableName = 'classWriter', annotationVisitorId = 0) {
+    super(api === undefined ? Opcodes.ASM9 : api);
+    // As ASM: only ASMifier itself may use the api-less constructor (subclasses state the API they implement).
+    if (api === undefined && new.target !== ASMifier) {
+      throw new IllegalStateException('subclasses of ASMifier must pass an api');
+    }
     this.name = visitorVariableName;
     this.id = annotationVisitorId;
   }
