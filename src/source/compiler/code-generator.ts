@@ -260,6 +260,24 @@ export class CodeGenerator {
   /** The call compiled for a target of a known generic type (see expressionAs and appendArguments): methodCall infers from it. */
   private callTarget: { readonly node: Ast.MethodCallNode; readonly generic: GenericType } | null = null;
 
+  /** A switch expression compiled where the operand stack is empty (see atEmptyStack): a try may be in its arms. */
+  private switchAtEmptyStack: Ast.ExpressionNode | null = null;
+
+  /**
+   * Compiles with `compile` an expression that starts at an empty operand stack, as statements do
+   * (a local's initializer, a returned or yielded value, a value assigned to a local): when it is a
+   * switch expression, its arms may hold try statements.
+   */
+  private atEmptyStack<T>(node: Ast.VariableInitializerNode, compile: () => T): T {
+    const saved = this.switchAtEmptyStack;
+    this.switchAtEmptyStack = node.kind === 'ArrayInitializer' ? null : unparenthesized(node);
+    try {
+      return compile();
+    } finally {
+      this.switchAtEmptyStack = saved;
+    }
+  }
+
   /** The first slot above every local the code used. */
   get slotsUsed(): number {
     return this.maxSlot;
@@ -400,7 +418,8 @@ export class CodeGenerator {
         if (declarator.initializer === null || declarator.initializer.kind === 'ArrayInitializer') {
           throw new CompileError(`cannot infer type for local variable ${declarator.name}`, declarator.position);
         }
-        const buffered = this.buffered(() => this.expression(declarator.initializer as Ast.ExpressionNode));
+        const initializer = declarator.initializer;
+        const buffered = this.buffered(() => this.atEmptyStack(initializer, () => this.expression(initializer)));
         if (buffered.value.isNull() || buffered.value.isVoid()) {
           throw new CompileError(`cannot infer type for local variable ${declarator.name} (${buffered.value})`, declarator.position);
         }
@@ -420,7 +439,8 @@ export class CodeGenerator {
       // In scope from its own initializer on (JLS §6.3), as javac.
       const variable = this.declare(declarator.name, type, undefined, generic);
       if (declarator.initializer !== null) {
-        this.variableInitializer(declarator.initializer, type, generic);
+        const initializer = declarator.initializer;
+        this.atEmptyStack(initializer, () => this.variableInitializer(initializer, type, generic));
         this.e.store(type, variable.slot);
         this.recordConstantVariable(node, variable, declarator.initializer);
       }
@@ -452,9 +472,14 @@ export class CodeGenerator {
 
   private expressionStatement(node: Ast.ExpressionNode): void {
     switch (node.kind) {
-      case 'Assign':
-        this.assignment(node, false);
+      case 'Assign': {
+        // `x = switch …` to a local: the switch starts at an empty stack, as a statement does.
+        const target = unparenthesized(node.target);
+        const toLocal = node.op === '=' && target.kind === 'Name' && target.name !== '$args' && this.variable(target.name) !== undefined;
+        if (toLocal) this.atEmptyStack(node.value, () => this.assignment(node, false));
+        else this.assignment(node, false);
         return;
+      }
       case 'Unary':
         if (node.op === '++' || node.op === '--') {
           this.increment(node, false);
@@ -656,7 +681,8 @@ export class CodeGenerator {
       this.e.returnValue(JavaType.VOID);
     } else {
       if (returnType.isVoid()) throw new CompileError('incompatible types: unexpected return value (the method returns void)', node.expression.position);
-      this.expressionAs(node.expression, returnType, this.ctx.returnGeneric ?? null);
+      const expression = node.expression;
+      this.atEmptyStack(expression, () => this.expressionAs(expression, returnType, this.ctx.returnGeneric ?? null));
       if (this.finallyFrames.length > 0) {
         const slot = this.allocate(returnType);
         this.e.store(returnType, slot);
@@ -848,7 +874,15 @@ export class CodeGenerator {
    * general numeric promotion (§5.6: `'a'` with the constant `0` is a char), or a reference type.
    */
   private switchExpression(node: Ast.SwitchExpressionNode, targetType: JavaType | null = null): JavaType {
-    if (containsTry(node)) throw new CompileError('try statements inside a switch expression are not supported in snippets', node.position);
+    // An exception handler starts with the exception alone on the stack (JVMS §2.10): a try in an arm
+    // would lose what the code around the switch has pushed. javac spills that stack to locals; here
+    // the switch must be where the stack is empty.
+    if (containsTry(node) && this.switchAtEmptyStack !== node) {
+      throw new CompileError(
+        'a try statement inside a switch expression is supported where the switch is the whole initializer of a local variable, the value assigned to a local, returned or yielded (int r = switch …), not inside a larger expression',
+        node.position,
+      );
+    }
     const saved = { nextSlot: this.nextSlot, handlers: this.target.tryCatchBlocks?.length ?? 0, reachable: this.reachable };
     const types: JavaType[] = [];
     const constants: (Constant | null)[] = [];
@@ -929,7 +963,8 @@ export class CodeGenerator {
       target.types.push(type);
       target.constants.push(this.constant(node.expression));
     } else {
-      this.expressionAs(node.expression, target.type);
+      // A switch with a try in it is compiled at an empty stack only, so its arms' statements start at one.
+      this.atEmptyStack(node.expression, () => this.expressionAs(node.expression, target.type));
       this.e.store(target.type, target.slot);
       this.runFinallyBlocks(target.finallyDepth);
       this.e.jump(Opcodes.GOTO, target.end);
