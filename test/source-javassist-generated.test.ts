@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool, CtClass, CtMethod, CtNewMethod, Modifier } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, CtClass, CtMethod, CtNewConstructor, CtNewMethod, Modifier } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -36,6 +36,23 @@ public class Calc {
   public static Object tagged(Object[] args, String tag) { System.out.println(tag + Arrays.toString(args)); return ((Float) args[0]) / 2.0; }
   public Object counted(Object[] args, int k) { return (long) (((Short) args[0]) * k + ((Byte) args[1])); }
   public Object big(Object[] args, long k) { return k + args.length; }
+  public int replaced(int a, long b, double c) { return -1; }
+}
+`,
+  'gen/Base.java': `package gen;
+import java.util.Arrays;
+public class Base {
+  public Base() { System.out.println("Base()"); }
+  public Base(int a, String b) { System.out.println("Base(" + a + ", " + b + ")"); }
+  public Base(Object[] args) { System.out.println("Base(" + Arrays.toString(args) + ")"); }
+  public Base(Object[] args, int k) { System.out.println("Base(" + Arrays.toString(args) + ", " + k + ")"); }
+}
+`,
+  'gen/Sub.java': `package gen;
+import java.util.Arrays;
+public class Sub extends Base {
+  public Object init(Object[] args) { System.out.println("init " + Arrays.toString(args)); return null; }
+  public Object initK(Object[] args, int k) { System.out.println("initK " + Arrays.toString(args) + " " + k); return "ignored"; }
 }
 `,
 };
@@ -55,6 +72,12 @@ const RUNNER = `public class GeneratedRun {
     System.out.println("half " + cc.getMethod("half", float.class).invoke(null, 3f));
     System.out.println("count " + cc.getMethod("count", short.class, byte.class).invoke(c, (short) 6, (byte) 2));
     System.out.println("large " + cc.getMethod("large").invoke(c));
+    System.out.println("replaced " + c.replaced(4, 5L, 6.5));
+    Class<?> sub = Class.forName("gen.Sub");
+    sub.getConstructor(long.class).newInstance(8L);
+    sub.getConstructor(int.class, String.class).newInstance(3, "s");
+    sub.getConstructor(String.class).newInstance("t");
+    sub.getConstructor(double.class, char.class).newInstance(1.5, 'c');
   }
 }
 `;
@@ -96,6 +119,17 @@ async function classforgeSide(classPath: string, out: string): Promise<string[]>
     if (!(error instanceof CannotCompileException)) throw error;
     lines.push('bad refused');
   }
+  calc.getDeclaredMethod('replaced').setWrappedBody(invoke, null);
+  const sub = pool.get('gen.Sub');
+  const init = sub.getDeclaredMethod('init');
+  const initK = sub.getDeclaredMethod('initK');
+  const string = pool.get('java.lang.String');
+  sub.addConstructor(CtNewConstructor.make([CtClass.longType], null, CtNewConstructor.PASS_NONE, init, null, sub));
+  sub.addConstructor(CtNewConstructor.make([CtClass.intType, string], null, CtNewConstructor.PASS_PARAMS, null, null, sub));
+  sub.addConstructor(CtNewConstructor.make([string], null, CtNewConstructor.PASS_ARRAY, null, null, sub));
+  sub.addConstructor(CtNewConstructor.make([CtClass.doubleType, CtClass.charType], [pool.get('java.io.IOException')], CtNewConstructor.PASS_ARRAY, initK, CtMethod.ConstParameter.integer(5), sub));
+  for (const c of sub.getDeclaredConstructors()) lines.push(`constructor ${c.getSignature()} ${c.getExceptionTypes().length}`);
+  await sub.writeFile(out);
   await point.writeFile(out);
   await calc.writeFile(out);
   return lines;
@@ -119,12 +153,14 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('generated methods against Javassist
     const runner = (await compileJava({ 'GeneratedRun.java': RUNNER }, { classpath: classes })).dir;
     const outputs: string[] = [];
     for (const out of [javassistOut, classforgeOut]) {
-      const result = await runJava({ classpath: [out, runner], mainClass: 'GeneratedRun', jvmArgs: ['-Xverify:all'] });
+      const result = await runJava({ classpath: [out, classes, runner], mainClass: 'GeneratedRun', jvmArgs: ['-Xverify:all'] });
       expect(result.stderr).toBe('');
       expect(result.exitCode).toBe(0);
       outputs.push(result.stdout);
     }
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[0]).toContain('sum 106');
+    expect(outputs[0]).toContain('Base([1.5, c], 5)\ninitK [1.5, c] 5');
+    expect(outputs[0]).toContain('Base(3, s)\nBase([t])');
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
 import { compileMethodDeclaration } from './source-compiler.js';
 import { ConstParameter } from './const-parameter.js';
+import { setWrappedBody } from './wrapped-method.js';
 
 export class CtMethod extends CtBehavior {
   /** The constant a CtNewMethod.wrapped method passes to its body (Javassist's CtMethod.ConstParameter). */
@@ -50,5 +51,14 @@ export class CtMethod extends CtBehavior {
 
   getReturnType(): CtClass {
     return this.declaringClass.getClassPool().getByDescriptor(Type.getReturnType(this.node.desc).getDescriptor());
+  }
+
+  /**
+   * Replaces the body with a call of `body` (`Object body(Object[] args)`, or with a second parameter
+   * of `constParam`'s type), copied into this class once, as CtNewMethod.wrapped makes it (Javassist's
+   * setWrappedBody; see wrapped-method.ts).
+   */
+  setWrappedBody(body: CtMethod, constParam: ConstParameter | null): void {
+    setWrappedBody(this, body, constParam);
   }
 }

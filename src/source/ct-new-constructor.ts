@@ -8,25 +8,56 @@ import type { CtClass } from './ct-class.js';
 import { CtConstructor } from './ct-constructor.js';
 import { Type } from '../asm/type.js';
 import { copyBehaviorNode } from './behavior-copy.js';
+import type { ConstParameter } from './const-parameter.js';
+import type { CtMethod } from './ct-method.js';
+import { PASS_ARRAY, PASS_NONE, PASS_PARAMS, wrappedConstructor } from './wrapped-method.js';
+
+/**
+ * A constructor from Java source: `CtNewConstructor.make("public Point(int x) { this.x = x; }", cc)`
+ * (without an explicit super(...)/this(...) call, super() is called first, as javac does); or from
+ * parameter types, exception types and a body (null: a constructor that only calls super()); or, as
+ * Javassist's proxy generators make them, from `howto` (PASS_NONE, PASS_ARRAY, PASS_PARAMS: what goes
+ * to the superclass's constructor) and an optional generic `body` (wrapped-method.ts).
+ */
+function make(source: string, declaring: CtClass): CtConstructor;
+function make(parameters: readonly CtClass[] | null, exceptions: readonly CtClass[] | null, body: string | null, declaring: CtClass): CtConstructor;
+function make(
+  parameters: readonly CtClass[] | null,
+  exceptions: readonly CtClass[] | null,
+  howto: number,
+  body: CtMethod | null,
+  constParam: ConstParameter | null,
+  declaring: CtClass,
+): CtConstructor;
+function make(
+  sourceOrParameters: string | readonly CtClass[] | null,
+  exceptionsOrDeclaring: readonly CtClass[] | CtClass | null,
+  bodyOrHowto?: string | number | null,
+  declaringOrBody?: CtClass | CtMethod | null,
+  constParam?: ConstParameter | null,
+  wrappedDeclaring?: CtClass,
+): CtConstructor {
+  if (typeof sourceOrParameters === 'string') return CtConstructor.make(sourceOrParameters, exceptionsOrDeclaring as CtClass);
+  const exceptions = Array.isArray(exceptionsOrDeclaring) ? (exceptionsOrDeclaring as readonly CtClass[]) : null;
+  if (typeof bodyOrHowto === 'number') {
+    return wrappedConstructor(sourceOrParameters, exceptions, bodyOrHowto, (declaringOrBody as CtMethod | null) ?? null, constParam ?? null, wrappedDeclaring!);
+  }
+  const constructor = new CtConstructor(sourceOrParameters ?? [], declaringOrBody as CtClass);
+  if (exceptions !== null) constructor.setExceptionTypes(exceptions);
+  constructor.setBody(bodyOrHowto ?? null);
+  return constructor;
+}
 
 export const CtNewConstructor = {
-  /**
-   * A constructor from Java source: `CtNewConstructor.make("public Point(int x) { this.x = x; }", cc)`
-   * (without an explicit super(...)/this(...) call, super() is called first, as javac does); or from
-   * parameter types, exception types and a body (null: a constructor that only calls super()).
-   */
-  make(
-    sourceOrParameters: string | readonly CtClass[] | null,
-    exceptionsOrDeclaring: readonly CtClass[] | CtClass | null,
-    body?: string | null,
-    declaring?: CtClass,
-  ): CtConstructor {
-    if (typeof sourceOrParameters === 'string') return CtConstructor.make(sourceOrParameters, exceptionsOrDeclaring as CtClass);
-    const constructor = new CtConstructor(sourceOrParameters ?? [], declaring!);
-    if (Array.isArray(exceptionsOrDeclaring)) constructor.setExceptionTypes(exceptionsOrDeclaring);
-    constructor.setBody(body ?? null);
-    return constructor;
-  },
+  /** howto of make(parameters, exceptions, howto, body, constParam, declaring): call super() … */
+  PASS_NONE,
+  /** … super with the arguments in an Object[] (and the constant) … */
+  PASS_ARRAY,
+  /** … or the superclass constructor with the same parameters. */
+  PASS_PARAMS,
+
+  make,
+
 
   /** `public C() { super(); }`. */
   defaultConstructor(declaring: CtClass): CtConstructor {

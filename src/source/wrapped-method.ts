@@ -11,6 +11,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { CannotCompileException } from './cannot-compile-exception.js';
 import type { ConstParameter } from './const-parameter.js';
 import type { CtClass } from './ct-class.js';
+import { CtConstructor } from './ct-constructor.js';
 import { CtMethod } from './ct-method.js';
 import { copyBehaviorNode } from './behavior-copy.js';
 
@@ -26,8 +27,7 @@ export function wrappedMethod(
   constParam: ConstParameter | null,
   declaring: CtClass,
 ): CtMethod {
-  const expected = `([Ljava/lang/Object;${constParam?.descriptor ?? ''})Ljava/lang/Object;`;
-  if (body.getSignature() !== expected) throw new CannotCompileException(`wrapped method with a bad signature: ${body.getDeclaringClass().getName()}.${body.getName()}`);
+  checkBodySignature(body, constParam, '([Ljava/lang/Object;', ')Ljava/lang/Object;');
   const method = new CtMethod(returnType, name, parameters ?? [], declaring);
   method.setModifiers(body.getModifiers());
   if (exceptions !== null) method.setExceptionTypes(exceptions);
@@ -35,6 +35,59 @@ export function wrappedMethod(
   const call = `${bodyName}($args${constParam === null ? '' : `, ${constParam.source}`})`;
   method.setBody(returnType.getName() === 'void' ? `{ ${call}; }` : `{ return ($r) ${call}; }`);
   return method;
+}
+
+/**
+ * CtMethod.setWrappedBody: `method`'s body becomes the call of `body` that CtNewMethod.wrapped makes
+ * (the method stops being abstract, as in Javassist).
+ */
+export function setWrappedBody(method: CtMethod, body: CtMethod, constParam: ConstParameter | null): void {
+  const declaring = method.getDeclaringClass();
+  checkBodySignature(body, constParam, '([Ljava/lang/Object;', ')Ljava/lang/Object;');
+  const call = `${addBodyMethod(declaring, body)}($args${constParam === null ? '' : `, ${constParam.source}`})`;
+  method.setBody(method.getReturnType().getName() === 'void' ? `{ ${call}; }` : `{ return ($r) ${call}; }`);
+}
+
+/** Javassist's CtNewConstructor.PASS_NONE, PASS_ARRAY, PASS_PARAMS: what the new constructor passes to the superclass's. */
+export const PASS_NONE = 0;
+export const PASS_ARRAY = 1;
+export const PASS_PARAMS = 2;
+
+/**
+ * CtNewConstructor.make(parameters, exceptions, howto, body, constParam, declaring) (Javassist's
+ * CtNewWrappedConstructor): the constructor calls super() (PASS_NONE), super with its arguments in an
+ * Object[] and the constant (PASS_ARRAY), or the superclass constructor of the same parameters
+ * (PASS_PARAMS); then, with a `body` (`void body(Object[] args)`, or with the constant), calls it
+ * with its arguments boxed.
+ */
+export function wrappedConstructor(
+  parameters: readonly CtClass[] | null,
+  exceptions: readonly CtClass[] | null,
+  howto: number,
+  body: CtMethod | null,
+  constParam: ConstParameter | null,
+  declaring: CtClass,
+): CtConstructor {
+  const constructor = new CtConstructor(parameters ?? [], declaring);
+  if (exceptions !== null) constructor.setExceptionTypes(exceptions);
+  const constant = constParam === null ? '' : `, ${constParam.source}`;
+  let source: string;
+  if (howto === PASS_NONE) source = 'super();';
+  else if (howto === PASS_PARAMS) source = 'super($$);';
+  else if (howto === PASS_ARRAY) source = `super($args${constant});`;
+  else throw new CannotCompileException(`CtNewConstructor.make: howto must be PASS_NONE, PASS_ARRAY or PASS_PARAMS, not ${howto}`);
+  if (body !== null) {
+    checkBodySignature(body, constParam, '([Ljava/lang/Object;', ')Ljava/lang/Object;');
+    source += ` ${addBodyMethod(declaring, body)}($args${constant});`;
+  }
+  constructor.setBody(`{ ${source} }`);
+  return constructor;
+}
+
+function checkBodySignature(body: CtMethod, constParam: ConstParameter | null, start: string, end: string): void {
+  if (body.getSignature() !== `${start}${constParam?.descriptor ?? ''}${end}`) {
+    throw new CannotCompileException(`wrapped method with a bad signature: ${body.getDeclaringClass().getName()}.${body.getName()}`);
+  }
 }
 
 /** The name of `body`'s private copy in `declaring`, added the first time (Javassist's addBodyMethod). */

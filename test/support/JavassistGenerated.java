@@ -37,6 +37,18 @@ public class JavassistGenerated {
     } catch (CannotCompileException e) {
       System.out.println("bad refused");
     }
+    // setWrappedBody, and constructors made with howto (PASS_NONE, PASS_PARAMS, PASS_ARRAY)
+    calc.getDeclaredMethod("replaced").setWrappedBody(invoke, null);
+    CtClass sub = pool.get("gen.Sub");
+    CtMethod init = sub.getDeclaredMethod("init");
+    CtMethod initK = sub.getDeclaredMethod("initK");
+    CtClass string = pool.get("java.lang.String");
+    sub.addConstructor(CtNewConstructor.make(new CtClass[] { CtClass.longType }, null, CtNewConstructor.PASS_NONE, init, null, sub));
+    sub.addConstructor(CtNewConstructor.make(new CtClass[] { CtClass.intType, string }, null, CtNewConstructor.PASS_PARAMS, null, null, sub));
+    sub.addConstructor(CtNewConstructor.make(new CtClass[] { string }, null, CtNewConstructor.PASS_ARRAY, null, null, sub));
+    sub.addConstructor(CtNewConstructor.make(new CtClass[] { CtClass.doubleType, CtClass.charType }, new CtClass[] { pool.get("java.io.IOException") }, CtNewConstructor.PASS_ARRAY, initK, CtMethod.ConstParameter.integer(5), sub));
+    for (CtConstructor c : sub.getDeclaredConstructors()) System.out.println("constructor " + c.getSignature() + " " + c.getExceptionTypes().length);
+    sub.writeFile(args[1]);
     point.writeFile(args[1]);
     calc.writeFile(args[1]);
   }
