@@ -1,7 +1,9 @@
 // classforge/testing from the sources: compileJava, runJava, verifyClasses, transformClasses, cleanup.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClassVisitor, ClassWriter, MethodVisitor, Opcodes } from '../src/index.js';
 import { defineTransform } from '../src/transform/define-transform.js';
@@ -235,6 +237,24 @@ describe('transformClasses', () => {
 });
 
 describe('cleanup', () => {
+  it('removes the directories when a signal ends the process (vitest ends its workers with SIGTERM)', async () => {
+    const kit = join(__dirname, '..', 'dist', 'src', 'testing', 'index.js');
+    const script = `import { compileJava } from ${JSON.stringify(pathToFileURL(kit).href)};
+const program = await compileJava(${JSON.stringify(HELLO)});
+console.log(program.dir);
+setInterval(() => undefined, 1000);
+`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const dir = await new Promise<string>((resolve) => child.stdout.once('data', (text: Buffer) => resolve(text.toString().trim())));
+    expect(existsSync(dir)).toBe(true);
+    child.kill('SIGTERM');
+    // Ended by the signal itself, as without the kit's listener.
+    expect(await ended).toBe('SIGTERM');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+
   it('removes the directories the kit created', async () => {
     const program = await compileJava(HELLO);
     expect(existsSync(program.dir)).toBe(true);

@@ -2,8 +2,9 @@
 //
 // compileJava, runJava (for in-memory classes) and verifyClasses write into fresh directories
 // under the OS temp dir, named `classforge-testing-<pid>-<purpose>-XXXXXX`. They are removed by
-// `cleanup()`, or when the process exits (a synchronous 'exit' handler). A test runner may kill
-// its workers without an 'exit' event (vitest's forks do), so the first directory a process
+// `cleanup()`, or when the process exits (a synchronous 'exit' handler), or when a signal that
+// nothing else handles ends it: vitest 4 ends its forks with SIGTERM, which kills a Node process
+// without an 'exit' event. A worker may also die of SIGKILL, so the first directory a process
 // creates also sweeps away the directories of kit processes that are no longer running, found
 // by the pid in their names: nothing piles up, with no set-up or tear-down in the tests.
 
@@ -27,11 +28,28 @@ export function createTempDirectory(purpose: string): string {
   if (!shared.started) {
     shared.started = true;
     process.once('exit', cleanup);
+    for (const signal of ENDING_SIGNALS) process.once(signal, cleanUpAndDie);
     sweepAbandonedDirectories();
   }
   const directory = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-${purpose}-`));
   directories.add(directory);
   return directory;
+}
+
+/** Signals whose default action ends a Node process without an 'exit' event. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * A signal ending the process: removes the directories, then lets the signal do what it would
+ * have done without this listener (raised again with no listener left, it ends the process with
+ * its default action). When the program has listeners of its own for it, they decide whether the
+ * process ends, and the directories stay until it does.
+ */
+function cleanUpAndDie(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 0) return;
+  for (const other of ENDING_SIGNALS) process.off(other, cleanUpAndDie);
+  cleanup();
+  process.kill(process.pid, signal);
 }
 
 /**
