@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CannotCompileException,
+  ClassMap,
   type CodeIterator,
   ConstPool,
   ClassPool,
@@ -214,9 +215,22 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
   await point3.writeFile(out);
   await point.writeFile(out);
   const user = pool.get('tut.User');
-  user.replaceClassName(new Map([['tut.User', 'tut.User2'], ['tut.Point', 'tut.Point3']]));
+  const rename = new ClassMap();
+  rename.put('tut.User', 'tut.User2');
+  rename.put('tut.Point', 'tut.Point3');
+  user.replaceClassName(rename);
   p(`renamed ${user.getName()} ${user.getRefClasses()!.includes('tut.Point3')} ${user.getRefClasses()!.includes('tut.Point')}`);
   await user.writeFile(out);
+  const cm = new ClassMap();
+  cm.fix('a.A');
+  cm.put('a.A', 'a.B');
+  cm.put('a.C', 'a.D');
+  cm.putIfNone('a.C', 'a.E');
+  cm.putIfNone('a.G', 'a.H');
+  cm.put('a.F', 'a.F');
+  cm.put(pool.get('tut.Point'), pool.get('tut.Point3'));
+  const jvm = (name: string | undefined): string => (name === undefined ? 'null' : name.replace(/\./g, '/'));
+  p(`classmap ${jvm(cm.get('a.A'))} ${jvm(cm.get('a.C'))} ${jvm(cm.get('a.F'))} ${jvm(cm.get('a.G'))} ${jvm(cm.get('tut.Point'))} ${cm.size}`);
   for (const n of ['int[]', 'java.lang.String[][]', 'tut.Outer$Nested[]', 'tut.Outer$Hidden[][]', 'tut.Outer$Guarded[]', 'tut.Outer[]']) {
     p(`array ${n} ${Modifier.toString(pool.get(n).getModifiers())}`);
   }

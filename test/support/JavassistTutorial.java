@@ -121,6 +121,15 @@ public class JavassistTutorial {
     user.replaceClassName(rename);
     p("renamed " + user.getName() + " " + user.getRefClasses().contains("tut.Point3") + " " + user.getRefClasses().contains("tut.Point"));
     user.writeFile(out);
+    ClassMap cm = new ClassMap();
+    cm.fix("a.A");
+    cm.put("a.A", "a.B");
+    cm.put("a.C", "a.D");
+    cm.putIfNone("a.C", "a.E");
+    cm.putIfNone("a.G", "a.H");
+    cm.put("a.F", "a.F");
+    cm.put(pool.get("tut.Point"), pool.get("tut.Point3"));
+    p("classmap " + cm.get("a/A") + " " + cm.get("a/C") + " " + cm.get("a/F") + " " + cm.get("a/G") + " " + cm.get("tut/Point") + " " + cm.size());
     // Array and Modifier queries
     for (String n : new String[] { "int[]", "java.lang.String[][]", "tut.Outer$Nested[]", "tut.Outer$Hidden[][]", "tut.Outer$Guarded[]", "tut.Outer[]" }) {
       p("array " + n + " " + Modifier.toString(pool.get(n).getModifiers()));
