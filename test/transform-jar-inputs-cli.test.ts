@@ -2,8 +2,8 @@
 // .class resources under META-INF (data the JVM never loads as classes), and the three commands
 // agreeing on what a class is. Runs the built CLI (dist/cli/classforge.js).
 
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
@@ -111,5 +111,48 @@ describe('a class renamed to a name with ".." segments', () => {
     expect(Object.keys(written.files)).toEqual(Object.keys((await JSZip.loadAsync(readFileSync(input))).files));
     expect(Object.keys(written.files).filter((name) => name.includes('..'))).toEqual([]);
     expect(Buffer.from(await written.file('p/A.class')!.async('uint8array')).equals(Buffer.from(classA))).toBe(true);
+  });
+});
+
+describe('output paths that cannot or must not be written', () => {
+  let input = '';
+  beforeAll(async () => {
+    input = await jar('plain.jar', { 'p/A.class': classA });
+  });
+
+  it('names the output and exits 2 when its parent is a file', async () => {
+    const file = join(work, 'a-file');
+    await writeFile(file, 'x');
+    const result = await classforge('transform', input, '-o', join(file, 'sub', 'out.jar'), '-t', identity);
+    expect(result.stderr).toBe(`classforge: ${join(file, 'sub', 'out.jar')}: cannot write the output: a parent of it is a file, not a directory`);
+    expect(result.exitCode).toBe(2);
+  });
+
+  it.skipIf(process.platform !== 'linux')('names the output and exits 2 when its directory cannot hold files (/proc)', async () => {
+    const result = await classforge('transform', input, '-o', '/proc/classforge-out.jar', '-t', identity);
+    expect(result.stderr).toMatch(/^classforge: \/proc\/classforge-out\.jar: cannot write the output: E[A-Z]+: .+$/);
+    expect(result.exitCode).toBe(2);
+  });
+
+  it('does not replace an existing FIFO (or device) with the output', async () => {
+    const fifo = join(work, 'out', 'fifo.jar');
+    await mkdir(join(work, 'out'), { recursive: true });
+    await execa('mkfifo', [fifo]);
+    const result = await classforge('transform', input, '-o', fifo, '-t', identity);
+    expect(result.stderr).toBe(`classforge: ${fifo}: exists and is not a regular file or directory: choose another -o`);
+    expect(result.exitCode).toBe(2);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('sees an output reached through a link to the input directory, under directories not made yet, as inside the input', async () => {
+    const dir = join(work, 'linked-in');
+    await mkdir(join(dir, 'p'), { recursive: true });
+    await writeFile(join(dir, 'p', 'A.class'), classA);
+    const link = join(work, 'link-to-input');
+    await symlink(dir, link);
+    const result = await classforge('transform', link, '-o', join(link, 'new', 'deeper'), '-t', identity);
+    expect(result.stderr).toBe(`classforge: ${join(link, 'new', 'deeper')}: the output is inside the input ${link}: choose an -o outside it`);
+    expect(result.exitCode).toBe(2);
+    expect(readdirSync(dir)).toEqual(['p']);
   });
 });

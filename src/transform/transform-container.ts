@@ -171,7 +171,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
     const resources = entries.filter((entry) => entry.kind === 'resource').length;
     let written: string | null = null;
     if (!dryRun && completed && (failures.length === 0 || options.keepGoing === true)) {
-      await writeAtomically(output!, async (temporary) => {
+      await writeOutput(output!, async (temporary) => {
         const writer = await reader.format.createWriter(reader, temporary, { warn: (message) => options.onWarning?.(message) });
         let classIndex = 0;
         for (const entry of entries) {
@@ -336,6 +336,10 @@ function checkOutputPath(input: string, output: string): void {
     return;
   }
   const inputIsDirectory = statSync(input, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (!outputStats.isDirectory() && !outputStats.isFile()) {
+    // The output is renamed into place: it would replace a device, a FIFO or a socket.
+    throw new ClassContainerError(output, 'exists and is not a regular file or directory: choose another -o');
+  }
   if (outputStats.isDirectory()) {
     if (!inputIsDirectory) {
       throw new ClassContainerError(output, 'is a directory; the output of a file input is a file path');
@@ -348,17 +352,43 @@ function checkOutputPath(input: string, output: string): void {
   }
 }
 
+/**
+ * The real path of `path`; for a path that does not exist yet, the real path of its nearest
+ * existing ancestor with the rest appended, so that `link-to-input/new/dir` is seen inside the input.
+ */
 function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    // A path that does not exist yet: resolve its parent's real path.
-    const parent = dirname(resolve(path));
+  const absolute = resolve(path);
+  const rest: string[] = [];
+  for (let current = absolute; ; ) {
     try {
-      return join(realpathSync(parent), basename(path));
+      return join(realpathSync(current), ...rest);
     } catch {
-      return resolve(path);
+      const parent = dirname(current);
+      if (parent === current) return absolute;
+      rest.unshift(basename(current));
+      current = parent;
     }
+  }
+}
+
+/**
+ * writeAtomically, with a file system failure (a missing or read-only directory, a full disk)
+ * reported as a ClassContainerError naming the output: the input is fine, the -o is not usable.
+ */
+async function writeOutput(output: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  try {
+    await writeAtomically(output, write);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || error instanceof ClassContainerError) throw error;
+    // Node's message names the temporary path ("ENOSPC: no space left on device, write"); keep its
+    // first part, which says what went wrong.
+    const syscall = (error as NodeJS.ErrnoException).syscall;
+    const what =
+      syscall === 'mkdir' && (code === 'EEXIST' || code === 'ENOTDIR')
+        ? 'a parent of it is a file, not a directory'
+        : (error as Error).message.replace(/, \w+(?: '.*')?$/, '');
+    throw new ClassContainerError(output, `cannot write the output: ${what}`, { cause: error });
   }
 }
 
