@@ -278,6 +278,23 @@ export class CodeGenerator {
     }
   }
 
+  /** The checkcasts genericResult adds after a member of erased type, with that type (see withoutGenericCast). */
+  private readonly genericCasts = new WeakMap<AbstractInsnNode, JavaType>();
+
+  /**
+   * `code` of type `type` without the checkcast genericResult ended it with, when its value goes
+   * where the erased type `fits` (javac casts only where the substituted type is needed: a String
+   * concatenation's Object operand, a parameter of Object type, JLS §4.12.2 on heap pollution).
+   * Returns the type of the code as it now is.
+   */
+  private withoutGenericCast(code: InsnList, type: JavaType, fits: (erased: JavaType) => boolean): JavaType {
+    const last = code.getLast();
+    const erased = last === null ? undefined : this.genericCasts.get(last);
+    if (erased === undefined || last === null || !fits(erased)) return type;
+    code.remove(last);
+    return erased;
+  }
+
   /** The first slot above every local the code used. */
   get slotsUsed(): number {
     return this.maxSlot;
@@ -1304,9 +1321,14 @@ export class CodeGenerator {
       this.e.jump(op === '==' ? Opcodes.IF_ICMPEQ : Opcodes.IF_ICMPNE, label);
       return;
     }
-    if (!(lt.isReference() || lt.isNull()) || !(rt.isReference() || rt.isNull())) {
+    // JLS §15.21.3: each operand's type must be castable to the other's (Integer and List are incomparable).
+    const comparable = (lt.isNull() || rt.isNull() || this.ctx.env.isCastable(lt, rt) || this.ctx.env.isCastable(rt, lt)) && !lt.isVoid() && !rt.isVoid();
+    if (!(lt.isReference() || lt.isNull()) || !(rt.isReference() || rt.isNull()) || !comparable) {
       throw new CompileError(`incomparable types: ${lt} and ${rt}`, node.position);
     }
+    // References are compared as they are: a generic member's value needs no cast to its substituted type.
+    if (lt.isReference()) this.withoutGenericCast(left.code, lt, () => true);
+    if (rt.isReference()) this.withoutGenericCast(right.code, rt, () => true);
     if (rt.isNull() || lt.isNull()) {
       this.append(rt.isNull() ? left.code : right.code);
       if (rt.isNull() && lt.isNull()) {
@@ -1978,8 +2000,10 @@ export class CodeGenerator {
         lambdaResults[args.indexOf(arg)] = this.generics.get(arg.deferred) ?? genericOf(type);
         return;
       }
+      // A parameter of the erased type takes the value without the cast (javac casts to the erased parameter type).
+      const type = parameter.isReference() && arg.type.isReference() ? this.withoutGenericCast(arg.code, arg.type, (erased) => this.ctx.env.isAssignable(erased, parameter)) : arg.type;
       this.append(arg.code);
-      this.convert(arg.type, parameter, arg.position, 'invocation');
+      this.convert(type, parameter, arg.position, 'invocation');
     };
     if (!method.varargsCall) {
       args.forEach((arg, i) => pass(arg, parameters[i]!, generics?.[i] ?? null));
@@ -2345,13 +2369,22 @@ export class CodeGenerator {
     // A left operand that is itself a string concatenation appends into the same builder.
     const appendOperand = (operand: { code: InsnList; value: JavaType }, position: SourcePosition): void => {
       if (operand.value.isVoid()) throw new CompileError("'void' type not allowed here", position);
+      const type = this.concatenationOperand(operand);
       this.append(operand.code);
-      this.appendToBuilder(operand.value);
+      this.appendToBuilder(type);
     };
     appendOperand(left, node.left.position);
     appendOperand(right, node.right.position);
     this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'toString', '()Ljava/lang/String;', false);
     return STRING;
+  }
+
+  /**
+   * The type a concatenation operand is appended as: a generic member's value other than a String is
+   * appended as an Object, without the cast to its substituted type (javac's operator is String + Object).
+   */
+  private concatenationOperand(operand: { code: InsnList; value: JavaType }): JavaType {
+    return operand.value === STRING || !operand.value.isReference() ? operand.value : this.withoutGenericCast(operand.code, operand.value, () => true);
   }
 
   /** StringBuilder.append for a value of `type` on the stack above the builder. */
@@ -2391,12 +2424,17 @@ export class CodeGenerator {
       );
     // With the narrow rule, the int constant fits: its conversion is a (value-preserving) narrowing.
     const context = narrow === null || poly ? 'assignment' : 'cast';
+    // A poly conditional's operands go to the target type: one of a generic member needs no cast to fit it.
+    const operandType = (operand: { code: InsnList; value: JavaType }) =>
+      poly && operand.value.isReference() ? this.withoutGenericCast(operand.code, operand.value, (erased) => this.ctx.env.isAssignable(erased, type)) : operand.value;
+    const aType = operandType(a);
+    const bType = operandType(b);
     this.append(a.code);
-    this.convert(a.value, type, node.whenTrue.position, context);
+    this.convert(aType, type, node.whenTrue.position, context);
     this.e.jump(Opcodes.GOTO, end);
     this.e.label(whenFalse);
     this.append(b.code);
-    this.convert(b.value, type, node.whenFalse.position, context);
+    this.convert(bType, type, node.whenFalse.position, context);
     this.e.label(end);
     return type;
   }
@@ -2569,8 +2607,9 @@ export class CodeGenerator {
         this.e.invoke(Opcodes.INVOKESPECIAL, STRING_BUILDER, '<init>', '()V', false);
         this.e.insn(Opcodes.SWAP);
         this.appendToBuilder(lvalue.type);
+        const rightType = this.concatenationOperand(right);
         this.append(right.code);
-        this.appendToBuilder(right.value);
+        this.appendToBuilder(rightType);
         this.e.invoke(Opcodes.INVOKEVIRTUAL, STRING_BUILDER, 'toString', '()Ljava/lang/String;', false);
         resultType = STRING;
       } else {
@@ -3251,6 +3290,7 @@ export class CodeGenerator {
       // A Signature that disagrees with the descriptor is ignored, as HotSpot ignores it.
       if (!isNarrower) return type;
       this.e.checkcast(narrowed);
+      this.genericCasts.set(this.target.instructions.getLast()!, type);
       result = narrowed;
     }
     if (node !== undefined) this.record(node, generic);

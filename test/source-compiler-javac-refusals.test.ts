@@ -1,0 +1,32 @@
+// Method bodies javac refuses: classforge/source's compiler must refuse them too, rather than write
+// code that runs where javac's never would (the accepting direction is test/source-compiler-javac.test.ts).
+import { describe, expect, it } from 'vitest';
+import { CannotCompileException, ClassPool } from '../src/source/index.js';
+import { compileJava, JavaCompileError } from '../src/testing/index.js';
+
+const REFUSED: Record<string, string> = {
+  // JLS §15.21.3: neither operand's type can be cast to the other's.
+  incomparableBoxAndString: 'Integer i = 1; String s = ""; return "" + (i == s);',
+  incomparableFinalClassAndInterface: 'Integer i = 1; Runnable r = null; return "" + (i == r);',
+  incomparablePrimitiveArrays: 'int[] a = null; long[] b = null; return "" + (a != b);',
+  // JLS §15.27.3: a long result is no int.
+  lossyLambdaResult: 'java.util.function.IntSupplier s = () -> 1L; return "" + s.getAsInt();',
+};
+
+function stub(methods: readonly string[], bodyOf: (name: string) => string): string {
+  return `package demo;\npublic class Refused {\n${methods.map((name) => `  static String ${name}() {\n${bodyOf(name)}\n  }`).join('\n')}\n}`;
+}
+
+describe('method bodies javac refuses', () => {
+  it('are refused by classforge/source too', async () => {
+    const names = Object.keys(REFUSED);
+    for (const name of names) {
+      await expect(compileJava({ 'demo/Refused.java': stub([name], (n) => REFUSED[n]!) }), `javac refuses ${name}`).rejects.toThrow(JavaCompileError);
+    }
+    const stubs = await compileJava({ 'demo/Refused.java': stub(names, () => 'return null;') });
+    const refused = new ClassPool(true).appendClassPath(stubs.dir).get('demo.Refused');
+    for (const name of names) {
+      expect(() => refused.getDeclaredMethod(name).setBody(`{ ${REFUSED[name]} }`), name).toThrow(CannotCompileException);
+    }
+  });
+});
