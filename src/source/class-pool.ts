@@ -33,6 +33,13 @@ export class ClassPool {
   private readonly byInternalName = new Map<string, CtClass>();
   private readonly imports: string[] = ['java.lang'];
   private cachedClassPath: PoolClassPath | null = null;
+  private cachedOwnClassPath: ClassPath | null = null;
+  /**
+   * Javassist's childFirstLookup: false (the default), a class the pool has not read yet is asked of
+   * the parent first, as class loaders delegate; true, the pool's own entries are searched first.
+   * Either way a class the pool already holds (read or made here) is its own.
+   */
+  childFirstLookup = false;
   /**
    * Counts the changes to the class hierarchy the pool's classes form (classes made, renamed or
    * detached, super types set): the compiler's memo of subtype answers is dropped when it moves.
@@ -75,14 +82,14 @@ export class ClassPool {
   /** Adds a directory, a jar, or `dir/*` (every jar in dir) at the end of the search path. */
   appendClassPath(path: string): this {
     this.entries.push(path);
-    this.cachedClassPath = null;
+    this.classPathChanged();
     return this;
   }
 
   /** Adds an entry at the start of the search path. */
   insertClassPath(path: string): this {
     this.entries.unshift(path);
-    this.cachedClassPath = null;
+    this.classPathChanged();
     return this;
   }
 
@@ -104,13 +111,13 @@ export class ClassPool {
     const index = this.entries.indexOf(path);
     if (index < 0) return;
     this.entries.splice(index, 1);
-    this.cachedClassPath = null;
+    this.classPathChanged();
   }
 
   /** Searches the current JDK's classes too. */
   appendSystemPath(): this {
     this.useSystemPath = true;
-    this.cachedClassPath = null;
+    this.classPathChanged();
     return this;
   }
 
@@ -197,12 +204,21 @@ export class ClassPool {
       if (component === null) return null;
       return this.cached(className, () => new CtClass(className, this, { component }));
     }
-    const fromParent = this.parent?.getOrNull(className) ?? null;
-    if (fromParent !== null) return fromParent;
+    // Javassist's ClassPool.get0: the pool's own classes, then the parent (unless child first), then
+    // the class path, then (child first) the parent.
     const known = this.classes.get(className);
     if (known !== undefined) return known;
-    const bytes = this.frameClassPath().getClassBytes(toInternalName(className));
+    if (!this.childFirstLookup) {
+      const fromParent = this.parent?.getOrNull(className) ?? null;
+      if (fromParent !== null) return fromParent;
+    }
+    const path = this.childFirstLookup ? this.ownClassPath() : this.frameClassPath();
+    const bytes = path.getClassBytes(toInternalName(className));
     if (bytes !== undefined) return this.cached(className, () => new CtClass(className, this, { bytes }));
+    if (this.childFirstLookup) {
+      const fromParent = this.parent?.getOrNull(className) ?? null;
+      if (fromParent !== null) return fromParent;
+    }
     // `java.util.Map.Entry`: a nested class written with dots.
     const dot = className.lastIndexOf('.');
     if (dot > 0) {
@@ -229,6 +245,7 @@ export class ClassPool {
   makeClass(classNameOrBytes: string | Uint8Array, superclass: CtClass | null = null): CtClass {
     if (typeof classNameOrBytes !== 'string') {
       const name = classNameOf(classNameOrBytes);
+      this.checkNotFrozen(name);
       const ctClass = new CtClass(name, this, { bytes: new Uint8Array(classNameOrBytes) });
       this.remember(name, ctClass);
       this.hierarchyChanged();
@@ -250,6 +267,17 @@ export class ClassPool {
     const annotation = this.makeInterface(className, this.get('java.lang.annotation.Annotation'));
     annotation.setModifiers(annotation.getModifiers() | Opcodes.ACC_ANNOTATION);
     return annotation;
+  }
+
+  private classPathChanged(): void {
+    this.cachedClassPath = null;
+    this.cachedOwnClassPath = null;
+  }
+
+  /** The pool's own entries (and the JDK when it searches it), without the parent's: where a child-first pool looks first. */
+  private ownClassPath(): ClassPath {
+    this.cachedOwnClassPath ??= this.givenClassPath ?? new ClassPath([...this.entries], this.useSystemPath ? {} : { jdk: false });
+    return this.cachedOwnClassPath;
   }
 
   /** @internal The class path for frames and the compiler: the entries (and the JDK), with the pool's own classes in front. */
@@ -311,7 +339,24 @@ export class ClassPool {
     return ctClass;
   }
 
+  /**
+   * Javassist's checkNotFrozen, before makeClass and makeInterface: a class of that name the pool holds
+   * frozen (written) cannot be made again, and one a parent pool holds must be made there (unless
+   * this pool looks child first).
+   */
+  private checkNotFrozen(className: string): void {
+    const known = this.classes.get(className);
+    if (known !== undefined) {
+      if (known.isFrozen()) throw new CannotCompileException(`${className}: frozen class (cannot edit)`);
+      return;
+    }
+    if (!this.childFirstLookup && this.parent !== null && this.parent.getOrNull(className) !== null) {
+      throw new CannotCompileException(`${className} is in a parent ClassPool. Use the parent.`);
+    }
+  }
+
   private makeNew(className: string, superclass: CtClass | null, isInterface: boolean): CtClass {
+    this.checkNotFrozen(className);
     const node = new ClassNode(Opcodes.ASM9);
     const superName = superclass === null || isInterface ? 'java/lang/Object' : superclass.getInternalName();
     const access = isInterface ? Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT : Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER;

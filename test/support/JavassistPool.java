@@ -1,0 +1,56 @@
+import javassist.*;
+
+/**
+ * The Javassist 3.27 side of test/source-javassist-pool.test.ts: the tutorial's ClassPool and CtClass
+ * life cycle (freeze, defrost, prune, detach, stopPruning, cascaded pools, childFirstLookup), one
+ * answer a line; any exception prints as "error" (Javassist throws RuntimeException where
+ * classforge throws CannotCompileException). args: classPath
+ */
+public class JavassistPool {
+  static void p(String s) { System.out.println(s); }
+  interface S { Object run() throws Throwable; }
+  static void t(String n, S s) { try { p(n + " = " + s.run()); } catch (Throwable e) { p(n + " error"); } }
+  public static void main(String[] a) throws Exception {
+    ClassPool pool = new ClassPool(true);
+    pool.appendClassPath(a[0]);
+    CtClass cc = pool.get("life.Point");
+    t("frozen0", () -> cc.isFrozen());
+    t("prune", () -> { cc.prune(); return cc.isFrozen(); });
+    t("modify after prune", () -> { cc.addField(CtField.make("int q;", cc)); return "ok"; });
+    t("toBytecode after prune", () -> cc.toBytecode().length > 0);
+    t("methods after prune", () -> cc.getDeclaredMethods().length);
+    t("body after prune", () -> { cc.getDeclaredMethod("move").insertBefore("System.out.println(1);"); return "ok"; });
+    t("defrost after prune", () -> { cc.defrost(); return cc.isFrozen(); });
+    t("detach", () -> { cc.detach(); return pool.get("life.Point") != cc; });
+    CtClass c2 = pool.get("life.Point");
+    t("toBytecode", () -> c2.toBytecode().length > 0);
+    t("frozen", () -> c2.isFrozen());
+    t("modify frozen", () -> { c2.getDeclaredMethod("move").insertBefore("System.out.println(1);"); return "ok"; });
+    t("toBytecode again", () -> c2.toBytecode().length > 0);
+    t("defrost", () -> { c2.defrost(); return c2.isFrozen(); });
+    t("modify", () -> { c2.getDeclaredMethod("move").insertBefore("System.out.println(1);"); return "ok"; });
+    t("isModified", () -> c2.isModified());
+    t("rename frozen", () -> { c2.toBytecode(); c2.setName("life.Pair"); return c2.getName(); });
+    t("getAndRename", () -> pool.getAndRename("life.Point", "life.Pair2").getName() + " " + pool.get("life.Pair2").isFrozen());
+
+    t("makeClass over frozen", () -> { pool.get("life.Line").toBytecode(); return pool.makeClass("life.Line").getName(); });
+    t("makeClass bytes over frozen", () -> pool.makeClass(new java.io.ByteArrayInputStream(pool.get("life.Line").toBytecode())).getName());
+    t("makeInterface over frozen", () -> pool.makeInterface("life.Line").getName());
+    t("makeClass over unfrozen", () -> { CtClass old = pool.get("life.Pair2"); old.defrost(); CtClass made = pool.makeClass("life.Pair2"); return (made != old) + " " + (pool.get("life.Pair2") == made) + " " + made.isInterface(); });
+    pool.get("life.Line").detach();
+    ClassPool child = new ClassPool(pool);
+    t("child get", () -> child.get("life.Point") == pool.get("life.Point"));
+    t("child shadow", () -> { CtClass own = child.makeClass("life.Point"); return (child.get("life.Point") == own) + " " + (pool.get("life.Point") != own); });
+    ClassPool first = new ClassPool(pool);
+    first.childFirstLookup = true;
+    first.appendClassPath(a[0]);
+    t("child first", () -> (first.get("life.Line") != pool.get("life.Line")) + " " + (first.get("life.Line") == first.get("life.Line")));
+    ClassPool parentFirst = new ClassPool(pool);
+    parentFirst.appendClassPath(a[0]);
+    t("parent first", () -> parentFirst.get("life.Line") == pool.get("life.Line"));
+    ClassPool empty = new ClassPool(pool);
+    empty.childFirstLookup = true;
+    t("child first fallback", () -> empty.get("life.Line") == pool.get("life.Line"));
+    t("child makeClass", () -> { CtClass only = first.makeClass("life.Only"); return pool.getOrNull("life.Only") + " " + (first.getOrNull("life.Only") == only); });
+  }
+}
