@@ -26,6 +26,22 @@ export interface ClassInput {
 
 const ZIP_EXTENSIONS = /\.(jar|zip|war|ear)$/i;
 
+/**
+ * Whether `bytes`, which start with neither a class file's nor a zip's signature, are a zip with
+ * something in front: a self-extracting stub or a launcher script (`#!/bin/sh … exec java -jar "$0"`,
+ * Spring Boot's executable jars). java -jar accepts them: java.util.zip.ZipFile finds the central
+ * directory from the end of the file.
+ */
+function isPrefixedZip(bytes: Uint8Array): boolean {
+  if (bytes.length >= 4 && bytes[0] === 0xca && bytes[1] === 0xfe && bytes[2] === 0xba && bytes[3] === 0xbe) return false;
+  try {
+    ZipArchive.fromBytes(bytes, '').close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `bytes` start with a ZIP local file header or an end-of-central-directory record. */
 function looksLikeZip(bytes: Uint8Array): boolean {
   return (
@@ -118,7 +134,7 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     return;
   }
   const bytes = await readFileOrThrow(path);
-  if (!ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes)) {
+  if (!ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) {
     yield { displayName: path, bytes, release: null };
     return;
   }

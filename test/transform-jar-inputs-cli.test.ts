@@ -156,3 +156,33 @@ describe('output paths that cannot or must not be written', () => {
     expect(readdirSync(dir)).toEqual(['p']);
   });
 });
+
+describe('a jar with a launcher script in front and no .jar name (java -jar runs it)', () => {
+  let app = '';
+  beforeAll(async () => {
+    const zip = new JSZip();
+    zip.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\r\nMain-Class: p.Main\r\n\r\n');
+    const compiled = await compileJava({ 'p/Main.java': 'package p;\npublic class Main { public static void main(String[] a) { System.out.println("ran " + a.length); } }\n' });
+    zip.file('p/Main.class', compiled.classes[0]!.bytes);
+    const script = Buffer.from('#!/bin/sh\nexec java -jar "$0" "$@"\n');
+    app = join(work, 'app');
+    await writeFile(app, Buffer.concat([script, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })]));
+    const run = await execa('java', ['-jar', app], { reject: false });
+    expect(run.stdout).toBe('ran 0');
+  });
+
+  it('transform reads it as a jar and keeps the script', async () => {
+    const out = join(work, 'out', 'app');
+    const result = await classforge('transform', app, '-o', out, '-t', identity, '--json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ classesSeen: 1, failed: 0 });
+    expect(readFileSync(out).equals(readFileSync(app))).toBe(true);
+  });
+
+  it('verify and print read it as a jar', async () => {
+    expect(await classforge('verify', app)).toEqual({ exitCode: 0, stdout: 'verified 1 class, 2 methods: 0 errors', stderr: '' });
+    const printed = await classforge('print', app);
+    expect(printed.exitCode, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^public class p\/Main/m);
+  });
+});

@@ -1,7 +1,8 @@
 // # Opening an input container: which format is `path`?
 //
 // A directory is a directory container. A file starting with 0xCAFEBABE (or named *.class) is a
-// class file. A file starting with a ZIP signature, or named *.jar/.zip/.war/.ear, is a jar.
+// class file. A file starting with a ZIP signature, or named *.jar/.zip/.war/.ear, is a jar, and so
+// is any other file whose end holds a readable zip central directory (a launcher script in front).
 //
 // The jar format plugs in here: `src/transform/jar-container.ts` must export
 //
@@ -11,6 +12,7 @@
 // class files and directories, and a jar input then fails with a message saying what is missing.
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { ZipArchive } from '../classpath/zip-archive.js';
 import { ClassContainerError, type ClassContainerFormat, type ClassContainerReader } from './class-container.js';
 import { classFileContainerFormat } from './class-file-container.js';
 import { directoryContainerFormat } from './directory-container.js';
@@ -65,6 +67,20 @@ function readSignature(path: string): Uint8Array {
   }
 }
 
+/**
+ * Whether `path` is a zip with something in front of its first local header (a launcher script, a
+ * self-extracting stub), as java -jar accepts: java.util.zip.ZipFile finds the central directory
+ * from the end of the file, and so does ZipArchive.
+ */
+function isPrefixedZip(path: string): boolean {
+  try {
+    ZipArchive.open(path).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The format of the container at `path`; throws ClassContainerError when it is none. */
 export async function detectClassContainerFormat(path: string): Promise<ClassContainerFormat> {
   let stats;
@@ -88,6 +104,7 @@ export async function detectClassContainerFormat(path: string): Promise<ClassCon
   if (isClass) return classFileContainerFormat as ClassContainerFormat;
   if (isZip || ZIP_NAME.test(path)) return loadJarContainerFormat(path);
   if (path.endsWith('.class')) return classFileContainerFormat as ClassContainerFormat;
+  if (isPrefixedZip(path)) return loadJarContainerFormat(path);
   throw new ClassContainerError(path, 'not a class file, jar or directory (no 0xCAFEBABE or ZIP signature)');
 }
 
