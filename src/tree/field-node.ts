@@ -58,14 +58,16 @@ export class FieldNode extends FieldVisitor {
       this.access = a;
       this.name = b;
       this.desc = c;
-      this.signature = d;
-      this.value = e as ConstantValue | null;
+      // Omitted trailing arguments (plain JavaScript) mean null, as in MethodNode: an undefined
+      // signature or value would otherwise reach the ClassWriter as if it were one.
+      this.signature = d ?? null;
+      this.value = (e ?? null) as ConstantValue | null;
     } else {
       super(a);
       this.access = b;
       this.name = c;
       this.desc = d as string;
-      this.signature = e as string | null;
+      this.signature = (e ?? null) as string | null;
       this.value = (f ?? null) as ConstantValue | null;
     }
     this.visibleAnnotations = null;

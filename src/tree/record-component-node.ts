@@ -50,7 +50,7 @@ export class RecordComponentNode extends RecordComponentVisitor {
       }
       this.name = a;
       this.descriptor = b;
-      this.signature = c;
+      this.signature = c ?? null;
     } else {
       super(a);
       this.name = b;
