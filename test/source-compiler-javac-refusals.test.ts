@@ -9,6 +9,10 @@ const REFUSED: Record<string, string> = {
   incomparableBoxAndString: 'Integer i = 1; String s = ""; return "" + (i == s);',
   incomparableFinalClassAndInterface: 'Integer i = 1; Runnable r = null; return "" + (i == r);',
   incomparablePrimitiveArrays: 'int[] a = null; long[] b = null; return "" + (a != b);',
+  // JLS §15.28.2: a switch expression completes with a value or by throwing (a continue there broke the stack map).
+  continueOutOfSwitchExpression: 'String s = ""; for (int i = 0; i < 3; i++) s += "a" + switch (i) { case 1 -> { continue; } default -> "x"; }; return s;',
+  breakOutOfSwitchExpression: 'int r = 0; for (int i = 0; i < 3; i++) r += switch (i) { case 1 -> { break; } default -> 1; }; return "" + r;',
+  returnOutOfSwitchExpression: 'int i = 1; int r = switch (i) { case 1 -> { return "early"; } default -> 0; }; return "" + r;',
   // JLS §15.27.3: a long result is no int.
   lossyLambdaResult: 'java.util.function.IntSupplier s = () -> 1L; return "" + s.getAsInt();',
 };

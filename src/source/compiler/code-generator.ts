@@ -260,6 +260,9 @@ export class CodeGenerator {
   /** The call compiled for a target of a known generic type (see expressionAs and appendArguments): methodCall infers from it. */
   private callTarget: { readonly node: Ast.MethodCallNode; readonly generic: GenericType } | null = null;
 
+  /** For each switch expression being compiled, the depth of jumpTargets at its start: break and continue may not go below it. */
+  private readonly switchExpressionJumpDepths: number[] = [];
+
   /** A switch expression compiled where the operand stack is empty (see atEmptyStack): a try may be in its arms. */
   private switchAtEmptyStack: Ast.ExpressionNode | null = null;
 
@@ -691,6 +694,8 @@ export class CodeGenerator {
   }
 
   private returnStatement(node: Ast.ReturnNode): void {
+    // JLS §15.28.2: a switch expression completes with a value or an exception, never by a return.
+    if (this.switchExpressionJumpDepths.length > 0) throw new CompileError('attempt to return out of a switch expression', node.position);
     const returnType = this.ctx.returnType;
     if (node.expression === null) {
       if (!returnType.isVoid()) throw new CompileError(`missing return value (the method returns ${returnType})`, node.position);
@@ -725,6 +730,11 @@ export class CodeGenerator {
     if (target === undefined) {
       const what = isBreak ? 'break' : 'continue';
       throw new CompileError(node.label === null ? `${what} outside of a loop${isBreak ? ' or switch' : ''}` : `undefined label: ${node.label}`, node.position);
+    }
+    // JLS §15.28.2: no break or continue leaves a switch expression (its own break target included).
+    const boundary = this.switchExpressionJumpDepths[this.switchExpressionJumpDepths.length - 1];
+    if (boundary !== undefined && this.jumpTargets.indexOf(target) <= boundary) {
+      throw new CompileError(`attempt to ${isBreak ? 'break' : 'continue'} out of a switch expression`, node.position);
     }
     if (isBreak && this.reachable) target.exited = true;
     this.runFinallyBlocks(target.finallyDepth);
@@ -940,6 +950,7 @@ export class CodeGenerator {
   private switchExpressionBody(node: Ast.SwitchExpressionNode, target: SwitchYieldTarget): void {
     const saved = this.yieldTarget;
     this.yieldTarget = target;
+    this.switchExpressionJumpDepths.push(this.jumpTargets.length);
     try {
       this.switchOn(
         node,
@@ -967,6 +978,7 @@ export class CodeGenerator {
       );
     } finally {
       this.yieldTarget = saved;
+      this.switchExpressionJumpDepths.pop();
     }
   }
 
