@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crc32 } from '../src/transform/jar-writer.js';
 import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
@@ -186,3 +187,79 @@ describe('a jar with a launcher script in front and no .jar name (java -jar runs
     expect(printed.stdout).toMatch(/^public class p\/Main/m);
   });
 });
+
+describe('a jar with a duplicated class entry', () => {
+  // java.util.zip.ZipFile, so the JVM, reads the last of entries sharing a name; frames computed for
+  // changed methods must use that class too. Here the first p/Circle.class is a stale one that
+  // extends Object, the last extends BaseShape, and Use merges a Circle and a Square.
+  it('computes frames against the entry the JVM loads (the last)', async () => {
+    const current = await compileJava({
+      'p/Main.java': 'package p;\npublic class Main { public static void main(String[] x) { System.out.println(new Use().run(x.length == 0)); } }\n',
+      'p/BaseShape.java': 'package p;\nabstract class BaseShape { abstract String id(); }\n',
+      'p/Circle.java': 'package p;\nfinal class Circle extends BaseShape { String id() { return "circle"; } }\n',
+      'p/Square.java': 'package p;\nfinal class Square extends BaseShape { String id() { return "square"; } }\n',
+      'p/Use.java': 'package p;\npublic class Use { public String run(boolean c) { BaseShape s = c ? new Circle() : new Square(); return s.id(); } }\n',
+    });
+    const stale = await compileJava({ 'p/Circle.java': 'package p;\nfinal class Circle { String id() { return "stale"; } }\n' });
+    // JSZip keeps one entry per name and the jar tool refuses duplicates: the zip is built by hand.
+    const entries: [string, Uint8Array][] = [
+      ['META-INF/MANIFEST.MF', Buffer.from('Manifest-Version: 1.0\r\nMain-Class: p.Main\r\n\r\n')],
+      ['p/Circle.class', stale.classes[0]!.bytes],
+      ...current.classes.map((c): [string, Uint8Array] => [`${c.name}.class`, c.bytes]),
+    ];
+    const input = join(work, 'duplicates.jar');
+    await writeFile(input, storedZip(entries));
+    const nop = join(work, 'nop.mjs');
+    await writeFile(
+      nop,
+      "import { defineTransform, ClassVisitor, MethodVisitor, Opcodes } from 'classforge';\n" +
+        'class Nop extends MethodVisitor { constructor(n) { super(Opcodes.ASM9, n); } visitCode() { super.visitCode(); super.visitInsn(Opcodes.NOP); } }\n' +
+        'class All extends ClassVisitor { constructor(n) { super(Opcodes.ASM9, n); } visitMethod(...a) { const mv = super.visitMethod(...a); return mv && new Nop(mv); } }\n' +
+        "export default defineTransform({ name: 'nop', visitor: (next) => new All(next) });\n",
+    );
+    expect((await execa('java', ['-Xverify:all', '-jar', input], { reject: false })).stdout).toBe('circle');
+    const out = join(work, 'out', 'duplicates.jar');
+    const result = await classforge('transform', input, '-o', out, '-t', nop);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const run = await execa('java', ['-Xverify:all', '-jar', out], { reject: false });
+    expect(run.stdout || run.stderr).toBe('circle');
+  });
+});
+
+/** A zip of stored entries, in order, duplicates kept (APPNOTE 6.3 §4.3.7, §4.3.12, §4.3.16). */
+function storedZip(entries: readonly [string, Uint8Array][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(10, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(10, 4);
+    central.writeUInt16LE(10, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, Buffer.from(data));
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}

@@ -242,7 +242,10 @@ export class ZipArchive {
     return this.list;
   }
 
-  /** The entry named `name` (the first one when a name is duplicated), or undefined. */
+  /**
+   * The entry named `name`, or undefined. When a name is duplicated, the last one in the central
+   * directory, the one java.util.zip.ZipFile (so the JVM's class loaders and java -jar) reads.
+   */
   getEntry(name: string): ZipEntry | undefined {
     return this.byName.get(name);
   }
@@ -471,7 +474,9 @@ export class ZipArchive {
         isDirectory: name.endsWith('/'),
       };
       this.list.push(entry);
-      if (!this.byName.has(name)) this.byName.set(name, entry);
+      // The last of duplicated names wins, as in ZipFile's lookup table (its hash chains put later
+      // entries first): the class path must see the class the JVM loads.
+      this.byName.set(name, entry);
       p = next;
     }
   }

@@ -185,7 +185,7 @@ export class JarFile {
     return this.list.some((entry) => entry.signature);
   }
 
-  /** The first entry named `name` (as ZipArchive.getEntry), or undefined. */
+  /** The entry named `name` (as ZipArchive.getEntry: the last of duplicates), or undefined. */
   getEntry(name: string): JarEntry | undefined {
     const zip = this.archive.getEntry(name);
     return zip === undefined ? undefined : this.list[zip.index];
