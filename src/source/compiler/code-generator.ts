@@ -175,8 +175,15 @@ interface JumpTarget {
 
 /** The switch expression a `yield` belongs to: first its result types are collected, then its code emitted. */
 type SwitchYieldTarget =
-  | { readonly mode: 'collect'; readonly types: JavaType[]; readonly constants: (Constant | null)[] }
-  | { readonly mode: 'emit'; readonly type: JavaType; readonly slot: number; readonly end: Label; readonly finallyDepth: number };
+  | {
+      readonly mode: 'collect';
+      readonly types: JavaType[];
+      readonly constants: (Constant | null)[];
+      /** A poly switch's target type (and its parameterization): its results are compiled as assigned to it. */
+      readonly target: JavaType | null;
+      readonly generic: GenericType | null;
+    }
+  | { readonly mode: 'emit'; readonly type: JavaType; readonly generic: GenericType | null; readonly slot: number; readonly end: Label; readonly finallyDepth: number };
 
 interface FinallyFrame {
   /** Emits the finally block's code (inlined at every exit). */
@@ -900,7 +907,7 @@ export class CodeGenerator {
    * boxes an Integer or a Long). Standalone, its type is the results' common type, boolean, their
    * general numeric promotion (§5.6: `'a'` with the constant `0` is a char), or a reference type.
    */
-  private switchExpression(node: Ast.SwitchExpressionNode, targetType: JavaType | null = null): JavaType {
+  private switchExpression(node: Ast.SwitchExpressionNode, targetType: JavaType | null = null, targetGeneric: GenericType | null = null): JavaType {
     // An exception handler starts with the exception alone on the stack (JVMS §2.10): a try in an arm
     // would lose what the code around the switch has pushed. javac spills that stack to locals; here
     // the switch must be where the stack is empty.
@@ -918,7 +925,7 @@ export class CodeGenerator {
     const realContext = this.ctx;
     this.ctx = { ...realContext, lambdaMethods: { add: () => 'lambda$collect', assertionsDisabledField: () => realContext.lambdaMethods.assertionsDisabledField() } };
     try {
-      this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types, constants }));
+      this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types, constants, target: targetType, generic: targetGeneric }));
     } finally {
       this.ctx = realContext;
     }
@@ -929,7 +936,7 @@ export class CodeGenerator {
     const type = targetType ?? this.switchResultType(types, constants, node.position);
     const slot = this.allocate(type);
     const end = this.e.newLabel();
-    this.switchExpressionBody(node, { mode: 'emit', type, slot, end, finallyDepth: this.finallyFrames.length });
+    this.switchExpressionBody(node, { mode: 'emit', type, generic: targetType === null ? null : targetGeneric, slot, end, finallyDepth: this.finallyFrames.length });
     this.e.label(end);
     this.reachable = true;
     this.e.load(type, slot);
@@ -985,7 +992,14 @@ export class CodeGenerator {
   private yieldStatement(node: Ast.YieldNode): void {
     const target = this.yieldTarget;
     if (target === null) throw new CompileError('yield outside of a switch expression', node.position);
-    if (target.mode === 'collect') {
+    if (target.mode === 'collect' && target.target !== null) {
+      // A poly switch (JLS §15.28.1): a lambda result needs the target type to compile at all.
+      const poly = target.target;
+      this.expressionAs(node.expression, poly, target.generic);
+      this.e.pop(poly);
+      target.types.push(poly);
+      target.constants.push(null);
+    } else if (target.mode === 'collect') {
       const type = this.expression(node.expression);
       if (type.isVoid()) throw new CompileError("'void' type not allowed here", node.expression.position);
       this.e.pop(type);
@@ -993,7 +1007,7 @@ export class CodeGenerator {
       target.constants.push(this.constant(node.expression));
     } else {
       // A switch with a try in it is compiled at an empty stack only, so its arms' statements start at one.
-      this.atEmptyStack(node.expression, () => this.expressionAs(node.expression, target.type));
+      this.atEmptyStack(node.expression, () => this.expressionAs(node.expression, target.type, target.generic));
       this.e.store(target.type, target.slot);
       this.runFinallyBlocks(target.finallyDepth);
       this.e.jump(Opcodes.GOTO, target.end);
@@ -1385,7 +1399,7 @@ export class CodeGenerator {
     }
     if (inner.kind === 'SwitchExpression' && !type.isVoid()) {
       // A poly switch expression (JLS §15.28.1): each result takes the target type.
-      this.switchExpression(inner, type);
+      this.switchExpression(inner, type, generic);
       return;
     }
     if (inner.kind === 'Conditional' && type.isReference() && !hasFunctionalOperand(inner)) {
