@@ -38,7 +38,8 @@ function argumentList(site: InitializerSite, stringParams: readonly string[] | n
 function constantSource(value: number | bigint | boolean | string, fieldDescriptor: string): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${value}L`;
+  // Long.MIN_VALUE's digits are no long literal without the minus (JLS §3.10.1): written as a constant expression.
+  if (typeof value === 'bigint') return value === -(2n ** 63n) ? '(-9223372036854775807L - 1L)' : `${value}L`;
   const number = Number.isNaN(value) ? '(0.0d / 0.0d)' : value === Infinity ? '(1.0d / 0.0d)' : value === -Infinity ? '(-1.0d / 0.0d)' : Object.is(value, -0) ? '-0.0d' : String(value);
   switch (fieldDescriptor) {
     case 'F':

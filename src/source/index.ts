@@ -27,6 +27,7 @@ export { ExprEditor, type ExprEditorLike } from './expr-editor.js';
 export { Modifier } from './modifier.js';
 export { NotFoundException } from './not-found-exception.js';
 export { runSourceTransform } from './run-source-transform.js';
+export { SerialVersionUID } from './serial-version-uid.js';
 export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
 export { AnnotationsAttribute, AttributeInfo, CodeAttribute, LocalVariableAttribute } from './bytecode/attributes.js';
 export { ConstPool } from './bytecode/const-pool.js';
