@@ -2,7 +2,8 @@
 // IllegalStateException when a subclass uses the "latest api" form of most classes, but not of
 // LocalVariableAnnotationNode), and which nodes MethodNode.check(api) rejects at each level
 // (ASM4 already had invokedynamic; it lacked method handle and method type constants, parameters,
-// type annotations and interface flags that disagree with the opcode; ASM7 added condy).
+// type annotations and interface flags that disagree with the opcode, which an ASM4 MethodNode
+// refuses as it records them; ASM7 added condy).
 // The same cases run on ASM (Debian's libasm-java, compiled against with javac) and on ours.
 
 import { existsSync } from 'node:fs';
@@ -63,6 +64,10 @@ public class ApiLevels implements Opcodes {
     t("Textifier", () -> new Textifier() {});
     t("ClassNode", () -> new ClassNode() {});
     t("LocalVariableAnnotationNode", () -> new LocalVariableAnnotationNode(0x40000000, null, new LabelNode[0], new LabelNode[0], new int[0], "LA;") {});
+    t("MethodNode(ASM4) invokestatic on an interface", () -> new MethodNode(ASM4) {}.visitMethodInsn(INVOKESTATIC, "a/I", "m", "()V", true));
+    t("MethodNode(ASM4) invokestatic on a class", () -> new MethodNode(ASM4) {}.visitMethodInsn(INVOKESTATIC, "a/C", "m", "()V", false));
+    t("MethodNode(ASM4) invokeinterface", () -> new MethodNode(ASM4) {}.visitMethodInsn(INVOKEINTERFACE, "a/I", "m", "()V", true));
+    t("MethodNode(ASM5) invokestatic on an interface", () -> new MethodNode(ASM5) {}.visitMethodInsn(INVOKESTATIC, "a/I", "m", "()V", true));
     check("invokedynamic", m -> m.visitInvokeDynamicInsn("x", "()V", handle()));
     check("ldc handle", m -> m.visitLdcInsn(handle()));
     check("ldc method type", m -> m.visitLdcInsn(Type.getMethodType("()V")));
@@ -109,6 +114,11 @@ function ourOutcomes(): string[] {
   t('Textifier', () => new (class extends Textifier {})());
   t('ClassNode', () => new (class extends ClassNode {})());
   t('LocalVariableAnnotationNode', () => new (class extends LocalVariableAnnotationNode {})(0x40000000, null, [], [], [], 'LA;'));
+  const methodNode = (api: number): MethodNode => new (class extends MethodNode {})(api);
+  t('MethodNode(ASM4) invokestatic on an interface', () => methodNode(Opcodes.ASM4).visitMethodInsn(Opcodes.INVOKESTATIC, 'a/I', 'm', '()V', true));
+  t('MethodNode(ASM4) invokestatic on a class', () => methodNode(Opcodes.ASM4).visitMethodInsn(Opcodes.INVOKESTATIC, 'a/C', 'm', '()V', false));
+  t('MethodNode(ASM4) invokeinterface', () => methodNode(Opcodes.ASM4).visitMethodInsn(Opcodes.INVOKEINTERFACE, 'a/I', 'm', '()V', true));
+  t('MethodNode(ASM5) invokestatic on an interface', () => methodNode(Opcodes.ASM5).visitMethodInsn(Opcodes.INVOKESTATIC, 'a/I', 'm', '()V', true));
   check('invokedynamic', (m) => m.visitInvokeDynamicInsn('x', '()V', handle()));
   check('ldc handle', (m) => m.visitLdcInsn(handle()));
   check('ldc method type', (m) => m.visitLdcInsn(Type.getMethodType('()V')));
@@ -136,6 +146,7 @@ describe('API levels against ASM 9', () => {
       expect(expected).toContain('LocalVariableAnnotationNode ok');
       expect(expected).toContain('invokedynamic ASM4 ok');
       expect(expected).toContain('BasicInterpreter IllegalStateException');
+      expect(expected).toContain('MethodNode(ASM4) invokestatic on an interface UnsupportedOperationException');
       expect(ourOutcomes()).toEqual(expected);
     },
   );

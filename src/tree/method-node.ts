@@ -35,7 +35,7 @@ import { TypeInsnNode } from './type-insn-node.js';
 import { UnsupportedClassVersionException } from './unsupported-class-version-exception.js';
 import { Util } from './util.js';
 import { VarInsnNode } from './var-insn-node.js';
-import { IllegalStateException } from '../asm/java-exceptions.js';
+import { IllegalStateException, UnsupportedOperationException } from '../asm/java-exceptions.js';
 import { varargsOf } from '../asm/varargs.js';
 
 /**
@@ -398,6 +398,16 @@ export class MethodNode extends MethodVisitor {
     // One TS method stands for ASM's two overloads: a missing isInterface is the deprecated
     // four-argument form, whose interface flag follows the opcode.
     const opcode = opcodeAndSource & ~Opcodes.SOURCE_MASK;
+    if (
+      isInterface !== undefined &&
+      this.api < Opcodes.ASM5 &&
+      (opcodeAndSource & Opcodes.SOURCE_DEPRECATED) === 0 &&
+      isInterface !== (opcode === Opcodes.INVOKEINTERFACE)
+    ) {
+      // As ASM, whose MethodNode sends an ASM4 node's calls through MethodVisitor's check: the
+      // ASM4 API cannot express an INVOKESTATIC/INVOKESPECIAL on an interface (JVMS §4.4.2).
+      throw new UnsupportedOperationException('INVOKESPECIAL/STATIC on interfaces requires ASM5');
+    }
     const insnNode = new MethodInsnNode(opcode, owner, name, descriptor, isInterface ?? opcode === Opcodes.INVOKEINTERFACE);
     const instructions = this.instructions;
     if (instructions.constructor === InsnList) {
