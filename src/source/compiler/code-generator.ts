@@ -288,6 +288,9 @@ export class CodeGenerator {
     }
   }
 
+  /** Calls whose results mention type variables they left open (see CompiledArgument.refine). */
+  private readonly openResults = new WeakMap<Ast.ExpressionNode, (target: GenericType) => GenericType | null>();
+
   /** The checkcasts genericResult adds after a member of erased type, with that type (see withoutGenericCast). */
   private readonly genericCasts = new WeakMap<AbstractInsnNode, JavaType>();
 
@@ -1942,7 +1945,7 @@ export class CodeGenerator {
       }
       const compiled = this.buffered(() => this.expression(node));
       if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
-      args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(unparenthesized(node)) });
+      args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(argument), refine: this.openResults.get(argument) });
     }
     return args;
   }
@@ -2115,11 +2118,12 @@ export class CodeGenerator {
     } else if (method.isStatic) {
       this.e.pop(receiver);
     }
-    const argGenerics = this.inferenceArguments(args);
+    let argGenerics = this.inferenceArguments(args);
     const explicit = node.typeArguments === null ? null : node.typeArguments.map((arg) => {
       if (arg.kind === 'WildcardType') throw new CompileError('a method type argument cannot be a wildcard', arg.position);
       return this.typeArgumentOf(arg);
     });
+    if (args.some((arg) => arg.refine !== undefined)) argGenerics = this.refinedArguments(args, argGenerics, receiverGeneric, method, explicit, targetGeneric);
     // Inferred parameter types: for lambda arguments' targets, and for the element type of a generic varargs array.
     const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || method.varargsCall
       ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric)
@@ -2134,7 +2138,36 @@ export class CodeGenerator {
       return { ...result, parameters: generic?.kind === 'lambda-result' ? generic.parameters : null };
     });
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
+    if (this.members.resultIsOpen(receiverGeneric, method, inferenceArgs, explicit, targetGeneric)) {
+      this.openResults.set(node, (target) => this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, target));
+    }
     return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, targetGeneric), node);
+  }
+
+  /**
+   * The arguments' types for inference, those of calls with open results (`collect(Collectors.toList())`)
+   * refined by the parameter they go to as the call instantiates it (JLS §18.5.2.1): the
+   * Collector<? super T, A, R> of a Stream<String> makes toList's T a String, and so collect's R a List<String>.
+   */
+  private refinedArguments(
+    args: readonly CompiledArgument[],
+    argGenerics: readonly InferenceArgument[],
+    receiverGeneric: GenericType | null,
+    method: ResolvedMethod,
+    explicit: readonly GenericType[] | null,
+    targetGeneric: GenericType | null,
+  ): InferenceArgument[] {
+    // The parameters as the other arguments instantiate them: an open result would bind variables to its own.
+    const others = argGenerics.map((generic, i) => (args[i]!.refine === undefined ? generic : null));
+    const formals = this.members.parameterTypes(receiverGeneric, method, others, explicit, targetGeneric);
+    if (formals === null) return [...argGenerics];
+    return argGenerics.map((generic, i) => {
+      const refine = args[i]!.refine;
+      if (refine === undefined) return generic;
+      let formal: GenericType | null | undefined = formals[Math.min(i, formals.length - 1)];
+      if (method.varargsCall && i >= formals.length - 1) formal = formal?.kind === 'array' ? formal.component : null;
+      return formal == null ? generic : (refine(formal) ?? generic);
+    });
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
@@ -3450,6 +3483,8 @@ interface CompiledArgument {
   readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode;
   /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
   readonly deferred?: Ast.MethodCallNode;
+  /** A generic call whose result mentions type variables it left open: its type once the parameter it goes to is known. */
+  readonly refine?: ((target: GenericType) => GenericType | null) | undefined;
 }
 
 /** The expression inside any parentheses. */

@@ -166,6 +166,16 @@ export class GenericMembers {
   }
 
   /**
+   * Whether the call's result still mentions a type variable of the method that neither the
+   * arguments nor the target told (`Collectors.toList()` alone: a Collector<T, ?, List<T>>), which
+   * the parameter it is passed to may tell (see resultType's `target`).
+   */
+  resultIsOpen(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null, target: GenericType | null = null): boolean {
+    const instantiated = this.instantiate(receiver, method, args, explicit, target);
+    return instantiated !== null && instantiated.open.length > 0 && mentionsVariableNamed(instantiated.returnType, new Set(instantiated.open));
+  }
+
+  /**
    * The parameter types of `method` as called on `receiver` with arguments of types `args`: what a
    * lambda argument's function type comes from (`computeIfAbsent` of a Map<String, List<Integer>>
    * takes a Function<? super String, ? extends List<Integer>>). Null when the descriptor is all that is known.
@@ -182,7 +192,7 @@ export class GenericMembers {
     args: readonly InferenceArgument[],
     explicit: readonly GenericType[] | null,
     target: GenericType | null,
-  ): { parameters: GenericType[]; returnType: GenericType } | null {
+  ): { parameters: GenericType[]; returnType: GenericType; open: readonly string[] } | null {
     const parsed = this.methodSignature(method.method, method.declaringClass);
     if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
     let bindings = new Map<string, TypeArgument>();
@@ -212,7 +222,8 @@ export class GenericMembers {
         for (const [name, type] of this.resolve(fromTarget)) bindings.set(name, type);
       }
     }
-    return { parameters: parsed.parameters.map((p) => substitute(p, bindings)), returnType: substitute(parsed.returnType, bindings) };
+    const open = parsed.typeParameters.filter((parameter) => !bindings.has(parameter.name)).map((parameter) => parameter.name);
+    return { parameters: parsed.parameters.map((p) => substitute(p, bindings)), returnType: substitute(parsed.returnType, bindings), open };
   }
 
   /**
@@ -455,6 +466,21 @@ export class GenericMembers {
     const info = { typeParameters, scope: extendScope(outerScope, typeParameters), supertypes };
     this.classes.set(model, info);
     return info;
+  }
+}
+
+function mentionsVariableNamed(type: TypeArgument, names: ReadonlySet<string>): boolean {
+  switch (type.kind) {
+    case 'variable':
+      return names.has(type.name);
+    case 'wildcard':
+      return type.bound !== null && mentionsVariableNamed(type.bound, names);
+    case 'class':
+      return type.args.some((arg) => mentionsVariableNamed(arg, names));
+    case 'array':
+      return mentionsVariableNamed(type.component, names);
+    case 'primitive':
+      return false;
   }
 }
 
