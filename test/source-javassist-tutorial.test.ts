@@ -20,7 +20,11 @@ import {
   CtNewConstructor,
   CtNewMethod,
   Descriptor,
+  ExprEditor,
+  type ConstructorCall,
+  type MethodCall,
   Mnemonic,
+  NotFoundException,
   Modifier,
   Opcode,
 } from '../src/source/index.js';
@@ -81,6 +85,19 @@ public abstract class Switches {
 ${manyLocals()}
   public abstract void nothing();
   public native int nat();
+}
+`,
+  'tut/Calls.java': `package tut;
+public class Calls extends Point {
+  enum Color { RED, GREEN }
+  public Calls() { this(1); }
+  public Calls(int x) { super(x, x); }
+  public Object arrays(int[][] grid, String[] names) {
+    Object a = grid.clone();
+    Object b = names.clone();
+    Color[] colors = Color.values();
+    return a.hashCode() + b.hashCode() + colors.length + grid.length + super.toString() + names.getClass() + grid[0].clone().length;
+  }
 }
 `,
   'tut/Outer.java': `package tut;
@@ -166,6 +183,26 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
       it.move(it.getCodeLength() > 1 ? ca.iterator().next() : 0);
       p(`move ${where} ${it.lookAhead()} ${it.hasNext()}`);
     }
+  }
+  const calls = pool.get('tut.Calls');
+  for (const b of calls.getDeclaredBehaviors()) {
+    b.instrument(
+      new (class extends ExprEditor {
+        override editMethodCall(m: MethodCall) {
+          let target: string;
+          try {
+            target = m.getMethod().getLongName();
+          } catch (error) {
+            if (!(error instanceof NotFoundException)) throw error;
+            target = 'not found';
+          }
+          p(`call ${m.where().getLongName()} ${m.getClassName()} ${m.getMethodName()}${m.getSignature()} ${m.isSuper()} ${target}`);
+        }
+        override editConstructorCall(c: ConstructorCall) {
+          p(`constructorCall ${c.where().getLongName()} ${c.getClassName()} ${c.getMethodName()}${c.getSignature()} ${c.isSuper()} ${c.getConstructor().getLongName()}`);
+        }
+      })(),
+    );
   }
   const cool = pool.makeClass('tut.Cool');
   const m = new CtMethod(CtClass.intType, 'm', [CtClass.intType], cool);

@@ -11,6 +11,7 @@ import type { TryCatchBlockNode } from '../tree/try-catch-block-node.js';
 import type { CtBehavior } from './ct-behavior.js';
 import type { CtClass } from './ct-class.js';
 import { toDottedName } from './ct-class.js';
+import { Descriptor } from './bytecode/descriptor.js';
 import type { CtConstructor } from './ct-constructor.js';
 import type { CtField } from './ct-field.js';
 import type { CtMethod } from './ct-method.js';
@@ -131,9 +132,12 @@ export class MethodCall extends Expr {
     super(insn, behavior);
   }
 
-  /** The dotted name of the class the call names (the qualifying type, JLS §13.1). */
+  /**
+   * The dotted name of the class the call names (the qualifying type, JLS §13.1); for a method of an
+   * array (`xs.clone()`), the array type in Java form (`int[][]`), as Javassist's.
+   */
   getClassName(): string {
-    return toDottedName(this.owner.startsWith('[') ? 'java/lang/Object' : this.owner);
+    return this.owner.startsWith('[') ? Descriptor.toClassName(this.owner) : toDottedName(this.owner);
   }
 
   getMethodName(): string {
@@ -150,12 +154,19 @@ export class MethodCall extends Expr {
   }
 
   getMethod(): CtMethod {
-    return this.where().getDeclaringClass().getClassPool().get(this.getClassName()).getMethod(this.name, this.descriptor);
+    // An array's methods are Object's (JLS §10.7).
+    const owner = this.owner.startsWith('[') ? 'java.lang.Object' : this.getClassName();
+    return this.where().getDeclaringClass().getClassPool().get(owner).getMethod(this.name, this.descriptor);
   }
 }
 
 /** A `super(…)` or `this(…)` call in a constructor (Javassist's ConstructorCall). */
 export class ConstructorCall extends MethodCall {
+  /** `super` or `this`, as Javassist's (not `<init>`). */
+  override getMethodName(): string {
+    return this.isSuper() ? 'super' : 'this';
+  }
+
   /** Whether it calls a constructor of the superclass. */
   override isSuper(): boolean {
     return this.owner !== this.getEnclosingClass().getInternalName();

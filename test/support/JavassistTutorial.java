@@ -66,6 +66,23 @@ public class JavassistTutorial {
         p("move " + cc.getName() + "." + mi.getName() + mi.getDescriptor() + " " + it.lookAhead() + " " + it.hasNext());
       }
     }
+    // What ExprEditor says about calls: constructor calls are named super/this, a method of an array
+    // is named on the array type.
+    CtClass calls = pool.get("tut.Calls");
+    for (CtBehavior b : calls.getDeclaredBehaviors()) {
+      b.instrument(new javassist.expr.ExprEditor() {
+        public void edit(javassist.expr.MethodCall m) {
+          String target;
+          try { target = m.getMethod().getLongName(); } catch (NotFoundException e) { target = "not found"; }
+          p("call " + m.where().getLongName() + " " + m.getClassName() + " " + m.getMethodName() + m.getSignature() + " " + m.isSuper() + " " + target);
+        }
+        public void edit(javassist.expr.ConstructorCall c) {
+          String target;
+          try { target = c.getConstructor().getLongName(); } catch (NotFoundException e) { target = "not found"; }
+          p("constructorCall " + c.where().getLongName() + " " + c.getClassName() + " " + c.getMethodName() + c.getSignature() + " " + c.isSuper() + " " + target);
+        }
+      });
+    }
     // The tutorial's abstract-method idiom: an abstract method makes the class abstract; added to an
     // interface, a method becomes public.
     CtClass cool = pool.makeClass("tut.Cool");
