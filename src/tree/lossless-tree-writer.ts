@@ -60,9 +60,24 @@ export class TreeBaseline {
     });
   }
 
-  /** Writes `node` with a ClassWriter on the original reader (`flags`, `options`), unchanged members copied raw. */
+  /**
+   * Writes `node` with a ClassWriter on the original reader (`flags`, `options`), unchanged members
+   * copied raw. A class raised from a version below 51 to 51 or later gets every method written
+   * again with frames computed (COMPUTE_FRAMES added to `flags`): from 51 a method needs a
+   * StackMapTable (JVMS §4.10.1), which neither the original methods nor COMPUTE_MAXS give.
+   */
   write(node: ClassNode, flags: number, options?: ClassWriterOptions): Uint8Array {
-    return writeCopyingMembers(this.reader, node, this.unchangedMembers(node), flags, options);
+    const writerFlags = this.gainsStackMapTables(node) ? flags | ClassWriter.COMPUTE_FRAMES : flags;
+    return writeCopyingMembers(this.reader, node, this.unchangedMembers(node), writerFlags, options);
+  }
+
+  /**
+   * Whether `node` has a version that requires StackMapTables (51 and later: the type checker has
+   * no fallback there, JVMS §4.10) while the original class file's version did not: its methods
+   * have none to copy.
+   */
+  private gainsStackMapTables(node: ClassNode): boolean {
+    return requiresStackMapTables(node.version) && !requiresStackMapTables(this.reader.readUnsignedShort(6));
   }
 
   /**
@@ -80,7 +95,8 @@ export class TreeBaseline {
     // A renamed class: a method's frames name the class (`this`, JVMS §4.10.1.2) even where its
     // instructions do not, so its methods are written again, with frames computed for the new name.
     const renamed = node.name !== this.reader.getClassName();
-    for (const method of renamed ? [] : node.methods) {
+    // A class raised to version 51 or later: its original methods have no StackMapTable to copy.
+    for (const method of renamed || this.gainsStackMapTables(node) ? [] : node.methods) {
       const original = this.methods.get(method.name + method.desc);
       if (original !== undefined && fingerprintsEqual(original.fingerprint, this.fingerprinter.fingerprint(method))) copies.set(method, original.info);
     }
@@ -197,4 +213,9 @@ class UntouchedMemberCopier extends ClassVisitor {
     if (info !== undefined && this.copiesRequired) throw new CopyRefusedError(`method ${name}${descriptor}`);
     return methodVisitor;
   }
+}
+
+/** Whether class files of this version need a StackMapTable in methods with branches (JVMS §4.10.1: from 51). */
+function requiresStackMapTables(version: number): boolean {
+  return (version & 0xffff) >= Opcodes.V1_7;
 }
