@@ -204,6 +204,15 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
       })(),
     );
   }
+  const holder = pool.get('tut.User');
+  const made = CtNewMethod.make('public static long big(long a, long b) { return a * b + a / (b + 1L); }', holder);
+  for (const when of ['unadded', 'added']) {
+    if (when === 'added') holder.addMethod(made);
+    const ca = made.getMethodInfo().getCodeAttribute()!;
+    let ops = '';
+    for (const it = ca.iterator(); it.hasNext(); ) ops += `${Mnemonic.OPCODE[it.byteAt(it.next())]} `;
+    p(`made ${when} ${ca.getMaxStack()} ${ca.getMaxLocals()} ${ca.getCodeLength()} ${ops}`);
+  }
   const cool = pool.makeClass('tut.Cool');
   const m = new CtMethod(CtClass.intType, 'm', [CtClass.intType], cool);
   p(`abstract before ${Modifier.toString(cool.getModifiers())}`);

@@ -83,6 +83,16 @@ public class JavassistTutorial {
         }
       });
     }
+    // The Code attribute of a method made from source, before and after it is added.
+    CtClass holder = pool.get("tut.User");
+    CtMethod made = CtNewMethod.make("public static long big(long a, long b) { return a * b + a / (b + 1L); }", holder);
+    for (String when : new String[] { "unadded", "added" }) {
+      if (when.equals("added")) holder.addMethod(made);
+      CodeAttribute ca = made.getMethodInfo().getCodeAttribute();
+      StringBuilder ops = new StringBuilder();
+      for (CodeIterator it = ca.iterator(); it.hasNext(); ) ops.append(Mnemonic.OPCODE[it.byteAt(it.next())]).append(' ');
+      p("made " + when + " " + ca.getMaxStack() + " " + ca.getMaxLocals() + " " + ca.getCodeLength() + " " + ops);
+    }
     // The tutorial's abstract-method idiom: an abstract method makes the class abstract; added to an
     // interface, a method becomes public.
     CtClass cool = pool.makeClass("tut.Cool");

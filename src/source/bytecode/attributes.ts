@@ -161,8 +161,6 @@ export class CodeAttribute extends AttributeInfo {
   /** @internal */
   constructor(
     private readonly locals: readonly LocalVariableNode[] | null,
-    private readonly maxStack: number,
-    private readonly maxLocals: number,
     /** The code as the class file has it (written-code.ts). */
     private readonly written: () => RawCode,
   ) {
@@ -190,12 +188,14 @@ export class CodeAttribute extends AttributeInfo {
     return null;
   }
 
+  /** max_stack of the code as written now (a method just made or changed gets its computed maxima, as in Javassist). */
   getMaxStack(): number {
-    return this.maxStack;
+    return this.written().maxStack;
   }
 
+  /** max_locals of the code as written now. */
   getMaxLocals(): number {
-    return this.maxLocals;
+    return this.written().maxLocals;
   }
 }
 

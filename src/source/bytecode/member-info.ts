@@ -15,7 +15,7 @@ import { toDottedName } from '../../classfile/class-names.js';
 import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, annotationNodesHolder } from './attributes.js';
 import { ConstPool } from './const-pool.js';
 import type { RawCode } from '../../classfile/raw-class-file.js';
-import { lineNumberAt, writtenCode } from './written-code.js';
+import { lineNumberAt, standaloneCode, writtenCode } from './written-code.js';
 
 type AnnotatedNode = ClassNode | MethodNode | FieldNode;
 
@@ -24,7 +24,7 @@ abstract class AnnotatedInfo {
   /** @internal */
   protected constructor(
     protected readonly node: AnnotatedNode,
-    private readonly className: string,
+    protected readonly className: string,
     /** Called before a change: checks the class may change and records which member did. */
     private readonly beforeChange: () => void,
     /** The class file as it would be written now (CtClass.currentBytecode), for the code's bytes and the constant pool. */
@@ -90,7 +90,10 @@ export class MethodInfo extends AnnotatedInfo {
   }
 
   private writtenCode(): RawCode | null {
-    return writtenCode(this.classBytes(), this.method.name, this.method.desc);
+    const code = writtenCode(this.classBytes(), this.method.name, this.method.desc);
+    if (code !== null || this.method.instructions.size() === 0) return code;
+    // Not in the class (yet): the method written alone.
+    return standaloneCode(this.method, this.className.replace(/\./g, '/'));
   }
 
   getName(): string {
@@ -116,7 +119,7 @@ export class MethodInfo extends AnnotatedInfo {
   /** The Code attribute, or null for an abstract or native method. */
   getCodeAttribute(): CodeAttribute | null {
     if (this.method.instructions.size() === 0) return null;
-    return new CodeAttribute(this.method.localVariables, this.method.maxStack, this.method.maxLocals, () => {
+    return new CodeAttribute(this.method.localVariables, () => {
       const code = this.writtenCode();
       if (code === null) throw new CannotCompileException(`${this.method.name}${this.method.desc}: no Code attribute in the class file`);
       return code;

@@ -7,7 +7,10 @@
 // changed method, the offsets of the code classforge writes for it (Javassist's edited code is
 // Javassist's own, so there the offsets of the two differ anyway).
 
+import { ClassWriter } from '../../asm/class-writer.js';
+import { Opcodes } from '../../asm/opcodes.js';
 import { readRawClassFile, readRawCode, type RawCode } from '../../classfile/raw-class-file.js';
+import type { MethodNode } from '../../tree/method-node.js';
 
 /** The Code attribute of method `name``desc` in `classBytes`, or null (abstract, native, or no such method). */
 export function writtenCode(classBytes: Uint8Array, name: string, desc: string): RawCode | null {
@@ -48,4 +51,16 @@ export function lineNumberAt(code: RawCode, pc: number): number {
     }
   }
   return entries[i - 1]!.line;
+}
+
+/**
+ * The Code attribute of `method` written alone in a scratch class (maxima computed): for a method
+ * made but not added to its class yet, which Javassist can already show.
+ */
+export function standaloneCode(method: MethodNode, internalName: string): RawCode | null {
+  const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+  writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC, internalName, null, 'java/lang/Object', null);
+  method.accept(writer);
+  writer.visitEnd();
+  return writtenCode(writer.toByteArray(), method.name, method.desc);
 }
