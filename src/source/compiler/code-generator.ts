@@ -1992,7 +1992,8 @@ export class CodeGenerator {
         const parameters = lambda.parameters.map((parameter) => this.genericTypeOf(parameter.type!) ?? genericOf(this.typeOf(parameter.type!)));
         return { kind: 'lambda-result', result: null, parameters };
       }
-      return arg.type.isNull() ? null : arg.generic ?? genericOf(arg.type);
+      // A deferred call's type is known once the parameter is (see compileArguments).
+      return arg.type.isNull() || arg.deferred !== undefined ? null : arg.generic ?? genericOf(arg.type);
     });
   }
 
