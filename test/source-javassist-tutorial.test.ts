@@ -21,6 +21,7 @@ import {
   CtNewMethod,
   Descriptor,
   ExprEditor,
+  LineNumberAttribute,
   type ConstructorCall,
   type MethodCall,
   Mnemonic,
@@ -57,6 +58,15 @@ public class Point {
     return ((Comparable<?>) o) instanceof Point ? (Point) o : all.get(0);
   }
   public String toString() { return "(" + x + "," + y + ")"; }
+  public static int guarded(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException | NullPointerException e) {
+      return -1;
+    } finally {
+      all.clear();
+    }
+  }
 }
 `,
   'tut/User.java': `package tut;
@@ -179,6 +189,21 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
         sb += `@${mi.getLineNumber(index)} `;
       }
       p(`code ${where} ${sb}length ${it.getCodeLength()} ${ca.getCodeLength()} line@-1 ${mi.getLineNumber(-1)} line@end ${mi.getLineNumber(ca.getCodeLength())}`);
+      const lines = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute | null;
+      if (lines !== null) {
+        let lb = '';
+        for (let i = 0; i < lines.tableLength(); i++) lb += `${lines.startPc(i)}>${lines.lineNumber(i)} `;
+        const first = lines.lineNumber(0);
+        for (const line of [first - 1, first, first + 1, first + 3, first + 50]) {
+          const near = lines.toNearPc(line);
+          lb += `near${line}=${near.index}/${near.line} start${line}=${lines.toStartPc(line)} `;
+        }
+        p(`lines ${where} ${lb}pc5=${lines.toLineNumber(5)}`);
+      }
+      const et = ca.getExceptionTable();
+      let eb = '';
+      for (let i = 0; i < et.size(); i++) eb += `${et.startPc(i)}-${et.endPc(i)}>${et.handlerPc(i)}:${et.catchType(i) === 0 ? 'any' : mi.getConstPool().getClassInfo(et.catchType(i))} `;
+      p(`handlers ${where} ${eb}`);
       it.begin();
       it.move(it.getCodeLength() > 1 ? ca.iterator().next() : 0);
       p(`move ${where} ${it.lookAhead()} ${it.hasNext()}`);

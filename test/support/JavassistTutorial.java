@@ -61,6 +61,21 @@ public class JavassistTutorial {
           sb.append('@').append(mi.getLineNumber(index)).append(' ');
         }
         p("code " + cc.getName() + "." + mi.getName() + mi.getDescriptor() + " " + sb + "length " + it.getCodeLength() + " " + ca.getCodeLength() + " line@-1 " + mi.getLineNumber(-1) + " line@end " + mi.getLineNumber(ca.getCodeLength()));
+        LineNumberAttribute lines = (LineNumberAttribute) ca.getAttribute(LineNumberAttribute.tag);
+        if (lines != null) {
+          StringBuilder lb = new StringBuilder();
+          for (int i = 0; i < lines.tableLength(); i++) lb.append(lines.startPc(i)).append('>').append(lines.lineNumber(i)).append(' ');
+          int first = lines.lineNumber(0);
+          for (int line : new int[] { first - 1, first, first + 1, first + 3, first + 50 }) {
+            LineNumberAttribute.Pc near = lines.toNearPc(line);
+            lb.append("near").append(line).append('=').append(near.index).append('/').append(near.line).append(" start").append(line).append('=').append(lines.toStartPc(line)).append(' ');
+          }
+          p("lines " + cc.getName() + "." + mi.getName() + mi.getDescriptor() + " " + lb + "pc5=" + lines.toLineNumber(5));
+        }
+        ExceptionTable et = ca.getExceptionTable();
+        StringBuilder eb = new StringBuilder();
+        for (int i = 0; i < et.size(); i++) eb.append(et.startPc(i)).append('-').append(et.endPc(i)).append('>').append(et.handlerPc(i)).append(':').append(et.catchType(i) == 0 ? "any" : mi.getConstPool().getClassInfo(et.catchType(i))).append(' ');
+        p("handlers " + cc.getName() + "." + mi.getName() + mi.getDescriptor() + " " + eb);
         it.begin();
         it.move(it.getCodeLength() > 1 ? ca.iterator().next() : 0);
         p("move " + cc.getName() + "." + mi.getName() + mi.getDescriptor() + " " + it.lookAhead() + " " + it.hasNext());

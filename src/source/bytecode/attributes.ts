@@ -7,6 +7,7 @@
 
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { CodeIterator } from './code-iterator.js';
+import { lineNumberEntries } from './written-code.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import type { LocalVariableNode } from '../../tree/local-variable-node.js';
 import { toInternalName } from '../../classfile/class-names.js';
@@ -154,6 +155,113 @@ export class LocalVariableAttribute extends AttributeInfo {
   }
 }
 
+/**
+ * The LineNumberTable of a method's code (JVMS §4.7.12), read-only, in table order: what coverage
+ * and tracing tools map offsets and lines with. Offsets are those of the code as written now
+ * (written-code.ts).
+ */
+export class LineNumberAttribute extends AttributeInfo {
+  static readonly tag = 'LineNumberTable';
+
+  /** @internal */
+  constructor(private readonly entries: readonly { startPc: number; line: number }[]) {
+    super(LineNumberAttribute.tag);
+  }
+
+  tableLength(): number {
+    return this.entries.length;
+  }
+
+  /** start_pc of entry `i`. */
+  startPc(i: number): number {
+    return this.entry(i).startPc;
+  }
+
+  /** line_number of entry `i`. */
+  lineNumber(i: number): number {
+    return this.entry(i).line;
+  }
+
+  /** The line of bytecode offset `pc` (Javassist's toLineNumber; see written-code.ts lineNumberAt). */
+  toLineNumber(pc: number): number {
+    let i = 0;
+    for (; i < this.entries.length; i++) {
+      if (pc < this.entries[i]!.startPc) {
+        if (i === 0) return this.entries[0]!.line;
+        break;
+      }
+    }
+    return this.entries[i - 1]!.line;
+  }
+
+  /** The start_pc of the first entry of `line`, or -1. */
+  toStartPc(line: number): number {
+    return this.entries.find((entry) => entry.line === line)?.startPc ?? -1;
+  }
+
+  /**
+   * The first entry of the smallest line at or after `line`, else of the largest line before it (the
+   * line insertAt would use): `{ index: its start_pc, line }` (Javassist's toNearPc).
+   */
+  toNearPc(line: number): { index: number; line: number } {
+    // Javassist's loop: from the first entry, an entry replaces the best so far when it is nearer
+    // before the line, or at/after it and nearer (or the best so far is before it).
+    let index = 0;
+    let distance = 0;
+    if (this.entries.length > 0) {
+      distance = this.entries[0]!.line - line;
+      index = this.entries[0]!.startPc;
+    }
+    for (let i = 1; i < this.entries.length; i++) {
+      const d = this.entries[i]!.line - line;
+      if ((d < 0 && d > distance) || (d >= 0 && (d < distance || distance < 0))) {
+        distance = d;
+        index = this.entries[i]!.startPc;
+      }
+    }
+    return { index, line: line + distance };
+  }
+
+  private entry(i: number): { startPc: number; line: number } {
+    const entry = this.entries[i];
+    if (entry === undefined) throw new RangeError(`LineNumberTable entry ${i} of ${this.entries.length}`);
+    return entry;
+  }
+}
+
+/** The exception table of a method's code (JVMS §4.7.3), read-only, offsets as written now (Javassist's ExceptionTable). */
+export class ExceptionTable {
+  /** @internal */
+  constructor(private readonly entries: RawCode['exceptionTable']) {}
+
+  size(): number {
+    return this.entries.length;
+  }
+
+  startPc(i: number): number {
+    return this.entry(i).startPc;
+  }
+
+  endPc(i: number): number {
+    return this.entry(i).endPc;
+  }
+
+  handlerPc(i: number): number {
+    return this.entry(i).handlerPc;
+  }
+
+  /** The constant pool index of the caught class, 0 for a catch-all (finally). */
+  catchType(i: number): number {
+    return this.entry(i).catchTypeIndex;
+  }
+
+  private entry(i: number): RawCode['exceptionTable'][number] {
+    const entry = this.entries[i];
+    if (entry === undefined) throw new RangeError(`exception table entry ${i} of ${this.entries.length}`);
+    return entry;
+  }
+}
+
 /** A method's Code attribute (JVMS §4.7.3), for its sub-attributes and sizes. */
 export class CodeAttribute extends AttributeInfo {
   static readonly tag = 'Code';
@@ -185,7 +293,16 @@ export class CodeAttribute extends AttributeInfo {
   /** LocalVariableAttribute.tag gives the LocalVariableTable (null when the class was compiled without -g); other names null. */
   getAttribute(name: string): AttributeInfo | null {
     if (name === LocalVariableAttribute.tag && this.locals !== null && this.locals.length > 0) return new LocalVariableAttribute(this.locals);
+    if (name === LineNumberAttribute.tag) {
+      const entries = lineNumberEntries(this.written());
+      return entries.length === 0 ? null : new LineNumberAttribute(entries);
+    }
     return null;
+  }
+
+  /** The exception table (read-only). */
+  getExceptionTable(): ExceptionTable {
+    return new ExceptionTable(this.written().exceptionTable);
   }
 
   /** max_stack of the code as written now (a method just made or changed gets its computed maxima, as in Javassist). */
