@@ -246,6 +246,12 @@ class MethodBuffer extends ClassVisitor {
   private readonly startedByReader: BufferedMethod[] = [];
   private renamed = false;
   private version = 0;
+  /**
+   * Whether the chain raised the class from below version 51 to 51 or more: the original methods
+   * have no StackMapTable and from 51 the type checker needs one (JVMS §4.10.1), so none is copied
+   * raw and the writer computes every method's frames.
+   */
+  private framesMissing = false;
 
   constructor(
     private readonly writer: ClassWriter,
@@ -265,6 +271,10 @@ class MethodBuffer extends ClassVisitor {
   ): void {
     this.renamed = name !== this.originalName;
     this.version = version;
+    if (keepsStackMapTables(version) && !keepsStackMapTables(this.reader.readUnsignedShort(6))) {
+      this.framesMissing = true;
+      this.writer.setFlags(ClassWriter.COMPUTE_FRAMES);
+    }
     super.visit(version, access, name, signature, superName, interfaces);
   }
 
@@ -296,6 +306,8 @@ class MethodBuffer extends ClassVisitor {
    */
   readerMethodVisitor(methodVisitor: MethodVisitor | null): MethodVisitor | null {
     if (!(methodVisitor instanceof BufferedMethod) || !this.startedByReader.includes(methodVisitor)) return methodVisitor;
+    // The writer's own visitor would copy the method raw, without the frames it now needs.
+    if (this.framesMissing) return methodVisitor;
     const target = this.pending.get(methodVisitor);
     if (target === undefined) return methodVisitor;
     this.pending.delete(methodVisitor);
@@ -320,7 +332,7 @@ class MethodBuffer extends ClassVisitor {
 
   private write(method: BufferedMethod, target: MethodVisitor): void {
     if (!keepsStackMapTables(this.version)) dropFrames(method);
-    if (!this.renamed && target instanceof MethodWriter) {
+    if (!this.renamed && !this.framesMissing && target instanceof MethodWriter) {
       this.baseline ??= new TreeBaseline(this.reader);
       const info = this.baseline.unchangedMethod(method);
       if (

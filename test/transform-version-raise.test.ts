@@ -1,0 +1,98 @@
+// A transform that raises a class from version 49 (no StackMapTable) to 52, visitor or tree style, gets
+// output HotSpot verifies: from 51 every method with branches needs a StackMapTable (JVMS §4.10.1) and the
+// type checker has no fallback, so no original method may be copied raw (none has frames) and the
+// writer computes the frames of all of them, even though the original version alone calls for
+// COMPUTE_MAXS. Oracle: HotSpot with -Xverify:all runs the result as it ran the original.
+
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { ClassVisitor } from '../src/asm/class-visitor.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
+import { MethodVisitor } from '../src/asm/method-visitor.js';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { applyTransforms } from '../src/transform/apply-transforms.js';
+import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
+import { compileJava, makeTempDir, runJava } from './support/javac.js';
+
+const SOURCE = `
+public class Raised {
+  static int sum(int[] values) {
+    int s = 0;
+    for (int v : values) { if (v < 0) continue; s += v; }
+    return s;
+  }
+  static String kind(Object o) {
+    if (o instanceof String) return "string";
+    try { return o.toString().length() > 3 ? "long" : "short"; } catch (NullPointerException e) { return "null"; }
+  }
+  public static void main(String[] args) {
+    System.out.println(sum(new int[] {1, -2, 3}) + " " + kind("x") + " " + kind(12345) + " " + kind(null));
+  }
+}
+`;
+
+const tempDirs: string[] = [];
+afterAll(async () => {
+  for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** A ClassVisitor that writes the class as `version`. */
+function versionSetter(version: number, next: ClassVisitor): ClassVisitor {
+  return new (class extends ClassVisitor {
+    override visit(_version: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null): void {
+      super.visit(version, access, name, signature, superName, interfaces);
+    }
+  })(Opcodes.ASM9, next);
+}
+
+/** The class rewritten as version 49 (Java 5): no StackMapTable, verified by type inference. */
+function asVersion49(bytes: Uint8Array): Uint8Array {
+  const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+  new ClassReader(bytes).accept(versionSetter(Opcodes.V1_5, writer), ClassReader.SKIP_FRAMES);
+  return writer.toByteArray();
+}
+
+async function run(bytes: Uint8Array): Promise<{ stdout: string; stderr: string }> {
+  const dir = await makeTempDir('transform-version-raise');
+  tempDirs.push(dir);
+  await writeFile(join(dir, 'Raised.class'), bytes);
+  return runJava({ classpath: [dir], mainClass: 'Raised', jvmArgs: ['-Xverify:all'] });
+}
+
+/** A pass-through method visitor: the method's events go through a transform's own visitor. */
+class Wrapping extends MethodVisitor {}
+
+const transforms: Record<string, TransformDefinition> = {
+  'visitor, methods not wrapped': defineTransform({ name: 'raise', visitor: (next) => versionSetter(Opcodes.V1_8, next) }),
+  'visitor, every method wrapped': defineTransform({
+    name: 'raise-wrapping',
+    visitor: (next) =>
+      new (class extends ClassVisitor {
+        override visit(_version: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null): void {
+          super.visit(Opcodes.V1_8, access, name, signature, superName, interfaces);
+        }
+        override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null): MethodVisitor | null {
+          return new Wrapping(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions));
+        }
+      })(Opcodes.ASM9, next),
+  }),
+  tree: defineTransform({ name: 'raise-tree', tree: (node) => { node.version = Opcodes.V1_8; } }),
+};
+
+describe('a transform raising a class from version 49 to 52', () => {
+  it.each(Object.keys(transforms))('%s: every method gets frames, HotSpot verifies the class', async (style) => {
+    const { classes } = await compileJava({ 'Raised.java': SOURCE }, { release: 8 });
+    const old = asVersion49(classes.find((c) => c.name === 'Raised')!.bytes);
+    expect((await run(old)).stdout).toBe('4 string long null\n');
+
+    const result = applyTransforms(old, [{ definition: transforms[style]!, options: {} }], { classPath: new ClassPath([]) });
+    expect(result.status).toBe('changed');
+    expect(new ClassReader(result.bytes).readUnsignedShort(6)).toBe(52);
+    const raised = await run(result.bytes);
+    expect(raised.stderr).toBe('');
+    expect(raised.stdout).toBe('4 string long null\n');
+  });
+});
