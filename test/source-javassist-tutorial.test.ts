@@ -266,6 +266,15 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
   p(`annotation ${Modifier.toString(ann.getModifiers())} ${ann.isAnnotation()} ${names(ann.getInterfaces())}`);
   await ann.writeFile(out);
   for (const name of CLASSES) {
+    const cf = pool.get(name).getClassFile();
+    const kinds = cf.getMethods().map((mi) => `${mi.getName()}${mi.isMethod() ? '+' : '-'} `).join('');
+    p(`classfile ${cf.getName()} ${cf.isAbstract()} ${cf.isFinal()} ${cf.getSourceFile()} ${cf.getStaticInitializer() !== null} ${cf.getAccessFlags()} ${kinds}`);
+  }
+  cool.defrost();
+  const coolFile = cool.getClassFile();
+  coolFile.setAccessFlags(Modifier.PUBLIC | Modifier.FINAL);
+  p(`accessFlags ${coolFile.getAccessFlags()} ${Modifier.toString(cool.getModifiers())}`);
+  for (const name of CLASSES) {
     const d = pool.get(name).getDeclaringClass();
     p(`declaring ${name} ${d === null ? 'null' : d.getName()}`);
   }

@@ -131,6 +131,17 @@ public class JavassistTutorial {
     CtClass ann = pool.makeAnnotation("tut.Marker");
     p("annotation " + Modifier.toString(ann.getModifiers()) + " " + ann.isAnnotation() + " " + names(ann.getInterfaces()));
     ann.writeFile(out);
+    // ClassFile and MethodInfo queries.
+    for (int a = 2; a < args.length; a++) {
+      ClassFile cf = pool.get(args[a]).getClassFile();
+      StringBuilder kinds = new StringBuilder();
+      for (Object o : cf.getMethods()) { MethodInfo mi = (MethodInfo) o; kinds.append(mi.getName()).append(mi.isMethod() ? "+" : "-").append(' '); }
+      p("classfile " + cf.getName() + " " + cf.isAbstract() + " " + cf.isFinal() + " " + cf.getSourceFile() + " " + (cf.getStaticInitializer() != null) + " " + cf.getAccessFlags() + " " + kinds);
+    }
+    cool.defrost();
+    ClassFile coolFile = cool.getClassFile();
+    coolFile.setAccessFlags(AccessFlag.PUBLIC | AccessFlag.FINAL);
+    p("accessFlags " + coolFile.getAccessFlags() + " " + Modifier.toString(cool.getModifiers()));
     // getDeclaringClass of member, local and anonymous classes.
     for (int a = 2; a < args.length; a++) {
       CtClass cc = pool.get(args[a]);

@@ -116,6 +116,11 @@ export class MethodInfo extends AnnotatedInfo {
     return this.method.name === '<clinit>';
   }
 
+  /** Neither a constructor nor the static initializer. */
+  isMethod(): boolean {
+    return !this.isConstructor() && !this.isStaticInitializer();
+  }
+
   /** The Code attribute, or null for an abstract or native method. */
   getCodeAttribute(): CodeAttribute | null {
     if (this.method.instructions.size() === 0) return null;
@@ -181,6 +186,34 @@ export class ClassFile extends AnnotatedInfo {
 
   isInterface(): boolean {
     return (this.classNode.access & 0x0200) !== 0;
+  }
+
+  isAbstract(): boolean {
+    return (this.classNode.access & 0x0400) !== 0;
+  }
+
+  isFinal(): boolean {
+    return (this.classNode.access & 0x0010) !== 0;
+  }
+
+  /**
+   * Sets access_flags as given, with ACC_SUPER added to a class that is not an interface (Javassist's
+   * setAccessFlags; JVMS §4.1: every class compiled since Java 1.0.2 has it). A nested class's
+   * InnerClasses modifiers are CtClass.setModifiers's business.
+   */
+  setAccessFlags(access: number): void {
+    this.changing();
+    this.classNode.access = (access & 0x0200) === 0 ? access | 0x0020 : access;
+  }
+
+  /** The SourceFile attribute's file name, or null. */
+  getSourceFile(): string | null {
+    return this.classNode.sourceFile;
+  }
+
+  /** The static initializer, or null. */
+  getStaticInitializer(): MethodInfo | null {
+    return this.getMethod('<clinit>');
   }
 
   getMajorVersion(): number {
