@@ -12,6 +12,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { ClassPath } from '../classpath/class-path.js';
 import { readClassHeader } from '../classpath/class-header.js';
 import { describeClassNames, SupplementedClassPath } from '../classpath/supplemented-class-path.js';
+import { ApplicationArchiveClasses } from './application-archive-classes.js';
 
 /** How to build the class path of a run (structured-clone friendly). */
 export interface TransformClassPathSpec {
@@ -23,14 +24,46 @@ export interface TransformClassPathSpec {
   readonly release?: number;
   /** Class files to add in front of the entries (the class of a .class file input). */
   readonly extraClasses?: readonly Uint8Array[];
+  /**
+   * A jar input that is an application archive (a Spring Boot executable jar, a war): its
+   * BOOT-INF/ or WEB-INF/ classes and nested jars are searched after the entries and the JDK
+   * (application-archive-classes.ts).
+   */
+  readonly applicationArchive?: string;
 }
 
 /** Builds the class path described by `spec`; throws ClassPathError when the JDK cannot be found. */
 export function createTransformClassPath(spec: TransformClassPathSpec): ClassPath {
   const options = specOptions(spec);
   const extras = spec.extraClasses ?? [];
+  if (spec.applicationArchive !== undefined) return classPathWithApplicationArchive(spec.entries, options, spec.applicationArchive);
   if (extras.length === 0) return new ClassPath(spec.entries, options);
   return classPathWithClasses(spec.entries, options, extras);
+}
+
+/** The class path of `entries`, then the JDK, then the classes inside the application archive at `path`. */
+function classPathWithApplicationArchive(entries: readonly string[], options: { jdk?: string | false; release?: number }, path: string): ClassPath {
+  const archive = new ApplicationArchiveClasses(path);
+  return new ClosingClassPath(entries, options, (name) => archive.lookup(name), 'last', archive.describe(), archive);
+}
+
+/** A SupplementedClassPath that also closes what its supplement reads from. */
+class ClosingClassPath extends SupplementedClassPath {
+  constructor(
+    entries: readonly string[],
+    options: { jdk?: string | false; release?: number },
+    supplement: (internalName: string) => Uint8Array | undefined,
+    order: 'first' | 'last',
+    describedAs: string,
+    private readonly resource: { close(): void } | null,
+  ) {
+    super(entries, options, supplement, order, describedAs);
+  }
+
+  override close(): void {
+    this.resource?.close();
+    super.close();
+  }
 }
 
 function specOptions(spec: TransformClassPathSpec): { jdk?: string | false; release?: number } {
@@ -45,12 +78,14 @@ function specOptions(spec: TransformClassPathSpec): { jdk?: string | false; rele
 export function createRunClassPath(spec: TransformClassPathSpec, runClasses: ReadonlyMap<string, Uint8Array>): ClassPath {
   const extras = new Map<string, Uint8Array>();
   for (const bytes of spec.extraClasses ?? []) extras.set(readClassHeader(bytes).name, bytes);
-  return new SupplementedClassPath(
+  const archive = spec.applicationArchive === undefined ? null : new ApplicationArchiveClasses(spec.applicationArchive);
+  return new ClosingClassPath(
     spec.entries,
     specOptions(spec),
-    (name) => runClasses.get(name) ?? extras.get(name),
+    (name) => runClasses.get(name) ?? extras.get(name) ?? archive?.lookup(name),
     'first',
-    `(the ${runClasses.size} classes of this run)`,
+    `(the ${runClasses.size} classes of this run)` + (archive === null ? '' : `, ${archive.describe()}`),
+    archive,
   );
 }
 
@@ -62,12 +97,14 @@ export function createRunClassPath(spec: TransformClassPathSpec, runClasses: Rea
 export function createLenientClassPath(spec: TransformClassPathSpec): ClassPath {
   const extras = new Map<string, Uint8Array>();
   for (const bytes of spec.extraClasses ?? []) extras.set(readClassHeader(bytes).name, bytes);
-  return new SupplementedClassPath(
+  const archive = spec.applicationArchive === undefined ? null : new ApplicationArchiveClasses(spec.applicationArchive);
+  return new ClosingClassPath(
     spec.entries,
     specOptions(spec),
-    (name) => extras.get(name) ?? placeholderClass(name),
+    (name) => extras.get(name) ?? archive?.lookup(name) ?? placeholderClass(name),
     'last',
     '(any other class, as a subclass of java/lang/Object)',
+    archive,
   );
 }
 

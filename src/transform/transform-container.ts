@@ -27,6 +27,7 @@ import { openClassContainer } from './open-class-container.js';
 import { runTransformJob, type JobTransform } from './run-transform-job.js';
 import { noSelectionWarning } from './selection-warnings.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
+import { isApplicationArchive } from './application-archive-classes.js';
 
 export interface TransformContainerOptions {
   /** The input: a .class file, a directory or a jar. */
@@ -115,6 +116,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       entries: [...ownEntries, ...(options.classPath ?? [])],
       ...(options.jdk === undefined ? {} : { jdk: options.jdk }),
       ...(extraClasses.length > 0 ? { extraClasses } : {}),
+      ...(reader.format.name === 'jar' && isApplicationArchive(entries.map((entry) => entry.name)) ? { applicationArchive: input } : {}),
     };
     // Built here also when workers will build their own: a missing JDK is reported once, up front.
     const classPath = createTransformClassPath(classPathSpec);
