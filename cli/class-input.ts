@@ -6,7 +6,7 @@
 // business (ClassReader throws ClassFormatError).
 
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ClassPathError } from '../src/classpath/class-path-error.js';
 import { ZipArchive } from '../src/classpath/zip-archive.js';
 import { classifyJarEntry } from '../src/transform/jar-file.js';
@@ -129,7 +129,12 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     const files: string[] = [];
     await listClassFiles(path, files);
     for (const file of files) {
-      yield { displayName: file, bytes: await readFileOrThrow(file), release: null };
+      // An exploded jar (a build's output directory) is read as its jar would be: a .class file
+      // under META-INF/ is data, one under META-INF/versions/N/ a release-N variant, which must
+      // not stand for the base class in the hierarchy.
+      const { kind, release } = classifyJarEntry(relative(path, file).split(sep).join('/'));
+      if (kind !== 'class') continue;
+      yield { displayName: file, bytes: await readFileOrThrow(file), release };
     }
     return;
   }

@@ -7,8 +7,8 @@
 // (-Djdk.util.jar.enableMultiRelease=false makes the JDK read the base entries only), and `verify`
 // must check each variant against the same view HotSpot loads it with.
 
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +139,19 @@ describe('classforge verify: a multi-release variant is verified against its own
     const jar = await buildJar('verify-ok.jar', 11);
     expect(await runBoth(jar)).toEqual({ base: 'base circle', versioned: 'v11 circle' });
     expect(await verify(jar)).toEqual({ exitCode: 0, stdout: 'verified 9 classes, 16 methods: 0 errors' });
+  });
+
+  it('reads an exploded multi-release jar (a build output directory) the same way', async () => {
+    const jar = await buildJar('verify-exploded.jar', 11);
+    const dir = join(work, 'exploded');
+    const zip = await JSZip.loadAsync(await readFile(jar));
+    for (const [name, file] of Object.entries(zip.files)) {
+      if (file.dir) continue;
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), await file.async('nodebuffer'));
+    }
+    expect((await runJava({ classpath: dir, mainClass: 'p.Main', jvmArgs: ['-Xverify:all'] })).stdout.trim()).toBe('base circle');
+    expect(await verify(dir)).toEqual({ exitCode: 0, stdout: 'verified 9 classes, 16 methods: 0 errors' });
   });
 
   it('rejects a versioned class whose frames only fit the base entries, as HotSpot does', async () => {
