@@ -41,7 +41,7 @@ import type { MethodModel, TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
 import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
-import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, type TypeArgument, type TypeVariableScope } from './generic-type.js';
+import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { findUnassignedRead } from './definite-assignment.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
@@ -231,6 +231,8 @@ export class CodeGenerator {
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
   /** In a lambda body compiled for a function type whose result is a type variable: the type its expression returns. */
   private lambdaResult: GenericType | null = null;
+  /** How many results noteLambdaResult has seen. */
+  private lambdaResultCount = 0;
 
   constructor(
     ctx: CompileContext,
@@ -714,7 +716,18 @@ export class CodeGenerator {
     } else {
       if (returnType.isVoid()) throw new CompileError('incompatible types: unexpected return value (the method returns void)', node.expression.position);
       const expression = node.expression;
-      this.atEmptyStack(expression, () => this.expressionAs(expression, returnType, this.ctx.returnGeneric ?? null));
+      const inner = unparenthesized(expression);
+      const returnGeneric = this.ctx.returnGeneric;
+      if (this.ctx.capture !== undefined && returnGeneric != null && mentionsTypeVariable(returnGeneric) && inner.kind !== 'Lambda' && inner.kind !== 'MethodReference' && !(inner.kind === 'Cast' && isSpecialCast(inner))) {
+        // A block lambda's return whose function type's result is still to infer (Stream.map's R): what it
+        // returns tells it, as an expression body's value does (see lambdaBody).
+        const actual = this.atEmptyStack(expression, () => this.expression(expression));
+        if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', expression.position);
+        this.convert(actual, returnType, expression.position, 'assignment');
+        if (!actual.isNull()) this.noteLambdaResult(this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
+      } else {
+        this.atEmptyStack(expression, () => this.expressionAs(expression, returnType, returnGeneric ?? null));
+      }
       if (this.finallyFrames.length > 0) {
         const slot = this.allocate(returnType);
         this.e.store(returnType, slot);
@@ -2997,6 +3010,12 @@ export class CodeGenerator {
     return { name, descriptor, captures: captures.map(([, v]) => v), usesThis, result: second.lambdaResult };
   }
 
+  /** What a lambda body returns, for inference: one type, or unknown (null) when its returns disagree. */
+  private noteLambdaResult(type: GenericType): void {
+    if (this.lambdaResultCount++ === 0) this.lambdaResult = type;
+    else if (this.lambdaResult !== null && !sameType(this.lambdaResult, type)) this.lambdaResult = null;
+  }
+
   /** The body of a lambda whose function type returns `returnType`, with its return (JLS §15.27.3). */
   private lambdaBody(body: Ast.ExpressionNode | Ast.BlockNode, returnType: JavaType): void {
     if (body.kind === 'Block') {
@@ -3016,7 +3035,7 @@ export class CodeGenerator {
       const actual = this.expression(body);
       if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', body.position);
       this.convert(actual, returnType, body.position, 'assignment');
-      if (!actual.isNull()) this.lambdaResult = this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual);
+      if (!actual.isNull()) this.noteLambdaResult(this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
     } else {
       this.expressionAs(body, returnType, this.ctx.returnGeneric ?? null);
     }
@@ -3112,6 +3131,12 @@ export class CodeGenerator {
       return { kind: 'MethodCall', target: typeExpression, typeArguments: null, name: node.name, arguments: names(0), position };
     }
     if (!isInstance) throw new CompileError(`invalid method reference: cannot find ${node.name} in ${type} for ${fn.method.name}(${typeList(parameterTypes)})`, position);
+    // JLS §15.13.1: a raw type names the parameterization the first parameter has (Map.Entry::getValue for
+    // a Map.Entry<String, Integer> returns an Integer): the parameter, of that type, is the receiver as it is.
+    const isRawGeneric = typeNode.kind === 'ClassType' && typeNode.parts[typeNode.parts.length - 1]!.typeArguments === null && type.isClass() && this.members.typeParameterCount(type.internalName!) > 0;
+    if (isRawGeneric && first !== undefined && first.kind === 'class' && first.args.length > 0 && this.members.isKnownSubtype(erasure(first), type)) {
+      return { kind: 'MethodCall', target: names(0)[0]!, typeArguments: null, name: node.name, arguments: names(1), position };
+    }
     const receiver: Ast.ExpressionNode = { kind: 'Cast', type: typeNode, additionalBounds: [], expression: names(0)[0]!, position };
     return { kind: 'MethodCall', target: { kind: 'Parenthesized', expression: receiver, position }, typeArguments: null, name: node.name, arguments: names(1), position };
   }
@@ -3529,13 +3554,16 @@ function hasFunctionalOperand(node: Ast.ConditionalNode): boolean {
 }
 
 /**
- * Whether a call has an implicitly typed lambda among its arguments (`comparing(s -> s.length())`),
- * or in a call among them (`maxBy(comparing(s -> s.length()))`), whose parameter types may come from the call's target.
+ * Whether a call has an implicitly typed lambda or a method reference among its arguments
+ * (`comparing(s -> s.length())`), or in a call among them (`maxBy(comparing(s -> s.length()))`),
+ * whose parameter types may come from the call's target.
  */
 function hasImplicitLambdaArgument(node: Ast.MethodCallNode): boolean {
   return node.arguments.some((arg) => {
     const inner = unparenthesized(arg);
     if (inner.kind === 'MethodCall') return hasImplicitLambdaArgument(inner);
+    // A method reference's parameter types come from the target too (`comparing(Map.Entry::getValue)`).
+    if (inner.kind === 'MethodReference') return true;
     return inner.kind === 'Lambda' && inner.parameters.some((parameter) => parameter.type === null || parameter.type.kind === 'VarType');
   });
 }
