@@ -263,3 +263,19 @@ function storedZip(entries: readonly [string, Uint8Array][]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
+
+describe('a .class resource under META-INF of a directory input', () => {
+  it('is copied as data by transform, as from a jar', async () => {
+    const dir = join(work, 'dir-meta-inf');
+    await mkdir(join(dir, 'META-INF', 'plugin'), { recursive: true });
+    await mkdir(join(dir, 'p'), { recursive: true });
+    await writeFile(join(dir, 'META-INF', 'plugin', 'data.class'), 'not a class file');
+    await writeFile(join(dir, 'p', 'A.class'), classA);
+    const out = join(work, 'out', 'dir-meta-inf');
+    const result = await classforge('transform', dir, '-o', out, '-t', identity, '--json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ classesSeen: 1, resources: 1, failed: 0 });
+    expect(readFileSync(join(out, 'META-INF', 'plugin', 'data.class'), 'utf8')).toBe('not a class file');
+    expect(await classforge('verify', dir)).toEqual({ exitCode: 0, stdout: 'verified 1 class, 2 methods: 0 errors', stderr: '' });
+  });
+});

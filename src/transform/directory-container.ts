@@ -1,8 +1,9 @@
 // # The directory container: a tree of class files and resources
 //
 // Every file is an entry, in sorted order, directories included (so empty ones are kept); files
-// ending in .class are offered to the transforms, the others are copied byte for byte. The
-// output keeps the relative layout and, best effort, the permission bits.
+// ending in .class are offered to the transforms (except data under META-INF/, as in a jar), the
+// others are copied byte for byte. The output keeps the relative layout and, best effort, the
+// permission bits.
 //
 // Symbolic links: a link to a file is read through (the output holds a regular file with the
 // content); a link to a directory is not followed (as class-input.ts and `java -cp` listing
@@ -19,6 +20,7 @@ import {
   type ClassContainerReader,
   type ClassContainerWriter,
 } from './class-container.js';
+import { classifyJarEntry } from './jar-file.js';
 
 /** How many file writes may be in flight at once. */
 const WRITE_CONCURRENCY = 32;
@@ -67,7 +69,9 @@ function listDirectory(root: string, relative: string, into: DirectoryEntry[]): 
     } else if (stats.isFile()) {
       into.push({
         name: entryName,
-        kind: name.endsWith('.class') ? 'class' : 'resource',
+        // As in a jar (classifyJarEntry): a .class file under META-INF/ but not under
+        // META-INF/versions/N/ is data, which no class loader defines a class from.
+        kind: classifyJarEntry(entryName).kind === 'class' ? 'class' : 'resource',
         path,
         mode: stats.mode & 0o7777,
         linkTarget: null,
