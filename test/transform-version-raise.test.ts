@@ -11,6 +11,7 @@ import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { MethodVisitor } from '../src/asm/method-visitor.js';
+import { Label } from '../src/asm/label.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { applyTransforms } from '../src/transform/apply-transforms.js';
@@ -55,11 +56,53 @@ function asVersion49(bytes: Uint8Array): Uint8Array {
   return writer.toByteArray();
 }
 
-async function run(bytes: Uint8Array): Promise<{ stdout: string; stderr: string }> {
+async function run(bytes: Uint8Array, name = 'Raised'): Promise<{ stdout: string; stderr: string }> {
   const dir = await makeTempDir('transform-version-raise');
   tempDirs.push(dir);
-  await writeFile(join(dir, 'Raised.class'), bytes);
-  return runJava({ classpath: [dir], mainClass: 'Raised', jvmArgs: ['-Xverify:all'] });
+  await writeFile(join(dir, `${name}.class`), bytes);
+  return runJava({ classpath: [dir], mainClass: name, jvmArgs: ['-Xverify:all'] });
+}
+
+/**
+ * A version 49 class whose `twice(x)` calls a jsr/ret subroutine (as javac 1.4 compiled finally
+ * blocks) that clamps x at 0 and adds 1, then returns 2x: main prints twice(3) and twice(-5), 8 and 2.
+ */
+function subroutineClass(): Uint8Array {
+  const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+  writer.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'Sub', null, 'java/lang/Object', null);
+  const twice = writer.visitMethod(Opcodes.ACC_STATIC, 'twice', '(I)I', null, null)!;
+  twice.visitCode();
+  const subroutine = new Label();
+  const positive = new Label();
+  twice.visitJumpInsn(Opcodes.JSR, subroutine);
+  twice.visitVarInsn(Opcodes.ILOAD, 0);
+  twice.visitInsn(Opcodes.ICONST_2);
+  twice.visitInsn(Opcodes.IMUL);
+  twice.visitInsn(Opcodes.IRETURN);
+  twice.visitLabel(subroutine);
+  twice.visitVarInsn(Opcodes.ASTORE, 1);
+  twice.visitVarInsn(Opcodes.ILOAD, 0);
+  twice.visitJumpInsn(Opcodes.IFGE, positive);
+  twice.visitInsn(Opcodes.ICONST_0);
+  twice.visitVarInsn(Opcodes.ISTORE, 0);
+  twice.visitLabel(positive);
+  twice.visitIincInsn(0, 1);
+  twice.visitVarInsn(Opcodes.RET, 1);
+  twice.visitMaxs(0, 0);
+  twice.visitEnd();
+  const main = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'main', '([Ljava/lang/String;)V', null, null)!;
+  main.visitCode();
+  for (const value of [3, -5]) {
+    main.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+    main.visitIntInsn(Opcodes.BIPUSH, value);
+    main.visitMethodInsn(Opcodes.INVOKESTATIC, 'Sub', 'twice', '(I)I', false);
+    main.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(I)V', false);
+  }
+  main.visitInsn(Opcodes.RETURN);
+  main.visitMaxs(0, 0);
+  main.visitEnd();
+  writer.visitEnd();
+  return writer.toByteArray();
 }
 
 /** A pass-through method visitor: the method's events go through a transform's own visitor. */
@@ -94,5 +137,18 @@ describe('a transform raising a class from version 49 to 52', () => {
     const raised = await run(result.bytes);
     expect(raised.stderr).toBe('');
     expect(raised.stdout).toBe('4 string long null\n');
+  });
+});
+
+describe('a transform raising a class with jsr/ret subroutines from version 49 to 52', () => {
+  it.each(Object.keys(transforms))('%s: the subroutines are inlined (illegal from 51), HotSpot verifies the class', async (style) => {
+    const old = subroutineClass();
+    expect((await run(old, 'Sub')).stdout).toBe('8\n2\n');
+
+    const result = applyTransforms(old, [{ definition: transforms[style]!, options: {} }], { classPath: new ClassPath([]) });
+    expect(new ClassReader(result.bytes).readUnsignedShort(6)).toBe(52);
+    const raised = await run(result.bytes, 'Sub');
+    expect(raised.stderr).toBe('');
+    expect(raised.stdout).toBe('8\n2\n');
   });
 });

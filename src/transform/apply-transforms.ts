@@ -52,6 +52,7 @@ import { TreeBaseline } from '../tree/lossless-tree-writer.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
 import { runSourceTransform } from '../source/run-source-transform.js';
 import { TransformError } from './transform-error.js';
+import { withSubroutinesInlined } from './subroutine-inlining.js';
 
 /** A transform ready to run: its definition and its validated options. */
 export interface ActiveTransform {
@@ -350,7 +351,7 @@ class MethodBuffer extends ClassVisitor {
         return;
       }
     }
-    method.accept(target);
+    (this.framesMissing ? withSubroutinesInlined(method) : method).accept(target);
     // MethodNode.accept(MethodVisitor) replays visitEnd too.
   }
 }
@@ -428,6 +429,7 @@ function runTreePass(
       }
     }
     if (!keepsStackMapTables(node.version)) for (const method of node.methods) dropFrames(method);
+    else if (!keepsStackMapTables(reader.readUnsignedShort(6))) node.methods = node.methods.map(withSubroutinesInlined);
     return baseline.write(node, writerFlagsFor(reader), { classPath: environment.classPath });
   } catch (error) {
     if (error instanceof TransformError) throw error;
