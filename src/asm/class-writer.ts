@@ -309,6 +309,10 @@ export class ClassWriter extends ClassVisitor {
     superName: string | null,
     interfaces: string[] | null,
   ): void {
+    // Plain JavaScript callers may leave out the trailing nulls of Java's signature: undefined is null.
+    signature ??= null;
+    superName ??= null;
+    interfaces ??= null;
     this.version = version;
     this.accessFlags = access;
     const symbolTable = this.symbolTable;
@@ -355,6 +359,8 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitSource(file: string | null, debug: string | null): void {
+    file ??= null;
+    debug ??= null;
     if (file !== null) {
       this.sourceFileIndex = this.symbolTable.addConstantUtf8Hinted(file, this.sourceAttributeIndex(SOURCE_FILE));
     }
@@ -378,6 +384,8 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitOuterClass(owner: string, name: string | null, descriptor: string | null): void {
+    name ??= null;
+    descriptor ??= null;
     const enclosingMethodOffset = this.sourceAttributeOffsets === null ? 0 : this.sourceAttributeOffsets[ENCLOSING_METHOD]!;
     const sourceBytes = this.symbolTable.getSource()?.classFileBuffer;
     this.enclosingClassIndex = this.symbolTable.addConstantClassHinted(
@@ -467,6 +475,8 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitInnerClass(name: string, outerName: string | null, innerName: string | null, access: number): void {
+    outerName ??= null;
+    innerName ??= null;
     if (this.innerClasses === null) {
       this.innerClasses = new ByteVector();
     }
@@ -497,7 +507,7 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitRecordComponent(name: string, descriptor: string, signature: string | null): RecordComponentVisitor {
-    const recordComponentWriter = new RecordComponentWriter(this.symbolTable, name, descriptor, signature);
+    const recordComponentWriter = new RecordComponentWriter(this.symbolTable, name, descriptor, signature ?? null);
     if (this.firstRecordComponent === null) {
       this.firstRecordComponent = recordComponentWriter;
     } else {
@@ -513,6 +523,8 @@ export class ClassWriter extends ClassVisitor {
     signature: string | null,
     value: ConstantValue | null,
   ): FieldVisitor {
+    signature ??= null;
+    value ??= null;
     let sourceOffset = 0;
     if (this.sourceFieldsLeft > 0) {
       sourceOffset = this.sourceFieldOffset;
@@ -536,6 +548,8 @@ export class ClassWriter extends ClassVisitor {
     signature: string | null,
     exceptions: string[] | null,
   ): MethodVisitor {
+    signature ??= null;
+    exceptions ??= null;
     if (this.sourceMethodsLeft < 0) {
       this.locateSourceMethods();
     }
