@@ -90,6 +90,9 @@ function classforgeAnswers(classPath: string): string[] {
     return `${made !== old} ${pool.get('life.Pair2') === made} ${made.isInterface()}`;
   });
   pool.get('life.Line').detach();
+  for (const n of ['int', '[I', '[Ljava.lang.String;', '[[Ljava/lang/Object;', '[[Llife.Point;', 'java.lang.String[][]', 'java/lang/String', 'void', '[Lno.Such;', '[X']) {
+    t(`name ${n}`, () => pool.get(n).getName());
+  }
   const child = new ClassPool(pool);
   t('child get', () => child.get('life.Point') === pool.get('life.Point'));
   t('child shadow', () => {

@@ -18,6 +18,7 @@ import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class
 import type { CtMethod } from './ct-method.js';
 import { NotFoundException } from './not-found-exception.js';
 import { PoolClassPath } from './pool-class-path.js';
+import { Descriptor } from './bytecode/descriptor.js';
 
 /** The platform's path-list delimiter (node:path's `delimiter`, without importing node:path here). */
 const delimiter = (globalThis as { process?: { platform?: string } }).process?.platform === 'win32' ? ';' : ':';
@@ -197,6 +198,16 @@ export class ClassPool {
 
   /** Like get, but null when the class is not found. */
   getOrNull(className: string): CtClass | null {
+    // An array by its JVM name, as java.lang.Class.getName gives it (`[I`, `[Ljava.lang.String;`): Javassist's get takes it too.
+    if (className.startsWith('[')) {
+      let javaName: string;
+      try {
+        javaName = Descriptor.toClassName(className);
+      } catch {
+        return null;
+      }
+      return this.getOrNull(javaName);
+    }
     const primitive = primitiveType(className);
     if (primitive !== undefined) return primitive;
     if (className.endsWith('[]')) {

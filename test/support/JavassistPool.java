@@ -38,6 +38,9 @@ public class JavassistPool {
     t("makeInterface over frozen", () -> pool.makeInterface("life.Line").getName());
     t("makeClass over unfrozen", () -> { CtClass old = pool.get("life.Pair2"); old.defrost(); CtClass made = pool.makeClass("life.Pair2"); return (made != old) + " " + (pool.get("life.Pair2") == made) + " " + made.isInterface(); });
     pool.get("life.Line").detach();
+    for (String n : new String[] { "int", "[I", "[Ljava.lang.String;", "[[Ljava/lang/Object;", "[[Llife.Point;", "java.lang.String[][]", "java/lang/String", "void", "[Lno.Such;", "[X" }) {
+      t("name " + n, () -> pool.get(n).getName());
+    }
     ClassPool child = new ClassPool(pool);
     t("child get", () -> child.get("life.Point") == pool.get("life.Point"));
     t("child shadow", () -> { CtClass own = child.makeClass("life.Point"); return (child.get("life.Point") == own) + " " + (pool.get("life.Point") != own); });
