@@ -2487,7 +2487,7 @@ export class CodeGenerator {
     const pb = b.value.primitiveOrUnboxed();
     const isReferenceConditional = !(pa === JavaType.BOOLEAN && pb === JavaType.BOOLEAN) && !(pa !== null && pb !== null && pa.isNumeric() && pb.isNumeric());
     const poly = targetType !== null && targetType.isReference() && isReferenceConditional;
-    const type = poly
+    let type = poly
       ? targetType
       : narrow ??
       this.conditionalType(
@@ -2495,6 +2495,15 @@ export class CodeGenerator {
         this.uninstantiatedResults.get(unparenthesized(node.whenFalse)) ?? b.value,
         node.position,
       );
+    // A standalone reference conditional of unrelated types: their least upper bound (JLS §15.25.3), which
+    // types the members used on it (`(t ? new ArrayList<String>() : new LinkedList<String>()).get(0)`).
+    if (!poly && narrow === null && type === OBJECT && a.value.isReference() && b.value.isReference() && !a.value.isNull() && !b.value.isNull()) {
+      const lub = this.members.leastUpperBound([this.generics.get(unparenthesized(node.whenTrue)) ?? genericOf(a.value), this.generics.get(unparenthesized(node.whenFalse)) ?? genericOf(b.value)]);
+      if (lub !== null && erasure(lub).isReference()) {
+        type = erasure(lub);
+        this.record(node, lub);
+      }
+    }
     // With the narrow rule, the int constant fits: its conversion is a (value-preserving) narrowing.
     const context = narrow === null || poly ? 'assignment' : 'cast';
     // A poly conditional's operands go to the target type: one of a generic member needs no cast to fit it.

@@ -370,7 +370,7 @@ export class GenericMembers {
    * hierarchy, then by name (Serializable for Integer and String); its type arguments when all
    * agree, else wildcards.
    */
-  private leastUpperBound(types: readonly GenericType[]): GenericType | null {
+  leastUpperBound(types: readonly GenericType[]): GenericType | null {
     const unique: GenericType[] = [];
     for (const type of types) if (!unique.some((known) => sameType(known, type))) unique.push(type);
     if (unique.length <= 1) return unique[0] ?? null;
