@@ -2,7 +2,8 @@
 // BOOT-INF/lib/*.jar) and a war (WEB-INF/classes/, WEB-INF/lib/*.jar). Their classes are loaded
 // with those roots and nested jars, so frames of changed methods are computed against them (--cp
 // cannot name a nested jar); the nested jars stay byte for byte. HotSpot with -Xverify:all runs the
-// output's classes with the same class path as the launcher would give them.
+// output's classes with the same class path as the launcher would give them. `verify` checks such
+// an archive's classes against its nested jars too.
 
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -39,7 +40,10 @@ export default defineTransform({ name: 'nop', include: ['app.**'], visitor: (nex
 let work = '';
 let transformPath = '';
 let libJar: Buffer;
+/** The library with First no longer a Base: javac's frames for app.Main do not fit it. */
+let changedLibJar: Buffer;
 let appClasses: { name: string; bytes: Uint8Array }[];
+let appDir = '';
 
 beforeAll(async () => {
   work = await makeTempDir('application-archive');
@@ -50,7 +54,14 @@ beforeAll(async () => {
   for (const c of libClasses.classes) lib.file(`${c.name}.class`, c.bytes);
   libJar = await lib.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   await writeFile(join(work, 'lib.jar'), libJar);
-  appClasses = (await compileJava(application, { options: ['-cp', join(work, 'lib.jar')] })).classes;
+  const changed = await compileJava({ ...library, 'lib/First.java': 'package lib;\npublic final class First { public String id() { return "first"; } }\n' });
+  const changedLib = new JSZip();
+  for (const c of changed.classes) changedLib.file(`${c.name}.class`, c.bytes);
+  changedLibJar = await changedLib.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const compiledApp = await compileJava(application, { options: ['-cp', join(work, 'lib.jar')] });
+  appClasses = compiledApp.classes;
+  appDir = compiledApp.dir;
+  await writeFile(join(work, 'changed-lib.jar'), changedLibJar);
 });
 
 afterAll(async () => {
@@ -62,6 +73,25 @@ for (const [kind, prefix] of [
   ['war', 'WEB-INF'],
 ] as const) {
   describe(`a ${kind} (${prefix}/classes/, ${prefix}/lib/*.jar)`, () => {
+    async function archiveWith(name: string, lib: Buffer): Promise<string> {
+      const archive = new JSZip();
+      for (const c of appClasses) archive.file(`${prefix}/classes/${c.name}.class`, c.bytes);
+      archive.file(`${prefix}/lib/lib.jar`, lib, { compression: 'STORE' });
+      const path = join(work, name);
+      await writeFile(path, await archive.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      return path;
+    }
+
+    it('is verified against its nested jars', async () => {
+      const good = await execa('node', [CLI, 'verify', await archiveWith(`${prefix}-good.jar`, libJar)], { reject: false });
+      expect({ exitCode: good.exitCode, stdout: good.stdout }).toEqual({ exitCode: 0, stdout: 'verified 1 class, 2 methods: 0 errors' });
+      const hotspot = await runJava({ classpath: [appDir, join(work, 'changed-lib.jar')].join(delimiter), mainClass: 'app.Main', jvmArgs: ['-Xverify:all'] });
+      expect(hotspot.stderr).toMatch(/VerifyError/);
+      const bad = await execa('node', [CLI, 'verify', await archiveWith(`${prefix}-bad.jar`, changedLibJar)], { reject: false });
+      expect(bad.exitCode).toBe(1);
+      expect(bad.stdout).toMatch(/^app\/Main\.main\(\[Ljava\/lang\/String;\)V @\d+ .*'lib\/First'.*not assignable to 'lib\/Base'/m);
+    });
+
     it('gets frames computed against its nested jars, which stay byte for byte', async () => {
       const archive = new JSZip();
       for (const c of appClasses) archive.file(`${prefix}/classes/${c.name}.class`, c.bytes);

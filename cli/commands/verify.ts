@@ -2,7 +2,8 @@
 //
 // Verifies every method of every class of the inputs as HotSpot does when it links them: type
 // checking against the StackMapTable for class files of version 50 and later, type inference
-// before. The class hierarchy is the inputs themselves, then the --cp entries, then the current JDK.
+// before. The class hierarchy is the inputs themselves, then the --cp entries, then the current JDK,
+// then, for a Spring Boot executable jar or a war, its BOOT-INF/ or WEB-INF/ classes and nested jars.
 //
 // Output: one line per failing method, `com/x/Foo.bar(I)V @12 (line 34): <message>`, then a
 // summary `verified N classes, M methods: K errors`. A method that needs a class found nowhere on
@@ -11,6 +12,7 @@
 // inside a jar or directory is malformed, 2 for bad usage or an unreadable input (a missing path, a
 // corrupt jar, a file given on its own that is not a class file).
 
+import { statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import type { Command } from 'commander';
 import type { ClassHierarchy } from '../../src/asm/class-writer.js';
@@ -18,6 +20,9 @@ import { ClassVerifier, type UnresolvedReference, type VerificationError } from 
 import { ChainedClassHierarchy, MapClassHierarchy } from '../../src/analysis/verification-hierarchy.js';
 import { ClassFormatError } from '../../src/classfile/class-format-error.js';
 import { ClassPath } from '../../src/classpath/class-path.js';
+import { SupplementedClassPath } from '../../src/classpath/supplemented-class-path.js';
+import { ZipArchive } from '../../src/classpath/zip-archive.js';
+import { ApplicationArchiveClasses, isApplicationArchive } from '../../src/transform/application-archive-classes.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError, reportError } from '../cli-error.js';
 import { type ClassInput, readClassInputs } from '../class-input.js';
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
@@ -68,6 +73,40 @@ function releaseHierarchy(inputs: readonly ClassInput[], release: number, base: 
   return new ChainedClassHierarchy([overlay, base]);
 }
 
+/**
+ * The jar inputs that are application archives (Spring Boot executable jars, wars): their classes
+ * under BOOT-INF/ or WEB-INF/ are loaded with the nested jars of BOOT-INF/lib/ or WEB-INF/lib/, so
+ * these join the hierarchy, after --cp and the JDK (see application-archive-classes.ts).
+ */
+function applicationArchives(paths: readonly string[]): ApplicationArchiveClasses[] {
+  const archives: ApplicationArchiveClasses[] = [];
+  for (const path of paths) {
+    if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) continue;
+    let names: string[];
+    try {
+      const archive = ZipArchive.open(path);
+      names = archive.entries().map((entry) => entry.name);
+      archive.close();
+    } catch {
+      continue; // A class file, or a jar readClassInputs has already reported.
+    }
+    if (isApplicationArchive(names)) archives.push(new ApplicationArchiveClasses(path));
+  }
+  return archives;
+}
+
+function classPathFor(entries: readonly string[], archives: readonly ApplicationArchiveClasses[]): ClassPath {
+  if (archives.length === 0) return new ClassPath(entries);
+  const lookup = (name: string): Uint8Array | undefined => {
+    for (const archive of archives) {
+      const bytes = archive.lookup(name);
+      if (bytes !== undefined) return bytes;
+    }
+    return undefined;
+  };
+  return new SupplementedClassPath(entries, {}, lookup, 'last', archives.map((archive) => archive.describe()).join(', '));
+}
+
 async function verifyInputs(paths: readonly string[], options: VerifyOptions): Promise<void> {
   const json = options.json === true;
   // 1. Read every class of the inputs: they are the first part of the class hierarchy.
@@ -113,7 +152,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   let classPath: ClassPath;
   try {
     checkClassPathEntries(entries);
-    classPath = new ClassPath(entries);
+    classPath = classPathFor(entries, applicationArchives(paths));
   } catch (error) {
     reportError(error instanceof InputError ? error.path : null, error, false);
     process.exitCode = EXIT_BAD_INPUT;
