@@ -2,7 +2,8 @@
 // retransformed and its new classes transformed; Ctrl-C restores the original classes; a second
 // session (another agent jar in the same JVM) works; --persist leaves the classes transformed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, javaTool } from '../src/testing/index.js';
@@ -205,6 +206,48 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     // HotSpot logs one "vm_op" line per RetransformClasses operation (redefine+class+timer).
     expect(crowdJvm.stdout.filter((line) => line.includes('[redefine,class,timer] vm_op:'))).toHaveLength(1);
   });
+
+  it('Ctrl-C while attaching: exit 130, no session directory or attach trigger file left, nothing attached', async () => {
+    const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
+    const stopped = watch(javaTool('java'), ['-cp', program.dir, 'live.Ticker']);
+    await waitFor('the program to start', () => stopped.stdout.includes('ready'));
+    const pid = stopped.child.pid!;
+    // Stopped, the JVM cannot open its attach socket: attach waits for it.
+    process.kill(pid, 'SIGSTOP');
+    const sessionTmp = mkdtempSync(join(tmpdir(), 'classforge-attach-interrupt-'));
+    try {
+      const session = watch(process.execPath, [cli, 'attach', String(pid), '-t', TRANSFORM], { ...process.env, TMPDIR: sessionTmp });
+      const trigger = `/proc/${pid}/cwd/.attach_pid${pid}`;
+      await waitFor('the attach to wait for the JVM', () => existsSync(trigger) && readdirSync(sessionTmp).length > 0);
+      session.child.kill('SIGINT');
+      expect(await session.exit).toBe(130);
+      expect(session.stderr).toEqual(['classforge: interrupted before the agent was attached; nothing was changed']);
+      expect(readdirSync(sessionTmp)).toEqual([]);
+      expect(existsSync(trigger)).toBe(false);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      stopped.child.kill('SIGKILL');
+      rmSync(sessionTmp, { recursive: true, force: true });
+    }
+  });
+
+  it('a JVM that does not answer: exit 2 after the attach timeout, with one line (no host left waiting)', async () => {
+    const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
+    const stopped = watch(javaTool('java'), ['-cp', program.dir, 'live.Ticker']);
+    await waitFor('the program to start', () => stopped.stdout.includes('ready'));
+    const pid = stopped.child.pid!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const session = watch(process.execPath, [cli, 'attach', String(pid), '-t', TRANSFORM]);
+      const exit = await Promise.race([session.exit, new Promise<string>((r) => setTimeout(() => r('still running'), 25_000))]);
+      if (exit === 'still running') session.child.kill('SIGKILL');
+      expect(exit).toBe(2);
+      expect(session.stderr).toEqual([expect.stringMatching(/^classforge: JVM \d+ did not open its attach socket .* within 10000 ms of SIGQUIT/)]);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      stopped.child.kill('SIGKILL');
+    }
+  }, 40_000);
 
   it('a process that is gone: exit 2 with one line, nothing attached', async () => {
     const gone = spawn('true');

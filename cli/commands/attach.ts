@@ -29,7 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED } from '../../src/agent/agent-protocol.js';
@@ -47,6 +47,9 @@ interface AttachCommandOptions {
   persist?: boolean;
   verbose?: boolean;
 }
+
+/** The signals that end a session (restoring the classes), or abandon an attach not yet made. */
+const SESSION_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** How long the shim has to connect back once the agent is loaded. */
 const CONNECT_TIMEOUT_MS = 60_000;
@@ -145,8 +148,29 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
   if (!/^[1-9][0-9]*$/.test(pidText)) throw new UsageError(`the process id must be a positive integer, got '${pidText}'`);
   const pid = Number.parseInt(pidText, 10);
   if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  // Until the session's host takes over the signals (startHost), a Ctrl-C abandons the attach:
+  // nothing in the JVM has changed yet, and the session directory and the JVM's attach trigger
+  // file must not be left behind (a signal's default action would skip every finally).
+  const interruption = new AbortController();
+  const interrupt = (signal: NodeJS.Signals): void => interruption.abort(signal);
+  const stopInterrupting = (): void => {
+    for (const signal of SESSION_SIGNALS) process.off(signal, interrupt);
+  };
+  for (const signal of SESSION_SIGNALS) process.on(signal, interrupt);
+  try {
+    const status = await attachAndServe(pid, options, interruption.signal, stopInterrupting);
+    if (!interruption.signal.aborted) return status;
+    process.stderr.write('classforge: interrupted before the agent was attached; nothing was changed\n');
+    return 128 + (osConstants.signals[interruption.signal.reason as NodeJS.Signals] ?? 2);
+  } finally {
+    stopInterrupting();
+  }
+}
+
+async function attachAndServe(pid: number, options: AttachCommandOptions, interruption: AbortSignal, stopInterrupting: () => void): Promise<number> {
   const jar = await buildAgentFromOptions(options);
   if (jar === null) return EXIT_BAD_INPUT;
+  if (interruption.aborted) return EXIT_BAD_INPUT;
   const jvm = describeJvm(pid);
 
   let directory: { hostPath: string; targetPath: string };
@@ -157,6 +181,8 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
     return EXIT_BAD_INPUT;
   }
   const server = createServer({ pauseOnConnect: true });
+  /** Set once the attach failed or the session ended: a connection that comes now is not served. */
+  let abandoned = false;
   let pipes: ReturnType<typeof openPipes> = null;
   try {
     const jarName = 'classforge-agent.jar';
@@ -185,6 +211,13 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
     });
     const openedPipes = pipes;
     const connected = Promise.race([viaSocket, ...(openedPipes === null ? [] : [openedPipes.connected]), timeout]).then((connection) => {
+      // The attach failed or was interrupted, and the cleanup's own opening of the named pipes'
+      // other ends completed their opens: no agent is there, no host must start (on a pipe that
+      // never ends, it would wait forever, and the command with it).
+      if (abandoned || interruption.aborted) {
+        connection.close();
+        throw new Error('the attach was abandoned');
+      }
       // The other transport is not needed any more.
       server.close();
       if (connection.transport === 'socket') openedPipes?.release();
@@ -192,15 +225,21 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
       return connection;
     });
     connected.catch(() => undefined);
-    const host = connected.then((connection) => startHost(connection, join(directory.hostPath, jarName), token, options.persist === true, pid));
+    const host = connected.then((connection) => {
+      // From here a Ctrl-C is the session's: restore the classes and detach.
+      stopInterrupting();
+      return startHost(connection, join(directory.hostPath, jarName), token, options.persist === true, pid);
+    });
     host.catch(() => undefined);
 
     try {
-      const loaded = await loadAgent(pid, targetJar, agentArguments.join(';'));
+      const loaded = await loadAgent(pid, targetJar, agentArguments.join(';'), { signal: interruption });
       const what = jvm?.mainClass ? ` (${jvm.mainClass})` : '';
       process.stderr.write(`classforge: attached to JVM ${pid}${what}\n`);
       if (loaded.warning !== undefined) process.stderr.write(`classforge: note: ${loaded.warning}\n`);
     } catch (error) {
+      abandoned = true;
+      if (interruption.aborted) return EXIT_BAD_INPUT;
       if (error instanceof AttachError) {
         process.stderr.write(`classforge: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
         return EXIT_BAD_INPUT;
@@ -214,6 +253,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
       return EXIT_CHECKS_FAILED;
     }
   } finally {
+    abandoned = true;
     server.close();
     pipes?.release();
     rmSync(directory.hostPath, { recursive: true, force: true });
@@ -252,10 +292,9 @@ function startHost(connection: AgentConnection, agentJar: string, token: string,
         child.kill('SIGKILL');
       }
     };
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    for (const signal of signals) process.on(signal, stop);
+    for (const signal of SESSION_SIGNALS) process.on(signal, stop);
     const done = (): void => {
-      for (const signal of signals) process.off(signal, stop);
+      for (const signal of SESSION_SIGNALS) process.off(signal, stop);
       connection.close();
     };
     child.on('error', (error) => {

@@ -66,7 +66,9 @@ export type AttachErrorKind =
   /** The JVM refused to load the agent, or the agent failed (agentmain threw…). */
   | 'agent-load-failed'
   /** The JVM's answer is not the protocol's (connection closed early, unknown reply). */
-  | 'protocol-error';
+  | 'protocol-error'
+  /** LoadAgentOptions.signal aborted the attach (the trigger file removed, the request dropped). */
+  | 'interrupted';
 
 /** An attach that did not load the agent; `kind` says why, the message says what to do. */
 export class AttachError extends Error {
@@ -92,6 +94,12 @@ export interface LoadAgentOptions {
    * agentmain blocks the JVM's attach listener: an agent should return quickly and work in a thread.
    */
   replyTimeoutMs?: number;
+  /**
+   * Aborts the attach (a Ctrl-C): the waits end at once, the trigger file is removed, the request
+   * connection dropped, and loadAgent throws AttachError 'interrupted'. An agent the JVM already
+   * started loading goes on loading.
+   */
+  signal?: AbortSignal;
 }
 
 export interface AgentLoadResult {
@@ -146,11 +154,11 @@ export async function loadAgent(pid: number, agentJar: string, agentArgs: string
 
   let reply: string;
   if (!isSocket(socketPath)) {
-    await startAttachListener(status, socketPath, deadline, timeoutMs);
+    await startAttachListener(status, socketPath, deadline, timeoutMs, options.signal);
   }
   checkSocketOwner(pid, socketPath);
   try {
-    reply = await sendRequest(pid, socketPath, ['load', 'instrument', 'false', argument], replyTimeoutMs);
+    reply = await sendRequest(pid, socketPath, ['load', 'instrument', 'false', argument], replyTimeoutMs, options.signal);
   } catch (error) {
     if (!(error instanceof StaleSocketError)) throw error;
     // A socket left by an earlier JVM of the same (namespace) pid: nobody listens. Start this JVM's
@@ -160,9 +168,9 @@ export async function loadAgent(pid: number, agentJar: string, agentArgs: string
     } catch {
       // Already gone.
     }
-    await startAttachListener(status, socketPath, Math.max(deadline, Date.now() + timeoutMs), timeoutMs);
+    await startAttachListener(status, socketPath, Math.max(deadline, Date.now() + timeoutMs), timeoutMs, options.signal);
     checkSocketOwner(pid, socketPath);
-    reply = await sendRequest(pid, socketPath, ['load', 'instrument', 'false', argument], replyTimeoutMs);
+    reply = await sendRequest(pid, socketPath, ['load', 'instrument', 'false', argument], replyTimeoutMs, options.signal);
   }
 
   const outcome = interpretLoadReply(reply);
@@ -369,7 +377,7 @@ function checkSocketOwner(pid: number, socketPath: string): void {
 // ## Starting the attach listener
 
 /** Makes the JVM (already known to be one, with attach enabled) open its socket: trigger file and SIGQUIT. */
-async function startAttachListener(status: ProcessStatus, socketPath: string, deadline: number, timeoutMs: number): Promise<void> {
+async function startAttachListener(status: ProcessStatus, socketPath: string, deadline: number, timeoutMs: number, abort?: AbortSignal): Promise<void> {
   const pid = status.pid;
   const trigger = createTriggerFile(status);
   let signalled = false;
@@ -377,6 +385,7 @@ async function startAttachListener(status: ProcessStatus, socketPath: string, de
   const halfway = Date.now() + (deadline - Date.now()) / 2;
   try {
     for (let attempt = 0; ; attempt++) {
+      if (abort?.aborted === true) throw interrupted(pid);
       if (isSocket(socketPath)) return;
       const now = readProcessStatus(pid);
       if (now === null || now.state === 'Z') throw new AttachError('no-such-process', pid, `JVM ${pid} exited while we were attaching to it`);
@@ -392,7 +401,8 @@ async function startAttachListener(status: ProcessStatus, socketPath: string, de
           // Exited: reported on the next turn.
         }
       }
-      await sleep(Math.min(25 * (attempt + 1), 200, Math.max(1, deadline - Date.now())));
+      // An abort ends the wait at once; the next turn throws (and the trigger file goes).
+      await sleep(Math.min(25 * (attempt + 1), 200, Math.max(1, deadline - Date.now())), undefined, { signal: abort }).catch(() => undefined);
     }
   } finally {
     if (trigger !== null) {
@@ -450,17 +460,23 @@ function createTriggerFile(status: ProcessStatus): string | null {
 /** Nobody listens on the socket file (left by an earlier JVM with the same pid). */
 class StaleSocketError extends Error {}
 
+function interrupted(pid: number): AttachError {
+  return new AttachError('interrupted', pid, `attaching to JVM ${pid} was interrupted`);
+}
+
 /** Sends one request and returns the whole reply (the JVM closes the connection after it). */
-function sendRequest(pid: number, socketPath: string, commandAndArguments: readonly string[], replyTimeoutMs: number): Promise<string> {
+function sendRequest(pid: number, socketPath: string, commandAndArguments: readonly string[], replyTimeoutMs: number, abort?: AbortSignal): Promise<string> {
   const request = Buffer.concat([PROTOCOL_VERSION, ...commandAndArguments].map((part) => Buffer.from(part + '\0', 'utf8')));
   return new Promise<string>((resolvePromise, rejectPromise) => {
     const chunks: Buffer[] = [];
     let settled = false;
     const socket = createConnection({ path: socketPath });
+    const onAbort = (): void => finish(interrupted(pid));
     const finish = (error: Error | null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      abort?.removeEventListener('abort', onAbort);
       socket.destroy();
       if (error === null) resolvePromise(Buffer.concat(chunks).toString('utf8'));
       else rejectPromise(error);
@@ -474,6 +490,8 @@ function sendRequest(pid: number, socketPath: string, commandAndArguments: reado
         ),
       );
     }, replyTimeoutMs);
+    if (abort?.aborted === true) onAbort();
+    else abort?.addEventListener('abort', onAbort, { once: true });
     socket.on('connect', () => socket.write(request));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', () => finish(null));
