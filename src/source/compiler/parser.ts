@@ -1304,6 +1304,21 @@ class Parser {
     return args;
   }
 
+  /** Whether a dotted name ahead continues with type arguments somewhere (`java.util.ArrayList<String>`). */
+  private isParameterizedTypeAhead(): boolean {
+    let i = 0;
+    while (this.tokenAt(this.index + i).kind === 'identifier' && this.is('.', i + 1)) i += 2;
+    return this.tokenAt(this.index + i).kind === 'identifier' && this.is('<', i + 1);
+  }
+
+  /** A class type with type arguments (and array dimensions), or null when it has none. */
+  private parameterizedReferenceType(): TypeNode | null {
+    const type = this.classType(false);
+    if (!type.parts.some((part) => part.typeArguments !== null && part.typeArguments.length > 0)) return null;
+    const dims = this.is('[') ? this.dims() : 0;
+    return dims > 0 ? this.arrayOf(type, dims, type.position) : type;
+  }
+
   /** JLS §15.8 primary expressions (without the postfix parts). */
   private primary(): ExpressionNode {
     const token = this.peek();
@@ -1327,6 +1342,14 @@ class Parser {
         this.advance();
         return { kind: 'StringLiteral', value: token.value, textBlock: token.textBlock, position };
       case 'identifier': {
+        // JLS §15.13: a parameterized type before `::` (`ArrayList<String>::new`, `List<String>::size`),
+        // told from a comparison (`a < b`) by what follows the type arguments, as javac does.
+        if (this.is('<', 1) || (this.is('.', 1) && this.isParameterizedTypeAhead())) {
+          if (this.lookahead(() => this.parameterizedReferenceType() !== null && this.is('::'))) {
+            const type = this.parameterizedReferenceType()!;
+            return this.methodReference({ kind: 'type', type }, position);
+          }
+        }
         this.advance();
         if (this.is('(')) return { kind: 'MethodCall', target: null, typeArguments: null, name: token.text, arguments: this.arguments(), position };
         return { kind: 'Name', name: token.text, position };
