@@ -161,6 +161,10 @@ describe('classforge verify: a multi-release variant is verified against its own
     expect(run.versioned).toMatch(/VerifyError/);
     const result = await verify(jar);
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/^p\/Use\.run\(Z\)Ljava\/lang\/String; @\d+ .*'p\/Circle'.*not assignable to 'p\/BaseShape'/m);
+    expect(result.stdout).toMatch(/^META-INF\/versions\/11\/p\/Use\.run\(Z\)Ljava\/lang\/String; @\d+ .*'p\/Circle'.*not assignable to 'p\/BaseShape'/m);
+    // The variant is named: the base p/Use is fine, and shares the class name.
+    const json = await execa('node', [CLI, 'verify', '--json', jar], { reject: false });
+    const report = JSON.parse(json.stdout) as { errors: { className: string; release?: number }[] };
+    expect(report.errors.map((error) => [error.className, error.release])).toEqual([['p/Use', 11]]);
   });
 });

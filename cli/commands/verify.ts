@@ -47,16 +47,23 @@ export interface VerifyReport {
   readonly ok: boolean;
   readonly classes: number;
   readonly methods: number;
-  readonly errors: readonly VerificationError[];
+  readonly errors: readonly ReportedError[];
   readonly unresolved: readonly UnresolvedReference[];
   readonly malformed: readonly MalformedClass[];
 }
 
-/** `com/x/Foo.bar(I)V @12 (line 34): message`. */
-export function formatVerificationError(error: VerificationError): string {
+/**
+ * A verification error; `release` is set for a multi-release jar's `META-INF/versions/N/` variant,
+ * which shares its class name with the base class (and other variants).
+ */
+export type ReportedError = VerificationError & { readonly release?: number };
+
+/** `com/x/Foo.bar(I)V @12 (line 34): message`, `META-INF/versions/11/com/x/Foo.bar(I)V …` for a variant. */
+export function formatVerificationError(error: ReportedError): string {
   const at = error.offset >= 0 ? ` @${error.offset}` : '';
   const line = error.line !== null ? ` (line ${error.line})` : '';
-  return `${error.className}.${error.method}${at}${line}: ${error.message}`;
+  const variant = error.release === undefined ? '' : `META-INF/versions/${error.release}/`;
+  return `${variant}${error.className}.${error.method}${at}${line}: ${error.message}`;
 }
 
 /**
@@ -171,7 +178,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   };
 
   // 3. Verify, in input order.
-  const errors: VerificationError[] = [];
+  const errors: ReportedError[] = [];
   const unresolved: UnresolvedReference[] = [];
   let classes = 0;
   let methods = 0;
@@ -193,10 +200,12 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     }
     classes++;
     methods += result.methods;
-    errors.push(...result.errors);
+    const reported: ReportedError[] =
+      input.release === null ? result.errors : result.errors.map((error) => ({ ...error, release: input.release! }));
+    errors.push(...reported);
     unresolved.push(...result.unresolved);
     if (!json) {
-      for (const error of result.errors) writeStdout(formatVerificationError(error) + '\n');
+      for (const error of reported) writeStdout(formatVerificationError(error) + '\n');
     }
   }
   classPath.close();
