@@ -4,14 +4,16 @@
 // parseMethodDeclaration (CtNewMethod.make), parseConstructorDeclaration (CtNewConstructor.make) and
 // parseFieldDeclaration (CtField.make). Each parses the whole source or throws JavaSyntaxError.
 //
-// Java's grammar is not LL(1); the three places where it needs more lookahead are decided as javac does:
+// Java's grammar is not LL(1); the four places where it needs more lookahead are decided as javac does:
 //   - a block statement is a local variable declaration when it starts with a type followed by an
 //     identifier (JLS §14.4; `List<String> a = …`, `a.b.C[] x`), else a statement (`a < b`, `x = 1`);
 //   - `(` starts a cast when what follows it up to the matching `)` is a type and, for a reference type, the
 //     token after `)` can start a UnaryExpressionNotPlusMinus (JLS §15.16): `(String) o`, `($r) x`, but not
 //     `(a) + b`; a primitive type is always a cast: `(int) -x`;
 //   - `>>` and `>>>` close several type argument lists at once (JLS §4.5): the parser consumes such a token
-//     one `>` at a time.
+//     one `>` at a time;
+//   - a name followed by `<` starts a method reference's parameterized type when type arguments and `::`
+//     follow (`ArrayList<String>::new`, JLS §15.13), else it is a comparison (`a < b`).
 // Lambdas and method references are parsed (JLS §15.27, §15.13): `x ->` or `(…) ->` where an expression
 // starts, `::` after a primary, a name or an array type. Anonymous and local classes are rejected with a
 // clear message: Javassist does not compile them either.
