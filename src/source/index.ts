@@ -33,6 +33,7 @@ export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, Lin
 export { ConstPool } from './bytecode/const-pool.js';
 export { CodeIterator } from './bytecode/code-iterator.js';
 export { Descriptor } from './bytecode/descriptor.js';
+export { BadBytecode, SignatureAttribute } from './bytecode/signature-attribute.js';
 export { Mnemonic, Opcode } from './bytecode/mnemonic.js';
 export {
   Annotation,
