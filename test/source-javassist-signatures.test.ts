@@ -4,7 +4,9 @@
 // ones (nested classes with `$` and `.`, bounds, wildcards, exceptions, malformed), printed with
 // toString, encode, jvmTypeName and every part, line for line; and signatures built with the
 // constructors encode as javac writes them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BadBytecode, ClassPool, SignatureAttribute } from '../src/source/index.js';
@@ -104,6 +106,43 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('SignatureAttribute against Javassis
     expect(actual).toEqual(expected);
     expect(expected.length).toBeGreaterThan(300);
   }, 60_000);
+
+  it('reads and sets Signature attributes through MethodInfo/FieldInfo/ClassFile, as HotSpot then reports', async () => {
+    const classes = await compileJava({
+      'g/H.java': `package g;
+public class H<T> { public java.util.List<T> items; public <X> X first(java.util.List<X> xs) { return xs.get(0); } public Object plain(Object o) { return o; } }
+`,
+    });
+    const pool = new ClassPool(true).appendClassPath(classes.dir);
+    const cc = pool.get('g.H');
+    const first = cc.getDeclaredMethod('first').getMethodInfo().getAttribute(SignatureAttribute.tag) as InstanceType<typeof SignatureAttribute>;
+    expect(first.getSignature()).toBe('<X:Ljava/lang/Object;>(Ljava/util/List<TX;>;)TX;');
+    expect(cc.getDeclaredMethod('plain').getMethodInfo().getAttribute(SignatureAttribute.tag)).toBeNull();
+    // Live: setSignature changes the method; addAttribute gives a method one; removeAttribute takes a field's away.
+    first.setSignature('<X:Ljava/lang/Number;>(Ljava/util/List<TX;>;)TX;');
+    const plain = cc.getDeclaredMethod('plain').getMethodInfo();
+    plain.addAttribute(new SignatureAttribute(plain.getConstPool(), SignatureAttribute.toMethodSignature('(TT;)TT;').encode()));
+    cc.getDeclaredField('items').getFieldInfo().removeAttribute(SignatureAttribute.tag);
+    expect(cc.getDeclaredMethod('plain').getGenericSignature()).toBe('(TT;)TT;');
+    const out = mkdtempSync(join(tmpdir(), 'cf-sig-'));
+    try {
+      await cc.writeFile(out);
+      const reader = await compileJava({
+        'SigRead.java': `public class SigRead { public static void main(String[] a) throws Exception {
+  Class<?> c = Class.forName("g.H");
+  System.out.println(c.getMethod("first", java.util.List.class).toGenericString());
+  System.out.println(c.getMethod("plain", Object.class).toGenericString());
+  System.out.println(c.getField("items").toGenericString());
+} }
+`,
+      });
+      const run = await runJava({ classpath: [out, reader.dir], mainClass: 'SigRead', jvmArgs: ['-Xverify:all'] });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trimEnd().split('\n')).toEqual(['public <X> X g.H.first(java.util.List<X>)'.replace('<X>', '<X extends java.lang.Number>'), 'public T g.H.plain(T)', 'public java.util.List g.H.items']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 
   it('encodes signatures built with the constructors as javac writes them', async () => {
     const S = SignatureAttribute;

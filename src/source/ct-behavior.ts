@@ -157,7 +157,13 @@ export abstract class CtBehavior extends CtMember {
    */
   getMethodInfo(): MethodInfo {
     const node = this.methodNode();
-    return new MethodInfo(node, this.declaringClass.getName(), () => this.declaringClass.checkModify(node), () => this.declaringClass.currentBytecode());
+    return new MethodInfo(
+      node,
+      this.declaringClass.getName(),
+      () => this.declaringClass.checkModify(node),
+      () => this.declaringClass.currentBytecode(),
+      () => this.declaringClass.memberDeclarationChanged(),
+    );
   }
 
   /** getMethodInfo (Javassist's getMethodInfo2 skips the frozen check until a change; so does this view). */

@@ -84,7 +84,13 @@ export class CtField extends CtMember {
   /** Javassist's bytecode-level view of this field: its annotations attributes (read, add, remove). */
   getFieldInfo(): FieldInfo {
     const node = this.fieldNode();
-    return new FieldInfo(node, this.getDeclaringClass().getName(), () => this.getDeclaringClass().checkModify(node), () => this.getDeclaringClass().currentBytecode());
+    return new FieldInfo(
+      node,
+      this.getDeclaringClass().getName(),
+      () => this.getDeclaringClass().checkModify(node),
+      () => this.getDeclaringClass().currentBytecode(),
+      () => this.getDeclaringClass().memberDeclarationChanged(),
+    );
   }
 
   getFieldInfo2(): FieldInfo {

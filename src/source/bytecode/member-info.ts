@@ -14,6 +14,7 @@ import type { ClassNode } from '../../tree/class-node.js';
 import { toDottedName } from '../../classfile/class-names.js';
 import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, annotationNodesHolder } from './attributes.js';
 import { ConstPool } from './const-pool.js';
+import { SignatureAttribute } from './signature-attribute.js';
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { lineNumberAt, standaloneCode, writtenCode } from './written-code.js';
 
@@ -29,6 +30,8 @@ abstract class AnnotatedInfo {
     private readonly beforeChange: () => void,
     /** The class file as it would be written now (CtClass.currentBytecode), for the code's bytes and the constant pool. */
     protected readonly classBytes: () => Uint8Array,
+    /** Called after a change of the member's declaration (its signature): the compiler's view of the class is rebuilt. */
+    private readonly declarationChanged: () => void = () => {},
   ) {}
 
   /** @internal */
@@ -46,6 +49,10 @@ abstract class AnnotatedInfo {
    * there are none; other names: null.
    */
   getAttribute(name: string): AttributeInfo | null {
+    if (name === SignatureAttribute.tag) {
+      const signature = this.node.signature;
+      return signature === null ? null : new SignatureAttribute(null, signature).bind((s) => this.setSignature(s));
+    }
     if (name !== AnnotationsAttribute.visibleTag && name !== AnnotationsAttribute.invisibleTag) return null;
     const visible = name === AnnotationsAttribute.visibleTag;
     const nodes = visible ? this.node.visibleAnnotations : this.node.invisibleAnnotations;
@@ -55,14 +62,26 @@ abstract class AnnotatedInfo {
 
   /** Adds `attribute` (an AnnotationsAttribute), replacing the member's attribute of that name; it stays live. */
   addAttribute(attribute: AttributeInfo): void {
+    if (attribute instanceof SignatureAttribute) {
+      this.setSignature(attribute.getSignature());
+      attribute.bind((s) => this.setSignature(s));
+      return;
+    }
     if (!(attribute instanceof AnnotationsAttribute)) {
       throw new CannotCompileException(`addAttribute takes an AnnotationsAttribute here; ${attribute.getName()} is changed through CtClass/CtMember.setAttribute (bytes) or the API`);
     }
     attribute.bind(annotationNodesHolder(this.node, attribute.getName() === AnnotationsAttribute.visibleTag, this.beforeChange), true);
   }
 
-  /** Removes the annotations attribute `name`. */
+  private setSignature(signature: string | null): void {
+    this.beforeChange();
+    this.node.signature = signature;
+    this.declarationChanged();
+  }
+
+  /** Removes the annotations attribute `name`, or the Signature. */
   removeAttribute(name: string): void {
+    if (name === SignatureAttribute.tag && this.node.signature !== null) this.setSignature(null);
     if (name === AnnotationsAttribute.visibleTag || name === AnnotationsAttribute.invisibleTag) {
       annotationNodesHolder(this.node, name === AnnotationsAttribute.visibleTag, this.beforeChange).set(null);
     }
@@ -76,8 +95,9 @@ export class MethodInfo extends AnnotatedInfo {
     className: string,
     beforeChange: () => void,
     classBytes: () => Uint8Array,
+    declarationChanged?: () => void,
   ) {
-    super(method, className, beforeChange, classBytes);
+    super(method, className, beforeChange, classBytes, declarationChanged);
   }
 
   /**
@@ -139,8 +159,9 @@ export class FieldInfo extends AnnotatedInfo {
     className: string,
     beforeChange: () => void,
     classBytes: () => Uint8Array,
+    declarationChanged?: () => void,
   ) {
-    super(field, className, beforeChange, classBytes);
+    super(field, className, beforeChange, classBytes, declarationChanged);
   }
 
   getName(): string {

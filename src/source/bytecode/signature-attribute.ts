@@ -7,6 +7,8 @@
 // is read as a nested class (`Map$Entry` prints `java.util.Map.Entry`), a class signature without type
 // parameters prints `<> extends …`, a type parameter without a class bound encodes one of Object.
 
+import { AttributeInfo } from './attributes.js';
+import type { ConstPool } from './const-pool.js';
 import { Descriptor } from './descriptor.js';
 
 /** A malformed signature (Javassist's BadBytecode). */
@@ -457,8 +459,38 @@ function parseType(sig: string, cur: Cursor): Type {
   return new BaseType(c);
 }
 
-export class SignatureAttribute {
+/**
+ * The Signature attribute of a class, method or field (JVMS §4.7.9): `getAttribute(SignatureAttribute.tag)`
+ * gives it (live: setSignature changes the member), `addAttribute(new SignatureAttribute(cp, sig))`
+ * sets it; the static methods parse signatures.
+ */
+export class SignatureAttribute extends AttributeInfo {
   static readonly tag = 'Signature';
+
+  /** @internal Where a live attribute writes its signature. */
+  private sink: ((signature: string) => void) | null = null;
+
+  constructor(
+    _cp: ConstPool | null,
+    private signature: string,
+  ) {
+    super(SignatureAttribute.tag);
+  }
+
+  getSignature(): string {
+    return this.signature;
+  }
+
+  setSignature(signature: string): void {
+    this.sink?.(signature);
+    this.signature = signature;
+  }
+
+  /** @internal Makes the attribute write through to a member. */
+  bind(sink: (signature: string) => void): this {
+    this.sink = sink;
+    return this;
+  }
 
   static readonly Type = Type;
   static readonly BaseType = BaseType;
