@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ClassPool, CtField } from '../src/source/index.js';
+import { ClassPool, CtClass, CtField } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -92,6 +92,21 @@ function classforgeAnswers(classPath: string): string[] {
   pool.get('life.Line').detach();
   for (const n of ['int', '[I', '[Ljava.lang.String;', '[[Ljava/lang/Object;', '[[Llife.Point;', 'java.lang.String[][]', 'java/lang/String', 'void', '[Lno.Such;', '[X']) {
     t(`name ${n}`, () => pool.get(n).getName());
+  }
+  t('interface setSuperclass', () => {
+    const face = pool.makeInterface('life.Face');
+    face.setSuperclass(pool.get('java.lang.Runnable'));
+    return [face.getSuperclass()!.getName(), ...face.getInterfaces().map((i) => i.getName())].join(' ');
+  });
+  t('setInterfaces null', () => {
+    const line = pool.get('life.Line');
+    line.addInterface(pool.get('java.io.Serializable'));
+    line.setInterfaces(null);
+    return line.getInterfaces().length;
+  });
+  t('array package', () => `${pool.get('java.util.Map$Entry[][]').getPackageName()} ${pool.get('int[]').getPackageName()} ${pool.get('life.Point[]').getPackageName()}`);
+  for (const type of [CtClass.booleanType, CtClass.charType, CtClass.byteType, CtClass.shortType, CtClass.intType, CtClass.longType, CtClass.floatType, CtClass.doubleType, CtClass.voidType]) {
+    t(`primitive ${type.getName()}`, () => `${type.getDescriptor()} ${type.getWrapperName()} ${type.getGetMethodName()} ${type.getGetMethodDescriptor()} ${type.getReturnOp()} ${type.getArrayType()} ${type.getDataSize()}`);
   }
   const child = new ClassPool(pool);
   t('child get', () => child.get('life.Point') === pool.get('life.Point'));

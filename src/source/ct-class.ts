@@ -117,8 +117,9 @@ export class CtClass {
     return this.qualifiedName.slice(dot + 1);
   }
 
+  /** The package (up to the last dot of the name: an array's is its component's, as Javassist's); null for the default package and primitive types. */
   getPackageName(): string | null {
-    if (this.isPrimitive() || this.isArray()) return null;
+    if (this.isPrimitive()) return null;
     const dot = this.qualifiedName.lastIndexOf('.');
     return dot < 0 ? null : this.qualifiedName.slice(0, dot);
   }
@@ -226,6 +227,11 @@ export class CtClass {
 
   setSuperclass(superclass: CtClass | null): void {
     this.checkModify();
+    // An interface's superclass is Object (JVMS §4.1): Javassist adds the class as a superinterface instead.
+    if (this.isInterface()) {
+      if (superclass !== null) this.addInterface(superclass);
+      return;
+    }
     const node = this.classNode();
     const newName = superclass === null ? 'java/lang/Object' : toInternalName(superclass.getName());
     const oldName = node.superName;
@@ -252,9 +258,10 @@ export class CtClass {
     return this.classNode().interfaces.map((name) => this.getClassPool().get(toDottedName(name)));
   }
 
-  setInterfaces(interfaces: readonly CtClass[]): void {
+  /** Replaces the interfaces (null: none). */
+  setInterfaces(interfaces: readonly CtClass[] | null): void {
     this.checkModify();
-    this.classNode().interfaces = interfaces.map((type) => toInternalName(type.getName()));
+    this.classNode().interfaces = (interfaces ?? []).map((type) => toInternalName(type.getName()));
     this.pool?.hierarchyChanged();
   }
 
@@ -1193,9 +1200,29 @@ export class CtPrimitiveType extends CtClass {
     return this.wrapperName;
   }
 
-  /** The unboxing method of the wrapper (`intValue`). */
-  getGetMethodName(): string {
-    return this.getMethodName;
+  /** The unboxing method of the wrapper (`intValue`); null for void, as in Javassist. */
+  getGetMethodName(): string | null {
+    return this.getMethodName === '' ? null : this.getMethodName;
+  }
+
+  /** Its descriptor (`()I`); null for void. */
+  getGetMethodDescriptor(): string | null {
+    return this.getMethodName === '' ? null : `()${this.descriptorChar}`;
+  }
+
+  /** The return instruction for a value of this type (IRETURN, LRETURN, FRETURN, DRETURN, or RETURN for void). */
+  getReturnOp(): number {
+    return RETURN_OPCODES[this.descriptorChar] ?? Opcodes.IRETURN;
+  }
+
+  /** The newarray type code (JVMS §6.5 newarray: T_BOOLEAN 4 … T_LONG 11); 0 for void. */
+  getArrayType(): number {
+    return NEWARRAY_CODES[this.descriptorChar] ?? 0;
+  }
+
+  /** The words a value takes on the operand stack: 2 for long and double, 0 for void, else 1. */
+  getDataSize(): number {
+    return this.descriptorChar === 'J' || this.descriptorChar === 'D' ? 2 : this.descriptorChar === 'V' ? 0 : 1;
   }
 
   override getDeclaredFields(): CtField[] {
@@ -1206,6 +1233,11 @@ export class CtPrimitiveType extends CtClass {
     return [];
   }
 }
+
+const RETURN_OPCODES: Readonly<Record<string, number>> = { J: Opcodes.LRETURN, F: Opcodes.FRETURN, D: Opcodes.DRETURN, V: Opcodes.RETURN };
+const NEWARRAY_CODES: Readonly<Record<string, number>> = {
+  Z: Opcodes.T_BOOLEAN, C: Opcodes.T_CHAR, F: Opcodes.T_FLOAT, D: Opcodes.T_DOUBLE, B: Opcodes.T_BYTE, S: Opcodes.T_SHORT, I: Opcodes.T_INT, J: Opcodes.T_LONG,
+};
 
 const primitives: [keyof typeof CtClass & string, string, string, string, string][] = [
   ['booleanType', 'boolean', 'Z', 'java.lang.Boolean', 'booleanValue'],

@@ -41,6 +41,19 @@ public class JavassistPool {
     for (String n : new String[] { "int", "[I", "[Ljava.lang.String;", "[[Ljava/lang/Object;", "[[Llife.Point;", "java.lang.String[][]", "java/lang/String", "void", "[Lno.Such;", "[X" }) {
       t("name " + n, () -> pool.get(n).getName());
     }
+    t("interface setSuperclass", () -> {
+      CtClass face = pool.makeInterface("life.Face");
+      face.setSuperclass(pool.get("java.lang.Runnable"));
+      StringBuilder b = new StringBuilder(face.getSuperclass().getName());
+      for (CtClass i : face.getInterfaces()) b.append(' ').append(i.getName());
+      return b;
+    });
+    t("setInterfaces null", () -> { CtClass line = pool.get("life.Line"); line.addInterface(pool.get("java.io.Serializable")); line.setInterfaces(null); return line.getInterfaces().length; });
+    t("array package", () -> pool.get("java.util.Map$Entry[][]").getPackageName() + " " + pool.get("int[]").getPackageName() + " " + pool.get("life.Point[]").getPackageName());
+    for (CtClass type : new CtClass[] { CtClass.booleanType, CtClass.charType, CtClass.byteType, CtClass.shortType, CtClass.intType, CtClass.longType, CtClass.floatType, CtClass.doubleType, CtClass.voidType }) {
+      CtPrimitiveType pt = (CtPrimitiveType) type;
+      t("primitive " + pt.getName(), () -> pt.getDescriptor() + " " + pt.getWrapperName() + " " + pt.getGetMethodName() + " " + pt.getGetMethodDescriptor() + " " + pt.getReturnOp() + " " + pt.getArrayType() + " " + pt.getDataSize());
+    }
     ClassPool child = new ClassPool(pool);
     t("child get", () -> child.get("life.Point") == pool.get("life.Point"));
     t("child shadow", () -> { CtClass own = child.makeClass("life.Point"); return (child.get("life.Point") == own) + " " + (pool.get("life.Point") != own); });
