@@ -1,7 +1,7 @@
 import { AnnotationVisitor, type AnnotationValue } from './annotation-visitor.js';
 import { ByteVector } from './byte-vector.js';
 import { Constants } from './constants.js';
-import { Byte, Character, Short } from './java-values.js';
+import { Byte, Character, Short, checkJavaInt } from './java-values.js';
 import { Opcodes } from './opcodes.js';
 import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
@@ -106,7 +106,7 @@ export class AnnotationWriter extends AnnotationVisitor {
     if (typeof value === 'string') {
       annotation.put12(115 /* 's' */, symbolTable.addConstantUtf8(value));
     } else if (typeof value === 'number') {
-      annotation.put12(73 /* 'I' */, symbolTable.addConstantInteger(value).index);
+      annotation.put12(73 /* 'I' */, symbolTable.addConstantInteger(checkJavaInt(value, 'annotation value')).index);
     } else if (typeof value === 'boolean') {
       annotation.put12(90 /* 'Z' */, symbolTable.addConstantInteger(value ? 1 : 0).index);
     } else if (value instanceof Byte) {

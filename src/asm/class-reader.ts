@@ -534,6 +534,21 @@ export class ClassReader {
   constructor(classFileBuffer: Uint8Array, classFileOffset: number, checkClassVersion: boolean);
   constructor(classFileBuffer: Uint8Array, classFileOffset = 0, lengthOrCheck: number | boolean = true) {
     if (!(classFileBuffer instanceof Uint8Array)) {
+      if (typeof classFileBuffer === 'string') {
+        // ASM's ClassReader(String className) asks the system class loader for the class file; classforge never
+        // loads classes (DESIGN.md contract 1), so a port of `new ClassReader("java.lang.Runnable")` is told
+        // where the bytes come from instead of a bare type error.
+        throw new TypeError(
+          `ClassReader takes the class file bytes, not a class name ('${classFileBuffer as string}'): Java's ` +
+            'ClassReader(String) loads the class from the class path; read its bytes with a ClassPath instead: ' +
+            `new ClassReader(new ClassPath([]).getClassBytes('${(classFileBuffer as string).replace(/\./g, '/')}'))` +
+            ' (the running JDK; add directories and jars to the entries)',
+        );
+      }
+      if (classFileBuffer === undefined || classFileBuffer === null) {
+        // Typically ClassPath.getClassBytes of a class it does not hold (ASM: IOException "Class not found").
+        throw new TypeError(`ClassReader expects the class file bytes as a Uint8Array, got ${String(classFileBuffer)} (class not found?)`);
+      }
       throw new TypeError('ClassReader expects the class file bytes as a Uint8Array');
     }
     // A plain view keeps the hot reads monomorphic when given a Node Buffer, and slice() a copy.

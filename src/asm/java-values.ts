@@ -11,6 +11,7 @@
 import type { ConstantDynamic } from './constant-dynamic.js';
 import type { Handle } from './handle.js';
 import type { Type } from './type.js';
+import { IllegalArgumentException } from './java-exceptions.js';
 
 // One shared scratch buffer for bit conversions: no allocation per value.
 const scratch = new DataView(new ArrayBuffer(8));
@@ -270,6 +271,23 @@ export class Character {
  * MethodHandle → Handle, Dynamic → ConstantDynamic.
  */
 export type ConstantValue = number | bigint | Float | Double | string | Type | Handle | ConstantDynamic;
+
+/**
+ * A JS number where Java takes an `Object` constant (an ldc operand, a field's ConstantValue, an annotation or
+ * bootstrap method argument) stands for a Java `int` (`Integer`), per the conventions above. One that is not an
+ * int — `3.14`, `2 ** 40`, `NaN`, which Java code would write `3.14` (a Double), `1L << 40` (a Long) — would be
+ * truncated by `| 0` to some other int constant without a word, so it is refused with the forms that say which
+ * Java type is meant. `-0` is the int 0, as `-0` is in Java source.
+ */
+export function checkJavaInt(value: number, where: string): number {
+  if ((value | 0) !== value) {
+    throw new IllegalArgumentException(
+      `${where}: the JS number ${value} stands for a Java int and is not one; ` +
+        'pass new Double(x) for a double, new Float(x) for a float, a bigint (5n) for a long',
+    );
+  }
+  return value;
+}
 
 /** Java's String.hashCode (s[0]·31^(n-1) + … + s[n-1], in 32-bit arithmetic). */
 export function javaStringHashCode(value: string): number {

@@ -1366,7 +1366,9 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitLookupSwitchInsn(dflt: Label, keys: number[], labels: Label[]): void {
-    checkSwitchLabels('visitLookupSwitchInsn', labels, Array.isArray(keys) ? keys.length : -1, 'keys.length');
+    // Java's int[] keys: a JS array, or an Int32Array as a port of `new int[] {…}` may pass (only indexed here).
+    const keyCount = Array.isArray(keys) || ArrayBuffer.isView(keys) ? (keys as ArrayLike<number>).length : -1;
+    checkSwitchLabels('visitLookupSwitchInsn', labels, keyCount, 'keys.length');
     const code = this.code;
     const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
     // Padding as for tableswitch (JVMS §6.5 lookupswitch).

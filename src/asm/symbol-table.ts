@@ -7,7 +7,7 @@ import { ConstantDynamic } from './constant-dynamic.js';
 import { Constants } from './constants.js';
 import { Handle } from './handle.js';
 import { IllegalArgumentException } from './java-exceptions.js';
-import { Byte, Character, Double, Float, Short } from './java-values.js';
+import { Byte, Character, Double, Float, Short, checkJavaInt } from './java-values.js';
 import type { Label } from './label.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
@@ -689,7 +689,7 @@ export class SymbolTable {
    */
   addConstant(value: unknown): Symbol {
     if (typeof value === 'number') {
-      return this.addConstantInteger(value | 0);
+      return this.addConstantInteger(checkJavaInt(value, 'constant'));
     } else if (typeof value === 'string') {
       return this.addConstantString(value);
     } else if (typeof value === 'bigint') {
