@@ -13,6 +13,10 @@ const REFUSED: Record<string, string> = {
   continueOutOfSwitchExpression: 'String s = ""; for (int i = 0; i < 3; i++) s += "a" + switch (i) { case 1 -> { continue; } default -> "x"; }; return s;',
   breakOutOfSwitchExpression: 'int r = 0; for (int i = 0; i < 3; i++) r += switch (i) { case 1 -> { break; } default -> 1; }; return "" + r;',
   returnOutOfSwitchExpression: 'int i = 1; int r = switch (i) { case 1 -> { return "early"; } default -> 0; }; return "" + r;',
+  // JLS §15.12.2.2: the parameter's type as the call instantiates it, not its erasure (an Integer in a List<String>).
+  wrongElementType: 'java.util.List<String> l = new java.util.ArrayList<>(); l.add(5); return "" + l;',
+  wrongMapValue: 'java.util.Map<String, Integer> m = new java.util.HashMap<>(); m.put("k", 1L); return "" + m;',
+  wrongConstructorArgument: 'Object e = new java.util.AbstractMap.SimpleEntry<String, Integer>("k", "v"); return "" + e;',
   // JLS §15.27.3: a long result is no int.
   lossyLambdaResult: 'java.util.function.IntSupplier s = () -> 1L; return "" + s.getAsInt();',
 };

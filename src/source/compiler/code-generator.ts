@@ -2142,6 +2142,7 @@ export class CodeGenerator {
     const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || method.varargsCall
       ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric)
       : null;
+    if (method.method.signature !== null) this.checkGenericArguments(args, method, parameterGenerics ?? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric));
     const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
@@ -2156,6 +2157,26 @@ export class CodeGenerator {
       this.openResults.set(node, (target) => this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, target));
     }
     return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, targetGeneric), node);
+  }
+
+  /**
+   * Refuses an argument that fits the parameter's erasure but not its type as the call instantiates it
+   * (`names.add(1)` of a List<String>: E is a String), as javac refuses it (JLS §15.12.2.2): compiled,
+   * it would put an Integer in a List<String>, to fail later where the list is read.
+   */
+  private checkGenericArguments(args: readonly CompiledArgument[], method: ResolvedMethod, formals: readonly GenericType[] | null): void {
+    if (formals === null) return;
+    const last = formals.length - 1;
+    args.forEach((arg, i) => {
+      if (arg.functional !== undefined || arg.deferred !== undefined || arg.type.isNull()) return;
+      let formal: GenericType | undefined = formals[Math.min(i, last)];
+      if (method.varargsCall && i >= last) formal = formal?.kind === 'array' ? formal.component : undefined;
+      if (formal === undefined || (formal.kind !== 'class' && formal.kind !== 'array')) return;
+      const declared = method.varargsCall && i >= last ? method.parameterTypes[last]!.componentType : method.parameterTypes[i];
+      const expected = erasure(formal);
+      if (declared == null || expected === declared || !this.members.isKnownSubtype(expected, declared)) return;
+      if (!this.ctx.env.isAssignable(arg.type, expected)) throw new CompileError(`incompatible types: ${arg.type} cannot be converted to ${expected}`, arg.position);
+    });
   }
 
   /**
@@ -2285,6 +2306,9 @@ export class CodeGenerator {
     const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || constructor.varargsCall
       ? this.members.parameterTypes(generic ?? genericOf(type), constructor, this.inferenceArguments(args))
       : null;
+    if (constructor.method.signature !== null && generic !== null) {
+      this.checkGenericArguments(args, constructor, parameterGenerics ?? this.members.parameterTypes(generic, constructor, this.inferenceArguments(args)));
+    }
     this.appendArguments(args, constructor, node.position, parameterGenerics);
     this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
     if (generic !== null) this.record(node, generic);

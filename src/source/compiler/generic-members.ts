@@ -16,9 +16,9 @@
 //   type of the arguments passed where a formal parameter mentions it (boxed for primitives, through
 //   supertypes: `Collection<? extends E>` from a `List<String>`); conflicting or missing evidence
 //   leaves the variable, whose erasure is its bound — where javac would infer from the target type,
-//   a snippet writes a cast, as in Javassist. Argument types are never checked against generic
-//   formals here: overload resolution works on erasures, so the compiler accepts a few calls javac
-//   rejects (`names.add(1)`), never the reverse.
+//   a snippet writes a cast, as in Javassist. Overload resolution works on erasures; the code
+//   generator then checks the arguments against the parameter types instantiated here (`names.add(1)`
+//   of a List<String> is refused, as javac refuses it).
 
 import { Opcodes } from '../../asm/opcodes.js';
 import type { ClassModel, FieldModel, MethodModel, TypeEnvironment } from './class-model.js';
