@@ -182,6 +182,24 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(session.stderr.join('\n')).not.toContain('transform host failed');
   });
 
+  it('--persist where the host answers too late for every class: says so, exit 1 (not "the classes stay transformed")', async () => {
+    const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
+    const slow = watch(javaTool('java'), ['-cp', program.dir, 'live.Ticker']);
+    await waitFor('the program to start', () => slow.stdout.includes('ready'));
+    try {
+      // slow-on-ticker keeps the host busy for 3 s on live.Ticker, ten times the timeout.
+      const session = watch(process.execPath, [cli, 'attach', String(slow.child.pid), '-t', 'fixtures/agent/transforms/slow-on-ticker.ts', '--timeout', '300', '--persist']);
+      expect(await session.exit).toBe(1);
+      expect(session.stderr.slice(-2)).toEqual([
+        'classforge: 1 loaded class retransformed (0 changed, 1 left unchanged: the transform host did not answer within the timeout)',
+        'classforge: nothing was applied: the transform host did not answer in time (a slow transform? see --timeout); detached',
+      ]);
+      expect(slow.stderr).toContain('[classforge] warning: the transform host did not answer within 300 ms for live.Ticker: left unchanged, as are the classes that load until it answers');
+    } finally {
+      slow.child.kill('SIGKILL');
+    }
+  });
+
   it('retransforms the loaded classes in one JVM operation, not one per class', async () => {
     // One JVMTI RetransformClasses call per class costs the JVM ~0.5 ms each (a second for 2,000).
     const crowd = Array.from({ length: 40 }, (_, i) => `class Member${i} { static int v() { return ${i}; } }`).join('\n');

@@ -22,7 +22,8 @@
 // another user's process, attach disabled) or the transforms do not load; 1 when the session
 // failed after attaching (the host could not start in the JVM, the agent's connection broke while
 // the JVM runs on), or when
-// --persist applied nothing (the JVM refused every class the transforms changed; each is named).
+// --persist applied nothing (the JVM refused every class the transforms changed, each named; or
+// the host answered none in time).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

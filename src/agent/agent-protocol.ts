@@ -12,14 +12,15 @@
 //   FIND_CLASS   host → shim  id m   u4 loaderId, internalName   (the class as that loader sees it)
 //   CLASS_BYTES  shim → host  id m   u1 found, [bytes]
 //   RETRANSFORM  host → shim  id k   (attach) retransform the loaded classes the globs select
-//   RETRANSFORMED shim → host id k   u4 retransformed, u4 failed, [u4 changed, u2 n, n × (className, reason)]
+//   RETRANSFORMED shim → host id k   u4 retransformed, u4 failed, [u4 changed, u2 n, n × (className, reason), [u4 unanswered]]
 //   DETACH       host → shim  id k   u1 restore: remove the transformer [and restore changed classes]
 //   DETACHED     shim → host  id k   the same as RETRANSFORMED (restored classes); then the shim closes the connection
 //   SESSION_STOP attach command → host   id 0   (never from the shim) Ctrl-C: detach now; see session-relay.ts
 //
 // Ids of host requests (FIND_CLASS, RETRANSFORM, DETACH) are the host's own; TRANSFORM ids the shim's.
 // The bracketed tail of RETRANSFORMED/DETACHED came later: a shim loaded into the JVM by an older
-// classforge (a JVM keeps the first session's shim classes) leaves it out (readRetransformed).
+// classforge (a JVM keeps the first session's shim classes) leaves it out (readRetransformed);
+// the last field (unanswered) came later still.
 
 import { decodeModifiedUtf8, encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 
@@ -199,17 +200,24 @@ export interface RetransformOutcome {
   readonly changed: number | undefined;
   /** The first refusals: the class and the JVM's reason. */
   readonly failures: readonly { readonly className: string; readonly reason: string }[];
+  /**
+   * Of the retransformed classes, those left unchanged because the transform host did not answer
+   * within the timeout (a slow or stuck transform: see the JVM's standard error); undefined from
+   * an older shim.
+   */
+  readonly unanswered: number | undefined;
 }
 
 export function readRetransformed(payload: PayloadReader): RetransformOutcome {
   const retransformed = payload.u4();
   const failed = payload.u4();
-  if (payload.remaining === 0) return { retransformed, failed, changed: undefined, failures: [] };
+  if (payload.remaining === 0) return { retransformed, failed, changed: undefined, failures: [], unanswered: undefined };
   const changed = payload.u4();
   const count = payload.u1() * 256 + payload.u1();
   const failures = [];
   for (let i = 0; i < count; i++) failures.push({ className: payload.utf(), reason: payload.utf() });
-  return { retransformed, failed, changed, failures };
+  const unanswered = payload.remaining >= 4 ? payload.u4() : undefined;
+  return { retransformed, failed, changed, failures, unanswered };
 }
 
 /**

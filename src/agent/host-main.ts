@@ -135,12 +135,19 @@ async function main(): Promise<number> {
     for (const line of refusalLines(outcome)) say(line);
     // From a shim that does not count them, the classes the host changed (refused ones included).
     const changed = outcome.changed ?? host.statistics.changed;
-    say(`classforge: ${plural(outcome.retransformed, 'loaded class')} retransformed (${changed} changed${outcome.failed > 0 ? `, ${outcome.failed} could not be retransformed` : ''})`);
+    // Classes the shim gave up waiting for: the JVM's standard error names the first ones.
+    const unanswered = outcome.unanswered ?? 0;
+    const unansweredNote = unanswered > 0 ? `, ${unanswered} left unchanged: the transform host did not answer within the timeout` : '';
+    say(`classforge: ${plural(outcome.retransformed, 'loaded class')} retransformed (${changed} changed${outcome.failed > 0 ? `, ${outcome.failed} could not be retransformed` : ''}${unansweredNote})`);
     if (args.persist) {
       phase = 'detaching';
       await request(FrameType.DETACH, FrameType.DETACHED, (frame) => frame.u1(0));
       if (outcome.failed > 0 && changed === 0) {
         say('classforge: nothing was applied: the JVM refused every class the transforms changed; detached');
+        return HOST_EXIT_NOTHING_APPLIED;
+      }
+      if (unanswered > 0 && changed === 0) {
+        say('classforge: nothing was applied: the transform host did not answer in time (a slow transform? see --timeout); detached');
         return HOST_EXIT_NOTHING_APPLIED;
       }
       say('classforge: the loaded classes stay transformed (--persist, also under later sessions); detached');

@@ -93,6 +93,10 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             HostConnection.Result result =
                     host.transform(loaderId, className, classBeingRedefined != null, classfileBuffer, settings.timeoutMillis);
             if (result == null) {
+                int[] count = changedNow.get();
+                if (classBeingRedefined != null && count != null) {
+                    count[UNANSWERED]++;
+                }
                 return null;
             }
             if (settings.persist) {
@@ -103,7 +107,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 changed.add(loaderId + " " + className);
                 int[] count = changedNow.get();
                 if (classBeingRedefined != null && count != null) {
-                    count[0]++;
+                    count[CHANGED]++;
                 }
                 return result.bytes;
             }
@@ -319,13 +323,20 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         int failed;
         /** "class name", "reason" pairs of the first refusals. */
         final List<String> failures = new ArrayList<String>();
+        /** Classes left unchanged because the host did not answer in time (or was gone). */
+        int unanswered;
     }
 
     /** The most refusals an Outcome names. */
     private static final int MAX_REPORTED_FAILURES = 20;
 
-    /** On a retransforming thread: how many of the classes being retransformed transform() changed. */
+    /**
+     * On a retransforming thread: how many of the classes being retransformed transform() changed
+     * ([CHANGED]), and left unchanged because the host did not answer in time ([UNANSWERED]).
+     */
     private final ThreadLocal<int[]> changedNow = new ThreadLocal<int[]>();
+    private static final int CHANGED = 0;
+    private static final int UNANSWERED = 1;
 
     /**
      * Retransforms the classes: all in one call, which is one JVM operation (one at a time, each
@@ -336,13 +347,14 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
      */
     private Outcome retransform(List<Class<?>> classes, String context) {
         if (classes.size() > 1) {
-            int[] count = new int[1];
+            int[] count = new int[2];
             changedNow.set(count);
             try {
                 instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
                 Outcome outcome = new Outcome();
                 outcome.done = classes.size();
-                outcome.changed = count[0];
+                outcome.changed = count[CHANGED];
+                outcome.unanswered = count[UNANSWERED];
                 return outcome;
             } catch (Throwable refused) {
                 // Nothing was applied: one at a time below.
@@ -352,12 +364,13 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         }
         Outcome outcome = new Outcome();
         for (Class<?> type : classes) {
-            int[] count = new int[1];
+            int[] count = new int[2];
             changedNow.set(count);
             try {
                 instrumentation.retransformClasses(type);
                 outcome.done++;
-                outcome.changed += count[0];
+                outcome.changed += count[CHANGED];
+                outcome.unanswered += count[UNANSWERED];
             } catch (Throwable t) {
                 outcome.failed++;
                 // The class keeps its previous bytes: the refused ones must not be replayed.
@@ -377,7 +390,8 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
 
     /**
      * RETRANSFORMED or DETACHED: u4 retransformed, u4 failed, then (read by hosts that know them)
-     * u4 changed, u2 count and that many (class name, reason) pairs.
+     * u4 changed, u2 count and that many (class name, reason) pairs, u4 left unchanged because the
+     * host did not answer in time.
      */
     private void reply(int type, int id, Outcome outcome) {
         try {
@@ -390,6 +404,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             for (String text : outcome.failures) {
                 data.writeUTF(text.length() > 2000 ? text.substring(0, 2000) : text);
             }
+            data.writeInt(outcome.unanswered);
             host.send(type, id, payload.toByteArray());
         } catch (IOException e) {
             host.close("cannot write to the transform host: " + e.getMessage());
