@@ -29,7 +29,7 @@ export { NotFoundException } from './not-found-exception.js';
 export { runSourceTransform } from './run-source-transform.js';
 export { SerialVersionUID } from './serial-version-uid.js';
 export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
-export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute } from './bytecode/attributes.js';
+export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, MethodParametersAttribute } from './bytecode/attributes.js';
 export { ConstPool } from './bytecode/const-pool.js';
 export { CodeIterator } from './bytecode/code-iterator.js';
 export { Descriptor } from './bytecode/descriptor.js';

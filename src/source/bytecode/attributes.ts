@@ -22,10 +22,10 @@ export interface AnnotationsHolder {
 
 /** The attributes of the views: each knows its name (Javassist's AttributeInfo.getName). */
 export abstract class AttributeInfo {
-  protected constructor(private readonly name: string) {}
+  protected constructor(private readonly attributeName: string) {}
 
   getName(): string {
-    return this.name;
+    return this.attributeName;
   }
 }
 
@@ -226,6 +226,49 @@ export class LineNumberAttribute extends AttributeInfo {
     const entry = this.entries[i];
     if (entry === undefined) throw new RangeError(`LineNumberTable entry ${i} of ${this.entries.length}`);
     return entry;
+  }
+}
+
+/**
+ * A method's MethodParameters (JVMS §4.7.24, javac -parameters): the parameter names and flags.
+ * Read from a method (live: the indexes are those of the class file as written now, for
+ * ConstPool.getUtf8Info), or made with names and flags to add with MethodInfo.addAttribute.
+ */
+export class MethodParametersAttribute extends AttributeInfo {
+  static readonly tag = 'MethodParameters';
+
+  /** Names and flags; from a method, the name indexes too. */
+  constructor(
+    _cp: ConstPool | null,
+    private readonly names: readonly (string | null)[],
+    private readonly flags: readonly number[],
+    private readonly nameIndexes: readonly number[] | null = null,
+  ) {
+    super(MethodParametersAttribute.tag);
+  }
+
+  size(): number {
+    return this.names.length;
+  }
+
+  /** The constant pool index of parameter `i`'s name (0: no name); known for an attribute read from a method. */
+  name(i: number): number {
+    if (this.nameIndexes === null) throw new RangeError('name indexes are known only for an attribute read from a method');
+    return this.at(this.nameIndexes, i);
+  }
+
+  /** Parameter `i`'s name, or null (Javassist 3.28's parameterName). */
+  parameterName(i: number): string | null {
+    return this.at(this.names, i);
+  }
+
+  accessFlags(i: number): number {
+    return this.at(this.flags, i);
+  }
+
+  private at<T>(values: readonly T[], i: number): T {
+    if (i < 0 || i >= values.length) throw new RangeError(`MethodParameters entry ${i} of ${values.length}`);
+    return values[i]!;
   }
 }
 

@@ -12,11 +12,12 @@ import type { FieldNode } from '../../tree/field-node.js';
 import type { MethodNode } from '../../tree/method-node.js';
 import type { ClassNode } from '../../tree/class-node.js';
 import { toDottedName } from '../../classfile/class-names.js';
-import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, annotationNodesHolder } from './attributes.js';
+import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, MethodParametersAttribute, annotationNodesHolder } from './attributes.js';
+import { ParameterNode } from '../../tree/parameter-node.js';
 import { ConstPool } from './const-pool.js';
 import { SignatureAttribute } from './signature-attribute.js';
 import type { RawCode } from '../../classfile/raw-class-file.js';
-import { lineNumberAt, standaloneCode, writtenCode } from './written-code.js';
+import { lineNumberAt, standaloneCode, writtenCode, writtenMethodAttribute } from './written-code.js';
 
 type AnnotatedNode = ClassNode | MethodNode | FieldNode;
 
@@ -134,6 +135,26 @@ export class MethodInfo extends AnnotatedInfo {
 
   isStaticInitializer(): boolean {
     return this.method.name === '<clinit>';
+  }
+
+  /** MethodParametersAttribute.tag too (the names javac -parameters writes); the rest as AnnotatedInfo. */
+  override getAttribute(name: string): AttributeInfo | null {
+    if (name !== MethodParametersAttribute.tag) return super.getAttribute(name);
+    const parameters = this.method.parameters;
+    if (parameters === null) return null;
+    const info = writtenMethodAttribute(this.classBytes(), this.method.name, this.method.desc, name);
+    const indexes = info === null ? null : parameters.map((_, i) => (info[1 + 4 * i]! << 8) | info[2 + 4 * i]!);
+    return new MethodParametersAttribute(null, parameters.map((p) => p.name), parameters.map((p) => p.access), indexes);
+  }
+
+  /** A MethodParametersAttribute replaces the parameter names and flags; the rest as AnnotatedInfo. */
+  override addAttribute(attribute: AttributeInfo): void {
+    if (!(attribute instanceof MethodParametersAttribute)) {
+      super.addAttribute(attribute);
+      return;
+    }
+    this.changing();
+    this.method.parameters = Array.from({ length: attribute.size() }, (_, i) => new ParameterNode(attribute.parameterName(i), attribute.accessFlags(i)));
   }
 
   /** Neither a constructor nor the static initializer. */

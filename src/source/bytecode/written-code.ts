@@ -20,6 +20,12 @@ export function writtenCode(classBytes: Uint8Array, name: string, desc: string):
   return code === undefined ? null : readRawCode(code, file.constantPool);
 }
 
+/** The info bytes of the attribute `attribute` of method `name``desc` in `classBytes`, or null. */
+export function writtenMethodAttribute(classBytes: Uint8Array, name: string, desc: string, attribute: string): Uint8Array | null {
+  const method = readRawClassFile(classBytes).methods.find((m) => m.name === name && m.descriptor === desc);
+  return method?.attributes.find((a) => a.name === attribute)?.info ?? null;
+}
+
 /** The LineNumberTable entries (start_pc, line_number), in table order, of every such attribute of `code`. */
 export function lineNumberEntries(code: RawCode): { startPc: number; line: number }[] {
   const entries: { startPc: number; line: number }[] = [];
