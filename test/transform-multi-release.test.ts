@@ -129,6 +129,45 @@ describe('classforge transform: frames of a multi-release jar follow each class 
   });
 });
 
+describe('classforge transform: a base class that every release loads gets frames valid in each view', () => {
+  // As Debian's plexus-java: the base Binary is a stub extending Asm, release 11's Binary extends
+  // AbstractParser directly; Main (not versioned) merges a Binary and an Asm. Against the base
+  // entries the merge is Asm, which JDK 11+ rejects (its Binary is no Asm); against release 11 it is
+  // AbstractParser, valid in both.
+  const common = {
+    'p/AbstractParser.java': 'package p;\npublic abstract class AbstractParser { public abstract String name(); }\n',
+    'p/Asm.java': 'package p;\npublic class Asm extends AbstractParser { public String name() { return "asm"; } }\n',
+    'p/Main.java': `package p;
+public class Main { public static void main(String[] a) { AbstractParser p = a.length == 0 ? new Binary() : new Asm(); System.out.println(p.name()); } }
+`,
+  };
+  // Both ways round: the first view tried (release 11) is right when the base Binary is the stub;
+  // when release 11's Binary is (extends Asm), the base view's merge is the one that holds in both.
+  for (const [baseSuper, v11Super] of [
+    ['Asm', 'AbstractParser'],
+    ['AbstractParser', 'Asm'],
+  ]) {
+    it(`computes them against the view that holds in all, and HotSpot runs both views (base Binary extends ${baseSuper}, release 11's ${v11Super})`, async () => {
+      const binary = (label: string, superName: string) =>
+        `package p;\npublic class Binary extends ${superName} { public String name() { return "${label} binary"; } }\n`;
+      const baseClasses = await compileJava({ ...common, 'p/Binary.java': binary('base', baseSuper) }, { release: 8 });
+      const v11 = await compileJava({ ...common, 'p/Binary.java': binary('v11', v11Super) }, { release: 11 });
+      const zip = new JSZip();
+      zip.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n');
+      for (const c of baseClasses.classes) zip.file(`${c.name}.class`, c.bytes);
+      zip.file('META-INF/versions/11/p/Binary.class', v11.classes.find((c) => c.name === 'p/Binary')!.bytes);
+      const input = join(work, `stub-${baseSuper}.jar`);
+      await writeFile(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      expect(await runBoth(input)).toEqual({ base: 'base binary', versioned: 'v11 binary' });
+      for (const jobs of [1, 2]) {
+        const output = join(work, `stub-${baseSuper}-${jobs}.out.jar`);
+        await transform(input, output, jobs);
+        expect(await runBoth(output)).toEqual({ base: 'base binary', versioned: 'v11 binary' });
+      }
+    });
+  }
+});
+
 describe('classforge verify: a multi-release variant is verified against its own release\'s classes', () => {
   async function verify(jar: string) {
     const result = await execa('node', [CLI, 'verify', jar], { reject: false });

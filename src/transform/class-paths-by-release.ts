@@ -2,12 +2,11 @@
 //
 // A multi-release jar (JAR File Specification, JEP 238) holds a class twice or more: the base entry
 // `p/Foo.class`, run by every JDK, and `META-INF/versions/N/p/Foo.class`, run by JDK N and later.
-// Each variant was compiled (by javac --release) against its own view of the jar: the base entries
-// for the base, the base overlaid with versions/9..N for release N. Frames computed for a changed
-// method must use that same view: merging two types whose super classes differ between releases
-// gives a StackMapTable that fails verification on the JDKs that load that variant (JVMS §4.10.1).
-// So the transform pipeline keeps one ClassPath per release met, built from the same spec with
-// `release` set (ClassPath honours versions/N for 9 <= N <= release; a release below 9, the base).
+// JDK R sees the base overlaid with versions/9..R, so the class hierarchy that frames are computed
+// and checked against depends on the release (multi-release-views.ts says which releases a variant
+// runs in, transform-across-releases.ts uses them). This keeps one ClassPath per release met, built
+// from the same spec with `release` set (ClassPath honours versions/N for 9 <= N <= release; a
+// release below 9 reads the base entries only).
 
 import type { ClassPath } from '../classpath/class-path.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';

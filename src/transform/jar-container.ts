@@ -19,6 +19,7 @@ import {
 } from './class-container.js';
 import { JarFile, type JarEntry } from './jar-file.js';
 import { rewriteJar } from './jar-writer.js';
+import { BASE_RELEASE } from './multi-release-views.js';
 
 /** A jar entry as the pipeline sees it, with the JarEntry behind it. */
 export interface JarContainerEntry extends ClassContainerEntry {
@@ -32,8 +33,6 @@ interface JarContainerReader extends ClassContainerReader<JarContainerEntry> {
 
 const EMPTY = new Uint8Array(0);
 
-/** The release a multi-release jar's base entries are read for: below 9, no versioned entry applies. */
-const BASE_RELEASE = 8;
 
 /** A ClassContainerError for `path` from a ClassPathError (whose message already starts with the path). */
 function containerError(path: string, error: unknown): unknown {

@@ -32,6 +32,7 @@ import type { LoadedTransform } from './load-transform.js';
 import { createLenientClassPath, createRunClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { readClassHeader } from '../classpath/class-header.js';
 import { ClassPathsByRelease } from './class-paths-by-release.js';
+import { transformClassForViews } from './transform-across-releases.js';
 import type { ClassPath } from '../classpath/class-path.js';
 
 /** A loaded transform with its validated options. */
@@ -62,12 +63,11 @@ export interface RunTransformJobOptions {
    */
   readonly consoleToStderr?: boolean;
   /**
-   * Per class (by index), the Java release whose view of multi-release jars its frames are computed
-   * against: 8 (or any release below 9) for a multi-release jar's base entries, N for its
-   * `META-INF/versions/N/` entries (see class-paths-by-release.ts). Undefined, or an undefined item:
-   * the job's class path spec as it is.
+   * Per class (by index), for a variant of a multi-release jar: the releases of the views of the
+   * jar it is loaded in, the preferred first (multi-release-views.ts); its frames must hold in each
+   * (transform-across-releases.ts). Undefined, or an undefined item: the job's class path spec as it is.
    */
-  readonly releases?: readonly (number | undefined)[];
+  readonly releaseViews?: readonly (readonly number[] | undefined)[];
 }
 
 /** Messages from a worker (see transform-worker.ts). */
@@ -87,7 +87,7 @@ export interface WorkerSetup {
 /** A batch sent to a worker. */
 export interface WorkerBatch {
   readonly type: 'batch';
-  readonly items: readonly { readonly index: number; readonly bytes: Uint8Array; readonly release: number | undefined }[];
+  readonly items: readonly { readonly index: number; readonly bytes: Uint8Array; readonly views: readonly number[] | undefined }[];
 }
 
 /** Sent to a worker when no batch is left: it closes its port and exits on its own. */
@@ -133,7 +133,7 @@ export async function runTransformJob(
     } else {
       await runInWorkers(job, classes, jobs, results, deliver, options);
     }
-    retryMissingClasses(job, classes, results, options.releases ?? []);
+    retryMissingClasses(job, classes, results, (options.releaseViews ?? []).map((views) => views?.[0]));
   } finally {
     restoreConsole?.();
   }
@@ -169,7 +169,7 @@ async function runInProcess(
   let lastYield = Date.now();
   try {
     for (let i = 0; i < classes.length; i++) {
-      const outcome = transformClass(classes[i]!, transforms, { classPath: classPaths.get(options.releases?.[i]) });
+      const outcome = transformClassForViews(classes[i]!, transforms, options.releaseViews?.[i], classPaths);
       results[i] = outcome;
       deliver();
       if (stopsJob(outcome) && options.keepGoing !== true) return;
@@ -349,7 +349,7 @@ async function runInWorkers(
           // Copies, each with its own ArrayBuffer, transferred to the worker. Not slice(): a class
           // read by the caller may be a Node Buffer (whose slice() is a view on a shared pool or on
           // a whole file), and a transfer list must not hold one ArrayBuffer twice.
-          const items = indices.map((index) => ({ index, bytes: new Uint8Array(classes[index]!), release: options.releases?.[index] }));
+          const items = indices.map((index) => ({ index, bytes: new Uint8Array(classes[index]!), views: options.releaseViews?.[index] }));
           const message: WorkerBatch = { type: 'batch', items };
           busy = true;
           try {

@@ -28,6 +28,7 @@ import { runTransformJob, type JobTransform } from './run-transform-job.js';
 import { noSelectionWarning } from './selection-warnings.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { isApplicationArchive } from './application-archive-classes.js';
+import { multiReleaseViews } from './multi-release-views.js';
 
 export interface TransformContainerOptions {
   /** The input: a .class file, a directory or a jar. */
@@ -127,7 +128,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
         keepGoing: options.keepGoing === true,
         consoleToStderr: options.consoleToStderr === true,
         classPath,
-        ...(classEntries.some((entry) => entry.release !== undefined) ? { releases: classEntries.map((entry) => entry.release) } : {}),
+        ...(classEntries.some((entry) => entry.release !== undefined) ? { releaseViews: releaseViewsOf(classEntries) } : {}),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
       });
@@ -288,6 +289,14 @@ function planRenames(
  */
 function isLegalInternalName(name: string): boolean {
   return name.split('/').every((part) => part.length > 0 && !/[.;[]/.test(part));
+}
+
+/** The views each class of a multi-release jar is loaded in (multi-release-views.ts); undefined outside one. */
+function releaseViewsOf(classEntries: readonly ClassContainerEntry[]): (number[] | undefined)[] {
+  const variants = classEntries.flatMap((entry) => (entry.release === undefined ? [] : [{ name: entry.name, release: entry.release }]));
+  const views = multiReleaseViews(variants);
+  let next = 0;
+  return classEntries.map((entry) => (entry.release === undefined ? undefined : views[next++]));
 }
 
 /** Whether `bytes` starts like a class file whose constant pool can be read. */

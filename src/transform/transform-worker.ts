@@ -6,11 +6,12 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ActiveTransform } from './apply-transforms.js';
-import { transformClass, type ClassOutcome } from './class-outcome.js';
+import type { ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import { importTransformCode } from './load-transform.js';
 import type { WorkerBatch, WorkerEnd, WorkerReply, WorkerSetup } from './run-transform-job.js';
 import { ClassPathsByRelease } from './class-paths-by-release.js';
+import { transformClassForViews } from './transform-across-releases.js';
 
 const port = parentPort;
 if (port === null) throw new Error('transform-worker.js runs as a worker thread of runTransformJob');
@@ -37,7 +38,7 @@ try {
     const results: { index: number; outcome: ClassOutcome }[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const item of batch.items) {
-      const outcome = transformClass(item.bytes, transforms, { classPath: classPaths.get(item.release) });
+      const outcome = transformClassForViews(item.bytes, transforms, item.views, classPaths);
       if (outcome.status !== 'failed' && outcome.bytes !== null) {
         // Give the result its own buffer so that only it is transferred.
         const bytes = outcome.bytes.byteOffset === 0 && outcome.bytes.byteLength === outcome.bytes.buffer.byteLength
