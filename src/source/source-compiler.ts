@@ -912,7 +912,11 @@ function initializerCode(ctClass: CtClass, method: MethodNode, initializers: rea
         const isStatic = (field.getModifiers() & Opcodes.ACC_STATIC) !== 0;
         const node = typeof source === 'string' ? parseExpression(source) : source;
         if (!isStatic) gen.emitter.load(facts.thisVariable!.type, 0);
-        gen.variableInitializer(node, JavaType.fromDescriptor(field.getSignature()));
+        // The field's generic type is the initializer's target (`Function<Integer, Integer> SQUARE = x -> x * x`).
+        const signature = field.getGenericSignature();
+        const generic = signature === null ? null : parseFieldSignature(signature, isStatic ? new Map() : facts.typeScope);
+        const type = JavaType.fromDescriptor(field.getSignature());
+        gen.variableInitializer(node, type, generic !== null && erasure(generic) === type ? generic : null);
         gen.emitter.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, ctClass.getInternalName(), field.getName(), field.getSignature());
         gen.checkDefiniteAssignment();
       },
