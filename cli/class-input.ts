@@ -22,6 +22,8 @@ export interface ClassInput {
    * is loaded on and was compiled against; null otherwise.
    */
   readonly release: number | null;
+  /** The path inside the jar or directory (`META-INF/versions/11/p/Foo.class`); '' for a file given alone. */
+  readonly entry: string;
 }
 
 const ZIP_EXTENSIONS = /\.(jar|zip|war|ear)$/i;
@@ -132,15 +134,16 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
       // An exploded jar (a build's output directory) is read as its jar would be: a .class file
       // under META-INF/ is data, one under META-INF/versions/N/ a release-N variant, which must
       // not stand for the base class in the hierarchy.
-      const { kind, release } = classifyJarEntry(relative(path, file).split(sep).join('/'));
+      const entry = relative(path, file).split(sep).join('/');
+      const { kind, release } = classifyJarEntry(entry);
       if (kind !== 'class') continue;
-      yield { displayName: file, bytes: await readFileOrThrow(file), release };
+      yield { displayName: file, bytes: await readFileOrThrow(file), release, entry };
     }
     return;
   }
   const bytes = await readFileOrThrow(path);
   if (!ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) {
-    yield { displayName: path, bytes, release: null };
+    yield { displayName: path, bytes, release: null, entry: '' };
     return;
   }
   const jar = openJar(path, bytes);
@@ -155,7 +158,7 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     } catch (error) {
       throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
     }
-    yield { displayName, bytes: entryBytes, release };
+    yield { displayName, bytes: entryBytes, release, entry: entry.name };
   }
   jar.close();
 }

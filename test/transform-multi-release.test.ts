@@ -193,6 +193,32 @@ describe('classforge verify: a multi-release variant is verified against its own
     expect(await verify(dir)).toEqual({ exitCode: 0, stdout: 'verified 9 classes, 16 methods: 0 errors' });
   });
 
+  it('rejects a base class whose frames only fit the base entries when a later release redefines a class it uses', async () => {
+    // Main is not versioned, so JDK 11+ loads it with release 11's Binary, which is no Asm.
+    const sources = {
+      'p/AbstractParser.java': 'package p;\npublic abstract class AbstractParser { public abstract String name(); }\n',
+      'p/Asm.java': 'package p;\npublic class Asm extends AbstractParser { public String name() { return "asm"; } }\n',
+      'p/Main.java': 'package p;\npublic class Main { public static void main(String[] a) { Asm p = a.length == 0 ? new Binary() : new Asm(); System.out.println(p.name()); } }\n',
+    };
+    const baseClasses = await compileJava({ ...sources, 'p/Binary.java': 'package p;\npublic class Binary extends Asm { }\n' }, { release: 8 });
+    const v11 = await compileJava({
+      'p/AbstractParser.java': sources['p/AbstractParser.java'],
+      'p/Binary.java': 'package p;\npublic class Binary extends AbstractParser { public String name() { return "v11"; } }\n',
+    }, { release: 11 });
+    const zip = new JSZip();
+    zip.file('META-INF/MANIFEST.MF', 'Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n');
+    for (const c of baseClasses.classes) zip.file(`${c.name}.class`, c.bytes);
+    zip.file('META-INF/versions/11/p/Binary.class', v11.classes.find((c) => c.name === 'p/Binary')!.bytes);
+    const jar = join(work, 'verify-later-view.jar');
+    await writeFile(jar, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const run = await runBoth(jar);
+    expect(run.base).toBe('asm');
+    expect(run.versioned).toMatch(/VerifyError/);
+    const result = await verify(jar);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^p\/Main\.main\(\[Ljava\/lang\/String;\)V @\d+ \(line 2\) \(with the jar's release 11 classes\): .*'p\/Binary'.*not assignable to 'p\/Asm'/m);
+  });
+
   it('rejects a versioned class whose frames only fit the base entries, as HotSpot does', async () => {
     const jar = await buildJar('verify-bad.jar', 11, undefined, true);
     const run = await runBoth(jar);

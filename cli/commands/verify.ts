@@ -23,6 +23,7 @@ import { ClassPath } from '../../src/classpath/class-path.js';
 import { SupplementedClassPath } from '../../src/classpath/supplemented-class-path.js';
 import { ZipArchive } from '../../src/classpath/zip-archive.js';
 import { ApplicationArchiveClasses, isApplicationArchive } from '../../src/transform/application-archive-classes.js';
+import { BASE_RELEASE, multiReleaseViews } from '../../src/transform/multi-release-views.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError, reportError } from '../cli-error.js';
 import { type ClassInput, readClassInputs } from '../class-input.js';
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
@@ -54,16 +55,28 @@ export interface VerifyReport {
 
 /**
  * A verification error; `release` is set for a multi-release jar's `META-INF/versions/N/` variant,
- * which shares its class name with the base class (and other variants).
+ * which shares its class name with the base class (and other variants); `view`, for a variant
+ * loaded in several views of its jar, the release whose classes the error was found with
+ * (BASE_RELEASE: the base entries alone).
  */
-export type ReportedError = VerificationError & { readonly release?: number };
+export type ReportedError = VerificationError & { readonly release?: number; readonly view?: number };
+
+function withVariant(error: VerificationError, release: number | null, view: number | null): ReportedError {
+  return { ...error, ...(release === null ? {} : { release }), ...(view === null ? {} : { view }) };
+}
+
+function errorKey(error: VerificationError): string {
+  return `${error.method}@${error.offset}:${error.message}`;
+}
 
 /** `com/x/Foo.bar(I)V @12 (line 34): message`, `META-INF/versions/11/com/x/Foo.bar(I)V …` for a variant. */
 export function formatVerificationError(error: ReportedError): string {
   const at = error.offset >= 0 ? ` @${error.offset}` : '';
   const line = error.line !== null ? ` (line ${error.line})` : '';
   const variant = error.release === undefined ? '' : `META-INF/versions/${error.release}/`;
-  return `${variant}${error.className}.${error.method}${at}${line}: ${error.message}`;
+  const view =
+    error.view === undefined ? '' : error.view === BASE_RELEASE ? " (with the jar's base classes)" : ` (with the jar's release ${error.view} classes)`;
+  return `${variant}${error.className}.${error.method}${at}${line}${view}: ${error.message}`;
 }
 
 /**
@@ -118,10 +131,16 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   const json = options.json === true;
   // 1. Read every class of the inputs: they are the first part of the class hierarchy.
   const inputs: ClassInput[] = [];
+  const groups: ClassInput[][] = [];
   let badInput = false;
   for (const path of paths) {
+    const group: ClassInput[] = [];
+    groups.push(group);
     try {
-      for await (const input of readClassInputs(path)) inputs.push(input);
+      for await (const input of readClassInputs(path)) {
+        inputs.push(input);
+        group.push(input);
+      }
     } catch (error) {
       badInput = true;
       reportError(error instanceof InputError ? error.path : path, error, false);
@@ -171,11 +190,21 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   const verifierFor = (release: number | null): ClassVerifier => {
     let verifier = verifiers.get(release);
     if (verifier === undefined) {
-      verifier = new ClassVerifier(releaseHierarchy(readable, release!, hierarchy));
+      // The base view (BASE_RELEASE) is the base entries first, as `hierarchy` has them.
+      verifier = new ClassVerifier(release === BASE_RELEASE ? hierarchy : releaseHierarchy(readable, release!, hierarchy));
       verifiers.set(release, verifier);
     }
     return verifier;
   };
+
+  // A multi-release variant runs in each view of its jar from its release to the next variant of
+  // the class (multi-release-views.ts): it is checked in each.
+  const views = new Map<ClassInput, readonly (number | null)[]>();
+  for (const group of groups) {
+    if (!group.some((input) => input.release !== null)) continue;
+    const variantViews = multiReleaseViews(group.map((input) => ({ name: input.entry, release: input.release ?? BASE_RELEASE })));
+    group.forEach((input, i) => views.set(input, variantViews[i]!));
+  }
 
   // 3. Verify, in input order.
   const errors: ReportedError[] = [];
@@ -186,8 +215,21 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
   for (const input of inputs) {
     if (!readableSet.has(input)) continue;
     let result;
+    const inputViews = views.get(input) ?? [null];
+    const reported: ReportedError[] = [];
     try {
-      result = verifierFor(input.release).verify(input.bytes);
+      result = verifierFor(inputViews[0]!).verify(input.bytes);
+      // With several views, each error says which one it was found in.
+      const primary = inputViews.length > 1 ? inputViews[0]! : null;
+      reported.push(...result.errors.map((error) => withVariant(error, input.release, primary)));
+      const seen = new Set(reported.map(errorKey));
+      for (const view of inputViews.slice(1)) {
+        for (const error of verifierFor(view).verify(input.bytes).errors) {
+          if (seen.has(errorKey(error))) continue;
+          seen.add(errorKey(error));
+          reported.push(withVariant(error, input.release, view));
+        }
+      }
     } catch (error) {
       if (error instanceof ClassFormatError) {
         malformed.push({ path: input.displayName, message: describeError(error) });
@@ -200,8 +242,6 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     }
     classes++;
     methods += result.methods;
-    const reported: ReportedError[] =
-      input.release === null ? result.errors : result.errors.map((error) => ({ ...error, release: input.release! }));
     errors.push(...reported);
     unresolved.push(...result.unresolved);
     if (!json) {
