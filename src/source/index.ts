@@ -11,6 +11,7 @@
 export type { AnnotationElementValue, AnnotationEntry, AnnotationValues } from './annotation-values.js';
 export { CannotCompileException } from './cannot-compile-exception.js';
 export { ClassMap } from './class-map.js';
+export { CodeConverter } from './code-converter.js';
 export { ClassPool } from './class-pool.js';
 export { CtClass, CtPrimitiveType } from './ct-class.js';
 export { CtBehavior } from './ct-behavior.js';
