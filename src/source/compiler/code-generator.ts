@@ -290,6 +290,9 @@ export class CodeGenerator {
     }
   }
 
+  /** Calls whose results are intersection types: the types after the first (see GenericMembers.otherBounds). */
+  private readonly intersectionResults = new WeakMap<Ast.ExpressionNode, readonly string[]>();
+
   /** Calls whose results mention type variables they left open (see CompiledArgument.refine). */
   private readonly openResults = new WeakMap<Ast.ExpressionNode, (target: GenericType) => GenericType | null>();
 
@@ -2114,7 +2117,16 @@ export class CodeGenerator {
       const access = typeof receiver === 'object' && !owner.startsWith('[') ? { ...this.access(), qualifier: owner } : this.access();
       method = findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), access);
     } catch (error) {
-      throw receiver === 'static' && node.target !== null ? this.withShadowingHint(error, node.target, owner) : error;
+      // A receiver whose type is an intersection (a least upper bound: `first("a", new StringBuilder())`
+      // is a Serializable & Comparable & CharSequence): the method may be another type's; javac casts to it.
+      const target = node.target;
+      const found = typeof receiver === 'object' && target !== null && target.kind !== 'Super' && error instanceof CompileError ? this.intersectionMember(node, unparenthesized(target), args) : null;
+      if (found === null) throw receiver === 'static' && node.target !== null ? this.withShadowingHint(error, node.target, owner) : error;
+      this.e.checkcast(JavaType.classType(found.owner));
+      owner = found.owner;
+      receiver = JavaType.classType(found.owner);
+      receiverGeneric = genericOf(receiver);
+      method = found.method;
     }
     if (receiver === 'this') {
       if (!method.isStatic) {
@@ -2153,10 +2165,24 @@ export class CodeGenerator {
       return { ...result, parameters: generic?.kind === 'lambda-result' ? generic.parameters : null };
     });
     if (this.members.returnsMethodTypeVariable(method)) this.uninstantiatedResults.set(node, returnType);
+    const resultBounds = this.members.otherBounds(this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, targetGeneric));
+    if (resultBounds.length > 0) this.intersectionResults.set(node, resultBounds);
     if (this.members.resultIsOpen(receiverGeneric, method, inferenceArgs, explicit, targetGeneric)) {
       this.openResults.set(node, (target) => this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, target));
     }
     return this.genericResult(returnType, this.members.resultType(receiverGeneric, method, inferenceArgs, explicit, targetGeneric), node);
+  }
+
+  /** The method `node` calls on one of the other types of its target's intersection type, or null. */
+  private intersectionMember(node: Ast.MethodCallNode, target: Ast.ExpressionNode, args: readonly CompiledArgument[]): { owner: string; method: ResolvedMethod } | null {
+    for (const owner of this.intersectionResults.get(target) ?? []) {
+      try {
+        return { owner, method: findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), { ...this.access(), qualifier: owner }) };
+      } catch (error) {
+        if (!(error instanceof CompileError)) throw error;
+      }
+    }
+    return null;
   }
 
   /**

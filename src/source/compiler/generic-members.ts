@@ -84,6 +84,8 @@ export class GenericMembers {
    * invalidated, and the generics follow it.
    */
   private readonly classes = new WeakMap<ClassModel, ClassGenerics>();
+  /** The least upper bounds that are intersections, with their types other than the first (see leastUpperBound). */
+  private readonly intersections = new WeakMap<GenericType, readonly string[]>();
   /** See methodSignature: only the methods snippets call or convert lambdas to are ever entered. */
   private readonly methodSignatures = new WeakMap<MethodModel, MethodSignature | null>();
 
@@ -387,8 +389,18 @@ export class GenericMembers {
     const asChosen = classTypes.map((type) => this.asSuper(type, chosen));
     const args = asChosen[0]?.args ?? [];
     const agree = asChosen.every((type) => type !== null && type.args.length === args.length && type.args.every((arg, i) => sameType(arg, args[i]!)));
-    if (agree) return { kind: 'class', name: chosen, args };
-    return { kind: 'class', name: chosen, args: this.typeParameterNames(chosen).map((): TypeArgument => ({ kind: 'wildcard', bound: null, isSuper: false })) };
+    const lub: ClassGenericType = agree
+      ? { kind: 'class', name: chosen, args }
+      : { kind: 'class', name: chosen, args: this.typeParameterNames(chosen).map((): TypeArgument => ({ kind: 'wildcard', bound: null, isSuper: false })) };
+    // The intersection's other types (JLS §4.9), in javac's order: their members are the lub's too.
+    const others = interfaces.filter((name) => name !== chosen);
+    if (others.length > 0) this.intersections.set(lub, others);
+    return lub;
+  }
+
+  /** The other types of the intersection a least upper bound stands for (see leastUpperBound), or none. */
+  otherBounds(type: GenericType | null | undefined): readonly string[] {
+    return (type != null && this.intersections.get(type)) || [];
   }
 
   /**
