@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ClassPool, CtClass, CtField } from '../src/source/index.js';
+import { ClassFile, ClassPool, CtClass, CtField } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -108,6 +108,7 @@ function classforgeAnswers(classPath: string): string[] {
   for (const type of [CtClass.booleanType, CtClass.charType, CtClass.byteType, CtClass.shortType, CtClass.intType, CtClass.longType, CtClass.floatType, CtClass.doubleType, CtClass.voidType]) {
     t(`primitive ${type.getName()}`, () => `${type.getDescriptor()} ${type.getWrapperName()} ${type.getGetMethodName()} ${type.getGetMethodDescriptor()} ${type.getReturnOp()} ${type.getArrayType()} ${type.getDataSize()}`);
   }
+  t('class file versions', () => `${ClassFile.JAVA_1} ${ClassFile.JAVA_5} ${ClassFile.JAVA_8} ${ClassFile.JAVA_11}`);
   const child = new ClassPool(pool);
   t('child get', () => child.get('life.Point') === pool.get('life.Point'));
   t('child shadow', () => {

@@ -54,6 +54,7 @@ public class JavassistPool {
       CtPrimitiveType pt = (CtPrimitiveType) type;
       t("primitive " + pt.getName(), () -> pt.getDescriptor() + " " + pt.getWrapperName() + " " + pt.getGetMethodName() + " " + pt.getGetMethodDescriptor() + " " + pt.getReturnOp() + " " + pt.getArrayType() + " " + pt.getDataSize());
     }
+    t("class file versions", () -> javassist.bytecode.ClassFile.JAVA_1 + " " + javassist.bytecode.ClassFile.JAVA_5 + " " + javassist.bytecode.ClassFile.JAVA_8 + " " + javassist.bytecode.ClassFile.JAVA_11);
     ClassPool child = new ClassPool(pool);
     t("child get", () -> child.get("life.Point") == pool.get("life.Point"));
     t("child shadow", () -> { CtClass own = child.makeClass("life.Point"); return (child.get("life.Point") == own) + " " + (pool.get("life.Point") != own); });

@@ -199,6 +199,21 @@ export class FieldInfo extends AnnotatedInfo {
 }
 
 export class ClassFile extends AnnotatedInfo {
+  // Class file major versions (JVMS §4.1), as Javassist names them.
+  static readonly JAVA_1 = 45;
+  static readonly JAVA_2 = 46;
+  static readonly JAVA_3 = 47;
+  static readonly JAVA_4 = 48;
+  static readonly JAVA_5 = 49;
+  static readonly JAVA_6 = 50;
+  static readonly JAVA_7 = 51;
+  static readonly JAVA_8 = 52;
+  static readonly JAVA_9 = 53;
+  static readonly JAVA_10 = 54;
+  static readonly JAVA_11 = 55;
+  /** The version of the classes makeClass makes (Java 8, as classforge/source writes them). */
+  static readonly MAJOR_VERSION = 52;
+
   /** @internal */
   constructor(
     private readonly classNode: ClassNode,
