@@ -370,6 +370,7 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitModule(name: string, access: number, version: string | null): ModuleVisitor {
+    version ??= null; // omitted by plain JavaScript callers, as in visit()
     return (this.moduleWriter = new ModuleWriter(
       this.symbolTable,
       this.symbolTable.addConstantModule(name).index,

@@ -657,6 +657,7 @@ export class MethodWriter extends MethodVisitor {
   // ## MethodVisitor implementation: parameters, annotations, attributes
 
   override visitParameter(name: string | null, access: number): void {
+    name ??= null; // undefined from plain JavaScript is Java's null
     let parameters = this.parameters;
     if (parameters === null) {
       parameters = this.parameters = new ByteVector();
@@ -1452,6 +1453,8 @@ export class MethodWriter extends MethodVisitor {
   }
 
   override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+    // Plain JavaScript ports leave out the trailing null of a catch-all (finally) handler: undefined is null.
+    type ??= null;
     const newHandler = new Handler(
       start,
       end,
@@ -1499,6 +1502,7 @@ export class MethodWriter extends MethodVisitor {
     end: Label,
     index: number,
   ): void {
+    signature ??= null; // undefined from plain JavaScript is Java's null
     const symbolTable = this.symbolTable;
     // The LocalVariableTable entry the reader visiting now is at, if any (see readerHints).
     const entryOffset = readerHints.localVariableOffset;

@@ -61,6 +61,8 @@ export class ModuleWriter extends ModuleVisitor {
   }
 
   override visitRequire(module: string, access: number, version: string | null): void {
+    // Plain JavaScript callers may leave out the trailing null (`visitRequire('java.base', ACC_MANDATED)`).
+    version ??= null;
     this.requires
       .putShort(this.symbolTable.addConstantModule(module).index)
       .putShort(access)
