@@ -163,6 +163,46 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(elapsed).toBeLessThan(8000);
   });
 
+  it('8 threads loading 400 classes at once: every class transformed, frames verified, no deadlock', async () => {
+    // Each class joins two nested classes of its own (not loaded yet) in a conditional: their
+    // common superclass makes the host ask the JVM for class files while other threads wait on it.
+    const members = Array.from({ length: 400 }, (_, i) => `class C${i} {
+        static class A extends B {} static class B {}
+        static String v(int x) { B o = x > 0 ? new A() : new B(); return "ORIG".concat(String.valueOf(o == null)); } }`).join('\n');
+    const crowd = await compileJava({
+      'many/Load.java': `package many;
+        public class Load {
+          public static void main(String[] args) throws Exception {
+            java.util.concurrent.atomic.AtomicInteger transformed = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            Thread[] threads = new Thread[8];
+            for (int t = 0; t < threads.length; t++) {
+              final int offset = t * 50;
+              threads[t] = new Thread(() -> {
+                try {
+                  start.await();
+                  for (int i = 0; i < 400; i++) {
+                    Object r = Class.forName("many.C" + ((i + offset) % 400)).getDeclaredMethod("v", int.class).invoke(null, 1);
+                    if (offset == 0 && ((String) r).startsWith("XFORM")) transformed.incrementAndGet();
+                  }
+                } catch (Exception e) { throw new RuntimeException(e); }
+              });
+              threads[t].start();
+            }
+            start.countDown();
+            for (Thread thread : threads) thread.join();
+            System.out.println("transformed " + transformed);
+          }
+        }
+        ${members}`,
+    });
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/retag.ts', '--', java, '-Xverify:all', '-cp', crowd.dir, 'many.Load']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('transformed 400\n');
+    expect(result.exitCode).toBe(0);
+  });
+
   it('a host that dies mid-run: the class and the ones after load unchanged, one warning, the program completes', async () => {
     const java = javaTool('java');
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/exits-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
