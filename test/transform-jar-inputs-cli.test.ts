@@ -192,7 +192,7 @@ describe('a jar with a duplicated class entry', () => {
   // java.util.zip.ZipFile, so the JVM, reads the last of entries sharing a name; frames computed for
   // changed methods must use that class too. Here the first p/Circle.class is a stale one that
   // extends Object, the last extends BaseShape, and Use merges a Circle and a Square.
-  it('computes frames against the entry the JVM loads (the last)', async () => {
+  it('computes frames, and verifies, against the entry the JVM loads (the last)', async () => {
     const current = await compileJava({
       'p/Main.java': 'package p;\npublic class Main { public static void main(String[] x) { System.out.println(new Use().run(x.length == 0)); } }\n',
       'p/BaseShape.java': 'package p;\nabstract class BaseShape { abstract String id(); }\n',
@@ -218,6 +218,8 @@ describe('a jar with a duplicated class entry', () => {
         "export default defineTransform({ name: 'nop', visitor: (next) => new All(next) });\n",
     );
     expect((await execa('java', ['-Xverify:all', '-jar', input], { reject: false })).stdout).toBe('circle');
+    // verify reads the hierarchy as the JVM does too (its frames say BaseShape, which only the last Circle is).
+    expect(await classforge('verify', input)).toEqual({ exitCode: 0, stdout: 'verified 6 classes, 11 methods: 0 errors', stderr: '' });
     const out = join(work, 'out', 'duplicates.jar');
     const result = await classforge('transform', input, '-o', out, '-t', nop);
     expect(result.exitCode, result.stderr).toBe(0);

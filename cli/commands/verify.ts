@@ -151,11 +151,17 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     return;
   }
 
-  const malformed: MalformedClass[] = [];
+  const malformedInputs = new Map<ClassInput, MalformedClass>();
   const readable: ClassInput[] = [];
   const inputHierarchy = new MapClassHierarchy();
-  // Base entries first: a multi-release variant must not stand for the class in the hierarchy.
-  const ordered = [...inputs.filter((i) => i.release === null), ...inputs.filter((i) => i.release !== null)];
+  // The hierarchy takes the first class added under a name. Base entries first: a multi-release
+  // variant must not stand for the class. Within one input, the last of entries sharing a name
+  // first, the one java.util.zip.ZipFile (so the JVM) reads; an earlier input still wins over a
+  // later one, as on a class path.
+  const ordered = [
+    ...groups.flatMap((group) => group.filter((i) => i.release === null).reverse()),
+    ...groups.flatMap((group) => group.filter((i) => i.release !== null).reverse()),
+  ];
   for (const input of ordered) {
     try {
       inputHierarchy.add(input.bytes);
@@ -169,9 +175,13 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
-      malformed.push({ path: input.displayName, message: describeError(error) });
+      malformedInputs.set(input, { path: input.displayName, message: describeError(error) });
     }
   }
+  const malformed: MalformedClass[] = inputs.flatMap((input) => {
+    const bad = malformedInputs.get(input);
+    return bad === undefined ? [] : [bad];
+  });
 
   // 2. The rest of the class path: --cp entries, then the JDK.
   const entries = classPathEntries(options.cp);
