@@ -1162,7 +1162,7 @@ export class ClassReader {
     const moduleVersion = this.readOptionalUtf8(currentOffset + 4);
     currentOffset += 6;
     const moduleVisitor = classVisitor.visitModule(moduleName, moduleFlags, moduleVersion);
-    if (moduleVisitor === null) {
+    if (moduleVisitor == null) {
       return;
     }
 
@@ -1344,7 +1344,7 @@ export class ClassReader {
       descriptor,
       signatureIndex === 0 ? null : this.readUtf(signatureIndex),
     );
-    if (recordComponentVisitor === null) {
+    if (recordComponentVisitor == null) {
       return currentOffset;
     }
 
@@ -1534,7 +1534,7 @@ export class ClassReader {
       signature,
       constantValue,
     );
-    if (fieldVisitor === null) {
+    if (fieldVisitor == null) {
       return currentOffset;
     }
 
@@ -1678,7 +1678,9 @@ export class ClassReader {
       signature,
       exceptions,
     );
-    if (methodVisitor === null) {
+    // `== null`: a plain JavaScript visitor whose visitMethod (visitField, visitAnnotation…) has no
+    // `return null` returns undefined, which means what Java's null means: skip it.
+    if (methodVisitor == null) {
       return currentOffset;
     }
 
@@ -1718,7 +1720,7 @@ export class ClassReader {
       const annotationVisitor = methodVisitor.visitAnnotationDefault();
       const end = this.readElementValue(annotationVisitor, annotationDefaultOffset, null, 0);
       this.checkAttributeEnd(end, annotationDefaultOffset);
-      if (annotationVisitor !== null) {
+      if (annotationVisitor != null) {
         annotationVisitor.visitEnd();
       }
     }
@@ -2797,7 +2799,7 @@ export class ClassReader {
         if (currentOffset + 3 > end) {
           this.fail('an element_value_pair', currentOffset);
         }
-        const elementName = annotationVisitor === null ? null : this.readRequiredUtf8(currentOffset);
+        const elementName = annotationVisitor == null ? null : this.readRequiredUtf8(currentOffset);
         currentOffset = this.readElementValue(annotationVisitor, currentOffset + 2, elementName, depth);
       }
     } else {
@@ -2809,7 +2811,7 @@ export class ClassReader {
         currentOffset = this.readElementValue(annotationVisitor, currentOffset, null, depth);
       }
     }
-    if (annotationVisitor !== null) {
+    if (annotationVisitor != null) {
       annotationVisitor.visitEnd();
     }
     return currentOffset;
@@ -2827,7 +2829,8 @@ export class ClassReader {
   ): number {
     const b = this.classFileBuffer;
     let currentOffset = elementValueOffset;
-    if (annotationVisitor === null) {
+    // Every annotation visitor a visitor returned comes here: undefined (no `return null`) skips as null does.
+    if (annotationVisitor == null) {
       switch (b[currentOffset]) {
         case 101: // 'e': enum_const_value
           return currentOffset + 5;
