@@ -229,10 +229,8 @@ export class CodeGenerator {
   private readonly slotNames = new Map<number, string>();
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
-  /** In a lambda body compiled for a function type whose result is a type variable: the type its expression returns. */
-  private lambdaResult: GenericType | null = null;
-  /** How many results noteLambdaResult has seen. */
-  private lambdaResultCount = 0;
+  /** In a lambda body compiled for a function type whose result mentions a type variable: the types its returns give (see lambdaResult). */
+  private readonly lambdaResults: GenericType[] = [];
 
   constructor(
     ctx: CompileContext,
@@ -3066,13 +3064,19 @@ export class CodeGenerator {
     method.maxLocals = 0;
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
-    return { name, descriptor, captures: captures.map(([, v]) => v), usesThis, result: second.lambdaResult };
+    return { name, descriptor, captures: captures.map(([, v]) => v), usesThis, result: second.lambdaResult() };
   }
 
-  /** What a lambda body returns, for inference: one type, or unknown (null) when its returns disagree. */
+  /** Notes a type a lambda body returns, for inference (see lambdaResult). */
   private noteLambdaResult(type: GenericType): void {
-    if (this.lambdaResultCount++ === 0) this.lambdaResult = type;
-    else if (this.lambdaResult !== null && !sameType(this.lambdaResult, type)) this.lambdaResult = null;
+    this.lambdaResults.push(type);
+  }
+
+  /** What the lambda body returns, for inference: the least upper bound of its returns' types (JLS §18.2.1), or null. */
+  private lambdaResult(): GenericType | null {
+    const [first, ...others] = this.lambdaResults;
+    if (first === undefined) return null;
+    return others.every((type) => sameType(type, first)) ? first : this.members.leastUpperBound(this.lambdaResults);
   }
 
   /** The body of a lambda whose function type returns `returnType`, with its return (JLS §15.27.3). */
