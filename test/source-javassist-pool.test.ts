@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ClassFile, ClassPool, CtClass, CtField } from '../src/source/index.js';
+import { AccessFlag, ClassFile, ClassPool, CtClass, CtField } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -109,6 +109,13 @@ function classforgeAnswers(classPath: string): string[] {
     t(`primitive ${type.getName()}`, () => `${type.getDescriptor()} ${type.getWrapperName()} ${type.getGetMethodName()} ${type.getGetMethodDescriptor()} ${type.getReturnOp()} ${type.getArrayType()} ${type.getDataSize()}`);
   }
   t('class file versions', () => `${ClassFile.JAVA_1} ${ClassFile.JAVA_5} ${ClassFile.JAVA_8} ${ClassFile.JAVA_11}`);
+  t('access flags', () => {
+    const A = AccessFlag;
+    const all = [A.PUBLIC, A.PRIVATE, A.PROTECTED, A.STATIC, A.FINAL, A.SYNCHRONIZED, A.VOLATILE, A.BRIDGE, A.TRANSIENT, A.VARARGS, A.NATIVE, A.INTERFACE, A.ABSTRACT, A.STRICT, A.SYNTHETIC, A.ANNOTATION, A.ENUM, A.MANDATED, A.SUPER, A.MODULE];
+    let b = all.map((f) => `${f} `).join('');
+    for (const m of [0x19, 0x6, 0x1042]) b += `${A.setPublic(m)} ${A.setPrivate(m)} ${A.isPackage(m)} ${A.clear(m, 0x10)} ${A.toModifier(m)} ${A.of(m)} `;
+    return b;
+  });
   const child = new ClassPool(pool);
   t('child get', () => child.get('life.Point') === pool.get('life.Point'));
   t('child shadow', () => {

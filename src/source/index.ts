@@ -32,6 +32,7 @@ export { SerialVersionUID } from './serial-version-uid.js';
 export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
 export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, MethodParametersAttribute } from './bytecode/attributes.js';
 export { ConstPool } from './bytecode/const-pool.js';
+export { AccessFlag } from './bytecode/access-flag.js';
 export { CodeIterator } from './bytecode/code-iterator.js';
 export { Descriptor } from './bytecode/descriptor.js';
 export { BadBytecode, SignatureAttribute } from './bytecode/signature-attribute.js';

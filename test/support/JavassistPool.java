@@ -55,6 +55,16 @@ public class JavassistPool {
       t("primitive " + pt.getName(), () -> pt.getDescriptor() + " " + pt.getWrapperName() + " " + pt.getGetMethodName() + " " + pt.getGetMethodDescriptor() + " " + pt.getReturnOp() + " " + pt.getArrayType() + " " + pt.getDataSize());
     }
     t("class file versions", () -> javassist.bytecode.ClassFile.JAVA_1 + " " + javassist.bytecode.ClassFile.JAVA_5 + " " + javassist.bytecode.ClassFile.JAVA_8 + " " + javassist.bytecode.ClassFile.JAVA_11);
+    t("access flags", () -> {
+      StringBuilder b = new StringBuilder();
+      int[] all = { javassist.bytecode.AccessFlag.PUBLIC, javassist.bytecode.AccessFlag.PRIVATE, javassist.bytecode.AccessFlag.PROTECTED, javassist.bytecode.AccessFlag.STATIC, javassist.bytecode.AccessFlag.FINAL,
+        javassist.bytecode.AccessFlag.SYNCHRONIZED, javassist.bytecode.AccessFlag.VOLATILE, javassist.bytecode.AccessFlag.BRIDGE, javassist.bytecode.AccessFlag.TRANSIENT, javassist.bytecode.AccessFlag.VARARGS,
+        javassist.bytecode.AccessFlag.NATIVE, javassist.bytecode.AccessFlag.INTERFACE, javassist.bytecode.AccessFlag.ABSTRACT, javassist.bytecode.AccessFlag.STRICT, javassist.bytecode.AccessFlag.SYNTHETIC,
+        javassist.bytecode.AccessFlag.ANNOTATION, javassist.bytecode.AccessFlag.ENUM, javassist.bytecode.AccessFlag.MANDATED, javassist.bytecode.AccessFlag.SUPER, javassist.bytecode.AccessFlag.MODULE };
+      for (int f : all) b.append(f).append(' ');
+      for (int m : new int[] { 0x19, 0x6, 0x1042 }) b.append(javassist.bytecode.AccessFlag.setPublic(m)).append(' ').append(javassist.bytecode.AccessFlag.setPrivate(m)).append(' ').append(javassist.bytecode.AccessFlag.isPackage(m)).append(' ').append(javassist.bytecode.AccessFlag.clear(m, 0x10)).append(' ').append(javassist.bytecode.AccessFlag.toModifier(m)).append(' ').append(javassist.bytecode.AccessFlag.of(m)).append(' ');
+      return b;
+    });
     ClassPool child = new ClassPool(pool);
     t("child get", () -> child.get("life.Point") == pool.get("life.Point"));
     t("child shadow", () -> { CtClass own = child.makeClass("life.Point"); return (child.get("life.Point") == own) + " " + (pool.get("life.Point") != own); });
