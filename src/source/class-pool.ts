@@ -18,6 +18,7 @@ import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class
 import type { CtMethod } from './ct-method.js';
 import { NotFoundException } from './not-found-exception.js';
 import { PoolClassPath } from './pool-class-path.js';
+import { ByteArrayClassPath } from './byte-array-class-path.js';
 import { Descriptor } from './bytecode/descriptor.js';
 
 /** The platform's path-list delimiter (node:path's `delimiter`, without importing node:path here). */
@@ -35,6 +36,9 @@ export class ClassPool {
   private readonly imports: string[] = ['java.lang'];
   private cachedClassPath: PoolClassPath | null = null;
   private cachedOwnClassPath: ClassPath | null = null;
+  /** Class files of ByteArrayClassPath entries, by internal name: inserted ones are searched first, appended ones last. */
+  private readonly memoryFirst = new Map<string, Uint8Array>();
+  private readonly memoryLast = new Map<string, Uint8Array>();
   /**
    * Javassist's childFirstLookup: false (the default), a class the pool has not read yet is asked of
    * the parent first, as class loaders delegate; true, the pool's own entries are searched first.
@@ -81,15 +85,17 @@ export class ClassPool {
   }
 
   /** Adds a directory, a jar, or `dir/*` (every jar in dir) at the end of the search path. */
-  appendClassPath(path: string): this {
-    this.entries.push(path);
+  appendClassPath(path: string | ByteArrayClassPath): this {
+    if (path instanceof ByteArrayClassPath) this.memoryLast.set(path.internalName, path.classfile);
+    else this.entries.push(path);
     this.classPathChanged();
     return this;
   }
 
-  /** Adds an entry at the start of the search path. */
-  insertClassPath(path: string): this {
-    this.entries.unshift(path);
+  /** Adds an entry at the start of the search path (a ByteArrayClassPath: searched before every directory and jar). */
+  insertClassPath(path: string | ByteArrayClassPath): this {
+    if (path instanceof ByteArrayClassPath) this.memoryFirst.set(path.internalName, path.classfile);
+    else this.entries.unshift(path);
     this.classPathChanged();
     return this;
   }
@@ -108,7 +114,12 @@ export class ClassPool {
    * removeClassPath takes the ClassPath object appendClassPath returned; here the entry is its
    * string). Classes already read stay in the pool. Nothing happens if there is no such entry.
    */
-  removeClassPath(path: string): void {
+  removeClassPath(path: string | ByteArrayClassPath): void {
+    if (path instanceof ByteArrayClassPath) {
+      for (const memory of [this.memoryFirst, this.memoryLast]) if (memory.get(path.internalName) === path.classfile) memory.delete(path.internalName);
+      this.classPathChanged();
+      return;
+    }
     const index = this.entries.indexOf(path);
     if (index < 0) return;
     this.entries.splice(index, 1);
@@ -223,8 +234,10 @@ export class ClassPool {
       const fromParent = this.parent?.getOrNull(className) ?? null;
       if (fromParent !== null) return fromParent;
     }
-    const path = this.childFirstLookup ? this.ownClassPath() : this.frameClassPath();
-    const bytes = path.getClassBytes(toInternalName(className));
+    const internalName = toInternalName(className);
+    const bytes = this.childFirstLookup
+      ? (this.memoryFirst.get(internalName) ?? this.ownClassPath().getClassBytes(internalName) ?? this.memoryLast.get(internalName))
+      : this.frameClassPath().getClassBytes(internalName);
     if (bytes !== undefined) return this.cached(className, () => new CtClass(className, this, { bytes }));
     if (this.childFirstLookup) {
       const fromParent = this.parent?.getOrNull(className) ?? null;
@@ -297,7 +310,7 @@ export class ClassPool {
       const parentPath = this.parent === null ? [] : this.parent.entries;
       const useJdk = this.useSystemPath || (this.parent?.useSystemPath ?? false);
       const base = this.givenClassPath ?? new ClassPath([...parentPath, ...this.entries], useJdk ? {} : { jdk: false });
-      this.cachedClassPath = new PoolClassPath(base, (internalName) => this.poolNode(internalName));
+      this.cachedClassPath = new PoolClassPath(base, (internalName) => this.poolNode(internalName), { first: this.memoryFirst, last: this.memoryLast });
     }
     return this.cachedClassPath;
   }

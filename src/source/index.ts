@@ -10,6 +10,7 @@
 
 export type { AnnotationElementValue, AnnotationEntry, AnnotationValues } from './annotation-values.js';
 export { CannotCompileException } from './cannot-compile-exception.js';
+export { ByteArrayClassPath } from './byte-array-class-path.js';
 export { ClassMap } from './class-map.js';
 export { CodeConverter } from './code-converter.js';
 export { ClassPool } from './class-pool.js';
