@@ -97,6 +97,18 @@ export class AnnotationWriter extends AnnotationVisitor {
   // ## AnnotationVisitor implementation (element_value, JVMS §4.7.16.1).
 
   override visit(name: string | null, value: AnnotationValue): void {
+    if (Array.isArray(value)) {
+      // A plain array (JVMS §4.7.16.1 array_value): its elements one by one, as visitArray takes them and as
+      // AnnotationNode.accept replays a plain array, so that a visitor and a tree transform write the same bytes.
+      // boolean[], the one primitive array without a typed array counterpart, gives the same bytes as before; a
+      // port of `new int[] {1, 2}` or `new String[] {"a"}` written [1, 2] or ['a'] was taken for booleans.
+      const arrayVisitor = this.visitArray(name);
+      for (let i = 0; i < value.length; ++i) {
+        arrayVisitor.visit(null, value[i] as AnnotationValue);
+      }
+      arrayVisitor.visitEnd();
+      return;
+    }
     ++this.numElementValuePairs;
     const annotation = this.annotation;
     const symbolTable = this.symbolTable;
@@ -121,12 +133,6 @@ export class AnnotationWriter extends AnnotationVisitor {
       annotation.put12(91 /* '[' */, value.length);
       for (let i = 0; i < value.length; ++i) {
         annotation.put12(66 /* 'B' */, symbolTable.addConstantInteger(value[i]!).index);
-      }
-    } else if (Array.isArray(value)) {
-      // boolean[]
-      annotation.put12(91 /* '[' */, value.length);
-      for (let i = 0; i < value.length; ++i) {
-        annotation.put12(90 /* 'Z' */, symbolTable.addConstantInteger(value[i] ? 1 : 0).index);
       }
     } else if (value instanceof Int16Array) {
       annotation.put12(91 /* '[' */, value.length);
