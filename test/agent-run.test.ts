@@ -203,6 +203,41 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.exitCode).toBe(0);
   });
 
+  it('a class loader locked while it defines a class, whose getResource takes the same lock: the frame questions are answered, no wait', async () => {
+    // A loader that is not parallel capable is locked for the whole loadClass; a synchronized
+    // getResource (as some older loaders have) then blocks every thread but the defining one.
+    const members = Array.from({ length: 10 }, (_, i) => `class C${i} {
+        static class A extends B {} static class B {}
+        static String v(int x) { B o = x > 0 ? new A() : new B(); return "ORIG".concat(String.valueOf(o == null)); } }`).join('\n');
+    const program = await compileJava({
+      'many/SyncLoad.java': `package many;
+        public class SyncLoad {
+          public static void main(String[] args) throws Exception {
+            java.net.URL[] path = { SyncLoad.class.getProtectionDomain().getCodeSource().getLocation() };
+            ClassLoader loader = new java.net.URLClassLoader(path, null) {
+              @Override public synchronized java.net.URL getResource(String name) { return super.getResource(name); }
+            };
+            int transformed = 0;
+            for (int i = 0; i < 10; i++) {
+              java.lang.reflect.Method v = loader.loadClass("many.C" + i).getDeclaredMethod("v", int.class);
+              v.setAccessible(true); // another loader's package
+              if (((String) v.invoke(null, 1)).startsWith("XFORM")) transformed++;
+            }
+            System.out.println("transformed " + transformed);
+          }
+        }
+        ${members}`,
+    });
+    const java = javaTool('java');
+    const started = Date.now();
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/retag.ts', '--timeout', '2000', '--', java, '-Xverify:all', '-cp', program.dir, 'many.SyncLoad']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('transformed 10\n');
+    expect(result.exitCode).toBe(0);
+    // Each class waiting out the timeout would take 20 s.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('a host that dies mid-run: the class and the ones after load unchanged, one warning, the program completes', async () => {
     const java = javaTool('java');
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/exits-on-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);

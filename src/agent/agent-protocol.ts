@@ -9,7 +9,7 @@
 //   FATAL        host → shim  id 0   why the host cannot serve (the shim logs it, installs nothing)
 //   TRANSFORM    shim → host  id n   u4 loaderId, internalName, u1 redefining, bytes
 //   RESULT       host → shim  id n   u1 status: 0 unchanged | 1 changed + bytes | 2 failed + message
-//   FIND_CLASS   host → shim  id m   u4 loaderId, internalName   (the class as that loader sees it)
+//   FIND_CLASS   host → shim  id m   u4 loaderId, internalName, [u4 the TRANSFORM id it serves]   (the class as that loader sees it)
 //   CLASS_BYTES  shim → host  id m   u1 found, [bytes]
 //   RETRANSFORM  host → shim  id k   (attach) retransform the loaded classes the globs select
 //   RETRANSFORMED shim → host id k   u4 retransformed, u4 failed, [u4 changed, u2 n, n × (className, reason), [u4 unanswered]]

@@ -43,6 +43,8 @@ export class TransformHost {
   private readonly jdk: ClassPathOptions['jdk'];
   private readonly reportFailures: boolean;
   private nextQuestionId = 1;
+  /** The TRANSFORM request being handled (its questions name it: the shim's waiting thread answers them). */
+  private currentRequest = 0;
   readonly statistics: TransformHostStatistics = { received: 0, changed: 0, failed: 0 };
 
   constructor(
@@ -76,6 +78,7 @@ export class TransformHost {
     const className = toDottedName(internalName);
     const classPath = this.classPathFor(loaderId);
     classPath.inFlight.set(internalName, bytes);
+    this.currentRequest = id;
     try {
       const result = applyTransforms(bytes, this.transforms, {
         classPath,
@@ -93,6 +96,7 @@ export class TransformHost {
       return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.FAILED).utf(message).finish();
     } finally {
       classPath.inFlight.delete(internalName);
+      this.currentRequest = 0;
     }
   }
 
@@ -108,7 +112,7 @@ export class TransformHost {
   /** FIND_CLASS: the class file of `internalName` as loader `loaderId` sees it, or undefined. */
   private askClass(loaderId: number, internalName: string): Uint8Array | undefined {
     const id = this.nextRequestId();
-    this.channel.send(new FrameBuilder(FrameType.FIND_CLASS, id).u4(loaderId).utf(internalName).finish());
+    this.channel.send(new FrameBuilder(FrameType.FIND_CLASS, id).u4(loaderId).utf(internalName).u4(this.currentRequest).finish());
     // Other transform requests wait in the queue: this one is in the middle of its frames.
     const reply = this.channel.awaitReply(FrameType.CLASS_BYTES, id, QUESTION_TIMEOUT_MS);
     return reply.payload.u1() === 0 ? undefined : reply.payload.bytes();

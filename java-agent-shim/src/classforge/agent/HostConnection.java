@@ -15,6 +15,8 @@ import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,9 +57,20 @@ final class HostConnection {
         void detachRequested(int id, boolean restore);
     }
 
-    private static final class Pending {
+    /**
+     * A request waiting for its answer. The host's questions about classes while it transforms
+     * this request's class (FIND_CLASS naming the request) are answered by the waiting thread
+     * itself, as a Java agent's own lookups would be: that thread is defining the class and may
+     * hold locks the class loader's getResource needs (a loader that is not parallel capable is
+     * locked for the whole loadClass; one with a synchronized getResource then blocks any other
+     * thread until the timeout).
+     */
+    private final class Pending {
         private Result result;
         private boolean done;
+        /** Questions for the waiting thread; once it gave up, they go to the class finder. */
+        private final List<Object[]> ownQuestions = new ArrayList<Object[]>();
+        private boolean abandoned;
 
         synchronized void complete(Result value) {
             result = value;
@@ -65,16 +78,37 @@ final class HostConnection {
             notifyAll();
         }
 
-        synchronized Result await(long timeoutMillis) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (!done) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+        /** Hands a question to the waiting thread; false when it no longer waits. */
+        synchronized boolean ask(Object[] question) {
+            if (done || abandoned) {
+                return false;
             }
-            return result;
+            ownQuestions.add(question);
+            notifyAll();
+            return true;
+        }
+
+        Result await(long timeoutMillis) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (true) {
+                Object[] question;
+                synchronized (this) {
+                    while (!done && ownQuestions.isEmpty()) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            abandoned = true;
+                            questions.addAll(ownQuestions);
+                            return null;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    }
+                    if (ownQuestions.isEmpty()) {
+                        return result;
+                    }
+                    question = ownQuestions.remove(0);
+                }
+                answer(question);
+            }
         }
     }
 
@@ -463,9 +497,16 @@ final class HostConnection {
                 }
                 break;
             }
-            case Frames.FIND_CLASS:
-                questions.add(new Object[] {Integer.valueOf(id), Integer.valueOf(data.readInt()), data.readUTF()});
+            case Frames.FIND_CLASS: {
+                Object[] question = {Integer.valueOf(id), Integer.valueOf(data.readInt()), data.readUTF()};
+                // The TRANSFORM request it serves (hosts before it was added leave it out): its
+                // waiting thread answers, else the class finder (see Pending).
+                Pending waiting = data.available() >= 4 ? pending.get(Integer.valueOf(data.readInt())) : null;
+                if (waiting == null || !waiting.ask(question)) {
+                    questions.add(question);
+                }
                 break;
+            }
             case Frames.RETRANSFORM:
             case Frames.DETACH: {
                 ControlListener listener = controlListener;
@@ -492,30 +533,34 @@ final class HostConnection {
             } catch (InterruptedException e) {
                 return;
             }
-            if (question == null) {
-                continue;
+            if (question != null) {
+                answer(question);
             }
-            int id = ((Integer) question[0]).intValue();
-            int loaderId = ((Integer) question[1]).intValue();
-            String internalName = (String) question[2];
-            byte[] bytes = null;
-            try {
-                bytes = findClassFile(loaderId, internalName);
-            } catch (Throwable t) {
-                bytes = null;
+        }
+    }
+
+    /** Sends CLASS_BYTES for a FIND_CLASS question (id, loader id, internal name). */
+    private void answer(Object[] question) {
+        int id = ((Integer) question[0]).intValue();
+        int loaderId = ((Integer) question[1]).intValue();
+        String internalName = (String) question[2];
+        byte[] bytes = null;
+        try {
+            bytes = findClassFile(loaderId, internalName);
+        } catch (Throwable t) {
+            bytes = null;
+        }
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream(bytes == null ? 1 : bytes.length + 5);
+            DataOutputStream data = new DataOutputStream(payload);
+            data.writeByte(bytes == null ? 0 : 1);
+            if (bytes != null) {
+                data.writeInt(bytes.length);
+                data.write(bytes);
             }
-            try {
-                ByteArrayOutputStream payload = new ByteArrayOutputStream(bytes == null ? 1 : bytes.length + 5);
-                DataOutputStream data = new DataOutputStream(payload);
-                data.writeByte(bytes == null ? 0 : 1);
-                if (bytes != null) {
-                    data.writeInt(bytes.length);
-                    data.write(bytes);
-                }
-                send(Frames.CLASS_BYTES, id, payload.toByteArray());
-            } catch (IOException e) {
-                close("cannot write to the transform host: " + e.getMessage());
-            }
+            send(Frames.CLASS_BYTES, id, payload.toByteArray());
+        } catch (IOException e) {
+            close("cannot write to the transform host: " + e.getMessage());
         }
     }
 
