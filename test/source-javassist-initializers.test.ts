@@ -95,6 +95,8 @@ async function classforgeSide(classPath: string, out: string): Promise<string[]>
   add(CtClass.intType, 'SI', Modifier.STATIC | Modifier.FINAL, I.constant(7));
   add(string, 'SS', Modifier.STATIC | Modifier.FINAL, I.constant('konst'));
   add(CtClass.longType, 'SL', Modifier.STATIC, I.constant(99n));
+  add(CtClass.booleanType, 'SZ', Modifier.STATIC | Modifier.FINAL, I.constant(true));
+  add(CtClass.charType, 'SC', Modifier.STATIC | Modifier.FINAL, I.constant('q'.charCodeAt(0)));
   add(CtClass.intType, 'p0', 0, I.byParameter(0));
   add(string, 'p1', 0, I.byParameter(1));
   add(made, 'n1', 0, I.byNew(made));

@@ -104,6 +104,10 @@ export class CtField extends CtMember {
 
   /** The ConstantValue of a static final field (JVMS §4.7.2), or null. */
   getConstantValue(): unknown {
-    return (this.node.access & Opcodes.ACC_STATIC) !== 0 ? (this.node.value ?? null) : null;
+    if ((this.node.access & Opcodes.ACC_STATIC) === 0) return null;
+    const value = this.node.value ?? null;
+    // A boolean constant is stored as an int (JVMS §4.7.2): Javassist answers a boolean for a Z field.
+    if (this.node.desc === 'Z' && typeof value === 'number') return value !== 0;
+    return value;
   }
 }

@@ -22,6 +22,8 @@ public class JavassistInitializers {
     add(cc, CtClass.intType, "SI", Modifier.STATIC | Modifier.FINAL, CtField.Initializer.constant(7));
     add(cc, string, "SS", Modifier.STATIC | Modifier.FINAL, CtField.Initializer.constant("konst"));
     add(cc, CtClass.longType, "SL", Modifier.STATIC, CtField.Initializer.constant(99L));
+    add(cc, CtClass.booleanType, "SZ", Modifier.STATIC | Modifier.FINAL, CtField.Initializer.constant(true));
+    add(cc, CtClass.charType, "SC", Modifier.STATIC | Modifier.FINAL, CtField.Initializer.constant('q'));
     add(cc, CtClass.intType, "p0", 0, CtField.Initializer.byParameter(0));
     add(cc, string, "p1", 0, CtField.Initializer.byParameter(1));
     add(cc, made, "n1", 0, CtField.Initializer.byNew(made));
