@@ -2,10 +2,21 @@
 // took every plain array for a boolean[] (the one primitive array without a typed array) and wrote {true, true};
 // the tree (AnnotationNode.accept) replays a plain array element by element, so a visitor and a tree transform
 // wrote different annotations. A plain array is now written element by element as the tree does: an int[], a
-// String[] and a boolean[] come out as javac writes them (the oracle: the same annotation compiled by javac).
+// String[] and a boolean[] come out as javac writes them (the oracle: the same annotation compiled by javac), and
+// Textifier prints them so (it printed {true, true}). CheckAnnotationAdapter still refuses a plain array that is not
+// a boolean[], as ASM's refuses an Object array: checked code uses Int32Array and visitArray.
 
 import { describe, expect, it } from 'vitest';
-import { AnnotationVisitor, ClassNode, ClassReader, ClassVisitor, ClassWriter, Opcodes, StringWriter, TraceClassVisitor } from '../src/index.js';
+import {
+  AnnotationVisitor,
+  ClassNode,
+  ClassReader,
+  ClassVisitor,
+  ClassWriter,
+  Opcodes,
+  StringWriter,
+  TraceClassVisitor,
+} from '../src/index.js';
 import { compileJava } from './support/javac.js';
 
 const SOURCES = {
@@ -49,5 +60,14 @@ describe('an annotation array given to visit as a plain JavaScript array', () =>
     const viaTree = new ClassWriter(0);
     node.accept(viaTree);
     expect(Buffer.from(direct.toByteArray())).toEqual(Buffer.from(viaTree.toByteArray()));
+  });
+
+  it('is printed by Textifier as the class read back is', async () => {
+    const { classes } = await compileJava(SOURCES);
+    const javac = classes.find((c) => c.name === 'K')!.bytes;
+    const printed = new StringWriter();
+    annotate(new TraceClassVisitor(new ClassWriter(0), printed));
+    const line = printed.toString().split('\n').filter((l) => l.includes('@LA;')).join('\n');
+    expect(line).toBe(annotationText(javac));
   });
 });

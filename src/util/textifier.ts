@@ -503,6 +503,12 @@ export class Textifier extends Printer {
 
   private visitAnnotationValueOf(name: string | null, value: unknown): void {
     this.visitAnnotationValue(name);
+    this.appendAnnotationValue(value);
+    this.text.push(this.stringBuilder.toString());
+  }
+
+  /** Appends one element value; a plain array's elements each by their own kind, as visitArray prints them. */
+  private appendAnnotationValue(value: unknown): void {
     if (typeof value === 'string') {
       this.visitString(value);
     } else if (value instanceof Type) {
@@ -532,9 +538,11 @@ export class Textifier extends Printer {
           this.visitByte(value[i]!);
         }
       } else if (Array.isArray(value)) {
+        // boolean[] — or the elements of an int[], String[]… a JavaScript port gives as a plain array, which the
+        // writer and the tree write element by element.
         for (let i = 0; i < value.length; i++) {
           this.maybeAppendComma(i);
-          this.visitBoolean(Boolean(value[i]));
+          this.appendAnnotationValue(value[i]);
         }
       } else if (value instanceof Int16Array) {
         for (let i = 0; i < value.length; i++) {
@@ -569,7 +577,6 @@ export class Textifier extends Printer {
       }
       this.stringBuilder.append('}');
     }
-    this.text.push(this.stringBuilder.toString());
   }
 
   private visitInt(value: number): void {
