@@ -116,6 +116,35 @@ function classforgeAnswers(classPath: string): string[] {
     for (const m of [0x19, 0x6, 0x1042]) b += `${A.setPublic(m)} ${A.setPrivate(m)} ${A.isPackage(m)} ${A.clear(m, 0x10)} ${A.toModifier(m)} ${A.of(m)} `;
     return b;
   });
+  ClassPool.doPruning = true;
+  try {
+    const pruning = new ClassPool(true).appendClassPath(classPath);
+    const prunedPoint = pruning.get('life.Point');
+    t('doPruning', () => {
+      prunedPoint.getDeclaredMethod('move').insertBefore('System.out.println(1);');
+      prunedPoint.toBytecode();
+      prunedPoint.defrost();
+      return 'defrosted';
+    });
+    const keptLine = pruning.get('life.Line');
+    t('doPruning stopPruning', () => {
+      keptLine.stopPruning(true);
+      keptLine.addField(CtField.make('int z;', keptLine));
+      keptLine.toBytecode();
+      keptLine.defrost();
+      return 'defrosted';
+    });
+    ClassPool.doPruning = false;
+    const afterReset = pruning.makeClass('life.Fresh');
+    t('doPruning reset', () => {
+      afterReset.addField(CtField.make('int w;', afterReset));
+      afterReset.toBytecode();
+      afterReset.defrost();
+      return 'defrosted';
+    });
+  } finally {
+    ClassPool.doPruning = false;
+  }
   const child = new ClassPool(pool);
   t('child get', () => child.get('life.Point') === pool.get('life.Point'));
   t('child shadow', () => {

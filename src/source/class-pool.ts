@@ -18,6 +18,7 @@ import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class
 import type { CtMethod } from './ct-method.js';
 import { NotFoundException } from './not-found-exception.js';
 import { PoolClassPath } from './pool-class-path.js';
+import { pruningDefault } from './pruning-default.js';
 import { ByteArrayClassPath } from './byte-array-class-path.js';
 import { Descriptor } from './bytecode/descriptor.js';
 
@@ -26,6 +27,18 @@ const delimiter = (globalThis as { process?: { platform?: string } }).process?.p
 
 export class ClassPool {
   private static defaultPool: ClassPool | null = null;
+
+  /**
+   * Javassist's ClassPool.doPruning: when true, classes read or made afterwards are pruned when
+   * written (toBytecode), and can then no longer be defrosted (stopPruning(true) keeps one whole).
+   */
+  static get doPruning(): boolean {
+    return pruningDefault.doPruning;
+  }
+
+  static set doPruning(value: boolean) {
+    pruningDefault.doPruning = value;
+  }
 
   /** Class path entries, searched in order (insertClassPath puts one first). */
   private readonly entries: string[] = [];

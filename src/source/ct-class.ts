@@ -44,6 +44,7 @@ import { allAnnotationValues, annotationValues, type AnnotationEntry, type Annot
 import type { CtBehavior } from './ct-behavior.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { Modifier } from './modifier.js';
+import { pruningDefault } from './pruning-default.js';
 import type { Initializer } from './field-initializer.js';
 import { NotFoundException } from './not-found-exception.js';
 import { checkFieldInitializer, compileFieldInitializers, constantFieldValue, type FieldInitializer, instrumentBehavior } from './source-compiler.js';
@@ -78,8 +79,8 @@ export class CtClass {
   private frozen: boolean;
   /** Javassist's wasPruned: prune() was called (or toBytecode with pruning on); the class stays frozen. */
   private pruned = false;
-  /** Javassist's doPruning (off by default, as ClassPool.doPruning): toBytecode prunes. */
-  private doPruning = false;
+  /** Javassist's doPruning (ClassPool.doPruning when the class was made, false by default): toBytecode prunes. */
+  private doPruning = pruningDefault.doPruning;
   private readonly members = new Map<FieldNode | MethodNode, CtField | CtBehavior>();
   /** The methods and fields as read from the class file, in its order (null before the read, or after a remap rewrote them all). */
   private originalMembers: { readonly methods: readonly MethodNode[]; readonly fields: readonly FieldNode[] } | null = null;

@@ -65,6 +65,16 @@ public class JavassistPool {
       for (int m : new int[] { 0x19, 0x6, 0x1042 }) b.append(javassist.bytecode.AccessFlag.setPublic(m)).append(' ').append(javassist.bytecode.AccessFlag.setPrivate(m)).append(' ').append(javassist.bytecode.AccessFlag.isPackage(m)).append(' ').append(javassist.bytecode.AccessFlag.clear(m, 0x10)).append(' ').append(javassist.bytecode.AccessFlag.toModifier(m)).append(' ').append(javassist.bytecode.AccessFlag.of(m)).append(' ');
       return b;
     });
+    ClassPool.doPruning = true;
+    ClassPool pruning = new ClassPool(true);
+    pruning.appendClassPath(a[0]);
+    CtClass prunedPoint = pruning.get("life.Point");
+    t("doPruning", () -> { prunedPoint.getDeclaredMethod("move").insertBefore("System.out.println(1);"); prunedPoint.toBytecode(); prunedPoint.defrost(); return "defrosted"; });
+    CtClass keptLine = pruning.get("life.Line");
+    t("doPruning stopPruning", () -> { keptLine.stopPruning(true); keptLine.addField(CtField.make("int z;", keptLine)); keptLine.toBytecode(); keptLine.defrost(); return "defrosted"; });
+    ClassPool.doPruning = false;
+    CtClass afterReset = pruning.makeClass("life.Fresh");
+    t("doPruning reset", () -> { afterReset.addField(CtField.make("int w;", afterReset)); afterReset.toBytecode(); afterReset.defrost(); return "defrosted"; });
     ClassPool child = new ClassPool(pool);
     t("child get", () -> child.get("life.Point") == pool.get("life.Point"));
     t("child shadow", () -> { CtClass own = child.makeClass("life.Point"); return (child.get("life.Point") == own) + " " + (pool.get("life.Point") != own); });
