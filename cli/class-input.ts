@@ -28,6 +28,9 @@ export interface ClassInput {
 
 const ZIP_EXTENSIONS = /\.(jar|zip|war|ear)$/i;
 
+/** The most bytes fs.readFile reads at once (2 GiB - 1; Node's kIoMaxLength). */
+const MAX_READ_LENGTH = 2 ** 31 - 1;
+
 /**
  * Whether `bytes`, which start with neither a class file's nor a zip's signature, are a zip with
  * something in front: a self-extracting stub or a launcher script (`#!/bin/sh … exec java -jar "$0"`,
@@ -112,9 +115,9 @@ function problemOf(error: unknown, file: string): string {
  * Opens `bytes` as a jar with the class path's synchronous zip reader (native inflate; only the central
  * directory is read here, entries are inflated one at a time as they are yielded).
  */
-function openJar(path: string, bytes: Uint8Array): ZipArchive {
+function openJar(path: string, bytes: Uint8Array | null): ZipArchive {
   try {
-    return ZipArchive.fromBytes(bytes, path);
+    return bytes === null ? ZipArchive.open(path) : ZipArchive.fromBytes(bytes, path);
   } catch (error) {
     throw new InputError(path, `invalid or truncated jar: ${problemOf(error, path)}`, { cause: error });
   }
@@ -141,8 +144,10 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
     }
     return;
   }
-  const bytes = await readFileOrThrow(path);
-  if (!ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) {
+  // A file too large to read in one piece (Node's limit, 2 GiB) can only be a jar: it is read
+  // from the file as entries are asked for, as java.util.zip.ZipFile does.
+  const bytes = stats.size > MAX_READ_LENGTH ? null : await readFileOrThrow(path);
+  if (bytes !== null && !ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) {
     yield { displayName: path, bytes, release: null, entry: '' };
     return;
   }

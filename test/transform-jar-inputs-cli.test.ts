@@ -2,7 +2,7 @@
 // .class resources under META-INF (data the JVM never loads as classes), and the three commands
 // agreeing on what a class is. Runs the built CLI (dist/cli/classforge.js).
 
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -281,3 +281,125 @@ describe('a .class resource under META-INF of a directory input', () => {
     expect(await classforge('verify', dir)).toEqual({ exitCode: 0, stdout: 'verified 1 class, 2 methods: 0 errors', stderr: '' });
   });
 });
+
+describe('a jar of more than 2 GiB (java -jar runs it)', () => {
+  // Built sparse: a stored entry of 2.1 GiB of zeros is a hole in the file, so the test writes a
+  // few kilobytes. ZIP64 records (APPNOTE 6.3 §4.3.14-15, §4.5.3) give the entry's size and the
+  // central directory's offset.
+  let big = '';
+  beforeAll(async () => {
+    const compiled = await compileJava({ 'p/Main.java': 'package p;\npublic class Main { public static void main(String[] a) { System.out.println("big " + a.length); } }\n' });
+    big = join(work, 'big.jar');
+    writeSparseZip64(big, [
+      ['META-INF/MANIFEST.MF', Buffer.from('Manifest-Version: 1.0\r\nMain-Class: p.Main\r\n\r\n')],
+      ['p/Main.class', compiled.classes[0]!.bytes],
+    ], 'data/zeros.bin', 2 ** 31 + 2 ** 26);
+    const run = await execa('java', ['-jar', big], { reject: false });
+    expect(run.stdout || run.stderr).toBe('big 0');
+  });
+
+  it('verify and print read it in place', async () => {
+    expect(await classforge('verify', big)).toEqual({ exitCode: 0, stdout: 'verified 1 class, 2 methods: 0 errors', stderr: '' });
+    const printed = await classforge('print', big);
+    expect(printed.exitCode, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^public class p\/Main/m);
+  });
+
+  it('transform says it cannot take it, in one line, exit 2', async () => {
+    const result = await classforge('transform', big, '-o', join(work, 'out', 'big.jar'), '-t', identity);
+    expect(result.stderr).toMatch(/^classforge: \S+big\.jar: cannot transform a jar of more than 2 GiB \(\d+ bytes\): it is rewritten in memory$/);
+    expect(result.exitCode).toBe(2);
+  });
+});
+
+/** A zip of stored `entries`, then a stored entry `bigName` of `bigSize` zero bytes left as a hole, with ZIP64 end records. */
+function writeSparseZip64(path: string, entries: readonly [string, Uint8Array][], bigName: string, bigSize: number): void {
+  const fd = openSync(path, 'w');
+  try {
+    let offset = 0;
+    const centrals: Buffer[] = [];
+    const write = (chunk: Buffer): void => {
+      writeSync(fd, chunk, 0, chunk.length, offset);
+      offset += chunk.length;
+    };
+    const header = (signature: number, size: number): Buffer => {
+      const b = Buffer.alloc(size);
+      b.writeUInt32LE(signature, 0);
+      return b;
+    };
+    for (const [name, data] of entries) {
+      const nameBytes = Buffer.from(name);
+      const crc = crc32(data);
+      const local = header(0x04034b50, 30);
+      local.writeUInt16LE(10, 4);
+      local.writeUInt32LE(crc, 14);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(data.length, 22);
+      local.writeUInt16LE(nameBytes.length, 26);
+      const central = header(0x02014b50, 46);
+      central.writeUInt16LE(45, 4);
+      central.writeUInt16LE(10, 6);
+      central.writeUInt32LE(crc, 16);
+      central.writeUInt32LE(data.length, 20);
+      central.writeUInt32LE(data.length, 24);
+      central.writeUInt16LE(nameBytes.length, 28);
+      central.writeUInt32LE(offset, 42);
+      centrals.push(central, nameBytes);
+      write(Buffer.concat([local, nameBytes, Buffer.from(data)]));
+    }
+    // The big entry: sizes in its ZIP64 extra fields; CRC-32 of 2^31 + 2^26 zero bytes is not
+    // needed by readers that do not read it (ZipFile checks no CRC).
+    const nameBytes = Buffer.from(bigName);
+    const localExtra = Buffer.alloc(20);
+    localExtra.writeUInt16LE(0x0001, 0);
+    localExtra.writeUInt16LE(16, 2);
+    localExtra.writeBigUInt64LE(BigInt(bigSize), 4);
+    localExtra.writeBigUInt64LE(BigInt(bigSize), 12);
+    const local = header(0x04034b50, 30);
+    local.writeUInt16LE(45, 4);
+    local.writeUInt32LE(0xffffffff, 18);
+    local.writeUInt32LE(0xffffffff, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(localExtra.length, 28);
+    const bigOffset = offset;
+    write(Buffer.concat([local, nameBytes, localExtra]));
+    offset += bigSize;
+    const centralExtra = Buffer.alloc(20);
+    centralExtra.writeUInt16LE(0x0001, 0);
+    centralExtra.writeUInt16LE(16, 2);
+    centralExtra.writeBigUInt64LE(BigInt(bigSize), 4);
+    centralExtra.writeBigUInt64LE(BigInt(bigSize), 12);
+    const central = header(0x02014b50, 46);
+    central.writeUInt16LE(45, 4);
+    central.writeUInt16LE(45, 6);
+    central.writeUInt32LE(0xffffffff, 20);
+    central.writeUInt32LE(0xffffffff, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(centralExtra.length, 30);
+    central.writeUInt32LE(bigOffset, 42);
+    centrals.push(central, nameBytes, centralExtra);
+    const cd = Buffer.concat(centrals);
+    const cdOffset = offset;
+    write(cd);
+    const count = entries.length + 1;
+    const zip64End = header(0x06064b50, 56);
+    zip64End.writeBigUInt64LE(44n, 4);
+    zip64End.writeUInt16LE(45, 12);
+    zip64End.writeUInt16LE(45, 14);
+    zip64End.writeBigUInt64LE(BigInt(count), 24);
+    zip64End.writeBigUInt64LE(BigInt(count), 32);
+    zip64End.writeBigUInt64LE(BigInt(cd.length), 40);
+    zip64End.writeBigUInt64LE(BigInt(cdOffset), 48);
+    const locator = header(0x07064b50, 20);
+    locator.writeBigUInt64LE(BigInt(offset), 8);
+    locator.writeUInt32LE(1, 16);
+    const end = header(0x06054b50, 22);
+    end.writeUInt16LE(count, 8);
+    end.writeUInt16LE(count, 10);
+    end.writeUInt32LE(cd.length, 12);
+    end.writeUInt32LE(0xffffffff, 16);
+    write(Buffer.concat([zip64End, locator, end]));
+  } finally {
+    closeSync(fd);
+  }
+}

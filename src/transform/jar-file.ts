@@ -137,6 +137,10 @@ export class JarFile {
     try {
       bytes = readFileSync(path);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_FS_FILE_TOO_LARGE') {
+        // The rewrite copies raw spans of the input, held in one buffer, which Node caps at 2 GiB.
+        throw new ClassPathError(path, `cannot transform a jar of more than 2 GiB (${(error as Error).message.replace(/^.*?\((\d+)\).*$/, '$1 bytes')}): it is rewritten in memory`, { cause: error });
+      }
       throw new ClassPathError(path, `cannot read: ${(error as Error).message}`, { cause: error });
     }
     return new JarFile(bytes, path);
