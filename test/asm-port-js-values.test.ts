@@ -3,6 +3,9 @@
 // `new Character('x')`. The documented forms give javac's constants (the oracle: a class javac compiles from the
 // same Java source). A JS number that is not an int (`3.14`, `2 ** 40`, NaN) used to be truncated with `| 0` into
 // another int constant without a word (`visitLdcInsn(3.14)` wrote `ldc 3`); it is refused, naming those forms.
+// A field's constant given as a plain JS number or one-character string (`1`, `0.5`, `3.14`, `'x'`) takes the type
+// the field's descriptor names (JVMS §4.7.2: a long field needs a CONSTANT_Long…), as javac's would; it was written
+// as an int or a string, a class HotSpot refuses to load.
 // Also: Java's `int[] keys` of visitLookupSwitchInsn as an Int32Array, and `new ClassReader("java.lang.Runnable")`.
 
 import { describe, expect, it } from 'vitest';
@@ -24,6 +27,7 @@ import {
   Type,
 } from '../src/index.js';
 import { compileJava } from './support/javac.js';
+import { firstDumpDifference, structuralDump } from './support/structural-dump.js';
 
 const { ACC_PUBLIC, ACC_STATIC, ACC_FINAL, V1_8 } = Opcodes;
 const CONSTANT = ACC_PUBLIC | ACC_STATIC | ACC_FINAL;
@@ -48,15 +52,17 @@ public class K {
 `;
 
 /** The class K of JAVA_SOURCE written through the ASM API with the JS forms of its Java constants. */
-function writeK(): Uint8Array {
+function writeK(plainFieldValues = false): Uint8Array {
+  // The field constants as a JavaScript user may also write them: plain numbers and a one-character string.
+  const plain = <T>(boxed: T, js: unknown) => (plainFieldValues ? js : boxed) as T;
   const cw = new ClassWriter(0);
   cw.visit(Opcodes.V17, ACC_PUBLIC | Opcodes.ACC_SUPER, 'K', null, 'java/lang/Object', null);
   cw.visitField(CONSTANT, 'LESS', 'I', null, -1).visitEnd();
-  cw.visitField(CONSTANT, 'BIG', 'J', null, 1n).visitEnd();
-  cw.visitField(CONSTANT, 'HALF', 'F', null, new Float(0.5)).visitEnd();
-  cw.visitField(CONSTANT, 'PI', 'D', null, new Double(3.14)).visitEnd();
+  cw.visitField(CONSTANT, 'BIG', 'J', null, plain(1n, 1)).visitEnd();
+  cw.visitField(CONSTANT, 'HALF', 'F', null, plain(new Float(0.5), 0.5)).visitEnd();
+  cw.visitField(CONSTANT, 'PI', 'D', null, plain(new Double(3.14), 3.14)).visitEnd();
   cw.visitField(CONSTANT, 'FLAG', 'Z', null, true as unknown as number).visitEnd();
-  cw.visitField(CONSTANT, 'CH', 'C', null, new Character('x') as unknown as number).visitEnd();
+  cw.visitField(CONSTANT, 'CH', 'C', null, plain(new Character('x') as unknown as number, 'x')).visitEnd();
   cw.visitField(CONSTANT, 'MIN', 'J', null, -(2n ** 63n)).visitEnd();
   let mv = cw.visitMethod(ACC_PUBLIC, '<init>', '()V', null, null);
   mv.visitCode();
@@ -109,13 +115,20 @@ describe('Java constants ported to JavaScript', () => {
     expect(textify(writeK())).toBe(textify(javac));
   });
 
+  it("gives javac's constants for field values written as plain numbers and a one-character string", async () => {
+    const { classes } = await compileJava({ 'K.java': JAVA_SOURCE }, { options: ['-g:none'] });
+    const javac = classes.find((c) => c.name === 'K')!.bytes;
+    expect(firstDumpDifference(structuralDump(javac), structuralDump(writeK(true)))).toBeNull();
+    expect(firstDumpDifference(structuralDump(javac), structuralDump(writeK(false)))).toBeNull();
+  });
+
   it.each([3.14, 2 ** 40, -(2 ** 31) - 1, 2 ** 31, NaN, Infinity, 0.5])(
     'refuses the JS number %s where it stands for a Java int, instead of writing another int',
     (value) => {
       const ldc = () => writeMethod((mv) => mv.visitLdcInsn(value));
       expect(ldc).toThrow(IllegalArgumentException);
       expect(ldc).toThrow(/new Double\(x\).*new Float\(x\).*bigint/);
-      const field = () => new ClassWriter(0).visitField(CONSTANT, 'F', 'D', null, value);
+      const field = () => new ClassWriter(0).visitField(CONSTANT, 'F', 'I', null, value);
       expect(field).toThrow(IllegalArgumentException);
       const annotation = () => {
         const cw = new ClassWriter(0);

@@ -10,7 +10,7 @@ import { Constants } from './constants.js';
 import type { FieldVisitor } from './field-visitor.js';
 import { FieldWriter } from './field-writer.js';
 import type { Handle } from './handle.js';
-import type { ConstantValue } from './java-values.js';
+import { constantForFieldType, type ConstantValue } from './java-values.js';
 import type { MethodVisitor } from './method-visitor.js';
 import { MethodWriter } from './method-writer.js';
 import type { ModuleVisitor } from './module-visitor.js';
@@ -525,7 +525,8 @@ export class ClassWriter extends ClassVisitor {
     value: ConstantValue | null,
   ): FieldVisitor {
     signature ??= null;
-    value ??= null;
+    // undefined (left out) is null; a JS number or 'x' takes the constant type the field's descriptor names.
+    value = value == null ? null : constantForFieldType(descriptor, value);
     let sourceOffset = 0;
     if (this.sourceFieldsLeft > 0) {
       sourceOffset = this.sourceFieldOffset;

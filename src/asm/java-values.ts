@@ -289,6 +289,34 @@ export function checkJavaInt(value: number, where: string): number {
   return value;
 }
 
+/**
+ * The ConstantValue a field of type `descriptor` gets for `value` given as a JavaScript number or one-character
+ * string. A Java port writes `visitField(…, "J", null, 1L)`, `0.5f`, `3.14`, `'x'`; JavaScript has no such literals,
+ * so `1`, `0.5`, `3.14` and `'x'` arrive. JVMS §4.7.2 (Table 4.7.2-A) allows only a CONSTANT_Long for a long field,
+ * a CONSTANT_Float for a float, a CONSTANT_Double for a double and a CONSTANT_Integer for a char, so the field's own
+ * descriptor says which constant is meant (as javac's assignment conversion would, JLS §5.2); written as given, the
+ * class would fail to load. Everything else is returned unchanged.
+ */
+export function constantForFieldType(descriptor: string, value: ConstantValue): ConstantValue {
+  if (descriptor.length !== 1) return value;
+  if (typeof value === 'number') {
+    switch (descriptor) {
+      case 'J':
+        return Number.isSafeInteger(value) ? BigInt(value) : value;
+      case 'F':
+        return new Float(value);
+      case 'D':
+        return new Double(value);
+      default:
+        return value;
+    }
+  }
+  if (typeof value === 'string' && descriptor === 'C' && value.length === 1) {
+    return value.charCodeAt(0);
+  }
+  return value;
+}
+
 /** Java's String.hashCode (s[0]·31^(n-1) + … + s[n-1], in 32-bit arithmetic). */
 export function javaStringHashCode(value: string): number {
   let hash = 0;
