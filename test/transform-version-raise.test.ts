@@ -4,64 +4,17 @@
 // writer computes the frames of all of them, even though the original version alone calls for
 // COMPUTE_MAXS. Oracle: HotSpot with -Xverify:all runs the result as it ran the original.
 
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
-import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Label } from '../src/asm/label.js';
+import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { applyTransforms } from '../src/transform/apply-transforms.js';
 import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
-import { compileJava, makeTempDir, runJava } from './support/javac.js';
-
-const SOURCE = `
-public class Raised {
-  static int sum(int[] values) {
-    int s = 0;
-    for (int v : values) { if (v < 0) continue; s += v; }
-    return s;
-  }
-  static String kind(Object o) {
-    if (o instanceof String) return "string";
-    try { return o.toString().length() > 3 ? "long" : "short"; } catch (NullPointerException e) { return "null"; }
-  }
-  public static void main(String[] args) {
-    System.out.println(sum(new int[] {1, -2, 3}) + " " + kind("x") + " " + kind(12345) + " " + kind(null));
-  }
-}
-`;
-
-const tempDirs: string[] = [];
-afterAll(async () => {
-  for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
-});
-
-/** A ClassVisitor that writes the class as `version`. */
-function versionSetter(version: number, next: ClassVisitor): ClassVisitor {
-  return new (class extends ClassVisitor {
-    override visit(_version: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null): void {
-      super.visit(version, access, name, signature, superName, interfaces);
-    }
-  })(Opcodes.ASM9, next);
-}
-
-/** The class rewritten as version 49 (Java 5): no StackMapTable, verified by type inference. */
-function asVersion49(bytes: Uint8Array): Uint8Array {
-  const writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-  new ClassReader(bytes).accept(versionSetter(Opcodes.V1_5, writer), ClassReader.SKIP_FRAMES);
-  return writer.toByteArray();
-}
-
-async function run(bytes: Uint8Array, name = 'Raised'): Promise<{ stdout: string; stderr: string }> {
-  const dir = await makeTempDir('transform-version-raise');
-  tempDirs.push(dir);
-  await writeFile(join(dir, `${name}.class`), bytes);
-  return runJava({ classpath: [dir], mainClass: name, jvmArgs: ['-Xverify:all'] });
-}
+import { asVersion49, compileRaised, RAISED_OUTPUT, runVerified as run, versionSetter } from './support/version-raise.js';
 
 /**
  * A version 49 class whose `twice(x)` calls a jsr/ret subroutine (as javac 1.4 compiled finally
@@ -127,16 +80,15 @@ const transforms: Record<string, TransformDefinition> = {
 
 describe('a transform raising a class from version 49 to 52', () => {
   it.each(Object.keys(transforms))('%s: every method gets frames, HotSpot verifies the class', async (style) => {
-    const { classes } = await compileJava({ 'Raised.java': SOURCE }, { release: 8 });
-    const old = asVersion49(classes.find((c) => c.name === 'Raised')!.bytes);
-    expect((await run(old)).stdout).toBe('4 string long null\n');
+    const old = asVersion49(await compileRaised());
+    expect((await run(old)).stdout).toBe(RAISED_OUTPUT);
 
     const result = applyTransforms(old, [{ definition: transforms[style]!, options: {} }], { classPath: new ClassPath([]) });
     expect(result.status).toBe('changed');
     expect(new ClassReader(result.bytes).readUnsignedShort(6)).toBe(52);
     const raised = await run(result.bytes);
     expect(raised.stderr).toBe('');
-    expect(raised.stdout).toBe('4 string long null\n');
+    expect(raised.stdout).toBe(RAISED_OUTPUT);
   });
 });
 
