@@ -3,7 +3,7 @@
 // transform applied offline by `classforge transform` (same program output under -Xverify:all),
 // and the program's own output when a transform fails, stalls or cannot start (fail open).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -236,6 +236,56 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.exitCode).toBe(0);
     // Each class waiting out the timeout would take 20 s.
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('a program making a class loader per class: the host keeps one JDK image open, not one per loader', async () => {
+    // Frame questions make the host build a class path per class loader; each used to open the
+    // JDK's runtime image and read its index (a descriptor and megabytes per loader, kept).
+    const members = Array.from({ length: 10 }, (_, i) => `class C${i} {
+        static class A extends B {} static class B {}
+        public static String v(int x) { B o = x > 0 ? new A() : new B(); return "ORIG".concat(String.valueOf(o == null)); } }`).join('\n');
+    const program = await compileJava({
+      'many/Loaders.java': `package many;
+        public class Loaders {
+          public static void main(String[] args) throws Exception {
+            java.net.URL[] path = { Loaders.class.getProtectionDomain().getCodeSource().getLocation() };
+            int transformed = 0;
+            for (int i = 0; i < 200; i++) {
+              ClassLoader loader = new java.net.URLClassLoader(path, null);
+              java.lang.reflect.Method v = loader.loadClass("many.C" + (i % 10)).getDeclaredMethod("v", int.class);
+              v.setAccessible(true);
+              if (((String) v.invoke(null, 1)).startsWith("XFORM")) transformed++;
+            }
+            System.out.println("transformed " + transformed + " " + new Last());
+          }
+        }
+        class Last { }
+        ${members}`,
+    });
+    // The retag transform, plus a count of the host's open file descriptors when many.Last loads.
+    const counting = join(scratch, 'retag-counting-descriptors.ts');
+    writeFileSync(
+      counting,
+      `import { readdirSync } from 'node:fs';
+import { defineTransform } from 'classforge';
+import retag from ${JSON.stringify(join(root, 'fixtures', 'agent', 'transforms', 'retag.ts'))};
+export default defineTransform({
+  name: 'retag-counting-descriptors',
+  include: ['many.**'],
+  visitor: (next, ctx) => {
+    if (ctx.className === 'many.Last') ctx.log('open descriptors ' + readdirSync('/proc/self/fd').length);
+    return retag.visitor!(next, ctx as never);
+  },
+});
+`,
+    );
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', counting, '--', java, '-cp', program.dir, 'many.Loaders']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^transformed 200 many\.Last@/);
+    const descriptors = /open descriptors (\d+)/.exec(result.stderr);
+    expect(descriptors, result.stderr).not.toBeNull();
+    expect(Number(descriptors![1])).toBeLessThan(100);
   });
 
   it('a host that dies mid-run: the class and the ones after load unchanged, one warning, the program completes', async () => {

@@ -7,7 +7,7 @@
 // HELLO) and, after it, the classes the defining class loader sees, asked from the shim (FIND_CLASS,
 // answered with loader.getResource): hierarchy questions never load a class in the target.
 
-import type { ClassPathOptions } from '../classpath/class-path.js';
+import { ClassPath } from '../classpath/class-path.js';
 import { ClassPathError } from '../classpath/class-path-error.js';
 import { SupplementedClassPath } from '../classpath/supplemented-class-path.js';
 import { applyTransforms, toDottedName, type ActiveTransform } from '../transform/apply-transforms.js';
@@ -17,6 +17,13 @@ import type { HostChannel } from './host-channel.js';
 
 /** How long the host waits for the shim to answer one of its questions. */
 const QUESTION_TIMEOUT_MS = 30_000;
+
+/**
+ * The most class loaders whose answers the host keeps. The host never learns that a loader was
+ * collected; a program that makes a loader per script, per test or per reload would otherwise
+ * grow it without end. A loader dropped here is asked again if it defines another class.
+ */
+const MAX_LOADER_CLASS_PATHS = 256;
 
 export interface TransformHostOptions {
   /** The target JVM's java.home (from HELLO); '' when unknown. */
@@ -38,9 +45,14 @@ export interface TransformHostStatistics {
 }
 
 export class TransformHost {
+  /** By loader id, least recently used first. */
   private readonly classPaths = new Map<number, LoaderClassPath>();
   private readonly log: (line: string) => void;
-  private readonly jdk: ClassPathOptions['jdk'];
+  /**
+   * The target's JDK, one for all the loaders: each ClassPath of its own would open the runtime
+   * image and read its index again (a file descriptor and megabytes per class loader).
+   */
+  private readonly jdk: ClassPath | null;
   private readonly reportFailures: boolean;
   private nextQuestionId = 1;
   /** The TRANSFORM request being handled (its questions name it: the shim's waiting thread answers them). */
@@ -104,8 +116,11 @@ export class TransformHost {
     let classPath = this.classPaths.get(loaderId);
     if (classPath === undefined) {
       classPath = new LoaderClassPath(this.jdk, loaderId, (name) => this.askClass(loaderId, name));
-      this.classPaths.set(loaderId, classPath);
+      if (this.classPaths.size >= MAX_LOADER_CLASS_PATHS) this.classPaths.delete(this.classPaths.keys().next().value!);
+    } else {
+      this.classPaths.delete(loaderId);
     }
+    this.classPaths.set(loaderId, classPath);
     return classPath;
   }
 
@@ -126,11 +141,15 @@ export class TransformHost {
  */
 class LoaderClassPath extends SupplementedClassPath {
   readonly inFlight: Map<string, Uint8Array>;
+  private readonly searched: string;
 
-  constructor(jdk: ClassPathOptions['jdk'], loaderId: number, ask: (internalName: string) => Uint8Array | undefined) {
+  constructor(jdk: ClassPath | null, loaderId: number, ask: (internalName: string) => Uint8Array | undefined) {
     const inFlight = new Map<string, Uint8Array>();
     const answers = new Map<string, Uint8Array | null>();
     const supplement = (internalName: string): Uint8Array | undefined => {
+      // The JDK first, as the loaders delegate to it (the shared class path, see TransformHost.jdk).
+      const jdkClass = jdk?.getClassBytes(internalName);
+      if (jdkClass !== undefined) return jdkClass;
       const current = inFlight.get(internalName);
       if (current !== undefined) return current;
       let answer = answers.get(internalName);
@@ -140,23 +159,30 @@ class LoaderClassPath extends SupplementedClassPath {
       }
       return answer ?? undefined;
     };
-    super([], jdk === undefined ? {} : { jdk }, supplement, 'last', `the classes class loader #${loaderId} of the JVM sees`);
+    const loaderClasses = `the classes class loader #${loaderId} of the JVM sees`;
+    super([], { jdk: false }, supplement, 'last', loaderClasses);
     this.inFlight = inFlight;
+    this.searched = jdk === null ? loaderClasses : `${jdk.describe()}, ${loaderClasses}`;
+  }
+
+  override describe(): string {
+    return this.searched;
   }
 }
 
 /**
- * The target JVM's home as a class path JDK, or false (then every class, the JDK's included, is
+ * The target JVM's home as a class path JDK, or null (then every class, the JDK's included, is
  * asked from the shim) when it cannot be read here.
  */
-function usableJavaHome(javaHome: string, log: (line: string) => void): string | false {
-  if (javaHome === '') return false;
+function usableJavaHome(javaHome: string, log: (line: string) => void): ClassPath | null {
+  if (javaHome === '') return null;
   try {
-    new SupplementedClassPath([], { jdk: javaHome }, () => undefined, 'last', '').hasClass('java/lang/Object');
-    return javaHome;
+    const jdk = new ClassPath([], { jdk: javaHome });
+    jdk.hasClass('java/lang/Object');
+    return jdk;
   } catch (error) {
     if (!(error instanceof ClassPathError)) throw error;
     log(`[classforge] warning: cannot read the JVM's JDK at ${javaHome} (${error.message}); asking the JVM for its classes instead`);
-    return false;
+    return null;
   }
 }
