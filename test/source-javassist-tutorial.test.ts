@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  AccessFlag,
   CannotCompileException,
   ClassMap,
   type CodeIterator,
@@ -21,6 +22,7 @@ import {
   CtNewMethod,
   Descriptor,
   ExprEditor,
+  FieldInfo,
   LineNumberAttribute,
   type ConstructorCall,
   type MethodCall,
@@ -274,6 +276,12 @@ async function classforgeAnswers(classPath: string, out: string): Promise<string
   const coolFile = cool.getClassFile();
   coolFile.setAccessFlags(Modifier.PUBLIC | Modifier.FINAL);
   p(`accessFlags ${coolFile.getAccessFlags()} ${Modifier.toString(cool.getModifiers())}`);
+  const width = new FieldInfo(coolFile.getConstPool(), 'width', 'I');
+  width.setAccessFlags(AccessFlag.PUBLIC);
+  coolFile.addField(width);
+  p(`addField ${width.getName()}${width.getDescriptor()}${width.getAccessFlags()}`);
+  expect(cool.getDeclaredField('width').getModifiers()).toBe(Modifier.PUBLIC);
+  await cool.writeFile(out);
   for (const name of CLASSES) {
     const d = pool.get(name).getDeclaringClass();
     p(`declaring ${name} ${d === null ? 'null' : d.getName()}`);
@@ -344,7 +352,7 @@ const RUNNER = `import java.lang.reflect.*;
 public class TutorialRun {
   public static void main(String[] a) throws Exception {
     Class<?> cool = Class.forName("tut.Cool");
-    System.out.println("cool " + cool.getMethod("m", int.class).invoke(cool.getConstructor().newInstance(), 5) + " " + Modifier.toString(cool.getModifiers()));
+    System.out.println("cool " + cool.getMethod("m", int.class).invoke(cool.getConstructor().newInstance(), 5) + " " + Modifier.toString(cool.getModifiers()) + " " + cool.getField("width"));
     System.out.println("face " + Modifier.toString(Class.forName("tut.Face").getMethod("size").getModifiers()));
     System.out.println("marker " + Class.forName("tut.Marker").isAnnotation());
     Object p = Class.forName("tut.Point").getConstructor(int.class, int.class).newInstance(1, 2);

@@ -773,6 +773,7 @@ export class CtClass {
       () => this.classNode().methods.map((method) => this.behaviorFor(method).getMethodInfo()),
       () => this.getDeclaredFields().map((field) => field.getFieldInfo()),
       () => this.currentBytecode(),
+      (field) => this.addField(CtField.wrap(field, this)),
     );
   }
 

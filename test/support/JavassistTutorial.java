@@ -142,6 +142,13 @@ public class JavassistTutorial {
     ClassFile coolFile = cool.getClassFile();
     coolFile.setAccessFlags(AccessFlag.PUBLIC | AccessFlag.FINAL);
     p("accessFlags " + coolFile.getAccessFlags() + " " + Modifier.toString(cool.getModifiers()));
+    // The tutorial's §5.2: a field added through the ClassFile.
+    FieldInfo width = new FieldInfo(coolFile.getConstPool(), "width", "I");
+    width.setAccessFlags(AccessFlag.PUBLIC);
+    coolFile.addField(width);
+    // (Javassist's CtClass does not see a field added this way until the class is read again: its member cache is stale.)
+    p("addField " + width.getName() + width.getDescriptor() + width.getAccessFlags());
+    cool.writeFile(out);
     // getDeclaringClass of member, local and anonymous classes.
     for (int a = 2; a < args.length; a++) {
       CtClass cc = pool.get(args[a]);

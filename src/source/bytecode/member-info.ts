@@ -8,7 +8,8 @@
 // CtClass/CtMember.getAttribute/setAttribute's (bytes).
 
 import { CannotCompileException } from '../cannot-compile-exception.js';
-import type { FieldNode } from '../../tree/field-node.js';
+import { FieldNode } from '../../tree/field-node.js';
+import { Opcodes } from '../../asm/opcodes.js';
 import type { MethodNode } from '../../tree/method-node.js';
 import type { ClassNode } from '../../tree/class-node.js';
 import { toDottedName } from '../../classfile/class-names.js';
@@ -72,6 +73,11 @@ abstract class AnnotatedInfo {
       throw new CannotCompileException(`addAttribute takes an AnnotationsAttribute here; ${attribute.getName()} is changed through CtClass/CtMember.setAttribute (bytes) or the API`);
     }
     attribute.bind(annotationNodesHolder(this.node, attribute.getName() === AnnotationsAttribute.visibleTag, this.beforeChange), true);
+  }
+
+  /** @internal */
+  protected afterDeclarationChange(): void {
+    this.declarationChanged();
   }
 
   private setSignature(signature: string | null): void {
@@ -174,15 +180,45 @@ export class MethodInfo extends AnnotatedInfo {
 }
 
 export class FieldInfo extends AnnotatedInfo {
-  /** @internal */
+  private readonly field: FieldNode;
+
+  /**
+   * A new field `name` of type `descriptor` (no access flags), to add with ClassFile.addField
+   * (Javassist's tutorial §5.2: `new FieldInfo(cf.getConstPool(), "width", "I")`).
+   */
+  constructor(cp: ConstPool, name: string, descriptor: string);
+  /** @internal A view of a field of a class. */
+  constructor(field: FieldNode, className: string, beforeChange: () => void, classBytes: () => Uint8Array, declarationChanged?: () => void);
   constructor(
-    private readonly field: FieldNode,
-    className: string,
-    beforeChange: () => void,
-    classBytes: () => Uint8Array,
+    fieldOrPool: FieldNode | ConstPool,
+    classNameOrName: string,
+    beforeChangeOrDescriptor: (() => void) | string,
+    classBytes?: () => Uint8Array,
     declarationChanged?: () => void,
   ) {
-    super(field, className, beforeChange, classBytes, declarationChanged);
+    if (fieldOrPool instanceof ConstPool) {
+      const node = new FieldNode(Opcodes.ASM9, 0, classNameOrName, beforeChangeOrDescriptor as string, null, null);
+      const notAdded = (): Uint8Array => {
+        throw new CannotCompileException(`the field ${classNameOrName} is not in a class yet (ClassFile.addField)`);
+      };
+      super(node, fieldOrPool.getClassName(), () => {}, notAdded);
+      this.field = node;
+    } else {
+      super(fieldOrPool, classNameOrName, beforeChangeOrDescriptor as () => void, classBytes!, declarationChanged);
+      this.field = fieldOrPool;
+    }
+  }
+
+  /** @internal The field's node (ClassFile.addField). */
+  fieldNode(): FieldNode {
+    return this.field;
+  }
+
+  /** Sets access_flags (JVMS §4.5). */
+  setAccessFlags(access: number): void {
+    this.changing();
+    this.field.access = access;
+    this.afterDeclarationChange();
   }
 
   getName(): string {
@@ -221,8 +257,15 @@ export class ClassFile extends AnnotatedInfo {
     private readonly methodInfos: () => MethodInfo[],
     private readonly fieldInfos: () => FieldInfo[],
     classBytes: () => Uint8Array,
+    /** Adds a field made with `new FieldInfo(cp, name, descriptor)` to the class (CtClass.addField). */
+    private readonly addFieldNode: (field: FieldNode) => void,
   ) {
     super(classNode, toDottedName(classNode.name), beforeChange, classBytes);
+  }
+
+  /** Adds the field made with `new FieldInfo(cp, name, descriptor)` (Javassist's addField; a duplicate name is refused). */
+  addField(field: FieldInfo): void {
+    this.addFieldNode(field.fieldNode());
   }
 
   getName(): string {
