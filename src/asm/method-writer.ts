@@ -762,6 +762,10 @@ export class MethodWriter extends MethodVisitor {
     if (this.compute === MethodWriter.COMPUTE_ALL_FRAMES) {
       return;
     }
+    // Plain JavaScript ports leave out the trailing `0, null` of a frame with an empty stack
+    // (`visitFrame(F_NEW, 2, locals)`): an undefined count is 0 (it sized the frame as NaN).
+    numLocal ??= 0;
+    numStack ??= 0;
 
     if (this.compute === MethodWriter.COMPUTE_INSERTED_FRAMES) {
       const currentBasicBlock = this.currentBasicBlock as Label;
