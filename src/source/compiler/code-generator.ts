@@ -1420,7 +1420,7 @@ export class CodeGenerator {
       return;
     }
     if (inner.kind === 'Conditional' && type.isReference() && !hasFunctionalOperand(inner)) {
-      const actual = this.conditional(inner, type);
+      const actual = this.conditional(inner, type, generic);
       if (actual !== type) this.convert(actual, type, node.position, 'assignment');
       return;
     }
@@ -2524,12 +2524,12 @@ export class CodeGenerator {
    * operand converts to the target type (`Serializable s = t ? "s" : 1`), where standalone it would
    * take their least upper bound, which classforge approximates by a class.
    */
-  private conditional(node: Ast.ConditionalNode, targetType: JavaType | null = null): JavaType {
+  private conditional(node: Ast.ConditionalNode, targetType: JavaType | null = null, targetGeneric: GenericType | null = null): JavaType {
     const whenFalse = this.e.newLabel();
     const end = this.e.newLabel();
     this.condition(node.condition, whenFalse);
-    const a = this.buffered(() => this.expression(node.whenTrue));
-    const b = this.buffered(() => this.expression(node.whenFalse));
+    const a = this.buffered(() => this.operandWithTarget(node.whenTrue, targetGeneric));
+    const b = this.buffered(() => this.operandWithTarget(node.whenFalse, targetGeneric));
     const narrow = this.narrowConditionalType(a.value, this.constant(node.whenTrue), b.value, this.constant(node.whenFalse));
     const pa = a.value.primitiveOrUnboxed();
     const pb = b.value.primitiveOrUnboxed();
@@ -2567,6 +2567,24 @@ export class CodeGenerator {
     this.convert(bType, type, node.whenFalse.position, context);
     this.e.label(end);
     return type;
+  }
+
+  /**
+   * An operand of a conditional whose target has the parameterized type `generic`: a generic call or a
+   * diamond there takes what its arguments leave open from it (JLS §15.25.3, §18.5.2.1), as when assigned.
+   */
+  private operandWithTarget(node: Ast.ExpressionNode, generic: GenericType | null): JavaType {
+    const inner = unparenthesized(node);
+    if (generic === null) return this.expression(node);
+    if (inner.kind === 'New' && isDiamond(inner.type)) return this.newObject(inner, generic);
+    if (inner.kind !== 'MethodCall') return this.expression(node);
+    const outerCallTarget = this.callTarget;
+    this.callTarget = { node: inner, generic };
+    try {
+      return this.expression(node);
+    } finally {
+      this.callTarget = outerCallTarget;
+    }
   }
 
   /**
