@@ -210,11 +210,15 @@ function liveStatus(pid: number): ProcessStatus {
 function checkSameUser(status: ProcessStatus): void {
   const ownUid = process.geteuid?.() ?? -1;
   if (status.effectiveUid !== ownUid) {
+    // HotSpot accepts root too (os::Posix::matches_effective_uid_or_root: `jcmd` as root works),
+    // but the session's files (agent jar, socket, pipes) are private to us, out of the JVM's reach.
+    const why = ownUid === 0
+      ? "classforge attaches to its own user's JVMs only (the JVM would accept root, but could not read the session's private files)"
+      : 'a JVM only accepts attach requests from its own user (or root)';
     throw new AttachError(
       'permission-denied',
       status.pid,
-      `process ${status.pid} belongs to uid ${status.effectiveUid}, not to you (uid ${ownUid}): ` +
-        'a JVM only accepts attach requests from its own user; run classforge as that user',
+      `process ${status.pid} belongs to uid ${status.effectiveUid}, not to you (uid ${ownUid}): ${why}; run classforge as that user`,
     );
   }
   const ownGid = process.getegid?.() ?? -1;
