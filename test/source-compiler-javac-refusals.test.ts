@@ -17,6 +17,10 @@ const REFUSED: Record<string, string> = {
   wrongElementType: 'java.util.List<String> l = new java.util.ArrayList<>(); l.add(5); return "" + l;',
   wrongMapValue: 'java.util.Map<String, Integer> m = new java.util.HashMap<>(); m.put("k", 1L); return "" + m;',
   wrongConstructorArgument: 'Object e = new java.util.AbstractMap.SimpleEntry<String, Integer>("k", "v"); return "" + e;',
+  // JLS §6.4: a local may not be redeclared where another is in scope.
+  redeclaredInNestedBlock: 'int x = 1; { int x = 2; } return "" + x;',
+  redeclaredByForEach: 'String s = "a"; for (String s : java.util.List.of("b")) { } return s;',
+  redeclaredByCatch: 'Exception e = null; try { } catch (RuntimeException e) { } return "" + e;',
   // JLS §15.27.3: a long result is no int.
   lossyLambdaResult: 'java.util.function.IntSupplier s = () -> 1L; return "" + s.getAsInt();',
 };

@@ -440,12 +440,25 @@ export class CodeGenerator {
     }
   }
 
+  /**
+   * JLS §6.4: a local (or catch or for-each) variable may not be redeclared where another local the
+   * code declared is in scope, in its block or an enclosing one (javac: "already defined"). The
+   * outermost scope holds what the context gives (a method's parameters and named locals, a lambda's
+   * parameters), which a snippet may shadow as Javassist lets it; pattern variables are let be, their
+   * scope here being wider than Java's (see LocalVariable.pattern).
+   */
+  private requireUndefined(name: string, position: SourcePosition): void {
+    for (let i = this.scopes.length - 1; i >= 1; i--) {
+      const existing = this.scopes[i]!.get(name);
+      if (existing !== undefined && existing.pattern !== true) throw new CompileError(`variable ${name} is already defined`, position);
+    }
+    const top = this.scopes[0]!.get(name);
+    if (this.scopes.length === 1 && top !== undefined && top.pattern !== true) throw new CompileError(`variable ${name} is already defined`, position);
+  }
+
   private localVariableDeclaration(node: Ast.LocalVariableDeclarationNode): void {
     for (const declarator of node.declarators) {
-      const existing = this.scopes[this.scopes.length - 1]!.get(declarator.name);
-      if (existing !== undefined && existing.pattern !== true) {
-        throw new CompileError(`variable ${declarator.name} is already defined`, declarator.position);
-      }
+      this.requireUndefined(declarator.name, declarator.position);
       let type: JavaType;
       if (node.type.kind === 'VarType') {
         if (declarator.initializer === null || declarator.initializer.kind === 'ArrayInitializer') {
@@ -670,6 +683,7 @@ export class CodeGenerator {
             this.e.load(JavaType.INT, index);
             this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD));
             this.convert(component, elementType, node.position, 'assignment');
+            this.requireUndefined(node.name, node.position);
             const variable = this.declare(node.name, elementType, undefined, elementGeneric);
             this.e.store(variable.type, variable.slot);
             this.statement(node.body);
@@ -697,6 +711,7 @@ export class CodeGenerator {
           this.e.load(iterator, slot);
           this.e.invoke(Opcodes.INVOKEINTERFACE, 'java/util/Iterator', 'next', '()Ljava/lang/Object;', true);
           this.convert(OBJECT, elementType, node.position, 'cast');
+          this.requireUndefined(node.name, node.position);
           const variable = this.declare(node.name, elementType, undefined, elementGeneric);
           this.e.store(elementType, variable.slot);
           this.statement(node.body);
@@ -1109,6 +1124,7 @@ export class CodeGenerator {
           tryCatchBlocks.push(this.tryCatch(start, end, handler, type.internalName!));
         }
         this.inScope(() => {
+          this.requireUndefined(clause.name, clause.position);
           const variable = this.declare(clause.name, types.length === 1 ? types[0]! : JavaType.THROWABLE);
           this.e.store(variable.type, variable.slot);
           this.statement(clause.body);
