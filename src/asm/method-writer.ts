@@ -1,3 +1,4 @@
+import { ClassFormatError } from '../classfile/class-format-error.js';
 import { AnnotationWriter } from './annotation-writer.js';
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import { Attribute } from './attribute.js';
@@ -1594,16 +1595,33 @@ export class MethodWriter extends MethodVisitor {
   override visitMaxs(maxStack: number, maxLocals: number): void {
     this.dropLineNumbersPastCode();
     const compute = this.compute;
-    if (compute === MethodWriter.COMPUTE_ALL_FRAMES) {
-      this.computeAllFrames();
-    } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL) {
-      this.computeMaxStackAndLocal();
+    if (compute === MethodWriter.COMPUTE_ALL_FRAMES || compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL) {
+      try {
+        if (compute === MethodWriter.COMPUTE_ALL_FRAMES) this.computeAllFrames();
+        else this.computeMaxStackAndLocal();
+      } catch (error) {
+        throw this.namingThisMethod(error);
+      }
     } else if (compute === MethodWriter.COMPUTE_MAX_STACK_AND_LOCAL_FROM_FRAMES) {
       this.maxStack = this.maxRelativeStackSize;
     } else {
       this.maxStack = maxStack;
       this.maxLocals = maxLocals;
     }
+  }
+
+  /**
+   * Invalid code found while computing frames or maxima says only what is wrong: a transform that wrote it
+   * touches many methods, so the error names the one it is in (ASM's says neither).
+   */
+  private namingThisMethod(error: unknown): unknown {
+    // Other errors (UnknownClassError from getCommonSuperClass…) carry their own meaning and pass unchanged.
+    const isInvalidCode = error instanceof ClassFormatError || (error instanceof Error && error.constructor === Error);
+    if (!isInvalidCode) return error;
+    const where = `${this.symbolTable.getClassName()}.${this.name}${this.descriptor}`;
+    const named = error instanceof ClassFormatError ? new ClassFormatError(`${error.message} in ${where}`) : new Error(`${error.message} in ${where}`);
+    named.stack = `${named.name}: ${named.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+    return named;
   }
 
   /**
