@@ -42,8 +42,12 @@ export class Attribute {
     return false;
   }
 
-  /** The labels this Code-level attribute refers to (none by default). */
-  getLabels(): Label[] {
+  /**
+   * The labels this Code-level attribute refers to (none by default). `read`, `write` and this are
+   * protected, as in ASM, so that a TypeScript port's `protected override read(…)` compiles; code
+   * outside a subclass calls the static `Attribute.read`/`Attribute.write`.
+   */
+  protected getLabels(): Label[] {
     return [];
   }
 
@@ -53,7 +57,7 @@ export class Attribute {
    * `codeAttributeOffset` is the content offset of the enclosing Code attribute (or -1), and
    * `labels` the method's labels (or null) for Code-level attributes.
    */
-  read(
+  protected read(
     classReader: ClassReader,
     offset: number,
     length: number,
@@ -84,7 +88,7 @@ export class Attribute {
    * add the constants it refers to; `code`, `codeLength`, `maxStack` and `maxLocals` describe the
    * enclosing Code attribute (null, 0, -1, -1 outside one).
    */
-  write(
+  protected write(
     classWriter: ClassWriter,
     code: Uint8Array | null,
     codeLength: number,

@@ -3347,10 +3347,10 @@ export class ClassReader {
     for (let i = 0; i < attributePrototypes.length; ++i) {
       const attributePrototype = attributePrototypes[i]!;
       if (attributePrototype.type === type) {
-        return attributePrototype.read(this, offset, length, charBuffer, codeAttributeOffset, labels);
+        return Attribute.read(attributePrototype, this, offset, length, charBuffer, codeAttributeOffset, labels);
       }
     }
-    return new Attribute(type).read(this, offset, length, null, -1, null);
+    return Attribute.read(new Attribute(type), this, offset, length, null, -1, null);
   }
 
   // ## Low-level parsing, for Attribute subclasses

@@ -629,7 +629,7 @@ export class ClassWriter extends ClassVisitor {
       const item = attributeOrder[i]!;
       if (typeof item !== 'number') {
         symbolTable.addConstantUtf8(item.type);
-        size += 6 + item.write(this, null, 0, -1, -1).length;
+        size += 6 + Attribute.write(item, this, null, 0, -1, -1).length;
         continue;
       }
       switch (item) {
