@@ -14,7 +14,7 @@ function exampleBody(name: string): string {
 }
 
 describe('README code blocks', () => {
-  for (const name of ['trace.ts', 'trace.test.ts']) {
+  for (const name of ['trace.ts', 'trace.test.ts', 'trace-debug.test.ts']) {
     it(`the block "// ${name}" is examples/trace/${name}`, () => {
       const block = blocks.find((b) => b.startsWith(`// ${name}\n`));
       expect(block, `README.md has a \`\`\`ts block starting with // ${name}`).toBeDefined();
