@@ -12,7 +12,7 @@ import { Type } from '../asm/type.js';
 import { varargsOf } from '../asm/varargs.js';
 
 /**
- * ASM's InstructionAdapter. Java overloads map as follows: `lconst` takes a bigint; `fconst` and
+ * ASM's InstructionAdapter. Java overloads map as follows: `lconst` takes a bigint or an integer number; `fconst` and
  * `dconst` take a `Float`/`Double` (exact bits) or a JS number (rounded to float for `fconst`);
  * the deprecated 3-argument `invokevirtual/invokespecial/invokestatic` are the calls without
  * `isInterface`.
@@ -624,6 +624,10 @@ export class InstructionAdapter extends MethodVisitor {
 
   /** Pushes an int with the shortest instruction: ICONST_x, BIPUSH, SIPUSH or LDC. */
   iconst(intValue: number): void {
+    if ((intValue | 0) !== intValue) {
+      // A JavaScript number that no Java int holds (3.5, 2 ** 40): no opcode pushes it as an int.
+      throw new IllegalArgumentException(`iconst: ${intValue} is not an int; use dconst/fconst, or lconst for a long`);
+    }
     const mv = this.mv!;
     if (intValue >= -1 && intValue <= 5) {
       mv.visitInsn(Opcodes.ICONST_0 + intValue);
@@ -636,8 +640,19 @@ export class InstructionAdapter extends MethodVisitor {
     }
   }
 
-  /** Pushes a long: LCONST_0/1 or LDC. */
-  lconst(longValue: bigint): void {
+  /**
+   * Pushes a long: LCONST_0/1 or LDC. Java's `lconst(5)` widens the int to a long; a JavaScript
+   * port passes 5 or 5n, both taken as the long 5 (visitLdcInsn would take the number for an int).
+   */
+  lconst(value: bigint | number): void {
+    let longValue: bigint;
+    if (typeof value === 'bigint') {
+      longValue = BigInt.asIntN(64, value);
+    } else if (Number.isSafeInteger(value)) {
+      longValue = BigInt(value);
+    } else {
+      throw new IllegalArgumentException(`lconst: ${value} is not a long; pass an integer (a bigint beyond 2^53)`);
+    }
     if (longValue === 0n || longValue === 1n) {
       this.mv!.visitInsn(Opcodes.LCONST_0 + Number(longValue));
     } else {
