@@ -1962,11 +1962,11 @@ export class CodeGenerator {
         args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
         continue;
       }
-      if (argument.kind === 'MethodCall' && hasImplicitLambdaArgument(argument) && this.trial(false, () => this.expression(node)) === null) {
+      if (needsTargetType(argument) && this.trial(false, () => this.expression(node)) === null) {
         // A generic method call whose lambdas need the type the value goes to (JLS §18.5.2.1:
-        // `list.sort(Comparator.comparing(s -> s.length()))`, T from the Comparator<? super String>):
-        // its type for overload resolution is the erased result, and it is compiled once the
-        // parameter it goes to is known.
+        // `list.sort(Comparator.comparing(s -> s.length()))`, T from the Comparator<? super String>),
+        // or a conditional of such calls (§15.25.3): its type for overload resolution is the erased
+        // result, and it is compiled once the parameter it goes to is known.
         const type = this.trial(true, () => this.expression(node));
         if (type !== null && !type.isVoid()) {
           args.push({ code: new InsnList(), type, position: node.position, deferred: argument });
@@ -2048,16 +2048,11 @@ export class CodeGenerator {
         return;
       }
       if (arg.deferred !== undefined) {
-        const outerCallTarget = this.callTarget;
-        this.callTarget = generic === null ? null : { node: arg.deferred, generic };
-        let type: JavaType;
-        try {
-          type = this.expression(arg.deferred);
-        } finally {
-          this.callTarget = outerCallTarget;
-        }
+        const deferred = arg.deferred;
+        // A conditional in an invocation context is a poly expression of the parameter's type (JLS §15.25.3).
+        const type = deferred.kind === 'Conditional' ? this.conditional(deferred, parameter, generic) : this.operandWithTarget(deferred, generic);
         this.convert(type, parameter, arg.position, 'invocation');
-        lambdaResults[args.indexOf(arg)] = this.generics.get(arg.deferred) ?? genericOf(type);
+        lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' ? generic : (this.generics.get(deferred) ?? genericOf(type));
         return;
       }
       // A parameter of the erased type takes the value without the cast (javac casts to the erased parameter type).
@@ -3605,7 +3600,7 @@ interface CompiledArgument {
   /** A lambda or method reference, compiled only once the parameter it goes to is known. */
   readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode;
   /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
-  readonly deferred?: Ast.MethodCallNode;
+  readonly deferred?: Ast.MethodCallNode | Ast.ConditionalNode;
   /** A generic call whose result mentions type variables it left open: its type once the parameter it goes to is known. */
   readonly refine?: ((target: GenericType) => GenericType | null) | undefined;
 }
@@ -3662,6 +3657,16 @@ function hasImplicitLambdaArgument(node: Ast.MethodCallNode): boolean {
     // A method reference's parameter types come from the target too (`comparing(Map.Entry::getValue)`).
     if (inner.kind === 'MethodReference') return true;
     return inner.kind === 'Lambda' && inner.parameters.some((parameter) => parameter.type === null || parameter.type.kind === 'VarType');
+  });
+}
+
+/** Whether an argument may need the type of the parameter it goes to: a call as hasImplicitLambdaArgument says, or a conditional of one. */
+function needsTargetType(node: Ast.ExpressionNode): node is Ast.MethodCallNode | Ast.ConditionalNode {
+  if (node.kind === 'MethodCall') return hasImplicitLambdaArgument(node);
+  if (node.kind !== 'Conditional') return false;
+  return [node.whenTrue, node.whenFalse].some((operand) => {
+    const inner = unparenthesized(operand);
+    return (inner.kind === 'MethodCall' || inner.kind === 'Conditional') && needsTargetType(inner);
   });
 }
 
