@@ -1,7 +1,10 @@
 // The README's transform and its test are real files (examples/trace/), run by vitest: this keeps the
 // README's code blocks and those files the same text, so the README cannot drift from what works.
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './support/javac.js';
 
@@ -63,4 +66,37 @@ describe('README CLI synopsis against the commands', async () => {
       }
     });
   }
+});
+
+// Every ```ts block, pasted into a user's project that depends on classforge, type-checks with strict tsc against
+// the package's declarations (dist/, under the documented paths 'classforge', 'classforge/source',
+// 'classforge/testing'). A fragment's inputs are declared (`bytes`: the class file it reads).
+describe.skipIf(!existsSync(join(PROJECT_ROOT, 'dist', 'src', 'index.d.ts')))('README code blocks in a user project', () => {
+  it('type-check with tsc --strict against the package', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'classforge-readme-blocks-'));
+    try {
+      mkdirSync(join(project, 'node_modules'));
+      for (const dependency of ['vitest', '@types']) {
+        symlinkSync(join(PROJECT_ROOT, 'node_modules', dependency), join(project, 'node_modules', dependency));
+      }
+      symlinkSync(PROJECT_ROOT, join(project, 'node_modules', 'classforge'));
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module', dependencies: { classforge: '*' } }));
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
+        compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true,
+          noEmit: true, allowImportingTsExtensions: true, types: ['node'] },
+        include: ['*.ts'],
+      }));
+      blocks.forEach((block, i) => {
+        const name = /^\/\/ ([\w.-]+\.ts)\n/.exec(block)?.[1] ?? `block${i}.ts`;
+        const inputs = /\bbytes\b/.test(block) && !/const bytes\b/.test(block) ? 'declare const bytes: Uint8Array;\n' : '';
+        writeFileSync(join(project, name), inputs + block);
+      });
+      const tsc = join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+      const result = await promisify(execFile)(process.execPath, [tsc, '-p', project], { encoding: 'utf8' })
+        .then(() => '', (error: { stdout?: string }) => error.stdout ?? String(error));
+      expect(result).toBe('');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
 });
