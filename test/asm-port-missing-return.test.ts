@@ -4,7 +4,7 @@
 // to call visitEnd on undefined ("Cannot read properties of undefined"). Oracle: the same visitor returning null.
 
 import { describe, expect, it } from 'vitest';
-import { ClassReader, ClassVisitor, ClassWriter, MethodVisitor, Opcodes } from '../src/index.js';
+import { ClassNode, ClassReader, ClassVisitor, ClassWriter, MethodVisitor, Opcodes } from '../src/index.js';
 import { compileJava } from './support/javac.js';
 
 const SOURCES = {
@@ -84,6 +84,15 @@ function transform(bytes: Uint8Array, returnNothing: boolean): Uint8Array {
   return writer.toByteArray();
 }
 
+/** The same through the tree API: ClassNode.accept (and the member and annotation nodes' accept). */
+function transformTree(bytes: Uint8Array, returnNothing: boolean): Uint8Array {
+  const node = new ClassNode(Opcodes.ASM9);
+  new ClassReader(bytes).accept(node, 0);
+  const writer = new ClassWriter(0);
+  node.accept(skipping(writer, returnNothing));
+  return writer.toByteArray();
+}
+
 describe('a visitor method that returns undefined (no return statement in JavaScript)', () => {
   it('skips the member or annotation as null does', async () => {
     const { classes } = await compileJava(SOURCES, { release: 17, options: ['-g'] });
@@ -91,6 +100,15 @@ describe('a visitor method that returns undefined (no return statement in JavaSc
     for (const { name, bytes } of classes) {
       const javaStyle = transform(bytes, false);
       expect(Buffer.from(transform(bytes, true)), name).toEqual(Buffer.from(javaStyle));
+      expect(javaStyle.length, name).toBeLessThan(bytes.length);
+    }
+  });
+
+  it('is skipped as null is by the accept methods of the tree nodes too', async () => {
+    const { classes } = await compileJava(SOURCES, { release: 17, options: ['-g'] });
+    for (const { name, bytes } of classes) {
+      const javaStyle = transformTree(bytes, false);
+      expect(Buffer.from(transformTree(bytes, true)), name).toEqual(Buffer.from(javaStyle));
       expect(javaStyle.length, name).toBeLessThan(bytes.length);
     }
   });

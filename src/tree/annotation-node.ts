@@ -137,7 +137,7 @@ export class AnnotationNode extends AnnotationVisitor {
 
   /** Makes `annotationVisitor` (which may be null) visit this annotation. */
   accept(annotationVisitor: AnnotationVisitor | null): void {
-    if (annotationVisitor !== null) {
+    if (annotationVisitor != null) {
       const values = this.values;
       if (values !== null) {
         for (let i = 0, n = values.length; i < n; i += 2) {
@@ -154,14 +154,15 @@ export class AnnotationNode extends AnnotationVisitor {
    * @internal
    */
   static accept(annotationVisitor: AnnotationVisitor | null, name: string | null, value: unknown): void {
-    if (annotationVisitor === null) return;
+    // `== null`: a plain JavaScript visitor method without `return null` returns undefined (skip, as null).
+    if (annotationVisitor == null) return;
     if (AnnotationNode.isEnumValue(value)) {
       annotationVisitor.visitEnum(name, value[0], value[1]);
     } else if (value instanceof AnnotationNode) {
       value.accept(annotationVisitor.visitAnnotation(name, value.desc as string));
     } else if (Array.isArray(value)) {
       const arrayVisitor = annotationVisitor.visitArray(name);
-      if (arrayVisitor !== null) {
+      if (arrayVisitor != null) {
         for (let i = 0, n = value.length; i < n; ++i) {
           AnnotationNode.accept(arrayVisitor, null, value[i]);
         }

@@ -124,7 +124,7 @@ export class FieldNode extends FieldVisitor {
   /** Makes `classVisitor` visit this field. */
   accept(classVisitor: ClassVisitor): void {
     const fieldVisitor = classVisitor.visitField(this.access, this.name, this.desc, this.signature, this.value);
-    if (fieldVisitor === null) {
+    if (fieldVisitor == null) {
       return;
     }
     if (this.visibleAnnotations !== null) {

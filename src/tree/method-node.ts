@@ -738,7 +738,8 @@ export class MethodNode extends MethodVisitor {
       this.signature,
       this.exceptions === null ? null : this.exceptions.slice(),
     );
-    if (methodVisitor !== null) {
+    // `!= null`: a plain JavaScript visitMethod without `return null` returns undefined (skip, as null).
+    if (methodVisitor != null) {
       this.acceptMethodVisitor(methodVisitor);
     }
   }
@@ -754,7 +755,7 @@ export class MethodNode extends MethodVisitor {
     if (this.annotationDefault !== null && this.annotationDefault !== undefined) {
       const annotationVisitor = methodVisitor.visitAnnotationDefault();
       AnnotationNode.accept(annotationVisitor, null, this.annotationDefault);
-      if (annotationVisitor !== null) {
+      if (annotationVisitor != null) {
         annotationVisitor.visitEnd();
       }
     }

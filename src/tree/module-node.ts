@@ -151,7 +151,7 @@ export class ModuleNode extends ModuleVisitor {
   /** Makes `classVisitor` visit this module. As in ASM, the module visitor's visitEnd is not called. */
   accept(classVisitor: ClassVisitor): void {
     const moduleVisitor = classVisitor.visitModule(this.name, this.access, this.version);
-    if (moduleVisitor === null) {
+    if (moduleVisitor == null) {
       return;
     }
     if (this.mainClass !== null) {

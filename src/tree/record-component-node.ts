@@ -106,7 +106,7 @@ export class RecordComponentNode extends RecordComponentVisitor {
   /** Makes `classVisitor` visit this record component. */
   accept(classVisitor: ClassVisitor): void {
     const recordComponentVisitor = classVisitor.visitRecordComponent(this.name, this.descriptor, this.signature);
-    if (recordComponentVisitor === null) {
+    if (recordComponentVisitor == null) {
       return;
     }
     if (this.visibleAnnotations !== null) {
