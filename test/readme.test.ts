@@ -100,3 +100,16 @@ describe.skipIf(!existsSync(join(PROJECT_ROOT, 'dist', 'src', 'index.d.ts')))('R
     }
   });
 });
+
+// In-page links (`[below](#the-agent)`) go to a heading, by GitHub's anchor rule: lower case, punctuation
+// other than '-' and '_' dropped, spaces as '-'.
+describe('README in-page links', () => {
+  const withoutCode = readme.replace(/```[\s\S]*?```/g, '');
+  const anchors = new Set([...withoutCode.matchAll(/^#+ (.+)$/gm)].map((m) =>
+    m[1]!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')));
+  for (const [, target] of withoutCode.matchAll(/\]\(#([^)]+)\)/g)) {
+    it(`#${target} is a heading`, () => {
+      expect([...anchors]).toContain(target);
+    });
+  }
+});
