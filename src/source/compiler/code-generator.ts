@@ -1957,8 +1957,9 @@ export class CodeGenerator {
         continue;
       }
       const argument = unparenthesized(node);
-      if (argument.kind === 'Lambda' || argument.kind === 'MethodReference') {
-        // Compiled once the method is chosen, against its parameter type (JLS §15.12.2.1).
+      if (argument.kind === 'Lambda' || argument.kind === 'MethodReference' || (argument.kind === 'Conditional' && hasFunctionalOperand(argument))) {
+        // Compiled once the method is chosen, against its parameter type (JLS §15.12.2.1); a conditional
+        // of lambdas is a poly expression of that type (§15.25.3).
         args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
         continue;
       }
@@ -2042,6 +2043,10 @@ export class CodeGenerator {
     const parameters = method.parameterTypes;
     const lambdaResults: InferenceArgument[] = args.map(() => null);
     const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
+      if (arg.functional?.kind === 'Conditional') {
+        this.expressionAs(arg.functional, parameter, generic);
+        return;
+      }
       if (arg.functional !== undefined) {
         const result = this.functional(arg.functional, parameter, generic).result;
         if (result !== null) lambdaResults[args.indexOf(arg)] = { kind: 'lambda-result', result };
@@ -3275,7 +3280,20 @@ export class CodeGenerator {
    * return nothing or a value — and, between two, the one returning a value over one returning void
    * (JLS §15.12.2.5).
    */
-  private functionalArgument(node: Ast.LambdaNode | Ast.MethodReferenceNode): FunctionalArgument {
+  private functionalArgument(node: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode): FunctionalArgument {
+    if (node.kind === 'Conditional') {
+      // JLS §15.12.2.1: a conditional is compatible where both operands are (another operand: any reference, checked when compiled).
+      const parts = [node.whenTrue, node.whenFalse].map((operand) => {
+        const inner = unparenthesized(operand);
+        return inner.kind === 'Lambda' || inner.kind === 'MethodReference' || (inner.kind === 'Conditional' && hasFunctionalOperand(inner)) ? this.functionalArgument(inner) : null;
+      });
+      return {
+        kind: 'functional',
+        description: 'conditional expression',
+        isCompatible: (parameter) => parts.every((part) => (part === null ? parameter.isReference() : part.isCompatible(parameter))),
+        prefers: (s, t) => parts.every((part) => part === null || part.prefers(s, t)),
+      };
+    }
     const env = this.ctx.env;
     const method = (type: JavaType) => {
       const found = type.isClass() ? functionalMethod(env, type.internalName!) : null;
@@ -3597,8 +3615,8 @@ interface CompiledArgument {
   readonly type: JavaType;
   readonly position: SourcePosition;
   readonly generic?: GenericType | undefined;
-  /** A lambda or method reference, compiled only once the parameter it goes to is known. */
-  readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode;
+  /** A lambda or method reference (or a conditional of them), compiled only once the parameter it goes to is known. */
+  readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode;
   /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
   readonly deferred?: Ast.MethodCallNode | Ast.ConditionalNode;
   /** A generic call whose result mentions type variables it left open: its type once the parameter it goes to is known. */
