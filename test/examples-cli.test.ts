@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileJava, runJava, writeClassFiles } from '../src/testing/index.js';
-import { clockClass, CLOCK_CLASS } from '../examples/controllable-clock/clock-class.js';
+import { compileJava, runJava } from '../src/testing/index.js';
 
 const root = resolve(__dirname, '..');
 const cli = join(root, 'dist', 'cli', 'classforge.js');
@@ -45,7 +44,9 @@ describe.skipIf(!existsSync(join(root, 'dist', 'cli', 'commands', 'transform.js'
       'transform', program.dir, '-o', out,
       '-t', 'examples/controllable-clock/transform.ts', '-t', 'examples/field-write-log/transform.ts',
     );
-    writeClassFiles(new Map([[CLOCK_CLASS, clockClass()]]), out);
+    // The clock class, written as a command-line user writes it (clock-class.ts is TypeScript, which node cannot run).
+    const written = await run(process.execPath, ['examples/controllable-clock/write-clock-class.mjs', out], { cwd: root, encoding: 'utf8' });
+    expect(written.stderr).toBe(`wrote ${join(out, 'classforge', 'examples', 'Clock.class')}\n`);
     const result = await runJava({
       classpath: out,
       mainClass: 'example.clock.Receipt',

@@ -5,7 +5,8 @@
 // freeze time from the command line, without changing the code.
 //
 //   classforge transform app.jar -o app-clock.jar -t examples/controllable-clock/transform.ts
-//   # …and put the clock class on the class path (clockClass() writes it).
+//   # …and put the clock class on the class path: clockClass() returns it, and from the command line
+//   # `node examples/controllable-clock/write-clock-class.mjs <dir>` writes it into a directory of classes.
 
 import { ClassVisitor, Handle, MethodVisitor, Opcodes, defineTransform, type ConstantValue, type TransformContext } from 'classforge';
 import { CLOCK_CLASS } from './clock-class.js';
