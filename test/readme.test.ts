@@ -113,3 +113,20 @@ describe('README in-page links', () => {
     });
   }
 });
+
+// The classes the ASM section's lists of the API name (`ClassReader`, `AdviceAdapter`…) are exports of
+// 'classforge': a user imports them by those names.
+describe('README API lists name exports', async () => {
+  const classforge: Record<string, unknown> = await import('../src/index.js');
+  const prose = readme.replace(/```[\s\S]*?```/g, '');
+  const lists = ['- Everything of ASM\'s core', '- Analysis (ASM\'s', '- Commons:'].map((start) => {
+    const from = prose.indexOf(start);
+    expect(from, `README has the list "${start}"`).toBeGreaterThanOrEqual(0);
+    return prose.slice(from, prose.indexOf('\n- ', from + 1));
+  });
+  const names = new Set(lists.flatMap((list) => [...list.matchAll(/`([A-Z][A-Za-z]+)(?:`|\/)/g)].map((m) => m[1]!)));
+  it(`${names.size} names, each exported`, () => {
+    expect(names.size).toBeGreaterThan(40);
+    expect([...names].filter((name) => !(name in classforge))).toEqual([]);
+  });
+});
