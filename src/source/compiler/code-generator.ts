@@ -2044,7 +2044,8 @@ export class CodeGenerator {
     const lambdaResults: InferenceArgument[] = args.map(() => null);
     const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
       if (arg.functional?.kind === 'Conditional') {
-        this.expressionAs(arg.functional, parameter, generic);
+        const result = this.functionalConditional(arg.functional, parameter, generic);
+        if (result !== null) lambdaResults[args.indexOf(arg)] = { kind: 'lambda-result', result };
         return;
       }
       if (arg.functional !== undefined) {
@@ -2583,6 +2584,32 @@ export class CodeGenerator {
     this.convert(bType, type, node.whenFalse.position, context);
     this.e.label(end);
     return type;
+  }
+
+  /**
+   * A conditional of lambdas or method references converted to the functional interface `type` (JLS
+   * §15.25.3); returns what its lambdas' bodies give inference (the least upper bound of their
+   * results), or null.
+   */
+  private functionalConditional(node: Ast.ConditionalNode, type: JavaType, generic: GenericType | null): GenericType | null {
+    const whenFalse = this.e.newLabel();
+    const end = this.e.newLabel();
+    this.condition(node.condition, whenFalse);
+    const operand = (expression: Ast.ExpressionNode): GenericType | null => {
+      const inner = unparenthesized(expression);
+      if (inner.kind === 'Lambda' || inner.kind === 'MethodReference') return this.functional(inner, type, generic).result;
+      if (inner.kind === 'Conditional' && hasFunctionalOperand(inner)) return this.functionalConditional(inner, type, generic);
+      this.expressionAs(expression, type, generic);
+      return null;
+    };
+    const a = operand(node.whenTrue);
+    this.e.jump(Opcodes.GOTO, end);
+    this.e.label(whenFalse);
+    const b = operand(node.whenFalse);
+    this.e.label(end);
+    const results = [a, b].filter((result): result is GenericType => result !== null);
+    if (results.length === 0) return null;
+    return results.every((result) => sameType(result, results[0]!)) ? results[0]! : this.members.leastUpperBound(results);
   }
 
   /**
