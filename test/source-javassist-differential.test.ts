@@ -359,6 +359,9 @@ const SCENARIOS: EditScenario[] = [
   scenario('setBody try/finally', s('setBody', 'textLen(Ljava/lang/String;)I', '', '{ try { return $1.length(); } finally { System.out.println("finally " + $1); } }')),
   scenario('setBody while and do-while', s('setBody', 'loops(I)I', '', '{ int s = 0; int i = 0; while (i < $1) { s += i; i++; } do { s--; } while (s > 100); return s; }')),
   scenario('setBody returns ($w)', s('setBody', 'box(I)Ljava/lang/Object;', '', '{ return ($w) ($1 * 2); }')),
+  // Javassist's tutorial (§4.2 "$r"): in a void method `return ($r) expr;` is `expr; return;` — the generic proxy body.
+  scenario('setBody void: return ($r) of a value', s('setBody', 'voidMethod(I)V', '', '{ count += $1 * 10; return ($r) $0.box($1); }')),
+  scenario('setBody void: return ($r) of a void call', s('setBody', 'run()V', '', '{ return ($r) $0.voidMethod(5); }')),
   scenario('setBody bitwise operators', s('setBody', 'addInts(II)I', '', '{ return ($1 & 0xF) | ($2 << 4) ^ ~$1 % 7 >> 1; }')),
   scenario('setBody double comparisons and NaN', s('setBody', 'divDoubles(DD)D', '', '{ if ($2 == 0.0) return Double.NaN; return $1 > $2 ? $1 - $2 : $2 / $1; }')),
   scenario('setBody of a constructor with this(...)', s('setBody', '<init>(Ljava/lang/String;I)V', '', '{ this($2 + 1); this.name = $1 + "!"; }')),

@@ -729,6 +729,13 @@ export class CodeGenerator {
       if (!returnType.isVoid()) throw new CompileError(`missing return value (the method returns ${returnType})`, node.position);
       this.runFinallyBlocks(0);
       this.e.returnValue(JavaType.VOID);
+    } else if (returnType.isVoid() && isResultCast(unparenthesized(node.expression))) {
+      // Javassist's `return ($r) expr;` in a void method is `expr; return;` (its tutorial, §4.2 "$r"): the
+      // generic proxy body `{ return ($r) handler.invoke($0, m, $args); }` fits every method.
+      const cast = unparenthesized(node.expression) as Ast.CastNode;
+      this.atEmptyStack(cast, () => this.e.pop(this.specialCast(cast, null)));
+      this.runFinallyBlocks(0);
+      this.e.returnValue(JavaType.VOID);
     } else {
       if (returnType.isVoid()) throw new CompileError('incompatible types: unexpected return value (the method returns void)', node.expression.position);
       const expression = node.expression;
@@ -3754,6 +3761,11 @@ function containsTry(node: unknown): boolean {
 
 function isSpecialCast(node: Ast.CastNode): boolean {
   return node.type.kind === 'ClassType' && (node.type.name === '$r' || node.type.name === '$w');
+}
+
+/** Whether `node` is a `($r)` cast (to the result type of the method or the replaced expression). */
+function isResultCast(node: Ast.ExpressionNode): node is Ast.CastNode {
+  return node.kind === 'Cast' && node.type.kind === 'ClassType' && node.type.name === '$r';
 }
 
 function descriptorParameters(method: ResolvedMethod): string {
