@@ -9,6 +9,7 @@
 
 import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
+import { intendedGlob } from '../../src/transform/selection-warnings.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
 import { ASMifier } from '../../src/util/asmifier.js';
 import { StringWriter } from '../../src/util/string-writer.js';
@@ -46,6 +47,8 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
   const accepts = createClassNameFilter(globs, null);
   let printed = 0;
   let failed = false;
+  /** Internal names of the classes --class did not select, for the hint when it selects none. */
+  const unselected: string[] = [];
   for (const path of paths) {
     try {
       for await (const input of readClassInputs(path)) {
@@ -53,7 +56,10 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
         try {
           if (globs.length > 0) {
             const className = new ClassReader(input.bytes).getClassName();
-            if (!accepts(className)) continue;
+            if (!accepts(className)) {
+              unselected.push(className);
+              continue;
+            }
           }
           const parsingOptions = options.skipDebug === true ? ClassReader.SKIP_DEBUG : 0;
           let text: string;
@@ -87,7 +93,7 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
     process.exitCode = EXIT_BAD_INPUT;
   } else if (globs.length > 0 && printed === 0 && !isStdoutClosed()) {
     // Like grep: nothing matched is not an error of the input, but not a success either.
-    process.stderr.write(`classforge: no class matches --class ${globs.join(', ')}\n`);
+    process.stderr.write(`classforge: no class matches --class ${globs.join(', ')}${globHint(globs, unselected)}\n`);
     process.exitCode = EXIT_CHECKS_FAILED;
   }
 }
@@ -125,4 +131,21 @@ export function registerPrintCommand(program: Command): Command {
     .action(async (paths: string[], options: PrintOptions) => {
       await printInputs(paths, options);
     });
+}
+
+/**
+ * What a --class that selected nothing probably meant, when that selects some class of the input: globs
+ * match the whole dotted name, so a simple name (`Main`) needs `**.Main`, a package (`com.acme`) `com.acme.**`,
+ * and a descriptor or file name (`Lcom/acme/Main;`, `com/acme/Main.class`) is the dotted name.
+ */
+function globHint(globs: readonly string[], classNames: readonly string[]): string {
+  const meant = globs.flatMap((glob) => {
+    const candidates = [intendedGlob(glob), `${glob}.**`, `**.${glob}`].filter((c): c is string => c !== null);
+    const selecting = candidates.find((candidate) => {
+      const accepts = createClassNameFilter([candidate], null);
+      return classNames.some((name) => accepts(name));
+    });
+    return selecting === undefined ? [] : [`'${selecting}'`];
+  });
+  return meant.length === 0 ? '' : ` (globs match the whole dotted class name; did you mean ${meant.join(', ')}?)`;
 }
