@@ -19,5 +19,9 @@ describe('npm run demo', () => {
     expect(out).toMatch(/demo\.Hello\.sum took \d+ ns\nsum = 10/);
     expect(out).toMatch(/Hello, classforge!/);
     expect(out).toMatch(/demo\.Hello\$Point\.toString took \d+ ns\nPoint\[x=3, y=4\]/);
+    // Last, as the README says, the original jar under `classforge run`: the same transform, applied as the classes load.
+    const inJvm = out.slice(out.indexOf('== classforge run -t examples/method-timing/transform.ts'));
+    expect(inJvm).not.toBe(out);
+    expect(inJvm).toMatch(/demo\.Hello\.sum took \d+ ns\nsum = 10\n[\s\S]*demo\.Hello\.main took \d+ ns/);
   });
 });
