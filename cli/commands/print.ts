@@ -2,13 +2,15 @@
 //
 // Prints every class of the inputs in ASM's Textifier format (what
 // `java org.objectweb.asm.util.Textifier Foo.class` prints), one after the other, separated by a
-// blank line. --verbose adds, before each class, a javap -v style listing of the raw class file.
+// blank line; a dotted class name that is no file prints that class of the JDK. --verbose adds, before each class, a javap -v style listing of the raw class file.
 // --asmify prints instead, for each class, the TypeScript module that generates it with
 // classforge's visitor API (ASM's ASMifier, in TypeScript). --skip-debug leaves out source file
 // names, line numbers and local variable names (ClassReader.SKIP_DEBUG, ASM's -nodebug).
 
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { ClassReader } from '../../src/asm/class-reader.js';
+import { ClassPath } from '../../src/classpath/class-path.js';
 import { intendedGlob } from '../../src/transform/selection-warnings.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
 import { ASMifier } from '../../src/util/asmifier.js';
@@ -16,7 +18,7 @@ import { StringWriter } from '../../src/util/string-writer.js';
 import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError, reportError } from '../cli-error.js';
-import { readClassInputs } from '../class-input.js';
+import { type ClassInput, readClassInputs } from '../class-input.js';
 import { isStdoutClosed, writeStdout } from '../output.js';
 
 interface PrintOptions {
@@ -51,7 +53,7 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
   const unselected: string[] = [];
   for (const path of paths) {
     try {
-      for await (const input of readClassInputs(path)) {
+      for await (const input of printInputsOf(path)) {
         if (isStdoutClosed()) return;
         try {
           if (globs.length > 0) {
@@ -148,4 +150,23 @@ function globHint(globs: readonly string[], classNames: readonly string[]): stri
     return selecting === undefined ? [] : [`'${selecting}'`];
   });
   return meant.length === 0 ? '' : ` (globs match the whole dotted class name; did you mean ${meant.join(', ')}?)`;
+}
+
+/** A dotted class name (`java.lang.String`, `java.util.Map$Entry`) where a path was expected. */
+const DOTTED_CLASS_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)+$/u;
+
+/**
+ * The classes of `path`; or, when no file has that name and it is a dotted class name, that class of the
+ * current JDK, as ASM's `Textifier java.lang.String` and `javap java.lang.String` print one. A Java user
+ * reaches for this first; a name the JDK lacks falls through to the usual "no such file" error.
+ */
+async function* printInputsOf(path: string): AsyncGenerator<ClassInput> {
+  if (!existsSync(path) && DOTTED_CLASS_NAME.test(path)) {
+    const bytes = new ClassPath([]).getClassBytes(path.replace(/\./g, '/'));
+    if (bytes !== undefined) {
+      yield { displayName: path, bytes, release: null, entry: '' };
+      return;
+    }
+  }
+  yield* readClassInputs(path);
 }
