@@ -1,7 +1,7 @@
 // # Warnings about what a transform's include/exclude globs select
 //
 // A glob that selects nothing is silent: the run succeeds and nothing changes. The usual mistakes
-// are a package name without `.**` (`com.acme`), a descriptor (`Lcom/acme/Main;`) or a file name
+// are a package name without `.**` (`com.acme`), a simple class name without `**.` (`Main`), a descriptor (`Lcom/acme/Main;`) or a file name
 // (`com/acme/Main.class`). `classforge transform` says so, once per transform (slashes are fine:
 // `com/acme/**` is read as `com.acme.**`).
 
@@ -43,5 +43,15 @@ export function noSelectionWarning(definition: TransformDefinition, classNames: 
     .map((glob) => glob.replace(/\//g, '.'))
     .filter((glob) => !/[*?]/.test(glob) && classNames.some((name) => name.startsWith(glob + '.')));
   if (packages.length > 0) hint = `; for every class of a package write ${packages.map((glob) => `'${glob}.**'`).join(', ')}`;
+  // A simple class name (`Main`, `*Service`): globs match the whole dotted name, so it needs `**.` in front.
+  const simpleNames = definition.include.filter((glob) => !/[./]/.test(glob) && classNames.some((name) => simpleNameMatches(glob, name)));
+  if (simpleNames.length > 0) hint += `; for a class of any package write ${simpleNames.map((glob) => `'**.${glob}'`).join(', ')}`;
   return `transform '${definition.name}' selected no class of the input${globs.length > 0 ? ` (${globs.join('; ')})` : ''}${hint}`;
+}
+
+/** Whether the simple name of the dotted `className` (after its package) matches `glob` (`*` and `?` wildcards). */
+function simpleNameMatches(glob: string, className: string): boolean {
+  const simpleName = className.slice(className.lastIndexOf('.') + 1);
+  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${pattern}$`).test(simpleName);
 }
