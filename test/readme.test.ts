@@ -1,5 +1,7 @@
-// The README's transform and its test are real files (examples/trace/), run by vitest: this keeps the
-// README's code blocks and those files the same text, so the README cannot drift from what works.
+// README.md checked as a new user reads it. Its transform and tests are real files (examples/trace/), run by
+// vitest: this keeps the README's code blocks and those files the same text, so the README cannot drift from
+// what works. Every other ```ts block type-checks in a user project; the CLI synopsis matches each command's
+// options; in-page links reach a heading; the API lists name real exports.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
