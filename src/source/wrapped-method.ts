@@ -31,10 +31,17 @@ export function wrappedMethod(
   const method = new CtMethod(returnType, name, parameters ?? [], declaring);
   method.setModifiers(body.getModifiers());
   if (exceptions !== null) method.setExceptionTypes(exceptions);
-  const bodyName = addBodyMethod(declaring, body);
-  const call = `${bodyName}($args${constParam === null ? '' : `, ${constParam.source}`})`;
-  method.setBody(returnType.getName() === 'void' ? `{ ${call}; }` : `{ return ($r) ${call}; }`);
+  method.setBody(wrappedBody(returnType, declaring, body, constParam));
   return method;
+}
+
+/**
+ * The body that calls `body` (copied into `declaring` as a hidden method the first time) with the
+ * arguments boxed in `$args` and the constant, and returns its result cast to `returnType`.
+ */
+function wrappedBody(returnType: CtClass, declaring: CtClass, body: CtMethod, constParam: ConstParameter | null): string {
+  const call = `${addBodyMethod(declaring, body)}($args${constParam === null ? '' : `, ${constParam.source}`})`;
+  return returnType.getName() === 'void' ? `{ ${call}; }` : `{ return ($r) ${call}; }`;
 }
 
 /**
@@ -42,10 +49,8 @@ export function wrappedMethod(
  * (the method stops being abstract, as in Javassist).
  */
 export function setWrappedBody(method: CtMethod, body: CtMethod, constParam: ConstParameter | null): void {
-  const declaring = method.getDeclaringClass();
   checkBodySignature(body, constParam, '([Ljava/lang/Object;', ')Ljava/lang/Object;');
-  const call = `${addBodyMethod(declaring, body)}($args${constParam === null ? '' : `, ${constParam.source}`})`;
-  method.setBody(method.getReturnType().getName() === 'void' ? `{ ${call}; }` : `{ return ($r) ${call}; }`);
+  method.setBody(wrappedBody(method.getReturnType(), method.getDeclaringClass(), body, constParam));
 }
 
 /** Javassist's CtNewConstructor.PASS_NONE, PASS_ARRAY, PASS_PARAMS: what the new constructor passes to the superclass's. */
