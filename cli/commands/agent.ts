@@ -38,7 +38,8 @@ export async function buildAgentFromOptions(options: AgentCommandOptions): Promi
   const timeoutMs = parseMilliseconds(options.timeout, '--timeout');
   try {
     const transforms = await loadTransformsWithOptions(options.transform, options.options);
-    return await buildAgentJar(transforms, timeoutMs === undefined ? {} : { timeoutMs });
+    const warn = (message: string): void => void process.stderr.write(`classforge: warning: ${message}\n`);
+    return await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn });
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError) {
       reportPlain(error, verbose);

@@ -10,12 +10,15 @@
 //
 // The host is this copy of classforge run by this node (absolute paths in agent.properties;
 // CLASSFORGE_NODE overrides the node at run time): an agent jar is made for the machine it is built on.
+// Whoever can replace those two files runs code in every JVM that loads the jar: the build warns
+// when another user could (host-path-safety.ts).
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { LoadedTransform } from '../transform/load-transform.js';
 import { AGENT_CONFIG_ENTRY, AGENT_CONFIG_FORMAT, AGENT_PROPERTIES_ENTRY, type AgentConfig } from './agent-config.js';
+import { replaceableByOthers } from './host-path-safety.js';
 import { hostScriptPath, packageRoot, shimClassesDirectory } from './installation.js';
 
 /** One transform of the agent, with its options already validated (resolveTransformOptions). */
@@ -31,6 +34,11 @@ export interface AgentJarOptions {
   readonly startTimeoutMs?: number;
   /** The node executable the shim starts (default: the one running now). */
   readonly node?: string;
+  /**
+   * Told when another user could replace the node executable or the host script the jar runs
+   * (host-path-safety.ts): the JVM would run their code. The jar is still built.
+   */
+  readonly warn?: (message: string) => void;
 }
 
 /** Thrown when an agent jar cannot be built (the shim was not compiled, a bad setting). */
@@ -61,6 +69,14 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     }
   }
 
+  const node = options.node ?? process.execPath;
+  for (const [what, path] of [['node executable', node], ['transform host', hostScript]] as const) {
+    const problems = replaceableByOthers(path);
+    if (problems.length > 0) {
+      options.warn?.(`the agent runs the ${what} ${path}, which another user could replace with their own code (${problems.join('; ')})`);
+    }
+  }
+
   const zip = new JSZip();
   // The manifest first, as `jar` writes it (JarInputStream only finds it there).
   zip.file('META-INF/MANIFEST.MF', manifest());
@@ -76,7 +92,7 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     })),
   };
   const properties: [string, string][] = [
-    ['host.node', options.node ?? process.execPath],
+    ['host.node', node],
     ['host.script', hostScript],
     ['timeoutMillis', String(timeoutMs)],
     ['startTimeoutMillis', String(startTimeoutMs)],
