@@ -27,7 +27,7 @@
 // The HotSpot listener only accepts clients of its own effective uid and gid (or root); we refuse
 // other users' processes up front (same uid only), with a clear message instead of a silent close.
 
-import { existsSync, lstatSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -448,8 +448,29 @@ function createTriggerFile(status: ProcessStatus): string | null {
       writeFileSync(path, '', { flag: 'wx', mode: 0o600 });
       return path;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-      problems.push(`${path}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        problems.push(`${path}: ${(error as Error).message}`);
+        continue;
+      }
+      // The JVM stat()s the file (following a link) and starts its listener only when the owner
+      // is its own user or root (is_init_trigger, matches_effective_uid_or_root); a file it finds
+      // in its working directory ends the search. Another user's file (anyone can create one in a
+      // shared directory such as /tmp) therefore blocks every attach: say so instead of waiting.
+      let owner: number;
+      try {
+        owner = statSync(path).uid;
+      } catch {
+        continue; // A dangling link: the JVM looks in its next directory, and so do we.
+      }
+      if (owner !== status.effectiveUid && owner !== 0) {
+        throw new AttachError(
+          'permission-denied',
+          status.pid,
+          `the attach trigger file ${path} belongs to uid ${owner}, not to the JVM's user (uid ${status.effectiveUid}) or root: ` +
+            `JVM ${status.pid} ignores it and cannot be attached to while it is there (another user put it in the JVM's directory); remove it, as root or its owner`,
+        );
+      }
+      return null;
     }
   }
   throw new AttachError(

@@ -1,0 +1,48 @@
+// Security of `classforge attach` against another user on the same machine (DESIGN.md, "The
+// agent": same-uid attach only). HotSpot starts its attach listener only for a trigger file
+// `.attach_pid<pid>` owned by its own user or root (attachListener_linux.cpp, is_init_trigger), and
+// the first one it finds ends its search: another user who drops such a file into the JVM's
+// working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
+// without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
+import { chownSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
+import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
+
+let fixtures: Fixtures;
+beforeAll(async () => {
+  fixtures = await buildFixtures();
+});
+afterAll(stopAll);
+
+// Giving a file to another user takes root (chown(2)); as anyone else the case cannot be set up.
+const IS_ROOT = process.geteuid?.() === 0;
+
+describe.skipIf(!IS_ROOT)("another user's attach trigger file in the JVM's working directory", () => {
+  it('is refused at once, naming the file and its owner; the JVM is not signalled; without it the attach works', async () => {
+    const jvm = await startJvm(fixtures, { args: ['foreign-trigger'] });
+    const trigger = join(fixtures.scratch, `.attach_pid${jvm.pid}`);
+    writeFileSync(trigger, '');
+    chownSync(trigger, 65534, 65534);
+    const started = Date.now();
+    let error: unknown = null;
+    try {
+      await loadAgent(jvm.pid, fixtures.recordingAgentJar, 'unused', { timeoutMs: 3_000 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AttachError);
+    expect((error as AttachError).kind).toBe('permission-denied');
+    expect((error as AttachError).message).toContain(`the attach trigger file /proc/${jvm.pid}/cwd/.attach_pid${jvm.pid} belongs to uid 65534`);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // No SIGQUIT reached it: a JVM without its listener prints a thread dump on SIGQUIT.
+    expect(jvm.stdout()).not.toContain('Full thread dump');
+    expect(existsSync(trigger)).toBe(true); // another user's file is theirs to remove
+
+    unlinkSync(trigger);
+    const output = join(fixtures.scratch, 'foreign-trigger-output.txt');
+    await loadAgent(jvm.pid, fixtures.recordingAgentJar, `${output}|attached`, { timeoutMs: 10_000 });
+    expect(readFileSync(output, 'utf8')).toBe('attached');
+  });
+});
