@@ -4,11 +4,16 @@
 // the first one it finds ends its search: another user who drops such a file into the JVM's
 // working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
 // without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
-import { chownSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentArgumentError, formatAgentArguments } from '../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
 import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
+
+const root = resolve(__dirname, '..');
+const cli = join(root, 'dist', 'cli', 'classforge.js');
 
 let fixtures: Fixtures;
 beforeAll(async () => {
@@ -44,5 +49,37 @@ describe.skipIf(!IS_ROOT)("another user's attach trigger file in the JVM's worki
     const output = join(fixtures.scratch, 'foreign-trigger-output.txt');
     await loadAgent(jvm.pid, fixtures.recordingAgentJar, `${output}|attached`, { timeoutMs: 10_000 });
     expect(readFileSync(output, 'utf8')).toBe('attached');
+  });
+});
+
+// The agent arguments are `key=value;…` without escapes (AgentSettings.argument): a session
+// directory under a TMPDIR holding ';' was cut short there, and agentmain failed inside the JVM
+// (NoSuchFileException, "Agent failed to start!" on the application's stderr).
+describe('agent arguments', () => {
+  it("formatAgentArguments joins key=value pairs and refuses a value holding ';'", () => {
+    expect(formatAgentArguments([['socket', '/tmp/a=b/agent.sock'], ['persist', '1']])).toBe('socket=/tmp/a=b/agent.sock;persist=1');
+    expect(() => formatAgentArguments([['socket', '/tmp/a;persist=1/agent.sock']])).toThrow(AgentArgumentError);
+    expect(() => formatAgentArguments([['socket', '/tmp/a;b/agent.sock']])).toThrow("the JVM would read socket=/tmp/a");
+  });
+
+  describe.skipIf(!existsSync(cli))('classforge attach under a TMPDIR with a semicolon', () => {
+    it('refuses before touching the JVM, says why, and leaves no session directory', async () => {
+      const jvm = await startJvm(fixtures, { args: ['semicolon-tmpdir'] });
+      const tmp = join(fixtures.scratch, 'with;semicolon');
+      mkdirSync(tmp);
+      const result = spawnSync(process.execPath, [cli, 'attach', String(jvm.pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
+        cwd: root,
+        env: { ...process.env, TMPDIR: tmp },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.stderr).toContain("holds ';', which separates the agent's arguments");
+      expect(result.stderr).toContain("set TMPDIR to a directory whose path has no ';'");
+      expect(result.status).toBe(2);
+      expect(readdirSync(tmp)).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(jvm.stderr()).not.toContain('classforge');
+      expect(jvm.stderr()).not.toContain('Agent failed to start');
+    });
   });
 });

@@ -33,6 +33,7 @@ import type { Readable, Writable } from 'node:stream';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { AgentArgumentError, formatAgentArguments } from '../../src/agent/agent-arguments.js';
 import { FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED } from '../../src/agent/agent-protocol.js';
 import { AttachError, loadAgent } from '../../src/agent/hotspot-attach.js';
 import { hostScriptPath } from '../../src/agent/installation.js';
@@ -193,14 +194,24 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     chmodSync(join(directory.hostPath, socketName), 0o600);
     const token = randomBytes(16).toString('hex');
     const targetJar = join(directory.targetPath, jarName);
-    const agentArguments = [`socket=${join(directory.targetPath, socketName)}`, `jar=${targetJar}`, `token=${token}`];
-    if (options.timeout !== undefined) agentArguments.push(`timeout=${Number.parseInt(options.timeout, 10)}`);
+    const agentArguments: [string, string][] = [['socket', join(directory.targetPath, socketName)], ['jar', targetJar], ['token', token]];
+    if (options.timeout !== undefined) agentArguments.push(['timeout', String(Number.parseInt(options.timeout, 10))]);
     // The shim keeps what it gave each class, to give it again on a later retransformation.
-    if (options.persist === true) agentArguments.push('persist=1');
-    pipes = openPipes(join(directory.hostPath, 'agent'));
-    if (pipes !== null) agentArguments.push(`fifo=${join(directory.targetPath, 'agent')}`);
+    if (options.persist === true) agentArguments.push(['persist', '1']);
+    agentArguments.push(['fifo', join(directory.targetPath, 'agent')]);
     // CLASSFORGE_ATTACH_TRANSPORT=fifo has a Java 16+ target use the pipes too (how they are tested).
-    if (process.env.CLASSFORGE_ATTACH_TRANSPORT === 'fifo') agentArguments.push('transport=fifo');
+    if (process.env.CLASSFORGE_ATTACH_TRANSPORT === 'fifo') agentArguments.push(['transport', 'fifo']);
+    let agentArgumentsText: string;
+    try {
+      agentArgumentsText = formatAgentArguments(agentArguments);
+    } catch (error) {
+      if (!(error instanceof AgentArgumentError)) throw error;
+      process.stderr.write(`classforge: ${error.message}; the session directory is ${directory.hostPath}: set TMPDIR to a directory whose path has no ';'\n`);
+      return EXIT_BAD_INPUT;
+    }
+    pipes = openPipes(join(directory.hostPath, 'agent'));
+    // Without the pipes (no mkfifo) the shim is told none: it takes the socket.
+    if (pipes === null) agentArgumentsText = formatAgentArguments(agentArguments.filter(([key]) => key !== 'fifo'));
 
     // The shim connects while loadAgent waits for agentmain to return (it returns once the host is ready).
     const viaSocket = new Promise<AgentConnection>((resolve) => {
@@ -234,7 +245,7 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     host.catch(() => undefined);
 
     try {
-      const loaded = await loadAgent(pid, targetJar, agentArguments.join(';'), { signal: interruption });
+      const loaded = await loadAgent(pid, targetJar, agentArgumentsText, { signal: interruption });
       const what = jvm?.mainClass ? ` (${jvm.mainClass})` : '';
       process.stderr.write(`classforge: attached to JVM ${pid}${what}\n`);
       if (loaded.warning !== undefined) process.stderr.write(`classforge: note: ${loaded.warning}\n`);
