@@ -163,6 +163,7 @@ export abstract class CtBehavior extends CtMember {
       () => this.declaringClass.checkModify(node),
       () => this.declaringClass.currentBytecode(),
       () => this.declaringClass.memberDeclarationChanged(),
+      this.declaringClass,
     );
   }
 

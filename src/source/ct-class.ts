@@ -24,6 +24,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
 import { InnerClassNode } from '../tree/inner-class-node.js';
 import { ClassFile } from './bytecode/member-info.js';
+import { flushPendingCode } from './bytecode/pool-edits.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { CopyRefusedError, TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
@@ -774,6 +775,7 @@ export class CtClass {
       () => this.getDeclaredFields().map((field) => field.getFieldInfo()),
       () => this.currentBytecode(),
       (field) => this.addField(CtField.wrap(field, this)),
+      this,
     );
   }
 
@@ -811,6 +813,7 @@ export class CtClass {
   /** The class file: the original bytes when nothing changed (the same array), else the tree written. */
   private writeBytes(): Uint8Array {
     const node = this.classNode();
+    flushPendingCode(this);
     this.inheritConstructorsIfNone();
     if (!this.modified && this.original !== null) return this.original;
     const major = node.version & 0xffff;
@@ -1075,6 +1078,8 @@ export class CtClass {
     if (this.frozen && this.pruned) throw new CannotCompileException(`${this.getName()} class is frozen and pruned`);
     if (this.frozen) throw new CannotCompileException(`${this.getName()} class is frozen (toBytecode was called; call defrost() to change it again)`);
     this.classNode();
+    // Code edited at the byte level goes into the tree before anything else changes it.
+    flushPendingCode(this);
     this.modified = true;
     if (member !== undefined) {
       this.ensureCode();

@@ -7,6 +7,8 @@
 
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { CodeIterator } from './code-iterator.js';
+import { type EditableCode, editableCode } from './code-edits.js';
+import { CannotCompileException } from '../cannot-compile-exception.js';
 import { lineNumberEntries } from './written-code.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import type { LocalVariableNode } from '../../tree/local-variable-node.js';
@@ -272,10 +274,10 @@ export class MethodParametersAttribute extends AttributeInfo {
   }
 }
 
-/** The exception table of a method's code (JVMS §4.7.3), read-only, offsets as written now (Javassist's ExceptionTable). */
+/** The exception table of a method's code (JVMS §4.7.3), read-only, offsets as written now or as edited (Javassist's ExceptionTable). */
 export class ExceptionTable {
   /** @internal */
-  constructor(private readonly entries: RawCode['exceptionTable']) {}
+  constructor(private readonly entries: readonly { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number }[]) {}
 
   size(): number {
     return this.entries.length;
@@ -298,14 +300,32 @@ export class ExceptionTable {
     return this.entry(i).catchTypeIndex;
   }
 
-  private entry(i: number): RawCode['exceptionTable'][number] {
+  private entry(i: number): { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number } {
     const entry = this.entries[i];
     if (entry === undefined) throw new RangeError(`exception table entry ${i} of ${this.entries.length}`);
     return entry;
   }
 }
 
-/** A method's Code attribute (JVMS §4.7.3), for its sub-attributes and sizes. */
+/** @internal The method a CodeAttribute belongs to (MethodInfo): its code as edited, and where edits go. */
+export interface MethodCodeHost {
+  /** The method's code as edited through a CodeIterator or setCodeAttribute, or null when it was not. */
+  edited(): EditableCode | null;
+  /** The edited code, or an editable copy of the code as written now. */
+  snapshot(): EditableCode;
+  /** Records `edit` as the method's code (decoded into the method before the class is written). */
+  changed(edit: EditableCode): void;
+  /** Decodes pending edits and answers max_stack as the class would be written now. */
+  computedMaxStack(): number;
+  constPool(): ConstPool;
+  className: string;
+}
+
+/**
+ * A method's Code attribute (JVMS §4.7.3): its sub-attributes, sizes, and a CodeIterator to read or
+ * edit code[]. Made by Bytecode.toCodeAttribute() it belongs to no method until
+ * MethodInfo.setCodeAttribute.
+ */
 export class CodeAttribute extends AttributeInfo {
   static readonly tag = 'Code';
 
@@ -314,30 +334,75 @@ export class CodeAttribute extends AttributeInfo {
     private readonly locals: readonly LocalVariableNode[] | null,
     /** The code as the class file has it (written-code.ts). */
     private readonly written: () => RawCode,
+    /** The method, or null for code made by Bytecode. */
+    private host: MethodCodeHost | null = null,
+    /** Code made by Bytecode (with its pool), before it is set on a method. */
+    private detached: { edit: EditableCode; pool: ConstPool } | null = null,
   ) {
     super(CodeAttribute.tag);
   }
 
-  /** A CodeIterator over code[] (read-only; see code-iterator.ts). */
+  /** @internal Made by Bytecode.toCodeAttribute. */
+  static detached(edit: EditableCode, pool: ConstPool): CodeAttribute {
+    return new CodeAttribute(null, () => {
+      throw new CannotCompileException('internal error: detached code has no class file');
+    }, null, { edit, pool });
+  }
+
+  /** @internal The code to give a method (setCodeAttribute); the attribute then belongs to it. */
+  adoptBy(host: MethodCodeHost): EditableCode {
+    const edit = this.detached?.edit ?? structuredClone(this.host!.snapshot());
+    this.detached = null;
+    this.host = host;
+    host.changed(edit);
+    return edit;
+  }
+
+  /** The edited code, or null when the class file's is current. */
+  private edits(): EditableCode | null {
+    return this.detached?.edit ?? this.host?.edited() ?? null;
+  }
+
+  /** A CodeIterator over code[] (see code-iterator.ts): reads and edits. */
   iterator(): CodeIterator {
-    return new CodeIterator(this.written().code);
+    if (this.detached !== null) {
+      const pool = this.detached.pool;
+      return new CodeIterator(this.detached.edit, { changed: () => {}, constPool: () => pool, className: pool.getClassName() });
+    }
+    if (this.host === null) return new CodeIterator(editableCode(this.written()));
+    const host = this.host;
+    const edit = host.snapshot();
+    return new CodeIterator(edit, { changed: () => host.changed(edit), constPool: () => host.constPool(), className: host.className });
+  }
+
+  /** The constant pool the code's indexes are in. */
+  getConstPool(): ConstPool {
+    if (this.detached !== null) return this.detached.pool;
+    if (this.host === null) throw new CannotCompileException('this CodeAttribute has no constant pool');
+    return this.host.constPool();
+  }
+
+  /** The dotted name of the class the code belongs to. */
+  getDeclaringClass(): string {
+    return this.detached?.pool.getClassName() ?? this.host?.className ?? '';
   }
 
   /** code_length: the number of bytes of code[]. */
   getCodeLength(): number {
-    return this.written().code.length;
+    return (this.edits()?.code ?? this.written().code).length;
   }
 
   /** A copy of code[]. */
   getCode(): Uint8Array {
-    return new Uint8Array(this.written().code);
+    return new Uint8Array(this.edits()?.code ?? this.written().code);
   }
 
   /** LocalVariableAttribute.tag gives the LocalVariableTable (null when the class was compiled without -g); other names null. */
   getAttribute(name: string): AttributeInfo | null {
     if (name === LocalVariableAttribute.tag && this.locals !== null && this.locals.length > 0) return new LocalVariableAttribute(this.locals);
     if (name === LineNumberAttribute.tag) {
-      const entries = lineNumberEntries(this.written());
+      const edited = this.edits();
+      const entries = edited !== null ? edited.lineNumbers.map((e) => ({ ...e })) : lineNumberEntries(this.written());
       return entries.length === 0 ? null : new LineNumberAttribute(entries);
     }
     return null;
@@ -345,17 +410,46 @@ export class CodeAttribute extends AttributeInfo {
 
   /** The exception table (read-only). */
   getExceptionTable(): ExceptionTable {
+    const edited = this.edits();
+    if (edited !== null) return new ExceptionTable(edited.exceptionTable.map((h) => ({ ...h, catchTypeIndex: h.catchType })));
     return new ExceptionTable(this.written().exceptionTable);
   }
 
-  /** max_stack of the code as written now (a method just made or changed gets its computed maxima, as in Javassist). */
+  /** max_stack of the code as written now (a method just made or changed gets its computed maxima, as in Javassist), or as set. */
   getMaxStack(): number {
-    return this.written().maxStack;
+    return this.edits()?.maxStack ?? this.written().maxStack;
   }
 
-  /** max_locals of the code as written now. */
+  /** max_locals of the code as written now, or as set. */
   getMaxLocals(): number {
-    return this.written().maxLocals;
+    return this.edits()?.maxLocals ?? this.written().maxLocals;
+  }
+
+  /**
+   * Sets max_stack. classforge computes the maxima when it writes an edited method, so what counts
+   * in the class file is the computed value; this one is what getMaxStack answers until then.
+   */
+  setMaxStack(value: number): void {
+    this.editable().maxStack = value;
+  }
+
+  /** Sets max_locals (as setMaxStack: the written value is computed, and never less than the code needs). */
+  setMaxLocals(value: number): void {
+    this.editable().maxLocals = value;
+  }
+
+  /** max_stack of the code as edited, computed (Javassist's computeMaxStack, here by ClassWriter). */
+  computeMaxStack(): number {
+    if (this.host === null) return this.getMaxStack();
+    return this.host.computedMaxStack();
+  }
+
+  private editable(): EditableCode {
+    if (this.detached !== null) return this.detached.edit;
+    if (this.host === null) throw new CannotCompileException('this CodeAttribute cannot be changed');
+    const edit = this.host.snapshot();
+    this.host.changed(edit);
+    return edit;
   }
 }
 

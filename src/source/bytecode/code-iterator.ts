@@ -1,36 +1,52 @@
-// # Javassist's CodeIterator, read-only: walking a method's code[] opcode by opcode
+// # Javassist's CodeIterator: walking a method's code[] opcode by opcode, and editing it
 //
 // `ca.iterator()`, then `while (it.hasNext()) { const index = it.next(); const op = it.byteAt(index); … }`
 // — the loop tracing agents and enhancers use to find instructions (Javassist's tutorial, §5). The
-// bytes are those of the class file (written-code.ts). What changes code (insertAt, writeByte,
-// insertGap…) is not offered: edit through the tree or snippets instead.
+// bytes are those of the class file (written-code.ts), or of the edits made so far.
+//
+// Editing works as Javassist's: insert/insertAt/insertEx put bytes before an instruction through a
+// gap (code-edits.ts moves branch offsets, the exception table, line and local variable tables),
+// write/writeByte/write16bit/write32bit overwrite, append adds at the end. Pool indexes in written
+// bytes are those of the method's ConstPool (cp.addMethodrefInfo…, or Bytecode). The edited code is
+// decoded into the method when the class is next written or read (pool-edits.ts flushPendingCode),
+// with its stack map frames computed then.
 
 import { CannotCompileException } from '../cannot-compile-exception.js';
+import { nextOpcode } from './code-iterator-walk.js';
+import { type EditableCode, insertGap } from './code-edits.js';
+import type { ConstPool } from './const-pool.js';
 
-const TABLESWITCH = 170;
-const LOOKUPSWITCH = 171;
-const WIDE = 196;
-const IINC = 132;
+const NEW = 187;
+const INVOKESPECIAL = 183;
 
-/** Instruction lengths by opcode (JVMS §6.5); 0 for the variable-length switches and wide. */
-const LENGTHS: readonly number[] = (() => {
-  const lengths = new Array<number>(202).fill(1);
-  const set = (length: number, ...ops: number[]): void => ops.forEach((op) => (lengths[op] = length));
-  set(2, 16, 18, 21, 22, 23, 24, 25, 54, 55, 56, 57, 58, 169, 188); // bipush, ldc, loads, stores, ret, newarray
-  set(3, 17, 19, 20, 132, 178, 179, 180, 181, 182, 183, 184, 187, 189, 192, 193, 198, 199); // sipush, ldc_w, ldc2_w, iinc, fields, invokes, new, anewarray, checkcast, instanceof, ifnull
-  for (let op = 153; op <= 168; op++) lengths[op] = 3; // if<cond>, if_icmp, if_acmp, goto, jsr
-  set(5, 185, 186, 200, 201); // invokeinterface, invokedynamic, goto_w, jsr_w
-  set(4, 197); // multianewarray
-  set(0, TABLESWITCH, LOOKUPSWITCH, WIDE);
-  return lengths;
-})();
+/** @internal What an iterator of a method's code needs besides the bytes. */
+export interface CodeIteratorContext {
+  /** Called after every change of the code (records the method as edited). */
+  changed(): void;
+  constPool(): ConstPool;
+  /** The dotted name of the declaring class (skipSuperConstructor tells super() from this()). */
+  className: string;
+}
+
+/** Javassist's CodeIterator.Gap: where insertGapAt put the gap, and its length (which may exceed the one asked). */
+export interface Gap {
+  position: number;
+  length: number;
+}
 
 export class CodeIterator {
   private position = 0;
   private mark = 0;
 
   /** @internal */
-  constructor(private readonly code: Uint8Array) {}
+  constructor(
+    private readonly edit: EditableCode,
+    private readonly context: CodeIteratorContext | null = null,
+  ) {}
+
+  private get code(): Uint8Array {
+    return this.edit.code;
+  }
 
   /** Back to the first instruction. */
   begin(): void {
@@ -99,6 +115,170 @@ export class CodeIterator {
     return new Uint8Array(this.code);
   }
 
+  /**
+   * Moves to the instruction after the call of the super or this constructor of a constructor and
+   * answers the call's index; -1 (and back to the start) when there is none (Javassist's
+   * skipConstructor: the first invokespecial <init> not paired with a `new`).
+   */
+  skipConstructor(): number {
+    return this.skipConstructorCall(-1);
+  }
+
+  /** As skipConstructor, for a super(…) call only; -1 when the constructor calls this(…). */
+  skipSuperConstructor(): number {
+    return this.skipConstructorCall(0);
+  }
+
+  /** As skipConstructor, for a this(…) call only. */
+  skipThisConstructor(): number {
+    return this.skipConstructorCall(1);
+  }
+
+  private skipConstructorCall(which: number): number {
+    const context = this.requireContext('skipConstructor');
+    const cp = context.constPool();
+    this.begin();
+    let nested = 0;
+    while (this.hasNext()) {
+      const index = this.next();
+      const op = this.byteAt(index);
+      if (op === NEW) nested++;
+      else if (op === INVOKESPECIAL) {
+        const ref = this.u16bitAt(index + 1);
+        if (cp.getTag(ref) !== ConstPoolMethodref || cp.getMethodrefName(ref) !== '<init>') continue;
+        if (--nested < 0) {
+          if (which < 0) return index;
+          if ((cp.getMethodrefClassName(ref) === context.className) === which > 0) return index;
+          break;
+        }
+      }
+    }
+    this.begin();
+    return -1;
+  }
+
+  // --- Editing (Javassist's CodeIterator) ---
+
+  /** Overwrites code[] from `index` with `code`. */
+  write(code: ArrayLike<number>, index: number): void {
+    if (index < 0 || index + code.length > this.code.length) throw new RangeError(`write of ${code.length} bytes at ${index}: code is ${this.code.length} bytes`);
+    for (let i = 0; i < code.length; i++) this.code[index + i] = code[i]! & 0xff;
+    this.changed();
+  }
+
+  writeByte(value: number, index: number): void {
+    this.write([value], index);
+  }
+
+  write16bit(value: number, index: number): void {
+    this.write([value >>> 8, value], index);
+  }
+
+  write32bit(value: number, index: number): void {
+    this.write([value >>> 24, value >>> 16, value >>> 8, value], index);
+  }
+
+  /** Inserts `code` before the instruction next() would return; branches to it now reach the inserted code. Its index. */
+  insert(code: ArrayLike<number>): number;
+  /** Inserts `code` before the instruction at `pos` (Javassist's insert(int, byte[])). */
+  insert(pos: number, code: ArrayLike<number>): void;
+  insert(first: ArrayLike<number> | number, second?: ArrayLike<number>): number | void {
+    if (typeof first === 'number') {
+      this.insertBytes(first, second!, false);
+      return;
+    }
+    return this.insertBytes(this.position, first, false);
+  }
+
+  /** Inserts `code` before the instruction at `pos`; the index of the inserted code. */
+  insertAt(pos: number, code: ArrayLike<number>): number {
+    return this.insertBytes(pos, code, false);
+  }
+
+  /** As insert, but branches to that instruction and a block that starts there still go to it (exclusive). */
+  insertEx(code: ArrayLike<number>): number;
+  insertEx(pos: number, code: ArrayLike<number>): void;
+  insertEx(first: ArrayLike<number> | number, second?: ArrayLike<number>): number | void {
+    if (typeof first === 'number') {
+      this.insertBytes(first, second!, true);
+      return;
+    }
+    return this.insertBytes(this.position, first, true);
+  }
+
+  insertExAt(pos: number, code: ArrayLike<number>): number {
+    return this.insertBytes(pos, code, true);
+  }
+
+  /** Inserts a gap of at least `length` nop bytes before the next instruction; the gap's index. */
+  insertGap(length: number): number;
+  /** Inserts a gap before the instruction at `pos`; the gap's length (Javassist's insertGap(int, int)). */
+  insertGap(pos: number, length: number): number;
+  insertGap(first: number, second?: number): number {
+    if (second === undefined) return this.insertGapAt(this.position, first, false).position;
+    return this.insertGapAt(first, second, false).length;
+  }
+
+  insertExGap(length: number): number;
+  insertExGap(pos: number, length: number): number;
+  insertExGap(first: number, second?: number): number {
+    if (second === undefined) return this.insertGapAt(this.position, first, true).position;
+    return this.insertGapAt(first, second, true).length;
+  }
+
+  /**
+   * A gap of nops of at least `length` bytes before the instruction at `pos` (longer when a switch's
+   * padding requires: a multiple of 4). The iterator's position and mark after `pos` move with it.
+   */
+  insertGapAt(pos: number, length: number, exclusive: boolean): Gap {
+    const next = this.position;
+    const grown = insertGap(this.edit, pos, length, exclusive);
+    if (grown > 0) {
+      if (next >= pos) this.position = next + grown;
+      if (this.mark > pos || (this.mark === pos && exclusive)) this.mark += grown;
+      this.changed();
+    }
+    return { position: pos, length: grown };
+  }
+
+  /** Appends `code` at the end of code[]; its index. */
+  append(code: ArrayLike<number>): number {
+    const at = this.code.length;
+    const grown = new Uint8Array(at + code.length);
+    grown.set(this.code, 0);
+    for (let i = 0; i < code.length; i++) grown[at + i] = code[i]! & 0xff;
+    this.edit.code = grown;
+    this.changed();
+    return at;
+  }
+
+  /** Appends `length` nop bytes. */
+  appendGap(length: number): void {
+    this.append(new Uint8Array(length));
+  }
+
+  /** Appends a handler to the exception table (Javassist's append(ExceptionTable, offset) for one entry). */
+  appendExceptionHandler(startPc: number, endPc: number, handlerPc: number, catchType: number): void {
+    this.edit.exceptionTable.push({ startPc, endPc, handlerPc, catchType });
+    this.changed();
+  }
+
+  private insertBytes(pos: number, code: ArrayLike<number>, exclusive: boolean): number {
+    if (code.length === 0) return pos;
+    const gap = this.insertGapAt(pos, code.length, exclusive);
+    for (let i = 0; i < code.length; i++) this.edit.code[gap.position + i] = code[i]! & 0xff;
+    return gap.position;
+  }
+
+  private changed(): void {
+    this.requireContext('editing').changed();
+  }
+
+  private requireContext(what: string): CodeIteratorContext {
+    if (this.context === null) throw new CannotCompileException(`${what} needs a CodeIterator of a method's CodeAttribute`);
+    return this.context;
+  }
+
   private at(index: number): number {
     const value = this.code[index];
     if (value === undefined) throw new RangeError(`code index ${index} out of 0..${this.code.length - 1}`);
@@ -106,24 +286,4 @@ export class CodeIterator {
   }
 }
 
-/**
- * The index after the instruction at `index` (Javassist's CodeIterator.nextOpcode): switches are
- * padded to a 4-byte boundary from the start of code[] (JVMS §6.5 tableswitch, lookupswitch), wide
- * takes 4 bytes, or 6 before iinc.
- */
-function nextOpcode(code: Uint8Array, index: number): number {
-  const op = code[index]!;
-  const length = LENGTHS[op];
-  if (length === undefined) throw new CannotCompileException(`bad bytecode: opcode ${op} at ${index}`);
-  if (length > 0) return index + length;
-  const s32 = (at: number): number => (code[at]! << 24) | (code[at + 1]! << 16) | (code[at + 2]! << 8) | code[at + 3]!;
-  if (op === WIDE) return index + (code[index + 1] === IINC ? 6 : 4);
-  // After the opcode, 0-3 bytes of padding up to a multiple of 4 from the start of code[], then the default offset.
-  const defaultAt = (index & ~3) + 4;
-  if (op === TABLESWITCH) {
-    const low = s32(defaultAt + 4);
-    const high = s32(defaultAt + 8);
-    return defaultAt + 12 + 4 * (high - low + 1);
-  }
-  return defaultAt + 8 + 8 * s32(defaultAt + 4); // lookupswitch: npairs, then (match, offset) pairs
-}
+const ConstPoolMethodref = 10;

@@ -7,7 +7,12 @@
 // method reference's index at `u16bitAt(index + 1)` and asks `cp.getFieldrefName(i)`. The entries are
 // those of the class file as it would be written now (CtClass.currentBytecode), the same file the
 // CodeIterator's bytes come from: for a class nobody changed, its own class file, indexes included.
-// Adding entries (addClassInfo, addUtf8Info…) is not offered.
+//
+// Adding entries (addClassInfo, addMethodrefInfo…, what Bytecode and CodeIterator edits need) works
+// as in Javassist: an entry already in the pool keeps its index, a new one gets the next index. The
+// first addition freezes the pool of every ConstPool of that class (pool-edits.ts): from then on
+// indexes mean the frozen class file's pool plus the added entries, the space that edited code[]
+// bytes are decoded in (code-edits.ts).
 
 import { toDottedName } from '../../classfile/class-names.js';
 import {
@@ -19,6 +24,8 @@ import {
   readConstantPool,
 } from '../../classfile/constant-pool.js';
 import { CannotCompileException } from '../cannot-compile-exception.js';
+import { type PoolEdits, poolEditsOf } from './pool-edits.js';
+import type { CtClass } from '../ct-class.js';
 
 export class ConstPool {
   static readonly CONST_Utf8 = 1;
@@ -47,7 +54,74 @@ export class ConstPool {
   constructor(
     private readonly className: string,
     private readonly classBytes: (() => Uint8Array) | null = null,
+    /** The class (CtClass) whose ConstPools share added entries; null: read-only. */
+    private readonly owner: object | null = null,
   ) {}
+
+  /** @internal The shared edit state, frozen (the pool added entries go to). */
+  edits(): PoolEdits {
+    if (this.owner === null || this.classBytes === null) throw new CannotCompileException(`the constant pool of ${this.className} cannot be changed here`);
+    const edits = poolEditsOf(this.owner);
+    edits.freeze(this.classBytes);
+    return edits;
+  }
+
+  /** A CONSTANT_Utf8 entry for `value`. */
+  addUtf8Info(value: string): number {
+    return this.edits().utf8(value);
+  }
+
+  /** A CONSTANT_Class entry: a CtClass, a dotted name, or an array descriptor (`[I`, `[Ljava.lang.String;`). */
+  addClassInfo(type: CtClass | string): number {
+    const name = typeof type === 'string' ? type : type.isArray() ? type.getDescriptor() : type.getName();
+    return this.edits().classInfo(name.replace(/\./g, '/'));
+  }
+
+  addStringInfo(value: string): number {
+    return this.edits().stringInfo(value);
+  }
+
+  addIntegerInfo(value: number): number {
+    return this.edits().integerInfo(value | 0);
+  }
+
+  addFloatInfo(value: number): number {
+    return this.edits().floatInfo(value);
+  }
+
+  addLongInfo(value: bigint | number): number {
+    return this.edits().longInfo(BigInt.asIntN(64, BigInt(value)));
+  }
+
+  addDoubleInfo(value: number): number {
+    return this.edits().doubleInfo(value);
+  }
+
+  /** A CONSTANT_NameAndType: (name, descriptor) strings or Utf8 indexes. */
+  addNameAndTypeInfo(name: string | number, type: string | number): number {
+    const edits = this.edits();
+    const nameIndex = typeof name === 'string' ? edits.utf8(name) : name;
+    const typeIndex = typeof type === 'string' ? edits.utf8(type) : type;
+    return edits.nameAndType(nameIndex, typeIndex);
+  }
+
+  /** A CONSTANT_Fieldref: the Class index, then (name, descriptor) or a NameAndType index. */
+  addFieldrefInfo(classInfo: number, nameOrNameAndType: string | number, type?: string): number {
+    return this.memberref('Fieldref', classInfo, nameOrNameAndType, type);
+  }
+
+  addMethodrefInfo(classInfo: number, nameOrNameAndType: string | number, type?: string): number {
+    return this.memberref('Methodref', classInfo, nameOrNameAndType, type);
+  }
+
+  addInterfaceMethodrefInfo(classInfo: number, nameOrNameAndType: string | number, type?: string): number {
+    return this.memberref('InterfaceMethodref', classInfo, nameOrNameAndType, type);
+  }
+
+  private memberref(kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref', classInfo: number, nameOrNameAndType: string | number, type: string | undefined): number {
+    const nameAndType = typeof nameOrNameAndType === 'number' ? nameOrNameAndType : this.addNameAndTypeInfo(nameOrNameAndType, type ?? '');
+    return this.edits().memberref(kind, classInfo, nameAndType);
+  }
 
   /** The dotted name of the class this pool belongs to. */
   getClassName(): string {
@@ -173,6 +247,8 @@ export class ConstPool {
   }
 
   private entries(): ConstantPool {
+    const frozen = this.owner === null ? null : poolEditsOf(this.owner).pool();
+    if (frozen !== null) return frozen;
     if (this.classBytes === null) throw new CannotCompileException(`the constant pool of ${this.className} cannot be read here`);
     const bytes = this.classBytes();
     if (this.pool === null || bytes !== this.poolBytes) {

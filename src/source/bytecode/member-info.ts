@@ -19,6 +19,14 @@ import { ConstPool } from './const-pool.js';
 import { SignatureAttribute } from './signature-attribute.js';
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { lineNumberAt, standaloneCode, writtenCode, writtenMethodAttribute } from './written-code.js';
+import { type EditableCode, decodeInto, editableCode } from './code-edits.js';
+import type { MethodCodeHost } from './attributes.js';
+import { poolEditsOf } from './pool-edits.js';
+import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
+import type { InsnList } from '../../tree/insn-list.js';
+
+/** Per method: its code as edited at the byte level, and the instruction list it was decoded into (pool-edits.ts). */
+const EDITED_CODE = new WeakMap<MethodNode, { edit: EditableCode; instructions: InsnList; size: number; first: AbstractInsnNode | null; last: AbstractInsnNode | null }>();
 
 type AnnotatedNode = ClassNode | MethodNode | FieldNode;
 
@@ -34,6 +42,8 @@ abstract class AnnotatedInfo {
     protected readonly classBytes: () => Uint8Array,
     /** Called after a change of the member's declaration (its signature): the compiler's view of the class is rebuilt. */
     private readonly declarationChanged: () => void = () => {},
+    /** The CtClass: ConstPools of one class share the entries added to them (pool-edits.ts). */
+    protected readonly owner: object | null = null,
   ) {}
 
   /** @internal */
@@ -43,7 +53,7 @@ abstract class AnnotatedInfo {
 
   /** The class's constant pool: the pool of the class file as written now (see const-pool.ts). */
   getConstPool(): ConstPool {
-    return new ConstPool(this.className, this.classBytes);
+    return new ConstPool(this.className, this.classBytes, this.owner);
   }
 
   /**
@@ -103,8 +113,79 @@ export class MethodInfo extends AnnotatedInfo {
     beforeChange: () => void,
     classBytes: () => Uint8Array,
     declarationChanged?: () => void,
+    owner: object | null = null,
   ) {
-    super(method, className, beforeChange, classBytes, declarationChanged);
+    super(method, className, beforeChange, classBytes, declarationChanged, owner);
+  }
+
+  /**
+   * Makes `code` this method's code: a CodeAttribute made by Bytecode.toCodeAttribute(), or another
+   * method's (copied). Its indexes are in this class's ConstPool; the method is decoded from it when
+   * the class is next written, frames computed (Javassist's setCodeAttribute).
+   */
+  setCodeAttribute(code: CodeAttribute): void {
+    code.adoptBy(this.codeHost());
+  }
+
+  /**
+   * Javassist rebuilds the StackMapTable of edited code here (class files of version 50 and later).
+   * classforge computes frames whenever it writes an edited method, so this decodes the edits now:
+   * bad code is reported here, as Javassist's BadBytecode would be.
+   */
+  rebuildStackMapIf6(_pool?: unknown, _classFile?: ClassFile): void {
+    this.classBytes();
+  }
+
+  /** As rebuildStackMapIf6. */
+  rebuildStackMap(_pool?: unknown): void {
+    this.classBytes();
+  }
+
+  /** @internal The edited code of this method, when it is still this method's (no tree edit came after). */
+  private editedCode(): EditableCode | null {
+    const entry = EDITED_CODE.get(this.method);
+    if (entry === undefined) return null;
+    const list = this.method.instructions;
+    const current = entry.instructions === list && entry.size === list.size() && entry.first === list.getFirst() && entry.last === list.getLast();
+    return current ? entry.edit : null;
+  }
+
+  private codeHost(): MethodCodeHost {
+    if (this.owner === null) throw new CannotCompileException(`${this.method.name}${this.method.desc}: this MethodInfo cannot edit code`);
+    const owner = this.owner;
+    const method = this.method;
+    const className = this.className;
+    const record = (edit: EditableCode): void => {
+      const list = method.instructions;
+      EDITED_CODE.set(method, { edit, instructions: list, size: list.size(), first: list.getFirst(), last: list.getLast() });
+    };
+    return {
+      className,
+      edited: () => this.editedCode(),
+      snapshot: () => {
+        const edited = this.editedCode();
+        if (edited !== null) return edited;
+        const code = this.writtenCode();
+        if (code === null) throw new CannotCompileException(`${method.name}${method.desc}: no code`);
+        return editableCode(code);
+      },
+      changed: (edit) => {
+        const edits = poolEditsOf(owner);
+        if (edits.pending.has(method) && this.editedCode() === edit) return;
+        this.changing();
+        edits.freeze(this.classBytes);
+        record(edit);
+        edits.pending.set(method, () => {
+          decodeInto(method, edit, edits, className.replace(/\./g, '/'));
+          record(edit);
+        });
+      },
+      computedMaxStack: () => {
+        this.classBytes();
+        return this.writtenCode()?.maxStack ?? 0;
+      },
+      constPool: () => this.getConstPool(),
+    };
   }
 
   /**
@@ -170,12 +251,16 @@ export class MethodInfo extends AnnotatedInfo {
 
   /** The Code attribute, or null for an abstract or native method. */
   getCodeAttribute(): CodeAttribute | null {
-    if (this.method.instructions.size() === 0) return null;
-    return new CodeAttribute(this.method.localVariables, () => {
-      const code = this.writtenCode();
-      if (code === null) throw new CannotCompileException(`${this.method.name}${this.method.desc}: no Code attribute in the class file`);
-      return code;
-    });
+    if (this.method.instructions.size() === 0 && this.editedCode() === null) return null;
+    return new CodeAttribute(
+      this.method.localVariables,
+      () => {
+        const code = this.writtenCode();
+        if (code === null) throw new CannotCompileException(`${this.method.name}${this.method.desc}: no Code attribute in the class file`);
+        return code;
+      },
+      this.owner === null ? null : this.codeHost(),
+    );
   }
 }
 
@@ -259,8 +344,9 @@ export class ClassFile extends AnnotatedInfo {
     classBytes: () => Uint8Array,
     /** Adds a field made with `new FieldInfo(cp, name, descriptor)` to the class (CtClass.addField). */
     private readonly addFieldNode: (field: FieldNode) => void,
+    owner: object | null = null,
   ) {
-    super(classNode, toDottedName(classNode.name), beforeChange, classBytes);
+    super(classNode, toDottedName(classNode.name), beforeChange, classBytes, undefined, owner);
   }
 
   /** Adds the field made with `new FieldInfo(cp, name, descriptor)` (Javassist's addField; a duplicate name is refused). */

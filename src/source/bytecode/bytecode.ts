@@ -1,0 +1,468 @@
+// # Javassist's Bytecode: a buffer that code[] bytes are built in, with its stack depth
+//
+// `const b = new Bytecode(cp, 0, 2); b.addAload(0); b.addGetfield(cc, 'x', 'I'); b.addReturn(CtClass.intType);`
+// then `methodInfo.setCodeAttribute(b.toCodeAttribute())`, or `iterator.insert(b.get())`. Pool
+// indexes go through `cp` (ConstPool.add*Info), so the bytes mean the same in the class's pool. The
+// stack depth follows every add as Javassist's does (Opcode.STACK_GROW, descriptors for field and
+// method instructions): getMaxStack() is the deepest it got. The bytes are the JVMS §6.5 encodings.
+
+import type { CtClass } from '../ct-class.js';
+import { CodeAttribute } from './attributes.js';
+import type { EditableCode, EditableHandler } from './code-edits.js';
+import type { ConstPool } from './const-pool.js';
+import { Opcode } from './mnemonic.js';
+
+/** How many stack slots each opcode adds (negative: removes), Javassist's Opcode.STACK_GROW; 0 where it depends on an operand (field and method instructions, multianewarray). */
+const STACK_GROW: readonly number[] = (() => {
+  const g = new Array<number>(202).fill(0);
+  const set = (value: number, from: number, to = from): void => {
+    for (let op = from; op <= to; op++) g[op] = value;
+  };
+  set(1, 1, 8); // aconst_null, iconst_*
+  set(2, 9, 10); // lconst
+  set(1, 11, 13); // fconst
+  set(2, 14, 15); // dconst
+  set(1, 16, 19); // bipush, sipush, ldc, ldc_w
+  set(2, 20); // ldc2_w
+  [1, 2, 1, 2, 1].forEach((v, k) => set(v, 21 + k)); // iload lload fload dload aload
+  [1, 2, 1, 2, 1].forEach((v, k) => set(v, 26 + 4 * k, 29 + 4 * k)); // *load_<n>
+  [-1, 0, -1, 0, -1, -1, -1, -1].forEach((v, k) => set(v, 46 + k)); // *aload
+  [-1, -2, -1, -2, -1].forEach((v, k) => set(v, 54 + k)); // *store
+  [-1, -2, -1, -2, -1].forEach((v, k) => set(v, 59 + 4 * k, 62 + 4 * k)); // *store_<n>
+  [-3, -4, -3, -4, -3, -3, -3, -3].forEach((v, k) => set(v, 79 + k)); // *astore
+  [-1, -2, 1, 1, 1, 2, 2, 2, 0].forEach((v, k) => set(v, 87 + k)); // pop … swap
+  for (let k = 0; k < 5; k++) [-1, -2, -1, -2].forEach((v, t) => set(v, 96 + 4 * k + t)); // add sub mul div rem
+  set(0, 116, 119); // neg
+  set(-1, 120, 125); // shifts (the count is an int)
+  [-1, -2, -1, -2, -1, -2].forEach((v, k) => set(v, 126 + k)); // and or xor
+  [1, 0, 1, -1, -1, 0, 0, 1, 1, -1, 0, -1, 0, 0, 0].forEach((v, k) => set(v, 133 + k)); // conversions
+  [-3, -1, -1, -3, -3].forEach((v, k) => set(v, 148 + k)); // lcmp fcmpl fcmpg dcmpl dcmpg
+  set(-1, 153, 158); // if<cond>
+  set(-2, 159, 166); // if_icmp<cond>, if_acmp<cond>
+  set(1, 168); // jsr
+  set(-1, 170, 171); // switches
+  [-1, -2, -1, -2, -1, 0].forEach((v, k) => set(v, 172 + k)); // returns
+  set(1, 187); // new
+  set(-1, 191); // athrow
+  set(-1, 194, 195); // monitorenter, monitorexit
+  set(-1, 198, 199); // ifnull, ifnonnull
+  set(1, 201); // jsr_w
+  return g;
+})();
+
+/** Stack slots of a type descriptor: 2 for long and double, 0 for void. */
+function slots(descriptor: string): number {
+  return descriptor === 'J' || descriptor === 'D' ? 2 : descriptor === 'V' ? 0 : 1;
+}
+
+/** The return value's slots less the arguments' (Javassist's Descriptor.dataSize). */
+function dataSize(methodDescriptor: string): number {
+  let size = 0;
+  const end = methodDescriptor.indexOf(')');
+  for (let i = 1; i < end; i++) {
+    const array = methodDescriptor[i] === '[';
+    while (methodDescriptor[i] === '[') i++;
+    if (methodDescriptor[i] === 'L') i = methodDescriptor.indexOf(';', i);
+    size -= !array && (methodDescriptor[i] === 'J' || methodDescriptor[i] === 'D') ? 2 : 1;
+  }
+  return size + slots(methodDescriptor.slice(end + 1));
+}
+
+export class Bytecode {
+  private readonly bytes: number[] = [];
+  private stackDepth = 0;
+  private maxStack: number;
+  private maxLocals: number;
+  private readonly handlers: EditableHandler[] = [];
+
+  /** Code for a class whose constant pool is `cp`; max_stack and max_locals start as given. */
+  constructor(
+    private readonly cp: ConstPool,
+    stackSize = 0,
+    localVars = 0,
+  ) {
+    this.maxStack = stackSize;
+    this.maxLocals = localVars;
+  }
+
+  getConstPool(): ConstPool {
+    return this.cp;
+  }
+
+  /** The code: a copy of the bytes added so far. */
+  get(): Uint8Array {
+    return Uint8Array.from(this.bytes);
+  }
+
+  length(): number {
+    return this.bytes.length;
+  }
+
+  /** The index the next byte goes to. */
+  currentPc(): number {
+    return this.bytes.length;
+  }
+
+  getMaxStack(): number {
+    return this.maxStack;
+  }
+
+  setMaxStack(size: number): void {
+    this.maxStack = size;
+  }
+
+  getMaxLocals(): number {
+    return this.maxLocals;
+  }
+
+  /** Sets max_locals; or, given (isStatic, parameter types, locals), to what they take (Javassist's). */
+  setMaxLocals(sizeOrStatic: number | boolean, parameters?: readonly CtClass[], locals = 0): void {
+    if (typeof sizeOrStatic === 'number') {
+      this.maxLocals = sizeOrStatic;
+      return;
+    }
+    let size = sizeOrStatic ? 0 : 1;
+    for (const p of parameters ?? []) size += slots(p.getDescriptor());
+    this.maxLocals = size + locals;
+  }
+
+  incMaxLocals(diff: number): void {
+    this.maxLocals += diff;
+  }
+
+  getStackDepth(): number {
+    return this.stackDepth;
+  }
+
+  /** Sets the current depth; max_stack grows to it. */
+  setStackDepth(depth: number): void {
+    this.stackDepth = depth;
+    if (depth > this.maxStack) this.maxStack = depth;
+  }
+
+  growStack(diff: number): void {
+    this.setStackDepth(this.stackDepth + diff);
+  }
+
+  /** A CodeAttribute with this code, for MethodInfo.setCodeAttribute. */
+  toCodeAttribute(): CodeAttribute {
+    const edit: EditableCode = {
+      code: this.get(),
+      maxStack: this.maxStack,
+      maxLocals: this.maxLocals,
+      exceptionTable: this.handlers.map((h) => ({ ...h })),
+      lineNumbers: [],
+      localVariables: [],
+      localVariableTypes: [],
+    };
+    return CodeAttribute.detached(edit, this.cp);
+  }
+
+  /** An exception table entry; the type as a CtClass, a dotted name, a pool index, or null/0 for all. */
+  addExceptionHandler(start: number, end: number, handler: number, type: CtClass | string | number | null): void {
+    const catchType = type === null ? 0 : typeof type === 'number' ? type : this.cp.addClassInfo(type);
+    this.handlers.push({ startPc: start, endPc: end, handlerPc: handler, catchType });
+  }
+
+  /** The byte at `offset`. */
+  read(offset: number): number {
+    return this.bytes[offset]!;
+  }
+
+  read16bit(offset: number): number {
+    return (this.bytes[offset]! << 8) | this.bytes[offset + 1]!;
+  }
+
+  write(offset: number, value: number): void {
+    this.bytes[offset] = value & 0xff;
+  }
+
+  write16bit(offset: number, value: number): void {
+    this.write(offset, value >>> 8);
+    this.write(offset + 1, value);
+  }
+
+  write32bit(offset: number, value: number): void {
+    this.write16bit(offset, value >>> 16);
+    this.write16bit(offset + 2, value);
+  }
+
+  /** Adds bytes as they are (the stack depth does not change: addOpcode does that). */
+  add(...values: number[]): void {
+    for (const value of values) this.bytes.push(value & 0xff);
+  }
+
+  add16bit(value: number): void {
+    this.add(value >>> 8, value);
+  }
+
+  add32bit(value: number): void {
+    this.add(value >>> 24, value >>> 16, value >>> 8, value);
+  }
+
+  /** `length` zero bytes. */
+  addGap(length: number): void {
+    for (let i = 0; i < length; i++) this.bytes.push(0);
+  }
+
+  /** Adds an opcode and grows the stack by its effect (Opcode.STACK_GROW). */
+  addOpcode(op: number): void {
+    this.add(op);
+    this.growStack(STACK_GROW[op] ?? 0);
+  }
+
+  /** A 16-bit constant pool index. */
+  addIndex(index: number): void {
+    this.add16bit(index);
+  }
+
+  // --- Local variables (JVMS §6.5 *load, *store, wide) ---
+
+  addAload(n: number): void {
+    this.local(n, Opcode.ALOAD!, Opcode.ALOAD_0!);
+  }
+
+  addAstore(n: number): void {
+    this.local(n, Opcode.ASTORE!, Opcode.ASTORE_0!);
+  }
+
+  addIload(n: number): void {
+    this.local(n, Opcode.ILOAD!, Opcode.ILOAD_0!);
+  }
+
+  addIstore(n: number): void {
+    this.local(n, Opcode.ISTORE!, Opcode.ISTORE_0!);
+  }
+
+  addLload(n: number): void {
+    this.local(n, Opcode.LLOAD!, Opcode.LLOAD_0!);
+  }
+
+  addLstore(n: number): void {
+    this.local(n, Opcode.LSTORE!, Opcode.LSTORE_0!);
+  }
+
+  addFload(n: number): void {
+    this.local(n, Opcode.FLOAD!, Opcode.FLOAD_0!);
+  }
+
+  addFstore(n: number): void {
+    this.local(n, Opcode.FSTORE!, Opcode.FSTORE_0!);
+  }
+
+  addDload(n: number): void {
+    this.local(n, Opcode.DLOAD!, Opcode.DLOAD_0!);
+  }
+
+  addDstore(n: number): void {
+    this.local(n, Opcode.DSTORE!, Opcode.DSTORE_0!);
+  }
+
+  /** Loads local `n` of `type` (null or a reference type: aload); the slots it takes. */
+  addLoad(n: number, type: CtClass | null): number {
+    return this.typed(n, type, [this.addIload, this.addLload, this.addFload, this.addDload, this.addAload]);
+  }
+
+  /** Stores into local `n` of `type`; the slots it takes. */
+  addStore(n: number, type: CtClass | null): number {
+    return this.typed(n, type, [this.addIstore, this.addLstore, this.addFstore, this.addDstore, this.addAstore]);
+  }
+
+  /** Loads the parameters of types `params` from local `offset` on; the stack slots they take. */
+  addLoadParameters(params: readonly CtClass[], offset: number): number {
+    let size = 0;
+    for (const p of params) size += this.addLoad(offset + size, p);
+    return size;
+  }
+
+  private typed(n: number, type: CtClass | null, [i, l, f, d, a]: ((this: Bytecode, n: number) => void)[]): number {
+    const descriptor = type === null ? 'L' : type.getDescriptor();
+    switch (descriptor) {
+      case 'Z':
+      case 'B':
+      case 'C':
+      case 'S':
+      case 'I':
+        i!.call(this, n);
+        return 1;
+      case 'J':
+        l!.call(this, n);
+        return 2;
+      case 'F':
+        f!.call(this, n);
+        return 1;
+      case 'D':
+        d!.call(this, n);
+        return 2;
+      default:
+        a!.call(this, n);
+        return 1;
+    }
+  }
+
+  private local(n: number, op: number, shortForm: number): void {
+    if (n < 4) this.addOpcode(shortForm + n);
+    else if (n < 0x100) {
+      this.addOpcode(op);
+      this.add(n);
+    } else {
+      this.add(Opcode.WIDE!);
+      this.addOpcode(op);
+      this.addIndex(n);
+    }
+  }
+
+  // --- Constants ---
+
+  /** An int: iconst, bipush, sipush, or ldc of an Integer entry. */
+  addIconst(n: number): void {
+    if (n >= -1 && n <= 5) this.addOpcode(Opcode.ICONST_0! + n);
+    else if (n >= -128 && n <= 127) {
+      this.addOpcode(Opcode.BIPUSH!);
+      this.add(n);
+    } else if (n >= -32768 && n <= 32767) {
+      this.addOpcode(Opcode.SIPUSH!);
+      this.add16bit(n);
+    } else this.addLdc(this.cp.addIntegerInfo(n));
+  }
+
+  addLconst(n: bigint | number): void {
+    const value = BigInt(n);
+    if (value === 0n || value === 1n) this.addOpcode(Opcode.LCONST_0! + Number(value));
+    else this.addLdc2w(value);
+  }
+
+  addFconst(n: number): void {
+    if (n === 0 && !Object.is(n, -0)) this.addOpcode(Opcode.FCONST_0!);
+    else if (n === 1 || n === 2) this.addOpcode(Opcode.FCONST_0! + n);
+    else this.addLdc(this.cp.addFloatInfo(n));
+  }
+
+  addDconst(n: number): void {
+    if ((n === 0 && !Object.is(n, -0)) || n === 1) this.addOpcode(Opcode.DCONST_0! + n);
+    else this.addLdc2w(n);
+  }
+
+  /** ldc of a String (its entry is added), or of the pool entry `index`; ldc_w past 255. */
+  addLdc(value: string | number): void {
+    const index = typeof value === 'string' ? this.cp.addStringInfo(value) : value;
+    if (index > 0xff) {
+      this.addOpcode(Opcode.LDC_W!);
+      this.addIndex(index);
+    } else {
+      this.addOpcode(Opcode.LDC!);
+      this.add(index);
+    }
+  }
+
+  /** ldc2_w of a long (a bigint) or a double (a number). */
+  addLdc2w(value: bigint | number): void {
+    this.addOpcode(Opcode.LDC2_W!);
+    this.addIndex(typeof value === 'bigint' ? this.cp.addLongInfo(value) : this.cp.addDoubleInfo(value));
+  }
+
+  /** The zero of `type` (iconst_0, lconst_0…, aconst_null), or nothing for void. */
+  addConstZero(type: CtClass | null): void {
+    const descriptor = type === null ? 'L' : type.getDescriptor();
+    if (descriptor === 'V') return;
+    const op = { J: Opcode.LCONST_0!, F: Opcode.FCONST_0!, D: Opcode.DCONST_0! }[descriptor as 'J'] ?? ('ZBCSI'.includes(descriptor) ? Opcode.ICONST_0! : Opcode.ACONST_NULL!);
+    this.addOpcode(op);
+  }
+
+  // --- Objects, fields, methods ---
+
+  addNew(type: CtClass | string): void {
+    this.addOpcode(Opcode.NEW!);
+    this.addIndex(this.cp.addClassInfo(type));
+  }
+
+  addCheckcast(type: CtClass | string): void {
+    this.addOpcode(Opcode.CHECKCAST!);
+    this.addIndex(this.cp.addClassInfo(type));
+  }
+
+  addInstanceof(type: CtClass | string): void {
+    this.addOpcode(Opcode.INSTANCEOF!);
+    this.addIndex(this.cp.addClassInfo(type));
+  }
+
+  /** anewarray of component `type` (the length is on the stack). */
+  addAnewarray(type: CtClass | string): void {
+    this.addOpcode(Opcode.ANEWARRAY!);
+    this.addIndex(this.cp.addClassInfo(type));
+  }
+
+  /** newarray of primitive `atype` (T_INT…, JVMS §6.5 newarray) with `length` pushed first. */
+  addNewarray(atype: number, length: number): void {
+    this.addIconst(length);
+    this.addOpcode(Opcode.NEWARRAY!);
+    this.add(atype);
+  }
+
+  addGetfield(owner: CtClass | string, name: string, descriptor: string): void {
+    this.field(Opcode.GETFIELD!, owner, name, descriptor, slots(descriptor) - 1);
+  }
+
+  addPutfield(owner: CtClass | string, name: string, descriptor: string): void {
+    this.field(Opcode.PUTFIELD!, owner, name, descriptor, -slots(descriptor) - 1);
+  }
+
+  addGetstatic(owner: CtClass | string, name: string, descriptor: string): void {
+    this.field(Opcode.GETSTATIC!, owner, name, descriptor, slots(descriptor));
+  }
+
+  addPutstatic(owner: CtClass | string, name: string, descriptor: string): void {
+    this.field(Opcode.PUTSTATIC!, owner, name, descriptor, -slots(descriptor));
+  }
+
+  private field(op: number, owner: CtClass | string, name: string, descriptor: string, grow: number): void {
+    this.add(op);
+    this.addIndex(this.cp.addFieldrefInfo(this.cp.addClassInfo(owner), name, descriptor));
+    this.growStack(grow);
+  }
+
+  /** invokevirtual; the owner as a CtClass, a dotted name, or a Class entry's index. */
+  addInvokevirtual(owner: CtClass | string | number, name: string, descriptor: string): void {
+    this.add(Opcode.INVOKEVIRTUAL!);
+    this.addIndex(this.cp.addMethodrefInfo(this.classIndex(owner), name, descriptor));
+    this.growStack(dataSize(descriptor) - 1);
+  }
+
+  /** invokestatic; an interface's static method when the owner is an interface CtClass. */
+  addInvokestatic(owner: CtClass | string | number, name: string, descriptor: string): void {
+    const isInterface = typeof owner === 'object' && owner.isInterface();
+    this.add(Opcode.INVOKESTATIC!);
+    const index = this.classIndex(owner);
+    this.addIndex(isInterface ? this.cp.addInterfaceMethodrefInfo(index, name, descriptor) : this.cp.addMethodrefInfo(index, name, descriptor));
+    this.growStack(dataSize(descriptor));
+  }
+
+  /** invokespecial (a constructor, a super call, a private method). */
+  addInvokespecial(owner: CtClass | string | number, name: string, descriptor: string): void {
+    const isInterface = typeof owner === 'object' && owner.isInterface();
+    this.add(Opcode.INVOKESPECIAL!);
+    const index = this.classIndex(owner);
+    this.addIndex(isInterface ? this.cp.addInterfaceMethodrefInfo(index, name, descriptor) : this.cp.addMethodrefInfo(index, name, descriptor));
+    this.growStack(dataSize(descriptor) - 1);
+  }
+
+  /** invokeinterface; `count` is the argument slots plus one (JVMS §6.5 invokeinterface). */
+  addInvokeinterface(owner: CtClass | string | number, name: string, descriptor: string, count: number): void {
+    this.add(Opcode.INVOKEINTERFACE!);
+    this.addIndex(this.cp.addInterfaceMethodrefInfo(this.classIndex(owner), name, descriptor));
+    this.add(count, 0);
+    this.growStack(dataSize(descriptor) - 1);
+  }
+
+  private classIndex(owner: CtClass | string | number): number {
+    return typeof owner === 'number' ? owner : this.cp.addClassInfo(owner);
+  }
+
+  /** The return instruction for `type` (null or void: return). */
+  addReturn(type: CtClass | null): void {
+    const descriptor = type === null ? 'V' : type.getDescriptor();
+    const op =
+      descriptor === 'V' ? Opcode.RETURN! : descriptor === 'J' ? Opcode.LRETURN! : descriptor === 'F' ? Opcode.FRETURN! : descriptor === 'D' ? Opcode.DRETURN! : 'ZBCSI'.includes(descriptor) ? Opcode.IRETURN! : Opcode.ARETURN!;
+    this.addOpcode(op);
+  }
+}

@@ -1,0 +1,285 @@
+// Javassist's low-level code editing — Bytecode, a writing CodeIterator, MethodInfo.setCodeAttribute
+// — ported line by line: the three programs of test/support/JavassistBytecode.java (a body built
+// with Bytecode; Trace.enter(...) inserted at the start of every method, after super(...) in
+// constructors; Hibernate-style field reads replaced by accessor calls, over a gap where the call is
+// longer) run by Javassist 3.27 and by classforge/source on the same javac-compiled classes. Both
+// print each edited method's code[] (the constant pool indexes included: ConstPool adds entries as
+// Javassist does), exception table and line numbers; the classes both write run under
+// java -Xverify:all and print the same.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  Bytecode,
+  ClassPool,
+  type ClassFile,
+  CtClass,
+  CtNewMethod,
+  LineNumberAttribute,
+  Mnemonic,
+  type MethodInfo,
+  Opcode,
+} from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
+const HARNESS = readFileSync(fileURLToPath(new URL('./support/JavassistBytecode.java', import.meta.url)), 'utf8');
+
+const FIXTURE: Record<string, string> = {
+  'bc/Balanced.java': `package bc;
+public interface Balanced { int readBalance(); }
+`,
+  'bc/Trace.java': `package bc;
+public class Trace {
+  public static final StringBuilder log = new StringBuilder();
+  public static void enter(String m) { log.append(m).append(';'); }
+}
+`,
+  'bc/Base.java': `package bc;
+public class Base {
+  protected final String tag;
+  public Base(String tag) { this.tag = tag; }
+}
+`,
+  'bc/Account.java': `package bc;
+public class Account extends Base implements Balanced {
+  private int balance;
+  public String owner;
+  public Account(String owner, int balance) {
+    super(owner == null ? "none" : new StringBuilder("acct-").append(owner).toString());
+    this.owner = owner;
+    this.balance = balance;
+  }
+  public Account() { this("anon", 1); }
+  public int readBalance() { return balance + 1000; }
+  public int twice() { return balance * 2; }
+  public String describe(int k) {
+    int b = balance;
+    switch (k) {
+      case 0: return "zero " + b;
+      case 1: return "one " + owner;
+      case 2: return "two " + balance;
+      default: return owner + ":" + balance + ":" + k;
+    }
+  }
+  public String lookup(int k) {
+    String o = owner;
+    switch (k) {
+      case 10: return "ten " + o;
+      case 1000: return "thousand " + balance;
+      default: return "other";
+    }
+  }
+  public int safeDiv(int d) {
+    try {
+      return balance / d;
+    } catch (ArithmeticException e) {
+      return -balance;
+    }
+  }
+  public int loop(int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+      if (balance > i) s += balance;
+    }
+    return s;
+  }
+  public int computed() { return 0; }
+  public int parse(String s) { return 0; }
+}
+`,
+  'bc/Main.java': `package bc;
+public class Main {
+  public static void main(String[] args) {
+    Account a = new Account("ann", 7);
+    Account b = new Account();
+    System.out.println(a.twice() + " " + b.twice());
+    for (int k = 0; k < 4; k++) System.out.println(a.describe(k));
+    System.out.println(a.lookup(10) + " " + a.lookup(1000) + " " + a.lookup(3));
+    System.out.println(a.safeDiv(2) + " " + a.safeDiv(0));
+    System.out.println(a.loop(10));
+    System.out.println(a.computed() + " " + a.parse("42") + " " + a.parse("x"));
+    System.out.println(a.tag + " " + b.tag);
+    System.out.println(Trace.log);
+  }
+}
+`,
+};
+
+type Pattern = 'body' | 'enter' | 'accessor';
+
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** JavassistBytecode.print. */
+function print(p: (line: string) => void, label: string, mi: MethodInfo): void {
+  p(`${label} code ${hex(mi.getCodeAttribute()!.getCode())}`);
+  printTables(p, label, mi);
+}
+
+/** JavassistBytecode.ops. */
+function ops(mi: MethodInfo): string {
+  const cp = mi.getConstPool();
+  const it = mi.getCodeAttribute()!.iterator();
+  let sb = '';
+  while (it.hasNext()) {
+    const i = it.next();
+    const op = it.byteAt(i);
+    sb += ` ${i}:${Mnemonic.OPCODE[op]}`;
+    if (op >= Opcode.GETSTATIC! && op <= Opcode.PUTFIELD!) {
+      const r = it.u16bitAt(i + 1);
+      sb += `=${cp.getFieldrefClassName(r)}.${cp.getFieldrefName(r)}`;
+    } else if (op >= Opcode.INVOKEVIRTUAL! && op <= Opcode.INVOKESTATIC!) {
+      const r = it.u16bitAt(i + 1);
+      sb += `=${cp.getMethodrefClassName(r)}.${cp.getMethodrefName(r)}`;
+    } else if (op === Opcode.INVOKEINTERFACE) {
+      const r = it.u16bitAt(i + 1);
+      sb += `=${cp.getInterfaceMethodrefClassName(r)}.${cp.getInterfaceMethodrefName(r)}/${it.byteAt(i + 3)}`;
+    } else if (op >= Opcode.IFEQ! && op <= Opcode.GOTO!) {
+      sb += `=${i + it.s16bitAt(i + 1)}`;
+    }
+  }
+  return sb;
+}
+
+function printTables(p: (line: string) => void, label: string, mi: MethodInfo): void {
+  const ca = mi.getCodeAttribute()!;
+  const et = ca.getExceptionTable();
+  for (let i = 0; i < et.size(); i++) p(`${label} handler ${et.startPc(i)} ${et.endPc(i)} ${et.handlerPc(i)} ${et.catchType(i)}`);
+  const lines = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute | null;
+  if (lines !== null) {
+    let sb = '';
+    for (let i = 0; i < lines.tableLength(); i++) sb += ` ${lines.startPc(i)}:${lines.lineNumber(i)}`;
+    p(`${label} lines${sb}`);
+  }
+}
+
+/** JavassistBytecode.main, ported line by line to classforge/source. */
+async function classforgeRun(classes: string, out: string, pattern: Pattern): Promise<string[]> {
+  const lines: string[] = [];
+  const p = (line: string): void => void lines.push(line);
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('bc.Account');
+  const cf: ClassFile = cc.getClassFile();
+  const cp = cf.getConstPool();
+  if (pattern === 'body') {
+    const computed = cf.getMethod('computed')!;
+    const b = new Bytecode(cp, 0, 1);
+    b.addAload(0);
+    b.addGetfield(cc, 'balance', 'I');
+    b.addIconst(3);
+    b.addOpcode(Opcode.IMUL!);
+    b.addAload(0);
+    b.addGetfield('bc.Account', 'owner', 'Ljava/lang/String;');
+    b.addInvokevirtual('java.lang.String', 'length', '()I');
+    b.addOpcode(Opcode.IADD!);
+    b.addIconst(100000);
+    b.addOpcode(Opcode.IADD!);
+    b.addReturn(CtClass.intType);
+    p(`maxStack ${b.getMaxStack()} length ${b.length()}`);
+    computed.setCodeAttribute(b.toCodeAttribute());
+    computed.rebuildStackMapIf6(pool, cf);
+    print(p, 'computed', computed);
+    const parse = cf.getMethod('parse')!;
+    const q = new Bytecode(cp, 0, 2);
+    const start = q.currentPc();
+    q.addAload(1);
+    q.addInvokestatic('java.lang.Integer', 'parseInt', '(Ljava/lang/String;)I');
+    q.addOpcode(Opcode.IRETURN!);
+    const end = q.currentPc();
+    q.addAstore(1);
+    q.addIconst(-1);
+    q.addOpcode(Opcode.IRETURN!);
+    q.addExceptionHandler(start, end, end, 'java.lang.NumberFormatException');
+    p(`maxStack ${q.getMaxStack()} maxLocals ${q.getMaxLocals()}`);
+    parse.setCodeAttribute(q.toCodeAttribute());
+    parse.rebuildStackMapIf6(pool, cf);
+    print(p, 'parse', parse);
+  } else if (pattern === 'enter') {
+    for (const mi of cf.getMethods()) {
+      if (mi.getCodeAttribute() === null || mi.getName() === '<clinit>') continue;
+      const b = new Bytecode(cp);
+      b.addLdc(mi.getName());
+      b.addInvokestatic('bc.Trace', 'enter', '(Ljava/lang/String;)V');
+      const ca = mi.getCodeAttribute()!;
+      const it = ca.iterator();
+      if (mi.isConstructor()) p(`${mi.getName()} super call at ${it.skipSuperConstructor()}`);
+      const at = it.insert(b.get());
+      p(`${mi.getName()} inserted at ${at} next ${it.lookAhead()}`);
+      ca.setMaxStack(ca.computeMaxStack());
+      mi.rebuildStackMapIf6(pool, cf);
+      print(p, mi.getName(), mi);
+    }
+  } else {
+    cc.addMethod(CtNewMethod.make('public String $$_read_owner() { return "[" + owner + "]"; }', cc));
+    const ownerReader = cp.addMethodrefInfo(cp.addClassInfo(cc), '$$_read_owner', '()Ljava/lang/String;');
+    const balanceReader = cp.addInterfaceMethodrefInfo(cp.addClassInfo('bc.Balanced'), 'readBalance', '()I');
+    for (const mi of cf.getMethods()) {
+      const name = mi.getName();
+      if (mi.getCodeAttribute() === null || name.startsWith('$$_') || name === 'readBalance' || mi.isConstructor()) continue;
+      const ca = mi.getCodeAttribute()!;
+      const it = ca.iterator();
+      let changed = false;
+      while (it.hasNext()) {
+        const index = it.next();
+        if (it.byteAt(index) !== Opcode.GETFIELD) continue;
+        const ref = it.u16bitAt(index + 1);
+        const field = cp.getFieldrefName(ref);
+        if (field === 'owner') {
+          it.writeByte(Opcode.INVOKEVIRTUAL!, index);
+          it.write16bit(ownerReader, index + 1);
+          changed = true;
+        } else if (field === 'balance') {
+          const gap = it.insertGap(index, 2);
+          it.writeByte(Opcode.INVOKEINTERFACE!, index);
+          it.write16bit(balanceReader, index + 1);
+          it.writeByte(1, index + 3);
+          it.writeByte(0, index + 4);
+          for (let i = index + 5; i < index + gap + 3; i++) it.writeByte(Opcode.NOP!, i);
+          p(`${name} gap ${gap} at ${index}`);
+          changed = true;
+        }
+      }
+      if (!changed) continue;
+      ca.setMaxStack(ca.computeMaxStack());
+      mi.rebuildStackMapIf6(pool, cf);
+      p(`${name} ops${ops(mi)}`);
+      printTables(p, name, mi);
+    }
+  }
+  await cc.writeFile(out);
+  return lines;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'classforge-javassist-bytecode-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, differential against Javassist 3.27', () => {
+  let setup: Promise<{ classes: string; harness: string }> | null = null;
+  const prepare = (): Promise<{ classes: string; harness: string }> =>
+    (setup ??= (async () => {
+      const classes = (await compileJava(FIXTURE, { javacOptions: ['-g'] })).dir;
+      const harness = (await compileJava({ 'JavassistBytecode.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
+      return { classes, harness };
+    })());
+
+  for (const pattern of ['body', 'enter', 'accessor'] as const) {
+    it(`${pattern}: the same code[], tables and run as Javassist's`, async () => {
+      const { classes, harness } = await prepare();
+      const javassistOut = join(scratch, `javassist-${pattern}`);
+      const classforgeOut = join(scratch, `classforge-${pattern}`);
+      for (const dir of [javassistOut, classforgeOut]) cpSync(classes, dir, { recursive: true });
+      const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args: [classes, javassistOut, pattern] });
+      expect(oracle.stderr).toBe('');
+      const expected = oracle.stdout.split('\n').filter((line) => line !== '');
+      const actual = await classforgeRun(classes, classforgeOut, pattern);
+      expect(actual).toEqual(expected);
+      const javassistRun = await runJava({ classpath: javassistOut, mainClass: 'bc.Main', verify: true });
+      const classforgeRunResult = await runJava({ classpath: classforgeOut, mainClass: 'bc.Main', verify: true });
+      expect(classforgeRunResult.stderr).toBe('');
+      expect(classforgeRunResult.stdout).toBe(javassistRun.stdout);
+      writeFileSync(join(scratch, `${pattern}.txt`), actual.join('\n'));
+    }, 120_000);
+  }
+});

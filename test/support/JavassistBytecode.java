@@ -1,0 +1,160 @@
+// Javassist 3.27 side of test/source-javassist-bytecode.test.ts: the three low-level edits real
+// users make (after Javassist's tutorial §5 and Hibernate's bytecode enhancer), printed step by step.
+//   java -cp javassist.jar:. JavassistBytecode <classes> <out> <pattern: body|enter|accessor>
+// Prints what the TypeScript twin prints: each edited method's code[] as hex, its exception table
+// and line numbers; then writes the classes under <out>.
+import javassist.*;
+import javassist.bytecode.*;
+
+public class JavassistBytecode {
+  public static void main(String[] args) throws Exception {
+    ClassPool pool = new ClassPool(true);
+    pool.insertClassPath(args[0]);
+    CtClass cc = pool.get("bc.Account");
+    ClassFile cf = cc.getClassFile();
+    ConstPool cp = cf.getConstPool();
+    String pattern = args[2];
+    if (pattern.equals("body")) {
+      // (1) A new body built with Bytecode: return balance * 3 + owner.length(), and a try/catch.
+      MethodInfo computed = cf.getMethod("computed");
+      Bytecode b = new Bytecode(cp, 0, 1);
+      b.addAload(0);
+      b.addGetfield(cc, "balance", "I");
+      b.addIconst(3);
+      b.addOpcode(Opcode.IMUL);
+      b.addAload(0);
+      b.addGetfield("bc.Account", "owner", "Ljava/lang/String;");
+      b.addInvokevirtual("java.lang.String", "length", "()I");
+      b.addOpcode(Opcode.IADD);
+      b.addIconst(100000);
+      b.addOpcode(Opcode.IADD);
+      b.addReturn(CtClass.intType);
+      System.out.println("maxStack " + b.getMaxStack() + " length " + b.length());
+      computed.setCodeAttribute(b.toCodeAttribute());
+      computed.rebuildStackMapIf6(pool, cf);
+      print("computed", computed);
+      MethodInfo parse = cf.getMethod("parse");
+      Bytecode p = new Bytecode(cp, 0, 2);
+      int start = p.currentPc();
+      p.addAload(1);
+      p.addInvokestatic("java.lang.Integer", "parseInt", "(Ljava/lang/String;)I");
+      p.addOpcode(Opcode.IRETURN);
+      int end = p.currentPc();
+      p.addAstore(1);
+      p.addIconst(-1);
+      p.addOpcode(Opcode.IRETURN);
+      p.addExceptionHandler(start, end, end, "java.lang.NumberFormatException");
+      System.out.println("maxStack " + p.getMaxStack() + " maxLocals " + p.getMaxLocals());
+      parse.setCodeAttribute(p.toCodeAttribute());
+      parse.rebuildStackMapIf6(pool, cf);
+      print("parse", parse);
+    } else if (pattern.equals("enter")) {
+      // (2) Trace.enter("<name>") at the start of every method, after super(…) in constructors.
+      for (Object o : cf.getMethods()) {
+        MethodInfo mi = (MethodInfo) o;
+        if (mi.getCodeAttribute() == null || mi.getName().equals("<clinit>")) continue;
+        Bytecode b = new Bytecode(cp);
+        b.addLdc(mi.getName());
+        b.addInvokestatic("bc.Trace", "enter", "(Ljava/lang/String;)V");
+        CodeAttribute ca = mi.getCodeAttribute();
+        CodeIterator it = ca.iterator();
+        if (mi.isConstructor()) System.out.println(mi.getName() + " super call at " + it.skipSuperConstructor());
+        int at = it.insert(b.get());
+        System.out.println(mi.getName() + " inserted at " + at + " next " + it.lookAhead());
+        ca.setMaxStack(ca.computeMaxStack());
+        mi.rebuildStackMapIf6(pool, cf);
+        print(mi.getName(), mi);
+      }
+    } else {
+      // (3) Hibernate-style: each read of owner becomes invokevirtual $$_read_owner() (same length,
+      // written over), each read of balance invokeinterface Balanced.readBalance() (5 bytes: a gap).
+      cc.addMethod(CtNewMethod.make("public String $$_read_owner() { return \"[\" + owner + \"]\"; }", cc));
+      int ownerReader = cp.addMethodrefInfo(cp.addClassInfo(cc), "$$_read_owner", "()Ljava/lang/String;");
+      int balanceReader = cp.addInterfaceMethodrefInfo(cp.addClassInfo("bc.Balanced"), "readBalance", "()I");
+      for (Object o : cf.getMethods()) {
+        MethodInfo mi = (MethodInfo) o;
+        String name = mi.getName();
+        if (mi.getCodeAttribute() == null || name.startsWith("$$_") || name.equals("readBalance") || mi.isConstructor()) continue;
+        CodeAttribute ca = mi.getCodeAttribute();
+        CodeIterator it = ca.iterator();
+        boolean changed = false;
+        while (it.hasNext()) {
+          int index = it.next();
+          if (it.byteAt(index) != Opcode.GETFIELD) continue;
+          int ref = it.u16bitAt(index + 1);
+          String field = cp.getFieldrefName(ref);
+          if (field.equals("owner")) {
+            it.writeByte(Opcode.INVOKEVIRTUAL, index);
+            it.write16bit(ownerReader, index + 1);
+            changed = true;
+          } else if (field.equals("balance")) {
+            int gap = it.insertGap(index, 2);
+            it.writeByte(Opcode.INVOKEINTERFACE, index);
+            it.write16bit(balanceReader, index + 1);
+            it.writeByte(1, index + 3);
+            it.writeByte(0, index + 4);
+            // A switch after `index` makes the gap a multiple of 4: the rest of the old getfield becomes nops.
+            for (int i = index + 5; i < index + gap + 3; i++) it.writeByte(Opcode.NOP, i);
+            System.out.println(name + " gap " + gap + " at " + index);
+            changed = true;
+          }
+        }
+        if (!changed) continue;
+        ca.setMaxStack(ca.computeMaxStack());
+        mi.rebuildStackMapIf6(pool, cf);
+        // The pool indexes of the two sides differ here (the accessor's compiled code added entries
+        // of each compiler's choosing), so code[] is printed with its references resolved.
+        System.out.println(name + " ops" + ops(mi));
+        printTables(name, mi);
+      }
+    }
+    cc.writeFile(args[1]);
+  }
+
+  static void print(String label, MethodInfo mi) {
+    CodeAttribute ca = mi.getCodeAttribute();
+    StringBuilder hex = new StringBuilder();
+    for (byte x : ca.getCode()) hex.append(String.format("%02x", x & 0xff));
+    System.out.println(label + " code " + hex);
+    printTables(label, mi);
+  }
+
+  /** Each instruction as index:mnemonic, with the member a field or method instruction names and a jump's target. */
+  static String ops(MethodInfo mi) throws BadBytecode {
+    ConstPool cp = mi.getConstPool();
+    CodeIterator it = mi.getCodeAttribute().iterator();
+    StringBuilder sb = new StringBuilder();
+    while (it.hasNext()) {
+      int i = it.next();
+      int op = it.byteAt(i);
+      sb.append(' ').append(i).append(':').append(Mnemonic.OPCODE[op]);
+      if (op >= Opcode.GETSTATIC && op <= Opcode.PUTFIELD) {
+        int r = it.u16bitAt(i + 1);
+        sb.append('=').append(cp.getFieldrefClassName(r)).append('.').append(cp.getFieldrefName(r));
+      } else if (op >= Opcode.INVOKEVIRTUAL && op <= Opcode.INVOKESTATIC) {
+        int r = it.u16bitAt(i + 1);
+        sb.append('=').append(cp.getMethodrefClassName(r)).append('.').append(cp.getMethodrefName(r));
+      } else if (op == Opcode.INVOKEINTERFACE) {
+        int r = it.u16bitAt(i + 1);
+        sb.append('=').append(cp.getInterfaceMethodrefClassName(r)).append('.').append(cp.getInterfaceMethodrefName(r)).append('/').append(it.byteAt(i + 3));
+      } else if (op >= Opcode.IFEQ && op <= Opcode.GOTO) {
+        sb.append('=').append(i + it.s16bitAt(i + 1));
+      }
+    }
+    return sb.toString();
+  }
+
+  static void printTables(String label, MethodInfo mi) {
+    CodeAttribute ca = mi.getCodeAttribute();
+    ExceptionTable et = ca.getExceptionTable();
+    for (int i = 0; i < et.size(); i++) {
+      System.out.println(label + " handler " + et.startPc(i) + " " + et.endPc(i) + " " + et.handlerPc(i) + " " + et.catchType(i));
+    }
+    LineNumberAttribute lines = (LineNumberAttribute) ca.getAttribute(LineNumberAttribute.tag);
+    if (lines != null) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < lines.tableLength(); i++) sb.append(" ").append(lines.startPc(i)).append(":").append(lines.lineNumber(i));
+      System.out.println(label + " lines" + sb);
+    }
+  }
+}
