@@ -35,6 +35,9 @@ function isJavaLauncher(executable: string): boolean {
 
 /** The command line with the agent added, and the environment to run it in. */
 export function withAgent(command: readonly string[], agentJar: string, environment: NodeJS.ProcessEnv): { argv: string[]; env: NodeJS.ProcessEnv } {
+  // -javaagent:<jar>[=<options>]: the JVM takes the jar path up to the first '=' (java.lang.instrument
+  // package documentation), so a jar under a TMPDIR holding '=' is not found and the JVM does not start.
+  if (agentJar.includes('=')) throw new UsageError(`the temporary agent path ${agentJar} holds '=', which -javaagent takes as the start of the agent's options; set TMPDIR to a directory whose path has no '='`);
   const agentOption = `-javaagent:${agentJar}`;
   if (isJavaLauncher(command[0]!)) return { argv: [command[0]!, agentOption, ...command.slice(1)], env: environment };
   const existing = environment.JAVA_TOOL_OPTIONS;
