@@ -18,6 +18,7 @@ import {
   CtClass,
   CtNewMethod,
   LineNumberAttribute,
+  LocalVariableAttribute,
   Mnemonic,
   type MethodInfo,
   Opcode,
@@ -109,6 +110,42 @@ public class Main {
 };
 
 type Pattern = 'body' | 'enter' | 'accessor';
+
+/** JavassistBytecode.gaps; each edited class is written too (its code decoded, frames computed). */
+function classforgeGaps(classes: string): string[] {
+  const lines: string[] = [];
+  for (const m of ['twice', 'describe', 'lookup', 'safeDiv', 'loop']) {
+    const pool0 = new ClassPool(true).appendPathList(classes);
+    const it0 = pool0.get('bc.Account').getClassFile().getMethod(m)!.getCodeAttribute()!.iterator();
+    const starts: number[] = [];
+    while (it0.hasNext()) starts.push(it0.next());
+    starts.push(it0.getCodeLength());
+    for (const pos of starts) {
+      for (let kind = 0; kind < 3; kind++) {
+        const pool = new ClassPool(true).appendPathList(classes);
+        const cc = pool.get('bc.Account');
+        const mi = cc.getClassFile().getMethod(m)!;
+        const ca = mi.getCodeAttribute()!;
+        const it = ca.iterator();
+        it.move(pos);
+        let r: string;
+        if (kind === 0) r = `insertAt ${it.insertAt(pos, [Opcode.ICONST_0!, Opcode.POP!])}`;
+        else if (kind === 1) r = `insertExAt ${it.insertExAt(pos, [Opcode.ICONST_0!, Opcode.POP!])}`;
+        else r = `insertExGap ${it.insertExGap(pos, 1)} look ${it.lookAhead()}`;
+        let sb = `${m} ${pos} ${r} ${hex(ca.getCode())}`;
+        const et = ca.getExceptionTable();
+        for (let i = 0; i < et.size(); i++) sb += ` h${et.startPc(i)}-${et.endPc(i)}>${et.handlerPc(i)}`;
+        const table = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute;
+        for (let i = 0; i < table.tableLength(); i++) sb += ` l${table.startPc(i)}:${table.lineNumber(i)}`;
+        const lv = ca.getAttribute(LocalVariableAttribute.tag) as LocalVariableAttribute;
+        for (let i = 0; i < lv.tableLength(); i++) sb += ` v${lv.startPc(i)}+${lv.codeLength(i)}:${lv.variableName(i)}`;
+        lines.push(sb);
+        expect(() => cc.toBytecode(), sb).not.toThrow();
+      }
+    }
+  }
+  return lines;
+}
 
 const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -282,4 +319,13 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
       writeFileSync(join(scratch, `${pattern}.txt`), actual.join('\n'));
     }, 120_000);
   }
+
+  it('insertAt, insertExAt and insertExGap before every instruction move offsets and tables as Javassist does', async () => {
+    const { classes, harness } = await prepare();
+    const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args: [classes, '', 'gaps'] });
+    expect(oracle.stderr).toBe('');
+    const expected = oracle.stdout.split('\n').filter((line) => line !== '');
+    expect(expected.length).toBeGreaterThan(200);
+    expect(classforgeGaps(classes)).toEqual(expected);
+  }, 120_000);
 });

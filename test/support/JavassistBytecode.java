@@ -14,6 +14,10 @@ public class JavassistBytecode {
     ClassFile cf = cc.getClassFile();
     ConstPool cp = cf.getConstPool();
     String pattern = args[2];
+    if (pattern.equals("gaps")) {
+      gaps(args[0]);
+      return;
+    }
     if (pattern.equals("body")) {
       // (1) A new body built with Bytecode: return balance * 3 + owner.length(), and a try/catch.
       MethodInfo computed = cf.getMethod("computed");
@@ -109,6 +113,42 @@ public class JavassistBytecode {
       }
     }
     cc.writeFile(args[1]);
+  }
+
+  /**
+   * (4) Before every instruction of some methods, and at the end: insertAt, insertExAt (2 bytes) and
+   * insertExGap (1 byte), each on a fresh class; code[], exception table, line and local variable tables.
+   */
+  static void gaps(String classes) throws Exception {
+    for (String m : new String[] {"twice", "describe", "lookup", "safeDiv", "loop"}) {
+      ClassPool pool0 = new ClassPool(true);
+      pool0.insertClassPath(classes);
+      CodeIterator it0 = pool0.get("bc.Account").getClassFile().getMethod(m).getCodeAttribute().iterator();
+      java.util.List<Integer> starts = new java.util.ArrayList<>();
+      while (it0.hasNext()) starts.add(it0.next());
+      starts.add(it0.getCodeLength());
+      for (int pos : starts) for (int kind = 0; kind < 3; kind++) {
+        ClassPool pool = new ClassPool(true);
+        pool.insertClassPath(classes);
+        MethodInfo mi = pool.get("bc.Account").getClassFile().getMethod(m);
+        CodeAttribute ca = mi.getCodeAttribute();
+        CodeIterator it = ca.iterator();
+        it.move(pos);
+        String r;
+        if (kind == 0) r = "insertAt " + it.insertAt(pos, new byte[] {Opcode.ICONST_0, Opcode.POP});
+        else if (kind == 1) r = "insertExAt " + it.insertExAt(pos, new byte[] {Opcode.ICONST_0, Opcode.POP});
+        else r = "insertExGap " + it.insertExGap(pos, 1) + " look " + it.lookAhead();
+        StringBuilder sb = new StringBuilder(m + " " + pos + " " + r + " ");
+        for (byte x : ca.getCode()) sb.append(String.format("%02x", x & 0xff));
+        ExceptionTable et = ca.getExceptionTable();
+        for (int i = 0; i < et.size(); i++) sb.append(" h" + et.startPc(i) + "-" + et.endPc(i) + ">" + et.handlerPc(i));
+        LineNumberAttribute lines = (LineNumberAttribute) ca.getAttribute(LineNumberAttribute.tag);
+        for (int i = 0; i < lines.tableLength(); i++) sb.append(" l" + lines.startPc(i) + ":" + lines.lineNumber(i));
+        LocalVariableAttribute lv = (LocalVariableAttribute) ca.getAttribute(LocalVariableAttribute.tag);
+        for (int i = 0; i < lv.tableLength(); i++) sb.append(" v" + lv.startPc(i) + "+" + lv.codeLength(i) + ":" + lv.variableName(i));
+        System.out.println(sb);
+      }
+    }
   }
 
   static void print(String label, MethodInfo mi) {

@@ -116,9 +116,28 @@ export class LocalVariableAttribute extends AttributeInfo {
   static readonly tag = 'LocalVariableTable';
   static readonly typeTag = 'LocalVariableTypeTable';
 
-  /** @internal */
-  constructor(private readonly entries: readonly LocalVariableNode[]) {
+  /** @internal Entries as the tree has them, with their offsets in code[] (start_pc, length) when known. */
+  constructor(
+    private readonly entries: readonly Pick<LocalVariableNode, 'name' | 'desc' | 'index' | 'signature'>[],
+    private readonly ranges: readonly { startPc: number; length: number }[] | null = null,
+  ) {
     super(LocalVariableAttribute.tag);
+  }
+
+  /** start_pc of entry `i`: where in code[] the variable starts to have a value. */
+  startPc(i: number): number {
+    return this.range(i).startPc;
+  }
+
+  /** length of entry `i`: the number of code[] bytes the variable has its value in. */
+  codeLength(i: number): number {
+    return this.range(i).length;
+  }
+
+  private range(i: number): { startPc: number; length: number } {
+    this.entry(i);
+    if (this.ranges === null || this.ranges.length !== this.entries.length) throw new RangeError('the offsets of this LocalVariableTable are not known');
+    return this.ranges[i]!;
   }
 
   tableLength(): number {
@@ -150,7 +169,7 @@ export class LocalVariableAttribute extends AttributeInfo {
     return this.entry(i).signature;
   }
 
-  private entry(i: number): LocalVariableNode {
+  private entry(i: number): Pick<LocalVariableNode, 'name' | 'desc' | 'index' | 'signature'> {
     const entry = this.entries[i];
     if (entry === undefined) throw new RangeError(`LocalVariableTable entry ${i} of ${this.entries.length}`);
     return entry;
@@ -399,13 +418,37 @@ export class CodeAttribute extends AttributeInfo {
 
   /** LocalVariableAttribute.tag gives the LocalVariableTable (null when the class was compiled without -g); other names null. */
   getAttribute(name: string): AttributeInfo | null {
-    if (name === LocalVariableAttribute.tag && this.locals !== null && this.locals.length > 0) return new LocalVariableAttribute(this.locals);
+    if (name === LocalVariableAttribute.tag) {
+      const edited = this.edits();
+      if (edited !== null) {
+        // As edited: names and descriptors through the pool, the generic signature from the LocalVariableTypeTable.
+        if (edited.localVariables.length === 0) return null;
+        const cp = this.getConstPool();
+        const entries = edited.localVariables.map((v) => {
+          const typed = edited.localVariableTypes.find((t) => t.startPc === v.startPc && t.index === v.index);
+          return { name: cp.getUtf8Info(v.nameIndex), desc: cp.getUtf8Info(v.descriptorIndex), index: v.index, signature: typed === undefined ? null : cp.getUtf8Info(typed.descriptorIndex) };
+        });
+        return new LocalVariableAttribute(entries, edited.localVariables);
+      }
+      if (this.locals === null || this.locals.length === 0) return null;
+      return new LocalVariableAttribute(this.locals, this.writtenLocalRanges());
+    }
     if (name === LineNumberAttribute.tag) {
       const edited = this.edits();
       const entries = edited !== null ? edited.lineNumbers.map((e) => ({ ...e })) : lineNumberEntries(this.written());
       return entries.length === 0 ? null : new LineNumberAttribute(entries);
     }
     return null;
+  }
+
+  /** The offsets of the LocalVariableTable of the code as written now, in table order (the tree's order), or null. */
+  private writtenLocalRanges(): { startPc: number; length: number }[] | null {
+    if (this.detached !== null) return null;
+    try {
+      return editableCode(this.written()).localVariables;
+    } catch {
+      return null;
+    }
   }
 
   /** The exception table (read-only). */
