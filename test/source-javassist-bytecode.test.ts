@@ -111,6 +111,71 @@ public class Main {
 
 type Pattern = 'body' | 'enter' | 'accessor';
 
+/** JavassistBytecode.bytecodeOps, line by line (Java prints floats with a '.0'). */
+function classforgeOps(classes: string): string[] {
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('bc.Account');
+  const cp = cc.getClassFile().getConstPool();
+  let b = new Bytecode(cp, 0, 0);
+  const out: string[] = [];
+  const println = (s: string): void => void out.push(s);
+  const line = (what: string): void => { println(`${what} ${hex(b.get())} depth ${b.getStackDepth()} max ${b.getMaxStack()} locals ${b.getMaxLocals()}`); b = new Bytecode(b.getConstPool(), 0, 0); };
+  const jf = (v: number): string => Object.is(v, -0) ? '-0.0' : Number.isInteger(v) ? v.toFixed(1) : String(v);
+  for (const v of [-2, -1, 0, 5, 6, 127, 128, -128, -129, 32767, 32768, -32768, -32769, 100000, -2147483648]) { b.addIconst(v); line('iconst ' + v); }
+  for (const v of [0n, 1n, 2n, -1n, 1n << 40n]) { b.addLconst(v); line('lconst ' + v); }
+  for (const v of [0, 1, 2, 3, -0, 0.5]) { b.addFconst(v); line('fconst ' + jf(v)); }
+  for (const v of [0, 1, 2, -0, 0.25]) { b.addDconst(v); line('dconst ' + jf(v)); }
+  for (const n of [0, 3, 4, 255, 256, 1000]) {
+    b.addAload(n); line('aload ' + n); b.addIload(n); line('iload ' + n); b.addLload(n); line('lload ' + n);
+    b.addFload(n); line('fload ' + n); b.addDload(n); line('dload ' + n);
+    b.addAstore(n); line('astore ' + n); b.addIstore(n); line('istore ' + n); b.addLstore(n); line('lstore ' + n);
+    b.addFstore(n); line('fstore ' + n); b.addDstore(n); line('dstore ' + n);
+  }
+  const types = [CtClass.booleanType, CtClass.byteType, CtClass.charType, CtClass.shortType, CtClass.intType, CtClass.longType, CtClass.floatType, CtClass.doubleType, pool.get('java.lang.String'), pool.get('int[]')];
+  for (const t of types) {
+    println(`load ${t.getName()} ${b.addLoad(2, t)}`); line('load');
+    println(`store ${t.getName()} ${b.addStore(5, t)}`); line('store');
+    b.addReturn(t); line('return ' + t.getName());
+    b.addConstZero(t); line('zero ' + t.getName());
+  }
+  b.addReturn(null); line('return null');
+  b.addReturn(CtClass.voidType); line('return void');
+  println('params ' + b.addLoadParameters(types, 1)); line('params');
+  b.addLdc('hello'); line('ldc hello');
+  b.addLdc('acct-'); line('ldc acct-');
+  for (let i = 0; i < 300; i++) b.addLdc('s' + i);
+  line('ldc many');
+  b.addLdc2w(5n); line('ldc2w long');
+  b.addLdc2w(2.5); line('ldc2w double');
+  b.addNew(cc); line('new cc'); b.addNew('java.lang.StringBuilder'); line('new sb');
+  b.addCheckcast('java.lang.String'); line('checkcast');
+  b.addCheckcast(pool.get('java.lang.String[]')); line('checkcast array');
+  b.addInstanceof('bc.Balanced'); line('instanceof');
+  b.addAnewarray('java.lang.Object'); line('anewarray');
+  b.addAnewarray(pool.get('int[]'), 3); line('anewarray int[] 3');
+  b.addNewarray(Bytecode.T_INT, 4); line('newarray');
+  b.addGetfield(cc, 'balance', 'I'); line('getfield');
+  b.addPutfield(cc, 'balance', 'I'); line('putfield');
+  b.addGetstatic('java.lang.System', 'out', 'Ljava/io/PrintStream;'); line('getstatic');
+  b.addPutstatic('bc.X', 'l', 'J'); line('putstatic long');
+  b.addGetfield('bc.X', 'd', 'D'); line('getfield double');
+  b.addInvokevirtual('java.io.PrintStream', 'println', '(Ljava/lang/String;)V'); line('invokevirtual');
+  b.addInvokevirtual(cc, 'm', '(J[DLjava/lang/String;[[I)D'); line('invokevirtual complex');
+  b.addInvokestatic('java.lang.Math', 'max', '(JJ)J'); line('invokestatic');
+  b.addInvokestatic(pool.get('java.util.List'), 'of', '()Ljava/util/List;'); line('invokestatic interface');
+  b.addInvokespecial(cc, '<init>', '(Ljava/lang/String;I)V'); line('invokespecial');
+  b.addInvokespecial(pool.get('java.util.List'), 'x', '()V'); line('invokespecial interface');
+  b.addInvokeinterface('java.util.List', 'get', '(I)Ljava/lang/Object;', 2); line('invokeinterface');
+  b.addInvokeinterface(pool.get('java.util.Map'), 'put', '(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;', 3); line('invokeinterface ct');
+  for (let op = 0; op <= 201; op++) { if (op >= 178 && op <= 186) continue; b.addOpcode(op); line('op ' + op); }
+  b.addIconst(1); b.addIconst(2); b.addOpcode(Opcode.IADD!); b.setMaxLocals(false, types, 3); line('seq');
+  b.add(1, 2); b.add(1, 2, 3, 4); b.add32bit(0x01020304); b.addGap(3); b.addIndex(7); line('raw');
+  b.addExceptionHandler(0, 1, 2, 'java.lang.Exception'); b.addExceptionHandler(0, 1, 2, 0);
+  println(`et ${b.getExceptionTable().size()} ${b.getExceptionTable().catchType(0)}`);
+  println('pool size ' + cp.getSize());
+  return out;
+}
+
 /** JavassistBytecode.gaps; each edited class is written too (its code decoded, frames computed). */
 function classforgeGaps(classes: string): string[] {
   const lines: string[] = [];
@@ -319,6 +384,15 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
       writeFileSync(join(scratch, `${pattern}.txt`), actual.join('\n'));
     }, 120_000);
   }
+
+  it('Bytecode.add* give the bytes, pool indexes and stack depths Javassist gives', async () => {
+    const { classes, harness } = await prepare();
+    const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args: [classes, '', 'ops'] });
+    expect(oracle.stderr).toBe('');
+    const expected = oracle.stdout.split('\n').filter((line) => line !== '');
+    expect(expected.length).toBeGreaterThan(300);
+    expect(classforgeOps(classes)).toEqual(expected);
+  }, 120_000);
 
   it('insertAt, insertExAt and insertExGap before every instruction move offsets and tables as Javassist does', async () => {
     const { classes, harness } = await prepare();

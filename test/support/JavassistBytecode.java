@@ -14,6 +14,10 @@ public class JavassistBytecode {
     ClassFile cf = cc.getClassFile();
     ConstPool cp = cf.getConstPool();
     String pattern = args[2];
+    if (pattern.equals("ops")) {
+      bytecodeOps(args[0]);
+      return;
+    }
     if (pattern.equals("gaps")) {
       gaps(args[0]);
       return;
@@ -113,6 +117,83 @@ public class JavassistBytecode {
       }
     }
     cc.writeFile(args[1]);
+  }
+
+  static Bytecode b;
+
+  static void line(String what) {
+    StringBuilder hex = new StringBuilder();
+    for (byte x : b.get()) hex.append(String.format("%02x", x & 0xff));
+    System.out.println(what + " " + hex + " depth " + b.getStackDepth() + " max " + b.getMaxStack() + " locals " + b.getMaxLocals());
+    b = new Bytecode(b.getConstPool(), 0, 0);
+  }
+
+  /** (5) Each Bytecode.add* alone: its bytes (pool indexes included), stack depth, max_stack and max_locals. */
+  static void bytecodeOps(String classes) throws Exception {
+    ClassPool pool = new ClassPool(true);
+    pool.insertClassPath(classes);
+    CtClass cc = pool.get("bc.Account");
+    ConstPool cp = cc.getClassFile().getConstPool();
+    b = new Bytecode(cp, 0, 0);
+    int[] ints = {-2, -1, 0, 5, 6, 127, 128, -128, -129, 32767, 32768, -32768, -32769, 100000, Integer.MIN_VALUE};
+    for (int v : ints) { b.addIconst(v); line("iconst " + v); }
+    long[] longs = {0, 1, 2, -1, 1L << 40};
+    for (long v : longs) { b.addLconst(v); line("lconst " + v); }
+    float[] floats = {0f, 1f, 2f, 3f, -0f, 0.5f};
+    for (float v : floats) { b.addFconst(v); line("fconst " + v); }
+    double[] doubles = {0d, 1d, 2d, -0d, 0.25d};
+    for (double v : doubles) { b.addDconst(v); line("dconst " + v); }
+    for (int n : new int[] {0, 3, 4, 255, 256, 1000}) {
+      b.addAload(n); line("aload " + n); b.addIload(n); line("iload " + n); b.addLload(n); line("lload " + n);
+      b.addFload(n); line("fload " + n); b.addDload(n); line("dload " + n);
+      b.addAstore(n); line("astore " + n); b.addIstore(n); line("istore " + n); b.addLstore(n); line("lstore " + n);
+      b.addFstore(n); line("fstore " + n); b.addDstore(n); line("dstore " + n);
+    }
+    CtClass[] types = {CtClass.booleanType, CtClass.byteType, CtClass.charType, CtClass.shortType, CtClass.intType, CtClass.longType, CtClass.floatType, CtClass.doubleType, pool.get("java.lang.String"), pool.get("int[]")};
+    for (CtClass t : types) {
+      System.out.println("load " + t.getName() + " " + b.addLoad(2, t)); line("load");
+      System.out.println("store " + t.getName() + " " + b.addStore(5, t)); line("store");
+      b.addReturn(t); line("return " + t.getName());
+      b.addConstZero(t); line("zero " + t.getName());
+    }
+    b.addReturn(null); line("return null");
+    b.addReturn(CtClass.voidType); line("return void");
+    System.out.println("params " + b.addLoadParameters(types, 1)); line("params");
+    b.addLdc("hello"); line("ldc hello");
+    b.addLdc("acct-"); line("ldc acct-");
+    for (int i = 0; i < 300; i++) b.addLdc("s" + i);
+    line("ldc many");
+    b.addLdc2w(5L); line("ldc2w long");
+    b.addLdc2w(2.5d); line("ldc2w double");
+    b.addNew(cc); line("new cc"); b.addNew("java.lang.StringBuilder"); line("new sb");
+    b.addCheckcast("java.lang.String"); line("checkcast");
+    b.addCheckcast(pool.get("java.lang.String[]")); line("checkcast array");
+    b.addInstanceof("bc.Balanced"); line("instanceof");
+    b.addAnewarray("java.lang.Object"); line("anewarray");
+    b.addAnewarray(pool.get("int[]"), 3); line("anewarray int[] 3");
+    b.addNewarray(Bytecode.T_INT, 4); line("newarray");
+    b.addGetfield(cc, "balance", "I"); line("getfield");
+    b.addPutfield(cc, "balance", "I"); line("putfield");
+    b.addGetstatic("java.lang.System", "out", "Ljava/io/PrintStream;"); line("getstatic");
+    b.addPutstatic("bc.X", "l", "J"); line("putstatic long");
+    b.addGetfield("bc.X", "d", "D"); line("getfield double");
+    b.addInvokevirtual("java.io.PrintStream", "println", "(Ljava/lang/String;)V"); line("invokevirtual");
+    b.addInvokevirtual(cc, "m", "(J[DLjava/lang/String;[[I)D"); line("invokevirtual complex");
+    b.addInvokestatic("java.lang.Math", "max", "(JJ)J"); line("invokestatic");
+    b.addInvokestatic(pool.get("java.util.List"), "of", "()Ljava/util/List;"); line("invokestatic interface");
+    b.addInvokespecial(cc, "<init>", "(Ljava/lang/String;I)V"); line("invokespecial");
+    b.addInvokespecial(pool.get("java.util.List"), "x", "()V"); line("invokespecial interface");
+    b.addInvokeinterface("java.util.List", "get", "(I)Ljava/lang/Object;", 2); line("invokeinterface");
+    b.addInvokeinterface(pool.get("java.util.Map"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", 3); line("invokeinterface ct");
+    for (int op = 0; op <= 201; op++) {
+      if (op >= 178 && op <= 186) continue;
+      b.addOpcode(op); line("op " + op);
+    }
+    b.addIconst(1); b.addIconst(2); b.addOpcode(Opcode.IADD); b.setMaxLocals(false, types, 3); line("seq");
+    b.add(1, 2); b.add(1, 2, 3, 4); b.add32bit(0x01020304); b.addGap(3); b.addIndex(7); line("raw");
+    b.addExceptionHandler(0, 1, 2, "java.lang.Exception"); b.addExceptionHandler(0, 1, 2, 0);
+    System.out.println("et " + b.getExceptionTable().size() + " " + b.getExceptionTable().catchType(0));
+    System.out.println("pool size " + cp.getSize());
   }
 
   /**

@@ -7,7 +7,7 @@
 // method instructions): getMaxStack() is the deepest it got. The bytes are the JVMS §6.5 encodings.
 
 import type { CtClass } from '../ct-class.js';
-import { CodeAttribute } from './attributes.js';
+import { CodeAttribute, ExceptionTable } from './attributes.js';
 import type { EditableCode, EditableHandler } from './code-edits.js';
 import type { ConstPool } from './const-pool.js';
 import { Opcode } from './mnemonic.js';
@@ -69,6 +69,16 @@ function dataSize(methodDescriptor: string): number {
 }
 
 export class Bytecode {
+  // newarray's atype operand (JVMS §6.5 newarray, Table 6.5.newarray-A).
+  static readonly T_BOOLEAN = 4;
+  static readonly T_CHAR = 5;
+  static readonly T_FLOAT = 6;
+  static readonly T_DOUBLE = 7;
+  static readonly T_BYTE = 8;
+  static readonly T_SHORT = 9;
+  static readonly T_INT = 10;
+  static readonly T_LONG = 11;
+
   private readonly bytes: number[] = [];
   private stackDepth = 0;
   private maxStack: number;
@@ -156,6 +166,11 @@ export class Bytecode {
       localVariableTypes: [],
     };
     return CodeAttribute.detached(edit, this.cp);
+  }
+
+  /** The exception table added so far (addExceptionHandler). */
+  getExceptionTable(): ExceptionTable {
+    return new ExceptionTable(this.handlers.map((h) => ({ ...h, catchTypeIndex: h.catchType })));
   }
 
   /** An exception table entry; the type as a CtClass, a dotted name, a pool index, or null/0 for all. */
@@ -332,14 +347,15 @@ export class Bytecode {
     else this.addLdc2w(value);
   }
 
+  /** fconst_0/1/2, or ldc of a Float entry. -0.0 is 0.0 here, as in Javassist (`n == 0.0f` holds for it). */
   addFconst(n: number): void {
-    if (n === 0 && !Object.is(n, -0)) this.addOpcode(Opcode.FCONST_0!);
-    else if (n === 1 || n === 2) this.addOpcode(Opcode.FCONST_0! + n);
+    if (n === 0 || n === 1 || n === 2) this.addOpcode(Opcode.FCONST_0! + n);
     else this.addLdc(this.cp.addFloatInfo(n));
   }
 
+  /** dconst_0/1, or ldc2_w of a Double entry; -0.0 gives dconst_0, as in Javassist. */
   addDconst(n: number): void {
-    if ((n === 0 && !Object.is(n, -0)) || n === 1) this.addOpcode(Opcode.DCONST_0! + n);
+    if (n === 0 || n === 1) this.addOpcode(Opcode.DCONST_0! + n);
     else this.addLdc2w(n);
   }
 
@@ -386,8 +402,9 @@ export class Bytecode {
     this.addIndex(this.cp.addClassInfo(type));
   }
 
-  /** anewarray of component `type` (the length is on the stack). */
-  addAnewarray(type: CtClass | string): void {
+  /** anewarray of component `type`: the length on the stack, or `length` pushed first. */
+  addAnewarray(type: CtClass | string, length?: number): void {
+    if (length !== undefined) this.addIconst(length);
     this.addOpcode(Opcode.ANEWARRAY!);
     this.addIndex(this.cp.addClassInfo(type));
   }
