@@ -4,7 +4,7 @@
 // the first one it finds ends its search: another user who drops such a file into the JVM's
 // working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
 // without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,4 +82,33 @@ describe('agent arguments', () => {
       expect(jvm.stderr()).not.toContain('Agent failed to start');
     });
   });
+});
+
+// The session directory holds the agent jar (the transforms' code and options). A `classforge
+// attach` killed with SIGKILL (the OOM killer, `kill -9`) runs no cleanup: the directory must be
+// gone already once the agent is attached, with both transports.
+describe.skipIf(!existsSync(cli))('classforge attach killed with SIGKILL during the session', () => {
+  for (const transport of ['socket', 'fifo'] as const) {
+    it(`leaves no session directory behind (${transport})`, async () => {
+      const jvm = await startJvm(fixtures, { args: [`sigkill-${transport}`] });
+      const tmp = join(fixtures.scratch, `sigkill-tmp-${transport}`);
+      mkdirSync(tmp);
+      const attach = spawn(process.execPath, [cli, 'attach', String(jvm.pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
+        cwd: root,
+        env: { ...process.env, TMPDIR: tmp, ...(transport === 'fifo' ? { CLASSFORGE_ATTACH_TRANSPORT: 'fifo' } : {}) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const closed = new Promise((resolve) => attach.on('close', resolve));
+      const deadline = Date.now() + 30_000;
+      while (!stderr.includes('transforming newly loaded classes')) {
+        if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      attach.kill('SIGKILL');
+      await closed;
+      expect(readdirSync(tmp)).toEqual([]);
+    });
+  }
 });

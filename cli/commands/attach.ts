@@ -8,6 +8,8 @@
 //     domain SocketChannel: the shim takes the socket when it can, else the pipes;
 //  3. loads the agent with HotSpot's attach protocol (hotspot-attach.ts), passing the socket, the jar
 //     and a random token; the shim connects back and presents the token;
+//     Once the agent is attached (agentmain returned: connected, host ready), the directory is
+//     removed: a SIGKILLed session leaves no jar behind;
 //  4. relays the connection to a transform host (host-main.js, the same host as at JVM start; see
 //     session-relay.ts for why a relay), which retransforms the loaded classes the globs select, then
 //     transforms classes as they load;
@@ -246,6 +248,11 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
 
     try {
       const loaded = await loadAgent(pid, targetJar, agentArgumentsText, { signal: interruption });
+      // agentmain returned, so the shim is connected and has read the jar's settings, and the host
+      // has loaded the transforms from it (the shim waits for READY): nothing opens the session's
+      // files by name any more (the JVM keeps the jar it added to its class path open). Removing
+      // them now leaves nothing behind should this process be killed (SIGKILL skips the finally).
+      rmSync(directory.hostPath, { recursive: true, force: true });
       const what = jvm?.mainClass ? ` (${jvm.mainClass})` : '';
       process.stderr.write(`classforge: attached to JVM ${pid}${what}\n`);
       if (loaded.warning !== undefined) process.stderr.write(`classforge: note: ${loaded.warning}\n`);
