@@ -20,7 +20,9 @@ import {
   LineNumberAttribute,
   LocalVariableAttribute,
   Mnemonic,
-  type MethodInfo,
+  MethodInfo,
+  Modifier,
+  AccessFlag,
   Opcode,
 } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
@@ -103,6 +105,11 @@ public class Main {
     System.out.println(a.loop(10));
     System.out.println(a.computed() + " " + a.parse("42") + " " + a.parse("x"));
     System.out.println(a.tag + " " + b.tag);
+    try {
+      System.out.println("sum " + Account.class.getMethod("sum", int.class, int.class).invoke(a, 2, 3));
+    } catch (ReflectiveOperationException e) {
+      System.out.println("no sum");
+    }
     System.out.println(Trace.log);
   }
 }
@@ -298,6 +305,20 @@ async function classforgeRun(classes: string, out: string, pattern: Pattern): Pr
     parse.setCodeAttribute(q.toCodeAttribute());
     parse.rebuildStackMapIf6(pool, cf);
     print(p, 'parse', parse);
+    const sum = new MethodInfo(cp, 'sum', '(II)I');
+    sum.setAccessFlags(AccessFlag.PUBLIC);
+    const s = new Bytecode(cp, 0, 3);
+    s.addIload(1);
+    s.addIload(2);
+    s.addOpcode(Opcode.IADD!);
+    s.addAload(0);
+    s.addGetfield(cc, 'balance', 'I');
+    s.addOpcode(Opcode.IADD!);
+    s.addReturn(CtClass.intType);
+    sum.setCodeAttribute(s.toCodeAttribute());
+    cf.addMethod(sum);
+    print(p, 'sum', sum);
+    p(`sum ${cc.getDeclaredMethod('sum').getSignature()} ${Modifier.toString(cc.getDeclaredMethod('sum').getModifiers())}`);
   } else if (pattern === 'enter') {
     for (const mi of cf.getMethods()) {
       if (mi.getCodeAttribute() === null || mi.getName() === '<clinit>') continue;

@@ -776,6 +776,7 @@ export class CtClass {
       () => this.currentBytecode(),
       (field) => this.addField(CtField.wrap(field, this)),
       this,
+      (method) => this.addMethod(CtMethod.wrap(method, this)),
     );
   }
 

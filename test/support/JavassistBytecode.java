@@ -56,6 +56,21 @@ public class JavassistBytecode {
       parse.setCodeAttribute(p.toCodeAttribute());
       parse.rebuildStackMapIf6(pool, cf);
       print("parse", parse);
+      // A new method (Javassist's tutorial §5.2): MethodInfo, code from Bytecode, ClassFile.addMethod.
+      MethodInfo sum = new MethodInfo(cp, "sum", "(II)I");
+      sum.setAccessFlags(AccessFlag.PUBLIC);
+      Bytecode s = new Bytecode(cp, 0, 3);
+      s.addIload(1);
+      s.addIload(2);
+      s.addOpcode(Opcode.IADD);
+      s.addAload(0);
+      s.addGetfield(cc, "balance", "I");
+      s.addOpcode(Opcode.IADD);
+      s.addReturn(CtClass.intType);
+      sum.setCodeAttribute(s.toCodeAttribute());
+      cf.addMethod(sum);
+      print("sum", sum);
+      System.out.println("sum " + cc.getDeclaredMethod("sum").getSignature() + " " + Modifier.toString(cc.getDeclaredMethod("sum").getModifiers()));
     } else if (pattern.equals("enter")) {
       // (2) Trace.enter("<name>") at the start of every method, after super(…) in constructors.
       for (Object o : cf.getMethods()) {

@@ -58,6 +58,11 @@ export class ConstPool {
     private readonly owner: object | null = null,
   ) {}
 
+  /** @internal The class whose ConstPools share added entries, or null. */
+  ownerKey(): object | null {
+    return this.owner;
+  }
+
   /** @internal The shared edit state, frozen (the pool added entries go to). */
   edits(): PoolEdits {
     if (this.owner === null || this.classBytes === null) throw new CannotCompileException(`the constant pool of ${this.className} cannot be changed here`);

@@ -10,7 +10,7 @@
 import { CannotCompileException } from '../cannot-compile-exception.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { Opcodes } from '../../asm/opcodes.js';
-import type { MethodNode } from '../../tree/method-node.js';
+import { MethodNode } from '../../tree/method-node.js';
 import type { ClassNode } from '../../tree/class-node.js';
 import { toDottedName } from '../../classfile/class-names.js';
 import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, MethodParametersAttribute, annotationNodesHolder } from './attributes.js';
@@ -21,7 +21,7 @@ import type { RawCode } from '../../classfile/raw-class-file.js';
 import { lineNumberAt, standaloneCode, writtenCode, writtenMethodAttribute } from './written-code.js';
 import { type EditableCode, decodeInto, editableCode } from './code-edits.js';
 import type { MethodCodeHost } from './attributes.js';
-import { poolEditsOf } from './pool-edits.js';
+import { flushPendingCode, poolEditsOf } from './pool-edits.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { InsnList } from '../../tree/insn-list.js';
 
@@ -106,16 +106,50 @@ abstract class AnnotatedInfo {
 }
 
 export class MethodInfo extends AnnotatedInfo {
-  /** @internal */
+  private readonly method: MethodNode;
+  /** The pool of a method made with `new MethodInfo(cp, name, descriptor)`, not in a class yet. */
+  private readonly detachedPool: ConstPool | null;
+
+  /**
+   * A new method `name``descriptor` (no access flags, no code), to give code with setCodeAttribute
+   * and add with ClassFile.addMethod (Javassist's `new MethodInfo(cf.getConstPool(), "move", "(II)V")`).
+   */
+  constructor(cp: ConstPool, name: string, descriptor: string);
+  /** @internal A view of a method of a class. */
+  constructor(method: MethodNode, className: string, beforeChange: () => void, classBytes: () => Uint8Array, declarationChanged?: () => void, owner?: object | null);
   constructor(
-    private readonly method: MethodNode,
-    className: string,
-    beforeChange: () => void,
-    classBytes: () => Uint8Array,
+    methodOrPool: MethodNode | ConstPool,
+    classNameOrName: string,
+    beforeChangeOrDescriptor: (() => void) | string,
+    classBytes?: () => Uint8Array,
     declarationChanged?: () => void,
     owner: object | null = null,
   ) {
-    super(method, className, beforeChange, classBytes, declarationChanged, owner);
+    if (methodOrPool instanceof ConstPool) {
+      const node = new MethodNode(0, classNameOrName, beforeChangeOrDescriptor as string, null, null);
+      const notAdded = (): Uint8Array => {
+        throw new CannotCompileException(`the method ${classNameOrName} is not in a class yet (ClassFile.addMethod)`);
+      };
+      super(node, methodOrPool.getClassName(), () => {}, notAdded, undefined, methodOrPool.ownerKey());
+      this.method = node;
+      this.detachedPool = methodOrPool;
+    } else {
+      super(methodOrPool, classNameOrName, beforeChangeOrDescriptor as () => void, classBytes!, declarationChanged, owner);
+      this.method = methodOrPool;
+      this.detachedPool = null;
+    }
+  }
+
+  /** @internal The method's node (ClassFile.addMethod). */
+  methodNode(): MethodNode {
+    return this.method;
+  }
+
+  /** Sets access_flags (JVMS §4.6). */
+  setAccessFlags(access: number): void {
+    this.changing();
+    this.method.access = access;
+    this.afterDeclarationChange();
   }
 
   /**
@@ -133,12 +167,13 @@ export class MethodInfo extends AnnotatedInfo {
    * bad code is reported here, as Javassist's BadBytecode would be.
    */
   rebuildStackMapIf6(_pool?: unknown, _classFile?: ClassFile): void {
-    this.classBytes();
+    this.rebuildStackMap();
   }
 
   /** As rebuildStackMapIf6. */
   rebuildStackMap(_pool?: unknown): void {
-    this.classBytes();
+    if (this.detachedPool !== null && this.owner !== null) flushPendingCode(this.owner);
+    else this.classBytes();
   }
 
   /** @internal The edited code of this method, when it is still this method's (no tree edit came after). */
@@ -173,7 +208,8 @@ export class MethodInfo extends AnnotatedInfo {
         const edits = poolEditsOf(owner);
         if (edits.pending.has(method) && this.editedCode() === edit) return;
         this.changing();
-        edits.freeze(this.classBytes);
+        if (this.detachedPool !== null) this.detachedPool.edits();
+        else edits.freeze(this.classBytes);
         record(edit);
         edits.pending.set(method, () => {
           decodeInto(method, edit, edits, className.replace(/\./g, '/'));
@@ -181,7 +217,8 @@ export class MethodInfo extends AnnotatedInfo {
         });
       },
       computedMaxStack: () => {
-        this.classBytes();
+        if (this.detachedPool !== null) flushPendingCode(owner);
+        else this.classBytes();
         return this.writtenCode()?.maxStack ?? 0;
       },
       constPool: () => this.getConstPool(),
@@ -198,6 +235,7 @@ export class MethodInfo extends AnnotatedInfo {
   }
 
   private writtenCode(): RawCode | null {
+    if (this.detachedPool !== null) return this.method.instructions.size() === 0 ? null : standaloneCode(this.method, this.className.replace(/\./g, '/'));
     const code = writtenCode(this.classBytes(), this.method.name, this.method.desc);
     if (code !== null || this.method.instructions.size() === 0) return code;
     // Not in the class (yet): the method written alone.
@@ -345,8 +383,17 @@ export class ClassFile extends AnnotatedInfo {
     /** Adds a field made with `new FieldInfo(cp, name, descriptor)` to the class (CtClass.addField). */
     private readonly addFieldNode: (field: FieldNode) => void,
     owner: object | null = null,
+    /** Adds a method made with `new MethodInfo(cp, name, descriptor)` to the class (CtClass.addMethod). */
+    private readonly addMethodNode: ((method: MethodNode) => void) | null = null,
   ) {
     super(classNode, toDottedName(classNode.name), beforeChange, classBytes, undefined, owner);
+  }
+
+  /** Adds the method made with `new MethodInfo(cp, name, descriptor)` (Javassist's addMethod), its code decoded now. */
+  addMethod(method: MethodInfo): void {
+    if (this.owner !== null) flushPendingCode(this.owner);
+    if (this.addMethodNode === null) throw new CannotCompileException(`methods cannot be added to ${this.getName()} here`);
+    this.addMethodNode(method.methodNode());
   }
 
   /** Adds the field made with `new FieldInfo(cp, name, descriptor)` (Javassist's addField; a duplicate name is refused). */
