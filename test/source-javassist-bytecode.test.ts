@@ -116,7 +116,7 @@ public class Main {
 `,
 };
 
-type Pattern = 'body' | 'enter' | 'accessor';
+type Pattern = 'body' | 'enter' | 'accessor' | 'mixed';
 
 /** JavassistBytecode.bytecodeOps, line by line (Java prints floats with a '.0'). */
 function classforgeOps(classes: string): string[] {
@@ -272,7 +272,31 @@ async function classforgeRun(classes: string, out: string, pattern: Pattern): Pr
   const cc = pool.get('bc.Account');
   const cf: ClassFile = cc.getClassFile();
   const cp = cf.getConstPool();
-  if (pattern === 'body') {
+  if (pattern === 'mixed') {
+    const enter = cp.addMethodrefInfo(cp.addClassInfo('bc.Trace'), 'enter', '(Ljava/lang/String;)V');
+    cc.getDeclaredMethod('twice').insertBefore('{ bc.Trace.enter("src-" + owner); }');
+    cc.getDeclaredMethod('loop').insertBefore('{ bc.Trace.enter("loop-" + $1 + "-" + balance); }');
+    for (const name of ['twice', 'loop', 'describe']) {
+      const mi = cf.getMethod(name)!;
+      const it = mi.getCodeAttribute()!.iterator();
+      let reads = 0;
+      let enters = 0;
+      while (it.hasNext()) {
+        const index = it.next();
+        const op = it.byteAt(index);
+        if (op === Opcode.GETFIELD && cp.getFieldrefName(it.u16bitAt(index + 1)) === 'owner') reads++;
+        if (op === Opcode.INVOKESTATIC && cp.getMethodrefName(it.u16bitAt(index + 1)) === 'enter') enters++;
+      }
+      p(`${name} owner reads ${reads} enter calls ${enters}`);
+      const b = new Bytecode(cp);
+      b.addLdc(`bytes-${name}`);
+      b.add(Opcode.INVOKESTATIC!);
+      b.addIndex(enter);
+      it.begin();
+      it.insert(b.get());
+      mi.rebuildStackMapIf6(pool, cf);
+    }
+  } else if (pattern === 'body') {
     const computed = cf.getMethod('computed')!;
     const b = new Bytecode(cp, 0, 1);
     b.addAload(0);
@@ -387,7 +411,7 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
       return { classes, harness };
     })());
 
-  for (const pattern of ['body', 'enter', 'accessor'] as const) {
+  for (const pattern of ['body', 'enter', 'accessor', 'mixed'] as const) {
     it(`${pattern}: the same code[], tables and run as Javassist's`, async () => {
       const { classes, harness } = await prepare();
       const javassistOut = join(scratch, `javassist-${pattern}`);

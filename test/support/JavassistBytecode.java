@@ -22,6 +22,34 @@ public class JavassistBytecode {
       gaps(args[0]);
       return;
     }
+    if (pattern.equals("mixed")) {
+      // (6) Snippets after the pool got an entry, then a byte-level walk of the same methods.
+      int enter = cp.addMethodrefInfo(cp.addClassInfo("bc.Trace"), "enter", "(Ljava/lang/String;)V");
+      cc.getDeclaredMethod("twice").insertBefore("{ bc.Trace.enter(\"src-\" + owner); }");
+      cc.getDeclaredMethod("loop").insertBefore("{ bc.Trace.enter(\"loop-\" + $1 + \"-\" + balance); }");
+      for (String name : new String[] {"twice", "loop", "describe"}) {
+        MethodInfo mi = cf.getMethod(name);
+        CodeIterator it = mi.getCodeAttribute().iterator();
+        int reads = 0;
+        int enters = 0;
+        while (it.hasNext()) {
+          int index = it.next();
+          int op = it.byteAt(index);
+          if (op == Opcode.GETFIELD && cp.getFieldrefName(it.u16bitAt(index + 1)).equals("owner")) reads++;
+          if (op == Opcode.INVOKESTATIC && cp.getMethodrefName(it.u16bitAt(index + 1)).equals("enter")) enters++;
+        }
+        System.out.println(name + " owner reads " + reads + " enter calls " + enters);
+        Bytecode b = new Bytecode(cp);
+        b.addLdc("bytes-" + name);
+        b.add(Opcode.INVOKESTATIC);
+        b.addIndex(enter);
+        it.begin();
+        it.insert(b.get());
+        mi.rebuildStackMapIf6(pool, cf);
+      }
+      cc.writeFile(args[1]);
+      return;
+    }
     if (pattern.equals("body")) {
       // (1) A new body built with Bytecode: return balance * 3 + owner.length(), and a try/catch.
       MethodInfo computed = cf.getMethod("computed");

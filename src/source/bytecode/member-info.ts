@@ -22,6 +22,8 @@ import { lineNumberAt, standaloneCode, writtenCode, writtenMethodAttribute } fro
 import { type EditableCode, decodeInto, editableCode } from './code-edits.js';
 import type { MethodCodeHost } from './attributes.js';
 import { flushPendingCode, poolEditsOf } from './pool-edits.js';
+import { rebaseCode } from './pool-rebase.js';
+import { readConstantPool } from '../../classfile/constant-pool.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { InsnList } from '../../tree/insn-list.js';
 
@@ -194,16 +196,21 @@ export class MethodInfo extends AnnotatedInfo {
       const list = method.instructions;
       EDITED_CODE.set(method, { edit, instructions: list, size: list.size(), first: list.getFirst(), last: list.getLast() });
     };
+    const snapshot = (): EditableCode => {
+      const edited = this.editedCode();
+      if (edited !== null) return edited;
+      const code = this.writtenCode();
+      if (code === null) throw new CannotCompileException(`${method.name}${method.desc}: no code`);
+      const edit = editableCode(code);
+      // After the pool froze, the class as written may number its added entries otherwise (pool-rebase.ts).
+      if (poolEditsOf(owner).isFrozen() && this.detachedPool === null) rebaseCode(edit, readConstantPool(this.classBytes()), poolEditsOf(owner));
+      return edit;
+    };
     return {
       className,
-      edited: () => this.editedCode(),
-      snapshot: () => {
-        const edited = this.editedCode();
-        if (edited !== null) return edited;
-        const code = this.writtenCode();
-        if (code === null) throw new CannotCompileException(`${method.name}${method.desc}: no code`);
-        return editableCode(code);
-      },
+      // Once the pool froze, reads go through the rebased copy too: its indexes are the ConstPool's.
+      edited: () => this.editedCode() ?? (poolEditsOf(owner).isFrozen() && this.detachedPool === null ? snapshot() : null),
+      snapshot,
       changed: (edit) => {
         const edits = poolEditsOf(owner);
         if (edits.pending.has(method) && this.editedCode() === edit) return;
