@@ -165,8 +165,8 @@ export class MethodInfo extends AnnotatedInfo {
 
   /**
    * Javassist rebuilds the StackMapTable of edited code here (class files of version 50 and later).
-   * classforge computes frames whenever it writes an edited method, so this decodes the edits now:
-   * bad code is reported here, as Javassist's BadBytecode would be.
+   * classforge computes frames whenever it writes an edited method, so this decodes the edits into
+   * the method now: code that cannot be decoded is reported here, as Javassist's BadBytecode would be.
    */
   rebuildStackMapIf6(_pool?: unknown, _classFile?: ClassFile): void {
     this.rebuildStackMap();
@@ -174,8 +174,7 @@ export class MethodInfo extends AnnotatedInfo {
 
   /** As rebuildStackMapIf6. */
   rebuildStackMap(_pool?: unknown): void {
-    if (this.detachedPool !== null && this.owner !== null) flushPendingCode(this.owner);
-    else this.classBytes();
+    if (this.owner !== null) flushPendingCode(this.owner);
   }
 
   /** @internal The edited code of this method, when it is still this method's (no tree edit came after). */
@@ -224,9 +223,9 @@ export class MethodInfo extends AnnotatedInfo {
         });
       },
       computedMaxStack: () => {
-        if (this.detachedPool !== null) flushPendingCode(owner);
-        else this.classBytes();
-        return this.writtenCode()?.maxStack ?? 0;
+        // The method alone, decoded and written with its maxima computed (not the whole class: this runs once per method edited).
+        flushPendingCode(owner);
+        return standaloneCode(method, className.replace(/\./g, '/'))?.maxStack ?? 0;
       },
       constPool: () => this.getConstPool(),
     };
