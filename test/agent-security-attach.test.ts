@@ -5,11 +5,13 @@
 // working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
 // without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentArgumentError, formatAgentArguments } from '../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
+import { listJvms } from '../src/agent/jvm-list.js';
 import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
 
 const root = resolve(__dirname, '..');
@@ -111,4 +113,57 @@ describe.skipIf(!existsSync(cli))('classforge attach killed with SIGKILL during 
       expect(readdirSync(tmp)).toEqual([]);
     });
   }
+});
+
+// A container (new pid and mount namespaces, its own /tmp), as in agent-attach.test.ts. The
+// session directory is in the container's /tmp, where the container's root can write (uid 0 owns
+// our directory as far as the kernel cares). The transform host runs outside, with our
+// privileges, and runs the code of the jar it reads: it must read a copy the container cannot
+// reach, or the container could swap the jar and run its code outside.
+const CAN_UNSHARE =
+  IS_ROOT && tmpdir() === '/tmp' && spawnSync('unshare', ['-p', '-f', '-m', '--mount-proc', 'true']).status === 0;
+
+describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in a container', () => {
+  it("has the transform host read a jar outside the container's file system", async () => {
+    const cache = join(root, 'node_modules', '.cache', 'classforge-attach-test');
+    mkdirSync(cache, { recursive: true });
+    const hostTmp = mkdtempSync(join(cache, 'classforge-host-tmp-'));
+    try {
+      const inside = (hostPath: string): string => join(hostTmp, relative('/tmp', hostPath));
+      const container = await startJvm(fixtures, {
+        classpath: inside(fixtures.classpath),
+        args: ['security-container'],
+        wrap: (javaCommand) => ['unshare', '-p', '-f', '-m', '--mount-proc', 'sh', '-c', 'mount --bind /tmp "$0" && mount -t tmpfs tmpfs /tmp && exec "$@"', hostTmp, ...javaCommand],
+      });
+      const pid = listJvms().find((info) => info.commandLine === 'demo.Waiting security-container')!.pid;
+      const attach = spawn(process.execPath, [cli, 'attach', String(pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = new Promise<number | null>((resolve) => attach.on('close', (code) => resolve(code)));
+      const deadline = Date.now() + 30_000;
+      while (!stderr.includes('transforming newly loaded classes')) {
+        if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // Its children: the host, and esbuild's service (which bundled the transform).
+      const children = spawnSync('pgrep', ['-P', String(attach.pid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+      const hosts = children.map((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')).filter((argv) => argv.some((word) => word.endsWith('host-main.js')));
+      expect(hosts).toHaveLength(1);
+      const argv = hosts[0]!;
+      const agentJar = argv[argv.indexOf('--agent-jar') + 1]!;
+      expect(agentJar).not.toMatch(/^\/proc\//);
+      expect(agentJar.startsWith(`${tmpdir()}/classforge-attach-`)).toBe(true);
+      // Nothing is left in the container's /tmp but the JVM's own files.
+      expect(readdirSync(`/proc/${pid}/root/tmp`).filter((name) => name.startsWith('classforge-'))).toEqual([]);
+      attach.kill('SIGINT');
+      expect(await status).toBe(0);
+      expect(existsSync(agentJar)).toBe(false);
+      container.child.stdin!.end();
+    } finally {
+      rmSync(hostTmp, { recursive: true, force: true });
+    }
+  });
 });

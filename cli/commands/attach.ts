@@ -7,9 +7,10 @@
 //     and makes a pair of named pipes beside it (0600) for JVMs before Java 16, which have no Unix
 //     domain SocketChannel: the shim takes the socket when it can, else the pipes;
 //  3. loads the agent with HotSpot's attach protocol (hotspot-attach.ts), passing the socket, the jar
-//     and a random token; the shim connects back and presents the token;
-//     Once the agent is attached (agentmain returned: connected, host ready), the directory is
-//     removed: a SIGKILLed session leaves no jar behind;
+//     and a random token; the shim connects back and presents the token. Once the agent is
+//     attached (agentmain returned: connected, host ready), the directory is removed: a SIGKILLed
+//     session leaves no jar behind. In a container, the host reads a copy of the jar kept in a
+//     private directory of ours, never the one in the container's reach;
 //  4. relays the connection to a transform host (host-main.js, the same host as at JVM start; see
 //     session-relay.ts for why a relay), which retransforms the loaded classes the globs select, then
 //     transforms classes as they load;
@@ -29,7 +30,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { constants as osConstants, tmpdir } from 'node:os';
@@ -66,7 +67,9 @@ function sessionDirectory(pid: number): { hostPath: string; targetPath: string }
   const targetRoot = `/proc/${pid}/root`;
   let sameRoot = true;
   try {
-    sameRoot = realpathSync(targetRoot) === '/';
+    // Another mount namespace (a container) has its own /tmp even when its root is the same
+    // directory as ours, and readlink(/proc/<pid>/root) says '/' for a root we cannot name.
+    sameRoot = realpathSync(targetRoot) === '/' && readlinkSync(`/proc/${pid}/ns/mnt`) === readlinkSync('/proc/self/ns/mnt');
   } catch {
     // No access to its root: assume ours (attach will say what is wrong with the process).
   }
@@ -188,9 +191,26 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
   /** Set once the attach failed or the session ended: a connection that comes now is not served. */
   let abandoned = false;
   let pipes: ReturnType<typeof openPipes> = null;
+  /**
+   * The transform host runs here, with our privileges, and runs the code of the jar it reads. In a
+   * container the session directory is in the container's /tmp, where the container's root (uid 0
+   * without a user namespace, the owner of our directory as far as the kernel cares) can swap the
+   * jar before the host reads it: code of the container's choosing would run outside it. The host
+   * therefore reads its own copy, in a directory of ours.
+   */
+  let hostDirectory: string | null = null;
+  const removeSessionFiles = (): void => {
+    rmSync(directory.hostPath, { recursive: true, force: true });
+    if (hostDirectory !== null) rmSync(hostDirectory, { recursive: true, force: true });
+  };
   try {
     const jarName = 'classforge-agent.jar';
     writeFileSync(join(directory.hostPath, jarName), jar, { mode: 0o600 });
+    if (directory.hostPath !== directory.targetPath) {
+      hostDirectory = mkdtempSync(join(tmpdir(), 'classforge-attach-'));
+      writeFileSync(join(hostDirectory, jarName), jar, { mode: 0o600 });
+    }
+    const hostJar = join(hostDirectory ?? directory.hostPath, jarName);
     const socketName = 'agent.sock';
     await listen(server, join(directory.hostPath, socketName));
     chmodSync(join(directory.hostPath, socketName), 0o600);
@@ -242,7 +262,7 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     const host = connected.then((connection) => {
       // From here a Ctrl-C is the session's: restore the classes and detach.
       stopInterrupting();
-      return startHost(connection, join(directory.hostPath, jarName), token, options.persist === true, pid);
+      return startHost(connection, hostJar, token, options.persist === true, pid);
     });
     host.catch(() => undefined);
 
@@ -252,7 +272,7 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
       // has loaded the transforms from it (the shim waits for READY): nothing opens the session's
       // files by name any more (the JVM keeps the jar it added to its class path open). Removing
       // them now leaves nothing behind should this process be killed (SIGKILL skips the finally).
-      rmSync(directory.hostPath, { recursive: true, force: true });
+      removeSessionFiles();
       const what = jvm?.mainClass ? ` (${jvm.mainClass})` : '';
       process.stderr.write(`classforge: attached to JVM ${pid}${what}\n`);
       if (loaded.warning !== undefined) process.stderr.write(`classforge: note: ${loaded.warning}\n`);
@@ -275,7 +295,7 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     abandoned = true;
     server.close();
     pipes?.release();
-    rmSync(directory.hostPath, { recursive: true, force: true });
+    removeSessionFiles();
   }
 }
 
