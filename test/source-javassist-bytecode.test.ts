@@ -211,6 +211,7 @@ function classforgeGaps(classes: string): string[] {
         for (let i = 0; i < table.tableLength(); i++) sb += ` l${table.startPc(i)}:${table.lineNumber(i)}`;
         const lv = ca.getAttribute(LocalVariableAttribute.tag) as LocalVariableAttribute;
         for (let i = 0; i < lv.tableLength(); i++) sb += ` v${lv.startPc(i)}+${lv.codeLength(i)}:${lv.variableName(i)}`;
+        sb += ` line@${pos + 2}=${mi.getLineNumber(pos + 2)}`;
         lines.push(sb);
         expect(() => cc.toBytecode(), sb).not.toThrow();
       }
@@ -289,12 +290,19 @@ async function classforgeRun(classes: string, out: string, pattern: Pattern): Pr
       }
       p(`${name} owner reads ${reads} enter calls ${enters}`);
       const b = new Bytecode(cp);
-      b.addLdc(`bytes-${name}`);
+      b.addOpcode(Opcode.LDC_W!);
+      b.addIndex(cp.addStringInfo(`bytes-${name}`));
       b.add(Opcode.INVOKESTATIC!);
       b.addIndex(enter);
       it.begin();
       it.insert(b.get());
       mi.rebuildStackMapIf6(pool, cf);
+      let lines = `${name} lines`;
+      for (it.begin(); it.hasNext(); ) {
+        const index = it.next();
+        lines += ` ${index}:${mi.getLineNumber(index)}`;
+      }
+      if (name === 'describe') p(lines);
     }
   } else if (pattern === 'body') {
     const computed = cf.getMethod('computed')!;

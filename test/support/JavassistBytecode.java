@@ -40,12 +40,21 @@ public class JavassistBytecode {
         }
         System.out.println(name + " owner reads " + reads + " enter calls " + enters);
         Bytecode b = new Bytecode(cp);
-        b.addLdc("bytes-" + name);
+        // ldc_w even for a small index: ASM would write ldc, so the offsets are this code's own.
+        b.addOpcode(Opcode.LDC_W);
+        b.addIndex(cp.addStringInfo("bytes-" + name));
         b.add(Opcode.INVOKESTATIC);
         b.addIndex(enter);
         it.begin();
         it.insert(b.get());
         mi.rebuildStackMapIf6(pool, cf);
+        StringBuilder lines = new StringBuilder(name + " lines");
+        for (it.begin(); it.hasNext(); ) {
+          int index = it.next();
+          lines.append(' ').append(index).append(':').append(mi.getLineNumber(index));
+        }
+        // Only where no snippet changed the code: the two compilers compile snippets differently.
+        if (name.equals("describe")) System.out.println(lines);
       }
       cc.writeFile(args[1]);
       return;
@@ -270,6 +279,7 @@ public class JavassistBytecode {
         for (int i = 0; i < lines.tableLength(); i++) sb.append(" l" + lines.startPc(i) + ":" + lines.lineNumber(i));
         LocalVariableAttribute lv = (LocalVariableAttribute) ca.getAttribute(LocalVariableAttribute.tag);
         for (int i = 0; i < lv.tableLength(); i++) sb.append(" v" + lv.startPc(i) + "+" + lv.codeLength(i) + ":" + lv.variableName(i));
+        sb.append(" line@" + (pos + 2) + "=" + mi.getLineNumber(pos + 2));
         System.out.println(sb);
       }
     }

@@ -13,7 +13,7 @@ import { Opcodes } from '../../asm/opcodes.js';
 import { MethodNode } from '../../tree/method-node.js';
 import type { ClassNode } from '../../tree/class-node.js';
 import { toDottedName } from '../../classfile/class-names.js';
-import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, MethodParametersAttribute, annotationNodesHolder } from './attributes.js';
+import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, LineNumberAttribute, MethodParametersAttribute, annotationNodesHolder } from './attributes.js';
 import { ParameterNode } from '../../tree/parameter-node.js';
 import { ConstPool } from './const-pool.js';
 import { SignatureAttribute } from './signature-attribute.js';
@@ -236,6 +236,9 @@ export class MethodInfo extends AnnotatedInfo {
    * LineNumberTable: written-code.ts lineNumberAt); -1 without code or line numbers.
    */
   getLineNumber(pos: number): number {
+    // Edited at the byte level: the offsets are those of the edited code[] (as in Javassist).
+    const edited = this.editedCode();
+    if (edited !== null) return edited.lineNumbers.length === 0 ? -1 : new LineNumberAttribute(edited.lineNumbers).toLineNumber(pos);
     const code = this.writtenCode();
     return code === null ? -1 : lineNumberAt(code, pos);
   }
