@@ -174,6 +174,10 @@ function classforgeOps(classes: string): string[] {
   b.addInvokespecial(pool.get('java.util.List'), 'x', '()V'); line('invokespecial interface');
   b.addInvokeinterface('java.util.List', 'get', '(I)Ljava/lang/Object;', 2); line('invokeinterface');
   b.addInvokeinterface(pool.get('java.util.Map'), 'put', '(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;', 3); line('invokeinterface ct');
+  b.addInvokestatic(cc, 'm', CtClass.intType, [CtClass.longType, pool.get('java.lang.String')]); line('invokestatic types');
+  b.addInvokevirtual(pool.get('java.lang.Object'), 'notify', CtClass.voidType, null); line('invokevirtual void');
+  b.addInvokespecial(cc, MethodInfo.nameInit, CtClass.voidType, [CtClass.doubleType]); line('invokespecial types');
+  b.addPrintln('hi'); line('println');
   for (let op = 0; op <= 201; op++) { if (op >= 178 && op <= 186) continue; b.addOpcode(op); line('op ' + op); }
   b.addIconst(1); b.addIconst(2); b.addOpcode(Opcode.IADD!); b.setMaxLocals(false, types, 3); line('seq');
   b.add(1, 2); b.add(1, 2, 3, 4); b.add32bit(0x01020304); b.addGap(3); b.addIndex(7); line('raw');

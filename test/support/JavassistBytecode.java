@@ -237,6 +237,10 @@ public class JavassistBytecode {
     b.addInvokespecial(pool.get("java.util.List"), "x", "()V"); line("invokespecial interface");
     b.addInvokeinterface("java.util.List", "get", "(I)Ljava/lang/Object;", 2); line("invokeinterface");
     b.addInvokeinterface(pool.get("java.util.Map"), "put", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", 3); line("invokeinterface ct");
+    b.addInvokestatic(cc, "m", CtClass.intType, new CtClass[] {CtClass.longType, pool.get("java.lang.String")}); line("invokestatic types");
+    b.addInvokevirtual(pool.get("java.lang.Object"), "notify", CtClass.voidType, null); line("invokevirtual void");
+    b.addInvokespecial(cc, MethodInfo.nameInit, CtClass.voidType, new CtClass[] {CtClass.doubleType}); line("invokespecial types");
+    b.addPrintln("hi"); line("println");
     for (int op = 0; op <= 201; op++) {
       if (op >= 178 && op <= 186) continue;
       b.addOpcode(op); line("op " + op);

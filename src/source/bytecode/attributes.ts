@@ -386,12 +386,12 @@ export class CodeAttribute extends AttributeInfo {
   iterator(): CodeIterator {
     if (this.detached !== null) {
       const pool = this.detached.pool;
-      return new CodeIterator(this.detached.edit, { changed: () => {}, constPool: () => pool, className: pool.getClassName() });
+      return new CodeIterator(this.detached.edit, { changed: () => {}, constPool: () => pool, className: pool.getClassName() }, this);
     }
-    if (this.host === null) return new CodeIterator(editableCode(this.written()));
+    if (this.host === null) return new CodeIterator(editableCode(this.written()), null, this);
     const host = this.host;
     const edit = host.snapshot();
-    return new CodeIterator(edit, { changed: () => host.changed(edit), constPool: () => host.constPool(), className: host.className });
+    return new CodeIterator(edit, { changed: () => host.changed(edit), constPool: () => host.constPool(), className: host.className }, this);
   }
 
   /** The constant pool the code's indexes are in. */

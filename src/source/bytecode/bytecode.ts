@@ -11,6 +11,7 @@ import { CodeAttribute, ExceptionTable } from './attributes.js';
 import type { EditableCode, EditableHandler } from './code-edits.js';
 import type { ConstPool } from './const-pool.js';
 import { Opcode } from './mnemonic.js';
+import { Descriptor } from './descriptor.js';
 
 /** How many stack slots each opcode adds (negative: removes), Javassist's Opcode.STACK_GROW; 0 where it depends on an operand (field and method instructions, multianewarray). */
 const STACK_GROW: readonly number[] = (() => {
@@ -66,6 +67,11 @@ function dataSize(methodDescriptor: string): number {
     size -= !array && (methodDescriptor[i] === 'J' || methodDescriptor[i] === 'D') ? 2 : 1;
   }
   return size + slots(methodDescriptor.slice(end + 1));
+}
+
+/** A method descriptor given as one, or as a return type (null: void) and parameter types. */
+function methodDescriptor(descriptorOrReturn: string | CtClass | null, parameters: readonly CtClass[] | null | undefined): string {
+  return typeof descriptorOrReturn === 'string' ? descriptorOrReturn : Descriptor.ofMethod(descriptorOrReturn, parameters ?? null);
 }
 
 export class Bytecode {
@@ -439,14 +445,22 @@ export class Bytecode {
   }
 
   /** invokevirtual; the owner as a CtClass, a dotted name, or a Class entry's index. */
-  addInvokevirtual(owner: CtClass | string | number, name: string, descriptor: string): void {
+  addInvokevirtual(owner: CtClass | string | number, name: string, descriptor: string): void;
+  /** With the descriptor made of `returnType` (null: void) and `parameters`. */
+  addInvokevirtual(owner: CtClass | string | number, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
+  addInvokevirtual(owner: CtClass | string | number, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
+    const descriptor = methodDescriptor(descriptorOrReturn, parameters);
     this.add(Opcode.INVOKEVIRTUAL!);
     this.addIndex(this.cp.addMethodrefInfo(this.classIndex(owner), name, descriptor));
     this.growStack(dataSize(descriptor) - 1);
   }
 
   /** invokestatic; an interface's static method when the owner is an interface CtClass. */
-  addInvokestatic(owner: CtClass | string | number, name: string, descriptor: string): void {
+  addInvokestatic(owner: CtClass | string | number, name: string, descriptor: string): void;
+  /** With the descriptor made of `returnType` (null: void) and `parameters`. */
+  addInvokestatic(owner: CtClass | string | number, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
+  addInvokestatic(owner: CtClass | string | number, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
+    const descriptor = methodDescriptor(descriptorOrReturn, parameters);
     const isInterface = typeof owner === 'object' && owner.isInterface();
     this.add(Opcode.INVOKESTATIC!);
     const index = this.classIndex(owner);
@@ -455,7 +469,11 @@ export class Bytecode {
   }
 
   /** invokespecial (a constructor, a super call, a private method). */
-  addInvokespecial(owner: CtClass | string | number, name: string, descriptor: string): void {
+  addInvokespecial(owner: CtClass | string | number, name: string, descriptor: string): void;
+  /** With the descriptor made of `returnType` (null: void) and `parameters`. */
+  addInvokespecial(owner: CtClass | string | number, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
+  addInvokespecial(owner: CtClass | string | number, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
+    const descriptor = methodDescriptor(descriptorOrReturn, parameters);
     const isInterface = typeof owner === 'object' && owner.isInterface();
     this.add(Opcode.INVOKESPECIAL!);
     const index = this.classIndex(owner);
@@ -473,6 +491,13 @@ export class Bytecode {
 
   private classIndex(owner: CtClass | string | number): number {
     return typeof owner === 'number' ? owner : this.cp.addClassInfo(owner);
+  }
+
+  /** System.err.println(message): Javassist's addPrintln prints to the error stream. */
+  addPrintln(message: string): void {
+    this.addGetstatic('java.lang.System', 'err', 'Ljava/io/PrintStream;');
+    this.addLdc(message);
+    this.addInvokevirtual('java.io.PrintStream', 'println', '(Ljava/lang/String;)V');
   }
 
   /** The return instruction for `type` (null or void: return). */

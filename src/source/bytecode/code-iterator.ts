@@ -15,6 +15,7 @@ import { CannotCompileException } from '../cannot-compile-exception.js';
 import { nextOpcode } from './code-iterator-walk.js';
 import { type EditableCode, insertGap } from './code-edits.js';
 import type { ConstPool } from './const-pool.js';
+import type { CodeAttribute } from './attributes.js';
 
 const NEW = 187;
 const INVOKESPECIAL = 183;
@@ -42,6 +43,7 @@ export class CodeIterator {
   constructor(
     private readonly edit: EditableCode,
     private readonly context: CodeIteratorContext | null = null,
+    private readonly owner: CodeAttribute | null = null,
   ) {}
 
   private get code(): Uint8Array {
@@ -108,6 +110,12 @@ export class CodeIterator {
   /** The signed 32-bit value at `index` (goto_w, switch tables). */
   s32bitAt(index: number): number {
     return (this.at(index) << 24) | (this.at(index + 1) << 16) | (this.at(index + 2) << 8) | this.at(index + 3);
+  }
+
+  /** The CodeAttribute this iterator walks (Javassist's get()). */
+  get(): CodeAttribute {
+    if (this.owner === null) throw new CannotCompileException('this CodeIterator has no CodeAttribute');
+    return this.owner;
   }
 
   /** A copy of code[]. */

@@ -108,6 +108,11 @@ abstract class AnnotatedInfo {
 }
 
 export class MethodInfo extends AnnotatedInfo {
+  /** The name of constructors (JVMS §2.9.1). */
+  static readonly nameInit = '<init>';
+  /** The name of the class initializer (JVMS §2.9.2). */
+  static readonly nameClinit = '<clinit>';
+
   private readonly method: MethodNode;
   /** The pool of a method made with `new MethodInfo(cp, name, descriptor)`, not in a class yet. */
   private readonly detachedPool: ConstPool | null;
