@@ -6,6 +6,7 @@
 // print each edited method's code[] (the constant pool indexes included: ConstPool adds entries as
 // Javassist does), exception table and line numbers; the classes both write run under
 // java -Xverify:all and print the same.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,51 @@ public class Main {
 };
 
 type Pattern = 'body' | 'enter' | 'accessor' | 'mixed';
+
+/** JavassistBytecode.library. */
+async function classforgeLibrary(jar: string, out: string, names: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const pool = new ClassPool(true).appendPathList(jar);
+    for (const name of names) {
+      const cc = pool.get(name);
+      const cf = cc.getClassFile();
+      const cp = cf.getConstPool();
+      for (const mi of cf.getMethods()) {
+        const ca = mi.getCodeAttribute();
+        if (ca === null) continue;
+        const it = ca.iterator();
+        let at = 0;
+        if (pass === 0) {
+          const b = new Bytecode(cp);
+          b.addLdc(`${name}.${mi.getName()}`);
+          b.addInvokestatic('java.lang.String', 'valueOf', '(Ljava/lang/Object;)Ljava/lang/String;');
+          b.addOpcode(Opcode.POP!);
+          at = mi.isConstructor() ? it.skipConstructor() : 0;
+          it.insert(b.get());
+        } else {
+          while (it.hasNext()) {
+            const index = it.next();
+            const op = it.byteAt(index);
+            if (op === Opcode.GETFIELD || op === Opcode.GOTO || op === Opcode.ATHROW) at += it.insertGap(index, (index % 3) + 1);
+            if (op === Opcode.IFEQ) at += it.insertExGap(index, 2);
+          }
+        }
+        let sb = `${pass} ${name}.${mi.getName()}${mi.getDescriptor()} ${at} ${hex(ca.getCode())}`;
+        const et = ca.getExceptionTable();
+        for (let i = 0; i < et.size(); i++) sb += ` h${et.startPc(i)}-${et.endPc(i)}>${et.handlerPc(i)}:${et.catchType(i)}`;
+        const table = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute | null;
+        if (table !== null) for (let i = 0; i < table.tableLength(); i++) sb += ` l${table.startPc(i)}:${table.lineNumber(i)}`;
+        lines.push(sb);
+      }
+      if (pass === 0) {
+        for (const mi of cf.getMethods()) mi.rebuildStackMapIf6(pool, cf);
+        await cc.writeFile(out);
+      }
+    }
+  }
+  return lines;
+}
 
 /** JavassistBytecode.bytecodeOps, line by line (Java prints floats with a '.0'). */
 function classforgeOps(classes: string): string[] {
@@ -412,6 +458,16 @@ async function classforgeRun(classes: string, out: string, pattern: Pattern): Pr
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'classforge-javassist-bytecode-'));
+const LANG3_JAR = '/usr/share/java/commons-lang3.jar';
+/** The top-level classes of commons-lang3's root package (Debian's libcommons-lang3-java), listed in the jar. */
+if (existsSync(LANG3_JAR)) {
+  const listing = execFileSync('jar', ['tf', LANG3_JAR], { encoding: 'utf8' });
+  const names = listing
+    .split('\n')
+    .filter((entry) => /^org\/apache\/commons\/lang3\/[A-Za-z]+\.class$/.test(entry))
+    .map((entry) => entry.slice(0, -'.class'.length).replace(/\//g, '.'));
+  writeFileSync(join(scratch, 'lang3.txt'), names.join('\n'));
+}
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, differential against Javassist 3.27', () => {
@@ -441,6 +497,21 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
       writeFileSync(join(scratch, `${pattern}.txt`), actual.join('\n'));
     }, 120_000);
   }
+
+  it.skipIf(!existsSync(LANG3_JAR))("commons-lang3's classes: the same code[] and tables as Javassist's after inserts and gaps, and they verify", async () => {
+    const { harness } = await prepare();
+    const names = readFileSync(join(scratch, 'lang3.txt'), 'utf8').split('\n').filter((n) => n !== '');
+    const listFile = join(scratch, 'lang3.txt');
+    const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args: [LANG3_JAR, join(scratch, 'lang3-javassist'), 'library', listFile] });
+    expect(oracle.stderr).toBe('');
+    const expected = oracle.stdout.split('\n').filter((line) => line !== '');
+    expect(expected.length).toBeGreaterThan(1000);
+    const out = join(scratch, 'lang3-classforge');
+    expect(await classforgeLibrary(LANG3_JAR, out, names)).toEqual(expected);
+    const loaded = await runJava({ classpath: [harness, out, LANG3_JAR], mainClass: 'JavassistBytecode', args: ['', '', 'load', listFile], verify: true });
+    expect(loaded.stderr).toBe('');
+    expect(loaded.stdout.trim()).toBe(`loaded ${names.length}`);
+  }, 180_000);
 
   it('Bytecode.add* give the bytes, pool indexes and stack depths Javassist gives', async () => {
     const { classes, harness } = await prepare();

@@ -24,7 +24,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from '../tree/class-node.js';
 import { InnerClassNode } from '../tree/inner-class-node.js';
 import { ClassFile } from './bytecode/member-info.js';
-import { flushPendingCode } from './bytecode/pool-edits.js';
+import { flushPendingCode, noteMemberChanged } from './bytecode/pool-edits.js';
 import { ClassRemapper } from '../commons/class-remapper.js';
 import { SimpleRemapper } from '../commons/simple-remapper.js';
 import { CopyRefusedError, TreeBaseline, writeCopyingMembers } from '../tree/lossless-tree-writer.js';
@@ -1081,6 +1081,7 @@ export class CtClass {
     this.classNode();
     // Code edited at the byte level goes into the tree before anything else changes it.
     flushPendingCode(this);
+    noteMemberChanged(this, member ?? null);
     this.modified = true;
     if (member !== undefined) {
       this.ensureCode();

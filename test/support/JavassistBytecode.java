@@ -8,6 +8,20 @@ import javassist.bytecode.*;
 
 public class JavassistBytecode {
   public static void main(String[] args) throws Exception {
+    if (args[2].equals("library")) {
+      library(args[0], args[1], java.nio.file.Files.readAllLines(java.nio.file.Paths.get(args[3])));
+      return;
+    }
+    if (args[2].equals("load")) {
+      // Links (so verifies) and initializes each class named in args[3], as found on the class path.
+      int loaded = 0;
+      for (String name : java.nio.file.Files.readAllLines(java.nio.file.Paths.get(args[3]))) {
+        Class.forName(name, true, JavassistBytecode.class.getClassLoader());
+        loaded++;
+      }
+      System.out.println("loaded " + loaded);
+      return;
+    }
     ClassPool pool = new ClassPool(true);
     pool.insertClassPath(args[0]);
     CtClass cc = pool.get("bc.Account");
@@ -250,6 +264,59 @@ public class JavassistBytecode {
     b.addExceptionHandler(0, 1, 2, "java.lang.Exception"); b.addExceptionHandler(0, 1, 2, 0);
     System.out.println("et " + b.getExceptionTable().size() + " " + b.getExceptionTable().catchType(0));
     System.out.println("pool size " + cp.getSize());
+  }
+
+  /**
+   * (7) A library's classes (a jar): a call inserted at the start of every method (after the
+   * super/this call of constructors), then, on a fresh pool, gaps before every getfield, goto and
+   * athrow (1-3 bytes) and exclusive gaps before every ifeq; code[], exception table and lines.
+   * The first edit's classes are written to `out`.
+   */
+  static void library(String jar, String out, java.util.List<String> names) throws Exception {
+    for (int pass = 0; pass < 2; pass++) {
+      ClassPool pool = new ClassPool(true);
+      pool.insertClassPath(jar);
+      for (String name : names) {
+        CtClass cc = pool.get(name);
+        ClassFile cf = cc.getClassFile();
+        ConstPool cp = cf.getConstPool();
+        for (Object o : cf.getMethods()) {
+          MethodInfo mi = (MethodInfo) o;
+          CodeAttribute ca = mi.getCodeAttribute();
+          if (ca == null) continue;
+          CodeIterator it = ca.iterator();
+          int at = 0;
+          if (pass == 0) {
+            Bytecode b = new Bytecode(cp);
+            b.addLdc(name + "." + mi.getName());
+            b.addInvokestatic("java.lang.String", "valueOf", "(Ljava/lang/Object;)Ljava/lang/String;");
+            b.addOpcode(Opcode.POP);
+            at = mi.isConstructor() ? it.skipConstructor() : 0;
+            it.insert(b.get());
+          } else {
+            while (it.hasNext()) {
+              int index = it.next();
+              int op = it.byteAt(index);
+              if (op == Opcode.GETFIELD || op == Opcode.GOTO || op == Opcode.ATHROW) at += it.insertGap(index, index % 3 + 1);
+              if (op == Opcode.IFEQ) at += it.insertExGap(index, 2);
+            }
+          }
+          StringBuilder sb = new StringBuilder(pass + " " + name + "." + mi.getName() + mi.getDescriptor() + " " + at + " ");
+          for (byte x : ca.getCode()) sb.append(String.format("%02x", x & 0xff));
+          ExceptionTable et = ca.getExceptionTable();
+          for (int i = 0; i < et.size(); i++) sb.append(" h" + et.startPc(i) + "-" + et.endPc(i) + ">" + et.handlerPc(i) + ":" + et.catchType(i));
+          LineNumberAttribute lines = (LineNumberAttribute) ca.getAttribute(LineNumberAttribute.tag);
+          if (lines != null) for (int i = 0; i < lines.tableLength(); i++) sb.append(" l" + lines.startPc(i) + ":" + lines.lineNumber(i));
+          System.out.println(sb);
+        }
+        // After the class's edits: rebuilding a StackMapTable adds Class entries to the pool, which
+        // would shift the indexes the next method's insert gets (classforge computes frames when writing).
+        if (pass == 0) {
+          for (Object o : cf.getMethods()) ((MethodInfo) o).rebuildStackMapIf6(pool, cf);
+          cc.writeFile(out);
+        }
+      }
+    }
   }
 
   /**

@@ -203,6 +203,10 @@ export class MethodInfo extends AnnotatedInfo {
     const snapshot = (): EditableCode => {
       const edited = this.editedCode();
       if (edited !== null) return edited;
+      if (this.detachedPool === null) {
+        const unchanged = poolEditsOf(owner).unchangedCode(method, method.name, method.desc);
+        if (unchanged !== null) return editableCode(unchanged);
+      }
       const code = this.writtenCode();
       if (code === null) throw new CannotCompileException(`${method.name}${method.desc}: no code`);
       const edit = editableCode(code);

@@ -11,7 +11,7 @@
 // the code keeps meaning the same thing.
 
 import { type ConstantPool, type ConstantPoolEntry, readConstantPool } from '../../classfile/constant-pool.js';
-import { type RawAttribute, readRawClassFile } from '../../classfile/raw-class-file.js';
+import { type RawAttribute, type RawClassFile, type RawCode, readRawClassFile, readRawCode } from '../../classfile/raw-class-file.js';
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../../classfile/modified-utf8.js';
 
 type NewEntry = ConstantPoolEntry & { readonly offset: -1 };
@@ -46,6 +46,30 @@ export class PoolEdits {
   bootstrapMethods(): RawAttribute | null {
     if (this.frozenBytes === null) return null;
     return readRawClassFile(this.frozenBytes).attributes.find((a) => a.name === 'BootstrapMethods') ?? null;
+  }
+
+  /** Members changed (CtClass.checkModify) since the freeze; `everything` after a change of the class itself. */
+  private readonly changedSinceFreeze = new WeakSet<object>();
+  private everythingChanged = false;
+  private frozenFile: RawClassFile | null = null;
+
+  /** @internal Records a change of `member` (null: of the class) made after the freeze. */
+  noteChanged(member: object | null): void {
+    if (this.frozen === null) return;
+    if (member === null) this.everythingChanged = true;
+    else this.changedSinceFreeze.add(member);
+  }
+
+  /**
+   * The Code attribute of method `name``desc` in the frozen class file, when `member` has not changed
+   * since: its indexes are the frozen pool's, and reading it costs no writing of the class.
+   */
+  unchangedCode(member: object, name: string, desc: string): RawCode | null {
+    if (this.frozenBytes === null || this.everythingChanged || this.changedSinceFreeze.has(member)) return null;
+    this.frozenFile ??= readRawClassFile(this.frozenBytes);
+    const method = this.frozenFile.methods.find((m) => m.name === name && m.descriptor === desc);
+    const code = method?.attributes.find((a) => a.name === 'Code');
+    return code === undefined ? null : readRawCode(code, this.frozenFile.constantPool);
   }
 
   isFrozen(): boolean {
@@ -180,6 +204,11 @@ export function poolEditsOf(owner: object): PoolEdits {
     EDITS.set(owner, edits);
   }
   return edits;
+}
+
+/** Records that `member` of the class `owner` (null: the class itself) is changing (CtClass.checkModify). */
+export function noteMemberChanged(owner: object, member: object | null): void {
+  EDITS.get(owner)?.noteChanged(member);
 }
 
 /** Decodes every edited method's code[] into the tree (CtClass calls it before writing the class). */
