@@ -148,7 +148,7 @@ async function classforgeLibrary(jar: string, out: string, names: readonly strin
             if (op === Opcode.IFEQ) at += it.insertExGap(index, 2);
           }
         }
-        let sb = `${pass} ${name}.${mi.getName()}${mi.getDescriptor()} ${at} ${hex(ca.getCode())}`;
+        let sb = `${pass} ${name}.${mi.getName()}${mi.getDescriptor()} ${at} max ${ca.computeMaxStack()} ${hex(ca.getCode())}`;
         const et = ca.getExceptionTable();
         for (let i = 0; i < et.size(); i++) sb += ` h${et.startPc(i)}-${et.endPc(i)}>${et.handlerPc(i)}:${et.catchType(i)}`;
         const table = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute | null;
@@ -413,6 +413,7 @@ async function classforgeRun(classes: string, out: string, pattern: Pattern): Pr
       const at = it.insert(b.get());
       p(`${mi.getName()} inserted at ${at} next ${it.lookAhead()}`);
       ca.setMaxStack(ca.computeMaxStack());
+      p(`${mi.getName()} maxStack ${ca.getMaxStack()} maxLocals ${ca.getMaxLocals()}`);
       mi.rebuildStackMapIf6(pool, cf);
       print(p, mi.getName(), mi);
     }

@@ -136,6 +136,7 @@ public class JavassistBytecode {
         int at = it.insert(b.get());
         System.out.println(mi.getName() + " inserted at " + at + " next " + it.lookAhead());
         ca.setMaxStack(ca.computeMaxStack());
+        System.out.println(mi.getName() + " maxStack " + ca.getMaxStack() + " maxLocals " + ca.getMaxLocals());
         mi.rebuildStackMapIf6(pool, cf);
         print(mi.getName(), mi);
       }
@@ -301,7 +302,7 @@ public class JavassistBytecode {
               if (op == Opcode.IFEQ) at += it.insertExGap(index, 2);
             }
           }
-          StringBuilder sb = new StringBuilder(pass + " " + name + "." + mi.getName() + mi.getDescriptor() + " " + at + " ");
+          StringBuilder sb = new StringBuilder(pass + " " + name + "." + mi.getName() + mi.getDescriptor() + " " + at + " max " + ca.computeMaxStack() + " ");
           for (byte x : ca.getCode()) sb.append(String.format("%02x", x & 0xff));
           ExceptionTable et = ca.getExceptionTable();
           for (int i = 0; i < et.size(); i++) sb.append(" h" + et.startPc(i) + "-" + et.endPc(i) + ">" + et.handlerPc(i) + ":" + et.catchType(i));

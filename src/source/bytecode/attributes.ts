@@ -8,6 +8,7 @@
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { CodeIterator } from './code-iterator.js';
 import { type EditableCode, editableCode } from './code-edits.js';
+import { computeMaxStack } from './max-stack.js';
 import { CannotCompileException } from '../cannot-compile-exception.js';
 import { lineNumberEntries } from './written-code.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
@@ -334,8 +335,6 @@ export interface MethodCodeHost {
   snapshot(): EditableCode;
   /** Records `edit` as the method's code (decoded into the method before the class is written). */
   changed(edit: EditableCode): void;
-  /** Decodes pending edits and answers max_stack as the class would be written now. */
-  computedMaxStack(): number;
   constPool(): ConstPool;
   className: string;
 }
@@ -481,10 +480,13 @@ export class CodeAttribute extends AttributeInfo {
     this.editable().maxLocals = value;
   }
 
-  /** max_stack of the code as edited, computed (Javassist's computeMaxStack, here by ClassWriter). */
+  /** max_stack of the code as edited, computed as Javassist's computeMaxStack (max-stack.ts); sets it too, as Javassist's does. */
   computeMaxStack(): number {
-    if (this.host === null) return this.getMaxStack();
-    return this.host.computedMaxStack();
+    const edited = this.edits();
+    const max = computeMaxStack(edited ?? editableCode(this.written()), this.getConstPool());
+    // Javassist sets max_stack too; code nobody edited keeps the class file's (the same number).
+    if (edited !== null) edited.maxStack = max;
+    return max;
   }
 
   private editable(): EditableCode {

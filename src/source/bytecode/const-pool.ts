@@ -243,6 +243,22 @@ export class ConstPool {
     return this.memberNameAndType(index, 'InterfaceMethodref').descriptor;
   }
 
+  /** The descriptor of an InvokeDynamic entry's call site. */
+  getInvokeDynamicType(index: number): string {
+    return getNameAndType(this.entries(), this.invokeDynamic(index).nameAndTypeIndex).descriptor;
+  }
+
+  /** The method name of an InvokeDynamic entry's call site. */
+  getInvokeDynamicName(index: number): string {
+    return getNameAndType(this.entries(), this.invokeDynamic(index).nameAndTypeIndex).name;
+  }
+
+  private invokeDynamic(index: number): { nameAndTypeIndex: number } {
+    const entry = this.entries().entries[index];
+    if (entry?.kind !== 'InvokeDynamic') throw new CannotCompileException(`constant pool entry ${index} is not an InvokeDynamic`);
+    return entry;
+  }
+
   private memberClass(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): string {
     return toDottedName(getClassName(this.entries(), getConstant(this.entries(), index, [kind]).classIndex));
   }

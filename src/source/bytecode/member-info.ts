@@ -231,11 +231,6 @@ export class MethodInfo extends AnnotatedInfo {
           record(edit);
         });
       },
-      computedMaxStack: () => {
-        // The method alone, decoded and written with its maxima computed (not the whole class: this runs once per method edited).
-        flushPendingCode(owner);
-        return standaloneCode(method, className.replace(/\./g, '/'))?.maxStack ?? 0;
-      },
       constPool: () => this.getConstPool(),
     };
   }
