@@ -122,7 +122,7 @@ type Pattern = 'body' | 'enter' | 'accessor' | 'mixed';
 /** JavassistBytecode.library. */
 async function classforgeLibrary(jar: string, out: string, names: readonly string[]): Promise<string[]> {
   const lines: string[] = [];
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     const pool = new ClassPool(true).appendPathList(jar);
     for (const name of names) {
       const cc = pool.get(name);
@@ -140,6 +140,12 @@ async function classforgeLibrary(jar: string, out: string, names: readonly strin
           b.addOpcode(Opcode.POP!);
           at = mi.isConstructor() ? it.skipConstructor() : 0;
           it.insert(b.get());
+        } else if (pass === 2) {
+          while (it.hasNext()) {
+            const index = it.next();
+            const op = it.byteAt(index);
+            if (op >= Opcode.INVOKEVIRTUAL! && op <= Opcode.INVOKEINTERFACE!) at = it.insertAt(index, [Opcode.ICONST_0!, Opcode.POP!]);
+          }
         } else {
           while (it.hasNext()) {
             const index = it.next();

@@ -270,11 +270,12 @@ public class JavassistBytecode {
   /**
    * (7) A library's classes (a jar): a call inserted at the start of every method (after the
    * super/this call of constructors), then, on a fresh pool, gaps before every getfield, goto and
-   * athrow (1-3 bytes) and exclusive gaps before every ifeq; code[], exception table and lines.
+   * athrow (1-3 bytes) and exclusive gaps before every ifeq; then, on a fresh pool, iconst_0 pop
+   * inserted before every call while walking the code; code[], exception table and lines.
    * The first edit's classes are written to `out`.
    */
   static void library(String jar, String out, java.util.List<String> names) throws Exception {
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 3; pass++) {
       ClassPool pool = new ClassPool(true);
       pool.insertClassPath(jar);
       for (String name : names) {
@@ -294,6 +295,13 @@ public class JavassistBytecode {
             b.addOpcode(Opcode.POP);
             at = mi.isConstructor() ? it.skipConstructor() : 0;
             it.insert(b.get());
+          } else if (pass == 2) {
+            // Before every call, while walking: the loop tracing agents write.
+            while (it.hasNext()) {
+              int index = it.next();
+              int op = it.byteAt(index);
+              if (op >= Opcode.INVOKEVIRTUAL && op <= Opcode.INVOKEINTERFACE) at = it.insertAt(index, new byte[] {Opcode.ICONST_0, Opcode.POP});
+            }
           } else {
             while (it.hasNext()) {
               int index = it.next();
