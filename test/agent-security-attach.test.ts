@@ -5,9 +5,9 @@
 // working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
 // without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentArgumentError, formatAgentArguments } from '../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
@@ -164,6 +164,45 @@ describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in
       container.child.stdin!.end();
     } finally {
       rmSync(hostTmp, { recursive: true, force: true });
+    }
+  });
+});
+
+// From here, paths under /proc/<pid>/root follow the target's symbolic links against our root (an
+// absolute link) or out of its root ('..'). A container whose /tmp is such a link (its root can
+// make one) had `classforge attach` create the session directory and write the agent jar at a
+// place of the container's choosing on the host. A chroot is the smallest such "container".
+describe.skipIf(!IS_ROOT || !existsSync(cli))('classforge attach to a process whose /tmp is a symbolic link', () => {
+  it('refuses before creating anything, naming the link', async () => {
+    const jail = mkdtempSync(join(tmpdir(), 'classforge-jail-'));
+    const hostTarget = mkdtempSync(join(tmpdir(), 'classforge-link-target-'));
+    try {
+      // /bin/sleep and its libraries (ldd), enough for a process to live in the jail.
+      const libraries = spawnSync('ldd', ['/bin/sleep'], { encoding: 'utf8' }).stdout.match(/\/\S+/g) ?? [];
+      for (const file of ['/bin/sleep', ...libraries]) {
+        mkdirSync(join(jail, dirname(file)), { recursive: true });
+        copyFileSync(file, join(jail, file));
+      }
+      symlinkSync(hostTarget, join(jail, 'tmp'));
+      const jailed = spawn('chroot', [jail, '/bin/sleep', '60'], { stdio: 'ignore' });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = statSync(hostTarget).mtimeMs;
+        const result = spawnSync(process.execPath, [cli, 'attach', String(jailed.pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect(result.stderr).toContain(`its /tmp is a symbolic link (to ${hostTarget})`);
+        expect(result.status).toBe(2);
+        expect(readdirSync(hostTarget)).toEqual([]);
+        expect(statSync(hostTarget).mtimeMs).toBe(before); // nothing was ever created there
+      } finally {
+        jailed.kill('SIGKILL');
+      }
+    } finally {
+      rmSync(jail, { recursive: true, force: true });
+      rmSync(hostTarget, { recursive: true, force: true });
     }
   });
 });

@@ -30,7 +30,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { constants as osConstants, tmpdir } from 'node:os';
@@ -77,7 +77,14 @@ function sessionDirectory(pid: number): { hostPath: string; targetPath: string }
     const hostPath = mkdtempSync(join(tmpdir(), 'classforge-attach-'));
     return { hostPath, targetPath: hostPath };
   }
-  const hostPath = mkdtempSync(join(targetRoot, 'tmp', 'classforge-attach-'));
+  // Path resolution from here follows the container's symbolic links against OUR root (an
+  // absolute target) or climbs out of its root ('..'): a /tmp that is a link, which its root can
+  // make, would have us create and write the session's files at a place of its choosing on the host.
+  const targetTmp = join(targetRoot, 'tmp');
+  if (lstatSync(targetTmp).isSymbolicLink()) {
+    throw new Error(`its /tmp is a symbolic link (to ${readlinkSync(targetTmp)}), which would be followed outside its file system from here; refusing to create the session there`);
+  }
+  const hostPath = mkdtempSync(join(targetTmp, 'classforge-attach-'));
   return { hostPath, targetPath: hostPath.slice(targetRoot.length) };
 }
 
@@ -205,7 +212,8 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
   };
   try {
     const jarName = 'classforge-agent.jar';
-    writeFileSync(join(directory.hostPath, jarName), jar, { mode: 0o600 });
+    // 'wx' (O_CREAT|O_EXCL): never through a link or a file someone else put there first.
+    writeFileSync(join(directory.hostPath, jarName), jar, { mode: 0o600, flag: 'wx' });
     if (directory.hostPath !== directory.targetPath) {
       hostDirectory = mkdtempSync(join(tmpdir(), 'classforge-attach-'));
       writeFileSync(join(hostDirectory, jarName), jar, { mode: 0o600 });
