@@ -119,6 +119,47 @@ public class Main {
 
 type Pattern = 'body' | 'enter' | 'accessor' | 'mixed';
 
+/** A method whose loop spans 32,600 bytes: one more gap and its if_icmpge and goto no longer reach (JVMS §6.5 goto_w). */
+const BIG_METHOD = `package gw;
+public class Big {
+  public static int run(int n) {
+    int s = 0; int x = 1;
+    for (int k = 0; k < n; k++) {
+${Array.from({ length: 2728 }, (_, i) => `      s += x * ${i} ^ (s >>> 3);`).join('\n')}
+      x++;
+    }
+    return s;
+  }
+  public static void main(String[] a) { System.out.println(run(3)); }
+}
+`;
+
+/** JavassistBytecode.wide's lines (without the cases Javassist gets wrong), and every edited class. */
+function classforgeWide(classes: string): { lines: string[]; pools: { pos: number; kind: number; cc: CtClass }[] } {
+  const lines: string[] = [];
+  const pools: { pos: number; kind: number; cc: CtClass }[] = [];
+  for (const pos of [0, 4, 8, 11, 20, 32619, 32622, 32623]) {
+    for (let kind = 0; kind < 3; kind++) {
+      const javassistBroken = (pos === 8 || pos === 32619) && kind !== 1;
+      const pool = new ClassPool(true).appendPathList(classes);
+      const cc = pool.get('gw.Big');
+      const mi = cc.getClassFile().getMethod('run')!;
+      const ca = mi.getCodeAttribute()!;
+      const it = ca.iterator();
+      it.move(pos);
+      const r = kind === 0 ? it.insertGap(pos, 201) : kind === 1 ? it.insertExGap(pos, 203) : it.insertAt(pos, new Uint8Array(300));
+      let sb = `${pos} ${kind} ${r} next ${it.lookAhead()} ${hex(ca.getCode())}`;
+      const table = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute;
+      for (let i = 0; i < table.tableLength(); i += 100) sb += ` l${table.startPc(i)}`;
+      const lv = ca.getAttribute(LocalVariableAttribute.tag) as LocalVariableAttribute;
+      for (let i = 0; i < lv.tableLength(); i++) sb += ` v${lv.startPc(i)}+${lv.codeLength(i)}`;
+      if (!javassistBroken) lines.push(sb);
+      pools.push({ pos, kind, cc });
+    }
+  }
+  return { lines, pools };
+}
+
 /** JavassistBytecode.library. */
 async function classforgeLibrary(jar: string, out: string, names: readonly string[]): Promise<string[]> {
   const lines: string[] = [];
@@ -519,6 +560,26 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
     expect(loaded.stderr).toBe('');
     expect(loaded.stdout.trim()).toBe(`loaded ${names.length}`);
   }, 180_000);
+
+  it('a gap past 32767 bytes widens the branches that no longer reach, as Javassist does', async () => {
+    const { harness } = await prepare();
+    const classes = (await compileJava({ 'gw/Big.java': BIG_METHOD }, { javacOptions: ['-g'] })).dir;
+    const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args: [classes, '', 'wide'] });
+    expect(oracle.stderr).toBe('');
+    const expected = oracle.stdout.split('\n').filter((line) => line !== '');
+    expect(expected.length).toBe(20);
+    const { lines, pools } = classforgeWide(classes);
+    expect(lines).toEqual(expected);
+    // Every edit, the ones Javassist gets wrong included, runs as the unedited method under the verifier.
+    const original = await runJava({ classpath: classes, mainClass: 'gw.Big' });
+    for (const { pos, kind, cc } of pools.filter((p) => p.kind !== 2 || p.pos === 8 || p.pos === 32619)) {
+      const out = join(scratch, `wide-${pos}-${kind}`);
+      await cc.writeFile(out);
+      const run = await runJava({ classpath: out, mainClass: 'gw.Big', verify: true });
+      expect(run.stderr, `${pos} ${kind}`).toBe('');
+      expect(run.stdout, `${pos} ${kind}`).toBe(original.stdout);
+    }
+  }, 300_000);
 
   it('Bytecode.add* give the bytes, pool indexes and stack depths Javassist gives', async () => {
     const { classes, harness } = await prepare();

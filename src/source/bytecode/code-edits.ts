@@ -16,6 +16,7 @@ import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../../classfile/modi
 import { CannotCompileException } from '../cannot-compile-exception.js';
 import { nextOpcode } from './code-iterator-walk.js';
 import type { PoolEdits } from './pool-edits.js';
+import { insertWideGap } from './wide-gap.js';
 
 export interface EditableHandler {
   startPc: number;
@@ -98,14 +99,21 @@ function shiftPc(pc: number, where: number, gap: number, exclusive: boolean): nu
 /**
  * Inserts `length` nop bytes at `where` (an instruction's index, or the end), moving what points
  * into code[]; the gap grows to a multiple of 4 when a switch would move by another amount (its
- * padding depends on its index, JVMS §6.5 tableswitch), as Javassist's does. The gap's length.
+ * padding depends on its index, JVMS §6.5 tableswitch), as Javassist's does. Where the gap is, and its length.
  */
-export function insertGap(edit: EditableCode, where: number, length: number, exclusive: boolean): number {
-  if (length <= 0) return 0;
+export function insertGap(
+  edit: EditableCode,
+  where: number,
+  length: number,
+  exclusive: boolean,
+): { position: number; length: number; relocate: (pc: number, atGap: boolean) => number } {
+  if (length <= 0) return { position: where, length: 0, relocate: (pc) => pc };
   const old = edit.code;
   const starts: number[] = [];
   for (let i = 0; i < old.length; i = nextOpcode(old, i)) starts.push(i);
   if (where !== old.length && !starts.includes(where)) throw new CannotCompileException(`bad bytecode: ${where} is not the index of an instruction`);
+  // Past 32767 bytes a 16-bit branch may no longer reach: laid out again, as Javassist does then.
+  if (old.length + length > 32767) return insertWideGap(edit, where, length, exclusive);
   if (length % 4 !== 0 && starts.some((i) => i >= where && (old[i] === TABLESWITCH || old[i] === LOOKUPSWITCH))) length = (length + 3) & ~3;
   const code = new Uint8Array(old.length + length);
   code.set(old.subarray(0, where), 0);
@@ -146,7 +154,7 @@ export function insertGap(edit: EditableCode, where: number, length: number, exc
     if (pc > where || (exclusive && pc === where && pc !== 0)) local.startPc = pc + length;
     else if (pc + local.length > where || (exclusive && pc + local.length === where)) local.length += length;
   }
-  return length;
+  return { position: where, length, relocate: (pc, atGap) => (pc > where || (pc === where && !atGap) ? pc + length : pc) };
 }
 
 /**

@@ -240,13 +240,14 @@ export class CodeIterator {
    */
   insertGapAt(pos: number, length: number, exclusive: boolean): Gap {
     const next = this.position;
-    const grown = insertGap(this.edit, pos, length, exclusive);
-    if (grown > 0) {
-      if (next >= pos) this.position = next + grown;
-      if (this.mark > pos || (this.mark === pos && exclusive)) this.mark += grown;
+    const gap = insertGap(this.edit, pos, length, exclusive);
+    if (gap.length > 0) {
+      // As Javassist: the next instruction at `pos` comes after the gap; the mark there, only for an exclusive gap.
+      this.position = gap.relocate(next, false);
+      this.mark = gap.relocate(this.mark, !exclusive);
       this.changed();
     }
-    return { position: pos, length: grown };
+    return { position: gap.position, length: gap.length };
   }
 
   /** Appends `code` at the end of code[]; its index. */
