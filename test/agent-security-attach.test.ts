@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentArgumentError, formatAgentArguments } from '../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
 import { listJvms } from '../src/agent/jvm-list.js';
+import { openPipes } from '../cli/commands/attach.js';
 import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
 
 const root = resolve(__dirname, '..');
@@ -203,6 +204,31 @@ describe.skipIf(!IS_ROOT || !existsSync(cli))('classforge attach to a process wh
     } finally {
       rmSync(jail, { recursive: true, force: true });
       rmSync(hostTarget, { recursive: true, force: true });
+    }
+  });
+});
+
+// The session's named pipes are opened a turn of the event loop after mkfifo made them. In a
+// container the session directory is in the container's /tmp, where its root can swap a pipe for
+// a link to a file of the host meanwhile: opening it with 'w' (O_CREAT|O_TRUNC, following links)
+// truncated that file, with our privileges.
+describe("the attach session's named pipes", () => {
+  it('are not opened through a link swapped in after mkfifo: the file it points to is left alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'classforge-pipes-'));
+    try {
+      const victim = join(dir, 'precious.txt');
+      writeFileSync(victim, 'precious');
+      const prefix = join(dir, 'agent');
+      const pipes = openPipes(prefix);
+      expect(pipes).not.toBeNull();
+      // Synchronously, before the streams' opens run: what the container's root could do.
+      unlinkSync(`${prefix}.from-host`);
+      symlinkSync(victim, `${prefix}.from-host`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(readFileSync(victim, 'utf8')).toBe('precious');
+      pipes!.release();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -102,7 +102,7 @@ interface AgentConnection {
  * shim, whichever order it opens them in, never waits on us. `release` ends both opens when the
  * shim took the socket instead, by opening the other ends ourselves. Null when mkfifo fails.
  */
-function openPipes(prefix: string): { connected: Promise<AgentConnection>; release(): void } | null {
+export function openPipes(prefix: string): { connected: Promise<AgentConnection>; release(): void } | null {
   const toHost = `${prefix}.to-host`;
   const fromHost = `${prefix}.from-host`;
   try {
@@ -110,8 +110,12 @@ function openPipes(prefix: string): { connected: Promise<AgentConnection>; relea
   } catch {
     return null;
   }
-  const input = createReadStream(toHost);
-  const output = createWriteStream(fromHost);
+  // The names are resolved again when the streams open (a turn of the event loop later): in a
+  // container, its root can have swapped one for a link to a file of the host by then. O_NOFOLLOW
+  // and no O_CREAT/O_TRUNC: such a link fails to open instead of truncating that file.
+  // (The stream options are typed as strings; fs.open, which the streams call, takes numbers too.)
+  const input = createReadStream(toHost, { flags: (constants.O_RDONLY | constants.O_NOFOLLOW) as unknown as string });
+  const output = createWriteStream(fromHost, { flags: (constants.O_WRONLY | constants.O_NOFOLLOW) as unknown as string });
   input.on('error', () => undefined);
   output.on('error', () => undefined);
   const opened = (stream: Readable | Writable) => new Promise<void>((resolve) => stream.once('open', () => resolve()));
@@ -130,7 +134,7 @@ function openPipes(prefix: string): { connected: Promise<AgentConnection>; relea
       for (const path of [toHost, fromHost]) {
         try {
           // O_RDWR never blocks on a FIFO (Linux) and is both a reader and a writer: our pending open completes.
-          closeSync(openSync(path, constants.O_RDWR | constants.O_NONBLOCK));
+          closeSync(openSync(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOFOLLOW));
         } catch {
           // Already gone.
         }
