@@ -134,15 +134,30 @@ ${Array.from({ length: 2728 }, (_, i) => `      s += x * ${i} ^ (s >>> 3);`).joi
 }
 `;
 
+/** The same loop with a tableswitch and a lookupswitch first: they are padded again when they move. */
+const BIG_SWITCHES = BIG_METHOD.replace('class Big', 'class BigSwitches').replace(
+  '    for (int k = 0; k < n; k++) {\n',
+  `    for (int k = 0; k < n; k++) {
+      switch (k) { case 0: s += 1; break; case 1: s += 7; break; case 2: s -= 3; break; default: s ^= 5; }
+      switch (k * 1000) { case 0: s += 11; break; case 1000: s += 17; break; case 70000: s -= 3; break; default: s ^= 9; }
+`,
+).replace(/^ {6}s \+= x \* (271[2-9]|272[0-7]) .*\n/gm, ''); // 16 statements fewer: the switches take their place
+
+/** The methods the wide-gap test edits: class, indexes, and the indexes where Javassist 3.27 goes wrong. */
+const WIDE_CASES = [
+  { className: 'gw.Big', positions: [0, 4, 8, 11, 20, 32619, 32622, 32623], broken: [8, 32619] },
+  { className: 'gw.BigSwitches', positions: [0, 11, 12, 43, 62, 67, 123], broken: [12, 43, 67] },
+];
+
 /** JavassistBytecode.wide's lines (without the cases Javassist gets wrong), and every edited class. */
-function classforgeWide(classes: string): { lines: string[]; pools: { pos: number; kind: number; cc: CtClass }[] } {
+function classforgeWide(classes: string, className: string, positions: number[], broken: number[]): { lines: string[]; pools: { pos: number; kind: number; cc: CtClass }[] } {
   const lines: string[] = [];
   const pools: { pos: number; kind: number; cc: CtClass }[] = [];
-  for (const pos of [0, 4, 8, 11, 20, 32619, 32622, 32623]) {
+  for (const pos of positions) {
     for (let kind = 0; kind < 3; kind++) {
-      const javassistBroken = (pos === 8 || pos === 32619) && kind !== 1;
+      const javassistBroken = broken.includes(pos) && kind !== 1;
       const pool = new ClassPool(true).appendPathList(classes);
-      const cc = pool.get('gw.Big');
+      const cc = pool.get(className);
       const mi = cc.getClassFile().getMethod('run')!;
       const ca = mi.getCodeAttribute()!;
       const it = ca.iterator();
@@ -563,21 +578,24 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
 
   it('a gap past 32767 bytes widens the branches that no longer reach, as Javassist does', async () => {
     const { harness } = await prepare();
-    const classes = (await compileJava({ 'gw/Big.java': BIG_METHOD }, { javacOptions: ['-g'] })).dir;
-    const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args: [classes, '', 'wide'] });
-    expect(oracle.stderr).toBe('');
-    const expected = oracle.stdout.split('\n').filter((line) => line !== '');
-    expect(expected.length).toBe(20);
-    const { lines, pools } = classforgeWide(classes);
-    expect(lines).toEqual(expected);
-    // Every edit, the ones Javassist gets wrong included, runs as the unedited method under the verifier.
-    const original = await runJava({ classpath: classes, mainClass: 'gw.Big' });
-    for (const { pos, kind, cc } of pools.filter((p) => p.kind !== 2 || p.pos === 8 || p.pos === 32619)) {
-      const out = join(scratch, `wide-${pos}-${kind}`);
-      await cc.writeFile(out);
-      const run = await runJava({ classpath: out, mainClass: 'gw.Big', verify: true });
-      expect(run.stderr, `${pos} ${kind}`).toBe('');
-      expect(run.stdout, `${pos} ${kind}`).toBe(original.stdout);
+    const classes = (await compileJava({ 'gw/Big.java': BIG_METHOD, 'gw/BigSwitches.java': BIG_SWITCHES }, { javacOptions: ['-g'] })).dir;
+    for (const { className, positions, broken } of WIDE_CASES) {
+      const args = [classes, '', 'wide', className, positions.join(','), broken.join(',')];
+      const oracle = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecode', args });
+      expect(oracle.stderr).toBe('');
+      const expected = oracle.stdout.split('\n').filter((line) => line !== '');
+      expect(expected.length).toBe(3 * positions.length - 2 * broken.length);
+      const { lines, pools } = classforgeWide(classes, className, positions, broken);
+      expect(lines).toEqual(expected);
+      // Each edit past 32767 bytes, the ones Javassist gets wrong included, runs as the unedited method under the verifier.
+      const original = await runJava({ classpath: classes, mainClass: className });
+      for (const { pos, kind, cc } of pools.filter((p) => p.kind === 2 || broken.includes(p.pos))) {
+        const out = join(scratch, `wide-${className}-${pos}-${kind}`);
+        await cc.writeFile(out);
+        const run = await runJava({ classpath: out, mainClass: className, verify: true });
+        expect(run.stderr, `${className} ${pos} ${kind}`).toBe('');
+        expect(run.stdout, `${className} ${pos} ${kind}`).toBe(original.stdout);
+      }
     }
   }, 300_000);
 

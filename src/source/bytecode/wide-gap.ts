@@ -5,7 +5,7 @@
 // goto or jsr that no longer reaches becomes goto_w or jsr_w, an if<cond> becomes the opposite
 // test jumping over a goto_w (`if<!cond> +8; goto_w target`), and each tableswitch or
 // lookupswitch gets the padding its new index needs (§6.5: its operands start at a multiple of 4),
-// so the gap is not rounded. Offsets, the exception table and the line and local variable tables
+// the padding it no longer needs becoming nops after it, so the gap is not rounded. Offsets, the exception table and the line and local variable tables
 // move as for an ordinary gap (code-edits.ts).
 
 import { CannotCompileException } from '../cannot-compile-exception.js';
@@ -53,8 +53,9 @@ export function insertWideGap(
   const size = (i: number, at: number): number => {
     const op = old[i]!;
     if (op === TABLESWITCH || op === LOOKUPSWITCH) {
+      // A switch never shrinks: padding it no longer needs becomes nops after its table (Javassist's Switcher).
       const body = nextOpcode(old, i) - ((i & ~3) + 4);
-      return 1 + (3 - (at & 3)) + body;
+      return 1 + Math.max(3 - (at & 3), 3 - (i & 3)) + body;
     }
     if (widened.has(i)) return op === GOTO || op === JSR ? 5 : 8;
     return nextOpcode(old, i) - i;
@@ -112,7 +113,7 @@ export function insertWideGap(
       const from = (i & ~3) + 4;
       const to = (at & ~3) + 4;
       const end = nextOpcode(old, i);
-      code.set(old.subarray(from, end), to);
+      code.set(old.subarray(from, end), to); // the nops after it, if any, are the array's zeros
       const offsets = [0];
       if (op === TABLESWITCH) {
         const count = view.getInt32(from + 8) - view.getInt32(from + 4) + 1;
@@ -121,7 +122,12 @@ export function insertWideGap(
         const pairs = view.getInt32(from + 4);
         for (let k = 0; k < pairs; k++) offsets.push(12 + 8 * k);
       }
-      for (const o of offsets) out.setInt32(to + o, map(i + view.getInt32(from + o), i) - at);
+      // A case that went to the instruction after the switch goes to the nops before it, as in Javassist.
+      const nops = (3 - (i & 3)) - (3 - (at & 3));
+      for (const o of offsets) {
+        const target = i + view.getInt32(from + o);
+        out.setInt32(to + o, map(target, i) - at - (target === end && nops > 0 ? nops : 0));
+      }
     } else {
       code.set(old.subarray(i, nextOpcode(old, i)), at);
     }
