@@ -117,7 +117,7 @@ public class Main {
 `,
 };
 
-type Pattern = 'body' | 'enter' | 'accessor' | 'mixed';
+type Pattern = 'body' | 'enter' | 'accessor' | 'mixed' | 'wrap';
 
 /** A method whose loop spans 32,600 bytes: one more gap and its if_icmpge and goto no longer reach (JVMS §6.5 goto_w). */
 const BIG_METHOD = `package gw;
@@ -385,7 +385,23 @@ async function classforgeRun(classes: string, out: string, pattern: Pattern): Pr
   const cc = pool.get('bc.Account');
   const cf: ClassFile = cc.getClassFile();
   const cp = cf.getConstPool();
-  if (pattern === 'mixed') {
+  if (pattern === 'wrap') {
+    for (const name of ['twice', 'readBalance', 'loop', 'safeDiv']) {
+      const mi = cf.getMethod(name)!;
+      const ca = mi.getCodeAttribute()!;
+      const it = ca.iterator();
+      const end = it.getCodeLength();
+      const h = new Bytecode(cp);
+      h.addOpcode(Opcode.POP!);
+      h.addIconst(-1);
+      h.addOpcode(Opcode.IRETURN!);
+      const handler = it.append(h.get());
+      ca.getExceptionTable().add(0, end, handler, cp.addClassInfo('java.lang.RuntimeException'));
+      p(`${name} handler at ${handler} entries ${ca.getExceptionTable().size()}`);
+      mi.rebuildStackMapIf6(pool, cf);
+      print(p, name, mi);
+    }
+  } else if (pattern === 'mixed') {
     const enter = cp.addMethodrefInfo(cp.addClassInfo('bc.Trace'), 'enter', '(Ljava/lang/String;)V');
     cc.getDeclaredMethod('twice').insertBefore('{ bc.Trace.enter("src-" + owner); }');
     cc.getDeclaredMethod('loop').insertBefore('{ bc.Trace.enter("loop-" + $1 + "-" + balance); }');
@@ -542,7 +558,7 @@ describe.skipIf(!existsSync(JAVASSIST_JAR))('Javassist low-level code editing, d
       return { classes, harness };
     })());
 
-  for (const pattern of ['body', 'enter', 'accessor', 'mixed'] as const) {
+  for (const pattern of ['body', 'enter', 'accessor', 'mixed', 'wrap'] as const) {
     it(`${pattern}: the same code[], tables and run as Javassist's`, async () => {
       const { classes, harness } = await prepare();
       const javassistOut = join(scratch, `javassist-${pattern}`);

@@ -40,6 +40,26 @@ public class JavassistBytecode {
       gaps(args[0]);
       return;
     }
+    if (pattern.equals("wrap")) {
+      // (9) A catch-all appended to int methods: handler code with CodeIterator.append, its entry with ExceptionTable.add.
+      for (String name : new String[] {"twice", "readBalance", "loop", "safeDiv"}) {
+        MethodInfo mi = cf.getMethod(name);
+        CodeAttribute ca = mi.getCodeAttribute();
+        CodeIterator it = ca.iterator();
+        int end = it.getCodeLength();
+        Bytecode h = new Bytecode(cp);
+        h.addOpcode(Opcode.POP);
+        h.addIconst(-1);
+        h.addOpcode(Opcode.IRETURN);
+        int handler = it.append(h.get());
+        ca.getExceptionTable().add(0, end, handler, cp.addClassInfo("java.lang.RuntimeException"));
+        System.out.println(name + " handler at " + handler + " entries " + ca.getExceptionTable().size());
+        mi.rebuildStackMapIf6(pool, cf);
+        print(name, mi);
+      }
+      cc.writeFile(args[1]);
+      return;
+    }
     if (pattern.equals("mixed")) {
       // (6) Snippets after the pool got an entry, then a byte-level walk of the same methods.
       int enter = cp.addMethodrefInfo(cp.addClassInfo("bc.Trace"), "enter", "(Ljava/lang/String;)V");

@@ -294,10 +294,50 @@ export class MethodParametersAttribute extends AttributeInfo {
   }
 }
 
-/** The exception table of a method's code (JVMS §4.7.3), read-only, offsets as written now or as edited (Javassist's ExceptionTable). */
+/**
+ * The exception table of a method's code (JVMS §4.7.3), offsets as written now or as edited
+ * (Javassist's ExceptionTable). From a CodeAttribute it is live: add and remove change the code's
+ * table, as in Javassist.
+ */
 export class ExceptionTable {
+  private entries: readonly { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number }[];
+
   /** @internal */
-  constructor(private readonly entries: readonly { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number }[]) {}
+  constructor(
+    entries: readonly { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number }[],
+    /** The editable code the table belongs to, and what records its change; null: read-only. */
+    private readonly live: { edit: () => EditableCode; changed: (edit: EditableCode) => void } | null = null,
+  ) {
+    this.entries = entries;
+  }
+
+  /** Adds a handler (catchType: a Class entry's index, 0 for all) at the end, or before entry `index` (Javassist's add). */
+  add(start: number, end: number, handler: number, catchType: number): void;
+  add(index: number, start: number, end: number, handler: number, catchType: number): void;
+  add(a: number, b: number, c: number, d: number, e?: number): void {
+    const edit = this.editable();
+    const [index, entry] = e === undefined ? [edit.exceptionTable.length, { startPc: a, endPc: b, handlerPc: c, catchType: d }] : [a, { startPc: b, endPc: c, handlerPc: d, catchType: e }];
+    edit.exceptionTable.splice(index, 0, entry);
+    this.commit(edit);
+  }
+
+  /** Removes entry `index`. */
+  remove(index: number): void {
+    this.entry(index);
+    const edit = this.editable();
+    edit.exceptionTable.splice(index, 1);
+    this.commit(edit);
+  }
+
+  private editable(): EditableCode {
+    if (this.live === null) throw new CannotCompileException('this ExceptionTable is read-only');
+    return this.live.edit();
+  }
+
+  private commit(edit: EditableCode): void {
+    this.live!.changed(edit);
+    this.entries = edit.exceptionTable.map((h) => ({ ...h, catchTypeIndex: h.catchType }));
+  }
 
   size(): number {
     return this.entries.length;
@@ -333,6 +373,8 @@ export interface MethodCodeHost {
   edited(): EditableCode | null;
   /** The edited code, or an editable copy of the code as written now. */
   snapshot(): EditableCode;
+  /** The code recorded as the method's by a change (changed), or null. */
+  registered(): EditableCode | null;
   /** Records `edit` as the method's code (decoded into the method before the class is written). */
   changed(edit: EditableCode): void;
   constPool(): ConstPool;
@@ -376,6 +418,16 @@ export class CodeAttribute extends AttributeInfo {
     return edit;
   }
 
+  /** The copy this attribute's iterators and exception table edit until a change records it as the method's. */
+  private copy: EditableCode | null = null;
+
+  /** The code this attribute edits: the method's as recorded, else one copy shared by its iterators and table. */
+  private own(host: MethodCodeHost): EditableCode {
+    const registered = host.registered();
+    if (registered !== null) return (this.copy = registered);
+    return (this.copy ??= host.snapshot());
+  }
+
   /** The edited code, or null when the class file's is current. */
   private edits(): EditableCode | null {
     return this.detached?.edit ?? this.host?.edited() ?? null;
@@ -389,7 +441,7 @@ export class CodeAttribute extends AttributeInfo {
     }
     if (this.host === null) return new CodeIterator(editableCode(this.written()), null, this);
     const host = this.host;
-    const edit = host.snapshot();
+    const edit = this.own(host);
     return new CodeIterator(edit, { changed: () => host.changed(edit), constPool: () => host.constPool(), className: host.className }, this);
   }
 
@@ -450,11 +502,17 @@ export class CodeAttribute extends AttributeInfo {
     }
   }
 
-  /** The exception table (read-only). */
+  /** The exception table: live, add/remove change the code's (as Javassist's). */
   getExceptionTable(): ExceptionTable {
     const edited = this.edits();
-    if (edited !== null) return new ExceptionTable(edited.exceptionTable.map((h) => ({ ...h, catchTypeIndex: h.catchType })));
-    return new ExceptionTable(this.written().exceptionTable);
+    const entries = edited !== null ? edited.exceptionTable.map((h) => ({ ...h, catchTypeIndex: h.catchType })) : this.written().exceptionTable;
+    if (this.detached !== null) {
+      const detached = this.detached.edit;
+      return new ExceptionTable(entries, { edit: () => detached, changed: () => {} });
+    }
+    const host = this.host;
+    if (host === null) return new ExceptionTable(entries);
+    return new ExceptionTable(entries, { edit: () => this.own(host), changed: (edit) => host.changed(edit) });
   }
 
   /** max_stack of the code as written now (a method just made or changed gets its computed maxima, as in Javassist), or as set. */
@@ -492,7 +550,7 @@ export class CodeAttribute extends AttributeInfo {
   private editable(): EditableCode {
     if (this.detached !== null) return this.detached.edit;
     if (this.host === null) throw new CannotCompileException('this CodeAttribute cannot be changed');
-    const edit = this.host.snapshot();
+    const edit = this.own(this.host);
     this.host.changed(edit);
     return edit;
   }

@@ -219,6 +219,7 @@ export class MethodInfo extends AnnotatedInfo {
       // Once the pool froze, reads go through the rebased copy too: its indexes are the ConstPool's.
       edited: () => this.editedCode() ?? (poolEditsOf(owner).isFrozen() && this.detachedPool === null ? snapshot() : null),
       snapshot,
+      registered: () => this.editedCode(),
       changed: (edit) => {
         const edits = poolEditsOf(owner);
         if (edits.pending.has(method) && this.editedCode() === edit) return;
