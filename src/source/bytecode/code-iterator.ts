@@ -266,12 +266,6 @@ export class CodeIterator {
     this.append(new Uint8Array(length));
   }
 
-  /** Appends a handler to the exception table (Javassist's append(ExceptionTable, offset) for one entry). */
-  appendExceptionHandler(startPc: number, endPc: number, handlerPc: number, catchType: number): void {
-    this.edit.exceptionTable.push({ startPc, endPc, handlerPc, catchType });
-    this.changed();
-  }
-
   private insertBytes(pos: number, code: ArrayLike<number>, exclusive: boolean): number {
     if (code.length === 0) return pos;
     const gap = this.insertGapAt(pos, code.length, exclusive);
