@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentArgumentError, formatAgentArguments } from '../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
 import { listJvms } from '../src/agent/jvm-list.js';
-import { openPipes } from '../cli/commands/attach.js';
+import { listen, openPipes } from '../cli/commands/attach.js';
+import { createServer } from 'node:net';
 import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
 
 const root = resolve(__dirname, '..');
@@ -228,6 +229,23 @@ describe("the attach session's named pipes", () => {
       expect(readFileSync(victim, 'utf8')).toBe('precious');
       pipes!.release();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the attach session's socket", () => {
+  it('is created 0600 by bind itself, whatever the umask (no chmod to follow a swapped-in link)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'classforge-socket-'));
+    const server = createServer();
+    const umask = process.umask(0);
+    try {
+      await listen(server, join(dir, 'agent.sock'));
+      expect(process.umask()).toBe(0); // put back
+      expect(statSync(join(dir, 'agent.sock')).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(umask);
+      server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -30,7 +30,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, createReadStream, createWriteStream, mkdtempSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, createWriteStream, mkdtempSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { constants as osConstants, tmpdir } from 'node:os';
@@ -152,13 +152,23 @@ export function pipesNote(javaVersion: string | null, environment: NodeJS.Proces
   return `the agent connected over the session's named pipes: ${jvm} has no Unix domain sockets (Java 16 and later have)`;
 }
 
-function listen(server: Server, path: string): Promise<void> {
+/**
+ * Listens on the Unix socket `path`, created 0600 by bind(2) itself: the umask is narrowed around
+ * listen(), which binds synchronously. A chmod afterwards would follow a link that, in a container's
+ * /tmp, its root can have put in the socket's place by then: a host file would get mode 0600.
+ */
+export function listen(server: Server, path: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(path, () => {
-      server.off('error', reject);
-      resolve();
-    });
+    const umask = process.umask(0o177);
+    try {
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    } finally {
+      process.umask(umask);
+    }
   });
 }
 
@@ -225,7 +235,6 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     const hostJar = join(hostDirectory ?? directory.hostPath, jarName);
     const socketName = 'agent.sock';
     await listen(server, join(directory.hostPath, socketName));
-    chmodSync(join(directory.hostPath, socketName), 0o600);
     const token = randomBytes(16).toString('hex');
     const targetJar = join(directory.targetPath, jarName);
     const agentArguments: [string, string][] = [['socket', join(directory.targetPath, socketName)], ['jar', targetJar], ['token', token]];
