@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentArgumentError, formatAgentArguments } from '../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../src/agent/hotspot-attach.js';
 import { listJvms } from '../src/agent/jvm-list.js';
+import { defaultJavaHome } from '../src/testing/java-tools.js';
 import { listen, openPipes } from '../cli/commands/attach.js';
 import { createServer } from 'node:net';
 import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
@@ -247,6 +248,51 @@ describe("the attach session's socket", () => {
       process.umask(umask);
       server.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// The JVM in a container reports its java.home, a directory of the container's file system. The
+// transform host (outside) read the JDK's classes from that path of OUR file system: another JDK,
+// or none at all (then it asks the JVM for every JDK class), or whatever the host has there.
+describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in a container, its JDK', () => {
+  it("is read through /proc/<pid>/root: a java.home that exists only inside the container", async () => {
+    const cache = join(root, 'node_modules', '.cache', 'classforge-attach-test');
+    mkdirSync(cache, { recursive: true });
+    const hostTmp = mkdtempSync(join(cache, 'classforge-host-tmp-'));
+    try {
+      const inside = (hostPath: string): string => join(hostTmp, relative('/tmp', hostPath));
+      const jdk = defaultJavaHome()!;
+      const container = await startJvm(fixtures, {
+        classpath: inside(fixtures.classpath),
+        args: ['security-container-jdk'],
+        // The JDK mounted at /tmp/jdk-inside, a path the host does not have.
+        wrap: (javaCommand) => [
+          'unshare', '-p', '-f', '-m', '--mount-proc', 'sh', '-c',
+          'mount --bind /tmp "$0" && mount -t tmpfs tmpfs /tmp && mkdir /tmp/jdk-inside && mount --bind "$1" /tmp/jdk-inside && shift && exec "$@"',
+          hostTmp, jdk, '/tmp/jdk-inside/bin/java', ...javaCommand.slice(1),
+        ],
+      });
+      expect(existsSync('/tmp/jdk-inside')).toBe(false);
+      const pid = listJvms().find((info) => info.commandLine === 'demo.Waiting security-container-jdk')!.pid;
+      const attach = spawn(process.execPath, [cli, 'attach', String(pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = new Promise<number | null>((resolve) => attach.on('close', (code) => resolve(code)));
+      const deadline = Date.now() + 30_000;
+      while (!stderr.includes('transforming newly loaded classes')) {
+        if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      attach.kill('SIGINT');
+      expect(await status).toBe(0);
+      expect(stderr).not.toContain("cannot read the JVM's JDK");
+      container.child.stdin!.end();
+    } finally {
+      rmSync(hostTmp, { recursive: true, force: true });
     }
   });
 });

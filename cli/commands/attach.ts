@@ -283,7 +283,7 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     const host = connected.then((connection) => {
       // From here a Ctrl-C is the session's: restore the classes and detach.
       stopInterrupting();
-      return startHost(connection, hostJar, token, options.persist === true, pid);
+      return startHost(connection, hostJar, token, options.persist === true, pid, directory.hostPath === directory.targetPath ? null : `/proc/${pid}/root`);
     });
     host.catch(() => undefined);
 
@@ -326,9 +326,9 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
  * the classes and detach; a second one stops the host at once, leaving the classes as they are.
  * Resolves with the host's exit status.
  */
-function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean, pid: number): Promise<number> {
+function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean, pid: number, targetRoot: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
-    const args = [hostScriptPath(), '--agent-jar', agentJar, '--attached', ...(persist ? ['--persist'] : [])];
+    const args = [hostScriptPath(), '--agent-jar', agentJar, '--attached', ...(persist ? ['--persist'] : []), ...(targetRoot === null ? [] : ['--target-root', targetRoot])];
     const child = spawn(process.execPath, args, {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, CLASSFORGE_ATTACH_TOKEN: token },

@@ -1,4 +1,4 @@
-// # The transform host process: `node host-main.js --agent-jar <jar> [--attached [--persist]]`
+// # The transform host process: `node host-main.js --agent-jar <jar> [--attached [--persist] [--target-root <dir>]]`
 //
 // Started by the shim at JVM start (its stdin/stdout are pipes to the JVM), or by `classforge
 // attach` (pipes to the attach command, which relays them to the shim's socket and sends
@@ -27,15 +27,21 @@ interface HostArguments {
   agentJar: string;
   attached: boolean;
   persist: boolean;
+  /**
+   * `--target-root /proc/<pid>/root` (attach, a JVM in a container): the JVM's file system as seen
+   * from here. Its java.home names a directory of that file system, not of ours.
+   */
+  targetRoot: string;
 }
 
 function parseArguments(argv: readonly string[]): HostArguments {
-  const args: HostArguments = { agentJar: '', attached: false, persist: false };
+  const args: HostArguments = { agentJar: '', attached: false, persist: false, targetRoot: '' };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === '--agent-jar') args.agentJar = argv[++i] ?? '';
     else if (argument === '--attached') args.attached = true;
     else if (argument === '--persist') args.persist = true;
+    else if (argument === '--target-root') args.targetRoot = argv[++i] ?? '';
   }
   return args;
 }
@@ -78,7 +84,8 @@ async function main(): Promise<number> {
   }
 
   const hello = channel.awaitReply(FrameType.HELLO, 0, 60_000);
-  const javaHome = hello.payload.utf();
+  const reportedJavaHome = hello.payload.utf();
+  const javaHome = reportedJavaHome !== '' && args.targetRoot !== '' ? args.targetRoot + reportedJavaHome : reportedJavaHome;
   hello.payload.utf(); // java.specification.version
   hello.payload.u1(); // attached
   const token = hello.payload.utf();
