@@ -3,7 +3,7 @@
 // (dead, another user's, not a JVM, a JVM not ready for SIGQUIT, -XX:+DisableAttachMechanism), each
 // with its own error kind, quickly. With a JDK 25 present, the JEP 451 warning of JDK 21+.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   exited,
   fakeJavaExecutable,
   isAlive,
+  makeContainerHostTmp,
   startJvm,
   startProcess,
   stopAll,
@@ -179,12 +180,8 @@ const CAN_UNSHARE =
 
 describe.skipIf(!CAN_UNSHARE)('a JVM in another pid and mount namespace (a container)', () => {
   it('is listed and attached through /proc/<pid>/root, by the pid it sees itself as', async () => {
-    // The host's /tmp is bind-mounted here: a directory outside /tmp, which the container's own /tmp
-    // hides (a checkout under /tmp, as a CI clone may be, must not hold it).
-    const cache = join(process.cwd(), 'node_modules', '.cache', 'classforge-attach-test');
-    const base = [cache, '/var/tmp', '/dev/shm'].find((dir) => !(dir + '/').startsWith('/tmp/') && (dir === cache || existsSync(dir)))!;
-    mkdirSync(base, { recursive: true });
-    const hostTmp = mkdtempSync(join(base, 'classforge-host-tmp-'));
+    // The host's /tmp is bind-mounted here, outside /tmp (see makeContainerHostTmp).
+    const hostTmp = makeContainerHostTmp(process.cwd());
     try {
       const inside = (hostPath: string): string => join(hostTmp, relative('/tmp', hostPath));
       const container = await startJvm(fixtures, {

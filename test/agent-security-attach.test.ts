@@ -15,7 +15,7 @@ import { listJvms } from '../src/agent/jvm-list.js';
 import { defaultJavaHome } from '../src/testing/java-tools.js';
 import { listen, openPipes } from '../cli/commands/attach.js';
 import { createServer } from 'node:net';
-import { type Fixtures, buildFixtures, startJvm, stopAll } from './support/attach-targets.js';
+import { type Fixtures, buildFixtures, makeContainerHostTmp, startJvm, stopAll } from './support/attach-targets.js';
 
 const root = resolve(__dirname, '..');
 const cli = join(root, 'dist', 'cli', 'classforge.js');
@@ -128,9 +128,7 @@ const CAN_UNSHARE =
 
 describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in a container', () => {
   it("has the transform host read a jar outside the container's file system", async () => {
-    const cache = join(root, 'node_modules', '.cache', 'classforge-attach-test');
-    mkdirSync(cache, { recursive: true });
-    const hostTmp = mkdtempSync(join(cache, 'classforge-host-tmp-'));
+    const hostTmp = makeContainerHostTmp(root);
     try {
       const inside = (hostPath: string): string => join(hostTmp, relative('/tmp', hostPath));
       const container = await startJvm(fixtures, {
@@ -257,9 +255,7 @@ describe("the attach session's socket", () => {
 // or none at all (then it asks the JVM for every JDK class), or whatever the host has there.
 describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in a container, its JDK', () => {
   it("is read through /proc/<pid>/root: a java.home that exists only inside the container", async () => {
-    const cache = join(root, 'node_modules', '.cache', 'classforge-attach-test');
-    mkdirSync(cache, { recursive: true });
-    const hostTmp = mkdtempSync(join(cache, 'classforge-host-tmp-'));
+    const hostTmp = makeContainerHostTmp(root);
     try {
       const inside = (hostPath: string): string => join(hostTmp, relative('/tmp', hostPath));
       const jdk = defaultJavaHome()!;

@@ -181,3 +181,16 @@ export async function stopAll(): Promise<void> {
   );
   for (const directory of scratchDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
 }
+
+/**
+ * A fresh directory where a "container" test (unshare with a tmpfs over /tmp) bind-mounts the host's
+ * /tmp, so that the container still reaches the fixtures and the agent jar under another path. It
+ * must lie outside /tmp, which the container's own /tmp hides: not in a checkout under /tmp (as a CI
+ * clone may be), then /var/tmp or /dev/shm.
+ */
+export function makeContainerHostTmp(projectRoot: string): string {
+  const cache = join(projectRoot, 'node_modules', '.cache', 'classforge-attach-test');
+  const base = [cache, '/var/tmp', '/dev/shm'].find((dir) => !(dir + '/').startsWith('/tmp/') && (dir === cache || existsSync(dir)))!;
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, 'classforge-host-tmp-'));
+}
