@@ -12,6 +12,7 @@
 // the input. Format reference: PKWARE APPNOTE.TXT 6.3 (§4.3.7, §4.3.9, §4.3.12, §4.3.14-16, §4.5.3).
 
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { keepModeOfReplacedFile } from './replaced-file-mode.js';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import * as zlib from 'node:zlib';
@@ -481,6 +482,7 @@ export function writeFileAtomically(path: string, bytes: Uint8Array): void {
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
     closeSync(fd);
     fd = -1;
+    keepModeOfReplacedFile(path, temp);
     renameSync(temp, path);
   } catch (error) {
     if (fd >= 0) closeSync(fd);

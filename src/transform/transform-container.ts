@@ -28,6 +28,7 @@ import { runTransformJob, type JobTransform } from './run-transform-job.js';
 import { noSelectionWarning } from './selection-warnings.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { isApplicationArchive } from './application-archive-classes.js';
+import { keepModeOfReplacedFile } from './replaced-file-mode.js';
 import { multiReleaseViews } from './multi-release-views.js';
 
 export interface TransformContainerOptions {
@@ -419,6 +420,7 @@ async function writeAtomically(output: string, write: (temporary: string) => Pro
   process.once('SIGTERM', onSignal);
   try {
     await write(temporary);
+    keepModeOfReplacedFile(target, temporary);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });

@@ -1,0 +1,69 @@
+// An output written over an existing file keeps that file's permission bits, as `cp` over a file and
+// npm's write-file-atomic do: the atomic write (a temporary sibling renamed over the output) used to
+// leave every output 0644, so an agent jar made private (0600: it holds its transforms' options) or a
+// jar kept group-only became readable by everyone at the next build. A new output gets the default.
+// Runs the built CLI (dist/cli/classforge.js).
+
+import { statSync } from 'node:fs';
+import { chmod, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
+
+let work = '';
+let input = '';
+let transform = '';
+
+beforeAll(async () => {
+  work = await makeTempDir('output-mode');
+  const compiled = await compileJava({ 'p/A.java': 'package p;\npublic class A { int f() { return 1; } }\n' });
+  const zip = new JSZip();
+  zip.file('p/A.class', compiled.classes[0]!.bytes);
+  input = join(work, 'in.jar');
+  await writeFile(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  // A transform that changes the class, so that the output is written.
+  transform = join(work, 'bump.mjs');
+  await writeFile(
+    transform,
+    "import { defineTransform } from 'classforge';\nexport default defineTransform({ name: 'bump', tree(node) { node.access |= 0x1000; } });\n",
+  );
+});
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+async function classforge(...args: string[]) {
+  const result = await execa('node', [CLI, ...args], { reject: false, cwd: work });
+  return { exitCode: result.exitCode ?? -1, stderr: result.stderr ?? '' };
+}
+
+const modeOf = (path: string): number => statSync(path).mode & 0o777;
+
+describe('an output written over an existing file', () => {
+  it('keeps its mode: transform -o', async () => {
+    const output = join(work, 'out.jar');
+    await writeFile(output, 'an older build');
+    await chmod(output, 0o640);
+    expect(await classforge('transform', input, '-o', output, '-t', transform)).toMatchObject({ exitCode: 0 });
+    expect(modeOf(output)).toBe(0o640);
+  });
+
+  it('keeps its mode: agent -o', async () => {
+    const output = join(work, 'agent.jar');
+    await writeFile(output, 'an older agent');
+    await chmod(output, 0o600);
+    expect(await classforge('agent', '-t', transform, '-o', output)).toMatchObject({ exitCode: 0 });
+    expect(modeOf(output)).toBe(0o600);
+  });
+
+  it('gets the default mode when it is new', async () => {
+    const output = join(work, 'fresh.jar');
+    expect(await classforge('transform', input, '-o', output, '-t', transform)).toMatchObject({ exitCode: 0 });
+    expect(modeOf(output)).toBe(0o666 & ~process.umask());
+  });
+});
