@@ -12,10 +12,9 @@ import { ClassReader } from '../../asm/class-reader.js';
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { ClassNode } from '../../tree/class-node.js';
 import type { MethodNode } from '../../tree/method-node.js';
-import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../../classfile/modified-utf8.js';
 import { CannotCompileException } from '../cannot-compile-exception.js';
 import { nextOpcode } from './code-iterator-walk.js';
-import type { PoolEdits } from './pool-edits.js';
+import { type PoolEdits, utf8EntryBytes } from './pool-edits.js';
 import { insertWideGap } from './wide-gap.js';
 
 export interface EditableHandler {
@@ -167,13 +166,7 @@ export function decodeInto(method: MethodNode, edit: EditableCode, pool: PoolEdi
   const extra: Uint8Array[] = [];
   let next = count;
   const utf8 = (value: string): number => {
-    const length = modifiedUtf8Length(value);
-    const entry = new Uint8Array(3 + length);
-    entry[0] = 1;
-    entry[1] = length >>> 8;
-    entry[2] = length & 0xff;
-    encodeModifiedUtf8Into(value, entry, 3);
-    extra.push(entry);
+    extra.push(utf8EntryBytes(value));
     return next++;
   };
   const thisName = utf8(internalName);

@@ -100,13 +100,8 @@ export class PoolEdits {
   utf8(value: string): number {
     const found = this.find((e) => e.kind === 'Utf8' && e.value === value);
     if (found > 0) return found;
-    const length = modifiedUtf8Length(value);
-    const bytes = new Uint8Array(3 + length);
-    bytes[0] = 1;
-    bytes[1] = length >>> 8;
-    bytes[2] = length & 0xff;
-    encodeModifiedUtf8Into(value, bytes, 3);
-    return this.add({ kind: 'Utf8', tag: 1, offset: -1, value, length }, bytes);
+    const bytes = utf8EntryBytes(value);
+    return this.add({ kind: 'Utf8', tag: 1, offset: -1, value, length: bytes.length - 3 }, bytes);
   }
 
   /** A Class entry for an internal name (or an array descriptor). */
@@ -184,6 +179,17 @@ export class PoolEdits {
     this.added.push(bytes);
     return index;
   }
+}
+
+/** A CONSTANT_Utf8_info entry for `value` (JVMS §4.4.7): tag 1, the u2 length, the modified UTF-8 bytes. */
+export function utf8EntryBytes(value: string): Uint8Array {
+  const length = modifiedUtf8Length(value);
+  const bytes = new Uint8Array(3 + length);
+  bytes[0] = 1;
+  bytes[1] = length >>> 8;
+  bytes[2] = length & 0xff;
+  encodeModifiedUtf8Into(value, bytes, 3);
+  return bytes;
 }
 
 function u1u2(tag: number, a: number): Uint8Array {
