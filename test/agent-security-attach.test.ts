@@ -4,7 +4,7 @@
 // the first one it finds ends its search: another user who drops such a file into the JVM's
 // working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
 // without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -92,27 +92,43 @@ describe('agent arguments', () => {
 // The session directory holds the agent jar (the transforms' code and options). A `classforge
 // attach` killed with SIGKILL (the OOM killer, `kill -9`) runs no cleanup: the directory must be
 // gone already once the agent is attached, with both transports.
+/**
+ * `classforge attach <pid>` with the trace-live transform (in `env`, default ours), once it says it
+ * transforms new classes: the process, its exit status to come, and its stderr so far (read again later).
+ */
+async function startTraceSession(
+  pid: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ attach: ChildProcess; status: Promise<number | null>; stderr: () => string }> {
+  const attach = spawn(process.execPath, [cli, 'attach', String(pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const status = new Promise<number | null>((resolve) => attach.on('close', (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!stderr.includes('transforming newly loaded classes')) {
+    if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return { attach, status, stderr: () => stderr };
+}
+
 describe.skipIf(!existsSync(cli))('classforge attach killed with SIGKILL during the session', () => {
   for (const transport of ['socket', 'fifo'] as const) {
     it(`leaves no session directory behind (${transport})`, async () => {
       const jvm = await startJvm(fixtures, { args: [`sigkill-${transport}`] });
       const tmp = join(fixtures.scratch, `sigkill-tmp-${transport}`);
       mkdirSync(tmp);
-      const attach = spawn(process.execPath, [cli, 'attach', String(jvm.pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
-        cwd: root,
-        env: { ...process.env, TMPDIR: tmp, ...(transport === 'fifo' ? { CLASSFORGE_ATTACH_TRANSPORT: 'fifo' } : {}) },
-        stdio: ['ignore', 'ignore', 'pipe'],
+      const { attach, status } = await startTraceSession(jvm.pid, {
+        ...process.env,
+        TMPDIR: tmp,
+        ...(transport === 'fifo' ? { CLASSFORGE_ATTACH_TRANSPORT: 'fifo' } : {}),
       });
-      let stderr = '';
-      attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const closed = new Promise((resolve) => attach.on('close', resolve));
-      const deadline = Date.now() + 30_000;
-      while (!stderr.includes('transforming newly loaded classes')) {
-        if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
       attach.kill('SIGKILL');
-      await closed;
+      await status;
       expect(readdirSync(tmp)).toEqual([]);
     });
   }
@@ -137,18 +153,7 @@ describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in
         wrap: (javaCommand) => ['unshare', '-p', '-f', '-m', '--mount-proc', 'sh', '-c', 'mount --bind /tmp "$0" && mount -t tmpfs tmpfs /tmp && exec "$@"', hostTmp, ...javaCommand],
       });
       const pid = listJvms().find((info) => info.commandLine === 'demo.Waiting security-container')!.pid;
-      const attach = spawn(process.execPath, [cli, 'attach', String(pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const status = new Promise<number | null>((resolve) => attach.on('close', (code) => resolve(code)));
-      const deadline = Date.now() + 30_000;
-      while (!stderr.includes('transforming newly loaded classes')) {
-        if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      const { attach, status } = await startTraceSession(pid);
       // Its children: the host, and esbuild's service (which bundled the transform).
       const children = spawnSync('pgrep', ['-P', String(attach.pid)], { encoding: 'utf8' }).stdout.trim().split('\n');
       const hosts = children.map((child) => readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')).filter((argv) => argv.some((word) => word.endsWith('host-main.js')));
@@ -271,21 +276,10 @@ describe.skipIf(!CAN_UNSHARE || !existsSync(cli))('classforge attach to a JVM in
       });
       expect(existsSync('/tmp/jdk-inside')).toBe(false);
       const pid = listJvms().find((info) => info.commandLine === 'demo.Waiting security-container-jdk')!.pid;
-      const attach = spawn(process.execPath, [cli, 'attach', String(pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const status = new Promise<number | null>((resolve) => attach.on('close', (code) => resolve(code)));
-      const deadline = Date.now() + 30_000;
-      while (!stderr.includes('transforming newly loaded classes')) {
-        if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      const { attach, status, stderr } = await startTraceSession(pid);
       attach.kill('SIGINT');
       expect(await status).toBe(0);
-      expect(stderr).not.toContain("cannot read the JVM's JDK");
+      expect(stderr()).not.toContain("cannot read the JVM's JDK");
       container.child.stdin!.end();
     } finally {
       rmSync(hostTmp, { recursive: true, force: true });
