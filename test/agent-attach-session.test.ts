@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, javaTool } from '../src/testing/index.js';
 
 const root = resolve(__dirname, '..');
@@ -14,6 +14,7 @@ const shim = join(root, 'dist', 'java-agent-shim', 'classforge', 'agent', 'Class
 const TRANSFORM = 'fixtures/agent/transforms/trace-live.ts';
 
 interface Watched {
+  args: readonly string[];
   child: ChildProcess;
   stdout: string[];
   stderr: string[];
@@ -22,7 +23,7 @@ interface Watched {
 
 function watch(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Watched {
   const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
-  const watched: Watched = { child, stdout: [], stderr: [], exit: new Promise((r) => child.on('close', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
+  const watched: Watched = { args, child, stdout: [], stderr: [], exit: new Promise((r) => child.on('close', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
   const collect = (stream: NodeJS.ReadableStream, lines: string[]): void => {
     let partial = '';
     stream.setEncoding('utf8');
@@ -34,6 +35,7 @@ function watch(command: string, args: readonly string[], env: NodeJS.ProcessEnv 
   };
   collect(child.stdout!, watched.stdout);
   collect(child.stderr!, watched.stderr);
+  started.push(watched);
   return watched;
 }
 
@@ -47,6 +49,25 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_00
 
 const count = (lines: readonly string[], text: string): number => lines.filter((line) => line === text).length;
 
+/** Every process a test started: one left running (a hung session) is killed after its test, not inherited by the next. */
+const started: Watched[] = [];
+
+/**
+ * The exit status of `session`, or, after `timeoutMs`, a failure that shows what the session and
+ * the JVM (`jvm`: the shim logs on its stderr) printed, instead of the test's bare timeout.
+ */
+async function exitOf(session: Watched, jvm: Watched | undefined, timeoutMs = 60_000): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolveLate) => (timer = setTimeout(() => resolveLate(null), timeoutMs)));
+  const status = await Promise.race([session.exit, late]);
+  clearTimeout(timer);
+  if (status !== null) return status;
+  session.child.kill('SIGKILL');
+  throw new Error(
+    [`\`${session.args.join(' ')}\` still running after ${timeoutMs} ms; its stderr:`, ...session.stderr, ...(jvm === undefined ? [] : ["the JVM's stderr:", ...jvm.stderr.slice(-40)])].join('\n'),
+  );
+}
+
 // Needs the built CLI and shim (npm test builds both), and a JVM that attach can reach (Linux).
 describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'linux')('classforge attach', () => {
   let ticker: Watched;
@@ -54,6 +75,9 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
     ticker = watch(javaTool('java'), ['-Xverify:all', '-cp', program.dir, 'live.Ticker']);
     await waitFor('the program to start', () => ticker.stdout.includes('ready'));
+  });
+  afterEach(() => {
+    for (const process of started.splice(0)) if (process !== ticker && process.child.exitCode === null && process.child.signalCode === null) process.child.kill('SIGKILL');
   });
   afterAll(() => {
     ticker?.child.kill('SIGKILL');
@@ -74,7 +98,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(ticker.stdout[later - 1]).toBe('one live.Later.describe');
 
     session.child.kill('SIGINT');
-    expect(await session.exit).toBe(0);
+    expect(await exitOf(session, ticker), session.stderr.join('\n')).toBe(0);
     expect(session.stderr.slice(-2)).toEqual([
       'classforge: restoring the original classes (Ctrl-C again to leave them transformed and quit)',
       'classforge: 2 classes restored; detached',
@@ -95,7 +119,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(session.stderr).toContain("classforge: the agent connected over the session's named pipes, as CLASSFORGE_ATTACH_TRANSPORT=fifo asks");
     await waitFor('traced ticks', () => count(ticker.stdout, 'pipe live.Ticker.tick') >= 3);
     session.child.kill('SIGINT');
-    expect(await session.exit).toBe(0);
+    expect(await exitOf(session, ticker), session.stderr.join('\n')).toBe(0);
     expect(session.stderr.at(-1)).toMatch(/^classforge: \d+ classes restored; detached$/);
     const traced = count(ticker.stdout, 'pipe live.Ticker.tick');
     const ticks = ticker.stdout.length;
@@ -106,7 +130,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
   it('a second session with --persist: the classes stay transformed after the command returns', async () => {
     const pid = String(ticker.child.pid);
     const session = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"two"}', '--persist']);
-    expect(await session.exit).toBe(0);
+    expect(await exitOf(session, ticker), session.stderr.join('\n')).toBe(0);
     expect(session.stderr.slice(-2)).toEqual([
       'classforge: 2 loaded classes retransformed (2 changed)',
       'classforge: the loaded classes stay transformed (--persist, also under later sessions); detached',
@@ -133,7 +157,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     });
     expect(ticker.stdout.slice(last, last + 3)).toEqual(['three live.Ticker.tick', 'two live.Ticker.tick', expect.stringMatching(/^tick \d+$/)]);
     session.child.kill('SIGINT');
-    expect(await session.exit).toBe(0);
+    expect(await exitOf(session, ticker), session.stderr.join('\n')).toBe(0);
     expect(session.stderr.at(-1)).toBe('classforge: 2 classes restored; detached');
     // Back to the persisted state: "two" still traces, "three" no more.
     const three = count(ticker.stdout, 'three live.Ticker.tick');
@@ -143,7 +167,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
 
     // A second --persist composes too: both stay.
     const second = watch(process.execPath, [cli, 'attach', pid, '-t', TRANSFORM, '--options', '{"prefix":"four"}', '--persist']);
-    expect(await second.exit).toBe(0);
+    expect(await exitOf(second, ticker), second.stderr.join('\n')).toBe(0);
     const four = count(ticker.stdout, 'four live.Ticker.tick');
     const twoAgain = count(ticker.stdout, 'two live.Ticker.tick');
     await waitFor('ticks traced by both persisted sessions', () => count(ticker.stdout, 'four live.Ticker.tick') >= four + 3 && count(ticker.stdout, 'two live.Ticker.tick') >= twoAgain + 3);
@@ -152,7 +176,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
   it('--persist where the JVM refuses every changed class: names the class and the reason, exit 1, the earlier transforms stay', async () => {
     const pid = String(ticker.child.pid);
     const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/adds-field.ts', '--persist']);
-    expect(await session.exit).toBe(1);
+    expect(await exitOf(session, ticker), session.stderr.join('\n')).toBe(1);
     const refusals = session.stderr.filter((line) => line.startsWith('classforge: cannot retransform '));
     expect(refusals.map((line) => line.split(' ')[3]).sort()).toEqual(['live.Later:', 'live.Ticker:']);
     expect(refusals[0]).toMatch(/^classforge: cannot retransform live\.\w+: the transform adds or removes fields, which a loaded class cannot take \(.*\) \[JVM: java\.lang\.UnsupportedOperationException: .*\]$/);
@@ -174,7 +198,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     // Ticker exits when its stdin closes; the host is busy with live.Ticker for 3 s.
     leaving.child.stdin!.end();
     expect(await leaving.exit).toBe(0);
-    expect(await session.exit).toBe(0);
+    expect(await exitOf(session, leaving), session.stderr.join('\n')).toBe(0);
     expect(session.stderr.slice(-2)).toEqual([
       'classforge: the connection to the JVM ended while retransforming the loaded classes',
       `classforge: JVM ${pid} exited; the session is over`,
@@ -189,7 +213,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     try {
       // slow-on-ticker keeps the host busy for 3 s on live.Ticker, ten times the timeout.
       const session = watch(process.execPath, [cli, 'attach', String(slow.child.pid), '-t', 'fixtures/agent/transforms/slow-on-ticker.ts', '--timeout', '300', '--persist']);
-      expect(await session.exit).toBe(1);
+      expect(await exitOf(session, slow), session.stderr.join('\n')).toBe(1);
       expect(session.stderr.slice(-2)).toEqual([
         'classforge: 1 loaded class retransformed (0 changed, 1 left unchanged: the transform host did not answer within the timeout)',
         'classforge: nothing was applied: the transform host did not answer in time (a slow transform? see --timeout); detached',
@@ -217,7 +241,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const crowdJvm = watch(javaTool('java'), ['-Xlog:redefine+class+timer=info', '-cp', program.dir, 'live.Crowd']);
     await waitFor('the program to start', () => crowdJvm.stdout.some((line) => line.startsWith('ready')));
     const session = watch(process.execPath, [cli, 'attach', String(crowdJvm.child.pid), '-t', TRANSFORM, '--persist']);
-    expect(await session.exit).toBe(0);
+    expect(await exitOf(session, crowdJvm), session.stderr.join('\n')).toBe(0);
     expect(session.stderr).toContain('classforge: 41 loaded classes retransformed (0 changed)');
     crowdJvm.child.stdin!.end();
     expect(await crowdJvm.exit).toBe(0);
@@ -238,7 +262,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
       const trigger = `/proc/${pid}/cwd/.attach_pid${pid}`;
       await waitFor('the attach to wait for the JVM', () => existsSync(trigger) && readdirSync(sessionTmp).length > 0);
       session.child.kill('SIGINT');
-      expect(await session.exit).toBe(130);
+      expect(await exitOf(session, stopped), session.stderr.join('\n')).toBe(130);
       expect(session.stderr).toEqual(['classforge: interrupted before the agent was attached; nothing was changed']);
       expect(readdirSync(sessionTmp)).toEqual([]);
       expect(existsSync(trigger)).toBe(false);
@@ -271,7 +295,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const gone = spawn('true');
     await new Promise((r) => gone.on('exit', r));
     const session = watch(process.execPath, [cli, 'attach', String(gone.pid), '-t', TRANSFORM]);
-    expect(await session.exit).toBe(2);
+    expect(await exitOf(session, undefined), session.stderr.join('\n')).toBe(2);
     expect(session.stderr).toEqual([`classforge: no such process: ${gone.pid}`]);
   });
 });
