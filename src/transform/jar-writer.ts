@@ -13,6 +13,7 @@
 
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { keepModeOfReplacedFile } from './replaced-file-mode.js';
+import { outputTarget } from './output-target.js';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import * as zlib from 'node:zlib';
@@ -471,9 +472,11 @@ function rewriteEnd(jar: JarFile, cdOffset: number, cdSize: number, count: numbe
 
 /**
  * Writes `bytes` to `path` atomically: into a temporary sibling file, then renamed over `path`,
- * so that a reader never sees a partial jar and a failure leaves no output behind.
+ * so that a reader never sees a partial jar and a failure leaves no output behind. A symbolic link
+ * is written through (see output-target.ts).
  */
-export function writeFileAtomically(path: string, bytes: Uint8Array): void {
+export function writeFileAtomically(output: string, bytes: Uint8Array): void {
+  const path = outputTarget(output);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd = -1;
   try {

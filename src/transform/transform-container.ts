@@ -29,6 +29,7 @@ import { noSelectionWarning } from './selection-warnings.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { isApplicationArchive } from './application-archive-classes.js';
 import { keepModeOfReplacedFile } from './replaced-file-mode.js';
+import { outputTarget } from './output-target.js';
 import { multiReleaseViews } from './multi-release-views.js';
 
 export interface TransformContainerOptions {
@@ -405,11 +406,11 @@ async function writeOutput(output: string, write: (temporary: string) => Promise
 }
 
 /**
- * Runs `write` on a fresh temporary sibling of `output`, then renames it to `output`. The
- * temporary is removed on failure and on SIGINT/SIGTERM in the meantime.
+ * Runs `write` on a fresh temporary sibling of `output` (of its target, when it is a symbolic link),
+ * then renames it there. The temporary is removed on failure and on SIGINT/SIGTERM in the meantime.
  */
 async function writeAtomically(output: string, write: (temporary: string) => Promise<void>): Promise<void> {
-  const target = resolve(output);
+  const target = outputTarget(output);
   await mkdir(dirname(target), { recursive: true });
   const temporary = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
   const onSignal = (signal: NodeJS.Signals): void => {
