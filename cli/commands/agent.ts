@@ -25,7 +25,7 @@ interface AgentCommandOptions {
 export function addAgentOptions(command: Command): Command {
   return command
     .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
-    .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; repeatable", collect)
+    .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect)
     .option('--timeout <ms>', 'how long a class may wait for the transform host before it loads unchanged (default 10000)')
     .option('-v, --verbose', 'show stack traces on errors');
 }

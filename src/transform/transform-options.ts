@@ -5,6 +5,9 @@
 //   gives them to the transform named `trace` only, and wins over the shared value for it. The
 //   flag may be repeated (a later value for the same target replaces an earlier one). A JSON
 //   text never starts with `name=`, so the two forms cannot be confused.
+// - `--options @file.json` (or `trace=@file.json`) reads the JSON from a file, as javac's and curl's
+//   @-arguments do: options holding a token or a password stay out of the command line, which
+//   every user of the machine can read (ps, /proc/<pid>/cmdline). A JSON text never starts with '@'.
 // - Without --options a transform gets `{}`, so that a schema's `default`s still apply.
 // - Each transform validates its own deep copy with ajv (`useDefaults`): defaults filled in for
 //   one transform do not leak into another's options.
@@ -12,6 +15,7 @@
 // - ajv runs with strict mode off and formats unchecked: a schema written for another validator
 //   (an unknown `format`, an `x-…` annotation) still loads. `$schema` draft 2020-12 is honoured.
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
@@ -35,12 +39,27 @@ export function parseTransformOptionsArguments(values: readonly string[]): Trans
   for (const value of values) {
     const match = SCOPED.exec(value);
     if (match !== null) {
-      scoped.set(match[1]!, parseJson(match[2]!, `--options ${match[1]}=…`));
+      scoped.set(match[1]!, parseJsonArgument(match[2]!, `--options ${match[1]}=…`));
     } else {
-      shared = parseJson(value, '--options');
+      shared = parseJsonArgument(value, '--options');
     }
   }
   return { shared, scoped };
+}
+
+/** A `<json>` or `@<file>` argument's value. */
+function parseJsonArgument(text: string, where: string): unknown {
+  if (!text.startsWith('@')) return parseJson(text, where);
+  const path = text.slice(1);
+  if (path === '') throw new TransformOptionsError(`${where}: '@' must be followed by the path of a JSON file`);
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TransformOptionsError(`${where}: cannot read ${path}: ${(error as Error).message.replace(/, open '.*'$/, '')}`);
+  }
+  // A UTF-8 byte order mark, which some editors write, is no JSON.
+  return parseJson(content.replace(/^\uFEFF/, ''), `${where.replace(/…$/, '')}${where.endsWith('…') ? '' : ' '}@${path}`);
 }
 
 function parseJson(text: string, where: string): unknown {
