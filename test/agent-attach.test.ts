@@ -55,7 +55,7 @@ async function attachError(promise: Promise<unknown>): Promise<AttachError> {
   throw new Error('expected loadAgent to fail');
 }
 
-async function expectRefusal(pid: number, kind: AttachErrorKind, message: RegExp, withinMs = 1_000): Promise<AttachError> {
+async function expectRefusal(pid: number, kind: AttachErrorKind, message: RegExp, withinMs = TIMEOUT_MS): Promise<AttachError> {
   const started = Date.now();
   const error = await attachError(loadAgent(pid, fixtures.recordingAgentJar, 'unused', { timeoutMs: TIMEOUT_MS }));
   expect(error.kind, error.message).toBe(kind);
@@ -146,7 +146,7 @@ describe('loadAgent', () => {
       startJvm(fixtures, { jvmOptions: ['-XX:+DisableAttachMechanism', '-XX:-UsePerfData'], args: ['no-attach-no-perf-data'] }),
     ]);
     for (const target of [withPerfData, withoutPerfData]) {
-      await expectRefusal(target.pid, 'attach-disabled', /started with -XX:\+DisableAttachMechanism.*restart it without that flag/, 500);
+      await expectRefusal(target.pid, 'attach-disabled', /started with -XX:\+DisableAttachMechanism.*restart it without that flag/);
       // Refused before any SIGQUIT: no thread dump on its output.
       expect(target.stdout()).not.toContain('Full thread dump');
     }

@@ -139,8 +139,8 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(EXPECTED_STDOUT);
     expect(result.stderr).toContain('[classforge] warning: the transform host did not answer within 400 ms for app.Cat: left unchanged');
-    // The JVM did not wait for the stalled transform (3 s) to finish.
-    expect(Date.now() - started).toBeLessThan(2900 + 5000);
+    // The JVM did not wait for the stalled transform (30 s) to finish: its exit stops the host.
+    expect(Date.now() - started).toBeLessThan(25_000);
   });
 
   it('a transform stuck in an endless loop: the classes loaded after it do not each wait out --timeout', async () => {
@@ -153,14 +153,13 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
         ${classes}`,
     });
     const java = javaTool('java');
-    const started = Date.now();
     const result = await classforge(['run', '-t', 'fixtures/agent/transforms/loops-on-stuck.ts', '--timeout', '300', '--', java, '-cp', many.dir, 'app.Many']);
-    const elapsed = Date.now() - started;
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('stuck 780\n');
     expect(result.stderr).toContain('[classforge] warning: the transform host did not answer within 300 ms for app.Stuck: left unchanged');
-    // 41 classes waiting 300 ms each would take 12 s; only the stuck one waits.
-    expect(elapsed).toBeLessThan(8000);
+    // Only the stuck class waited out the timeout (each wait is reported, the first five of them):
+    // the 40 classes after it loaded unchanged at once. Counted, not timed, so that a slow machine cannot fail it.
+    expect(result.stderr.match(/did not answer within/g)).toHaveLength(1);
   });
 
   it('8 threads loading 400 classes at once: every class transformed, frames verified, no deadlock', async () => {
