@@ -168,10 +168,19 @@ export abstract class Remapper {
 
   /**
    * Creates the visitor `mapSignature` uses, delegating to `signatureVisitor`; a SignatureRemapper
-   * by default. (ASM's deprecated `createRemappingSignatureAdapter` alias is not provided.)
+   * by default.
    */
   protected createSignatureRemapper(signatureVisitor: SignatureVisitor): SignatureVisitor {
     return new SignatureRemapper(signatureVisitor, this);
+  }
+
+  /**
+   * @deprecated ASM's pre-6 name of `createSignatureRemapper`, kept (as ASM 9 keeps it) for ported
+   * subclasses that call it: it returns `createSignatureRemapper(signatureVisitor)`. As in ASM 9,
+   * overriding it does not change what `mapSignature` uses; override `createSignatureRemapper`.
+   */
+  protected createRemappingSignatureAdapter(signatureVisitor: SignatureVisitor): SignatureVisitor {
+    return this.createSignatureRemapper(signatureVisitor);
   }
 
   /** Maps the name of an element of the annotation type `descriptor`; unchanged by default. */
