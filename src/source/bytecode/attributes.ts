@@ -7,7 +7,7 @@
 
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { CodeIterator } from './code-iterator.js';
-import { type EditableCode, editableCode } from './code-edits.js';
+import { type EditableCode, type EditableHandler, editableCode } from './code-edits.js';
 import { computeMaxStack } from './max-stack.js';
 import { CannotCompileException } from '../cannot-compile-exception.js';
 import { lineNumberEntries } from './written-code.js';
@@ -294,30 +294,61 @@ export class MethodParametersAttribute extends AttributeInfo {
   }
 }
 
+type ExceptionTableEntry = { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number };
+
 /**
  * The exception table of a method's code (JVMS §4.7.3), offsets as written now or as edited
  * (Javassist's ExceptionTable). From a CodeAttribute it is live: add and remove change the code's
- * table, as in Javassist.
+ * table, as in Javassist. `new ExceptionTable(cp)` makes an empty one to fill and give to
+ * `new CodeAttribute(cp, maxStack, maxLocals, code, table)`, which then edits that same table.
  */
 export class ExceptionTable {
-  private entries: readonly { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number }[];
+  private entries: readonly ExceptionTableEntry[];
+  private readonly live: { edit: () => EditableCode; changed: (edit: EditableCode) => void } | null;
+  /** A table made with `new ExceptionTable(cp)`: its rows (shared with the CodeAttribute it is given to). */
+  private readonly own: EditableHandler[] | null;
 
+  /** An empty table whose catch types are indexes of `cp` (Javassist's `new ExceptionTable(cp)`). */
+  constructor(cp: ConstPool);
   /** @internal */
+  constructor(entries: readonly ExceptionTableEntry[], live?: { edit: () => EditableCode; changed: (edit: EditableCode) => void } | null);
   constructor(
-    entries: readonly { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number }[],
+    entriesOrPool: readonly ExceptionTableEntry[] | ConstPool,
     /** The editable code the table belongs to, and what records its change; null: read-only. */
-    private readonly live: { edit: () => EditableCode; changed: (edit: EditableCode) => void } | null = null,
+    live: { edit: () => EditableCode; changed: (edit: EditableCode) => void } | null = null,
   ) {
-    this.entries = entries;
+    if (Array.isArray(entriesOrPool)) {
+      this.entries = entriesOrPool;
+      this.live = live;
+      this.own = null;
+    } else {
+      const rows: EditableHandler[] = [];
+      const holder = { exceptionTable: rows } as EditableCode;
+      this.entries = [];
+      this.live = { edit: () => holder, changed: () => {} };
+      this.own = rows;
+    }
+  }
+
+  /** @internal The rows of a table made with `new ExceptionTable(cp)` (live: edits of either are the other's), or null. */
+  ownRows(): EditableHandler[] | null {
+    return this.own;
   }
 
   /** Adds a handler (catchType: a Class entry's index, 0 for all) at the end, or before entry `index` (Javassist's add). */
   add(start: number, end: number, handler: number, catchType: number): void;
   add(index: number, start: number, end: number, handler: number, catchType: number): void;
-  add(a: number, b: number, c: number, d: number, e?: number): void {
+  /** Inserts a copy of every entry of `table` before entry `index`, its pcs moved by `offset` (Javassist's add(int, ExceptionTable, int)). */
+  add(index: number, table: ExceptionTable, offset: number): void;
+  add(a: number, b: number | ExceptionTable, c: number, d?: number, e?: number): void {
     const edit = this.editable();
-    const [index, entry] = e === undefined ? [edit.exceptionTable.length, { startPc: a, endPc: b, handlerPc: c, catchType: d }] : [a, { startPc: b, endPc: c, handlerPc: d, catchType: e }];
-    edit.exceptionTable.splice(index, 0, entry);
+    if (b instanceof ExceptionTable) {
+      const copies = Array.from({ length: b.size() }, (_, i) => ({ startPc: b.startPc(i) + c, endPc: b.endPc(i) + c, handlerPc: b.handlerPc(i) + c, catchType: b.catchType(i) }));
+      edit.exceptionTable.splice(a, 0, ...copies);
+    } else {
+      const [index, entry] = e === undefined ? [edit.exceptionTable.length, { startPc: a, endPc: b, handlerPc: c, catchType: d! }] : [a, { startPc: b, endPc: c, handlerPc: d!, catchType: e }];
+      edit.exceptionTable.splice(index, 0, entry);
+    }
     this.commit(edit);
   }
 
@@ -326,6 +357,30 @@ export class ExceptionTable {
     this.entry(index);
     const edit = this.editable();
     edit.exceptionTable.splice(index, 1);
+    this.commit(edit);
+  }
+
+  setStartPc(i: number, value: number): void {
+    this.set(i, (h) => (h.startPc = value));
+  }
+
+  setEndPc(i: number, value: number): void {
+    this.set(i, (h) => (h.endPc = value));
+  }
+
+  setHandlerPc(i: number, value: number): void {
+    this.set(i, (h) => (h.handlerPc = value));
+  }
+
+  /** Sets entry `i`'s catch type: a Class entry's index, 0 for all. */
+  setCatchType(i: number, value: number): void {
+    this.set(i, (h) => (h.catchType = value));
+  }
+
+  private set(i: number, change: (handler: EditableHandler) => void): void {
+    this.entry(i);
+    const edit = this.editable();
+    change(edit.exceptionTable[i]!);
     this.commit(edit);
   }
 
@@ -339,8 +394,14 @@ export class ExceptionTable {
     this.entries = edit.exceptionTable.map((h) => ({ ...h, catchTypeIndex: h.catchType }));
   }
 
+  /** The rows now: a table of its own follows the code it was given to (a CodeIterator's gaps move them). */
+  private rows(): readonly ExceptionTableEntry[] {
+    if (this.own !== null) return this.own.map((h) => ({ ...h, catchTypeIndex: h.catchType }));
+    return this.entries;
+  }
+
   size(): number {
-    return this.entries.length;
+    return this.rows().length;
   }
 
   startPc(i: number): number {
@@ -360,9 +421,10 @@ export class ExceptionTable {
     return this.entry(i).catchTypeIndex;
   }
 
-  private entry(i: number): { startPc: number; endPc: number; handlerPc: number; catchTypeIndex: number } {
-    const entry = this.entries[i];
-    if (entry === undefined) throw new RangeError(`exception table entry ${i} of ${this.entries.length}`);
+  private entry(i: number): ExceptionTableEntry {
+    const rows = this.rows();
+    const entry = rows[i];
+    if (entry === undefined) throw new RangeError(`exception table entry ${i} of ${rows.length}`);
     return entry;
   }
 }
@@ -389,24 +451,61 @@ export interface MethodCodeHost {
 export class CodeAttribute extends AttributeInfo {
   static readonly tag = 'Code';
 
+  private readonly locals: readonly LocalVariableNode[] | null;
+  /** The code as the class file has it (written-code.ts). */
+  private readonly written: () => RawCode;
+  /** The method, or null for code made by Bytecode or `new CodeAttribute(…)`. */
+  private host: MethodCodeHost | null;
+  /** Code made by Bytecode or `new CodeAttribute(…)` (with its pool), before it is set on a method. */
+  private detached: { edit: EditableCode; pool: ConstPool } | null;
+
+  /**
+   * New code: `code` (a Uint8Array is kept, as Javassist keeps the byte[]), its maxima, and `exceptionTable` (a `new ExceptionTable(cp)`, which
+   * stays this code's table, as in Javassist), its pool indexes those of `cp`; give it to a method
+   * with MethodInfo.setCodeAttribute. Javassist's `new CodeAttribute(cp, maxStack, maxLocals, code, table)`.
+   */
+  constructor(cp: ConstPool, maxStack: number, maxLocals: number, code: ArrayLike<number>, exceptionTable: ExceptionTable);
   /** @internal */
+  constructor(locals: readonly LocalVariableNode[] | null, written: () => RawCode, host?: MethodCodeHost | null, detached?: { edit: EditableCode; pool: ConstPool } | null);
   constructor(
-    private readonly locals: readonly LocalVariableNode[] | null,
-    /** The code as the class file has it (written-code.ts). */
-    private readonly written: () => RawCode,
-    /** The method, or null for code made by Bytecode. */
-    private host: MethodCodeHost | null = null,
-    /** Code made by Bytecode (with its pool), before it is set on a method. */
-    private detached: { edit: EditableCode; pool: ConstPool } | null = null,
+    first: ConstPool | readonly LocalVariableNode[] | null,
+    second: number | (() => RawCode),
+    third: number | MethodCodeHost | null = null,
+    fourth: ArrayLike<number> | { edit: EditableCode; pool: ConstPool } | null = null,
+    exceptionTable?: ExceptionTable,
   ) {
     super(CodeAttribute.tag);
+    if (typeof second === 'number') {
+      const cp = first as ConstPool;
+      const code = fourth as ArrayLike<number>;
+      // The table's own rows, or (a table read from another method's code) a copy of them.
+      const table = exceptionTable ?? new ExceptionTable(cp);
+      const rows = table.ownRows() ?? Array.from({ length: table.size() }, (_, i) => ({ startPc: table.startPc(i), endPc: table.endPc(i), handlerPc: table.handlerPc(i), catchType: table.catchType(i) }));
+      const edit: EditableCode = {
+        // As in Javassist, a byte array given is the attribute's code[] (until a gap makes a longer one).
+        code: code instanceof Uint8Array ? code : Uint8Array.from(Array.from(code, (b) => b & 0xff)),
+        maxStack: second,
+        maxLocals: third as number,
+        exceptionTable: rows,
+        lineNumbers: [],
+        localVariables: [],
+        localVariableTypes: [],
+      };
+      this.locals = null;
+      this.written = noClassFile;
+      this.host = null;
+      this.detached = { edit, pool: cp };
+      return;
+    }
+    this.locals = first as readonly LocalVariableNode[] | null;
+    this.written = second;
+    this.host = third as MethodCodeHost | null;
+    this.detached = fourth as { edit: EditableCode; pool: ConstPool } | null;
   }
 
   /** @internal Made by Bytecode.toCodeAttribute. */
   static detached(edit: EditableCode, pool: ConstPool): CodeAttribute {
-    return new CodeAttribute(null, () => {
-      throw new CannotCompileException('internal error: detached code has no class file');
-    }, null, { edit, pool });
+    return new CodeAttribute(null, noClassFile, null, { edit, pool });
   }
 
   /** @internal The code to give a method (setCodeAttribute); the attribute then belongs to it. */
@@ -554,6 +653,10 @@ export class CodeAttribute extends AttributeInfo {
     this.host.changed(edit);
     return edit;
   }
+}
+
+function noClassFile(): RawCode {
+  throw new CannotCompileException('internal error: detached code has no class file');
 }
 
 /** @internal */

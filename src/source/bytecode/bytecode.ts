@@ -8,7 +8,6 @@
 
 import type { CtClass } from '../ct-class.js';
 import { CodeAttribute, ExceptionTable } from './attributes.js';
-import type { EditableCode, EditableHandler } from './code-edits.js';
 import type { ConstPool } from './const-pool.js';
 import { Opcode } from './mnemonic.js';
 import { Descriptor } from './descriptor.js';
@@ -34,7 +33,8 @@ export class Bytecode {
   private stackDepth = 0;
   private maxStack: number;
   private maxLocals: number;
-  private readonly handlers: EditableHandler[] = [];
+  /** The exception table (Javassist's tryblocks): live, shared with the CodeAttribute made by toCodeAttribute. */
+  private readonly tryBlocks: ExceptionTable;
 
   /** Code for a class whose constant pool is `cp`; max_stack and max_locals start as given. */
   constructor(
@@ -44,6 +44,7 @@ export class Bytecode {
   ) {
     this.maxStack = stackSize;
     this.maxLocals = localVars;
+    this.tryBlocks = new ExceptionTable(cp);
   }
 
   getConstPool(): ConstPool {
@@ -105,29 +106,20 @@ export class Bytecode {
     this.setStackDepth(this.stackDepth + diff);
   }
 
-  /** A CodeAttribute with this code, for MethodInfo.setCodeAttribute. */
+  /** A CodeAttribute with this code and exception table, for MethodInfo.setCodeAttribute. */
   toCodeAttribute(): CodeAttribute {
-    const edit: EditableCode = {
-      code: this.get(),
-      maxStack: this.maxStack,
-      maxLocals: this.maxLocals,
-      exceptionTable: this.handlers.map((h) => ({ ...h })),
-      lineNumbers: [],
-      localVariables: [],
-      localVariableTypes: [],
-    };
-    return CodeAttribute.detached(edit, this.cp);
+    return new CodeAttribute(this.cp, this.maxStack, this.maxLocals, this.bytes, this.tryBlocks);
   }
 
-  /** The exception table added so far (addExceptionHandler). */
+  /** The exception table: addExceptionHandler's entries, live (Javassist's getExceptionTable). */
   getExceptionTable(): ExceptionTable {
-    return new ExceptionTable(this.handlers.map((h) => ({ ...h, catchTypeIndex: h.catchType })));
+    return this.tryBlocks;
   }
 
   /** An exception table entry; the type as a CtClass, a dotted name, a pool index, or null/0 for all. */
   addExceptionHandler(start: number, end: number, handler: number, type: CtClass | string | number | null): void {
     const catchType = type === null ? 0 : typeof type === 'number' ? type : this.cp.addClassInfo(type);
-    this.handlers.push({ startPc: start, endPc: end, handlerPc: handler, catchType });
+    this.tryBlocks.add(start, end, handler, catchType);
   }
 
   /** The byte at `offset`. */
@@ -367,6 +359,27 @@ export class Bytecode {
     this.add(atype);
   }
 
+  /**
+   * multianewarray (JVMS §6.5) of the array `type` (a CtClass, or a descriptor such as `[[I`) over
+   * `dim` dimensions whose lengths are on the stack; the dimensions. Given the lengths instead, they
+   * are pushed first — and, as in Javassist 3.27, counted twice in the stack depth (addIconst grew it
+   * already), so max_stack may come out larger than the code needs, never smaller.
+   */
+  addMultiNewarray(type: CtClass | string, dim: number): number;
+  addMultiNewarray(type: CtClass, dimensions: readonly number[]): number;
+  addMultiNewarray(type: CtClass | string, dims: number | readonly number[]): number {
+    if (typeof dims !== 'number') {
+      for (const length of dims) this.addIconst(length);
+      this.growStack(dims.length);
+      return this.addMultiNewarray(type, dims.length);
+    }
+    this.add(Opcode.MULTIANEWARRAY!);
+    this.addIndex(this.cp.addClassInfo(type));
+    this.add(dims);
+    this.growStack(1 - dims);
+    return dims;
+  }
+
   addGetfield(owner: CtClass | string, name: string, descriptor: string): void {
     this.field(Opcode.GETFIELD!, owner, name, descriptor, slots(descriptor) - 1);
   }
@@ -434,6 +447,19 @@ export class Bytecode {
     this.growStack(dataSize(descriptor) - 1);
   }
 
+  /**
+   * invokedynamic (JVMS §6.5) of call site `name``descriptor`, linked by entry `bootstrap` of the
+   * class's BootstrapMethods attribute (§4.7.23); the two zero bytes the instruction ends with.
+   */
+  addInvokedynamic(bootstrap: number, name: string, descriptor: string): void {
+    const nameAndType = this.cp.addNameAndTypeInfo(name, descriptor);
+    const callSite = this.cp.addInvokeDynamicInfo(bootstrap, nameAndType);
+    this.add(Opcode.INVOKEDYNAMIC!);
+    this.addIndex(callSite);
+    this.add(0, 0);
+    this.growStack(dataSize(descriptor));
+  }
+
   private classIndex(owner: CtClass | string | number): number {
     return typeof owner === 'number' ? owner : this.cp.addClassInfo(owner);
   }
@@ -443,6 +469,18 @@ export class Bytecode {
     this.addGetstatic('java.lang.System', 'err', 'Ljava/io/PrintStream;');
     this.addLdc(message);
     this.addInvokevirtual('java.io.PrintStream', 'println', '(Ljava/lang/String;)V');
+  }
+
+  /** ret of the return address in local `n` (JVMS §6.5 ret; wide past 255). */
+  addRet(n: number): void {
+    if (n < 0x100) {
+      this.addOpcode(Opcode.RET!);
+      this.add(n);
+    } else {
+      this.addOpcode(Opcode.WIDE!);
+      this.addOpcode(Opcode.RET!);
+      this.addIndex(n);
+    }
   }
 
   /** The return instruction for `type` (null or void: return). */

@@ -42,9 +42,21 @@ export class ConstPool {
   static readonly CONST_MethodHandle = 15;
   static readonly CONST_MethodType = 16;
   static readonly CONST_Dynamic = 17;
+  /** Javassist's older name of CONST_InvokeDynamic. */
+  static readonly CONST_DynamicCallSite = 18;
   static readonly CONST_InvokeDynamic = 18;
   static readonly CONST_Module = 19;
   static readonly CONST_Package = 20;
+  // MethodHandle reference kinds (JVMS §4.4.8, Table 5.4.3.5-A), for addMethodHandleInfo.
+  static readonly REF_getField = 1;
+  static readonly REF_getStatic = 2;
+  static readonly REF_putField = 3;
+  static readonly REF_putStatic = 4;
+  static readonly REF_invokeVirtual = 5;
+  static readonly REF_invokeStatic = 6;
+  static readonly REF_invokeSpecial = 7;
+  static readonly REF_newInvokeSpecial = 8;
+  static readonly REF_invokeInterface = 9;
 
   /** The pool read from `poolBytes` (read again when the class file as written now is another array: the class changed). */
   private pool: ConstantPool | null = null;
@@ -128,6 +140,72 @@ export class ConstPool {
     return this.edits().memberref(kind, classInfo, nameAndType);
   }
 
+  /**
+   * A CONSTANT_MethodHandle (JVMS §4.4.8): `kind` is a reference kind (REF_getField 1 … REF_invokeInterface 9),
+   * `index` the Fieldref/Methodref/InterfaceMethodref it refers to.
+   */
+  addMethodHandleInfo(kind: number, index: number): number {
+    return this.edits().methodHandle(kind, index);
+  }
+
+  /** A CONSTANT_MethodType (JVMS §4.4.9): `desc` is the index of the method descriptor's Utf8 entry. */
+  addMethodTypeInfo(desc: number): number {
+    return this.edits().methodType(desc);
+  }
+
+  /**
+   * A CONSTANT_InvokeDynamic (JVMS §4.4.10): `bootstrap` indexes the class's BootstrapMethods
+   * attribute, `nameAndType` is the call site's NameAndType entry.
+   */
+  addInvokeDynamicInfo(bootstrap: number, nameAndType: number): number {
+    return this.edits().dynamic('InvokeDynamic', bootstrap, nameAndType);
+  }
+
+  /** A CONSTANT_Dynamic (JVMS §4.4.10, a dynamically-computed constant for ldc): as addInvokeDynamicInfo. */
+  addDynamicInfo(bootstrap: number, nameAndType: number): number {
+    return this.edits().dynamic('Dynamic', bootstrap, nameAndType);
+  }
+
+  /** The reference kind of a MethodHandle entry (1-9). */
+  getMethodHandleKind(index: number): number {
+    return getConstant(this.entries(), index, ['MethodHandle']).referenceKind;
+  }
+
+  /** The Fieldref/Methodref/InterfaceMethodref index of a MethodHandle entry. */
+  getMethodHandleIndex(index: number): number {
+    return getConstant(this.entries(), index, ['MethodHandle']).referenceIndex;
+  }
+
+  /** The Utf8 index of a MethodType entry's descriptor. */
+  getMethodTypeInfo(index: number): number {
+    return getConstant(this.entries(), index, ['MethodType']).descriptorIndex;
+  }
+
+  /** The BootstrapMethods index of an InvokeDynamic entry. */
+  getInvokeDynamicBootstrap(index: number): number {
+    return this.invokeDynamic(index).bootstrapMethodAttrIndex;
+  }
+
+  /** The NameAndType index of an InvokeDynamic entry. */
+  getInvokeDynamicNameAndType(index: number): number {
+    return this.invokeDynamic(index).nameAndTypeIndex;
+  }
+
+  /** The BootstrapMethods index of a Dynamic entry. */
+  getDynamicBootstrap(index: number): number {
+    return this.dynamicEntry(index, 'Dynamic').bootstrapMethodAttrIndex;
+  }
+
+  /** The NameAndType index of a Dynamic entry. */
+  getDynamicNameAndType(index: number): number {
+    return this.dynamicEntry(index, 'Dynamic').nameAndTypeIndex;
+  }
+
+  /** The field descriptor of a Dynamic entry's constant. */
+  getDynamicType(index: number): string {
+    return getNameAndType(this.entries(), this.getDynamicNameAndType(index)).descriptor;
+  }
+
   /** The dotted name of the class this pool belongs to. */
   getClassName(): string {
     return this.className;
@@ -196,12 +274,49 @@ export class ConstPool {
     }
   }
 
-  getNameAndTypeName(index: number): string {
-    return getNameAndType(this.entries(), index).name;
+  /** The Utf8 index of a NameAndType entry's name (an index, as Javassist's: getUtf8Info gives the string). */
+  getNameAndTypeName(index: number): number {
+    return getConstant(this.entries(), index, ['NameAndType']).nameIndex;
   }
 
-  getNameAndTypeDescriptor(index: number): string {
-    return getNameAndType(this.entries(), index).descriptor;
+  /** The Utf8 index of a NameAndType entry's descriptor. */
+  getNameAndTypeDescriptor(index: number): number {
+    return getConstant(this.entries(), index, ['NameAndType']).descriptorIndex;
+  }
+
+  /** The Class index of a Fieldref, Methodref or InterfaceMethodref entry. */
+  getMemberClass(index: number): number {
+    return getConstant(this.entries(), index, ['Fieldref', 'Methodref', 'InterfaceMethodref']).classIndex;
+  }
+
+  /** The NameAndType index of a Fieldref, Methodref or InterfaceMethodref entry. */
+  getMemberNameAndType(index: number): number {
+    return getConstant(this.entries(), index, ['Fieldref', 'Methodref', 'InterfaceMethodref']).nameAndTypeIndex;
+  }
+
+  /** The Class index of a Fieldref. */
+  getFieldrefClass(index: number): number {
+    return this.member(index, 'Fieldref').classIndex;
+  }
+
+  getFieldrefNameAndType(index: number): number {
+    return this.member(index, 'Fieldref').nameAndTypeIndex;
+  }
+
+  getMethodrefClass(index: number): number {
+    return this.member(index, 'Methodref').classIndex;
+  }
+
+  getMethodrefNameAndType(index: number): number {
+    return this.member(index, 'Methodref').nameAndTypeIndex;
+  }
+
+  getInterfaceMethodrefClass(index: number): number {
+    return this.member(index, 'InterfaceMethodref').classIndex;
+  }
+
+  getInterfaceMethodrefNameAndType(index: number): number {
+    return this.member(index, 'InterfaceMethodref').nameAndTypeIndex;
   }
 
   /** The class of a Fieldref, dotted. */
@@ -253,10 +368,19 @@ export class ConstPool {
     return getNameAndType(this.entries(), this.invokeDynamic(index).nameAndTypeIndex).name;
   }
 
-  private invokeDynamic(index: number): { nameAndTypeIndex: number } {
+  private invokeDynamic(index: number): { bootstrapMethodAttrIndex: number; nameAndTypeIndex: number } {
+    return this.dynamicEntry(index, 'InvokeDynamic');
+  }
+
+  private dynamicEntry(index: number, kind: 'Dynamic' | 'InvokeDynamic'): { bootstrapMethodAttrIndex: number; nameAndTypeIndex: number } {
     const entry = this.entries().entries[index];
-    if (entry?.kind !== 'InvokeDynamic') throw new CannotCompileException(`constant pool entry ${index} is not an InvokeDynamic`);
+    if (entry?.kind !== kind) throw new CannotCompileException(`constant pool entry ${index} is not a${kind === 'InvokeDynamic' ? 'n' : ''} ${kind}`);
     return entry;
+  }
+
+  private member(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): { classIndex: number; nameAndTypeIndex: number } {
+    const kinds: ('Fieldref' | 'Methodref' | 'InterfaceMethodref')[] = [kind];
+    return getConstant(this.entries(), index, kinds);
   }
 
   private memberClass(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): string {

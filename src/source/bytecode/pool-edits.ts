@@ -162,6 +162,28 @@ export class PoolEdits {
     );
   }
 
+  /** A CONSTANT_MethodHandle (JVMS §4.4.8): a reference kind (1-9) and a Fieldref/Methodref/InterfaceMethodref index. */
+  methodHandle(referenceKind: number, referenceIndex: number): number {
+    return (
+      this.find((e) => e.kind === 'MethodHandle' && e.referenceKind === referenceKind && e.referenceIndex === referenceIndex) ||
+      this.add({ kind: 'MethodHandle', tag: 15, offset: -1, referenceKind, referenceIndex }, Uint8Array.of(15, referenceKind & 0xff, referenceIndex >>> 8, referenceIndex & 0xff))
+    );
+  }
+
+  /** A CONSTANT_MethodType (JVMS §4.4.9): the Utf8 index of a method descriptor. */
+  methodType(descriptorIndex: number): number {
+    return this.find((e) => e.kind === 'MethodType' && e.descriptorIndex === descriptorIndex) || this.add({ kind: 'MethodType', tag: 16, offset: -1, descriptorIndex }, u1u2(16, descriptorIndex));
+  }
+
+  /** A CONSTANT_Dynamic (tag 17) or CONSTANT_InvokeDynamic (tag 18, JVMS §4.4.10): a BootstrapMethods index and a NameAndType index. */
+  dynamic(kind: 'Dynamic' | 'InvokeDynamic', bootstrapMethodAttrIndex: number, nameAndTypeIndex: number): number {
+    const tag = kind === 'Dynamic' ? 17 : 18;
+    return (
+      this.find((e) => e.kind === kind && e.bootstrapMethodAttrIndex === bootstrapMethodAttrIndex && e.nameAndTypeIndex === nameAndTypeIndex) ||
+      this.add({ kind, tag, offset: -1, bootstrapMethodAttrIndex, nameAndTypeIndex }, u1u2u2(tag, bootstrapMethodAttrIndex, nameAndTypeIndex))
+    );
+  }
+
   /** The index of the first entry `matches` accepts, or 0 (Javassist reuses an equal entry). */
   private find(matches: (entry: ConstantPoolEntry) => boolean): number {
     for (let i = 1; i < this.entries.length; i++) {

@@ -1,0 +1,382 @@
+// Javassist's bytecode level past the common calls, ported line by line: Bytecode.addRet,
+// addMultiNewarray and addInvokedynamic; ConstPool's MethodHandle, MethodType, Dynamic and
+// InvokeDynamic entries (add and read); `new CodeAttribute(cp, maxStack, maxLocals, code,
+// new ExceptionTable(cp))` given to a method, its table live; CodeIterator insert, insertEx,
+// insertGap and insertExGap before every instruction of methods with exception handlers (try/catch,
+// finally, synchronized, nested, in a loop). test/support/JavassistBytecodeLevel.java does each with
+// Javassist 3.27 on the same javac-compiled class and prints what the TypeScript twin prints (code[]
+// as hex, pool indexes, stack depths, exception and line tables); the classes both write are loaded
+// under java -Xverify:all and their methods answer the same.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Bytecode, ClassPool, CodeAttribute, ConstPool, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
+const HARNESS = readFileSync(fileURLToPath(new URL('./support/JavassistBytecodeLevel.java', import.meta.url)), 'utf8');
+
+const CALC = `package dx;
+public class Calc {
+  public int value = 5;
+  public static String concat(String a, int b) { return a + b; }
+  public int guarded(int d) {
+    try {
+      return value / d;
+    } catch (ArithmeticException e) {
+      return -1;
+    } finally {
+      value++;
+    }
+  }
+  public int guardedCopy(int d) { return 0; }
+  public int locked(int x) {
+    synchronized (this) {
+      return x + value;
+    }
+  }
+  public int nested(int[] a, int i) {
+    try {
+      try {
+        return a[i];
+      } catch (ArrayIndexOutOfBoundsException e) {
+        return -2;
+      }
+    } catch (NullPointerException e) {
+      return -3;
+    }
+  }
+  public int looped(int n) {
+    int s = 0;
+    for (int k = 0; k < n; k++) {
+      try {
+        s += 10 / (k - 2);
+      } catch (ArithmeticException e) {
+        s -= 100;
+      }
+    }
+    return s;
+  }
+  public int built(int d) { return 0; }
+  public Object grid() { return null; }
+  public Object cube() { return null; }
+  public String dyn(String s, int n) { return null; }
+  public int parse(String s) { return 0; }
+  public String checks() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(concat("c", 1)).append(' ');
+    sb.append(guarded(2)).append(',').append(guarded(0)).append(' ');
+    sb.append(guardedCopy(2)).append(',').append(guardedCopy(0)).append(' ');
+    sb.append(locked(3)).append(' ');
+    sb.append(nested(new int[] {4}, 0)).append(',').append(nested(new int[] {4}, 5)).append(',').append(nested(null, 0)).append(' ');
+    sb.append(looped(5)).append(' ');
+    sb.append(built(2)).append(',').append(built(0)).append(' ');
+    Object g = grid();
+    sb.append(g == null ? "null" : g.getClass().getName() + java.util.Arrays.deepToString((Object[]) g)).append(' ');
+    Object c = cube();
+    sb.append(c == null ? "null" : c.getClass().getName() + java.util.Arrays.deepToString((Object[]) c)).append(' ');
+    sb.append(dyn("d", 9)).append(' ');
+    sb.append(parse("12")).append(',').append(parse("x")).append(' ');
+    sb.append(java.util.List.of("q").size()).append(' ');
+    sb.append(value);
+    return sb.toString();
+  }
+}
+`;
+
+const HANDLER_METHODS = ['guarded', 'locked', 'nested', 'looped'];
+
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** JavassistBytecodeLevel.concatBootstrap. */
+function concatBootstrap(cf: ClassFile): number {
+  const cp = cf.getConstPool();
+  const it = cf.getMethod('concat')!.getCodeAttribute()!.iterator();
+  while (it.hasNext()) {
+    const i = it.next();
+    if (it.byteAt(i) === Opcode.INVOKEDYNAMIC) return cp.getInvokeDynamicBootstrap(it.u16bitAt(i + 1));
+  }
+  throw new Error('no invokedynamic in concat');
+}
+
+/** JavassistBytecodeLevel.tables. */
+function tables(ca: CodeAttribute): string {
+  let sb = '';
+  const et = ca.getExceptionTable();
+  for (let i = 0; i < et.size(); i++) sb += ` h${et.startPc(i)}-${et.endPc(i)}>${et.handlerPc(i)}:${et.catchType(i)}`;
+  const lines = ca.getAttribute(LineNumberAttribute.tag) as LineNumberAttribute | null;
+  if (lines !== null) for (let i = 0; i < lines.tableLength(); i++) sb += ` l${lines.startPc(i)}:${lines.lineNumber(i)}`;
+  return sb;
+}
+
+/** JavassistBytecodeLevel's "ops". */
+function classforgeOps(classes: string): string[] {
+  const out: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cf = pool.get('dx.Calc').getClassFile();
+  const cp = cf.getConstPool();
+  let b = new Bytecode(cp, 0, 0);
+  const line = (what: string): void => {
+    out.push(`${what} ${hex(b.get())} depth ${b.getStackDepth()} max ${b.getMaxStack()}`);
+    b = new Bytecode(b.getConstPool(), 0, 0);
+  };
+  for (const v of [0, 3, 255, 256, 1000]) { b.addRet(v); line(`ret ${v}`); }
+  out.push(`dims ${b.addMultiNewarray(pool.get('int[][][]'), 2)}`); line('multi int[][][] 2');
+  out.push(`dims ${b.addMultiNewarray('[[Ljava.lang.String;', 2)}`); line('multi desc 2');
+  out.push(`dims ${b.addMultiNewarray(pool.get('int[][]'), [3, 4])}`); line('multi int[][] {3,4}');
+  out.push(`dims ${b.addMultiNewarray(pool.get('java.lang.String[][][]'), [300, 2])}`); line('multi String[][][] {300,2}');
+  out.push(`dims ${b.addMultiNewarray(pool.get('dx.Calc[][]'), 1)}`); line('multi Calc[][] 1');
+  const bs = concatBootstrap(cf);
+  b.addInvokedynamic(bs, 'makeConcatWithConstants', '(Ljava/lang/String;I)Ljava/lang/String;'); line('indy concat');
+  b.addInvokedynamic(bs, 'makeConcatWithConstants', '(Ljava/lang/String;I)Ljava/lang/String;'); line('indy concat again');
+  b.addInvokedynamic(0, 'run', '()V'); line('indy void');
+  b.addInvokedynamic(1, 'fold', '(JD[I)J'); line('indy long');
+  b.addIconst(1); b.addIconst(2); b.addInvokedynamic(3, 'pair', '(II)Ljava/lang/Object;'); line('indy after consts');
+  out.push(`pool size ${cp.getSize()}`);
+  return out;
+}
+
+/** JavassistBytecodeLevel's "pool"; the class is written to `out`. */
+async function classforgePool(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const p = (s: string): void => void lines.push(s);
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cp = cc.getClassFile().getConstPool();
+  p(`tags ${ConstPool.CONST_MethodHandle} ${ConstPool.CONST_MethodType} ${ConstPool.CONST_Dynamic} ${ConstPool.CONST_DynamicCallSite} ${ConstPool.CONST_InvokeDynamic}`);
+  p(`refs ${ConstPool.REF_getField} ${ConstPool.REF_getStatic} ${ConstPool.REF_putField} ${ConstPool.REF_putStatic} ${ConstPool.REF_invokeVirtual} ${ConstPool.REF_invokeStatic} ${ConstPool.REF_invokeSpecial} ${ConstPool.REF_newInvokeSpecial} ${ConstPool.REF_invokeInterface}`);
+  for (let i = 1; i < cp.getSize(); i++) {
+    const tag = cp.getTag(i);
+    if (tag === ConstPool.CONST_MethodHandle) p(`javac ${i} handle ${cp.getMethodHandleKind(i)} ${cp.getMethodHandleIndex(i)}`);
+    else if (tag === ConstPool.CONST_MethodType) p(`javac ${i} type ${cp.getMethodTypeInfo(i)} ${cp.getUtf8Info(cp.getMethodTypeInfo(i))}`);
+    else if (tag === ConstPool.CONST_InvokeDynamic) p(`javac ${i} indy ${cp.getInvokeDynamicBootstrap(i)} ${cp.getInvokeDynamicNameAndType(i)} ${cp.getNameAndTypeName(cp.getInvokeDynamicNameAndType(i))} ${cp.getInvokeDynamicType(i)}`);
+    else if (tag === ConstPool.CONST_NameAndType) p(`javac ${i} nt ${cp.getNameAndTypeName(i)} ${cp.getNameAndTypeDescriptor(i)} ${cp.getUtf8Info(cp.getNameAndTypeName(i))}${cp.getUtf8Info(cp.getNameAndTypeDescriptor(i))}`);
+    else if (tag === ConstPool.CONST_Fieldref) p(`javac ${i} field ${cp.getMemberClass(i)} ${cp.getMemberNameAndType(i)} ${cp.getFieldrefClass(i)} ${cp.getFieldrefNameAndType(i)}`);
+    else if (tag === ConstPool.CONST_Methodref) p(`javac ${i} method ${cp.getMemberClass(i)} ${cp.getMemberNameAndType(i)} ${cp.getMethodrefClass(i)} ${cp.getMethodrefNameAndType(i)}`);
+    else if (tag === ConstPool.CONST_InterfaceMethodref) p(`javac ${i} imethod ${cp.getMemberClass(i)} ${cp.getMemberNameAndType(i)} ${cp.getInterfaceMethodrefClass(i)} ${cp.getInterfaceMethodrefNameAndType(i)}`);
+  }
+  const calc = cp.addClassInfo('dx.Calc');
+  const concat = cp.addMethodrefInfo(calc, 'concat', '(Ljava/lang/String;I)Ljava/lang/String;');
+  const fresh = cp.addMethodrefInfo(calc, 'fresh', '()V');
+  const field = cp.addFieldrefInfo(calc, 'value', 'I');
+  const handles = [
+    cp.addMethodHandleInfo(ConstPool.REF_invokeStatic, concat),
+    cp.addMethodHandleInfo(ConstPool.REF_invokeStatic, concat),
+    cp.addMethodHandleInfo(ConstPool.REF_invokeVirtual, fresh),
+    cp.addMethodHandleInfo(ConstPool.REF_getField, field),
+    cp.addMethodHandleInfo(ConstPool.REF_putField, field),
+  ];
+  for (const h of handles) p(`handle ${h} ${cp.getTag(h)} ${cp.getMethodHandleKind(h)} ${cp.getMethodHandleIndex(h)}`);
+  const types = [cp.addMethodTypeInfo(cp.addUtf8Info('(I)V')), cp.addMethodTypeInfo(cp.addUtf8Info('(I)V')), cp.addMethodTypeInfo(cp.addUtf8Info('(JJ)Ljava/lang/Object;'))];
+  for (const t of types) p(`type ${t} ${cp.getTag(t)} ${cp.getMethodTypeInfo(t)} ${cp.getUtf8Info(cp.getMethodTypeInfo(t))}`);
+  const nt = cp.addNameAndTypeInfo('k', 'I');
+  const nt2 = cp.addNameAndTypeInfo('call', '(I)J');
+  const nt3 = cp.addNameAndTypeInfo('cfg', 'Ljava/lang/String;');
+  const dynamics = [cp.addDynamicInfo(0, nt), cp.addDynamicInfo(0, nt), cp.addDynamicInfo(0, nt3)];
+  for (const d of dynamics) p(`dynamic ${d} ${cp.getTag(d)} ${cp.getDynamicBootstrap(d)} ${cp.getDynamicNameAndType(d)} ${cp.getDynamicType(d)}`);
+  const indys = [cp.addInvokeDynamicInfo(0, nt2), cp.addInvokeDynamicInfo(0, nt2), cp.addInvokeDynamicInfo(0, cp.addNameAndTypeInfo('go', '()V'))];
+  for (const d of indys) p(`indy ${d} ${cp.getTag(d)} ${cp.getInvokeDynamicBootstrap(d)} ${cp.getInvokeDynamicNameAndType(d)} ${cp.getUtf8Info(cp.getNameAndTypeName(cp.getInvokeDynamicNameAndType(d)))} ${cp.getInvokeDynamicType(d)}`);
+  p(`ldc ${cp.getLdcValue(handles[0]!)} ${cp.getLdcValue(types[0]!)} ${cp.getLdcValue(dynamics[0]!)}`);
+  p(`pool size ${cp.getSize()}`);
+  await cc.writeFile(out);
+  return lines;
+}
+
+/** JavassistBytecodeLevel's "bodies"; the class is written to `out`. */
+async function classforgeBodies(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const p = (s: string): void => void lines.push(s);
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cf = cc.getClassFile();
+  const cp = cf.getConstPool();
+  const valueRef = cp.addFieldrefInfo(cp.addClassInfo('dx.Calc'), 'value', 'I');
+  const code = Uint8Array.of(Opcode.ALOAD_0!, Opcode.GETFIELD!, valueRef >> 8, valueRef, Opcode.ILOAD_1!, Opcode.IDIV!, Opcode.IRETURN!, Opcode.POP!, Opcode.ICONST_M1!, Opcode.IRETURN!);
+  const et = new ExceptionTable(cp);
+  const built = new CodeAttribute(cp, 2, 2, code, et);
+  et.add(0, 7, 7, cp.addClassInfo('java.lang.ArithmeticException'));
+  code[8] = Opcode.ICONST_0!; // the array is the attribute's code[]: built(0) now answers 0
+  p(`built ${built.getMaxStack()} ${built.getMaxLocals()} ${built.getCodeLength()} ${et.size()} ${built.getExceptionTable().size()}`);
+  const mi = cf.getMethod('built')!;
+  mi.setCodeAttribute(built);
+  const it = built.iterator();
+  const nop = new Bytecode(cp);
+  nop.addIconst(7);
+  nop.addOpcode(Opcode.POP!);
+  p(`insert ${it.insertAt(0, nop.get())} table ${et.startPc(0)}-${et.endPc(0)}>${et.handlerPc(0)}`);
+  et.setEndPc(0, et.endPc(0));
+  et.setCatchType(0, cp.addClassInfo('java.lang.ArithmeticException'));
+  mi.rebuildStackMapIf6(pool, cf);
+  p(`built ${hex(mi.getCodeAttribute()!.getCode())}${tables(mi.getCodeAttribute()!)}`);
+
+  const g = cf.getMethod('guarded')!.getCodeAttribute()!;
+  const copied = new ExceptionTable(cp);
+  copied.add(0, g.getExceptionTable(), 0);
+  copied.add(1, g.getExceptionTable(), 100);
+  let sb = 'copied';
+  for (let i = 0; i < copied.size(); i++) sb += ` ${copied.startPc(i)}-${copied.endPc(i)}>${copied.handlerPc(i)}:${copied.catchType(i)}`;
+  p(sb);
+  copied.remove(3);
+  copied.remove(2);
+  copied.remove(1);
+  copied.remove(1);
+  const gc = cf.getMethod('guardedCopy')!;
+  gc.setCodeAttribute(new CodeAttribute(cp, g.getMaxStack(), g.getMaxLocals(), g.getCode(), copied));
+  gc.rebuildStackMapIf6(pool, cf);
+  p(`guardedCopy ${hex(gc.getCodeAttribute()!.getCode())}${tables(gc.getCodeAttribute()!)}`);
+
+  const gb = new Bytecode(cp, 0, 1);
+  gb.addIconst(2);
+  gb.addIconst(3);
+  gb.addMultiNewarray(pool.get('int[][]'), 2);
+  gb.addOpcode(Opcode.ARETURN!);
+  p(`grid max ${gb.getMaxStack()}`);
+  cf.getMethod('grid')!.setCodeAttribute(gb.toCodeAttribute());
+  const cb = new Bytecode(cp, 0, 1);
+  cb.addMultiNewarray(pool.get('java.lang.String[][][]'), [2, 3]);
+  cb.addOpcode(Opcode.ARETURN!);
+  p(`cube max ${cb.getMaxStack()}`);
+  cf.getMethod('cube')!.setCodeAttribute(cb.toCodeAttribute());
+
+  const db = new Bytecode(cp, 0, 3);
+  db.addAload(1);
+  db.addIload(2);
+  db.addInvokedynamic(concatBootstrap(cf), 'makeConcatWithConstants', '(Ljava/lang/String;I)Ljava/lang/String;');
+  db.addOpcode(Opcode.ARETURN!);
+  p(`dyn max ${db.getMaxStack()}`);
+  cf.getMethod('dyn')!.setCodeAttribute(db.toCodeAttribute());
+
+  const pb = new Bytecode(cp, 0, 2);
+  pb.addAload(1);
+  pb.addInvokestatic('java.lang.Integer', 'parseInt', '(Ljava/lang/String;)I');
+  pb.addOpcode(Opcode.IRETURN!);
+  pb.addAstore(1);
+  pb.addIconst(-9);
+  pb.addOpcode(Opcode.IRETURN!);
+  const pca = pb.toCodeAttribute();
+  pb.getExceptionTable().add(0, 5, 5, cp.addClassInfo('java.lang.NumberFormatException'));
+  p(`parse table ${pca.getExceptionTable().size()}`);
+  cf.getMethod('parse')!.setCodeAttribute(pca);
+  for (const name of ['grid', 'cube', 'dyn', 'parse']) {
+    const m = cf.getMethod(name)!;
+    m.rebuildStackMapIf6(pool, cf);
+    p(`${name} ${hex(m.getCodeAttribute()!.getCode())}${tables(m.getCodeAttribute()!)}`);
+  }
+  await cc.writeFile(out);
+  return lines;
+}
+
+/** JavassistBytecodeLevel's "handlers"; the classes of kinds 0, 1 and 3 are written under `out`. */
+async function classforgeHandlers(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const m of HANDLER_METHODS) {
+    const it0 = new ClassPool(true).appendPathList(classes).get('dx.Calc').getClassFile().getMethod(m)!.getCodeAttribute()!.iterator();
+    const starts: number[] = [];
+    while (it0.hasNext()) starts.push(it0.next());
+    starts.push(it0.getCodeLength());
+    for (const pos of starts) {
+      for (let kind = 0; kind < 6; kind++) {
+        const pool = new ClassPool(true).appendPathList(classes);
+        const cc = pool.get('dx.Calc');
+        const mi = cc.getClassFile().getMethod(m)!;
+        const ca = mi.getCodeAttribute()!;
+        const it = ca.iterator();
+        const two = [Opcode.ICONST_0!, Opcode.POP!];
+        let r: string;
+        if (kind === 0) { it.insert(pos, two); r = 'insert(pos)'; }
+        else if (kind === 1) { it.insertEx(pos, two); r = 'insertEx(pos)'; }
+        else if (kind === 2) r = `insertGap(pos) ${it.insertGap(pos, 3)}`;
+        else if (kind === 3) r = `insertExGap(pos) ${it.insertExGap(pos, 5)}`;
+        else if (kind === 4) { it.move(pos); r = `insert ${it.insert(two)} look ${it.lookAhead()}`; }
+        else { it.move(pos); r = `insertEx ${it.insertEx(two)} look ${it.lookAhead()}`; }
+        lines.push(`${m} ${pos} ${r} ${hex(ca.getCode())}${tables(ca)}`);
+        if ((kind === 0 || kind === 1 || kind === 3) && pos < it0.getCodeLength()) {
+          ca.setMaxStack(ca.getMaxStack() + 1);
+          mi.rebuildStackMapIf6(pool, cc.getClassFile());
+          await cc.writeFile(join(out, `${m}-${pos}-${kind}`));
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, dynamic pool entries, new CodeAttribute, inserts around handlers (Javassist 3.27 oracle)', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'classforge-javassist-bytecode-level-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  let prepared: Promise<{ classes: string; harness: string }> | null = null;
+  const prepare = (): Promise<{ classes: string; harness: string }> =>
+    (prepared ??= (async () => {
+      const classes = (await compileJava({ 'dx/Calc.java': CALC }, { javacOptions: ['-g'] })).dir;
+      const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
+      return { classes, harness };
+    })());
+
+  /** The harness's output lines for `pattern`, with the classes it writes under `out`. */
+  async function oracle(pattern: string, out: string, extra: string[] = []): Promise<string[]> {
+    const { classes, harness } = await prepare();
+    const run = await runJava({ classpath: [JAVASSIST_JAR, harness], mainClass: 'JavassistBytecodeLevel', args: [classes, out, pattern, ...extra] });
+    expect(run.stderr).toBe('');
+    return run.stdout.split('\n').filter((line) => line !== '');
+  }
+
+  /** What dx.Calc.checks() answers in each directory, loaded under -Xverify:all: `<dir name> <answer>` lines. */
+  async function checks(dirs: string[]): Promise<string[]> {
+    const { harness } = await prepare();
+    const run = await runJava({ classpath: harness, mainClass: 'JavassistBytecodeLevel', args: [dirs.join(','), '-', 'run'], verify: true });
+    expect(run.stderr).toBe('');
+    return run.stdout.split('\n').filter((line) => line !== '');
+  }
+
+  it('Bytecode.addRet, addMultiNewarray and addInvokedynamic give the bytes, pool indexes and stack depths Javassist gives', async () => {
+    const expected = await oracle('ops', join(scratch, 'ops-javassist'));
+    expect(expected.length).toBe(21);
+    const { classes } = await prepare();
+    expect(classforgeOps(classes)).toEqual(expected);
+  }, 120_000);
+
+  it('ConstPool adds and reads MethodHandle, MethodType, Dynamic and InvokeDynamic entries at the indexes Javassist gives; the class loads', async () => {
+    const javassistOut = join(scratch, 'pool-javassist');
+    const expected = await oracle('pool', javassistOut);
+    expect(expected.filter((line) => line.startsWith('javac ')).length).toBeGreaterThan(20);
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'pool-classforge');
+    expect(await classforgePool(classes, classforgeOut)).toEqual(expected);
+    const [original, ours, theirs] = await checks([classes, classforgeOut, javassistOut]);
+    expect(ours!.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
+    expect(theirs!.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
+  }, 120_000);
+
+  it('new CodeAttribute(cp, maxStack, maxLocals, code, new ExceptionTable(cp)) and Bytecode bodies with multianewarray and invokedynamic run as Javassist\'s', async () => {
+    const javassistOut = join(scratch, 'bodies-javassist');
+    const expected = await oracle('bodies', javassistOut);
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'bodies-classforge');
+    expect(await classforgeBodies(classes, classforgeOut)).toEqual(expected);
+    const [ours, theirs] = await checks([classforgeOut, javassistOut]);
+    expect(ours!.split(' ').slice(1)).toEqual(theirs!.split(' ').slice(1));
+    expect(ours).toContain('[[I[[0, 0, 0], [0, 0, 0]]');
+  }, 120_000);
+
+  it('insert, insertEx, insertGap and insertExGap before every instruction of methods with exception handlers move the tables as Javassist does; the classes verify', async () => {
+    const javassistOut = join(scratch, 'handlers-javassist');
+    const expected = await oracle('handlers', javassistOut, [HANDLER_METHODS.join(',')]);
+    expect(expected.length).toBeGreaterThan(400);
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'handlers-classforge');
+    mkdirSync(classforgeOut);
+    expect(await classforgeHandlers(classes, classforgeOut)).toEqual(expected);
+    const [original] = await checks([classes]);
+    const answer = original!.split(' ').slice(1).join(' ');
+    // One directory per variant written, named as the harness names them; each runs as the unedited class.
+    const dirs = readdirSync(classforgeOut).map((d) => join(classforgeOut, d));
+    expect(readdirSync(classforgeOut).sort()).toEqual(readdirSync(javassistOut).sort());
+    expect(dirs.length).toBeGreaterThan(200);
+    const answers = await checks(dirs);
+    expect(answers.length).toBe(dirs.length);
+    for (const line of answers) expect(line.split(' ').slice(1).join(' '), line).toBe(answer);
+  }, 300_000);
+});

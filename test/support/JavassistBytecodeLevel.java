@@ -1,0 +1,255 @@
+// Javassist 3.27 side of test/source-javassist-bytecode-level.test.ts: the bytecode-level pieces
+// ported code reaches for besides the common ones — Bytecode.addRet/addMultiNewarray/addInvokedynamic,
+// ConstPool.addMethodHandleInfo/addMethodTypeInfo/addInvokeDynamicInfo/addDynamicInfo and their
+// getters, new CodeAttribute(cp, maxStack, maxLocals, code, new ExceptionTable(cp)), and CodeIterator
+// insert/insertEx/insertGap around exception handlers — printed line by line.
+//   java -cp javassist.jar:. JavassistBytecodeLevel <classes> <out> ops|pool|bodies|handlers
+//   java -cp . JavassistBytecodeLevel <dir>,<dir>… - run     (loads dx.Calc from each dir, prints its answers)
+import javassist.*;
+import javassist.bytecode.*;
+
+public class JavassistBytecodeLevel {
+  static String hex(byte[] b) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) sb.append(String.format("%02x", x & 0xff));
+    return sb.toString();
+  }
+
+  static Bytecode b;
+
+  static void line(String what) {
+    System.out.println(what + " " + hex(b.get()) + " depth " + b.getStackDepth() + " max " + b.getMaxStack());
+    b = new Bytecode(b.getConstPool(), 0, 0);
+  }
+
+  /** The bootstrap index of concat's invokedynamic (javac's string concatenation), through the pool's getters. */
+  static int concatBootstrap(ClassFile cf) throws BadBytecode {
+    ConstPool cp = cf.getConstPool();
+    CodeIterator it = cf.getMethod("concat").getCodeAttribute().iterator();
+    while (it.hasNext()) {
+      int i = it.next();
+      if (it.byteAt(i) == Opcode.INVOKEDYNAMIC) return cp.getInvokeDynamicBootstrap(it.u16bitAt(i + 1));
+    }
+    throw new IllegalStateException("no invokedynamic in concat");
+  }
+
+  static void tables(StringBuilder sb, CodeAttribute ca) {
+    ExceptionTable et = ca.getExceptionTable();
+    for (int i = 0; i < et.size(); i++) sb.append(" h" + et.startPc(i) + "-" + et.endPc(i) + ">" + et.handlerPc(i) + ":" + et.catchType(i));
+    LineNumberAttribute lines = (LineNumberAttribute) ca.getAttribute(LineNumberAttribute.tag);
+    if (lines != null) for (int i = 0; i < lines.tableLength(); i++) sb.append(" l" + lines.startPc(i) + ":" + lines.lineNumber(i));
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args[2].equals("run")) {
+      for (String dir : args[0].split(",")) {
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {new java.io.File(dir).toURI().toURL()}, null);
+        try {
+          Class<?> c = Class.forName("dx.Calc", true, loader);
+          Object o = c.getConstructor().newInstance();
+          System.out.println(new java.io.File(dir).getName() + " " + c.getMethod("checks").invoke(o));
+        } catch (Throwable e) {
+          System.out.println(new java.io.File(dir).getName() + " " + e);
+        }
+      }
+      return;
+    }
+    ClassPool pool = new ClassPool(true);
+    pool.insertClassPath(args[0]);
+    CtClass cc = pool.get("dx.Calc");
+    ClassFile cf = cc.getClassFile();
+    ConstPool cp = cf.getConstPool();
+    String pattern = args[2];
+    if (pattern.equals("ops")) {
+      b = new Bytecode(cp, 0, 0);
+      for (int v : new int[] {0, 3, 255, 256, 1000}) { b.addRet(v); line("ret " + v); }
+      System.out.println("dims " + b.addMultiNewarray(pool.get("int[][][]"), 2)); line("multi int[][][] 2");
+      System.out.println("dims " + b.addMultiNewarray("[[Ljava.lang.String;", 2)); line("multi desc 2");
+      System.out.println("dims " + b.addMultiNewarray(pool.get("int[][]"), new int[] {3, 4})); line("multi int[][] {3,4}");
+      System.out.println("dims " + b.addMultiNewarray(pool.get("java.lang.String[][][]"), new int[] {300, 2})); line("multi String[][][] {300,2}");
+      System.out.println("dims " + b.addMultiNewarray(pool.get("dx.Calc[][]"), 1)); line("multi Calc[][] 1");
+      int bs = concatBootstrap(cf);
+      b.addInvokedynamic(bs, "makeConcatWithConstants", "(Ljava/lang/String;I)Ljava/lang/String;"); line("indy concat");
+      b.addInvokedynamic(bs, "makeConcatWithConstants", "(Ljava/lang/String;I)Ljava/lang/String;"); line("indy concat again");
+      b.addInvokedynamic(0, "run", "()V"); line("indy void");
+      b.addInvokedynamic(1, "fold", "(JD[I)J"); line("indy long");
+      b.addIconst(1); b.addIconst(2); b.addInvokedynamic(3, "pair", "(II)Ljava/lang/Object;"); line("indy after consts");
+      System.out.println("pool size " + cp.getSize());
+      return;
+    }
+    if (pattern.equals("pool")) {
+      System.out.println("tags " + ConstPool.CONST_MethodHandle + " " + ConstPool.CONST_MethodType + " " + ConstPool.CONST_Dynamic + " " + ConstPool.CONST_DynamicCallSite + " " + ConstPool.CONST_InvokeDynamic);
+      System.out.println("refs " + ConstPool.REF_getField + " " + ConstPool.REF_getStatic + " " + ConstPool.REF_putField + " " + ConstPool.REF_putStatic + " " + ConstPool.REF_invokeVirtual + " " + ConstPool.REF_invokeStatic + " " + ConstPool.REF_invokeSpecial + " " + ConstPool.REF_newInvokeSpecial + " " + ConstPool.REF_invokeInterface);
+      // javac's entries, read back.
+      for (int i = 1; i < cp.getSize(); i++) {
+        int tag = cp.getTag(i);
+        if (tag == ConstPool.CONST_MethodHandle) System.out.println("javac " + i + " handle " + cp.getMethodHandleKind(i) + " " + cp.getMethodHandleIndex(i));
+        else if (tag == ConstPool.CONST_MethodType) System.out.println("javac " + i + " type " + cp.getMethodTypeInfo(i) + " " + cp.getUtf8Info(cp.getMethodTypeInfo(i)));
+        else if (tag == ConstPool.CONST_InvokeDynamic) System.out.println("javac " + i + " indy " + cp.getInvokeDynamicBootstrap(i) + " " + cp.getInvokeDynamicNameAndType(i) + " " + cp.getNameAndTypeName(cp.getInvokeDynamicNameAndType(i)) + " " + cp.getInvokeDynamicType(i));
+        else if (tag == ConstPool.CONST_NameAndType) System.out.println("javac " + i + " nt " + cp.getNameAndTypeName(i) + " " + cp.getNameAndTypeDescriptor(i) + " " + cp.getUtf8Info(cp.getNameAndTypeName(i)) + cp.getUtf8Info(cp.getNameAndTypeDescriptor(i)));
+        else if (tag == ConstPool.CONST_Fieldref) System.out.println("javac " + i + " field " + cp.getMemberClass(i) + " " + cp.getMemberNameAndType(i) + " " + cp.getFieldrefClass(i) + " " + cp.getFieldrefNameAndType(i));
+        else if (tag == ConstPool.CONST_Methodref) System.out.println("javac " + i + " method " + cp.getMemberClass(i) + " " + cp.getMemberNameAndType(i) + " " + cp.getMethodrefClass(i) + " " + cp.getMethodrefNameAndType(i));
+        else if (tag == ConstPool.CONST_InterfaceMethodref) System.out.println("javac " + i + " imethod " + cp.getMemberClass(i) + " " + cp.getMemberNameAndType(i) + " " + cp.getInterfaceMethodrefClass(i) + " " + cp.getInterfaceMethodrefNameAndType(i));
+      }
+      int calc = cp.addClassInfo("dx.Calc");
+      int concat = cp.addMethodrefInfo(calc, "concat", "(Ljava/lang/String;I)Ljava/lang/String;");
+      int fresh = cp.addMethodrefInfo(calc, "fresh", "()V");
+      int field = cp.addFieldrefInfo(calc, "value", "I");
+      int[] handles = {
+        cp.addMethodHandleInfo(ConstPool.REF_invokeStatic, concat),
+        cp.addMethodHandleInfo(ConstPool.REF_invokeStatic, concat),
+        cp.addMethodHandleInfo(ConstPool.REF_invokeVirtual, fresh),
+        cp.addMethodHandleInfo(ConstPool.REF_getField, field),
+        cp.addMethodHandleInfo(ConstPool.REF_putField, field),
+      };
+      for (int h : handles) System.out.println("handle " + h + " " + cp.getTag(h) + " " + cp.getMethodHandleKind(h) + " " + cp.getMethodHandleIndex(h));
+      int[] types = {cp.addMethodTypeInfo(cp.addUtf8Info("(I)V")), cp.addMethodTypeInfo(cp.addUtf8Info("(I)V")), cp.addMethodTypeInfo(cp.addUtf8Info("(JJ)Ljava/lang/Object;"))};
+      for (int t : types) System.out.println("type " + t + " " + cp.getTag(t) + " " + cp.getMethodTypeInfo(t) + " " + cp.getUtf8Info(cp.getMethodTypeInfo(t)));
+      // Every bootstrap index 0, the class's one bootstrap method: HotSpot checks them when it loads the class.
+      int nt = cp.addNameAndTypeInfo("k", "I");
+      int nt2 = cp.addNameAndTypeInfo("call", "(I)J");
+      int nt3 = cp.addNameAndTypeInfo("cfg", "Ljava/lang/String;");
+      int[] dynamics = {cp.addDynamicInfo(0, nt), cp.addDynamicInfo(0, nt), cp.addDynamicInfo(0, nt3)};
+      for (int d : dynamics) System.out.println("dynamic " + d + " " + cp.getTag(d) + " " + cp.getDynamicBootstrap(d) + " " + cp.getDynamicNameAndType(d) + " " + cp.getDynamicType(d));
+      int[] indys = {cp.addInvokeDynamicInfo(0, nt2), cp.addInvokeDynamicInfo(0, nt2), cp.addInvokeDynamicInfo(0, cp.addNameAndTypeInfo("go", "()V"))};
+      for (int d : indys) System.out.println("indy " + d + " " + cp.getTag(d) + " " + cp.getInvokeDynamicBootstrap(d) + " " + cp.getInvokeDynamicNameAndType(d) + " " + cp.getUtf8Info(cp.getNameAndTypeName(cp.getInvokeDynamicNameAndType(d))) + " " + cp.getInvokeDynamicType(d));
+      System.out.println("ldc " + cp.getLdcValue(handles[0]) + " " + cp.getLdcValue(types[0]) + " " + cp.getLdcValue(dynamics[0]));
+      System.out.println("pool size " + cp.getSize());
+      cc.writeFile(args[1]);
+      return;
+    }
+    if (pattern.equals("bodies")) {
+      // built(int): value / d, an ArithmeticException handler (added to the table after the
+      // CodeAttribute was made: the table stays the attribute's) giving -1.
+      int valueRef = cp.addFieldrefInfo(cp.addClassInfo("dx.Calc"), "value", "I");
+      byte[] code = {
+        (byte) Opcode.ALOAD_0, (byte) Opcode.GETFIELD, (byte) (valueRef >> 8), (byte) valueRef,
+        (byte) Opcode.ILOAD_1, (byte) Opcode.IDIV, (byte) Opcode.IRETURN,
+        (byte) Opcode.POP, (byte) Opcode.ICONST_M1, (byte) Opcode.IRETURN,
+      };
+      ExceptionTable et = new ExceptionTable(cp);
+      CodeAttribute built = new CodeAttribute(cp, 2, 2, code, et);
+      et.add(0, 7, 7, cp.addClassInfo("java.lang.ArithmeticException"));
+      code[8] = (byte) Opcode.ICONST_0; // the array is the attribute's code[]: built(0) now answers 0
+      System.out.println("built " + built.getMaxStack() + " " + built.getMaxLocals() + " " + built.getCodeLength() + " " + et.size() + " " + built.getExceptionTable().size());
+      MethodInfo mi = cf.getMethod("built");
+      mi.setCodeAttribute(built);
+      // An insert at 0 through the new attribute moves the table it was made with.
+      CodeIterator it = built.iterator();
+      Bytecode nop = new Bytecode(cp);
+      nop.addIconst(7);
+      nop.addOpcode(Opcode.POP);
+      System.out.println("insert " + it.insertAt(0, nop.get()) + " table " + et.startPc(0) + "-" + et.endPc(0) + ">" + et.handlerPc(0));
+      et.setEndPc(0, et.endPc(0));
+      et.setCatchType(0, cp.addClassInfo("java.lang.ArithmeticException"));
+      mi.rebuildStackMapIf6(pool, cf);
+      StringBuilder sb = new StringBuilder("built " + hex(mi.getCodeAttribute().getCode()));
+      tables(sb, mi.getCodeAttribute());
+      System.out.println(sb);
+
+      // guardedCopy(int): guarded's code and table copied into a new attribute with ExceptionTable.add(index, table, offset).
+      CodeAttribute g = cf.getMethod("guarded").getCodeAttribute();
+      ExceptionTable copied = new ExceptionTable(cp);
+      copied.add(0, g.getExceptionTable(), 0);
+      copied.add(1, g.getExceptionTable(), 100);
+      sb = new StringBuilder("copied");
+      for (int i = 0; i < copied.size(); i++) sb.append(" " + copied.startPc(i) + "-" + copied.endPc(i) + ">" + copied.handlerPc(i) + ":" + copied.catchType(i));
+      System.out.println(sb);
+      copied.remove(3);
+      copied.remove(2);
+      copied.remove(1);
+      copied.remove(1);
+      MethodInfo gc = cf.getMethod("guardedCopy");
+      gc.setCodeAttribute(new CodeAttribute(cp, g.getMaxStack(), g.getMaxLocals(), g.getCode(), copied));
+      gc.rebuildStackMapIf6(pool, cf);
+      sb = new StringBuilder("guardedCopy " + hex(gc.getCodeAttribute().getCode()));
+      tables(sb, gc.getCodeAttribute());
+      System.out.println(sb);
+
+      // grid(): new int[2][3]; cube(): new String[2][3][] with the lengths pushed by addMultiNewarray.
+      Bytecode gb = new Bytecode(cp, 0, 1);
+      gb.addIconst(2);
+      gb.addIconst(3);
+      gb.addMultiNewarray(pool.get("int[][]"), 2);
+      gb.addOpcode(Opcode.ARETURN);
+      System.out.println("grid max " + gb.getMaxStack());
+      cf.getMethod("grid").setCodeAttribute(gb.toCodeAttribute());
+      Bytecode cb = new Bytecode(cp, 0, 1);
+      cb.addMultiNewarray(pool.get("java.lang.String[][][]"), new int[] {2, 3});
+      cb.addOpcode(Opcode.ARETURN);
+      System.out.println("cube max " + cb.getMaxStack());
+      cf.getMethod("cube").setCodeAttribute(cb.toCodeAttribute());
+
+      // dyn(String, int): the string concatenation call site of concat, again.
+      Bytecode db = new Bytecode(cp, 0, 3);
+      db.addAload(1);
+      db.addIload(2);
+      db.addInvokedynamic(concatBootstrap(cf), "makeConcatWithConstants", "(Ljava/lang/String;I)Ljava/lang/String;");
+      db.addOpcode(Opcode.ARETURN);
+      System.out.println("dyn max " + db.getMaxStack());
+      cf.getMethod("dyn").setCodeAttribute(db.toCodeAttribute());
+
+      // parse(String): Bytecode's own table, live — an entry added after toCodeAttribute counts.
+      Bytecode pb = new Bytecode(cp, 0, 2);
+      pb.addAload(1);
+      pb.addInvokestatic("java.lang.Integer", "parseInt", "(Ljava/lang/String;)I");
+      pb.addOpcode(Opcode.IRETURN);
+      pb.addAstore(1);
+      pb.addIconst(-9);
+      pb.addOpcode(Opcode.IRETURN);
+      CodeAttribute pca = pb.toCodeAttribute();
+      pb.getExceptionTable().add(0, 5, 5, cp.addClassInfo("java.lang.NumberFormatException"));
+      System.out.println("parse table " + pca.getExceptionTable().size());
+      cf.getMethod("parse").setCodeAttribute(pca);
+      for (String name : new String[] {"grid", "cube", "dyn", "parse"}) {
+        MethodInfo m = cf.getMethod(name);
+        m.rebuildStackMapIf6(pool, cf);
+        sb = new StringBuilder(name + " " + hex(m.getCodeAttribute().getCode()));
+        tables(sb, m.getCodeAttribute());
+        System.out.println(sb);
+      }
+      cc.writeFile(args[1]);
+      return;
+    }
+    if (pattern.equals("handlers")) {
+      // Every kind of insertion before every instruction (and at the end) of the methods with exception handlers.
+      String[] methods = args[3].split(",");
+      for (String m : methods) {
+        ClassPool p0 = new ClassPool(true);
+        p0.insertClassPath(args[0]);
+        CodeIterator it0 = p0.get("dx.Calc").getClassFile().getMethod(m).getCodeAttribute().iterator();
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        while (it0.hasNext()) starts.add(it0.next());
+        starts.add(it0.getCodeLength());
+        for (int pos : starts) {
+          for (int kind = 0; kind < 6; kind++) {
+            ClassPool p = new ClassPool(true);
+            p.insertClassPath(args[0]);
+            CtClass c = p.get("dx.Calc");
+            MethodInfo mi = c.getClassFile().getMethod(m);
+            CodeAttribute ca = mi.getCodeAttribute();
+            CodeIterator it = ca.iterator();
+            byte[] two = {(byte) Opcode.ICONST_0, (byte) Opcode.POP};
+            String r;
+            if (kind == 0) { it.insert(pos, two); r = "insert(pos)"; }
+            else if (kind == 1) { it.insertEx(pos, two); r = "insertEx(pos)"; }
+            else if (kind == 2) { r = "insertGap(pos) " + it.insertGap(pos, 3); }
+            else if (kind == 3) { r = "insertExGap(pos) " + it.insertExGap(pos, 5); }
+            else if (kind == 4) { it.move(pos); r = "insert " + it.insert(two) + " look " + it.lookAhead(); }
+            else { it.move(pos); r = "insertEx " + it.insertEx(two) + " look " + it.lookAhead(); }
+            StringBuilder sb = new StringBuilder(m + " " + pos + " " + r + " " + hex(ca.getCode()));
+            tables(sb, ca);
+            System.out.println(sb);
+            // (Code inserted after the last instruction would run off the end of code[]: not run.)
+            if ((kind == 0 || kind == 1 || kind == 3) && pos < it0.getCodeLength()) {
+              // iconst_0 at a handler's start is one more than the exception on the stack.
+              ca.setMaxStack(ca.getMaxStack() + 1);
+              mi.rebuildStackMapIf6(p, c.getClassFile());
+              c.writeFile(args[1] + "/" + m + "-" + pos + "-" + kind);
+            }
+          }
+        }
+      }
+    }
+  }
+}
