@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Bytecode, ClassPool, CodeAttribute, ConstPool, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode } from '../src/source/index.js';
+import { BootstrapMethodsAttribute, Bytecode, ClassPool, CodeAttribute, ConstPool, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -83,6 +83,15 @@ public class Calc {
     sb.append(value);
     return sb.toString();
   }
+}
+`;
+
+/** No string concatenation (no bootstrap methods): the bootstrap test gives it its first. */
+const PLAIN = `package dx;
+public class Plain {
+  public static String hello(String a, int b) { return null; }
+  public static int max() { return 0; }
+  public String checks() { return String.valueOf(hello("a", 1)).concat(" ").concat(String.valueOf(max())); }
 }
 `;
 
@@ -268,6 +277,74 @@ async function classforgeBodies(classes: string, out: string): Promise<string[]>
   return lines;
 }
 
+/** JavassistBytecodeLevel's "bootstrap"; the classes are written to `out`. */
+async function classforgeBootstrap(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const p = (s: string): void => void lines.push(s);
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cf = cc.getClassFile();
+  const cp = cf.getConstPool();
+  const plain = pool.get('dx.Plain');
+  const pf = plain.getClassFile();
+  const pcp = pf.getConstPool();
+  p(`plain before ${pf.getAttribute(BootstrapMethodsAttribute.tag) === null}`);
+  const concatFactory = pcp.addMethodrefInfo(
+    pcp.addClassInfo('java.lang.invoke.StringConcatFactory'),
+    'makeConcatWithConstants',
+    '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;',
+  );
+  const getStaticFinal = pcp.addMethodrefInfo(
+    pcp.addClassInfo('java.lang.invoke.ConstantBootstraps'),
+    'getStaticFinal',
+    '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;',
+  );
+  const methods = [
+    new BootstrapMethodsAttribute.BootstrapMethod(pcp.addMethodHandleInfo(ConstPool.REF_invokeStatic, concatFactory), [pcp.addStringInfo('\u0001-\u0001')]),
+    new BootstrapMethodsAttribute.BootstrapMethod(pcp.addMethodHandleInfo(ConstPool.REF_invokeStatic, getStaticFinal), [pcp.addClassInfo('java.lang.Integer')]),
+  ];
+  pf.addAttribute(new BootstrapMethodsAttribute(pcp, methods));
+  const hb = new Bytecode(pcp, 0, 2);
+  hb.addAload(0);
+  hb.addIload(1);
+  hb.addInvokedynamic(0, 'makeConcatWithConstants', '(Ljava/lang/String;I)Ljava/lang/String;');
+  hb.addOpcode(Opcode.ARETURN!);
+  const hello = pf.getMethod('hello')!;
+  hello.setCodeAttribute(hb.toCodeAttribute());
+  const mb = new Bytecode(pcp, 0, 0);
+  mb.addLdc(pcp.addDynamicInfo(1, pcp.addNameAndTypeInfo('MAX_VALUE', 'I')));
+  mb.addOpcode(Opcode.IRETURN!);
+  const max = pf.getMethod('max')!;
+  max.setCodeAttribute(mb.toCodeAttribute());
+  hello.rebuildStackMapIf6(pool, pf);
+  max.rebuildStackMapIf6(pool, pf);
+  for (const m of (pf.getAttribute(BootstrapMethodsAttribute.tag) as BootstrapMethodsAttribute).getMethods()) {
+    p(`plain bootstrap ${m.methodRef} [${m.arguments.join(', ')}] ${pcp.getMethodHandleKind(m.methodRef)} ${pcp.getMethodrefName(pcp.getMethodHandleIndex(m.methodRef))}`);
+  }
+  p(`hello ${hex(hello.getCodeAttribute()!.getCode())}`);
+  p(`max ${hex(max.getCodeAttribute()!.getCode())}`);
+  p(`plain pool ${pcp.getSize()}`);
+  await plain.writeFile(out);
+
+  const javacTable = cf.getAttribute(BootstrapMethodsAttribute.tag) as BootstrapMethodsAttribute;
+  const all = javacTable.getMethods();
+  for (const m of all) p(`calc bootstrap ${m.methodRef} [${m.arguments.join(', ')}]`);
+  all.push(new BootstrapMethodsAttribute.BootstrapMethod(all[0]!.methodRef, [cp.addStringInfo('<\u0001|\u0001>')]));
+  cf.addAttribute(new BootstrapMethodsAttribute(cp, all));
+  const db = new Bytecode(cp, 0, 3);
+  db.addAload(1);
+  db.addIload(2);
+  db.addInvokedynamic(all.length - 1, 'makeConcatWithConstants', '(Ljava/lang/String;I)Ljava/lang/String;');
+  db.addOpcode(Opcode.ARETURN!);
+  const dyn = cf.getMethod('dyn')!;
+  dyn.setCodeAttribute(db.toCodeAttribute());
+  dyn.rebuildStackMapIf6(pool, cf);
+  p(`calc bootstraps ${(cf.getAttribute(BootstrapMethodsAttribute.tag) as BootstrapMethodsAttribute).getMethods().length}`);
+  p(`dyn ${hex(dyn.getCodeAttribute()!.getCode())}`);
+  await cc.writeFile(out);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "handlers"; the classes of kinds 0, 1 and 3 are written under `out`. */
 async function classforgeHandlers(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -310,7 +387,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   let prepared: Promise<{ classes: string; harness: string }> | null = null;
   const prepare = (): Promise<{ classes: string; harness: string }> =>
     (prepared ??= (async () => {
-      const classes = (await compileJava({ 'dx/Calc.java': CALC }, { javacOptions: ['-g'] })).dir;
+      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN }, { javacOptions: ['-g'] })).dir;
       const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
       return { classes, harness };
     })());
@@ -324,9 +401,10 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   }
 
   /** What dx.Calc.checks() answers in each directory, loaded under -Xverify:all: `<dir name> <answer>` lines. */
-  async function checks(dirs: string[]): Promise<string[]> {
+  async function checks(dirs: string[], className = 'dx.Calc'): Promise<string[]> {
     const { harness } = await prepare();
-    const run = await runJava({ classpath: harness, mainClass: 'JavassistBytecodeLevel', args: [dirs.join(','), '-', 'run'], verify: true });
+    // (javassist.jar: the verifier checks the harness's own use of it too.)
+    const run = await runJava({ classpath: [harness, JAVASSIST_JAR], mainClass: 'JavassistBytecodeLevel', args: [dirs.join(','), '-', 'run', className], verify: true });
     expect(run.stderr).toBe('');
     return run.stdout.split('\n').filter((line) => line !== '');
   }
@@ -359,6 +437,20 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     const [ours, theirs] = await checks([classforgeOut, javassistOut]);
     expect(ours!.split(' ').slice(1)).toEqual(theirs!.split(' ').slice(1));
     expect(ours).toContain('[[I[[0, 0, 0], [0, 0, 0]]');
+  }, 120_000);
+
+  it('BootstrapMethodsAttribute: read, replaced through ClassFile.addAttribute, and used by addInvokedynamic and a dynamic constant, as Javassist does', async () => {
+    const javassistOut = join(scratch, 'bootstrap-javassist');
+    const expected = await oracle('bootstrap', javassistOut);
+    expect(expected).toContain('plain before true');
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'bootstrap-classforge');
+    expect(await classforgeBootstrap(classes, classforgeOut)).toEqual(expected);
+    const plain = await checks([classforgeOut, javassistOut], 'dx.Plain');
+    expect(plain.map((line) => line.split(' ').slice(1).join(' '))).toEqual(['a-1 2147483647', 'a-1 2147483647']);
+    const calc = await checks([classforgeOut, javassistOut]);
+    expect(calc[0]!.split(' ').slice(1)).toEqual(calc[1]!.split(' ').slice(1));
+    expect(calc[0]).toContain(' <d|9> ');
   }, 120_000);
 
   it('insert, insertEx, insertGap and insertExGap before every instruction of methods with exception handlers move the tables as Javassist does; the classes verify', async () => {

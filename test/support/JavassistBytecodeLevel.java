@@ -45,7 +45,7 @@ public class JavassistBytecodeLevel {
       for (String dir : args[0].split(",")) {
         ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {new java.io.File(dir).toURI().toURL()}, null);
         try {
-          Class<?> c = Class.forName("dx.Calc", true, loader);
+          Class<?> c = Class.forName(args.length > 3 ? args[3] : "dx.Calc", true, loader);
           Object o = c.getConstructor().newInstance();
           System.out.println(new java.io.File(dir).getName() + " " + c.getMethod("checks").invoke(o));
         } catch (Throwable e) {
@@ -208,6 +208,63 @@ public class JavassistBytecodeLevel {
         tables(sb, m.getCodeAttribute());
         System.out.println(sb);
       }
+      cc.writeFile(args[1]);
+      return;
+    }
+    if (pattern.equals("bootstrap")) {
+      // A class without bootstrap methods (javac -XDstringConcat=inline) gets two: string
+      // concatenation for an invokedynamic, ConstantBootstraps.getStaticFinal for a dynamic constant.
+      CtClass plain = pool.get("dx.Plain");
+      ClassFile pf = plain.getClassFile();
+      ConstPool pcp = pf.getConstPool();
+      System.out.println("plain before " + (pf.getAttribute(BootstrapMethodsAttribute.tag) == null));
+      int concatFactory = pcp.addMethodrefInfo(pcp.addClassInfo("java.lang.invoke.StringConcatFactory"), "makeConcatWithConstants",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;");
+      int getStaticFinal = pcp.addMethodrefInfo(pcp.addClassInfo("java.lang.invoke.ConstantBootstraps"), "getStaticFinal",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;");
+      BootstrapMethodsAttribute.BootstrapMethod[] methods = {
+        new BootstrapMethodsAttribute.BootstrapMethod(pcp.addMethodHandleInfo(ConstPool.REF_invokeStatic, concatFactory), new int[] {pcp.addStringInfo("\u0001-\u0001")}),
+        new BootstrapMethodsAttribute.BootstrapMethod(pcp.addMethodHandleInfo(ConstPool.REF_invokeStatic, getStaticFinal), new int[] {pcp.addClassInfo("java.lang.Integer")}),
+      };
+      pf.addAttribute(new BootstrapMethodsAttribute(pcp, methods));
+      Bytecode hb = new Bytecode(pcp, 0, 2);
+      hb.addAload(0);
+      hb.addIload(1);
+      hb.addInvokedynamic(0, "makeConcatWithConstants", "(Ljava/lang/String;I)Ljava/lang/String;");
+      hb.addOpcode(Opcode.ARETURN);
+      MethodInfo hello = pf.getMethod("hello");
+      hello.setCodeAttribute(hb.toCodeAttribute());
+      Bytecode mb = new Bytecode(pcp, 0, 0);
+      mb.addLdc(pcp.addDynamicInfo(1, pcp.addNameAndTypeInfo("MAX_VALUE", "I")));
+      mb.addOpcode(Opcode.IRETURN);
+      MethodInfo max = pf.getMethod("max");
+      max.setCodeAttribute(mb.toCodeAttribute());
+      hello.rebuildStackMapIf6(pool, pf);
+      max.rebuildStackMapIf6(pool, pf);
+      for (BootstrapMethodsAttribute.BootstrapMethod m : ((BootstrapMethodsAttribute) pf.getAttribute(BootstrapMethodsAttribute.tag)).getMethods()) {
+        System.out.println("plain bootstrap " + m.methodRef + " " + java.util.Arrays.toString(m.arguments) + " " + pcp.getMethodHandleKind(m.methodRef) + " " + pcp.getMethodrefName(pcp.getMethodHandleIndex(m.methodRef)));
+      }
+      System.out.println("hello " + hex(hello.getCodeAttribute().getCode()));
+      System.out.println("max " + hex(max.getCodeAttribute().getCode()));
+      System.out.println("plain pool " + pcp.getSize());
+      plain.writeFile(args[1]);
+
+      // javac's table read, one bootstrap method appended and used by dyn.
+      BootstrapMethodsAttribute javacTable = (BootstrapMethodsAttribute) cf.getAttribute(BootstrapMethodsAttribute.tag);
+      java.util.List<BootstrapMethodsAttribute.BootstrapMethod> all = new java.util.ArrayList<>(java.util.Arrays.asList(javacTable.getMethods()));
+      for (BootstrapMethodsAttribute.BootstrapMethod m : all) System.out.println("calc bootstrap " + m.methodRef + " " + java.util.Arrays.toString(m.arguments));
+      all.add(new BootstrapMethodsAttribute.BootstrapMethod(all.get(0).methodRef, new int[] {cp.addStringInfo("<\u0001|\u0001>")}));
+      cf.addAttribute(new BootstrapMethodsAttribute(cp, all.toArray(new BootstrapMethodsAttribute.BootstrapMethod[0])));
+      Bytecode db = new Bytecode(cp, 0, 3);
+      db.addAload(1);
+      db.addIload(2);
+      db.addInvokedynamic(all.size() - 1, "makeConcatWithConstants", "(Ljava/lang/String;I)Ljava/lang/String;");
+      db.addOpcode(Opcode.ARETURN);
+      MethodInfo dyn = cf.getMethod("dyn");
+      dyn.setCodeAttribute(db.toCodeAttribute());
+      dyn.rebuildStackMapIf6(pool, cf);
+      System.out.println("calc bootstraps " + ((BootstrapMethodsAttribute) cf.getAttribute(BootstrapMethodsAttribute.tag)).getMethods().length);
+      System.out.println("dyn " + hex(dyn.getCodeAttribute().getCode()));
       cc.writeFile(args[1]);
       return;
     }

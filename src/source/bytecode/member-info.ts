@@ -17,12 +17,13 @@ import { AnnotationsAttribute, type AttributeInfo, CodeAttribute, LineNumberAttr
 import { ParameterNode } from '../../tree/parameter-node.js';
 import { ConstPool } from './const-pool.js';
 import { SignatureAttribute } from './signature-attribute.js';
-import type { RawCode } from '../../classfile/raw-class-file.js';
 import { lineNumberAt, standaloneCode, writtenCode, writtenMethodAttribute } from './written-code.js';
 import { type EditableCode, decodeInto, editableCode } from './code-edits.js';
 import type { MethodCodeHost } from './attributes.js';
 import { flushPendingCode, poolEditsOf } from './pool-edits.js';
 import { rebaseCode } from './pool-rebase.js';
+import { BootstrapMethodsAttribute } from './bootstrap-methods-attribute.js';
+import { type RawCode, readRawClassFile } from '../../classfile/raw-class-file.js';
 import { readConstantPool } from '../../classfile/constant-pool.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { InsnList } from '../../tree/insn-list.js';
@@ -408,6 +409,28 @@ export class ClassFile extends AnnotatedInfo {
     if (this.owner !== null) flushPendingCode(this.owner);
     if (this.addMethodNode === null) throw new CannotCompileException(`methods cannot be added to ${this.getName()} here`);
     this.addMethodNode(method.methodNode());
+  }
+
+  /** BootstrapMethodsAttribute.tag: the class's bootstrap methods (those set, else the class file's as written now), or null; the rest as AnnotatedInfo. */
+  override getAttribute(name: string): AttributeInfo | null {
+    if (name !== BootstrapMethodsAttribute.tag) return super.getAttribute(name);
+    const set = this.owner === null ? null : poolEditsOf(this.owner).bootstrapMethods();
+    const info = set?.info ?? readRawClassFile(this.classBytes()).attributes.find((a) => a.name === name)?.info;
+    return info === undefined ? null : new BootstrapMethodsAttribute(null, new Uint8Array(info));
+  }
+
+  /**
+   * A BootstrapMethodsAttribute replaces the table the class's edited code[] indexes into (JVMS
+   * §4.7.23); the rest as AnnotatedInfo.
+   */
+  override addAttribute(attribute: AttributeInfo): void {
+    if (!(attribute instanceof BootstrapMethodsAttribute)) {
+      super.addAttribute(attribute);
+      return;
+    }
+    const edits = this.getConstPool().edits();
+    this.changing();
+    edits.setBootstrapMethods(edits.utf8(BootstrapMethodsAttribute.tag), attribute.get());
   }
 
   /** Adds the field made with `new FieldInfo(cp, name, descriptor)` (Javassist's addField; a duplicate name is refused). */

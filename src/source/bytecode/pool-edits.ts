@@ -39,11 +39,20 @@ export class PoolEdits {
     this.frozen = { count: pool.count, entries: this.entries, endOffset: pool.endOffset };
   }
 
+  /** A BootstrapMethods attribute set through ClassFile.addAttribute, replacing the frozen class file's. */
+  private bootstrapOverride: RawAttribute | null = null;
+
+  /** Replaces the bootstrap methods edited code is decoded with (`nameIndex`: the Utf8 entry "BootstrapMethods"). */
+  setBootstrapMethods(nameIndex: number, info: Uint8Array): void {
+    this.bootstrapOverride = { name: 'BootstrapMethods', nameIndex, offset: -1, length: info.length, info };
+  }
+
   /**
-   * The frozen class file's BootstrapMethods attribute (JVMS §4.7.23), which its invokedynamic and
-   * ldc of dynamic constants index into; null when it has none.
+   * The bootstrap methods: those set, else the frozen class file's BootstrapMethods attribute (JVMS
+   * §4.7.23), which its invokedynamic and ldc of dynamic constants index into; null when it has none.
    */
   bootstrapMethods(): RawAttribute | null {
+    if (this.bootstrapOverride !== null) return this.bootstrapOverride;
     if (this.frozenBytes === null) return null;
     return readRawClassFile(this.frozenBytes).attributes.find((a) => a.name === 'BootstrapMethods') ?? null;
   }
