@@ -43,6 +43,8 @@ import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './l
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
+import { compileWork } from './compile-work.js';
+import { CompileMemo, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
 import { findUnassignedRead } from './definite-assignment.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
@@ -139,6 +141,8 @@ export interface CompileContext {
    * compile gives a null of its interface instead of an error, as only the argument's type is asked.
    */
   readonly lenientLambdas?: boolean;
+  /** What the throwaway compilations of the snippet found (see CompileMemo): one per snippet, shared by its lambda bodies' generators. */
+  readonly memo?: CompileMemo;
 }
 
 /** What compiled code adds to its class besides the code itself. */
@@ -150,6 +154,8 @@ export interface LambdaMethodSink {
    * with its initialization in the static initializer when the class has none yet.
    */
   assertionsDisabledField(): string;
+  /** Set on the sinks of throwaway compilations, whose code is dropped: their lambda bodies may come from CompileMemo. */
+  readonly discards?: boolean;
 }
 
 /**
@@ -161,6 +167,8 @@ interface CaptureScope {
   isVariableName(name: string): boolean;
   /** Set when the body uses `this` (explicitly or through an instance member): the method is then an instance method. */
   usesThis: boolean;
+  /** Adds the enclosing code's variables to `into`, by name, with their types' keys (see CodeGenerator.environmentKey). */
+  visible(into: Map<string, string>): void;
 }
 
 interface JumpTarget {
@@ -236,7 +244,7 @@ export class CodeGenerator {
     ctx: CompileContext,
     target: MethodNode = new MethodNode(Opcodes.ASM9),
   ) {
-    this.ctx = ctx;
+    this.ctx = ctx.memo === undefined ? { ...ctx, memo: new CompileMemo() } : ctx;
     this.trialBodyTypes = ctx.trialBodyTypes ?? new Map();
     this.target = target;
     this.e = new Emitter(target);
@@ -962,7 +970,7 @@ export class CodeGenerator {
     // The collect pass only learns the results' types: a lambda in an arm gets its method in the emit pass
     // alone (compiled in both, it would leave an unused synthetic method behind).
     const realContext = this.ctx;
-    this.ctx = { ...realContext, lambdaMethods: { add: () => 'lambda$collect', assertionsDisabledField: () => realContext.lambdaMethods.assertionsDisabledField() } };
+    this.ctx = { ...realContext, lambdaMethods: { add: () => 'lambda$collect', assertionsDisabledField: () => realContext.lambdaMethods.assertionsDisabledField(), discards: true } };
     try {
       this.buffered(() => this.switchExpressionBody(node, { mode: 'collect', types, constants, target: targetType, generic: targetGeneric }));
     } finally {
@@ -1414,6 +1422,7 @@ export class CodeGenerator {
 
   /** Compiles `node`, leaving its value on the stack; returns its static type (VOID for a void call). */
   expression(node: Ast.ExpressionNode): JavaType {
+    compileWork.expressions++;
     try {
       return this.expressionUnchecked(node);
     } catch (error) {
@@ -1970,12 +1979,12 @@ export class CodeGenerator {
         args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
         continue;
       }
-      if (needsTargetType(argument) && this.trial(false, () => this.expression(node)) === null) {
+      if (needsTargetType(argument) && this.trialArgument(node, false) === null) {
         // A generic method call whose lambdas need the type the value goes to (JLS §18.5.2.1:
         // `list.sort(Comparator.comparing(s -> s.length()))`, T from the Comparator<? super String>),
         // or a conditional of such calls (§15.25.3): its type for overload resolution is the erased
         // result, and it is compiled once the parameter it goes to is known.
-        const type = this.trial(true, () => this.expression(node));
+        const type = this.trialArgument(node, true);
         if (type !== null && !type.isVoid()) {
           args.push({ code: new InsnList(), type, position: node.position, deferred: argument });
           continue;
@@ -1986,6 +1995,74 @@ export class CodeGenerator {
       args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(argument), refine: this.openResults.get(argument) });
     }
     return args;
+  }
+
+  /**
+   * The type of the call argument `node` compiled on its own (see trial), or null when it does not
+   * compile so. Asked again for each enclosing trial and pass over an enclosing lambda, with the same
+   * answer where the same variables are in scope: CompileMemo keeps it, with what the trial recorded
+   * on the node, so that nested generic calls cost no more than their number.
+   */
+  private trialArgument(node: Ast.ExpressionNode, lenient: boolean): JavaType | null {
+    const argument = unparenthesized(node);
+    const capture = this.ctx.capture;
+    const outcome = this.ctx.memo!.trial(argument, this.environmentKey(lenient || this.ctx.lenientLambdas === true), (): TrialOutcome => {
+      const outerUsesThis = capture?.usesThis ?? false;
+      const outerMaxSlot = this.maxSlot;
+      const firstFree = this.nextSlot;
+      if (capture !== undefined) capture.usesThis = false;
+      this.maxSlot = firstFree;
+      let type: JavaType | null;
+      let usesThis = false;
+      let slotsAbove = 0;
+      try {
+        type = this.trial(lenient, () => this.expression(node));
+      } finally {
+        usesThis = capture?.usesThis ?? false;
+        if (capture !== undefined) capture.usesThis = outerUsesThis || usesThis;
+        slotsAbove = this.maxSlot - firstFree;
+        this.maxSlot = Math.max(outerMaxSlot, this.maxSlot);
+      }
+      return {
+        type,
+        generic: this.generics.get(argument),
+        open: this.openResults.get(argument),
+        intersection: this.intersectionResults.get(argument),
+        uninstantiated: this.uninstantiatedResults.get(argument),
+        slotsAbove,
+        usesThis,
+      };
+    });
+    if (outcome.generic !== undefined) this.generics.set(argument, outcome.generic);
+    if (outcome.open !== undefined) this.openResults.set(argument, outcome.open);
+    if (outcome.intersection !== undefined) this.intersectionResults.set(argument, outcome.intersection);
+    if (outcome.uninstantiated !== undefined) this.uninstantiatedResults.set(argument, outcome.uninstantiated);
+    this.maxSlot = Math.max(this.maxSlot, this.nextSlot + outcome.slotsAbove);
+    if (outcome.usesThis && capture !== undefined) capture.usesThis = true;
+    return outcome.type;
+  }
+
+  /**
+   * What a throwaway compilation here depends on besides its node (see CompileMemo): the variables
+   * in scope, by name, with their types, and whether lambda bodies that do not compile are let be.
+   */
+  private environmentKey(lenient: boolean): string {
+    const visible = new Map<string, string>();
+    this.visibleVariables(visible);
+    const names = [...visible.keys()].sort();
+    return `${lenient ? 'lenient' : 'strict'}:${names.map((name) => `${name}=${visible.get(name)!}`).join(',')}`;
+  }
+
+  /** Adds the variables in scope here to `into` (an inner declaration over an outer one of the same name). */
+  private visibleVariables(into: Map<string, string>): void {
+    this.ctx.capture?.visible(into);
+    for (const scope of this.scopes) {
+      for (const [name, variable] of scope) {
+        // A constant variable is folded where it is used (JLS §15.29): its value is part of what the code is.
+        const constant = variable.constant === undefined ? '' : `#${variable.constant.type.descriptor()}${String(variable.constant.value)}`;
+        into.set(name, `${variableKey(variable.type, variable.generic)}${constant}`);
+      }
+    }
   }
 
   /**
@@ -2000,7 +2077,7 @@ export class CodeGenerator {
     const savedScope = new Map(scope);
     const handlers = this.target.tryCatchBlocks;
     const handlerCount = handlers?.length ?? 0;
-    const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED };
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     this.ctx = { ...savedContext, lambdaMethods: dryRun, lenientLambdas: lenient || savedContext.lenientLambdas === true };
     try {
       return this.buffered(compile).value;
@@ -3093,6 +3170,37 @@ export class CodeGenerator {
     returnType: JavaType,
     returnGeneric: GenericType,
   ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean; result: GenericType | null } {
+    if (this.ctx.lambdaMethods.discards !== true) return this.compileLambdaMethod(lambda, parameters, returnType, returnGeneric);
+    // In a throwaway compilation only what the body tells matters, the same for the same body, parameter
+    // types, function type and variables in scope (see CompileMemo): a lambda in a lambda is not compiled
+    // again for each pass over the enclosing one.
+    const key = [
+      this.environmentKey(this.ctx.lenientLambdas === true),
+      parameters.map((parameter) => `${parameter.name}=${variableKey(parameter.type, parameter.generic)}`).join(','),
+      returnType.descriptor(),
+      genericKey(returnGeneric),
+    ].join('|');
+    const outcome = this.ctx.memo!.lambda(lambda, key, () => {
+      try {
+        const compiled = this.compileLambdaMethod(lambda, parameters, returnType, returnGeneric);
+        return { captured: compiled.capturedNames, usesThis: compiled.usesThis, name: compiled.name, descriptor: compiled.descriptor, result: compiled.result };
+      } catch (error) {
+        if (error instanceof CompileError) return { error };
+        throw error;
+      }
+    });
+    if ('error' in outcome) throw outcome.error;
+    // Looked up again, as compiling the body looked them up: an enclosing lambda captures them too.
+    const captures = outcome.captured.map((name) => this.variable(name)!);
+    return { name: outcome.name, descriptor: outcome.descriptor, captures, usesThis: outcome.usesThis, result: outcome.result };
+  }
+
+  private compileLambdaMethod(
+    lambda: Ast.LambdaNode,
+    parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
+    returnType: JavaType,
+    returnGeneric: GenericType,
+  ): { name: string; descriptor: string; captures: LocalVariable[]; capturedNames: readonly string[]; usesThis: boolean; result: GenericType | null } {
     const captured = new Map<string, LocalVariable>();
     const discovery: CaptureScope = {
       usesThis: false,
@@ -3102,8 +3210,9 @@ export class CodeGenerator {
         return outer;
       },
       isVariableName: (name) => this.isVariableName(name),
+      visible: (into) => this.visibleVariables(into),
     };
-    const dryRun: LambdaMethodSink = { add: () => 'lambda$discovery', assertionsDisabledField: () => ASSERTIONS_DISABLED };
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$discovery', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     const first = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: discovery, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric, firstFreeSlot: 1 });
     for (const parameter of parameters) first.declare(parameter.name, parameter.type, undefined, parameter.generic);
     first.lambdaBody(lambda.body, returnType);
@@ -3121,6 +3230,7 @@ export class CodeGenerator {
         return undefined;
       },
       isVariableName: (name) => this.isVariableName(name),
+      visible: (into) => this.visibleVariables(into),
     };
     const second = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0 }, method);
     for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
@@ -3132,7 +3242,7 @@ export class CodeGenerator {
     method.maxLocals = 0;
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
-    return { name, descriptor, captures: captures.map(([, v]) => v), usesThis, result: second.lambdaResult() };
+    return { name, descriptor, captures: captures.map(([, v]) => v), capturedNames: captures.map(([name]) => name), usesThis, result: second.lambdaResult() };
   }
 
   /** Notes a type a lambda body returns, for inference (see lambdaResult). */
@@ -3297,8 +3407,8 @@ export class CodeGenerator {
   }
 
   private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
-    const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name) };
-    const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
+    const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
+    const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
     lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
     try {
       return trial.expression(body);
