@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BootstrapMethodsAttribute, Bytecode, ClassPool, CodeAttribute, ConstPool, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode } from '../src/source/index.js';
+import { BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode, StackMapTable } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -94,6 +94,78 @@ public class Plain {
   public String checks() { return String.valueOf(hello("a", 1)).concat(" ").concat(String.valueOf(max())); }
 }
 `;
+
+/** Frames of every kind javac writes: uninitializedThis, uninitialized(offset), long/double locals, append/chop/full. */
+const FRAMES = `package dx;
+public class Frames {
+  final Object held;
+  public Frames(int k) { this(k > 0 ? "pos" : "neg", k); }
+  public Frames(String s, int k) { held = new StringBuilder(k > 1 ? s : "x"); }
+  public static double mix(long a, double b, float c, int n) {
+    double r = 0;
+    for (int i = 0; i < n; i++) {
+      if (a > i) r += b;
+      else r -= c;
+    }
+    long z = a;
+    while (z > 0) z >>= 1;
+    return r + z;
+  }
+  public static int wide(int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+      long a = i; double b = i; float c = i; Object d = null; int e = i;
+      if (a + b + c + e > 3) s++;
+    }
+    return s;
+  }
+}
+`;
+
+/** JavassistBytecodeLevel.Recorder. */
+class Recorder extends StackMapTable.Walker {
+  constructor(
+    info: Uint8Array,
+    private readonly sb: string[],
+  ) {
+    super(info);
+  }
+  override sameFrame(pos: number, d: number): void { this.sb.push(` S${pos}/${d}`); }
+  override sameLocals(pos: number, d: number, tag: number, data: number): void { this.sb.push(` L${pos}/${d}/${tag}/${data}`); }
+  override chopFrame(pos: number, d: number, k: number): void { this.sb.push(` C${pos}/${d}/${k}`); }
+  override appendFrame(pos: number, d: number, t: number[], data: number[]): void { this.sb.push(` A${pos}/${d}[${t.join(', ')}][${data.join(', ')}]`); }
+  override fullFrame(pos: number, d: number, lt: number[], ld: number[], st: number[], sd: number[]): void {
+    this.sb.push(` F${pos}/${d}[${lt.join(', ')}][${ld.join(', ')}][${st.join(', ')}][${sd.join(', ')}]`);
+  }
+  override objectOrUninitialized(tag: number, data: number, pos: number): void { this.sb.push(` o${tag}/${data}@${pos}`); }
+}
+
+/** JavassistBytecodeLevel's "frames". */
+function classforgeFrames(classes: string): string[] {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  lines.push(`tags ${StackMapTable.TOP}${StackMapTable.INTEGER}${StackMapTable.FLOAT}${StackMapTable.DOUBLE}${StackMapTable.LONG}${StackMapTable.NULL}${StackMapTable.THIS}${StackMapTable.OBJECT}${StackMapTable.UNINIT}`);
+  lines.push(`typeTagOf${[...'DFJL[IZBCSV'].map((c) => ` ${StackMapTable.typeTagOf(c)}`).join('')}`);
+  for (const className of ['dx.Calc', 'dx.Frames']) {
+    for (const mi of pool.get(className).getClassFile().getMethods()) {
+      const smt = mi.getCodeAttribute()!.getAttribute(StackMapTable.tag) as StackMapTable | null;
+      const label = `${className}.${mi.getName()}${mi.getDescriptor()}`;
+      if (smt === null) {
+        lines.push(`${label} none`);
+        continue;
+      }
+      const sb = [`${label} ${smt.getName()} ${smt.length()} ${new StackMapTable.Walker(smt).size()} ${hex(smt.get())}`];
+      new Recorder(smt.get(), sb).parse();
+      lines.push(sb.join(''));
+      smt.println((line) => void lines.push(line));
+    }
+  }
+  const nb = new Bytecode(pool.get('dx.Calc').getClassFile().getConstPool(), 0, 2);
+  nb.addIconst(1);
+  nb.addOpcode(Opcode.IRETURN!);
+  lines.push(`new code ${nb.toCodeAttribute().getAttribute(StackMapTable.tag)}`);
+  return lines;
+}
 
 const HANDLER_METHODS = ['guarded', 'locked', 'nested', 'looped'];
 
@@ -387,7 +459,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   let prepared: Promise<{ classes: string; harness: string }> | null = null;
   const prepare = (): Promise<{ classes: string; harness: string }> =>
     (prepared ??= (async () => {
-      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN }, { javacOptions: ['-g'] })).dir;
+      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES }, { javacOptions: ['-g'] })).dir;
       const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
       return { classes, harness };
     })());
@@ -451,6 +523,18 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     const calc = await checks([classforgeOut, javassistOut]);
     expect(calc[0]!.split(' ').slice(1)).toEqual(calc[1]!.split(' ').slice(1));
     expect(calc[0]).toContain(' <d|9> ');
+  }, 120_000);
+
+  it('StackMapTable: getAttribute, println and a Walker give what Javassist gives for javac\'s frames; new code has none', async () => {
+    const expected = await oracle('frames', join(scratch, 'frames-javassist'));
+    expect(expected.filter((line) => line.includes(' StackMapTable ')).length).toBeGreaterThan(8);
+    expect(expected).toContain('    uninitialized (offset 5)');
+    const { classes } = await prepare();
+    expect(classforgeFrames(classes)).toEqual(expected);
+    // Code edited at the byte level gets its frames when the class is written: asking before is an error, not stale frames.
+    const ca = new ClassPool(true).appendPathList(classes).get('dx.Calc').getClassFile().getMethod('looped')!.getCodeAttribute()!;
+    ca.iterator().insertAt(0, [Opcode.NOP!]);
+    expect(() => ca.getAttribute(StackMapTable.tag)).toThrow(CannotCompileException);
   }, 120_000);
 
   it('insert, insertEx, insertGap and insertExGap before every instruction of methods with exception handlers move the tables as Javassist does; the classes verify', async () => {

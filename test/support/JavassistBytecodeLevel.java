@@ -40,6 +40,20 @@ public class JavassistBytecodeLevel {
     if (lines != null) for (int i = 0; i < lines.tableLength(); i++) sb.append(" l" + lines.startPc(i) + ":" + lines.lineNumber(i));
   }
 
+  /** Every callback of a StackMapTable.Walker, in order. */
+  static class Recorder extends StackMapTable.Walker {
+    final StringBuilder sb;
+    Recorder(byte[] info, StringBuilder sb) { super(info); this.sb = sb; }
+    public void sameFrame(int pos, int d) { sb.append(" S" + pos + "/" + d); }
+    public void sameLocals(int pos, int d, int tag, int data) { sb.append(" L" + pos + "/" + d + "/" + tag + "/" + data); }
+    public void chopFrame(int pos, int d, int k) { sb.append(" C" + pos + "/" + d + "/" + k); }
+    public void appendFrame(int pos, int d, int[] t, int[] data) { sb.append(" A" + pos + "/" + d + java.util.Arrays.toString(t) + java.util.Arrays.toString(data)); }
+    public void fullFrame(int pos, int d, int[] lt, int[] ld, int[] st, int[] sd) {
+      sb.append(" F" + pos + "/" + d + java.util.Arrays.toString(lt) + java.util.Arrays.toString(ld) + java.util.Arrays.toString(st) + java.util.Arrays.toString(sd));
+    }
+    public void objectOrUninitialized(int tag, int data, int pos) { sb.append(" o" + tag + "/" + data + "@" + pos); }
+  }
+
   public static void main(String[] args) throws Exception {
     if (args[2].equals("run")) {
       for (String dir : args[0].split(",")) {
@@ -209,6 +223,34 @@ public class JavassistBytecodeLevel {
         System.out.println(sb);
       }
       cc.writeFile(args[1]);
+      return;
+    }
+    if (pattern.equals("frames")) {
+      // Each method's StackMapTable as javac wrote it: printed (Javassist's Printer) and walked.
+      System.out.println("tags " + StackMapTable.TOP + StackMapTable.INTEGER + StackMapTable.FLOAT + StackMapTable.DOUBLE + StackMapTable.LONG + StackMapTable.NULL + StackMapTable.THIS + StackMapTable.OBJECT + StackMapTable.UNINIT);
+      StringBuilder tags = new StringBuilder("typeTagOf");
+      for (char c : "DFJL[IZBCSV".toCharArray()) tags.append(" " + StackMapTable.typeTagOf(c));
+      System.out.println(tags);
+      for (String className : new String[] {"dx.Calc", "dx.Frames"}) {
+        for (Object o : pool.get(className).getClassFile().getMethods()) {
+          MethodInfo mi = (MethodInfo) o;
+          StackMapTable smt = (StackMapTable) mi.getCodeAttribute().getAttribute(StackMapTable.tag);
+          if (smt == null) {
+            System.out.println(className + "." + mi.getName() + mi.getDescriptor() + " none");
+            continue;
+          }
+          StringBuilder sb = new StringBuilder(className + "." + mi.getName() + mi.getDescriptor() + " " + smt.getName() + " " + smt.length() + " " + new StackMapTable.Walker(smt).size() + " " + hex(smt.get()));
+          new Recorder(smt.get(), sb).parse();
+          System.out.println(sb);
+          smt.println(System.out);
+        }
+      }
+      // New code has no frames until rebuildStackMapIf6.
+      Bytecode nb = new Bytecode(cp, 0, 2);
+      nb.addIconst(1);
+      nb.addOpcode(Opcode.IRETURN);
+      CodeAttribute fresh = nb.toCodeAttribute();
+      System.out.println("new code " + fresh.getAttribute(StackMapTable.tag));
       return;
     }
     if (pattern.equals("bootstrap")) {

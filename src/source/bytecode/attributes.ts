@@ -16,6 +16,8 @@ import type { LocalVariableNode } from '../../tree/local-variable-node.js';
 import { toInternalName } from '../../classfile/class-names.js';
 import { Annotation } from './annotation.js';
 import type { ConstPool } from './const-pool.js';
+import { StackMapTable } from './stack-map-table.js';
+import { AttributeInfo } from './attribute-info.js';
 
 /** @internal Where a live AnnotationsAttribute reads and writes its annotations. */
 export interface AnnotationsHolder {
@@ -23,14 +25,7 @@ export interface AnnotationsHolder {
   set(annotations: AnnotationNode[] | null): void;
 }
 
-/** The attributes of the views: each knows its name (Javassist's AttributeInfo.getName). */
-export abstract class AttributeInfo {
-  protected constructor(private readonly attributeName: string) {}
-
-  getName(): string {
-    return this.attributeName;
-  }
-}
+export { AttributeInfo };
 
 export class AnnotationsAttribute extends AttributeInfo {
   static readonly visibleTag = 'RuntimeVisibleAnnotations';
@@ -582,6 +577,17 @@ export class CodeAttribute extends AttributeInfo {
       }
       if (this.locals === null || this.locals.length === 0) return null;
       return new LocalVariableAttribute(this.locals, this.writtenLocalRanges());
+    }
+    if (name === StackMapTable.tag) {
+      // New code has no frames until its class is written (Javassist's: until rebuildStackMapIf6).
+      if (this.detached !== null) return null;
+      if (this.host?.registered() != null) {
+        throw new CannotCompileException(
+          'the StackMapTable of code edited at the byte level is computed when its class is written (read it from the class written, CtClass.toBytecode)',
+        );
+      }
+      const info = this.written().attributes.find((attribute) => attribute.name === StackMapTable.tag)?.info;
+      return info === undefined ? null : new StackMapTable(new Uint8Array(info));
     }
     if (name === LineNumberAttribute.tag) {
       const edited = this.edits();

@@ -8,7 +8,7 @@
 // is what the edited code[] of the class's methods is decoded with (pool-edits.ts), and the class as
 // written gets the bootstrap methods its instructions use.
 
-import { AttributeInfo } from './attributes.js';
+import { AttributeInfo } from './attribute-info.js';
 import type { ConstPool } from './const-pool.js';
 
 /** One bootstrap method: the MethodHandle entry's index and the static arguments' indexes (Javassist's BootstrapMethod). */
@@ -71,8 +71,8 @@ export class BootstrapMethodsAttribute extends AttributeInfo {
     return new Uint8Array(this.info);
   }
 
-  /** attribute_length. */
+  /** The attribute's size in the class file: its info bytes and the 6-byte header (Javassist's AttributeInfo.length). */
   length(): number {
-    return this.info.length;
+    return this.info.length + 6;
   }
 }

@@ -7,7 +7,7 @@
 // is read as a nested class (`Map$Entry` prints `java.util.Map.Entry`), a class signature without type
 // parameters prints `<> extends …`, a type parameter without a class bound encodes one of Object.
 
-import { AttributeInfo } from './attributes.js';
+import { AttributeInfo } from './attribute-info.js';
 import type { ConstPool } from './const-pool.js';
 import { Descriptor } from './descriptor.js';
 
