@@ -23,6 +23,8 @@ const REFUSED: Record<string, string> = {
   redeclaredByCatch: 'Exception e = null; try { } catch (RuntimeException e) { } return "" + e;',
   // JLS §15.27.3: a long result is no int.
   lossyLambdaResult: 'java.util.function.IntSupplier s = () -> 1L; return "" + s.getAsInt();',
+  // Pattern labels in switch are Java 21 (JEP 441); javac 17 refuses them without --enable-preview.
+  switchTypePattern: 'Object o = 1; return switch (o) { case Integer i -> "i" + i; default -> "d"; };',
 };
 
 function stub(methods: readonly string[], bodyOf: (name: string) => string): string {
@@ -40,5 +42,15 @@ describe('method bodies javac refuses', () => {
     for (const name of names) {
       expect(() => refused.getDeclaredMethod(name).setBody(`{ ${REFUSED[name]} }`), name).toThrow(CannotCompileException);
     }
+  });
+});
+
+describe('a pattern label in a switch', () => {
+  it('is refused with what to write instead, not a parse error at the pattern variable', async () => {
+    const stubs = await compileJava({ 'demo/Patterns.java': 'package demo;\npublic class Patterns { static String kind(Object o) { return null; } }' });
+    const patterns = new ClassPool(true).appendClassPath(stubs.dir).get('demo.Patterns');
+    expect(() => patterns.getDeclaredMethod('kind').setBody('{ switch (o) { case String s: return "s"; default: return "d"; } }')).toThrow(
+      /pattern labels in switch \('case Integer i ->'\) are Java 21 .*'if \(o instanceof Integer i\)/,
+    );
   });
 });

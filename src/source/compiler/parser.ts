@@ -1095,8 +1095,18 @@ class Parser {
             isDefault = true;
           } else if (this.accept('case')) {
             // A case constant is a ConditionalExpression (JLS §14.11.1): `case A ->` is no lambda.
-            do labels.push(this.conditional());
-            while (this.accept(','));
+            do {
+              const label = this.conditional();
+              // `case Integer i ->`: a type pattern label (JLS 21 §14.11.1),
+              // which javac 17 refuses too (a preview feature there); say so rather than "expected ':'".
+              if ((label.kind === 'Name' || label.kind === 'FieldAccess') && this.isIdentifier()) {
+                throw this.error(
+                  "pattern labels in switch ('case Integer i ->') are Java 21 (a preview feature of Java 17, which javac 17 refuses): test the types with 'if (o instanceof Integer i) … else if …' instead",
+                  this.peek(),
+                );
+              }
+              labels.push(label);
+            } while (this.accept(','));
           } else {
             this.fail("'case', 'default' or '}'");
           }
