@@ -4,45 +4,31 @@
 // lib directory) stale. A dangling link is replaced. Runs the built CLI (dist/cli/classforge.js).
 
 import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
+import { makeOutputFixture, type OutputFixture } from './support/output-fixture.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
-
+let fixture: OutputFixture;
 let work = '';
 let input = '';
 let inputDirectory = '';
 let transform = '';
 
 beforeAll(async () => {
-  work = await makeTempDir('output-link');
-  const compiled = await compileJava({ 'p/A.java': 'package p;\npublic class A { int f() { return 1; } }\n' });
-  const zip = new JSZip();
-  zip.file('p/A.class', compiled.classes[0]!.bytes);
-  input = join(work, 'in.jar');
-  await writeFile(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  fixture = await makeOutputFixture('output-link');
+  ({ work, input, transform } = fixture);
   inputDirectory = join(work, 'in-classes');
   await mkdir(join(inputDirectory, 'p'), { recursive: true });
-  await writeFile(join(inputDirectory, 'p', 'A.class'), compiled.classes[0]!.bytes);
-  transform = join(work, 'bump.mjs');
-  await writeFile(
-    transform,
-    "import { defineTransform } from 'classforge';\nexport default defineTransform({ name: 'bump', tree(node) { node.access |= 0x1000; } });\n",
-  );
+  await writeFile(join(inputDirectory, 'p', 'A.class'), fixture.classBytes);
 });
 
 afterAll(async () => {
-  if (work !== '') await rm(work, { recursive: true, force: true });
+  await fixture?.remove();
 });
 
-async function classforge(...args: string[]) {
-  const result = await execa('node', [CLI, ...args], { reject: false, cwd: work });
-  return { exitCode: result.exitCode ?? -1, stderr: result.stderr ?? '' };
-}
+const classforge = (...args: string[]) => fixture.classforge(...args);
 
 /** Whether `bytes` is a jar whose p/A.class has the synthetic flag the transform sets. */
 async function isTransformedJar(bytes: Uint8Array): Promise<boolean> {
@@ -50,7 +36,7 @@ async function isTransformedJar(bytes: Uint8Array): Promise<boolean> {
   if (entry === null) return false;
   const classBytes = await entry.async('uint8array');
   // The transform sets ACC_SYNTHETIC: the class differs from the input one.
-  return Buffer.compare(Buffer.from(classBytes), Buffer.from(readFileSync(join(inputDirectory, 'p', 'A.class')))) !== 0;
+  return Buffer.compare(Buffer.from(classBytes), Buffer.from(fixture.classBytes)) !== 0;
 }
 
 describe('an -o that is a symbolic link', () => {

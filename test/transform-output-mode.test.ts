@@ -5,42 +5,26 @@
 // Runs the built CLI (dist/cli/classforge.js).
 
 import { statSync } from 'node:fs';
-import { chmod, rm, writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileJava, makeTempDir, PROJECT_ROOT } from './support/javac.js';
+import { makeOutputFixture, type OutputFixture } from './support/output-fixture.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
-
+let fixture: OutputFixture;
 let work = '';
 let input = '';
 let transform = '';
 
 beforeAll(async () => {
-  work = await makeTempDir('output-mode');
-  const compiled = await compileJava({ 'p/A.java': 'package p;\npublic class A { int f() { return 1; } }\n' });
-  const zip = new JSZip();
-  zip.file('p/A.class', compiled.classes[0]!.bytes);
-  input = join(work, 'in.jar');
-  await writeFile(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  // A transform that changes the class, so that the output is written.
-  transform = join(work, 'bump.mjs');
-  await writeFile(
-    transform,
-    "import { defineTransform } from 'classforge';\nexport default defineTransform({ name: 'bump', tree(node) { node.access |= 0x1000; } });\n",
-  );
+  fixture = await makeOutputFixture('output-mode');
+  ({ work, input, transform } = fixture);
 });
 
 afterAll(async () => {
-  if (work !== '') await rm(work, { recursive: true, force: true });
+  await fixture?.remove();
 });
 
-async function classforge(...args: string[]) {
-  const result = await execa('node', [CLI, ...args], { reject: false, cwd: work });
-  return { exitCode: result.exitCode ?? -1, stderr: result.stderr ?? '' };
-}
+const classforge = (...args: string[]) => fixture.classforge(...args);
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 
