@@ -349,6 +349,57 @@ async function classforgeBodies(classes: string, out: string): Promise<string[]>
   return lines;
 }
 
+/** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
+async function classforgeMisc(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const p = (s: string): void => void lines.push(s);
+  const javaString = (v: string | null): string => (v === null ? 'null' : v);
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cf = cc.getClassFile();
+  const cp = cf.getConstPool();
+  p(`this ${cp.getThisClassInfo()} ${cp.getClassInfo(cp.getThisClassInfo())}`);
+  // Java's TreeSet order: UTF-16 code units, as JavaScript's default sort.
+  p(`classes [${[...cp.getClassNames()].sort().join(', ')}]`);
+  for (let i = 1; i < cp.getSize(); i++) {
+    const tag = cp.getTag(i);
+    if (tag !== ConstPool.CONST_Fieldref && tag !== ConstPool.CONST_Methodref && tag !== ConstPool.CONST_InterfaceMethodref) continue;
+    p(
+      `member ${i} ${cp.isMember('dx.Calc', 'value', i)} ${cp.isConstructor('dx.Calc', i)} ${cp.isConstructor('java.lang.Object', i)}` +
+        ` ${cp.isMember('java.util.List', 'of', i)} ${javaString(cp.eqMember('value', 'I', i))} ${javaString(cp.eqMember('<init>', '()V', i))} ${javaString(cp.eqMember('size', '()I', i))}`,
+    );
+  }
+  const it0 = cf.getMethod('guarded')!.getCodeAttribute()!.iterator();
+  const starts: number[] = [];
+  while (it0.hasNext()) starts.push(it0.next());
+  for (const pos of starts) {
+    for (const at of [pos - 1, pos, pos + 1]) {
+      const it = new ClassPool(true).appendPathList(classes).get('dx.Calc').getClassFile().getMethod('guarded')!.getCodeAttribute()!.iterator();
+      it.setMark(at);
+      it.setMark2(at + 1);
+      const g1 = it.insertGap(pos, 2);
+      const first = `${it.getMark()},${it.getMark2()}`;
+      it.setMark(pos);
+      it.setMark2(pos);
+      const g2 = it.insertExGap(pos, 1);
+      p(`marks ${pos} ${at} ${g1} ${first} ${g2} ${it.getMark()},${it.getMark2()}`);
+    }
+  }
+  const rb = new Bytecode(cp);
+  rb.add32bit(0x89abcdef);
+  rb.add32bit(0x01020304);
+  p(`read32bit ${rb.read32bit(0)} ${rb.read32bit(2)} ${rb.read32bit(4)}`);
+  const parse = cf.getMethod('parse')!;
+  parse.setName('parseRenamed');
+  parse.setDescriptor('(Ljava/lang/CharSequence;)I');
+  p(`renamed ${parse} ${cf.getMethod('parseRenamed')} ${cf.getMethod('parse')}`);
+  await cc.writeFile(out);
+  const after = new ClassPool(true).appendPathList(out);
+  const names = after.get('dx.Calc').getDeclaredMethods().map((m) => m.getName() + m.getSignature()).sort();
+  p(`written [${names.join(', ')}]`);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "bootstrap"; the classes are written to `out`. */
 async function classforgeBootstrap(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -523,6 +574,13 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     const calc = await checks([classforgeOut, javassistOut]);
     expect(calc[0]!.split(' ').slice(1)).toEqual(calc[1]!.split(' ').slice(1));
     expect(calc[0]).toContain(' <d|9> ');
+  }, 120_000);
+
+  it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {
+    const expected = await oracle('misc', join(scratch, 'misc-javassist'));
+    expect(expected.filter((line) => line.startsWith('marks ')).length).toBeGreaterThan(30);
+    const { classes } = await prepare();
+    expect(await classforgeMisc(classes, join(scratch, 'misc-classforge'))).toEqual(expected);
   }, 120_000);
 
   it('StackMapTable: getAttribute, println and a Walker give what Javassist gives for javac\'s frames; new code has none', async () => {

@@ -225,6 +225,51 @@ public class JavassistBytecodeLevel {
       cc.writeFile(args[1]);
       return;
     }
+    if (pattern.equals("misc")) {
+      System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
+      System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));
+      for (int i = 1; i < cp.getSize(); i++) {
+        int tag = cp.getTag(i);
+        if (tag != ConstPool.CONST_Fieldref && tag != ConstPool.CONST_Methodref && tag != ConstPool.CONST_InterfaceMethodref) continue;
+        System.out.println("member " + i + " " + cp.isMember("dx.Calc", "value", i) + " " + cp.isConstructor("dx.Calc", i) + " " + cp.isConstructor("java.lang.Object", i)
+            + " " + cp.isMember("java.util.List", "of", i) + " " + cp.eqMember("value", "I", i) + " " + cp.eqMember("<init>", "()V", i) + " " + cp.eqMember("size", "()I", i));
+      }
+      // Marks move with gaps as the iterator's position does.
+      CodeIterator it0 = cf.getMethod("guarded").getCodeAttribute().iterator();
+      java.util.List<Integer> starts = new java.util.ArrayList<>();
+      while (it0.hasNext()) starts.add(it0.next());
+      for (int pos : starts) {
+        for (int at : new int[] {pos - 1, pos, pos + 1}) {
+          ClassPool p = new ClassPool(true);
+          p.insertClassPath(args[0]);
+          CodeIterator it = p.get("dx.Calc").getClassFile().getMethod("guarded").getCodeAttribute().iterator();
+          it.setMark(at);
+          it.setMark2(at + 1);
+          int g1 = it.insertGap(pos, 2);
+          String first = it.getMark() + "," + it.getMark2();
+          it.setMark(pos);
+          it.setMark2(pos);
+          int g2 = it.insertExGap(pos, 1);
+          System.out.println("marks " + pos + " " + at + " " + g1 + " " + first + " " + g2 + " " + it.getMark() + "," + it.getMark2());
+        }
+      }
+      Bytecode rb = new Bytecode(cp);
+      rb.add32bit(0x89abcdef);
+      rb.add32bit(0x01020304);
+      System.out.println("read32bit " + rb.read32bit(0) + " " + rb.read32bit(2) + " " + rb.read32bit(4));
+      MethodInfo parse = cf.getMethod("parse");
+      parse.setName("parseRenamed");
+      parse.setDescriptor("(Ljava/lang/CharSequence;)I");
+      System.out.println("renamed " + parse + " " + cf.getMethod("parseRenamed") + " " + cf.getMethod("parse"));
+      cc.writeFile(args[1]);
+      ClassPool after = new ClassPool(true);
+      after.insertClassPath(args[1]);
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (CtMethod m : after.get("dx.Calc").getDeclaredMethods()) names.add(m.getName() + m.getSignature());
+      java.util.Collections.sort(names);
+      System.out.println("written " + names);
+      return;
+    }
     if (pattern.equals("frames")) {
       // Each method's StackMapTable as javac wrote it: printed (Javassist's Printer) and walked.
       System.out.println("tags " + StackMapTable.TOP + StackMapTable.INTEGER + StackMapTable.FLOAT + StackMapTable.DOUBLE + StackMapTable.LONG + StackMapTable.NULL + StackMapTable.THIS + StackMapTable.OBJECT + StackMapTable.UNINIT);

@@ -131,6 +131,10 @@ export class Bytecode {
     return (this.bytes[offset]! << 8) | this.bytes[offset + 1]!;
   }
 
+  read32bit(offset: number): number {
+    return (this.read16bit(offset) << 16) | this.read16bit(offset + 2);
+  }
+
   write(offset: number, value: number): void {
     this.bytes[offset] = value & 0xff;
   }

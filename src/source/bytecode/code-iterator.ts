@@ -38,6 +38,7 @@ export interface Gap {
 export class CodeIterator {
   private position = 0;
   private mark = 0;
+  private mark2 = 0;
 
   /** @internal */
   constructor(
@@ -66,6 +67,15 @@ export class CodeIterator {
 
   getMark(): number {
     return this.mark;
+  }
+
+  /** A second mark, moved by gaps as the first is. */
+  setMark2(index: number): void {
+    this.mark2 = index;
+  }
+
+  getMark2(): number {
+    return this.mark2;
   }
 
   getCodeLength(): number {
@@ -245,6 +255,7 @@ export class CodeIterator {
       // As Javassist: the next instruction at `pos` comes after the gap; the mark there, only for an exclusive gap.
       this.position = gap.relocate(next, false);
       this.mark = gap.relocate(this.mark, !exclusive);
+      this.mark2 = gap.relocate(this.mark2, !exclusive);
       this.changed();
     }
     return { position: gap.position, length: gap.length };

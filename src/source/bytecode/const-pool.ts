@@ -206,6 +206,53 @@ export class ConstPool {
     return getNameAndType(this.entries(), this.getDynamicNameAndType(index)).descriptor;
   }
 
+  /** The index of the class's own Class entry (this_class, JVMS §4.1). */
+  getThisClassInfo(): number {
+    // this_class follows access_flags after the pool: of the frozen file (whose pool entries() reads), or the file as written now.
+    const pool = this.entries();
+    const edits = this.owner === null ? null : poolEditsOf(this.owner);
+    const file = edits?.isFrozen() ? edits.frozenClassBytes() : this.classBytes?.();
+    if (file === undefined) throw new CannotCompileException(`the constant pool of ${this.className} cannot be read here`);
+    const at = pool.endOffset + 2;
+    return (file[at]! << 8) | file[at + 1]!;
+  }
+
+  /** The names of the Class entries (internal names, array descriptors as they are), as Javassist's getClassNames. */
+  getClassNames(): Set<string> {
+    const names = new Set<string>();
+    for (const entry of this.entries().entries) if (entry?.kind === 'Class') names.add(this.getUtf8Info(entry.nameIndex));
+    return names;
+  }
+
+  /**
+   * The Utf8 index of the descriptor of member reference `index` when it names member `name` of
+   * class `className` (dotted), else 0 (Javassist's isMember).
+   */
+  isMember(className: string, name: string, index: number): number {
+    const ref = this.member(index, this.memberKind(index));
+    if (this.getClassInfo(ref.classIndex) !== className) return 0;
+    const nameAndType = getConstant(this.entries(), ref.nameAndTypeIndex, ['NameAndType']);
+    return this.getUtf8Info(nameAndType.nameIndex) === name ? nameAndType.descriptorIndex : 0;
+  }
+
+  /** isMember for the constructor (`<init>`). */
+  isConstructor(className: string, index: number): number {
+    return this.isMember(className, '<init>', index);
+  }
+
+  /** The dotted class name of member reference `index` when it is `name``descriptor`, else null (Javassist's eqMember). */
+  eqMember(name: string, descriptor: string, index: number): string | null {
+    const ref = this.member(index, this.memberKind(index));
+    const nameAndType = getConstant(this.entries(), ref.nameAndTypeIndex, ['NameAndType']);
+    if (this.getUtf8Info(nameAndType.nameIndex) !== name || this.getUtf8Info(nameAndType.descriptorIndex) !== descriptor) return null;
+    return this.getClassInfo(ref.classIndex);
+  }
+
+  private memberKind(index: number): 'Fieldref' | 'Methodref' | 'InterfaceMethodref' {
+    const kind = this.entries().entries[index]?.kind;
+    return kind === 'Fieldref' || kind === 'InterfaceMethodref' ? kind : 'Methodref';
+  }
+
   /** The dotted name of the class this pool belongs to. */
   getClassName(): string {
     return this.className;

@@ -265,6 +265,27 @@ export class MethodInfo extends AnnotatedInfo {
     return this.method.desc;
   }
 
+  /** Renames the method (Javassist's setName: nothing else changes, callers included). */
+  setName(name: string): void {
+    if (name === this.method.name) return;
+    this.changing();
+    this.method.name = name;
+    this.afterDeclarationChange();
+  }
+
+  /** Sets the descriptor (the code is not changed to match, as in Javassist). */
+  setDescriptor(descriptor: string): void {
+    if (descriptor === this.method.desc) return;
+    this.changing();
+    this.method.desc = descriptor;
+    this.afterDeclarationChange();
+  }
+
+  /** `name descriptor`, as Javassist's toString. */
+  override toString(): string {
+    return `${this.getName()} ${this.getDescriptor()}`;
+  }
+
   getAccessFlags(): number {
     return this.method.access;
   }

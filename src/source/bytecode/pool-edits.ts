@@ -81,6 +81,12 @@ export class PoolEdits {
     return code === undefined ? null : readRawCode(code, this.frozenFile.constantPool);
   }
 
+  /** The class file the pool was frozen from. */
+  frozenClassBytes(): Uint8Array {
+    if (this.frozenBytes === null) throw new Error('internal error: the pool is not frozen');
+    return this.frozenBytes;
+  }
+
   isFrozen(): boolean {
     return this.frozen !== null;
   }
