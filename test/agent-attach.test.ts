@@ -22,6 +22,7 @@ import {
   startJvm,
   startProcess,
   stopAll,
+  waitForProcLink,
 } from './support/attach-targets.js';
 
 /** Short: every refusal below must come well within it, or from the timeout itself. */
@@ -118,7 +119,7 @@ describe('loadAgent', () => {
 
   it('never sends SIGQUIT to a `java` that does not catch it (it would die)', async () => {
     const fake = startProcess(fakeJavaExecutable(fixtures), ['30']);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // let the exec happen
+    await waitForProcLink(fake.pid!, 'exe', fakeJavaExecutable(fixtures));
     await expectRefusal(fake.pid!, 'not-ready', /does not handle SIGQUIT/, TIMEOUT_MS + 1_000);
     expect(isAlive(fake.pid!)).toBe(true);
   });

@@ -5,7 +5,7 @@
 // working directory (a shared one, /tmp) blocks every attach. classforge must say so at once,
 // without signalling the JVM, instead of waiting out its timeout with a wrong guess of the cause.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { listJvms } from '../src/agent/jvm-list.js';
 import { defaultJavaHome } from '../src/testing/java-tools.js';
 import { listen, openPipes } from '../cli/commands/attach.js';
 import { createServer } from 'node:net';
-import { type Fixtures, buildFixtures, makeContainerHostTmp, startJvm, stopAll } from './support/attach-targets.js';
+import { type Fixtures, buildFixtures, makeContainerHostTmp, startJvm, stopAll, waitForProcLink } from './support/attach-targets.js';
 
 const root = resolve(__dirname, '..');
 const cli = join(root, 'dist', 'cli', 'classforge.js');
@@ -193,7 +193,7 @@ describe.skipIf(!IS_ROOT || !existsSync(cli))('classforge attach to a process wh
       symlinkSync(hostTarget, join(jail, 'tmp'));
       const jailed = spawn('chroot', [jail, '/bin/sleep', '60'], { stdio: 'ignore' });
       try {
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await waitForProcLink(jailed.pid!, 'root', realpathSync(jail));
         const before = statSync(hostTarget).mtimeMs;
         const result = spawnSync(process.execPath, [cli, 'attach', String(jailed.pid), '-t', join(root, 'fixtures/agent/transforms/trace-live.ts'), '--options', '{"prefix":"T"}'], {
           cwd: root,

@@ -6,7 +6,7 @@
 // that exits normally deletes its perf data file and attach socket; SIGKILL is the fallback.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -137,6 +137,26 @@ export function startProcess(command: string, args: readonly string[], options: 
   const child = spawn(command, args, { stdio: 'ignore', ...options });
   started.push(child);
   return child;
+}
+
+/**
+ * Waits (up to 20 s) until `/proc/<pid>/<link>` (exe, root, …) reads `expected`: a spawned child has
+ * not necessarily exec'd (or chroot'ed) yet when spawn returns, the less so on a loaded machine, and
+ * until then it is a copy of node, which attach judges differently.
+ */
+export async function waitForProcLink(pid: number, link: string, expected: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    let value: string | null = null;
+    try {
+      value = readlinkSync(`/proc/${pid}/${link}`);
+    } catch {
+      // Not readable yet, or gone: the caller's checks say which.
+    }
+    if (value === expected) return;
+    if (Date.now() > deadline) throw new Error(`process ${pid}: /proc/${pid}/${link} is ${value ?? 'unreadable'}, not ${expected}, after 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** A copy of `sleep` named `java`: looks like the launcher, but catches no signal (like a JVM still starting). */
