@@ -3119,7 +3119,15 @@ export class CodeGenerator {
     const fn = target.isClass() ? functionTypeOf(this.ctx.env, this.members, targetGeneric ?? genericOf(target)) : null;
     if (fn === 'needs-bridges') throw new CompileError(`${target} declares its abstract method at several erasures (a ${what} for it needs bridge methods): not supported in snippets`, node.position);
     if (fn === null) throw new CompileError(`incompatible types: ${target} is not a functional interface`, node.position);
-    const lambda = node.kind === 'Lambda' ? node : this.methodReferenceAsLambda(node, fn);
+    let lambda: Ast.LambdaNode;
+    try {
+      lambda = node.kind === 'Lambda' ? node : this.methodReferenceAsLambda(node, fn);
+    } catch (error) {
+      // A method reference that fits no method of the function type as far as it is known yet
+      // (`Integer::sum` for a BinaryOperator<U> whose U only the call's target tells): in a lenient
+      // trial, as a lambda whose body does not compile.
+      return this.lenientNull(error, target);
+    }
     if (lambda.parameters.length !== fn.parameterTypes.length) {
       throw new CompileError(`incompatible types: incompatible parameter types in ${what} (${fn.method.name} of ${target} takes ${fn.parameterTypes.length})`, node.position);
     }
@@ -3132,10 +3140,7 @@ export class CodeGenerator {
     try {
       compiled = this.compileLambdaBody(lambda, parameters, returnType, fn.returnType);
     } catch (error) {
-      // A trial compilation that asks only for the type of the call around the lambda (see compileArguments).
-      if (!(error instanceof CompileError) || this.ctx.lenientLambdas !== true) throw error;
-      this.e.insn(Opcodes.ACONST_NULL);
-      return { type: target, result: null };
+      return this.lenientNull(error, target);
     }
     // The captured values, then the call site (JLS §15.27.4: a new or reused instance of the interface).
     if (compiled.usesThis) this.loadThis(node.position);
@@ -3243,6 +3248,17 @@ export class CodeGenerator {
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
     return { name, descriptor, captures: captures.map(([, v]) => v), capturedNames: captures.map(([name]) => name), usesThis, result: second.lambdaResult() };
+  }
+
+  /**
+   * In a trial compilation that asks only for the type of the call around a lambda (see
+   * compileArguments): a null of its interface for a lambda or method reference that does not
+   * compile. Elsewhere the error stands.
+   */
+  private lenientNull(error: unknown, target: JavaType): { type: JavaType; result: GenericType | null } {
+    if (!(error instanceof CompileError) || this.ctx.lenientLambdas !== true) throw error;
+    this.e.insn(Opcodes.ACONST_NULL);
+    return { type: target, result: null };
   }
 
   /** Notes a type a lambda body returns, for inference (see lambdaResult). */

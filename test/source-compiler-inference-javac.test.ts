@@ -1,0 +1,224 @@
+// classforge/source's compiler against javac on method bodies that lean on generic method inference, as
+// ported code has them: streams with collectors (groupingBy, toMap, partitioningBy, mapping, reducing),
+// Optional chains, Comparator.comparing(…).thenComparing(…), Map.computeIfAbsent/merge/compute with
+// lambdas, method references whose parameter types only the call's target tells, and generic methods
+// with bounded wildcards. Each body is compiled by javac into one build of a class, and through
+// CtMethod.setBody (the packages imported into the pool, as with Javassist's importPackage) into a
+// javac-compiled class of stubs; both programs run under -Xverify:all and must print the same.
+import { describe, expect, it } from 'vitest';
+import { ClassPool } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const SUPPORT = `package d;
+import java.util.*;
+import java.util.function.*;
+public class Support {
+  public static class Person {
+    public final String name; public final int age; public final String city;
+    public Person(String name, int age, String city) { this.name = name; this.age = age; this.city = city; }
+    public String getName() { return name; } public int getAge() { return age; } public String getCity() { return city; }
+    public Optional<String> nickname() { return name.length() > 3 ? Optional.of(name.substring(0, 3)) : Optional.empty(); }
+    public String toString() { return name + "(" + age + ")"; }
+  }
+  public static List<Person> people() { return Arrays.asList(new Person("Alice", 31, "Oslo"), new Person("Bob", 25, "Rome"), new Person("Carol", 31, "Oslo"), new Person("Dan", 19, "Lima"), new Person("Eve", 25, "Rome")); }
+  public static <T extends Comparable<? super T>> T maxOf(Collection<? extends T> items) { T best = null; for (T t : items) if (best == null || t.compareTo(best) > 0) best = t; return best; }
+  public static <T> void copy(List<? super T> dst, List<? extends T> src) { dst.addAll(src); }
+  public static <K, V extends Comparable<? super V>> K argMax(Map<K, V> map) { K best = null; V bv = null; for (Map.Entry<K, V> e : map.entrySet()) if (bv == null || e.getValue().compareTo(bv) > 0) { best = e.getKey(); bv = e.getValue(); } return best; }
+  public static <T, R> List<R> mapAll(List<T> in, Function<? super T, ? extends R> f) { List<R> out = new ArrayList<>(); for (T t : in) out.add(f.apply(t)); return out; }
+  public static <T> Predicate<T> not(Predicate<? super T> p) { return t -> !p.test(t); }
+  public static <A, B, C> Function<A, C> compose(Function<? super A, ? extends B> f, Function<? super B, ? extends C> g) { return a -> g.apply(f.apply(a)); }
+}
+`;
+
+/** Each the body of a `static String` method. */
+const BODIES: readonly string[] = [
+  // groupingBy counting
+  `Map<String, Long> byCity = Support.people().stream().collect(Collectors.groupingBy(p -> p.city, TreeMap::new, Collectors.counting()));
+return byCity.toString();`,
+  // groupingBy mapping joining
+  `Map<Integer, String> m = Support.people().stream().collect(Collectors.groupingBy(Support.Person::getAge, TreeMap::new, Collectors.mapping(Support.Person::getName, Collectors.joining(","))));
+return m.toString();`,
+  // sorted comparing thenComparing reversed
+  `List<Support.Person> ps = new ArrayList<>(Support.people());
+ps.sort(Comparator.comparing(Support.Person::getAge).thenComparing(Support.Person::getName, Comparator.reverseOrder()));
+return ps.toString();`,
+  // comparing with lambda then thenComparing lambda
+  `return Support.people().stream().sorted(Comparator.comparing((Support.Person p) -> p.city).thenComparing(p -> p.name)).map(p -> p.name).collect(Collectors.toList()).toString();`,
+  // comparingInt reversed
+  `return Support.people().stream().sorted(Comparator.comparingInt(Support.Person::getAge).reversed()).map(Object::toString).collect(Collectors.joining("|"));`,
+  // optional chain
+  `Optional<Support.Person> first = Support.people().stream().filter(p -> p.age > 30).findFirst();
+return first.map(p -> p.name).map(String::toUpperCase).filter(s -> s.startsWith("A")).orElse("none");`,
+  // optional flatMap
+  `return Support.people().stream().map(Support.Person::nickname).filter(Optional::isPresent).map(Optional::get).collect(Collectors.joining("+"));`,
+  // optional flatMap 2
+  `Optional<Support.Person> p = Optional.of(Support.people().get(0));
+return p.flatMap(Support.Person::nickname).map(n -> n + "!").orElseGet(() -> "?");`,
+  // computeIfAbsent
+  `Map<String, List<String>> idx = new TreeMap<>();
+for (Support.Person p : Support.people()) idx.computeIfAbsent(p.city, k -> new ArrayList<>()).add(p.name);
+return idx.toString();`,
+  // merge
+  `Map<String, Integer> counts = new TreeMap<>();
+for (String w : "a b a c b a".split(" ")) counts.merge(w, 1, Integer::sum);
+return counts.toString();`,
+  // compute
+  `Map<String, Integer> counts = new HashMap<>();
+for (String w : "x y x".split(" ")) counts.compute(w, (k, v) -> v == null ? 1 : v + 1);
+return new TreeMap<>(counts).toString();`,
+  // partitioningBy
+  `Map<Boolean, List<String>> parts = Support.people().stream().collect(Collectors.partitioningBy(p -> p.age >= 25, Collectors.mapping(p -> p.name, Collectors.toList())));
+return parts.toString();`,
+  // maxBy comparing
+  `return Support.people().stream().collect(Collectors.maxBy(Comparator.comparing(p -> p.name))).get().name;`,
+  // bounded wildcard maxOf
+  `List<Integer> xs = Arrays.asList(3, 9, 2);
+Integer m = Support.maxOf(xs);
+return "max " + m;`,
+  // copy with wildcards
+  `List<Number> dst = new ArrayList<>();
+Support.copy(dst, Arrays.asList(1, 2, 3));
+Support.<Number>copy(dst, Arrays.asList(1.5));
+return dst.toString();`,
+  // argMax
+  `Map<String, Integer> m = new HashMap<>();
+m.put("a", 3); m.put("b", 7); m.put("c", 5);
+String k = Support.argMax(m);
+return k;`,
+  // mapAll lambda
+  `List<Integer> lens = Support.mapAll(Arrays.asList("aa", "b", "cccc"), s -> s.length());
+return lens.toString() + (lens.get(0) + 1);`,
+  // compose
+  `Function<String, Integer> f = Support.compose(String::trim, String::length);
+return "len " + f.apply("  abc ");`,
+  // not predicate
+  `return Stream.of("a", "", "b").filter(Support.not(String::isEmpty)).collect(Collectors.toList()).toString();`,
+  // reduce
+  `int total = Support.people().stream().map(p -> p.age).reduce(0, Integer::sum);
+return "total " + total;`,
+  // reduce 3 arg
+  `int total = Support.people().stream().reduce(0, (acc, p) -> acc + p.age, Integer::sum);
+return "total " + total;`,
+  // flatMap
+  `return Stream.of("a b", "c d e").flatMap(s -> Arrays.stream(s.split(" "))).map(String::toUpperCase).collect(Collectors.joining());`,
+  // IntStream boxed
+  `return IntStream.rangeClosed(1, 5).boxed().map(i -> i * i).collect(Collectors.toList()).toString();`,
+  // mapToInt sum average
+  `double avg = Support.people().stream().mapToInt(Support.Person::getAge).average().orElse(0);
+return "avg " + avg;`,
+  // collectingAndThen
+  `List<String> names = Support.people().stream().map(p -> p.name).collect(Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList));
+return names.toString();`,
+  // summarizing
+  `IntSummaryStatistics st = Support.people().stream().collect(Collectors.summarizingInt(p -> p.age));
+return st.getMin() + ".." + st.getMax();`,
+  // teeing-like nested groupingBy
+  `Map<String, Map<Integer, List<String>>> g = Support.people().stream().collect(Collectors.groupingBy(p -> p.city, TreeMap::new, Collectors.groupingBy(p -> p.age, TreeMap::new, Collectors.mapping(p -> p.name, Collectors.toList()))));
+return g.toString();`,
+  // entrySet stream sorted by value
+  `Map<String, Integer> m = new HashMap<>();
+m.put("a", 3); m.put("b", 1); m.put("c", 2);
+return m.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).collect(Collectors.joining());`,
+  // entry comparingByValue reversed
+  `Map<String, Integer> m = new HashMap<>();
+m.put("a", 3); m.put("b", 1); m.put("c", 2);
+return m.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));`,
+  // Function andThen
+  `Function<Integer, Integer> inc = x -> x + 1;
+Function<Integer, String> f = inc.andThen(x -> x * 2).andThen(String::valueOf);
+return f.apply(4);`,
+  // BiFunction
+  `BiFunction<String, Integer, String> rep = (s, n) -> String.join("", Collections.nCopies(n, s));
+return rep.andThen(String::length).apply("ab", 3) + "";`,
+  // Supplier generic
+  `Supplier<List<String>> sup = ArrayList::new;
+List<String> l = sup.get(); l.add("z");
+return l.toString();`,
+  // Stream.iterate limit
+  `return Stream.iterate(1, x -> x * 3).limit(5).map(String::valueOf).collect(Collectors.joining(","));`,
+  // ternary in lambda
+  `return Support.people().stream().map(p -> p.age > 24 ? p.name : p.name.toLowerCase()).collect(Collectors.joining(" "));`,
+  // removeIf replaceAll
+  `List<String> l = new ArrayList<>(Arrays.asList("a", "bb", "ccc"));
+l.removeIf(s -> s.length() == 2);
+l.replaceAll(s -> s + s.length());
+return l.toString();`,
+  // forEach map
+  `Map<String, Integer> m = new TreeMap<>();
+m.put("x", 1); m.put("y", 2);
+StringBuilder sb = new StringBuilder();
+m.forEach((k, v) -> sb.append(k).append(v));
+return sb.toString();`,
+  // Collectors.toCollection TreeSet
+  `TreeSet<String> ts = Stream.of("b", "a", "c").collect(Collectors.toCollection(TreeSet::new));
+return ts.first() + ts.last();`,
+  // distinct count
+  `long n = Stream.of(1, 2, 2, 3).distinct().count();
+return "n=" + n;`,
+  // Optional ofNullable orElseThrow
+  `String s = Optional.ofNullable((String) null).map(String::trim).orElse("dflt");
+return s;`,
+  // min with comparator
+  `return Support.people().stream().min(Comparator.comparingInt(Support.Person::getAge).thenComparing(Support.Person::getName)).map(Support.Person::getName).orElse("-");`,
+  // toMap 3
+  `Map<String, Integer> ages = Support.people().stream().collect(Collectors.toMap(p -> p.city, p -> p.age, (a, b) -> a + b));
+return new TreeMap<>(ages).toString();`,
+  // toMap 3 mref
+  `Map<String, Integer> ages = Support.people().stream().collect(Collectors.toMap(Support.Person::getCity, Support.Person::getAge, Integer::sum));
+return new TreeMap<>(ages).toString();`,
+  // reducing
+  `Map<String, Integer> m = Support.people().stream().collect(Collectors.groupingBy(p -> p.city, Collectors.reducing(0, p -> p.age, Integer::sum)));
+return new TreeMap<>(m).toString();`,
+  // assigned BinaryOperator
+  `BinaryOperator<Integer> op = Math::max;
+return "" + op.apply(3, 4);`,
+  // local generic stream reduce with mref
+  `Optional<Integer> r = Stream.of(4, 8, 1).reduce(Math::max);
+return r.get() + "";`,
+  // A
+  `Map<String, Integer> m = Support.people().stream().collect(Collectors.toMap(p -> p.city, p -> p.age, (a, b) -> Math.max(a, b)));
+return new TreeMap<>(m).toString();`,
+  // B
+  `Map<String, Integer> m = Support.people().stream().collect(Collectors.toMap(p -> p.city, p -> p.age, Integer::sum));
+return new TreeMap<>(m).toString();`,
+  // C
+  `Map<String, Integer> m = Support.people().stream().collect(Collectors.toMap(Support.Person::getCity, Support.Person::getAge, (a, b) -> a + b));
+return new TreeMap<>(m).toString();`,
+  // F
+  `Function<Support.Person, Integer> age = Support.Person::getAge;
+Map<String, Integer> m = Support.people().stream().collect(Collectors.toMap(Support.Person::getCity, age, Integer::sum));
+return new TreeMap<>(m).toString();`,
+];
+
+const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];
+
+function testClass(bodies: readonly string[], stub: boolean): string {
+  const methods = bodies.map((body, i) => `  @SuppressWarnings("unchecked") static String m${i}() {\n${stub ? 'return null;' : body}\n  }`).join('\n');
+  const calls = bodies.map((_, i) => `    try { System.out.println("m${i}: " + m${i}()); } catch (Throwable t) { System.out.println("m${i}: threw " + t); }`).join('\n');
+  const imports = IMPORTS.map((name) => `import ${name}.*;`).join('\n');
+  return `package d;\n${imports}\npublic class T {\n${methods}\n  public static void main(String[] args) {\n${calls}\n  }\n}\n`;
+}
+
+describe('classforge/source against javac on bodies that lean on inference', () => {
+  it('compiles each body as javac does: the same output under -Xverify:all', async () => {
+    const byJavac = await compileJava({ 'd/T.java': testClass(BODIES, false), 'd/Support.java': SUPPORT });
+    const stubs = await compileJava({ 'd/T.java': testClass(BODIES, true), 'd/Support.java': SUPPORT });
+    const pool = new ClassPool(true).appendClassPath(stubs.dir);
+    for (const name of IMPORTS) pool.importPackage(name);
+    const t = pool.get('d.T');
+    const refused: string[] = [];
+    BODIES.forEach((body, i) => {
+      try {
+        t.getDeclaredMethod(`m${i}`).setBody(`{ ${body} }`);
+      } catch (error) {
+        refused.push(`m${i}: ${(error as Error).message}`);
+      }
+    });
+    expect(refused).toEqual([]);
+    const expected = await runJava({ classpath: byJavac.dir, mainClass: 'd.T', verify: true, timeout: 180_000 });
+    const actual = await runJava({ classpath: [new Map([['d/T', t.toBytecode()]]), stubs.dir], mainClass: 'd.T', verify: true, timeout: 180_000 });
+    expect(expected.stderr).toBe('');
+    expect(actual.stderr).toBe('');
+    expect(actual.stdout.split('\n')).toEqual(expected.stdout.split('\n'));
+  });
+});
