@@ -8,18 +8,17 @@
 // A class the hierarchy does not know, when an assignability check needs it, is not a verification
 // error: HotSpot would throw NoClassDefFoundError, so it is reported apart as "unresolved".
 
-import { ClassReader } from '../asm/class-reader.js';
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { type RawAttribute, type RawClassFile, type RawMember, readRawClassFile, readRawCode } from '../classfile/raw-class-file.js';
 import { codeAttributeError, localVariableRangeError } from './code-attribute-checks.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
-import { ClassNode } from '../tree/class-node.js';
 import type { MethodNode } from '../tree/method-node.js';
 import { type ClassFileSource, ProtectedAccess } from './protected-access.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import { InferenceAnalyzer } from './inference-analyzer.js';
 import { InferenceVerifier } from './inference-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
+import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
 /** One verification error: where, and what HotSpot would say. */
@@ -218,8 +217,7 @@ export class ClassVerifier {
     errors: VerificationError[],
     unresolved: UnresolvedReference[],
   ): number {
-    const node = new ClassNode();
-    new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
+    const { node, undecodable } = readForInference(bytes, classFile);
     const rawMethods = new Map<string, RawMember>();
     for (const member of classFile.methods) rawMethods.set(member.name + member.descriptor, member);
     const isInterface = (classFile.access & ACC_INTERFACE) !== 0;
@@ -229,6 +227,11 @@ export class ClassVerifier {
       const methodName = method.name + method.desc;
       if (only !== null && !only.has(methodName)) continue;
       methods++;
+      const undecodableReason = undecodable.get(methodName);
+      if (undecodableReason !== undefined) {
+        errors.push({ className: classFile.thisClass, method: methodName, offset: -1, line: null, message: undecodableReason });
+        continue;
+      }
       const verifier = new InferenceVerifier(
         classFile.thisClass,
         classFile.superClass,
