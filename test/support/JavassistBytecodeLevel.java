@@ -88,6 +88,22 @@ public class JavassistBytecodeLevel {
       b.addInvokedynamic(0, "run", "()V"); line("indy void");
       b.addInvokedynamic(1, "fold", "(JD[I)J"); line("indy long");
       b.addIconst(1); b.addIconst(2); b.addInvokedynamic(3, "pair", "(II)Ljava/lang/Object;"); line("indy after consts");
+      // THIS (null) names the class itself; the other overloads of invokespecial and invokeinterface.
+      System.out.println("this class " + cp.addClassInfo(ConstPool.THIS));
+      b.addGetfield(Bytecode.THIS, "value", "I"); line("getfield THIS");
+      b.addPutstatic(Bytecode.THIS, "counter", "J"); line("putstatic THIS");
+      b.addInvokestatic(Bytecode.THIS, "concat", "(Ljava/lang/String;I)Ljava/lang/String;"); line("invokestatic THIS");
+      b.addInvokespecial(Bytecode.THIS, "<init>", "()V"); line("invokespecial THIS");
+      b.addInvokevirtual(Bytecode.THIS, "guarded", "(I)I"); line("invokevirtual THIS");
+      b.addNew(Bytecode.THIS); line("new THIS");
+      b.addCheckcast(Bytecode.THIS); line("checkcast THIS");
+      b.addAnewarray(Bytecode.THIS, 3); line("anewarray THIS");
+      b.addInvokespecial(true, cp.addClassInfo("java.util.List"), "m", "(I)V"); line("invokespecial interface index");
+      b.addInvokespecial(false, cp.addClassInfo("dx.Calc"), "x", "(JD)V"); line("invokespecial class index");
+      b.addInvokespecial(cp.addMethodrefInfo(cp.addClassInfo("java.lang.Object"), "<init>", "()V"), "()V"); line("invokespecial methodref");
+      b.addInvokespecial(cp.addMethodrefInfo(cp.addClassInfo("dx.Calc"), "y", "(JJ)I"), "(JJ)I"); line("invokespecial methodref args");
+      b.addInvokeinterface(pool.get("java.util.Map"), "get", pool.get("java.lang.Object"), new CtClass[] {pool.get("java.lang.Object")}, 2); line("invokeinterface types");
+      b.addInvokeinterface(pool.get("java.util.List"), "clear", CtClass.voidType, null, 1); line("invokeinterface void");
       System.out.println("pool size " + cp.getSize());
       return;
     }

@@ -28,6 +28,8 @@ export class Bytecode {
   static readonly T_SHORT = 9;
   static readonly T_INT = 10;
   static readonly T_LONG = 11;
+  /** The class being edited, as an owner or type (ConstPool.THIS: its this_class entry). */
+  static readonly THIS: CtClass | null = null;
 
   private readonly bytes: number[] = [];
   private stackDepth = 0;
@@ -334,23 +336,23 @@ export class Bytecode {
 
   // --- Objects, fields, methods ---
 
-  addNew(type: CtClass | string): void {
+  addNew(type: CtClass | string | null): void {
     this.addOpcode(Opcode.NEW!);
     this.addIndex(this.cp.addClassInfo(type));
   }
 
-  addCheckcast(type: CtClass | string): void {
+  addCheckcast(type: CtClass | string | null): void {
     this.addOpcode(Opcode.CHECKCAST!);
     this.addIndex(this.cp.addClassInfo(type));
   }
 
-  addInstanceof(type: CtClass | string): void {
+  addInstanceof(type: CtClass | string | null): void {
     this.addOpcode(Opcode.INSTANCEOF!);
     this.addIndex(this.cp.addClassInfo(type));
   }
 
   /** anewarray of component `type`: the length on the stack, or `length` pushed first. */
-  addAnewarray(type: CtClass | string, length?: number): void {
+  addAnewarray(type: CtClass | string | null, length?: number): void {
     if (length !== undefined) this.addIconst(length);
     this.addOpcode(Opcode.ANEWARRAY!);
     this.addIndex(this.cp.addClassInfo(type));
@@ -369,9 +371,9 @@ export class Bytecode {
    * are pushed first — and, as in Javassist 3.27, counted twice in the stack depth (addIconst grew it
    * already), so max_stack may come out larger than the code needs, never smaller.
    */
-  addMultiNewarray(type: CtClass | string, dim: number): number;
+  addMultiNewarray(type: CtClass | string | null, dim: number): number;
   addMultiNewarray(type: CtClass, dimensions: readonly number[]): number;
-  addMultiNewarray(type: CtClass | string, dims: number | readonly number[]): number {
+  addMultiNewarray(type: CtClass | string | null, dims: number | readonly number[]): number {
     if (typeof dims !== 'number') {
       for (const length of dims) this.addIconst(length);
       this.growStack(dims.length);
@@ -384,33 +386,33 @@ export class Bytecode {
     return dims;
   }
 
-  addGetfield(owner: CtClass | string, name: string, descriptor: string): void {
+  addGetfield(owner: CtClass | string | null, name: string, descriptor: string): void {
     this.field(Opcode.GETFIELD!, owner, name, descriptor, slots(descriptor) - 1);
   }
 
-  addPutfield(owner: CtClass | string, name: string, descriptor: string): void {
+  addPutfield(owner: CtClass | string | null, name: string, descriptor: string): void {
     this.field(Opcode.PUTFIELD!, owner, name, descriptor, -slots(descriptor) - 1);
   }
 
-  addGetstatic(owner: CtClass | string, name: string, descriptor: string): void {
+  addGetstatic(owner: CtClass | string | null, name: string, descriptor: string): void {
     this.field(Opcode.GETSTATIC!, owner, name, descriptor, slots(descriptor));
   }
 
-  addPutstatic(owner: CtClass | string, name: string, descriptor: string): void {
+  addPutstatic(owner: CtClass | string | null, name: string, descriptor: string): void {
     this.field(Opcode.PUTSTATIC!, owner, name, descriptor, -slots(descriptor));
   }
 
-  private field(op: number, owner: CtClass | string, name: string, descriptor: string, grow: number): void {
+  private field(op: number, owner: CtClass | string | null, name: string, descriptor: string, grow: number): void {
     this.add(op);
     this.addIndex(this.cp.addFieldrefInfo(this.cp.addClassInfo(owner), name, descriptor));
     this.growStack(grow);
   }
 
   /** invokevirtual; the owner as a CtClass, a dotted name, or a Class entry's index. */
-  addInvokevirtual(owner: CtClass | string | number, name: string, descriptor: string): void;
+  addInvokevirtual(owner: CtClass | string | number | null, name: string, descriptor: string): void;
   /** With the descriptor made of `returnType` (null: void) and `parameters`. */
-  addInvokevirtual(owner: CtClass | string | number, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
-  addInvokevirtual(owner: CtClass | string | number, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
+  addInvokevirtual(owner: CtClass | string | number | null, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
+  addInvokevirtual(owner: CtClass | string | number | null, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
     const descriptor = methodDescriptor(descriptorOrReturn, parameters);
     this.add(Opcode.INVOKEVIRTUAL!);
     this.addIndex(this.cp.addMethodrefInfo(this.classIndex(owner), name, descriptor));
@@ -418,12 +420,12 @@ export class Bytecode {
   }
 
   /** invokestatic; an interface's static method when the owner is an interface CtClass. */
-  addInvokestatic(owner: CtClass | string | number, name: string, descriptor: string): void;
+  addInvokestatic(owner: CtClass | string | number | null, name: string, descriptor: string): void;
   /** With the descriptor made of `returnType` (null: void) and `parameters`. */
-  addInvokestatic(owner: CtClass | string | number, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
-  addInvokestatic(owner: CtClass | string | number, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
+  addInvokestatic(owner: CtClass | string | number | null, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
+  addInvokestatic(owner: CtClass | string | number | null, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
     const descriptor = methodDescriptor(descriptorOrReturn, parameters);
-    const isInterface = typeof owner === 'object' && owner.isInterface();
+    const isInterface = typeof owner === 'object' && owner !== null && owner.isInterface();
     this.add(Opcode.INVOKESTATIC!);
     const index = this.classIndex(owner);
     this.addIndex(isInterface ? this.cp.addInterfaceMethodrefInfo(index, name, descriptor) : this.cp.addMethodrefInfo(index, name, descriptor));
@@ -431,12 +433,34 @@ export class Bytecode {
   }
 
   /** invokespecial (a constructor, a super call, a private method). */
-  addInvokespecial(owner: CtClass | string | number, name: string, descriptor: string): void;
+  addInvokespecial(owner: CtClass | string | number | null, name: string, descriptor: string): void;
   /** With the descriptor made of `returnType` (null: void) and `parameters`. */
-  addInvokespecial(owner: CtClass | string | number, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
-  addInvokespecial(owner: CtClass | string | number, name: string, descriptorOrReturn: string | CtClass | null, parameters?: readonly CtClass[] | null): void {
-    const descriptor = methodDescriptor(descriptorOrReturn, parameters);
-    const isInterface = typeof owner === 'object' && owner.isInterface();
+  addInvokespecial(owner: CtClass | string | number | null, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null): void;
+  /** invokespecial of a Methodref or InterfaceMethodref of Class entry `clazz` (Javassist's addInvokespecial(boolean, int, String, String)). */
+  addInvokespecial(isInterface: boolean, clazz: number, name: string, descriptor: string): void;
+  /** invokespecial of the Methodref entry `index`, whose descriptor is `descriptor`. */
+  addInvokespecial(index: number, descriptor: string): void;
+  addInvokespecial(
+    owner: CtClass | string | number | null | boolean,
+    nameOrClass: string | number,
+    descriptorOrReturn?: string | CtClass | null,
+    parameters?: readonly CtClass[] | null | string,
+  ): void {
+    if (typeof owner === 'boolean') {
+      const [clazz, memberName, desc] = [nameOrClass as number, descriptorOrReturn as string, parameters as string];
+      const index = owner ? this.cp.addInterfaceMethodrefInfo(clazz, memberName, desc) : this.cp.addMethodrefInfo(clazz, memberName, desc);
+      this.addInvokespecial(index, desc);
+      return;
+    }
+    if (typeof owner === 'number' && descriptorOrReturn === undefined) {
+      this.add(Opcode.INVOKESPECIAL!);
+      this.addIndex(owner);
+      this.growStack(dataSize(nameOrClass as string) - 1);
+      return;
+    }
+    const name = nameOrClass as string;
+    const descriptor = methodDescriptor(descriptorOrReturn ?? null, parameters as readonly CtClass[] | null | undefined);
+    const isInterface = typeof owner === 'object' && owner !== null && owner.isInterface();
     this.add(Opcode.INVOKESPECIAL!);
     const index = this.classIndex(owner);
     this.addIndex(isInterface ? this.cp.addInterfaceMethodrefInfo(index, name, descriptor) : this.cp.addMethodrefInfo(index, name, descriptor));
@@ -444,10 +468,18 @@ export class Bytecode {
   }
 
   /** invokeinterface; `count` is the argument slots plus one (JVMS §6.5 invokeinterface). */
-  addInvokeinterface(owner: CtClass | string | number, name: string, descriptor: string, count: number): void {
+  addInvokeinterface(owner: CtClass | string | number | null, name: string, descriptor: string, count: number): void;
+  /** With the descriptor made of `returnType` (null: void) and `parameters`. */
+  addInvokeinterface(owner: CtClass | null, name: string, returnType: CtClass | null, parameters: readonly CtClass[] | null, count: number): void;
+  addInvokeinterface(owner: CtClass | string | number | null, name: string, descriptorOrReturn: string | CtClass | null, countOrParameters: number | readonly CtClass[] | null, count?: number): void {
+    if (typeof countOrParameters !== 'number') {
+      this.addInvokeinterface(owner, name, methodDescriptor(descriptorOrReturn, countOrParameters), count!);
+      return;
+    }
+    const descriptor = descriptorOrReturn as string;
     this.add(Opcode.INVOKEINTERFACE!);
     this.addIndex(this.cp.addInterfaceMethodrefInfo(this.classIndex(owner), name, descriptor));
-    this.add(count, 0);
+    this.add(countOrParameters, 0);
     this.growStack(dataSize(descriptor) - 1);
   }
 
@@ -464,7 +496,7 @@ export class Bytecode {
     this.growStack(dataSize(descriptor));
   }
 
-  private classIndex(owner: CtClass | string | number): number {
+  private classIndex(owner: CtClass | string | number | null): number {
     return typeof owner === 'number' ? owner : this.cp.addClassInfo(owner);
   }
 

@@ -28,6 +28,8 @@ import { type PoolEdits, poolEditsOf } from './pool-edits.js';
 import type { CtClass } from '../ct-class.js';
 
 export class ConstPool {
+  /** The class the pool belongs to, for addClassInfo (Javassist's ConstPool.THIS, null). */
+  static readonly THIS: CtClass | null = null;
   static readonly CONST_Utf8 = 1;
   static readonly CONST_Integer = 3;
   static readonly CONST_Float = 4;
@@ -88,8 +90,12 @@ export class ConstPool {
     return this.edits().utf8(value);
   }
 
-  /** A CONSTANT_Class entry: a CtClass, a dotted name, or an array descriptor (`[I`, `[Ljava.lang.String;`). */
-  addClassInfo(type: CtClass | string): number {
+  /** A CONSTANT_Class entry: a CtClass, a dotted name, or an array descriptor (`[I`, `[Ljava.lang.String;`); THIS (null): this_class. */
+  addClassInfo(type: CtClass | string | null): number {
+    if (type === null) {
+      this.edits();
+      return this.getThisClassInfo();
+    }
     const name = typeof type === 'string' ? type : type.isArray() ? type.getDescriptor() : type.getName();
     return this.edits().classInfo(name.replace(/\./g, '/'));
   }
