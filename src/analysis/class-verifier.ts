@@ -18,6 +18,7 @@ import { AnalyzerException } from './analyzer-exception.js';
 import { InferenceAnalyzer } from './inference-analyzer.js';
 import { InferenceVerifier } from './inference-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
+import { duplicateMembers } from './duplicate-members.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -25,7 +26,10 @@ import { UnresolvedClassError, VerificationTypeTable } from './verification-type
 export interface VerificationError {
   /** Internal name of the class. */
   readonly className: string;
-  /** Method name and descriptor, e.g. `bar(I)V`. */
+  /**
+   * Method name and descriptor, e.g. `bar(I)V`; for an error about a field (a duplicate field),
+   * its name and descriptor `x:I`.
+   */
   readonly method: string;
   /** Bytecode offset of the failing instruction (-1 when the error is about the whole method). */
   readonly offset: number;
@@ -138,6 +142,10 @@ export class ClassVerifier {
     let methods = 0;
     const classFields = new Set<string>();
     for (const field of classFile.fields) classFields.add(field.name + ':' + field.descriptor);
+    // A ClassFormatError in HotSpot before linking; each method is still verified below.
+    for (const duplicate of duplicateMembers(classFile)) {
+      errors.push({ className: classFile.thisClass, method: duplicate.member, offset: -1, line: null, message: duplicate.message });
+    }
     if (major < 50) {
       methods = this.verifyByInference(bytes, classFile, classFields, null, errors, unresolved);
       return { className: classFile.thisClass, majorVersion: major, mode: 'inference', methods, errors, unresolved };
