@@ -25,6 +25,7 @@ public class Support {
   public static <T> void copy(List<? super T> dst, List<? extends T> src) { dst.addAll(src); }
   public static <K, V extends Comparable<? super V>> K argMax(Map<K, V> map) { K best = null; V bv = null; for (Map.Entry<K, V> e : map.entrySet()) if (bv == null || e.getValue().compareTo(bv) > 0) { best = e.getKey(); bv = e.getValue(); } return best; }
   public static <T, R> List<R> mapAll(List<T> in, Function<? super T, ? extends R> f) { List<R> out = new ArrayList<>(); for (T t : in) out.add(f.apply(t)); return out; }
+  public static <T, U> U fold(List<T> in, Function<? super T, ? extends U> f, BinaryOperator<U> op) { U acc = null; for (T t : in) acc = acc == null ? f.apply(t) : op.apply(acc, f.apply(t)); return acc; }
   public static <T> Predicate<T> not(Predicate<? super T> p) { return t -> !p.test(t); }
   public static <A, B, C> Function<A, C> compose(Function<? super A, ? extends B> f, Function<? super B, ? extends C> g) { return a -> g.apply(f.apply(a)); }
 }
@@ -188,6 +189,20 @@ return new TreeMap<>(m).toString();`,
   `Function<Support.Person, Integer> age = Support.Person::getAge;
 Map<String, Integer> m = Support.people().stream().collect(Collectors.toMap(Support.Person::getCity, age, Integer::sum));
 return new TreeMap<>(m).toString();`,
+  // toMap with Math::max merge and TreeMap::new: U from the value mapper before the merge function is typed
+  `Map<String, Integer> ages = Support.people().stream().collect(Collectors.toMap(Support.Person::getCity, Support.Person::getAge, Math::max, TreeMap::new));
+return ages.toString();`,
+  // toMap, a merge lambda calling Math.max: U from the value lambda
+  `Map<String, Integer> ages = Support.people().stream().collect(Collectors.toMap(p -> p.city, p -> p.age, (a, b) -> Math.max(a, b), TreeMap::new));
+return ages.toString();`,
+  // toMap with TreeMap::new, a merge lambda adding: U from the value lambda
+  `Map<String, Integer> m = Support.people().stream().collect(Collectors.toMap(p -> p.city, p -> p.age, (a, b) -> a + b, TreeMap::new));
+return m.toString();`,
+  // toMap collected into an Object (no target to tell U): U from the value lambda
+  `Object m = Support.people().stream().collect(Collectors.toMap(p -> p.city, p -> p.age, (a, b) -> a + b));
+return new TreeMap<>((Map<String, Integer>) m).toString();`,
+  // A generic method of the user's: U from the first lambda types the second's parameters
+  `return "sum " + Support.fold(Arrays.asList("a", "bb", "ccc"), s -> s.length(), (a, b) -> a + b);`,
 ];
 
 const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];

@@ -2122,10 +2122,23 @@ export class CodeGenerator {
    * (§15.12.4.2). `generics` are the parameter types as the call instantiates them, when known: the
    * function types of lambda arguments come from there, and the targets of deferred calls. Returns
    * what the compiled lambdas and deferred calls tell inference (null for the other arguments).
+   * `reinstantiate`, when given, gives the parameter types again from what those told so far: the
+   * arguments after them are compiled against those (see GenericMembers.instantiate's `compiled`).
    */
-  private appendArguments(args: readonly CompiledArgument[], method: ResolvedMethod, position: SourcePosition, generics: readonly GenericType[] | null = null): InferenceArgument[] {
+  private appendArguments(
+    args: readonly CompiledArgument[],
+    method: ResolvedMethod,
+    position: SourcePosition,
+    generics: readonly GenericType[] | null = null,
+    reinstantiate: ((told: readonly InferenceArgument[]) => readonly GenericType[] | null) | null = null,
+  ): InferenceArgument[] {
     const parameters = method.parameterTypes;
     const lambdaResults: InferenceArgument[] = args.map(() => null);
+    let current = generics;
+    const passFixed = (i: number) => {
+      pass(args[i]!, parameters[i]!, current?.[i] ?? null);
+      if (reinstantiate !== null && lambdaResults[i] != null && i < args.length - 1) current = reinstantiate(lambdaResults) ?? current;
+    };
     const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
       if (arg.functional?.kind === 'Conditional') {
         const result = this.functionalConditional(arg.functional, parameter, generic);
@@ -2151,11 +2164,11 @@ export class CodeGenerator {
       this.convert(type, parameter, arg.position, 'invocation');
     };
     if (!method.varargsCall) {
-      args.forEach((arg, i) => pass(arg, parameters[i]!, generics?.[i] ?? null));
+      for (let i = 0; i < args.length; i++) passFixed(i);
       return lambdaResults;
     }
     const fixed = parameters.length - 1;
-    for (let i = 0; i < fixed; i++) pass(args[i]!, parameters[i]!, generics?.[i] ?? null);
+    for (let i = 0; i < fixed; i++) passFixed(i);
     const varargsGeneric = generics?.[fixed];
     const declaredElement = method.varargsElementType ?? parameters[fixed]!.componentType!;
     // A generic varargs parameter (T...): javac creates the array of T's inferred erasure (String[] for
@@ -2254,7 +2267,8 @@ export class CodeGenerator {
       ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric)
       : null;
     if (method.method.signature !== null) this.checkGenericArguments(args, method, parameterGenerics ?? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric));
-    const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics);
+    const reinstantiate = parameterGenerics === null ? null : (told: readonly InferenceArgument[]) => this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric, told);
+    const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics, reinstantiate);
     const returnType = this.invoke(method, receiver === 'super');
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
     const inferenceArgs: InferenceArgument[] = argGenerics.map((generic, i) => {

@@ -181,19 +181,35 @@ export class GenericMembers {
    * The parameter types of `method` as called on `receiver` with arguments of types `args`: what a
    * lambda argument's function type comes from (`computeIfAbsent` of a Map<String, List<Integer>>
    * takes a Function<? super String, ? extends List<Integer>>). Null when the descriptor is all that is known.
+   * `compiled`: what the lambdas and deferred calls compiled so far told (see instantiate).
    */
-  parameterTypes(receiver: GenericType | null, method: ResolvedMethod, args: readonly InferenceArgument[], explicit: readonly GenericType[] | null = null, target: GenericType | null = null): readonly GenericType[] | null {
-    const instantiated = this.instantiate(receiver, method, args, explicit, target);
+  parameterTypes(
+    receiver: GenericType | null,
+    method: ResolvedMethod,
+    args: readonly InferenceArgument[],
+    explicit: readonly GenericType[] | null = null,
+    target: GenericType | null = null,
+    compiled: readonly InferenceArgument[] | null = null,
+  ): readonly GenericType[] | null {
+    const instantiated = this.instantiate(receiver, method, args, explicit, target, compiled);
     return instantiated === null || instantiated.parameters.length !== method.parameterTypes.length ? null : instantiated.parameters;
   }
 
-  /** The method's signature with the receiver's type arguments and the inferred method type arguments substituted. */
+  /**
+   * The method's signature with the receiver's type arguments and the inferred method type arguments
+   * substituted. `compiled`: the results of the lambda arguments compiled so far (and the types of the
+   * deferred calls), which tell the variables that the arguments and the target leave open — javac
+   * infers `Collectors.toMap(p -> p.city, p -> p.age, (a, b) -> a + b)`'s U from the second lambda
+   * before it types the third (JLS §18.5.2.2: an input variable of a lambda is resolved from what the
+   * lambdas it does not depend on have told).
+   */
   private instantiate(
     receiver: GenericType | null,
     method: ResolvedMethod,
     args: readonly InferenceArgument[],
     explicit: readonly GenericType[] | null,
     target: GenericType | null,
+    compiled: readonly InferenceArgument[] | null = null,
   ): { parameters: GenericType[]; returnType: GenericType; open: readonly string[] } | null {
     const parsed = this.methodSignature(method.method, method.declaringClass);
     if (parsed === null || erasure(parsed.returnType) !== method.method.returnType) return null;
@@ -222,6 +238,10 @@ export class GenericMembers {
         const lifted = result.kind === 'class' && target.kind === 'class' ? (this.asSuper(result, target.name) ?? result) : result;
         this.collect(lifted, target, variables, fromTarget, 0, false, true);
         for (const [name, type] of this.resolve(fromTarget)) bindings.set(name, type);
+      }
+      const stillOpen = parsed.typeParameters.filter((parameter) => !bindings.has(parameter.name));
+      if (compiled !== null && stillOpen.length > 0) {
+        for (const [name, type] of this.infer(stillOpen, parsed.parameters, method.varargsCall, compiled, bindings)) bindings.set(name, type);
       }
     }
     const open = parsed.typeParameters.filter((parameter) => !bindings.has(parameter.name)).map((parameter) => parameter.name);
