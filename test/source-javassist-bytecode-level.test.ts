@@ -7,7 +7,7 @@
 // Javassist 3.27 on the same javac-compiled class and prints what the TypeScript twin prints (code[]
 // as hex, pool indexes, stack depths, exception and line tables); the classes both write are loaded
 // under java -Xverify:all and their methods answer the same.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,14 @@ public class Calc {
     sb.append(value);
     return sb.toString();
   }
+}
+`;
+
+/** Where the timing edit records each method's time (a count per method name). */
+const TIMING = `package dx;
+public class Timing {
+  public static final java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
+  public static void record(long nanos, String method) { calls.merge(method, nanos >= 0 ? 1 : 1000, Integer::sum); }
 }
 `;
 
@@ -364,6 +372,47 @@ async function classforgeBodies(classes: string, out: string): Promise<string[]>
   return lines;
 }
 
+/** JavassistBytecodeLevel's "timing"; the class is written to `out`. */
+async function classforgeTiming(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cf = cc.getClassFile();
+  const cp = cf.getConstPool();
+  for (const mi of cf.getMethods()) {
+    const ca = mi.getCodeAttribute();
+    if (ca === null || !mi.isMethod()) continue;
+    const slot = ca.getMaxLocals();
+    ca.setMaxLocals(slot + 2);
+    const it = ca.iterator();
+    const start = new Bytecode(cp);
+    start.addInvokestatic('java.lang.System', 'nanoTime', '()J');
+    start.addLstore(slot);
+    const at = it.insertEx(start.get());
+    let sb = `${mi.getName()} at ${at} next ${it.lookAhead()}`;
+    while (it.hasNext()) {
+      const i = it.next();
+      const op = it.byteAt(i);
+      if (op >= Opcode.IRETURN! && op <= Opcode.RETURN!) {
+        const end = new Bytecode(cp);
+        end.addInvokestatic('java.lang.System', 'nanoTime', '()J');
+        end.addLload(slot);
+        end.addOpcode(Opcode.LSUB!);
+        end.addLdc(mi.getName());
+        end.addInvokestatic('dx.Timing', 'record', '(JLjava/lang/String;)V');
+        it.insert(i, end.get());
+        sb += ` ret@${i}>${it.lookAhead()}`;
+      }
+    }
+    ca.setMaxStack(ca.computeMaxStack());
+    sb += ` max ${ca.getMaxStack()} ${hex(ca.getCode())}${tables(ca)}`;
+    lines.push(sb);
+  }
+  for (const mi of cf.getMethods()) mi.rebuildStackMapIf6(pool, cf);
+  await cc.writeFile(out);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -525,7 +574,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   let prepared: Promise<{ classes: string; harness: string }> | null = null;
   const prepare = (): Promise<{ classes: string; harness: string }> =>
     (prepared ??= (async () => {
-      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES }, { javacOptions: ['-g'] })).dir;
+      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING }, { javacOptions: ['-g'] })).dir;
       const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
       return { classes, harness };
     })());
@@ -589,6 +638,22 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     const calc = await checks([classforgeOut, javassistOut]);
     expect(calc[0]!.split(' ').slice(1)).toEqual(calc[1]!.split(' ').slice(1));
     expect(calc[0]).toContain(' <d|9> ');
+  }, 120_000);
+
+  it('a profiler\'s edit (nanoTime into a new local, a record before every return) gives Javassist\'s code[] and tables, and runs', async () => {
+    const javassistOut = join(scratch, 'timing-javassist');
+    const expected = await oracle('timing', javassistOut);
+    expect(expected.filter((line) => line.includes(' ret@')).length).toBeGreaterThan(10);
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'timing-classforge');
+    expect(await classforgeTiming(classes, classforgeOut)).toEqual(expected);
+    // dx.Timing comes from the fixture's directory, the edited dx.Calc from each output.
+    const [original] = await checks([classes]);
+    for (const out of [classforgeOut, javassistOut]) {
+      cpSync(join(classes, 'dx', 'Timing.class'), join(out, 'dx', 'Timing.class'));
+    }
+    const answers = await checks([classforgeOut, javassistOut]);
+    for (const line of answers) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

@@ -241,6 +241,46 @@ public class JavassistBytecodeLevel {
       cc.writeFile(args[1]);
       return;
     }
+    if (pattern.equals("timing")) {
+      // A profiler's edit: System.nanoTime() into a new local at the start of every method, and
+      // before every return the elapsed time recorded (dx.Timing.record), as tracing agents write it.
+      for (Object o : cf.getMethods()) {
+        MethodInfo mi = (MethodInfo) o;
+        CodeAttribute ca = mi.getCodeAttribute();
+        if (ca == null || !mi.isMethod()) continue;
+        int slot = ca.getMaxLocals();
+        ca.setMaxLocals(slot + 2);
+        CodeIterator it = ca.iterator();
+        Bytecode start = new Bytecode(cp);
+        start.addInvokestatic("java.lang.System", "nanoTime", "()J");
+        start.addLstore(slot);
+        int at = it.insertEx(start.get()); // exclusive: a try block at 0 starts after it (the local is set in the handler)
+        StringBuilder sb = new StringBuilder(mi.getName() + " at " + at + " next " + it.lookAhead());
+        while (it.hasNext()) {
+          int i = it.next();
+          int op = it.byteAt(i);
+          if (op >= Opcode.IRETURN && op <= Opcode.RETURN) {
+            Bytecode end = new Bytecode(cp);
+            end.addInvokestatic("java.lang.System", "nanoTime", "()J");
+            end.addLload(slot);
+            end.addOpcode(Opcode.LSUB);
+            end.addLdc(mi.getName());
+            end.addInvokestatic("dx.Timing", "record", "(JLjava/lang/String;)V");
+            it.insert(i, end.get());
+            sb.append(" ret@" + i + ">" + it.lookAhead());
+          }
+        }
+        ca.setMaxStack(ca.computeMaxStack());
+        sb.append(" max " + ca.getMaxStack() + " " + hex(ca.getCode()));
+        tables(sb, ca);
+        System.out.println(sb);
+      }
+      // (Frames once every method is edited: Javassist's adds the Class entries they name, which
+      // would shift the indexes of the entries added after them.)
+      for (Object o : cf.getMethods()) ((MethodInfo) o).rebuildStackMapIf6(pool, cf);
+      cc.writeFile(args[1]);
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));
