@@ -19,6 +19,7 @@ import { InferenceAnalyzer } from './inference-analyzer.js';
 import { InferenceVerifier } from './inference-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
 import { duplicateMembers } from './duplicate-members.js';
+import { switchOperandError, switchPaddingError } from './switch-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -178,7 +179,7 @@ export class ClassVerifier {
       try {
         // The type checker's own check of the local variable tables, after the method's (HotSpot's
         // verify_local_variable_table); the inference verifier has none, so it fails over.
-        const error = this.checker.checkMethod(method) ?? localVariableRangeError(code);
+        const error = switchPaddingError(code.code, major) ?? this.checker.checkMethod(method) ?? localVariableRangeError(code);
         if (error === null) continue;
         if (major === 50 && this.failover) {
           (failedOver ??= new Set()).add(methodName);
@@ -258,6 +259,11 @@ export class ClassVerifier {
       const tableError = code === null || only !== null ? null : codeAttributeError(code, classFile.constantPool, classFile.majorVersion);
       if (tableError !== null) {
         errors.push({ className: classFile.thisClass, method: methodName, offset: -1, line: null, message: tableError });
+        continue;
+      }
+      const switchError = code === null ? null : switchOperandError(code.code, classFile.majorVersion);
+      if (switchError !== null) {
+        errors.push({ className: classFile.thisClass, method: methodName, offset: switchError.offset, line: lineOf(code!.attributes, switchError.offset), message: switchError.message });
         continue;
       }
       try {
