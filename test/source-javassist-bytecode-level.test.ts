@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode, StackMapTable } from '../src/source/index.js';
+import { BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode, StackMapTable } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -60,6 +60,7 @@ public class Calc {
     return s;
   }
   public int built(int d) { return 0; }
+  public void risky() throws java.io.IOException, InterruptedException { }
   public Object grid() { return null; }
   public Object cube() { return null; }
   public String dyn(String s, int n) { return null; }
@@ -413,6 +414,47 @@ async function classforgeTiming(classes: string, out: string): Promise<string[]>
   return lines;
 }
 
+/** JavassistBytecodeLevel's "exceptions"; the class is written to `out`. */
+async function classforgeExceptions(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const p = (s: string): void => void lines.push(s);
+  const list = (values: readonly (string | number)[] | null): string => (values === null ? 'null' : `[${values.join(', ')}]`);
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cf = cc.getClassFile();
+  const cp = cf.getConstPool();
+  for (const mi of cf.getMethods()) {
+    const ea = mi.getExceptionsAttribute();
+    if (ea === null) continue;
+    let sb = `${mi.getName()} ${ea.getName()} ${ea.tableLength()} ${list(ea.getExceptions())} ${list(ea.getExceptionIndexes())}`;
+    for (let i = 0; i < ea.tableLength(); i++) sb += ` ${ea.getException(i)}`;
+    p(`${sb} same ${mi.getAttribute(ExceptionsAttribute.tag) !== null}`);
+  }
+  const fresh = new ExceptionsAttribute(cp);
+  p(`fresh ${fresh.tableLength()} ${list(fresh.getExceptions())} ${list(fresh.getExceptionIndexes())}`);
+  fresh.setExceptions(['java.lang.IllegalStateException', 'java.io.IOException']);
+  p(`fresh ${fresh.tableLength()} ${list(fresh.getExceptions())} ${list(fresh.getExceptionIndexes())}`);
+  const parse = cf.getMethod('parse')!;
+  parse.setExceptionsAttribute(fresh);
+  const risky = cf.getMethod('risky')!;
+  risky.getExceptionsAttribute()!.setExceptions(['java.lang.Exception']);
+  const built = new ExceptionsAttribute(cp);
+  built.setExceptionIndexes([cp.addClassInfo('java.lang.CloneNotSupportedException')]);
+  cf.getMethod('built')!.setExceptionsAttribute(built);
+  for (const name of ['parse', 'risky', 'built', 'grid', 'cube']) {
+    const ea = cf.getMethod(name)!.getExceptionsAttribute();
+    p(`set ${name} ${ea === null ? 'null' : `${list(ea.getExceptions())} ${list(ea.getExceptionIndexes())}`}`);
+  }
+  risky.removeExceptionsAttribute();
+  p(`removed ${risky.getExceptionsAttribute()}`);
+  await cc.writeFile(out);
+  const after = new ClassPool(true).appendPathList(out);
+  for (const name of ['parse', 'risky', 'built', 'grid']) {
+    p(`written ${name}${after.get('dx.Calc').getDeclaredMethod(name).getExceptionTypes().map((t) => ` ${t.getName()}`).join('')}`);
+  }
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -654,6 +696,13 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     }
     const answers = await checks([classforgeOut, javassistOut]);
     for (const line of answers) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
+  }, 120_000);
+
+  it('ExceptionsAttribute: read, set by name and by index, given to methods and removed, as Javassist does', async () => {
+    const expected = await oracle('exceptions', join(scratch, 'exceptions-javassist'));
+    expect(expected.some((line) => line.startsWith('risky Exceptions 2 '))).toBe(true);
+    const { classes } = await prepare();
+    expect(await classforgeExceptions(classes, join(scratch, 'exceptions-classforge'))).toEqual(expected);
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

@@ -281,6 +281,43 @@ public class JavassistBytecodeLevel {
       cc.writeFile(args[1]);
       return;
     }
+    if (pattern.equals("exceptions")) {
+      for (Object o : cf.getMethods()) {
+        MethodInfo mi = (MethodInfo) o;
+        ExceptionsAttribute ea = mi.getExceptionsAttribute();
+        if (ea == null) continue;
+        StringBuilder sb = new StringBuilder(mi.getName() + " " + ea.getName() + " " + ea.tableLength() + " " + java.util.Arrays.toString(ea.getExceptions()) + " " + java.util.Arrays.toString(ea.getExceptionIndexes()));
+        for (int i = 0; i < ea.tableLength(); i++) sb.append(" " + ea.getException(i));
+        System.out.println(sb + " same " + (mi.getAttribute(ExceptionsAttribute.tag) != null));
+      }
+      ExceptionsAttribute fresh = new ExceptionsAttribute(cp);
+      System.out.println("fresh " + fresh.tableLength() + " " + java.util.Arrays.toString(fresh.getExceptions()) + " " + java.util.Arrays.toString(fresh.getExceptionIndexes()));
+      fresh.setExceptions(new String[] {"java.lang.IllegalStateException", "java.io.IOException"});
+      System.out.println("fresh " + fresh.tableLength() + " " + java.util.Arrays.toString(fresh.getExceptions()) + " " + java.util.Arrays.toString(fresh.getExceptionIndexes()));
+      MethodInfo parse = cf.getMethod("parse");
+      parse.setExceptionsAttribute(fresh);
+      MethodInfo risky = cf.getMethod("risky");
+      risky.getExceptionsAttribute().setExceptions(new String[] {"java.lang.Exception"});
+      ExceptionsAttribute built = new ExceptionsAttribute(cp);
+      built.setExceptionIndexes(new int[] {cp.addClassInfo("java.lang.CloneNotSupportedException")});
+      cf.getMethod("built").setExceptionsAttribute(built);
+      for (String name : new String[] {"parse", "risky", "built", "grid", "cube"}) {
+        MethodInfo mi = cf.getMethod(name);
+        ExceptionsAttribute ea = mi.getExceptionsAttribute();
+        System.out.println("set " + name + " " + (ea == null ? "null" : java.util.Arrays.toString(ea.getExceptions()) + " " + java.util.Arrays.toString(ea.getExceptionIndexes())));
+      }
+      risky.removeExceptionsAttribute();
+      System.out.println("removed " + risky.getExceptionsAttribute());
+      cc.writeFile(args[1]);
+      ClassPool after = new ClassPool(true);
+      after.insertClassPath(args[1]);
+      for (String name : new String[] {"parse", "risky", "built", "grid"}) {
+        StringBuilder sb = new StringBuilder("written " + name);
+        for (CtClass t : after.get("dx.Calc").getDeclaredMethod(name).getExceptionTypes()) sb.append(" " + t.getName());
+        System.out.println(sb);
+      }
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));

@@ -23,6 +23,7 @@ import type { MethodCodeHost } from './attributes.js';
 import { flushPendingCode, poolEditsOf } from './pool-edits.js';
 import { rebaseCode } from './pool-rebase.js';
 import { BootstrapMethodsAttribute } from './bootstrap-methods-attribute.js';
+import { ExceptionsAttribute, type ExceptionsHolder } from './exceptions-attribute.js';
 import { type RawCode, readRawClassFile } from '../../classfile/raw-class-file.js';
 import { readConstantPool } from '../../classfile/constant-pool.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
@@ -298,8 +299,49 @@ export class MethodInfo extends AnnotatedInfo {
     return this.method.name === '<clinit>';
   }
 
-  /** MethodParametersAttribute.tag too (the names javac -parameters writes); the rest as AnnotatedInfo. */
+  /** The method's `throws` clause as a live ExceptionsAttribute, or null when it declares none. */
+  getExceptionsAttribute(): ExceptionsAttribute | null {
+    if ((this.method.exceptions ?? []).length === 0) return null;
+    return new ExceptionsAttribute(this.getConstPool()).bind(this.exceptionsHolder());
+  }
+
+  /** Replaces the `throws` clause with `attribute`'s exceptions; the attribute is then this method's (live). */
+  setExceptionsAttribute(attribute: ExceptionsAttribute): void {
+    const holder = this.exceptionsHolder();
+    holder.set((attribute.getExceptions() ?? []).map((name) => name.replace(/\./g, '/')));
+    attribute.bind(holder);
+  }
+
+  /** Removes the `throws` clause. */
+  removeExceptionsAttribute(): void {
+    if ((this.method.exceptions ?? []).length > 0) this.exceptionsHolder().set([]);
+  }
+
+  private exceptionsHolder(): ExceptionsHolder {
+    const method = this.method;
+    return {
+      get: () => method.exceptions ?? [],
+      set: (names) => {
+        this.changing();
+        method.exceptions = names;
+        this.afterDeclarationChange();
+      },
+      indexes: () => {
+        // The class file's Class entries: once the pool froze (or for a method not in a class yet), the ConstPool's.
+        const frozen = this.owner !== null && poolEditsOf(this.owner).isFrozen();
+        if (!frozen && this.detachedPool === null) {
+          const info = writtenMethodAttribute(this.classBytes(), method.name, method.desc, ExceptionsAttribute.tag);
+          if (info !== null) return Array.from({ length: (info[0]! << 8) | info[1]! }, (_, i) => (info[2 + 2 * i]! << 8) | info[3 + 2 * i]!);
+        }
+        const cp = this.detachedPool ?? this.getConstPool();
+        return (method.exceptions ?? []).map((name) => cp.addClassInfo(name));
+      },
+    };
+  }
+
+  /** MethodParametersAttribute.tag too (the names javac -parameters writes), ExceptionsAttribute.tag; the rest as AnnotatedInfo. */
   override getAttribute(name: string): AttributeInfo | null {
+    if (name === ExceptionsAttribute.tag) return this.getExceptionsAttribute();
     if (name !== MethodParametersAttribute.tag) return super.getAttribute(name);
     const parameters = this.method.parameters;
     if (parameters === null) return null;
@@ -310,6 +352,10 @@ export class MethodInfo extends AnnotatedInfo {
 
   /** A MethodParametersAttribute replaces the parameter names and flags; the rest as AnnotatedInfo. */
   override addAttribute(attribute: AttributeInfo): void {
+    if (attribute instanceof ExceptionsAttribute) {
+      this.setExceptionsAttribute(attribute);
+      return;
+    }
     if (!(attribute instanceof MethodParametersAttribute)) {
       super.addAttribute(attribute);
       return;
