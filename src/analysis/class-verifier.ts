@@ -20,6 +20,7 @@ import { InferenceVerifier } from './inference-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
 import { duplicateMembers } from './duplicate-members.js';
 import { switchOperandError, switchPaddingError } from './switch-operand-checks.js';
+import { methodFormatErrors } from './method-modifiers.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -143,9 +144,12 @@ export class ClassVerifier {
     let methods = 0;
     const classFields = new Set<string>();
     for (const field of classFile.fields) classFields.add(field.name + ':' + field.descriptor);
-    // A ClassFormatError in HotSpot before linking; each method is still verified below.
+    // ClassFormatErrors in HotSpot before linking; each method is still verified below.
     for (const duplicate of duplicateMembers(classFile)) {
       errors.push({ className: classFile.thisClass, method: duplicate.member, offset: -1, line: null, message: duplicate.message });
+    }
+    for (const illegal of methodFormatErrors(classFile)) {
+      errors.push({ className: classFile.thisClass, method: illegal.member, offset: -1, line: null, message: illegal.message });
     }
     if (major < 50) {
       methods = this.verifyByInference(bytes, classFile, classFields, null, errors, unresolved);
