@@ -44,7 +44,7 @@ import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { compileWork } from './compile-work.js';
-import { CompileMemo, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
+import { CompileMemo, type DiscardedOutcome, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
 import { findUnassignedRead } from './definite-assignment.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
@@ -237,6 +237,8 @@ export class CodeGenerator {
   private readonly slotNames = new Map<number, string>();
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
+  /** The names of the enclosing code's variables used while each discardedArgument compilation runs (innermost last). */
+  private readonly capturedNameJournals: Set<string>[] = [];
   /** In a lambda body compiled for a function type whose result mentions a type variable: the types its returns give (see lambdaResult). */
   private readonly lambdaResults: GenericType[] = [];
 
@@ -1631,7 +1633,11 @@ export class CodeGenerator {
     const local = this.lookupLocal(name);
     if (local !== undefined) return local;
     // In a lambda body, every other variable (the $ ones included) is the enclosing code's, captured.
-    if (this.ctx.capture !== undefined) return this.ctx.capture.lookup(name);
+    if (this.ctx.capture !== undefined) {
+      const outer = this.ctx.capture.lookup(name);
+      if (outer !== undefined) for (const journal of this.capturedNameJournals) journal.add(name);
+      return outer;
+    }
     const vars = this.ctx.variables;
     if (name === '$0') {
       if (vars.zero === undefined || vars.zero === null) throw new CompileError(`$0 is not available here (${vars.zeroMissing ?? 'a static method has no this'})`);
@@ -1990,7 +1996,7 @@ export class CodeGenerator {
           continue;
         }
       }
-      const compiled = this.buffered(() => this.expression(node));
+      const compiled = this.buffered(() => this.discardedArgument(argument, 'alone', () => this.expression(node)));
       if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
       args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(argument), refine: this.openResults.get(argument) });
     }
@@ -2039,6 +2045,65 @@ export class CodeGenerator {
     if (outcome.uninstantiated !== undefined) this.uninstantiatedResults.set(argument, outcome.uninstantiated);
     this.maxSlot = Math.max(this.maxSlot, this.nextSlot + outcome.slotsAbove);
     if (outcome.usesThis && capture !== undefined) capture.usesThis = true;
+    return outcome.type;
+  }
+
+  /**
+   * Compiles the call argument `argument` with `compile` (for the parameter type `to`, or 'alone').
+   * In code that is dropped (a trial, the pass over a lambda body that finds its captures, a switch
+   * expression's first pass), an argument that needs its target (see needsTargetType) is compiled once
+   * per variables in scope and target: CompileMemo keeps its type and what it left behind, and its
+   * code is a default value of that type. Elsewhere, and for an argument that declares variables
+   * (patterns, switch expressions: they would stay in scope), it is simply compiled.
+   */
+  private discardedArgument(argument: Ast.ExpressionNode, to: string, compile: () => JavaType): JavaType {
+    if (this.ctx.lambdaMethods.discards !== true || !needsTargetType(argument) || declaresVariables(argument)) return compile();
+    const capture = this.ctx.capture;
+    const key = `${to}|${this.environmentKey(this.ctx.lenientLambdas === true)}`;
+    const outcome = this.ctx.memo!.argument(argument, key, (): DiscardedOutcome => {
+      const outerUsesThis = capture?.usesThis ?? false;
+      const outerMaxSlot = this.maxSlot;
+      const firstFree = this.nextSlot;
+      const journal = new Set<string>();
+      if (capture !== undefined) capture.usesThis = false;
+      this.maxSlot = firstFree;
+      this.capturedNameJournals.push(journal);
+      let type: JavaType;
+      let usesThis = false;
+      let slotsAbove = 0;
+      try {
+        type = compile();
+      } catch (error) {
+        if (error instanceof CompileError) return { error };
+        throw error;
+      } finally {
+        this.capturedNameJournals.pop();
+        usesThis = capture?.usesThis ?? false;
+        if (capture !== undefined) capture.usesThis = outerUsesThis || usesThis;
+        slotsAbove = this.maxSlot - firstFree;
+        this.maxSlot = Math.max(outerMaxSlot, this.maxSlot);
+      }
+      return {
+        type,
+        generic: this.generics.get(argument),
+        open: this.openResults.get(argument),
+        intersection: this.intersectionResults.get(argument),
+        uninstantiated: this.uninstantiatedResults.get(argument),
+        slotsAbove,
+        usesThis,
+        captured: [...journal],
+      };
+    });
+    if ('error' in outcome) throw outcome.error;
+    if (outcome.generic !== undefined) this.generics.set(argument, outcome.generic);
+    if (outcome.open !== undefined) this.openResults.set(argument, outcome.open);
+    if (outcome.intersection !== undefined) this.intersectionResults.set(argument, outcome.intersection);
+    if (outcome.uninstantiated !== undefined) this.uninstantiatedResults.set(argument, outcome.uninstantiated);
+    this.maxSlot = Math.max(this.maxSlot, this.nextSlot + outcome.slotsAbove);
+    if (outcome.usesThis && capture !== undefined) capture.usesThis = true;
+    // Looked up again, as compiling it looked them up: an enclosing lambda captures them too.
+    for (const name of outcome.captured) this.variable(name);
+    if (!outcome.type.isVoid()) this.e.pushDefault(outcome.type);
     return outcome.type;
   }
 
@@ -2153,7 +2218,8 @@ export class CodeGenerator {
       if (arg.deferred !== undefined) {
         const deferred = arg.deferred;
         // A conditional in an invocation context is a poly expression of the parameter's type (JLS §15.25.3).
-        const type = deferred.kind === 'Conditional' ? this.conditional(deferred, parameter, generic) : this.operandWithTarget(deferred, generic);
+        const to = `${parameter.descriptor()}${generic === null ? '' : genericKey(generic)}`;
+        const type = this.discardedArgument(deferred, to, () => (deferred.kind === 'Conditional' ? this.conditional(deferred, parameter, generic) : this.operandWithTarget(deferred, generic)));
         this.convert(type, parameter, arg.position, 'invocation');
         lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' ? generic : (this.generics.get(deferred) ?? genericOf(type));
         return;
@@ -3888,6 +3954,19 @@ function labelNode(label: Label): LabelNode {
 
 /** Whether a try statement occurs anywhere inside `node` (a switch expression's arms). */
 /** Whether a switch expression holds a try statement, not counting lambda bodies (methods of their own). */
+/** Whether an expression declares variables that outlive it: a pattern (JLS §6.3.1), or those of a switch expression's arms. */
+function declaresVariables(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  const kind = (node as { kind?: string }).kind;
+  if (kind === 'SwitchExpression' || (kind === 'InstanceOf' && (node as Ast.InstanceOfNode).binding !== null)) return true;
+  // A lambda body's variables are its own method's.
+  if (kind === 'Lambda') return false;
+  for (const value of Object.values(node as Record<string, unknown>)) {
+    if (Array.isArray(value) ? value.some(declaresVariables) : typeof value === 'object' && value !== null && 'kind' in value && declaresVariables(value)) return true;
+  }
+  return false;
+}
+
 function containsTry(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: string }).kind;

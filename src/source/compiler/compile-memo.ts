@@ -16,7 +16,10 @@
 // - One memo per compilation of a snippet, shared by the generators of its lambda bodies (as the
 //   trial body types are): a parsed snippet compiled again elsewhere may mean other things.
 // - What a throwaway compilation leaves behind for its caller is kept with the answer and given back:
-//   the generic facts recorded on the node itself, the highest local slot it used, whether it used `this`.
+//   the generic facts recorded on the node itself, the highest local slot it used, whether it used `this`,
+//   the enclosing code's variables it used. Inside a throwaway compilation, the call arguments that
+//   need their target are kept too (their code is dropped with the rest): each level of nesting then
+//   compiles the one below it once, not once per enclosing trial.
 
 import type * as Ast from './ast.js';
 import type { GenericType, TypeArgument } from './generic-type.js';
@@ -36,6 +39,12 @@ export interface TrialOutcome {
   readonly usesThis: boolean;
 }
 
+/**
+ * What compiling a call argument in code that is dropped found (see CodeGenerator.discardedArgument):
+ * as a trial's, with the names of the enclosing code's variables it used (an enclosing lambda captures them).
+ */
+export type DiscardedOutcome = (Omit<TrialOutcome, 'type'> & { readonly type: JavaType; readonly captured: readonly string[] }) | { readonly error: Error };
+
 /** What a lambda body's compilation into a dropped method found (see CodeGenerator.compileLambdaBody). */
 export type LambdaOutcome =
   | {
@@ -50,6 +59,7 @@ export type LambdaOutcome =
 export class CompileMemo {
   private readonly trials = new WeakMap<Ast.ExpressionNode, Map<string, TrialOutcome>>();
   private readonly lambdas = new WeakMap<Ast.LambdaNode, Map<string, LambdaOutcome>>();
+  private readonly discarded = new WeakMap<Ast.ExpressionNode, Map<string, DiscardedOutcome>>();
 
   trial(node: Ast.ExpressionNode, key: string, compute: () => TrialOutcome): TrialOutcome {
     return remembered(this.trials, node, key, compute);
@@ -57,6 +67,10 @@ export class CompileMemo {
 
   lambda(node: Ast.LambdaNode, key: string, compute: () => LambdaOutcome): LambdaOutcome {
     return remembered(this.lambdas, node, key, compute);
+  }
+
+  argument(node: Ast.ExpressionNode, key: string, compute: () => DiscardedOutcome): DiscardedOutcome {
+    return remembered(this.discarded, node, key, compute);
   }
 }
 
