@@ -455,6 +455,43 @@ async function classforgeExceptions(classes: string, out: string): Promise<strin
   return lines;
 }
 
+/** JavassistBytecodeLevel's "mixedIndy"; the class is written to `out`. */
+async function classforgeMixedIndy(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  const cc = pool.get('dx.Calc');
+  const cf = cc.getClassFile();
+  const cp = cf.getConstPool();
+  const record = cp.addMethodrefInfo(cp.addClassInfo('dx.Timing'), 'record', '(JLjava/lang/String;)V');
+  cc.getDeclaredMethod('concat').insertBefore('{ dx.Timing.record(1L, "src"); }');
+  cc.getDeclaredMethod('checks').insertBefore('{ dx.Timing.record(3L, "checks"); }');
+  for (const name of ['concat', 'checks']) {
+    const mi = cf.getMethod(name)!;
+    const it = mi.getCodeAttribute()!.iterator();
+    const b = new Bytecode(cp);
+    b.addLconst(2);
+    b.addLdc(`bytes-${name}`);
+    b.addOpcode(Opcode.INVOKESTATIC!);
+    b.addIndex(record);
+    it.insert(b.get());
+    mi.rebuildStackMapIf6(pool, cf);
+    let sb = name;
+    for (it.begin(); it.hasNext(); ) {
+      const i = it.next();
+      const op = it.byteAt(i);
+      if (op === Opcode.INVOKEDYNAMIC) {
+        const r = it.u16bitAt(i + 1);
+        sb += ` indy ${cp.getInvokeDynamicBootstrap(r)} ${cp.getUtf8Info(cp.getNameAndTypeName(cp.getInvokeDynamicNameAndType(r)))}${cp.getInvokeDynamicType(r)}`;
+      } else if (op === Opcode.INVOKESTATIC && cp.getMethodrefName(it.u16bitAt(i + 1)) === 'record') {
+        sb += ' record';
+      }
+    }
+    lines.push(sb);
+  }
+  await cc.writeFile(out);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -472,7 +509,8 @@ async function classforgeMisc(classes: string, out: string): Promise<string[]> {
     if (tag !== ConstPool.CONST_Fieldref && tag !== ConstPool.CONST_Methodref && tag !== ConstPool.CONST_InterfaceMethodref) continue;
     p(
       `member ${i} ${cp.isMember('dx.Calc', 'value', i)} ${cp.isConstructor('dx.Calc', i)} ${cp.isConstructor('java.lang.Object', i)}` +
-        ` ${cp.isMember('java.util.List', 'of', i)} ${javaString(cp.eqMember('value', 'I', i))} ${javaString(cp.eqMember('<init>', '()V', i))} ${javaString(cp.eqMember('size', '()I', i))}`,
+        ` ${cp.isMember('java.util.List', 'of', i)} ${javaString(cp.eqMember('value', 'I', i))} ${javaString(cp.eqMember('<init>', '()V', i))} ${javaString(cp.eqMember('size', '()I', i))}` +
+        ` ${cp.getMethodrefClassName(i)}.${cp.getMethodrefName(i)}${cp.getMethodrefType(i)} ${cp.getInterfaceMethodrefClass(i)} ${cp.getInterfaceMethodrefName(i)}${cp.getInterfaceMethodrefType(i)}`,
     );
   }
   const it0 = cf.getMethod('guarded')!.getCodeAttribute()!.iterator();
@@ -703,6 +741,18 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     expect(expected.some((line) => line.startsWith('risky Exceptions 2 '))).toBe(true);
     const { classes } = await prepare();
     expect(await classforgeExceptions(classes, join(scratch, 'exceptions-classforge'))).toEqual(expected);
+  }, 120_000);
+
+  it('methods with invokedynamic changed by a snippet after the pool grew, then edited at the byte level, keep their call sites as in Javassist and run', async () => {
+    const javassistOut = join(scratch, 'mixed-indy-javassist');
+    const expected = await oracle('mixedIndy', javassistOut);
+    expect(expected[0]).toContain(' indy ');
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'mixed-indy-classforge');
+    expect(await classforgeMixedIndy(classes, classforgeOut)).toEqual(expected);
+    const [original] = await checks([classes]);
+    for (const out of [classforgeOut, javassistOut]) cpSync(join(classes, 'dx', 'Timing.class'), join(out, 'dx', 'Timing.class'));
+    for (const line of await checks([classforgeOut, javassistOut])) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

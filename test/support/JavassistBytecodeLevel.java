@@ -318,6 +318,38 @@ public class JavassistBytecodeLevel {
       }
       return;
     }
+    if (pattern.equals("mixedIndy")) {
+      // The pool grows first (ConstPool.add*Info), then a snippet changes methods holding invokedynamic
+      // (javac's string concatenation), then the bytes of those methods are edited.
+      int record = cp.addMethodrefInfo(cp.addClassInfo("dx.Timing"), "record", "(JLjava/lang/String;)V");
+      cc.getDeclaredMethod("concat").insertBefore("{ dx.Timing.record(1L, \"src\"); }");
+      cc.getDeclaredMethod("checks").insertBefore("{ dx.Timing.record(3L, \"checks\"); }");
+      for (String name : new String[] {"concat", "checks"}) {
+        MethodInfo mi = cf.getMethod(name);
+        CodeIterator it = mi.getCodeAttribute().iterator();
+        Bytecode b = new Bytecode(cp);
+        b.addLconst(2);
+        b.addLdc("bytes-" + name);
+        b.addOpcode(Opcode.INVOKESTATIC);
+        b.addIndex(record);
+        it.insert(b.get());
+        mi.rebuildStackMapIf6(pool, cf);
+        StringBuilder sb = new StringBuilder(name);
+        for (it.begin(); it.hasNext(); ) {
+          int i = it.next();
+          int op = it.byteAt(i);
+          if (op == Opcode.INVOKEDYNAMIC) {
+            int r = it.u16bitAt(i + 1);
+            sb.append(" indy " + cp.getInvokeDynamicBootstrap(r) + " " + cp.getUtf8Info(cp.getNameAndTypeName(cp.getInvokeDynamicNameAndType(r))) + cp.getInvokeDynamicType(r));
+          } else if (op == Opcode.INVOKESTATIC && cp.getMethodrefName(it.u16bitAt(i + 1)).equals("record")) {
+            sb.append(" record");
+          }
+        }
+        System.out.println(sb);
+      }
+      cc.writeFile(args[1]);
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));
@@ -325,7 +357,9 @@ public class JavassistBytecodeLevel {
         int tag = cp.getTag(i);
         if (tag != ConstPool.CONST_Fieldref && tag != ConstPool.CONST_Methodref && tag != ConstPool.CONST_InterfaceMethodref) continue;
         System.out.println("member " + i + " " + cp.isMember("dx.Calc", "value", i) + " " + cp.isConstructor("dx.Calc", i) + " " + cp.isConstructor("java.lang.Object", i)
-            + " " + cp.isMember("java.util.List", "of", i) + " " + cp.eqMember("value", "I", i) + " " + cp.eqMember("<init>", "()V", i) + " " + cp.eqMember("size", "()I", i));
+            + " " + cp.isMember("java.util.List", "of", i) + " " + cp.eqMember("value", "I", i) + " " + cp.eqMember("<init>", "()V", i) + " " + cp.eqMember("size", "()I", i)
+            // The getMethodref* and getInterfaceMethodref* getters take any member reference.
+            + " " + cp.getMethodrefClassName(i) + "." + cp.getMethodrefName(i) + cp.getMethodrefType(i) + " " + cp.getInterfaceMethodrefClass(i) + " " + cp.getInterfaceMethodrefName(i) + cp.getInterfaceMethodrefType(i));
       }
       // Marks move with gaps as the iterator's position does.
       CodeIterator it0 = cf.getMethod("guarded").getCodeAttribute().iterator();

@@ -431,17 +431,23 @@ export class ConstPool {
     return entry;
   }
 
+  /**
+   * The member reference at `index`. As in Javassist 3.27, the getFieldref* getters take a Fieldref
+   * only, but the getMethodref* and getInterfaceMethodref* ones take any member reference (they cast
+   * to MemberrefInfo): an invokestatic of an interface's static method (an InterfaceMethodref, JVMS
+   * §4.4.2) answers getMethodrefName.
+   */
   private member(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): { classIndex: number; nameAndTypeIndex: number } {
-    const kinds: ('Fieldref' | 'Methodref' | 'InterfaceMethodref')[] = [kind];
+    const kinds: ('Fieldref' | 'Methodref' | 'InterfaceMethodref')[] = kind === 'Fieldref' ? [kind] : ['Fieldref', 'Methodref', 'InterfaceMethodref'];
     return getConstant(this.entries(), index, kinds);
   }
 
   private memberClass(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): string {
-    return toDottedName(getClassName(this.entries(), getConstant(this.entries(), index, [kind]).classIndex));
+    return toDottedName(getClassName(this.entries(), this.member(index, kind).classIndex));
   }
 
   private memberNameAndType(index: number, kind: 'Fieldref' | 'Methodref' | 'InterfaceMethodref'): { name: string; descriptor: string } {
-    return getNameAndType(this.entries(), getConstant(this.entries(), index, [kind]).nameAndTypeIndex);
+    return getNameAndType(this.entries(), this.member(index, kind).nameAndTypeIndex);
   }
 
   private entries(): ConstantPool {
