@@ -120,6 +120,10 @@ public class Frames {
     while (z > 0) z >>= 1;
     return r + z;
   }
+  public static final int K = 7;
+  public java.util.List<String> names;
+  @Deprecated
+  public <T> java.util.List<T> generic(T t) throws java.io.IOException { return java.util.List.of(t); }
   public static int wide(int n) {
     int s = 0;
     for (int i = 0; i < n; i++) {
@@ -492,6 +496,23 @@ async function classforgeMixedIndy(classes: string, out: string): Promise<string
   return lines;
 }
 
+/** JavassistBytecodeLevel's "attributes". */
+function classforgeAttributes(classes: string): string[] {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  const names = (attributes: readonly { getName(): string }[]): string => attributes.map((a) => ` ${a.getName()}`).join('');
+  for (const className of ['dx.Calc', 'dx.Frames']) {
+    const f = pool.get(className).getClassFile();
+    lines.push(`${className}${names(f.getAttributes())}`);
+    for (const fi of f.getFields()) lines.push(`  field ${fi.getName()}${names(fi.getAttributes())}`);
+    for (const mi of f.getMethods()) {
+      const ca = mi.getCodeAttribute();
+      lines.push(`  method ${mi.getName()}${mi.getDescriptor()}${names(mi.getAttributes())}${ca === null ? '' : ` /${names(ca.getAttributes())}`}`);
+    }
+  }
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -753,6 +774,13 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     const [original] = await checks([classes]);
     for (const out of [classforgeOut, javassistOut]) cpSync(join(classes, 'dx', 'Timing.class'), join(out, 'dx', 'Timing.class'));
     for (const line of await checks([classforgeOut, javassistOut])) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
+  }, 120_000);
+
+  it('getAttributes of ClassFile, FieldInfo, MethodInfo and CodeAttribute list the class file\'s attributes in Javassist\'s order', async () => {
+    const expected = await oracle('attributes', join(scratch, 'attributes-javassist'));
+    expect(expected.join('\n')).toContain('RuntimeVisibleAnnotations');
+    const { classes } = await prepare();
+    expect(classforgeAttributes(classes)).toEqual(expected);
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

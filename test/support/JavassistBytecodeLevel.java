@@ -350,6 +350,32 @@ public class JavassistBytecodeLevel {
       cc.writeFile(args[1]);
       return;
     }
+    if (pattern.equals("attributes")) {
+      for (String className : new String[] {"dx.Calc", "dx.Frames"}) {
+        ClassFile f = pool.get(className).getClassFile();
+        StringBuilder sb = new StringBuilder(className);
+        for (AttributeInfo a : f.getAttributes()) sb.append(" " + a.getName());
+        System.out.println(sb);
+        for (Object o : f.getFields()) {
+          FieldInfo fi = (FieldInfo) o;
+          sb = new StringBuilder("  field " + fi.getName());
+          for (AttributeInfo a : fi.getAttributes()) sb.append(" " + a.getName());
+          System.out.println(sb);
+        }
+        for (Object o : f.getMethods()) {
+          MethodInfo mi = (MethodInfo) o;
+          sb = new StringBuilder("  method " + mi.getName() + mi.getDescriptor());
+          for (AttributeInfo a : mi.getAttributes()) sb.append(" " + a.getName());
+          CodeAttribute ca = mi.getCodeAttribute();
+          if (ca != null) {
+            sb.append(" /");
+            for (AttributeInfo a : ca.getAttributes()) sb.append(" " + a.getName());
+          }
+          System.out.println(sb);
+        }
+      }
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));

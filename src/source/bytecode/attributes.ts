@@ -17,7 +17,7 @@ import { toInternalName } from '../../classfile/class-names.js';
 import { Annotation } from './annotation.js';
 import type { ConstPool } from './const-pool.js';
 import { StackMapTable } from './stack-map-table.js';
-import { AttributeInfo } from './attribute-info.js';
+import { AttributeInfo, RawAttributeInfo } from './attribute-info.js';
 
 /** @internal Where a live AnnotationsAttribute reads and writes its annotations. */
 export interface AnnotationsHolder {
@@ -595,6 +595,19 @@ export class CodeAttribute extends AttributeInfo {
       return entries.length === 0 ? null : new LineNumberAttribute(entries);
     }
     return null;
+  }
+
+  /**
+   * The sub-attributes (JVMS §4.7.3) of the code as the class file has it now, in their order: views
+   * where getAttribute offers one, the others with their bytes (a snapshot, as getAttributes of the
+   * members). New code has none; code edited at the byte level has the tables the edit keeps.
+   */
+  getAttributes(): AttributeInfo[] {
+    if (this.detached !== null) return [];
+    if (this.host?.registered() != null) {
+      return [LineNumberAttribute.tag, LocalVariableAttribute.tag].map((name) => this.getAttribute(name)).filter((view) => view !== null);
+    }
+    return this.written().attributes.map((attribute) => this.getAttribute(attribute.name) ?? new RawAttributeInfo(attribute.name, new Uint8Array(attribute.info)));
   }
 
   /** The offsets of the LocalVariableTable of the code as written now, in table order (the tree's order), or null. */

@@ -24,7 +24,8 @@ import { flushPendingCode, poolEditsOf } from './pool-edits.js';
 import { rebaseCode } from './pool-rebase.js';
 import { BootstrapMethodsAttribute } from './bootstrap-methods-attribute.js';
 import { ExceptionsAttribute, type ExceptionsHolder } from './exceptions-attribute.js';
-import { type RawCode, readRawClassFile } from '../../classfile/raw-class-file.js';
+import { type RawAttribute, type RawCode, readRawClassFile } from '../../classfile/raw-class-file.js';
+import { RawAttributeInfo } from './attribute-info.js';
 import { readConstantPool } from '../../classfile/constant-pool.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { InsnList } from '../../tree/insn-list.js';
@@ -74,6 +75,23 @@ abstract class AnnotatedInfo {
     const nodes = visible ? this.node.visibleAnnotations : this.node.invisibleAnnotations;
     if (nodes === null || nodes.length === 0) return null;
     return new AnnotationsAttribute(null, name).bind(annotationNodesHolder(this.node, visible, this.beforeChange), false);
+  }
+
+  /**
+   * The attributes of the member as the class file has them now, in their order: the views where
+   * getAttribute offers one, the others with their bytes. A snapshot: adding to or removing from the
+   * list changes nothing (addAttribute/removeAttribute do).
+   */
+  getAttributes(): AttributeInfo[] {
+    return this.writtenAttributes().map((attribute) => this.attributeView(attribute.name) ?? new RawAttributeInfo(attribute.name, new Uint8Array(attribute.info)));
+  }
+
+  /** @internal The member's attributes in the class file as written now. */
+  protected abstract writtenAttributes(): readonly RawAttribute[];
+
+  /** @internal The view getAttributes gives for attribute `name`, or null for its bytes. */
+  protected attributeView(name: string): AttributeInfo | null {
+    return this.getAttribute(name);
   }
 
   /** Adds `attribute` (an AnnotationsAttribute), replacing the member's attribute of that name; it stays live. */
@@ -299,6 +317,15 @@ export class MethodInfo extends AnnotatedInfo {
     return this.method.name === '<clinit>';
   }
 
+  protected override writtenAttributes(): readonly RawAttribute[] {
+    if (this.detachedPool !== null) return [];
+    return readRawClassFile(this.classBytes()).methods.find((m) => m.name === this.method.name && m.descriptor === this.method.desc)?.attributes ?? [];
+  }
+
+  protected override attributeView(name: string): AttributeInfo | null {
+    return name === CodeAttribute.tag ? this.getCodeAttribute() : this.getAttribute(name);
+  }
+
   /** The method's `throws` clause as a live ExceptionsAttribute, or null when it declares none. */
   getExceptionsAttribute(): ExceptionsAttribute | null {
     if ((this.method.exceptions ?? []).length === 0) return null;
@@ -414,6 +441,14 @@ export class FieldInfo extends AnnotatedInfo {
     }
   }
 
+  protected override writtenAttributes(): readonly RawAttribute[] {
+    try {
+      return readRawClassFile(this.classBytes()).fields.find((f) => f.name === this.field.name && f.descriptor === this.field.desc)?.attributes ?? [];
+    } catch {
+      return []; // not in a class yet
+    }
+  }
+
   /** @internal The field's node (ClassFile.addField). */
   fieldNode(): FieldNode {
     return this.field;
@@ -476,6 +511,10 @@ export class ClassFile extends AnnotatedInfo {
     if (this.owner !== null) flushPendingCode(this.owner);
     if (this.addMethodNode === null) throw new CannotCompileException(`methods cannot be added to ${this.getName()} here`);
     this.addMethodNode(method.methodNode());
+  }
+
+  protected override writtenAttributes(): readonly RawAttribute[] {
+    return readRawClassFile(this.classBytes()).attributes;
   }
 
   /** BootstrapMethodsAttribute.tag: the class's bootstrap methods (those set, else the class file's as written now), or null; the rest as AnnotatedInfo. */
