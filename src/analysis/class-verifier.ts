@@ -20,6 +20,7 @@ import { InferenceVerifier } from './inference-verifier.js';
 import { instructionLength, type MethodToCheck, TypeChecker } from './type-checker.js';
 import { duplicateMembers } from './duplicate-members.js';
 import { switchOperandError, switchPaddingError } from './switch-operand-checks.js';
+import { modifierErrors } from './class-and-field-modifiers.js';
 import { methodFormatErrors } from './method-modifiers.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
@@ -29,8 +30,8 @@ export interface VerificationError {
   /** Internal name of the class. */
   readonly className: string;
   /**
-   * Method name and descriptor, e.g. `bar(I)V`; for an error about a field (a duplicate field),
-   * its name and descriptor `x:I`.
+   * Method name and descriptor, e.g. `bar(I)V`; for an error about a field (a duplicate field, its
+   * flags), its name and descriptor `x:I`; for one about the class's own flags, `<class>`.
    */
   readonly method: string;
   /** Bytecode offset of the failing instruction (-1 when the error is about the whole method). */
@@ -148,7 +149,7 @@ export class ClassVerifier {
     for (const duplicate of duplicateMembers(classFile)) {
       errors.push({ className: classFile.thisClass, method: duplicate.member, offset: -1, line: null, message: duplicate.message });
     }
-    for (const illegal of methodFormatErrors(classFile)) {
+    for (const illegal of [...modifierErrors(classFile), ...methodFormatErrors(classFile)]) {
       errors.push({ className: classFile.thisClass, method: illegal.member, offset: -1, line: null, message: illegal.message });
     }
     if (major < 50) {
