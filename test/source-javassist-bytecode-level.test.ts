@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, type ClassFile, Opcode, StackMapTable } from '../src/source/index.js';
+import { BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, StackMapTable } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -123,7 +123,7 @@ public class Frames {
   public static final int K = 7;
   public java.util.List<String> names;
   @Deprecated
-  public <T> java.util.List<T> generic(T t) throws java.io.IOException { return java.util.List.of(t); }
+  public <T> java.util.List<T> generic(T t) throws java.io.IOException { java.util.List<T> l = java.util.List.of(t); return l; }
   public static int wide(int n) {
     int s = 0;
     for (int i = 0; i < n; i++) {
@@ -508,6 +508,16 @@ function classforgeAttributes(classes: string): string[] {
     for (const mi of f.getMethods()) {
       const ca = mi.getCodeAttribute();
       lines.push(`  method ${mi.getName()}${mi.getDescriptor()}${names(mi.getAttributes())}${ca === null ? '' : ` /${names(ca.getAttributes())}`}`);
+      if (ca === null) continue;
+      for (const tag of [LocalVariableAttribute.tag, LocalVariableAttribute.typeTag]) {
+        const lva = ca.getAttribute(tag) as LocalVariableAttribute | null;
+        if (lva === null) continue;
+        let sb = `    ${lva.getName()}`;
+        for (let i = 0; i < lva.tableLength(); i++) {
+          sb += ` ${lva.variableName(i)}/${lva.nameIndex(i)}/${lva.descriptorIndex(i)}/${lva.signatureIndex(i)}/${lva.descriptor(i)}/${lva.signature(i)}/${lva.startPc(i)}+${lva.codeLength(i)}@${lva.index(i)}`;
+        }
+        lines.push(sb);
+      }
     }
   }
   return lines;
@@ -776,7 +786,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     for (const line of await checks([classforgeOut, javassistOut])) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
   }, 120_000);
 
-  it('getAttributes of ClassFile, FieldInfo, MethodInfo and CodeAttribute list the class file\'s attributes in Javassist\'s order', async () => {
+  it('getAttributes of ClassFile, FieldInfo, MethodInfo and CodeAttribute list the class file\'s attributes in Javassist\'s order; LocalVariableTable and LocalVariableTypeTable read as Javassist\'s', async () => {
     const expected = await oracle('attributes', join(scratch, 'attributes-javassist'));
     expect(expected.join('\n')).toContain('RuntimeVisibleAnnotations');
     const { classes } = await prepare();

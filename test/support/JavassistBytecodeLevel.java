@@ -372,6 +372,17 @@ public class JavassistBytecodeLevel {
             for (AttributeInfo a : ca.getAttributes()) sb.append(" " + a.getName());
           }
           System.out.println(sb);
+          if (ca == null) continue;
+          for (String tag : new String[] {LocalVariableAttribute.tag, LocalVariableAttribute.typeTag}) {
+            LocalVariableAttribute lva = (LocalVariableAttribute) ca.getAttribute(tag);
+            if (lva == null) continue;
+            sb = new StringBuilder("    " + lva.getName());
+            for (int i = 0; i < lva.tableLength(); i++) {
+              sb.append(" " + lva.variableName(i) + "/" + lva.nameIndex(i) + "/" + lva.descriptorIndex(i) + "/" + lva.signatureIndex(i) + "/" + lva.descriptor(i) + "/" + lva.signature(i)
+                  + "/" + lva.startPc(i) + "+" + lva.codeLength(i) + "@" + lva.index(i));
+            }
+            System.out.println(sb);
+          }
         }
       }
       return;

@@ -7,7 +7,7 @@
 
 import type { RawCode } from '../../classfile/raw-class-file.js';
 import { CodeIterator } from './code-iterator.js';
-import { type EditableCode, type EditableHandler, editableCode } from './code-edits.js';
+import { type EditableCode, type EditableHandler, type EditableLocal, editableCode } from './code-edits.js';
 import { computeMaxStack } from './max-stack.js';
 import { CannotCompileException } from '../cannot-compile-exception.js';
 import { lineNumberEntries } from './written-code.js';
@@ -107,17 +107,32 @@ export class AnnotationsAttribute extends AttributeInfo {
   }
 }
 
-/** The LocalVariableTable of a method's code (read-only): parameter and local names. */
+/** An entry of a LocalVariableTable or LocalVariableTypeTable: `desc` is the descriptor, or the signature in a type table. */
+interface LocalEntry {
+  name: string;
+  desc: string;
+  index: number;
+  /** The constant pool indexes of name and desc, when known. */
+  nameIndex?: number;
+  descriptorIndex?: number;
+}
+
+/**
+ * The LocalVariableTable (JVMS §4.7.13) of a method's code, read-only: parameter and local names;
+ * with LocalVariableAttribute.typeTag, the LocalVariableTypeTable (§4.7.14), whose descriptor(i)
+ * and signature(i) are the generic signatures, as Javassist's LocalVariableTypeAttribute.
+ */
 export class LocalVariableAttribute extends AttributeInfo {
   static readonly tag = 'LocalVariableTable';
   static readonly typeTag = 'LocalVariableTypeTable';
 
-  /** @internal Entries as the tree has them, with their offsets in code[] (start_pc, length) when known. */
+  /** @internal Entries with their offsets in code[] (start_pc, length) when known; the attribute's name. */
   constructor(
-    private readonly entries: readonly Pick<LocalVariableNode, 'name' | 'desc' | 'index' | 'signature'>[],
+    private readonly entries: readonly LocalEntry[],
     private readonly ranges: readonly { startPc: number; length: number }[] | null = null,
+    tag: string = LocalVariableAttribute.tag,
   ) {
-    super(LocalVariableAttribute.tag);
+    super(tag);
   }
 
   /** start_pc of entry `i`: where in code[] the variable starts to have a value. */
@@ -155,19 +170,42 @@ export class LocalVariableAttribute extends AttributeInfo {
     return this.entry(i).index;
   }
 
-  /** The descriptor of entry `i`. */
+  /** The descriptor of entry `i` (in a LocalVariableTypeTable, its signature). */
   descriptor(i: number): string {
     return this.entry(i).desc;
   }
 
-  /** The generic signature of entry `i` (from the LocalVariableTypeTable), or null. */
-  signature(i: number): string | null {
-    return this.entry(i).signature;
+  /**
+   * The same as descriptor(i), as in Javassist: the generic signature when this is the
+   * LocalVariableTypeTable (getAttribute(LocalVariableAttribute.typeTag)), else the descriptor.
+   */
+  signature(i: number): string {
+    return this.entry(i).desc;
   }
 
-  private entry(i: number): Pick<LocalVariableNode, 'name' | 'desc' | 'index' | 'signature'> {
+  /** The constant pool index of entry `i`'s name. */
+  nameIndex(i: number): number {
+    return this.known(this.entry(i).nameIndex);
+  }
+
+  /** The constant pool index of entry `i`'s descriptor (signature in a type table). */
+  descriptorIndex(i: number): number {
+    return this.known(this.entry(i).descriptorIndex);
+  }
+
+  /** The same as descriptorIndex(i), as in Javassist. */
+  signatureIndex(i: number): number {
+    return this.descriptorIndex(i);
+  }
+
+  private known(index: number | undefined): number {
+    if (index === undefined) throw new RangeError('the constant pool indexes of this LocalVariableTable are not known');
+    return index;
+  }
+
+  private entry(i: number): LocalEntry {
     const entry = this.entries[i];
-    if (entry === undefined) throw new RangeError(`LocalVariableTable entry ${i} of ${this.entries.length}`);
+    if (entry === undefined) throw new RangeError(`${this.getName()} entry ${i} of ${this.entries.length}`);
     return entry;
   }
 }
@@ -563,21 +601,7 @@ export class CodeAttribute extends AttributeInfo {
 
   /** LocalVariableAttribute.tag gives the LocalVariableTable (null when the class was compiled without -g); other names null. */
   getAttribute(name: string): AttributeInfo | null {
-    if (name === LocalVariableAttribute.tag) {
-      const edited = this.edits();
-      if (edited !== null) {
-        // As edited: names and descriptors through the pool, the generic signature from the LocalVariableTypeTable.
-        if (edited.localVariables.length === 0) return null;
-        const cp = this.getConstPool();
-        const entries = edited.localVariables.map((v) => {
-          const typed = edited.localVariableTypes.find((t) => t.startPc === v.startPc && t.index === v.index);
-          return { name: cp.getUtf8Info(v.nameIndex), desc: cp.getUtf8Info(v.descriptorIndex), index: v.index, signature: typed === undefined ? null : cp.getUtf8Info(typed.descriptorIndex) };
-        });
-        return new LocalVariableAttribute(entries, edited.localVariables);
-      }
-      if (this.locals === null || this.locals.length === 0) return null;
-      return new LocalVariableAttribute(this.locals, this.writtenLocalRanges());
-    }
+    if (name === LocalVariableAttribute.tag || name === LocalVariableAttribute.typeTag) return this.localVariables(name);
     if (name === StackMapTable.tag) {
       // New code has no frames until its class is written (Javassist's: until rebuildStackMapIf6).
       if (this.detached !== null) return null;
@@ -608,6 +632,35 @@ export class CodeAttribute extends AttributeInfo {
       return [LineNumberAttribute.tag, LocalVariableAttribute.tag].map((name) => this.getAttribute(name)).filter((view) => view !== null);
     }
     return this.written().attributes.map((attribute) => this.getAttribute(attribute.name) ?? new RawAttributeInfo(attribute.name, new Uint8Array(attribute.info)));
+  }
+
+  /**
+   * The LocalVariableTable or LocalVariableTypeTable: of the edited code, or of the code as written
+   * now (indexes those of the class file the ConstPool reads), or of the method's tree (no indexes).
+   */
+  private localVariables(tag: string): LocalVariableAttribute | null {
+    const typed = tag === LocalVariableAttribute.typeTag;
+    const fromRows = (rows: readonly EditableLocal[], cp: ConstPool): LocalVariableAttribute | null =>
+      rows.length === 0
+        ? null
+        : new LocalVariableAttribute(
+            rows.map((v) => ({ name: cp.getUtf8Info(v.nameIndex), desc: cp.getUtf8Info(v.descriptorIndex), index: v.index, nameIndex: v.nameIndex, descriptorIndex: v.descriptorIndex })),
+            rows,
+            tag,
+          );
+    const edited = this.edits();
+    if (edited !== null) return fromRows(typed ? edited.localVariableTypes : edited.localVariables, this.getConstPool());
+    if (this.host !== null) {
+      const written = editableCode(this.written());
+      return fromRows(typed ? written.localVariableTypes : written.localVariables, this.host.constPool());
+    }
+    const locals = (this.locals ?? []).filter((v) => !typed || v.signature !== null);
+    if (locals.length === 0) return null;
+    return new LocalVariableAttribute(
+      locals.map((v) => ({ name: v.name, desc: typed ? v.signature! : v.desc, index: v.index })),
+      typed ? null : this.writtenLocalRanges(),
+      tag,
+    );
   }
 
   /** The offsets of the LocalVariableTable of the code as written now, in table order (the tree's order), or null. */
