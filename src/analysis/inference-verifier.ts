@@ -21,7 +21,9 @@
 //   checked by InferenceAnalyzer's frames: ASM's frames count values);
 // - athrow of something that is not a Throwable ("Can only throw Throwable objects"), and a catch
 //   type that is not one ("catch_type not a subclass of Throwable", checked before the analysis);
-// - a constructor returning before `super()` or `this()` (checked by InferenceAnalyzer's frames).
+// - a constructor returning before `super()` or `this()` (checked by InferenceAnalyzer's frames);
+// - an array passed where an interface of fewer array dimensions is expected (but Cloneable and
+//   Serializable), which SimpleVerifier accepts as it accepts anything for an interface.
 //
 // NEW pushes an UninitializedValue and `this` starts as one in constructors; InferenceAnalyzer's
 // frames replace every copy of the object by an initialized value after its `invokespecial <init>`.
@@ -85,7 +87,30 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
    */
   protected override isSubTypeOf(value: BasicValue, expected: BasicValue): boolean {
     if (value instanceof UninitializedValue) return false;
+    if (this.isArrayForLowerInterface(value.getType(), expected.getType())) return false;
     return super.isSubTypeOf(value, expected);
+  }
+
+  /**
+   * Whether `type` is an array of more dimensions than `expected`, an interface (or an array of
+   * one) other than Cloneable and Serializable. SimpleVerifier accepts any reference where an
+   * interface is expected; HotSpot's check_code.c (merge_fullinfo_types, for an assignment) does too
+   * for classes and arrays of as many dimensions, but reduces an array of more dimensions to (an
+   * array of) Object, which is assignable to such an interface only if it is Cloneable or
+   * Serializable (JVMS §4.10.1.2: arrays implement those two alone). So `[Ljava/lang/String;`
+   * passed for a Runnable, or `[[I` for a `[Ljava/lang/Comparable;`, is a VerifyError.
+   */
+  private isArrayForLowerInterface(type: Type | null, expected: Type | null): boolean {
+    if (type === null || expected === null || type.getSort() !== Type.ARRAY) return false;
+    if (expected.getSort() !== Type.OBJECT && expected.getSort() !== Type.ARRAY) return false;
+    const element = type.getElementType();
+    const dimensions = type.getDimensions() - (element.getSort() === Type.OBJECT ? 0 : 1);
+    const expectedElement = expected.getSort() === Type.ARRAY ? expected.getElementType() : expected;
+    const expectedDimensions = expected.getSort() === Type.ARRAY ? expected.getDimensions() : 0;
+    if (expectedElement.getSort() !== Type.OBJECT || dimensions <= expectedDimensions) return false;
+    const name = expectedElement.getInternalName();
+    if (name === 'java/lang/Object' || name === 'java/lang/Cloneable' || name === 'java/io/Serializable') return false;
+    return this.isInterface(expectedElement);
   }
 
   override merge(value1: BasicValue, value2: BasicValue): BasicValue {
