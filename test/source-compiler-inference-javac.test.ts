@@ -26,6 +26,8 @@ public class Support {
   public static <K, V extends Comparable<? super V>> K argMax(Map<K, V> map) { K best = null; V bv = null; for (Map.Entry<K, V> e : map.entrySet()) if (bv == null || e.getValue().compareTo(bv) > 0) { best = e.getKey(); bv = e.getValue(); } return best; }
   public static <T, R> List<R> mapAll(List<T> in, Function<? super T, ? extends R> f) { List<R> out = new ArrayList<>(); for (T t : in) out.add(f.apply(t)); return out; }
   public static <T, U> U fold(List<T> in, Function<? super T, ? extends U> f, BinaryOperator<U> op) { U acc = null; for (T t : in) acc = acc == null ? f.apply(t) : op.apply(acc, f.apply(t)); return acc; }
+  public static String kind(Object o) { return "obj"; }
+  public static String kind(String s) { return "str"; }
   public static <T> Predicate<T> not(Predicate<? super T> p) { return t -> !p.test(t); }
   public static <A, B, C> Function<A, C> compose(Function<? super A, ? extends B> f, Function<? super B, ? extends C> g) { return a -> g.apply(f.apply(a)); }
 }
@@ -203,6 +205,26 @@ return m.toString();`,
 return new TreeMap<>((Map<String, Integer>) m).toString();`,
   // A generic method of the user's: U from the first lambda types the second's parameters
   `return "sum " + Support.fold(Arrays.asList("a", "bb", "ccc"), s -> s.length(), (a, b) -> a + b);`,
+  // A lambda's parameter typed by the target of the call it is passed in, though it compiles without it
+  // (as an Object): the overload its body calls is the one for that type, as javac chooses it.
+  // overload in mapping lambda
+  `return Stream.of("ab").collect(Collectors.groupingBy(s -> s.length(), TreeMap::new, Collectors.mapping(s -> Support.kind(s), Collectors.joining()))).toString();`,
+  // overload in sort comparator
+  `List<String> l = new ArrayList<>(Arrays.asList("b", "a"));
+l.sort(Comparator.comparing(s -> Support.kind(s)));
+return l.toString();`,
+  // overload in maxBy
+  `return Stream.of("ab").collect(Collectors.maxBy(Comparator.comparing(s -> Support.kind(s)))).get();`,
+  // overload in map
+  `return Stream.of("ab").map(s -> Support.kind(s)).collect(Collectors.joining());`,
+  // overload in collect toMap
+  `return Stream.of("ab").collect(Collectors.toMap(s -> Support.kind(s), s -> s)).toString();`,
+  // overload in ap
+  `return Support.mapAll(Arrays.asList("x"), s -> Support.kind(s)).toString();`,
+  // overload in Optional
+  `return Optional.of("x").map(s -> Support.kind(s)).get();`,
+  // overload in reducing
+  `return Stream.of("ab").collect(Collectors.reducing("", s -> Support.kind(s), String::concat));`,
 ];
 
 const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];

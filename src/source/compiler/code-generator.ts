@@ -1985,7 +1985,17 @@ export class CodeGenerator {
         args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
         continue;
       }
-      if (needsTargetType(argument) && this.trialArgument(node, false) === null) {
+      const alone = needsTargetType(argument) ? this.trialArgument(node, false) : null;
+      if (alone !== null && argument.kind === 'MethodCall' && !alone.isVoid() && this.openResults.get(argument) !== undefined) {
+        // A generic call whose lambdas compile without its target, but whose result leaves type variables
+        // open (`mapping(s -> kind(s), joining())` alone is a Collector<Object, ?, String>): its lambdas'
+        // parameters are the target's types (JLS §18.5.2.1, a String for groupingBy's downstream of a
+        // Stream<String>), which may choose other overloads in their bodies. Typed alone for overload
+        // resolution and inference, as before; compiled once the parameter it goes to is known.
+        args.push({ code: new InsnList(), type: alone, position: node.position, generic: this.generics.get(argument), refine: this.openResults.get(argument), retarget: argument });
+        continue;
+      }
+      if (needsTargetType(argument) && alone === null) {
         // A generic method call whose lambdas need the type the value goes to (JLS §18.5.2.1:
         // `list.sort(Comparator.comparing(s -> s.length()))`, T from the Comparator<? super String>),
         // or a conditional of such calls (§15.25.3): its type for overload resolution is the erased
@@ -2007,12 +2017,14 @@ export class CodeGenerator {
    * The type of the call argument `node` compiled on its own (see trial), or null when it does not
    * compile so. Asked again for each enclosing trial and pass over an enclosing lambda, with the same
    * answer where the same variables are in scope: CompileMemo keeps it, with what the trial recorded
-   * on the node, so that nested generic calls cost no more than their number.
+   * on the node, so that nested generic calls cost no more than their number. `target`: compiled as
+   * going to a parameter of that type (see operandWithTarget).
    */
-  private trialArgument(node: Ast.ExpressionNode, lenient: boolean): JavaType | null {
+  private trialArgument(node: Ast.ExpressionNode, lenient: boolean, target: GenericType | null = null): JavaType | null {
     const argument = unparenthesized(node);
     const capture = this.ctx.capture;
-    const outcome = this.ctx.memo!.trial(argument, this.environmentKey(lenient || this.ctx.lenientLambdas === true), (): TrialOutcome => {
+    const key = `${target === null ? 'alone' : genericKey(target)}|${this.environmentKey(lenient || this.ctx.lenientLambdas === true)}`;
+    const outcome = this.ctx.memo!.trial(argument, key, (): TrialOutcome => {
       const outerUsesThis = capture?.usesThis ?? false;
       const outerMaxSlot = this.maxSlot;
       const firstFree = this.nextSlot;
@@ -2022,7 +2034,7 @@ export class CodeGenerator {
       let usesThis = false;
       let slotsAbove = 0;
       try {
-        type = this.trial(lenient, () => this.expression(node));
+        type = this.trial(lenient, () => (target === null ? this.expression(node) : this.operandWithTarget(node, target)));
       } finally {
         usesThis = capture?.usesThis ?? false;
         if (capture !== undefined) capture.usesThis = outerUsesThis || usesThis;
@@ -2224,9 +2236,20 @@ export class CodeGenerator {
         lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' ? generic : (this.generics.get(deferred) ?? genericOf(type));
         return;
       }
+      let code = arg.code;
+      let argType = arg.type;
+      if (arg.retarget !== undefined) {
+        // Against the parameter where that compiles (as javac would have it), else alone, as typed.
+        const call = arg.retarget;
+        const targeted = generic !== null && this.trialArgument(call, false, generic) !== null;
+        const to = targeted ? `${parameter.descriptor()}${genericKey(generic)}` : 'alone';
+        const compiled = this.buffered(() => this.discardedArgument(call, to, () => (targeted ? this.operandWithTarget(call, generic) : this.expression(call))));
+        code = compiled.code;
+        argType = compiled.value;
+      }
       // A parameter of the erased type takes the value without the cast (javac casts to the erased parameter type).
-      const type = parameter.isReference() && arg.type.isReference() ? this.withoutGenericCast(arg.code, arg.type, (erased) => this.ctx.env.isAssignable(erased, parameter)) : arg.type;
-      this.append(arg.code);
+      const type = parameter.isReference() && argType.isReference() ? this.withoutGenericCast(code, argType, (erased) => this.ctx.env.isAssignable(erased, parameter)) : argType;
+      this.append(code);
       this.convert(type, parameter, arg.position, 'invocation');
     };
     if (!method.varargsCall) {
@@ -2329,7 +2352,7 @@ export class CodeGenerator {
     });
     if (args.some((arg) => arg.refine !== undefined)) argGenerics = this.refinedArguments(args, argGenerics, receiverGeneric, method, explicit, targetGeneric);
     // Inferred parameter types: for lambda arguments' targets, and for the element type of a generic varargs array.
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || method.varargsCall
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined || arg.retarget !== undefined) || method.varargsCall
       ? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric)
       : null;
     if (method.method.signature !== null) this.checkGenericArguments(args, method, parameterGenerics ?? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric));
@@ -2508,7 +2531,7 @@ export class CodeGenerator {
     this.e.typeInsn(Opcodes.NEW, type.internalName!);
     this.e.insn(Opcodes.DUP);
     const generic = this.genericTypeOf(node.type) ?? (isDiamond(node.type) ? this.members.diamondType(type.internalName!, constructor, this.inferenceArguments(args), targetGeneric) : null);
-    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined) || constructor.varargsCall
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined || arg.retarget !== undefined) || constructor.varargsCall
       ? this.members.parameterTypes(generic ?? genericOf(type), constructor, this.inferenceArguments(args))
       : null;
     if (constructor.method.signature !== null && generic !== null) {
@@ -3859,6 +3882,8 @@ interface CompiledArgument {
   readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode;
   /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
   readonly deferred?: Ast.MethodCallNode | Ast.ConditionalNode;
+  /** A generic call typed alone (`type`, `generic`), compiled once the parameter it goes to is known, against it (see compileArguments). */
+  readonly retarget?: Ast.MethodCallNode;
   /** A generic call whose result mentions type variables it left open: its type once the parameter it goes to is known. */
   readonly refine?: ((target: GenericType) => GenericType | null) | undefined;
 }
