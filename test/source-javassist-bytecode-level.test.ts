@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, StackMapTable } from '../src/source/index.js';
+import { Annotation, BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -82,6 +82,28 @@ public class Calc {
     sb.append(parse("12")).append(',').append(parse("x")).append(' ');
     sb.append(java.util.List.of("q").size()).append(' ');
     sb.append(value);
+    return sb.toString();
+  }
+}
+`;
+
+/** Parameter annotations, visible and invisible; an inner class's constructor annotates fewer parameters than it has. */
+const PARAMS = `package dx;
+import java.lang.annotation.*;
+public class Params {
+  @Retention(RetentionPolicy.RUNTIME) @interface Tag { String value(); }
+  @Retention(RetentionPolicy.CLASS) @interface Hidden { int n() default 1; }
+  public class Inner { public Inner(@Tag("in") String s, int k) { } }
+  public void m(@Tag("a") String a, int b, @Tag("c") @Hidden(n = 3) long c) { }
+  public void none(int x) { }
+  public String checks() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (String name : new String[] {"m", "none"}) {
+      for (java.lang.reflect.Method m : Params.class.getDeclaredMethods()) {
+        if (m.getName().equals(name)) sb.append(name).append(java.util.Arrays.deepToString(m.getParameterAnnotations())).append(' ');
+      }
+    }
+    sb.append(java.util.Arrays.deepToString(Inner.class.getDeclaredConstructors()[0].getParameterAnnotations()));
     return sb.toString();
   }
 }
@@ -523,6 +545,64 @@ function classforgeAttributes(classes: string): string[] {
   return lines;
 }
 
+/** JavassistBytecodeLevel's "params"; dx.Params is written to `out`. */
+async function classforgeParams(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  const memberNames = (names: Set<string> | null): string => (names === null ? 'null' : `[${[...names].join(', ')}]`);
+  for (const className of ['dx.Params', 'dx.Params$Inner']) {
+    for (const mi of pool.get(className).getClassFile().getMethods()) {
+      for (const tag of [ParameterAnnotationsAttribute.visibleTag, ParameterAnnotationsAttribute.invisibleTag]) {
+        const pa = mi.getAttribute(tag) as ParameterAnnotationsAttribute | null;
+        if (pa === null) continue;
+        let sb = `${className}.${mi.getName()}${mi.getDescriptor()} ${pa.getName()} ${pa.numParameters()} [${pa}]`;
+        for (const parameter of pa.getAnnotations()) {
+          sb += ' |';
+          for (const a of parameter) sb += ` ${a.getTypeName()}${memberNames(a.getMemberNames())}`;
+        }
+        lines.push(sb);
+      }
+    }
+  }
+  const params = pool.get('dx.Params');
+  const pf = params.getClassFile();
+  const pcp = pf.getConstPool();
+  const tagX = new Annotation('dx.Params$Tag', pcp);
+  tagX.addMemberValue('value', new StringMemberValue('x', pcp));
+  const added = new ParameterAnnotationsAttribute(pcp, ParameterAnnotationsAttribute.visibleTag);
+  added.setAnnotations([[tagX]]);
+  pf.getMethod('none')!.addAttribute(added);
+  const tagY = new Annotation('dx.Params$Tag', pcp);
+  tagY.addMemberValue('value', new StringMemberValue('y', pcp));
+  const live = pf.getMethod('m')!.getAttribute(ParameterAnnotationsAttribute.visibleTag) as ParameterAnnotationsAttribute;
+  live.setAnnotations([[], [tagY], [tagX, tagY]]);
+  pf.getMethod('m')!.removeAttribute(ParameterAnnotationsAttribute.invisibleTag);
+  lines.push(`after ${added} | ${pf.getMethod('m')!.getAttribute(ParameterAnnotationsAttribute.visibleTag)} | ${pf.getMethod('m')!.getAttribute(ParameterAnnotationsAttribute.invisibleTag)}`);
+  const all = new Annotation('dx.Params$Tag', pcp);
+  all.addMemberValue('s', new StringMemberValue('q', pcp));
+  all.addMemberValue('f', new FloatMemberValue(1.0, pcp));
+  all.addMemberValue('g', new FloatMemberValue(1.0e10, pcp));
+  all.addMemberValue('d', new DoubleMemberValue(0.1, pcp));
+  all.addMemberValue('e', new DoubleMemberValue(2.5e-5, pcp));
+  all.addMemberValue('j', new LongMemberValue(5n, pcp));
+  all.addMemberValue('c', new CharMemberValue('z', pcp));
+  all.addMemberValue('b', new ByteMemberValue(3, pcp));
+  all.addMemberValue('h', new ShortMemberValue(4, pcp));
+  all.addMemberValue('z', new BooleanMemberValue(true, pcp));
+  all.addMemberValue('k', new ClassMemberValue('java.util.Map$Entry', pcp));
+  const policy = new EnumMemberValue(pcp);
+  policy.setType('java.lang.annotation.RetentionPolicy');
+  policy.setValue('RUNTIME');
+  all.addMemberValue('p', policy);
+  const array = new ArrayMemberValue(pcp);
+  array.setValue([new IntegerMemberValue(pcp, 1), new StringMemberValue('w', pcp)]);
+  all.addMemberValue('a', array);
+  all.addMemberValue('n', new AnnotationMemberValue(tagY, pcp));
+  lines.push(`all ${all}`);
+  await params.writeFile(out);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -685,7 +765,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   let prepared: Promise<{ classes: string; harness: string }> | null = null;
   const prepare = (): Promise<{ classes: string; harness: string }> =>
     (prepared ??= (async () => {
-      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING }, { javacOptions: ['-g'] })).dir;
+      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING, 'dx/Params.java': PARAMS }, { javacOptions: ['-g'] })).dir;
       const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
       return { classes, harness };
     })());
@@ -791,6 +871,22 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     expect(expected.join('\n')).toContain('RuntimeVisibleAnnotations');
     const { classes } = await prepare();
     expect(classforgeAttributes(classes)).toEqual(expected);
+  }, 120_000);
+
+  it('ParameterAnnotationsAttribute: read (num_parameters as the class file has it), added, changed and removed as Javassist does; reflection sees the same', async () => {
+    const javassistOut = join(scratch, 'params-javassist');
+    const expected = await oracle('params', javassistOut);
+    expect(expected.some((line) => line.startsWith('dx.Params$Inner.<init>') && line.includes(' 2 '))).toBe(true);
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'params-classforge');
+    expect(await classforgeParams(classes, classforgeOut)).toEqual(expected);
+    // The nested classes come from the fixture's directory.
+    for (const out of [classforgeOut, javassistOut]) {
+      for (const nested of ['Inner', 'Tag', 'Hidden']) cpSync(join(classes, 'dx', `Params$${nested}.class`), join(out, 'dx', `Params$${nested}.class`));
+    }
+    const [ours, theirs] = await checks([classforgeOut, javassistOut], 'dx.Params');
+    expect(ours!.split(' ').slice(1)).toEqual(theirs!.split(' ').slice(1));
+    expect(ours).toContain('none[[@dx.Params$Tag("x")]]');
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

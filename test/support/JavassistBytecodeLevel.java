@@ -7,6 +7,7 @@
 //   java -cp . JavassistBytecodeLevel <dir>,<dir>… - run     (loads dx.Calc from each dir, prints its answers)
 import javassist.*;
 import javassist.bytecode.*;
+import javassist.bytecode.annotation.*;
 
 public class JavassistBytecodeLevel {
   static String hex(byte[] b) {
@@ -63,7 +64,7 @@ public class JavassistBytecodeLevel {
           Object o = c.getConstructor().newInstance();
           System.out.println(new java.io.File(dir).getName() + " " + c.getMethod("checks").invoke(o));
         } catch (Throwable e) {
-          System.out.println(new java.io.File(dir).getName() + " " + e);
+          System.out.println(new java.io.File(dir).getName() + " " + e + (e.getCause() == null ? "" : " " + e.getCause()));
         }
       }
       return;
@@ -385,6 +386,62 @@ public class JavassistBytecodeLevel {
           }
         }
       }
+      return;
+    }
+    if (pattern.equals("params")) {
+      // Parameter annotations as scanners read them, then set: a new attribute added, a live one changed, one removed.
+      for (String className : new String[] {"dx.Params", "dx.Params$Inner"}) {
+        for (Object o : pool.get(className).getClassFile().getMethods()) {
+          MethodInfo mi = (MethodInfo) o;
+          for (String tag : new String[] {ParameterAnnotationsAttribute.visibleTag, ParameterAnnotationsAttribute.invisibleTag}) {
+            ParameterAnnotationsAttribute pa = (ParameterAnnotationsAttribute) mi.getAttribute(tag);
+            if (pa == null) continue;
+            StringBuilder sb = new StringBuilder(className + "." + mi.getName() + mi.getDescriptor() + " " + pa.getName() + " " + pa.numParameters() + " [" + pa + "]");
+            for (Annotation[] parameter : pa.getAnnotations()) {
+              sb.append(" |");
+              for (Annotation a : parameter) sb.append(" " + a.getTypeName() + a.getMemberNames());
+            }
+            System.out.println(sb);
+          }
+        }
+      }
+      CtClass params = pool.get("dx.Params");
+      ClassFile pf = params.getClassFile();
+      ConstPool pcp = pf.getConstPool();
+      Annotation tagX = new Annotation("dx.Params$Tag", pcp);
+      tagX.addMemberValue("value", new StringMemberValue("x", pcp));
+      ParameterAnnotationsAttribute added = new ParameterAnnotationsAttribute(pcp, ParameterAnnotationsAttribute.visibleTag);
+      added.setAnnotations(new Annotation[][] {{tagX}});
+      pf.getMethod("none").addAttribute(added);
+      Annotation tagY = new Annotation("dx.Params$Tag", pcp);
+      tagY.addMemberValue("value", new StringMemberValue("y", pcp));
+      ParameterAnnotationsAttribute live = (ParameterAnnotationsAttribute) pf.getMethod("m").getAttribute(ParameterAnnotationsAttribute.visibleTag);
+      live.setAnnotations(new Annotation[][] {{}, {tagY}, {tagX, tagY}});
+      pf.getMethod("m").removeAttribute(ParameterAnnotationsAttribute.invisibleTag);
+      System.out.println("after " + added + " | " + pf.getMethod("m").getAttribute(ParameterAnnotationsAttribute.visibleTag) + " | " + pf.getMethod("m").getAttribute(ParameterAnnotationsAttribute.invisibleTag));
+      // Every kind of element value, printed as Javassist prints it.
+      Annotation all = new Annotation("dx.Params$Tag", pcp);
+      all.addMemberValue("s", new StringMemberValue("q", pcp));
+      all.addMemberValue("f", new FloatMemberValue(1.0f, pcp));
+      all.addMemberValue("g", new FloatMemberValue(1.0e10f, pcp));
+      all.addMemberValue("d", new DoubleMemberValue(0.1, pcp));
+      all.addMemberValue("e", new DoubleMemberValue(2.5e-5, pcp));
+      all.addMemberValue("j", new LongMemberValue(5L, pcp));
+      all.addMemberValue("c", new CharMemberValue('z', pcp));
+      all.addMemberValue("b", new ByteMemberValue((byte) 3, pcp));
+      all.addMemberValue("h", new ShortMemberValue((short) 4, pcp));
+      all.addMemberValue("z", new BooleanMemberValue(true, pcp));
+      all.addMemberValue("k", new ClassMemberValue("java.util.Map$Entry", pcp));
+      EnumMemberValue policy = new EnumMemberValue(pcp);
+      policy.setType("java.lang.annotation.RetentionPolicy");
+      policy.setValue("RUNTIME");
+      all.addMemberValue("p", policy);
+      ArrayMemberValue array = new ArrayMemberValue(pcp);
+      array.setValue(new MemberValue[] {new IntegerMemberValue(pcp, 1), new StringMemberValue("w", pcp)});
+      all.addMemberValue("a", array);
+      all.addMemberValue("n", new AnnotationMemberValue(tagY, pcp));
+      System.out.println("all " + all);
+      params.writeFile(args[1]);
       return;
     }
     if (pattern.equals("misc")) {

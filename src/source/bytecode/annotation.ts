@@ -106,6 +106,10 @@ export class FloatMemberValue extends ConstantMemberValue<number> {
   toTree(): unknown {
     return new Float(this.value);
   }
+  /** Java's Float.toString (`1.0`, `1.0E10`), as Javassist prints it. */
+  override toString(): string {
+    return new Float(this.value).toString();
+  }
 }
 
 export class DoubleMemberValue extends ConstantMemberValue<number> {
@@ -114,6 +118,10 @@ export class DoubleMemberValue extends ConstantMemberValue<number> {
   }
   toTree(): unknown {
     return new Double(this.value);
+  }
+  /** Java's Double.toString, as Javassist prints it. */
+  override toString(): string {
+    return new Double(this.value).toString();
   }
 }
 
@@ -125,6 +133,10 @@ export class StringMemberValue extends ConstantMemberValue<string> {
   toTree(): unknown {
     return this.value;
   }
+  /** In double quotes, as Javassist prints it (`@Tag(value="a")`). */
+  override toString(): string {
+    return `"${this.value}"`;
+  }
 }
 
 /** A Class element (`Foo.class`); its value is the dotted class name, or a primitive's or void's name. */
@@ -134,6 +146,10 @@ export class ClassMemberValue extends ConstantMemberValue<string> {
   }
   toTree(): unknown {
     return Type.getType(descriptorOfName(this.value));
+  }
+  /** `java.util.Map.Entry.class`: '$' as '.', as Javassist prints it. */
+  override toString(): string {
+    return `${this.value.replace(/\$/g, '.')}.class`;
   }
 }
 

@@ -24,6 +24,8 @@ import { flushPendingCode, poolEditsOf } from './pool-edits.js';
 import { rebaseCode } from './pool-rebase.js';
 import { BootstrapMethodsAttribute } from './bootstrap-methods-attribute.js';
 import { ExceptionsAttribute, type ExceptionsHolder } from './exceptions-attribute.js';
+import { ParameterAnnotationsAttribute, type ParameterAnnotationsHolder } from './parameter-annotations-attribute.js';
+import { Type } from '../../asm/type.js';
 import { type RawAttribute, type RawCode, readRawClassFile } from '../../classfile/raw-class-file.js';
 import { RawAttributeInfo } from './attribute-info.js';
 import { readConstantPool } from '../../classfile/constant-pool.js';
@@ -366,9 +368,40 @@ export class MethodInfo extends AnnotatedInfo {
     };
   }
 
-  /** MethodParametersAttribute.tag too (the names javac -parameters writes), ExceptionsAttribute.tag; the rest as AnnotatedInfo. */
+  /** The parameter annotations of one visibility (JVMS §4.7.18-19), read and written in the method's tree. */
+  private parameterAnnotationsHolder(visible: boolean): ParameterAnnotationsHolder {
+    const method = this.method;
+    return {
+      get: () => {
+        const annotations = visible ? method.visibleParameterAnnotations : method.invisibleParameterAnnotations;
+        if (annotations === null) return null;
+        const annotable = visible ? method.visibleAnnotableParameterCount : method.invisibleAnnotableParameterCount;
+        return { count: annotable > 0 ? annotable : Type.getArgumentCount(method.desc), annotations };
+      },
+      set: (parameters) => {
+        this.changing();
+        const count = Type.getArgumentCount(method.desc);
+        // ASM's tree has a slot per descriptor parameter; num_parameters is kept when it is another number.
+        const slots = Array.from({ length: Math.max(count, parameters.length) }, (_, i) => (parameters[i]?.length ? parameters[i]! : null));
+        const annotable = parameters.length === count ? 0 : parameters.length;
+        if (visible) {
+          method.visibleParameterAnnotations = slots;
+          method.visibleAnnotableParameterCount = annotable;
+        } else {
+          method.invisibleParameterAnnotations = slots;
+          method.invisibleAnnotableParameterCount = annotable;
+        }
+      },
+    };
+  }
+
+  /** MethodParametersAttribute.tag too (the names javac -parameters writes), ExceptionsAttribute.tag, ParameterAnnotationsAttribute's tags; the rest as AnnotatedInfo. */
   override getAttribute(name: string): AttributeInfo | null {
     if (name === ExceptionsAttribute.tag) return this.getExceptionsAttribute();
+    if (name === ParameterAnnotationsAttribute.visibleTag || name === ParameterAnnotationsAttribute.invisibleTag) {
+      const holder = this.parameterAnnotationsHolder(name === ParameterAnnotationsAttribute.visibleTag);
+      return holder.get() === null ? null : new ParameterAnnotationsAttribute(null, name).bind(holder, false);
+    }
     if (name !== MethodParametersAttribute.tag) return super.getAttribute(name);
     const parameters = this.method.parameters;
     if (parameters === null) return null;
@@ -377,8 +410,30 @@ export class MethodInfo extends AnnotatedInfo {
     return new MethodParametersAttribute(null, parameters.map((p) => p.name), parameters.map((p) => p.access), indexes);
   }
 
+  /** Removes the attribute `name`: the parameter annotations of a ParameterAnnotationsAttribute tag too. */
+  override removeAttribute(name: string): void {
+    if (name !== ParameterAnnotationsAttribute.visibleTag && name !== ParameterAnnotationsAttribute.invisibleTag) {
+      super.removeAttribute(name);
+      return;
+    }
+    const visible = name === ParameterAnnotationsAttribute.visibleTag;
+    if ((visible ? this.method.visibleParameterAnnotations : this.method.invisibleParameterAnnotations) === null) return;
+    this.changing();
+    if (visible) {
+      this.method.visibleParameterAnnotations = null;
+      this.method.visibleAnnotableParameterCount = 0;
+    } else {
+      this.method.invisibleParameterAnnotations = null;
+      this.method.invisibleAnnotableParameterCount = 0;
+    }
+  }
+
   /** A MethodParametersAttribute replaces the parameter names and flags; the rest as AnnotatedInfo. */
   override addAttribute(attribute: AttributeInfo): void {
+    if (attribute instanceof ParameterAnnotationsAttribute) {
+      attribute.bind(this.parameterAnnotationsHolder(attribute.getName() === ParameterAnnotationsAttribute.visibleTag), true);
+      return;
+    }
     if (attribute instanceof ExceptionsAttribute) {
       this.setExceptionsAttribute(attribute);
       return;
