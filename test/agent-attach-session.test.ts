@@ -1,72 +1,20 @@
 // `classforge attach` end to end (DESIGN.md, "The agent"): a running JVM gets its loaded classes
 // retransformed and its new classes transformed; Ctrl-C restores the original classes; a second
 // session (another agent jar in the same JVM) works; --persist leaves the classes transformed.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, javaTool } from '../src/testing/index.js';
+import { count, exitOf, stopLeftovers, waitFor, watch as watchIn, type Watched } from './support/watched-process.js';
 
 const root = resolve(__dirname, '..');
 const cli = join(root, 'dist', 'cli', 'classforge.js');
 const shim = join(root, 'dist', 'java-agent-shim', 'classforge', 'agent', 'ClassforgeAgent.class');
 const TRANSFORM = 'fixtures/agent/transforms/trace-live.ts';
 
-interface Watched {
-  args: readonly string[];
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exit: Promise<number>;
-}
-
-function watch(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Watched {
-  const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
-  const watched: Watched = { args, child, stdout: [], stderr: [], exit: new Promise((r) => child.on('close', (code, signal) => r(code ?? (signal ? 128 : -1)))) };
-  const collect = (stream: NodeJS.ReadableStream, lines: string[]): void => {
-    let partial = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (text: string) => {
-      const parts = (partial + text).split('\n');
-      partial = parts.pop()!;
-      lines.push(...parts);
-    });
-  };
-  collect(child.stdout!, watched.stdout);
-  collect(child.stderr!, watched.stderr);
-  started.push(watched);
-  return watched;
-}
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const count = (lines: readonly string[], text: string): number => lines.filter((line) => line === text).length;
-
-/** Every process a test started: one left running (a hung session) is killed after its test, not inherited by the next. */
-const started: Watched[] = [];
-
-/**
- * The exit status of `session`, or, after `timeoutMs`, a failure that shows what the session and
- * the JVM (`jvm`: the shim logs on its stderr) printed, instead of the test's bare timeout.
- */
-async function exitOf(session: Watched, jvm: Watched | undefined, timeoutMs = 60_000): Promise<number> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolveLate) => (timer = setTimeout(() => resolveLate(null), timeoutMs)));
-  const status = await Promise.race([session.exit, late]);
-  clearTimeout(timer);
-  if (status !== null) return status;
-  session.child.kill('SIGKILL');
-  throw new Error(
-    [`\`${session.args.join(' ')}\` still running after ${timeoutMs} ms; its stderr:`, ...session.stderr, ...(jvm === undefined ? [] : ["the JVM's stderr:", ...jvm.stderr.slice(-40)])].join('\n'),
-  );
-}
+const watch = (command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Watched => watchIn(command, args, { cwd: root, env });
 
 // Needs the built CLI and shim (npm test builds both), and a JVM that attach can reach (Linux).
 describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'linux')('classforge attach', () => {
@@ -76,9 +24,7 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     ticker = watch(javaTool('java'), ['-Xverify:all', '-cp', program.dir, 'live.Ticker']);
     await waitFor('the program to start', () => ticker.stdout.includes('ready'));
   });
-  afterEach(() => {
-    for (const process of started.splice(0)) if (process !== ticker && process.child.exitCode === null && process.child.signalCode === null) process.child.kill('SIGKILL');
-  });
+  afterEach(() => stopLeftovers(ticker));
   afterAll(() => {
     ticker?.child.kill('SIGKILL');
   });

@@ -21,6 +21,8 @@
 //     shim's transformer stays registered, replaying its bytes, so that a later session's
 //     retransformation (which restarts from the original bytes) composes on top instead of undoing it.
 //
+// `--remove-persisted` undoes earlier --persist sessions instead (attach-remove-persisted.ts).
+//
 // Exit status: 0 after a clean detach, or when the JVM exited during the session; 2 when the JVM cannot be attached (a dead pid, not a JVM,
 // another user's process, attach disabled) or the transforms do not load; 1 when the session
 // failed after attaching (the host could not start in the JVM, the agent's connection broke while
@@ -44,12 +46,14 @@ import { describeJvm } from '../../src/agent/jvm-list.js';
 import { FrameBoundaryRelay } from '../../src/agent/session-relay.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, UsageError } from '../cli-error.js';
 import { addAgentOptions, buildAgentFromOptions } from './agent.js';
+import { removePersistedTransforms } from './attach-remove-persisted.js';
 
 interface AttachCommandOptions {
   transform?: string[];
   options?: string[];
   timeout?: string;
   persist?: boolean;
+  removePersisted?: boolean;
   verbose?: boolean;
 }
 
@@ -63,7 +67,7 @@ const CONNECT_TIMEOUT_MS = 60_000;
  * A private directory both we and the target see: ours is `hostPath`, the target's `targetPath`
  * (different when the target runs in another mount namespace).
  */
-function sessionDirectory(pid: number): { hostPath: string; targetPath: string } {
+export function sessionDirectory(pid: number): { hostPath: string; targetPath: string } {
   const targetRoot = `/proc/${pid}/root`;
   let sameRoot = true;
   try {
@@ -175,7 +179,11 @@ export function listen(server: Server, path: string): Promise<void> {
 async function runAttachCommand(pidText: string, options: AttachCommandOptions): Promise<number> {
   if (!/^[1-9][0-9]*$/.test(pidText)) throw new UsageError(`the process id must be a positive integer, got '${pidText}'`);
   const pid = Number.parseInt(pidText, 10);
-  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  if (options.removePersisted === true) {
+    if ((options.transform ?? []).length > 0 || options.persist === true) throw new UsageError('--remove-persisted takes no -t and no --persist: it only removes what earlier --persist sessions left');
+  } else if ((options.transform ?? []).length === 0) {
+    throw new UsageError('give at least one transform module with -t <file>');
+  }
   // Until the session's host takes over the signals (startHost), a Ctrl-C abandons the attach:
   // nothing in the JVM has changed yet, and the session directory and the JVM's attach trigger
   // file must not be left behind (a signal's default action would skip every finally).
@@ -186,7 +194,10 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
   };
   for (const signal of SESSION_SIGNALS) process.on(signal, interrupt);
   try {
-    const status = await attachAndServe(pid, options, interruption.signal, stopInterrupting);
+    const status =
+      options.removePersisted === true
+        ? await removePersistedTransforms(pid, sessionDirectory, interruption.signal)
+        : await attachAndServe(pid, options, interruption.signal, stopInterrupting);
     if (!interruption.signal.aborted) return status;
     process.stderr.write('classforge: interrupted before the agent was attached; nothing was changed\n');
     return 128 + (osConstants.signals[interruption.signal.reason as NodeJS.Signals] ?? 2);
@@ -409,7 +420,8 @@ export function registerAttachCommand(program: Command): Command {
       .command('attach')
       .description('apply transform modules inside a running JVM (loaded and future classes) until Ctrl-C, which restores the originals')
       .argument('<pid>', 'the process id of the JVM (see classforge jvms)')
-      .option('--persist', 'leave the loaded classes transformed and return once they are (future classes are not transformed)'),
+      .option('--persist', 'leave the loaded classes transformed and return once they are (future classes are not transformed)')
+      .option('--remove-persisted', 'remove the transforms earlier --persist sessions left in the JVM and restore their classes (no -t)'),
   ).action(async (pid: string, options: AttachCommandOptions) => {
     process.exitCode = await runAttachCommand(pid, options);
   });

@@ -39,6 +39,11 @@ export interface AgentJarOptions {
    * (host-path-safety.ts): the JVM would run their code. The jar is still built.
    */
   readonly warn?: (message: string) => void;
+  /**
+   * Builds a jar without transforms (`attach --remove-persisted`, whose agent only unregisters what
+   * earlier sessions left). Default false: an agent without transforms is a user's mistake.
+   */
+  readonly allowNoTransforms?: boolean;
 }
 
 /** Thrown when an agent jar cannot be built (the shim was not compiled, a bad setting). */
@@ -53,7 +58,7 @@ export const SHIM_MAIN_CLASS = 'classforge.agent.ClassforgeAgent';
 
 /** Builds the agent jar for `transforms` (in the order they apply) and returns its bytes. */
 export async function buildAgentJar(transforms: readonly AgentTransform[], options: AgentJarOptions = {}): Promise<Uint8Array> {
-  if (transforms.length === 0) throw new AgentBuildError('an agent needs at least one transform');
+  if (transforms.length === 0 && options.allowNoTransforms !== true) throw new AgentBuildError('an agent needs at least one transform');
   const timeoutMs = positiveInteger(options.timeoutMs ?? 10_000, 'timeout');
   const startTimeoutMs = positiveInteger(options.startTimeoutMs ?? 60_000, 'start timeout');
   const shim = shimClasses();

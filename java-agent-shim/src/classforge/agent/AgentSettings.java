@@ -45,6 +45,13 @@ final class AgentSettings {
      * original bytes.
      */
     final boolean persist;
+    /**
+     * {@code remove-persisted=1} ({@code attach --remove-persisted}): unregister what earlier
+     * {@code --persist} sessions left and restore their classes, writing the outcome to the
+     * {@code result=} file; no host, no transforms.
+     */
+    final boolean removePersisted;
+    final String resultPath;
 
     private AgentSettings(Properties properties, String args, File agentJar) {
         this.agentJar = agentJar;
@@ -58,6 +65,8 @@ final class AgentSettings {
         this.fifoPath = argument(args, "fifo");
         this.forceFifo = "fifo".equals(argument(args, "transport"));
         this.persist = "1".equals(argument(args, "persist"));
+        this.removePersisted = "1".equals(argument(args, "remove-persisted"));
+        this.resultPath = argument(args, "result");
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
         for (int i = 0; i < count; i++) {

@@ -36,6 +36,10 @@ public final class ClassforgeAgent {
         HostConnection host = null;
         try {
             AgentSettings settings = AgentSettings.load(args);
+            if (attached && settings.removePersisted) {
+                PersistedTransforms.removeAll(instrumentation, settings.resultPath);
+                return;
+            }
             host = attached ? HostConnection.connectToSession(settings) : HostConnection.startHostProcess(settings);
             // Load what filtering uses (java.util.regex) now, not in the middle of some class's loading.
             settings.selects("classforge.agent.WarmUp", false);

@@ -165,6 +165,21 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         return replay.output;
     }
 
+    /**
+     * Unregisters this transformer. Each agent load has its own Instrumentation (JPLIS), whose
+     * removeTransformer only finds the transformers added through it: a later session must come here.
+     */
+    void unregister() {
+        instrumentation.removeTransformer(this);
+    }
+
+    /** The loaded classes this persisted transformer replays its bytes for. */
+    List<Class<?>> replayedClasses() {
+        synchronized (replays) {
+            return new ArrayList<Class<?>>(replays.keySet());
+        }
+    }
+
     /** Set once the transformer is registered: a retransformation must not start before. */
     private final CountDownLatch installed = new CountDownLatch(1);
 
@@ -225,6 +240,9 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             public void run() {
                 if (restore || !settings.persist || !keepReplaying()) {
                     instrumentation.removeTransformer(HostTransformer.this);
+                } else {
+                    // Stays registered, replaying, until `attach --remove-persisted`.
+                    PersistedTransforms.add(HostTransformer.this);
                 }
                 Outcome outcome;
                 try {
