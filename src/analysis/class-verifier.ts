@@ -276,6 +276,7 @@ export class ClassVerifier {
           if (handler.type !== null) verifier.checkCatchType(handler.type);
         }
         analyzer.analyze(classFile.thisClass, method);
+        verifier.recheckAtFixpoint(method, analyzer.getFrames());
       } catch (error) {
         const node = error instanceof AnalyzerException ? error.node : null;
         const offset = code === null || node === null ? -1 : offsetOfNode(method, node, code.code);

@@ -33,9 +33,11 @@ import { Type } from '../asm/type.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import type { FieldInsnNode } from '../tree/field-insn-node.js';
 import type { MethodInsnNode } from '../tree/method-insn-node.js';
+import type { MethodNode } from '../tree/method-node.js';
 import type { TypeInsnNode } from '../tree/type-insn-node.js';
 import { AnalyzerException } from './analyzer-exception.js';
 import { BasicValue } from './basic-value.js';
+import { Frame } from './frame.js';
 import type { ProtectedAccess } from './protected-access.js';
 import { ProtectedCheckingVerifier } from './protected-checking-verifier.js';
 import { UninitializedValue } from './uninitialized-value.js';
@@ -87,8 +89,39 @@ export class InferenceVerifier extends ProtectedCheckingVerifier {
    */
   protected override isSubTypeOf(value: BasicValue, expected: BasicValue): boolean {
     if (value instanceof UninitializedValue) return false;
-    if (this.isArrayForLowerInterface(value.getType(), expected.getType())) return false;
+    if (this.checksArraysForInterfaces && this.isArrayForLowerInterface(value.getType(), expected.getType())) return false;
     return super.isSubTypeOf(value, expected);
+  }
+
+  /**
+   * Whether an array of more dimensions than an expected interface is refused (see below). Off
+   * while the analysis runs, on for recheckAtFixpoint: the rule is not monotonic (the array alone
+   * fails, merged with a class into Object it passes), and HotSpot checks each instruction once its
+   * predecessors in code order have merged into it, where ASM's Analyzer visits an instruction with
+   * whatever path reached it first.
+   */
+  checksArraysForInterfaces = false;
+
+  /**
+   * Executes every instruction of `method` again on its frame at the fixpoint of the analysis (the
+   * merge of all its paths), with the array rule on. Throws the AnalyzerException of the first
+   * instruction that breaks it. Without loops, that frame is the one HotSpot's linear pass checks
+   * the instruction with; with a back edge HotSpot may refuse an earlier, narrower frame, which
+   * this misses (a missed error rather than a false one).
+   */
+  recheckAtFixpoint(method: MethodNode, frames: readonly (Frame<BasicValue> | null)[]): void {
+    this.checksArraysForInterfaces = true;
+    try {
+      let index = 0;
+      for (let insn = method.instructions.getFirst(); insn !== null; insn = insn.getNext(), index++) {
+        const frame = frames[index];
+        if (frame === null || frame === undefined || insn.getOpcode() < 0) continue;
+        // The analysis passed this frame with the rule off: only the rule can fail now.
+        new Frame<BasicValue>(frame).execute(insn, this);
+      }
+    } finally {
+      this.checksArraysForInterfaces = false;
+    }
   }
 
   /**
