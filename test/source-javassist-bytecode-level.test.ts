@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Annotation, BootstrapMethodsAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
+import { Annotation, BootstrapMethodsAttribute, Descriptor, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -644,6 +644,15 @@ async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   rb.add32bit(0x89abcdef);
   rb.add32bit(0x01020304);
   p(`read32bit ${rb.read32bit(0)} ${rb.read32bit(2)} ${rb.read32bit(4)}`);
+  for (const d of ['I', '[[Ljava/lang/String;', '[J', '(I[[JLjava/lang/Object;D)[Ljava/util/List;', '()V', '(JD)J']) {
+    let sb = `descriptor ${d} ${Descriptor.arrayDimension(d)} ${Descriptor.toArrayComponent(d, Descriptor.arrayDimension(d))}`;
+    const di = new Descriptor.Iterator(d);
+    while (di.hasNext()) {
+      const at = di.next();
+      sb += ` ${at}${di.currentChar()}${di.isParameter() ? 'p' : ''}${di.is2byte() ? '2' : ''}`;
+    }
+    p(sb);
+  }
   const parse = cf.getMethod('parse')!;
   parse.setName('parseRenamed');
   parse.setDescriptor('(Ljava/lang/CharSequence;)I');

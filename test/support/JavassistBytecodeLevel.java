@@ -478,6 +478,15 @@ public class JavassistBytecodeLevel {
       rb.add32bit(0x89abcdef);
       rb.add32bit(0x01020304);
       System.out.println("read32bit " + rb.read32bit(0) + " " + rb.read32bit(2) + " " + rb.read32bit(4));
+      for (String d : new String[] {"I", "[[Ljava/lang/String;", "[J", "(I[[JLjava/lang/Object;D)[Ljava/util/List;", "()V", "(JD)J"}) {
+        StringBuilder sb = new StringBuilder("descriptor " + d + " " + Descriptor.arrayDimension(d) + " " + Descriptor.toArrayComponent(d, Descriptor.arrayDimension(d)));
+        Descriptor.Iterator di = new Descriptor.Iterator(d);
+        while (di.hasNext()) {
+          int at = di.next();
+          sb.append(" " + at + di.currentChar() + (di.isParameter() ? "p" : "") + (di.is2byte() ? "2" : ""));
+        }
+        System.out.println(sb);
+      }
       MethodInfo parse = cf.getMethod("parse");
       parse.setName("parseRenamed");
       parse.setDescriptor("(Ljava/lang/CharSequence;)I");

@@ -43,7 +43,76 @@ function size(typeDesc: string): number {
   return typeDesc === 'J' || typeDesc === 'D' ? 2 : typeDesc === 'V' ? 0 : 1;
 }
 
+/**
+ * Javassist's Descriptor.Iterator: walks a descriptor type by type; next() answers the index of the
+ * type it moved past (its first '[' for an array), isParameter() whether it is inside the parentheses.
+ */
+class DescriptorIterator {
+  private index = 0;
+  private curPos = 0;
+  private param = false;
+
+  constructor(private readonly desc: string) {}
+
+  hasNext(): boolean {
+    return this.index < this.desc.length;
+  }
+
+  isParameter(): boolean {
+    return this.param;
+  }
+
+  /** The first character of the current type. */
+  currentChar(): string {
+    return this.desc.charAt(this.curPos);
+  }
+
+  /** Whether the current type takes two slots (long, double). */
+  is2byte(): boolean {
+    const c = this.currentChar();
+    return c === 'D' || c === 'J';
+  }
+
+  next(): number {
+    let nextPos = this.index;
+    let c = this.desc.charAt(nextPos);
+    if (c === '(') {
+      this.index++;
+      c = this.desc.charAt(++nextPos);
+      this.param = true;
+    }
+    if (c === ')') {
+      this.index++;
+      c = this.desc.charAt(++nextPos);
+      this.param = false;
+    }
+    while (c === '[') c = this.desc.charAt(++nextPos);
+    if (c === 'L') {
+      nextPos = this.desc.indexOf(';', nextPos) + 1;
+      if (nextPos <= 0) throw new RangeError('bad descriptor');
+    } else nextPos++;
+    this.curPos = this.index;
+    this.index = nextPos;
+    return this.curPos;
+  }
+}
+
 export const Descriptor = {
+  /** `new Descriptor.Iterator(desc)`. */
+  Iterator: DescriptorIterator,
+
+  /** The number of leading '[' (JVMS §4.3.2): 0 for a non-array type. */
+  arrayDimension(descriptor: string): number {
+    let dim = 0;
+    while (descriptor.charAt(dim) === '[') dim++;
+    return dim;
+  },
+
+  /** The descriptor with its first `dim` '[' removed. */
+  toArrayComponent(descriptor: string, dim: number): string {
+    return descriptor.substring(dim);
+  },
+
   /** `java.lang.String` → `java/lang/String`; a CtClass: its JVM name, its descriptor for an array. */
   toJvmName(classOrName: string | CtClass): string {
     if (typeof classOrName === 'string') return toInternalName(classOrName);
