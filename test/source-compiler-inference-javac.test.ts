@@ -28,6 +28,11 @@ public class Support {
   public static <T, U> U fold(List<T> in, Function<? super T, ? extends U> f, BinaryOperator<U> op) { U acc = null; for (T t : in) acc = acc == null ? f.apply(t) : op.apply(acc, f.apply(t)); return acc; }
   public static String kind(Object o) { return "obj"; }
   public static String kind(String s) { return "str"; }
+  public static String take(java.util.concurrent.Callable<?> c) { return "callable"; }
+  public static String take(Runnable r) { return "runnable"; }
+  public static <T extends Comparable<? super T>> List<T> sortedCopy(Collection<? extends T> in) { List<T> l = new ArrayList<>(in); Collections.sort(l); return l; }
+  public static <T> T firstOr(List<? extends T> l, Supplier<? extends T> d) { return l.isEmpty() ? d.get() : l.get(0); }
+  public static <K, V> Map<V, List<K>> invert(Map<K, V> m) { Map<V, List<K>> r = new TreeMap<>(); m.forEach((k, v) -> r.computeIfAbsent(v, x -> new ArrayList<>()).add(k)); return r; }
   public static <T> Predicate<T> not(Predicate<? super T> p) { return t -> !p.test(t); }
   public static <A, B, C> Function<A, C> compose(Function<? super A, ? extends B> f, Function<? super B, ? extends C> g) { return a -> g.apply(f.apply(a)); }
 }
@@ -225,6 +230,115 @@ return l.toString();`,
   `return Optional.of("x").map(s -> Support.kind(s)).get();`,
   // overload in reducing
   `return Stream.of("ab").collect(Collectors.reducing("", s -> Support.kind(s), String::concat));`,
+  // Lambdas typed by their targets in other places (assignments, diamonds, wildcards, conditionals, nested flatMaps).
+  // assigned comparator
+  `Comparator<String> c = Comparator.comparing(s -> Support.kind(s));
+List<String> l = new ArrayList<>(Arrays.asList("b", "a")); l.sort(c);
+return l.toString() + Support.kind(l.get(0));`,
+  // explicit type args
+  `return Support.<String, String>mapAll(Arrays.asList("x"), s -> Support.kind(s)).toString();`,
+  // diamond TreeSet comparator
+  `TreeSet<String> t = new TreeSet<>(Comparator.comparing(s -> Support.kind(s) + s));
+t.add("b"); t.add("a");
+return t.toString();`,
+  // wildcard function target
+  `Function<? super String, ?> f = s -> Support.kind(s);
+return "" + f.apply("x");`,
+  // removeIf
+  `List<String> l = new ArrayList<>(Arrays.asList("a", "b"));
+l.removeIf(s -> Support.kind(s).equals("str") && s.equals("a"));
+return l.toString();`,
+  // conditional lambdas
+  `boolean flag = true;
+Function<String, String> f = flag ? s -> Support.kind(s) : s -> "no";
+return f.apply("z");`,
+  // flatMap optional
+  `return Optional.of("x").flatMap(s -> Optional.of(Support.kind(s))).get();`,
+  // flatMap stream nested map
+  `return Stream.of("x").flatMap(s -> Stream.of(s).map(t -> Support.kind(t))).collect(Collectors.joining());`,
+  // computeIfAbsent key
+  `Map<String, List<String>> m = new TreeMap<>();
+m.computeIfAbsent("k", k -> new ArrayList<>()).add("v");
+m.computeIfAbsent("q", k -> new ArrayList<>(List.of(Support.kind(k))));
+return m.toString();`,
+  // forEach bi
+  `Map<String, Integer> m = new TreeMap<>(Map.of("a", 1));
+StringBuilder sb = new StringBuilder();
+m.forEach((k, v) -> sb.append(Support.kind(k)).append(Support.kind(v)));
+return sb.toString();`,
+  // entrySet map getKey
+  `return new TreeMap<>(Map.of("a", 1)).entrySet().stream().map(e -> Support.kind(e.getKey()) + Support.kind(e.getValue())).collect(Collectors.joining());`,
+  // CompletableFuture thenApply
+  `return java.util.concurrent.CompletableFuture.supplyAsync(() -> "x").thenApply(s -> Support.kind(s)).join();`,
+  // reduce identity
+  `return Stream.of("a").reduce("", (a, b) -> Support.kind(a) + Support.kind(b));`,
+  // forEach list
+  `StringBuilder sb = new StringBuilder();
+Arrays.asList("a").forEach(s -> sb.append(Support.kind(s)));
+return sb.toString();`,
+  // collectingAndThen toMap lambda
+  `Map<String, String> m = Stream.of("a").collect(Collectors.collectingAndThen(Collectors.toMap(s -> s, s -> Support.kind(s)), TreeMap::new));
+return m.toString();`,
+  // groupingBy classifier with overload
+  `return new TreeMap<>(Stream.of("a").collect(Collectors.groupingBy(s -> Support.kind(s)))).toString();`,
+  // partitioningBy downstream mapping
+  `return Stream.of("a").collect(Collectors.partitioningBy(s -> true, Collectors.mapping(s -> Support.kind(s), Collectors.toList()))).toString();`,
+  // Collectors.toMap via var
+  `var m = Stream.of("a").collect(Collectors.toMap(s -> Support.kind(s), s -> Support.kind(s)));
+return m.toString();`,
+  // sorted with comparing in stream of generic method result
+  `return Support.mapAll(Arrays.asList("b", "a"), s -> s + "!").stream().sorted(Comparator.comparing(s -> Support.kind(s) + s)).collect(Collectors.joining());`,
+  // thenComparing with lambda typed by receiver
+  `Comparator<String> c = Comparator.comparing(String::length);
+c = c.thenComparing(s -> Support.kind(s));
+return "" + c.compare("a", "b");`,
+  // max with comparing lambda
+  `return Stream.of("a", "bb").max(Comparator.comparing(s -> Support.kind(s) + s.length())).get();`,
+  // Optional map orElseGet with supplier overload
+  `return Optional.of("x").map(s -> Support.kind(s)).orElseGet(() -> Support.kind("y"));`,
+  // mapping in collect into var then get
+  `var g = Stream.of("a", "bb").collect(Collectors.groupingBy(String::length, Collectors.mapping(s -> Support.kind(s), Collectors.toList())));
+return new TreeMap<>(g).toString();`,
+  // summingInt downstream with overload
+  `return new TreeMap<>(Stream.of("a").collect(Collectors.groupingBy(s -> s, Collectors.summingInt(s -> Support.kind(s).length())))).toString();`,
+  // Overloads taking functional interfaces, bounded wildcards, and explicitly typed lambdas pertinent to applicability.
+  // callable vs runnable value
+  `return Support.take(() -> 1);`,
+  // callable vs runnable void
+  `StringBuilder sb = new StringBuilder();
+return Support.take(() -> sb.append("x")) + Support.take(() -> System.out.print(""));`,
+  // callable block
+  `return Support.take(() -> { return "v"; }) + Support.take(() -> { });`,
+  // sortedCopy wildcard
+  `List<Integer> l = Support.sortedCopy(Arrays.asList(3, 1, 2));
+return l.toString() + (l.get(0) + 1);`,
+  // sortedCopy set
+  `return Support.sortedCopy(new HashSet<>(Arrays.asList("b", "a"))).get(0).toUpperCase();`,
+  // firstOr supplier
+  `List<String> e = new ArrayList<>();
+String s = Support.firstOr(e, () -> "dflt");
+return s.length() + s;`,
+  // firstOr Number: T a lub of Integer (the list) and Double (the explicitly typed lambda's body)
+  `Number n = Support.firstOr(Arrays.asList(1, 2), () -> 2.5);
+return n + "";`,
+  // invert
+  `Map<String, Integer> m = new TreeMap<>(); m.put("a", 1); m.put("b", 1); m.put("c", 2);
+Map<Integer, List<String>> inv = Support.invert(m);
+return inv.toString() + inv.get(1).get(0).length();`,
+  // invert chained
+  `return Support.invert(Support.invert(new TreeMap<>(Map.of("a", 1)))).toString();`,
+  // mapToInt vs map
+  `return "" + Stream.of("a", "bb").mapToInt(String::length).max().getAsInt();`,
+  // Comparator.comparingDouble
+  `return Stream.of(2.5, 1.5).sorted(Comparator.comparingDouble(d -> -d)).map(String::valueOf).collect(Collectors.joining(","));`,
+  // Collectors.joining with map of int
+  `return IntStream.of(3, 4).boxed().map(i -> Support.kind(i)).collect(Collectors.joining());`,
+  // Stream.of array varargs generic
+  `String[] arr = {"x", "y"};
+return Stream.of(arr).map(s -> Support.kind(s)).collect(Collectors.joining());`,
+  // Arrays.asList of arrays
+  `List<int[]> l = Arrays.asList(new int[]{1}, new int[]{2, 3});
+return "" + l.stream().mapToInt(a -> a.length).sum();`,
 ];
 
 const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];

@@ -2179,14 +2179,31 @@ export class CodeGenerator {
     return args.map((arg): InferenceArgument => {
       if (arg.functional !== undefined) {
         const lambda = arg.functional;
-        const explicit = lambda.kind === 'Lambda' && lambda.parameters.length > 0 && lambda.parameters.every((parameter) => parameter.type !== null && parameter.type.kind !== 'VarType');
+        // An explicitly typed lambda (no parameters, or all declared) is pertinent to applicability (JLS §15.12.2.2).
+        const explicit = lambda.kind === 'Lambda' && lambda.parameters.every((parameter) => parameter.type !== null && parameter.type.kind !== 'VarType');
         if (!explicit) return null;
         const parameters = lambda.parameters.map((parameter) => this.genericTypeOf(parameter.type!) ?? genericOf(this.typeOf(parameter.type!)));
-        return { kind: 'lambda-result', result: null, parameters };
+        const result = this.explicitLambdaResult(lambda);
+        if (parameters.length === 0 && result === null) return null;
+        return { kind: 'lambda-result', result, parameters };
       }
       // A deferred call's type is known once the parameter is (see compileArguments).
       return arg.type.isNull() || arg.deferred !== undefined ? null : arg.generic ?? genericOf(arg.type);
     });
+  }
+
+  /**
+   * What an explicitly typed lambda's expression body tells inference before the method is chosen
+   * (JLS §18.2.1: ‹body → R›, so `firstOr(ints, () -> 2.5)` makes T a lub of Integer and Double):
+   * the body's type, boxed, where it is a primitive or a class without type parameters (an erased
+   * generic type would say less than what compiling the lambda later tells); else null.
+   */
+  private explicitLambdaResult(lambda: Ast.LambdaNode): GenericType | null {
+    if (lambda.body.kind === 'Block') return null;
+    const type = this.trialBodyType(lambda, lambda.body, lambda.parameters.map((parameter) => this.typeOf(parameter.type!)));
+    if (type === null || type.isVoid() || type.isNull()) return null;
+    if (type.isPrimitive()) return genericOf(type.boxed()!);
+    return type.isClass() && this.members.typeParameterCount(type.internalName!) === 0 ? genericOf(type) : null;
   }
 
   /** The argument types overload resolution sees: static types, and what lambdas and method references may convert to. */
