@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Annotation, BootstrapMethodsAttribute, Descriptor, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
+import { Annotation, AnnotationDefaultAttribute, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -108,6 +108,37 @@ public class Params {
   }
 }
 `;
+
+/** Nested, local and anonymous classes, constants, an annotation type with defaults, Deprecated. */
+const OUTER = `package dx;
+import java.lang.annotation.*;
+@Deprecated
+public class Outer {
+  public static final int ANSWER = 42;
+  public static final String NAME = "outer";
+  public static final long BIG = 1L << 40;
+  public static final double HALF = 0.5;
+  public final int notStatic = 3;
+  @Deprecated public static int old;
+  @Retention(RetentionPolicy.RUNTIME)
+  public @interface Config {
+    String name() default "cfg";
+    int[] sizes() default {1, 2};
+    RetentionPolicy policy() default RetentionPolicy.CLASS;
+    Class<?> type() default Object.class;
+    Deprecated nested() default @Deprecated;
+    long plain();
+  }
+  public static class Nested { }
+  private class Inner { }
+  @Deprecated public Runnable make() {
+    class Local implements Runnable { public void run() { } }
+    return new Runnable() { public void run() { new Local().run(); } };
+  }
+  static Object init = new Object() { };
+}
+`;
+const OUTER_CLASSES = ['dx.Outer', 'dx.Outer$Config', 'dx.Outer$Nested', 'dx.Outer$Inner', 'dx.Outer$1Local', 'dx.Outer$1', 'dx.Outer$2'];
 
 /** Where the timing edit records each method's time (a count per method name). */
 const TIMING = `package dx;
@@ -603,6 +634,39 @@ async function classforgeParams(classes: string, out: string): Promise<string[]>
   return lines;
 }
 
+/** JavassistBytecodeLevel's "small". */
+function classforgeSmall(classes: string): string[] {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  for (const className of OUTER_CLASSES) {
+    const f = pool.get(className).getClassFile();
+    const p = f.getConstPool();
+    const sf = f.getAttribute(SourceFileAttribute.tag) as SourceFileAttribute | null;
+    let sb = `${className} source ${sf === null ? null : sf.getFileName()} deprecated ${f.getAttribute(DeprecatedAttribute.tag) !== null}`;
+    const ic = f.getAttribute(InnerClassesAttribute.tag) as InnerClassesAttribute | null;
+    if (ic !== null) {
+      for (let i = 0; i < ic.tableLength(); i++) {
+        sb += ` | ${ic.innerClassIndex(i)} ${ic.innerClass(i)} ${ic.outerClassIndex(i)} ${ic.outerClass(i)} ${ic.innerNameIndex(i)} ${ic.innerName(i)} ${ic.accessFlags(i)} ${ic.find(ic.innerClass(i)!)}`;
+      }
+      sb += ` find ${ic.find('nope')}`;
+    }
+    const em = f.getAttribute(EnclosingMethodAttribute.tag) as EnclosingMethodAttribute | null;
+    if (em !== null) sb += ` enclosing ${em.classIndex()} ${em.methodIndex()} ${em.className()} ${em.methodName()} ${em.methodIndex() === 0 ? '-' : em.methodDescriptor()}`;
+    lines.push(sb);
+    for (const fi of f.getFields()) {
+      const ca = fi.getAttribute(ConstantAttribute.tag) as ConstantAttribute | null;
+      const value = ca === null ? 'none' : `${ca.getConstantValue()}=${String(p.getLdcValue(ca.getConstantValue()))}`;
+      lines.push(`  field ${fi.getName()} ${fi.getConstantValue()} ${value} deprecated ${fi.getAttribute(DeprecatedAttribute.tag) !== null}`);
+    }
+    for (const mi of f.getMethods()) {
+      const ad = mi.getAttribute(AnnotationDefaultAttribute.tag) as AnnotationDefaultAttribute | null;
+      const deprecated = mi.getAttribute(DeprecatedAttribute.tag) !== null;
+      if (ad !== null || deprecated) lines.push(`  method ${mi.getName()} default ${ad === null ? null : `${ad} ${ad.getDefaultValue().constructor.name}`} deprecated ${deprecated}`);
+    }
+  }
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -774,7 +838,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   let prepared: Promise<{ classes: string; harness: string }> | null = null;
   const prepare = (): Promise<{ classes: string; harness: string }> =>
     (prepared ??= (async () => {
-      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING, 'dx/Params.java': PARAMS }, { javacOptions: ['-g'] })).dir;
+      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING, 'dx/Params.java': PARAMS, 'dx/Outer.java': OUTER }, { javacOptions: ['-g'] })).dir;
       const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
       return { classes, harness };
     })());
@@ -896,6 +960,13 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     const [ours, theirs] = await checks([classforgeOut, javassistOut], 'dx.Params');
     expect(ours!.split(' ').slice(1)).toEqual(theirs!.split(' ').slice(1));
     expect(ours).toContain('none[[@dx.Params$Tag("x")]]');
+  }, 120_000);
+
+  it('ConstantValue, SourceFile, InnerClasses, EnclosingMethod, Deprecated and AnnotationDefault read as Javassist reads them', async () => {
+    const expected = await oracle('small', join(scratch, 'small-javassist'), [OUTER_CLASSES.join(',')]);
+    expect(expected.some((line) => line.includes(' enclosing '))).toBe(true);
+    const { classes } = await prepare();
+    expect(classforgeSmall(classes)).toEqual(expected);
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

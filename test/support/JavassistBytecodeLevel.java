@@ -444,6 +444,40 @@ public class JavassistBytecodeLevel {
       params.writeFile(args[1]);
       return;
     }
+    if (pattern.equals("small")) {
+      // ConstantValue, SourceFile, InnerClasses, EnclosingMethod, Deprecated and AnnotationDefault as scanners read them.
+      String[] classes = args[3].split(",");
+      for (String className : classes) {
+        ClassFile f = pool.get(className).getClassFile();
+        ConstPool p = f.getConstPool();
+        SourceFileAttribute sf = (SourceFileAttribute) f.getAttribute(SourceFileAttribute.tag);
+        StringBuilder sb = new StringBuilder(className + " source " + (sf == null ? null : sf.getFileName()) + " deprecated " + (f.getAttribute(DeprecatedAttribute.tag) != null));
+        InnerClassesAttribute ic = (InnerClassesAttribute) f.getAttribute(InnerClassesAttribute.tag);
+        if (ic != null) {
+          for (int i = 0; i < ic.tableLength(); i++) {
+            sb.append(" | " + ic.innerClassIndex(i) + " " + ic.innerClass(i) + " " + ic.outerClassIndex(i) + " " + ic.outerClass(i) + " " + ic.innerNameIndex(i) + " " + ic.innerName(i) + " " + ic.accessFlags(i) + " " + ic.find(ic.innerClass(i)));
+          }
+          sb.append(" find " + ic.find("nope"));
+        }
+        EnclosingMethodAttribute em = (EnclosingMethodAttribute) f.getAttribute(EnclosingMethodAttribute.tag);
+        // (Javassist 3.27's methodDescriptor() throws NullPointerException outside a method: not asked then.)
+        if (em != null) sb.append(" enclosing " + em.classIndex() + " " + em.methodIndex() + " " + em.className() + " " + em.methodName() + " " + (em.methodIndex() == 0 ? "-" : em.methodDescriptor()));
+        System.out.println(sb);
+        for (Object o : f.getFields()) {
+          FieldInfo fi = (FieldInfo) o;
+          ConstantAttribute ca = (ConstantAttribute) fi.getAttribute(ConstantAttribute.tag);
+          System.out.println("  field " + fi.getName() + " " + fi.getConstantValue() + " " + (ca == null ? "none" : ca.getConstantValue() + "=" + p.getLdcValue(ca.getConstantValue())) + " deprecated " + (fi.getAttribute(DeprecatedAttribute.tag) != null));
+        }
+        for (Object o : f.getMethods()) {
+          MethodInfo mi = (MethodInfo) o;
+          AnnotationDefaultAttribute ad = (AnnotationDefaultAttribute) mi.getAttribute(AnnotationDefaultAttribute.tag);
+          if (ad != null || mi.getAttribute(DeprecatedAttribute.tag) != null) {
+            System.out.println("  method " + mi.getName() + " default " + (ad == null ? null : ad + " " + ad.getDefaultValue().getClass().getSimpleName()) + " deprecated " + (mi.getAttribute(DeprecatedAttribute.tag) != null));
+          }
+        }
+      }
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));

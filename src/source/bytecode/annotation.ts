@@ -287,8 +287,8 @@ export class Annotation {
   }
 }
 
-/** The MemberValue of an element value as the tree holds it (AnnotationNode.values). */
-function memberValueOf(value: unknown): MemberValue {
+/** @internal The MemberValue of an element value as the tree holds it (AnnotationNode.values, MethodNode.annotationDefault). */
+export function memberValueOf(value: unknown): MemberValue {
   if (typeof value === 'boolean') return new BooleanMemberValue(value);
   if (typeof value === 'number') return new IntegerMemberValue(null, value);
   if (typeof value === 'bigint') return new LongMemberValue(value);

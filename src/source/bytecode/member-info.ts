@@ -29,6 +29,7 @@ import { Type } from '../../asm/type.js';
 import { type RawAttribute, type RawCode, readRawClassFile } from '../../classfile/raw-class-file.js';
 import { RawAttributeInfo } from './attribute-info.js';
 import { readConstantPool } from '../../classfile/constant-pool.js';
+import { AnnotationDefaultAttribute, type AnnotationDefaultHolder, ConstantAttribute, classFileAttributeView } from './class-file-attributes.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { InsnList } from '../../tree/insn-list.js';
 
@@ -72,7 +73,7 @@ abstract class AnnotatedInfo {
       const signature = this.node.signature;
       return signature === null ? null : new SignatureAttribute(null, signature).bind((s) => this.setSignature(s));
     }
-    if (name !== AnnotationsAttribute.visibleTag && name !== AnnotationsAttribute.invisibleTag) return null;
+    if (name !== AnnotationsAttribute.visibleTag && name !== AnnotationsAttribute.invisibleTag) return this.classFileView(name);
     const visible = name === AnnotationsAttribute.visibleTag;
     const nodes = visible ? this.node.visibleAnnotations : this.node.invisibleAnnotations;
     if (nodes === null || nodes.length === 0) return null;
@@ -86,6 +87,12 @@ abstract class AnnotatedInfo {
    */
   getAttributes(): AttributeInfo[] {
     return this.writtenAttributes().map((attribute) => this.attributeView(attribute.name) ?? new RawAttributeInfo(attribute.name, new Uint8Array(attribute.info)));
+  }
+
+  /** The view of attribute `name` as the class file has it now (class-file-attributes.ts), or null. */
+  private classFileView(name: string): AttributeInfo | null {
+    const attribute = this.writtenAttributes().find((a) => a.name === name);
+    return attribute === undefined ? null : classFileAttributeView(name, new Uint8Array(attribute.info), readConstantPool(this.classBytes()));
   }
 
   /** @internal The member's attributes in the class file as written now. */
@@ -368,6 +375,16 @@ export class MethodInfo extends AnnotatedInfo {
     };
   }
 
+  private annotationDefaultHolder(): AnnotationDefaultHolder {
+    return {
+      get: () => this.method.annotationDefault,
+      set: (value) => {
+        this.changing();
+        this.method.annotationDefault = value;
+      },
+    };
+  }
+
   /** The parameter annotations of one visibility (JVMS §4.7.18-19), read and written in the method's tree. */
   private parameterAnnotationsHolder(visible: boolean): ParameterAnnotationsHolder {
     const method = this.method;
@@ -398,6 +415,7 @@ export class MethodInfo extends AnnotatedInfo {
   /** MethodParametersAttribute.tag too (the names javac -parameters writes), ExceptionsAttribute.tag, ParameterAnnotationsAttribute's tags; the rest as AnnotatedInfo. */
   override getAttribute(name: string): AttributeInfo | null {
     if (name === ExceptionsAttribute.tag) return this.getExceptionsAttribute();
+    if (name === AnnotationDefaultAttribute.tag) return this.method.annotationDefault == null ? null : new AnnotationDefaultAttribute().bind(this.annotationDefaultHolder(), false);
     if (name === ParameterAnnotationsAttribute.visibleTag || name === ParameterAnnotationsAttribute.invisibleTag) {
       const holder = this.parameterAnnotationsHolder(name === ParameterAnnotationsAttribute.visibleTag);
       return holder.get() === null ? null : new ParameterAnnotationsAttribute(null, name).bind(holder, false);
@@ -430,6 +448,10 @@ export class MethodInfo extends AnnotatedInfo {
 
   /** A MethodParametersAttribute replaces the parameter names and flags; the rest as AnnotatedInfo. */
   override addAttribute(attribute: AttributeInfo): void {
+    if (attribute instanceof AnnotationDefaultAttribute) {
+      attribute.bind(this.annotationDefaultHolder(), true);
+      return;
+    }
     if (attribute instanceof ParameterAnnotationsAttribute) {
       attribute.bind(this.parameterAnnotationsHolder(attribute.getName() === ParameterAnnotationsAttribute.visibleTag), true);
       return;
@@ -494,6 +516,13 @@ export class FieldInfo extends AnnotatedInfo {
       super(fieldOrPool, classNameOrName, beforeChangeOrDescriptor as () => void, classBytes!, declarationChanged);
       this.field = fieldOrPool;
     }
+  }
+
+  /** The constant pool index of a static field's ConstantValue, else 0 (Javassist's getConstantValue). */
+  getConstantValue(): number {
+    if ((this.field.access & Opcodes.ACC_STATIC) === 0) return 0;
+    const attribute = this.getAttribute(ConstantAttribute.tag);
+    return attribute instanceof ConstantAttribute ? attribute.getConstantValue() : 0;
   }
 
   protected override writtenAttributes(): readonly RawAttribute[] {
