@@ -7,7 +7,7 @@
 //   joined by single `/`, or an array descriptor of at most 255 dimensions (§4.4.1);
 // - every CONSTANT_NameAndType: a non-empty name and descriptor; a method descriptor (§4.3.3) with
 //   a method name (an unqualified name without `<` `>`, or `<init>`, `<clinit>`), `<init>` returning
-//   void; otherwise a field descriptor (§4.3.2) with a field name;
+//   void, `<clinit>` of descriptor `()V` from version 51; otherwise a field descriptor (§4.3.2) with a field name;
 // - a Fieldref whose descriptor is a method's, a Methodref or InterfaceMethodref whose descriptor is
 //   a field's, and a Methodref naming a `<…>` method other than `<init>` (§4.4.2);
 // - the name and descriptor of every field and method the class declares (§4.5, §4.6), and a super
@@ -19,6 +19,7 @@
 import type { RawClassFile } from '../classfile/raw-class-file.js';
 
 const JAVA_1_5 = 49;
+const JAVA_7 = 51;
 const ACC_INTERFACE = 0x0200;
 const MAX_DIMENSIONS = 255;
 
@@ -66,10 +67,12 @@ function isMethodName(name: string): boolean {
 }
 
 /** HotSpot's complaint about a name and descriptor pair, as a method's or a field's, or null. */
-function memberError(name: string, descriptor: string, className: string): string | null {
+function memberError(name: string, descriptor: string, className: string, major: number): string | null {
   if (descriptor.startsWith('(')) {
     if (!isMethodName(name)) return `Illegal method name "${name}" in class ${className}`;
-    if (!isMethodDescriptor(descriptor) || (name === '<init>' && !descriptor.endsWith(')V'))) {
+    // `<init>` returns void; `<clinit>` is `()V` from version 51 (verify_legal_method_signature).
+    const badSpecial = (name === '<init>' && !descriptor.endsWith(')V')) || (name === '<clinit>' && major >= JAVA_7 && descriptor !== '()V');
+    if (!isMethodDescriptor(descriptor) || badSpecial) {
       return `Method "${name}" in class ${className} has illegal signature "${descriptor}"`;
     }
     return null;
@@ -103,7 +106,7 @@ export function constantPoolNameError(classFile: RawClassFile): string | null {
       if (name === null || descriptor === null) continue;
       if (descriptor.length === 0) return `Illegal zero length constant pool entry at ${entry.descriptorIndex} in class ${className}`;
       if (name.length === 0) return `Illegal zero length constant pool entry at ${entry.nameIndex} in class ${className}`;
-      const error = memberError(name, descriptor, className);
+      const error = memberError(name, descriptor, className, classFile.majorVersion);
       if (error !== null) return error;
     } else if (entry.kind === 'Fieldref' || entry.kind === 'Methodref' || entry.kind === 'InterfaceMethodref') {
       const nameAndType = entries[entry.nameAndTypeIndex];
@@ -127,11 +130,11 @@ export function constantPoolNameError(classFile: RawClassFile): string | null {
     return `Interfaces must have java.lang.Object as superclass in class file ${className}`;
   }
   for (const field of classFile.fields) {
-    const error = memberError(field.name, field.descriptor, className);
+    const error = memberError(field.name, field.descriptor, className, classFile.majorVersion);
     if (error !== null || field.descriptor.startsWith('(')) return error ?? `Field "${field.name}" in class ${className} has illegal signature "${field.descriptor}"`;
   }
   for (const method of classFile.methods) {
-    const error = memberError(method.name, method.descriptor, className);
+    const error = memberError(method.name, method.descriptor, className, classFile.majorVersion);
     if (error !== null || !method.descriptor.startsWith('(')) return error ?? `Method "${method.name}" in class ${className} has illegal signature "${method.descriptor}"`;
   }
   return null;
