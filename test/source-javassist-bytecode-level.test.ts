@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Annotation, AnnotationDefaultAttribute, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
+import { Annotation, AnnotationDefaultAttribute, InstructionPrinter, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -139,6 +139,31 @@ public class Outer {
 }
 `;
 const OUTER_CLASSES = ['dx.Outer', 'dx.Outer$Config', 'dx.Outer$Nested', 'dx.Outer$Inner', 'dx.Outer$1Local', 'dx.Outer$1', 'dx.Outer$2'];
+
+/** Every operand kind InstructionPrinter prints: switches, ldc of each constant kind, newarray of each type, iinc, wide. */
+const OPS = `package dx;
+public class Ops {
+  public static Object all(int k, long j, float f, double d, Object o) {
+    int r = 0;
+    switch (k) { case 1: r = 10; break; case 2: r = 20; break; case 3: r = 30; break; default: r = -1; }
+    switch (k * 1000) { case -5000: r += 1; break; case 7000: r += 2; break; default: r += 3; }
+    r += 100000; r -= 7;
+    long big = j + 123456789012L; float ff = f * 3.25f; double dd = d / 1.5e300;
+    boolean[] zs = new boolean[k]; char[] cs = new char[2]; byte[] bs = new byte[3]; short[] ss = new short[4];
+    long[] ls = new long[5]; float[] fs = new float[6]; double[] ds = new double[7]; String[][] grid = new String[2][3];
+    Class<?> c = Ops.class;
+    if (o instanceof String && o != null) r++;
+    for (int i = 0; i < 3; i++) r += i;
+    r += 200; r -= 300;
+    return "" + r + big + ff + dd + zs.length + cs.length + bs.length + ss.length + ls.length + fs.length + ds.length + grid.length + c + (String) o;
+  }
+  public static long wide(long seed) {
+${Array.from({ length: 130 }, (_, i) => `    long v${i} = seed + ${i};`).join('\n')}
+    int w = 1; w += 5000; double x = w; x++;
+    return v0 + v129 + w + (long) x;
+  }
+}
+`;
 
 /** Where the timing edit records each method's time (a count per method name). */
 const TIMING = `package dx;
@@ -667,6 +692,28 @@ function classforgeSmall(classes: string): string[] {
   return lines;
 }
 
+/** JavassistBytecodeLevel's "printer". */
+function classforgePrinter(classes: string, classNames: readonly string[]): string[] {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  for (const className of classNames) {
+    const c = pool.get(className);
+    for (const m of c.getDeclaredMethods()) {
+      lines.push(`== ${className}.${m.getName()}${m.getSignature()}`);
+      InstructionPrinter.print(m, (line) => void lines.push(...line.split('\n')));
+    }
+    for (const k of c.getDeclaredConstructors()) {
+      lines.push(`== ${className}.<init>${k.getSignature()}`);
+      const it = k.getMethodInfo2().getCodeAttribute()!.iterator();
+      while (it.hasNext()) {
+        const pos = it.next();
+        lines.push(...`${pos}: ${InstructionPrinter.instructionString(it, pos, k.getMethodInfo2().getConstPool())}`.split('\n'));
+      }
+    }
+  }
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -838,7 +885,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   let prepared: Promise<{ classes: string; harness: string }> | null = null;
   const prepare = (): Promise<{ classes: string; harness: string }> =>
     (prepared ??= (async () => {
-      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING, 'dx/Params.java': PARAMS, 'dx/Outer.java': OUTER }, { javacOptions: ['-g'] })).dir;
+      const classes = (await compileJava({ 'dx/Calc.java': CALC, 'dx/Plain.java': PLAIN, 'dx/Frames.java': FRAMES, 'dx/Timing.java': TIMING, 'dx/Params.java': PARAMS, 'dx/Outer.java': OUTER, 'dx/Ops.java': OPS }, { javacOptions: ['-g'] })).dir;
       const harness = (await compileJava({ 'JavassistBytecodeLevel.java': HARNESS }, { classpath: JAVASSIST_JAR })).dir;
       return { classes, harness };
     })());
@@ -967,6 +1014,15 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     expect(expected.some((line) => line.includes(' enclosing '))).toBe(true);
     const { classes } = await prepare();
     expect(classforgeSmall(classes)).toEqual(expected);
+  }, 120_000);
+
+  it('InstructionPrinter prints every instruction as Javassist 3.27 does', async () => {
+    const classNames = ['dx.Ops', 'dx.Calc', 'dx.Frames', 'dx.Outer'];
+    const expected = await oracle('printer', join(scratch, 'printer-javassist'), [classNames.join(',')]);
+    const text = expected.join('\n');
+    for (const shown of ['tableswitch {', 'lookupswitch {', '= long ', '= double ', '= float ', 'newarray short', 'multianewarray #', 'iinc 7, -7', 'invokedynamic ', 'lload 260', 'iinc 262']) expect(text).toContain(shown);
+    const { classes } = await prepare();
+    expect(classforgePrinter(classes, classNames)).toEqual(expected);
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

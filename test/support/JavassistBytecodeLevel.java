@@ -478,6 +478,25 @@ public class JavassistBytecodeLevel {
       }
       return;
     }
+    if (pattern.equals("printer")) {
+      // InstructionPrinter over every method; constructors through instructionString.
+      for (String className : args[3].split(",")) {
+        CtClass c = pool.get(className);
+        for (CtMethod m : c.getDeclaredMethods()) {
+          System.out.println("== " + className + "." + m.getName() + m.getSignature());
+          InstructionPrinter.print(m, System.out);
+        }
+        for (CtConstructor k : c.getDeclaredConstructors()) {
+          System.out.println("== " + className + ".<init>" + k.getSignature());
+          CodeIterator it = k.getMethodInfo2().getCodeAttribute().iterator();
+          while (it.hasNext()) {
+            int pos = it.next();
+            System.out.println(pos + ": " + InstructionPrinter.instructionString(it, pos, k.getMethodInfo2().getConstPool()));
+          }
+        }
+      }
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));
