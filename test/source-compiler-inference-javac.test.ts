@@ -33,6 +33,21 @@ public class Support {
   public static <T extends Comparable<? super T>> List<T> sortedCopy(Collection<? extends T> in) { List<T> l = new ArrayList<>(in); Collections.sort(l); return l; }
   public static <T> T firstOr(List<? extends T> l, Supplier<? extends T> d) { return l.isEmpty() ? d.get() : l.get(0); }
   public static <K, V> Map<V, List<K>> invert(Map<K, V> m) { Map<V, List<K>> r = new TreeMap<>(); m.forEach((k, v) -> r.computeIfAbsent(v, x -> new ArrayList<>()).add(k)); return r; }
+  public static final class Box<T> {
+    private final T value; public Box(T value) { this.value = value; }
+    public static <T> Box<T> of(T v) { return new Box<>(v); }
+    public <R> Box<R> map(Function<? super T, ? extends R> f) { return new Box<>(f.apply(value)); }
+    public <R> Box<R> flatMap(Function<? super T, Box<R>> f) { return f.apply(value); }
+    public T get() { return value; }
+    public <U, R> Box<R> zip(Box<U> other, BiFunction<? super T, ? super U, ? extends R> f) { return new Box<>(f.apply(value, other.value)); }
+    public String toString() { return "Box(" + value + ")"; }
+  }
+  public static final class Pair<A, B> {
+    public final A a; public final B b; public Pair(A a, B b) { this.a = a; this.b = b; }
+    public static <A, B> Pair<A, B> of(A a, B b) { return new Pair<>(a, b); }
+    public <C> Pair<A, C> withB(Function<? super B, ? extends C> f) { return new Pair<>(a, f.apply(b)); }
+    public String toString() { return "(" + a + "," + b + ")"; }
+  }
   public static <T> Predicate<T> not(Predicate<? super T> p) { return t -> !p.test(t); }
   public static <A, B, C> Function<A, C> compose(Function<? super A, ? extends B> f, Function<? super B, ? extends C> g) { return a -> g.apply(f.apply(a)); }
 }
@@ -339,6 +354,77 @@ return Stream.of(arr).map(s -> Support.kind(s)).collect(Collectors.joining());`,
   // Arrays.asList of arrays
   `List<int[]> l = Arrays.asList(new int[]{1}, new int[]{2, 3});
 return "" + l.stream().mapToInt(a -> a.length).sum();`,
+  // Generic classes of the user's (a Box with map/flatMap/zip, a Pair) in chains and collectors.
+  // box map chain
+  `return Support.Box.of("ab").map(s -> s.length()).map(n -> n * 2).map(n -> Support.kind(n)).get();`,
+  // box map overload string
+  `return Support.Box.of("ab").map(s -> s + "!").map(s -> Support.kind(s)).get();`,
+  // box flatMap
+  `return Support.Box.of(3).flatMap(n -> Support.Box.of("n" + n)).map(s -> s.length()).get() + "";`,
+  // box zip
+  `return Support.Box.of(2).zip(Support.Box.of("x"), (n, s) -> s.repeat(n)).map(s -> Support.kind(s) + s).get();`,
+  // pair withB
+  `Support.Pair<String, Integer> p = Support.Pair.of("k", 1);
+Support.Pair<String, String> q = p.withB(v -> "v" + (v + 1));
+return q.toString() + q.b.length();`,
+  // list of pairs sorted by b
+  `List<Support.Pair<String, Integer>> ps = new ArrayList<>(List.of(Support.Pair.of("a", 3), Support.Pair.of("b", 1)));
+ps.sort(Comparator.comparing(p -> p.b));
+return ps.toString();`,
+  // pairs grouping by a
+  `List<Support.Pair<String, Integer>> ps = List.of(Support.Pair.of("a", 3), Support.Pair.of("b", 1), Support.Pair.of("a", 2));
+return new TreeMap<>(ps.stream().collect(Collectors.groupingBy(p -> p.a, Collectors.summingInt(p -> p.b)))).toString();`,
+  // wildcard receiver stream
+  `List<? extends Number> l = List.of(1, 2.5);
+return l.stream().map(n -> n.intValue()).map(i -> Support.kind(i) + i).collect(Collectors.joining(","));`,
+  // wildcard map values
+  `Map<String, ? extends List<String>> m = Map.of("k", List.of("a", "b"));
+return "" + m.get("k").stream().map(s -> s.toUpperCase()).collect(Collectors.toList());`,
+  // box of list
+  `Support.Box<List<String>> b = Support.Box.of(new ArrayList<>(List.of("z")));
+return b.map(l -> l.get(0)).map(s -> s + Support.kind(s)).get();`,
+  // box with diamond arg
+  `Support.Box<Map<String, Integer>> b = new Support.Box<>(new TreeMap<>());
+b.get().put("a", 1);
+return b.map(m -> m.keySet()).get().toString();`,
+  // pair of boxes
+  `Support.Pair<Support.Box<Integer>, String> p = Support.Pair.of(Support.Box.of(4), "s");
+return "" + p.a.map(i -> i + 1).get() + p.b;`,
+  // generic static with pairs map
+  `return Stream.of("a", "bb").map(s -> Support.Pair.of(s, s.length())).filter(p -> p.b > 1).map(p -> p.a).findFirst().orElse("-");`,
+  // pairs toMap
+  `Map<String, Integer> m = Stream.of("a", "bb").map(s -> Support.Pair.of(s, s.length())).collect(Collectors.toMap(p -> p.a, p -> p.b));
+return new TreeMap<>(m).toString();`,
+  // nested box map returning box
+  `Support.Box<Support.Box<String>> bb = Support.Box.of(1).map(i -> Support.Box.of("in" + i));
+return bb.get().map(s -> Support.kind(s)).get();`,
+  // Pair.of with lambdas inside collect reduce
+  `Support.Pair<Integer, Integer> sum = Stream.of(1, 2, 3).map(i -> Support.Pair.of(i, i * i)).reduce(Support.Pair.of(0, 0), (x, y) -> Support.Pair.of(x.a + y.a, x.b + y.b));
+return sum.toString();`,
+  // Conditionals of generic calls whose lambdas need the target, nested: each operand is a poly expression of the target.
+  // cond 1
+  `boolean flag = true;
+List<String> l = new ArrayList<>(List.of("bb", "a"));
+l.sort(flag ? Comparator.comparing(s -> s.length()) : Comparator.comparing(s -> -s.length()));
+return l.toString();`,
+  // cond nested paren
+  `boolean flag = false;
+List<String> l = new ArrayList<>(List.of("bb", "a", "ccc"));
+l.sort(flag ? Comparator.comparing(s -> s.length()) : (flag ? Comparator.comparing(s -> -s.length()) : Comparator.comparing(s -> s.charAt(0))));
+return l.toString();`,
+  // cond nested no paren
+  `boolean flag = false;
+List<String> l = new ArrayList<>(List.of("bb", "a", "ccc"));
+l.sort(flag ? Comparator.comparing(s -> s.length()) : flag ? Comparator.comparing(s -> -s.length()) : Comparator.comparing(s -> s.charAt(0)));
+return l.toString();`,
+  // cond assigned nested
+  `boolean flag = false;
+Comparator<String> c = flag ? Comparator.comparing(s -> s.length()) : flag ? Comparator.comparing(s -> -s.length()) : Comparator.comparing(s -> s.charAt(0));
+List<String> l = new ArrayList<>(List.of("bb", "a", "ccc")); l.sort(c);
+return l.toString();`,
+  // cond return-like in ap
+  `boolean flag = true;
+return Support.mapAll(List.of("x"), flag ? s -> s + "1" : s -> s + "2").toString();`,
 ];
 
 const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];

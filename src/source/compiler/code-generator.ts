@@ -2824,6 +2824,9 @@ export class CodeGenerator {
     const inner = unparenthesized(node);
     if (generic === null) return this.expression(node);
     if (inner.kind === 'New' && isDiamond(inner.type)) return this.newObject(inner, generic);
+    // A conditional in a conditional's operand is a poly expression of the same target (JLS §15.25.3):
+    // `c ? comparing(s -> …) : d ? comparing(s -> …) : comparing(s -> …)` types every lambda by it.
+    if (inner.kind === 'Conditional' && generic.kind === 'class' && needsTargetType(inner)) return this.conditional(inner, erasure(generic), generic);
     if (inner.kind !== 'MethodCall') return this.expression(node);
     const outerCallTarget = this.callTarget;
     this.callTarget = { node: inner, generic };
