@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Annotation, AnnotationDefaultAttribute, InstructionPrinter, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
+import { Annotation, AnnotationDefaultAttribute, ByteArray, InstructionPrinter, NestHostAttribute, NestMembersAttribute, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -677,6 +677,13 @@ function classforgeSmall(classes: string): string[] {
     }
     const em = f.getAttribute(EnclosingMethodAttribute.tag) as EnclosingMethodAttribute | null;
     if (em !== null) sb += ` enclosing ${em.classIndex()} ${em.methodIndex()} ${em.className()} ${em.methodName()} ${em.methodIndex() === 0 ? '-' : em.methodDescriptor()}`;
+    const host = f.getAttribute(NestHostAttribute.tag) as NestHostAttribute | null;
+    if (host !== null) sb += ` host ${host.hostClassIndex()} ${p.getClassInfo(host.hostClassIndex())}`;
+    const members = f.getAttribute(NestMembersAttribute.tag) as NestMembersAttribute | null;
+    if (members !== null) {
+      sb += ` members ${members.numberOfClasses()}`;
+      for (let i = 0; i < members.numberOfClasses(); i++) sb += ` ${members.memberClass(i)}=${p.getClassInfo(members.memberClass(i))}`;
+    }
     lines.push(sb);
     for (const fi of f.getFields()) {
       const ca = fi.getAttribute(ConstantAttribute.tag) as ConstantAttribute | null;
@@ -751,6 +758,10 @@ async function classforgeMisc(classes: string, out: string): Promise<string[]> {
       p(`marks ${pos} ${at} ${g1} ${first} ${g2} ${it.getMark()},${it.getMark2()}`);
     }
   }
+  const raw = new Uint8Array(8);
+  ByteArray.write16bit(0xfedc, raw, 0);
+  ByteArray.write32bit(0x89abcdef, raw, 2);
+  p(`bytearray ${hex(raw)} ${ByteArray.readU16bit(raw, 0)} ${ByteArray.readS16bit(raw, 0)} ${ByteArray.read32bit(raw, 2)} ${ByteArray.readS16bit(raw, 4)}`);
   const rb = new Bytecode(cp);
   rb.add32bit(0x89abcdef);
   rb.add32bit(0x01020304);
@@ -1012,6 +1023,7 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
   it('ConstantValue, SourceFile, InnerClasses, EnclosingMethod, Deprecated and AnnotationDefault read as Javassist reads them', async () => {
     const expected = await oracle('small', join(scratch, 'small-javassist'), [OUTER_CLASSES.join(',')]);
     expect(expected.some((line) => line.includes(' enclosing '))).toBe(true);
+    expect(expected.some((line) => line.includes(' members 6 '))).toBe(true);
     const { classes } = await prepare();
     expect(classforgeSmall(classes)).toEqual(expected);
   }, 120_000);

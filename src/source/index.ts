@@ -34,7 +34,17 @@ export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
 export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, MethodParametersAttribute } from './bytecode/attributes.js';
 export { ConstPool } from './bytecode/const-pool.js';
 export { InstructionPrinter, type InstructionPrinterOutput } from './bytecode/instruction-printer.js';
-export { AnnotationDefaultAttribute, ConstantAttribute, DeprecatedAttribute, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute } from './bytecode/class-file-attributes.js';
+export {
+  AnnotationDefaultAttribute,
+  ConstantAttribute,
+  DeprecatedAttribute,
+  EnclosingMethodAttribute,
+  InnerClassesAttribute,
+  NestHostAttribute,
+  NestMembersAttribute,
+  SourceFileAttribute,
+} from './bytecode/class-file-attributes.js';
+export { ByteArray } from './bytecode/byte-array.js';
 export { ParameterAnnotationsAttribute } from './bytecode/parameter-annotations-attribute.js';
 export { ExceptionsAttribute } from './bytecode/exceptions-attribute.js';
 export { StackMapTable, type StackMapTableOutput } from './bytecode/stack-map-table.js';

@@ -462,6 +462,13 @@ public class JavassistBytecodeLevel {
         EnclosingMethodAttribute em = (EnclosingMethodAttribute) f.getAttribute(EnclosingMethodAttribute.tag);
         // (Javassist 3.27's methodDescriptor() throws NullPointerException outside a method: not asked then.)
         if (em != null) sb.append(" enclosing " + em.classIndex() + " " + em.methodIndex() + " " + em.className() + " " + em.methodName() + " " + (em.methodIndex() == 0 ? "-" : em.methodDescriptor()));
+        NestHostAttribute host = (NestHostAttribute) f.getAttribute(NestHostAttribute.tag);
+        if (host != null) sb.append(" host " + host.hostClassIndex() + " " + p.getClassInfo(host.hostClassIndex()));
+        NestMembersAttribute members = (NestMembersAttribute) f.getAttribute(NestMembersAttribute.tag);
+        if (members != null) {
+          sb.append(" members " + members.numberOfClasses());
+          for (int i = 0; i < members.numberOfClasses(); i++) sb.append(" " + members.memberClass(i) + "=" + p.getClassInfo(members.memberClass(i)));
+        }
         System.out.println(sb);
         for (Object o : f.getFields()) {
           FieldInfo fi = (FieldInfo) o;
@@ -527,6 +534,10 @@ public class JavassistBytecodeLevel {
           System.out.println("marks " + pos + " " + at + " " + g1 + " " + first + " " + g2 + " " + it.getMark() + "," + it.getMark2());
         }
       }
+      byte[] raw = new byte[8];
+      ByteArray.write16bit(0xfedc, raw, 0);
+      ByteArray.write32bit(0x89abcdef, raw, 2);
+      System.out.println("bytearray " + hex(raw) + " " + ByteArray.readU16bit(raw, 0) + " " + ByteArray.readS16bit(raw, 0) + " " + ByteArray.read32bit(raw, 2) + " " + ByteArray.readS16bit(raw, 4));
       Bytecode rb = new Bytecode(cp);
       rb.add32bit(0x89abcdef);
       rb.add32bit(0x01020304);

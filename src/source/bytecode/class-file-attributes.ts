@@ -1,5 +1,6 @@
 // # Javassist's views of the small attributes: ConstantValue, SourceFile, InnerClasses,
-// # EnclosingMethod, Deprecated, AnnotationDefault (JVMS §4.7.2, 4.7.10, 4.7.6, 4.7.7, 4.7.15, 4.7.22)
+// # EnclosingMethod, Deprecated, AnnotationDefault, NestHost, NestMembers (JVMS §4.7.2, 4.7.10, 4.7.6,
+// # 4.7.7, 4.7.15, 4.7.22, 4.7.28-29)
 //
 // Read-only views of the attribute as the class file has it now (the one toBytecode would write),
 // so their indexes are that file's and the names they answer are read through its constant pool,
@@ -155,6 +156,40 @@ export class EnclosingMethodAttribute extends AttributeInfo {
   }
 }
 
+/** A nest member's NestHost (JVMS §4.7.28): the host's Class entry. */
+export class NestHostAttribute extends AttributeInfo {
+  static readonly tag = 'NestHost';
+
+  /** @internal */
+  constructor(private readonly info: Uint8Array) {
+    super(NestHostAttribute.tag);
+  }
+
+  hostClassIndex(): number {
+    return u2(this.info, 0);
+  }
+}
+
+/** A nest host's NestMembers (JVMS §4.7.29): the members' Class entries. */
+export class NestMembersAttribute extends AttributeInfo {
+  static readonly tag = 'NestMembers';
+
+  /** @internal */
+  constructor(private readonly info: Uint8Array) {
+    super(NestMembersAttribute.tag);
+  }
+
+  numberOfClasses(): number {
+    return u2(this.info, 0);
+  }
+
+  /** The Class entry index of member `nth`. */
+  memberClass(nth: number): number {
+    if (nth < 0 || nth >= this.numberOfClasses()) throw new RangeError(`NestMembers entry ${nth} of ${this.numberOfClasses()}`);
+    return u2(this.info, 2 + 2 * nth);
+  }
+}
+
 /** @internal Where an AnnotationDefaultAttribute reads and writes the method's default value. */
 export interface AnnotationDefaultHolder {
   get(): unknown;
@@ -211,6 +246,10 @@ export function classFileAttributeView(name: string, info: Uint8Array, pool: Con
       return new InnerClassesAttribute(info, pool);
     case EnclosingMethodAttribute.tag:
       return new EnclosingMethodAttribute(info, pool);
+    case NestHostAttribute.tag:
+      return new NestHostAttribute(info);
+    case NestMembersAttribute.tag:
+      return new NestMembersAttribute(info);
     default:
       return null;
   }
