@@ -721,6 +721,36 @@ function classforgePrinter(classes: string, classNames: readonly string[]): stri
   return lines;
 }
 
+/** JavassistBytecodeLevel's "hierarchy"; dx.Plain is written to `out`. */
+async function classforgeHierarchy(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const list = (names: readonly string[]): string => `[${names.join(', ')}]`;
+  const pool = new ClassPool(true).appendPathList(classes);
+  const plain = pool.get('dx.Plain');
+  const pf = plain.getClassFile();
+  pf.addInterface('java.io.Serializable');
+  pf.addInterface('java.lang.Cloneable');
+  lines.push(`added ${list(pf.getInterfaces())} ${plain.getInterfaces().length}`);
+  pf.setInterfaces(null);
+  lines.push(`null ${list(pf.getInterfaces())}`);
+  pf.setInterfaces(['java.lang.Cloneable']);
+  lines.push(`set ${list(pf.getInterfaces())}`);
+  pf.setSuperclass('dx.Timing');
+  lines.push(`super ${pf.getSuperclass()} ${plain.getSuperclass()!.getName()}`);
+  await plain.writeFile(out);
+  const written = new ClassPool(true).appendPathList(out).appendPathList(classes).get('dx.Plain');
+  let sb = `written ${written.getSuperclass()!.getName()}`;
+  for (const i of written.getInterfaces()) sb += ` ${i.getName()}`;
+  const init = written.getClassFile().getMethod('<init>')!;
+  const it = init.getCodeAttribute()!.iterator();
+  while (it.hasNext()) {
+    const i = it.next();
+    if (it.byteAt(i) === Opcode.INVOKESPECIAL) sb += ` calls ${init.getConstPool().getMethodrefClassName(it.u16bitAt(i + 1))}`;
+  }
+  lines.push(sb);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -1035,6 +1065,18 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     for (const shown of ['tableswitch {', 'lookupswitch {', '= long ', '= double ', '= float ', 'newarray short', 'multianewarray #', 'iinc 7, -7', 'invokedynamic ', 'lload 260', 'iinc 262']) expect(text).toContain(shown);
     const { classes } = await prepare();
     expect(classforgePrinter(classes, classNames)).toEqual(expected);
+  }, 120_000);
+
+  it('ClassFile.addInterface/setInterfaces/setSuperclass change the class as Javassist\'s do (the super(…) call retargeted); it runs', async () => {
+    const javassistOut = join(scratch, 'hierarchy-javassist');
+    const expected = await oracle('hierarchy', javassistOut);
+    expect(expected.at(-1)).toContain('calls dx.Timing');
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'hierarchy-classforge');
+    expect(await classforgeHierarchy(classes, classforgeOut)).toEqual(expected);
+    for (const out of [classforgeOut, javassistOut]) cpSync(join(classes, 'dx', 'Timing.class'), join(out, 'dx', 'Timing.class'));
+    const [original] = await checks([classes], 'dx.Plain');
+    for (const line of await checks([classforgeOut, javassistOut], 'dx.Plain')) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

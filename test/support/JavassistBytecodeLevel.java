@@ -504,6 +504,34 @@ public class JavassistBytecodeLevel {
       }
       return;
     }
+    if (pattern.equals("hierarchy")) {
+      CtClass plain = pool.get("dx.Plain");
+      ClassFile pf = plain.getClassFile();
+      pf.addInterface("java.io.Serializable");
+      pf.addInterface("java.lang.Cloneable");
+      System.out.println("added " + java.util.Arrays.toString(pf.getInterfaces()) + " " + plain.getInterfaces().length);
+      pf.setInterfaces(null);
+      System.out.println("null " + java.util.Arrays.toString(pf.getInterfaces()));
+      pf.setInterfaces(new String[] {"java.lang.Cloneable"});
+      System.out.println("set " + java.util.Arrays.toString(pf.getInterfaces()));
+      pf.setSuperclass("dx.Timing");
+      System.out.println("super " + pf.getSuperclass() + " " + plain.getSuperclass().getName());
+      plain.writeFile(args[1]);
+      ClassPool after = new ClassPool(true);
+      after.insertClassPath(args[1]);
+      after.appendClassPath(args[0]);
+      CtClass written = after.get("dx.Plain");
+      StringBuilder sb = new StringBuilder("written " + written.getSuperclass().getName());
+      for (CtClass i : written.getInterfaces()) sb.append(" " + i.getName());
+      MethodInfo init = written.getClassFile().getMethod("<init>");
+      CodeIterator it = init.getCodeAttribute().iterator();
+      while (it.hasNext()) {
+        int i = it.next();
+        if (it.byteAt(i) == Opcode.INVOKESPECIAL) sb.append(" calls " + init.getConstPool().getMethodrefClassName(it.u16bitAt(i + 1)));
+      }
+      System.out.println(sb);
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));

@@ -8,6 +8,7 @@
 // CtClass/CtMember.getAttribute/setAttribute's (bytes).
 
 import { CannotCompileException } from '../cannot-compile-exception.js';
+import type { CtClass } from '../ct-class.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { Opcodes } from '../../asm/opcodes.js';
 import { MethodNode } from '../../tree/method-node.js';
@@ -638,6 +639,35 @@ export class ClassFile extends AnnotatedInfo {
 
   getInterfaces(): string[] {
     return this.classNode.interfaces.map(toDottedName);
+  }
+
+  /** Adds interface `name` (dotted) at the end, as Javassist's (which does not look for it first). */
+  addInterface(name: string): void {
+    this.changing();
+    this.classNode.interfaces.push(name.replace(/\./g, '/'));
+    this.hierarchyChanged();
+  }
+
+  /** Replaces the interfaces (dotted names); null changes nothing, as in Javassist. */
+  setInterfaces(names: readonly string[] | null): void {
+    if (names === null) return;
+    this.changing();
+    this.classNode.interfaces = names.map((name) => name.replace(/\./g, '/'));
+    this.hierarchyChanged();
+  }
+
+  /**
+   * Sets the superclass (dotted; null: java.lang.Object) and retargets the constructors' super(…)
+   * calls to it, as Javassist's (through CtClass.setSuperclass, so the class must be in the pool).
+   */
+  setSuperclass(name: string | null): void {
+    const owner = this.owner as CtClass | null;
+    if (owner === null) throw new CannotCompileException(`the superclass of ${this.getName()} cannot be changed here`);
+    owner.setSuperclass(owner.getClassPool().get(name ?? 'java.lang.Object'));
+  }
+
+  private hierarchyChanged(): void {
+    (this.owner as CtClass | null)?.getClassPool().hierarchyChanged();
   }
 
   getAccessFlags(): number {
