@@ -22,6 +22,7 @@ import { duplicateMembers } from './duplicate-members.js';
 import { switchOperandError, switchPaddingError } from './switch-operand-checks.js';
 import { modifierErrors } from './class-and-field-modifiers.js';
 import { constantPoolNameError } from './constant-pool-names.js';
+import { constantPoolTagError } from './constant-pool-tags.js';
 import { methodFormatErrors } from './method-modifiers.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
@@ -150,7 +151,7 @@ export class ClassVerifier {
     for (const duplicate of duplicateMembers(classFile)) {
       errors.push({ className: classFile.thisClass, method: duplicate.member, offset: -1, line: null, message: duplicate.message });
     }
-    const nameError = constantPoolNameError(classFile);
+    const nameError = constantPoolTagError(classFile) ?? constantPoolNameError(classFile);
     if (nameError !== null) errors.push({ className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: nameError });
     for (const illegal of [...modifierErrors(classFile), ...methodFormatErrors(classFile)]) {
       errors.push({ className: classFile.thisClass, method: illegal.member, offset: -1, line: null, message: illegal.message });
