@@ -425,6 +425,46 @@ return l.toString();`,
   // cond return-like in ap
   `boolean flag = true;
 return Support.mapAll(List.of("x"), flag ? s -> s + "1" : s -> s + "2").toString();`,
+  // Lambdas returning generic calls, casts, switch expressions passed as arguments (a poly expression, JLS §15.28.1).
+  // supplier returning collect
+  `Supplier<List<String>> s = () -> Stream.of("a").map(x -> Support.kind(x)).collect(Collectors.toList());
+return s.get().toString();`,
+  // supplier returning comparator
+  `Supplier<Comparator<String>> s = () -> Comparator.comparing(x -> Support.kind(x) + x);
+List<String> l = new ArrayList<>(List.of("b", "a")); l.sort(s.get());
+return l.toString();`,
+  // block lambda return generic call
+  `Function<List<String>, Map<Integer, List<String>>> f = l -> { return l.stream().collect(Collectors.groupingBy(x -> x.length())); };
+return f.apply(List.of("a", "bb")).toString();`,
+  // switch expression as argument
+  `int k = 1;
+List<String> l = new ArrayList<>(List.of("bb", "a"));
+l.sort(switch (k) { case 1 -> Comparator.comparing(s -> s.length()); default -> Comparator.naturalOrder(); });
+return l.toString();`,
+  // generic method result used as receiver of lambda call
+  `return Support.mapAll(List.of("a", "b"), s -> s + "!").stream().map(s -> Support.kind(s)).collect(Collectors.joining());`,
+  // cast lambda
+  `Object o = (Function<String, String>) s -> Support.kind(s);
+return ((Function<String, String>) o).apply("z");`,
+  // intersection cast lambda
+  `Runnable r = (Runnable & java.io.Serializable) () -> {};
+r.run();
+return "ran";`,
+  // lambda in array initializer
+  `Function<String, String>[] fs = new Function[] { (Function<String, String>) s -> s + "1" };
+return fs[0].apply("x");`,
+  // generic method in string concat
+  `return "r=" + Support.mapAll(List.of(1, 2), i -> i * 3) + Optional.of(5).map(i -> i + 1).get();`,
+  // ternary generic results
+  `boolean f = true;
+List<String> l = f ? Support.mapAll(List.of(1), i -> "n" + i) : Collections.emptyList();
+return l.get(0).toUpperCase();`,
+  // instanceof pattern in lambda
+  `return Stream.of((Object) "s", 1).map(o -> o instanceof String str ? str.toUpperCase() : "#" + o).collect(Collectors.joining());`,
+  // enhanced for over generic result with lambda
+  `StringBuilder sb = new StringBuilder();
+for (String s : Support.mapAll(List.of(1, 22), i -> "v" + i)) sb.append(s.length());
+return sb.toString();`,
 ];
 
 const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];

@@ -2248,9 +2248,15 @@ export class CodeGenerator {
         const deferred = arg.deferred;
         // A conditional in an invocation context is a poly expression of the parameter's type (JLS §15.25.3).
         const to = `${parameter.descriptor()}${generic === null ? '' : genericKey(generic)}`;
-        const type = this.discardedArgument(deferred, to, () => (deferred.kind === 'Conditional' ? this.conditional(deferred, parameter, generic) : this.operandWithTarget(deferred, generic)));
+        const type = this.discardedArgument(deferred, to, () =>
+          deferred.kind === 'Conditional'
+            ? this.conditional(deferred, parameter, generic)
+            : deferred.kind === 'SwitchExpression'
+              ? this.switchExpression(deferred, parameter, generic)
+              : this.operandWithTarget(deferred, generic),
+        );
         this.convert(type, parameter, arg.position, 'invocation');
-        lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' ? generic : (this.generics.get(deferred) ?? genericOf(type));
+        lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' || deferred.kind === 'SwitchExpression' ? generic : (this.generics.get(deferred) ?? genericOf(type));
         return;
       }
       let code = arg.code;
@@ -3901,7 +3907,7 @@ interface CompiledArgument {
   /** A lambda or method reference (or a conditional of them), compiled only once the parameter it goes to is known. */
   readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode;
   /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
-  readonly deferred?: Ast.MethodCallNode | Ast.ConditionalNode;
+  readonly deferred?: Ast.MethodCallNode | Ast.ConditionalNode | Ast.SwitchExpressionNode;
   /** A generic call typed alone (`type`, `generic`), compiled once the parameter it goes to is known, against it (see compileArguments). */
   readonly retarget?: Ast.MethodCallNode;
   /** A generic call whose result mentions type variables it left open: its type once the parameter it goes to is known. */
@@ -3963,14 +3969,41 @@ function hasImplicitLambdaArgument(node: Ast.MethodCallNode): boolean {
   });
 }
 
-/** Whether an argument may need the type of the parameter it goes to: a call as hasImplicitLambdaArgument says, or a conditional of one. */
-function needsTargetType(node: Ast.ExpressionNode): node is Ast.MethodCallNode | Ast.ConditionalNode {
+/**
+ * Whether an argument may need the type of the parameter it goes to: a call as hasImplicitLambdaArgument
+ * says, or a conditional or switch expression (JLS §15.28.1: a poly expression in an invocation context) of one.
+ */
+function needsTargetType(node: Ast.ExpressionNode): node is Ast.MethodCallNode | Ast.ConditionalNode | Ast.SwitchExpressionNode {
   if (node.kind === 'MethodCall') return hasImplicitLambdaArgument(node);
+  if (node.kind === 'SwitchExpression') {
+    return yieldedValues(node).some((value) => {
+      const inner = unparenthesized(value);
+      return (inner.kind === 'MethodCall' || inner.kind === 'Conditional' || inner.kind === 'SwitchExpression') && needsTargetType(inner);
+    });
+  }
   if (node.kind !== 'Conditional') return false;
   return [node.whenTrue, node.whenFalse].some((operand) => {
     const inner = unparenthesized(operand);
     return (inner.kind === 'MethodCall' || inner.kind === 'Conditional') && needsTargetType(inner);
   });
+}
+
+/** The values the arms of a switch expression yield (an arrow's expression included), not those of the switch expressions and lambdas in them. */
+function yieldedValues(node: Ast.SwitchExpressionNode): Ast.ExpressionNode[] {
+  const values: Ast.ExpressionNode[] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    const kind = (value as { kind?: string }).kind;
+    if (kind === 'Yield') values.push((value as Ast.YieldNode).expression);
+    if (kind === 'Yield' || kind === 'SwitchExpression' || kind === 'Lambda') return;
+    for (const child of Object.values(value as Record<string, unknown>)) if (typeof child === 'object' && child !== null) visit(child);
+  };
+  for (const switchCase of node.cases) visit(switchCase.body);
+  return values;
 }
 
 /** Whether a class instance creation's type is a diamond: `new C<>(…)` (JLS §15.9). */
