@@ -24,6 +24,7 @@ import { modifierErrors } from './class-and-field-modifiers.js';
 import { constantPoolNameError } from './constant-pool-names.js';
 import { constantPoolTagError } from './constant-pool-tags.js';
 import { methodFormatErrors } from './method-modifiers.js';
+import { versionedOperandError } from './versioned-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -188,7 +189,11 @@ export class ClassVerifier {
       try {
         // The type checker's own check of the local variable tables, after the method's (HotSpot's
         // verify_local_variable_table); the inference verifier has none, so it fails over.
-        const error = switchPaddingError(code.code, major) ?? this.checker.checkMethod(method) ?? localVariableRangeError(code);
+        const error =
+          switchPaddingError(code.code, major) ??
+          versionedOperandError(code.code, classFile.constantPool, major) ??
+          this.checker.checkMethod(method) ??
+          localVariableRangeError(code);
         if (error === null) continue;
         if (major === 50 && this.failover) {
           (failedOver ??= new Set()).add(methodName);
@@ -270,7 +275,10 @@ export class ClassVerifier {
         errors.push({ className: classFile.thisClass, method: methodName, offset: -1, line: null, message: tableError });
         continue;
       }
-      const switchError = code === null ? null : switchOperandError(code.code, classFile.majorVersion);
+      const switchError =
+        code === null
+          ? null
+          : (versionedOperandError(code.code, classFile.constantPool, classFile.majorVersion) ?? switchOperandError(code.code, classFile.majorVersion));
       if (switchError !== null) {
         errors.push({ className: classFile.thisClass, method: methodName, offset: switchError.offset, line: lineOf(code!.attributes, switchError.offset), message: switchError.message });
         continue;
