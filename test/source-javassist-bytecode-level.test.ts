@@ -7,12 +7,12 @@
 // Javassist 3.27 on the same javac-compiled class and prints what the TypeScript twin prints (code[]
 // as hex, pool indexes, stack depths, exception and line tables); the classes both write are loaded
 // under java -Xverify:all and their methods answer the same.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Annotation, AnnotationDefaultAttribute, ByteArray, InstructionPrinter, NestHostAttribute, NestMembersAttribute, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
+import { AccessFlag, Annotation, AnnotationDefaultAttribute, Modifier, ByteArray, InstructionPrinter, NestHostAttribute, NestMembersAttribute, BootstrapMethodsAttribute, ConstantAttribute, DeprecatedAttribute, Descriptor, EnclosingMethodAttribute, InnerClassesAttribute, SourceFileAttribute, Bytecode, CannotCompileException, ClassPool, CodeAttribute, ConstPool, CtClass, ExceptionsAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, type ClassFile, Opcode, ParameterAnnotationsAttribute, StackMapTable, StringMemberValue, FloatMemberValue, DoubleMemberValue, LongMemberValue, CharMemberValue, ByteMemberValue, ShortMemberValue, BooleanMemberValue, ClassMemberValue, EnumMemberValue, ArrayMemberValue, IntegerMemberValue, AnnotationMemberValue } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 
 const JAVASSIST_JAR = '/usr/share/java/javassist.jar';
@@ -751,6 +751,31 @@ async function classforgeHierarchy(classes: string, out: string): Promise<string
   return lines;
 }
 
+/** JavassistBytecodeLevel's "rename"; the renamed class is written to `out`. */
+async function classforgeRename(classes: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const pool = new ClassPool(true).appendPathList(classes);
+  const plain = pool.get('dx.Plain');
+  const pf = plain.getClassFile();
+  const max = pf.getMethod('max')!;
+  max.removeCodeAttribute();
+  max.setAccessFlags(AccessFlag.PUBLIC | AccessFlag.STATIC | AccessFlag.NATIVE);
+  lines.push(`removed ${max.getCodeAttribute() === null} ${Modifier.toString(plain.getDeclaredMethod('max').getModifiers())}`);
+  pf.renameClass(new Map([['java.lang.StringBuilder', 'java.lang.StringBuffer']]));
+  pf.renameClass('dx.Plain', 'dx.Plain3');
+  lines.push(`renamed ${pf.getName()}`);
+  pf.setName('dx.Plain2');
+  // The CtClass follows (its name, the file writeFile writes); Javassist's keeps the old ones.
+  expect(plain.getName()).toBe('dx.Plain2');
+  lines.push(`named ${pf.getName()}`);
+  const bytes = plain.toBytecode();
+  mkdirSync(join(out, 'dx'), { recursive: true });
+  writeFileSync(join(out, 'dx', 'Plain2.class'), bytes);
+  const written = new ClassPool(true).makeClass(bytes);
+  lines.push(`written [${[...written.getClassFile().getConstPool().getClassNames()].sort().join(', ')}] ${Modifier.toString(written.getDeclaredMethod('max').getModifiers())}`);
+  return lines;
+}
+
 /** JavassistBytecodeLevel's "misc"; the class is written to `out`. */
 async function classforgeMisc(classes: string, out: string): Promise<string[]> {
   const lines: string[] = [];
@@ -1077,6 +1102,18 @@ describe('Javassist bytecode level: addRet, addMultiNewarray, addInvokedynamic, 
     for (const out of [classforgeOut, javassistOut]) cpSync(join(classes, 'dx', 'Timing.class'), join(out, 'dx', 'Timing.class'));
     const [original] = await checks([classes], 'dx.Plain');
     for (const line of await checks([classforgeOut, javassistOut], 'dx.Plain')) expect(line.split(' ').slice(1)).toEqual(original!.split(' ').slice(1));
+  }, 120_000);
+
+  it('MethodInfo.removeCodeAttribute, ClassFile.renameClass and setName change the class as Javassist\'s do; it loads and fails the same', async () => {
+    const javassistOut = join(scratch, 'rename-javassist');
+    const expected = await oracle('rename', javassistOut);
+    expect(expected[0]).toBe('removed true public static native');
+    const { classes } = await prepare();
+    const classforgeOut = join(scratch, 'rename-classforge');
+    expect(await classforgeRename(classes, classforgeOut)).toEqual(expected);
+    const [ours, theirs] = await checks([classforgeOut, javassistOut], 'dx.Plain2');
+    expect(ours!.split(' ').slice(1)).toEqual(theirs!.split(' ').slice(1));
+    expect(ours).toContain('UnsatisfiedLinkError');
   }, 120_000);
 
   it('ConstPool.getThisClassInfo/getClassNames/isMember/isConstructor/eqMember, CodeIterator mark2, Bytecode.read32bit and MethodInfo.setName/setDescriptor answer as Javassist\'s', async () => {

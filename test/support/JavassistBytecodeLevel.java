@@ -532,6 +532,28 @@ public class JavassistBytecodeLevel {
       System.out.println(sb);
       return;
     }
+    if (pattern.equals("rename")) {
+      CtClass plain = pool.get("dx.Plain");
+      ClassFile pf = plain.getClassFile();
+      MethodInfo max = pf.getMethod("max");
+      max.removeCodeAttribute();
+      max.setAccessFlags(AccessFlag.PUBLIC | AccessFlag.STATIC | AccessFlag.NATIVE);
+      System.out.println("removed " + (max.getCodeAttribute() == null) + " " + Modifier.toString(plain.getDeclaredMethod("max").getModifiers()));
+      java.util.Map<String, String> map = new java.util.HashMap<>();
+      map.put("java.lang.StringBuilder", "java.lang.StringBuffer");
+      pf.renameClass(map);
+      pf.renameClass("dx.Plain", "dx.Plain3");
+      System.out.println("renamed " + pf.getName());
+      pf.setName("dx.Plain2");
+      // (Javassist's CtClass keeps its old name, and writeFile its old file name: the bytes are written here.)
+      System.out.println("named " + pf.getName());
+      byte[] bytes = plain.toBytecode();
+      java.nio.file.Files.createDirectories(java.nio.file.Paths.get(args[1], "dx"));
+      java.nio.file.Files.write(java.nio.file.Paths.get(args[1], "dx", "Plain2.class"), bytes);
+      CtClass written = new ClassPool(true).makeClass(new java.io.ByteArrayInputStream(bytes));
+      System.out.println("written " + new java.util.TreeSet<>(written.getClassFile().getConstPool().getClassNames()) + " " + Modifier.toString(written.getDeclaredMethod("max").getModifiers()));
+      return;
+    }
     if (pattern.equals("misc")) {
       System.out.println("this " + cp.getThisClassInfo() + " " + cp.getClassInfo(cp.getThisClassInfo()));
       System.out.println("classes " + new java.util.TreeSet<>(cp.getClassNames()));

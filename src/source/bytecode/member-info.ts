@@ -32,7 +32,7 @@ import { RawAttributeInfo } from './attribute-info.js';
 import { readConstantPool } from '../../classfile/constant-pool.js';
 import { AnnotationDefaultAttribute, type AnnotationDefaultHolder, ConstantAttribute, classFileAttributeView } from './class-file-attributes.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
-import type { InsnList } from '../../tree/insn-list.js';
+import { InsnList } from '../../tree/insn-list.js';
 
 /** Per method: its code as edited at the byte level, and the instruction list it was decoded into (pool-edits.ts). */
 const EDITED_CODE = new WeakMap<MethodNode, { edit: EditableCode; instructions: InsnList; size: number; first: AbstractInsnNode | null; last: AbstractInsnNode | null }>();
@@ -43,8 +43,8 @@ type AnnotatedNode = ClassNode | MethodNode | FieldNode;
 abstract class AnnotatedInfo {
   /** @internal */
   protected constructor(
-    protected readonly node: AnnotatedNode,
-    protected readonly className: string,
+    private readonly initialNode: AnnotatedNode,
+    private readonly initialClassName: string,
     /** Called before a change: checks the class may change and records which member did. */
     private readonly beforeChange: () => void,
     /** The class file as it would be written now (CtClass.currentBytecode), for the code's bytes and the constant pool. */
@@ -54,6 +54,26 @@ abstract class AnnotatedInfo {
     /** The CtClass: ConstPools of one class share the entries added to them (pool-edits.ts). */
     protected readonly owner: object | null = null,
   ) {}
+
+  /** The member's node (a ClassFile's follows its class when a rename gives it a new one). */
+  protected get node(): AnnotatedNode {
+    return this.currentNode();
+  }
+
+  /** The dotted name of the declaring class. */
+  protected get className(): string {
+    return this.currentClassName();
+  }
+
+  /** @internal */
+  protected currentNode(): AnnotatedNode {
+    return this.initialNode;
+  }
+
+  /** @internal */
+  protected currentClassName(): string {
+    return this.initialClassName;
+  }
 
   /** @internal */
   protected changing(): void {
@@ -474,6 +494,21 @@ export class MethodInfo extends AnnotatedInfo {
     return !this.isConstructor() && !this.isStaticInitializer();
   }
 
+  /**
+   * Removes the method's code (Javassist's removeCodeAttribute), to make it abstract or native with
+   * setAccessFlags; edits waiting for it are dropped.
+   */
+  removeCodeAttribute(): void {
+    this.changing();
+    if (this.owner !== null) poolEditsOf(this.owner).pending.delete(this.method);
+    EDITED_CODE.delete(this.method);
+    this.method.instructions = new InsnList();
+    this.method.tryCatchBlocks = [];
+    this.method.localVariables = null;
+    this.method.maxStack = 0;
+    this.method.maxLocals = 0;
+  }
+
   /** The Code attribute, or null for an abstract or native method. */
   getCodeAttribute(): CodeAttribute | null {
     if (this.method.instructions.size() === 0 && this.editedCode() === null) return null;
@@ -577,7 +612,7 @@ export class ClassFile extends AnnotatedInfo {
 
   /** @internal */
   constructor(
-    private readonly classNode: ClassNode,
+    private readonly initialClassNode: ClassNode,
     beforeChange: () => void,
     private readonly methodInfos: () => MethodInfo[],
     private readonly fieldInfos: () => FieldInfo[],
@@ -588,7 +623,23 @@ export class ClassFile extends AnnotatedInfo {
     /** Adds a method made with `new MethodInfo(cp, name, descriptor)` to the class (CtClass.addMethod). */
     private readonly addMethodNode: ((method: MethodNode) => void) | null = null,
   ) {
-    super(classNode, toDottedName(classNode.name), beforeChange, classBytes, undefined, owner);
+    super(initialClassNode, toDottedName(initialClassNode.name), beforeChange, classBytes, undefined, owner);
+  }
+
+  /**
+   * The class's node now: a rename (setName, renameClass, CtClass.setName/replaceClassName) gives the
+   * class a new one, and a ClassFile obtained before it still shows the class, as Javassist's does.
+   */
+  private get classNode(): ClassNode {
+    return (this.owner as CtClass | null)?.classNode() ?? this.initialClassNode;
+  }
+
+  protected override currentNode(): ClassNode {
+    return this.classNode;
+  }
+
+  protected override currentClassName(): string {
+    return toDottedName(this.classNode.name);
   }
 
   /** Adds the method made with `new MethodInfo(cp, name, descriptor)` (Javassist's addMethod), its code decoded now. */
@@ -664,6 +715,27 @@ export class ClassFile extends AnnotatedInfo {
     const owner = this.owner as CtClass | null;
     if (owner === null) throw new CannotCompileException(`the superclass of ${this.getName()} cannot be changed here`);
     owner.setSuperclass(owner.getClassPool().get(name ?? 'java.lang.Object'));
+  }
+
+  /** Renames the class (and its references to itself), as Javassist's setName: CtClass.setName. */
+  setName(name: string): void {
+    this.ownerClass().setName(name);
+  }
+
+  /**
+   * Replaces class `oldName` by `newName` everywhere in the class (a map: every entry), renaming the
+   * class when it is one of them, as Javassist's renameClass: CtClass.replaceClassName.
+   */
+  renameClass(oldName: string, newName: string): void;
+  renameClass(map: ReadonlyMap<string, string>): void;
+  renameClass(oldNameOrMap: string | ReadonlyMap<string, string>, newName?: string): void {
+    if (typeof oldNameOrMap === 'string') this.ownerClass().replaceClassName(oldNameOrMap, newName!);
+    else this.ownerClass().replaceClassName(oldNameOrMap);
+  }
+
+  private ownerClass(): CtClass {
+    if (this.owner === null) throw new CannotCompileException(`${this.getName()} cannot be changed here`);
+    return this.owner as CtClass;
   }
 
   private hierarchyChanged(): void {
