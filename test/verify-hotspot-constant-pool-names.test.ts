@@ -13,6 +13,7 @@ import { ClassPath } from '../src/classpath/class-path.js';
 import { readRawClassFile } from '../src/classfile/raw-class-file.js';
 import { compileJava } from '../src/testing/compile-java.js';
 import { verifyClasses } from '../src/testing/verify-classes.js';
+import { stripFrames } from './support/class-versions.js';
 import { javaHome } from './support/corpus.js';
 
 const SOURCES = {
@@ -99,5 +100,17 @@ describe('verify: names and descriptors HotSpot refuses', () => {
       // The same complaint as HotSpot's: its message holds ours, up to the class name's spelling.
       expect(hotspot.failures[0]!.error).toContain(ours[0]!.replace(/ in class( file)? .*/, ''));
     }
+  }, 600_000);
+
+  it('a version 48 class (older name rules) with a <init> reference returning int: refused by both', async () => {
+    const compiled = await compileJava(SOURCES, { release: 8 });
+    const old = stripFrames(compiled.classes.get('names/Counter')!, 48);
+    const bytes = repointed(old, '()I', (c) => nameAndType(c.constantPool, '<init>', 2));
+    const hotspot = await verifyClasses(new Map([['names/Counter', bytes]]), { timeout: 300_000 });
+    expect(hotspot.failures).toHaveLength(1);
+    expect(hotspot.failures[0]!.error).toMatch(/^java\.lang\.ClassFormatError: Method "<init>" in class names\/Counter has illegal signature "\(\)I"/);
+    const verifier = new ClassVerifier(new ChainedClassHierarchy([new MapClassHierarchy([bytes]), new ClassPath([], { jdk: javaHome() })]));
+    const ours = verifier.verify(bytes).errors.filter((e) => e.method === '<class>').map((e) => e.message);
+    expect(ours).toEqual(['Method "<init>" in class names/Counter has illegal signature "()I"']);
   }, 600_000);
 });

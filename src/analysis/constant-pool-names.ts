@@ -1,6 +1,6 @@
 // # The names and descriptors HotSpot checks in the constant pool and the member declarations
 //
-// Whenever it verifies a class of version 49 or later, HotSpot's ClassFileParser checks
+// Whenever it verifies a class, HotSpot's ClassFileParser checks
 // (parse_constant_pool, parse_fields, parse_methods; JDK 17), and refuses the class with a
 // ClassFormatError when one fails, even for a constant no instruction uses:
 // - every CONSTANT_Class: a class name made of unqualified names (JVMS §4.2.2: no `.`, `;`, `[`)
@@ -14,11 +14,11 @@
 //   class or interface that is an array, an interface whose super class is not Object (§4.1).
 // A transform or remapper that writes a dotted name (`java.lang.String`), a descriptor without its
 // `;`, or a constructor reference returning a value makes such a class; the methods' code alone
-// would verify. Older classes follow other (Java identifier) rules, left alone here.
+// would verify. Before version 49 HotSpot's names are Java identifiers (skip_over_field_name), a
+// stricter rule: what these checks refuse, it refuses too, so they apply to every version.
 
 import type { RawClassFile } from '../classfile/raw-class-file.js';
 
-const JAVA_1_5 = 49;
 const JAVA_7 = 51;
 const ACC_INTERFACE = 0x0200;
 const MAX_DIMENSIONS = 255;
@@ -89,7 +89,6 @@ function utf8(classFile: RawClassFile, index: number): string | null {
 
 /** The first name or descriptor of the class HotSpot refuses (see the top of this file), or null. */
 export function constantPoolNameError(classFile: RawClassFile): string | null {
-  if (classFile.majorVersion < JAVA_1_5) return null;
   const className = classFile.thisClass;
   const entries = classFile.constantPool.entries;
   for (let index = 1; index < entries.length; index++) {
