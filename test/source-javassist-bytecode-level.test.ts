@@ -590,7 +590,7 @@ function classforgeAttributes(classes: string): string[] {
       for (const tag of [LocalVariableAttribute.tag, LocalVariableAttribute.typeTag]) {
         const lva = ca.getAttribute(tag) as LocalVariableAttribute | null;
         if (lva === null) continue;
-        let sb = `    ${lva.getName()}`;
+        let sb = `    ${lva.getName()} ${lva.constructor.name}`;
         for (let i = 0; i < lva.tableLength(); i++) {
           sb += ` ${lva.variableName(i)}/${lva.nameIndex(i)}/${lva.descriptorIndex(i)}/${lva.signatureIndex(i)}/${lva.descriptor(i)}/${lva.signature(i)}/${lva.startPc(i)}+${lva.codeLength(i)}@${lva.index(i)}`;
         }

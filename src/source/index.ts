@@ -31,7 +31,7 @@ export { NotFoundException } from './not-found-exception.js';
 export { runSourceTransform } from './run-source-transform.js';
 export { SerialVersionUID } from './serial-version-uid.js';
 export { ClassFile, FieldInfo, MethodInfo } from './bytecode/member-info.js';
-export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, MethodParametersAttribute } from './bytecode/attributes.js';
+export { AnnotationsAttribute, AttributeInfo, CodeAttribute, ExceptionTable, LineNumberAttribute, LocalVariableAttribute, LocalVariableTypeAttribute, MethodParametersAttribute } from './bytecode/attributes.js';
 export { ConstPool } from './bytecode/const-pool.js';
 export { InstructionPrinter, type InstructionPrinterOutput } from './bytecode/instruction-printer.js';
 export {

@@ -377,7 +377,7 @@ public class JavassistBytecodeLevel {
           for (String tag : new String[] {LocalVariableAttribute.tag, LocalVariableAttribute.typeTag}) {
             LocalVariableAttribute lva = (LocalVariableAttribute) ca.getAttribute(tag);
             if (lva == null) continue;
-            sb = new StringBuilder("    " + lva.getName());
+            sb = new StringBuilder("    " + lva.getName() + " " + lva.getClass().getSimpleName());
             for (int i = 0; i < lva.tableLength(); i++) {
               sb.append(" " + lva.variableName(i) + "/" + lva.nameIndex(i) + "/" + lva.descriptorIndex(i) + "/" + lva.signatureIndex(i) + "/" + lva.descriptor(i) + "/" + lva.signature(i)
                   + "/" + lva.startPc(i) + "+" + lva.codeLength(i) + "@" + lva.index(i));

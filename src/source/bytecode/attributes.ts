@@ -210,6 +210,9 @@ export class LocalVariableAttribute extends AttributeInfo {
   }
 }
 
+/** The LocalVariableTypeTable (JVMS §4.7.14): getAttribute(LocalVariableAttribute.typeTag) answers one, as Javassist's. */
+export class LocalVariableTypeAttribute extends LocalVariableAttribute {}
+
 /**
  * The LineNumberTable of a method's code (JVMS §4.7.12), read-only, in table order: what coverage
  * and tracing tools map offsets and lines with. Offsets are those of the code as written now
@@ -640,10 +643,11 @@ export class CodeAttribute extends AttributeInfo {
    */
   private localVariables(tag: string): LocalVariableAttribute | null {
     const typed = tag === LocalVariableAttribute.typeTag;
+    const View = typed ? LocalVariableTypeAttribute : LocalVariableAttribute;
     const fromRows = (rows: readonly EditableLocal[], cp: ConstPool): LocalVariableAttribute | null =>
       rows.length === 0
         ? null
-        : new LocalVariableAttribute(
+        : new View(
             rows.map((v) => ({ name: cp.getUtf8Info(v.nameIndex), desc: cp.getUtf8Info(v.descriptorIndex), index: v.index, nameIndex: v.nameIndex, descriptorIndex: v.descriptorIndex })),
             rows,
             tag,
@@ -656,7 +660,7 @@ export class CodeAttribute extends AttributeInfo {
     }
     const locals = (this.locals ?? []).filter((v) => !typed || v.signature !== null);
     if (locals.length === 0) return null;
-    return new LocalVariableAttribute(
+    return new View(
       locals.map((v) => ({ name: v.name, desc: typed ? v.signature! : v.desc, index: v.index })),
       typed ? null : this.writtenLocalRanges(),
       tag,
