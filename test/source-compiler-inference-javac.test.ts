@@ -465,6 +465,57 @@ return l.get(0).toUpperCase();`,
   `StringBuilder sb = new StringBuilder();
 for (String s : Support.mapAll(List.of(1, 22), i -> "v" + i)) sb.append(s.length());
 return sb.toString();`,
+  // More collectors and comparators (reducing, comparingByValue(cmp), averagingInt, mapMulti, toList).
+  // reducing identity mref
+  `return "" + Stream.of(1, 2).collect(Collectors.reducing(0, Integer::sum));`,
+  // comparingByValue with comparator
+  `Map<String, Integer> m = new HashMap<>(Map.of("a", 1, "b", 2));
+return m.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.reverseOrder())).map(Map.Entry::getKey).collect(Collectors.joining());`,
+  // comparing with key comparator
+  `List<Support.Person> l = new ArrayList<>(Support.people());
+l.sort(Comparator.comparing(Support.Person::getName, String.CASE_INSENSITIVE_ORDER.reversed()));
+return l.toString();`,
+  // averagingInt downstream
+  `return new TreeMap<>(Support.people().stream().collect(Collectors.groupingBy(p -> p.city, Collectors.averagingInt(p -> p.age)))).toString();`,
+  // toList JDK16
+  `List<String> l = Stream.of("b", "a").sorted().toList();
+return l.get(0) + l.size();`,
+  // mapMulti explicit
+  `return Stream.of("a", "b").<String>mapMulti((s, sink) -> { sink.accept(s); sink.accept(s.toUpperCase()); }).collect(Collectors.joining());`,
+  // mapMulti implicit
+  `List<Object> l = Stream.of(1, 2).mapMulti((i, sink) -> sink.accept(i * 10)).toList();
+return l.toString();`,
+  // Collectors.toMap identity merge
+  `return new TreeMap<>(Stream.of("a", "a", "b").collect(Collectors.toMap(Function.identity(), s -> 1, Integer::sum))).toString();`,
+  // counting with filter then map
+  `return "" + Support.people().stream().filter(p -> p.city.equals("Oslo")).map(p -> p.name.length()).reduce(0, Integer::sum);`,
+  // flatMap to IntStream
+  `return "" + Stream.of("ab", "c").flatMapToInt(String::chars).sum();`,
+  // Collectors.joining of mapped optional
+  `return Support.people().stream().map(Support.Person::nickname).map(o -> o.orElse("?")).collect(Collectors.joining(","));`,
+  // stream sorted with thenComparing reversed comparator param
+  `return Support.people().stream().sorted(Comparator.comparing(Support.Person::getCity).thenComparing(Support.Person::getAge, Comparator.reverseOrder())).map(p -> p.name).collect(Collectors.joining(","));`,
+  // Switch expressions with lambda or method reference arms passed as arguments (a poly expression of the parameter's function type).
+  // switch expression lambda arms in ap
+  `int k = 2;
+return Support.mapAll(List.of("q"), switch (k) { case 1 -> s -> s + "1"; default -> s -> Support.kind(s); }).toString();`,
+  // switch lambda and generic call arms in sort
+  `int k = 1;
+List<String> l = new ArrayList<>(List.of("a", "c", "b"));
+l.sort(switch (k) { case 1 -> (a, b) -> b.compareTo(a); default -> Comparator.naturalOrder(); });
+return l.toString();`,
+  // switch method reference arms
+  `int k = 1;
+return Support.mapAll(List.of("abc"), switch (k) { case 1 -> String::length; default -> s -> 0; }).toString();`,
+  // switch block arm yielding lambda
+  `int k = 3;
+return Support.mapAll(List.of("x"), switch (k) { case 1 -> s -> s; default -> { String p = "p" + k; yield s -> p + s; } }).toString();`,
+  // Thread with switch runnable arms
+  `int k = 0;
+StringBuilder sb = new StringBuilder();
+Thread t = new Thread(switch (k) { case 0 -> () -> sb.append("zero"); default -> () -> sb.append("other"); });
+t.run();
+return sb.toString();`,
 ];
 
 const IMPORTS = ['java.util', 'java.util.function', 'java.util.stream'];

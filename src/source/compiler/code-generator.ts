@@ -1979,7 +1979,12 @@ export class CodeGenerator {
         continue;
       }
       const argument = unparenthesized(node);
-      if (argument.kind === 'Lambda' || argument.kind === 'MethodReference' || (argument.kind === 'Conditional' && hasFunctionalOperand(argument))) {
+      if (
+        argument.kind === 'Lambda' ||
+        argument.kind === 'MethodReference' ||
+        (argument.kind === 'Conditional' && hasFunctionalOperand(argument)) ||
+        (argument.kind === 'SwitchExpression' && hasFunctionalArm(argument))
+      ) {
         // Compiled once the method is chosen, against its parameter type (JLS §15.12.2.1); a conditional
         // of lambdas is a poly expression of that type (§15.25.3).
         args.push({ code: new InsnList(), type: OBJECT, position: node.position, functional: argument });
@@ -2234,6 +2239,11 @@ export class CodeGenerator {
       if (reinstantiate !== null && lambdaResults[i] != null && i < args.length - 1) current = reinstantiate(lambdaResults) ?? current;
     };
     const pass = (arg: CompiledArgument, parameter: JavaType, generic: GenericType | null) => {
+      if (arg.functional?.kind === 'SwitchExpression') {
+        // A poly switch expression (JLS §15.28.1): each arm's lambda is one of the parameter's function type.
+        this.switchExpression(arg.functional, parameter, generic);
+        return;
+      }
       if (arg.functional?.kind === 'Conditional') {
         const result = this.functionalConditional(arg.functional, parameter, generic);
         if (result !== null) lambdaResults[args.indexOf(arg)] = { kind: 'lambda-result', result };
@@ -3569,7 +3579,20 @@ export class CodeGenerator {
    * return nothing or a value — and, between two, the one returning a value over one returning void
    * (JLS §15.12.2.5).
    */
-  private functionalArgument(node: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode): FunctionalArgument {
+  private functionalArgument(node: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode | Ast.SwitchExpressionNode): FunctionalArgument {
+    if (node.kind === 'SwitchExpression') {
+      // JLS §15.12.2.1: as a conditional, compatible where every arm's value is.
+      const parts = yieldedValues(node).map((value) => {
+        const inner = unparenthesized(value);
+        return inner.kind === 'Lambda' || inner.kind === 'MethodReference' || (inner.kind === 'Conditional' && hasFunctionalOperand(inner)) ? this.functionalArgument(inner) : null;
+      });
+      return {
+        kind: 'functional',
+        description: 'switch expression',
+        isCompatible: (parameter) => parts.every((part) => (part === null ? parameter.isReference() : part.isCompatible(parameter))),
+        prefers: (s, t) => parts.every((part) => part === null || part.prefers(s, t)),
+      };
+    }
     if (node.kind === 'Conditional') {
       // JLS §15.12.2.1: a conditional is compatible where both operands are (another operand: any reference, checked when compiled).
       const parts = [node.whenTrue, node.whenFalse].map((operand) => {
@@ -3905,7 +3928,7 @@ interface CompiledArgument {
   readonly position: SourcePosition;
   readonly generic?: GenericType | undefined;
   /** A lambda or method reference (or a conditional of them), compiled only once the parameter it goes to is known. */
-  readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode;
+  readonly functional?: Ast.LambdaNode | Ast.MethodReferenceNode | Ast.ConditionalNode | Ast.SwitchExpressionNode;
   /** A generic method call compiled only once the parameter it goes to is known (see compileArguments); `type` is its erased type. */
   readonly deferred?: Ast.MethodCallNode | Ast.ConditionalNode | Ast.SwitchExpressionNode;
   /** A generic call typed alone (`type`, `generic`), compiled once the parameter it goes to is known, against it (see compileArguments). */
@@ -3985,6 +4008,14 @@ function needsTargetType(node: Ast.ExpressionNode): node is Ast.MethodCallNode |
   return [node.whenTrue, node.whenFalse].some((operand) => {
     const inner = unparenthesized(operand);
     return (inner.kind === 'MethodCall' || inner.kind === 'Conditional') && needsTargetType(inner);
+  });
+}
+
+/** Whether a switch expression yields a lambda or method reference (or a conditional of them) from some arm. */
+function hasFunctionalArm(node: Ast.SwitchExpressionNode): boolean {
+  return yieldedValues(node).some((value) => {
+    const inner = unparenthesized(value);
+    return inner.kind === 'Lambda' || inner.kind === 'MethodReference' || (inner.kind === 'Conditional' && hasFunctionalOperand(inner));
   });
 }
 
