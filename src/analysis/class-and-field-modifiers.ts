@@ -62,14 +62,22 @@ function classModifierError(classFile: RawClassFile, flags: number): string | nu
     // A module descriptor (module-info, JVMS §4.1) is never loaded as a class: nothing to check.
     return classFile.thisClass === 'module-info' ? null : `${classFile.thisClass} is not a class because access_flag ACC_MODULE is set`;
   }
+  return illegalClassModifiers(flags, classFile.majorVersion) ? `Illegal class modifiers in class ${classFile.thisClass}: ${hex(flags)}` : null;
+}
+
+/**
+ * Whether HotSpot's verify_legal_class_modifiers refuses `flags` (but ACC_MODULE): the class's own,
+ * and those of each InnerClasses entry (inner-classes.ts).
+ */
+export function illegalClassModifiers(flags: number, majorVersion: number): boolean {
   const has = (flag: number): boolean => (flags & flag) !== 0;
-  const since15 = classFile.majorVersion >= JAVA_1_5;
-  const illegal =
+  const since15 = majorVersion >= JAVA_1_5;
+  return (
     (has(ACC_ABSTRACT) && has(ACC_FINAL)) ||
     (has(ACC_INTERFACE) && !has(ACC_ABSTRACT)) ||
     (has(ACC_INTERFACE) && since15 && has(ACC_SUPER | ACC_ENUM)) ||
-    (!has(ACC_INTERFACE) && since15 && has(ACC_ANNOTATION));
-  return illegal ? `Illegal class modifiers in class ${classFile.thisClass}: ${hex(flags)}` : null;
+    (!has(ACC_INTERFACE) && since15 && has(ACC_ANNOTATION))
+  );
 }
 
 function illegalFieldModifiers(flags: number, isInterface: boolean, major: number): boolean {

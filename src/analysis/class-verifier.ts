@@ -23,6 +23,7 @@ import { switchOperandError, switchPaddingError } from './switch-operand-checks.
 import { modifierErrors } from './class-and-field-modifiers.js';
 import { constantPoolNameError } from './constant-pool-names.js';
 import { constantPoolTagError } from './constant-pool-tags.js';
+import { innerClassesError } from './inner-classes.js';
 import { methodFormatErrors } from './method-modifiers.js';
 import { versionedOperandError } from './versioned-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
@@ -152,7 +153,7 @@ export class ClassVerifier {
     for (const duplicate of duplicateMembers(classFile)) {
       errors.push({ className: classFile.thisClass, method: duplicate.member, offset: -1, line: null, message: duplicate.message });
     }
-    const nameError = constantPoolTagError(classFile) ?? constantPoolNameError(classFile);
+    const nameError = constantPoolTagError(classFile) ?? constantPoolNameError(classFile) ?? innerClassesError(classFile);
     if (nameError !== null) errors.push({ className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: nameError });
     for (const illegal of [...modifierErrors(classFile), ...methodFormatErrors(classFile)]) {
       errors.push({ className: classFile.thisClass, method: illegal.member, offset: -1, line: null, message: illegal.message });
