@@ -813,6 +813,9 @@ async function classforgeMisc(classes: string, out: string): Promise<string[]> {
       p(`marks ${pos} ${at} ${g1} ${first} ${g2} ${it.getMark()},${it.getMark2()}`);
     }
   }
+  const module = cp.addModuleInfo(cp.addUtf8Info('my.module'));
+  const pkg = cp.addPackageInfo(cp.addUtf8Info('my/pkg'));
+  p(`module ${module} ${cp.addModuleInfo(cp.addUtf8Info('my.module'))} ${cp.getTag(module)} ${cp.getModuleInfo(module)} package ${pkg} ${cp.getTag(pkg)} ${cp.getPackageInfo(pkg)}`);
   const raw = new Uint8Array(8);
   ByteArray.write16bit(0xfedc, raw, 0);
   ByteArray.write32bit(0x89abcdef, raw, 2);

@@ -584,6 +584,11 @@ public class JavassistBytecodeLevel {
           System.out.println("marks " + pos + " " + at + " " + g1 + " " + first + " " + g2 + " " + it.getMark() + "," + it.getMark2());
         }
       }
+      // (Module and Package entries belong in module-info classes: this class is read back, never loaded.)
+      int module = cp.addModuleInfo(cp.addUtf8Info("my.module"));
+      int pkg = cp.addPackageInfo(cp.addUtf8Info("my/pkg"));
+      System.out.println("module " + module + " " + cp.addModuleInfo(cp.addUtf8Info("my.module")) + " " + cp.getTag(module) + " " + cp.getModuleInfo(module)
+          + " package " + pkg + " " + cp.getTag(pkg) + " " + cp.getPackageInfo(pkg));
       byte[] raw = new byte[8];
       ByteArray.write16bit(0xfedc, raw, 0);
       ByteArray.write32bit(0x89abcdef, raw, 2);

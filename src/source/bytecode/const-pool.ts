@@ -172,6 +172,26 @@ export class ConstPool {
     return this.edits().dynamic('Dynamic', bootstrap, nameAndType);
   }
 
+  /** A CONSTANT_Module (JVMS §4.4.11, module-info classes): `name` is the Utf8 index of the module name. */
+  addModuleInfo(name: number): number {
+    return this.edits().moduleOrPackage('Module', name);
+  }
+
+  /** A CONSTANT_Package (JVMS §4.4.12): `name` is the Utf8 index of the package name (internal form). */
+  addPackageInfo(name: number): number {
+    return this.edits().moduleOrPackage('Package', name);
+  }
+
+  /** The name of a Module entry. */
+  getModuleInfo(index: number): string {
+    return this.getUtf8Info(getConstant(this.entries(), index, ['Module']).nameIndex);
+  }
+
+  /** The name of a Package entry, as the pool has it (`java/lang`). */
+  getPackageInfo(index: number): string {
+    return this.getUtf8Info(getConstant(this.entries(), index, ['Package']).nameIndex);
+  }
+
   /** The reference kind of a MethodHandle entry (1-9). */
   getMethodHandleKind(index: number): number {
     return getConstant(this.entries(), index, ['MethodHandle']).referenceKind;

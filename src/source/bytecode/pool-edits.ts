@@ -185,6 +185,12 @@ export class PoolEdits {
     );
   }
 
+  /** A CONSTANT_Module (tag 19) or CONSTANT_Package (tag 20, JVMS §4.4.11-12): the Utf8 index of the name. */
+  moduleOrPackage(kind: 'Module' | 'Package', nameIndex: number): number {
+    const tag = kind === 'Module' ? 19 : 20;
+    return this.find((e) => e.kind === kind && e.nameIndex === nameIndex) || this.add({ kind, tag, offset: -1, nameIndex }, u1u2(tag, nameIndex));
+  }
+
   /** A CONSTANT_MethodType (JVMS §4.4.9): the Utf8 index of a method descriptor. */
   methodType(descriptorIndex: number): number {
     return this.find((e) => e.kind === 'MethodType' && e.descriptorIndex === descriptorIndex) || this.add({ kind: 'MethodType', tag: 16, offset: -1, descriptorIndex }, u1u2(16, descriptorIndex));
