@@ -26,6 +26,7 @@ import { constantPoolTagError } from './constant-pool-tags.js';
 import { innerClassesError } from './inner-classes.js';
 import { methodFormatErrors } from './method-modifiers.js';
 import { versionedOperandError } from './versioned-operand-checks.js';
+import { invokeinterfaceOperandError } from './invokeinterface-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 
@@ -279,7 +280,9 @@ export class ClassVerifier {
       const switchError =
         code === null
           ? null
-          : (versionedOperandError(code.code, classFile.constantPool, classFile.majorVersion) ?? switchOperandError(code.code, classFile.majorVersion));
+          : (versionedOperandError(code.code, classFile.constantPool, classFile.majorVersion) ??
+            switchOperandError(code.code, classFile.majorVersion) ??
+            invokeinterfaceOperandError(code.code, classFile.constantPool));
       if (switchError !== null) {
         errors.push({ className: classFile.thisClass, method: methodName, offset: switchError.offset, line: lineOf(code!.attributes, switchError.offset), message: switchError.message });
         continue;
