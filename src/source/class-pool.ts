@@ -14,7 +14,7 @@ import { ClassFormatError } from '../classfile/class-format-error.js';
 import { ClassPath } from '../classpath/class-path.js';
 import { ClassNode } from '../tree/class-node.js';
 import { CannotCompileException } from './cannot-compile-exception.js';
-import { CtClass, primitiveType, toDottedName, toInternalName } from './ct-class.js';
+import { CtClass, primitiveNamed, primitiveType, toDottedName, toInternalName } from './ct-class.js';
 import type { CtMethod } from './ct-method.js';
 import { NotFoundException } from './not-found-exception.js';
 import { PoolClassPath } from './pool-class-path.js';
@@ -232,7 +232,7 @@ export class ClassPool {
       }
       return this.getOrNull(javaName);
     }
-    const primitive = primitiveType(className);
+    const primitive = primitiveNamed(className);
     if (primitive !== undefined) return primitive;
     if (className.endsWith('[]')) {
       const component = this.getOrNull(className.slice(0, -2));

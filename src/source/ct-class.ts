@@ -1264,6 +1264,17 @@ for (const [field, name, descriptor, wrapper, getter] of primitives) {
 }
 
 /** The primitive CtClass of a descriptor character or Java name, or undefined. */
+/**
+ * The primitive type named `name` (`int`, `void`…), as ClassPool.get takes it; a descriptor letter is
+ * not one there: `S` is a class named S (in the default package), as in Javassist.
+ */
+export function primitiveNamed(name: string): CtPrimitiveType | undefined {
+  for (const [field, primitiveName] of primitives) {
+    if (name === primitiveName) return (CtClass as unknown as Record<string, CtPrimitiveType>)[field];
+  }
+  return undefined;
+}
+
 export function primitiveType(nameOrDescriptor: string): CtPrimitiveType | undefined {
   for (const [field, name, descriptor] of primitives) {
     if (nameOrDescriptor === name || nameOrDescriptor === descriptor) return (CtClass as unknown as Record<string, CtPrimitiveType>)[field];
