@@ -994,9 +994,15 @@ export class CtClass {
     this.checkModify();
     const remapped = new ClassNode(Opcodes.ASM9);
     this.ensureCode();
-    this.classNode().accept(new ClassRemapper(remapped, new SimpleRemapper(mapping)));
+    const before = this.classNode();
+    before.accept(new ClassRemapper(remapped, new SimpleRemapper(mapping)));
+    // The CtMethods, CtFields and MethodInfo/FieldInfo views obtained before the rename hold their
+    // member's node, as Javassist's hold theirs across replaceClassName: each node object stays and
+    // takes its remapped content (ClassRemapper keeps members one for one, in order), so that an
+    // edit made through such a view after the rename is not made on a node the class no longer has.
+    const kept = keepMemberNodes(before.methods, remapped.methods) && keepMemberNodes(before.fields, remapped.fields);
     this.node = remapped;
-    this.members.clear();
+    if (!kept) this.members.clear();
     this.originalMembers = null;
     this.pool?.hierarchyChanged();
     // Every reference changed: the class is written anew, not against its original class file.
@@ -1280,6 +1286,18 @@ export function primitiveType(nameOrDescriptor: string): CtPrimitiveType | undef
     if (nameOrDescriptor === name || nameOrDescriptor === descriptor) return (CtClass as unknown as Record<string, CtPrimitiveType>)[field];
   }
   return undefined;
+}
+
+/** Puts each of `before`'s node objects back in `after`'s place, holding `after`'s content; false (nothing done) when they do not pair up. */
+function keepMemberNodes<T extends object>(before: T[], after: T[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const kept = before[i]!;
+    for (const key of Object.keys(kept)) if (!(key in after[i]!)) delete (kept as Record<string, unknown>)[key];
+    Object.assign(kept, after[i]);
+    after[i] = kept;
+  }
+  return true;
 }
 
 /** Moves what a Code attribute holds (JVMS §4.7.3) from a method read whole into the same method read without code. */
