@@ -123,6 +123,7 @@ export function openPipes(prefix: string): { connected: Promise<AgentConnection>
   input.on('error', () => undefined);
   output.on('error', () => undefined);
   const opened = (stream: Readable | Writable) => new Promise<void>((resolve) => stream.once('open', () => resolve()));
+  let released = false;
   const connected = Promise.all([opened(input), opened(output)]).then((): AgentConnection => ({
     transport: 'pipes',
     input,
@@ -135,14 +136,25 @@ export function openPipes(prefix: string): { connected: Promise<AgentConnection>
   return {
     connected,
     release: () => {
+      if (released) return;
+      released = true;
+      // O_RDWR never blocks on a FIFO (Linux) and is both a reader and a writer: our own opens
+      // complete. They run on libuv's thread pool and may not have reached the kernel yet: a partner
+      // opened and closed at once would be gone by then, and the late open would wait forever (with
+      // it the event loop: the command would never exit). So the partners stay open until both
+      // streams are closed, which Node does once their opens have completed.
+      const partners: number[] = [];
       for (const path of [toHost, fromHost]) {
         try {
-          // O_RDWR never blocks on a FIFO (Linux) and is both a reader and a writer: our pending open completes.
-          closeSync(openSync(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOFOLLOW));
+          partners.push(openSync(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOFOLLOW));
         } catch {
-          // Already gone.
+          // Already gone: an open not started yet fails instead of waiting.
         }
       }
+      const closed = (stream: Readable | Writable) => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())));
+      void Promise.all([closed(input), closed(output)]).then(() => {
+        for (const fd of partners) closeSync(fd);
+      });
       input.destroy();
       output.destroy();
     },
