@@ -2046,23 +2046,30 @@ export class CodeGenerator {
         slotsAbove = this.maxSlot - firstFree;
         this.maxSlot = Math.max(outerMaxSlot, this.maxSlot);
       }
-      return {
-        type,
-        generic: this.generics.get(argument),
-        open: this.openResults.get(argument),
-        intersection: this.intersectionResults.get(argument),
-        uninstantiated: this.uninstantiatedResults.get(argument),
-        slotsAbove,
-        usesThis,
-      };
+      return { type, ...this.argumentSideResults(argument), slotsAbove, usesThis };
     });
+    this.restoreArgumentOutcome(argument, outcome, capture);
+    return outcome.type;
+  }
+
+  /** What compiling `argument` left in the side tables (kept with a memoised outcome). */
+  private argumentSideResults(argument: Ast.ExpressionNode): Pick<TrialOutcome, 'generic' | 'open' | 'intersection' | 'uninstantiated'> {
+    return {
+      generic: this.generics.get(argument),
+      open: this.openResults.get(argument),
+      intersection: this.intersectionResults.get(argument),
+      uninstantiated: this.uninstantiatedResults.get(argument),
+    };
+  }
+
+  /** Puts back what compiling `argument` again would leave: its side-table entries, the slots it used, its use of `this`. */
+  private restoreArgumentOutcome(argument: Ast.ExpressionNode, outcome: Omit<TrialOutcome, 'type'>, capture: { usesThis: boolean } | undefined): void {
     if (outcome.generic !== undefined) this.generics.set(argument, outcome.generic);
     if (outcome.open !== undefined) this.openResults.set(argument, outcome.open);
     if (outcome.intersection !== undefined) this.intersectionResults.set(argument, outcome.intersection);
     if (outcome.uninstantiated !== undefined) this.uninstantiatedResults.set(argument, outcome.uninstantiated);
     this.maxSlot = Math.max(this.maxSlot, this.nextSlot + outcome.slotsAbove);
     if (outcome.usesThis && capture !== undefined) capture.usesThis = true;
-    return outcome.type;
   }
 
   /**
@@ -2100,24 +2107,10 @@ export class CodeGenerator {
         slotsAbove = this.maxSlot - firstFree;
         this.maxSlot = Math.max(outerMaxSlot, this.maxSlot);
       }
-      return {
-        type,
-        generic: this.generics.get(argument),
-        open: this.openResults.get(argument),
-        intersection: this.intersectionResults.get(argument),
-        uninstantiated: this.uninstantiatedResults.get(argument),
-        slotsAbove,
-        usesThis,
-        captured: [...journal],
-      };
+      return { type, ...this.argumentSideResults(argument), slotsAbove, usesThis, captured: [...journal] };
     });
     if ('error' in outcome) throw outcome.error;
-    if (outcome.generic !== undefined) this.generics.set(argument, outcome.generic);
-    if (outcome.open !== undefined) this.openResults.set(argument, outcome.open);
-    if (outcome.intersection !== undefined) this.intersectionResults.set(argument, outcome.intersection);
-    if (outcome.uninstantiated !== undefined) this.uninstantiatedResults.set(argument, outcome.uninstantiated);
-    this.maxSlot = Math.max(this.maxSlot, this.nextSlot + outcome.slotsAbove);
-    if (outcome.usesThis && capture !== undefined) capture.usesThis = true;
+    this.restoreArgumentOutcome(argument, outcome, capture);
     // Looked up again, as compiling it looked them up: an enclosing lambda captures them too.
     for (const name of outcome.captured) this.variable(name);
     if (!outcome.type.isVoid()) this.e.pushDefault(outcome.type);
