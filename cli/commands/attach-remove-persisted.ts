@@ -17,6 +17,7 @@ import { formatAgentArguments } from '../../src/agent/agent-arguments.js';
 import { AttachError, loadAgent } from '../../src/agent/hotspot-attach.js';
 import { describeJvm } from '../../src/agent/jvm-list.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK } from '../cli-error.js';
+import { openSessionDirectory } from './attach-session-directory.js';
 
 /** What the shim reports: persisted sessions removed, classes restored, classes the JVM refused to restore. */
 interface RemovalResult {
@@ -25,19 +26,10 @@ interface RemovalResult {
   failed: number;
 }
 
-export async function removePersistedTransforms(
-  pid: number,
-  sessionDirectory: (pid: number) => { hostPath: string; targetPath: string },
-  signal: AbortSignal,
-): Promise<number> {
+export async function removePersistedTransforms(pid: number, signal: AbortSignal): Promise<number> {
   const jar = await buildAgentJar([], { allowNoTransforms: true });
-  let directory: { hostPath: string; targetPath: string };
-  try {
-    directory = sessionDirectory(pid);
-  } catch (error) {
-    process.stderr.write(`classforge: cannot create the session directory for process ${pid}: ${(error as Error).message}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const directory = openSessionDirectory(pid);
+  if (directory === null) return EXIT_BAD_INPUT;
   try {
     writeFileSync(join(directory.hostPath, 'classforge-agent.jar'), jar, { mode: 0o600, flag: 'wx' });
     const resultName = 'result';

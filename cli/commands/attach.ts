@@ -32,7 +32,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, createReadStream, createWriteStream, mkdtempSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { constants as osConstants, tmpdir } from 'node:os';
@@ -47,6 +47,7 @@ import { FrameBoundaryRelay } from '../../src/agent/session-relay.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, UsageError } from '../cli-error.js';
 import { addAgentOptions, buildAgentFromOptions } from './agent.js';
 import { removePersistedTransforms } from './attach-remove-persisted.js';
+import { openSessionDirectory } from './attach-session-directory.js';
 
 interface AttachCommandOptions {
   transform?: string[];
@@ -62,35 +63,6 @@ const SESSION_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP
 
 /** How long the shim has to connect back once the agent is loaded. */
 const CONNECT_TIMEOUT_MS = 60_000;
-
-/**
- * A private directory both we and the target see: ours is `hostPath`, the target's `targetPath`
- * (different when the target runs in another mount namespace).
- */
-export function sessionDirectory(pid: number): { hostPath: string; targetPath: string } {
-  const targetRoot = `/proc/${pid}/root`;
-  let sameRoot = true;
-  try {
-    // Another mount namespace (a container) has its own /tmp even when its root is the same
-    // directory as ours, and readlink(/proc/<pid>/root) says '/' for a root we cannot name.
-    sameRoot = realpathSync(targetRoot) === '/' && readlinkSync(`/proc/${pid}/ns/mnt`) === readlinkSync('/proc/self/ns/mnt');
-  } catch {
-    // No access to its root: assume ours (attach will say what is wrong with the process).
-  }
-  if (sameRoot) {
-    const hostPath = mkdtempSync(join(tmpdir(), 'classforge-attach-'));
-    return { hostPath, targetPath: hostPath };
-  }
-  // Path resolution from here follows the container's symbolic links against OUR root (an
-  // absolute target) or climbs out of its root ('..'): a /tmp that is a link, which its root can
-  // make, would have us create and write the session's files at a place of its choosing on the host.
-  const targetTmp = join(targetRoot, 'tmp');
-  if (lstatSync(targetTmp).isSymbolicLink()) {
-    throw new Error(`its /tmp is a symbolic link (to ${readlinkSync(targetTmp)}), which would be followed outside its file system from here; refusing to create the session there`);
-  }
-  const hostPath = mkdtempSync(join(targetTmp, 'classforge-attach-'));
-  return { hostPath, targetPath: hostPath.slice(targetRoot.length) };
-}
 
 /** The agent's connection: the socket, or the pair of named pipes. */
 interface AgentConnection {
@@ -208,7 +180,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
   try {
     const status =
       options.removePersisted === true
-        ? await removePersistedTransforms(pid, sessionDirectory, interruption.signal)
+        ? await removePersistedTransforms(pid, interruption.signal)
         : await attachAndServe(pid, options, interruption.signal, stopInterrupting);
     if (!interruption.signal.aborted) return status;
     process.stderr.write('classforge: interrupted before the agent was attached; nothing was changed\n');
@@ -224,13 +196,8 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
   if (interruption.aborted) return EXIT_BAD_INPUT;
   const jvm = describeJvm(pid);
 
-  let directory: { hostPath: string; targetPath: string };
-  try {
-    directory = sessionDirectory(pid);
-  } catch (error) {
-    process.stderr.write(`classforge: cannot create the session directory for process ${pid}: ${(error as Error).message}\n`);
-    return EXIT_BAD_INPUT;
-  }
+  const directory = openSessionDirectory(pid);
+  if (directory === null) return EXIT_BAD_INPUT;
   const server = createServer({ pauseOnConnect: true });
   /** Set once the attach failed or the session ended: a connection that comes now is not served. */
   let abandoned = false;
