@@ -33,6 +33,31 @@ describe('examples/source-audit', () => {
     expect(run.stderr.trimEnd().split('\n')).toEqual(EXPECTED_AUDIT);
   });
 
+  // It had `include: ['example.**']`: run on a user's own program (com.acme…), it changed nothing, and
+  // classforge run said nothing about it.
+  it.skipIf(!existsSync(cli))('audits classes of any package, offline and with classforge run', async () => {
+    const program = await compileJava({
+      'com/acme/Shop.java': `package com.acme;
+        public class Shop {
+          static int price(String item, int count) { return item.length() * count; }
+          public static void main(String[] a) { System.out.println("price " + price("tea", 2)); }
+        }`,
+    });
+    const expectedAudit = ['call Shop.price[tea, 2]', 'return Shop.price = 6'];
+    const audited = await transformClasses(program, audit, { options: { methods: '^price$' } });
+    expect(audited.changed).toEqual(['com/acme/Shop']);
+    const offline = await runJava({ classpath: audited, mainClass: 'com.acme.Shop', verify: true });
+    expect(offline.stdout).toBe('price 6\n');
+    expect(offline.stderr.trimEnd().split('\n')).toEqual(expectedAudit);
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [cli, 'run', '-t', transformFile, '--options', '{"methods": "^price$"}', '--', javaTool('java'), '-Xverify:all', '-cp', program.dir, 'com.acme.Shop'],
+      { encoding: 'utf8' },
+    );
+    expect(stdout).toBe('price 6\n');
+    expect(stderr.trimEnd().split('\n').filter((line) => !line.startsWith('[source-audit]'))).toEqual(expectedAudit);
+  });
+
   it.skipIf(!existsSync(cli))('runs unchanged inside the JVM with classforge run', async () => {
     const program = await compileJava(sources);
     const { stdout, stderr } = await promisify(execFile)(
