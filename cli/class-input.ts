@@ -47,6 +47,22 @@ function isPrefixedZip(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * What to say about a file given as a class that is plainly no class file (not named .class, no
+ * 0xCAFEBABE magic: Java source, a text file), instead of the reader's "bad magic number"; null
+ * otherwise. A malformed file named .class keeps its ClassFormatError. Used by print and verify.
+ */
+export function notAClassFile(name: string, bytes: Uint8Array): string | null {
+  if (name.endsWith('.class')) return null;
+  if (bytes.length >= 4 && bytes[0] === 0xca && bytes[1] === 0xfe && bytes[2] === 0xba && bytes[3] === 0xbe) return null;
+  return `not a class file (no 0xCAFEBABE magic)${javaSourceHint(name)}`;
+}
+
+/** The hint for a `.java` file given where class files are expected ('' for any other name). */
+function javaSourceHint(name: string): string {
+  return name.endsWith('.java') ? '; is it Java source? compile it with javac first' : '';
+}
+
 /** Whether `bytes` start with a ZIP local file header or an end-of-central-directory record. */
 function looksLikeZip(bytes: Uint8Array): boolean {
   return (

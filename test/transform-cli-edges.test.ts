@@ -97,6 +97,20 @@ afterAll(async () => {
   if (work !== '') await rm(work, { recursive: true, force: true });
 });
 
+describe('classforge transform on a Java source file', () => {
+  it('says it is no class file and suggests javac, exit 2, nothing written', async () => {
+    const source = join(work, 'Main.java');
+    await writeFile(source, 'package app; public class Main {}\n');
+    const out = outPath('source', '.class');
+    const result = await classforge('transform', source, '-o', out, '-t', trace);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      `classforge: ${source}: not a class file, jar or directory (no 0xCAFEBABE or ZIP signature); is it Java source? compile it with javac first\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('classforge transform on a malformed .class file', () => {
   it('names the file, exits 2 (bad input), writes nothing, and still prints the --json summary', async () => {
     const garbage = join(work, 'garbage.class');

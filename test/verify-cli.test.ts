@@ -154,6 +154,15 @@ describe('classforge verify', () => {
     expect(usage.exitCode).toBe(2);
   });
 
+  it('says a Java source file is not a class file, as print does', async () => {
+    const source = join(work, 'Main.java');
+    await writeFile(source, 'package app; public class Main {}\n');
+    const result = await classforge('verify', source);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`classforge: ${source}: not a class file (no 0xCAFEBABE magic); is it Java source? compile it with javac first\n`);
+  });
+
   it('warns when the classes are newer than the JDK the class path reads', async () => {
     const home = javaHome();
     const jdk = readJavaRelease(home)?.featureVersion ?? 0;

@@ -18,7 +18,7 @@ import { StringWriter } from '../../src/util/string-writer.js';
 import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError, reportError } from '../cli-error.js';
-import { type ClassInput, readClassInputs } from '../class-input.js';
+import { type ClassInput, notAClassFile, readClassInputs } from '../class-input.js';
 import { isStdoutClosed, writeStdout } from '../output.js';
 
 interface PrintOptions {
@@ -98,18 +98,6 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
     process.stderr.write(`classforge: no class matches --class ${globs.join(', ')}${globHint(globs, unselected)}\n`);
     process.exitCode = EXIT_CHECKS_FAILED;
   }
-}
-
-/**
- * What to say about a file given as a class that is plainly no class file (not named .class, no
- * 0xCAFEBABE magic: source, a text file), instead of the reader's "bad magic number"; null
- * otherwise. A malformed file named .class keeps the ClassFormatError, as verify and transform say.
- */
-function notAClassFile(name: string, bytes: Uint8Array): string | null {
-  if (name.endsWith('.class')) return null;
-  if (bytes.length >= 4 && bytes[0] === 0xca && bytes[1] === 0xfe && bytes[2] === 0xba && bytes[3] === 0xbe) return null;
-  const source = name.endsWith('.java') ? '; is it Java source? compile it with javac first' : '';
-  return `not a class file (no 0xCAFEBABE magic)${source}`;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

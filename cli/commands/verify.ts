@@ -25,7 +25,7 @@ import { ZipArchive } from '../../src/classpath/zip-archive.js';
 import { ApplicationArchiveClasses, isApplicationArchive } from '../../src/transform/application-archive-classes.js';
 import { BASE_RELEASE, multiReleaseViews } from '../../src/transform/multi-release-views.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, describeError, reportError } from '../cli-error.js';
-import { type ClassInput, readClassInputs } from '../class-input.js';
+import { type ClassInput, notAClassFile, readClassInputs } from '../class-input.js';
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
 import { count, writeStdout } from '../output.js';
 import { warnIfNewerThanJdk } from '../jdk-version-warning.js';
@@ -171,7 +171,8 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
       // A file given on its own that is not a class file is bad input; inside a jar or a
       // directory, a malformed class is a verification failure of that class.
       if (paths.includes(input.displayName)) {
-        reportError(input.displayName, error, false);
+        const notClass = notAClassFile(input.displayName, input.bytes);
+        reportError(input.displayName, notClass === null ? error : new InputError(input.displayName, notClass), false);
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }

@@ -105,7 +105,8 @@ export async function detectClassContainerFormat(path: string): Promise<ClassCon
   if (isZip || ZIP_NAME.test(path)) return loadJarContainerFormat(path);
   if (path.endsWith('.class')) return classFileContainerFormat as ClassContainerFormat;
   if (isPrefixedZip(path)) return loadJarContainerFormat(path);
-  throw new ClassContainerError(path, 'not a class file, jar or directory (no 0xCAFEBABE or ZIP signature)');
+  const source = path.endsWith('.java') ? '; is it Java source? compile it with javac first' : '';
+  throw new ClassContainerError(path, `not a class file, jar or directory (no 0xCAFEBABE or ZIP signature)${source}`);
 }
 
 /** Opens the container at `path` for reading. */
