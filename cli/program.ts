@@ -42,6 +42,8 @@ export function createProgram(commands: readonly RegisterCommand[]): Command {
     .version(packageVersion(), '-V, --version', 'print the classforge version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    // Lets `run` pass the options after its command's first word to that command (passThroughOptions).
+    .enablePositionalOptions()
     // Commander exits with 1 on usage errors; contract 4 wants 2. Throwing lets run() decide.
     .exitOverride()
     .configureOutput({

@@ -75,6 +75,15 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(nanos(result.stderr)).toBe(EXPECTED_TIMING);
   });
 
+  it('classforge run without --: options from the command\'s first word on are the command\'s', async () => {
+    // As `time java -cp …` takes it; before, commander refused the java options: "unknown option '-Xverify:all'".
+    const java = javaTool('java');
+    const result = await classforge(['run', ...TIMING, java, '-Xverify:all', '-cp', program.dir, 'app.Zoo', '3', '-t', 'ignored']);
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(nanos(result.stderr)).toBe(EXPECTED_TIMING);
+  });
+
   it('classforge run with a launcher that is not java (a shell script): the agent goes through JAVA_TOOL_OPTIONS', async () => {
     const java = javaTool('java');
     const script = `exec "${java}" -Xverify:all -cp "${program.dir}" app.Zoo`;

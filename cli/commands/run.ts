@@ -97,7 +97,10 @@ export function registerRunCommand(program: Command): Command {
     program
       .command('run')
       .description('run a Java program with transform modules applied to its classes as they load')
-      .argument('<command...>', 'the java command line, after --'),
+      .argument('<command...>', 'the java command line (after --, or right after the options: from the first word on, every argument is the command\'s)')
+      // `classforge run -t trace.ts java -cp app Main` as `time java …` or `env … java …` take it: options after
+      // the command's first word are the command's (they were refused: "unknown option '-cp'").
+      .passThroughOptions(),
   ).action(async (command: string[], options: RunCommandOptions) => {
     process.exitCode = await runRunCommand(command, options);
   });
