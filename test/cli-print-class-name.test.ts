@@ -39,7 +39,12 @@ describe('print <dotted class name>', () => {
     }
   });
 
-  it('a name the JDK lacks is still a missing file (exit 2)', async () => {
-    expect(await print('com.acme.Nowhere')).toEqual({ status: 2, stdout: '', stderr: 'classforge: com.acme.Nowhere: no such file or directory\n' });
+  it('a name the JDK lacks is a missing file, and the error says how to print a class of your own (exit 2)', async () => {
+    expect(await print('com.acme.Nowhere')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'classforge: com.acme.Nowhere: no such file or directory, nor a class of the JDK; for a class of your own, give its .class file, or its jar or directory with --class com.acme.Nowhere\n',
+    });
   });
 });

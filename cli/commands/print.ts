@@ -146,7 +146,7 @@ const DOTTED_CLASS_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)
 /**
  * The classes of `path`; or, when no file has that name and it is a dotted class name, that class of the
  * current JDK, as ASM's `Textifier java.lang.String` and `javap java.lang.String` print one. A Java user
- * reaches for this first; a name the JDK lacks falls through to the usual "no such file" error.
+ * reaches for this first; a name the JDK lacks is an error that says where to find a class of one's own.
  */
 async function* printInputsOf(path: string): AsyncGenerator<ClassInput> {
   if (!existsSync(path) && DOTTED_CLASS_NAME.test(path)) {
@@ -155,6 +155,8 @@ async function* printInputsOf(path: string): AsyncGenerator<ClassInput> {
       yield { displayName: path, bytes, release: null, entry: '' };
       return;
     }
+    // javap would search the class path ('.'); print reads files, so say where a class of one's own is found.
+    throw new InputError(path, `no such file or directory, nor a class of the JDK; for a class of your own, give its .class file, or its jar or directory with --class ${path}`);
   }
   yield* readClassInputs(path);
 }
