@@ -15,11 +15,13 @@
 //   writer's own MethodVisitor) are copied as raw bytes. Tree passes get the same through member
 //   fingerprints (src/tree/lossless-tree-writer.ts): a method or field whose replayed events did not
 //   change is copied raw from the original class file. So do visitor passes for the methods a
-//   transform wraps: the chain ends in a MethodBuffer that buffers each wrapped method and copies it
-//   raw, with its original frames, when its events are the original's (a wrapper that changes
-//   nothing changes no byte, needs no class path, and gives the bytes a tree transform making the
-//   same change gives). Measured on guava (2040 classes, --jobs 1) with a pass-through wrapper on
-//   every method: 1.0-1.2 s before (441 classes "changed" by recomputed frames), 0.84 s after.
+//   transform wraps: the reader's events and the chain's are compared as they stream through
+//   (method-event-comparison.ts), and a method whose events are the original's is copied raw, with
+//   its original frames (a wrapper that changes nothing changes no byte, needs no class path, and
+//   gives the bytes a tree transform making the same change gives). Measured on guava (2040
+//   classes, the method-timing example, warm passes): buffering each wrapped method and comparing
+//   it with the class read again into a tree cost about a third of a pass; the streamed comparison
+//   stops at the first difference.
 // - Frames: ClassWriter.COMPUTE_FRAMES against the class path for class files of version 51
 //   (Java 7) and later, where the verifier requires StackMapTable. Older versions get
 //   COMPUTE_MAXS: before 50 HotSpot ignores StackMapTable; at 50 a changed method is written
@@ -49,6 +51,8 @@ import { ClassNode } from '../tree/class-node.js';
 import { FrameNode } from '../tree/frame-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { TreeBaseline } from '../tree/lossless-tree-writer.js';
+import { readMemberLayout, type MemberInfo } from '../tree/member-layout.js';
+import { ComparedMethodInput, MethodEventComparison, OriginalMethodRecorder } from './method-event-comparison.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
 import { runSourceTransform } from '../source/run-source-transform.js';
 import { TransformError } from './transform-error.js';
@@ -233,18 +237,26 @@ class BufferedMethod extends MethodNode {
 /**
  * The end of a visitor chain, in front of the ClassWriter. A transform that wraps a method's
  * visitor (even one that forwards every event unchanged) makes the reader parse the method and
- * send its events: they are buffered (BufferedMethod), and a method whose events turn out to be
- * those of the original (member fingerprints, as for tree passes: TreeBaseline) is copied raw with
- * its original frames; only the others are re-encoded and get frames computed. The baseline (the
- * class read again into a tree) is made only when a buffered method ends. A class the chain
- * renamed gets no raw copy of a buffered method: its frames may name the class (`this`).
+ * send its events. Each such method's events go on to its MethodWriter as they come, while the
+ * reader's events and the chain's are compared (method-event-comparison.ts); a method whose events
+ * turn out to be the original's is copied raw with its original frames, the others get frames
+ * computed. A class the chain renamed gets no raw copy: a method's frames may name the class
+ * (`this`). A class the chain raised to version 51 or more has no frames to copy: its methods are
+ * buffered (BufferedMethod) and written with their subroutines inlined and frames computed.
  */
 class MethodBuffer extends ClassVisitor {
-  private baseline: TreeBaseline | null = null;
   /** Buffered methods not yet written, with the writer's visitor for each, in visitMethod order. */
   private readonly pending = new Map<BufferedMethod, MethodVisitor>();
-  /** The methods buffered since the reader's current visitMethod call started (see ChainTop). */
-  private readonly startedByReader: BufferedMethod[] = [];
+  /** The methods started since the reader's current visitMethod call started (see ChainTop). */
+  private readonly startedByReader: MethodVisitor[] = [];
+  /** Each method's comparison of the reader's events with the chain's, by name and descriptor. */
+  private readonly comparisons = new Map<string, MethodEventComparison>();
+  /** Objects compared by identity get one number in both streams of every comparison. */
+  private readonly identities = new Map<object, number>();
+  /** The chain's methods, to decide at visitEnd those whose decision had to wait. */
+  private readonly inputs: ComparedMethodInput[] = [];
+  /** Where each method of the original class file is, by name and descriptor (made on first use). */
+  private originalMethods: Map<string, MemberInfo> | null = null;
   private renamed = false;
   private version = 0;
   /**
@@ -288,10 +300,24 @@ class MethodBuffer extends ClassVisitor {
   ): MethodVisitor | null {
     const methodVisitor = this.writer.visitMethod(access, name, descriptor, signature, exceptions);
     if (methodVisitor === null) return null;
-    const method = new BufferedMethod(this, access, name, descriptor, signature, exceptions);
-    this.pending.set(method, methodVisitor);
-    this.startedByReader.push(method);
-    return method;
+    if (this.framesMissing) {
+      const method = new BufferedMethod(this, access, name, descriptor, signature, exceptions);
+      this.pending.set(method, methodVisitor);
+      this.startedByReader.push(method);
+      return method;
+    }
+    const key = name + descriptor;
+    const comparison = this.comparisonFor(key);
+    if (this.renamed || !(methodVisitor instanceof MethodWriter)) comparison.markChanged();
+    const input = new ComparedMethodInput(
+      methodVisitor,
+      comparison,
+      !keepsStackMapTables(this.version),
+      () => methodVisitor instanceof MethodWriter && this.copyOriginal(methodVisitor, key),
+      (deferred) => this.inputs.push(deferred),
+    );
+    this.startedByReader.push(input);
+    return input;
   }
 
   /** ChainTop: the reader is about to call visitMethod on the chain. */
@@ -300,59 +326,80 @@ class MethodBuffer extends ClassVisitor {
   }
 
   /**
-   * ChainTop: the chain returned `methodVisitor` to the reader. When it is a method buffered by this
-   * very call, no transform wrapped it: the reader gets the writer's own visitor instead, so that it
-   * copies the method raw without parsing it (or sends its events straight there), as a ClassWriter
-   * at the end of the chain would.
+   * ChainTop: the chain returned `methodVisitor` to the reader for the method `name descriptor`.
+   * When it is a method started by this very call, no transform wrapped it: the reader gets the
+   * writer's own visitor instead, so that it copies the method raw without parsing it (or sends
+   * its events straight there), as a ClassWriter at the end of the chain would. Otherwise the
+   * reader's events are recorded on their way into the chain, for the comparison.
    */
-  readerMethodVisitor(methodVisitor: MethodVisitor | null): MethodVisitor | null {
-    if (!(methodVisitor instanceof BufferedMethod) || !this.startedByReader.includes(methodVisitor)) return methodVisitor;
-    // The writer's own visitor would copy the method raw, without the frames it now needs.
-    if (this.framesMissing) return methodVisitor;
-    const target = this.pending.get(methodVisitor);
-    if (target === undefined) return methodVisitor;
-    this.pending.delete(methodVisitor);
-    return target;
+  readerMethodVisitor(methodVisitor: MethodVisitor | null, name: string, descriptor: string): MethodVisitor | null {
+    if (methodVisitor === null) return null;
+    if (this.startedByReader.includes(methodVisitor)) {
+      if (methodVisitor instanceof ComparedMethodInput) return methodVisitor.getDelegate();
+      // The writer's own visitor would copy the method raw, without the frames it now needs.
+      if (this.framesMissing) return methodVisitor;
+      const target = this.pending.get(methodVisitor as BufferedMethod);
+      if (target === undefined) return methodVisitor;
+      this.pending.delete(methodVisitor as BufferedMethod);
+      return target;
+    }
+    if (this.framesMissing || this.renamed) return methodVisitor;
+    const comparison = this.comparisonFor(name + descriptor);
+    return comparison.recording ? new OriginalMethodRecorder(methodVisitor, comparison) : methodVisitor;
   }
 
   methodEnded(method: BufferedMethod): void {
     const target = this.pending.get(method);
     if (target === undefined) return;
     this.pending.delete(method);
-    this.write(method, target);
+    (this.framesMissing ? withSubroutinesInlined(method) : method).accept(target);
+    // MethodNode.accept(MethodVisitor) replays visitEnd too.
   }
 
   override visitEnd(): void {
     // Methods whose visitEnd never came are written as they are.
     for (const [method, target] of [...this.pending]) {
       this.pending.delete(method);
-      this.write(method, target);
+      (this.framesMissing ? withSubroutinesInlined(method) : method).accept(target);
     }
+    // The reader has visited every original method: the comparisons that waited for it end here.
+    for (const input of this.inputs) input.decide();
     super.visitEnd();
   }
 
-  private write(method: BufferedMethod, target: MethodVisitor): void {
-    if (!keepsStackMapTables(this.version)) dropFrames(method);
-    if (!this.renamed && !this.framesMissing && target instanceof MethodWriter) {
-      this.baseline ??= new TreeBaseline(this.reader);
-      const info = this.baseline.unchangedMethod(method);
-      if (
-        info !== undefined &&
-        target.canCopyMethodAttributes(
-          this.reader,
-          info.hasSyntheticAttribute,
-          info.hasDeprecatedAttribute,
-          info.descriptorIndex,
-          info.signatureIndex,
-          info.exceptionsOffset,
-        )
-      ) {
-        target.setMethodAttributesSource(info.offset, info.length);
-        return;
+  private comparisonFor(key: string): MethodEventComparison {
+    let comparison = this.comparisons.get(key);
+    if (comparison === undefined) {
+      comparison = new MethodEventComparison(this.identities);
+      this.comparisons.set(key, comparison);
+    }
+    return comparison;
+  }
+
+  /** Makes `target` a raw copy of the original method `key` (name and descriptor), if the writer can copy it. */
+  private copyOriginal(target: MethodWriter, key: string): boolean {
+    if (this.originalMethods === null) {
+      this.originalMethods = new Map();
+      for (const info of readMemberLayout(this.reader).methods) {
+        this.originalMethods.set(this.reader.readUTF8(info.offset + 2)! + this.reader.readUTF8(info.offset + 4)!, info);
       }
     }
-    (this.framesMissing ? withSubroutinesInlined(method) : method).accept(target);
-    // MethodNode.accept(MethodVisitor) replays visitEnd too.
+    const info = this.originalMethods.get(key);
+    if (
+      info === undefined ||
+      !target.canCopyMethodAttributes(
+        this.reader,
+        info.hasSyntheticAttribute,
+        info.hasDeprecatedAttribute,
+        info.descriptorIndex,
+        info.signatureIndex,
+        info.exceptionsOffset,
+      )
+    ) {
+      return false;
+    }
+    target.setMethodAttributesSource(info.offset, info.length);
+    return true;
   }
 }
 
@@ -373,7 +420,7 @@ class ChainTop extends ClassVisitor {
     exceptions: string[] | null,
   ): MethodVisitor | null {
     this.buffer.readerMethodStarts();
-    return this.buffer.readerMethodVisitor(super.visitMethod(access, name, descriptor, signature, exceptions));
+    return this.buffer.readerMethodVisitor(super.visitMethod(access, name, descriptor, signature, exceptions), name, descriptor);
   }
 }
 

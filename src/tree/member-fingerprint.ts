@@ -83,36 +83,28 @@ class RecordingClassVisitor extends ClassVisitor {
 /** The encoded events of one member; compare two with fingerprintsEqual. */
 export type MemberFingerprint = readonly unknown[];
 
-/** Fingerprints the members of one class; objects seen by identity keep their number across calls. */
-export class MemberFingerprinter {
-  private readonly identities = new Map<object, number>();
-  private tokens: unknown[] = [];
+/**
+ * Encodes a stream of visitor events as tokens: each event's name, its argument count and each
+ * argument encoded. Labels are numbered by first appearance in this stream; objects seen by
+ * identity are numbered in the `identities` map, which encoders compared with each other share.
+ */
+export class EventEncoder {
+  /** The tokens so far. */
+  tokens: unknown[] = [];
   private labels = new Map<Label, number>();
-  private readonly recorder: ClassVisitor;
 
-  constructor() {
-    this.recorder = new RecordingClassVisitor(new RecordingVisitor(this));
-  }
+  constructor(private readonly identities: Map<object, number>) {}
 
-  /** @internal Appends one event: its name, its argument count and each argument encoded. */
+  /** Appends one event: its name, its argument count and each argument encoded. */
   record(name: string, args: ArrayLike<unknown>): void {
     this.tokens.push(name, args.length);
     for (let i = 0; i < args.length; i++) this.encode(args[i]);
   }
 
-  /** The fingerprint of what `member` replays now. */
-  fingerprint(member: MethodNode | FieldNode): MemberFingerprint {
+  /** Forgets the tokens and the label numbers: the next event starts a new stream. */
+  reset(): void {
     this.tokens = [];
     this.labels = new Map();
-    if (member instanceof MethodNode) {
-      // Labels are numbered here, not resolved: no need for fresh ones (accept would make them).
-      member.replayWithoutLabelReset(this.recorder);
-    } else {
-      member.accept(this.recorder);
-    }
-    const tokens = this.tokens;
-    this.tokens = [];
-    return tokens;
   }
 
   private encode(value: unknown): void {
@@ -152,6 +144,35 @@ export class MemberFingerprinter {
     let id = this.identities.get(value);
     if (id === undefined) this.identities.set(value, (id = this.identities.size));
     return id;
+  }
+}
+
+/** Fingerprints the members of one class; objects seen by identity keep their number across calls. */
+export class MemberFingerprinter {
+  private readonly encoder = new EventEncoder(new Map<object, number>());
+  private readonly recorder: ClassVisitor;
+
+  constructor() {
+    this.recorder = new RecordingClassVisitor(new RecordingVisitor(this));
+  }
+
+  /** @internal Appends one event: its name, its argument count and each argument encoded. */
+  record(name: string, args: ArrayLike<unknown>): void {
+    this.encoder.record(name, args);
+  }
+
+  /** The fingerprint of what `member` replays now. */
+  fingerprint(member: MethodNode | FieldNode): MemberFingerprint {
+    this.encoder.reset();
+    if (member instanceof MethodNode) {
+      // Labels are numbered here, not resolved: no need for fresh ones (accept would make them).
+      member.replayWithoutLabelReset(this.recorder);
+    } else {
+      member.accept(this.recorder);
+    }
+    const tokens = this.encoder.tokens;
+    this.encoder.reset();
+    return tokens;
   }
 }
 

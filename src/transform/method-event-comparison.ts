@@ -1,0 +1,252 @@
+// # Did a visitor chain change this method? Compared while the events stream through
+//
+// A visitor pass (apply-transforms.ts) copies a method raw, with its original frames, when the
+// events the chain sends to the writer are those the reader sent into the chain: a wrapper that
+// changes nothing changes no byte. The two event streams are recorded as they pass — the reader's
+// (OriginalMethodRecorder, between the reader and the chain) and the chain's
+// (ComparedMethodInput, between the chain and the MethodWriter) — as tokens
+// (member-fingerprint.ts: labels numbered by first appearance, so Label identity does not
+// matter) and compared as they grow. The first difference stops both recordings: an instrumenting
+// transform, which changes nearly every method in its first events, pays for a few tokens only.
+//
+// Meanwhile the chain's events go straight on to the MethodWriter; only its visitMaxs (where the
+// writer computes frames) is held back until the comparison is decided, at the chain's visitEnd
+// or, if the reader has not finished that method by then (a chain that reorders methods), at
+// the class's visitEnd. A method found unchanged is then made a raw copy (the writer drops what it
+// encoded: every constant it used is already in the pool it shares with the reader) and never
+// has its frames computed, so it needs no class path.
+
+import { AnnotationVisitor } from '../asm/annotation-visitor.js';
+import { MethodVisitor, type FrameElement } from '../asm/method-visitor.js';
+import { Opcodes } from '../asm/opcodes.js';
+import { EventEncoder } from '../tree/member-fingerprint.js';
+import { Util } from '../tree/util.js';
+
+/** The two event streams of one method: the reader's (the original) and the chain's. */
+export class MethodEventComparison {
+  private readonly original: EventEncoder;
+  private readonly written: EventEncoder;
+  /** Tokens [0, compared) are equal in both streams. */
+  private compared = 0;
+  private differs = false;
+  /** Whether the reader has sent the original method's visitEnd. */
+  private originalComplete = false;
+
+  constructor(identities: Map<object, number>) {
+    this.original = new EventEncoder(identities);
+    this.written = new EventEncoder(identities);
+  }
+
+  /** Whether both streams are still being recorded (no difference found yet). */
+  get recording(): boolean {
+    return !this.differs;
+  }
+
+  /** Whether the reader has visited the whole original method. */
+  get originalVisited(): boolean {
+    return this.originalComplete;
+  }
+
+  /** Appends an event of the reader's stream. */
+  recordOriginal(name: string, args: ArrayLike<unknown>): void {
+    if (this.differs) return;
+    this.original.record(name, args);
+    this.compare();
+  }
+
+  /** Marks the original as complete (the reader visited the method's visitEnd). */
+  originalEnded(): void {
+    this.originalComplete = true;
+  }
+
+  /** Appends an event of the chain's stream. */
+  recordWritten(name: string, args: ArrayLike<unknown>): void {
+    if (this.differs) return;
+    this.written.record(name, args);
+    this.compare();
+  }
+
+  /** Marks the method as changed: a difference the token streams do not show (e.g. a rename). */
+  markChanged(): void {
+    this.stop();
+  }
+
+  /** Whether the chain's whole stream equals the reader's whole stream (call once both are complete). */
+  isUnchanged(): boolean {
+    if (this.differs || !this.originalComplete) return false;
+    this.compare();
+    return !this.differs && this.original.tokens.length === this.written.tokens.length;
+  }
+
+  private compare(): void {
+    const originalTokens = this.original.tokens;
+    const writtenTokens = this.written.tokens;
+    const end = Math.min(originalTokens.length, writtenTokens.length);
+    for (let i = this.compared; i < end; i++) {
+      if (!Object.is(originalTokens[i], writtenTokens[i])) {
+        this.stop();
+        return;
+      }
+    }
+    this.compared = end;
+  }
+
+  private stop(): void {
+    this.differs = true;
+    this.original.reset();
+    this.written.reset();
+  }
+}
+
+/** The MethodVisitor methods whose result is an AnnotationVisitor whose events belong to the stream. */
+function returnsAnnotationVisitor(name: string): boolean {
+  return name.endsWith('Annotation') || name === 'visitAnnotationDefault';
+}
+
+/**
+ * Records the events of an annotation into a stream, and forwards them to `av` (which may be null:
+ * the reader's original annotation is recorded even where the chain drops it).
+ */
+class RecordingAnnotationVisitor extends AnnotationVisitor {
+  constructor(
+    annotationVisitor: AnnotationVisitor | null,
+    readonly record: (name: string, args: ArrayLike<unknown>) => void,
+    readonly active: () => boolean,
+  ) {
+    super(Opcodes.ASM9, annotationVisitor);
+  }
+}
+
+for (const name of Object.getOwnPropertyNames(AnnotationVisitor.prototype)) {
+  if (!name.startsWith('visit')) continue;
+  const forward = (AnnotationVisitor.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
+  const nests = name === 'visitAnnotation' || name === 'visitArray';
+  Object.defineProperty(RecordingAnnotationVisitor.prototype, name, {
+    value: function (this: RecordingAnnotationVisitor, ...args: unknown[]): unknown {
+      if (!this.active()) return forward.apply(this, args);
+      if (name === 'visit' && Util.isAnnotationArray(args[1])) {
+        // Recorded as an AnnotationNode replays it (ASM's form): a primitive array value given in
+        // one visit is replayed as visitArray and one visit per element, boxed as ASM boxes them.
+        this.record('visitArray', [args[0]]);
+        for (const element of Util.asArrayList(args[1] as unknown[])) this.record('visit', [null, element]);
+        this.record('visitEnd', []);
+      } else {
+        this.record(name, args);
+      }
+      const result = forward.apply(this, args) as AnnotationVisitor | null | undefined;
+      return nests ? new RecordingAnnotationVisitor(result ?? null, this.record, this.active) : result;
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Sits between the reader and the chain for one method: records the reader's events (the
+ * original method) and forwards them to the chain's visitor.
+ */
+export class OriginalMethodRecorder extends MethodVisitor {
+  constructor(
+    chainVisitor: MethodVisitor,
+    readonly comparison: MethodEventComparison,
+  ) {
+    super(Opcodes.ASM9, chainVisitor);
+  }
+
+  override visitEnd(): void {
+    this.comparison.recordOriginal('visitEnd', []);
+    this.comparison.originalEnded();
+    super.visitEnd();
+  }
+}
+
+/**
+ * Sits between the chain and the MethodWriter for one method: records the chain's events, drops
+ * visitFrame where the class keeps no StackMapTable (`dropFrames`), forwards the rest to the
+ * writer's visitor, and holds visitMaxs back until `decide` (see the file comment).
+ */
+export class ComparedMethodInput extends MethodVisitor {
+  private heldMaxs: [number, number] | null = null;
+  private decided = false;
+  private ended = false;
+
+  constructor(
+    writerVisitor: MethodVisitor,
+    readonly comparison: MethodEventComparison,
+    private readonly dropFrames: boolean,
+    /** Makes the writer's visitor a raw copy of the original method if it can; false when it cannot. */
+    private readonly copyOriginal: () => boolean,
+    /** Called at visitEnd when the reader has not finished the original yet: decide later. */
+    private readonly deferDecision: (input: ComparedMethodInput) => void,
+  ) {
+    super(Opcodes.ASM9, writerVisitor);
+  }
+
+  override visitFrame(type: number, numLocal: number, local: FrameElement[] | null, numStack: number, stack: FrameElement[] | null): void {
+    if (this.dropFrames) return;
+    this.comparison.recordWritten('visitFrame', [type, numLocal, local, numStack, stack]);
+    super.visitFrame(type, numLocal, local, numStack, stack);
+  }
+
+  override visitMaxs(maxStack: number, maxLocals: number): void {
+    this.comparison.recordWritten('visitMaxs', [maxStack, maxLocals]);
+    if (this.decided) {
+      super.visitMaxs(maxStack, maxLocals);
+    } else {
+      this.heldMaxs = [maxStack, maxLocals];
+    }
+  }
+
+  override visitEnd(): void {
+    this.comparison.recordWritten('visitEnd', []);
+    this.ended = true;
+    if (this.comparison.originalVisited || !this.comparison.recording) {
+      this.decide();
+    } else {
+      this.deferDecision(this);
+    }
+  }
+
+  /**
+   * Decides (once): a method whose events are the original's becomes a raw copy; any other gets
+   * its held visitMaxs (frames computed now) and its visitEnd.
+   */
+  decide(): void {
+    if (this.decided) return;
+    this.decided = true;
+    if (this.ended && this.comparison.isUnchanged() && this.copyOriginal()) return;
+    if (this.heldMaxs !== null) {
+      super.visitMaxs(this.heldMaxs[0], this.heldMaxs[1]);
+      this.heldMaxs = null;
+    }
+    if (this.ended) super.visitEnd();
+  }
+}
+
+/** Adds to `prototype` a recording, forwarding method for every visit… method of MethodVisitor it does not define itself. */
+function addRecordingMethods(
+  prototype: object,
+  record: (self: { comparison: MethodEventComparison }, name: string, args: ArrayLike<unknown>) => void,
+): void {
+  for (const name of Object.getOwnPropertyNames(MethodVisitor.prototype)) {
+    if (!name.startsWith('visit') || Object.prototype.hasOwnProperty.call(prototype, name)) continue;
+    const forward = (MethodVisitor.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
+    const annotation = returnsAnnotationVisitor(name);
+    Object.defineProperty(prototype, name, {
+      value: function (this: MethodVisitor & { comparison: MethodEventComparison }, ...args: unknown[]): unknown {
+        const comparison = this.comparison;
+        if (!comparison.recording) return forward.apply(this, args);
+        record(this, name, args);
+        const result = forward.apply(this, args);
+        if (!annotation) return result;
+        const recordNested = (nestedName: string, nestedArgs: ArrayLike<unknown>): void => record(this, nestedName, nestedArgs);
+        return new RecordingAnnotationVisitor((result as AnnotationVisitor | null | undefined) ?? null, recordNested, () => comparison.recording);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+addRecordingMethods(OriginalMethodRecorder.prototype, (self, name, args) => self.comparison.recordOriginal(name, args));
+addRecordingMethods(ComparedMethodInput.prototype, (self, name, args) => self.comparison.recordWritten(name, args));
