@@ -4,6 +4,8 @@
 // with 2 for bad usage or bad input, 1 when checks ran and failed, 0 otherwise. Stack traces are
 // only shown with --verbose: a user needs what and where, not our call stack.
 
+import { readableStack } from '../src/transform/transform-stack.js';
+
 /** Exit status: success. */
 export const EXIT_OK = 0;
 /** Exit status: the command ran and its checks failed (verify…). */
@@ -60,10 +62,10 @@ export function reportError(path: string | null, error: unknown, verbose: boolea
   const where = path === null ? '' : `${path}: `;
   process.stderr.write(`classforge: ${where}${describeError(error)}\n`);
   if (verbose && error instanceof Error && error.stack !== undefined) {
-    process.stderr.write(error.stack + '\n');
+    process.stderr.write(readableStack(error.stack) + '\n');
     let cause = error.cause;
     while (cause instanceof Error) {
-      process.stderr.write(`Caused by: ${cause.stack ?? cause.message}\n`);
+      process.stderr.write(`Caused by: ${cause.stack === undefined ? cause.message : readableStack(cause.stack)}\n`);
       cause = cause.cause;
     }
   }

@@ -6,6 +6,7 @@
 
 import { loadTransform, type LoadedTransform } from '../src/transform/load-transform.js';
 import { parseTransformOptionsArguments, resolveTransformOptions } from '../src/transform/transform-options.js';
+import { readableStack } from '../src/transform/transform-stack.js';
 import { UsageError } from './cli-error.js';
 
 /** Commander's collector for repeatable options. */
@@ -42,7 +43,13 @@ export async function loadTransformsWithOptions(
 /** Reports one of our own errors, whose message already says what and where, on one line. */
 export function reportPlain(error: Error, verbose: boolean, path: string | null = null): void {
   process.stderr.write(`classforge: ${path === null ? '' : path + ': '}${error.message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
-  if (verbose && error.stack !== undefined) process.stderr.write(error.stack + '\n');
+  if (verbose && error.stack !== undefined) {
+    process.stderr.write(readableStack(error.stack) + '\n');
+    // A transform module that threw while loading: its own stack is the cause's.
+    for (let cause = error.cause; cause instanceof Error; cause = cause.cause) {
+      process.stderr.write(`Caused by: ${cause.stack === undefined ? cause.message : readableStack(cause.stack)}\n`);
+    }
+  }
 }
 
 /** Parses a `--timeout <ms>` value. */

@@ -48,6 +48,29 @@ export default defineTransform<Options>({
     expect((await testing.verifyClasses(rewritten)).ok).toBe(true);
   });
 
+  // The bundle is imported from a data: URL: the cause's frames named it (the whole module in base64, at the
+  // bundle's lines) where a test runner prints the stack.
+  it("a transform file's error names the file and line in its stack", async () => {
+    const file = join(outside, 'picky.ts');
+    writeFileSync(
+      file,
+      `import { defineTransform } from 'classforge';
+type Unused = { a: number };
+function refuse(name: string): never {
+  throw new Error('not today: ' + name);
+}
+export default defineTransform({ name: 'picky', tree: (node) => refuse(node.name) });
+`,
+    );
+    const program = await testing.compileJava(PROGRAM);
+    const error: unknown = await testing.transformClasses(program, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe("transform 'picky' failed on p.Main: not today: p/Main");
+    const stack = ((error as Error).cause as Error).stack ?? '';
+    expect(stack).not.toContain('data:text/javascript');
+    expect(stack).toMatch(/\n {4}at refuse \(\S*picky\.ts:4:9\)\n {4}at Object\.tree \(\S*picky\.ts:6:/);
+  });
+
   it("takes definitions built with the package's own classes", async () => {
     const identity = defineTransform({ name: 'identity', visitor: (next) => new ClassVisitor(Opcodes.ASM9, next) });
     const program = await testing.compileJava(PROGRAM);

@@ -346,6 +346,43 @@ describe('classforge transform messages', () => {
   });
 });
 
+// A transform runs as an esbuild bundle imported from a data: URL; --verbose showed its frames as
+// `at Object.tree (data:text/javascript;base64,aW1wb3J0…:9:46)` — kilobytes of base64, at the bundle's line.
+describe('classforge transform --verbose: stack frames of the transform name its file and line', () => {
+  const PICKY_TS = [
+    "import { defineTransform } from 'classforge';",
+    'type Options = { limit: number };',
+    'function refuse(name: string): never {',
+    '  throw new Error(`not today: ${name}`);',
+    '}',
+    'export default defineTransform<Options>({',
+    "  name: 'picky',",
+    '  tree: (node) => refuse(node.name),',
+    '});',
+    '',
+  ].join('\n');
+  const THROWS_ON_LOAD_TS = "import { defineTransform } from 'classforge';\nconst n: number = 1;\nif (n) throw new Error('no config');\nexport default defineTransform({ name: 'x', tree() {} });\n";
+
+  for (const jobs of ['1', '2']) {
+    it(`a transform that throws (--jobs ${jobs})`, async () => {
+      const picky = await transform(`picky-${jobs}.ts`, PICKY_TS);
+      const result = await classforge('transform', classes, '-o', outPath('picky'), '-t', picky, '--verbose', '--jobs', jobs);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).not.toContain('data:text/javascript');
+      expect(result.stderr).toMatch(new RegExp(`Caused by: Error: not today: \\S+\\n    at refuse \\(${picky.replace(/[.\\/]/g, '\\$&')}:4:9\\)\\n    at Object\\.tree \\(${picky.replace(/[.\\/]/g, '\\$&')}:8:`));
+    });
+  }
+
+  it('a transform module that throws while loading: its own stack, at its line', async () => {
+    const throws = await transform('throws-on-load.ts', THROWS_ON_LOAD_TS);
+    const result = await classforge('transform', classes, '-o', outPath('throws'), '-t', throws, '--verbose');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`classforge: ${throws}: the module threw while loading: no config`);
+    expect(result.stderr).not.toContain('data:text/javascript');
+    expect(result.stderr).toContain(`Caused by: Error: no config\n    at ${throws}:3:`);
+  });
+});
+
 describe('classforge transform --jobs', () => {
   it('caps --jobs at the number of cores, with a note, and gives the same output', async () => {
     const cores = availableParallelism();

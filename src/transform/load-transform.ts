@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineTransform, isTransformDefinition, type TransformDefinition } from './define-transform.js';
 import { TransformDefinitionError } from './transform-definition-error.js';
 import { TransformLoadError } from './transform-load-error.js';
+import { mapErrorStacks, registerTransformBundle, sourceUrlComment } from './transform-stack.js';
 
 /** A transform module, loaded. */
 export interface LoadedTransform {
@@ -136,7 +137,8 @@ async function bundleTransform(file: string): Promise<string> {
   }
   const output = result.outputFiles?.[0];
   if (output === undefined) throw new TransformLoadError(file, 'esbuild produced no output');
-  return output.text;
+  // Frames of the bundle name the transform file, not the data: URL (see transform-stack.ts).
+  return output.text + sourceUrlComment(file);
 }
 
 /** esbuild's first error as "path:line:column: text" (relative to the transform's directory). */
@@ -160,15 +162,18 @@ function describeBuildFailure(error: unknown, file: string): string {
  * vitest's module runner can load, and it does not handle data: URLs: then the text goes to a
  * file in a private temporary directory, imported through the runner and removed.
  */
-async function importModuleText(code: string): Promise<unknown> {
+async function importModuleText(code: string, file: string): Promise<unknown> {
   if (!import.meta.url.endsWith('.ts')) {
-    return import('data:text/javascript;base64,' + Buffer.from(code, 'utf8').toString('base64'));
+    const url = 'data:text/javascript;base64,' + Buffer.from(code, 'utf8').toString('base64');
+    registerTransformBundle(code, file, url);
+    return import(url);
   }
   const directory = await mkdtemp(join(tmpdir(), 'classforge-transform-'));
   try {
-    const file = join(directory, 'transform.mjs');
-    await writeFile(file, code, { mode: 0o600 });
-    return await import(pathToFileURL(file).href);
+    const moduleFile = join(directory, 'transform.mjs');
+    await writeFile(moduleFile, code, { mode: 0o600 });
+    registerTransformBundle(code, file, pathToFileURL(moduleFile).href);
+    return await import(pathToFileURL(moduleFile).href);
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
@@ -181,8 +186,9 @@ async function importModuleText(code: string): Promise<unknown> {
 export async function importTransformCode(code: string, file: string): Promise<TransformDefinition> {
   let module: { default?: unknown };
   try {
-    module = (await importModuleText(code)) as { default?: unknown };
+    module = (await importModuleText(code, file)) as { default?: unknown };
   } catch (error) {
+    mapErrorStacks(error);
     throw new TransformLoadError(file, `the module threw while loading: ${(error as Error)?.message ?? String(error)}`, {
       cause: error,
     });

@@ -5,6 +5,8 @@
 // dotted name, so that the one-line report says who failed where:
 // "transform 'trace' failed on com.acme.Foo: <cause message>".
 
+import { mapErrorStacks } from './transform-stack.js';
+
 /** A transform threw (or produced an unusable result) while rewriting one class. */
 export class TransformError extends Error {
   /** The `name` of the transform that failed. */
@@ -13,7 +15,8 @@ export class TransformError extends Error {
   readonly className: string;
 
   constructor(transformName: string, className: string, cause: unknown) {
-    super(`transform '${transformName}' failed on ${className}: ${describeCause(cause)}`, { cause });
+    // The cause's frames in the transform's code name its file and line, not the bundle's data: URL.
+    super(`transform '${transformName}' failed on ${className}: ${describeCause(cause)}`, { cause: mapErrorStacks(cause) });
     this.name = 'TransformError';
     this.transformName = transformName;
     this.className = className;
