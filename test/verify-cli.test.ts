@@ -154,6 +154,19 @@ describe('classforge verify', () => {
     expect(usage.exitCode).toBe(2);
   });
 
+  it('--verbose adds the stack to an error, as the other commands do (it was an unknown option)', async () => {
+    const garbage = join(work, 'garbage-verbose.class');
+    await writeFile(garbage, 'this is not a class file');
+    const result = await classforge('verify', garbage, '--verbose');
+    expect(result.exitCode).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^classforge: ${garbage.replace(/[.\\/]/g, '\\$&')}: ClassFormatError: `));
+    expect(lines[1]).toMatch(/^ClassFormatError: /);
+    expect(lines.slice(2).some((line) => /^ {4}at /.test(line))).toBe(true);
+    const quiet = await classforge('verify', garbage);
+    expect(quiet.stderr.trimEnd().split('\n')).toEqual([lines[0]]);
+  });
+
   it('says a Java source file is not a class file, as print does', async () => {
     const source = join(work, 'Main.java');
     await writeFile(source, 'package app; public class Main {}\n');

@@ -1,4 +1,4 @@
-// # classforge verify <class|jar|dir>… [--cp <path>] [--json]
+// # classforge verify <class|jar|dir>… [--cp <path>] [--json] [--verbose]
 //
 // Verifies every method of every class of the inputs as HotSpot does when it links them: type
 // checking against the StackMapTable for class files of version 50 and later, type inference
@@ -34,6 +34,7 @@ interface VerifyOptions {
   /** The --cp values (each may hold several entries joined with the path delimiter). */
   cp?: string[];
   json?: boolean;
+  verbose?: boolean;
 }
 
 /** A class of the inputs that could not be read as a class file. */
@@ -129,6 +130,7 @@ function classPathFor(entries: readonly string[], archives: readonly Application
 
 async function verifyInputs(paths: readonly string[], options: VerifyOptions): Promise<void> {
   const json = options.json === true;
+  const verbose = options.verbose === true;
   // 1. Read every class of the inputs: they are the first part of the class hierarchy.
   const inputs: ClassInput[] = [];
   const groups: ClassInput[][] = [];
@@ -143,7 +145,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
       }
     } catch (error) {
       badInput = true;
-      reportError(error instanceof InputError ? error.path : path, error, false);
+      reportError(error instanceof InputError ? error.path : path, error, verbose);
     }
   }
   if (badInput) {
@@ -172,7 +174,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
       // directory, a malformed class is a verification failure of that class.
       if (paths.includes(input.displayName)) {
         const notClass = notAClassFile(input.displayName, input.bytes);
-        reportError(input.displayName, notClass === null ? error : new InputError(input.displayName, notClass), false);
+        reportError(input.displayName, notClass === null ? error : new InputError(input.displayName, notClass), verbose);
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
@@ -191,7 +193,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     checkClassPathEntries(entries);
     classPath = classPathFor(entries, applicationArchives(paths));
   } catch (error) {
-    reportError(error instanceof InputError ? error.path : null, error, false);
+    reportError(error instanceof InputError ? error.path : null, error, verbose);
     process.exitCode = EXIT_BAD_INPUT;
     return;
   }
@@ -247,7 +249,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
         continue;
       }
       // The class path itself failed (a corrupt --cp jar…): bad input.
-      reportError(input.displayName, error, false);
+      reportError(input.displayName, error, verbose);
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }
@@ -288,6 +290,7 @@ export function registerVerifyCommand(program: Command): Command {
     .argument('<paths...>', 'class files, jars or directories (searched recursively)')
     .option('--cp <path>', `class path entries for the hierarchy, separated by "${delimiter}"; repeatable (the JDK is always searched)`, collect)
     .option('--json', 'print a machine-readable report')
+    .option('-v, --verbose', 'show stack traces on errors')
     .action(async (paths: string[], options: VerifyOptions) => {
       await verifyInputs(paths, options);
     });
