@@ -335,7 +335,7 @@ class MethodBuffer extends ClassVisitor {
   readerMethodVisitor(methodVisitor: MethodVisitor | null, name: string, descriptor: string): MethodVisitor | null {
     if (methodVisitor === null) return null;
     if (this.startedByReader.includes(methodVisitor)) {
-      if (methodVisitor instanceof ComparedMethodInput) return methodVisitor.getDelegate();
+      if (methodVisitor instanceof ComparedMethodInput) return methodVisitor.writerVisitor;
       // The writer's own visitor would copy the method raw, without the frames it now needs.
       if (this.framesMissing) return methodVisitor;
       const target = this.pending.get(methodVisitor as BufferedMethod);

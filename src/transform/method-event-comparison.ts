@@ -17,6 +17,8 @@
 // has its frames computed, so it needs no class path.
 
 import { AnnotationVisitor } from '../asm/annotation-visitor.js';
+import type { ConstantValue } from '../asm/java-values.js';
+import type { Label } from '../asm/label.js';
 import { MethodVisitor, type FrameElement } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { EventEncoder } from '../tree/member-fingerprint.js';
@@ -142,27 +144,124 @@ for (const name of Object.getOwnPropertyNames(AnnotationVisitor.prototype)) {
 }
 
 /**
+ * Records each event into one stream of a comparison (`record`) and forwards it to `mv`. The
+ * frequent instruction events have methods of their own (no rest arguments); the others are
+ * generated from MethodVisitor's prototype (addRecordingMethods), so that a visit method added
+ * there is recorded too. Arguments are recorded as received: the reader sends every event in its
+ * full form (five arguments to visitMethodInsn, arrays for varargs), and ComparedMethodInput puts
+ * a plain MethodVisitor in front of its recorder, which brings the chain's calls to that form.
+ */
+abstract class RecordingMethodVisitor extends MethodVisitor {
+  declare mv: MethodVisitor;
+
+  constructor(
+    next: MethodVisitor,
+    readonly comparison: MethodEventComparison,
+  ) {
+    super(Opcodes.ASM9, next);
+  }
+
+  /** Appends one event to this visitor's stream. */
+  abstract record(name: string, args: ArrayLike<unknown>): void;
+
+  override visitCode(): void {
+    if (this.comparison.recording) this.record('visitCode', []);
+    this.mv.visitCode();
+  }
+
+  override visitInsn(opcode: number): void {
+    if (this.comparison.recording) this.record('visitInsn', [opcode]);
+    this.mv.visitInsn(opcode);
+  }
+
+  override visitIntInsn(opcode: number, operand: number): void {
+    if (this.comparison.recording) this.record('visitIntInsn', [opcode, operand]);
+    this.mv.visitIntInsn(opcode, operand);
+  }
+
+  override visitVarInsn(opcode: number, varIndex: number): void {
+    if (this.comparison.recording) this.record('visitVarInsn', [opcode, varIndex]);
+    this.mv.visitVarInsn(opcode, varIndex);
+  }
+
+  override visitTypeInsn(opcode: number, type: string): void {
+    if (this.comparison.recording) this.record('visitTypeInsn', [opcode, type]);
+    this.mv.visitTypeInsn(opcode, type);
+  }
+
+  override visitFieldInsn(opcode: number, owner: string, name: string, descriptor: string): void {
+    if (this.comparison.recording) this.record('visitFieldInsn', [opcode, owner, name, descriptor]);
+    this.mv.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+    if (this.comparison.recording) this.record('visitMethodInsn', [opcode, owner, name, descriptor, isInterface]);
+    this.mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+  }
+
+  override visitJumpInsn(opcode: number, label: Label): void {
+    if (this.comparison.recording) this.record('visitJumpInsn', [opcode, label]);
+    this.mv.visitJumpInsn(opcode, label);
+  }
+
+  override visitLabel(label: Label): void {
+    if (this.comparison.recording) this.record('visitLabel', [label]);
+    this.mv.visitLabel(label);
+  }
+
+  override visitLdcInsn(value: ConstantValue): void {
+    if (this.comparison.recording) this.record('visitLdcInsn', [value]);
+    this.mv.visitLdcInsn(value);
+  }
+
+  override visitIincInsn(varIndex: number, increment: number): void {
+    if (this.comparison.recording) this.record('visitIincInsn', [varIndex, increment]);
+    this.mv.visitIincInsn(varIndex, increment);
+  }
+
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+    if (this.comparison.recording) this.record('visitTryCatchBlock', [start, end, handler, type]);
+    this.mv.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  override visitLocalVariable(name: string, descriptor: string, signature: string | null, start: Label, end: Label, index: number): void {
+    if (this.comparison.recording) this.record('visitLocalVariable', [name, descriptor, signature, start, end, index]);
+    this.mv.visitLocalVariable(name, descriptor, signature, start, end, index);
+  }
+
+  override visitLineNumber(line: number, start: Label): void {
+    if (this.comparison.recording) this.record('visitLineNumber', [line, start]);
+    this.mv.visitLineNumber(line, start);
+  }
+}
+
+/**
  * Sits between the reader and the chain for one method: records the reader's events (the
  * original method) and forwards them to the chain's visitor.
  */
-export class OriginalMethodRecorder extends MethodVisitor {
-  constructor(
-    chainVisitor: MethodVisitor,
-    readonly comparison: MethodEventComparison,
-  ) {
-    super(Opcodes.ASM9, chainVisitor);
+export class OriginalMethodRecorder extends RecordingMethodVisitor {
+  record(name: string, args: ArrayLike<unknown>): void {
+    this.comparison.recordOriginal(name, args);
   }
 
   override visitEnd(): void {
     this.comparison.recordOriginal('visitEnd', []);
     this.comparison.originalEnded();
-    super.visitEnd();
+    this.mv.visitEnd();
+  }
+}
+
+/** Records the chain's events (normalised by the ComparedMethodInput in front of it) and forwards them to the writer. */
+class WrittenMethodRecorder extends RecordingMethodVisitor {
+  record(name: string, args: ArrayLike<unknown>): void {
+    this.comparison.recordWritten(name, args);
   }
 }
 
 /**
- * Sits between the chain and the MethodWriter for one method: records the chain's events, drops
- * visitFrame where the class keeps no StackMapTable (`dropFrames`), forwards the rest to the
+ * Sits between the chain and the MethodWriter for one method: drops visitFrame where the class
+ * keeps no StackMapTable (`dropFrames`), passes the other events (in their full form: a plain
+ * MethodVisitor fills in optional arguments) to a recorder of the chain's stream and on to the
  * writer's visitor, and holds visitMaxs back until `decide` (see the file comment).
  */
 export class ComparedMethodInput extends MethodVisitor {
@@ -171,7 +270,8 @@ export class ComparedMethodInput extends MethodVisitor {
   private ended = false;
 
   constructor(
-    writerVisitor: MethodVisitor,
+    /** The writer's visitor for the method. */
+    readonly writerVisitor: MethodVisitor,
     readonly comparison: MethodEventComparison,
     private readonly dropFrames: boolean,
     /** Makes the writer's visitor a raw copy of the original method if it can; false when it cannot. */
@@ -179,19 +279,18 @@ export class ComparedMethodInput extends MethodVisitor {
     /** Called at visitEnd when the reader has not finished the original yet: decide later. */
     private readonly deferDecision: (input: ComparedMethodInput) => void,
   ) {
-    super(Opcodes.ASM9, writerVisitor);
+    super(Opcodes.ASM9, new WrittenMethodRecorder(writerVisitor, comparison));
   }
 
   override visitFrame(type: number, numLocal: number, local: FrameElement[] | null, numStack: number, stack: FrameElement[] | null): void {
     if (this.dropFrames) return;
-    this.comparison.recordWritten('visitFrame', [type, numLocal, local, numStack, stack]);
     super.visitFrame(type, numLocal, local, numStack, stack);
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
     this.comparison.recordWritten('visitMaxs', [maxStack, maxLocals]);
     if (this.decided) {
-      super.visitMaxs(maxStack, maxLocals);
+      this.writerVisitor.visitMaxs(maxStack, maxLocals);
     } else {
       this.heldMaxs = [maxStack, maxLocals];
     }
@@ -216,31 +315,32 @@ export class ComparedMethodInput extends MethodVisitor {
     this.decided = true;
     if (this.ended && this.comparison.isUnchanged() && this.copyOriginal()) return;
     if (this.heldMaxs !== null) {
-      super.visitMaxs(this.heldMaxs[0], this.heldMaxs[1]);
+      this.writerVisitor.visitMaxs(this.heldMaxs[0], this.heldMaxs[1]);
       this.heldMaxs = null;
     }
-    if (this.ended) super.visitEnd();
+    if (this.ended) this.writerVisitor.visitEnd();
   }
 }
 
 /** Adds to `prototype` a recording, forwarding method for every visit… method of MethodVisitor it does not define itself. */
-function addRecordingMethods(
-  prototype: object,
-  record: (self: { comparison: MethodEventComparison }, name: string, args: ArrayLike<unknown>) => void,
-): void {
+function addRecordingMethods(prototype: RecordingMethodVisitor): void {
   for (const name of Object.getOwnPropertyNames(MethodVisitor.prototype)) {
-    if (!name.startsWith('visit') || Object.prototype.hasOwnProperty.call(prototype, name)) continue;
+    if (!name.startsWith('visit') || Object.prototype.hasOwnProperty.call(RecordingMethodVisitor.prototype, name)) continue;
+    if (Object.prototype.hasOwnProperty.call(prototype, name)) continue;
     const forward = (MethodVisitor.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
     const annotation = returnsAnnotationVisitor(name);
     Object.defineProperty(prototype, name, {
-      value: function (this: MethodVisitor & { comparison: MethodEventComparison }, ...args: unknown[]): unknown {
+      value: function (this: RecordingMethodVisitor, ...args: unknown[]): unknown {
         const comparison = this.comparison;
         if (!comparison.recording) return forward.apply(this, args);
-        record(this, name, args);
+        this.record(name, args);
         const result = forward.apply(this, args);
         if (!annotation) return result;
-        const recordNested = (nestedName: string, nestedArgs: ArrayLike<unknown>): void => record(this, nestedName, nestedArgs);
-        return new RecordingAnnotationVisitor((result as AnnotationVisitor | null | undefined) ?? null, recordNested, () => comparison.recording);
+        return new RecordingAnnotationVisitor(
+          (result as AnnotationVisitor | null | undefined) ?? null,
+          (nestedName, nestedArgs) => this.record(nestedName, nestedArgs),
+          () => comparison.recording,
+        );
       },
       writable: true,
       configurable: true,
@@ -248,5 +348,5 @@ function addRecordingMethods(
   }
 }
 
-addRecordingMethods(OriginalMethodRecorder.prototype, (self, name, args) => self.comparison.recordOriginal(name, args));
-addRecordingMethods(ComparedMethodInput.prototype, (self, name, args) => self.comparison.recordWritten(name, args));
+addRecordingMethods(OriginalMethodRecorder.prototype);
+addRecordingMethods(WrittenMethodRecorder.prototype);
