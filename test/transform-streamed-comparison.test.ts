@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnnotationVisitor } from '../src/asm/annotation-visitor.js';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
+import { Label } from '../src/asm/label.js';
 import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
@@ -196,6 +197,36 @@ describe('visitor passes compare the streams as they pass', () => {
     expect(after.get(describe)).not.toBe(before.get(describe));
     for (const [key, bytes] of before) if (key !== describe) expect(after.get(key), key).toBe(bytes);
     expect(await runShapes(result.bytes)).toBe('34.0 A!\n');
+  });
+
+  it('sees no change in calls made in their short forms: the four-argument visitMethodInsn, varargs one by one', () => {
+    const shortForms = defineTransform({
+      name: 'short-forms',
+      visitor: (next) =>
+        new (class extends ClassVisitor {
+          override visitMethod(access: number, name: string, desc: string, signature: string | null, exceptions: string[] | null) {
+            const mv = super.visitMethod(access, name, desc, signature, exceptions);
+            if (mv === null) return null;
+            return new (class extends MethodVisitor {
+              override visitMethodInsn(opcode: number, owner: string, method: string, descriptor: string, isInterface?: boolean): void {
+                // The form ASM 4 code uses: the writer works isInterface out from the opcode.
+                if (isInterface === (opcode === Opcodes.INVOKEINTERFACE)) super.visitMethodInsn(opcode, owner, method, descriptor);
+                else super.visitMethodInsn(opcode, owner, method, descriptor, isInterface);
+              }
+              override visitLookupSwitchInsn(dflt: Label, keys: number[], labels: Label[]): void {
+                super.visitLookupSwitchInsn(dflt, keys.slice(), labels.slice());
+              }
+              override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void {
+                const list = labels.flat() as Label[];
+                super.visitTableSwitchInsn(min, max, dflt, ...list);
+              }
+            })(Opcodes.ASM9, mv);
+          }
+        })(Opcodes.ASM9, next),
+    });
+    const result = applyTransforms(shapes, [active(shortForms)], { classPath: new ClassPath([]) });
+    expect(result.status).toBe('unchanged');
+    expect(result.bytes).toBe(shapes);
   });
 
   it('gives the bytes the buffered comparison gave: a wrapper that changes nothing changes no byte', () => {
