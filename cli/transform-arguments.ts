@@ -5,7 +5,7 @@
 // transforms accepts and reports them alike.
 
 import { loadTransform, type LoadedTransform } from '../src/transform/load-transform.js';
-import { parseTransformOptionsArguments, resolveTransformOptions } from '../src/transform/transform-options.js';
+import { parseTransformOptionsArguments, resolveTransformOptions, undeclaredOptionWarnings } from '../src/transform/transform-options.js';
 import { readableStack } from '../src/transform/transform-stack.js';
 import { UsageError } from './cli-error.js';
 
@@ -33,10 +33,10 @@ export async function loadTransformsWithOptions(
   for (const path of paths) {
     loaded.push(await loadTransform(path));
   }
-  const resolved = resolveTransformOptions(
-    loaded.map((transform) => transform.definition),
-    parseTransformOptionsArguments([...(optionsArguments ?? [])]),
-  );
+  const definitions = loaded.map((transform) => transform.definition);
+  const optionValues = parseTransformOptionsArguments([...(optionsArguments ?? [])]);
+  const resolved = resolveTransformOptions(definitions, optionValues);
+  for (const warning of undeclaredOptionWarnings(definitions, optionValues)) process.stderr.write(`classforge: warning: ${warning}\n`);
   return loaded.map((transform, i) => ({ loaded: transform, options: resolved[i] }));
 }
 

@@ -26,7 +26,7 @@ import { readMemberLayout } from '../src/tree/member-layout.js';
 import { TransformDefinitionError } from '../src/transform/transform-definition-error.js';
 import { TransformError } from '../src/transform/transform-error.js';
 import { TransformOptionsError } from '../src/transform/transform-options-error.js';
-import { parseTransformOptionsArguments, resolveTransformOptions } from '../src/transform/transform-options.js';
+import { parseTransformOptionsArguments, resolveTransformOptions, undeclaredOptionWarnings } from '../src/transform/transform-options.js';
 import { javaBaseClasses } from './support/corpus.js';
 import { compileJava, FIXTURES_DIR, type CompileResult } from './support/javac.js';
 
@@ -158,6 +158,51 @@ describe('transform options', () => {
     expect(() => resolveTransformOptions([trace], parseTransformOptionsArguments(['nope={}']))).toThrow(
       /no transform is named 'nope'/,
     );
+  });
+});
+
+// JSON Schema lets an undeclared name through unless additionalProperties is false: `{"prefx": "→"}` for a
+// `prefix` option passed without a word, and the transform ran with its default.
+describe('undeclared option names', () => {
+  const prefixed = defineTransform({
+    name: 'trace',
+    options: { type: 'object', properties: { prefix: { type: 'string', default: 'enter' } } },
+    visitor: (next) => next,
+  });
+  const timed = defineTransform({
+    name: 'timing',
+    options: { type: 'object', properties: { methods: { type: 'string' } } },
+    visitor: (next) => next,
+  });
+  const open = defineTransform({ name: 'open', visitor: (next) => next });
+  const patterned = defineTransform({
+    name: 'patterned',
+    options: { type: 'object', properties: { a: { type: 'string' } }, patternProperties: { '^x-': {} } },
+    visitor: (next) => next,
+  });
+  const warnings = (definitions: TransformDefinition[], ...values: string[]) =>
+    undeclaredOptionWarnings(definitions, parseTransformOptionsArguments(values));
+
+  it('are reported for the shared value when no transform taking it declares them', () => {
+    expect(warnings([prefixed], '{"prefx":"x"}')).toEqual(["--options: no transform declares an option 'prefx' (options of trace: prefix)"]);
+    expect(warnings([prefixed, timed], '{"prefix":"x","methods":"m","mehtods":"n"}')).toEqual([
+      "--options: no transform declares an option 'mehtods' (options of trace: prefix; timing: methods)",
+    ]);
+    // The value is still validated and passed on as before: the warning changes nothing else.
+    expect(resolveTransformOptions([prefixed], parseTransformOptionsArguments(['{"prefx":"x"}']))).toEqual([{ prefx: 'x', prefix: 'enter' }]);
+  });
+
+  it('are reported for a scoped value against its transform only', () => {
+    expect(warnings([prefixed, timed], '{"methods":"m"}', 'trace={"prefix":"x","extra":1}')).toEqual([
+      "--options trace=…: trace declares no option 'extra' (options of trace: prefix)",
+    ]);
+  });
+
+  it('are not reported where a schema takes names it does not list, or there is none', () => {
+    expect(warnings([prefixed, open], '{"anything":1}')).toEqual([]);
+    expect(warnings([patterned], '{"x-note":1,"a":"b"}')).toEqual([]);
+    expect(warnings([prefixed], '{"prefix":"x"}')).toEqual([]);
+    expect(warnings([prefixed])).toEqual([]);
   });
 });
 

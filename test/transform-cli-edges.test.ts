@@ -383,6 +383,22 @@ describe('classforge transform --verbose: stack frames of the transform name its
   });
 });
 
+describe('classforge transform --options with a name the transform does not declare', () => {
+  it('warns (the schema lets it through, the transform runs with its default), and still writes the output', async () => {
+    const prefixed = await transform(
+      'prefixed.mjs',
+      "import { defineTransform } from 'classforge';\nexport default defineTransform({ name: 'prefixed', options: { type: 'object', properties: { prefix: { type: 'string', default: 'enter' } } }, tree() {} });\n",
+    );
+    const out = outPath('prefixed');
+    const result = await classforge('transform', classes, '-o', out, '-t', prefixed, '--options', '{"prefx":"→"}');
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe("classforge: warning: --options: no transform declares an option 'prefx' (options of prefixed: prefix)\n");
+    expect(existsSync(out)).toBe(true);
+    const declared = await classforge('transform', classes, '-o', outPath('prefixed'), '-t', prefixed, '--options', '{"prefix":"→"}');
+    expect(declared).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+});
+
 describe('classforge transform --jobs', () => {
   it('caps --jobs at the number of cores, with a note, and gives the same output', async () => {
     const cores = availableParallelism();

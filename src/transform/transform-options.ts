@@ -92,6 +92,54 @@ export function resolveTransformOptions(
   });
 }
 
+/**
+ * The top-level option names a transform's schema declares, when it lists them all: an object schema with
+ * `properties` that says nothing of other names (no `additionalProperties`, `patternProperties`, composition or
+ * reference); null when it takes names it does not list, or cannot be told. JSON Schema lets an undeclared
+ * name through unless `additionalProperties: false`, so `{"prefx": "→"}` for a `prefix` option passed
+ * silently and the transform ran with its default.
+ */
+function declaredOptionNames(schema: TransformOptionsSchema | null): ReadonlySet<string> | null {
+  if (schema === null || typeof schema !== 'object') return null;
+  const properties = schema.properties;
+  if (properties === null || typeof properties !== 'object' || Array.isArray(properties)) return null;
+  for (const open of ['additionalProperties', 'unevaluatedProperties', 'patternProperties', 'allOf', 'anyOf', 'oneOf', 'if', '$ref', 'dependentSchemas']) {
+    if (schema[open] !== undefined) return null;
+  }
+  return new Set(Object.keys(properties));
+}
+
+/**
+ * Warnings for --options names no transform they go to declares (a misspelt option, which the schema would
+ * let through): a shared name that none of the transforms taking the shared value declares, a scoped name its
+ * transform does not. Only for schemas that list their names (see declaredOptionNames).
+ */
+export function undeclaredOptionWarnings(definitions: readonly TransformDefinition[], args: TransformOptionsArguments): string[] {
+  const warnings: string[] = [];
+  const namesOf = (value: unknown): string[] =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  const describe = (definition: TransformDefinition, declared: ReadonlySet<string>): string =>
+    `${definition.name}: ${declared.size === 0 ? 'none' : [...declared].join(', ')}`;
+  const sharedTakers = definitions.filter((definition) => !args.scoped.has(definition.name));
+  const sharedDeclared = sharedTakers.map((definition) => declaredOptionNames(definition.options));
+  if (sharedTakers.length > 0 && sharedDeclared.every((declared) => declared !== null)) {
+    for (const name of namesOf(args.shared)) {
+      if (sharedDeclared.some((declared) => declared!.has(name))) continue;
+      const known = sharedTakers.map((definition, i) => describe(definition, sharedDeclared[i]!)).join('; ');
+      warnings.push(`--options: no transform declares an option '${name}' (options of ${known})`);
+    }
+  }
+  for (const [target, value] of args.scoped) {
+    const definition = definitions.find((candidate) => candidate.name === target);
+    const declared = definition === undefined ? null : declaredOptionNames(definition.options);
+    if (declared === null) continue;
+    for (const name of namesOf(value)) {
+      if (!declared.has(name)) warnings.push(`--options ${target}=…: ${target} declares no option '${name}' (options of ${describe(definition!, declared)})`);
+    }
+  }
+  return warnings;
+}
+
 /** Validates a deep copy of `value` against the transform's schema, fills in defaults and returns it. */
 export function validateTransformOptions(definition: TransformDefinition, value: unknown): unknown {
   const copy = value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
