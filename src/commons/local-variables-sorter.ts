@@ -7,6 +7,7 @@ import type { Label } from '../asm/label.js';
 import { type FrameElement, MethodVisitor } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { Type } from '../asm/type.js';
+import { zeroedInt32Array } from '../asm/zeroed-slab.js';
 import type { TypePath } from '../asm/type-path.js';
 
 const OBJECT_TYPE = Type.getObjectType('java/lang/Object');
@@ -53,12 +54,14 @@ export class LocalVariablesSorter extends MethodVisitor {
     }
     const access = withApi ? (b as number) : a;
     const descriptor = withApi ? (c as string) : (b as string);
-    this.remappedVariableIndices = new Int32Array(40);
-    this.remappedLocalTypes = new Array(20).fill(null);
-    let nextLocal = (Opcodes.ACC_STATIC & access) === 0 ? 1 : 0;
-    for (const argumentType of Type.getArgumentTypes(descriptor)) {
-      nextLocal += argumentType.getSize();
-    }
+    // One per method of an instrumenting transform: a view on a shared slab (a typed array of its
+    // own costs an off-heap allocation) and a loop (fill() on a holey array takes V8's slow path).
+    this.remappedVariableIndices = zeroedInt32Array(40);
+    const remappedLocalTypes = new Array<FrameElement | null>(20);
+    for (let i = 0; i < 20; i++) remappedLocalTypes[i] = null;
+    this.remappedLocalTypes = remappedLocalTypes;
+    // The arguments' slots, `this` included (Type.getArgumentsAndReturnSizes counts it always).
+    const nextLocal = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - ((Opcodes.ACC_STATIC & access) === 0 ? 0 : 1);
     this.nextLocal = nextLocal;
     this.firstLocal = nextLocal;
   }
