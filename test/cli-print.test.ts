@@ -214,6 +214,16 @@ describe('classforge print', () => {
     expect(stderr).toBe(`classforge: ${source}: not a class file (no 0xCAFEBABE magic); is it Java source? compile it with javac first\n`);
   });
 
+  it('says so and exits 1 when the input holds no class file (it printed nothing, exit 0)', async () => {
+    const empty = join(work, 'no-classes');
+    await mkdir(join(empty, 'com', 'acme'), { recursive: true });
+    await writeFile(join(empty, 'com', 'acme', 'Main.java'), 'package com.acme; class Main {}\n');
+    const { exitCode, stdout, stderr } = await classforge('print', empty);
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`classforge: no class files in ${empty}\n`);
+  });
+
   it('says so and exits 1 when no class matches --class', async () => {
     const { exitCode, stdout, stderr } = await classforge('print', jar, '--class', 'nomatch.**', '--class', 'org.none.*');
     expect(exitCode).toBe(1);

@@ -383,6 +383,19 @@ describe('classforge transform --verbose: stack frames of the transform name its
   });
 });
 
+describe('classforge transform on an input without classes', () => {
+  it('warns that there were none (the output is a copy), exit 0', async () => {
+    const empty = join(work, 'resources-only');
+    await mkdir(empty, { recursive: true });
+    await writeFile(join(empty, 'app.properties'), 'a=b\n');
+    const out = outPath('resources-only');
+    const result = await classforge('transform', empty, '-o', out, '-t', trace);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(`classforge: warning: no class files in ${empty}; the output is a copy of it\n`);
+    expect(readFileSync(join(out, 'app.properties'), 'utf8')).toBe('a=b\n');
+  });
+});
+
 describe('classforge transform --options with a name the transform does not declare', () => {
   it('warns (the schema lets it through, the transform runs with its default), and still writes the output', async () => {
     const prefixed = await transform(

@@ -93,6 +93,10 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
   }
   if (failed) {
     process.exitCode = EXIT_BAD_INPUT;
+  } else if (globs.length === 0 && printed === 0 && !isStdoutClosed()) {
+    // A directory before the build filled it, a jar of resources: say so, and exit 1 as for a --class that matched nothing.
+    process.stderr.write(`classforge: no class files in ${paths.join(', ')}\n`);
+    process.exitCode = EXIT_CHECKS_FAILED;
   } else if (globs.length > 0 && printed === 0 && !isStdoutClosed()) {
     // Like grep: nothing matched is not an error of the input, but not a success either.
     process.stderr.write(`classforge: no class matches --class ${globs.join(', ')}${globHint(globs, unselected)}\n`);

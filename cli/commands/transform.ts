@@ -235,6 +235,8 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
     restoreConsole();
   }
 
+  // A directory before the build filled it, a jar of resources: the output is a copy, which is seldom what was meant.
+  if (summary.classesSeen === 0) process.stderr.write(`classforge: warning: no class files in ${input}; the output is a copy of it\n`);
   for (const failure of summary.failures) {
     const where = failure.reason === 'input' ? `${entryPath(summary, failure.entry)}: ` : '';
     process.stderr.write(`classforge: ${where}${forCommandLine(failure.message)}\n`);
