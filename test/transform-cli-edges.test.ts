@@ -297,12 +297,12 @@ describe('classforge transform output kinds', () => {
     const jarAsClass = outPath('weird', '.class');
     const a = await classforge('transform', jar, '-o', jarAsClass, '-t', trace);
     expect(a.exitCode).toBe(2);
-    expect(a.stderr).toBe(`classforge: ${jarAsClass}: the input is a jar and the output is a jar too, but this name says a .class file: choose an -o of the input's kind\n`);
+    expect(a.stderr).toBe(`classforge: ${jarAsClass}: the input is a jar, so the output is one too (transform does not convert), but this name says a .class file: choose an -o of the input's kind\n`);
     expect(existsSync(jarAsClass)).toBe(false);
     const dirAsJar = outPath('dir', '.jar');
     const b = await classforge('transform', classes, '-o', dirAsJar, '-t', trace);
     expect(b.exitCode).toBe(2);
-    expect(b.stderr).toMatch(/the input is a directory and the output is a directory too, but this name says a jar/);
+    expect(b.stderr).toMatch(/the input is a directory, so the output is one too \(transform does not convert\), but this name says a jar/);
     expect(existsSync(dirAsJar)).toBe(false);
     const classAsJar = outPath('class', '.jar');
     const c = await classforge('transform', join(classes, 'app', 'Helper.class'), '-o', classAsJar, '-t', trace);

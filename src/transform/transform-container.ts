@@ -325,7 +325,7 @@ function checkOutputKind(format: string, output: string): void {
   if (says === null || says === format) return;
   throw new ClassContainerError(
     output,
-    `the input is ${KIND_NAMES[format] ?? format} and the output is ${KIND_NAMES[format] ?? format} too, but this name says ${KIND_NAMES[says]}: choose an -o of the input's kind`,
+    `the input is ${KIND_NAMES[format] ?? format}, so the output is one too (transform does not convert), but this name says ${KIND_NAMES[says]}: choose an -o of the input's kind`,
   );
 }
 
