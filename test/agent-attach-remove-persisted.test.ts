@@ -85,4 +85,10 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(await exitOf(removal, ticker)).toBe(2);
     expect(removal.stderr).toEqual(['classforge: --remove-persisted takes no -t and no --persist: it only removes what earlier --persist sessions left']);
   });
+
+  it('attach <pid> alone names both forms: -t, or --remove-persisted', async () => {
+    const bare = attach(ticker.child.pid!);
+    expect(await exitOf(bare, ticker)).toBe(2);
+    expect(bare.stderr).toEqual(['classforge: give at least one transform module with -t <file> (or --remove-persisted, to remove what --persist sessions left)']);
+  });
 });

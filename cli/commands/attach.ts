@@ -166,7 +166,7 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
   if (options.removePersisted === true) {
     if ((options.transform ?? []).length > 0 || options.persist === true) throw new UsageError('--remove-persisted takes no -t and no --persist: it only removes what earlier --persist sessions left');
   } else if ((options.transform ?? []).length === 0) {
-    throw new UsageError('give at least one transform module with -t <file>');
+    throw new UsageError('give at least one transform module with -t <file> (or --remove-persisted, to remove what --persist sessions left)');
   }
   // Until the session's host takes over the signals (startHost), a Ctrl-C abandons the attach:
   // nothing in the JVM has changed yet, and the session directory and the JVM's attach trigger
