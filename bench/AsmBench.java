@@ -4,6 +4,9 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.AdviceAdapter;
+import org.objectweb.asm.commons.Method;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
@@ -14,6 +17,33 @@ import org.objectweb.asm.tree.ClassNode;
 public final class AsmBench {
   public static void main(String[] args) throws IOException {
     BenchHarness.main(args, AsmBench::workload);
+  }
+
+  private static final Type SYSTEM = Type.getObjectType("java/lang/System");
+  private static final Method NANO_TIME = Method.getMethod("long nanoTime()");
+
+  /** The 'instrument' workload's method adapter (classforge-bench.mjs has its twin). */
+  static final class Timed extends AdviceAdapter {
+    /** The local holding the start time; -1 before onMethodEnter (a constructor that never calls super(), as Object's). */
+    private int start = -1;
+
+    Timed(MethodVisitor mv, int access, String name, String descriptor) {
+      super(Opcodes.ASM9, mv, access, name, descriptor);
+    }
+
+    @Override protected void onMethodEnter() {
+      invokeStatic(SYSTEM, NANO_TIME);
+      start = newLocal(Type.LONG_TYPE);
+      storeLocal(start);
+    }
+
+    @Override protected void onMethodExit(int opcode) {
+      if (start < 0) return;
+      invokeStatic(SYSTEM, NANO_TIME);
+      loadLocal(start);
+      math(SUB, Type.LONG_TYPE);
+      pop2();
+    }
   }
 
   static BenchHarness.Workload workload(String name) {
@@ -41,6 +71,14 @@ public final class AsmBench {
       case "compute-maxs": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); };
       // Frames dropped and computed from scratch; ASM's getCommonSuperClass loads classes (Class.forName).
       case "compute-frames": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); };
+      // Instrumentation as users write it: an AdviceAdapter timing every method (System.nanoTime() at entry,
+      // after super() in constructors, and the elapsed time at every exit), frames computed for every method.
+      // classforge runs it twice: the same visitor chain ('instrument'), and as a transform module through
+      // applyTransforms, the pipeline of `classforge transform`, the agent and the test kit ('instrument-transform').
+      case "instrument":
+      case "instrument-transform": return b -> { ClassReader r = new ClassReader(b); ClassWriter w = new ClassWriter(r, ClassWriter.COMPUTE_FRAMES); r.accept(new ClassVisitor(Opcodes.ASM9, w) {
+          @Override public MethodVisitor visitMethod(int a, String n, String d, String s, String[] e) { return new Timed(super.visitMethod(a, n, d, s, e), a, n, d); }
+        }, ClassReader.SKIP_FRAMES); w.toByteArray(); };
       default: throw new IllegalArgumentException("unknown workload " + name);
     }
   }

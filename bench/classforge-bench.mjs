@@ -26,7 +26,8 @@ function listClasses(dir) {
 
 // CLASSFORGE_DIST picks another build (A/B comparisons); by default this checkout's dist/.
 const dist = process.env.CLASSFORGE_DIST ?? path.join(root, 'dist');
-const { ClassReader, ClassWriter, ClassNode, ClassPath, ClassVisitor, MethodVisitor, Opcodes } = await import(path.join(dist, 'src', 'index.js'));
+const { AdviceAdapter, ClassReader, ClassWriter, ClassNode, ClassPath, ClassVisitor, Method, MethodVisitor, Opcodes, Type, defineTransform } = await import(path.join(dist, 'src', 'index.js'));
+const { applyTransforms } = await import(path.join(dist, 'src', 'transform', 'index.js'));
 const classes = listClasses(classDir);
 // Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading classes;
 // like ASM's loaded classes, its answers stay cached across passes.
@@ -44,6 +45,21 @@ class PassThroughAdapter extends ClassVisitor {
   constructor(cv) { super(Opcodes.ASM9, cv); }
   visitMethod(a, n, d, s, e) { return new PassThroughMethodVisitor(super.visitMethod(a, n, d, s, e)); }
 }
+// 'instrument': AsmBench.java's Timed, line for line (System.nanoTime() at entry, the elapsed time at every exit).
+const SYSTEM = Type.getObjectType('java/lang/System');
+const NANO_TIME = Method.getMethod('long nanoTime()');
+class Timed extends AdviceAdapter {
+  constructor(mv, access, name, descriptor) { super(Opcodes.ASM9, mv, access, name, descriptor); this.start = -1; }
+  onMethodEnter() { this.invokeStatic(SYSTEM, NANO_TIME); this.start = this.newLocal(Type.LONG_TYPE); this.storeLocal(this.start); }
+  onMethodExit() { if (this.start < 0) return; this.invokeStatic(SYSTEM, NANO_TIME); this.loadLocal(this.start); this.math(AdviceAdapter.SUB, Type.LONG_TYPE); this.pop2(); }
+}
+class TimingAdapter extends ClassVisitor {
+  constructor(cv) { super(Opcodes.ASM9, cv); }
+  visitMethod(a, n, d, s, e) { return new Timed(super.visitMethod(a, n, d, s, e), a, n, d); }
+}
+// 'instrument-transform': the same as a transform module's definition, through applyTransforms (lossless:
+// untouched methods copied, changed ones compared with the original; frames against the class path).
+const timingTransform = [{ definition: defineTransform({ name: 'timing', visitor: (next) => new TimingAdapter(next) }), options: {} }];
 const bodies = {
   scan: (b) => { if (new ClassReader(b).header <= 0) throw new Error('no header'); },
   read: (b) => new ClassReader(b).accept(new ReadAllVisitor(), 0),
@@ -54,6 +70,8 @@ const bodies = {
   adapter: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, 0); r.accept(new PassThroughAdapter(w), 0); w.toByteArray(); },
   'adapter-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(new PassThroughAdapter(w), 0); w.toByteArray(); },
   'compute-maxs': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_MAXS); r.accept(w, 0); w.toByteArray(); },
+  instrument: (b) => { const r = new ClassReader(b); const w = new ClassWriter(r, ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(new TimingAdapter(w), ClassReader.SKIP_FRAMES); w.toByteArray(); },
+  'instrument-transform': (b) => applyTransforms(b, timingTransform, { classPath }),
   'compute-frames': (b) => { const r = new ClassReader(b); const w = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath }); r.accept(w, ClassReader.SKIP_FRAMES); w.toByteArray(); },
 };
 // The source-level workloads (`npm run bench:source`, beside bench/JavassistBench.java): one pool per process

@@ -23,8 +23,8 @@ const cacheRoot = path.join(root, 'node_modules', '.cache', 'classforge', 'bench
 
 const SUITES = {
   asm: {
-    anchor: 'ASM', harness: 'AsmBench', jars: ['asm.jar', 'asm-tree.jar'], debianPackage: 'libasm-java', classFileApi: true,
-    workloads: ['scan', 'read', 'tree-parse', 'copy', 'full-rewrite', 'tree-roundtrip', 'adapter', 'adapter-frames', 'compute-maxs', 'compute-frames'],
+    anchor: 'ASM', harness: 'AsmBench', jars: ['asm.jar', 'asm-tree.jar', 'asm-commons.jar'], debianPackage: 'libasm-java', classFileApi: true,
+    workloads: ['scan', 'read', 'tree-parse', 'copy', 'full-rewrite', 'tree-roundtrip', 'adapter', 'adapter-frames', 'compute-maxs', 'compute-frames', 'instrument', 'instrument-transform'],
   },
   source: {
     anchor: 'Javassist', harness: 'JavassistBench', jars: ['javassist.jar'], debianPackage: 'libjavassist-java', classFileApi: false,
