@@ -139,6 +139,18 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.stderr).toBe("[classforge] transform 'throws-on-cat' failed on app.Cat: cannot handle app/Cat (class left unchanged)\n");
   });
 
+  it('with --verbose, a transform that throws inside the JVM also gets its stack, at the line of the transform file', async () => {
+    // The one line told what and where, but --verbose ("stack traces on errors") showed no stack for a failure in the JVM.
+    const java = javaTool('java');
+    const transform = join(root, 'fixtures/agent/transforms/throws-on-cat.ts');
+    const result = await classforge(['run', '--verbose', '-t', transform, '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(result.stderr).toContain("[classforge] transform 'throws-on-cat' failed on app.Cat: cannot handle app/Cat (class left unchanged)\n");
+    expect(result.stderr).toContain("[classforge] the stack of that failure: TransformError: transform 'throws-on-cat' failed on app.Cat: cannot handle app/Cat\n");
+    expect(result.stderr).toContain(`Caused by: Error: cannot handle app/Cat\n    at Object.tree (${transform}:8:11)\n`);
+  });
+
   it('a host slower than --timeout: the class loads unchanged after the timeout, with a warning (fail open)', async () => {
     const java = javaTool('java');
     const started = Date.now();

@@ -27,7 +27,7 @@ export function addAgentOptions(command: Command): Command {
     .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
     .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect)
     .option('--timeout <ms>', 'how long a class may wait for the transform host before it loads unchanged (default 10000)')
-    .option('-v, --verbose', 'show stack traces on errors');
+    .option('-v, --verbose', 'show stack traces on errors, also those of transform failures inside the JVM');
 }
 
 /**
@@ -39,7 +39,7 @@ export async function buildAgentFromOptions(options: AgentCommandOptions): Promi
   try {
     const transforms = await loadTransformsWithOptions(options.transform, options.options);
     const warn = (message: string): void => void process.stderr.write(`classforge: warning: ${message}\n`);
-    return await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn });
+    return await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose });
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError) {
       reportPlain(error, verbose);

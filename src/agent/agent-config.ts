@@ -28,6 +28,8 @@ export interface AgentConfig {
   /** The classforge version that built the jar. */
   readonly classforgeVersion: string;
   readonly transforms: readonly AgentTransformConfig[];
+  /** Built with --verbose: the host logs the stack of each transform failure, besides the one line. */
+  readonly verbose?: boolean;
 }
 
 const schema = {
@@ -46,6 +48,7 @@ const schema = {
         additionalProperties: false,
       },
     },
+    verbose: { type: 'boolean' },
   },
   additionalProperties: false,
 } as const;

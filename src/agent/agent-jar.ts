@@ -44,6 +44,8 @@ export interface AgentJarOptions {
    * earlier sessions left). Default false: an agent without transforms is a user's mistake.
    */
   readonly allowNoTransforms?: boolean;
+  /** Whether the host logs the stack of each transform failure (`--verbose`). Default false. */
+  readonly verbose?: boolean;
 }
 
 /** Thrown when an agent jar cannot be built (the shim was not compiled, a bad setting). */
@@ -95,6 +97,7 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
       module: `classforge/agent/transforms/${i}.mjs`,
       options: transform.options ?? null,
     })),
+    ...(options.verbose === true ? { verbose: true } : {}),
   };
   const properties: [string, string][] = [
     ['host.node', node],

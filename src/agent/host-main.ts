@@ -50,7 +50,7 @@ function say(line: string): void {
   process.stderr.write(line + '\n');
 }
 
-async function loadTransforms(agentJar: string): Promise<ActiveTransform[]> {
+async function loadTransforms(agentJar: string): Promise<{ transforms: ActiveTransform[]; verbose: boolean }> {
   const archive = ZipArchive.open(agentJar);
   try {
     const configBytes = archive.read(AGENT_CONFIG_ENTRY);
@@ -63,7 +63,7 @@ async function loadTransforms(agentJar: string): Promise<ActiveTransform[]> {
       const definition = await importTransformCode(Buffer.from(code).toString('utf8'), transform.path);
       transforms.push({ definition, options: transform.options });
     }
-    return transforms;
+    return { transforms, verbose: config.verbose === true };
   } finally {
     archive.close();
   }
@@ -90,12 +90,13 @@ async function main(): Promise<number> {
   hello.payload.u1(); // attached
   const token = hello.payload.utf();
   let transforms: ActiveTransform[];
+  let verbose = false;
   try {
     if (args.agentJar === '') throw new Error('no --agent-jar given');
     // attach: the session's secret (handed over in the environment, not on the command line, which
     // other users can read) proves the connection is the agent this session loaded.
     if (args.attached && token !== (process.env.CLASSFORGE_ATTACH_TOKEN ?? '')) throw new Error('the agent did not present this session\'s token');
-    transforms = await loadTransforms(args.agentJar);
+    ({ transforms, verbose } = await loadTransforms(args.agentJar));
   } catch (error) {
     channel.send(new FrameBuilder(FrameType.FATAL, 0).utf(`the transform host cannot start: ${(error as Error).message ?? String(error)}`).finish());
     return 1;
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
   const names = transforms.map((transform) => transform.definition.name).join(', ');
   channel.send(new FrameBuilder(FrameType.READY, 0).utf(`transforms: ${names}`).finish());
   // attach: a transform's failure is said here too (the shim says it on the JVM's stderr).
-  const host = new TransformHost(channel, transforms, { javaHome, reportFailures: args.attached });
+  const host = new TransformHost(channel, transforms, { javaHome, reportFailures: args.attached, logStacks: verbose });
   const handle = (frame: Frame): boolean => {
     if (frame.type !== FrameType.SESSION_STOP) return host.handle(frame);
     stopRequested = true;

@@ -12,6 +12,7 @@ import { ClassPathError } from '../classpath/class-path-error.js';
 import { SupplementedClassPath } from '../classpath/supplemented-class-path.js';
 import { applyTransforms, toDottedName, type ActiveTransform } from '../transform/apply-transforms.js';
 import { describeCause } from '../transform/transform-error.js';
+import { readableStack } from '../transform/transform-stack.js';
 import { FrameBuilder, FrameType, type Frame, ResultStatus } from './agent-protocol.js';
 import type { HostChannel } from './host-channel.js';
 
@@ -35,6 +36,8 @@ export interface TransformHostOptions {
    * command's, the shim's the JVM's), besides being sent to the shim. Default false.
    */
   readonly reportFailures?: boolean;
+  /** Whether a transform's failure is followed by its stack (agent/run/attach --verbose). Default false. */
+  readonly logStacks?: boolean;
 }
 
 /** Counts of what the host did, for the attach command's summary. */
@@ -54,6 +57,7 @@ export class TransformHost {
    */
   private readonly jdk: ClassPath | null;
   private readonly reportFailures: boolean;
+  private readonly logStacks: boolean;
   private nextQuestionId = 1;
   /** The TRANSFORM request being handled (its questions name it: the shim's waiting thread answers them). */
   private currentRequest = 0;
@@ -67,6 +71,7 @@ export class TransformHost {
     this.log = options.log ?? ((line) => process.stderr.write(line + '\n'));
     this.jdk = usableJavaHome(options.javaHome, this.log);
     this.reportFailures = options.reportFailures === true;
+    this.logStacks = options.logStacks === true;
   }
 
   /** Handles one frame from the shim; false for a frame the caller must handle (a reply to it). */
@@ -105,6 +110,7 @@ export class TransformHost {
       this.statistics.failed++;
       const message = error instanceof Error && error.name === 'TransformError' ? error.message : `cannot transform ${className}: ${describeCause(error)}`;
       if (this.reportFailures) this.log(`classforge: ${message} (class left unchanged)`);
+      if (this.logStacks) this.log(`[classforge] the stack of that failure: ${stackWithCauses(error)}`);
       return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.FAILED).utf(message).finish();
     } finally {
       classPath.inFlight.delete(internalName);
@@ -185,4 +191,14 @@ function usableJavaHome(javaHome: string, log: (line: string) => void): ClassPat
     log(`[classforge] warning: cannot read the JVM's JDK at ${javaHome} (${error.message}); asking the JVM for its classes instead`);
     return null;
   }
+}
+
+/** The stack of `error` and of its causes, frames in transform bundles pointing at their sources. */
+function stackWithCauses(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  let text = readableStack(error.stack ?? `${error.name}: ${error.message}`);
+  for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 10; cause = cause.cause, depth++) {
+    text += `\nCaused by: ${cause.stack === undefined ? cause.message : readableStack(cause.stack)}`;
+  }
+  return text;
 }
