@@ -249,8 +249,10 @@ class MethodBuffer extends ClassVisitor {
   private readonly pending = new Map<BufferedMethod, MethodVisitor>();
   /** The methods started since the reader's current visitMethod call started (see ChainTop). */
   private readonly startedByReader: MethodVisitor[] = [];
-  /** Each method's comparison of the reader's events with the chain's, by name and descriptor. */
-  private readonly comparisons = new Map<string, MethodEventComparison>();
+  /** Each method's comparison of the reader's events with the chain's, by name, then descriptor. */
+  private readonly comparisons = new Map<string, NamedComparison[]>();
+  /** The comparison comparisonFor gave last. */
+  private lastComparison: NamedComparison | null = null;
   /** Objects compared by identity get one number in both streams of every comparison. */
   private readonly identities = new Map<object, number>();
   /** The chain's methods, to decide at visitEnd those whose decision had to wait. */
@@ -306,14 +308,13 @@ class MethodBuffer extends ClassVisitor {
       this.startedByReader.push(method);
       return method;
     }
-    const key = name + descriptor;
-    const comparison = this.comparisonFor(key);
+    const comparison = this.comparisonFor(name, descriptor);
     if (this.renamed || !(methodVisitor instanceof MethodWriter)) comparison.markChanged();
     const input = new ComparedMethodInput(
       methodVisitor,
       comparison,
       !keepsStackMapTables(this.version),
-      () => methodVisitor instanceof MethodWriter && this.copyOriginal(methodVisitor, key),
+      () => methodVisitor instanceof MethodWriter && this.copyOriginal(methodVisitor, name + descriptor),
       (deferred) => this.inputs.push(deferred),
     );
     this.startedByReader.push(input);
@@ -344,7 +345,7 @@ class MethodBuffer extends ClassVisitor {
       return target;
     }
     if (this.framesMissing || this.renamed) return methodVisitor;
-    const comparison = this.comparisonFor(name + descriptor);
+    const comparison = this.comparisonFor(name, descriptor);
     return comparison.recording ? new OriginalMethodRecorder(methodVisitor, comparison) : methodVisitor;
   }
 
@@ -367,13 +368,26 @@ class MethodBuffer extends ClassVisitor {
     super.visitEnd();
   }
 
-  private comparisonFor(key: string): MethodEventComparison {
-    let comparison = this.comparisons.get(key);
-    if (comparison === undefined) {
-      comparison = new MethodEventComparison(this.identities);
-      this.comparisons.set(key, comparison);
+  /**
+   * The comparison of the method `name descriptor` (a class file has at most one), made by whichever
+   * side comes first. Usually the chain's visitMethod runs inside the reader's, for the same method:
+   * the last one made is checked first, without hashing.
+   */
+  private comparisonFor(name: string, descriptor: string): MethodEventComparison {
+    const last = this.lastComparison;
+    if (last !== null && last.name === name && last.descriptor === descriptor) return last.comparison;
+    let overloads = this.comparisons.get(name);
+    if (overloads === undefined) {
+      overloads = [];
+      this.comparisons.set(name, overloads);
     }
-    return comparison;
+    let found = overloads.find((entry) => entry.descriptor === descriptor);
+    if (found === undefined) {
+      found = { name, descriptor, comparison: new MethodEventComparison(this.identities) };
+      overloads.push(found);
+    }
+    this.lastComparison = found;
+    return found.comparison;
   }
 
   /** Makes `target` a raw copy of the original method `key` (name and descriptor), if the writer can copy it. */
@@ -401,6 +415,13 @@ class MethodBuffer extends ClassVisitor {
     target.setMethodAttributesSource(info.offset, info.length);
     return true;
   }
+}
+
+/** A method's comparison with the method's name and descriptor. */
+interface NamedComparison {
+  readonly name: string;
+  readonly descriptor: string;
+  readonly comparison: MethodEventComparison;
 }
 
 /** What the reader visits: the chain, with its visitMethod answers checked by the MethodBuffer. */

@@ -19,6 +19,7 @@
 import { AnnotationVisitor } from '../asm/annotation-visitor.js';
 import type { ConstantValue } from '../asm/java-values.js';
 import type { Label } from '../asm/label.js';
+import type { Handle } from '../asm/handle.js';
 import { MethodVisitor, type FrameElement } from '../asm/method-visitor.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { EventEncoder } from '../tree/member-fingerprint.js';
@@ -147,9 +148,9 @@ for (const name of Object.getOwnPropertyNames(AnnotationVisitor.prototype)) {
  * Records each event into one stream of a comparison (`record`) and forwards it to `mv`. The
  * frequent instruction events have methods of their own (no rest arguments); the others are
  * generated from MethodVisitor's prototype (addRecordingMethods), so that a visit method added
- * there is recorded too. Arguments are recorded as received: the reader sends every event in its
- * full form (five arguments to visitMethodInsn, arrays for varargs), and ComparedMethodInput puts
- * a plain MethodVisitor in front of its recorder, which brings the chain's calls to that form.
+ * there is recorded too. Events are recorded in their full form, as the reader sends them: the
+ * calls a chain may shorten (the four-argument visitMethodInsn, varargs given one by one) are
+ * brought to it first, as MethodVisitor's own forwarding does.
  */
 abstract class RecordingMethodVisitor extends MethodVisitor {
   declare mv: MethodVisitor;
@@ -195,8 +196,26 @@ abstract class RecordingMethodVisitor extends MethodVisitor {
   }
 
   override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
-    if (this.comparison.recording) this.record('visitMethodInsn', [opcode, owner, name, descriptor, isInterface]);
-    this.mv.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    const plainOpcode = opcode & ~Opcodes.SOURCE_MASK;
+    // The ASM 4 form, completed as MethodVisitor.visitMethodInsn does.
+    if (isInterface === undefined) isInterface = plainOpcode === Opcodes.INVOKEINTERFACE;
+    if (this.comparison.recording) this.record('visitMethodInsn', [plainOpcode, owner, name, descriptor, isInterface]);
+    this.mv.visitMethodInsn(plainOpcode, owner, name, descriptor, isInterface);
+  }
+
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void {
+    const list = labels.length === 1 && Array.isArray(labels[0]) ? (labels[0] as readonly Label[]) : (labels as Label[]);
+    if (this.comparison.recording) this.record('visitTableSwitchInsn', [min, max, dflt, list]);
+    this.mv.visitTableSwitchInsn(min, max, dflt, list as Label[]);
+  }
+
+  override visitInvokeDynamicInsn(name: string, descriptor: string, handle: Handle, ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]): void {
+    const list =
+      bootstrapMethodArguments.length === 1 && Array.isArray(bootstrapMethodArguments[0])
+        ? (bootstrapMethodArguments[0] as readonly unknown[])
+        : bootstrapMethodArguments;
+    if (this.comparison.recording) this.record('visitInvokeDynamicInsn', [name, descriptor, handle, list]);
+    this.mv.visitInvokeDynamicInsn(name, descriptor, handle, list);
   }
 
   override visitJumpInsn(opcode: number, label: Label): void {
@@ -251,20 +270,12 @@ export class OriginalMethodRecorder extends RecordingMethodVisitor {
   }
 }
 
-/** Records the chain's events (normalised by the ComparedMethodInput in front of it) and forwards them to the writer. */
-class WrittenMethodRecorder extends RecordingMethodVisitor {
-  record(name: string, args: ArrayLike<unknown>): void {
-    this.comparison.recordWritten(name, args);
-  }
-}
-
 /**
- * Sits between the chain and the MethodWriter for one method: drops visitFrame where the class
- * keeps no StackMapTable (`dropFrames`), passes the other events (in their full form: a plain
- * MethodVisitor fills in optional arguments) to a recorder of the chain's stream and on to the
+ * Sits between the chain and the MethodWriter for one method: records the chain's events, drops
+ * visitFrame where the class keeps no StackMapTable (`dropFrames`), forwards the rest to the
  * writer's visitor, and holds visitMaxs back until `decide` (see the file comment).
  */
-export class ComparedMethodInput extends MethodVisitor {
+export class ComparedMethodInput extends RecordingMethodVisitor {
   private heldMaxs: [number, number] | null = null;
   private decided = false;
   private ended = false;
@@ -272,19 +283,24 @@ export class ComparedMethodInput extends MethodVisitor {
   constructor(
     /** The writer's visitor for the method. */
     readonly writerVisitor: MethodVisitor,
-    readonly comparison: MethodEventComparison,
+    comparison: MethodEventComparison,
     private readonly dropFrames: boolean,
     /** Makes the writer's visitor a raw copy of the original method if it can; false when it cannot. */
     private readonly copyOriginal: () => boolean,
     /** Called at visitEnd when the reader has not finished the original yet: decide later. */
     private readonly deferDecision: (input: ComparedMethodInput) => void,
   ) {
-    super(Opcodes.ASM9, new WrittenMethodRecorder(writerVisitor, comparison));
+    super(writerVisitor, comparison);
+  }
+
+  record(name: string, args: ArrayLike<unknown>): void {
+    this.comparison.recordWritten(name, args);
   }
 
   override visitFrame(type: number, numLocal: number, local: FrameElement[] | null, numStack: number, stack: FrameElement[] | null): void {
     if (this.dropFrames) return;
-    super.visitFrame(type, numLocal, local, numStack, stack);
+    if (this.comparison.recording) this.record('visitFrame', [type, numLocal, local, numStack, stack]);
+    this.mv.visitFrame(type, numLocal, local, numStack, stack);
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
@@ -349,4 +365,4 @@ function addRecordingMethods(prototype: RecordingMethodVisitor): void {
 }
 
 addRecordingMethods(OriginalMethodRecorder.prototype);
-addRecordingMethods(WrittenMethodRecorder.prototype);
+addRecordingMethods(ComparedMethodInput.prototype);
