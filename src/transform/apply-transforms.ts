@@ -102,11 +102,12 @@ export function applyTransforms(
   transforms: readonly ActiveTransform[],
   environment: ApplyTransformsEnvironment,
 ): ClassTransformResult {
-  const internalName = new ClassReader(bytes).getClassName();
+  const reader = new ClassReader(bytes);
+  const internalName = reader.getClassName();
   const className = toDottedName(internalName);
   const selected = transforms.filter((transform) => transform.definition.matches(className));
   if (selected.length === 0) return { status: 'skipped', className, bytes };
-  const names = { className, internalName };
+  const names = { className, internalName, originalBytes: bytes, originalReader: reader };
   let current = bytes;
   let start = 0;
   while (start < selected.length) {
@@ -123,6 +124,14 @@ export function applyTransforms(
 interface ClassNames {
   readonly className: string;
   readonly internalName: string;
+  /** The class file given to applyTransforms, and the reader made of it to learn its name (a pass over these bytes reuses it). */
+  readonly originalBytes: Uint8Array;
+  readonly originalReader: ClassReader;
+}
+
+/** A reader of `bytes`: the one applyTransforms made when they are the original class file. */
+function readerOf(bytes: Uint8Array, names: ClassNames): ClassReader {
+  return bytes === names.originalBytes ? names.originalReader : new ClassReader(bytes);
 }
 
 function runPass(
@@ -186,7 +195,7 @@ function visitWith(
   names: ClassNames,
   environment: ApplyTransformsEnvironment,
 ): Uint8Array {
-  const reader = new ClassReader(bytes);
+  const reader = readerOf(bytes, names);
   const writer = new ClassWriter(reader, writerFlagsFor(reader), { classPath: environment.classPath });
   const buffer = new MethodBuffer(writer, reader, names.internalName);
   let chain: ClassVisitor = buffer;
@@ -474,7 +483,7 @@ function runTreePass(
   names: ClassNames,
   environment: ApplyTransformsEnvironment,
 ): Uint8Array {
-  const reader = new ClassReader(bytes);
+  const reader = readerOf(bytes, names);
   let node = new ClassNode(Opcodes.ASM9);
   reader.accept(node, ClassReader.SKIP_FRAMES);
   // Every member as read, to recognise the ones the transforms leave alone (lossless-tree-writer.ts).
