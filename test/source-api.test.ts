@@ -193,6 +193,53 @@ describe('renaming', () => {
   });
 });
 
+// Javassist's writeFile is synchronous, and a port calls it without await. It was async here: the class was
+// compiled a tick later (an edit made right after the call went into the file), the file did not exist yet when the
+// call returned, and a class that could not be written rejected a promise nobody awaited.
+describe('writeFile, as Javassist calls it (no await)', () => {
+  it('writes the class as it is at the call, before returning, and throws at the call', async () => {
+    const { existsSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = mkdtempSync(join(tmpdir(), 'classforge-writefile-'));
+    try {
+      const pool = new ClassPool(true);
+      const made = pool.makeClass('demo.Made');
+      made.addMethod(CtNewMethod.make('public static int two() { return 2; }', made));
+      const pending = made.writeFile(out);
+      const file = join(out, 'demo', 'Made.class');
+      expect(existsSync(file)).toBe(true);
+      const written = readFileSync(file);
+      expect(Buffer.from(made.toBytecode()).equals(written)).toBe(true);
+      // Frozen by the write, as Javassist's: the edit right after is refused, not slipped into the file.
+      expect(() => made.addMethod(CtNewMethod.make('public static int three() { return 3; }', made))).toThrow(CannotCompileException);
+      await pending;
+      expect(readFileSync(file).equals(written)).toBe(true);
+
+      const debug = pool.makeClass('demo.Debug');
+      void debug.debugWriteFile(out);
+      expect(existsSync(join(out, 'demo', 'Debug.class'))).toBe(true);
+      debug.addMethod(CtNewMethod.make('public static int four() { return 4; }', debug)); // defrosted, as Javassist's
+
+      // Javassist: a pruned class that was modified can no longer be written.
+      const broken = pool.makeClass('demo.Broken');
+      broken.addMethod(CtNewMethod.make('public static int five() { return 5; }', broken));
+      broken.prune();
+      const refused = (() => {
+        try {
+          void broken.writeFile(out);
+          return null;
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refused).toBeInstanceOf(Error);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('lossless writing', () => {
   it('copies the methods an edit did not touch byte for byte, and keeps the constant pool', async () => {
     const { ClassReader } = await import('../src/asm/class-reader.js');

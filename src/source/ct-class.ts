@@ -17,6 +17,8 @@
 //
 // Names are Javassist's: dotted, nested classes with '$' (`java.util.Map$Entry`), arrays with `[]`.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ClassReader } from '../asm/class-reader.js';
 import { toDottedName, toInternalName } from '../classfile/class-names.js';
 import { ClassWriter, UnknownClassError } from '../asm/class-writer.js';
@@ -880,14 +882,19 @@ export class CtClass {
     }
   }
 
-  /** Writes the class file under `directory` (default: the current directory), in its package's subdirectories. */
-  async writeFile(directory = '.'): Promise<void> {
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    const { dirname, join } = await import('node:path');
+  /**
+   * Writes the class file under `directory` (default: the current directory), in its package's subdirectories.
+   * Synchronous, as Javassist's: the file holds the class as it is at the call, exists when the call returns, and
+   * a class that cannot be written throws there — so a port that does not `await` (Java has nothing to await)
+   * works as in Java. It was async: the class was compiled a tick later, so an edit made right after the call
+   * went into the file, and an error became an unhandled rejection. The Promise it returns keeps `await` valid.
+   */
+  writeFile(directory = '.'): Promise<void> {
     const path = join(directory, toInternalName(this.getName()) + '.class');
     const bytes = this.toBytecode();
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    return Promise.resolve();
   }
 
   isModified(): boolean {
@@ -932,14 +939,15 @@ export class CtClass {
    * Writes the class file under `directory` as writeFile does, then defrosts the class (Javassist's
    * debugWriteFile: pruning stopped while writing, the class changeable afterwards).
    */
-  async debugWriteFile(directory = '.'): Promise<void> {
+  debugWriteFile(directory = '.'): Promise<void> {
     const pruning = this.stopPruning(true);
     try {
-      await this.writeFile(directory);
+      void this.writeFile(directory);
       this.defrost();
     } finally {
       this.stopPruning(pruning);
     }
+    return Promise.resolve();
   }
 
   private checkPruned(method: string): void {
