@@ -22,12 +22,12 @@ import { LdcInsnNode } from '../src/tree/ldc-insn-node.js';
 import { MethodInsnNode } from '../src/tree/method-insn-node.js';
 import { applyTransforms, type ActiveTransform } from '../src/transform/apply-transforms.js';
 import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
-import { readMemberLayout } from '../src/tree/member-layout.js';
 import { TransformDefinitionError } from '../src/transform/transform-definition-error.js';
 import { TransformError } from '../src/transform/transform-error.js';
 import { TransformOptionsError } from '../src/transform/transform-options-error.js';
 import { parseTransformOptionsArguments, resolveTransformOptions, undeclaredOptionWarnings } from '../src/transform/transform-options.js';
 import { javaBaseClasses } from './support/corpus.js';
+import { methodBytes } from './support/method-bytes.js';
 import { compileJava, FIXTURES_DIR, type CompileResult } from './support/javac.js';
 
 let compiled: CompileResult;
@@ -41,20 +41,6 @@ function classBytes(name: string): Uint8Array {
 
 function active(definition: TransformDefinition, options: unknown = {}): ActiveTransform {
   return { definition, options };
-}
-
-/** The raw bytes of each method_info, by name+descriptor. */
-function methodBytes(bytes: Uint8Array): Map<string, string> {
-  const reader = new ClassReader(bytes);
-  const node = new ClassNode();
-  reader.accept(node, ClassReader.SKIP_CODE);
-  const layout = readMemberLayout(reader);
-  const map = new Map<string, string>();
-  layout.methods.forEach((info, i) => {
-    const method = node.methods[i]!;
-    map.set(method.name + method.desc, Buffer.from(bytes.subarray(info.offset, info.offset + info.length)).toString('hex'));
-  });
-  return map;
 }
 
 /** Prints "enter <class>.<method>" at the start of the methods named `only` (all when null). */

@@ -16,7 +16,7 @@ import { applyTransforms, type ActiveTransform } from '../src/transform/apply-tr
 import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
 import { ClassNode } from '../src/tree/class-node.js';
 import { MethodNode } from '../src/tree/method-node.js';
-import { readMemberLayout } from '../src/tree/member-layout.js';
+import { methodBytes } from './support/method-bytes.js';
 import { compileJava, type CompileResult } from './support/javac.js';
 
 const SOURCES = {
@@ -64,19 +64,6 @@ beforeAll(async () => {
 
 function active(definition: TransformDefinition): ActiveTransform {
   return { definition, options: {} };
-}
-
-/** The raw bytes of each method_info, by name+descriptor. */
-function methodBytes(bytes: Uint8Array): Map<string, string> {
-  const reader = new ClassReader(bytes);
-  const node = new ClassNode();
-  reader.accept(node, ClassReader.SKIP_CODE);
-  const map = new Map<string, string>();
-  readMemberLayout(reader).methods.forEach((info, i) => {
-    const method = node.methods[i]!;
-    map.set(method.name + method.desc, Buffer.from(bytes.subarray(info.offset, info.offset + info.length)).toString('hex'));
-  });
-  return map;
 }
 
 /** Runs Shapes (transformed) with the other compiled classes, under -Xverify:all. */

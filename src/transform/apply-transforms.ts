@@ -51,7 +51,7 @@ import { ClassNode } from '../tree/class-node.js';
 import { FrameNode } from '../tree/frame-node.js';
 import { MethodNode } from '../tree/method-node.js';
 import { TreeBaseline } from '../tree/lossless-tree-writer.js';
-import { readMemberLayout, type MemberInfo } from '../tree/member-layout.js';
+import { copyMethodInfo, readMemberLayout, type MemberInfo } from '../tree/member-layout.js';
 import { ComparedMethodInput, MethodEventComparison, OriginalMethodRecorder } from './method-event-comparison.js';
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
 import { runSourceTransform } from '../source/run-source-transform.js';
@@ -408,21 +408,7 @@ class MethodBuffer extends ClassVisitor {
       }
     }
     const info = this.originalMethods.get(key);
-    if (
-      info === undefined ||
-      !target.canCopyMethodAttributes(
-        this.reader,
-        info.hasSyntheticAttribute,
-        info.hasDeprecatedAttribute,
-        info.descriptorIndex,
-        info.signatureIndex,
-        info.exceptionsOffset,
-      )
-    ) {
-      return false;
-    }
-    target.setMethodAttributesSource(info.offset, info.length);
-    return true;
+    return info !== undefined && copyMethodInfo(target, this.reader, info);
   }
 }
 

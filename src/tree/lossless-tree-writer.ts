@@ -25,7 +25,7 @@ import { Opcodes } from '../asm/opcodes.js';
 import { ClassNode } from './class-node.js';
 import type { FieldNode } from './field-node.js';
 import { fingerprintsEqual, MemberFingerprinter, type MemberFingerprint } from './member-fingerprint.js';
-import { readMemberLayout, type MemberInfo } from './member-layout.js';
+import { copyMethodInfo, readMemberLayout, type MemberInfo } from './member-layout.js';
 import type { MethodNode } from './method-node.js';
 
 interface Original {
@@ -195,19 +195,7 @@ class UntouchedMemberCopier extends ClassVisitor {
     const method = this.node.methods[this.methodIndex++];
     const methodVisitor = super.visitMethod(access, name, descriptor, signature, exceptions);
     const info = method === undefined || method.name !== name || method.desc !== descriptor ? undefined : this.copies.get(method);
-    if (
-      info !== undefined &&
-      methodVisitor instanceof MethodWriter &&
-      methodVisitor.canCopyMethodAttributes(
-        this.reader,
-        info.hasSyntheticAttribute,
-        info.hasDeprecatedAttribute,
-        info.descriptorIndex,
-        info.signatureIndex,
-        info.exceptionsOffset,
-      )
-    ) {
-      methodVisitor.setMethodAttributesSource(info.offset, info.length);
+    if (info !== undefined && methodVisitor instanceof MethodWriter && copyMethodInfo(methodVisitor, this.reader, info)) {
       return null;
     }
     if (info !== undefined && this.copiesRequired) throw new CopyRefusedError(`method ${name}${descriptor}`);

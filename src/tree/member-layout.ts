@@ -7,6 +7,7 @@
 // canCopy…Attributes: the member's offset and length and a few attribute facts.
 
 import type { ClassReader } from '../asm/class-reader.js';
+import type { MethodWriter } from '../asm/method-writer.js';
 
 /** A field_info (JVMS §4.5) or method_info (JVMS §4.6) of the source class file. */
 export interface MemberInfo {
@@ -92,4 +93,26 @@ export function readMemberLayout(reader: ClassReader): MemberLayout {
   const fields = readMembers(false);
   const methods = readMembers(true);
   return { fields, methods };
+}
+
+/**
+ * Makes `writer` (of a ClassWriter built on `reader`) a raw copy of the method_info `info` of
+ * `reader`'s class file, when the writer's checks allow it (MethodWriter.canCopyMethodAttributes:
+ * same descriptor, signature, exceptions, Deprecated and Synthetic); false when they do not.
+ */
+export function copyMethodInfo(writer: MethodWriter, reader: ClassReader, info: MemberInfo): boolean {
+  if (
+    !writer.canCopyMethodAttributes(
+      reader,
+      info.hasSyntheticAttribute,
+      info.hasDeprecatedAttribute,
+      info.descriptorIndex,
+      info.signatureIndex,
+      info.exceptionsOffset,
+    )
+  ) {
+    return false;
+  }
+  writer.setMethodAttributesSource(info.offset, info.length);
+  return true;
 }
