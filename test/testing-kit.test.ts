@@ -200,6 +200,31 @@ describe('transformClasses', () => {
     );
   });
 
+  it('warns (process.emitWarning) about an option name the schema does not list, as the CLI does', async () => {
+    const prefixed = defineTransform({
+      name: 'prefixed',
+      options: { type: 'object', properties: { prefix: { type: 'string', default: 'enter' } } },
+      visitor: (next) => new ClassVisitor(Opcodes.ASM9, next),
+    });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const program = await compileJava(HELLO);
+      await transformClasses(program, prefixed, { options: { prefx: '→' } });
+      await transformClasses(program, prefixed, { optionsByTransform: { prefixed: { prefix: '→', extra: 1 } } });
+      await transformClasses(program, prefixed, { options: { prefix: '→' } });
+      // 'warning' events are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([
+      "classforge: transformClasses options: no transform declares an option 'prefx' (options of prefixed: prefix)",
+      "classforge: transformClasses optionsByTransform.prefixed: prefixed declares no option 'extra' (options of prefixed: prefix)",
+    ]);
+  });
+
   it('throws TransformError naming the transform and class, or keeps going when asked', async () => {
     const failing = defineTransform({
       name: 'boom',

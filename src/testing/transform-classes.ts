@@ -19,7 +19,7 @@ import { isTransformDefinition, type TransformDefinition } from '../transform/de
 import { loadTransform } from '../transform/load-transform.js';
 import { createTransformClassPath } from '../transform/transform-class-path.js';
 import { TransformError } from '../transform/transform-error.js';
-import { resolveTransformOptions } from '../transform/transform-options.js';
+import { resolveTransformOptions, undeclaredOptionWarnings } from '../transform/transform-options.js';
 import { type ClassFiles, type ClassFilesInput, toClassFiles } from './class-files.js';
 import { importWithKitInstances } from './same-instance-import.js';
 
@@ -68,6 +68,11 @@ export async function transformClasses(
   const definitions = await Promise.all(inputs.map(resolveDefinition));
   const scoped = new Map(Object.entries(options.optionsByTransform ?? {}));
   const resolvedOptions = resolveTransformOptions(definitions, { shared: options.options, scoped });
+  // A misspelt option name passes the schema unless it says additionalProperties: false; say so, as the CLI does.
+  const optionSource = { shared: 'transformClasses options', scoped: (name: string) => `transformClasses optionsByTransform.${name}` };
+  for (const warning of undeclaredOptionWarnings(definitions, { shared: options.options, scoped }, optionSource)) {
+    process.emitWarning(`classforge: ${warning}`, { code: 'CLASSFORGE_UNDECLARED_OPTION' });
+  }
   const active: ActiveTransform[] = definitions.map((definition, i) => ({ definition, options: resolvedOptions[i] }));
 
   const input = toClassFiles(classes);

@@ -114,7 +114,15 @@ function declaredOptionNames(schema: TransformOptionsSchema | null): ReadonlySet
  * let through): a shared name that none of the transforms taking the shared value declares, a scoped name its
  * transform does not. Only for schemas that list their names (see declaredOptionNames).
  */
-export function undeclaredOptionWarnings(definitions: readonly TransformDefinition[], args: TransformOptionsArguments): string[] {
+export function undeclaredOptionWarnings(
+  definitions: readonly TransformDefinition[],
+  args: TransformOptionsArguments,
+  /** How the messages name where a value came from (the CLI's flags by default). */
+  source: { readonly shared: string; readonly scoped: (transform: string) => string } = {
+    shared: '--options',
+    scoped: (transform) => `--options ${transform}=…`,
+  },
+): string[] {
   const warnings: string[] = [];
   const namesOf = (value: unknown): string[] =>
     value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
@@ -126,7 +134,7 @@ export function undeclaredOptionWarnings(definitions: readonly TransformDefiniti
     for (const name of namesOf(args.shared)) {
       if (sharedDeclared.some((declared) => declared!.has(name))) continue;
       const known = sharedTakers.map((definition, i) => describe(definition, sharedDeclared[i]!)).join('; ');
-      warnings.push(`--options: no transform declares an option '${name}' (options of ${known})`);
+      warnings.push(`${source.shared}: no transform declares an option '${name}' (options of ${known})`);
     }
   }
   for (const [target, value] of args.scoped) {
@@ -134,7 +142,7 @@ export function undeclaredOptionWarnings(definitions: readonly TransformDefiniti
     const declared = definition === undefined ? null : declaredOptionNames(definition.options);
     if (declared === null) continue;
     for (const name of namesOf(value)) {
-      if (!declared.has(name)) warnings.push(`--options ${target}=…: ${target} declares no option '${name}' (options of ${describe(definition!, declared)})`);
+      if (!declared.has(name)) warnings.push(`${source.scoped(target)}: ${target} declares no option '${name}' (options of ${describe(definition!, declared)})`);
     }
   }
   return warnings;
