@@ -334,6 +334,12 @@ export default defineTransform({
     const java = javaTool('java');
     const noTransform = await classforge(['run', '--', java, '-version']);
     expect(noTransform).toMatchObject({ exitCode: 2, stderr: 'classforge: give at least one transform module with -t <file>\n' });
+    // Without --, a -t after the command's first word is the command's: say where it goes.
+    const lateTransform = await classforge(['run', java, '-cp', program.dir, 'app.Zoo', '-t', 'examples/method-timing/transform.ts']);
+    expect(lateTransform).toMatchObject({
+      exitCode: 2,
+      stderr: "classforge: give at least one transform module with -t <file>, before the command (from the command's first word on, every argument is the command's)\n",
+    });
     const noCommand = await classforge(['run', ...TIMING]);
     expect(noCommand.exitCode).toBe(2);
     const missingProgram = await classforge(['run', ...TIMING, '--', join(scratch, 'no-such-java')]);

@@ -47,7 +47,11 @@ export function withAgent(command: readonly string[], agentJar: string, environm
 }
 
 async function runRunCommand(command: readonly string[], options: RunCommandOptions): Promise<number> {
-  if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
+  if ((options.transform ?? []).length === 0) {
+    // `classforge run java -cp app Main -t trace.ts`: the -t went to java, as every argument after the command's first word.
+    const passedOn = command.some((argument) => argument === '-t' || argument === '--transform' || argument.startsWith('--transform='));
+    throw new UsageError(`give at least one transform module with -t <file>${passedOn ? ", before the command (from the command's first word on, every argument is the command's)" : ''}`);
+  }
   if (command.length === 0) throw new UsageError('give the java command line after --, e.g. classforge run -t t.ts -- java -cp app Main');
   const jar = await buildAgentFromOptions(options);
   if (jar === null) return EXIT_BAD_INPUT;
