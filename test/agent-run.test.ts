@@ -96,6 +96,20 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(nanos(lines.slice(1).join('\n'))).toBe(EXPECTED_TIMING);
   });
 
+  it('a transform whose include selects none of the classes the JVM loads: a warning naming its globs', async () => {
+    // Offline, transform warns about such a transform; under run the program ran untransformed without a word
+    // (the examples' include: ['example.**'] on a user's com.acme program).
+    const java = javaTool('java');
+    const elsewhere = join(scratch, 'elsewhere.mjs');
+    writeFileSync(elsewhere, "import { defineTransform } from 'classforge';\nexport default defineTransform({ name: 'elsewhere', include: ['example.**'], exclude: ['example.gen.*'], tree() {} });\n");
+    const result = await classforge(['run', '-t', elsewhere, '--', java, '-cp', program.dir, 'app.Zoo']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_STDOUT);
+    expect(result.stderr).toBe(
+      'classforge: warning: the transforms selected none of the classes the JVM loaded, nothing was transformed (elsewhere: include example.**; exclude example.gen.*)\n',
+    );
+  });
+
   it('a transform without include globs gets the application\'s classes only, not the JDK\'s', async () => {
     // Timing every method of java.io from inside println would recurse forever.
     const java = javaTool('java');

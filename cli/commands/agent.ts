@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AgentBuildError, buildAgentJar } from '../../src/agent/agent-jar.js';
+import type { TransformDefinition } from '../../src/transform/define-transform.js';
 import { writeFileAtomically } from '../../src/transform/jar-writer.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
@@ -33,13 +34,14 @@ export function addAgentOptions(command: Command): Command {
 /**
  * Loads the transforms and builds the agent jar; reports a failure on stderr and returns null.
  */
-export async function buildAgentFromOptions(options: AgentCommandOptions): Promise<Uint8Array | null> {
+export async function buildAgentFromOptions(options: AgentCommandOptions): Promise<{ jar: Uint8Array; definitions: TransformDefinition[] } | null> {
   const verbose = options.verbose === true;
   const timeoutMs = parseMilliseconds(options.timeout, '--timeout');
   try {
     const transforms = await loadTransformsWithOptions(options.transform, options.options);
     const warn = (message: string): void => void process.stderr.write(`classforge: warning: ${message}\n`);
-    return await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose });
+    const jar = await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose });
+    return { jar, definitions: transforms.map((transform) => transform.loaded.definition) };
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError) {
       reportPlain(error, verbose);
@@ -52,11 +54,11 @@ export async function buildAgentFromOptions(options: AgentCommandOptions): Promi
 async function runAgentCommand(options: AgentCommandOptions): Promise<number> {
   if ((options.transform ?? []).length === 0) throw new UsageError('give at least one transform module with -t <file>');
   if (options.output === undefined || options.output === '') throw new UsageError('give the agent jar to write with -o <agent.jar>');
-  const jar = await buildAgentFromOptions(options);
-  if (jar === null) return EXIT_BAD_INPUT;
+  const built = await buildAgentFromOptions(options);
+  if (built === null) return EXIT_BAD_INPUT;
   const output = resolve(options.output);
   try {
-    writeFileAtomically(output, jar);
+    writeFileAtomically(output, built.jar);
   } catch (error) {
     reportError(output, error, options.verbose === true);
     return EXIT_BAD_INPUT;

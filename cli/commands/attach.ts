@@ -191,8 +191,9 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
 }
 
 async function attachAndServe(pid: number, options: AttachCommandOptions, interruption: AbortSignal, stopInterrupting: () => void): Promise<number> {
-  const jar = await buildAgentFromOptions(options);
-  if (jar === null) return EXIT_BAD_INPUT;
+  const built = await buildAgentFromOptions(options);
+  if (built === null) return EXIT_BAD_INPUT;
+  const { jar } = built;
   if (interruption.aborted) return EXIT_BAD_INPUT;
   const jvm = describeJvm(pid);
 

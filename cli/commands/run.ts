@@ -12,11 +12,12 @@
 // when classforge could not start it (bad transforms, a command that does not exist).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { constants } from 'node:os';
 import type { Command } from 'commander';
+import type { TransformDefinition } from '../../src/transform/define-transform.js';
 import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 import { addAgentOptions, buildAgentFromOptions } from './agent.js';
 
@@ -53,8 +54,9 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
     throw new UsageError(`give at least one transform module with -t <file>${passedOn ? ", before the command (from the command's first word on, every argument is the command's)" : ''}`);
   }
   if (command.length === 0) throw new UsageError('give the java command line after --, e.g. classforge run -t t.ts -- java -cp app Main');
-  const jar = await buildAgentFromOptions(options);
-  if (jar === null) return EXIT_BAD_INPUT;
+  const built = await buildAgentFromOptions(options);
+  if (built === null) return EXIT_BAD_INPUT;
+  const { jar, definitions } = built;
   // A private directory (0700): the jar runs code, nobody else may swap it.
   const directory = mkdtempSync(join(tmpdir(), 'classforge-run-'));
   try {
@@ -88,11 +90,40 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
         ? 'the JVM did not start'
         : `'${command[0]}' started no JVM that picked up JAVA_TOOL_OPTIONS (how a command other than java passes the agent to the JVMs it starts)`;
       process.stderr.write(`classforge: warning: no JVM loaded the agent, nothing was transformed: ${why}\n`);
+    } else if (selectedNothing(marker)) {
+      process.stderr.write(`classforge: warning: the transforms selected none of the classes the JVM loaded, nothing was transformed (${describeSelection(definitions)})\n`);
     }
     return status;
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether every transform host started for the run (the JVMs that loaded the agent) started and was sent no class:
+ * the transforms' include/exclude selected nothing the JVM loaded (`include: ['example.**']` on a com.acme program),
+ * which offline `transform` warns about and a run did not. The host notes 'ready', then 'selected' before it answers
+ * its first class (host-main.ts). A host that never started is the agent's to report (it says so itself).
+ */
+function selectedNothing(marker: string): boolean {
+  let notes: string;
+  try {
+    notes = readFileSync(`${marker}.host`, 'utf8');
+  } catch {
+    return false;
+  }
+  return notes.includes('ready\n') && !notes.includes('selected\n');
+}
+
+/** `trace: include com.acme.**; exclude com.acme.gen.*` for each transform; `method-timing: the application's classes` without include. */
+function describeSelection(definitions: readonly TransformDefinition[]): string {
+  return definitions
+    .map((definition) => {
+      const include = definition.include.length === 0 ? "the application's classes" : `include ${definition.include.join(', ')}`;
+      const exclude = definition.exclude.length === 0 ? '' : `; exclude ${definition.exclude.join(', ')}`;
+      return `${definition.name}: ${include}${exclude}`;
+    })
+    .join('; ');
 }
 
 /** Adds the `run` command to `program`. */

@@ -11,6 +11,7 @@
 // FATAL first, so the JVM logs why and runs on without transforms); attached, HOST_EXIT_NOTHING_APPLIED
 // and HOST_EXIT_CONNECTION_LOST (see agent-protocol.ts).
 
+import { appendFileSync } from 'node:fs';
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
@@ -102,10 +103,27 @@ async function main(): Promise<number> {
     return 1;
   }
   const names = transforms.map((transform) => transform.definition.name).join(', ');
+  // classforge run: tell it the host started, and later that the JVM sent it a class (see run.ts).
+  const runNotes = args.attached ? '' : (process.env.CLASSFORGE_RUN_MARKER ?? '');
+  const noteForRun = (what: string): void => {
+    if (runNotes === '') return;
+    try {
+      appendFileSync(`${runNotes}.host`, what + '\n');
+    } catch {
+      // Only a warning of `classforge run` depends on it.
+    }
+  };
+  noteForRun('ready');
+  let selectedNoted = false;
   channel.send(new FrameBuilder(FrameType.READY, 0).utf(`transforms: ${names}`).finish());
   // attach: a transform's failure is said here too (the shim says it on the JVM's stderr).
   const host = new TransformHost(channel, transforms, { javaHome, reportFailures: args.attached, logStacks: verbose });
   const handle = (frame: Frame): boolean => {
+    if (frame.type === FrameType.TRANSFORM && !selectedNoted) {
+      // Before the class is answered: the JVM cannot have exited before the note is written.
+      selectedNoted = true;
+      noteForRun('selected');
+    }
     if (frame.type !== FrameType.SESSION_STOP) return host.handle(frame);
     stopRequested = true;
     return true;
