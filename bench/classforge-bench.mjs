@@ -27,7 +27,9 @@ function listClasses(dir) {
 // CLASSFORGE_DIST picks another build (A/B comparisons); by default this checkout's dist/.
 const dist = process.env.CLASSFORGE_DIST ?? path.join(root, 'dist');
 const { AdviceAdapter, ClassReader, ClassWriter, ClassNode, ClassPath, ClassVisitor, Method, MethodVisitor, Opcodes, Type, defineTransform } = await import(path.join(dist, 'src', 'index.js'));
-const { applyTransforms } = await import(path.join(dist, 'src', 'transform', 'index.js'));
+// The transform pipeline (which brings classforge/source along) only for the workload that runs it, so that
+// the other workloads' processes hold the core alone.
+const { applyTransforms } = workloads.includes('instrument-transform') ? await import(path.join(dist, 'src', 'transform', 'index.js')) : {};
 const classes = listClasses(classDir);
 // Our frames ask a ClassPath (the corpus directory and the JDK's runtime image) instead of loading classes;
 // like ASM's loaded classes, its answers stay cached across passes.
