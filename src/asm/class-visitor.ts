@@ -178,11 +178,11 @@ export class ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | boolean | null = null,
   ): FieldVisitor | null {
     if (this.cv !== null) {
-      return this.cv.visitField(access, name, descriptor, signature, value);
+      return this.cv.visitField(access, name, descriptor, signature, value as ConstantValue | null);
     }
     return null;
   }
@@ -195,8 +195,8 @@ export class ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     if (this.cv !== null) {
       return this.cv.visitMethod(access, name, descriptor, signature, exceptions);

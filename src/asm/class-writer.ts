@@ -521,12 +521,13 @@ export class ClassWriter extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | boolean | null = null,
   ): FieldVisitor {
     signature ??= null;
-    // undefined (left out) is null; a JS number or 'x' takes the constant type the field's descriptor names.
-    value = value == null ? null : constantForFieldType(descriptor, value);
+    // undefined (left out) is null; a JS number or 'x' takes the constant type the field's descriptor names;
+    // a boolean is the int 1 or 0 (a boolean field's ConstantValue, JVMS §4.7.2), as ASM's Boolean constants.
+    const constant = value == null ? null : constantForFieldType(descriptor, typeof value === 'boolean' ? (value ? 1 : 0) : value);
     let sourceOffset = 0;
     if (this.sourceFieldsLeft > 0) {
       sourceOffset = this.sourceFieldOffset;
@@ -534,7 +535,7 @@ export class ClassWriter extends ClassVisitor {
       this.sourceFieldOffset = nextOffset;
       this.sourceFieldsLeft = nextOffset === 0 ? 0 : this.sourceFieldsLeft - 1;
     }
-    const fieldWriter = new FieldWriter(this.symbolTable, access, name, descriptor, signature, value, sourceOffset);
+    const fieldWriter = new FieldWriter(this.symbolTable, access, name, descriptor, signature, constant, sourceOffset);
     if (this.firstField === null) {
       this.firstField = fieldWriter;
     } else {
@@ -547,8 +548,8 @@ export class ClassWriter extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor {
     signature ??= null;
     exceptions ??= null;

@@ -331,7 +331,7 @@ export class MethodVisitor {
   // ## Exception table, debug information, max stack and max locals
 
   /** Visits an exception_table entry (JVMS §4.7.3); `type` is null for a finally handler. */
-  visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     if (this.mv !== null) {
       this.mv.visitTryCatchBlock(start, end, handler, type);
     }

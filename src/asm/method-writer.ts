@@ -1457,7 +1457,7 @@ export class MethodWriter extends MethodVisitor {
     ));
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     // Plain JavaScript ports leave out the trailing null of a catch-all (finally) handler: undefined is null.
     type ??= null;
     const newHandler = new Handler(

@@ -613,7 +613,7 @@ export abstract class AdviceAdapter extends GeneratorAdapter {
     }
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     super.visitTryCatchBlock(start, end, handler, type);
     // Handlers are visited before their code, so whether the super call precedes the protected
     // range is not known yet: assume it does not. A handler after the super call cannot call a

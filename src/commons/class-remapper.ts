@@ -108,8 +108,8 @@ export class ClassRemapper extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | null = null,
   ): FieldVisitor | null {
     const fieldVisitor = super.visitField(
       access,
@@ -125,8 +125,8 @@ export class ClassRemapper extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     const remappedDescriptor = this.remapper.mapMethodDesc(descriptor);
     const methodVisitor = super.visitMethod(

@@ -161,7 +161,7 @@ export class MethodRemapper extends MethodVisitor {
     return annotationVisitor === null ? null : this.createAnnotationRemapper(descriptor, annotationVisitor);
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     super.visitTryCatchBlock(start, end, handler, type === null ? null : this.remapper.mapType(type));
   }
 

@@ -90,8 +90,8 @@ export class SerialVersionUIDAdder extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     // Steps 5–7: the class initializer, and the non-private constructors and methods.
     if (this.computeSvuid) {
@@ -124,8 +124,8 @@ export class SerialVersionUIDAdder extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | null = null,
   ): FieldVisitor | null {
     // Step 4: the fields, except private static and private transient ones.
     if (this.computeSvuid) {

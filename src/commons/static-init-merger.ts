@@ -47,8 +47,8 @@ export class StaticInitMerger extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     if (name !== '<clinit>') {
       return super.visitMethod(access, name, descriptor, signature, exceptions);

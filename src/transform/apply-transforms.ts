@@ -306,8 +306,8 @@ class MethodBuffer extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     const methodVisitor = this.writer.visitMethod(access, name, descriptor, signature, exceptions);
     if (methodVisitor === null) return null;
@@ -432,8 +432,8 @@ class ChainTop extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     this.buffer.readerMethodStarts();
     return this.buffer.readerMethodVisitor(super.visitMethod(access, name, descriptor, signature, exceptions), name, descriptor);

@@ -238,7 +238,7 @@ abstract class RecordingMethodVisitor extends MethodVisitor {
     this.mv.visitIincInsn(varIndex, increment);
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     if (this.comparison.recording) this.record('visitTryCatchBlock', [start, end, handler, type]);
     this.mv.visitTryCatchBlock(start, end, handler, type);
   }

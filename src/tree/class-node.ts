@@ -208,7 +208,7 @@ export class ClassNode extends ClassVisitor {
     return recordComponent;
   }
 
-  override visitField(access: number, name: string, descriptor: string, signature: string | null, value: ConstantValue | null): FieldVisitor {
+  override visitField(access: number, name: string, descriptor: string, signature: string | null = null, value: ConstantValue | null = null): FieldVisitor {
     const field = new FieldNode(access, name, descriptor, signature, value);
     this.fields.push(field);
     return field;
@@ -218,8 +218,8 @@ export class ClassNode extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor {
     const method = new MethodNode(access, name, descriptor, signature, exceptions);
     this.methods.push(method);

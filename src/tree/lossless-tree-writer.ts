@@ -160,8 +160,8 @@ class UntouchedMemberCopier extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | null = null,
   ): FieldVisitor | null {
     const field = this.node.fields[this.fieldIndex++];
     const fieldVisitor = super.visitField(access, name, descriptor, signature, value);
@@ -189,8 +189,8 @@ class UntouchedMemberCopier extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor | null {
     const method = this.node.methods[this.methodIndex++];
     const methodVisitor = super.visitMethod(access, name, descriptor, signature, exceptions);

@@ -61,8 +61,8 @@ class RecordingClassVisitor extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor {
     this.recorder.fingerprinter.record('method', [access, name, descriptor, signature, exceptions]);
     return this.recorder;
@@ -72,8 +72,8 @@ class RecordingClassVisitor extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | null = null,
   ): FieldVisitor {
     this.recorder.fingerprinter.record('field', [access, name, descriptor, signature, value]);
     return this.recorder as unknown as FieldVisitor;

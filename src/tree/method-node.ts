@@ -519,7 +519,7 @@ export class MethodNode extends MethodVisitor {
     return typeAnnotation;
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     const tryCatchBlock = new TryCatchBlockNode(
       this.getLabelNode(start),
       this.getLabelNode(end),

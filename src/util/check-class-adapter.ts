@@ -309,8 +309,8 @@ export class CheckClassAdapter extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | null = null,
   ): FieldVisitor {
     this.checkState();
     checkAccess(
@@ -344,8 +344,8 @@ export class CheckClassAdapter extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor {
     this.checkState();
     checkMethodAccess(

@@ -618,7 +618,7 @@ export class CheckMethodAdapter extends MethodVisitor {
     return new CheckAnnotationAdapter(super.visitInsnAnnotation(typeRef, typePath, descriptor, visible));
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     this.checkInsnState();
     this.checkLabel(start, false, `${START_LABEL} of try catch block ${this.handlers.length / 2}`);
     this.checkLabel(end, false, `${END_LABEL} of try catch block ${this.handlers.length / 2}`);

@@ -136,8 +136,8 @@ export class TraceClassVisitor extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    value: ConstantValue | null,
+    signature: string | null = null,
+    value: ConstantValue | null = null,
   ): FieldVisitor {
     const fieldPrinter = this.p.visitField(access, name, descriptor, signature, value);
     return new TraceFieldVisitor(super.visitField(access, name, descriptor, signature, value), fieldPrinter);
@@ -147,8 +147,8 @@ export class TraceClassVisitor extends ClassVisitor {
     access: number,
     name: string,
     descriptor: string,
-    signature: string | null,
-    exceptions: string[] | null,
+    signature: string | null = null,
+    exceptions: string[] | null = null,
   ): MethodVisitor {
     const methodPrinter = this.p.visitMethod(access, name, descriptor, signature, exceptions);
     return new TraceMethodVisitor(super.visitMethod(access, name, descriptor, signature, exceptions), methodPrinter);

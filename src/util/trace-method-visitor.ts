@@ -200,7 +200,7 @@ export class TraceMethodVisitor extends MethodVisitor {
     );
   }
 
-  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null = null): void {
     this.p.visitTryCatchBlock(start, end, handler, type);
     super.visitTryCatchBlock(start, end, handler, type);
   }
