@@ -704,6 +704,17 @@ export class Frame {
     return this.inputStackLength;
   }
 
+  /**
+   * Throws for a block that pops more values than its input stack holds. merge() sees it on the
+   * way to a successor; this catches a block without one (ending in a return or athrow), whose code
+   * HotSpot would reject as well (stack underflow, JVMS §4.10.1.4).
+   */
+  checkInputStackDepth(): void {
+    if (this.inputStackLength + this.outputStackStart < 0) {
+      throw invalidCode('a basic block pops more values than its input stack holds');
+    }
+  }
+
   // ## Output frame
 
   /** The abstract type of local `localIndex` in the output frame. */

@@ -1669,6 +1669,7 @@ export class MethodWriter extends MethodVisitor {
       basicBlock.nextListElement = null;
       basicBlock.flags |= Label.FLAG_REACHABLE;
       const basicBlockFrame = basicBlock.frame as Frame;
+      basicBlockFrame.checkInputStackDepth();
       const maxBlockStackSize = basicBlockFrame.getInputStackSize() + basicBlock.outputStackMax;
       if (maxBlockStackSize > maxStackSize) {
         maxStackSize = maxBlockStackSize;
