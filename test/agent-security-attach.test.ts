@@ -108,9 +108,17 @@ async function startTraceSession(
   });
   let stderr = '';
   attach.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const status = new Promise<number | null>((resolve) => attach.on('close', (code) => resolve(code)));
+  let exited = false;
+  const status = new Promise<number | null>((resolve) =>
+    attach.on('close', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
   const deadline = Date.now() + 30_000;
   while (!stderr.includes('transforming newly loaded classes')) {
+    // A command that already ended will not start the session: say why now, not after the deadline.
+    if (exited) throw new Error(`the attach command exited (${await status}) before the session started: ${stderr}`);
     if (Date.now() > deadline) throw new Error(`the session did not start: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
