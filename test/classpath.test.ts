@@ -144,6 +144,15 @@ describe('ClassPath over the JDK', () => {
     expect(cp.release).toBeUndefined();
   });
 
+  it('refuses a jdk option that is neither a Java home nor false, saying what it takes', () => {
+    // From JavaScript: { jdk: null } failed inside path.resolve with Node's TypeError.
+    for (const jdk of [null, true, 17]) {
+      expect(() => new ClassPath([], { jdk } as unknown as { jdk: false })).toThrow(
+        /^JDK: the jdk option is a Java home directory or false for none, not (null|boolean|number)$/,
+      );
+    }
+  });
+
   it('finds the current JDK and reads its release file', () => {
     const found = findJavaHome();
     expect(found).toBeDefined();

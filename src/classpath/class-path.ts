@@ -532,8 +532,11 @@ export class ClassPath implements ClassHierarchy {
         );
       }
       javaHome = found;
-    } else if (options.jdk !== false) {
+    } else if (typeof options.jdk === 'string') {
       javaHome = resolve(options.jdk);
+    } else if (options.jdk !== false) {
+      // From JavaScript (no type check): say what is taken rather than fail inside path.resolve.
+      throw new ClassPathError('JDK', `the jdk option is a Java home directory or false for none, not ${options.jdk === null ? 'null' : typeof options.jdk}`);
     }
     this.javaHome = javaHome;
     this.release = options.release ?? (javaHome === null ? undefined : readJavaRelease(javaHome)?.featureVersion);
