@@ -62,6 +62,15 @@ describe('ClassPool and CtClass over the JDK', () => {
     expect(() => pool.get('java.lang.String').getDeclaredField('nothing')).toThrow(NotFoundException);
     expect(pool.getOrNull('com.acme.Nothing')).toBeNull();
   });
+
+  it('refuses a jar that is not there when it is added, as Javassist does (NotFoundException naming it)', () => {
+    const fresh = new ClassPool(false);
+    expect(() => fresh.appendClassPath('/nonexistent/lib.jar')).toThrow(new NotFoundException('/nonexistent/lib.jar'));
+    expect(() => fresh.insertClassPath('/nonexistent/LIB.ZIP')).toThrow(NotFoundException);
+    expect(() => fresh.appendPathList(['/usr/share/java/guava.jar', '/nonexistent/other.jar'].join(':'))).toThrow('/nonexistent/other.jar');
+    // A directory is taken as it is (Javassist's DirClassPath does not look either).
+    expect(() => fresh.appendClassPath('/nonexistent/classes')).not.toThrow();
+  });
 });
 
 describe('structural edits, written and run by HotSpot', () => {

@@ -8,6 +8,7 @@
 // `ClassPool.getDefault()` searches the current JDK (Javassist's system path); `new ClassPool()`
 // searches nothing until appendClassPath/appendSystemPath, `new ClassPool(true)` the JDK.
 
+import { statSync } from 'node:fs';
 import { ClassReader } from '../asm/class-reader.js';
 import { Opcodes } from '../asm/opcodes.js';
 import { ClassFormatError } from '../classfile/class-format-error.js';
@@ -97,10 +98,14 @@ export class ClassPool {
     return ClassPool.defaultPool;
   }
 
-  /** Adds a directory, a jar, or `dir/*` (every jar in dir) at the end of the search path. */
+  /**
+   * Adds a directory, a jar, or `dir/*` (every jar in dir) at the end of the search path. A `.jar`
+   * or `.zip` that is not there throws NotFoundException naming it, as Javassist's does (a missing
+   * directory is accepted, as there).
+   */
   appendClassPath(path: string | ByteArrayClassPath): this {
     if (path instanceof ByteArrayClassPath) this.memoryLast.set(path.internalName, path.classfile);
-    else this.entries.push(path);
+    else this.entries.push(checkedEntry(path));
     this.classPathChanged();
     return this;
   }
@@ -108,7 +113,7 @@ export class ClassPool {
   /** Adds an entry at the start of the search path (a ByteArrayClassPath: searched before every directory and jar). */
   insertClassPath(path: string | ByteArrayClassPath): this {
     if (path instanceof ByteArrayClassPath) this.memoryFirst.set(path.internalName, path.classfile);
-    else this.entries.unshift(path);
+    else this.entries.unshift(checkedEntry(path));
     this.classPathChanged();
     return this;
   }
@@ -416,4 +421,21 @@ function classNameOf(bytes: Uint8Array): string {
     if (error instanceof ClassFormatError) throw new CannotCompileException(`not a class file: ${error.message}`, { cause: error });
     throw error;
   }
+}
+
+/**
+ * `path`, when it can be a class path entry: a name ending in .jar or .zip must be a file (Javassist's
+ * JarClassPath opens it at once and throws NotFoundException(path) when it cannot).
+ */
+function checkedEntry(path: string): string {
+  if (/\.(jar|zip)$/i.test(path)) {
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      // Missing or unreadable: refused below.
+    }
+    if (!isFile) throw new NotFoundException(path);
+  }
+  return path;
 }
