@@ -167,6 +167,26 @@ describe('classforge verify', () => {
     expect(quiet.stderr.trimEnd().split('\n')).toEqual([lines[0]]);
   });
 
+  it('names the methods it cannot verify for a class found nowhere, and says to add it with --cp (exit 0)', async () => {
+    const program = await compileJava({
+      'demo/Base.java': 'package demo; public class Base { }',
+      'demo/Sub.java': 'package demo; public class Sub extends Base { }',
+      'demo/User.java': 'package demo; public class User { static Base pick(boolean b) { return b ? new Sub() : new Base(); } }',
+    });
+    const alone = await makeTempDir('verify-unresolved');
+    await mkdir(join(alone, 'demo'));
+    await writeFile(join(alone, 'demo', 'User.class'), program.classes.find((c) => c.name === 'demo/User')!.bytes);
+    const result = await classforge('verify', alone);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^warning: demo\/User\.pick\(Z\)Ldemo\/Base;: not verified: .*demo\/(Sub|Base)/m);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'verified 1 class, 2 methods: 0 errors, 1 method unresolved (a class they need is on no class path: add its jar or directory with --cp)',
+    );
+    // With the classes on --cp, nothing is left unresolved.
+    const resolved = await classforge('verify', alone, '--cp', program.dir);
+    expect(resolved.stdout.trimEnd()).toBe('verified 1 class, 2 methods: 0 errors');
+  });
+
   it('says a Java source file is not a class file, as print does', async () => {
     const source = join(work, 'Main.java');
     await writeFile(source, 'package app; public class Main {}\n');

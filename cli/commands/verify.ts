@@ -272,7 +272,7 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     for (const u of unresolved) writeStdout(`warning: ${u.className}.${u.method}: not verified: ${u.message}\n`);
     let summary = `verified ${count(classes, 'class', 'classes')}, ${count(methods, 'method')}: ${count(errors.length, 'error')}`;
     if (malformed.length > 0) summary += `, ${count(malformed.length, 'malformed class', 'malformed classes')}`;
-    if (unresolved.length > 0) summary += `, ${count(unresolved.length, 'method')} unresolved`;
+    if (unresolved.length > 0) summary += `, ${count(unresolved.length, 'method')} unresolved (a class they need is on no class path: add its jar or directory with --cp)`;
     writeStdout(summary + '\n');
   }
   process.exitCode = ok ? EXIT_OK : EXIT_CHECKS_FAILED;
