@@ -80,15 +80,6 @@ export class TreeBaseline {
     return requiresStackMapTables(node.version) && !requiresStackMapTables(this.reader.readUnsignedShort(6));
   }
 
-  /**
-   * Where `method` is in the original class file when its events are those of the original method of
-   * the same name and descriptor (it can be copied raw), else undefined.
-   */
-  unchangedMethod(method: MethodNode): MemberInfo | undefined {
-    const original = this.methods.get(method.name + method.desc);
-    return original !== undefined && fingerprintsEqual(original.fingerprint, this.fingerprinter.fingerprint(method)) ? original.info : undefined;
-  }
-
   /** The members of `node` whose events are those of the member of the same name and descriptor in the original, with its place there. */
   unchangedMembers(node: ClassNode): Map<MethodNode | FieldNode, MemberInfo> {
     const copies = new Map<MethodNode | FieldNode, MemberInfo>();

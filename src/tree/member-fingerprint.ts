@@ -31,9 +31,64 @@ import { MethodNode } from './method-node.js';
  * delimited by the visitEnd events it records too.
  */
 class RecordingVisitor extends MethodVisitor {
+  private readonly out: EventTokens;
+
   constructor(readonly fingerprinter: MemberFingerprinter) {
     super(Opcodes.ASM9);
+    this.out = fingerprinter.encoder;
   }
+
+  // The frequent instruction events, recorded as the generated methods record them (name, argument
+  // count, each argument encoded), without rest arguments: a tree pass fingerprints every method twice.
+
+  override visitInsn(opcode: number): void {
+    this.out.tokens.push('visitInsn', 1, opcode);
+  }
+
+  override visitIntInsn(opcode: number, operand: number): void {
+    this.out.tokens.push('visitIntInsn', 2, opcode, operand);
+  }
+
+  override visitVarInsn(opcode: number, varIndex: number): void {
+    this.out.tokens.push('visitVarInsn', 2, opcode, varIndex);
+  }
+
+  override visitTypeInsn(opcode: number, type: string): void {
+    this.out.tokens.push('visitTypeInsn', 2, opcode, type);
+  }
+
+  override visitFieldInsn(opcode: number, owner: string, name: string, descriptor: string): void {
+    this.out.tokens.push('visitFieldInsn', 4, opcode, owner, name, descriptor);
+  }
+
+  override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+    this.out.tokens.push('visitMethodInsn', 5, opcode, owner, name, descriptor, isInterface);
+  }
+
+  override visitJumpInsn(opcode: number, label: Label): void {
+    this.out.tokens.push('visitJumpInsn', 2, opcode);
+    this.out.label(label);
+  }
+
+  override visitLabel(label: Label): void {
+    this.out.tokens.push('visitLabel', 1);
+    this.out.label(label);
+  }
+
+  override visitLineNumber(line: number, start: Label): void {
+    this.out.tokens.push('visitLineNumber', 2, line);
+    this.out.label(start);
+  }
+
+  override visitIincInsn(varIndex: number, increment: number): void {
+    this.out.tokens.push('visitIincInsn', 2, varIndex, increment);
+  }
+}
+
+/** What RecordingVisitor's own methods write to: the token list and the label numbering. */
+interface EventTokens {
+  readonly tokens: unknown[];
+  label(label: Label): void;
 }
 
 for (const prototype of [MethodVisitor.prototype, FieldVisitor.prototype, AnnotationVisitor.prototype]) {
@@ -101,6 +156,13 @@ export class EventEncoder {
     for (let i = 0; i < args.length; i++) this.encode(args[i]);
   }
 
+  /** Appends a Label argument: its number by first appearance in this stream. */
+  label(label: Label): void {
+    let id = this.labels.get(label);
+    if (id === undefined) this.labels.set(label, (id = this.labels.size));
+    this.tokens.push('#label', id);
+  }
+
   /** Forgets the tokens and the label numbers: the next event starts a new stream. */
   reset(): void {
     this.tokens = [];
@@ -115,9 +177,7 @@ export class EventEncoder {
       return;
     }
     if (value instanceof Label) {
-      let id = this.labels.get(value);
-      if (id === undefined) this.labels.set(value, (id = this.labels.size));
-      tokens.push('#label', id);
+      this.label(value);
       return;
     }
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
@@ -149,7 +209,8 @@ export class EventEncoder {
 
 /** Fingerprints the members of one class; objects seen by identity keep their number across calls. */
 export class MemberFingerprinter {
-  private readonly encoder = new EventEncoder(new Map<object, number>());
+  /** @internal The encoder RecordingVisitor writes to. */
+  readonly encoder = new EventEncoder(new Map<object, number>());
   private readonly recorder: ClassVisitor;
 
   constructor() {
