@@ -1669,12 +1669,13 @@ export class MethodWriter extends MethodVisitor {
       basicBlock.nextListElement = null;
       basicBlock.flags |= Label.FLAG_REACHABLE;
       const basicBlockFrame = basicBlock.frame as Frame;
-      basicBlockFrame.checkInputStackDepth();
       const maxBlockStackSize = basicBlockFrame.getInputStackSize() + basicBlock.outputStackMax;
       if (maxBlockStackSize > maxStackSize) {
         maxStackSize = maxBlockStackSize;
       }
       let outgoingEdge = basicBlock.outgoingEdges;
+      // merge() checks the stack a block pops on the way to each successor; one without any, here.
+      if (outgoingEdge === null) basicBlockFrame.checkInputStackDepth();
       while (outgoingEdge !== null) {
         const successorBlock = outgoingEdge.successor.getCanonicalInstance();
         const successorFrame = successorBlock.frame;
