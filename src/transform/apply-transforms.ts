@@ -264,7 +264,7 @@ class MethodBuffer extends ClassVisitor {
   private lastComparison: NamedComparison | null = null;
   /** Objects compared by identity get one number in both streams of every comparison. */
   private readonly identities = new Map<object, number>();
-  /** The chain's methods, to decide at visitEnd those whose decision had to wait. */
+  /** The chain's methods: visitEnd decides those whose decision had to wait (or whose visitEnd never came). */
   private readonly inputs: ComparedMethodInput[] = [];
   /** Where each method of the original class file is, by name and descriptor (made on first use). */
   private originalMethods: Map<string, MemberInfo> | null = null;
@@ -324,8 +324,8 @@ class MethodBuffer extends ClassVisitor {
       comparison,
       !keepsStackMapTables(this.version),
       () => methodVisitor instanceof MethodWriter && this.copyOriginal(methodVisitor, name + descriptor),
-      (deferred) => this.inputs.push(deferred),
     );
+    this.inputs.push(input);
     this.startedByReader.push(input);
     return input;
   }
@@ -345,13 +345,9 @@ class MethodBuffer extends ClassVisitor {
   readerMethodVisitor(methodVisitor: MethodVisitor | null, name: string, descriptor: string): MethodVisitor | null {
     if (methodVisitor === null) return null;
     if (this.startedByReader.includes(methodVisitor)) {
-      if (methodVisitor instanceof ComparedMethodInput) return methodVisitor.writerVisitor;
-      // The writer's own visitor would copy the method raw, without the frames it now needs.
-      if (this.framesMissing) return methodVisitor;
-      const target = this.pending.get(methodVisitor as BufferedMethod);
-      if (target === undefined) return methodVisitor;
-      this.pending.delete(methodVisitor as BufferedMethod);
-      return target;
+      // A BufferedMethod (a class raised to 51+) stays: the writer's own visitor would copy the
+      // method raw, without the frames it now needs.
+      return methodVisitor instanceof ComparedMethodInput ? methodVisitor.writerVisitor : methodVisitor;
     }
     if (this.framesMissing || this.renamed) return methodVisitor;
     const comparison = this.comparisonFor(name, descriptor);
@@ -362,16 +358,13 @@ class MethodBuffer extends ClassVisitor {
     const target = this.pending.get(method);
     if (target === undefined) return;
     this.pending.delete(method);
-    (this.framesMissing ? withSubroutinesInlined(method) : method).accept(target);
     // MethodNode.accept(MethodVisitor) replays visitEnd too.
+    withSubroutinesInlined(method).accept(target);
   }
 
   override visitEnd(): void {
     // Methods whose visitEnd never came are written as they are.
-    for (const [method, target] of [...this.pending]) {
-      this.pending.delete(method);
-      (this.framesMissing ? withSubroutinesInlined(method) : method).accept(target);
-    }
+    for (const method of [...this.pending.keys()]) this.methodEnded(method);
     // The reader has visited every original method: the comparisons that waited for it end here.
     for (const input of this.inputs) input.decide();
     super.visitEnd();

@@ -287,8 +287,6 @@ export class ComparedMethodInput extends RecordingMethodVisitor {
     private readonly dropFrames: boolean,
     /** Makes the writer's visitor a raw copy of the original method if it can; false when it cannot. */
     private readonly copyOriginal: () => boolean,
-    /** Called at visitEnd when the reader has not finished the original yet: decide later. */
-    private readonly deferDecision: (input: ComparedMethodInput) => void,
   ) {
     super(writerVisitor, comparison);
   }
@@ -315,16 +313,14 @@ export class ComparedMethodInput extends RecordingMethodVisitor {
   override visitEnd(): void {
     this.comparison.recordWritten('visitEnd', []);
     this.ended = true;
-    if (this.comparison.originalVisited || !this.comparison.recording) {
-      this.decide();
-    } else {
-      this.deferDecision(this);
-    }
+    // Else the reader has not finished the original yet: the class's visitEnd decides.
+    if (this.comparison.originalVisited || !this.comparison.recording) this.decide();
   }
 
   /**
    * Decides (once): a method whose events are the original's becomes a raw copy; any other gets
-   * its held visitMaxs (frames computed now) and its visitEnd.
+   * its held visitMaxs (frames computed now) and its visitEnd, if it had one. Called for a method
+   * the chain never used (the reader got the writer's own visitor) it does nothing.
    */
   decide(): void {
     if (this.decided) return;
