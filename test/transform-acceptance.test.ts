@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,8 +92,7 @@ let transforms = '';
 beforeAll(async () => {
   work = await makeTempDir('transform-acceptance');
   // The transforms live outside the project, as a user's would.
-  transforms = join(tmpdir(), `classforge-user-transforms-${process.pid}`);
-  await mkdir(transforms, { recursive: true });
+  transforms = await makeTempDir('user-transforms');
   await writeFile(join(transforms, 'entry-trace.ts'), ENTRY_TRACE_TS);
   await writeFile(join(transforms, 'boom.ts'), THROWING_TS);
   await writeFile(join(transforms, 'identity.mjs'), IDENTITY_MJS);

@@ -7,10 +7,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { createTempDirectory } from '../../src/testing/temp-directory.js';
 
 /** The repository root (this file lives in test/support/). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -302,9 +302,10 @@ export async function runJava(options: RunJavaOptions): Promise<RunJavaResult> {
   return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.exitCode ?? -1 };
 }
 
-/** A fresh private directory under the OS temp dir (callers remove it). */
-export async function makeTempDir(prefix: string): Promise<string> {
-  const dir = join(tmpdir(), `classforge-${prefix}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
+/**
+ * A fresh private directory under the OS temp dir, removed when the test process ends (or swept by
+ * the next one if it was killed): the test kit's temp directories, named after `purpose`'s letters.
+ */
+export async function makeTempDir(purpose: string): Promise<string> {
+  return createTempDirectory(purpose.toLowerCase().replace(/[^a-z]/g, '') || 'test');
 }
