@@ -268,7 +268,7 @@ export function registerTransformCommand(program: Command): Command {
     .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
     .option('--cp <path>', `extra class path entries for frames and ctx.classPath, separated by "${delimiter}"; repeatable`, collect)
     .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect)
-    .option('--jobs <n>', 'worker threads, at most one per core (default: one per 2000 classes, up to one per core; 1 runs in process)')
+    .option('--jobs <n>', 'worker threads, at most one per core (default: one per 2000 classes, on every core but one, in process if fewer than 2; 1 runs in process)')
     .option('--json', 'print a JSON summary on stdout')
     .option('--dry-run', 'list the classes that would change; write nothing')
     .option('--keep-going', 'leave classes that fail (a transform throws, or a malformed class file) unchanged, report them, and still write the output; exit 1 if any failed')

@@ -43,7 +43,13 @@ export interface ClassContainerReader<Entry extends ClassContainerEntry = ClassC
    * pipeline adds itself).
    */
   classPathEntries(): readonly string[];
-  /** Releases open files. */
+  /**
+   * Optional: starts work on a class's new bytes as soon as the job has them, before the writer
+   * exists (a jar deflates them on another thread while the next classes are transformed). The
+   * same array is handed to the writer's replace() later, or never if the job fails.
+   */
+  prepareReplacement?(entry: Entry, bytes: Uint8Array): void;
+  /** Releases open files (and stops what prepareReplacement started). */
   close(): void;
 }
 

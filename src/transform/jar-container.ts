@@ -17,6 +17,7 @@ import {
   type ClassContainerReader,
   type ClassContainerWriter,
 } from './class-container.js';
+import { BackgroundDeflater } from './background-deflater.js';
 import { JarFile, type JarEntry } from './jar-file.js';
 import { rewriteJar } from './jar-writer.js';
 import { BASE_RELEASE } from './multi-release-views.js';
@@ -29,6 +30,8 @@ export interface JarContainerEntry extends ClassContainerEntry {
 
 interface JarContainerReader extends ClassContainerReader<JarContainerEntry> {
   readonly jar: JarFile;
+  /** Deflates replaced classes ahead of finish() (prepareReplacement), once one is prepared. */
+  deflater: BackgroundDeflater | null;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -80,14 +83,22 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
       jar,
       entries: () => entries,
       classPathEntries: () => [path],
-      // The jar is held in memory; nothing is open.
-      close: () => {},
+      prepareReplacement: (entry, bytes) => {
+        // Only what rewriteJar would deflate: a deflated entry (APPNOTE §4.4.5 method 8), not encrypted.
+        const zip = entry.entry.zip;
+        if (zip.method !== 8 || (zip.flags & 1) !== 0) return;
+        (reader.deflater ??= new BackgroundDeflater()).start(bytes);
+      },
+      deflater: null,
+      // The jar is held in memory; only the deflater's thread may be running.
+      close: () => reader.deflater?.close(),
     };
     return reader;
   },
 
   async createWriter(reader, outputPath, options): Promise<ClassContainerWriter<JarContainerEntry>> {
-    const jar = (reader as JarContainerReader).jar;
+    const jarReader = reader as JarContainerReader;
+    const jar = jarReader.jar;
     if (!(jar instanceof JarFile)) throw new ClassContainerError(reader.path, 'not opened by the jar container format');
     const handed = new Set<number>();
     const replacements = new Map<number, Uint8Array>();
@@ -111,9 +122,15 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
       async finish() {
         const omit = new Set<number>();
         for (const entry of jar.entries()) if (!handed.has(entry.index)) omit.add(entry.index);
+        const deflated = jarReader.deflater === null ? undefined : await jarReader.deflater.finish();
         let result;
         try {
-          result = rewriteJar(jar, replacements, { omit, renames, insertions: directoryInsertions(jar, renames, omit) });
+          result = rewriteJar(jar, replacements, {
+            omit,
+            renames,
+            insertions: directoryInsertions(jar, renames, omit),
+            ...(deflated === undefined ? {} : { deflated }),
+          });
         } catch (error) {
           throw containerError(reader.path, error);
         }

@@ -48,6 +48,11 @@ export interface JarRewriteOptions {
    * `template` (an entry without data: another directory entry) under `name`.
    */
   insertions?: ReadonlyMap<number, readonly { readonly name: string; readonly template: number }[]>;
+  /**
+   * Replacements already deflated (raw DEFLATE at `level`, as this function would make them), by
+   * the replacement array itself: a BackgroundDeflater's results. Those absent are deflated here.
+   */
+  deflated?: ReadonlyMap<Uint8Array, Uint8Array>;
 }
 
 export interface JarRewrite {
@@ -190,7 +195,7 @@ export function rewriteJar(
     const crc = crc32(bytes);
     const newName = renames.get(index);
     if (newName === undefined && crc === entry.zip.crc32 && bytes.length === entry.zip.size && sameBytes(bytes, jar.read(entry))) continue;
-    rewritten.set(index, rewriteEntry(jar, entry, bytes, crc, level, newName));
+    rewritten.set(index, rewriteEntry(jar, entry, bytes, crc, options.deflated?.get(bytes) ?? level, newName));
   }
   for (const entry of entries) if (rewritten.has(entry.index)) changed.push(entry.name);
 
@@ -311,8 +316,11 @@ function renameHeader(header: Uint8Array, fixedSize: number, name: string): Uint
   return out;
 }
 
-/** Compresses `bytes` as `entry` was and builds its local header (and data descriptor), under `newName` when given. */
-function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: number, level: number, newName?: string): RewrittenEntry {
+/**
+ * Compresses `bytes` as `entry` was (at zlib level `deflate`, or `deflate` is the data already
+ * deflated) and builds its local header (and data descriptor), under `newName` when given.
+ */
+function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: number, deflate: number | Uint8Array, newName?: string): RewrittenEntry {
   const zip = entry.zip;
   const src = jar.bytes;
   const layout = jar.layout(entry);
@@ -320,7 +328,7 @@ function rewriteEntry(jar: JarFile, entry: JarEntry, bytes: Uint8Array, crc: num
     throw new ClassPathError(jar.path, `entry ${entry.name}: compression method ${zip.method} cannot be written; only stored (0) and deflated (8)`);
   }
   if ((zip.flags & 1) !== 0) throw new ClassPathError(jar.path, `entry ${entry.name} is encrypted and cannot be rewritten`);
-  const data = zip.method === 8 ? zlib.deflateRawSync(bytes, { level }) : bytes;
+  const data = zip.method !== 8 ? bytes : typeof deflate === 'number' ? zlib.deflateRawSync(bytes, { level: deflate }) : deflate;
   if (bytes.length >= U32_MAX || data.length >= U32_MAX) {
     throw new ClassPathError(jar.path, `entry ${entry.name}: ${bytes.length} bytes is too large for a jar entry written here`);
   }

@@ -133,6 +133,14 @@ export async function transformContainer(options: TransformContainerOptions): Pr
         ...(classEntries.some((entry) => entry.release !== undefined) ? { releaseViews: releaseViewsOf(classEntries) } : {}),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
         ...(options.onLog === undefined ? {} : { onLog: options.onLog }),
+        // A changed class's bytes go to the output format at once (a jar deflates them meanwhile).
+        ...(dryRun || reader.prepareReplacement === undefined
+          ? {}
+          : {
+              onOutcome: (index: number, outcome: ClassOutcome) => {
+                if (outcome.status === 'changed' && outcome.bytes !== null) reader.prepareReplacement!(classEntries[index]!, outcome.bytes);
+              },
+            }),
       });
     } finally {
       classPath.close();
