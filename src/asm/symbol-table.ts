@@ -771,7 +771,7 @@ export class SymbolTable {
     }
     // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
     // Class and NameAndType are looked up only to add a new one.
-    if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0) {
+    if ((this.pendingSourceGroups & GROUP_MEMBER_REFERENCE) !== 0 && this.sourceMayHoldNameAndType(name)) {
       this.loadSourceGroups(GROUP_MEMBER_REFERENCE);
     }
     // The reference the dictionary reader is visiting, if any (see readerHints).
@@ -842,6 +842,23 @@ export class SymbolTable {
       dictionaryEntries[referenceIndex] = newEntry;
     }
     return newEntry;
+  }
+
+  /**
+   * Whether the source pool may hold a NameAndType named `name`, so a field or method reference of
+   * that name (JVMS §4.4.2, §4.4.6): false when none has that name, found through the source's Utf8
+   * search table without decoding or hashing its constants. An instrumenting adapter adds a call or
+   * two to every method of a class (System.nanoTime, a logger) whose name the class never used: its
+   * NameAndType and member references need not be hashed (loadSourceGroups) for lookups that cannot
+   * find one. While they stay unhashed, every one added is new, so the pool is the same either way.
+   */
+  private sourceMayHoldNameAndType(name: string): boolean {
+    const sourceIndex = this.getSourceIndex();
+    if (sourceIndex.hasDuplicateUtf8) {
+      return true;
+    }
+    const nameIndex = sourceIndex.findUtf8(name);
+    return nameIndex !== 0 && sourceIndex.findReference(Symbol.CONSTANT_NAME_AND_TYPE_TAG, nameIndex) !== 0;
   }
 
   /**
@@ -994,7 +1011,7 @@ export class SymbolTable {
   /** Adds a CONSTANT_NameAndType_info (JVMS §4.4.6); returns its pool index. */
   addConstantNameAndType(name: string, descriptor: string, nameHint = 0, descriptorHint = 0): number {
     const tag = Symbol.CONSTANT_NAME_AND_TYPE_TAG;
-    if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0) {
+    if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0 && this.sourceMayHoldNameAndType(name)) {
       this.loadSourceGroups(GROUP_NAME_AND_TYPE);
     }
     const hashCode = hash2(tag, name, descriptor);
@@ -1831,6 +1848,8 @@ REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_STRING_TAG] = 1;
 REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_METHOD_TYPE_TAG] = 2;
 REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_MODULE_TAG] = 3;
 REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_PACKAGE_TAG] = 4;
+// NameAndType by its name_index, its first u2 (JVMS §4.4.6): see sourceMayHoldNameAndType.
+REFERENCE_SLOT_OF_TAG[Symbol.CONSTANT_NAME_AND_TYPE_TAG] = 5;
 
 /**
  * A search table over the source pool's Utf8 constants, keyed by a hash that samples a few bytes
