@@ -14,6 +14,7 @@
 import { appendFileSync } from 'node:fs';
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
+import { disableOnStackReplacement } from '../transform/on-stack-replacement.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
 import { type Frame, FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED, readRetransformed } from './agent-protocol.js';
 import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
@@ -220,6 +221,7 @@ async function main(): Promise<number> {
   }
 }
 
+disableOnStackReplacement();
 main().then(
   (status) => process.exit(status),
   (error: unknown) => {
