@@ -850,7 +850,7 @@ export class SymbolTable {
 
   /**
    * Copy path (kept out of addConstantMemberReference, which a full rewrite runs for every call
-   * instruction: 30% slower with these lines inlined there): the reference the source reader is
+   * instruction and which needs none of this): the reference the source reader is
    * visiting, checked (see readerHints), found without hashing the source's references; else the
    * reference added last, if it is the same (see lastAddedMemberReference); else null, after
    * hashing the source's references if the lookup can find one there.
