@@ -774,8 +774,6 @@ export class SymbolTable {
         return sourceEntry;
       }
     }
-    // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
-    // Class and NameAndType are looked up only to add a new one.
     // The reference the dictionary reader is visiting, if any (see readerHints).
     const classReader = this.dictionaryReader;
     let referenceIndex = 0;
@@ -797,6 +795,8 @@ export class SymbolTable {
         dictionaryEntries = null;
       }
     }
+    // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
+    // Class and NameAndType are looked up only to add a new one.
     const hashCode = hash3(tag, owner, name, descriptor);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {

@@ -122,12 +122,9 @@ export class BackgroundDeflater {
       });
       if (this.pending.size === 0) this.settle();
     });
+    // A worker that fails or exits answers nothing more: the rest is left to rewriteJar.
     const giveUp = (): void => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.failed = true;
-      this.pending.clear();
-      this.settle();
+      if (this.worker === worker) this.close();
     };
     worker.on('error', giveUp);
     worker.on('exit', giveUp);
