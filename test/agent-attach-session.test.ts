@@ -139,9 +139,10 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const leaving = watch(javaTool('java'), ['-cp', program.dir, 'live.Ticker']);
     await waitFor('the program to start', () => leaving.stdout.includes('ready'));
     const pid = String(leaving.child.pid);
-    const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/slow-on-ticker.ts']);
+    // The host stays busy with live.Ticker until the JVM is gone: its reply cannot come first.
+    const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/slow-on-ticker.ts', '--options', JSON.stringify({ untilGone: Number(pid) })]);
     await waitFor('the attach', () => session.stderr.some((line) => line.startsWith('classforge: attached to JVM')));
-    // Ticker exits when its stdin closes; the host is busy with live.Ticker for 3 s.
+    // Ticker exits when its stdin closes.
     leaving.child.stdin!.end();
     expect(await leaving.exit).toBe(0);
     expect(await exitOf(session, leaving), session.stderr.join('\n')).toBe(0);
