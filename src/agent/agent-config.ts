@@ -1,12 +1,12 @@
 // # What a generated agent jar says about its transforms (classforge/agent/agent.json)
 //
-// Written by agent-jar.ts, read and checked (ajv) by the host when the JVM starts it. The
+// Written by agent-jar.ts, read and checked (ajv, ahead of time) by the host when the JVM starts it. The
 // transforms themselves are in the jar as bundled ES modules (load-transform.ts's bundles), so the
 // agent does not depend on the transform files staying where they were. The shim reads a second
 // file, agent.properties, with what it needs before any host exists (see AgentSettings.java).
 
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import { validateAgentConfig as generatedValidator } from './agent-config-validator.generated.js';
 
 export const AGENT_CONFIG_ENTRY = 'classforge/agent/agent.json';
 export const AGENT_PROPERTIES_ENTRY = 'classforge/agent/agent.properties';
@@ -32,7 +32,13 @@ export interface AgentConfig {
   readonly verbose?: boolean;
 }
 
-const schema = {
+/**
+ * agent.json's JSON Schema. The host checks a jar's agent.json against it at every JVM start, through
+ * the validator ajv generated from it ahead of time (agent-config-validator.generated.ts; test
+ * agent-config-validator regenerates it and fails when it differs): compiling the schema with ajv at
+ * start took 70 ms of the ~350 the host needs before the JVM's first class.
+ */
+export const AGENT_CONFIG_SCHEMA = {
   type: 'object',
   required: ['format', 'classforgeVersion', 'transforms'],
   properties: {
@@ -53,18 +59,6 @@ const schema = {
   additionalProperties: false,
 } as const;
 
-const require = createRequire(import.meta.url);
-let validator: ValidateFunction | null = null;
-
-function validateConfig(value: unknown): ValidateFunction {
-  if (validator === null) {
-    const { Ajv } = require('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: false }).compile(schema);
-  }
-  validator(value);
-  return validator;
-}
-
 /** Parses and checks agent.json; throws an Error saying what is wrong. */
 export function parseAgentConfig(text: string): AgentConfig {
   let value: unknown;
@@ -73,9 +67,10 @@ export function parseAgentConfig(text: string): AgentConfig {
   } catch (error) {
     throw new Error(`${AGENT_CONFIG_ENTRY} is not JSON: ${(error as Error).message}`);
   }
-  const validate = validateConfig(value);
-  if (validate.errors != null && validate.errors.length > 0) {
-    const first = validate.errors[0];
+  // ajv's generated function, which the generated file's (unchecked) types do not describe.
+  const validateAgentConfig = generatedValidator as unknown as ValidateFunction;
+  if (!validateAgentConfig(value)) {
+    const first = validateAgentConfig.errors?.[0];
     const where = first?.instancePath === '' || first === undefined ? '' : `${first.instancePath} `;
     throw new Error(`${AGENT_CONFIG_ENTRY}: ${where}${first?.message ?? 'invalid'} (was the jar built by another classforge version?)`);
   }
