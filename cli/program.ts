@@ -5,29 +5,18 @@
 // version, help, the one-line error format and the exit codes of DESIGN.md contract 4.
 
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { packageRoot } from '../src/package-root.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, reportError } from './cli-error.js';
 
-/** The version in classforge's package.json, found by walking up from this file. */
+/** The version in classforge's package.json. */
 export function packageVersion(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === 'classforge' && typeof manifest.version === 'string') {
-        return manifest.version;
-      }
-    } catch {
-      // No (readable) package.json here: keep walking up.
-    }
-    const parent = dirname(directory);
-    if (parent === directory) return '0.0.0';
-    directory = parent;
+  try {
+    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+  } catch {
+    return '0.0.0';
   }
 }
 

@@ -1,6 +1,8 @@
 // The built CLI imports only the command it runs (cli/classforge.ts): `classforge print` does not load
 // the transform pipeline, the Java compiler of classforge/source or the agent, and the help still
-// lists every command. Checked by recording, with a module resolve hook, what the process imports.
+// lists every command. Checked by recording, with a module resolve hook, which files of dist/ the
+// process imports, and, through dist/bundle-meta.json (written by scripts/build.mjs), which source
+// modules those bundle files hold.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +35,12 @@ export async function resolve(specifier, context, next) {
   classFile = join(compiled.dir, 'Hello.class');
 });
 
-/** Runs the built CLI with `args`; returns its status, stdout and the dist/ modules it imported (relative paths). */
+/** The source modules (paths such as 'src/asm/class-reader.ts') each file of dist/ holds. */
+function bundleContents(): Record<string, string[]> {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'bundle-meta.json'), 'utf8')) as { outputs: Record<string, string[]> }).outputs;
+}
+
+/** Runs the built CLI with `args`; returns its status, stdout and the source modules it loaded (relative paths). */
 function runRecorded(name: string, args: string[]): { status: number | null; stdout: string; modules: string[] } {
   const log = join(work, `${name}.log`);
   writeFileSync(log, '');
@@ -41,10 +48,16 @@ function runRecorded(name: string, args: string[]): { status: number | null; std
     encoding: 'utf8',
     env: { ...process.env, CLASSFORGE_TEST_MODULE_LOG: log },
   });
-  const modules = readFileSync(log, 'utf8')
+  const contents = bundleContents();
+  const files = readFileSync(log, 'utf8')
     .split('\n')
     .filter((url) => url.includes('/dist/'))
     .map((url) => url.slice(url.indexOf('/dist/') + 6));
+  expect(files.length).toBeGreaterThan(0);
+  const modules = files.flatMap((file) => {
+    expect(contents, `dist/bundle-meta.json lists ${file}`).toHaveProperty([file]);
+    return contents[file]!;
+  });
   return { status: result.status, stdout: result.stdout, modules };
 }
 
@@ -53,8 +66,8 @@ describe('the built CLI imports what the command needs', () => {
     const { status, stdout, modules } = runRecorded('print', ['print', classFile]);
     expect(status).toBe(0);
     expect(stdout).toContain('public class Hello');
-    expect(modules).toContain('cli/commands/print.js');
-    expect(modules).toContain('src/asm/class-reader.js');
+    expect(modules).toContain('cli/commands/print.ts');
+    expect(modules).toContain('src/asm/class-reader.ts');
     for (const prefix of ['src/transform/apply-transforms', 'src/source/', 'src/agent/', 'cli/commands/transform', 'cli/commands/verify', 'cli/commands/attach']) {
       expect(modules.filter((module) => module.startsWith(prefix))).toEqual([]);
     }
@@ -65,7 +78,7 @@ describe('the built CLI imports what the command needs', () => {
     expect(help.status).toBe(0);
     for (const command of ['print', 'transform', 'verify', 'agent', 'run', 'jvms', 'attach']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
-      expect(help.modules).toContain(`cli/commands/${command}.js`);
+      expect(help.modules).toContain(`cli/commands/${command}.ts`);
     }
     const misspelt = spawnSync(process.execPath, [CLI, 'verfy', classFile], { encoding: 'utf8' });
     expect(misspelt.status).toBe(2);

@@ -19,7 +19,7 @@ async function classforge(...args: string[]): Promise<{ stdout: string; stderr: 
   return run(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 }
 
-describe.skipIf(!existsSync(join(root, 'dist', 'cli', 'commands', 'transform.js')))('the examples through `classforge transform`', () => {
+describe.skipIf(!existsSync(join(root, 'dist', 'cli', 'classforge.js')))('the examples through `classforge transform`', () => {
   it('method-timing: times every method of a javac output directory', async () => {
     const program = await compileJava(join(root, 'examples', 'method-timing', 'java'));
     const out = join(outputs, 'timed');

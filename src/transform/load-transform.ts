@@ -23,7 +23,8 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { packageRoot, runningFromSources } from '../package-root.js';
 import { defineTransform, isTransformDefinition, type TransformDefinition } from './define-transform.js';
 import { TransformDefinitionError } from './transform-definition-error.js';
 import { TransformLoadError } from './transform-load-error.js';
@@ -42,28 +43,27 @@ export interface LoadedTransform {
 const EXTENSIONS = /\.(ts|mts|js|mjs)$/i;
 
 /**
- * The modules a transform may import from classforge: specifier → path of this copy's module,
- * relative to this file. The extension follows this file's own (.js once built, .ts when run
- * from the sources, e.g. under vitest).
+ * The modules a transform may import from classforge: specifier → the module's path in the package,
+ * without extension: under dist/ once built (.js), under the sources when run from them (.ts, e.g.
+ * under vitest).
  */
 const SELF_MODULES: Readonly<Record<string, string>> = {
-  classforge: '../index',
-  'classforge/testing': '../testing/index',
-  'classforge/source': '../source/index',
+  classforge: 'src/index',
+  'classforge/testing': 'src/testing/index',
+  'classforge/source': 'src/source/index',
 };
 
 /** The file URL of this copy's module for a `classforge…` specifier, or an error message. */
 export function resolveClassforgeSpecifier(specifier: string): { url: string } | { error: string } {
-  const relative = SELF_MODULES[specifier];
-  if (relative === undefined) {
+  const module = SELF_MODULES[specifier];
+  if (module === undefined) {
     return { error: `'${specifier}' is not a module of classforge (use 'classforge', 'classforge/testing' or 'classforge/source')` };
   }
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const url = new URL(relative + extension, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) {
+  const file = runningFromSources() ? join(packageRoot(), `${module}.ts`) : join(packageRoot(), 'dist', `${module}.js`);
+  if (!existsSync(file)) {
     return { error: `'${specifier}' is not available in this version of classforge` };
   }
-  return { url: url.href };
+  return { url: pathToFileURL(file).href };
 }
 
 const cache = new Map<string, { key: string; loaded: Promise<LoadedTransform> }>();
@@ -163,7 +163,7 @@ function describeBuildFailure(error: unknown, file: string): string {
  * file in a private temporary directory, imported through the runner and removed.
  */
 async function importModuleText(code: string, file: string): Promise<unknown> {
-  if (!import.meta.url.endsWith('.ts')) {
+  if (!runningFromSources()) {
     const url = 'data:text/javascript;base64,' + Buffer.from(code, 'utf8').toString('base64');
     registerTransformBundle(code, file, url);
     return import(url);

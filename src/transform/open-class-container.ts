@@ -4,12 +4,8 @@
 // class file. A file starting with a ZIP signature, or named *.jar/.zip/.war/.ear, is a jar, and so
 // is any other file whose end holds a readable zip central directory (a launcher script in front).
 //
-// The jar format plugs in here: `src/transform/jar-container.ts` must export
-//
-//   export const jarContainerFormat: ClassContainerFormat<…>;
-//
-// (see class-container.ts). It is imported on first use, so a build without it still handles
-// class files and directories, and a jar input then fails with a message saying what is missing.
+// The jar format (src/transform/jar-container.ts, which brings jszip along) is imported on first use,
+// so that class files and directories never load it.
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { ZipArchive } from '../classpath/zip-archive.js';
@@ -19,40 +15,13 @@ import { directoryContainerFormat } from './directory-container.js';
 
 const ZIP_NAME = /\.(jar|zip|war|ear)$/i;
 
-/** The jar format's module, relative to this one (a variable: the module may not exist in this build). */
-const JAR_MODULE = './jar-container.js';
-
 let jarFormat: Promise<ClassContainerFormat> | null = null;
 
-/** The jar container format; throws ClassContainerError naming `path` when this build has none. */
-export async function loadJarContainerFormat(path: string): Promise<ClassContainerFormat> {
-  jarFormat ??= (async () => {
-    let module: { jarContainerFormat?: ClassContainerFormat };
-    try {
-      module = (await import(JAR_MODULE)) as { jarContainerFormat?: ClassContainerFormat };
-    } catch (error) {
-      const notFound =
-        (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' ||
-        /jar-container.*(not find|not found|does not exist|failed to load)|(cannot find|failed to load).*jar-container/i.test(
-          String((error as Error)?.message),
-        );
-      if (notFound) {
-        throw new ClassContainerError(path, 'jar support is missing from this build of classforge (src/transform/jar-container.ts)');
-      }
-      throw error;
-    }
-    if (module.jarContainerFormat === undefined) {
-      throw new ClassContainerError(path, 'jar support is incomplete in this build of classforge (jar-container.js exports no jarContainerFormat)');
-    }
-    return module.jarContainerFormat;
-  })();
-  try {
-    return await jarFormat;
-  } catch (error) {
-    jarFormat = null;
-    if (error instanceof ClassContainerError) throw new ClassContainerError(path, error.message, { cause: error.cause });
-    throw error;
-  }
+/** The jar container format, imported on first use. */
+export async function loadJarContainerFormat(): Promise<ClassContainerFormat> {
+  // A literal specifier: the build's bundler (scripts/build.mjs) follows it into a chunk of its own.
+  jarFormat ??= import('./jar-container.js').then((module) => module.jarContainerFormat as ClassContainerFormat);
+  return jarFormat;
 }
 
 /** The first bytes of a file (fewer when it is shorter). */
@@ -102,9 +71,9 @@ export async function detectClassContainerFormat(path: string): Promise<ClassCon
   const isClass = signature.length === 4 && signature[0] === 0xca && signature[1] === 0xfe && signature[2] === 0xba && signature[3] === 0xbe;
   const isZip = signature.length >= 2 && signature[0] === 0x50 && signature[1] === 0x4b;
   if (isClass) return classFileContainerFormat as ClassContainerFormat;
-  if (isZip || ZIP_NAME.test(path)) return loadJarContainerFormat(path);
+  if (isZip || ZIP_NAME.test(path)) return loadJarContainerFormat();
   if (path.endsWith('.class')) return classFileContainerFormat as ClassContainerFormat;
-  if (isPrefixedZip(path)) return loadJarContainerFormat(path);
+  if (isPrefixedZip(path)) return loadJarContainerFormat();
   const source = path.endsWith('.java') ? '; is it Java source? compile it with javac first' : '';
   throw new ClassContainerError(path, `not a class file, jar or directory (no 0xCAFEBABE or ZIP signature)${source}`);
 }

@@ -23,7 +23,9 @@
 
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import { Worker } from 'node:worker_threads';
 import type { ActiveTransform, TransformLogEntry } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
@@ -303,12 +305,10 @@ class RunClasses {
   }
 }
 
-/** The worker script: next to this module once built; from dist/ when running from the sources (tests). */
+/** The worker script: the built one (dist/), also when running from the sources (tests). */
 function workerScript(): URL {
-  const own = new URL('./transform-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(own))) return own;
-  const built = new URL('../../dist/src/transform/transform-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
+  const built = join(packageRoot(), 'dist', 'src', 'transform', 'transform-worker.js');
+  if (existsSync(built)) return pathToFileURL(built);
   throw new Error('worker threads need the built classforge (dist/src/transform/transform-worker.js): run `npm run build`, or use jobs = 1');
 }
 
