@@ -6,7 +6,7 @@
 
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AgentBuildError, buildAgentJar } from '../../src/agent/agent-jar.js';
+import { AgentBuildError, buildAgentJar, type AgentJarOptions } from '../../src/agent/agent-jar.js';
 import type { TransformDefinition } from '../../src/transform/define-transform.js';
 import { writeFileAtomically } from '../../src/transform/jar-writer.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
@@ -34,13 +34,16 @@ export function addAgentOptions(command: Command): Command {
 /**
  * Loads the transforms and builds the agent jar; reports a failure on stderr and returns null.
  */
-export async function buildAgentFromOptions(options: AgentCommandOptions): Promise<{ jar: Uint8Array; definitions: TransformDefinition[] } | null> {
+export async function buildAgentFromOptions(
+  options: AgentCommandOptions,
+  jarOptions: Pick<AgentJarOptions, 'stored'> = {},
+): Promise<{ jar: Uint8Array; definitions: TransformDefinition[] } | null> {
   const verbose = options.verbose === true;
   const timeoutMs = parseMilliseconds(options.timeout, '--timeout');
   try {
     const transforms = await loadTransformsWithOptions(options.transform, options.options);
     const warn = (message: string): void => void process.stderr.write(`classforge: warning: ${message}\n`);
-    const jar = await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose });
+    const jar = await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose, ...jarOptions });
     return { jar, definitions: transforms.map((transform) => transform.loaded.definition) };
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError) {

@@ -191,7 +191,8 @@ async function runAttachCommand(pidText: string, options: AttachCommandOptions):
 }
 
 async function attachAndServe(pid: number, options: AttachCommandOptions, interruption: AbortSignal, stopInterrupting: () => void): Promise<number> {
-  const built = await buildAgentFromOptions(options);
+  // The jar lives as long as the session: stored, not deflated.
+  const built = await buildAgentFromOptions(options, { stored: true });
   if (built === null) return EXIT_BAD_INPUT;
   const { jar } = built;
   if (interruption.aborted) return EXIT_BAD_INPUT;

@@ -54,7 +54,8 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
     throw new UsageError(`give at least one transform module with -t <file>${passedOn ? ", before the command (from the command's first word on, every argument is the command's)" : ''}`);
   }
   if (command.length === 0) throw new UsageError('give the java command line after --, e.g. classforge run -t t.ts -- java -cp app Main');
-  const built = await buildAgentFromOptions(options);
+  // The jar lives as long as the run: stored, not deflated.
+  const built = await buildAgentFromOptions(options, { stored: true });
   if (built === null) return EXIT_BAD_INPUT;
   const { jar, definitions } = built;
   // A private directory (0700): the jar runs code, nobody else may swap it.

@@ -46,6 +46,11 @@ export interface AgentJarOptions {
   readonly allowNoTransforms?: boolean;
   /** Whether the host logs the stack of each transform failure (`--verbose`). Default false. */
   readonly verbose?: boolean;
+  /**
+   * Entries stored, not deflated: for a jar that lives as long as one run (`classforge run`, `attach`),
+   * where deflating (~40 ms in jszip's JavaScript) would only delay the start. Default false.
+   */
+  readonly stored?: boolean;
 }
 
 /** Thrown when an agent jar cannot be built (the shim was not compiled, a bad setting). */
@@ -116,7 +121,9 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
   zip.file(AGENT_PROPERTIES_ENTRY, properties.map(([key, value]) => `${key}=${escapePropertyValue(value)}\n`).join(''));
   zip.file(AGENT_CONFIG_ENTRY, JSON.stringify(config, null, 2) + '\n');
   transforms.forEach((transform, i) => zip.file(config.transforms[i]!.module, transform.loaded.code));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return options.stored === true
+    ? zip.generateAsync({ type: 'uint8array', compression: 'STORE' })
+    : zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 function manifest(): string {
