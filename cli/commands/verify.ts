@@ -269,10 +269,16 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     writeStdout(JSON.stringify(report, null, 2) + '\n');
   } else {
     for (const bad of malformed) writeStdout(`${bad.path}: ${bad.message}\n`);
-    for (const u of unresolved) writeStdout(`warning: ${u.className}.${u.method}: not verified: ${u.message}\n`);
+    for (const u of unresolved) {
+      writeStdout(u.method === '<class>' ? `warning: ${u.className}: ${u.message}\n` : `warning: ${u.className}.${u.method}: not verified: ${u.message}\n`);
+    }
     let summary = `verified ${count(classes, 'class', 'classes')}, ${count(methods, 'method')}: ${count(errors.length, 'error')}`;
     if (malformed.length > 0) summary += `, ${count(malformed.length, 'malformed class', 'malformed classes')}`;
-    if (unresolved.length > 0) summary += `, ${count(unresolved.length, 'method')} unresolved (a class they need is on no class path: add its jar or directory with --cp)`;
+    const unloadable = new Set(unresolved.filter((u) => u.method === '<class>').map((u) => u.className)).size;
+    const unresolvedMethods = unresolved.filter((u) => u.method !== '<class>').length;
+    if (unresolvedMethods > 0) summary += `, ${count(unresolvedMethods, 'method')} unresolved`;
+    if (unloadable > 0) summary += `, ${count(unloadable, 'class', 'classes')} with a superclass or interface found nowhere`;
+    if (unresolved.length > 0) summary += ' (a class they need is on no class path: add its jar or directory with --cp)';
     writeStdout(summary + '\n');
   }
   process.exitCode = ok ? EXIT_OK : EXIT_CHECKS_FAILED;

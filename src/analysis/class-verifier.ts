@@ -29,6 +29,7 @@ import { versionedOperandError } from './versioned-operand-checks.js';
 import { invokeinterfaceOperandError } from './invokeinterface-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
+import { type SuperTypeSource, superTypeProblems } from './super-type-checks.js';
 
 /** One verification error: where, and what HotSpot would say. */
 export interface VerificationError {
@@ -50,7 +51,10 @@ export interface VerificationError {
   readonly found?: string;
 }
 
-/** A method that could not be checked because a class it needs is not in the hierarchy. */
+/**
+ * A method that could not be checked because a class it needs is not in the hierarchy; or, with
+ * `method` '<class>', a class whose superclass or interface is in none (the JVM could not load it).
+ */
 export interface UnresolvedReference {
   readonly className: string;
   readonly method: string;
@@ -118,6 +122,12 @@ class CurrentClassHierarchy implements ClassHierarchy {
   getClassBytes(internalName: string): Uint8Array | undefined {
     return (this.next as ClassFileSource).getClassBytes?.(internalName);
   }
+
+  getAccess(internalName: string): number | undefined {
+    const answer = (this.next as SuperTypeSource).getAccess?.(internalName);
+    if (answer === undefined && internalName === this.name) return this.access;
+    return answer;
+  }
 }
 
 /** Verifies class files against a class hierarchy (a ClassPath, or a MapClassHierarchy in tests). */
@@ -158,6 +168,13 @@ export class ClassVerifier {
     if (nameError !== null) errors.push({ className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: nameError });
     for (const illegal of [...modifierErrors(classFile), ...methodFormatErrors(classFile)]) {
       errors.push({ className: classFile.thisClass, method: illegal.member, offset: -1, line: null, message: illegal.message });
+    }
+    // Loading errors of the superclass and interfaces (JVMS §5.3.5), before HotSpot verifies anything;
+    // after its ClassFormatErrors above, which stop the parse before the super types are loaded.
+    for (const problem of errors.length === 0 ? superTypeProblems(classFile, current) : []) {
+      const where = { className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: problem.message };
+      if (problem.kind === 'missing') unresolved.push({ ...where, missingClass: problem.missingClass });
+      else errors.push(where);
     }
     if (major < 50) {
       methods = this.verifyByInference(bytes, classFile, classFields, null, errors, unresolved);

@@ -108,6 +108,15 @@ export class ChainedClassHierarchy implements ClassHierarchy {
     return undefined;
   }
 
+  /** The access flags from the first hierarchy that knows the class, if it can give them. */
+  getAccess(internalName: string): number | undefined {
+    for (const hierarchy of this.hierarchies) {
+      if (hierarchy.isInterface(internalName) === undefined) continue;
+      return (hierarchy as { getAccess?(name: string): number | undefined }).getAccess?.(internalName);
+    }
+    return undefined;
+  }
+
   /** The class file from the first hierarchy that knows the class, if it can give it. */
   getClassBytes(internalName: string): Uint8Array | undefined {
     for (const hierarchy of this.hierarchies) {

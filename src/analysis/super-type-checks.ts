@@ -1,0 +1,118 @@
+// # The superclass and superinterfaces a class names, checked as HotSpot loads the class
+//
+// Before it verifies a class, the JVM loads its direct superclass and superinterfaces (JVMS §5.3.5,
+// "Deriving a Class from a class File Representation", steps 3 and 4) and refuses the class when:
+//   - one of them exists nowhere: NoClassDefFoundError (reported apart, as "unresolved": the class
+//     path given to the verifier may just lack a jar);
+//   - the superclass is an interface: IncompatibleClassChangeError "class C has interface S as super class";
+//   - the superclass is final: IncompatibleClassChangeError "class C cannot inherit from final class S";
+//   - the superclass or a superinterface is sealed (a PermittedSubclasses attribute, JVMS §4.7.31)
+//     that does not name C: IncompatibleClassChangeError "class C cannot inherit from sealed class S",
+//     "class C cannot implement sealed interface I";
+//   - a superinterface is a class: IncompatibleClassChangeError "class C can not implement I, because
+//     it is not an interface";
+//   - the superclass is not accessible to C (JVMS §5.4.4: neither public nor in C's package):
+//     IllegalAccessError "class C cannot access its superclass S"; the same for a superinterface.
+// The messages are HotSpot's (JDK 17), which adds the modules and loaders in parentheses. What needs a
+// class's flags or attributes is checked only when the hierarchy can give them (a ClassPath can);
+// module exports are not checked (the class path has no module graph): lenient, never a false error.
+
+import type { ClassHierarchy } from '../asm/class-writer.js';
+import { getClassName } from '../classfile/constant-pool.js';
+import { type RawClassFile, readRawClassFile } from '../classfile/raw-class-file.js';
+
+const ACC_PUBLIC = 0x0001;
+const ACC_FINAL = 0x0010;
+
+/** A hierarchy that may also give a class's access flags and its class file (a ClassPath does). */
+export interface SuperTypeSource extends ClassHierarchy {
+  getAccess?(internalName: string): number | undefined;
+  getClassBytes?(internalName: string): Uint8Array | undefined;
+}
+
+/** One reason the JVM would refuse to load the class: a missing super type, or an error. */
+export type SuperTypeProblem =
+  | { readonly kind: 'missing'; readonly missingClass: string; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+const dotted = (internalName: string): string => internalName.replace(/\//g, '.');
+
+function packageOf(internalName: string): string {
+  const slash = internalName.lastIndexOf('/');
+  return slash < 0 ? '' : internalName.slice(0, slash);
+}
+
+/** The PermittedSubclasses of `superName` (JVMS §4.7.31), or null when it is not sealed or its class file is unavailable. */
+function permittedSubclasses(hierarchy: SuperTypeSource, superName: string): string[] | null {
+  const bytes = hierarchy.getClassBytes?.(superName);
+  if (bytes === undefined) return null;
+  let classFile: RawClassFile;
+  try {
+    classFile = readRawClassFile(bytes);
+  } catch {
+    // A malformed super class is reported when it is verified itself.
+    return null;
+  }
+  const attribute = classFile.attributes.find((candidate) => candidate.name === 'PermittedSubclasses');
+  if (attribute === undefined || attribute.info.length < 2) return null;
+  const info = attribute.info;
+  const count = (info[0]! << 8) | info[1]!;
+  const permitted: string[] = [];
+  for (let i = 0; i < count && 2 + 2 * i + 1 < info.length; i++) {
+    try {
+      permitted.push(getClassName(classFile.constantPool, (info[2 + 2 * i]! << 8) | info[3 + 2 * i]!));
+    } catch {
+      return null;
+    }
+  }
+  return permitted;
+}
+
+/** What the JVM would refuse in `classFile`'s superclass and superinterfaces, in the order it checks them. */
+export function superTypeProblems(classFile: RawClassFile, hierarchy: SuperTypeSource): SuperTypeProblem[] {
+  const problems: SuperTypeProblem[] = [];
+  const name = classFile.thisClass;
+  const known = (superName: string, what: string): boolean => {
+    if (hierarchy.isInterface(superName) !== undefined) return true;
+    problems.push({
+      kind: 'missing',
+      missingClass: superName,
+      message: `its ${what} ${dotted(superName)} is on no class path: the JVM cannot load the class (NoClassDefFoundError: ${superName})`,
+    });
+    return false;
+  };
+  const inaccessible = (superName: string): boolean => {
+    const access = hierarchy.getAccess?.(superName);
+    return access !== undefined && (access & ACC_PUBLIC) === 0 && packageOf(superName) !== packageOf(name);
+  };
+  const sealedAgainst = (superName: string): boolean => {
+    const permitted = permittedSubclasses(hierarchy, superName);
+    return permitted !== null && !permitted.includes(name);
+  };
+  const superName = classFile.superClass;
+  if (superName !== null && known(superName, 'superclass')) {
+    if (hierarchy.isInterface(superName) === true) {
+      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} has interface ${dotted(superName)} as super class` });
+    } else if (((hierarchy.getAccess?.(superName) ?? 0) & ACC_FINAL) !== 0) {
+      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} cannot inherit from final class ${dotted(superName)}` });
+    } else if (sealedAgainst(superName)) {
+      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} cannot inherit from sealed class ${dotted(superName)}` });
+    } else if (inaccessible(superName)) {
+      problems.push({ kind: 'error', message: `IllegalAccessError: class ${dotted(name)} cannot access its superclass ${dotted(superName)}` });
+    }
+  }
+  for (const interfaceName of classFile.interfaces) {
+    if (!known(interfaceName, 'interface')) continue;
+    if (hierarchy.isInterface(interfaceName) === false) {
+      problems.push({
+        kind: 'error',
+        message: `IncompatibleClassChangeError: class ${dotted(name)} can not implement ${dotted(interfaceName)}, because it is not an interface`,
+      });
+    } else if (sealedAgainst(interfaceName)) {
+      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} cannot implement sealed interface ${dotted(interfaceName)}` });
+    } else if (inaccessible(interfaceName)) {
+      problems.push({ kind: 'error', message: `IllegalAccessError: class ${dotted(name)} cannot access its superinterface ${dotted(interfaceName)}` });
+    }
+  }
+  return problems;
+}
