@@ -60,6 +60,9 @@ const bundle = await rollup({
   // Node's built-ins and the dependencies stay imports, loaded from node_modules as the sources load them.
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   treeshake: false,
+  // An entry exports exactly what its module exports: code the entries share goes to chunks, never
+  // out through an entry under an extra name ('classforge' users see only the API).
+  preserveEntrySignatures: 'strict',
   onwarn: (warning, warn) => {
     // Import cycles between modules are ES module semantics, kept as they are.
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
@@ -70,10 +73,9 @@ const { output } = await bundle.write({
   format: 'es',
   entryFileNames: '[name].js',
   chunkFileNames: 'chunks/[name]-[hash].js',
-  // The entries export what their modules export, nothing added or removed.
-  preserveModules: false,
 });
 await bundle.close();
+rmSync(staging, { recursive: true, force: true });
 const outputs = Object.fromEntries(
   output
     .filter((file) => file.type === 'chunk')
