@@ -12,14 +12,14 @@
 // when classforge could not start it (bad transforms, a command that does not exist).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { constants } from 'node:os';
 import type { Command } from 'commander';
 import type { TransformDefinition } from '../../src/transform/define-transform.js';
 import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 import { addAgentOptions, buildAgentFromOptions } from './agent.js';
+import { createRunDirectory, RUN_MARKER_VARIABLE } from '../run-directory.js';
 
 interface RunCommandOptions {
   transform?: string[];
@@ -59,12 +59,12 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
   if (built === null) return EXIT_BAD_INPUT;
   const { jar, definitions } = built;
   // A private directory (0700): the jar runs code, nobody else may swap it.
-  const directory = mkdtempSync(join(tmpdir(), 'classforge-run-'));
+  const directory = createRunDirectory();
   try {
     const agentJar = join(directory, 'classforge-agent.jar');
     writeFileSync(agentJar, jar, { mode: 0o600 });
     const marker = join(directory, 'agent-loaded');
-    const { argv, env } = withAgent(command, agentJar, { ...process.env, CLASSFORGE_RUN_MARKER: marker });
+    const { argv, env } = withAgent(command, agentJar, { ...process.env, [RUN_MARKER_VARIABLE]: marker });
     const status = await new Promise<number | null>((resolvePromise) => {
       const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
       // The terminal sends Ctrl-C to the whole group; a kill aimed at classforge is passed on.
