@@ -12,6 +12,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isProcessRunning } from '../src/process-running.js';
 
 const PREFIX = 'classforge-run-';
 /** The environment variable that names the run's marker file (run.ts), inherited by what the run starts. */
@@ -35,16 +36,6 @@ export function createRunDirectory(): string {
   const directory = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   writeFileSync(join(directory, OWNER_FILE), pidNamespace() + '\n', { mode: 0o600 });
   return directory;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: running, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The run directories named in the environment of a running process (their marker variable). */
@@ -90,7 +81,7 @@ export function sweepAbandonedRunDirectories(directory: string): string[] {
   }
   const candidates = names.filter((name) => {
     const pid = /^classforge-run-(\d+)-/.exec(name)?.[1];
-    return pid !== undefined && !isRunning(Number(pid));
+    return pid !== undefined && !isProcessRunning(Number(pid));
   });
   if (candidates.length === 0) return [];
   const inUse = directoriesInUse();

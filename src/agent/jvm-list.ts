@@ -21,6 +21,7 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type PerfDataValue, readPerfDataFile } from './hsperfdata.js';
+import { isProcessRunning } from '../process-running.js';
 
 /** One JVM, as listed by `classforge jvms`. */
 export interface JvmInfo {
@@ -380,7 +381,7 @@ function localPerfDataFiles(ownUid: number | null): Map<number, string> {
 function listFromLocalPerfDataFiles(): JvmInfo[] {
   const jvms: JvmInfo[] = [];
   for (const [pid, file] of localPerfDataFiles(effectiveUid())) {
-    if (!isRunning(pid)) continue;
+    if (!isProcessRunning(pid)) continue;
     try {
       jvms.push(describeFromPerfData(pid, readPerfDataFile(file)));
     } catch {
@@ -388,15 +389,6 @@ function listFromLocalPerfDataFiles(): JvmInfo[] {
     }
   }
   return jvms.sort((a, b) => a.pid - b.pid);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function effectiveUid(): number | null {

@@ -11,6 +11,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isProcessRunning } from '../process-running.js';
 
 const PREFIX = 'classforge-testing-';
 
@@ -83,7 +84,7 @@ function sweepAbandonedDirectories(): void {
   }
   for (const entry of entries) {
     const match = /^classforge-testing-(\d+)-[a-z]+-[A-Za-z0-9]{6}$/.exec(entry);
-    if (match === null || Number(match[1]) === process.pid || isRunning(Number(match[1]))) continue;
+    if (match === null || Number(match[1]) === process.pid || isProcessRunning(Number(match[1]))) continue;
     try {
       rmSync(join(tmpdir(), entry), { recursive: true, force: true });
     } catch {
@@ -92,12 +93,3 @@ function sweepAbandonedDirectories(): void {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
