@@ -70,6 +70,24 @@ describe('verify: the superclass and interfaces, as HotSpot loads them', () => {
     expect(refused[0]!.error).toContain(result.errors[0]!.message);
   });
 
+  it('refuses a class that is its own superclass through another, with HotSpot’s ClassCircularityError', async () => {
+    // p.Sub extends p.Base as compiled; beside a p.Base compiled to extend p.Sub.
+    const classes = new Map((await compileJava(ORIGINAL, { release: 17 })).classes);
+    const circular = await compileJava({ 'p/Base.java': 'package p; public class Base extends Sub {}', 'p/Sub.java': 'package p; public class Sub {}' }, { release: 17 });
+    classes.set('p/Base', circular.classes.get('p/Base')!);
+    classes.delete('q/Other');
+    const hotspot = await verifyClasses(classes, { timeout: 300_000 });
+    const verifier = verifierFor(classes);
+    for (const name of ['p/Sub', 'p/Base']) {
+      const dotted = name.replace('/', '.');
+      expect(hotspot.failures.find((failure) => failure.className === dotted)?.error).toMatch(/^java\.lang\.ClassCircularityError: /);
+      const result = verifier.verify(classes.get(name)!);
+      expect(result.errors.map((error) => [error.method, error.message])).toEqual([
+        ['<class>', `ClassCircularityError: ${dotted} (its own superclass or superinterface, through others)`],
+      ]);
+    }
+  });
+
   it('reports a superclass or interface found nowhere as unresolved, where HotSpot throws NoClassDefFoundError', async () => {
     for (const [missing, file] of [['p/Base', 'p/Base.java'], ['p/Iface', 'p/Iface.java']] as const) {
       const classes = await classesWith({ [file]: null });

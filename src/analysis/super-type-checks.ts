@@ -2,6 +2,7 @@
 //
 // Before it verifies a class, the JVM loads its direct superclass and superinterfaces (JVMS §5.3.5,
 // "Deriving a Class from a class File Representation", steps 3 and 4) and refuses the class when:
+//   - the class is its own superclass or superinterface, through others: ClassCircularityError;
 //   - one of them exists nowhere: NoClassDefFoundError (reported apart, as "unresolved": the class
 //     path given to the verifier may just lack a jar);
 //   - the superclass is an interface: IncompatibleClassChangeError "class C has interface S as super class";
@@ -68,10 +69,29 @@ function permittedSubclasses(hierarchy: SuperTypeSource, superName: string): str
   return permitted;
 }
 
+/** Whether `name`'s super types (`direct`, then theirs by the hierarchy) lead back to `name`. */
+function isOwnSuperType(name: string, direct: readonly string[], hierarchy: SuperTypeSource): boolean {
+  const pending = [...direct];
+  const seen = new Set<string>();
+  for (let superName = pending.pop(); superName !== undefined; superName = pending.pop()) {
+    if (superName === name) return true;
+    if (seen.has(superName)) continue;
+    seen.add(superName);
+    const superclass = hierarchy.getSuperName(superName);
+    if (superclass !== null && superclass !== undefined) pending.push(superclass);
+    pending.push(...(hierarchy.getInterfaces?.(superName) ?? []));
+  }
+  return false;
+}
+
 /** What the JVM would refuse in `classFile`'s superclass and superinterfaces, in the order it checks them. */
 export function superTypeProblems(classFile: RawClassFile, hierarchy: SuperTypeSource): SuperTypeProblem[] {
   const problems: SuperTypeProblem[] = [];
   const name = classFile.thisClass;
+  const direct = classFile.superClass === null ? classFile.interfaces : [classFile.superClass, ...classFile.interfaces];
+  if (isOwnSuperType(name, direct, hierarchy)) {
+    return [{ kind: 'error', message: `ClassCircularityError: ${dotted(name)} (its own superclass or superinterface, through others)` }];
+  }
   const known = (superName: string, what: string): boolean => {
     if (hierarchy.isInterface(superName) !== undefined) return true;
     problems.push({
