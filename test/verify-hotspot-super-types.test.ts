@@ -1,7 +1,7 @@
 // The superclass and interfaces a class names, which HotSpot loads before it verifies the class
 // (JVMS §5.3.5; src/analysis/super-type-checks.ts): `Sub extends Base implements Iface` compiled,
 // then put beside a Base or Iface recompiled differently — final, sealed, an interface, a class, not
-// public — or beside none. verify said "0 errors" for each; HotSpot refuses every one. Its verdict is
+// public, with a final method Sub overrides — or beside none. verify said "0 errors" for each; HotSpot refuses every one. Its verdict is
 // computed here (java -Xverify:all through verifyClasses), not assumed.
 
 import { describe, expect, it } from 'vitest';
@@ -15,13 +15,14 @@ import { javaHome } from './support/corpus.js';
 const ORIGINAL = {
   'p/Base.java': 'package p; public class Base { public void m() {} }',
   'p/Iface.java': 'package p; public interface Iface {}',
-  'p/Sub.java': 'package p; public class Sub extends Base implements Iface { public static void main(String[] a) { new Sub().m(); } }',
-  'q/Other.java': 'package q; public class Other extends p.Base implements p.Iface {}',
+  'p/Sub.java': 'package p; public class Sub extends Base implements Iface { public void m() {} public static void main(String[] a) { new Sub().m(); } }',
+  'q/Other.java': 'package q; public class Other extends p.Base implements p.Iface { void n() {} }',
 };
 
 /** What replaces Base or Iface (null: left out), and HotSpot's complaint about the class that uses it. */
 const CASES: [string, Record<string, string | null>, string, RegExp][] = [
   ['a final superclass', { 'p/Base.java': 'package p; public final class Base { public void m() {} }' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub cannot inherit from final class p\.Base/],
+  ['a final method it overrides', { 'p/Base.java': 'package p; public class Base { public final void m() {} }' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub overrides final method p\.Base\.m\(\)V/],
   ['an interface as superclass', { 'p/Base.java': 'package p; public interface Base {}' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub has interface p\.Base as super class/],
   ['a class as interface', { 'p/Iface.java': 'package p; public class Iface {}' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub can not implement p\.Iface, because it is not an interface/],
   ['a sealed superclass that does not permit it', { 'p/Base.java': 'package p; public sealed class Base permits Only { public void m() {} } final class Only extends Base {}' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub cannot inherit from sealed class p\.Base/],
@@ -68,6 +69,14 @@ describe('verify: the superclass and interfaces, as HotSpot loads them', () => {
     expect(result.errors.map((error) => [error.method, error.message])).toEqual([['<class>', expect.any(String)]]);
     // The same words as HotSpot's message, which adds the modules and loaders in parentheses.
     expect(refused[0]!.error).toContain(result.errors[0]!.message);
+  });
+
+  it('accepts a method named as a final method it cannot access (package-private, another package), as HotSpot does', async () => {
+    const classes = await classesWith({ 'p/Base.java': 'package p; public class Base { public void m() {} final void n() {} }' });
+    const hotspot = await verifyClasses(classes, { timeout: 300_000 });
+    expect(hotspot.failures).toEqual([]);
+    const result = verifierFor(classes).verify(classes.get('q/Other')!);
+    expect([result.errors, result.unresolved]).toEqual([[], []]);
   });
 
   it('refuses a class that is its own superclass through another, with HotSpot’s ClassCircularityError', async () => {

@@ -30,6 +30,7 @@ import { invokeinterfaceOperandError } from './invokeinterface-operand-checks.js
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
 import { type SuperTypeSource, superTypeProblems } from './super-type-checks.js';
+import { finalMethodOverrideError } from './final-method-override.js';
 
 /** One verification error: where, and what HotSpot would say. */
 export interface VerificationError {
@@ -171,10 +172,16 @@ export class ClassVerifier {
     }
     // Loading errors of the superclass and interfaces (JVMS §5.3.5), before HotSpot verifies anything;
     // after its ClassFormatErrors above, which stop the parse before the super types are loaded.
-    for (const problem of errors.length === 0 ? superTypeProblems(classFile, current) : []) {
-      const where = { className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: problem.message };
-      if (problem.kind === 'missing') unresolved.push({ ...where, missingClass: problem.missingClass });
-      else errors.push(where);
+    if (errors.length === 0) {
+      const problems = superTypeProblems(classFile, current);
+      for (const problem of problems) {
+        const where = { className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: problem.message };
+        if (problem.kind === 'missing') unresolved.push({ ...where, missingClass: problem.missingClass });
+        else errors.push(where);
+      }
+      // Then, with its super types loaded, whether a method overrides a final one of theirs.
+      const overrideError = problems.length === 0 ? finalMethodOverrideError(classFile, current, this.protectedAccess) : null;
+      if (overrideError !== null) errors.push({ className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: overrideError });
     }
     if (major < 50) {
       methods = this.verifyByInference(bytes, classFile, classFields, null, errors, unresolved);

@@ -102,8 +102,12 @@ export class ProtectedAccess {
     return superName ? this.findField(superName, key, depth + 1) : null;
   }
 
-  /** Method lookup in the class, then its superclasses. */
-  private findMethod(className: string, name: string, descriptor: string): ResolvedMember | null {
+  /**
+   * Method lookup in the class, then its superclasses (HotSpot's InstanceKlass::lookup_method): the
+   * class declaring `name descriptor` and the method's access flags, or null (also when a class file on
+   * the way is unavailable).
+   */
+  findMethod(className: string, name: string, descriptor: string): ResolvedMember | null {
     const key = name + ':' + descriptor;
     let current: string | null | undefined = className;
     for (let depth = 0; current && depth < 1000; depth++) {
