@@ -187,6 +187,26 @@ describe('classforge verify', () => {
     expect(resolved.stdout.trimEnd()).toBe('verified 1 class, 2 methods: 0 errors');
   });
 
+  it('shows the first 20 warnings and counts the others, all of them with --verbose', async () => {
+    const sources: Record<string, string> = { 'demo/Base.java': 'package demo; public class Base { }' };
+    for (let i = 0; i < 23; i++) sources[`demo/Sub${i}.java`] = `package demo; public class Sub${i} extends Base { }`;
+    const program = await compileJava(sources);
+    const alone = await makeTempDir('verify-many-warnings');
+    await mkdir(join(alone, 'demo'));
+    for (const c of program.classes) if (c.name !== 'demo/Base') await writeFile(join(alone, c.name + '.class'), c.bytes);
+    const result = await classforge('verify', alone);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const warnings = result.stdout.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(21);
+    expect(warnings[0]).toMatch(/^warning: demo\/Sub\d+: its superclass demo\.Base is on no class path: the JVM cannot load the class \(NoClassDefFoundError: demo\/Base\)$/);
+    expect(warnings[20]).toBe('warning: … and 3 more like these (--verbose or --json lists them all)');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'verified 23 classes, 23 methods: 0 errors, 23 classes with a superclass or interface found nowhere (a class they need is on no class path: add its jar or directory with --cp)',
+    );
+    const verbose = await classforge('verify', alone, '--verbose');
+    expect(verbose.stdout.split('\n').filter((line) => line.startsWith('warning: '))).toHaveLength(23);
+  });
+
   it('says a Java source file is not a class file, as print does', async () => {
     const source = join(work, 'Main.java');
     await writeFile(source, 'package app; public class Main {}\n');

@@ -30,6 +30,9 @@ import { checkClassPathEntries, classPathEntries } from '../class-path-arguments
 import { count, writeStdout } from '../output.js';
 import { warnIfNewerThanJdk } from '../jdk-version-warning.js';
 
+/** The unresolved warnings printed without --verbose; a count says how many more there are. */
+const MAX_WARNINGS = 20;
+
 interface VerifyOptions {
   /** The --cp values (each may hold several entries joined with the path delimiter). */
   cp?: string[];
@@ -269,9 +272,12 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     writeStdout(JSON.stringify(report, null, 2) + '\n');
   } else {
     for (const bad of malformed) writeStdout(`${bad.path}: ${bad.message}\n`);
-    for (const u of unresolved) {
+    // A jar checked without its dependencies on --cp can give thousands: the first ones say what is missing.
+    const shown = verbose ? unresolved.length : Math.min(unresolved.length, MAX_WARNINGS);
+    for (const u of unresolved.slice(0, shown)) {
       writeStdout(u.method === '<class>' ? `warning: ${u.className}: ${u.message}\n` : `warning: ${u.className}.${u.method}: not verified: ${u.message}\n`);
     }
+    if (shown < unresolved.length) writeStdout(`warning: … and ${unresolved.length - shown} more like these (--verbose or --json lists them all)\n`);
     let summary = `verified ${count(classes, 'class', 'classes')}, ${count(methods, 'method')}: ${count(errors.length, 'error')}`;
     if (malformed.length > 0) summary += `, ${count(malformed.length, 'malformed class', 'malformed classes')}`;
     const unloadable = new Set(unresolved.filter((u) => u.method === '<class>').map((u) => u.className)).size;
@@ -296,7 +302,7 @@ export function registerVerifyCommand(program: Command): Command {
     .argument('<paths...>', 'class files, jars or directories (searched recursively)')
     .option('--cp <path>', `class path entries for the hierarchy, separated by "${delimiter}"; repeatable (the JDK is always searched)`, collect)
     .option('--json', 'print a machine-readable report')
-    .option('-v, --verbose', 'show stack traces on errors')
+    .option('-v, --verbose', `show stack traces on errors, and every warning (else the first ${MAX_WARNINGS})`)
     .action(async (paths: string[], options: VerifyOptions) => {
       await verifyInputs(paths, options);
     });
