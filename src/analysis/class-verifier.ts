@@ -7,6 +7,9 @@
 // FailOverToOldVerifier, a version 50 class whose type check fails is verified again by inference.
 // A class the hierarchy does not know, when an assignability check needs it, is not a verification
 // error: HotSpot would throw NoClassDefFoundError, so it is reported apart as "unresolved".
+// Before the methods, what HotSpot refuses when it loads the class: its class file parser's format
+// checks, then its superclass and interfaces (super-type-checks.ts) and overrides of final methods
+// (final-method-override.ts), reported for the pseudo-method '<class>'.
 
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { type RawAttribute, type RawClassFile, type RawMember, readRawClassFile, readRawCode } from '../classfile/raw-class-file.js';
