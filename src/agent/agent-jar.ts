@@ -15,8 +15,8 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import type { LoadedTransform } from '../transform/load-transform.js';
+import { buildJar, type NewJarEntry } from '../transform/new-jar.js';
 import { AGENT_CONFIG_ENTRY, AGENT_CONFIG_FORMAT, AGENT_PROPERTIES_ENTRY, type AgentConfig } from './agent-config.js';
 import { replaceableByOthers } from './host-path-safety.js';
 import { hostScriptPath, packageRoot, shimClassesDirectory } from './installation.js';
@@ -48,7 +48,7 @@ export interface AgentJarOptions {
   readonly verbose?: boolean;
   /**
    * Entries stored, not deflated: for a jar that lives as long as one run (`classforge run`, `attach`),
-   * where deflating (~40 ms in jszip's JavaScript) would only delay the start. Default false.
+   * where deflating would only delay the start. Default false.
    */
   readonly stored?: boolean;
 }
@@ -89,10 +89,9 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     }
   }
 
-  const zip = new JSZip();
-  // The manifest first, as `jar` writes it (JarInputStream only finds it there).
-  zip.file('META-INF/MANIFEST.MF', manifest());
-  for (const [name, bytes] of shim) zip.file(`classforge/agent/${name}`, bytes);
+  // The manifest first, as `jar` writes it (JarInputStream only finds it there; buildJar puts it there).
+  const entries: NewJarEntry[] = [{ name: 'META-INF/MANIFEST.MF', data: manifest() }];
+  for (const [name, bytes] of shim) entries.push({ name: `classforge/agent/${name}`, data: bytes });
   const config: AgentConfig = {
     format: AGENT_CONFIG_FORMAT,
     classforgeVersion: classforgeVersion(),
@@ -118,12 +117,10 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     properties.push([`transform.${i}.include`, definition.include.join('\n')]);
     properties.push([`transform.${i}.exclude`, definition.exclude.join('\n')]);
   });
-  zip.file(AGENT_PROPERTIES_ENTRY, properties.map(([key, value]) => `${key}=${escapePropertyValue(value)}\n`).join(''));
-  zip.file(AGENT_CONFIG_ENTRY, JSON.stringify(config, null, 2) + '\n');
-  transforms.forEach((transform, i) => zip.file(config.transforms[i]!.module, transform.loaded.code));
-  return options.stored === true
-    ? zip.generateAsync({ type: 'uint8array', compression: 'STORE' })
-    : zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  entries.push({ name: AGENT_PROPERTIES_ENTRY, data: properties.map(([key, value]) => `${key}=${escapePropertyValue(value)}\n`).join('') });
+  entries.push({ name: AGENT_CONFIG_ENTRY, data: JSON.stringify(config, null, 2) + '\n' });
+  transforms.forEach((transform, i) => entries.push({ name: config.transforms[i]!.module, data: transform.loaded.code }));
+  return buildJar(entries, { deflate: options.stored !== true });
 }
 
 function manifest(): string {

@@ -4,7 +4,7 @@
 // class file. A file starting with a ZIP signature, or named *.jar/.zip/.war/.ear, is a jar, and so
 // is any other file whose end holds a readable zip central directory (a launcher script in front).
 //
-// The jar format (src/transform/jar-container.ts, which brings jszip along) is imported on first use,
+// The jar format (src/transform/jar-container.ts, with the jar reader and writer) is imported on first use,
 // so that class files and directories never load it.
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
