@@ -4,21 +4,9 @@
 // function, which cli/classforge.ts passes here. This file sets up what all commands share: name,
 // version, help, the one-line error format and the exit codes of DESIGN.md contract 4.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { packageRoot } from '../src/package-root.js';
+import { packageVersion } from '../src/package-root.js';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, reportError } from './cli-error.js';
-
-/** The version in classforge's package.json. */
-export function packageVersion(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
-    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** Adds one command to the program (see cli/commands/). */
 export type RegisterCommand = (program: Command) => unknown;

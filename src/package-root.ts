@@ -8,18 +8,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let root: string | null = null;
+/** The package's root directory and the version its package.json gives, found once. */
+let found: { readonly root: string; readonly version: string } | null = null;
 
-/** classforge's package root (the directory of its package.json), from this module's location. */
-export function packageRoot(): string {
-  if (root !== null) return root;
+function findPackage(): { readonly root: string; readonly version: string } {
+  if (found !== null) return found;
   const start = dirname(fileURLToPath(import.meta.url));
   let directory = start;
   for (;;) {
     const manifest = join(directory, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'classforge') return (root = directory);
+        const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+        if (name === 'classforge') return (found = { root: directory, version: typeof version === 'string' ? version : '0.0.0' });
       } catch {
         // Not ours: keep walking up.
       }
@@ -28,6 +29,16 @@ export function packageRoot(): string {
     if (parent === directory) throw new Error(`cannot find classforge's package.json above ${start}`);
     directory = parent;
   }
+}
+
+/** classforge's package root (the directory of its package.json), from this module's location. */
+export function packageRoot(): string {
+  return findPackage().root;
+}
+
+/** The version in classforge's package.json. */
+export function packageVersion(): string {
+  return findPackage().version;
 }
 
 /** Whether this code runs from the TypeScript sources (vitest), not from the built dist/. */

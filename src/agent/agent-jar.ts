@@ -19,7 +19,8 @@ import type { LoadedTransform } from '../transform/load-transform.js';
 import { buildJar, type NewJarEntry } from '../transform/new-jar.js';
 import { AGENT_CONFIG_ENTRY, AGENT_CONFIG_FORMAT, AGENT_PROPERTIES_ENTRY, type AgentConfig } from './agent-config.js';
 import { replaceableByOthers } from './host-path-safety.js';
-import { hostScriptPath, packageRoot, shimClassesDirectory } from './installation.js';
+import { hostScriptPath, shimClassesDirectory } from './installation.js';
+import { packageRoot, packageVersion } from '../package-root.js';
 
 /** One transform of the agent, with its options already validated (resolveTransformOptions). */
 export interface AgentTransform {
@@ -94,7 +95,7 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
   for (const [name, bytes] of shim) entries.push({ name: `classforge/agent/${name}`, data: bytes });
   const config: AgentConfig = {
     format: AGENT_CONFIG_FORMAT,
-    classforgeVersion: classforgeVersion(),
+    classforgeVersion: packageVersion(),
     transforms: transforms.map((transform, i) => ({
       name: transform.loaded.definition.name,
       path: transform.loaded.path,
@@ -126,7 +127,7 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
 function manifest(): string {
   return [
     'Manifest-Version: 1.0',
-    `Created-By: classforge ${classforgeVersion()}`,
+    `Created-By: classforge ${packageVersion()}`,
     `Premain-Class: ${SHIM_MAIN_CLASS}`,
     `Agent-Class: ${SHIM_MAIN_CLASS}`,
     'Can-Redefine-Classes: true',
@@ -145,10 +146,6 @@ function shimClasses(): [string, Uint8Array][] {
     );
   }
   return names.map((name) => [name, readFileSync(join(directory, name))]);
-}
-
-function classforgeVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function positiveInteger(value: number, what: string): number {

@@ -8,8 +8,6 @@
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
-export { packageRoot };
-
 /** The compiled shim classes (dist/java-agent-shim/classforge/agent/*.class). */
 export function shimClassesDirectory(): string {
   return join(packageRoot(), 'dist', 'java-agent-shim');

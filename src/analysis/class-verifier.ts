@@ -32,7 +32,7 @@ import { versionedOperandError } from './versioned-operand-checks.js';
 import { invokeinterfaceOperandError } from './invokeinterface-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
-import { type SuperTypeSource, superTypeProblems } from './super-type-checks.js';
+import { SuperTypeChecks, type SuperTypeSource } from './super-type-checks.js';
 import { finalMethodOverrideError } from './final-method-override.js';
 
 /** One verification error: where, and what HotSpot would say. */
@@ -140,12 +140,14 @@ export class ClassVerifier {
   private readonly current: CurrentClassHierarchy;
   private readonly checker: TypeChecker;
   private readonly protectedAccess: ProtectedAccess;
+  private readonly superTypes: SuperTypeChecks;
   private readonly failover: boolean;
 
   constructor(hierarchy: ClassHierarchy, options: ClassVerifierOptions = {}) {
     this.hierarchy = hierarchy;
     this.current = new CurrentClassHierarchy(hierarchy);
     this.protectedAccess = new ProtectedAccess(this.current);
+    this.superTypes = new SuperTypeChecks(this.current);
     this.checker = new TypeChecker(new VerificationTypeTable(this.current), this.protectedAccess);
     this.failover = options.failover ?? true;
   }
@@ -176,7 +178,7 @@ export class ClassVerifier {
     // Loading errors of the superclass and interfaces (JVMS §5.3.5), before HotSpot verifies anything;
     // after its ClassFormatErrors above, which stop the parse before the super types are loaded.
     if (errors.length === 0) {
-      const problems = superTypeProblems(classFile, current);
+      const problems = this.superTypes.problems(classFile);
       for (const problem of problems) {
         const where = { className: classFile.thisClass, method: '<class>', offset: -1, line: null, message: problem.message };
         if (problem.kind === 'missing') unresolved.push({ ...where, missingClass: problem.missingClass });

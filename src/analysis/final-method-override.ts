@@ -11,19 +11,13 @@
 import type { RawClassFile } from '../classfile/raw-class-file.js';
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import type { ProtectedAccess } from './protected-access.js';
+import { packageOf, toDottedName } from '../classfile/class-names.js';
 
 const ACC_PUBLIC = 0x0001;
 const ACC_PRIVATE = 0x0002;
 const ACC_PROTECTED = 0x0004;
 const ACC_STATIC = 0x0008;
 const ACC_FINAL = 0x0010;
-
-const dotted = (internalName: string): string => internalName.replace(/\//g, '.');
-
-function packageOf(internalName: string): string {
-  const slash = internalName.lastIndexOf('/');
-  return slash < 0 ? '' : internalName.slice(0, slash);
-}
 
 /** HotSpot's message for the first method of `classFile` that overrides an accessible final method, or null. */
 export function finalMethodOverrideError(classFile: RawClassFile, hierarchy: ClassHierarchy, members: ProtectedAccess): string | null {
@@ -38,7 +32,7 @@ export function finalMethodOverrideError(classFile: RawClassFile, hierarchy: Cla
       const accessible =
         (access & (ACC_PUBLIC | ACC_PROTECTED)) !== 0 || ((access & ACC_PRIVATE) === 0 && packageOf(found.holder) === packageOf(name));
       if ((access & ACC_FINAL) !== 0 && (access & (ACC_STATIC | ACC_PRIVATE)) === 0 && accessible) {
-        return `IncompatibleClassChangeError: class ${dotted(name)} overrides final method ${dotted(found.holder)}.${method.name}${method.descriptor}`;
+        return `IncompatibleClassChangeError: class ${toDottedName(name)} overrides final method ${toDottedName(found.holder)}.${method.name}${method.descriptor}`;
       }
       superName = hierarchy.getSuperName(found.holder);
     }

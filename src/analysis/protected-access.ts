@@ -13,6 +13,7 @@
 
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { readRawClassFile } from '../classfile/raw-class-file.js';
+import { packageOf } from '../classfile/class-names.js';
 
 const ACC_PROTECTED = 0x0004;
 
@@ -33,11 +34,6 @@ interface ResolvedMember {
   readonly access: number;
 }
 
-/** The package part of an internal name ('' for the unnamed package). */
-function packageOf(internalName: string): string {
-  const slash = internalName.lastIndexOf('/');
-  return slash < 0 ? '' : internalName.substring(0, slash);
-}
 
 /** Answers HotSpot's is_protected_access from the class files of a hierarchy, with a cache per class. */
 export class ProtectedAccess {

@@ -18,30 +18,23 @@
 // class's flags or attributes is checked only when the hierarchy can give them (a ClassPath can);
 // module exports are not checked (the class path has no module graph): lenient, never a false error.
 
-import type { ClassHierarchy } from '../asm/class-writer.js';
 import { getClassName } from '../classfile/constant-pool.js';
 import { type RawClassFile, readRawClassFile } from '../classfile/raw-class-file.js';
+import { packageOf, toDottedName } from '../classfile/class-names.js';
+import type { ClassFileSource } from './protected-access.js';
 
 const ACC_PUBLIC = 0x0001;
 const ACC_FINAL = 0x0010;
 
-/** A hierarchy that may also give a class's access flags and its class file (a ClassPath does). */
-export interface SuperTypeSource extends ClassHierarchy {
+/** A hierarchy that may also give a class's class file and access flags (a ClassPath does). */
+export interface SuperTypeSource extends ClassFileSource {
   getAccess?(internalName: string): number | undefined;
-  getClassBytes?(internalName: string): Uint8Array | undefined;
 }
 
 /** One reason the JVM would refuse to load the class: a missing super type, or an error. */
 export type SuperTypeProblem =
   | { readonly kind: 'missing'; readonly missingClass: string; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
-
-const dotted = (internalName: string): string => internalName.replace(/\//g, '.');
-
-function packageOf(internalName: string): string {
-  const slash = internalName.lastIndexOf('/');
-  return slash < 0 ? '' : internalName.slice(0, slash);
-}
 
 /** The PermittedSubclasses of `superName` (JVMS §4.7.31), or null when it is not sealed or its class file is unavailable. */
 function permittedSubclasses(hierarchy: SuperTypeSource, superName: string): string[] | null {
@@ -84,55 +77,73 @@ function isOwnSuperType(name: string, direct: readonly string[], hierarchy: Supe
   return false;
 }
 
-/** What the JVM would refuse in `classFile`'s superclass and superinterfaces, in the order it checks them. */
-export function superTypeProblems(classFile: RawClassFile, hierarchy: SuperTypeSource): SuperTypeProblem[] {
-  const problems: SuperTypeProblem[] = [];
-  const name = classFile.thisClass;
-  const direct = classFile.superClass === null ? classFile.interfaces : [classFile.superClass, ...classFile.interfaces];
-  if (isOwnSuperType(name, direct, hierarchy)) {
-    return [{ kind: 'error', message: `ClassCircularityError: ${dotted(name)} (its own superclass or superinterface, through others)` }];
+/**
+ * The checks above for the classes of one verifier, which keeps each super type's PermittedSubclasses:
+ * every class of a jar names the same few super types, whose class files are read once.
+ */
+export class SuperTypeChecks {
+  private readonly hierarchy: SuperTypeSource;
+  private readonly permitted = new Map<string, string[] | null>();
+
+  constructor(hierarchy: SuperTypeSource) {
+    this.hierarchy = hierarchy;
   }
-  const known = (superName: string, what: string): boolean => {
-    if (hierarchy.isInterface(superName) !== undefined) return true;
-    problems.push({
-      kind: 'missing',
-      missingClass: superName,
-      message: `its ${what} ${dotted(superName)} is on no class path: the JVM cannot load the class (NoClassDefFoundError: ${superName})`,
-    });
-    return false;
-  };
-  const inaccessible = (superName: string): boolean => {
-    const access = hierarchy.getAccess?.(superName);
-    return access !== undefined && (access & ACC_PUBLIC) === 0 && packageOf(superName) !== packageOf(name);
-  };
-  const sealedAgainst = (superName: string): boolean => {
-    const permitted = permittedSubclasses(hierarchy, superName);
-    return permitted !== null && !permitted.includes(name);
-  };
-  const superName = classFile.superClass;
-  if (superName !== null && known(superName, 'superclass')) {
-    if (hierarchy.isInterface(superName) === true) {
-      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} has interface ${dotted(superName)} as super class` });
-    } else if (((hierarchy.getAccess?.(superName) ?? 0) & ACC_FINAL) !== 0) {
-      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} cannot inherit from final class ${dotted(superName)}` });
-    } else if (sealedAgainst(superName)) {
-      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} cannot inherit from sealed class ${dotted(superName)}` });
-    } else if (inaccessible(superName)) {
-      problems.push({ kind: 'error', message: `IllegalAccessError: class ${dotted(name)} cannot access its superclass ${dotted(superName)}` });
+
+  /** What the JVM would refuse in `classFile`'s superclass and superinterfaces, in the order it checks them. */
+  problems(classFile: RawClassFile): SuperTypeProblem[] {
+    const hierarchy = this.hierarchy;
+    const problems: SuperTypeProblem[] = [];
+    const name = classFile.thisClass;
+    const direct = classFile.superClass === null ? classFile.interfaces : [classFile.superClass, ...classFile.interfaces];
+    if (isOwnSuperType(name, direct, hierarchy)) {
+      return [{ kind: 'error', message: `ClassCircularityError: ${toDottedName(name)} (its own superclass or superinterface, through others)` }];
     }
-  }
-  for (const interfaceName of classFile.interfaces) {
-    if (!known(interfaceName, 'interface')) continue;
-    if (hierarchy.isInterface(interfaceName) === false) {
+    const known = (superName: string, what: string): boolean => {
+      if (hierarchy.isInterface(superName) !== undefined) return true;
       problems.push({
-        kind: 'error',
-        message: `IncompatibleClassChangeError: class ${dotted(name)} can not implement ${dotted(interfaceName)}, because it is not an interface`,
+        kind: 'missing',
+        missingClass: superName,
+        message: `its ${what} ${toDottedName(superName)} is on no class path: the JVM cannot load the class (NoClassDefFoundError: ${superName})`,
       });
-    } else if (sealedAgainst(interfaceName)) {
-      problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${dotted(name)} cannot implement sealed interface ${dotted(interfaceName)}` });
-    } else if (inaccessible(interfaceName)) {
-      problems.push({ kind: 'error', message: `IllegalAccessError: class ${dotted(name)} cannot access its superinterface ${dotted(interfaceName)}` });
+      return false;
+    };
+    const inaccessible = (superName: string): boolean => {
+      const access = hierarchy.getAccess?.(superName);
+      return access !== undefined && (access & ACC_PUBLIC) === 0 && packageOf(superName) !== packageOf(name);
+    };
+    const sealedAgainst = (superName: string): boolean => {
+      let permitted = this.permitted.get(superName);
+      if (permitted === undefined) {
+        permitted = permittedSubclasses(hierarchy, superName);
+        this.permitted.set(superName, permitted);
+      }
+      return permitted !== null && !permitted.includes(name);
+    };
+    const superName = classFile.superClass;
+    if (superName !== null && known(superName, 'superclass')) {
+      if (hierarchy.isInterface(superName) === true) {
+        problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${toDottedName(name)} has interface ${toDottedName(superName)} as super class` });
+      } else if (((hierarchy.getAccess?.(superName) ?? 0) & ACC_FINAL) !== 0) {
+        problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${toDottedName(name)} cannot inherit from final class ${toDottedName(superName)}` });
+      } else if (sealedAgainst(superName)) {
+        problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${toDottedName(name)} cannot inherit from sealed class ${toDottedName(superName)}` });
+      } else if (inaccessible(superName)) {
+        problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its superclass ${toDottedName(superName)}` });
+      }
     }
+    for (const interfaceName of classFile.interfaces) {
+      if (!known(interfaceName, 'interface')) continue;
+      if (hierarchy.isInterface(interfaceName) === false) {
+        problems.push({
+          kind: 'error',
+          message: `IncompatibleClassChangeError: class ${toDottedName(name)} can not implement ${toDottedName(interfaceName)}, because it is not an interface`,
+        });
+      } else if (sealedAgainst(interfaceName)) {
+        problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${toDottedName(name)} cannot implement sealed interface ${toDottedName(interfaceName)}` });
+      } else if (inaccessible(interfaceName)) {
+        problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its superinterface ${toDottedName(interfaceName)}` });
+      }
+    }
+    return problems;
   }
-  return problems;
 }

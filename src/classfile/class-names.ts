@@ -10,3 +10,9 @@ export function toDottedName(internalName: string): string {
 export function toInternalName(dottedName: string): string {
   return dottedName.replace(/\./g, '/');
 }
+
+/** The package of an internal name: `java/util` for `java/util/Map$Entry`, '' for the unnamed package. */
+export function packageOf(internalName: string): string {
+  const slash = internalName.lastIndexOf('/');
+  return slash < 0 ? '' : internalName.slice(0, slash);
+}

@@ -96,11 +96,7 @@ export interface ClassModel {
 /** Supplies the classes being edited in memory; undefined defers to the class path. */
 export type ClassOverlay = (internalName: string) => ClassNode | undefined;
 
-/** The package of an internal name: `java/util` for `java/util/Map$Entry`, '' for the unnamed package. */
-export function packageOf(internalName: string): string {
-  const slash = internalName.lastIndexOf('/');
-  return slash < 0 ? '' : internalName.slice(0, slash);
-}
+export { packageOf } from '../../classfile/class-names.js';
 
 /** A class name spelled for messages: `java.util.Map.Entry`. */
 export function className(internalName: string): string {
