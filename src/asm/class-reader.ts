@@ -6,7 +6,6 @@ import { Attribute } from './attribute.js';
 import type { ClassVisitor } from './class-visitor.js';
 import { ConstantDynamic } from './constant-dynamic.js';
 import { Constants } from './constants.js';
-import { copyCode } from './code-copy.js';
 import { Context } from './context.js';
 import { FieldWriter } from './field-writer.js';
 import { Handle } from './handle.js';
@@ -14,7 +13,6 @@ import { Byte, Character, Double, Float, Short, type ConstantValue } from './jav
 import { Label } from './label.js';
 import type { MethodVisitor } from './method-visitor.js';
 import { MethodWriter } from './method-writer.js';
-import { Insn, INSN_KINDS, INSN_SIZES } from './instruction-kinds.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints, reserveFrameClassIndices } from './reader-hints.js';
 import { RecordComponentWriter } from './record-component-writer.js';
@@ -50,8 +48,7 @@ function s8(b: Uint8Array, offset: number): bigint {
 }
 
 // Constant pool tags (JVMS §4.4, Table 4.4-B).
-/** @internal */
-export const enum Tag {
+const enum Tag {
   CONSTANT_UTF8 = 1,
   CONSTANT_INTEGER = 3,
   CONSTANT_FLOAT = 4,
@@ -92,11 +89,143 @@ const TAG_NAMES: Record<number, string> = {
   [Tag.CONSTANT_PACKAGE]: 'CONSTANT_Package',
 };
 
+// The kinds of bytecode instructions (JVMS §6.5), by how they are encoded and visited. One table
+// lookup per instruction instead of a 200-case switch; 0 for the opcodes that do not exist.
+// A const enum: tsc inlines the members as literals, so that the switches on them compile to
+// jump tables.
+const enum Insn {
+  /** No operand: visitInsn. */
+  INSN_NONE = 1,
+  /** xLOAD_n: visitVarInsn(xLOAD, n). */
+  INSN_IMPLICIT_LOAD = 2,
+  /** xSTORE_n: visitVarInsn(xSTORE, n). */
+  INSN_IMPLICIT_STORE = 3,
+  /** A local variable index on one byte (xLOAD, xSTORE, RET). */
+  INSN_VAR = 4,
+  /** A signed byte operand (BIPUSH, NEWARRAY). */
+  INSN_BYTE = 5,
+  /** SIPUSH. */
+  INSN_SHORT = 6,
+  /** LDC (one-byte pool index). */
+  INSN_LDC = 7,
+  /** LDC_W, LDC2_W (two-byte pool index). */
+  INSN_LDC_W = 8,
+  /** GETSTATIC…INVOKESTATIC: a two-byte pool index. */
+  INSN_FIELD_OR_METHOD = 9,
+  /** INVOKEINTERFACE: pool index, count and a zero byte. */
+  INSN_INVOKEINTERFACE = 10,
+  /** INVOKEDYNAMIC: pool index and two zero bytes. */
+  INSN_INVOKEDYNAMIC = 11,
+  /** NEW, ANEWARRAY, CHECKCAST, INSTANCEOF: a CONSTANT_Class index. */
+  INSN_TYPE = 12,
+  /** IINC: local index and signed byte increment. */
+  INSN_IINC = 13,
+  /** MULTIANEWARRAY: CONSTANT_Class index and dimensions. */
+  INSN_MULTIANEWARRAY = 14,
+  /** IFxx, IF_xCMPxx, GOTO, JSR, IFNULL, IFNONNULL: signed 16-bit offset. */
+  INSN_JUMP = 15,
+  /** GOTO_W, JSR_W: signed 32-bit offset. */
+  INSN_WIDE_JUMP = 16,
+  /** ASM_IFEQ…ASM_IFNONNULL: unsigned 16-bit offset (ASM-internal, see EXPAND_ASM_INSNS). */
+  INSN_ASM_JUMP = 17,
+  /** ASM_GOTO_W: signed 32-bit offset (ASM-internal). */
+  INSN_ASM_GOTO_W = 18,
+  /** WIDE prefix. */
+  INSN_WIDE = 19,
+  INSN_TABLESWITCH = 20,
+  INSN_LOOKUPSWITCH = 21,
+}
+
+const INSN_KINDS: Uint8Array = (() => {
+  const kinds = new Uint8Array(256);
+  const set = (from: number, to: number, kind: number): void => {
+    for (let opcode = from; opcode <= to; ++opcode) kinds[opcode] = kind;
+  };
+  set(Opcodes.NOP, Opcodes.DCONST_1, Insn.INSN_NONE);
+  kinds[Opcodes.BIPUSH] = Insn.INSN_BYTE;
+  kinds[Opcodes.SIPUSH] = Insn.INSN_SHORT;
+  kinds[Opcodes.LDC] = Insn.INSN_LDC;
+  kinds[Constants.LDC_W] = Insn.INSN_LDC_W;
+  kinds[Constants.LDC2_W] = Insn.INSN_LDC_W;
+  set(Opcodes.ILOAD, Opcodes.ALOAD, Insn.INSN_VAR);
+  set(Constants.ILOAD_0, Constants.ALOAD_3, Insn.INSN_IMPLICIT_LOAD);
+  set(Opcodes.IALOAD, Opcodes.SALOAD, Insn.INSN_NONE);
+  set(Opcodes.ISTORE, Opcodes.ASTORE, Insn.INSN_VAR);
+  set(Constants.ISTORE_0, Constants.ASTORE_3, Insn.INSN_IMPLICIT_STORE);
+  set(Opcodes.IASTORE, Opcodes.LXOR, Insn.INSN_NONE);
+  kinds[Opcodes.IINC] = Insn.INSN_IINC;
+  set(Opcodes.I2L, Opcodes.DCMPG, Insn.INSN_NONE);
+  set(Opcodes.IFEQ, Opcodes.JSR, Insn.INSN_JUMP);
+  kinds[Opcodes.RET] = Insn.INSN_VAR;
+  kinds[Opcodes.TABLESWITCH] = Insn.INSN_TABLESWITCH;
+  kinds[Opcodes.LOOKUPSWITCH] = Insn.INSN_LOOKUPSWITCH;
+  set(Opcodes.IRETURN, Opcodes.RETURN, Insn.INSN_NONE);
+  set(Opcodes.GETSTATIC, Opcodes.INVOKESTATIC, Insn.INSN_FIELD_OR_METHOD);
+  kinds[Opcodes.INVOKEINTERFACE] = Insn.INSN_INVOKEINTERFACE;
+  kinds[Opcodes.INVOKEDYNAMIC] = Insn.INSN_INVOKEDYNAMIC;
+  kinds[Opcodes.NEW] = Insn.INSN_TYPE;
+  kinds[Opcodes.NEWARRAY] = Insn.INSN_BYTE;
+  kinds[Opcodes.ANEWARRAY] = Insn.INSN_TYPE;
+  kinds[Opcodes.ARRAYLENGTH] = Insn.INSN_NONE;
+  kinds[Opcodes.ATHROW] = Insn.INSN_NONE;
+  kinds[Opcodes.CHECKCAST] = Insn.INSN_TYPE;
+  kinds[Opcodes.INSTANCEOF] = Insn.INSN_TYPE;
+  kinds[Opcodes.MONITORENTER] = Insn.INSN_NONE;
+  kinds[Opcodes.MONITOREXIT] = Insn.INSN_NONE;
+  kinds[Constants.WIDE] = Insn.INSN_WIDE;
+  kinds[Opcodes.MULTIANEWARRAY] = Insn.INSN_MULTIANEWARRAY;
+  kinds[Opcodes.IFNULL] = Insn.INSN_JUMP;
+  kinds[Opcodes.IFNONNULL] = Insn.INSN_JUMP;
+  kinds[Constants.GOTO_W] = Insn.INSN_WIDE_JUMP;
+  kinds[Constants.JSR_W] = Insn.INSN_WIDE_JUMP;
+  set(Constants.ASM_IFEQ, Constants.ASM_IFNONNULL, Insn.INSN_ASM_JUMP);
+  kinds[Constants.ASM_GOTO_W] = Insn.INSN_ASM_GOTO_W;
+  return kinds;
+})();
+
+/**
+ * The size in bytes of each instruction that has a fixed size and no label operand, by opcode; 0
+ * for the others (jumps, switches, wide, and undefined opcodes). The first pass over the bytecode
+ * skips most instructions with this table alone.
+ */
+const INSN_SIZES: Uint8Array = (() => {
+  const sizes = new Uint8Array(256);
+  for (let opcode = 0; opcode < 256; ++opcode) {
+    switch (INSN_KINDS[opcode]) {
+      case Insn.INSN_NONE:
+      case Insn.INSN_IMPLICIT_LOAD:
+      case Insn.INSN_IMPLICIT_STORE:
+        sizes[opcode] = 1;
+        break;
+      case Insn.INSN_VAR:
+      case Insn.INSN_BYTE:
+      case Insn.INSN_LDC:
+        sizes[opcode] = 2;
+        break;
+      case Insn.INSN_SHORT:
+      case Insn.INSN_LDC_W:
+      case Insn.INSN_FIELD_OR_METHOD:
+      case Insn.INSN_TYPE:
+      case Insn.INSN_IINC:
+        sizes[opcode] = 3;
+        break;
+      case Insn.INSN_MULTIANEWARRAY:
+        sizes[opcode] = 4;
+        break;
+      case Insn.INSN_INVOKEINTERFACE:
+      case Insn.INSN_INVOKEDYNAMIC:
+        sizes[opcode] = 5;
+        break;
+      default:
+        break;
+    }
+  }
+  return sizes;
+})();
 
 // The attributes this reader knows (JVMS §4.7, Table 4.7-C), identified by an integer that is cached
 // per attribute_name_index: the name of each attribute is compared once per class, not once per use.
-/** @internal */
-export const enum Attr {
+const enum Attr {
   /** An attribute name that is not one of the following. */
   ATTRIBUTE_OTHER = 1,
   ATTRIBUTE_CONSTANT_VALUE = 2,
@@ -241,16 +370,8 @@ function isMethodDescriptorBytes(b: Uint8Array, offset: number, end: number): bo
   return skipFieldTypeBytes(b, offset, end) === end;
 }
 
-/** @internal The call site of an invokedynamic instruction, decoded (see ClassReader.readInvokeDynamic). */
-export interface InvokeDynamicReference {
-  readonly name: string;
-  readonly descriptor: string;
-  readonly handle: Handle;
-  readonly bootstrapMethodArguments: ConstantValue[];
-}
-
-/** @internal A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
-export class MemberRef {
+/** A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
+class MemberRef {
   constructor(
     readonly tag: number,
     readonly owner: string,
@@ -397,8 +518,7 @@ export class ClassReader {
   private readonly firstAttributeOffset: number;
 
   /** The class file's major_version. */
-  /** @internal The major_version of the class file. */
-  readonly majorVersion: number;
+  private readonly majorVersion: number;
 
   /**
    * code_length + 1 of the Code attribute being read: the labels array may be longer (it is
@@ -953,8 +1073,8 @@ export class ClassReader {
     classVisitor.visitEnd();
   }
 
-  /** @internal The ATTRIBUTE_* kind of the attribute whose attribute_name_index is the u2 at `offset`. */
-  readAttributeKind(offset: number): number {
+  /** The ATTRIBUTE_* kind of the attribute whose attribute_name_index is the u2 at `offset`. */
+  private readAttributeKind(offset: number): number {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     const kind = this.attributeKinds[constantPoolEntryIndex]!;
     if (kind !== 0) {
@@ -1651,19 +1771,6 @@ export class ClassReader {
    * referenced offset, the second visits the instructions.
    */
   private readCode(methodVisitor: MethodVisitor, context: Context, codeOffset: number): void {
-    // Straight into a MethodWriter that computes nothing (a full rewrite): the code is copied with
-    // new pool indices rather than visited, with the same result (see code-copy.ts), unless a
-    // subclass watches the labels or instructions visited.
-    if (
-      methodVisitor instanceof MethodWriter &&
-      methodVisitor.compute === MethodWriter.COMPUTE_NOTHING &&
-      (context.parsingOptions & (ClassReader.EXPAND_FRAMES | ClassReader.EXPAND_ASM_INSNS)) === 0 &&
-      this.readLabel === ClassReader.prototype.readLabel &&
-      this.readBytecodeInstructionOffset === ClassReader.prototype.readBytecodeInstructionOffset &&
-      copyCode(this, methodVisitor, codeOffset, context.parsingOptions)
-    ) {
-      return;
-    }
     const b = this.classFileBuffer;
     const codeAttributeEnd = codeOffset + s4(b, codeOffset - 4);
     const parsingOptions = context.parsingOptions;
@@ -2194,8 +2301,19 @@ export class ClassReader {
           break;
         }
         case Insn.INSN_INVOKEDYNAMIC: {
-          const callSite = this.readInvokeDynamic(currentOffset + 1);
-          methodVisitor.visitInvokeDynamicInsn(callSite.name, callSite.descriptor, callSite.handle, callSite.bootstrapMethodArguments);
+          const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
+          const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+          const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
+          const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
+          let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
+          const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
+          const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
+          bootstrapMethodOffset += 4;
+          for (let i = 0; i < bootstrapMethodArguments.length; i++) {
+            bootstrapMethodArguments[i] = this.readLoadableConstant(u2(b, bootstrapMethodOffset), bootstrapMethodOffset);
+            bootstrapMethodOffset += 2;
+          }
+          methodVisitor.visitInvokeDynamicInsn(name, descriptor, handle, bootstrapMethodArguments);
           currentOffset += 5;
           break;
         }
@@ -3174,27 +3292,6 @@ export class ClassReader {
 
   // ## Attributes
 
-  /**
-   * @internal The CONSTANT_InvokeDynamic (JVMS §4.4.10) whose index is the u2 at `indexOffset` (an
-   * invokedynamic instruction's operand), with its bootstrap method (JVMS §4.7.23).
-   */
-  readInvokeDynamic(indexOffset: number): InvokeDynamicReference {
-    const b = this.classFileBuffer;
-    const cpInfoOffset = this.getCpInfoOffset(u2(b, indexOffset), Tag.CONSTANT_INVOKE_DYNAMIC, indexOffset);
-    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
-    const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-    const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
-    let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
-    const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
-    const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
-    bootstrapMethodOffset += 4;
-    for (let i = 0; i < bootstrapMethodArguments.length; i++) {
-      bootstrapMethodArguments[i] = this.readLoadableConstant(u2(b, bootstrapMethodOffset), bootstrapMethodOffset);
-      bootstrapMethodOffset += 2;
-    }
-    return { name, descriptor, handle, bootstrapMethodArguments };
-  }
-
   /** @internal The offset of the first class attribute (just after the class's attributes_count). */
   getFirstAttributeOffset(): number {
     return this.firstAttributeOffset;
@@ -3359,8 +3456,8 @@ export class ClassReader {
     return (this.constantUtf8Values[constantPoolEntryIndex] = decodeModifiedUtf8(b, cpInfoOffset + 2, u2(b, cpInfoOffset)));
   }
 
-  /** @internal The CONSTANT_Utf8 string whose index is the u2 at `offset`, which must not be 0. */
-  readRequiredUtf8(offset: number): string {
+  /** The CONSTANT_Utf8 string whose index is the u2 at `offset`, which must not be 0. */
+  private readRequiredUtf8(offset: number): string {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     const value = this.constantUtf8Values[constantPoolEntryIndex];
     if (value !== undefined) {
@@ -3412,11 +3509,11 @@ export class ClassReader {
   }
 
   /**
-   * @internal The CONSTANT_Fieldref, _Methodref or _InterfaceMethodref at `constantPoolEntryIndex`
+   * The CONSTANT_Fieldref, _Methodref or _InterfaceMethodref at `constantPoolEntryIndex`
    * (JVMS §4.4.2), referenced at `referenceOffset`, decoded once and cached: instructions refer to
    * the same members again and again.
    */
-  readMemberRef(constantPoolEntryIndex: number, referenceOffset: number): MemberRef {
+  private readMemberRef(constantPoolEntryIndex: number, referenceOffset: number): MemberRef {
     let memberRefs = this.memberRefs;
     if (memberRefs === null) {
       memberRefs = this.memberRefs = new Array<MemberRef | undefined>(this.cpInfoOffsets.length);
@@ -3449,8 +3546,8 @@ export class ClassReader {
     ));
   }
 
-  /** @internal The internal name of the CONSTANT_Class whose index is the u2 at `offset` (not 0). */
-  readRequiredClass(offset: number): string {
+  /** The internal name of the CONSTANT_Class whose index is the u2 at `offset` (not 0). */
+  private readRequiredClass(offset: number): string {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     // The name is cached under the index of the CONSTANT_Class itself: one lookup.
     const value = this.constantClassValues[constantPoolEntryIndex];
@@ -3602,10 +3699,10 @@ export class ClassReader {
   }
 
   /**
-   * @internal The loadable constant (JVMS §4.4, Table 4.4-C) at `constantPoolEntryIndex`, referenced at
+   * The loadable constant (JVMS §4.4, Table 4.4-C) at `constantPoolEntryIndex`, referenced at
    * `referenceOffset`.
    */
-  readLoadableConstant(constantPoolEntryIndex: number, referenceOffset: number): ConstantValue {
+  private readLoadableConstant(constantPoolEntryIndex: number, referenceOffset: number): ConstantValue {
     const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
     if (cpInfoOffset === 0 || cpInfoOffset === undefined) {
       this.failConstant(constantPoolEntryIndex, 'a loadable constant', referenceOffset);

@@ -751,32 +751,6 @@ export class MethodWriter extends MethodVisitor {
     // Nothing to do.
   }
 
-  /**
-   * @internal Forgets the code written since visitCode, for a ClassReader whose copy of the Code
-   * attribute gave up midway (see code-copy.ts): the method's instructions are then visited from the
-   * start. Only for COMPUTE_NOTHING, which keeps no control flow graph.
-   */
-  resetCode(): void {
-    // Zeroed again: ByteVector.putByteArray(null, …) appends zeros by leaving the bytes as they are.
-    this.code.data.fill(0, 0, this.code.length);
-    this.code.length = 0;
-    this.firstHandler = null;
-    this.lastHandler = null;
-    this.lineNumberTableLength = 0;
-    this.lineNumberTable = null;
-    this.localVariableTableLength = 0;
-    this.localVariableTable = null;
-    this.localVariableTypeTableLength = 0;
-    this.localVariableTypeTable = null;
-    this.stackMapTableNumberOfEntries = 0;
-    this.stackMapTableEntries = null;
-    this.previousFrameOffset = 0;
-    this.currentLocals = 0;
-    this.maxStack = 0;
-    this.maxLocals = 0;
-    this.lastBytecodeOffset = 0;
-  }
-
   // ## Frames
 
   override visitFrame(

@@ -1113,18 +1113,6 @@ export class SymbolTable {
     return this.addConstantUtf8(value);
   }
 
-  /**
-   * @internal addConstantUtf8 for the value of the Utf8 constant `utf8Index` of `classReader`, without
-   * decoding it, when that reader is this table's dictionary and holds no Utf8 constant twice (then
-   * that index is the one addConstantUtf8 finds); else -1.
-   */
-  addDictionaryUtf8Of(classReader: ClassReader, utf8Index: number): number {
-    if (classReader !== this.dictionaryReader || this.getDictionary().hasDuplicateUtf8) {
-      return -1;
-    }
-    return this.addDictionaryUtf8(utf8Index);
-  }
-
   /** The search table over the dictionary's Utf8 constants, built on first use. */
   private getDictionary(): SourceIndex {
     let dictionary = this.dictionary;
