@@ -1,7 +1,8 @@
 // The superclass and interfaces a class names, which HotSpot loads before it verifies the class
 // (JVMS §5.3.5; src/analysis/super-type-checks.ts): `Sub extends Base implements Iface` compiled,
 // then put beside a Base or Iface recompiled differently — final, sealed, an interface, a class, not
-// public, with a final method Sub overrides — or beside none. verify said "0 errors" for each; HotSpot refuses every one. Its verdict is
+// public, with a final method Sub overrides — or beside none; and classes whose super type is in a package
+// of a JDK module that does not export it. verify said "0 errors" for each; HotSpot refuses every one. Its verdict is
 // computed here (java -Xverify:all through verifyClasses), not assumed.
 
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ const CASES: [string, Record<string, string | null>, string, RegExp][] = [
   ['a sealed superclass that does not permit it', { 'p/Base.java': 'package p; public sealed class Base permits Only { public void m() {} } final class Only extends Base {}' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub cannot inherit from sealed class p\.Base/],
   ['a sealed interface that does not permit it', { 'p/Iface.java': 'package p; public sealed interface Iface permits Only {} final class Only implements Iface {}' }, 'p/Sub', /^java\.lang\.IncompatibleClassChangeError: class p\.Sub cannot implement sealed interface p\.Iface/],
   ['a superclass of another package that is not public', { 'p/Base.java': 'package p; class Base { public void m() {} }' }, 'q/Other', /^java\.lang\.IllegalAccessError: class q\.Other cannot access its superclass p\.Base/],
+  ['an abstract superclass of another package that is not public', { 'p/Base.java': 'package p; abstract class Base { public void m() {} }' }, 'q/Other', /^java\.lang\.IllegalAccessError: class q\.Other cannot access its abstract superclass p\.Base/],
   ['an interface of another package that is not public', { 'p/Iface.java': 'package p; interface Iface {}' }, 'q/Other', /^java\.lang\.IllegalAccessError: class q\.Other cannot access its superinterface p\.Iface/],
 ];
 
@@ -69,6 +71,31 @@ describe('verify: the superclass and interfaces, as HotSpot loads them', () => {
     expect(result.errors.map((error) => [error.method, error.message])).toEqual([['<class>', expect.any(String)]]);
     // The same words as HotSpot's message, which adds the modules and loaders in parentheses.
     expect(refused[0]!.error).toContain(result.errors[0]!.message);
+  });
+
+  it('refuses a class on the class path whose superclass or interface is in a package its JDK module does not export, as HotSpot does', async () => {
+    // javac compiles them only when told to export the packages (--add-exports); java, without it, refuses them.
+    const compiled = await compileJava(
+      {
+        'p/Sub.java': 'package p; public class Sub extends sun.net.www.protocol.http.Handler {}',
+        'p/Impl.java': 'package p; public abstract class Impl implements sun.nio.ch.SelChImpl {}',
+        'p/Fine.java': 'package p; public abstract class Fine extends java.util.AbstractList<String> implements java.util.RandomAccess {}',
+      },
+      { javacOptions: ['--add-exports', 'java.base/sun.net.www.protocol.http=ALL-UNNAMED', '--add-exports', 'java.base/sun.nio.ch=ALL-UNNAMED'] },
+    );
+    const classes = new Map(compiled.classes);
+    const hotspot = await verifyClasses(classes, { timeout: 300_000 });
+    const verifier = verifierFor(classes);
+    for (const [name, check] of [['p/Sub', 'superclass access check'], ['p/Impl', 'superinterface check']] as const) {
+      const refused = hotspot.failures.find((failure) => failure.className === name.replace('/', '.'))?.error ?? '';
+      expect(refused).toMatch(new RegExp(`^java\\.lang\\.IllegalAccessError: ${check} failed: .* because module java\\.base does not export `));
+      const result = verifier.verify(classes.get(name)!);
+      expect(result.errors.map((error) => error.method)).toEqual(['<class>']);
+      // HotSpot's words, but for the unnamed module's identity hash.
+      expect(refused.replace(/ @0x[0-9a-f]+/g, '')).toContain(result.errors[0]!.message);
+    }
+    expect(hotspot.failures.map((failure) => failure.className)).not.toContain('p.Fine');
+    expect(verifier.verify(classes.get('p/Fine')!).errors).toEqual([]);
   });
 
   it('accepts a method named as a final method it cannot access (package-private, another package), as HotSpot does', async () => {

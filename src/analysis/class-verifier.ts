@@ -32,6 +32,7 @@ import { versionedOperandError } from './versioned-operand-checks.js';
 import { invokeinterfaceOperandError } from './invokeinterface-operand-checks.js';
 import { readForInference } from './undecodable-methods.js';
 import { UnresolvedClassError, VerificationTypeTable } from './verification-type.js';
+import type { ModuleExport } from '../classpath/module-exports.js';
 import { SuperTypeChecks, type SuperTypeSource } from './super-type-checks.js';
 import { finalMethodOverrideError } from './final-method-override.js';
 
@@ -131,6 +132,10 @@ class CurrentClassHierarchy implements ClassHierarchy {
     const answer = (this.next as SuperTypeSource).getAccess?.(internalName);
     if (answer === undefined && internalName === this.name) return this.access;
     return answer;
+  }
+
+  getModuleExport(internalName: string): ModuleExport | undefined {
+    return (this.next as SuperTypeSource).getModuleExport?.(internalName);
   }
 }
 

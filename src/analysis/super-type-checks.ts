@@ -13,22 +13,32 @@
 //   - a superinterface is a class: IncompatibleClassChangeError "class C can not implement I, because
 //     it is not an interface";
 //   - the superclass is not accessible to C (JVMS §5.4.4: neither public nor in C's package):
-//     IllegalAccessError "class C cannot access its superclass S"; the same for a superinterface.
-// The messages are HotSpot's (JDK 17), which adds the modules and loaders in parentheses. What needs a
-// class's flags or attributes is checked only when the hierarchy can give them (a ClassPath can);
-// module exports are not checked (the class path has no module graph): lenient, never a false error.
+//     IllegalAccessError "class C cannot access its [abstract ]superclass S"; the same for a superinterface;
+//   - it is public but in a package of a JDK module that does not export it to every module (JLS §7.7.2)
+//     while C, a class of no JDK module, is on the class path (the unnamed module): IllegalAccessError
+//     "superclass access check failed: class C (in unnamed module) cannot access class S (in module M)
+//     because module M does not export P to unnamed module" ("superinterface check failed: …").
+// The messages are HotSpot's (JDK 17), which adds the modules and loaders in parentheses (and the
+// unnamed module's identity hash, "@0x…", left out here). What needs a class's flags, attributes or
+// module is checked only when the hierarchy can give them (a ClassPath can): lenient, never a false
+// error. A class that would run in a named module of its own (a modular jar on the module path, or
+// with --add-exports) is checked as if on the class path: the class path is the default.
 
 import { getClassName } from '../classfile/constant-pool.js';
+import type { ModuleExport } from '../classpath/module-exports.js';
 import { type RawClassFile, readRawClassFile } from '../classfile/raw-class-file.js';
 import { packageOf, toDottedName } from '../classfile/class-names.js';
 import type { ClassFileSource } from './protected-access.js';
 
 const ACC_PUBLIC = 0x0001;
 const ACC_FINAL = 0x0010;
+const ACC_ABSTRACT = 0x0400;
 
 /** A hierarchy that may also give a class's class file and access flags (a ClassPath does). */
 export interface SuperTypeSource extends ClassFileSource {
   getAccess?(internalName: string): number | undefined;
+  /** The JDK module of a class's package and whether it exports it to all (see ClassPath.getModuleExport). */
+  getModuleExport?(internalName: string): ModuleExport | undefined;
 }
 
 /** One reason the JVM would refuse to load the class: a missing super type, or an error. */
@@ -111,6 +121,21 @@ export class SuperTypeChecks {
       const access = hierarchy.getAccess?.(superName);
       return access !== undefined && (access & ACC_PUBLIC) === 0 && packageOf(superName) !== packageOf(name);
     };
+    // A class of no JDK module runs in the unnamed module, which sees only what modules export to all.
+    const inUnnamedModule = hierarchy.getModuleExport?.(name) === undefined;
+    const notExported = (superName: string, check: string): boolean => {
+      if (!inUnnamedModule) return false;
+      const moduleExport = hierarchy.getModuleExport?.(superName);
+      if (moduleExport === undefined || moduleExport.exportedToAll) return false;
+      problems.push({
+        kind: 'error',
+        message:
+          `IllegalAccessError: ${check} failed: class ${toDottedName(name)} (in unnamed module) cannot access class ` +
+          `${toDottedName(superName)} (in module ${moduleExport.module}) because module ${moduleExport.module} does not export ` +
+          `${toDottedName(packageOf(superName))} to unnamed module`,
+      });
+      return true;
+    };
     const sealedAgainst = (superName: string): boolean => {
       let permitted = this.permitted.get(superName);
       if (permitted === undefined) {
@@ -128,7 +153,10 @@ export class SuperTypeChecks {
       } else if (sealedAgainst(superName)) {
         problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${toDottedName(name)} cannot inherit from sealed class ${toDottedName(superName)}` });
       } else if (inaccessible(superName)) {
-        problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its superclass ${toDottedName(superName)}` });
+        const abstract = ((hierarchy.getAccess?.(superName) ?? 0) & ACC_ABSTRACT) !== 0 ? 'abstract ' : '';
+        problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its ${abstract}superclass ${toDottedName(superName)}` });
+      } else {
+        notExported(superName, 'superclass access check');
       }
     }
     for (const interfaceName of classFile.interfaces) {
@@ -142,6 +170,8 @@ export class SuperTypeChecks {
         problems.push({ kind: 'error', message: `IncompatibleClassChangeError: class ${toDottedName(name)} cannot implement sealed interface ${toDottedName(interfaceName)}` });
       } else if (inaccessible(interfaceName)) {
         problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its superinterface ${toDottedName(interfaceName)}` });
+      } else {
+        notExported(interfaceName, 'superinterface check');
       }
     }
     return problems;

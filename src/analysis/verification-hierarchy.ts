@@ -6,7 +6,9 @@
 
 import { ClassReader } from '../asm/class-reader.js';
 import type { ClassHierarchy } from '../asm/class-writer.js';
+import type { ModuleExport } from '../classpath/module-exports.js';
 import type { ClassFileSource } from './protected-access.js';
+import type { SuperTypeSource } from './super-type-checks.js';
 
 const ACC_INTERFACE = 0x0200;
 
@@ -113,6 +115,15 @@ export class ChainedClassHierarchy implements ClassHierarchy {
     for (const hierarchy of this.hierarchies) {
       if (hierarchy.isInterface(internalName) === undefined) continue;
       return (hierarchy as { getAccess?(name: string): number | undefined }).getAccess?.(internalName);
+    }
+    return undefined;
+  }
+
+  /** The first answer of a hierarchy that knows JDK modules (a ClassPath). */
+  getModuleExport(internalName: string): ModuleExport | undefined {
+    for (const hierarchy of this.hierarchies) {
+      const answer = (hierarchy as SuperTypeSource).getModuleExport?.(internalName);
+      if (answer !== undefined) return answer;
     }
     return undefined;
   }

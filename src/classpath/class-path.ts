@@ -38,6 +38,7 @@ import { ClassPathError } from './class-path-error.js';
 import { findJavaHome, readJavaRelease } from './java-home.js';
 import { readManifestMainAttributes, resolveManifestClassPath } from './jar-manifest.js';
 import { JImageReader } from './jimage-reader.js';
+import { moduleExportOf, type ModuleExport } from './module-exports.js';
 import { ZipArchive } from './zip-archive.js';
 
 export interface ClassPathOptions {
@@ -70,6 +71,8 @@ interface ClassSource {
   read(internalName: string): Uint8Array | undefined;
   /** Low-level reads done so far (class files, manifests, index resources), for tests. */
   readonly readCount: number;
+  /** For the JDK's sources: the module of `internalName`'s package and whether it exports it to all. */
+  moduleExportOf?(internalName: string): ModuleExport | undefined;
   close(): void;
 }
 
@@ -277,12 +280,24 @@ class RuntimeImageSource implements ClassSource {
   private readonly path: string;
   private image: JImageReader | null;
   private failure: Error | null;
+  /** The packages each module exports to all, by module name (null: unreadable). */
+  private readonly exports = new Map<string, Set<string> | null>();
 
   constructor(javaHome: string, path: string) {
     this.path = path;
     this.description = `JDK ${javaHome} (lib/modules)`;
     this.image = null;
     this.failure = null;
+  }
+
+  moduleExportOf(internalName: string): ModuleExport | undefined {
+    const slash = internalName.lastIndexOf('/');
+    if (slash <= 0) return undefined;
+    const packageName = internalName.slice(0, slash);
+    const image = this.open();
+    const module = image.moduleOfPackage(packageName);
+    if (module === undefined) return undefined;
+    return moduleExportOf(this.exports, module, packageName, () => image.getResource(`/${module}/module-info.class`));
   }
 
   get readCount(): number {
@@ -326,6 +341,8 @@ class JmodsSource implements ClassSource {
   private jmods: JarSource[] | null;
   private packages: Map<string, JarSource> | null;
   private readonly archives: ZipArchive[];
+  /** The packages each module exports to all, by module name (null: unreadable). */
+  private readonly exports = new Map<string, Set<string> | null>();
 
   constructor(javaHome: string, directory: string) {
     this.directory = directory;
@@ -353,6 +370,15 @@ class JmodsSource implements ClassSource {
     for (const jmod of this.jmods ?? []) jmod.close();
     for (const archive of this.archives) archive.close();
     this.archives.length = 0;
+  }
+
+  moduleExportOf(internalName: string): ModuleExport | undefined {
+    const jmod = this.jmodOf(internalName);
+    if (jmod === undefined || jmod.location === undefined) return undefined;
+    // A jmod is named after its module (java.base.jmod); its module-info is classes/module-info.class.
+    const file = jmod.location.slice(jmod.location.lastIndexOf('/') + 1);
+    const module = file.slice(0, -'.jmod'.length);
+    return moduleExportOf(this.exports, module, internalName.slice(0, internalName.lastIndexOf('/')), () => jmod.read('module-info'));
   }
 
   private jmodOf(internalName: string): JarSource | undefined {
@@ -603,6 +629,19 @@ export class ClassPath implements ClassHierarchy {
   getAccess(internalName: string): number | undefined {
     if (internalName.startsWith('[')) return this.hasClass(internalName) ? ARRAY_ACCESS : undefined;
     return this.header(internalName)?.access;
+  }
+
+  /**
+   * The JDK module holding `internalName`'s package, and whether that module exports the package to
+   * every module; undefined when the package is in no JDK module (a class path entry's, or a Java 8
+   * JDK, which has no modules). Read from the runtime image's module-info classes.
+   */
+  getModuleExport(internalName: string): ModuleExport | undefined {
+    for (const source of this.sources) {
+      const answer = source.moduleExportOf?.(internalName);
+      if (answer !== undefined) return answer;
+    }
+    return undefined;
   }
 
   /** The places searched, in order, for error messages (abbreviated past nine). */
