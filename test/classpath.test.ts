@@ -443,6 +443,23 @@ describe('ClassPath JDK fallbacks', () => {
     expect(cp.getSuperName('com/example/Nothing')).toBeUndefined();
     const image = classPath([]);
     expect(Buffer.compare(Buffer.from(cp.getClassBytes('java/util/List')!), Buffer.from(image.getClassBytes('java/util/List')!))).toBe(0);
+    // Module exports, from each jmod's classes/module-info.class, as from the runtime image.
+    for (const name of ['java/util/List', 'sun/nio/ch/SelChImpl', 'sun/misc/Unsafe', 'javax/swing/JFrame', 'com/example/Nothing']) {
+      expect(cp.getModuleExport(name)).toEqual(image.getModuleExport(name));
+    }
+  });
+
+  it('knows which JDK module holds a package and whether it exports it to every module (module-info)', () => {
+    const image = classPath([]);
+    expect(image.getModuleExport('java/util/List')).toEqual({ module: 'java.base', exportedToAll: true });
+    // Exported to a few JDK modules only (qualified), or not at all.
+    expect(image.getModuleExport('jdk/internal/misc/Unsafe')).toEqual({ module: 'java.base', exportedToAll: false });
+    expect(image.getModuleExport('sun/nio/ch/SelChImpl')).toEqual({ module: 'java.base', exportedToAll: false });
+    expect(image.getModuleExport('sun/misc/Unsafe')).toEqual({ module: 'jdk.unsupported', exportedToAll: true });
+    expect(image.getModuleExport('javax/swing/JFrame')).toEqual({ module: 'java.desktop', exportedToAll: true });
+    // Not a JDK package, or the unnamed package.
+    expect(image.getModuleExport('com/example/Nothing')).toBeUndefined();
+    expect(image.getModuleExport('Nothing')).toBeUndefined();
   });
 
   it('reads rt.jar in a Java 8 style home', async () => {
