@@ -34,6 +34,9 @@ const ACC_PUBLIC = 0x0001;
 const ACC_FINAL = 0x0010;
 const ACC_ABSTRACT = 0x0400;
 
+/** The packages of the JDK's modules (and javax's, which libraries share): never taken for the unnamed module's. */
+const JDK_NAMESPACE = /^(java|javax|jdk|sun|com\/sun)\//;
+
 /** A hierarchy that may also give a class's class file and access flags (a ClassPath does). */
 export interface SuperTypeSource extends ClassFileSource {
   getAccess?(internalName: string): number | undefined;
@@ -121,8 +124,10 @@ export class SuperTypeChecks {
       const access = hierarchy.getAccess?.(superName);
       return access !== undefined && (access & ACC_PUBLIC) === 0 && packageOf(superName) !== packageOf(name);
     };
-    // A class of no JDK module runs in the unnamed module, which sees only what modules export to all.
-    const inUnnamedModule = hierarchy.getModuleExport?.(name) === undefined;
+    // A class of no JDK module runs in the unnamed module, which sees only what modules export to all;
+    // not one of the JDK's own namespaces, though: that is a JDK class of another version than the
+    // class path's (jdk.internal.random is in jdk.random in JDK 17, in java.base in 25).
+    const inUnnamedModule = hierarchy.getModuleExport?.(name) === undefined && !JDK_NAMESPACE.test(name);
     const notExported = (superName: string, check: string): boolean => {
       if (!inUnnamedModule) return false;
       const moduleExport = hierarchy.getModuleExport?.(superName);
