@@ -12,6 +12,7 @@ import { ClassPath } from '../src/classpath/class-path.js';
 import { ClassPathError } from '../src/classpath/class-path-error.js';
 import { readClassHeader } from '../src/classpath/class-header.js';
 import { featureVersionOf, findJavaHome, readJavaRelease } from '../src/classpath/java-home.js';
+import { readUnqualifiedExports } from '../src/classpath/module-exports.js';
 import { ZipArchive } from '../src/classpath/zip-archive.js';
 import { corpusJars, javaBaseClasses, javaHome, jarClasses } from './support/corpus.js';
 import { compileJava, makeTempDir } from './support/javac.js';
@@ -447,6 +448,20 @@ describe('ClassPath JDK fallbacks', () => {
     for (const name of ['java/util/List', 'sun/nio/ch/SelChImpl', 'sun/misc/Unsafe', 'javax/swing/JFrame', 'com/example/Nothing']) {
       expect(cp.getModuleExport(name)).toEqual(image.getModuleExport(name));
     }
+  });
+
+  it('reads the unqualified exports of a module-info that javac compiled, and null from bytes that are none', async () => {
+    const compiled = await compileJava({
+      'module-info.java': 'module m { exports a; exports b to java.base; exports c.d; }',
+      'a/A.java': 'package a; public class A {}',
+      'b/B.java': 'package b; public class B {}',
+      'c/d/D.java': 'package c.d; public class D {}',
+    });
+    const moduleInfo = compiled.classes.find((c) => c.name === 'module-info')!.bytes;
+    expect([...readUnqualifiedExports(moduleInfo)!].sort()).toEqual(['a', 'c/d']);
+    expect(readUnqualifiedExports(compiled.classes.find((c) => c.name === 'a/A')!.bytes)).toBeNull();
+    expect(readUnqualifiedExports(moduleInfo.subarray(0, moduleInfo.length - 7))).toBeNull();
+    expect(readUnqualifiedExports(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 
   it('knows which JDK module holds a package and whether it exports it to every module (module-info)', () => {
