@@ -128,10 +128,10 @@ export class SuperTypeChecks {
     // not one of the JDK's own namespaces, though: that is a JDK class of another version than the
     // class path's (jdk.internal.random is in jdk.random in JDK 17, in java.base in 25).
     const inUnnamedModule = hierarchy.getModuleExport?.(name) === undefined && !JDK_NAMESPACE.test(name);
-    const notExported = (superName: string, check: string): boolean => {
-      if (!inUnnamedModule) return false;
+    const checkExported = (superName: string, check: string): void => {
+      if (!inUnnamedModule) return;
       const moduleExport = hierarchy.getModuleExport?.(superName);
-      if (moduleExport === undefined || moduleExport.exportedToAll) return false;
+      if (moduleExport === undefined || moduleExport.exportedToAll) return;
       problems.push({
         kind: 'error',
         message:
@@ -139,7 +139,6 @@ export class SuperTypeChecks {
           `${toDottedName(superName)} (in module ${moduleExport.module}) because module ${moduleExport.module} does not export ` +
           `${toDottedName(packageOf(superName))} to unnamed module`,
       });
-      return true;
     };
     const sealedAgainst = (superName: string): boolean => {
       let permitted = this.permitted.get(superName);
@@ -161,7 +160,7 @@ export class SuperTypeChecks {
         const abstract = ((hierarchy.getAccess?.(superName) ?? 0) & ACC_ABSTRACT) !== 0 ? 'abstract ' : '';
         problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its ${abstract}superclass ${toDottedName(superName)}` });
       } else {
-        notExported(superName, 'superclass access check');
+        checkExported(superName, 'superclass access check');
       }
     }
     for (const interfaceName of classFile.interfaces) {
@@ -176,7 +175,7 @@ export class SuperTypeChecks {
       } else if (inaccessible(interfaceName)) {
         problems.push({ kind: 'error', message: `IllegalAccessError: class ${toDottedName(name)} cannot access its superinterface ${toDottedName(interfaceName)}` });
       } else {
-        notExported(interfaceName, 'superinterface check');
+        checkExported(interfaceName, 'superinterface check');
       }
     }
     return problems;

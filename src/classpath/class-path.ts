@@ -29,9 +29,10 @@
 //   their element class exists. They have no bytes.
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ClassHierarchy } from '../asm/class-writer.js';
 import { ClassFormatError } from '../classfile/class-format-error.js';
+import { packageOf } from '../classfile/class-names.js';
 import { abbreviatedList } from './abbreviated-list.js';
 import { readClassHeader, type ClassHeader } from './class-header.js';
 import { ClassPathError } from './class-path-error.js';
@@ -291,9 +292,8 @@ class RuntimeImageSource implements ClassSource {
   }
 
   moduleExportOf(internalName: string): ModuleExport | undefined {
-    const slash = internalName.lastIndexOf('/');
-    if (slash <= 0) return undefined;
-    const packageName = internalName.slice(0, slash);
+    const packageName = packageOf(internalName);
+    if (packageName === '') return undefined;
     const image = this.open();
     const module = image.moduleOfPackage(packageName);
     if (module === undefined) return undefined;
@@ -376,9 +376,8 @@ class JmodsSource implements ClassSource {
     const jmod = this.jmodOf(internalName);
     if (jmod === undefined || jmod.location === undefined) return undefined;
     // A jmod is named after its module (java.base.jmod); its module-info is classes/module-info.class.
-    const file = jmod.location.slice(jmod.location.lastIndexOf('/') + 1);
-    const module = file.slice(0, -'.jmod'.length);
-    return moduleExportOf(this.exports, module, internalName.slice(0, internalName.lastIndexOf('/')), () => jmod.read('module-info'));
+    const module = basename(jmod.location, '.jmod');
+    return moduleExportOf(this.exports, module, packageOf(internalName), () => jmod.read('module-info'));
   }
 
   private jmodOf(internalName: string): JarSource | undefined {

@@ -35,6 +35,21 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 const MAX_ZIP32 = 0xffffffff;
 
+/**
+ * The fields a local header (from its offset 6) and a central header (from 8) share, in the same
+ * order (§4.3.7, §4.3.12): flags, method, time, date, CRC-32, compressed size, size, name length.
+ */
+function putCommonFields(view: DataView, at: number, record: Written): void {
+  view.setUint16(at, record.flags, true);
+  view.setUint16(at + 2, record.method, true);
+  view.setUint16(at + 4, DOS_TIME, true);
+  view.setUint16(at + 6, DOS_DATE, true);
+  view.setUint32(at + 8, record.crc, true);
+  view.setUint32(at + 12, record.compressedSize, true);
+  view.setUint32(at + 16, record.size, true);
+  view.setUint16(at + 20, record.name.length, true);
+}
+
 interface Written {
   readonly name: Uint8Array;
   readonly flags: number;
@@ -83,14 +98,7 @@ export function buildJar(entries: readonly NewJarEntry[], options: NewJarOptions
     const view = new DataView(header.buffer);
     view.setUint32(0, LOCAL_HEADER, true);
     view.setUint16(4, 20, true); // version needed to extract: 2.0 (§4.4.3)
-    view.setUint16(6, flags, true);
-    view.setUint16(8, record.method, true);
-    view.setUint16(10, DOS_TIME, true);
-    view.setUint16(12, DOS_DATE, true);
-    view.setUint32(14, record.crc, true);
-    view.setUint32(18, record.compressedSize, true);
-    view.setUint32(22, record.size, true);
-    view.setUint16(26, name.length, true);
+    putCommonFields(view, 6, record);
     view.setUint16(28, 0, true);
     header.set(name, 30);
     chunks.push(header, body);
@@ -105,14 +113,7 @@ export function buildJar(entries: readonly NewJarEntry[], options: NewJarOptions
     view.setUint32(0, CENTRAL_HEADER, true);
     view.setUint16(4, 20, true); // version made by: MS-DOS attributes, 2.0
     view.setUint16(6, 20, true);
-    view.setUint16(8, record.flags, true);
-    view.setUint16(10, record.method, true);
-    view.setUint16(12, DOS_TIME, true);
-    view.setUint16(14, DOS_DATE, true);
-    view.setUint32(16, record.crc, true);
-    view.setUint32(20, record.compressedSize, true);
-    view.setUint32(24, record.size, true);
-    view.setUint16(28, record.name.length, true);
+    putCommonFields(view, 8, record);
     // Extra field, comment, disk number, internal attributes, external attributes: all zero.
     view.setUint32(42, record.offset, true);
     header.set(record.name, 46);
