@@ -94,6 +94,27 @@ const SUPPORT = {
       public static String s(java.util.function.ToIntFunction<String> f) { return "toInt" + f.applyAsInt("ab"); }
       public static String s(java.util.function.Function<String, Integer> f) { return "function" + f.apply("ab"); }
     }`,
+  'demo/SerFn.java': `package demo;
+    public interface SerFn extends java.util.function.Function<String, String>, java.io.Serializable {}`,
+  'demo/Ser.java': `package demo;
+    public class Ser {
+      public static final StringBuilder log = new StringBuilder();
+      public static void touch() { log.append("touched"); }
+      /** Writes o out and reads it back (a serializable lambda through its class's $deserializeLambda$). */
+      public static Object roundTrip(Object o) {
+        try {
+          java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+          try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) { out.writeObject(o); }
+          try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) { return in.readObject(); }
+        } catch (java.io.IOException | ClassNotFoundException e) { throw new RuntimeException(e); }
+      }
+    }`,
+  'demo/BridgeA.java': `package demo;
+    public interface BridgeA<T> { String m(T t); }`,
+  'demo/BridgeB.java': `package demo;
+    public interface BridgeB { String m(String s); }`,
+  'demo/BridgeC.java': `package demo;
+    public interface BridgeC extends BridgeA<String>, BridgeB {}`,
   'demo/Sorted.java': `package demo;
     public class Sorted<T extends Comparable<T>> {
       private final java.util.List<T> items;

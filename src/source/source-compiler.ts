@@ -51,6 +51,7 @@ import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, Ne
 import type * as Ast from './compiler/ast.js';
 import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
 import type { ClassPath } from '../classpath/class-path.js';
+import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCRIPTOR, deserializationCase, invalidLambdaDeserialization, type SerializableLambda } from './compiler/lambda-deserialization.js';
 import { CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { assignConstant, type Constant } from './compiler/constant-folding.js';
@@ -146,6 +147,25 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
       classNode.methods.push(method);
       undoSteps[undoSteps.length - 1]?.push(() => classNode.methods.splice(classNode.methods.indexOf(method), 1));
       return method.name;
+    },
+    addDeserializationCase(lambda: SerializableLambda): void {
+      const classNode = ctClass.classNode();
+      const existing = classNode.methods.find((m) => m.name === DESERIALIZE_LAMBDA && m.desc === DESERIALIZE_LAMBDA_DESCRIPTOR);
+      const method = existing ?? new MethodNode(Opcodes.ASM9, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_DESCRIPTOR, null, null);
+      ctClass.checkModify(method);
+      if (existing === undefined) {
+        method.instructions.add(invalidLambdaDeserialization());
+        method.maxLocals = 0;
+        method.maxStack = 0;
+        classNode.methods.push(method);
+      }
+      const code = deserializationCase(lambda);
+      const inserted = code.toArray();
+      method.instructions.insert(code);
+      undoSteps[undoSteps.length - 1]?.push(() => {
+        if (existing === undefined) classNode.methods.splice(classNode.methods.indexOf(method), 1);
+        else for (const insn of inserted) method.instructions.remove(insn);
+      });
     },
     assertionsDisabledField(): string {
       const classNode = ctClass.classNode();

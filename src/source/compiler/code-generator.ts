@@ -38,8 +38,10 @@ import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
 import type { MethodModel, TypeEnvironment } from './class-model.js';
-import { functionalMethod, type FunctionType, functionTypeOf } from './functional-interface.js';
-import { dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
+import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
+import { ALT_FLAG_BRIDGES, ALT_FLAG_MARKERS, ALT_FLAG_SERIALIZABLE, ALT_METAFACTORY, dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
+import type { SerializableLambda } from './lambda-deserialization.js';
+import type { ConstantValue as BootstrapArgument } from '../../asm/java-values.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
 import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
@@ -154,6 +156,11 @@ export interface LambdaMethodSink {
    * with its initialization in the static initializer when the class has none yet.
    */
   assertionsDisabledField(): string;
+  /**
+   * Makes the class able to deserialize a serializable lambda (see lambda-deserialization.ts): a case
+   * in its `$deserializeLambda$`, made when it has none. Absent on the sinks of throwaway compilations.
+   */
+  addDeserializationCase?(lambda: SerializableLambda): void;
   /** Set on the sinks of throwaway compilations, whose code is dropped: their lambda bodies may come from CompileMemo. */
   readonly discards?: boolean;
 }
@@ -206,6 +213,7 @@ interface FinallyFrame {
 }
 
 const OBJECT = JavaType.OBJECT;
+const SERIALIZABLE = 'java/io/Serializable';
 const STRING = JavaType.STRING;
 const STRING_BUILDER = 'java/lang/StringBuilder';
 
@@ -2888,17 +2896,64 @@ export class CodeGenerator {
   private cast(node: Ast.CastNode): JavaType {
     if (isSpecialCast(node)) return this.specialCast(node, null);
     const type = this.typeOf(node.type);
+    // `(A & I1 & I2) e` (JLS §15.16): the further bounds must be interfaces; the value's type is A's (its erasure, JLS §4.6).
+    const bounds = node.additionalBounds.map((bound) => {
+      const boundType = this.typeOf(bound);
+      if (!boundType.isClass() || this.ctx.env.findClass(boundType.internalName!)?.isInterface !== true) throw new CompileError(`interface expected here: ${boundType}`, bound.position);
+      return boundType;
+    });
+    // On the other bounds' members, a call finds them as on an intersection (see intersectionMember).
+    if (bounds.length > 0) this.intersectionResults.set(node, bounds.map((bound) => bound.internalName!));
     const operand = unparenthesized(node.expression);
     if (operand.kind === 'Lambda' || operand.kind === 'MethodReference') {
+      if (bounds.length > 0) return this.intersectionFunctionalValue(node, operand, type, bounds);
       const functionalGeneric = this.genericTypeOf(node.type);
       // The cast's type is the expression's (`((Function<String, String>) String::trim).andThen(…)`).
       if (functionalGeneric !== null) this.record(node, functionalGeneric);
       return this.functionalValue(operand, type, functionalGeneric);
     }
-    const from = this.expression(node.expression);
-    this.convert(from, type, node.position, 'cast');
+    let from = this.expression(node.expression);
+    if (bounds.length > 0 && from.isPrimitive()) from = this.e.box(from);
+    this.castToBounds(from, type, bounds, node.position);
     const generic = node.type.kind === 'PrimitiveType' ? null : this.genericTypeOf(node.type);
     if (generic !== null) this.record(node, generic);
+    return type;
+  }
+
+  /**
+   * The checkcasts of a cast to `type & bounds…` of a value of type `from`, as javac orders them
+   * (TransTypes): each further bound the value's type is not known to have, in order, then `type`.
+   */
+  private castToBounds(from: JavaType, type: JavaType, bounds: readonly JavaType[], position: SourcePosition): void {
+    let current = from;
+    for (const bound of bounds) {
+      if (this.ctx.env.isSubtype(current, bound)) continue;
+      this.convert(current, bound, position, 'cast');
+      current = bound;
+    }
+    this.convert(current, type, position, 'cast');
+  }
+
+  /**
+   * A lambda or method reference cast to an intersection (`(Runnable & Serializable) () -> …`, JLS
+   * §15.27.3): one of the types is the functional interface, the others are interfaces without
+   * abstract methods (markers), which the lambda's class implements too; then the casts javac adds.
+   */
+  private intersectionFunctionalValue(node: Ast.CastNode, operand: Ast.LambdaNode | Ast.MethodReferenceNode, type: JavaType, bounds: readonly JavaType[]): JavaType {
+    const env = this.ctx.env;
+    const components = [type, ...bounds];
+    const typeNodes = [node.type, ...node.additionalBounds];
+    const functional = components.flatMap((component, i) => (component.isClass() && functionalMethod(env, component.internalName!) !== null ? [i] : []));
+    const markersOnly = components.every((component, i) => functional.includes(i) || (component.isClass() && isMarkerInterface(env, component.internalName!)));
+    if (functional.length !== 1 || !markersOnly) {
+      throw new CompileError(`incompatible types: ${components.join(' & ')} is not a functional interface`, node.position);
+    }
+    const index = functional[0]!;
+    const functionalType = components[index]!;
+    const functionalGeneric = this.genericTypeOf(typeNodes[index]!);
+    if (index === 0 && functionalGeneric !== null) this.record(node, functionalGeneric);
+    this.functional(operand, functionalType, functionalGeneric, components.filter((_, i) => i !== index));
+    this.castToBounds(functionalType, type, bounds, node.position);
     return type;
   }
 
@@ -3241,7 +3296,12 @@ export class CodeGenerator {
   }
 
   /** functionalValue, and the type the body returns where the function type's result is a type variable (for inference), else null. */
-  private functional(node: Ast.LambdaNode | Ast.MethodReferenceNode, target: JavaType, targetGeneric: GenericType | null): { type: JavaType; result: GenericType | null } {
+  private functional(
+    node: Ast.LambdaNode | Ast.MethodReferenceNode,
+    target: JavaType,
+    targetGeneric: GenericType | null,
+    otherBounds: readonly JavaType[] = [],
+  ): { type: JavaType; result: GenericType | null } {
     // A parameter of type T instantiated as a functional interface: the lambda is one of those.
     if (target === OBJECT && targetGeneric?.kind === 'class') target = JavaType.classType(targetGeneric.name);
     const what = node.kind === 'Lambda' ? 'lambda expression' : 'method reference';
@@ -3283,15 +3343,42 @@ export class CodeGenerator {
         : Opcodes.H_INVOKEVIRTUAL
       : Opcodes.H_INVOKESTATIC;
     const instantiated = JavaType.methodDescriptor(parameters.map((p) => p.type), returnType);
-    const callSiteType = JavaType.methodDescriptor(
-      [...(compiled.usesThis ? [JavaType.classType(this.ctx.currentClass)] : []), ...compiled.captures.map((c) => c.type)],
-      target,
-    );
-    this.target.visitInvokeDynamicInsn(fn.method.name, callSiteType, METAFACTORY, [
+    const capturedTypes = [...(compiled.usesThis ? [JavaType.classType(this.ctx.currentClass)] : []), ...compiled.captures.map((c) => c.type)];
+    const callSiteType = JavaType.methodDescriptor(capturedTypes, target);
+    const arguments_: BootstrapArgument[] = [
       Type.getMethodType(fn.method.descriptor),
       new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface),
       Type.getMethodType(instantiated),
-    ]);
+    ];
+    // As javac (LambdaToMethod): altMetafactory where the lambda's class must be serializable (its
+    // interface or a bound of the cast is Serializable), implement marker interfaces or bridge other
+    // erasures; FLAG_BRIDGES is always set there, with the (maybe empty) list of bridges.
+    const env = this.ctx.env;
+    const serializable = env.isSubclass(target.internalName!, SERIALIZABLE) || otherBounds.some((bound) => env.isSubclass(bound.internalName!, SERIALIZABLE));
+    const markers = otherBounds.filter((bound) => bound.internalName !== SERIALIZABLE && bound !== target && bound !== OBJECT);
+    const alternate = serializable || markers.length > 0 || fn.bridges.length > 0;
+    if (alternate) {
+      arguments_.push((serializable ? ALT_FLAG_SERIALIZABLE : 0) | (markers.length > 0 ? ALT_FLAG_MARKERS : 0) | ALT_FLAG_BRIDGES);
+      if (markers.length > 0) arguments_.push(markers.length, ...markers.map((marker) => Type.getObjectType(marker.internalName!)));
+      arguments_.push(fn.bridges.length, ...fn.bridges.map((bridge) => Type.getMethodType(bridge)));
+    }
+    const bootstrapMethod = alternate ? ALT_METAFACTORY : METAFACTORY;
+    this.target.visitInvokeDynamicInsn(fn.method.name, callSiteType, bootstrapMethod, arguments_);
+    if (serializable) {
+      this.ctx.lambdaMethods.addDeserializationCase?.({
+        implMethodKind: handleKind,
+        implClass: this.ctx.currentClass,
+        implMethodName: compiled.name,
+        implMethodSignature: compiled.descriptor,
+        functionalInterfaceClass: target.internalName!,
+        functionalInterfaceMethodName: fn.method.name,
+        functionalInterfaceMethodSignature: fn.method.descriptor,
+        capturedTypes,
+        callSiteDescriptor: callSiteType,
+        bootstrapMethod,
+        bootstrapArguments: arguments_,
+      });
+    }
     return { type: target, result: compiled.result };
   }
 

@@ -2,7 +2,7 @@
 //
 // The parts of lambda and method reference compilation that need no code generator: whether a
 // lambda can be void- or value-compatible by its form (overload resolution asks before its body is
-// compiled), which expressions may stand as statements, the bootstrap method of the call site, and
+// compiled), which expressions may stand as statements, the bootstrap methods of the call site, and
 // the name expression of a type (a method reference's `Type::m` becomes the call `Type.m(…)`).
 
 import { Handle } from '../../asm/handle.js';
@@ -17,6 +17,26 @@ export const METAFACTORY = new Handle(
   '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;',
   false,
 );
+
+/**
+ * The bootstrap method javac uses instead where the lambda's class must do more than implement its
+ * interface: be serializable, implement marker interfaces of an intersection cast, or bridge other
+ * erasures of its method. Its arguments: the three of METAFACTORY, then an int of ALT_* flags, then
+ * (FLAG_MARKERS) a count and the marker interfaces, then (FLAG_BRIDGES) a count and the bridges'
+ * method types.
+ */
+export const ALT_METAFACTORY = new Handle(
+  Opcodes.H_INVOKESTATIC,
+  'java/lang/invoke/LambdaMetafactory',
+  'altMetafactory',
+  '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;',
+  false,
+);
+
+/** LambdaMetafactory.FLAG_SERIALIZABLE, FLAG_MARKERS, FLAG_BRIDGES. */
+export const ALT_FLAG_SERIALIZABLE = 1;
+export const ALT_FLAG_MARKERS = 2;
+export const ALT_FLAG_BRIDGES = 4;
 
 /** JLS §14.8: the expressions that may stand as statements (and as a void lambda's body). */
 export function isStatementExpression(node: Ast.ExpressionNode): boolean {
