@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/source-sweep.mjs [jar]...`: classforge/source's snippet compiler over every method of real
+// `node bench/source-sweep.mjs [--serializable] [jar]...`: classforge/source's snippet compiler over every method of real
 // libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
 // a body it inserts a snippet with a capturing lambda and a method reference (for a method without
 // parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
@@ -20,9 +20,16 @@ const SNIPPET =
   '{ java.util.function.Supplier<String> s = () -> String.valueOf($1); java.util.function.Function<Object, String> t = java.util.Objects::toString;' +
   ' if (s == null || t == null) throw new IllegalStateException(); }';
 const SNIPPET_NO_PARAMETERS = '{ Runnable r = () -> System.identityHashCode($class); if (r == null) throw new IllegalStateException(); }';
+// `--serializable`: the same with serializable and intersection-cast lambdas (altMetafactory, and a case in
+// each class's $deserializeLambda$, javac's own included).
+const SERIALIZABLE_SNIPPET =
+  '{ java.util.function.Supplier<String> s = (java.util.function.Supplier<String> & java.io.Serializable) () -> String.valueOf($1);' +
+  ' Runnable t = (Runnable & java.io.Serializable & Cloneable) Thread::yield; if (s == null || t == null) throw new IllegalStateException(); }';
+const SERIALIZABLE_SNIPPET_NO_PARAMETERS =
+  '{ Runnable r = (Runnable & java.io.Serializable) () -> System.identityHashCode($class); if (r == null) throw new IllegalStateException(); }';
 
 /** The child: one jar, one JSON line. */
-async function sweepJar(jar) {
+async function sweepJar(jar, serializable) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
   const { ZipArchive } = await import(path.join(root, 'dist', 'src', 'classpath', 'zip-archive.js'));
   const stats = { jar, classes: 0, methods: 0, compiled: 0, refused: 0, refusals: {}, thrown: [], notWritten: 0, notWrittenReasons: {} };
@@ -45,7 +52,8 @@ async function sweepJar(jar) {
         if (method.instructions.size() === 0) continue;
         stats.methods++;
         try {
-          behavior.insertBefore(method.desc.startsWith('()') ? SNIPPET_NO_PARAMETERS : SNIPPET);
+          const [withParameters, withoutParameters] = serializable ? [SERIALIZABLE_SNIPPET, SERIALIZABLE_SNIPPET_NO_PARAMETERS] : [SNIPPET, SNIPPET_NO_PARAMETERS];
+          behavior.insertBefore(method.desc.startsWith('()') ? withoutParameters : withParameters);
           stats.compiled++;
           changed = true;
         } catch (error) {
@@ -99,9 +107,9 @@ function defaultJars() {
   return [...jars].sort();
 }
 
-function runChild(jar) {
+function runChild(jar, serializable) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar], {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar, ...(serializable ? ['--serializable'] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // CtClass.toBytecode also checks its record of changed members against a full comparison.
       env: { ...process.env, CLASSFORGE_CHECK_TOUCHED: '1' },
@@ -125,7 +133,10 @@ function runChild(jar) {
 
 async function main() {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return sweepJar(args[1]);
+  const serializableAt = args.indexOf('--serializable');
+  const serializable = serializableAt >= 0;
+  if (serializable) args.splice(serializableAt, 1);
+  if (args[0] === '--child') return sweepJar(args[1], serializable);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');
   const jars = args.length > 0 ? args.map((jar) => path.resolve(jar)) : defaultJars();
   const totals = { jars: 0, classes: 0, methods: 0, compiled: 0, refused: 0, thrown: 0, notWritten: 0, failedJars: 0 };
@@ -133,7 +144,7 @@ async function main() {
   let next = 0;
   const worker = async () => {
     while (next < jars.length) {
-      const result = await runChild(jars[next++]);
+      const result = await runChild(jars[next++], serializable);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       totals.jars++;
       if (result.failed) {

@@ -109,6 +109,10 @@ const SUPPORT = {
         } catch (java.io.IOException | ClassNotFoundException e) { throw new RuntimeException(e); }
       }
     }`,
+  'demo/NamedFn.java': `package demo;
+    public interface NamedFn extends java.util.function.Function<String, Integer> {}`,
+  'demo/RawFn.java': `package demo;
+    @SuppressWarnings("rawtypes") public interface RawFn extends java.util.function.Function {}`,
   'demo/BridgeA.java': `package demo;
     public interface BridgeA<T> { String m(T t); }`,
   'demo/BridgeB.java': `package demo;

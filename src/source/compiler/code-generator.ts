@@ -3641,6 +3641,31 @@ export class CodeGenerator {
     return type;
   }
 
+  /** Whether the block body of `lambda` compiles with these parameter types and returning `returnType` (memoized as trialBodyType). */
+  private trialBlockCompiles(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], returnType: JavaType): boolean {
+    const key = `block ${parameterTypes.map((type) => type.descriptor()).join('')} ${returnType.descriptor()}`;
+    let known = this.trialBodyTypes.get(lambda);
+    if (known === undefined) {
+      known = new Map();
+      this.trialBodyTypes.set(lambda, known);
+    }
+    if (!known.has(key)) {
+      const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
+      const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
+      const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric: null, firstFreeSlot: 1 });
+      lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
+      let compiles = true;
+      try {
+        trial.lambdaBody(lambda.body, returnType);
+      } catch (error) {
+        if (!(error instanceof CompileError)) throw error;
+        compiles = false;
+      }
+      known.set(key, compiles ? returnType : null);
+    }
+    return known.get(key) !== null;
+  }
+
   private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
     const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
     const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
@@ -3692,11 +3717,13 @@ export class CodeGenerator {
       return found === null || found === 'needs-bridges' ? null : found.method;
     };
     const shape = node.kind === 'Lambda' ? lambdaShape(node) : null;
-    // An explicitly typed lambda (no parameters, or all declared) with an expression body: the type
-    // of its body, with the parameters of `sam`, takes part in applicability (JLS §15.12.2.1: it is
-    // pertinent to applicability) and in choosing the most specific method (§15.12.2.5).
-    const explicitBody =
-      node.kind === 'Lambda' && node.body.kind !== 'Block' && node.parameters.every((parameter) => parameter.type !== null && parameter.type.kind !== 'VarType') ? node.body : null;
+    // An explicitly typed lambda (no parameters, or all declared) is pertinent to applicability (JLS
+    // §15.12.2.1): with an expression body, the type of its body, with the parameters of `sam`, takes
+    // part in applicability and in choosing the most specific method (§15.12.2.5); with a block body,
+    // whether its returns convert to a primitive result (`() -> { return 1L; }` is no IntSupplier).
+    const explicit = node.kind === 'Lambda' && node.parameters.every((parameter) => parameter.type !== null && parameter.type.kind !== 'VarType');
+    const explicitBody = explicit && node.kind === 'Lambda' && node.body.kind !== 'Block' ? node.body : null;
+    const explicitBlock = explicit && node.kind === 'Lambda' && node.body.kind === 'Block';
     const bodyType = (sam: { argumentTypes: readonly JavaType[] }): JavaType | null =>
       explicitBody === null || node.kind !== 'Lambda' ? null : this.trialBodyType(node, explicitBody, sam.argumentTypes);
     return {
@@ -3716,6 +3743,9 @@ export class CodeGenerator {
           if (type !== null) return sam.returnType.isVoid() || !type.isVoid();
         }
         const compatible = sam.returnType.isVoid() ? shape.voidCompatible : shape.valueCompatible;
+        if (compatible && explicitBlock && sam.returnType.isPrimitive() && !sam.returnType.isVoid()) {
+          return this.trialBlockCompiles(node, sam.argumentTypes, sam.returnType);
+        }
         if (compatible && sam.returnType.isPrimitive() && !sam.returnType.isVoid()) {
           // `() -> 1L` is no IntSupplier: a long result does not convert to int (JLS §15.27.3), though
           // an int constant that fits narrows (`() -> 1` for a byte, §5.2).
@@ -3736,7 +3766,7 @@ export class CodeGenerator {
         // long), or a primitive R1 for a primitive body over a reference R2, and the reverse.
         const r1 = a.returnType;
         const r2 = b.returnType;
-        if (explicitBody === null || r1.isVoid() || r2.isVoid() || r1 === r2) return false;
+        if (!explicit || r1.isVoid() || r2.isVoid() || r1 === r2) return false;
         if (r1.isPrimitive() && r2.isPrimitive()) return isPrimitiveSubtype(r1, r2);
         const type = bodyType(a);
         if (type === null || type.isVoid()) return false;

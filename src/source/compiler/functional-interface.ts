@@ -125,7 +125,8 @@ export function functionTypeOf(env: TypeEnvironment, members: GenericMembers, ta
   const parameterized: GenericType = { kind: 'class', name: target.name, args: target.args.map((arg) => nonWildcard(arg)) };
   const asDeclaring = members.asSuper(parameterized, declaringInterface);
   const signature = members.methodSignature(method, declaringInterface);
-  if (asDeclaring === null || signature === null || signature.parameters.length !== erased.argumentTypes.length || signature.typeParameters.length > 0) {
+  // A raw supertype (`interface Fn extends Function`) leaves the erased function type.
+  if (asDeclaring === null || asDeclaring.args.length === 0 || signature === null || signature.parameters.length !== erased.argumentTypes.length || signature.typeParameters.length > 0) {
     return plain();
   }
   const bindings = new Map<string, TypeArgument>();
