@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/source-sweep.mjs [--serializable] [jar]...`: classforge/source's snippet compiler over every method of real
+// `node bench/source-sweep.mjs [--serializable] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
 // libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
 // a body it inserts a snippet with a capturing lambda and a method reference (for a method without
 // parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
@@ -9,7 +9,9 @@
 // lambdas; a missing dependency; names that shadow java.lang's). One JSON line per jar on stdout, then the
 // totals and the commonest refusals; exit 1 when anything other than a refusal was thrown. Each jar runs
 // in a child process (memory stays bounded; a hang costs one jar: 120 s). About 10 minutes on ~500 jars
-// with two processes. Run `npm run build` first.
+// with two processes. `--link` also has HotSpot link every written class under -Xverify:all (before: the
+// jar's original; after: the written class, the jar behind it): a class that linked before and fails
+// after counts as thrown (a bug); a child then gets 600 s. Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -29,12 +31,14 @@ const SERIALIZABLE_SNIPPET_NO_PARAMETERS =
   '{ Runnable r = (Runnable & java.io.Serializable) () -> System.identityHashCode($class); if (r == null) throw new IllegalStateException(); }';
 
 /** The child: one jar, one JSON line. */
-async function sweepJar(jar, serializable) {
+async function sweepJar(jar, serializable, link) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
   const { ZipArchive } = await import(path.join(root, 'dist', 'src', 'classpath', 'zip-archive.js'));
   const stats = { jar, classes: 0, methods: 0, compiled: 0, refused: 0, refusals: {}, thrown: [], notWritten: 0, notWrittenReasons: {} };
   const pool = new ClassPool(true).appendClassPath(jar);
   const archive = ZipArchive.open(jar);
+  /** The classes written, by internal name (for --link). */
+  const written = new Map();
   try {
     for (const entry of archive.entries()) {
       if (!entry.name.endsWith('.class') || entry.name.startsWith('META-INF/') || entry.name.endsWith('module-info.class')) continue;
@@ -72,7 +76,8 @@ async function sweepJar(jar, serializable) {
       }
       if (changed) {
         try {
-          ctClass.toBytecode();
+          const bytes = ctClass.toBytecode();
+          written.set(ctClass.getName().replace(/\./g, '/'), bytes);
         } catch (error) {
           // Frames needing a class of a missing dependency: a clear error, counted by message. An
           // internal error (CLASSFORGE_CHECK_TOUCHED's) or anything not a CannotCompileException is a bug.
@@ -88,6 +93,19 @@ async function sweepJar(jar, serializable) {
     }
   } finally {
     archive.close();
+  }
+  if (link && written.size > 0) {
+    // HotSpot decides: every written class that links from the jar must link rewritten (the jar after it
+    // for the rest), under -Xverify:all.
+    const { verifyClasses } = await import(path.join(root, 'dist', 'src', 'testing', 'index.js'));
+    const classNames = [...written.keys()];
+    const before = await verifyClasses(jar, { classNames, timeout: 600_000 });
+    const after = await verifyClasses(written, { classNames, classPath: [jar], timeout: 600_000 });
+    const failedBefore = new Set(before.failures.map((failure) => failure.className));
+    const regressions = after.failures.filter((failure) => !failedBefore.has(failure.className));
+    stats.linked = before.linked;
+    stats.regressions = regressions.length;
+    stats.thrown.push(...regressions.map((failure) => `${failure.className} (HotSpot): ${failure.error}`));
   }
   stats.thrown = stats.thrown.slice(0, 10);
   process.stdout.write(`${JSON.stringify(stats)}\n`);
@@ -107,9 +125,9 @@ function defaultJars() {
   return [...jars].sort();
 }
 
-function runChild(jar, serializable) {
+function runChild(jar, serializable, link) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar, ...(serializable ? ['--serializable'] : [])], {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar, ...(serializable ? ['--serializable'] : []), ...(link ? ['--link'] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // CtClass.toBytecode also checks its record of changed members against a full comparison.
       env: { ...process.env, CLASSFORGE_CHECK_TOUCHED: '1' },
@@ -118,14 +136,15 @@ function runChild(jar, serializable) {
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const limit = link ? 600_000 : 120_000;
+    const timer = setTimeout(() => child.kill('SIGKILL'), limit);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       const line = out.trim().split('\n').pop() ?? '';
       try {
         resolve(JSON.parse(line));
       } catch {
-        resolve({ jar, failed: signal === 'SIGKILL' ? 'timed out after 120 s' : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' / ')}` });
+        resolve({ jar, failed: signal === 'SIGKILL' ? `timed out after ${limit / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' / ')}` });
       }
     });
   });
@@ -136,22 +155,25 @@ async function main() {
   const serializableAt = args.indexOf('--serializable');
   const serializable = serializableAt >= 0;
   if (serializable) args.splice(serializableAt, 1);
-  if (args[0] === '--child') return sweepJar(args[1], serializable);
+  const linkAt = args.indexOf('--link');
+  const link = linkAt >= 0;
+  if (link) args.splice(linkAt, 1);
+  if (args[0] === '--child') return sweepJar(args[1], serializable, link);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');
   const jars = args.length > 0 ? args.map((jar) => path.resolve(jar)) : defaultJars();
-  const totals = { jars: 0, classes: 0, methods: 0, compiled: 0, refused: 0, thrown: 0, notWritten: 0, failedJars: 0 };
+  const totals = { jars: 0, classes: 0, methods: 0, compiled: 0, refused: 0, thrown: 0, notWritten: 0, failedJars: 0, linked: 0, regressions: 0 };
   const refusals = {};
   let next = 0;
   const worker = async () => {
     while (next < jars.length) {
-      const result = await runChild(jars[next++], serializable);
+      const result = await runChild(jars[next++], serializable, link);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       totals.jars++;
       if (result.failed) {
         totals.failedJars++;
         continue;
       }
-      for (const key of ['classes', 'methods', 'compiled', 'refused', 'notWritten']) totals[key] += result[key];
+      for (const key of ['classes', 'methods', 'compiled', 'refused', 'notWritten', 'linked', 'regressions']) totals[key] += result[key] ?? 0;
       totals.thrown += result.thrown.length;
       for (const [kind, count] of Object.entries(result.refusals)) refusals[kind] = (refusals[kind] ?? 0) + count;
     }
