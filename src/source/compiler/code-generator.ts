@@ -21,7 +21,9 @@
 //   private synthetic method of the class (through ctx.lambdaMethods), captured variables as its
 //   leading parameters — found by compiling the body once to discover them, then for real — and an
 //   invokedynamic of LambdaMetafactory.metafactory. A method reference is compiled as the lambda it
-//   stands for. Overload resolution sees them by arity and void/value shape (FunctionalArgument).
+//   stands for, then, where javac would, made the referenced method's own handle instead of a lambda
+//   method (directReferenceHandle). Overload resolution sees them by arity and void/value shape
+//   (FunctionalArgument).
 // - String concatenation uses StringBuilder (works on every class file version, as Javassist does).
 // - Local variable slots are never reused after their block ends: simpler, and max_locals is
 //   recomputed anyway.
@@ -37,7 +39,7 @@ import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import { LabelNode } from '../../tree/label-node.js';
 import type * as Ast from './ast.js';
-import type { MethodModel, TypeEnvironment } from './class-model.js';
+import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
 import { ALT_FLAG_BRIDGES, ALT_FLAG_MARKERS, ALT_FLAG_SERIALIZABLE, ALT_METAFACTORY, dottedName, isStatementExpression, lambdaShape, METAFACTORY } from './lambda-forms.js';
 import type { SerializableLambda } from './lambda-deserialization.js';
@@ -214,6 +216,14 @@ interface FinallyFrame {
 
 const OBJECT = JavaType.OBJECT;
 const SERIALIZABLE = 'java/io/Serializable';
+
+/**
+ * The bodies of the lambdas method references stand for (methodReferenceAsLambda), and what each
+ * one's call or creation resolved to when compiled: what decides whether the reference can be the
+ * method's own handle (see directReferenceHandle).
+ */
+const referenceBodies = new WeakSet<Ast.ExpressionNode>();
+const referenceTargets = new WeakMap<Ast.ExpressionNode, { readonly method: ResolvedMethod; readonly kind: 'call' | 'super-call' | 'new'; readonly isInner: boolean }>();
 const STRING = JavaType.STRING;
 const STRING_BUILDER = 'java/lang/StringBuilder';
 
@@ -2393,6 +2403,7 @@ export class CodeGenerator {
     const reinstantiate = parameterGenerics === null ? null : (told: readonly InferenceArgument[]) => this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric, told);
     const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics, reinstantiate);
     const returnType = this.invoke(method, receiver === 'super');
+    if (referenceBodies.has(node)) referenceTargets.set(node, { method, kind: receiver === 'super' ? 'super-call' : 'call', isInner: false });
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
     const inferenceArgs: InferenceArgument[] = argGenerics.map((generic, i) => {
       const result = lambdaResults[i];
@@ -2573,6 +2584,7 @@ export class CodeGenerator {
     }
     this.appendArguments(args, constructor, node.position, parameterGenerics);
     this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
+    if (referenceBodies.has(node)) referenceTargets.set(node, { method: constructor, kind: 'new', isInner });
     if (generic !== null) this.record(node, generic);
     return type;
   }
@@ -3345,11 +3357,8 @@ export class CodeGenerator {
     const instantiated = JavaType.methodDescriptor(parameters.map((p) => p.type), returnType);
     const capturedTypes = [...(compiled.usesThis ? [JavaType.classType(this.ctx.currentClass)] : []), ...compiled.captures.map((c) => c.type)];
     const callSiteType = JavaType.methodDescriptor(capturedTypes, target);
-    const arguments_: BootstrapArgument[] = [
-      Type.getMethodType(fn.method.descriptor),
-      new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface),
-      Type.getMethodType(instantiated),
-    ];
+    const implementation = compiled.direct ?? new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface);
+    const arguments_: BootstrapArgument[] = [Type.getMethodType(fn.method.descriptor), implementation, Type.getMethodType(instantiated)];
     // As javac (LambdaToMethod): altMetafactory where the lambda's class must be serializable (its
     // interface or a bound of the cast is Serializable), implement marker interfaces or bridge other
     // erasures; FLAG_BRIDGES is always set there, with the (maybe empty) list of bridges.
@@ -3366,10 +3375,10 @@ export class CodeGenerator {
     this.target.visitInvokeDynamicInsn(fn.method.name, callSiteType, bootstrapMethod, arguments_);
     if (serializable) {
       this.ctx.lambdaMethods.addDeserializationCase?.({
-        implMethodKind: handleKind,
-        implClass: this.ctx.currentClass,
-        implMethodName: compiled.name,
-        implMethodSignature: compiled.descriptor,
+        implMethodKind: implementation.getTag(),
+        implClass: implementation.getOwner(),
+        implMethodName: implementation.getName(),
+        implMethodSignature: implementation.getDesc(),
         functionalInterfaceClass: target.internalName!,
         functionalInterfaceMethodName: fn.method.name,
         functionalInterfaceMethodSignature: fn.method.descriptor,
@@ -3393,7 +3402,7 @@ export class CodeGenerator {
     parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
     returnType: JavaType,
     returnGeneric: GenericType,
-  ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean; result: GenericType | null } {
+  ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean; result: GenericType | null; direct?: Handle } {
     if (this.ctx.lambdaMethods.discards !== true) return this.compileLambdaMethod(lambda, parameters, returnType, returnGeneric);
     // In a throwaway compilation only what the body tells matters, the same for the same body, parameter
     // types, function type and variables in scope (see CompileMemo): a lambda in a lambda is not compiled
@@ -3424,7 +3433,7 @@ export class CodeGenerator {
     parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
     returnType: JavaType,
     returnGeneric: GenericType,
-  ): { name: string; descriptor: string; captures: LocalVariable[]; capturedNames: readonly string[]; usesThis: boolean; result: GenericType | null } {
+  ): { name: string; descriptor: string; captures: LocalVariable[]; capturedNames: readonly string[]; usesThis: boolean; result: GenericType | null; direct?: Handle } {
     const captured = new Map<string, LocalVariable>();
     const discovery: CaptureScope = {
       usesThis: false,
@@ -3463,6 +3472,12 @@ export class CodeGenerator {
     second.lambdaBody(lambda.body, returnType);
     // Its own locals start after the captured values and the parameters, which arrive assigned.
     second.checkDefiniteAssignment(bodySlots);
+    // A method reference javac gives the referenced method's own handle: no lambda method.
+    const body = lambda.body;
+    const direct = body.kind !== 'Block' && referenceBodies.has(body) ? this.directReferenceHandle(body, parameters.map((p) => p.type), usesThis || captures.length > 0) : null;
+    if (direct !== null) {
+      return { name: direct.getName(), descriptor: direct.getDesc(), captures: captures.map(([, v]) => v), capturedNames: captures.map(([name]) => name), usesThis, result: second.lambdaResult(), direct };
+    }
     method.maxLocals = 0;
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
@@ -3554,16 +3569,18 @@ export class CodeGenerator {
       const typeNode = target.kind === 'type' ? target.type : this.asTypeNode(target.expression);
       if (typeNode !== null) {
         body = this.unboundReferenceCall(node, typeNode, fn, names);
-      } else if (target.kind === 'expression' && target.expression.kind === 'This') {
-        body = { kind: 'MethodCall', target: target.expression, typeArguments: null, name: node.name, arguments: names(0), position };
       } else {
-        // A bound receiver: evaluated once, now, and never null (JLS §15.13.3).
+        // A bound receiver: evaluated once, now, and never null (JLS §15.13.3). `this` too is a value the
+        // lambda captures, as javac's lambda for `this::m` is a static method taking it.
         const expression = (target as { expression: Ast.ExpressionNode }).expression;
-        const receiverType = this.expression(expression);
+        const isThis = expression.kind === 'This';
+        const receiverType = isThis ? this.loadThis(expression.position) : this.expression(expression);
         if (!receiverType.isReference() || receiverType.isNull()) throw new CompileError(`${receiverType} cannot be dereferenced`, expression.position);
-        this.e.insn(Opcodes.DUP);
-        this.e.invoke(Opcodes.INVOKESTATIC, 'java/util/Objects', 'requireNonNull', '(Ljava/lang/Object;)Ljava/lang/Object;', false);
-        this.e.insn(Opcodes.POP);
+        if (!isThis) {
+          this.e.insn(Opcodes.DUP);
+          this.e.invoke(Opcodes.INVOKESTATIC, 'java/util/Objects', 'requireNonNull', '(Ljava/lang/Object;)Ljava/lang/Object;', false);
+          this.e.insn(Opcodes.POP);
+        }
         // A name no source can spell, so that it shadows nothing.
         const receiverName = `#receiver${this.nextSlot}`;
         const receiver = this.declare(receiverName, receiverType, undefined, this.generics.get(unparenthesized(expression)));
@@ -3571,7 +3588,60 @@ export class CodeGenerator {
         body = { kind: 'MethodCall', target: { kind: 'Name', name: receiverName, position }, typeArguments: null, name: node.name, arguments: names(0), position };
       }
     }
+    referenceBodies.add(body);
     return { kind: 'Lambda', parameters, body, position };
+  }
+
+  /**
+   * The handle javac gives a method reference instead of a lambda method (LambdaToMethod: a reference
+   * needs no conversion to a lambda): the referenced method or constructor itself, when the call the
+   * reference stands for (`body`, compiled) passed the function's arguments as they are — no
+   * variable-arity array, no `super::`, no array method or constructor, not the constructor of an
+   * inner class — and its declaring class and the member are accessible from here without an accessor:
+   * a class of this package or a public one, a private member only of this class, a protected one only
+   * in this package. LambdaMetafactory adapts the arguments and result (boxing, unboxing, widening,
+   * casts) as the lambda's body would. Null: the reference is compiled as its lambda.
+   */
+  private directReferenceHandle(body: Ast.ExpressionNode, instantiated: readonly JavaType[], bound: boolean): Handle | null {
+    const target = referenceTargets.get(body);
+    if (target === undefined || target.kind === 'super-call' || target.isInner || target.method.varargsCall) return null;
+    const { method } = target;
+    const declaring = method.declaringClass;
+    // LambdaMetafactory checks the function's parameters against the method's strictly (no casts):
+    // where the lambda's body needed one (a type variable left at its bound), it stays a lambda.
+    const unboundReceiver = target.kind === 'call' && !method.isStatic && !bound;
+    const env = this.ctx.env;
+    if (unboundReceiver && (instantiated[0] === undefined || !instantiated[0].isReference() || !env.isSubtype(instantiated[0], JavaType.classType(declaring)))) return null;
+    const args = unboundReceiver ? instantiated.slice(1) : instantiated;
+    if (args.length !== method.parameterTypes.length || !args.every((arg, i) => this.isStrictlyAdaptable(arg, method.parameterTypes[i]!))) return null;
+    if (declaring.startsWith('[')) return null;
+    // MethodHandle.invoke/invokeExact and VarHandle's methods are signature polymorphic: only a call site gives their type.
+    if (declaring === 'java/lang/invoke/MethodHandle' || declaring === 'java/lang/invoke/VarHandle') return null;
+    const model = this.ctx.env.findClass(declaring);
+    if (model === null) return null;
+    const samePackage = packageOf(declaring) === packageOf(this.ctx.currentClass);
+    if ((model.access & Opcodes.ACC_PUBLIC) === 0 && !samePackage) return null;
+    if ((method.access & Opcodes.ACC_PRIVATE) !== 0 && declaring !== this.ctx.currentClass) return null;
+    if ((method.access & Opcodes.ACC_PROTECTED) !== 0 && !samePackage) return null;
+    if (target.kind === 'new') return new Handle(Opcodes.H_NEWINVOKESPECIAL, declaring, '<init>', method.descriptor, false);
+    if (method.isStatic) return new Handle(Opcodes.H_INVOKESTATIC, declaring, method.name, method.descriptor, method.declaringIsInterface);
+    if ((method.access & Opcodes.ACC_PRIVATE) !== 0) {
+      // As a lambda's own method: invokespecial before nestmates (class files before 55) and in interfaces.
+      const special = method.declaringIsInterface || (this.ctx.classVersion & 0xffff) < Opcodes.V11;
+      return new Handle(special ? Opcodes.H_INVOKESPECIAL : Opcodes.H_INVOKEVIRTUAL, declaring, method.name, method.descriptor, method.declaringIsInterface);
+    }
+    return new Handle(method.declaringIsInterface ? Opcodes.H_INVOKEINTERFACE : Opcodes.H_INVOKEVIRTUAL, declaring, method.name, method.descriptor, method.declaringIsInterface);
+  }
+
+  /** LambdaMetafactory's strict adaptation of a function's parameter to a method's: widening, boxing, unboxing, a subtype. */
+  private isStrictlyAdaptable(from: JavaType, to: JavaType): boolean {
+    if (from === to) return true;
+    if (from.isPrimitive()) return to.isPrimitive() ? isPrimitiveWidening(from, to) : this.ctx.env.isSubtype(from.boxed()!, to);
+    if (to.isPrimitive()) {
+      const unboxed = from.unboxed();
+      return unboxed !== null && (unboxed === to || isPrimitiveWidening(unboxed, to));
+    }
+    return this.ctx.env.isSubtype(from, to);
   }
 
   /**

@@ -1,0 +1,127 @@
+// Method references in classforge/source snippets get the call site javac gives them: the referenced
+// method's or constructor's own handle where javac uses it (no synthetic lambda method), and a lambda
+// method where javac needs one (super::, variable arity, array constructors, inner classes' constructors,
+// protected members of a superclass in another package, an inaccessible declaring class).
+import { describe, expect, it } from 'vitest';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { Handle } from '../src/asm/handle.js';
+import { Type } from '../src/asm/type.js';
+import { ClassNode } from '../src/tree/class-node.js';
+import { InvokeDynamicInsnNode } from '../src/tree/invoke-dynamic-insn-node.js';
+import { ClassPool } from '../src/source/index.js';
+import { compileJava, runJava } from '../src/testing/index.js';
+
+const BASE = `package p;
+  public class Base {
+    protected String prot() { return "prot"; }
+    protected static String sprot() { return "sprot"; }
+  }`;
+
+/** Bodies of `Object name(String s, Object o)` in q.N (extends p.Base), each returning a method reference. */
+const REFERENCES: Record<string, string> = {
+  staticMethod: 'java.util.function.Function<Object, String> f = java.util.Objects::toString; return f;',
+  unboundInstance: 'java.util.function.Function<String, Integer> f = String::length; return f;',
+  unboundInterface: 'java.util.function.Function<java.util.List<String>, Integer> f = java.util.List::size; return f;',
+  bound: 'java.util.function.Supplier<Integer> f = s::length; return f;',
+  boundObjectMethod: 'java.util.function.Supplier<Class<?>> f = o::getClass; return f;',
+  thisInherited: 'java.util.function.Supplier<String> f = this::toString; return f;',
+  thisPrivate: 'java.util.function.Supplier<String> f = this::priv; return f;',
+  staticPrivate: 'java.util.function.Supplier<String> f = N::spriv; return f;',
+  constructor: 'java.util.function.Function<String, StringBuilder> f = StringBuilder::new; return f;',
+  nestedConstructor: 'java.util.function.Supplier<N.Nested> f = N.Nested::new; return f;',
+  boxing: 'java.util.function.BinaryOperator<Integer> f = Integer::sum; return f;',
+  widening: 'java.util.function.IntToLongFunction f = Math::abs; return f;',
+  arrayArgument: 'java.util.function.BiFunction<String, Object[], String> f = String::format; return f;',
+  // javac: a lambda method for each of these.
+  variableArity: 'java.util.function.Function<String, String> f = String::format; return f;',
+  superMethod: 'java.util.function.Supplier<String> f = super::toString; return f;',
+  protectedInherited: 'java.util.function.Supplier<String> f = this::prot; return f;',
+  protectedStatic: 'java.util.function.Supplier<String> f = p.Base::sprot; return f;',
+  innerConstructor: 'java.util.function.Supplier<N.Member> f = N.Member::new; return f;',
+  arrayConstructor: 'java.util.function.IntFunction<int[]> f = int[]::new; return f;',
+  inaccessibleDeclaringClass: 'java.util.function.ToIntFunction<StringBuilder> f = StringBuilder::length; return f;',
+};
+
+function nClass(stub: boolean): string {
+  const members = Object.entries(REFERENCES)
+    .map(([name, body]) => `Object ${name}(String s, Object o) { ${stub ? 'return null;' : body} }`)
+    .join('\n  ');
+  return `package q;
+    public class N extends p.Base {
+      private String priv() { return "priv"; }
+      private static String spriv() { return "spriv"; }
+      public static class Nested {}
+      public class Member {}
+      ${members}
+      public static void main(String[] args) throws Exception {
+        N n = new N();
+        StringBuilder out = new StringBuilder();
+        for (java.lang.reflect.Method m : N.class.getDeclaredMethods()) {
+          if (m.getParameterCount() != 2 || m.getName().startsWith("lambda$")) continue;
+          Object f = m.invoke(n, "text", 42);
+          out.append(m.getName()).append('=').append(f != null).append(' ');
+        }
+        System.out.println(out.length() > 0);
+      }
+    }`;
+}
+
+/** Each invokedynamic of `method`: bootstrap method and arguments, a lambda method's name as `lambda$`. */
+function callSites(classFile: Uint8Array, method: string): string[] {
+  const node = new ClassNode();
+  new ClassReader(classFile).accept(node, 0);
+  const found = node.methods.find((m) => m.name === method)!;
+  const describe = (arg: unknown): string =>
+    arg instanceof Handle
+      ? `handle ${arg.getTag()} ${arg.getOwner()}.${arg.getName().startsWith('lambda$') ? 'lambda$' : arg.getName()}${arg.getName().startsWith('lambda$') ? '' : arg.getDesc()}`
+      : arg instanceof Type
+        ? arg.getDescriptor()
+        : String(arg);
+  return found.instructions
+    .toArray()
+    .filter((insn): insn is InvokeDynamicInsnNode => insn instanceof InvokeDynamicInsnNode)
+    .map((insn) => `${insn.name}${insn.desc} ${insn.bsm.getName()} [${insn.bsmArgs.map(describe).join(', ')}]`);
+}
+
+describe('method references in snippets', () => {
+  it("get javac's call sites: the method's own handle, or a lambda method where javac makes one", async () => {
+    const sources = (stub: boolean) => ({ 'p/Base.java': BASE, 'q/N.java': nClass(stub) });
+    const byJavac = await compileJava(sources(false), { javacOptions: ['-g'] });
+    const stubs = await compileJava(sources(true), { javacOptions: ['-g'] });
+    const pool = new ClassPool(true).appendClassPath(stubs.dir);
+    const n = pool.get('q.N');
+    for (const [name, body] of Object.entries(REFERENCES)) n.getDeclaredMethod(name).setBody(`{ ${body} }`);
+    const ours = n.toBytecode();
+    const javacs = byJavac.classes.get('q/N')!;
+    for (const name of Object.keys(REFERENCES)) expect(callSites(ours, name), name).toEqual(callSites(javacs, name));
+    // Lambda methods only where javac has them (their bodies may differ: javac passes a bound receiver as a parameter).
+    const lambdaCount = (bytes: Uint8Array) => {
+      const node = new ClassNode();
+      new ClassReader(bytes).accept(node, 0);
+      return node.methods.filter((m) => m.name.startsWith('lambda$')).length;
+    };
+    expect(lambdaCount(ours)).toBe(lambdaCount(javacs));
+    expect(lambdaCount(ours)).toBe(7);
+    // And they all link and run.
+    const run = await runJava({ classpath: [new Map([['q/N', ours]]), stubs.dir], mainClass: 'q.N', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('true\n');
+  });
+
+  it('stay lambdas where LambdaMetafactory would not take the function type as it is (a type variable at its bound)', async () => {
+    const compiled = await compileJava({
+      'r/Sort.java': `package r;
+        public class Sort {
+          static Object sorted(java.util.List<String> names) { return null; }
+          public static void main(String[] args) { System.out.println(sorted(new java.util.ArrayList<>(java.util.List.of("ccc", "a", "bb")))); }
+        }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const sort = pool.get('r.Sort');
+    // comparing's T is left at Object here (no target type): String::length needs the lambda's cast.
+    sort.getDeclaredMethod('sorted').setBody('{ $1.sort(java.util.Comparator.comparing(String::length)); $1.forEach(System.out::print); return $1; }');
+    const run = await runJava({ classpath: [new Map([['r/Sort', sort.toBytecode()]]), compiled.dir], mainClass: 'r.Sort', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('abbccc[a, bb, ccc]\n');
+  });
+});
