@@ -72,6 +72,12 @@ export interface LocalVariable {
   readonly pattern?: boolean;
   /** The value of a constant variable (JLS §4.12.4: final, primitive or String, a constant initializer). */
   constant?: Constant;
+  /**
+   * A `var` local whose initializer's type is an intersection (JLS §14.4.1: `var x = first("a", new
+   * StringBuilder())` is a Serializable & Comparable & CharSequence): the types after the first, whose
+   * members a call on it finds with javac's cast (see intersectionMember).
+   */
+  intersection?: readonly string[];
 }
 
 /** The original operation `$proceed(...)` stands for, in an ExprEditor replacement. */
@@ -499,6 +505,8 @@ export class CodeGenerator {
         }
         type = buffered.value;
         const variable = this.declare(declarator.name, type, undefined, this.generics.get(unparenthesized(declarator.initializer)));
+        const otherBounds = this.intersectionResults.get(unparenthesized(initializer));
+        if (otherBounds !== undefined) variable.intersection = otherBounds;
         this.append(buffered.code);
         this.e.store(type, variable.slot);
         this.recordConstantVariable(node, variable, declarator.initializer);
@@ -2422,7 +2430,8 @@ export class CodeGenerator {
 
   /** The method `node` calls on one of the other types of its target's intersection type, or null. */
   private intersectionMember(node: Ast.MethodCallNode, target: Ast.ExpressionNode, args: readonly CompiledArgument[]): { owner: string; method: ResolvedMethod } | null {
-    for (const owner of this.intersectionResults.get(target) ?? []) {
+    const bounds = this.intersectionResults.get(target) ?? (target.kind === 'Name' ? this.lookupLocal(target.name)?.intersection : undefined) ?? [];
+    for (const owner of bounds) {
       try {
         return { owner, method: findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), { ...this.access(), qualifier: owner }) };
       } catch (error) {
