@@ -259,6 +259,10 @@ export class CodeGenerator {
   private ctx: CompileContext;
   /** The name last declared at each local slot (for checkDefiniteAssignment's message). */
   private readonly slotNames = new Map<number, string>();
+  /** Set on the generator of trialBlockResultTypes: the types of the result expressions of its returns, as they are compiled. */
+  private resultTypes: JavaType[] | null = null;
+  /** trialBlockResultTypes' answers, by lambda, then parameter and return types. */
+  private readonly trialResultTypes = new Map<Ast.LambdaNode, Map<string, readonly JavaType[] | null>>();
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
   /** The names of the enclosing code's variables used while each discardedArgument compilation runs (innermost last). */
@@ -784,6 +788,11 @@ export class CodeGenerator {
         if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', expression.position);
         this.convert(actual, returnType, expression.position, 'assignment');
         if (!actual.isNull()) this.noteLambdaResult(this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
+      } else if (this.resultTypes !== null) {
+        // A trial over a block lambda's body for overload resolution (trialBlockResultTypes): each result expression's own type.
+        const actual = this.atEmptyStack(expression, () => this.expression(expression));
+        this.resultTypes.push(actual);
+        this.convert(actual, returnType, expression.position, 'assignment');
       } else {
         this.atEmptyStack(expression, () => this.expressionAs(expression, returnType, returnGeneric ?? null));
       }
@@ -3745,6 +3754,35 @@ export class CodeGenerator {
     return known.get(key) !== null;
   }
 
+  /**
+   * The types of the result expressions of the block body of `lambda` (JLS §15.27.2), compiled with these
+   * parameter types and returning `returnType`; null when it does not compile. Memoized per lambda.
+   */
+  private trialBlockResultTypes(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], returnType: JavaType): readonly JavaType[] | null {
+    const key = `${parameterTypes.map((type) => type.descriptor()).join('')} ${returnType.descriptor()}`;
+    let known = this.trialResultTypes.get(lambda);
+    if (known === undefined) {
+      known = new Map();
+      this.trialResultTypes.set(lambda, known);
+    }
+    if (!known.has(key)) {
+      const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
+      const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
+      const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric: null, firstFreeSlot: 1 });
+      lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
+      trial.resultTypes = [];
+      let types: readonly JavaType[] | null = trial.resultTypes;
+      try {
+        trial.lambdaBody(lambda.body, returnType);
+      } catch (error) {
+        if (!(error instanceof CompileError)) throw error;
+        types = null;
+      }
+      known.set(key, types);
+    }
+    return known.get(key)!;
+  }
+
   private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
     const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
     const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
@@ -3847,10 +3885,12 @@ export class CodeGenerator {
         const r2 = b.returnType;
         if (!explicit || r1.isVoid() || r2.isVoid() || r1 === r2) return false;
         if (r1.isPrimitive() && r2.isPrimitive()) return isPrimitiveSubtype(r1, r2);
-        const type = bodyType(a);
-        if (type === null || type.isVoid()) return false;
-        if (r1.isPrimitive() && r2.isReference()) return type.isPrimitive();
-        if (r1.isReference() && r2.isPrimitive()) return type.isReference();
+        // Each result expression (the body, or every return of a block) a standalone primitive, or each a reference.
+        const single = explicitBlock || node.kind !== 'Lambda' ? null : bodyType(a);
+        const types = explicitBlock && node.kind === 'Lambda' ? this.trialBlockResultTypes(node, a.argumentTypes, a.returnType) : single === null ? null : [single];
+        if (types === null || types.length === 0 || types.some((type) => type.isVoid())) return false;
+        if (r1.isPrimitive() && r2.isReference()) return types.every((type) => type.isPrimitive());
+        if (r1.isReference() && r2.isPrimitive()) return types.every((type) => type.isReference());
         return false;
       },
     };
