@@ -4,13 +4,9 @@
 // $deserializeLambda$ javac wrote (its lambdas and ours both read back), `this` captured, and a
 // snippet that fails taking its deserialization case back.
 import { describe, expect, it } from 'vitest';
-import { ClassReader } from '../src/asm/class-reader.js';
-import { Handle } from '../src/asm/handle.js';
-import { Type } from '../src/asm/type.js';
-import { ClassNode } from '../src/tree/class-node.js';
-import { InvokeDynamicInsnNode } from '../src/tree/invoke-dynamic-insn-node.js';
 import { ClassPool, CtNewMethod } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
+import { compiledBothWays, invokeDynamicSites as callSites } from './support/call-sites.js';
 
 const SUPPORT = {
   'ser/A.java': 'package ser; public interface A<T> { String m(T t); }',
@@ -38,35 +34,17 @@ const CALL_SITES: Record<string, string> = {
   plain: 'Runnable r = () -> {}; return r;',
 };
 
-/** The invokedynamic instructions of `method`: bootstrap method and arguments, the implementation method's name left out. */
-function callSites(classFile: Uint8Array, method: string): string[] {
-  const node = new ClassNode();
-  new ClassReader(classFile).accept(node, 0);
-  const found = node.methods.find((m) => m.name === method)!;
-  const describe = (arg: unknown): string => (arg instanceof Handle ? `handle ${arg.getTag()} ${arg.getOwner()} ${arg.getDesc()}` : arg instanceof Type ? arg.getDescriptor() : String(arg));
-  return found.instructions
-    .toArray()
-    .filter((insn): insn is InvokeDynamicInsnNode => insn instanceof InvokeDynamicInsnNode)
-    .map((insn) => `${insn.name}${insn.desc} ${insn.bsm.getName()} [${insn.bsmArgs.map(describe).join(', ')}]`);
-}
-
 describe('serializable and intersection lambdas in snippets', () => {
   it('get the bootstrap method and arguments javac gives them (altMetafactory flags, markers, bridges)', async () => {
     const members = (stub: boolean) =>
       Object.entries(CALL_SITES)
         .map(([name, body]) => `static Object ${name}(int k) { ${stub ? 'return null;' : body} }`)
         .join('\n');
-    const byJavac = await compileJava({ ...SUPPORT, 'ser/Sites.java': `package ser; public class Sites { ${members(false)} }` });
-    const stubs = await compileJava({ ...SUPPORT, 'ser/Sites.java': `package ser; public class Sites { ${members(true)} }` }, { javacOptions: ['-g'] });
-    const pool = new ClassPool(true).appendClassPath(stubs.dir);
-    const sites = pool.get('ser.Sites');
-    for (const [name, body] of Object.entries(CALL_SITES)) sites.getDeclaredMethod(name).setBody(`{ ${body} }`);
-    const ours = sites.toBytecode();
-    const javacs = byJavac.classes.get('ser/Sites')!;
+    const { ours, javacs } = await compiledBothWays((stub) => ({ ...SUPPORT, 'ser/Sites.java': `package ser; public class Sites { ${members(stub)} }` }), 'ser.Sites', CALL_SITES);
     for (const name of Object.keys(CALL_SITES)) expect(callSites(ours, name), name).toEqual(callSites(javacs, name));
     // The cases that must not be plain metafactory calls are not.
-    expect(callSites(ours, 'markers')[0]).toContain('altMetafactory [()V, handle 6 ser/Sites ()V, ()V, 7, 2, Ljava/lang/Cloneable;, Ljava/util/RandomAccess;, 0]');
-    expect(callSites(ours, 'bridged')[0]).toContain('altMetafactory [(Ljava/lang/String;)Ljava/lang/String;, handle 6 ser/Sites (ILjava/lang/String;)Ljava/lang/String;, (Ljava/lang/String;)Ljava/lang/String;, 4, 1, (Ljava/lang/Object;)Ljava/lang/String;]');
+    expect(callSites(ours, 'markers')[0]).toContain('altMetafactory [()V, handle 6 ser/Sites.lambda$, ()V, 7, 2, Ljava/lang/Cloneable;, Ljava/util/RandomAccess;, 0]');
+    expect(callSites(ours, 'bridged')[0]).toContain('altMetafactory [(Ljava/lang/String;)Ljava/lang/String;, handle 6 ser/Sites.lambda$, (Ljava/lang/String;)Ljava/lang/String;, 4, 1, (Ljava/lang/Object;)Ljava/lang/String;]');
   });
 
   it("read back next to the lambdas of javac's own $deserializeLambda$, with this captured", async () => {

@@ -3,13 +3,9 @@
 // method where javac needs one (super::, variable arity, array constructors, inner classes' constructors,
 // protected members of a superclass in another package, an inaccessible declaring class).
 import { describe, expect, it } from 'vitest';
-import { ClassReader } from '../src/asm/class-reader.js';
-import { Handle } from '../src/asm/handle.js';
-import { Type } from '../src/asm/type.js';
-import { ClassNode } from '../src/tree/class-node.js';
-import { InvokeDynamicInsnNode } from '../src/tree/invoke-dynamic-insn-node.js';
 import { ClassPool } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
+import { compiledBothWays, invokeDynamicSites as callSites, lambdaMethodCount } from './support/call-sites.js';
 
 const BASE = `package p;
   public class Base {
@@ -66,42 +62,13 @@ function nClass(stub: boolean): string {
     }`;
 }
 
-/** Each invokedynamic of `method`: bootstrap method and arguments, a lambda method's name as `lambda$`. */
-function callSites(classFile: Uint8Array, method: string): string[] {
-  const node = new ClassNode();
-  new ClassReader(classFile).accept(node, 0);
-  const found = node.methods.find((m) => m.name === method)!;
-  const describe = (arg: unknown): string =>
-    arg instanceof Handle
-      ? `handle ${arg.getTag()} ${arg.getOwner()}.${arg.getName().startsWith('lambda$') ? 'lambda$' : arg.getName()}${arg.getName().startsWith('lambda$') ? '' : arg.getDesc()}`
-      : arg instanceof Type
-        ? arg.getDescriptor()
-        : String(arg);
-  return found.instructions
-    .toArray()
-    .filter((insn): insn is InvokeDynamicInsnNode => insn instanceof InvokeDynamicInsnNode)
-    .map((insn) => `${insn.name}${insn.desc} ${insn.bsm.getName()} [${insn.bsmArgs.map(describe).join(', ')}]`);
-}
-
 describe('method references in snippets', () => {
   it("get javac's call sites: the method's own handle, or a lambda method where javac makes one", async () => {
-    const sources = (stub: boolean) => ({ 'p/Base.java': BASE, 'q/N.java': nClass(stub) });
-    const byJavac = await compileJava(sources(false), { javacOptions: ['-g'] });
-    const stubs = await compileJava(sources(true), { javacOptions: ['-g'] });
-    const pool = new ClassPool(true).appendClassPath(stubs.dir);
-    const n = pool.get('q.N');
-    for (const [name, body] of Object.entries(REFERENCES)) n.getDeclaredMethod(name).setBody(`{ ${body} }`);
-    const ours = n.toBytecode();
-    const javacs = byJavac.classes.get('q/N')!;
+    const { ours, javacs, stubs } = await compiledBothWays((stub) => ({ 'p/Base.java': BASE, 'q/N.java': nClass(stub) }), 'q.N', REFERENCES);
     for (const name of Object.keys(REFERENCES)) expect(callSites(ours, name), name).toEqual(callSites(javacs, name));
-    // Lambda methods only where javac has them (their bodies may differ: javac passes a bound receiver as a parameter).
-    const lambdaCount = (bytes: Uint8Array) => {
-      const node = new ClassNode();
-      new ClassReader(bytes).accept(node, 0);
-      return node.methods.filter((m) => m.name.startsWith('lambda$')).length;
-    };
-    expect(lambdaCount(ours)).toBe(lambdaCount(javacs));
-    expect(lambdaCount(ours)).toBe(7);
+    // Lambda methods only where javac has them.
+    expect(lambdaMethodCount(ours)).toBe(lambdaMethodCount(javacs));
+    expect(lambdaMethodCount(ours)).toBe(7);
     // And they all link and run.
     const run = await runJava({ classpath: [new Map([['q/N', ours]]), stubs.dir], mainClass: 'q.N', verify: true });
     expect(run.stderr).toBe('');

@@ -261,8 +261,8 @@ export class CodeGenerator {
   private readonly slotNames = new Map<number, string>();
   /** Set on the generator of trialBlockResultTypes: the types of the result expressions of its returns, as they are compiled. */
   private resultTypes: JavaType[] | null = null;
-  /** trialBlockResultTypes' answers, by lambda, then parameter and return types. */
-  private readonly trialResultTypes = new Map<Ast.LambdaNode, Map<string, readonly JavaType[] | null>>();
+  /** trialBlock's answers, by lambda, then mode, parameter and return types. */
+  private readonly trialBlocks = new Map<Ast.LambdaNode, Map<string, readonly JavaType[] | null>>();
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
   /** The names of the enclosing code's variables used while each discardedArgument compilation runs (innermost last). */
@@ -3729,56 +3729,45 @@ export class CodeGenerator {
     return type;
   }
 
-  /** Whether the block body of `lambda` compiles with these parameter types and returning `returnType` (memoized as trialBodyType). */
+  /** Whether the block body of `lambda` compiles with these parameter types and returning `returnType`. */
   private trialBlockCompiles(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], returnType: JavaType): boolean {
-    const key = `block ${parameterTypes.map((type) => type.descriptor()).join('')} ${returnType.descriptor()}`;
-    let known = this.trialBodyTypes.get(lambda);
-    if (known === undefined) {
-      known = new Map();
-      this.trialBodyTypes.set(lambda, known);
-    }
-    if (!known.has(key)) {
-      const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
-      const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
-      const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric: null, firstFreeSlot: 1 });
-      lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
-      let compiles = true;
-      try {
-        trial.lambdaBody(lambda.body, returnType);
-      } catch (error) {
-        if (!(error instanceof CompileError)) throw error;
-        compiles = false;
-      }
-      known.set(key, compiles ? returnType : null);
-    }
-    return known.get(key) !== null;
+    return this.trialBlock(lambda, parameterTypes, returnType, false) !== null;
   }
 
   /**
    * The types of the result expressions of the block body of `lambda` (JLS §15.27.2), compiled with these
-   * parameter types and returning `returnType`; null when it does not compile. Memoized per lambda.
+   * parameter types and returning `returnType`; null when it does not compile.
    */
   private trialBlockResultTypes(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], returnType: JavaType): readonly JavaType[] | null {
-    const key = `${parameterTypes.map((type) => type.descriptor()).join('')} ${returnType.descriptor()}`;
-    let known = this.trialResultTypes.get(lambda);
+    return this.trialBlock(lambda, parameterTypes, returnType, true);
+  }
+
+  /**
+   * Compiles the block body of `lambda` in a throwaway generator (memoized per lambda, parameter and
+   * return types, and mode): null when it does not compile, else the types of its result expressions
+   * when `resultTypes` (each compiled standalone, then converted), or an empty list.
+   */
+  private trialBlock(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], returnType: JavaType, resultTypes: boolean): readonly JavaType[] | null {
+    const key = `${resultTypes ? 'types' : 'compiles'} ${parameterTypes.map((type) => type.descriptor()).join('')} ${returnType.descriptor()}`;
+    let known = this.trialBlocks.get(lambda);
     if (known === undefined) {
       known = new Map();
-      this.trialResultTypes.set(lambda, known);
+      this.trialBlocks.set(lambda, known);
     }
     if (!known.has(key)) {
       const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
       const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
       const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric: null, firstFreeSlot: 1 });
       lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
-      trial.resultTypes = [];
-      let types: readonly JavaType[] | null = trial.resultTypes;
+      const types: JavaType[] = [];
+      if (resultTypes) trial.resultTypes = types;
       try {
         trial.lambdaBody(lambda.body, returnType);
+        known.set(key, types);
       } catch (error) {
         if (!(error instanceof CompileError)) throw error;
-        types = null;
+        known.set(key, null);
       }
-      known.set(key, types);
     }
     return known.get(key)!;
   }
