@@ -98,22 +98,86 @@ export class Float {
     return this.value;
   }
 
-  /** Java's Float.toString: the shortest decimal (at least two digits) that rounds back to it. */
+  /**
+   * Java's Float.toString (as specified since JDK 19, and as JDK 17 prints most values): the shortest
+   * decimal, at least two digits, that rounds to this float; of those, the closest to it, and of two
+   * as close, the one whose last digit is even.
+   */
   toString(): string {
     const value = this.value;
     const special = specialToString(value);
     if (special !== null) return special;
-    const magnitude = Math.abs(value);
-    for (let precision = 2; precision <= 9; precision++) {
-      const { digits, exponent } = splitExponential(magnitude.toExponential(precision - 1));
-      if (Math.fround(Number(digits.charAt(0) + '.' + digits.substring(1) + 'e' + exponent)) === magnitude) {
-        return formatJavaDecimal(value < 0, digits, exponent);
-      }
-    }
-    // Nine significant digits always identify a float.
-    const { digits, exponent } = splitExponential(magnitude.toExponential(8));
+    const { digits, exponent } = shortestFloatDecimal(Math.abs(value), this.bits & 0x7fffffff);
     return formatJavaDecimal(value < 0, digits, exponent);
   }
+}
+
+/** `x` (a finite non-negative double) as an exact binary rational: x = n × 2^k. */
+function exactBinary(x: number): { n: bigint; k: number } {
+  scratch.setFloat64(0, x);
+  const high = scratch.getUint32(0);
+  const biased = (high >>> 20) & 0x7ff;
+  const mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(scratch.getUint32(4));
+  return biased === 0 ? { n: mantissa, k: -1074 } : { n: mantissa | (1n << 52n), k: biased - 1075 };
+}
+
+/** The sign of n × 10^q − b.n × 2^b.k, exactly. */
+function compareDecimalToBinary(n: bigint, q: number, b: { n: bigint; k: number }): number {
+  const left = n * 10n ** BigInt(Math.max(q, 0)) * 2n ** BigInt(Math.max(-b.k, 0));
+  const right = b.n * 2n ** BigInt(Math.max(b.k, 0)) * 10n ** BigInt(Math.max(-q, 0));
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * The digits and decimal exponent (value = d1.d2… × 10^exponent) Java's Float.toString chooses for the
+ * positive float `magnitude` with raw bits `bits`: the decimals of the fewest digits (two at least)
+ * inside the float's rounding interval — halfway to each neighbour, the bounds included when its
+ * significand is even (round half to even) — and of those the closest to it, the even one on a tie.
+ * Computed exactly (the interval's bounds are exact doubles; candidates are compared as rationals).
+ */
+function shortestFloatDecimal(magnitude: number, bits: number): { digits: string; exponent: number } {
+  scratch.setInt32(0, bits - 1);
+  const below = bits === 0 ? 0 : scratch.getFloat32(0);
+  scratch.setInt32(0, bits + 1);
+  const above = bits === 0x7f7fffff ? 2 ** 128 : scratch.getFloat32(0);
+  const low = exactBinary((below + magnitude) / 2);
+  const high = exactBinary((magnitude + above) / 2);
+  const inclusive = (bits & 1) === 0;
+  const inside = (n: bigint, q: number): boolean => {
+    const fromLow = compareDecimalToBinary(n, q, low);
+    const fromHigh = compareDecimalToBinary(n, q, high);
+    return (fromLow > 0 || (inclusive && fromLow === 0)) && (fromHigh < 0 || (inclusive && fromHigh === 0));
+  };
+  const v = exactBinary(magnitude);
+  // The exponent of the first significant digit: 10^e <= magnitude < 10^(e+1).
+  let e = Math.floor(Math.log10(magnitude));
+  if (compareDecimalToBinary(1n, e, v) > 0) e--;
+  else if (compareDecimalToBinary(1n, e + 1, v) <= 0) e++;
+  // Nine significant digits always identify a float.
+  for (let precision = 2; precision <= 9; precision++) {
+    const q = e - precision + 1;
+    // magnitude / 10^q = numerator / denominator, exactly.
+    const numerator = v.n * 2n ** BigInt(Math.max(v.k, 0)) * 10n ** BigInt(Math.max(-q, 0));
+    const denominator = 2n ** BigInt(Math.max(-v.k, 0)) * 10n ** BigInt(Math.max(q, 0));
+    const floor = numerator / denominator;
+    const remainder = numerator % denominator;
+    let chosen: bigint | null;
+    if (remainder === 0n) {
+      chosen = floor;
+    } else {
+      const ceiling = floor + 1n;
+      const floorInside = inside(floor, q);
+      const ceilingInside = inside(ceiling, q);
+      const twice = 2n * remainder;
+      const closer = twice < denominator ? floor : twice > denominator ? ceiling : floor % 2n === 0n ? floor : ceiling;
+      chosen = floorInside && ceilingInside ? closer : floorInside ? floor : ceilingInside ? ceiling : null;
+    }
+    if (chosen !== null) {
+      const digits = chosen.toString();
+      return { digits, exponent: q + digits.length - 1 };
+    }
+  }
+  throw new IllegalArgumentException(`no decimal of nine digits rounds to the float ${magnitude}`);
 }
 
 /** A Java `double`: its value and its raw long bits. */
