@@ -230,6 +230,12 @@ const SERIALIZABLE = 'java/io/Serializable';
  */
 const referenceBodies = new WeakSet<Ast.ExpressionNode>();
 const referenceTargets = new WeakMap<Ast.ExpressionNode, { readonly method: ResolvedMethod; readonly kind: 'call' | 'super-call' | 'new'; readonly isInner: boolean }>();
+/**
+ * The type a `Type::name` reference names, for the bodies that call the method on the first parameter
+ * as it is (a raw generic type: see unboundReferenceCall): javac's handle names the method as found in
+ * that type (`List::size` is List.size, for an ArrayList parameter too).
+ */
+const referenceQualifiers = new WeakMap<Ast.ExpressionNode, string>();
 const STRING = JavaType.STRING;
 const STRING_BUILDER = 'java/lang/StringBuilder';
 
@@ -3623,7 +3629,17 @@ export class CodeGenerator {
   private directReferenceHandle(body: Ast.ExpressionNode, instantiated: readonly JavaType[], bound: boolean): Handle | null {
     const target = referenceTargets.get(body);
     if (target === undefined || target.kind === 'super-call' || target.isInner || target.method.varargsCall) return null;
-    const { method } = target;
+    let { method } = target;
+    const qualifier = referenceQualifiers.get(body);
+    if (qualifier !== undefined && qualifier !== method.declaringClass && !method.isStatic) {
+      // The same method as the type the reference names has it (its own declaration or an inherited one).
+      try {
+        method = findMethod(this.ctx.env, qualifier, method.name, method.parameterTypes, { ...this.access(), qualifier });
+      } catch (error) {
+        if (error instanceof CompileError) return null;
+        throw error;
+      }
+    }
     const declaring = method.declaringClass;
     // LambdaMetafactory checks the function's parameters against the method's strictly (no casts):
     // where the lambda's body needed one (a type variable left at its bound), it stays a lambda.
@@ -3699,7 +3715,9 @@ export class CodeGenerator {
     // a Map.Entry<String, Integer> returns an Integer): the parameter, of that type, is the receiver as it is.
     const isRawGeneric = typeNode.kind === 'ClassType' && typeNode.parts[typeNode.parts.length - 1]!.typeArguments === null && type.isClass() && this.members.typeParameterCount(type.internalName!) > 0;
     if (isRawGeneric && first !== undefined && first.kind === 'class' && first.args.length > 0 && this.members.isKnownSubtype(erasure(first), type)) {
-      return { kind: 'MethodCall', target: names(0)[0]!, typeArguments: null, name: node.name, arguments: names(1), position };
+      const call: Ast.MethodCallNode = { kind: 'MethodCall', target: names(0)[0]!, typeArguments: null, name: node.name, arguments: names(1), position };
+      referenceQualifiers.set(call, owner);
+      return call;
     }
     const receiver: Ast.ExpressionNode = { kind: 'Cast', type: typeNode, additionalBounds: [], expression: names(0)[0]!, position };
     return { kind: 'MethodCall', target: { kind: 'Parenthesized', expression: receiver, position }, typeArguments: null, name: node.name, arguments: names(1), position };
