@@ -83,7 +83,7 @@ describe('method references in snippets', () => {
     expect(run.stdout).toBe('true\n');
   });
 
-  it('stay lambdas where LambdaMetafactory would not take the function type as it is (a type variable at its bound)', async () => {
+  it('infer a function type from an exact method reference, as javac: comparing(String::length) with no target type is the handle of String.length', async () => {
     const compiled = await compileJava({
       'r/Sort.java': `package r;
         public class Sort {
@@ -93,10 +93,14 @@ describe('method references in snippets', () => {
     });
     const pool = new ClassPool(true).appendClassPath(compiled.dir);
     const sort = pool.get('r.Sort');
-    // comparing's T is left at Object here (no target type): String::length needs the lambda's cast.
-    sort.getDeclaredMethod('sorted').setBody('{ $1.sort(java.util.Comparator.comparing(String::length)); $1.forEach(System.out::print); return $1; }');
-    const run = await runJava({ classpath: [new Map([['r/Sort', sort.toBytecode()]]), compiled.dir], mainClass: 'r.Sort', verify: true });
+    // comparing(…) is the receiver of reversed(): no target type tells its T.
+    sort.getDeclaredMethod('sorted').setBody('{ java.util.Comparator<String> c = java.util.Comparator.comparing(String::length).reversed(); $1.sort(c); $1.forEach(System.out::print); return $1; }');
+    // JLS §18.2.1: String::length is exact, so comparing's T is String (it was Object here, and the reference a lambda with a cast).
+    const bytes = sort.toBytecode();
+    expect(callSites(bytes, 'sorted')[0]).toContain('metafactory [(Ljava/lang/Object;)Ljava/lang/Object;, handle 5 java/lang/String.length()I, (Ljava/lang/String;)Ljava/lang/Integer;]');
+    expect(lambdaMethodCount(bytes)).toBe(0);
+    const run = await runJava({ classpath: [new Map([['r/Sort', bytes]]), compiled.dir], mainClass: 'r.Sort', verify: true });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('abbccc[a, bb, ccc]\n');
+    expect(run.stdout).toBe('cccbba[ccc, bb, a]\n');
   });
 });

@@ -2216,6 +2216,7 @@ export class CodeGenerator {
    */
   private inferenceArguments(args: readonly CompiledArgument[]): InferenceArgument[] {
     return args.map((arg): InferenceArgument => {
+      if (arg.functional?.kind === 'MethodReference') return this.exactReferenceArgument(arg.functional);
       if (arg.functional !== undefined) {
         const lambda = arg.functional;
         // An explicitly typed lambda (no parameters, or all declared) is pertinent to applicability (JLS §15.12.2.2).
@@ -2229,6 +2230,41 @@ export class CodeGenerator {
       // A deferred call's type is known once the parameter is (see compileArguments).
       return arg.type.isNull() || arg.deferred !== undefined ? null : arg.generic ?? genericOf(arg.type);
     });
+  }
+
+  /**
+   * What an exact method reference (JLS §15.13.1) tells inference before the method is chosen, as an
+   * explicitly typed lambda would (JLS §18.2.1): `Type::name` where a non-generic Type has one method
+   * of that name, neither generic nor of variable arity — its parameter types (after the receiver's,
+   * Type, for an instance method: ‹P1 <: Type›, taken as equal here) and its result. So
+   * `comparing(String::length).reversed()` is a Comparator<String>, as in javac. Null for the others.
+   */
+  private exactReferenceArgument(node: Ast.MethodReferenceNode): InferenceArgument {
+    if (node.name === 'new' || node.target.kind === 'super') return null;
+    const typeNode = node.target.kind === 'type' ? node.target.type : this.asTypeNode(node.target.expression);
+    if (typeNode === null) return null;
+    let type: JavaType;
+    try {
+      type = this.typeOf(typeNode);
+    } catch (error) {
+      if (error instanceof CompileError) return null;
+      throw error;
+    }
+    if (!type.isClass() || this.members.typeParameterCount(type.internalName!) > 0) return null;
+    const env = this.ctx.env;
+    const named = new Map<string, MethodModel>();
+    for (const owner of [type.internalName!, ...env.supertypes(type.internalName!)]) {
+      for (const method of env.findClass(owner)?.methods ?? []) {
+        if (method.name === node.name && !method.isBridge && !method.isSynthetic && !named.has(method.descriptor)) named.set(method.descriptor, method);
+      }
+    }
+    if (named.size !== 1) return null;
+    const method = [...named.values()][0]!;
+    if (method.isVarargs || method.signature !== null) return null;
+    const parameters = (method.isStatic ? method.argumentTypes : [type, ...method.argumentTypes]).map((parameter) => genericOf(parameter));
+    const returnType = method.returnType;
+    const result = returnType.isVoid() ? null : genericOf(returnType.isPrimitive() ? returnType.boxed()! : returnType);
+    return { kind: 'lambda-result', result, parameters };
   }
 
   /**
@@ -3378,7 +3414,14 @@ export class CodeGenerator {
         ? Opcodes.H_INVOKESPECIAL
         : Opcodes.H_INVOKEVIRTUAL
       : Opcodes.H_INVOKESTATIC;
-    const instantiated = JavaType.methodDescriptor(parameters.map((p) => p.type), returnType);
+    // Where the function type's result is still to infer (Stream.map's R, Optional.map's U), javac
+    // instantiates it with what inference found — the body's result here (boxed), when it narrows the bound.
+    let instantiatedReturn = returnType;
+    if (compiled.result !== null && !returnType.isVoid() && mentionsTypeVariable(fn.returnType)) {
+      const result = erasure(compiled.result);
+      if (result.isClass() && result !== returnType && this.ctx.env.isSubtype(result, returnType)) instantiatedReturn = result;
+    }
+    const instantiated = JavaType.methodDescriptor(parameters.map((p) => p.type), instantiatedReturn);
     const capturedTypes = [...(compiled.usesThis ? [JavaType.classType(this.ctx.currentClass)] : []), ...compiled.captures.map((c) => c.type)];
     const callSiteType = JavaType.methodDescriptor(capturedTypes, target);
     const implementation = compiled.direct ?? new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface);
