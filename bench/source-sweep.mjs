@@ -152,12 +152,13 @@ function runChild(jar, serializable, link) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const serializableAt = args.indexOf('--serializable');
-  const serializable = serializableAt >= 0;
-  if (serializable) args.splice(serializableAt, 1);
-  const linkAt = args.indexOf('--link');
-  const link = linkAt >= 0;
-  if (link) args.splice(linkAt, 1);
+  const takeFlag = (flag) => {
+    const at = args.indexOf(flag);
+    if (at >= 0) args.splice(at, 1);
+    return at >= 0;
+  };
+  const serializable = takeFlag('--serializable');
+  const link = takeFlag('--link');
   if (args[0] === '--child') return sweepJar(args[1], serializable, link);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');
   const jars = args.length > 0 ? args.map((jar) => path.resolve(jar)) : defaultJars();

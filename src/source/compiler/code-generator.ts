@@ -54,7 +54,7 @@ import { assignConstant, constantOf, fits, type Constant, type ConstantValue } f
 import { Emitter } from './emitter.js';
 import { desugarTryWithResources } from './try-with-resources.js';
 import { JavaType, binaryNumericPromotion, isPrimitiveSubtype, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
-import { findConstructor, findField, findMethod, type FunctionalArgument, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
+import { accessibleMemberMethods, findConstructor, findField, findMethod, type FunctionalArgument, type ResolvedField, type ResolvedMethod } from './member-resolution.js';
 import type { TypeNameResolver } from './type-names.js';
 
 /** A local variable (or parameter) in scope. */
@@ -2251,15 +2251,15 @@ export class CodeGenerator {
       throw error;
     }
     if (!type.isClass() || this.members.typeParameterCount(type.internalName!) > 0) return null;
-    const env = this.ctx.env;
-    const named = new Map<string, MethodModel>();
-    for (const owner of [type.internalName!, ...env.supertypes(type.internalName!)]) {
-      for (const method of env.findClass(owner)?.methods ?? []) {
-        if (method.name === node.name && !method.isBridge && !method.isSynthetic && !named.has(method.descriptor)) named.set(method.descriptor, method);
-      }
+    let members: readonly { readonly method: MethodModel }[];
+    try {
+      members = accessibleMemberMethods(this.ctx.env, type.internalName!, node.name, this.access());
+    } catch (error) {
+      if (error instanceof CompileError) return null;
+      throw error;
     }
-    if (named.size !== 1) return null;
-    const method = [...named.values()][0]!;
+    if (members.length !== 1) return null;
+    const method = members[0]!.method;
     if (method.isVarargs || method.signature !== null) return null;
     const parameters = (method.isStatic ? method.argumentTypes : [type, ...method.argumentTypes]).map((parameter) => genericOf(parameter));
     const returnType = method.returnType;
@@ -3816,10 +3816,7 @@ export class CodeGenerator {
       this.trialBlocks.set(lambda, known);
     }
     if (!known.has(key)) {
-      const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
-      const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
-      const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, returnType, returnGeneric: null, firstFreeSlot: 1 });
-      lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
+      const trial = this.trialLambdaGenerator(lambda, parameterTypes, { returnType, returnGeneric: null });
       const types: JavaType[] = [];
       if (resultTypes) trial.resultTypes = types;
       try {
@@ -3833,10 +3830,21 @@ export class CodeGenerator {
     return known.get(key)!;
   }
 
-  private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
+  /**
+   * A throwaway generator for `lambda`'s body (trialBodyType, trialBlock): it sees the variables in
+   * scope here without capturing them, drops any lambda method, and has the lambda's parameters with
+   * these types (a declared parameter type stands).
+   */
+  private trialLambdaGenerator(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], context: Pick<CompileContext, 'returnType'> & Partial<Pick<CompileContext, 'returnGeneric'>>): CodeGenerator {
     const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
-    const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true }, variables: {}, returnType: JavaType.VOID, firstFreeSlot: 1 });
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
+    const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, ...context, firstFreeSlot: 1 });
     lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
+    return trial;
+  }
+
+  private compileTrialBody(lambda: Ast.LambdaNode, body: Ast.ExpressionNode, parameterTypes: readonly JavaType[]): JavaType | null {
+    const trial = this.trialLambdaGenerator(lambda, parameterTypes, { returnType: JavaType.VOID });
     try {
       return trial.expression(body);
     } catch (error) {

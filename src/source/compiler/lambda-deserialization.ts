@@ -19,17 +19,10 @@
 import type { Handle } from '../../asm/handle.js';
 import type { ConstantValue } from '../../asm/java-values.js';
 import { Opcodes } from '../../asm/opcodes.js';
-import { InsnList } from '../../tree/insn-list.js';
-import { InsnNode } from '../../tree/insn-node.js';
-import { IntInsnNode } from '../../tree/int-insn-node.js';
-import { InvokeDynamicInsnNode } from '../../tree/invoke-dynamic-insn-node.js';
-import { JumpInsnNode } from '../../tree/jump-insn-node.js';
-import { LabelNode } from '../../tree/label-node.js';
-import { LdcInsnNode } from '../../tree/ldc-insn-node.js';
-import { MethodInsnNode } from '../../tree/method-insn-node.js';
-import { TypeInsnNode } from '../../tree/type-insn-node.js';
-import { VarInsnNode } from '../../tree/var-insn-node.js';
-import type { JavaType } from './java-type.js';
+import type { InsnList } from '../../tree/insn-list.js';
+import { MethodNode } from '../../tree/method-node.js';
+import { Emitter } from './emitter.js';
+import { JavaType } from './java-type.js';
 
 /** The method a serializable lambda's capturing class must have, as javac names and declares it. */
 export const DESERIALIZE_LAMBDA = '$deserializeLambda$';
@@ -62,65 +55,51 @@ export interface SerializableLambda {
  * this lambda, and otherwise falls through to what follows.
  */
 export function deserializationCase(lambda: SerializableLambda): InsnList {
-  const code = new InsnList();
-  const next = new LabelNode();
+  const buffer = new MethodNode(Opcodes.ASM9);
+  const e = new Emitter(buffer);
+  const next = e.newLabel();
   const getter = (name: string, descriptor: string): void => {
-    code.add(new VarInsnNode(Opcodes.ALOAD, 0));
-    code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, SERIALIZED_LAMBDA, name, descriptor, false));
+    e.load(JavaType.OBJECT, 0);
+    e.invoke(Opcodes.INVOKEVIRTUAL, SERIALIZED_LAMBDA, name, descriptor, false);
   };
   const stringTest = (name: string, expected: string): void => {
     getter(name, '()Ljava/lang/String;');
-    code.add(new LdcInsnNode(expected));
-    code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, 'java/lang/Object', 'equals', '(Ljava/lang/Object;)Z', false));
-    code.add(new JumpInsnNode(Opcodes.IFEQ, next));
+    e.pushString(expected);
+    e.invoke(Opcodes.INVOKEVIRTUAL, 'java/lang/Object', 'equals', '(Ljava/lang/Object;)Z', false);
+    e.jump(Opcodes.IFEQ, next);
   };
   // The name first, as javac's switch does: it tells the lambdas of one class apart.
   stringTest('getImplMethodName', lambda.implMethodName);
   getter('getImplMethodKind', '()I');
-  code.add(pushInt(lambda.implMethodKind));
-  code.add(new JumpInsnNode(Opcodes.IF_ICMPNE, next));
+  e.pushInt(lambda.implMethodKind);
+  e.jump(Opcodes.IF_ICMPNE, next);
   stringTest('getFunctionalInterfaceClass', lambda.functionalInterfaceClass);
   stringTest('getFunctionalInterfaceMethodName', lambda.functionalInterfaceMethodName);
   stringTest('getFunctionalInterfaceMethodSignature', lambda.functionalInterfaceMethodSignature);
   stringTest('getImplClass', lambda.implClass);
   stringTest('getImplMethodSignature', lambda.implMethodSignature);
   lambda.capturedTypes.forEach((type, i) => {
-    code.add(new VarInsnNode(Opcodes.ALOAD, 0));
-    code.add(pushInt(i));
-    code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, SERIALIZED_LAMBDA, 'getCapturedArg', '(I)Ljava/lang/Object;', false));
-    code.add(fromObject(type));
+    e.load(JavaType.OBJECT, 0);
+    e.pushInt(i);
+    e.invoke(Opcodes.INVOKEVIRTUAL, SERIALIZED_LAMBDA, 'getCapturedArg', '(I)Ljava/lang/Object;', false);
+    // From the Object getCapturedArg returns: unboxed for a primitive, else cast.
+    if (type.isPrimitive()) e.unbox(JavaType.OBJECT, type);
+    else if (type !== JavaType.OBJECT) e.checkcast(type);
   });
-  code.add(new InvokeDynamicInsnNode(lambda.functionalInterfaceMethodName, lambda.callSiteDescriptor, lambda.bootstrapMethod, [...lambda.bootstrapArguments]));
-  code.add(new InsnNode(Opcodes.ARETURN));
-  code.add(next);
-  return code;
+  buffer.visitInvokeDynamicInsn(lambda.functionalInterfaceMethodName, lambda.callSiteDescriptor, lambda.bootstrapMethod, [...lambda.bootstrapArguments]);
+  e.insn(Opcodes.ARETURN);
+  e.label(next);
+  return buffer.instructions;
 }
 
 /** The end of a new `$deserializeLambda$`: javac's `throw new IllegalArgumentException("Invalid lambda deserialization")`. */
 export function invalidLambdaDeserialization(): InsnList {
-  const code = new InsnList();
-  code.add(new TypeInsnNode(Opcodes.NEW, 'java/lang/IllegalArgumentException'));
-  code.add(new InsnNode(Opcodes.DUP));
-  code.add(new LdcInsnNode('Invalid lambda deserialization'));
-  code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, 'java/lang/IllegalArgumentException', '<init>', '(Ljava/lang/String;)V', false));
-  code.add(new InsnNode(Opcodes.ATHROW));
-  return code;
-}
-
-/** The cast (and unboxing, for a primitive) from the Object getCapturedArg returns to `type`. */
-function fromObject(type: JavaType): InsnList {
-  const code = new InsnList();
-  if (type.isPrimitive()) {
-    const box = type.boxed()!;
-    code.add(new TypeInsnNode(Opcodes.CHECKCAST, box.internalName!));
-    code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, box.internalName!, `${type.toString()}Value`, `()${type.descriptor()}`, false));
-  } else if (type.internalName !== 'java/lang/Object') {
-    code.add(new TypeInsnNode(Opcodes.CHECKCAST, type.isArray() ? type.descriptor() : type.internalName!));
-  }
-  return code;
-}
-
-function pushInt(value: number): InsnNode | IntInsnNode {
-  if (value >= -1 && value <= 5) return new InsnNode(Opcodes.ICONST_0 + value);
-  return new IntInsnNode(value < 128 ? Opcodes.BIPUSH : Opcodes.SIPUSH, value);
+  const buffer = new MethodNode(Opcodes.ASM9);
+  const e = new Emitter(buffer);
+  e.typeInsn(Opcodes.NEW, 'java/lang/IllegalArgumentException');
+  e.insn(Opcodes.DUP);
+  e.pushString('Invalid lambda deserialization');
+  e.invoke(Opcodes.INVOKESPECIAL, 'java/lang/IllegalArgumentException', '<init>', '(Ljava/lang/String;)V', false);
+  e.insn(Opcodes.ATHROW);
+  return buffer.instructions;
 }

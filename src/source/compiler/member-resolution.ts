@@ -237,6 +237,14 @@ function replaces(env: TypeEnvironment, existing: Candidate, candidate: Candidat
 }
 
 /**
+ * The accessible member methods named `name` of `owner` (declared or inherited, overridden ones
+ * folded): what decides whether a method reference `Owner::name` is exact (JLS §15.13.1: one of them).
+ */
+export function accessibleMemberMethods(env: TypeEnvironment, owner: string, name: string, context: AccessContext): readonly { readonly method: MethodModel }[] {
+  return memberMethods(env, owner, name, context, []);
+}
+
+/**
  * JLS §15.12.2.1: the member methods named `name` of `owner` (declared or inherited), overridden
  * ones folded; inaccessible ones go to `inaccessible`.
  */
