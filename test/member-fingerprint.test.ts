@@ -13,8 +13,9 @@ import { LdcInsnNode } from '../src/tree/ldc-insn-node.js';
 import { LineNumberNode } from '../src/tree/line-number-node.js';
 import type { MethodNode } from '../src/tree/method-node.js';
 import { TypeInsnNode } from '../src/tree/type-insn-node.js';
+import { Label } from '../src/asm/label.js';
 import { VarInsnNode } from '../src/tree/var-insn-node.js';
-import { fingerprintsEqual, MemberFingerprinter } from '../src/tree/member-fingerprint.js';
+import { EventEncoder, fingerprintsEqual, MemberFingerprinter } from '../src/tree/member-fingerprint.js';
 import type { CompiledClass } from './support/javac.js';
 import { compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
 
@@ -145,5 +146,27 @@ describe('member fingerprints', () => {
       }
     }
     expect([...applied].sort()).toEqual(Object.keys(FIELD_CHANGES).sort());
+  });
+
+  it('number labels by first appearance, in short streams and past the linear search (20 labels)', () => {
+    const identities = new Map<object, number>();
+    const encode = (labels: readonly Label[], order: readonly number[]): unknown[] => {
+      const encoder = new EventEncoder(identities);
+      for (const i of order) encoder.record('visitLabel', [labels[i]]);
+      return encoder.tokens;
+    };
+    const first = Array.from({ length: 20 }, () => new Label());
+    const second = Array.from({ length: 20 }, () => new Label());
+    const order = [...Array.from({ length: 20 }, (_, i) => i), 3, 17, 0, 19, 15, 16];
+    // Other Label objects in the same pattern of appearance: the same tokens.
+    expect(encode(second, order)).toEqual(encode(first, order));
+    const numbers = encode(first, order).filter((_, i) => i % 4 === 3);
+    expect(numbers).toEqual([...Array.from({ length: 20 }, (_, i) => i), 3, 17, 0, 19, 15, 16]);
+    // A label swapped for another after the 16th (Map) or before it (linear search): different tokens.
+    for (const swapped of [5, 18]) {
+      const other = [...order];
+      other[other.length - 1] = swapped;
+      expect(encode(first, other)).not.toEqual(encode(first, order));
+    }
   });
 });

@@ -3,12 +3,12 @@
 
 /** `java/util/Map$Entry` → `java.util.Map$Entry`. */
 export function toDottedName(internalName: string): string {
-  return internalName.replace(/\//g, '.');
+  return internalName.replaceAll('/', '.');
 }
 
 /** `java.util.Map$Entry` → `java/util/Map$Entry`. */
 export function toInternalName(dottedName: string): string {
-  return dottedName.replace(/\./g, '/');
+  return dottedName.replaceAll('.', '/');
 }
 
 /** The package of an internal name: `java/util` for `java/util/Map$Entry`, '' for the unnamed package. */

@@ -256,8 +256,12 @@ class BufferedMethod extends MethodNode {
 class MethodBuffer extends ClassVisitor {
   /** Buffered methods not yet written, with the writer's visitor for each, in visitMethod order. */
   private readonly pending = new Map<BufferedMethod, MethodVisitor>();
-  /** The methods started since the reader's current visitMethod call started (see ChainTop). */
+  /**
+   * The methods started since the reader's current visitMethod call started (see ChainTop): the
+   * first `startedCount` elements (reused: usually one per call).
+   */
   private readonly startedByReader: MethodVisitor[] = [];
+  private startedCount = 0;
   /** Each method's comparison of the reader's events with the chain's, by name, then descriptor. */
   private readonly comparisons = new Map<string, NamedComparison[]>();
   /** The comparison comparisonFor gave last. */
@@ -314,7 +318,7 @@ class MethodBuffer extends ClassVisitor {
     if (this.framesMissing) {
       const method = new BufferedMethod(this, access, name, descriptor, signature, exceptions);
       this.pending.set(method, methodVisitor);
-      this.startedByReader.push(method);
+      this.startedByReader[this.startedCount++] = method;
       return method;
     }
     const comparison = this.comparisonFor(name, descriptor);
@@ -326,13 +330,13 @@ class MethodBuffer extends ClassVisitor {
       () => methodVisitor instanceof MethodWriter && this.copyOriginal(methodVisitor, name + descriptor),
     );
     this.inputs.push(input);
-    this.startedByReader.push(input);
+    this.startedByReader[this.startedCount++] = input;
     return input;
   }
 
   /** ChainTop: the reader is about to call visitMethod on the chain. */
   readerMethodStarts(): void {
-    this.startedByReader.length = 0;
+    this.startedCount = 0;
   }
 
   /**
@@ -344,7 +348,7 @@ class MethodBuffer extends ClassVisitor {
    */
   readerMethodVisitor(methodVisitor: MethodVisitor | null, name: string, descriptor: string): MethodVisitor | null {
     if (methodVisitor === null) return null;
-    if (this.startedByReader.includes(methodVisitor)) {
+    if (this.wasStartedByReader(methodVisitor)) {
       // A BufferedMethod (a class raised to 51+) stays: the writer's own visitor would copy the
       // method raw, without the frames it now needs.
       return methodVisitor instanceof ComparedMethodInput ? methodVisitor.writerVisitor : methodVisitor;
@@ -352,6 +356,12 @@ class MethodBuffer extends ClassVisitor {
     if (this.framesMissing || this.renamed) return methodVisitor;
     const comparison = this.comparisonFor(name, descriptor);
     return comparison.recording ? new OriginalMethodRecorder(methodVisitor, comparison) : methodVisitor;
+  }
+
+  /** Whether the chain started `methodVisitor` during the reader's current visitMethod call. */
+  private wasStartedByReader(methodVisitor: MethodVisitor): boolean {
+    for (let i = 0; i < this.startedCount; i++) if (this.startedByReader[i] === methodVisitor) return true;
+    return false;
   }
 
   methodEnded(method: BufferedMethod): void {

@@ -138,6 +138,9 @@ class RecordingClassVisitor extends ClassVisitor {
 /** The encoded events of one member; compare two with fingerprintsEqual. */
 export type MemberFingerprint = readonly unknown[];
 
+/** Labels an EventEncoder numbers by linear search before it switches to a Map. */
+const LINEAR_LABEL_SEARCH_LIMIT = 16;
+
 /**
  * Encodes a stream of visitor events as tokens: each event's name, its argument count and each
  * argument encoded. Labels are numbered by first appearance in this stream; objects seen by
@@ -146,7 +149,13 @@ export type MemberFingerprint = readonly unknown[];
 export class EventEncoder {
   /** The tokens so far. */
   tokens: unknown[] = [];
-  private labels = new Map<Label, number>();
+  /**
+   * The labels seen, in order of first appearance (a label's number is its index): searched
+   * linearly while short — most streams compared end within a few labels, and a Map would give
+   * each Label object an identity hash — and through `labelNumbers` beyond that.
+   */
+  private labels: Label[] = [];
+  private labelNumbers: Map<Label, number> | null = null;
 
   constructor(private readonly identities: Map<object, number>) {}
 
@@ -158,15 +167,30 @@ export class EventEncoder {
 
   /** Appends a Label argument: its number by first appearance in this stream. */
   label(label: Label): void {
-    let id = this.labels.get(label);
-    if (id === undefined) this.labels.set(label, (id = this.labels.size));
-    this.tokens.push('#label', id);
+    this.tokens.push('#label', this.labelNumber(label));
+  }
+
+  private labelNumber(label: Label): number {
+    const labels = this.labels;
+    if (this.labelNumbers === null) {
+      for (let i = 0; i < labels.length; i++) if (labels[i] === label) return i;
+      labels.push(label);
+      if (labels.length === LINEAR_LABEL_SEARCH_LIMIT) this.labelNumbers = new Map(labels.map((seen, i) => [seen, i]));
+      return labels.length - 1;
+    }
+    let id = this.labelNumbers.get(label);
+    if (id === undefined) {
+      this.labelNumbers.set(label, (id = labels.length));
+      labels.push(label);
+    }
+    return id;
   }
 
   /** Forgets the tokens and the label numbers: the next event starts a new stream. */
   reset(): void {
     this.tokens = [];
-    this.labels = new Map();
+    this.labels = [];
+    this.labelNumbers = null;
   }
 
   private encode(value: unknown): void {
