@@ -7,10 +7,13 @@
 // rounds after every operation (Math.fround), conversions follow §5.1.3 (NaN to 0, saturation).
 //
 // Deliberately not folded (the code computes them at run time instead, which gives the same value):
-// integer division by zero (it throws at run time, as javac leaves it), and anything whose string
-// form Java spells differently from JavaScript (a float or double in a string concatenation).
+// integer division by zero (it throws at run time, as javac leaves it). A float or double in a string
+// concatenation is spelled as Float.toString and Double.toString spell it (java-values.ts: the shortest
+// decimal of JDK 19 and later, which is what JDK 17 prints too but for rare values such as 2.0E-3,
+// where JDK 17's own javac folds its older digits).
 
 import type * as Ast from './ast.js';
+import { Double, Float } from '../../asm/java-values.js';
 import { JavaType } from './java-type.js';
 
 /** A constant's value: int-like and floating types as number, long as bigint, boolean, String as string. */
@@ -205,9 +208,7 @@ function binaryConstant(node: Ast.BinaryNode, names: ConstantNameResolver): Cons
   if (right === null) return null;
   const op = node.op;
   if (op === '+' && (left.type === JavaType.STRING || right.type === JavaType.STRING)) {
-    const a = constantString(left);
-    const b = constantString(right);
-    return a === null || b === null ? null : { type: JavaType.STRING, value: a + b };
+    return { type: JavaType.STRING, value: constantString(left) + constantString(right) };
   }
   if (left.type === JavaType.BOOLEAN && right.type === JavaType.BOOLEAN) {
     const a = left.value as boolean;
@@ -287,11 +288,12 @@ function binaryConstant(node: Ast.BinaryNode, names: ConstantNameResolver): Cons
   }
 }
 
-/** The string conversion of a constant (JLS §5.1.11), or null where Java's spelling is not JavaScript's. */
-function constantString(constant: Constant): string | null {
+/** The string conversion of a constant (JLS §5.1.11, §15.18.1), as Java spells it. */
+function constantString(constant: Constant): string {
   const { type, value } = constant;
   if (type === JavaType.STRING) return value as string;
   if (type === JavaType.CHAR) return String.fromCharCode(value as number);
-  if (type === JavaType.FLOAT || type === JavaType.DOUBLE) return null;
+  if (type === JavaType.FLOAT) return new Float(value as number).toString();
+  if (type === JavaType.DOUBLE) return new Double(value as number).toString();
   return String(value);
 }
