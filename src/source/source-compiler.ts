@@ -408,7 +408,7 @@ function compileSnippet(
     declareNamedLocals(generator, behavior.methodNode(), facts, at);
     for (const [name, local] of addedLocals.get(behavior.methodNode()) ?? []) generator.declare(name, local.type, local.slot);
     generator.statement(block);
-    generator.checkDefiniteAssignment();
+    generator.finishCode();
     return { generator, facts };
   });
 }
@@ -678,7 +678,7 @@ function compileBody(generator: CodeGenerator, block: Ast.BlockNode, isConstruct
     }
   }
   generator.statement(block);
-  generator.checkDefiniteAssignment();
+  generator.finishCode();
   generator.removeEmptyHandlers();
   if (!generator.reachable) return;
   if (returnType.isVoid()) {
@@ -938,7 +938,7 @@ function initializerCode(ctClass: CtClass, method: MethodNode, initializers: rea
         const type = JavaType.fromDescriptor(field.getSignature());
         gen.variableInitializer(node, type, generic !== null && erasure(generic) === type ? generic : null);
         gen.emitter.field(isStatic ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, ctClass.getInternalName(), field.getName(), field.getSignature());
-        gen.checkDefiniteAssignment();
+        gen.finishCode();
       },
       trial,
     );
@@ -1277,6 +1277,7 @@ export function replaceExpression(expr: Expr, source: string): void {
   };
   const generator = compiling(() => `${where(behavior)}, replacing ${describeExpression(expr)}`, () => {
     const gen = new CodeGenerator(contextFor(ctClass, facts, variables, slot));
+    gen.enteredWith([...(target === null ? [] : [target.type]), ...operands.map((operand) => operand.type)]);
     // The operands leave the stack for their locals, last first.
     for (let i = operands.length - 1; i >= 0; i--) gen.emitter.store(operands[i]!.type, operands[i]!.slot);
     if (target !== null) gen.emitter.store(target.type, target.slot);
@@ -1285,7 +1286,7 @@ export function replaceExpression(expr: Expr, source: string): void {
       gen.emitter.store(result.type, result.slot);
     }
     gen.statement(parseSnippet(expandCflow(source, ctClass.getClassPool())));
-    gen.checkDefiniteAssignment();
+    gen.finishCode();
     // Javassist's check (Expr.checkResultValue): a replacement whose value is used must set $_, or
     // the code after it would silently see 0 or null. A snippet that always returns or throws need not.
     if (gen.reachable && !result.type.isVoid() && !source.includes('$_')) {

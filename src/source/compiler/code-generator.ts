@@ -50,6 +50,7 @@ import { CompileError, type SourcePosition } from './compile-error.js';
 import { compileWork } from './compile-work.js';
 import { CompileMemo, type DiscardedOutcome, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
 import { findUnassignedRead } from './definite-assignment.js';
+import { spillStacks, type StackSpill } from './stack-spill.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
 import { desugarTryWithResources } from './try-with-resources.js';
@@ -314,8 +315,14 @@ export class CodeGenerator {
   /** For each switch expression being compiled, the depth of jumpTargets at its start: break and continue may not go below it. */
   private readonly switchExpressionJumpDepths: number[] = [];
 
-  /** A switch expression compiled where the operand stack is empty (see atEmptyStack): a try may be in its arms. */
+  /** A switch expression compiled where the operand stack is empty (see atEmptyStack): its arms' try statements need no spill. */
   private switchAtEmptyStack: Ast.ExpressionNode | null = null;
+
+  /** The switch expressions with a try that may start at a non-empty stack (see stack-spill.ts), resolved by finishCode. */
+  private readonly stackSpills: { readonly spill: StackSpill; readonly position: SourcePosition }[] = [];
+
+  /** What is on the operand stack where the code starts (see enteredWith). */
+  private entryStack: readonly JavaType[] = [];
 
   /**
    * Compiles with `compile` an expression that starts at an empty operand stack, as statements do
@@ -373,12 +380,44 @@ export class CodeGenerator {
   }
 
   /**
+   * Says that the code starts with values of `types` on the operand stack (bottom first), which it
+   * consumes itself (an ExprEditor replacement stores the expression's operands first).
+   */
+  enteredWith(types: readonly JavaType[]): void {
+    this.entryStack = types;
+  }
+
+  /**
+   * Completes the code written so far, once a body or snippet is complete: the operand stack is
+   * spilled around the switch expressions that need it (stack-spill.ts), then the code is refused if
+   * it reads a local before assigning it (checkDefiniteAssignment).
+   */
+  finishCode(fromSlot: number = this.ctx.firstFreeSlot): void {
+    if (this.stackSpills.length > 0) {
+      const spills = this.stackSpills.splice(0);
+      try {
+        spillStacks(this.target, spills.map((s) => s.spill), this.entryStack.map((type) => type.toAsmType()), (type) => {
+          const slot = this.maxSlot;
+          this.maxSlot += type.getSize();
+          return slot;
+        });
+      } catch (error) {
+        throw new CompileError(
+          `internal error: the operand stack around this switch expression (whose arms hold a try) could not be found: ${error instanceof Error ? error.message : String(error)}`,
+          spills[0]!.position,
+        );
+      }
+    }
+    this.checkDefiniteAssignment(fromSlot);
+  }
+
+  /**
    * Refuses the code written so far if it reads one of its own locals (slots from `fromSlot`, by
    * default the first free slot the context gave) where it may not have been assigned — javac's
    * "might not have been initialized", and pattern variables used outside their scope (see
    * definite-assignment.ts). Run once a body or snippet is complete.
    */
-  checkDefiniteAssignment(fromSlot: number = this.ctx.firstFreeSlot): void {
+  private checkDefiniteAssignment(fromSlot: number): void {
     // Most snippets have no locals of their own: nothing to check.
     if (this.maxSlot <= fromSlot) return;
     const read = findUnassignedRead(this.target, fromSlot);
@@ -999,14 +1038,10 @@ export class CodeGenerator {
    */
   private switchExpression(node: Ast.SwitchExpressionNode, targetType: JavaType | null = null, targetGeneric: GenericType | null = null): JavaType {
     // An exception handler starts with the exception alone on the stack (JVMS §2.10): a try in an arm
-    // would lose what the code around the switch has pushed. javac spills that stack to locals; here
-    // the switch must be where the stack is empty.
-    if (containsTry(node) && this.switchAtEmptyStack !== node) {
-      throw new CompileError(
-        'a try statement inside a switch expression is supported where the switch is the whole initializer of a local variable, the value assigned to a local, returned or yielded (int r = switch …), not inside a larger expression',
-        node.position,
-      );
-    }
+    // would lose what the code around the switch has pushed. As javac, that stack is stored in locals
+    // before the switch and loaded back before its result (stack-spill.ts), unless the switch starts
+    // at an empty stack.
+    const spill: StackSpill | null = containsTry(node) && this.switchAtEmptyStack !== node ? { before: this.e.newLabel(), after: this.e.newLabel() } : null;
     const saved = { nextSlot: this.nextSlot, handlers: this.target.tryCatchBlocks?.length ?? 0, reachable: this.reachable };
     const types: JavaType[] = [];
     const constants: (Constant | null)[] = [];
@@ -1026,9 +1061,14 @@ export class CodeGenerator {
     const type = targetType ?? this.switchResultType(types, constants, node.position);
     const slot = this.allocate(type);
     const end = this.e.newLabel();
+    if (spill !== null) this.e.label(spill.before);
     this.switchExpressionBody(node, { mode: 'emit', type, generic: targetType === null ? null : targetGeneric, slot, end, finallyDepth: this.finallyFrames.length });
     this.e.label(end);
     this.reachable = true;
+    if (spill !== null) {
+      this.e.label(spill.after);
+      this.stackSpills.push({ spill, position: node.position });
+    }
     this.e.load(type, slot);
     return type;
   }
@@ -1096,7 +1136,7 @@ export class CodeGenerator {
       target.types.push(type);
       target.constants.push(this.constant(node.expression));
     } else {
-      // A switch with a try in it is compiled at an empty stack only, so its arms' statements start at one.
+      // A switch with a try in it starts at an empty stack, or has it spilled: its arms' statements start at one.
       this.atEmptyStack(node.expression, () => this.expressionAs(node.expression, target.type, target.generic));
       this.e.store(target.type, target.slot);
       this.runFinallyBlocks(target.finallyDepth);
@@ -3538,7 +3578,7 @@ export class CodeGenerator {
     const bodySlots = second.nextSlot;
     second.lambdaBody(lambda.body, returnType);
     // Its own locals start after the captured values and the parameters, which arrive assigned.
-    second.checkDefiniteAssignment(bodySlots);
+    second.finishCode(bodySlots);
     // A method reference javac gives the referenced method's own handle: no lambda method.
     const body = lambda.body;
     const direct = body.kind !== 'Block' && referenceBodies.has(body) ? this.directReferenceHandle(body, parameters.map((p) => p.type), usesThis || captures.length > 0) : null;
