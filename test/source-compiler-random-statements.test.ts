@@ -54,7 +54,10 @@ class StatementGenerator {
     if (depth >= 0) options.push('if');
     if (depth > 0) options.push('for', 'while', 'do', 'switch', 'try', 'try', 'labeled');
     // Constructs whose exits copy code (finally inlining) stay shallow: nested, they grow past javac's 64 KB.
-    if (depth > 0 && depth <= 2) options.push('sync', 'switchExpression', 'resource', 'lambda');
+    if (depth > 0 && depth <= 2) options.push('switchExpression', 'resource', 'lambda');
+    // Not in a switch expression's arm: there javac (17 and 25) writes a synchronized block's
+    // monitor-exit handler with a frame that keeps the spilled stack, which HotSpot refuses.
+    if (depth > 0 && depth <= 2 && scope.inSwitchExpression !== true) options.push('sync');
     if (scope.loops.length > 0) options.push('break', 'continue');
     if (scope.inSwitch) options.push('break');
     switch (this.pick(options)) {
@@ -114,8 +117,11 @@ class StatementGenerator {
       case 'switchExpression': {
         const v = this.pick(scope.variables);
         const inner: Scope = { variables: scope.variables, loops: [], inSwitch: false, inSwitchExpression: true };
-        const arms = [0, 1].map((k) => `case ${k} -> { ${this.statement(inner, 0)} yield ${k * 10} + ${v}; }`).join(' ');
-        return `sb.append(switch (${v} % 3) { ${arms} default -> ${v}; });`;
+        // An arm may hold a try (or a loop, a nested switch…): below the switch are sb, and for the
+        // concatenation an int, which a handler's empty stack would lose (spilled, as javac does).
+        const arms = [0, 1].map((k) => `case ${k} -> { ${this.statement(inner, this.next() < 0.5 ? 1 : 0)} yield ${k * 10} + ${v}; }`).join(' ');
+        const value = `switch (${v} % 3) { ${arms} default -> ${v}; }`;
+        return this.next() < 0.5 ? `sb.append(${value});` : `sb.append("v" + ${v} + ${value});`;
       }
       case 'lambda': {
         // A lambda whose block body is control flow of its own: its returns, throws, loops and finally
