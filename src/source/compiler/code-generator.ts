@@ -325,6 +325,17 @@ export class CodeGenerator {
   private entryStack: readonly JavaType[] = [];
 
   /**
+   * For the effectively-final rule of captured variables (JLS §4.12.4, §15.27.2), checked by finishCode:
+   * the variables this code assigns after their declaration (true: by a compound assignment, ++ or --),
+   * those declared without an initializer, and those lambda bodies capture (with a lambda's position).
+   */
+  private readonly assignedVariables = new Map<LocalVariable, boolean>();
+  private readonly declaredUnassigned = new Set<LocalVariable>();
+  /** The locals declared `final`, with whether they have an initializer (see noteAssigned). */
+  private readonly finalVariables = new Map<LocalVariable, boolean>();
+  private readonly capturedVariables = new Map<LocalVariable, { readonly name: string; readonly position: SourcePosition }>();
+
+  /**
    * Compiles with `compile` an expression that starts at an empty operand stack, as statements do
    * (a local's initializer, a returned or yielded value, a value assigned to a local): when it is a
    * switch expression, its arms may hold try statements.
@@ -408,7 +419,23 @@ export class CodeGenerator {
         );
       }
     }
+    this.checkEffectivelyFinalCaptures();
     this.checkDefiniteAssignment(fromSlot);
+  }
+
+  /**
+   * JLS §15.27.2: a variable a lambda body uses but does not declare must be final or effectively final
+   * (§4.12.4) — never assigned after an initializer, never the operand of ++, -- or a compound
+   * assignment. (Refused where that is certain: a variable declared without an initializer and assigned
+   * by plain assignments is let be, though javac also refuses it when one of them may not be its first.)
+   * A lambda body's own assignment to such a variable is refused as it is compiled (see lvalue).
+   */
+  private checkEffectivelyFinalCaptures(): void {
+    for (const [variable, { name, position }] of this.capturedVariables) {
+      const compound = this.assignedVariables.get(variable);
+      if (compound === undefined || (!compound && this.declaredUnassigned.has(variable))) continue;
+      throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${name} is assigned)`, position);
+    }
   }
 
   /**
@@ -554,6 +581,7 @@ export class CodeGenerator {
         }
         type = buffered.value;
         const variable = this.declare(declarator.name, type, undefined, this.generics.get(unparenthesized(declarator.initializer)));
+        if (node.modifiers.keywords.includes('final')) this.finalVariables.set(variable, true);
         const otherBounds = this.intersectionResults.get(unparenthesized(initializer));
         if (otherBounds !== undefined) variable.intersection = otherBounds;
         this.append(buffered.code);
@@ -569,6 +597,8 @@ export class CodeGenerator {
       }
       // In scope from its own initializer on (JLS §6.3), as javac.
       const variable = this.declare(declarator.name, type, undefined, generic);
+      if (declarator.initializer === null) this.declaredUnassigned.add(variable);
+      if (node.modifiers.keywords.includes('final')) this.finalVariables.set(variable, declarator.initializer !== null);
       if (declarator.initializer !== null) {
         const initializer = declarator.initializer;
         this.atEmptyStack(initializer, () => this.variableInitializer(initializer, type, generic));
@@ -3156,6 +3186,7 @@ export class CodeGenerator {
       return this.assignArgs(node, needValue);
     }
     const lvalue = this.lvalue(node.target);
+    if (lvalue.variable !== undefined) this.noteAssigned(lvalue.variable, node.op !== '=', nameOf(node.target), node.position);
     lvalue.prepare();
     if (node.op === '=') {
       if (lvalue.type.isVoid()) {
@@ -3218,9 +3249,22 @@ export class CodeGenerator {
     return arrayType;
   }
 
+  /**
+   * Records an assignment to `variable` after its declaration (see checkEffectivelyFinalCaptures).
+   * A final local with an initializer takes no assignment, and no final local a compound one, ++ or --
+   * (JLS §4.12.4, §16: it is then definitely assigned); a second plain assignment to a blank final is
+   * let be (javac refuses it where the first may have run).
+   */
+  private noteAssigned(variable: LocalVariable, compound: boolean, name: string, position: SourcePosition): void {
+    const initialized = this.finalVariables.get(variable);
+    if (initialized === true || (initialized === false && compound)) throw new CompileError(`cannot assign a value to final variable ${name}`, position);
+    this.assignedVariables.set(variable, compound || this.assignedVariables.get(variable) === true);
+  }
+
   /** `++x`, `x--`…: iinc for int locals, else load, add, store; the value before or after when `needValue`. */
   private increment(node: Ast.UnaryNode, needValue: boolean): JavaType {
     const lvalue = this.lvalue(node.operand);
+    if (lvalue.variable !== undefined) this.noteAssigned(lvalue.variable, true, nameOf(node.operand), node.position);
     const primitive = lvalue.type.primitiveOrUnboxed();
     if (primitive === null || !primitive.isNumeric()) throw new CompileError(`bad operand type ${lvalue.type} for unary operator '${node.op}'`, node.position);
     const delta = node.op === '++' ? 1 : -1;
@@ -3252,6 +3296,8 @@ export class CodeGenerator {
 
   /** What can be assigned: a local or `$` variable, a field, an array element. */
   private lvalue(node: Ast.ExpressionNode): {
+    /** The local or `$` variable assigned, if it is one. */
+    variable?: LocalVariable;
     type: JavaType;
     /** The variable's generic type, when it says more than `type`. */
     generic: GenericType | null;
@@ -3266,7 +3312,13 @@ export class CodeGenerator {
     if (inner.kind === 'Name') {
       const variable = this.variable(inner.name);
       if (variable !== undefined) {
+        // In a lambda body, a variable not its own is the enclosing code's, captured: its value is copied
+        // into the lambda, so an assignment would change nothing outside (JLS §15.27.2 refuses it).
+        if (this.ctx.capture !== undefined && this.lookupLocal(inner.name) === undefined) {
+          throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${inner.name} is assigned in the lambda body)`, inner.position);
+        }
         return {
+          variable,
           type: variable.type,
           generic: variable.generic ?? null,
           local: variable.slot,
@@ -3446,6 +3498,9 @@ export class CodeGenerator {
     } catch (error) {
       return this.lenientNull(error, target);
     }
+    compiled.captures.forEach((variable, i) => {
+      if (!this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: compiled.capturedNames[i]!, position: lambda.position });
+    });
     // The captured values, then the call site (JLS §15.27.4: a new or reused instance of the interface).
     if (compiled.usesThis) this.loadThis(node.position);
     for (const captured of compiled.captures) this.e.load(captured.type, captured.slot);
@@ -3509,7 +3564,7 @@ export class CodeGenerator {
     parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
     returnType: JavaType,
     returnGeneric: GenericType,
-  ): { name: string; descriptor: string; captures: LocalVariable[]; usesThis: boolean; result: GenericType | null; direct?: Handle } {
+  ): { name: string; descriptor: string; captures: LocalVariable[]; capturedNames: readonly string[]; usesThis: boolean; result: GenericType | null; direct?: Handle } {
     if (this.ctx.lambdaMethods.discards !== true) return this.compileLambdaMethod(lambda, parameters, returnType, returnGeneric);
     // In a throwaway compilation only what the body tells matters, the same for the same body, parameter
     // types, function type and variables in scope (see CompileMemo): a lambda in a lambda is not compiled
@@ -3532,7 +3587,7 @@ export class CodeGenerator {
     if ('error' in outcome) throw outcome.error;
     // Looked up again, as compiling the body looked them up: an enclosing lambda captures them too.
     const captures = outcome.captured.map((name) => this.variable(name)!);
-    return { name: outcome.name, descriptor: outcome.descriptor, captures, usesThis: outcome.usesThis, result: outcome.result };
+    return { name: outcome.name, descriptor: outcome.descriptor, captures, capturedNames: outcome.captured, usesThis: outcome.usesThis, result: outcome.result };
   }
 
   private compileLambdaMethod(
@@ -4386,6 +4441,12 @@ const ASSERTIONS_DISABLED = '$assertionsDisabled';
 function labelNode(label: Label): LabelNode {
   if (!(label.info instanceof LabelNode)) label.info = new LabelNode();
   return label.info as LabelNode;
+}
+
+/** The name of a variable as an assignment's target spells it (`x`, `(x)`). */
+function nameOf(node: Ast.ExpressionNode): string {
+  const inner = unparenthesized(node);
+  return inner.kind === 'Name' ? inner.name : '?';
 }
 
 /** Whether a try statement occurs anywhere inside `node` (a switch expression's arms). */
