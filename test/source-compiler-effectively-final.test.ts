@@ -4,7 +4,7 @@
 // what it refuses we refuse, what it accepts (the tricky valid forms) we compile and run.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CannotCompileException, ClassPool } from '../src/source/index.js';
-import { compileJava, JavaCompileError, runJava, type CompiledJava } from '../src/testing/index.js';
+import { compileJava, JavaCompileError, runJava, type CompiledClasses } from '../src/testing/index.js';
 
 const stub = (body: string) => `package demo;
 public class Captures {
@@ -12,7 +12,7 @@ public class Captures {
   public static void main(String[] args) { System.out.println(run(3, java.util.List.of("a", "b"))); }
 }`;
 
-let program: CompiledJava;
+let program: CompiledClasses;
 
 beforeAll(async () => {
   // With -g: the snippets name the parameters p and items, as in the javac build.

@@ -8,7 +8,7 @@
 // nested switches and an uninitialized object below the switch — each run under -Xverify:all.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ClassPool, ExprEditor, type MethodCall } from '../src/source/index.js';
-import { compileJava, runJava, type CompiledJava } from '../src/testing/index.js';
+import { compileJava, runJava, type CompiledClasses } from '../src/testing/index.js';
 
 const ARMS = `package demo;
 public class Arms {
@@ -26,7 +26,7 @@ public class Arms {
 const arm = (one: string, other: string, selector = '$1') =>
   `switch (${selector}) { case 1 -> { try { yield ${one}; } catch (RuntimeException e) { yield ${other}; } finally { count++; } } default -> ${other}; }`;
 
-let program: CompiledJava;
+let program: CompiledClasses;
 
 beforeAll(async () => {
   program = await compileJava({ 'demo/Arms.java': ARMS });
