@@ -4,7 +4,7 @@
 // Every command is registered here, one line each; its code lives in cli/commands/<name>.ts.
 // Each command's module is imported only when it is needed: the command named first on the line,
 // or all of them for the program's help, its version, or a word that names no command (so that
-// commander can list them, or suggest the one meant). Importing all seven costs 0.3 s on every
+// commander can list them, or suggest the one meant). Importing all eight costs 0.3 s on every
 // run (`transform` brings the transform pipeline and esbuild, `verify` the analysis package…);
 // `classforge print Foo.class` needs half of that.
 
@@ -14,6 +14,7 @@ import { run, type RegisterCommand } from './program.js';
 
 const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   print: async () => (await import('./commands/print.js')).registerPrintCommand,
+  diff: async () => (await import('./commands/diff.js')).registerDiffCommand,
   transform: async () => (await import('./commands/transform.js')).registerTransformCommand,
   verify: async () => (await import('./commands/verify.js')).registerVerifyCommand,
   agent: async () => (await import('./commands/agent.js')).registerAgentCommand,

@@ -76,7 +76,7 @@ describe('the built CLI imports what the command needs', () => {
   it('the help and an unknown command still know every command', () => {
     const help = runRecorded('help', ['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['print', 'transform', 'verify', 'agent', 'run', 'jvms', 'attach']) {
+    for (const command of ['print', 'diff', 'transform', 'verify', 'agent', 'run', 'jvms', 'attach']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
       expect(help.modules).toContain(`cli/commands/${command}.ts`);
     }

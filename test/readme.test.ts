@@ -39,7 +39,8 @@ describe('README CLI synopsis against the commands', async () => {
   const { registerRunCommand } = await import('../cli/commands/run.js');
   const { registerTransformCommand } = await import('../cli/commands/transform.js');
   const { registerVerifyCommand } = await import('../cli/commands/verify.js');
-  const program = createProgram([registerPrintCommand, registerTransformCommand, registerVerifyCommand,
+  const { registerDiffCommand } = await import('../cli/commands/diff.js');
+  const program = createProgram([registerPrintCommand, registerDiffCommand, registerTransformCommand, registerVerifyCommand,
     registerAgentCommand, registerRunCommand, registerJvmsCommand, registerAttachCommand]);
 
   const synopsis = /## CLI\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';

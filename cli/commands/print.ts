@@ -13,9 +13,7 @@ import { ClassReader } from '../../src/asm/class-reader.js';
 import { ClassPath } from '../../src/classpath/class-path.js';
 import { intendedGlob } from '../../src/transform/selection-warnings.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
-import { ASMifier } from '../../src/util/asmifier.js';
-import { StringWriter } from '../../src/util/string-writer.js';
-import { TraceClassVisitor } from '../../src/util/trace-class-visitor.js';
+import { asmifyClass, textifyClass } from '../../src/util/textify-class.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError, reportError } from '../cli-error.js';
 import { type ClassInput, notAClassFile, readClassInputs } from '../class-input.js';
@@ -27,20 +25,6 @@ interface PrintOptions {
   verbose?: boolean;
   asmify?: boolean;
   skipDebug?: boolean;
-}
-
-/** The Textifier text of one class (as ASM's Textifier main prints it). */
-export function textifyClass(bytes: Uint8Array, parsingOptions = 0): string {
-  const writer = new StringWriter();
-  new ClassReader(bytes).accept(new TraceClassVisitor(null, writer), parsingOptions);
-  return writer.toString();
-}
-
-/** The TypeScript module that generates one class (as ASM's ASMifier main prints the Java code). */
-export function asmifyClass(bytes: Uint8Array, parsingOptions = 0): string {
-  const writer = new StringWriter();
-  new ClassReader(bytes).accept(new TraceClassVisitor(null, new ASMifier(), writer), parsingOptions);
-  return writer.toString();
 }
 
 async function printInputs(paths: readonly string[], options: PrintOptions): Promise<void> {

@@ -30,5 +30,6 @@ export {
   type ClassFilesHolder,
   type ClassFilesInput,
 } from './class-files.js';
+export { diffClasses, type DiffClassesOptions, type ClassesDiff, type ChangedClass } from './diff-classes.js';
 export { cleanup } from './temp-directory.js';
 export { javaTool, defaultJavaHome } from './java-tools.js';

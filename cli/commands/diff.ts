@@ -1,0 +1,118 @@
+// # classforge diff <before> <after> [--class <glob>] [--skip-debug] [-U <n>] [--verbose] [--json]
+//
+// What changed between two class files, jars or directories (a jar against its transformed copy, a
+// build directory against another): classes are matched by name, and each changed one is shown as a
+// unified diff (diff -u) of its Textifier listing, the text `classforge print` prints; classes only on
+// one side are listed. --verbose diffs the javap -v style listing too (constant pool, raw attributes).
+// Exit status as diff(1): 0 when the classes are the same, 1 when they differ, 2 on bad usage or input.
+
+import type { Command } from 'commander';
+import { ClassReader } from '../../src/asm/class-reader.js';
+import { createClassNameFilter } from '../../src/util/class-name-glob.js';
+import { diffClassSets, formatClassSetDiff } from '../../src/util/class-diff.js';
+import { textifyClass } from '../../src/util/textify-class.js';
+import { formatClassFileListing } from '../class-file-listing.js';
+import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
+import { notAClassFile, readClassInputs } from '../class-input.js';
+import { writeStdout } from '../output.js';
+
+interface DiffOptions {
+  class?: string[];
+  skipDebug?: boolean;
+  context?: string;
+  verbose?: boolean;
+  json?: boolean;
+}
+
+/** The classes of one side, by name (a jar's release variants under their `META-INF/versions/N/` prefix). */
+interface ClassSide {
+  readonly classes: Map<string, Uint8Array>;
+  /** Whether the path was a single class file (then two of them are compared whatever their names). */
+  readonly singleFile: boolean;
+}
+
+async function readSide(path: string, accepts: (internalName: string) => boolean): Promise<ClassSide> {
+  const classes = new Map<string, Uint8Array>();
+  let singleFile = false;
+  for await (const input of readClassInputs(path)) {
+    singleFile = input.entry === '';
+    let className: string;
+    try {
+      className = new ClassReader(input.bytes).getClassName();
+    } catch (error) {
+      throw new InputError(input.displayName, notAClassFile(input.displayName, input.bytes) ?? (error instanceof Error ? error.message : String(error)), { cause: error });
+    }
+    if (!accepts(className)) continue;
+    const name = input.release === null ? className : `META-INF/versions/${input.release}/${className}`;
+    if (classes.has(name)) throw new InputError(input.displayName, `holds class ${className} twice`);
+    classes.set(name, input.bytes);
+  }
+  return { classes, singleFile };
+}
+
+function parseContext(value: string | undefined): number {
+  if (value === undefined) return 3;
+  if (!/^\d+$/.test(value)) throw new UsageError(`-U/--context takes a number of lines, got '${value}'`);
+  return Number(value);
+}
+
+async function diffInputs(fromPath: string, toPath: string, options: DiffOptions): Promise<void> {
+  const context = parseContext(options.context);
+  const accepts = createClassNameFilter(options.class ?? [], null);
+  const verbose = options.verbose === true;
+  let from: ClassSide;
+  let to: ClassSide;
+  try {
+    from = await readSide(fromPath, accepts);
+    to = await readSide(toPath, accepts);
+  } catch (error) {
+    reportError(error instanceof InputError ? error.path : null, error, verbose);
+    process.exitCode = EXIT_BAD_INPUT;
+    return;
+  }
+  // Two class files are compared whatever their names (a class against its renamed copy).
+  if (from.singleFile && to.singleFile && from.classes.size === 1 && to.classes.size === 1) {
+    const [name] = from.classes.keys();
+    to = { classes: new Map([[name!, [...to.classes.values()][0]!]]), singleFile: true };
+  }
+  const parsingOptions = options.skipDebug === true ? ClassReader.SKIP_DEBUG : 0;
+  const listing = (bytes: Uint8Array): string => (verbose ? formatClassFileListing(bytes, '') : '') + textifyClass(bytes, parsingOptions);
+  let result;
+  try {
+    result = diffClassSets(from.classes, to.classes, { context, listing });
+  } catch (error) {
+    reportError(null, error, verbose);
+    process.exitCode = EXIT_BAD_INPUT;
+    return;
+  }
+  const same = result.added.length === 0 && result.removed.length === 0 && result.changed.length === 0;
+  if (options.json === true) {
+    writeStdout(
+      JSON.stringify({ same, added: result.added, removed: result.removed, changed: result.changed.map((c) => ({ class: c.name, diff: c.diff })) }, null, 2) + '\n',
+    );
+  } else {
+    writeStdout(formatClassSetDiff(result));
+  }
+  process.exitCode = same ? EXIT_OK : EXIT_CHECKS_FAILED;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return previous === undefined ? [value] : [...previous, value];
+}
+
+/** Adds the `diff` command to `program`. */
+export function registerDiffCommand(program: Command): Command {
+  return program
+    .command('diff')
+    .description('show what changed between two class files, jars or directories, as unified diffs of their listings')
+    .argument('<before>', 'a class file, a jar or a directory')
+    .argument('<after>', 'the same kind of input to compare with')
+    .option('--class <glob>', 'only classes whose dotted name matches the glob (* within a package segment, ** across); repeatable', collect)
+    .option('--skip-debug', 'leave out source file names, line numbers and local variables (ASM -nodebug)')
+    .option('-U, --context <lines>', 'unchanged lines shown around each change (default 3)')
+    .option('-v, --verbose', 'diff the javap -v style listing too (constant pool, raw attributes); stack traces on errors')
+    .option('--json', 'print { same, added, removed, changed: [{ class, diff }] } instead')
+    .action(async (before: string, after: string, options: DiffOptions) => {
+      await diffInputs(before, after, options);
+    });
+}

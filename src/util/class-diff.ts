@@ -1,0 +1,87 @@
+// # What changed between two sets of classes, as unified diffs of their listings
+//
+// Behind `classforge diff` and classforge/testing's diffClasses: classes are matched by name; those
+// whose bytes are equal are left out unread; the others are listed (by default as ASM's Textifier
+// prints them, see textify-class.ts) and diffed line by line (line-diff.ts). A class whose bytes differ
+// while its listings are equal differs in what the listing leaves out (constant pool order, say):
+// it is reported without a diff.
+
+import { unifiedDiff } from './line-diff.js';
+import { textifyClass } from './textify-class.js';
+
+/** One changed class. */
+export interface ChangedClass {
+  /** The name the classes were matched by (an internal name, with a `META-INF/versions/N/` prefix for a jar's release variant). */
+  readonly name: string;
+  /** The unified diff of the two listings; '' when they are equal though the bytes differ. */
+  readonly diff: string;
+}
+
+export interface ClassSetDiff {
+  /** Names only in the second set, sorted. */
+  readonly added: readonly string[];
+  /** Names only in the first set, sorted. */
+  readonly removed: readonly string[];
+  /** Names in both whose bytes differ, sorted, with their diffs. */
+  readonly changed: readonly ChangedClass[];
+}
+
+export interface ClassDiffOptions {
+  /** Unchanged lines around each change (default 3). */
+  readonly context?: number;
+  /** The listing diffed (default: textifyClass). */
+  readonly listing?: (bytes: Uint8Array) => string;
+  /** Prefixes of the `---`/`+++` names (default `a/` and `b/`, as git). */
+  readonly fromPrefix?: string;
+  readonly toPrefix?: string;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A field or method line of a Textifier listing (two spaces, then the declaration: `  public f(I)I`),
+ * which heads each hunk in it, as git names the function a hunk is in.
+ */
+function isMemberDeclaration(line: string): boolean {
+  return line.length > 2 && line.startsWith('  ') && line[2] !== ' ' && line[2] !== '/' && line[2] !== '@';
+}
+
+/** Compares two sets of class files, each by name. A class that cannot be read throws (ClassFormatError). */
+export function diffClassSets(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>, options: ClassDiffOptions = {}): ClassSetDiff {
+  const listing = options.listing ?? ((bytes: Uint8Array) => textifyClass(bytes));
+  const fromPrefix = options.fromPrefix ?? 'a/';
+  const toPrefix = options.toPrefix ?? 'b/';
+  const changed: ChangedClass[] = [];
+  for (const name of [...from.keys()].filter((key) => to.has(key)).sort()) {
+    const before = from.get(name)!;
+    const after = to.get(name)!;
+    if (sameBytes(before, after)) continue;
+    const diff = unifiedDiff(listing(before), listing(after), {
+      context: options.context,
+      fromLabel: fromPrefix + name,
+      toLabel: toPrefix + name,
+      heading: isMemberDeclaration,
+    });
+    changed.push({ name, diff });
+  }
+  return {
+    added: [...to.keys()].filter((key) => !from.has(key)).sort(),
+    removed: [...from.keys()].filter((key) => !to.has(key)).sort(),
+    changed,
+  };
+}
+
+/** The report `classforge diff` prints: added and removed classes, then each changed class's diff. */
+export function formatClassSetDiff(diff: ClassSetDiff): string {
+  let out = '';
+  for (const name of diff.removed) out += `Only in the first: ${name}\n`;
+  for (const name of diff.added) out += `Only in the second: ${name}\n`;
+  for (const { name, diff: text } of diff.changed) {
+    out += text === '' ? `Class files differ only in what the listing leaves out (constant pool order, attribute layout…): ${name}\n` : text;
+  }
+  return out;
+}
