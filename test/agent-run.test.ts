@@ -3,12 +3,12 @@
 // transform applied offline by `classforge transform` (same program output under -Xverify:all),
 // and the program's own output when a transform fails, stalls or cannot start (fail open).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileJava, javaTool, runJava, type CompiledClasses } from '../src/testing/index.js';
+import { compileJava, diffClasses, javaTool, runJava, verifyClasses, type CompiledClasses } from '../src/testing/index.js';
 
 const root = resolve(__dirname, '..');
 const cli = join(root, 'dist', 'cli', 'classforge.js');
@@ -151,6 +151,25 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(EXPECTED_STDOUT);
     expect(result.stderr).toBe("[classforge] transform 'throws-on-cat' failed on app.Cat: cannot handle app/Cat (class left unchanged)\n");
+  });
+
+  it('classforge run --dump: the classes changed inside the JVM, before and after, and those a transform failed on', async () => {
+    const java = javaTool('java');
+    const dump = join(scratch, 'dump');
+    const timed = await classforge(['run', ...TIMING, '--dump', dump, '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
+    expect(timed).toMatchObject({ exitCode: 0, stdout: EXPECTED_STDOUT });
+    // Only app.Zoo has the methods timed: the other classes went through unchanged and are not dumped.
+    expect(readdirSync(join(dump, 'original', 'app'))).toEqual(['Zoo.class']);
+    expect(readFileSync(join(dump, 'original', 'app', 'Zoo.class'))).toEqual(Buffer.from(program.classes.get('app/Zoo')!));
+    const changes = diffClasses(join(dump, 'original'), join(dump, 'transformed'), { skipDebug: true });
+    expect(changes.changed.map((c) => c.name)).toEqual(['app/Zoo']);
+    expect(changes.changed[0]!.diff).toContain('+    INVOKESTATIC java/lang/System.nanoTime ()J');
+    expect((await verifyClasses(join(dump, 'transformed'), { classPath: [program.dir] })).failures).toEqual([]);
+
+    const failing = join(scratch, 'dump-failing');
+    const failed = await classforge(['run', '-t', 'fixtures/agent/transforms/throws-on-cat.ts', '--dump', failing, '--', java, '-cp', program.dir, 'app.Zoo']);
+    expect(failed).toMatchObject({ exitCode: 0, stdout: EXPECTED_STDOUT });
+    expect(readFileSync(join(failing, 'failed', 'app', 'Cat.class'))).toEqual(Buffer.from(program.classes.get('app/Cat')!));
   });
 
   it('with --verbose, a transform that throws inside the JVM also gets its stack, at the line of the transform file', async () => {

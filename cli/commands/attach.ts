@@ -36,12 +36,13 @@ import { closeSync, constants, createReadStream, createWriteStream, mkdtempSync,
 import { createServer, type Server } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { constants as osConstants, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import type { Command } from 'commander';
 import { AgentArgumentError, formatAgentArguments } from '../../src/agent/agent-arguments.js';
 import { FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED } from '../../src/agent/agent-protocol.js';
 import { AttachError, loadAgent } from '../../src/agent/hotspot-attach.js';
 import { hostScriptPath } from '../../src/agent/installation.js';
+import { DUMP_VARIABLE } from '../../src/agent/class-dump.js';
 import { describeJvm } from '../../src/agent/jvm-list.js';
 import { FrameBoundaryRelay } from '../../src/agent/session-relay.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, UsageError } from '../cli-error.js';
@@ -56,6 +57,7 @@ interface AttachCommandOptions {
   persist?: boolean;
   removePersisted?: boolean;
   verbose?: boolean;
+  dump?: string;
 }
 
 /** The signals that end a session (restoring the classes), or abandon an attach not yet made. */
@@ -275,7 +277,7 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
     const host = connected.then((connection) => {
       // From here a Ctrl-C is the session's: restore the classes and detach.
       stopInterrupting();
-      return startHost(connection, hostJar, token, options.persist === true, pid, directory.hostPath === directory.targetPath ? null : `/proc/${pid}/root`);
+      return startHost(connection, hostJar, token, options.persist === true, pid, directory.hostPath === directory.targetPath ? null : `/proc/${pid}/root`, options.dump);
     });
     host.catch(() => undefined);
 
@@ -318,12 +320,12 @@ async function attachAndServe(pid: number, options: AttachCommandOptions, interr
  * the classes and detach; a second one stops the host at once, leaving the classes as they are.
  * Resolves with the host's exit status.
  */
-function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean, pid: number, targetRoot: string | null): Promise<number> {
+function startHost(connection: AgentConnection, agentJar: string, token: string, persist: boolean, pid: number, targetRoot: string | null, dump: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     const args = [hostScriptPath(), '--agent-jar', agentJar, '--attached', ...(persist ? ['--persist'] : []), ...(targetRoot === null ? [] : ['--target-root', targetRoot])];
     const child = spawn(process.execPath, args, {
       stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, CLASSFORGE_ATTACH_TOKEN: token },
+      env: { ...process.env, CLASSFORGE_ATTACH_TOKEN: token, ...(dump === undefined ? {} : { [DUMP_VARIABLE]: resolvePath(dump) }) },
     });
     const relay = new FrameBoundaryRelay(child.stdin);
     child.stdin.on('error', () => undefined); // the host exited: its exit status says why
@@ -402,7 +404,8 @@ export function registerAttachCommand(program: Command): Command {
       .description('apply transform modules inside a running JVM (loaded and future classes) until Ctrl-C, which restores the originals')
       .argument('<pid>', 'the process id of the JVM (see classforge jvms)')
       .option('--persist', 'leave the loaded classes transformed and return once they are (future classes are not transformed)')
-      .option('--remove-persisted', 'remove the transforms earlier --persist sessions left in the JVM and restore their classes (no -t)'),
+      .option('--remove-persisted', 'remove the transforms earlier --persist sessions left in the JVM and restore their classes (no -t)')
+      .option('--dump <dir>', 'write each class the transforms change to <dir>/original/ and <dir>/transformed/, each they fail on to <dir>/failed/'),
   ).action(async (pid: string, options: AttachCommandOptions) => {
     process.exitCode = await runAttachCommand(pid, options);
   });

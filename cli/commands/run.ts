@@ -13,9 +13,10 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { constants } from 'node:os';
 import type { Command } from 'commander';
+import { DUMP_VARIABLE } from '../../src/agent/class-dump.js';
 import type { TransformDefinition } from '../../src/transform/define-transform.js';
 import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 import { addAgentOptions, buildAgentFromOptions } from './agent.js';
@@ -26,6 +27,7 @@ interface RunCommandOptions {
   options?: string[];
   timeout?: string;
   verbose?: boolean;
+  dump?: string;
 }
 
 /** Whether `executable` is a java launcher (java, java.exe, a path ending in bin/java). */
@@ -64,7 +66,9 @@ async function runRunCommand(command: readonly string[], options: RunCommandOpti
     const agentJar = join(directory, 'classforge-agent.jar');
     writeFileSync(agentJar, jar, { mode: 0o600 });
     const marker = join(directory, 'agent-loaded');
-    const { argv, env } = withAgent(command, agentJar, { ...process.env, [RUN_MARKER_VARIABLE]: marker });
+    // --dump: the host (started by the JVM, in its environment) writes the classes it changes there.
+    const dump = options.dump === undefined ? {} : { [DUMP_VARIABLE]: resolve(options.dump) };
+    const { argv, env } = withAgent(command, agentJar, { ...process.env, ...dump, [RUN_MARKER_VARIABLE]: marker });
     const status = await new Promise<number | null>((resolvePromise) => {
       const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
       // The terminal sends Ctrl-C to the whole group; a kill aimed at classforge is passed on.
@@ -137,7 +141,9 @@ export function registerRunCommand(program: Command): Command {
       // `classforge run -t trace.ts java -cp app Main` as `time java …` or `env … java …` take it: options after
       // the command's first word are the command's (they were refused: "unknown option '-cp'").
       .passThroughOptions(),
-  ).action(async (command: string[], options: RunCommandOptions) => {
+  )
+    .option('--dump <dir>', 'write each class the transforms change to <dir>/original/ and <dir>/transformed/, each they fail on to <dir>/failed/')
+    .action(async (command: string[], options: RunCommandOptions) => {
     process.exitCode = await runRunCommand(command, options);
   });
 }

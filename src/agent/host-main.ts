@@ -12,6 +12,7 @@
 // and HOST_EXIT_CONNECTION_LOST (see agent-protocol.ts).
 
 import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
 import { disableOnStackReplacement } from '../transform/on-stack-replacement.js';
@@ -20,6 +21,7 @@ import { type Frame, FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EX
 import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
 import { ChannelClosedError, HostChannel } from './host-channel.js';
 import { plural, refusalLines } from './retransform-report.js';
+import { DUMP_VARIABLE } from './class-dump.js';
 import { TransformHost } from './transform-host.js';
 
 // Before anything can print: stdout belongs to the protocol.
@@ -118,7 +120,13 @@ async function main(): Promise<number> {
   let selectedNoted = false;
   channel.send(new FrameBuilder(FrameType.READY, 0).utf(`transforms: ${names}`).finish());
   // attach: a transform's failure is said here too (the shim says it on the JVM's stderr).
-  const host = new TransformHost(channel, transforms, { javaHome, reportFailures: args.attached, logStacks: verbose });
+  const dumpDirectory = process.env[DUMP_VARIABLE];
+  const host = new TransformHost(channel, transforms, {
+    javaHome,
+    reportFailures: args.attached,
+    logStacks: verbose,
+    ...(dumpDirectory === undefined || dumpDirectory === '' ? {} : { dumpDirectory: resolve(dumpDirectory) }),
+  });
   const handle = (frame: Frame): boolean => {
     if (frame.type === FrameType.TRANSFORM && !selectedNoted) {
       // Before the class is answered: the JVM cannot have exited before the note is written.

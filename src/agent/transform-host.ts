@@ -14,6 +14,7 @@ import { applyTransforms, toDottedName, type ActiveTransform } from '../transfor
 import { describeCause } from '../transform/transform-error.js';
 import { readableStack } from '../transform/transform-stack.js';
 import { FrameBuilder, FrameType, type Frame, ResultStatus } from './agent-protocol.js';
+import { ClassDump } from './class-dump.js';
 import type { HostChannel } from './host-channel.js';
 
 /** How long the host waits for the shim to answer one of its questions. */
@@ -38,6 +39,8 @@ export interface TransformHostOptions {
   readonly reportFailures?: boolean;
   /** Whether a transform's failure is followed by its stack (agent/run/attach --verbose). Default false. */
   readonly logStacks?: boolean;
+  /** Where to dump the classes changed or failed on (class-dump.ts); none by default. */
+  readonly dumpDirectory?: string;
 }
 
 /** Counts of what the host did, for the attach command's summary. */
@@ -58,6 +61,7 @@ export class TransformHost {
   private readonly jdk: ClassPath | null;
   private readonly reportFailures: boolean;
   private readonly logStacks: boolean;
+  private readonly dump: ClassDump | null;
   private nextQuestionId = 1;
   /** The TRANSFORM request being handled (its questions name it: the shim's waiting thread answers them). */
   private currentRequest = 0;
@@ -72,6 +76,7 @@ export class TransformHost {
     this.jdk = usableJavaHome(options.javaHome, this.log);
     this.reportFailures = options.reportFailures === true;
     this.logStacks = options.logStacks === true;
+    this.dump = options.dumpDirectory === undefined || options.dumpDirectory === '' ? null : new ClassDump(options.dumpDirectory, this.log);
   }
 
   /** Handles one frame from the shim; false for a frame the caller must handle (a reply to it). */
@@ -103,11 +108,14 @@ export class TransformHost {
       });
       if (result.status === 'changed') {
         this.statistics.changed++;
+        this.dump?.write('original', internalName, bytes);
+        this.dump?.write('transformed', internalName, result.bytes);
         return new FrameBuilder(FrameType.RESULT, id, result.bytes.length + 8).u1(ResultStatus.CHANGED).bytes(result.bytes).finish();
       }
       return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.UNCHANGED).finish();
     } catch (error) {
       this.statistics.failed++;
+      this.dump?.write('failed', internalName, bytes);
       const message = error instanceof Error && error.name === 'TransformError' ? error.message : `cannot transform ${className}: ${describeCause(error)}`;
       if (this.reportFailures) this.log(`classforge: ${message} (class left unchanged)`);
       if (this.logStacks) this.log(`[classforge] the stack of that failure: ${stackWithCauses(error)}`);
