@@ -2,10 +2,10 @@
 // `npm run demo`: compiles the bundled example with the real javac and runs it; prints a class with
 // `classforge print`; copies every class through ClassReader → ClassWriter (byte-identical); then packs the
 // program into a jar, rewrites the jar with an example transform through the CLI
-// (`classforge transform app.jar -o timed.jar -t examples/method-timing/transform.ts`), verifies the result
-// with `classforge verify`, and runs it under `java -Xverify:all`; last, `classforge run` applies the same
-// transform inside the JVM as the original jar's classes load (the agent).
-import { execFileSync } from 'node:child_process';
+// (`classforge transform app.jar -o timed.jar -t examples/method-timing/transform.ts`), shows the change with
+// `classforge diff`, verifies the result with `classforge verify`, and runs it under `java -Xverify:all`; last,
+// `classforge run` applies the same transform inside the JVM as the original jar's classes load (the agent).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +53,13 @@ try {
   const transform = path.join(here, 'method-timing', 'transform.ts');
   step(`classforge transform app.jar -o timed.jar -t examples/method-timing/transform.ts --options '{"output":"stdout"}'`);
   classforge('transform', jar, '-o', timed, '-t', transform, '--options', '{"output":"stdout"}', '--json');
+
+  // diff exits 1 when the classes differ, as diff(1) does; the start of its output is enough here.
+  step("classforge diff app.jar timed.jar --class 'demo.Hello' --skip-debug | head -24");
+  const diff = spawnSync(process.execPath, [cli, 'diff', jar, timed, '--class', 'demo.Hello', '--skip-debug'], { encoding: 'utf8' });
+  if (diff.status !== 1) throw new Error(`classforge diff exited ${diff.status}, expected 1 (the classes differ): ${diff.stderr}`);
+  const diffLines = diff.stdout.trimEnd().split('\n');
+  console.log(diffLines.slice(0, 24).join('\n') + `\n… (${diffLines.length - 24} more lines)`);
 
   step('classforge verify timed.jar');
   classforge('verify', timed);

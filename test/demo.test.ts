@@ -1,5 +1,5 @@
 // `npm run demo` is the README's first example: it must keep working
-// (javac → print → copy → jar → classforge transform → classforge verify → java -Xverify:all).
+// (javac → print → copy → jar → classforge transform → classforge diff → classforge verify → java -Xverify:all).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,9 @@ describe('npm run demo', () => {
     expect(out).toContain('final class demo/Hello$Point extends java/lang/Record {');
     expect(out).toMatch(/demo\/Hello\.class: \d+ bytes, byte-identical/);
     expect(out).not.toContain('DIFFERENT');
-    // The --json summary of the transform, then the verifier's verdict.
+    // The --json summary of the transform, the start of the diff, then the verifier's verdict.
     expect(out).toMatch(/"changed": [1-9]/);
+    expect(out).toMatch(/--- a\/demo\/Hello\n\+\+\+ b\/demo\/Hello\n@@ [^\n]+\n[\s\S]*\+    INVOKESTATIC java\/lang\/System\.nanoTime \(\)J\n/);
     expect(out).toMatch(/verified \d+ class(es)?, \d+ methods?: 0 errors/);
     // The rewritten program reports each method's time, then behaves as the original.
     expect(out).toMatch(/demo\.Hello\.sum took \d+ ns\nsum = 10/);

@@ -47,8 +47,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * which heads each hunk in it, as git names the function a hunk is in.
  */
 function isMemberDeclaration(line: string): boolean {
-  return line.length > 2 && line.startsWith('  ') && line[2] !== ' ' && line[2] !== '/' && line[2] !== '@';
+  return line.length > 2 && line.startsWith('  ') && line[2] !== ' ' && line[2] !== '/' && line[2] !== '@' && !CLASS_ATTRIBUTE_LINE.test(line);
 }
+
+/** The class-level lines at the same indentation as members (InnerClasses, NestMembers…), which head nothing. */
+const CLASS_ATTRIBUTE_LINE = /\b(INNERCLASS|OUTERCLASS|NESTHOST|NESTMEMBER|PERMITTEDSUBCLASS|RECORDCOMPONENT|MODULE)\b/;
 
 /** Compares two sets of class files, each by name. A class that cannot be read throws (ClassFormatError). */
 export function diffClassSets(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>, options: ClassDiffOptions = {}): ClassSetDiff {
