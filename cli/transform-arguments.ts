@@ -9,10 +9,7 @@ import { parseTransformOptionsArguments, resolveTransformOptions, undeclaredOpti
 import { readableStack } from '../src/transform/transform-stack.js';
 import { UsageError } from './cli-error.js';
 
-/** Commander's collector for repeatable options. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return previous === undefined ? [value] : [...previous, value];
-}
+export { collect } from './repeatable-option.js';
 
 /** A loaded transform and its validated options. */
 export interface ResolvedTransform {

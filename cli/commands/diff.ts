@@ -15,6 +15,7 @@ import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
 import { notAClassFile, readClassInputs } from '../class-input.js';
 import { writeStdout } from '../output.js';
+import { collect } from '../repeatable-option.js';
 
 interface DiffOptions {
   class?: string[];
@@ -94,10 +95,6 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
     writeStdout(formatClassSetDiff(result));
   }
   process.exitCode = same ? EXIT_OK : EXIT_CHECKS_FAILED;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return previous === undefined ? [value] : [...previous, value];
 }
 
 /** Adds the `diff` command to `program`. */

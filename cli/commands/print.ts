@@ -18,6 +18,7 @@ import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InputError, reportError } from '../cli-error.js';
 import { type ClassInput, notAClassFile, readClassInputs } from '../class-input.js';
 import { isStdoutClosed, writeStdout } from '../output.js';
+import { collect } from '../repeatable-option.js';
 
 interface PrintOptions {
   /** The --class globs (absent when none was given). */
@@ -86,10 +87,6 @@ async function printInputs(paths: readonly string[], options: PrintOptions): Pro
     process.stderr.write(`classforge: no class matches --class ${globs.join(', ')}${globHint(globs, unselected)}\n`);
     process.exitCode = EXIT_CHECKS_FAILED;
   }
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return previous === undefined ? [value] : [...previous, value];
 }
 
 /** Adds the `print` command to `program`. */

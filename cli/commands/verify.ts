@@ -29,6 +29,7 @@ import { type ClassInput, notAClassFile, readClassInputs } from '../class-input.
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
 import { count, writeStdout } from '../output.js';
 import { warnIfNewerThanJdk } from '../jdk-version-warning.js';
+import { collect } from '../repeatable-option.js';
 
 /** The unresolved warnings printed without --verbose; a count says how many more there are. */
 const MAX_WARNINGS = 20;
@@ -288,10 +289,6 @@ async function verifyInputs(paths: readonly string[], options: VerifyOptions): P
     writeStdout(summary + '\n');
   }
   process.exitCode = ok ? EXIT_OK : EXIT_CHECKS_FAILED;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return previous === undefined ? [value] : [...previous, value];
 }
 
 /** Adds the `verify` command to `program`. */
