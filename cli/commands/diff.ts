@@ -9,12 +9,12 @@
 import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
-import { diffClassSets, formatClassSetDiff } from '../../src/util/class-diff.js';
+import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemoved, formatChangedClass } from '../../src/util/class-diff.js';
 import { textifyClass } from '../../src/util/textify-class.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
 import { notAClassFile, readClassInputs } from '../class-input.js';
-import { writeStdout } from '../output.js';
+import { isStdoutClosed, writeStdout } from '../output.js';
 import { collect } from '../repeatable-option.js';
 
 interface DiffOptions {
@@ -59,6 +59,7 @@ function parseContext(value: string | undefined): number {
 
 async function diffInputs(fromPath: string, toPath: string, options: DiffOptions): Promise<void> {
   const context = parseContext(options.context);
+  let someChanged = false;
   const accepts = createClassNameFilter(options.class ?? [], null);
   const verbose = options.verbose === true;
   let from: ClassSide;
@@ -78,21 +79,29 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
   }
   const parsingOptions = options.skipDebug === true ? ClassReader.SKIP_DEBUG : 0;
   const listing = (bytes: Uint8Array): string => (verbose ? formatClassFileListing(bytes, '') : '') + textifyClass(bytes, parsingOptions);
-  let result;
+  const { added, removed } = addedAndRemoved(from.classes, to.classes);
+  const changed: ChangedClass[] = [];
+  if (options.json !== true) writeStdout(formatAddedAndRemoved({ added, removed }));
   try {
-    result = diffClassSets(from.classes, to.classes, { context, listing });
+    // Each class's diff is printed as soon as it is made: two large jars' diffs need not fit in memory at once.
+    for (const change of changedClasses(from.classes, to.classes, { context, listing })) {
+      if (options.json === true) changed.push(change);
+      else writeStdout(formatChangedClass(change));
+      someChanged = true;
+      if (isStdoutClosed()) {
+        // `classforge diff a b | head`: the reader has what it wanted; they differ.
+        process.exitCode = EXIT_CHECKS_FAILED;
+        return;
+      }
+    }
   } catch (error) {
     reportError(null, error, verbose);
     process.exitCode = EXIT_BAD_INPUT;
     return;
   }
-  const same = result.added.length === 0 && result.removed.length === 0 && result.changed.length === 0;
+  const same = added.length === 0 && removed.length === 0 && !someChanged;
   if (options.json === true) {
-    writeStdout(
-      JSON.stringify({ same, added: result.added, removed: result.removed, changed: result.changed.map((c) => ({ class: c.name, diff: c.diff })) }, null, 2) + '\n',
-    );
-  } else {
-    writeStdout(formatClassSetDiff(result));
+    writeStdout(JSON.stringify({ same, added, removed, changed: changed.map((c) => ({ class: c.name, diff: c.diff })) }, null, 2) + '\n');
   }
   process.exitCode = same ? EXIT_OK : EXIT_CHECKS_FAILED;
 }

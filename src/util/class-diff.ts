@@ -53,12 +53,14 @@ function isMemberDeclaration(line: string): boolean {
 /** The class-level lines at the same indentation as members (InnerClasses, NestMembers…), which head nothing. */
 const CLASS_ATTRIBUTE_LINE = /\b(INNERCLASS|OUTERCLASS|NESTHOST|NESTMEMBER|PERMITTEDSUBCLASS|RECORDCOMPONENT|MODULE)\b/;
 
-/** Compares two sets of class files, each by name. A class that cannot be read throws (ClassFormatError). */
-export function diffClassSets(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>, options: ClassDiffOptions = {}): ClassSetDiff {
+/**
+ * The classes in both sets whose bytes differ, by name, each with its diff, one at a time (a caller
+ * printing them holds one diff at once). A class that cannot be read throws (ClassFormatError).
+ */
+export function* changedClasses(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>, options: ClassDiffOptions = {}): Generator<ChangedClass> {
   const listing = options.listing ?? ((bytes: Uint8Array) => textifyClass(bytes));
   const fromPrefix = options.fromPrefix ?? 'a/';
   const toPrefix = options.toPrefix ?? 'b/';
-  const changed: ChangedClass[] = [];
   for (const name of [...from.keys()].filter((key) => to.has(key)).sort()) {
     const before = from.get(name)!;
     const after = to.get(name)!;
@@ -69,22 +71,34 @@ export function diffClassSets(from: ReadonlyMap<string, Uint8Array>, to: Readonl
       toLabel: toPrefix + name,
       heading: isMemberDeclaration,
     });
-    changed.push({ name, diff });
+    yield { name, diff };
   }
+}
+
+/** Names only in `to` (added) and only in `from` (removed), sorted. */
+export function addedAndRemoved(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>): { added: string[]; removed: string[] } {
   return {
     added: [...to.keys()].filter((key) => !from.has(key)).sort(),
     removed: [...from.keys()].filter((key) => !to.has(key)).sort(),
-    changed,
   };
+}
+
+/** Compares two sets of class files, each by name (see changedClasses). */
+export function diffClassSets(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>, options: ClassDiffOptions = {}): ClassSetDiff {
+  return { ...addedAndRemoved(from, to), changed: [...changedClasses(from, to, options)] };
+}
+
+/** The lines `classforge diff` prints for classes only on one side. */
+export function formatAddedAndRemoved(diff: { readonly added: readonly string[]; readonly removed: readonly string[] }): string {
+  return diff.removed.map((name) => `Only in the first: ${name}\n`).join('') + diff.added.map((name) => `Only in the second: ${name}\n`).join('');
+}
+
+/** What `classforge diff` prints for one changed class. */
+export function formatChangedClass({ name, diff }: ChangedClass): string {
+  return diff === '' ? `Class files differ only in what the listing leaves out (constant pool order, attribute layout…): ${name}\n` : diff;
 }
 
 /** The report `classforge diff` prints: added and removed classes, then each changed class's diff. */
 export function formatClassSetDiff(diff: ClassSetDiff): string {
-  let out = '';
-  for (const name of diff.removed) out += `Only in the first: ${name}\n`;
-  for (const name of diff.added) out += `Only in the second: ${name}\n`;
-  for (const { name, diff: text } of diff.changed) {
-    out += text === '' ? `Class files differ only in what the listing leaves out (constant pool order, attribute layout…): ${name}\n` : text;
-  }
-  return out;
+  return formatAddedAndRemoved(diff) + diff.changed.map(formatChangedClass).join('');
 }
