@@ -3,7 +3,7 @@
 // assigned a captured copy would change nothing outside it, silently. Each body is given to javac too:
 // what it refuses we refuse, what it accepts (the tricky valid forms) we compile and run.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CannotCompileException, ClassPool } from '../src/source/index.js';
+import { CannotCompileException, ClassPool, ExprEditor, type MethodCall } from '../src/source/index.js';
 import { compileJava, JavaCompileError, runJava, type CompiledClasses } from '../src/testing/index.js';
 
 const stub = (body: string) => `package demo;
@@ -59,6 +59,30 @@ const ACCEPTED: Record<string, string> = {
   'a captured parameter never assigned': 'java.util.function.IntSupplier f = () -> p * 3; return "" + f.getAsInt();',
   'a local assigned only inside its own lambda-free code': 'int n = 0; for (String s : items) n += s.length(); final int total = n; java.util.function.IntSupplier f = () -> total; return "" + f.getAsInt();',
 };
+
+describe('captured $ variables', () => {
+  it('may be set by the snippet before a lambda captures them (Javassist\'s $_ = $proceed($$)), not in the lambda', async () => {
+    const program = await compileJava({
+      'demo/Calls.java': 'package demo; public class Calls { static String name(String s) { return s.trim(); } static String run() { return name(" x "); } public static void main(String[] a) { System.out.println(run()); } }',
+    });
+    const replaceWith = (snippet: string) => {
+      const pool = new ClassPool(true).appendClassPath(program.dir);
+      const calls = pool.get('demo.Calls');
+      calls.getDeclaredMethod('run').instrument(
+        new (class extends ExprEditor {
+          override editMethodCall(call: MethodCall): void {
+            if (call.getMethodName() === 'name') call.replace(snippet);
+          }
+        })(),
+      );
+      return calls.toBytecode();
+    };
+    const bytes = replaceWith('{ $_ = $proceed($$); java.util.function.Supplier<String> s = () -> "[" + $_ + "]"; $_ = s.get(); }');
+    const result = await runJava({ classpath: [new Map([['demo/Calls', bytes]]), program.dir], mainClass: 'demo.Calls', verify: true });
+    expect(result.stdout).toBe('[x]\n');
+    expect(() => replaceWith('{ $_ = $proceed($$); Runnable r = () -> { $_ = "y"; }; }')).toThrow('$_ is assigned in the lambda body');
+  });
+});
 
 describe('captured variables and final locals, as javac', () => {
   for (const [name, [body, message]] of Object.entries(REFUSED)) {

@@ -432,6 +432,9 @@ export class CodeGenerator {
    */
   private checkEffectivelyFinalCaptures(): void {
     for (const [variable, { name, position }] of this.capturedVariables) {
+      // Javassist's $ variables are set by the snippet itself before they are used (`$_ = $proceed($$);
+      // log(() -> "" + $_)`), which is what they are for; only a lambda assigning one is refused.
+      if (name.startsWith('$')) continue;
       const compound = this.assignedVariables.get(variable);
       if (compound === undefined || (!compound && this.declaredUnassigned.has(variable))) continue;
       throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${name} is assigned)`, position);
