@@ -1,7 +1,7 @@
 // The debugging test shown in README.md ("Debugging a transform"), kept here so that the README stays true.
 import { expect, it } from 'vitest';
 import { ClassReader, TraceClassVisitor, defineTransform } from 'classforge';
-import { compileJava, transformClasses } from 'classforge/testing';
+import { compileJava, diffClasses, transformClasses } from 'classforge/testing';
 import trace from './trace.ts';
 
 const calc = () => compileJava({
@@ -16,6 +16,13 @@ it('shows the transformed code as `classforge print` does', async () => {
   const printer = new TraceClassVisitor(null, { write: (s: string) => { text += s; } });
   new ClassReader(traced.classes.get('com/acme/Calc')!).accept(printer, ClassReader.SKIP_DEBUG);
   expect(text).toContain('LDC "enter com.acme.Calc.twice"');
+});
+
+it('shows what the transform changed, as `classforge diff` does', async () => {
+  const program = await calc();
+  const diff = diffClasses(program, await transformClasses(program, trace), { skipDebug: true });
+  expect(diff.changed.map((c) => c.name)).toEqual(['com/acme/Calc']);
+  expect(diff.toString()).toContain('+    LDC "enter com.acme.Calc.twice"');   // or toMatchSnapshot()
 });
 
 it('collects ctx.log lines and, with keepGoing, the failures', async () => {
