@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ClassVisitor, ClassWriter, MethodVisitor, Opcodes } from '../src/index.js';
+import { ClassRemapper, ClassVisitor, ClassWriter, MethodVisitor, Opcodes, Remapper } from '../src/index.js';
 import { defineTransform } from '../src/transform/define-transform.js';
 import {
   cleanup,
@@ -258,6 +258,27 @@ describe('transformClasses', () => {
     const run = await runJava({ classpath: [traced, lib], mainClass: 'zoo.Pick', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('enter main\nenter pick\nCat\n');
+  });
+
+  it('puts a class a transform renamed under its new name, and refuses two classes given one name', async () => {
+    const program = await compileJava({
+      'old/A.java': 'package old; public class A { public static String hi() { return "hi"; } }',
+      'old/B.java': 'package old; public class B {}',
+      'app/Main.java': 'package app; public class Main { public static void main(String[] a) { System.out.println(old.A.hi() + " " + old.A.class.getName()); } }',
+    });
+    const renameTo = (target: (name: string) => string) =>
+      defineTransform({
+        name: 'rename',
+        visitor: (next) => new ClassRemapper(next, new (class extends Remapper { override map(name: string) { return target(name); } })()),
+      });
+    const moved = await transformClasses(program, renameTo((name) => name.replace(/^old\//, 'fresh/')));
+    expect([...moved.classes.keys()]).toEqual(['app/Main', 'fresh/A', 'fresh/B']);
+    expect([...moved.status.keys()].sort()).toEqual(['app/Main', 'old/A', 'old/B']);
+    const run = await runJava({ classpath: moved, mainClass: 'app.Main', verify: true });
+    expect(run.stdout).toBe('hi fresh.A\n');
+    await expect(transformClasses(program, renameTo((name) => (name.startsWith('old/') ? 'fresh/X' : name)))).rejects.toThrow(
+      'classforge/testing: the transforms give old/A and old/B the same name, fresh/X',
+    );
   });
 });
 

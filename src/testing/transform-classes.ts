@@ -13,6 +13,7 @@
 //   as the CLI stops on the first failure; `keepGoing: true` keeps failing classes unchanged and
 //   lists them in `failures` instead, like --keep-going.
 
+import { ClassReader } from '../asm/class-reader.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { type ActiveTransform, applyTransforms, type ClassTransformStatus, type TransformLogEntry } from '../transform/apply-transforms.js';
 import { isTransformDefinition, type TransformDefinition } from '../transform/define-transform.js';
@@ -20,7 +21,7 @@ import { loadTransform } from '../transform/load-transform.js';
 import { createTransformClassPath } from '../transform/transform-class-path.js';
 import { TransformError } from '../transform/transform-error.js';
 import { resolveTransformOptions, undeclaredOptionWarnings } from '../transform/transform-options.js';
-import { type ClassFiles, type ClassFilesInput, toClassFiles } from './class-files.js';
+import { type ClassFiles, type ClassFilesInput, compareNames, toClassFiles } from './class-files.js';
 import { importWithKitInstances } from './same-instance-import.js';
 
 /** A transform for transformClasses: a definition (defineTransform's result) or a transform file's path. */
@@ -42,7 +43,10 @@ export interface TransformClassesOptions {
 }
 
 export interface TransformedClasses {
-  /** Every input class by internal name: the new bytes when changed, the input bytes otherwise. */
+  /**
+   * Every input class by internal name: the new bytes when changed, the input bytes otherwise. A class
+   * a transform renamed (a relocation) is under its new name, as `classforge transform` moves its file.
+   */
   readonly classes: ClassFiles;
   /** What became of each class: 'changed', 'unchanged' (a transform ran, bytes identical) or 'skipped' (no transform selected it). */
   readonly status: ReadonlyMap<string, ClassTransformStatus | 'failed'>;
@@ -95,19 +99,30 @@ export async function transformClasses(
     const status = new Map<string, ClassTransformStatus | 'failed'>();
     const changed: string[] = [];
     const failures: TransformError[] = [];
+    /** Each input's name, its output's name (another when a transform renamed the class) and bytes. */
+    const results: [input: string, output: string, bytes: Uint8Array][] = [];
     for (const [name, bytes] of input) {
       try {
         const result = applyTransforms(bytes, active, environment);
-        output.set(name, result.bytes);
+        const outputName = result.status === 'changed' ? new ClassReader(result.bytes).getClassName() : name;
+        results.push([name, outputName, result.bytes]);
         status.set(name, result.status);
         if (result.status === 'changed') changed.push(name);
       } catch (error) {
         if (options.keepGoing !== true || !(error instanceof TransformError)) throw error;
-        output.set(name, bytes);
+        results.push([name, name, bytes]);
         status.set(name, 'failed');
         failures.push(error);
       }
     }
+    // Under the output names, in name order; two classes given one name is the transforms' mistake.
+    const byOutputName = new Map<string, string>();
+    for (const [name, outputName] of results) {
+      const other = byOutputName.get(outputName);
+      if (other !== undefined) throw new Error(`classforge/testing: the transforms give ${other} and ${name} the same name, ${outputName}`);
+      byOutputName.set(outputName, name);
+    }
+    for (const [, outputName, bytes] of [...results].sort((a, b) => compareNames(a[1], b[1]))) output.set(outputName, bytes);
     return { classes: output, status, changed, logs, failures };
   } finally {
     classPath?.close();
