@@ -172,6 +172,16 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim))('the agent at JVM start',
     expect(readFileSync(join(failing, 'failed', 'app', 'Cat.class'))).toEqual(Buffer.from(program.classes.get('app/Cat')!));
   });
 
+  it('a transform that renames a class as it loads: refused with a message, the class loads unchanged', async () => {
+    // The JVM would fail with NoClassDefFoundError (wrong name: app/Kitten) and the program with it.
+    const java = javaTool('java');
+    const result = await classforge(['run', '-t', 'fixtures/agent/transforms/renames-cat.ts', '--', java, '-Xverify:all', '-cp', program.dir, 'app.Zoo']);
+    expect(result).toMatchObject({ exitCode: 0, stdout: EXPECTED_STDOUT });
+    expect(result.stderr).toBe(
+      '[classforge] cannot transform app.Cat: the transforms renamed app.Cat to app.Kitten, but a class cannot change its name as it loads (relocate ahead of time, with classforge transform) (class left unchanged)\n',
+    );
+  });
+
   it('with --verbose, a transform that throws inside the JVM also gets its stack, at the line of the transform file', async () => {
     // The one line told what and where, but --verbose ("stack traces on errors") showed no stack for a failure in the JVM.
     const java = javaTool('java');

@@ -7,6 +7,7 @@
 // HELLO) and, after it, the classes the defining class loader sees, asked from the shim (FIND_CLASS,
 // answered with loader.getResource): hierarchy questions never load a class in the target.
 
+import { ClassReader } from '../asm/class-reader.js';
 import { ClassPath } from '../classpath/class-path.js';
 import { ClassPathError } from '../classpath/class-path-error.js';
 import { SupplementedClassPath } from '../classpath/supplemented-class-path.js';
@@ -107,6 +108,14 @@ export class TransformHost {
         log: (entry) => this.log(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}`),
       });
       if (result.status === 'changed') {
+        // The JVM is defining the class under the name it asked for (JVMS §5.3.5: another name is a
+        // NoClassDefFoundError "wrong name"): a rename is refused here, the class loads as it was.
+        const newName = new ClassReader(result.bytes).getClassName();
+        if (newName !== internalName) {
+          throw new Error(
+            `the transforms renamed ${className} to ${toDottedName(newName)}, but a class cannot change its name as it loads (relocate ahead of time, with classforge transform)`,
+          );
+        }
         this.statistics.changed++;
         this.dump?.write('original', internalName, bytes);
         this.dump?.write('transformed', internalName, result.bytes);
