@@ -130,6 +130,8 @@ describe.skipIf(!existsSync(CLI))('classforge diff', () => {
     const json = await classforge('diff', before, after, '--json', '--class', 'com.acme.**');
     expect(JSON.parse(json.stdout)).toMatchObject({ same: false, added: [], removed: [], changed: [{ class: 'com/acme/Calc' }] });
     expect((await classforge('diff', before, after, '--class', 'com.acme.Other')).exitCode).toBe(0);
+    const stat = await classforge('diff', before, after, '--stat', '--skip-debug');
+    expect(stat).toMatchObject({ exitCode: 1, stdout: 'com/acme/Calc | +10 -1\n' });
   });
 
   it('exits 2 with one line on bad input', async () => {

@@ -1,4 +1,4 @@
-// # classforge diff <before> <after> [--class <glob>] [--skip-debug] [-U <n>] [--verbose] [--json]
+// # classforge diff <before> <after> [--class <glob>] [--skip-debug] [-U <n>] [--stat] [--verbose] [--json]
 //
 // What changed between two class files, jars or directories (a jar against its transformed copy, a
 // build directory against another): classes are matched by name, and each changed one is shown as a
@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
-import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemoved, formatChangedClass } from '../../src/util/class-diff.js';
+import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemoved, formatChangedClass, formatChangedClassStat } from '../../src/util/class-diff.js';
 import { textifyClass } from '../../src/util/textify-class.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
@@ -23,6 +23,7 @@ interface DiffOptions {
   context?: string;
   verbose?: boolean;
   json?: boolean;
+  stat?: boolean;
 }
 
 /** The classes of one side, by name (a jar's release variants under their `META-INF/versions/N/` prefix). */
@@ -86,7 +87,7 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
     // Each class's diff is printed as soon as it is made: two large jars' diffs need not fit in memory at once.
     for (const change of changedClasses(from.classes, to.classes, { context, listing })) {
       if (options.json === true) changed.push(change);
-      else writeStdout(formatChangedClass(change));
+      else writeStdout(options.stat === true ? formatChangedClassStat(change) : formatChangedClass(change));
       someChanged = true;
       if (isStdoutClosed()) {
         // `classforge diff a b | head`: the reader has what it wanted; they differ.
@@ -117,6 +118,7 @@ export function registerDiffCommand(program: Command): Command {
     .option('--skip-debug', 'leave out source file names, line numbers and local variables (ASM -nodebug)')
     .option('-U, --context <lines>', 'unchanged lines shown around each change (default 3)')
     .option('-v, --verbose', 'diff the javap -v style listing too (constant pool, raw attributes); stack traces on errors')
+    .option('--stat', 'one line per changed class, its listing lines added and removed (as git diff --stat), instead of the diffs')
     .option('--json', 'print { same, added, removed, changed: [{ class, diff }] } instead')
     .action(async (before: string, after: string, options: DiffOptions) => {
       await diffInputs(before, after, options);

@@ -98,6 +98,23 @@ export function formatChangedClass({ name, diff }: ChangedClass): string {
   return diff === '' ? `Class files differ only in what the listing leaves out (constant pool order, attribute layout…): ${name}\n` : diff;
 }
 
+/** Lines added and removed by a unified diff (its `---`/`+++` header left out). */
+export function diffLineCounts(diff: string): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+') && !line.startsWith('+++ ')) added++;
+    else if (line.startsWith('-') && !line.startsWith('--- ')) removed++;
+  }
+  return { added, removed };
+}
+
+/** One line of `classforge diff --stat`, as git's: the class, then its lines added and removed. */
+export function formatChangedClassStat({ name, diff }: ChangedClass): string {
+  const { added, removed } = diffLineCounts(diff);
+  return diff === '' ? `${name} | encoding only\n` : `${name} | +${added} -${removed}\n`;
+}
+
 /** The report `classforge diff` prints: added and removed classes, then each changed class's diff. */
 export function formatClassSetDiff(diff: ClassSetDiff): string {
   return formatAddedAndRemoved(diff) + diff.changed.map(formatChangedClass).join('');
