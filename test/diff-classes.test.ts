@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ClassVisitor, MethodVisitor, Opcodes, defineTransform } from '../src/index.js';
+import { ClassVisitor, Label, MethodVisitor, Opcodes, defineTransform } from '../src/index.js';
 import { compileJava, diffClasses, transformClasses, writeClassFiles, type CompiledClasses, type TransformedClasses } from '../src/testing/index.js';
 import { makeTempDir, PROJECT_ROOT } from './support/javac.js';
 
@@ -84,6 +84,39 @@ describe('diffClasses', () => {
       ].join('\n'),
     );
     expect(diff.toString()).toBe(diff.changed[0]!.diff);
+  });
+
+  it('names labels by source line, so that a label inserted at the start renumbers nothing', async () => {
+    const loops = await compileJava({ 'demo/Loop.java': 'package demo; public class Loop { static int sum(int n) { int s = 0;\n for (int i = 0; i < n; i++) {\n s += i;\n }\n return s; } }' });
+    // A jump over nothing, and its label, before the method's code: ASM's L0, L1… would all shift by one.
+    const jumpFirst = defineTransform({
+      name: 'jump-first',
+      visitor: (next) =>
+        new (class extends ClassVisitor {
+          override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null): MethodVisitor | null {
+            const mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return name !== 'sum'
+              ? mv
+              : new (class extends MethodVisitor {
+                  override visitCode(): void {
+                    super.visitCode();
+                    const over = new Label();
+                    super.visitJumpInsn(Opcodes.GOTO, over);
+                    super.visitLabel(over);
+                  }
+                })(Opcodes.ASM9, mv);
+          }
+        })(Opcodes.ASM9, next),
+    });
+    const jumped = await transformClasses(loops, jumpFirst);
+    const diff = diffClasses(loops, jumped).toString();
+    // The jump's target is the first line's label (one label per offset, as the reader makes them).
+    expect(diff).toContain('+    GOTO L1\n    L1\n     LINENUMBER 1 L1\n');
+    // Besides the new code, only frames changed (the first frame is new, the next one relative to it):
+    // every label keeps its name, where ASM's L0, L1… would all have moved.
+    const removed = diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('---'));
+    expect(removed).toEqual(['-   FRAME CHOP 1']);
+    expect(diff).toContain('     GOTO L2_1\n    L5\n');
   });
 
   it('is the same for a class and itself, and lists added and removed classes', () => {

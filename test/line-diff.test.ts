@@ -80,6 +80,18 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff(a, a)).toBe('');
   });
 
+  it('past the edit limit, aligns the parts between lines both texts hold once (a large class changed in every method)', () => {
+    // 5,000 methods, each given one more line: 5,000 edits, past Myers' limit here.
+    const method = (i: number, changed: boolean) => [`  public m${i}()V`, '    ALOAD 0', ...(changed ? ['    NOP'] : []), '    RETURN', ''];
+    const a = Array.from({ length: 5000 }, (_, i) => method(i, false)).flat();
+    const b = Array.from({ length: 5000 }, (_, i) => method(i, true)).flat();
+    const diff = unifiedDiff(a.map((l) => l + '\n').join(''), b.map((l) => l + '\n').join(''), { context: 1 });
+    const lines = splitLines(diff);
+    expect(lines.filter((line) => line.startsWith('-'))).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('+'))).toHaveLength(5000);
+    expect(patch(a, diff)).toEqual(b);
+  });
+
   it('stays linear on two unrelated long texts', () => {
     const a = Array.from({ length: 20000 }, (_, i) => `a${i}`).join('\n');
     const b = Array.from({ length: 20000 }, (_, i) => `b${i}`).join('\n');

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
 import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemoved, formatChangedClass, formatChangedClassStat } from '../../src/util/class-diff.js';
-import { textifyClass } from '../../src/util/textify-class.js';
+import { textifyClassWithLineLabels } from '../../src/util/line-label-textifier.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
 import { notAClassFile, readClassInputs } from '../class-input.js';
@@ -79,7 +79,7 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
     to = { classes: new Map([[name!, [...to.classes.values()][0]!]]), singleFile: true };
   }
   const parsingOptions = options.skipDebug === true ? ClassReader.SKIP_DEBUG : 0;
-  const listing = (bytes: Uint8Array): string => (verbose ? formatClassFileListing(bytes, '') : '') + textifyClass(bytes, parsingOptions);
+  const listing = (bytes: Uint8Array): string => (verbose ? formatClassFileListing(bytes, '') : '') + textifyClassWithLineLabels(bytes, parsingOptions);
   const { added, removed } = addedAndRemoved(from.classes, to.classes);
   const changed: ChangedClass[] = [];
   if (options.json !== true) writeStdout(formatAddedAndRemoved({ added, removed }));

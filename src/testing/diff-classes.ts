@@ -12,7 +12,7 @@
 import { ClassReader } from '../asm/class-reader.js';
 import { createClassNameFilter } from '../util/class-name-glob.js';
 import { type ChangedClass, diffClassSets, formatClassSetDiff } from '../util/class-diff.js';
-import { textifyClass } from '../util/textify-class.js';
+import { textifyClassWithLineLabels } from '../util/line-label-textifier.js';
 import { type ClassFilesInput, toClassFiles } from './class-files.js';
 
 export type { ChangedClass } from '../util/class-diff.js';
@@ -47,7 +47,7 @@ export function diffClasses(before: ClassFilesInput, after: ClassFilesInput, opt
   const accepts = createClassNameFilter(options.classes ?? [], null);
   const select = (input: ClassFilesInput): Map<string, Uint8Array> => new Map([...toClassFiles(input)].filter(([, bytes]) => accepts(new ClassReader(bytes).getClassName())));
   const parsingOptions = options.skipDebug === true ? ClassReader.SKIP_DEBUG : 0;
-  const result = diffClassSets(select(before), select(after), { context: options.context, listing: (bytes) => textifyClass(bytes, parsingOptions) });
+  const result = diffClassSets(select(before), select(after), { context: options.context, listing: (bytes) => textifyClassWithLineLabels(bytes, parsingOptions) });
   const same = result.added.length === 0 && result.removed.length === 0 && result.changed.length === 0;
   return { same, ...result, toString: () => formatClassSetDiff(result) };
 }

@@ -2,12 +2,13 @@
 //
 // Behind `classforge diff` and classforge/testing's diffClasses: classes are matched by name; those
 // whose bytes are equal are left out unread; the others are listed (by default as ASM's Textifier
-// prints them, see textify-class.ts) and diffed line by line (line-diff.ts). A class whose bytes differ
+// prints them, labels named by source line so that inserted code does not renumber them: see
+// line-label-textifier.ts) and diffed line by line (line-diff.ts). A class whose bytes differ
 // while its listings are equal differs in what the listing leaves out (constant pool order, say):
 // it is reported without a diff.
 
 import { unifiedDiff } from './line-diff.js';
-import { textifyClass } from './textify-class.js';
+import { textifyClassWithLineLabels } from './line-label-textifier.js';
 
 /** One changed class. */
 export interface ChangedClass {
@@ -29,7 +30,7 @@ export interface ClassSetDiff {
 export interface ClassDiffOptions {
   /** Unchanged lines around each change (default 3). */
   readonly context?: number;
-  /** The listing diffed (default: textifyClass). */
+  /** The listing diffed (default: the Textifier listing with labels named by line, see line-label-textifier.ts). */
   readonly listing?: (bytes: Uint8Array) => string;
   /** Prefixes of the `---`/`+++` names (default `a/` and `b/`, as git). */
   readonly fromPrefix?: string;
@@ -58,7 +59,7 @@ const CLASS_ATTRIBUTE_LINE = /\b(INNERCLASS|OUTERCLASS|NESTHOST|NESTMEMBER|PERMI
  * printing them holds one diff at once). A class that cannot be read throws (ClassFormatError).
  */
 export function* changedClasses(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>, options: ClassDiffOptions = {}): Generator<ChangedClass> {
-  const listing = options.listing ?? ((bytes: Uint8Array) => textifyClass(bytes));
+  const listing = options.listing ?? ((bytes: Uint8Array) => textifyClassWithLineLabels(bytes));
   const fromPrefix = options.fromPrefix ?? 'a/';
   const toPrefix = options.toPrefix ?? 'b/';
   for (const name of [...from.keys()].filter((key) => to.has(key)).sort()) {

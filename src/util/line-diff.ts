@@ -3,8 +3,9 @@
 // What `classforge diff` and classforge/testing's diffClasses print between two Textifier listings.
 // The edit script is Myers' O((N+M)D) shortest one ("An O(ND) Difference Algorithm and Its
 // Variations", 1986) after the common head and tail are set aside (a transform's change is usually
-// a few lines in a long listing); past MAX_EDIT_DISTANCE edits the middle is shown as removed then
-// added whole, so that two unrelated listings cost linear time and memory.
+// a few lines in a long listing); past MAX_EDIT_DISTANCE edits the middle is split at the lines both
+// texts hold once (patience diff's anchors) and each part diffed alone; two texts without any in
+// common are shown removed then added whole, so that unrelated listings cost linear time and memory.
 
 /** One line of an edit script: kept, removed from the first text, or added in the second. */
 interface Edit {
@@ -12,7 +13,7 @@ interface Edit {
   readonly line: string;
 }
 
-/** Past this many edits in the middle part, it is shown removed then added whole. */
+/** Past this many edits in the middle part, it is split at common unique lines (see anchored). */
 const MAX_EDIT_DISTANCE = 4000;
 
 export interface UnifiedDiffOptions {
@@ -55,7 +56,9 @@ function editScript(a: readonly string[], b: readonly string[]): Edit[] {
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const middle = myers(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
+  const aMiddle = a.slice(head, a.length - tail);
+  const bMiddle = b.slice(head, b.length - tail);
+  const middle = myers(aMiddle, bMiddle) ?? anchored(aMiddle, bMiddle);
   return [
     ...a.slice(0, head).map((line): Edit => ({ kind: ' ', line })),
     ...middle,
@@ -63,8 +66,68 @@ function editScript(a: readonly string[], b: readonly string[]): Edit[] {
   ];
 }
 
-/** Myers' greedy forward algorithm, with the furthest-reaching x of every diagonal kept per step for the walk back. */
-function myers(a: readonly string[], b: readonly string[]): Edit[] {
+/**
+ * Where the shortest script is too long to search (two listings of a large class with changes all
+ * over), patience diff's anchors (Bram Cohen's; git diff --patience): the lines found exactly once in
+ * each text — in a listing, the method declarations among them — matched in order (the longest
+ * increasing run of their positions), and the parts between them diffed on their own, so that each
+ * method is compared with itself. Without such lines, everything is removed, then added.
+ */
+function anchored(a: readonly string[], b: readonly string[]): Edit[] {
+  const count = (lines: readonly string[]): Map<string, number> => {
+    const counts = new Map<string, number>();
+    lines.forEach((line, i) => counts.set(line, counts.has(line) ? -1 : i));
+    return counts;
+  };
+  const inA = count(a);
+  const inB = count(b);
+  // Lines unique on both sides, in a's order, with their position in b.
+  const pairs: [number, number][] = [];
+  for (const [line, i] of inA) {
+    const j = inB.get(line);
+    if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  const anchors = longestIncreasingRun(pairs);
+  if (anchors.length === 0) return [...a.map((line): Edit => ({ kind: '-', line })), ...b.map((line): Edit => ({ kind: '+', line }))];
+  const edits: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of [...anchors, [a.length, b.length] as [number, number]]) {
+    edits.push(...editScript(a.slice(i, ai), b.slice(j, bj)));
+    if (ai < a.length) edits.push({ kind: ' ', line: a[ai]! });
+    i = ai + 1;
+    j = bj + 1;
+  }
+  return edits;
+}
+
+/** The longest run of `pairs` (sorted by their first element) whose second elements increase (patience sorting). */
+function longestIncreasingRun(pairs: readonly [number, number][]): [number, number][] {
+  // tails[k]: the index in pairs of the smallest second element ending a run of length k + 1.
+  const tails: number[] = [];
+  const previous = new Array<number>(pairs.length).fill(-1);
+  pairs.forEach(([, second], index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairs[tails[mid]!]![1] < second) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[index] = tails[low - 1]!;
+    tails[low] = index;
+  });
+  const run: [number, number][] = [];
+  for (let index = tails.length === 0 ? -1 : tails[tails.length - 1]!; index >= 0; index = previous[index]!) run.push(pairs[index]!);
+  return run.reverse();
+}
+
+/**
+ * Myers' greedy forward algorithm, with the furthest-reaching x of every diagonal kept per step for
+ * the walk back; null past MAX_EDIT_DISTANCE edits.
+ */
+function myers(a: readonly string[], b: readonly string[]): Edit[] | null {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -90,10 +153,7 @@ function myers(a: readonly string[], b: readonly string[]): Edit[] {
     }
     if (found >= 0) break;
   }
-  if (found < 0) {
-    // Too far apart: everything removed, then everything added.
-    return [...a.map((line): Edit => ({ kind: '-', line })), ...b.map((line): Edit => ({ kind: '+', line }))];
-  }
+  if (found < 0) return null;
   // Walk back from (n, m) through the saved rows.
   const edits: Edit[] = [];
   let x = n;
