@@ -98,6 +98,11 @@ async function readFileOrThrow(path: string): Promise<Uint8Array> {
 
 /** The class files under `directory`, recursively, in sorted order; symlinked directories are not followed. */
 async function listClassFiles(directory: string, into: string[]): Promise<void> {
+  await listFiles(directory, into, (name) => name.endsWith('.class'));
+}
+
+/** The files under `directory` whose names `accept` takes, recursively, in sorted order; symlinked directories are not followed. */
+async function listFiles(directory: string, into: string[], accept: (name: string) => boolean): Promise<void> {
   let entries;
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -108,8 +113,8 @@ async function listClassFiles(directory: string, into: string[]): Promise<void> 
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      await listClassFiles(path, into);
-    } else if (entry.name.endsWith('.class')) {
+      await listFiles(path, into, accept);
+    } else if (accept(entry.name)) {
       if (entry.isSymbolicLink()) {
         const target = await stat(path).catch(() => null);
         if (target === null || !target.isFile()) continue;
@@ -118,6 +123,50 @@ async function listClassFiles(directory: string, into: string[]): Promise<void> 
       }
       into.push(path);
     }
+  }
+}
+
+/** A jar entry or a file of a directory that is not a loadable class (a resource, the manifest, a class file under META-INF/). */
+export interface OtherEntry {
+  /** The path inside the jar or directory, '/'-separated. */
+  readonly entry: string;
+  readonly displayName: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Yields what readClassInputs leaves out of a jar or a directory: every other file or entry (not the
+ * directory entries of a jar), in the same order; nothing for a file given alone.
+ */
+export async function* readOtherEntries(path: string): AsyncGenerator<OtherEntry> {
+  const stats = await statOrThrow(path);
+  if (stats.isDirectory()) {
+    const files: string[] = [];
+    await listFiles(path, files, () => true);
+    for (const file of files) {
+      const entry = relative(path, file).split(sep).join('/');
+      if (classifyJarEntry(entry).kind === 'class') continue;
+      yield { entry, displayName: file, bytes: await readFileOrThrow(file) };
+    }
+    return;
+  }
+  const bytes = stats.size > MAX_READ_LENGTH ? null : await readFileOrThrow(path);
+  if (bytes !== null && !ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) return;
+  const jar = openJar(path, bytes);
+  try {
+    for (const entry of jar.entries()) {
+      if (entry.isDirectory || classifyJarEntry(entry.name).kind === 'class') continue;
+      const displayName = `${path}!/${entry.name}`;
+      let entryBytes: Uint8Array;
+      try {
+        entryBytes = jar.readEntry(entry);
+      } catch (error) {
+        throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
+      }
+      yield { entry: entry.name, displayName, bytes: entryBytes };
+    }
+  } finally {
+    jar.close();
   }
 }
 

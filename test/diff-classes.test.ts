@@ -167,6 +167,28 @@ describe.skipIf(!existsSync(CLI))('classforge diff', () => {
     expect(stat).toMatchObject({ exitCode: 1, stdout: 'com/acme/Calc | +10 -1\n' });
   });
 
+  it('compares the other entries of jars and directories too (resources, the manifest), unless --class is given', async () => {
+    const withResources = async (path: string, classes: ReadonlyMap<string, Uint8Array>, resources: Record<string, string>) => {
+      const zip = new JSZip();
+      for (const [name, bytes] of classes) zip.file(`${name}.class`, bytes);
+      for (const [name, text] of Object.entries(resources)) zip.file(name, text);
+      await writeFile(path, await zip.generateAsync({ type: 'uint8array' }));
+      return path;
+    };
+    const first = await withResources(join(work, 'first.jar'), program.classes, { 'app.properties': 'a=1\n', 'META-INF/gone.txt': 'x' });
+    const second = await withResources(join(work, 'second.jar'), program.classes, { 'app.properties': 'a=2\n', 'extra.txt': 'y' });
+    const result = await classforge('diff', first, second);
+    expect(result).toMatchObject({ exitCode: 1, stderr: '' });
+    expect(result.stdout).toBe('Only in the first: entry META-INF/gone.txt\nOnly in the second: entry extra.txt\nEntries differ: app.properties\n');
+    expect(JSON.parse((await classforge('diff', first, second, '--json')).stdout).entries).toEqual({
+      added: ['extra.txt'],
+      removed: ['META-INF/gone.txt'],
+      changed: ['app.properties'],
+    });
+    expect((await classforge('diff', first, second, '--class', 'com.acme.**')).exitCode).toBe(0);
+    expect((await classforge('diff', first, first)).exitCode).toBe(0);
+  });
+
   it('exits 2 with one line on bad input', async () => {
     const bad = join(work, 'bad');
     await mkdir(bad, { recursive: true });

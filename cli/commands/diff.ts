@@ -3,7 +3,9 @@
 // What changed between two class files, jars or directories (a jar against its transformed copy, a
 // build directory against another): classes are matched by name, and each changed one is shown as a
 // unified diff (diff -u) of its Textifier listing, the text `classforge print` prints; classes only on
-// one side are listed. --verbose diffs the javap -v style listing too (constant pool, raw attributes).
+// one side are listed; without --class, the other entries of jars and directories (resources, the
+// manifest) are compared byte for byte and listed when they differ. --verbose diffs the javap -v
+// style listing too (constant pool, raw attributes).
 // Exit status as diff(1): 0 when the classes are the same, 1 when they differ, 2 on bad usage or input.
 
 import type { Command } from 'commander';
@@ -13,7 +15,7 @@ import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemov
 import { textifyClassWithLineLabels } from '../../src/util/line-label-textifier.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
-import { notAClassFile, readClassInputs } from '../class-input.js';
+import { notAClassFile, readClassInputs, readOtherEntries } from '../class-input.js';
 import { isStdoutClosed, writeStdout } from '../output.js';
 import { collect } from '../repeatable-option.js';
 
@@ -52,6 +54,23 @@ async function readSide(path: string, accepts: (internalName: string) => boolean
   return { classes, singleFile };
 }
 
+/** The other entries of a jar or directory (resources, the manifest), by path. */
+async function readEntries(path: string): Promise<Map<string, Uint8Array>> {
+  const entries = new Map<string, Uint8Array>();
+  for await (const { entry, bytes } of readOtherEntries(path)) entries.set(entry, bytes);
+  return entries;
+}
+
+/** Paths only in `from`, only in `to`, and in both with other bytes, each sorted. */
+function compareEntries(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>): { added: string[]; removed: string[]; changed: string[] } {
+  const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i]);
+  return {
+    added: [...to.keys()].filter((name) => !from.has(name)).sort(),
+    removed: [...from.keys()].filter((name) => !to.has(name)).sort(),
+    changed: [...from.keys()].filter((name) => to.has(name) && !same(from.get(name)!, to.get(name)!)).sort(),
+  };
+}
+
 function parseContext(value: string | undefined): number {
   if (value === undefined) return 3;
   if (!/^\d+$/.test(value)) throw new UsageError(`-U/--context takes a number of lines, got '${value}'`);
@@ -65,9 +84,12 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
   const verbose = options.verbose === true;
   let from: ClassSide;
   let to: ClassSide;
+  // Without --class, the jars' or directories' other entries too (resources, the manifest): compared byte for byte.
+  let entries = { added: [] as string[], removed: [] as string[], changed: [] as string[] };
   try {
     from = await readSide(fromPath, accepts);
     to = await readSide(toPath, accepts);
+    if ((options.class ?? []).length === 0) entries = compareEntries(await readEntries(fromPath), await readEntries(toPath));
   } catch (error) {
     reportError(error instanceof InputError ? error.path : null, error, verbose);
     process.exitCode = EXIT_BAD_INPUT;
@@ -82,7 +104,14 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
   const listing = (bytes: Uint8Array): string => (verbose ? formatClassFileListing(bytes, '') : '') + textifyClassWithLineLabels(bytes, parsingOptions);
   const { added, removed } = addedAndRemoved(from.classes, to.classes);
   const changed: ChangedClass[] = [];
-  if (options.json !== true) writeStdout(formatAddedAndRemoved({ added, removed }));
+  if (options.json !== true) {
+    writeStdout(
+      entries.removed.map((name) => `Only in the first: entry ${name}\n`).join('') +
+        entries.added.map((name) => `Only in the second: entry ${name}\n`).join('') +
+        entries.changed.map((name) => `Entries differ: ${name}\n`).join('') +
+        formatAddedAndRemoved({ added, removed }),
+    );
+  }
   try {
     // Each class's diff is printed as soon as it is made: two large jars' diffs need not fit in memory at once.
     for (const change of changedClasses(from.classes, to.classes, { context, listing })) {
@@ -100,9 +129,10 @@ async function diffInputs(fromPath: string, toPath: string, options: DiffOptions
     process.exitCode = EXIT_BAD_INPUT;
     return;
   }
-  const same = added.length === 0 && removed.length === 0 && !someChanged;
+  const entriesSame = entries.added.length === 0 && entries.removed.length === 0 && entries.changed.length === 0;
+  const same = added.length === 0 && removed.length === 0 && !someChanged && entriesSame;
   if (options.json === true) {
-    writeStdout(JSON.stringify({ same, added, removed, changed: changed.map((c) => ({ class: c.name, diff: c.diff })) }, null, 2) + '\n');
+    writeStdout(JSON.stringify({ same, added, removed, changed: changed.map((c) => ({ class: c.name, diff: c.diff })), entries }, null, 2) + '\n');
   }
   process.exitCode = same ? EXIT_OK : EXIT_CHECKS_FAILED;
 }
@@ -119,7 +149,7 @@ export function registerDiffCommand(program: Command): Command {
     .option('-U, --context <lines>', 'unchanged lines shown around each change (default 3)')
     .option('-v, --verbose', 'diff the javap -v style listing too (constant pool, raw attributes); stack traces on errors')
     .option('--stat', 'one line per changed class, its listing lines added and removed (as git diff --stat), instead of the diffs')
-    .option('--json', 'print { same, added, removed, changed: [{ class, diff }] } instead')
+    .option('--json', 'print { same, added, removed, changed: [{ class, diff }], entries: { added, removed, changed } } instead')
     .action(async (before: string, after: string, options: DiffOptions) => {
       await diffInputs(before, after, options);
     });
