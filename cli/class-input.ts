@@ -96,11 +96,6 @@ async function readFileOrThrow(path: string): Promise<Uint8Array> {
   }
 }
 
-/** The class files under `directory`, recursively, in sorted order; symlinked directories are not followed. */
-async function listClassFiles(directory: string, into: string[]): Promise<void> {
-  await listFiles(directory, into, (name) => name.endsWith('.class'));
-}
-
 /** The files under `directory` whose names `accept` takes, recursively, in sorted order; symlinked directories are not followed. */
 async function listFiles(directory: string, into: string[], accept: (name: string) => boolean): Promise<void> {
   let entries;
@@ -134,42 +129,6 @@ export interface OtherEntry {
   readonly bytes: Uint8Array;
 }
 
-/**
- * Yields what readClassInputs leaves out of a jar or a directory: every other file or entry (not the
- * directory entries of a jar), in the same order; nothing for a file given alone.
- */
-export async function* readOtherEntries(path: string): AsyncGenerator<OtherEntry> {
-  const stats = await statOrThrow(path);
-  if (stats.isDirectory()) {
-    const files: string[] = [];
-    await listFiles(path, files, () => true);
-    for (const file of files) {
-      const entry = relative(path, file).split(sep).join('/');
-      if (classifyJarEntry(entry).kind === 'class') continue;
-      yield { entry, displayName: file, bytes: await readFileOrThrow(file) };
-    }
-    return;
-  }
-  const bytes = stats.size > MAX_READ_LENGTH ? null : await readFileOrThrow(path);
-  if (bytes !== null && !ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) return;
-  const jar = openJar(path, bytes);
-  try {
-    for (const entry of jar.entries()) {
-      if (entry.isDirectory || classifyJarEntry(entry.name).kind === 'class') continue;
-      const displayName = `${path}!/${entry.name}`;
-      let entryBytes: Uint8Array;
-      try {
-        entryBytes = jar.readEntry(entry);
-      } catch (error) {
-        throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
-      }
-      yield { entry: entry.name, displayName, bytes: entryBytes };
-    }
-  } finally {
-    jar.close();
-  }
-}
-
 /** The problem a ClassPathError describes, without the file name it starts with (InputError adds it). */
 function problemOf(error: unknown, file: string): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -194,17 +153,30 @@ function openJar(path: string, bytes: Uint8Array | null): ZipArchive {
  * class entry of a jar in entry order (as classifyJarEntry tells them), or every `.class` file under a directory in sorted order.
  */
 export async function* readClassInputs(path: string): AsyncGenerator<ClassInput> {
+  yield* readContainer(path, true);
+}
+
+/**
+ * Yields what readClassInputs leaves out of a jar or a directory: every other file or entry (not the
+ * directory entries of a jar), in the same order; nothing for a file given alone.
+ */
+export async function* readOtherEntries(path: string): AsyncGenerator<OtherEntry> {
+  yield* readContainer(path, false);
+}
+
+/** The class entries (`classes`) or the other entries of a file, a directory or a jar (see the two callers). */
+async function* readContainer(path: string, classes: boolean): AsyncGenerator<ClassInput> {
   const stats = await statOrThrow(path);
   if (stats.isDirectory()) {
     const files: string[] = [];
-    await listClassFiles(path, files);
+    await listFiles(path, files, (name) => !classes || name.endsWith('.class'));
     for (const file of files) {
       // An exploded jar (a build's output directory) is read as its jar would be: a .class file
       // under META-INF/ is data, one under META-INF/versions/N/ a release-N variant, which must
       // not stand for the base class in the hierarchy.
       const entry = relative(path, file).split(sep).join('/');
       const { kind, release } = classifyJarEntry(entry);
-      if (kind !== 'class') continue;
+      if ((kind === 'class') !== classes) continue;
       yield { displayName: file, bytes: await readFileOrThrow(file), release, entry };
     }
     return;
@@ -213,22 +185,25 @@ export async function* readClassInputs(path: string): AsyncGenerator<ClassInput>
   // from the file as entries are asked for, as java.util.zip.ZipFile does.
   const bytes = stats.size > MAX_READ_LENGTH ? null : await readFileOrThrow(path);
   if (bytes !== null && !ZIP_EXTENSIONS.test(path) && !looksLikeZip(bytes) && !isPrefixedZip(bytes)) {
-    yield { displayName: path, bytes, release: null, entry: '' };
+    if (classes) yield { displayName: path, bytes, release: null, entry: '' };
     return;
   }
   const jar = openJar(path, bytes);
-  for (const entry of jar.entries()) {
-    // As `transform` sees them: a .class file elsewhere under META-INF is data, not a loadable class.
-    const { kind, release } = classifyJarEntry(entry.name);
-    if (kind !== 'class') continue;
-    const displayName = `${path}!/${entry.name}`;
-    let entryBytes: Uint8Array;
-    try {
-      entryBytes = jar.readEntry(entry);
-    } catch (error) {
-      throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
+  try {
+    for (const entry of jar.entries()) {
+      // As `transform` sees them: a .class file elsewhere under META-INF is data, not a loadable class.
+      const { kind, release } = classifyJarEntry(entry.name);
+      if ((kind === 'class') !== classes || entry.isDirectory) continue;
+      const displayName = `${path}!/${entry.name}`;
+      let entryBytes: Uint8Array;
+      try {
+        entryBytes = jar.readEntry(entry);
+      } catch (error) {
+        throw new InputError(displayName, `corrupt jar entry: ${problemOf(error, path)}`, { cause: error });
+      }
+      yield { displayName, bytes: entryBytes, release, entry: entry.name };
     }
-    yield { displayName, bytes: entryBytes, release, entry: entry.name };
+  } finally {
+    jar.close();
   }
-  jar.close();
 }

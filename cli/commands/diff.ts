@@ -11,7 +11,7 @@
 import type { Command } from 'commander';
 import { ClassReader } from '../../src/asm/class-reader.js';
 import { createClassNameFilter } from '../../src/util/class-name-glob.js';
-import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemoved, formatChangedClass, formatChangedClassStat } from '../../src/util/class-diff.js';
+import { addedAndRemoved, type ChangedClass, changedClasses, formatAddedAndRemoved, formatChangedClass, formatChangedClassStat, sameBytes } from '../../src/util/class-diff.js';
 import { textifyClassWithLineLabels } from '../../src/util/line-label-textifier.js';
 import { formatClassFileListing } from '../class-file-listing.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, UsageError, reportError } from '../cli-error.js';
@@ -63,11 +63,10 @@ async function readEntries(path: string): Promise<Map<string, Uint8Array>> {
 
 /** Paths only in `from`, only in `to`, and in both with other bytes, each sorted. */
 function compareEntries(from: ReadonlyMap<string, Uint8Array>, to: ReadonlyMap<string, Uint8Array>): { added: string[]; removed: string[]; changed: string[] } {
-  const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i]);
   return {
     added: [...to.keys()].filter((name) => !from.has(name)).sort(),
     removed: [...from.keys()].filter((name) => !to.has(name)).sort(),
-    changed: [...from.keys()].filter((name) => to.has(name) && !same(from.get(name)!, to.get(name)!)).sort(),
+    changed: [...from.keys()].filter((name) => to.has(name) && !sameBytes(from.get(name)!, to.get(name)!)).sort(),
   };
 }
 

@@ -82,8 +82,12 @@ class LineLabelTextifier extends Textifier {
 export function textifyClassWithLineLabels(bytes: Uint8Array, parsingOptions = 0): string {
   const full = new ClassNode(Opcodes.ASM9);
   new ClassReader(bytes).accept(full, 0);
-  const listed = new ClassNode(Opcodes.ASM9);
-  new ClassReader(bytes).accept(listed, parsingOptions);
+  // The listing's reading is the same one unless it skips something.
+  let listed = full;
+  if (parsingOptions !== 0) {
+    listed = new ClassNode(Opcodes.ASM9);
+    new ClassReader(bytes).accept(listed, parsingOptions);
+  }
   const names = new Map<Label, string>();
   // Both readings hold the same methods in the same order; a label's place is the same in both.
   listed.methods.forEach((method, i) => {
