@@ -381,7 +381,7 @@ describe('classforge transform', () => {
     expect(result.exitCode).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(Object.keys(summary).sort()).toEqual(
-      ['changed', 'classesSeen', 'dryRun', 'failed', 'failures', 'input', 'output', 'resources', 'skipped', 'timeMs', 'unchanged'].sort(),
+      ['added', 'addedClasses', 'changed', 'classesSeen', 'dryRun', 'failed', 'failures', 'input', 'output', 'resources', 'skipped', 'timeMs', 'unchanged'].sort(),
     );
     expect(summary).toMatchObject({
       input: classes,
@@ -394,6 +394,8 @@ describe('classforge transform', () => {
       failed: 0,
       resources: 2,
       failures: [],
+      added: 0,
+      addedClasses: [],
     });
     expect(typeof summary.timeMs).toBe('number');
   });

@@ -11,6 +11,8 @@ import type { TransformDefinition } from '../../src/transform/define-transform.j
 import { writeFileAtomically } from '../../src/transform/jar-writer.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
+import { HelperClassError } from '../../src/transform/helper-class-error.js';
+import type { TransformLogEntry } from '../../src/transform/apply-transforms.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError, UsageError } from '../cli-error.js';
 import { collect, loadTransformsWithOptions, parseMilliseconds, reportPlain } from '../transform-arguments.js';
 
@@ -43,10 +45,11 @@ export async function buildAgentFromOptions(
   try {
     const transforms = await loadTransformsWithOptions(options.transform, options.options);
     const warn = (message: string): void => void process.stderr.write(`classforge: warning: ${message}\n`);
-    const jar = await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose, ...jarOptions });
+    const log = (entry: TransformLogEntry): void => void process.stderr.write(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}\n`);
+    const jar = await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose, log, ...jarOptions });
     return { jar, definitions: transforms.map((transform) => transform.loaded.definition) };
   } catch (error) {
-    if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError) {
+    if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError || error instanceof HelperClassError) {
       reportPlain(error, verbose);
       return null;
     }

@@ -25,6 +25,7 @@ import { ClassContainerError } from '../../src/transform/class-container.js';
 import { maxJobs, type JobTransform } from '../../src/transform/run-transform-job.js';
 import { transformContainer, type TransformSummary } from '../../src/transform/transform-container.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
+import { HelperClassError } from '../../src/transform/helper-class-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
 import { checkClassPathEntries, classPathEntries } from '../class-path-arguments.js';
 import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, reportError, UsageError } from '../cli-error.js';
@@ -85,6 +86,7 @@ function printSummaryLine(summary: TransformSummary): void {
   const parts = [`${summary.changed} changed`, `${summary.unchanged} unchanged`];
   if (summary.skipped > 0) parts.push(`${summary.skipped} skipped`);
   if (summary.failed > 0) parts.push(`${summary.failed} failed`);
+  if (summary.added > 0) parts.push(`${summary.added} helper ${summary.added === 1 ? 'class' : 'classes'} added`);
   const target = summary.output !== null ? ` → ${summary.output}` : summary.dryRun ? ' (dry run, nothing written)' : '';
   process.stderr.write(`classforge: ${count(summary.classesSeen, 'class', 'classes')}: ${parts.join(', ')}${target} in ${seconds} s\n`);
 }
@@ -99,6 +101,7 @@ function summaryJson(summary: TransformSummary): string {
     unchanged: summary.unchanged,
     skipped: summary.skipped,
     failed: summary.failed,
+    added: summary.added,
     resources: summary.resources,
     timeMs: summary.timeMs,
     failures: summary.failures.map((failure) => ({
@@ -108,6 +111,7 @@ function summaryJson(summary: TransformSummary): string {
       message: forCommandLine(failure.message),
     })),
     ...(summary.dryRun ? { changedClasses: summary.changedClasses } : {}),
+    addedClasses: summary.addedClasses,
   };
   return JSON.stringify(json, null, 2) + '\n';
 }
@@ -192,6 +196,10 @@ async function transformWithTransforms(
     if (error instanceof ClassPathError) {
       reportPlain(error, verbose);
       return EXIT_BAD_INPUT;
+    }
+    if (error instanceof HelperClassError) {
+      reportPlain(error, verbose);
+      return EXIT_CHECKS_FAILED;
     }
     reportError(null, error, verbose);
     return EXIT_CHECKS_FAILED;

@@ -8,8 +8,8 @@
 //     public static long nanoTime()   // the same with "classforge.clock.nanos" and System.nanoTime()
 //   }
 //
-// Put these bytes on the class path of the rewritten program (or write them next to its classes)
-// and freeze time with `java -Dclassforge.clock.millis=1700000000000 -Dclassforge.clock.nanos=0 …`.
+// The transform adds these bytes as a helper class, so the rewritten program finds its clock wherever it
+// runs; freeze time with `java -Dclassforge.clock.millis=1700000000000 -Dclassforge.clock.nanos=0 …`.
 
 import { ClassWriter, GeneratorAdapter, Method, Opcodes, Type } from 'classforge';
 

@@ -5,15 +5,21 @@
 // freeze time from the command line, without changing the code.
 //
 //   classforge transform app.jar -o app-clock.jar -t examples/controllable-clock/transform.ts
-//   # …and put the clock class on the class path: clockClass() returns it, and from the command line
-//   # `node examples/controllable-clock/write-clock-class.mjs <dir>` writes it into a directory of classes.
+//   java -Dclassforge.clock.millis=1700000000000 -cp app-clock.jar Main
+//   classforge run -t examples/controllable-clock/transform.ts -- java -Dclassforge.clock.millis=… -cp app.jar Main
+//
+// The clock class is a helper class (helperClasses below): `transform` writes it into the output, the
+// agent jar of `run`/`attach` carries it, and transformClasses returns it with the rewritten classes.
+// With `addClockClass: false` the program brings its own (the `clockClass` option names it).
 
 import { ClassVisitor, Handle, MethodVisitor, Opcodes, defineTransform, type ConstantValue, type TransformContext } from 'classforge';
-import { CLOCK_CLASS } from './clock-class.js';
+import { CLOCK_CLASS, clockClass } from './clock-class.js';
 
 interface ClockOptions {
   /** Internal name of the class whose static currentTimeMillis()J and nanoTime()J replace System's. */
   clockClass: string;
+  /** Whether to add the clock class (clock-class.ts) under that name; false when the program has one. */
+  addClockClass: boolean;
 }
 
 const REDIRECTED = new Set(['currentTimeMillis', 'nanoTime']);
@@ -71,7 +77,10 @@ export default defineTransform<ClockOptions>({
   description: 'Redirects System.currentTimeMillis()/nanoTime() to a clock class that tests can freeze',
   options: {
     type: 'object',
-    properties: { clockClass: { type: 'string', pattern: '^[^.;\\[]+$', default: CLOCK_CLASS } },
+    properties: {
+      clockClass: { type: 'string', pattern: '^[^.;\\[]+$', default: CLOCK_CLASS },
+      addClockClass: { type: 'boolean', default: true },
+    },
     additionalProperties: false,
   },
   visitor: (next, ctx) => {
@@ -79,4 +88,5 @@ export default defineTransform<ClockOptions>({
     if (ctx.internalName === ctx.options.clockClass) return new ClassVisitor(Opcodes.ASM9, next);
     return new ClockClass(next, ctx);
   },
+  helperClasses: (ctx) => (ctx.options.addClockClass ? [clockClass(ctx.options.clockClass)] : []),
 });

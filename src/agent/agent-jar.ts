@@ -16,6 +16,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedTransform } from '../transform/load-transform.js';
+import type { TransformLogEntry } from '../transform/apply-transforms.js';
+import { collectHelperClasses, type HelperClass } from '../transform/helper-classes.js';
+import { HelperClassError } from '../transform/helper-class-error.js';
+import { createTransformClassPath } from '../transform/transform-class-path.js';
 import { buildJar, type NewJarEntry } from '../transform/new-jar.js';
 import { AGENT_CONFIG_ENTRY, AGENT_CONFIG_FORMAT, AGENT_PROPERTIES_ENTRY, type AgentConfig } from './agent-config.js';
 import { replaceableByOthers } from './host-path-safety.js';
@@ -52,6 +56,8 @@ export interface AgentJarOptions {
    * where deflating would only delay the start. Default false.
    */
   readonly stored?: boolean;
+  /** Receives what the transforms' helperClasses functions log (ctx.log). */
+  readonly log?: (entry: TransformLogEntry) => void;
 }
 
 /** Thrown when an agent jar cannot be built (the shim was not compiled, a bad setting). */
@@ -93,6 +99,8 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
   // The manifest first, as `jar` writes it (JarInputStream only finds it there; buildJar puts it there).
   const entries: NewJarEntry[] = [{ name: 'META-INF/MANIFEST.MF', data: manifest() }];
   for (const [name, bytes] of shim) entries.push({ name: `classforge/agent/${name}`, data: bytes });
+  const helpers = agentHelperClasses(transforms, options.log);
+  for (const helper of helpers) entries.push({ name: `${helper.name}.class`, data: helper.bytes });
   const config: AgentConfig = {
     format: AGENT_CONFIG_FORMAT,
     classforgeVersion: packageVersion(),
@@ -111,6 +119,8 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     ['startTimeoutMillis', String(startTimeoutMs)],
     ['transforms', String(transforms.length)],
   ];
+  // The shim passes these to no transform, as `classforge transform` adds them unchanged.
+  if (helpers.length > 0) properties.push(['helperClasses', helpers.map((helper) => helper.name).join('\n')]);
   transforms.forEach((transform, i) => {
     const definition = transform.loaded.definition;
     properties.push([`transform.${i}.name`, definition.name]);
@@ -122,6 +132,30 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
   entries.push({ name: AGENT_CONFIG_ENTRY, data: JSON.stringify(config, null, 2) + '\n' });
   transforms.forEach((transform, i) => entries.push({ name: config.transforms[i]!.module, data: transform.loaded.code }));
   return buildJar(entries, { deflate: options.stored !== true });
+}
+
+/**
+ * The transforms' helper classes (src/transform/helper-classes.ts), made now, with the options given,
+ * against the JDK's classes (the application's class path is not known when the jar is built). They
+ * go into the jar itself, which the JVM puts on the system class path for -javaagent and for an
+ * attached agent alike: the classes of the application's class loader (and of loaders that
+ * delegate to it) see them; the JDK's own classes, of the bootstrap and platform loaders, do not.
+ */
+function agentHelperClasses(transforms: readonly AgentTransform[], log: ((entry: TransformLogEntry) => void) | undefined): HelperClass[] {
+  if (transforms.every((transform) => typeof transform.loaded.definition.helperClasses !== 'function')) return [];
+  const classPath = createTransformClassPath({ entries: [] });
+  try {
+    const active = transforms.map((transform) => ({ definition: transform.loaded.definition, options: transform.options }));
+    const helpers = collectHelperClasses(active, classPath, log);
+    for (const helper of helpers) {
+      if (helper.name.startsWith('classforge/agent/')) {
+        throw new HelperClassError(helper.transform, `gives ${helper.name}, in the package of the agent's own classes (classforge/agent/)`);
+      }
+    }
+    return helpers;
+  } finally {
+    classPath.close();
+  }
 }
 
 function manifest(): string {

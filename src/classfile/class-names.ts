@@ -16,3 +16,12 @@ export function packageOf(internalName: string): string {
   const slash = internalName.lastIndexOf('/');
   return slash < 0 ? '' : internalName.slice(0, slash);
 }
+
+/**
+ * Whether `name` is a class name in internal form (JVMS §4.2.1): identifiers separated by '/',
+ * each an unqualified name (§4.2.2), non-empty and without '.', ';', '[' or '/'. Such a name is
+ * also a safe relative path: no empty, '.' or '..' segment.
+ */
+export function isLegalInternalName(name: string): boolean {
+  return name.split('/').every((part) => part.length > 0 && !/[.;[]/.test(part));
+}

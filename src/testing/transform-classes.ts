@@ -12,6 +12,9 @@
 // - The first class a transform fails on throws TransformError ("transform 't' failed on a.B: …"),
 //   as the CLI stops on the first failure; `keepGoing: true` keeps failing classes unchanged and
 //   lists them in `failures` instead, like --keep-going.
+// - The transforms' helper classes (helperClasses) are made first, put on the class path of the run
+//   (after the JDK) and returned among the classes, as the CLI writes them into its output; one
+//   named as an input class is refused (HelperClassError).
 
 import { ClassReader } from '../asm/class-reader.js';
 import type { ClassPath } from '../classpath/class-path.js';
@@ -20,6 +23,9 @@ import { isTransformDefinition, type TransformDefinition } from '../transform/de
 import { loadTransform } from '../transform/load-transform.js';
 import { createTransformClassPath } from '../transform/transform-class-path.js';
 import { TransformError } from '../transform/transform-error.js';
+import { collectHelperClasses } from '../transform/helper-classes.js';
+import { HelperClassError } from '../transform/helper-class-error.js';
+import { toDottedName } from '../classfile/class-names.js';
 import { resolveTransformOptions, undeclaredOptionWarnings } from '../transform/transform-options.js';
 import { type ClassFiles, type ClassFilesInput, compareNames, toClassFiles } from './class-files.js';
 import { importWithKitInstances } from './same-instance-import.js';
@@ -56,6 +62,8 @@ export interface TransformedClasses {
   readonly logs: readonly TransformLogEntry[];
   /** With keepGoing: the classes a transform failed on (kept unchanged). */
   readonly failures: readonly TransformError[];
+  /** Internal names of the helper classes the transforms added (also in `classes`), in the order given. */
+  readonly added: readonly string[];
 }
 
 /**
@@ -82,19 +90,30 @@ export async function transformClasses(
   const input = toClassFiles(classes);
   let classPath: ClassPath | null = null;
   try {
-    classPath = createTransformClassPath({
+    const classPathSpec = {
       entries: options.classPath ?? [],
       extraClasses: [...input.values()],
       ...(options.javaHome === undefined ? {} : { jdk: options.javaHome }),
-    });
-    const logs: TransformLogEntry[] = [];
-    const environment = {
-      classPath,
-      log: (entry: TransformLogEntry): void => {
-        logs.push(entry);
-        options.onLog?.(entry);
-      },
     };
+    classPath = createTransformClassPath(classPathSpec);
+    const logs: TransformLogEntry[] = [];
+    const log = (entry: TransformLogEntry): void => {
+      logs.push(entry);
+      options.onLog?.(entry);
+    };
+    // The helper classes first, as the CLI makes them: a broken one throws HelperClassError before any class is rewritten.
+    const helpers = collectHelperClasses(active, classPath, log);
+    for (const helper of helpers) {
+      if (input.has(helper.name)) {
+        throw new HelperClassError(helper.transform, `gives ${toDottedName(helper.name)}, which the input classes already hold`);
+      }
+    }
+    if (helpers.length > 0) {
+      // The classes being rewritten call the helpers: frames and source snippets must find them.
+      classPath.close();
+      classPath = createTransformClassPath({ ...classPathSpec, helperClasses: helpers.map((helper) => helper.bytes) });
+    }
+    const environment = { classPath, log };
     const output: ClassFiles = new Map();
     const status = new Map<string, ClassTransformStatus | 'failed'>();
     const changed: string[] = [];
@@ -122,8 +141,13 @@ export async function transformClasses(
       if (other !== undefined) throw new Error(`classforge/testing: the transforms give ${other} and ${name} the same name, ${outputName}`);
       byOutputName.set(outputName, name);
     }
+    for (const helper of helpers) {
+      const renamed = byOutputName.get(helper.name);
+      if (renamed !== undefined) throw new Error(`classforge/testing: the transforms renamed ${renamed} to ${helper.name}, the name of a helper class of transform '${helper.transform}'`);
+      results.push([helper.name, helper.name, helper.bytes]);
+    }
     for (const [, outputName, bytes] of [...results].sort((a, b) => compareNames(a[1], b[1]))) output.set(outputName, bytes);
-    return { classes: output, status, changed, logs, failures };
+    return { classes: output, status, changed, logs, failures, added: helpers.map((helper) => helper.name) };
   } finally {
     classPath?.close();
   }

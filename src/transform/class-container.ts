@@ -62,6 +62,11 @@ export interface ClassContainerWriter<Entry extends ClassContainerEntry = ClassC
    * when given (a class a transform renamed; formats with one entry ignore it).
    */
   replace(entry: Entry, bytes: Uint8Array, name?: string): Promise<void> | void;
+  /**
+   * Writes a new entry `name` (a helper class a transform adds: `com/acme/Clock.class`), after the
+   * input's entries. Absent from formats that hold one class (ClassContainerFormat.addsEntries false).
+   */
+  add?(name: string, bytes: Uint8Array): Promise<void> | void;
   /** Completes the output; after it resolves the temporary path holds the whole container. */
   finish(): Promise<void>;
 }
@@ -76,6 +81,8 @@ export interface ClassContainerWriterOptions {
 export interface ClassContainerFormat<Entry extends ClassContainerEntry = ClassContainerEntry> {
   /** 'class', 'directory' or 'jar'. */
   readonly name: string;
+  /** Whether its writers can add entries the input does not have (add()). */
+  readonly addsEntries: boolean;
   /** Opens `path` for reading; throws an InputError-like error naming the path when it is unusable. */
   open(path: string): Promise<ClassContainerReader<Entry>>;
   /**

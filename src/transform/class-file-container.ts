@@ -23,6 +23,7 @@ interface ClassFileEntry extends ClassContainerEntry {
 /** A single class file. */
 export const classFileContainerFormat: ClassContainerFormat<ClassFileEntry> = {
   name: 'class',
+  addsEntries: false,
 
   async open(path: string): Promise<ClassContainerReader<ClassFileEntry>> {
     let mode: number;

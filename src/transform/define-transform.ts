@@ -60,6 +60,25 @@ export type TreeTransform<Options = any> = (node: ClassNode, ctx: TransformConte
  */
 export type SourceTransform<Options = any> = (ctClass: CtClass, ctx: TransformContext<Options>) => void;
 
+/** What a transform's `helperClasses` function gets: its options, the class path, a logger. */
+export interface HelperClassesContext<Options = any> {
+  /** The transform's options: `--options` validated against its schema, defaults filled in. */
+  readonly options: Options;
+  /** The classes visible to the transform (as ctx.classPath of the transform functions). */
+  readonly classPath: ClassPath;
+  /** The name of the transform. */
+  readonly transformName: string;
+  /** Reports a message (the CLI prints it on stderr, prefixed with the transform's name). */
+  log(message: string): void;
+}
+
+/**
+ * Classes the transform adds beside the ones it rewrites (a runtime helper its rewritten code calls:
+ * a clock, a counter registry), as class file bytes (one, or an array); called once per run, before any
+ * class is rewritten.
+ */
+export type HelperClassesFunction<Options = any> = (ctx: HelperClassesContext<Options>) => Iterable<Uint8Array> | Uint8Array;
+
 /** The three ways to write a transform. */
 export type TransformStyle = 'visitor' | 'tree' | 'source';
 
@@ -78,6 +97,12 @@ export interface TransformSpec<Options = any> {
   visitor?: VisitorTransform<Options>;
   tree?: TreeTransform<Options>;
   source?: SourceTransform<Options>;
+  /**
+   * Classes to add to the output (see HelperClassesFunction): written beside the classes by
+   * `classforge transform`, put in the agent jar (on the JVM's system class path) by `agent`, `run`
+   * and `attach`, and added to `transformClasses`' result. They are added as they are: no transform runs on them.
+   */
+  helperClasses?: HelperClassesFunction<Options>;
 }
 
 /** A validated, frozen transform definition: the default export of a transform module. */
@@ -92,6 +117,8 @@ export interface TransformDefinition<Options = any> {
   readonly visitor: VisitorTransform<Options> | null;
   readonly tree: TreeTransform<Options> | null;
   readonly source: SourceTransform<Options> | null;
+  /** The function giving the classes the transform adds, or null. */
+  readonly helperClasses: HelperClassesFunction<Options> | null;
   /** Whether the include/exclude globs select `className` (dotted, or internal with '/'). */
   matches(className: string): boolean;
 }
@@ -99,7 +126,7 @@ export interface TransformDefinition<Options = any> {
 /** Marks objects made by defineTransform (a registered symbol: shared by every copy of classforge). */
 const TRANSFORM_BRAND: unique symbol = Symbol.for('classforge.TransformDefinition') as never;
 
-const KNOWN_KEYS = ['name', 'description', 'include', 'exclude', 'options', 'visitor', 'tree', 'source'];
+const KNOWN_KEYS = ['name', 'description', 'include', 'exclude', 'options', 'visitor', 'tree', 'source', 'helperClasses'];
 const STYLES: readonly TransformStyle[] = ['visitor', 'tree', 'source'];
 const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.@/:-]*$/;
 
@@ -150,6 +177,10 @@ export function defineTransform<Options = any>(spec: TransformSpec<Options> | Tr
   if (typeof raw[style] !== 'function') {
     throw new TransformDefinitionError(`${where}: ${style} must be a function, got ${describeValue(raw[style])}`);
   }
+  const helperClasses = raw.helperClasses;
+  if (helperClasses !== undefined && typeof helperClasses !== 'function') {
+    throw new TransformDefinitionError(`${where}: helperClasses must be a function (ctx) => class files, got ${describeValue(helperClasses)}`);
+  }
   const matches = createClassNameFilter(include, exclude);
   const definition: TransformDefinition<Options> = {
     name,
@@ -161,6 +192,7 @@ export function defineTransform<Options = any>(spec: TransformSpec<Options> | Tr
     visitor: style === 'visitor' ? (raw.visitor as VisitorTransform<Options>) : null,
     tree: style === 'tree' ? (raw.tree as TreeTransform<Options>) : null,
     source: style === 'source' ? (raw.source as SourceTransform<Options>) : null,
+    helperClasses: (helperClasses as HelperClassesFunction<Options> | undefined) ?? null,
     matches,
   };
   Object.defineProperty(definition, TRANSFORM_BRAND, { value: true });

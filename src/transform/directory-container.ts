@@ -99,6 +99,7 @@ function isDanglingLink(path: string): boolean {
 /** A directory of classes and resources. */
 export const directoryContainerFormat: ClassContainerFormat<DirectoryEntry> = {
   name: 'directory',
+  addsEntries: true,
 
   async open(path: string): Promise<ClassContainerReader<DirectoryEntry>> {
     let entries: DirectoryEntry[] | null = null;
@@ -163,6 +164,12 @@ export const directoryContainerFormat: ClassContainerFormat<DirectoryEntry> = {
           await writeFile(path, bytes, { flag: 'wx' });
           await chmod(path, entry.mode).catch(() => {});
         });
+      },
+      async add(name, bytes) {
+        // A helper class, in a package the input may not have a directory for; the default modes.
+        const path = join(outputPath, ...name.split('/').filter((part) => part !== ''));
+        mkdirSync(dirname(path), { recursive: true });
+        await schedule(() => writeFile(path, bytes, { flag: 'wx' }));
       },
       async finish() {
         await Promise.all(pending);

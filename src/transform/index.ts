@@ -4,6 +4,8 @@
 export {
   defineTransform,
   isTransformDefinition,
+  type HelperClassesContext,
+  type HelperClassesFunction,
   type SourceTransform,
   type TransformContext,
   type TransformDefinition,
@@ -15,6 +17,8 @@ export {
 } from './define-transform.js';
 export { TransformDefinitionError } from './transform-definition-error.js';
 export { TransformError } from './transform-error.js';
+export { HelperClassError } from './helper-class-error.js';
+export { collectHelperClasses, type HelperClass } from './helper-classes.js';
 export { TransformLoadError } from './transform-load-error.js';
 export { TransformOptionsError } from './transform-options-error.js';
 export { loadTransform, type LoadedTransform } from './load-transform.js';

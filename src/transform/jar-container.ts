@@ -48,6 +48,7 @@ function containerError(path: string, error: unknown): unknown {
 /** A jar (or zip, war, ear). */
 export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
   name: 'jar',
+  addsEntries: true,
 
   async open(path: string): Promise<ClassContainerReader<JarContainerEntry>> {
     let jar: JarFile;
@@ -103,6 +104,7 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
     const handed = new Set<number>();
     const replacements = new Map<number, Uint8Array>();
     const renames = new Map<number, string>();
+    const additions: { name: string; data: Uint8Array }[] = [];
     const take = (entry: JarContainerEntry): number => {
       const index = entry.entry.index;
       if (jar.entries()[index] !== entry.entry) throw new ClassContainerError(reader.path, `entry ${entry.name} is not from this jar`);
@@ -119,6 +121,9 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
         replacements.set(index, bytes);
         if (name !== undefined && name !== entry.name) renames.set(index, name);
       },
+      add(name, bytes) {
+        additions.push({ name, data: bytes });
+      },
       async finish() {
         const omit = new Set<number>();
         for (const entry of jar.entries()) if (!handed.has(entry.index)) omit.add(entry.index);
@@ -129,6 +134,7 @@ export const jarContainerFormat: ClassContainerFormat<JarContainerEntry> = {
             omit,
             renames,
             insertions: directoryInsertions(jar, renames, omit),
+            additions,
             ...(deflated === undefined ? {} : { deflated }),
           });
         } catch (error) {

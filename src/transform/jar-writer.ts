@@ -19,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { ClassPathError } from '../classpath/class-path-error.js';
 import type { JarEntry, JarFile } from './jar-file.js';
+import { centralHeader, localHeader, newEntryRecord, type NewEntryRecord } from './new-jar.js';
 
 /** What to do with a signed jar's signature files (see JarEntry.signature). */
 export type SignaturePolicy = 'drop-if-changed' | 'drop' | 'keep';
@@ -53,6 +54,12 @@ export interface JarRewriteOptions {
    * the replacement array itself: a BackgroundDeflater's results. Those absent are deflated here.
    */
   deflated?: ReadonlyMap<Uint8Array, Uint8Array>;
+  /**
+   * New entries (helper classes a transform adds), written after every other entry in the local and
+   * the central order, deflated at `level`, with the time and date of the jar's first entry. A name
+   * the jar already holds is refused.
+   */
+  additions?: readonly { readonly name: string; readonly data: Uint8Array }[];
 }
 
 export interface JarRewrite {
@@ -199,8 +206,18 @@ export function rewriteJar(
   }
   for (const entry of entries) if (rewritten.has(entry.index)) changed.push(entry.name);
 
+  const additions = options.additions ?? [];
+  if (additions.length > 0) {
+    const names = new Set(entries.map((entry) => entry.name));
+    for (const addition of additions) {
+      if (names.has(addition.name)) throw new ClassPathError(jar.path, `entry ${addition.name}: already in the jar, cannot be added`);
+      names.add(addition.name);
+    }
+  }
+
   const policy = options.signatures ?? 'drop-if-changed';
-  const dropSignatures = policy === 'drop' || (policy === 'drop-if-changed' && rewritten.size > 0);
+  // An added class is unsigned: in a package with signed classes the JVM refuses it (SecurityException).
+  const dropSignatures = policy === 'drop' || (policy === 'drop-if-changed' && (rewritten.size > 0 || additions.length > 0));
   const removed: string[] = [];
   const warnings: string[] = [];
   const dropped = new Set<number>(options.omit ?? []);
@@ -268,6 +285,19 @@ export function rewriteJar(
     }
   }
 
+  // New entries after the others, stamped with the first entry's DOS time and date (§4.3.12 offsets 12, 14).
+  const added: NewEntryRecord[] = [];
+  const firstCentral = entries.length > 0 ? jar.layout(entries[0]!).centralStart : -1;
+  const time = firstCentral >= 0 ? u16(src, firstCentral + 12) : undefined;
+  const date = firstCentral >= 0 ? u16(src, firstCentral + 14) : undefined;
+  for (const addition of additions) {
+    const record = newEntryRecord(addition.name, addition.data, level, position - base, time, date);
+    if (record.offset >= U32_MAX || record.body.length >= U32_MAX) throw new ClassPathError(jar.path, `entry ${addition.name}: would need ZIP64 fields, which added entries are not written with`);
+    push(localHeader(record));
+    push(record.body);
+    added.push(record);
+  }
+
   // The central directory, in its original order, each record copied and patched where needed.
   const cdStart = position;
   let cdCount = 0;
@@ -293,6 +323,10 @@ export function rewriteJar(
     const record = replacement?.name === undefined ? copied : renameHeader(copied, 46, replacement.name);
     patchCentralRecord(jar, entry, record, offset, replacement);
     push(record);
+  }
+  for (const record of added) {
+    push(centralHeader(record));
+    cdCount++;
   }
   const cdSize = position - cdStart;
   push(rewriteEnd(jar, cdStart - base, cdSize, cdCount, position));

@@ -39,25 +39,86 @@ const MAX_ZIP32 = 0xffffffff;
  * The fields a local header (from its offset 6) and a central header (from 8) share, in the same
  * order (§4.3.7, §4.3.12): flags, method, time, date, CRC-32, compressed size, size, name length.
  */
-function putCommonFields(view: DataView, at: number, record: Written): void {
+function putCommonFields(view: DataView, at: number, record: NewEntryRecord): void {
   view.setUint16(at, record.flags, true);
   view.setUint16(at + 2, record.method, true);
-  view.setUint16(at + 4, DOS_TIME, true);
-  view.setUint16(at + 6, DOS_DATE, true);
+  view.setUint16(at + 4, record.time, true);
+  view.setUint16(at + 6, record.date, true);
   view.setUint32(at + 8, record.crc, true);
   view.setUint32(at + 12, record.compressedSize, true);
   view.setUint32(at + 16, record.size, true);
   view.setUint16(at + 20, record.name.length, true);
 }
 
-interface Written {
+/** A new entry ready to be written: its header fields, its data as stored, and where its local header goes. */
+export interface NewEntryRecord {
   readonly name: Uint8Array;
   readonly flags: number;
   readonly method: number;
+  /** DOS time and date (§4.4.6). */
+  readonly time: number;
+  readonly date: number;
   readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
+  /** The offset of its local header, from the start of the archive. */
   readonly offset: number;
+  /** The data as stored: the bytes themselves, or their raw DEFLATE. */
+  readonly body: Uint8Array;
+}
+
+/**
+ * A new entry `name` holding `data`, deflated at zlib `level` (or stored, with null or for empty
+ * data), stamped with DOS `time` and `date`, to be written at `offset`.
+ */
+export function newEntryRecord(
+  name: string,
+  data: Uint8Array,
+  level: number | null,
+  offset: number,
+  time: number = DOS_TIME,
+  date: number = DOS_DATE,
+): NewEntryRecord {
+  const deflate = level !== null && data.length > 0;
+  const body = deflate ? new Uint8Array(deflateRawSync(data, { level })) : data;
+  return {
+    name: new TextEncoder().encode(name),
+    flags: /^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME,
+    method: deflate ? DEFLATED : STORED,
+    time,
+    date,
+    crc: crc32(data),
+    compressedSize: body.length,
+    size: data.length,
+    offset,
+    body,
+  };
+}
+
+/** The local file header of `record` (§4.3.7); its data follows it. */
+export function localHeader(record: NewEntryRecord): Uint8Array {
+  const header = new Uint8Array(30 + record.name.length);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, LOCAL_HEADER, true);
+  view.setUint16(4, 20, true); // version needed to extract: 2.0 (§4.4.3)
+  putCommonFields(view, 6, record);
+  view.setUint16(28, 0, true);
+  header.set(record.name, 30);
+  return header;
+}
+
+/** The central directory header of `record` (§4.3.12). */
+export function centralHeader(record: NewEntryRecord): Uint8Array {
+  const header = new Uint8Array(46 + record.name.length);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, CENTRAL_HEADER, true);
+  view.setUint16(4, 20, true); // version made by: MS-DOS attributes, 2.0
+  view.setUint16(6, 20, true);
+  putCommonFields(view, 8, record);
+  // Extra field, comment, disk number, internal attributes, external attributes: all zero.
+  view.setUint32(42, record.offset, true);
+  header.set(record.name, 46);
+  return header;
 }
 
 /** The entries in the order they are written: the manifest first, and each directory before its first file. */
@@ -85,38 +146,20 @@ function withDirectories(entries: readonly NewJarEntry[]): NewJarEntry[] {
 export function buildJar(entries: readonly NewJarEntry[], options: NewJarOptions = {}): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
-  const written: Written[] = [];
+  const written: NewEntryRecord[] = [];
   let offset = 0;
   for (const entry of withDirectories(entries)) {
     const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
-    const name = encoder.encode(entry.name);
-    const deflate = options.deflate === true && data.length > 0;
-    const body = deflate ? new Uint8Array(deflateRawSync(data, { level: 6 })) : data;
-    const flags = /^[\x20-\x7e]*$/.test(entry.name) ? 0 : UTF8_NAME;
-    const record: Written = { name, flags, method: deflate ? DEFLATED : STORED, crc: crc32(data), compressedSize: body.length, size: data.length, offset };
-    const header = new Uint8Array(30 + name.length);
-    const view = new DataView(header.buffer);
-    view.setUint32(0, LOCAL_HEADER, true);
-    view.setUint16(4, 20, true); // version needed to extract: 2.0 (§4.4.3)
-    putCommonFields(view, 6, record);
-    view.setUint16(28, 0, true);
-    header.set(name, 30);
-    chunks.push(header, body);
+    const record = newEntryRecord(entry.name, data, options.deflate === true ? 6 : null, offset);
+    const header = localHeader(record);
+    chunks.push(header, record.body);
     written.push(record);
-    offset += header.length + body.length;
+    offset += header.length + record.body.length;
     if (offset > MAX_ZIP32) throw new Error('a new jar over 4 GiB would need ZIP64, which this writer does not write');
   }
   const centralStart = offset;
   for (const record of written) {
-    const header = new Uint8Array(46 + record.name.length);
-    const view = new DataView(header.buffer);
-    view.setUint32(0, CENTRAL_HEADER, true);
-    view.setUint16(4, 20, true); // version made by: MS-DOS attributes, 2.0
-    view.setUint16(6, 20, true);
-    putCommonFields(view, 8, record);
-    // Extra field, comment, disk number, internal attributes, external attributes: all zero.
-    view.setUint32(42, record.offset, true);
-    header.set(record.name, 46);
+    const header = centralHeader(record);
     chunks.push(header);
     offset += header.length;
   }

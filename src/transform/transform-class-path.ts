@@ -13,6 +13,7 @@ import { ClassPath } from '../classpath/class-path.js';
 import { readClassHeader } from '../classpath/class-header.js';
 import { describeClassNames, SupplementedClassPath } from '../classpath/supplemented-class-path.js';
 import { ApplicationArchiveClasses } from './application-archive-classes.js';
+import { abbreviatedList } from '../classpath/abbreviated-list.js';
 
 /** How to build the class path of a run (structured-clone friendly). */
 export interface TransformClassPathSpec {
@@ -30,21 +31,47 @@ export interface TransformClassPathSpec {
    * (application-archive-classes.ts).
    */
   readonly applicationArchive?: string;
+  /**
+   * The transforms' helper classes (helper-classes.ts), searched last: the classes being rewritten
+   * call them, so frames and classforge/source's compiler must find them.
+   */
+  readonly helperClasses?: readonly Uint8Array[];
 }
 
 /** Builds the class path described by `spec`; throws ClassPathError when the JDK cannot be found. */
 export function createTransformClassPath(spec: TransformClassPathSpec): ClassPath {
   const options = specOptions(spec);
   const extras = spec.extraClasses ?? [];
-  if (spec.applicationArchive !== undefined) return classPathWithApplicationArchive(spec.entries, options, spec.applicationArchive);
-  if (extras.length === 0) return new ClassPath(spec.entries, options);
-  return classPathWithClasses(spec.entries, options, extras);
+  const helpers = classesByName(spec.helperClasses ?? []);
+  if (spec.applicationArchive !== undefined) return classPathWithApplicationArchive(spec.entries, options, spec.applicationArchive, helpers);
+  if (extras.length > 0) return classPathWithClasses(spec.entries, options, extras, helpers);
+  if (helpers.size > 0) {
+    return new SupplementedClassPath(spec.entries, options, (name) => helpers.get(name), 'last', describeHelpers(helpers));
+  }
+  return new ClassPath(spec.entries, options);
 }
 
-/** The class path of `entries`, then the JDK, then the classes inside the application archive at `path`. */
-function classPathWithApplicationArchive(entries: readonly string[], options: { jdk?: string | false; release?: number }, path: string): ClassPath {
+/** How a class path's describe() names the helper classes on it. */
+function describeHelpers(helpers: ReadonlyMap<string, Uint8Array>): string {
+  return `(helper classes ${abbreviatedList([...helpers.keys()])})`;
+}
+
+/** Class files by the internal name their headers give. */
+function classesByName(classes: readonly Uint8Array[]): Map<string, Uint8Array> {
+  const byName = new Map<string, Uint8Array>();
+  for (const bytes of classes) byName.set(readClassHeader(bytes).name, bytes);
+  return byName;
+}
+
+/** The class path of `entries`, then the JDK, then the classes inside the application archive at `path`, then `helpers`. */
+function classPathWithApplicationArchive(
+  entries: readonly string[],
+  options: { jdk?: string | false; release?: number },
+  path: string,
+  helpers: ReadonlyMap<string, Uint8Array>,
+): ClassPath {
   const archive = new ApplicationArchiveClasses(path);
-  return new ClosingClassPath(entries, options, (name) => archive.lookup(name), 'last', archive.describe(), archive);
+  return new ClosingClassPath(entries, options, (name) => archive.lookup(name) ?? helpers.get(name), 'last', archive.describe(), archive);
 }
 
 /** A SupplementedClassPath that also closes what its supplement reads from. */
@@ -76,13 +103,13 @@ function specOptions(spec: TransformClassPathSpec): { jdk?: string | false; rele
  * new names, which exist nowhere else.
  */
 export function createRunClassPath(spec: TransformClassPathSpec, runClasses: ReadonlyMap<string, Uint8Array>): ClassPath {
-  const extras = new Map<string, Uint8Array>();
-  for (const bytes of spec.extraClasses ?? []) extras.set(readClassHeader(bytes).name, bytes);
+  const extras = classesByName(spec.extraClasses ?? []);
+  const helpers = classesByName(spec.helperClasses ?? []);
   const archive = spec.applicationArchive === undefined ? null : new ApplicationArchiveClasses(spec.applicationArchive);
   return new ClosingClassPath(
     spec.entries,
     specOptions(spec),
-    (name) => runClasses.get(name) ?? extras.get(name) ?? archive?.lookup(name),
+    (name) => runClasses.get(name) ?? extras.get(name) ?? archive?.lookup(name) ?? helpers.get(name),
     'first',
     `(the ${runClasses.size} classes of this run)` + (archive === null ? '' : `, ${archive.describe()}`),
     archive,
@@ -95,13 +122,13 @@ export function createRunClassPath(spec: TransformClassPathSpec, runClasses: Rea
  * interfaces), which does not depend on its frames.
  */
 export function createLenientClassPath(spec: TransformClassPathSpec): ClassPath {
-  const extras = new Map<string, Uint8Array>();
-  for (const bytes of spec.extraClasses ?? []) extras.set(readClassHeader(bytes).name, bytes);
+  const extras = classesByName(spec.extraClasses ?? []);
+  const helpers = classesByName(spec.helperClasses ?? []);
   const archive = spec.applicationArchive === undefined ? null : new ApplicationArchiveClasses(spec.applicationArchive);
   return new ClosingClassPath(
     spec.entries,
     specOptions(spec),
-    (name) => extras.get(name) ?? archive?.lookup(name) ?? placeholderClass(name),
+    (name) => extras.get(name) ?? archive?.lookup(name) ?? helpers.get(name) ?? placeholderClass(name),
     'last',
     '(any other class, as a subclass of java/lang/Object)',
     archive,
@@ -115,13 +142,14 @@ function placeholderClass(internalName: string): Uint8Array {
   return writer.toByteArray();
 }
 
-/** A ClassPath that also holds a few classes given as bytes, found before its entries. */
+/** A ClassPath that also holds a few classes given as bytes, found before its entries (and `helpers`, which no entry holds). */
 function classPathWithClasses(
   entries: readonly string[],
   options: { jdk?: string | false; release?: number },
   classes: readonly Uint8Array[],
+  helpers: ReadonlyMap<string, Uint8Array>,
 ): ClassPath {
-  const byName = new Map<string, Uint8Array>();
-  for (const bytes of classes) byName.set(readClassHeader(bytes).name, bytes);
-  return new SupplementedClassPath(entries, options, (name) => byName.get(name), 'first', describeClassNames(byName.keys()));
+  const byName = classesByName(classes);
+  const describedAs = describeClassNames(byName.keys()) + (helpers.size === 0 ? '' : `, ${describeHelpers(helpers)}`);
+  return new SupplementedClassPath(entries, options, (name) => byName.get(name) ?? helpers.get(name), 'first', describedAs);
 }

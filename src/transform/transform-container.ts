@@ -20,8 +20,11 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { readClassHeader } from '../classpath/class-header.js';
 import type { TransformLogEntry } from './apply-transforms.js';
-import { toDottedName } from '../classfile/class-names.js';
-import { ClassContainerError, type ClassContainerEntry } from './class-container.js';
+import { isLegalInternalName, toDottedName } from '../classfile/class-names.js';
+import { ClassContainerError, type ClassContainerEntry, type ClassContainerFormat } from './class-container.js';
+import type { ClassPath } from '../classpath/class-path.js';
+import { collectHelperClasses, type HelperClass } from './helper-classes.js';
+import { HelperClassError } from './helper-class-error.js';
 import type { ClassOutcome } from './class-outcome.js';
 import { openClassContainer } from './open-class-container.js';
 import { runTransformJob, type JobTransform } from './run-transform-job.js';
@@ -93,6 +96,10 @@ export interface TransformSummary {
   readonly failures: readonly TransformFailure[];
   /** Dotted names of the classes that changed (or would change), in input order. */
   readonly changedClasses: readonly string[];
+  /** Helper classes the transforms added (or would add, dry). */
+  readonly added: number;
+  /** Their dotted names, in the order the transforms gave them. */
+  readonly addedClasses: readonly string[];
 }
 
 /** Runs the transforms over a container; see the decisions above. Throws ClassContainerError for unusable paths. */
@@ -122,10 +129,19 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       ...(reader.format.name === 'jar' && isApplicationArchive(entries.map((entry) => entry.name)) ? { applicationArchive: input } : {}),
     };
     // Built here also when workers will build their own: a missing JDK is reported once, up front.
-    const classPath = createTransformClassPath(classPathSpec);
+    let classPath = createTransformClassPath(classPathSpec);
     let outcomes: (ClassOutcome | undefined)[];
+    let helpers: HelperClass[];
+    let jobClassPathSpec = classPathSpec;
     try {
-      outcomes = await runTransformJob({ transforms: options.transforms, classPath: classPathSpec }, classes, {
+      helpers = helperClassesFor(options, reader.format, entries, classPath);
+      if (helpers.length > 0) {
+        // The classes being rewritten call the helpers: frames and source snippets must find them.
+        jobClassPathSpec = { ...classPathSpec, helperClasses: helpers.map((helper) => helper.bytes) };
+        classPath.close();
+        classPath = createTransformClassPath(jobClassPathSpec);
+      }
+      outcomes = await runTransformJob({ transforms: options.transforms, classPath: jobClassPathSpec }, classes, {
         ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
         keepGoing: options.keepGoing === true,
         consoleToStderr: options.consoleToStderr === true,
@@ -197,6 +213,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
           }
           await writer.copy(entry);
         }
+        for (const helper of helpers) await writer.add!(`${helper.name}.class`, helper.bytes);
         await writer.finish();
       });
       written = output;
@@ -216,10 +233,48 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       timeMs: Math.round(performance.now() - started),
       failures,
       changedClasses,
+      added: helpers.length,
+      addedClasses: helpers.map((helper) => toDottedName(helper.name)),
     };
   } finally {
     reader.close();
   }
+}
+
+/**
+ * The helper classes of the transforms (helper-classes.ts), made before any class is rewritten, so a
+ * broken one stops the run first. Refused, naming the transform, when the input already holds a class
+ * of that name (in any release of a multi-release jar); and for a single .class input, whose output
+ * is one class file and cannot hold them.
+ */
+function helperClassesFor(
+  options: TransformContainerOptions,
+  format: ClassContainerFormat,
+  entries: readonly ClassContainerEntry[],
+  classPath: ClassPath,
+): HelperClass[] {
+  const active = options.transforms.map((transform) => ({ definition: transform.loaded.definition, options: transform.options }));
+  const helpers = collectHelperClasses(active, classPath, options.onLog);
+  if (helpers.length === 0) return helpers;
+  if (!format.addsEntries) {
+    const names = helpers.map((helper) => toDottedName(helper.name)).join(', ');
+    throw new ClassContainerError(
+      options.input,
+      `the transforms add helper classes (${names}), which a single .class output cannot hold: transform the directory or jar the class belongs to`,
+    );
+  }
+  const classNames = new Set<string>();
+  const paths = new Set<string>();
+  for (const entry of entries) {
+    paths.add(entry.name);
+    if (entry.kind === 'class') classNames.add(entry.name.replace(/^META-INF\/versions\/\d+\//, '').replace(/\.class$/, ''));
+  }
+  for (const helper of helpers) {
+    if (classNames.has(helper.name) || paths.has(`${helper.name}.class`)) {
+      throw new HelperClassError(helper.transform, `gives ${toDottedName(helper.name)}, which the input already holds (${helper.name}.class)`);
+    }
+  }
+  return helpers;
 }
 
 /**
@@ -291,14 +346,6 @@ function planRenames(
     }
   }
   return moves;
-}
-
-/**
- * Whether `name` is a class name in internal form (JVMS §4.2.1): identifiers separated by '/',
- * each an unqualified name (§4.2.2), non-empty and without '.', ';', '[' or '/'.
- */
-function isLegalInternalName(name: string): boolean {
-  return name.split('/').every((part) => part.length > 0 && !/[.;[]/.test(part));
 }
 
 /** The views each class of a multi-release jar is loaded in (multi-release-views.ts); undefined outside one. */

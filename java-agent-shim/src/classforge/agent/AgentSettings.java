@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -29,6 +31,11 @@ final class AgentSettings {
     final long startTimeoutMillis;
     /** The transforms' include/exclude filters: a class is sent when one of them selects it. */
     final List<ClassNameFilter> filters;
+    /**
+     * The helper classes the transforms added to the jar (internal names): they load from the jar
+     * as they are, like {@code classforge transform} adds them, and are never sent to the host.
+     */
+    final Set<String> helperClasses;
     /** The attach session's Unix socket and token (agent arguments), or null for premain. */
     final String socketPath;
     final String token;
@@ -67,6 +74,15 @@ final class AgentSettings {
         this.persist = "1".equals(argument(args, "persist"));
         this.removePersisted = "1".equals(argument(args, "remove-persisted"));
         this.resultPath = argument(args, "result");
+        this.helperClasses = new HashSet<String>();
+        String helpers = properties.getProperty("helperClasses");
+        if (helpers != null) {
+            for (String name : helpers.split("\n")) {
+                if (name.length() > 0) {
+                    helperClasses.add(name);
+                }
+            }
+        }
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
         for (int i = 0; i < count; i++) {

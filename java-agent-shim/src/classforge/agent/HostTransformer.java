@@ -75,7 +75,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
             return replay(className, classBeingRedefined, classfileBuffer);
         }
         if (className == null || classfileBuffer == null || Thread.currentThread() instanceof ShimThread
-                || className.startsWith("classforge/agent/") || host.isClosed()) {
+                || className.startsWith("classforge/agent/") || settings.helperClasses.contains(className) || host.isClosed()) {
             return null;
         }
         // The guard comes before the filter: matching a glob may load a class (java.util.regex's,
