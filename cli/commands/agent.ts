@@ -7,14 +7,14 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AgentBuildError, buildAgentJar, type AgentJarOptions } from '../../src/agent/agent-jar.js';
-import type { TransformDefinition } from '../../src/transform/define-transform.js';
+import { narrowTransform, type TransformDefinition } from '../../src/transform/define-transform.js';
 import { writeFileAtomically } from '../../src/transform/jar-writer.js';
 import { TransformLoadError } from '../../src/transform/transform-load-error.js';
 import { TransformOptionsError } from '../../src/transform/transform-options-error.js';
 import { HelperClassError } from '../../src/transform/helper-class-error.js';
 import type { TransformLogEntry } from '../../src/transform/apply-transforms.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError, UsageError } from '../cli-error.js';
-import { collect, loadTransformsWithOptions, parseMilliseconds, reportPlain } from '../transform-arguments.js';
+import { addSelectionOptions, collect, loadTransformsWithOptions, parseMilliseconds, reportPlain, selectionFromOptions } from '../transform-arguments.js';
 
 interface AgentCommandOptions {
   output?: string;
@@ -22,13 +22,17 @@ interface AgentCommandOptions {
   options?: string[];
   timeout?: string;
   verbose?: boolean;
+  include?: string[];
+  exclude?: string[];
 }
 
 /** The options agent, run and attach share: which transforms, their options, the per-class timeout. */
 export function addAgentOptions(command: Command): Command {
-  return command
-    .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
-    .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect)
+  return addSelectionOptions(
+    command
+      .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
+      .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect),
+  )
     .option('--timeout <ms>', 'how long a class may wait for the transform host before it loads unchanged (default 10000)')
     .option('-v, --verbose', 'show stack traces on errors, also those of transform failures inside the JVM');
 }
@@ -43,11 +47,11 @@ export async function buildAgentFromOptions(
   const verbose = options.verbose === true;
   const timeoutMs = parseMilliseconds(options.timeout, '--timeout');
   try {
-    const transforms = await loadTransformsWithOptions(options.transform, options.options);
+    const transforms = await loadTransformsWithOptions(options.transform, options.options, selectionFromOptions(options));
     const warn = (message: string): void => void process.stderr.write(`classforge: warning: ${message}\n`);
     const log = (entry: TransformLogEntry): void => void process.stderr.write(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}\n`);
     const jar = await buildAgentJar(transforms, { ...(timeoutMs === undefined ? {} : { timeoutMs }), warn, verbose, log, ...jarOptions });
-    return { jar, definitions: transforms.map((transform) => transform.loaded.definition) };
+    return { jar, definitions: transforms.map((transform) => narrowTransform(transform.loaded.definition, transform.selection)) };
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError || error instanceof AgentBuildError || error instanceof HelperClassError) {
       reportPlain(error, verbose);

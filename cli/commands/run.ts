@@ -126,7 +126,11 @@ function describeSelection(definitions: readonly TransformDefinition[]): string 
     .map((definition) => {
       const include = definition.include.length === 0 ? "the application's classes" : `include ${definition.include.join(', ')}`;
       const exclude = definition.exclude.length === 0 ? '' : `; exclude ${definition.exclude.join(', ')}`;
-      return `${definition.name}: ${include}${exclude}`;
+      const selection = definition.selection ?? null;
+      const narrowed =
+        (selection !== null && selection.include.length > 0 ? `; --include ${selection.include.join(', ')}` : '') +
+        (selection !== null && selection.exclude.length > 0 ? `; --exclude ${selection.exclude.join(', ')}` : '');
+      return `${definition.name}: ${include}${exclude}${narrowed}`;
     })
     .join('; ');
 }

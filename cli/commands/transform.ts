@@ -32,7 +32,8 @@ import { EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, EXIT_OK, InputError, reportError, U
 import { redirectConsoleToStderr } from '../../src/transform/console-to-stderr.js';
 import { globWarnings } from '../../src/transform/selection-warnings.js';
 import { count, writeStdout } from '../output.js';
-import { collect, loadTransformsWithOptions, reportPlain } from '../transform-arguments.js';
+import { addSelectionOptions, collect, loadTransformsWithOptions, reportPlain, selectionFromOptions } from '../transform-arguments.js';
+import { narrowTransform } from '../../src/transform/define-transform.js';
 
 interface TransformCommandOptions {
   output?: string;
@@ -44,6 +45,8 @@ interface TransformCommandOptions {
   dryRun?: boolean;
   keepGoing?: boolean;
   verbose?: boolean;
+  include?: string[];
+  exclude?: string[];
 }
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -147,7 +150,7 @@ async function transformWithTransforms(
 ): Promise<TransformSummary | number> {
   let transforms: JobTransform[];
   try {
-    transforms = await loadTransformsWithOptions(options.transform, options.options);
+    transforms = await loadTransformsWithOptions(options.transform, options.options, selectionFromOptions(options));
   } catch (error) {
     if (error instanceof TransformLoadError || error instanceof TransformOptionsError) {
       reportPlain(error, verbose);
@@ -156,9 +159,9 @@ async function transformWithTransforms(
     throw error;
   }
 
-  for (const transform of transforms) {
-    for (const warning of globWarnings(transform.loaded.definition)) process.stderr.write(`classforge: warning: ${warning}\n`);
-  }
+  // Once each: the --include/--exclude warnings come with every transform they narrow.
+  const warnings = new Set(transforms.flatMap((transform) => globWarnings(narrowTransform(transform.loaded.definition, transform.selection))));
+  for (const warning of warnings) process.stderr.write(`classforge: warning: ${warning}\n`);
   const dryRun = options.dryRun === true;
   const progress = new ProgressLine();
   const onLog = (entry: TransformLogEntry): void => {
@@ -268,14 +271,15 @@ async function runTransformCommand(input: string, options: TransformCommandOptio
 
 /** Adds the `transform` command to `program`. */
 export function registerTransformCommand(program: Command): Command {
-  return program
+  const command = program
     .command('transform')
     .description('run transform modules over a class file, a directory or a jar, writing the same kind of output')
     .argument('<input>', 'a .class file, a directory of classes or a jar')
     .option('-o, --output <path>', 'where to write the result (same kind as the input; written atomically)')
     .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
     .option('--cp <path>', `extra class path entries for frames and ctx.classPath, separated by "${delimiter}"; repeatable`, collect)
-    .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect)
+    .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect);
+  return addSelectionOptions(command)
     .option('--jobs <n>', 'worker threads, at most one per core (default: one per 2000 classes, on every core but one, in process if fewer than 2; 1 runs in process)')
     .option('--json', 'print a JSON summary on stdout')
     .option('--dry-run', 'list the classes that would change; write nothing')

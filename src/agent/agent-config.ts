@@ -21,6 +21,8 @@ export interface AgentTransformConfig {
   readonly module: string;
   /** Its options, validated and with defaults applied when the jar was built. */
   readonly options: unknown;
+  /** The command line's `--include`/`--exclude`, which narrow the classes it gets (narrowTransform). */
+  readonly selection?: { readonly include: readonly string[]; readonly exclude: readonly string[] };
 }
 
 export interface AgentConfig {
@@ -50,7 +52,18 @@ export const AGENT_CONFIG_SCHEMA = {
       items: {
         type: 'object',
         required: ['name', 'path', 'module'],
-        properties: { name: { type: 'string' }, path: { type: 'string' }, module: { type: 'string' }, options: {} },
+        properties: {
+          name: { type: 'string' },
+          path: { type: 'string' },
+          module: { type: 'string' },
+          options: {},
+          selection: {
+            type: 'object',
+            required: ['include', 'exclude'],
+            properties: { include: { type: 'array', items: { type: 'string' } }, exclude: { type: 'array', items: { type: 'string' } } },
+            additionalProperties: false,
+          },
+        },
         additionalProperties: false,
       },
     },

@@ -20,6 +20,8 @@ import type { TransformLogEntry } from '../transform/apply-transforms.js';
 import { collectHelperClasses, type HelperClass } from '../transform/helper-classes.js';
 import { HelperClassError } from '../transform/helper-class-error.js';
 import { createTransformClassPath } from '../transform/transform-class-path.js';
+import { activeTransforms } from '../transform/run-transform-job.js';
+import type { ClassSelection } from '../transform/define-transform.js';
 import { buildJar, type NewJarEntry } from '../transform/new-jar.js';
 import { AGENT_CONFIG_ENTRY, AGENT_CONFIG_FORMAT, AGENT_PROPERTIES_ENTRY, type AgentConfig } from './agent-config.js';
 import { replaceableByOthers } from './host-path-safety.js';
@@ -30,6 +32,8 @@ import { packageRoot, packageVersion } from '../package-root.js';
 export interface AgentTransform {
   readonly loaded: LoadedTransform;
   readonly options: unknown;
+  /** The command line's `--include`/`--exclude`, narrowing the classes the transform gets. */
+  readonly selection?: ClassSelection;
 }
 
 export interface AgentJarOptions {
@@ -109,6 +113,7 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
       path: transform.loaded.path,
       module: `classforge/agent/transforms/${i}.mjs`,
       options: transform.options ?? null,
+      ...(transform.selection === undefined ? {} : { selection: transform.selection }),
     })),
     ...(options.verbose === true ? { verbose: true } : {}),
   };
@@ -127,6 +132,11 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     // Globs hold no newline (a class name cannot), so one property holds the list.
     properties.push([`transform.${i}.include`, definition.include.join('\n')]);
     properties.push([`transform.${i}.exclude`, definition.exclude.join('\n')]);
+    // The command line's --include/--exclude: the shim sends a class only when these select it too.
+    if (transform.selection !== undefined) {
+      properties.push([`transform.${i}.selection.include`, transform.selection.include.join('\n')]);
+      properties.push([`transform.${i}.selection.exclude`, transform.selection.exclude.join('\n')]);
+    }
   });
   entries.push({ name: AGENT_PROPERTIES_ENTRY, data: properties.map(([key, value]) => `${key}=${escapePropertyValue(value)}\n`).join('') });
   entries.push({ name: AGENT_CONFIG_ENTRY, data: JSON.stringify(config, null, 2) + '\n' });
@@ -145,8 +155,7 @@ function agentHelperClasses(transforms: readonly AgentTransform[], log: ((entry:
   if (transforms.every((transform) => typeof transform.loaded.definition.helperClasses !== 'function')) return [];
   const classPath = createTransformClassPath({ entries: [] });
   try {
-    const active = transforms.map((transform) => ({ definition: transform.loaded.definition, options: transform.options }));
-    const helpers = collectHelperClasses(active, classPath, log);
+    const helpers = collectHelperClasses(activeTransforms(transforms), classPath, log);
     for (const helper of helpers) {
       if (helper.name.startsWith('classforge/agent/')) {
         throw new HelperClassError(helper.transform, `gives ${helper.name}, in the package of the agent's own classes (classforge/agent/)`);

@@ -7,7 +7,7 @@
 //   HELLO        shim → host  id 0   javaHome, javaSpecificationVersion, u1 attached, token
 //   READY        host → shim  id 0   a one-line description of the transforms
 //   FATAL        host → shim  id 0   why the host cannot serve (the shim logs it, installs nothing)
-//   TRANSFORM    shim → host  id n   u4 loaderId, internalName, u1 redefining, bytes
+//   TRANSFORM    shim → host  id n   u4 loaderId, internalName, u1 redefining, bytes, [u2 n, n × u2 transform index]
 //   RESULT       host → shim  id n   u1 status: 0 unchanged | 1 changed + bytes | 2 failed + message
 //   FIND_CLASS   host → shim  id m   u4 loaderId, internalName, [u4 the TRANSFORM id it serves]   (the class as that loader sees it)
 //   CLASS_BYTES  shim → host  id m   u1 found, [bytes]
@@ -20,7 +20,9 @@
 // Ids of host requests (FIND_CLASS, RETRANSFORM, DETACH) are the host's own; TRANSFORM ids the shim's.
 // The bracketed tail of RETRANSFORMED/DETACHED came later: a shim loaded into the JVM by an older
 // classforge (a JVM keeps the first session's shim classes) leaves it out (readRetransformed);
-// the last field (unanswered) came later still.
+// the last field (unanswered) came later still. So did TRANSFORM's tail, the transforms whose globs
+// select the class as the shim decided (an older shim leaves it out: the host then runs every transform
+// that matches).
 
 import { decodeModifiedUtf8, encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 
@@ -152,6 +154,13 @@ export class PayloadReader {
   u1(): number {
     this.need(1);
     return this.data[this.position++]!;
+  }
+
+  u2(): number {
+    this.need(2);
+    const value = (this.data[this.position]! << 8) | this.data[this.position + 1]!;
+    this.position += 2;
+    return value;
   }
 
   u4(): number {

@@ -15,6 +15,7 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
+import { narrowTransform } from '../transform/define-transform.js';
 import { disableOnStackReplacement } from '../transform/on-stack-replacement.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
 import { type Frame, FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED, readRetransformed } from './agent-protocol.js';
@@ -64,7 +65,7 @@ async function loadTransforms(agentJar: string): Promise<{ transforms: ActiveTra
     for (const transform of config.transforms) {
       const code = archive.read(transform.module);
       if (code === undefined) throw new Error(`${agentJar} has no ${transform.module} (transform '${transform.name}')`);
-      const definition = await importTransformCode(Buffer.from(code).toString('utf8'), transform.path);
+      const definition = narrowTransform(await importTransformCode(Buffer.from(code).toString('utf8'), transform.path), transform.selection);
       transforms.push({ definition, options: transform.options });
     }
     return { transforms, verbose: config.verbose === true };

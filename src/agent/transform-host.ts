@@ -14,7 +14,7 @@ import { SupplementedClassPath } from '../classpath/supplemented-class-path.js';
 import { applyTransforms, toDottedName, type ActiveTransform } from '../transform/apply-transforms.js';
 import { describeCause } from '../transform/transform-error.js';
 import { readableStack } from '../transform/transform-stack.js';
-import { FrameBuilder, FrameType, type Frame, ResultStatus } from './agent-protocol.js';
+import { FrameBuilder, FrameType, type Frame, type PayloadReader, ResultStatus } from './agent-protocol.js';
 import { ClassDump } from './class-dump.js';
 import type { HostChannel } from './host-channel.js';
 
@@ -87,9 +87,26 @@ export class TransformHost {
     const internalName = frame.payload.utf();
     frame.payload.u1(); // redefining: the pipeline treats both alike
     const bytes = frame.payload.bytes();
+    const transforms = this.selectedTransforms(frame.payload);
     this.statistics.received++;
-    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes));
+    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes, transforms));
     return true;
+  }
+
+  /**
+   * The transforms the shim says select the class (the TRANSFORM frame's tail: its globs, the command
+   * line's --include/--exclude, and its rule that a JDK class goes only to transforms whose include
+   * globs name it), in order; all of them for a shim too old to say.
+   */
+  private selectedTransforms(payload: PayloadReader): readonly ActiveTransform[] {
+    if (payload.remaining === 0) return this.transforms;
+    const count = payload.u2();
+    const selected: ActiveTransform[] = [];
+    for (let i = 0; i < count; i++) {
+      const transform = this.transforms[payload.u2()];
+      if (transform !== undefined) selected.push(transform);
+    }
+    return selected;
   }
 
   /** A fresh id for a request of ours (FIND_CLASS here; RETRANSFORM and DETACH in host-main). */
@@ -97,13 +114,13 @@ export class TransformHost {
     return this.nextQuestionId++;
   }
 
-  private transformResult(id: number, loaderId: number, internalName: string, bytes: Uint8Array): Uint8Array {
+  private transformResult(id: number, loaderId: number, internalName: string, bytes: Uint8Array, transforms: readonly ActiveTransform[]): Uint8Array {
     const className = toDottedName(internalName);
     const classPath = this.classPathFor(loaderId);
     classPath.inFlight.set(internalName, bytes);
     this.currentRequest = id;
     try {
-      const result = applyTransforms(bytes, this.transforms, {
+      const result = applyTransforms(bytes, transforms, {
         classPath,
         log: (entry) => this.log(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}`),
       });

@@ -119,8 +119,40 @@ export interface TransformDefinition<Options = any> {
   readonly source: SourceTransform<Options> | null;
   /** The function giving the classes the transform adds, or null. */
   readonly helperClasses: HelperClassesFunction<Options> | null;
-  /** Whether the include/exclude globs select `className` (dotted, or internal with '/'). */
+  /**
+   * Globs the command line narrows the transform to (`--include`/`--exclude`, see narrowTransform),
+   * on top of its own; null when nothing narrows it.
+   */
+  readonly selection: ClassSelection | null;
+  /** Whether the include/exclude globs (and the selection, if any) select `className` (dotted, or internal with '/'). */
   matches(className: string): boolean;
+}
+
+/** Dotted class-name globs that select classes: some `include` (any, when empty) and no `exclude`. */
+export interface ClassSelection {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+/**
+ * `definition` narrowed to the classes `selection` also selects (the command line's `--include` and
+ * `--exclude`): a class goes to the transform when its own globs and the selection both select it.
+ * With an empty selection, the definition itself.
+ */
+export function narrowTransform<Options>(definition: TransformDefinition<Options>, selection: ClassSelection | null | undefined): TransformDefinition<Options> {
+  if (selection === null || selection === undefined || (selection.include.length === 0 && selection.exclude.length === 0)) return definition;
+  const where = `--include/--exclude`;
+  const include = globList(selection.include, 'include', where);
+  const exclude = globList(selection.exclude, 'exclude', where);
+  const selects = createClassNameFilter(include, exclude);
+  const own = definition.matches;
+  const narrowed: TransformDefinition<Options> = {
+    ...definition,
+    selection: Object.freeze({ include: Object.freeze(include), exclude: Object.freeze(exclude) }),
+    matches: (className: string) => own(className) && selects(className),
+  };
+  Object.defineProperty(narrowed, TRANSFORM_BRAND, { value: true });
+  return Object.freeze(narrowed);
 }
 
 /** Marks objects made by defineTransform (a registered symbol: shared by every copy of classforge). */
@@ -193,6 +225,7 @@ export function defineTransform<Options = any>(spec: TransformSpec<Options> | Tr
     tree: style === 'tree' ? (raw.tree as TreeTransform<Options>) : null,
     source: style === 'source' ? (raw.source as SourceTransform<Options>) : null,
     helperClasses: (helperClasses as HelperClassesFunction<Options> | undefined) ?? null,
+    selection: null,
     matches,
   };
   Object.defineProperty(definition, TRANSFORM_BRAND, { value: true });

@@ -31,6 +31,7 @@ import type { ActiveTransform, TransformLogEntry } from './apply-transforms.js';
 import { transformClass, type ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import type { LoadedTransform } from './load-transform.js';
+import { narrowTransform, type ClassSelection } from './define-transform.js';
 import { createLenientClassPath, createRunClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { readClassHeader } from '../classpath/class-header.js';
 import { ClassPathsByRelease } from './class-paths-by-release.js';
@@ -41,6 +42,13 @@ import type { ClassPath } from '../classpath/class-path.js';
 export interface JobTransform {
   readonly loaded: LoadedTransform;
   readonly options: unknown;
+  /** Globs that narrow the classes the transform gets (`--include`/`--exclude`; narrowTransform). */
+  readonly selection?: ClassSelection;
+}
+
+/** The transforms of `job` ready to run: their definitions, narrowed by their selections, and options. */
+export function activeTransforms(transforms: readonly JobTransform[]): ActiveTransform[] {
+  return transforms.map((t) => ({ definition: narrowTransform(t.loaded.definition, t.selection), options: t.options }));
 }
 
 export interface TransformJob {
@@ -85,7 +93,7 @@ export type WorkerReply =
 
 /** What a worker is started with. */
 export interface WorkerSetup {
-  readonly transforms: readonly { readonly path: string; readonly code: string; readonly options: unknown }[];
+  readonly transforms: readonly { readonly path: string; readonly code: string; readonly options: unknown; readonly selection: ClassSelection | null }[];
   readonly classPath: TransformClassPathSpec;
   /** Redirect the worker's stdout console output to stderr before importing the transforms. */
   readonly consoleToStderr: boolean;
@@ -181,7 +189,7 @@ async function runInProcess(
   options: RunTransformJobOptions,
 ): Promise<void> {
   const classPaths = new ClassPathsByRelease(job.classPath, options.classPath);
-  const transforms: ActiveTransform[] = job.transforms.map((t) => ({ definition: t.loaded.definition, options: t.options }));
+  const transforms = activeTransforms(job.transforms);
   let lastYield = Date.now();
   try {
     for (let i = 0; i < classes.length; i++) {
@@ -229,7 +237,7 @@ function retryMissingClasses(
     if (outcome.status === 'failed' && outcome.missingClass !== undefined) retried.push(i);
   }
   if (retried.length === 0) return;
-  const transforms: ActiveTransform[] = job.transforms.map((t) => ({ definition: t.loaded.definition, options: t.options }));
+  const transforms = activeTransforms(job.transforms);
   const runClasses = new RunClasses();
   const add = (bytes: Uint8Array, i: number): void => {
     try {
@@ -328,7 +336,7 @@ async function runInWorkers(
     batches.push(Array.from({ length: Math.min(batchSize, classes.length - start) }, (_, i) => start + i));
   }
   const setup: WorkerSetup = {
-    transforms: job.transforms.map((t) => ({ path: t.loaded.path, code: t.loaded.code, options: t.options })),
+    transforms: job.transforms.map((t) => ({ path: t.loaded.path, code: t.loaded.code, options: t.options, selection: t.selection ?? null })),
     classPath: job.classPath,
     consoleToStderr,
   };

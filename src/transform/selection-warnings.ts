@@ -15,16 +15,21 @@ export function intendedGlob(glob: string): string | null {
   return null;
 }
 
-/** Warnings for globs of `definition` that look like a descriptor or a file name rather than a class-name glob. */
+/**
+ * Warnings for globs of `definition` (and of the command line's `--include`/`--exclude` narrowing it)
+ * that look like a descriptor or a file name rather than a class-name glob.
+ */
 export function globWarnings(definition: TransformDefinition): string[] {
   const warnings: string[] = [];
+  const warn = (glob: string, what: string): void => {
+    const meant = intendedGlob(glob);
+    if (meant === null) return;
+    const kind = glob.endsWith('.class') ? 'a file name' : 'a descriptor';
+    warnings.push(`${what} '${glob}' looks like ${kind}; globs are dotted class names, as in '${meant}'`);
+  };
   for (const key of ['include', 'exclude'] as const) {
-    for (const glob of definition[key]) {
-      const meant = intendedGlob(glob);
-      if (meant === null) continue;
-      const kind = glob.endsWith('.class') ? 'a file name' : 'a descriptor';
-      warnings.push(`transform '${definition.name}': ${key} '${glob}' looks like ${kind}; globs are dotted class names, as in '${meant}'`);
-    }
+    for (const glob of definition[key]) warn(glob, `transform '${definition.name}': ${key}`);
+    for (const glob of definition.selection?.[key] ?? []) warn(glob, `--${key}`);
   }
   return warnings;
 }
@@ -38,13 +43,17 @@ export function noSelectionWarning(definition: TransformDefinition, classNames: 
   const globs: string[] = [];
   if (definition.include.length > 0) globs.push(`include: ${definition.include.join(', ')}`);
   if (definition.exclude.length > 0) globs.push(`exclude: ${definition.exclude.join(', ')}`);
+  const selection = definition.selection ?? null;
+  if (selection !== null && selection.include.length > 0) globs.push(`--include ${selection.include.join(', ')}`);
+  if (selection !== null && selection.exclude.length > 0) globs.push(`--exclude ${selection.exclude.join(', ')}`);
   let hint = '';
-  const packages = definition.include
+  const includes = [...definition.include, ...(selection?.include ?? [])];
+  const packages = includes
     .map((glob) => glob.replace(/\//g, '.'))
     .filter((glob) => !/[*?]/.test(glob) && classNames.some((name) => name.startsWith(glob + '.')));
   if (packages.length > 0) hint = `; for every class of a package write ${packages.map((glob) => `'${glob}.**'`).join(', ')}`;
   // A simple class name (`Main`, `*Service`): globs match the whole dotted name, so it needs `**.` in front.
-  const simpleNames = definition.include.filter((glob) => !/[./]/.test(glob) && classNames.some((name) => simpleNameMatches(glob, name)));
+  const simpleNames = includes.filter((glob) => !/[./]/.test(glob) && classNames.some((name) => simpleNameMatches(glob, name)));
   if (simpleNames.length > 0) hint += `; for a class of any package write ${simpleNames.map((glob) => `'**.${glob}'`).join(', ')}`;
   return `transform '${definition.name}' selected no class of the input${globs.length > 0 ? ` (${globs.join('; ')})` : ''}${hint}`;
 }

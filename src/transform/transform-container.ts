@@ -27,7 +27,8 @@ import { collectHelperClasses, type HelperClass } from './helper-classes.js';
 import { HelperClassError } from './helper-class-error.js';
 import type { ClassOutcome } from './class-outcome.js';
 import { openClassContainer } from './open-class-container.js';
-import { runTransformJob, type JobTransform } from './run-transform-job.js';
+import { activeTransforms, runTransformJob, type JobTransform } from './run-transform-job.js';
+import { narrowTransform } from './define-transform.js';
 import { noSelectionWarning } from './selection-warnings.js';
 import { createTransformClassPath, type TransformClassPathSpec } from './transform-class-path.js';
 import { isApplicationArchive } from './application-archive-classes.js';
@@ -193,7 +194,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
     if (completed && options.onWarning !== undefined) {
       const names = outcomes.flatMap((outcome) => (outcome?.className == null ? [] : [outcome.className]));
       for (const transform of options.transforms) {
-        const warning = noSelectionWarning(transform.loaded.definition, names);
+        const warning = noSelectionWarning(narrowTransform(transform.loaded.definition, transform.selection), names);
         if (warning !== null) options.onWarning(warning);
       }
     }
@@ -253,8 +254,7 @@ function helperClassesFor(
   entries: readonly ClassContainerEntry[],
   classPath: ClassPath,
 ): HelperClass[] {
-  const active = options.transforms.map((transform) => ({ definition: transform.loaded.definition, options: transform.options }));
-  const helpers = collectHelperClasses(active, classPath, options.onLog);
+  const helpers = collectHelperClasses(activeTransforms(options.transforms), classPath, options.onLog);
   if (helpers.length === 0) return helpers;
   if (!format.addsEntries) {
     const names = helpers.map((helper) => toDottedName(helper.name)).join(', ');

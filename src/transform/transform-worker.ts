@@ -9,6 +9,7 @@ import type { ActiveTransform } from './apply-transforms.js';
 import type { ClassOutcome } from './class-outcome.js';
 import { redirectConsoleToStderr } from './console-to-stderr.js';
 import { importTransformCode } from './load-transform.js';
+import { narrowTransform } from './define-transform.js';
 import type { WorkerBatch, WorkerEnd, WorkerReply, WorkerSetup } from './run-transform-job.js';
 import { ClassPathsByRelease } from './class-paths-by-release.js';
 import { transformClassForViews } from './transform-across-releases.js';
@@ -26,7 +27,7 @@ function reply(message: WorkerReply, transfer: ArrayBuffer[] = []): void {
 try {
   const transforms: ActiveTransform[] = [];
   for (const transform of setup.transforms) {
-    transforms.push({ definition: await importTransformCode(transform.code, transform.path), options: transform.options });
+    transforms.push({ definition: narrowTransform(await importTransformCode(transform.code, transform.path), transform.selection), options: transform.options });
   }
   const classPaths = new ClassPathsByRelease(setup.classPath);
   port.on('message', (batch: WorkerBatch | WorkerEnd) => {

@@ -32,6 +32,11 @@ final class AgentSettings {
     /** The transforms' include/exclude filters: a class is sent when one of them selects it. */
     final List<ClassNameFilter> filters;
     /**
+     * Per transform, the command line's {@code --include}/{@code --exclude} that narrow it (null
+     * when none): a transform selects a class when its own filter and this one both do.
+     */
+    final List<ClassNameFilter> selections;
+    /**
      * The helper classes the transforms added to the jar (internal names): they load from the jar
      * as they are, like {@code classforge transform} adds them, and are never sent to the host.
      */
@@ -85,10 +90,14 @@ final class AgentSettings {
         }
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
+        this.selections = new ArrayList<ClassNameFilter>();
         for (int i = 0; i < count; i++) {
             filters.add(new ClassNameFilter(
                     properties.getProperty("transform." + i + ".include"),
                     properties.getProperty("transform." + i + ".exclude")));
+            String selectionInclude = properties.getProperty("transform." + i + ".selection.include");
+            String selectionExclude = properties.getProperty("transform." + i + ".selection.exclude");
+            selections.add(selectionInclude == null && selectionExclude == null ? null : new ClassNameFilter(selectionInclude, selectionExclude));
         }
     }
 
@@ -139,12 +148,26 @@ final class AgentSettings {
      * instrumentation itself runs through (a println in every method of java.io) recurses forever.
      */
     boolean selects(String dottedName, boolean jdkClass) {
-        for (ClassNameFilter filter : filters) {
-            if ((!jdkClass || filter.hasIncludes()) && filter.matches(dottedName)) {
-                return true;
+        return selectingTransforms(dottedName, jdkClass).length > 0;
+    }
+
+    /**
+     * The indices of the transforms whose globs select the class, in order (see {@link #selects}); the
+     * host runs only these on it.
+     */
+    int[] selectingTransforms(String dottedName, boolean jdkClass) {
+        int[] selected = new int[filters.size()];
+        int count = 0;
+        for (int i = 0; i < filters.size(); i++) {
+            ClassNameFilter filter = filters.get(i);
+            ClassNameFilter selection = selections.get(i);
+            // Include globs of the command line name classes as much as the transform's own do.
+            boolean named = filter.hasIncludes() || (selection != null && selection.hasIncludes());
+            if ((!jdkClass || named) && filter.matches(dottedName) && (selection == null || selection.matches(dottedName))) {
+                selected[count++] = i;
             }
         }
-        return false;
+        return count == selected.length ? selected : java.util.Arrays.copyOf(selected, count);
     }
 
     private static File ownJar() throws IOException {

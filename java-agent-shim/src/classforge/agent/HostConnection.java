@@ -351,7 +351,7 @@ final class HostConnection {
      * Sends one class to the host and waits for its answer: null when the host is gone or did not
      * answer in time (then the caller leaves the class unchanged).
      */
-    Result transform(int loaderId, String internalName, boolean redefining, byte[] bytes, long timeoutMillis) {
+    Result transform(int loaderId, String internalName, boolean redefining, byte[] bytes, int[] transforms, long timeoutMillis) {
         if (closedReason != null || stalled) {
             return null;
         }
@@ -366,6 +366,11 @@ final class HostConnection {
             data.writeByte(redefining ? 1 : 0);
             data.writeInt(bytes.length);
             data.write(bytes);
+            // The transforms that select the class (AgentSettings.selectingTransforms): the host runs only these.
+            data.writeShort(transforms.length);
+            for (int transform : transforms) {
+                data.writeShort(transform);
+            }
             send(Frames.TRANSFORM, id, payload.toByteArray());
             Result result = request.await(timeoutMillis);
             if (result == null && closedReason == null) {

@@ -86,12 +86,13 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         }
         talkingToHost.set(Boolean.TRUE);
         try {
-            if (!settings.selects(className.replace('/', '.'), isJdkLoader(loader))) {
+            int[] transforms = settings.selectingTransforms(className.replace('/', '.'), isJdkLoader(loader));
+            if (transforms.length == 0) {
                 return null;
             }
             int loaderId = host.loaders().idOf(loader);
             HostConnection.Result result =
-                    host.transform(loaderId, className, classBeingRedefined != null, classfileBuffer, settings.timeoutMillis);
+                    host.transform(loaderId, className, classBeingRedefined != null, classfileBuffer, transforms, settings.timeoutMillis);
             if (result == null) {
                 int[] count = changedNow.get();
                 if (classBeingRedefined != null && count != null) {
