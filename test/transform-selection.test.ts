@@ -107,6 +107,21 @@ describe.skipIf(!existsSync(CLI))('--include/--exclude through the CLI', () => {
     expect(timedClasses((await runJava({ classpath: excluded, mainClass: 'app.Main', verify: true })).stderr)).toEqual(['app.Main']);
   });
 
+  it('transform: a module exporting a stock transform narrowed with narrowTransform (from classforge)', async () => {
+    const narrowed = join(work, 'billing-timing.mjs');
+    await writeFile(
+      narrowed,
+      "import { narrowTransform } from 'classforge';\n" +
+        `import timing from ${JSON.stringify(TIMING)};\n` +
+        "export default narrowTransform(timing, { include: ['app.billing.**'], exclude: [] });\n",
+    );
+    const out = outPath('module');
+    const result = await classforge('transform', program.dir, '-o', out, '-t', narrowed, '--json');
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: 1, skipped: 1 });
+    expect(timedClasses((await runJava({ classpath: out, mainClass: 'app.Main', verify: true })).stderr)).toEqual(['app.billing.Invoice']);
+  });
+
   it('transform: worker threads narrow the transforms the same way', async () => {
     const inProcess = outPath('jobs1');
     const workers = outPath('jobs2');

@@ -133,9 +133,11 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
     properties.push([`transform.${i}.include`, definition.include.join('\n')]);
     properties.push([`transform.${i}.exclude`, definition.exclude.join('\n')]);
     // The command line's --include/--exclude: the shim sends a class only when these select it too.
-    if (transform.selection !== undefined) {
-      properties.push([`transform.${i}.selection.include`, transform.selection.include.join('\n')]);
-      properties.push([`transform.${i}.selection.exclude`, transform.selection.exclude.join('\n')]);
+    // Else the module's own narrowing (a default export made with narrowTransform), which the host sees anyway.
+    const selection = transform.selection ?? definition.selection ?? null;
+    if (selection !== null) {
+      properties.push([`transform.${i}.selection.include`, selection.include.join('\n')]);
+      properties.push([`transform.${i}.selection.exclude`, selection.exclude.join('\n')]);
     }
   });
   entries.push({ name: AGENT_PROPERTIES_ENTRY, data: properties.map(([key, value]) => `${key}=${escapePropertyValue(value)}\n`).join('') });

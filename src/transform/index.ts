@@ -4,6 +4,8 @@
 export {
   defineTransform,
   isTransformDefinition,
+  narrowTransform,
+  type ClassSelection,
   type HelperClassesContext,
   type HelperClassesFunction,
   type SourceTransform,
