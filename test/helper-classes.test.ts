@@ -260,6 +260,45 @@ describe.skipIf(!existsSync(CLI))('helper classes through the CLI', () => {
     expect(JSON.parse(dry.stdout)).toMatchObject({ output: null, added: 1, addedClasses: ['acme.helpers.Greeter'] });
   });
 
+  it('transform on a signed jar drops its signature (an added class is unsigned), and checks a multi-release jar\'s versions for a clash', async () => {
+    const main = program.classes.get('app/Main')!;
+    const signed = join(work, 'signed.jar');
+    await writeFile(signed, buildJar([
+      { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\n\r\n' },
+      { name: 'META-INF/SIGNER.SF', data: 'Signature-Version: 1.0\r\n\r\n' },
+      { name: 'META-INF/SIGNER.RSA', data: new Uint8Array([1, 2, 3]) },
+      { name: 'app/Main.class', data: main },
+    ]));
+    // A transform that changes no class: only the added helper breaks the signature.
+    const helperOnly = join(work, 'helper-only.mjs');
+    await writeFile(
+      helperOnly,
+      "import { ClassWriter, Opcodes, defineTransform } from 'classforge';\n" +
+        "const cw = new ClassWriter(0);\n" +
+        "cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'acme/helpers/Greeter', null, 'java/lang/Object', null);\n" +
+        "cw.visitEnd();\n" +
+        "export default defineTransform({ name: 'helper-only', tree() {}, helperClasses: () => [cw.toByteArray()] });\n",
+    );
+    const out = outPath('signed.jar');
+    const result = await classforge('transform', signed, '-o', out, '-t', helperOnly, '--json');
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: 0, unchanged: 1, added: 1 });
+    expect(result.stderr).toContain('the jar was signed; removed its signature files (META-INF/SIGNER.SF, META-INF/SIGNER.RSA)');
+    const names = Object.keys((await JSZip.loadAsync(readFileSync(out))).files);
+    expect(names.filter((name) => name.endsWith('.SF') || name.endsWith('.RSA'))).toEqual([]);
+    expect(names).toContain('acme/helpers/Greeter.class');
+
+    const multiRelease = join(work, 'multi-release.jar');
+    await writeFile(multiRelease, buildJar([
+      { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n' },
+      { name: 'app/Main.class', data: main },
+      { name: 'META-INF/versions/11/acme/helpers/Greeter.class', data: emptyClass('acme/helpers/Greeter') },
+    ]));
+    const clash = await classforge('transform', multiRelease, '-o', outPath('mr.jar'), '-t', greet);
+    expect(clash.exitCode).toBe(1);
+    expect(clash.stderr).toContain("transform 'greet': helperClasses: gives acme.helpers.Greeter, which the input already holds");
+  });
+
   it('transform refuses a helper the input already holds, and a single .class output; nothing is written', async () => {
     const clash = await compileJava({ 'app/Main.java': MAIN, 'acme/helpers/Greeter.java': 'package acme.helpers;\npublic class Greeter {}\n' });
     const out = outPath('clash');
