@@ -1,11 +1,14 @@
 package classforge.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -167,7 +170,54 @@ final class AgentSettings {
                 selected[count++] = i;
             }
         }
-        return count == selected.length ? selected : java.util.Arrays.copyOf(selected, count);
+        return count == selected.length ? selected : Arrays.copyOf(selected, count);
+    }
+
+    /**
+     * Warns about each helper class that the JVM would take from another jar than this agent's, with
+     * other bytes: an earlier {@code classforge attach} session's agent jar stays on the system class
+     * path, ahead of this one, so a helper class changed since then (the transform was edited) is
+     * shadowed by its old version, and the classes transformed now would call that one.
+     */
+    void warnAboutShadowedHelpers() {
+        if (helperClasses.isEmpty()) {
+            return;
+        }
+        try {
+            ClassLoader system = ClassLoader.getSystemClassLoader();
+            JarFile jar = new JarFile(agentJar);
+            try {
+                for (String name : helperClasses) {
+                    JarEntry own = jar.getJarEntry(name + ".class");
+                    URL found = system.getResource(name + ".class");
+                    if (own == null || found == null) {
+                        continue;
+                    }
+                    if (!Arrays.equals(readAll(jar.getInputStream(own)), readAll(found.openStream()))) {
+                        ShimLog.warning("the helper class " + name.replace('/', '.') + " of this session is shadowed by " + found
+                                + " (an earlier session's agent jar, which stays on the JVM's class path): the classes"
+                                + " transformed now use that version; restart the JVM to use this one");
+                    }
+                }
+            } finally {
+                jar.close();
+            }
+        } catch (IOException e) {
+            ShimLog.warning("cannot check the helper classes against those already on the class path: " + ShimLog.describe(e));
+        }
+    }
+
+    private static byte[] readAll(InputStream input) throws IOException {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = input.read(buffer)) > 0; ) {
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toByteArray();
+        } finally {
+            input.close();
+        }
     }
 
     private static File ownJar() throws IOException {

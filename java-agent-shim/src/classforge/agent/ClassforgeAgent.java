@@ -40,6 +40,9 @@ public final class ClassforgeAgent {
                 PersistedTransforms.removeAll(instrumentation, settings.resultPath);
                 return;
             }
+            if (attached) {
+                settings.warnAboutShadowedHelpers();
+            }
             host = attached ? HostConnection.connectToSession(settings) : HostConnection.startHostProcess(settings);
             // Load what filtering uses (java.util.regex) now, not in the middle of some class's loading.
             settings.selects("classforge.agent.WarmUp", false);
