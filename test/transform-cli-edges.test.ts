@@ -3,14 +3,15 @@
 // class path hints, --jobs caps, output kinds and selection warnings. Runs the built CLI
 // (dist/cli/classforge.js) over the fixtures/transform classes.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, FIXTURES_DIR, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
+import { readTree } from './support/file-tree.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
 
@@ -36,20 +37,6 @@ async function transform(file: string, text: string): Promise<string> {
   await mkdir(join(work, 't'), { recursive: true });
   await writeFile(path, text);
   return path;
-}
-
-/** Every file under `dir` (relative path → bytes). */
-function readTree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path).sort()) {
-      const child = join(path, name);
-      if (statSync(child).isDirectory()) walk(child);
-      else files.set(relative(dir, child), readFileSync(child));
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 /** A jar of the files of `tree`, in its order. */

@@ -5,13 +5,14 @@
 // no output left); --keep-going; --jobs 1 and 2 giving identical output; --dry-run; --json.
 
 import { availableParallelism } from 'node:os';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, defaultJavaHome, FIXTURES_DIR, makeTempDir, PROJECT_ROOT, runJava } from './support/javac.js';
+import { readTree } from './support/file-tree.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
 
@@ -28,20 +29,6 @@ function expectOneLineError(stderr: string, pattern: RegExp | string): void {
   expect(stderr.startsWith('classforge: ')).toBe(true);
   expect(stderr).not.toMatch(/\n\s+at /);
   expect(stderr).toMatch(pattern);
-}
-
-/** Every file under `dir` (relative path → bytes). */
-function readTree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path).sort()) {
-      const child = join(path, name);
-      if (statSync(child).isDirectory()) walk(child);
-      else files.set(relative(dir, child), readFileSync(child));
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 let work = '';

@@ -4,14 +4,15 @@
 // threads) and inside the JVM; the warnings; and, inside the JVM, which transforms the shim gives a JDK class:
 // those whose include globs (or the command line's) name it, not the others (a transform without include
 // globs means the application's classes).
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineTransform, isTransformDefinition, narrowTransform } from '../src/transform/define-transform.js';
 import { compileJava, javaTool, runJava, type CompiledClasses } from '../src/testing/index.js';
 import { makeTempDir, PROJECT_ROOT } from './support/javac.js';
+import { readTree } from './support/file-tree.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
 const TIMING = join(PROJECT_ROOT, 'examples', 'method-timing', 'transform.ts');
@@ -53,20 +54,6 @@ function outPath(name: string): string {
 function timedClasses(stderr: string): string[] {
   const names = stderr.split('\n').filter((line) => line.includes(' took ')).map((line) => line.replace(/\.[^.]* took .*$/, ''));
   return [...new Set(names)].sort();
-}
-
-/** Every file under `dir` (relative path → bytes). */
-function readTree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path).sort()) {
-      const child = join(path, name);
-      if (statSync(child).isDirectory()) walk(child);
-      else files.set(relative(dir, child), readFileSync(child));
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 describe('narrowTransform', () => {
