@@ -16,7 +16,8 @@ import { ClassPath } from '../src/classpath/class-path.js';
 import { defineTransform, type TransformDefinition } from '../src/transform/define-transform.js';
 import { collectHelperClasses } from '../src/transform/helper-classes.js';
 import { buildJar } from '../src/transform/new-jar.js';
-import { compileJava, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
+import { bootstrapHelperNames } from '../src/agent/bootstrap-helpers.js';
+import { compileJava, javaTool, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
 import { makeTempDir, PROJECT_ROOT } from './support/javac.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
@@ -188,6 +189,32 @@ describe('collectHelperClasses', () => {
   });
 });
 
+describe('bootstrapHelperNames', () => {
+  it('keeps the helpers that refer to nothing but the JDK and each other', () => {
+    const jdk = new ClassPath([]);
+    try {
+      /** A class `name` extending `superName`, with a static field of each type in `fieldTypes`. */
+      const helper = (name: string, superName: string, fieldTypes: string[] = []) => {
+        const cw = new ClassWriter(0);
+        cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, superName, null);
+        fieldTypes.forEach((type, i) => cw.visitField(Opcodes.ACC_STATIC, `f${i}`, `L${type};`, null, null)?.visitEnd());
+        cw.visitEnd();
+        return { name, bytes: cw.toByteArray(), transform: 't' };
+      };
+      const helpers = [
+        helper('h/OnlyJdk', 'java/lang/Object', ['java/util/Map']),
+        helper('h/NamesApp', 'java/lang/Object', ['app/Thing']),
+        helper('h/ExtendsAppUser', 'h/NamesApp'),
+        helper('h/UsesJdkHelper', 'java/lang/Thread', ['h/OnlyJdk']),
+        helper('h/UsesAppUser', 'java/lang/Object', ['h/ExtendsAppUser']),
+      ];
+      expect(bootstrapHelperNames(helpers, jdk)).toEqual(['h/OnlyJdk', 'h/UsesJdkHelper']);
+    } finally {
+      jdk.close();
+    }
+  });
+});
+
 describe('helper classes in transformClasses', () => {
   it('come with the rewritten classes, and the program finds them under -Xverify:all', async () => {
     const result = await transformClasses(program, greet);
@@ -342,6 +369,58 @@ describe.skipIf(!existsSync(CLI))('helper classes through the CLI', () => {
     // The transform selects every application class (no include globs), but is never given its helper.
     expect(run.stderr).toBe('[greet] app.Main: seen');
     expect(run.exitCode).toBe(0);
+  });
+
+  it('run: a helper that refers only to the JDK is on the bootstrap class path too, so instrumented JDK classes call it', async () => {
+    const jdkCounter = join(work, 'jdk-counter.mjs');
+    await writeFile(
+      jdkCounter,
+      `import { ClassWriter, InsnList, LdcInsnNode, MethodInsnNode, Opcodes, defineTransform } from 'classforge';
+function hits() {
+  const cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+  cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'jdkhelpers/Hits', null, 'java/lang/Object', null);
+  const mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'hit', '(Ljava/lang/String;)V', null, null);
+  mv.visitCode();
+  mv.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+  mv.visitLdcInsn('hit ');
+  mv.visitVarInsn(Opcodes.ALOAD, 0);
+  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'concat', '(Ljava/lang/String;)Ljava/lang/String;', false);
+  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
+  mv.visitInsn(Opcodes.RETURN);
+  mv.visitMaxs(0, 0);
+  mv.visitEnd();
+  cw.visitEnd();
+  return cw.toByteArray();
+}
+export default defineTransform({
+  name: 'jdk-counter',
+  include: ['java.util.ArrayDeque', 'Deques'],
+  tree(node) {
+    for (const method of node.methods) {
+      if (method.name !== 'descendingIterator' && method.name !== 'main') continue;
+      const hit = new InsnList();
+      hit.add(new LdcInsnNode(method.name));
+      hit.add(new MethodInsnNode(Opcodes.INVOKESTATIC, 'jdkhelpers/Hits', 'hit', '(Ljava/lang/String;)V', false));
+      method.instructions.insert(hit);
+    }
+  },
+  helperClasses: () => [hits()],
+});
+`,
+    );
+    const agent = join(work, 'jdk-counter.jar');
+    expect((await classforge('agent', '-t', jdkCounter, '-o', agent)).exitCode).toBe(0);
+    const properties = await (await JSZip.loadAsync(readFileSync(agent))).file('classforge/agent/agent.properties')!.async('string');
+    expect(properties).toContain('helperClasses.bootstrap=jdkhelpers/Hits\n');
+    const deques = await compileJava(join(PROJECT_ROOT, 'fixtures', 'agent', 'jdk'));
+    // java.util.ArrayDeque (java.base, loaded before the agent, retransformed) and the application's Deques both call it.
+    const run = await classforge('run', '-t', jdkCounter, '--', javaTool('java'), '-Xverify:all', '-cp', deques.dir, 'Deques');
+    expect([run.exitCode, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe('hit main\nhit descendingIterator\nab');
+    // The greeter names no application class either, so it goes there too; a helper naming one would not.
+    const greetJar = join(work, 'greet-agent.jar');
+    expect((await classforge('agent', '-t', greet, '-o', greetJar)).exitCode).toBe(0);
+    expect(await (await JSZip.loadAsync(readFileSync(greetJar))).file('classforge/agent/agent.properties')!.async('string')).toContain('helperClasses.bootstrap=acme/helpers/Greeter\n');
   });
 
   it('agent refuses a helper in the package of its own classes', async () => {

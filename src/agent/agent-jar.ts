@@ -19,6 +19,7 @@ import type { LoadedTransform } from '../transform/load-transform.js';
 import type { TransformLogEntry } from '../transform/apply-transforms.js';
 import { collectHelperClasses, type HelperClass } from '../transform/helper-classes.js';
 import { HelperClassError } from '../transform/helper-class-error.js';
+import { bootstrapHelperNames } from './bootstrap-helpers.js';
 import { createTransformClassPath } from '../transform/transform-class-path.js';
 import { activeTransforms } from '../transform/run-transform-job.js';
 import type { ClassSelection } from '../transform/define-transform.js';
@@ -103,7 +104,7 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
   // The manifest first, as `jar` writes it (JarInputStream only finds it there; buildJar puts it there).
   const entries: NewJarEntry[] = [{ name: 'META-INF/MANIFEST.MF', data: manifest() }];
   for (const [name, bytes] of shim) entries.push({ name: `classforge/agent/${name}`, data: bytes });
-  const helpers = agentHelperClasses(transforms, options.log);
+  const { helpers, bootstrap } = agentHelperClasses(transforms, options.log);
   for (const helper of helpers) entries.push({ name: `${helper.name}.class`, data: helper.bytes });
   const config: AgentConfig = {
     format: AGENT_CONFIG_FORMAT,
@@ -126,6 +127,8 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
   ];
   // The shim passes these to no transform, as `classforge transform` adds them unchanged.
   if (helpers.length > 0) properties.push(['helperClasses', helpers.map((helper) => helper.name).join('\n')]);
+  // Those the JDK's classes can use too: the shim also puts them on the bootstrap class path (bootstrap-helpers.ts).
+  if (bootstrap.length > 0) properties.push(['helperClasses.bootstrap', bootstrap.join('\n')]);
   transforms.forEach((transform, i) => {
     const definition = transform.loaded.definition;
     properties.push([`transform.${i}.name`, definition.name]);
@@ -151,10 +154,14 @@ export async function buildAgentJar(transforms: readonly AgentTransform[], optio
  * against the JDK's classes (the application's class path is not known when the jar is built). They
  * go into the jar itself, which the JVM puts on the system class path for -javaagent and for an
  * attached agent alike: the classes of the application's class loader (and of loaders that
- * delegate to it) see them; the JDK's own classes, of the bootstrap and platform loaders, do not.
+ * delegate to it) see them. `bootstrap` names those that refer to nothing but the JDK's classes and
+ * each other, which the shim also puts on the bootstrap class path, for the JDK's own classes.
  */
-function agentHelperClasses(transforms: readonly AgentTransform[], log: ((entry: TransformLogEntry) => void) | undefined): HelperClass[] {
-  if (transforms.every((transform) => typeof transform.loaded.definition.helperClasses !== 'function')) return [];
+function agentHelperClasses(
+  transforms: readonly AgentTransform[],
+  log: ((entry: TransformLogEntry) => void) | undefined,
+): { helpers: HelperClass[]; bootstrap: string[] } {
+  if (transforms.every((transform) => typeof transform.loaded.definition.helperClasses !== 'function')) return { helpers: [], bootstrap: [] };
   const classPath = createTransformClassPath({ entries: [] });
   try {
     const helpers = collectHelperClasses(activeTransforms(transforms), classPath, log);
@@ -163,7 +170,7 @@ function agentHelperClasses(transforms: readonly AgentTransform[], log: ((entry:
         throw new HelperClassError(helper.transform, `gives ${helper.name}, in the package of the agent's own classes (classforge/agent/)`);
       }
     }
-    return helpers;
+    return { helpers, bootstrap: bootstrapHelperNames(helpers, classPath) };
   } finally {
     classPath.close();
   }

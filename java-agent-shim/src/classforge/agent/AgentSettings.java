@@ -9,7 +9,7 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -44,6 +44,8 @@ final class AgentSettings {
      * as they are, like {@code classforge transform} adds them, and are never sent to the host.
      */
     final Set<String> helperClasses;
+    /** Those of them the shim also puts on the bootstrap class path, for the JDK's classes (BootstrapHelpers). */
+    final Set<String> bootstrapHelpers;
     /** The attach session's Unix socket and token (agent arguments), or null for premain. */
     final String socketPath;
     final String token;
@@ -82,15 +84,8 @@ final class AgentSettings {
         this.persist = "1".equals(argument(args, "persist"));
         this.removePersisted = "1".equals(argument(args, "remove-persisted"));
         this.resultPath = argument(args, "result");
-        this.helperClasses = new HashSet<String>();
-        String helpers = properties.getProperty("helperClasses");
-        if (helpers != null) {
-            for (String name : helpers.split("\n")) {
-                if (name.length() > 0) {
-                    helperClasses.add(name);
-                }
-            }
-        }
+        this.helperClasses = nameSet(properties.getProperty("helperClasses"));
+        this.bootstrapHelpers = nameSet(properties.getProperty("helperClasses.bootstrap"));
         int count = (int) parseLong(properties.getProperty("transforms"), 0L);
         this.filters = new ArrayList<ClassNameFilter>();
         this.selections = new ArrayList<ClassNameFilter>();
@@ -205,6 +200,19 @@ final class AgentSettings {
         } catch (IOException e) {
             ShimLog.warning("cannot check the helper classes against those already on the class path: " + ShimLog.describe(e));
         }
+    }
+
+    /** The names of a list separated by '\n' (a property value), in order. */
+    private static Set<String> nameSet(String list) {
+        Set<String> names = new LinkedHashSet<String>();
+        if (list != null) {
+            for (String name : list.split("\n")) {
+                if (name.length() > 0) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     private static byte[] readAll(InputStream input) throws IOException {

@@ -43,6 +43,7 @@ public final class ClassforgeAgent {
             if (attached) {
                 settings.warnAboutShadowedHelpers();
             }
+            BootstrapHelpers.install(instrumentation, settings);
             host = attached ? HostConnection.connectToSession(settings) : HostConnection.startHostProcess(settings);
             // Load what filtering uses (java.util.regex) now, not in the middle of some class's loading.
             settings.selects("classforge.agent.WarmUp", false);

@@ -201,8 +201,18 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         }
     }
 
+    /**
+     * Whether {@code loader} defines the JDK's own classes: the bootstrap and platform (Java 8:
+     * extension) loaders, and the loaders that core reflection defines its generated accessors with
+     * ({@code jdk.internal.reflect.GeneratedMethodAccessor1}…, up to Java 17; Java 8's
+     * {@code sun.reflect}), which are the JDK's implementation, not the application's classes.
+     */
     static boolean isJdkLoader(ClassLoader loader) {
-        return loader == null || loader == PLATFORM_LOADER;
+        if (loader == null || loader == PLATFORM_LOADER) {
+            return true;
+        }
+        String name = loader.getClass().getName();
+        return name.equals("jdk.internal.reflect.DelegatingClassLoader") || name.equals("sun.reflect.DelegatingClassLoader");
     }
 
     /** attach: the host drives the session (RETRANSFORM after the handshake, DETACH at the end). */
