@@ -265,6 +265,14 @@ describe.skipIf(!existsSync(CLI))('helper classes through the CLI', () => {
     expect([offline.stdout, offline.stderr]).toEqual(['sum 6\n', COUNTS]);
     const live = await classforge('run', '-t', count, '--', 'java', '-Xverify:all', '-cp', twice.dir, 'app.Twice');
     expect([live.exitCode, live.stdout, live.stderr]).toEqual([0, 'sum 6', COUNTS.trimEnd()]);
+
+    // Over worker threads, which build their class path from the job's spec: the helper is on it there too.
+    const two = await compileJava({ 'app/Twice.java': TWICE, 'app/Main.java': MAIN });
+    const byWorkers = outPath('counted-workers');
+    const workers = await classforge('transform', two.dir, '-o', byWorkers, '-t', count, '--jobs', '2');
+    expect([workers.exitCode, workers.stderr]).toEqual([0, '']);
+    const counted = await runJava({ classpath: byWorkers, mainClass: 'app.Twice', verify: true });
+    expect([counted.stdout, counted.stderr]).toEqual(['sum 6\n', COUNTS]);
   });
 
   it('transform appends them to an output jar, after its entries, with the date of its first', async () => {
