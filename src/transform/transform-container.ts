@@ -13,6 +13,9 @@
 // - A failing class stops the run before anything is written, unless keepGoing: then failing
 //   classes are written unchanged and listed in the summary.
 // - Dry runs do everything but write.
+// - The transforms' helper classes (helper-classes.ts) are made before any class is rewritten, put on
+//   the run's class path, and written after the input's entries; one named as a class the input
+//   holds, or a single .class input (whose output holds one class), stops the run first.
 
 import { randomBytes } from 'node:crypto';
 import { realpathSync, rmSync, statSync, readdirSync } from 'node:fs';
