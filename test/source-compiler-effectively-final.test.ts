@@ -47,6 +47,23 @@ const REFUSED: Record<string, [body: string, message: string]> = {
   'a final constant incremented': ['final int K = 3; K++; return "" + K;', 'cannot assign a value to final variable K'],
   'a final var assigned': ['final var v = "a"; v = "b"; return v;', 'cannot assign a value to final variable v'],
   'a blank final with a compound assignment': ['final int n; n = 1; n += 1; return "" + n;', 'cannot assign a value to final variable n'],
+  // Definite unassignment (JLS ch. 16): a blank final's assignment must be its first on every path.
+  'a blank final assigned twice': ['final int n; n = 1; n = 2; return "" + n;', 'variable n might already have been assigned'],
+  'a blank final assigned after a branch that may assign it': ['final int n; if (p > 2) n = 1; n = 2; return "" + n;', 'variable n might already have been assigned'],
+  'a blank final assigned in a loop': ['final int n; for (int i = 0; i < p; i++) { n = i; } return "";', 'variable n might already have been assigned'],
+  'a blank final assigned in a try and in its catch': [
+    'final int n; try { n = Integer.parseInt("" + p); } catch (NumberFormatException e) { n = 0; } return "" + n;',
+    'variable n might already have been assigned',
+  ],
+  'a blank final assigned twice in a lambda body': [
+    'java.util.function.IntSupplier f = () -> { final int n; n = p; n = 2; return n; }; return "" + f.getAsInt();',
+    'variable n might already have been assigned',
+  ],
+  'a blank local assigned twice, then captured': ['int n; n = 1; n = 2; java.util.function.IntSupplier f = () -> n; return "" + f.getAsInt();', '(n is assigned)'],
+  'a blank local assigned in a loop, then captured': [
+    'int n; while (true) { n = p; if (n > 0) break; } java.util.function.IntSupplier f = () -> n; return "" + f.getAsInt();',
+    '(n is assigned)',
+  ],
 };
 
 const ACCEPTED: Record<string, string> = {
@@ -57,6 +74,11 @@ const ACCEPTED: Record<string, string> = {
   'the same name in two blocks, one assigned': 'String out = ""; { int n = 1; n++; out += n; } { int n = 5; java.util.function.IntSupplier f = () -> n; out += f.getAsInt(); } return out;',
   "a lambda assigning its own parameter and locals": 'java.util.function.IntUnaryOperator f = (int x) -> { x = x * 2; int y = x; y++; return y; }; return "" + f.applyAsInt(p);',
   'a captured parameter never assigned': 'java.util.function.IntSupplier f = () -> p * 3; return "" + f.getAsInt();',
+  'a blank final declared in a loop body, assigned once per iteration': 'String out = ""; for (int i = 0; i < 3; i++) { final int n; n = i * 2; out += n; } return out;',
+  'a blank final assigned in each arm of a switch': 'final String s; switch (p) { case 1: s = "one"; break; case 3: s = "three"; break; default: s = "other"; } return s;',
+  'a blank final assigned in a try whose catch returns': 'final int n; try { n = Integer.parseInt("4" + p); } catch (NumberFormatException e) { return "bad"; } return "" + n;',
+  'a blank local declared in a loop body and captured': 'StringBuilder sb = new StringBuilder(); for (String s : items) { int len; len = s.length(); Runnable r = () -> sb.append(len); r.run(); } return sb.toString();',
+  'a blank final assigned in both branches, then captured': 'final int n; if (p > 2) { n = 1; } else { n = 2; } java.util.function.IntSupplier f = () -> n * 10; return "" + f.getAsInt();',
   'a local assigned only inside its own lambda-free code': 'int n = 0; for (String s : items) n += s.length(); final int total = n; java.util.function.IntSupplier f = () -> total; return "" + f.getAsInt();',
 };
 

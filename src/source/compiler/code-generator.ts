@@ -50,6 +50,7 @@ import { CompileError, type SourcePosition } from './compile-error.js';
 import { compileWork } from './compile-work.js';
 import { CompileMemo, type DiscardedOutcome, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
 import { findUnassignedRead } from './definite-assignment.js';
+import { findReassignment, type BlankLocal } from './definite-unassignment.js';
 import { spillStacks, type StackSpill } from './stack-spill.js';
 import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { Emitter } from './emitter.js';
@@ -334,6 +335,12 @@ export class CodeGenerator {
   /** The locals declared `final`, with whether they have an initializer (see noteAssigned). */
   private readonly finalVariables = new Map<LocalVariable, boolean>();
   private readonly capturedVariables = new Map<LocalVariable, { readonly name: string; readonly position: SourcePosition }>();
+  /**
+   * The locals declared without an initializer: the label the generator put at each declaration and
+   * the store of each plain assignment to it, with its position, for definite unassignment (see
+   * checkDefiniteUnassignment).
+   */
+  private readonly blankLocals = new Map<LocalVariable, BlankLocal & { readonly name: string; readonly stores: Set<AbstractInsnNode>; readonly positions: Map<AbstractInsnNode, SourcePosition> }>();
 
   /**
    * Compiles with `compile` an expression that starts at an empty operand stack, as statements do
@@ -420,14 +427,33 @@ export class CodeGenerator {
       }
     }
     this.checkEffectivelyFinalCaptures();
+    this.checkDefiniteUnassignment();
     this.checkDefiniteAssignment(fromSlot);
+  }
+
+  /**
+   * JLS ch. 16 and §4.12.4: a blank final local may be assigned only where it is definitely unassigned
+   * ("variable x might already have been assigned"), and a blank local a lambda captures is effectively
+   * final only if each of its assignments is so; checked on the code written (definite-unassignment.ts).
+   */
+  private checkDefiniteUnassignment(): void {
+    const checked = [...this.blankLocals].filter(([variable]) => this.finalVariables.get(variable) === false || this.capturedVariables.has(variable));
+    if (checked.length === 0) return;
+    const found = findReassignment(this.target, checked.map(([, local]) => local));
+    if (found === null) return;
+    const [variable, local] = checked[found.local]!;
+    if (this.finalVariables.get(variable) === false) {
+      throw new CompileError(`variable ${local.name} might already have been assigned`, local.positions.get(found.store));
+    }
+    const capture = this.capturedVariables.get(variable)!;
+    throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${capture.name} is assigned)`, capture.position);
   }
 
   /**
    * JLS §15.27.2: a variable a lambda body uses but does not declare must be final or effectively final
    * (§4.12.4) — never assigned after an initializer, never the operand of ++, -- or a compound
-   * assignment. (Refused where that is certain: a variable declared without an initializer and assigned
-   * by plain assignments is let be, though javac also refuses it when one of them may not be its first.)
+   * assignment. A variable declared without an initializer and assigned by plain assignments is left to
+   * checkDefiniteUnassignment, which refuses it when one of them may not be its first.
    * A lambda body's own assignment to such a variable is refused as it is compiled (see lvalue).
    */
   private checkEffectivelyFinalCaptures(): void {
@@ -600,7 +626,13 @@ export class CodeGenerator {
       }
       // In scope from its own initializer on (JLS §6.3), as javac.
       const variable = this.declare(declarator.name, type, undefined, generic);
-      if (declarator.initializer === null) this.declaredUnassigned.add(variable);
+      if (declarator.initializer === null) {
+        this.declaredUnassigned.add(variable);
+        // Where the variable starts unassigned, each time the code passes here (a loop's body declares it anew).
+        this.e.label(this.e.newLabel());
+        const declaration = this.target.instructions.getLast()!;
+        this.blankLocals.set(variable, { name: declarator.name, declaration, stores: new Set(), positions: new Map() });
+      }
       if (node.modifiers.keywords.includes('final')) this.finalVariables.set(variable, declarator.initializer !== null);
       if (declarator.initializer !== null) {
         const initializer = declarator.initializer;
@@ -3228,6 +3260,12 @@ export class CodeGenerator {
     }
     if (needValue) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
     lvalue.store();
+    const blank = node.op === '=' && lvalue.variable !== undefined ? this.blankLocals.get(lvalue.variable) : undefined;
+    if (blank !== undefined) {
+      const store = this.target.instructions.getLast()!;
+      blank.stores.add(store);
+      blank.positions.set(store, node.position);
+    }
     return needValue ? lvalue.type : JavaType.VOID;
   }
 
@@ -3256,7 +3294,7 @@ export class CodeGenerator {
    * Records an assignment to `variable` after its declaration (see checkEffectivelyFinalCaptures).
    * A final local with an initializer takes no assignment, and no final local a compound one, ++ or --
    * (JLS §4.12.4, §16: it is then definitely assigned); a second plain assignment to a blank final is
-   * let be (javac refuses it where the first may have run).
+   * refused where the first may have run, by checkDefiniteUnassignment.
    */
   private noteAssigned(variable: LocalVariable, compound: boolean, name: string, position: SourcePosition): void {
     const initialized = this.finalVariables.get(variable);
