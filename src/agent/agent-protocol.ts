@@ -8,7 +8,7 @@
 //   READY        host → shim  id 0   a one-line description of the transforms
 //   FATAL        host → shim  id 0   why the host cannot serve (the shim logs it, installs nothing)
 //   TRANSFORM    shim → host  id n   u4 loaderId, internalName, u1 redefining, bytes, [u2 n, n × u2 transform index]
-//   RESULT       host → shim  id n   u1 status: 0 unchanged | 1 changed + bytes | 2 failed + message
+//   RESULT       host → shim  id n   u1 status: 0 unchanged | 1 changed + bytes [+ u4 n, n × (name, bytes): classes to define first] | 2 failed + message
 //   FIND_CLASS   host → shim  id m   u4 loaderId, internalName, [u4 the TRANSFORM id it serves]   (the class as that loader sees it)
 //   CLASS_BYTES  shim → host  id m   u1 found, [bytes]
 //   RETRANSFORM  host → shim  id k   (attach) retransform the loaded classes the globs select
@@ -22,7 +22,8 @@
 // classforge (a JVM keeps the first session's shim classes) leaves it out (readRetransformed);
 // the last field (unanswered) came later still. So did TRANSFORM's tail, the transforms whose globs
 // select the class as the shim decided (an older shim leaves it out: the host then runs every transform
-// that matches).
+// that matches). A host sends RESULT's tail (the classes the transforms added, ctx.addClass) only to a
+// shim that sent TRANSFORM's: an older one would not define them.
 
 import { decodeModifiedUtf8, encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 

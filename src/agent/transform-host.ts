@@ -87,9 +87,11 @@ export class TransformHost {
     const internalName = frame.payload.utf();
     frame.payload.u1(); // redefining: the pipeline treats both alike
     const bytes = frame.payload.bytes();
+    // A shim that says which transforms select the class also defines the classes they add.
+    const currentShim = frame.payload.remaining > 0;
     const transforms = this.selectedTransforms(frame.payload);
     this.statistics.received++;
-    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes, transforms));
+    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes, transforms, currentShim));
     return true;
   }
 
@@ -114,7 +116,14 @@ export class TransformHost {
     return this.nextQuestionId++;
   }
 
-  private transformResult(id: number, loaderId: number, internalName: string, bytes: Uint8Array, transforms: readonly ActiveTransform[]): Uint8Array {
+  private transformResult(
+    id: number,
+    loaderId: number,
+    internalName: string,
+    bytes: Uint8Array,
+    transforms: readonly ActiveTransform[],
+    definesAdded: boolean,
+  ): Uint8Array {
     const className = toDottedName(internalName);
     const classPath = this.classPathFor(loaderId);
     classPath.inFlight.set(internalName, bytes);
@@ -133,10 +142,27 @@ export class TransformHost {
             `the transforms renamed ${className} to ${toDottedName(newName)}, but a class cannot change its name as it loads (relocate ahead of time, with classforge transform)`,
           );
         }
+      }
+      if (result.added.length > 0 && !definesAdded) {
+        throw new Error(
+          `the transforms added classes for ${className} (ctx.addClass), which the agent already loaded in this JVM (an earlier classforge's) cannot define; restart the JVM`,
+        );
+      }
+      if (result.status === 'changed' || result.added.length > 0) {
         this.statistics.changed++;
         this.dump?.write('original', internalName, bytes);
         this.dump?.write('transformed', internalName, result.bytes);
-        return new FrameBuilder(FrameType.RESULT, id, result.bytes.length + 8).u1(ResultStatus.CHANGED).bytes(result.bytes).finish();
+        const size = result.added.reduce((total, added) => total + added.bytes.length + added.name.length + 8, result.bytes.length + 12);
+        const frame = new FrameBuilder(FrameType.RESULT, id, size).u1(ResultStatus.CHANGED).bytes(result.bytes);
+        if (result.added.length > 0) {
+          // The classes the shim defines with the class's loader before the class itself (added-classes.ts).
+          frame.u4(result.added.length);
+          for (const added of result.added) {
+            this.dump?.write('transformed', added.name, added.bytes);
+            frame.utf(added.name).bytes(added.bytes);
+          }
+        }
+        return frame.finish();
       }
       return new FrameBuilder(FrameType.RESULT, id).u1(ResultStatus.UNCHANGED).finish();
     } catch (error) {

@@ -24,6 +24,7 @@ import { loadTransform } from '../transform/load-transform.js';
 import { createTransformClassPath } from '../transform/transform-class-path.js';
 import { TransformError } from '../transform/transform-error.js';
 import { collectHelperClasses } from '../transform/helper-classes.js';
+import type { AddedClass } from '../transform/added-classes.js';
 import { HelperClassError } from '../transform/helper-class-error.js';
 import { toDottedName } from '../classfile/class-names.js';
 import { resolveTransformOptions, undeclaredOptionWarnings } from '../transform/transform-options.js';
@@ -62,7 +63,10 @@ export interface TransformedClasses {
   readonly logs: readonly TransformLogEntry[];
   /** With keepGoing: the classes a transform failed on (kept unchanged). */
   readonly failures: readonly TransformError[];
-  /** Internal names of the helper classes the transforms added (also in `classes`), in the order given. */
+  /**
+   * Internal names of the classes the transforms added (also in `classes`): their helper classes in the
+   * order given, then those ctx.addClass gave, in input order.
+   */
   readonly added: readonly string[];
 }
 
@@ -120,11 +124,13 @@ export async function transformClasses(
     const failures: TransformError[] = [];
     /** Each input's name, its output's name (another when a transform renamed the class) and bytes. */
     const results: [input: string, output: string, bytes: Uint8Array][] = [];
+    const addedClasses: (AddedClass & { readonly for: string })[] = [];
     for (const [name, bytes] of input) {
       try {
         const result = applyTransforms(bytes, active, environment);
         const outputName = result.status === 'changed' ? new ClassReader(result.bytes).getClassName() : name;
         results.push([name, outputName, result.bytes]);
+        for (const added of result.added) addedClasses.push({ ...added, for: name });
         status.set(name, result.status);
         if (result.status === 'changed') changed.push(name);
       } catch (error) {
@@ -145,9 +151,17 @@ export async function transformClasses(
       const renamed = byOutputName.get(helper.name);
       if (renamed !== undefined) throw new Error(`classforge/testing: the transforms renamed ${renamed} to ${helper.name}, the name of a helper class of transform '${helper.transform}'`);
       results.push([helper.name, helper.name, helper.bytes]);
+      byOutputName.set(helper.name, `helper class ${helper.name}`);
+    }
+    // The classes ctx.addClass gave, as the CLI writes them next to the class they were added for.
+    for (const added of addedClasses) {
+      const other = byOutputName.get(added.name);
+      if (other !== undefined) throw new Error(`classforge/testing: transform '${added.transform}' added ${added.name} for ${added.for}, but ${other} has that name`);
+      results.push([added.name, added.name, added.bytes]);
+      byOutputName.set(added.name, `the class added for ${added.for}`);
     }
     for (const [, outputName, bytes] of [...results].sort((a, b) => compareNames(a[1], b[1]))) output.set(outputName, bytes);
-    return { classes: output, status, changed, logs, failures, added: helpers.map((helper) => helper.name) };
+    return { classes: output, status, changed, logs, failures, added: [...helpers.map((helper) => helper.name), ...addedClasses.map((added) => added.name)] };
   } finally {
     classPath?.close();
   }

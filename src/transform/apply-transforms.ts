@@ -56,6 +56,7 @@ import { ComparedMethodInput, MethodEventComparison, OriginalMethodRecorder } fr
 import { describeValue, type TransformContext, type TransformDefinition, type TransformStyle } from './define-transform.js';
 import { runSourceTransform } from '../source/run-source-transform.js';
 import { TransformError } from './transform-error.js';
+import { AddedClasses, type AddedClass } from './added-classes.js';
 import { withSubroutinesInlined } from './subroutine-inlining.js';
 
 /** A transform ready to run: its definition and its validated options. */
@@ -89,6 +90,8 @@ export interface ClassTransformResult {
   readonly className: string;
   /** The new bytes when changed; the input array itself otherwise. */
   readonly bytes: Uint8Array;
+  /** The classes the transforms added with ctx.addClass while rewriting it (added-classes.ts), in order. */
+  readonly added: readonly AddedClass[];
 }
 
 export { toDottedName } from '../classfile/class-names.js';
@@ -106,8 +109,8 @@ export function applyTransforms(
   const internalName = reader.getClassName();
   const className = toDottedName(internalName);
   const selected = transforms.filter((transform) => transform.definition.matches(className));
-  if (selected.length === 0) return { status: 'skipped', className, bytes };
-  const names = { className, internalName, originalBytes: bytes, originalReader: reader };
+  if (selected.length === 0) return { status: 'skipped', className, bytes, added: NO_ADDED_CLASSES };
+  const names: ClassNames = { className, internalName, originalBytes: bytes, originalReader: reader, added: new AddedClasses(internalName) };
   let current = bytes;
   let start = 0;
   while (start < selected.length) {
@@ -117,9 +120,12 @@ export function applyTransforms(
     current = runPass(style, current, selected.slice(start, end), names, environment);
     start = end;
   }
-  if (sameBytes(current, bytes)) return { status: 'unchanged', className, bytes };
-  return { status: 'changed', className, bytes: current };
+  const added = names.added.list();
+  if (sameBytes(current, bytes)) return { status: 'unchanged', className, bytes, added };
+  return { status: 'changed', className, bytes: current, added };
 }
+
+const NO_ADDED_CLASSES: readonly AddedClass[] = Object.freeze([]);
 
 interface ClassNames {
   readonly className: string;
@@ -127,6 +133,8 @@ interface ClassNames {
   /** The class file given to applyTransforms, and the reader made of it to learn its name (a pass over these bytes reuses it). */
   readonly originalBytes: Uint8Array;
   readonly originalReader: ClassReader;
+  /** What the transforms add with ctx.addClass. */
+  readonly added: AddedClasses;
 }
 
 /** A reader of `bytes`: the one applyTransforms made when they are the original class file. */
@@ -168,6 +176,9 @@ function createContext(transform: ActiveTransform, names: ClassNames, environmen
     transformName,
     log(message: string): void {
       if (sink !== undefined) sink({ transform: transformName, className: names.className, message: String(message) });
+    },
+    addClass(bytes: Uint8Array): string {
+      return names.added.add(bytes, transformName);
     },
   });
 }
@@ -456,7 +467,8 @@ function blameInChain(
   const quiet: ApplyTransformsEnvironment = { classPath: environment.classPath };
   for (let length = 1; length < transforms.length; length++) {
     try {
-      visitWith(bytes, transforms.slice(0, length), names, quiet);
+      // What these re-runs add is dropped with them.
+      visitWith(bytes, transforms.slice(0, length), { ...names, added: new AddedClasses(names.internalName) }, quiet);
     } catch {
       return transforms[length - 1]!.definition.name;
     }

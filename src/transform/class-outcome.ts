@@ -9,6 +9,7 @@ import { ClassFormatError } from '../classfile/class-format-error.js';
 import { readClassHeader } from '../classpath/class-header.js';
 import { applyTransforms, type ActiveTransform, type ApplyTransformsEnvironment, type TransformLogEntry } from './apply-transforms.js';
 import { describeCause, TransformError } from './transform-error.js';
+import type { AddedClass } from './added-classes.js';
 
 /** A class that went through (or around) the transforms. */
 export interface ClassDone {
@@ -23,6 +24,8 @@ export interface ClassDone {
    */
   readonly renamed: { readonly from: string; readonly to: string } | null;
   readonly logs: readonly TransformLogEntry[];
+  /** The classes the transforms added for it (ctx.addClass), in order. */
+  readonly added: readonly AddedClass[];
 }
 
 /** A class on which a transform failed, or that could not be read. */
@@ -72,6 +75,7 @@ export function transformClass(
       bytes: result.status === 'changed' ? result.bytes : null,
       renamed,
       logs,
+      added: result.added,
     };
   } catch (error) {
     if (error instanceof TransformError) {

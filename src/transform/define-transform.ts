@@ -46,6 +46,14 @@ export interface TransformContext<Options = any> {
   readonly transformName: string;
   /** Reports a message for this class (the CLI prints it on stderr, prefixed with transform and class). */
   log(message: string): void;
+  /**
+   * Adds a class beside the one being rewritten (a companion its new code uses: an accessor, a proxy),
+   * given as class file bytes; returns its internal name. It goes where the rewritten class goes: into
+   * the output of `classforge transform`, among transformClasses' classes, and inside a JVM it is
+   * defined by the class loader of the rewritten class as that one loads. No transform runs on it.
+   * Classes every rewritten class shares belong in helperClasses instead.
+   */
+  addClass(bytes: Uint8Array): string;
 }
 
 /** The visitor style: returns the ClassVisitor that sees the class before `next`. */

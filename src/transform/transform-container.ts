@@ -100,9 +100,9 @@ export interface TransformSummary {
   readonly failures: readonly TransformFailure[];
   /** Dotted names of the classes that changed (or would change), in input order. */
   readonly changedClasses: readonly string[];
-  /** Helper classes the transforms added (or would add, dry). */
+  /** Classes the transforms added (or would add, dry): their helper classes, then those ctx.addClass gave. */
   readonly added: number;
-  /** Their dotted names, in the order the transforms gave them. */
+  /** Their dotted names: the helper classes in the order the transforms gave them, then the others in input order. */
   readonly addedClasses: readonly string[];
 }
 
@@ -167,6 +167,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
     }
 
     const moves = planRenames(reader.format.name, classEntries, entries, outcomes, options.onNote);
+    const additions = planAdditions(reader.format, classEntries, entries, outcomes, moves, helpers);
 
     let changed = 0;
     let unchanged = 0;
@@ -218,6 +219,7 @@ export async function transformContainer(options: TransformContainerOptions): Pr
           await writer.copy(entry);
         }
         for (const helper of helpers) await writer.add!(`${helper.name}.class`, helper.bytes);
+        for (const addition of additions) await writer.add!(addition.path, addition.bytes);
         await writer.finish();
       });
       written = output;
@@ -237,8 +239,8 @@ export async function transformContainer(options: TransformContainerOptions): Pr
       timeMs: Math.round(performance.now() - started),
       failures,
       changedClasses,
-      added: helpers.length,
-      addedClasses: helpers.map((helper) => toDottedName(helper.name)),
+      added: helpers.length + additions.length,
+      addedClasses: [...helpers.map((helper) => toDottedName(helper.name)), ...additions.map((addition) => toDottedName(addition.name))],
     };
   } finally {
     reader.close();
@@ -349,6 +351,52 @@ function planRenames(
     }
   }
   return moves;
+}
+
+/**
+ * Where the classes the transforms added with ctx.addClass (added-classes.ts) go: next to the class
+ * they were added for, under the same `META-INF/versions/N/` prefix for a variant of a multi-release
+ * jar. A class whose additions cannot be written becomes a failure (nothing written, or left as it was
+ * with keepGoing, its additions dropped): a single .class output holds one class; a path another
+ * entry, a renamed class, a helper class or another addition already takes is refused.
+ */
+function planAdditions(
+  format: ClassContainerFormat,
+  classEntries: readonly ClassContainerEntry[],
+  entries: readonly ClassContainerEntry[],
+  outcomes: (ClassOutcome | undefined)[],
+  moves: ReadonlyMap<number, string>,
+  helpers: readonly HelperClass[],
+): { readonly name: string; readonly path: string; readonly bytes: Uint8Array }[] {
+  const taken = new Map<string, string>();
+  for (const entry of entries) taken.set(entry.name, 'an entry of the input');
+  for (const target of moves.values()) taken.set(target, 'the new name of a renamed class');
+  for (const helper of helpers) taken.set(`${helper.name}.class`, `a helper class of transform '${helper.transform}'`);
+  const additions: { name: string; path: string; bytes: Uint8Array }[] = [];
+  outcomes.forEach((outcome, i) => {
+    if (outcome === undefined || outcome.status === 'failed' || outcome.added.length === 0) return;
+    const fail = (message: string): void => {
+      outcomes[i] = { status: 'failed', reason: 'transform', className: outcome.className, transform: outcome.added[0]!.transform, message, stack: null, logs: outcome.logs };
+    };
+    const names = outcome.added.map((added) => toDottedName(added.name)).join(', ');
+    if (!format.addsEntries) {
+      fail(`the transforms added classes for ${outcome.className} (${names}), which a single .class output cannot hold: transform the directory or jar it belongs to`);
+      return;
+    }
+    const entryName = classEntries[i]!.name;
+    const prefix = classEntries[i]!.release === undefined ? '' : (/^META-INF\/versions\/\d+\//.exec(entryName)?.[0] ?? '');
+    const planned = outcome.added.map((added) => ({ name: added.name, path: `${prefix}${added.name}.class`, bytes: added.bytes }));
+    for (const addition of planned) {
+      const holder = taken.get(addition.path);
+      if (holder !== undefined) {
+        fail(`a transform added ${toDottedName(addition.name)} for ${outcome.className}, but ${addition.path} is already ${holder}`);
+        return;
+      }
+    }
+    for (const addition of planned) taken.set(addition.path, `added for ${outcome.className}`);
+    additions.push(...planned);
+  });
+  return additions;
 }
 
 /** The views each class of a multi-release jar is loaded in (multi-release-views.ts); undefined outside one. */

@@ -42,11 +42,20 @@ final class HostConnection {
         final int status;
         final byte[] bytes;
         final String message;
+        /** With a changed class: the classes the transforms added for it (internal names), to define first. */
+        final String[] addedNames;
+        final byte[][] addedClasses;
 
         Result(int status, byte[] bytes, String message) {
+            this(status, bytes, message, new String[0], new byte[0][]);
+        }
+
+        Result(int status, byte[] bytes, String message, String[] addedNames, byte[][] addedClasses) {
             this.status = status;
             this.bytes = bytes;
             this.message = message;
+            this.addedNames = addedNames;
+            this.addedClasses = addedClasses;
         }
     }
 
@@ -490,7 +499,17 @@ final class HostConnection {
                 if (status == Frames.RESULT_CHANGED) {
                     byte[] bytes = new byte[data.readInt()];
                     data.readFully(bytes);
-                    result = new Result(status, bytes, null);
+                    // The classes the transforms added (a host sends them only to a shim that said which
+                    // transforms select the class, as this one does).
+                    int addedCount = data.available() >= 4 ? data.readInt() : 0;
+                    String[] addedNames = new String[addedCount];
+                    byte[][] addedClasses = new byte[addedCount][];
+                    for (int i = 0; i < addedCount; i++) {
+                        addedNames[i] = data.readUTF();
+                        addedClasses[i] = new byte[data.readInt()];
+                        data.readFully(addedClasses[i]);
+                    }
+                    result = new Result(status, bytes, null, addedNames, addedClasses);
                 } else if (status == Frames.RESULT_FAILED) {
                     result = new Result(status, null, data.readUTF());
                 } else {

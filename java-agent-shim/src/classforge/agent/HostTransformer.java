@@ -100,6 +100,22 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
                 }
                 return null;
             }
+            if (result.status == Frames.RESULT_CHANGED && result.addedNames.length > 0) {
+                // The classes the transforms added for this one (ctx.addClass): defined by its loader
+                // first, so that its new code finds them; without them it keeps its original bytes.
+                if (isJdkLoader(loader)) {
+                    ShimLog.error("the transforms added classes for " + className.replace('/', '.')
+                            + ", which a class of the JDK's loaders cannot be given (class left unchanged)");
+                    return null;
+                }
+                try {
+                    ClassDefiner.define(instrumentation, loader, protectionDomain, result.addedNames, result.addedClasses);
+                } catch (Throwable t) {
+                    ShimLog.error("cannot define the classes the transforms added for " + className.replace('/', '.') + ": "
+                            + ShimLog.describe(t) + " (class left unchanged)");
+                    return null;
+                }
+            }
             if (settings.persist) {
                 remember(loaderId + " " + className, classBeingRedefined, classfileBuffer,
                         result.status == Frames.RESULT_CHANGED ? result.bytes : null);
