@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileJava, javaTool } from '../src/testing/index.js';
 import { count, exitOf, waitFor, watch as watchIn, type Watched } from './support/watched-process.js';
+import { PRINTER_CLASS_SOURCE } from './support/printer-class-source.js';
 
 const root = resolve(__dirname, '..');
 const cli = join(root, 'dist', 'cli', 'classforge.js');
@@ -18,23 +19,7 @@ function greetTransform(version: string): string {
   return `
 import { ClassVisitor, ClassWriter, MethodVisitor, Opcodes, defineTransform } from 'classforge';
 
-function greeter() {
-  const cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
-  cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'helpers/Greeter', null, 'java/lang/Object', null);
-  const mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'greet', '(Ljava/lang/String;)V', null, null);
-  mv.visitCode();
-  mv.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
-  mv.visitLdcInsn(${JSON.stringify(version + ' ')});
-  mv.visitVarInsn(Opcodes.ALOAD, 0);
-  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'concat', '(Ljava/lang/String;)Ljava/lang/String;', false);
-  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
-  mv.visitInsn(Opcodes.RETURN);
-  mv.visitMaxs(0, 0);
-  mv.visitEnd();
-  cw.visitEnd();
-  return cw.toByteArray();
-}
-
+${PRINTER_CLASS_SOURCE}
 class Greet extends MethodVisitor {
   visitCode() {
     super.visitCode();
@@ -54,7 +39,7 @@ export default defineTransform({
   name: 'greet-${version}',
   include: 'live.Ticker',
   visitor: (next) => new Ticks(Opcodes.ASM9, next),
-  helperClasses: () => [greeter()],
+  helperClasses: () => [printerClass('helpers/Greeter', 'greet', ${JSON.stringify(version + ' ')})],
 });
 `;
 }

@@ -19,6 +19,7 @@ import { buildJar } from '../src/transform/new-jar.js';
 import { bootstrapHelperNames } from '../src/agent/bootstrap-helpers.js';
 import { compileJava, javaTool, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
 import { makeTempDir, PROJECT_ROOT } from './support/javac.js';
+import { PRINTER_CLASS_SOURCE } from './support/printer-class-source.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
 
@@ -26,23 +27,7 @@ const CLI = join(PROJECT_ROOT, 'dist', 'cli', 'classforge.js');
 const GREET_TRANSFORM = `
 import { ClassVisitor, ClassWriter, MethodVisitor, Opcodes, defineTransform } from 'classforge';
 
-function greeter(name, packageName) {
-  const cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
-  cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, packageName + name, null, 'java/lang/Object', null);
-  const mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'greet', '(Ljava/lang/String;)V', null, null);
-  mv.visitCode();
-  mv.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
-  mv.visitLdcInsn('hello from ');
-  mv.visitVarInsn(Opcodes.ALOAD, 0);
-  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'concat', '(Ljava/lang/String;)Ljava/lang/String;', false);
-  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
-  mv.visitInsn(Opcodes.RETURN);
-  mv.visitMaxs(0, 0);
-  mv.visitEnd();
-  cw.visitEnd();
-  return cw.toByteArray();
-}
-
+${PRINTER_CLASS_SOURCE}
 export default defineTransform({
   name: 'greet',
   options: { type: 'object', properties: { package: { type: 'string', default: 'acme/helpers/' } } },
@@ -65,7 +50,7 @@ export default defineTransform({
   })(Opcodes.ASM9, next),
   helperClasses: (ctx) => {
     ctx.log('made the greeter');
-    return [greeter('Greeter', ctx.options.package)];
+    return [printerClass(ctx.options.package + 'Greeter', 'greet', 'hello from ')];
   },
 });
 `;
@@ -384,23 +369,7 @@ describe.skipIf(!existsSync(CLI))('helper classes through the CLI', () => {
     await writeFile(
       jdkCounter,
       `import { ClassWriter, InsnList, LdcInsnNode, MethodInsnNode, Opcodes, defineTransform } from 'classforge';
-function hits() {
-  const cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
-  cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'jdkhelpers/Hits', null, 'java/lang/Object', null);
-  const mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'hit', '(Ljava/lang/String;)V', null, null);
-  mv.visitCode();
-  mv.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
-  mv.visitLdcInsn('hit ');
-  mv.visitVarInsn(Opcodes.ALOAD, 0);
-  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/lang/String', 'concat', '(Ljava/lang/String;)Ljava/lang/String;', false);
-  mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', '(Ljava/lang/String;)V', false);
-  mv.visitInsn(Opcodes.RETURN);
-  mv.visitMaxs(0, 0);
-  mv.visitEnd();
-  cw.visitEnd();
-  return cw.toByteArray();
-}
-export default defineTransform({
+${PRINTER_CLASS_SOURCE}export default defineTransform({
   name: 'jdk-counter',
   include: ['java.util.ArrayDeque', 'Deques'],
   tree(node) {
@@ -412,7 +381,7 @@ export default defineTransform({
       method.instructions.insert(hit);
     }
   },
-  helperClasses: () => [hits()],
+  helperClasses: () => [printerClass('jdkhelpers/Hits', 'hit', 'hit ')],
 });
 `,
     );

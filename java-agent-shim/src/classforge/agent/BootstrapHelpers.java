@@ -79,27 +79,21 @@ final class BootstrapHelpers {
      * compiled for Java 8, where none of this exists (nor is needed).
      */
     private static void makeReadableToBootLayer(Instrumentation instrumentation, Class<?> helper) throws Exception {
-        Method getModule;
-        try {
-            getModule = Class.class.getMethod("getModule");
-        } catch (NoSuchMethodException java8) {
+        Object unnamed = Modules.of(helper);
+        if (unnamed == null) {
             return;
         }
         Class<?> moduleClass = Class.forName("java.lang.Module");
         Class<?> layerClass = Class.forName("java.lang.ModuleLayer");
-        Object unnamed = getModule.invoke(helper);
         Object bootLayer = layerClass.getMethod("boot").invoke(null);
         Set<?> modules = (Set<?>) layerClass.getMethod("modules").invoke(bootLayer);
         Method canRead = moduleClass.getMethod("canRead", moduleClass);
         Method isModifiable = Instrumentation.class.getMethod("isModifiableModule", moduleClass);
-        Method redefine = Instrumentation.class.getMethod("redefineModule", moduleClass, Set.class, java.util.Map.class,
-                java.util.Map.class, Set.class, java.util.Map.class);
         for (Object module : modules) {
             if (Boolean.TRUE.equals(canRead.invoke(module, unnamed)) || !Boolean.TRUE.equals(isModifiable.invoke(instrumentation, module))) {
                 continue;
             }
-            redefine.invoke(instrumentation, module, Collections.singleton(unnamed), Collections.emptyMap(),
-                    Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+            Modules.redefine(instrumentation, module, Collections.singleton(unnamed), Collections.<String, Set<Object>>emptyMap());
         }
     }
 }

@@ -48,21 +48,13 @@ final class ClassDefiner {
         defineClass = define;
     }
 
-    /** Java 9+: java.base opens java.lang to the shim's module, so that setAccessible works. Through reflection (Java 8 source). */
+    /** Java 9+: java.base opens java.lang to the shim's module, so that setAccessible works. */
     private static void openJavaLang(Instrumentation instrumentation) throws Exception {
-        Method getModule;
-        try {
-            getModule = Class.class.getMethod("getModule");
-        } catch (NoSuchMethodException java8) {
+        Object javaBase = Modules.of(Object.class);
+        if (javaBase == null) {
             return;
         }
-        Class<?> moduleClass = Class.forName("java.lang.Module");
-        Object javaBase = getModule.invoke(Object.class);
-        Object shim = getModule.invoke(ClassDefiner.class);
-        Map<String, Set<Object>> opens = Collections.singletonMap("java.lang", Collections.singleton(shim));
-        Method redefine = Instrumentation.class.getMethod("redefineModule", moduleClass, Set.class, Map.class, Map.class, Set.class,
-                Map.class);
-        redefine.invoke(instrumentation, javaBase, Collections.emptySet(), Collections.emptyMap(), opens, Collections.emptySet(),
-                Collections.emptyMap());
+        Map<String, Set<Object>> opens = Collections.singletonMap("java.lang", Collections.singleton(Modules.of(ClassDefiner.class)));
+        Modules.redefine(instrumentation, javaBase, Collections.emptySet(), opens);
     }
 }
