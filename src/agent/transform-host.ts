@@ -87,21 +87,20 @@ export class TransformHost {
     const internalName = frame.payload.utf();
     frame.payload.u1(); // redefining: the pipeline treats both alike
     const bytes = frame.payload.bytes();
-    // A shim that says which transforms select the class also defines the classes they add.
-    const currentShim = frame.payload.remaining > 0;
-    const transforms = this.selectedTransforms(frame.payload);
+    const selected = this.selectedTransforms(frame.payload);
     this.statistics.received++;
-    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes, transforms, currentShim));
+    // A shim that says which transforms select the class also defines the classes they add.
+    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes, selected ?? this.transforms, selected !== null));
     return true;
   }
 
   /**
    * The transforms the shim says select the class (the TRANSFORM frame's tail: its globs, the command
    * line's --include/--exclude, and its rule that a JDK class goes only to transforms whose include
-   * globs name it), in order; all of them for a shim too old to say.
+   * globs name it), in order; null from a shim too old to say (every transform then runs, as it did).
    */
-  private selectedTransforms(payload: PayloadReader): readonly ActiveTransform[] {
-    if (payload.remaining === 0) return this.transforms;
+  private selectedTransforms(payload: PayloadReader): readonly ActiveTransform[] | null {
+    if (payload.remaining === 0) return null;
     const count = payload.u2();
     const selected: ActiveTransform[] = [];
     for (let i = 0; i < count; i++) {

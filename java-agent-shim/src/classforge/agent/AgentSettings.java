@@ -1,6 +1,5 @@
 package classforge.agent;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -188,7 +187,7 @@ final class AgentSettings {
                     if (own == null || found == null) {
                         continue;
                     }
-                    if (!Arrays.equals(readAll(jar.getInputStream(own)), readAll(found.openStream()))) {
+                    if (!Arrays.equals(Streams.readAll(jar.getInputStream(own)), Streams.readAll(found.openStream()))) {
                         ShimLog.warning("the helper class " + name.replace('/', '.') + " of this session is shadowed by " + found
                                 + " (an earlier session's agent jar, which stays on the JVM's class path): the classes"
                                 + " transformed now use that version; restart the JVM to use this one");
@@ -213,19 +212,6 @@ final class AgentSettings {
             }
         }
         return names;
-    }
-
-    private static byte[] readAll(InputStream input) throws IOException {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = input.read(buffer)) > 0; ) {
-                bytes.write(buffer, 0, n);
-            }
-            return bytes.toByteArray();
-        } finally {
-            input.close();
-        }
     }
 
     private static File ownJar() throws IOException {

@@ -3,7 +3,6 @@ package classforge.agent;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.util.Collections;
@@ -48,21 +47,13 @@ final class BootstrapHelpers {
         try {
             JarOutputStream out = new JarOutputStream(new FileOutputStream(target));
             try {
-                byte[] buffer = new byte[8192];
                 for (String name : settings.bootstrapHelpers) {
                     JarEntry entry = agent.getJarEntry(name + ".class");
                     if (entry == null) {
                         throw new IOException(name + ".class is missing from " + settings.agentJar);
                     }
                     out.putNextEntry(new JarEntry(name + ".class"));
-                    InputStream input = agent.getInputStream(entry);
-                    try {
-                        for (int n; (n = input.read(buffer)) > 0; ) {
-                            out.write(buffer, 0, n);
-                        }
-                    } finally {
-                        input.close();
-                    }
+                    out.write(Streams.readAll(agent.getInputStream(entry)));
                     out.closeEntry();
                 }
             } finally {

@@ -600,16 +600,6 @@ final class HostConnection {
         if (stream == null) {
             return null;
         }
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = stream.read(buffer)) > 0) {
-                bytes.write(buffer, 0, n);
-            }
-            return bytes.toByteArray();
-        } finally {
-            stream.close();
-        }
+        return Streams.readAll(stream);
     }
 }
