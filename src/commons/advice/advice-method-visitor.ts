@@ -1,0 +1,569 @@
+// # Advice applied to one method: enter advice at its start, exit advice at each of its exits
+//
+// The layout, as Byte Buddy's Advice lays out an instrumented method:
+//
+//     [@Local variables := default values]
+//     enter advice (its value into the enter local)       -- in a constructor: before super(...)
+//     [skipOn: if the value says so, goto skip]
+//   bodyStart:
+//     the method's own code, every xRETURN replaced by: store the value, goto returned
+//   bodyEnd:
+//   skip:      return local := default; goto returned       (or: return the default, without exit advice)
+//   returned:  thrown local := null
+//   exitAdvice:
+//     exit advice
+//     [if thrown != null: throw thrown]
+//     return the return local
+//   handler:   (onThrowable) thrown local := the exception; return local := default; goto exitAdvice
+//
+// The exit advice is copied once, whatever the number of returns. An inlined advice's code is copied
+// instruction by instruction: its parameters become the instrumented method's values (an argument's
+// own slot, the return local…) or a local holding the value (a boxed argument, an @Origin text), its
+// own locals fresh locals of the method (LocalVariablesSorter keeps the method's own locals apart), its
+// returns jumps to its end. Frames are not kept: the class must be written with COMPUTE_FRAMES (the
+// transform pipeline does) when its version has them (JVMS §4.10.1).
+
+import { Label } from '../../asm/label.js';
+import type { FrameElement, MethodVisitor } from '../../asm/method-visitor.js';
+import { Opcodes } from '../../asm/opcodes.js';
+import { Type } from '../../asm/type.js';
+import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
+import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
+import type { InsnNode } from '../../tree/insn-node.js';
+import type { JumpInsnNode } from '../../tree/jump-insn-node.js';
+import type { LabelNode } from '../../tree/label-node.js';
+import type { LookupSwitchInsnNode } from '../../tree/lookup-switch-insn-node.js';
+import type { TableSwitchInsnNode } from '../../tree/table-switch-insn-node.js';
+import type { VarInsnNode } from '../../tree/var-insn-node.js';
+import { GeneratorAdapter } from '../generator-adapter.js';
+import { type AdviceMethod, type AdviceParameter, adviceError, isWritable } from './advice-method.js';
+import { type AdvisedMethod, methodText, originText } from './origin-text.js';
+
+const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
+
+/** The wrapper class of each primitive sort (JLS §5.1.7). */
+const WRAPPERS: Record<number, string> = {
+  [Type.BOOLEAN]: 'java/lang/Boolean',
+  [Type.CHAR]: 'java/lang/Character',
+  [Type.BYTE]: 'java/lang/Byte',
+  [Type.SHORT]: 'java/lang/Short',
+  [Type.INT]: 'java/lang/Integer',
+  [Type.FLOAT]: 'java/lang/Float',
+  [Type.LONG]: 'java/lang/Long',
+  [Type.DOUBLE]: 'java/lang/Double',
+};
+/** The reference types a boxed primitive is assignable to besides its wrapper (JLS §5.2). */
+const BOXED_SUPERTYPES = new Set(['java/lang/Object', 'java/io/Serializable', 'java/lang/Comparable', 'java/lang/constant/Constable']);
+
+function isReference(type: Type): boolean {
+  return type.getSort() === Type.OBJECT || type.getSort() === Type.ARRAY;
+}
+
+function isPrimitive(type: Type): boolean {
+  return !isReference(type) && type.getSort() !== Type.VOID && type.getSort() !== Type.METHOD;
+}
+
+/** How a value of the instrumented method reaches an advice parameter. */
+interface Source {
+  /** The instrumented method's type of the value (void: a void method's return value). */
+  readonly type: Type;
+  /** The slot holding it, or -1 for a value computed by `push`. */
+  readonly slot: number;
+  /** Pushes the value (of `type`). */
+  readonly push: () => void;
+}
+
+export class AdviceMethodVisitor extends GeneratorAdapter {
+  private readonly method: AdvisedMethod;
+  private readonly targetArgumentTypes: Type[];
+  private readonly targetReturnType: Type;
+  private readonly isStatic: boolean;
+  private readonly isConstructor: boolean;
+  private readonly enter: AdviceMethod | null;
+  private readonly exit: AdviceMethod | null;
+  private enterLocal = -1;
+  private returnLocal = -1;
+  private thrownLocal = -1;
+  private readonly namedLocals = new Map<string, { local: number; type: Type }>();
+  private readonly bodyStart = new Label();
+  private readonly bodyEnd = new Label();
+  private readonly returned = new Label();
+  private readonly exitAdvice = new Label();
+  private readonly handler = new Label();
+  private skip: Label | null = null;
+
+  constructor(next: MethodVisitor | null, method: AdvisedMethod, enter: AdviceMethod | null, exit: AdviceMethod | null) {
+    super(Opcodes.ASM9, next, method.access, method.name, method.descriptor);
+    this.method = method;
+    this.targetArgumentTypes = Type.getArgumentTypes(method.descriptor);
+    this.targetReturnType = Type.getReturnType(method.descriptor);
+    this.isStatic = (method.access & Opcodes.ACC_STATIC) !== 0;
+    this.isConstructor = method.name === '<init>';
+    this.enter = enter;
+    this.exit = exit;
+    this.check();
+  }
+
+  /** The checks against this method (Byte Buddy's messages where it has them). */
+  private check(): void {
+    const text = methodText(this.method);
+    if (this.exit?.onThrowable != null && this.isConstructor) throw adviceError(`Cannot catch exception during constructor call for ${text}`);
+    if (this.enter?.skipOn != null && this.isConstructor) throw adviceError(`Cannot skip code execution from constructor: ${text}`);
+    const localTypes = new Map<string, Type>();
+    for (const advice of [this.enter, this.exit]) {
+      if (advice === null) continue;
+      for (const parameter of advice.parameters) {
+        const binding = parameter.binding;
+        const where = `${advice.label}: parameter ${parameter.label}`;
+        switch (binding.kind) {
+          case 'this':
+            if ((this.isStatic || (this.isConstructor && advice.kind === 'enter')) && !binding.optional) {
+              throw adviceError(`Cannot map this reference for static method or constructor start: ${text}`);
+            }
+            break;
+          case 'argument':
+            if (binding.index < 0 || binding.index >= this.targetArgumentTypes.length) {
+              if (!binding.optional) throw adviceError(`${text} does not define an index ${binding.index}`);
+            } else {
+              this.checkAssignable(this.targetArgumentTypes[binding.index]!, parameter, binding.dynamic, !binding.readOnly, where);
+            }
+            break;
+          case 'enter':
+            if (this.enter === null || this.enter.returnType.getSort() === Type.VOID) throw adviceError(`${where}: @Advice.Enter needs an enter advice that returns a value`);
+            this.checkAssignable(this.enter.returnType, parameter, binding.dynamic, !binding.readOnly, where);
+            break;
+          case 'return':
+            if (this.targetReturnType.getSort() === Type.VOID) {
+              if (!binding.dynamic) throw adviceError(`${where}: cannot assign the void return value of ${text} (use typing = DYNAMIC for a default value)`);
+            } else {
+              this.checkAssignable(this.targetReturnType, parameter, binding.dynamic, !binding.readOnly, where);
+            }
+            break;
+          case 'thrown':
+            if (advice.onThrowable === null) throw adviceError(`${where}: @Advice.Thrown needs OnMethodExit.onThrowable`);
+            break;
+          case 'origin':
+            if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
+            break;
+          case 'local': {
+            const known = localTypes.get(binding.name);
+            if (known !== undefined && known.getDescriptor() !== parameter.type.getDescriptor()) {
+              throw adviceError(`${where}: @Advice.Local("${binding.name}") is a ${known.getClassName()} in the other advice`);
+            }
+            localTypes.set(binding.name, parameter.type);
+            break;
+          }
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a value of `from` binds to `parameter` (and, `writable`, back): the same type, boxing,
+   * unboxing from the wrapper (or any reference with typing DYNAMIC). Reference types are not
+   * checked against each other (that needs the class hierarchy): HotSpot's verifier does it.
+   */
+  private checkAssignable(from: Type, parameter: AdviceParameter, dynamic: boolean, writable: boolean, where: string): void {
+    const to = parameter.type;
+    if (from.getDescriptor() === to.getDescriptor()) return;
+    const fail = (): never => {
+      throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
+    };
+    if (isPrimitive(from) && isPrimitive(to)) fail();
+    if (isPrimitive(from) && isReference(to)) {
+      if (!dynamic && to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
+      return;
+    }
+    if (isReference(from) && isPrimitive(to)) {
+      if (!dynamic && from.getInternalName() !== WRAPPERS[to.getSort()]) fail();
+    }
+  }
+
+  override visitCode(): void {
+    super.visitCode();
+    for (const advice of [this.enter, this.exit]) {
+      for (const parameter of advice?.parameters ?? []) {
+        if (parameter.binding.kind !== 'local' || this.namedLocals.has(parameter.binding.name)) continue;
+        const local = this.newLocal(parameter.type);
+        this.pushDefault(parameter.type);
+        this.storeLocal(local, parameter.type);
+        this.namedLocals.set(parameter.binding.name, { local, type: parameter.type });
+      }
+    }
+    if (this.exit !== null) {
+      if (this.targetReturnType.getSort() !== Type.VOID) this.returnLocal = this.newLocal(this.targetReturnType);
+      if (this.exit.onThrowable !== null) this.thrownLocal = this.newLocal(THROWABLE_TYPE);
+    }
+    const enter = this.enter;
+    if (enter !== null) {
+      if (enter.returnType.getSort() !== Type.VOID) this.enterLocal = this.newLocal(enter.returnType);
+      this.applyAdvice(enter);
+      if (enter.skipOn !== null) {
+        this.skip = new Label();
+        this.loadLocal(this.enterLocal, enter.returnType);
+        this.jumpIfSkipped(enter, this.skip);
+      }
+    }
+    if (this.exit?.onThrowable != null) this.mv!.visitLabel(this.bodyStart);
+  }
+
+  /** Jumps to `skip` when the enter value on the stack meets skipOn. */
+  private jumpIfSkipped(enter: AdviceMethod, skip: Label): void {
+    const condition = enter.skipOn!;
+    const type = enter.returnType;
+    const mv = this.mv!;
+    if (condition.kind === 'instanceOf') {
+      mv.visitTypeInsn(Opcodes.INSTANCEOF, condition.type);
+      mv.visitJumpInsn(Opcodes.IFNE, skip);
+      return;
+    }
+    const onDefault = condition.kind === 'default';
+    if (isReference(type)) {
+      mv.visitJumpInsn(onDefault ? Opcodes.IFNULL : Opcodes.IFNONNULL, skip);
+      return;
+    }
+    switch (type.getSort()) {
+      case Type.LONG:
+        mv.visitInsn(Opcodes.LCONST_0);
+        mv.visitInsn(Opcodes.LCMP);
+        break;
+      case Type.FLOAT:
+        mv.visitInsn(Opcodes.FCONST_0);
+        mv.visitInsn(Opcodes.FCMPL);
+        break;
+      case Type.DOUBLE:
+        mv.visitInsn(Opcodes.DCONST_0);
+        mv.visitInsn(Opcodes.DCMPL);
+        break;
+      default:
+        break;
+    }
+    mv.visitJumpInsn(onDefault ? Opcodes.IFEQ : Opcodes.IFNE, skip);
+  }
+
+  override visitInsn(opcode: number): void {
+    if (this.exit !== null && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+      if (this.returnLocal >= 0) this.storeLocal(this.returnLocal, this.targetReturnType);
+      this.mv!.visitJumpInsn(Opcodes.GOTO, this.returned);
+      return;
+    }
+    super.visitInsn(opcode);
+  }
+
+  /** The method's own frames no longer fit its code: they are recomputed (COMPUTE_FRAMES). */
+  override visitFrame(_type: number, _numLocal: number, _local: FrameElement[] | null, _numStack: number, _stack: FrameElement[] | null): void {}
+
+  override visitMaxs(maxStack: number, maxLocals: number): void {
+    const mv = this.mv!;
+    const exit = this.exit;
+    const onThrowable = exit?.onThrowable ?? null;
+    if (onThrowable !== null) mv.visitLabel(this.bodyEnd);
+    if (this.skip !== null) {
+      mv.visitLabel(this.skip);
+      if (exit !== null) {
+        if (this.returnLocal >= 0) {
+          this.pushDefault(this.targetReturnType);
+          this.storeLocal(this.returnLocal, this.targetReturnType);
+        }
+        mv.visitJumpInsn(Opcodes.GOTO, this.returned);
+      } else {
+        this.pushDefault(this.targetReturnType);
+        mv.visitInsn(this.targetReturnType.getOpcode(Opcodes.IRETURN));
+      }
+    }
+    if (exit !== null) {
+      mv.visitLabel(this.returned);
+      if (onThrowable !== null) {
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        this.storeLocal(this.thrownLocal, THROWABLE_TYPE);
+      }
+      mv.visitLabel(this.exitAdvice);
+      this.applyAdvice(exit);
+      if (onThrowable !== null) {
+        const normal = new Label();
+        this.loadLocal(this.thrownLocal, THROWABLE_TYPE);
+        mv.visitJumpInsn(Opcodes.IFNULL, normal);
+        this.loadLocal(this.thrownLocal, THROWABLE_TYPE);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(normal);
+      }
+      if (this.returnLocal >= 0) this.loadLocal(this.returnLocal, this.targetReturnType);
+      mv.visitInsn(this.targetReturnType.getOpcode(Opcodes.IRETURN));
+      if (onThrowable !== null) {
+        mv.visitLabel(this.handler);
+        this.storeLocal(this.thrownLocal, THROWABLE_TYPE);
+        if (this.returnLocal >= 0) {
+          this.pushDefault(this.targetReturnType);
+          this.storeLocal(this.returnLocal, this.targetReturnType);
+        }
+        mv.visitJumpInsn(Opcodes.GOTO, this.exitAdvice);
+        // Last in the exception table: the method's own handlers are searched first (JVMS §2.10).
+        mv.visitTryCatchBlock(this.bodyStart, this.bodyEnd, this.handler, onThrowable);
+      }
+    }
+    super.visitMaxs(maxStack, maxLocals);
+  }
+
+  // ## Applying one advice method
+
+  /** Inlines or calls `advice` here; an enter advice's value goes to the enter local. */
+  private applyAdvice(advice: AdviceMethod): void {
+    const mv = this.mv!;
+    let suppressStart: Label | null = null;
+    let suppressEnd: Label | null = null;
+    let suppressHandler: Label | null = null;
+    if (advice.suppress !== null && !advice.inline) {
+      suppressStart = new Label();
+      suppressEnd = new Label();
+      suppressHandler = new Label();
+      mv.visitTryCatchBlock(suppressStart, suppressEnd, suppressHandler, advice.suppress);
+      mv.visitLabel(suppressStart);
+    }
+    if (advice.inline) {
+      this.inlineAdvice(advice);
+    } else {
+      for (const parameter of advice.parameters) this.pushParameter(advice, parameter);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, advice.owner, advice.node.name, advice.node.desc, advice.ownerIsInterface);
+      this.takeAdviceValue(advice);
+    }
+    if (suppressStart !== null) this.endSuppression(advice, suppressEnd!, suppressHandler!);
+  }
+
+  /** After a suppressed region: skip the handler, which drops the exception (and gives the enter local its default). */
+  private endSuppression(advice: AdviceMethod, end: Label, handler: Label): void {
+    const mv = this.mv!;
+    const after = new Label();
+    mv.visitLabel(end);
+    mv.visitJumpInsn(Opcodes.GOTO, after);
+    mv.visitLabel(handler);
+    mv.visitInsn(Opcodes.POP);
+    if (advice.kind === 'enter' && this.enterLocal >= 0) {
+      this.pushDefault(advice.returnType);
+      this.storeLocal(this.enterLocal, advice.returnType);
+    }
+    mv.visitLabel(after);
+  }
+
+  /** An advice's value on the stack: into the enter local (enter advice) or dropped (exit advice). */
+  private takeAdviceValue(advice: AdviceMethod): void {
+    const size = advice.returnType.getSize();
+    if (size === 0) return;
+    if (advice.kind === 'enter') this.storeLocal(this.enterLocal, advice.returnType);
+    else this.mv!.visitInsn(size === 2 ? Opcodes.POP2 : Opcodes.POP);
+  }
+
+  /** Copies `advice`'s code here, its parameters and locals mapped to this method's slots. */
+  private inlineAdvice(advice: AdviceMethod): void {
+    const mv = this.mv!;
+    const node = advice.node;
+    const slots = new Int32Array(Math.max(node.maxLocals, advice.parameterSize));
+    const writeBacks: (() => void)[] = [];
+    for (const parameter of advice.parameters) {
+      const alias = this.aliasOf(advice, parameter);
+      if (alias >= 0) {
+        slots[parameter.slot] = alias;
+        continue;
+      }
+      // A local of its own holding the value, converted to the parameter's type.
+      const local = this.newLocal(parameter.type);
+      this.pushParameter(advice, parameter);
+      this.storeLocal(local, parameter.type);
+      slots[parameter.slot] = local;
+      if (isWritable(parameter.binding) && parameter.binding.kind !== 'unused') writeBacks.push(() => this.writeBack(advice, parameter, local));
+    }
+    // The advice's own locals: a block of fresh slots, in the advice's order.
+    let ownBase = -1;
+    for (let slot = advice.parameterSize; slot < node.maxLocals; slot++) {
+      const local = this.newLocal(Type.INT_TYPE);
+      if (ownBase < 0) ownBase = local;
+    }
+    for (let slot = advice.parameterSize; slot < node.maxLocals; slot++) slots[slot] = ownBase + (slot - advice.parameterSize);
+
+    const labels = new Map<LabelNode, Label>();
+    const labelOf = (labelNode: LabelNode): Label => {
+      let label = labels.get(labelNode);
+      if (label === undefined) labels.set(labelNode, (label = new Label()));
+      return label;
+    };
+    const end = new Label();
+    // The advice's handlers first, then suppress's around the whole advice (the innermost first, JVMS §2.10).
+    for (const block of node.tryCatchBlocks ?? []) mv.visitTryCatchBlock(labelOf(block.start), labelOf(block.end), labelOf(block.handler), block.type);
+    let suppressHandler: Label | null = null;
+    const start = new Label();
+    if (advice.suppress !== null) {
+      suppressHandler = new Label();
+      mv.visitTryCatchBlock(start, end, suppressHandler, advice.suppress);
+    }
+    mv.visitLabel(start);
+    for (let insn = node.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
+      switch (insn.getType()) {
+        case AbstractInsnNode.LABEL:
+          mv.visitLabel(labelOf(insn as LabelNode));
+          break;
+        case AbstractInsnNode.LINE:
+        case AbstractInsnNode.FRAME:
+          break;
+        case AbstractInsnNode.VAR_INSN:
+          mv.visitVarInsn(insn.getOpcode(), slots[(insn as VarInsnNode).var]!);
+          break;
+        case AbstractInsnNode.IINC_INSN:
+          mv.visitIincInsn(slots[(insn as IincInsnNode).var]!, (insn as IincInsnNode).incr);
+          break;
+        case AbstractInsnNode.JUMP_INSN:
+          mv.visitJumpInsn(insn.getOpcode(), labelOf((insn as JumpInsnNode).label));
+          break;
+        case AbstractInsnNode.TABLESWITCH_INSN: {
+          const tableSwitch = insn as TableSwitchInsnNode;
+          mv.visitTableSwitchInsn(tableSwitch.min, tableSwitch.max, labelOf(tableSwitch.dflt), ...tableSwitch.labels.map(labelOf));
+          break;
+        }
+        case AbstractInsnNode.LOOKUPSWITCH_INSN: {
+          const lookupSwitch = insn as LookupSwitchInsnNode;
+          mv.visitLookupSwitchInsn(labelOf(lookupSwitch.dflt), lookupSwitch.keys, lookupSwitch.labels.map(labelOf));
+          break;
+        }
+        case AbstractInsnNode.INSN: {
+          const opcode = (insn as InsnNode).getOpcode();
+          if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            this.takeAdviceValue(advice);
+            mv.visitJumpInsn(Opcodes.GOTO, end);
+          } else {
+            mv.visitInsn(opcode);
+          }
+          break;
+        }
+        default:
+          insn.accept(mv);
+          break;
+      }
+    }
+    mv.visitLabel(end);
+    for (const writeBack of writeBacks) writeBack();
+    if (suppressHandler !== null) {
+      const after = new Label();
+      mv.visitJumpInsn(Opcodes.GOTO, after);
+      mv.visitLabel(suppressHandler);
+      mv.visitInsn(Opcodes.POP);
+      if (advice.kind === 'enter' && this.enterLocal >= 0) {
+        this.pushDefault(advice.returnType);
+        this.storeLocal(this.enterLocal, advice.returnType);
+      }
+      mv.visitLabel(after);
+    }
+  }
+
+  /**
+   * The slot of this method the parameter can use as its own (the same type, or a reference read as
+   * another reference without typing DYNAMIC), or -1 when it needs a converted copy.
+   */
+  private aliasOf(advice: AdviceMethod, parameter: AdviceParameter): number {
+    const source = this.sourceOf(advice, parameter);
+    if (source === null || source.slot < 0) return -1;
+    if (source.type.getDescriptor() === parameter.type.getDescriptor()) return source.slot;
+    const binding = parameter.binding;
+    const dynamic = 'dynamic' in binding && binding.dynamic;
+    return isReference(source.type) && isReference(parameter.type) && !dynamic ? source.slot : -1;
+  }
+
+  /** Where the value of `parameter` comes from; null for values of its own (@Unused, a missing optional). */
+  private sourceOf(advice: AdviceMethod, parameter: AdviceParameter): Source | null {
+    const binding = parameter.binding;
+    const mv = this.mv!;
+    const load = (type: Type, slot: number): Source => ({ type, slot, push: () => mv.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot) });
+    switch (binding.kind) {
+      case 'this':
+        if (this.isStatic || (this.isConstructor && advice.kind === 'enter')) return null;
+        return load(Type.getObjectType(this.method.owner), 0);
+      case 'argument': {
+        if (binding.index < 0 || binding.index >= this.targetArgumentTypes.length) return null;
+        let slot = this.isStatic ? 0 : 1;
+        for (let i = 0; i < binding.index; i++) slot += this.targetArgumentTypes[i]!.getSize();
+        return load(this.targetArgumentTypes[binding.index]!, slot);
+      }
+      case 'allArguments':
+        return {
+          type: Type.getType('[Ljava/lang/Object;'),
+          slot: -1,
+          push: () => (binding.nullIfEmpty && this.targetArgumentTypes.length === 0 ? mv.visitInsn(Opcodes.ACONST_NULL) : this.loadArgArray()),
+        };
+      case 'origin':
+        return parameter.type.getDescriptor() === 'Ljava/lang/String;'
+          ? { type: parameter.type, slot: -1, push: () => mv.visitLdcInsn(originText(binding.pattern, this.method)) }
+          : { type: parameter.type, slot: -1, push: () => mv.visitLdcInsn(Type.getObjectType(this.method.owner)) };
+      case 'enter':
+        return load(this.enter!.returnType, this.enterLocal);
+      case 'return':
+        return this.returnLocal < 0 ? null : load(this.targetReturnType, this.returnLocal);
+      case 'thrown':
+        return load(THROWABLE_TYPE, this.thrownLocal);
+      case 'local': {
+        const named = this.namedLocals.get(binding.name)!;
+        return load(named.type, named.local);
+      }
+      case 'unused':
+        return null;
+    }
+  }
+
+  /** Pushes the value of `parameter`, converted to its type. */
+  private pushParameter(advice: AdviceMethod, parameter: AdviceParameter): void {
+    const source = this.sourceOf(advice, parameter);
+    if (source === null) {
+      this.pushDefault(parameter.type);
+      return;
+    }
+    source.push();
+    this.convert(source.type, parameter.type);
+  }
+
+  /** Stores a writable parameter's copy back where its value came from. */
+  private writeBack(advice: AdviceMethod, parameter: AdviceParameter, local: number): void {
+    const source = this.sourceOf(advice, parameter);
+    if (source === null || source.slot < 0) return; // A void method's return value: nothing to assign.
+    this.loadLocal(local, parameter.type);
+    this.convert(parameter.type, source.type);
+    this.mv!.visitVarInsn(source.type.getOpcode(Opcodes.ISTORE), source.slot);
+  }
+
+  /** Converts the value on the stack from `from` to `to`: boxing, unboxing or a cast (JLS §5.1.7–8). */
+  private convert(from: Type, to: Type): void {
+    if (from.getDescriptor() === to.getDescriptor()) return;
+    if (isPrimitive(from) && isReference(to)) {
+      this.valueOf(from);
+    } else if (isReference(from) && isPrimitive(to)) {
+      const wrapper = WRAPPERS[to.getSort()]!;
+      this.mv!.visitTypeInsn(Opcodes.CHECKCAST, wrapper);
+      const name = `${to.getClassName()}Value`;
+      this.mv!.visitMethodInsn(Opcodes.INVOKEVIRTUAL, wrapper, name, `()${to.getDescriptor()}`, false);
+    } else if (isReference(from) && isReference(to) && to.getInternalName() !== 'java/lang/Object') {
+      this.mv!.visitTypeInsn(Opcodes.CHECKCAST, to.getInternalName());
+    }
+  }
+
+  /** Pushes the default value of `type` (JVMS §2.3, §2.4): 0, 0L, 0.0f, 0.0 or null. */
+  private pushDefault(type: Type): void {
+    const mv = this.mv!;
+    switch (type.getSort()) {
+      case Type.VOID:
+        break;
+      case Type.LONG:
+        mv.visitInsn(Opcodes.LCONST_0);
+        break;
+      case Type.FLOAT:
+        mv.visitInsn(Opcodes.FCONST_0);
+        break;
+      case Type.DOUBLE:
+        mv.visitInsn(Opcodes.DCONST_0);
+        break;
+      case Type.OBJECT:
+      case Type.ARRAY:
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        break;
+      default:
+        mv.visitInsn(Opcodes.ICONST_0);
+        break;
+    }
+  }
+}

@@ -1,0 +1,298 @@
+// # One advice method: its annotations read, its parameters bound, checked on its own
+//
+// An advice class has a static method annotated @Advice.OnMethodEnter and/or one annotated
+// @Advice.OnMethodExit (Byte Buddy's annotations, see advice-annotations.ts). Each parameter is bound
+// to a value of the instrumented method by its annotation; an unannotated parameter is the argument at
+// its own index, as in Byte Buddy. What can be checked without the instrumented method is checked
+// here, once, so that a broken advice fails when it is read, not at the first class it meets.
+
+import { Opcodes } from '../../asm/opcodes.js';
+import { Type } from '../../asm/type.js';
+import { IllegalStateException } from '../../asm/java-exceptions.js';
+import type { AnnotationNode } from '../../tree/annotation-node.js';
+import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
+import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
+import type { MethodNode } from '../../tree/method-node.js';
+import type { VarInsnNode } from '../../tree/var-insn-node.js';
+import {
+  AdviceAnnotation,
+  AdviceMarker,
+  UNSUPPORTED_PARAMETER_ANNOTATIONS,
+  booleanValue,
+  classValue,
+  findAnnotation,
+  intValue,
+  isDynamicTyping,
+  stringValue,
+} from './advice-annotations.js';
+
+/** What an advice parameter stands for in the instrumented method. */
+export type AdviceBinding =
+  | { readonly kind: 'this'; readonly readOnly: boolean; readonly optional: boolean }
+  | { readonly kind: 'argument'; readonly index: number; readonly readOnly: boolean; readonly dynamic: boolean; readonly optional: boolean }
+  | { readonly kind: 'allArguments'; readonly nullIfEmpty: boolean }
+  | { readonly kind: 'origin'; readonly pattern: string }
+  | { readonly kind: 'enter'; readonly readOnly: boolean; readonly dynamic: boolean }
+  | { readonly kind: 'return'; readonly readOnly: boolean; readonly dynamic: boolean }
+  | { readonly kind: 'thrown'; readonly readOnly: boolean }
+  | { readonly kind: 'local'; readonly name: string }
+  | { readonly kind: 'unused' };
+
+export interface AdviceParameter {
+  readonly type: Type;
+  /** Its local variable slot in the advice method. */
+  readonly slot: number;
+  readonly binding: AdviceBinding;
+  /** How the advice names it in messages: `@Advice.Return Object arg2`. */
+  readonly label: string;
+}
+
+/** When the enter advice's value makes the instrumented method's body be skipped (skipOn). */
+export type SkipCondition =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'nonDefault' }
+  | { readonly kind: 'instanceOf'; readonly type: string };
+
+export interface AdviceMethod {
+  readonly kind: 'enter' | 'exit';
+  /** The advice class's internal name and whether it is an interface (for a delegating call). */
+  readonly owner: string;
+  readonly ownerIsInterface: boolean;
+  readonly node: MethodNode;
+  readonly parameters: readonly AdviceParameter[];
+  readonly returnType: Type;
+  /** The advice's code is copied into the instrumented method (Byte Buddy's default), else called. */
+  readonly inline: boolean;
+  /** The internal name of the exceptions an advice's own failure is suppressed for, or null. */
+  readonly suppress: string | null;
+  /** enter: when its value skips the body. */
+  readonly skipOn: SkipCondition | null;
+  /** exit: the internal name of the exceptions it also runs for (onThrowable), or null. */
+  readonly onThrowable: string | null;
+  /** The slot after the parameters: the advice's own locals start there. */
+  readonly parameterSize: number;
+  /** Its name in messages: `p.TimingAdvice.exit(long,java.lang.String)`. */
+  readonly label: string;
+}
+
+/** The IllegalStateException of an unusable advice (Byte Buddy's type for the same refusals). */
+export function adviceError(message: string): IllegalStateException {
+  return new IllegalStateException(message);
+}
+
+/** Reads the advice method `node` of `owner`, annotated with the enter or exit annotation `annotation`. */
+export function readAdviceMethod(
+  owner: string,
+  ownerIsInterface: boolean,
+  node: MethodNode,
+  kind: 'enter' | 'exit',
+  annotation: AnnotationNode,
+): AdviceMethod {
+  const argumentTypes = Type.getArgumentTypes(node.desc);
+  const label = `${Type.getObjectType(owner).getClassName()}.${node.name}(${argumentTypes.map((t) => t.getClassName()).join(',')})`;
+  if ((node.access & Opcodes.ACC_STATIC) === 0) throw adviceError(`Advice for ${label} is not static`);
+  if ((node.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) !== 0) throw adviceError(`Advice method ${label} has no code`);
+  const inline = booleanValue(annotation, 'inline', true);
+  const suppress = classValue(annotation, 'suppress', AdviceMarker.NO_EXCEPTION_HANDLER);
+  const returnType = Type.getReturnType(node.desc);
+  let skipOn: SkipCondition | null = null;
+  let onThrowable: string | null = null;
+  if (kind === 'enter') {
+    const skip = classValue(annotation, 'skipOn', AdviceMarker.VOID);
+    if (skip !== AdviceMarker.VOID) {
+      if (returnType.getSort() === Type.VOID) throw adviceError(`Cannot skip on default value for void method ${label}`);
+      if (skip === AdviceMarker.ON_DEFAULT_VALUE) skipOn = { kind: 'default' };
+      else if (skip === AdviceMarker.ON_NON_DEFAULT_VALUE) skipOn = { kind: 'nonDefault' };
+      else if (returnType.getSort() === Type.OBJECT || returnType.getSort() === Type.ARRAY) skipOn = { kind: 'instanceOf', type: skip };
+      else throw adviceError(`Cannot skip on instance of ${skip} for ${label}, which returns ${returnType.getClassName()}`);
+    }
+  } else {
+    const handled = classValue(annotation, 'onThrowable', AdviceMarker.NO_EXCEPTION_HANDLER);
+    onThrowable = handled === AdviceMarker.NO_EXCEPTION_HANDLER ? null : handled;
+    if (classValue(annotation, 'repeatOn', AdviceMarker.VOID) !== AdviceMarker.VOID) {
+      throw adviceError(`${label}: OnMethodExit.repeatOn is not supported by classforge`);
+    }
+  }
+  if (booleanValue(annotation, 'backupArguments', false)) {
+    throw adviceError(`${label}: OnMethodExit.backupArguments is not supported by classforge`);
+  }
+
+  const parameters: AdviceParameter[] = [];
+  let slot = 0;
+  for (let index = 0; index < argumentTypes.length; index++) {
+    const type = argumentTypes[index]!;
+    const annotations = node.visibleParameterAnnotations?.[index] ?? null;
+    const parameterLabel = `${type.getClassName()} ${node.localVariables?.find((v) => v.index === slot)?.name ?? `arg${index}`}`;
+    const binding = readBinding(annotations, index, kind, `${label}: parameter ${parameterLabel}`);
+    checkBindingType(type, binding, `${label}: parameter ${parameterLabel}`);
+    parameters.push({ type, slot, binding, label: parameterLabel });
+    slot += type.getSize();
+  }
+  const method: AdviceMethod = {
+    kind,
+    owner,
+    ownerIsInterface,
+    node,
+    parameters,
+    returnType,
+    inline,
+    suppress: suppress === AdviceMarker.NO_EXCEPTION_HANDLER ? null : suppress,
+    skipOn,
+    onThrowable,
+    parameterSize: slot,
+    label,
+  };
+  if (inline) checkCode(method);
+  else checkDelegation(method);
+  return method;
+}
+
+function readBinding(annotations: readonly AnnotationNode[] | null, index: number, kind: 'enter' | 'exit', where: string): AdviceBinding {
+  let binding: AdviceBinding | null = null;
+  const bind = (next: AdviceBinding): void => {
+    if (binding !== null) throw adviceError(`${where} has more than one advice annotation`);
+    binding = next;
+  };
+  for (const annotation of annotations ?? []) {
+    const unsupported = UNSUPPORTED_PARAMETER_ANNOTATIONS.get(annotation.desc ?? '');
+    if (unsupported !== undefined) throw adviceError(`${where}: ${unsupported} is not supported by classforge`);
+    switch (annotation.desc) {
+      case AdviceAnnotation.THIS:
+        bind({ kind: 'this', readOnly: booleanValue(annotation, 'readOnly', true), optional: booleanValue(annotation, 'optional', false) });
+        break;
+      case AdviceAnnotation.ARGUMENT:
+        bind({
+          kind: 'argument',
+          index: intValue(annotation, 'value', -1),
+          readOnly: booleanValue(annotation, 'readOnly', true),
+          dynamic: isDynamicTyping(annotation),
+          optional: booleanValue(annotation, 'optional', false),
+        });
+        break;
+      case AdviceAnnotation.ALL_ARGUMENTS:
+        if (!booleanValue(annotation, 'readOnly', true)) throw adviceError(`${where}: a writable @Advice.AllArguments is not supported by classforge`);
+        bind({ kind: 'allArguments', nullIfEmpty: booleanValue(annotation, 'nullIfEmpty', false) });
+        break;
+      case AdviceAnnotation.ORIGIN:
+        bind({ kind: 'origin', pattern: stringValue(annotation, 'value', '') });
+        break;
+      case AdviceAnnotation.ENTER:
+        if (kind !== 'exit') throw adviceError(`${where}: @Advice.Enter is only available to exit advice`);
+        bind({ kind: 'enter', readOnly: booleanValue(annotation, 'readOnly', true), dynamic: isDynamicTyping(annotation) });
+        break;
+      case AdviceAnnotation.RETURN:
+        if (kind !== 'exit') throw adviceError(`${where}: @Advice.Return is only available to exit advice`);
+        bind({ kind: 'return', readOnly: booleanValue(annotation, 'readOnly', true), dynamic: isDynamicTyping(annotation) });
+        break;
+      case AdviceAnnotation.THROWN:
+        if (kind !== 'exit') throw adviceError(`${where}: @Advice.Thrown is only available to exit advice`);
+        bind({ kind: 'thrown', readOnly: booleanValue(annotation, 'readOnly', true) });
+        break;
+      case AdviceAnnotation.LOCAL:
+        bind({ kind: 'local', name: stringValue(annotation, 'value', '') });
+        break;
+      case AdviceAnnotation.UNUSED:
+        bind({ kind: 'unused' });
+        break;
+      default:
+        break; // Other annotations (@Nullable…) mean nothing to advice.
+    }
+  }
+  // Byte Buddy: "If no annotation is used on a parameter, it is assigned the n-th parameter".
+  return binding ?? { kind: 'argument', index, readOnly: true, dynamic: false, optional: false };
+}
+
+/** The checks that need only the advice: parameter types its binding can never have. */
+function checkBindingType(type: Type, binding: AdviceBinding, where: string): void {
+  const descriptor = type.getDescriptor();
+  const isReference = type.getSort() === Type.OBJECT || type.getSort() === Type.ARRAY;
+  switch (binding.kind) {
+    case 'this':
+      if (!isReference) throw adviceError(`${where}: @Advice.This needs a reference type`);
+      break;
+    case 'allArguments':
+      if (descriptor !== '[Ljava/lang/Object;') throw adviceError(`${where}: @Advice.AllArguments must be an Object[]`);
+      break;
+    case 'origin':
+      if (descriptor !== 'Ljava/lang/String;' && descriptor !== 'Ljava/lang/Class;') {
+        throw adviceError(`${where}: classforge binds @Advice.Origin to a String or a Class, not ${type.getClassName()}`);
+      }
+      break;
+    case 'thrown':
+      if (descriptor !== 'Ljava/lang/Throwable;' && descriptor !== 'Ljava/lang/Object;') {
+        throw adviceError(`${where}: @Advice.Thrown must be a Throwable (or Object)`);
+      }
+      break;
+    case 'local':
+      if (binding.name === '') throw adviceError(`${where}: @Advice.Local needs a name`);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Whether `binding` may be assigned by the advice. */
+export function isWritable(binding: AdviceBinding): boolean {
+  switch (binding.kind) {
+    case 'this':
+    case 'argument':
+    case 'enter':
+    case 'return':
+    case 'thrown':
+      return !binding.readOnly;
+    case 'local':
+    case 'unused':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
+  this: '@Advice.This',
+  argument: '@Advice.Argument',
+  allArguments: '@Advice.AllArguments',
+  origin: '@Advice.Origin',
+  enter: '@Advice.Enter',
+  return: '@Advice.Return',
+  thrown: '@Advice.Thrown',
+  local: '@Advice.Local',
+  unused: '@Advice.Unused',
+};
+
+/** An inlined advice's code: no store into a read-only parameter, no subroutines. */
+function checkCode(method: AdviceMethod): void {
+  const parameterAt = new Map<number, AdviceParameter>();
+  for (const parameter of method.parameters) parameterAt.set(parameter.slot, parameter);
+  for (let insn = method.node.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
+    const opcode = insn.getOpcode();
+    if (opcode === Opcodes.JSR || opcode === Opcodes.RET) throw adviceError(`${method.label}: advice with jsr/ret subroutines cannot be inlined`);
+    let slot = -1;
+    if (insn.getType() === AbstractInsnNode.VAR_INSN && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) slot = (insn as VarInsnNode).var;
+    else if (insn.getType() === AbstractInsnNode.IINC_INSN) slot = (insn as IincInsnNode).var;
+    if (slot < 0) continue;
+    const parameter = parameterAt.get(slot);
+    if (parameter !== undefined && !isWritable(parameter.binding)) {
+      throw adviceError(`${method.label}: cannot write to read-only parameter ${parameter.label} (${BINDING_NAMES[parameter.binding.kind]})`);
+    }
+  }
+}
+
+/** A delegating (inline = false) advice is called with the values: it can assign none of them. */
+function checkDelegation(method: AdviceMethod): void {
+  for (const parameter of method.parameters) {
+    if (isWritable(parameter.binding) && parameter.binding.kind !== 'unused') {
+      throw adviceError(`${method.label}: parameter ${parameter.label} cannot be writable in a delegating advice (inline = false)`);
+    }
+  }
+}
+
+/** The annotation that makes `node` an enter or exit advice method, if any. */
+export function adviceKindOf(node: MethodNode): { kind: 'enter' | 'exit'; annotation: AnnotationNode }[] {
+  const kinds: { kind: 'enter' | 'exit'; annotation: AnnotationNode }[] = [];
+  const enter = findAnnotation(node.visibleAnnotations, AdviceAnnotation.ON_METHOD_ENTER);
+  if (enter !== null) kinds.push({ kind: 'enter', annotation: enter });
+  const exit = findAnnotation(node.visibleAnnotations, AdviceAnnotation.ON_METHOD_EXIT);
+  if (exit !== null) kinds.push({ kind: 'exit', annotation: exit });
+  return kinds;
+}

@@ -1,0 +1,183 @@
+// # Advice: Byte Buddy's Advice, applied by classforge
+//
+// An advice class is plain Java, compiled by javac against Byte Buddy's annotations: a static method
+// annotated @Advice.OnMethodEnter runs at the start of each advised method, one annotated
+// @Advice.OnMethodExit at each of its exits; their parameters are bound to the method's values
+// (@Advice.This, @Advice.Argument, @Advice.AllArguments, @Advice.Origin, @Advice.Enter,
+// @Advice.Return, @Advice.Thrown, @Advice.Local, @Advice.Unused). As in Byte Buddy, the advice code is
+// copied into the advised methods (inline = true, the default), so the advice class need not be on
+// the application's class path; with inline = false it is called instead, and must be.
+//
+//   const timing = Advice.to(ctx.classPath.getClassBytes('com/acme/TimingAdvice'));
+//   export default defineTransform({ name: 'timing', visitor: (next) => timing.on((m) => m.name.startsWith('handle')).wrap(next) });
+//
+// classforge never loads the advice class, and Byte Buddy is needed only to compile it.
+
+import { ClassReader } from '../../asm/class-reader.js';
+import { ClassVisitor } from '../../asm/class-visitor.js';
+import type { MethodVisitor } from '../../asm/method-visitor.js';
+import { Opcodes } from '../../asm/opcodes.js';
+import { Type } from '../../asm/type.js';
+import { ClassNode } from '../../tree/class-node.js';
+import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
+import type { InvokeDynamicInsnNode } from '../../tree/invoke-dynamic-insn-node.js';
+import { Handle } from '../../asm/handle.js';
+import { ConstantDynamic } from '../../asm/constant-dynamic.js';
+import type { LdcInsnNode } from '../../tree/ldc-insn-node.js';
+import { AdviceMethodVisitor } from './advice-method-visitor.js';
+import { type AdviceMethod, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
+import type { AdvisedMethod } from './origin-text.js';
+
+export type { AdvisedMethod } from './origin-text.js';
+
+/** Selects the methods an advice applies to (Byte Buddy's ElementMatcher<MethodDescription>). */
+export type AdvisedMethodMatcher = (method: AdvisedMethod) => boolean;
+
+export class Advice {
+  /** The advice class's internal name. */
+  readonly adviceClass: string;
+  private readonly enter: AdviceMethod | null;
+  private readonly exit: AdviceMethod | null;
+  /** The lowest class file major version the advice's code can be copied into (invokedynamic: 51). */
+  private readonly minimumMajorVersion: number;
+
+  private constructor(adviceClass: string, enter: AdviceMethod | null, exit: AdviceMethod | null) {
+    this.adviceClass = adviceClass;
+    this.enter = enter;
+    this.exit = exit;
+    let minimum = 0;
+    for (const advice of [enter, exit]) {
+      if (advice === null || !advice.inline) continue;
+      for (let insn = advice.node.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
+        if (insn.getType() === AbstractInsnNode.INVOKE_DYNAMIC_INSN) {
+          minimum = Math.max(minimum, Opcodes.V1_7);
+          checkPortableInvokeDynamic(advice, insn as InvokeDynamicInsnNode);
+        } else if (insn.getType() === AbstractInsnNode.LDC_INSN) {
+          minimum = Math.max(minimum, ldcMinimumVersion((insn as LdcInsnNode).cst));
+        }
+      }
+    }
+    this.minimumMajorVersion = minimum;
+  }
+
+  /**
+   * Reads an advice class (its class file bytes, or a ClassNode): Byte Buddy's Advice.to(Class). Throws
+   * IllegalStateException when it has no advice method, two of a kind, or an advice Byte Buddy would
+   * refuse (a non-static method, a parameter it cannot bind, a write to a read-only parameter…).
+   */
+  static to(advice: Uint8Array | ClassNode): Advice {
+    let node: ClassNode;
+    if (advice instanceof ClassNode) {
+      node = advice;
+    } else {
+      node = new ClassNode();
+      new ClassReader(advice).accept(node, 0);
+    }
+    const name = Type.getObjectType(node.name).getClassName();
+    const isInterface = (node.access & Opcodes.ACC_INTERFACE) !== 0;
+    let enter: AdviceMethod | null = null;
+    let exit: AdviceMethod | null = null;
+    for (const method of node.methods) {
+      for (const { kind, annotation } of adviceKindOf(method)) {
+        const read = readAdviceMethod(node.name, isInterface, method, kind, annotation);
+        if (kind === 'enter') {
+          if (enter !== null) throw adviceError(`Duplicate advice for ${enter.label} and ${read.label}`);
+          enter = read;
+        } else {
+          if (exit !== null) throw adviceError(`Duplicate advice for ${exit.label} and ${read.label}`);
+          exit = read;
+        }
+      }
+    }
+    if (enter === null && exit === null) throw adviceError(`No advice defined by ${name}`);
+    return new Advice(node.name, enter, exit);
+  }
+
+  /** The advice applied to the methods `matcher` selects: `advice.on(matcher).wrap(nextClassVisitor)`. */
+  on(matcher: AdvisedMethodMatcher): AdviceWrapper {
+    return new AdviceWrapper(this, matcher);
+  }
+
+  /**
+   * The advice applied to one method: a MethodVisitor to give that method's code to, which passes it
+   * on to `next` with the advice added (Byte Buddy's Advice.wrap). Throws IllegalStateException when
+   * the advice cannot bind to this method (an argument it does not have, `this` of a static method…).
+   */
+  wrap(method: AdvisedMethod, next: MethodVisitor | null): MethodVisitor {
+    return new AdviceMethodVisitor(next, method, this.enter, this.exit);
+  }
+
+  /** @internal Throws when the class (of `majorVersion`) cannot hold the advice's code. */
+  checkClassVersion(owner: string, majorVersion: number): void {
+    if (majorVersion < this.minimumMajorVersion) {
+      throw adviceError(
+        `${Type.getObjectType(owner).getClassName()} (class file version ${majorVersion}) cannot take the code of advice ` +
+          `${Type.getObjectType(this.adviceClass).getClassName()}, which needs version ${this.minimumMajorVersion} or later`,
+      );
+    }
+  }
+}
+
+/** An advice and the methods it applies to; `wrap(next)` gives the ClassVisitor that applies it. */
+export class AdviceWrapper {
+  constructor(
+    private readonly advice: Advice,
+    private readonly matcher: AdvisedMethodMatcher,
+  ) {}
+
+  /** A ClassVisitor passing the class on to `next`, with the advice in every selected method that has code. */
+  wrap(next: ClassVisitor | null): ClassVisitor {
+    return new AdviceClassVisitor(next, this.advice, this.matcher);
+  }
+}
+
+class AdviceClassVisitor extends ClassVisitor {
+  private owner = '';
+  private majorVersion = 0;
+
+  constructor(
+    next: ClassVisitor | null,
+    private readonly advice: Advice,
+    private readonly matcher: AdvisedMethodMatcher,
+  ) {
+    super(Opcodes.ASM9, next);
+  }
+
+  override visit(version: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null): void {
+    this.owner = name;
+    this.majorVersion = version & 0xffff;
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  override visitMethod(access: number, name: string, descriptor: string, signature: string | null = null, exceptions: string[] | null = null): MethodVisitor | null {
+    const next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) !== 0) return next;
+    const method: AdvisedMethod = { owner: this.owner, access, name, descriptor, signature, exceptions };
+    if (!this.matcher(method)) return next;
+    this.advice.checkClassVersion(this.owner, this.majorVersion);
+    return this.advice.wrap(method, next);
+  }
+}
+
+/** The first class file version whose pool holds the constant (JVMS §4.4: Class in ldc 49, MethodType/Handle 51, Dynamic 55). */
+function ldcMinimumVersion(constant: unknown): number {
+  if (constant instanceof Type) return constant.getSort() === Type.METHOD ? Opcodes.V1_7 : Opcodes.V1_5;
+  if (constant instanceof Handle) return Opcodes.V1_7;
+  if (constant instanceof ConstantDynamic) return Opcodes.V11;
+  return 0;
+}
+
+/**
+ * An invokedynamic copied into another class must not bootstrap with the advice class's own private
+ * methods: a lambda in an inlined advice (its body is a private lambda$ method of the advice class).
+ */
+function checkPortableInvokeDynamic(advice: AdviceMethod, insn: InvokeDynamicInsnNode): void {
+  for (const argument of [insn.bsm, ...insn.bsmArgs]) {
+    if (argument instanceof Handle && argument.getOwner() === advice.owner) {
+      throw adviceError(
+        `${advice.label}: a lambda or method reference to the advice class's own method ${argument.getName()} cannot be ` +
+          'inlined into another class; call a method of a helper class instead, or use inline = false',
+      );
+    }
+  }
+}
