@@ -1,0 +1,304 @@
+// Advice against Byte Buddy: the same advice classes (javac output, compiled against Debian's
+// byte-buddy.jar) applied to the same classes by Byte Buddy 1.12's own Advice (the oracle harness
+// test/support/ByteBuddyAdviceOracle.java) and by classforge's Advice through the transform pipeline;
+// both results run under -Xverify:all and must print the same, or both refuse the advice.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Advice } from '../src/commons/index.js';
+import { ClassNode } from '../src/tree/class-node.js';
+import { ClassReader } from '../src/asm/class-reader.js';
+import { defineTransform } from '../src/transform/index.js';
+import { compileJava, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
+
+const BYTE_BUDDY = '/usr/share/java/byte-buddy.jar';
+const HARNESS = readFileSync(fileURLToPath(new URL('./support/ByteBuddyAdviceOracle.java', import.meta.url)), 'utf8');
+
+const TARGETS: Record<string, string> = {
+  'app/Shop.java': `package app;
+public class Shop {
+  private final String name;
+  private int stock;
+  public Shop(String name, int stock) { this.name = name; this.stock = stock; }
+  public int buy(int count) {
+    if (count > stock) throw new IllegalStateException("only " + stock + " left");
+    stock -= count;
+    return stock;
+  }
+  public static long total(long price, int count, double discount) { return (long) (price * count * (1 - discount)); }
+  public String label(String prefix, char sep) { return prefix + sep + name; }
+  public synchronized void restock(int[] amounts) { for (int a : amounts) stock += a; }
+  public int find(String key) {
+    switch (key) {
+      case "a": return 1;
+      case "b": return 2;
+      default:
+        try { return Integer.parseInt(key); } catch (NumberFormatException e) { return -1; }
+    }
+  }
+  public boolean available() { return stock > 0; }
+  public double ratio(double x, long y) { return x / y; }
+}
+`,
+  'app/Main.java': `package app;
+public class Main {
+  public static void main(String[] args) {
+    Shop s = new Shop("corner", 5);
+    System.out.println("buy " + s.buy(2));
+    try { System.out.println("buy " + s.buy(10)); } catch (IllegalStateException e) { System.out.println("caught " + e.getMessage()); }
+    System.out.println("total " + Shop.total(100, 3, 0.25));
+    System.out.println("label " + s.label("shop", ':'));
+    s.restock(new int[] {1, 2});
+    System.out.println("find " + s.find("a") + " " + s.find("b") + " " + s.find("7") + " " + s.find("x"));
+    System.out.println("available " + s.available());
+    System.out.println("ratio " + s.ratio(1.5, 3L));
+  }
+}
+`,
+};
+
+const IMPORTS = 'package adv;\nimport net.bytebuddy.asm.Advice;\nimport net.bytebuddy.implementation.bytecode.assign.Assigner;\n';
+
+const ADVICE: Record<string, string> = {
+  // Enter value, origin texts, all arguments, the return value boxed, the exception.
+  'adv/Trace.java': `${IMPORTS}public class Trace {
+  @Advice.OnMethodEnter
+  public static long enter(@Advice.Origin String origin, @Advice.AllArguments Object[] args) {
+    System.out.println("> " + origin + " " + java.util.Arrays.deepToString(args));
+    return 42L;
+  }
+  @Advice.OnMethodExit(onThrowable = Throwable.class)
+  public static void exit(@Advice.Enter long token, @Advice.Origin("#t.#m#s:#r #d") String where,
+      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ret, @Advice.Thrown Throwable thrown) {
+    System.out.println("< " + where + " token=" + token + " ret=" + ret + " thrown=" + thrown);
+  }
+}
+`,
+  // Writable argument and return value, through boxing (typing DYNAMIC).
+  'adv/Rewrite.java': `${IMPORTS}public class Rewrite {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Object first) {
+    if (first instanceof Integer) first = (Integer) first + 1;
+    else if (first instanceof String) first = ((String) first).toUpperCase();
+  }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object ret) {
+    if (ret instanceof String) ret = "[" + ret + "]";
+    else if (ret instanceof Integer) ret = (Integer) ret * 10;
+  }
+}
+`,
+  // skipOn: the body does not run when the enter advice says so; the exit advice sets the result.
+  'adv/Mock.java': `${IMPORTS}public class Mock {
+  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+  public static boolean enter(@Advice.Argument(0) String key) { return key.equals("b"); }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Enter boolean skipped, @Advice.Return(readOnly = false) int ret) { if (skipped) ret = 99; }
+}
+`,
+  // suppress, a @Local shared by both advices, an exception swallowed by assigning @Thrown.
+  'adv/Guard.java': `${IMPORTS}public class Guard {
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  public static void enter(@Advice.Local("calls") int calls, @Advice.Origin("#m") String m) {
+    calls = m.length();
+    if (m.startsWith("b")) throw new RuntimeException("enter failed");
+  }
+  @Advice.OnMethodExit(onThrowable = IllegalStateException.class)
+  public static void exit(@Advice.Local("calls") int calls, @Advice.Thrown(readOnly = false) Throwable t,
+      @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object ret) {
+    System.out.println("guard " + calls + " " + t);
+    if (t != null) { t = null; ret = -1; }
+  }
+}
+`,
+  // inline = false: the advice methods are called, with this, the declaring class and an argument.
+  'adv/Delegate.java': `${IMPORTS}public class Delegate {
+  @Advice.OnMethodEnter(inline = false)
+  public static String enter(@Advice.This Object self, @Advice.Origin Class<?> type, @Advice.Argument(0) Object arg) {
+    return type.getSimpleName() + ":" + arg + ":" + (self != null);
+  }
+  @Advice.OnMethodExit(inline = false)
+  public static void exit(@Advice.Enter String tag, @Advice.Return Object ret) { System.out.println(tag + " -> " + ret); }
+}
+`,
+  // An advice with its own locals, a loop, a handler and a switch, on constructors too (before super()).
+  'adv/Busy.java': `${IMPORTS}public class Busy {
+  @Advice.OnMethodEnter
+  public static int enter(@Advice.AllArguments Object[] args) {
+    int n = 0;
+    for (Object a : args) {
+      try { n += Integer.parseInt(String.valueOf(a)); } catch (NumberFormatException e) { n -= 1; }
+    }
+    switch (args.length) { case 0: return -100; case 1: return n; default: return n * 2; }
+  }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Enter int n, @Advice.Origin("#m") String m) {
+    long big = 1L << (n & 7);
+    double d = n / 4.0;
+    System.out.println(m + " busy " + n + " " + big + " " + d);
+  }
+}
+`,
+  // Refused by both: onThrowable on constructors; this before super(); an argument a method lacks.
+  'adv/CatchAll.java': `${IMPORTS}public class CatchAll {
+  @Advice.OnMethodExit(onThrowable = Throwable.class)
+  public static void exit() { System.out.println("exit"); }
+}
+`,
+  'adv/EnterThis.java': `${IMPORTS}public class EnterThis {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.This Object self) { System.out.println(self); }
+}
+`,
+  'adv/FirstArgument.java': `${IMPORTS}public class FirstArgument {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(0) Object first) { System.out.println(first); }
+}
+`,
+  'adv/WritesReadOnly.java': `${IMPORTS}public class WritesReadOnly {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(0) int count) { count = 0; }
+}
+`,
+};
+
+interface Scenario {
+  advice: string;
+  /** Methods (by name, a whole-name regular expression) of every class; constructors only with `constructors`. */
+  methods: string;
+  constructors?: boolean;
+}
+
+const RUNS: Scenario[] = [
+  { advice: 'adv.Trace', methods: 'buy|total|label|restock|find|available|ratio' },
+  { advice: 'adv.Trace', methods: 'nothing', constructors: false },
+  { advice: 'adv.Rewrite', methods: 'buy|label|find' },
+  { advice: 'adv.Mock', methods: 'find' },
+  { advice: 'adv.Guard', methods: 'buy|ratio' },
+  { advice: 'adv.Delegate', methods: 'buy|label|find' },
+  { advice: 'adv.Busy', methods: 'buy|total|label|restock|find|available|ratio', constructors: true },
+];
+
+const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
+  { advice: 'adv.CatchAll', methods: 'buy', constructors: true, sameMessage: true },
+  { advice: 'adv.EnterThis', methods: 'buy', constructors: true, sameMessage: true },
+  { advice: 'adv.FirstArgument', methods: 'available', sameMessage: true },
+  { advice: 'adv.WritesReadOnly', methods: 'buy', sameMessage: false },
+];
+
+let scratch = '';
+let targets: CompiledClasses;
+let advice: CompiledClasses;
+let harness = '';
+
+async function readClasses(dir: string): Promise<Map<string, Uint8Array>> {
+  const classes = new Map<string, Uint8Array>();
+  const walk = async (current: string): Promise<void> => {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith('.class')) classes.set(relative(dir, path).slice(0, -'.class'.length), new Uint8Array(await readFile(path)));
+    }
+  };
+  await walk(dir);
+  return classes;
+}
+
+/** Byte Buddy's result: the rewritten classes, or its one-line refusal. */
+async function withByteBuddy(scenario: Scenario, name: string): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
+  const out = join(scratch, `bb-${name}`);
+  const run = await runJava({
+    classpath: [BYTE_BUDDY, harness],
+    mainClass: 'ByteBuddyAdviceOracle',
+    args: [advice.dir, scenario.advice, targets.dir, out, scenario.methods, ...(scenario.constructors === true ? ['--constructors'] : [])],
+  });
+  if (run.exitCode !== 0) {
+    const line = run.stderr.split('\n').find((l) => l.startsWith('ERROR: '));
+    if (line === undefined) throw new Error(`the Byte Buddy harness failed: ${run.stderr}`);
+    return { error: line.slice('ERROR: '.length) };
+  }
+  return { classes: await readClasses(out) };
+}
+
+/** classforge's result through the transform pipeline (frames computed as `classforge transform` computes them). */
+async function withClassforge(scenario: Scenario): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
+  const methods = new RegExp(`^(?:${scenario.methods})$`);
+  let applied: Advice;
+  try {
+    applied = Advice.to(advice.classes.get(scenario.advice.replace(/\./g, '/'))!);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  const wrapper = applied.on((m) => (m.name === '<init>' ? scenario.constructors === true : m.name !== '<clinit>' && methods.test(m.name)));
+  const transform = defineTransform({ name: 'advice', visitor: (next) => wrapper.wrap(next) });
+  const result = await transformClasses(targets, transform, { keepGoing: true });
+  const failure = result.failures[0];
+  if (failure !== undefined) return { error: failure.cause instanceof Error ? failure.cause.message : failure.message };
+  return { classes: result.classes };
+}
+
+async function runMain(classes: Map<string, Uint8Array>): Promise<string> {
+  // The advice classes on the class path too: a delegating advice (inline = false) calls them.
+  const run = await runJava({ classpath: [classes, advice.dir], mainClass: 'app.Main', verify: true });
+  expect(run.stderr).toBe('');
+  expect(run.exitCode).toBe(0);
+  return run.stdout;
+}
+
+describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the same classes', () => {
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'classforge-advice-'));
+    [targets, advice, harness] = await Promise.all([
+      compileJava(TARGETS),
+      compileJava(ADVICE, { classpath: BYTE_BUDDY }),
+      compileJava({ 'ByteBuddyAdviceOracle.java': HARNESS }, { classpath: BYTE_BUDDY }).then((compiled) => compiled.dir),
+    ]);
+  }, 120_000);
+  afterAll(async () => {
+    if (scratch !== '') await rm(scratch, { recursive: true, force: true });
+  });
+
+  it.each(RUNS.map((scenario, i) => [`${scenario.advice} on ${scenario.methods}${scenario.constructors === true ? ' and constructors' : ''}`, scenario, i] as const))(
+    '%s: the same output under -Xverify:all',
+    async (_title, scenario, i) => {
+      const [theirs, ours] = await Promise.all([withByteBuddy(scenario, `run${i}`), withClassforge(scenario)]);
+      if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
+      if ('error' in ours) throw new Error(`classforge refused: ${ours.error}`);
+      const [expected, actual] = await Promise.all([runMain(theirs.classes), runMain(ours.classes)]);
+      expect(actual).toBe(expected);
+      // The advice did something: the output differs from the original program's.
+      expect(actual === (await runMain(targets.classes))).toBe(scenario.methods === 'nothing');
+    },
+    120_000,
+  );
+
+  it.each(REFUSALS.map((scenario, i) => [scenario.advice, scenario, i] as const))(
+    '%s is refused by both',
+    async (_title, scenario, i) => {
+      const [theirs, ours] = await Promise.all([withByteBuddy(scenario, `refusal${i}`), withClassforge(scenario)]);
+      expect('error' in theirs).toBe(true);
+      expect('error' in ours).toBe(true);
+      if (scenario.sameMessage) expect((ours as { error: string }).error).toBe((theirs as { error: string }).error);
+    },
+    120_000,
+  );
+
+  it('reads the advice from a ClassNode as from its bytes', () => {
+    const node = new ClassNode();
+    new ClassReader(advice.classes.get('adv/Trace')!).accept(node, 0);
+    expect(Advice.to(node).adviceClass).toBe('adv/Trace');
+  });
+
+  it('refuses a class without advice methods, and two enter advices', async () => {
+    expect(() => Advice.to(targets.classes.get('app/Shop')!)).toThrow('No advice defined by app.Shop');
+    const twice = await compileJava(
+      { 'adv/Twice.java': `${IMPORTS}public class Twice {\n  @Advice.OnMethodEnter public static void a() {}\n  @Advice.OnMethodEnter public static void b() {}\n}\n` },
+      { classpath: BYTE_BUDDY },
+    );
+    expect(() => Advice.to(twice.classes.get('adv/Twice')!)).toThrow('Duplicate advice for adv.Twice.a() and adv.Twice.b()');
+  });
+});
