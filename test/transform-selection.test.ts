@@ -157,6 +157,25 @@ describe.skipIf(!existsSync(CLI))('--include/--exclude through the CLI', () => {
     expect(named.stderr.split('\n').sort()).toEqual(['[seen] Deques: seen', '[seen] java.util.ArrayDeque: seen']);
   });
 
+  it("run: the JDK's modules defined to the application class loader (jdk.compiler) count as the JDK's", async () => {
+    // javac's classes come from the runtime image but are defined by the system class loader (the program says so).
+    const usesJavac = await compileJava({
+      'UsesJavac.java':
+        'public class UsesJavac {\n  public static void main(String[] args) throws Exception {\n' +
+        '    Class<?> tool = Class.forName("com.sun.tools.javac.api.JavacTool");\n' +
+        '    System.out.println(tool.getClassLoader() == ClassLoader.getSystemClassLoader());\n  }\n}\n',
+    });
+    const java = javaTool('java');
+    const plain = await classforge('run', '-t', seen, '--', java, '-cp', usesJavac.dir, 'UsesJavac');
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stdout).toBe('true');
+    expect(plain.stderr).toBe('[seen] UsesJavac: seen');
+    // Named by --include, it is selected as any JDK class is.
+    const named = await classforge('run', '-t', seen, '--include', 'com.sun.tools.javac.api.JavacTool', '--include', 'UsesJavac', '--', java, '-cp', usesJavac.dir, 'UsesJavac');
+    expect(named.exitCode).toBe(0);
+    expect(named.stderr.split('\n').sort()).toEqual(['[seen] UsesJavac: seen', '[seen] com.sun.tools.javac.api.JavacTool: seen']);
+  });
+
   it('agent: the jar carries the selection for the shim and the host', async () => {
     const agent = outPath('timing-agent.jar');
     expect((await classforge('agent', '-t', TIMING, '--exclude', 'app.Main', '-o', agent)).exitCode).toBe(0);

@@ -5,6 +5,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.net.URL;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +88,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         }
         talkingToHost.set(Boolean.TRUE);
         try {
-            int[] transforms = settings.selectingTransforms(className.replace('/', '.'), isJdkLoader(loader));
+            int[] transforms = settings.selectingTransforms(className.replace('/', '.'), isJdkClass(loader, protectionDomain));
             if (transforms.length == 0) {
                 return null;
             }
@@ -231,6 +233,33 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         return name.equals("jdk.internal.reflect.DelegatingClassLoader") || name.equals("sun.reflect.DelegatingClassLoader");
     }
 
+    /**
+     * Whether a class is the JDK's: one of a JDK loader, or one of the runtime image's modules that
+     * the JDK defines to the application class loader (jdk.compiler, jdk.jshell, jdk.jdi…, Java 9+:
+     * their code source is {@code jrt:/<module>}). Java tools such as scalac load javac's classes
+     * that way; they are not the application's classes either.
+     */
+    static boolean isJdkClass(ClassLoader loader, ProtectionDomain domain) {
+        if (isJdkLoader(loader)) {
+            return true;
+        }
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location != null && "jrt".equals(location.getProtocol());
+    }
+
+    static boolean isJdkClass(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (isJdkLoader(loader)) {
+            return true;
+        }
+        try {
+            return isJdkClass(loader, type.getProtectionDomain());
+        } catch (SecurityException e) {
+            return false;
+        }
+    }
+
     /** attach: the host drives the session (RETRANSFORM after the handshake, DETACH at the end). */
     void serveAttachedSession() {
         host.setControlListener(this);
@@ -321,7 +350,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         List<Class<?>> selected = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (type.isArray() || type.isPrimitive() || type.getName().startsWith("classforge.agent.")
-                    || !settings.selects(type.getName(), isJdkLoader(type.getClassLoader()))) {
+                    || !settings.selects(type.getName(), isJdkClass(type))) {
                 continue;
             }
             if (instrumentation.isRetransformClassesSupported() && instrumentation.isModifiableClass(type)) {
@@ -338,7 +367,7 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
         List<Class<?>> selected = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.getName().startsWith("classforge.agent.")
-                    && settings.selects(type.getName(), isJdkLoader(type.getClassLoader()))) {
+                    && settings.selects(type.getName(), isJdkClass(type))) {
                 selected.add(type);
             }
         }
