@@ -11,6 +11,8 @@
 //              that HotSpot links (false positive), a VerifyError we miss (false negative).
 //   transform  `classforge transform` with the method-timing and field-write-log examples (every
 //              method and field write, --keep-going): every class HotSpot linked still links.
+//   advice     `classforge transform` with the advice-timing example (Byte Buddy-style advice compiled by
+//              javac against Debian's byte-buddy.jar, on every method): every class HotSpot linked still links.
 //   remap      ClassRemapper moves every class of the jar under the package `zz/` (names, descriptors,
 //              signatures, annotations, invokedynamic, frames): every class HotSpot linked still links.
 //   textifier  classforge's Textifier prints every class as ASM's Textifier does (Debian's libasm-java),
@@ -39,7 +41,7 @@ import { findJavaHome, findJdkAtLeast } from './jdk.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const checksAt = args.indexOf('--checks');
-const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,remap,textifier,adapters').split(','));
+const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,advice,remap,textifier,adapters').split(','));
 
 const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(pathToFileURL(path.join(root, 'dist/src/index.js')).href);
 const { ClassVerifier } = await import(pathToFileURL(path.join(root, 'dist/src/analysis/class-verifier.js')).href);
@@ -160,6 +162,34 @@ async function transformRegressions(jar, classes, others) {
     if (!existsSync(output)) return [`classforge transform failed: ${String(error.stderr ?? error).slice(0, 300)}`];
   }
   return (await linkRegressions(jar, output, classes, others)).regressions.map((r) => `after transform: ${r}`);
+}
+
+/** The advice-timing example's advice class, compiled once (javac against Byte Buddy's annotations). */
+let timingAdvice = null;
+function compiledTimingAdvice() {
+  if (timingAdvice === null) {
+    const out = path.join(scratch, 'advice');
+    execFileSync('javac', ['-cp', '/usr/share/java/byte-buddy.jar', '-d', out, path.join(root, 'examples/advice-timing/advice/example/advice/TimingAdvice.java')]);
+    timingAdvice = path.join(out, 'example', 'advice', 'TimingAdvice.class');
+  }
+  return timingAdvice;
+}
+
+async function adviceRegressions(jar, classes, others) {
+  const output = path.join(scratch, 'advised.jar');
+  rmSync(output, { force: true });
+  const transform = path.join(root, 'examples/advice-timing/transform.ts');
+  const options = JSON.stringify({ advice: compiledTimingAdvice() });
+  const cli = path.join(root, 'dist/cli/classforge.js');
+  try {
+    execFileSync(process.execPath, [cli, 'transform', jar, '-o', output, '-t', transform, '--options', options, '--cp', others.join(path.delimiter), '--keep-going'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 28,
+    });
+  } catch (error) {
+    if (!existsSync(output)) return [`classforge transform (advice) failed: ${String(error.stderr ?? error).slice(0, 300)}`];
+  }
+  return (await linkRegressions(jar, output, classes, others)).regressions.map((r) => `after advice: ${r}`);
 }
 
 /** The JDK alone: a jar's class that the JDK also has is loaded from the JDK, not from the jar. */
@@ -321,6 +351,7 @@ for (const jar of jars) {
   }
   if (checks.has('verifier')) failures.push(...(await verifierDisagreements(jar, classes, classPath, others)));
   if (checks.has('transform')) failures.push(...(await transformRegressions(jar, classes, others)));
+  if (checks.has('advice')) failures.push(...(await adviceRegressions(jar, classes, others)));
   if (checks.has('remap')) failures.push(...(await remapRegressions(jar, classes, others)));
   if (checks.has('textifier')) failures.push(...textifierDifferences(jar, classes));
   if (checks.has('adapters')) failures.push(...adapterDifferences(jar, classes, others));

@@ -19,8 +19,14 @@ const BYTE_BUDDY = '/usr/share/java/byte-buddy.jar';
 const HARNESS = readFileSync(fileURLToPath(new URL('./support/ByteBuddyAdviceOracle.java', import.meta.url)), 'utf8');
 
 const TARGETS: Record<string, string> = {
+  'app/Store.java': `package app;
+public class Store {
+  protected String city = "Lyon";
+}
+`,
   'app/Shop.java': `package app;
-public class Shop {
+public class Shop extends Store {
+  static int sales;
   private final String name;
   private int stock;
   public Shop(String name, int stock) { this.name = name; this.stock = stock; }
@@ -143,6 +149,21 @@ const ADVICE: Record<string, string> = {
   }
 }
 `,
+  // Fields of the instance (its own and its superclass's) and a static one, read and written.
+  'adv/Fields.java': `${IMPORTS}public class Fields {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.FieldValue("stock") int stock, @Advice.FieldValue("city") String city,
+      @Advice.FieldValue(value = "sales", readOnly = false) int sales) {
+    sales++;
+    System.out.println("stock=" + stock + " city=" + city + " sales=" + sales);
+  }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.FieldValue(value = "stock", readOnly = false) int stock, @Advice.FieldValue(value = "city", readOnly = false) String city) {
+    stock = stock + 100;
+    city = city + "!";
+  }
+}
+`,
   // Refused by both: onThrowable on constructors; this before super(); an argument a method lacks.
   'adv/CatchAll.java': `${IMPORTS}public class CatchAll {
   @Advice.OnMethodExit(onThrowable = Throwable.class)
@@ -181,6 +202,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Guard', methods: 'buy|ratio' },
   { advice: 'adv.Delegate', methods: 'buy|label|find' },
   { advice: 'adv.Busy', methods: 'buy|total|label|restock|find|available|ratio', constructors: true },
+  { advice: 'adv.Fields', methods: 'buy|label|available' },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -188,6 +210,8 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.EnterThis', methods: 'buy', constructors: true, sameMessage: true },
   { advice: 'adv.FirstArgument', methods: 'available', sameMessage: true },
   { advice: 'adv.WritesReadOnly', methods: 'buy', sameMessage: false },
+  { advice: 'adv.Fields', methods: 'total', sameMessage: true },
+  { advice: 'adv.Fields', methods: 'buy', constructors: true, sameMessage: true },
 ];
 
 let scratch = '';
@@ -234,7 +258,8 @@ async function withClassforge(scenario: Scenario): Promise<{ classes: Map<string
     return { error: (error as Error).message };
   }
   const wrapper = applied.on((m) => (m.name === '<init>' ? scenario.constructors === true : m.name !== '<clinit>' && methods.test(m.name)));
-  const transform = defineTransform({ name: 'advice', visitor: (next) => wrapper.wrap(next) });
+  // The class path finds the superclass's fields for @Advice.FieldValue.
+  const transform = defineTransform({ name: 'advice', visitor: (next, ctx) => wrapper.wrap(next, { classPath: ctx.classPath }) });
   const result = await transformClasses(targets, transform, { keepGoing: true });
   const failure = result.failures[0];
   if (failure !== undefined) return { error: failure.cause instanceof Error ? failure.cause.message : failure.message };
@@ -276,7 +301,7 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     120_000,
   );
 
-  it.each(REFUSALS.map((scenario, i) => [scenario.advice, scenario, i] as const))(
+  it.each(REFUSALS.map((scenario, i) => [`${scenario.advice} on ${scenario.methods}${scenario.constructors === true ? ' and constructors' : ''}`, scenario, i] as const))(
     '%s is refused by both',
     async (_title, scenario, i) => {
       const [theirs, ours] = await Promise.all([withByteBuddy(scenario, `refusal${i}`), withClassforge(scenario)]);

@@ -23,11 +23,11 @@ export const AdviceAnnotation = {
   THROWN: `${ADVICE}Thrown;`,
   LOCAL: `${ADVICE}Local;`,
   UNUSED: `${ADVICE}Unused;`,
+  FIELD_VALUE: `${ADVICE}FieldValue;`,
 } as const;
 
 /** Advice annotations on parameters that classforge does not support (yet), refused by name. */
 export const UNSUPPORTED_PARAMETER_ANNOTATIONS: ReadonlyMap<string, string> = new Map([
-  [`${ADVICE}FieldValue;`, '@Advice.FieldValue'],
   [`${ADVICE}Exit;`, '@Advice.Exit'],
   [`${ADVICE}StubValue;`, '@Advice.StubValue'],
   [`${ADVICE}SelfCallHandle;`, '@Advice.SelfCallHandle'],

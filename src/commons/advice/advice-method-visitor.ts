@@ -38,6 +38,7 @@ import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { GeneratorAdapter } from '../generator-adapter.js';
 import { type AdviceMethod, type AdviceParameter, adviceError, isWritable } from './advice-method.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
+import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 
 const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
 
@@ -91,8 +92,12 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly exitAdvice = new Label();
   private readonly handler = new Label();
   private skip: Label | null = null;
+  private readonly fields: FieldLookup | null;
+  /** The field each @Advice.FieldValue parameter names, found by check(). */
+  private readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
 
-  constructor(next: MethodVisitor | null, method: AdvisedMethod, enter: AdviceMethod | null, exit: AdviceMethod | null) {
+  /** `fields` finds the fields @Advice.FieldValue names (none without it: such an advice is refused). */
+  constructor(next: MethodVisitor | null, method: AdvisedMethod, enter: AdviceMethod | null, exit: AdviceMethod | null, fields: FieldLookup | null = null) {
     super(Opcodes.ASM9, next, method.access, method.name, method.descriptor);
     this.method = method;
     this.targetArgumentTypes = Type.getArgumentTypes(method.descriptor);
@@ -101,6 +106,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     this.isConstructor = method.name === '<init>';
     this.enter = enter;
     this.exit = exit;
+    this.fields = fields;
     this.check();
   }
 
@@ -145,6 +151,21 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           case 'origin':
             if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
             break;
+          case 'field': {
+            const field = this.fields?.(binding.name, binding.declaringType) ?? null;
+            if (field === null) {
+              throw adviceError(`Cannot locate field named ${binding.name} for class ${Type.getObjectType(binding.declaringType ?? this.method.owner).getClassName()}`);
+            }
+            const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+            if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
+            if (!isStaticField && this.isConstructor && advice.kind === 'enter') {
+              throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
+            }
+            if (!binding.readOnly && (field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
+            this.checkAssignable(Type.getType(field.descriptor), parameter, binding.dynamic, !binding.readOnly, where);
+            this.fieldOf.set(parameter, field);
+            break;
+          }
           case 'local': {
             const known = localTypes.get(binding.name);
             if (known !== undefined && known.getDescriptor() !== parameter.type.getDescriptor()) {
@@ -502,6 +523,18 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         const named = this.namedLocals.get(binding.name)!;
         return load(named.type, named.local);
       }
+      case 'field': {
+        const field = this.fieldOf.get(parameter)!;
+        const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+        return {
+          type: Type.getType(field.descriptor),
+          slot: -1,
+          push: () => {
+            if (!isStaticField) mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(isStaticField ? Opcodes.GETSTATIC : Opcodes.GETFIELD, field.owner, field.name, field.descriptor);
+          },
+        };
+      }
       case 'unused':
         return null;
     }
@@ -520,6 +553,15 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
 
   /** Stores a writable parameter's copy back where its value came from. */
   private writeBack(advice: AdviceMethod, parameter: AdviceParameter, local: number): void {
+    const field = this.fieldOf.get(parameter);
+    if (field !== undefined) {
+      const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+      if (!isStaticField) this.mv!.visitVarInsn(Opcodes.ALOAD, 0);
+      this.loadLocal(local, parameter.type);
+      this.convert(parameter.type, Type.getType(field.descriptor));
+      this.mv!.visitFieldInsn(isStaticField ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, field.owner, field.name, field.descriptor);
+      return;
+    }
     const source = this.sourceOf(advice, parameter);
     if (source === null || source.slot < 0) return; // A void method's return value: nothing to assign.
     this.loadLocal(local, parameter.type);

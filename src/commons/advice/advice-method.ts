@@ -36,6 +36,7 @@ export type AdviceBinding =
   | { readonly kind: 'return'; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'thrown'; readonly readOnly: boolean }
   | { readonly kind: 'local'; readonly name: string }
+  | { readonly kind: 'field'; readonly name: string; readonly declaringType: string | null; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'unused' };
 
 export interface AdviceParameter {
@@ -194,6 +195,17 @@ function readBinding(annotations: readonly AnnotationNode[] | null, index: numbe
       case AdviceAnnotation.UNUSED:
         bind({ kind: 'unused' });
         break;
+      case AdviceAnnotation.FIELD_VALUE: {
+        const declaringType = classValue(annotation, 'declaringType', AdviceMarker.VOID);
+        bind({
+          kind: 'field',
+          name: stringValue(annotation, 'value', ''),
+          declaringType: declaringType === AdviceMarker.VOID ? null : declaringType,
+          readOnly: booleanValue(annotation, 'readOnly', true),
+          dynamic: isDynamicTyping(annotation),
+        });
+        break;
+      }
       default:
         break; // Other annotations (@Nullable…) mean nothing to advice.
     }
@@ -226,6 +238,9 @@ function checkBindingType(type: Type, binding: AdviceBinding, where: string): vo
     case 'local':
       if (binding.name === '') throw adviceError(`${where}: @Advice.Local needs a name`);
       break;
+    case 'field':
+      if (binding.name === '') throw adviceError(`${where}: @Advice.FieldValue needs a field name`);
+      break;
     default:
       break;
   }
@@ -239,6 +254,7 @@ export function isWritable(binding: AdviceBinding): boolean {
     case 'enter':
     case 'return':
     case 'thrown':
+    case 'field':
       return !binding.readOnly;
     case 'local':
     case 'unused':
@@ -257,6 +273,7 @@ const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
   return: '@Advice.Return',
   thrown: '@Advice.Thrown',
   local: '@Advice.Local',
+  field: '@Advice.FieldValue',
   unused: '@Advice.Unused',
 };
 

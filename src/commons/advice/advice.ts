@@ -27,6 +27,10 @@ import type { LdcInsnNode } from '../../tree/ldc-insn-node.js';
 import { AdviceMethodVisitor } from './advice-method-visitor.js';
 import { type AdviceMethod, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
 import type { AdvisedMethod } from './origin-text.js';
+import { type AdvisedField, type FieldLookup, fieldLookup } from './advised-fields.js';
+import type { ClassPath } from '../../classpath/class-path.js';
+import type { FieldVisitor } from '../../asm/field-visitor.js';
+import type { ConstantValue } from '../../asm/java-values.js';
 
 export type { AdvisedMethod } from './origin-text.js';
 
@@ -103,8 +107,8 @@ export class Advice {
    * on to `next` with the advice added (Byte Buddy's Advice.wrap). Throws IllegalStateException when
    * the advice cannot bind to this method (an argument it does not have, `this` of a static method…).
    */
-  wrap(method: AdvisedMethod, next: MethodVisitor | null): MethodVisitor {
-    return new AdviceMethodVisitor(next, method, this.enter, this.exit);
+  wrap(method: AdvisedMethod, next: MethodVisitor | null, fields: FieldLookup | null = null): MethodVisitor {
+    return new AdviceMethodVisitor(next, method, this.enter, this.exit, fields);
   }
 
   /** @internal Throws when the class (of `majorVersion`) cannot hold the advice's code. */
@@ -125,28 +129,49 @@ export class AdviceWrapper {
     private readonly matcher: AdvisedMethodMatcher,
   ) {}
 
-  /** A ClassVisitor passing the class on to `next`, with the advice in every selected method that has code. */
-  wrap(next: ClassVisitor | null): ClassVisitor {
-    return new AdviceClassVisitor(next, this.advice, this.matcher);
+  /**
+   * A ClassVisitor passing the class on to `next`, with the advice in every selected method that has
+   * code. `classPath` (a transform's ctx.classPath) finds the superclasses' fields @Advice.FieldValue
+   * names; without it, only the class's own fields are found.
+   */
+  wrap(next: ClassVisitor | null, options: { classPath?: ClassPath } = {}): ClassVisitor {
+    return new AdviceClassVisitor(next, this.advice, this.matcher, options.classPath ?? null);
   }
 }
 
 class AdviceClassVisitor extends ClassVisitor {
   private owner = '';
+  private superName: string | null = null;
   private majorVersion = 0;
+  /** The class's own fields, visited before its methods (ClassReader's order). */
+  private readonly fields: AdvisedField[] = [];
+  private lookup: FieldLookup | null = null;
 
   constructor(
     next: ClassVisitor | null,
     private readonly advice: Advice,
     private readonly matcher: AdvisedMethodMatcher,
+    private readonly classPath: ClassPath | null,
   ) {
     super(Opcodes.ASM9, next);
   }
 
   override visit(version: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null): void {
     this.owner = name;
+    this.superName = superName;
     this.majorVersion = version & 0xffff;
     super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  override visitField(
+    access: number,
+    name: string,
+    descriptor: string,
+    signature: string | null = null,
+    value: ConstantValue | boolean | null = null,
+  ): FieldVisitor | null {
+    this.fields.push({ owner: this.owner, access, name, descriptor });
+    return super.visitField(access, name, descriptor, signature, value);
   }
 
   override visitMethod(access: number, name: string, descriptor: string, signature: string | null = null, exceptions: string[] | null = null): MethodVisitor | null {
@@ -155,7 +180,8 @@ class AdviceClassVisitor extends ClassVisitor {
     const method: AdvisedMethod = { owner: this.owner, access, name, descriptor, signature, exceptions };
     if (!this.matcher(method)) return next;
     this.advice.checkClassVersion(this.owner, this.majorVersion);
-    return this.advice.wrap(method, next);
+    this.lookup ??= fieldLookup(this.owner, this.superName, this.fields, this.classPath);
+    return this.advice.wrap(method, next, this.lookup);
   }
 }
 
