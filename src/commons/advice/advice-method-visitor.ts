@@ -331,34 +331,38 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
 
   /** Inlines or calls `advice` here; an enter advice's value goes to the enter local. */
   private applyAdvice(advice: AdviceMethod): void {
-    const mv = this.mv!;
-    let suppressStart: Label | null = null;
-    let suppressEnd: Label | null = null;
-    let suppressHandler: Label | null = null;
-    if (advice.suppress !== null && !advice.inline) {
-      suppressStart = new Label();
-      suppressEnd = new Label();
-      suppressHandler = new Label();
-      mv.visitTryCatchBlock(suppressStart, suppressEnd, suppressHandler, advice.suppress);
-      mv.visitLabel(suppressStart);
-    }
     if (advice.inline) {
       this.inlineAdvice(advice);
-    } else {
-      for (const parameter of advice.parameters) this.pushParameter(advice, parameter);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, advice.owner, advice.node.name, advice.node.desc, advice.ownerIsInterface);
-      this.takeAdviceValue(advice);
+      return;
     }
-    if (suppressStart !== null) this.endSuppression(advice, suppressEnd!, suppressHandler!);
+    const suppression = this.openSuppression(advice);
+    for (const parameter of advice.parameters) this.pushParameter(advice, parameter);
+    this.mv!.visitMethodInsn(Opcodes.INVOKESTATIC, advice.owner, advice.node.name, advice.node.desc, advice.ownerIsInterface);
+    this.takeAdviceValue(advice);
+    this.closeSuppression(advice, suppression);
   }
 
-  /** After a suppressed region: skip the handler, which drops the exception (and gives the enter local its default). */
-  private endSuppression(advice: AdviceMethod, end: Label, handler: Label): void {
+  /**
+   * With `suppress`, starts the region whose exceptions are dropped: its handler is declared here,
+   * after the advice's own handlers (an inner handler comes first in the exception table, JVMS §2.10).
+   */
+  private openSuppression(advice: AdviceMethod): { end: Label; handler: Label } | null {
+    if (advice.suppress === null) return null;
+    const start = new Label();
+    const suppression = { end: new Label(), handler: new Label() };
+    this.mv!.visitTryCatchBlock(start, suppression.end, suppression.handler, advice.suppress);
+    this.mv!.visitLabel(start);
+    return suppression;
+  }
+
+  /** Ends the suppressed region: its handler drops the exception (an enter advice's value is then the default). */
+  private closeSuppression(advice: AdviceMethod, suppression: { end: Label; handler: Label } | null): void {
+    if (suppression === null) return;
     const mv = this.mv!;
     const after = new Label();
-    mv.visitLabel(end);
+    mv.visitLabel(suppression.end);
     mv.visitJumpInsn(Opcodes.GOTO, after);
-    mv.visitLabel(handler);
+    mv.visitLabel(suppression.handler);
     mv.visitInsn(Opcodes.POP);
     if (advice.kind === 'enter' && this.enterLocal >= 0) {
       this.pushDefault(advice.returnType);
@@ -409,15 +413,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       return label;
     };
     const end = new Label();
-    // The advice's handlers first, then suppress's around the whole advice (the innermost first, JVMS §2.10).
     for (const block of node.tryCatchBlocks ?? []) mv.visitTryCatchBlock(labelOf(block.start), labelOf(block.end), labelOf(block.handler), block.type);
-    let suppressHandler: Label | null = null;
-    const start = new Label();
-    if (advice.suppress !== null) {
-      suppressHandler = new Label();
-      mv.visitTryCatchBlock(start, end, suppressHandler, advice.suppress);
-    }
-    mv.visitLabel(start);
+    const suppression = this.openSuppression(advice);
     for (let insn = node.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
       switch (insn.getType()) {
         case AbstractInsnNode.LABEL:
@@ -461,18 +458,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       }
     }
     mv.visitLabel(end);
+    this.closeSuppression(advice, suppression);
+    // After a suppressed exception too: what the advice assigned before it stays assigned, as in Byte Buddy,
+    // whose advice writes the method's variables directly.
     for (const writeBack of writeBacks) writeBack();
-    if (suppressHandler !== null) {
-      const after = new Label();
-      mv.visitJumpInsn(Opcodes.GOTO, after);
-      mv.visitLabel(suppressHandler);
-      mv.visitInsn(Opcodes.POP);
-      if (advice.kind === 'enter' && this.enterLocal >= 0) {
-        this.pushDefault(advice.returnType);
-        this.storeLocal(this.enterLocal, advice.returnType);
-      }
-      mv.visitLabel(after);
-    }
   }
 
   /**
