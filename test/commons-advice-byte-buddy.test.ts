@@ -164,6 +164,15 @@ const ADVICE: Record<string, string> = {
   }
 }
 `,
+  // @StubValue: the boxed default of the return type; a non-null one skips the method (which returns its default).
+  'adv/Stub.java': `${IMPORTS}public class Stub {
+  @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+  public static Object enter(@Advice.StubValue Object stub, @Advice.Origin("#m") String m) {
+    System.out.println(m + " stub=" + stub);
+    return stub;
+  }
+}
+`,
   // Refused by both: onThrowable on constructors; this before super(); an argument a method lacks.
   'adv/CatchAll.java': `${IMPORTS}public class CatchAll {
   @Advice.OnMethodExit(onThrowable = Throwable.class)
@@ -203,6 +212,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Delegate', methods: 'buy|label|find' },
   { advice: 'adv.Busy', methods: 'buy|total|label|restock|find|available|ratio', constructors: true },
   { advice: 'adv.Fields', methods: 'buy|label|available' },
+  { advice: 'adv.Stub', methods: 'find|label|ratio|restock|available' },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [

@@ -24,12 +24,12 @@ export const AdviceAnnotation = {
   LOCAL: `${ADVICE}Local;`,
   UNUSED: `${ADVICE}Unused;`,
   FIELD_VALUE: `${ADVICE}FieldValue;`,
+  STUB_VALUE: `${ADVICE}StubValue;`,
 } as const;
 
 /** Advice annotations on parameters that classforge does not support (yet), refused by name. */
 export const UNSUPPORTED_PARAMETER_ANNOTATIONS: ReadonlyMap<string, string> = new Map([
   [`${ADVICE}Exit;`, '@Advice.Exit'],
-  [`${ADVICE}StubValue;`, '@Advice.StubValue'],
   [`${ADVICE}SelfCallHandle;`, '@Advice.SelfCallHandle'],
   [`${ADVICE}FieldGetterHandle;`, '@Advice.FieldGetterHandle'],
   [`${ADVICE}FieldSetterHandle;`, '@Advice.FieldSetterHandle'],

@@ -41,6 +41,7 @@ import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 
 const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
+const OBJECT_TYPE = Type.getObjectType('java/lang/Object');
 
 /** The wrapper class of each primitive sort (JLS §5.1.7). */
 const WRAPPERS: Record<number, string> = {
@@ -522,6 +523,15 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
             if (!isStaticField) mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitFieldInsn(isStaticField ? Opcodes.GETSTATIC : Opcodes.GETFIELD, field.owner, field.name, field.descriptor);
           },
+        };
+      }
+      case 'stubValue': {
+        // The method's default return value, boxed (null for void and references).
+        const returnType = this.targetReturnType;
+        return {
+          type: isPrimitive(returnType) ? returnType : OBJECT_TYPE,
+          slot: -1,
+          push: () => this.pushDefault(isPrimitive(returnType) ? returnType : OBJECT_TYPE),
         };
       }
       case 'unused':

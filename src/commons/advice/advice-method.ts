@@ -37,6 +37,7 @@ export type AdviceBinding =
   | { readonly kind: 'thrown'; readonly readOnly: boolean }
   | { readonly kind: 'local'; readonly name: string }
   | { readonly kind: 'field'; readonly name: string; readonly declaringType: string | null; readonly readOnly: boolean; readonly dynamic: boolean }
+  | { readonly kind: 'stubValue' }
   | { readonly kind: 'unused' };
 
 export interface AdviceParameter {
@@ -195,6 +196,9 @@ function readBinding(annotations: readonly AnnotationNode[] | null, index: numbe
       case AdviceAnnotation.UNUSED:
         bind({ kind: 'unused' });
         break;
+      case AdviceAnnotation.STUB_VALUE:
+        bind({ kind: 'stubValue' });
+        break;
       case AdviceAnnotation.FIELD_VALUE: {
         const declaringType = classValue(annotation, 'declaringType', AdviceMarker.VOID);
         bind({
@@ -241,6 +245,9 @@ function checkBindingType(type: Type, binding: AdviceBinding, where: string): vo
     case 'field':
       if (binding.name === '') throw adviceError(`${where}: @Advice.FieldValue needs a field name`);
       break;
+    case 'stubValue':
+      if (descriptor !== 'Ljava/lang/Object;') throw adviceError(`${where}: @Advice.StubValue must be an Object`);
+      break;
     default:
       break;
   }
@@ -274,6 +281,7 @@ const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
   thrown: '@Advice.Thrown',
   local: '@Advice.Local',
   field: '@Advice.FieldValue',
+  stubValue: '@Advice.StubValue',
   unused: '@Advice.Unused',
 };
 
