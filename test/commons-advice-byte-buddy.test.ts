@@ -14,6 +14,12 @@ import { ClassNode } from '../src/tree/class-node.js';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { defineTransform } from '../src/transform/index.js';
 import { compileJava, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
+import type { ClassFilesInput } from '../src/testing/class-files.js';
+import { ClassWriter } from '../src/asm/class-writer.js';
+import { Label } from '../src/asm/label.js';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { ClassPath } from '../src/classpath/class-path.js';
+import { mkdir, writeFile } from 'node:fs/promises';
 
 const BYTE_BUDDY = '/usr/share/java/byte-buddy.jar';
 const HARNESS = readFileSync(fileURLToPath(new URL('./support/ByteBuddyAdviceOracle.java', import.meta.url)), 'utf8');
@@ -243,12 +249,12 @@ async function readClasses(dir: string): Promise<Map<string, Uint8Array>> {
 }
 
 /** Byte Buddy's result: the rewritten classes, or its one-line refusal. */
-async function withByteBuddy(scenario: Scenario, name: string): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
+async function withByteBuddy(scenario: Scenario, name: string, targetDir = targets.dir): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
   const out = join(scratch, `bb-${name}`);
   const run = await runJava({
     classpath: [BYTE_BUDDY, harness],
     mainClass: 'ByteBuddyAdviceOracle',
-    args: [advice.dir, scenario.advice, targets.dir, out, scenario.methods, ...(scenario.constructors === true ? ['--constructors'] : [])],
+    args: [advice.dir, scenario.advice, targetDir, out, scenario.methods, ...(scenario.constructors === true ? ['--constructors'] : [])],
   });
   if (run.exitCode !== 0) {
     const line = run.stderr.split('\n').find((l) => l.startsWith('ERROR: '));
@@ -259,7 +265,7 @@ async function withByteBuddy(scenario: Scenario, name: string): Promise<{ classe
 }
 
 /** classforge's result through the transform pipeline (frames computed as `classforge transform` computes them). */
-async function withClassforge(scenario: Scenario): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
+async function withClassforge(scenario: Scenario, input: ClassFilesInput = targets): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
   const methods = new RegExp(`^(?:${scenario.methods})$`);
   let applied: Advice;
   try {
@@ -270,15 +276,15 @@ async function withClassforge(scenario: Scenario): Promise<{ classes: Map<string
   const wrapper = applied.on((m) => (m.name === '<init>' ? scenario.constructors === true : m.name !== '<clinit>' && methods.test(m.name)));
   // The class path finds the superclass's fields for @Advice.FieldValue.
   const transform = defineTransform({ name: 'advice', visitor: (next, ctx) => wrapper.wrap(next, { classPath: ctx.classPath }) });
-  const result = await transformClasses(targets, transform, { keepGoing: true });
+  const result = await transformClasses(input, transform, { keepGoing: true });
   const failure = result.failures[0];
   if (failure !== undefined) return { error: failure.cause instanceof Error ? failure.cause.message : failure.message };
   return { classes: result.classes };
 }
 
-async function runMain(classes: Map<string, Uint8Array>): Promise<string> {
+async function runMain(classes: ReadonlyMap<string, Uint8Array>, mainClass = 'app.Main'): Promise<string> {
   // The advice classes on the class path too: a delegating advice (inline = false) calls them.
-  const run = await runJava({ classpath: [classes, advice.dir], mainClass: 'app.Main', verify: true });
+  const run = await runJava({ classpath: [classes, advice.dir], mainClass, verify: true });
   expect(run.stderr).toBe('');
   expect(run.exitCode).toBe(0);
   return run.stdout;
@@ -321,6 +327,63 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     },
     120_000,
   );
+
+  it('empties what a return leaves under its value before jumping to the exit advice (Clojure writes such returns)', async () => {
+    // f: 7 and 1L stay under the returned int; g: 1 under a void return; h: null under either string.
+    const writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: new ClassPath([]) });
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, 'gen/Leftovers', null, 'java/lang/Object', null);
+    const f = writer.visitMethod(Opcodes.ACC_STATIC, 'f', '(I)I')!;
+    f.visitCode();
+    f.visitIntInsn(Opcodes.BIPUSH, 7);
+    f.visitInsn(Opcodes.LCONST_1);
+    f.visitVarInsn(Opcodes.ILOAD, 0);
+    f.visitInsn(Opcodes.IRETURN);
+    f.visitMaxs(0, 0);
+    f.visitEnd();
+    const g = writer.visitMethod(Opcodes.ACC_STATIC, 'g', '()V')!;
+    g.visitCode();
+    g.visitInsn(Opcodes.ICONST_1);
+    g.visitInsn(Opcodes.RETURN);
+    g.visitMaxs(0, 0);
+    g.visitEnd();
+    const h = writer.visitMethod(Opcodes.ACC_STATIC, 'h', '(Z)Ljava/lang/String;')!;
+    h.visitCode();
+    const no = new Label();
+    h.visitInsn(Opcodes.ACONST_NULL);
+    h.visitVarInsn(Opcodes.ILOAD, 0);
+    h.visitJumpInsn(Opcodes.IFEQ, no);
+    h.visitLdcInsn('yes');
+    h.visitInsn(Opcodes.ARETURN);
+    h.visitLabel(no);
+    h.visitLdcInsn('no');
+    h.visitInsn(Opcodes.ARETURN);
+    h.visitMaxs(0, 0);
+    h.visitEnd();
+    const main = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'main', '([Ljava/lang/String;)V')!;
+    main.visitCode();
+    for (const call of [['f', '(I)I', 'I'], ['g', '()V', ''], ['h', '(Z)Ljava/lang/String;', 'Ljava/lang/String;']] as const) {
+      for (const argument of call[0] === 'h' ? [1, 0] : [0]) {
+        if (call[2] !== '') main.visitFieldInsn(Opcodes.GETSTATIC, 'java/lang/System', 'out', 'Ljava/io/PrintStream;');
+        if (call[0] !== 'g') main.visitIntInsn(Opcodes.BIPUSH, call[0] === 'f' ? 5 : argument);
+        main.visitMethodInsn(Opcodes.INVOKESTATIC, 'gen/Leftovers', call[0], call[1], false);
+        if (call[2] !== '') main.visitMethodInsn(Opcodes.INVOKEVIRTUAL, 'java/io/PrintStream', 'println', `(${call[2] === 'I' ? 'I' : 'Ljava/lang/Object;'})V`, false);
+      }
+    }
+    main.visitInsn(Opcodes.RETURN);
+    main.visitMaxs(0, 0);
+    main.visitEnd();
+    writer.visitEnd();
+    const dir = join(scratch, 'leftovers');
+    await mkdir(join(dir, 'gen'), { recursive: true });
+    await writeFile(join(dir, 'gen', 'Leftovers.class'), writer.toByteArray());
+    const scenario = { advice: 'adv.Trace', methods: 'f|g|h' };
+    const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'leftovers', dir), withClassforge(scenario, dir)]);
+    if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
+    if ('error' in ours) throw new Error(`classforge refused: ${ours.error}`);
+    const expected = await runMain(theirs.classes, 'gen.Leftovers');
+    expect(expected).toContain('< gen.Leftovers.h(boolean):java.lang.String (Z)Ljava/lang/String; token=42 ret=no thrown=null');
+    expect(await runMain(ours.classes, 'gen.Leftovers')).toBe(expected);
+  }, 120_000);
 
   it('reads the advice from a ClassNode as from its bytes', () => {
     const node = new ClassNode();

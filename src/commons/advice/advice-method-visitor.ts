@@ -39,6 +39,10 @@ import { GeneratorAdapter } from '../generator-adapter.js';
 import { type AdviceMethod, type AdviceParameter, adviceError, isWritable } from './advice-method.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
+import { OperandStackSizes } from './operand-stack-sizes.js';
+import type { Handle } from '../../asm/handle.js';
+import type { ConstantValue } from '../../asm/java-values.js';
+import { varargsOf } from '../../asm/varargs.js';
 
 const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
 const OBJECT_TYPE = Type.getObjectType('java/lang/Object');
@@ -94,6 +98,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly handler = new Label();
   private skip: Label | null = null;
   private readonly fields: FieldLookup | null;
+  /** With exit advice: the operand stack's shape, to empty it before a return jumps to the exit block. */
+  private readonly stack: OperandStackSizes | null;
   /** The field each @Advice.FieldValue parameter names, found by check(). */
   private readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
 
@@ -108,6 +114,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     this.enter = enter;
     this.exit = exit;
     this.fields = fields;
+    this.stack = exit === null ? null : new OperandStackSizes();
     this.check();
   }
 
@@ -268,10 +275,96 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   override visitInsn(opcode: number): void {
     if (this.exit !== null && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
       if (this.returnLocal >= 0) this.storeLocal(this.returnLocal, this.targetReturnType);
+      // What a return would have discarded under its value (see operand-stack-sizes.ts).
+      const below = this.stack!.below(this.targetReturnType.getSize());
+      for (let i = below.length - 1; i >= 0; i--) this.mv!.visitInsn(below[i] === 2 ? Opcodes.POP2 : Opcodes.POP);
+      this.stack!.insn(opcode);
       this.mv!.visitJumpInsn(Opcodes.GOTO, this.returned);
       return;
     }
+    this.stack?.insn(opcode);
     super.visitInsn(opcode);
+  }
+
+  // ## Following the operand stack (exit advice only)
+
+  override visitLabel(label: Label): void {
+    this.stack?.label(label);
+    super.visitLabel(label);
+  }
+
+  override visitTryCatchBlock(start: Label, end: Label, handler: Label, type: string | null): void {
+    this.stack?.handler(handler);
+    super.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  override visitIntInsn(opcode: number, operand: number): void {
+    this.stack?.fixed(opcode);
+    super.visitIntInsn(opcode, operand);
+  }
+
+  override visitVarInsn(opcode: number, varIndex: number): void {
+    this.stack?.fixed(opcode);
+    super.visitVarInsn(opcode, varIndex);
+  }
+
+  override visitTypeInsn(opcode: number, type: string): void {
+    this.stack?.fixed(opcode);
+    super.visitTypeInsn(opcode, type);
+  }
+
+  override visitFieldInsn(opcode: number, owner: string, name: string, descriptor: string): void {
+    this.stack?.field(opcode, descriptor);
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  override visitMethodInsn(opcode: number, owner: string, name: string, descriptor: string, isInterface?: boolean): void {
+    this.stack?.invoke(opcode !== Opcodes.INVOKESTATIC, descriptor);
+    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+  }
+
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    ...bootstrapMethodArguments: (ConstantValue | readonly unknown[])[]
+  ): void;
+  override visitInvokeDynamicInsn(
+    name: string,
+    descriptor: string,
+    bootstrapMethodHandle: Handle,
+    argumentsOrFirst?: ConstantValue | readonly unknown[],
+    ...more: ConstantValue[]
+  ): void {
+    this.stack?.invoke(false, descriptor);
+    super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, varargsOf<ConstantValue>(argumentsOrFirst as ConstantValue | readonly ConstantValue[] | undefined, more));
+  }
+
+  override visitJumpInsn(opcode: number, label: Label): void {
+    this.stack?.jump(opcode, label);
+    super.visitJumpInsn(opcode, label);
+  }
+
+  override visitLdcInsn(value: ConstantValue): void {
+    this.stack?.ldc(value);
+    super.visitLdcInsn(value);
+  }
+
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, ...labels: (Label | readonly Label[])[]): void;
+  override visitTableSwitchInsn(min: number, max: number, dflt: Label, labelsOrFirst?: Label | readonly Label[], ...more: Label[]): void {
+    const labels = varargsOf(labelsOrFirst, more);
+    this.stack?.switch([dflt, ...labels]);
+    super.visitTableSwitchInsn(min, max, dflt, labels);
+  }
+
+  override visitLookupSwitchInsn(dflt: Label, keys: number[], labels: Label[]): void {
+    this.stack?.switch([dflt, ...labels]);
+    super.visitLookupSwitchInsn(dflt, keys, labels);
+  }
+
+  override visitMultiANewArrayInsn(descriptor: string, numDimensions: number): void {
+    this.stack?.multiANewArray(numDimensions);
+    super.visitMultiANewArrayInsn(descriptor, numDimensions);
   }
 
   /** The method's own frames no longer fit its code: they are recomputed (COMPUTE_FRAMES). */
