@@ -179,6 +179,31 @@ const ADVICE: Record<string, string> = {
   }
 }
 `,
+  // @Origin as reflective objects, constructors included.
+  'adv/Reflect.java': `${IMPORTS}public class Reflect {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin java.lang.reflect.Executable e, @Advice.Origin Class<?> c) {
+    System.out.println(e.getName() + "/" + e.getParameterCount() + " " + c.getSimpleName() + " " + java.lang.reflect.Modifier.toString(e.getModifiers()));
+  }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Origin java.lang.reflect.Executable e) {
+    if (e instanceof java.lang.reflect.Method) System.out.println("returns " + ((java.lang.reflect.Method) e).getReturnType().getName());
+  }
+}
+`,
+  // A MethodType origin: Byte Buddy 1.12 refuses it (later versions take it); checked against Java's own text.
+  'adv/OriginType.java': `${IMPORTS}public class OriginType {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin java.lang.invoke.MethodType type) { System.out.println("type " + type); }
+}
+`,
+  'adv/ReflectMethod.java': `${IMPORTS}public class ReflectMethod {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin java.lang.reflect.Method m) {
+    System.out.println(m.getDeclaringClass().getName() + "#" + m.getName() + java.util.Arrays.toString(m.getParameterTypes()));
+  }
+}
+`,
   // Refused by both: onThrowable on constructors; this before super(); an argument a method lacks.
   'adv/CatchAll.java': `${IMPORTS}public class CatchAll {
   @Advice.OnMethodExit(onThrowable = Throwable.class)
@@ -219,6 +244,8 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Busy', methods: 'buy|total|label|restock|find|available|ratio', constructors: true },
   { advice: 'adv.Fields', methods: 'buy|label|available' },
   { advice: 'adv.Stub', methods: 'find|label|ratio|restock|available' },
+  { advice: 'adv.Reflect', methods: 'buy|total|label|restock', constructors: true },
+  { advice: 'adv.ReflectMethod', methods: 'ratio|find|restock' },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -228,6 +255,7 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.WritesReadOnly', methods: 'buy', sameMessage: false },
   { advice: 'adv.Fields', methods: 'total', sameMessage: true },
   { advice: 'adv.Fields', methods: 'buy', constructors: true, sameMessage: true },
+  { advice: 'adv.ReflectMethod', methods: 'buy', constructors: true, sameMessage: true },
 ];
 
 let scratch = '';
@@ -383,6 +411,13 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     const expected = await runMain(theirs.classes, 'gen.Leftovers');
     expect(expected).toContain('< gen.Leftovers.h(boolean):java.lang.String (Z)Ljava/lang/String; token=42 ret=no thrown=null');
     expect(await runMain(ours.classes, 'gen.Leftovers')).toBe(expected);
+  }, 120_000);
+
+  it('binds @Advice.Origin MethodType to the method\'s type (Byte Buddy 1.12 does not)', async () => {
+    const ours = await withClassforge({ advice: 'adv.OriginType', methods: 'buy|total|restock' });
+    if ('error' in ours) throw new Error(ours.error);
+    const lines = (await runMain(ours.classes)).split('\n').filter((line) => line.startsWith('type '));
+    expect(lines).toEqual(['type (int)int', 'type (int)int', 'type (long,int,double)long', 'type (int[])void']);
   }, 120_000);
 
   it('reads the advice from a ClassNode as from its bytes', () => {

@@ -40,6 +40,7 @@ import { type AdviceMethod, type AdviceParameter, adviceError, isWritable } from
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
+import { checkOriginConstant, pushOriginConstant } from './origin-constant.js';
 import type { Handle } from '../../asm/handle.js';
 import type { ConstantValue } from '../../asm/java-values.js';
 import { varargsOf } from '../../asm/varargs.js';
@@ -98,13 +99,23 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly handler = new Label();
   private skip: Label | null = null;
   private readonly fields: FieldLookup | null;
+  private readonly majorVersion: number;
   /** With exit advice: the operand stack's shape, to empty it before a return jumps to the exit block. */
   private readonly stack: OperandStackSizes | null;
   /** The field each @Advice.FieldValue parameter names, found by check(). */
   private readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
 
-  /** `fields` finds the fields @Advice.FieldValue names (none without it: such an advice is refused). */
-  constructor(next: MethodVisitor | null, method: AdvisedMethod, enter: AdviceMethod | null, exit: AdviceMethod | null, fields: FieldLookup | null = null) {
+  /**
+   * `context.fields` finds the fields @Advice.FieldValue names (none without it: such an advice is
+   * refused); `context.majorVersion` is the class file's (0: unknown), for the constants it can hold.
+   */
+  constructor(
+    next: MethodVisitor | null,
+    method: AdvisedMethod,
+    enter: AdviceMethod | null,
+    exit: AdviceMethod | null,
+    context: { fields?: FieldLookup | null; majorVersion?: number } = {},
+  ) {
     super(Opcodes.ASM9, next, method.access, method.name, method.descriptor);
     this.method = method;
     this.targetArgumentTypes = Type.getArgumentTypes(method.descriptor);
@@ -113,7 +124,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     this.isConstructor = method.name === '<init>';
     this.enter = enter;
     this.exit = exit;
-    this.fields = fields;
+    this.fields = context.fields ?? null;
+    this.majorVersion = context.majorVersion ?? 0;
     this.stack = exit === null ? null : new OperandStackSizes();
     this.check();
   }
@@ -158,6 +170,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
             break;
           case 'origin':
             if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
+            else checkOriginConstant(parameter.type.getDescriptor(), this.method, this.majorVersion, where);
             break;
           case 'field': {
             const field = this.fields?.(binding.name, binding.declaringType) ?? null;
@@ -595,7 +608,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       case 'origin':
         return parameter.type.getDescriptor() === 'Ljava/lang/String;'
           ? { type: parameter.type, slot: -1, push: () => mv.visitLdcInsn(originText(binding.pattern, this.method)) }
-          : { type: parameter.type, slot: -1, push: () => mv.visitLdcInsn(Type.getObjectType(this.method.owner)) };
+          : { type: parameter.type, slot: -1, push: () => pushOriginConstant(mv, parameter.type.getDescriptor(), this.method) };
       case 'enter':
         return load(this.enter!.returnType, this.enterLocal);
       case 'return':

@@ -14,6 +14,7 @@ import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
 import type { MethodNode } from '../../tree/method-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
+import { ORIGIN_CONSTANT_DESCRIPTORS } from './origin-constant.js';
 import {
   AdviceAnnotation,
   AdviceMarker,
@@ -230,8 +231,10 @@ function checkBindingType(type: Type, binding: AdviceBinding, where: string): vo
       if (descriptor !== '[Ljava/lang/Object;') throw adviceError(`${where}: @Advice.AllArguments must be an Object[]`);
       break;
     case 'origin':
-      if (descriptor !== 'Ljava/lang/String;' && descriptor !== 'Ljava/lang/Class;') {
-        throw adviceError(`${where}: classforge binds @Advice.Origin to a String or a Class, not ${type.getClassName()}`);
+      if (descriptor !== 'Ljava/lang/String;' && !ORIGIN_CONSTANT_DESCRIPTORS.has(descriptor)) {
+        throw adviceError(
+          `${where}: classforge binds @Advice.Origin to a String, Class, Method, Constructor, Executable or MethodType, not ${type.getClassName()}`,
+        );
       }
       break;
     case 'thrown':

@@ -33,6 +33,7 @@ import type { FieldVisitor } from '../../asm/field-visitor.js';
 import type { ConstantValue } from '../../asm/java-values.js';
 
 export type { AdvisedMethod } from './origin-text.js';
+export type { AdvisedField, FieldLookup } from './advised-fields.js';
 
 /** Selects the methods an advice applies to (Byte Buddy's ElementMatcher<MethodDescription>). */
 export type AdvisedMethodMatcher = (method: AdvisedMethod) => boolean;
@@ -106,9 +107,11 @@ export class Advice {
    * The advice applied to one method: a MethodVisitor to give that method's code to, which passes it
    * on to `next` with the advice added (Byte Buddy's Advice.wrap). Throws IllegalStateException when
    * the advice cannot bind to this method (an argument it does not have, `this` of a static method…).
+   * `context.fields` finds @Advice.FieldValue's fields; `context.majorVersion` (the class file's) lets
+   * constants the class cannot hold be refused here rather than by the JVM.
    */
-  wrap(method: AdvisedMethod, next: MethodVisitor | null, fields: FieldLookup | null = null): MethodVisitor {
-    return new AdviceMethodVisitor(next, method, this.enter, this.exit, fields);
+  wrap(method: AdvisedMethod, next: MethodVisitor | null, context: { fields?: FieldLookup | null; majorVersion?: number } = {}): MethodVisitor {
+    return new AdviceMethodVisitor(next, method, this.enter, this.exit, context);
   }
 
   /** @internal Throws when the class (of `majorVersion`) cannot hold the advice's code. */
@@ -181,7 +184,7 @@ class AdviceClassVisitor extends ClassVisitor {
     if (!this.matcher(method)) return next;
     this.advice.checkClassVersion(this.owner, this.majorVersion);
     this.lookup ??= fieldLookup(this.owner, this.superName, this.fields, this.classPath);
-    return this.advice.wrap(method, next, this.lookup);
+    return this.advice.wrap(method, next, { fields: this.lookup, majorVersion: this.majorVersion });
   }
 }
 
