@@ -220,6 +220,11 @@ const ADVICE: Record<string, string> = {
   public static void enter(@Advice.Argument(0) Object first) { System.out.println(first); }
 }
 `,
+  'adv/WrongType.java': `${IMPORTS}public class WrongType {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(0) Integer first) { System.out.println(first); }
+}
+`,
   'adv/WritesReadOnly.java': `${IMPORTS}public class WritesReadOnly {
   @Advice.OnMethodEnter
   public static void enter(@Advice.Argument(0) int count) { count = 0; }
@@ -256,6 +261,8 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.Fields', methods: 'total', sameMessage: true },
   { advice: 'adv.Fields', methods: 'buy', constructors: true, sameMessage: true },
   { advice: 'adv.ReflectMethod', methods: 'buy', constructors: true, sameMessage: true },
+  // A String argument bound to an Integer parameter: refused from the class path (else HotSpot's VerifyError).
+  { advice: 'adv.WrongType', methods: 'label', sameMessage: false },
 ];
 
 let scratch = '';

@@ -41,6 +41,8 @@ import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
 import { checkOriginConstant, pushOriginConstant } from './origin-constant.js';
+import { isReferenceAssignable } from './reference-assignability.js';
+import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
 import type { ConstantValue } from '../../asm/java-values.js';
 import { varargsOf } from '../../asm/varargs.js';
@@ -100,6 +102,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private skip: Label | null = null;
   private readonly fields: FieldLookup | null;
   private readonly majorVersion: number;
+  /** Answers whether one reference type is assignable to another; without it HotSpot's verifier does. */
+  private readonly classPath: ClassPath | null;
   /** With exit advice: the operand stack's shape, to empty it before a return jumps to the exit block. */
   private readonly stack: OperandStackSizes | null;
   /** The field each @Advice.FieldValue parameter names, found by check(). */
@@ -114,7 +118,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     method: AdvisedMethod,
     enter: AdviceMethod | null,
     exit: AdviceMethod | null,
-    context: { fields?: FieldLookup | null; majorVersion?: number } = {},
+    context: { fields?: FieldLookup | null; majorVersion?: number; classPath?: ClassPath | null } = {},
   ) {
     super(Opcodes.ASM9, next, method.access, method.name, method.descriptor);
     this.method = method;
@@ -126,6 +130,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     this.exit = exit;
     this.fields = context.fields ?? null;
     this.majorVersion = context.majorVersion ?? 0;
+    this.classPath = context.classPath ?? null;
     this.stack = exit === null ? null : new OperandStackSizes();
     this.check();
   }
@@ -204,8 +209,9 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
 
   /**
    * Whether a value of `from` binds to `parameter` (and, `writable`, back): the same type, boxing,
-   * unboxing from the wrapper (or any reference with typing DYNAMIC). Reference types are not
-   * checked against each other (that needs the class hierarchy): HotSpot's verifier does it.
+   * unboxing from the wrapper (or any reference with typing DYNAMIC). Reference types are checked
+   * against each other when there is a class path (typing DYNAMIC casts instead); else HotSpot's
+   * verifier checks them when the class loads.
    */
   private checkAssignable(from: Type, parameter: AdviceParameter, dynamic: boolean, writable: boolean, where: string): void {
     const to = parameter.type;
@@ -220,6 +226,11 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     }
     if (isReference(from) && isPrimitive(to)) {
       if (!dynamic && from.getInternalName() !== WRAPPERS[to.getSort()]) fail();
+      return;
+    }
+    if (isReference(from) && isReference(to) && !dynamic && this.classPath !== null) {
+      if (isReferenceAssignable(from, to, this.classPath) === false) fail();
+      if (writable && isReferenceAssignable(to, from, this.classPath) === false) fail();
     }
   }
 

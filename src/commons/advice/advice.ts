@@ -108,9 +108,14 @@ export class Advice {
    * on to `next` with the advice added (Byte Buddy's Advice.wrap). Throws IllegalStateException when
    * the advice cannot bind to this method (an argument it does not have, `this` of a static method…).
    * `context.fields` finds @Advice.FieldValue's fields; `context.majorVersion` (the class file's) lets
-   * constants the class cannot hold be refused here rather than by the JVM.
+   * constants the class cannot hold be refused here rather than by the JVM; `context.classPath` lets
+   * reference types that cannot be assigned be refused here rather than by the verifier.
    */
-  wrap(method: AdvisedMethod, next: MethodVisitor | null, context: { fields?: FieldLookup | null; majorVersion?: number } = {}): MethodVisitor {
+  wrap(
+    method: AdvisedMethod,
+    next: MethodVisitor | null,
+    context: { fields?: FieldLookup | null; majorVersion?: number; classPath?: ClassPath | null } = {},
+  ): MethodVisitor {
     return new AdviceMethodVisitor(next, method, this.enter, this.exit, context);
   }
 
@@ -135,7 +140,8 @@ export class AdviceWrapper {
   /**
    * A ClassVisitor passing the class on to `next`, with the advice in every selected method that has
    * code. `classPath` (a transform's ctx.classPath) finds the superclasses' fields @Advice.FieldValue
-   * names; without it, only the class's own fields are found.
+   * names and checks reference types bound to parameters; without it, only the class's own fields are
+   * found and HotSpot's verifier checks the types.
    */
   wrap(next: ClassVisitor | null, options: { classPath?: ClassPath } = {}): ClassVisitor {
     return new AdviceClassVisitor(next, this.advice, this.matcher, options.classPath ?? null);
@@ -184,7 +190,7 @@ class AdviceClassVisitor extends ClassVisitor {
     if (!this.matcher(method)) return next;
     this.advice.checkClassVersion(this.owner, this.majorVersion);
     this.lookup ??= fieldLookup(this.owner, this.superName, this.fields, this.classPath);
-    return this.advice.wrap(method, next, { fields: this.lookup, majorVersion: this.majorVersion });
+    return this.advice.wrap(method, next, { fields: this.lookup, majorVersion: this.majorVersion, classPath: this.classPath });
   }
 }
 
