@@ -56,6 +56,21 @@ public class Shop extends Store {
   public double ratio(double x, long y) { return x / y; }
 }
 `,
+  'app/Lines.java': `package app;
+public class Lines {
+  static int twice(int x) {
+    int y = x * 2;
+    return y;
+  }
+  public static void main(String[] args) {
+    try {
+      twice(3);
+    } catch (RuntimeException e) {
+      for (StackTraceElement element : e.getStackTrace()) if (element.getClassName().equals("app.Lines")) { System.out.println(element); break; }
+    }
+  }
+}
+`,
   'app/Main.java': `package app;
 public class Main {
   public static void main(String[] args) {
@@ -218,6 +233,12 @@ const ADVICE: Record<string, string> = {
   'adv/FirstArgument.java': `${IMPORTS}public class FirstArgument {
   @Advice.OnMethodEnter
   public static void enter(@Advice.Argument(0) Object first) { System.out.println(first); }
+}
+`,
+  // Throws from the enter advice: the stack trace names the method's first line (prependLineNumber).
+  'adv/Fails.java': `${IMPORTS}public class Fails {
+  @Advice.OnMethodEnter
+  public static void enter() { if (System.nanoTime() != 0) throw new IllegalStateException("enter"); }
 }
 `,
   'adv/WrongType.java': `${IMPORTS}public class WrongType {
@@ -418,6 +439,16 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     const expected = await runMain(theirs.classes, 'gen.Leftovers');
     expect(expected).toContain('< gen.Leftovers.h(boolean):java.lang.String (Z)Ljava/lang/String; token=42 ret=no thrown=null');
     expect(await runMain(ours.classes, 'gen.Leftovers')).toBe(expected);
+  }, 120_000);
+
+  it("gives the enter advice the method's first line, as Byte Buddy's prependLineNumber does", async () => {
+    const scenario = { advice: 'adv.Fails', methods: 'twice' };
+    const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'lines'), withClassforge(scenario)]);
+    if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
+    if ('error' in ours) throw new Error(`classforge refused: ${ours.error}`);
+    const expected = await runMain(theirs.classes, 'app.Lines');
+    expect(expected).toBe('app.Lines.twice(Lines.java:4)\n');
+    expect(await runMain(ours.classes, 'app.Lines')).toBe(expected);
   }, 120_000);
 
   it('binds @Advice.Origin MethodType to the method\'s type (Byte Buddy 1.12 does not)', async () => {

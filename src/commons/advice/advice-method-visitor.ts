@@ -100,6 +100,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly exitAdvice = new Label();
   private readonly handler = new Label();
   private skip: Label | null = null;
+  /** Where the enter advice starts, until the method's first line number is known (prependLineNumber). */
+  private prepended: Label | null = null;
   private readonly fields: FieldLookup | null;
   private readonly majorVersion: number;
   /** Answers whether one reference type is assignable to another; without it HotSpot's verifier does. */
@@ -236,6 +238,11 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
 
   override visitCode(): void {
     super.visitCode();
+    if (this.enter?.prependLineNumber === true) {
+      // The method's first line number is given to this label too when it comes (visitLineNumber).
+      this.prepended = new Label();
+      this.mv!.visitLabel(this.prepended);
+    }
     for (const advice of [this.enter, this.exit]) {
       for (const parameter of advice?.parameters ?? []) {
         if (parameter.binding.kind !== 'local' || this.namedLocals.has(parameter.binding.name)) continue;
@@ -308,6 +315,18 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     }
     this.stack?.insn(opcode);
     super.visitInsn(opcode);
+  }
+
+  /**
+   * The method's first line also covers the enter advice before it, so that a stack trace taken in the
+   * advice names that line (Byte Buddy's LineNumberPrependingMethodVisitor).
+   */
+  override visitLineNumber(line: number, start: Label): void {
+    if (this.prepended !== null) {
+      this.mv!.visitLineNumber(line, this.prepended);
+      this.prepended = null;
+    }
+    super.visitLineNumber(line, start);
   }
 
   // ## Following the operand stack (exit advice only)

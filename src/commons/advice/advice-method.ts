@@ -66,6 +66,8 @@ export interface AdviceMethod {
   readonly returnType: Type;
   /** The advice's code is copied into the instrumented method (Byte Buddy's default), else called. */
   readonly inline: boolean;
+  /** enter: the method's first line number also covers the advice (OnMethodEnter.prependLineNumber, default true). */
+  readonly prependLineNumber: boolean;
   /** The internal name of the exceptions an advice's own failure is suppressed for, or null. */
   readonly suppress: string | null;
   /** enter: when its value skips the body. */
@@ -139,6 +141,7 @@ export function readAdviceMethod(
     parameters,
     returnType,
     inline,
+    prependLineNumber: kind === 'enter' && booleanValue(annotation, 'prependLineNumber', true),
     suppress: suppress === AdviceMarker.NO_EXCEPTION_HANDLER ? null : suppress,
     skipOn,
     onThrowable,
