@@ -147,21 +147,26 @@ async function linkRegressions(jar, rewrittenJar, classes, others, rename = (nam
   return { regressions, linked: before.linked };
 }
 
-async function transformRegressions(jar, classes, others) {
+/** `classforge transform` over `jar` with `transformArguments` (-t, --options…): HotSpot failures its output adds, each prefixed with `label`. */
+async function transformedRegressions(jar, classes, others, transformArguments, label) {
   const output = path.join(scratch, 'transformed.jar');
   rmSync(output, { force: true });
-  const transforms = ['method-timing/transform.ts', 'field-write-log/transform.ts'].flatMap((t) => ['-t', path.join(root, 'examples', t)]);
   const cli = path.join(root, 'dist/cli/classforge.js');
   try {
-    execFileSync(process.execPath, [cli, 'transform', jar, '-o', output, ...transforms, '--cp', others.join(path.delimiter), '--keep-going'], {
+    execFileSync(process.execPath, [cli, 'transform', jar, '-o', output, ...transformArguments, '--cp', others.join(path.delimiter), '--keep-going'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 1 << 28,
     });
   } catch (error) {
     // --keep-going exits 1 when classes failed (a class missing from the class path…) but writes the jar.
-    if (!existsSync(output)) return [`classforge transform failed: ${String(error.stderr ?? error).slice(0, 300)}`];
+    if (!existsSync(output)) return [`classforge transform (${label}) failed: ${String(error.stderr ?? error).slice(0, 300)}`];
   }
-  return (await linkRegressions(jar, output, classes, others)).regressions.map((r) => `after transform: ${r}`);
+  return (await linkRegressions(jar, output, classes, others)).regressions.map((r) => `${label}: ${r}`);
+}
+
+function transformRegressions(jar, classes, others) {
+  const transforms = ['method-timing/transform.ts', 'field-write-log/transform.ts'].flatMap((t) => ['-t', path.join(root, 'examples', t)]);
+  return transformedRegressions(jar, classes, others, transforms, 'after transform');
 }
 
 /** The advice-timing example's advice class, compiled once (javac against Byte Buddy's annotations). */
@@ -175,21 +180,9 @@ function compiledTimingAdvice() {
   return timingAdvice;
 }
 
-async function adviceRegressions(jar, classes, others) {
-  const output = path.join(scratch, 'advised.jar');
-  rmSync(output, { force: true });
-  const transform = path.join(root, 'examples/advice-timing/transform.ts');
+function adviceRegressions(jar, classes, others) {
   const options = JSON.stringify({ advice: compiledTimingAdvice() });
-  const cli = path.join(root, 'dist/cli/classforge.js');
-  try {
-    execFileSync(process.execPath, [cli, 'transform', jar, '-o', output, '-t', transform, '--options', options, '--cp', others.join(path.delimiter), '--keep-going'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      maxBuffer: 1 << 28,
-    });
-  } catch (error) {
-    if (!existsSync(output)) return [`classforge transform (advice) failed: ${String(error.stderr ?? error).slice(0, 300)}`];
-  }
-  return (await linkRegressions(jar, output, classes, others)).regressions.map((r) => `after advice: ${r}`);
+  return transformedRegressions(jar, classes, others, ['-t', path.join(root, 'examples/advice-timing/transform.ts'), '--options', options], 'after advice');
 }
 
 /** The JDK alone: a jar's class that the JDK also has is loaded from the JDK, not from the jar. */

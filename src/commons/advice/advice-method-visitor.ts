@@ -638,7 +638,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       case 'origin':
         return parameter.type.getDescriptor() === 'Ljava/lang/String;'
           ? { type: parameter.type, slot: -1, push: () => mv.visitLdcInsn(originText(binding.pattern, this.method)) }
-          : { type: parameter.type, slot: -1, push: () => pushOriginConstant(mv, parameter.type.getDescriptor(), this.method) };
+          : { type: parameter.type, slot: -1, push: () => pushOriginConstant(this, parameter.type.getDescriptor(), this.method) };
       case 'enter':
         return load(this.enter!.returnType, this.enterLocal);
       case 'return':

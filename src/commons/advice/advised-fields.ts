@@ -71,6 +71,18 @@ class FieldCollector extends ClassVisitor {
  * are read from `classPath` when given, else only the class's own fields are found.
  */
 export function fieldLookup(owner: string, superName: string | null, declared: readonly AdvisedField[], classPath: ClassPath | null): FieldLookup {
+  // Each superclass read once for the whole class, however many methods and fields ask.
+  const superclasses = new Map<string, FieldCollector | null>();
+  const read = (name: string): FieldCollector | null => {
+    let collector = superclasses.get(name);
+    if (collector === undefined) {
+      const bytes = classPath!.getClassBytes(name);
+      collector = bytes === undefined ? null : new FieldCollector();
+      if (bytes !== undefined) new ClassReader(bytes).accept(collector!, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      superclasses.set(name, collector);
+    }
+    return collector;
+  };
   return (name, declaringType) => {
     if (declaringType === null || declaringType === owner) {
       const own = declared.find((field) => field.name === name);
@@ -78,10 +90,8 @@ export function fieldLookup(owner: string, superName: string | null, declared: r
     }
     let current = superName;
     while (current !== null && classPath !== null) {
-      const bytes = classPath.getClassBytes(current);
-      if (bytes === undefined) return null;
-      const collector = new FieldCollector();
-      new ClassReader(bytes).accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      const collector = read(current);
+      if (collector === null) return null;
       if (declaringType === null || declaringType === current) {
         const field = collector.fields.find((candidate) => candidate.name === name);
         if (field !== undefined) {

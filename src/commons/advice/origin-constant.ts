@@ -6,13 +6,14 @@
 // (recreated at every read, as Byte Buddy's Origin documents), and ldc of a MethodType
 // (JVMS §4.4.9, class files 51+).
 
-import type { MethodVisitor } from '../../asm/method-visitor.js';
 import { Opcodes } from '../../asm/opcodes.js';
 import { Type } from '../../asm/type.js';
+import type { GeneratorAdapter } from '../generator-adapter.js';
+import { Method } from '../method.js';
 import { IllegalStateException } from '../../asm/java-exceptions.js';
 import { type AdvisedMethod, methodText } from './origin-text.js';
 
-const CLASS = 'java/lang/Class';
+const CLASS = Type.getObjectType('java/lang/Class');
 
 /** The descriptors @Advice.Origin binds, besides String. */
 export const ORIGIN_CONSTANT_DESCRIPTORS = new Set([
@@ -22,25 +23,6 @@ export const ORIGIN_CONSTANT_DESCRIPTORS = new Set([
   'Ljava/lang/reflect/Executable;',
   'Ljava/lang/invoke/MethodType;',
 ]);
-
-/** The wrapper class whose TYPE field holds each primitive's Class (int.class is Integer.TYPE). */
-const PRIMITIVE_CLASS_HOLDERS: Record<number, string> = {
-  [Type.BOOLEAN]: 'java/lang/Boolean',
-  [Type.CHAR]: 'java/lang/Character',
-  [Type.BYTE]: 'java/lang/Byte',
-  [Type.SHORT]: 'java/lang/Short',
-  [Type.INT]: 'java/lang/Integer',
-  [Type.FLOAT]: 'java/lang/Float',
-  [Type.LONG]: 'java/lang/Long',
-  [Type.DOUBLE]: 'java/lang/Double',
-};
-
-/** Pushes the Class of `type` (a primitive's from its wrapper's TYPE field). */
-function pushClass(mv: MethodVisitor, type: Type): void {
-  const holder = PRIMITIVE_CLASS_HOLDERS[type.getSort()];
-  if (holder !== undefined) mv.visitFieldInsn(Opcodes.GETSTATIC, holder, 'TYPE', 'Ljava/lang/Class;');
-  else mv.visitLdcInsn(type);
-}
 
 /** Throws unless `method`'s class (of `majorVersion`) can push the Origin value of `descriptor`, or it does not fit the method. */
 export function checkOriginConstant(descriptor: string, method: AdvisedMethod, majorVersion: number, where: string): void {
@@ -58,34 +40,30 @@ export function checkOriginConstant(descriptor: string, method: AdvisedMethod, m
   }
 }
 
-/** Pushes the Origin value of `descriptor` for `method`. */
-export function pushOriginConstant(mv: MethodVisitor, descriptor: string, method: AdvisedMethod): void {
+/** Pushes the Origin value of `descriptor` for `method`, with `generator`'s instructions (which go past its own events). */
+export function pushOriginConstant(generator: GeneratorAdapter, descriptor: string, method: AdvisedMethod): void {
   if (descriptor === 'Ljava/lang/invoke/MethodType;') {
-    mv.visitLdcInsn(Type.getMethodType(method.descriptor));
+    generator.push(Type.getMethodType(method.descriptor));
     return;
   }
-  mv.visitLdcInsn(Type.getObjectType(method.owner));
+  generator.push(Type.getObjectType(method.owner));
   if (descriptor === 'Ljava/lang/Class;') return;
   const isConstructor = method.name === '<init>';
-  if (!isConstructor) mv.visitLdcInsn(method.name);
+  if (!isConstructor) generator.push(method.name);
   const parameters = Type.getArgumentTypes(method.descriptor);
-  pushInt(mv, parameters.length);
-  mv.visitTypeInsn(Opcodes.ANEWARRAY, CLASS);
+  generator.push(parameters.length);
+  generator.newArray(CLASS);
   parameters.forEach((parameter, index) => {
-    mv.visitInsn(Opcodes.DUP);
-    pushInt(mv, index);
-    pushClass(mv, parameter);
-    mv.visitInsn(Opcodes.AASTORE);
+    generator.dup();
+    generator.push(index);
+    // A primitive's Class is its wrapper's TYPE field (int.class is Integer.TYPE): push(Type) loads it.
+    generator.push(parameter);
+    generator.arrayStore(CLASS);
   });
-  if (isConstructor) {
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CLASS, 'getDeclaredConstructor', '([Ljava/lang/Class;)Ljava/lang/reflect/Constructor;', false);
-  } else {
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, CLASS, 'getDeclaredMethod', '(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;', false);
-  }
-}
-
-function pushInt(mv: MethodVisitor, value: number): void {
-  if (value <= 5) mv.visitInsn(Opcodes.ICONST_0 + value);
-  else if (value <= 127) mv.visitIntInsn(Opcodes.BIPUSH, value);
-  else mv.visitIntInsn(Opcodes.SIPUSH, value);
+  generator.invokeVirtual(
+    CLASS,
+    isConstructor
+      ? new Method('getDeclaredConstructor', '([Ljava/lang/Class;)Ljava/lang/reflect/Constructor;')
+      : new Method('getDeclaredMethod', '(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;'),
+  );
 }

@@ -240,24 +240,24 @@ final class HostTransformer implements ClassFileTransformer, HostConnection.Cont
      * that way; they are not the application's classes either.
      */
     static boolean isJdkClass(ClassLoader loader, ProtectionDomain domain) {
-        if (isJdkLoader(loader)) {
-            return true;
-        }
-        CodeSource source = domain == null ? null : domain.getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        return location != null && "jrt".equals(location.getProtocol());
+        return isJdkLoader(loader) || fromRuntimeImage(domain);
     }
 
     static boolean isJdkClass(Class<?> type) {
-        ClassLoader loader = type.getClassLoader();
-        if (isJdkLoader(loader)) {
+        if (isJdkLoader(type.getClassLoader())) {
             return true;
         }
         try {
-            return isJdkClass(loader, type.getProtectionDomain());
+            return fromRuntimeImage(type.getProtectionDomain());
         } catch (SecurityException e) {
             return false;
         }
+    }
+
+    private static boolean fromRuntimeImage(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location != null && "jrt".equals(location.getProtocol());
     }
 
     /** attach: the host drives the session (RETRANSFORM after the handshake, DETACH at the end). */
