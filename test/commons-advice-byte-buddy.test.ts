@@ -71,9 +71,23 @@ public class Lines {
   }
 }
 `,
+  // Methods and constructors that assign their parameters (OnMethodExit.backupArguments).
+  'app/Args.java': `package app;
+public class Args {
+  private final String name;
+  public Args(String name, int size) { this(name.trim() + size); name = null; size = -1; }
+  public Args(String name) { super(); name = name + "!"; this.name = name; }
+  public static String pad(String text, int width, long seed) { while (text.length() < width) text = text + "."; width = 0; seed++; return text + seed; }
+  public double scale(double factor, int[] values) { factor *= 2; values = new int[] {values.length}; return factor * values[0]; }
+  public int count(int n) { int total = 0; while (n > 0) { total += n; n--; } return total; }
+  public String name() { return name; }
+}
+`,
   'app/Main.java': `package app;
 public class Main {
   public static void main(String[] args) {
+    Args a = new Args(" n ", 2);
+    System.out.println("args " + a.name() + " " + Args.pad("ab", 4, 7L) + " " + new Args("m").scale(1.5, new int[] {1, 2, 3}) + " " + a.count(4));
     Shop s = new Shop("corner", 5);
     System.out.println("buy " + s.buy(2));
     try { System.out.println("buy " + s.buy(10)); } catch (IllegalStateException e) { System.out.println("caught " + e.getMessage()); }
@@ -219,6 +233,25 @@ const ADVICE: Record<string, string> = {
   }
 }
 `,
+  // The exit advice sees the arguments from before the body (backupArguments, the default), or as the body left them.
+  'adv/Backup.java': `${IMPORTS}public class Backup {
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Origin("#m") String m, @Advice.AllArguments Object[] all, @Advice.This(optional = true) Object self) {
+    System.out.println("backup " + m + " " + java.util.Arrays.deepToString(all) + " " + (self != null) + " " + (all.length > 0 && all[all.length - 1] == Integer.valueOf(4)));
+  }
+}
+`,
+  'adv/NoBackup.java': `${IMPORTS}public class NoBackup {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC, optional = true) Object first) {
+    if (first instanceof String) first = first + "+";
+  }
+  @Advice.OnMethodExit(backupArguments = false)
+  public static void exit(@Advice.Origin("#m") String m, @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC, optional = true) Object first) {
+    System.out.println("no backup " + m + " " + first);
+  }
+}
+`,
   // Refused by both: onThrowable on constructors; this before super(); an argument a method lacks.
   'adv/CatchAll.java': `${IMPORTS}public class CatchAll {
   @Advice.OnMethodExit(onThrowable = Throwable.class)
@@ -272,6 +305,8 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Stub', methods: 'find|label|ratio|restock|available' },
   { advice: 'adv.Reflect', methods: 'buy|total|label|restock', constructors: true },
   { advice: 'adv.ReflectMethod', methods: 'ratio|find|restock' },
+  { advice: 'adv.Backup', methods: 'pad|scale|count|buy', constructors: true },
+  { advice: 'adv.NoBackup', methods: 'pad|scale|count', constructors: true },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [

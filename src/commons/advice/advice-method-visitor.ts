@@ -44,6 +44,8 @@ import { checkOriginConstant, pushOriginConstant } from './origin-constant.js';
 import { isReferenceAssignable } from './reference-assignability.js';
 import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
+import type { AnnotationVisitor } from '../../asm/annotation-visitor.js';
+import type { TypePath } from '../../asm/type-path.js';
 import type { ConstantValue } from '../../asm/java-values.js';
 import { varargsOf } from '../../asm/varargs.js';
 
@@ -110,6 +112,12 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly stack: OperandStackSizes | null;
   /** The field each @Advice.FieldValue parameter names, found by check(). */
   private readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
+  /**
+   * backupArguments: for each slot of `this` and the arguments that the exit advice reads, the local
+   * the body uses instead (-1: the body keeps the slot), so that the exit advice sees their values
+   * from before the body; null when no slot is copied.
+   */
+  private argumentCopies: Int32Array | null = null;
 
   /**
    * `context.fields` finds the fields @Advice.FieldValue names (none without it: such an advice is
@@ -266,7 +274,55 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         this.jumpIfSkipped(enter, this.skip);
       }
     }
+    this.copyArguments();
     if (this.exit?.onThrowable != null) this.mv!.visitLabel(this.bodyStart);
+  }
+
+  /**
+   * OnMethodExit.backupArguments (Byte Buddy's default): the body works on copies of `this` and of
+   * the arguments, made after the enter advice, so that the exit advice reads them as they were when
+   * the body started even if the body assigned them (javac lets a method assign its parameters).
+   * Byte Buddy copies every one; only those the exit advice reads are copied here, which nobody can
+   * tell apart.
+   */
+  private copyArguments(): void {
+    const exit = this.exit;
+    if (exit === null || !exit.backupArguments) return;
+    const slots: { slot: number; type: Type }[] = [];
+    const argumentSlot = (index: number): number => {
+      let slot = this.isStatic ? 0 : 1;
+      for (let i = 0; i < index; i++) slot += this.targetArgumentTypes[i]!.getSize();
+      return slot;
+    };
+    const add = (slot: number, type: Type): void => {
+      if (!slots.some((copied) => copied.slot === slot)) slots.push({ slot, type });
+    };
+    for (const parameter of exit.parameters) {
+      const binding = parameter.binding;
+      if (binding.kind === 'this' && !this.isStatic) add(0, Type.getObjectType(this.method.owner));
+      else if (binding.kind === 'argument' && binding.index >= 0 && binding.index < this.targetArgumentTypes.length) {
+        add(argumentSlot(binding.index), this.targetArgumentTypes[binding.index]!);
+      } else if (binding.kind === 'allArguments') {
+        this.targetArgumentTypes.forEach((type, index) => add(argumentSlot(index), type));
+      }
+    }
+    if (slots.length === 0) return;
+    const copies = new Int32Array(this.firstLocal).fill(-1);
+    const mv = this.mv!;
+    for (const { slot, type } of slots.sort((a, b) => a.slot - b.slot)) {
+      // In a constructor `this` is still uninitialized here; a copy of it is initialized with it (JVMS §4.10.1.9.invokespecial).
+      const copy = this.newLocal(type);
+      mv.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+      mv.visitVarInsn(type.getOpcode(Opcodes.ISTORE), copy);
+      copies[slot] = copy;
+    }
+    this.argumentCopies = copies;
+  }
+
+  /** The local the body uses for `slot` of `this` or an argument, or -1 if it keeps the slot. */
+  private copyOf(slot: number): number {
+    const copies = this.argumentCopies;
+    return copies === null || slot >= copies.length ? -1 : copies[slot]!;
   }
 
   /** Jumps to `skip` when the enter value on the stack meets skipOn. */
@@ -348,7 +404,39 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
 
   override visitVarInsn(opcode: number, varIndex: number): void {
     this.stack?.fixed(opcode);
-    super.visitVarInsn(opcode, varIndex);
+    const copy = this.copyOf(varIndex);
+    // Straight to the next visitor: LocalVariablesSorter would take the copy's slot for one of the body's locals.
+    if (copy >= 0) this.mv!.visitVarInsn(opcode, copy);
+    else super.visitVarInsn(opcode, varIndex);
+  }
+
+  override visitIincInsn(varIndex: number, increment: number): void {
+    const copy = this.copyOf(varIndex);
+    if (copy >= 0) this.mv!.visitIincInsn(copy, increment);
+    else super.visitIincInsn(varIndex, increment);
+  }
+
+  override visitLocalVariable(name: string, descriptor: string, signature: string | null, start: Label, end: Label, index: number): void {
+    const copy = this.copyOf(index);
+    if (copy >= 0) this.mv!.visitLocalVariable(name, descriptor, signature, start, end, copy);
+    else super.visitLocalVariable(name, descriptor, signature, start, end, index);
+  }
+
+  override visitLocalVariableAnnotation(
+    typeRef: number,
+    typePath: TypePath | null,
+    start: Label[],
+    end: Label[],
+    index: number[],
+    descriptor: string,
+    visible: boolean,
+  ): AnnotationVisitor | null {
+    // The ranges of one annotation are all of the same variable: a parameter's, or one of the body's.
+    const copies = index.map((slot) => this.copyOf(slot));
+    if (copies.length > 0 && copies.every((copy) => copy >= 0)) {
+      return this.mv!.visitLocalVariableAnnotation(typeRef, typePath, start, end, copies, descriptor, visible);
+    }
+    return super.visitLocalVariableAnnotation(typeRef, typePath, start, end, index, descriptor, visible);
   }
 
   override visitTypeInsn(opcode: number, type: string): void {
@@ -633,7 +721,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         return {
           type: Type.getType('[Ljava/lang/Object;'),
           slot: -1,
-          push: () => (binding.nullIfEmpty && this.targetArgumentTypes.length === 0 ? mv.visitInsn(Opcodes.ACONST_NULL) : this.loadArgArray()),
+          push: () => (binding.nullIfEmpty && this.targetArgumentTypes.length === 0 ? mv.visitInsn(Opcodes.ACONST_NULL) : this.pushArgumentArray()),
         };
       case 'origin':
         return parameter.type.getDescriptor() === 'Ljava/lang/String;'
@@ -672,6 +760,23 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       }
       case 'unused':
         return null;
+    }
+  }
+
+  /**
+   * Pushes a new Object[] of the arguments, primitives boxed by valueOf as Byte Buddy boxes them
+   * (GeneratorAdapter.loadArgArray's `new Integer(…)` would make `==` differ for cached values).
+   */
+  private pushArgumentArray(): void {
+    const types = this.targetArgumentTypes;
+    this.push(types.length);
+    this.newArray(OBJECT_TYPE);
+    for (let i = 0; i < types.length; i++) {
+      this.dup();
+      this.push(i);
+      this.loadArg(i);
+      if (isPrimitive(types[i]!)) this.valueOf(types[i]!);
+      this.arrayStore(OBJECT_TYPE);
     }
   }
 

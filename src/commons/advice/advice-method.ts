@@ -74,6 +74,11 @@ export interface AdviceMethod {
   readonly skipOn: SkipCondition | null;
   /** exit: the internal name of the exceptions it also runs for (onThrowable), or null. */
   readonly onThrowable: string | null;
+  /**
+   * exit: it sees the arguments (and `this`) as they were when the body started, even if the body
+   * assigned them (OnMethodExit.backupArguments, default true): the body works on copies.
+   */
+  readonly backupArguments: boolean;
   /** The slot after the parameters: the advice's own locals start there. */
   readonly parameterSize: number;
   /** Its name in messages: `p.TimingAdvice.exit(long,java.lang.String)`. */
@@ -118,9 +123,6 @@ export function readAdviceMethod(
       throw adviceError(`${label}: OnMethodExit.repeatOn is not supported by classforge`);
     }
   }
-  if (booleanValue(annotation, 'backupArguments', false)) {
-    throw adviceError(`${label}: OnMethodExit.backupArguments is not supported by classforge`);
-  }
 
   const parameters: AdviceParameter[] = [];
   let slot = 0;
@@ -145,6 +147,7 @@ export function readAdviceMethod(
     suppress: suppress === AdviceMarker.NO_EXCEPTION_HANDLER ? null : suppress,
     skipOn,
     onThrowable,
+    backupArguments: kind === 'exit' && booleanValue(annotation, 'backupArguments', true),
     parameterSize: slot,
     label,
   };
