@@ -14,7 +14,8 @@ import { ClassNode } from '../src/tree/class-node.js';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { defineTransform } from '../src/transform/index.js';
 import { compileJava, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
-import { type ClassFilesInput, toClassFiles } from '../src/testing/class-files.js';
+import type { ClassFilesInput } from '../src/testing/class-files.js';
+import { COMMONS_LANG3, TRACE_TEXT, callLibrary, commonsLang3, compileCaller, expectSameTrace } from './support/library-calls.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { Label } from '../src/asm/label.js';
 import { Opcodes } from '../src/asm/opcodes.js';
@@ -22,9 +23,7 @@ import { ClassPath } from '../src/classpath/class-path.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 
 const BYTE_BUDDY = '/usr/share/java/byte-buddy.jar';
-const COMMONS_LANG3 = '/usr/share/java/commons-lang3.jar';
 const HARNESS = readFileSync(fileURLToPath(new URL('./support/ByteBuddyAdviceOracle.java', import.meta.url)), 'utf8');
-const CALLER = readFileSync(fileURLToPath(new URL('./support/CallStaticMethods.java', import.meta.url)), 'utf8');
 
 const TARGETS: Record<string, string> = {
   'app/Store.java': `package app;
@@ -103,12 +102,6 @@ public class Main {
 }
 `,
 };
-
-/** The commons-lang3 classes whose static methods CallStaticMethods calls. */
-const DRIVEN_CLASSES = [
-  'StringUtils', 'CharUtils', 'BooleanUtils', 'math.NumberUtils', 'ArrayUtils', 'StringEscapeUtils', 'text.WordUtils',
-  'RegExUtils', 'ObjectUtils', 'Validate', 'CharSetUtils', 'LocaleUtils', 'ClassUtils', 'text.StrBuilder', 'time.DurationFormatUtils',
-].map((name) => `org.apache.commons.lang3.${name}`);
 
 const IMPORTS = 'package adv;\nimport net.bytebuddy.asm.Advice;\nimport net.bytebuddy.implementation.bytecode.assign.Assigner;\n';
 
@@ -261,7 +254,8 @@ const ADVICE: Record<string, string> = {
 }
 `,
   // Every method of a library: its arguments at entry and exit (backupArguments), its result or exception.
-  'adv/CallTrace.java': `${IMPORTS}public class CallTrace {
+  'adv/CallTrace.java': `${IMPORTS}import tracing.TraceText;
+public class CallTrace {
   @Advice.OnMethodEnter
   public static int enter(@Advice.Origin("#t.#m#d") String origin, @Advice.AllArguments Object[] args) {
     System.out.println("> " + origin + " " + TraceText.all(args));
@@ -271,26 +265,6 @@ const ADVICE: Record<string, string> = {
   public static void exit(@Advice.Enter int count, @Advice.Origin("#m") String m, @Advice.AllArguments Object[] args,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ret, @Advice.Thrown Throwable thrown) {
     System.out.println("< " + m + " " + count + " " + TraceText.all(args) + " = " + TraceText.one(ret) + (thrown == null ? "" : " ! " + thrown.getClass().getName()));
-  }
-}
-`,
-  // CallTrace's and CallStaticMethods's text of values: no identity hash codes, so that two runs compare.
-  'adv/TraceText.java': `package adv;
-public class TraceText {
-  public static String all(Object[] values) {
-    StringBuilder text = new StringBuilder("(");
-    for (int i = 0; i < values.length; i++) text.append(i > 0 ? ", " : "").append(one(values[i]));
-    return text.append(')').toString();
-  }
-  public static String one(Object value) {
-    if (value == null) return "null";
-    if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Character) return String.valueOf(value);
-    if (value instanceof Object[]) return all((Object[]) value);
-    if (value instanceof int[]) return java.util.Arrays.toString((int[]) value);
-    if (value instanceof char[]) return java.util.Arrays.toString((char[]) value);
-    if (value instanceof long[]) return java.util.Arrays.toString((long[]) value);
-    if (value instanceof Enum) return ((Enum<?>) value).name();
-    return value.getClass().getName();
   }
 }
 `,
@@ -431,7 +405,7 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     scratch = await mkdtemp(join(tmpdir(), 'classforge-advice-'));
     [targets, advice, harness] = await Promise.all([
       compileJava(TARGETS),
-      compileJava(ADVICE, { classpath: BYTE_BUDDY }),
+      compileJava({ ...ADVICE, ...TRACE_TEXT }, { classpath: BYTE_BUDDY }),
       compileJava({ 'ByteBuddyAdviceOracle.java': HARNESS }, { classpath: BYTE_BUDDY }).then((compiled) => compiled.dir),
     ]);
   }, 120_000);
@@ -522,33 +496,13 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
   }, 120_000);
 
   it.skipIf(!existsSync(COMMONS_LANG3))('traces every method of commons-lang3 as Byte Buddy does, over 11,000 calls of its static methods', async () => {
-    // The library's classes in a directory (the harness's input), the call driver compiled against them.
-    const library = toClassFiles(COMMONS_LANG3);
-    const dir = join(scratch, 'commons-lang3');
-    for (const [name, bytes] of library) {
-      await mkdir(join(dir, name, '..'), { recursive: true });
-      await writeFile(join(dir, `${name}.class`), bytes);
-    }
-    const caller = await compileJava({ 'CallStaticMethods.java': CALLER }, { classpath: [COMMONS_LANG3, advice.dir] });
+    const [library, caller] = await Promise.all([commonsLang3(scratch), compileCaller()]);
     const scenario = { advice: 'adv.CallTrace', methods: '.*' };
-    const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'commons-lang3', dir), withClassforge(scenario, library)]);
+    const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'commons-lang3', library.dir), withClassforge(scenario, library.classes)]);
     if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
     if ('error' in ours) throw new Error(`classforge refused: ${ours.error}`);
-    const calls = async (classes: ReadonlyMap<string, Uint8Array>): Promise<string> => {
-      const run = await runJava({ classpath: [classes, advice.dir, caller.dir], mainClass: 'CallStaticMethods', args: DRIVEN_CLASSES, verify: true });
-      expect(run.stderr).toBe('');
-      expect(run.exitCode).toBe(0);
-      return run.stdout;
-    };
-    const [expected, actual] = await Promise.all([calls(theirs.classes), calls(ours.classes)]);
-    expect(Number(/\n(\d+) calls\n$/.exec(expected)?.[1])).toBeGreaterThan(11_000);
-    // Compared line by line, so that a failure shows the first lines that differ rather than two huge strings.
-    const expectedLines = expected.split('\n');
-    const actualLines = actual.split('\n');
-    const first = expectedLines.findIndex((line, i) => line !== actualLines[i]);
-    expect(first === -1 ? null : actualLines.slice(first, first + 5)).toEqual(first === -1 ? null : expectedLines.slice(first, first + 5));
-    expect(actualLines.length).toBe(expectedLines.length);
-    expect(expectedLines.length).toBeGreaterThan(80_000);
+    const [expected, actual] = await Promise.all([callLibrary(theirs.classes, caller), callLibrary(ours.classes, caller)]);
+    expectSameTrace(actual, expected, 11_000);
   }, 240_000);
 
   it("gives the enter advice the method's first line, as Byte Buddy's prependLineNumber does", async () => {

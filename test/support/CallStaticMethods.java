@@ -5,7 +5,7 @@
 //
 //   java -cp <library>:<this> CallStaticMethods <class name>...
 //
-// Values print as adv.TraceText prints them (no identity hash codes). Methods whose result depends on
+// Values print as tracing.TraceText (test/support/TraceText.java) prints them (no identity hash codes). Methods whose result depends on
 // chance or on identity hash codes (shuffle, identityToString…) are left out.
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -57,9 +57,9 @@ public class CallStaticMethods {
           Object[] arguments = new Object[types.length];
           for (int i = 0; i < types.length; i++) arguments[i] = VALUES.get(types[i])[choice[i]];
           // Before the call: a method may change an array it is given.
-          String call = method.getName() + adv.TraceText.all(arguments);
+          String call = method.getName() + tracing.TraceText.all(arguments);
           try {
-            System.out.println("call " + call + " -> " + adv.TraceText.one(method.invoke(null, arguments)));
+            System.out.println("call " + call + " -> " + tracing.TraceText.one(method.invoke(null, arguments)));
           } catch (InvocationTargetException e) {
             System.out.println("call " + call + " threw " + e.getCause().getClass().getName());
           }
