@@ -2,12 +2,16 @@
 // directory of classes with the real Javassist (Debian's libjavassist-java), as classforge/source does it
 // on the TypeScript side with the same calls and snippets.
 //
-//   java -cp javassist.jar:<this> JavassistTraceEveryMethod <classDir> <outDir> <tracingClassPath> [finally]
+//   java -cp javassist.jar:<this> JavassistTraceEveryMethod <classDir> <outDir> <tracingClassPath> <mode>
 //
-// Every method with code except synthetic ones gets insertBefore (the method and $args) and insertAfter
-// (the method, $args and ($w)$_; with `finally`, insertAfter(src, true), which also runs when the method
-// throws). Each class is written to outDir; a refused method is reported as "refused <method> <message>"
-// on stderr. Prints "done <methods> refused <methods>" on stderr at the end.
+// Modes: `around` and `around-finally`: every method with code except synthetic ones gets insertBefore
+// (the method and $args) and insertAfter (the method, $args and ($w)$_; around-finally: insertAfter(src,
+// true), which also runs when the method throws). `expressions`: an ExprEditor over every class replaces
+// each method call ($proceed($$) after tracing $args), each `new` ($proceed($$) before tracing $args) and
+// each read of a static field outside java.* ($proceed() before tracing ($w)$_), except in static
+// initializers (some iterate HashMaps keyed by Class objects, whose order follows identity hash codes).
+// Each class is written to outDir; a refused method or class is reported as "refused <what> <message>"
+// on stderr. Prints "done <edits> refused <count>" on stderr at the end.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,11 +24,15 @@ import javassist.CtClass;
 import javassist.CtMethod;
 import javassist.Modifier;
 import javassist.bytecode.AccessFlag;
+import javassist.expr.ExprEditor;
+import javassist.expr.FieldAccess;
+import javassist.expr.MethodCall;
+import javassist.expr.NewExpr;
 
 public class JavassistTraceEveryMethod {
   public static void main(String[] args) throws Exception {
     Path dir = Paths.get(args[0]);
-    boolean asFinally = args.length > 3 && args[3].equals("finally");
+    String mode = args[3];
     ClassPool pool = new ClassPool(true);
     pool.appendClassPath(args[0]);
     pool.appendClassPath(args[2]);
@@ -40,6 +48,18 @@ public class JavassistTraceEveryMethod {
     int refused = 0;
     for (String name : names) {
       CtClass type = pool.get(name);
+      if (mode.equals("expressions")) {
+        Expressions editor = new Expressions();
+        try {
+          type.instrument(editor);
+          done += editor.edits;
+        } catch (CannotCompileException e) {
+          System.err.println("refused " + name + " " + e.getMessage());
+          refused++;
+        }
+        type.writeFile(args[1]);
+        continue;
+      }
       for (CtMethod method : type.getDeclaredMethods()) {
         int modifiers = method.getModifiers();
         if (Modifier.isAbstract(modifiers) || Modifier.isNative(modifiers)
@@ -50,7 +70,7 @@ public class JavassistTraceEveryMethod {
         try {
           method.insertBefore("tracing.TraceText.line(\"> " + where + " \" + tracing.TraceText.all($args));");
           method.insertAfter("tracing.TraceText.line(\"< " + method.getName() + " \" + tracing.TraceText.all($args)"
-              + " + \" = \" + tracing.TraceText.one(($w)$_));", asFinally);
+              + " + \" = \" + tracing.TraceText.one(($w)$_));", mode.equals("around-finally"));
           done++;
         } catch (CannotCompileException e) {
           System.err.println("refused " + where + " " + e.getMessage());
@@ -60,5 +80,37 @@ public class JavassistTraceEveryMethod {
       type.writeFile(args[1]);
     }
     System.err.println("done " + done + " refused " + refused);
+  }
+
+  /** The `expressions` mode's editor. */
+  private static final class Expressions extends ExprEditor {
+    int edits;
+
+    @Override
+    public void edit(MethodCall call) throws CannotCompileException {
+      if (call.getClassName().startsWith("tracing.") || call.where().getMethodInfo().isStaticInitializer()) return;
+      call.replace("{ tracing.TraceText.line(\"call " + call.getClassName() + "." + call.getMethodName()
+          + " \" + tracing.TraceText.all($args)); $_ = $proceed($$); }");
+      edits++;
+    }
+
+    @Override
+    public void edit(NewExpr expression) throws CannotCompileException {
+      if (expression.where().getMethodInfo().isStaticInitializer()) return;
+      expression.replace("{ $_ = $proceed($$); tracing.TraceText.line(\"new " + expression.getClassName()
+          + " \" + tracing.TraceText.all($args)); }");
+      edits++;
+    }
+
+    @Override
+    public void edit(FieldAccess access) throws CannotCompileException {
+      if (access.where().getMethodInfo().isStaticInitializer() || !access.isReader() || !access.isStatic()
+          || access.getClassName().startsWith("java.")) {
+        return;
+      }
+      access.replace("{ $_ = $proceed(); tracing.TraceText.line(\"get " + access.getFieldName()
+          + " = \" + tracing.TraceText.one(($w)$_)); }");
+      edits++;
+    }
   }
 }
