@@ -268,6 +268,65 @@ public class CallTrace {
   }
 }
 `,
+  // repeatOn: the body runs again while the exit advice's value says so; @Advice.Exit is its previous value.
+  'adv/Retry.java': `${IMPORTS}public class Retry {
+  @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class, onThrowable = RuntimeException.class)
+  public static boolean exit(@Advice.Exit boolean again, @Advice.Origin("#m") String m, @Advice.AllArguments Object[] args,
+      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ret, @Advice.Thrown Throwable thrown) {
+    System.out.println("retry " + m + " " + java.util.Arrays.deepToString(args) + " again=" + again + " ret=" + ret + " thrown=" + thrown);
+    return !again;
+  }
+}
+`,
+  // Three runs of each method; a writable @Advice.Exit assigned is then overwritten by the value returned.
+  'adv/Countdown.java': `${IMPORTS}public class Countdown {
+  @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class)
+  public static long exit(@Advice.Exit(readOnly = false) long runs, @Advice.Exit long previous,
+      @Advice.Origin("#m") String m, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ret) {
+    long next = previous + 1;
+    runs = next * 100;
+    System.out.println("countdown " + m + " " + next + " " + ret);
+    return next < 3 ? next : 0L;
+  }
+}
+`,
+  // The same with the writable @Advice.Exit boxed (typing DYNAMIC): Byte Buddy 1.12 stores the Object into
+  // the long variable (HotSpot rejects it); classforge writes the unboxed copy back before the value returned.
+  'adv/CountdownBoxed.java': `${IMPORTS}public class CountdownBoxed {
+  @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class)
+  public static long exit(@Advice.Exit(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object runs, @Advice.Exit long previous,
+      @Advice.Origin("#m") String m, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ret) {
+    long next = previous + 1;
+    runs = Long.valueOf(next * 100);
+    System.out.println("countdown " + m + " " + next + " " + ret);
+    return next < 3 ? next : 0L;
+  }
+}
+`,
+  'adv/Again.java': `${IMPORTS}public class Again {
+  @Advice.OnMethodExit(repeatOn = String.class)
+  public static Object exit(@Advice.Exit Object previous, @Advice.Origin("#m") String m) {
+    System.out.println("again " + m + " " + previous);
+    return previous == null ? "again" : Integer.valueOf(1);
+  }
+}
+`,
+  // Refused by both: repeatOn without a value, or on a type for a primitive; @Advice.Exit in enter advice.
+  'adv/RepeatVoid.java': `${IMPORTS}public class RepeatVoid {
+  @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class)
+  public static void exit() { }
+}
+`,
+  'adv/RepeatOnType.java': `${IMPORTS}public class RepeatOnType {
+  @Advice.OnMethodExit(repeatOn = String.class)
+  public static int exit() { return 1; }
+}
+`,
+  'adv/ExitInEnter.java': `${IMPORTS}public class ExitInEnter {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Exit Object exit) { }
+}
+`,
   // Refused by both: onThrowable on constructors; this before super(); an argument a method lacks.
   'adv/CatchAll.java': `${IMPORTS}public class CatchAll {
   @Advice.OnMethodExit(onThrowable = Throwable.class)
@@ -323,6 +382,9 @@ const RUNS: Scenario[] = [
   { advice: 'adv.ReflectMethod', methods: 'ratio|find|restock' },
   { advice: 'adv.Backup', methods: 'pad|scale|count|buy', constructors: true },
   { advice: 'adv.NoBackup', methods: 'pad|scale|count', constructors: true },
+  { advice: 'adv.Retry', methods: 'buy|pad|count' },
+  { advice: 'adv.Countdown', methods: 'label|total|count' },
+  { advice: 'adv.Again', methods: 'ratio|find' },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -335,6 +397,10 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.ReflectMethod', methods: 'buy', constructors: true, sameMessage: true },
   // A String argument bound to an Integer parameter: refused from the class path (else HotSpot's VerifyError).
   { advice: 'adv.WrongType', methods: 'label', sameMessage: false },
+  { advice: 'adv.RepeatVoid', methods: 'buy', sameMessage: true },
+  { advice: 'adv.RepeatOnType', methods: 'buy', sameMessage: true },
+  { advice: 'adv.ExitInEnter', methods: 'buy', sameMessage: true },
+  { advice: 'adv.Countdown', methods: 'nothing', constructors: true, sameMessage: true },
 ];
 
 let scratch = '';
@@ -513,6 +579,16 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     const expected = await runMain(theirs.classes, 'app.Lines');
     expect(expected).toBe('app.Lines.twice(Lines.java:4)\n');
     expect(await runMain(ours.classes, 'app.Lines')).toBe(expected);
+  }, 120_000);
+
+  it('writes a boxed writable @Advice.Exit back before the exit advice\'s value, as the unboxed one (which Byte Buddy gets right)', async () => {
+    const methods = 'label|total|count';
+    const [theirs, ours] = await Promise.all([withByteBuddy({ advice: 'adv.Countdown', methods }, 'countdown'), withClassforge({ advice: 'adv.CountdownBoxed', methods })]);
+    if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
+    if ('error' in ours) throw new Error(`classforge refused: ${ours.error}`);
+    const expected = await runMain(theirs.classes);
+    expect(expected).toContain('countdown count 3 10');
+    expect(await runMain(ours.classes)).toBe(expected);
   }, 120_000);
 
   it('binds @Advice.Origin MethodType to the method\'s type (Byte Buddy 1.12 does not)', async () => {

@@ -19,6 +19,7 @@ export const AdviceAnnotation = {
   ALL_ARGUMENTS: `${ADVICE}AllArguments;`,
   ORIGIN: `${ADVICE}Origin;`,
   ENTER: `${ADVICE}Enter;`,
+  EXIT: `${ADVICE}Exit;`,
   RETURN: `${ADVICE}Return;`,
   THROWN: `${ADVICE}Thrown;`,
   LOCAL: `${ADVICE}Local;`,
@@ -29,7 +30,6 @@ export const AdviceAnnotation = {
 
 /** Advice annotations on parameters that classforge does not support (yet), refused by name. */
 export const UNSUPPORTED_PARAMETER_ANNOTATIONS: ReadonlyMap<string, string> = new Map([
-  [`${ADVICE}Exit;`, '@Advice.Exit'],
   [`${ADVICE}SelfCallHandle;`, '@Advice.SelfCallHandle'],
   [`${ADVICE}FieldGetterHandle;`, '@Advice.FieldGetterHandle'],
   [`${ADVICE}FieldSetterHandle;`, '@Advice.FieldSetterHandle'],

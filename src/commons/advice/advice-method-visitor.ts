@@ -36,7 +36,7 @@ import type { LookupSwitchInsnNode } from '../../tree/lookup-switch-insn-node.js
 import type { TableSwitchInsnNode } from '../../tree/table-switch-insn-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { GeneratorAdapter } from '../generator-adapter.js';
-import { type AdviceMethod, type AdviceParameter, adviceError, isWritable } from './advice-method.js';
+import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceError, isWritable } from './advice-method.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
@@ -93,6 +93,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly enter: AdviceMethod | null;
   private readonly exit: AdviceMethod | null;
   private enterLocal = -1;
+  /** The exit advice's value, kept from one repetition to the next (repeatOn, @Advice.Exit); -1 when void. */
+  private exitLocal = -1;
+  /** repeatOn: where the body starts again (after the enter advice, before the arguments are copied). */
+  private readonly repeat = new Label();
   private returnLocal = -1;
   private thrownLocal = -1;
   private readonly namedLocals = new Map<string, { local: number; type: Type }>();
@@ -149,7 +153,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private check(): void {
     const text = methodText(this.method);
     if (this.exit?.onThrowable != null && this.isConstructor) throw adviceError(`Cannot catch exception during constructor call for ${text}`);
-    if (this.enter?.skipOn != null && this.isConstructor) throw adviceError(`Cannot skip code execution from constructor: ${text}`);
+    if ((this.enter?.skipOn != null || this.exit?.repeatOn != null) && this.isConstructor) throw adviceError(`Cannot skip code execution from constructor: ${text}`);
     const localTypes = new Map<string, Type>();
     for (const advice of [this.enter, this.exit]) {
       if (advice === null) continue;
@@ -172,6 +176,9 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           case 'enter':
             if (this.enter === null || this.enter.returnType.getSort() === Type.VOID) throw adviceError(`${where}: @Advice.Enter needs an enter advice that returns a value`);
             this.checkAssignable(this.enter.returnType, parameter, binding.dynamic, !binding.readOnly, where);
+            break;
+          case 'exit':
+            this.checkAssignable(advice.returnType, parameter, binding.dynamic, !binding.readOnly, where);
             break;
           case 'return':
             if (this.targetReturnType.getSort() === Type.VOID) {
@@ -263,6 +270,12 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     if (this.exit !== null) {
       if (this.targetReturnType.getSort() !== Type.VOID) this.returnLocal = this.newLocal(this.targetReturnType);
       if (this.exit.onThrowable !== null) this.thrownLocal = this.newLocal(THROWABLE_TYPE);
+      if (this.exit.returnType.getSort() !== Type.VOID) {
+        // Its default until the exit advice first runs: what @Advice.Exit reads the first time (Byte Buddy's layout).
+        this.exitLocal = this.newLocal(this.exit.returnType);
+        this.pushDefault(this.exit.returnType);
+        this.storeLocal(this.exitLocal, this.exit.returnType);
+      }
     }
     const enter = this.enter;
     if (enter !== null) {
@@ -271,9 +284,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       if (enter.skipOn !== null) {
         this.skip = new Label();
         this.loadLocal(this.enterLocal, enter.returnType);
-        this.jumpIfSkipped(enter, this.skip);
+        this.jumpIf(enter.skipOn, enter.returnType, this.skip);
       }
     }
+    if (this.exit?.repeatOn != null) this.mv!.visitLabel(this.repeat);
     this.copyArguments();
     if (this.exit?.onThrowable != null) this.mv!.visitLabel(this.bodyStart);
   }
@@ -281,9 +295,9 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   /**
    * OnMethodExit.backupArguments (Byte Buddy's default): the body works on copies of `this` and of
    * the arguments, made after the enter advice, so that the exit advice reads them as they were when
-   * the body started even if the body assigned them (javac lets a method assign its parameters).
-   * Byte Buddy copies every one; only those the exit advice reads are copied here, which nobody can
-   * tell apart.
+   * the body started even if the body assigned them (javac lets a method assign its parameters), and a
+   * repeated body (repeatOn) starts from them again. Byte Buddy copies every one; without repeatOn only
+   * those the exit advice reads are copied here, which nobody can tell apart.
    */
   private copyArguments(): void {
     const exit = this.exit;
@@ -297,6 +311,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     const add = (slot: number, type: Type): void => {
       if (!slots.some((copied) => copied.slot === slot)) slots.push({ slot, type });
     };
+    if (exit.repeatOn !== null) {
+      if (!this.isStatic) add(0, Type.getObjectType(this.method.owner));
+      this.targetArgumentTypes.forEach((type, index) => add(argumentSlot(index), type));
+    }
     for (const parameter of exit.parameters) {
       const binding = parameter.binding;
       if (binding.kind === 'this' && !this.isStatic) add(0, Type.getObjectType(this.method.owner));
@@ -325,19 +343,17 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     return copies === null || slot >= copies.length ? -1 : copies[slot]!;
   }
 
-  /** Jumps to `skip` when the enter value on the stack meets skipOn. */
-  private jumpIfSkipped(enter: AdviceMethod, skip: Label): void {
-    const condition = enter.skipOn!;
-    const type = enter.returnType;
+  /** Jumps to `target` when the advice's value on the stack meets `condition` (skipOn, repeatOn). */
+  private jumpIf(condition: SkipCondition, type: Type, target: Label): void {
     const mv = this.mv!;
     if (condition.kind === 'instanceOf') {
       mv.visitTypeInsn(Opcodes.INSTANCEOF, condition.type);
-      mv.visitJumpInsn(Opcodes.IFNE, skip);
+      mv.visitJumpInsn(Opcodes.IFNE, target);
       return;
     }
     const onDefault = condition.kind === 'default';
     if (isReference(type)) {
-      mv.visitJumpInsn(onDefault ? Opcodes.IFNULL : Opcodes.IFNONNULL, skip);
+      mv.visitJumpInsn(onDefault ? Opcodes.IFNULL : Opcodes.IFNONNULL, target);
       return;
     }
     switch (type.getSort()) {
@@ -356,7 +372,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       default:
         break;
     }
-    mv.visitJumpInsn(onDefault ? Opcodes.IFEQ : Opcodes.IFNE, skip);
+    mv.visitJumpInsn(onDefault ? Opcodes.IFEQ : Opcodes.IFNE, target);
   }
 
   override visitInsn(opcode: number): void {
@@ -527,6 +543,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       }
       mv.visitLabel(this.exitAdvice);
       this.applyAdvice(exit);
+      if (exit.repeatOn !== null) {
+        this.loadLocal(this.exitLocal, exit.returnType);
+        this.jumpIf(exit.repeatOn, exit.returnType, this.repeat);
+      }
       if (onThrowable !== null) {
         const normal = new Label();
         this.loadLocal(this.thrownLocal, THROWABLE_TYPE);
@@ -589,19 +609,18 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     mv.visitJumpInsn(Opcodes.GOTO, after);
     mv.visitLabel(suppression.handler);
     mv.visitInsn(Opcodes.POP);
-    if (advice.kind === 'enter' && this.enterLocal >= 0) {
+    const local = advice.kind === 'enter' ? this.enterLocal : this.exitLocal;
+    if (local >= 0) {
       this.pushDefault(advice.returnType);
-      this.storeLocal(this.enterLocal, advice.returnType);
+      this.storeLocal(local, advice.returnType);
     }
     mv.visitLabel(after);
   }
 
-  /** An advice's value on the stack: into the enter local (enter advice) or dropped (exit advice). */
+  /** An advice's value on the stack: into the enter local or the exit local. */
   private takeAdviceValue(advice: AdviceMethod): void {
-    const size = advice.returnType.getSize();
-    if (size === 0) return;
-    if (advice.kind === 'enter') this.storeLocal(this.enterLocal, advice.returnType);
-    else this.mv!.visitInsn(size === 2 ? Opcodes.POP2 : Opcodes.POP);
+    if (advice.returnType.getSize() === 0) return;
+    this.storeLocal(advice.kind === 'enter' ? this.enterLocal : this.exitLocal, advice.returnType);
   }
 
   /** Copies `advice`'s code here, its parameters and locals mapped to this method's slots. */
@@ -610,6 +629,9 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     const node = advice.node;
     const slots = new Int32Array(Math.max(node.maxLocals, advice.parameterSize));
     const writeBacks: (() => void)[] = [];
+    // The advice's value, when a writable @Advice.Exit copy must be written back first: in Byte Buddy that
+    // parameter is the exit local itself, which the value returned then overwrites.
+    let value = -1;
     for (const parameter of advice.parameters) {
       const alias = this.aliasOf(advice, parameter);
       if (alias >= 0) {
@@ -622,6 +644,11 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       this.storeLocal(local, parameter.type);
       slots[parameter.slot] = local;
       if (isWritable(parameter.binding) && parameter.binding.kind !== 'unused') writeBacks.push(() => this.writeBack(advice, parameter, local));
+      if (parameter.binding.kind === 'exit' && isWritable(parameter.binding) && value < 0) {
+        value = this.newLocal(advice.returnType);
+        this.pushDefault(advice.returnType);
+        this.storeLocal(value, advice.returnType);
+      }
     }
     // The advice's own locals: a block of fresh slots, in the advice's order.
     let ownBase = -1;
@@ -670,7 +697,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         case AbstractInsnNode.INSN: {
           const opcode = (insn as InsnNode).getOpcode();
           if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            this.takeAdviceValue(advice);
+            if (value >= 0) this.storeLocal(value, advice.returnType);
+            else this.takeAdviceValue(advice);
             mv.visitJumpInsn(Opcodes.GOTO, end);
           } else {
             mv.visitInsn(opcode);
@@ -687,6 +715,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     // After a suppressed exception too: what the advice assigned before it stays assigned, as in Byte Buddy,
     // whose advice writes the method's variables directly.
     for (const writeBack of writeBacks) writeBack();
+    if (value >= 0) {
+      this.loadLocal(value, advice.returnType);
+      this.takeAdviceValue(advice);
+    }
   }
 
   /**
@@ -729,6 +761,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           : { type: parameter.type, slot: -1, push: () => pushOriginConstant(this, parameter.type.getDescriptor(), this.method) };
       case 'enter':
         return load(this.enter!.returnType, this.enterLocal);
+      case 'exit':
+        return load(this.exit!.returnType, this.exitLocal);
       case 'return':
         return this.returnLocal < 0 ? null : load(this.targetReturnType, this.returnLocal);
       case 'thrown':

@@ -34,6 +34,7 @@ export type AdviceBinding =
   | { readonly kind: 'allArguments'; readonly nullIfEmpty: boolean }
   | { readonly kind: 'origin'; readonly pattern: string }
   | { readonly kind: 'enter'; readonly readOnly: boolean; readonly dynamic: boolean }
+  | { readonly kind: 'exit'; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'return'; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'thrown'; readonly readOnly: boolean }
   | { readonly kind: 'local'; readonly name: string }
@@ -74,6 +75,8 @@ export interface AdviceMethod {
   readonly skipOn: SkipCondition | null;
   /** exit: the internal name of the exceptions it also runs for (onThrowable), or null. */
   readonly onThrowable: string | null;
+  /** exit: when its value makes the method's body run again (repeatOn; @Advice.Exit reads the value). */
+  readonly repeatOn: SkipCondition | null;
   /**
    * exit: it sees the arguments (and `this`) as they were when the body started, even if the body
    * assigned them (OnMethodExit.backupArguments, default true): the body works on copies.
@@ -106,22 +109,14 @@ export function readAdviceMethod(
   const suppress = classValue(annotation, 'suppress', AdviceMarker.NO_EXCEPTION_HANDLER);
   const returnType = Type.getReturnType(node.desc);
   let skipOn: SkipCondition | null = null;
+  let repeatOn: SkipCondition | null = null;
   let onThrowable: string | null = null;
   if (kind === 'enter') {
-    const skip = classValue(annotation, 'skipOn', AdviceMarker.VOID);
-    if (skip !== AdviceMarker.VOID) {
-      if (returnType.getSort() === Type.VOID) throw adviceError(`Cannot skip on default value for void method ${label}`);
-      if (skip === AdviceMarker.ON_DEFAULT_VALUE) skipOn = { kind: 'default' };
-      else if (skip === AdviceMarker.ON_NON_DEFAULT_VALUE) skipOn = { kind: 'nonDefault' };
-      else if (returnType.getSort() === Type.OBJECT || returnType.getSort() === Type.ARRAY) skipOn = { kind: 'instanceOf', type: skip };
-      else throw adviceError(`Cannot skip on instance of ${skip} for ${label}, which returns ${returnType.getClassName()}`);
-    }
+    skipOn = readSkipCondition(classValue(annotation, 'skipOn', AdviceMarker.VOID), returnType);
   } else {
     const handled = classValue(annotation, 'onThrowable', AdviceMarker.NO_EXCEPTION_HANDLER);
     onThrowable = handled === AdviceMarker.NO_EXCEPTION_HANDLER ? null : handled;
-    if (classValue(annotation, 'repeatOn', AdviceMarker.VOID) !== AdviceMarker.VOID) {
-      throw adviceError(`${label}: OnMethodExit.repeatOn is not supported by classforge`);
-    }
+    repeatOn = readSkipCondition(classValue(annotation, 'repeatOn', AdviceMarker.VOID), returnType);
   }
 
   const parameters: AdviceParameter[] = [];
@@ -131,6 +126,10 @@ export function readAdviceMethod(
     const annotations = node.visibleParameterAnnotations?.[index] ?? null;
     const parameterLabel = `${type.getClassName()} ${node.localVariables?.find((v) => v.index === slot)?.name ?? `arg${index}`}`;
     const binding = readBinding(annotations, index, kind, `${label}: parameter ${parameterLabel}`);
+    // Byte Buddy's words: the exit advice's own previous value exists only in an exit advice that has one.
+    if (binding.kind === 'exit' && (kind !== 'exit' || returnType.getSort() === Type.VOID)) {
+      throw adviceError(`Usage of interface net.bytebuddy.asm.Advice$Exit is not allowed on ${parameterLabel}`);
+    }
     checkBindingType(type, binding, `${label}: parameter ${parameterLabel}`);
     parameters.push({ type, slot, binding, label: parameterLabel });
     slot += type.getSize();
@@ -147,6 +146,7 @@ export function readAdviceMethod(
     suppress: suppress === AdviceMarker.NO_EXCEPTION_HANDLER ? null : suppress,
     skipOn,
     onThrowable,
+    repeatOn,
     backupArguments: kind === 'exit' && booleanValue(annotation, 'backupArguments', true),
     parameterSize: slot,
     label,
@@ -189,6 +189,9 @@ function readBinding(annotations: readonly AnnotationNode[] | null, index: numbe
         if (kind !== 'exit') throw adviceError(`${where}: @Advice.Enter is only available to exit advice`);
         bind({ kind: 'enter', readOnly: booleanValue(annotation, 'readOnly', true), dynamic: isDynamicTyping(annotation) });
         break;
+      case AdviceAnnotation.EXIT:
+        bind({ kind: 'exit', readOnly: booleanValue(annotation, 'readOnly', true), dynamic: isDynamicTyping(annotation) });
+        break;
       case AdviceAnnotation.RETURN:
         if (kind !== 'exit') throw adviceError(`${where}: @Advice.Return is only available to exit advice`);
         bind({ kind: 'return', readOnly: booleanValue(annotation, 'readOnly', true), dynamic: isDynamicTyping(annotation) });
@@ -223,6 +226,21 @@ function readBinding(annotations: readonly AnnotationNode[] | null, index: numbe
   }
   // Byte Buddy: "If no annotation is used on a parameter, it is assigned the n-th parameter".
   return binding ?? { kind: 'argument', index, readOnly: true, dynamic: false, optional: false };
+}
+
+/**
+ * skipOn's or repeatOn's condition on the advice's value (`marker`: the annotation's class element), with
+ * Byte Buddy's refusals; null for the default (void: never).
+ */
+function readSkipCondition(marker: string, returnType: Type): SkipCondition | null {
+  if (marker === AdviceMarker.VOID) return null;
+  if (returnType.getSort() === Type.VOID) throw adviceError('Cannot skip on default value for void return type');
+  if (marker === AdviceMarker.ON_DEFAULT_VALUE) return { kind: 'default' };
+  if (marker === AdviceMarker.ON_NON_DEFAULT_VALUE) return { kind: 'nonDefault' };
+  if (returnType.getSort() !== Type.OBJECT && returnType.getSort() !== Type.ARRAY) {
+    throw adviceError(`Cannot skip method by instance type for primitive return type ${returnType.getClassName()}`);
+  }
+  return { kind: 'instanceOf', type: marker };
 }
 
 /** The checks that need only the advice: parameter types its binding can never have. */
@@ -268,6 +286,7 @@ export function isWritable(binding: AdviceBinding): boolean {
     case 'this':
     case 'argument':
     case 'enter':
+    case 'exit':
     case 'return':
     case 'thrown':
     case 'field':
@@ -286,6 +305,7 @@ const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
   allArguments: '@Advice.AllArguments',
   origin: '@Advice.Origin',
   enter: '@Advice.Enter',
+  exit: '@Advice.Exit',
   return: '@Advice.Return',
   thrown: '@Advice.Thrown',
   local: '@Advice.Local',
