@@ -13,6 +13,8 @@
 //              method and field write, --keep-going): every class HotSpot linked still links.
 //   advice     `classforge transform` with the advice-timing example (Byte Buddy-style advice compiled by
 //              javac against Debian's byte-buddy.jar, on every method): every class HotSpot linked still links.
+//              `--advice <Advice.java>` applies that advice class instead (its top-level class, compiled
+//              against byte-buddy.jar), through the same example transform: constructors left out.
 //   remap      ClassRemapper moves every class of the jar under the package `zz/` (names, descriptors,
 //              signatures, annotations, invokedynamic, frames): every class HotSpot linked still links.
 //   textifier  classforge's Textifier prints every class as ASM's Textifier does (Debian's libasm-java),
@@ -41,6 +43,8 @@ import { findJavaHome, findJdkAtLeast } from './jdk.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const checksAt = args.indexOf('--checks');
+const adviceAt = args.indexOf('--advice');
+const adviceSource = adviceAt >= 0 ? path.resolve(args.splice(adviceAt, 2)[1]) : path.join(root, 'examples/advice-timing/advice/example/advice/TimingAdvice.java');
 const checks = new Set((checksAt >= 0 ? args.splice(checksAt, 2)[1] : 'roundtrip,frames,verifier,transform,advice,remap,textifier,adapters').split(','));
 
 const { ClassReader, ClassWriter, ClassNode, ClassPath } = await import(pathToFileURL(path.join(root, 'dist/src/index.js')).href);
@@ -169,19 +173,21 @@ function transformRegressions(jar, classes, others) {
   return transformedRegressions(jar, classes, others, transforms, 'after transform');
 }
 
-/** The advice-timing example's advice class, compiled once (javac against Byte Buddy's annotations). */
-let timingAdvice = null;
-function compiledTimingAdvice() {
-  if (timingAdvice === null) {
+/** The advice class (advice-timing's, or --advice's), compiled once (javac against Byte Buddy's annotations). */
+let compiledAdvice = null;
+function compileAdvice() {
+  if (compiledAdvice === null) {
     const out = path.join(scratch, 'advice');
-    execFileSync('javac', ['-cp', '/usr/share/java/byte-buddy.jar', '-d', out, path.join(root, 'examples/advice-timing/advice/example/advice/TimingAdvice.java')]);
-    timingAdvice = path.join(out, 'example', 'advice', 'TimingAdvice.class');
+    execFileSync('javac', ['-cp', '/usr/share/java/byte-buddy.jar', '-d', out, adviceSource]);
+    const file = `${path.basename(adviceSource, '.java')}.class`;
+    compiledAdvice = readdirSync(out, { recursive: true }).map((entry) => path.join(out, String(entry))).find((entry) => path.basename(entry) === file);
+    if (compiledAdvice === undefined) throw new Error(`javac wrote no ${file} for ${adviceSource}`);
   }
-  return timingAdvice;
+  return compiledAdvice;
 }
 
 function adviceRegressions(jar, classes, others) {
-  const options = JSON.stringify({ advice: compiledTimingAdvice() });
+  const options = JSON.stringify({ advice: compileAdvice() });
   return transformedRegressions(jar, classes, others, ['-t', path.join(root, 'examples/advice-timing/transform.ts'), '--options', options], 'after advice');
 }
 
