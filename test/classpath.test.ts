@@ -212,6 +212,30 @@ describe('ClassPath over javac output', () => {
     expect(Buffer.compare(Buffer.from(cp.getClassBytes('p/Square')!), Buffer.from(square.bytes))).toBe(0);
   });
 
+  it('says whether a class is a subtype of another, through superclasses and interfaces (Byte Buddy\'s isSubTypeOf)', async () => {
+    const compiled = await compileJava(sources);
+    const cp = classPath([compiled.dir]);
+    for (const supertype of ['p/Square', 'p/Base', 'p/Shape', 'java/lang/Comparable', 'java/io/Serializable', 'java/lang/Object']) {
+      expect(cp.isSubtypeOf('p/Square', supertype), supertype).toBe(true);
+    }
+    expect(cp.isSubtypeOf('p/Shape', 'java/lang/Comparable')).toBe(true);
+    expect(cp.isSubtypeOf('p/Shape', 'java/lang/Object')).toBe(true);
+    expect(cp.isSubtypeOf('p/Shape', 'p/Base')).toBe(false);
+    expect(cp.isSubtypeOf('p/Base', 'p/Square')).toBe(false);
+    expect(cp.isSubtypeOf('p/Outer$Inner', 'java/io/Serializable')).toBe(false);
+    expect(cp.isSubtypeOf('java/util/ArrayList', 'java/lang/Iterable')).toBe(true);
+    expect(cp.isSubtypeOf('java/util/ArrayList', 'java/util/Map')).toBe(false);
+    expect(cp.isSubtypeOf('p/Missing', 'java/lang/Object')).toBeUndefined();
+    // Square without Base: its direct superclass is known from its own class file, the rest is not.
+    const alone = join(scratch, 'square-alone', 'p');
+    mkdirSync(alone, { recursive: true });
+    writeFileSync(join(alone, 'Square.class'), compiled.classes.find((c) => c.name === 'p/Square')!.bytes);
+    const partial = classPath([join(scratch, 'square-alone')]);
+    expect(partial.isSubtypeOf('p/Square', 'p/Base')).toBe(true);
+    expect(partial.isSubtypeOf('p/Square', 'java/io/Serializable')).toBeUndefined();
+    expect(partial.isSubtypeOf('p/Square', 'java/lang/Object')).toBe(true);
+  });
+
   it('reads classes from a jar built by the jar tool, and a dir/* wildcard', async () => {
     const compiled = await compileJava(sources);
     const dir = join(scratch, 'libs');

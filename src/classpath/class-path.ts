@@ -617,6 +617,35 @@ export class ClassPath implements ClassHierarchy {
     return this.header(internalName)?.interfaces;
   }
 
+  /**
+   * Whether `internalName` is `superName` or has it among its supertypes — superclasses and super
+   * interfaces, transitively (JLS §4.10.2) — as Byte Buddy's `isSubTypeOf` matches: a transform that
+   * instruments every implementation of an interface asks `ctx.classPath.isSubtypeOf(ctx.internalName,
+   * 'java/lang/Runnable')`. Every class is a subtype of java/lang/Object. Undefined when the answer depends
+   * on a class missing from the class path (a supertype that could not be read).
+   */
+  isSubtypeOf(internalName: string, superName: string): boolean | undefined {
+    if (superName === 'java/lang/Object') return this.hasClass(internalName) ? true : undefined;
+    const seen = new Set<string>();
+    const pending = [internalName];
+    let unknown = false;
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (current === superName) return true;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      const currentSuper = this.getSuperName(current);
+      const interfaces = this.getInterfaces(current);
+      if (currentSuper === undefined || interfaces === undefined) {
+        unknown = true;
+        continue;
+      }
+      if (currentSuper !== null) pending.push(currentSuper);
+      pending.push(...interfaces);
+    }
+    return unknown ? undefined : false;
+  }
+
   /** Whether `internalName` is an interface (annotation types included); undefined when unknown. */
   isInterface(internalName: string): boolean | undefined {
     if (internalName.startsWith('[')) return this.hasClass(internalName) ? false : undefined;

@@ -22,27 +22,5 @@ export function isReferenceAssignable(from: Type, to: Type, classPath: ClassPath
     return referenceElements ? isReferenceAssignable(fromElement, toElement, classPath) : fromElement.getDescriptor() === toElement.getDescriptor();
   }
   if (to.getSort() === Type.ARRAY) return false;
-  return isSubtype(from.getInternalName(), to.getInternalName(), classPath);
-}
-
-/** Whether class `name` is `target` or extends or implements it, searched through its supertypes. */
-function isSubtype(name: string, target: string, classPath: ClassPath): boolean | undefined {
-  const seen = new Set<string>();
-  const pending = [name];
-  let unknown = false;
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (current === target) return true;
-    if (seen.has(current)) continue;
-    seen.add(current);
-    const superName = classPath.getSuperName(current);
-    const interfaces = classPath.getInterfaces(current);
-    if (superName === undefined || interfaces === undefined) {
-      unknown = true;
-      continue;
-    }
-    if (superName !== null) pending.push(superName);
-    pending.push(...interfaces);
-  }
-  return unknown ? undefined : false;
+  return classPath.isSubtypeOf(from.getInternalName(), to.getInternalName());
 }
