@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Advice } from '../src/commons/index.js';
+import { Advice, type AdviceConstant } from '../src/commons/index.js';
+import { Double } from '../src/asm/java-values.js';
+import { Type } from '../src/asm/type.js';
 import { ClassNode } from '../src/tree/class-node.js';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { defineTransform } from '../src/transform/index.js';
@@ -84,9 +86,23 @@ public class Args {
   public String name() { return name; }
 }
 `,
+  // Interface methods: a default one (this is the implementing object) and a static one.
+  'app/Greeter.java': `package app;
+public interface Greeter {
+  String name();
+  default String greet(String who) { who = who.trim(); return "hi " + who + " from " + name(); }
+  static String shout(String text) { return text.toUpperCase(); }
+}
+`,
+  'app/Hello.java': `package app;
+public class Hello implements Greeter {
+  public String name() { return "hello"; }
+}
+`,
   'app/Main.java': `package app;
 public class Main {
   public static void main(String[] args) {
+    System.out.println(new Hello().greet(" bob ") + " " + Greeter.shout("x"));
     Args a = new Args(" n ", 2);
     System.out.println("args " + a.name() + " " + Args.pad("ab", 4, 7L) + " " + new Args("m").scale(1.5, new int[] {1, 2, 3}) + " " + a.count(4));
     Shop s = new Shop("corner", 5);
@@ -311,6 +327,29 @@ public class CallTrace {
   }
 }
 `,
+  // Annotations of the advice's own bound to constants (Advice.withCustomMapping), inlined and delegated.
+  'adv/Label.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Label {}\n',
+  'adv/Limit.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Limit {}\n',
+  'adv/Big.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Big {}\n',
+  'adv/Ratio.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Ratio {}\n',
+  'adv/Flag.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Flag {}\n',
+  'adv/Kind.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Kind {}\n',
+  'adv/Configured.java': `${IMPORTS}public class Configured {
+  @Advice.OnMethodEnter
+  public static void enter(@Label String label, @Label Object labelObject, @Label CharSequence chars, @Limit int limit, @Limit Integer boxed,
+      @Limit Number number, @Big long big, @Ratio double ratio, @Flag boolean flag, @Kind Class<?> kind, @Advice.Origin("#m") String m) {
+    System.out.println("configured " + m + " " + label + " " + labelObject + " " + chars + " " + limit + " " + boxed + " " + number
+        + " " + big + " " + ratio + " " + flag + " " + kind.getName() + " " + (boxed == Integer.valueOf(42)));
+  }
+  @Advice.OnMethodExit(inline = false)
+  public static void exit(@Label String label, @Kind Class<?> kind, @Big Long big) { System.out.println("delegated " + label + " " + kind.getSimpleName() + " " + big); }
+}
+`,
+  'adv/MisConfigured.java': `${IMPORTS}public class MisConfigured {
+  @Advice.OnMethodEnter
+  public static void enter(@Label int label) { }
+}
+`,
   // Refused by both: repeatOn without a value, or on a type for a primitive; @Advice.Exit in enter advice.
   'adv/RepeatVoid.java': `${IMPORTS}public class RepeatVoid {
   @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class)
@@ -366,7 +405,36 @@ interface Scenario {
   /** Methods (by name, a whole-name regular expression) of every class; constructors only with `constructors`. */
   methods: string;
   constructors?: boolean;
+  /** Advice.withCustomMapping().bind(annotation, value) for each annotation: [kind, value as text]. */
+  bind?: Record<string, readonly ['string' | 'int' | 'long' | 'boolean' | 'double' | 'class', string]>;
 }
+
+/** A --bind value of the harness as classforge's AdviceConstant. */
+function constantOf([kind, text]: readonly [string, string]): AdviceConstant {
+  switch (kind) {
+    case 'int':
+      return Number(text);
+    case 'long':
+      return BigInt(text);
+    case 'boolean':
+      return text === 'true';
+    case 'double':
+      return new Double(Number(text));
+    case 'class':
+      return Type.getObjectType(text.replace(/\./g, '/'));
+    default:
+      return text;
+  }
+}
+
+const CONFIGURED: Scenario['bind'] = {
+  'adv.Label': ['string', 'hello'],
+  'adv.Limit': ['int', '42'],
+  'adv.Big': ['long', '9000000000'],
+  'adv.Ratio': ['double', '0.5'],
+  'adv.Flag': ['boolean', 'true'],
+  'adv.Kind': ['class', 'app.Shop'],
+};
 
 const RUNS: Scenario[] = [
   { advice: 'adv.Trace', methods: 'buy|total|label|restock|find|available|ratio' },
@@ -385,6 +453,9 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Retry', methods: 'buy|pad|count' },
   { advice: 'adv.Countdown', methods: 'label|total|count' },
   { advice: 'adv.Again', methods: 'ratio|find' },
+  { advice: 'adv.Trace', methods: 'greet|shout|name' },
+  { advice: 'adv.Backup', methods: 'greet|shout|name' },
+  { advice: 'adv.Configured', methods: 'buy|total', bind: CONFIGURED },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -401,6 +472,7 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.RepeatOnType', methods: 'buy', sameMessage: true },
   { advice: 'adv.ExitInEnter', methods: 'buy', sameMessage: true },
   { advice: 'adv.Countdown', methods: 'nothing', constructors: true, sameMessage: true },
+  { advice: 'adv.MisConfigured', methods: 'buy', bind: { 'adv.Label': ['string', 'x'] }, sameMessage: false },
 ];
 
 let scratch = '';
@@ -427,7 +499,10 @@ async function withByteBuddy(scenario: Scenario, name: string, targetDir = targe
   const run = await runJava({
     classpath: [BYTE_BUDDY, harness],
     mainClass: 'ByteBuddyAdviceOracle',
-    args: [advice.dir, scenario.advice, targetDir, out, scenario.methods, ...(scenario.constructors === true ? ['--constructors'] : [])],
+    args: [
+      advice.dir, scenario.advice, targetDir, out, scenario.methods, ...(scenario.constructors === true ? ['--constructors'] : []),
+      ...Object.entries(scenario.bind ?? {}).flatMap(([annotation, [kind, value]]) => ['--bind', `${annotation}=${kind}:${value}`]),
+    ],
   });
   if (run.exitCode !== 0) {
     const line = run.stderr.split('\n').find((l) => l.startsWith('ERROR: '));
@@ -442,7 +517,9 @@ async function withClassforge(scenario: Scenario, input: ClassFilesInput = targe
   const methods = new RegExp(`^(?:${scenario.methods})$`);
   let applied: Advice;
   try {
-    applied = Advice.to(advice.classes.get(scenario.advice.replace(/\./g, '/'))!);
+    let mapping = Advice.withCustomMapping();
+    for (const [annotation, value] of Object.entries(scenario.bind ?? {})) mapping = mapping.bind(annotation, constantOf(value));
+    applied = mapping.to(advice.classes.get(scenario.advice.replace(/\./g, '/'))!);
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -30,7 +30,7 @@ interface AgentCommandOptions {
 export function addAgentOptions(command: Command): Command {
   return addSelectionOptions(
     command
-      .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
+      .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs) or a compiled Byte Buddy advice class (.class); repeatable, applied in order', collect)
       .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect),
   )
     .option('--timeout <ms>', 'how long a class may wait for the transform host before it loads unchanged (default 10000)')

@@ -276,7 +276,7 @@ export function registerTransformCommand(program: Command): Command {
     .description('run transform modules over a class file, a directory or a jar, writing the same kind of output')
     .argument('<input>', 'a .class file, a directory of classes or a jar')
     .option('-o, --output <path>', 'where to write the result (same kind as the input; written atomically)')
-    .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs); repeatable, applied in order', collect)
+    .option('-t, --transform <file>', 'a transform module (.ts, .mts, .js, .mjs) or a compiled Byte Buddy advice class (.class); repeatable, applied in order', collect)
     .option('--cp <path>', `extra class path entries for frames and ctx.classPath, separated by "${delimiter}"; repeatable`, collect)
     .option('--options <json>', "options for every transform as JSON, or '<transform>=<json>' for one; '@<file>' reads the JSON from a file; repeatable", collect);
   return addSelectionOptions(command)

@@ -24,8 +24,8 @@ export { GeneratorAdapter } from './generator-adapter.js';
 export { AdviceAdapter, LimitExceededException } from './advice-adapter.js';
 export { AnalyzerAdapter } from './analyzer-adapter.js';
 export { JSRInlinerAdapter } from './jsr-inliner-adapter.js';
-export { Advice, AdviceWrapper } from './advice/advice.js';
-export type { AdvisedMethod, AdvisedMethodMatcher, AdvisedField, FieldLookup } from './advice/advice.js';
+export { Advice, AdviceCustomMapping, AdviceWrapper } from './advice/advice.js';
+export type { AdviceConstant, AdvisedMethod, AdvisedMethodMatcher, AdvisedField, FieldLookup } from './advice/advice.js';
 
 // COMPUTE_FRAMES cannot describe jsr/ret subroutines; the ClassWriter (which cannot import this layer)
 // inlines them through this hook for classes older than Java 7, instead of failing as ASM does.

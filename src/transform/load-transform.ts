@@ -1,4 +1,5 @@
 // # Loading transform modules: `.ts`, `.mts`, `.js`, `.mjs`, from anywhere, with no build step
+// (and compiled Byte Buddy advice classes, `.class`: advice-class-transform.ts)
 //
 // DESIGN.md contract 3: `import … from 'classforge'` inside a transform resolves to the running
 // classforge itself, wherever the file lives. That matters beyond convenience: a transform's
@@ -28,6 +29,7 @@ import { packageRoot, runningFromSources } from '../package-root.js';
 import { defineTransform, isTransformDefinition, type TransformDefinition } from './define-transform.js';
 import { TransformDefinitionError } from './transform-definition-error.js';
 import { TransformLoadError } from './transform-load-error.js';
+import { adviceClassModuleCode } from './advice-class-transform.js';
 import { mapErrorStacks, registerTransformBundle, sourceUrlComment } from './transform-stack.js';
 
 /** A transform module, loaded. */
@@ -41,6 +43,7 @@ export interface LoadedTransform {
 }
 
 const EXTENSIONS = /\.(ts|mts|js|mjs)$/i;
+const ADVICE_CLASS = /\.class$/i;
 
 /**
  * The modules a transform may import from classforge: specifier → the module's path in the package,
@@ -78,19 +81,29 @@ export async function loadTransform(path: string): Promise<LoadedTransform> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new TransformLoadError(file, code === 'ENOENT' ? 'no such transform file' : (error as Error).message, { cause: error });
   }
-  if (!stats.isFile()) throw new TransformLoadError(file, 'not a file (a transform is a .ts, .mts, .js or .mjs module)');
-  if (!EXTENSIONS.test(file)) {
-    throw new TransformLoadError(file, 'a transform module must end in .ts, .mts, .js or .mjs');
+  if (!stats.isFile()) throw new TransformLoadError(file, 'not a file (a transform is a .ts, .mts, .js or .mjs module, or an advice .class)');
+  const adviceClass = ADVICE_CLASS.test(file);
+  if (!adviceClass && !EXTENSIONS.test(file)) {
+    throw new TransformLoadError(file, 'a transform module must end in .ts, .mts, .js or .mjs (or be a compiled Byte Buddy advice class, .class)');
   }
   const key = `${stats.size}:${stats.mtimeMs}`;
   const cached = cache.get(file);
   if (cached !== undefined && cached.key === key) return cached.loaded;
-  const loaded = bundleAndImport(file);
+  const loaded = adviceClass ? adviceClassAndImport(file) : bundleAndImport(file);
   cache.set(file, { key, loaded });
   loaded.catch(() => {
     if (cache.get(file)?.loaded === loaded) cache.delete(file);
   });
   return loaded;
+}
+
+/** A Byte Buddy advice class file, made a transform module (see advice-class-transform.ts). */
+async function adviceClassAndImport(file: string): Promise<LoadedTransform> {
+  const classforge = resolveClassforgeSpecifier('classforge');
+  if ('error' in classforge) throw new TransformLoadError(file, classforge.error);
+  const code = (await adviceClassModuleCode(file, classforge.url)) + sourceUrlComment(file);
+  const definition = await importTransformCode(code, file);
+  return { path: file, definition, code };
 }
 
 async function bundleAndImport(file: string): Promise<LoadedTransform> {

@@ -5,21 +5,25 @@
 //   javac -cp /usr/share/java/byte-buddy.jar -d <harness dir> ByteBuddyAdviceOracle.java
 //   java -cp /usr/share/java/byte-buddy.jar:<harness dir> ByteBuddyAdviceOracle \
 //       <adviceDir> <adviceClassName> <targetDir> <outDir> <methodRegex> [--constructors]
+//       [--bind <annotation>=<kind>:<value>]...
 //
 // adviceDir holds the compiled advice classes; adviceClassName is the advice's binary name with dots
 // (p.TimingAdvice). Every .class file under targetDir (recursively), except the advice class and its
-// nested classes, is redefined with Advice.to(advice, locator).on(matcher) and written to outDir at
+// nested classes, is redefined with Advice.to(advice, locator).on(matcher) (its declared methods only) and written to outDir at
 // the same relative path; a class with no matching method is copied unchanged. The matcher takes
 // methods (never constructors or <clinit>) whose name matches methodRegex (ElementMatchers.nameMatches,
 // i.e. String.matches on the whole name), except abstract and native ones; --constructors adds every
 // constructor. Nothing is loaded into the JVM: types are described by a TypePool over the two folders
-// and the system class loader's resources. Frames are Byte Buddy's own (no COMPUTE_FRAMES).
+// and the system class loader's resources (only the annotation types --bind names are loaded, from
+// adviceDir: Advice.withCustomMapping().bind takes a Class; kind is string, int, long, boolean, double
+// or class). Frames are Byte Buddy's own (no COMPUTE_FRAMES).
 //
 // Exit 0: one line "rewrote <binary name>" per rewritten class on stderr. Exit 1: a single line
 // "ERROR: <message>" on stderr (e.g. Byte Buddy refusing an invalid advice or binding), and nothing is
 // written to outDir (all classes are rewritten in memory first).
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
@@ -27,6 +31,9 @@ import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.io.File;
+import java.lang.annotation.Annotation;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -58,13 +65,15 @@ public class ByteBuddyAdviceOracle {
   private static int run(String[] args) throws Exception {
     boolean constructors = false;
     List<String> positional = new ArrayList<>();
-    for (String arg : args) {
-      if (arg.equals("--constructors")) constructors = true;
-      else positional.add(arg);
+    List<String> bindings = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--constructors")) constructors = true;
+      else if (args[i].equals("--bind")) bindings.add(args[++i]);
+      else positional.add(args[i]);
     }
     if (positional.size() != 5) {
       throw new IllegalArgumentException("usage: ByteBuddyAdviceOracle <adviceDir> <adviceClassName> "
-          + "<targetDir> <outDir> <methodRegex> [--constructors]");
+          + "<targetDir> <outDir> <methodRegex> [--constructors] [--bind <annotation>=<kind>:<value>]...");
     }
     Path adviceDir = Paths.get(positional.get(0));
     String adviceName = positional.get(1);
@@ -88,7 +97,29 @@ public class ByteBuddyAdviceOracle {
           .sorted().collect(Collectors.toList());
     }
 
-    Advice advice = Advice.to(typePool.describe(adviceName).resolve(), locator);
+    // --bind: Advice.withCustomMapping().bind(annotation, value), the annotation loaded from adviceDir.
+    Advice.WithCustomMapping mapping = Advice.withCustomMapping();
+    ClassLoader annotations = new URLClassLoader(new URL[] {adviceDir.toUri().toURL()}, ByteBuddyAdviceOracle.class.getClassLoader());
+    for (String binding : bindings) {
+      int equals = binding.indexOf('=');
+      int colon = binding.indexOf(':', equals);
+      @SuppressWarnings("unchecked")
+      Class<? extends Annotation> annotation = (Class<? extends Annotation>) Class.forName(binding.substring(0, equals), false, annotations);
+      String kind = binding.substring(equals + 1, colon);
+      String text = binding.substring(colon + 1);
+      Object value;
+      switch (kind) {
+        case "string": value = text; break;
+        case "int": value = Integer.valueOf(text); break;
+        case "long": value = Long.valueOf(text); break;
+        case "boolean": value = Boolean.valueOf(text); break;
+        case "double": value = Double.valueOf(text); break;
+        case "class": value = typePool.describe(text).resolve(); break;
+        default: throw new IllegalArgumentException("unknown --bind kind " + kind);
+      }
+      mapping = mapping.bind(annotation, value);
+    }
+    Advice advice = mapping.to(typePool.describe(adviceName).resolve(), locator);
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     for (Path file : files) {
       Path relative = targetDir.relativize(file);
@@ -105,9 +136,11 @@ public class ByteBuddyAdviceOracle {
         outputs.put(relative, original);
         continue;
       }
+      // Declared methods only: matched, an inherited default method would be overridden by Byte Buddy's
+      // builder (a new method calling the interface's, with the advice around it), which no class visitor does.
       byte[] rewritten = new ByteBuddy()
           .redefine(type, locator)
-          .visit(advice.on(matcher))
+          .visit(advice.on(isDeclaredBy(type).and(matcher)))
           .make(typePool)
           .getBytes();
       outputs.put(relative, rewritten);

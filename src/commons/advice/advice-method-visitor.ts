@@ -36,7 +36,7 @@ import type { LookupSwitchInsnNode } from '../../tree/lookup-switch-insn-node.js
 import type { TableSwitchInsnNode } from '../../tree/table-switch-insn-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { GeneratorAdapter } from '../generator-adapter.js';
-import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceError, isWritable } from './advice-method.js';
+import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceConstantType, adviceError, isWritable } from './advice-method.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
@@ -792,6 +792,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           push: () => this.pushDefault(isPrimitive(returnType) ? returnType : OBJECT_TYPE),
         };
       }
+      case 'constant':
+        return { type: adviceConstantType(binding.value), slot: -1, push: () => this.push(binding.value) };
       case 'unused':
         return null;
     }

@@ -9,6 +9,7 @@
 import { Opcodes } from '../../asm/opcodes.js';
 import { Type } from '../../asm/type.js';
 import { IllegalStateException } from '../../asm/java-exceptions.js';
+import { Double, Float } from '../../asm/java-values.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
@@ -40,6 +41,8 @@ export type AdviceBinding =
   | { readonly kind: 'local'; readonly name: string }
   | { readonly kind: 'field'; readonly name: string; readonly declaringType: string | null; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'stubValue' }
+  /** A parameter annotated with an annotation bound by Advice.withCustomMapping().bind(annotation, value). */
+  | { readonly kind: 'constant'; readonly value: AdviceConstant; readonly annotation: string }
   | { readonly kind: 'unused' };
 
 export interface AdviceParameter {
@@ -100,6 +103,7 @@ export function readAdviceMethod(
   node: MethodNode,
   kind: 'enter' | 'exit',
   annotation: AnnotationNode,
+  customBindings: CustomBindings = NO_CUSTOM_BINDINGS,
 ): AdviceMethod {
   const argumentTypes = Type.getArgumentTypes(node.desc);
   const label = `${Type.getObjectType(owner).getClassName()}.${node.name}(${argumentTypes.map((t) => t.getClassName()).join(',')})`;
@@ -125,7 +129,7 @@ export function readAdviceMethod(
     const type = argumentTypes[index]!;
     const annotations = node.visibleParameterAnnotations?.[index] ?? null;
     const parameterLabel = `${type.getClassName()} ${node.localVariables?.find((v) => v.index === slot)?.name ?? `arg${index}`}`;
-    const binding = readBinding(annotations, index, kind, `${label}: parameter ${parameterLabel}`);
+    const binding = readBinding(annotations, index, kind, `${label}: parameter ${parameterLabel}`, customBindings);
     // Byte Buddy's words: the exit advice's own previous value exists only in an exit advice that has one.
     if (binding.kind === 'exit' && (kind !== 'exit' || returnType.getSort() === Type.VOID)) {
       throw adviceError(`Usage of interface net.bytebuddy.asm.Advice$Exit is not allowed on ${parameterLabel}`);
@@ -156,7 +160,13 @@ export function readAdviceMethod(
   return method;
 }
 
-function readBinding(annotations: readonly AnnotationNode[] | null, index: number, kind: 'enter' | 'exit', where: string): AdviceBinding {
+function readBinding(
+  annotations: readonly AnnotationNode[] | null,
+  index: number,
+  kind: 'enter' | 'exit',
+  where: string,
+  customBindings: CustomBindings,
+): AdviceBinding {
   let binding: AdviceBinding | null = null;
   const bind = (next: AdviceBinding): void => {
     if (binding !== null) throw adviceError(`${where} has more than one advice annotation`);
@@ -165,6 +175,11 @@ function readBinding(annotations: readonly AnnotationNode[] | null, index: numbe
   for (const annotation of annotations ?? []) {
     const unsupported = UNSUPPORTED_PARAMETER_ANNOTATIONS.get(annotation.desc ?? '');
     if (unsupported !== undefined) throw adviceError(`${where}: ${unsupported} is not supported by classforge`);
+    const custom = customBindings.get(annotation.desc ?? '');
+    if (custom !== undefined) {
+      bind({ kind: 'constant', value: custom, annotation: Type.getType(annotation.desc!).getClassName() });
+      continue;
+    }
     switch (annotation.desc) {
       case AdviceAnnotation.THIS:
         bind({ kind: 'this', readOnly: booleanValue(annotation, 'readOnly', true), optional: booleanValue(annotation, 'optional', false) });
@@ -275,6 +290,13 @@ function checkBindingType(type: Type, binding: AdviceBinding, where: string): vo
     case 'stubValue':
       if (descriptor !== 'Ljava/lang/Object;') throw adviceError(`${where}: @Advice.StubValue must be an Object`);
       break;
+    case 'constant': {
+      const constantType = adviceConstantType(binding.value);
+      if (!acceptsConstant(type, constantType)) {
+        throw adviceError(`${where}: cannot assign the ${constantType.getClassName()} bound to @${binding.annotation} to ${type.getClassName()}`);
+      }
+      break;
+    }
     default:
       break;
   }
@@ -311,6 +333,7 @@ const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
   local: '@Advice.Local',
   field: '@Advice.FieldValue',
   stubValue: '@Advice.StubValue',
+  constant: 'a custom binding',
   unused: '@Advice.Unused',
 };
 
@@ -350,3 +373,48 @@ export function adviceKindOf(node: MethodNode): { kind: 'enter' | 'exit'; annota
   if (exit !== null) kinds.push({ kind: 'exit', annotation: exit });
   return kinds;
 }
+
+/** A value Advice.withCustomMapping().bind gives the parameters its annotation marks (Byte Buddy's constants). */
+export type AdviceConstant = string | number | bigint | boolean | Float | Double | Type;
+
+/** Custom bindings by annotation descriptor. */
+export type CustomBindings = ReadonlyMap<string, AdviceConstant>;
+
+const NO_CUSTOM_BINDINGS: CustomBindings = new Map();
+
+/** The Java type of a bound constant: a JS number is an int, a bigint a long, a Type a Class. */
+export function adviceConstantType(value: AdviceConstant): Type {
+  if (typeof value === 'string') return Type.getObjectType('java/lang/String');
+  if (typeof value === 'boolean') return Type.BOOLEAN_TYPE;
+  if (typeof value === 'number') return Type.INT_TYPE;
+  if (typeof value === 'bigint') return Type.LONG_TYPE;
+  if (value instanceof Float) return Type.FLOAT_TYPE;
+  if (value instanceof Double) return Type.DOUBLE_TYPE;
+  return Type.getObjectType('java/lang/Class');
+}
+
+/** The supertypes a String or Class constant can be given as, besides Object (JLS §5.2, as Byte Buddy's static typing). */
+const CONSTANT_SUPERTYPES: Readonly<Record<string, readonly string[]>> = {
+  'java/lang/String': ['java/lang/CharSequence', 'java/io/Serializable', 'java/lang/Comparable'],
+  'java/lang/Class': ['java/io/Serializable', 'java/lang/reflect/Type', 'java/lang/reflect/AnnotatedElement', 'java/lang/reflect/GenericDeclaration'],
+};
+
+/** Whether a parameter of type `parameter` takes a constant of type `constant`: the same type, boxed, or a supertype. */
+function acceptsConstant(parameter: Type, constant: Type): boolean {
+  if (parameter.getDescriptor() === constant.getDescriptor()) return true;
+  if (parameter.getSort() !== Type.OBJECT) return false;
+  const name = parameter.getInternalName();
+  if (name === 'java/lang/Object') return true;
+  if (constant.getSort() === Type.OBJECT) return CONSTANT_SUPERTYPES[constant.getInternalName()]!.includes(name);
+  // A primitive constant boxed (JLS §5.1.7), as a parameter of its wrapper type or of Number.
+  const wrapper = WRAPPER_OF_SORT[constant.getSort()];
+  return name === wrapper || (name === 'java/lang/Number' && constant.getSort() !== Type.BOOLEAN);
+}
+
+const WRAPPER_OF_SORT: Readonly<Record<number, string>> = {
+  [Type.BOOLEAN]: 'java/lang/Boolean',
+  [Type.INT]: 'java/lang/Integer',
+  [Type.LONG]: 'java/lang/Long',
+  [Type.FLOAT]: 'java/lang/Float',
+  [Type.DOUBLE]: 'java/lang/Double',
+};

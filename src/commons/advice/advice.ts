@@ -25,7 +25,7 @@ import { Handle } from '../../asm/handle.js';
 import { ConstantDynamic } from '../../asm/constant-dynamic.js';
 import type { LdcInsnNode } from '../../tree/ldc-insn-node.js';
 import { AdviceMethodVisitor } from './advice-method-visitor.js';
-import { type AdviceMethod, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
+import { type AdviceConstant, type AdviceMethod, type CustomBindings, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
 import type { AdvisedMethod } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldLookup } from './advised-fields.js';
 import type { ClassPath } from '../../classpath/class-path.js';
@@ -34,6 +34,7 @@ import type { ConstantValue } from '../../asm/java-values.js';
 
 export type { AdvisedMethod } from './origin-text.js';
 export type { AdvisedField, FieldLookup } from './advised-fields.js';
+export type { AdviceConstant } from './advice-method.js';
 
 /** Selects the methods an advice applies to (Byte Buddy's ElementMatcher<MethodDescription>). */
 export type AdvisedMethodMatcher = (method: AdvisedMethod) => boolean;
@@ -71,6 +72,20 @@ export class Advice {
    * refuse (a non-static method, a parameter it cannot bind, a write to a read-only parameter…).
    */
   static to(advice: Uint8Array | ClassNode): Advice {
+    return Advice.read(advice, new Map());
+  }
+
+  /**
+   * Byte Buddy's Advice.withCustomMapping(): `Advice.withCustomMapping().bind('com.acme.Level', 'debug').to(bytes)`
+   * gives every advice parameter annotated @com.acme.Level (an annotation of yours, RUNTIME-retained) the
+   * value 'debug': a way to configure inlined advice, which cannot read a transform's state.
+   */
+  static withCustomMapping(): AdviceCustomMapping {
+    return new AdviceCustomMapping(new Map());
+  }
+
+  /** @internal Advice.to with custom bindings (by annotation descriptor). */
+  static read(advice: Uint8Array | ClassNode, customBindings: CustomBindings): Advice {
     let node: ClassNode;
     if (advice instanceof ClassNode) {
       node = advice;
@@ -84,7 +99,7 @@ export class Advice {
     let exit: AdviceMethod | null = null;
     for (const method of node.methods) {
       for (const { kind, annotation } of adviceKindOf(method)) {
-        const read = readAdviceMethod(node.name, isInterface, method, kind, annotation);
+        const read = readAdviceMethod(node.name, isInterface, method, kind, annotation, customBindings);
         if (kind === 'enter') {
           if (enter !== null) throw adviceError(`Duplicate advice for ${enter.label} and ${read.label}`);
           enter = read;
@@ -214,5 +229,38 @@ function checkPortableInvokeDynamic(advice: AdviceMethod, insn: InvokeDynamicIns
           'inlined into another class; call a method of a helper class instead, or use inline = false',
       );
     }
+  }
+}
+
+/**
+ * Advice with annotations of your own bound to constants (Byte Buddy's Advice.WithCustomMapping, for
+ * constant values): each bind returns a new mapping; `to` reads the advice class with them.
+ */
+export class AdviceCustomMapping {
+  private readonly bindings: ReadonlyMap<string, AdviceConstant>;
+
+  /** @internal */
+  constructor(bindings: ReadonlyMap<string, AdviceConstant>) {
+    this.bindings = bindings;
+  }
+
+  /**
+   * Binds the parameters annotated with `annotation` (its binary name, `com.acme.Level`, or internal name)
+   * to `value`: a string (String), a number (an int; Float/Double objects for floating point), a bigint
+   * (long), a boolean, or a Type (a Class constant). A parameter takes it as its own type, boxed, or as
+   * a supertype (Object, CharSequence, Number…).
+   */
+  bind(annotation: string, value: AdviceConstant): AdviceCustomMapping {
+    const descriptor = `L${annotation.replace(/\./g, '/')};`;
+    if (this.bindings.has(descriptor)) throw adviceError(`Annotation type already mapped: ${annotation.replace(/\//g, '.')}`);
+    if (typeof value === 'number' && !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)) {
+      throw adviceError(`${value} bound to ${annotation} is not a Java int: give a Float or Double object, or a bigint for a long`);
+    }
+    return new AdviceCustomMapping(new Map([...this.bindings, [descriptor, value]]));
+  }
+
+  /** The advice class read with these bindings (as Advice.to). */
+  to(advice: Uint8Array | ClassNode): Advice {
+    return Advice.read(advice, this.bindings);
   }
 }
