@@ -5,6 +5,10 @@
 //   javac -cp /usr/share/java/byte-buddy.jar -d /tmp/advice examples/advice-timing/advice/example/advice/TimingAdvice.java
 //   classforge transform app.jar -o timed.jar -t examples/advice-timing/transform.ts \
 //     --options '{"advice": "/tmp/advice/example/advice/TimingAdvice.class", "methods": "^com\\.acme\\."}'
+//
+// This module shows Advice used from a transform of your own (with its own way of choosing methods). Given
+// as is, the compiled class needs no module at all: `-t /tmp/advice/example/advice/TimingAdvice.class
+// --include 'com.acme.**'` (see the README's "Advice written in Java").
 
 import { readFileSync } from 'node:fs';
 import { Advice, defineTransform } from 'classforge';
