@@ -88,6 +88,26 @@ public class Configured {
     expect(unbound.failures[0]?.message).toContain('does not define an index 0');
   });
 
+  it('selects classes by supertype and methods by annotation, as Byte Buddy\'s isSubTypeOf and isAnnotatedWith', async () => {
+    const shop = await compileJava({
+      'shop/Timed.java': 'package shop;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS) public @interface Timed {}\n',
+      'shop/Task.java': 'package shop;\npublic interface Task extends Runnable {}\n',
+      'shop/Base.java': 'package shop;\npublic abstract class Base implements Task { @Timed public void run() { step(); } void step() {} }\n',
+      'shop/Job.java': 'package shop;\npublic class Job extends Base { @Timed void step() {} void other() {} }\n',
+      'shop/Plain.java': 'package shop;\npublic class Plain { @Timed public void run() {} }\n',
+      'shop/Main.java': 'package shop;\npublic class Main { public static void main(String[] a) { new Job().run(); new Job().other(); new Plain().run(); } }\n',
+    });
+    const changedBy = async (options: object): Promise<readonly string[]> => (await transformClasses(shop, adviceClass, { options })).changed;
+    expect(await changedBy({ subtypeOf: 'java.lang.Runnable' })).toEqual(['shop/Base', 'shop/Job']);
+    expect(await changedBy({ subtypeOf: 'shop.Task', methods: 'other' })).toEqual(['shop/Job']);
+    expect(await changedBy({ annotatedWith: 'shop.Timed' })).toEqual(['shop/Base', 'shop/Job', 'shop/Plain']);
+    const both = await transformClasses(shop, adviceClass, { options: { subtypeOf: 'shop.Base', annotatedWith: 'shop.Timed' } });
+    expect(both.changed).toEqual(['shop/Base', 'shop/Job']);
+    const run = await runJava({ classpath: both, mainClass: 'shop.Main', verify: true });
+    // run and both step()s timed, not other() (no annotation) nor Plain.run (not a Base).
+    expect(reports(run.stderr)).toEqual(['shop.Job.step took N ns', 'shop.Base.run took N ns']);
+  });
+
   it('leaves the advice class alone when it is among the classes, and does not add it again', async () => {
     const both = new Map([...program.classes, ...advice.classes]);
     const timed = await transformClasses(both, adviceClass);

@@ -14,8 +14,11 @@
 // Options (JSON Schema-checked like a module's): `methods`, a regular expression the whole method name
 // must match (default: every method; Byte Buddy's nameMatches), `constructors` (default false: Byte
 // Buddy's exit advice cannot catch exceptions around super(), so an onThrowable advice refuses them),
-// and `bind`, annotation name → value, for Advice.withCustomMapping().bind: a string, a boolean, an
-// integer (an int, or a long beyond int's range), another number (a double), or { "class": name }.
+// `bind`, annotation name → value, for Advice.withCustomMapping().bind: a string, a boolean, an
+// integer (an int, or a long beyond int's range), another number (a double), or { "class": name };
+// and Byte Buddy's commonest matchers: `subtypeOf` (a binary name: only classes that are it or extend
+// or implement it, isSubTypeOf, asked of the class path) and `annotatedWith` (a binary name: only
+// methods carrying that annotation, isAnnotatedWith, read from the class's own class file).
 // Synthetic methods are left out, as Byte Buddy's builder leaves them out. The advice class is
 // added as a helper class (its static helpers and delegating advice run from it) unless the class
 // path already has it; its own methods are never instrumented.
@@ -42,7 +45,7 @@ export async function adviceClassModuleCode(file: string, classforgeUrl: string)
   const dotted = advice.adviceClass.replace(/\//g, '.');
   const simpleName = dotted.substring(dotted.lastIndexOf('.') + 1);
   const base64 = Buffer.from(bytes).toString('base64');
-  return `import { Advice, Double, Type, defineTransform } from ${JSON.stringify(classforgeUrl)};
+  return `import { Advice, ClassNode, ClassReader, Double, Type, defineTransform } from ${JSON.stringify(classforgeUrl)};
 const bytes = new Uint8Array(Buffer.from(${JSON.stringify(base64)}, 'base64'));
 const adviceClass = Advice.to(bytes).adviceClass;
 const patterns = new Map();
@@ -69,6 +72,19 @@ function adviceFor(bind) {
   }
   return advice;
 }
+// The methods (name + descriptor) of the class in ctx that carry the annotation \`descriptor\`.
+function annotatedMethods(ctx, descriptor) {
+  const bytes = ctx.classPath.getClassBytes(ctx.internalName);
+  const found = new Set();
+  if (bytes === undefined) return found;
+  const node = new ClassNode();
+  new ClassReader(bytes).accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+  for (const method of node.methods) {
+    const annotations = [...(method.visibleAnnotations ?? []), ...(method.invisibleAnnotations ?? [])];
+    if (annotations.some((annotation) => annotation.desc === descriptor)) found.add(method.name + method.desc);
+  }
+  return found;
+}
 export default defineTransform({
   name: ${JSON.stringify(simpleName)},
   description: ${JSON.stringify(`Byte Buddy advice ${dotted} (${file})`)},
@@ -77,6 +93,8 @@ export default defineTransform({
     properties: {
       methods: { type: 'string', default: '.*', description: 'a regular expression the whole method name must match' },
       constructors: { type: 'boolean', default: false, description: 'also constructors' },
+      subtypeOf: { type: 'string', description: 'only classes that are this class or interface or extend or implement it (binary name)' },
+      annotatedWith: { type: 'string', description: 'only methods annotated with this annotation (binary name)' },
       bind: {
         type: 'object',
         default: {},
@@ -96,10 +114,19 @@ export default defineTransform({
   helperClasses: (ctx) => (ctx.classPath.hasClass(adviceClass) ? [] : [bytes]),
   visitor: (next, ctx) => {
     if (ctx.internalName === adviceClass || ctx.internalName.startsWith(adviceClass + '$')) return next;
+    const { subtypeOf, annotatedWith } = ctx.options;
+    if (subtypeOf !== undefined && ctx.classPath.isSubtypeOf(ctx.internalName, subtypeOf.replace(/\\./g, '/')) !== true) return next;
+    const annotated = annotatedWith === undefined ? null : annotatedMethods(ctx, 'L' + annotatedWith.replace(/\\./g, '/') + ';');
+    if (annotated !== null && annotated.size === 0) return next;
     const methods = methodPattern(ctx.options.methods);
     const constructors = ctx.options.constructors;
     return adviceFor(ctx.options.bind)
-      .on((method) => (method.access & 0x1000) === 0 && (method.name === '<init>' ? constructors : method.name !== '<clinit>' && methods.test(method.name)))
+      .on(
+        (method) =>
+          (method.access & 0x1000) === 0 &&
+          (method.name === '<init>' ? constructors : method.name !== '<clinit>' && methods.test(method.name)) &&
+          (annotated === null || annotated.has(method.name + method.descriptor)),
+      )
       .wrap(next, { classPath: ctx.classPath });
   },
 });
