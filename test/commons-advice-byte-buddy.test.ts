@@ -99,9 +99,22 @@ public class Hello implements Greeter {
   public String name() { return "hello"; }
 }
 `,
+  // Bean properties for @Advice.Origin("#p").
+  'app/Bean.java': `package app;
+public class Bean {
+  private int size;
+  public String getURL() { return "u"; }
+  public boolean isOpen() { return true; }
+  public void setSize(int size) { this.size = size; }
+  public int getSize() { return size; }
+}
+`,
   'app/Main.java': `package app;
 public class Main {
   public static void main(String[] args) {
+    Bean bean = new Bean();
+    bean.setSize(3);
+    System.out.println("bean " + bean.getURL() + " " + bean.isOpen() + " " + bean.getSize());
     System.out.println(new Hello().greet(" bob ") + " " + Greeter.shout("x"));
     Args a = new Args(" n ", 2);
     System.out.println("args " + a.name() + " " + Args.pad("ab", 4, 7L) + " " + new Args("m").scale(1.5, new int[] {1, 2, 3}) + " " + a.count(4));
@@ -350,6 +363,11 @@ public class CallTrace {
   public static void enter(@Label int label) { }
 }
 `,
+  'adv/Property.java': `${IMPORTS}public class Property {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin("#p") String property, @Advice.Origin("#t.#m") String method) { System.out.println("property " + method + " " + property); }
+}
+`,
   // Refused by both: repeatOn without a value, or on a type for a primitive; @Advice.Exit in enter advice.
   'adv/RepeatVoid.java': `${IMPORTS}public class RepeatVoid {
   @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class)
@@ -456,6 +474,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Trace', methods: 'greet|shout|name' },
   { advice: 'adv.Backup', methods: 'greet|shout|name' },
   { advice: 'adv.Configured', methods: 'buy|total', bind: CONFIGURED },
+  { advice: 'adv.Property', methods: 'get.*|is.*|set.*' },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -473,6 +492,7 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.ExitInEnter', methods: 'buy', sameMessage: true },
   { advice: 'adv.Countdown', methods: 'nothing', constructors: true, sameMessage: true },
   { advice: 'adv.MisConfigured', methods: 'buy', bind: { 'adv.Label': ['string', 'x'] }, sameMessage: false },
+  { advice: 'adv.Property', methods: 'buy', sameMessage: true },
 ];
 
 let scratch = '';

@@ -68,18 +68,18 @@ export function methodText(method: AdvisedMethod): string {
   return text;
 }
 
-/** The getter or setter's property name (getFoo, isFoo, setFoo → foo), as Byte Buddy's #p. */
+/**
+ * The getter or setter's property name (getFoo, isFoo, setFoo → foo), as Byte Buddy's #p
+ * (FieldNameExtractor.ForBeanProperty): the first letter after the prefix lower-cased with Java's
+ * Character.toLowerCase(char) — getURL gives uRL, not Introspector.decapitalize's URL — and its refusals.
+ */
 function propertyName(method: AdvisedMethod): string {
   const name = method.name;
   const prefix = name.startsWith('get') || name.startsWith('set') ? 3 : name.startsWith('is') ? 2 : -1;
-  if (prefix < 0 || name.length === prefix) {
-    throw new IllegalStateException(`Not a bean property: ${methodText(method)}`);
-  }
-  const rest = name.substring(prefix);
-  // java.beans.Introspector.decapitalize: URL stays URL, Foo becomes foo.
-  return rest.length > 1 && rest[0] === rest[0]!.toUpperCase() && rest[1] === rest[1]!.toUpperCase() && rest[1] !== rest[1]!.toLowerCase()
-    ? rest
-    : rest[0]!.toLowerCase() + rest.substring(1);
+  if (prefix < 0) throw new IllegalStateException(`${methodText(method)} does not follow Java bean naming conventions`);
+  if (name.length === prefix) throw new IllegalStateException(`${methodText(method)} does not specify a bean name`);
+  // One char to one char, as Java's char-based toLowerCase (U+0130 gives i; JavaScript's gives i and U+0307).
+  return name[prefix]!.toLowerCase()[0]! + name.substring(prefix + 1);
 }
 
 /** The text of `@Origin(pattern) String` for `method` (the empty pattern: methodText). */
