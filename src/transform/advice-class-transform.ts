@@ -19,7 +19,8 @@
 // and Byte Buddy's commonest matchers: `subtypeOf` (a binary name: only classes that are it or extend
 // or implement it, isSubTypeOf, asked of the class path) and `annotatedWith` (a binary name: only
 // methods carrying that annotation, isAnnotatedWith, read from the class's own class file).
-// Synthetic methods are left out, as Byte Buddy's builder leaves them out. The advice class is
+// Synthetic methods are left out: lambda bodies, as Byte Buddy's builder leaves them out, and javac's
+// bridges (which Byte Buddy instruments as the bridged method), whose calls reach that method. The advice class is
 // added as a helper class (its static helpers and delegating advice run from it) unless the class
 // path already has it; its own methods are never instrumented.
 
