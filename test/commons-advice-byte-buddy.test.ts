@@ -368,6 +368,75 @@ public class CallTrace {
   public static void enter(@Advice.Origin("#p") String property, @Advice.Origin("#t.#m") String method) { System.out.println("property " + method + " " + property); }
 }
 `,
+  // @Advice.AssignReturned (Byte Buddy with AssignReturned.Factory): the advice's value assigned to arguments,
+  // the return value, the exception, fields — whole (not when it is the default) or split from an array.
+  'adv/Assign.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class Assign {
+  @Advice.OnMethodEnter(inline = false)
+  @AssignReturned.ToArguments(@AssignReturned.ToArguments.ToArgument(0))
+  public static String enter(@Advice.Argument(0) String text) { return text.startsWith("a") ? text.toUpperCase() : null; }
+  @Advice.OnMethodExit(inline = false)
+  @AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
+  public static Object exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) Object ret) { return ret instanceof String && ((String) ret).length() > 3 ? "<" + ret + ">" : null; }
+}
+`,
+  'adv/AssignArray.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignArray {
+  @Advice.OnMethodEnter
+  @AssignReturned.ToArguments({
+      @AssignReturned.ToArguments.ToArgument(value = 0, index = 0, typing = Assigner.Typing.DYNAMIC),
+      @AssignReturned.ToArguments.ToArgument(value = 1, index = 1, typing = Assigner.Typing.DYNAMIC)})
+  public static Object[] enter(@Advice.Argument(0) double x, @Advice.Argument(1) long y) { return x > 1 ? new Object[] {x * 2, y + 1} : null; }
+}
+`,
+  'adv/AssignAll.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignAll {
+  @Advice.OnMethodEnter
+  @AssignReturned.AsScalar
+  @AssignReturned.ToAllArguments(typing = Assigner.Typing.DYNAMIC)
+  public static Object[] enter(@Advice.AllArguments Object[] args) {
+    Object[] changed = args.clone();
+    if (changed.length > 0 && changed[0] instanceof Long) changed[0] = (Long) changed[0] + 1;
+    return changed;
+  }
+}
+`,
+  'adv/AssignThrown.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignThrown {
+  @Advice.OnMethodExit(onThrowable = IllegalStateException.class)
+  @AssignReturned.ToThrown
+  public static Throwable exit(@Advice.Thrown Throwable thrown) { return thrown == null ? null : new IllegalStateException("wrapped: " + thrown.getMessage()); }
+}
+`,
+  'adv/AssignField.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignField {
+  @Advice.OnMethodExit
+  @AssignReturned.ToFields(@AssignReturned.ToFields.ToField("stock"))
+  public static int exit(@Advice.FieldValue("stock") int stock) { return stock == 5 ? 0 : stock + 1000; }
+}
+`,
+  // Refused by both: an enter advice assigning the return value or the exception; an argument the method lacks.
+  'adv/AssignEarly.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignEarly {
+  @Advice.OnMethodEnter
+  @AssignReturned.ToReturned
+  public static String enter() { return "x"; }
+}
+`,
+  'adv/AssignEarlyThrown.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignEarlyThrown {
+  @Advice.OnMethodEnter
+  @AssignReturned.ToThrown
+  public static Throwable enter() { return null; }
+}
+`,
+  'adv/AssignMissing.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignMissing {
+  @Advice.OnMethodEnter
+  @AssignReturned.ToArguments(@AssignReturned.ToArguments.ToArgument(3))
+  public static String enter() { return "x"; }
+}
+`,
   // Refused by both: repeatOn without a value, or on a type for a primitive; @Advice.Exit in enter advice.
   'adv/RepeatVoid.java': `${IMPORTS}public class RepeatVoid {
   @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class)
@@ -423,6 +492,8 @@ interface Scenario {
   /** Methods (by name, a whole-name regular expression) of every class; constructors only with `constructors`. */
   methods: string;
   constructors?: boolean;
+  /** Byte Buddy applies @Advice.AssignReturned (with AssignReturned.Factory); classforge always does. */
+  assignReturned?: boolean;
   /** Advice.withCustomMapping().bind(annotation, value) for each annotation: [kind, value as text]. */
   bind?: Record<string, readonly ['string' | 'int' | 'long' | 'boolean' | 'double' | 'class', string]>;
 }
@@ -475,6 +546,11 @@ const RUNS: Scenario[] = [
   { advice: 'adv.Backup', methods: 'greet|shout|name' },
   { advice: 'adv.Configured', methods: 'buy|total', bind: CONFIGURED },
   { advice: 'adv.Property', methods: 'get.*|is.*|set.*' },
+  { advice: 'adv.Assign', methods: 'pad|label|find|greet', assignReturned: true },
+  { advice: 'adv.AssignArray', methods: 'ratio', assignReturned: true },
+  { advice: 'adv.AssignAll', methods: 'total|pad', assignReturned: true },
+  { advice: 'adv.AssignThrown', methods: 'buy', assignReturned: true },
+  { advice: 'adv.AssignField', methods: 'buy|available', assignReturned: true },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -493,6 +569,9 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.Countdown', methods: 'nothing', constructors: true, sameMessage: true },
   { advice: 'adv.MisConfigured', methods: 'buy', bind: { 'adv.Label': ['string', 'x'] }, sameMessage: false },
   { advice: 'adv.Property', methods: 'buy', sameMessage: true },
+  { advice: 'adv.AssignEarly', methods: 'buy', assignReturned: true, sameMessage: true },
+  { advice: 'adv.AssignEarlyThrown', methods: 'buy', assignReturned: true, sameMessage: true },
+  { advice: 'adv.AssignMissing', methods: 'buy', assignReturned: true, sameMessage: true },
 ];
 
 let scratch = '';
@@ -521,6 +600,7 @@ async function withByteBuddy(scenario: Scenario, name: string, targetDir = targe
     mainClass: 'ByteBuddyAdviceOracle',
     args: [
       advice.dir, scenario.advice, targetDir, out, scenario.methods, ...(scenario.constructors === true ? ['--constructors'] : []),
+      ...(scenario.assignReturned === true ? ['--assign-returned'] : []),
       ...Object.entries(scenario.bind ?? {}).flatMap(([annotation, [kind, value]]) => ['--bind', `${annotation}=${kind}:${value}`]),
     ],
   });

@@ -5,7 +5,7 @@
 //   javac -cp /usr/share/java/byte-buddy.jar -d <harness dir> ByteBuddyAdviceOracle.java
 //   java -cp /usr/share/java/byte-buddy.jar:<harness dir> ByteBuddyAdviceOracle \
 //       <adviceDir> <adviceClassName> <targetDir> <outDir> <methodRegex> [--constructors]
-//       [--bind <annotation>=<kind>:<value>]...
+//       [--bind <annotation>=<kind>:<value>]... [--assign-returned]
 //
 // adviceDir holds the compiled advice classes; adviceClassName is the advice's binary name with dots
 // (p.TimingAdvice). Every .class file under targetDir (recursively), except the advice class and its
@@ -64,10 +64,12 @@ public class ByteBuddyAdviceOracle {
 
   private static int run(String[] args) throws Exception {
     boolean constructors = false;
+    boolean assignReturned = false;
     List<String> positional = new ArrayList<>();
     List<String> bindings = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--constructors")) constructors = true;
+      else if (args[i].equals("--assign-returned")) assignReturned = true;
       else if (args[i].equals("--bind")) bindings.add(args[++i]);
       else positional.add(args[i]);
     }
@@ -119,6 +121,8 @@ public class ByteBuddyAdviceOracle {
       }
       mapping = mapping.bind(annotation, value);
     }
+    // --assign-returned: the advice methods' @Advice.AssignReturned.To… annotations applied (Byte Buddy ignores them otherwise).
+    if (assignReturned) mapping = mapping.with(new Advice.AssignReturned.Factory());
     Advice advice = mapping.to(typePool.describe(adviceName).resolve(), locator);
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     for (Path file : files) {

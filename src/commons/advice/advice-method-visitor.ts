@@ -37,6 +37,7 @@ import type { TableSwitchInsnNode } from '../../tree/table-switch-insn-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { GeneratorAdapter } from '../generator-adapter.js';
 import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceConstantType, adviceError, isWritable } from './advice-method.js';
+import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
@@ -116,6 +117,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly stack: OperandStackSizes | null;
   /** The field each @Advice.FieldValue parameter names, found by check(). */
   private readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
+  /** The field each @AssignReturned.ToFields assignment names, found by check(). */
+  private readonly assignedFields = new Map<ReturnedAssignment, AdvisedField>();
   /**
    * backupArguments: for each slot of `this` and the arguments that the exit advice reads, the local
    * the body uses instead (-1: the body keeps the slot), so that the exit advice sees their values
@@ -170,21 +173,21 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
             if (binding.index < 0 || binding.index >= this.targetArgumentTypes.length) {
               if (!binding.optional) throw adviceError(`${text} does not define an index ${binding.index}`);
             } else {
-              this.checkAssignable(this.targetArgumentTypes[binding.index]!, parameter, binding.dynamic, !binding.readOnly, where);
+              this.checkAssignable(this.targetArgumentTypes[binding.index]!, parameter.type, binding.dynamic, !binding.readOnly, where);
             }
             break;
           case 'enter':
             if (this.enter === null || this.enter.returnType.getSort() === Type.VOID) throw adviceError(`${where}: @Advice.Enter needs an enter advice that returns a value`);
-            this.checkAssignable(this.enter.returnType, parameter, binding.dynamic, !binding.readOnly, where);
+            this.checkAssignable(this.enter.returnType, parameter.type, binding.dynamic, !binding.readOnly, where);
             break;
           case 'exit':
-            this.checkAssignable(advice.returnType, parameter, binding.dynamic, !binding.readOnly, where);
+            this.checkAssignable(advice.returnType, parameter.type, binding.dynamic, !binding.readOnly, where);
             break;
           case 'return':
             if (this.targetReturnType.getSort() === Type.VOID) {
               if (!binding.dynamic) throw adviceError(`${where}: cannot assign the void return value of ${text} (use typing = DYNAMIC for a default value)`);
             } else {
-              this.checkAssignable(this.targetReturnType, parameter, binding.dynamic, !binding.readOnly, where);
+              this.checkAssignable(this.targetReturnType, parameter.type, binding.dynamic, !binding.readOnly, where);
             }
             break;
           case 'thrown':
@@ -205,7 +208,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
               throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
             }
             if (!binding.readOnly && (field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
-            this.checkAssignable(Type.getType(field.descriptor), parameter, binding.dynamic, !binding.readOnly, where);
+            this.checkAssignable(Type.getType(field.descriptor), parameter.type, binding.dynamic, !binding.readOnly, where);
             this.fieldOf.set(parameter, field);
             break;
           }
@@ -221,7 +224,130 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
             break;
         }
       }
+      if (advice.assignReturned !== null) this.checkAssignments(advice, advice.assignReturned, text);
     }
+  }
+
+  /** The checks of an advice's @AssignReturned targets against this method. */
+  private checkAssignments(advice: AdviceMethod, assignReturned: AssignReturned, text: string): void {
+    const from = assignedType(advice.returnType, assignReturned);
+    for (const assignment of assignReturned.assignments) {
+      const where = `${advice.label}: ${assignment.label}`;
+      const target = assignment.target;
+      switch (target.kind) {
+        case 'argument':
+          // Byte Buddy's words, its spelling too.
+          if (target.index < 0 || target.index >= this.targetArgumentTypes.length) throw adviceError(`${text} declares less then ${target.index} parameters`);
+          this.checkAssignable(from, this.targetArgumentTypes[target.index]!, assignment.dynamic, false, where);
+          break;
+        case 'allArguments':
+          if (from.getDescriptor() !== '[Ljava/lang/Object;') throw adviceError(`${where}: assigns an Object[] to the arguments, not ${from.getClassName()}`);
+          break;
+        case 'returned':
+          if (this.targetReturnType.getSort() === Type.VOID) throw adviceError(`${where}: ${text} returns nothing to assign`);
+          this.checkAssignable(from, this.targetReturnType, assignment.dynamic, false, where);
+          break;
+        case 'thrown':
+          if (advice.onThrowable === null) throw adviceError(`${where}: only an exit advice with onThrowable can assign the exception`);
+          this.checkAssignable(from, THROWABLE_TYPE, assignment.dynamic, false, where);
+          break;
+        case 'this':
+          if (this.isStatic || (this.isConstructor && advice.kind === 'enter')) throw adviceError(`Cannot map this reference for static method or constructor start: ${text}`);
+          this.checkAssignable(from, Type.getObjectType(this.method.owner), assignment.dynamic, false, where);
+          break;
+        case 'field': {
+          const field = this.fields?.(target.name, target.declaringType) ?? null;
+          if (field === null) {
+            throw adviceError(`Cannot locate field named ${target.name} for class ${Type.getObjectType(target.declaringType ?? this.method.owner).getClassName()}`);
+          }
+          const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+          if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
+          if (!isStaticField && this.isConstructor && advice.kind === 'enter') throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
+          if ((field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
+          this.checkAssignable(from, Type.getType(field.descriptor), assignment.dynamic, false, where);
+          this.assignedFields.set(assignment, field);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The advice's value (in its local) assigned where its @AssignReturned annotations say: the whole of it
+   * unless it is its type's default, or the elements of the array it is unless that is null.
+   */
+  private assignReturnedValue(advice: AdviceMethod): void {
+    const assignReturned = advice.assignReturned;
+    if (assignReturned === null) return;
+    const local = advice.kind === 'enter' ? this.enterLocal : this.exitLocal;
+    const from = assignedType(advice.returnType, assignReturned);
+    const mv = this.mv!;
+    const skip = new Label();
+    if (assignReturned.splitsArray) {
+      this.loadLocal(local, advice.returnType);
+      mv.visitJumpInsn(Opcodes.IFNULL, skip);
+    } else if (assignReturned.skipsDefault) {
+      this.loadLocal(local, advice.returnType);
+      this.jumpIf({ kind: 'default' }, advice.returnType, skip);
+    }
+    for (const assignment of assignReturned.assignments) {
+      const push = (): void => {
+        this.loadLocal(local, advice.returnType);
+        if (assignment.element >= 0) {
+          this.push(assignment.element);
+          this.arrayLoad(from);
+        }
+      };
+      const target = assignment.target;
+      switch (target.kind) {
+        case 'argument':
+          push();
+          this.convert(from, this.targetArgumentTypes[target.index]!);
+          mv.visitVarInsn(this.targetArgumentTypes[target.index]!.getOpcode(Opcodes.ISTORE), this.argumentSlot(target.index));
+          break;
+        case 'allArguments':
+          this.targetArgumentTypes.forEach((type, index) => {
+            push();
+            this.push(index);
+            this.arrayLoad(OBJECT_TYPE);
+            this.convert(OBJECT_TYPE, type);
+            mv.visitVarInsn(type.getOpcode(Opcodes.ISTORE), this.argumentSlot(index));
+          });
+          break;
+        case 'returned':
+          push();
+          this.convert(from, this.targetReturnType);
+          this.storeLocal(this.returnLocal, this.targetReturnType);
+          break;
+        case 'thrown':
+          push();
+          this.convert(from, THROWABLE_TYPE);
+          this.storeLocal(this.thrownLocal, THROWABLE_TYPE);
+          break;
+        case 'this':
+          push();
+          this.convert(from, Type.getObjectType(this.method.owner));
+          mv.visitVarInsn(Opcodes.ASTORE, 0);
+          break;
+        case 'field': {
+          const field = this.assignedFields.get(assignment)!;
+          const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+          if (!isStaticField) mv.visitVarInsn(Opcodes.ALOAD, 0);
+          push();
+          this.convert(from, Type.getType(field.descriptor));
+          mv.visitFieldInsn(isStaticField ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD, field.owner, field.name, field.descriptor);
+          break;
+        }
+      }
+    }
+    mv.visitLabel(skip);
+  }
+
+  /** The local variable slot of argument `index` (JVMS §2.6.1: `this` first, longs and doubles in two). */
+  private argumentSlot(index: number): number {
+    let slot = this.isStatic ? 0 : 1;
+    for (let i = 0; i < index; i++) slot += this.targetArgumentTypes[i]!.getSize();
+    return slot;
   }
 
   /**
@@ -230,8 +356,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
    * against each other when there is a class path (typing DYNAMIC casts instead); else HotSpot's
    * verifier checks them when the class loads.
    */
-  private checkAssignable(from: Type, parameter: AdviceParameter, dynamic: boolean, writable: boolean, where: string): void {
-    const to = parameter.type;
+  private checkAssignable(from: Type, to: Type, dynamic: boolean, writable: boolean, where: string): void {
     if (from.getDescriptor() === to.getDescriptor()) return;
     const fail = (): never => {
       throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
@@ -303,11 +428,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     const exit = this.exit;
     if (exit === null || !exit.backupArguments) return;
     const slots: { slot: number; type: Type }[] = [];
-    const argumentSlot = (index: number): number => {
-      let slot = this.isStatic ? 0 : 1;
-      for (let i = 0; i < index; i++) slot += this.targetArgumentTypes[i]!.getSize();
-      return slot;
-    };
+    const argumentSlot = (index: number): number => this.argumentSlot(index);
     const add = (slot: number, type: Type): void => {
       if (!slots.some((copied) => copied.slot === slot)) slots.push({ slot, type });
     };
@@ -585,6 +706,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     this.mv!.visitMethodInsn(Opcodes.INVOKESTATIC, advice.owner, advice.node.name, advice.node.desc, advice.ownerIsInterface);
     this.takeAdviceValue(advice);
     this.closeSuppression(advice, suppression);
+    this.assignReturnedValue(advice);
   }
 
   /**
@@ -719,6 +841,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       this.loadLocal(value, advice.returnType);
       this.takeAdviceValue(advice);
     }
+    this.assignReturnedValue(advice);
   }
 
   /**
@@ -745,9 +868,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         return load(Type.getObjectType(this.method.owner), 0);
       case 'argument': {
         if (binding.index < 0 || binding.index >= this.targetArgumentTypes.length) return null;
-        let slot = this.isStatic ? 0 : 1;
-        for (let i = 0; i < binding.index; i++) slot += this.targetArgumentTypes[i]!.getSize();
-        return load(this.targetArgumentTypes[binding.index]!, slot);
+        return load(this.targetArgumentTypes[binding.index]!, this.argumentSlot(binding.index));
       }
       case 'allArguments':
         return {

@@ -16,6 +16,7 @@ import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
 import type { MethodNode } from '../../tree/method-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { ORIGIN_CONSTANT_DESCRIPTORS } from './origin-constant.js';
+import { type AssignReturned, readAssignReturned } from './assign-returned.js';
 import {
   AdviceAnnotation,
   AdviceMarker,
@@ -80,6 +81,8 @@ export interface AdviceMethod {
   readonly onThrowable: string | null;
   /** exit: when its value makes the method's body run again (repeatOn; @Advice.Exit reads the value). */
   readonly repeatOn: SkipCondition | null;
+  /** Where the value it returns is assigned (@Advice.AssignReturned.To…), or null. */
+  readonly assignReturned: AssignReturned | null;
   /**
    * exit: it sees the arguments (and `this`) as they were when the body started, even if the body
    * assigned them (OnMethodExit.backupArguments, default true): the body works on copies.
@@ -151,6 +154,7 @@ export function readAdviceMethod(
     skipOn,
     onThrowable,
     repeatOn,
+    assignReturned: readAssignReturned(owner, node, kind, label, adviceError),
     backupArguments: kind === 'exit' && booleanValue(annotation, 'backupArguments', true),
     parameterSize: slot,
     label,
