@@ -415,6 +415,15 @@ public class AssignField {
   public static int exit(@Advice.FieldValue("stock") int stock) { return stock == 5 ? 0 : stock + 1000; }
 }
 `,
+  'adv/AssignThis.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
+public class AssignThis {
+  @Advice.OnMethodEnter
+  @AssignReturned.ToThis(typing = Assigner.Typing.DYNAMIC)
+  public static Object enter(@Advice.This Object self, @Advice.Argument(0) String prefix) throws Exception {
+    return prefix.equals("shop") ? self.getClass().getConstructor(String.class, int.class).newInstance("other", 1) : null;
+  }
+}
+`,
   // Refused by both: an enter advice assigning the return value or the exception; an argument the method lacks.
   'adv/AssignEarly.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
 public class AssignEarly {
@@ -551,6 +560,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.AssignAll', methods: 'total|pad', assignReturned: true },
   { advice: 'adv.AssignThrown', methods: 'buy', assignReturned: true },
   { advice: 'adv.AssignField', methods: 'buy|available', assignReturned: true },
+  { advice: 'adv.AssignThis', methods: 'label', assignReturned: true },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
