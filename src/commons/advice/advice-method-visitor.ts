@@ -2,16 +2,20 @@
 //
 // The layout, as Byte Buddy's Advice lays out an instrumented method:
 //
-//     [@Local variables := default values]
+//     [@Local variables := default values]  [exit local := default]
 //     enter advice (its value into the enter local)       -- in a constructor: before super(...)
+//     [@AssignReturned: the value into arguments, this, fields]
 //     [skipOn: if the value says so, goto skip]
+//   repeat:
+//     [backupArguments: copies of this and the arguments, which the body uses instead]
 //   bodyStart:
 //     the method's own code, every xRETURN replaced by: store the value, goto returned
 //   bodyEnd:
 //   skip:      return local := default; goto returned       (or: return the default, without exit advice)
 //   returned:  thrown local := null
 //   exitAdvice:
-//     exit advice
+//     exit advice (its value into the exit local)  [@AssignReturned: into the return value, the exception…]
+//     [repeatOn: if the exit local says so, goto repeat]
 //     [if thrown != null: throw thrown]
 //     return the return local
 //   handler:   (onThrowable) thrown local := the exception; return local := default; goto exitAdvice
@@ -428,21 +432,20 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     const exit = this.exit;
     if (exit === null || !exit.backupArguments) return;
     const slots: { slot: number; type: Type }[] = [];
-    const argumentSlot = (index: number): number => this.argumentSlot(index);
     const add = (slot: number, type: Type): void => {
       if (!slots.some((copied) => copied.slot === slot)) slots.push({ slot, type });
     };
     if (exit.repeatOn !== null) {
       if (!this.isStatic) add(0, Type.getObjectType(this.method.owner));
-      this.targetArgumentTypes.forEach((type, index) => add(argumentSlot(index), type));
+      this.targetArgumentTypes.forEach((type, index) => add(this.argumentSlot(index), type));
     }
     for (const parameter of exit.parameters) {
       const binding = parameter.binding;
       if (binding.kind === 'this' && !this.isStatic) add(0, Type.getObjectType(this.method.owner));
       else if (binding.kind === 'argument' && binding.index >= 0 && binding.index < this.targetArgumentTypes.length) {
-        add(argumentSlot(binding.index), this.targetArgumentTypes[binding.index]!);
+        add(this.argumentSlot(binding.index), this.targetArgumentTypes[binding.index]!);
       } else if (binding.kind === 'allArguments') {
-        this.targetArgumentTypes.forEach((type, index) => add(argumentSlot(index), type));
+        this.targetArgumentTypes.forEach((type, index) => add(this.argumentSlot(index), type));
       }
     }
     if (slots.length === 0) return;
