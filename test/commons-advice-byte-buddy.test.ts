@@ -424,6 +424,13 @@ public class AssignThis {
   }
 }
 `,
+  // Inlined code calling the advice class's private helper: Byte Buddy copies it (IllegalAccessError when it runs).
+  'adv/PrivateHelper.java': `${IMPORTS}public class PrivateHelper {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin("#m") String m) { log(m); }
+  private static void log(String m) { System.out.println("private " + m); }
+}
+`,
   // Refused by both: an enter advice assigning the return value or the exception; an argument the method lacks.
   'adv/AssignEarly.java': `${IMPORTS}import net.bytebuddy.asm.Advice.AssignReturned;
 public class AssignEarly {
@@ -776,6 +783,18 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     const expected = await runMain(theirs.classes);
     expect(expected).toContain('countdown count 3 10');
     expect(await runMain(ours.classes)).toBe(expected);
+  }, 120_000);
+
+  it('refuses inlined advice that calls a private method of its class, which Byte Buddy copies into code that fails when it runs', async () => {
+    const scenario = { advice: 'adv.PrivateHelper', methods: 'buy' };
+    const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'private'), withClassforge(scenario)]);
+    if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
+    const run = await runJava({ classpath: [theirs.classes, advice.dir], mainClass: 'app.Main', verify: true });
+    expect(run.stderr).toContain("java.lang.IllegalAccessError: class app.Shop tried to access private method 'void adv.PrivateHelper.log(java.lang.String)'");
+    expect(ours).toEqual({
+      error:
+        "adv.PrivateHelper.enter(java.lang.String): its code is copied into the instrumented classes, which cannot reach the advice class's private method log; make it public (or use inline = false)",
+    });
   }, 120_000);
 
   it('binds @Advice.Origin MethodType to the method\'s type (Byte Buddy 1.12 does not)', async () => {

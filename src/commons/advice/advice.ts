@@ -24,6 +24,8 @@ import type { InvokeDynamicInsnNode } from '../../tree/invoke-dynamic-insn-node.
 import { Handle } from '../../asm/handle.js';
 import { ConstantDynamic } from '../../asm/constant-dynamic.js';
 import type { LdcInsnNode } from '../../tree/ldc-insn-node.js';
+import type { MethodInsnNode } from '../../tree/method-insn-node.js';
+import type { FieldInsnNode } from '../../tree/field-insn-node.js';
 import { AdviceMethodVisitor } from './advice-method-visitor.js';
 import { type AdviceConstant, type AdviceMethod, type CustomBindings, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
 import type { AdvisedMethod } from './origin-text.js';
@@ -110,6 +112,7 @@ export class Advice {
       }
     }
     if (enter === null && exit === null) throw adviceError(`No advice defined by ${name}`);
+    for (const advice of [enter, exit]) if (advice !== null && advice.inline) checkReachableMembers(advice, node);
     return new Advice(node.name, enter, exit);
   }
 
@@ -227,6 +230,35 @@ function checkPortableInvokeDynamic(advice: AdviceMethod, insn: InvokeDynamicIns
       throw adviceError(
         `${advice.label}: a lambda or method reference to the advice class's own method ${argument.getName()} cannot be ` +
           'inlined into another class; call a method of a helper class instead, or use inline = false',
+      );
+    }
+  }
+}
+
+/**
+ * Inlined advice code runs in the instrumented classes: a private method or field of the advice class
+ * is out of their reach (JVMS §5.4.4), and would fail only when the code runs (IllegalAccessError),
+ * as it does with Byte Buddy, which does not look. Refused here, naming the member.
+ */
+function checkReachableMembers(advice: AdviceMethod, adviceClass: ClassNode): void {
+  const privateMembers = new Map<string, string>();
+  for (const method of adviceClass.methods) {
+    if ((method.access & Opcodes.ACC_PRIVATE) !== 0) privateMembers.set(method.name + method.desc, `method ${method.name}`);
+  }
+  for (const field of adviceClass.fields) {
+    if ((field.access & Opcodes.ACC_PRIVATE) !== 0) privateMembers.set(field.name + field.desc, `field ${field.name}`);
+  }
+  if (privateMembers.size === 0) return;
+  for (let insn = advice.node.instructions.getFirst(); insn !== null; insn = insn.getNext()) {
+    const type = insn.getType();
+    if (type !== AbstractInsnNode.METHOD_INSN && type !== AbstractInsnNode.FIELD_INSN) continue;
+    const member = insn as MethodInsnNode | FieldInsnNode;
+    if (member.owner !== advice.owner) continue;
+    const privateMember = privateMembers.get(member.name + member.desc);
+    if (privateMember !== undefined) {
+      throw adviceError(
+        `${advice.label}: its code is copied into the instrumented classes, which cannot reach the advice class's private ${privateMember}; ` +
+          'make it public (or use inline = false)',
       );
     }
   }
