@@ -202,16 +202,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
             else checkOriginConstant(parameter.type.getDescriptor(), this.method, this.majorVersion, where);
             break;
           case 'field': {
-            const field = this.fields?.(binding.name, binding.declaringType) ?? null;
-            if (field === null) {
-              throw adviceError(`Cannot locate field named ${binding.name} for class ${Type.getObjectType(binding.declaringType ?? this.method.owner).getClassName()}`);
-            }
-            const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
-            if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
-            if (!isStaticField && this.isConstructor && advice.kind === 'enter') {
-              throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
-            }
-            if (!binding.readOnly && (field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
+            const field = this.usableField(binding.name, binding.declaringType, advice, !binding.readOnly, text);
             this.checkAssignable(Type.getType(field.descriptor), parameter.type, binding.dynamic, !binding.readOnly, where);
             this.fieldOf.set(parameter, field);
             break;
@@ -260,20 +251,28 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           this.checkAssignable(from, Type.getObjectType(this.method.owner), assignment.dynamic, false, where);
           break;
         case 'field': {
-          const field = this.fields?.(target.name, target.declaringType) ?? null;
-          if (field === null) {
-            throw adviceError(`Cannot locate field named ${target.name} for class ${Type.getObjectType(target.declaringType ?? this.method.owner).getClassName()}`);
-          }
-          const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
-          if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
-          if (!isStaticField && this.isConstructor && advice.kind === 'enter') throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
-          if ((field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
+          const field = this.usableField(target.name, target.declaringType, advice, true, text);
           this.checkAssignable(from, Type.getType(field.descriptor), assignment.dynamic, false, where);
           this.assignedFields.set(assignment, field);
           break;
         }
       }
     }
+  }
+
+  /**
+   * The field an advice reads (@FieldValue) or writes (@FieldValue(readOnly = false), @AssignReturned.ToFields),
+   * found from the class (and, with a class path, its superclasses), and refused in Byte Buddy's words where this
+   * method cannot use it: an instance field from a static method or before super(), a final one written.
+   */
+  private usableField(name: string, declaringType: string | null, advice: AdviceMethod, writes: boolean, text: string): AdvisedField {
+    const field = this.fields?.(name, declaringType) ?? null;
+    if (field === null) throw adviceError(`Cannot locate field named ${name} for class ${Type.getObjectType(declaringType ?? this.method.owner).getClassName()}`);
+    const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+    if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
+    if (!isStaticField && this.isConstructor && advice.kind === 'enter') throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
+    if (writes && (field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
+    return field;
   }
 
   /**
