@@ -4,9 +4,9 @@
 // both results run under -Xverify:all and must print the same, or both refuse the advice.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Advice, type AdviceConstant } from '../src/commons/index.js';
@@ -16,13 +16,12 @@ import { ClassNode } from '../src/tree/class-node.js';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { defineTransform } from '../src/transform/index.js';
 import { compileJava, runJava, transformClasses, type CompiledClasses } from '../src/testing/index.js';
-import type { ClassFilesInput } from '../src/testing/class-files.js';
+import { type ClassFilesInput, toClassFiles, writeClassFiles } from '../src/testing/class-files.js';
 import { COMMONS_LANG3, TRACE_TEXT, callLibrary, commonsLang3, compileCaller, expectSameTrace } from './support/library-calls.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
 import { Label } from '../src/asm/label.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPath } from '../src/classpath/class-path.js';
-import { mkdir, writeFile } from 'node:fs/promises';
 
 const BYTE_BUDDY = '/usr/share/java/byte-buddy.jar';
 const HARNESS = readFileSync(fileURLToPath(new URL('./support/ByteBuddyAdviceOracle.java', import.meta.url)), 'utf8');
@@ -596,19 +595,6 @@ let targets: CompiledClasses;
 let advice: CompiledClasses;
 let harness = '';
 
-async function readClasses(dir: string): Promise<Map<string, Uint8Array>> {
-  const classes = new Map<string, Uint8Array>();
-  const walk = async (current: string): Promise<void> => {
-    for (const entry of await readdir(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.name.endsWith('.class')) classes.set(relative(dir, path).slice(0, -'.class'.length), new Uint8Array(await readFile(path)));
-    }
-  };
-  await walk(dir);
-  return classes;
-}
-
 /** Byte Buddy's result: the rewritten classes, or its one-line refusal. */
 async function withByteBuddy(scenario: Scenario, name: string, targetDir = targets.dir): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
   const out = join(scratch, `bb-${name}`);
@@ -626,7 +612,7 @@ async function withByteBuddy(scenario: Scenario, name: string, targetDir = targe
     if (line === undefined) throw new Error(`the Byte Buddy harness failed: ${run.stderr}`);
     return { error: line.slice('ERROR: '.length) };
   }
-  return { classes: await readClasses(out) };
+  return { classes: toClassFiles(out) };
 }
 
 /** classforge's result through the transform pipeline (frames computed as `classforge transform` computes them). */
@@ -744,8 +730,7 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     main.visitEnd();
     writer.visitEnd();
     const dir = join(scratch, 'leftovers');
-    await mkdir(join(dir, 'gen'), { recursive: true });
-    await writeFile(join(dir, 'gen', 'Leftovers.class'), writer.toByteArray());
+    writeClassFiles(new Map([['gen/Leftovers', writer.toByteArray()]]), dir);
     const scenario = { advice: 'adv.Trace', methods: 'f|g|h' };
     const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'leftovers', dir), withClassforge(scenario, dir)]);
     if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);

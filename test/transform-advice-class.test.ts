@@ -2,7 +2,7 @@
 // applied by classforge's Advice to every method of the selected classes, offline (the test kit and
 // `classforge transform`) and inside the JVM (`classforge run`), with the advice-timing example's advice.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -122,7 +122,7 @@ public class Configured {
     expect(refusal).toBeInstanceOf(TransformLoadError);
     expect((refusal as Error).message).toBe(`${main}: not a usable advice class: No advice defined by example.orders.Orders`);
     const notClass = join(scratch, 'Broken.class');
-    await (await import('node:fs/promises')).writeFile(notClass, 'not a class');
+    await writeFile(notClass, 'not a class');
     expect(((await transformClasses(program, notClass).catch((error: unknown) => error)) as Error).message).toMatch(
       /Broken\.class: not a usable advice class: .*magic/i,
     );

@@ -48,7 +48,7 @@ export async function adviceClassModuleCode(file: string, classforgeUrl: string)
   const base64 = Buffer.from(bytes).toString('base64');
   return `import { Advice, ClassNode, ClassReader, Double, Type, defineTransform } from ${JSON.stringify(classforgeUrl)};
 const bytes = new Uint8Array(Buffer.from(${JSON.stringify(base64)}, 'base64'));
-const adviceClass = Advice.to(bytes).adviceClass;
+const adviceClass = ${JSON.stringify(advice.adviceClass)};
 const patterns = new Map();
 function methodPattern(source) {
   let pattern = patterns.get(source);

@@ -4,12 +4,11 @@
 // test/support/TraceText.java, and the two runs' output must be the same line for line.
 
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { type CompiledClasses, compileJava, runJava } from '../../src/testing/index.js';
-import { toClassFiles } from '../../src/testing/class-files.js';
+import { toClassFiles, writeClassFiles } from '../../src/testing/class-files.js';
 
 export const COMMONS_LANG3 = '/usr/share/java/commons-lang3.jar';
 
@@ -25,13 +24,10 @@ const CALLED_CLASSES = [
 ].map((name) => `org.apache.commons.lang3.${name}`);
 
 /** commons-lang3's classes by internal name, and the same written as a directory under `scratch` (for oracles that read one). */
-export async function commonsLang3(scratch: string): Promise<{ classes: Map<string, Uint8Array>; dir: string }> {
+export function commonsLang3(scratch: string): { classes: Map<string, Uint8Array>; dir: string } {
   const classes = toClassFiles(COMMONS_LANG3);
   const dir = join(scratch, 'commons-lang3');
-  for (const [name, bytes] of classes) {
-    await mkdir(join(dir, name, '..'), { recursive: true });
-    await writeFile(join(dir, `${name}.class`), bytes);
-  }
+  writeClassFiles(classes, dir);
   return { classes, dir };
 }
 
