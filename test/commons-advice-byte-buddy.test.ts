@@ -423,6 +423,47 @@ public class AssignThis {
   }
 }
 `,
+  // A writable @Advice.AllArguments: every read is a new array of the arguments (an element assigned in one is
+  // gone at the next read), every write spreads the array over the arguments, cast or unboxed (typing DYNAMIC).
+  'adv/WriteAll.java': `${IMPORTS}public class WriteAll {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin("#m") String m, @Advice.AllArguments(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object[] args) {
+    if (args.length > 0) args[0] = "lost";
+    Object[] changed = args.clone();
+    for (int i = 0; i < changed.length; i++) {
+      Object v = changed[i];
+      if (v instanceof Integer) changed[i] = (Integer) v + 1;
+      else if (v instanceof Long) changed[i] = (Long) v * 2;
+      else if (v instanceof Double) changed[i] = (Double) v / 2;
+      else if (v instanceof Character) changed[i] = '#';
+      else if (v instanceof String) changed[i] = "<" + v + ">";
+    }
+    args = changed;
+    System.out.println(m + " enter " + java.util.Arrays.deepToString(args));
+  }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Origin("#m") String m, @Advice.AllArguments Object[] args) {
+    System.out.println(m + " exit " + java.util.Arrays.deepToString(args));
+  }
+}
+`,
+  // Writable in the exit advice: what a repeated body (repeatOn) starts from.
+  'adv/WriteAllRetry.java': `${IMPORTS}public class WriteAllRetry {
+  @Advice.OnMethodExit(repeatOn = Advice.OnNonDefaultValue.class, onThrowable = IllegalStateException.class)
+  public static boolean exit(@Advice.Thrown Throwable thrown, @Advice.AllArguments(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object[] args) {
+    if (thrown == null || !(args[0] instanceof Integer) || (Integer) args[0] <= 1) return false;
+    System.out.println("retry with " + ((Integer) args[0] - 1) + " after " + thrown.getMessage());
+    args = new Object[] {(Integer) args[0] - 1};
+    return true;
+  }
+}
+`,
+  // Refused by both: a writable @Advice.AllArguments without typing DYNAMIC on a method that takes a String.
+  'adv/WriteAllStatic.java': `${IMPORTS}public class WriteAllStatic {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.AllArguments(readOnly = false) Object[] args) { args = args.clone(); }
+}
+`,
   // Inlined code calling the advice class's private helper: Byte Buddy copies it (IllegalAccessError when it runs).
   'adv/PrivateHelper.java': `${IMPORTS}public class PrivateHelper {
   @Advice.OnMethodEnter
@@ -567,6 +608,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.AssignThrown', methods: 'buy', assignReturned: true },
   { advice: 'adv.AssignField', methods: 'buy|available', assignReturned: true },
   { advice: 'adv.AssignThis', methods: 'label', assignReturned: true },
+  { advice: 'adv.WriteAllRetry', methods: 'buy' },
 ];
 
 const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
@@ -588,6 +630,7 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.AssignEarly', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.AssignEarlyThrown', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.AssignMissing', methods: 'buy', assignReturned: true, sameMessage: true },
+  { advice: 'adv.WriteAllStatic', methods: 'label', sameMessage: true },
 ];
 
 let scratch = '';
@@ -787,6 +830,21 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     if ('error' in ours) throw new Error(ours.error);
     const lines = (await runMain(ours.classes)).split('\n').filter((line) => line.startsWith('type '));
     expect(lines).toEqual(['type (int)int', 'type (int)int', 'type (long,int,double)long', 'type (int[])void']);
+  }, 120_000);
+
+  it('spreads what the advice writes to a writable @Advice.AllArguments over the arguments, and reads a new array each time', async () => {
+    const scenario = { advice: 'adv.WriteAll', methods: 'buy|total|label|restock|find|available|ratio', constructors: true };
+    const [theirs, ours] = await Promise.all([withByteBuddy(scenario, 'write-all'), withClassforge(scenario)]);
+    if ('error' in theirs) throw new Error(`Byte Buddy refused: ${theirs.error}`);
+    if ('error' in ours) throw new Error(`classforge refused: ${ours.error}`);
+    const expected = await runMain(theirs.classes);
+    // Unboxed, cast and re-boxed into int, long, double, char and String arguments; constructors too (before super()).
+    for (const line of ['buy enter [3]', 'buy 3', 'total enter [200, 4, 0.125]', 'total 700', 'label enter [<shop>, #]', 'label <shop>#<corner>', '<init> enter [<corner>, 6]']) {
+      expect(expected).toContain(line);
+    }
+    // The element assigned before the array was read again is gone.
+    expect(expected).not.toContain('lost');
+    expect(await runMain(ours.classes)).toBe(expected);
   }, 120_000);
 
   it('reads the advice from a ClassNode as from its bytes', () => {

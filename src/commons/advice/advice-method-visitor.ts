@@ -197,6 +197,15 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           case 'thrown':
             if (advice.onThrowable === null) throw adviceError(`${where}: @Advice.Thrown needs OnMethodExit.onThrowable`);
             break;
+          case 'allArguments':
+            // Written back element by element: without typing DYNAMIC only into Object arguments (Byte Buddy's
+            // words; it names an argument argN unless the class file keeps its name).
+            if (!binding.readOnly && !binding.dynamic) {
+              this.targetArgumentTypes.forEach((type, index) => {
+                if (type.getDescriptor() !== OBJECT_TYPE.getDescriptor()) throw adviceError(`Cannot assign class java.lang.Object to ${type.getClassName()} arg${index}`);
+              });
+            }
+            break;
           case 'origin':
             if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
             else checkOriginConstant(parameter.type.getDescriptor(), this.method, this.majorVersion, where);
@@ -309,13 +318,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
           mv.visitVarInsn(this.targetArgumentTypes[target.index]!.getOpcode(Opcodes.ISTORE), this.argumentSlot(target.index));
           break;
         case 'allArguments':
-          this.targetArgumentTypes.forEach((type, index) => {
-            push();
-            this.push(index);
-            this.arrayLoad(OBJECT_TYPE);
-            this.convert(OBJECT_TYPE, type);
-            mv.visitVarInsn(type.getOpcode(Opcodes.ISTORE), this.argumentSlot(index));
-          });
+          push();
+          this.spreadArgumentArray();
           break;
         case 'returned':
           push();
@@ -756,7 +760,14 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     // The advice's value, when a writable @Advice.Exit copy must be written back first: in Byte Buddy that
     // parameter is the exit local itself, which the value returned then overwrites.
     let value = -1;
+    // @Advice.AllArguments parameters by advice slot: each read makes a new array of the arguments and each
+    // write (readOnly = false) spreads the array written over them, as Byte Buddy's array target does.
+    const argumentArrays = new Map<number, AdviceParameter>();
     for (const parameter of advice.parameters) {
+      if (parameter.binding.kind === 'allArguments') {
+        argumentArrays.set(parameter.slot, parameter);
+        continue;
+      }
       const alias = this.aliasOf(advice, parameter);
       if (alias >= 0) {
         slots[parameter.slot] = alias;
@@ -799,9 +810,13 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         case AbstractInsnNode.LINE:
         case AbstractInsnNode.FRAME:
           break;
-        case AbstractInsnNode.VAR_INSN:
-          mv.visitVarInsn(insn.getOpcode(), slots[(insn as VarInsnNode).var]!);
+        case AbstractInsnNode.VAR_INSN: {
+          const arrayParameter = argumentArrays.get((insn as VarInsnNode).var);
+          if (arrayParameter === undefined) mv.visitVarInsn(insn.getOpcode(), slots[(insn as VarInsnNode).var]!);
+          else if (insn.getOpcode() === Opcodes.ALOAD) this.pushParameter(advice, arrayParameter);
+          else this.spreadArgumentArray();
           break;
+        }
         case AbstractInsnNode.IINC_INSN:
           mv.visitIincInsn(slots[(insn as IincInsnNode).var]!, (insn as IincInsnNode).incr);
           break;
@@ -937,6 +952,22 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       if (isPrimitive(types[i]!)) this.valueOf(types[i]!);
       this.arrayStore(OBJECT_TYPE);
     }
+  }
+
+  /**
+   * Pops an array (written to a writable @Advice.AllArguments parameter, or returned for
+   * @AssignReturned.ToAllArguments) and stores its elements into the arguments, each converted to the argument's type (a cast or unboxing with typing DYNAMIC).
+   */
+  private spreadArgumentArray(): void {
+    const mv = this.mv!;
+    this.targetArgumentTypes.forEach((type, index) => {
+      this.dup();
+      this.push(index);
+      this.arrayLoad(OBJECT_TYPE);
+      this.convert(OBJECT_TYPE, type);
+      mv.visitVarInsn(type.getOpcode(Opcodes.ISTORE), this.argumentSlot(index));
+    });
+    this.pop();
   }
 
   /** Pushes the value of `parameter`, converted to its type. */

@@ -33,7 +33,7 @@ import {
 export type AdviceBinding =
   | { readonly kind: 'this'; readonly readOnly: boolean; readonly optional: boolean }
   | { readonly kind: 'argument'; readonly index: number; readonly readOnly: boolean; readonly dynamic: boolean; readonly optional: boolean }
-  | { readonly kind: 'allArguments'; readonly nullIfEmpty: boolean }
+  | { readonly kind: 'allArguments'; readonly nullIfEmpty: boolean; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'origin'; readonly pattern: string }
   | { readonly kind: 'enter'; readonly readOnly: boolean; readonly dynamic: boolean }
   | { readonly kind: 'exit'; readonly readOnly: boolean; readonly dynamic: boolean }
@@ -198,8 +198,12 @@ function readBinding(
         });
         break;
       case AdviceAnnotation.ALL_ARGUMENTS:
-        if (!booleanValue(annotation, 'readOnly', true)) throw adviceError(`${where}: a writable @Advice.AllArguments is not supported by classforge`);
-        bind({ kind: 'allArguments', nullIfEmpty: booleanValue(annotation, 'nullIfEmpty', false) });
+        bind({
+          kind: 'allArguments',
+          nullIfEmpty: booleanValue(annotation, 'nullIfEmpty', false),
+          readOnly: booleanValue(annotation, 'readOnly', true),
+          dynamic: isDynamicTyping(annotation),
+        });
         break;
       case AdviceAnnotation.ORIGIN:
         bind({ kind: 'origin', pattern: stringValue(annotation, 'value', '') });
@@ -311,6 +315,7 @@ export function isWritable(binding: AdviceBinding): boolean {
   switch (binding.kind) {
     case 'this':
     case 'argument':
+    case 'allArguments':
     case 'enter':
     case 'exit':
     case 'return':
