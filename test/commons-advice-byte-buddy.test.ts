@@ -95,7 +95,8 @@ public interface Greeter {
 `,
   'app/Hello.java': `package app;
 public class Hello implements Greeter {
-  public String name() { return "hello"; }
+  public String name() { return tag() + "ello"; }
+  private String tag() { return "h"; }
 }
 `,
   // Bean properties for @Advice.Origin("#p").
@@ -253,6 +254,16 @@ const ADVICE: Record<string, string> = {
   'adv/OriginType.java': `${IMPORTS}public class OriginType {
   @Advice.OnMethodEnter
   public static void enter(@Advice.Origin java.lang.invoke.MethodType type) { System.out.println("type " + type); }
+}
+`,
+  'adv/OriginHandle.java': `${IMPORTS}import java.lang.invoke.*;
+public class OriginHandle {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin MethodHandle handle, @Advice.Origin MethodHandles.Lookup lookup) {
+    MethodHandleInfo info = lookup.revealDirect(handle);
+    System.out.println("handle " + MethodHandleInfo.referenceKindToString(info.getReferenceKind()) + " " + info.getDeclaringClass().getName() + "." + info.getName() + " " + handle.type()
+        + " lookup " + lookup.lookupClass().getName() + " private " + ((lookup.lookupModes() & MethodHandles.Lookup.PRIVATE) != 0));
+  }
 }
 `,
   'adv/ReflectMethod.java': `${IMPORTS}public class ReflectMethod {
@@ -845,6 +856,27 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
     // The element assigned before the array was read again is gone.
     expect(expected).not.toContain('lost');
     expect(await runMain(ours.classes)).toBe(expected);
+  }, 120_000);
+
+  it('binds @Advice.Origin MethodHandle and MethodHandles.Lookup as later Byte Buddy versions do (1.12 does not)', async () => {
+    const ours = await withClassforge({ advice: 'adv.OriginHandle', methods: 'buy|total|greet|shout|tag', constructors: true });
+    if ('error' in ours) throw new Error(ours.error);
+    const lines = (await runMain(ours.classes)).split('\n').filter((line) => line.startsWith('handle '));
+    expect(lines).toEqual([
+      'handle newInvokeSpecial app.Bean.<init> ()Bean lookup app.Bean private true',
+      'handle newInvokeSpecial app.Hello.<init> ()Hello lookup app.Hello private true',
+      'handle invokeInterface app.Greeter.greet (Greeter,String)String lookup app.Greeter private true',
+      'handle invokeSpecial app.Hello.tag (Hello)String lookup app.Hello private true',
+      'handle invokeStatic app.Greeter.shout (String)String lookup app.Greeter private true',
+      'handle newInvokeSpecial app.Args.<init> (String,int)Args lookup app.Args private true',
+      'handle newInvokeSpecial app.Args.<init> (String)Args lookup app.Args private true',
+      'handle newInvokeSpecial app.Args.<init> (String)Args lookup app.Args private true',
+      'handle newInvokeSpecial app.Shop.<init> (String,int)Shop lookup app.Shop private true',
+      'handle newInvokeSpecial app.Store.<init> ()Store lookup app.Store private true',
+      'handle invokeVirtual app.Shop.buy (Shop,int)int lookup app.Shop private true',
+      'handle invokeVirtual app.Shop.buy (Shop,int)int lookup app.Shop private true',
+      'handle invokeStatic app.Shop.total (long,int,double)long lookup app.Shop private true',
+    ]);
   }, 120_000);
 
   it('reads the advice from a ClassNode as from its bytes', () => {

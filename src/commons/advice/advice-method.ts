@@ -280,7 +280,7 @@ function checkBindingType(type: Type, binding: AdviceBinding, where: string): vo
     case 'origin':
       if (descriptor !== 'Ljava/lang/String;' && !ORIGIN_CONSTANT_DESCRIPTORS.has(descriptor)) {
         throw adviceError(
-          `${where}: classforge binds @Advice.Origin to a String, Class, Method, Constructor, Executable or MethodType, not ${type.getClassName()}`,
+          `${where}: classforge binds @Advice.Origin to a String, Class, Method, Constructor, Executable, MethodType, MethodHandle or MethodHandles.Lookup, not ${type.getClassName()}`,
         );
       }
       break;

@@ -168,6 +168,7 @@ export class AdviceWrapper {
 
 class AdviceClassVisitor extends ClassVisitor {
   private owner = '';
+  private ownerIsInterface = false;
   private superName: string | null = null;
   private majorVersion = 0;
   /** The class's own fields, visited before its methods (ClassReader's order). */
@@ -185,6 +186,7 @@ class AdviceClassVisitor extends ClassVisitor {
 
   override visit(version: number, access: number, name: string, signature: string | null, superName: string | null, interfaces: string[] | null): void {
     this.owner = name;
+    this.ownerIsInterface = (access & Opcodes.ACC_INTERFACE) !== 0;
     this.superName = superName;
     this.majorVersion = version & 0xffff;
     super.visit(version, access, name, signature, superName, interfaces);
@@ -204,7 +206,7 @@ class AdviceClassVisitor extends ClassVisitor {
   override visitMethod(access: number, name: string, descriptor: string, signature: string | null = null, exceptions: string[] | null = null): MethodVisitor | null {
     const next = super.visitMethod(access, name, descriptor, signature, exceptions);
     if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) !== 0) return next;
-    const method: AdvisedMethod = { owner: this.owner, access, name, descriptor, signature, exceptions };
+    const method: AdvisedMethod = { owner: this.owner, ownerIsInterface: this.ownerIsInterface, access, name, descriptor, signature, exceptions };
     if (!this.matcher(method)) return next;
     this.advice.checkClassVersion(this.owner, this.majorVersion);
     this.lookup ??= fieldLookup(this.owner, this.superName, this.fields, this.classPath);

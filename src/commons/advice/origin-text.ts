@@ -14,6 +14,8 @@ import { IllegalStateException } from '../../asm/java-exceptions.js';
 export interface AdvisedMethod {
   /** The internal name of the declaring class. */
   readonly owner: string;
+  /** Whether the declaring class is an interface (for a MethodHandle of the method); false when not given. */
+  readonly ownerIsInterface?: boolean;
   readonly access: number;
   readonly name: string;
   readonly descriptor: string;
