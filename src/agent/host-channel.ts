@@ -5,10 +5,12 @@
 // its descriptors with readSync/writeSync. The descriptors are the host process's stdin/stdout:
 // pipes from the JVM that started it (premain), or a Unix domain socket that `classforge attach`
 // accepted and handed over. Such a socket is non-blocking (EAGAIN): then a blocking wait polls
-// with short sleeps, and the idle loop (serve) awaits between polls so that signals get handled.
+// with short sleeps (poll-backoff.ts), and the idle loop (serve) awaits between polls once they grow,
+// so that signals get handled.
 
 import { readSync, writeSync } from 'node:fs';
 import { type Frame, FrameSplitter, ProtocolError } from './agent-protocol.js';
+import { PollBackoff, sleepSync } from './poll-backoff.js';
 
 /** Thrown when the shim has closed its end (the JVM exited or detached). */
 export class ChannelClosedError extends Error {
@@ -16,13 +18,6 @@ export class ChannelClosedError extends Error {
     super(message);
     this.name = 'ChannelClosedError';
   }
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/** Blocks the thread for `ms` milliseconds. */
-function sleepSync(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
 }
 
 function isWouldBlock(error: unknown): boolean {
@@ -98,7 +93,7 @@ export class HostChannel {
       const earlier = this.queued.splice(0);
       for (const frame of earlier) if (!onOther(frame)) this.queued.push(frame);
     }
-    let pause = 0;
+    const backoff = new PollBackoff(10);
     for (;;) {
       const frame = this.splitter.next();
       if (frame !== null) {
@@ -108,12 +103,11 @@ export class HostChannel {
       }
       if (this.closed) throw new ChannelClosedError();
       if (this.fill()) {
-        pause = 0;
+        backoff.reset();
         continue;
       }
       if (Date.now() > deadline) throw new ProtocolError(`no reply from the agent within ${timeoutMs} ms`);
-      pause = Math.min(pause + 1, 10);
-      sleepSync(pause);
+      sleepSync(backoff.next());
     }
   }
 

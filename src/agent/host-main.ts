@@ -1,8 +1,10 @@
-// # The transform host process: `node host-main.js --agent-jar <jar> [--attached [--persist] [--target-root <dir>]]`
+// # The transform host process: `node host-main.js --agent-jar <jar> [--attached [--persist] [--target-root <dir>] [--connection-fd <n>]]`
 //
 // Started by the shim at JVM start (its stdin/stdout are pipes to the JVM), or by `classforge
-// attach` (pipes to the attach command, which relays them to the shim's socket and sends
-// SESSION_STOP on Ctrl-C: see session-relay.ts). Its stderr is the
+// attach`: given the shim's Unix socket itself (--connection-fd), which is non-blocking, so the
+// idle host awaits between reads and a signal (Ctrl-C, forwarded by the attach command) ends the
+// session; or, for a JVM on named pipes, pipes to the attach command, which relays them and sends
+// SESSION_STOP on Ctrl-C (see session-relay.ts). Its stderr is the
 // JVM's (premain) or the attach command's: ctx.log lines and warnings go there. Nothing else may
 // write to stdout, which carries the protocol: console.log and process.stdout are sent to stderr
 // before any transform is loaded.
@@ -24,6 +26,7 @@ import { ChannelClosedError, HostChannel } from './host-channel.js';
 import { plural, refusalLines } from './retransform-report.js';
 import { DUMP_VARIABLE } from './class-dump.js';
 import { TransformHost } from './transform-host.js';
+import { PollBackoff, sleepSync } from './poll-backoff.js';
 
 // Before anything can print: stdout belongs to the protocol.
 Object.defineProperty(process, 'stdout', { configurable: true, enumerable: true, get: () => process.stderr });
@@ -37,16 +40,22 @@ interface HostArguments {
    * from here. Its java.home names a directory of that file system, not of ours.
    */
   targetRoot: string;
+  /**
+   * `--connection-fd <n>` (attach over a Unix socket): the shim's socket itself, handed over by the
+   * attach command as descriptor n; -1: the conversation is on stdin and stdout.
+   */
+  connectionFd: number;
 }
 
 function parseArguments(argv: readonly string[]): HostArguments {
-  const args: HostArguments = { agentJar: '', attached: false, persist: false, targetRoot: '' };
+  const args: HostArguments = { agentJar: '', attached: false, persist: false, targetRoot: '', connectionFd: -1 };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === '--agent-jar') args.agentJar = argv[++i] ?? '';
     else if (argument === '--attached') args.attached = true;
     else if (argument === '--persist') args.persist = true;
     else if (argument === '--target-root') args.targetRoot = argv[++i] ?? '';
+    else if (argument === '--connection-fd') args.connectionFd = Number(argv[++i] ?? -1);
   }
   return args;
 }
@@ -76,9 +85,32 @@ async function loadTransforms(agentJar: string): Promise<{ transforms: ActiveTra
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits before the next poll of a non-blocking descriptor: a short wait blocks the thread (the next
+ * frame is likely to follow at once), a longer one awaits a timer, so that a signal meanwhile is handled.
+ */
+async function waitBeforePolling(backoff: PollBackoff): Promise<void> {
+  const ms = backoff.next();
+  if (!PollBackoff.isShort(ms)) {
+    await pause(ms);
+    return;
+  }
+  sleepSync(ms);
+  // Through the event loop now and then (about every millisecond) even in a stream of frames that keeps the waits short.
+  if (backoff.misses % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The attach command that started this host is gone (killed): nobody can end the session any more. */
+class AttachCommandGone extends ChannelClosedError {}
+
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
-  const channel = new HostChannel(0, 1);
+  // attach over a socket: the socket itself (non-blocking, both ways); else stdin and stdout.
+  const channel = args.connectionFd >= 0 ? new HostChannel(args.connectionFd, args.connectionFd) : new HostChannel(0, 1);
+  // Holding the socket, the host would outlive an attach command killed by SIGKILL (the session would go
+  // on with nobody to end it), where a relayed host sees its input end: it goes once it is an orphan.
+  const attachCommand = process.ppid;
+  const attachGone = (): boolean => args.connectionFd >= 0 && process.ppid !== attachCommand;
   let stopRequested = false;
   if (args.attached) {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => (stopRequested = true));
@@ -148,18 +180,18 @@ async function main(): Promise<number> {
     const frame = new FrameBuilder(type, id);
     fill(frame);
     channel.send(frame.finish());
-    let idle = 0;
+    const backoff = new PollBackoff(20);
     for (;;) {
       const next = channel.poll();
       if (next !== null) {
-        idle = 0;
+        backoff.reset();
         if (next.type === replyType && next.id === id) return next;
         if (!handle(next)) say(`[classforge] warning: unexpected frame type ${next.type} from the agent, ignored`);
         continue;
       }
       if (channel.isClosed) throw new ChannelClosedError('the JVM closed the connection');
-      idle = Math.min(idle + 1, 20);
-      await pause(idle);
+      if (attachGone()) throw new AttachCommandGone();
+      await waitBeforePolling(backoff);
     }
   };
 
@@ -200,7 +232,8 @@ async function main(): Promise<number> {
   } catch (error) {
     if (!(error instanceof ChannelClosedError)) throw error;
     // The attach command adds whether the JVM exited (HOST_EXIT_CONNECTION_LOST).
-    say(`classforge: the connection to the JVM ended while ${phase}`);
+    if (error instanceof AttachCommandGone) say(`classforge: the attach command went away while ${phase}; the session ends, the classes stay as they are`);
+    else say(`classforge: the connection to the JVM ended while ${phase}`);
     return HOST_EXIT_CONNECTION_LOST;
   }
 
@@ -210,12 +243,12 @@ async function main(): Promise<number> {
    * the connection first throws ChannelClosedError).
    */
   async function serve(): Promise<number> {
-    let idle = 0;
+    const backoff = new PollBackoff(20);
     for (;;) {
       if (stopRequested) return 0;
       const frame = channel.poll();
       if (frame !== null) {
-        idle = 0;
+        backoff.reset();
         if (!handle(frame)) say(`[classforge] warning: unexpected frame type ${frame.type} from the agent, ignored`);
         continue;
       }
@@ -223,9 +256,9 @@ async function main(): Promise<number> {
         if (args.attached) throw new ChannelClosedError('the JVM closed the connection');
         return 0;
       }
-      // Only a non-blocking descriptor gets here (poll() blocks on pipes): wait without spinning.
-      idle = Math.min(idle + 1, 20);
-      await pause(idle);
+      // Only a non-blocking descriptor gets here (poll() blocks on pipes).
+      if (attachGone()) throw new AttachCommandGone();
+      await waitBeforePolling(backoff);
     }
   }
 }

@@ -1,10 +1,12 @@
-// # The attach session's relay: agent socket ⇄ transform host pipes
+// # The attach session's relay: agent named pipes ⇄ transform host pipes
 //
-// The transform host reads its input synchronously (transform-host.ts), so it cannot notice a
-// signal while it waits for the next frame. `classforge attach` therefore sits between the shim's
-// socket and the host's stdin/stdout: bytes pass through unchanged, and on Ctrl-C it slips a
-// SESSION_STOP frame into the host's input at the next frame boundary, which wakes the host to
-// restore the classes and detach.
+// The transform host reads its input synchronously (transform-host.ts), and the named pipes of a JVM
+// older than Java 16 (no Unix domain SocketChannel) can only be read blocking, so a host reading
+// them could not notice a signal while it waits for the next frame. For such a session `classforge
+// attach` sits between the pipes and the host's stdin/stdout: bytes pass through unchanged, and on
+// Ctrl-C it slips a SESSION_STOP frame into the host's input at the next frame boundary, which wakes
+// the host to restore the classes and detach. (A Unix socket is handed to the host itself, which
+// polls it without blocking: see startHost in cli/commands/attach.ts.)
 
 import type { Writable } from 'node:stream';
 
