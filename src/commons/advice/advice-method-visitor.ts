@@ -25,7 +25,8 @@
 // own slot, the return local…) or a local holding the value (a boxed argument, an @Origin text), its
 // own locals fresh locals of the method (LocalVariablesSorter keeps the method's own locals apart), its
 // returns jumps to its end. Frames are not kept: the class must be written with COMPUTE_FRAMES (the
-// transform pipeline does) when its version has them (JVMS §4.10.1).
+// transform pipeline does) when its version has them (JVMS §4.10.1). Before any of it, the advice's
+// bindings are checked against the method (advice-binding-checks.ts).
 
 import { Label } from '../../asm/label.js';
 import type { FrameElement, MethodVisitor } from '../../asm/method-visitor.js';
@@ -40,44 +41,20 @@ import type { LookupSwitchInsnNode } from '../../tree/lookup-switch-insn-node.js
 import type { TableSwitchInsnNode } from '../../tree/table-switch-insn-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { GeneratorAdapter } from '../generator-adapter.js';
-import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceConstantType, adviceError, isWritable } from './advice-method.js';
-import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
-import { type AdvisedMethod, methodText, originText } from './origin-text.js';
-import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
+import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceConstantType, isWritable } from './advice-method.js';
+import { type ReturnedAssignment, assignedType } from './assign-returned.js';
+import { type AdvisedMethod, originText } from './origin-text.js';
+import type { AdvisedField, FieldLookup } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
-import { checkOriginConstant, pushOriginConstant } from './origin-constant.js';
-import { isReferenceAssignable } from './reference-assignability.js';
+import { AdviceBindingChecks } from './advice-binding-checks.js';
+import { OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference } from './advice-value-types.js';
+import { pushOriginConstant } from './origin-constant.js';
 import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
 import type { AnnotationVisitor } from '../../asm/annotation-visitor.js';
 import type { TypePath } from '../../asm/type-path.js';
 import type { ConstantValue } from '../../asm/java-values.js';
 import { varargsOf } from '../../asm/varargs.js';
-
-const THROWABLE_TYPE = Type.getObjectType('java/lang/Throwable');
-const OBJECT_TYPE = Type.getObjectType('java/lang/Object');
-
-/** The wrapper class of each primitive sort (JLS §5.1.7). */
-const WRAPPERS: Record<number, string> = {
-  [Type.BOOLEAN]: 'java/lang/Boolean',
-  [Type.CHAR]: 'java/lang/Character',
-  [Type.BYTE]: 'java/lang/Byte',
-  [Type.SHORT]: 'java/lang/Short',
-  [Type.INT]: 'java/lang/Integer',
-  [Type.FLOAT]: 'java/lang/Float',
-  [Type.LONG]: 'java/lang/Long',
-  [Type.DOUBLE]: 'java/lang/Double',
-};
-/** The reference types a boxed primitive is assignable to besides its wrapper (JLS §5.2). */
-const BOXED_SUPERTYPES = new Set(['java/lang/Object', 'java/io/Serializable', 'java/lang/Comparable', 'java/lang/constant/Constable']);
-
-function isReference(type: Type): boolean {
-  return type.getSort() === Type.OBJECT || type.getSort() === Type.ARRAY;
-}
-
-function isPrimitive(type: Type): boolean {
-  return !isReference(type) && type.getSort() !== Type.VOID && type.getSort() !== Type.METHOD;
-}
 
 /** How a value of the instrumented method reaches an advice parameter. */
 interface Source {
@@ -113,16 +90,12 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private skip: Label | null = null;
   /** Where the enter advice starts, until the method's first line number is known (prependLineNumber). */
   private prepended: Label | null = null;
-  private readonly fields: FieldLookup | null;
-  private readonly majorVersion: number;
-  /** Answers whether one reference type is assignable to another; without it HotSpot's verifier does. */
-  private readonly classPath: ClassPath | null;
   /** With exit advice: the operand stack's shape, to empty it before a return jumps to the exit block. */
   private readonly stack: OperandStackSizes | null;
-  /** The field each @Advice.FieldValue parameter names, found by check(). */
-  private readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
-  /** The field each @AssignReturned.ToFields assignment names, found by check(). */
-  private readonly assignedFields = new Map<ReturnedAssignment, AdvisedField>();
+  /** The field each @Advice.FieldValue parameter names (see AdviceBindingChecks). */
+  private readonly fieldOf: ReadonlyMap<AdviceParameter, AdvisedField>;
+  /** The field each @AssignReturned.ToFields assignment names. */
+  private readonly assignedFields: ReadonlyMap<ReturnedAssignment, AdvisedField>;
   /**
    * backupArguments: for each slot of `this` and the arguments that the exit advice reads, the local
    * the body uses instead (-1: the body keeps the slot), so that the exit advice sees their values
@@ -149,139 +122,10 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     this.isConstructor = method.name === '<init>';
     this.enter = enter;
     this.exit = exit;
-    this.fields = context.fields ?? null;
-    this.majorVersion = context.majorVersion ?? 0;
-    this.classPath = context.classPath ?? null;
     this.stack = exit === null ? null : new OperandStackSizes();
-    this.check();
-  }
-
-  /** The checks against this method (Byte Buddy's messages where it has them). */
-  private check(): void {
-    const text = methodText(this.method);
-    if (this.exit?.onThrowable != null && this.isConstructor) throw adviceError(`Cannot catch exception during constructor call for ${text}`);
-    if ((this.enter?.skipOn != null || this.exit?.repeatOn != null) && this.isConstructor) throw adviceError(`Cannot skip code execution from constructor: ${text}`);
-    const localTypes = new Map<string, Type>();
-    for (const advice of [this.enter, this.exit]) {
-      if (advice === null) continue;
-      for (const parameter of advice.parameters) {
-        const binding = parameter.binding;
-        const where = `${advice.label}: parameter ${parameter.label}`;
-        switch (binding.kind) {
-          case 'this':
-            if ((this.isStatic || (this.isConstructor && advice.kind === 'enter')) && !binding.optional) {
-              throw adviceError(`Cannot map this reference for static method or constructor start: ${text}`);
-            }
-            break;
-          case 'argument':
-            if (binding.index < 0 || binding.index >= this.targetArgumentTypes.length) {
-              if (!binding.optional) throw adviceError(`${text} does not define an index ${binding.index}`);
-            } else {
-              this.checkAssignable(this.targetArgumentTypes[binding.index]!, parameter.type, binding.dynamic, !binding.readOnly, where);
-            }
-            break;
-          case 'enter':
-            if (this.enter === null || this.enter.returnType.getSort() === Type.VOID) throw adviceError(`${where}: @Advice.Enter needs an enter advice that returns a value`);
-            this.checkAssignable(this.enter.returnType, parameter.type, binding.dynamic, !binding.readOnly, where);
-            break;
-          case 'exit':
-            this.checkAssignable(advice.returnType, parameter.type, binding.dynamic, !binding.readOnly, where);
-            break;
-          case 'return':
-            if (this.targetReturnType.getSort() === Type.VOID) {
-              if (!binding.dynamic) throw adviceError(`${where}: cannot assign the void return value of ${text} (use typing = DYNAMIC for a default value)`);
-            } else {
-              this.checkAssignable(this.targetReturnType, parameter.type, binding.dynamic, !binding.readOnly, where);
-            }
-            break;
-          case 'thrown':
-            if (advice.onThrowable === null) throw adviceError(`${where}: @Advice.Thrown needs OnMethodExit.onThrowable`);
-            break;
-          case 'allArguments':
-            // Written back element by element: without typing DYNAMIC only into Object arguments (Byte Buddy's
-            // words; it names an argument argN unless the class file keeps its name).
-            if (!binding.readOnly && !binding.dynamic) {
-              this.targetArgumentTypes.forEach((type, index) => {
-                if (type.getDescriptor() !== OBJECT_TYPE.getDescriptor()) throw adviceError(`Cannot assign class java.lang.Object to ${type.getClassName()} arg${index}`);
-              });
-            }
-            break;
-          case 'origin':
-            if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
-            else checkOriginConstant(parameter.type.getDescriptor(), this.method, this.majorVersion, where);
-            break;
-          case 'field': {
-            const field = this.usableField(binding.name, binding.declaringType, advice, !binding.readOnly, text);
-            this.checkAssignable(Type.getType(field.descriptor), parameter.type, binding.dynamic, !binding.readOnly, where);
-            this.fieldOf.set(parameter, field);
-            break;
-          }
-          case 'local': {
-            const known = localTypes.get(binding.name);
-            if (known !== undefined && known.getDescriptor() !== parameter.type.getDescriptor()) {
-              throw adviceError(`${where}: @Advice.Local("${binding.name}") is a ${known.getClassName()} in the other advice`);
-            }
-            localTypes.set(binding.name, parameter.type);
-            break;
-          }
-          default:
-            break;
-        }
-      }
-      if (advice.assignReturned !== null) this.checkAssignments(advice, advice.assignReturned, text);
-    }
-  }
-
-  /** The checks of an advice's @AssignReturned targets against this method. */
-  private checkAssignments(advice: AdviceMethod, assignReturned: AssignReturned, text: string): void {
-    const from = assignedType(advice.returnType, assignReturned);
-    for (const assignment of assignReturned.assignments) {
-      const where = `${advice.label}: ${assignment.label}`;
-      const target = assignment.target;
-      switch (target.kind) {
-        case 'argument':
-          // Byte Buddy's words, its spelling too.
-          if (target.index < 0 || target.index >= this.targetArgumentTypes.length) throw adviceError(`${text} declares less then ${target.index} parameters`);
-          this.checkAssignable(from, this.targetArgumentTypes[target.index]!, assignment.dynamic, false, where);
-          break;
-        case 'allArguments':
-          if (from.getDescriptor() !== '[Ljava/lang/Object;') throw adviceError(`${where}: assigns an Object[] to the arguments, not ${from.getClassName()}`);
-          break;
-        case 'returned':
-          if (this.targetReturnType.getSort() === Type.VOID) throw adviceError(`${where}: ${text} returns nothing to assign`);
-          this.checkAssignable(from, this.targetReturnType, assignment.dynamic, false, where);
-          break;
-        case 'thrown':
-          if (advice.onThrowable === null) throw adviceError(`${where}: only an exit advice with onThrowable can assign the exception`);
-          this.checkAssignable(from, THROWABLE_TYPE, assignment.dynamic, false, where);
-          break;
-        case 'this':
-          if (this.isStatic || (this.isConstructor && advice.kind === 'enter')) throw adviceError(`Cannot map this reference for static method or constructor start: ${text}`);
-          this.checkAssignable(from, Type.getObjectType(this.method.owner), assignment.dynamic, false, where);
-          break;
-        case 'field': {
-          const field = this.usableField(target.name, target.declaringType, advice, true, text);
-          this.checkAssignable(from, Type.getType(field.descriptor), assignment.dynamic, false, where);
-          this.assignedFields.set(assignment, field);
-          break;
-        }
-      }
-    }
-  }
-
-  /**
-   * The field an advice reads (@FieldValue) or writes (@FieldValue(readOnly = false), @AssignReturned.ToFields),
-   * found from the class (and, with a class path, its superclasses), and refused in Byte Buddy's words where this
-   * method cannot use it: an instance field from a static method or before super(), a final one written.
-   */
-  private usableField(name: string, declaringType: string | null, advice: AdviceMethod, writes: boolean, text: string): AdvisedField {
-    const field = this.fields?.(name, declaringType) ?? null;
-    if (field === null) throw adviceError(`Cannot locate field named ${name} for class ${Type.getObjectType(declaringType ?? this.method.owner).getClassName()}`);
-    const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
-    if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
-    if (!isStaticField && this.isConstructor && advice.kind === 'enter') throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
-    if (writes && (field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
-    return field;
+    const checks = new AdviceBindingChecks(method, enter, exit, { fields: context.fields ?? null, majorVersion: context.majorVersion ?? 0, classPath: context.classPath ?? null });
+    this.fieldOf = checks.fieldOf;
+    this.assignedFields = checks.assignedFields;
   }
 
   /**
@@ -355,32 +199,6 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     let slot = this.isStatic ? 0 : 1;
     for (let i = 0; i < index; i++) slot += this.targetArgumentTypes[i]!.getSize();
     return slot;
-  }
-
-  /**
-   * Whether a value of `from` binds to `parameter` (and, `writable`, back): the same type, boxing,
-   * unboxing from the wrapper (or any reference with typing DYNAMIC). Reference types are checked
-   * against each other when there is a class path (typing DYNAMIC casts instead); else HotSpot's
-   * verifier checks them when the class loads.
-   */
-  private checkAssignable(from: Type, to: Type, dynamic: boolean, writable: boolean, where: string): void {
-    if (from.getDescriptor() === to.getDescriptor()) return;
-    const fail = (): never => {
-      throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
-    };
-    if (isPrimitive(from) && isPrimitive(to)) fail();
-    if (isPrimitive(from) && isReference(to)) {
-      if (!dynamic && to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
-      return;
-    }
-    if (isReference(from) && isPrimitive(to)) {
-      if (!dynamic && from.getInternalName() !== WRAPPERS[to.getSort()]) fail();
-      return;
-    }
-    if (isReference(from) && isReference(to) && !dynamic && this.classPath !== null) {
-      if (isReferenceAssignable(from, to, this.classPath) === false) fail();
-      if (writable && isReferenceAssignable(to, from, this.classPath) === false) fail();
-    }
   }
 
   override visitCode(): void {

@@ -1,0 +1,216 @@
+// # An advice's bindings checked against one instrumented method
+//
+// Before any code is written: every parameter of the enter and exit advice can take its value from
+// this method (an argument it has, `this` where there is one, the return value of a method that
+// returns one…) and, when writable, give it back; the fields @Advice.FieldValue and
+// @AssignReturned.ToFields name exist and can be read or written here; skipOn, repeatOn and
+// onThrowable fit the method. A refusal is an IllegalStateException in Byte Buddy's words where Byte
+// Buddy has them, so that advice refused by one is refused by the other with the same message.
+
+import { Opcodes } from '../../asm/opcodes.js';
+import { Type } from '../../asm/type.js';
+import type { ClassPath } from '../../classpath/class-path.js';
+import { type AdviceMethod, type AdviceParameter, adviceError } from './advice-method.js';
+import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
+import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference } from './advice-value-types.js';
+import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
+import { checkOriginConstant } from './origin-constant.js';
+import { type AdvisedMethod, methodText, originText } from './origin-text.js';
+import { isReferenceAssignable } from './reference-assignability.js';
+
+/** What the checks need to know of the class: its fields, its version, its class path. */
+export interface AdviceCheckContext {
+  /** Finds the fields @Advice.FieldValue names (none without it: such an advice is refused). */
+  readonly fields: FieldLookup | null;
+  /** The class file's major version (0: unknown), for the constants it can hold. */
+  readonly majorVersion: number;
+  /** Answers whether one reference type is assignable to another; without it HotSpot's verifier does. */
+  readonly classPath: ClassPath | null;
+}
+
+/** Checks `enter` and `exit` against `method` when constructed (throwing the first refusal), and keeps the fields they name. */
+export class AdviceBindingChecks {
+  /** The field each @Advice.FieldValue parameter names. */
+  readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
+  /** The field each @AssignReturned.ToFields assignment names. */
+  readonly assignedFields = new Map<ReturnedAssignment, AdvisedField>();
+  private readonly targetArgumentTypes: Type[];
+  private readonly targetReturnType: Type;
+  private readonly isStatic: boolean;
+  private readonly isConstructor: boolean;
+  private readonly fields: FieldLookup | null;
+  private readonly majorVersion: number;
+  private readonly classPath: ClassPath | null;
+
+  constructor(
+    private readonly method: AdvisedMethod,
+    private readonly enter: AdviceMethod | null,
+    private readonly exit: AdviceMethod | null,
+    context: AdviceCheckContext,
+  ) {
+    this.targetArgumentTypes = Type.getArgumentTypes(method.descriptor);
+    this.targetReturnType = Type.getReturnType(method.descriptor);
+    this.isStatic = (method.access & Opcodes.ACC_STATIC) !== 0;
+    this.isConstructor = method.name === '<init>';
+    this.fields = context.fields;
+    this.majorVersion = context.majorVersion;
+    this.classPath = context.classPath;
+    this.check();
+  }
+
+  /** The checks against the method (Byte Buddy's messages where it has them). */
+  private check(): void {
+    const text = methodText(this.method);
+    if (this.exit?.onThrowable != null && this.isConstructor) throw adviceError(`Cannot catch exception during constructor call for ${text}`);
+    if ((this.enter?.skipOn != null || this.exit?.repeatOn != null) && this.isConstructor) throw adviceError(`Cannot skip code execution from constructor: ${text}`);
+    const localTypes = new Map<string, Type>();
+    for (const advice of [this.enter, this.exit]) {
+      if (advice === null) continue;
+      for (const parameter of advice.parameters) {
+        const binding = parameter.binding;
+        const where = `${advice.label}: parameter ${parameter.label}`;
+        switch (binding.kind) {
+          case 'this':
+            if ((this.isStatic || (this.isConstructor && advice.kind === 'enter')) && !binding.optional) {
+              throw adviceError(`Cannot map this reference for static method or constructor start: ${text}`);
+            }
+            break;
+          case 'argument':
+            if (binding.index < 0 || binding.index >= this.targetArgumentTypes.length) {
+              if (!binding.optional) throw adviceError(`${text} does not define an index ${binding.index}`);
+            } else {
+              this.checkAssignable(this.targetArgumentTypes[binding.index]!, parameter.type, binding.dynamic, !binding.readOnly, where);
+            }
+            break;
+          case 'enter':
+            if (this.enter === null || this.enter.returnType.getSort() === Type.VOID) throw adviceError(`${where}: @Advice.Enter needs an enter advice that returns a value`);
+            this.checkAssignable(this.enter.returnType, parameter.type, binding.dynamic, !binding.readOnly, where);
+            break;
+          case 'exit':
+            this.checkAssignable(advice.returnType, parameter.type, binding.dynamic, !binding.readOnly, where);
+            break;
+          case 'return':
+            if (this.targetReturnType.getSort() === Type.VOID) {
+              if (!binding.dynamic) throw adviceError(`${where}: cannot assign the void return value of ${text} (use typing = DYNAMIC for a default value)`);
+            } else {
+              this.checkAssignable(this.targetReturnType, parameter.type, binding.dynamic, !binding.readOnly, where);
+            }
+            break;
+          case 'thrown':
+            if (advice.onThrowable === null) throw adviceError(`${where}: @Advice.Thrown needs OnMethodExit.onThrowable`);
+            break;
+          case 'allArguments':
+            // Written back element by element: without typing DYNAMIC only into Object arguments (Byte Buddy's
+            // words; it names an argument argN unless the class file keeps its name).
+            if (!binding.readOnly && !binding.dynamic) {
+              this.targetArgumentTypes.forEach((type, index) => {
+                if (type.getDescriptor() !== OBJECT_TYPE.getDescriptor()) throw adviceError(`Cannot assign class java.lang.Object to ${type.getClassName()} arg${index}`);
+              });
+            }
+            break;
+          case 'origin':
+            if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
+            else checkOriginConstant(parameter.type.getDescriptor(), this.method, this.majorVersion, where);
+            break;
+          case 'field': {
+            const field = this.usableField(binding.name, binding.declaringType, advice, !binding.readOnly, text);
+            this.checkAssignable(Type.getType(field.descriptor), parameter.type, binding.dynamic, !binding.readOnly, where);
+            this.fieldOf.set(parameter, field);
+            break;
+          }
+          case 'local': {
+            const known = localTypes.get(binding.name);
+            if (known !== undefined && known.getDescriptor() !== parameter.type.getDescriptor()) {
+              throw adviceError(`${where}: @Advice.Local("${binding.name}") is a ${known.getClassName()} in the other advice`);
+            }
+            localTypes.set(binding.name, parameter.type);
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      if (advice.assignReturned !== null) this.checkAssignments(advice, advice.assignReturned, text);
+    }
+  }
+
+  /** The checks of an advice's @AssignReturned targets against this method. */
+  private checkAssignments(advice: AdviceMethod, assignReturned: AssignReturned, text: string): void {
+    const from = assignedType(advice.returnType, assignReturned);
+    for (const assignment of assignReturned.assignments) {
+      const where = `${advice.label}: ${assignment.label}`;
+      const target = assignment.target;
+      switch (target.kind) {
+        case 'argument':
+          // Byte Buddy's words, its spelling too.
+          if (target.index < 0 || target.index >= this.targetArgumentTypes.length) throw adviceError(`${text} declares less then ${target.index} parameters`);
+          this.checkAssignable(from, this.targetArgumentTypes[target.index]!, assignment.dynamic, false, where);
+          break;
+        case 'allArguments':
+          if (from.getDescriptor() !== '[Ljava/lang/Object;') throw adviceError(`${where}: assigns an Object[] to the arguments, not ${from.getClassName()}`);
+          break;
+        case 'returned':
+          if (this.targetReturnType.getSort() === Type.VOID) throw adviceError(`${where}: ${text} returns nothing to assign`);
+          this.checkAssignable(from, this.targetReturnType, assignment.dynamic, false, where);
+          break;
+        case 'thrown':
+          if (advice.onThrowable === null) throw adviceError(`${where}: only an exit advice with onThrowable can assign the exception`);
+          this.checkAssignable(from, THROWABLE_TYPE, assignment.dynamic, false, where);
+          break;
+        case 'this':
+          if (this.isStatic || (this.isConstructor && advice.kind === 'enter')) throw adviceError(`Cannot map this reference for static method or constructor start: ${text}`);
+          this.checkAssignable(from, Type.getObjectType(this.method.owner), assignment.dynamic, false, where);
+          break;
+        case 'field': {
+          const field = this.usableField(target.name, target.declaringType, advice, true, text);
+          this.checkAssignable(from, Type.getType(field.descriptor), assignment.dynamic, false, where);
+          this.assignedFields.set(assignment, field);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The field an advice reads (@FieldValue) or writes (@FieldValue(readOnly = false), @AssignReturned.ToFields),
+   * found from the class (and, with a class path, its superclasses), and refused in Byte Buddy's words where this
+   * method cannot use it: an instance field from a static method or before super(), a final one written.
+   */
+  private usableField(name: string, declaringType: string | null, advice: AdviceMethod, writes: boolean, text: string): AdvisedField {
+    const field = this.fields?.(name, declaringType) ?? null;
+    if (field === null) throw adviceError(`Cannot locate field named ${name} for class ${Type.getObjectType(declaringType ?? this.method.owner).getClassName()}`);
+    const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
+    if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
+    if (!isStaticField && this.isConstructor && advice.kind === 'enter') throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
+    if (writes && (field.access & Opcodes.ACC_FINAL) !== 0) throw adviceError(`Cannot write to final field ${fieldText(field)}`);
+    return field;
+  }
+
+
+  /**
+   * Whether a value of `from` binds to `parameter` (and, `writable`, back): the same type, boxing,
+   * unboxing from the wrapper (or any reference with typing DYNAMIC). Reference types are checked
+   * against each other when there is a class path (typing DYNAMIC casts instead); else HotSpot's
+   * verifier checks them when the class loads.
+   */
+  private checkAssignable(from: Type, to: Type, dynamic: boolean, writable: boolean, where: string): void {
+    if (from.getDescriptor() === to.getDescriptor()) return;
+    const fail = (): never => {
+      throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
+    };
+    if (isPrimitive(from) && isPrimitive(to)) fail();
+    if (isPrimitive(from) && isReference(to)) {
+      if (!dynamic && to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
+      return;
+    }
+    if (isReference(from) && isPrimitive(to)) {
+      if (!dynamic && from.getInternalName() !== WRAPPERS[to.getSort()]) fail();
+      return;
+    }
+    if (isReference(from) && isReference(to) && !dynamic && this.classPath !== null) {
+      if (isReferenceAssignable(from, to, this.classPath) === false) fail();
+      if (writable && isReferenceAssignable(to, from, this.classPath) === false) fail();
+    }
+  }
+
+}
