@@ -368,6 +368,41 @@ public class CallTrace {
   public static void exit(@Label String label, @Kind Class<?> kind, @Big Long big) { System.out.println("delegated " + label + " " + kind.getSimpleName() + " " + big); }
 }
 `,
+  // bindProperty: each parameter gets its annotation's element (or the element's default); bind to an enum constant.
+  'adv/Speed.java': 'package adv;\npublic enum Speed { SLOW, FAST }\n',
+  'adv/Named.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Named { String value() default "unnamed"; }\n',
+  'adv/Weight.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Weight { double value() default 1.5; }\n',
+  'adv/Mode.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Mode { Speed value() default Speed.SLOW; }\n',
+  'adv/Symbol.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Symbol { char value() default \'?\'; }\n',
+  'adv/Tiny.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Tiny { byte value() default 7; }\n',
+  'adv/Kindly.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Kindly { Class<?> value() default String.class; }\n',
+  'adv/Chosen.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Chosen {  }\n',
+  'adv/Listed.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Listed { String[] value(); }\n',
+  'adv/Propertied.java': `${IMPORTS}public class Propertied {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin("#m") String m, @Named("buyer") String named, @Named String unnamed, @Named CharSequence chars,
+      @Weight(2.5) double weight, @Weight Double boxedWeight, @Mode(Speed.FAST) Speed fast, @Mode Object slow, @Mode Enum<?> asEnum,
+      @Symbol('s') char symbol, @Symbol Character boxedSymbol, @Tiny byte tiny, @Tiny(-3) Number tinyNumber, @Kindly Class<?> kind,
+      @Kindly(Integer.class) Object otherKind, @Chosen Speed chosen, @Chosen Comparable<?> chosenComparable) {
+    System.out.println("props " + m + " " + named + " " + unnamed + " " + chars + " " + weight + " " + boxedWeight + " " + fast + " " + slow
+        + " " + asEnum.ordinal() + " " + symbol + " " + boxedSymbol + " " + tiny + " " + tinyNumber + " " + kind.getName() + " " + otherKind
+        + " " + chosen + " " + chosenComparable + " " + (chosen == Speed.FAST));
+  }
+  @Advice.OnMethodExit(inline = false)
+  public static void exit(@Named("done") String named, @Mode Speed mode, @Chosen Speed chosen) { System.out.println("delegated " + named + " " + mode + " " + chosen); }
+}
+`,
+  // Refused by both: an array element, and an enum where a String goes.
+  'adv/ListedArray.java': `${IMPORTS}public class ListedArray {
+  @Advice.OnMethodEnter
+  public static void enter(@Listed({"a", "b"}) String[] listed) { System.out.println(listed.length); }
+}
+`,
+  'adv/ChosenString.java': `${IMPORTS}public class ChosenString {
+  @Advice.OnMethodEnter
+  public static void enter(@Chosen String chosen) { System.out.println(chosen); }
+}
+`,
   'adv/MisConfigured.java': `${IMPORTS}public class MisConfigured {
   @Advice.OnMethodEnter
   public static void enter(@Label int label) { }
@@ -562,7 +597,7 @@ interface Scenario {
   /** Byte Buddy applies @Advice.AssignReturned (with AssignReturned.Factory); classforge always does. */
   assignReturned?: boolean;
   /** Advice.withCustomMapping().bind(annotation, value) for each annotation: [kind, value as text]. */
-  bind?: Record<string, readonly ['string' | 'int' | 'long' | 'boolean' | 'double' | 'class', string]>;
+  bind?: Record<string, readonly ['string' | 'int' | 'long' | 'boolean' | 'double' | 'class' | 'enum' | 'property', string]>;
 }
 
 /** A --bind value of the harness as classforge's AdviceConstant. */
@@ -592,6 +627,16 @@ const CONFIGURED: Scenario['bind'] = {
   'adv.Kind': ['class', 'app.Shop'],
 };
 
+const PROPERTIES: Scenario['bind'] = {
+  'adv.Named': ['property', 'value'],
+  'adv.Weight': ['property', 'value'],
+  'adv.Mode': ['property', 'value'],
+  'adv.Symbol': ['property', 'value'],
+  'adv.Tiny': ['property', 'value'],
+  'adv.Kindly': ['property', 'value'],
+  'adv.Chosen': ['enum', 'adv.Speed.FAST'],
+};
+
 const RUNS: Scenario[] = [
   { advice: 'adv.Trace', methods: 'buy|total|label|restock|find|available|ratio' },
   { advice: 'adv.Trace', methods: 'nothing', constructors: false },
@@ -619,6 +664,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.AssignThrown', methods: 'buy', assignReturned: true },
   { advice: 'adv.AssignField', methods: 'buy|available', assignReturned: true },
   { advice: 'adv.AssignThis', methods: 'label', assignReturned: true },
+  { advice: 'adv.Propertied', methods: 'buy|total', bind: PROPERTIES },
   { advice: 'adv.WriteAllRetry', methods: 'buy' },
 ];
 
@@ -642,6 +688,8 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.AssignEarlyThrown', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.AssignMissing', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.WriteAllStatic', methods: 'label', sameMessage: true },
+  { advice: 'adv.ListedArray', methods: 'buy', bind: { 'adv.Listed': ['property', 'value'] }, sameMessage: false },
+  { advice: 'adv.ChosenString', methods: 'buy', bind: { 'adv.Chosen': ['enum', 'adv.Speed.FAST'] }, sameMessage: false },
 ];
 
 let scratch = '';
@@ -675,7 +723,11 @@ async function withClassforge(scenario: Scenario, input: ClassFilesInput = targe
   let applied: Advice;
   try {
     let mapping = Advice.withCustomMapping();
-    for (const [annotation, value] of Object.entries(scenario.bind ?? {})) mapping = mapping.bind(annotation, constantOf(value));
+    for (const [annotation, value] of Object.entries(scenario.bind ?? {})) {
+      if (value[0] === 'property') mapping = mapping.bindProperty(annotation, value[1]);
+      else if (value[0] === 'enum') mapping = mapping.bindEnum(annotation, value[1].substring(0, value[1].lastIndexOf('.')), value[1].substring(value[1].lastIndexOf('.') + 1));
+      else mapping = mapping.bind(annotation, constantOf(value));
+    }
     applied = mapping.to(advice.classes.get(scenario.advice.replace(/\./g, '/'))!);
   } catch (error) {
     return { error: (error as Error).message };
@@ -686,7 +738,8 @@ async function withClassforge(scenario: Scenario, input: ClassFilesInput = targe
   );
   // The class path finds the superclass's fields for @Advice.FieldValue.
   const transform = defineTransform({ name: 'advice', visitor: (next, ctx) => wrapper.wrap(next, { classPath: ctx.classPath }) });
-  const result = await transformClasses(input, transform, { keepGoing: true });
+  // The advice's own classes on the class path too: the annotation defaults bindProperty reads.
+  const result = await transformClasses(input, transform, { keepGoing: true, classPath: [advice.dir] });
   const failure = result.failures[0];
   if (failure !== undefined) return { error: failure.cause instanceof Error ? failure.cause.message : failure.message };
   return { classes: result.classes };
@@ -877,6 +930,21 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
       'handle invokeVirtual app.Shop.buy (Shop,int)int lookup app.Shop private true',
       'handle invokeStatic app.Shop.total (long,int,double)long lookup app.Shop private true',
     ]);
+  }, 120_000);
+
+  it("reads bindProperty's defaults from the annotation type on the class path, and says so when it is not there", async () => {
+    let mapping = Advice.withCustomMapping();
+    for (const [annotation, [kind, value]] of Object.entries(PROPERTIES!)) {
+      mapping = kind === 'property' ? mapping.bindProperty(annotation, value) : mapping.bindEnum(annotation, 'adv.Speed', 'FAST');
+    }
+    const applied = mapping.to(advice.classes.get('adv/Propertied')!).on((m) => m.name === 'buy');
+    const transform = defineTransform({ name: 'advice', visitor: (next, ctx) => applied.wrap(next, { classPath: ctx.classPath }) });
+    const without = await transformClasses(targets, transform, { keepGoing: true });
+    expect(without.failures.map((failure) => (failure.cause as Error).message)).toEqual([
+      "adv.Propertied.enter(java.lang.String,java.lang.String,java.lang.String,java.lang.CharSequence,double,java.lang.Double,adv.Speed,java.lang.Object,java.lang.Enum,char,java.lang.Character,byte,java.lang.Number,java.lang.Class,java.lang.Object,adv.Speed,java.lang.Comparable): parameter java.lang.String arg2: @adv.Named's value is not given, and its default needs adv.Named on the class path",
+    ]);
+    const withDefaults = await transformClasses(targets, transform, { classPath: [advice.dir] });
+    expect(await runMain(withDefaults.classes)).toContain('props buy buyer unnamed unnamed 2.5 1.5 FAST SLOW 0 s ? 7 -3 java.lang.String class java.lang.Integer FAST FAST true');
   }, 120_000);
 
   it('reads the advice from a ClassNode as from its bytes', () => {

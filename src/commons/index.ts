@@ -25,7 +25,7 @@ export { AdviceAdapter, LimitExceededException } from './advice-adapter.js';
 export { AnalyzerAdapter } from './analyzer-adapter.js';
 export { JSRInlinerAdapter } from './jsr-inliner-adapter.js';
 export { Advice, AdviceCustomMapping, AdviceWrapper } from './advice/advice.js';
-export type { AdviceConstant, AdvisedMethod, AdvisedMethodMatcher, AdvisedField, FieldLookup } from './advice/advice.js';
+export type { AdviceConstant, AdviceEnumConstant, AdvisedMethod, AdvisedMethodMatcher, AdvisedField, FieldLookup } from './advice/advice.js';
 
 // COMPUTE_FRAMES cannot describe jsr/ret subroutines; the ClassWriter (which cannot import this layer)
 // inlines them through this hook for classes older than Java 7, instead of failing as ASM does.

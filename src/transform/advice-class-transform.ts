@@ -15,7 +15,8 @@
 // must match (default: every method; Byte Buddy's nameMatches), `constructors` (default false: Byte
 // Buddy's exit advice cannot catch exceptions around super(), so an onThrowable advice refuses them),
 // `bind`, annotation name → value, for Advice.withCustomMapping().bind: a string, a boolean, an
-// integer (an int, or a long beyond int's range), another number (a double), or { "class": name };
+// integer (an int, or a long beyond int's range), another number (a double), { "class": name },
+// { "enum": name, "name": constant } (bindEnum), or { "property": element } (bindProperty);
 // and Byte Buddy's commonest matchers: `subtypeOf` (a binary name: only classes that are it or extend
 // or implement it, isSubTypeOf, asked of the class path) and `annotatedWith` (a binary name: only
 // methods carrying that annotation, isAnnotatedWith, read from the class's own class file).
@@ -58,6 +59,7 @@ function methodPattern(source) {
 // The advice read with the options' bindings, once per distinct bindings.
 const advices = new Map();
 function constant(value) {
+  if (typeof value === 'object' && value.enum !== undefined) return { enumType: value.enum.replace(/\\./g, '/'), name: value.name };
   if (typeof value === 'object') return Type.getObjectType(value.class.replace(/\\./g, '/'));
   if (typeof value !== 'number') return value;
   if (!Number.isInteger(value)) return new Double(value);
@@ -68,7 +70,9 @@ function adviceFor(bind) {
   let advice = advices.get(key);
   if (advice === undefined) {
     let mapping = Advice.withCustomMapping();
-    for (const [annotation, value] of Object.entries(bind)) mapping = mapping.bind(annotation, constant(value));
+    for (const [annotation, value] of Object.entries(bind)) {
+      mapping = typeof value === 'object' && value.property !== undefined ? mapping.bindProperty(annotation, value.property) : mapping.bind(annotation, constant(value));
+    }
     advices.set(key, (advice = mapping.to(bytes)));
   }
   return advice;
@@ -99,13 +103,15 @@ export default defineTransform({
       bind: {
         type: 'object',
         default: {},
-        description: 'annotation name → constant for the advice parameters it marks (Advice.withCustomMapping().bind)',
+        description: 'annotation name → what the advice parameters it marks get (Advice.withCustomMapping()): a constant, { class }, { enum, name }, or { property } (bindProperty)',
         additionalProperties: {
           anyOf: [
             { type: 'string' },
             { type: 'number' },
             { type: 'boolean' },
             { type: 'object', properties: { class: { type: 'string' } }, required: ['class'], additionalProperties: false },
+            { type: 'object', properties: { enum: { type: 'string' }, name: { type: 'string' } }, required: ['enum', 'name'], additionalProperties: false },
+            { type: 'object', properties: { property: { type: 'string' } }, required: ['property'], additionalProperties: false },
           ],
         },
       },

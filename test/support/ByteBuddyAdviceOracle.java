@@ -15,8 +15,9 @@
 // i.e. String.matches on the whole name), except abstract and native ones; --constructors adds every
 // constructor. Nothing is loaded into the JVM: types are described by a TypePool over the two folders
 // and the system class loader's resources (only the annotation types --bind names are loaded, from
-// adviceDir: Advice.withCustomMapping().bind takes a Class; kind is string, int, long, boolean, double
-// or class). Frames are Byte Buddy's own (no COMPUTE_FRAMES).
+// adviceDir: Advice.withCustomMapping().bind takes a Class; kind is string, int, long, boolean, double,
+// class, enum (value <enum binary name>.<constant>, bind(annotation, Enum)) or property (value an element
+// name: bindProperty)). Frames are Byte Buddy's own (no COMPUTE_FRAMES).
 //
 // Exit 0: one line "rewrote <binary name>" per rewritten class on stderr. Exit 1: a single line
 // "ERROR: <message>" on stderr (e.g. Byte Buddy refusing an invalid advice or binding), and nothing is
@@ -117,6 +118,15 @@ public class ByteBuddyAdviceOracle {
         case "boolean": value = Boolean.valueOf(text); break;
         case "double": value = Double.valueOf(text); break;
         case "class": value = typePool.describe(text).resolve(); break;
+        case "property": mapping = mapping.bindProperty(annotation, text); continue;
+        case "enum": {
+          // <enum binary name>.<constant>, the enum loaded from adviceDir like the annotations.
+          int dot = text.lastIndexOf('.');
+          @SuppressWarnings({"unchecked", "rawtypes"})
+          Enum<?> constant = Enum.valueOf((Class) Class.forName(text.substring(0, dot), true, annotations), text.substring(dot + 1));
+          mapping = mapping.bind(annotation, constant);
+          continue;
+        }
         default: throw new IllegalArgumentException("unknown --bind kind " + kind);
       }
       mapping = mapping.bind(annotation, value);

@@ -10,13 +10,26 @@
 import { Opcodes } from '../../asm/opcodes.js';
 import { Type } from '../../asm/type.js';
 import type { ClassPath } from '../../classpath/class-path.js';
-import { type AdviceMethod, type AdviceParameter, adviceError } from './advice-method.js';
+import { ClassReader } from '../../asm/class-reader.js';
+import { ClassNode } from '../../tree/class-node.js';
+import {
+  type AdviceConstant,
+  type AdviceMethod,
+  type AdviceParameter,
+  acceptsConstant,
+  adviceConstantType,
+  adviceError,
+  annotationPropertyConstant,
+} from './advice-method.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
 import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference } from './advice-value-types.js';
 import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { checkOriginConstant } from './origin-constant.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
 import { isReferenceAssignable } from './reference-assignability.js';
+
+/** The annotation defaults read so far, by class path (by `type.property`): read once, not once per method. */
+const annotationDefaultsRead = new WeakMap<ClassPath, Map<string, AdviceConstant>>();
 
 /** What the checks need to know of the class: its fields, its version, its class path. */
 export interface AdviceCheckContext {
@@ -34,6 +47,8 @@ export class AdviceBindingChecks {
   readonly fieldOf = new Map<AdviceParameter, AdvisedField>();
   /** The field each @AssignReturned.ToFields assignment names. */
   readonly assignedFields = new Map<ReturnedAssignment, AdvisedField>();
+  /** The default each bindProperty parameter whose annotation does not give the property takes. */
+  readonly annotationDefaults = new Map<AdviceParameter, AdviceConstant>();
   private readonly targetArgumentTypes: Type[];
   private readonly targetReturnType: Type;
   private readonly isStatic: boolean;
@@ -108,6 +123,15 @@ export class AdviceBindingChecks {
               });
             }
             break;
+          case 'annotationDefault': {
+            const value = this.annotationDefault(binding.annotationType, binding.property, `${where}: @${binding.annotation}'s ${binding.property}`);
+            const constantType = adviceConstantType(value);
+            if (!acceptsConstant(parameter.type, constantType)) {
+              throw adviceError(`${where}: cannot assign the ${constantType.getClassName()} bound to @${binding.annotation} to ${parameter.type.getClassName()}`);
+            }
+            this.annotationDefaults.set(parameter, value);
+            break;
+          }
           case 'origin':
             if (parameter.type.getDescriptor() === 'Ljava/lang/String;') originText(binding.pattern, this.method);
             else checkOriginConstant(parameter.type.getDescriptor(), this.method, this.majorVersion, where);
@@ -169,6 +193,31 @@ export class AdviceBindingChecks {
         }
       }
     }
+  }
+
+  /**
+   * The default of `annotationType`'s element `property` (its AnnotationDefault attribute, JVMS §4.7.22), read
+   * from the class path: a parameter bound by bindProperty whose annotation leaves the property out takes it.
+   */
+  private annotationDefault(annotationType: string, property: string, where: string): AdviceConstant {
+    const className = Type.getObjectType(annotationType).getClassName();
+    const classPath = this.classPath;
+    if (classPath === null) throw adviceError(`${where} is not given, and its default needs ${className} on a class path`);
+    let defaults = annotationDefaultsRead.get(classPath);
+    if (defaults === undefined) annotationDefaultsRead.set(classPath, (defaults = new Map()));
+    const key = `${annotationType}.${property}`;
+    let value = defaults.get(key);
+    if (value === undefined) {
+      const bytes = classPath.getClassBytes(annotationType);
+      if (bytes === undefined) throw adviceError(`${where} is not given, and its default needs ${className} on the class path`);
+      const node = new ClassNode();
+      new ClassReader(bytes).accept(node, ClassReader.SKIP_CODE);
+      const element = node.methods.find((method) => method.name === property && method.desc.startsWith('()'));
+      if (element?.annotationDefault == null) throw adviceError(`${where} is not given, and ${className} has no default for it`);
+      value = annotationPropertyConstant(element.annotationDefault, where);
+      defaults.set(key, value);
+    }
+    return value;
   }
 
   /**

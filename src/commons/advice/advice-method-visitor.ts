@@ -41,7 +41,7 @@ import type { LookupSwitchInsnNode } from '../../tree/lookup-switch-insn-node.js
 import type { TableSwitchInsnNode } from '../../tree/table-switch-insn-node.js';
 import type { VarInsnNode } from '../../tree/var-insn-node.js';
 import { GeneratorAdapter } from '../generator-adapter.js';
-import { type AdviceMethod, type AdviceParameter, type SkipCondition, adviceConstantType, isWritable } from './advice-method.js';
+import { type AdviceConstant, type AdviceMethod, type AdviceParameter, type SkipCondition, adviceConstantType, isWritable } from './advice-method.js';
 import { type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { type AdvisedMethod, originText } from './origin-text.js';
 import type { AdvisedField, FieldLookup } from './advised-fields.js';
@@ -53,7 +53,7 @@ import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
 import type { AnnotationVisitor } from '../../asm/annotation-visitor.js';
 import type { TypePath } from '../../asm/type-path.js';
-import type { ConstantValue } from '../../asm/java-values.js';
+import { Byte, Character, type ConstantValue, Double, Float, Short } from '../../asm/java-values.js';
 import { varargsOf } from '../../asm/varargs.js';
 
 /** How a value of the instrumented method reaches an advice parameter. */
@@ -96,6 +96,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private readonly fieldOf: ReadonlyMap<AdviceParameter, AdvisedField>;
   /** The field each @AssignReturned.ToFields assignment names. */
   private readonly assignedFields: ReadonlyMap<ReturnedAssignment, AdvisedField>;
+  /** The default each bindProperty parameter whose annotation does not give the property takes. */
+  private readonly annotationDefaults: ReadonlyMap<AdviceParameter, AdviceConstant>;
   /**
    * backupArguments: for each slot of `this` and the arguments that the exit advice reads, the local
    * the body uses instead (-1: the body keeps the slot), so that the exit advice sees their values
@@ -126,6 +128,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
     const checks = new AdviceBindingChecks(method, enter, exit, { fields: context.fields ?? null, majorVersion: context.majorVersion ?? 0, classPath: context.classPath ?? null });
     this.fieldOf = checks.fieldOf;
     this.assignedFields = checks.assignedFields;
+    this.annotationDefaults = checks.annotationDefaults;
   }
 
   /**
@@ -749,7 +752,11 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         };
       }
       case 'constant':
-        return { type: adviceConstantType(binding.value), slot: -1, push: () => this.push(binding.value) };
+        return { type: adviceConstantType(binding.value), slot: -1, push: () => this.pushConstant(binding.value) };
+      case 'annotationDefault': {
+        const value = this.annotationDefaults.get(parameter)!;
+        return { type: adviceConstantType(value), slot: -1, push: () => this.pushConstant(value) };
+      }
       case 'unused':
         return null;
     }
@@ -786,6 +793,17 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       mv.visitVarInsn(type.getOpcode(Opcodes.ISTORE), this.argumentSlot(index));
     });
     this.pop();
+  }
+
+  /** Pushes a custom binding's constant: an ldc or a short form, getstatic for an enum constant. */
+  private pushConstant(value: AdviceConstant): void {
+    if (value instanceof Byte || value instanceof Short || value instanceof Character) {
+      this.push(value.value);
+    } else if (typeof value === 'object' && !(value instanceof Type) && !(value instanceof Float) && !(value instanceof Double)) {
+      this.mv!.visitFieldInsn(Opcodes.GETSTATIC, value.enumType, value.name, `L${value.enumType};`);
+    } else {
+      this.push(value);
+    }
   }
 
   /** Pushes the value of `parameter`, converted to its type. */

@@ -9,7 +9,8 @@
 import { Opcodes } from '../../asm/opcodes.js';
 import { Type } from '../../asm/type.js';
 import { IllegalStateException } from '../../asm/java-exceptions.js';
-import { Double, Float } from '../../asm/java-values.js';
+import { Byte, Character, Double, Float, Short } from '../../asm/java-values.js';
+import { WRAPPERS } from './advice-value-types.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
@@ -21,6 +22,7 @@ import {
   AdviceAnnotation,
   AdviceMarker,
   UNSUPPORTED_PARAMETER_ANNOTATIONS,
+  annotationValue,
   booleanValue,
   classValue,
   findAnnotation,
@@ -44,6 +46,12 @@ export type AdviceBinding =
   | { readonly kind: 'stubValue' }
   /** A parameter annotated with an annotation bound by Advice.withCustomMapping().bind(annotation, value). */
   | { readonly kind: 'constant'; readonly value: AdviceConstant; readonly annotation: string }
+  /**
+   * A parameter annotated with an annotation bound by bindProperty whose property it does not give: the
+   * property's default, read from the annotation type's class file (AnnotationDefault, JVMS §4.7.22)
+   * through the class path when the advice is applied.
+   */
+  | { readonly kind: 'annotationDefault'; readonly annotationType: string; readonly property: string; readonly annotation: string }
   | { readonly kind: 'unused' };
 
 export interface AdviceParameter {
@@ -181,7 +189,17 @@ function readBinding(
     if (unsupported !== undefined) throw adviceError(`${where}: ${unsupported} is not supported by classforge`);
     const custom = customBindings.get(annotation.desc ?? '');
     if (custom !== undefined) {
-      bind({ kind: 'constant', value: custom, annotation: Type.getType(annotation.desc!).getClassName() });
+      const annotationName = Type.getType(annotation.desc!).getClassName();
+      if ('constant' in custom) {
+        bind({ kind: 'constant', value: custom.constant, annotation: annotationName });
+      } else {
+        const value = annotationValue(annotation, custom.property);
+        if (value === undefined) {
+          bind({ kind: 'annotationDefault', annotationType: Type.getType(annotation.desc!).getInternalName(), property: custom.property, annotation: annotationName });
+        } else {
+          bind({ kind: 'constant', value: annotationPropertyConstant(value, `${where}: @${annotationName}'s ${custom.property}`), annotation: annotationName });
+        }
+      }
       continue;
     }
     switch (annotation.desc) {
@@ -343,6 +361,7 @@ const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
   field: '@Advice.FieldValue',
   stubValue: '@Advice.StubValue',
   constant: 'a custom binding',
+  annotationDefault: 'a custom binding',
   unused: '@Advice.Unused',
 };
 
@@ -383,11 +402,45 @@ export function adviceKindOf(node: MethodNode): { kind: 'enter' | 'exit'; annota
   return kinds;
 }
 
-/** A value Advice.withCustomMapping().bind gives the parameters its annotation marks (Byte Buddy's constants). */
-export type AdviceConstant = string | number | bigint | boolean | Float | Double | Type;
+/** An enum constant, by its enum's internal name and its name: loaded with getstatic. */
+export interface AdviceEnumConstant {
+  readonly enumType: string;
+  readonly name: string;
+}
+
+/**
+ * A value Advice.withCustomMapping().bind gives the parameters its annotation marks (Byte Buddy's constants):
+ * String, int (a number), long (a bigint), boolean, Float, Double, Byte, Short, Character, a Class (a Type),
+ * or an enum constant.
+ */
+export type AdviceConstant = string | number | bigint | boolean | Float | Double | Byte | Short | Character | Type | AdviceEnumConstant;
+
+/** What a custom mapping binds an annotation to: a constant, or the value of one of the annotation's properties. */
+export type CustomBinding = { readonly constant: AdviceConstant } | { readonly property: string };
 
 /** Custom bindings by annotation descriptor. */
-export type CustomBindings = ReadonlyMap<string, AdviceConstant>;
+export type CustomBindings = ReadonlyMap<string, CustomBinding>;
+
+/**
+ * The constant an annotation property's value is (as ClassReader gives element values, JVMS §4.7.16.1):
+ * primitives, String, Class and enum values; arrays and nested annotations are refused.
+ */
+export function annotationPropertyConstant(value: unknown, where: string): AdviceConstant {
+  if (Array.isArray(value)) {
+    // An enum value comes as [descriptor, name]; an array value as an array of values.
+    if (value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && value[0].startsWith('L') && value[0].endsWith(';')) {
+      return { enumType: Type.getType(value[0]).getInternalName(), name: value[1] };
+    }
+    throw adviceError(`${where} is an array, which classforge does not bind`);
+  }
+  if (
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ||
+    value instanceof Float || value instanceof Double || value instanceof Byte || value instanceof Short || value instanceof Character || value instanceof Type
+  ) {
+    return value;
+  }
+  throw adviceError(`${where} is an annotation, which classforge does not bind`);
+}
 
 const NO_CUSTOM_BINDINGS: CustomBindings = new Map();
 
@@ -399,7 +452,11 @@ export function adviceConstantType(value: AdviceConstant): Type {
   if (typeof value === 'bigint') return Type.LONG_TYPE;
   if (value instanceof Float) return Type.FLOAT_TYPE;
   if (value instanceof Double) return Type.DOUBLE_TYPE;
-  return Type.getObjectType('java/lang/Class');
+  if (value instanceof Byte) return Type.BYTE_TYPE;
+  if (value instanceof Short) return Type.SHORT_TYPE;
+  if (value instanceof Character) return Type.CHAR_TYPE;
+  if (value instanceof Type) return Type.getObjectType('java/lang/Class');
+  return Type.getObjectType(value.enumType);
 }
 
 /** The supertypes a String or Class constant can be given as, besides Object (JLS §5.2, as Byte Buddy's static typing). */
@@ -408,22 +465,20 @@ const CONSTANT_SUPERTYPES: Readonly<Record<string, readonly string[]>> = {
   'java/lang/Class': ['java/io/Serializable', 'java/lang/reflect/Type', 'java/lang/reflect/AnnotatedElement', 'java/lang/reflect/GenericDeclaration'],
 };
 
-/** Whether a parameter of type `parameter` takes a constant of type `constant`: the same type, boxed, or a supertype. */
-function acceptsConstant(parameter: Type, constant: Type): boolean {
+/** The supertypes of every enum type (JLS §8.9), besides Object. */
+const ENUM_SUPERTYPES: readonly string[] = ['java/lang/Enum', 'java/io/Serializable', 'java/lang/Comparable', 'java/lang/constant/Constable'];
+
+/**
+ * Whether a parameter of type `parameter` takes a constant of type `constant`: the same type, boxed, or a
+ * supertype (an enum constant also as Enum, Serializable, Comparable or Constable).
+ */
+export function acceptsConstant(parameter: Type, constant: Type): boolean {
   if (parameter.getDescriptor() === constant.getDescriptor()) return true;
   if (parameter.getSort() !== Type.OBJECT) return false;
   const name = parameter.getInternalName();
   if (name === 'java/lang/Object') return true;
-  if (constant.getSort() === Type.OBJECT) return CONSTANT_SUPERTYPES[constant.getInternalName()]!.includes(name);
+  if (constant.getSort() === Type.OBJECT) return (CONSTANT_SUPERTYPES[constant.getInternalName()] ?? ENUM_SUPERTYPES).includes(name);
   // A primitive constant boxed (JLS §5.1.7), as a parameter of its wrapper type or of Number.
-  const wrapper = WRAPPER_OF_SORT[constant.getSort()];
-  return name === wrapper || (name === 'java/lang/Number' && constant.getSort() !== Type.BOOLEAN);
+  const numeric = constant.getSort() !== Type.BOOLEAN && constant.getSort() !== Type.CHAR;
+  return name === WRAPPERS[constant.getSort()] || (name === 'java/lang/Number' && numeric);
 }
-
-const WRAPPER_OF_SORT: Readonly<Record<number, string>> = {
-  [Type.BOOLEAN]: 'java/lang/Boolean',
-  [Type.INT]: 'java/lang/Integer',
-  [Type.LONG]: 'java/lang/Long',
-  [Type.FLOAT]: 'java/lang/Float',
-  [Type.DOUBLE]: 'java/lang/Double',
-};

@@ -27,7 +27,7 @@ import type { LdcInsnNode } from '../../tree/ldc-insn-node.js';
 import type { MethodInsnNode } from '../../tree/method-insn-node.js';
 import type { FieldInsnNode } from '../../tree/field-insn-node.js';
 import { AdviceMethodVisitor } from './advice-method-visitor.js';
-import { type AdviceConstant, type AdviceMethod, type CustomBindings, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
+import { type AdviceConstant, type AdviceMethod, type CustomBinding, type CustomBindings, adviceError, adviceKindOf, readAdviceMethod } from './advice-method.js';
 import type { AdvisedMethod } from './origin-text.js';
 import { type AdvisedField, type FieldLookup, fieldLookup } from './advised-fields.js';
 import type { ClassPath } from '../../classpath/class-path.js';
@@ -36,7 +36,7 @@ import type { ConstantValue } from '../../asm/java-values.js';
 
 export type { AdvisedMethod } from './origin-text.js';
 export type { AdvisedField, FieldLookup } from './advised-fields.js';
-export type { AdviceConstant } from './advice-method.js';
+export type { AdviceConstant, AdviceEnumConstant } from './advice-method.js';
 
 /** Selects the methods an advice applies to (Byte Buddy's ElementMatcher<MethodDescription>). */
 export type AdvisedMethodMatcher = (method: AdvisedMethod) => boolean;
@@ -271,26 +271,46 @@ function checkReachableMembers(advice: AdviceMethod, adviceClass: ClassNode): vo
  * constant values): each bind returns a new mapping; `to` reads the advice class with them.
  */
 export class AdviceCustomMapping {
-  private readonly bindings: ReadonlyMap<string, AdviceConstant>;
+  private readonly bindings: CustomBindings;
 
   /** @internal */
-  constructor(bindings: ReadonlyMap<string, AdviceConstant>) {
+  constructor(bindings: CustomBindings) {
     this.bindings = bindings;
   }
 
   /**
    * Binds the parameters annotated with `annotation` (its binary name, `com.acme.Level`, or internal name)
-   * to `value`: a string (String), a number (an int; Float/Double objects for floating point), a bigint
-   * (long), a boolean, or a Type (a Class constant). A parameter takes it as its own type, boxed, or as
-   * a supertype (Object, CharSequence, Number…).
+   * to `value`: a string (String), a number (an int; Float/Double objects for floating point; Byte, Short
+   * and Character objects), a bigint (long), a boolean, a Type (a Class constant) or an enum constant
+   * (`{ enumType: 'com/acme/Mode', name: 'FAST' }`, or bindEnum). A parameter takes it as its own type,
+   * boxed, or as a supertype (Object, CharSequence, Number, Enum…).
    */
   bind(annotation: string, value: AdviceConstant): AdviceCustomMapping {
-    const descriptor = `L${annotation.replace(/\./g, '/')};`;
-    if (this.bindings.has(descriptor)) throw adviceError(`Annotation type already mapped: ${annotation.replace(/\//g, '.')}`);
     if (typeof value === 'number' && !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)) {
       throw adviceError(`${value} bound to ${annotation} is not a Java int: give a Float or Double object, or a bigint for a long`);
     }
-    return new AdviceCustomMapping(new Map([...this.bindings, [descriptor, value]]));
+    return this.with(annotation, { constant: value });
+  }
+
+  /** Binds the parameters annotated with `annotation` to the constant `name` of the enum `enumType` (Byte Buddy's bind(type, Enum)). */
+  bindEnum(annotation: string, enumType: string, name: string): AdviceCustomMapping {
+    return this.bind(annotation, { enumType: enumType.replace(/\./g, '/'), name });
+  }
+
+  /**
+   * Binds the parameters annotated with `annotation` to the value of its element `property` on each
+   * parameter (Byte Buddy's bindProperty): `@Named("buyer") String who` gets "buyer". A String, primitive,
+   * Class or enum element; when a parameter's annotation leaves it out, its default is read from the
+   * annotation type's class file, which the class path must then hold.
+   */
+  bindProperty(annotation: string, property: string): AdviceCustomMapping {
+    return this.with(annotation, { property });
+  }
+
+  private with(annotation: string, binding: CustomBinding): AdviceCustomMapping {
+    const descriptor = `L${annotation.replace(/\./g, '/')};`;
+    if (this.bindings.has(descriptor)) throw adviceError(`Annotation type already mapped: ${annotation.replace(/\//g, '.')}`);
+    return new AdviceCustomMapping(new Map([...this.bindings, [descriptor, binding]]));
   }
 
   /** The advice class read with these bindings (as Advice.to). */
