@@ -109,6 +109,13 @@ public class Bean {
   public int getSize() { return size; }
 }
 `,
+  // Wrappers and small primitives, for Byte Buddy's conversions (unboxing then widening, char/byte as int).
+  'app/Boxes.java': `package app;
+public class Boxes {
+  public static Integer boxed(Integer x) { return x + 1; }
+  public static int small(char c, byte b, short s) { return c + b + s; }
+}
+`,
   'app/Main.java': `package app;
 public class Main {
   public static void main(String[] args) {
@@ -127,6 +134,7 @@ public class Main {
     System.out.println("find " + s.find("a") + " " + s.find("b") + " " + s.find("7") + " " + s.find("x"));
     System.out.println("available " + s.available());
     System.out.println("ratio " + s.ratio(1.5, 3L));
+    System.out.println("boxes " + Boxes.boxed(5) + " " + Boxes.small('a', (byte) 1, (short) 2));
   }
 }
 `,
@@ -510,6 +518,39 @@ public class AssignThis {
   public static void enter(@Advice.AllArguments(readOnly = false) Object[] args) { args = args.clone(); }
 }
 `,
+  // Byte Buddy's assigner widens primitives when it reads (JLS §5.1.2), also after unboxing (an Integer as a long).
+  'adv/Widen.java': `${IMPORTS}public class Widen {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin("#m") String m, @Advice.Argument(0) long n, @Advice.Argument(0) double d, @Advice.Argument(0) float f) {
+    System.out.println("widened " + m + " " + n + " " + d + " " + f);
+  }
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Return long r, @Advice.Return double rd) { System.out.println("returned " + r + " " + rd); }
+}
+`,
+  'adv/WidenSmall.java': `${IMPORTS}public class WidenSmall {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(0) int c, @Advice.Argument(1) short b, @Advice.Argument(1) long bl, @Advice.Argument(2) float s) {
+    System.out.println("small " + c + " " + b + " " + bl + " " + s);
+  }
+}
+`,
+  'adv/WidenBoxed.java': `${IMPORTS}public class WidenBoxed {
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Return long r, @Advice.Argument(0) double d, @Advice.Return Number n) { System.out.println("unboxed " + r + " " + d + " " + n); }
+}
+`,
+  // Refused by both: a narrowing read (an int as a short), and a widened argument written back.
+  'adv/Narrow.java': `${IMPORTS}public class Narrow {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(0) short n) { System.out.println(n); }
+}
+`,
+  'adv/WidenWritable.java': `${IMPORTS}public class WidenWritable {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(value = 0, readOnly = false) long n) { n = 7; }
+}
+`,
   // Inlined code calling the advice class's private helper: Byte Buddy copies it (IllegalAccessError when it runs).
   'adv/PrivateHelper.java': `${IMPORTS}public class PrivateHelper {
   @Advice.OnMethodEnter
@@ -665,6 +706,9 @@ const RUNS: Scenario[] = [
   { advice: 'adv.AssignField', methods: 'buy|available', assignReturned: true },
   { advice: 'adv.AssignThis', methods: 'label', assignReturned: true },
   { advice: 'adv.Propertied', methods: 'buy|total', bind: PROPERTIES },
+  { advice: 'adv.Widen', methods: 'buy|count' },
+  { advice: 'adv.WidenSmall', methods: 'small' },
+  { advice: 'adv.WidenBoxed', methods: 'boxed' },
   { advice: 'adv.WriteAllRetry', methods: 'buy' },
 ];
 
@@ -688,6 +732,8 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.AssignEarlyThrown', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.AssignMissing', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.WriteAllStatic', methods: 'label', sameMessage: true },
+  { advice: 'adv.Narrow', methods: 'buy', sameMessage: false },
+  { advice: 'adv.WidenWritable', methods: 'buy', sameMessage: false },
   { advice: 'adv.ListedArray', methods: 'buy', bind: { 'adv.Listed': ['property', 'value'] }, sameMessage: false },
   { advice: 'adv.ChosenString', methods: 'buy', bind: { 'adv.Chosen': ['enum', 'adv.Speed.FAST'] }, sameMessage: false },
 ];

@@ -16,8 +16,8 @@
 // constructor. Nothing is loaded into the JVM: types are described by a TypePool over the two folders
 // and the system class loader's resources (only the annotation types --bind names are loaded, from
 // adviceDir: Advice.withCustomMapping().bind takes a Class; kind is string, int, long, boolean, double,
-// class, enum (value <enum binary name>.<constant>, bind(annotation, Enum)) or property (value an element
-// name: bindProperty)). Frames are Byte Buddy's own (no COMPUTE_FRAMES).
+// class, enum (value <enum binary name>.<constant>, bind(annotation, Enum)), property (value an element
+// name: bindProperty) or field (value <class binary name>.<field>: bind(annotation, FieldDescription))). Frames are Byte Buddy's own (no COMPUTE_FRAMES).
 //
 // Exit 0: one line "rewrote <binary name>" per rewritten class on stderr. Exit 1: a single line
 // "ERROR: <message>" on stderr (e.g. Byte Buddy refusing an invalid advice or binding), and nothing is
@@ -119,6 +119,14 @@ public class ByteBuddyAdviceOracle {
         case "double": value = Double.valueOf(text); break;
         case "class": value = typePool.describe(text).resolve(); break;
         case "property": mapping = mapping.bindProperty(annotation, text); continue;
+        case "field": {
+          // <class binary name>.<field>, described by the type pool (nothing loaded).
+          int dot = text.lastIndexOf('.');
+          String fieldName = text.substring(dot + 1);
+          mapping = mapping.bind(annotation, typePool.describe(text.substring(0, dot)).resolve().getDeclaredFields()
+              .filter(net.bytebuddy.matcher.ElementMatchers.named(fieldName)).getOnly());
+          continue;
+        }
         case "enum": {
           // <enum binary name>.<constant>, the enum loaded from adviceDir like the annotations.
           int dot = text.lastIndexOf('.');

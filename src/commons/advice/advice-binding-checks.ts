@@ -22,7 +22,7 @@ import {
   annotationPropertyConstant,
 } from './advice-method.js';
 import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
-import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference } from './advice-value-types.js';
+import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped, widensTo } from './advice-value-types.js';
 import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { checkOriginConstant } from './origin-constant.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
@@ -247,13 +247,19 @@ export class AdviceBindingChecks {
     const fail = (): never => {
       throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
     };
-    if (isPrimitive(from) && isPrimitive(to)) fail();
+    // A widening primitive conversion reads (JLS §5.1.2: an int argument as a long), but cannot write back.
+    if (isPrimitive(from) && isPrimitive(to)) {
+      if (writable || !widensTo(from, to)) fail();
+      return;
+    }
     if (isPrimitive(from) && isReference(to)) {
       if (!dynamic && to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
       return;
     }
     if (isReference(from) && isPrimitive(to)) {
-      if (!dynamic && from.getInternalName() !== WRAPPERS[to.getSort()]) fail();
+      // Unboxing, then widening when read (an Integer as a long); typing DYNAMIC casts any reference first.
+      const primitive = unwrapped(from);
+      if (!dynamic && (primitive === null || !(writable ? primitive.getSort() === to.getSort() : widensTo(primitive, to)))) fail();
       return;
     }
     if (isReference(from) && isReference(to) && !dynamic && this.classPath !== null) {

@@ -47,7 +47,7 @@ import { type AdvisedMethod, originText } from './origin-text.js';
 import type { AdvisedField, FieldLookup } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
 import { AdviceBindingChecks } from './advice-binding-checks.js';
-import { OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference } from './advice-value-types.js';
+import { OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped } from './advice-value-types.js';
 import { pushOriginConstant } from './origin-constant.js';
 import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
@@ -838,13 +838,18 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   /** Converts the value on the stack from `from` to `to`: boxing, unboxing or a cast (JLS §5.1.7–8). */
   private convert(from: Type, to: Type): void {
     if (from.getDescriptor() === to.getDescriptor()) return;
-    if (isPrimitive(from) && isReference(to)) {
+    if (isPrimitive(from) && isPrimitive(to)) {
+      // A widening (checked; i2l, l2d…), or the narrowing after a DYNAMIC unboxing (an Integer into a short: i2s).
+      this.cast(from, to);
+    } else if (isPrimitive(from) && isReference(to)) {
       this.valueOf(from);
     } else if (isReference(from) && isPrimitive(to)) {
-      const wrapper = WRAPPERS[to.getSort()]!;
+      // A wrapper's own value, then widened (an Integer read as a long); any other reference (typing DYNAMIC) cast to to's wrapper.
+      const primitive = unwrapped(from) ?? to;
+      const wrapper = WRAPPERS[primitive.getSort()]!;
       this.mv!.visitTypeInsn(Opcodes.CHECKCAST, wrapper);
-      const name = `${to.getClassName()}Value`;
-      this.mv!.visitMethodInsn(Opcodes.INVOKEVIRTUAL, wrapper, name, `()${to.getDescriptor()}`, false);
+      this.mv!.visitMethodInsn(Opcodes.INVOKEVIRTUAL, wrapper, `${primitive.getClassName()}Value`, `()${primitive.getDescriptor()}`, false);
+      this.convert(primitive, to);
     } else if (isReference(from) && isReference(to) && to.getInternalName() !== 'java/lang/Object') {
       this.mv!.visitTypeInsn(Opcodes.CHECKCAST, to.getInternalName());
     }
