@@ -109,6 +109,15 @@ public class Bean {
   public int getSize() { return size; }
 }
 `,
+  // Fields a custom mapping binds (bind(annotation, Field)): statics of another class, the class's own and inherited fields.
+  'app/Config.java': `package app;
+public class Config {
+  public static String MODE = "fast";
+  static int level = 3;
+  private static long secret = 9L;
+  public int instanceField = 4;
+}
+`,
   // Wrappers and small primitives, for Byte Buddy's conversions (unboxing then widening, char/byte as int).
   'app/Boxes.java': `package app;
 public class Boxes {
@@ -551,6 +560,36 @@ public class AssignThis {
   public static void enter(@Advice.Argument(value = 0, readOnly = false) long n) { n = 7; }
 }
 `,
+  'adv/ModeField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface ModeField {}\n',
+  'adv/SalesField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface SalesField {}\n',
+  'adv/CityField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface CityField {}\n',
+  'adv/StockField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface StockField {}\n',
+  'adv/LevelField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface LevelField {}\n',
+  'adv/SecretField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface SecretField {}\n',
+  'adv/InstanceField.java': 'package adv;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface InstanceField {}\n',
+  'adv/BoundFields.java': `${IMPORTS}public class BoundFields {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Origin("#m") String m, @ModeField String mode, @ModeField Object modeObject, @SalesField int sales, @SalesField Integer boxed,
+      @SalesField long widened, @CityField String city, @StockField int stock, @LevelField int level) {
+    System.out.println("fields " + m + " " + mode + " " + modeObject + " " + sales + " " + boxed + " " + widened + " " + city + " " + stock + " " + level);
+  }
+}
+`,
+  'adv/BoundCity.java': `${IMPORTS}public class BoundCity {
+  @Advice.OnMethodEnter
+  public static void enter(@CityField String city) { System.out.println(city); }
+}
+`,
+  'adv/BoundSecret.java': `${IMPORTS}public class BoundSecret {
+  @Advice.OnMethodEnter
+  public static void enter(@SecretField long secret) { System.out.println(secret); }
+}
+`,
+  'adv/BoundInstance.java': `${IMPORTS}public class BoundInstance {
+  @Advice.OnMethodEnter
+  public static void enter(@InstanceField int value) { System.out.println(value); }
+}
+`,
   // Inlined code calling the advice class's private helper: Byte Buddy copies it (IllegalAccessError when it runs).
   'adv/PrivateHelper.java': `${IMPORTS}public class PrivateHelper {
   @Advice.OnMethodEnter
@@ -638,7 +677,7 @@ interface Scenario {
   /** Byte Buddy applies @Advice.AssignReturned (with AssignReturned.Factory); classforge always does. */
   assignReturned?: boolean;
   /** Advice.withCustomMapping().bind(annotation, value) for each annotation: [kind, value as text]. */
-  bind?: Record<string, readonly ['string' | 'int' | 'long' | 'boolean' | 'double' | 'class' | 'enum' | 'property', string]>;
+  bind?: Record<string, readonly ['string' | 'int' | 'long' | 'boolean' | 'double' | 'class' | 'enum' | 'property' | 'field', string]>;
 }
 
 /** A --bind value of the harness as classforge's AdviceConstant. */
@@ -678,6 +717,16 @@ const PROPERTIES: Scenario['bind'] = {
   'adv.Chosen': ['enum', 'adv.Speed.FAST'],
 };
 
+const FIELDS: Scenario['bind'] = {
+  'adv.ModeField': ['field', 'app.Config.MODE'],
+  'adv.SalesField': ['field', 'app.Shop.sales'],
+  'adv.CityField': ['field', 'app.Store.city'],
+  'adv.StockField': ['field', 'app.Shop.stock'],
+  'adv.LevelField': ['field', 'app.Config.level'],
+  'adv.SecretField': ['field', 'app.Config.secret'],
+  'adv.InstanceField': ['field', 'app.Config.instanceField'],
+};
+
 const RUNS: Scenario[] = [
   { advice: 'adv.Trace', methods: 'buy|total|label|restock|find|available|ratio' },
   { advice: 'adv.Trace', methods: 'nothing', constructors: false },
@@ -706,6 +755,8 @@ const RUNS: Scenario[] = [
   { advice: 'adv.AssignField', methods: 'buy|available', assignReturned: true },
   { advice: 'adv.AssignThis', methods: 'label', assignReturned: true },
   { advice: 'adv.Propertied', methods: 'buy|total', bind: PROPERTIES },
+  { advice: 'adv.BoundFields', methods: 'buy|label|available', bind: FIELDS },
+  { advice: 'adv.BoundCity', methods: 'buy', bind: FIELDS },
   { advice: 'adv.Widen', methods: 'buy|count' },
   { advice: 'adv.WidenSmall', methods: 'small' },
   { advice: 'adv.WidenBoxed', methods: 'boxed' },
@@ -732,6 +783,9 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.AssignEarlyThrown', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.AssignMissing', methods: 'buy', assignReturned: true, sameMessage: true },
   { advice: 'adv.WriteAllStatic', methods: 'label', sameMessage: true },
+  { advice: 'adv.BoundCity', methods: 'total', bind: FIELDS, sameMessage: true },
+  { advice: 'adv.BoundSecret', methods: 'buy', bind: FIELDS, sameMessage: true },
+  { advice: 'adv.BoundInstance', methods: 'buy', bind: FIELDS, sameMessage: true },
   { advice: 'adv.Narrow', methods: 'buy', sameMessage: false },
   { advice: 'adv.WidenWritable', methods: 'buy', sameMessage: false },
   { advice: 'adv.ListedArray', methods: 'buy', bind: { 'adv.Listed': ['property', 'value'] }, sameMessage: false },
@@ -771,6 +825,7 @@ async function withClassforge(scenario: Scenario, input: ClassFilesInput = targe
     let mapping = Advice.withCustomMapping();
     for (const [annotation, value] of Object.entries(scenario.bind ?? {})) {
       if (value[0] === 'property') mapping = mapping.bindProperty(annotation, value[1]);
+      else if (value[0] === 'field') mapping = mapping.bindField(annotation, value[1].substring(0, value[1].lastIndexOf('.')), value[1].substring(value[1].lastIndexOf('.') + 1));
       else if (value[0] === 'enum') mapping = mapping.bindEnum(annotation, value[1].substring(0, value[1].lastIndexOf('.')), value[1].substring(value[1].lastIndexOf('.') + 1));
       else mapping = mapping.bind(annotation, constantOf(value));
     }

@@ -69,14 +69,16 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('an advice class as a transform (-t Adv
         'cfg/Kind.java': annotation('Kind'),
         'cfg/Unit.java': 'package cfg;\npublic enum Unit { NANOS, MILLIS }\n',
         'cfg/Scale.java': annotation('Scale'),
+        'cfg/Settings.java': 'package cfg;\npublic class Settings { public static String NAME = "orders"; }\n',
+        'cfg/Source.java': annotation('Source'),
         'cfg/Tag.java': 'package cfg;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME) public @interface Tag { String value(); }\n',
         'cfg/Configured.java': `package cfg;
 import net.bytebuddy.asm.Advice;
 public class Configured {
   @Advice.OnMethodEnter
   public static void enter(@Prefix String prefix, @Level int level, @Big long big, @Ratio double ratio, @Kind Class<?> kind, @Advice.Origin("#m") String m,
-      @Scale Unit unit, @Tag("checkout") String tag) {
-    System.err.println(prefix + m + " " + level + " " + big + " " + ratio + " " + kind.getSimpleName() + " " + unit + " " + tag);
+      @Scale Unit unit, @Tag("checkout") String tag, @Source String source) {
+    System.err.println(prefix + m + " " + level + " " + big + " " + ratio + " " + kind.getSimpleName() + " " + unit + " " + tag + " " + source);
   }
 }
 `,
@@ -85,12 +87,13 @@ public class Configured {
     );
     const bind = {
       'cfg.Prefix': '>> ', 'cfg.Level': 3, 'cfg.Big': 9_000_000_000, 'cfg.Ratio': 0.5, 'cfg.Kind': { class: 'java.lang.String' },
-      'cfg.Scale': { enum: 'cfg.Unit', name: 'MILLIS' }, 'cfg.Tag': { property: 'value' },
+      'cfg.Scale': { enum: 'cfg.Unit', name: 'MILLIS' }, 'cfg.Tag': { property: 'value' }, 'cfg.Source': { field: 'cfg.Settings.NAME' },
     };
-    const done = await transformClasses(program, join(configured.dir, 'cfg', 'Configured.class'), { options: { methods: 'count', bind } });
+    // The class path finds cfg.Settings's field.
+    const done = await transformClasses(program, join(configured.dir, 'cfg', 'Configured.class'), { options: { methods: 'count', bind }, classPath: [configured.dir] });
     // The enum comes along: the instrumented code loads its constant.
     const run = await runJava({ classpath: [done, configured.dir], mainClass: 'example.orders.Orders', verify: true });
-    expect(run.stderr).toBe('>> count 3 9000000000 0.5 String MILLIS checkout\n');
+    expect(run.stderr).toBe('>> count 3 9000000000 0.5 String MILLIS checkout orders\n');
     // An annotation left unbound: the parameter is the method's argument at its index (Byte Buddy's default), which count() lacks.
     const unbound = await transformClasses(program, join(configured.dir, 'cfg', 'Configured.class'), { options: { methods: 'count' }, keepGoing: true });
     expect(unbound.failures[0]?.message).toContain('does not define an index 0');

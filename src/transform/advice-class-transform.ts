@@ -16,7 +16,8 @@
 // Buddy's exit advice cannot catch exceptions around super(), so an onThrowable advice refuses them),
 // `bind`, annotation name → value, for Advice.withCustomMapping().bind: a string, a boolean, an
 // integer (an int, or a long beyond int's range), another number (a double), { "class": name },
-// { "enum": name, "name": constant } (bindEnum), or { "property": element } (bindProperty);
+// { "enum": name, "name": constant } (bindEnum), { "property": element } (bindProperty), or
+// { "field": "com.acme.Config.LEVEL" } (bindField);
 // and Byte Buddy's commonest matchers: `subtypeOf` (a binary name: only classes that are it or extend
 // or implement it, isSubTypeOf, asked of the class path) and `annotatedWith` (a binary name: only
 // methods carrying that annotation, isAnnotatedWith, read from the class's own class file).
@@ -71,7 +72,11 @@ function adviceFor(bind) {
   if (advice === undefined) {
     let mapping = Advice.withCustomMapping();
     for (const [annotation, value] of Object.entries(bind)) {
-      mapping = typeof value === 'object' && value.property !== undefined ? mapping.bindProperty(annotation, value.property) : mapping.bind(annotation, constant(value));
+      if (typeof value === 'object' && value.property !== undefined) mapping = mapping.bindProperty(annotation, value.property);
+      else if (typeof value === 'object' && value.field !== undefined) {
+        const dot = value.field.lastIndexOf('.');
+        mapping = mapping.bindField(annotation, value.field.substring(0, dot), value.field.substring(dot + 1));
+      } else mapping = mapping.bind(annotation, constant(value));
     }
     advices.set(key, (advice = mapping.to(bytes)));
   }
@@ -103,7 +108,7 @@ export default defineTransform({
       bind: {
         type: 'object',
         default: {},
-        description: 'annotation name → what the advice parameters it marks get (Advice.withCustomMapping()): a constant, { class }, { enum, name }, or { property } (bindProperty)',
+        description: 'annotation name → what the advice parameters it marks get (Advice.withCustomMapping()): a constant, { class }, { enum, name }, { property } (bindProperty) or { field: "Class.name" } (bindField)',
         additionalProperties: {
           anyOf: [
             { type: 'string' },
@@ -112,6 +117,7 @@ export default defineTransform({
             { type: 'object', properties: { class: { type: 'string' } }, required: ['class'], additionalProperties: false },
             { type: 'object', properties: { enum: { type: 'string' }, name: { type: 'string' } }, required: ['enum', 'name'], additionalProperties: false },
             { type: 'object', properties: { property: { type: 'string' } }, required: ['property'], additionalProperties: false },
+            { type: 'object', properties: { field: { type: 'string', pattern: '\\\\.' } }, required: ['field'], additionalProperties: false },
           ],
         },
       },

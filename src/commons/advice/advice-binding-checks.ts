@@ -21,7 +21,7 @@ import {
   adviceError,
   annotationPropertyConstant,
 } from './advice-method.js';
-import { type AdvisedField, type FieldLookup, fieldText } from './advised-fields.js';
+import { type AdvisedField, type FieldLookup, fieldText, packageOf } from './advised-fields.js';
 import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped, widensTo } from './advice-value-types.js';
 import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { checkOriginConstant } from './origin-constant.js';
@@ -142,6 +142,12 @@ export class AdviceBindingChecks {
             this.fieldOf.set(parameter, field);
             break;
           }
+          case 'boundField': {
+            const field = this.boundField(binding.owner, binding.name, advice, text);
+            this.checkAssignable(Type.getType(field.descriptor), parameter.type, false, false, where);
+            this.fieldOf.set(parameter, field);
+            break;
+          }
           case 'local': {
             const known = localTypes.get(binding.name);
             if (known !== undefined && known.getDescriptor() !== parameter.type.getDescriptor()) {
@@ -235,6 +241,35 @@ export class AdviceBindingChecks {
     return field;
   }
 
+
+  /**
+   * The field bindField names, where this method can read it (Byte Buddy's words for what it cannot): one of
+   * the class or a superclass it sees (usableField's rules), or a static field of a class it can access.
+   */
+  private boundField(owner: string, name: string, advice: AdviceMethod, text: string): AdvisedField {
+    const inHierarchy = this.fields?.(name, owner) ?? null;
+    if (inHierarchy !== null) return this.usableField(name, owner, advice, false, text);
+    const bytes = this.classPath?.getClassBytes(owner);
+    const ownerName = Type.getObjectType(owner).getClassName();
+    if (bytes === undefined) throw adviceError(`Cannot locate field named ${name} for class ${ownerName}${this.classPath === null ? ' (no class path to read it from)' : ''}`);
+    const node = new ClassNode();
+    new ClassReader(bytes).accept(node, ClassReader.SKIP_CODE);
+    const found = node.fields.find((candidate) => candidate.name === name);
+    if (found === undefined) throw adviceError(`Cannot locate field named ${name} for class ${ownerName}`);
+    const field: AdvisedField = { owner, access: found.access, name, descriptor: found.desc };
+    const instrumented = Type.getObjectType(this.method.owner).getClassName();
+    if ((field.access & Opcodes.ACC_STATIC) === 0) {
+      // An instance field is read from `this`: only one the instrumented class has (inherited and visible).
+      if (this.classPath?.isSubtypeOf(this.method.owner, owner) === true) throw adviceError(`Cannot access ${fieldText(field)} from class ${instrumented}`);
+      throw adviceError(`${fieldText(field)} is no member of class ${instrumented}`);
+    }
+    const samePackage = packageOf(owner) === packageOf(this.method.owner);
+    const accessible =
+      (field.access & Opcodes.ACC_PUBLIC) !== 0 ||
+      ((field.access & Opcodes.ACC_PRIVATE) === 0 && (samePackage || ((field.access & Opcodes.ACC_PROTECTED) !== 0 && this.classPath?.isSubtypeOf(this.method.owner, owner) === true)));
+    if (!accessible || ((node.access & Opcodes.ACC_PUBLIC) === 0 && !samePackage)) throw adviceError(`Cannot access ${fieldText(field)} from class ${instrumented}`);
+    return field;
+  }
 
   /**
    * Whether a value of `from` binds to `parameter` (and, `writable`, back): the same type, boxing,

@@ -730,7 +730,8 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
         const named = this.namedLocals.get(binding.name)!;
         return load(named.type, named.local);
       }
-      case 'field': {
+      case 'field':
+      case 'boundField': {
         const field = this.fieldOf.get(parameter)!;
         const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
         return {

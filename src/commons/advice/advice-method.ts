@@ -46,6 +46,8 @@ export type AdviceBinding =
   | { readonly kind: 'stubValue' }
   /** A parameter annotated with an annotation bound by Advice.withCustomMapping().bind(annotation, value). */
   | { readonly kind: 'constant'; readonly value: AdviceConstant; readonly annotation: string }
+  /** A parameter annotated with an annotation bound by bindField: the value of that field (read-only). */
+  | { readonly kind: 'boundField'; readonly owner: string; readonly name: string; readonly annotation: string }
   /**
    * A parameter annotated with an annotation bound by bindProperty whose property it does not give: the
    * property's default, read from the annotation type's class file (AnnotationDefault, JVMS §4.7.22)
@@ -192,6 +194,8 @@ function readBinding(
       const annotationName = Type.getType(annotation.desc!).getClassName();
       if ('constant' in custom) {
         bind({ kind: 'constant', value: custom.constant, annotation: annotationName });
+      } else if ('field' in custom) {
+        bind({ kind: 'boundField', owner: custom.field.owner, name: custom.field.name, annotation: annotationName });
       } else {
         const value = annotationValue(annotation, custom.property);
         if (value === undefined) {
@@ -362,6 +366,7 @@ const BINDING_NAMES: Record<AdviceBinding['kind'], string> = {
   stubValue: '@Advice.StubValue',
   constant: 'a custom binding',
   annotationDefault: 'a custom binding',
+  boundField: 'a custom binding',
   unused: '@Advice.Unused',
 };
 
@@ -415,8 +420,11 @@ export interface AdviceEnumConstant {
  */
 export type AdviceConstant = string | number | bigint | boolean | Float | Double | Byte | Short | Character | Type | AdviceEnumConstant;
 
-/** What a custom mapping binds an annotation to: a constant, or the value of one of the annotation's properties. */
-export type CustomBinding = { readonly constant: AdviceConstant } | { readonly property: string };
+/** What a custom mapping binds an annotation to: a constant, the value of one of the annotation's properties, or a field's value. */
+export type CustomBinding =
+  | { readonly constant: AdviceConstant }
+  | { readonly property: string }
+  | { readonly field: { readonly owner: string; readonly name: string } };
 
 /** Custom bindings by annotation descriptor. */
 export type CustomBindings = ReadonlyMap<string, CustomBinding>;

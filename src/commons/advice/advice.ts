@@ -307,6 +307,17 @@ export class AdviceCustomMapping {
     return this.with(annotation, { property });
   }
 
+  /**
+   * Binds the parameters annotated with `annotation` to the value of the field `name` of `owner` (a binary or
+   * internal name), read where the advice runs (Byte Buddy's bind(type, Field)): a static field of any class
+   * the instrumented class can access, or a field of the instrumented class or a superclass it can see, read
+   * from `this` (so not in static methods, nor before super() in a constructor). Read-only. The field is found
+   * through the class path given to wrap (the instrumented class's own fields without one).
+   */
+  bindField(annotation: string, owner: string, name: string): AdviceCustomMapping {
+    return this.with(annotation, { field: { owner: owner.replace(/\./g, '/'), name } });
+  }
+
   private with(annotation: string, binding: CustomBinding): AdviceCustomMapping {
     const descriptor = `L${annotation.replace(/\./g, '/')};`;
     if (this.bindings.has(descriptor)) throw adviceError(`Annotation type already mapped: ${annotation.replace(/\//g, '.')}`);

@@ -41,7 +41,8 @@ export function fieldText(field: AdvisedField): string {
   return `${modifiers}${Type.getType(field.descriptor).getClassName()} ${Type.getObjectType(field.owner).getClassName()}.${field.name}`;
 }
 
-function packageOf(internalName: string): string {
+/** The package part of an internal name ('' for the unnamed package). */
+export function packageOf(internalName: string): string {
   const slash = internalName.lastIndexOf('/');
   return slash < 0 ? '' : internalName.substring(0, slash);
 }
