@@ -555,6 +555,22 @@ public class AssignThis {
   public static void enter(@Advice.Argument(0) short n) { System.out.println(n); }
 }
 `,
+  'adv/WritableObject.java': `${IMPORTS}public class WritableObject {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(value = 0, readOnly = false) Object n) { n = 7; }
+}
+`,
+  'adv/WritableObjectReturn.java': `${IMPORTS}public class WritableObjectReturn {
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Return(readOnly = false) Object r) { r = 7; }
+}
+`,
+  // Accepted by both: a writable argument of its wrapper type (unboxed when written back).
+  'adv/WritableBoxed.java': `${IMPORTS}public class WritableBoxed {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(value = 0, readOnly = false) Integer n) { n = n + 1; }
+}
+`,
   'adv/WidenWritable.java': `${IMPORTS}public class WidenWritable {
   @Advice.OnMethodEnter
   public static void enter(@Advice.Argument(value = 0, readOnly = false) long n) { n = 7; }
@@ -758,6 +774,7 @@ const RUNS: Scenario[] = [
   { advice: 'adv.BoundFields', methods: 'buy|label|available', bind: FIELDS },
   { advice: 'adv.BoundCity', methods: 'buy', bind: FIELDS },
   { advice: 'adv.Widen', methods: 'buy|count' },
+  { advice: 'adv.WritableBoxed', methods: 'buy|count' },
   { advice: 'adv.WidenSmall', methods: 'small' },
   { advice: 'adv.WidenBoxed', methods: 'boxed' },
   { advice: 'adv.WriteAllRetry', methods: 'buy' },
@@ -788,6 +805,8 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.BoundInstance', methods: 'buy', bind: FIELDS, sameMessage: true },
   { advice: 'adv.Narrow', methods: 'buy', sameMessage: false },
   { advice: 'adv.WidenWritable', methods: 'buy', sameMessage: false },
+  { advice: 'adv.WritableObject', methods: 'buy', sameMessage: false },
+  { advice: 'adv.WritableObjectReturn', methods: 'buy', sameMessage: false },
   { advice: 'adv.ListedArray', methods: 'buy', bind: { 'adv.Listed': ['property', 'value'] }, sameMessage: false },
   { advice: 'adv.ChosenString', methods: 'buy', bind: { 'adv.Chosen': ['enum', 'adv.Speed.FAST'] }, sameMessage: false },
 ];

@@ -288,7 +288,10 @@ export class AdviceBindingChecks {
       return;
     }
     if (isPrimitive(from) && isReference(to)) {
-      if (!dynamic && to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
+      if (dynamic) return;
+      if (to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
+      // Written back, the value unboxes only from the primitive's own wrapper (an Object needs typing DYNAMIC).
+      if (writable && to.getInternalName() !== WRAPPERS[from.getSort()]) fail();
       return;
     }
     if (isReference(from) && isPrimitive(to)) {
