@@ -565,6 +565,23 @@ public class AssignThis {
   public static void exit(@Advice.Return(readOnly = false) Object r) { r = 7; }
 }
 `,
+  // Refused by both (Byte Buddy's assigner): a char boxed as a Number; a Long written back into an int even with
+  // typing DYNAMIC; an Integer unboxed into a byte even with typing DYNAMIC.
+  'adv/CharNumber.java': `${IMPORTS}public class CharNumber {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(0) Number n) { System.out.println(n); }
+}
+`,
+  'adv/LongBack.java': `${IMPORTS}public class LongBack {
+  @Advice.OnMethodEnter
+  public static void enter(@Advice.Argument(value = 0, readOnly = false, typing = Assigner.Typing.DYNAMIC) Long n) { n = 1L; }
+}
+`,
+  'adv/IntegerByte.java': `${IMPORTS}public class IntegerByte {
+  @Advice.OnMethodExit
+  public static void exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) byte b) { System.out.println(b); }
+}
+`,
   // Accepted by both: a writable argument of its wrapper type (unboxed when written back).
   'adv/WritableBoxed.java': `${IMPORTS}public class WritableBoxed {
   @Advice.OnMethodEnter
@@ -805,6 +822,9 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.BoundInstance', methods: 'buy', bind: FIELDS, sameMessage: true },
   { advice: 'adv.Narrow', methods: 'buy', sameMessage: false },
   { advice: 'adv.WidenWritable', methods: 'buy', sameMessage: false },
+  { advice: 'adv.CharNumber', methods: 'small', sameMessage: false },
+  { advice: 'adv.LongBack', methods: 'buy', sameMessage: false },
+  { advice: 'adv.IntegerByte', methods: 'boxed', sameMessage: false },
   { advice: 'adv.WritableObject', methods: 'buy', sameMessage: false },
   { advice: 'adv.WritableObjectReturn', methods: 'buy', sameMessage: false },
   { advice: 'adv.ListedArray', methods: 'buy', bind: { 'adv.Listed': ['property', 'value'] }, sameMessage: false },

@@ -22,7 +22,7 @@ import {
   annotationPropertyConstant,
 } from './advice-method.js';
 import { type AdvisedField, type FieldLookup, fieldText, packageOf } from './advised-fields.js';
-import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped, widensTo } from './advice-value-types.js';
+import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, unwrapped, widensTo } from './advice-value-types.js';
 import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { checkOriginConstant } from './origin-constant.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
@@ -272,38 +272,36 @@ export class AdviceBindingChecks {
   }
 
   /**
-   * Whether a value of `from` binds to `parameter` (and, `writable`, back): the same type, boxing,
-   * unboxing from the wrapper (or any reference with typing DYNAMIC). Reference types are checked
-   * against each other when there is a class path (typing DYNAMIC casts instead); else HotSpot's
-   * verifier checks them when the class loads.
+   * Whether a value of `from` binds to `parameter` (and, `writable`, is written back from it), as Byte Buddy's
+   * assigner decides (checked against it type by type over 17 types, both typings, read-only and writable).
    */
   private checkAssignable(from: Type, to: Type, dynamic: boolean, writable: boolean, where: string): void {
-    if (from.getDescriptor() === to.getDescriptor()) return;
-    const fail = (): never => {
-      throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
-    };
-    // A widening primitive conversion reads (JLS §5.1.2: an int argument as a long), but cannot write back.
-    if (isPrimitive(from) && isPrimitive(to)) {
-      if (writable || !widensTo(from, to)) fail();
-      return;
-    }
-    if (isPrimitive(from) && isReference(to)) {
-      if (dynamic) return;
-      if (to.getInternalName() !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(to.getInternalName()) && to.getInternalName() !== 'java/lang/Number') fail();
-      // Written back, the value unboxes only from the primitive's own wrapper (an Object needs typing DYNAMIC).
-      if (writable && to.getInternalName() !== WRAPPERS[from.getSort()]) fail();
-      return;
-    }
-    if (isReference(from) && isPrimitive(to)) {
-      // Unboxing, then widening when read (an Integer as a long); typing DYNAMIC casts any reference first.
-      const primitive = unwrapped(from);
-      if (!dynamic && (primitive === null || !(writable ? primitive.getSort() === to.getSort() : widensTo(primitive, to)))) fail();
-      return;
-    }
-    if (isReference(from) && isReference(to) && !dynamic && this.classPath !== null) {
-      if (isReferenceAssignable(from, to, this.classPath) === false) fail();
-      if (writable && isReferenceAssignable(to, from, this.classPath) === false) fail();
-    }
+    if (this.assignable(from, to, dynamic) && (!writable || this.assignable(to, from, dynamic))) return;
+    throw adviceError(`${where}: cannot assign ${from.getClassName()} to ${to.getClassName()}${writable ? ' and back' : ''}`);
   }
 
+  /**
+   * Byte Buddy's assigner: a primitive widens (JLS §5.1.2: an int as a long); boxes to its wrapper or a
+   * supertype of it (Number only for the numeric ones); a wrapper unboxes, then widens (an Integer as a
+   * long), whatever the typing; with typing DYNAMIC any other reference is cast (to the primitive's
+   * wrapper, then unboxed) and a boxed value cast to any reference. Reference types are checked against
+   * each other when there is a class path (typing DYNAMIC casts instead); else HotSpot's verifier checks
+   * them when the class loads.
+   */
+  private assignable(from: Type, to: Type, dynamic: boolean): boolean {
+    if (from.getDescriptor() === to.getDescriptor()) return true;
+    if (isPrimitive(from) && isPrimitive(to)) return widensTo(from, to);
+    if (isPrimitive(from)) {
+      if (dynamic) return true;
+      const name = to.getInternalName();
+      const numeric = from.getSort() !== Type.BOOLEAN && from.getSort() !== Type.CHAR;
+      return name === WRAPPERS[from.getSort()] || BOXED_SUPERTYPES.has(name) || (name === 'java/lang/Number' && numeric);
+    }
+    if (isPrimitive(to)) {
+      const primitive = unwrapped(from);
+      return primitive === null ? dynamic : widensTo(primitive, to);
+    }
+    if (dynamic || this.classPath === null) return true;
+    return isReferenceAssignable(from, to, this.classPath) !== false;
+  }
 }

@@ -47,7 +47,7 @@ import { type AdvisedMethod, originText } from './origin-text.js';
 import type { AdvisedField, FieldLookup } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
 import { AdviceBindingChecks } from './advice-binding-checks.js';
-import { OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped } from './advice-value-types.js';
+import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped } from './advice-value-types.js';
 import { pushOriginConstant } from './origin-constant.js';
 import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
@@ -843,7 +843,14 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
       // A widening (checked; i2l, l2d…), or the narrowing after a DYNAMIC unboxing (an Integer into a short: i2s).
       this.cast(from, to);
     } else if (isPrimitive(from) && isReference(to)) {
+      // Boxed, then cast when the target is not a supertype of the wrapper (typing DYNAMIC: a long into an
+      // Integer parameter fails with ClassCastException here, as in Byte Buddy, instead of at the advice's first use).
       this.valueOf(from);
+      const name = to.getInternalName();
+      const numeric = from.getSort() !== Type.BOOLEAN && from.getSort() !== Type.CHAR;
+      if (name !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(name) && !(name === 'java/lang/Number' && numeric)) {
+        this.mv!.visitTypeInsn(Opcodes.CHECKCAST, name);
+      }
     } else if (isReference(from) && isPrimitive(to)) {
       // A wrapper's own value, then widened (an Integer read as a long); any other reference (typing DYNAMIC) cast to to's wrapper.
       const primitive = unwrapped(from) ?? to;
