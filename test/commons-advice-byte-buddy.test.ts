@@ -377,9 +377,11 @@ public class CallTrace {
   'adv/Configured.java': `${IMPORTS}public class Configured {
   @Advice.OnMethodEnter
   public static void enter(@Label String label, @Label Object labelObject, @Label CharSequence chars, @Limit int limit, @Limit Integer boxed,
-      @Limit Number number, @Big long big, @Ratio double ratio, @Flag boolean flag, @Kind Class<?> kind, @Advice.Origin("#m") String m) {
+      @Limit Number number, @Big long big, @Ratio double ratio, @Flag boolean flag, @Kind Class<?> kind, @Advice.Origin("#m") String m,
+      @Limit long widened, @Limit double asDouble, @Limit Comparable<?> comparable, @Flag java.io.Serializable flagObject) {
     System.out.println("configured " + m + " " + label + " " + labelObject + " " + chars + " " + limit + " " + boxed + " " + number
-        + " " + big + " " + ratio + " " + flag + " " + kind.getName() + " " + (boxed == Integer.valueOf(42)));
+        + " " + big + " " + ratio + " " + flag + " " + kind.getName() + " " + (boxed == Integer.valueOf(42)) + " " + widened + " " + asDouble
+        + " " + comparable + " " + flagObject);
   }
   @Advice.OnMethodExit(inline = false)
   public static void exit(@Label String label, @Kind Class<?> kind, @Big Long big) { System.out.println("delegated " + label + " " + kind.getSimpleName() + " " + big); }
@@ -580,6 +582,12 @@ public class AssignThis {
   'adv/IntegerByte.java': `${IMPORTS}public class IntegerByte {
   @Advice.OnMethodExit
   public static void exit(@Advice.Return(typing = Assigner.Typing.DYNAMIC) byte b) { System.out.println(b); }
+}
+`,
+  // Refused by both: an int constant narrowed to a short.
+  'adv/LimitShort.java': `${IMPORTS}public class LimitShort {
+  @Advice.OnMethodEnter
+  public static void enter(@Limit short limit) { System.out.println(limit); }
 }
 `,
   // Accepted by both: a writable argument of its wrapper type (unboxed when written back).
@@ -822,6 +830,7 @@ const REFUSALS: (Scenario & { sameMessage: boolean })[] = [
   { advice: 'adv.BoundInstance', methods: 'buy', bind: FIELDS, sameMessage: true },
   { advice: 'adv.Narrow', methods: 'buy', sameMessage: false },
   { advice: 'adv.WidenWritable', methods: 'buy', sameMessage: false },
+  { advice: 'adv.LimitShort', methods: 'buy', bind: CONFIGURED, sameMessage: false },
   { advice: 'adv.CharNumber', methods: 'small', sameMessage: false },
   { advice: 'adv.LongBack', methods: 'buy', sameMessage: false },
   { advice: 'adv.IntegerByte', methods: 'boxed', sameMessage: false },

@@ -10,7 +10,7 @@ import { Opcodes } from '../../asm/opcodes.js';
 import { Type } from '../../asm/type.js';
 import { IllegalStateException } from '../../asm/java-exceptions.js';
 import { Byte, Character, Double, Float, Short } from '../../asm/java-values.js';
-import { WRAPPERS } from './advice-value-types.js';
+import { BOXED_SUPERTYPES, WRAPPERS, widensTo } from './advice-value-types.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
@@ -482,11 +482,13 @@ const ENUM_SUPERTYPES: readonly string[] = ['java/lang/Enum', 'java/io/Serializa
  */
 export function acceptsConstant(parameter: Type, constant: Type): boolean {
   if (parameter.getDescriptor() === constant.getDescriptor()) return true;
-  if (parameter.getSort() !== Type.OBJECT) return false;
+  const isPrimitiveConstant = constant.getSort() !== Type.OBJECT;
+  // A primitive constant widened (JLS §5.1.2: an int as a long), as Byte Buddy's assigner widens it.
+  if (parameter.getSort() !== Type.OBJECT) return isPrimitiveConstant && parameter.getSort() !== Type.ARRAY && widensTo(constant, parameter);
   const name = parameter.getInternalName();
   if (name === 'java/lang/Object') return true;
-  if (constant.getSort() === Type.OBJECT) return (CONSTANT_SUPERTYPES[constant.getInternalName()] ?? ENUM_SUPERTYPES).includes(name);
-  // A primitive constant boxed (JLS §5.1.7), as a parameter of its wrapper type or of Number.
+  if (!isPrimitiveConstant) return (CONSTANT_SUPERTYPES[constant.getInternalName()] ?? ENUM_SUPERTYPES).includes(name);
+  // A primitive constant boxed (JLS §5.1.7), as its wrapper type, a supertype of it, or Number for a numeric one.
   const numeric = constant.getSort() !== Type.BOOLEAN && constant.getSort() !== Type.CHAR;
-  return name === WRAPPERS[constant.getSort()] || (name === 'java/lang/Number' && numeric);
+  return name === WRAPPERS[constant.getSort()] || BOXED_SUPERTYPES.has(name) || (name === 'java/lang/Number' && numeric);
 }
