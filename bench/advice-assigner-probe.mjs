@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `node bench/advice-assigner-probe.mjs [--jobs N]`: classforge's Advice against Byte Buddy 1.12's own
+// `node bench/advice-assigner-probe.mjs [--return] [--jobs N]`: classforge's Advice against Byte Buddy 1.12's own
 // (Debian's byte-buddy.jar, through test/support/ByteBuddyAdviceOracle.java) on how a value converts to an
 // advice parameter: for each parameter type P of 17 (primitives, wrappers, Object, Number, String, Comparable,
 // Serializable, arrays), each typing (STATIC, DYNAMIC) and read-only or writable, an advice
 // `enter(@Advice.Argument(value = 0, readOnly = …, typing = …) P a)` applied to a method taking each of the 17
-// types: 1,156 pairs. Both must accept or both refuse; where both accept, both programs run under
+// types: 1,156 pairs (`--return`: an exit advice's `@Advice.Return(…) P a` on a method returning each type). Both must accept or both refuse; where both accept, both programs run under
 // -Xverify:all and must print the same (the advice's line, or the same exception). Pairs where Byte Buddy's
 // own class fails verification are listed apart (byte widened to double: Byte Buddy 1.12 emits a bad
 // conversion). One line per difference, then the totals; exit 1 on any difference. About 8 minutes with two
@@ -20,6 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BYTE_BUDDY = '/usr/share/java/byte-buddy.jar';
 const jobsAt = process.argv.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? Number(process.argv[jobsAt + 1]) : 2;
+const onReturn = process.argv.includes('--return');
 
 const TYPES = ['int', 'long', 'short', 'char', 'boolean', 'double', 'byte', 'Integer', 'Long', 'Character', 'Object', 'Number', 'String', 'Comparable', 'java.io.Serializable', 'int[]', 'Object[]'];
 const VALUES = {
@@ -44,8 +45,11 @@ mkdirSync(dir('src', 'app'), { recursive: true });
 mkdirSync(dir('src', 'adv'), { recursive: true });
 writeFileSync(
   dir('src', 'app', 'Targets.java'),
-  `package app;\npublic class Targets {\n${TYPES.map((t) => `  public static void m_${ident(t)}(${t} a) { System.out.println("body ${ident(t)}"); }\n`).join('')}` +
-    `  public static void main(String[] x) {\n${TYPES.map((t) => `    m_${ident(t)}(${VALUES[t]});\n`).join('')}  }\n}\n`,
+  onReturn
+    ? `package app;\npublic class Targets {\n${TYPES.map((t) => `  public static ${t} m_${ident(t)}() { return ${VALUES[t]}; }\n`).join('')}` +
+        `  public static void main(String[] x) {\n${TYPES.map((t) => `    System.out.println("body " + ${t.endsWith('[]') ? `java.util.Arrays.toString(m_${ident(t)}())` : `m_${ident(t)}()`});\n`).join('')}  }\n}\n`
+    : `package app;\npublic class Targets {\n${TYPES.map((t) => `  public static void m_${ident(t)}(${t} a) { System.out.println("body ${ident(t)}"); }\n`).join('')}` +
+        `  public static void main(String[] x) {\n${TYPES.map((t) => `    m_${ident(t)}(${VALUES[t]});\n`).join('')}  }\n}\n`,
 );
 const advices = [];
 for (const type of TYPES) {
@@ -55,7 +59,9 @@ for (const type of TYPES) {
     writeFileSync(
       dir('src', 'adv', `${name}.java`),
       `package adv;\nimport net.bytebuddy.asm.Advice;\nimport net.bytebuddy.implementation.bytecode.assign.Assigner;\npublic class ${name} {\n` +
-        `  @Advice.OnMethodEnter\n  public static void enter(@Advice.Argument(value = 0, readOnly = ${mode.readOnly}, typing = Assigner.Typing.${mode.typing}) ${type} a) {\n` +
+        (onReturn
+          ? `  @Advice.OnMethodExit\n  public static void exit(@Advice.Return(readOnly = ${mode.readOnly}, typing = Assigner.Typing.${mode.typing}) ${type} a) {\n`
+          : `  @Advice.OnMethodEnter\n  public static void enter(@Advice.Argument(value = 0, readOnly = ${mode.readOnly}, typing = Assigner.Typing.${mode.typing}) ${type} a) {\n`) +
         `    System.out.println("advice " + ${print});${mode.readOnly ? '' : ' a = a;'}\n  }\n}\n`,
     );
     advices.push({ name, type, mode });
@@ -76,11 +82,14 @@ function run(command, args) {
   });
 }
 
-/** What a program printed that tells the pairs apart: the advice's line, or the first error, identity hashes and module details masked. */
+/** What a program printed that tells the pairs apart (identity hashes and module details masked). */
 async function outcome(classDir) {
   const output = await run('java', ['-Xverify:all', '-cp', `${classDir}${path.delimiter}${dir('adv')}`, 'app.Targets']);
-  const line = output.split('\n').find((l) => /advice|Error|Exception/.test(l)) ?? '';
-  return line.replace(/ \(.*are in .*/, '').replace(/@[0-9a-f]+/g, '@…');
+  // The advice's line (or the first error) and the line after it: what the method returned or did next.
+  const all = output.split('\n');
+  const at = all.findIndex((l) => /advice|Error|Exception/.test(l));
+  const lines = at < 0 ? '' : all.slice(at, at + 2).join(' | ');
+  return lines.replace(/ \(.*are in .*/, '').replace(/@[0-9a-f]+/g, '@…');
 }
 
 const { ClassReader, ClassWriter, ClassPath } = await import(pathToFileURL(path.join(root, 'dist', 'src', 'index.js')).href);
@@ -97,7 +106,7 @@ let next = 0;
 async function worker() {
   while (next < pairs.length) {
     const { advice, argument } = pairs[next++];
-    const label = `@Argument(readOnly = ${advice.mode.readOnly}, typing = ${advice.mode.typing}) ${advice.type} for a ${argument}`;
+    const label = `@${onReturn ? 'Return' : 'Argument'}(readOnly = ${advice.mode.readOnly}, typing = ${advice.mode.typing}) ${advice.type} for a ${argument}`;
     const method = `m_${ident(argument)}`;
     const theirsDir = dir('bb', `${advice.name}_${ident(argument)}`);
     const harnessOutput = await run('java', ['-cp', `${BYTE_BUDDY}${path.delimiter}${dir('harness')}`, 'ByteBuddyAdviceOracle', dir('adv'), `adv.${advice.name}`, dir('app'), theirsDir, method]);
