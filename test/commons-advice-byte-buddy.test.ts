@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Advice, type AdviceConstant } from '../src/commons/index.js';
+import { Advice, type AdviceConstant, type AdviceCustomMapping } from '../src/commons/index.js';
 import { Double } from '../src/asm/java-values.js';
 import { Type } from '../src/asm/type.js';
 import { ClassNode } from '../src/tree/class-node.js';
@@ -865,19 +865,27 @@ async function withByteBuddy(scenario: Scenario, name: string, targetDir = targe
   return { classes: toClassFiles(out) };
 }
 
+/** A scenario's bindings as classforge's custom mapping, each kind as the harness's --bind gives it to Byte Buddy. */
+function customMapping(bind: Scenario['bind']): AdviceCustomMapping {
+  let mapping = Advice.withCustomMapping();
+  for (const [annotation, value] of Object.entries(bind ?? {})) {
+    // field and enum values are <class binary name>.<member>.
+    const owner = value[1].substring(0, value[1].lastIndexOf('.'));
+    const member = value[1].substring(value[1].lastIndexOf('.') + 1);
+    if (value[0] === 'property') mapping = mapping.bindProperty(annotation, value[1]);
+    else if (value[0] === 'field') mapping = mapping.bindField(annotation, owner, member);
+    else if (value[0] === 'enum') mapping = mapping.bindEnum(annotation, owner, member);
+    else mapping = mapping.bind(annotation, constantOf(value));
+  }
+  return mapping;
+}
+
 /** classforge's result through the transform pipeline (frames computed as `classforge transform` computes them). */
 async function withClassforge(scenario: Scenario, input: ClassFilesInput = targets): Promise<{ classes: Map<string, Uint8Array> } | { error: string }> {
   const methods = new RegExp(`^(?:${scenario.methods})$`);
   let applied: Advice;
   try {
-    let mapping = Advice.withCustomMapping();
-    for (const [annotation, value] of Object.entries(scenario.bind ?? {})) {
-      if (value[0] === 'property') mapping = mapping.bindProperty(annotation, value[1]);
-      else if (value[0] === 'field') mapping = mapping.bindField(annotation, value[1].substring(0, value[1].lastIndexOf('.')), value[1].substring(value[1].lastIndexOf('.') + 1));
-      else if (value[0] === 'enum') mapping = mapping.bindEnum(annotation, value[1].substring(0, value[1].lastIndexOf('.')), value[1].substring(value[1].lastIndexOf('.') + 1));
-      else mapping = mapping.bind(annotation, constantOf(value));
-    }
-    applied = mapping.to(advice.classes.get(scenario.advice.replace(/\./g, '/'))!);
+    applied = customMapping(scenario.bind).to(advice.classes.get(scenario.advice.replace(/\./g, '/'))!);
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -1082,11 +1090,7 @@ describe.skipIf(!existsSync(BYTE_BUDDY))('Advice = Byte Buddy 1.12 Advice on the
   }, 120_000);
 
   it("reads bindProperty's defaults from the annotation type on the class path, and says so when it is not there", async () => {
-    let mapping = Advice.withCustomMapping();
-    for (const [annotation, [kind, value]] of Object.entries(PROPERTIES!)) {
-      mapping = kind === 'property' ? mapping.bindProperty(annotation, value) : mapping.bindEnum(annotation, 'adv.Speed', 'FAST');
-    }
-    const applied = mapping.to(advice.classes.get('adv/Propertied')!).on((m) => m.name === 'buy');
+    const applied = customMapping(PROPERTIES).to(advice.classes.get('adv/Propertied')!).on((m) => m.name === 'buy');
     const transform = defineTransform({ name: 'advice', visitor: (next, ctx) => applied.wrap(next, { classPath: ctx.classPath }) });
     const without = await transformClasses(targets, transform, { keepGoing: true });
     expect(without.failures.map((failure) => (failure.cause as Error).message)).toEqual([

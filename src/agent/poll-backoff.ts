@@ -4,9 +4,9 @@
 // has no synchronous poll(2): an empty read is followed by a wait, then another read. Sleeping a
 // whole millisecond or more after every empty read put that much on each class loaded in a burst
 // (the JVM's loading thread sends the next class within microseconds of our answer, but we were
-// asleep) and on each class-path question a transform asks the shim. So the waits start at 50 µs,
-// for about 10 ms after the last frame, then grow a millisecond at a time to a ceiling, where an idle
-// session costs next to nothing.
+// asleep) and on each class-path question a transform asks the shim. So after a frame the host reads
+// again at once a few dozen times, then sleeps the shortest wait there is for about 10 ms, then waits
+// a millisecond longer at each miss up to a ceiling, where an idle session costs next to nothing.
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 

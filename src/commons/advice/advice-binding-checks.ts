@@ -22,7 +22,7 @@ import {
   annotationPropertyConstant,
 } from './advice-method.js';
 import { type AdvisedField, type FieldLookup, fieldText, packageOf } from './advised-fields.js';
-import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, unwrapped, widensTo } from './advice-value-types.js';
+import { OBJECT_TYPE, THROWABLE_TYPE, boxesTo, isPrimitive, unwrapped, widensTo } from './advice-value-types.js';
 import { type AssignReturned, type ReturnedAssignment, assignedType } from './assign-returned.js';
 import { checkOriginConstant } from './origin-constant.js';
 import { type AdvisedMethod, methodText, originText } from './origin-text.js';
@@ -234,6 +234,11 @@ export class AdviceBindingChecks {
   private usableField(name: string, declaringType: string | null, advice: AdviceMethod, writes: boolean, text: string): AdvisedField {
     const field = this.fields?.(name, declaringType) ?? null;
     if (field === null) throw adviceError(`Cannot locate field named ${name} for class ${Type.getObjectType(declaringType ?? this.method.owner).getClassName()}`);
+    return this.checkFieldUse(field, advice, writes, text);
+  }
+
+  /** `field` if this method can use it as usableField says, else Byte Buddy's refusal. */
+  private checkFieldUse(field: AdvisedField, advice: AdviceMethod, writes: boolean, text: string): AdvisedField {
     const isStaticField = (field.access & Opcodes.ACC_STATIC) !== 0;
     if (!isStaticField && this.isStatic) throw adviceError(`Cannot read non-static field ${fieldText(field)} from static method ${text}`);
     if (!isStaticField && this.isConstructor && advice.kind === 'enter') throw adviceError(`Cannot access non-static field before calling constructor: ${text}`);
@@ -241,14 +246,13 @@ export class AdviceBindingChecks {
     return field;
   }
 
-
   /**
    * The field bindField names, where this method can read it (Byte Buddy's words for what it cannot): one of
    * the class or a superclass it sees (usableField's rules), or a static field of a class it can access.
    */
   private boundField(owner: string, name: string, advice: AdviceMethod, text: string): AdvisedField {
     const inHierarchy = this.fields?.(name, owner) ?? null;
-    if (inHierarchy !== null) return this.usableField(name, owner, advice, false, text);
+    if (inHierarchy !== null) return this.checkFieldUse(inHierarchy, advice, false, text);
     const bytes = this.classPath?.getClassBytes(owner);
     const ownerName = Type.getObjectType(owner).getClassName();
     if (bytes === undefined) throw adviceError(`Cannot locate field named ${name} for class ${ownerName}${this.classPath === null ? ' (no class path to read it from)' : ''}`);
@@ -291,12 +295,7 @@ export class AdviceBindingChecks {
   private assignable(from: Type, to: Type, dynamic: boolean): boolean {
     if (from.getDescriptor() === to.getDescriptor()) return true;
     if (isPrimitive(from) && isPrimitive(to)) return widensTo(from, to);
-    if (isPrimitive(from)) {
-      if (dynamic) return true;
-      const name = to.getInternalName();
-      const numeric = from.getSort() !== Type.BOOLEAN && from.getSort() !== Type.CHAR;
-      return name === WRAPPERS[from.getSort()] || BOXED_SUPERTYPES.has(name) || (name === 'java/lang/Number' && numeric);
-    }
+    if (isPrimitive(from)) return dynamic || boxesTo(from, to.getInternalName());
     if (isPrimitive(to)) {
       const primitive = unwrapped(from);
       return primitive === null ? dynamic : widensTo(primitive, to);

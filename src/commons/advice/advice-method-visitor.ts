@@ -47,13 +47,13 @@ import { type AdvisedMethod, originText } from './origin-text.js';
 import type { AdvisedField, FieldLookup } from './advised-fields.js';
 import { OperandStackSizes } from './operand-stack-sizes.js';
 import { AdviceBindingChecks } from './advice-binding-checks.js';
-import { BOXED_SUPERTYPES, OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, isPrimitive, isReference, unwrapped } from './advice-value-types.js';
+import { OBJECT_TYPE, THROWABLE_TYPE, WRAPPERS, boxesTo, isPrimitive, isReference, unwrapped } from './advice-value-types.js';
 import { pushOriginConstant } from './origin-constant.js';
 import type { ClassPath } from '../../classpath/class-path.js';
 import type { Handle } from '../../asm/handle.js';
 import type { AnnotationVisitor } from '../../asm/annotation-visitor.js';
 import type { TypePath } from '../../asm/type-path.js';
-import { Byte, Character, type ConstantValue, Double, Float, Short } from '../../asm/java-values.js';
+import { Byte, Character, type ConstantValue, Short } from '../../asm/java-values.js';
 import { varargsOf } from '../../asm/varargs.js';
 
 /** How a value of the instrumented method reaches an advice parameter. */
@@ -800,7 +800,7 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private pushConstant(value: AdviceConstant): void {
     if (value instanceof Byte || value instanceof Short || value instanceof Character) {
       this.push(value.value);
-    } else if (typeof value === 'object' && !(value instanceof Type) && !(value instanceof Float) && !(value instanceof Double)) {
+    } else if (typeof value === 'object' && 'enumType' in value) {
       this.mv!.visitFieldInsn(Opcodes.GETSTATIC, value.enumType, value.name, `L${value.enumType};`);
     } else {
       this.push(value);
@@ -840,17 +840,13 @@ export class AdviceMethodVisitor extends GeneratorAdapter {
   private convert(from: Type, to: Type): void {
     if (from.getDescriptor() === to.getDescriptor()) return;
     if (isPrimitive(from) && isPrimitive(to)) {
-      // A widening (checked; i2l, l2d…), or the narrowing after a DYNAMIC unboxing (an Integer into a short: i2s).
+      // A widening (the checks allow no other): i2l, l2d…
       this.cast(from, to);
     } else if (isPrimitive(from) && isReference(to)) {
       // Boxed, then cast when the target is not a supertype of the wrapper (typing DYNAMIC: a long into an
       // Integer parameter fails with ClassCastException here, as in Byte Buddy, instead of at the advice's first use).
       this.valueOf(from);
-      const name = to.getInternalName();
-      const numeric = from.getSort() !== Type.BOOLEAN && from.getSort() !== Type.CHAR;
-      if (name !== WRAPPERS[from.getSort()] && !BOXED_SUPERTYPES.has(name) && !(name === 'java/lang/Number' && numeric)) {
-        this.mv!.visitTypeInsn(Opcodes.CHECKCAST, name);
-      }
+      if (!boxesTo(from, to.getInternalName())) this.mv!.visitTypeInsn(Opcodes.CHECKCAST, to.getInternalName());
     } else if (isReference(from) && isPrimitive(to)) {
       // A wrapper's own value, then widened (an Integer read as a long); any other reference (typing DYNAMIC) cast to to's wrapper.
       const primitive = unwrapped(from) ?? to;

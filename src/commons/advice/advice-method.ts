@@ -10,7 +10,7 @@ import { Opcodes } from '../../asm/opcodes.js';
 import { Type } from '../../asm/type.js';
 import { IllegalStateException } from '../../asm/java-exceptions.js';
 import { Byte, Character, Double, Float, Short } from '../../asm/java-values.js';
-import { BOXED_SUPERTYPES, WRAPPERS, widensTo } from './advice-value-types.js';
+import { boxesTo, widensTo } from './advice-value-types.js';
 import type { AnnotationNode } from '../../tree/annotation-node.js';
 import { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import type { IincInsnNode } from '../../tree/iinc-insn-node.js';
@@ -488,7 +488,6 @@ export function acceptsConstant(parameter: Type, constant: Type): boolean {
   const name = parameter.getInternalName();
   if (name === 'java/lang/Object') return true;
   if (!isPrimitiveConstant) return (CONSTANT_SUPERTYPES[constant.getInternalName()] ?? ENUM_SUPERTYPES).includes(name);
-  // A primitive constant boxed (JLS §5.1.7), as its wrapper type, a supertype of it, or Number for a numeric one.
-  const numeric = constant.getSort() !== Type.BOOLEAN && constant.getSort() !== Type.CHAR;
-  return name === WRAPPERS[constant.getSort()] || BOXED_SUPERTYPES.has(name) || (name === 'java/lang/Number' && numeric);
+  // A primitive constant boxed, as its wrapper type or a supertype of it.
+  return boxesTo(constant, name);
 }

@@ -24,7 +24,16 @@ export const WRAPPERS: Record<number, string> = {
 };
 
 /** The reference types a boxed primitive is assignable to besides its wrapper (JLS §5.2). */
-export const BOXED_SUPERTYPES = new Set(['java/lang/Object', 'java/io/Serializable', 'java/lang/Comparable', 'java/lang/constant/Constable']);
+const BOXED_SUPERTYPES = new Set(['java/lang/Object', 'java/io/Serializable', 'java/lang/Comparable', 'java/lang/constant/Constable']);
+
+/**
+ * Whether `primitive` boxed is a `reference` (an internal name) without a cast: its wrapper, a supertype
+ * every wrapper has, or Number for the numeric ones (JLS §5.1.7, §5.2; Boolean and Character are no Numbers).
+ */
+export function boxesTo(primitive: Type, reference: string): boolean {
+  const numeric = primitive.getSort() !== Type.BOOLEAN && primitive.getSort() !== Type.CHAR;
+  return reference === WRAPPERS[primitive.getSort()] || BOXED_SUPERTYPES.has(reference) || (reference === 'java/lang/Number' && numeric);
+}
 
 export function isReference(type: Type): boolean {
   return type.getSort() === Type.OBJECT || type.getSort() === Type.ARRAY;
