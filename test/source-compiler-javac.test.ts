@@ -159,8 +159,12 @@ describe('method bodies compiled by classforge/source and by javac', () => {
     const pool = new ClassPool(true).appendClassPath(stubs.dir);
     const bodiesClassFile = pool.get('demo.Bodies');
     for (const [name, body] of methods) bodiesClassFile.getDeclaredMethod(name).setBody(`{\n${body}\n}`);
+    // The bodies' anonymous classes (Bodies$1…) beside the class.
+    const classes = new Map([['demo/Bodies', bodiesClassFile.toBytecode()]]);
+    for (const companion of bodiesClassFile.getCompanionClasses()) classes.set(companion.getInternalName(), companion.toBytecode());
+    expect(classes.size).toBeGreaterThan(8);
     const ours = await runJava({
-      classpath: [new Map([['demo/Bodies', bodiesClassFile.toBytecode()]]), stubs.dir],
+      classpath: [classes, stubs.dir],
       mainClass: 'demo.Bodies',
       verify: true,
       jvmArgs: ['-ea'],

@@ -339,6 +339,19 @@ export class ClassPool {
     this.hierarchyChanged();
   }
 
+  /**
+   * @internal A class the compiler made (an anonymous class of a snippet, JLS §15.9.5) as a CtClass of
+   * this pool, written from `node` (frames computed when it is written).
+   */
+  adoptClass(node: ClassNode): CtClass {
+    const name = toDottedName(node.name);
+    this.checkNotFrozen(name);
+    const ctClass = new CtClass(name, this, { node });
+    this.remember(name, ctClass);
+    this.hierarchyChanged();
+    return ctClass;
+  }
+
   /** @internal A class of the pool appeared, went, or changed its super types. */
   hierarchyChanged(): void {
     this.hierarchyChanges++;

@@ -94,6 +94,9 @@ export class CtClass {
   /** The original members changed since the read: re-encoded when written; the others are copied raw. */
   private readonly touchedMembers = new Set<FieldNode | MethodNode>();
 
+  /** See getCompanionClasses. */
+  private readonly companions: CtClass[] = [];
+
   /** Made by ClassPool.makeClass (not read): gets its superclass's constructors if it has none when written. */
   private readonly isNew: boolean;
   /** The initializers of addField not yet compiled into the code (see applyFieldInitializers), in the order added. */
@@ -671,6 +674,22 @@ export class CtClass {
   addNestMember(internalName: string): void {
     this.checkModify();
     (this.classNode().nestMembers ??= []).push(internalName);
+  }
+
+  /**
+   * The classes that compiling this class's snippets made, in order: the anonymous classes of its
+   * snippets (`Outer$1`…, JLS §15.9.5; Javassist cannot compile them). They are classes of the same
+   * pool; write each with this one (toBytecode), as `classforge transform` and the agent do. Not part
+   * of Javassist's API.
+   */
+  getCompanionClasses(): CtClass[] {
+    return [...this.companions];
+  }
+
+  /** @internal Adds (or, undoing a snippet that failed, removes) a class the compiler made for this one. */
+  companionMade(companion: CtClass, made: boolean): void {
+    if (made) this.companions.push(companion);
+    else this.companions.splice(this.companions.indexOf(companion), 1);
   }
 
   /** Javassist's getDeclaredClasses: the member classes declared here (the same as getNestedClasses in 3.27). */

@@ -24,6 +24,8 @@ import { Type } from '../asm/type.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { FieldInsnNode } from '../tree/field-insn-node.js';
 import { FieldNode } from '../tree/field-node.js';
+import type { ClassNode } from '../tree/class-node.js';
+import { InnerClassNode } from '../tree/inner-class-node.js';
 import { JumpInsnNode } from '../tree/jump-insn-node.js';
 import { LdcInsnNode } from '../tree/ldc-insn-node.js';
 import { IincInsnNode } from '../tree/iinc-insn-node.js';
@@ -52,7 +54,7 @@ import type * as Ast from './compiler/ast.js';
 import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCRIPTOR, deserializationCase, invalidLambdaDeserialization, type SerializableLambda } from './compiler/lambda-deserialization.js';
-import { CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
+import { type AnonymousClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { assignConstant, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
@@ -210,6 +212,45 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
   };
 }
 
+/**
+ * Makes the anonymous classes of snippets of `ctClass` classes of its pool (JLS §15.9.5, see
+ * compiler/anonymous-class.ts): named `Enclosing$N` with the first N that no class of the pool or
+ * class path has and that the class's InnerClasses does not list (a class another transform added
+ * for it), listed in its InnerClasses, and in its NestMembers when it heads its own nest (class
+ * files 55+). They become its companion classes (CtClass.getCompanionClasses). A snippet that fails
+ * takes its classes back.
+ */
+function anonymousClassesOf(ctClass: CtClass): AnonymousClassSink {
+  const pool = ctClass.getClassPool();
+  return {
+    name(enclosing: string) {
+      const env = environmentOf(pool);
+      const node = ctClass.classNode();
+      const listed = new Set(node.innerClasses.map((entry) => entry.name));
+      let n = 1;
+      while (listed.has(`${enclosing}$${n}`) || env.hasClass(`${enclosing}$${n}`)) n++;
+      const headsNest = (node.version & 0xffff) >= Opcodes.V11 && (node.nestHostClass ?? node.name) === node.name;
+      return { name: `${enclosing}$${n}`, nestHost: headsNest ? node.name : null };
+    },
+    add(anonymous: ClassNode) {
+      ctClass.checkModify();
+      const node = ctClass.classNode();
+      const companion = pool.adoptClass(anonymous);
+      const entry = new InnerClassNode(anonymous.name, null, null, 0);
+      node.innerClasses.push(entry);
+      const joinsNest = anonymous.nestHostClass === node.name;
+      if (joinsNest) (node.nestMembers ??= []).push(anonymous.name);
+      ctClass.companionMade(companion, true);
+      undoSteps[undoSteps.length - 1]?.push(() => {
+        ctClass.companionMade(companion, false);
+        pool.removeCached(companion);
+        node.innerClasses.splice(node.innerClasses.indexOf(entry), 1);
+        if (joinsNest) node.nestMembers!.splice(node.nestMembers!.indexOf(anonymous.name), 1);
+      });
+    },
+  };
+}
+
 /** The top-level class enclosing `internalName` (itself if it is one), by the pool's InnerClasses knowledge. */
 function topLevelName(internalName: string, ctClass: CtClass): string {
   return environmentOf(ctClass.getClassPool()).topLevelClass(internalName);
@@ -228,6 +269,8 @@ interface MethodFacts {
   readonly methodName: string;
   /** The type variables in scope in the method (the class's and its own), erased. */
   readonly typeScope: TypeVariableScope;
+  /** The method's descriptor (an anonymous class's EnclosingMethod names it); absent for declarations' scratch contexts. */
+  readonly methodDescriptor?: string;
 }
 
 function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
@@ -259,6 +302,7 @@ function methodFacts(ctClass: CtClass, method: MethodNode): MethodFacts {
     returnGeneric: facts.returnGeneric,
     methodName: facts.methodName,
     typeScope: facts.typeScope,
+    methodDescriptor: method.desc,
   };
 }
 
@@ -350,6 +394,8 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
     methodName: facts.methodName,
     lambdaMethods: lambdaMethodsOf(ctClass, facts.methodName),
     typeVariables: facts.typeScope,
+    anonymousClasses: anonymousClassesOf(ctClass),
+    ...(facts.methodDescriptor === undefined ? {} : { methodDescriptor: facts.methodDescriptor }),
   };
 }
 

@@ -542,8 +542,12 @@ function runSourcePass(
   environment: ApplyTransformsEnvironment,
 ): Uint8Array {
   try {
-    return runSourceTransform(bytes, environment.classPath, (ctClass) =>
-      transform.definition.source!(ctClass, createContext(transform, names, environment)),
+    return runSourceTransform(
+      bytes,
+      environment.classPath,
+      (ctClass) => transform.definition.source!(ctClass, createContext(transform, names, environment)),
+      // The anonymous classes of its snippets go where ctx.addClass's classes go.
+      (added) => names.added.add(added, transform.definition.name),
     );
   } catch (error) {
     throw new TransformError(transform.definition.name, names.className, error);

@@ -152,7 +152,7 @@ export interface MethodCallNode extends Node {
   readonly arguments: readonly ExpressionNode[];
 }
 
-/** `new C(…)` or `outer.new Inner(…)` (JLS §15.9); anonymous class bodies are rejected by the parser. */
+/** `new C(…)` or `outer.new Inner(…)` (JLS §15.9), with an anonymous class body `new C(…) { … }` (§15.9.5). */
 export interface NewNode extends Node {
   readonly kind: 'New';
   readonly outer: ExpressionNode | null;
@@ -160,7 +160,18 @@ export interface NewNode extends Node {
   readonly typeArguments: readonly TypeArgumentNode[] | null;
   readonly type: ClassTypeNode;
   readonly arguments: readonly ExpressionNode[];
+  /** The members of an anonymous class body (JLS §15.9.5), in source order; absent for a plain `new`. */
+  readonly body?: readonly ClassBodyMemberNode[];
 }
+
+/** An instance initializer `{ … }` of a class body (JLS §8.6). */
+export interface InitializerNode extends Node {
+  readonly kind: 'Initializer';
+  readonly body: BlockNode;
+}
+
+/** What an anonymous class body declares (JLS §8.1.6): methods, fields and instance initializers. */
+export type ClassBodyMemberNode = MethodDeclarationNode | FieldDeclarationNode | InitializerNode;
 
 /**
  * `new T[d1][d2][]…` or `new T[]…{…}` (JLS §15.10.1). The array type has

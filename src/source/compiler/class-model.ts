@@ -261,6 +261,16 @@ export class TypeEnvironment {
     this.hierarchyChanged();
   }
 
+  /**
+   * This environment with `node` first in its overlay: the anonymous class a snippet declares (JLS
+   * §15.9.5), seen while its members compile and before it joins the pool (or never, in a throwaway
+   * compilation). The class path's models are shared; the type relations are learnt again.
+   */
+  withClass(node: ClassNode): TypeEnvironment {
+    const overlay = this.overlay;
+    return new TypeEnvironment(this.classPath, (internalName) => (internalName === node.name ? node : overlay?.(internalName)), this.cache);
+  }
+
   // ## Classes
 
   /** The class named `internalName`, from the overlay first, then the class path; null when neither has it. */

@@ -38,6 +38,11 @@ import { MethodNode } from '../../tree/method-node.js';
 import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import { LabelNode } from '../../tree/label-node.js';
+import type { ClassNode } from '../../tree/class-node.js';
+import { FieldNode } from '../../tree/field-node.js';
+import { InnerClassNode } from '../../tree/inner-class-node.js';
+import { InsnNode } from '../../tree/insn-node.js';
+import { addBridges, anonymousClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods } from './anonymous-class.js';
 import type * as Ast from './ast.js';
 import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
@@ -45,7 +50,7 @@ import { ALT_FLAG_BRIDGES, ALT_FLAG_MARKERS, ALT_FLAG_SERIALIZABLE, ALT_METAFACT
 import type { SerializableLambda } from './lambda-deserialization.js';
 import type { ConstantValue as BootstrapArgument } from '../../asm/java-values.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
-import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, type TypeArgument, type TypeVariableScope } from './generic-type.js';
+import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, signatureOf, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { compileWork } from './compile-work.js';
 import { CompileMemo, type DiscardedOutcome, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
@@ -155,6 +160,27 @@ export interface CompileContext {
   readonly lenientLambdas?: boolean;
   /** What the throwaway compilations of the snippet found (see CompileMemo): one per snippet, shared by its lambda bodies' generators. */
   readonly memo?: CompileMemo;
+  /** Where the anonymous classes of the code go (JLS §15.9.5); absent: they are refused. */
+  readonly anonymousClasses?: AnonymousClassSink;
+  /** The descriptor of the method the code goes into, when known: an anonymous class's EnclosingMethod (JVMS §4.7.7). */
+  readonly methodDescriptor?: string;
+  /**
+   * In the members of an anonymous class that cannot join its enclosing class's nest: why the private
+   * members of other classes are out of reach (JVMS §5.4.4 lets only nestmates reach them).
+   */
+  readonly privateAccessRefusal?: string;
+}
+
+/** Takes the anonymous classes of compiled code along with its class (see anonymous-class.ts). */
+export interface AnonymousClassSink {
+  /**
+   * The name of a new anonymous class in the code of `enclosing` (javac's `Enclosing$N`: the first N
+   * no class has yet) and the nest host it joins (JVMS §4.7.28), or null when it cannot join one (the
+   * class's nest host is another class, or the class file predates nests).
+   */
+  name(enclosing: string): { readonly name: string; readonly nestHost: string | null };
+  /** Takes a compiled anonymous class: it becomes a class of the pool, listed in the InnerClasses (and NestMembers) of the class. */
+  add(node: ClassNode): void;
 }
 
 /** What compiled code adds to its class besides the code itself. */
@@ -180,7 +206,11 @@ export interface LambdaMethodSink {
  * captured — passed to the lambda's method as a leading parameter — in order of first use.
  */
 interface CaptureScope {
+  /** What captures, for messages: 'a lambda expression' or 'an inner class' (javac's words). */
+  readonly capturer?: string;
   lookup(name: string): LocalVariable | undefined;
+  /** The value of the enclosing code's variable `name` when it is a constant variable (JLS §4.12.4), which is used, not captured. */
+  constant(name: string): Constant | null;
   isVariableName(name: string): boolean;
   /** Set when the body uses `this` (explicitly or through an instance member): the method is then an instance method. */
   usesThis: boolean;
@@ -224,6 +254,8 @@ interface FinallyFrame {
 
 const OBJECT = JavaType.OBJECT;
 const SERIALIZABLE = 'java/io/Serializable';
+/** What captures in a lambda body, for messages. */
+const LAMBDA = 'a lambda expression';
 
 /**
  * The bodies of the lambdas method references stand for (methodReferenceAsLambda), and what each
@@ -334,7 +366,7 @@ export class CodeGenerator {
   private readonly declaredUnassigned = new Set<LocalVariable>();
   /** The locals declared `final`, with whether they have an initializer (see noteAssigned). */
   private readonly finalVariables = new Map<LocalVariable, boolean>();
-  private readonly capturedVariables = new Map<LocalVariable, { readonly name: string; readonly position: SourcePosition }>();
+  private readonly capturedVariables = new Map<LocalVariable, { readonly name: string; readonly position: SourcePosition; readonly capturer?: string }>();
   /**
    * The locals declared without an initializer: the label the generator put at each declaration and
    * the store of each plain assignment to it, with its position, for definite unassignment (see
@@ -446,7 +478,7 @@ export class CodeGenerator {
       throw new CompileError(`variable ${local.name} might already have been assigned`, local.positions.get(found.store));
     }
     const capture = this.capturedVariables.get(variable)!;
-    throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${capture.name} is assigned)`, capture.position);
+    throw new CompileError(`local variables referenced from ${capture.capturer ?? LAMBDA} must be final or effectively final (${capture.name} is assigned)`, capture.position);
   }
 
   /**
@@ -457,13 +489,13 @@ export class CodeGenerator {
    * A lambda body's own assignment to such a variable is refused as it is compiled (see lvalue).
    */
   private checkEffectivelyFinalCaptures(): void {
-    for (const [variable, { name, position }] of this.capturedVariables) {
+    for (const [variable, { name, position, capturer }] of this.capturedVariables) {
       // Javassist's $ variables are set by the snippet itself before they are used (`$_ = $proceed($$);
       // log(() -> "" + $_)`), which is what they are for; only a lambda assigning one is refused.
       if (name.startsWith('$')) continue;
       const compound = this.assignedVariables.get(variable);
       if (compound === undefined || (!compound && this.declaredUnassigned.has(variable))) continue;
-      throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${name} is assigned)`, position);
+      throw new CompileError(`local variables referenced from ${capturer ?? LAMBDA} must be final or effectively final (${name} is assigned)`, position);
     }
   }
 
@@ -1811,7 +1843,7 @@ export class CodeGenerator {
   private name(node: Ast.NameNode): JavaType {
     const name = node.name;
     if (this.ctx.capture !== undefined && (name === '$args' || name === '$sig' || name === '$type' || name === '$$')) {
-      throw new CompileError(`${name} is not available inside a lambda body (capture $1… or a local instead)`, node.position);
+      throw new CompileError(`${name} is not available inside ${this.ctx.capture.capturer === undefined ? 'a lambda body' : 'an anonymous class body'} (capture $1… or a local instead)`, node.position);
     }
     switch (name) {
       case '$args':
@@ -1868,7 +1900,9 @@ export class CodeGenerator {
    * snippets do not.
    */
   private checkNestmateAccess(access: number, declaringClass: string, what: string, position?: SourcePosition): void {
-    if ((access & Opcodes.ACC_PRIVATE) === 0 || declaringClass === this.ctx.currentClass || (this.ctx.classVersion & 0xffff) >= Opcodes.V11) return;
+    if ((access & Opcodes.ACC_PRIVATE) === 0 || declaringClass === this.ctx.currentClass) return;
+    if (this.ctx.privateAccessRefusal !== undefined) throw new CompileError(`${what} is private in ${JavaType.classType(declaringClass)}: ${this.ctx.privateAccessRefusal}`, position);
+    if ((this.ctx.classVersion & 0xffff) >= Opcodes.V11) return;
     throw new CompileError(`${what} is private in ${JavaType.classType(declaringClass)}: reaching it from another class of its nest needs class file version 55 (Java 11) or later`, position);
   }
 
@@ -2080,6 +2114,9 @@ export class CodeGenerator {
       if (name.kind === 'Name') {
         const local = this.lookupLocal(name.name);
         if (local !== undefined) return local.constant ?? null;
+        // A constant variable of the enclosing code is its value here, as javac compiles it: not captured.
+        const enclosing = this.ctx.capture?.constant(name.name) ?? null;
+        if (enclosing !== null) return enclosing;
       }
       const field = name.kind === 'Name' ? (this.isVariableName(name.name) ? null : this.fieldInScope(name.name)) : this.constantField(name);
       if (field === null || !field.isStatic || (field.field.access & Opcodes.ACC_FINAL) === 0) return null;
@@ -2093,6 +2130,13 @@ export class CodeGenerator {
       }
       return null;
     });
+  }
+
+  /** The value of the variable `name` of this code or the code around it when it is a constant variable (see CaptureScope.constant). */
+  private enclosingConstant(name: string): Constant | null {
+    const local = this.lookupLocal(name);
+    if (local !== undefined) return local.constant ?? null;
+    return this.ctx.capture?.constant(name) ?? null;
   }
 
   /** Pushes a constant's value; returns its type. */
@@ -2698,6 +2742,7 @@ export class CodeGenerator {
 
   /** `new C(…)`; `targetGeneric` is the parameterized type a diamond (`new C<>(…)`) is assigned to, when known. */
   private newObject(node: Ast.NewNode, targetGeneric: GenericType | null = null): JavaType {
+    if (node.body !== undefined) return this.anonymousObject(node, node.body);
     let type: JavaType;
     let enclosingInstance: CompiledArgument | null = null;
     if (node.outer !== null) {
@@ -2752,6 +2797,250 @@ export class CodeGenerator {
     if (referenceBodies.has(node)) referenceTargets.set(node, { method: constructor, kind: 'new', isInner });
     if (generic !== null) this.record(node, generic);
     return type;
+  }
+
+  /**
+   * `new T(args) { members }` (JLS §15.9.5): the anonymous class `Enclosing$N` (anonymous-class.ts), then
+   * its creation. Its members compile twice, as a lambda body does: the first pass finds the variables
+   * of the enclosing code they use, which become the class's `val$` fields (passed to its constructor),
+   * the second compiles them for real, each method starting by copying the captured values it uses
+   * into locals of the same names. In a throwaway compilation the first pass alone runs (it is what
+   * tells an enclosing lambda what it captures) and no class is made. The expression's type is T (the
+   * members the body adds are not reachable through it).
+   */
+  private anonymousObject(node: Ast.NewNode, body: readonly Ast.ClassBodyMemberNode[]): JavaType {
+    const position = node.position;
+    const sink = this.ctx.anonymousClasses;
+    if (sink === undefined) throw new CompileError('anonymous classes are not supported here', position);
+    if (node.outer !== null) throw new CompileError('qualified anonymous class creation (outer.new Inner() { … }) is not supported in snippets', position);
+    if (isDiamond(node.type)) throw new CompileError("'<>' with an anonymous class is not supported in snippets: give the type arguments", node.type.position);
+    const supertype = this.classTypeOf(node.type);
+    const superGeneric = this.genericTypeOf(node.type);
+    const superModel = this.ctx.env.requireClass(supertype.internalName!);
+    if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${supertype}`, node.type.position);
+    if ((superModel.access & Opcodes.ACC_ENUM) !== 0 || superModel.superName === 'java/lang/Enum') throw new CompileError('enum classes may not be instantiated', position);
+    if (superModel.isInterface && node.arguments.length > 0) throw new CompileError('anonymous class implements interface; cannot have arguments', position);
+    if (!superModel.isInterface && superModel.enclosingClass !== null && (superModel.access & Opcodes.ACC_STATIC) === 0) {
+      throw new CompileError(`an anonymous subclass of the inner class ${supertype} is not supported in snippets`, position);
+    }
+    const enclosing = this.ctx.currentClass;
+    const { name, nestHost } = sink.name(enclosing);
+    const outerInstance = this.ctx.isStatic ? null : enclosing;
+    const generic = superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
+    const methodName = this.ctx.methodName;
+    const anon = anonymousClassNode({
+      name,
+      version: this.ctx.classVersion,
+      superName: superModel.isInterface ? OBJECT.internalName! : supertype.internalName!,
+      interfaces: superModel.isInterface ? [supertype.internalName!] : [],
+      signature: generic === null ? null : `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`,
+      enclosingClass: enclosing,
+      enclosingMethod: methodName !== undefined && methodName !== '<clinit>' && this.ctx.methodDescriptor !== undefined ? { name: methodName, descriptor: this.ctx.methodDescriptor } : null,
+      outerInstance,
+      nestHost,
+    });
+    const description = `<anonymous ${JavaType.classType(name)}>`;
+    const members = this.declareAnonymousMembers(anon, body, description);
+    const env = this.ctx.env.withClass(anon);
+    const nestRefusal =
+      nestHost !== null || (this.ctx.classVersion & 0xffff) < Opcodes.V11
+        ? undefined
+        : `the anonymous class cannot join the nest of ${JavaType.classType(this.ctx.env.findClass(enclosing)?.name ?? enclosing)}, whose nest host is another class (a snippet changes only its own class)`;
+    const memberContext: CompileContext = {
+      ...this.ctx,
+      env,
+      currentClass: name,
+      superName: anon.superName,
+      isStatic: false,
+      isInterface: false,
+      variables: {},
+      trialBodyTypes: this.trialBodyTypes,
+      privateAccessRefusal: nestRefusal,
+    };
+    // The first pass: what each member uses of the enclosing code.
+    const captured = new Map<string, LocalVariable>();
+    const discoveryOf = (uses: Set<string>): CaptureScope => ({
+      capturer: 'an inner class',
+      usesThis: false,
+      lookup: (variableName) => {
+        // A field of the class, declared or inherited, hides a variable of the enclosing code (JLS §6.4.1).
+        if (findField(env, name, variableName, { currentClass: name }) !== null) return undefined;
+        const outer = this.variable(variableName);
+        if (outer !== undefined) {
+          uses.add(variableName);
+          if (!captured.has(variableName)) captured.set(variableName, outer);
+        }
+        return outer;
+      },
+      constant: (variableName) => (findField(env, name, variableName, { currentClass: name }) !== null ? null : this.enclosingConstant(variableName)),
+      isVariableName: (variableName) => this.isVariableName(variableName),
+      visible: (into) => this.visibleVariables(into),
+    });
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$anonymous', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
+    const uses = members.map((member) => {
+      const used = new Set<string>();
+      this.compileAnonymousMember(member, anon, { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, anonymousClasses: sink }, new Map());
+      return used;
+    });
+    const captures = [...captured.entries()];
+    const capturedValues = captures.map(([variableName, variable]) => ({ field: capturedValueField(variableName), type: variable.type }));
+    for (const value of capturedValues) anon.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, value.field, value.type.descriptor(), null, null));
+    // The superclass constructor the arguments choose (JLS §15.9.5.1), as the anonymous class (a subclass) reaches it.
+    const args = this.compileArguments(node.arguments);
+    const superConstructor = findConstructor(env, anon.superName!, this.argumentTypes(args), { currentClass: name });
+    const constructor = anonymousConstructor(anon, outerInstance, superConstructor.descriptor, capturedValues);
+    // The second pass, for real: into the class's methods and its constructor.
+    if (this.ctx.lambdaMethods.discards !== true) {
+      const settled: CaptureScope = {
+        capturer: 'an inner class',
+        usesThis: false,
+        lookup: (variableName) => {
+          if (findField(env, name, variableName, { currentClass: name }) !== null) return undefined;
+          if (this.variable(variableName) !== undefined) throw new CompileError(`internal error: ${variableName} was not captured by the first pass over the anonymous class`);
+          return undefined;
+        },
+        constant: (variableName) => (findField(env, name, variableName, { currentClass: name }) !== null ? null : this.enclosingConstant(variableName)),
+        isVariableName: (variableName) => this.isVariableName(variableName),
+        visible: (into) => this.visibleVariables(into),
+      };
+      const nested: AnonymousClassSink = {
+        name: (enclosingName) => sink.name(enclosingName),
+        add: (nestedNode) => {
+          anon.innerClasses.push(new InnerClassNode(nestedNode.name, null, null, 0));
+          sink.add(nestedNode);
+        },
+      };
+      const lambdaSinkOf = (member: string): LambdaMethodSink => anonymousLambdaSink(anon, member);
+      const constructorCaptures = new Map<string, number>();
+      const firstCaptureSlot = constructor.firstFreeSlot - capturedValues.reduce((size, value) => size + value.type.size, 0);
+      let slot = firstCaptureSlot;
+      for (const [variableName, variable] of captures) {
+        constructorCaptures.set(variableName, slot);
+        slot += variable.type.size;
+      }
+      members.forEach((member, i) => {
+        const context: CompileContext = { ...memberContext, capture: settled, anonymousClasses: nested, lambdaMethods: lambdaSinkOf(member.kind === 'method' ? member.method.name : 'new') };
+        const used = new Map<string, LocalVariable>(captures.filter(([variableName]) => uses[i]!.has(variableName)));
+        this.compileAnonymousMember(member, anon, context, used, member.kind === 'method' ? undefined : { constructor, slots: constructorCaptures });
+      });
+      constructor.method.instructions.add(new InsnNode(Opcodes.RETURN));
+      anon.methods.unshift(constructor.method);
+    }
+    addBridges(env, GenericMembers.of(env), anon, members.flatMap((member) => (member.kind === 'method' ? [member.method] : [])));
+    checkImplementsAbstractMethods(env, anon, description, position);
+    if (this.ctx.lambdaMethods.discards !== true) sink.add(anon);
+    // The creation: the enclosing instance, the superclass constructor's arguments, the captured values.
+    this.e.typeInsn(Opcodes.NEW, name);
+    this.e.insn(Opcodes.DUP);
+    if (outerInstance !== null) this.loadThis(position);
+    this.appendArguments(args, superConstructor, position, null);
+    for (const [variableName, variable] of captures) {
+      this.e.load(variable.type, variable.slot);
+      if (!this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
+    }
+    this.e.invoke(Opcodes.INVOKESPECIAL, name, '<init>', constructor.method.desc, false);
+    if (superGeneric !== null) this.record(node, superGeneric);
+    return supertype;
+  }
+
+  /**
+   * Adds the fields and methods an anonymous class body declares to `anon` (their code comes later),
+   * in source order, with javac's refusals; returns what has code to compile: each method, and the
+   * field initializers and instance initializers (in order, for the constructor).
+   */
+  private declareAnonymousMembers(anon: ClassNode, body: readonly Ast.ClassBodyMemberNode[], description: string): AnonymousMember[] {
+    const members: AnonymousMember[] = [];
+    for (const member of body) {
+      if (member.kind === 'Initializer') {
+        members.push({ kind: 'initializer', node: member });
+        continue;
+      }
+      const access = memberAccess(member.modifiers);
+      if ((access & Opcodes.ACC_STATIC) !== 0) throw new CompileError(`static members of anonymous classes are not supported in snippets`, member.position);
+      if (member.kind === 'FieldDeclaration') {
+        const baseType = this.typeOf(member.type);
+        const baseGeneric = this.genericTypeOf(member.type);
+        for (const declarator of member.declarators) {
+          if (anon.fields.some((f) => f.name === declarator.name)) throw new CompileError(`variable ${declarator.name} is already defined in ${description}`, declarator.position);
+          const type = declarator.extraDimensions > 0 ? JavaType.arrayOf(baseType, declarator.extraDimensions) : baseType;
+          let generic = baseGeneric;
+          for (let i = 0; generic !== null && i < declarator.extraDimensions; i++) generic = { kind: 'array', component: generic };
+          const field = new FieldNode(Opcodes.ASM9, access, declarator.name, type.descriptor(), generic !== null && isGeneric(generic) ? signatureOf(generic) : null, null);
+          anon.fields.push(field);
+          if (declarator.initializer !== null) members.push({ kind: 'field', field, type, generic, initializer: declarator.initializer });
+        }
+        continue;
+      }
+      if (member.typeParameters.length > 0) throw new CompileError('generic methods of anonymous classes are not supported in snippets', member.position);
+      if (member.body === null) {
+        throw new CompileError((access & Opcodes.ACC_ABSTRACT) !== 0 ? `${description} cannot declare abstract methods` : 'missing method body, or declare abstract', member.position);
+      }
+      const parameterTypes = member.parameters.map((parameter) => this.typeOf(parameter.type));
+      const parameterGenerics = member.parameters.map((parameter) => this.genericTypeOf(parameter.type));
+      const returnType = this.typeOf(member.returnType);
+      const returnGeneric = member.returnType.kind === 'VoidType' ? null : this.genericTypeOf(member.returnType);
+      const descriptor = JavaType.methodDescriptor(parameterTypes, returnType);
+      if (anon.methods.some((m) => m.name === member.name && m.desc === descriptor)) throw new CompileError(`method ${member.name} is already defined in ${description}`, member.position);
+      const signature = parameterGenerics.some((g) => g !== null && isGeneric(g)) || (returnGeneric !== null && isGeneric(returnGeneric))
+        ? `(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
+        : null;
+      const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
+      const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
+      const method = new MethodNode(Opcodes.ASM9, access | varargs, member.name, descriptor, signature, exceptions);
+      anon.methods.push(method);
+      members.push({ kind: 'method', node: member, method, parameterTypes, parameterGenerics, returnType, returnGeneric });
+    }
+    return members;
+  }
+
+  /**
+   * Compiles one member of an anonymous class: a method into its MethodNode, a field initializer or an
+   * instance initializer into the constructor (when `constructor` is given; else into a scratch
+   * method). `captured`: the captured values it uses, copied into locals of their names first (in the
+   * constructor, the constructor's parameters are those locals).
+   */
+  private compileAnonymousMember(
+    member: AnonymousMember,
+    anon: ClassNode,
+    ctx: CompileContext,
+    captured: ReadonlyMap<string, LocalVariable>,
+    constructor?: { readonly constructor: { readonly method: MethodNode; readonly firstFreeSlot: number }; readonly slots: ReadonlyMap<string, number> },
+  ): void {
+    if (member.kind === 'method') {
+      const target = ctx.lambdaMethods.discards === true ? new MethodNode(Opcodes.ASM9) : member.method;
+      // The parameters from slot 1 (after this), then the copies of the captured values.
+      const generator = new CodeGenerator({ ...ctx, returnType: member.returnType, returnGeneric: member.returnGeneric, methodName: member.method.name, methodDescriptor: member.method.desc, firstFreeSlot: 1 }, target);
+      member.node.parameters.forEach((parameter, i) => generator.declare(parameter.name, member.parameterTypes[i]!, undefined, member.parameterGenerics[i]));
+      for (const [variableName, variable] of captured) {
+        const local = generator.declare(variableName, variable.type, undefined, variable.generic);
+        generator.e.load(JavaType.classType(anon.name), 0);
+        generator.e.field(Opcodes.GETFIELD, anon.name, capturedValueField(variableName), variable.type.descriptor());
+        generator.e.store(variable.type, local.slot);
+      }
+      const bodySlots = generator.nextSlot;
+      generator.statement(member.node.body!);
+      // The first pass reads the enclosing code's variables at their slots there: only the second is checked.
+      if (ctx.lambdaMethods.discards !== true) generator.finishCode(bodySlots);
+      generator.removeEmptyHandlers();
+      if (!generator.reachable) return;
+      if (!member.returnType.isVoid()) throw new CompileError('missing return statement', member.node.body!.position);
+      generator.e.returnValue(JavaType.VOID);
+      return;
+    }
+    const target = constructor?.constructor.method ?? new MethodNode(Opcodes.ASM9);
+    const firstFreeSlot = constructor?.constructor.firstFreeSlot ?? 1;
+    const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', firstFreeSlot }, target);
+    for (const [variableName, variable] of captured) generator.declare(variableName, variable.type, constructor?.slots.get(variableName), variable.generic);
+    if (member.kind === 'field') {
+      generator.e.load(JavaType.classType(anon.name), 0);
+      generator.variableInitializer(member.initializer, member.type, member.generic);
+      generator.e.field(Opcodes.PUTFIELD, anon.name, member.field.name, member.field.desc);
+    } else {
+      generator.statement(member.node.body);
+      if (!generator.reachable) throw new CompileError('initializer must be able to complete normally', member.node.position);
+    }
+    if (ctx.lambdaMethods.discards !== true) generator.finishCode(generator.nextSlot);
+    generator.removeEmptyHandlers();
   }
 
   private newArray(node: Ast.NewArrayNode): JavaType {
@@ -3356,7 +3645,8 @@ export class CodeGenerator {
         // In a lambda body, a variable not its own is the enclosing code's, captured: its value is copied
         // into the lambda, so an assignment would change nothing outside (JLS §15.27.2 refuses it).
         if (this.ctx.capture !== undefined && this.lookupLocal(inner.name) === undefined) {
-          throw new CompileError(`local variables referenced from a lambda expression must be final or effectively final (${inner.name} is assigned in the lambda body)`, inner.position);
+          const capturer = this.ctx.capture.capturer ?? LAMBDA;
+          throw new CompileError(`local variables referenced from ${capturer} must be final or effectively final (${inner.name} is assigned in the ${capturer === LAMBDA ? 'lambda body' : 'class body'})`, inner.position);
         }
         return {
           variable,
@@ -3645,6 +3935,7 @@ export class CodeGenerator {
         if (outer !== undefined && !captured.has(name)) captured.set(name, outer);
         return outer;
       },
+      constant: (name) => this.enclosingConstant(name),
       isVariableName: (name) => this.isVariableName(name),
       visible: (into) => this.visibleVariables(into),
     };
@@ -3665,6 +3956,7 @@ export class CodeGenerator {
         if (this.variable(name) !== undefined) throw new CompileError(`internal error: ${name} was not captured by the first pass over the lambda body`);
         return undefined;
       },
+      constant: (name) => this.enclosingConstant(name),
       isVariableName: (name) => this.isVariableName(name),
       visible: (into) => this.visibleVariables(into),
     };
@@ -3972,7 +4264,13 @@ export class CodeGenerator {
    * these types (a declared parameter type stands).
    */
   private trialLambdaGenerator(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], context: Pick<CompileContext, 'returnType'> & Partial<Pick<CompileContext, 'returnGeneric'>>): CodeGenerator {
-    const capture: CaptureScope = { usesThis: false, lookup: (name) => this.variable(name), isVariableName: (name) => this.isVariableName(name), visible: (into) => this.visibleVariables(into) };
+    const capture: CaptureScope = {
+      usesThis: false,
+      lookup: (name) => this.variable(name),
+      constant: (name) => this.enclosingConstant(name),
+      isVariableName: (name) => this.isVariableName(name),
+      visible: (into) => this.visibleVariables(into),
+    };
     const dryRun: LambdaMethodSink = { add: () => 'lambda$trial', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     const trial = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture, lambdaMethods: dryRun, variables: {}, ...context, firstFreeSlot: 1 });
     lambda.parameters.forEach((parameter, i) => trial.declare(parameter.name, parameter.type === null ? parameterTypes[i]! : trial.typeOf(parameter.type)));
@@ -4453,7 +4751,7 @@ function yieldedValues(node: Ast.SwitchExpressionNode): Ast.ExpressionNode[] {
     }
     const kind = (value as { kind?: string }).kind;
     if (kind === 'Yield') values.push((value as Ast.YieldNode).expression);
-    if (kind === 'Yield' || kind === 'SwitchExpression' || kind === 'Lambda') return;
+    if (kind === 'Yield' || kind === 'SwitchExpression' || kind === 'Lambda' || isClassBodyMember(kind)) return;
     for (const child of Object.values(value as Record<string, unknown>)) if (typeof child === 'object' && child !== null) visit(child);
   };
   for (const switchCase of node.cases) visit(switchCase.body);
@@ -4497,8 +4795,8 @@ function declaresVariables(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: string }).kind;
   if (kind === 'SwitchExpression' || (kind === 'InstanceOf' && (node as Ast.InstanceOfNode).binding !== null)) return true;
-  // A lambda body's variables are its own method's.
-  if (kind === 'Lambda') return false;
+  // A lambda body's variables are its own method's, an anonymous class body's its own methods'.
+  if (kind === 'Lambda' || isClassBodyMember(kind)) return false;
   for (const value of Object.values(node as Record<string, unknown>)) {
     if (Array.isArray(value) ? value.some(declaresVariables) : typeof value === 'object' && value !== null && 'kind' in value && declaresVariables(value)) return true;
   }
@@ -4509,11 +4807,16 @@ function containsTry(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: string }).kind;
   if (kind === 'Try') return true;
-  if (kind === 'Lambda') return false;
+  if (kind === 'Lambda' || isClassBodyMember(kind)) return false;
   for (const value of Object.values(node as Record<string, unknown>)) {
     if (Array.isArray(value) ? value.some(containsTry) : typeof value === 'object' && value !== null && 'kind' in value && containsTry(value)) return true;
   }
   return false;
+}
+
+/** The members of an anonymous class body: code of the anonymous class's own methods, not of the code around it. */
+function isClassBodyMember(kind: string | undefined): boolean {
+  return kind === 'MethodDeclaration' || kind === 'FieldDeclaration' || kind === 'Initializer';
 }
 
 function isSpecialCast(node: Ast.CastNode): boolean {
@@ -4570,3 +4873,52 @@ const NEWARRAY_TYPES: Readonly<Record<string, number>> = {
   int: Opcodes.T_INT,
   long: Opcodes.T_LONG,
 };
+
+/** What an anonymous class body's member has to compile (see declareAnonymousMembers). */
+type AnonymousMember =
+  | {
+      readonly kind: 'method';
+      readonly node: Ast.MethodDeclarationNode;
+      readonly method: MethodNode;
+      readonly parameterTypes: readonly JavaType[];
+      readonly parameterGenerics: readonly (GenericType | null)[];
+      readonly returnType: JavaType;
+      readonly returnGeneric: GenericType | null;
+    }
+  | { readonly kind: 'field'; readonly field: FieldNode; readonly type: JavaType; readonly generic: GenericType | null; readonly initializer: Ast.VariableInitializerNode }
+  | { readonly kind: 'initializer'; readonly node: Ast.InitializerNode };
+
+/** The access flags of member modifiers (JVMS §4.5, §4.6). */
+function memberAccess(modifiers: Ast.ModifiersNode): number {
+  const flags: Record<string, number> = {
+    public: Opcodes.ACC_PUBLIC, protected: Opcodes.ACC_PROTECTED, private: Opcodes.ACC_PRIVATE, static: Opcodes.ACC_STATIC,
+    final: Opcodes.ACC_FINAL, abstract: Opcodes.ACC_ABSTRACT, native: Opcodes.ACC_NATIVE, synchronized: Opcodes.ACC_SYNCHRONIZED,
+    transient: Opcodes.ACC_TRANSIENT, volatile: Opcodes.ACC_VOLATILE, strictfp: Opcodes.ACC_STRICT,
+  };
+  return modifiers.keywords.reduce((access, keyword) => access | (flags[keyword] ?? 0), 0);
+}
+
+/**
+ * Where the lambdas of an anonymous class's member `member` go: private synthetic methods of the
+ * anonymous class (`lambda$<member>$<n>`, as javac names them). Asserts and serializable lambdas,
+ * which need a static initializer or `$deserializeLambda$` in it, are refused.
+ */
+function anonymousLambdaSink(anon: ClassNode, member: string): LambdaMethodSink {
+  const base = member === '<init>' ? 'new' : member;
+  return {
+    add(method: MethodNode): string {
+      const taken = new Set(anon.methods.map((m) => m.name));
+      let n = 0;
+      while (taken.has(`lambda$${base}$${n}`)) n++;
+      method.name = `lambda$${base}$${n}`;
+      anon.methods.push(method);
+      return method.name;
+    },
+    assertionsDisabledField(): string {
+      throw new CompileError('assert statements in anonymous classes are not supported in snippets');
+    },
+    addDeserializationCase(): void {
+      throw new CompileError('serializable lambdas in anonymous classes are not supported in snippets');
+    },
+  };
+}

@@ -71,7 +71,8 @@ function containsValueReturn(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some(containsValueReturn);
   const record = node as { kind?: string; expression?: unknown };
-  if (record.kind === 'Lambda') return false;
+  // A nested lambda's returns, or an anonymous class's methods' (JLS §15.9.5), are their own.
+  if (record.kind === 'Lambda' || record.kind === 'MethodDeclaration' || record.kind === 'Initializer' || record.kind === 'FieldDeclaration') return false;
   if (record.kind === 'Return') return record.expression != null;
   return Object.values(record).some(containsValueReturn);
 }

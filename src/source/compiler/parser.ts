@@ -23,7 +23,7 @@
 
 import type {
   AnnotationNode, ArrayInitializerNode, AssignmentOperator, BinaryOperator, BlockNode, CatchClauseNode,
-  ClassTypeNode, ClassTypePart, ConstructorDeclarationNode, ElementValueNode, ExpressionNode,
+  ClassBodyMemberNode, ClassTypeNode, ClassTypePart, ConstructorDeclarationNode, ElementValueNode, ExpressionNode,
   ExpressionStatementNode, FieldDeclarationNode, LambdaNode, MethodReferenceNode, LambdaParameterNode, LocalVariableDeclarationNode, MethodDeclarationNode,
   ModifierKeyword, ModifiersNode, NewArrayNode, ParameterNode, PatternBinding, PrimitiveTypeName, PrimitiveTypeNode,
   ReferenceTypeNode, SourcePosition, StatementNode, SwitchCaseNode, TryResourceNode, TypeArgumentNode,
@@ -51,7 +51,6 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['<<', 8], ['>>', 8], ['>>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
 ]);
 
-const NOT_SUPPORTED_ANONYMOUS = 'anonymous classes are not supported in snippets';
 const NOT_SUPPORTED_LOCAL_CLASS = 'local classes are not supported in snippets';
 
 type MethodReferenceTarget = MethodReferenceNode['target'];
@@ -383,6 +382,13 @@ class Parser {
     const start = this.peek();
     const modifiers = this.modifiers(true);
     const typeParameters = this.is('<') ? this.typeParameters() : [];
+    const declaration = this.methodDeclarationRest(start, modifiers, typeParameters);
+    this.endOfInput();
+    return declaration;
+  }
+
+  /** A method declaration after its modifiers and type parameters (JLS §8.4). */
+  private methodDeclarationRest(start: Token, modifiers: ModifiersNode, typeParameters: TypeParameterNode[]): MethodDeclarationNode {
     let returnType: TypeNode | VoidTypeNode;
     if (this.is('void')) returnType = { kind: 'VoidType', position: positionOf(this.advance()) };
     else returnType = this.type();
@@ -397,7 +403,6 @@ class Parser {
     }
     const throwsList = this.throwsClause();
     const body = this.accept(';') ? null : this.block();
-    this.endOfInput();
     return {
       kind: 'MethodDeclaration', modifiers, typeParameters, returnType, name, parameters, throws: throwsList, body,
       position: positionOf(start),
@@ -428,6 +433,63 @@ class Parser {
     this.expect(';');
     this.endOfInput();
     return { kind: 'FieldDeclaration', modifiers, type, declarators, position: positionOf(start) };
+  }
+
+  /**
+   * An anonymous class body (JLS §15.9.5, §8.1.6): methods, fields and instance initializers. Member
+   * classes, static initializers and constructors (which an anonymous class cannot declare) are refused.
+   */
+  private anonymousClassBody(): ClassBodyMemberNode[] {
+    this.expect('{');
+    this.enter();
+    try {
+      const members: ClassBodyMemberNode[] = [];
+      while (!this.accept('}')) {
+        const start = this.peek();
+        if (start.kind === 'eof') this.fail("'}'");
+        if (this.accept(';')) continue;
+        if (this.is('{')) {
+          members.push({ kind: 'Initializer', body: this.block(), position: positionOf(start) });
+          continue;
+        }
+        if (this.is('static') && this.is('{', 1)) throw this.error('static initializers in anonymous classes are not supported in snippets', start);
+        this.rejectMemberClass();
+        const modifiers = this.modifiers(true);
+        const typeParameters = this.is('<') ? this.typeParameters() : [];
+        // JLS §15.9.5: an anonymous class cannot declare a constructor (`Name(` has no result type).
+        if (this.isIdentifier() && this.is('(', 1)) throw this.error('invalid method declaration; return type required (an anonymous class cannot declare a constructor)');
+        const isMethod = typeParameters.length > 0 || this.is('void') || this.lookahead(() => {
+          this.type();
+          return this.isIdentifier() && this.is('(', 1);
+        });
+        if (isMethod) {
+          members.push(this.methodDeclarationRest(start, modifiers, typeParameters));
+        } else {
+          const type = this.type();
+          const declarators = this.variableDeclarators();
+          this.expect(';');
+          members.push({ kind: 'FieldDeclaration', modifiers, type, declarators, position: positionOf(start) });
+        }
+      }
+      return members;
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** Member classes of an anonymous class: not supported. */
+  private rejectMemberClass(): void {
+    const mark = this.mark();
+    try {
+      while (this.is('@') && !this.is('interface', 1)) this.annotation();
+      while (this.peek().kind === 'keyword' && MODIFIERS.has(this.peek().text)) this.advance();
+      const token = this.peek();
+      const isClass = this.is('class') || this.is('interface') || this.is('enum') || (this.is('@') && this.is('interface', 1)) ||
+        (token.kind === 'identifier' && token.text === 'record' && this.isIdentifier(1) && (this.is('(', 2) || this.is('<', 2)));
+      if (isClass) throw this.error('member classes of anonymous classes are not supported in snippets', token);
+    } finally {
+      this.reset(mark);
+    }
   }
 
   // ## Declarations (JLS §8.3, §8.4, §8.8, §9.7)
@@ -1566,7 +1628,7 @@ class Parser {
     if (this.is('[') && outer === null && typeArguments === null) return this.arrayCreation(elementType, position);
     if (elementType.kind !== 'ClassType') return this.fail("'('");
     const args = this.arguments();
-    if (this.is('{')) throw this.error(NOT_SUPPORTED_ANONYMOUS);
+    if (this.is('{')) return { kind: 'New', outer, typeArguments, type: elementType, arguments: args, body: this.anonymousClassBody(), position };
     return { kind: 'New', outer, typeArguments, type: elementType, arguments: args, position };
   }
 
