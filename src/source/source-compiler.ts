@@ -229,12 +229,16 @@ function anonymousClassesOf(ctClass: CtClass): AnonymousClassSink {
       const listed = new Set(node.innerClasses.map((entry) => entry.name));
       let n = 1;
       while (listed.has(`${enclosing}$${n}`) || env.hasClass(`${enclosing}$${n}`)) n++;
-      const headsNest = (node.version & 0xffff) >= Opcodes.V11 && (node.nestHostClass ?? node.name) === node.name;
-      return { name: `${enclosing}$${n}`, nestHost: headsNest ? node.name : null };
+      const hasNests = (node.version & 0xffff) >= Opcodes.V11;
+      const host = node.nestHostClass ?? node.name;
+      if (hasNests && host !== node.name) return { name: `${enclosing}$${n}`, nestHost: null, otherNestHost: host };
+      return { name: `${enclosing}$${n}`, nestHost: hasNests ? node.name : null };
     },
     add(anonymous: ClassNode) {
       ctClass.checkModify();
       const node = ctClass.classNode();
+      // Its code comes from the class's source: stack traces name that file (javac's SourceFile too).
+      anonymous.sourceFile ??= node.sourceFile;
       const companion = pool.adoptClass(anonymous);
       const entry = new InnerClassNode(anonymous.name, null, null, 0);
       node.innerClasses.push(entry);

@@ -175,10 +175,11 @@ export interface CompileContext {
 export interface AnonymousClassSink {
   /**
    * The name of a new anonymous class in the code of `enclosing` (javac's `Enclosing$N`: the first N
-   * no class has yet) and the nest host it joins (JVMS §4.7.28), or null when it cannot join one (the
-   * class's nest host is another class, or the class file predates nests).
+   * no class has yet) and the nest host it joins (JVMS §4.7.28), or null when it cannot join one: the
+   * class file predates nests, or the class's nest host is another class (`otherNestHost`), which a
+   * snippet does not change.
    */
-  name(enclosing: string): { readonly name: string; readonly nestHost: string | null };
+  name(enclosing: string): { readonly name: string; readonly nestHost: string | null; readonly otherNestHost?: string };
   /** Takes a compiled anonymous class: it becomes a class of the pool, listed in the InnerClasses (and NestMembers) of the class. */
   add(node: ClassNode): void;
 }
@@ -2824,7 +2825,7 @@ export class CodeGenerator {
       throw new CompileError(`an anonymous subclass of the inner class ${supertype} is not supported in snippets`, position);
     }
     const enclosing = this.ctx.currentClass;
-    const { name, nestHost } = sink.name(enclosing);
+    const { name, nestHost, otherNestHost } = sink.name(enclosing);
     const outerInstance = this.ctx.isStatic ? null : enclosing;
     const generic = superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
     const methodName = this.ctx.methodName;
@@ -2843,9 +2844,9 @@ export class CodeGenerator {
     const members = this.declareAnonymousMembers(anon, body, description);
     const env = this.ctx.env.withClass(anon);
     const nestRefusal =
-      nestHost !== null || (this.ctx.classVersion & 0xffff) < Opcodes.V11
+      otherNestHost === undefined
         ? undefined
-        : `the anonymous class cannot join the nest of ${JavaType.classType(this.ctx.env.findClass(enclosing)?.name ?? enclosing)}, whose nest host is another class (a snippet changes only its own class)`;
+        : `the anonymous class cannot join the nest of ${JavaType.classType(otherNestHost)}, whose NestMembers a snippet of ${JavaType.classType(enclosing)} does not change`;
     const memberContext: CompileContext = {
       ...this.ctx,
       env,

@@ -1,0 +1,208 @@
+// Anonymous classes in classforge/source snippets (JLS §15.9.5; Javassist's compiler refuses them): what the
+// javac oracle over static bodies (source-compiler-javac.test.ts, t74–t76) cannot show — the enclosing instance
+// and its private members, $ variables, the class file's nest and InnerClasses as reflection sees them, names
+// after javac's own anonymous classes, javac's refusals, a failed snippet taking its class back, and the class
+// travelling with its enclosing class through `classforge transform`, transformClasses and the agent.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { Opcodes } from '../src/asm/opcodes.js';
+import { ClassPool, type CtClass } from '../src/source/index.js';
+import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+
+const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
+
+const SOURCES = {
+  'anon/Shop.java': `package anon;
+    import java.util.*;
+    public class Shop {
+      private final String name;
+      private int sales;
+      private static int shops;
+      public Shop(String name) { this.name = name; shops++; }
+      private String label(String item) { return name + ":" + item; }
+      public int sell(String item, int quantity) {
+        sales += quantity;
+        return sales;
+      }
+      /** javac's own anonymous class: Shop$1 is taken. */
+      public Runnable report() { return new Runnable() { public void run() { System.out.println("report " + sales); } }; }
+      public static void main(String[] args) {
+        Shop shop = new Shop("corner");
+        shop.sell("tea", 2);
+        shop.sell("milk", 3);
+        shop.report().run();
+        System.out.println(Nested.Inner.hello());
+      }
+    }`,
+  'anon/Nested.java': `package anon;
+    public class Nested {
+      private static String secret() { return "nested secret"; }
+      public static String open() { return "open"; }
+      public static class Inner {
+        public static String hello() { return "hello"; }
+      }
+    }`,
+  'anon/Task.java': `package anon;
+    public abstract class Task {
+      protected final String title;
+      protected Task(String title) { this.title = title; describe(); }
+      /** Called by the constructor: an override sees the anonymous class's captured values already set. */
+      protected void describe() {}
+      public abstract String run(int times);
+    }`,
+};
+
+/** The class files of `ctClass` and its companions, by internal name. */
+function written(ctClass: CtClass): Map<string, Uint8Array> {
+  const classes = new Map([[ctClass.getInternalName(), ctClass.toBytecode()]]);
+  for (const companion of ctClass.getCompanionClasses()) classes.set(companion.getInternalName(), companion.toBytecode());
+  return classes;
+}
+
+describe('anonymous classes in snippets', () => {
+  it('reach the enclosing instance, its private members and the $ variables, and are nestmates as javac makes them', async () => {
+    const compiled = await compileJava(SOURCES, { javacOptions: ['-g'] });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const shop = pool.get('anon.Shop');
+    const sell = shop.getDeclaredMethod('sell');
+    sell.insertBefore(
+      'final int before = sales; ' +
+        'anon.Task task = new anon.Task("sale of " + $1) { ' +
+        '  String seen; ' +
+        '  protected void describe() { seen = "described " + title + " x" + quantity + " in " + name; } ' +
+        '  public String run(int times) { return label($1) + " x" + $2 * times + " after " + before + " (" + seen + ") shops " + shops + " " + Shop.this.sales; } ' +
+        '}; ' +
+        'System.out.println(task.run(10)); ' +
+        'Class k = task.getClass(); ' +
+        'System.out.println(k.getName() + " anonymous " + k.isAnonymousClass() + " in " + k.getEnclosingMethod().getName() + " host " + k.getNestHost().getSimpleName() + " " + java.util.Arrays.toString(Shop.class.getNestMembers()).contains(k.getName()));',
+    );
+    sell.insertAfter('Runnable after = new Runnable() { public void run() { System.out.println("sold " + $1 + " total " + $_ + " of " + $0.name); } }; after.run();');
+    // javac's Shop$1 is taken: ours are Shop$2 and Shop$3, listed in Shop's InnerClasses and NestMembers.
+    expect(shop.getCompanionClasses().map((c) => c.getName())).toEqual(['anon.Shop$2', 'anon.Shop$3']);
+    const node = shop.classNode();
+    expect(node.nestMembers).toEqual(expect.arrayContaining(['anon/Shop$2', 'anon/Shop$3']));
+    expect(node.innerClasses.map((entry) => entry.name)).toEqual(expect.arrayContaining(['anon/Shop$1', 'anon/Shop$2', 'anon/Shop$3']));
+    const task = shop.getCompanionClasses()[0]!.classNode();
+    expect(task.superName).toBe('anon/Task');
+    expect(task.outerClass).toBe('anon/Shop');
+    expect([task.outerMethod, task.outerMethodDesc]).toEqual(['sell', '(Ljava/lang/String;I)I']);
+    expect(task.fields.filter((f) => (f.access & Opcodes.ACC_SYNTHETIC) !== 0).map((f) => f.name)).toEqual(['this$0', 'val$quantity', 'val$$1', 'val$$2', 'val$before']);
+    const run = await runJava({ classpath: [written(shop), compiled.dir], mainClass: 'anon.Shop', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual([
+      'corner:tea x20 after 0 (described sale of tea x2 in corner) shops 1 0',
+      'anon.Shop$2 anonymous true in sell host Shop true',
+      'sold tea total 2 of corner',
+      'corner:milk x30 after 2 (described sale of milk x3 in corner) shops 1 2',
+      'anon.Shop$2 anonymous true in sell host Shop true',
+      'sold milk total 5 of corner',
+      'report 5',
+      'hello',
+      '',
+    ]);
+  });
+
+  it("are refused where javac refuses them, with javac's words", async () => {
+    const compiled = await compileJava(SOURCES);
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const sell = pool.get('anon.Shop').getDeclaredMethod('sell');
+    const refused = (snippet: string) => expect(() => sell.insertBefore(snippet));
+    refused('int n = 1; n++; Runnable r = new Runnable() { public void run() { System.out.println(n); } };').toThrow(
+      /local variables referenced from an inner class must be final or effectively final \(n is assigned\)/,
+    );
+    refused('int n = 1; Runnable r = new Runnable() { public void run() { n = 2; } };').toThrow(/local variables referenced from an inner class must be final or effectively final \(n is assigned in the class body\)/);
+    refused('Runnable r = new Runnable() { public void walk() { } };').toThrow(/<anonymous anon.Shop\$2> is not abstract and does not override abstract method run\(\) in java.lang.Runnable/);
+    refused('anon.Task t = new anon.Task("x") { };').toThrow(/does not override abstract method run\(int\) in anon.Task/);
+    refused('Object o = new String("x") { };').toThrow(/cannot inherit from final java.lang.String/);
+    refused('Runnable r = new Runnable("x") { public void run() { } };').toThrow(/anonymous class implements interface; cannot have arguments/);
+    refused('Runnable r = new Runnable() { static int n; public void run() { } };').toThrow(/static members of anonymous classes are not supported in snippets/);
+    refused('java.util.List<String> l = new java.util.ArrayList<>() { };').toThrow(/'<>' with an anonymous class is not supported/);
+    refused('Runnable r = new Runnable() { public void run() { } public void run() { } };').toThrow(/method run is already defined in <anonymous anon.Shop\$2>/);
+    refused('Runnable r = new Runnable() { public void run() { System.out.println($args.length); } };').toThrow(/\$args is not available inside an anonymous class body/);
+    // Nothing was left behind by the refused snippets.
+    expect(pool.get('anon.Shop').getCompanionClasses()).toEqual([]);
+    expect(pool.getOrNull('anon.Shop$2')).toBeNull();
+  });
+
+  it('take their class back when the snippet does not compile', async () => {
+    const compiled = await compileJava(SOURCES);
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const shop = pool.get('anon.Shop');
+    const innerClasses = shop.classNode().innerClasses.length;
+    expect(() => shop.getDeclaredMethod('sell').insertBefore('Runnable ok = new Runnable() { public void run() { } }; undefinedCall();')).toThrow(/cannot find method undefinedCall\(\)/);
+    expect(shop.getCompanionClasses()).toEqual([]);
+    expect(pool.getOrNull('anon.Shop$2')).toBeNull();
+    expect(shop.classNode().innerClasses.length).toBe(innerClasses);
+    expect(shop.classNode().nestMembers ?? []).not.toContain('anon/Shop$2');
+    // The name is free again for the next snippet.
+    shop.getDeclaredMethod('sell').insertBefore('Runnable ok = new Runnable() { public void run() { } }; ok.run();');
+    expect(shop.getCompanionClasses().map((c) => c.getName())).toEqual(['anon.Shop$2']);
+  });
+
+  it("refuse another class's private members where the class cannot be a nestmate (a nested class's snippet, class files before 55)", async () => {
+    const compiled = await compileJava(SOURCES);
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    // Nested$Inner's nest host is Nested, which the snippet does not change: Nested$Inner$1 cannot join the nest.
+    const inner = pool.get('anon.Nested$Inner');
+    expect(() => inner.getDeclaredMethod('hello').insertBefore('Runnable r = new Runnable() { public void run() { System.out.println(anon.Nested.secret()); } };')).toThrow(
+      /secret\(\) is private in anon.Nested: the anonymous class cannot join the nest of anon.Nested, whose NestMembers a snippet of anon.Nested.Inner does not change/,
+    );
+    // Its public members are fine.
+    inner.getDeclaredMethod('hello').insertBefore('Runnable r = new Runnable() { public void run() { System.out.println("from " + anon.Nested.open()); } }; r.run();');
+    const run = await runJava({ classpath: [written(inner), compiled.dir], mainClass: 'anon.Shop', verify: true });
+    expect(run.stdout).toContain('from open\nhello\n');
+
+    const old = await compileJava(SOURCES, { javacOptions: ['--release', '8'] });
+    const oldShop = new ClassPool(true).appendClassPath(old.dir).get('anon.Shop');
+    expect(() => oldShop.getDeclaredMethod('sell').insertBefore('Runnable r = new Runnable() { public void run() { System.out.println(sales); } };')).toThrow(
+      /sales is private in anon.Shop: reaching it from another class of its nest needs class file version 55/,
+    );
+    oldShop.getDeclaredMethod('sell').insertBefore('final String what = $1; Runnable r = new Runnable() { public void run() { System.out.println("old " + what); } }; r.run();');
+    expect(oldShop.getCompanionClasses()[0]!.classNode().version).toBe(Opcodes.V1_8);
+    const oldRun = await runJava({ classpath: [written(oldShop), old.dir], mainClass: 'anon.Shop', verify: true });
+    expect(oldRun.stdout).toContain('old tea\nold milk\nreport 5\n');
+  });
+
+  it('travel with their class through classforge transform, transformClasses and the agent', async () => {
+    const compiled = await compileJava(SOURCES);
+    const directory = mkdtempSync(join(tmpdir(), 'classforge-anonymous-transform-'));
+    try {
+      const transformFile = join(directory, 'audit.mjs');
+      writeFileSync(
+        transformFile,
+        `import { defineTransform } from 'classforge';
+        export default defineTransform({
+          name: 'audit',
+          include: ['anon.Shop'],
+          source: (ctClass) => {
+            ctClass.getDeclaredMethod('sell').insertBefore(
+              'java.util.function.Supplier<String> audit = new java.util.function.Supplier<String>() { public String get() { return "audit " + $1 + " by " + name; } }; ' +
+              'System.out.println(audit.get());');
+          },
+        });`,
+      );
+      const expected = ['audit tea by corner', 'audit milk by corner', 'report 5', 'hello', ''];
+      const transformed = await transformClasses(compiled, transformFile);
+      expect(transformed.changed).toEqual(['anon/Shop']);
+      expect([...transformed.classes.keys()]).toContain('anon/Shop$2');
+      const offline = await runJava({ classpath: transformed, mainClass: 'anon.Shop', verify: true });
+      expect(offline.stdout.split('\n')).toEqual(expected);
+      if (existsSync(CLI)) {
+        const out = join(directory, 'out');
+        await promisify(execFile)(process.execPath, [CLI, 'transform', compiled.dir, '-o', out, '-t', transformFile]);
+        expect(existsSync(join(out, 'anon', 'Shop$2.class'))).toBe(true);
+        const cli = await runJava({ classpath: out, mainClass: 'anon.Shop', verify: true });
+        expect(cli.stdout.split('\n')).toEqual(expected);
+        // In the agent, the shim defines Shop$2 with Shop's loader as Shop loads.
+        const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '-t', transformFile, '--', javaTool('java'), '-Xverify:all', '-cp', compiled.dir, 'anon.Shop'], { encoding: 'utf8' });
+        expect(stdout.split('\n')).toEqual(expected);
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
