@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Opcodes } from '../src/asm/opcodes.js';
-import { ClassPool, type CtClass } from '../src/source/index.js';
+import { ClassPool, type CtClass, CtField, CtNewMethod, ExprEditor, type MethodCall } from '../src/source/index.js';
 import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
@@ -104,6 +104,41 @@ describe('anonymous classes in snippets', () => {
       'hello',
       '',
     ]);
+  });
+
+  it('compile in every place a snippet goes: insertAfter, addCatch, ExprEditor replacements, field initializers, new methods', async () => {
+    const compiled = await compileJava({
+      'p/A.java': `package p;
+        public class A {
+          int f(int x) { if (x > 1) return x * 2; try { return x + 1; } finally { System.out.println("fin"); } }
+          int g(String s) { return s.length() + Integer.parseInt("7"); }
+          int h(String s) { return Integer.parseInt(s); }
+          public static void main(String[] a) {
+            A o = new A();
+            System.out.println(o.f(1) + " " + o.f(5) + " " + o.g("ab"));
+            try { o.h("x"); } catch (NumberFormatException e) { System.out.println("rethrown"); }
+          }
+        }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const a = pool.get('p.A');
+    a.getDeclaredMethod('f').insertAfter('Runnable r = new Runnable() { public void run() { System.out.println("after " + $_ + " of " + $1); } }; r.run();');
+    a.getDeclaredMethod('h').addCatch('{ Runnable r = new Runnable() { public void run() { System.out.println("caught " + $e.getClass().getSimpleName()); } }; r.run(); throw $e; }', pool.get('java.lang.RuntimeException'));
+    a.getDeclaredMethod('g').instrument(
+      new (class extends ExprEditor {
+        override editMethodCall(call: MethodCall): void {
+          if (call.getMethodName() === 'parseInt') call.replace('{ java.util.function.IntSupplier s = new java.util.function.IntSupplier() { public int getAsInt() { return 40 + $1.length(); } }; $_ = s.getAsInt(); }');
+        }
+      })(),
+    );
+    a.addField(CtField.make('Object tag = new Object() { public String toString() { return "tag"; } };', a));
+    a.addMethod(CtNewMethod.make('public String tagged() { return new Object() { public String toString() { return "m" + tag; } }.toString(); }', a));
+    a.getDeclaredMethod('main').insertAfter('System.out.println(new p.A().tagged());');
+    const classes = written(a);
+    expect([...classes.keys()]).toEqual(['p/A', 'p/A$1', 'p/A$2', 'p/A$3', 'p/A$4', 'p/A$5']);
+    const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'p.A', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual(['fin', 'after 2 of 1', 'after 10 of 5', '2 10 43', 'caught NumberFormatException', 'rethrown', 'mtag', '']);
   });
 
   it("are refused where javac refuses them, with javac's words", async () => {
