@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/source-sweep.mjs [--serializable] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
+// `node bench/source-sweep.mjs [--serializable | --anonymous] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
 // libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
 // a body it inserts a snippet with a capturing lambda and a method reference (for a method without
 // parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
@@ -30,15 +30,24 @@ const SERIALIZABLE_SNIPPET =
 const SERIALIZABLE_SNIPPET_NO_PARAMETERS =
   '{ Runnable r = (Runnable & java.io.Serializable) () -> System.identityHashCode($class); if (r == null) throw new IllegalStateException(); }';
 
+// `--anonymous`: an anonymous class (JLS §15.9.5) implementing a generic interface (a bridge method) and
+// capturing $1 (or $class), made beside each class as Enclosing$N; with --link its classes are linked too.
+const ANONYMOUS_SNIPPET =
+  '{ java.util.function.Supplier<String> s = new java.util.function.Supplier<String>() { public String get() { return String.valueOf($1); } };' +
+  ' if (s == null) throw new IllegalStateException(); }';
+const ANONYMOUS_SNIPPET_NO_PARAMETERS =
+  '{ Runnable r = new Runnable() { int n; public void run() { n = System.identityHashCode($class); } }; if (r == null) throw new IllegalStateException(); }';
+
 /** The child: one jar, one JSON line. */
-async function sweepJar(jar, serializable, link) {
+async function sweepJar(jar, mode, link) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
   const { ZipArchive } = await import(path.join(root, 'dist', 'src', 'classpath', 'zip-archive.js'));
   const stats = { jar, classes: 0, methods: 0, compiled: 0, refused: 0, refusals: {}, thrown: [], notWritten: 0, notWrittenReasons: {} };
   const pool = new ClassPool(true).appendClassPath(jar);
   const archive = ZipArchive.open(jar);
-  /** The classes written, by internal name (for --link). */
+  /** The classes written, by internal name (for --link), and which of them the jar had. */
   const written = new Map();
+  const originals = new Set();
   try {
     for (const entry of archive.entries()) {
       if (!entry.name.endsWith('.class') || entry.name.startsWith('META-INF/') || entry.name.endsWith('module-info.class')) continue;
@@ -56,7 +65,8 @@ async function sweepJar(jar, serializable, link) {
         if (method.instructions.size() === 0) continue;
         stats.methods++;
         try {
-          const [withParameters, withoutParameters] = serializable ? [SERIALIZABLE_SNIPPET, SERIALIZABLE_SNIPPET_NO_PARAMETERS] : [SNIPPET, SNIPPET_NO_PARAMETERS];
+          const [withParameters, withoutParameters] =
+            mode === 'serializable' ? [SERIALIZABLE_SNIPPET, SERIALIZABLE_SNIPPET_NO_PARAMETERS] : mode === 'anonymous' ? [ANONYMOUS_SNIPPET, ANONYMOUS_SNIPPET_NO_PARAMETERS] : [SNIPPET, SNIPPET_NO_PARAMETERS];
           behavior.insertBefore(method.desc.startsWith('()') ? withoutParameters : withParameters);
           stats.compiled++;
           changed = true;
@@ -78,6 +88,11 @@ async function sweepJar(jar, serializable, link) {
         try {
           const bytes = ctClass.toBytecode();
           written.set(ctClass.getName().replace(/\./g, '/'), bytes);
+          originals.add(ctClass.getName().replace(/\./g, '/'));
+          for (const companion of ctClass.getCompanionClasses()) {
+            written.set(companion.getName().replace(/\./g, '/'), companion.toBytecode());
+            stats.companions = (stats.companions ?? 0) + 1;
+          }
         } catch (error) {
           // Frames needing a class of a missing dependency: a clear error, counted by message. An
           // internal error (CLASSFORGE_CHECK_TOUCHED's) or anything not a CannotCompileException is a bug.
@@ -99,7 +114,8 @@ async function sweepJar(jar, serializable, link) {
     // for the rest), under -Xverify:all.
     const { verifyClasses } = await import(path.join(root, 'dist', 'src', 'testing', 'index.js'));
     const classNames = [...written.keys()];
-    const before = await verifyClasses(jar, { classNames, timeout: 600_000 });
+    // The companions (anonymous classes) are new: linked after only.
+    const before = await verifyClasses(jar, { classNames: classNames.filter((name) => originals.has(name)), timeout: 600_000 });
     const after = await verifyClasses(written, { classNames, classPath: [jar], timeout: 600_000 });
     const failedBefore = new Set(before.failures.map((failure) => failure.className));
     const regressions = after.failures.filter((failure) => !failedBefore.has(failure.className));
@@ -125,9 +141,9 @@ function defaultJars() {
   return [...jars].sort();
 }
 
-function runChild(jar, serializable, link) {
+function runChild(jar, mode, link) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar, ...(serializable ? ['--serializable'] : []), ...(link ? ['--link'] : [])], {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), '--child', jar, ...(mode === null ? [] : [`--${mode}`]), ...(link ? ['--link'] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // CtClass.toBytecode also checks its record of changed members against a full comparison.
       env: { ...process.env, CLASSFORGE_CHECK_TOUCHED: '1' },
@@ -157,9 +173,9 @@ async function main() {
     if (at >= 0) args.splice(at, 1);
     return at >= 0;
   };
-  const serializable = takeFlag('--serializable');
+  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : null;
   const link = takeFlag('--link');
-  if (args[0] === '--child') return sweepJar(args[1], serializable, link);
+  if (args[0] === '--child') return sweepJar(args[1], mode, link);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');
   const jars = args.length > 0 ? args.map((jar) => path.resolve(jar)) : defaultJars();
   const totals = { jars: 0, classes: 0, methods: 0, compiled: 0, refused: 0, thrown: 0, notWritten: 0, failedJars: 0, linked: 0, regressions: 0 };
@@ -167,14 +183,14 @@ async function main() {
   let next = 0;
   const worker = async () => {
     while (next < jars.length) {
-      const result = await runChild(jars[next++], serializable, link);
+      const result = await runChild(jars[next++], mode, link);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       totals.jars++;
       if (result.failed) {
         totals.failedJars++;
         continue;
       }
-      for (const key of ['classes', 'methods', 'compiled', 'refused', 'notWritten', 'linked', 'regressions']) totals[key] += result[key] ?? 0;
+      for (const key of ['classes', 'methods', 'compiled', 'refused', 'notWritten', 'linked', 'regressions', 'companions']) totals[key] = (totals[key] ?? 0) + (result[key] ?? 0);
       totals.thrown += result.thrown.length;
       for (const [kind, count] of Object.entries(result.refusals)) refusals[kind] = (refusals[kind] ?? 0) + count;
     }

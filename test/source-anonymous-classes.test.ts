@@ -155,7 +155,6 @@ describe('anonymous classes in snippets', () => {
     refused('Object o = new String("x") { };').toThrow(/cannot inherit from final java.lang.String/);
     refused('Runnable r = new Runnable("x") { public void run() { } };').toThrow(/anonymous class implements interface; cannot have arguments/);
     refused('Runnable r = new Runnable() { static int n; public void run() { } };').toThrow(/static members of anonymous classes are not supported in snippets/);
-    refused('java.util.List<String> l = new java.util.ArrayList<>() { };').toThrow(/'<>' with an anonymous class is not supported/);
     refused('Runnable r = new Runnable() { public void run() { } public void run() { } };').toThrow(/method run is already defined in <anonymous anon.Shop\$2>/);
     refused('Runnable r = new Runnable() { public void run() { System.out.println($args.length); } };').toThrow(/\$args is not available inside an anonymous class body/);
     // Nothing was left behind by the refused snippets.

@@ -2743,7 +2743,7 @@ export class CodeGenerator {
 
   /** `new C(…)`; `targetGeneric` is the parameterized type a diamond (`new C<>(…)`) is assigned to, when known. */
   private newObject(node: Ast.NewNode, targetGeneric: GenericType | null = null): JavaType {
-    if (node.body !== undefined) return this.anonymousObject(node, node.body);
+    if (node.body !== undefined) return this.anonymousObject(node, node.body, targetGeneric);
     let type: JavaType;
     let enclosingInstance: CompiledArgument | null = null;
     if (node.outer !== null) {
@@ -2809,12 +2809,11 @@ export class CodeGenerator {
    * tells an enclosing lambda what it captures) and no class is made. The expression's type is T (the
    * members the body adds are not reachable through it).
    */
-  private anonymousObject(node: Ast.NewNode, body: readonly Ast.ClassBodyMemberNode[]): JavaType {
+  private anonymousObject(node: Ast.NewNode, body: readonly Ast.ClassBodyMemberNode[], targetGeneric: GenericType | null): JavaType {
     const position = node.position;
     const sink = this.ctx.anonymousClasses;
     if (sink === undefined) throw new CompileError('anonymous classes are not supported here', position);
     if (node.outer !== null) throw new CompileError('qualified anonymous class creation (outer.new Inner() { … }) is not supported in snippets', position);
-    if (isDiamond(node.type)) throw new CompileError("'<>' with an anonymous class is not supported in snippets: give the type arguments", node.type.position);
     const supertype = this.classTypeOf(node.type);
     const superGeneric = this.genericTypeOf(node.type);
     const superModel = this.ctx.env.requireClass(supertype.internalName!);
@@ -2827,22 +2826,29 @@ export class CodeGenerator {
     const enclosing = this.ctx.currentClass;
     const { name, nestHost, otherNestHost } = sink.name(enclosing);
     const outerInstance = this.ctx.isStatic ? null : enclosing;
-    const generic = superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
+    const diamond = isDiamond(node.type);
+    let generic = !diamond && superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
     const methodName = this.ctx.methodName;
     const anon = anonymousClassNode({
       name,
       version: this.ctx.classVersion,
       superName: superModel.isInterface ? OBJECT.internalName! : supertype.internalName!,
       interfaces: superModel.isInterface ? [supertype.internalName!] : [],
-      signature: generic === null ? null : `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`,
+      signature: null,
       enclosingClass: enclosing,
       enclosingMethod: methodName !== undefined && methodName !== '<clinit>' && this.ctx.methodDescriptor !== undefined ? { name: methodName, descriptor: this.ctx.methodDescriptor } : null,
       outerInstance,
       nestHost,
     });
     const description = `<anonymous ${JavaType.classType(name)}>`;
-    const members = this.declareAnonymousMembers(anon, body, description);
     const env = this.ctx.env.withClass(anon);
+    // The superclass constructor the arguments choose (JLS §15.9.5.1), as the anonymous class (a subclass) reaches it.
+    const args = this.compileArguments(node.arguments);
+    const superConstructor = findConstructor(env, anon.superName!, this.argumentTypes(args), { currentClass: name });
+    if (diamond) generic = this.anonymousDiamond(supertype.internalName!, superModel.isInterface ? null : superConstructor, args, targetGeneric);
+    // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
+    if (generic !== null) anon.signature = `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`;
+    const members = this.declareAnonymousMembers(anon, body, description);
     const nestRefusal =
       otherNestHost === undefined
         ? undefined
@@ -2886,9 +2892,6 @@ export class CodeGenerator {
     const captures = [...captured.entries()];
     const capturedValues = captures.map(([variableName, variable]) => ({ field: capturedValueField(variableName), type: variable.type }));
     for (const value of capturedValues) anon.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, value.field, value.type.descriptor(), null, null));
-    // The superclass constructor the arguments choose (JLS §15.9.5.1), as the anonymous class (a subclass) reaches it.
-    const args = this.compileArguments(node.arguments);
-    const superConstructor = findConstructor(env, anon.superName!, this.argumentTypes(args), { currentClass: name });
     const constructor = anonymousConstructor(anon, outerInstance, superConstructor.descriptor, capturedValues);
     // The second pass, for real: into the class's methods and its constructor.
     if (this.ctx.lambdaMethods.discards !== true) {
@@ -2940,8 +2943,30 @@ export class CodeGenerator {
       if (!this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
     }
     this.e.invoke(Opcodes.INVOKESPECIAL, name, '<init>', constructor.method.desc, false);
-    if (superGeneric !== null) this.record(node, superGeneric);
+    if (generic !== null) this.record(node, generic);
+    else if (superGeneric !== null && !diamond) this.record(node, superGeneric);
     return supertype;
+  }
+
+  /**
+   * The type arguments of `new T<>(…) { … }` (JLS §15.9.3, Java 9): a class's from its constructor's
+   * arguments and the target type, as a diamond's; an interface's from the target type alone, which must
+   * then be a parameterization of it; with nothing to infer from, the type parameters' bounds. They must be
+   * denotable (JLS §15.9.5): a wildcard of the target becomes its bound.
+   */
+  private anonymousDiamond(className: string, constructor: ResolvedMethod | null, args: readonly CompiledArgument[], target: GenericType | null): GenericType {
+    const inferred =
+      constructor !== null
+        ? this.members.diamondType(className, constructor, this.inferenceArguments(args), target)
+        : target !== null && target.kind === 'class' && target.name === className && target.args.length > 0
+          ? { kind: 'class' as const, name: className, args: target.args.map((arg) => (arg.kind === 'wildcard' ? (arg.bound ?? genericOf(OBJECT)) : arg)) }
+          : null;
+    // Nothing to infer from (`Object o = new ArrayList<>() { … }`): the type parameters' bounds, as javac infers them.
+    if (inferred === null) {
+      const bounds = this.members.scopeOf(className);
+      return { kind: 'class', name: className, args: this.members.typeParameterNames(className).map((parameter) => genericOf(bounds.get(parameter) ?? OBJECT)) };
+    }
+    return { ...inferred, args: inferred.args.map((arg) => (arg.kind === 'wildcard' ? (arg.bound ?? genericOf(OBJECT)) : arg)) };
   }
 
   /**
