@@ -141,6 +141,32 @@ describe('anonymous classes in snippets', () => {
     expect(run.stdout.split('\n')).toEqual(['fin', 'after 2 of 1', 'after 10 of 5', '2 10 43', 'caught NumberFormatException', 'rethrown', 'mtag', '']);
   });
 
+  // CtConstructor.insertBefore puts the code before super(…) (as Javassist's), where this is uninitialized (JVMS
+  // §4.10.1.9): an anonymous class made there has no enclosing instance, and the snippet may only assign the class's
+  // own fields. Found by bench/source-sweep.mjs --anonymous --link: every constructor's class failed verification.
+  it('made before a constructor\'s super(…) call have no enclosing instance, and this is refused there', async () => {
+    const compiled = await compileJava({
+      'p/A.java': `package p;
+        public class A { int n; static int s; public A() { super(); } public String toString() { return "A" + n + s; }
+          public static void main(String[] a) { System.out.println(new A()); } }`,
+    });
+    const runWith = async (snippet: string) => {
+      const a = new ClassPool(true).appendClassPath(compiled.dir).get('p.A');
+      a.getDeclaredConstructors()[0]!.insertBefore(snippet);
+      const run = await runJava({ classpath: [written(a), compiled.dir], mainClass: 'p.A', verify: true });
+      expect(run.stderr).toBe('');
+      return { stdout: run.stdout, companions: a.getCompanionClasses() };
+    };
+    const made = await runWith('Runnable r = new Runnable() { public void run() { System.out.println("anon " + s); } }; r.run(); n = 5; $0.n = 6;');
+    expect(made.stdout).toBe('anon 0\nA60\n');
+    expect(made.companions[0]!.classNode().fields.map((f) => f.name)).toEqual([]);
+    const refused = (snippet: string) => expect(() => new ClassPool(true).appendClassPath(compiled.dir).get('p.A').getDeclaredConstructors()[0]!.insertBefore(snippet));
+    for (const snippet of ['n += 1;', 'System.out.println(toString());', 'System.out.println($0);', 'Runnable r = () -> System.out.println(n);']) {
+      refused(snippet).toThrow(/cannot reference this before supertype constructor has been called/);
+    }
+    refused('Runnable r = new Runnable() { public void run() { System.out.println(n); } };').toThrow(/non-static variable n cannot be referenced from a static context/);
+  });
+
   it("are refused where javac refuses them, with javac's words", async () => {
     const compiled = await compileJava(SOURCES);
     const pool = new ClassPool(true).appendClassPath(compiled.dir);

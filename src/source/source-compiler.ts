@@ -449,12 +449,14 @@ function compileSnippet(
   variables: (facts: MethodFacts) => SnippetVariables,
   firstFreeSlot?: number,
   at?: AbstractInsnNode | null,
+  thisUninitialized = false,
 ): { generator: CodeGenerator; facts: MethodFacts } {
   const ctClass = behavior.getDeclaringClass();
   const facts = methodFacts(ctClass, behavior.methodNode());
   return compiling(() => where(behavior), () => {
     const block = parseSnippet(expandCflow(source, ctClass.getClassPool()));
-    const generator = new CodeGenerator(contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot));
+    const context = contextFor(ctClass, facts, variables(facts), firstFreeSlot ?? facts.firstFreeSlot);
+    const generator = new CodeGenerator(thisUninitialized ? { ...context, thisUninitialized } : context);
     declareNamedLocals(generator, behavior.methodNode(), facts, at);
     for (const [name, local] of addedLocals.get(behavior.methodNode()) ?? []) generator.declare(name, local.type, local.slot);
     generator.statement(block);
@@ -557,7 +559,8 @@ function bodyStart(behavior: CtBehavior, method: MethodNode): AbstractInsnNode |
 
 export function insertBefore(behavior: CtBehavior, source: string): void {
   const method = requireBody(behavior);
-  const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts));
+  // A constructor's code goes before its super(…)/this(…) call, where this is not initialized (as Javassist's).
+  const { generator } = compileSnippet(behavior, source, (facts) => methodVariables(facts), undefined, undefined, method.name === '<init>');
   spliceAtStart(method, generator.output);
 }
 

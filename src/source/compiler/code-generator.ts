@@ -162,6 +162,13 @@ export interface CompileContext {
   readonly memo?: CompileMemo;
   /** Where the anonymous classes of the code go (JLS §15.9.5); absent: they are refused. */
   readonly anonymousClasses?: AnonymousClassSink;
+  /**
+   * Code that runs in a constructor before its super(…)/this(…) call (CtConstructor.insertBefore): `this`
+   * is uninitialized there (JVMS §4.10.1.9), so it may only receive assignments to the class's own
+   * fields (as Javassist allows and javac writes this$0), and an anonymous class made there has no
+   * enclosing instance (JLS §15.9.2: as in a static context).
+   */
+  readonly thisUninitialized?: boolean;
   /** The descriptor of the method the code goes into, when known: an anonymous class's EnclosingMethod (JVMS §4.7.7). */
   readonly methodDescriptor?: string;
   /**
@@ -257,6 +264,8 @@ const OBJECT = JavaType.OBJECT;
 const SERIALIZABLE = 'java/io/Serializable';
 /** What captures in a lambda body, for messages. */
 const LAMBDA = 'a lambda expression';
+/** javac's words for `this` used before the super(…) call (JLS §8.8.7.1). */
+const THIS_UNINITIALIZED = 'cannot reference this before supertype constructor has been called';
 
 /**
  * The bodies of the lambdas method references stand for (methodReferenceAsLambda), and what each
@@ -1787,8 +1796,9 @@ export class CodeGenerator {
     }
   }
 
-  private loadThis(position: SourcePosition): JavaType {
+  private loadThis(position: SourcePosition, ownFieldStore = false): JavaType {
     if (this.ctx.isStatic) throw new CompileError('non-static variable this cannot be referenced from a static context', position);
+    if (this.ctx.thisUninitialized === true && !ownFieldStore) throw new CompileError(THIS_UNINITIALIZED, position);
     if (this.ctx.capture !== undefined) this.ctx.capture.usesThis = true;
     const type = JavaType.classType(this.ctx.currentClass);
     this.e.load(type, 0);
@@ -1820,6 +1830,7 @@ export class CodeGenerator {
     const vars = this.ctx.variables;
     if (name === '$0') {
       if (vars.zero === undefined || vars.zero === null) throw new CompileError(`$0 is not available here (${vars.zeroMissing ?? 'a static method has no this'})`);
+      if (this.ctx.thisUninitialized === true && vars.zero.slot === 0) throw new CompileError(THIS_UNINITIALIZED);
       return vars.zero;
     }
     if (/^\$[1-9][0-9]*$/.test(name)) {
@@ -2825,7 +2836,7 @@ export class CodeGenerator {
     }
     const enclosing = this.ctx.currentClass;
     const { name, nestHost, otherNestHost } = sink.name(enclosing);
-    const outerInstance = this.ctx.isStatic ? null : enclosing;
+    const outerInstance = this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
     const diamond = isDiamond(node.type);
     let generic = !diamond && superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
     const methodName = this.ctx.methodName;
@@ -2863,6 +2874,7 @@ export class CodeGenerator {
       variables: {},
       trialBodyTypes: this.trialBodyTypes,
       privateAccessRefusal: nestRefusal,
+      thisUninitialized: false,
     };
     // The first pass: what each member uses of the enclosing code.
     const captured = new Map<string, LocalVariable>();
@@ -3746,6 +3758,12 @@ export class CodeGenerator {
       // A field of an enclosing instance (JLS §15.11), reached through this$N.
       owner = receiver.enclosingClass;
       this.loadEnclosingInstance(receiver.enclosingClass, position);
+    } else if (receiver !== null && receiver !== 'this' && this.ctx.thisUninitialized === true && isThisReference(receiver.target)) {
+      // this.f = … or $0.f = … before the super(…) call: only a field of this class (see thisUninitialized).
+      field = findField(this.ctx.env, this.ctx.currentClass, receiver.name, this.access());
+      if (field === null) throw new CompileError(`cannot find symbol: variable ${receiver.name}`, position);
+      owner = field.isStatic ? field.owner : this.ctx.currentClass;
+      if (!field.isStatic) this.loadThis(position, field.owner === this.ctx.currentClass);
     } else if (receiver !== null && receiver !== 'this') {
       // obj.f: evaluate the object now.
       const targetType = this.expression(receiver.target);
@@ -3757,7 +3775,7 @@ export class CodeGenerator {
       if (field.isStatic) this.e.pop(targetType);
     } else if (receiver === 'this') {
       owner = this.ctx.currentClass;
-      this.loadThis(position);
+      this.loadThis(position, field!.owner === this.ctx.currentClass);
     }
     const f = field!;
     const isStatic = f.isStatic;
@@ -3786,6 +3804,8 @@ export class CodeGenerator {
         if (!isStatic) this.e.insn(Opcodes.DUP);
       },
       load: () => {
+        // A compound assignment reads the field first: not before the super(…) call.
+        if (!isStatic && this.ctx.thisUninitialized === true) throw new CompileError(THIS_UNINITIALIZED, position);
         this.e.field(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, f.field.name, f.field.descriptor);
         if (type !== f.field.type) this.e.checkcast(type);
       },
@@ -4838,6 +4858,12 @@ function containsTry(node: unknown): boolean {
     if (Array.isArray(value) ? value.some(containsTry) : typeof value === 'object' && value !== null && 'kind' in value && containsTry(value)) return true;
   }
   return false;
+}
+
+/** Whether `node` is `this` or Javassist's `$0` (in a method, this). */
+function isThisReference(node: Ast.ExpressionNode): boolean {
+  const inner = unparenthesized(node);
+  return (inner.kind === 'This' && inner.qualifier === null) || (inner.kind === 'Name' && inner.name === '$0');
 }
 
 /** The members of an anonymous class body: code of the anonymous class's own methods, not of the code around it. */
