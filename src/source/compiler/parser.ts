@@ -477,21 +477,6 @@ class Parser {
     }
   }
 
-  /** Member classes of an anonymous class: not supported. */
-  private rejectMemberClass(): void {
-    const mark = this.mark();
-    try {
-      while (this.is('@') && !this.is('interface', 1)) this.annotation();
-      while (this.peek().kind === 'keyword' && MODIFIERS.has(this.peek().text)) this.advance();
-      const token = this.peek();
-      const isClass = this.is('class') || this.is('interface') || this.is('enum') || (this.is('@') && this.is('interface', 1)) ||
-        (token.kind === 'identifier' && token.text === 'record' && this.isIdentifier(1) && (this.is('(', 2) || this.is('<', 2)));
-      if (isClass) throw this.error('member classes of anonymous classes are not supported in snippets', token);
-    } finally {
-      this.reset(mark);
-    }
-  }
-
   // ## Declarations (JLS §8.3, §8.4, §8.8, §9.7)
 
   /** Modifier keywords and annotations; `member`: any modifier keyword, else only `final` (JLS §14.4). */
@@ -772,14 +757,28 @@ class Parser {
   }
 
   private rejectLocalClass(): void {
+    this.rejectClassDeclaration(false, NOT_SUPPORTED_LOCAL_CLASS);
+  }
+
+  /** Member classes of an anonymous class: not supported. */
+  private rejectMemberClass(): void {
+    this.rejectClassDeclaration(true, 'member classes of anonymous classes are not supported in snippets');
+  }
+
+  /**
+   * Throws `message` when a class, interface, enum, annotation or record declaration starts here, after
+   * annotations and modifiers (`anyModifier`: every member modifier, else a local class's).
+   */
+  private rejectClassDeclaration(anyModifier: boolean, message: string): void {
     const mark = this.mark();
     try {
       while (this.is('@') && !this.is('interface', 1)) this.annotation();
-      while (['final', 'abstract', 'static', 'strictfp'].some((m) => this.is(m))) this.advance();
+      const isModifier = (): boolean => (anyModifier ? this.peek().kind === 'keyword' && MODIFIERS.has(this.peek().text) : ['final', 'abstract', 'static', 'strictfp'].some((m) => this.is(m)));
+      while (isModifier()) this.advance();
       const token = this.peek();
       const isClass = this.is('class') || this.is('interface') || this.is('enum') || (this.is('@') && this.is('interface', 1)) ||
         (token.kind === 'identifier' && token.text === 'record' && this.isIdentifier(1) && (this.is('(', 2) || this.is('<', 2)));
-      if (isClass) throw this.error(NOT_SUPPORTED_LOCAL_CLASS, token);
+      if (isClass) throw this.error(message, token);
     } finally {
       this.reset(mark);
     }
