@@ -167,6 +167,33 @@ describe('anonymous classes in snippets', () => {
     refused('Runnable r = new Runnable() { public void run() { System.out.println(n); } };').toThrow(/non-static variable n cannot be referenced from a static context/);
   });
 
+  it('subclass inner classes, their enclosing instance passed to the superclass constructor (implicit or outer.new)', async () => {
+    const compiled = await compileJava({
+      'p/Till.java': `package p;
+        public class Till {
+          private final String name;
+          public Till(String name) { this.name = name; }
+          public class Line {
+            final String item;
+            public Line(String item) { this.item = item; }
+            public String text() { return name + ":" + item; }
+          }
+          public String ring(String item) { return new Line(item).text(); }
+          public static void main(String[] args) { System.out.println(new Till("a").ring("tea")); }
+        }`,
+    });
+    const till = new ClassPool(true).appendClassPath(compiled.dir).get('p.Till');
+    till.getDeclaredMethod('ring').insertBefore(
+      'Line boxed = new Line($1) { public String text() { return "[" + super.text() + "]"; } }; ' +
+        'Till other = new Till("b"); ' +
+        'Line theirs = other.new Line($1 + "!") { public String text() { return "<" + super.text() + " in " + name + ">"; } }; ' +
+        'System.out.println(boxed.text() + " " + theirs.text());',
+    );
+    const run = await runJava({ classpath: [written(till), compiled.dir], mainClass: 'p.Till', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('[a:tea] <b:tea! in a>\na:tea\n');
+  });
+
   it("are refused where javac refuses them, with javac's words", async () => {
     const compiled = await compileJava(SOURCES);
     const pool = new ClassPool(true).appendClassPath(compiled.dir);

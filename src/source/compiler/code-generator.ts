@@ -2753,8 +2753,12 @@ export class CodeGenerator {
   }
 
   /** `new C(…)`; `targetGeneric` is the parameterized type a diamond (`new C<>(…)`) is assigned to, when known. */
-  private newObject(node: Ast.NewNode, targetGeneric: GenericType | null = null): JavaType {
-    if (node.body !== undefined) return this.anonymousObject(node, node.body, targetGeneric);
+  /**
+   * The class `new C(…)` or `outer.new C(…)` creates, and the enclosing instance its constructor takes
+   * first when it is an inner class (JLS §15.9.2): `outer`, else the innermost enclosing instance of a
+   * class that has C as a member.
+   */
+  private createdClass(node: Ast.NewNode): { type: JavaType; enclosingInstance: CompiledArgument | null; isInner: boolean } {
     let type: JavaType;
     let enclosingInstance: CompiledArgument | null = null;
     if (node.outer !== null) {
@@ -2776,9 +2780,6 @@ export class CodeGenerator {
       type = this.classTypeOf(node.type);
     }
     const model = this.ctx.env.requireClass(type.internalName!);
-    if ((model.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) !== 0) {
-      throw new CompileError(`${type} is abstract; cannot be instantiated`, node.position);
-    }
     const isInner = model.enclosingClass !== null && (model.access & Opcodes.ACC_STATIC) === 0;
     if (isInner && model.enclosingMethod !== null) {
       throw new CompileError(`${type} is a local class: creating it from a snippet is not supported (its constructor takes captured values)`, node.position);
@@ -2791,6 +2792,16 @@ export class CodeGenerator {
       if (holder === undefined || this.ctx.isStatic) throw new CompileError(`${type} is an inner class: creating it needs an enclosing instance of ${JavaType.classType(outer)}, and none is in scope`, node.position);
       const code = this.buffered(() => this.loadEnclosingInstance(holder, node.position));
       enclosingInstance = { code: code.code, type: code.value, position: node.position };
+    }
+    return { type, enclosingInstance, isInner };
+  }
+
+  private newObject(node: Ast.NewNode, targetGeneric: GenericType | null = null): JavaType {
+    if (node.body !== undefined) return this.anonymousObject(node, node.body, targetGeneric);
+    const { type, enclosingInstance, isInner } = this.createdClass(node);
+    const model = this.ctx.env.requireClass(type.internalName!);
+    if ((model.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) !== 0) {
+      throw new CompileError(`${type} is abstract; cannot be instantiated`, node.position);
     }
     // javac's constructors of inner classes take the enclosing instance first (JLS §13.1).
     const args = [...(enclosingInstance === null ? [] : [enclosingInstance]), ...this.compileArguments(node.arguments)];
@@ -2824,16 +2835,13 @@ export class CodeGenerator {
     const position = node.position;
     const sink = this.ctx.anonymousClasses;
     if (sink === undefined) throw new CompileError('anonymous classes are not supported here', position);
-    if (node.outer !== null) throw new CompileError('qualified anonymous class creation (outer.new Inner() { … }) is not supported in snippets', position);
-    const supertype = this.classTypeOf(node.type);
+    // The superclass may be an inner class: its enclosing instance is the first argument of its constructor.
+    const { type: supertype, enclosingInstance } = this.createdClass(node);
     const superGeneric = this.genericTypeOf(node.type);
     const superModel = this.ctx.env.requireClass(supertype.internalName!);
     if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${supertype}`, node.type.position);
     if ((superModel.access & Opcodes.ACC_ENUM) !== 0 || superModel.superName === 'java/lang/Enum') throw new CompileError('enum classes may not be instantiated', position);
     if (superModel.isInterface && node.arguments.length > 0) throw new CompileError('anonymous class implements interface; cannot have arguments', position);
-    if (!superModel.isInterface && superModel.enclosingClass !== null && (superModel.access & Opcodes.ACC_STATIC) === 0) {
-      throw new CompileError(`an anonymous subclass of the inner class ${supertype} is not supported in snippets`, position);
-    }
     const enclosing = this.ctx.currentClass;
     const { name, nestHost, otherNestHost } = sink.name(enclosing);
     const outerInstance = this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
@@ -2854,7 +2862,7 @@ export class CodeGenerator {
     const description = `<anonymous ${JavaType.classType(name)}>`;
     const env = this.ctx.env.withClass(anon);
     // The superclass constructor the arguments choose (JLS §15.9.5.1), as the anonymous class (a subclass) reaches it.
-    const args = this.compileArguments(node.arguments);
+    const args = [...(enclosingInstance === null ? [] : [enclosingInstance]), ...this.compileArguments(node.arguments)];
     const superConstructor = findConstructor(env, anon.superName!, this.argumentTypes(args), { currentClass: name });
     if (diamond) generic = this.anonymousDiamond(supertype.internalName!, superModel.isInterface ? null : superConstructor, args, targetGeneric);
     // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
