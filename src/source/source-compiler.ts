@@ -223,16 +223,17 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
 function anonymousClassesOf(ctClass: CtClass): AnonymousClassSink {
   const pool = ctClass.getClassPool();
   return {
-    name(enclosing: string) {
+    name(enclosing: string, simpleName = '') {
       const env = environmentOf(pool);
       const node = ctClass.classNode();
       const listed = new Set(node.innerClasses.map((entry) => entry.name));
       let n = 1;
-      while (listed.has(`${enclosing}$${n}`) || env.hasClass(`${enclosing}$${n}`)) n++;
+      while (listed.has(`${enclosing}$${n}${simpleName}`) || env.hasClass(`${enclosing}$${n}${simpleName}`)) n++;
+      const name = `${enclosing}$${n}${simpleName}`;
       const hasNests = (node.version & 0xffff) >= Opcodes.V11;
       const host = node.nestHostClass ?? node.name;
-      if (hasNests && host !== node.name) return { name: `${enclosing}$${n}`, nestHost: null, otherNestHost: host };
-      return { name: `${enclosing}$${n}`, nestHost: hasNests ? node.name : null };
+      if (hasNests && host !== node.name) return { name, nestHost: null, otherNestHost: host };
+      return { name, nestHost: hasNests ? node.name : null };
     },
     add(anonymous: ClassNode) {
       ctClass.checkModify();
@@ -240,7 +241,8 @@ function anonymousClassesOf(ctClass: CtClass): AnonymousClassSink {
       // Its code comes from the class's source: stack traces name that file (javac's SourceFile too).
       anonymous.sourceFile ??= node.sourceFile;
       const companion = pool.adoptClass(anonymous);
-      const entry = new InnerClassNode(anonymous.name, null, null, 0);
+      const own = anonymous.innerClasses.find((candidate) => candidate.name === anonymous.name);
+      const entry = new InnerClassNode(anonymous.name, null, own?.innerName ?? null, own?.access ?? 0);
       node.innerClasses.push(entry);
       const joinsNest = anonymous.nestHostClass === node.name;
       if (joinsNest) (node.nestMembers ??= []).push(anonymous.name);

@@ -58,13 +58,17 @@ export interface AnonymousClassShape {
   readonly outerInstance: string | null;
   /** Its nest host (NestHost), or null when it heads a nest of its own. */
   readonly nestHost: string | null;
+  /** A local class's simple name (its InnerClasses inner_name, JVMS §4.7.6); absent for an anonymous class. */
+  readonly simpleName?: string;
+  /** A local class's `final`/`abstract` (ACC_FINAL, ACC_ABSTRACT). */
+  readonly access?: number;
 }
 
 /** The class with its `this$0` field and attributes, no members of the body yet. */
 export function anonymousClassNode(shape: AnonymousClassShape): ClassNode {
   const node = new ClassNode();
   node.version = shape.version;
-  node.access = Opcodes.ACC_SUPER;
+  node.access = Opcodes.ACC_SUPER | (shape.access ?? 0);
   node.name = shape.name;
   node.superName = shape.superName;
   node.interfaces = [...shape.interfaces];
@@ -72,8 +76,9 @@ export function anonymousClassNode(shape: AnonymousClassShape): ClassNode {
   node.outerClass = shape.enclosingClass;
   node.outerMethod = shape.enclosingMethod?.name ?? null;
   node.outerMethodDesc = shape.enclosingMethod?.descriptor ?? null;
-  // JVMS §4.7.6: an anonymous class has no outer_class_info and no inner_name; javac gives it no flags.
-  node.innerClasses.push(new InnerClassNode(shape.name, null, null, 0));
+  // JVMS §4.7.6: a local or anonymous class has no outer_class_info; an anonymous one no inner_name either
+  // (javac gives it no flags; a local class its final/abstract).
+  node.innerClasses.push(new InnerClassNode(shape.name, null, shape.simpleName ?? null, shape.access ?? 0));
   node.nestHostClass = shape.nestHost;
   if (shape.outerInstance !== null) {
     node.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, OUTER_INSTANCE_FIELD, `L${shape.outerInstance};`, null, null));

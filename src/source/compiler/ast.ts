@@ -170,8 +170,8 @@ export interface InitializerNode extends Node {
   readonly body: BlockNode;
 }
 
-/** What an anonymous class body declares (JLS §8.1.6): methods, fields and instance initializers. */
-export type ClassBodyMemberNode = MethodDeclarationNode | FieldDeclarationNode | InitializerNode;
+/** What an anonymous or local class body declares (JLS §8.1.6): methods, fields, instance initializers and (a local class's) constructors. */
+export type ClassBodyMemberNode = MethodDeclarationNode | FieldDeclarationNode | InitializerNode | ConstructorDeclarationNode;
 
 /**
  * `new T[d1][d2][]…` or `new T[]…{…}` (JLS §15.10.1). The array type has
@@ -507,7 +507,17 @@ export interface ExplicitConstructorInvocationNode extends Node {
 export type StatementNode =
   | BlockNode | LocalVariableDeclarationNode | ExpressionStatementNode | IfNode | WhileNode | DoWhileNode
   | ForNode | ForEachNode | ReturnNode | ThrowNode | BreakNode | ContinueNode | LabeledNode | SwitchNode
-  | TryNode | SynchronizedNode | EmptyNode | AssertNode | YieldNode | ExplicitConstructorInvocationNode;
+  | TryNode | SynchronizedNode | EmptyNode | AssertNode | YieldNode | ExplicitConstructorInvocationNode | LocalClassDeclarationNode;
+
+/** `class Name extends S implements I, J { … }` as a block statement (JLS §14.3): a local class. */
+export interface LocalClassDeclarationNode extends Node {
+  readonly kind: 'LocalClass';
+  readonly modifiers: ModifiersNode;
+  readonly name: string;
+  readonly superclass: ClassTypeNode | null;
+  readonly interfaces: readonly ClassTypeNode[];
+  readonly body: readonly ClassBodyMemberNode[];
+}
 
 // ## Declarations (for CtNewMethod.make, CtNewConstructor.make, CtField.make; JLS §8.3, §8.4, §8.8, §9.7)
 

@@ -38,11 +38,11 @@ import { MethodNode } from '../../tree/method-node.js';
 import { TryCatchBlockNode } from '../../tree/try-catch-block-node.js';
 import type { AbstractInsnNode } from '../../tree/abstract-insn-node.js';
 import { LabelNode } from '../../tree/label-node.js';
-import type { ClassNode } from '../../tree/class-node.js';
+import { ClassNode } from '../../tree/class-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
-import { addBridges, anonymousClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods } from './anonymous-class.js';
+import { addBridges, anonymousClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './anonymous-class.js';
 import type * as Ast from './ast.js';
 import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
@@ -160,8 +160,12 @@ export interface CompileContext {
   readonly lenientLambdas?: boolean;
   /** What the throwaway compilations of the snippet found (see CompileMemo): one per snippet, shared by its lambda bodies' generators. */
   readonly memo?: CompileMemo;
-  /** Where the anonymous classes of the code go (JLS §15.9.5); absent: they are refused. */
+  /** Where the anonymous and local classes of the code go (JLS §15.9.5, §14.3); absent: they are refused. */
   readonly anonymousClasses?: AnonymousClassSink;
+  /** The local classes declared so far (JLS §14.3), by simple name: their internal names. */
+  readonly localTypes?: ReadonlyMap<string, string>;
+  /** The local classes declared so far, by internal name: what their creations pass besides the arguments. */
+  readonly localClasses?: ReadonlyMap<string, LocalClassInfo>;
   /**
    * Code that runs in a constructor before its super(…)/this(…) call (CtConstructor.insertBefore): `this`
    * is uninitialized there (JVMS §4.10.1.9), so it may only receive assignments to the class's own
@@ -178,6 +182,16 @@ export interface CompileContext {
   readonly privateAccessRefusal?: string;
 }
 
+/**
+ * A local class being compiled or declared (JLS §14.3): its constructors take, after the declared
+ * parameters, the enclosing instance (when it has one) and the captured values, which every creation
+ * (`new L(…)`, `this(…)`) passes. `captures` is null until the first pass over its body found them.
+ */
+export interface LocalClassInfo {
+  readonly outerInstance: string | null;
+  captures: (readonly [string, LocalVariable])[] | null;
+}
+
 /** Takes the anonymous classes of compiled code along with its class (see anonymous-class.ts). */
 export interface AnonymousClassSink {
   /**
@@ -186,7 +200,7 @@ export interface AnonymousClassSink {
    * class file predates nests, or the class's nest host is another class (`otherNestHost`), which a
    * snippet does not change.
    */
-  name(enclosing: string): { readonly name: string; readonly nestHost: string | null; readonly otherNestHost?: string };
+  name(enclosing: string, simpleName?: string): { readonly name: string; readonly nestHost: string | null; readonly otherNestHost?: string };
   /** Takes a compiled anonymous class: it becomes a class of the pool, listed in the InnerClasses (and NestMembers) of the class. */
   add(node: ClassNode): void;
 }
@@ -304,7 +318,8 @@ export class CodeGenerator {
    * the method's type arguments", so `c ? 1.5 : Objects.requireNonNull(7)` is a reference conditional.
    */
   private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
-  private readonly members: GenericMembers;
+  /** Generic member types over ctx.env (replaced with it when a local class is declared). */
+  private members: GenericMembers;
   /** What the code is compiled in (swapped only for a switch expression's collect pass). */
   private ctx: CompileContext;
   /** The name last declared at each local slot (for checkDefiniteAssignment's message). */
@@ -556,6 +571,8 @@ export class CodeGenerator {
         return this.inScope(() => this.statements(node.statements));
       case 'LocalVariableDeclaration':
         return this.localVariableDeclaration(node);
+      case 'LocalClass':
+        return this.localClass(node);
       case 'ExpressionStatement':
         return this.expressionStatement(node.expression);
       case 'If':
@@ -1462,7 +1479,8 @@ export class CodeGenerator {
     const args = this.compileArguments(node.arguments);
     const constructor = findConstructor(this.ctx.env, owner, this.argumentTypes(args), this.access());
     this.appendArguments(args, constructor, node.position);
-    this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', constructor.descriptor, false);
+    const local = node.isSuper ? undefined : this.ctx.localClasses?.get(owner);
+    this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', local === undefined ? constructor.descriptor : this.localClassExtras(local, constructor.descriptor, node.position), false);
   }
 
   // ## Conditions
@@ -2778,6 +2796,8 @@ export class CodeGenerator {
       enclosingInstance = { code: outer.code, type: outer.value, position: outerNode.position };
     } else {
       type = this.classTypeOf(node.type);
+      // A local class of this code: its creation passes the extra values itself (see localClassExtras).
+      if (this.ctx.localClasses?.has(type.internalName!) === true) return { type, enclosingInstance: null, isInner: false };
     }
     const model = this.ctx.env.requireClass(type.internalName!);
     const isInner = model.enclosingClass !== null && (model.access & Opcodes.ACC_STATIC) === 0;
@@ -2816,7 +2836,9 @@ export class CodeGenerator {
       this.checkGenericArguments(args, constructor, parameterGenerics ?? this.members.parameterTypes(generic, constructor, this.inferenceArguments(args)));
     }
     this.appendArguments(args, constructor, node.position, parameterGenerics);
-    this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', constructor.descriptor, false);
+    const local = this.ctx.localClasses?.get(type.internalName!);
+    const descriptor = local === undefined ? constructor.descriptor : this.localClassExtras(local, constructor.descriptor, node.position);
+    this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', descriptor, false);
     if (referenceBodies.has(node)) referenceTargets.set(node, { method: constructor, kind: 'new', isInner });
     if (generic !== null) this.record(node, generic);
     return type;
@@ -2886,23 +2908,7 @@ export class CodeGenerator {
     };
     // The first pass: what each member uses of the enclosing code.
     const captured = new Map<string, LocalVariable>();
-    const discoveryOf = (uses: Set<string>): CaptureScope => ({
-      capturer: 'an inner class',
-      usesThis: false,
-      lookup: (variableName) => {
-        // A field of the class, declared or inherited, hides a variable of the enclosing code (JLS §6.4.1).
-        if (findField(env, name, variableName, { currentClass: name }) !== null) return undefined;
-        const outer = this.variable(variableName);
-        if (outer !== undefined) {
-          uses.add(variableName);
-          if (!captured.has(variableName)) captured.set(variableName, outer);
-        }
-        return outer;
-      },
-      constant: (variableName) => (findField(env, name, variableName, { currentClass: name }) !== null ? null : this.enclosingConstant(variableName)),
-      isVariableName: (variableName) => this.isVariableName(variableName),
-      visible: (into) => this.visibleVariables(into),
-    });
+    const { discoveryOf, settled } = this.classBodyScopes(env, name, captured);
     const dryRun: LambdaMethodSink = { add: () => 'lambda$anonymous', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     const uses = members.map((member) => {
       const used = new Set<string>();
@@ -2915,25 +2921,7 @@ export class CodeGenerator {
     const constructor = anonymousConstructor(anon, outerInstance, superConstructor.descriptor, capturedValues);
     // The second pass, for real: into the class's methods and its constructor.
     if (this.ctx.lambdaMethods.discards !== true) {
-      const settled: CaptureScope = {
-        capturer: 'an inner class',
-        usesThis: false,
-        lookup: (variableName) => {
-          if (findField(env, name, variableName, { currentClass: name }) !== null) return undefined;
-          if (this.variable(variableName) !== undefined) throw new CompileError(`internal error: ${variableName} was not captured by the first pass over the anonymous class`);
-          return undefined;
-        },
-        constant: (variableName) => (findField(env, name, variableName, { currentClass: name }) !== null ? null : this.enclosingConstant(variableName)),
-        isVariableName: (variableName) => this.isVariableName(variableName),
-        visible: (into) => this.visibleVariables(into),
-      };
-      const nested: AnonymousClassSink = {
-        name: (enclosingName) => sink.name(enclosingName),
-        add: (nestedNode) => {
-          anon.innerClasses.push(new InnerClassNode(nestedNode.name, null, null, 0));
-          sink.add(nestedNode);
-        },
-      };
+      const nested = nestedClassSink(sink, anon);
       const lambdaSinkOf = (member: string): LambdaMethodSink => anonymousLambdaSink(anon, member);
       const constructorCaptures = new Map<string, number>();
       const firstCaptureSlot = constructor.firstFreeSlot - capturedValues.reduce((size, value) => size + value.type.size, 0);
@@ -2990,6 +2978,244 @@ export class CodeGenerator {
   }
 
   /**
+   * A local class declaration (JLS §14.3): the class `Enclosing$NName`, compiled as an anonymous class
+   * is (see anonymousObject) with its own constructors, then in scope for the rest of the code. Its
+   * constructors take, after their own parameters, the enclosing instance (in a non-static context) and
+   * the values of the enclosing code's variables the body uses (javac appends the captured ones too);
+   * every `new Name(…)` and `this(…)` passes them (localClassExtras). The first pass over the body runs
+   * twice: the second sees the captures, which creations of the class inside its own body pass on.
+   */
+  private localClass(node: Ast.LocalClassDeclarationNode): void {
+    const position = node.position;
+    const sink = this.ctx.anonymousClasses;
+    if (sink === undefined) throw new CompileError('local classes are not supported here', position);
+    const superType = node.superclass === null ? OBJECT : this.classTypeOf(node.superclass);
+    const superModel = this.ctx.env.requireClass(superType.internalName!);
+    if (superModel.isInterface) throw new CompileError(`no interface expected here: ${superType}`, node.superclass!.position);
+    if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${superType}`, node.superclass!.position);
+    if (superModel.enclosingClass !== null && (superModel.access & Opcodes.ACC_STATIC) === 0) {
+      throw new CompileError(`a local class extending the inner or local class ${superType} is not supported in snippets`, node.superclass!.position);
+    }
+    const interfaces = node.interfaces.map((type) => {
+      const resolved = this.classTypeOf(type);
+      if (!this.ctx.env.isInterface(resolved.internalName!)) throw new CompileError(`interface expected here: ${resolved}`, type.position);
+      return resolved.internalName!;
+    });
+    const enclosing = this.ctx.currentClass;
+    const { name, nestHost, otherNestHost } = sink.name(enclosing, node.name);
+    // Its name is in scope in its own declaration (JLS §6.3): `implements Comparable<Box>`, its members.
+    this.ctx = { ...this.ctx, localTypes: new Map([...(this.ctx.localTypes ?? []), [node.name, name]]) };
+    const generics = [node.superclass, ...node.interfaces].map((type) => (type === null ? null : this.genericTypeOf(type)));
+    const signature = generics.some((generic) => generic !== null && isGeneric(generic))
+      ? [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
+      : null;
+    const outerInstance = this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
+    const methodName = this.ctx.methodName;
+    const access = memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
+    const cls = anonymousClassNode({
+      name,
+      version: this.ctx.classVersion,
+      superName: superType.internalName!,
+      interfaces,
+      signature,
+      enclosingClass: enclosing,
+      enclosingMethod: methodName !== undefined && methodName !== '<clinit>' && this.ctx.methodDescriptor !== undefined ? { name: methodName, descriptor: this.ctx.methodDescriptor } : null,
+      outerInstance,
+      nestHost,
+      simpleName: node.name,
+      access,
+    });
+    const body = node.body.some((member) => member.kind === 'ConstructorDeclaration')
+      ? node.body
+      : [...node.body, defaultConstructor(node.name, position)];
+    const members = this.declareAnonymousMembers(cls, body, node.name);
+    // What the code and the class's own members see: the class with its constructors as declared.
+    const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
+    const env = this.ctx.env.withClass(view);
+    const info: LocalClassInfo = { outerInstance, captures: null };
+    this.ctx = { ...this.ctx, env, localClasses: new Map([...(this.ctx.localClasses ?? []), [name, info]]) };
+    this.members = GenericMembers.of(env);
+    const memberContext: CompileContext = {
+      ...this.ctx,
+      currentClass: name,
+      superName: cls.superName,
+      isStatic: false,
+      isInterface: false,
+      variables: {},
+      trialBodyTypes: this.trialBodyTypes,
+      privateAccessRefusal:
+        otherNestHost === undefined ? undefined : `the local class cannot join the nest of ${JavaType.classType(otherNestHost)}, whose NestMembers a snippet of ${JavaType.classType(enclosing)} does not change`,
+      thisUninitialized: false,
+    };
+    const initializers = members.filter((member) => member.kind === 'field' || member.kind === 'initializer');
+    const captured = new Map<string, LocalVariable>();
+    const { discoveryOf, settled } = this.classBodyScopes(env, name, captured);
+    const dryRun: LambdaMethodSink = { add: () => 'lambda$local', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
+    let uses: Set<string>[] = [];
+    for (let pass = 0; pass < 3; pass++) {
+      const before = captured.size;
+      uses = members.map((member) => {
+        const used = new Set<string>();
+        const context = { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, anonymousClasses: sink };
+        if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
+        else this.compileAnonymousMember(member, cls, context, new Map());
+        return used;
+      });
+      // The creations inside the body pass the captured values: known from the second pass on.
+      const settledCaptures = info.captures !== null && captured.size === before;
+      info.captures = [...captured.entries()];
+      if (settledCaptures) break;
+    }
+    for (const [variableName, variable] of info.captures!) {
+      cls.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, capturedValueField(variableName), variable.type.descriptor(), null, null));
+    }
+    if (this.ctx.lambdaMethods.discards !== true) {
+      const nested = nestedClassSink(sink, cls);
+      members.forEach((member, i) => {
+        if (member.kind === 'field' || member.kind === 'initializer') return;
+        const context: CompileContext = { ...memberContext, capture: settled, anonymousClasses: nested, lambdaMethods: anonymousLambdaSink(cls, member.kind === 'method' ? member.method.name : '<init>') };
+        // A constructor takes every captured value as a parameter; a method copies those it uses.
+        if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
+        else this.compileAnonymousMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
+      });
+    }
+    addBridges(env, this.members, cls, members.flatMap((member) => (member.kind === 'method' ? [member.method] : [])));
+    if ((access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
+    if (this.ctx.lambdaMethods.discards !== true) sink.add(cls);
+  }
+
+  /**
+   * Pushes what a local class's constructor takes after its declared parameters (see localClass): the
+   * enclosing instance, then the captured values, each as this code sees it (a constructor of the class
+   * itself has them as parameters; its methods, through this$0 and their copies). Returns the
+   * constructor's descriptor with them.
+   */
+  private localClassExtras(info: LocalClassInfo, declared: string, position: SourcePosition): string {
+    // In the first pass over the class's own body its captures are not known yet (that code is dropped).
+    if (info.captures === null) return declared;
+    const extras: JavaType[] = [];
+    if (info.outerInstance !== null) {
+      const own = this.lookupLocal(OUTER_INSTANCE_FIELD);
+      if (own !== undefined) this.e.load(own.type, own.slot);
+      else this.loadEnclosingInstance(info.outerInstance, position);
+      extras.push(JavaType.classType(info.outerInstance));
+    }
+    for (const [variableName, variable] of info.captures) {
+      const value = this.variable(variableName);
+      if (value === undefined) throw new CompileError(`internal error: the captured ${variableName} is not in scope here`, position);
+      this.e.load(value.type, value.slot);
+      if (!this.capturedVariables.has(value) && this.lookupLocal(variableName) === value) this.capturedVariables.set(value, { name: variableName, position, capturer: 'an inner class' });
+      extras.push(variable.type);
+    }
+    const { argumentTypes } = JavaType.methodTypes(declared);
+    return JavaType.methodDescriptor([...argumentTypes, ...extras], JavaType.VOID);
+  }
+
+  /**
+   * Compiles a local class's constructor (see localClass): its descriptor gets the enclosing instance and
+   * every captured value after the declared parameters; the code stores them into this$0 and the `val$`
+   * fields first (before super(…), as javac does), then runs the explicit or implicit super(…)/this(…)
+   * call, then — after a super(…) call — the field and instance initializers, then the body. In the
+   * first pass (a throwaway sink) it compiles into a scratch method, without the extra parameters.
+   */
+  private compileLocalConstructor(
+    member: Extract<AnonymousMember, { kind: 'constructor' }>,
+    cls: ClassNode,
+    info: LocalClassInfo,
+    ctx: CompileContext,
+    initializers: readonly AnonymousMember[],
+  ): void {
+    const real = ctx.lambdaMethods.discards !== true;
+    const captures = real ? info.captures! : [];
+    const extras = [...(real && info.outerInstance !== null ? [JavaType.classType(info.outerInstance)] : []), ...captures.map(([, variable]) => variable.type)];
+    const descriptor = JavaType.methodDescriptor([...member.parameterTypes, ...extras], JavaType.VOID);
+    const target = real ? new MethodNode(Opcodes.ASM9, member.method.access, '<init>', descriptor, null, member.method.exceptions === null ? null : [...member.method.exceptions]) : new MethodNode(Opcodes.ASM9);
+    const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', methodDescriptor: descriptor, firstFreeSlot: 1 }, target);
+    member.node.parameters.forEach((parameter, i) => generator.declare(parameter.name, member.parameterTypes[i]!, undefined, member.parameterGenerics[i]));
+    const self = JavaType.classType(cls.name);
+    if (real) {
+      // The extra parameters, under their names (this$0 for the enclosing instance), stored first.
+      if (info.outerInstance !== null) {
+        const outer = generator.declare(OUTER_INSTANCE_FIELD, JavaType.classType(info.outerInstance));
+        generator.e.load(self, 0);
+        generator.e.load(outer.type, outer.slot);
+        generator.e.field(Opcodes.PUTFIELD, cls.name, OUTER_INSTANCE_FIELD, outer.type.descriptor());
+      }
+      for (const [variableName, variable] of captures) {
+        const local = generator.declare(variableName, variable.type, undefined, variable.generic);
+        generator.e.load(self, 0);
+        generator.e.load(local.type, local.slot);
+        generator.e.field(Opcodes.PUTFIELD, cls.name, capturedValueField(variableName), variable.type.descriptor());
+      }
+    }
+    const bodySlots = generator.nextSlot;
+    const statements = member.node.body.statements;
+    const first = statements[0];
+    const explicit = first !== undefined && first.kind === 'ExplicitConstructorInvocation' ? first : null;
+    generator.constructorInvocation(explicit ?? { kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: member.node.position });
+    if (explicit === null || explicit.isSuper) {
+      // JLS §12.5: the initializers run after the superclass constructor, in their order.
+      for (const initializer of initializers) {
+        generator.inScope(() => {
+          if (initializer.kind === 'field') {
+            generator.e.load(self, 0);
+            generator.variableInitializer(initializer.initializer, initializer.type, initializer.generic);
+            generator.e.field(Opcodes.PUTFIELD, cls.name, initializer.field.name, initializer.field.desc);
+          } else if (initializer.kind === 'initializer') {
+            generator.statement(initializer.node.body);
+          }
+        });
+      }
+    }
+    generator.statement({ ...member.node.body, statements: explicit === null ? statements : statements.slice(1) });
+    if (real) generator.finishCode(bodySlots);
+    generator.removeEmptyHandlers();
+    if (generator.reachable) generator.e.returnValue(JavaType.VOID);
+    if (real) {
+      // The class gets the constructor with its full descriptor; the model keeps the declared one.
+      cls.methods[cls.methods.indexOf(member.method)] = target;
+    }
+  }
+
+  /**
+   * The capture scopes of the members of the class `className` declared in this code (see
+   * anonymousObject): the first pass's, which records the class's captured variables into `captured`
+   * and each member's into `uses`, and the second pass's, where they are the member's own locals. A
+   * field of the class, declared or inherited, hides a variable of the enclosing code (JLS §6.4.1).
+   */
+  private classBodyScopes(env: TypeEnvironment, className: string, captured: Map<string, LocalVariable>): { discoveryOf: (uses: Set<string>) => CaptureScope; settled: CaptureScope } {
+    const isField = (variableName: string) => findField(env, className, variableName, { currentClass: className }) !== null;
+    const common = {
+      capturer: 'an inner class',
+      usesThis: false,
+      constant: (variableName: string) => (isField(variableName) ? null : this.enclosingConstant(variableName)),
+      isVariableName: (variableName: string) => this.isVariableName(variableName),
+      visible: (into: Map<string, string>) => this.visibleVariables(into),
+    };
+    const discoveryOf = (uses: Set<string>): CaptureScope => ({
+      ...common,
+      lookup: (variableName) => {
+        if (isField(variableName)) return undefined;
+        const outer = this.variable(variableName);
+        if (outer !== undefined) {
+          uses.add(variableName);
+          if (!captured.has(variableName)) captured.set(variableName, outer);
+        }
+        return outer;
+      },
+    });
+    const settled: CaptureScope = {
+      ...common,
+      lookup: (variableName) => {
+        if (isField(variableName)) return undefined;
+        if (this.variable(variableName) !== undefined) throw new CompileError(`internal error: ${variableName} was not captured by the first pass over the class body`);
+        return undefined;
+      },
+    };
+    return { discoveryOf, settled };
+  }
+
+  /**
    * Adds the fields and methods an anonymous class body declares to `anon` (their code comes later),
    * in source order, with javac's refusals; returns what has code to compile: each method, and the
    * field initializers and instance initializers (in order, for the constructor).
@@ -3002,7 +3228,22 @@ export class CodeGenerator {
         continue;
       }
       const access = memberAccess(member.modifiers);
-      if ((access & Opcodes.ACC_STATIC) !== 0) throw new CompileError(`static members of anonymous classes are not supported in snippets`, member.position);
+      if ((access & Opcodes.ACC_STATIC) !== 0) throw new CompileError(`static members of anonymous and local classes are not supported in snippets`, member.position);
+      if (member.kind === 'ConstructorDeclaration') {
+        // A local class's (the parser refuses them in anonymous classes): declared with its own parameters
+        // only, which `new L(…)` and `this(…)` resolve against; localClassExtras adds the rest.
+        if (member.typeParameters.length > 0) throw new CompileError('generic constructors of local classes are not supported in snippets', member.position);
+        const parameterTypes = member.parameters.map((parameter) => this.typeOf(parameter.type));
+        const parameterGenerics = member.parameters.map((parameter) => this.genericTypeOf(parameter.type));
+        const descriptor = JavaType.methodDescriptor(parameterTypes, JavaType.VOID);
+        if (anon.methods.some((m) => m.name === '<init>' && m.desc === descriptor)) throw new CompileError(`constructor ${member.name} is already defined in ${description}`, member.position);
+        const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
+        const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
+        const method = new MethodNode(Opcodes.ASM9, access | varargs, '<init>', descriptor, null, exceptions);
+        anon.methods.push(method);
+        members.push({ kind: 'constructor', node: member, method, parameterTypes, parameterGenerics });
+        continue;
+      }
       if (member.kind === 'FieldDeclaration') {
         const baseType = this.typeOf(member.type);
         const baseGeneric = this.genericTypeOf(member.type);
@@ -3793,7 +4034,9 @@ export class CodeGenerator {
     if ((f.field.access & Opcodes.ACC_FINAL) !== 0) {
       const initializer = isStatic ? '<clinit>' : '<init>';
       const throughThis = isStatic || receiver === null || receiver === 'this' || (typeof receiver === 'object' && 'target' in receiver && receiver.target.kind === 'This');
-      if (f.owner !== this.ctx.currentClass || this.ctx.methodName !== initializer || !throughThis || this.ctx.capture !== undefined) {
+      // A lambda body is another method (a class body's capture scope is not: its constructor is its own).
+      const inLambda = this.ctx.capture !== undefined && this.ctx.capture.capturer === undefined;
+      if (f.owner !== this.ctx.currentClass || this.ctx.methodName !== initializer || !throughThis || inLambda) {
         throw new CompileError(`cannot assign a value to final variable ${f.field.name}`, position);
       }
     }
@@ -4598,6 +4841,9 @@ export class CodeGenerator {
     // A type variable of the method or class (JLS §4.4) is its erasure (its leftmost bound).
     const variable = this.typeVariableOf(node);
     if (variable !== null) return variable.erasure;
+    // A local class declared before, in scope to the end of the code (JLS §6.3: its block, here wider).
+    const local = node.parts.length === 1 ? this.ctx.localTypes?.get(node.parts[0]!.name) : undefined;
+    if (local !== undefined) return JavaType.classType(local);
     try {
       return this.ctx.names.resolveType(node.parts.map((part) => part.name).join('.'));
     } catch (error) {
@@ -4879,6 +5125,20 @@ function isClassBodyMember(kind: string | undefined): boolean {
   return kind === 'MethodDeclaration' || kind === 'FieldDeclaration' || kind === 'Initializer';
 }
 
+/** A local class's default constructor (JLS §8.8.9): no parameters, an implicit super(). */
+function defaultConstructor(className: string, position: SourcePosition): Ast.ConstructorDeclarationNode {
+  return {
+    kind: 'ConstructorDeclaration',
+    modifiers: { keywords: [], annotations: [] },
+    typeParameters: [],
+    name: className,
+    parameters: [],
+    throws: [],
+    body: { kind: 'Block', statements: [], position },
+    position,
+  };
+}
+
 function isSpecialCast(node: Ast.CastNode): boolean {
   return node.type.kind === 'ClassType' && (node.type.name === '$r' || node.type.name === '$w');
 }
@@ -4946,7 +5206,30 @@ type AnonymousMember =
       readonly returnGeneric: GenericType | null;
     }
   | { readonly kind: 'field'; readonly field: FieldNode; readonly type: JavaType; readonly generic: GenericType | null; readonly initializer: Ast.VariableInitializerNode }
-  | { readonly kind: 'initializer'; readonly node: Ast.InitializerNode };
+  | { readonly kind: 'initializer'; readonly node: Ast.InitializerNode }
+  | {
+      readonly kind: 'constructor';
+      readonly node: Ast.ConstructorDeclarationNode;
+      /** Declared with the constructor's own parameters (see declareAnonymousMembers). */
+      readonly method: MethodNode;
+      readonly parameterTypes: readonly JavaType[];
+      readonly parameterGenerics: readonly (GenericType | null)[];
+    };
+
+/**
+ * Where the anonymous and local classes declared inside the members of class `owner` go: to `sink`, each
+ * listed in `owner`'s InnerClasses too (JVMS §4.7.6: every nested class its constant pool names).
+ */
+function nestedClassSink(sink: AnonymousClassSink, owner: ClassNode): AnonymousClassSink {
+  return {
+    name: (enclosingName, simpleName) => sink.name(enclosingName, simpleName),
+    add: (nestedNode) => {
+      const own = nestedNode.innerClasses.find((entry) => entry.name === nestedNode.name);
+      owner.innerClasses.push(new InnerClassNode(nestedNode.name, null, own?.innerName ?? null, own?.access ?? 0));
+      sink.add(nestedNode);
+    },
+  };
+}
 
 /** The access flags of member modifiers (JVMS §4.5, §4.6). */
 function memberAccess(modifiers: Ast.ModifiersNode): number {

@@ -24,7 +24,7 @@
 import type {
   AnnotationNode, ArrayInitializerNode, AssignmentOperator, BinaryOperator, BlockNode, CatchClauseNode,
   ClassBodyMemberNode, ClassTypeNode, ClassTypePart, ConstructorDeclarationNode, ElementValueNode, ExpressionNode,
-  ExpressionStatementNode, FieldDeclarationNode, LambdaNode, MethodReferenceNode, LambdaParameterNode, LocalVariableDeclarationNode, MethodDeclarationNode,
+  ExpressionStatementNode, FieldDeclarationNode, LambdaNode, MethodReferenceNode, LambdaParameterNode, LocalClassDeclarationNode, LocalVariableDeclarationNode, MethodDeclarationNode,
   ModifierKeyword, ModifiersNode, NewArrayNode, ParameterNode, PatternBinding, PrimitiveTypeName, PrimitiveTypeNode,
   ReferenceTypeNode, SourcePosition, StatementNode, SwitchCaseNode, TryResourceNode, TypeArgumentNode,
   TypeNode, TypeParameterNode, UnaryOperator, VariableDeclaratorNode, VariableInitializerNode, VoidTypeNode,
@@ -51,7 +51,7 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['<<', 8], ['>>', 8], ['>>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
 ]);
 
-const NOT_SUPPORTED_LOCAL_CLASS = 'local classes are not supported in snippets';
+const NOT_SUPPORTED_LOCAL_CLASS = 'local interfaces, enums and records are not supported in snippets';
 
 type MethodReferenceTarget = MethodReferenceNode['target'];
 
@@ -413,12 +413,18 @@ class Parser {
     const start = this.peek();
     const modifiers = this.modifiers(true);
     const typeParameters = this.is('<') ? this.typeParameters() : [];
+    const declaration = this.constructorDeclarationRest(start, modifiers, typeParameters);
+    this.endOfInput();
+    return declaration;
+  }
+
+  /** A constructor declaration after its modifiers and type parameters (JLS §8.8). */
+  private constructorDeclarationRest(start: Token, modifiers: ModifiersNode, typeParameters: TypeParameterNode[]): ConstructorDeclarationNode {
     const name = this.identifier().text;
     if (!this.is('(')) this.fail("'('");
     const parameters = this.formalParameters();
     const throwsList = this.throwsClause();
     const body = this.block();
-    this.endOfInput();
     return {
       kind: 'ConstructorDeclaration', modifiers, typeParameters, name, parameters, throws: throwsList, body,
       position: positionOf(start),
@@ -436,10 +442,11 @@ class Parser {
   }
 
   /**
-   * An anonymous class body (JLS §15.9.5, §8.1.6): methods, fields and instance initializers. Member
-   * classes, static initializers and constructors (which an anonymous class cannot declare) are refused.
+   * An anonymous class body (JLS §15.9.5, §8.1.6), or a local class's (`className`): methods, fields,
+   * instance initializers, and a local class's constructors. Member classes and static initializers are
+   * refused, and constructors in an anonymous class (which cannot declare any).
    */
-  private anonymousClassBody(): ClassBodyMemberNode[] {
+  private classBody(className: string | null = null): ClassBodyMemberNode[] {
     this.expect('{');
     this.enter();
     try {
@@ -456,8 +463,14 @@ class Parser {
         this.rejectMemberClass();
         const modifiers = this.modifiers(true);
         const typeParameters = this.is('<') ? this.typeParameters() : [];
-        // JLS §15.9.5: an anonymous class cannot declare a constructor (`Name(` has no result type).
-        if (this.isIdentifier() && this.is('(', 1)) throw this.error('invalid method declaration; return type required (an anonymous class cannot declare a constructor)');
+        if (this.isIdentifier() && this.is('(', 1)) {
+          if (className !== null && this.peek().text === className) {
+            members.push(this.constructorDeclarationRest(start, modifiers, typeParameters));
+            continue;
+          }
+          // JLS §15.9.5: an anonymous class cannot declare a constructor (`Name(` has no result type).
+          throw this.error(`invalid method declaration; return type required${className === null ? ' (an anonymous class cannot declare a constructor)' : ''}`);
+        }
         const isMethod = typeParameters.length > 0 || this.is('void') || this.lookahead(() => {
           this.type();
           return this.isIdentifier() && this.is('(', 1);
@@ -744,6 +757,7 @@ class Parser {
   private blockStatement(): StatementNode {
     this.enter();
     try {
+      if (this.startsLocalClass()) return this.localClassDeclaration();
       this.rejectLocalClass();
       if (this.startsLocalVariableDeclaration()) {
         const declaration = this.localVariableDeclaration();
@@ -754,6 +768,38 @@ class Parser {
     } finally {
       this.leave();
     }
+  }
+
+  /** A local class declaration (JLS §14.3) starts here: `class`, after annotations and final/abstract/strictfp. */
+  private startsLocalClass(): boolean {
+    return this.lookahead(() => {
+      while (this.is('@') && !this.is('interface', 1)) this.annotation();
+      while (['final', 'abstract', 'strictfp'].some((m) => this.is(m))) this.advance();
+      return this.is('class');
+    });
+  }
+
+  /** `class Name [extends S] [implements I, …] { … }` as a block statement (JLS §14.3). */
+  private localClassDeclaration(): LocalClassDeclarationNode {
+    const start = this.peek();
+    const annotations: AnnotationNode[] = [];
+    const keywords: ModifierKeyword[] = [];
+    for (;;) {
+      if (this.is('@') && !this.is('interface', 1)) annotations.push(this.annotation());
+      else if (this.is('final') || this.is('abstract') || this.is('strictfp')) keywords.push(this.advance().text as ModifierKeyword);
+      else break;
+    }
+    this.expect('class');
+    const name = this.identifier().text;
+    if (this.is('<')) throw this.error('generic local classes are not supported in snippets');
+    const superclass = this.accept('extends') ? this.classType(false) : null;
+    const interfaces: ClassTypeNode[] = [];
+    if (this.accept('implements')) {
+      do interfaces.push(this.classType(false));
+      while (this.accept(','));
+    }
+    const body = this.classBody(name);
+    return { kind: 'LocalClass', modifiers: { keywords, annotations }, name, superclass, interfaces, body, position: positionOf(start) };
   }
 
   private rejectLocalClass(): void {
@@ -778,7 +824,7 @@ class Parser {
       const token = this.peek();
       const isClass = this.is('class') || this.is('interface') || this.is('enum') || (this.is('@') && this.is('interface', 1)) ||
         (token.kind === 'identifier' && token.text === 'record' && this.isIdentifier(1) && (this.is('(', 2) || this.is('<', 2)));
-      if (isClass) throw this.error(message, token);
+      if (isClass) throw this.error(!anyModifier && this.is('class') ? 'a class declaration is not allowed here' : message, token);
     } finally {
       this.reset(mark);
     }
@@ -1627,7 +1673,7 @@ class Parser {
     if (this.is('[') && outer === null && typeArguments === null) return this.arrayCreation(elementType, position);
     if (elementType.kind !== 'ClassType') return this.fail("'('");
     const args = this.arguments();
-    if (this.is('{')) return { kind: 'New', outer, typeArguments, type: elementType, arguments: args, body: this.anonymousClassBody(), position };
+    if (this.is('{')) return { kind: 'New', outer, typeArguments, type: elementType, arguments: args, body: this.classBody(), position };
     return { kind: 'New', outer, typeArguments, type: elementType, arguments: args, position };
   }
 
