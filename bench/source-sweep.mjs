@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/source-sweep.mjs [--serializable | --anonymous] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
+// `node bench/source-sweep.mjs [--serializable | --anonymous | --local] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
 // libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
 // a body it inserts a snippet with a capturing lambda and a method reference (for a method without
 // parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
@@ -38,6 +38,13 @@ const ANONYMOUS_SNIPPET =
 const ANONYMOUS_SNIPPET_NO_PARAMETERS =
   '{ Runnable r = new Runnable() { int n; public void run() { n = System.identityHashCode($class); } }; if (r == null) throw new IllegalStateException(); }';
 
+// `--local`: a local class (JLS §14.3) implementing a generic interface or with a constructor, capturing $1 (or $class).
+const LOCAL_SNIPPET =
+  '{ class Probe implements java.util.function.Supplier<String> { public String get() { return String.valueOf($1); } }' +
+  ' if (new Probe() == null) throw new IllegalStateException(); }';
+const LOCAL_SNIPPET_NO_PARAMETERS =
+  '{ class Probe { int n; Probe() { n = System.identityHashCode($class); } } if (new Probe() == null) throw new IllegalStateException(); }';
+
 /** The child: one jar, one JSON line. */
 async function sweepJar(jar, mode, link) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
@@ -68,7 +75,13 @@ async function sweepJar(jar, mode, link) {
         stats.methods++;
         try {
           const [withParameters, withoutParameters] =
-            mode === 'serializable' ? [SERIALIZABLE_SNIPPET, SERIALIZABLE_SNIPPET_NO_PARAMETERS] : mode === 'anonymous' ? [ANONYMOUS_SNIPPET, ANONYMOUS_SNIPPET_NO_PARAMETERS] : [SNIPPET, SNIPPET_NO_PARAMETERS];
+            mode === 'serializable'
+              ? [SERIALIZABLE_SNIPPET, SERIALIZABLE_SNIPPET_NO_PARAMETERS]
+              : mode === 'anonymous'
+                ? [ANONYMOUS_SNIPPET, ANONYMOUS_SNIPPET_NO_PARAMETERS]
+                : mode === 'local'
+                  ? [LOCAL_SNIPPET, LOCAL_SNIPPET_NO_PARAMETERS]
+                  : [SNIPPET, SNIPPET_NO_PARAMETERS];
           behavior.insertBefore(method.desc.startsWith('()') ? withoutParameters : withParameters);
           stats.compiled++;
           changed = true;
@@ -189,7 +202,7 @@ async function main() {
     if (at >= 0) args.splice(at, 1);
     return at >= 0;
   };
-  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : null;
+  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : takeFlag('--local') ? 'local' : null;
   const link = takeFlag('--link');
   if (args[0] === '--child') return sweepJar(args[1], mode, link);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');

@@ -122,6 +122,8 @@ function show(n: ExpressionNode | StatementNode): string {
     case 'Yield': return `(yield ${show(n.expression)})`;
     case 'ExplicitConstructorInvocation':
       return `(${n.qualifier === null ? '' : `${show(n.qualifier)}.`}${n.isSuper ? 'super' : 'this'}${n.typeArguments === null ? '' : `<${n.typeArguments.map(typeText).join(',')}>`}${list(n.arguments)})`;
+    case 'LocalClass':
+      return `(class ${n.name}${n.superclass === null ? '' : ` extends ${classTypeText(n.superclass)}`} ${n.body.length} members)`;
   }
 }
 

@@ -3028,7 +3028,7 @@ export class CodeGenerator {
     const body = node.body.some((member) => member.kind === 'ConstructorDeclaration')
       ? node.body
       : [...node.body, defaultConstructor(node.name, position)];
-    const members = this.declareAnonymousMembers(cls, body, node.name);
+    const members = this.declareAnonymousMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
     // What the code and the class's own members see: the class with its constructors as declared.
     const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
     const env = this.ctx.env.withClass(view);
@@ -3078,6 +3078,10 @@ export class CodeGenerator {
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileAnonymousMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
       });
+    }
+    // The captured variables must be effectively final (JLS §8.1.3), whether or not the class is ever created.
+    for (const [variableName, variable] of info.captures!) {
+      if (this.lookupLocal(variableName) === variable && !this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
     }
     addBridges(env, this.members, cls, members.flatMap((member) => (member.kind === 'method' ? [member.method] : [])));
     if ((access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
@@ -3220,7 +3224,7 @@ export class CodeGenerator {
    * in source order, with javac's refusals; returns what has code to compile: each method, and the
    * field initializers and instance initializers (in order, for the constructor).
    */
-  private declareAnonymousMembers(anon: ClassNode, body: readonly Ast.ClassBodyMemberNode[], description: string): AnonymousMember[] {
+  private declareAnonymousMembers(anon: ClassNode, body: readonly Ast.ClassBodyMemberNode[], description: string, isAbstract = false): AnonymousMember[] {
     const members: AnonymousMember[] = [];
     for (const member of body) {
       if (member.kind === 'Initializer') {
@@ -3259,9 +3263,11 @@ export class CodeGenerator {
         continue;
       }
       if (member.typeParameters.length > 0) throw new CompileError('generic methods of anonymous classes are not supported in snippets', member.position);
-      if (member.body === null) {
-        throw new CompileError((access & Opcodes.ACC_ABSTRACT) !== 0 ? `${description} cannot declare abstract methods` : 'missing method body, or declare abstract', member.position);
+      const abstractMethod = member.body === null && (access & Opcodes.ACC_ABSTRACT) !== 0;
+      if (member.body === null && !(abstractMethod && isAbstract)) {
+        throw new CompileError(abstractMethod ? `${description} is not abstract: it cannot declare abstract methods` : 'missing method body, or declare abstract', member.position);
       }
+      if (member.body !== null && (access & Opcodes.ACC_ABSTRACT) !== 0) throw new CompileError('abstract methods cannot have a body', member.position);
       const parameterTypes = member.parameters.map((parameter) => this.typeOf(parameter.type));
       const parameterGenerics = member.parameters.map((parameter) => this.genericTypeOf(parameter.type));
       const returnType = this.typeOf(member.returnType);
@@ -3275,7 +3281,7 @@ export class CodeGenerator {
       const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
       const method = new MethodNode(Opcodes.ASM9, access | varargs, member.name, descriptor, signature, exceptions);
       anon.methods.push(method);
-      members.push({ kind: 'method', node: member, method, parameterTypes, parameterGenerics, returnType, returnGeneric });
+      if (!abstractMethod) members.push({ kind: 'method', node: member, method, parameterTypes, parameterGenerics, returnType, returnGeneric });
     }
     return members;
   }

@@ -1,0 +1,122 @@
+// Local classes in classforge/source snippets (JLS §14.3; Javassist's compiler refuses them): what the javac
+// oracle over static bodies (source-compiler-javac.test.ts, t78) cannot show — the enclosing instance and its
+// private members, $ variables, creations from a lambda, an anonymous class and the class's own methods, the
+// class as reflection sees it, javac's refusals, and the class travelling with its enclosing class through a
+// source transform offline and in the agent.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ClassPool, type CtClass } from '../src/source/index.js';
+import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+
+const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
+
+const SOURCES = {
+  'loc/Ledger.java': `package loc;
+    public class Ledger {
+      private final String owner;
+      private long total;
+      public Ledger(String owner) { this.owner = owner; }
+      private String currency() { return "EUR"; }
+      public long add(String what, long amount) { total += amount; return total; }
+      public static void main(String[] args) {
+        Ledger ledger = new Ledger("ann");
+        ledger.add("rent", 700);
+        ledger.add("food", 120);
+        System.out.println("total " + ledger.total);
+      }
+    }`,
+};
+
+/** The class files of `ctClass` and its companions, by internal name. */
+function written(ctClass: CtClass): Map<string, Uint8Array> {
+  const classes = new Map([[ctClass.getInternalName(), ctClass.toBytecode()]]);
+  for (const companion of ctClass.getCompanionClasses()) classes.set(companion.getInternalName(), companion.toBytecode());
+  return classes;
+}
+
+describe('local classes in snippets', () => {
+  it('reach the enclosing instance and the $ variables, and are created from lambdas, anonymous classes and their own methods', async () => {
+    const compiled = await compileJava(SOURCES, { javacOptions: ['-g'] });
+    const ledger = new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger');
+    ledger.getDeclaredMethod('add').insertBefore(
+      'final String note = $1 + "/" + owner; ' +
+        'class Entry implements Comparable<Entry> { ' +
+        '  final long cents; ' +
+        '  Entry(long amount) { cents = amount * 100; } ' +
+        '  Entry() { this($2); } ' +
+        '  Entry twice() { return new Entry(cents / 50); } ' +
+        '  public int compareTo(Entry other) { return Long.compare(cents, other.cents); } ' +
+        '  public String toString() { return note + " " + cents + " " + currency() + " after " + total; } ' +
+        '} ' +
+        'Entry entry = new Entry(); ' +
+        'java.util.function.Supplier<Entry> doubled = () -> entry.twice(); ' +
+        'Runnable report = new Runnable() { public void run() { System.out.println(entry + " | " + doubled.get() + " | " + new Entry(1).compareTo(entry)); } }; ' +
+        'report.run(); ' +
+        'Class k = entry.getClass(); ' +
+        'System.out.println(k.getName() + " local " + k.isLocalClass() + " " + k.getSimpleName() + " in " + k.getEnclosingMethod().getName() + " host " + k.getNestHost().getSimpleName());',
+    );
+    expect(ledger.getCompanionClasses().map((c) => c.getName())).toEqual(['loc.Ledger$1Entry', 'loc.Ledger$1']);
+    const entry = ledger.getCompanionClasses()[0]!.classNode();
+    // Constructors: declared parameters, then the enclosing instance and the captured values.
+    expect(entry.methods.filter((m) => m.name === '<init>').map((m) => m.desc)).toEqual(['(JLloc/Ledger;JLjava/lang/String;)V', '(Lloc/Ledger;JLjava/lang/String;)V']);
+    const run = await runJava({ classpath: [written(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual([
+      'rent/ann 70000 EUR after 0 | rent/ann 140000 EUR after 0 | -1',
+      'loc.Ledger$1Entry local true Entry in add host Ledger',
+      'food/ann 12000 EUR after 700 | food/ann 24000 EUR after 700 | -1',
+      'loc.Ledger$1Entry local true Entry in add host Ledger',
+      'total 820',
+      '',
+    ]);
+  });
+
+  it("are refused where javac refuses them, and where snippets do not support them, with the reason", async () => {
+    const compiled = await compileJava(SOURCES);
+    const add = () => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add');
+    const refused = (snippet: string) => expect(() => add().insertBefore(snippet));
+    refused('int n = 1; n++; class A { int m() { return n; } }').toThrow(/local variables referenced from an inner class must be final or effectively final \(n is assigned\)/);
+    refused('class A { } class B extends A { }').toThrow(/a local class extending the inner or local class loc.Ledger\$1A is not supported in snippets/);
+    refused('abstract class A { abstract int m(); } Object o = new A();').toThrow(/loc.Ledger\$1A is abstract; cannot be instantiated/);
+    refused('class A implements Runnable { }').toThrow(/A is not abstract and does not override abstract method run\(\) in java.lang.Runnable/);
+    refused('class A { static int n; }').toThrow(/static members of anonymous and local classes are not supported in snippets/);
+    refused('class A extends String { }').toThrow(/cannot inherit from final java.lang.String/);
+    refused('class A implements Object { }').toThrow(/interface expected here: java.lang.Object/);
+    refused('class A { A(int x) { } } new A();').toThrow(/constructor A in class|cannot find|no suitable constructor|A\(\)/);
+  });
+
+  it('travel with their class through a source transform, offline and in the agent', async () => {
+    const compiled = await compileJava(SOURCES);
+    const directory = mkdtempSync(join(tmpdir(), 'classforge-local-transform-'));
+    try {
+      const transformFile = join(directory, 'audit.mjs');
+      writeFileSync(
+        transformFile,
+        `import { defineTransform } from 'classforge';
+        export default defineTransform({
+          name: 'audit',
+          include: ['loc.Ledger'],
+          source: (ctClass) => {
+            ctClass.getDeclaredMethod('add').insertBefore(
+              'class Audit { String line() { return "audit " + $1 + " " + $2; } } System.out.println(new Audit().line());');
+          },
+        });`,
+      );
+      const expected = ['audit rent 700', 'audit food 120', 'total 820', ''];
+      const transformed = await transformClasses(compiled, transformFile);
+      expect([...transformed.classes.keys()]).toContain('loc/Ledger$1Audit');
+      const offline = await runJava({ classpath: transformed, mainClass: 'loc.Ledger', verify: true });
+      expect(offline.stdout.split('\n')).toEqual(expected);
+      if (existsSync(CLI)) {
+        const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '-t', transformFile, '--', javaTool('java'), '-Xverify:all', '-cp', compiled.dir, 'loc.Ledger'], { encoding: 'utf8' });
+        expect(stdout.split('\n')).toEqual(expected);
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
