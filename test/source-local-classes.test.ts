@@ -75,6 +75,28 @@ describe('local classes in snippets', () => {
     ]);
   });
 
+  it('are declared in a lambda body, an anonymous class method and a switch expression arm', async () => {
+    const compiled = await compileJava({
+      'p/A.java': `package p;
+        public class A { int base = 10;
+          String f(String who, int n) { return who + n; }
+          public static void main(String[] a) { System.out.println(new A().f("x", 3)); } }`,
+    });
+    const a = new ClassPool(true).appendClassPath(compiled.dir).get('p.A');
+    a.getDeclaredMethod('f').insertBefore(
+      'java.util.function.Function<Integer, String> fn = k -> { class Sq { int v() { return k * k + base; } } return "sq" + new Sq().v() + $1; }; ' +
+        'Runnable r = new Runnable() { public void run() { class Inner { String s() { return "inner " + base + $2; } } System.out.println(new Inner().s()); } }; ' +
+        'r.run(); ' +
+        'String sw = switch ($2) { case 3 -> { class T { String t() { return "three"; } } yield new T().t(); } default -> "other"; }; ' +
+        'System.out.println(fn.apply(4) + " " + sw);',
+    );
+    const classes = written(a);
+    expect([...classes.keys()]).toEqual(['p/A', 'p/A$1Sq', 'p/A$1$1Inner', 'p/A$1', 'p/A$1T']);
+    const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'p.A', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('inner 103\nsq26x three\nx3\n');
+  });
+
   it("are refused where javac refuses them, and where snippets do not support them, with the reason", async () => {
     const compiled = await compileJava(SOURCES);
     const add = () => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add');
