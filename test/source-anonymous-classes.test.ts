@@ -10,8 +10,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Opcodes } from '../src/asm/opcodes.js';
-import { ClassPool, type CtClass, CtField, CtNewMethod, ExprEditor, type MethodCall } from '../src/source/index.js';
+import { ClassPool, CtField, CtNewMethod, ExprEditor, type MethodCall } from '../src/source/index.js';
 import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+import { writtenWithCompanions } from './support/written-classes.js';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
 
@@ -56,13 +57,6 @@ const SOURCES = {
     }`,
 };
 
-/** The class files of `ctClass` and its companions, by internal name. */
-function written(ctClass: CtClass): Map<string, Uint8Array> {
-  const classes = new Map([[ctClass.getInternalName(), ctClass.toBytecode()]]);
-  for (const companion of ctClass.getCompanionClasses()) classes.set(companion.getInternalName(), companion.toBytecode());
-  return classes;
-}
-
 describe('anonymous classes in snippets', () => {
   it('reach the enclosing instance, its private members and the $ variables, and are nestmates as javac makes them', async () => {
     const compiled = await compileJava(SOURCES, { javacOptions: ['-g'] });
@@ -91,7 +85,7 @@ describe('anonymous classes in snippets', () => {
     expect(task.outerClass).toBe('anon/Shop');
     expect([task.outerMethod, task.outerMethodDesc]).toEqual(['sell', '(Ljava/lang/String;I)I']);
     expect(task.fields.filter((f) => (f.access & Opcodes.ACC_SYNTHETIC) !== 0).map((f) => f.name)).toEqual(['this$0', 'val$quantity', 'val$$1', 'val$$2', 'val$before']);
-    const run = await runJava({ classpath: [written(shop), compiled.dir], mainClass: 'anon.Shop', verify: true });
+    const run = await runJava({ classpath: [writtenWithCompanions(shop), compiled.dir], mainClass: 'anon.Shop', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual([
       'corner:tea x20 after 0 (described sale of tea x2 in corner) shops 1 0',
@@ -134,7 +128,7 @@ describe('anonymous classes in snippets', () => {
     a.addField(CtField.make('Object tag = new Object() { public String toString() { return "tag"; } };', a));
     a.addMethod(CtNewMethod.make('public String tagged() { return new Object() { public String toString() { return "m" + tag; } }.toString(); }', a));
     a.getDeclaredMethod('main').insertAfter('System.out.println(new p.A().tagged());');
-    const classes = written(a);
+    const classes = writtenWithCompanions(a);
     expect([...classes.keys()]).toEqual(['p/A', 'p/A$1', 'p/A$2', 'p/A$3', 'p/A$4', 'p/A$5']);
     const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'p.A', verify: true });
     expect(run.stderr).toBe('');
@@ -153,7 +147,7 @@ describe('anonymous classes in snippets', () => {
     const runWith = async (snippet: string) => {
       const a = new ClassPool(true).appendClassPath(compiled.dir).get('p.A');
       a.getDeclaredConstructors()[0]!.insertBefore(snippet);
-      const run = await runJava({ classpath: [written(a), compiled.dir], mainClass: 'p.A', verify: true });
+      const run = await runJava({ classpath: [writtenWithCompanions(a), compiled.dir], mainClass: 'p.A', verify: true });
       expect(run.stderr).toBe('');
       return { stdout: run.stdout, companions: a.getCompanionClasses() };
     };
@@ -189,7 +183,7 @@ describe('anonymous classes in snippets', () => {
         'Line theirs = other.new Line($1 + "!") { public String text() { return "<" + super.text() + " in " + name + ">"; } }; ' +
         'System.out.println(boxed.text() + " " + theirs.text());',
     );
-    const run = await runJava({ classpath: [written(till), compiled.dir], mainClass: 'p.Till', verify: true });
+    const run = await runJava({ classpath: [writtenWithCompanions(till), compiled.dir], mainClass: 'p.Till', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('[a:tea] <b:tea! in a>\na:tea\n');
   });
@@ -240,7 +234,7 @@ describe('anonymous classes in snippets', () => {
     );
     // Its public members are fine.
     inner.getDeclaredMethod('hello').insertBefore('Runnable r = new Runnable() { public void run() { System.out.println("from " + anon.Nested.open()); } }; r.run();');
-    const run = await runJava({ classpath: [written(inner), compiled.dir], mainClass: 'anon.Shop', verify: true });
+    const run = await runJava({ classpath: [writtenWithCompanions(inner), compiled.dir], mainClass: 'anon.Shop', verify: true });
     expect(run.stdout).toContain('from open\nhello\n');
 
     const old = await compileJava(SOURCES, { javacOptions: ['--release', '8'] });
@@ -250,7 +244,7 @@ describe('anonymous classes in snippets', () => {
     );
     oldShop.getDeclaredMethod('sell').insertBefore('final String what = $1; Runnable r = new Runnable() { public void run() { System.out.println("old " + what); } }; r.run();');
     expect(oldShop.getCompanionClasses()[0]!.classNode().version).toBe(Opcodes.V1_8);
-    const oldRun = await runJava({ classpath: [written(oldShop), old.dir], mainClass: 'anon.Shop', verify: true });
+    const oldRun = await runJava({ classpath: [writtenWithCompanions(oldShop), old.dir], mainClass: 'anon.Shop', verify: true });
     expect(oldRun.stdout).toContain('old tea\nold milk\nreport 5\n');
   });
 

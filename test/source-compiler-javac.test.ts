@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ClassPool } from '../src/source/index.js';
 import { compileJava, runJava } from '../src/testing/index.js';
 import { invokeDynamicSites } from './support/call-sites.js';
+import { writtenWithCompanions } from './support/written-classes.js';
 
 const root = resolve(__dirname, '..');
 
@@ -159,9 +160,8 @@ describe('method bodies compiled by classforge/source and by javac', () => {
     const pool = new ClassPool(true).appendClassPath(stubs.dir);
     const bodiesClassFile = pool.get('demo.Bodies');
     for (const [name, body] of methods) bodiesClassFile.getDeclaredMethod(name).setBody(`{\n${body}\n}`);
-    // The bodies' anonymous classes (Bodies$1…) beside the class.
-    const classes = new Map([['demo/Bodies', bodiesClassFile.toBytecode()]]);
-    for (const companion of bodiesClassFile.getCompanionClasses()) classes.set(companion.getInternalName(), companion.toBytecode());
+    // The bodies' anonymous and local classes (Bodies$1…, Bodies$1Box) beside the class.
+    const classes = writtenWithCompanions(bodiesClassFile);
     expect(classes.size).toBeGreaterThan(8);
     const ours = await runJava({
       classpath: [classes, stubs.dir],

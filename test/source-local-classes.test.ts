@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ClassPool, type CtClass } from '../src/source/index.js';
+import { ClassPool } from '../src/source/index.js';
 import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+import { writtenWithCompanions } from './support/written-classes.js';
 
 const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
 
@@ -30,13 +31,6 @@ const SOURCES = {
       }
     }`,
 };
-
-/** The class files of `ctClass` and its companions, by internal name. */
-function written(ctClass: CtClass): Map<string, Uint8Array> {
-  const classes = new Map([[ctClass.getInternalName(), ctClass.toBytecode()]]);
-  for (const companion of ctClass.getCompanionClasses()) classes.set(companion.getInternalName(), companion.toBytecode());
-  return classes;
-}
 
 describe('local classes in snippets', () => {
   it('reach the enclosing instance and the $ variables, and are created from lambdas, anonymous classes and their own methods', async () => {
@@ -63,7 +57,7 @@ describe('local classes in snippets', () => {
     const entry = ledger.getCompanionClasses()[0]!.classNode();
     // Constructors: declared parameters, then the enclosing instance and the captured values.
     expect(entry.methods.filter((m) => m.name === '<init>').map((m) => m.desc)).toEqual(['(JLloc/Ledger;JLjava/lang/String;)V', '(Lloc/Ledger;JLjava/lang/String;)V']);
-    const run = await runJava({ classpath: [written(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
+    const run = await runJava({ classpath: [writtenWithCompanions(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual([
       'rent/ann 70000 EUR after 0 | rent/ann 140000 EUR after 0 | -1',
@@ -90,7 +84,7 @@ describe('local classes in snippets', () => {
         'String sw = switch ($2) { case 3 -> { class T { String t() { return "three"; } } yield new T().t(); } default -> "other"; }; ' +
         'System.out.println(fn.apply(4) + " " + sw);',
     );
-    const classes = written(a);
+    const classes = writtenWithCompanions(a);
     expect([...classes.keys()]).toEqual(['p/A', 'p/A$1Sq', 'p/A$1$1Inner', 'p/A$1', 'p/A$1T']);
     const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'p.A', verify: true });
     expect(run.stderr).toBe('');
