@@ -3105,7 +3105,8 @@ export class CodeGenerator {
       extras.push(JavaType.classType(info.outerInstance));
     }
     for (const [variableName, variable] of info.captures) {
-      const value = this.variable(variableName);
+      // In the class's own constructor the value is its parameter `val$x` (see compileLocalConstructor).
+      const value = this.lookupLocal(capturedValueField(variableName)) ?? this.variable(variableName);
       if (value === undefined) throw new CompileError(`internal error: the captured ${variableName} is not in scope here`, position);
       this.e.load(value.type, value.slot);
       if (!this.capturedVariables.has(value) && this.lookupLocal(variableName) === value) this.capturedVariables.set(value, { name: variableName, position, capturer: 'an inner class' });
@@ -3134,7 +3135,14 @@ export class CodeGenerator {
     const extras = [...(real && info.outerInstance !== null ? [JavaType.classType(info.outerInstance)] : []), ...captures.map(([, variable]) => variable.type)];
     const descriptor = JavaType.methodDescriptor([...member.parameterTypes, ...extras], JavaType.VOID);
     const target = real ? new MethodNode(Opcodes.ASM9, member.method.access, '<init>', descriptor, null, member.method.exceptions === null ? null : [...member.method.exceptions]) : new MethodNode(Opcodes.ASM9);
-    const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', methodDescriptor: descriptor, firstFreeSlot: 1 }, target);
+    // The captured values are parameters here, declared as `val$x` so that a declared parameter of the same
+    // name still hides the enclosing variable (JLS §6.4.1); `x` reaches `val$x` through the capture scope.
+    let generator: CodeGenerator | undefined;
+    const capture: CaptureScope | undefined =
+      real && ctx.capture !== undefined
+        ? { ...ctx.capture, lookup: (variableName) => generator!.lookupLocal(capturedValueField(variableName)) ?? ctx.capture!.lookup(variableName) }
+        : ctx.capture;
+    generator = new CodeGenerator({ ...ctx, capture, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', methodDescriptor: descriptor, firstFreeSlot: 1 }, target);
     member.node.parameters.forEach((parameter, i) => generator.declare(parameter.name, member.parameterTypes[i]!, undefined, member.parameterGenerics[i]));
     const self = JavaType.classType(cls.name);
     if (real) {
@@ -3146,7 +3154,7 @@ export class CodeGenerator {
         generator.e.field(Opcodes.PUTFIELD, cls.name, OUTER_INSTANCE_FIELD, outer.type.descriptor());
       }
       for (const [variableName, variable] of captures) {
-        const local = generator.declare(variableName, variable.type, undefined, variable.generic);
+        const local = generator.declare(capturedValueField(variableName), variable.type, undefined, variable.generic);
         generator.e.load(self, 0);
         generator.e.load(local.type, local.slot);
         generator.e.field(Opcodes.PUTFIELD, cls.name, capturedValueField(variableName), variable.type.descriptor());
