@@ -188,6 +188,36 @@ describe('anonymous classes in snippets', () => {
     expect(run.stdout).toBe('[a:tea] <b:tea! in a>\na:tea\n');
   });
 
+  it("implement generic supertypes over the enclosing class's and method's type variables, with bridges", async () => {
+    const compiled = await compileJava({
+      'p/A.java': `package p;
+        import java.util.*;
+        public class A<E> { List<E> items = new ArrayList<>();
+          <T extends Comparable<T>> T max(List<T> list) { return Collections.max(list); }
+          int count(E e) { items.add(e); return items.size(); }
+          public static void main(String[] a) { A<String> x = new A<>(); System.out.println(x.max(List.of(3, 9, 4)) + " " + x.count("q")); } }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    pool.importPackage('java.util');
+    const a = pool.get('p.A');
+    a.getDeclaredMethod('max').insertBefore(
+      'Iterator<T> it = new Iterator<T>() { int i = 0; public boolean hasNext() { return i < $1.size(); } public T next() { return $1.get(i++); } }; ' +
+        'T best = null; while (it.hasNext()) { T t = it.next(); if (best == null || t.compareTo(best) > 0) best = t; } ' +
+        'Comparator<T> c = new Comparator<T>() { public int compare(T x, T y) { return y.compareTo(x); } }; ' +
+        'List<T> copy = new ArrayList<>($1); copy.sort(c); ' +
+        'System.out.println("best " + best + " sorted " + copy);',
+    );
+    a.getDeclaredMethod('count').insertBefore(
+      'Map.Entry<String, E> entry = new AbstractMap.SimpleEntry<String, E>("k", $1) { public E setValue(E v) { return getValue(); } }; ' +
+        'entry.setValue($1); ' +
+        'java.util.function.Function<E, String> f = new java.util.function.Function<E, String>() { public String apply(E e) { return "f(" + e + ")" + items.size(); } }; ' +
+        'System.out.println(entry + " " + f.apply($1));',
+    );
+    const run = await runJava({ classpath: [writtenWithCompanions(a), compiled.dir], mainClass: 'p.A', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('best 9 sorted [9, 4, 3]\nk=q f(q)0\n9 1\n');
+  });
+
   it("are refused where javac refuses them, with javac's words", async () => {
     const compiled = await compileJava(SOURCES);
     const pool = new ClassPool(true).appendClassPath(compiled.dir);
