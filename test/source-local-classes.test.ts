@@ -105,6 +105,35 @@ describe('local classes in snippets', () => {
     refused('class A { A(int x) { } } new A();').toThrow(/constructor A in class|cannot find|no suitable constructor|A\(\)/);
   });
 
+  it('include local records (Java 16): implicitly static, final, with ObjectMethods and the Record attribute', async () => {
+    const compiled = await compileJava(SOURCES);
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const ledger = pool.get('loc.Ledger');
+    ledger.getDeclaredMethod('add').insertBefore(
+      'record Line(String what, long cents) { Line { what = what.toUpperCase(); } String text() { return what + "=" + cents; } } ' +
+        'Line line = new Line($1, $2 * 100); ' +
+        'System.out.println(line + " " + line.text() + " " + line.equals(new Line($1, $2 * 100)) + " " + line.getClass().isRecord() + " " + java.lang.reflect.Modifier.isStatic(line.getClass().getModifiers()));',
+    );
+    const record = ledger.getCompanionClasses()[0]!.classNode();
+    expect(record.name).toBe('loc/Ledger$1Line');
+    expect(record.superName).toBe('java/lang/Record');
+    expect(record.recordComponents!.map((c) => `${c.name}:${c.descriptor}`)).toEqual(['what:Ljava/lang/String;', 'cents:J']);
+    // No enclosing instance, no captured values: the canonical constructor takes the components alone.
+    expect(record.methods.filter((m) => m.name === '<init>').map((m) => m.desc)).toEqual(['(Ljava/lang/String;J)V']);
+    const run = await runJava({ classpath: [writtenWithCompanions(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual(['Line[what=RENT, cents=70000] RENT=70000 true true true', 'Line[what=FOOD, cents=12000] FOOD=12000 true true true', 'total 820', '']);
+    const refused = (snippet: string) => expect(() => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore(snippet));
+    refused('long limit = $2; record R(long v) { boolean over() { return v > limit; } }').toThrow(/non-static variable limit cannot be referenced from a static context \(a local record captures nothing\)/);
+    refused('record R(long v) { String who() { return owner; } }').toThrow(/owner cannot be referenced from a static context/);
+    refused('record R(long v) { int extra; }').toThrow(/records cannot declare instance fields/);
+    refused('record R(long v) { { System.out.println(); } }').toThrow(/instance initializers not allowed in records/);
+    const old = await compileJava(SOURCES, { javacOptions: ['--release', '11'] });
+    expect(() => new ClassPool(true).appendClassPath(old.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore('record R(long v) { }')).toThrow(
+      /a local record needs class file version 60 \(Java 16\) or later; this class is version 55/,
+    );
+  });
+
   it('travel with their class through a source transform, offline and in the agent', async () => {
     const compiled = await compileJava(SOURCES);
     const directory = mkdtempSync(join(tmpdir(), 'classforge-local-transform-'));

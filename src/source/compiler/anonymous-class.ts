@@ -17,14 +17,18 @@
 // The members' code is compiled by the CodeGenerator (its anonymousObject); this file holds what
 // depends on the class alone.
 
+import { Handle } from '../../asm/handle.js';
 import { Opcodes } from '../../asm/opcodes.js';
+import { Type } from '../../asm/type.js';
 import { ClassNode } from '../../tree/class-node.js';
 import { FieldInsnNode } from '../../tree/field-insn-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
+import { InvokeDynamicInsnNode } from '../../tree/invoke-dynamic-insn-node.js';
 import { MethodInsnNode } from '../../tree/method-insn-node.js';
 import { MethodNode } from '../../tree/method-node.js';
+import { RecordComponentNode } from '../../tree/record-component-node.js';
 import { TypeInsnNode } from '../../tree/type-insn-node.js';
 import { VarInsnNode } from '../../tree/var-insn-node.js';
 import type { TypeEnvironment, MethodModel } from './class-model.js';
@@ -223,4 +227,63 @@ export function checkImplementsAbstractMethods(env: TypeEnvironment, node: Class
       throw new CompileError(`${description} is not abstract and does not override abstract method ${method.name}(${parameters}) in ${className(supertype)}`, position);
     }
   }
+}
+
+/** A component of a local record (JLS §8.10.1). */
+export interface RecordComponent {
+  readonly name: string;
+  readonly type: JavaType;
+  /** Its generic Signature, or null. */
+  readonly signature: string | null;
+}
+
+/** java.lang.runtime.ObjectMethods.bootstrap, javac's bootstrap for a record's toString, hashCode and equals. */
+const OBJECT_METHODS = new Handle(
+  Opcodes.H_INVOKESTATIC,
+  'java/lang/runtime/ObjectMethods',
+  'bootstrap',
+  '(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/TypeDescriptor;Ljava/lang/Class;Ljava/lang/String;[Ljava/lang/invoke/MethodHandle;)Ljava/lang/Object;',
+  false,
+);
+
+/**
+ * The implicit members of a record (JLS §8.10.3): the Record attribute's components (JVMS §4.7.30), a
+ * `private final` field and a public accessor per component, and `toString`, `hashCode` and `equals`
+ * as javac writes them (an invokedynamic of ObjectMethods.bootstrap with the components' getters) —
+ * each unless the body declares it.
+ */
+export function addRecordMembers(node: ClassNode, components: readonly RecordComponent[]): void {
+  node.recordComponents = components.map((component) => new RecordComponentNode(component.name, component.type.descriptor(), component.signature));
+  const declares = (name: string, descriptor: string) => node.methods.some((m) => m.name === name && m.desc === descriptor);
+  for (const component of components) {
+    const descriptor = component.type.descriptor();
+    node.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, component.name, descriptor, component.signature, null));
+    if (declares(component.name, `()${descriptor}`)) continue;
+    const accessor = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC, component.name, `()${descriptor}`, component.signature === null ? null : `()${component.signature}`, null);
+    accessor.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+    accessor.instructions.add(new FieldInsnNode(Opcodes.GETFIELD, node.name, component.name, descriptor));
+    accessor.instructions.add(new InsnNode(component.type.toAsmType().getOpcode(Opcodes.IRETURN)));
+    accessor.maxLocals = 1;
+    accessor.maxStack = component.type.size;
+    node.methods.push(accessor);
+  }
+  const bootstrapArguments = [
+    Type.getObjectType(node.name),
+    components.map((component) => component.name).join(';'),
+    ...components.map((component) => new Handle(Opcodes.H_GETFIELD, node.name, component.name, component.type.descriptor(), false)),
+  ];
+  const self = `L${node.name};`;
+  const objectMethod = (name: string, descriptor: string, indyDescriptor: string, returnOpcode: number, parameters: number) => {
+    if (declares(name, descriptor)) return;
+    const method = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, name, descriptor, null, null);
+    for (let slot = 0; slot <= parameters; slot++) method.instructions.add(new VarInsnNode(Opcodes.ALOAD, slot));
+    method.instructions.add(new InvokeDynamicInsnNode(name, indyDescriptor, OBJECT_METHODS, ...bootstrapArguments));
+    method.instructions.add(new InsnNode(returnOpcode));
+    method.maxLocals = parameters + 1;
+    method.maxStack = parameters + 1;
+    node.methods.push(method);
+  };
+  objectMethod('toString', '()Ljava/lang/String;', `(${self})Ljava/lang/String;`, Opcodes.ARETURN, 0);
+  objectMethod('hashCode', '()I', `(${self})I`, Opcodes.IRETURN, 0);
+  objectMethod('equals', '(Ljava/lang/Object;)Z', `(${self}Ljava/lang/Object;)Z`, Opcodes.IRETURN, 1);
 }

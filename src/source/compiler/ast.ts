@@ -509,11 +509,13 @@ export type StatementNode =
   | ForNode | ForEachNode | ReturnNode | ThrowNode | BreakNode | ContinueNode | LabeledNode | SwitchNode
   | TryNode | SynchronizedNode | EmptyNode | AssertNode | YieldNode | ExplicitConstructorInvocationNode | LocalClassDeclarationNode;
 
-/** `class Name extends S implements I, J { … }` as a block statement (JLS §14.3): a local class. */
+/** `class Name extends S implements I, J { … }` or `record Name(int x, …) implements I { … }` as a block statement (JLS §14.3): a local class or record. */
 export interface LocalClassDeclarationNode extends Node {
   readonly kind: 'LocalClass';
   readonly modifiers: ModifiersNode;
   readonly name: string;
+  /** A local record's components (JLS §8.10.1); null for a class. */
+  readonly components: readonly ParameterNode[] | null;
   readonly superclass: ClassTypeNode | null;
   readonly interfaces: readonly ClassTypeNode[];
   readonly body: readonly ClassBodyMemberNode[];
@@ -567,6 +569,8 @@ export interface MethodDeclarationNode extends Node {
 
 export interface ConstructorDeclarationNode extends Node {
   readonly kind: 'ConstructorDeclaration';
+  /** A record's compact canonical constructor `Name { … }` (JLS §8.10.4.2): its parameters are the components. */
+  readonly compact?: boolean;
   readonly modifiers: ModifiersNode;
   readonly typeParameters: readonly TypeParameterNode[];
   /** The class name as written; the caller decides whether it matches. */

@@ -42,7 +42,7 @@ import { ClassNode } from '../../tree/class-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
-import { addBridges, anonymousClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './anonymous-class.js';
+import { addBridges, addRecordMembers, anonymousClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './anonymous-class.js';
 import type * as Ast from './ast.js';
 import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
@@ -276,6 +276,7 @@ interface FinallyFrame {
 
 const OBJECT = JavaType.OBJECT;
 const SERIALIZABLE = 'java/io/Serializable';
+const RECORD = 'java/lang/Record';
 /** What captures in a lambda body, for messages. */
 const LAMBDA = 'a lambda expression';
 /** javac's words for `this` used before the super(…) call (JLS §8.8.7.1). */
@@ -2989,7 +2990,12 @@ export class CodeGenerator {
     const position = node.position;
     const sink = this.ctx.anonymousClasses;
     if (sink === undefined) throw new CompileError('local classes are not supported here', position);
-    const superType = node.superclass === null ? OBJECT : this.classTypeOf(node.superclass);
+    // A local record (JLS §8.10): final, implicitly static (no enclosing instance, no captures), a java.lang.Record.
+    const isRecord = node.components !== null;
+    if (isRecord && (this.ctx.classVersion & 0xffff) < Opcodes.V16) {
+      throw new CompileError(`a local record needs class file version 60 (Java 16) or later; this class is version ${this.ctx.classVersion & 0xffff}`, position);
+    }
+    const superType = isRecord ? JavaType.classType(RECORD) : node.superclass === null ? OBJECT : this.classTypeOf(node.superclass);
     const superModel = this.ctx.env.requireClass(superType.internalName!);
     if (superModel.isInterface) throw new CompileError(`no interface expected here: ${superType}`, node.superclass!.position);
     if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${superType}`, node.superclass!.position);
@@ -3009,9 +3015,9 @@ export class CodeGenerator {
     const signature = generics.some((generic) => generic !== null && isGeneric(generic))
       ? [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
       : null;
-    const outerInstance = this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
+    const outerInstance = isRecord || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
     const methodName = this.ctx.methodName;
-    const access = memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
+    const access = isRecord ? Opcodes.ACC_FINAL : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
     const cls = anonymousClassNode({
       name,
       version: this.ctx.classVersion,
@@ -3025,10 +3031,14 @@ export class CodeGenerator {
       simpleName: node.name,
       access,
     });
-    const body = node.body.some((member) => member.kind === 'ConstructorDeclaration')
-      ? node.body
-      : [...node.body, defaultConstructor(node.name, position)];
+    if (isRecord) cls.innerClasses[0]!.access |= Opcodes.ACC_STATIC;
+    const components = (node.components ?? []).map((component) => {
+      const generic = this.genericTypeOf(component.type);
+      return { name: component.name, type: this.typeOf(component.type), signature: generic !== null && isGeneric(generic) ? signatureOf(generic) : null };
+    });
+    const body = isRecord ? this.recordBody(node, components) : node.body.some((member) => member.kind === 'ConstructorDeclaration') ? node.body : [...node.body, defaultConstructor(node.name, position)];
     const members = this.declareAnonymousMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
+    if (isRecord) addRecordMembers(cls, components);
     // What the code and the class's own members see: the class with its constructors as declared.
     const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
     const env = this.ctx.env.withClass(view);
@@ -3049,7 +3059,7 @@ export class CodeGenerator {
     };
     const initializers = members.filter((member) => member.kind === 'field' || member.kind === 'initializer');
     const captured = new Map<string, LocalVariable>();
-    const { discoveryOf, settled } = this.classBodyScopes(env, name, captured);
+    const { discoveryOf, settled } = isRecord ? this.recordScopes(env, name) : this.classBodyScopes(env, name, captured);
     const dryRun: LambdaMethodSink = { add: () => 'lambda$local', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     let uses: Set<string>[] = [];
     for (let pass = 0; pass < 3; pass++) {
@@ -3180,6 +3190,15 @@ export class CodeGenerator {
       }
     }
     generator.statement({ ...member.node.body, statements: explicit === null ? statements : statements.slice(1) });
+    if (member.node.compact === true && generator.reachable) {
+      // A compact canonical constructor assigns the fields from its parameters after its body (JLS §8.10.4.2).
+      for (const parameter of member.node.parameters) {
+        const local = generator.lookupLocal(parameter.name)!;
+        generator.e.load(self, 0);
+        generator.e.load(local.type, local.slot);
+        generator.e.field(Opcodes.PUTFIELD, cls.name, parameter.name, local.type.descriptor());
+      }
+    }
     if (real) generator.finishCode(bodySlots);
     generator.removeEmptyHandlers();
     if (generator.reachable) generator.e.returnValue(JavaType.VOID);
@@ -3187,6 +3206,44 @@ export class CodeGenerator {
       // The class gets the constructor with its full descriptor; the model keeps the declared one.
       cls.methods[cls.methods.indexOf(member.method)] = target;
     }
+  }
+
+  /**
+   * A local record's body (JLS §8.10): no instance fields or initializers; a compact constructor gets the
+   * components as its parameters; without a canonical constructor, an empty compact one (which assigns
+   * the fields, see compileLocalConstructor).
+   */
+  private recordBody(node: Ast.LocalClassDeclarationNode, components: readonly { readonly type: JavaType }[]): Ast.ClassBodyMemberNode[] {
+    const parameters = node.components!;
+    const body = node.body.map((member): Ast.ClassBodyMemberNode => {
+      if (member.kind === 'FieldDeclaration' && !member.modifiers.keywords.includes('static')) throw new CompileError(`field declaration must be static (records cannot declare instance fields)`, member.position);
+      if (member.kind === 'Initializer') throw new CompileError('instance initializers not allowed in records', member.position);
+      return member.kind === 'ConstructorDeclaration' && member.compact === true ? { ...member, parameters } : member;
+    });
+    const isCanonical = (member: Ast.ClassBodyMemberNode) =>
+      member.kind === 'ConstructorDeclaration' && member.parameters.length === components.length && member.parameters.every((parameter, i) => this.typeOf(parameter.type) === components[i]!.type);
+    if (body.some(isCanonical)) return body;
+    return [...body, { ...defaultConstructor(node.name, node.position), compact: true, parameters }];
+  }
+
+  /**
+   * The capture scopes of a local record's members (JLS §8.10: a record is implicitly static): a
+   * variable of the enclosing code is refused as javac refuses it; constant variables are inlined.
+   */
+  private recordScopes(env: TypeEnvironment, recordName: string): { discoveryOf: (uses: Set<string>) => CaptureScope; settled: CaptureScope } {
+    const isField = (variableName: string) => findField(env, recordName, variableName, { currentClass: recordName }) !== null;
+    const scope: CaptureScope = {
+      capturer: 'an inner class',
+      usesThis: false,
+      constant: (variableName) => (isField(variableName) ? null : this.enclosingConstant(variableName)),
+      isVariableName: (variableName) => this.isVariableName(variableName),
+      visible: (into) => this.visibleVariables(into),
+      lookup: (variableName) => {
+        if (isField(variableName) || this.variable(variableName) === undefined) return undefined;
+        throw new CompileError(`non-static variable ${variableName} cannot be referenced from a static context (a local record captures nothing)`);
+      },
+    };
+    return { discoveryOf: () => scope, settled: scope };
   }
 
   /**

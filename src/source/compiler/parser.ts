@@ -51,7 +51,7 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['<<', 8], ['>>', 8], ['>>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
 ]);
 
-const NOT_SUPPORTED_LOCAL_CLASS = 'local interfaces, enums and records are not supported in snippets';
+const NOT_SUPPORTED_LOCAL_CLASS = 'local interfaces and enums are not supported in snippets';
 
 type MethodReferenceTarget = MethodReferenceNode['target'];
 
@@ -446,7 +446,7 @@ class Parser {
    * instance initializers, and a local class's constructors. Member classes and static initializers are
    * refused, and constructors in an anonymous class (which cannot declare any).
    */
-  private classBody(className: string | null = null): ClassBodyMemberNode[] {
+  private classBody(className: string | null = null, isRecord = false): ClassBodyMemberNode[] {
     this.expect('{');
     this.enter();
     try {
@@ -463,6 +463,15 @@ class Parser {
         this.rejectMemberClass();
         const modifiers = this.modifiers(true);
         const typeParameters = this.is('<') ? this.typeParameters() : [];
+        if (isRecord && this.isIdentifier(0, className!) && this.is('{', 1)) {
+          // A record's compact canonical constructor (JLS §8.10.4.2).
+          this.advance();
+          members.push({
+            kind: 'ConstructorDeclaration', compact: true, modifiers, typeParameters, name: className!, parameters: [], throws: [], body: this.block(),
+            position: positionOf(start),
+          });
+          continue;
+        }
         if (this.isIdentifier() && this.is('(', 1)) {
           if (className !== null && this.peek().text === className) {
             members.push(this.constructorDeclarationRest(start, modifiers, typeParameters));
@@ -758,6 +767,7 @@ class Parser {
     this.enter();
     try {
       if (this.startsLocalClass()) return this.localClassDeclaration();
+      if (this.startsLocalRecord()) return this.localRecordDeclaration();
       this.rejectLocalClass();
       if (this.startsLocalVariableDeclaration()) {
         const declaration = this.localVariableDeclaration();
@@ -799,7 +809,40 @@ class Parser {
       while (this.accept(','));
     }
     const body = this.classBody(name);
-    return { kind: 'LocalClass', modifiers: { keywords, annotations }, name, superclass, interfaces, body, position: positionOf(start) };
+    return { kind: 'LocalClass', modifiers: { keywords, annotations }, name, components: null, superclass, interfaces, body, position: positionOf(start) };
+  }
+
+  /** A local record declaration (JLS §14.3, §8.10) starts here: `record Name(`, after annotations and modifiers. */
+  private startsLocalRecord(): boolean {
+    return this.lookahead(() => {
+      while (this.is('@') && !this.is('interface', 1)) this.annotation();
+      while (['final', 'static', 'strictfp'].some((m) => this.is(m))) this.advance();
+      const token = this.peek();
+      return token.kind === 'identifier' && token.text === 'record' && this.isIdentifier(1) && (this.is('(', 2) || this.is('<', 2));
+    });
+  }
+
+  /** `record Name(T a, …) [implements I, …] { … }` as a block statement (JLS §14.3, §8.10). */
+  private localRecordDeclaration(): LocalClassDeclarationNode {
+    const start = this.peek();
+    const annotations: AnnotationNode[] = [];
+    const keywords: ModifierKeyword[] = [];
+    for (;;) {
+      if (this.is('@') && !this.is('interface', 1)) annotations.push(this.annotation());
+      else if (this.is('final') || this.is('static') || this.is('strictfp')) keywords.push(this.advance().text as ModifierKeyword);
+      else break;
+    }
+    this.advance();
+    const name = this.identifier().text;
+    if (this.is('<')) throw this.error('generic local records are not supported in snippets');
+    const components = this.formalParameters();
+    const interfaces: ClassTypeNode[] = [];
+    if (this.accept('implements')) {
+      do interfaces.push(this.classType(false));
+      while (this.accept(','));
+    }
+    const body = this.classBody(name, true);
+    return { kind: 'LocalClass', modifiers: { keywords, annotations }, name, components, superclass: null, interfaces, body, position: positionOf(start) };
   }
 
   private rejectLocalClass(): void {
