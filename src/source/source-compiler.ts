@@ -54,7 +54,7 @@ import type * as Ast from './compiler/ast.js';
 import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCRIPTOR, deserializationCase, invalidLambdaDeserialization, type SerializableLambda } from './compiler/lambda-deserialization.js';
-import { type AnonymousClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
+import { type SnippetClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { assignConstant, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
@@ -213,14 +213,15 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
 }
 
 /**
- * Makes the anonymous classes of snippets of `ctClass` classes of its pool (JLS §15.9.5, see
- * compiler/anonymous-class.ts): named `Enclosing$N` with the first N that no class of the pool or
+ * Makes the anonymous and local classes of snippets of `ctClass` classes of its pool (JLS §15.9.5,
+ * §14.3, see compiler/snippet-classes.ts): named `Enclosing$N` (`Enclosing$NName` for a local class)
+ * with the first N that no class of the pool or
  * class path has and that the class's InnerClasses does not list (a class another transform added
  * for it), listed in its InnerClasses, and in its NestMembers when it heads its own nest (class
  * files 55+). They become its companion classes (CtClass.getCompanionClasses). A snippet that fails
  * takes its classes back.
  */
-function anonymousClassesOf(ctClass: CtClass): AnonymousClassSink {
+function snippetClassesOf(ctClass: CtClass): SnippetClassSink {
   const pool = ctClass.getClassPool();
   return {
     name(enclosing: string, simpleName = '') {
@@ -400,7 +401,7 @@ function contextFor(ctClass: CtClass, facts: MethodFacts, variables: SnippetVari
     methodName: facts.methodName,
     lambdaMethods: lambdaMethodsOf(ctClass, facts.methodName),
     typeVariables: facts.typeScope,
-    anonymousClasses: anonymousClassesOf(ctClass),
+    snippetClasses: snippetClassesOf(ctClass),
     ...(facts.methodDescriptor === undefined ? {} : { methodDescriptor: facts.methodDescriptor }),
   };
 }

@@ -42,7 +42,7 @@ import { ClassNode } from '../../tree/class-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
-import { addBridges, addRecordMembers, anonymousClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './anonymous-class.js';
+import { addBridges, addRecordMembers, snippetClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './snippet-classes.js';
 import type * as Ast from './ast.js';
 import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
@@ -161,7 +161,7 @@ export interface CompileContext {
   /** What the throwaway compilations of the snippet found (see CompileMemo): one per snippet, shared by its lambda bodies' generators. */
   readonly memo?: CompileMemo;
   /** Where the anonymous and local classes of the code go (JLS §15.9.5, §14.3); absent: they are refused. */
-  readonly anonymousClasses?: AnonymousClassSink;
+  readonly snippetClasses?: SnippetClassSink;
   /** The local classes declared so far (JLS §14.3), by simple name: their internal names. */
   readonly localTypes?: ReadonlyMap<string, string>;
   /** The local classes declared so far, by internal name: what their creations pass besides the arguments. */
@@ -192,8 +192,8 @@ export interface LocalClassInfo {
   captures: (readonly [string, LocalVariable])[] | null;
 }
 
-/** Takes the anonymous classes of compiled code along with its class (see anonymous-class.ts). */
-export interface AnonymousClassSink {
+/** Takes the anonymous and local classes of compiled code along with its class (see snippet-classes.ts). */
+export interface SnippetClassSink {
   /**
    * The name of a new anonymous class in the code of `enclosing` (javac's `Enclosing$N`: the first N
    * no class has yet) and the nest host it joins (JVMS §4.7.28), or null when it cannot join one: the
@@ -2846,7 +2846,7 @@ export class CodeGenerator {
   }
 
   /**
-   * `new T(args) { members }` (JLS §15.9.5): the anonymous class `Enclosing$N` (anonymous-class.ts), then
+   * `new T(args) { members }` (JLS §15.9.5): the anonymous class `Enclosing$N` (snippet-classes.ts), then
    * its creation. Its members compile twice, as a lambda body does: the first pass finds the variables
    * of the enclosing code they use, which become the class's `val$` fields (passed to its constructor),
    * the second compiles them for real, each method starting by copying the captured values it uses
@@ -2856,7 +2856,7 @@ export class CodeGenerator {
    */
   private anonymousObject(node: Ast.NewNode, body: readonly Ast.ClassBodyMemberNode[], targetGeneric: GenericType | null): JavaType {
     const position = node.position;
-    const sink = this.ctx.anonymousClasses;
+    const sink = this.ctx.snippetClasses;
     if (sink === undefined) throw new CompileError('anonymous classes are not supported here', position);
     // The superclass may be an inner class: its enclosing instance is the first argument of its constructor.
     const { type: supertype, enclosingInstance } = this.createdClass(node);
@@ -2871,7 +2871,7 @@ export class CodeGenerator {
     const diamond = isDiamond(node.type);
     let generic = !diamond && superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
     const methodName = this.ctx.methodName;
-    const anon = anonymousClassNode({
+    const anon = snippetClassNode({
       name,
       version: this.ctx.classVersion,
       superName: superModel.isInterface ? OBJECT.internalName! : supertype.internalName!,
@@ -2890,7 +2890,7 @@ export class CodeGenerator {
     if (diamond) generic = this.anonymousDiamond(supertype.internalName!, superModel.isInterface ? null : superConstructor, args, targetGeneric);
     // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
     if (generic !== null) anon.signature = `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`;
-    const members = this.declareAnonymousMembers(anon, body, description);
+    const members = this.declareClassBodyMembers(anon, body, description);
     const nestRefusal =
       otherNestHost === undefined
         ? undefined
@@ -2913,7 +2913,7 @@ export class CodeGenerator {
     const dryRun: LambdaMethodSink = { add: () => 'lambda$anonymous', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     const uses = members.map((member) => {
       const used = new Set<string>();
-      this.compileAnonymousMember(member, anon, { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, anonymousClasses: sink }, new Map());
+      this.compileClassBodyMember(member, anon, { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink }, new Map());
       return used;
     });
     const captures = [...captured.entries()];
@@ -2923,7 +2923,7 @@ export class CodeGenerator {
     // The second pass, for real: into the class's methods and its constructor.
     if (this.ctx.lambdaMethods.discards !== true) {
       const nested = nestedClassSink(sink, anon);
-      const lambdaSinkOf = (member: string): LambdaMethodSink => anonymousLambdaSink(anon, member);
+      const lambdaSinkOf = (member: string): LambdaMethodSink => classBodyLambdaSink(anon, member);
       const constructorCaptures = new Map<string, number>();
       const firstCaptureSlot = constructor.firstFreeSlot - capturedValues.reduce((size, value) => size + value.type.size, 0);
       let slot = firstCaptureSlot;
@@ -2932,9 +2932,9 @@ export class CodeGenerator {
         slot += variable.type.size;
       }
       members.forEach((member, i) => {
-        const context: CompileContext = { ...memberContext, capture: settled, anonymousClasses: nested, lambdaMethods: lambdaSinkOf(member.kind === 'method' ? member.method.name : 'new') };
+        const context: CompileContext = { ...memberContext, capture: settled, snippetClasses: nested, lambdaMethods: lambdaSinkOf(member.kind === 'method' ? member.method.name : 'new') };
         const used = new Map<string, LocalVariable>(captures.filter(([variableName]) => uses[i]!.has(variableName)));
-        this.compileAnonymousMember(member, anon, context, used, member.kind === 'method' ? undefined : { constructor, slots: constructorCaptures });
+        this.compileClassBodyMember(member, anon, context, used, member.kind === 'method' ? undefined : { constructor, slots: constructorCaptures });
       });
       constructor.method.instructions.add(new InsnNode(Opcodes.RETURN));
       anon.methods.unshift(constructor.method);
@@ -2988,7 +2988,7 @@ export class CodeGenerator {
    */
   private localClass(node: Ast.LocalClassDeclarationNode): void {
     const position = node.position;
-    const sink = this.ctx.anonymousClasses;
+    const sink = this.ctx.snippetClasses;
     if (sink === undefined) throw new CompileError('local classes are not supported here', position);
     // A local record (JLS §8.10): final, implicitly static (no enclosing instance, no captures), a java.lang.Record.
     const isRecord = node.components !== null;
@@ -3018,7 +3018,7 @@ export class CodeGenerator {
     const outerInstance = isRecord || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
     const methodName = this.ctx.methodName;
     const access = isRecord ? Opcodes.ACC_FINAL : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
-    const cls = anonymousClassNode({
+    const cls = snippetClassNode({
       name,
       version: this.ctx.classVersion,
       superName: superType.internalName!,
@@ -3037,7 +3037,7 @@ export class CodeGenerator {
       return { name: component.name, type: this.typeOf(component.type), signature: generic !== null && isGeneric(generic) ? signatureOf(generic) : null };
     });
     const body = isRecord ? this.recordBody(node, components) : node.body.some((member) => member.kind === 'ConstructorDeclaration') ? node.body : [...node.body, defaultConstructor(node.name, position)];
-    const members = this.declareAnonymousMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
+    const members = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
     if (isRecord) addRecordMembers(cls, components);
     // What the code and the class's own members see: the class with its constructors as declared.
     const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
@@ -3066,9 +3066,9 @@ export class CodeGenerator {
       const before = captured.size;
       uses = members.map((member) => {
         const used = new Set<string>();
-        const context = { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, anonymousClasses: sink };
+        const context = { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink };
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
-        else this.compileAnonymousMember(member, cls, context, new Map());
+        else this.compileClassBodyMember(member, cls, context, new Map());
         return used;
       });
       // The creations inside the body pass the captured values: known from the second pass on.
@@ -3083,10 +3083,10 @@ export class CodeGenerator {
       const nested = nestedClassSink(sink, cls);
       members.forEach((member, i) => {
         if (member.kind === 'field' || member.kind === 'initializer') return;
-        const context: CompileContext = { ...memberContext, capture: settled, anonymousClasses: nested, lambdaMethods: anonymousLambdaSink(cls, member.kind === 'method' ? member.method.name : '<init>') };
+        const context: CompileContext = { ...memberContext, capture: settled, snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, member.kind === 'method' ? member.method.name : '<init>') };
         // A constructor takes every captured value as a parameter; a method copies those it uses.
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
-        else this.compileAnonymousMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
+        else this.compileClassBodyMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
       });
     }
     // The captured variables must be effectively final (JLS §8.1.3), whether or not the class is ever created.
@@ -3134,11 +3134,11 @@ export class CodeGenerator {
    * first pass (a throwaway sink) it compiles into a scratch method, without the extra parameters.
    */
   private compileLocalConstructor(
-    member: Extract<AnonymousMember, { kind: 'constructor' }>,
+    member: Extract<ClassBodyMember, { kind: 'constructor' }>,
     cls: ClassNode,
     info: LocalClassInfo,
     ctx: CompileContext,
-    initializers: readonly AnonymousMember[],
+    initializers: readonly ClassBodyMember[],
   ): void {
     const real = ctx.lambdaMethods.discards !== true;
     const captures = real ? info.captures! : [];
@@ -3289,8 +3289,8 @@ export class CodeGenerator {
    * in source order, with javac's refusals; returns what has code to compile: each method, and the
    * field initializers and instance initializers (in order, for the constructor).
    */
-  private declareAnonymousMembers(anon: ClassNode, body: readonly Ast.ClassBodyMemberNode[], description: string, isAbstract = false): AnonymousMember[] {
-    const members: AnonymousMember[] = [];
+  private declareClassBodyMembers(anon: ClassNode, body: readonly Ast.ClassBodyMemberNode[], description: string, isAbstract = false): ClassBodyMember[] {
+    const members: ClassBodyMember[] = [];
     for (const member of body) {
       if (member.kind === 'Initializer') {
         members.push({ kind: 'initializer', node: member });
@@ -3357,8 +3357,8 @@ export class CodeGenerator {
    * method). `captured`: the captured values it uses, copied into locals of their names first (in the
    * constructor, the constructor's parameters are those locals).
    */
-  private compileAnonymousMember(
-    member: AnonymousMember,
+  private compileClassBodyMember(
+    member: ClassBodyMember,
     anon: ClassNode,
     ctx: CompileContext,
     captured: ReadonlyMap<string, LocalVariable>,
@@ -5265,8 +5265,8 @@ const NEWARRAY_TYPES: Readonly<Record<string, number>> = {
   long: Opcodes.T_LONG,
 };
 
-/** What an anonymous class body's member has to compile (see declareAnonymousMembers). */
-type AnonymousMember =
+/** What an anonymous class body's member has to compile (see declareClassBodyMembers). */
+type ClassBodyMember =
   | {
       readonly kind: 'method';
       readonly node: Ast.MethodDeclarationNode;
@@ -5281,7 +5281,7 @@ type AnonymousMember =
   | {
       readonly kind: 'constructor';
       readonly node: Ast.ConstructorDeclarationNode;
-      /** Declared with the constructor's own parameters (see declareAnonymousMembers). */
+      /** Declared with the constructor's own parameters (see declareClassBodyMembers). */
       readonly method: MethodNode;
       readonly parameterTypes: readonly JavaType[];
       readonly parameterGenerics: readonly (GenericType | null)[];
@@ -5291,7 +5291,7 @@ type AnonymousMember =
  * Where the anonymous and local classes declared inside the members of class `owner` go: to `sink`, each
  * listed in `owner`'s InnerClasses too (JVMS §4.7.6: every nested class its constant pool names).
  */
-function nestedClassSink(sink: AnonymousClassSink, owner: ClassNode): AnonymousClassSink {
+function nestedClassSink(sink: SnippetClassSink, owner: ClassNode): SnippetClassSink {
   return {
     name: (enclosingName, simpleName) => sink.name(enclosingName, simpleName),
     add: (nestedNode) => {
@@ -5317,7 +5317,7 @@ function memberAccess(modifiers: Ast.ModifiersNode): number {
  * anonymous class (`lambda$<member>$<n>`, as javac names them). Asserts and serializable lambdas,
  * which need a static initializer or `$deserializeLambda$` in it, are refused.
  */
-function anonymousLambdaSink(anon: ClassNode, member: string): LambdaMethodSink {
+function classBodyLambdaSink(anon: ClassNode, member: string): LambdaMethodSink {
   const base = member === '<init>' ? 'new' : member;
   return {
     add(method: MethodNode): string {

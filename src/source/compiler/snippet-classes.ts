@@ -1,20 +1,25 @@
-// # Anonymous classes of snippets (JLS §15.9.5): the class file around the compiled members
+// # Classes declared in snippets: anonymous (JLS §15.9.5), local (§14.3) and local records (§8.10) —
+// # the class file around the compiled members
 //
-// `new T(args) { members }` in a snippet of class C becomes a class C$N, as javac writes one:
+// `new T(args) { members }` in a snippet of class C becomes a class C$N, `class L { … }` a class C$NL, as
+// javac writes them:
 // - `final synthetic` fields for the enclosing instance (`this$0`, in a non-static context) and for
 //   each local variable of the enclosing code the body uses (`val$x`: they are effectively final,
 //   JLS §15.9.5, so a copy made at creation is the variable);
-// - one package-private constructor taking the enclosing instance, the superclass constructor's
-//   arguments, then the captured values: it stores the fields first (before super(…), as javac
-//   does, so that an overridden method the superclass constructor calls sees them), calls the
-//   superclass constructor the creation's arguments chose (JLS §15.9.5.1), then runs the body's
-//   field initializers and instance initializers in order;
-// - InnerClasses (an entry with no outer class and no name, JVMS §4.7.6), EnclosingMethod (§4.7.7)
-//   and, where C heads its own nest (class files 55+), NestHost (§4.7.28) — C then lists C$N in its
-//   NestMembers — so that the body reaches C's private members as javac's nestmates do;
+// - an anonymous class's one package-private constructor taking the enclosing instance, the superclass
+//   constructor's arguments, then the captured values: it stores the fields first (before super(…), as
+//   javac does, so that an overridden method the superclass constructor calls sees them), calls the
+//   superclass constructor the creation's arguments chose (JLS §15.9.5.1), then runs the body's field
+//   initializers and instance initializers in order (a local class's constructors are its own, with the
+//   same extra parameters after the declared ones: CodeGenerator.compileLocalConstructor);
+// - InnerClasses (an entry with no outer class, and the simple name of a local class, JVMS §4.7.6),
+//   EnclosingMethod (§4.7.7) and, where C heads its own nest (class files 55+), NestHost (§4.7.28) — C
+//   then lists the class in its NestMembers — so that the body reaches C's private members as javac's
+//   nestmates do;
 // - bridge methods (JLS §15.12.4.5) where a body method overrides a method of a generic supertype at
-//   another erasure (`compare(String, String)` for Comparator<String>'s `compare(Object, Object)`).
-// The members' code is compiled by the CodeGenerator (its anonymousObject); this file holds what
+//   another erasure (`compare(String, String)` for Comparator<String>'s `compare(Object, Object)`);
+// - for a record, its implicit members (addRecordMembers).
+// The members' code is compiled by the CodeGenerator (anonymousObject, localClass); this file holds what
 // depends on the class alone.
 
 import { Handle } from '../../asm/handle.js';
@@ -69,7 +74,7 @@ export interface AnonymousClassShape {
 }
 
 /** The class with its `this$0` field and attributes, no members of the body yet. */
-export function anonymousClassNode(shape: AnonymousClassShape): ClassNode {
+export function snippetClassNode(shape: AnonymousClassShape): ClassNode {
   const node = new ClassNode();
   node.version = shape.version;
   node.access = Opcodes.ACC_SUPER | (shape.access ?? 0);
