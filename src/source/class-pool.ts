@@ -340,7 +340,7 @@ export class ClassPool {
   }
 
   /**
-   * @internal A class the compiler made (an anonymous class of a snippet, JLS §15.9.5) as a CtClass of
+   * @internal A class the compiler made (an anonymous or local class of a snippet, JLS §15.9.5, §14.3) as a CtClass of
    * this pool, written from `node` (frames computed when it is written).
    */
   adoptClass(node: ClassNode): CtClass {

@@ -262,8 +262,8 @@ export class TypeEnvironment {
   }
 
   /**
-   * This environment with `node` first in its overlay: the anonymous class a snippet declares (JLS
-   * §15.9.5), seen while its members compile and before it joins the pool (or never, in a throwaway
+   * This environment with `node` first in its overlay: the anonymous or local class a snippet declares
+   * (JLS §15.9.5, §14.3), seen while its members compile and before it joins the pool (or never, in a throwaway
    * compilation). The class path's models are shared; the type relations are learnt again.
    */
   withClass(node: ClassNode): TypeEnvironment {

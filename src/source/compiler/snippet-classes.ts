@@ -51,8 +51,8 @@ export function capturedValueField(name: string): string {
   return `val$${name}`;
 }
 
-/** What the class file of an anonymous class says besides its members. */
-export interface AnonymousClassShape {
+/** What the class file of an anonymous or local class says besides its members. */
+export interface SnippetClassShape {
   readonly name: string;
   readonly version: number;
   readonly superName: string;
@@ -74,7 +74,7 @@ export interface AnonymousClassShape {
 }
 
 /** The class with its `this$0` field and attributes, no members of the body yet. */
-export function snippetClassNode(shape: AnonymousClassShape): ClassNode {
+export function snippetClassNode(shape: SnippetClassShape): ClassNode {
   const node = new ClassNode();
   node.version = shape.version;
   node.access = Opcodes.ACC_SUPER | (shape.access ?? 0);
