@@ -3064,9 +3064,12 @@ export class CodeGenerator {
     let uses: Set<string>[] = [];
     for (let pass = 0; pass < 3; pass++) {
       const before = captured.size;
+      // A memo of its own per pass: what a lambda in the body captures changes once the creations of the
+      // class inside it pass the captured values (the memo's keys do not tell the passes apart).
+      const memo = new CompileMemo();
       uses = members.map((member) => {
         const used = new Set<string>();
-        const context = { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink };
+        const context = { ...memberContext, memo, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink };
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileClassBodyMember(member, cls, context, new Map());
         return used;
@@ -3083,7 +3086,7 @@ export class CodeGenerator {
       const nested = nestedClassSink(sink, cls);
       members.forEach((member, i) => {
         if (member.kind === 'field' || member.kind === 'initializer') return;
-        const context: CompileContext = { ...memberContext, capture: settled, snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, member.kind === 'method' ? member.method.name : '<init>') };
+        const context: CompileContext = { ...memberContext, memo: new CompileMemo(), capture: settled, snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, member.kind === 'method' ? member.method.name : '<init>') };
         // A constructor takes every captured value as a parameter; a method copies those it uses.
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileClassBodyMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
