@@ -4,17 +4,15 @@
 // after javac's own anonymous classes, javac's refusals, a failed snippet taking its class back, and the class
 // travelling with its enclosing class through `classforge transform`, transformClasses and the agent.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { ClassPool, CtField, CtNewMethod, ExprEditor, type MethodCall } from '../src/source/index.js';
-import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+import { compileJava, runJava, transformClasses } from '../src/testing/index.js';
+import { agentRunLines, BUILT_CLI, withInsertBeforeTransform } from './support/snippet-transform.js';
 import { writtenWithCompanions } from './support/written-classes.js';
-
-const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
 
 const SOURCES = {
   'anon/Shop.java': `package anon;
@@ -280,40 +278,25 @@ describe('anonymous classes in snippets', () => {
 
   it('travel with their class through classforge transform, transformClasses and the agent', async () => {
     const compiled = await compileJava(SOURCES);
-    const directory = mkdtempSync(join(tmpdir(), 'classforge-anonymous-transform-'));
-    try {
-      const transformFile = join(directory, 'audit.mjs');
-      writeFileSync(
-        transformFile,
-        `import { defineTransform } from 'classforge';
-        export default defineTransform({
-          name: 'audit',
-          include: ['anon.Shop'],
-          source: (ctClass) => {
-            ctClass.getDeclaredMethod('sell').insertBefore(
-              'java.util.function.Supplier<String> audit = new java.util.function.Supplier<String>() { public String get() { return "audit " + $1 + " by " + name; } }; ' +
-              'System.out.println(audit.get());');
-          },
-        });`,
-      );
+    const snippet =
+      'java.util.function.Supplier<String> audit = new java.util.function.Supplier<String>() { public String get() { return "audit " + $1 + " by " + name; } }; ' +
+      'System.out.println(audit.get());';
+    await withInsertBeforeTransform('anon.Shop', 'sell', snippet, async (transformFile, directory) => {
       const expected = ['audit tea by corner', 'audit milk by corner', 'report 5', 'hello', ''];
       const transformed = await transformClasses(compiled, transformFile);
       expect(transformed.changed).toEqual(['anon/Shop']);
       expect([...transformed.classes.keys()]).toContain('anon/Shop$2');
       const offline = await runJava({ classpath: transformed, mainClass: 'anon.Shop', verify: true });
       expect(offline.stdout.split('\n')).toEqual(expected);
-      if (existsSync(CLI)) {
+      if (BUILT_CLI !== null) {
         const out = join(directory, 'out');
-        await promisify(execFile)(process.execPath, [CLI, 'transform', compiled.dir, '-o', out, '-t', transformFile]);
+        await promisify(execFile)(process.execPath, [BUILT_CLI, 'transform', compiled.dir, '-o', out, '-t', transformFile]);
         expect(existsSync(join(out, 'anon', 'Shop$2.class'))).toBe(true);
         const cli = await runJava({ classpath: out, mainClass: 'anon.Shop', verify: true });
         expect(cli.stdout.split('\n')).toEqual(expected);
         // In the agent, the shim defines Shop$2 with Shop's loader as Shop loads.
-        const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '-t', transformFile, '--', javaTool('java'), '-Xverify:all', '-cp', compiled.dir, 'anon.Shop'], { encoding: 'utf8' });
-        expect(stdout.split('\n')).toEqual(expected);
+        expect(await agentRunLines(BUILT_CLI, transformFile, compiled.dir, 'anon.Shop')).toEqual(expected);
       }
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -3,17 +3,11 @@
 // private members, $ variables, creations from a lambda, an anonymous class and the class's own methods, the
 // class as reflection sees it, javac's refusals, and the class travelling with its enclosing class through a
 // source transform offline and in the agent.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ClassPool } from '../src/source/index.js';
-import { compileJava, javaTool, runJava, transformClasses } from '../src/testing/index.js';
+import { compileJava, runJava, transformClasses } from '../src/testing/index.js';
+import { agentRunLines, BUILT_CLI, withInsertBeforeTransform } from './support/snippet-transform.js';
 import { writtenWithCompanions } from './support/written-classes.js';
-
-const CLI = resolve(__dirname, '..', 'dist', 'cli', 'classforge.js');
 
 const SOURCES = {
   'loc/Ledger.java': `package loc;
@@ -136,32 +130,14 @@ describe('local classes in snippets', () => {
 
   it('travel with their class through a source transform, offline and in the agent', async () => {
     const compiled = await compileJava(SOURCES);
-    const directory = mkdtempSync(join(tmpdir(), 'classforge-local-transform-'));
-    try {
-      const transformFile = join(directory, 'audit.mjs');
-      writeFileSync(
-        transformFile,
-        `import { defineTransform } from 'classforge';
-        export default defineTransform({
-          name: 'audit',
-          include: ['loc.Ledger'],
-          source: (ctClass) => {
-            ctClass.getDeclaredMethod('add').insertBefore(
-              'class Audit { String line() { return "audit " + $1 + " " + $2; } } System.out.println(new Audit().line());');
-          },
-        });`,
-      );
+    const snippet = 'class Audit { String line() { return "audit " + $1 + " " + $2; } } System.out.println(new Audit().line());';
+    await withInsertBeforeTransform('loc.Ledger', 'add', snippet, async (transformFile) => {
       const expected = ['audit rent 700', 'audit food 120', 'total 820', ''];
       const transformed = await transformClasses(compiled, transformFile);
       expect([...transformed.classes.keys()]).toContain('loc/Ledger$1Audit');
       const offline = await runJava({ classpath: transformed, mainClass: 'loc.Ledger', verify: true });
       expect(offline.stdout.split('\n')).toEqual(expected);
-      if (existsSync(CLI)) {
-        const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '-t', transformFile, '--', javaTool('java'), '-Xverify:all', '-cp', compiled.dir, 'loc.Ledger'], { encoding: 'utf8' });
-        expect(stdout.split('\n')).toEqual(expected);
-      }
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+      if (BUILT_CLI !== null) expect(await agentRunLines(BUILT_CLI, transformFile, compiled.dir, 'loc.Ledger')).toEqual(expected);
+    });
   });
 });
