@@ -2870,7 +2870,6 @@ export class CodeGenerator {
     const outerInstance = this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
     const diamond = isDiamond(node.type);
     let generic = !diamond && superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
-    const methodName = this.ctx.methodName;
     const anon = snippetClassNode({
       name,
       version: this.ctx.classVersion,
@@ -2878,7 +2877,7 @@ export class CodeGenerator {
       interfaces: superModel.isInterface ? [supertype.internalName!] : [],
       signature: null,
       enclosingClass: enclosing,
-      enclosingMethod: methodName !== undefined && methodName !== '<clinit>' && this.ctx.methodDescriptor !== undefined ? { name: methodName, descriptor: this.ctx.methodDescriptor } : null,
+      enclosingMethod: this.enclosingMethodHere(),
       outerInstance,
       nestHost,
     });
@@ -2891,22 +2890,7 @@ export class CodeGenerator {
     // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
     if (generic !== null) anon.signature = `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`;
     const members = this.declareClassBodyMembers(anon, body, description);
-    const nestRefusal =
-      otherNestHost === undefined
-        ? undefined
-        : `the anonymous class cannot join the nest of ${JavaType.classType(otherNestHost)}, whose NestMembers a snippet of ${JavaType.classType(enclosing)} does not change`;
-    const memberContext: CompileContext = {
-      ...this.ctx,
-      env,
-      currentClass: name,
-      superName: anon.superName,
-      isStatic: false,
-      isInterface: false,
-      variables: {},
-      trialBodyTypes: this.trialBodyTypes,
-      privateAccessRefusal: nestRefusal,
-      thisUninitialized: false,
-    };
+    const memberContext = this.classBodyContext(anon, env, otherNestHost, 'anonymous');
     // The first pass: what each member uses of the enclosing code.
     const captured = new Map<string, LocalVariable>();
     const { discoveryOf, settled } = this.classBodyScopes(env, name, captured);
@@ -3016,7 +3000,6 @@ export class CodeGenerator {
       ? [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
       : null;
     const outerInstance = isRecord || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
-    const methodName = this.ctx.methodName;
     const access = isRecord ? Opcodes.ACC_FINAL : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
     const cls = snippetClassNode({
       name,
@@ -3025,7 +3008,7 @@ export class CodeGenerator {
       interfaces,
       signature,
       enclosingClass: enclosing,
-      enclosingMethod: methodName !== undefined && methodName !== '<clinit>' && this.ctx.methodDescriptor !== undefined ? { name: methodName, descriptor: this.ctx.methodDescriptor } : null,
+      enclosingMethod: this.enclosingMethodHere(),
       outerInstance,
       nestHost,
       simpleName: node.name,
@@ -3045,18 +3028,7 @@ export class CodeGenerator {
     const info: LocalClassInfo = { outerInstance, captures: null };
     this.ctx = { ...this.ctx, env, localClasses: new Map([...(this.ctx.localClasses ?? []), [name, info]]) };
     this.members = GenericMembers.of(env);
-    const memberContext: CompileContext = {
-      ...this.ctx,
-      currentClass: name,
-      superName: cls.superName,
-      isStatic: false,
-      isInterface: false,
-      variables: {},
-      trialBodyTypes: this.trialBodyTypes,
-      privateAccessRefusal:
-        otherNestHost === undefined ? undefined : `the local class cannot join the nest of ${JavaType.classType(otherNestHost)}, whose NestMembers a snippet of ${JavaType.classType(enclosing)} does not change`,
-      thisUninitialized: false,
-    };
+    const memberContext = this.classBodyContext(cls, env, otherNestHost, 'local');
     const initializers = members.filter((member) => member.kind === 'field' || member.kind === 'initializer');
     const captured = new Map<string, LocalVariable>();
     const { discoveryOf, settled } = isRecord ? this.recordScopes(env, name) : this.classBodyScopes(env, name, captured);
@@ -3209,6 +3181,36 @@ export class CodeGenerator {
       // The class gets the constructor with its full descriptor; the model keeps the declared one.
       cls.methods[cls.methods.indexOf(member.method)] = target;
     }
+  }
+
+  /** The EnclosingMethod of a class declared in this code (JVMS §4.7.7): none (method_index 0) in a static initializer. */
+  private enclosingMethodHere(): { name: string; descriptor: string } | null {
+    const name = this.ctx.methodName;
+    const descriptor = this.ctx.methodDescriptor;
+    return name !== undefined && name !== '<clinit>' && descriptor !== undefined ? { name, descriptor } : null;
+  }
+
+  /**
+   * What the members of `cls`, an anonymous or local class declared in this code, compile in: its own
+   * instance code over `env` (which knows it); outside the enclosing class's nest (`otherNestHost`),
+   * other classes' private members are refused with the reason.
+   */
+  private classBodyContext(cls: ClassNode, env: TypeEnvironment, otherNestHost: string | undefined, kind: 'anonymous' | 'local'): CompileContext {
+    return {
+      ...this.ctx,
+      env,
+      currentClass: cls.name,
+      superName: cls.superName,
+      isStatic: false,
+      isInterface: false,
+      variables: {},
+      trialBodyTypes: this.trialBodyTypes,
+      privateAccessRefusal:
+        otherNestHost === undefined
+          ? undefined
+          : `the ${kind} class cannot join the nest of ${JavaType.classType(otherNestHost)}, whose NestMembers a snippet of ${JavaType.classType(this.ctx.currentClass)} does not change`,
+      thisUninitialized: false,
+    };
   }
 
   /**

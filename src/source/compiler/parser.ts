@@ -51,6 +51,9 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['<<', 8], ['>>', 8], ['>>>', 8], ['+', 9], ['-', 9], ['*', 10], ['/', 10], ['%', 10],
 ]);
 
+/** The modifiers a local class or record takes besides `final` and annotations (JLS §14.3, §8.10). */
+const LOCAL_CLASS_MODIFIERS = ['abstract', 'strictfp'];
+const LOCAL_RECORD_MODIFIERS = ['static', 'strictfp'];
 const NOT_SUPPORTED_LOCAL_CLASS = 'local interfaces and enums are not supported in snippets';
 
 type MethodReferenceTarget = MethodReferenceNode['target'];
@@ -501,15 +504,18 @@ class Parser {
 
   // ## Declarations (JLS §8.3, §8.4, §8.8, §9.7)
 
-  /** Modifier keywords and annotations; `member`: any modifier keyword, else only `final` (JLS §14.4). */
-  private modifiers(member: boolean): ModifiersNode {
+  /**
+   * Modifier keywords and annotations; `member`: any modifier keyword, else only `final` (JLS §14.4) and
+   * `alsoAllowed` (a local class's `abstract`, JLS §14.3).
+   */
+  private modifiers(member: boolean, alsoAllowed: readonly string[] = []): ModifiersNode {
     const keywords: ModifierKeyword[] = [];
     const annotations: AnnotationNode[] = [];
     for (;;) {
       const token = this.peek();
       if (this.is('@') && !this.is('interface', 1)) {
         annotations.push(this.annotation());
-      } else if (token.kind === 'keyword' && MODIFIERS.has(token.text) && (member || token.text === 'final')) {
+      } else if (token.kind === 'keyword' && MODIFIERS.has(token.text) && (member || token.text === 'final' || alsoAllowed.includes(token.text))) {
         const keyword = token.text as ModifierKeyword;
         if (keywords.includes(keyword)) throw this.error(`repeated modifier '${keyword}'`, token);
         keywords.push(keyword);
@@ -784,7 +790,7 @@ class Parser {
   private startsLocalClass(): boolean {
     return this.lookahead(() => {
       while (this.is('@') && !this.is('interface', 1)) this.annotation();
-      while (['final', 'abstract', 'strictfp'].some((m) => this.is(m))) this.advance();
+      while (['final', ...LOCAL_CLASS_MODIFIERS].some((m) => this.is(m))) this.advance();
       return this.is('class');
     });
   }
@@ -792,31 +798,21 @@ class Parser {
   /** `class Name [extends S] [implements I, …] { … }` as a block statement (JLS §14.3). */
   private localClassDeclaration(): LocalClassDeclarationNode {
     const start = this.peek();
-    const annotations: AnnotationNode[] = [];
-    const keywords: ModifierKeyword[] = [];
-    for (;;) {
-      if (this.is('@') && !this.is('interface', 1)) annotations.push(this.annotation());
-      else if (this.is('final') || this.is('abstract') || this.is('strictfp')) keywords.push(this.advance().text as ModifierKeyword);
-      else break;
-    }
+    const modifiers = this.modifiers(false, LOCAL_CLASS_MODIFIERS);
     this.expect('class');
     const name = this.identifier().text;
     if (this.is('<')) throw this.error('generic local classes are not supported in snippets');
     const superclass = this.accept('extends') ? this.classType(false) : null;
-    const interfaces: ClassTypeNode[] = [];
-    if (this.accept('implements')) {
-      do interfaces.push(this.classType(false));
-      while (this.accept(','));
-    }
+    const interfaces = this.implementsClause();
     const body = this.classBody(name);
-    return { kind: 'LocalClass', modifiers: { keywords, annotations }, name, components: null, superclass, interfaces, body, position: positionOf(start) };
+    return { kind: 'LocalClass', modifiers, name, components: null, superclass, interfaces, body, position: positionOf(start) };
   }
 
   /** A local record declaration (JLS §14.3, §8.10) starts here: `record Name(`, after annotations and modifiers. */
   private startsLocalRecord(): boolean {
     return this.lookahead(() => {
       while (this.is('@') && !this.is('interface', 1)) this.annotation();
-      while (['final', 'static', 'strictfp'].some((m) => this.is(m))) this.advance();
+      while (['final', ...LOCAL_RECORD_MODIFIERS].some((m) => this.is(m))) this.advance();
       const token = this.peek();
       return token.kind === 'identifier' && token.text === 'record' && this.isIdentifier(1) && (this.is('(', 2) || this.is('<', 2));
     });
@@ -825,24 +821,24 @@ class Parser {
   /** `record Name(T a, …) [implements I, …] { … }` as a block statement (JLS §14.3, §8.10). */
   private localRecordDeclaration(): LocalClassDeclarationNode {
     const start = this.peek();
-    const annotations: AnnotationNode[] = [];
-    const keywords: ModifierKeyword[] = [];
-    for (;;) {
-      if (this.is('@') && !this.is('interface', 1)) annotations.push(this.annotation());
-      else if (this.is('final') || this.is('static') || this.is('strictfp')) keywords.push(this.advance().text as ModifierKeyword);
-      else break;
-    }
+    const modifiers = this.modifiers(false, LOCAL_RECORD_MODIFIERS);
     this.advance();
     const name = this.identifier().text;
     if (this.is('<')) throw this.error('generic local records are not supported in snippets');
     const components = this.formalParameters();
+    const interfaces = this.implementsClause();
+    const body = this.classBody(name, true);
+    return { kind: 'LocalClass', modifiers, name, components, superclass: null, interfaces, body, position: positionOf(start) };
+  }
+
+  /** `implements I, J` (JLS §8.1.5), or nothing. */
+  private implementsClause(): ClassTypeNode[] {
     const interfaces: ClassTypeNode[] = [];
     if (this.accept('implements')) {
       do interfaces.push(this.classType(false));
       while (this.accept(','));
     }
-    const body = this.classBody(name, true);
-    return { kind: 'LocalClass', modifiers: { keywords, annotations }, name, components, superclass: null, interfaces, body, position: positionOf(start) };
+    return interfaces;
   }
 
   private rejectLocalClass(): void {
