@@ -229,7 +229,8 @@ describe('anonymous classes in snippets', () => {
     refused('anon.Task t = new anon.Task("x") { };').toThrow(/does not override abstract method run\(int\) in anon.Task/);
     refused('Object o = new String("x") { };').toThrow(/cannot inherit from final java.lang.String/);
     refused('Runnable r = new Runnable("x") { public void run() { } };').toThrow(/anonymous class implements interface; cannot have arguments/);
-    refused('Runnable r = new Runnable() { static int n; public void run() { } };').toThrow(/static members of anonymous and local classes are not supported in snippets/);
+    refused('String who = $1; Runnable r = new Runnable() { static String w() { return who; } public void run() { } };').toThrow(/non-static variable who cannot be referenced from a static context/);
+    refused('Runnable r = new Runnable() { static int n() { return sales; } public void run() { } };').toThrow(/cannot be referenced from a static context/);
     refused('Runnable r = new Runnable() { public void run() { } public void run() { } };').toThrow(/method run is already defined in <anonymous anon.Shop\$2>/);
     refused('Runnable r = new Runnable() { public void run() { System.out.println($args.length); } };').toThrow(/\$args is not available inside an anonymous class body/);
     // Nothing was left behind by the refused snippets.

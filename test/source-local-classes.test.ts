@@ -93,7 +93,9 @@ describe('local classes in snippets', () => {
     refused('class A { } class B extends A { }').toThrow(/a local class extending the inner or local class loc.Ledger\$1A is not supported in snippets/);
     refused('abstract class A { abstract int m(); } Object o = new A();').toThrow(/loc.Ledger\$1A is abstract; cannot be instantiated/);
     refused('class A implements Runnable { }').toThrow(/A is not abstract and does not override abstract method run\(\) in java.lang.Runnable/);
-    refused('class A { static int n; }').toThrow(/static members of anonymous and local classes are not supported in snippets/);
+    refused('class A { static long n() { return $2; } }').toThrow(/non-static variable \$2 cannot be referenced from a static context/);
+    refused('class A { static A() { } }').toThrow(/modifier static not allowed here/);
+    refused('abstract class A { abstract static void m(); }').toThrow(/illegal combination of modifiers: abstract and static/);
     refused('class A extends String { }').toThrow(/cannot inherit from final java.lang.String/);
     refused('class A implements Object { }').toThrow(/interface expected here: java.lang.Object/);
     refused('class A { A(int x) { } } new A();').toThrow(/constructor A in class|cannot find|no suitable constructor|A\(\)/);
@@ -126,6 +128,41 @@ describe('local classes in snippets', () => {
     expect(() => new ClassPool(true).appendClassPath(old.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore('record R(long v) { }')).toThrow(
       /a local record needs class file version 60 \(Java 16\) or later; this class is version 55/,
     );
+  });
+
+  it('declare static members (Java 16): constants as ConstantValue, static fields, methods and initializers, and asserts set from the top-level class', async () => {
+    const compiled = await compileJava(SOURCES);
+    const ledger = new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger');
+    ledger.getDeclaredMethod('add').insertBefore(
+      'class Tally { ' +
+        '  static final int LIMIT = 5 * 100; ' +
+        '  static final String TAG = "t" + LIMIT; ' +
+        '  static int seen; ' +
+        '  static final java.util.List<String> NAMES = new java.util.ArrayList<>(); ' +
+        '  static { seen = 1000; } ' +
+        '  static boolean over(long amount) { assert amount >= 0 : "negative " + amount; return amount > LIMIT; } ' +
+        '} ' +
+        'Tally.seen++; ' +
+        'Tally.NAMES.add($1); ' +
+        'Runnable check = new Runnable() { static final int ONLY_CONSTANT = 7; public void run() { System.out.println(Tally.TAG + " " + Tally.seen + " " + Tally.over($2) + " " + Tally.NAMES + " " + ONLY_CONSTANT); } }; ' +
+        'check.run(); ' +
+        'try { Tally.over(-$2); System.out.println("no assert"); } catch (AssertionError e) { System.out.println(e.getMessage()); }',
+    );
+    const [tally, check] = ledger.getCompanionClasses().map((c) => c.classNode());
+    // Constant variables (JLS §4.12.4) get a ConstantValue and no code; the others are set by <clinit>.
+    expect(tally!.fields.map((f) => `${f.name}=${f.value ?? ''}:${f.access & 0x1018}`)).toEqual(['this$0=:4112', 'LIMIT=500:24', 'TAG=t500:24', 'seen=:8', 'NAMES=:24', '$assertionsDisabled=:4120']);
+    expect(tally!.methods.map((m) => m.name)).toEqual(['over', '<init>', '<clinit>']);
+    expect(check!.methods.map((m) => m.name)).not.toContain('<clinit>');
+    const classes = writtenWithCompanions(ledger);
+    const lines = async (jvmArgs: string[]) => {
+      const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'loc.Ledger', verify: true, jvmArgs });
+      expect(run.stderr).toBe('');
+      return run.stdout.split('\n');
+    };
+    const printed = ['t500 1001 true [rent] 7', 'negative -700', 't500 1002 false [rent, food] 7', 'negative -120', 'total 820', ''];
+    // -ea:loc.Ledger enables the local class's asserts too: javac's flag asks the top-level class.
+    expect(await lines(['-ea:loc.Ledger'])).toEqual(printed);
+    expect(await lines([])).toEqual(printed.map((line) => (line.startsWith('negative') ? 'no assert' : line)));
   });
 
   it('travel with their class through a source transform, offline and in the agent', async () => {

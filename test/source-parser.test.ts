@@ -668,7 +668,7 @@ describe('syntax errors', () => {
     ['f(String::);', "line 1, column 11: expected an identifier but found ')'"],
     ['Object o = new Object() { Foo() {} };', 'line 1, column 27: invalid method declaration; return type required (an anonymous class cannot declare a constructor)'],
     ['Object o = new Object() { class X {} };', 'line 1, column 27: member classes of anonymous classes are not supported in snippets'],
-    ['Object o = new Object() { static { } };', 'line 1, column 27: static initializers in anonymous classes are not supported in snippets'],
+    ['Object o = new Object() { static static int n; };', "line 1, column 34: repeated modifier 'static'"],
     ['Object o = new Object() { void f() {} ', "line 1, column 39: expected '}' at end of input"],
     ['class A<T> {}', 'line 1, column 8: generic local classes are not supported in snippets'],
     ['final class A { B() {} }', "line 1, column 17: invalid method declaration; return type required"],

@@ -6,7 +6,6 @@ import { MethodInsnNode } from '../tree/method-insn-node.js';
 import { VarInsnNode } from '../tree/var-insn-node.js';
 import type { CtClass } from './ct-class.js';
 import { CtConstructor } from './ct-constructor.js';
-import { Type } from '../asm/type.js';
 import { copyBehaviorNode } from './behavior-copy.js';
 import type { ConstParameter } from './const-parameter.js';
 import type { CtMethod } from './ct-method.js';

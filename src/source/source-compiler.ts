@@ -18,16 +18,12 @@
 
 import { expandCflow } from './cflow.js';
 import { Initializer } from './field-initializer.js';
-import { Double, Float } from '../asm/java-values.js';
 import { Opcodes } from '../asm/opcodes.js';
-import { Type } from '../asm/type.js';
 import type { AbstractInsnNode } from '../tree/abstract-insn-node.js';
 import { FieldInsnNode } from '../tree/field-insn-node.js';
 import { FieldNode } from '../tree/field-node.js';
 import type { ClassNode } from '../tree/class-node.js';
 import { InnerClassNode } from '../tree/inner-class-node.js';
-import { JumpInsnNode } from '../tree/jump-insn-node.js';
-import { LdcInsnNode } from '../tree/ldc-insn-node.js';
 import { IincInsnNode } from '../tree/iinc-insn-node.js';
 import { InsnList } from '../tree/insn-list.js';
 import { InsnNode } from '../tree/insn-node.js';
@@ -56,7 +52,8 @@ import type { ClassPath } from '../classpath/class-path.js';
 import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCRIPTOR, deserializationCase, invalidLambdaDeserialization, type SerializableLambda } from './compiler/lambda-deserialization.js';
 import { type SnippetClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
-import { assignConstant, type Constant } from './compiler/constant-folding.js';
+import { ASSERTIONS_DISABLED, assertionsDisabledField, assertionsDisabledInitializer, checkAssertionsSupported } from './compiler/assertions-flag.js';
+import { fieldConstantValue, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
 import { erasure, extendScope, genericOf, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
@@ -171,14 +168,11 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
     },
     assertionsDisabledField(): string {
       const classNode = ctClass.classNode();
-      const name = '$assertionsDisabled';
+      const name = ASSERTIONS_DISABLED;
       if (classNode.fields.some((f) => f.name === name)) return name;
       if (ctClass.isInterface()) throw new CompileError('assert statements in interfaces are not supported in snippets');
-      // A Class constant in ldc needs version 49 (JVMS §4.4.1); javac compiled older targets' class literals otherwise.
-      if ((classNode.version & 0xffff) < Opcodes.V1_5) throw new CompileError(`assert statements need class file version 49 (Java 5) or later; this class is version ${classNode.version & 0xffff}`);
-      // As javac: static final synthetic, set first thing in <clinit> from the top-level class's
-      // desiredAssertionStatus (so that -ea:pkg... decides for nested classes as for their outer class).
-      const field = new FieldNode(Opcodes.ASM9, Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, name, 'Z', null, null);
+      checkAssertionsSupported(classNode.version);
+      const field = assertionsDisabledField();
       classNode.fields.push(field);
       const existing = classNode.methods.find((m) => m.name === '<clinit>');
       const clinit = existing ?? new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
@@ -187,19 +181,7 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
         clinit.instructions.add(new InsnNode(Opcodes.RETURN));
         classNode.methods.push(clinit);
       }
-      const code = new InsnList();
-      const enabled = new LabelNode();
-      const store = new LabelNode();
-      const topLevel = topLevelName(classNode.name, ctClass);
-      code.add(new LdcInsnNode(Type.getObjectType(topLevel)));
-      code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, 'java/lang/Class', 'desiredAssertionStatus', '()Z', false));
-      code.add(new JumpInsnNode(Opcodes.IFNE, enabled));
-      code.add(new InsnNode(Opcodes.ICONST_1));
-      code.add(new JumpInsnNode(Opcodes.GOTO, store));
-      code.add(enabled);
-      code.add(new InsnNode(Opcodes.ICONST_0));
-      code.add(store);
-      code.add(new FieldInsnNode(Opcodes.PUTSTATIC, classNode.name, name, 'Z'));
+      const code = assertionsDisabledInitializer(classNode.name, topLevelName(classNode.name, ctClass));
       const inserted = code.toArray();
       clinit.instructions.insert(code);
       undoSteps[undoSteps.length - 1]?.push(() => {
@@ -1072,18 +1054,7 @@ export function constantFieldValue(ctClass: CtClass, initializer: FieldInitializ
     return null;
   }
   if (constant === null) return null;
-  return constantAs(constant, type);
-}
-
-/** `constant` converted to `type` as an assignment converts it (JLS §5.2), in FieldNode.value's form; null if it is not assignable. */
-function constantAs(constant: Constant, type: JavaType): FieldNode['value'] {
-  const assigned = assignConstant(constant, type);
-  if (assigned === null) return null;
-  const { value } = assigned;
-  if (type === JavaType.BOOLEAN) return value ? 1 : 0;
-  if (type === JavaType.FLOAT) return new Float(value as number);
-  if (type === JavaType.DOUBLE) return new Double(value as number);
-  return value as number | bigint | string;
+  return fieldConstantValue(constant, type);
 }
 
 // ## ExprEditor

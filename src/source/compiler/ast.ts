@@ -167,10 +167,12 @@ export interface NewNode extends Node {
 /** An instance initializer `{ … }` of a class body (JLS §8.6). */
 export interface InitializerNode extends Node {
   readonly kind: 'Initializer';
+  /** `static { … }` (JLS §8.7): part of the class's <clinit>; else an instance initializer (§8.6). */
+  readonly isStatic?: boolean;
   readonly body: BlockNode;
 }
 
-/** What an anonymous or local class body declares (JLS §8.1.6): methods, fields, instance initializers and (a local class's) constructors. */
+/** What an anonymous or local class body declares (JLS §8.1.6): methods, fields, instance and static initializers and (a local class's) constructors. */
 export type ClassBodyMemberNode = MethodDeclarationNode | FieldDeclarationNode | InitializerNode | ConstructorDeclarationNode;
 
 /**

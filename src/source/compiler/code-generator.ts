@@ -57,7 +57,9 @@ import { CompileMemo, type DiscardedOutcome, genericKey, type TrialOutcome, vari
 import { findUnassignedRead } from './definite-assignment.js';
 import { findReassignment, type BlankLocal } from './definite-unassignment.js';
 import { spillStacks, type StackSpill } from './stack-spill.js';
-import { assignConstant, constantOf, fits, type Constant, type ConstantValue } from './constant-folding.js';
+import { assignConstant, constantOf, fieldConstantValue, fits, type Constant, type ConstantValue } from './constant-folding.js';
+import { ASSERTIONS_DISABLED, assertionsDisabledField, assertionsDisabledInitializer, checkAssertionsSupported } from './assertions-flag.js';
+import { noteMemberChange } from './class-model.js';
 import { Emitter } from './emitter.js';
 import { desugarTryWithResources } from './try-with-resources.js';
 import { JavaType, binaryNumericPromotion, isPrimitiveSubtype, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
@@ -2064,6 +2066,9 @@ export class CodeGenerator {
   private typePrefix(node: Ast.ExpressionNode): { type: JavaType; fields: readonly string[] } | null {
     const parts = this.dottedParts(node);
     if (parts === null || this.isVariableName(parts[0]!) || this.fieldInScope(parts[0]!) !== null || this.enclosingField(parts[0]!) !== null) return null;
+    // A local class's name (JLS §6.5.2: a type when no variable has the name): `Counter.next()`, `Counter.STEP`.
+    const local = this.ctx.localTypes?.get(parts[0]!);
+    if (local !== undefined) return { type: JavaType.classType(local), fields: parts.slice(1) };
     const meaning = this.ctx.names.resolveAmbiguousName(parts, (name) => this.isVariableName(name));
     return meaning.kind === 'type' ? { type: meaning.type, fields: meaning.fields } : null;
   }
@@ -2889,17 +2894,24 @@ export class CodeGenerator {
     if (diamond) generic = this.anonymousDiamond(supertype.internalName!, superModel.isInterface ? null : superConstructor, args, targetGeneric);
     // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
     if (generic !== null) anon.signature = `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`;
-    const members = this.declareClassBodyMembers(anon, body, description);
     const memberContext = this.classBodyContext(anon, env, otherNestHost, 'anonymous');
-    // The first pass: what each member uses of the enclosing code.
+    const staticContext: CompileContext = { ...memberContext, isStatic: true, capture: this.staticScope(env, name) };
+    const members = this.foldConstantFields(anon, this.declareClassBodyMembers(anon, body, description), staticContext);
+    const staticInitializers = members.filter((member) => member.kind !== 'method' && isStaticMember(member));
+    // The first pass: what each member uses of the enclosing code (static members use none of it).
     const captured = new Map<string, LocalVariable>();
     const { discoveryOf, settled } = this.classBodyScopes(env, name, captured);
     const dryRun: LambdaMethodSink = { add: () => 'lambda$anonymous', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     const uses = members.map((member) => {
       const used = new Set<string>();
-      this.compileClassBodyMember(member, anon, { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink }, new Map());
+      if (isStaticMember(member)) {
+        if (member.kind === 'method') this.compileClassBodyMember(member, anon, { ...staticContext, lambdaMethods: dryRun, snippetClasses: sink }, new Map());
+      } else {
+        this.compileClassBodyMember(member, anon, { ...memberContext, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink }, new Map());
+      }
       return used;
     });
+    this.compileStaticInitializer(anon, { ...staticContext, lambdaMethods: dryRun, snippetClasses: sink }, staticInitializers);
     const captures = [...captured.entries()];
     const capturedValues = captures.map(([variableName, variable]) => ({ field: capturedValueField(variableName), type: variable.type }));
     for (const value of capturedValues) anon.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, value.field, value.type.descriptor(), null, null));
@@ -2916,14 +2928,19 @@ export class CodeGenerator {
         slot += variable.type.size;
       }
       members.forEach((member, i) => {
+        if (isStaticMember(member)) {
+          if (member.kind === 'method') this.compileClassBodyMember(member, anon, { ...staticContext, snippetClasses: nested, lambdaMethods: lambdaSinkOf(member.method.name) }, new Map());
+          return;
+        }
         const context: CompileContext = { ...memberContext, capture: settled, snippetClasses: nested, lambdaMethods: lambdaSinkOf(member.kind === 'method' ? member.method.name : 'new') };
         const used = new Map<string, LocalVariable>(captures.filter(([variableName]) => uses[i]!.has(variableName)));
         this.compileClassBodyMember(member, anon, context, used, member.kind === 'method' ? undefined : { constructor, slots: constructorCaptures });
       });
       constructor.method.instructions.add(new InsnNode(Opcodes.RETURN));
       anon.methods.unshift(constructor.method);
+      this.compileStaticInitializer(anon, { ...staticContext, snippetClasses: nested, lambdaMethods: lambdaSinkOf('static') }, staticInitializers);
     }
-    addBridges(env, GenericMembers.of(env), anon, members.flatMap((member) => (member.kind === 'method' ? [member.method] : [])));
+    addBridges(env, GenericMembers.of(env), anon, instanceMethodsOf(members));
     checkImplementsAbstractMethods(env, anon, description, position);
     if (this.ctx.lambdaMethods.discards !== true) sink.add(anon);
     // The creation: the enclosing instance, the superclass constructor's arguments, the captured values.
@@ -3020,7 +3037,7 @@ export class CodeGenerator {
       return { name: component.name, type: this.typeOf(component.type), signature: generic !== null && isGeneric(generic) ? signatureOf(generic) : null };
     });
     const body = isRecord ? this.recordBody(node, components) : node.body.some((member) => member.kind === 'ConstructorDeclaration') ? node.body : [...node.body, defaultConstructor(node.name, position)];
-    const members = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
+    const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
     if (isRecord) addRecordMembers(cls, components);
     // What the code and the class's own members see: the class with its constructors as declared.
     const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
@@ -3029,7 +3046,10 @@ export class CodeGenerator {
     this.ctx = { ...this.ctx, env, localClasses: new Map([...(this.ctx.localClasses ?? []), [name, info]]) };
     this.members = GenericMembers.of(env);
     const memberContext = this.classBodyContext(cls, env, otherNestHost, 'local');
-    const initializers = members.filter((member) => member.kind === 'field' || member.kind === 'initializer');
+    const staticContext: CompileContext = { ...memberContext, isStatic: true, capture: this.staticScope(env, name, isRecord ? ' (a local record captures nothing)' : '') };
+    const members = this.foldConstantFields(view, declared, staticContext);
+    const initializers = members.filter((member) => (member.kind === 'field' || member.kind === 'initializer') && !isStaticMember(member));
+    const staticInitializers = members.filter((member) => member.kind !== 'method' && isStaticMember(member));
     const captured = new Map<string, LocalVariable>();
     const { discoveryOf, settled } = isRecord ? this.recordScopes(env, name) : this.classBodyScopes(env, name, captured);
     const dryRun: LambdaMethodSink = { add: () => 'lambda$local', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
@@ -3041,11 +3061,16 @@ export class CodeGenerator {
       const memo = new CompileMemo();
       uses = members.map((member) => {
         const used = new Set<string>();
+        if (isStaticMember(member)) {
+          if (member.kind === 'method') this.compileClassBodyMember(member, cls, { ...staticContext, memo, lambdaMethods: dryRun, snippetClasses: sink }, new Map());
+          return used;
+        }
         const context = { ...memberContext, memo, capture: discoveryOf(used), lambdaMethods: dryRun, snippetClasses: sink };
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileClassBodyMember(member, cls, context, new Map());
         return used;
       });
+      this.compileStaticInitializer(cls, { ...staticContext, memo, lambdaMethods: dryRun, snippetClasses: sink }, staticInitializers);
       // The creations inside the body pass the captured values: known from the second pass on.
       const settledCaptures = info.captures !== null && captured.size === before;
       info.captures = [...captured.entries()];
@@ -3058,17 +3083,22 @@ export class CodeGenerator {
       const nested = nestedClassSink(sink, cls);
       members.forEach((member, i) => {
         if (member.kind === 'field' || member.kind === 'initializer') return;
+        if (isStaticMember(member)) {
+          this.compileClassBodyMember(member, cls, { ...staticContext, memo: new CompileMemo(), snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, member.method.name) }, new Map());
+          return;
+        }
         const context: CompileContext = { ...memberContext, memo: new CompileMemo(), capture: settled, snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, member.kind === 'method' ? member.method.name : '<init>') };
         // A constructor takes every captured value as a parameter; a method copies those it uses.
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileClassBodyMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
       });
+      this.compileStaticInitializer(cls, { ...staticContext, memo: new CompileMemo(), snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, 'static') }, staticInitializers);
     }
     // The captured variables must be effectively final (JLS §8.1.3), whether or not the class is ever created.
     for (const [variableName, variable] of info.captures!) {
       if (this.lookupLocal(variableName) === variable && !this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
     }
-    addBridges(env, this.members, cls, members.flatMap((member) => (member.kind === 'method' ? [member.method] : [])));
+    addBridges(env, this.members, cls, instanceMethodsOf(members));
     if ((access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
     if (this.ctx.lambdaMethods.discards !== true) sink.add(cls);
   }
@@ -3222,7 +3252,7 @@ export class CodeGenerator {
     const parameters = node.components!;
     const body = node.body.map((member): Ast.ClassBodyMemberNode => {
       if (member.kind === 'FieldDeclaration' && !member.modifiers.keywords.includes('static')) throw new CompileError(`field declaration must be static (records cannot declare instance fields)`, member.position);
-      if (member.kind === 'Initializer') throw new CompileError('instance initializers not allowed in records', member.position);
+      if (member.kind === 'Initializer' && member.isStatic !== true) throw new CompileError('instance initializers not allowed in records', member.position);
       return member.kind === 'ConstructorDeclaration' && member.compact === true ? { ...member, parameters } : member;
     });
     const isCanonical = (member: Ast.ClassBodyMemberNode) =>
@@ -3232,12 +3262,22 @@ export class CodeGenerator {
   }
 
   /**
-   * The capture scopes of a local record's members (JLS §8.10: a record is implicitly static): a
-   * variable of the enclosing code is refused as javac refuses it; constant variables are inlined.
+   * The capture scopes of a local record's members (JLS §8.10: a record is implicitly static): the
+   * static scope of its body (see staticScope), in both passes.
    */
   private recordScopes(env: TypeEnvironment, recordName: string): { discoveryOf: (uses: Set<string>) => CaptureScope; settled: CaptureScope } {
-    const isField = (variableName: string) => findField(env, recordName, variableName, { currentClass: recordName }) !== null;
-    const scope: CaptureScope = {
+    const scope = this.staticScope(env, recordName, ' (a local record captures nothing)');
+    return { discoveryOf: () => scope, settled: scope };
+  }
+
+  /**
+   * The capture scope of code in a static context of the class `className` declared in this code (a
+   * local record's members, a static member of an anonymous or local class: JLS §8.1.3): a variable of
+   * the enclosing code is refused as javac refuses it (`why` says more); constant variables are inlined.
+   */
+  private staticScope(env: TypeEnvironment, className: string, why = ''): CaptureScope {
+    const isField = (variableName: string) => findField(env, className, variableName, { currentClass: className }) !== null;
+    return {
       capturer: 'an inner class',
       usesThis: false,
       constant: (variableName) => (isField(variableName) ? null : this.enclosingConstant(variableName)),
@@ -3245,10 +3285,9 @@ export class CodeGenerator {
       visible: (into) => this.visibleVariables(into),
       lookup: (variableName) => {
         if (isField(variableName) || this.variable(variableName) === undefined) return undefined;
-        throw new CompileError(`non-static variable ${variableName} cannot be referenced from a static context (a local record captures nothing)`);
+        throw new CompileError(`non-static variable ${variableName} cannot be referenced from a static context${why}`);
       },
     };
-    return { discoveryOf: () => scope, settled: scope };
   }
 
   /**
@@ -3290,6 +3329,55 @@ export class CodeGenerator {
   }
 
   /**
+   * Gives each static final field of `cls` of primitive or String type whose initializer is a constant
+   * expression (JLS §15.29) its ConstantValue (JVMS §4.7.2), as javac does: it is a constant variable
+   * (JLS §4.12.4), whose uses are its value and which no code initializes. Returns the members without
+   * those initializers. `staticContext`: the class's static context (its earlier constants are known).
+   */
+  private foldConstantFields(cls: ClassNode, members: readonly ClassBodyMember[], staticContext: CompileContext): ClassBodyMember[] {
+    const constantModifiers = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
+    return members.filter((member) => {
+      if (member.kind !== 'field' || (member.field.access & constantModifiers) !== constantModifiers) return true;
+      if ((!member.type.isPrimitive() && member.type !== JavaType.STRING) || member.initializer.kind === 'ArrayInitializer') return true;
+      const constant = new CodeGenerator(staticContext).constantValue(member.initializer);
+      const value = constant === null ? null : fieldConstantValue(constant, member.type);
+      if (value === null) return true;
+      member.field.value = value;
+      noteMemberChange(cls);
+      return false;
+    });
+  }
+
+  /**
+   * The static initializer of `cls` (JLS §12.4.2), compiled last: the `$assertionsDisabled` flag when its
+   * code has an assert, then its static field initializers and static initializers in order, as javac
+   * orders them; no <clinit> when there is nothing to run. In the first pass, into a scratch method.
+   */
+  private compileStaticInitializer(cls: ClassNode, ctx: CompileContext, members: readonly ClassBodyMember[]): void {
+    const real = ctx.lambdaMethods.discards !== true;
+    const target = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
+    const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<clinit>', methodDescriptor: '()V', firstFreeSlot: 0 }, target);
+    for (const member of members) {
+      generator.inScope(() => {
+        if (member.kind === 'field') {
+          generator.variableInitializer(member.initializer, member.type, member.generic);
+          generator.e.field(Opcodes.PUTSTATIC, cls.name, member.field.name, member.field.desc);
+        } else if (member.kind === 'initializer') {
+          generator.statement(member.node.body);
+          if (!generator.reachable) throw new CompileError('initializer must be able to complete normally', member.node.position);
+        }
+      });
+    }
+    if (real) generator.finishCode(generator.nextSlot);
+    generator.removeEmptyHandlers();
+    generator.e.returnValue(JavaType.VOID);
+    const assertions = cls.fields.some((f) => f.name === ASSERTIONS_DISABLED);
+    if (!real || (members.length === 0 && !assertions)) return;
+    if (assertions) target.instructions.insert(assertionsDisabledInitializer(cls.name, ctx.env.topLevelClass(cls.name)));
+    cls.methods.push(target);
+  }
+
+  /**
    * Adds the fields and methods an anonymous class body declares to `anon` (their code comes later),
    * in source order, with javac's refusals; returns what has code to compile: each method, and the
    * field initializers and instance initializers (in order, for the constructor).
@@ -3302,8 +3390,10 @@ export class CodeGenerator {
         continue;
       }
       const access = memberAccess(member.modifiers);
-      if ((access & Opcodes.ACC_STATIC) !== 0) throw new CompileError(`static members of anonymous and local classes are not supported in snippets`, member.position);
+      // Static members (JLS §8.1.3: any since Java 16, JEP 395; constant variables before) run in the class's static context.
+      const isStatic = (access & Opcodes.ACC_STATIC) !== 0;
       if (member.kind === 'ConstructorDeclaration') {
+        if (isStatic) throw new CompileError(`modifier static not allowed here`, member.position);
         // A local class's (the parser refuses them in anonymous classes): declared with its own parameters
         // only, which `new L(…)` and `this(…)` resolve against; localClassExtras adds the rest.
         if (member.typeParameters.length > 0) throw new CompileError('generic constructors of local classes are not supported in snippets', member.position);
@@ -3333,6 +3423,7 @@ export class CodeGenerator {
         continue;
       }
       if (member.typeParameters.length > 0) throw new CompileError('generic methods of anonymous classes are not supported in snippets', member.position);
+      if (isStatic && (access & Opcodes.ACC_ABSTRACT) !== 0) throw new CompileError('illegal combination of modifiers: abstract and static', member.position);
       const abstractMethod = member.body === null && (access & Opcodes.ACC_ABSTRACT) !== 0;
       if (member.body === null && !(abstractMethod && isAbstract)) {
         throw new CompileError(abstractMethod ? `${description} is not abstract: it cannot declare abstract methods` : 'missing method body, or declare abstract', member.position);
@@ -3371,8 +3462,9 @@ export class CodeGenerator {
   ): void {
     if (member.kind === 'method') {
       const target = ctx.lambdaMethods.discards === true ? new MethodNode(Opcodes.ASM9) : member.method;
-      // The parameters from slot 1 (after this), then the copies of the captured values.
-      const generator = new CodeGenerator({ ...ctx, returnType: member.returnType, returnGeneric: member.returnGeneric, methodName: member.method.name, methodDescriptor: member.method.desc, firstFreeSlot: 1 }, target);
+      // The parameters from slot 1 (after this; from 0 in a static method), then the copies of the captured values.
+      const firstFreeSlot = ctx.isStatic ? 0 : 1;
+      const generator = new CodeGenerator({ ...ctx, returnType: member.returnType, returnGeneric: member.returnGeneric, methodName: member.method.name, methodDescriptor: member.method.desc, firstFreeSlot }, target);
       member.node.parameters.forEach((parameter, i) => generator.declare(parameter.name, member.parameterTypes[i]!, undefined, member.parameterGenerics[i]));
       for (const [variableName, variable] of captured) {
         const local = generator.declare(variableName, variable.type, undefined, variable.generic);
@@ -5151,7 +5243,6 @@ function arrayOfGeneric(element: GenericType, dimensions: number): GenericType {
 }
 
 /** javac's name for the flag of assert statements (JLS §14.10). */
-const ASSERTIONS_DISABLED = '$assertionsDisabled';
 
 function labelNode(label: Label): LabelNode {
   if (!(label.info instanceof LabelNode)) label.info = new LabelNode();
@@ -5292,6 +5383,25 @@ type ClassBodyMember =
       readonly parameterGenerics: readonly (GenericType | null)[];
     };
 
+/** The instance methods a class body declares: those that may override (and need bridges, JLS §15.12.4.5). */
+function instanceMethodsOf(members: readonly ClassBodyMember[]): MethodNode[] {
+  return members.flatMap((member) => (member.kind === 'method' && !isStaticMember(member) ? [member.method] : []));
+}
+
+/** Whether a class body member runs in the class's static context (JLS §8.1.3): a static method, field initializer or initializer. */
+function isStaticMember(member: ClassBodyMember): boolean {
+  switch (member.kind) {
+    case 'method':
+      return (member.method.access & Opcodes.ACC_STATIC) !== 0;
+    case 'field':
+      return (member.field.access & Opcodes.ACC_STATIC) !== 0;
+    case 'initializer':
+      return member.node.isStatic === true;
+    default:
+      return false;
+  }
+}
+
 /**
  * Where the anonymous and local classes declared inside the members of class `owner` go: to `sink`, each
  * listed in `owner`'s InnerClasses too (JVMS §4.7.6: every nested class its constant pool names).
@@ -5319,7 +5429,7 @@ function memberAccess(modifiers: Ast.ModifiersNode): number {
 
 /**
  * Where the lambdas of an anonymous class's member `member` go: private synthetic methods of the
- * anonymous class (`lambda$<member>$<n>`, as javac names them). Asserts and serializable lambdas,
+ * anonymous class (`lambda$<member>$<n>`, as javac names them). Asserts set the class's own flag; serializable lambdas,
  * which need a static initializer or `$deserializeLambda$` in it, are refused.
  */
 function classBodyLambdaSink(anon: ClassNode, member: string): LambdaMethodSink {
@@ -5334,7 +5444,12 @@ function classBodyLambdaSink(anon: ClassNode, member: string): LambdaMethodSink 
       return method.name;
     },
     assertionsDisabledField(): string {
-      throw new CompileError('assert statements in anonymous classes are not supported in snippets');
+      // The class's static initializer sets it (see compileStaticInitializer, which runs last).
+      if (!anon.fields.some((f) => f.name === ASSERTIONS_DISABLED)) {
+        checkAssertionsSupported(anon.version);
+        anon.fields.push(assertionsDisabledField());
+      }
+      return ASSERTIONS_DISABLED;
     },
     addDeserializationCase(): void {
       throw new CompileError('serializable lambdas in anonymous classes are not supported in snippets');

@@ -113,6 +113,21 @@ export function assignConstant(constant: Constant, type: JavaType): Constant | n
   return { type, value: convert(constant, type) };
 }
 
+/**
+ * `constant` converted to `type` as an assignment converts it (JLS §5.2), as a static final field's
+ * ConstantValue (JVMS §4.7.2) in FieldNode.value's form (boolean as 0/1, float and double boxed); null
+ * if it is not assignable.
+ */
+export function fieldConstantValue(constant: Constant, type: JavaType): number | bigint | string | Float | Double | null {
+  const assigned = assignConstant(constant, type);
+  if (assigned === null) return null;
+  const { value } = assigned;
+  if (type === JavaType.BOOLEAN) return value ? 1 : 0;
+  if (type === JavaType.FLOAT) return new Float(value as number);
+  if (type === JavaType.DOUBLE) return new Double(value as number);
+  return value as number | bigint | string;
+}
+
 function promoteUnary(type: JavaType): JavaType {
   return INT_TYPES.has(type) ? JavaType.INT : type;
 }

@@ -446,8 +446,8 @@ class Parser {
 
   /**
    * An anonymous class body (JLS §15.9.5, §8.1.6), or a local class's (`className`): methods, fields,
-   * instance initializers, and a local class's constructors. Member classes and static initializers are
-   * refused, and constructors in an anonymous class (which cannot declare any).
+   * instance and static initializers, and a local class's constructors. Member classes are refused, and
+   * constructors in an anonymous class (which cannot declare any).
    */
   private classBody(className: string | null = null, isRecord = false): ClassBodyMemberNode[] {
     this.expect('{');
@@ -462,7 +462,12 @@ class Parser {
           members.push({ kind: 'Initializer', body: this.block(), position: positionOf(start) });
           continue;
         }
-        if (this.is('static') && this.is('{', 1)) throw this.error('static initializers in anonymous classes are not supported in snippets', start);
+        if (this.is('static') && this.is('{', 1)) {
+          // JLS §8.7 (an inner class may declare one since Java 16, JEP 395).
+          this.advance();
+          members.push({ kind: 'Initializer', isStatic: true, body: this.block(), position: positionOf(start) });
+          continue;
+        }
         this.rejectMemberClass();
         const modifiers = this.modifiers(true);
         const typeParameters = this.is('<') ? this.typeParameters() : [];
