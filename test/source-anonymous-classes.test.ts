@@ -133,6 +133,42 @@ describe('anonymous classes in snippets', () => {
     expect(run.stdout.split('\n')).toEqual(['fin', 'after 2 of 1', 'after 10 of 5', '2 10 43', 'caught NumberFormatException', 'rethrown', 'mtag', '']);
   });
 
+  // javac compiles a field initializer once: its anonymous class (and lambda) is one class however many constructors
+  // run it, enclosed by no method (JVMS §4.7.7). The code is copied into each constructor with its locals moved to
+  // that constructor's free slots; an initializer reading a constructor's parameters ($1) is compiled per constructor.
+  it('in a field initializer are one class however many constructors run it', async () => {
+    const compiled = await compileJava({
+      'p/A.java': `package p;
+        public class A { int n;
+          public A() { }
+          public A(long big, String s) { n = s.length(); }
+          public A(String s) { this(0L, s); }
+          public static void main(String[] a) { for (A o : new A[] { new A(), new A(1L, "abc"), new A("xy") }) System.out.println(o.describe()); } 
+          String describe() { return null; } }`,
+      'p/B.java': `package p;
+        public class B { public B(int x) { } public B(long y, int x) { }
+          public static void main(String[] a) { System.out.println(new B(4).toString() + " " + new B(9L, 5)); } }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const a = pool.get('p.A');
+    a.addField(CtField.make('Object tag = new Object() { public String toString() { return "tag" + n; } };', a));
+    a.addField(CtField.make('java.util.function.IntSupplier twice = switch (n + 1) { case 1 -> { int k = 21; String w = "w"; yield () -> k * 2 + w.length(); } default -> () -> -1; };', a));
+    a.getDeclaredMethod('describe').setBody('{ Class c = tag.getClass(); return tag + " " + c.getName() + " " + twice.getAsInt() + " " + (c.getEnclosingConstructor() == null) + " " + c.getEnclosingClass().getSimpleName(); }');
+    const classes = writtenWithCompanions(a);
+    expect([...classes.keys()]).toEqual(['p/A', 'p/A$1']);
+    expect(a.classNode().methods.filter((m) => m.name.startsWith('lambda$')).map((m) => m.name)).toEqual(['lambda$new$0', 'lambda$new$1']);
+    const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'p.A', verify: true });
+    expect(run.stderr).toBe('');
+    // n is 0 when the initializers run (before the constructor bodies): all three take the first arm.
+    expect(run.stdout).toBe('tag0 p.A$1 43 true A\ntag3 p.A$1 43 true A\ntag2 p.A$1 43 true A\n');
+    const b = pool.get('p.B');
+    b.addField(CtField.make('String first = "first " + $1;', b));
+    b.addMethod(CtNewMethod.make('public String toString() { return first; }', b));
+    const runB = await runJava({ classpath: [writtenWithCompanions(b), compiled.dir], mainClass: 'p.B', verify: true });
+    expect(runB.stderr).toBe('');
+    expect(runB.stdout).toBe('first 4 first 9\n');
+  });
+
   // CtConstructor.insertBefore puts the code before super(…) (as Javassist's), where this is uninitialized (JVMS
   // §4.10.1.9): an anonymous class made there has no enclosing instance, and the snippet may only assign the class's
   // own fields. Found by bench/source-sweep.mjs --anonymous --link: every constructor's class failed verification.

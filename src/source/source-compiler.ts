@@ -958,7 +958,8 @@ function initializerSource(initializer: FieldInitializer, method: MethodNode): s
 
 /** The code `field = initializer` (with `this` first for an instance field) for the behavior whose code is `method`. */
 function initializerCode(ctClass: CtClass, method: MethodNode, initializers: readonly FieldInitializer[], trial: boolean): MethodNode {
-  const facts = methodFacts(ctClass, method);
+  // A class declared in an initializer is enclosed by no method (JVMS §4.7.7: method_index 0), as javac writes it.
+  const { methodDescriptor: _constructor, ...facts } = methodFacts(ctClass, method);
   const gen = new CodeGenerator(contextFor(ctClass, facts, methodVariables(facts), facts.firstFreeSlot));
   for (const initializer of initializers) {
     const { field } = initializer;
@@ -1026,7 +1027,44 @@ export function compileFieldInitializers(ctClass: CtClass, initializers: readonl
   if (targets.length === 0) {
     throw new CannotCompileException(`${ctClass.getName()}.${instances[0]!.field.getName()}: no constructor calls super() to run the initializer in`);
   }
-  for (const method of targets) splice(method, initializerCode(ctClass, method, instances, false), afterConstructorCall(method));
+  // Compiled once, as javac compiles them, and copied into the other constructors: an anonymous class or a
+  // lambda of an initializer is one class or method however many constructors run it. The copy's locals
+  // move to the free slots of its constructor. Compiled for each constructor instead: code reading the
+  // first constructor's parameters ($1…), and an Initializer whose source depends on the constructor
+  // (byParameter, byNewWithParams…: Javassist's give each constructor its own code).
+  const [first, ...others] = targets;
+  const firstFreeSlot = methodFacts(ctClass, first!).firstFreeSlot;
+  const code = initializerCode(ctClass, first!, instances, false);
+  const sameSource = instances.every((i) => !(i.source instanceof Initializer) || new Set(targets.map((method) => initializerSource(i, method))).size === 1);
+  const portable = sameSource && !readsParameters(code, firstFreeSlot);
+  for (const method of others) {
+    const copy = portable ? relocatedCopy(code, methodFacts(ctClass, method).firstFreeSlot - firstFreeSlot) : initializerCode(ctClass, method, instances, false);
+    splice(method, copy, afterConstructorCall(method));
+  }
+  splice(first!, code, afterConstructorCall(first!));
+}
+
+/** Whether compiled constructor code reads or writes a slot below `firstFreeSlot` other than `this` (0): a parameter of its constructor. */
+function readsParameters(code: MethodNode, firstFreeSlot: number): boolean {
+  for (const insn of code.instructions) {
+    const slot = insn instanceof VarInsnNode ? insn.var : insn instanceof IincInsnNode ? insn.var : -1;
+    if (slot > 0 && slot < firstFreeSlot) return true;
+  }
+  return false;
+}
+
+/** A copy of compiled code (see copyOfCode) whose local variables from the first free slot on are `shift` slots further. */
+function relocatedCopy(code: MethodNode, shift: number): MethodNode {
+  const { instructions, tryCatchBlocks } = copyOfCode(code);
+  if (shift !== 0) {
+    for (const insn of instructions) {
+      if ((insn instanceof VarInsnNode || insn instanceof IincInsnNode) && insn.var > 0) insn.var += shift;
+    }
+  }
+  const copy = new MethodNode(Opcodes.ASM9, code.access, code.name, code.desc, null, null);
+  copy.instructions = instructions;
+  copy.tryCatchBlocks = tryCatchBlocks ?? [];
+  return copy;
 }
 
 /**
