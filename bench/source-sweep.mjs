@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/source-sweep.mjs [--serializable | --anonymous | --local] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
+// `node bench/source-sweep.mjs [--serializable | --anonymous | --local | --static] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
 // libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
 // a body it inserts a snippet with a capturing lambda and a method reference (for a method without
 // parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
@@ -45,6 +45,15 @@ const LOCAL_SNIPPET =
 const LOCAL_SNIPPET_NO_PARAMETERS =
   '{ class Probe { int n; Probe() { n = System.identityHashCode($class); } } if (new Probe() == null) throw new IllegalStateException(); }';
 
+// `--static`: a local class with static members (JLS §8.1.3, Java 16): a constant variable, a static field set by a
+// static initializer, a static method with an assert (the class's own $assertionsDisabled) called from the snippet.
+const STATIC_SNIPPET =
+  '{ class Probe { static final int K = 3; static int calls; static { calls = K; } static String of(Object o) { assert calls >= K : "before init"; calls++; return String.valueOf(o); } }' +
+  ' if (Probe.of($1) == null) throw new IllegalStateException(); }';
+const STATIC_SNIPPET_NO_PARAMETERS =
+  '{ class Probe { static final String K = "k"; static Class<?> seen; static { seen = $class; } static int n() { return K.length() + System.identityHashCode(seen); } }' +
+  ' if (Probe.n() == Integer.MIN_VALUE) throw new IllegalStateException(); }';
+
 /** The child: one jar, one JSON line. */
 async function sweepJar(jar, mode, link) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
@@ -81,7 +90,9 @@ async function sweepJar(jar, mode, link) {
                 ? [ANONYMOUS_SNIPPET, ANONYMOUS_SNIPPET_NO_PARAMETERS]
                 : mode === 'local'
                   ? [LOCAL_SNIPPET, LOCAL_SNIPPET_NO_PARAMETERS]
-                  : [SNIPPET, SNIPPET_NO_PARAMETERS];
+                  : mode === 'static'
+                    ? [STATIC_SNIPPET, STATIC_SNIPPET_NO_PARAMETERS]
+                    : [SNIPPET, SNIPPET_NO_PARAMETERS];
           behavior.insertBefore(method.desc.startsWith('()') ? withoutParameters : withParameters);
           stats.compiled++;
           changed = true;
@@ -202,7 +213,7 @@ async function main() {
     if (at >= 0) args.splice(at, 1);
     return at >= 0;
   };
-  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : takeFlag('--local') ? 'local' : null;
+  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : takeFlag('--local') ? 'local' : takeFlag('--static') ? 'static' : null;
   const link = takeFlag('--link');
   if (args[0] === '--child') return sweepJar(args[1], mode, link);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');
