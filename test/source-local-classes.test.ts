@@ -90,7 +90,7 @@ describe('local classes in snippets', () => {
     const add = () => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add');
     const refused = (snippet: string) => expect(() => add().insertBefore(snippet));
     refused('int n = 1; n++; class A { int m() { return n; } }').toThrow(/local variables referenced from an inner class must be final or effectively final \(n is assigned\)/);
-    refused('class A { } class B extends A { }').toThrow(/a local class extending the inner or local class loc.Ledger\$1A is not supported in snippets/);
+    refused('class A { } Runnable r = new Runnable() { public void run() { class B extends A { } } };').toThrow(/a local class extending the local class loc.Ledger\$1A declared outside its class body is not supported in snippets/);
     refused('abstract class A { abstract int m(); } Object o = new A();').toThrow(/loc.Ledger\$1A is abstract; cannot be instantiated/);
     refused('class A implements Runnable { }').toThrow(/A is not abstract and does not override abstract method run\(\) in java.lang.Runnable/);
     refused('class A { static long n() { return $2; } }').toThrow(/non-static variable \$2 cannot be referenced from a static context/);
@@ -99,6 +99,37 @@ describe('local classes in snippets', () => {
     refused('class A extends String { }').toThrow(/cannot inherit from final java.lang.String/);
     refused('class A implements Object { }').toThrow(/interface expected here: java.lang.Object/);
     refused('class A { A(int x) { } } new A();').toThrow(/constructor A in class|cannot find|no suitable constructor|A\(\)/);
+  });
+
+  it('extend local classes, inner member classes and are extended by anonymous classes, passing on enclosing instances and captured values', async () => {
+    const compiled = await compileJava({
+      'p/Shop.java': `package p;
+        public class Shop {
+          private final String name;
+          public Shop(String name) { this.name = name; }
+          public class Item { final String label; public Item(String label) { this.label = name + ":" + label; } public String describe() { return label; } }
+          String sell(String what, int count) { return what + count; }
+          static String audit(String what) { return what; }
+          public static void main(String[] a) { System.out.println(new Shop("corner").sell("tea", 3)); System.out.println(audit("x")); }
+        }`,
+    });
+    const shop = new ClassPool(true).appendClassPath(compiled.dir).get('p.Shop');
+    shop.getDeclaredMethod('sell').insertBefore(
+      'String unit = "x" + $2; ' +
+        'class Line { final String what; Line(String what) { this.what = what; } String text() { return what + unit + " at " + name; } } ' +
+        'class Discounted extends Line { final int off; Discounted(int off) { super($1); this.off = off; } String text() { return super.text() + " -" + off; } } ' +
+        'class Boxed extends Item { Boxed() { super("box-" + unit); } public String describe() { return "[" + super.describe() + "]"; } } ' +
+        'Line odd = new Line("odd") { String text() { return "odd " + super.text(); } }; ' +
+        'System.out.println(new Discounted(5).text() + " | " + odd.text() + " | " + new Boxed().describe());',
+    );
+    expect(shop.getCompanionClasses().map((c) => c.getName())).toEqual(['p.Shop$1Line', 'p.Shop$1Discounted', 'p.Shop$1Boxed', 'p.Shop$1']);
+    const run = await runJava({ classpath: [writtenWithCompanions(shop), compiled.dir], mainClass: 'p.Shop', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('teax3 at corner -5 | odd oddx3 at corner | [corner:box-x3]\ntea3\nx\n');
+    // An inner superclass needs an enclosing instance: none in a static method.
+    expect(() => new ClassPool(true).appendClassPath(compiled.dir).get('p.Shop').getDeclaredMethod('audit').insertBefore('class B extends Item { B() { super("b"); } }')).toThrow(
+      /no enclosing instance of type p.Shop is in scope \(the superclass p.Shop.Item is an inner class\)/,
+    );
   });
 
   it('include local records (Java 16): implicitly static, final, with ObjectMethods and the Record attribute', async () => {

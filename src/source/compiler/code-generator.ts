@@ -1479,11 +1479,34 @@ export class CodeGenerator {
     const owner = node.isSuper ? this.ctx.superName : this.ctx.currentClass;
     if (owner === null) throw new CompileError('java.lang.Object has no superclass constructor', node.position);
     this.e.load(JavaType.classType(this.ctx.currentClass), 0);
-    const args = this.compileArguments(node.arguments);
+    const superOuter = node.isSuper ? this.superclassEnclosingInstance(owner, node.position) : null;
+    const args = [...(superOuter === null ? [] : [superOuter]), ...this.compileArguments(node.arguments)];
     const constructor = findConstructor(this.ctx.env, owner, this.argumentTypes(args), this.access());
     this.appendArguments(args, constructor, node.position);
-    const local = node.isSuper ? undefined : this.ctx.localClasses?.get(owner);
+    // this(…) of a local class, or super(…) of one extending another: the enclosing instance and captured values too.
+    const local = this.ctx.localClasses?.get(owner);
     this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', local === undefined ? constructor.descriptor : this.localClassExtras(local, constructor.descriptor, node.position), false);
+  }
+
+  /**
+   * The enclosing instance a local class's super(…) passes first when its superclass is an inner member
+   * class (JLS §8.8.7.1: the innermost enclosing instance of the superclass's outer class, here the local
+   * class's own, checked when it was declared): its enclosing-instance parameter, null elsewhere.
+   */
+  private superclassEnclosingInstance(superName: string, position: SourcePosition): CompiledArgument | null {
+    const self = this.ctx.localClasses?.get(this.ctx.currentClass);
+    if (self === undefined || self.outerInstance === null || this.ctx.localClasses?.has(superName) === true) return null;
+    const model = this.ctx.env.requireClass(superName);
+    if (model.enclosingClass === null || (model.access & Opcodes.ACC_STATIC) !== 0) return null;
+    const outerType = JavaType.classType(self.outerInstance);
+    const own = this.lookupLocal(OUTER_INSTANCE_FIELD);
+    // The first pass compiles the constructor without its extra parameters (and drops the code).
+    const code = this.buffered(() => {
+      if (own !== undefined) this.e.load(own.type, own.slot);
+      else this.e.insn(Opcodes.ACONST_NULL);
+      return outerType;
+    });
+    return { code: code.code, type: outerType, position };
   }
 
   // ## Conditions
@@ -2915,7 +2938,10 @@ export class CodeGenerator {
     const captures = [...captured.entries()];
     const capturedValues = captures.map(([variableName, variable]) => ({ field: capturedValueField(variableName), type: variable.type }));
     for (const value of capturedValues) anon.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, value.field, value.type.descriptor(), null, null));
-    const constructor = anonymousConstructor(anon, outerInstance, superConstructor.descriptor, capturedValues);
+    // A local superclass's constructor also takes its enclosing instance and captured values (localClassExtras): the
+    // creation passes them, and the constructor hands them on.
+    const superLocal = this.ctx.localClasses?.get(anon.superName!);
+    const constructor = anonymousConstructor(anon, outerInstance, superLocal === undefined ? superConstructor.descriptor : localClassDescriptor(superLocal, superConstructor.descriptor), capturedValues);
     // The second pass, for real: into the class's methods and its constructor.
     if (this.ctx.lambdaMethods.discards !== true) {
       const nested = nestedClassSink(sink, anon);
@@ -2948,6 +2974,7 @@ export class CodeGenerator {
     this.e.insn(Opcodes.DUP);
     if (outerInstance !== null) this.loadThis(position);
     this.appendArguments(args, superConstructor, position, null);
+    if (superLocal !== undefined) this.localClassExtras(superLocal, superConstructor.descriptor, position);
     for (const [variableName, variable] of captures) {
       this.e.load(variable.type, variable.slot);
       if (!this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
@@ -3000,8 +3027,21 @@ export class CodeGenerator {
     const superModel = this.ctx.env.requireClass(superType.internalName!);
     if (superModel.isInterface) throw new CompileError(`no interface expected here: ${superType}`, node.superclass!.position);
     if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${superType}`, node.superclass!.position);
-    if (superModel.enclosingClass !== null && (superModel.access & Opcodes.ACC_STATIC) === 0) {
-      throw new CompileError(`a local class extending the inner or local class ${superType} is not supported in snippets`, node.superclass!.position);
+    const superLocal = this.ctx.localClasses?.get(superType.internalName!);
+    const outerInstance = isRecord || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : this.ctx.currentClass;
+    if (superLocal !== undefined) {
+      // Its super(…) passes the superclass's enclosing instance from its own (see localClassExtras): the same class.
+      if (superLocal.outerInstance !== null && superLocal.outerInstance !== outerInstance) {
+        throw new CompileError(`a local class extending the local class ${superType} declared outside its class body is not supported in snippets`, node.superclass!.position);
+      }
+    } else if (superModel.enclosingClass !== null && (superModel.access & Opcodes.ACC_STATIC) === 0) {
+      // An inner member class: its super(…) passes the local class's enclosing instance as the superclass's (JLS §8.8.7.1).
+      if (superModel.innerClasses.find((entry) => entry.name === superType.internalName)?.outerName == null) {
+        throw new CompileError(`a local class extending the local or anonymous class ${superType} of another method is not supported in snippets`, node.superclass!.position);
+      }
+      if (outerInstance === null || !this.members.isKnownSubtype(outerInstance, superModel.enclosingClass)) {
+        throw new CompileError(`no enclosing instance of type ${JavaType.classType(superModel.enclosingClass)} is in scope (the superclass ${superType} is an inner class)`, node.superclass!.position);
+      }
     }
     const interfaces = node.interfaces.map((type) => {
       const resolved = this.classTypeOf(type);
@@ -3016,7 +3056,6 @@ export class CodeGenerator {
     const signature = generics.some((generic) => generic !== null && isGeneric(generic))
       ? [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
       : null;
-    const outerInstance = isRecord || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
     const access = isRecord ? Opcodes.ACC_FINAL : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
     const cls = snippetClassNode({
       name,
@@ -3112,23 +3151,19 @@ export class CodeGenerator {
   private localClassExtras(info: LocalClassInfo, declared: string, position: SourcePosition): string {
     // In the first pass over the class's own body its captures are not known yet (that code is dropped).
     if (info.captures === null) return declared;
-    const extras: JavaType[] = [];
     if (info.outerInstance !== null) {
       const own = this.lookupLocal(OUTER_INSTANCE_FIELD);
       if (own !== undefined) this.e.load(own.type, own.slot);
       else this.loadEnclosingInstance(info.outerInstance, position);
-      extras.push(JavaType.classType(info.outerInstance));
     }
-    for (const [variableName, variable] of info.captures) {
+    for (const [variableName] of info.captures) {
       // In the class's own constructor the value is its parameter `val$x` (see compileLocalConstructor).
       const value = this.lookupLocal(capturedValueField(variableName)) ?? this.variable(variableName);
       if (value === undefined) throw new CompileError(`internal error: the captured ${variableName} is not in scope here`, position);
       this.e.load(value.type, value.slot);
       if (!this.capturedVariables.has(value) && this.lookupLocal(variableName) === value) this.capturedVariables.set(value, { name: variableName, position, capturer: 'an inner class' });
-      extras.push(variable.type);
     }
-    const { argumentTypes } = JavaType.methodTypes(declared);
-    return JavaType.methodDescriptor([...argumentTypes, ...extras], JavaType.VOID);
+    return localClassDescriptor(info, declared);
   }
 
   /**
@@ -5382,6 +5417,17 @@ type ClassBodyMember =
       readonly parameterTypes: readonly JavaType[];
       readonly parameterGenerics: readonly (GenericType | null)[];
     };
+
+/**
+ * A local class's constructor descriptor (see CodeGenerator.localClass): the declared one with the
+ * enclosing instance and the captured values after the declared parameters; the declared one while the
+ * first pass over the class's own body has not found its captures (that code is dropped).
+ */
+function localClassDescriptor(info: LocalClassInfo, declared: string): string {
+  if (info.captures === null) return declared;
+  const extras = [...(info.outerInstance === null ? [] : [JavaType.classType(info.outerInstance)]), ...info.captures.map(([, variable]) => variable.type)];
+  return JavaType.methodDescriptor([...JavaType.methodTypes(declared).argumentTypes, ...extras], JavaType.VOID);
+}
 
 /** The instance methods a class body declares: those that may override (and need bridges, JLS §15.12.4.5). */
 function instanceMethodsOf(members: readonly ClassBodyMember[]): MethodNode[] {
