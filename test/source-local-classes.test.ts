@@ -95,6 +95,8 @@ describe('local classes in snippets', () => {
     refused('class A implements Runnable { }').toThrow(/A is not abstract and does not override abstract method run\(\) in java.lang.Runnable/);
     refused('class A { static long n() { return $2; } }').toThrow(/non-static variable \$2 cannot be referenced from a static context/);
     refused('class A { static A() { } }').toThrow(/modifier static not allowed here/);
+    refused('class G<T> { static T bad; }').toThrow(/cannot find symbol: class T/);
+    refused('class G<T, T> { }').toThrow(/type variable T is already defined/);
     refused('abstract class A { abstract static void m(); }').toThrow(/illegal combination of modifiers: abstract and static/);
     refused('class A extends String { }').toThrow(/cannot inherit from final java.lang.String/);
     refused('class A implements Object { }').toThrow(/interface expected here: java.lang.Object/);

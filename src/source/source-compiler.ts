@@ -53,6 +53,7 @@ import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCR
 import { type SnippetClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
 import { CompileError } from './compiler/compile-error.js';
 import { ASSERTIONS_DISABLED, assertionsDisabledField, assertionsDisabledInitializer, checkAssertionsSupported } from './compiler/assertions-flag.js';
+import { declareTypeParameters, type DeclaredTypeParameters } from './compiler/type-parameters.js';
 import { fieldConstantValue, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
 import { erasure, extendScope, genericOf, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
@@ -834,38 +835,17 @@ function classTypeScope(ctClass: CtClass, isStatic: boolean): TypeVariableScope 
  * empty class bound). Bounds may name the list's own variables, so they are resolved twice, as
  * parseMethodSignature does.
  */
-function methodTypeParameters(ctClass: CtClass, isStatic: boolean, parameters: readonly Ast.TypeParameterNode[]): { scope: TypeVariableScope; signature: string } {
-  const outer = classTypeScope(ctClass, isStatic);
-  if (parameters.length === 0) return { scope: outer, signature: '' };
-  const seen = new Set<string>();
-  for (const parameter of parameters) {
-    if (seen.has(parameter.name)) throw new CompileError(`type variable ${parameter.name} is already defined`, parameter.position);
-    seen.add(parameter.name);
-  }
-  const object = JavaType.classType('java/lang/Object');
-  let scope: TypeVariableScope = new Map([...outer, ...parameters.map((p): [string, JavaType] => [p.name, object])]);
-  let bounds: GenericType[][] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    const context = declarationContext(ctClass, isStatic, scope);
-    bounds = parameters.map((p) => p.bounds.map((bound) => context.generic(bound) ?? genericOf(context.resolve(bound))));
-    scope = extendScope(outer, parameters.map((p, i) => ({ name: p.name, bounds: bounds[i]! })));
-  }
+function methodTypeParameters(ctClass: CtClass, isStatic: boolean, parameters: readonly Ast.TypeParameterNode[]): DeclaredTypeParameters {
   const env = environmentOf(ctClass.getClassPool());
-  const isInterface = (bound: GenericType): boolean => {
-    if (bound.kind !== 'class') return false;
-    const model = env.findClass(bound.name);
-    return model !== null && (model.access & Opcodes.ACC_INTERFACE) !== 0;
-  };
-  const signature = parameters
-    .map((p, i) => {
-      const list = bounds[i]!;
-      if (list.length === 0) return `${p.name}:Ljava/lang/Object;`;
-      // The class bound slot is empty when the first bound is an interface (JVMS §4.7.9.1).
-      const first = isInterface(list[0]!) ? ':' : '';
-      return `${p.name}:${first}${list.map(signatureOf).join(':')}`;
-    })
-    .join('');
-  return { scope, signature: `<${signature}>` };
+  return declareTypeParameters(
+    parameters,
+    classTypeScope(ctClass, isStatic),
+    (scope) => {
+      const context = declarationContext(ctClass, isStatic, scope);
+      return (bound) => context.generic(bound) ?? genericOf(context.resolve(bound));
+    },
+    (internalName) => env.isInterface(internalName),
+  );
 }
 
 function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.ConstructorDeclarationNode): MethodNode {

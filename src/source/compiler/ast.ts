@@ -516,6 +516,8 @@ export interface LocalClassDeclarationNode extends Node {
   readonly kind: 'LocalClass';
   readonly modifiers: ModifiersNode;
   readonly name: string;
+  /** `class Box<T extends Comparable<T>>` (JLS §8.1.2); empty when not generic. */
+  readonly typeParameters: readonly TypeParameterNode[];
   /** A local record's components (JLS §8.10.1); null for a class. */
   readonly components: readonly ParameterNode[] | null;
   readonly superclass: ClassTypeNode | null;

@@ -60,6 +60,7 @@ import { spillStacks, type StackSpill } from './stack-spill.js';
 import { assignConstant, constantOf, fieldConstantValue, fits, type Constant, type ConstantValue } from './constant-folding.js';
 import { ASSERTIONS_DISABLED, assertionsDisabledField, assertionsDisabledInitializer, checkAssertionsSupported } from './assertions-flag.js';
 import { noteMemberChange } from './class-model.js';
+import { declareTypeParameters } from './type-parameters.js';
 import { Emitter } from './emitter.js';
 import { desugarTryWithResources } from './try-with-resources.js';
 import { JavaType, binaryNumericPromotion, isPrimitiveSubtype, isPrimitiveWidening, typeList, unaryNumericPromotion } from './java-type.js';
@@ -2918,7 +2919,7 @@ export class CodeGenerator {
     // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
     if (generic !== null) anon.signature = `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`;
     const memberContext = this.classBodyContext(anon, env, otherNestHost, 'anonymous');
-    const staticContext: CompileContext = { ...memberContext, isStatic: true, capture: this.staticScope(env, name) };
+    const staticContext: CompileContext = { ...memberContext, isStatic: true, typeVariables: new Map(), capture: this.staticScope(env, name) };
     const members = this.foldConstantFields(anon, this.declareClassBodyMembers(anon, body, description), staticContext);
     const staticInitializers = members.filter((member) => member.kind !== 'method' && isStaticMember(member));
     // The first pass: what each member uses of the enclosing code (static members use none of it).
@@ -3052,9 +3053,13 @@ export class CodeGenerator {
     const { name, nestHost, otherNestHost } = sink.name(enclosing, node.name);
     // Its name is in scope in its own declaration (JLS §6.3): `implements Comparable<Box>`, its members.
     this.ctx = { ...this.ctx, localTypes: new Map([...(this.ctx.localTypes ?? []), [node.name, name]]) };
+    // Its type parameters (JLS §8.1.2) are in scope in its declaration and instance members, after the enclosing code's.
+    const outerTypeVariables = this.ctx.typeVariables;
+    const typeParameters = declareTypeParameters(node.typeParameters, outerTypeVariables ?? new Map(), (scope) => this.boundResolver(scope), (internalName) => this.ctx.env.isInterface(internalName));
+    this.ctx = { ...this.ctx, typeVariables: typeParameters.scope };
     const generics = [node.superclass, ...node.interfaces].map((type) => (type === null ? null : this.genericTypeOf(type)));
-    const signature = generics.some((generic) => generic !== null && isGeneric(generic))
-      ? [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
+    const signature = typeParameters.signature !== '' || generics.some((generic) => generic !== null && isGeneric(generic))
+      ? typeParameters.signature + [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
       : null;
     const access = isRecord ? Opcodes.ACC_FINAL : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
     const cls = snippetClassNode({
@@ -3071,6 +3076,11 @@ export class CodeGenerator {
       access,
     });
     if (isRecord) cls.innerClasses[0]!.access |= Opcodes.ACC_STATIC;
+    // Its members are declared knowing the class (`Pair<A, C> with(C c)` needs its type parameters).
+    const outerEnv = this.ctx.env;
+    const outerMembers = this.members;
+    this.ctx = { ...this.ctx, env: outerEnv.withClass(cls) };
+    this.members = GenericMembers.of(this.ctx.env);
     const components = (node.components ?? []).map((component) => {
       const generic = this.genericTypeOf(component.type);
       return { name: component.name, type: this.typeOf(component.type), signature: generic !== null && isGeneric(generic) ? signatureOf(generic) : null };
@@ -3078,6 +3088,8 @@ export class CodeGenerator {
     const body = isRecord ? this.recordBody(node, components) : node.body.some((member) => member.kind === 'ConstructorDeclaration') ? node.body : [...node.body, defaultConstructor(node.name, position)];
     const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
     if (isRecord) addRecordMembers(cls, components);
+    this.ctx = { ...this.ctx, env: outerEnv };
+    this.members = outerMembers;
     // What the code and the class's own members see: the class with its constructors as declared.
     const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
     const env = this.ctx.env.withClass(view);
@@ -3085,7 +3097,7 @@ export class CodeGenerator {
     this.ctx = { ...this.ctx, env, localClasses: new Map([...(this.ctx.localClasses ?? []), [name, info]]) };
     this.members = GenericMembers.of(env);
     const memberContext = this.classBodyContext(cls, env, otherNestHost, 'local');
-    const staticContext: CompileContext = { ...memberContext, isStatic: true, capture: this.staticScope(env, name, isRecord ? ' (a local record captures nothing)' : '') };
+    const staticContext: CompileContext = { ...memberContext, isStatic: true, typeVariables: new Map(), capture: this.staticScope(env, name, isRecord ? ' (a local record captures nothing)' : '') };
     const members = this.foldConstantFields(view, declared, staticContext);
     const initializers = members.filter((member) => (member.kind === 'field' || member.kind === 'initializer') && !isStaticMember(member));
     const staticInitializers = members.filter((member) => member.kind !== 'method' && isStaticMember(member));
@@ -3140,6 +3152,24 @@ export class CodeGenerator {
     addBridges(env, this.members, cls, instanceMethodsOf(members));
     if ((access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
     if (this.ctx.lambdaMethods.discards !== true) sink.add(cls);
+    // The class's type parameters end with it; its name stays in scope.
+    this.ctx = withTypeVariables(this.ctx, outerTypeVariables);
+  }
+
+  /** Resolves a type parameter's bound (see declareTypeParameters) with the type variables `scope`. */
+  private boundResolver(scope: TypeVariableScope): (bound: Ast.ClassTypeNode) => GenericType {
+    return (bound) => this.withTypeScope(scope, () => this.genericTypeOf(bound) ?? genericOf(this.classTypeOf(bound)));
+  }
+
+  /** Runs `body` with the type variables `scope` in scope instead of this code's. */
+  private withTypeScope<T>(scope: TypeVariableScope, body: () => T): T {
+    const saved = this.ctx;
+    this.ctx = { ...saved, typeVariables: scope };
+    try {
+      return body();
+    } finally {
+      this.ctx = saved;
+    }
   }
 
   /**
@@ -3438,14 +3468,19 @@ export class CodeGenerator {
         if (anon.methods.some((m) => m.name === '<init>' && m.desc === descriptor)) throw new CompileError(`constructor ${member.name} is already defined in ${description}`, member.position);
         const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
         const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
-        const method = new MethodNode(Opcodes.ASM9, access | varargs, '<init>', descriptor, null, exceptions);
+        // A generic class's constructor taking its type variables (`Box(T t)`): a Signature, for `new Box<>(…)`'s inference.
+        const signature = parameterGenerics.some((g) => g !== null && isGeneric(g)) ? `(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})V` : null;
+        const method = new MethodNode(Opcodes.ASM9, access | varargs, '<init>', descriptor, signature, exceptions);
         anon.methods.push(method);
         members.push({ kind: 'constructor', node: member, method, parameterTypes, parameterGenerics });
         continue;
       }
       if (member.kind === 'FieldDeclaration') {
-        const baseType = this.typeOf(member.type);
-        const baseGeneric = this.genericTypeOf(member.type);
+        // A static field sees no type variable (JLS §8.1.3: a static context).
+        const { baseType, baseGeneric } = this.withTypeScope(isStatic ? new Map() : (this.ctx.typeVariables ?? new Map()), () => ({
+          baseType: this.typeOf(member.type),
+          baseGeneric: this.genericTypeOf(member.type),
+        }));
         for (const declarator of member.declarators) {
           if (anon.fields.some((f) => f.name === declarator.name)) throw new CompileError(`variable ${declarator.name} is already defined in ${description}`, declarator.position);
           const type = declarator.extraDimensions > 0 ? JavaType.arrayOf(baseType, declarator.extraDimensions) : baseType;
@@ -3457,27 +3492,37 @@ export class CodeGenerator {
         }
         continue;
       }
-      if (member.typeParameters.length > 0) throw new CompileError('generic methods of anonymous classes are not supported in snippets', member.position);
       if (isStatic && (access & Opcodes.ACC_ABSTRACT) !== 0) throw new CompileError('illegal combination of modifiers: abstract and static', member.position);
       const abstractMethod = member.body === null && (access & Opcodes.ACC_ABSTRACT) !== 0;
       if (member.body === null && !(abstractMethod && isAbstract)) {
         throw new CompileError(abstractMethod ? `${description} is not abstract: it cannot declare abstract methods` : 'missing method body, or declare abstract', member.position);
       }
       if (member.body !== null && (access & Opcodes.ACC_ABSTRACT) !== 0) throw new CompileError('abstract methods cannot have a body', member.position);
-      const parameterTypes = member.parameters.map((parameter) => this.typeOf(parameter.type));
-      const parameterGenerics = member.parameters.map((parameter) => this.genericTypeOf(parameter.type));
-      const returnType = this.typeOf(member.returnType);
-      const returnGeneric = member.returnType.kind === 'VoidType' ? null : this.genericTypeOf(member.returnType);
+      // The type variables its declaration and body see (JLS §6.3): its own (a generic method, JLS §8.4.4) after the
+      // class's and the enclosing code's — none of those in a static method (JLS §8.1.3).
+      const typeParameters = declareTypeParameters(
+        member.typeParameters,
+        isStatic ? new Map() : (this.ctx.typeVariables ?? new Map()),
+        (scope) => this.boundResolver(scope),
+        (internalName) => this.ctx.env.isInterface(internalName),
+      );
+      const typeScope = typeParameters.scope;
+      const { parameterTypes, parameterGenerics, returnType, returnGeneric } = this.withTypeScope(typeScope, () => ({
+        parameterTypes: member.parameters.map((parameter) => this.typeOf(parameter.type)),
+        parameterGenerics: member.parameters.map((parameter) => this.genericTypeOf(parameter.type)),
+        returnType: this.typeOf(member.returnType),
+        returnGeneric: member.returnType.kind === 'VoidType' ? null : this.genericTypeOf(member.returnType),
+      }));
       const descriptor = JavaType.methodDescriptor(parameterTypes, returnType);
       if (anon.methods.some((m) => m.name === member.name && m.desc === descriptor)) throw new CompileError(`method ${member.name} is already defined in ${description}`, member.position);
-      const signature = parameterGenerics.some((g) => g !== null && isGeneric(g)) || (returnGeneric !== null && isGeneric(returnGeneric))
-        ? `(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
+      const signature = typeParameters.signature !== '' || parameterGenerics.some((g) => g !== null && isGeneric(g)) || (returnGeneric !== null && isGeneric(returnGeneric))
+        ? `${typeParameters.signature}(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
         : null;
       const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
       const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
       const method = new MethodNode(Opcodes.ASM9, access | varargs, member.name, descriptor, signature, exceptions);
       anon.methods.push(method);
-      if (!abstractMethod) members.push({ kind: 'method', node: member, method, parameterTypes, parameterGenerics, returnType, returnGeneric });
+      if (!abstractMethod) members.push({ kind: 'method', node: member, method, parameterTypes, parameterGenerics, returnType, returnGeneric, typeScope });
     }
     return members;
   }
@@ -3499,7 +3544,7 @@ export class CodeGenerator {
       const target = ctx.lambdaMethods.discards === true ? new MethodNode(Opcodes.ASM9) : member.method;
       // The parameters from slot 1 (after this; from 0 in a static method), then the copies of the captured values.
       const firstFreeSlot = ctx.isStatic ? 0 : 1;
-      const generator = new CodeGenerator({ ...ctx, returnType: member.returnType, returnGeneric: member.returnGeneric, methodName: member.method.name, methodDescriptor: member.method.desc, firstFreeSlot }, target);
+      const generator = new CodeGenerator({ ...ctx, typeVariables: member.typeScope, returnType: member.returnType, returnGeneric: member.returnGeneric, methodName: member.method.name, methodDescriptor: member.method.desc, firstFreeSlot }, target);
       member.node.parameters.forEach((parameter, i) => generator.declare(parameter.name, member.parameterTypes[i]!, undefined, member.parameterGenerics[i]));
       for (const [variableName, variable] of captured) {
         const local = generator.declare(variableName, variable.type, undefined, variable.generic);
@@ -5406,6 +5451,8 @@ type ClassBodyMember =
       readonly parameterGenerics: readonly (GenericType | null)[];
       readonly returnType: JavaType;
       readonly returnGeneric: GenericType | null;
+      /** The type variables its body sees (its own, the class's, the enclosing code's). */
+      readonly typeScope: TypeVariableScope;
     }
   | { readonly kind: 'field'; readonly field: FieldNode; readonly type: JavaType; readonly generic: GenericType | null; readonly initializer: Ast.VariableInitializerNode }
   | { readonly kind: 'initializer'; readonly node: Ast.InitializerNode }
@@ -5417,6 +5464,13 @@ type ClassBodyMember =
       readonly parameterTypes: readonly JavaType[];
       readonly parameterGenerics: readonly (GenericType | null)[];
     };
+
+/** `ctx` with the type variables `scope` (none when undefined). */
+function withTypeVariables(ctx: CompileContext, scope: TypeVariableScope | undefined): CompileContext {
+  if (scope !== undefined) return { ...ctx, typeVariables: scope };
+  const { typeVariables: _dropped, ...rest } = ctx;
+  return rest;
+}
 
 /**
  * A local class's constructor descriptor (see CodeGenerator.localClass): the declared one with the

@@ -806,11 +806,11 @@ class Parser {
     const modifiers = this.modifiers(false, LOCAL_CLASS_MODIFIERS);
     this.expect('class');
     const name = this.identifier().text;
-    if (this.is('<')) throw this.error('generic local classes are not supported in snippets');
+    const typeParameters = this.is('<') ? this.typeParameters() : [];
     const superclass = this.accept('extends') ? this.classType(false) : null;
     const interfaces = this.implementsClause();
     const body = this.classBody(name);
-    return { kind: 'LocalClass', modifiers, name, components: null, superclass, interfaces, body, position: positionOf(start) };
+    return { kind: 'LocalClass', modifiers, name, typeParameters, components: null, superclass, interfaces, body, position: positionOf(start) };
   }
 
   /** A local record declaration (JLS §14.3, §8.10) starts here: `record Name(`, after annotations and modifiers. */
@@ -829,11 +829,11 @@ class Parser {
     const modifiers = this.modifiers(false, LOCAL_RECORD_MODIFIERS);
     this.advance();
     const name = this.identifier().text;
-    if (this.is('<')) throw this.error('generic local records are not supported in snippets');
+    const typeParameters = this.is('<') ? this.typeParameters() : [];
     const components = this.formalParameters();
     const interfaces = this.implementsClause();
     const body = this.classBody(name, true);
-    return { kind: 'LocalClass', modifiers, name, components, superclass: null, interfaces, body, position: positionOf(start) };
+    return { kind: 'LocalClass', modifiers, name, typeParameters, components, superclass: null, interfaces, body, position: positionOf(start) };
   }
 
   /** `implements I, J` (JLS §8.1.5), or nothing. */
