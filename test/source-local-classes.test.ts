@@ -134,6 +134,45 @@ describe('local classes in snippets', () => {
     );
   });
 
+  it('include local interfaces and enums (Java 16): implicitly static, with their implicit members, refused where javac refuses them', async () => {
+    const compiled = await compileJava(SOURCES);
+    const ledger = new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger');
+    ledger.getDeclaredMethod('add').insertBefore(
+      'interface Rule { boolean applies(long cents); default String tag() { return applies(0) ? "always" : "sometimes"; } } ' +
+        'enum Size implements Rule { SMALL(100), LARGE(1000); final long limit; Size(long limit) { this.limit = limit; } public boolean applies(long cents) { return cents >= limit; } } ' +
+        'class Over implements Rule { public boolean applies(long cents) { return cents > total; } } ' +
+        'StringBuilder seen = new StringBuilder(); ' +
+        'for (Size size : Size.values()) if (size.applies($2)) seen.append(size.name().toLowerCase()).append(size.ordinal()); ' +
+        'Rule any = c -> true; ' +
+        'System.out.println($1 + " " + seen + " " + new Over().applies($2) + " " + any.tag() + " " + Size.SMALL.tag() + " " + Size.valueOf("LARGE").limit);',
+    );
+    const [rule, size] = ledger.getCompanionClasses().map((c) => c.classNode());
+    expect(rule!.name).toBe('loc/Ledger$1Rule');
+    // JVMS §4.1: an interface has ACC_INTERFACE and ACC_ABSTRACT, never ACC_SUPER; an enum is final, ACC_ENUM, Enum<E>.
+    expect(rule!.access & 0x0620).toBe(0x0600);
+    expect(size!.access & 0x4010).toBe(0x4010);
+    expect(size!.signature).toBe('Ljava/lang/Enum<Lloc/Ledger$1Size;>;Lloc/Ledger$1Rule;');
+    expect(size!.methods.filter((m) => m.name === '<init>').map((m) => m.desc)).toEqual(['(Ljava/lang/String;IJ)V']);
+    const run = await runJava({ classpath: [writtenWithCompanions(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n')).toEqual(['rent small0 true always sometimes 1000', 'food small0 false always sometimes 1000', 'total 820', '']);
+    const refused = (snippet: string) => expect(() => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore(snippet));
+    refused('long limit = $2; interface I { default long l() { return limit; } }').toThrow(/non-static variable limit cannot be referenced from a static context \(a local interface captures nothing\)/);
+    refused('enum E { A; String who() { return owner; } }').toThrow(/owner cannot be referenced from a static context/);
+    refused('enum E { A; E() { super(); } }').toThrow(/call to super not allowed in enum constructor/);
+    refused('enum E { A; public E() { } }').toThrow(/modifier public not allowed here/);
+    refused('enum E { A; abstract int m(); }').toThrow(/a local enum cannot declare abstract methods/);
+    refused('enum E { A } Object o = new E();').toThrow(/enum classes may not be instantiated/);
+    refused('interface I { int X; }').toThrow(/= expected/);
+    refused('interface I { int m() { return 1; } }').toThrow(/interface abstract methods cannot have body/);
+    refused('interface I { { } }').toThrow(/initializers not allowed in interfaces/);
+    refused('interface I { default void m() { assert true; } }').toThrow(/assert statements in interfaces are not supported in snippets/);
+    const java7 = await compileJava(SOURCES, { javacOptions: ['--release', '7'] });
+    expect(() => new ClassPool(true).appendClassPath(java7.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore('interface I { default int m() { return 1; } }')).toThrow(
+      /a local interface with default, static or private methods needs class file version 52 \(Java 8\) or later; this class is version 51/,
+    );
+  });
+
   it('include local records (Java 16): implicitly static, final, with ObjectMethods and the Record attribute', async () => {
     const compiled = await compileJava(SOURCES);
     const pool = new ClassPool(true).appendClassPath(compiled.dir);

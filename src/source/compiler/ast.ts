@@ -514,6 +514,10 @@ export type StatementNode =
 /** `class Name extends S implements I, J { … }` or `record Name(int x, …) implements I { … }` as a block statement (JLS §14.3): a local class or record. */
 export interface LocalClassDeclarationNode extends Node {
   readonly kind: 'LocalClass';
+  /** A class or record (see components), an interface (its superinterfaces in `interfaces`) or an enum (JLS §14.3). */
+  readonly form?: 'interface' | 'enum';
+  /** An enum's constants (JLS §8.9.1). */
+  readonly enumConstants?: readonly EnumConstantNode[];
   readonly modifiers: ModifiersNode;
   readonly name: string;
   /** `class Box<T extends Comparable<T>>` (JLS §8.1.2); empty when not generic. */
@@ -523,6 +527,13 @@ export interface LocalClassDeclarationNode extends Node {
   readonly superclass: ClassTypeNode | null;
   readonly interfaces: readonly ClassTypeNode[];
   readonly body: readonly ClassBodyMemberNode[];
+}
+
+/** `RED` or `RED(0xff0000)` of a local enum (JLS §8.9.1); constants with class bodies are refused. */
+export interface EnumConstantNode extends Node {
+  readonly kind: 'EnumConstant';
+  readonly name: string;
+  readonly arguments: readonly ExpressionNode[];
 }
 
 // ## Declarations (for CtNewMethod.make, CtNewConstructor.make, CtField.make; JLS §8.3, §8.4, §8.8, §9.7)

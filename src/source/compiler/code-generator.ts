@@ -42,7 +42,7 @@ import { ClassNode } from '../../tree/class-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
-import { addBridges, addRecordMembers, snippetClassNode, anonymousConstructor, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './snippet-classes.js';
+import { addBridges, addRecordMembers, snippetClassNode, anonymousConstructor, addEnumMembers, ENUM_VALUES_FIELD, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './snippet-classes.js';
 import type * as Ast from './ast.js';
 import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
@@ -193,6 +193,8 @@ export interface CompileContext {
 export interface LocalClassInfo {
   readonly outerInstance: string | null;
   captures: (readonly [string, LocalVariable])[] | null;
+  /** A local enum: its constructors take the constant's name and ordinal first (see enumConstructorDescriptor). */
+  readonly isEnum?: boolean;
 }
 
 /** Takes the anonymous and local classes of compiled code along with its class (see snippet-classes.ts). */
@@ -1483,9 +1485,19 @@ export class CodeGenerator {
     const superOuter = node.isSuper ? this.superclassEnclosingInstance(owner, node.position) : null;
     const args = [...(superOuter === null ? [] : [superOuter]), ...this.compileArguments(node.arguments)];
     const constructor = findConstructor(this.ctx.env, owner, this.argumentTypes(args), this.access());
+    const local = this.ctx.localClasses?.get(owner);
+    if (local?.isEnum === true) {
+      // this(…) in a local enum's constructor passes the constant's name and ordinal on.
+      const name = this.lookupLocal(ENUM_NAME_LOCAL)!;
+      const ordinal = this.lookupLocal(ENUM_ORDINAL_LOCAL)!;
+      this.e.load(name.type, name.slot);
+      this.e.load(ordinal.type, ordinal.slot);
+      this.appendArguments(args, constructor, node.position);
+      this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', enumConstructorDescriptor(constructor.descriptor), false);
+      return;
+    }
     this.appendArguments(args, constructor, node.position);
     // this(…) of a local class, or super(…) of one extending another: the enclosing instance and captured values too.
-    const local = this.ctx.localClasses?.get(owner);
     this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', local === undefined ? constructor.descriptor : this.localClassExtras(local, constructor.descriptor, node.position), false);
   }
 
@@ -2853,6 +2865,7 @@ export class CodeGenerator {
     if ((model.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) !== 0) {
       throw new CompileError(`${type} is abstract; cannot be instantiated`, node.position);
     }
+    if ((model.access & Opcodes.ACC_ENUM) !== 0) throw new CompileError('enum classes may not be instantiated', node.position);
     // javac's constructors of inner classes take the enclosing instance first (JLS §13.1).
     const args = [...(enclosingInstance === null ? [] : [enclosingInstance]), ...this.compileArguments(node.arguments)];
     const constructor = findConstructor(this.ctx.env, type.internalName!, this.argumentTypes(args), this.access());
@@ -3020,16 +3033,23 @@ export class CodeGenerator {
     const sink = this.ctx.snippetClasses;
     if (sink === undefined) throw new CompileError('local classes are not supported here', position);
     // A local record (JLS §8.10): final, implicitly static (no enclosing instance, no captures), a java.lang.Record.
-    const isRecord = node.components !== null;
-    if (isRecord && (this.ctx.classVersion & 0xffff) < Opcodes.V16) {
-      throw new CompileError(`a local record needs class file version 60 (Java 16) or later; this class is version ${this.ctx.classVersion & 0xffff}`, position);
+    // Local interfaces and enums (Java 16) are implicitly static too.
+    const form = node.form ?? (node.components !== null ? 'record' : 'class');
+    const isRecord = form === 'record';
+    const isInterface = form === 'interface';
+    const isEnum = form === 'enum';
+    const version = this.ctx.classVersion & 0xffff;
+    if (isRecord && version < Opcodes.V16) {
+      throw new CompileError(`a local record needs class file version 60 (Java 16) or later; this class is version ${version}`, position);
     }
-    const superType = isRecord ? JavaType.classType(RECORD) : node.superclass === null ? OBJECT : this.classTypeOf(node.superclass);
+    // values()/valueOf ldc the enum's class (JVMS §4.4.1: version 49).
+    if (isEnum && version < Opcodes.V1_5) throw new CompileError(`a local enum needs class file version 49 (Java 5) or later; this class is version ${version}`, position);
+    const superType = isRecord ? JavaType.classType(RECORD) : isEnum ? JavaType.classType('java/lang/Enum') : node.superclass === null ? OBJECT : this.classTypeOf(node.superclass);
     const superModel = this.ctx.env.requireClass(superType.internalName!);
     if (superModel.isInterface) throw new CompileError(`no interface expected here: ${superType}`, node.superclass!.position);
     if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${superType}`, node.superclass!.position);
     const superLocal = this.ctx.localClasses?.get(superType.internalName!);
-    const outerInstance = isRecord || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : this.ctx.currentClass;
+    const outerInstance = form !== 'class' || this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : this.ctx.currentClass;
     if (superLocal !== undefined) {
       // Its super(…) passes the superclass's enclosing instance from its own (see localClassExtras): the same class.
       if (superLocal.outerInstance !== null && superLocal.outerInstance !== outerInstance) {
@@ -3057,11 +3077,19 @@ export class CodeGenerator {
     const outerTypeVariables = this.ctx.typeVariables;
     const typeParameters = declareTypeParameters(node.typeParameters, outerTypeVariables ?? new Map(), (scope) => this.boundResolver(scope), (internalName) => this.ctx.env.isInterface(internalName));
     this.ctx = { ...this.ctx, typeVariables: typeParameters.scope };
+    // An enum's superclass is Enum<E> (JLS §8.9).
     const generics = [node.superclass, ...node.interfaces].map((type) => (type === null ? null : this.genericTypeOf(type)));
+    if (isEnum) generics[0] = { kind: 'class', name: 'java/lang/Enum', args: [{ kind: 'class', name, args: [] }] };
     const signature = typeParameters.signature !== '' || generics.some((generic) => generic !== null && isGeneric(generic))
       ? typeParameters.signature + [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
       : null;
-    const access = isRecord ? Opcodes.ACC_FINAL : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
+    const access = isRecord
+      ? Opcodes.ACC_FINAL
+      : isInterface
+        ? Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT
+        : isEnum
+          ? Opcodes.ACC_FINAL | Opcodes.ACC_ENUM
+          : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
     const cls = snippetClassNode({
       name,
       version: this.ctx.classVersion,
@@ -3075,7 +3103,9 @@ export class CodeGenerator {
       simpleName: node.name,
       access,
     });
-    if (isRecord) cls.innerClasses[0]!.access |= Opcodes.ACC_STATIC;
+    if (form !== 'class') cls.innerClasses[0]!.access |= Opcodes.ACC_STATIC;
+    // JVMS §4.1: an interface has no ACC_SUPER (HotSpot refuses the class).
+    if (isInterface) cls.access &= ~Opcodes.ACC_SUPER;
     // Its members are declared knowing the class (`Pair<A, C> with(C c)` needs its type parameters).
     const outerEnv = this.ctx.env;
     const outerMembers = this.members;
@@ -3085,24 +3115,33 @@ export class CodeGenerator {
       const generic = this.genericTypeOf(component.type);
       return { name: component.name, type: this.typeOf(component.type), signature: generic !== null && isGeneric(generic) ? signatureOf(generic) : null };
     });
-    const body = isRecord ? this.recordBody(node, components) : node.body.some((member) => member.kind === 'ConstructorDeclaration') ? node.body : [...node.body, defaultConstructor(node.name, position)];
-    const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0);
+    const body = isRecord
+      ? this.recordBody(node, components)
+      : isInterface || node.body.some((member) => member.kind === 'ConstructorDeclaration')
+        ? node.body
+        : [...node.body, defaultConstructor(node.name, position)];
+    const enumConstants = node.enumConstants ?? [];
+    if (isEnum) addEnumMembers(cls, enumConstants.map((constant) => constant.name));
+    const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0, form);
     if (isRecord) addRecordMembers(cls, components);
+    if (isInterface && version < Opcodes.V1_8 && declared.some((member) => member.kind === 'method')) {
+      throw new CompileError(`a local interface with default, static or private methods needs class file version 52 (Java 8) or later; this class is version ${version}`, position);
+    }
     this.ctx = { ...this.ctx, env: outerEnv };
     this.members = outerMembers;
     // What the code and the class's own members see: the class with its constructors as declared.
     const view = Object.assign(new ClassNode(), cls, { methods: [...cls.methods] });
     const env = this.ctx.env.withClass(view);
-    const info: LocalClassInfo = { outerInstance, captures: null };
+    const info: LocalClassInfo = { outerInstance, captures: null, ...(isEnum ? { isEnum: true } : {}) };
     this.ctx = { ...this.ctx, env, localClasses: new Map([...(this.ctx.localClasses ?? []), [name, info]]) };
     this.members = GenericMembers.of(env);
-    const memberContext = this.classBodyContext(cls, env, otherNestHost, 'local');
-    const staticContext: CompileContext = { ...memberContext, isStatic: true, typeVariables: new Map(), capture: this.staticScope(env, name, isRecord ? ' (a local record captures nothing)' : '') };
+    const memberContext: CompileContext = { ...this.classBodyContext(cls, env, otherNestHost, 'local'), isInterface };
+    const staticContext: CompileContext = { ...memberContext, isStatic: true, typeVariables: new Map(), capture: this.staticScope(env, name, form === 'class' ? '' : ` (a local ${form} captures nothing)`) };
     const members = this.foldConstantFields(view, declared, staticContext);
     const initializers = members.filter((member) => (member.kind === 'field' || member.kind === 'initializer') && !isStaticMember(member));
     const staticInitializers = members.filter((member) => member.kind !== 'method' && isStaticMember(member));
     const captured = new Map<string, LocalVariable>();
-    const { discoveryOf, settled } = isRecord ? this.recordScopes(env, name) : this.classBodyScopes(env, name, captured);
+    const { discoveryOf, settled } = form !== 'class' ? this.recordScopes(env, name, form) : this.classBodyScopes(env, name, captured);
     const dryRun: LambdaMethodSink = { add: () => 'lambda$local', assertionsDisabledField: () => ASSERTIONS_DISABLED, discards: true };
     let uses: Set<string>[] = [];
     for (let pass = 0; pass < 3; pass++) {
@@ -3121,7 +3160,7 @@ export class CodeGenerator {
         else this.compileClassBodyMember(member, cls, context, new Map());
         return used;
       });
-      this.compileStaticInitializer(cls, { ...staticContext, memo, lambdaMethods: dryRun, snippetClasses: sink }, staticInitializers);
+      this.compileStaticInitializer(cls, { ...staticContext, memo, lambdaMethods: dryRun, snippetClasses: sink }, staticInitializers, enumConstants);
       // The creations inside the body pass the captured values: known from the second pass on.
       const settledCaptures = info.captures !== null && captured.size === before;
       info.captures = [...captured.entries()];
@@ -3143,7 +3182,7 @@ export class CodeGenerator {
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileClassBodyMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
       });
-      this.compileStaticInitializer(cls, { ...staticContext, memo: new CompileMemo(), snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, 'static') }, staticInitializers);
+      this.compileStaticInitializer(cls, { ...staticContext, memo: new CompileMemo(), snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, 'static') }, staticInitializers, enumConstants);
     }
     // The captured variables must be effectively final (JLS §8.1.3), whether or not the class is ever created.
     for (const [variableName, variable] of info.captures!) {
@@ -3213,7 +3252,9 @@ export class CodeGenerator {
     const real = ctx.lambdaMethods.discards !== true;
     const captures = real ? info.captures! : [];
     const extras = [...(real && info.outerInstance !== null ? [JavaType.classType(info.outerInstance)] : []), ...captures.map(([, variable]) => variable.type)];
-    const descriptor = JavaType.methodDescriptor([...member.parameterTypes, ...extras], JavaType.VOID);
+    const isEnum = info.isEnum === true;
+    const declared = JavaType.methodDescriptor(member.parameterTypes, JavaType.VOID);
+    const descriptor = isEnum ? enumConstructorDescriptor(declared) : JavaType.methodDescriptor([...member.parameterTypes, ...extras], JavaType.VOID);
     const target = real ? new MethodNode(Opcodes.ASM9, member.method.access, '<init>', descriptor, null, member.method.exceptions === null ? null : [...member.method.exceptions]) : new MethodNode(Opcodes.ASM9);
     // The captured values are parameters here, declared as `val$x` so that a declared parameter of the same
     // name still hides the enclosing variable (JLS §6.4.1); `x` reaches `val$x` through the capture scope.
@@ -3223,6 +3264,9 @@ export class CodeGenerator {
         ? { ...ctx.capture, lookup: (variableName) => generator!.lookupLocal(capturedValueField(variableName)) ?? ctx.capture!.lookup(variableName) }
         : ctx.capture;
     generator = new CodeGenerator({ ...ctx, capture, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', methodDescriptor: descriptor, firstFreeSlot: 1 }, target);
+    // An enum constructor takes its constant's name and ordinal first (slots 1 and 2), for Enum(String, int).
+    const enumName = isEnum ? generator.declare(ENUM_NAME_LOCAL, JavaType.STRING) : null;
+    const enumOrdinal = isEnum ? generator.declare(ENUM_ORDINAL_LOCAL, JavaType.INT) : null;
     member.node.parameters.forEach((parameter, i) => generator.declare(parameter.name, member.parameterTypes[i]!, undefined, member.parameterGenerics[i]));
     const self = JavaType.classType(cls.name);
     if (real) {
@@ -3244,7 +3288,16 @@ export class CodeGenerator {
     const statements = member.node.body.statements;
     const first = statements[0];
     const explicit = first !== undefined && first.kind === 'ExplicitConstructorInvocation' ? first : null;
-    generator.constructorInvocation(explicit ?? { kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: member.node.position });
+    if (isEnum && (explicit === null || explicit.isSuper)) {
+      // JLS §8.9.2: an enum constructor calls no super(…) of its own; Enum(name, ordinal) is called for it.
+      if (explicit !== null) throw new CompileError('call to super not allowed in enum constructor', explicit.position);
+      generator.e.load(self, 0);
+      generator.e.load(JavaType.STRING, enumName!.slot);
+      generator.e.load(JavaType.INT, enumOrdinal!.slot);
+      generator.e.invoke(Opcodes.INVOKESPECIAL, 'java/lang/Enum', '<init>', '(Ljava/lang/String;I)V', false);
+    } else {
+      generator.constructorInvocation(explicit ?? { kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: member.node.position });
+    }
     if (explicit === null || explicit.isSuper) {
       // JLS §12.5: the initializers run after the superclass constructor, in their order.
       for (const initializer of initializers) {
@@ -3330,8 +3383,8 @@ export class CodeGenerator {
    * The capture scopes of a local record's members (JLS §8.10: a record is implicitly static): the
    * static scope of its body (see staticScope), in both passes.
    */
-  private recordScopes(env: TypeEnvironment, recordName: string): { discoveryOf: (uses: Set<string>) => CaptureScope; settled: CaptureScope } {
-    const scope = this.staticScope(env, recordName, ' (a local record captures nothing)');
+  private recordScopes(env: TypeEnvironment, recordName: string, form: 'record' | 'interface' | 'enum'): { discoveryOf: (uses: Set<string>) => CaptureScope; settled: CaptureScope } {
+    const scope = this.staticScope(env, recordName, ` (a local ${form} captures nothing)`);
     return { discoveryOf: () => scope, settled: scope };
   }
 
@@ -3413,15 +3466,34 @@ export class CodeGenerator {
     });
   }
 
+  /** `CONSTANT = new Enum("CONSTANT", ordinal, args…)` in a local enum's static initializer (JLS §8.9.1). */
+  private enumConstant(owner: string, constant: Ast.EnumConstantNode, ordinal: number): void {
+    this.e.typeInsn(Opcodes.NEW, owner);
+    this.e.insn(Opcodes.DUP);
+    this.e.pushString(constant.name);
+    this.e.pushInt(ordinal);
+    const args = this.compileArguments(constant.arguments);
+    const constructor = findConstructor(this.ctx.env, owner, this.argumentTypes(args), this.access());
+    this.appendArguments(args, constructor, constant.position);
+    this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', enumConstructorDescriptor(constructor.descriptor), false);
+    this.e.field(Opcodes.PUTSTATIC, owner, constant.name, `L${owner};`);
+  }
+
   /**
    * The static initializer of `cls` (JLS §12.4.2), compiled last: the `$assertionsDisabled` flag when its
    * code has an assert, then its static field initializers and static initializers in order, as javac
    * orders them; no <clinit> when there is nothing to run. In the first pass, into a scratch method.
    */
-  private compileStaticInitializer(cls: ClassNode, ctx: CompileContext, members: readonly ClassBodyMember[]): void {
+  private compileStaticInitializer(cls: ClassNode, ctx: CompileContext, members: readonly ClassBodyMember[], enumConstants: readonly Ast.EnumConstantNode[] = []): void {
     const real = ctx.lambdaMethods.discards !== true;
     const target = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
     const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<clinit>', methodDescriptor: '()V', firstFreeSlot: 0 }, target);
+    // An enum's constants first (JLS §8.9.2), then its $VALUES, as javac orders them.
+    enumConstants.forEach((constant, ordinal) => generator.enumConstant(cls.name, constant, ordinal));
+    if (enumConstants.length > 0 || (cls.access & Opcodes.ACC_ENUM) !== 0) {
+      generator.e.invoke(Opcodes.INVOKESTATIC, cls.name, '$values', `()[L${cls.name};`, false);
+      generator.e.field(Opcodes.PUTSTATIC, cls.name, ENUM_VALUES_FIELD, `[L${cls.name};`);
+    }
     for (const member of members) {
       generator.inScope(() => {
         if (member.kind === 'field') {
@@ -3437,7 +3509,7 @@ export class CodeGenerator {
     generator.removeEmptyHandlers();
     generator.e.returnValue(JavaType.VOID);
     const assertions = cls.fields.some((f) => f.name === ASSERTIONS_DISABLED);
-    if (!real || (members.length === 0 && !assertions)) return;
+    if (!real || (members.length === 0 && !assertions && (cls.access & Opcodes.ACC_ENUM) === 0)) return;
     if (assertions) target.instructions.insert(assertionsDisabledInitializer(cls.name, ctx.env.topLevelClass(cls.name)));
     cls.methods.push(target);
   }
@@ -3447,14 +3519,21 @@ export class CodeGenerator {
    * in source order, with javac's refusals; returns what has code to compile: each method, and the
    * field initializers and instance initializers (in order, for the constructor).
    */
-  private declareClassBodyMembers(anon: ClassNode, body: readonly Ast.ClassBodyMemberNode[], description: string, isAbstract = false): ClassBodyMember[] {
+  private declareClassBodyMembers(
+    anon: ClassNode,
+    body: readonly Ast.ClassBodyMemberNode[],
+    description: string,
+    isAbstract = false,
+    form: 'class' | 'record' | 'interface' | 'enum' = 'class',
+  ): ClassBodyMember[] {
     const members: ClassBodyMember[] = [];
     for (const member of body) {
       if (member.kind === 'Initializer') {
+        if (form === 'interface') throw new CompileError('initializers not allowed in interfaces', member.position);
         members.push({ kind: 'initializer', node: member });
         continue;
       }
-      const access = memberAccess(member.modifiers);
+      const access = this.implicitMemberAccess(member, memberAccess(member.modifiers), form);
       // Static members (JLS §8.1.3: any since Java 16, JEP 395; constant variables before) run in the class's static context.
       const isStatic = (access & Opcodes.ACC_STATIC) !== 0;
       if (member.kind === 'ConstructorDeclaration') {
@@ -3525,6 +3604,36 @@ export class CodeGenerator {
       if (!abstractMethod) members.push({ kind: 'method', node: member, method, parameterTypes, parameterGenerics, returnType, returnGeneric, typeScope });
     }
     return members;
+  }
+
+  /**
+   * A member's access flags with what its class's form implies (JLS §9.3, §9.4: an interface's fields are
+   * public static final, its methods public, abstract without a body; §8.9.2: an enum's constructors are
+   * private), with javac's refusals.
+   */
+  private implicitMemberAccess(member: Exclude<Ast.ClassBodyMemberNode, Ast.InitializerNode>, declared: number, form: 'class' | 'record' | 'interface' | 'enum'): number {
+    let access = declared;
+    if (form === 'interface') {
+      if (member.kind === 'ConstructorDeclaration') throw new CompileError('an interface cannot declare constructors', member.position);
+      if (member.kind === 'FieldDeclaration') {
+        if (member.declarators.some((declarator) => declarator.initializer === null)) throw new CompileError('= expected (an interface field is a constant)', member.position);
+        return access | Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
+      }
+      if ((access & Opcodes.ACC_PRIVATE) === 0) access |= Opcodes.ACC_PUBLIC;
+      const plain = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) === 0;
+      if (member.body === null && plain) access |= Opcodes.ACC_ABSTRACT;
+      if (member.body !== null && plain && !member.modifiers.keywords.includes('default')) throw new CompileError('interface abstract methods cannot have body', member.position);
+      return access;
+    }
+    if (member.kind === 'MethodDeclaration' && member.modifiers.keywords.includes('default')) throw new CompileError('modifier default not allowed here', member.position);
+    if (form === 'enum' && member.kind === 'ConstructorDeclaration') {
+      if ((access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) !== 0) throw new CompileError(`modifier ${(access & Opcodes.ACC_PUBLIC) !== 0 ? 'public' : 'protected'} not allowed here (an enum constructor is private)`, member.position);
+      return access | Opcodes.ACC_PRIVATE;
+    }
+    if (form === 'enum' && member.kind === 'MethodDeclaration' && (access & Opcodes.ACC_ABSTRACT) !== 0) {
+      throw new CompileError('a local enum cannot declare abstract methods: enum constants with class bodies are not supported in snippets', member.position);
+    }
+    return access;
   }
 
   /**
@@ -5465,6 +5574,15 @@ type ClassBodyMember =
       readonly parameterGenerics: readonly (GenericType | null)[];
     };
 
+/** A local enum's constructor descriptor: the constant's name and ordinal before the declared parameters, as javac writes it. */
+function enumConstructorDescriptor(declared: string): string {
+  return `(Ljava/lang/String;I${declared.slice(1)}`;
+}
+
+/** The local variables an enum constructor keeps its constant's name and ordinal in (slots 1 and 2). */
+const ENUM_NAME_LOCAL = '$enum$name';
+const ENUM_ORDINAL_LOCAL = '$enum$ordinal';
+
 /** `ctx` with the type variables `scope` (none when undefined). */
 function withTypeVariables(ctx: CompileContext, scope: TypeVariableScope | undefined): CompileContext {
   if (scope !== undefined) return { ...ctx, typeVariables: scope };
@@ -5546,6 +5664,7 @@ function classBodyLambdaSink(anon: ClassNode, member: string): LambdaMethodSink 
     assertionsDisabledField(): string {
       // The class's static initializer sets it (see compileStaticInitializer, which runs last).
       if (!anon.fields.some((f) => f.name === ASSERTIONS_DISABLED)) {
+        if ((anon.access & Opcodes.ACC_INTERFACE) !== 0) throw new CompileError('assert statements in interfaces are not supported in snippets');
         checkAssertionsSupported(anon.version);
         anon.fields.push(assertionsDisabledField());
       }

@@ -23,7 +23,7 @@
 
 import type {
   AnnotationNode, ArrayInitializerNode, AssignmentOperator, BinaryOperator, BlockNode, CatchClauseNode,
-  ClassBodyMemberNode, ClassTypeNode, ClassTypePart, ConstructorDeclarationNode, ElementValueNode, ExpressionNode,
+  ClassBodyMemberNode, ClassTypeNode, EnumConstantNode, ClassTypePart, ConstructorDeclarationNode, ElementValueNode, ExpressionNode,
   ExpressionStatementNode, FieldDeclarationNode, LambdaNode, MethodReferenceNode, LambdaParameterNode, LocalClassDeclarationNode, LocalVariableDeclarationNode, MethodDeclarationNode,
   ModifierKeyword, ModifiersNode, NewArrayNode, ParameterNode, PatternBinding, PrimitiveTypeName, PrimitiveTypeNode,
   ReferenceTypeNode, SourcePosition, StatementNode, SwitchCaseNode, TryResourceNode, TypeArgumentNode,
@@ -54,7 +54,8 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
 /** The modifiers a local class or record takes besides `final` and annotations (JLS §14.3, §8.10). */
 const LOCAL_CLASS_MODIFIERS = ['abstract', 'strictfp'];
 const LOCAL_RECORD_MODIFIERS = ['static', 'strictfp'];
-const NOT_SUPPORTED_LOCAL_CLASS = 'local interfaces and enums are not supported in snippets';
+const LOCAL_INTERFACE_MODIFIERS = ['static', 'strictfp', 'abstract'];
+const NOT_SUPPORTED_LOCAL_CLASS = 'local annotation interfaces are not supported in snippets';
 
 type MethodReferenceTarget = MethodReferenceNode['target'];
 
@@ -451,6 +452,11 @@ class Parser {
    */
   private classBody(className: string | null = null, isRecord = false): ClassBodyMemberNode[] {
     this.expect('{');
+    return this.classBodyMembers(className, isRecord);
+  }
+
+  /** The members of a class body (see classBody) up to its closing brace, which it takes. */
+  private classBodyMembers(className: string | null, isRecord: boolean): ClassBodyMemberNode[] {
     this.enter();
     try {
       const members: ClassBodyMemberNode[] = [];
@@ -779,6 +785,7 @@ class Parser {
     try {
       if (this.startsLocalClass()) return this.localClassDeclaration();
       if (this.startsLocalRecord()) return this.localRecordDeclaration();
+      if (this.startsLocalInterfaceOrEnum()) return this.localInterfaceOrEnumDeclaration();
       this.rejectLocalClass();
       if (this.startsLocalVariableDeclaration()) {
         const declaration = this.localVariableDeclaration();
@@ -834,6 +841,52 @@ class Parser {
     const interfaces = this.implementsClause();
     const body = this.classBody(name, true);
     return { kind: 'LocalClass', modifiers, name, typeParameters, components, superclass: null, interfaces, body, position: positionOf(start) };
+  }
+
+  /** A local interface or enum declaration (JLS §14.3, Java 16) starts here, after annotations and modifiers. */
+  private startsLocalInterfaceOrEnum(): boolean {
+    return this.lookahead(() => {
+      while (this.is('@') && !this.is('interface', 1)) this.annotation();
+      while (LOCAL_INTERFACE_MODIFIERS.some((m) => this.is(m))) this.advance();
+      return (this.is('interface') || this.is('enum')) && this.isIdentifier(1);
+    });
+  }
+
+  /**
+   * `interface Name [<T>] [extends I, …] { … }` or `enum Name [implements I, …] { A, B(args); … }` as a block
+   * statement (JLS §14.3, §9.1, §8.9): implicitly static, like a local record.
+   */
+  private localInterfaceOrEnumDeclaration(): LocalClassDeclarationNode {
+    const start = this.peek();
+    const modifiers = this.modifiers(false, LOCAL_INTERFACE_MODIFIERS);
+    if (this.accept('interface')) {
+      const name = this.identifier().text;
+      const typeParameters = this.is('<') ? this.typeParameters() : [];
+      const interfaces: ClassTypeNode[] = [];
+      if (this.accept('extends')) {
+        do interfaces.push(this.classType(false));
+        while (this.accept(','));
+      }
+      const body = this.classBody(name);
+      return { kind: 'LocalClass', form: 'interface', modifiers, name, typeParameters, components: null, superclass: null, interfaces, body, position: positionOf(start) };
+    }
+    this.expect('enum');
+    const name = this.identifier().text;
+    if (this.is('<')) throw this.error('an enum cannot be generic');
+    const interfaces = this.implementsClause();
+    this.expect('{');
+    // JLS §8.9.1: the constants, separated by commas (a trailing one allowed), then `;` and the members.
+    const enumConstants: EnumConstantNode[] = [];
+    while (!this.is(';') && !this.is('}')) {
+      this.typeAnnotations();
+      const constant = this.identifier();
+      const args = this.is('(') ? this.arguments() : [];
+      if (this.is('{')) throw this.error('enum constants with class bodies are not supported in snippets');
+      enumConstants.push({ kind: 'EnumConstant', name: constant.text, arguments: args, position: positionOf(constant) });
+      if (!this.accept(',')) break;
+    }
+    const body = this.accept(';') ? this.classBodyMembers(name, false) : (this.expect('}'), []);
+    return { kind: 'LocalClass', form: 'enum', modifiers, name, typeParameters: [], components: null, superclass: null, interfaces, enumConstants, body, position: positionOf(start) };
   }
 
   /** `implements I, J` (JLS §8.1.5), or nothing. */

@@ -30,6 +30,7 @@ import { FieldInsnNode } from '../../tree/field-insn-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
+import { LdcInsnNode } from '../../tree/ldc-insn-node.js';
 import { InvokeDynamicInsnNode } from '../../tree/invoke-dynamic-insn-node.js';
 import { MethodInsnNode } from '../../tree/method-insn-node.js';
 import { MethodNode } from '../../tree/method-node.js';
@@ -291,4 +292,50 @@ export function addRecordMembers(node: ClassNode, components: readonly RecordCom
   objectMethod('toString', '()Ljava/lang/String;', `(${self})Ljava/lang/String;`, Opcodes.ARETURN, 0);
   objectMethod('hashCode', '()I', `(${self})I`, Opcodes.IRETURN, 0);
   objectMethod('equals', '(Ljava/lang/Object;)Z', `(${self}Ljava/lang/Object;)Z`, Opcodes.IRETURN, 1);
+}
+
+/** The synthetic array of a local enum's constants, as javac names it. */
+export const ENUM_VALUES_FIELD = '$VALUES';
+
+/**
+ * The implicit members of an enum (JLS §8.9.2, §8.9.3) as javac writes them: a `public static final` enum
+ * field per constant, the `private static final synthetic $VALUES` array, `values()` (a clone of it),
+ * `valueOf(String)` (Enum.valueOf) and the `private static synthetic $values()` that makes the array. The
+ * static initializer (CodeGenerator.localClass) creates the constants, then sets $VALUES from $values().
+ */
+export function addEnumMembers(node: ClassNode, constants: readonly string[]): void {
+  const self = `L${node.name};`;
+  const array = `[${self}`;
+  for (const constant of constants) {
+    node.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_ENUM, constant, self, null, null));
+  }
+  node.fields.push(new FieldNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, ENUM_VALUES_FIELD, array, null, null));
+  const values = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'values', `()${array}`, null, null);
+  values.instructions.add(new FieldInsnNode(Opcodes.GETSTATIC, node.name, ENUM_VALUES_FIELD, array));
+  values.instructions.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, array, 'clone', '()Ljava/lang/Object;', false));
+  values.instructions.add(new TypeInsnNode(Opcodes.CHECKCAST, array));
+  values.instructions.add(new InsnNode(Opcodes.ARETURN));
+  values.maxStack = 1;
+  node.methods.push(values);
+  const valueOf = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, 'valueOf', `(Ljava/lang/String;)${self}`, null, null);
+  valueOf.instructions.add(new LdcInsnNode(Type.getObjectType(node.name)));
+  valueOf.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
+  valueOf.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, 'java/lang/Enum', 'valueOf', '(Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Enum;', false));
+  valueOf.instructions.add(new TypeInsnNode(Opcodes.CHECKCAST, node.name));
+  valueOf.instructions.add(new InsnNode(Opcodes.ARETURN));
+  valueOf.maxStack = 2;
+  valueOf.maxLocals = 1;
+  node.methods.push(valueOf);
+  const make = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, '$values', `()${array}`, null, null);
+  make.instructions.add(new LdcInsnNode(constants.length));
+  make.instructions.add(new TypeInsnNode(Opcodes.ANEWARRAY, node.name));
+  constants.forEach((constant, i) => {
+    make.instructions.add(new InsnNode(Opcodes.DUP));
+    make.instructions.add(new LdcInsnNode(i));
+    make.instructions.add(new FieldInsnNode(Opcodes.GETSTATIC, node.name, constant, self));
+    make.instructions.add(new InsnNode(Opcodes.AASTORE));
+  });
+  make.instructions.add(new InsnNode(Opcodes.ARETURN));
+  make.maxStack = 4;
+  node.methods.push(make);
 }
