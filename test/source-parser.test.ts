@@ -673,7 +673,7 @@ describe('syntax errors', () => {
     ['class A<T extends> {}', "line 1, column 18: expected an identifier but found '>'"],
     ['final class A { B() {} }', "line 1, column 17: invalid method declaration; return type required"],
     ['if (x) class A {}', 'line 1, column 8: a class declaration is not allowed here'],
-    ['@interface I {}', 'line 1, column 1: local annotation interfaces are not supported in snippets'],
+    ['@interface I {}', 'line 1, column 1: an annotation interface cannot be local (JLS §14.3)'],
     ['record R<T, T(T x) {}', "line 1, column 14: expected '>' but found '('"],
     ['enum E<T> { A }', 'line 1, column 7: an enum cannot be generic'],
     ['enum E { A { } }', 'line 1, column 12: enum constants with class bodies are not supported in snippets'],

@@ -55,7 +55,7 @@ const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
 const LOCAL_CLASS_MODIFIERS = ['abstract', 'strictfp'];
 const LOCAL_RECORD_MODIFIERS = ['static', 'strictfp'];
 const LOCAL_INTERFACE_MODIFIERS = ['static', 'strictfp', 'abstract'];
-const NOT_SUPPORTED_LOCAL_CLASS = 'local annotation interfaces are not supported in snippets';
+const NOT_SUPPORTED_LOCAL_CLASS = 'an annotation interface cannot be local (JLS §14.3)';
 
 type MethodReferenceTarget = MethodReferenceNode['target'];
 
