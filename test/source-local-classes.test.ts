@@ -161,7 +161,9 @@ describe('local classes in snippets', () => {
     refused('enum E { A; String who() { return owner; } }').toThrow(/owner cannot be referenced from a static context/);
     refused('enum E { A; E() { super(); } }').toThrow(/call to super not allowed in enum constructor/);
     refused('enum E { A; public E() { } }').toThrow(/modifier public not allowed here/);
-    refused('enum E { A; abstract int m(); }').toThrow(/a local enum cannot declare abstract methods/);
+    refused('enum E { A; abstract int m(); }').toThrow(/an enum declares abstract methods only when its constants have class bodies/);
+    refused('enum E { A { int m() { return 1; } }, B; abstract int m(); }').toThrow(/enum constant B must have a class body implementing the abstract methods of E/);
+    refused('enum E { A { }; abstract int m(); }').toThrow(/does not override abstract method m\(\)/);
     refused('enum E { A } Object o = new E();').toThrow(/enum classes may not be instantiated/);
     refused('interface I { int X; }').toThrow(/= expected/);
     refused('interface I { int m() { return 1; } }').toThrow(/interface abstract methods cannot have body/);

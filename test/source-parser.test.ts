@@ -676,7 +676,7 @@ describe('syntax errors', () => {
     ['@interface I {}', 'line 1, column 1: an annotation interface cannot be local (JLS §14.3)'],
     ['record R<T, T(T x) {}', "line 1, column 14: expected '>' but found '('"],
     ['enum E<T> { A }', 'line 1, column 7: an enum cannot be generic'],
-    ['enum E { A { } }', 'line 1, column 12: enum constants with class bodies are not supported in snippets'],
+    ['enum E { A { B() {} } }', 'line 1, column 14: invalid method declaration; return type required (an anonymous class cannot declare a constructor)'],
     ['yield 1;', 'line 1, column 1: yield outside of switch expression'],
     ['switch (k) { default: yield 1; }', 'line 1, column 23: yield outside of switch expression'],
     ['1 + 2;', 'line 1, column 1: not a statement'],

@@ -529,11 +529,13 @@ export interface LocalClassDeclarationNode extends Node {
   readonly body: readonly ClassBodyMemberNode[];
 }
 
-/** `RED` or `RED(0xff0000)` of a local enum (JLS §8.9.1); constants with class bodies are refused. */
+/** `RED`, `RED(0xff0000)` or `PLUS { int apply(int a, int b) { … } }` of a local enum (JLS §8.9.1). */
 export interface EnumConstantNode extends Node {
   readonly kind: 'EnumConstant';
   readonly name: string;
   readonly arguments: readonly ExpressionNode[];
+  /** The constant's class body (an anonymous subclass of the enum), or null. */
+  readonly body: readonly ClassBodyMemberNode[] | null;
 }
 
 // ## Declarations (for CtNewMethod.make, CtNewConstructor.make, CtField.make; JLS §8.3, §8.4, §8.8, §9.7)

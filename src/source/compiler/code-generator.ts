@@ -2896,7 +2896,12 @@ export class CodeGenerator {
    * tells an enclosing lambda what it captures) and no class is made. The expression's type is T (the
    * members the body adds are not reachable through it).
    */
-  private anonymousObject(node: Ast.NewNode, body: readonly Ast.ClassBodyMemberNode[], targetGeneric: GenericType | null): JavaType {
+  private anonymousObject(
+    node: Ast.NewNode,
+    body: readonly Ast.ClassBodyMemberNode[],
+    targetGeneric: GenericType | null,
+    enumConstant?: { readonly name: string; readonly ordinal: number },
+  ): JavaType {
     const position = node.position;
     const sink = this.ctx.snippetClasses;
     if (sink === undefined) throw new CompileError('anonymous classes are not supported here', position);
@@ -2905,7 +2910,7 @@ export class CodeGenerator {
     const superGeneric = this.genericTypeOf(node.type);
     const superModel = this.ctx.env.requireClass(supertype.internalName!);
     if ((superModel.access & Opcodes.ACC_FINAL) !== 0) throw new CompileError(`cannot inherit from final ${supertype}`, node.type.position);
-    if ((superModel.access & Opcodes.ACC_ENUM) !== 0 || superModel.superName === 'java/lang/Enum') throw new CompileError('enum classes may not be instantiated', position);
+    if (enumConstant === undefined && ((superModel.access & Opcodes.ACC_ENUM) !== 0 || superModel.superName === 'java/lang/Enum')) throw new CompileError('enum classes may not be instantiated', position);
     if (superModel.isInterface && node.arguments.length > 0) throw new CompileError('anonymous class implements interface; cannot have arguments', position);
     const enclosing = this.ctx.currentClass;
     const { name, nestHost, otherNestHost } = sink.name(enclosing);
@@ -2923,6 +2928,11 @@ export class CodeGenerator {
       outerInstance,
       nestHost,
     });
+    // An enum constant's class (JLS §8.9.1) is final and, as javac marks it, an enum class's part.
+    if (enumConstant !== undefined) {
+      anon.access |= Opcodes.ACC_FINAL | Opcodes.ACC_ENUM;
+      anon.innerClasses[0]!.access |= Opcodes.ACC_FINAL | Opcodes.ACC_ENUM;
+    }
     const description = `<anonymous ${JavaType.classType(name)}>`;
     const env = this.ctx.env.withClass(anon);
     // The superclass constructor the arguments choose (JLS §15.9.5.1), as the anonymous class (a subclass) reaches it.
@@ -2955,7 +2965,13 @@ export class CodeGenerator {
     // A local superclass's constructor also takes its enclosing instance and captured values (localClassExtras): the
     // creation passes them, and the constructor hands them on.
     const superLocal = this.ctx.localClasses?.get(anon.superName!);
-    const constructor = anonymousConstructor(anon, outerInstance, superLocal === undefined ? superConstructor.descriptor : localClassDescriptor(superLocal, superConstructor.descriptor), capturedValues);
+    const superDescriptor =
+      enumConstant !== undefined
+        ? enumConstructorDescriptor(superConstructor.descriptor)
+        : superLocal === undefined
+          ? superConstructor.descriptor
+          : localClassDescriptor(superLocal, superConstructor.descriptor);
+    const constructor = anonymousConstructor(anon, outerInstance, superDescriptor, capturedValues);
     // The second pass, for real: into the class's methods and its constructor.
     if (this.ctx.lambdaMethods.discards !== true) {
       const nested = nestedClassSink(sink, anon);
@@ -2987,8 +3003,13 @@ export class CodeGenerator {
     this.e.typeInsn(Opcodes.NEW, name);
     this.e.insn(Opcodes.DUP);
     if (outerInstance !== null) this.loadThis(position);
+    if (enumConstant !== undefined) {
+      // An enum constant's class passes the constant's name and ordinal to the enum's constructor first.
+      this.e.pushString(enumConstant.name);
+      this.e.pushInt(enumConstant.ordinal);
+    }
     this.appendArguments(args, superConstructor, position, null);
-    if (superLocal !== undefined) this.localClassExtras(superLocal, superConstructor.descriptor, position);
+    if (superLocal !== undefined && enumConstant === undefined) this.localClassExtras(superLocal, superConstructor.descriptor, position);
     for (const [variableName, variable] of captures) {
       this.e.load(variable.type, variable.slot);
       if (!this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
@@ -3088,7 +3109,7 @@ export class CodeGenerator {
       : isInterface
         ? Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT
         : isEnum
-          ? Opcodes.ACC_FINAL | Opcodes.ACC_ENUM
+          ? Opcodes.ACC_ENUM | enumClassAccess(node)
           : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
     const cls = snippetClassNode({
       name,
@@ -3123,6 +3144,11 @@ export class CodeGenerator {
     const enumConstants = node.enumConstants ?? [];
     if (isEnum) addEnumMembers(cls, enumConstants.map((constant) => constant.name));
     const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0, form);
+    if (isEnum && enumConstants.some((constant) => constant.body !== null)) {
+      // The constants' classes call the constructors: package access, not private (javac before 11 wrote a
+      // synthetic access constructor instead, after it the classes are nestmates — which a snippet's may not be).
+      for (const method of cls.methods) if (method.name === '<init>') method.access &= ~Opcodes.ACC_PRIVATE;
+    }
     if (isRecord) addRecordMembers(cls, components);
     if (isInterface && version < Opcodes.V1_8 && declared.some((member) => member.kind === 'method')) {
       throw new CompileError(`a local interface with default, static or private methods needs class file version 52 (Java 8) or later; this class is version ${version}`, position);
@@ -3160,7 +3186,7 @@ export class CodeGenerator {
         else this.compileClassBodyMember(member, cls, context, new Map());
         return used;
       });
-      this.compileStaticInitializer(cls, { ...staticContext, memo, lambdaMethods: dryRun, snippetClasses: sink }, staticInitializers, enumConstants);
+      this.compileStaticInitializer(cls, { ...staticContext, memo, lambdaMethods: dryRun, snippetClasses: sink }, staticInitializers, isEnum ? enumConstants : null, node.name);
       // The creations inside the body pass the captured values: known from the second pass on.
       const settledCaptures = info.captures !== null && captured.size === before;
       info.captures = [...captured.entries()];
@@ -3182,7 +3208,7 @@ export class CodeGenerator {
         if (member.kind === 'constructor') this.compileLocalConstructor(member, cls, info, context, initializers);
         else this.compileClassBodyMember(member, cls, context, new Map(info.captures!.filter(([variableName]) => uses[i]!.has(variableName))));
       });
-      this.compileStaticInitializer(cls, { ...staticContext, memo: new CompileMemo(), snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, 'static') }, staticInitializers, enumConstants);
+      this.compileStaticInitializer(cls, { ...staticContext, memo: new CompileMemo(), snippetClasses: nested, lambdaMethods: classBodyLambdaSink(cls, 'static') }, staticInitializers, isEnum ? enumConstants : null, node.name);
     }
     // The captured variables must be effectively final (JLS §8.1.3), whether or not the class is ever created.
     for (const [variableName, variable] of info.captures!) {
@@ -3466,8 +3492,23 @@ export class CodeGenerator {
     });
   }
 
-  /** `CONSTANT = new Enum("CONSTANT", ordinal, args…)` in a local enum's static initializer (JLS §8.9.1). */
-  private enumConstant(owner: string, constant: Ast.EnumConstantNode, ordinal: number): void {
+  /**
+   * `CONSTANT = new Enum("CONSTANT", ordinal, args…)` in a local enum's static initializer (JLS §8.9.1); a
+   * constant with a class body is an instance of an anonymous subclass (`Enum$1`) created there.
+   */
+  private enumConstant(cls: ClassNode, simpleName: string, constant: Ast.EnumConstantNode, ordinal: number): void {
+    const owner = cls.name;
+    if (constant.body !== null) {
+      const part = { name: simpleName, typeArguments: null, position: constant.position };
+      const type: Ast.ClassTypeNode = { kind: 'ClassType', parts: [part], name: simpleName, position: constant.position };
+      const creation: Ast.NewNode = { kind: 'New', outer: null, typeArguments: null, type, arguments: constant.arguments, body: constant.body, position: constant.position };
+      this.anonymousObject(creation, constant.body, null, { name: constant.name, ordinal });
+      this.e.field(Opcodes.PUTSTATIC, owner, constant.name, `L${owner};`);
+      return;
+    }
+    if ((cls.access & Opcodes.ACC_ABSTRACT) !== 0) {
+      throw new CompileError(`enum constant ${constant.name} must have a class body implementing the abstract methods of ${simpleName}`, constant.position);
+    }
     this.e.typeInsn(Opcodes.NEW, owner);
     this.e.insn(Opcodes.DUP);
     this.e.pushString(constant.name);
@@ -3484,13 +3525,13 @@ export class CodeGenerator {
    * code has an assert, then its static field initializers and static initializers in order, as javac
    * orders them; no <clinit> when there is nothing to run. In the first pass, into a scratch method.
    */
-  private compileStaticInitializer(cls: ClassNode, ctx: CompileContext, members: readonly ClassBodyMember[], enumConstants: readonly Ast.EnumConstantNode[] = []): void {
+  private compileStaticInitializer(cls: ClassNode, ctx: CompileContext, members: readonly ClassBodyMember[], enumConstants: readonly Ast.EnumConstantNode[] | null = null, simpleName = ''): void {
     const real = ctx.lambdaMethods.discards !== true;
     const target = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, '<clinit>', '()V', null, null);
     const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<clinit>', methodDescriptor: '()V', firstFreeSlot: 0 }, target);
     // An enum's constants first (JLS §8.9.2), then its $VALUES, as javac orders them.
-    enumConstants.forEach((constant, ordinal) => generator.enumConstant(cls.name, constant, ordinal));
-    if (enumConstants.length > 0 || (cls.access & Opcodes.ACC_ENUM) !== 0) {
+    if (enumConstants !== null) {
+      enumConstants.forEach((constant, ordinal) => generator.enumConstant(cls, simpleName, constant, ordinal));
       generator.e.invoke(Opcodes.INVOKESTATIC, cls.name, '$values', `()[L${cls.name};`, false);
       generator.e.field(Opcodes.PUTSTATIC, cls.name, ENUM_VALUES_FIELD, `[L${cls.name};`);
     }
@@ -3509,7 +3550,7 @@ export class CodeGenerator {
     generator.removeEmptyHandlers();
     generator.e.returnValue(JavaType.VOID);
     const assertions = cls.fields.some((f) => f.name === ASSERTIONS_DISABLED);
-    if (!real || (members.length === 0 && !assertions && (cls.access & Opcodes.ACC_ENUM) === 0)) return;
+    if (!real || (members.length === 0 && !assertions && enumConstants === null)) return;
     if (assertions) target.instructions.insert(assertionsDisabledInitializer(cls.name, ctx.env.topLevelClass(cls.name)));
     cls.methods.push(target);
   }
@@ -3533,7 +3574,7 @@ export class CodeGenerator {
         members.push({ kind: 'initializer', node: member });
         continue;
       }
-      const access = this.implicitMemberAccess(member, memberAccess(member.modifiers), form);
+      const access = this.implicitMemberAccess(member, memberAccess(member.modifiers), form, isAbstract);
       // Static members (JLS §8.1.3: any since Java 16, JEP 395; constant variables before) run in the class's static context.
       const isStatic = (access & Opcodes.ACC_STATIC) !== 0;
       if (member.kind === 'ConstructorDeclaration') {
@@ -3611,7 +3652,7 @@ export class CodeGenerator {
    * public static final, its methods public, abstract without a body; §8.9.2: an enum's constructors are
    * private), with javac's refusals.
    */
-  private implicitMemberAccess(member: Exclude<Ast.ClassBodyMemberNode, Ast.InitializerNode>, declared: number, form: 'class' | 'record' | 'interface' | 'enum'): number {
+  private implicitMemberAccess(member: Exclude<Ast.ClassBodyMemberNode, Ast.InitializerNode>, declared: number, form: 'class' | 'record' | 'interface' | 'enum', isAbstract: boolean): number {
     let access = declared;
     if (form === 'interface') {
       if (member.kind === 'ConstructorDeclaration') throw new CompileError('an interface cannot declare constructors', member.position);
@@ -3630,8 +3671,8 @@ export class CodeGenerator {
       if ((access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) !== 0) throw new CompileError(`modifier ${(access & Opcodes.ACC_PUBLIC) !== 0 ? 'public' : 'protected'} not allowed here (an enum constructor is private)`, member.position);
       return access | Opcodes.ACC_PRIVATE;
     }
-    if (form === 'enum' && member.kind === 'MethodDeclaration' && (access & Opcodes.ACC_ABSTRACT) !== 0) {
-      throw new CompileError('a local enum cannot declare abstract methods: enum constants with class bodies are not supported in snippets', member.position);
+    if (form === 'enum' && member.kind === 'MethodDeclaration' && (access & Opcodes.ACC_ABSTRACT) !== 0 && !isAbstract) {
+      throw new CompileError('an enum declares abstract methods only when its constants have class bodies (JLS §8.9.2)', member.position);
     }
     return access;
   }
@@ -5573,6 +5614,15 @@ type ClassBodyMember =
       readonly parameterTypes: readonly JavaType[];
       readonly parameterGenerics: readonly (GenericType | null)[];
     };
+
+/**
+ * A local enum's own flags besides ACC_ENUM (JLS §8.9): final, unless a constant has a class body; then
+ * abstract when it declares abstract methods (each constant's class implements them).
+ */
+function enumClassAccess(node: Ast.LocalClassDeclarationNode): number {
+  if (!(node.enumConstants ?? []).some((constant) => constant.body !== null)) return Opcodes.ACC_FINAL;
+  return node.body.some((member) => member.kind === 'MethodDeclaration' && member.modifiers.keywords.includes('abstract')) ? Opcodes.ACC_ABSTRACT : 0;
+}
 
 /** A local enum's constructor descriptor: the constant's name and ordinal before the declared parameters, as javac writes it. */
 function enumConstructorDescriptor(declared: string): string {

@@ -881,8 +881,9 @@ class Parser {
       this.typeAnnotations();
       const constant = this.identifier();
       const args = this.is('(') ? this.arguments() : [];
-      if (this.is('{')) throw this.error('enum constants with class bodies are not supported in snippets');
-      enumConstants.push({ kind: 'EnumConstant', name: constant.text, arguments: args, position: positionOf(constant) });
+      // A constant's class body (JLS §8.9.1) is an anonymous class's.
+      const constantBody = this.is('{') ? this.classBody() : null;
+      enumConstants.push({ kind: 'EnumConstant', name: constant.text, arguments: args, body: constantBody, position: positionOf(constant) });
       if (!this.accept(',')) break;
     }
     const body = this.accept(';') ? this.classBodyMembers(name, false) : (this.expect('}'), []);
