@@ -4,7 +4,8 @@
 // after javac's own anonymous classes, javac's refusals, a failed snippet taking its class back, and the class
 // travelling with its enclosing class through `classforge transform`, transformClasses and the agent.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +132,24 @@ describe('anonymous classes in snippets', () => {
     const run = await runJava({ classpath: [classes, compiled.dir], mainClass: 'p.A', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual(['fin', 'after 2 of 1', 'after 10 of 5', '2 10 43', 'caught NumberFormatException', 'rethrown', 'mtag', '']);
+  });
+
+  // A Javassist port writes the edited class with writeFile and knows nothing of companion classes: the anonymous
+  // class must be written beside it, or the class fails with NoClassDefFoundError where the snippet runs.
+  it('are written beside their class by writeFile', async () => {
+    const compiled = await compileJava(SOURCES);
+    const shop = new ClassPool(true).appendClassPath(compiled.dir).get('anon.Shop');
+    shop.getDeclaredMethod('sell').insertBefore('Runnable r = new Runnable() { public void run() { System.out.println("selling " + $1); } }; r.run();');
+    const out = mkdtempSync(join(tmpdir(), 'classforge-writefile-'));
+    try {
+      await shop.writeFile(out);
+      expect(readdirSync(join(out, 'anon')).sort()).toEqual(['Shop$2.class', 'Shop.class']);
+      const run = await runJava({ classpath: [out, compiled.dir], mainClass: 'anon.Shop', verify: true });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('selling tea\nselling milk\n');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   // javac compiles a field initializer once: its anonymous class (and lambda) is one class however many constructors

@@ -907,12 +907,16 @@ export class CtClass {
    * a class that cannot be written throws there — so a port that does not `await` (Java has nothing to await)
    * works as in Java. It was async: the class was compiled a tick later, so an edit made right after the call
    * went into the file, and an error became an unhandled rejection. The Promise it returns keeps `await` valid.
+   * The anonymous and local classes its snippets made (getCompanionClasses) are written beside it: the class
+   * needs them to run, and a Javassist port, which knows nothing of them, would otherwise leave them out. All
+   * are compiled before any file is written, so that a class that cannot be written leaves no file behind.
    */
   writeFile(directory = '.'): Promise<void> {
-    const path = join(directory, toInternalName(this.getName()) + '.class');
-    const bytes = this.toBytecode();
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
+    const classes = [this, ...this.companions].map((ctClass) => ({ path: join(directory, toInternalName(ctClass.getName()) + '.class'), bytes: ctClass.toBytecode() }));
+    for (const { path, bytes } of classes) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+    }
     return Promise.resolve();
   }
 
