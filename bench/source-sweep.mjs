@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/source-sweep.mjs [--serializable | --anonymous | --local | --static] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
+// `node bench/source-sweep.mjs [--serializable | --anonymous | --local | --static | --enum] [--link] [jar]...`: classforge/source's snippet compiler over every method of real
 // libraries (default: every distinct jar under /usr/share/java, symlinks resolved). Into each method with
 // a body it inserts a snippet with a capturing lambda and a method reference (for a method without
 // parameters, a lambda over $class), each jar in a pool of its own (no dependencies), then writes the
@@ -54,6 +54,15 @@ const STATIC_SNIPPET_NO_PARAMETERS =
   '{ class Probe { static final String K = "k"; static Class<?> seen; static { seen = $class; } static int n() { return K.length() + System.identityHashCode(seen); } }' +
   ' if (Probe.n() == Integer.MIN_VALUE) throw new IllegalStateException(); }';
 
+// `--enum`: a local interface with a default method, and a local enum implementing it with constant class bodies,
+// a constructor, a switch over it and EnumMap (Java 16 forms; refused below class file 52 for the default method).
+const ENUM_SNIPPET =
+  '{ interface Probe { int weight(); default String tag() { return name() + weight(); } String name(); }' +
+  ' enum Kind implements Probe { LIGHT(1) { public int weight() { return base; } }, HEAVY(9) { public int weight() { return base * 2; } }; final int base; Kind(int base) { this.base = base; } }' +
+  ' java.util.EnumMap<Kind, Object> seen = new java.util.EnumMap<>(Kind.class); seen.put(Kind.HEAVY, $1);' +
+  ' int w = switch (Kind.valueOf("LIGHT")) { case LIGHT -> 1; case HEAVY -> 2; }; if (w == 0 || seen.isEmpty() || Kind.HEAVY.tag() == null) throw new IllegalStateException(); }';
+const ENUM_SNIPPET_NO_PARAMETERS = ENUM_SNIPPET.replace('$1', '$class');
+
 /** The child: one jar, one JSON line. */
 async function sweepJar(jar, mode, link) {
   const { ClassPool, CannotCompileException } = await import(path.join(root, 'dist', 'src', 'source', 'index.js'));
@@ -92,7 +101,9 @@ async function sweepJar(jar, mode, link) {
                   ? [LOCAL_SNIPPET, LOCAL_SNIPPET_NO_PARAMETERS]
                   : mode === 'static'
                     ? [STATIC_SNIPPET, STATIC_SNIPPET_NO_PARAMETERS]
-                    : [SNIPPET, SNIPPET_NO_PARAMETERS];
+                    : mode === 'enum'
+                      ? [ENUM_SNIPPET, ENUM_SNIPPET_NO_PARAMETERS]
+                      : [SNIPPET, SNIPPET_NO_PARAMETERS];
           behavior.insertBefore(method.desc.startsWith('()') ? withoutParameters : withParameters);
           stats.compiled++;
           changed = true;
@@ -213,7 +224,7 @@ async function main() {
     if (at >= 0) args.splice(at, 1);
     return at >= 0;
   };
-  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : takeFlag('--local') ? 'local' : takeFlag('--static') ? 'static' : null;
+  const mode = takeFlag('--serializable') ? 'serializable' : takeFlag('--anonymous') ? 'anonymous' : takeFlag('--local') ? 'local' : takeFlag('--static') ? 'static' : takeFlag('--enum') ? 'enum' : null;
   const link = takeFlag('--link');
   if (args[0] === '--child') return sweepJar(args[1], mode, link);
   if (!existsSync(path.join(root, 'dist', 'src', 'source', 'index.js'))) throw new Error('no build: run `npm run build` first');

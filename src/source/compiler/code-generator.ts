@@ -42,7 +42,7 @@ import { ClassNode } from '../../tree/class-node.js';
 import { FieldNode } from '../../tree/field-node.js';
 import { InnerClassNode } from '../../tree/inner-class-node.js';
 import { InsnNode } from '../../tree/insn-node.js';
-import { addBridges, addRecordMembers, snippetClassNode, anonymousConstructor, addEnumMembers, ENUM_VALUES_FIELD, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './snippet-classes.js';
+import { addBridges, addRecordMembers, snippetClassNode, unimplementedAbstractMethod, anonymousConstructor, addEnumMembers, ENUM_VALUES_FIELD, capturedValueField, checkImplementsAbstractMethods, OUTER_INSTANCE_FIELD } from './snippet-classes.js';
 import type * as Ast from './ast.js';
 import { packageOf, type MethodModel, type TypeEnvironment } from './class-model.js';
 import { functionalMethod, type FunctionType, functionTypeOf, isMarkerInterface } from './functional-interface.js';
@@ -3143,11 +3143,18 @@ export class CodeGenerator {
         : [...node.body, defaultConstructor(node.name, position)];
     const enumConstants = node.enumConstants ?? [];
     if (isEnum) addEnumMembers(cls, enumConstants.map((constant) => constant.name));
-    const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0, form);
-    if (isEnum && enumConstants.some((constant) => constant.body !== null)) {
+    const constantBodies = isEnum && enumConstants.some((constant) => constant.body !== null);
+    const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0 || constantBodies, form);
+    if (constantBodies) {
       // The constants' classes call the constructors: package access, not private (javac before 11 wrote a
       // synthetic access constructor instead, after it the classes are nestmates — which a snippet's may not be).
       for (const method of cls.methods) if (method.name === '<init>') method.access &= ~Opcodes.ACC_PRIVATE;
+      // JLS §8.1.1.1, §8.9: abstract when it declares or inherits an abstract method it does not implement (its
+      // constants' classes then must).
+      if (cls.methods.some((method) => (method.access & Opcodes.ACC_ABSTRACT) !== 0) || unimplementedAbstractMethod(outerEnv.withClass(cls), cls) !== null) {
+        cls.access |= Opcodes.ACC_ABSTRACT;
+        cls.innerClasses[0]!.access |= Opcodes.ACC_ABSTRACT;
+      }
     }
     if (isRecord) addRecordMembers(cls, components);
     if (isInterface && version < Opcodes.V1_8 && declared.some((member) => member.kind === 'method')) {
@@ -3215,7 +3222,7 @@ export class CodeGenerator {
       if (this.lookupLocal(variableName) === variable && !this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
     }
     addBridges(env, this.members, cls, instanceMethodsOf(members));
-    if ((access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
+    if ((cls.access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
     if (this.ctx.lambdaMethods.discards !== true) sink.add(cls);
     // The class's type parameters end with it; its name stays in scope.
     this.ctx = withTypeVariables(this.ctx, outerTypeVariables);
@@ -5616,12 +5623,11 @@ type ClassBodyMember =
     };
 
 /**
- * A local enum's own flags besides ACC_ENUM (JLS §8.9): final, unless a constant has a class body; then
- * abstract when it declares abstract methods (each constant's class implements them).
+ * A local enum's own flags besides ACC_ENUM (JLS §8.9): final, unless a constant has a class body (then
+ * abstract when it leaves abstract methods to the constants' classes: see localClass).
  */
 function enumClassAccess(node: Ast.LocalClassDeclarationNode): number {
-  if (!(node.enumConstants ?? []).some((constant) => constant.body !== null)) return Opcodes.ACC_FINAL;
-  return node.body.some((member) => member.kind === 'MethodDeclaration' && member.modifiers.keywords.includes('abstract')) ? Opcodes.ACC_ABSTRACT : 0;
+  return (node.enumConstants ?? []).some((constant) => constant.body !== null) ? 0 : Opcodes.ACC_FINAL;
 }
 
 /** A local enum's constructor descriptor: the constant's name and ordinal before the declared parameters, as javac writes it. */

@@ -219,6 +219,14 @@ function bridge(owner: string, method: MethodNode, inherited: MethodModel): Meth
  * AbstractMethodError when the method is called.
  */
 export function checkImplementsAbstractMethods(env: TypeEnvironment, node: ClassNode, description: string, position: SourcePosition): void {
+  const missing = unimplementedAbstractMethod(env, node);
+  if (missing === null) return;
+  const parameters = missing.method.argumentTypes.map((type) => type.toString()).join(',');
+  throw new CompileError(`${description} is not abstract and does not override abstract method ${missing.method.name}(${parameters}) in ${className(missing.owner)}`, position);
+}
+
+/** An abstract method `node` inherits and does not implement (see checkImplementsAbstractMethods), or null. */
+export function unimplementedAbstractMethod(env: TypeEnvironment, node: ClassNode): { readonly method: MethodModel; readonly owner: string } | null {
   const supertypes = env.supertypes(node.name);
   const concrete = new Set(node.methods.filter((m) => (m.access & Opcodes.ACC_ABSTRACT) === 0).map((m) => m.name + m.desc));
   for (const supertype of supertypes) {
@@ -229,10 +237,10 @@ export function checkImplementsAbstractMethods(env: TypeEnvironment, node: Class
   for (const supertype of supertypes) {
     for (const method of env.requireClass(supertype).methods) {
       if (!method.isAbstract || concrete.has(method.name + method.descriptor)) continue;
-      const parameters = method.argumentTypes.map((type) => type.toString()).join(',');
-      throw new CompileError(`${description} is not abstract and does not override abstract method ${method.name}(${parameters}) in ${className(supertype)}`, position);
+      return { method, owner: supertype };
     }
   }
+  return null;
 }
 
 /** A component of a local record (JLS §8.10.1). */
