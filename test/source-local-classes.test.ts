@@ -4,7 +4,7 @@
 // class as reflection sees it, javac's refusals, and the class travelling with its enclosing class through a
 // source transform offline and in the agent.
 import { describe, expect, it } from 'vitest';
-import { ClassPool } from '../src/source/index.js';
+import { ClassPool, type CtClass } from '../src/source/index.js';
 import { compileJava, runJava, transformClasses } from '../src/testing/index.js';
 import { agentRunLines, BUILT_CLI, withInsertBeforeTransform } from './support/snippet-transform.js';
 import { writtenWithCompanions } from './support/written-classes.js';
@@ -26,11 +26,23 @@ const SOURCES = {
     }`,
 };
 
+/** A fresh loc.Ledger of the classes in `dir` with `snippet` inserted at the start of add(). */
+function ledgerWith(dir: string, snippet: string): CtClass {
+  const ledger = new ClassPool(true).appendClassPath(dir).get('loc.Ledger');
+  ledger.getDeclaredMethod('add').insertBefore(snippet);
+  return ledger;
+}
+
+/** An expectation on inserting a snippet into loc.Ledger.add (ledgerWith), for `.toThrow(…)`. */
+function insertingInto(dir: string) {
+  return (snippet: string) => expect(() => ledgerWith(dir, snippet));
+}
+
 describe('local classes in snippets', () => {
   it('reach the enclosing instance and the $ variables, and are created from lambdas, anonymous classes and their own methods', async () => {
     const compiled = await compileJava(SOURCES, { javacOptions: ['-g'] });
-    const ledger = new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger');
-    ledger.getDeclaredMethod('add').insertBefore(
+    const ledger = ledgerWith(
+      compiled.dir,
       'final String note = $1 + "/" + owner; ' +
         'class Entry implements Comparable<Entry> { ' +
         '  final long cents; ' +
@@ -87,8 +99,7 @@ describe('local classes in snippets', () => {
 
   it("are refused where javac refuses them, and where snippets do not support them, with the reason", async () => {
     const compiled = await compileJava(SOURCES);
-    const add = () => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add');
-    const refused = (snippet: string) => expect(() => add().insertBefore(snippet));
+    const refused = insertingInto(compiled.dir);
     refused('int n = 1; n++; class A { int m() { return n; } }').toThrow(/local variables referenced from an inner class must be final or effectively final \(n is assigned\)/);
     refused('class A { } Runnable r = new Runnable() { public void run() { class B extends A { } } };').toThrow(/a local class extending the local class loc.Ledger\$1A declared outside its class body is not supported in snippets/);
     refused('abstract class A { abstract int m(); } Object o = new A();').toThrow(/loc.Ledger\$1A is abstract; cannot be instantiated/);
@@ -136,8 +147,8 @@ describe('local classes in snippets', () => {
 
   it('include local interfaces and enums (Java 16): implicitly static, with their implicit members, refused where javac refuses them', async () => {
     const compiled = await compileJava(SOURCES);
-    const ledger = new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger');
-    ledger.getDeclaredMethod('add').insertBefore(
+    const ledger = ledgerWith(
+      compiled.dir,
       'interface Rule { boolean applies(long cents); default String tag() { return applies(0) ? "always" : "sometimes"; } } ' +
         'enum Size implements Rule { SMALL(100), LARGE(1000); final long limit; Size(long limit) { this.limit = limit; } public boolean applies(long cents) { return cents >= limit; } } ' +
         'class Over implements Rule { public boolean applies(long cents) { return cents > total; } } ' +
@@ -156,7 +167,7 @@ describe('local classes in snippets', () => {
     const run = await runJava({ classpath: [writtenWithCompanions(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual(['rent small0 true always sometimes 1000', 'food small0 false always sometimes 1000', 'total 820', '']);
-    const refused = (snippet: string) => expect(() => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore(snippet));
+    const refused = insertingInto(compiled.dir);
     refused('long limit = $2; interface I { default long l() { return limit; } }').toThrow(/non-static variable limit cannot be referenced from a static context \(a local interface captures nothing\)/);
     refused('enum E { A; String who() { return owner; } }').toThrow(/owner cannot be referenced from a static context/);
     refused('enum E { A; E() { super(); } }').toThrow(/call to super not allowed in enum constructor/);
@@ -171,7 +182,7 @@ describe('local classes in snippets', () => {
     refused('interface I { { } }').toThrow(/initializers not allowed in interfaces/);
     refused('interface I { default void m() { assert true; } }').toThrow(/assert statements in interfaces are not supported in snippets/);
     const java7 = await compileJava(SOURCES, { javacOptions: ['--release', '7'] });
-    expect(() => new ClassPool(true).appendClassPath(java7.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore('interface I { default int m() { return 1; } }')).toThrow(
+    insertingInto(java7.dir)('interface I { default int m() { return 1; } }').toThrow(
       /a local interface with default, static or private methods needs class file version 52 \(Java 8\) or later; this class is version 51/,
     );
   });
@@ -194,21 +205,21 @@ describe('local classes in snippets', () => {
     const run = await runJava({ classpath: [writtenWithCompanions(ledger), compiled.dir], mainClass: 'loc.Ledger', verify: true });
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')).toEqual(['Line[what=RENT, cents=70000] RENT=70000 true true true', 'Line[what=FOOD, cents=12000] FOOD=12000 true true true', 'total 820', '']);
-    const refused = (snippet: string) => expect(() => new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore(snippet));
+    const refused = insertingInto(compiled.dir);
     refused('long limit = $2; record R(long v) { boolean over() { return v > limit; } }').toThrow(/non-static variable limit cannot be referenced from a static context \(a local record captures nothing\)/);
     refused('record R(long v) { String who() { return owner; } }').toThrow(/owner cannot be referenced from a static context/);
     refused('record R(long v) { int extra; }').toThrow(/records cannot declare instance fields/);
     refused('record R(long v) { { System.out.println(); } }').toThrow(/instance initializers not allowed in records/);
     const old = await compileJava(SOURCES, { javacOptions: ['--release', '11'] });
-    expect(() => new ClassPool(true).appendClassPath(old.dir).get('loc.Ledger').getDeclaredMethod('add').insertBefore('record R(long v) { }')).toThrow(
+    insertingInto(old.dir)('record R(long v) { }').toThrow(
       /a local record needs class file version 60 \(Java 16\) or later; this class is version 55/,
     );
   });
 
   it('declare static members (Java 16): constants as ConstantValue, static fields, methods and initializers, and asserts set from the top-level class', async () => {
     const compiled = await compileJava(SOURCES);
-    const ledger = new ClassPool(true).appendClassPath(compiled.dir).get('loc.Ledger');
-    ledger.getDeclaredMethod('add').insertBefore(
+    const ledger = ledgerWith(
+      compiled.dir,
       'class Tally { ' +
         '  static final int LIMIT = 5 * 100; ' +
         '  static final String TAG = "t" + LIMIT; ' +
