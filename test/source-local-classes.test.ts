@@ -175,6 +175,8 @@ describe('local classes in snippets', () => {
     refused('enum E { A; abstract int m(); }').toThrow(/an enum declares abstract methods only when its constants have class bodies/);
     refused('enum E { A { int m() { return 1; } }, B; abstract int m(); }').toThrow(/enum constant B must have a class body implementing the abstract methods of E/);
     refused('enum E { A { }; abstract int m(); }').toThrow(/does not override abstract method m\(\)/);
+    refused('interface A { String who(); } class AB implements A { public String who() { return A.super.who(); } }').toThrow(/abstract method who\(\) in loc.Ledger\$1A cannot be accessed directly/);
+    refused('class X { } class Y extends X { public String toString() { return X.super.toString(); } }').toThrow(/not an enclosing class: loc.Ledger\$1X/);
     refused('enum E implements Runnable { A { public void run() { } }, B { } }').toThrow(/does not override abstract method run\(\) in java.lang.Runnable/);
     refused('enum E { A } Object o = new E();').toThrow(/enum classes may not be instantiated/);
     refused('interface I { int X; }').toThrow(/= expected/);

@@ -667,7 +667,7 @@ describe('syntax errors', () => {
     ['f(a -> );', "line 1, column 8: expected an expression but found ')'"],
     ['f(String::);', "line 1, column 11: expected an identifier but found ')'"],
     ['Object o = new Object() { Foo() {} };', 'line 1, column 27: invalid method declaration; return type required (an anonymous class cannot declare a constructor)'],
-    ['Object o = new Object() { class X {} };', 'line 1, column 27: member classes of anonymous classes are not supported in snippets'],
+    ['Object o = new Object() { class X {} };', 'line 1, column 27: member classes of anonymous and local classes are not supported in snippets'],
     ['Object o = new Object() { static static int n; };', "line 1, column 34: repeated modifier 'static'"],
     ['Object o = new Object() { void f() {} ', "line 1, column 39: expected '}' at end of input"],
     ['class A<T extends> {}', "line 1, column 18: expected an identifier but found '>'"],

@@ -2115,13 +2115,16 @@ export class CodeGenerator {
       if (prefix.fields.length === 0) throw new CompileError(`${prefix.type} is a type, not a value`, node.position);
       let type = prefix.type;
       const parts = this.dottedParts(node)!;
+      // The last field's generic type is the expression's (`Holder.NAMES.get(0).length()` needs List<String>).
+      const last = prefix.fields.length - 1;
       prefix.fields.forEach((fieldName, i) => {
+        const whole = i === last ? node : undefined;
         if (i > 0) {
-          type = this.instanceMember(type, fieldName, node.position);
+          type = this.instanceMember(type, fieldName, node.position, whole);
           return;
         }
         try {
-          type = this.staticField(type, fieldName, node.position);
+          type = this.staticField(type, fieldName, node.position, whole);
         } catch (error) {
           // A simple type name (`System.out`): say when it shadows java.lang's class.
           const simple = parts.length === prefix.fields.length + 1 && type.isClass();
@@ -2134,11 +2137,11 @@ export class CodeGenerator {
     return this.instanceMember(targetType, node.name, node.position, node, this.generics.get(unparenthesized(node.target)));
   }
 
-  private staticField(owner: JavaType, name: string, position: SourcePosition): JavaType {
+  private staticField(owner: JavaType, name: string, position: SourcePosition, node?: Ast.ExpressionNode): JavaType {
     if (name === 'length' && owner.isArray()) throw new CompileError('length is not a static member of an array type', position);
     const field = owner.isClass() ? findField(this.ctx.env, owner.internalName!, name, this.access()) : null;
     if (field === null) throw new CompileError(`cannot find symbol: variable ${name} in ${owner}`, position);
-    return this.getField(field, null, position, true);
+    return this.getField(field, null, position, true, node);
   }
 
   /** `target.name` with the target on the stack: array length or a field. */
@@ -2607,6 +2610,8 @@ export class CodeGenerator {
     let receiver: 'this' | 'static' | 'super' | JavaType;
     let receiverGeneric: GenericType | null = null;
     let enclosing: string | null = null;
+    /** `I.super.m()`: the direct superinterface whose method is called (JLS §15.12.1). */
+    let superInterface: string | null = null;
     if (node.target === null) {
       owner = this.ctx.currentClass;
       receiver = 'this';
@@ -2616,9 +2621,9 @@ export class CodeGenerator {
         if (enclosing !== null) owner = enclosing;
       }
     } else if (node.target.kind === 'Super') {
-      if (node.target.qualifier !== null) throw new CompileError('qualified super calls are not supported in snippets', node.position);
-      if (this.ctx.superName === null) throw new CompileError('java.lang.Object has no superclass', node.position);
-      owner = this.ctx.superName;
+      superInterface = node.target.qualifier === null ? null : this.superInterfaceOf(node.target.qualifier);
+      if (superInterface === null && this.ctx.superName === null) throw new CompileError('java.lang.Object has no superclass', node.position);
+      owner = superInterface ?? this.ctx.superName!;
       receiver = 'super';
     } else {
       const prefix = this.typePrefix(node.target);
@@ -2682,7 +2687,8 @@ export class CodeGenerator {
     if (method.method.signature !== null) this.checkGenericArguments(args, method, parameterGenerics ?? this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric));
     const reinstantiate = parameterGenerics === null ? null : (told: readonly InferenceArgument[]) => this.members.parameterTypes(receiverGeneric, method, argGenerics, explicit, targetGeneric, told);
     const lambdaResults = this.appendArguments(args, method, node.position, parameterGenerics, reinstantiate);
-    const returnType = this.invoke(method, receiver === 'super');
+    if (superInterface !== null && method.method.isAbstract) throw new CompileError(`abstract method ${node.name}${descriptorParameters(method)} in ${JavaType.classType(method.declaringClass)} cannot be accessed directly`, node.position);
+    const returnType = this.invoke(method, receiver === 'super', superInterface);
     if (referenceBodies.has(node)) referenceTargets.set(node, { method, kind: receiver === 'super' ? 'super-call' : 'call', isInner: false });
     if (method.returnType.isVoid() || returnType !== method.returnType) return returnType;
     const inferenceArgs: InferenceArgument[] = argGenerics.map((generic, i) => {
@@ -2760,11 +2766,29 @@ export class CodeGenerator {
   }
 
   /** Emits the call of a resolved method whose receiver and arguments are on the stack; returns its result type. */
-  private invoke(method: ResolvedMethod, isSuper = false): JavaType {
+  /**
+   * The interface `I` of `I.super.m()` (JLS §15.12.1): a direct superinterface of this class; `C.super` of
+   * this class itself is plain super (null). An enclosing class's `Outer.super.m()` needs an accessor
+   * method in that class, which a snippet does not add.
+   */
+  private superInterfaceOf(qualifier: Ast.ClassTypeNode): string | null {
+    if (this.ctx.isStatic) throw new CompileError('non-static variable super cannot be referenced from a static context', qualifier.position);
+    const type = this.classTypeOf(qualifier).internalName!;
+    if (type === this.ctx.currentClass) return null;
+    const current = this.ctx.env.requireClass(this.ctx.currentClass);
+    if (current.interfaces.includes(type)) return type;
+    if (!this.enclosingClasses().includes(type)) throw new CompileError(`not an enclosing class: ${JavaType.classType(type)} (Name.super names this class, an enclosing one or a direct superinterface)`, qualifier.position);
+    throw new CompileError(`${JavaType.classType(type)}.super of an enclosing class is not supported in snippets`, qualifier.position);
+  }
+
+  private invoke(method: ResolvedMethod, isSuper = false, superInterface: string | null = null): JavaType {
     this.checkNestmateAccess(method.access, method.declaringClass, `${method.name}()`);
     const owner = method.binaryOwner;
     if (method.isStatic) {
       this.e.invoke(Opcodes.INVOKESTATIC, owner, method.name, method.descriptor, method.isInterface);
+    } else if (superInterface !== null) {
+      // JVMS §6.5 invokespecial: an interface method of a direct superinterface, named through it (as javac does).
+      this.e.invoke(Opcodes.INVOKESPECIAL, superInterface, method.name, method.descriptor, true);
     } else if (isSuper) {
       this.e.invoke(Opcodes.INVOKESPECIAL, this.ctx.superName!, method.name, method.descriptor, method.isInterface);
     } else if ((method.access & Opcodes.ACC_PRIVATE) !== 0 && method.declaringClass === this.ctx.currentClass) {
@@ -2882,7 +2906,9 @@ export class CodeGenerator {
     const local = this.ctx.localClasses?.get(type.internalName!);
     const descriptor = local === undefined ? constructor.descriptor : this.localClassExtras(local, constructor.descriptor, node.position);
     this.e.invoke(Opcodes.INVOKESPECIAL, type.internalName!, '<init>', descriptor, false);
-    if (referenceBodies.has(node)) referenceTargets.set(node, { method: constructor, kind: 'new', isInner });
+    // `Local::new` of a local class whose constructor also takes its enclosing instance or captured values: a
+    // lambda method passes them (javac's too); the declared constructor's handle would lack them.
+    if (referenceBodies.has(node)) referenceTargets.set(node, { method: constructor, kind: 'new', isInner: isInner || descriptor !== constructor.descriptor });
     if (generic !== null) this.record(node, generic);
     return type;
   }
@@ -3094,16 +3120,6 @@ export class CodeGenerator {
     const { name, nestHost, otherNestHost } = sink.name(enclosing, node.name);
     // Its name is in scope in its own declaration (JLS §6.3): `implements Comparable<Box>`, its members.
     this.ctx = { ...this.ctx, localTypes: new Map([...(this.ctx.localTypes ?? []), [node.name, name]]) };
-    // Its type parameters (JLS §8.1.2) are in scope in its declaration and instance members, after the enclosing code's.
-    const outerTypeVariables = this.ctx.typeVariables;
-    const typeParameters = declareTypeParameters(node.typeParameters, outerTypeVariables ?? new Map(), (scope) => this.boundResolver(scope), (internalName) => this.ctx.env.isInterface(internalName));
-    this.ctx = { ...this.ctx, typeVariables: typeParameters.scope };
-    // An enum's superclass is Enum<E> (JLS §8.9).
-    const generics = [node.superclass, ...node.interfaces].map((type) => (type === null ? null : this.genericTypeOf(type)));
-    if (isEnum) generics[0] = { kind: 'class', name: 'java/lang/Enum', args: [{ kind: 'class', name, args: [] }] };
-    const signature = typeParameters.signature !== '' || generics.some((generic) => generic !== null && isGeneric(generic))
-      ? typeParameters.signature + [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
-      : null;
     const access = isRecord
       ? Opcodes.ACC_FINAL
       : isInterface
@@ -3111,12 +3127,15 @@ export class CodeGenerator {
         : isEnum
           ? Opcodes.ACC_ENUM | enumClassAccess(node)
           : memberAccess(node.modifiers) & (Opcodes.ACC_FINAL | Opcodes.ACC_ABSTRACT);
+    // The class is known while its header and members are declared: `class Node<T extends Node<T>>`, `implements
+    // Comparable<Pair<A, B>>`, `Pair<A, C> with(C c)` name it with type arguments, which needs its type parameters (a
+    // first Signature declaring them; the full one once the header is resolved).
     const cls = snippetClassNode({
       name,
       version: this.ctx.classVersion,
       superName: superType.internalName!,
       interfaces,
-      signature,
+      signature: node.typeParameters.length === 0 ? null : `<${node.typeParameters.map((parameter) => `${parameter.name}:Ljava/lang/Object;`).join('')}>Ljava/lang/Object;`,
       enclosingClass: enclosing,
       enclosingMethod: this.enclosingMethodHere(),
       outerInstance,
@@ -3127,11 +3146,20 @@ export class CodeGenerator {
     if (form !== 'class') cls.innerClasses[0]!.access |= Opcodes.ACC_STATIC;
     // JVMS §4.1: an interface has no ACC_SUPER (HotSpot refuses the class).
     if (isInterface) cls.access &= ~Opcodes.ACC_SUPER;
-    // Its members are declared knowing the class (`Pair<A, C> with(C c)` needs its type parameters).
     const outerEnv = this.ctx.env;
     const outerMembers = this.members;
     this.ctx = { ...this.ctx, env: outerEnv.withClass(cls) };
     this.members = GenericMembers.of(this.ctx.env);
+    // Its type parameters (JLS §8.1.2) are in scope in its declaration and instance members, after the enclosing code's.
+    const outerTypeVariables = this.ctx.typeVariables;
+    const typeParameters = declareTypeParameters(node.typeParameters, outerTypeVariables ?? new Map(), (scope) => this.boundResolver(scope), (internalName) => this.ctx.env.isInterface(internalName));
+    this.ctx = { ...this.ctx, typeVariables: typeParameters.scope };
+    // An enum's superclass is Enum<E> (JLS §8.9).
+    const generics = [node.superclass, ...node.interfaces].map((type) => (type === null ? null : this.genericTypeOf(type)));
+    if (isEnum) generics[0] = { kind: 'class', name: 'java/lang/Enum', args: [{ kind: 'class', name, args: [] }] };
+    cls.signature = typeParameters.signature !== '' || generics.some((generic) => generic !== null && isGeneric(generic))
+      ? typeParameters.signature + [superType, ...interfaces.map((i) => JavaType.classType(i))].map((type, i) => (generics[i] != null ? signatureOf(generics[i]!) : type.descriptor())).join('')
+      : null;
     const components = (node.components ?? []).map((component) => {
       const generic = this.genericTypeOf(component.type);
       return { name: component.name, type: this.typeOf(component.type), signature: generic !== null && isGeneric(generic) ? signatureOf(generic) : null };
@@ -3332,7 +3360,10 @@ export class CodeGenerator {
       generator.constructorInvocation(explicit ?? { kind: 'ExplicitConstructorInvocation', isSuper: true, qualifier: null, typeArguments: null, arguments: [], position: member.node.position });
     }
     if (explicit === null || explicit.isSuper) {
-      // JLS §12.5: the initializers run after the superclass constructor, in their order.
+      // JLS §12.5: the initializers run after the superclass constructor, in their order; a class made there is
+      // enclosed by no method (JVMS §4.7.7), as javac writes it.
+      const constructorContext = generator.ctx;
+      generator.ctx = withoutEnclosingMethod(constructorContext);
       for (const initializer of initializers) {
         generator.inScope(() => {
           if (initializer.kind === 'field') {
@@ -3344,6 +3375,7 @@ export class CodeGenerator {
           }
         });
       }
+      generator.ctx = constructorContext;
     }
     generator.statement({ ...member.node.body, statements: explicit === null ? statements : statements.slice(1) });
     if (member.node.compact === true && generator.reachable) {
@@ -3721,7 +3753,8 @@ export class CodeGenerator {
     }
     const target = constructor?.constructor.method ?? new MethodNode(Opcodes.ASM9);
     const firstFreeSlot = constructor?.constructor.firstFreeSlot ?? 1;
-    const generator = new CodeGenerator({ ...ctx, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', firstFreeSlot }, target);
+    // A class made in initializer code is enclosed by no method (JVMS §4.7.7: method_index 0), as javac writes it.
+    const generator = new CodeGenerator({ ...withoutEnclosingMethod(ctx), returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', firstFreeSlot }, target);
     for (const [variableName, variable] of captured) generator.declare(variableName, variable.type, constructor?.slots.get(variableName), variable.generic);
     if (member.kind === 'field') {
       generator.e.load(JavaType.classType(anon.name), 0);
@@ -5639,6 +5672,12 @@ function enumConstructorDescriptor(declared: string): string {
 const ENUM_NAME_LOCAL = '$enum$name';
 const ENUM_ORDINAL_LOCAL = '$enum$ordinal';
 
+/** `ctx` without the method its code is in (see enclosingMethodHere): initializer code's. */
+function withoutEnclosingMethod(ctx: CompileContext): CompileContext {
+  const { methodDescriptor: _enclosing, ...rest } = ctx;
+  return rest;
+}
+
 /** `ctx` with the type variables `scope` (none when undefined). */
 function withTypeVariables(ctx: CompileContext, scope: TypeVariableScope | undefined): CompileContext {
   if (scope !== undefined) return { ...ctx, typeVariables: scope };
@@ -5727,7 +5766,7 @@ function classBodyLambdaSink(anon: ClassNode, member: string): LambdaMethodSink 
       return ASSERTIONS_DISABLED;
     },
     addDeserializationCase(): void {
-      throw new CompileError('serializable lambdas in anonymous classes are not supported in snippets');
+      throw new CompileError('serializable lambdas in anonymous and local classes are not supported in snippets');
     },
   };
 }

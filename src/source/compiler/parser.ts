@@ -904,9 +904,9 @@ class Parser {
     this.rejectClassDeclaration(false, NOT_SUPPORTED_LOCAL_CLASS);
   }
 
-  /** Member classes of an anonymous class: not supported. */
+  /** Member classes of an anonymous or local class: not supported. */
   private rejectMemberClass(): void {
-    this.rejectClassDeclaration(true, 'member classes of anonymous classes are not supported in snippets');
+    this.rejectClassDeclaration(true, 'member classes of anonymous and local classes are not supported in snippets');
   }
 
   /**
