@@ -316,24 +316,38 @@ export class CodeGenerator {
   reachable = true;
   /** Where `yield` goes: the innermost switch expression being compiled, or null. */
   private yieldTarget: SwitchYieldTarget | null = null;
+  // The generator's bookkeeping maps are made on first use (the getters below): a snippet makes many generators
+  // (one per lambda body, trial compilation, initializer…) that never touch most of them.
   /** The generic types of the expressions compiled so far, where they say more than their erasures. */
-  private readonly generics = new Map<Ast.ExpressionNode, GenericType>();
+  private genericsStore: Map<Ast.ExpressionNode, GenericType> | null = null;
+  private get generics(): Map<Ast.ExpressionNode, GenericType> {
+    return (this.genericsStore ??= new Map());
+  }
   /**
    * Calls of generic methods whose declared result is one of the method's type variables, with that
    * variable's erasure: JLS §15.25 classifies a conditional by the result type "before instantiating
    * the method's type arguments", so `c ? 1.5 : Objects.requireNonNull(7)` is a reference conditional.
    */
-  private readonly uninstantiatedResults = new Map<Ast.ExpressionNode, JavaType>();
+  private uninstantiatedResultsStore: Map<Ast.ExpressionNode, JavaType> | null = null;
+  private get uninstantiatedResults(): Map<Ast.ExpressionNode, JavaType> {
+    return (this.uninstantiatedResultsStore ??= new Map());
+  }
   /** Generic member types over ctx.env (replaced with it when a local class is declared). */
   private members: GenericMembers;
   /** What the code is compiled in (swapped only for a switch expression's collect pass). */
   private ctx: CompileContext;
   /** The name last declared at each local slot (for checkDefiniteAssignment's message). */
-  private readonly slotNames = new Map<number, string>();
+  private slotNamesStore: Map<number, string> | null = null;
+  private get slotNames(): Map<number, string> {
+    return (this.slotNamesStore ??= new Map());
+  }
   /** Set on the generator of trialBlockResultTypes: the types of the result expressions of its returns, as they are compiled. */
   private resultTypes: JavaType[] | null = null;
   /** trialBlock's answers, by lambda, then mode, parameter and return types. */
-  private readonly trialBlocks = new Map<Ast.LambdaNode, Map<string, readonly JavaType[] | null>>();
+  private trialBlocksStore: Map<Ast.LambdaNode, Map<string, readonly JavaType[] | null>> | null = null;
+  private get trialBlocks(): Map<Ast.LambdaNode, Map<string, readonly JavaType[] | null>> {
+    return (this.trialBlocksStore ??= new Map());
+  }
   /** See CompileContext.trialBodyTypes: the generators of a snippet's lambda bodies get their root's. */
   private readonly trialBodyTypes: Map<Ast.LambdaNode, Map<string, JavaType | null>>;
   /** The names of the enclosing code's variables used while each discardedArgument compilation runs (innermost last). */
@@ -393,17 +407,32 @@ export class CodeGenerator {
    * the variables this code assigns after their declaration (true: by a compound assignment, ++ or --),
    * those declared without an initializer, and those lambda bodies capture (with a lambda's position).
    */
-  private readonly assignedVariables = new Map<LocalVariable, boolean>();
-  private readonly declaredUnassigned = new Set<LocalVariable>();
+  private assignedVariablesStore: Map<LocalVariable, boolean> | null = null;
+  private get assignedVariables(): Map<LocalVariable, boolean> {
+    return (this.assignedVariablesStore ??= new Map());
+  }
+  private declaredUnassignedStore: Set<LocalVariable> | null = null;
+  private get declaredUnassigned(): Set<LocalVariable> {
+    return (this.declaredUnassignedStore ??= new Set());
+  }
   /** The locals declared `final`, with whether they have an initializer (see noteAssigned). */
-  private readonly finalVariables = new Map<LocalVariable, boolean>();
-  private readonly capturedVariables = new Map<LocalVariable, { readonly name: string; readonly position: SourcePosition; readonly capturer?: string }>();
+  private finalVariablesStore: Map<LocalVariable, boolean> | null = null;
+  private get finalVariables(): Map<LocalVariable, boolean> {
+    return (this.finalVariablesStore ??= new Map());
+  }
+  private capturedVariablesStore: Map<LocalVariable, { readonly name: string; readonly position: SourcePosition; readonly capturer?: string }> | null = null;
+  private get capturedVariables(): Map<LocalVariable, { readonly name: string; readonly position: SourcePosition; readonly capturer?: string }> {
+    return (this.capturedVariablesStore ??= new Map());
+  }
   /**
    * The locals declared without an initializer: the label the generator put at each declaration and
    * the store of each plain assignment to it, with its position, for definite unassignment (see
    * checkDefiniteUnassignment).
    */
-  private readonly blankLocals = new Map<LocalVariable, BlankLocal & { readonly name: string; readonly stores: Set<AbstractInsnNode>; readonly positions: Map<AbstractInsnNode, SourcePosition> }>();
+  private blankLocalsStore: Map<LocalVariable, BlankLocal & { readonly name: string; readonly stores: Set<AbstractInsnNode>; readonly positions: Map<AbstractInsnNode, SourcePosition> }> | null = null;
+  private get blankLocals(): Map<LocalVariable, BlankLocal & { readonly name: string; readonly stores: Set<AbstractInsnNode>; readonly positions: Map<AbstractInsnNode, SourcePosition> }> {
+    return (this.blankLocalsStore ??= new Map());
+  }
 
   /**
    * Compiles with `compile` an expression that starts at an empty operand stack, as statements do
@@ -421,13 +450,22 @@ export class CodeGenerator {
   }
 
   /** Calls whose results are intersection types: the types after the first (see GenericMembers.otherBounds). */
-  private readonly intersectionResults = new WeakMap<Ast.ExpressionNode, readonly string[]>();
+  private intersectionResultsStore: WeakMap<Ast.ExpressionNode, readonly string[]> | null = null;
+  private get intersectionResults(): WeakMap<Ast.ExpressionNode, readonly string[]> {
+    return (this.intersectionResultsStore ??= new WeakMap());
+  }
 
   /** Calls whose results mention type variables they left open (see CompiledArgument.refine). */
-  private readonly openResults = new WeakMap<Ast.ExpressionNode, (target: GenericType) => GenericType | null>();
+  private openResultsStore: WeakMap<Ast.ExpressionNode, (target: GenericType) => GenericType | null> | null = null;
+  private get openResults(): WeakMap<Ast.ExpressionNode, (target: GenericType) => GenericType | null> {
+    return (this.openResultsStore ??= new WeakMap());
+  }
 
   /** The checkcasts genericResult adds after a member of erased type, with that type (see withoutGenericCast). */
-  private readonly genericCasts = new WeakMap<AbstractInsnNode, JavaType>();
+  private genericCastsStore: WeakMap<AbstractInsnNode, JavaType> | null = null;
+  private get genericCasts(): WeakMap<AbstractInsnNode, JavaType> {
+    return (this.genericCastsStore ??= new WeakMap());
+  }
 
   /**
    * `code` of type `type` without the checkcast genericResult ended it with, when its value goes
