@@ -1523,6 +1523,12 @@ export class CodeGenerator {
     const superOuter = node.isSuper ? this.superclassEnclosingInstance(owner, node.position) : null;
     const args = [...(superOuter === null ? [] : [superOuter]), ...this.compileArguments(node.arguments)];
     const constructor = findConstructor(this.ctx.env, owner, this.argumentTypes(args), this.access());
+    // Lambda and method reference arguments get their parameter types as the constructor instantiates them
+    // (a generic constructor's type variables inferred from the other arguments, JLS §18.5.1), as in `new C(…)`.
+    const ownerGeneric = node.isSuper ? (this.members.asSuper(this.members.thisType(this.ctx.currentClass), owner) ?? genericOf(JavaType.classType(owner))) : this.members.thisType(owner);
+    const parameterGenerics = args.some((arg) => arg.functional !== undefined || arg.deferred !== undefined || arg.retarget !== undefined) || constructor.varargsCall
+      ? this.members.parameterTypes(ownerGeneric, constructor, this.inferenceArguments(args))
+      : null;
     const local = this.ctx.localClasses?.get(owner);
     if (local?.isEnum === true) {
       // this(…) in a local enum's constructor passes the constant's name and ordinal on.
@@ -1530,11 +1536,11 @@ export class CodeGenerator {
       const ordinal = this.lookupLocal(ENUM_ORDINAL_LOCAL)!;
       this.e.load(name.type, name.slot);
       this.e.load(ordinal.type, ordinal.slot);
-      this.appendArguments(args, constructor, node.position);
+      this.appendArguments(args, constructor, node.position, parameterGenerics);
       this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', enumConstructorDescriptor(constructor.descriptor), false);
       return;
     }
-    this.appendArguments(args, constructor, node.position);
+    this.appendArguments(args, constructor, node.position, parameterGenerics);
     // this(…) of a local class, or super(…) of one extending another: the enclosing instance and captured values too.
     this.e.invoke(Opcodes.INVOKESPECIAL, owner, '<init>', local === undefined ? constructor.descriptor : this.localClassExtras(local, constructor.descriptor, node.position), false);
   }
@@ -3354,7 +3360,8 @@ export class CodeGenerator {
     const isEnum = info.isEnum === true;
     const declared = JavaType.methodDescriptor(member.parameterTypes, JavaType.VOID);
     const descriptor = isEnum ? enumConstructorDescriptor(declared) : JavaType.methodDescriptor([...member.parameterTypes, ...extras], JavaType.VOID);
-    const target = real ? new MethodNode(Opcodes.ASM9, member.method.access, '<init>', descriptor, null, member.method.exceptions === null ? null : [...member.method.exceptions]) : new MethodNode(Opcodes.ASM9);
+    // Its Signature covers the declared parameters only, as javac's (reflection matches it to the trailing ones).
+    const target = real ? new MethodNode(Opcodes.ASM9, member.method.access, '<init>', descriptor, member.method.signature, member.method.exceptions === null ? null : [...member.method.exceptions]) : new MethodNode(Opcodes.ASM9);
     // The captured values are parameters here, declared as `val$x` so that a declared parameter of the same
     // name still hides the enclosing variable (JLS §6.4.1); `x` reaches `val$x` through the capture scope.
     let generator: CodeGenerator | undefined;
@@ -3362,7 +3369,7 @@ export class CodeGenerator {
       real && ctx.capture !== undefined
         ? { ...ctx.capture, lookup: (variableName) => generator!.lookupLocal(capturedValueField(variableName)) ?? ctx.capture!.lookup(variableName) }
         : ctx.capture;
-    generator = new CodeGenerator({ ...ctx, capture, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', methodDescriptor: descriptor, firstFreeSlot: 1 }, target);
+    generator = new CodeGenerator({ ...ctx, capture, typeVariables: member.typeScope, returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', methodDescriptor: descriptor, firstFreeSlot: 1 }, target);
     // An enum constructor takes its constant's name and ordinal first (slots 1 and 2), for Enum(String, int).
     const enumName = isEnum ? generator.declare(ENUM_NAME_LOCAL, JavaType.STRING) : null;
     const enumOrdinal = isEnum ? generator.declare(ENUM_ORDINAL_LOCAL, JavaType.INT) : null;
@@ -3658,18 +3665,23 @@ export class CodeGenerator {
         if (isStatic) throw new CompileError(`modifier static not allowed here`, member.position);
         // A local class's (the parser refuses them in anonymous classes): declared with its own parameters
         // only, which `new L(…)` and `this(…)` resolve against; localClassExtras adds the rest.
-        if (member.typeParameters.length > 0) throw new CompileError('generic constructors of local classes are not supported in snippets', member.position);
-        const parameterTypes = member.parameters.map((parameter) => this.typeOf(parameter.type));
-        const parameterGenerics = member.parameters.map((parameter) => this.genericTypeOf(parameter.type));
+        // A generic constructor's type parameters (JLS §8.8.4) are in scope in its declaration and body.
+        const typeParameters = declareTypeParameters(member.typeParameters, this.ctx.typeVariables ?? new Map(), (scope) => this.boundResolver(scope), (internalName) => this.ctx.env.isInterface(internalName));
+        const { parameterTypes, parameterGenerics } = this.withTypeScope(typeParameters.scope, () => ({
+          parameterTypes: member.parameters.map((parameter) => this.typeOf(parameter.type)),
+          parameterGenerics: member.parameters.map((parameter) => this.genericTypeOf(parameter.type)),
+        }));
         const descriptor = JavaType.methodDescriptor(parameterTypes, JavaType.VOID);
         if (anon.methods.some((m) => m.name === '<init>' && m.desc === descriptor)) throw new CompileError(`constructor ${member.name} is already defined in ${description}`, member.position);
         const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
         const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
         // A generic class's constructor taking its type variables (`Box(T t)`): a Signature, for `new Box<>(…)`'s inference.
-        const signature = parameterGenerics.some((g) => g !== null && isGeneric(g)) ? `(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})V` : null;
+        const signature = typeParameters.signature !== '' || parameterGenerics.some((g) => g !== null && isGeneric(g))
+          ? `${typeParameters.signature}(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})V`
+          : null;
         const method = new MethodNode(Opcodes.ASM9, access | varargs, '<init>', descriptor, signature, exceptions);
         anon.methods.push(method);
-        members.push({ kind: 'constructor', node: member, method, parameterTypes, parameterGenerics });
+        members.push({ kind: 'constructor', node: member, method, parameterTypes, parameterGenerics, typeScope: typeParameters.scope });
         continue;
       }
       if (member.kind === 'FieldDeclaration') {
@@ -5691,6 +5703,8 @@ type ClassBodyMember =
       readonly method: MethodNode;
       readonly parameterTypes: readonly JavaType[];
       readonly parameterGenerics: readonly (GenericType | null)[];
+      /** The type variables its body sees (its own, the class's, the enclosing code's). */
+      readonly typeScope: TypeVariableScope;
     };
 
 /**
