@@ -707,7 +707,7 @@ export class CodeGenerator {
           throw new CompileError(`cannot infer type for local variable ${declarator.name}`, declarator.position);
         }
         const initializer = declarator.initializer;
-        const buffered = this.buffered(() => this.atEmptyStack(initializer, () => this.expression(initializer)));
+        const buffered = this.buffered(() => this.atEmptyStack(initializer, () => this.ownTyped(initializer, () => this.expression(initializer))));
         if (buffered.value.isNull() || buffered.value.isVoid()) {
           throw new CompileError(`cannot infer type for local variable ${declarator.name} (${buffered.value})`, declarator.position);
         }
@@ -2177,9 +2177,30 @@ export class CodeGenerator {
       });
       return type;
     }
-    const targetType = this.expression(node.target);
+    const targetType = this.ownTyped(node.target, () => this.expression(node.target));
     return this.instanceMember(targetType, node.name, node.position, node, this.generics.get(unparenthesized(node.target)));
   }
+
+  /**
+   * Compiles `node` so that, when it is an anonymous class creation, its type is the anonymous class (JLS
+   * §15.9.5) rather than its supertype: a receiver (`new Object() { int hi() { … } }.hi()`) or a `var`
+   * initializer reaches the members the body adds. Elsewhere the supertype is kept (what the value is
+   * assigned or passed to sees no more, and inference stays with named types).
+   */
+  private ownTyped<T>(node: Ast.ExpressionNode, compile: () => T): T {
+    const inner = unparenthesized(node);
+    if (inner.kind !== 'New' || inner.body === undefined) return compile();
+    const saved = this.ownTypedCreation;
+    this.ownTypedCreation = inner;
+    try {
+      return compile();
+    } finally {
+      this.ownTypedCreation = saved;
+    }
+  }
+
+  /** The anonymous class creation whose type is its own class (see ownTyped). */
+  private ownTypedCreation: Ast.NewNode | null = null;
 
   private staticField(owner: JavaType, name: string, position: SourcePosition, node?: Ast.ExpressionNode): JavaType {
     if (name === 'length' && owner.isArray()) throw new CompileError('length is not a static member of an array type', position);
@@ -2676,7 +2697,8 @@ export class CodeGenerator {
         owner = prefix.type.internalName!;
         receiver = 'static';
       } else {
-        const targetType = this.expression(node.target);
+        const target = node.target;
+        const targetType = this.ownTyped(target, () => this.expression(target));
         if (!targetType.isReference()) throw new CompileError(`${targetType} cannot be dereferenced`, node.target.position);
         owner = targetType.isArray() ? targetType.descriptor() : targetType.internalName!;
         receiver = targetType;
@@ -3085,6 +3107,12 @@ export class CodeGenerator {
       if (!this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
     }
     this.e.invoke(Opcodes.INVOKESPECIAL, name, '<init>', constructor.method.desc, false);
+    if (this.ownTypedCreation === node) {
+      // Typed as its own class (see ownTyped): the code after it knows the class (its Signature gives the supertype's arguments).
+      this.ctx = { ...this.ctx, env: this.ctx.env.withClass(anon) };
+      this.members = GenericMembers.of(this.ctx.env);
+      return JavaType.classType(name);
+    }
     if (generic !== null) this.record(node, generic);
     else if (superGeneric !== null && !diamond) this.record(node, superGeneric);
     return supertype;
