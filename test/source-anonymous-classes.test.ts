@@ -140,16 +140,50 @@ describe('anonymous classes in snippets', () => {
     const compiled = await compileJava(SOURCES);
     const shop = new ClassPool(true).appendClassPath(compiled.dir).get('anon.Shop');
     shop.getDeclaredMethod('sell').insertBefore('Runnable r = new Runnable() { public void run() { System.out.println("selling " + $1); } }; r.run();');
+    // A field initializer's class is made when the class is written (its initializer is compiled then): written too.
+    shop.addField(CtField.make('Runnable hook = new Runnable() { public void run() { } };', shop));
     const out = mkdtempSync(join(tmpdir(), 'classforge-writefile-'));
     try {
       await shop.writeFile(out);
-      expect(readdirSync(join(out, 'anon')).sort()).toEqual(['Shop$2.class', 'Shop.class']);
+      expect(readdirSync(join(out, 'anon')).sort()).toEqual(['Shop$2.class', 'Shop$3.class', 'Shop.class']);
       const run = await runJava({ classpath: [out, compiled.dir], mainClass: 'anon.Shop', verify: true });
       expect(run.stderr).toBe('');
       expect(run.stdout).toContain('selling tea\nselling milk\n');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  // Their own hidden fields (this$0, val$x) are no names in their code, as javac's are not: in a snippet of javac's
+  // inner class Outer$Inner, `this$0` is the edited class's (Outer), not the anonymous class's (Outer$Inner).
+  it("leave the edited class's synthetic fields to its names: this$0 in an inner class's snippet is still its outer instance", async () => {
+    const compiled = await compileJava({
+      'p/Outer.java': `package p;
+        public class Outer { public String toString() { return "OUTER"; }
+          class Inner { public String toString() { return "INNER"; } void g() { System.out.println("g"); } }
+          String h() { return String.valueOf(1); }
+          public static void main(String[] a) { new Outer().new Inner().g(); } }`,
+    });
+    const pool = new ClassPool(true).appendClassPath(compiled.dir);
+    const inner = pool.get('p.Outer$Inner');
+    inner.getDeclaredMethod('g').insertBefore(
+      'Runnable r = new Runnable() { public void run() { System.out.println("anon " + this$0); } }; r.run(); ' +
+        'class L { void p() { System.out.println("local " + this$0); } } new L().p();',
+    );
+    const run = await runJava({ classpath: [writtenWithCompanions(inner), compiled.dir], mainClass: 'p.Outer', verify: true });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('anon OUTER\nlocal OUTER\ng\n');
+    // $proceed belongs to the replacement's own code, not to a class body in it.
+    const a = pool.get('p.Outer');
+    expect(() =>
+      a.getDeclaredMethod('h').instrument(
+        new (class extends ExprEditor {
+          override editMethodCall(call: MethodCall): void {
+            call.replace('{ Runnable r = new Runnable() { public void run() { $proceed($$); } }; $_ = $proceed($$); }');
+          }
+        })(),
+      ),
+    ).toThrow(/\$proceed cannot be used inside an anonymous or local class body \(call it in the replacement's own code\)/);
   });
 
   // javac compiles a field initializer once: its anonymous class (and lambda) is one class however many constructors
@@ -211,7 +245,7 @@ describe('anonymous classes in snippets', () => {
     for (const snippet of ['n += 1;', 'System.out.println(toString());', 'System.out.println($0);', 'Runnable r = () -> System.out.println(n);']) {
       refused(snippet).toThrow(/cannot reference this before supertype constructor has been called/);
     }
-    refused('Runnable r = new Runnable() { public void run() { System.out.println(n); } };').toThrow(/non-static variable n cannot be referenced from a static context/);
+    refused('Runnable r = new Runnable() { public void run() { System.out.println(n); } };').toThrow(/cannot reference n before supertype constructor has been called/);
   });
 
   it('subclass inner classes, their enclosing instance passed to the superclass constructor (implicit or outer.new)', async () => {

@@ -912,7 +912,12 @@ export class CtClass {
    * are compiled before any file is written, so that a class that cannot be written leaves no file behind.
    */
   writeFile(directory = '.'): Promise<void> {
-    const classes = [this, ...this.companions].map((ctClass) => ({ path: join(directory, toInternalName(ctClass.getName()) + '.class'), bytes: ctClass.toBytecode() }));
+    // This class first: its field initializers are compiled as it is written, and their classes join the companions then.
+    const own = this.toBytecode();
+    const classes = [{ ctClass: this as CtClass, bytes: own }, ...this.companions.map((ctClass) => ({ ctClass, bytes: ctClass.toBytecode() }))].map(({ ctClass, bytes }) => ({
+      path: join(directory, toInternalName(ctClass.getName()) + '.class'),
+      bytes,
+    }));
     for (const { path, bytes } of classes) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, bytes);

@@ -176,6 +176,10 @@ export interface CompileContext {
    * enclosing instance (JLS §15.9.2: as in a static context).
    */
   readonly thisUninitialized?: boolean;
+  /** In the members of an anonymous or local class a snippet declares: its own synthetic fields are not names in the code. */
+  readonly snippetClassBody?: boolean;
+  /** In such members, when the class was made before a constructor's super(…) call (thisUninitialized): why it has no enclosing instance. */
+  readonly beforeSuperCall?: boolean;
   /** The descriptor of the method the code goes into, when known: an anonymous class's EnclosingMethod (JVMS §4.7.7). */
   readonly methodDescriptor?: string;
   /**
@@ -675,10 +679,13 @@ export class CodeGenerator {
 
   private inScope(body: () => void): void {
     this.scopes.push(new Map());
+    // A local class declared in the block is in scope to its end (JLS §6.3), as its locals are.
+    const localTypes = this.ctx.localTypes;
     try {
       body();
     } finally {
       this.scopes.pop();
+      if (this.ctx.localTypes !== localTypes) this.ctx = localTypes === undefined ? withoutLocalTypes(this.ctx) : { ...this.ctx, localTypes };
     }
   }
 
@@ -2066,7 +2073,11 @@ export class CodeGenerator {
       reachable = outer !== null && model!.fields.some((f) => (f.access & Opcodes.ACC_SYNTHETIC) !== 0 && !f.isStatic && f.descriptor === `L${outer};`);
       current = outer ?? current;
     }
-    if (!reachable) throw new CompileError(`${what} cannot be referenced from a static context`, position);
+    if (!reachable) {
+      // A class made in a constructor before its super(…) call has no enclosing instance (JLS §15.9.2): say why, as javac does.
+      if (this.ctx.beforeSuperCall === true && !this.ctx.isStatic) throw new CompileError(`cannot reference ${what.replace(/^non-static (variable|method) /, '')} before supertype constructor has been called`, position);
+      throw new CompileError(`${what} cannot be referenced from a static context`, position);
+    }
   }
 
   /**
@@ -2091,7 +2102,11 @@ export class CodeGenerator {
 
   /** The field `name` of the current class (or inherited), or null. */
   private fieldInScope(name: string): ResolvedField | null {
-    return findField(this.ctx.env, this.ctx.currentClass, name, this.access());
+    const field = findField(this.ctx.env, this.ctx.currentClass, name, this.access());
+    // The hidden fields of a class a snippet declared (this$0, val$x) cannot be named in its code, as javac's cannot:
+    // the name means the field of an enclosing class (the edited class's own this$0, say, when it is an inner class).
+    if (field !== null && this.ctx.snippetClassBody === true && field.owner === this.ctx.currentClass && (field.field.access & Opcodes.ACC_SYNTHETIC) !== 0) return null;
+    return field;
   }
 
   /**
@@ -2873,7 +2888,11 @@ export class CodeGenerator {
 
   private proceed(node: Ast.MethodCallNode): JavaType {
     const proceed = this.ctx.variables.proceed;
-    if (proceed === undefined) throw new CompileError('$proceed is only available in ExprEditor replacements', node.position);
+    if (proceed === undefined) {
+      // A class body's or a lambda body's code is another method: the replaced expression is not there.
+      const elsewhere = this.ctx.snippetClassBody === true ? 'an anonymous or local class body' : this.ctx.capture !== undefined && this.ctx.capture.capturer === undefined ? 'a lambda body' : null;
+      throw new CompileError(elsewhere === null ? '$proceed is only available in ExprEditor replacements' : `$proceed cannot be used inside ${elsewhere} (call it in the replacement's own code)`, node.position);
+    }
     proceed.pushTarget(this.e);
     const args = this.compileArguments(node.arguments);
     if (args.length !== proceed.parameterTypes.length) {
@@ -3491,6 +3510,8 @@ export class CodeGenerator {
       isInterface: false,
       variables: {},
       trialBodyTypes: this.trialBodyTypes,
+      snippetClassBody: true,
+      beforeSuperCall: this.ctx.thisUninitialized === true || this.ctx.beforeSuperCall === true,
       privateAccessRefusal:
         otherNestHost === undefined
           ? undefined
@@ -5357,7 +5378,7 @@ export class CodeGenerator {
     // A type variable of the method or class (JLS §4.4) is its erasure (its leftmost bound).
     const variable = this.typeVariableOf(node);
     if (variable !== null) return variable.erasure;
-    // A local class declared before, in scope to the end of the code (JLS §6.3: its block, here wider).
+    // A local class declared before, in scope to the end of its block (JLS §6.3: see inScope).
     const local = node.parts.length === 1 ? this.ctx.localTypes?.get(node.parts[0]!.name) : undefined;
     if (local !== undefined) return JavaType.classType(local);
     try {
@@ -5751,6 +5772,12 @@ function enumConstructorDescriptor(declared: string): string {
 /** The local variables an enum constructor keeps its constant's name and ordinal in (slots 1 and 2). */
 const ENUM_NAME_LOCAL = '$enum$name';
 const ENUM_ORDINAL_LOCAL = '$enum$ordinal';
+
+/** `ctx` without local classes in scope. */
+function withoutLocalTypes(ctx: CompileContext): CompileContext {
+  const { localTypes: _gone, ...rest } = ctx;
+  return rest;
+}
 
 /** `ctx` without the method its code is in (see enclosingMethodHere): initializer code's. */
 function withoutEnclosingMethod(ctx: CompileContext): CompileContext {
