@@ -2252,7 +2252,15 @@ export class CodeGenerator {
       const field = this.fieldInScope(node.name);
       return field !== null && field.isStatic ? field : null;
     }
-    const prefix = this.typePrefix(node);
+    // Asked only whether a name is a constant: a name it cannot place (a pattern variable out of its scope by now,
+    // `c ? x.v : -1` classified after its operands) is none; compiling the name itself reports what is wrong.
+    let prefix: ReturnType<CodeGenerator['typePrefix']>;
+    try {
+      prefix = this.typePrefix(node);
+    } catch (error) {
+      if (error instanceof CompileError) return null;
+      throw error;
+    }
     if (prefix === null || prefix.fields.length !== 1 || !prefix.type.isClass()) return null;
     const field = findField(this.ctx.env, prefix.type.internalName!, prefix.fields[0]!, this.access());
     return field !== null && field.isStatic ? field : null;
@@ -3264,6 +3272,10 @@ export class CodeGenerator {
     if (isEnum) addEnumMembers(cls, enumConstants.map((constant) => constant.name));
     const constantBodies = isEnum && enumConstants.some((constant) => constant.body !== null);
     const declared = this.declareClassBodyMembers(cls, body, node.name, (access & Opcodes.ACC_ABSTRACT) !== 0 || constantBodies, form);
+    // Its bridges (JLS §15.12.4.5) before anything sees the class: a subclass, an enum constant's class or an
+    // implementing class inherits them as the implementations of the supertype's erasures (`get()Object` of a
+    // Supplier<String>), and is checked against them.
+    addBridges(this.ctx.env, this.members, cls, instanceMethodsOf(declared));
     if (constantBodies) {
       // The constants' classes call the constructors: package access, not private (javac before 11 wrote a
       // synthetic access constructor instead, after it the classes are nestmates — which a snippet's may not be).
@@ -3340,7 +3352,6 @@ export class CodeGenerator {
     for (const [variableName, variable] of info.captures!) {
       if (this.lookupLocal(variableName) === variable && !this.capturedVariables.has(variable)) this.capturedVariables.set(variable, { name: variableName, position, capturer: 'an inner class' });
     }
-    addBridges(env, this.members, cls, instanceMethodsOf(members));
     if ((cls.access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
     if (this.ctx.lambdaMethods.discards !== true) sink.add(cls);
     // The class's type parameters end with it; its name stays in scope.

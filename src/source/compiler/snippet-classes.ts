@@ -165,7 +165,7 @@ export function addBridges(env: TypeEnvironment, members: GenericMembers, node: 
         if (inherited.argumentTypes.length !== own.argumentTypes.length || inherited.isBridge) continue;
         if (!overridesAt(members, thisType, supertype, inherited, own.argumentTypes)) continue;
         if (node.methods.some((m) => m.name === inherited.name && m.desc === inherited.descriptor)) continue;
-        node.methods.push(bridge(node.name, method, inherited));
+        node.methods.push(bridge(node.name, method, inherited, (node.access & Opcodes.ACC_INTERFACE) !== 0));
       }
     }
   }
@@ -192,7 +192,7 @@ function overridesAt(members: GenericMembers, thisType: ReturnType<GenericMember
 }
 
 /** A bridge with `inherited`'s descriptor calling `method` of class `owner`. */
-function bridge(owner: string, method: MethodNode, inherited: MethodModel): MethodNode {
+function bridge(owner: string, method: MethodNode, inherited: MethodModel, isInterface: boolean): MethodNode {
   const access = (method.access & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE;
   const result = new MethodNode(Opcodes.ASM9, access, inherited.name, inherited.descriptor, null, method.exceptions === null ? null : [...method.exceptions]);
   const target = JavaType.methodTypes(method.desc);
@@ -205,7 +205,8 @@ function bridge(owner: string, method: MethodNode, inherited: MethodModel): Meth
     const wanted = target.argumentTypes[i]!;
     if (wanted !== type && wanted.isReference()) code.add(new TypeInsnNode(Opcodes.CHECKCAST, wanted.isArray() ? wanted.descriptor() : wanted.internalName!));
   });
-  code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, owner, method.name, method.desc, false));
+  // In an interface (a local interface's default method) the bridge is a default method too, calling through the interface.
+  code.add(new MethodInsnNode(isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, owner, method.name, method.desc, isInterface));
   code.add(new InsnNode(inherited.returnType.toAsmType().getOpcode(Opcodes.IRETURN)));
   result.maxLocals = slot;
   result.maxStack = slot + 1;
