@@ -107,6 +107,9 @@ describe('local classes in snippets', () => {
     refused('class A { static long n() { return $2; } }').toThrow(/non-static variable \$2 cannot be referenced from a static context/);
     refused('class A { static A() { } }').toThrow(/modifier static not allowed here/);
     refused('class G<T> { static T bad; }').toThrow(/cannot find symbol: class T/);
+    // JLS §6.3: a local class is in scope to the end of its block — of its statement group in a switch.
+    refused('{ class X { } } new X();').toThrow(/cannot find symbol: class X/);
+    refused('switch ((int) $2) { case 1: class X { } break; default: new X(); }').toThrow(/cannot find symbol: class X/);
     refused('class G<T, T> { }').toThrow(/type variable T is already defined/);
     refused('abstract class A { abstract static void m(); }').toThrow(/illegal combination of modifiers: abstract and static/);
     refused('class A extends String { }').toThrow(/cannot inherit from final java.lang.String/);

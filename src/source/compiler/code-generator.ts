@@ -677,15 +677,26 @@ export class CodeGenerator {
     }
   }
 
-  private inScope(body: () => void): void {
-    this.scopes.push(new Map());
-    // A local class declared in the block is in scope to its end (JLS §6.3), as its locals are.
+  /**
+   * Runs `body` with the local classes it declares in scope to its end only (JLS §6.3: a local class of a switch
+   * block statement group is in scope in the rest of that group, where its locals reach the later groups).
+   */
+  private inLocalTypeScope(body: () => void): void {
     const localTypes = this.ctx.localTypes;
     try {
       body();
     } finally {
-      this.scopes.pop();
       if (this.ctx.localTypes !== localTypes) this.ctx = localTypes === undefined ? withoutLocalTypes(this.ctx) : { ...this.ctx, localTypes };
+    }
+  }
+
+  private inScope(body: () => void): void {
+    this.scopes.push(new Map());
+    try {
+      // A local class declared in the block is in scope to its end (JLS §6.3), as its locals are.
+      this.inLocalTypeScope(body);
+    } finally {
+      this.scopes.pop();
     }
   }
 
@@ -1098,7 +1109,7 @@ export class CodeGenerator {
     // (`case 1: int x = 5; … case 2: x = 7;`); an arrow case's body is a scope of its own.
     this.switchOn(node, labels, (switchCase, breakLabel, target) => {
       if (node.arrowForm) this.inScope(() => this.statements(switchCase.body));
-      else this.statements(switchCase.body);
+      else this.inLocalTypeScope(() => this.statements(switchCase.body));
       if (node.arrowForm && this.reachable) {
         target.exited = true;
         this.e.jump(Opcodes.GOTO, breakLabel);
