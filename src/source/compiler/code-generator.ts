@@ -1814,6 +1814,17 @@ export class CodeGenerator {
       if (narrow !== type) this.e.box(narrow);
       return;
     }
+    if (actual.isReference() && type.isReference() && !actual.isNull() && !this.ctx.env.isAssignable(actual, type)) {
+      // A type variable is assignable to each of its bounds (JLS §4.10.2), not only to its erasure (the first):
+      // `Comparable<T> c = a` of a `T extends Number & Comparable<T>`, with javac's cast.
+      const local = inner.kind === 'Name' ? this.lookupLocal(inner.name) : undefined;
+      const bound = this.typeVariableOtherBounds(this.generics.get(inner) ?? local?.generic)?.find((other) => this.ctx.env.isAssignable(JavaType.classType(other), type));
+      if (bound !== undefined) {
+        this.e.checkcast(JavaType.classType(bound));
+        this.convert(JavaType.classType(bound), type, node.position, 'assignment');
+        return;
+      }
+    }
     this.convert(actual, type, node.position, 'assignment');
   }
 
@@ -2808,13 +2819,29 @@ export class CodeGenerator {
 
   /** The method `node` calls on one of the other types of its target's intersection type, or null. */
   private intersectionMember(node: Ast.MethodCallNode, target: Ast.ExpressionNode, args: readonly CompiledArgument[]): { owner: string; method: ResolvedMethod } | null {
-    const bounds = this.intersectionResults.get(target) ?? (target.kind === 'Name' ? this.lookupLocal(target.name)?.intersection : undefined) ?? [];
+    const local = target.kind === 'Name' ? this.lookupLocal(target.name) : undefined;
+    const bounds = this.intersectionResults.get(target) ?? local?.intersection ?? this.typeVariableOtherBounds(this.generics.get(target) ?? local?.generic) ?? [];
     for (const owner of bounds) {
       try {
         return { owner, method: findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), { ...this.access(), qualifier: owner }) };
       } catch (error) {
         if (!(error instanceof CompileError)) throw error;
       }
+    }
+    return null;
+  }
+
+  /**
+   * A value typed by a type variable with several bounds (`<T extends Number & Comparable<T>>`, JLS §4.4) has the
+   * members of each: the erasures of the bounds after the first (its own erasure), as the method or class whose
+   * code this is, or an enclosing class, declares the variable; null when it has one bound or is not known here.
+   */
+  private typeVariableOtherBounds(type: GenericType | undefined): string[] | null {
+    if (type === undefined || type.kind !== 'variable') return null;
+    const method = this.ctx.methodName !== undefined && this.ctx.methodDescriptor !== undefined ? { name: this.ctx.methodName, descriptor: this.ctx.methodDescriptor } : null;
+    for (const owner of [this.ctx.currentClass, ...this.enclosingClasses()]) {
+      const bounds = this.members.typeVariableBounds(owner, type.name, owner === this.ctx.currentClass ? method : null);
+      if (bounds !== null) return bounds.slice(1).flatMap((bound) => (bound.kind === 'class' ? [bound.name] : []));
     }
     return null;
   }

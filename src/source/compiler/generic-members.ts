@@ -418,6 +418,20 @@ export class GenericMembers {
     return lub;
   }
 
+  /**
+   * The bounds of the type variable `name` as `className` (a class type parameter, JLS §8.1.2) or its method
+   * `method` (a method's, §8.4.4) declares it, the method's first; null when neither declares it.
+   */
+  typeVariableBounds(className: string, name: string, method: { readonly name: string; readonly descriptor: string } | null): readonly GenericType[] | null {
+    if (method !== null) {
+      const model = this.env.findClass(className)?.methods.find((m) => m.name === method.name && m.descriptor === method.descriptor);
+      const signature = model === undefined ? null : this.methodSignature(model, className);
+      const declared = signature?.typeParameters.find((parameter) => parameter.name === name);
+      if (declared !== undefined) return declared.bounds;
+    }
+    return this.classGenerics(className).typeParameters.find((parameter) => parameter.name === name)?.bounds ?? null;
+  }
+
   /** The other types of the intersection a least upper bound stands for (see leastUpperBound), or none. */
   otherBounds(type: GenericType | null | undefined): readonly string[] {
     return (type != null && this.intersections.get(type)) || [];
