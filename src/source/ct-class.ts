@@ -913,11 +913,9 @@ export class CtClass {
    */
   writeFile(directory = '.'): Promise<void> {
     // This class first: its field initializers are compiled as it is written, and their classes join the companions then.
-    const own = this.toBytecode();
-    const classes = [{ ctClass: this as CtClass, bytes: own }, ...this.companions.map((ctClass) => ({ ctClass, bytes: ctClass.toBytecode() }))].map(({ ctClass, bytes }) => ({
-      path: join(directory, toInternalName(ctClass.getName()) + '.class'),
-      bytes,
-    }));
+    const fileOf = (ctClass: CtClass) => join(directory, toInternalName(ctClass.getName()) + '.class');
+    const classes = [{ path: fileOf(this), bytes: this.toBytecode() }];
+    for (const companion of this.companions) classes.push({ path: fileOf(companion), bytes: companion.toBytecode() });
     for (const { path, bytes } of classes) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, bytes);

@@ -56,7 +56,7 @@ import { ASSERTIONS_DISABLED, assertionsDisabledField, assertionsDisabledInitial
 import { declareTypeParameters, type DeclaredTypeParameters } from './compiler/type-parameters.js';
 import { fieldConstantValue, type Constant } from './compiler/constant-folding.js';
 import { GenericMembers } from './compiler/generic-members.js';
-import { erasure, extendScope, genericOf, type GenericType, parseFieldSignature, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
+import { erasure, extendScope, genericOf, type GenericType, parseFieldSignature, methodSignatureText, parseMethodSignature, signatureOf, type TypeVariableScope } from './compiler/generic-type.js';
 import type { Emitter } from './compiler/emitter.js';
 import { JavaSyntaxError } from './compiler/java-syntax-error.js';
 import { JavaType } from './compiler/java-type.js';
@@ -868,7 +868,7 @@ function declareMethod(ctClass: CtClass, node: Ast.MethodDeclarationNode | Ast.C
   const returnGeneric = isConstructor ? null : context.generic(node.returnType);
   const signature =
     parameterGenerics.some((g) => g !== null) || returnGeneric !== null || typeParameters.signature !== ''
-      ? `${typeParameters.signature}(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
+      ? methodSignatureText(typeParameters.signature, parameterTypes, parameterGenerics, returnType, returnGeneric)
       : null;
   const method = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
   const body = node.body;

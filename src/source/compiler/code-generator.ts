@@ -50,7 +50,7 @@ import { ALT_FLAG_BRIDGES, ALT_FLAG_MARKERS, ALT_FLAG_SERIALIZABLE, ALT_METAFACT
 import type { SerializableLambda } from './lambda-deserialization.js';
 import type { ConstantValue as BootstrapArgument } from '../../asm/java-values.js';
 import { GenericMembers, type InferenceArgument } from './generic-members.js';
-import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, sameType, signatureOf, type TypeArgument, type TypeVariableScope } from './generic-type.js';
+import { erasure, type GenericType, genericOf, isGeneric, mentionsTypeVariable, methodSignatureText, sameType, signatureOf, type TypeArgument, type TypeVariableScope } from './generic-type.js';
 import { CompileError, type SourcePosition } from './compile-error.js';
 import { compileWork } from './compile-work.js';
 import { CompileMemo, type DiscardedOutcome, genericKey, type TrialOutcome, variableKey } from './compile-memo.js';
@@ -686,7 +686,7 @@ export class CodeGenerator {
     try {
       body();
     } finally {
-      if (this.ctx.localTypes !== localTypes) this.ctx = localTypes === undefined ? withoutLocalTypes(this.ctx) : { ...this.ctx, localTypes };
+      if (this.ctx.localTypes !== localTypes) this.ctx = withContext(this.ctx, 'localTypes', localTypes);
     }
   }
 
@@ -3320,7 +3320,7 @@ export class CodeGenerator {
       for (const method of cls.methods) if (method.name === '<init>') method.access &= ~Opcodes.ACC_PRIVATE;
       // JLS §8.1.1.1, §8.9: abstract when it declares or inherits an abstract method it does not implement (its
       // constants' classes then must).
-      if (cls.methods.some((method) => (method.access & Opcodes.ACC_ABSTRACT) !== 0) || unimplementedAbstractMethod(outerEnv.withClass(cls), cls) !== null) {
+      if (cls.methods.some((method) => (method.access & Opcodes.ACC_ABSTRACT) !== 0) || unimplementedAbstractMethod(this.ctx.env, cls) !== null) {
         cls.access |= Opcodes.ACC_ABSTRACT;
         cls.innerClasses[0]!.access |= Opcodes.ACC_ABSTRACT;
       }
@@ -3393,7 +3393,7 @@ export class CodeGenerator {
     if ((cls.access & Opcodes.ACC_ABSTRACT) === 0) checkImplementsAbstractMethods(env, cls, node.name, position);
     if (this.ctx.lambdaMethods.discards !== true) sink.add(cls);
     // The class's type parameters end with it; its name stays in scope.
-    this.ctx = withTypeVariables(this.ctx, outerTypeVariables);
+    this.ctx = withContext(this.ctx, 'typeVariables', outerTypeVariables);
   }
 
   /** Resolves a type parameter's bound (see declareTypeParameters) with the type variables `scope`. */
@@ -3504,7 +3504,7 @@ export class CodeGenerator {
       // JLS §12.5: the initializers run after the superclass constructor, in their order; a class made there is
       // enclosed by no method (JVMS §4.7.7), as javac writes it.
       const constructorContext = generator.ctx;
-      generator.ctx = withoutEnclosingMethod(constructorContext);
+      generator.ctx = withContext(constructorContext, 'methodDescriptor', undefined);
       for (const initializer of initializers) {
         generator.inScope(() => {
           if (initializer.kind === 'field') {
@@ -3774,9 +3774,7 @@ export class CodeGenerator {
         const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
         const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
         // A generic class's constructor taking its type variables (`Box(T t)`): a Signature, for `new Box<>(…)`'s inference.
-        const signature = typeParameters.signature !== '' || parameterGenerics.some((g) => g !== null && isGeneric(g))
-          ? `${typeParameters.signature}(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})V`
-          : null;
+        const signature = bodyMemberSignature(typeParameters.signature, parameterTypes, parameterGenerics, JavaType.VOID, null);
         const method = new MethodNode(Opcodes.ASM9, access | varargs, '<init>', descriptor, signature, exceptions);
         anon.methods.push(method);
         members.push({ kind: 'constructor', node: member, method, parameterTypes, parameterGenerics, typeScope: typeParameters.scope });
@@ -3822,9 +3820,7 @@ export class CodeGenerator {
       }));
       const descriptor = JavaType.methodDescriptor(parameterTypes, returnType);
       if (anon.methods.some((m) => m.name === member.name && m.desc === descriptor)) throw new CompileError(`method ${member.name} is already defined in ${description}`, member.position);
-      const signature = typeParameters.signature !== '' || parameterGenerics.some((g) => g !== null && isGeneric(g)) || (returnGeneric !== null && isGeneric(returnGeneric))
-        ? `${typeParameters.signature}(${parameterGenerics.map((g, i) => (g === null ? parameterTypes[i]!.descriptor() : signatureOf(g))).join('')})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`
-        : null;
+      const signature = bodyMemberSignature(typeParameters.signature, parameterTypes, parameterGenerics, returnType, returnGeneric);
       const varargs = member.parameters.some((parameter) => parameter.varargs) ? Opcodes.ACC_VARARGS : 0;
       const exceptions = member.throws.map((type) => this.classTypeOf(type).internalName!);
       const method = new MethodNode(Opcodes.ASM9, access | varargs, member.name, descriptor, signature, exceptions);
@@ -3902,7 +3898,7 @@ export class CodeGenerator {
     const target = constructor?.constructor.method ?? new MethodNode(Opcodes.ASM9);
     const firstFreeSlot = constructor?.constructor.firstFreeSlot ?? 1;
     // A class made in initializer code is enclosed by no method (JVMS §4.7.7: method_index 0), as javac writes it.
-    const generator = new CodeGenerator({ ...withoutEnclosingMethod(ctx), returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', firstFreeSlot }, target);
+    const generator = new CodeGenerator({ ...withContext(ctx, 'methodDescriptor', undefined), returnType: JavaType.VOID, returnGeneric: null, methodName: '<init>', firstFreeSlot }, target);
     for (const [variableName, variable] of captured) generator.declare(variableName, variable.type, constructor?.slots.get(variableName), variable.generic);
     if (member.kind === 'field') {
       generator.e.load(JavaType.classType(anon.name), 0);
@@ -5822,23 +5818,15 @@ function enumConstructorDescriptor(declared: string): string {
 const ENUM_NAME_LOCAL = '$enum$name';
 const ENUM_ORDINAL_LOCAL = '$enum$ordinal';
 
-/** `ctx` without local classes in scope. */
-function withoutLocalTypes(ctx: CompileContext): CompileContext {
-  const { localTypes: _gone, ...rest } = ctx;
-  return rest;
-}
-
-/** `ctx` without the method its code is in (see enclosingMethodHere): initializer code's. */
-function withoutEnclosingMethod(ctx: CompileContext): CompileContext {
-  const { methodDescriptor: _enclosing, ...rest } = ctx;
-  return rest;
-}
-
-/** `ctx` with the type variables `scope` (none when undefined). */
-function withTypeVariables(ctx: CompileContext, scope: TypeVariableScope | undefined): CompileContext {
-  if (scope !== undefined) return { ...ctx, typeVariables: scope };
-  const { typeVariables: _dropped, ...rest } = ctx;
-  return rest;
+/**
+ * `ctx` with its optional field `key` set to `value`, or without the field when `value` is undefined (a code's
+ * local classes at a block's end, the type variables after a local class, no enclosing method in initializer code).
+ */
+function withContext<K extends 'localTypes' | 'typeVariables' | 'methodDescriptor'>(ctx: CompileContext, key: K, value: CompileContext[K] | undefined): CompileContext {
+  if (value !== undefined) return { ...ctx, [key]: value };
+  const rest: { -readonly [P in keyof CompileContext]?: CompileContext[P] } = { ...ctx };
+  delete rest[key];
+  return rest as CompileContext;
 }
 
 /**
@@ -5850,6 +5838,12 @@ function localClassDescriptor(info: LocalClassInfo, declared: string): string {
   if (info.captures === null) return declared;
   const extras = [...(info.outerInstance === null ? [] : [JavaType.classType(info.outerInstance)]), ...info.captures.map(([, variable]) => variable.type)];
   return JavaType.methodDescriptor([...JavaType.methodTypes(declared).argumentTypes, ...extras], JavaType.VOID);
+}
+
+/** A class body member's Signature (JVMS §4.7.9.1), or null when nothing in its declaration is generic. */
+function bodyMemberSignature(typeParameters: string, parameterTypes: readonly JavaType[], parameterGenerics: readonly (GenericType | null)[], returnType: JavaType, returnGeneric: GenericType | null): string | null {
+  const generic = typeParameters !== '' || parameterGenerics.some((g) => g !== null && isGeneric(g)) || (returnGeneric !== null && isGeneric(returnGeneric));
+  return generic ? methodSignatureText(typeParameters, parameterTypes, parameterGenerics, returnType, returnGeneric) : null;
 }
 
 /** The instance methods a class body declares: those that may override (and need bridges, JLS §15.12.4.5). */

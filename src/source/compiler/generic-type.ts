@@ -156,6 +156,21 @@ export function sameType(a: TypeArgument, b: TypeArgument): boolean {
 
 // ## Signatures written (JVMS §4.7.9.1)
 
+/**
+ * A MethodSignature (JVMS §4.7.9.1) from a declaration's types: `typeParameters` (`<T:…>`, or ''), each parameter's
+ * generic type where known (else its erasure), the result's likewise (a constructor's is void).
+ */
+export function methodSignatureText(
+  typeParameters: string,
+  parameterTypes: readonly JavaType[],
+  parameterGenerics: readonly (GenericType | null)[],
+  returnType: JavaType,
+  returnGeneric: GenericType | null,
+): string {
+  const parameters = parameterGenerics.map((generic, i) => (generic === null ? parameterTypes[i]!.descriptor() : signatureOf(generic))).join('');
+  return `${typeParameters}(${parameters})${returnGeneric === null ? returnType.descriptor() : signatureOf(returnGeneric)}`;
+}
+
 /** The JavaTypeSignature of `type`: `Ljava/util/List<Ljava/lang/String;>;`, `TT;`, `[I`. */
 export function signatureOf(type: GenericType): string {
   switch (type.kind) {
