@@ -57,24 +57,26 @@ export type LambdaOutcome =
   | { readonly error: Error };
 
 export class CompileMemo {
-  private readonly trials = new WeakMap<Ast.ExpressionNode, Map<string, TrialOutcome>>();
-  private readonly lambdas = new WeakMap<Ast.LambdaNode, Map<string, LambdaOutcome>>();
-  private readonly discarded = new WeakMap<Ast.ExpressionNode, Map<string, DiscardedOutcome>>();
+  // Made on first use, as plain Maps: most snippets (a println) never make a throwaway compilation, and a memo
+  // lives as long as one snippet's compilation, so weak keys bought nothing but WeakMaps' cost to make and collect.
+  private trials: Map<Ast.ExpressionNode, Map<string, TrialOutcome>> | null = null;
+  private lambdas: Map<Ast.LambdaNode, Map<string, LambdaOutcome>> | null = null;
+  private discarded: Map<Ast.ExpressionNode, Map<string, DiscardedOutcome>> | null = null;
 
   trial(node: Ast.ExpressionNode, key: string, compute: () => TrialOutcome): TrialOutcome {
-    return remembered(this.trials, node, key, compute);
+    return remembered((this.trials ??= new Map()), node, key, compute);
   }
 
   lambda(node: Ast.LambdaNode, key: string, compute: () => LambdaOutcome): LambdaOutcome {
-    return remembered(this.lambdas, node, key, compute);
+    return remembered((this.lambdas ??= new Map()), node, key, compute);
   }
 
   argument(node: Ast.ExpressionNode, key: string, compute: () => DiscardedOutcome): DiscardedOutcome {
-    return remembered(this.discarded, node, key, compute);
+    return remembered((this.discarded ??= new Map()), node, key, compute);
   }
 }
 
-function remembered<N extends object, T>(memo: WeakMap<N, Map<string, T>>, node: N, key: string, compute: () => T): T {
+function remembered<N extends object, T>(memo: Map<N, Map<string, T>>, node: N, key: string, compute: () => T): T {
   let known = memo.get(node);
   if (known === undefined) {
     known = new Map();
