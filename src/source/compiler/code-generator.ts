@@ -479,7 +479,7 @@ export class CodeGenerator {
    */
   private withoutGenericCast(code: InsnList, type: JavaType, fits: (erased: JavaType) => boolean): JavaType {
     const last = code.getLast();
-    const erased = last === null ? undefined : this.genericCasts.get(last);
+    const erased = last === null ? undefined : this.genericCastsStore?.get(last);
     if (erased === undefined || last === null || !fits(erased)) return type;
     code.remove(last);
     return erased;
@@ -542,15 +542,18 @@ export class CodeGenerator {
    * final only if each of its assignments is so; checked on the code written (definite-unassignment.ts).
    */
   private checkDefiniteUnassignment(): void {
-    const checked = [...this.blankLocals].filter(([variable]) => this.finalVariables.get(variable) === false || this.capturedVariables.has(variable));
+    // The stores, not their getters, which would make the maps this code only reads.
+    const blankLocals = this.blankLocalsStore;
+    if (blankLocals === null) return;
+    const checked = [...blankLocals].filter(([variable]) => this.finalVariablesStore?.get(variable) === false || this.capturedVariablesStore?.has(variable) === true);
     if (checked.length === 0) return;
     const found = findReassignment(this.target, checked.map(([, local]) => local));
     if (found === null) return;
     const [variable, local] = checked[found.local]!;
-    if (this.finalVariables.get(variable) === false) {
+    if (this.finalVariablesStore?.get(variable) === false) {
       throw new CompileError(`variable ${local.name} might already have been assigned`, local.positions.get(found.store));
     }
-    const capture = this.capturedVariables.get(variable)!;
+    const capture = this.capturedVariablesStore?.get(variable)!;
     throw new CompileError(`local variables referenced from ${capture.capturer ?? LAMBDA} must be final or effectively final (${capture.name} is assigned)`, capture.position);
   }
 
@@ -562,12 +565,14 @@ export class CodeGenerator {
    * A lambda body's own assignment to such a variable is refused as it is compiled (see lvalue).
    */
   private checkEffectivelyFinalCaptures(): void {
-    for (const [variable, { name, position, capturer }] of this.capturedVariables) {
+    const capturedVariables = this.capturedVariablesStore;
+    if (capturedVariables === null) return;
+    for (const [variable, { name, position, capturer }] of capturedVariables) {
       // Javassist's $ variables are set by the snippet itself before they are used (`$_ = $proceed($$);
       // log(() -> "" + $_)`), which is what they are for; only a lambda assigning one is refused.
       if (name.startsWith('$')) continue;
-      const compound = this.assignedVariables.get(variable);
-      if (compound === undefined || (!compound && this.declaredUnassigned.has(variable))) continue;
+      const compound = this.assignedVariablesStore?.get(variable);
+      if (compound === undefined || (!compound && this.declaredUnassignedStore?.has(variable) === true)) continue;
       throw new CompileError(`local variables referenced from ${capturer ?? LAMBDA} must be final or effectively final (${name} is assigned)`, position);
     }
   }
@@ -583,7 +588,7 @@ export class CodeGenerator {
     if (this.maxSlot <= fromSlot) return;
     const read = findUnassignedRead(this.target, fromSlot);
     if (read === null) return;
-    const name = this.slotNames.get(read.slot);
+    const name = this.slotNamesStore?.get(read.slot);
     throw new CompileError(
       name === undefined
         ? `internal error: the compiled code reads local slot ${read.slot} before assigning it`
@@ -730,9 +735,9 @@ export class CodeGenerator {
           throw new CompileError(`cannot infer type for local variable ${declarator.name} (${buffered.value})`, declarator.position);
         }
         type = buffered.value;
-        const variable = this.declare(declarator.name, type, undefined, this.generics.get(unparenthesized(declarator.initializer)));
+        const variable = this.declare(declarator.name, type, undefined, this.genericsStore?.get(unparenthesized(declarator.initializer)));
         if (node.modifiers.keywords.includes('final')) this.finalVariables.set(variable, true);
-        const otherBounds = this.intersectionResults.get(unparenthesized(initializer));
+        const otherBounds = this.intersectionResultsStore?.get(unparenthesized(initializer));
         if (otherBounds !== undefined) variable.intersection = otherBounds;
         this.append(buffered.code);
         this.e.store(type, variable.slot);
@@ -1018,7 +1023,7 @@ export class CodeGenerator {
         const actual = this.atEmptyStack(expression, () => this.expression(expression));
         if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', expression.position);
         this.convert(actual, returnType, expression.position, 'assignment');
-        if (!actual.isNull()) this.noteLambdaResult(this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
+        if (!actual.isNull()) this.noteLambdaResult(this.genericsStore?.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
       } else if (this.resultTypes !== null) {
         // A trial over a block lambda's body for overload resolution (trialBlockResultTypes): each result expression's own type.
         const actual = this.atEmptyStack(expression, () => this.expression(expression));
@@ -1818,7 +1823,7 @@ export class CodeGenerator {
       // A type variable is assignable to each of its bounds (JLS §4.10.2), not only to its erasure (the first):
       // `Comparable<T> c = a` of a `T extends Number & Comparable<T>`, with javac's cast.
       const local = inner.kind === 'Name' ? this.lookupLocal(inner.name) : undefined;
-      const bound = this.typeVariableOtherBounds(this.generics.get(inner) ?? local?.generic)?.find((other) => this.ctx.env.isAssignable(JavaType.classType(other), type));
+      const bound = this.typeVariableOtherBounds(this.genericsStore?.get(inner) ?? local?.generic)?.find((other) => this.ctx.env.isAssignable(JavaType.classType(other), type));
       if (bound !== undefined) {
         this.e.checkcast(JavaType.classType(bound));
         this.convert(JavaType.classType(bound), type, node.position, 'assignment');
@@ -1891,7 +1896,7 @@ export class CodeGenerator {
         this.expressionAs(node.index, JavaType.INT);
         const component = arrayType.componentType!;
         this.e.insn(component.toAsmType().getOpcode(Opcodes.IALOAD));
-        const arrayGeneric = this.generics.get(unparenthesized(node.array));
+        const arrayGeneric = this.genericsStore?.get(unparenthesized(node.array));
         if (arrayGeneric?.kind === 'array') this.record(node, arrayGeneric.component);
         return component;
       }
@@ -2215,7 +2220,7 @@ export class CodeGenerator {
       return type;
     }
     const targetType = this.ownTyped(node.target, () => this.expression(node.target));
-    return this.instanceMember(targetType, node.name, node.position, node, this.generics.get(unparenthesized(node.target)));
+    return this.instanceMember(targetType, node.name, node.position, node, this.genericsStore?.get(unparenthesized(node.target)));
   }
 
   /**
@@ -2366,13 +2371,13 @@ export class CodeGenerator {
         continue;
       }
       const alone = needsTargetType(argument) ? this.trialArgument(node, false) : null;
-      if (alone !== null && argument.kind === 'MethodCall' && !alone.isVoid() && this.openResults.get(argument) !== undefined) {
+      if (alone !== null && argument.kind === 'MethodCall' && !alone.isVoid() && this.openResultsStore?.get(argument) !== undefined) {
         // A generic call whose lambdas compile without its target, but whose result leaves type variables
         // open (`mapping(s -> kind(s), joining())` alone is a Collector<Object, ?, String>): its lambdas'
         // parameters are the target's types (JLS §18.5.2.1, a String for groupingBy's downstream of a
         // Stream<String>), which may choose other overloads in their bodies. Typed alone for overload
         // resolution and inference, as before; compiled once the parameter it goes to is known.
-        args.push({ code: new InsnList(), type: alone, position: node.position, generic: this.generics.get(argument), refine: this.openResults.get(argument), retarget: argument });
+        args.push({ code: new InsnList(), type: alone, position: node.position, generic: this.genericsStore?.get(argument), refine: this.openResultsStore?.get(argument), retarget: argument });
         continue;
       }
       if (needsTargetType(argument) && alone === null) {
@@ -2388,7 +2393,7 @@ export class CodeGenerator {
       }
       const compiled = this.buffered(() => this.discardedArgument(argument, 'alone', () => this.expression(node)));
       if (compiled.value.isVoid()) throw new CompileError("'void' type not allowed here", node.position);
-      args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.generics.get(argument), refine: this.openResults.get(argument) });
+      args.push({ code: compiled.code, type: compiled.value, position: node.position, generic: this.genericsStore?.get(argument), refine: this.openResultsStore?.get(argument) });
     }
     return args;
   }
@@ -2430,10 +2435,10 @@ export class CodeGenerator {
   /** What compiling `argument` left in the side tables (kept with a memoised outcome). */
   private argumentSideResults(argument: Ast.ExpressionNode): Pick<TrialOutcome, 'generic' | 'open' | 'intersection' | 'uninstantiated'> {
     return {
-      generic: this.generics.get(argument),
-      open: this.openResults.get(argument),
-      intersection: this.intersectionResults.get(argument),
-      uninstantiated: this.uninstantiatedResults.get(argument),
+      generic: this.genericsStore?.get(argument),
+      open: this.openResultsStore?.get(argument),
+      intersection: this.intersectionResultsStore?.get(argument),
+      uninstantiated: this.uninstantiatedResultsStore?.get(argument),
     };
   }
 
@@ -2670,7 +2675,7 @@ export class CodeGenerator {
               : this.operandWithTarget(deferred, generic),
         );
         this.convert(type, parameter, arg.position, 'invocation');
-        lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' || deferred.kind === 'SwitchExpression' ? generic : (this.generics.get(deferred) ?? genericOf(type));
+        lambdaResults[args.indexOf(arg)] = deferred.kind === 'Conditional' || deferred.kind === 'SwitchExpression' ? generic : (this.genericsStore?.get(deferred) ?? genericOf(type));
         return;
       }
       let code = arg.code;
@@ -2747,7 +2752,7 @@ export class CodeGenerator {
         if (!targetType.isReference()) throw new CompileError(`${targetType} cannot be dereferenced`, node.target.position);
         owner = targetType.isArray() ? targetType.descriptor() : targetType.internalName!;
         receiver = targetType;
-        receiverGeneric = this.generics.get(unparenthesized(node.target)) ?? genericOf(targetType);
+        receiverGeneric = this.genericsStore?.get(unparenthesized(node.target)) ?? genericOf(targetType);
       }
     }
     if (receiver === 'this' || receiver === 'super') receiverGeneric = this.members.thisType(enclosing ?? this.ctx.currentClass);
@@ -2820,7 +2825,7 @@ export class CodeGenerator {
   /** The method `node` calls on one of the other types of its target's intersection type, or null. */
   private intersectionMember(node: Ast.MethodCallNode, target: Ast.ExpressionNode, args: readonly CompiledArgument[]): { owner: string; method: ResolvedMethod } | null {
     const local = target.kind === 'Name' ? this.lookupLocal(target.name) : undefined;
-    const bounds = this.intersectionResults.get(target) ?? local?.intersection ?? this.typeVariableOtherBounds(this.generics.get(target) ?? local?.generic) ?? [];
+    const bounds = this.intersectionResultsStore?.get(target) ?? local?.intersection ?? this.typeVariableOtherBounds(this.genericsStore?.get(target) ?? local?.generic) ?? [];
     for (const owner of bounds) {
       try {
         return { owner, method: findMethod(this.ctx.env, owner, node.name, this.argumentTypes(args), { ...this.access(), qualifier: owner }) };
@@ -4112,14 +4117,14 @@ export class CodeGenerator {
       ? targetType
       : narrow ??
       this.conditionalType(
-        this.uninstantiatedResults.get(unparenthesized(node.whenTrue)) ?? a.value,
-        this.uninstantiatedResults.get(unparenthesized(node.whenFalse)) ?? b.value,
+        this.uninstantiatedResultsStore?.get(unparenthesized(node.whenTrue)) ?? a.value,
+        this.uninstantiatedResultsStore?.get(unparenthesized(node.whenFalse)) ?? b.value,
         node.position,
       );
     // A standalone reference conditional of unrelated types: their least upper bound (JLS §15.25.3), which
     // types the members used on it (`(t ? new ArrayList<String>() : new LinkedList<String>()).get(0)`).
     if (!poly && narrow === null && type === OBJECT && a.value.isReference() && b.value.isReference() && !a.value.isNull() && !b.value.isNull()) {
-      const lub = this.members.leastUpperBound([this.generics.get(unparenthesized(node.whenTrue)) ?? genericOf(a.value), this.generics.get(unparenthesized(node.whenFalse)) ?? genericOf(b.value)]);
+      const lub = this.members.leastUpperBound([this.genericsStore?.get(unparenthesized(node.whenTrue)) ?? genericOf(a.value), this.genericsStore?.get(unparenthesized(node.whenFalse)) ?? genericOf(b.value)]);
       if (lub !== null && erasure(lub).isReference()) {
         type = erasure(lub);
         this.record(node, lub);
@@ -4418,7 +4423,7 @@ export class CodeGenerator {
     }
     if (needValue) this.e.dupUnder(lvalue.type, lvalue.receiverSize);
     lvalue.store();
-    const blank = node.op === '=' && lvalue.variable !== undefined ? this.blankLocals.get(lvalue.variable) : undefined;
+    const blank = node.op === '=' && lvalue.variable !== undefined ? this.blankLocalsStore?.get(lvalue.variable) : undefined;
     if (blank !== undefined) {
       const store = this.target.instructions.getLast()!;
       blank.stores.add(store);
@@ -4455,9 +4460,9 @@ export class CodeGenerator {
    * refused where the first may have run, by checkDefiniteUnassignment.
    */
   private noteAssigned(variable: LocalVariable, compound: boolean, name: string, position: SourcePosition): void {
-    const initialized = this.finalVariables.get(variable);
+    const initialized = this.finalVariablesStore?.get(variable);
     if (initialized === true || (initialized === false && compound)) throw new CompileError(`cannot assign a value to final variable ${name}`, position);
-    this.assignedVariables.set(variable, compound || this.assignedVariables.get(variable) === true);
+    this.assignedVariables.set(variable, compound || this.assignedVariablesStore?.get(variable) === true);
   }
 
   /** `++x`, `x--`…: iinc for int locals, else load, add, store; the value before or after when `needValue`. */
@@ -4570,7 +4575,7 @@ export class CodeGenerator {
       this.expressionAs(inner.index, JavaType.INT);
       component = arrayType.componentType!;
       lvalue.type = component;
-      const arrayGeneric = this.generics.get(unparenthesized(inner.array));
+      const arrayGeneric = this.genericsStore?.get(unparenthesized(inner.array));
       lvalue.generic = arrayGeneric?.kind === 'array' ? arrayGeneric.component : null;
       return lvalue;
     }
@@ -4599,7 +4604,7 @@ export class CodeGenerator {
       // obj.f: evaluate the object now.
       const targetType = this.expression(receiver.target);
       if (!targetType.isClass()) throw new CompileError(`${targetType} cannot be dereferenced`, receiver.target.position);
-      receiverGeneric = this.generics.get(unparenthesized(receiver.target)) ?? genericOf(targetType);
+      receiverGeneric = this.genericsStore?.get(unparenthesized(receiver.target)) ?? genericOf(targetType);
       field = findField(this.ctx.env, targetType.internalName!, receiver.name, this.access());
       if (field === null) throw new CompileError(`cannot find symbol: variable ${receiver.name} in ${targetType}`, position);
       owner = field.isStatic ? field.owner : targetType.internalName!;
@@ -4900,7 +4905,7 @@ export class CodeGenerator {
       const actual = this.expression(body);
       if (actual.isVoid()) throw new CompileError('bad return type in lambda expression: void', body.position);
       this.convert(actual, returnType, body.position, 'assignment');
-      if (!actual.isNull()) this.noteLambdaResult(this.generics.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
+      if (!actual.isNull()) this.noteLambdaResult(this.genericsStore?.get(inner) ?? genericOf(actual.isPrimitive() ? actual.boxed()! : actual));
     } else {
       this.expressionAs(body, returnType, this.ctx.returnGeneric ?? null);
     }
@@ -4957,7 +4962,7 @@ export class CodeGenerator {
         }
         // A name no source can spell, so that it shadows nothing.
         const receiverName = `#receiver${this.nextSlot}`;
-        const receiver = this.declare(receiverName, receiverType, undefined, this.generics.get(unparenthesized(expression)));
+        const receiver = this.declare(receiverName, receiverType, undefined, this.genericsStore?.get(unparenthesized(expression)));
         this.e.store(receiverType, receiver.slot);
         body = { kind: 'MethodCall', target: { kind: 'Name', name: receiverName, position }, typeArguments: null, name: node.name, arguments: names(0), position };
       }
@@ -5117,7 +5122,7 @@ export class CodeGenerator {
    */
   private trialBlock(lambda: Ast.LambdaNode, parameterTypes: readonly JavaType[], returnType: JavaType, resultTypes: boolean): readonly JavaType[] | null {
     const key = `${resultTypes ? 'types' : 'compiles'} ${parameterTypes.map((type) => type.descriptor()).join('')} ${returnType.descriptor()}`;
-    let known = this.trialBlocks.get(lambda);
+    let known = this.trialBlocksStore?.get(lambda);
     if (known === undefined) {
       known = new Map();
       this.trialBlocks.set(lambda, known);
@@ -5409,7 +5414,7 @@ export class CodeGenerator {
    * generic component, or the type argument of the Iterable it is; null when Object is all that is known.
    */
   private elementGeneric(iterable: Ast.ExpressionNode, iterableType: JavaType): GenericType | null {
-    const generic = this.generics.get(unparenthesized(iterable));
+    const generic = this.genericsStore?.get(unparenthesized(iterable));
     if (iterableType.isArray()) return generic?.kind === 'array' ? generic.component : null;
     if (!iterableType.isClass()) return null;
     const asIterable = this.members.asSuper(generic ?? genericOf(iterableType), 'java/lang/Iterable');
