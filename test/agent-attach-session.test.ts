@@ -246,3 +246,28 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     expect(session.stderr).toEqual([`classforge: no such process: ${gone.pid}`]);
   });
 });
+
+// A source transform whose snippet holds lambdas and an anonymous class, on a loaded class: retransformation takes
+// new method bodies only, so the pipeline says the class is being redefined (ctx.redefining) and the snippet compiles
+// to fit (CtClass.setRedefining): the lambda bodies in a companion class, the anonymous class outside the nest.
+// Before, the JVM refused the class ("attempted to add a method").
+describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'linux')('classforge attach with a source transform', () => {
+  it('retransforms a loaded class with lambdas and an anonymous class in its snippet', async () => {
+    const program = await compileJava(join(root, 'fixtures', 'agent', 'live'));
+    const ticker = watch(javaTool('java'), ['-Xverify:all', '-cp', program.dir, 'live.Ticker']);
+    try {
+      await waitFor('the program to start', () => ticker.stdout.includes('ready'));
+      const pid = String(ticker.child.pid);
+      const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/lambda-live.ts', '--persist']);
+      expect(await exitOf(session, ticker), session.stderr.join('\n')).toBe(0);
+      expect(session.stderr).toContain('[lambda-live] live.Ticker: redefining: true');
+      expect(session.stderr).toContain('classforge: 1 loaded class retransformed (1 changed)');
+      await waitFor('the snippet to run twice', () => ticker.stdout.filter((line) => /^lambda \d+0 tick$/.test(line)).length >= 2);
+      const first = ticker.stdout.findIndex((line) => /^lambda \d+0 tick$/.test(line));
+      const n = /^lambda (\d+) tick$/.exec(ticker.stdout[first]!)![1];
+      expect(ticker.stdout.slice(first, first + 3)).toEqual([`lambda ${n} tick`, `anonymous ${n}`, `tick ${n}`]);
+    } finally {
+      ticker.child.kill('SIGKILL');
+    }
+  });
+});

@@ -9,7 +9,7 @@ const JVM = 'java.lang.UnsupportedOperationException: class redefinition failed:
 describe('retransformation refusals', () => {
   it('say what the transform did, in its terms, with the JVM words after', () => {
     expect(explainRefusal(`${JVM} attempted to add a method`)).toBe(
-      'the transform adds a method (a lambda in a classforge/source snippet is one; a method reference to an accessible method is not), ' +
+      'the transform adds a method (a classforge/source snippet makes none here: its lambda bodies go to a companion class), ' +
         'which a loaded class cannot take (retransformation changes method bodies only; classes transformed as they load, with classforge run or -javaagent, can take it) ' +
         `[JVM: ${JVM} attempted to add a method]`,
     );

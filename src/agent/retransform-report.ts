@@ -17,7 +17,7 @@ export function plural(count: number, singular: string, pluralForm = singular.en
 const REFUSALS: readonly [RegExp, string][] = [
   [/attempted to change the schema/, 'the transform adds or removes fields'],
   // The likely cause in a source-style transform: javac and classforge/source make each lambda a method of its class.
-  [/attempted to add a method/, 'the transform adds a method (a lambda in a classforge/source snippet is one; a method reference to an accessible method is not)'],
+  [/attempted to add a method/, 'the transform adds a method (a classforge/source snippet makes none here: its lambda bodies go to a companion class)'],
   [/attempted to delete a method/, 'the transform removes a method'],
   [/attempted to change superclass or interfaces/, 'the transform changes the superclass or the interfaces'],
   [/attempted to change the class modifiers/, "the transform changes the class's modifiers"],

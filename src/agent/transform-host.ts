@@ -85,12 +85,13 @@ export class TransformHost {
     if (frame.type !== FrameType.TRANSFORM) return false;
     const loaderId = frame.payload.u4();
     const internalName = frame.payload.utf();
-    frame.payload.u1(); // redefining: the pipeline treats both alike
+    // A loaded class being retransformed takes new method bodies only (ctx.redefining).
+    const redefining = frame.payload.u1() !== 0;
     const bytes = frame.payload.bytes();
     const selected = this.selectedTransforms(frame.payload);
     this.statistics.received++;
     // A shim that says which transforms select the class also defines the classes they add.
-    this.channel.send(this.transformResult(frame.id, loaderId, internalName, bytes, selected ?? this.transforms, selected !== null));
+    this.channel.send(this.transformResult(frame.id, loaderId, internalName, redefining, bytes, selected ?? this.transforms, selected !== null));
     return true;
   }
 
@@ -119,6 +120,7 @@ export class TransformHost {
     id: number,
     loaderId: number,
     internalName: string,
+    redefining: boolean,
     bytes: Uint8Array,
     transforms: readonly ActiveTransform[],
     definesAdded: boolean,
@@ -130,6 +132,7 @@ export class TransformHost {
     try {
       const result = applyTransforms(bytes, transforms, {
         classPath,
+        redefining,
         log: (entry) => this.log(`[${entry.transform}] ${entry.className}: ${entry.message.replace(/\r?\n/g, ' ')}`),
       });
       if (result.status === 'changed') {

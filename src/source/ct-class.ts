@@ -96,6 +96,8 @@ export class CtClass {
 
   /** See getCompanionClasses. */
   private readonly companions: CtClass[] = [];
+  /** See setRedefining. */
+  private redefining = false;
 
   /** Made by ClassPool.makeClass (not read): gets its superclass's constructors if it has none when written. */
   private readonly isNew: boolean;
@@ -684,6 +686,26 @@ export class CtClass {
    */
   getCompanionClasses(): CtClass[] {
     return [...this.companions];
+  }
+
+  /**
+   * Says that this class will replace one a JVM already loaded (`Instrumentation.retransformClasses` or
+   * `redefineClasses`; `classforge attach` sets it for the loaded classes it retransforms). The JVM then takes
+   * new method bodies only — no member added or removed, no NestMembers change (JVMTI RedefineClasses) — so
+   * snippets compile to fit: a lambda's body goes to a companion class (`Outer$lambdas$1`, a static method
+   * the call site's handle names) instead of a new `lambda$` method, and anonymous and local classes do not
+   * join the class's nest. Code that then cannot be compiled is refused with the reason: a lambda body or
+   * such a class reaching a private member of this class, `super.m()` in a lambda body, an `assert` or a
+   * serializable lambda in a class without `$assertionsDisabled` / `$deserializeLambda$`. Not part of
+   * Javassist's API (its HotSwapper leaves this to the user).
+   */
+  setRedefining(redefining: boolean): void {
+    this.redefining = redefining;
+  }
+
+  /** See setRedefining. */
+  isRedefining(): boolean {
+    return this.redefining;
   }
 
   /** @internal Adds (or, undoing a snippet that failed, removes) a class the compiler made for this one. */

@@ -10,9 +10,17 @@ import type { ClassPath } from '../classpath/class-path.js';
 import { ClassPool } from './class-pool.js';
 import type { CtClass } from './ct-class.js';
 
-export function runSourceTransform(bytes: Uint8Array, classPath: ClassPath, edit: (ctClass: CtClass) => void, addClass?: (bytes: Uint8Array) => void): Uint8Array {
+export function runSourceTransform(
+  bytes: Uint8Array,
+  classPath: ClassPath,
+  edit: (ctClass: CtClass) => void,
+  addClass?: (bytes: Uint8Array) => void,
+  redefining = false,
+): Uint8Array {
   const pool = ClassPool.fromClassPath(classPath);
   const ctClass = pool.makeClass(bytes);
+  // A class the JVM already loaded takes new method bodies only (see CtClass.setRedefining).
+  ctClass.setRedefining(redefining);
   edit(ctClass);
   if (!ctClass.isModified()) return bytes;
   const result = ctClass.toBytecode();

@@ -47,7 +47,8 @@ import type { CtField } from './ct-field.js';
 import type { ExprEditorLike } from './expr-editor.js';
 import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, NewArray, NewExpr, type Expr } from './expr.js';
 import type * as Ast from './compiler/ast.js';
-import { TypeEnvironment, type ClassModel } from './compiler/class-model.js';
+import { className, TypeEnvironment, type ClassModel } from './compiler/class-model.js';
+import { addLambdaBody, lambdaCompanionOf } from './lambda-companion.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCRIPTOR, deserializationCase, invalidLambdaDeserialization, type SerializableLambda } from './compiler/lambda-deserialization.js';
 import { type SnippetClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
@@ -137,8 +138,16 @@ function compiling<T>(whereGiven: string | (() => string), step: () => T, trial 
  */
 function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMethodSink {
   const base = enclosingMethod === '<init>' ? 'new' : enclosingMethod === '<clinit>' ? 'static' : enclosingMethod;
+  const onUndo = (step: () => void): void => void undoSteps[undoSteps.length - 1]?.push(step);
+  // A class being redefined takes no new method (CtClass.setRedefining): the bodies go to a companion (lambda-companion.ts).
+  const companion = (): CtClass => lambdaCompanionOf(ctClass, (name) => environmentOf(ctClass.getClassPool()).hasClass(name), onUndo);
+  const redefined = `${className(ctClass.getInternalName())} is being redefined, and a loaded class takes no new method (JVMTI RedefineClasses)`;
   return {
+    bodiesElsewhere: ctClass.isRedefining()
+      ? { owner: () => companion().getInternalName(), reason: `the lambda body runs in another class, as ${redefined}` }
+      : undefined,
     add(method: MethodNode): string {
+      if (ctClass.isRedefining()) return addLambdaBody(companion(), ctClass.getInternalName(), base, method, onUndo);
       const classNode = ctClass.classNode();
       const taken = new Set(classNode.methods.map((m) => m.name));
       let n = classNode.methods.filter((m) => m.name.startsWith('lambda$')).length;
@@ -151,6 +160,7 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
     addDeserializationCase(lambda: SerializableLambda): void {
       const classNode = ctClass.classNode();
       const existing = classNode.methods.find((m) => m.name === DESERIALIZE_LAMBDA && m.desc === DESERIALIZE_LAMBDA_DESCRIPTOR);
+      if (existing === undefined && ctClass.isRedefining()) throw new CompileError(`a serializable lambda needs a ${DESERIALIZE_LAMBDA} method, which ${className(ctClass.getInternalName())} does not have and cannot take: it is being redefined (JVMTI RedefineClasses)`);
       const method = existing ?? new MethodNode(Opcodes.ASM9, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_DESCRIPTOR, null, null);
       ctClass.checkModify(method);
       if (existing === undefined) {
@@ -171,6 +181,7 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
       const classNode = ctClass.classNode();
       const name = ASSERTIONS_DISABLED;
       if (classNode.fields.some((f) => f.name === name)) return name;
+      if (ctClass.isRedefining()) throw new CompileError(`assert needs the field ${name}, which ${className(ctClass.getInternalName())} does not have and cannot take: it is being redefined (JVMTI RedefineClasses)`);
       if (ctClass.isInterface()) throw new CompileError('assert statements in interfaces are not supported in snippets');
       checkAssertionsSupported(classNode.version);
       const field = assertionsDisabledField();
@@ -216,7 +227,12 @@ function snippetClassesOf(ctClass: CtClass): SnippetClassSink {
       const name = `${enclosing}$${n}${simpleName}`;
       const hasNests = (node.version & 0xffff) >= Opcodes.V11;
       const host = node.nestHostClass ?? node.name;
-      if (hasNests && host !== node.name) return { name, nestHost: null, otherNestHost: host };
+      if (hasNests && host !== node.name) {
+        return { name, nestHost: null, outsideNest: `cannot join the nest of ${className(host)}, whose NestMembers a snippet of ${className(node.name)} does not change` };
+      }
+      if (hasNests && ctClass.isRedefining()) {
+        return { name, nestHost: null, outsideNest: `cannot join the nest of ${className(node.name)}, which is being redefined: a loaded class's NestMembers cannot change (JVMTI RedefineClasses)` };
+      }
       return { name, nestHost: hasNests ? node.name : null };
     },
     add(anonymous: ClassNode) {

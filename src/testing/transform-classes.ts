@@ -47,6 +47,11 @@ export interface TransformClassesOptions {
   keepGoing?: boolean;
   /** Receives every ctx.log message as it is logged (they are also collected in `logs`). */
   onLog?: (entry: TransformLogEntry) => void;
+  /**
+   * Transform the classes as `classforge attach` retransforms loaded ones (ctx.redefining: the JVM takes new
+   * method bodies only; source snippets compile to fit). Default false: as they load, or as `classforge transform`.
+   */
+  redefining?: boolean;
 }
 
 export interface TransformedClasses {
@@ -117,7 +122,7 @@ export async function transformClasses(
       classPath.close();
       classPath = createTransformClassPath({ ...classPathSpec, helperClasses: helpers.map((helper) => helper.bytes) });
     }
-    const environment = { classPath, log };
+    const environment = { classPath, log, redefining: options.redefining === true };
     const output: ClassFiles = new Map();
     const status = new Map<string, ClassTransformStatus | 'failed'>();
     const changed: string[] = [];

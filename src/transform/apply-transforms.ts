@@ -71,6 +71,8 @@ export interface ApplyTransformsEnvironment {
   readonly classPath: ClassPath;
   /** Receives ctx.log messages; by default they are dropped. */
   readonly log?: (entry: TransformLogEntry) => void;
+  /** The class replaces one the JVM already loaded (ctx.redefining); false when absent. */
+  readonly redefining?: boolean;
 }
 
 /** One ctx.log message. */
@@ -174,6 +176,7 @@ function createContext(transform: ActiveTransform, names: ClassNames, environmen
     internalName: names.internalName,
     classPath: environment.classPath,
     transformName,
+    redefining: environment.redefining === true,
     log(message: string): void {
       if (sink !== undefined) sink({ transform: transformName, className: names.className, message: String(message) });
     },
@@ -548,6 +551,7 @@ function runSourcePass(
       (ctClass) => transform.definition.source!(ctClass, createContext(transform, names, environment)),
       // The anonymous classes of its snippets go where ctx.addClass's classes go.
       (added) => names.added.add(added, transform.definition.name),
+      environment.redefining === true,
     );
   } catch (error) {
     throw new TransformError(transform.definition.name, names.className, error);

@@ -44,6 +44,16 @@ export interface TransformContext<Options = any> {
   readonly classPath: ClassPath;
   /** The name of the running transform. */
   readonly transformName: string;
+  /**
+   * Whether the class replaces one the JVM already loaded: `classforge attach` retransforms the loaded
+   * classes, and at JVM start the agent retransforms those loaded before it (Byte Buddy's
+   * `classBeingRedefined != null`). The JVM then takes new method bodies only (JVMTI RedefineClasses: no
+   * field or method added or removed, no change of flags, supertypes or NestMembers) and refuses anything
+   * else for that class, which keeps its code. Source transforms compile their snippets to fit
+   * (CtClass.setRedefining); visitor and tree transforms that add members can check it and do less.
+   * False in `classforge transform` and for classes transformed as they load.
+   */
+  readonly redefining: boolean;
   /** Reports a message for this class (the CLI prints it on stderr, prefixed with transform and class). */
   log(message: string): void;
   /**

@@ -187,6 +187,12 @@ export interface CompileContext {
    * members of other classes are out of reach (JVMS §5.4.4 lets only nestmates reach them).
    */
   readonly privateAccessRefusal?: string;
+  /**
+   * In a lambda body that runs in another class than currentClass (a static method of a companion class,
+   * see LambdaMethodSink.bodiesElsewhere): that class, whose access to members is the code's (JLS §6.6), and
+   * why the body is there, for the refusals (a private member of currentClass, a super call).
+   */
+  readonly runsIn?: { readonly className: string; readonly reason: string };
 }
 
 /**
@@ -206,10 +212,11 @@ export interface SnippetClassSink {
   /**
    * The name of a new anonymous class in the code of `enclosing` (javac's `Enclosing$N`: the first N
    * no class has yet) and the nest host it joins (JVMS §4.7.28), or null when it cannot join one: the
-   * class file predates nests, or the class's nest host is another class (`otherNestHost`), which a
-   * snippet does not change.
+   * class file predates nests, or the class's NestMembers may not change — its nest host is another
+   * class, which a snippet does not change, or the class is being redefined (CtClass.setRedefining) —
+   * and then `outsideNest` says why ("cannot join the nest of …"), for the refusal of private members.
    */
-  name(enclosing: string, simpleName?: string): { readonly name: string; readonly nestHost: string | null; readonly otherNestHost?: string };
+  name(enclosing: string, simpleName?: string): { readonly name: string; readonly nestHost: string | null; readonly outsideNest?: string };
   /** Takes a compiled anonymous class: it becomes a class of the pool, listed in the InnerClasses (and NestMembers) of the class. */
   add(node: ClassNode): void;
 }
@@ -230,6 +237,13 @@ export interface LambdaMethodSink {
   addDeserializationCase?(lambda: SerializableLambda): void;
   /** Set on the sinks of throwaway compilations, whose code is dropped: their lambda bodies may come from CompileMemo. */
   readonly discards?: boolean;
+  /**
+   * Set when the class may not take new methods (it is being redefined, CtClass.setRedefining): `add` puts
+   * each body into another class, `owner()`, as a static method (an instance body gets the receiver as its
+   * first parameter, changing the method's descriptor), and the call site's handle names it there;
+   * `reason` says why, for what that class's code may not reach.
+   */
+  readonly bodiesElsewhere?: { owner(): string; readonly reason: string };
 }
 
 /**
@@ -257,6 +271,21 @@ interface JumpTarget {
   readonly finallyDepth: number;
   /** Whether a reachable `break` (or an arrow case's end) leaves the statement: then it can complete normally (JLS §14.22). */
   exited?: boolean;
+}
+
+/** A lambda body compiled into a method (CodeGenerator.compileLambdaBody), or a method reference's own method (`direct`). */
+interface CompiledLambda {
+  readonly name: string;
+  readonly descriptor: string;
+  /** The enclosing code's variables it captures, in this generator's slots, with their names. */
+  readonly captures: LocalVariable[];
+  readonly capturedNames: readonly string[];
+  readonly usesThis: boolean;
+  readonly result: GenericType | null;
+  /** The referenced method's handle, when a method reference needs no lambda method. */
+  readonly direct?: Handle;
+  /** The class the method went to when not the current one (LambdaMethodSink.bodiesElsewhere): a static method there. */
+  readonly elsewhere?: string;
 }
 
 /** The switch expression a `yield` belongs to: first its result types are collected, then its code emitted. */
@@ -1941,7 +1970,7 @@ export class CodeGenerator {
   }
 
   private access(): { currentClass: string; qualifier?: string } {
-    return { currentClass: this.ctx.currentClass };
+    return { currentClass: this.ctx.runsIn?.className ?? this.ctx.currentClass };
   }
 
   private lookupLocal(name: string): LocalVariable | undefined {
@@ -2047,7 +2076,10 @@ export class CodeGenerator {
    * snippets do not.
    */
   private checkNestmateAccess(access: number, declaringClass: string, what: string, position?: SourcePosition): void {
-    if ((access & Opcodes.ACC_PRIVATE) === 0 || declaringClass === this.ctx.currentClass) return;
+    if ((access & Opcodes.ACC_PRIVATE) === 0) return;
+    const runsIn = this.ctx.runsIn;
+    if (runsIn !== undefined) throw new CompileError(`${what} is private in ${JavaType.classType(declaringClass)}: ${runsIn.reason}`, position);
+    if (declaringClass === this.ctx.currentClass) return;
     if (this.ctx.privateAccessRefusal !== undefined) throw new CompileError(`${what} is private in ${JavaType.classType(declaringClass)}: ${this.ctx.privateAccessRefusal}`, position);
     if ((this.ctx.classVersion & 0xffff) >= Opcodes.V11) return;
     throw new CompileError(`${what} is private in ${JavaType.classType(declaringClass)}: reaching it from another class of its nest needs class file version 55 (Java 11) or later`, position);
@@ -2736,6 +2768,8 @@ export class CodeGenerator {
         if (enclosing !== null) owner = enclosing;
       }
     } else if (node.target.kind === 'Super') {
+      // invokespecial of a superclass method is for the class's own code (JVMS §4.10.1.9), not another class's.
+      if (this.ctx.runsIn !== undefined) throw new CompileError(`super.${node.name}(…) cannot be called here: ${this.ctx.runsIn.reason}`, node.position);
       superInterface = node.target.qualifier === null ? null : this.superInterfaceOf(node.target.qualifier);
       if (superInterface === null && this.ctx.superName === null) throw new CompileError('java.lang.Object has no superclass', node.position);
       owner = superInterface ?? this.ctx.superName!;
@@ -3075,7 +3109,7 @@ export class CodeGenerator {
     if (enumConstant === undefined && ((superModel.access & Opcodes.ACC_ENUM) !== 0 || superModel.superName === 'java/lang/Enum')) throw new CompileError('enum classes may not be instantiated', position);
     if (superModel.isInterface && node.arguments.length > 0) throw new CompileError('anonymous class implements interface; cannot have arguments', position);
     const enclosing = this.ctx.currentClass;
-    const { name, nestHost, otherNestHost } = sink.name(enclosing);
+    const { name, nestHost, outsideNest } = sink.name(enclosing);
     const outerInstance = this.ctx.isStatic || this.ctx.thisUninitialized === true ? null : enclosing;
     const diamond = isDiamond(node.type);
     let generic = !diamond && superGeneric !== null && isGeneric(superGeneric) ? superGeneric : null;
@@ -3103,7 +3137,7 @@ export class CodeGenerator {
     if (diamond) generic = this.anonymousDiamond(supertype.internalName!, superModel.isInterface ? null : superConstructor, args, targetGeneric);
     // A parameterized supertype is the class's Signature (JVMS §4.7.9.1): its members see the type arguments.
     if (generic !== null) anon.signature = `${superModel.isInterface ? OBJECT.descriptor() : ''}${signatureOf(generic)}`;
-    const memberContext = this.classBodyContext(anon, env, otherNestHost, 'anonymous');
+    const memberContext = this.classBodyContext(anon, env, outsideNest, 'anonymous');
     const staticContext: CompileContext = { ...memberContext, isStatic: true, typeVariables: new Map(), capture: this.staticScope(env, name) };
     const members = this.foldConstantFields(anon, this.declareClassBodyMembers(anon, body, description), staticContext);
     const staticInitializers = members.filter((member) => member.kind !== 'method' && isStaticMember(member));
@@ -3259,7 +3293,7 @@ export class CodeGenerator {
       return resolved.internalName!;
     });
     const enclosing = this.ctx.currentClass;
-    const { name, nestHost, otherNestHost } = sink.name(enclosing, node.name);
+    const { name, nestHost, outsideNest } = sink.name(enclosing, node.name);
     // Its name is in scope in its own declaration (JLS §6.3): `implements Comparable<Box>`, its members.
     this.ctx = { ...this.ctx, localTypes: new Map([...(this.ctx.localTypes ?? []), [node.name, name]]) };
     const access = isRecord
@@ -3342,7 +3376,7 @@ export class CodeGenerator {
     const info: LocalClassInfo = { outerInstance, captures: null, ...(isEnum ? { isEnum: true } : {}) };
     this.ctx = { ...this.ctx, env, localClasses: new Map([...(this.ctx.localClasses ?? []), [name, info]]) };
     this.members = GenericMembers.of(env);
-    const memberContext: CompileContext = { ...this.classBodyContext(cls, env, otherNestHost, 'local'), isInterface };
+    const memberContext: CompileContext = { ...this.classBodyContext(cls, env, outsideNest, 'local'), isInterface };
     const staticContext: CompileContext = { ...memberContext, isStatic: true, typeVariables: new Map(), capture: this.staticScope(env, name, form === 'class' ? '' : ` (a local ${form} captures nothing)`) };
     const members = this.foldConstantFields(view, declared, staticContext);
     const initializers = members.filter((member) => (member.kind === 'field' || member.kind === 'initializer') && !isStaticMember(member));
@@ -3551,10 +3585,10 @@ export class CodeGenerator {
 
   /**
    * What the members of `cls`, an anonymous or local class declared in this code, compile in: its own
-   * instance code over `env` (which knows it); outside the enclosing class's nest (`otherNestHost`),
+   * instance code over `env` (which knows it); outside the enclosing class's nest (`outsideNest`: why),
    * other classes' private members are refused with the reason.
    */
-  private classBodyContext(cls: ClassNode, env: TypeEnvironment, otherNestHost: string | undefined, kind: 'anonymous' | 'local'): CompileContext {
+  private classBodyContext(cls: ClassNode, env: TypeEnvironment, outsideNest: string | undefined, kind: 'anonymous' | 'local'): CompileContext {
     return {
       ...this.ctx,
       env,
@@ -3566,10 +3600,8 @@ export class CodeGenerator {
       trialBodyTypes: this.trialBodyTypes,
       snippetClassBody: true,
       beforeSuperCall: this.ctx.thisUninitialized === true || this.ctx.beforeSuperCall === true,
-      privateAccessRefusal:
-        otherNestHost === undefined
-          ? undefined
-          : `the ${kind} class cannot join the nest of ${JavaType.classType(otherNestHost)}, whose NestMembers a snippet of ${JavaType.classType(this.ctx.currentClass)} does not change`,
+      privateAccessRefusal: outsideNest === undefined ? undefined : `the ${kind} class ${outsideNest}`,
+      runsIn: undefined,
       thisUninitialized: false,
     };
   }
@@ -4707,7 +4739,7 @@ export class CodeGenerator {
       return { name: parameter.name, type: this.typeOf(parameter.type), generic: this.genericTypeOf(parameter.type) };
     });
     const returnType = erasure(fn.returnType);
-    let compiled: ReturnType<CodeGenerator['compileLambdaBody']>;
+    let compiled: CompiledLambda;
     try {
       compiled = this.compileLambdaBody(lambda, parameters, returnType, fn.returnType);
     } catch (error) {
@@ -4734,7 +4766,11 @@ export class CodeGenerator {
     const instantiated = JavaType.methodDescriptor(parameters.map((p) => p.type), instantiatedReturn);
     const capturedTypes = [...(compiled.usesThis ? [JavaType.classType(this.ctx.currentClass)] : []), ...compiled.captures.map((c) => c.type)];
     const callSiteType = JavaType.methodDescriptor(capturedTypes, target);
-    const implementation = compiled.direct ?? new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface);
+    const implementation =
+      compiled.direct ??
+      (compiled.elsewhere !== undefined
+        ? new Handle(Opcodes.H_INVOKESTATIC, compiled.elsewhere, compiled.name, compiled.descriptor, false)
+        : new Handle(handleKind, this.ctx.currentClass, compiled.name, compiled.descriptor, this.ctx.isInterface));
     const arguments_: BootstrapArgument[] = [Type.getMethodType(fn.method.descriptor), implementation, Type.getMethodType(instantiated)];
     // As javac (LambdaToMethod): altMetafactory where the lambda's class must be serializable (its
     // interface or a bound of the cast is Serializable), implement marker interfaces or bridge other
@@ -4779,7 +4815,7 @@ export class CodeGenerator {
     parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
     returnType: JavaType,
     returnGeneric: GenericType,
-  ): { name: string; descriptor: string; captures: LocalVariable[]; capturedNames: readonly string[]; usesThis: boolean; result: GenericType | null; direct?: Handle } {
+  ): CompiledLambda {
     if (this.ctx.lambdaMethods.discards !== true) return this.compileLambdaMethod(lambda, parameters, returnType, returnGeneric);
     // In a throwaway compilation only what the body tells matters, the same for the same body, parameter
     // types, function type and variables in scope (see CompileMemo): a lambda in a lambda is not compiled
@@ -4810,7 +4846,7 @@ export class CodeGenerator {
     parameters: readonly { name: string; type: JavaType; generic: GenericType | null }[],
     returnType: JavaType,
     returnGeneric: GenericType,
-  ): { name: string; descriptor: string; captures: LocalVariable[]; capturedNames: readonly string[]; usesThis: boolean; result: GenericType | null; direct?: Handle } {
+  ): CompiledLambda {
     const captured = new Map<string, LocalVariable>();
     const discovery: CaptureScope = {
       usesThis: false,
@@ -4844,11 +4880,22 @@ export class CodeGenerator {
       isVariableName: (name) => this.isVariableName(name),
       visible: (into) => this.visibleVariables(into),
     };
-    const second = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0 }, method);
+    // A class being redefined takes no new method: the body goes to another class (bodiesElsewhere), whose access it has.
+    const elsewhere = this.ctx.lambdaMethods.discards === true ? undefined : this.ctx.lambdaMethods.bodiesElsewhere;
+    const runsIn = elsewhere === undefined ? this.ctx.runsIn : { className: elsewhere.owner(), reason: elsewhere.reason };
+    const second = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0, runsIn }, method);
     for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
     for (const parameter of parameters) second.declare(parameter.name, parameter.type, undefined, parameter.generic);
     const bodySlots = second.nextSlot;
-    second.lambdaBody(lambda.body, returnType);
+    try {
+      second.lambdaBody(lambda.body, returnType);
+    } catch (error) {
+      // A member the class's own code could reach, which the class the body runs in cannot: say why it runs there.
+      if (elsewhere !== undefined && error instanceof CompileError && / has (private|protected) access in /.test(error.detail)) {
+        throw new CompileError(`${error.detail}: ${elsewhere.reason}`, error.position, { cause: error });
+      }
+      throw error;
+    }
     // Its own locals start after the captured values and the parameters, which arrive assigned.
     second.finishCode(bodySlots);
     // A method reference javac gives the referenced method's own handle: no lambda method.
@@ -4860,7 +4907,9 @@ export class CodeGenerator {
     method.maxLocals = 0;
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
-    return { name, descriptor, captures: captures.map(([, v]) => v), capturedNames: captures.map(([name]) => name), usesThis, result: second.lambdaResult() };
+    const outcome = { captures: captures.map(([, v]) => v), capturedNames: captures.map(([name]) => name), usesThis, result: second.lambdaResult() };
+    if (elsewhere !== undefined) return { name, descriptor: method.desc, ...outcome, elsewhere: elsewhere.owner() };
+    return { name, descriptor, ...outcome };
   }
 
   /**
@@ -5868,6 +5917,7 @@ function uniformContext(ctx: CompileContext): CompileContext {
     beforeSuperCall: ctx.beforeSuperCall,
     methodDescriptor: ctx.methodDescriptor,
     privateAccessRefusal: ctx.privateAccessRefusal,
+    runsIn: ctx.runsIn,
   };
   return uniform;
 }
