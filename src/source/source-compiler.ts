@@ -141,10 +141,12 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
   const onUndo = (step: () => void): void => void undoSteps[undoSteps.length - 1]?.push(step);
   // A class being redefined takes no new method (CtClass.setRedefining): the bodies go to a companion (lambda-companion.ts).
   const companion = (): CtClass => lambdaCompanionOf(ctClass, (name) => environmentOf(ctClass.getClassPool()).hasClass(name), onUndo);
-  const redefined = `${className(ctClass.getInternalName())} is being redefined, and a loaded class takes no new method (JVMTI RedefineClasses)`;
   return {
     bodiesElsewhere: ctClass.isRedefining()
-      ? { owner: () => companion().getInternalName(), reason: `the lambda body runs in another class, as ${redefined}` }
+      ? {
+          owner: () => companion().getInternalName(),
+          reason: `the lambda body runs in another class, as ${className(ctClass.getInternalName())} is being redefined, and a loaded class takes no new method (JVMTI RedefineClasses)`,
+        }
       : undefined,
     add(method: MethodNode): string {
       if (ctClass.isRedefining()) return addLambdaBody(companion(), ctClass.getInternalName(), base, method, onUndo);
