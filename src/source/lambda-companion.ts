@@ -57,15 +57,23 @@ export function lambdaCompanionOf(ctClass: CtClass, hasClass: (internalName: str
 }
 
 /**
+ * The name javac would give the next lambda body of a method named `base` (`new` for constructors, `static`
+ * for static initializers) among `methods`: `lambda$<base>$<n>`, counting the lambda methods there, the first free.
+ */
+export function freeLambdaName(methods: readonly MethodNode[], base: string): string {
+  const taken = new Set(methods.map((m) => m.name));
+  let n = methods.filter((m) => m.name.startsWith('lambda$')).length;
+  while (taken.has(`lambda$${base}$${n}`)) n++;
+  return `lambda$${base}$${n}`;
+}
+
+/**
  * Moves `method`, a lambda body compiled for `outer` (an instance method when it uses `this`), into
  * `companion` as a static method named as javac would (`lambda$<base>$<n>`, the first n free there).
  */
 export function addLambdaBody(companion: CtClass, outer: string, base: string, method: MethodNode, onUndo: (step: () => void) => void): string {
   const node = companion.classNode();
-  const taken = new Set(node.methods.map((m) => m.name));
-  let n = 0;
-  while (taken.has(`lambda$${base}$${n}`)) n++;
-  method.name = `lambda$${base}$${n}`;
+  method.name = freeLambdaName(node.methods, base);
   if ((method.access & Opcodes.ACC_STATIC) === 0) method.desc = `(L${outer};${method.desc.slice(1)}`;
   method.access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
   node.methods.push(method);

@@ -48,7 +48,7 @@ import type { ExprEditorLike } from './expr-editor.js';
 import { Cast, ConstructorCall, FieldAccess, Handler, Instanceof, MethodCall, NewArray, NewExpr, type Expr } from './expr.js';
 import type * as Ast from './compiler/ast.js';
 import { className, TypeEnvironment, type ClassModel } from './compiler/class-model.js';
-import { addLambdaBody, lambdaCompanionOf } from './lambda-companion.js';
+import { addLambdaBody, freeLambdaName, lambdaCompanionOf } from './lambda-companion.js';
 import type { ClassPath } from '../classpath/class-path.js';
 import { DESERIALIZE_LAMBDA, DESERIALIZE_LAMBDA_ACCESS, DESERIALIZE_LAMBDA_DESCRIPTOR, deserializationCase, invalidLambdaDeserialization, type SerializableLambda } from './compiler/lambda-deserialization.js';
 import { type SnippetClassSink, CodeGenerator, coversAnInstruction, type CompileContext, type LambdaMethodSink, type LocalVariable, type ProceedOperation, type SnippetVariables } from './compiler/code-generator.js';
@@ -151,10 +151,7 @@ function lambdaMethodsOf(ctClass: CtClass, enclosingMethod: string): LambdaMetho
     add(method: MethodNode): string {
       if (ctClass.isRedefining()) return addLambdaBody(companion(), ctClass.getInternalName(), base, method, onUndo);
       const classNode = ctClass.classNode();
-      const taken = new Set(classNode.methods.map((m) => m.name));
-      let n = classNode.methods.filter((m) => m.name.startsWith('lambda$')).length;
-      while (taken.has(`lambda$${base}$${n}`)) n++;
-      method.name = `lambda$${base}$${n}`;
+      method.name = freeLambdaName(classNode.methods, base);
       classNode.methods.push(method);
       undoSteps[undoSteps.length - 1]?.push(() => classNode.methods.splice(classNode.methods.indexOf(method), 1));
       return method.name;

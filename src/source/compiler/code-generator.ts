@@ -4882,7 +4882,8 @@ export class CodeGenerator {
     };
     // A class being redefined takes no new method: the body goes to another class (bodiesElsewhere), whose access it has.
     const elsewhere = this.ctx.lambdaMethods.discards === true ? undefined : this.ctx.lambdaMethods.bodiesElsewhere;
-    const runsIn = elsewhere === undefined ? this.ctx.runsIn : { className: elsewhere.owner(), reason: elsewhere.reason };
+    const elsewhereClass = elsewhere?.owner();
+    const runsIn = elsewhere === undefined ? this.ctx.runsIn : { className: elsewhereClass!, reason: elsewhere.reason };
     const second = new CodeGenerator({ ...this.ctx, trialBodyTypes: this.trialBodyTypes, capture: settled, variables: {}, returnType, returnGeneric, isStatic: !usesThis, firstFreeSlot: usesThis ? 1 : 0, runsIn }, method);
     for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
     for (const parameter of parameters) second.declare(parameter.name, parameter.type, undefined, parameter.generic);
@@ -4908,7 +4909,7 @@ export class CodeGenerator {
     method.maxStack = 0;
     const name = this.ctx.lambdaMethods.add(method);
     const outcome = { captures: captures.map(([, v]) => v), capturedNames: captures.map(([name]) => name), usesThis, result: second.lambdaResult() };
-    if (elsewhere !== undefined) return { name, descriptor: method.desc, ...outcome, elsewhere: elsewhere.owner() };
+    if (elsewhereClass !== undefined) return { name, descriptor: method.desc, ...outcome, elsewhere: elsewhereClass };
     return { name, descriptor, ...outcome };
   }
 
