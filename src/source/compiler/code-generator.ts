@@ -1969,8 +1969,9 @@ export class CodeGenerator {
     return type;
   }
 
-  private access(): { currentClass: string; qualifier?: string } {
-    return { currentClass: this.ctx.runsIn?.className ?? this.ctx.currentClass };
+  private access(): { currentClass: string; qualifier?: string; why?: string } {
+    const runsIn = this.ctx.runsIn;
+    return runsIn === undefined ? { currentClass: this.ctx.currentClass } : { currentClass: runsIn.className, why: runsIn.reason };
   }
 
   private lookupLocal(name: string): LocalVariable | undefined {
@@ -4888,15 +4889,7 @@ export class CodeGenerator {
     for (const [name, variable] of captures) second.declare(name, variable.type, undefined, variable.generic);
     for (const parameter of parameters) second.declare(parameter.name, parameter.type, undefined, parameter.generic);
     const bodySlots = second.nextSlot;
-    try {
-      second.lambdaBody(lambda.body, returnType);
-    } catch (error) {
-      // A member the class's own code could reach, which the class the body runs in cannot: say why it runs there.
-      if (elsewhere !== undefined && error instanceof CompileError && / has (private|protected) access in /.test(error.detail)) {
-        throw new CompileError(`${error.detail}: ${elsewhere.reason}`, error.position, { cause: error });
-      }
-      throw error;
-    }
+    second.lambdaBody(lambda.body, returnType);
     // Its own locals start after the captured values and the parameters, which arrive assigned.
     second.finishCode(bodySlots);
     // A method reference javac gives the referenced method's own handle: no lambda method.

@@ -42,6 +42,8 @@ export interface AccessContext {
    * (JLS §6.6.2.1), which HotSpot's verifier also checks.
    */
   readonly qualifier?: string;
+  /** Why the code has currentClass's access when that is not the class it is written in (a lambda body moved to a companion class): the access errors say it. */
+  readonly why?: string;
 }
 
 /**
@@ -138,6 +140,12 @@ export function isAccessible(env: TypeEnvironment, declaring: string, access: nu
   return false;
 }
 
+/** `x has private access in C` (javac's words), with the context's reason when it has one. */
+function accessRefusal(subject: string, access: number, declaring: string, context: AccessContext | undefined): string {
+  const refusal = `${subject} ${accessWord(access)} ${className(declaring)}`;
+  return context?.why === undefined ? refusal : `${refusal}: ${context.why}`;
+}
+
 function accessWord(access: number): string {
   if ((access & Opcodes.ACC_PRIVATE) !== 0) return 'has private access in';
   if ((access & Opcodes.ACC_PROTECTED) !== 0) return 'has protected access in';
@@ -161,7 +169,7 @@ export function findField(env: TypeEnvironment, owner: string, name: string, con
   const found = findFieldIn(env, owner, name, context, owner);
   if (found === null || found.accessible) return found?.field ?? null;
   const { owner: declaring, field } = found.field;
-  throw new CompileError(`${name} ${accessWord(field.access)} ${className(declaring)}`);
+  throw new CompileError(accessRefusal(name, field.access, declaring, context));
 }
 
 interface FieldLookup {
@@ -417,13 +425,12 @@ function notFound(
   candidates: readonly Candidate[],
   inaccessible: readonly Candidate[],
   argTypes: readonly ArgumentType[],
+  context: AccessContext,
 ): CompileError {
   const hidden = choose(env, inaccessible, argTypes, displayName);
   if (hidden !== null) {
     const { method, declaringClass } = hidden.candidate;
-    return new CompileError(
-      `${signatureText(displayName, method.argumentTypes)} ${accessWord(method.access)} ${className(declaringClass)}`,
-    );
+    return new CompileError(accessRefusal(signatureText(displayName, method.argumentTypes), method.access, declaringClass, context));
   }
   const others = candidates.map((c) => signatureText(displayName, c.method.argumentTypes));
   const hint = others.length === 0 ? '' : ` (candidates: ${others.join('; ')})`;
@@ -453,7 +460,7 @@ export function findMethod(
     inaccessible.length = 0;
   }
   const chosen = choose(env, candidates, argTypes, name);
-  if (chosen === null) throw notFound(env, owner, name, 'method', candidates, inaccessible, argTypes);
+  if (chosen === null) throw notFound(env, owner, name, 'method', candidates, inaccessible, argTypes, context);
   return resolved(env, owner, chosen.candidate, chosen.phase);
 }
 
@@ -477,6 +484,6 @@ export function findConstructor(
   }
   const displayName = simpleName(owner);
   const chosen = choose(env, candidates, argTypes, displayName);
-  if (chosen === null) throw notFound(env, owner, displayName, 'constructor', candidates, inaccessible, argTypes);
+  if (chosen === null) throw notFound(env, owner, displayName, 'constructor', candidates, inaccessible, argTypes, context);
   return resolved(env, owner, chosen.candidate, chosen.phase);
 }
