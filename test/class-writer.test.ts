@@ -326,6 +326,33 @@ describe('ClassWriter from scratch', () => {
     expect((error as ClassTooLargeException).getConstantPoolCount()).toBeGreaterThan(65535);
   });
 
+  it('returns class files that stay intact while later ones are written (small ones share output slabs)', () => {
+    const write = (name: string, fieldCount: number): Uint8Array => {
+      const writer = new ClassWriter(0);
+      writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, 'java/lang/Object', null);
+      for (let i = 0; i < fieldCount; ++i) writer.visitField(Opcodes.ACC_PUBLIC, `field${i}`, 'I', null, null);
+      writer.visitEnd();
+      return writer.toByteArray();
+    };
+    // Sizes from tens of bytes to past an output slab's largest allocation (16 KiB), and enough of them
+    // to fill several slabs.
+    const written = Array.from({ length: 400 }, (_, i) => ({ name: `p/C${i}`, fields: (i * 37) % 1500, bytes: write(`p/C${i}`, (i * 37) % 1500) }));
+    const copies = written.map(({ bytes }) => bytes.slice());
+    for (let i = 0; i < written.length; ++i) {
+      const { name, fields, bytes } = written[i]!;
+      expect(bytes, name).toEqual(copies[i]);
+      const reader = new ClassReader(bytes);
+      expect(reader.getClassName()).toBe(name);
+      const names: string[] = [];
+      reader.accept(new (class extends ClassVisitor {
+        constructor() { super(Opcodes.ASM9); }
+        override visitField(_access: number, fieldName: string): FieldVisitor | null { names.push(fieldName); return null; }
+      })(), 0);
+      expect(names.length).toBe(fields);
+    }
+    expect(written.some(({ bytes }) => bytes.byteOffset !== 0)).toBe(true);
+  });
+
   it('deduplicates constants and bootstrap methods', () => {
     const classWriter = new ClassWriter(0);
     classWriter.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, 'gen/Pool', null, 'java/lang/Object', null);

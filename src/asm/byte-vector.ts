@@ -47,6 +47,13 @@ export class ByteVector {
     }
   }
 
+  /** @internal An empty vector that writes into `storage` (its capacity) until it must grow. */
+  static writingInto(storage: Uint8Array): ByteVector {
+    const vector = new ByteVector(storage);
+    vector.length = 0;
+    return vector;
+  }
+
   /** The number of bytes in this vector. */
   size(): number {
     return this.length;

@@ -20,6 +20,7 @@ import { readerHints } from './reader-hints.js';
 import type { RecordComponentVisitor } from './record-component-visitor.js';
 import { RecordComponentWriter } from './record-component-writer.js';
 import { SymbolTable } from './symbol-table.js';
+import { outputUint8Array } from './zeroed-slab.js';
 import type { TypePath } from './type-path.js';
 
 /**
@@ -722,8 +723,8 @@ export class ClassWriter extends ClassVisitor {
       throw new ClassTooLargeException(symbolTable.getClassName(), constantPoolCount);
     }
 
-    // Then the content, in a vector of the exact size.
-    const result = new ByteVector(size);
+    // Then the content, in a vector of the exact size (on an output slab when small: zeroed-slab.ts).
+    const result = ByteVector.writingInto(outputUint8Array(size));
     result.putInt(0xcafebabe).putInt(this.version);
     symbolTable.putConstantPool(result);
     result.putShort(this.outputAccessFlags()).putShort(this.thisClass).putShort(this.superClass);

@@ -54,3 +54,29 @@ export function zeroedInt32Array(length: number): Int32Array {
   const offset = reserveSlabRegion(length << 2);
   return new Int32Array(slab, offset, length);
 }
+
+// Class files handed to callers (ClassWriter.toByteArray) come from slabs of their own, so that the
+// results written one after another sit side by side: a program that keeps every result (a jar
+// rewritten) wastes nothing, and one that keeps a few pins at most one output slab each, as a Node
+// Buffer pins its 8 KiB pool. A result is a view (`byteOffset` may be non-zero and `buffer` is
+// shared): copy it (`slice()`) before transferring its buffer to a worker.
+const OUTPUT_SLAB_BYTE_LENGTH = 128 * 1024;
+/** The largest class file, in bytes, taken from an output slab. */
+const MAX_OUTPUT_SLAB_ALLOCATION = 16 * 1024;
+let outputSlab = new ArrayBuffer(OUTPUT_SLAB_BYTE_LENGTH);
+let outputSlabUsed = 0;
+
+/** A new zero-filled Uint8Array of `length` bytes to hand to a caller (see above). */
+export function outputUint8Array(length: number): Uint8Array {
+  if (length > MAX_OUTPUT_SLAB_ALLOCATION) {
+    return new Uint8Array(length);
+  }
+  const alignedByteLength = (length + 7) & ~7;
+  if (outputSlabUsed + alignedByteLength > OUTPUT_SLAB_BYTE_LENGTH) {
+    outputSlab = new ArrayBuffer(OUTPUT_SLAB_BYTE_LENGTH);
+    outputSlabUsed = 0;
+  }
+  const view = new Uint8Array(outputSlab, outputSlabUsed, length);
+  outputSlabUsed += alignedByteLength;
+  return view;
+}
