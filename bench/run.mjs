@@ -114,8 +114,13 @@ function compileHarness(javaHome, source, classpath) {
   return dir;
 }
 
+// A fixed heap, every page of it touched at start (-XX:+AlwaysPreTouch, as JMH advises for stable runs): without
+// it a JVM serving passes between the other sides' could settle for good at several times its speed (ASM's
+// full-rewrite of 3,000 small classes: 21 ms for some passes, then 125 ms for every pass after), three quarters
+// of its time in the kernel zero-filling pages of a heap that G1 had given back and took again.
 const javaServer = (javaHome, mainClass, classpath, classDir, workload) =>
-  new PassServer(path.join(javaHome, 'bin', 'java'), ['-Xms2g', '-Xmx4g', '-cp', classpath, mainClass, classDir, 'serve', workload]);
+  new PassServer(path.join(javaHome, 'bin', 'java'),
+    ['-Xms2g', '-Xmx2g', '-XX:+AlwaysPreTouch', '-cp', classpath, mainClass, classDir, 'serve', workload]);
 
 const classforgeServer = (classDir, workload) =>
   new PassServer(process.execPath, [path.join(here, 'classforge-bench.mjs'), classDir, 'serve', workload]);
