@@ -297,6 +297,20 @@ const ATTRIBUTE_KINDS: ReadonlyMap<string, number> = new Map<string, number>([
 ]);
 
 /**
+ * The names of ATTRIBUTE_KINDS as bytes (ASCII: their modified UTF-8 form, JVMS §4.4.7), by length:
+ * an attribute_name_index is classified by comparing its constant's bytes with the one to three
+ * names of its length, without decoding it into a string to look up (a new string each class, so
+ * hashed each time).
+ */
+const ATTRIBUTE_NAMES_BY_LENGTH: { readonly bytes: Uint8Array; readonly kind: number }[][] = [];
+for (const [name, kind] of ATTRIBUTE_KINDS) {
+  (ATTRIBUTE_NAMES_BY_LENGTH[name.length] ??= []).push({ bytes: Uint8Array.from(name, (c) => c.charCodeAt(0)), kind });
+}
+
+/** Bytes per reader for the lowest pool index classified as each attribute kind (a u2 per kind). */
+const ATTRIBUTE_NAME_INDICES_BYTE_LENGTH = 2 * (Attr.ATTRIBUTE_STACK_MAP + 1);
+
+/**
  * How deeply element_values (JVMS §4.7.16.1) may nest: far beyond anything a compiler emits, and
  * low enough that a crafted attribute cannot overflow the JavaScript stack.
  */
@@ -496,6 +510,9 @@ export class ClassReader {
   /** The ATTRIBUTE_* kind of each CONSTANT_Utf8 used as an attribute name, by pool index (0 if not known yet). */
   private readonly attributeKinds: Uint8Array;
 
+  /** For each ATTRIBUTE_* kind, the lowest pool index classified as its name so far, or 0. */
+  private readonly attributeNameIndices: Uint16Array;
+
   /** The names of the CONSTANT_Class entries already read, by pool index. */
   private readonly constantClassValues: (string | undefined)[];
 
@@ -600,8 +617,9 @@ export class ClassReader {
     if (constantPoolCount === 0) {
       throw new ClassFormatError('constant_pool_count is 0, expected at least 1', 8);
     }
-    // One backing store for the three per-entry tables, carved out of a shared slab when small.
-    const tablesByteLength = (constantPoolCount * 6 + 7) & ~7;
+    // One backing store for the three per-entry tables and attributeNameIndices, carved out of a
+    // shared slab when small.
+    const tablesByteLength = (constantPoolCount * 6 + ATTRIBUTE_NAME_INDICES_BYTE_LENGTH + 7) & ~7;
     let tables: ArrayBuffer;
     let tablesOffset: number;
     if (tablesByteLength > MAX_SLAB_ALLOCATION) {
@@ -616,6 +634,8 @@ export class ClassReader {
     this.constantUtf8Values = new Array<string | undefined>(constantPoolCount);
     this.checkedUtf8Kinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 4, constantPoolCount);
     this.attributeKinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 5, constantPoolCount);
+    // 6 * constantPoolCount is even: the u2 table is aligned.
+    this.attributeNameIndices = new Uint16Array(tables, tablesOffset + constantPoolCount * 6, Attr.ATTRIBUTE_STACK_MAP + 1);
     this.constantClassValues = new Array<string | undefined>(constantPoolCount);
     let currentCpInfoIndex = 1;
     let currentCpInfoOffset = classFileOffset + 10;
@@ -1075,32 +1095,47 @@ export class ClassReader {
 
   /** The ATTRIBUTE_* kind of the attribute whose attribute_name_index is the u2 at `offset`. */
   private readAttributeKind(offset: number): number {
-    const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
+    const b = this.classFileBuffer;
+    const constantPoolEntryIndex = u2(b, offset);
     const kind = this.attributeKinds[constantPoolEntryIndex]!;
     if (kind !== 0) {
       return kind;
     }
-    const attributeName = this.readRequiredUtf8(offset);
-    return (this.attributeKinds[constantPoolEntryIndex] = ATTRIBUTE_KINDS.get(attributeName) ?? Attr.ATTRIBUTE_OTHER);
+    // A known name is recognized by its bytes (JVMS §4.7: attribute_name_index is a CONSTANT_Utf8).
+    const cpInfoOffset = this.getCpInfoOffset(constantPoolEntryIndex, Tag.CONSTANT_UTF8, offset);
+    const candidates = ATTRIBUTE_NAMES_BY_LENGTH[u2(b, cpInfoOffset)];
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; ++i) {
+        const candidate = candidates[i]!;
+        const nameBytes = candidate.bytes;
+        let j = 0;
+        while (j < nameBytes.length && b[cpInfoOffset + 2 + j] === nameBytes[j]) {
+          ++j;
+        }
+        if (j === nameBytes.length) {
+          const knownIndex = this.attributeNameIndices[candidate.kind]!;
+          if (knownIndex === 0 || constantPoolEntryIndex < knownIndex) {
+            this.attributeNameIndices[candidate.kind] = constantPoolEntryIndex;
+          }
+          return (this.attributeKinds[constantPoolEntryIndex] = candidate.kind);
+        }
+      }
+    }
+    // Another name: decoded, which also checks that it is well-formed modified UTF-8.
+    this.readRequiredUtf8(offset);
+    return (this.attributeKinds[constantPoolEntryIndex] = Attr.ATTRIBUTE_OTHER);
   }
 
   /**
    * @internal The pool index of a Utf8 constant that this reader has read as the name of an
-   * attribute called `name` (one of the attributes it knows), or 0: a ClassWriter copying this
-   * reader's pool finds its attribute names there without searching the pool.
+   * attribute called `name` (one of the attributes it knows), or 0: a constant holding exactly the
+   * bytes of `name` (compared by readAttributeKind), possibly never decoded into a string. A
+   * ClassWriter copying this reader's pool, or taking it as its dictionary, finds its attribute
+   * names there without searching the pool.
    */
   getAttributeNameIndex(name: string): number {
     const kind = ATTRIBUTE_KINDS.get(name);
-    if (kind === undefined) {
-      return 0;
-    }
-    const attributeKinds = this.attributeKinds;
-    for (let i = 1, n = attributeKinds.length; i < n; ++i) {
-      if (attributeKinds[i] === kind) {
-        return i;
-      }
-    }
-    return 0;
+    return kind === undefined ? 0 : this.attributeNameIndices[kind]!;
   }
 
   /**

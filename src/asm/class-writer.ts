@@ -941,7 +941,7 @@ export class ClassWriter extends ClassVisitor {
       // The source's Utf8 constant for this name (found by its content).
       return nameIndexes[kind]!;
     }
-    return this.symbolTable.addConstantUtf8(name);
+    return this.symbolTable.addAttributeName(name);
   }
 
   /** Locates the source methods, after the source fields (JVMS §4.1). */

@@ -1169,11 +1169,21 @@ export class SymbolTable {
         return this.attributeNameIndices![i]!;
       }
     }
-    // Copy path: the name the source reader read its own attributes by, if it did (checked).
-    const index =
-      this.sourceClassReader === null
-        ? this.addConstantUtf8(name)
-        : this.addConstantUtf8Hinted(name, this.sourceClassReader.getAttributeNameIndex(name));
+    let index = 0;
+    if (this.sourceClassReader !== null) {
+      // Copy path: the constant the source reader read its own attributes of this name by, if it
+      // did (it compared the constant's bytes with the name).
+      index = this.sourceClassReader.getAttributeNameIndex(name);
+    } else if (this.dictionaryReader !== null) {
+      // Likewise in the dictionary, when it holds no Utf8 constant twice (see checkDictionaryHint).
+      const hint = this.dictionaryReader.getAttributeNameIndex(name);
+      if (hint !== 0 && !this.getDictionary().hasDuplicateUtf8) {
+        index = this.addDictionaryUtf8(hint);
+      }
+    }
+    if (index === 0) {
+      index = this.addConstantUtf8(name);
+    }
     if (names.length < 16) {
       names.push(name);
       this.attributeNameIndices!.push(index);
