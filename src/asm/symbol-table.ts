@@ -1930,7 +1930,8 @@ class SourceIndex {
   private readonly mask: number;
   /**
    * For each Utf8-reference tag (by REFERENCE_SLOT_OF_TAG), built on first use: at Utf8 index u,
-   * the first constant of that tag whose Utf8 index is u, or 0. Class's is built with the table.
+   * the first constant of that tag whose Utf8 index is u, or 0. Only the copy path looks
+   * references up (a dictionary needs the Utf8 constants alone).
    */
   private readonly references: (Int32Array | undefined)[];
   /** Whether two source Utf8 constants hold the same bytes (then references may miss). */
@@ -1949,10 +1950,7 @@ class SourceIndex {
     while (capacity < itemCount) {
       capacity <<= 1;
     }
-    // One allocation: the (index, hash) slots, then the Class references.
-    const buffer = zeroedInt32Array(capacity * 2 + itemCount);
-    const slots = buffer.subarray(0, capacity * 2);
-    const classReferences = buffer.subarray(capacity * 2);
+    const slots = zeroedInt32Array(capacity * 2);
     const mask = capacity - 1;
     let hasDuplicateUtf8 = false;
     let itemIndex = 1;
@@ -1978,11 +1976,6 @@ class SourceIndex {
         }
         slots[2 * slot] = itemIndex;
         slots[2 * slot + 1] = hash;
-      } else if (itemTag === Symbol.CONSTANT_CLASS_TAG) {
-        const utf8Index = (bytes[itemOffset]! << 8) | bytes[itemOffset + 1]!;
-        if (classReferences[utf8Index] === 0) {
-          classReferences[utf8Index] = itemIndex;
-        }
       }
       itemIndex += itemTag === Symbol.CONSTANT_LONG_TAG || itemTag === Symbol.CONSTANT_DOUBLE_TAG ? 2 : 1;
     }
@@ -1991,7 +1984,7 @@ class SourceIndex {
     this.itemCount = itemCount;
     this.slots = slots;
     this.mask = mask;
-    this.references = [classReferences];
+    this.references = [];
     this.hasDuplicateUtf8 = hasDuplicateUtf8;
     const utf8Values = (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
     this.utf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
