@@ -60,7 +60,9 @@ export class BackgroundDeflater {
   start(bytes: Uint8Array): void {
     if (this.ensureWorker() === null || this.done.has(bytes)) return;
     this.pending.set(this.nextId++, bytes);
-    this.batch.push(bytes);
+    // A class file written by ClassWriter may be a view on a slab it shares with others (see
+    // ClassWriter.toByteArray): posting the view would copy the whole slab to the worker.
+    this.batch.push(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());
     if (this.batch.length === BATCH_SIZE) this.flush();
   }
 
