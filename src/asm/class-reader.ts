@@ -20,7 +20,7 @@ import { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 import { TypeReference } from './type-reference.js';
-import { currentSlab, MAX_SLAB_ALLOCATION, reserveSlabRegion } from './zeroed-slab.js';
+import { currentSlab, MAX_SLAB_ALLOCATION, reserveSlabRegion, zeroedInt32Array } from './zeroed-slab.js';
 
 // ## Low-level reads
 //
@@ -2424,7 +2424,8 @@ export class ClassReader {
       // The start_pc, index and offset of signature_index of each LocalVariableTypeTable entry.
       let typeTable: Int32Array | null = null;
       if (localVariableTypeTableOffset !== 0) {
-        typeTable = new Int32Array(u2(b, localVariableTypeTableOffset) * 3);
+        // A view on a slab when small (see zeroed-slab.ts): a typed array of its own is allocated off-heap.
+        typeTable = zeroedInt32Array(u2(b, localVariableTypeTableOffset) * 3);
         currentOffset = localVariableTypeTableOffset + 2;
         let typeTableIndex = typeTable.length;
         while (typeTableIndex > 0) {
