@@ -6,3 +6,12 @@
 export function plainUint8Array(bytes: Uint8Array): Uint8Array {
   return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/**
+ * `bytes` if it spans its whole buffer, else a copy that does: for bytes posted to a worker. Structured
+ * cloning a view copies its entire buffer (a class file from ClassWriter.toByteArray may be a view on an
+ * output slab it shares with others), and transferring the buffer would detach the others.
+ */
+export function withOwnBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}

@@ -16,6 +16,7 @@
 
 import { Worker } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
+import { withOwnBuffer } from '../classfile/plain-uint8array.js';
 
 /** The worker: deflates each message's bytes and answers with the same id. */
 const WORKER_SOURCE = `
@@ -60,9 +61,8 @@ export class BackgroundDeflater {
   start(bytes: Uint8Array): void {
     if (this.ensureWorker() === null || this.done.has(bytes)) return;
     this.pending.set(this.nextId++, bytes);
-    // A class file written by ClassWriter may be a view on a slab it shares with others (see
-    // ClassWriter.toByteArray): posting the view would copy the whole slab to the worker.
-    this.batch.push(bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice());
+    // A class file written by ClassWriter may be a view on a slab it shares with others.
+    this.batch.push(withOwnBuffer(bytes));
     if (this.batch.length === BATCH_SIZE) this.flush();
   }
 

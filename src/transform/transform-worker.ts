@@ -13,6 +13,7 @@ import { narrowTransform } from './define-transform.js';
 import type { WorkerBatch, WorkerEnd, WorkerReply, WorkerSetup } from './run-transform-job.js';
 import { ClassPathsByRelease } from './class-paths-by-release.js';
 import { transformClassForViews } from './transform-across-releases.js';
+import { withOwnBuffer } from '../classfile/plain-uint8array.js';
 
 const port = parentPort;
 if (port === null) throw new Error('transform-worker.js runs as a worker thread of runTransformJob');
@@ -42,9 +43,7 @@ try {
       const outcome = transformClassForViews(item.bytes, transforms, item.views, classPaths);
       if (outcome.status !== 'failed' && outcome.bytes !== null) {
         // Give the result its own buffer so that only it is transferred.
-        const bytes = outcome.bytes.byteOffset === 0 && outcome.bytes.byteLength === outcome.bytes.buffer.byteLength
-          ? outcome.bytes
-          : new Uint8Array(outcome.bytes);
+        const bytes = withOwnBuffer(outcome.bytes);
         transfer.push(bytes.buffer as ArrayBuffer);
         results.push({ index: item.index, outcome: { ...outcome, bytes } });
       } else {
