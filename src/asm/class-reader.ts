@@ -1,6 +1,6 @@
 import { ClassFormatError } from '../classfile/class-format-error.js';
 import { plainUint8Array } from '../classfile/plain-uint8array.js';
-import { decodeModifiedUtf8 } from '../classfile/modified-utf8.js';
+import { CAN_MAKE_LATIN1_TEXT, decodeModifiedUtf8, decodeModifiedUtf8In, latin1Text } from '../classfile/modified-utf8.js';
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import { Attribute } from './attribute.js';
 import type { ClassVisitor } from './class-visitor.js';
@@ -523,6 +523,12 @@ export class ClassReader {
   private memberRefs: (MemberRef | undefined)[] | null;
 
   /**
+   * The constant pool's bytes as a Latin-1 string, made on the first decode (see decodeUtf8Entry),
+   * or null: its ASCII Utf8 constants are its substrings.
+   */
+  private poolText: string | null;
+
+  /**
    * @internal The offset of each bootstrap_methods entry of the BootstrapMethods attribute
    * (JVMS §4.7.23), or null if the pool has no CONSTANT_Dynamic or CONSTANT_InvokeDynamic.
    */
@@ -591,6 +597,7 @@ export class ClassReader {
     this.constantDynamicDepth = 0;
     this.labelBound = 0;
     this.memberRefs = null;
+    this.poolText = null;
 
     // JVMS §4.1: magic, minor_version, major_version, constant_pool_count.
     if (classFileLength < 10) {
@@ -3489,7 +3496,53 @@ export class ClassReader {
   private decodeUtf8Entry(constantPoolEntryIndex: number, referenceOffset: number): string {
     const cpInfoOffset = this.getCpInfoOffset(constantPoolEntryIndex, Tag.CONSTANT_UTF8, referenceOffset);
     const b = this.classFileBuffer;
-    return (this.constantUtf8Values[constantPoolEntryIndex] = decodeModifiedUtf8(b, cpInfoOffset + 2, u2(b, cpInfoOffset)));
+    if (!CAN_MAKE_LATIN1_TEXT) {
+      return (this.constantUtf8Values[constantPoolEntryIndex] = decodeModifiedUtf8(b, cpInfoOffset + 2, u2(b, cpInfoOffset)));
+    }
+    let text = this.poolText;
+    if (text === null) {
+      text = this.makePoolText();
+      // Perhaps one of the names makePoolText decodes on their own.
+      const value = this.constantUtf8Values[constantPoolEntryIndex];
+      if (value !== undefined) {
+        return value;
+      }
+    }
+    const value = decodeModifiedUtf8In(text, this.cpInfoOffsets[1]! - 1, b, cpInfoOffset + 2, u2(b, cpInfoOffset));
+    return (this.constantUtf8Values[constantPoolEntryIndex] = value);
+  }
+
+  /**
+   * Makes poolText, the text that the strings of this reader are substrings of (see
+   * decodeModifiedUtf8In): a string of 13 chars or more holds on to it, so strings kept long after
+   * the class is gone keep its pool's text alive too (as the identifiers of a JavaScript parser
+   * keep its source text alive). The names that an index of many classes typically keeps, those
+   * of the class, its super class and its interfaces (getClassName, visit…), are copies instead.
+   */
+  private makePoolText(): string {
+    const b = this.classFileBuffer;
+    const cpInfoOffsets = this.cpInfoOffsets;
+    const header = this.header;
+    // JVMS §4.1: this_class, super_class, interfaces_count, interfaces; their Class constants'
+    // names decoded on their own (checked once more when read: only well-formed ones here).
+    const interfacesCount = u2(b, header + 6);
+    for (let i = -2; i < interfacesCount; ++i) {
+      const classIndex = u2(b, i === -2 ? header + 2 : i === -1 ? header + 4 : header + 8 + 2 * i);
+      const classOffset = classIndex < cpInfoOffsets.length ? cpInfoOffsets[classIndex]! : 0;
+      if (classOffset === 0 || b[classOffset - 1] !== Tag.CONSTANT_CLASS) {
+        continue;
+      }
+      const nameIndex = u2(b, classOffset);
+      const nameOffset = nameIndex < cpInfoOffsets.length ? cpInfoOffsets[nameIndex]! : 0;
+      if (nameOffset !== 0 && b[nameOffset - 1] === Tag.CONSTANT_UTF8 && this.constantUtf8Values[nameIndex] === undefined) {
+        try {
+          this.constantUtf8Values[nameIndex] = decodeModifiedUtf8(b, nameOffset + 2, u2(b, nameOffset));
+        } catch {
+          // Malformed: reported when (and if) the name is read, as any other constant.
+        }
+      }
+    }
+    return (this.poolText = latin1Text(b, cpInfoOffsets[1]! - 1, header));
   }
 
   /** The CONSTANT_Utf8 string whose index is the u2 at `offset`, which must not be 0. */

@@ -63,6 +63,45 @@ function latin1ViewOf(bytes: Uint8Array): Latin1Slicer {
   return lastView!;
 }
 
+/** Whether latin1Text can make a Latin-1 string of bytes (Node's Buffer is there). */
+export const CAN_MAKE_LATIN1_TEXT = HAS_LATIN1_SLICE;
+
+/**
+ * The bytes [start, end) as a string of one char per byte (Latin-1), for decodeModifiedUtf8In;
+ * only when CAN_MAKE_LATIN1_TEXT.
+ */
+export function latin1Text(bytes: Uint8Array, start: number, end: number): string {
+  return latin1ViewOf(bytes).latin1Slice(start, end);
+}
+
+/**
+ * decodeModifiedUtf8 of the `length` bytes at `start`, where `text` is the Latin-1 text of the
+ * same bytes from `textStart` (see latin1Text): an ASCII string (bytes 01-7F, their own modified
+ * UTF-8) is a substring of `text`. V8 copies a substring of fewer than 13 chars and makes a longer
+ * one a slice, which points into `text` (and keeps it alive) instead of copying: no native call and
+ * no copy per string, where most of the cost of decoding names and descriptors was.
+ */
+export function decodeModifiedUtf8In(
+  text: string,
+  textStart: number,
+  bytes: Uint8Array,
+  start: number,
+  length: number,
+): string {
+  const end = start + length;
+  // Every byte in 01-7F (c has bit 7 set for 80-FF, c - 1 for 00); else the full decoder, which
+  // also reports malformed bytes.
+  let check = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    check |= c | (c - 1);
+  }
+  if ((check & 0x80) !== 0 || end > bytes.length) {
+    return decodeModifiedUtf8(bytes, start, length);
+  }
+  return text.substring(start - textStart, end - textStart);
+}
+
 /**
  * Decodes [start, end) with the ASCII fast path (most names and descriptors are ASCII: bytes
  * 01-7F map to themselves), else with decodeGeneral.
