@@ -821,26 +821,6 @@ export class SymbolTable {
         dictionaryEntries = null;
       }
     }
-    // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
-    // Class and NameAndType are looked up only to add a new one.
-    const hashCode = hash3(tag, owner, name, descriptor);
-    let entry = this.entries[hashCode & this.mask];
-    while (entry !== null) {
-      if (
-        entry.hashCode === hashCode &&
-        entry.tag === tag &&
-        entry.name === name &&
-        entry.value === descriptor &&
-        entry.owner === owner
-      ) {
-        if (dictionaryEntries !== null) {
-          dictionaryEntries[referenceIndex] = entry;
-        }
-        this.lastAddedMemberReference = entry;
-        return entry;
-      }
-      entry = entry.next;
-    }
     let ownerHint = 0;
     let ownerClassIndex = 0;
     let nameHint = 0;
@@ -860,6 +840,31 @@ export class SymbolTable {
           descriptorHint = this.checkDictionaryHint(descriptor, readU2(bytes, nameAndTypeOffset + 2));
         }
       }
+    }
+    // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
+    // Class and NameAndType are looked up only to add a new one.
+    const hashCode = hash3Samples(
+      tag,
+      this.sampleOf(owner, ownerHint),
+      this.sampleOf(name, nameHint),
+      this.sampleOf(descriptor, descriptorHint),
+    );
+    let entry = this.entries[hashCode & this.mask];
+    while (entry !== null) {
+      if (
+        entry.hashCode === hashCode &&
+        entry.tag === tag &&
+        entry.name === name &&
+        entry.value === descriptor &&
+        entry.owner === owner
+      ) {
+        if (dictionaryEntries !== null) {
+          dictionaryEntries[referenceIndex] = entry;
+        }
+        this.lastAddedMemberReference = entry;
+        return entry;
+      }
+      entry = entry.next;
     }
     this.constantPool.put122(
       tag,
@@ -1068,7 +1073,7 @@ export class SymbolTable {
     if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0 && this.sourceMayHoldNameAndType(name)) {
       this.loadSourceGroups(GROUP_NAME_AND_TYPE);
     }
-    const hashCode = hash2(tag, name, descriptor);
+    const hashCode = hash2Samples(tag, this.sampleOf(name, nameHint), this.sampleOf(descriptor, descriptorHint));
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (entry.hashCode === hashCode && entry.tag === tag && entry.name === name && entry.value === descriptor) {
@@ -1159,6 +1164,24 @@ export class SymbolTable {
   private checkDictionaryHint(value: string, hint: number): number {
     const dictionary = this.getDictionary();
     return !dictionary.hasDuplicateUtf8 && this.dictionaryUtf8Values![hint] === value ? hint : 0;
+  }
+
+  /**
+   * sampleString(value), from the bytes of the dictionary's Utf8 constant `hint` when it is not 0
+   * (a checked hint: the reader decoded `value` from it) and ASCII (as many bytes as chars, JVMS
+   * §4.4.7): reading a few bytes is cheaper than reading chars of a string, which may be a slice.
+   */
+  private sampleOf(value: string, hint: number): number {
+    if (hint !== 0) {
+      const classReader = this.dictionaryReader!;
+      const bytes = classReader.classFileBuffer;
+      const offset = classReader.cpInfoOffsets[hint]!;
+      const length = (bytes[offset]! << 8) | bytes[offset + 1]!;
+      if (length === value.length) {
+        return sampleBytes(bytes, offset + 2, length);
+      }
+    }
+    return sampleString(value);
   }
 
   /** The index in this table of the dictionary's Utf8 constant `dictionaryIndex`, added if needed. */
@@ -1548,7 +1571,7 @@ export class SymbolTable {
     }
     // Hashed by its string, so that an existing constant costs one lookup. When it is absent, ASM
     // adds its Utf8 first, then the constant: same here.
-    const hashCode = hashUtf8Reference(tag, value);
+    const hashCode = hashUtf8ReferenceSample(tag, this.sampleOf(value, utf8Hint));
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (entry.hashCode === hashCode && entry.tag === tag && entry.value === value) {
@@ -1847,11 +1870,21 @@ function hashUtf8(tag: number, value: string): number {
 
 /** The hash of a Class, String, MethodType, Module or Package constant; never 0. */
 function hashUtf8Reference(tag: number, value: string): number {
-  return mix(tag + sampleString(value)) | 0x40000000;
+  return hashUtf8ReferenceSample(tag, sampleString(value));
+}
+
+/** hashUtf8Reference of a value whose sampleString is `sample`. */
+function hashUtf8ReferenceSample(tag: number, sample: number): number {
+  return mix(tag + sample) | 0x40000000;
 }
 
 function hash2(tag: number, value1: string, value2: string): number {
-  return mix(tag + Math.imul(sampleString(value1), 31) + sampleString(value2));
+  return hash2Samples(tag, sampleString(value1), sampleString(value2));
+}
+
+/** hash2 of values whose sampleStrings are `sample1` and `sample2`. */
+function hash2Samples(tag: number, sample1: number, sample2: number): number {
+  return mix(tag + Math.imul(sample1, 31) + sample2);
 }
 
 function hash2i(tag: number, value1: string, value2: string, value3: number): number {
@@ -1859,11 +1892,12 @@ function hash2i(tag: number, value1: string, value2: string, value3: number): nu
 }
 
 function hash3(tag: number, value1: string, value2: string, value3: string): number {
-  return mix(
-    tag +
-      Math.imul(Math.imul(sampleString(value1), 31) + sampleString(value2), 31) +
-      sampleString(value3),
-  );
+  return hash3Samples(tag, sampleString(value1), sampleString(value2), sampleString(value3));
+}
+
+/** hash3 of values whose sampleStrings are `sample1`, `sample2` and `sample3`. */
+function hash3Samples(tag: number, sample1: number, sample2: number, sample3: number): number {
+  return mix(tag + Math.imul(Math.imul(sample1, 31) + sample2, 31) + sample3);
 }
 
 function hash3i(tag: number, value1: string, value2: string, value3: string, value4: number): number {
@@ -2141,6 +2175,14 @@ class SourceIndex {
  * SourceIndex): good enough to tell names and descriptors apart, and O(1).
  */
 function sampledHash(bytes: Uint8Array, start: number, length: number): number {
+  return (mix(sampleBytes(bytes, start, length)) & 0x3fffffff) | 1;
+}
+
+/**
+ * The unmixed sample of `length` bytes at `start`: that of sampleString for the string they
+ * encode when it is ASCII (then each char is its byte, JVMS §4.4.7).
+ */
+function sampleBytes(bytes: Uint8Array, start: number, length: number): number {
   let hash = length;
   if (length > 0) {
     hash = Math.imul(hash, 31) + bytes[start]!;
@@ -2150,7 +2192,7 @@ function sampledHash(bytes: Uint8Array, start: number, length: number): number {
     hash = Math.imul(hash, 31) + bytes[start + ((length * 3) >> 2)]!;
     hash = Math.imul(hash, 31) + bytes[start + length - 2 + (length === 1 ? 1 : 0)]!;
   }
-  return (mix(hash) & 0x3fffffff) | 1;
+  return hash | 0;
 }
 
 /**
