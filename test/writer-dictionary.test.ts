@@ -16,7 +16,17 @@ import { ClassNode } from '../src/tree/class-node.js';
 import { compileJava } from './support/javac.js';
 
 const jdk = new ClassPath([]);
-const JDK_CLASSES = ['java/lang/String', 'java/util/HashMap', 'java/lang/Thread', 'java/util/concurrent/ConcurrentHashMap'];
+// With every class-level hint of readerHints.classEntryOffset (Signature, SourceFile, InnerClasses, NestMembers,
+// NestHost, PermittedSubclasses, EnclosingMethod) and the members' Signature and Exceptions.
+const JDK_CLASSES = [
+  'java/lang/String',
+  'java/util/HashMap',
+  'java/lang/Thread',
+  'java/util/concurrent/ConcurrentHashMap',
+  'java/util/HashMap$TreeNode',
+  'java/lang/constant/ConstantDesc',
+  'java/util/Collections$1',
+];
 
 type Wrap = (writer: ClassWriter) => ClassVisitor;
 const identity: Wrap = (writer) => writer;

@@ -886,7 +886,10 @@ export class ClassReader {
     let innerClassesOffset = 0;
     let enclosingMethodOffset = 0;
     let signature: string | null = null;
+    let signatureOffset = 0;
     let sourceFile: string | null = null;
+    let sourceFileOffset = 0;
+    let nestHostOffset = 0;
     let sourceDebugExtension: string | null = null;
     let runtimeVisibleAnnotationsOffset = 0;
     let runtimeInvisibleAnnotationsOffset = 0;
@@ -911,6 +914,7 @@ export class ClassReader {
       if (attributeKind === Attr.ATTRIBUTE_SOURCE_FILE) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         sourceFile = this.readOptionalUtf8(currentAttributeOffset);
+        sourceFileOffset = currentAttributeOffset;
       } else if (attributeKind === Attr.ATTRIBUTE_INNER_CLASSES) {
         this.checkTableLength(attributeLength, 8, currentAttributeOffset);
         innerClassesOffset = currentAttributeOffset;
@@ -920,6 +924,7 @@ export class ClassReader {
       } else if (attributeKind === Attr.ATTRIBUTE_NEST_HOST) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         nestHostClass = this.readRequiredClass(currentAttributeOffset);
+        nestHostOffset = currentAttributeOffset;
       } else if (attributeKind === Attr.ATTRIBUTE_NEST_MEMBERS) {
         this.checkTableLength(attributeLength, 2, currentAttributeOffset);
         nestMembersOffset = currentAttributeOffset;
@@ -929,6 +934,7 @@ export class ClassReader {
       } else if (attributeKind === Attr.ATTRIBUTE_SIGNATURE) {
         this.checkLength(attributeLength, 2, currentAttributeOffset);
         signature = this.readOptionalUtf8(currentAttributeOffset);
+        signatureOffset = currentAttributeOffset;
       } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS) {
         runtimeVisibleAnnotationsOffset = currentAttributeOffset;
       } else if (attributeKind === Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS) {
@@ -973,10 +979,12 @@ export class ClassReader {
     }
 
     // Visit the class declaration. The version is minor_version << 16 | major_version.
+    readerHints.classEntryOffset = signatureOffset;
     classVisitor.visit(s4(b, this.classFileOffset + 4), accessFlags, thisClass, signature, superClass, interfaces);
 
     // Visit the SourceFile and SourceDebugExtension attributes.
     if ((parsingOptions & ClassReader.SKIP_DEBUG) === 0 && (sourceFile !== null || sourceDebugExtension !== null)) {
+      readerHints.classEntryOffset = sourceFileOffset;
       classVisitor.visitSource(sourceFile, sourceDebugExtension);
     }
 
@@ -987,6 +995,7 @@ export class ClassReader {
 
     // Visit the NestHost attribute.
     if (nestHostClass !== null) {
+      readerHints.classEntryOffset = nestHostOffset;
       classVisitor.visitNestHost(nestHostClass);
     }
 
@@ -1005,6 +1014,7 @@ export class ClassReader {
         name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
         type = this.readRequiredUtf8(nameAndTypeCpInfoOffset + 2);
       }
+      readerHints.classEntryOffset = enclosingMethodOffset;
       classVisitor.visitOuterClass(className, name, type);
     }
 
@@ -1036,6 +1046,7 @@ export class ClassReader {
       let numberOfNestMembers = u2(b, nestMembersOffset);
       let currentNestMemberOffset = nestMembersOffset + 2;
       while (numberOfNestMembers-- > 0) {
+        readerHints.classEntryOffset = currentNestMemberOffset;
         classVisitor.visitNestMember(this.readRequiredClass(currentNestMemberOffset));
         currentNestMemberOffset += 2;
       }
@@ -1046,6 +1057,7 @@ export class ClassReader {
       let numberOfPermittedSubclasses = u2(b, permittedSubclassesOffset);
       let currentPermittedSubclassOffset = permittedSubclassesOffset + 2;
       while (numberOfPermittedSubclasses-- > 0) {
+        readerHints.classEntryOffset = currentPermittedSubclassOffset;
         classVisitor.visitPermittedSubclass(this.readRequiredClass(currentPermittedSubclassOffset));
         currentPermittedSubclassOffset += 2;
       }
@@ -1056,6 +1068,7 @@ export class ClassReader {
       let numberOfClasses = u2(b, innerClassesOffset);
       let currentClassesOffset = innerClassesOffset + 2;
       while (numberOfClasses-- > 0) {
+        readerHints.classEntryOffset = currentClassesOffset;
         classVisitor.visitInnerClass(
           this.readRequiredClass(currentClassesOffset),
           this.readOptionalClass(currentClassesOffset + 2),
@@ -1569,6 +1582,7 @@ export class ClassReader {
     // Visit the field declaration (a ClassWriter finds its name and descriptor indices through readerHints).
     const signature = signatureIndex === 0 ? null : this.readUtf(signatureIndex);
     readerHints.memberInfoOffset = fieldInfoOffset;
+    readerHints.memberSignatureIndex = signatureIndex;
     const fieldVisitor = classVisitor.visitField(
       accessFlags,
       name,
@@ -1713,6 +1727,8 @@ export class ClassReader {
     // Visit the method declaration (a ClassWriter finds its name and descriptor indices through readerHints).
     const signature = signatureIndex === 0 ? null : this.readUtf(signatureIndex);
     readerHints.memberInfoOffset = methodInfoOffset;
+    readerHints.memberSignatureIndex = signatureIndex;
+    readerHints.methodExceptionsOffset = exceptionsOffset;
     const methodVisitor = classVisitor.visitMethod(
       context.currentMethodAccessFlags,
       context.currentMethodName,

@@ -323,34 +323,43 @@ export class ClassWriter extends ClassVisitor {
     if (source === null && readerHints.reader !== null) {
       symbolTable.useDictionary(readerHints.reader);
     }
-    // JVMS §4.1: this_class, super_class, interfaces_count and interfaces follow access_flags.
+    // JVMS §4.1: this_class, super_class, interfaces_count and interfaces follow access_flags, in
+    // the source (copy path) or in the dictionary: the pool indices found there are hints.
     let header = 0;
-    let sourceBytes: Uint8Array | null = null;
-    let sourceInterfaceCount = 0;
+    let hintBytes: Uint8Array | null = null;
+    let hintInterfaceCount = 0;
+    let signatureHint = 0;
+    const dictionaryReader = symbolTable.dictionaryHintReader();
     if (source !== null) {
       this.locateSourceParts(source);
       header = source.header;
-      sourceBytes = source.classFileBuffer;
-      sourceInterfaceCount = readU2(sourceBytes, header + 6);
+      hintBytes = source.classFileBuffer;
+      signatureHint = this.sourceAttributeIndex(SIGNATURE);
+    } else if (dictionaryReader !== null) {
+      header = dictionaryReader.header;
+      hintBytes = dictionaryReader.classFileBuffer;
+      signatureHint = this.dictionaryIndexAt(readerHints.classEntryOffset);
+    }
+    if (hintBytes !== null) {
+      hintInterfaceCount = readU2(hintBytes, header + 6);
     }
     this.thisClass = symbolTable.setMajorVersionAndClassName(
       version & 0xffff,
       name,
-      sourceBytes === null ? 0 : readU2(sourceBytes, header + 2),
+      hintBytes === null ? 0 : readU2(hintBytes, header + 2),
     );
     if (signature !== null) {
-      this.signatureIndex = symbolTable.addConstantUtf8Hinted(signature, this.sourceAttributeIndex(SIGNATURE));
+      this.signatureIndex = symbolTable.addConstantUtf8Hinted(signature, signatureHint);
     }
     this.superClass =
       superName === null
         ? 0
-        : symbolTable.addConstantClassHinted(superName, sourceBytes === null ? 0 : readU2(sourceBytes, header + 4))
-            .index;
+        : symbolTable.addConstantClassHinted(superName, hintBytes === null ? 0 : readU2(hintBytes, header + 4)).index;
     if (interfaces !== null && interfaces.length > 0) {
       this.interfaceCount = interfaces.length;
       this.interfaces = new Int32Array(this.interfaceCount);
       for (let i = 0; i < this.interfaceCount; ++i) {
-        const hint = i < sourceInterfaceCount ? readU2(sourceBytes!, header + 8 + 2 * i) : 0;
+        const hint = i < hintInterfaceCount ? readU2(hintBytes!, header + 8 + 2 * i) : 0;
         this.interfaces[i] = symbolTable.addConstantClassHinted(interfaces[i]!, hint).index;
       }
     }
@@ -363,7 +372,7 @@ export class ClassWriter extends ClassVisitor {
     file ??= null;
     debug ??= null;
     if (file !== null) {
-      this.sourceFileIndex = this.symbolTable.addConstantUtf8Hinted(file, this.sourceAttributeIndex(SOURCE_FILE));
+      this.sourceFileIndex = this.symbolTable.addConstantUtf8Hinted(file, this.classEntryHint(SOURCE_FILE));
     }
     if (debug !== null) {
       this.debugExtension = new ByteVector().encodeUtf8(debug, 0, 0x7fffffff);
@@ -381,8 +390,7 @@ export class ClassWriter extends ClassVisitor {
   }
 
   override visitNestHost(nestHost: string): void {
-    this.nestHostClassIndex = this.symbolTable.addConstantClassHinted(nestHost, this.sourceAttributeIndex(NEST_HOST))
-      .index;
+    this.nestHostClassIndex = this.symbolTable.addConstantClassHinted(nestHost, this.classEntryHint(NEST_HOST)).index;
   }
 
   override visitOuterClass(owner: string, name: string | null, descriptor: string | null): void {
@@ -392,7 +400,7 @@ export class ClassWriter extends ClassVisitor {
     const sourceBytes = this.symbolTable.getSource()?.classFileBuffer;
     this.enclosingClassIndex = this.symbolTable.addConstantClassHinted(
       owner,
-      enclosingMethodOffset === 0 ? 0 : readU2(sourceBytes!, enclosingMethodOffset),
+      enclosingMethodOffset === 0 ? this.dictionaryIndexAt(readerHints.classEntryOffset) : readU2(sourceBytes!, enclosingMethodOffset),
     ).index;
     if (name !== null && descriptor !== null) {
       this.enclosingMethodIndex = this.symbolTable.addConstantNameAndTypeHinted(
@@ -458,6 +466,8 @@ export class ClassWriter extends ClassVisitor {
     if (sourceOffset < this.sourceNestMembersEnd) {
       hint = readU2(this.symbolTable.getSource()!.classFileBuffer, sourceOffset);
       this.sourceNestMemberOffset = sourceOffset + 2;
+    } else {
+      hint = this.dictionaryIndexAt(readerHints.classEntryOffset);
     }
     this.nestMemberClasses.putShort(this.symbolTable.addConstantClassHinted(nestMember, hint).index);
   }
@@ -472,6 +482,8 @@ export class ClassWriter extends ClassVisitor {
     if (sourceOffset < this.sourcePermittedSubclassesEnd) {
       hint = readU2(this.symbolTable.getSource()!.classFileBuffer, sourceOffset);
       this.sourcePermittedSubclassOffset = sourceOffset + 2;
+    } else {
+      hint = this.dictionaryIndexAt(readerHints.classEntryOffset);
     }
     this.permittedSubclasses.putShort(this.symbolTable.addConstantClassHinted(permittedSubclass, hint).index);
   }
@@ -496,6 +508,13 @@ export class ClassWriter extends ClassVisitor {
       outerNameHint = readU2(sourceBytes, sourceOffset + 2);
       innerNameHint = readU2(sourceBytes, sourceOffset + 4);
       this.sourceInnerClassOffset = sourceOffset + 8;
+    } else {
+      const entryOffset = readerHints.classEntryOffset;
+      nameHint = this.dictionaryIndexAt(entryOffset);
+      if (nameHint !== 0) {
+        outerNameHint = this.dictionaryIndexAt(entryOffset + 2);
+        innerNameHint = this.dictionaryIndexAt(entryOffset + 4);
+      }
     }
     const nameSymbol = symbolTable.addConstantClassHinted(name, nameHint);
     if (nameSymbol.info === 0) {
@@ -918,6 +937,27 @@ export class ClassWriter extends ClassVisitor {
       this.sourcePermittedSubclassOffset = offset + 2;
       this.sourcePermittedSubclassesEnd = offset + 2 + 2 * readU2(bytes, offset);
     }
+  }
+
+  /**
+   * The hint for the index at the start of the class attribute of `kind`: the source's (copy path)
+   * or, when the reader visiting is the dictionary, the one at readerHints.classEntryOffset.
+   */
+  private classEntryHint(kind: number): number {
+    return this.sourceAttributeOffsets !== null ? this.sourceAttributeIndex(kind) : this.dictionaryIndexAt(readerHints.classEntryOffset);
+  }
+
+  /**
+   * The u2 at `offset` (a pool index, a hint) in the class file of the reader visiting now, if it
+   * is the dictionary of this writer's symbol table (see SymbolTable.dictionaryHintReader), else 0.
+   */
+  private dictionaryIndexAt(offset: number): number {
+    const classReader = this.symbolTable.dictionaryHintReader();
+    if (classReader === null || offset <= 0) {
+      return 0;
+    }
+    const bytes = classReader.classFileBuffer;
+    return offset + 1 < bytes.length ? readU2(bytes, offset) : 0;
   }
 
   /** The u2 at the start of the source class attribute of `kind` (a pool index), or 0. */

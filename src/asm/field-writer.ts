@@ -73,7 +73,7 @@ export class FieldWriter extends FieldVisitor {
       const memberInfoOffset = readerHints.memberInfoOffset;
       this.nameIndex = symbolTable.addConstantUtf8FromReader(name, memberInfoOffset + 2);
       this.descriptorIndex = symbolTable.addConstantUtf8FromReader(descriptor, memberInfoOffset + 4);
-      this.signatureIndex = signature !== null ? symbolTable.addConstantUtf8(signature) : 0;
+      this.signatureIndex = signature !== null ? symbolTable.addConstantUtf8Hinted(signature, readerHints.memberSignatureIndex) : 0;
       this.constantValueIndex = hasConstantValue ? symbolTable.addConstant(constantValue).index : 0;
     } else {
       // The source field_info this field most likely comes from (JVMS §4.5): its indices are

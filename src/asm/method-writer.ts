@@ -568,7 +568,8 @@ export class MethodWriter extends MethodVisitor {
     if (signature === null) {
       this.signatureIndex = 0;
     } else if (sourceBytes === null) {
-      this.signatureIndex = symbolTable.addConstantUtf8(signature);
+      // A hint of the dictionary, if the reader visiting is one (see SymbolTable.dictionaryHintReader).
+      this.signatureIndex = symbolTable.addConstantUtf8Hinted(signature, readerHints.memberSignatureIndex);
     } else {
       const signatureOffset = symbolTable.findSourceAttribute(sourceMethodInfoOffset + 6, Constants.SIGNATURE);
       this.signatureIndex = symbolTable.addConstantUtf8Hinted(
@@ -580,18 +581,26 @@ export class MethodWriter extends MethodVisitor {
       const numberOfExceptions = exceptions.length;
       const exceptionIndexTable = new Int32Array(numberOfExceptions);
       // JVMS §4.7.5: number_of_exceptions, then exception_index_table.
+      // Hints from the source's (copy path) or the dictionary's (see SymbolTable.dictionaryHintReader).
+      let hintBytes: Uint8Array | null = sourceBytes;
       let sourceExceptionsOffset = 0;
       let sourceNumberOfExceptions = 0;
       if (sourceBytes !== null) {
         sourceExceptionsOffset = symbolTable.findSourceAttribute(sourceMethodInfoOffset + 6, Constants.EXCEPTIONS);
-        if (sourceExceptionsOffset !== 0) {
-          sourceNumberOfExceptions = (sourceBytes[sourceExceptionsOffset]! << 8) | sourceBytes[sourceExceptionsOffset + 1]!;
-        }
+      } else {
+        hintBytes = symbolTable.dictionaryHintReader()?.classFileBuffer ?? null;
+        sourceExceptionsOffset = hintBytes === null ? 0 : readerHints.methodExceptionsOffset;
+      }
+      if (sourceExceptionsOffset !== 0 && sourceExceptionsOffset + 1 < hintBytes!.length) {
+        sourceNumberOfExceptions = Math.min(
+          (hintBytes![sourceExceptionsOffset]! << 8) | hintBytes![sourceExceptionsOffset + 1]!,
+          (hintBytes!.length - sourceExceptionsOffset - 2) >> 1,
+        );
       }
       for (let i = 0; i < numberOfExceptions; ++i) {
         const hint =
           i < sourceNumberOfExceptions
-            ? (sourceBytes![sourceExceptionsOffset + 2 + 2 * i]! << 8) | sourceBytes![sourceExceptionsOffset + 3 + 2 * i]!
+            ? (hintBytes![sourceExceptionsOffset + 2 + 2 * i]! << 8) | hintBytes![sourceExceptionsOffset + 3 + 2 * i]!
             : 0;
         exceptionIndexTable[i] = symbolTable.addConstantClassHinted(exceptions[i]!, hint).index;
       }

@@ -19,6 +19,19 @@ export const readerHints = {
   reader: null as ClassReader | null,
   /** The offset of the method_info or field_info (JVMS §4.5, §4.6) being visited. */
   memberInfoOffset: 0,
+  /**
+   * For the class-level event being visited, the offset in the class file of: the signature_index
+   * of the Signature attribute (visit, 0 without one: this_class, super_class and interfaces are
+   * at fixed places after the reader's header), the sourcefile_index of SourceFile (visitSource),
+   * the host_class_index of NestHost (visitNestHost), the EnclosingMethod attribute
+   * (visitOuterClass), the entry of NestMembers or PermittedSubclasses (visitNestMember,
+   * visitPermittedSubclass), or the InnerClasses entry (visitInnerClass) (JVMS §4.7).
+   */
+  classEntryOffset: 0,
+  /** The pool index of the Signature (JVMS §4.7.9) of the field or method being visited, or 0. */
+  memberSignatureIndex: 0,
+  /** The offset of the Exceptions attribute (JVMS §4.7.5) of the method being visited, or 0. */
+  methodExceptionsOffset: 0,
   /** The offset of the LocalVariableTable entry (JVMS §4.7.13) being visited. */
   localVariableOffset: 0,
   /** The pool index of the Fieldref or (Interface)Methodref of the instruction being visited. */

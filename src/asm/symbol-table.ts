@@ -348,6 +348,16 @@ export class SymbolTable {
     }
   }
 
+  /**
+   * The reader visiting now (readerHints.reader) if its pool is this table's dictionary, or null:
+   * the pool indices a writer reads in its class file (at readerHints offsets) are hints for the
+   * *Hinted methods and addConstantUtf8FromReader, as those of the source are on the copy path.
+   */
+  dictionaryHintReader(): ClassReader | null {
+    const classReader = this.dictionaryReader;
+    return classReader !== null && readerHints.reader === classReader ? classReader : null;
+  }
+
   /** The ClassReader whose constant pool was copied, or null. */
   getSource(): ClassReader | null {
     return this.sourceClassReader;
@@ -1249,11 +1259,20 @@ export class SymbolTable {
   // holding the value is a valid answer (the source itself used that one), and a checked hint
   // never adds anything, so the pool is the same as without hints.
 
-  /** addConstantUtf8, trying first the source Utf8 constant `hintIndex` (0: no hint). */
+  /**
+   * addConstantUtf8, trying first the source Utf8 constant `hintIndex` (0: no hint), or the
+   * dictionary's (see dictionaryHintReader).
+   */
   addConstantUtf8Hinted(value: string, hintIndex: number): number {
     const utf8Values = this.sourceUtf8Values;
     if (utf8Values !== null && hintIndex < utf8Values.length && utf8Values[hintIndex] === value) {
       return hintIndex;
+    }
+    if (hintIndex !== 0 && this.dictionaryReader !== null) {
+      const hint = this.checkDictionaryHint(value, hintIndex);
+      if (hint !== 0) {
+        return this.addDictionaryUtf8(hint);
+      }
     }
     return this.addConstantUtf8(value);
   }
@@ -1284,6 +1303,10 @@ export class SymbolTable {
 
   /** addConstantClass, trying first the source Class constant `hintIndex` (0: no hint). */
   addConstantClassHinted(value: string, hintIndex: number): Symbol {
+    if (this.sourceClassReader === null) {
+      // A hint of the dictionary (see dictionaryHintReader), checked there.
+      return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, 0, hintIndex === 0 ? readerHints.constantIndex : hintIndex);
+    }
     if (hintIndex !== 0 && this.isSourceUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, hintIndex)) {
       return this.getSourceSymbol(Symbol.CONSTANT_CLASS_TAG, value, hintIndex);
     }
