@@ -1,7 +1,7 @@
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import type { ClassWriter } from './class-writer.js';
-import { Constants } from './constants.js';
+import { WrittenAttribute } from './written-attribute.js';
 import type { Label } from './label.js';
 import { Opcodes } from './opcodes.js';
 import type { SymbolTable } from './symbol-table.js';
@@ -152,16 +152,16 @@ export class Attribute {
     let size = 0;
     // JVMS §4.7.8: from class version 49 the ACC_SYNTHETIC flag replaces the Synthetic attribute.
     if ((accessFlags & Opcodes.ACC_SYNTHETIC) !== 0 && symbolTable.getMajorVersion() < Opcodes.V1_5) {
-      symbolTable.addAttributeName(Constants.SYNTHETIC);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.SYNTHETIC);
       size += 6;
     }
     if (signatureIndex !== 0) {
-      symbolTable.addAttributeName(Constants.SIGNATURE);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.SIGNATURE);
       size += 8;
     }
     // ACC_DEPRECATED is ASM's: the class file uses a Deprecated attribute (JVMS §4.7.15).
     if ((accessFlags & Opcodes.ACC_DEPRECATED) !== 0) {
-      symbolTable.addAttributeName(Constants.DEPRECATED);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.DEPRECATED);
       size += 6;
     }
     return size;
@@ -227,13 +227,13 @@ export class Attribute {
    */
   static putAttributes(symbolTable: SymbolTable, accessFlags: number, signatureIndex: number, output: ByteVector): void {
     if ((accessFlags & Opcodes.ACC_SYNTHETIC) !== 0 && symbolTable.getMajorVersion() < Opcodes.V1_5) {
-      output.putShort(symbolTable.addAttributeName(Constants.SYNTHETIC)).putInt(0);
+      output.putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.SYNTHETIC)).putInt(0);
     }
     if (signatureIndex !== 0) {
-      output.putShort(symbolTable.addAttributeName(Constants.SIGNATURE)).putInt(2).putShort(signatureIndex);
+      output.putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.SIGNATURE)).putInt(2).putShort(signatureIndex);
     }
     if ((accessFlags & Opcodes.ACC_DEPRECATED) !== 0) {
-      output.putShort(symbolTable.addAttributeName(Constants.DEPRECATED)).putInt(0);
+      output.putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.DEPRECATED)).putInt(0);
     }
   }
 

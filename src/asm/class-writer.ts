@@ -7,6 +7,7 @@ import { ClassReader } from './class-reader.js';
 import { ClassTooLargeException } from './class-too-large-exception.js';
 import { ClassVisitor } from './class-visitor.js';
 import { Constants } from './constants.js';
+import { WrittenAttribute } from './written-attribute.js';
 import type { FieldVisitor } from './field-visitor.js';
 import { FieldWriter } from './field-writer.js';
 import type { Handle } from './handle.js';
@@ -656,31 +657,31 @@ export class ClassWriter extends ClassVisitor {
       switch (item) {
         case INNER_CLASSES:
           size += 8 + this.innerClasses!.length;
-          this.attributeNameIndex(INNER_CLASSES, Constants.INNER_CLASSES);
+          this.attributeNameIndex(INNER_CLASSES, WrittenAttribute.INNER_CLASSES);
           break;
         case ENCLOSING_METHOD:
           size += 10;
-          this.attributeNameIndex(ENCLOSING_METHOD, Constants.ENCLOSING_METHOD);
+          this.attributeNameIndex(ENCLOSING_METHOD, WrittenAttribute.ENCLOSING_METHOD);
           break;
         case SYNTHETIC:
           size += 6;
-          this.attributeNameIndex(SYNTHETIC, Constants.SYNTHETIC);
+          this.attributeNameIndex(SYNTHETIC, WrittenAttribute.SYNTHETIC);
           break;
         case SIGNATURE:
           size += 8;
-          this.attributeNameIndex(SIGNATURE, Constants.SIGNATURE);
+          this.attributeNameIndex(SIGNATURE, WrittenAttribute.SIGNATURE);
           break;
         case SOURCE_FILE:
           size += 8;
-          this.attributeNameIndex(SOURCE_FILE, Constants.SOURCE_FILE);
+          this.attributeNameIndex(SOURCE_FILE, WrittenAttribute.SOURCE_FILE);
           break;
         case SOURCE_DEBUG_EXTENSION:
           size += 6 + this.debugExtension!.length;
-          this.attributeNameIndex(SOURCE_DEBUG_EXTENSION, Constants.SOURCE_DEBUG_EXTENSION);
+          this.attributeNameIndex(SOURCE_DEBUG_EXTENSION, WrittenAttribute.SOURCE_DEBUG_EXTENSION);
           break;
         case DEPRECATED:
           size += 6;
-          this.attributeNameIndex(DEPRECATED, Constants.DEPRECATED);
+          this.attributeNameIndex(DEPRECATED, WrittenAttribute.DEPRECATED);
           break;
         case RUNTIME_VISIBLE_ANNOTATIONS:
           size += this.lastRuntimeVisibleAnnotation!.computeAnnotationsSize(Constants.RUNTIME_VISIBLE_ANNOTATIONS);
@@ -712,15 +713,15 @@ export class ClassWriter extends ClassVisitor {
           break;
         case NEST_HOST:
           size += 8;
-          this.attributeNameIndex(NEST_HOST, Constants.NEST_HOST);
+          this.attributeNameIndex(NEST_HOST, WrittenAttribute.NEST_HOST);
           break;
         case NEST_MEMBERS:
           size += 8 + this.nestMemberClasses!.length;
-          this.attributeNameIndex(NEST_MEMBERS, Constants.NEST_MEMBERS);
+          this.attributeNameIndex(NEST_MEMBERS, WrittenAttribute.NEST_MEMBERS);
           break;
         case PERMITTED_SUBCLASSES:
           size += 8 + this.permittedSubclasses!.length;
-          this.attributeNameIndex(PERMITTED_SUBCLASSES, Constants.PERMITTED_SUBCLASSES);
+          this.attributeNameIndex(PERMITTED_SUBCLASSES, WrittenAttribute.PERMITTED_SUBCLASSES);
           break;
         case RECORD: {
           let recordComponentWriter = this.firstRecordComponent;
@@ -730,7 +731,7 @@ export class ClassWriter extends ClassVisitor {
             recordComponentWriter = recordComponentWriter.delegate as RecordComponentWriter | null;
           }
           size += 8 + recordSize;
-          this.attributeNameIndex(RECORD, Constants.RECORD);
+          this.attributeNameIndex(RECORD, WrittenAttribute.RECORD);
           break;
         }
       }
@@ -975,13 +976,13 @@ export class ClassWriter extends ClassVisitor {
   }
 
   /** The pool index of the name of the class attribute of `kind`, whose name is `name`. */
-  private attributeNameIndex(kind: number, name: string): number {
+  private attributeNameIndex(kind: number, writtenAttribute: WrittenAttribute): number {
     const nameIndexes = this.sourceAttributeNameIndexes;
     if (nameIndexes !== null && nameIndexes[kind] !== 0) {
       // The source's Utf8 constant for this name (found by its content).
       return nameIndexes[kind]!;
     }
-    return this.symbolTable.addAttributeName(name);
+    return this.symbolTable.addAttributeNameOfKind(writtenAttribute);
   }
 
   /** Locates the source methods, after the source fields (JVMS §4.1). */
@@ -1063,7 +1064,7 @@ export class ClassWriter extends ClassVisitor {
       case INNER_CLASSES: {
         const innerClasses = this.innerClasses!;
         result
-          .putShort(this.attributeNameIndex(INNER_CLASSES, Constants.INNER_CLASSES))
+          .putShort(this.attributeNameIndex(INNER_CLASSES, WrittenAttribute.INNER_CLASSES))
           .putInt(innerClasses.length + 2)
           .putShort(this.numberOfInnerClasses)
           .putByteArray(innerClasses.data, 0, innerClasses.length);
@@ -1071,52 +1072,52 @@ export class ClassWriter extends ClassVisitor {
       }
       case ENCLOSING_METHOD:
         result
-          .putShort(this.attributeNameIndex(ENCLOSING_METHOD, Constants.ENCLOSING_METHOD))
+          .putShort(this.attributeNameIndex(ENCLOSING_METHOD, WrittenAttribute.ENCLOSING_METHOD))
           .putInt(4)
           .putShort(this.enclosingClassIndex)
           .putShort(this.enclosingMethodIndex);
         break;
       case SYNTHETIC:
-        result.putShort(this.attributeNameIndex(SYNTHETIC, Constants.SYNTHETIC)).putInt(0);
+        result.putShort(this.attributeNameIndex(SYNTHETIC, WrittenAttribute.SYNTHETIC)).putInt(0);
         break;
       case SIGNATURE:
-        result.putShort(this.attributeNameIndex(SIGNATURE, Constants.SIGNATURE)).putInt(2).putShort(this.signatureIndex);
+        result.putShort(this.attributeNameIndex(SIGNATURE, WrittenAttribute.SIGNATURE)).putInt(2).putShort(this.signatureIndex);
         break;
       case SOURCE_FILE:
-        result.putShort(this.attributeNameIndex(SOURCE_FILE, Constants.SOURCE_FILE)).putInt(2).putShort(this.sourceFileIndex);
+        result.putShort(this.attributeNameIndex(SOURCE_FILE, WrittenAttribute.SOURCE_FILE)).putInt(2).putShort(this.sourceFileIndex);
         break;
       case SOURCE_DEBUG_EXTENSION: {
         const length = this.debugExtension!.length;
         result
-          .putShort(this.attributeNameIndex(SOURCE_DEBUG_EXTENSION, Constants.SOURCE_DEBUG_EXTENSION))
+          .putShort(this.attributeNameIndex(SOURCE_DEBUG_EXTENSION, WrittenAttribute.SOURCE_DEBUG_EXTENSION))
           .putInt(length)
           .putByteArray(this.debugExtension!.data, 0, length);
         break;
       }
       case DEPRECATED:
-        result.putShort(this.attributeNameIndex(DEPRECATED, Constants.DEPRECATED)).putInt(0);
+        result.putShort(this.attributeNameIndex(DEPRECATED, WrittenAttribute.DEPRECATED)).putInt(0);
         break;
       case RUNTIME_VISIBLE_ANNOTATIONS:
         this.lastRuntimeVisibleAnnotation!.putAnnotations(
-          symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_ANNOTATIONS),
+          symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_VISIBLE_ANNOTATIONS),
           result,
         );
         break;
       case RUNTIME_INVISIBLE_ANNOTATIONS:
         this.lastRuntimeInvisibleAnnotation!.putAnnotations(
-          symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_ANNOTATIONS),
+          symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_INVISIBLE_ANNOTATIONS),
           result,
         );
         break;
       case RUNTIME_VISIBLE_TYPE_ANNOTATIONS:
         this.lastRuntimeVisibleTypeAnnotation!.putAnnotations(
-          symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
           result,
         );
         break;
       case RUNTIME_INVISIBLE_TYPE_ANNOTATIONS:
         this.lastRuntimeInvisibleTypeAnnotation!.putAnnotations(
-          symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
           result,
         );
         break;
@@ -1133,12 +1134,12 @@ export class ClassWriter extends ClassVisitor {
         this.moduleWriter!.putModuleMainClassAttribute(result);
         break;
       case NEST_HOST:
-        result.putShort(this.attributeNameIndex(NEST_HOST, Constants.NEST_HOST)).putInt(2).putShort(this.nestHostClassIndex);
+        result.putShort(this.attributeNameIndex(NEST_HOST, WrittenAttribute.NEST_HOST)).putInt(2).putShort(this.nestHostClassIndex);
         break;
       case NEST_MEMBERS: {
         const nestMemberClasses = this.nestMemberClasses!;
         result
-          .putShort(this.attributeNameIndex(NEST_MEMBERS, Constants.NEST_MEMBERS))
+          .putShort(this.attributeNameIndex(NEST_MEMBERS, WrittenAttribute.NEST_MEMBERS))
           .putInt(nestMemberClasses.length + 2)
           .putShort(this.numberOfNestMemberClasses)
           .putByteArray(nestMemberClasses.data, 0, nestMemberClasses.length);
@@ -1147,7 +1148,7 @@ export class ClassWriter extends ClassVisitor {
       case PERMITTED_SUBCLASSES: {
         const permittedSubclasses = this.permittedSubclasses!;
         result
-          .putShort(this.attributeNameIndex(PERMITTED_SUBCLASSES, Constants.PERMITTED_SUBCLASSES))
+          .putShort(this.attributeNameIndex(PERMITTED_SUBCLASSES, WrittenAttribute.PERMITTED_SUBCLASSES))
           .putInt(permittedSubclasses.length + 2)
           .putShort(this.numberOfPermittedSubclasses)
           .putByteArray(permittedSubclasses.data, 0, permittedSubclasses.length);
@@ -1155,7 +1156,7 @@ export class ClassWriter extends ClassVisitor {
       }
       case RECORD: {
         result
-          .putShort(this.attributeNameIndex(RECORD, Constants.RECORD))
+          .putShort(this.attributeNameIndex(RECORD, WrittenAttribute.RECORD))
           .putInt(recordSize + 2)
           .putShort(recordComponentCount);
         let recordComponentWriter = this.firstRecordComponent;

@@ -4,6 +4,7 @@ import { Attribute, type AttributeSet } from './attribute.js';
 import type { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
+import { WrittenAttribute } from './written-attribute.js';
 import { FieldVisitor } from './field-visitor.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
@@ -237,7 +238,7 @@ export class FieldWriter extends FieldVisitor {
     // access_flags, name_index, descriptor_index and attributes_count.
     let size = 8;
     if (this.constantValueIndex !== 0) {
-      this.symbolTable.addAttributeName(Constants.CONSTANT_VALUE);
+      this.symbolTable.addAttributeNameOfKind(WrittenAttribute.CONSTANT_VALUE);
       size += 8;
     }
     size += Attribute.computeAttributesSize(this.symbolTable, this.accessFlags, this.signatureIndex);
@@ -301,7 +302,7 @@ export class FieldWriter extends FieldVisitor {
     const attributesCountOffset = output.length;
     output.putShort(attributesCount);
     if (this.constantValueIndex !== 0) {
-      output.putShort(symbolTable.addAttributeName(Constants.CONSTANT_VALUE)).putInt(2).putShort(this.constantValueIndex);
+      output.putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.CONSTANT_VALUE)).putInt(2).putShort(this.constantValueIndex);
     }
     Attribute.putAttributes(symbolTable, this.accessFlags, this.signatureIndex, output);
     AnnotationWriter.putAnnotations(

@@ -6,6 +6,7 @@ import { readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
+import { WrittenAttribute } from './written-attribute.js';
 import { CurrentFrame } from './current-frame.js';
 import { Edge } from './edge.js';
 import { Frame } from './frame.js';
@@ -2130,26 +2131,26 @@ export class MethodWriter extends MethodVisitor {
       if (code.length > 65535) {
         throw new MethodTooLargeException(symbolTable.getClassName(), this.name, this.descriptor, code.length);
       }
-      symbolTable.addAttributeName(Constants.CODE);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.CODE);
       // The Code attribute header (6), max_stack, max_locals, code_length, attributes_count, the
       // code and the exception table.
       size += 16 + code.length + Handler.getExceptionTableSize(this.firstHandler);
       if (this.stackMapTableEntries !== null) {
         const useStackMapTable = symbolTable.getMajorVersion() >= Opcodes.V1_6;
-        symbolTable.addAttributeName(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap');
+        symbolTable.addAttributeNameOfKind(useStackMapTable ? WrittenAttribute.STACK_MAP_TABLE : WrittenAttribute.STACK_MAP);
         // Attribute header and number_of_entries.
         size += 8 + this.stackMapTableEntries.length;
       }
       if (this.lineNumberTable !== null) {
-        symbolTable.addAttributeName(Constants.LINE_NUMBER_TABLE);
+        symbolTable.addAttributeNameOfKind(WrittenAttribute.LINE_NUMBER_TABLE);
         size += 8 + this.lineNumberTable.length;
       }
       if (this.localVariableTable !== null) {
-        symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TABLE);
+        symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TABLE);
         size += 8 + this.localVariableTable.length;
       }
       if (this.localVariableTypeTable !== null) {
-        symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE);
+        symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TYPE_TABLE);
         size += 8 + this.localVariableTypeTable.length;
       }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
@@ -2173,7 +2174,7 @@ export class MethodWriter extends MethodVisitor {
       }
     }
     if (this.numberOfExceptions > 0) {
-      symbolTable.addAttributeName(Constants.EXCEPTIONS);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.EXCEPTIONS);
       size += 8 + 2 * this.numberOfExceptions;
     }
     size += Attribute.computeAttributesSize(symbolTable, this.accessFlags, this.signatureIndex);
@@ -2202,11 +2203,11 @@ export class MethodWriter extends MethodVisitor {
       );
     }
     if (this.defaultValue !== null) {
-      symbolTable.addAttributeName(Constants.ANNOTATION_DEFAULT);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.ANNOTATION_DEFAULT);
       size += 6 + this.defaultValue.length;
     }
     if (this.parameters !== null) {
-      symbolTable.addAttributeName(Constants.METHOD_PARAMETERS);
+      symbolTable.addAttributeNameOfKind(WrittenAttribute.METHOD_PARAMETERS);
       // Attribute header and parameters_count (1 byte).
       size += 7 + this.parameters.length;
     }
@@ -2323,7 +2324,7 @@ export class MethodWriter extends MethodVisitor {
         codeAttributeCount += this.firstCodeAttribute.getAttributeCount();
       }
       output
-        .putShort(symbolTable.addAttributeName(Constants.CODE))
+        .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.CODE))
         .putInt(size)
         .putShort(this.maxStack)
         .putShort(this.maxLocals)
@@ -2342,21 +2343,21 @@ export class MethodWriter extends MethodVisitor {
       }
       if (this.lineNumberTable !== null) {
         output
-          .putShort(symbolTable.addAttributeName(Constants.LINE_NUMBER_TABLE))
+          .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.LINE_NUMBER_TABLE))
           .putInt(2 + this.lineNumberTable.length)
           .putShort(this.lineNumberTableLength)
           .putByteArray(this.lineNumberTable.data, 0, this.lineNumberTable.length);
       }
       if (this.localVariableTable !== null) {
         output
-          .putShort(symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TABLE))
+          .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TABLE))
           .putInt(2 + this.localVariableTable.length)
           .putShort(this.localVariableTableLength)
           .putByteArray(this.localVariableTable.data, 0, this.localVariableTable.length);
       }
       if (this.localVariableTypeTable !== null) {
         output
-          .putShort(symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE))
+          .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TYPE_TABLE))
           .putInt(2 + this.localVariableTypeTable.length)
           .putShort(this.localVariableTypeTableLength)
           .putByteArray(this.localVariableTypeTable.data, 0, this.localVariableTypeTable.length);
@@ -2366,13 +2367,13 @@ export class MethodWriter extends MethodVisitor {
       }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
         this.lastCodeRuntimeVisibleTypeAnnotation.putAnnotations(
-          symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_VISIBLE_TYPE_ANNOTATIONS),
           output,
         );
       }
       if (this.lastCodeRuntimeInvisibleTypeAnnotation !== null) {
         this.lastCodeRuntimeInvisibleTypeAnnotation.putAnnotations(
-          symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
+          symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS),
           output,
         );
       }
@@ -2390,7 +2391,7 @@ export class MethodWriter extends MethodVisitor {
     }
     if (this.numberOfExceptions > 0) {
       output
-        .putShort(symbolTable.addAttributeName(Constants.EXCEPTIONS))
+        .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.EXCEPTIONS))
         .putInt(2 + 2 * this.numberOfExceptions)
         .putShort(this.numberOfExceptions);
       const exceptionIndexTable = this.exceptionIndexTable as Int32Array;
@@ -2409,7 +2410,7 @@ export class MethodWriter extends MethodVisitor {
     );
     if (this.lastRuntimeVisibleParameterAnnotations !== null) {
       AnnotationWriter.putParameterAnnotations(
-        symbolTable.addAttributeName(Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS),
+        symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS),
         this.lastRuntimeVisibleParameterAnnotations,
         this.visibleAnnotableParameterCount === 0
           ? this.lastRuntimeVisibleParameterAnnotations.length
@@ -2419,7 +2420,7 @@ export class MethodWriter extends MethodVisitor {
     }
     if (this.lastRuntimeInvisibleParameterAnnotations !== null) {
       AnnotationWriter.putParameterAnnotations(
-        symbolTable.addAttributeName(Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS),
+        symbolTable.addAttributeNameOfKind(WrittenAttribute.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS),
         this.lastRuntimeInvisibleParameterAnnotations,
         this.invisibleAnnotableParameterCount === 0
           ? this.lastRuntimeInvisibleParameterAnnotations.length
@@ -2429,13 +2430,13 @@ export class MethodWriter extends MethodVisitor {
     }
     if (this.defaultValue !== null) {
       output
-        .putShort(symbolTable.addAttributeName(Constants.ANNOTATION_DEFAULT))
+        .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.ANNOTATION_DEFAULT))
         .putInt(this.defaultValue.length)
         .putByteArray(this.defaultValue.data, 0, this.defaultValue.length);
     }
     if (this.parameters !== null) {
       output
-        .putShort(symbolTable.addAttributeName(Constants.METHOD_PARAMETERS))
+        .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.METHOD_PARAMETERS))
         .putInt(1 + this.parameters.length)
         .putByte(this.parametersCount)
         .putByteArray(this.parameters.data, 0, this.parameters.length);
@@ -2458,7 +2459,7 @@ export class MethodWriter extends MethodVisitor {
     if (this.stackMapTableEntries !== null) {
       const useStackMapTable = this.symbolTable.getMajorVersion() >= Opcodes.V1_6;
       output
-        .putShort(this.symbolTable.addAttributeName(useStackMapTable ? Constants.STACK_MAP_TABLE : 'StackMap'))
+        .putShort(this.symbolTable.addAttributeNameOfKind(useStackMapTable ? WrittenAttribute.STACK_MAP_TABLE : WrittenAttribute.STACK_MAP))
         .putInt(2 + this.stackMapTableEntries.length)
         .putShort(this.stackMapTableNumberOfEntries)
         .putByteArray(this.stackMapTableEntries.data, 0, this.stackMapTableEntries.length);
@@ -2472,15 +2473,15 @@ export class MethodWriter extends MethodVisitor {
   private isSourceStackMapTableLast(attributesCountOffset: number): boolean {
     const symbolTable = this.symbolTable;
     const bytes = (symbolTable.getSource() as ClassReader).classFileBuffer;
-    const stackMapTableName = symbolTable.addAttributeName(
-      symbolTable.getMajorVersion() >= Opcodes.V1_6 ? Constants.STACK_MAP_TABLE : 'StackMap',
+    const stackMapTableName = symbolTable.addAttributeNameOfKind(
+      symbolTable.getMajorVersion() >= Opcodes.V1_6 ? WrittenAttribute.STACK_MAP_TABLE : WrittenAttribute.STACK_MAP,
     );
     // The debug tables this method has (-1 for the others: no name index matches).
-    const lineNumberTableName = this.lineNumberTable === null ? -1 : symbolTable.addAttributeName(Constants.LINE_NUMBER_TABLE);
+    const lineNumberTableName = this.lineNumberTable === null ? -1 : symbolTable.addAttributeNameOfKind(WrittenAttribute.LINE_NUMBER_TABLE);
     const localVariableTableName =
-      this.localVariableTable === null ? -1 : symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TABLE);
+      this.localVariableTable === null ? -1 : symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TABLE);
     const localVariableTypeTableName =
-      this.localVariableTypeTable === null ? -1 : symbolTable.addAttributeName(Constants.LOCAL_VARIABLE_TYPE_TABLE);
+      this.localVariableTypeTable === null ? -1 : symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TYPE_TABLE);
     let debugTableSeen = false;
     let offset = attributesCountOffset + 2;
     for (let i = readU2(bytes, attributesCountOffset); i > 0; --i) {

@@ -14,6 +14,7 @@ import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import { Type } from './type.js';
 import { zeroedInt32Array } from './zeroed-slab.js';
+import { WRITTEN_ATTRIBUTE_NAMES, WrittenAttribute } from './written-attribute.js';
 
 // Groups of constant pool entries that a table built from a ClassReader hashes on first use only:
 // a class copied with untouched methods never looks up a member reference, so the (large) part of
@@ -245,6 +246,8 @@ export class SymbolTable {
   /** The names passed to addAttributeName, and their indices (see there), or null. */
   private attributeNames: string[] | null;
   private attributeNameIndices: number[] | null;
+  /** The indices addAttributeNameOfKind returned, by WrittenAttribute (0: none yet), or null. */
+  private attributeNameIndicesByKind: Int32Array | null;
   /** Groups of the source pool not hashed yet (see GROUP_*). */
   private pendingSourceGroups: number;
   /** Cache of getSourceFirstAttributeOffset, or -1. */
@@ -266,6 +269,7 @@ export class SymbolTable {
     this.utf8Indices = null;
     this.attributeNames = null;
     this.attributeNameIndices = null;
+    this.attributeNameIndicesByKind = null;
     this.lastAddedMemberReference = null;
     this.typeIndices = null;
     this.descriptorTypes = null;
@@ -1211,6 +1215,22 @@ export class SymbolTable {
     const index = this.constantPoolCount++;
     dictionaryIndices[dictionaryIndex] = index;
     return index;
+  }
+
+  /**
+   * addAttributeName of the name of `kind`, whose index is kept in an array by kind: the writers
+   * add the same few names for every method (see WrittenAttribute).
+   */
+  addAttributeNameOfKind(kind: WrittenAttribute): number {
+    let indices = this.attributeNameIndicesByKind;
+    if (indices === null) {
+      indices = this.attributeNameIndicesByKind = zeroedInt32Array(WRITTEN_ATTRIBUTE_NAMES.length);
+    }
+    const knownIndex = indices[kind]!;
+    if (knownIndex !== 0) {
+      return knownIndex;
+    }
+    return (indices[kind] = this.addAttributeName(WRITTEN_ATTRIBUTE_NAMES[kind]!));
   }
 
   /**
