@@ -401,7 +401,9 @@ export class ClassWriter extends ClassVisitor {
     const sourceBytes = this.symbolTable.getSource()?.classFileBuffer;
     this.enclosingClassIndex = this.symbolTable.addConstantClassHinted(
       owner,
-      enclosingMethodOffset === 0 ? this.dictionaryIndexAt(readerHints.classEntryOffset) : readU2(sourceBytes!, enclosingMethodOffset),
+      enclosingMethodOffset === 0
+        ? this.dictionaryIndexAt(readerHints.classEntryOffset)
+        : readU2(sourceBytes!, enclosingMethodOffset),
     ).index;
     if (name !== null && descriptor !== null) {
       this.enclosingMethodIndex = this.symbolTable.addConstantNameAndTypeHinted(
