@@ -67,6 +67,16 @@ describe('modified UTF-8 encoding', () => {
     expect(decodeModifiedUtf8(encoded, 0, encoded.length)).toBe(all);
   });
 
+  it('decodes non-ASCII strings one after another, short and long, into fresh strings', () => {
+    // The decoder reuses one buffer of code units (growing it for long strings): no string may see another's units.
+    const values = ['é', 'α'.repeat(3000) + '\u0000', 'ü\ud83d\ude00', '\u4e2d'.repeat(20000), 'ß', 'x\u0000y'];
+    const decoded = values.map((value) => {
+      const bytes = encode(value);
+      return decodeModifiedUtf8(bytes, 0, bytes.length);
+    });
+    expect(decoded).toEqual(values);
+  });
+
   it('agrees with standard UTF-8 on strings without U+0000 or supplementary characters', () => {
     const value = 'Hello, wörld — ΑΒΓ, 日本語, \u0800\uffef';
     expect(hex(encode(value))).toBe(hex(new TextEncoder().encode(value)));
