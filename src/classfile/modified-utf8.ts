@@ -260,19 +260,15 @@ function decodeShortAscii(b: Uint8Array, s: number, length: number): string {
 
 /** Decodes [start, end) of any length and content, validating every sequence. */
 function decodeGeneral(bytes: Uint8Array, start: number, end: number): string {
-  if (UCS2_SLICE) {
-    return decodeGeneralUcs2(bytes, start, end);
+  // Each byte yields at most one code unit.
+  if (end - start > codeUnits.length) {
+    codeUnits = new Uint16Array(Math.max(end - start, 2 * codeUnits.length));
+    codeUnitBytes = UCS2_SLICE ? (NodeBuffer!.from(codeUnits.buffer, 0, codeUnits.byteLength) as unknown as Ucs2Slicer) : null;
   }
-  let result = '';
-  // Each byte yields at most one code unit; long strings are built chunk by chunk.
-  const units = new Array<number>(Math.min(end - start, CHUNK_SIZE));
+  const units = codeUnits;
   let count = 0;
   let i = start;
   while (i < end) {
-    if (count === CHUNK_SIZE) {
-      result += String.fromCharCode.apply(null, units);
-      count = 0;
-    }
     const b = bytes[i]!;
     if (b > 0 && b < 0x80) {
       units[count++] = b;
@@ -297,13 +293,20 @@ function decodeGeneral(bytes: Uint8Array, start: number, end: number): string {
       throw invalidLeadingByte(i, b);
     }
   }
-  units.length = count;
-  return result + String.fromCharCode.apply(null, units);
+  if (codeUnitBytes !== null) {
+    return codeUnitBytes.ucs2Slice(0, 2 * count);
+  }
+  // Elsewhere, chunk by chunk: well below engines' argument-count limits.
+  let result = '';
+  for (let k = 0; k < count; k += CHUNK_SIZE) {
+    result += String.fromCharCode.apply(null, units.subarray(k, Math.min(k + CHUNK_SIZE, count)) as unknown as number[]);
+  }
+  return result;
 }
 
-// With Node's Buffer on a little-endian machine, decodeGeneral writes the UTF-16 code units into a
-// reused buffer and makes the string with one native ucs2Slice call: no array of numbers allocated
-// per string, no String.fromCharCode.apply over it.
+// decodeGeneral writes the UTF-16 code units into one reused buffer, then, with Node's Buffer on a
+// little-endian machine, makes the string with one native ucs2Slice call: no array of numbers
+// allocated per string, no String.fromCharCode.apply over it.
 interface Ucs2Slicer extends Uint8Array {
   ucs2Slice(start: number, end: number): string;
 }
@@ -311,46 +314,8 @@ const UCS2_SLICE =
   NodeBuffer !== undefined &&
   new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 &&
   typeof (NodeBuffer.from(new ArrayBuffer(2), 0, 2) as unknown as Partial<Ucs2Slicer>).ucs2Slice === 'function';
-let ucs2Units = new Uint16Array(1024);
-let ucs2Bytes = UCS2_SLICE ? (NodeBuffer!.from(ucs2Units.buffer, 0, ucs2Units.byteLength) as unknown as Ucs2Slicer) : null;
-
-/** decodeGeneral through ucs2Units (see UCS2_SLICE). */
-function decodeGeneralUcs2(bytes: Uint8Array, start: number, end: number): string {
-  // Each byte yields at most one code unit.
-  if (end - start > ucs2Units.length) {
-    ucs2Units = new Uint16Array(Math.max(end - start, 2 * ucs2Units.length));
-    ucs2Bytes = NodeBuffer!.from(ucs2Units.buffer, 0, ucs2Units.byteLength) as unknown as Ucs2Slicer;
-  }
-  const units = ucs2Units;
-  let count = 0;
-  let i = start;
-  while (i < end) {
-    const b = bytes[i]!;
-    if (b > 0 && b < 0x80) {
-      units[count++] = b;
-      i++;
-    } else if ((b & 0xe0) === 0xc0) {
-      // 110xxxxx 10xxxxxx: U+0000 (as C0 80) and U+0080-U+07FF.
-      if (i + 1 >= end) throw truncated(i, 2);
-      const b2 = bytes[i + 1]!;
-      if ((b2 & 0xc0) !== 0x80) throw badContinuation(i + 1, b2);
-      units[count++] = ((b & 0x1f) << 6) | (b2 & 0x3f);
-      i += 2;
-    } else if ((b & 0xf0) === 0xe0) {
-      // 1110xxxx 10xxxxxx 10xxxxxx: U+0800-U+FFFF, including each half of a surrogate pair.
-      if (i + 2 >= end) throw truncated(i, 3);
-      const b2 = bytes[i + 1]!;
-      if ((b2 & 0xc0) !== 0x80) throw badContinuation(i + 1, b2);
-      const b3 = bytes[i + 2]!;
-      if ((b3 & 0xc0) !== 0x80) throw badContinuation(i + 2, b3);
-      units[count++] = ((b & 0x0f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
-      i += 3;
-    } else {
-      throw invalidLeadingByte(i, b);
-    }
-  }
-  return ucs2Bytes!.ucs2Slice(0, 2 * count);
-}
+let codeUnits = new Uint16Array(1024);
+let codeUnitBytes = UCS2_SLICE ? (NodeBuffer!.from(codeUnits.buffer, 0, codeUnits.byteLength) as unknown as Ucs2Slicer) : null;
 
 /** The error for a byte that cannot start a modified UTF-8 sequence (JVMS §4.4.7). */
 function invalidLeadingByte(offset: number, b: number): ClassFormatError {
