@@ -1137,22 +1137,13 @@ export class SymbolTable {
    * the u2 at `indexOffset` in that reader's class file if readerHints is right (see there).
    */
   addConstantUtf8FromReader(value: string, indexOffset: number): number {
-    const sourceClassReader = this.sourceClassReader;
-    if (sourceClassReader !== null && readerHints.reader === sourceClassReader) {
-      // Copy path: the source's own Utf8 index, if the reader decoded `value` from it.
-      const bytes = sourceClassReader.classFileBuffer;
-      if (indexOffset > 0 && indexOffset + 1 < bytes.length) {
-        return this.addConstantUtf8Hinted(value, (bytes[indexOffset]! << 8) | bytes[indexOffset + 1]!);
-      }
-    }
-    const classReader = this.dictionaryReader;
-    if (classReader !== null && readerHints.reader === classReader) {
+    // The source's own Utf8 index (copy path) or the dictionary's, if the reader decoded `value`
+    // from it (addConstantUtf8Hinted checks).
+    const classReader = readerHints.reader;
+    if (classReader !== null && (classReader === this.sourceClassReader || classReader === this.dictionaryReader)) {
       const bytes = classReader.classFileBuffer;
       if (indexOffset > 0 && indexOffset + 1 < bytes.length) {
-        const hint = this.checkDictionaryHint(value, (bytes[indexOffset]! << 8) | bytes[indexOffset + 1]!);
-        if (hint !== 0) {
-          return this.addDictionaryUtf8(hint);
-        }
+        return this.addConstantUtf8Hinted(value, (bytes[indexOffset]! << 8) | bytes[indexOffset + 1]!);
       }
     }
     return this.addConstantUtf8(value);
@@ -1325,7 +1316,8 @@ export class SymbolTable {
   addConstantClassHinted(value: string, hintIndex: number): Symbol {
     if (this.sourceClassReader === null) {
       // A hint of the dictionary (see dictionaryHintReader), checked there.
-      return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, 0, hintIndex === 0 ? readerHints.constantIndex : hintIndex);
+      const classIndex = hintIndex === 0 ? readerHints.constantIndex : hintIndex;
+      return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, 0, classIndex);
     }
     if (hintIndex !== 0 && this.isSourceUtf8Reference(Symbol.CONSTANT_CLASS_TAG, value, hintIndex)) {
       return this.getSourceSymbol(Symbol.CONSTANT_CLASS_TAG, value, hintIndex);
@@ -1630,7 +1622,7 @@ export class SymbolTable {
       const sourceSymbol = this.findSourceUtf8Reference(tag, value, utf8Index);
       if (sourceSymbol !== null) {
         if (sourceSymbol.hashCode === 0) {
-          // Found by its string from now on (hashUtf8Reference is never 0).
+          // Found by its string from now on (hashUtf8ReferenceSample is never 0).
           sourceSymbol.hashCode = hashCode;
           this.put(sourceSymbol);
         }
@@ -1911,12 +1903,10 @@ function hashUtf8(tag: number, value: string): number {
 // collisions only cost a string comparison, usually by identity: the reader decodes each
 // constant once).
 
-/** The hash of a Class, String, MethodType, Module or Package constant; never 0. */
-function hashUtf8Reference(tag: number, value: string): number {
-  return hashUtf8ReferenceSample(tag, sampleString(value));
-}
-
-/** hashUtf8Reference of a value whose sampleString is `sample`. */
+/**
+ * The hash of a Class, String, MethodType, Module or Package constant whose value's sampleString is
+ * `sample` (see SymbolTable.sampleOf); never 0.
+ */
 function hashUtf8ReferenceSample(tag: number, sample: number): number {
   return mix(tag + sample) | 0x40000000;
 }

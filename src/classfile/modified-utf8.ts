@@ -89,17 +89,22 @@ export function decodeModifiedUtf8In(
   length: number,
 ): string {
   const end = start + length;
-  // Every byte in 01-7F (c has bit 7 set for 80-FF, c - 1 for 00); else the full decoder, which
-  // also reports malformed bytes.
+  // Else the full decoder, which also reports malformed bytes.
+  if (!isAscii(bytes, start, end) || end > bytes.length) {
+    return decodeModifiedUtf8(bytes, start, length);
+  }
+  return text.substring(start - textStart, end - textStart);
+}
+
+/** Whether every byte of [start, end) is in 01-7F, ASCII chars that are their own modified UTF-8 (JVMS §4.4.7). */
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  // c has bit 7 set for 80-FF, c - 1 for 00.
   let check = 0;
   for (let i = start; i < end; i++) {
     const c = bytes[i]!;
     check |= c | (c - 1);
   }
-  if ((check & 0x80) !== 0 || end > bytes.length) {
-    return decodeModifiedUtf8(bytes, start, length);
-  }
-  return text.substring(start - textStart, end - textStart);
+  return (check & 0x80) === 0;
 }
 
 /**
@@ -112,13 +117,7 @@ function decodeAsciiOrGeneral(bytes: Uint8Array, start: number, end: number, len
   if (length > CHUNK_SIZE) {
     return decodeGeneral(bytes, start, end);
   }
-  // Check that every byte is in 01-7F (c has bit 7 set for 80-FF, c - 1 for 00).
-  let check = 0;
-  for (let i = start; i < end; i++) {
-    const c = b[i]!;
-    check |= c | (c - 1);
-  }
-  if ((check & 0x80) !== 0) {
+  if (!isAscii(b, start, end)) {
     return decodeGeneral(bytes, start, end);
   }
   // The shortest strings with one fixed-arity call, cheaper than a native slice.
