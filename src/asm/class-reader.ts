@@ -3,12 +3,15 @@ import { plainUint8Array } from '../classfile/plain-uint8array.js';
 import { CAN_MAKE_LATIN1_TEXT, decodeModifiedUtf8, decodeModifiedUtf8In, latin1Text } from '../classfile/modified-utf8.js';
 import type { AnnotationVisitor } from './annotation-visitor.js';
 import { Attribute } from './attribute.js';
+import { Attr, ATTRIBUTE_KINDS, ATTRIBUTE_NAMES_BY_LENGTH } from './attribute-kinds.js';
 import type { ClassVisitor } from './class-visitor.js';
 import { ConstantDynamic } from './constant-dynamic.js';
+import { transcodeCode } from './code-transcoder.js';
 import { Constants } from './constants.js';
 import { Context } from './context.js';
 import { FieldWriter } from './field-writer.js';
 import { Handle } from './handle.js';
+import { Insn, INSN_KINDS, INSN_SIZES } from './instruction-kinds.js';
 import { Byte, Character, Double, Float, Short, type ConstantValue } from './java-values.js';
 import { Label } from './label.js';
 import type { MethodVisitor } from './method-visitor.js';
@@ -89,224 +92,6 @@ const TAG_NAMES: Record<number, string> = {
   [Tag.CONSTANT_PACKAGE]: 'CONSTANT_Package',
 };
 
-// The kinds of bytecode instructions (JVMS §6.5), by how they are encoded and visited. One table
-// lookup per instruction instead of a 200-case switch; 0 for the opcodes that do not exist.
-// A const enum: tsc inlines the members as literals, so that the switches on them compile to
-// jump tables.
-const enum Insn {
-  /** No operand: visitInsn. */
-  INSN_NONE = 1,
-  /** xLOAD_n: visitVarInsn(xLOAD, n). */
-  INSN_IMPLICIT_LOAD = 2,
-  /** xSTORE_n: visitVarInsn(xSTORE, n). */
-  INSN_IMPLICIT_STORE = 3,
-  /** A local variable index on one byte (xLOAD, xSTORE, RET). */
-  INSN_VAR = 4,
-  /** A signed byte operand (BIPUSH, NEWARRAY). */
-  INSN_BYTE = 5,
-  /** SIPUSH. */
-  INSN_SHORT = 6,
-  /** LDC (one-byte pool index). */
-  INSN_LDC = 7,
-  /** LDC_W, LDC2_W (two-byte pool index). */
-  INSN_LDC_W = 8,
-  /** GETSTATIC…INVOKESTATIC: a two-byte pool index. */
-  INSN_FIELD_OR_METHOD = 9,
-  /** INVOKEINTERFACE: pool index, count and a zero byte. */
-  INSN_INVOKEINTERFACE = 10,
-  /** INVOKEDYNAMIC: pool index and two zero bytes. */
-  INSN_INVOKEDYNAMIC = 11,
-  /** NEW, ANEWARRAY, CHECKCAST, INSTANCEOF: a CONSTANT_Class index. */
-  INSN_TYPE = 12,
-  /** IINC: local index and signed byte increment. */
-  INSN_IINC = 13,
-  /** MULTIANEWARRAY: CONSTANT_Class index and dimensions. */
-  INSN_MULTIANEWARRAY = 14,
-  /** IFxx, IF_xCMPxx, GOTO, JSR, IFNULL, IFNONNULL: signed 16-bit offset. */
-  INSN_JUMP = 15,
-  /** GOTO_W, JSR_W: signed 32-bit offset. */
-  INSN_WIDE_JUMP = 16,
-  /** ASM_IFEQ…ASM_IFNONNULL: unsigned 16-bit offset (ASM-internal, see EXPAND_ASM_INSNS). */
-  INSN_ASM_JUMP = 17,
-  /** ASM_GOTO_W: signed 32-bit offset (ASM-internal). */
-  INSN_ASM_GOTO_W = 18,
-  /** WIDE prefix. */
-  INSN_WIDE = 19,
-  INSN_TABLESWITCH = 20,
-  INSN_LOOKUPSWITCH = 21,
-}
-
-const INSN_KINDS: Uint8Array = (() => {
-  const kinds = new Uint8Array(256);
-  const set = (from: number, to: number, kind: number): void => {
-    for (let opcode = from; opcode <= to; ++opcode) kinds[opcode] = kind;
-  };
-  set(Opcodes.NOP, Opcodes.DCONST_1, Insn.INSN_NONE);
-  kinds[Opcodes.BIPUSH] = Insn.INSN_BYTE;
-  kinds[Opcodes.SIPUSH] = Insn.INSN_SHORT;
-  kinds[Opcodes.LDC] = Insn.INSN_LDC;
-  kinds[Constants.LDC_W] = Insn.INSN_LDC_W;
-  kinds[Constants.LDC2_W] = Insn.INSN_LDC_W;
-  set(Opcodes.ILOAD, Opcodes.ALOAD, Insn.INSN_VAR);
-  set(Constants.ILOAD_0, Constants.ALOAD_3, Insn.INSN_IMPLICIT_LOAD);
-  set(Opcodes.IALOAD, Opcodes.SALOAD, Insn.INSN_NONE);
-  set(Opcodes.ISTORE, Opcodes.ASTORE, Insn.INSN_VAR);
-  set(Constants.ISTORE_0, Constants.ASTORE_3, Insn.INSN_IMPLICIT_STORE);
-  set(Opcodes.IASTORE, Opcodes.LXOR, Insn.INSN_NONE);
-  kinds[Opcodes.IINC] = Insn.INSN_IINC;
-  set(Opcodes.I2L, Opcodes.DCMPG, Insn.INSN_NONE);
-  set(Opcodes.IFEQ, Opcodes.JSR, Insn.INSN_JUMP);
-  kinds[Opcodes.RET] = Insn.INSN_VAR;
-  kinds[Opcodes.TABLESWITCH] = Insn.INSN_TABLESWITCH;
-  kinds[Opcodes.LOOKUPSWITCH] = Insn.INSN_LOOKUPSWITCH;
-  set(Opcodes.IRETURN, Opcodes.RETURN, Insn.INSN_NONE);
-  set(Opcodes.GETSTATIC, Opcodes.INVOKESTATIC, Insn.INSN_FIELD_OR_METHOD);
-  kinds[Opcodes.INVOKEINTERFACE] = Insn.INSN_INVOKEINTERFACE;
-  kinds[Opcodes.INVOKEDYNAMIC] = Insn.INSN_INVOKEDYNAMIC;
-  kinds[Opcodes.NEW] = Insn.INSN_TYPE;
-  kinds[Opcodes.NEWARRAY] = Insn.INSN_BYTE;
-  kinds[Opcodes.ANEWARRAY] = Insn.INSN_TYPE;
-  kinds[Opcodes.ARRAYLENGTH] = Insn.INSN_NONE;
-  kinds[Opcodes.ATHROW] = Insn.INSN_NONE;
-  kinds[Opcodes.CHECKCAST] = Insn.INSN_TYPE;
-  kinds[Opcodes.INSTANCEOF] = Insn.INSN_TYPE;
-  kinds[Opcodes.MONITORENTER] = Insn.INSN_NONE;
-  kinds[Opcodes.MONITOREXIT] = Insn.INSN_NONE;
-  kinds[Constants.WIDE] = Insn.INSN_WIDE;
-  kinds[Opcodes.MULTIANEWARRAY] = Insn.INSN_MULTIANEWARRAY;
-  kinds[Opcodes.IFNULL] = Insn.INSN_JUMP;
-  kinds[Opcodes.IFNONNULL] = Insn.INSN_JUMP;
-  kinds[Constants.GOTO_W] = Insn.INSN_WIDE_JUMP;
-  kinds[Constants.JSR_W] = Insn.INSN_WIDE_JUMP;
-  set(Constants.ASM_IFEQ, Constants.ASM_IFNONNULL, Insn.INSN_ASM_JUMP);
-  kinds[Constants.ASM_GOTO_W] = Insn.INSN_ASM_GOTO_W;
-  return kinds;
-})();
-
-/**
- * The size in bytes of each instruction that has a fixed size and no label operand, by opcode; 0
- * for the others (jumps, switches, wide, and undefined opcodes). The first pass over the bytecode
- * skips most instructions with this table alone.
- */
-const INSN_SIZES: Uint8Array = (() => {
-  const sizes = new Uint8Array(256);
-  for (let opcode = 0; opcode < 256; ++opcode) {
-    switch (INSN_KINDS[opcode]) {
-      case Insn.INSN_NONE:
-      case Insn.INSN_IMPLICIT_LOAD:
-      case Insn.INSN_IMPLICIT_STORE:
-        sizes[opcode] = 1;
-        break;
-      case Insn.INSN_VAR:
-      case Insn.INSN_BYTE:
-      case Insn.INSN_LDC:
-        sizes[opcode] = 2;
-        break;
-      case Insn.INSN_SHORT:
-      case Insn.INSN_LDC_W:
-      case Insn.INSN_FIELD_OR_METHOD:
-      case Insn.INSN_TYPE:
-      case Insn.INSN_IINC:
-        sizes[opcode] = 3;
-        break;
-      case Insn.INSN_MULTIANEWARRAY:
-        sizes[opcode] = 4;
-        break;
-      case Insn.INSN_INVOKEINTERFACE:
-      case Insn.INSN_INVOKEDYNAMIC:
-        sizes[opcode] = 5;
-        break;
-      default:
-        break;
-    }
-  }
-  return sizes;
-})();
-
-// The attributes this reader knows (JVMS §4.7, Table 4.7-C), identified by an integer that is cached
-// per attribute_name_index: the name of each attribute is compared once per class, not once per use.
-const enum Attr {
-  /** An attribute name that is not one of the following. */
-  ATTRIBUTE_OTHER = 1,
-  ATTRIBUTE_CONSTANT_VALUE = 2,
-  ATTRIBUTE_CODE = 3,
-  ATTRIBUTE_STACK_MAP_TABLE = 4,
-  ATTRIBUTE_EXCEPTIONS = 5,
-  ATTRIBUTE_INNER_CLASSES = 6,
-  ATTRIBUTE_ENCLOSING_METHOD = 7,
-  ATTRIBUTE_SYNTHETIC = 8,
-  ATTRIBUTE_SIGNATURE = 9,
-  ATTRIBUTE_SOURCE_FILE = 10,
-  ATTRIBUTE_SOURCE_DEBUG_EXTENSION = 11,
-  ATTRIBUTE_LINE_NUMBER_TABLE = 12,
-  ATTRIBUTE_LOCAL_VARIABLE_TABLE = 13,
-  ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE = 14,
-  ATTRIBUTE_DEPRECATED = 15,
-  ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS = 16,
-  ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS = 17,
-  ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS = 18,
-  ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS = 19,
-  ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS = 20,
-  ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS = 21,
-  ATTRIBUTE_ANNOTATION_DEFAULT = 22,
-  ATTRIBUTE_BOOTSTRAP_METHODS = 23,
-  ATTRIBUTE_METHOD_PARAMETERS = 24,
-  ATTRIBUTE_MODULE = 25,
-  ATTRIBUTE_MODULE_PACKAGES = 26,
-  ATTRIBUTE_MODULE_MAIN_CLASS = 27,
-  ATTRIBUTE_NEST_HOST = 28,
-  ATTRIBUTE_NEST_MEMBERS = 29,
-  ATTRIBUTE_PERMITTED_SUBCLASSES = 30,
-  ATTRIBUTE_RECORD = 31,
-  /** The pre-Java 6 (CLDC) StackMap attribute. */
-  ATTRIBUTE_STACK_MAP = 32,
-}
-
-const ATTRIBUTE_KINDS: ReadonlyMap<string, number> = new Map<string, number>([
-  [Constants.CONSTANT_VALUE, Attr.ATTRIBUTE_CONSTANT_VALUE],
-  [Constants.CODE, Attr.ATTRIBUTE_CODE],
-  [Constants.STACK_MAP_TABLE, Attr.ATTRIBUTE_STACK_MAP_TABLE],
-  [Constants.EXCEPTIONS, Attr.ATTRIBUTE_EXCEPTIONS],
-  [Constants.INNER_CLASSES, Attr.ATTRIBUTE_INNER_CLASSES],
-  [Constants.ENCLOSING_METHOD, Attr.ATTRIBUTE_ENCLOSING_METHOD],
-  [Constants.SYNTHETIC, Attr.ATTRIBUTE_SYNTHETIC],
-  [Constants.SIGNATURE, Attr.ATTRIBUTE_SIGNATURE],
-  [Constants.SOURCE_FILE, Attr.ATTRIBUTE_SOURCE_FILE],
-  [Constants.SOURCE_DEBUG_EXTENSION, Attr.ATTRIBUTE_SOURCE_DEBUG_EXTENSION],
-  [Constants.LINE_NUMBER_TABLE, Attr.ATTRIBUTE_LINE_NUMBER_TABLE],
-  [Constants.LOCAL_VARIABLE_TABLE, Attr.ATTRIBUTE_LOCAL_VARIABLE_TABLE],
-  [Constants.LOCAL_VARIABLE_TYPE_TABLE, Attr.ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE],
-  [Constants.DEPRECATED, Attr.ATTRIBUTE_DEPRECATED],
-  [Constants.RUNTIME_VISIBLE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_VISIBLE_ANNOTATIONS],
-  [Constants.RUNTIME_INVISIBLE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_INVISIBLE_ANNOTATIONS],
-  [Constants.RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_VISIBLE_PARAMETER_ANNOTATIONS],
-  [Constants.RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_INVISIBLE_PARAMETER_ANNOTATIONS],
-  [Constants.RUNTIME_VISIBLE_TYPE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_VISIBLE_TYPE_ANNOTATIONS],
-  [Constants.RUNTIME_INVISIBLE_TYPE_ANNOTATIONS, Attr.ATTRIBUTE_RUNTIME_INVISIBLE_TYPE_ANNOTATIONS],
-  [Constants.ANNOTATION_DEFAULT, Attr.ATTRIBUTE_ANNOTATION_DEFAULT],
-  [Constants.BOOTSTRAP_METHODS, Attr.ATTRIBUTE_BOOTSTRAP_METHODS],
-  [Constants.METHOD_PARAMETERS, Attr.ATTRIBUTE_METHOD_PARAMETERS],
-  [Constants.MODULE, Attr.ATTRIBUTE_MODULE],
-  [Constants.MODULE_PACKAGES, Attr.ATTRIBUTE_MODULE_PACKAGES],
-  [Constants.MODULE_MAIN_CLASS, Attr.ATTRIBUTE_MODULE_MAIN_CLASS],
-  [Constants.NEST_HOST, Attr.ATTRIBUTE_NEST_HOST],
-  [Constants.NEST_MEMBERS, Attr.ATTRIBUTE_NEST_MEMBERS],
-  [Constants.PERMITTED_SUBCLASSES, Attr.ATTRIBUTE_PERMITTED_SUBCLASSES],
-  [Constants.RECORD, Attr.ATTRIBUTE_RECORD],
-  ['StackMap', Attr.ATTRIBUTE_STACK_MAP],
-]);
-
-/**
- * The names of ATTRIBUTE_KINDS as bytes (ASCII: their modified UTF-8 form, JVMS §4.4.7), by length:
- * an attribute_name_index is classified by comparing its constant's bytes with the one to three
- * names of its length, without decoding it into a string to look up (a new string each class, so
- * hashed each time).
- */
-const ATTRIBUTE_NAMES_BY_LENGTH: { readonly bytes: Uint8Array; readonly kind: number }[][] = [];
-for (const [name, kind] of ATTRIBUTE_KINDS) {
-  (ATTRIBUTE_NAMES_BY_LENGTH[name.length] ??= []).push({ bytes: Uint8Array.from(name, (c) => c.charCodeAt(0)), kind });
-}
-
 /** Bytes per reader for the lowest pool index classified as each attribute kind (a u2 per kind). */
 const ATTRIBUTE_NAME_INDICES_BYTE_LENGTH = 2 * (Attr.ATTRIBUTE_STACK_MAP + 1);
 
@@ -385,7 +170,8 @@ function isMethodDescriptorBytes(b: Uint8Array, offset: number, end: number): bo
 }
 
 /** A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
-class MemberRef {
+/** @internal */
+export class MemberRef {
   constructor(
     readonly tag: number,
     readonly owner: string,
@@ -541,7 +327,8 @@ export class ClassReader {
   private readonly firstAttributeOffset: number;
 
   /** The class file's major_version. */
-  private readonly majorVersion: number;
+  /** @internal */
+  readonly majorVersion: number;
 
   /**
    * code_length + 1 of the Code attribute being read: the labels array may be longer (it is
@@ -1114,7 +901,7 @@ export class ClassReader {
   }
 
   /** The ATTRIBUTE_* kind of the attribute whose attribute_name_index is the u2 at `offset`. */
-  private readAttributeKind(offset: number): number {
+  readAttributeKind(offset: number): number {
     const b = this.classFileBuffer;
     const constantPoolEntryIndex = u2(b, offset);
     const kind = this.attributeKinds[constantPoolEntryIndex]!;
@@ -1812,7 +1599,20 @@ export class ClassReader {
     // Visit the Code attribute.
     if (codeOffset !== 0) {
       methodVisitor.visitCode();
-      this.readCode(methodVisitor, context, codeOffset);
+      // Straight into a MethodWriter that computes nothing, the code is re-encoded without events
+      // when it can be (see code-transcoder.ts), unless a subclass watches the labels and offsets read.
+      if (
+        !(
+          methodVisitor.constructor === MethodWriter &&
+          (methodVisitor as MethodWriter).compute === MethodWriter.COMPUTE_NOTHING &&
+          (context.parsingOptions & (ClassReader.EXPAND_FRAMES | ClassReader.EXPAND_ASM_INSNS)) === 0 &&
+          this.readLabel === ClassReader.prototype.readLabel &&
+          this.readBytecodeInstructionOffset === ClassReader.prototype.readBytecodeInstructionOffset &&
+          transcodeCode(this, methodVisitor as MethodWriter, codeOffset, context.parsingOptions)
+        )
+      ) {
+        this.readCode(methodVisitor, context, codeOffset);
+      }
       context.currentMethodLabels = null;
     }
 
@@ -2359,19 +2159,8 @@ export class ClassReader {
           break;
         }
         case Insn.INSN_INVOKEDYNAMIC: {
-          const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
-          const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
-          const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-          const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
-          let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
-          const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
-          const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
-          bootstrapMethodOffset += 4;
-          for (let i = 0; i < bootstrapMethodArguments.length; i++) {
-            bootstrapMethodArguments[i] = this.readLoadableConstant(u2(b, bootstrapMethodOffset), bootstrapMethodOffset);
-            bootstrapMethodOffset += 2;
-          }
-          methodVisitor.visitInvokeDynamicInsn(name, descriptor, handle, bootstrapMethodArguments);
+          const insn = this.readInvokeDynamicInsn(currentOffset);
+          methodVisitor.visitInvokeDynamicInsn(insn.name, insn.descriptor, insn.handle, insn.bootstrapMethodArguments);
           currentOffset += 5;
           break;
         }
@@ -2593,6 +2382,32 @@ export class ClassReader {
     const label = this.readLabel(bytecodeOffset, labels);
     label.flags &= ~Label.FLAG_DEBUG_ONLY;
     return label;
+  }
+
+  /**
+   * @internal The call site of the invokedynamic at `currentOffset` (JVMS §6.5.invokedynamic): the name and
+   * descriptor of its CONSTANT_InvokeDynamic (§4.4.10) and the bootstrap method with its arguments (§4.7.23).
+   */
+  readInvokeDynamicInsn(currentOffset: number): {
+    name: string;
+    descriptor: string;
+    handle: Handle;
+    bootstrapMethodArguments: ConstantValue[];
+  } {
+    const b = this.classFileBuffer;
+    const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
+    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+    const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
+    const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
+    let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
+    const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
+    const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
+    bootstrapMethodOffset += 4;
+    for (let i = 0; i < bootstrapMethodArguments.length; i++) {
+      bootstrapMethodArguments[i] = this.readLoadableConstant(u2(b, bootstrapMethodOffset), bootstrapMethodOffset);
+      bootstrapMethodOffset += 2;
+    }
+    return { name, descriptor, handle, bootstrapMethodArguments };
   }
 
   /**
@@ -3562,7 +3377,7 @@ export class ClassReader {
   }
 
   /** The CONSTANT_Utf8 string whose index is the u2 at `offset`, which must not be 0. */
-  private readRequiredUtf8(offset: number): string {
+  readRequiredUtf8(offset: number): string {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     const value = this.constantUtf8Values[constantPoolEntryIndex];
     if (value !== undefined) {
@@ -3618,7 +3433,7 @@ export class ClassReader {
    * (JVMS §4.4.2), referenced at `referenceOffset`, decoded once and cached: instructions refer to
    * the same members again and again.
    */
-  private readMemberRef(constantPoolEntryIndex: number, referenceOffset: number): MemberRef {
+  readMemberRef(constantPoolEntryIndex: number, referenceOffset: number): MemberRef {
     let memberRefs = this.memberRefs;
     if (memberRefs === null) {
       memberRefs = this.memberRefs = new Array<MemberRef | undefined>(this.cpInfoOffsets.length);
@@ -3652,7 +3467,7 @@ export class ClassReader {
   }
 
   /** The internal name of the CONSTANT_Class whose index is the u2 at `offset` (not 0). */
-  private readRequiredClass(offset: number): string {
+  readRequiredClass(offset: number): string {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     // The name is cached under the index of the CONSTANT_Class itself: one lookup.
     const value = this.constantClassValues[constantPoolEntryIndex];
@@ -3807,7 +3622,7 @@ export class ClassReader {
    * The loadable constant (JVMS §4.4, Table 4.4-C) at `constantPoolEntryIndex`, referenced at
    * `referenceOffset`.
    */
-  private readLoadableConstant(constantPoolEntryIndex: number, referenceOffset: number): ConstantValue {
+  readLoadableConstant(constantPoolEntryIndex: number, referenceOffset: number): ConstantValue {
     const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
     if (cpInfoOffset === 0 || cpInfoOffset === undefined) {
       this.failConstant(constantPoolEntryIndex, 'a loadable constant', referenceOffset);

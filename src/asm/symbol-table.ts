@@ -238,6 +238,13 @@ export class SymbolTable {
   private dictionaryEntries: (Entry | undefined)[] | null;
 
   /**
+   * The constants of this table that the code transcoder (code-transcoder.ts) made from those of
+   * `transcodedReader`, by that reader's pool index, encoded as that module says (0: none yet).
+   */
+  private transcodedConstants: Int32Array | null;
+  private transcodedReader: ClassReader | null;
+
+  /**
    * The member reference the last unhinted addConstantMemberReference returned, or null: an
    * instrumenting adapter adds the same call (System.nanoTime, a logger's method) again and again,
    * with the same owner, name and descriptor strings, found again by identity without hashing them.
@@ -281,6 +288,8 @@ export class SymbolTable {
     this.dictionaryUtf8Values = null;
     this.dictionaryIndices = null;
     this.dictionaryEntries = null;
+    this.transcodedConstants = null;
+    this.transcodedReader = null;
     const utf8Values =
       classReader === null ? null : (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
     this.sourceUtf8Values = Array.isArray(utf8Values) ? (utf8Values as (string | undefined)[]) : null;
@@ -350,6 +359,20 @@ export class SymbolTable {
     if (this.sourceClassReader === null && this.constantPoolCount === 1 && this.utf8Indices === null) {
       this.dictionaryReader = classReader;
     }
+  }
+
+  /**
+   * @internal The table of the constants made from `classReader`'s by the code transcoder (see
+   * code-transcoder.ts), by pool index: zeroed for a reader it has not seen last.
+   */
+  transcodedConstantsOf(classReader: ClassReader): Int32Array {
+    let constants = this.transcodedConstants;
+    if (constants === null || this.transcodedReader !== classReader) {
+      // A view on a slab when small (see zeroed-slab.ts): a typed array of its own is allocated off-heap.
+      constants = this.transcodedConstants = zeroedInt32Array(classReader.getItemCount());
+      this.transcodedReader = classReader;
+    }
+    return constants;
   }
 
   /**

@@ -1,0 +1,864 @@
+// # The Code attribute re-encoded from a ClassReader straight into a MethodWriter
+//
+// `new ClassReader(bytes).accept(new ClassWriter(0), 0)`, and every method a ClassVisitor adapter
+// passes on untouched (`return super.visitMethod(…)`) to a writer that computes nothing, visit the
+// instructions only to encode them again: each event rebuilds what the writer turns back into
+// bytes (strings of member references, Label objects, frame arrays). When the reader sees that
+// its MethodVisitor is such a MethodWriter, it has this module write the Code attribute directly,
+// instruction by instruction, with the same result as the events, byte for byte:
+// - the same constants are added to the writer's pool in the same order (catch types, then the
+//   frame types and instruction operands in code order, then the local variable names), through
+//   the same SymbolTable methods; a pool index of the reader seen again maps to the writer's
+//   constant without any lookup (SymbolTable.transcodedConstantsOf);
+// - each instruction gets the encoding MethodWriter would choose (ldc or ldc_w by the new index,
+//   xLOAD_n, no needless wide, goto for goto_w…), so offsets may move: jumps, switches, frames,
+//   handlers and debug tables are mapped to the new offsets;
+// - frames are re-encoded as MethodWriter does for compressed frames (same_frame vs
+//   same_frame_extended by the new offset_delta), the line numbers in code order.
+//
+// Anything this module does not handle (type annotations, non-standard attributes, the old StackMap,
+// a backward jump or a frame referring ahead, code the reader would reject…) makes it give up
+// before the method is written: the reader then visits the code as usual. Giving up is exact:
+// what was added to the pool until then is what the events add first, in the same order, so they
+// find it there and add the rest. See test/code-transcoder.test.ts, which compares both paths on
+// whole jars.
+
+import { Attr } from './attribute-kinds.js';
+import { ByteVector } from './byte-vector.js';
+import type { ClassReader } from './class-reader.js';
+import { Constants } from './constants.js';
+import { Handler } from './handler.js';
+import { Insn, INSN_KINDS } from './instruction-kinds.js';
+import { Label } from './label.js';
+import type { MethodWriter } from './method-writer.js';
+import { Opcodes } from './opcodes.js';
+import { readerHints } from './reader-hints.js';
+import { Symbol } from './symbol.js';
+import { Type } from './type.js';
+import { zeroedInt32Array } from './zeroed-slab.js';
+
+// The encoding of SymbolTable.transcodedConstantsOf: for a reader pool index, the writer's
+// constant made from it, as index | tag << 16 | extra << 24, where tag is the reader constant's
+// (JVMS §4.4, checked against each use) and extra, for an ldc's constant, 1 when it takes ldc2_w,
+// and for a method reference, its invokeinterface count once known. 0: not made yet.
+const TAG_SHIFT = 16;
+const EXTRA_SHIFT = 24;
+
+/** The constant tags ldc may load (JVMS §4.4, Table 4.4-C), as a bit set. */
+const LOADABLE_TAGS =
+  (1 << Symbol.CONSTANT_INTEGER_TAG) |
+  (1 << Symbol.CONSTANT_FLOAT_TAG) |
+  (1 << Symbol.CONSTANT_LONG_TAG) |
+  (1 << Symbol.CONSTANT_DOUBLE_TAG) |
+  (1 << Symbol.CONSTANT_CLASS_TAG) |
+  (1 << Symbol.CONSTANT_STRING_TAG) |
+  (1 << Symbol.CONSTANT_METHOD_HANDLE_TAG) |
+  (1 << Symbol.CONSTANT_METHOD_TYPE_TAG) |
+  (1 << Symbol.CONSTANT_DYNAMIC_TAG);
+
+// ClassReader.SKIP_DEBUG and SKIP_FRAMES (not imported: ClassReader imports this module).
+const SKIP_DEBUG = 2;
+const SKIP_FRAMES = 4;
+
+/** A frame offset no instruction has: no frame pending. */
+const NO_FRAME = 0x7fffffff;
+
+/** Thrown to give up (see the top of this file); caught by transcodeCode. */
+const GIVE_UP = new Error('not transcoded');
+
+// Buffers reused from method to method (this module never calls user code, so it is never
+// re-entered): the new offset of each old instruction offset (-1 elsewhere), and the jumps and
+// switch entries whose target lies ahead, as (position of the offset in the new code, new offset
+// of the instruction, old target offset, operand size) quadruples.
+let newOffsets = new Int32Array(1024);
+let forwardJumps = new Int32Array(256);
+
+function u2(b: Uint8Array, offset: number): number {
+  return (b[offset]! << 8) | b[offset + 1]!;
+}
+
+function s2(b: Uint8Array, offset: number): number {
+  return ((b[offset]! << 24) | (b[offset + 1]! << 16)) >> 16;
+}
+
+function s4(b: Uint8Array, offset: number): number {
+  return (b[offset]! << 24) | (b[offset + 1]! << 16) | (b[offset + 2]! << 8) | b[offset + 3]!;
+}
+
+/** A ByteVector with room for `capacity` bytes on a shared slab (see zeroed-slab.ts). */
+function reservedVector(capacity: number): ByteVector {
+  const vector = new ByteVector();
+  if (capacity > 0) vector.reserve(capacity);
+  return vector;
+}
+
+/** Whether a u2 count of `entrySize`-byte entries at `offset` fits in `length` bytes (as ClassReader checks). */
+function tableFits(b: Uint8Array, offset: number, length: number, entrySize: number): boolean {
+  return length >= 2 && 2 + entrySize * u2(b, offset) <= length;
+}
+
+/**
+ * Writes the Code attribute at `codeOffset` (its content, JVMS §4.7.3) of `reader`'s class into
+ * `writer`, a MethodWriter computing nothing that has not written any code yet, as the events of
+ * ClassReader.readCode would. Returns false, with the writer's code still empty, when it gives up.
+ */
+export function transcodeCode(reader: ClassReader, writer: MethodWriter, codeOffset: number, parsingOptions: number): boolean {
+  try {
+    return new CodeTranscoder(reader, writer, codeOffset, parsingOptions).transcode();
+  } catch (error) {
+    // GIVE_UP, or an error of the reader on malformed code, which the events will meet again
+    // (and report as they do: this module's order of reading may differ).
+    writer.code.length = 0;
+    if (error !== GIVE_UP && !(error instanceof Error)) throw error;
+    return false;
+  }
+}
+
+class CodeTranscoder {
+  private readonly b: Uint8Array;
+  private readonly constants: Int32Array;
+  /** The new code, written directly (its capacity is reserved up front). */
+  private data: Uint8Array;
+  private length: number;
+  private forwardJumpCount: number;
+
+  constructor(
+    private readonly reader: ClassReader,
+    private readonly writer: MethodWriter,
+    private readonly codeOffset: number,
+    private readonly parsingOptions: number,
+  ) {
+    this.b = reader.classFileBuffer;
+    this.constants = writer.symbolTable.transcodedConstantsOf(reader);
+    this.data = writer.code.data;
+    this.length = 0;
+    this.forwardJumpCount = 0;
+  }
+
+  transcode(): boolean {
+    const b = this.b;
+    const reader = this.reader;
+    const writer = this.writer;
+    const codeOffset = this.codeOffset;
+    const codeAttributeEnd = codeOffset + s4(b, codeOffset - 4);
+    // max_stack, max_locals, code_length, code, exception_table (JVMS §4.7.3).
+    if (codeOffset + 8 > codeAttributeEnd) return false;
+    const maxStack = u2(b, codeOffset);
+    const maxLocals = u2(b, codeOffset + 2);
+    const codeLength = s4(b, codeOffset + 4);
+    const codeStart = codeOffset + 8;
+    if (codeLength <= 0 || codeLength > codeAttributeEnd - codeStart) return false;
+    const codeEnd = codeStart + codeLength;
+    const exceptionTableOffset = codeEnd;
+    if (exceptionTableOffset + 2 > codeAttributeEnd) return false;
+    const handlerCount = u2(b, exceptionTableOffset);
+    if (handlerCount * 8 > codeAttributeEnd - exceptionTableOffset - 2) return false;
+
+    // The attributes of the Code attribute: only those this module writes again.
+    const skipDebug = (this.parsingOptions & SKIP_DEBUG) !== 0;
+    const skipFrames = (this.parsingOptions & SKIP_FRAMES) !== 0;
+    let lineNumberTableOffset = 0;
+    let localVariableTableOffset = 0;
+    let localVariableTypeTableOffset = 0;
+    let stackMapTableOffset = 0;
+    let stackMapTableEnd = 0;
+    let currentOffset = exceptionTableOffset + 2 + 8 * handlerCount;
+    if (currentOffset + 2 > codeAttributeEnd) return false;
+    let attributesCount = u2(b, currentOffset);
+    currentOffset += 2;
+    while (attributesCount-- > 0) {
+      if (currentOffset + 6 > codeAttributeEnd) return false;
+      const attributeKind = reader.readAttributeKind(currentOffset);
+      const attributeLength = s4(b, currentOffset + 2);
+      currentOffset += 6;
+      if (attributeLength < 0 || attributeLength > codeAttributeEnd - currentOffset) return false;
+      switch (attributeKind) {
+        case Attr.ATTRIBUTE_LINE_NUMBER_TABLE:
+          if (!skipDebug) {
+            if (lineNumberTableOffset !== 0 || !tableFits(b, currentOffset, attributeLength, 4)) return false;
+            lineNumberTableOffset = currentOffset;
+          }
+          break;
+        case Attr.ATTRIBUTE_LOCAL_VARIABLE_TABLE:
+          if (!skipDebug) {
+            if (localVariableTableOffset !== 0 || !tableFits(b, currentOffset, attributeLength, 10)) return false;
+            localVariableTableOffset = currentOffset;
+          }
+          break;
+        case Attr.ATTRIBUTE_LOCAL_VARIABLE_TYPE_TABLE:
+          // Checked even when skipped, as ClassReader does.
+          if (localVariableTypeTableOffset !== 0 || !tableFits(b, currentOffset, attributeLength, 10)) return false;
+          localVariableTypeTableOffset = currentOffset;
+          break;
+        case Attr.ATTRIBUTE_STACK_MAP_TABLE:
+          // Ignored below version 50, as ClassReader does (JVMS §4.7.4).
+          if (!skipFrames && reader.majorVersion >= Opcodes.V1_6) {
+            if (stackMapTableOffset !== 0 || attributeLength < 2) return false;
+            stackMapTableOffset = currentOffset + 2;
+            stackMapTableEnd = currentOffset + attributeLength;
+          }
+          break;
+        default:
+          // Type annotations, the old StackMap, non-standard attributes: the events handle them.
+          return false;
+      }
+      currentOffset += attributeLength;
+    }
+    // Compressed frames need a class version of 50 or more in the writer too (an adapter may
+    // have changed it): MethodWriter.visitFrame throws otherwise.
+    if (stackMapTableOffset !== 0 && writer.symbolTable.getMajorVersion() < Opcodes.V1_6) return false;
+
+    // The catch types first: visitTryCatchBlock comes before the instructions.
+    const handlerCatchTypes = handlerCount === 0 ? null : zeroedInt32Array(handlerCount);
+    for (let i = 0; i < handlerCount; ++i) {
+      const entryOffset = exceptionTableOffset + 2 + 8 * i;
+      if (u2(b, entryOffset) > codeLength || u2(b, entryOffset + 2) > codeLength || u2(b, entryOffset + 4) > codeLength) {
+        return false;
+      }
+      // catch_type 0 catches everything (a finally block).
+      handlerCatchTypes![i] = u2(b, entryOffset + 6) === 0 ? 0 : this.classConstant(entryOffset + 6);
+    }
+
+    // The instructions, with the frames at their offsets.
+    writer.code.reserve(codeLength + (codeLength >> 1) + 8);
+    this.data = writer.code.data;
+    if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
+    const newOffsetOf = newOffsets;
+    newOffsetOf.fill(-1, 0, codeLength + 1);
+    const frames = new FrameTranscoder(this, b, stackMapTableOffset, stackMapTableEnd, maxLocals, maxStack);
+    let lastInsnStart = 0;
+    let offset = codeStart;
+    while (offset < codeEnd) {
+      const bytecodeOffset = offset - codeStart;
+      const insnStart = this.length;
+      newOffsetOf[bytecodeOffset] = insnStart;
+      lastInsnStart = insnStart;
+      if (frames.nextFrameOffset <= bytecodeOffset) {
+        // A frame at an offset between two instructions is an error for the reader.
+        if (frames.nextFrameOffset < bytecodeOffset) return false;
+        frames.transcodeFrame(bytecodeOffset, insnStart);
+      }
+      offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
+    }
+    // An instruction running past code_length, or a frame that no instruction reached: errors.
+    if (offset !== codeEnd || frames.nextFrameOffset !== NO_FRAME) return false;
+    newOffsetOf[codeLength] = this.length;
+    this.resolveForwardJumps(newOffsetOf);
+
+    // The exception table, with the new offsets (each must be that of an instruction).
+    let firstHandler: Handler | null = null;
+    let lastHandler: Handler | null = null;
+    for (let i = 0; i < handlerCount; ++i) {
+      const entryOffset = exceptionTableOffset + 2 + 8 * i;
+      const catchTypeIndex = u2(b, entryOffset + 6);
+      const handler = new Handler(
+        this.labelAt(newOffsetOf[u2(b, entryOffset)]!),
+        this.labelAt(newOffsetOf[u2(b, entryOffset + 2)]!),
+        this.labelAt(newOffsetOf[u2(b, entryOffset + 4)]!),
+        handlerCatchTypes![i]!,
+        catchTypeIndex === 0 ? null : reader.readRequiredClass(entryOffset + 6),
+      );
+      if (lastHandler === null) firstHandler = handler;
+      else lastHandler.nextHandler = handler;
+      lastHandler = handler;
+    }
+
+    const lineNumberTable = lineNumberTableOffset === 0 ? null : this.transcodeLineNumbers(lineNumberTableOffset, codeLength);
+    const localVariables =
+      localVariableTableOffset === 0
+        ? null
+        : this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength);
+
+    // Done: what the events would have left in the writer.
+    writer.code.length = this.length;
+    writer.lastBytecodeOffset = lastInsnStart;
+    writer.firstHandler = firstHandler;
+    writer.lastHandler = lastHandler;
+    if (frames.frameCount > 0) {
+      writer.stackMapTableEntries = frames.entries;
+      writer.stackMapTableNumberOfEntries = frames.frameCount;
+      writer.previousFrameOffset = frames.previousFrameOffset;
+    }
+    if (lineNumberTable !== null && lineNumberTable.length > 0) {
+      writer.lineNumberTable = lineNumberTable;
+      writer.lineNumberTableLength = lineNumberTable.length >> 2;
+    }
+    if (localVariables !== null && localVariables.table.length > 0) {
+      writer.localVariableTable = localVariables.table;
+      writer.localVariableTableLength = localVariables.table.length / 10;
+      if (localVariables.typeTable.length > 0) {
+        writer.localVariableTypeTable = localVariables.typeTable;
+        writer.localVariableTypeTableLength = localVariables.typeTable.length / 10;
+      }
+    }
+    writer.maxStack = maxStack;
+    writer.maxLocals = maxLocals;
+    return true;
+  }
+
+  /**
+   * Writes the instruction at `offset` (bytecode offset `bytecodeOffset`, new offset `insnStart`)
+   * as MethodWriter's visit method for it would (JVMS §6.5), and returns the offset of the next.
+   */
+  private transcodeInsn(offset: number, bytecodeOffset: number, insnStart: number, codeLength: number): number {
+    const b = this.b;
+    const data = this.data;
+    let opcode = b[offset]!;
+    switch (INSN_KINDS[opcode]) {
+      case Insn.INSN_NONE:
+      case Insn.INSN_IMPLICIT_LOAD:
+      case Insn.INSN_IMPLICIT_STORE:
+        data[this.length++] = opcode;
+        return offset + 1;
+      case Insn.INSN_VAR:
+        this.putVarInsn(opcode, b[offset + 1]!);
+        return offset + 2;
+      case Insn.INSN_BYTE:
+      case Insn.INSN_IINC:
+      case Insn.INSN_SHORT: {
+        // BIPUSH, NEWARRAY, IINC and SIPUSH: the same bytes (visitIincInsn keeps a byte-sized iinc short).
+        const size = INSN_KINDS[opcode] === Insn.INSN_BYTE ? 2 : 3;
+        for (let i = 0; i < size; ++i) data[this.length++] = b[offset + i]!;
+        return offset + size;
+      }
+      case Insn.INSN_LDC:
+        this.putLdc(b[offset + 1]!, offset + 1);
+        return offset + 2;
+      case Insn.INSN_LDC_W:
+        this.putLdc(u2(b, offset + 1), offset + 1);
+        return offset + 3;
+      case Insn.INSN_FIELD_OR_METHOD: {
+        const constant = this.memberReference(offset + 1, opcode < Opcodes.INVOKEVIRTUAL);
+        data[this.length] = opcode;
+        data[this.length + 1] = constant >> 8;
+        data[this.length + 2] = constant;
+        this.length += 3;
+        return offset + 3;
+      }
+      case Insn.INSN_INVOKEINTERFACE: {
+        const constant = this.memberReference(offset + 1, false);
+        // count: the size of the arguments and receiver (JVMS §6.5.invokeinterface), as MethodWriter computes it.
+        let count = constant >>> EXTRA_SHIFT;
+        if (count === 0) {
+          const descriptor = this.reader.readMemberRef(u2(b, offset + 1), offset + 1).descriptor;
+          count = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
+          this.constants[u2(b, offset + 1)] = (constant & 0xffffff) | (count << EXTRA_SHIFT);
+        }
+        data[this.length] = opcode;
+        data[this.length + 1] = constant >> 8;
+        data[this.length + 2] = constant;
+        data[this.length + 3] = count;
+        data[this.length + 4] = 0;
+        this.length += 5;
+        return offset + 5;
+      }
+      case Insn.INSN_INVOKEDYNAMIC: {
+        const constant = this.invokeDynamicConstant(offset);
+        data[this.length] = opcode;
+        data[this.length + 1] = constant >> 8;
+        data[this.length + 2] = constant;
+        data[this.length + 3] = 0;
+        data[this.length + 4] = 0;
+        this.length += 5;
+        return offset + 5;
+      }
+      case Insn.INSN_TYPE: {
+        const constant = this.classConstant(offset + 1);
+        data[this.length] = opcode;
+        data[this.length + 1] = constant >> 8;
+        data[this.length + 2] = constant;
+        this.length += 3;
+        return offset + 3;
+      }
+      case Insn.INSN_MULTIANEWARRAY: {
+        const constant = this.classConstant(offset + 1);
+        data[this.length] = opcode;
+        data[this.length + 1] = constant >> 8;
+        data[this.length + 2] = constant;
+        data[this.length + 3] = b[offset + 3]!;
+        this.length += 4;
+        return offset + 4;
+      }
+      case Insn.INSN_JUMP:
+        this.putJump(opcode, bytecodeOffset + s2(b, offset + 1), bytecodeOffset, insnStart, codeLength);
+        return offset + 3;
+      case Insn.INSN_WIDE_JUMP:
+        // GOTO_W, JSR_W: visited as GOTO, JSR, which MethodWriter widens again only if needed.
+        this.putJump(opcode - Constants.WIDE_JUMP_OPCODE_DELTA, bytecodeOffset + s4(b, offset + 1), bytecodeOffset, insnStart, codeLength);
+        return offset + 5;
+      case Insn.INSN_WIDE:
+        opcode = b[offset + 1]!;
+        if (opcode === Opcodes.IINC) {
+          const varIndex = u2(b, offset + 2);
+          const increment = s2(b, offset + 4);
+          if (varIndex > 255 || increment > 127 || increment < -128) {
+            for (let i = 0; i < 6; ++i) data[this.length++] = b[offset + i]!;
+          } else {
+            data[this.length++] = Opcodes.IINC;
+            data[this.length++] = varIndex;
+            data[this.length++] = increment;
+          }
+          return offset + 6;
+        }
+        if (INSN_KINDS[opcode] !== Insn.INSN_VAR) throw GIVE_UP;
+        this.putVarInsn(opcode, u2(b, offset + 2));
+        return offset + 4;
+      case Insn.INSN_TABLESWITCH: {
+        // Operands after 0 to 3 bytes of padding, in the old code and the new (JVMS §6.5.tableswitch).
+        const operands = offset + 4 - (bytecodeOffset & 3);
+        const low = s4(b, operands + 4);
+        const high = s4(b, operands + 8);
+        const count = high - low + 1;
+        if (high < low || operands + 12 + 4 * count > offset - bytecodeOffset + codeLength) throw GIVE_UP;
+        this.putSwitchStart(opcode);
+        this.putSwitchTarget(bytecodeOffset + s4(b, operands), bytecodeOffset, insnStart, codeLength);
+        this.putCopy(operands + 4, 8);
+        for (let i = 0; i < count; ++i) {
+          this.putSwitchTarget(bytecodeOffset + s4(b, operands + 12 + 4 * i), bytecodeOffset, insnStart, codeLength);
+        }
+        return operands + 12 + 4 * count;
+      }
+      case Insn.INSN_LOOKUPSWITCH: {
+        const operands = offset + 4 - (bytecodeOffset & 3);
+        const count = s4(b, operands + 4);
+        if (count < 0 || operands + 8 + 8 * count > offset - bytecodeOffset + codeLength) throw GIVE_UP;
+        this.putSwitchStart(opcode);
+        this.putSwitchTarget(bytecodeOffset + s4(b, operands), bytecodeOffset, insnStart, codeLength);
+        this.putCopy(operands + 4, 4);
+        for (let i = 0; i < count; ++i) {
+          this.putCopy(operands + 8 + 8 * i, 4);
+          this.putSwitchTarget(bytecodeOffset + s4(b, operands + 12 + 8 * i), bytecodeOffset, insnStart, codeLength);
+        }
+        return operands + 8 + 8 * count;
+      }
+      default:
+        // An undefined opcode, or one of ASM's own (only read with EXPAND_ASM_INSNS).
+        throw GIVE_UP;
+    }
+  }
+
+  /** visitVarInsn's encoding: xLOAD_n / xSTORE_n, else the one-byte index, else wide (JVMS §6.5). */
+  private putVarInsn(opcode: number, varIndex: number): void {
+    const data = this.data;
+    if (varIndex < 4 && opcode !== Opcodes.RET) {
+      data[this.length++] =
+        opcode < Opcodes.ISTORE
+          ? Constants.ILOAD_0 + ((opcode - Opcodes.ILOAD) << 2) + varIndex
+          : Constants.ISTORE_0 + ((opcode - Opcodes.ISTORE) << 2) + varIndex;
+    } else if (varIndex >= 256) {
+      data[this.length] = Constants.WIDE;
+      data[this.length + 1] = opcode;
+      data[this.length + 2] = varIndex >> 8;
+      data[this.length + 3] = varIndex;
+      this.length += 4;
+    } else {
+      data[this.length] = opcode;
+      data[this.length + 1] = varIndex;
+      this.length += 2;
+    }
+  }
+
+  /** visitLdcInsn's encoding: ldc2_w for a long or double, else ldc_w only for an index over 255. */
+  private putLdc(constantIndex: number, indexOffset: number): void {
+    let constant = this.constants[constantIndex]!;
+    if (((LOADABLE_TAGS >> ((constant >> TAG_SHIFT) & 0xff)) & 1) === 0) {
+      constant = this.resolveLoadable(constantIndex, indexOffset);
+    }
+    const data = this.data;
+    const index = constant & 0xffff;
+    if (constant >>> EXTRA_SHIFT !== 0) {
+      data[this.length++] = Constants.LDC2_W;
+      data[this.length++] = index >> 8;
+    } else if (index >= 256) {
+      data[this.length++] = Constants.LDC_W;
+      data[this.length++] = index >> 8;
+    } else {
+      data[this.length++] = Opcodes.LDC;
+    }
+    data[this.length++] = index;
+  }
+
+  private resolveLoadable(constantIndex: number, indexOffset: number): number {
+    readerHints.constantIndex = constantIndex;
+    const symbol = this.writer.symbolTable.addConstant(this.reader.readLoadableConstant(constantIndex, indexOffset));
+    const tag = symbol.tag;
+    let twoWords = tag === Symbol.CONSTANT_LONG_TAG || tag === Symbol.CONSTANT_DOUBLE_TAG;
+    if (tag === Symbol.CONSTANT_DYNAMIC_TAG) {
+      const firstDescriptorChar = (symbol.value as string).charCodeAt(0);
+      twoWords = firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68; /* 'D' */
+    }
+    const readerTag = this.b[this.reader.cpInfoOffsets[constantIndex]! - 1]!;
+    return (this.constants[constantIndex] = symbol.index | (readerTag << TAG_SHIFT) | ((twoWords ? 1 : 0) << EXTRA_SHIFT));
+  }
+
+  /** The writer's index for the Class constant whose reader index is the u2 at `indexOffset`. */
+  classConstant(indexOffset: number): number {
+    const constantIndex = u2(this.b, indexOffset);
+    const constant = this.constants[constantIndex]!;
+    if (constant >> TAG_SHIFT === Symbol.CONSTANT_CLASS_TAG) {
+      return constant & 0xffff;
+    }
+    // readRequiredClass checks that the constant is a Class.
+    readerHints.constantIndex = constantIndex;
+    const symbol = this.writer.symbolTable.addConstantClassFromReader(this.reader.readRequiredClass(indexOffset), constantIndex);
+    this.constants[constantIndex] = symbol.index | (Symbol.CONSTANT_CLASS_TAG << TAG_SHIFT);
+    return symbol.index;
+  }
+
+  /**
+   * The encoded writer constant (see TAG_SHIFT) for the field (`isField`) or method reference whose
+   * reader index is the u2 at `indexOffset`.
+   */
+  private memberReference(indexOffset: number, isField: boolean): number {
+    const constantIndex = u2(this.b, indexOffset);
+    const constant = this.constants[constantIndex]!;
+    const tag = (constant >> TAG_SHIFT) & 0xff;
+    if (isField ? tag === Symbol.CONSTANT_FIELDREF_TAG : tag === Symbol.CONSTANT_METHODREF_TAG || tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG) {
+      return constant;
+    }
+    if (tag !== 0) throw GIVE_UP;
+    const memberRef = this.reader.readMemberRef(constantIndex, indexOffset);
+    if ((memberRef.tag === Symbol.CONSTANT_FIELDREF_TAG) !== isField) throw GIVE_UP;
+    readerHints.memberReferenceIndex = constantIndex;
+    const symbolTable = this.writer.symbolTable;
+    const symbol = isField
+      ? symbolTable.addConstantFieldref(memberRef.owner, memberRef.name, memberRef.descriptor)
+      : symbolTable.addConstantMethodref(
+          memberRef.owner,
+          memberRef.name,
+          memberRef.descriptor,
+          memberRef.tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG,
+        );
+    return (this.constants[constantIndex] = symbol.index | (memberRef.tag << TAG_SHIFT));
+  }
+
+  /** The writer's index for the CONSTANT_InvokeDynamic of the invokedynamic at `offset`. */
+  private invokeDynamicConstant(offset: number): number {
+    const constantIndex = u2(this.b, offset + 1);
+    const constant = this.constants[constantIndex]!;
+    if (constant >> TAG_SHIFT === Symbol.CONSTANT_INVOKE_DYNAMIC_TAG) {
+      return constant & 0xffff;
+    }
+    const insn = this.reader.readInvokeDynamicInsn(offset);
+    const symbol = this.writer.symbolTable.addConstantInvokeDynamic(
+      insn.name,
+      insn.descriptor,
+      insn.handle,
+      insn.bootstrapMethodArguments,
+    );
+    this.constants[constantIndex] = symbol.index | (Symbol.CONSTANT_INVOKE_DYNAMIC_TAG << TAG_SHIFT);
+    return symbol.index;
+  }
+
+  /** The writer's index for the Utf8 constant whose reader index is the u2 at `indexOffset`. */
+  private utf8Constant(indexOffset: number): number {
+    const constantIndex = u2(this.b, indexOffset);
+    const constant = this.constants[constantIndex]!;
+    if (constant >> TAG_SHIFT === Symbol.CONSTANT_UTF8_TAG) {
+      return constant & 0xffff;
+    }
+    const index = this.writer.symbolTable.addConstantUtf8FromReader(this.reader.readRequiredUtf8(indexOffset), indexOffset);
+    this.constants[constantIndex] = index | (Symbol.CONSTANT_UTF8_TAG << TAG_SHIFT);
+    return index;
+  }
+
+  /**
+   * visitJumpInsn's encoding of a jump to `target` (an old bytecode offset): a two-byte offset,
+   * except a backward GOTO or JSR too far for one, which MethodWriter writes as GOTO_W or JSR_W.
+   * Anything else MethodWriter would widen (a conditional jump, a forward one) gives up.
+   */
+  private putJump(opcode: number, target: number, bytecodeOffset: number, insnStart: number, codeLength: number): void {
+    if (target < 0 || target > codeLength) throw GIVE_UP;
+    const data = this.data;
+    if (target > bytecodeOffset) {
+      data[this.length] = opcode;
+      this.addForwardJump(insnStart + 1, insnStart, target, 2);
+      this.length += 3;
+      return;
+    }
+    const newTarget = newOffsets[target]!;
+    if (newTarget < 0) throw GIVE_UP;
+    const jump = newTarget - insnStart;
+    if (jump >= -32768) {
+      data[this.length] = opcode;
+      data[this.length + 1] = jump >> 8;
+      data[this.length + 2] = jump;
+      this.length += 3;
+    } else if (opcode === Opcodes.GOTO || opcode === Opcodes.JSR) {
+      data[this.length] = opcode + Constants.WIDE_JUMP_OPCODE_DELTA;
+      this.putIntAt(this.length + 1, jump);
+      this.length += 5;
+    } else {
+      throw GIVE_UP;
+    }
+  }
+
+  /** The opcode of a switch and its 0 to 3 bytes of padding in the new code (JVMS §6.5.tableswitch). */
+  private putSwitchStart(opcode: number): void {
+    const data = this.data;
+    data[this.length++] = opcode;
+    while ((this.length & 3) !== 0) data[this.length++] = 0;
+  }
+
+  /** A four-byte switch offset to `target`, relative to the switch at `insnStart`. */
+  private putSwitchTarget(target: number, bytecodeOffset: number, insnStart: number, codeLength: number): void {
+    if (target < 0 || target > codeLength) throw GIVE_UP;
+    if (target > bytecodeOffset) {
+      this.addForwardJump(this.length, insnStart, target, 4);
+    } else {
+      const newTarget = newOffsets[target]!;
+      if (newTarget < 0) throw GIVE_UP;
+      this.putIntAt(this.length, newTarget - insnStart);
+    }
+    this.length += 4;
+  }
+
+  private putCopy(offset: number, size: number): void {
+    const b = this.b;
+    const data = this.data;
+    for (let i = 0; i < size; ++i) data[this.length++] = b[offset + i]!;
+  }
+
+  private putIntAt(position: number, value: number): void {
+    const data = this.data;
+    data[position] = value >>> 24;
+    data[position + 1] = value >> 16;
+    data[position + 2] = value >> 8;
+    data[position + 3] = value;
+  }
+
+  private addForwardJump(position: number, insnStart: number, target: number, size: number): void {
+    const at = 4 * this.forwardJumpCount++;
+    if (at + 4 > forwardJumps.length) {
+      const grown = new Int32Array(2 * forwardJumps.length);
+      grown.set(forwardJumps);
+      forwardJumps = grown;
+    }
+    forwardJumps[at] = position;
+    forwardJumps[at + 1] = insnStart;
+    forwardJumps[at + 2] = target;
+    forwardJumps[at + 3] = size;
+  }
+
+  /** Writes the offsets of the forward jumps, now that every new offset is known. */
+  private resolveForwardJumps(newOffsetOf: Int32Array): void {
+    const data = this.data;
+    for (let at = 0; at < 4 * this.forwardJumpCount; at += 4) {
+      const position = forwardJumps[at]!;
+      const newTarget = newOffsetOf[forwardJumps[at + 2]!]!;
+      if (newTarget < 0) throw GIVE_UP;
+      const jump = newTarget - forwardJumps[at + 1]!;
+      if (forwardJumps[at + 3] === 4) {
+        this.putIntAt(position, jump);
+      } else {
+        // MethodWriter would turn a forward jump beyond 32767 into an ASM opcode and rewrite the class.
+        if (jump > 32767) throw GIVE_UP;
+        data[position] = jump >> 8;
+        data[position + 1] = jump;
+      }
+    }
+  }
+
+  /** A label resolved at `newOffset` (for the exception table), or give up if that is not an instruction's. */
+  private labelAt(newOffset: number): Label {
+    if (newOffset < 0) throw GIVE_UP;
+    const label = new Label();
+    label.bytecodeOffset = newOffset;
+    label.flags |= Label.FLAG_RESOLVED;
+    return label;
+  }
+
+  /**
+   * The LineNumberTable entries as the events leave them in MethodWriter: the reader visits the
+   * line numbers with the label of their offset, in code order (entries of one offset in table
+   * order), and only at instructions (JVMS §4.7.12).
+   */
+  private transcodeLineNumbers(tableOffset: number, codeLength: number): ByteVector {
+    const b = this.b;
+    const count = u2(b, tableOffset);
+    const entries = tableOffset + 2;
+    let sorted = true;
+    let previousStartPc = 0;
+    for (let i = 0; i < count; ++i) {
+      const startPc = u2(b, entries + 4 * i);
+      if (startPc > codeLength) throw GIVE_UP;
+      if (startPc < previousStartPc) sorted = false;
+      previousStartPc = startPc;
+    }
+    let order: number[] | null = null;
+    if (!sorted) {
+      order = Array.from({ length: count }, (_, i) => i);
+      // A stable sort (Array.prototype.sort is stable): the entries of one offset keep their order.
+      order.sort((i, j) => u2(b, entries + 4 * i) - u2(b, entries + 4 * j));
+    }
+    const table = reservedVector(4 * count);
+    for (let k = 0; k < count; ++k) {
+      const entry = entries + 4 * (order === null ? k : order[k]!);
+      const newOffset = newOffsets[u2(b, entry)]!;
+      // At code_length or inside an instruction: never visited.
+      if (newOffset < 0 || u2(b, entry) === codeLength) continue;
+      table.putShort(newOffset).putShort(u2(b, entry + 2));
+    }
+    return table;
+  }
+
+  /**
+   * The LocalVariableTable and LocalVariableTypeTable as visitLocalVariable writes them, entry by
+   * entry in LocalVariableTable order, each with the signature of the last LocalVariableTypeTable
+   * entry of the same start_pc and index, as ClassReader pairs them (JVMS §4.7.13, §4.7.14).
+   */
+  private transcodeLocalVariables(
+    tableOffset: number,
+    typeTableOffset: number,
+    codeLength: number,
+  ): { table: ByteVector; typeTable: ByteVector } {
+    const b = this.b;
+    const count = u2(b, tableOffset);
+    const typeCount = typeTableOffset === 0 ? 0 : u2(b, typeTableOffset);
+    const table = reservedVector(10 * count);
+    const typeTable = reservedVector(10 * typeCount);
+    for (let i = 0; i < count; ++i) {
+      const entry = tableOffset + 2 + 10 * i;
+      const startPc = u2(b, entry);
+      const endPc = startPc + u2(b, entry + 2);
+      const index = u2(b, entry + 8);
+      if (endPc > codeLength) throw GIVE_UP;
+      const newStart = newOffsets[startPc]!;
+      const newEnd = newOffsets[endPc]!;
+      if (newStart < 0 || newEnd < 0) throw GIVE_UP;
+      const nameIndex = this.utf8Constant(entry + 4);
+      for (let j = typeCount - 1; j >= 0; --j) {
+        const typeEntry = typeTableOffset + 2 + 10 * j;
+        if (u2(b, typeEntry) === startPc && u2(b, typeEntry + 8) === index) {
+          typeTable.putShort(newStart).putShort(newEnd - newStart).putShort(nameIndex);
+          typeTable.putShort(this.utf8Constant(typeEntry + 6)).putShort(index);
+          break;
+        }
+      }
+      table.putShort(newStart).putShort(newEnd - newStart).putShort(nameIndex);
+      table.putShort(this.utf8Constant(entry + 6)).putShort(index);
+    }
+    return { table, typeTable };
+  }
+}
+
+/**
+ * The StackMapTable frames (JVMS §4.7.4) as MethodWriter.visitFrame writes the compressed frames
+ * ClassReader visits: the same frame types, with the offset_delta of the new offsets (so a
+ * same_frame or same_locals_1_stack_item_frame may become extended or not), and the writer's
+ * Class indices.
+ */
+class FrameTranscoder {
+  /** The old bytecode offset of the next frame, or NO_FRAME. */
+  nextFrameOffset: number;
+  frameCount: number;
+  previousFrameOffset: number;
+  readonly entries: ByteVector;
+  /** The offset of the next frame in the class file. */
+  private frameOffset: number;
+
+  constructor(
+    private readonly transcoder: CodeTranscoder,
+    private readonly b: Uint8Array,
+    stackMapTableOffset: number,
+    private readonly stackMapTableEnd: number,
+    private readonly maxLocals: number,
+    private readonly maxStack: number,
+  ) {
+    this.frameCount = 0;
+    this.previousFrameOffset = 0;
+    this.entries = new ByteVector();
+    this.frameOffset = stackMapTableOffset;
+    this.nextFrameOffset = NO_FRAME;
+    // The first frame is at offset_delta (JVMS §4.7.4): as if the previous one were at -1.
+    if (stackMapTableOffset !== 0) this.findNextFrame(-1);
+  }
+
+  private findNextFrame(previousBytecodeOffset: number): void {
+    const frameOffset = this.frameOffset;
+    if (frameOffset >= this.stackMapTableEnd) {
+      this.nextFrameOffset = NO_FRAME;
+      return;
+    }
+    const b = this.b;
+    const frameType = b[frameOffset]!;
+    let offsetDelta: number;
+    if (frameType < 64) offsetDelta = frameType;
+    else if (frameType < 128) offsetDelta = frameType - 64;
+    else if (frameType >= 247) offsetDelta = u2(b, frameOffset + 1);
+    else throw GIVE_UP; // Reserved frame types (JVMS §4.7.4).
+    this.nextFrameOffset = previousBytecodeOffset + offsetDelta + 1;
+  }
+
+  /** Writes the frame of the instruction at `bytecodeOffset`, whose new offset is `newOffset`. */
+  transcodeFrame(bytecodeOffset: number, newOffset: number): void {
+    const b = this.b;
+    const entries = this.entries;
+    const offsetDelta = this.frameCount === 0 ? newOffset : newOffset - this.previousFrameOffset - 1;
+    let offset = this.frameOffset;
+    const frameType = b[offset++]!;
+    if (frameType >= 247) offset += 2;
+    if (frameType < 64 || frameType === 251) {
+      // same_frame (F_SAME).
+      if (offsetDelta < 64) entries.putByte(offsetDelta);
+      else entries.putByte(251).putShort(offsetDelta);
+    } else if (frameType < 128 || frameType === 247) {
+      // same_locals_1_stack_item_frame (F_SAME1).
+      if (this.maxStack < 1) throw GIVE_UP;
+      if (offsetDelta < 64) entries.putByte(64 + offsetDelta);
+      else entries.putByte(247).putShort(offsetDelta);
+      offset = this.transcodeType(offset, bytecodeOffset);
+    } else if (frameType < 251) {
+      // chop_frame (F_CHOP).
+      entries.putByte(frameType).putShort(offsetDelta);
+    } else if (frameType < 255) {
+      // append_frame (F_APPEND): 1 to 3 locals.
+      entries.putByte(frameType).putShort(offsetDelta);
+      for (let i = frameType - 251; i > 0; --i) offset = this.transcodeType(offset, bytecodeOffset);
+    } else {
+      // full_frame (F_FULL).
+      const numberOfLocals = u2(b, offset);
+      if (numberOfLocals > this.maxLocals) throw GIVE_UP;
+      entries.putByte(255).putShort(offsetDelta).putShort(numberOfLocals);
+      offset += 2;
+      for (let i = 0; i < numberOfLocals; ++i) offset = this.transcodeType(offset, bytecodeOffset);
+      const numberOfStackItems = u2(b, offset);
+      if (numberOfStackItems > this.maxStack) throw GIVE_UP;
+      entries.putShort(numberOfStackItems);
+      offset += 2;
+      for (let i = 0; i < numberOfStackItems; ++i) offset = this.transcodeType(offset, bytecodeOffset);
+    }
+    if (offset > this.stackMapTableEnd) throw GIVE_UP;
+    this.frameOffset = offset;
+    this.previousFrameOffset = newOffset;
+    this.frameCount++;
+    this.findNextFrame(bytecodeOffset);
+  }
+
+  /** Writes the verification_type_info at `offset` and returns the offset after it. */
+  private transcodeType(offset: number, bytecodeOffset: number): number {
+    const b = this.b;
+    const entries = this.entries;
+    const tag = b[offset]!;
+    if (tag < 7) {
+      // Top, Integer, Float, Double, Long, Null, UninitializedThis.
+      entries.putByte(tag);
+      return offset + 1;
+    }
+    if (tag === 7) {
+      // Object_variable_info: a Class constant.
+      entries.putByte(7).putShort(this.transcoder.classConstant(offset + 1));
+      return offset + 3;
+    }
+    if (tag === 8) {
+      // Uninitialized_variable_info: the offset of a NEW, which must already be written.
+      const newInsnOffset = u2(b, offset + 1);
+      if (newInsnOffset > bytecodeOffset) throw GIVE_UP;
+      const newOffset = newOffsets[newInsnOffset]!;
+      if (newOffset < 0) throw GIVE_UP;
+      entries.putByte(8).putShort(newOffset);
+      return offset + 3;
+    }
+    throw GIVE_UP;
+  }
+}
