@@ -110,8 +110,8 @@ describe('the code transcoder on corpora', () => {
 // ## A class built byte by byte
 //
 // One method whose code uses the encodings MethodWriter does not keep: xLOAD with a one-byte index
-// below 4, wide loads and iinc that fit without wide, ldc_w of an index below 256, ldc of a constant that
-// the writer numbers above 255 (after 300 others), goto_w; and, around them, forward and backward
+// below 4, wide loads and iinc that fit without wide, ldc of constants that the writer numbers above 255
+// (after 300 others, which a first method loads with ldc_w), goto_w; and, around them, forward and backward
 // jumps, both switches, handlers, frames of every type (extended ones with small deltas), line numbers
 // out of order, at the end of the code and inside an instruction, and local variables with types.
 
@@ -237,12 +237,19 @@ function builtClass({ firstFrameInside = false, otherAttribute = false } = {}): 
     typeSignature: pool.utf8('TT;'),
     otherSignature: pool.utf8('TU;'),
     other: pool.utf8('Other'),
+    first: pool.utf8('first'),
+    noArguments: pool.utf8('()V'),
   };
+  // Forty strings loaded with ldc after 300 integers that a first method loads with ldc_w (most become ldc):
+  // the writer numbers the strings above 255, so each ldc becomes ldc_w, and the code grows by more than the
+  // room reserved for it up front.
+  const strings = Array.from({ length: 40 }, (_, i) => pool.string(`s${i}`));
   // 300 integers the code loads first: the writer numbers them before `hello`, which ends up above 255.
   const integers = Array.from({ length: 300 }, (_, i) => pool.integer(1000 + i));
 
   const code = new Code();
   code.label('start');
+  for (const index of strings) code.emit(OP.LDC, index, OP.POP); // ldc_w: the code grows from its first bytes
   code.emit(OP.ILOAD, 0, OP.POP); // iload 0: becomes iload_0
   code.emit(OP.WIDE, OP.ILOAD, 0, 0, OP.POP); // wide iload 0: becomes iload_0
   code.emit(OP.WIDE, OP.IINC, 0, 0, 0, 1); // wide iinc 0 1: becomes iinc 0 1
@@ -252,7 +259,7 @@ function builtClass({ firstFrameInside = false, otherAttribute = false } = {}): 
   code.emit(OP.ILOAD, 0).jump(153 /* ifeq */, 'start');
   code.jump(200 /* goto_w */, 'end', 4); // forward goto_w: becomes goto
   code.label('afterIntegers');
-  for (const index of integers) code.emit(OP.LDC_W, ...u2(index), OP.POP); // ldc_w: ldc below 256 in the new pool
+  code.emit(OP.ILOAD, 0, OP.POP);
   code.label('hello');
   code.emit(OP.LDC, hello, OP.POP); // ldc: ldc_w in the new pool
   code.emit(OP.LDC2_W, ...u2(seven), OP.POP2);
@@ -298,7 +305,7 @@ function builtClass({ firstFrameInside = false, otherAttribute = false } = {}): 
   if (firstFrameInside) previous++;
   frames.push(252, ...u2(frameDelta('afterIntegers')), 1); // append_frame: an int
   frames.push(250, ...u2(frameDelta('hello'))); // chop_frame
-  frames.push(frameDelta('tryStart')); // same_frame
+  frames.push(251, ...u2(frameDelta('tryStart'))); // same_frame_extended with a delta over 63
   frames.push(255, ...u2(frameDelta('case1')), ...u2(2), 1, 7, ...u2(objectClass), ...u2(0)); // full_frame
   frames.push(247, ...u2(frameDelta('caseDefault')), 7, ...u2(thisClass)); // same_locals_1_stack_item_extended, small delta
   frames.push(255, ...u2(frameDelta('newDone')), ...u2(2), 1, 7, ...u2(objectClass), ...u2(1), 8, ...u2(code.at('caseDefault')));
@@ -327,6 +334,8 @@ function builtClass({ firstFrameInside = false, otherAttribute = false } = {}): 
     [code.at('tryStart'), code.at('caseDefault'), code.at('handler'), 0],
   ];
 
+  const firstBytecode = [...integers.flatMap((index) => [OP.LDC_W, ...u2(index), OP.POP]), 177 /* return */];
+  const firstCode = attribute(names.code, [...u2(1), ...u2(0), ...u4(firstBytecode.length), ...firstBytecode, ...u2(0), ...u2(0)]);
   const codeAttribute = attribute(names.code, [
     ...u2(4),
     ...u2(400),
@@ -351,7 +360,12 @@ function builtClass({ firstFrameInside = false, otherAttribute = false } = {}): 
     ...u2(objectClass),
     ...u2(0),
     ...u2(0),
+    ...u2(2),
+    ...u2(Opcodes.ACC_STATIC),
+    ...u2(names.first),
+    ...u2(names.noArguments),
     ...u2(1),
+    ...firstCode,
     ...u2(Opcodes.ACC_STATIC),
     ...u2(names.method),
     ...u2(names.descriptor),
@@ -363,7 +377,7 @@ function builtClass({ firstFrameInside = false, otherAttribute = false } = {}): 
 
 function codeLengthOf(bytes: Uint8Array): number {
   const raw = readRawClassFile(bytes);
-  const codeAttribute = raw.methods[0]!.attributes.find((a) => a.name === 'Code')!;
+  const codeAttribute = raw.methods[1]!.attributes.find((a) => a.name === 'Code')!;
   return readRawCode(codeAttribute, raw.constantPool).code.length;
 }
 
@@ -400,7 +414,7 @@ describe('the code transcoder on re-encoded instructions', () => {
     for (const variant of [builtClass({ otherAttribute: true }), builtClass({ firstFrameInside: true })]) {
       const counter = countEventMethods();
       const transcoded = outcome(variant, 0, false);
-      expect(counter.calls).toBe(1);
+      expect(counter.calls).toBe(1); // the second method only
       expect(transcoded).toBe(outcome(variant, 0, true));
       vi.restoreAllMocks();
     }

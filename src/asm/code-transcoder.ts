@@ -35,7 +35,7 @@ import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import { Type } from './type.js';
-import { zeroedInt32Array } from './zeroed-slab.js';
+import { zeroedInt32Array, zeroedUint8Array } from './zeroed-slab.js';
 
 // The encoding of SymbolTable.transcodedConstantsOf: for a reader pool index, the writer's
 // constant made from it, as index | tag << 16 | extra << 24, where tag is the reader constant's
@@ -120,6 +120,12 @@ class CodeTranscoder {
   /** The new code, written directly (its capacity is reserved up front). */
   private data: Uint8Array;
   private length: number;
+  /**
+   * How many bytes the new code may still grow beyond the old before `data` is full: `data` holds the
+   * new code so far plus the rest of the old code plus this. Only an ldc that becomes ldc_w, a switch
+   * whose padding grows and a goto that becomes goto_w grow (see grow).
+   */
+  private room: number;
   private forwardJumpCount: number;
 
   constructor(
@@ -132,6 +138,7 @@ class CodeTranscoder {
     this.constants = writer.symbolTable.transcodedConstantsOf(reader);
     this.data = writer.code.data;
     this.length = 0;
+    this.room = 0;
     this.forwardJumpCount = 0;
   }
 
@@ -220,8 +227,9 @@ class CodeTranscoder {
     }
 
     // The instructions, with the frames at their offsets.
-    writer.code.reserve(codeLength + (codeLength >> 1) + 8);
+    writer.code.reserve(codeLength + 8);
     this.data = writer.code.data;
+    this.room = this.data.length - codeLength;
     if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
     const newOffsetOf = newOffsets;
     newOffsetOf.fill(-1, 0, codeLength + 1);
@@ -322,10 +330,10 @@ class CodeTranscoder {
         return offset + size;
       }
       case Insn.INSN_LDC:
-        this.putLdc(b[offset + 1]!, offset + 1);
+        this.putLdc(b[offset + 1]!, offset + 1, 1);
         return offset + 2;
       case Insn.INSN_LDC_W:
-        this.putLdc(u2(b, offset + 1), offset + 1);
+        this.putLdc(u2(b, offset + 1), offset + 1, 2);
         return offset + 3;
       case Insn.INSN_FIELD_OR_METHOD: {
         const constant = this.memberReference(offset + 1, opcode < Opcodes.INVOKEVIRTUAL);
@@ -410,6 +418,7 @@ class CodeTranscoder {
         const high = s4(b, operands + 8);
         const count = high - low + 1;
         if (high < low || operands + 12 + 4 * count > offset - bytecodeOffset + codeLength) throw GIVE_UP;
+        this.grow(3);
         this.putSwitchStart(opcode);
         this.putSwitchTarget(bytecodeOffset + s4(b, operands), bytecodeOffset, insnStart, codeLength);
         this.putCopy(operands + 4, 8);
@@ -422,6 +431,7 @@ class CodeTranscoder {
         const operands = offset + 4 - (bytecodeOffset & 3);
         const count = s4(b, operands + 4);
         if (count < 0 || operands + 8 + 8 * count > offset - bytecodeOffset + codeLength) throw GIVE_UP;
+        this.grow(3);
         this.putSwitchStart(opcode);
         this.putSwitchTarget(bytecodeOffset + s4(b, operands), bytecodeOffset, insnStart, codeLength);
         this.putCopy(operands + 4, 4);
@@ -459,13 +469,18 @@ class CodeTranscoder {
   }
 
   /** visitLdcInsn's encoding: ldc2_w for a long or double, else ldc_w only for an index over 255. */
-  private putLdc(constantIndex: number, indexOffset: number): void {
+  private putLdc(constantIndex: number, indexOffset: number, indexSize: number): void {
     let constant = this.constants[constantIndex]!;
     if (((LOADABLE_TAGS >> ((constant >> TAG_SHIFT) & 0xff)) & 1) === 0) {
       constant = this.resolveLoadable(constantIndex, indexOffset);
     }
-    const data = this.data;
+    let data = this.data;
     const index = constant & 0xffff;
+    if (indexSize === 1 && (constant >>> EXTRA_SHIFT !== 0 || index >= 256)) {
+      // An ldc that becomes ldc_w or ldc2_w.
+      this.grow(1);
+      data = this.data;
+    }
     if (constant >>> EXTRA_SHIFT !== 0) {
       data[this.length++] = Constants.LDC2_W;
       data[this.length++] = index >> 8;
@@ -585,11 +600,27 @@ class CodeTranscoder {
       data[this.length + 2] = jump;
       this.length += 3;
     } else if (opcode === Opcodes.GOTO || opcode === Opcodes.JSR) {
-      data[this.length] = opcode + Constants.WIDE_JUMP_OPCODE_DELTA;
+      // Two bytes more than a goto or jsr read as such (the code before grew).
+      this.grow(2);
+      this.data[this.length] = opcode + Constants.WIDE_JUMP_OPCODE_DELTA;
       this.putIntAt(this.length + 1, jump);
       this.length += 5;
     } else {
       throw GIVE_UP;
+    }
+  }
+
+  /** Takes `size` bytes of room (see there), growing `data` when there are not enough. */
+  private grow(size: number): void {
+    this.room -= size;
+    if (this.room < 0) {
+      const code = this.writer.code;
+      const grown = zeroedUint8Array(2 * code.data.length);
+      // Only the new code so far is meaningful (code.length is still 0: reserve would copy nothing).
+      grown.set(code.data.subarray(0, this.length));
+      this.room += grown.length - code.data.length;
+      code.data = grown;
+      this.data = grown;
     }
   }
 
@@ -677,27 +708,47 @@ class CodeTranscoder {
     const b = this.b;
     const count = u2(b, tableOffset);
     const entries = tableOffset + 2;
-    let sorted = true;
+    const table = reservedVector(4 * count);
+    const data = table.data;
+    let length = 0;
     let previousStartPc = 0;
     for (let i = 0; i < count; ++i) {
+      const entry = entries + 4 * i;
+      const startPc = u2(b, entry);
+      if (startPc < previousStartPc) {
+        // Out of code order (rare): sorted, stably (Array.prototype.sort is), so that the entries of one
+        // offset keep their order.
+        return this.transcodeLineNumbersInCodeOrder(entries, count, codeLength);
+      }
+      previousStartPc = startPc;
+      // Past code_length: an error; at code_length or inside an instruction: never visited.
+      if (startPc >= codeLength) {
+        if (startPc > codeLength) throw GIVE_UP;
+        continue;
+      }
+      const newOffset = newOffsets[startPc]!;
+      if (newOffset < 0) continue;
+      data[length] = newOffset >> 8;
+      data[length + 1] = newOffset;
+      data[length + 2] = b[entry + 2]!;
+      data[length + 3] = b[entry + 3]!;
+      length += 4;
+    }
+    table.length = length;
+    return table;
+  }
+
+  private transcodeLineNumbersInCodeOrder(entries: number, count: number, codeLength: number): ByteVector {
+    const b = this.b;
+    const order = Array.from({ length: count }, (_, i) => i);
+    order.sort((i, j) => u2(b, entries + 4 * i) - u2(b, entries + 4 * j));
+    const table = new ByteVector();
+    for (const i of order) {
       const startPc = u2(b, entries + 4 * i);
       if (startPc > codeLength) throw GIVE_UP;
-      if (startPc < previousStartPc) sorted = false;
-      previousStartPc = startPc;
-    }
-    let order: number[] | null = null;
-    if (!sorted) {
-      order = Array.from({ length: count }, (_, i) => i);
-      // A stable sort (Array.prototype.sort is stable): the entries of one offset keep their order.
-      order.sort((i, j) => u2(b, entries + 4 * i) - u2(b, entries + 4 * j));
-    }
-    const table = reservedVector(4 * count);
-    for (let k = 0; k < count; ++k) {
-      const entry = entries + 4 * (order === null ? k : order[k]!);
-      const newOffset = newOffsets[u2(b, entry)]!;
-      // At code_length or inside an instruction: never visited.
-      if (newOffset < 0 || u2(b, entry) === codeLength) continue;
-      table.putShort(newOffset).putShort(u2(b, entry + 2));
+      if (startPc === codeLength || newOffsets[startPc]! < 0) continue;
+      const newOffset = newOffsets[startPc]!;
+      table.putShort(newOffset).putShort(u2(b, entries + 4 * i + 2));
     }
     return table;
   }
