@@ -92,6 +92,13 @@ const TAG_NAMES: Record<number, string> = {
   [Tag.CONSTANT_PACKAGE]: 'CONSTANT_Package',
 };
 
+/**
+ * The MethodWriter.compute modes in which a method read straight into a MethodWriter is transcoded
+ * (code-transcoder.ts): nothing, max stack and locals, all frames; not those of ClassWriter's own
+ * rewriting of ASM's long jumps (from frames, inserted frames).
+ */
+const TRANSCODED_COMPUTE_MODES = Uint8Array.of(1, 1, 0, 0, 1);
+
 /** Bytes per reader for the lowest pool index classified as each attribute kind (a u2 per kind). */
 const ATTRIBUTE_NAME_INDICES_BYTE_LENGTH = 2 * (Attr.ATTRIBUTE_STACK_MAP + 1);
 
@@ -1599,12 +1606,12 @@ export class ClassReader {
     // Visit the Code attribute.
     if (codeOffset !== 0) {
       methodVisitor.visitCode();
-      // Straight into a MethodWriter that computes nothing, the code is re-encoded without events
-      // when it can be (see code-transcoder.ts), unless a subclass watches the labels and offsets read.
+      // Straight into a MethodWriter, the code is re-encoded without events when it can be (see
+      // code-transcoder.ts), unless a subclass watches the labels and offsets read.
       if (
         !(
           methodVisitor.constructor === MethodWriter &&
-          (methodVisitor as MethodWriter).compute === MethodWriter.COMPUTE_NOTHING &&
+          TRANSCODED_COMPUTE_MODES[(methodVisitor as MethodWriter).compute] === 1 &&
           (context.parsingOptions & (ClassReader.EXPAND_FRAMES | ClassReader.EXPAND_ASM_INSNS)) === 0 &&
           this.readLabel === ClassReader.prototype.readLabel &&
           this.readBytecodeInstructionOffset === ClassReader.prototype.readBytecodeInstructionOffset &&
@@ -3413,7 +3420,7 @@ export class ClassReader {
   }
 
   /** Throws for a constant pool index that is invalid or does not designate `expected`. */
-  private failConstant(constantPoolEntryIndex: number, expected: string, referenceOffset: number): never {
+  failConstant(constantPoolEntryIndex: number, expected: string, referenceOffset: number): never {
     const count = this.cpInfoOffsets.length;
     let found: string;
     if (constantPoolEntryIndex <= 0 || constantPoolEntryIndex >= count) {

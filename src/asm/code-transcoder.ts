@@ -1,11 +1,11 @@
 // # The Code attribute re-encoded from a ClassReader straight into a MethodWriter
 //
-// `new ClassReader(bytes).accept(new ClassWriter(0), 0)`, and every method a ClassVisitor adapter
-// passes on untouched (`return super.visitMethod(…)`) to a writer that computes nothing, visit the
-// instructions only to encode them again: each event rebuilds what the writer turns back into
-// bytes (strings of member references, Label objects, frame arrays). When the reader sees that
-// its MethodVisitor is such a MethodWriter, it has this module write the Code attribute directly,
-// instruction by instruction, with the same result as the events, byte for byte:
+// `new ClassReader(bytes).accept(new ClassWriter(flags), options)`, and every method a ClassVisitor
+// adapter passes on untouched (`return super.visitMethod(…)`), visit the instructions only to encode
+// them again: each event rebuilds what the writer turns back into bytes (strings of member
+// references, Label objects, frame arrays). When the reader sees that its MethodVisitor is a
+// MethodWriter, it has this module write the Code attribute directly, instruction by instruction,
+// with the same result as the events, byte for byte:
 // - the same constants are added to the writer's pool in the same order (catch types, then the
 //   frame types and instruction operands in code order, then the local variable names), through
 //   the same SymbolTable methods; a pool index of the reader seen again maps to the writer's
@@ -15,22 +15,24 @@
 //   handlers and debug tables are mapped to the new offsets;
 // - frames are re-encoded as MethodWriter does for compressed frames (same_frame vs
 //   same_frame_extended by the new offset_delta), the line numbers in code order.
+// With COMPUTE_MAXS or COMPUTE_FRAMES (unless the frames are read, or COMPUTE_MAXS takes its maximums
+// from them) the writer's own bookkeeping follows each instruction (see transcodeTracked).
 //
 // Anything this module does not handle (type annotations, non-standard attributes, the old StackMap,
-// a backward jump or a frame referring ahead, code the reader would reject…) makes it give up
-// before the method is written: the reader then visits the code as usual. Giving up is exact:
-// what was added to the pool until then is what the events add first, in the same order, so they
-// find it there and add the rest. See test/code-transcoder.test.ts, which compares both paths on
-// whole jars.
+// a backward jump or a frame referring ahead, subroutines with COMPUTE_*, code the reader would
+// reject…) makes it give up before the writer changes: the reader then visits the code as usual.
+// Giving up is exact: what was added to the pool until then is what the events add first, in the
+// same order, so they find it there and add the rest. See test/code-transcoder.test.ts, which
+// compares both paths on whole jars.
 
 import { Attr } from './attribute-kinds.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { Handler } from './handler.js';
-import { Insn, INSN_KINDS } from './instruction-kinds.js';
+import { Insn, INSN_KINDS, INSN_SIZES } from './instruction-kinds.js';
 import { Label } from './label.js';
-import type { MethodWriter } from './method-writer.js';
+import { MethodWriter } from './method-writer.js';
 import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
@@ -73,6 +75,28 @@ const GIVE_UP = new Error('not transcoded');
 let newOffsets = new Int32Array(1024);
 let forwardJumps = new Int32Array(256);
 
+// With COMPUTE_MAXS or COMPUTE_FRAMES (transcodeTracked): the marks of instruction starts in newOffsets
+// during its first pass; the jump, switch and handler targets found; the label of each (by old offset,
+// emptied after each method).
+const INSN_START = -2;
+let targets = new Int32Array(256);
+let blockLabels: (Label | undefined)[] = [];
+
+function addTarget(count: number, target: number): number {
+  if (count === targets.length) {
+    const grown = new Int32Array(2 * count);
+    grown.set(targets);
+    targets = grown;
+  }
+  targets[count] = target;
+  return count + 1;
+}
+
+/** Whether `offset` is that of an instruction (marked by the first pass of transcodeTracked) or code_length. */
+function isInstructionOrEnd(offset: number, codeLength: number): boolean {
+  return offset === codeLength || (offset >= 0 && offset < codeLength && newOffsets[offset] === INSN_START);
+}
+
 function u2(b: Uint8Array, offset: number): number {
   return (b[offset]! << 8) | b[offset + 1]!;
 }
@@ -99,13 +123,17 @@ function tableFits(b: Uint8Array, offset: number, length: number, entrySize: num
 
 /**
  * Writes the Code attribute at `codeOffset` (its content, JVMS §4.7.3) of `reader`'s class into
- * `writer`, a MethodWriter computing nothing that has not written any code yet, as the events of
- * ClassReader.readCode would. Returns false, with the writer's code still empty, when it gives up.
+ * `writer`, a MethodWriter that has not written any code yet, as the events of ClassReader.readCode
+ * would. Returns false, with the writer unchanged, when it gives up.
  */
 export function transcodeCode(reader: ClassReader, writer: MethodWriter, codeOffset: number, parsingOptions: number): boolean {
+  const transcoder = new CodeTranscoder(reader, writer, codeOffset, parsingOptions);
   try {
-    return new CodeTranscoder(reader, writer, codeOffset, parsingOptions).transcode();
+    return transcoder.transcode();
   } catch (error) {
+    // Once the writer has changed (see transcodeTracked), an error is the method's: the events would
+    // have met it too.
+    if (transcoder.committed) throw error;
     // GIVE_UP, or an error of the reader on malformed code, which the events will meet again
     // (and report as they do: this module's order of reading may differ).
     writer.code.length = 0;
@@ -117,6 +145,8 @@ export function transcodeCode(reader: ClassReader, writer: MethodWriter, codeOff
 class CodeTranscoder {
   private readonly b: Uint8Array;
   private readonly constants: Int32Array;
+  /** The writer's Symbol of each constant of `constants` (set with it). */
+  private readonly symbols: (Symbol | undefined)[];
   /** The new code, written directly (its capacity is reserved up front). */
   private data: Uint8Array;
   private length: number;
@@ -127,6 +157,8 @@ class CodeTranscoder {
    */
   private room: number;
   private forwardJumpCount: number;
+  /** Whether the writer has changed (with COMPUTE_MAXS or COMPUTE_FRAMES): too late to give up. */
+  committed: boolean;
 
   constructor(
     private readonly reader: ClassReader,
@@ -136,10 +168,12 @@ class CodeTranscoder {
   ) {
     this.b = reader.classFileBuffer;
     this.constants = writer.symbolTable.transcodedConstantsOf(reader);
+    this.symbols = writer.symbolTable.getTranscodedSymbols();
     this.data = writer.code.data;
     this.length = 0;
     this.room = 0;
     this.forwardJumpCount = 0;
+    this.committed = false;
   }
 
   transcode(): boolean {
@@ -214,6 +248,23 @@ class CodeTranscoder {
     // Compressed frames need a class version of 50 or more in the writer too (an adapter may
     // have changed it): MethodWriter.visitFrame throws otherwise.
     if (stackMapTableOffset !== 0 && writer.symbolTable.getMajorVersion() < Opcodes.V1_6) return false;
+
+    if (writer.compute !== MethodWriter.COMPUTE_NOTHING) {
+      // Frames read from the class would start basic blocks at their offsets (labels the reader makes):
+      // left to the events.
+      if (stackMapTableOffset !== 0) return false;
+      return this.transcodeTracked(
+        codeStart,
+        codeLength,
+        maxStack,
+        maxLocals,
+        exceptionTableOffset + 2,
+        handlerCount,
+        lineNumberTableOffset,
+        localVariableTableOffset,
+        localVariableTypeTableOffset,
+      );
+    }
 
     // The catch types first: visitTryCatchBlock comes before the instructions.
     const handlerCatchTypes = handlerCount === 0 ? null : zeroedInt32Array(handlerCount);
@@ -447,6 +498,314 @@ class CodeTranscoder {
     }
   }
 
+  // ## With COMPUTE_MAXS or COMPUTE_FRAMES
+  //
+  // The writer then also keeps a control flow graph, and a frame or stack size per basic block, as
+  // its visit methods update them: the instructions are still written here, but each is followed by
+  // the writer's own update (the track* methods its visit methods end with), and labels, jumps and
+  // switches go through its visit methods, in the order of the events. Everything that could make
+  // this give up is checked first, by a pass that also finds the labels the reader would make.
+
+  private transcodeTracked(
+    codeStart: number,
+    codeLength: number,
+    maxStack: number,
+    maxLocals: number,
+    exceptionTable: number,
+    handlerCount: number,
+    lineNumberTableOffset: number,
+    localVariableTableOffset: number,
+    localVariableTypeTableOffset: number,
+  ): boolean {
+    const b = this.b;
+    const codeEnd = codeStart + codeLength;
+    if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
+    newOffsets.fill(-1, 0, codeLength + 1);
+    // First pass: the instruction starts (INSN_START in newOffsets) and the jump targets; no
+    // subroutines (MethodWriter inlines them, see JSRInlinerAdapter).
+    let targetCount = 0;
+    let offset = codeStart;
+    while (offset < codeEnd) {
+      const bytecodeOffset = offset - codeStart;
+      newOffsets[bytecodeOffset] = INSN_START;
+      const opcode = b[offset]!;
+      const size = INSN_SIZES[opcode]!;
+      if (size !== 0) {
+        if (opcode === Opcodes.RET) return false;
+        offset += size;
+        continue;
+      }
+      switch (INSN_KINDS[opcode]) {
+        case Insn.INSN_JUMP:
+          if (opcode === Opcodes.JSR) return false;
+          targetCount = addTarget(targetCount, bytecodeOffset + s2(b, offset + 1));
+          offset += 3;
+          break;
+        case Insn.INSN_WIDE_JUMP:
+          if (opcode === Constants.JSR_W) return false;
+          targetCount = addTarget(targetCount, bytecodeOffset + s4(b, offset + 1));
+          offset += 5;
+          break;
+        case Insn.INSN_WIDE: {
+          const wideOpcode = b[offset + 1]!;
+          if (wideOpcode === Opcodes.IINC) offset += 6;
+          else if (INSN_KINDS[wideOpcode] === Insn.INSN_VAR && wideOpcode !== Opcodes.RET) offset += 4;
+          else return false;
+          break;
+        }
+        case Insn.INSN_TABLESWITCH: {
+          const operands = offset + 4 - (bytecodeOffset & 3);
+          const low = s4(b, operands + 4);
+          const high = s4(b, operands + 8);
+          const count = high - low + 1;
+          if (high < low || operands + 12 + 4 * count > codeEnd) return false;
+          targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands));
+          for (let i = 0; i < count; ++i) targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands + 12 + 4 * i));
+          offset = operands + 12 + 4 * count;
+          break;
+        }
+        case Insn.INSN_LOOKUPSWITCH: {
+          const operands = offset + 4 - (bytecodeOffset & 3);
+          const count = s4(b, operands + 4);
+          if (count < 0 || operands + 8 + 8 * count > codeEnd) return false;
+          targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands));
+          for (let i = 0; i < count; ++i) targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands + 12 + 8 * i));
+          offset = operands + 8 + 8 * count;
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    if (offset !== codeEnd) return false;
+    for (let i = 0; i < handlerCount; ++i) {
+      const entry = exceptionTable + 8 * i;
+      targetCount = addTarget(targetCount, u2(b, entry));
+      targetCount = addTarget(targetCount, u2(b, entry + 2));
+      targetCount = addTarget(targetCount, u2(b, entry + 4));
+    }
+    // Each label at an instruction or at the end of the code (the reader's errors, or labels never
+    // visited, otherwise), and so each offset of the debug tables.
+    for (let i = 0; i < targetCount; ++i) {
+      if (!isInstructionOrEnd(targets[i]!, codeLength)) return false;
+    }
+    if (lineNumberTableOffset !== 0) {
+      for (let i = 0, n = u2(b, lineNumberTableOffset); i < n; ++i) {
+        if (u2(b, lineNumberTableOffset + 2 + 4 * i) > codeLength) return false;
+      }
+    }
+    if (localVariableTableOffset !== 0) {
+      for (let i = 0, n = u2(b, localVariableTableOffset); i < n; ++i) {
+        const entry = localVariableTableOffset + 2 + 10 * i;
+        const startPc = u2(b, entry);
+        if (!isInstructionOrEnd(startPc, codeLength) || !isInstructionOrEnd(startPc + u2(b, entry + 2), codeLength)) return false;
+      }
+    }
+
+    // The writer changes from here on.
+    this.committed = true;
+    const writer = this.writer;
+    const code = writer.code;
+    const labels = blockLabels.length > codeLength ? blockLabels : (blockLabels = new Array<Label | undefined>(2 * codeLength + 2));
+    try {
+      for (let i = 0; i < targetCount; ++i) {
+        if (labels[targets[i]!] === undefined) labels[targets[i]!] = new Label();
+      }
+      for (let i = 0; i < handlerCount; ++i) {
+        const entry = exceptionTable + 8 * i;
+        const catchTypeIndex = u2(b, entry + 6);
+        let catchType: string | null = null;
+        if (catchTypeIndex !== 0) {
+          this.classConstant(entry + 6);
+          catchType = this.reader.readRequiredClass(entry + 6);
+        }
+        writer.visitTryCatchBlock(labels[u2(b, entry)]!, labels[u2(b, entry + 2)]!, labels[u2(b, entry + 4)]!, catchType);
+      }
+
+      code.reserve(codeLength + 8);
+      this.data = code.data;
+      this.room = this.data.length - codeLength;
+      offset = codeStart;
+      while (offset < codeEnd) {
+        const bytecodeOffset = offset - codeStart;
+        const label = labels[bytecodeOffset];
+        if (label !== undefined) {
+          code.length = this.length;
+          writer.visitLabel(label);
+        }
+        newOffsets[bytecodeOffset] = this.length;
+        writer.lastBytecodeOffset = this.length;
+        offset = this.transcodeTrackedInsn(offset, bytecodeOffset, codeEnd, labels);
+      }
+      code.length = this.length;
+      if (labels[codeLength] !== undefined) writer.visitLabel(labels[codeLength]!);
+      newOffsets[codeLength] = this.length;
+
+      const lineNumberTable = lineNumberTableOffset === 0 ? null : this.transcodeLineNumbers(lineNumberTableOffset, codeLength);
+      if (lineNumberTable !== null && lineNumberTable.length > 0) {
+        writer.lineNumberTable = lineNumberTable;
+        writer.lineNumberTableLength = lineNumberTable.length >> 2;
+      }
+      if (localVariableTableOffset !== 0) {
+        const localVariables = this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength);
+        if (localVariables.table.length > 0) {
+          writer.localVariableTable = localVariables.table;
+          writer.localVariableTableLength = localVariables.table.length / 10;
+          if (localVariables.typeTable.length > 0) {
+            writer.localVariableTypeTable = localVariables.typeTable;
+            writer.localVariableTypeTableLength = localVariables.typeTable.length / 10;
+          }
+        }
+      }
+      writer.visitMaxs(maxStack, maxLocals);
+    } finally {
+      for (let i = 0; i < targetCount; ++i) labels[targets[i]!] = undefined;
+    }
+    return true;
+  }
+
+  /**
+   * Writes the instruction at `offset` and has the writer update its graph and frames for it, as the
+   * event of this instruction would; returns the offset of the next instruction.
+   */
+  private transcodeTrackedInsn(offset: number, bytecodeOffset: number, codeEnd: number, labels: (Label | undefined)[]): number {
+    const b = this.b;
+    const writer = this.writer;
+    const code = writer.code;
+    const insnStart = this.length;
+    const opcode = b[offset]!;
+    switch (INSN_KINDS[opcode]) {
+      case Insn.INSN_NONE:
+        this.data[this.length++] = opcode;
+        code.length = this.length;
+        writer.trackInsn(opcode);
+        return offset + 1;
+      case Insn.INSN_IMPLICIT_LOAD: {
+        // Visited as visitVarInsn(xLOAD, n).
+        this.data[this.length++] = opcode;
+        code.length = this.length;
+        const implicit = opcode - Constants.ILOAD_0;
+        writer.trackVarInsn(Opcodes.ILOAD + (implicit >> 2), implicit & 3);
+        return offset + 1;
+      }
+      case Insn.INSN_IMPLICIT_STORE: {
+        this.data[this.length++] = opcode;
+        code.length = this.length;
+        const implicit = opcode - Constants.ISTORE_0;
+        writer.trackVarInsn(Opcodes.ISTORE + (implicit >> 2), implicit & 3);
+        return offset + 1;
+      }
+      case Insn.INSN_VAR:
+        this.putVarInsn(opcode, b[offset + 1]!);
+        code.length = this.length;
+        writer.trackVarInsn(opcode, b[offset + 1]!);
+        return offset + 2;
+      case Insn.INSN_BYTE:
+        this.putCopy(offset, 2);
+        code.length = this.length;
+        writer.trackIntInsn(opcode, (b[offset + 1]! << 24) >> 24);
+        return offset + 2;
+      case Insn.INSN_SHORT:
+        this.putCopy(offset, 3);
+        code.length = this.length;
+        writer.trackIntInsn(opcode, s2(b, offset + 1));
+        return offset + 3;
+      case Insn.INSN_IINC:
+        this.putCopy(offset, 3);
+        code.length = this.length;
+        writer.trackIincInsn(b[offset + 1]!);
+        return offset + 3;
+      case Insn.INSN_LDC:
+      case Insn.INSN_LDC_W: {
+        const indexSize = opcode === Opcodes.LDC ? 1 : 2;
+        const constantIndex = indexSize === 1 ? b[offset + 1]! : u2(b, offset + 1);
+        this.putLdc(constantIndex, offset + 1, indexSize);
+        code.length = this.length;
+        writer.trackLdcInsn(this.symbols[constantIndex]!, this.constants[constantIndex]! >>> EXTRA_SHIFT !== 0);
+        return offset + 1 + indexSize;
+      }
+      case Insn.INSN_FIELD_OR_METHOD:
+      case Insn.INSN_INVOKEINTERFACE:
+      case Insn.INSN_INVOKEDYNAMIC:
+      case Insn.INSN_TYPE:
+      case Insn.INSN_MULTIANEWARRAY: {
+        // Written as without COMPUTE_*, then tracked with the symbol of the constant.
+        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        const symbol = this.symbols[u2(b, offset + 1)]!;
+        code.length = this.length;
+        switch (INSN_KINDS[opcode]) {
+          case Insn.INSN_TYPE:
+            writer.trackTypeInsn(opcode, insnStart, symbol);
+            break;
+          case Insn.INSN_MULTIANEWARRAY:
+            writer.trackMultiANewArrayInsn(symbol, b[offset + 3]!);
+            break;
+          case Insn.INSN_INVOKEDYNAMIC:
+            writer.trackInvokeDynamicInsn(symbol);
+            break;
+          default:
+            if (opcode < Opcodes.INVOKEVIRTUAL) writer.trackFieldInsn(opcode, symbol);
+            else writer.trackMethodInsn(opcode, symbol);
+        }
+        return next;
+      }
+      case Insn.INSN_JUMP:
+        code.length = this.length;
+        writer.visitJumpInsn(opcode, labels[bytecodeOffset + s2(b, offset + 1)]!);
+        this.takeWrittenCode(offset + 3, codeEnd);
+        return offset + 3;
+      case Insn.INSN_WIDE_JUMP:
+        code.length = this.length;
+        writer.visitJumpInsn(opcode - Constants.WIDE_JUMP_OPCODE_DELTA, labels[bytecodeOffset + s4(b, offset + 1)]!);
+        this.takeWrittenCode(offset + 5, codeEnd);
+        return offset + 5;
+      case Insn.INSN_WIDE: {
+        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        code.length = this.length;
+        if (b[offset + 1] === Opcodes.IINC) writer.trackIincInsn(u2(b, offset + 2));
+        else writer.trackVarInsn(b[offset + 1]!, u2(b, offset + 2));
+        return next;
+      }
+      case Insn.INSN_TABLESWITCH: {
+        const operands = offset + 4 - (bytecodeOffset & 3);
+        const low = s4(b, operands + 4);
+        const high = s4(b, operands + 8);
+        const targetLabels = new Array<Label>(high - low + 1);
+        for (let i = 0; i < targetLabels.length; ++i) targetLabels[i] = labels[bytecodeOffset + s4(b, operands + 12 + 4 * i)]!;
+        code.length = this.length;
+        writer.visitTableSwitchInsn(low, high, labels[bytecodeOffset + s4(b, operands)]!, targetLabels);
+        const next = operands + 12 + 4 * targetLabels.length;
+        this.takeWrittenCode(next, codeEnd);
+        return next;
+      }
+      default: {
+        // LOOKUPSWITCH (the first pass let nothing else through).
+        const operands = offset + 4 - (bytecodeOffset & 3);
+        const count = s4(b, operands + 4);
+        const keys = new Array<number>(count);
+        const targetLabels = new Array<Label>(count);
+        for (let i = 0; i < count; ++i) {
+          keys[i] = s4(b, operands + 8 + 8 * i);
+          targetLabels[i] = labels[bytecodeOffset + s4(b, operands + 12 + 8 * i)]!;
+        }
+        code.length = this.length;
+        writer.visitLookupSwitchInsn(labels[bytecodeOffset + s4(b, operands)]!, keys, targetLabels);
+        const next = operands + 8 + 8 * count;
+        this.takeWrittenCode(next, codeEnd);
+        return next;
+      }
+    }
+  }
+
+  /** Continues after code the writer wrote itself (a jump or switch), with the old code left from `offset`. */
+  private takeWrittenCode(offset: number, codeEnd: number): void {
+    const code = this.writer.code;
+    this.data = code.data;
+    this.length = code.length;
+    this.room = this.data.length - this.length - (codeEnd - offset);
+    if (this.room < 0) this.grow(0);
+  }
+
   /** visitVarInsn's encoding: xLOAD_n / xSTORE_n, else the one-byte index, else wide (JVMS §6.5). */
   private putVarInsn(opcode: number, varIndex: number): void {
     const data = this.data;
@@ -503,6 +862,7 @@ class CodeTranscoder {
       twoWords = firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68; /* 'D' */
     }
     const readerTag = this.b[this.reader.cpInfoOffsets[constantIndex]! - 1]!;
+    this.symbols[constantIndex] = symbol;
     return (this.constants[constantIndex] = symbol.index | (readerTag << TAG_SHIFT) | ((twoWords ? 1 : 0) << EXTRA_SHIFT));
   }
 
@@ -517,6 +877,7 @@ class CodeTranscoder {
     readerHints.constantIndex = constantIndex;
     const symbol = this.writer.symbolTable.addConstantClassFromReader(this.reader.readRequiredClass(indexOffset), constantIndex);
     this.constants[constantIndex] = symbol.index | (Symbol.CONSTANT_CLASS_TAG << TAG_SHIFT);
+    this.symbols[constantIndex] = symbol;
     return symbol.index;
   }
 
@@ -531,9 +892,12 @@ class CodeTranscoder {
     if (isField ? tag === Symbol.CONSTANT_FIELDREF_TAG : tag === Symbol.CONSTANT_METHODREF_TAG || tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG) {
       return constant;
     }
-    if (tag !== 0) throw GIVE_UP;
     const memberRef = this.reader.readMemberRef(constantIndex, indexOffset);
-    if ((memberRef.tag === Symbol.CONSTANT_FIELDREF_TAG) !== isField) throw GIVE_UP;
+    if ((memberRef.tag === Symbol.CONSTANT_FIELDREF_TAG) !== isField) {
+      // ClassReader.readCode's error.
+      const expected = isField ? 'a CONSTANT_Fieldref' : 'a CONSTANT_Methodref or CONSTANT_InterfaceMethodref';
+      this.reader.failConstant(constantIndex, expected, indexOffset);
+    }
     readerHints.memberReferenceIndex = constantIndex;
     const symbolTable = this.writer.symbolTable;
     const symbol = isField
@@ -544,6 +908,7 @@ class CodeTranscoder {
           memberRef.descriptor,
           memberRef.tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG,
         );
+    this.symbols[constantIndex] = symbol;
     return (this.constants[constantIndex] = symbol.index | (memberRef.tag << TAG_SHIFT));
   }
 
@@ -562,6 +927,7 @@ class CodeTranscoder {
       insn.bootstrapMethodArguments,
     );
     this.constants[constantIndex] = symbol.index | (Symbol.CONSTANT_INVOKE_DYNAMIC_TAG << TAG_SHIFT);
+    this.symbols[constantIndex] = symbol;
     return symbol.index;
   }
 
@@ -788,6 +1154,13 @@ class CodeTranscoder {
       }
       table.putShort(newStart).putShort(newEnd - newStart).putShort(nameIndex);
       table.putShort(this.utf8Constant(entry + 6)).putShort(index);
+      if (this.committed) {
+        // visitLocalVariable with COMPUTE_MAXS or COMPUTE_FRAMES: max_locals covers the variable.
+        const descriptorStart = this.reader.cpInfoOffsets[u2(b, entry + 6)]! + 2;
+        const firstDescriptorChar = b[descriptorStart]!;
+        const end = index + (firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68 /* 'D' */ ? 2 : 1);
+        if (end > this.writer.maxLocals) this.writer.maxLocals = end;
+      }
     }
     return { table, typeTable };
   }

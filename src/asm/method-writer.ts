@@ -905,6 +905,11 @@ export class MethodWriter extends MethodVisitor {
     const code = this.code;
     this.lastBytecodeOffset = code.length;
     code.putByte(opcode);
+    this.trackInsn(opcode);
+  }
+
+  /** @internal What visitInsn does besides writing the instruction: the frame or stack size, the end of the basic block (see also code-transcoder.ts). */
+  trackInsn(opcode: number): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -932,6 +937,11 @@ export class MethodWriter extends MethodVisitor {
       // BIPUSH or NEWARRAY.
       code.put11(opcode, operand);
     }
+    this.trackIntInsn(opcode, operand);
+  }
+
+  /** @internal What visitIntInsn does besides writing the instruction. */
+  trackIntInsn(opcode: number, operand: number): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -965,6 +975,11 @@ export class MethodWriter extends MethodVisitor {
     } else {
       code.put11(opcode, varIndex);
     }
+    this.trackVarInsn(opcode, varIndex);
+  }
+
+  /** @internal What visitVarInsn does besides writing the instruction: also max_locals, and a new basic block after a store in a handler range. */
+  trackVarInsn(opcode: number, varIndex: number): void {
     const compute = this.compute;
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
@@ -1006,6 +1021,11 @@ export class MethodWriter extends MethodVisitor {
     const lastBytecodeOffset = (this.lastBytecodeOffset = code.length);
     const typeSymbol = this.symbolTable.addConstantClass(type);
     code.put12(opcode, typeSymbol.index);
+    this.trackTypeInsn(opcode, lastBytecodeOffset, typeSymbol);
+  }
+
+  /** @internal What visitTypeInsn does besides writing the instruction at `lastBytecodeOffset`. */
+  trackTypeInsn(opcode: number, lastBytecodeOffset: number, typeSymbol: Symbol): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -1027,6 +1047,12 @@ export class MethodWriter extends MethodVisitor {
     this.lastBytecodeOffset = code.length;
     const fieldrefSymbol = this.symbolTable.addConstantFieldref(owner, name, descriptor);
     code.put12(opcode, fieldrefSymbol.index);
+    this.trackFieldInsn(opcode, fieldrefSymbol);
+  }
+
+  /** @internal What visitFieldInsn does besides writing the instruction. */
+  trackFieldInsn(opcode: number, fieldrefSymbol: Symbol): void {
+    const descriptor = fieldrefSymbol.value as string;
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -1069,6 +1095,11 @@ export class MethodWriter extends MethodVisitor {
     } else {
       code.put12(opcode, methodrefSymbol.index);
     }
+    this.trackMethodInsn(opcode, methodrefSymbol);
+  }
+
+  /** @internal What visitMethodInsn does besides writing the instruction. */
+  trackMethodInsn(opcode: number, methodrefSymbol: Symbol): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -1115,6 +1146,11 @@ export class MethodWriter extends MethodVisitor {
     );
     code.put12(Op.INVOKEDYNAMIC, invokeDynamicSymbol.index);
     code.putShort(0);
+    this.trackInvokeDynamicInsn(invokeDynamicSymbol);
+  }
+
+  /** @internal What visitInvokeDynamicInsn does besides writing the instruction. */
+  trackInvokeDynamicInsn(invokeDynamicSymbol: Symbol): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -1320,6 +1356,11 @@ export class MethodWriter extends MethodVisitor {
     } else {
       code.put11(Op.LDC, constantIndex);
     }
+    this.trackLdcInsn(constantSymbol, isLongOrDouble);
+  }
+
+  /** @internal What visitLdcInsn does besides writing the instruction. */
+  trackLdcInsn(constantSymbol: Symbol, isLongOrDouble: boolean): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;
@@ -1343,6 +1384,11 @@ export class MethodWriter extends MethodVisitor {
     } else {
       code.putByte(Op.IINC).put11(varIndex, increment);
     }
+    this.trackIincInsn(varIndex);
+  }
+
+  /** @internal What visitIincInsn does besides writing the instruction. */
+  trackIincInsn(varIndex: number): void {
     const compute = this.compute;
     const currentBasicBlock = this.currentBasicBlock;
     if (
@@ -1429,6 +1475,11 @@ export class MethodWriter extends MethodVisitor {
     this.lastBytecodeOffset = code.length;
     const descSymbol = this.symbolTable.addConstantClass(descriptor);
     code.put12(Op.MULTIANEWARRAY, descSymbol.index).putByte(numDimensions);
+    this.trackMultiANewArrayInsn(descSymbol, numDimensions);
+  }
+
+  /** @internal What visitMultiANewArrayInsn does besides writing the instruction. */
+  trackMultiANewArrayInsn(descSymbol: Symbol, numDimensions: number): void {
     const currentBasicBlock = this.currentBasicBlock;
     if (currentBasicBlock !== null) {
       const compute = this.compute;

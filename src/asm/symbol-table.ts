@@ -242,6 +242,7 @@ export class SymbolTable {
    * `transcodedReader`, by that reader's pool index, encoded as that module says (0: none yet).
    */
   private transcodedConstants: Int32Array | null;
+  private transcodedSymbols: (Symbol | undefined)[] | null;
   private transcodedReader: ClassReader | null;
 
   /**
@@ -289,6 +290,7 @@ export class SymbolTable {
     this.dictionaryIndices = null;
     this.dictionaryEntries = null;
     this.transcodedConstants = null;
+    this.transcodedSymbols = null;
     this.transcodedReader = null;
     const utf8Values =
       classReader === null ? null : (classReader as unknown as { constantUtf8Values?: unknown }).constantUtf8Values;
@@ -370,9 +372,15 @@ export class SymbolTable {
     if (constants === null || this.transcodedReader !== classReader) {
       // A view on a slab when small (see zeroed-slab.ts): a typed array of its own is allocated off-heap.
       constants = this.transcodedConstants = zeroedInt32Array(classReader.getItemCount());
+      this.transcodedSymbols = new Array<Symbol | undefined>(classReader.getItemCount());
       this.transcodedReader = classReader;
     }
     return constants;
+  }
+
+  /** @internal The symbols of the constants of transcodedConstantsOf (called first), by the same pool index. */
+  getTranscodedSymbols(): (Symbol | undefined)[] {
+    return this.transcodedSymbols!;
   }
 
   /**
