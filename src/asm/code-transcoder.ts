@@ -116,6 +116,33 @@ function reservedVector(capacity: number): ByteVector {
   return vector;
 }
 
+/**
+ * Writes a local_variable_table entry (JVMS §4.7.13; the same layout in LocalVariableTypeTable, §4.7.14)
+ * at `position` of `data`: start_pc, length, name_index, descriptor_index (or signature_index), then
+ * the index copied from `b` at `indexOffset`.
+ */
+function putLocalVariable(
+  data: Uint8Array,
+  position: number,
+  startPc: number,
+  length: number,
+  nameIndex: number,
+  descriptorIndex: number,
+  b: Uint8Array,
+  indexOffset: number,
+): void {
+  data[position] = startPc >> 8;
+  data[position + 1] = startPc;
+  data[position + 2] = length >> 8;
+  data[position + 3] = length;
+  data[position + 4] = nameIndex >> 8;
+  data[position + 5] = nameIndex;
+  data[position + 6] = descriptorIndex >> 8;
+  data[position + 7] = descriptorIndex;
+  data[position + 8] = b[indexOffset]!;
+  data[position + 9] = b[indexOffset + 1]!;
+}
+
 /** Whether a u2 count of `entrySize`-byte entries at `offset` fits in `length` bytes (as ClassReader checks). */
 function tableFits(b: Uint8Array, offset: number, length: number, entrySize: number): boolean {
   return length >= 2 && 2 + entrySize * u2(b, offset) <= length;
@@ -284,7 +311,9 @@ class CodeTranscoder {
     if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
     const newOffsetOf = newOffsets;
     newOffsetOf.fill(-1, 0, codeLength + 1);
-    const frames = new FrameTranscoder(this, b, stackMapTableOffset, stackMapTableEnd, maxLocals, maxStack);
+    const frames =
+      stackMapTableOffset === 0 ? null : new FrameTranscoder(this, b, stackMapTableOffset, stackMapTableEnd, maxLocals, maxStack);
+    let nextFrameOffset = frames === null ? NO_FRAME : frames.nextFrameOffset;
     let lastInsnStart = 0;
     let offset = codeStart;
     while (offset < codeEnd) {
@@ -292,15 +321,24 @@ class CodeTranscoder {
       const insnStart = this.length;
       newOffsetOf[bytecodeOffset] = insnStart;
       lastInsnStart = insnStart;
-      if (frames.nextFrameOffset <= bytecodeOffset) {
+      if (nextFrameOffset <= bytecodeOffset) {
         // A frame at an offset between two instructions is an error for the reader.
-        if (frames.nextFrameOffset < bytecodeOffset) return false;
-        frames.transcodeFrame(bytecodeOffset, insnStart);
+        if (nextFrameOffset < bytecodeOffset) return false;
+        frames!.transcodeFrame(bytecodeOffset, insnStart);
+        nextFrameOffset = frames!.nextFrameOffset;
       }
-      offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
+      const opcode = b[offset]!;
+      const kind = INSN_KINDS[opcode]!;
+      if (kind !== 0 && kind <= Insn.INSN_IMPLICIT_STORE) {
+        // No operand (INSN_NONE, xLOAD_n, xSTORE_n): the same byte, the most frequent case.
+        this.data[this.length++] = opcode;
+        ++offset;
+      } else {
+        offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
+      }
     }
     // An instruction running past code_length, or a frame that no instruction reached: errors.
-    if (offset !== codeEnd || frames.nextFrameOffset !== NO_FRAME) return false;
+    if (offset !== codeEnd || nextFrameOffset !== NO_FRAME) return false;
     newOffsetOf[codeLength] = this.length;
     this.resolveForwardJumps(newOffsetOf);
 
@@ -333,7 +371,7 @@ class CodeTranscoder {
     writer.lastBytecodeOffset = lastInsnStart;
     writer.firstHandler = firstHandler;
     writer.lastHandler = lastHandler;
-    if (frames.frameCount > 0) {
+    if (frames !== null && frames.frameCount > 0) {
       writer.stackMapTableEntries = frames.entries;
       writer.stackMapTableNumberOfEntries = frames.frameCount;
       writer.previousFrameOffset = frames.previousFrameOffset;
@@ -1134,34 +1172,34 @@ class CodeTranscoder {
     const typeCount = typeTableOffset === 0 ? 0 : u2(b, typeTableOffset);
     const table = reservedVector(10 * count);
     const typeTable = reservedVector(10 * typeCount);
+    const data = table.data;
     for (let i = 0; i < count; ++i) {
       const entry = tableOffset + 2 + 10 * i;
       const startPc = u2(b, entry);
       const endPc = startPc + u2(b, entry + 2);
-      const index = u2(b, entry + 8);
       if (endPc > codeLength) throw GIVE_UP;
       const newStart = newOffsets[startPc]!;
-      const newEnd = newOffsets[endPc]!;
-      if (newStart < 0 || newEnd < 0) throw GIVE_UP;
+      const newLength = newOffsets[endPc]! - newStart;
+      if (newStart < 0 || newLength + newStart < 0) throw GIVE_UP;
       const nameIndex = this.utf8Constant(entry + 4);
       for (let j = typeCount - 1; j >= 0; --j) {
         const typeEntry = typeTableOffset + 2 + 10 * j;
-        if (u2(b, typeEntry) === startPc && u2(b, typeEntry + 8) === index) {
-          typeTable.putShort(newStart).putShort(newEnd - newStart).putShort(nameIndex);
-          typeTable.putShort(this.utf8Constant(typeEntry + 6)).putShort(index);
+        if (u2(b, typeEntry) === startPc && u2(b, typeEntry + 8) === u2(b, entry + 8)) {
+          putLocalVariable(typeTable.data, typeTable.length, newStart, newLength, nameIndex, this.utf8Constant(typeEntry + 6), b, entry + 8);
+          typeTable.length += 10;
           break;
         }
       }
-      table.putShort(newStart).putShort(newEnd - newStart).putShort(nameIndex);
-      table.putShort(this.utf8Constant(entry + 6)).putShort(index);
+      putLocalVariable(data, 10 * i, newStart, newLength, nameIndex, this.utf8Constant(entry + 6), b, entry + 8);
       if (this.committed) {
         // visitLocalVariable with COMPUTE_MAXS or COMPUTE_FRAMES: max_locals covers the variable.
         const descriptorStart = this.reader.cpInfoOffsets[u2(b, entry + 6)]! + 2;
         const firstDescriptorChar = b[descriptorStart]!;
-        const end = index + (firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68 /* 'D' */ ? 2 : 1);
+        const end = u2(b, entry + 8) + (firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68 /* 'D' */ ? 2 : 1);
         if (end > this.writer.maxLocals) this.writer.maxLocals = end;
       }
     }
+    table.length = 10 * count;
     return { table, typeTable };
   }
 }
