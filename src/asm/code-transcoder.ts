@@ -673,7 +673,16 @@ class CodeTranscoder {
         }
         newOffsets[bytecodeOffset] = this.length;
         writer.lastBytecodeOffset = this.length;
-        offset = this.transcodeTrackedInsn(offset, bytecodeOffset, codeEnd, labels);
+        const opcode = b[offset]!;
+        if (INSN_KINDS[opcode] === Insn.INSN_NONE) {
+          // The most frequent case, here.
+          this.data[this.length++] = opcode;
+          code.length = this.length;
+          writer.trackInsn(opcode);
+          ++offset;
+        } else {
+          offset = this.transcodeTrackedInsn(offset, bytecodeOffset, codeEnd, labels);
+        }
       }
       code.length = this.length;
       if (labels[codeLength] !== undefined) writer.visitLabel(labels[codeLength]!);
@@ -762,29 +771,43 @@ class CodeTranscoder {
         writer.trackLdcInsn(this.symbols[constantIndex]!, this.constants[constantIndex]! >>> EXTRA_SHIFT !== 0);
         return offset + 1 + indexSize;
       }
-      case Insn.INSN_FIELD_OR_METHOD:
-      case Insn.INSN_INVOKEINTERFACE:
-      case Insn.INSN_INVOKEDYNAMIC:
-      case Insn.INSN_TYPE:
-      case Insn.INSN_MULTIANEWARRAY: {
-        // Written as without COMPUTE_*, then tracked with the symbol of the constant.
-        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
-        const symbol = this.symbols[u2(b, offset + 1)]!;
+      case Insn.INSN_FIELD_OR_METHOD: {
+        // The most frequent: written here; the other constant operands as without COMPUTE_*.
+        const isField = opcode < Opcodes.INVOKEVIRTUAL;
+        const constant = this.memberReference(offset + 1, isField);
+        const data = this.data;
+        data[this.length] = opcode;
+        data[this.length + 1] = constant >> 8;
+        data[this.length + 2] = constant;
+        this.length += 3;
         code.length = this.length;
-        switch (INSN_KINDS[opcode]) {
-          case Insn.INSN_TYPE:
-            writer.trackTypeInsn(opcode, insnStart, symbol);
-            break;
-          case Insn.INSN_MULTIANEWARRAY:
-            writer.trackMultiANewArrayInsn(symbol, b[offset + 3]!);
-            break;
-          case Insn.INSN_INVOKEDYNAMIC:
-            writer.trackInvokeDynamicInsn(symbol);
-            break;
-          default:
-            if (opcode < Opcodes.INVOKEVIRTUAL) writer.trackFieldInsn(opcode, symbol);
-            else writer.trackMethodInsn(opcode, symbol);
-        }
+        const symbol = this.symbols[u2(b, offset + 1)]!;
+        if (isField) writer.trackFieldInsn(opcode, symbol);
+        else writer.trackMethodInsn(opcode, symbol);
+        return offset + 3;
+      }
+      case Insn.INSN_INVOKEINTERFACE: {
+        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        code.length = this.length;
+        writer.trackMethodInsn(opcode, this.symbols[u2(b, offset + 1)]!);
+        return next;
+      }
+      case Insn.INSN_INVOKEDYNAMIC: {
+        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        code.length = this.length;
+        writer.trackInvokeDynamicInsn(this.symbols[u2(b, offset + 1)]!);
+        return next;
+      }
+      case Insn.INSN_TYPE: {
+        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        code.length = this.length;
+        writer.trackTypeInsn(opcode, insnStart, this.symbols[u2(b, offset + 1)]!);
+        return next;
+      }
+      case Insn.INSN_MULTIANEWARRAY: {
+        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        code.length = this.length;
+        writer.trackMultiANewArrayInsn(this.symbols[u2(b, offset + 1)]!, b[offset + 3]!);
         return next;
       }
       case Insn.INSN_JUMP:
