@@ -80,7 +80,17 @@ let forwardJumps = new Int32Array(256);
 // emptied after each method).
 const INSN_START = -2;
 let targets = new Int32Array(256);
-let blockLabels: (Label | undefined)[] = [];
+
+/**
+ * The labels of transcodeTracked by old offset: `labelNumbers[offset]` is 0 without one, else its
+ * number plus one in `labelList` (a reused typed array rather than a sparse array of labels).
+ */
+let labelNumbers = new Int32Array(1024);
+const labelList: Label[] = [];
+
+function labelOf(offset: number): Label {
+  return labelList[labelNumbers[offset]! - 1]!;
+}
 
 function addTarget(count: number, target: number): number {
   if (count === targets.length) {
@@ -644,10 +654,12 @@ class CodeTranscoder {
     this.committed = true;
     const writer = this.writer;
     const code = writer.code;
-    const labels = blockLabels.length > codeLength ? blockLabels : (blockLabels = new Array<Label | undefined>(2 * codeLength + 2));
+    if (labelNumbers.length <= codeLength) labelNumbers = new Int32Array(2 * codeLength + 2);
+    const labels = labelNumbers;
+    labelList.length = 0;
     try {
       for (let i = 0; i < targetCount; ++i) {
-        if (labels[targets[i]!] === undefined) labels[targets[i]!] = new Label();
+        if (labels[targets[i]!] === 0) labels[targets[i]!] = labelList.push(new Label());
       }
       for (let i = 0; i < handlerCount; ++i) {
         const entry = exceptionTable + 8 * i;
@@ -657,7 +669,7 @@ class CodeTranscoder {
           this.classConstant(entry + 6);
           catchType = this.reader.readRequiredClass(entry + 6);
         }
-        writer.visitTryCatchBlock(labels[u2(b, entry)]!, labels[u2(b, entry + 2)]!, labels[u2(b, entry + 4)]!, catchType);
+        writer.visitTryCatchBlock(labelOf(u2(b, entry)), labelOf(u2(b, entry + 2)), labelOf(u2(b, entry + 4)), catchType);
       }
 
       code.reserve(codeLength + 8);
@@ -666,10 +678,10 @@ class CodeTranscoder {
       offset = codeStart;
       while (offset < codeEnd) {
         const bytecodeOffset = offset - codeStart;
-        const label = labels[bytecodeOffset];
-        if (label !== undefined) {
+        const labelNumber = labels[bytecodeOffset]!;
+        if (labelNumber !== 0) {
           code.length = this.length;
-          writer.visitLabel(label);
+          writer.visitLabel(labelList[labelNumber - 1]!);
         }
         newOffsets[bytecodeOffset] = this.length;
         writer.lastBytecodeOffset = this.length;
@@ -681,11 +693,11 @@ class CodeTranscoder {
           writer.trackInsn(opcode);
           ++offset;
         } else {
-          offset = this.transcodeTrackedInsn(offset, bytecodeOffset, codeEnd, labels);
+          offset = this.transcodeTrackedInsn(offset, bytecodeOffset, codeEnd);
         }
       }
       code.length = this.length;
-      if (labels[codeLength] !== undefined) writer.visitLabel(labels[codeLength]!);
+      if (labels[codeLength] !== 0) writer.visitLabel(labelOf(codeLength));
       newOffsets[codeLength] = this.length;
 
       const lineNumberTable = lineNumberTableOffset === 0 ? null : this.transcodeLineNumbers(lineNumberTableOffset, codeLength);
@@ -706,7 +718,8 @@ class CodeTranscoder {
       }
       writer.visitMaxs(maxStack, maxLocals);
     } finally {
-      for (let i = 0; i < targetCount; ++i) labels[targets[i]!] = undefined;
+      for (let i = 0; i < targetCount; ++i) labels[targets[i]!] = 0;
+      labelList.length = 0;
     }
     return true;
   }
@@ -715,7 +728,7 @@ class CodeTranscoder {
    * Writes the instruction at `offset` and has the writer update its graph and frames for it, as the
    * event of this instruction would; returns the offset of the next instruction.
    */
-  private transcodeTrackedInsn(offset: number, bytecodeOffset: number, codeEnd: number, labels: (Label | undefined)[]): number {
+  private transcodeTrackedInsn(offset: number, bytecodeOffset: number, codeEnd: number): number {
     const b = this.b;
     const writer = this.writer;
     const code = writer.code;
@@ -812,12 +825,12 @@ class CodeTranscoder {
       }
       case Insn.INSN_JUMP:
         code.length = this.length;
-        writer.visitJumpInsn(opcode, labels[bytecodeOffset + s2(b, offset + 1)]!);
+        writer.visitJumpInsn(opcode, labelOf(bytecodeOffset + s2(b, offset + 1)));
         this.takeWrittenCode(offset + 3, codeEnd);
         return offset + 3;
       case Insn.INSN_WIDE_JUMP:
         code.length = this.length;
-        writer.visitJumpInsn(opcode - Constants.WIDE_JUMP_OPCODE_DELTA, labels[bytecodeOffset + s4(b, offset + 1)]!);
+        writer.visitJumpInsn(opcode - Constants.WIDE_JUMP_OPCODE_DELTA, labelOf(bytecodeOffset + s4(b, offset + 1)));
         this.takeWrittenCode(offset + 5, codeEnd);
         return offset + 5;
       case Insn.INSN_WIDE: {
@@ -832,9 +845,9 @@ class CodeTranscoder {
         const low = s4(b, operands + 4);
         const high = s4(b, operands + 8);
         const targetLabels = new Array<Label>(high - low + 1);
-        for (let i = 0; i < targetLabels.length; ++i) targetLabels[i] = labels[bytecodeOffset + s4(b, operands + 12 + 4 * i)]!;
+        for (let i = 0; i < targetLabels.length; ++i) targetLabels[i] = labelOf(bytecodeOffset + s4(b, operands + 12 + 4 * i));
         code.length = this.length;
-        writer.visitTableSwitchInsn(low, high, labels[bytecodeOffset + s4(b, operands)]!, targetLabels);
+        writer.visitTableSwitchInsn(low, high, labelOf(bytecodeOffset + s4(b, operands)), targetLabels);
         const next = operands + 12 + 4 * targetLabels.length;
         this.takeWrittenCode(next, codeEnd);
         return next;
@@ -847,10 +860,10 @@ class CodeTranscoder {
         const targetLabels = new Array<Label>(count);
         for (let i = 0; i < count; ++i) {
           keys[i] = s4(b, operands + 8 + 8 * i);
-          targetLabels[i] = labels[bytecodeOffset + s4(b, operands + 12 + 8 * i)]!;
+          targetLabels[i] = labelOf(bytecodeOffset + s4(b, operands + 12 + 8 * i));
         }
         code.length = this.length;
-        writer.visitLookupSwitchInsn(labels[bytecodeOffset + s4(b, operands)]!, keys, targetLabels);
+        writer.visitLookupSwitchInsn(labelOf(bytecodeOffset + s4(b, operands)), keys, targetLabels);
         const next = operands + 8 + 8 * count;
         this.takeWrittenCode(next, codeEnd);
         return next;
