@@ -176,8 +176,15 @@ function isMethodDescriptorBytes(b: Uint8Array, offset: number, end: number): bo
   return skipFieldTypeBytes(b, offset, end) === end;
 }
 
-/** A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
-/** @internal */
+/** @internal A decoded CONSTANT_Dynamic or CONSTANT_InvokeDynamic (JVMS §4.4.10) with its bootstrap method (§4.7.23). */
+export interface DynamicCallSite {
+  readonly name: string;
+  readonly descriptor: string;
+  readonly handle: Handle;
+  readonly bootstrapMethodArguments: ConstantValue[];
+}
+
+/** @internal A decoded CONSTANT_Fieldref, _Methodref or _InterfaceMethodref (JVMS §4.4.2). */
 export class MemberRef {
   constructor(
     readonly tag: number,
@@ -2395,17 +2402,25 @@ export class ClassReader {
    * @internal The call site of the invokedynamic at `currentOffset` (JVMS §6.5.invokedynamic): the name and
    * descriptor of its CONSTANT_InvokeDynamic (§4.4.10) and the bootstrap method with its arguments (§4.7.23).
    */
-  readInvokeDynamicInsn(currentOffset: number): {
-    name: string;
-    descriptor: string;
-    handle: Handle;
-    bootstrapMethodArguments: ConstantValue[];
-  } {
+  readInvokeDynamicInsn(currentOffset: number): DynamicCallSite {
+    const cpInfoOffset = this.getCpInfoOffset(
+      u2(this.classFileBuffer, currentOffset + 1),
+      Tag.CONSTANT_INVOKE_DYNAMIC,
+      currentOffset + 1,
+    );
+    return this.readDynamicCallSite(cpInfoOffset, METHOD_DESCRIPTOR);
+  }
+
+  /**
+   * The bootstrap_method_attr_index and name_and_type_index of the CONSTANT_Dynamic or
+   * CONSTANT_InvokeDynamic whose info starts at `cpInfoOffset` (JVMS §4.4.10), decoded, with a
+   * descriptor of `descriptorKind`.
+   */
+  private readDynamicCallSite(cpInfoOffset: number, descriptorKind: number): DynamicCallSite {
     const b = this.classFileBuffer;
-    const cpInfoOffset = this.getCpInfoOffset(u2(b, currentOffset + 1), Tag.CONSTANT_INVOKE_DYNAMIC, currentOffset + 1);
     const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
     const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-    const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, METHOD_DESCRIPTOR);
+    const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, descriptorKind);
     let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
     const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
     const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
@@ -3601,24 +3616,12 @@ export class ClassReader {
     }
     this.constantDynamicDepth++;
     try {
-      const b = this.classFileBuffer;
-      const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
-      const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
-      const name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-      const descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, FIELD_DESCRIPTOR);
-      let bootstrapMethodOffset = this.getBootstrapMethodOffset(u2(b, cpInfoOffset), cpInfoOffset);
-      const handle = this.readBootstrapMethodHandle(bootstrapMethodOffset);
-      const bootstrapMethodArguments = new Array<ConstantValue>(u2(b, bootstrapMethodOffset + 2));
-      bootstrapMethodOffset += 4;
-      for (let i = 0; i < bootstrapMethodArguments.length; i++) {
-        bootstrapMethodArguments[i] = this.readLoadableConstant(u2(b, bootstrapMethodOffset), bootstrapMethodOffset);
-        bootstrapMethodOffset += 2;
-      }
+      const callSite = this.readDynamicCallSite(this.cpInfoOffsets[constantPoolEntryIndex]!, FIELD_DESCRIPTOR);
       return (constantDynamicValues[constantPoolEntryIndex] = new ConstantDynamic(
-        name,
-        descriptor,
-        handle,
-        bootstrapMethodArguments,
+        callSite.name,
+        callSite.descriptor,
+        callSite.handle,
+        callSite.bootstrapMethodArguments,
       ));
     } finally {
       this.constantDynamicDepth--;

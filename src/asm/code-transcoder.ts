@@ -26,6 +26,7 @@
 // compares both paths on whole jars.
 
 import { Attr } from './attribute-kinds.js';
+import { readS2, readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
@@ -107,17 +108,9 @@ function isInstructionOrEnd(offset: number, codeLength: number): boolean {
   return offset === codeLength || (offset >= 0 && offset < codeLength && newOffsets[offset] === INSN_START);
 }
 
-function u2(b: Uint8Array, offset: number): number {
-  return (b[offset]! << 8) | b[offset + 1]!;
-}
-
-function s2(b: Uint8Array, offset: number): number {
-  return ((b[offset]! << 24) | (b[offset + 1]! << 16)) >> 16;
-}
-
-function s4(b: Uint8Array, offset: number): number {
-  return (b[offset]! << 24) | (b[offset + 1]! << 16) | (b[offset + 2]! << 8) | b[offset + 3]!;
-}
+const u2 = readU2;
+const s2 = readS2;
+const s4 = readS4;
 
 /** A ByteVector with room for `capacity` bytes on a shared slab (see zeroed-slab.ts). */
 function reservedVector(capacity: number): ByteVector {
