@@ -14,6 +14,8 @@ import { Opcodes } from '../src/asm/opcodes.js';
 import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { type CorpusClass, corpusJars, jarClasses, javaBaseClasses } from './support/corpus.js';
+import { bigMethodSource, compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
+import { compileJava } from './support/javac.js';
 
 /** Puts a pass-through MethodVisitor before each MethodWriter: the events path. */
 class ThroughEvents extends ClassVisitor {
@@ -130,6 +132,34 @@ describe('the code transcoder on corpora', () => {
 
   it.skipIf(!corpusJars.every((jar) => existsSync(jar)))('and for every class of the Debian jars', async () => {
     for (const jar of corpusJars) checkCorpus(jar, await jarClasses(jar), new ClassPath([jar]));
+  });
+});
+
+describe('the code transcoder on the fixtures', () => {
+  const builds = fixtureBuilds();
+
+  for (const build of builds) {
+    it.skipIf(build.skipReason !== null)(`gives the bytes of the event path for the ${build.name} build`, async () => {
+      const compiled = await compileFixtureBuild(build);
+      const classes = compiled.classes.map((c) => ({ name: c.name, bytes: c.bytes }));
+      const classPath = new ClassPath([compiled.dir]);
+      for (const how of rewrites(classPath)) {
+        const differing = classes.filter((c) => outcome(c.bytes, how, false) !== outcome(c.bytes, how, true));
+        expect(differing.map((c) => c.name), `${build.name} ${describeRewrite(how)}`).toEqual([]);
+      }
+    });
+  }
+
+  it('and for a method over 32 KB (jumps that need goto_w or become ASM opcodes)', async () => {
+    const compiled = await compileJava(bigMethodSource(), { options: ['-g'] });
+    const classPath = new ClassPath([compiled.dir]);
+    for (const c of compiled.classes) {
+      for (const how of rewrites(classPath)) {
+        const transcoded = outcome(c.bytes, how, false);
+        expect(transcoded, `${c.name} ${describeRewrite(how)}`).not.toMatch(/Error/);
+        expect(transcoded, `${c.name} ${describeRewrite(how)}`).toBe(outcome(c.bytes, how, true));
+      }
+    }
   });
 });
 
