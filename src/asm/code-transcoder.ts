@@ -175,8 +175,10 @@ export function transcodeCode(reader: ClassReader, writer: MethodWriter, codeOff
 class CodeTranscoder {
   private readonly b: Uint8Array;
   private readonly constants: Int32Array;
-  /** The writer's Symbol of each constant of `constants` (set with it). */
-  private readonly symbols: (Symbol | undefined)[];
+  /** The writer's Symbol of each constant of `constants` (set with it), when `tracked`; else null. */
+  private readonly symbols: (Symbol | undefined)[] | null;
+  /** Whether the writer computes max_stack and max_locals or frames (see transcodeTracked). */
+  private readonly tracked: boolean;
   /** The new code, written directly (its capacity is reserved up front). */
   private data: Uint8Array;
   private length: number;
@@ -197,8 +199,9 @@ class CodeTranscoder {
     private readonly parsingOptions: number,
   ) {
     this.b = reader.classFileBuffer;
+    this.tracked = writer.compute !== MethodWriter.COMPUTE_NOTHING;
+    this.symbols = this.tracked ? writer.symbolTable.transcodedSymbolsOf(reader) : null;
     this.constants = writer.symbolTable.transcodedConstantsOf(reader);
-    this.symbols = writer.symbolTable.getTranscodedSymbols();
     this.data = writer.code.data;
     this.length = 0;
     this.room = 0;
@@ -279,7 +282,7 @@ class CodeTranscoder {
     // have changed it): MethodWriter.visitFrame throws otherwise.
     if (stackMapTableOffset !== 0 && writer.symbolTable.getMajorVersion() < Opcodes.V1_6) return false;
 
-    if (writer.compute !== MethodWriter.COMPUTE_NOTHING) {
+    if (this.tracked) {
       // Frames read from the class would start basic blocks at their offsets (labels the reader makes):
       // left to the events.
       if (stackMapTableOffset !== 0) return false;
@@ -774,7 +777,7 @@ class CodeTranscoder {
         const constantIndex = indexSize === 1 ? b[offset + 1]! : u2(b, offset + 1);
         this.putLdc(constantIndex, offset + 1, indexSize);
         code.length = this.length;
-        writer.trackLdcInsn(this.symbols[constantIndex]!, this.constants[constantIndex]! >>> EXTRA_SHIFT !== 0);
+        writer.trackLdcInsn(this.symbols![constantIndex]!, this.constants[constantIndex]! >>> EXTRA_SHIFT !== 0);
         return offset + 1 + indexSize;
       }
       case Insn.INSN_FIELD_OR_METHOD: {
@@ -787,33 +790,23 @@ class CodeTranscoder {
         data[this.length + 2] = constant;
         this.length += 3;
         code.length = this.length;
-        const symbol = this.symbols[u2(b, offset + 1)]!;
+        const symbol = this.symbols![u2(b, offset + 1)]!;
         if (isField) writer.trackFieldInsn(opcode, symbol);
         else writer.trackMethodInsn(opcode, symbol);
         return offset + 3;
       }
-      case Insn.INSN_INVOKEINTERFACE: {
-        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
-        code.length = this.length;
-        writer.trackMethodInsn(opcode, this.symbols[u2(b, offset + 1)]!);
-        return next;
-      }
-      case Insn.INSN_INVOKEDYNAMIC: {
-        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
-        code.length = this.length;
-        writer.trackInvokeDynamicInsn(this.symbols[u2(b, offset + 1)]!);
-        return next;
-      }
-      case Insn.INSN_TYPE: {
-        const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
-        code.length = this.length;
-        writer.trackTypeInsn(opcode, insnStart, this.symbols[u2(b, offset + 1)]!);
-        return next;
-      }
+      case Insn.INSN_INVOKEINTERFACE:
+      case Insn.INSN_INVOKEDYNAMIC:
+      case Insn.INSN_TYPE:
       case Insn.INSN_MULTIANEWARRAY: {
+        // Written as without COMPUTE_*, then tracked with the symbol of the constant.
         const next = this.transcodeInsn(offset, bytecodeOffset, insnStart, 0);
+        const symbol = this.symbols![u2(b, offset + 1)]!;
         code.length = this.length;
-        writer.trackMultiANewArrayInsn(this.symbols[u2(b, offset + 1)]!, b[offset + 3]!);
+        if (opcode === Opcodes.INVOKEINTERFACE) writer.trackMethodInsn(opcode, symbol);
+        else if (opcode === Opcodes.INVOKEDYNAMIC) writer.trackInvokeDynamicInsn(symbol);
+        else if (opcode === Opcodes.MULTIANEWARRAY) writer.trackMultiANewArrayInsn(symbol, b[offset + 3]!);
+        else writer.trackTypeInsn(opcode, insnStart, symbol);
         return next;
       }
       case Insn.INSN_JUMP:
@@ -929,7 +922,7 @@ class CodeTranscoder {
       twoWords = firstDescriptorChar === 74 /* 'J' */ || firstDescriptorChar === 68; /* 'D' */
     }
     const readerTag = this.b[this.reader.cpInfoOffsets[constantIndex]! - 1]!;
-    this.symbols[constantIndex] = symbol;
+    if (this.symbols !== null) this.symbols[constantIndex] = symbol;
     return (this.constants[constantIndex] = symbol.index | (readerTag << TAG_SHIFT) | ((twoWords ? 1 : 0) << EXTRA_SHIFT));
   }
 
@@ -944,7 +937,7 @@ class CodeTranscoder {
     readerHints.constantIndex = constantIndex;
     const symbol = this.writer.symbolTable.addConstantClassFromReader(this.reader.readRequiredClass(indexOffset), constantIndex);
     this.constants[constantIndex] = symbol.index | (Symbol.CONSTANT_CLASS_TAG << TAG_SHIFT);
-    this.symbols[constantIndex] = symbol;
+    if (this.symbols !== null) this.symbols[constantIndex] = symbol;
     return symbol.index;
   }
 
@@ -975,7 +968,7 @@ class CodeTranscoder {
           memberRef.descriptor,
           memberRef.tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG,
         );
-    this.symbols[constantIndex] = symbol;
+    if (this.symbols !== null) this.symbols[constantIndex] = symbol;
     return (this.constants[constantIndex] = symbol.index | (memberRef.tag << TAG_SHIFT));
   }
 
@@ -994,7 +987,7 @@ class CodeTranscoder {
       insn.bootstrapMethodArguments,
     );
     this.constants[constantIndex] = symbol.index | (Symbol.CONSTANT_INVOKE_DYNAMIC_TAG << TAG_SHIFT);
-    this.symbols[constantIndex] = symbol;
+    if (this.symbols !== null) this.symbols[constantIndex] = symbol;
     return symbol.index;
   }
 
@@ -1220,7 +1213,7 @@ class CodeTranscoder {
         }
       }
       putLocalVariable(data, 10 * i, newStart, newLength, nameIndex, this.utf8Constant(entry + 6), b, entry + 8);
-      if (this.committed) {
+      if (this.tracked) {
         // visitLocalVariable with COMPUTE_MAXS or COMPUTE_FRAMES: max_locals covers the variable.
         const descriptorStart = this.reader.cpInfoOffsets[u2(b, entry + 6)]! + 2;
         const firstDescriptorChar = b[descriptorStart]!;

@@ -372,15 +372,25 @@ export class SymbolTable {
     if (constants === null || this.transcodedReader !== classReader) {
       // A view on a slab when small (see zeroed-slab.ts): a typed array of its own is allocated off-heap.
       constants = this.transcodedConstants = zeroedInt32Array(classReader.getItemCount());
-      this.transcodedSymbols = new Array<Symbol | undefined>(classReader.getItemCount());
+      this.transcodedSymbols = null;
       this.transcodedReader = classReader;
     }
     return constants;
   }
 
-  /** @internal The symbols of the constants of transcodedConstantsOf (called first), by the same pool index. */
-  getTranscodedSymbols(): (Symbol | undefined)[] {
-    return this.transcodedSymbols!;
+  /**
+   * @internal The Symbol of each constant of transcodedConstantsOf, by the same pool index, for the
+   * transcoder's COMPUTE_MAXS and COMPUTE_FRAMES path (the only one that needs them): made with a
+   * fresh table of constants, so that no constant lacks its symbol. Call before transcodedConstantsOf.
+   */
+  transcodedSymbolsOf(classReader: ClassReader): (Symbol | undefined)[] {
+    let symbols = this.transcodedSymbols;
+    if (symbols === null || this.transcodedReader !== classReader) {
+      this.transcodedConstants = zeroedInt32Array(classReader.getItemCount());
+      symbols = this.transcodedSymbols = new Array<Symbol | undefined>(classReader.getItemCount());
+      this.transcodedReader = classReader;
+    }
+    return symbols;
   }
 
   /**
