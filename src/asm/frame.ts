@@ -366,6 +366,49 @@ function getAbstractTypeFromFieldDescriptor(symbolTable: SymbolTable, buffer: st
   }
 }
 
+// ## Instructions with a fixed effect on the stack
+//
+// Most instructions pop a fixed number of values and push one fixed type (or nothing): Frame.execute
+// simulates them from these two tables, with one inlined push, instead of a switch case each (V8
+// inlines a small method like push only so many times into one function). SIMPLE_POPS[opcode] is the
+// number of slots popped plus one, or 0 for the instructions that need a case of their own;
+// SIMPLE_PUSHES[opcode] is the type pushed (a second TOP slot after LONG and DOUBLE), or 0.
+
+const SIMPLE_POPS = new Uint8Array(256);
+const SIMPLE_PUSHES = new Int32Array(256);
+
+function simple(pops: number, pushed: number, ...opcodes: number[]): void {
+  for (const opcode of opcodes) {
+    SIMPLE_POPS[opcode] = pops + 1;
+    SIMPLE_PUSHES[opcode] = pushed;
+  }
+}
+simple(0, 0, Op.NOP, Op.INEG, Op.LNEG, Op.FNEG, Op.DNEG, Op.I2B, Op.I2C, Op.I2S, Op.GOTO, Op.RETURN);
+simple(0, NULL, Op.ACONST_NULL);
+simple(0, INTEGER, Op.ICONST_M1, Op.ICONST_0, Op.ICONST_1, Op.ICONST_2, Op.ICONST_3, Op.ICONST_4, Op.ICONST_5, Op.BIPUSH, Op.SIPUSH, Op.ILOAD);
+simple(0, LONG, Op.LCONST_0, Op.LCONST_1, Op.LLOAD);
+simple(0, FLOAT, Op.FCONST_0, Op.FCONST_1, Op.FCONST_2, Op.FLOAD);
+simple(0, DOUBLE, Op.DCONST_0, Op.DCONST_1, Op.DLOAD);
+simple(2, LONG, Op.LALOAD, Op.D2L);
+simple(2, DOUBLE, Op.DALOAD, Op.L2D);
+simple(3, 0, Op.IASTORE, Op.BASTORE, Op.CASTORE, Op.SASTORE, Op.FASTORE, Op.AASTORE);
+simple(4, 0, Op.LASTORE, Op.DASTORE);
+simple(1, 0, Op.POP, Op.IFEQ, Op.IFNE, Op.IFLT, Op.IFGE, Op.IFGT, Op.IFLE, Op.IRETURN, Op.FRETURN, Op.ARETURN,
+  Op.TABLESWITCH, Op.LOOKUPSWITCH, Op.ATHROW, Op.MONITORENTER, Op.MONITOREXIT, Op.IFNULL, Op.IFNONNULL);
+simple(2, 0, Op.POP2, Op.IF_ICMPEQ, Op.IF_ICMPNE, Op.IF_ICMPLT, Op.IF_ICMPGE, Op.IF_ICMPGT, Op.IF_ICMPLE,
+  Op.IF_ACMPEQ, Op.IF_ACMPNE, Op.LRETURN, Op.DRETURN);
+simple(2, INTEGER, Op.IALOAD, Op.BALOAD, Op.CALOAD, Op.SALOAD, Op.IADD, Op.ISUB, Op.IMUL, Op.IDIV, Op.IREM, Op.IAND,
+  Op.IOR, Op.IXOR, Op.ISHL, Op.ISHR, Op.IUSHR, Op.L2I, Op.D2I, Op.FCMPL, Op.FCMPG);
+simple(4, LONG, Op.LADD, Op.LSUB, Op.LMUL, Op.LDIV, Op.LREM, Op.LAND, Op.LOR, Op.LXOR);
+simple(2, FLOAT, Op.FALOAD, Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FREM, Op.L2F, Op.D2F);
+simple(4, DOUBLE, Op.DADD, Op.DSUB, Op.DMUL, Op.DDIV, Op.DREM);
+simple(3, LONG, Op.LSHL, Op.LSHR, Op.LUSHR);
+simple(1, LONG, Op.I2L, Op.F2L);
+simple(1, FLOAT, Op.I2F);
+simple(1, DOUBLE, Op.I2D, Op.F2D);
+simple(1, INTEGER, Op.F2I, Op.ARRAYLENGTH, Op.INSTANCEOF);
+simple(4, INTEGER, Op.LCMP, Op.DCMPL, Op.DCMPG);
+
 /**
  * Typed arrays ignore out-of-bounds accesses where Java throws; the frame algorithm checks the
  * indices that only invalid code can put out of bounds, and fails with this error instead of
@@ -450,6 +493,12 @@ export class Frame {
   /** The number of elements in the output stack. */
   outputStackTop: number;
 
+  /**
+   * The highest output stack size reached in the block, relative to its input stack size (as a
+   * Java short, like ASM's Label.outputStackMax).
+   */
+  outputStackMax: number;
+
   /** The number of elements of `initializations`. */
   initializationCount: number;
 
@@ -475,6 +524,7 @@ export class Frame {
     this.outputStackLength = 0;
     this.outputStackStart = 0;
     this.outputStackTop = 0;
+    this.outputStackMax = 0;
     this.initializationCount = 0;
     this.initializations = null;
   }
@@ -764,19 +814,14 @@ export class Frame {
 
   /** Pushes an abstract type on the output stack. */
   push(abstractType: number): void {
-    let outputStack = this.outputStack;
+    // Kept small: Frame.execute calls it from many places, and V8 inlines only so much.
     const outputStackTop = this.outputStackTop;
-    if (outputStack === null || outputStackTop >= this.outputStackLength) {
-      outputStack = this.growOutputStack();
-    }
-    outputStack[this.outputStackOffset + outputStackTop] = abstractType;
+    if (outputStackTop >= this.outputStackLength) this.growOutputStack();
+    (this.outputStack as Int32Array)[this.outputStackOffset + outputStackTop] = abstractType;
     this.outputStackTop = outputStackTop + 1;
     // Track the highest output stack size, relative to the (unknown) input stack size.
     const outputStackSize = toShort(this.outputStackStart + outputStackTop + 1);
-    const owner = this.owner as Label;
-    if (outputStackSize > owner.outputStackMax) {
-      owner.outputStackMax = outputStackSize;
-    }
+    if (outputStackSize > this.outputStackMax) this.outputStackMax = outputStackSize;
   }
 
   /** Makes room for one more output stack element. */
@@ -948,51 +993,17 @@ export class Frame {
     let abstractType2: number;
     let abstractType3: number;
     let abstractType4: number;
+    const simplePops = SIMPLE_POPS[opcode]!;
+    if (simplePops !== 0) {
+      if (simplePops > 1) this.popElements(simplePops - 1);
+      const pushed = SIMPLE_PUSHES[opcode]!;
+      if (pushed !== 0) {
+        this.push(pushed);
+        if (pushed === LONG || pushed === DOUBLE) this.push(TOP);
+      }
+      return;
+    }
     switch (opcode) {
-      case Op.NOP:
-      case Op.INEG:
-      case Op.LNEG:
-      case Op.FNEG:
-      case Op.DNEG:
-      case Op.I2B:
-      case Op.I2C:
-      case Op.I2S:
-      case Op.GOTO:
-      case Op.RETURN:
-        break;
-      case Op.ACONST_NULL:
-        this.push(NULL);
-        break;
-      case Op.ICONST_M1:
-      case Op.ICONST_0:
-      case Op.ICONST_1:
-      case Op.ICONST_2:
-      case Op.ICONST_3:
-      case Op.ICONST_4:
-      case Op.ICONST_5:
-      case Op.BIPUSH:
-      case Op.SIPUSH:
-      case Op.ILOAD:
-        this.push(INTEGER);
-        break;
-      case Op.LCONST_0:
-      case Op.LCONST_1:
-      case Op.LLOAD:
-        this.push(LONG);
-        this.push(TOP);
-        break;
-      case Op.FCONST_0:
-      case Op.FCONST_1:
-      case Op.FCONST_2:
-      case Op.FLOAD:
-        this.push(FLOAT);
-        break;
-      case Op.DCONST_0:
-      case Op.DCONST_1:
-      case Op.DLOAD:
-        this.push(DOUBLE);
-        this.push(TOP);
-        break;
       case Op.LDC: {
         const symbol = argSymbol as Symbol;
         const table = symbolTable as SymbolTable;
@@ -1034,18 +1045,6 @@ export class Frame {
       case Op.ALOAD:
         this.push(this.getLocal(arg));
         break;
-      case Op.LALOAD:
-      case Op.D2L:
-        this.popElements(2);
-        this.push(LONG);
-        this.push(TOP);
-        break;
-      case Op.DALOAD:
-      case Op.L2D:
-        this.popElements(2);
-        this.push(DOUBLE);
-        this.push(TOP);
-        break;
       case Op.AALOAD:
         this.popElements(1);
         abstractType1 = this.pop();
@@ -1065,50 +1064,6 @@ export class Frame {
         this.setLocal(arg, abstractType1);
         this.setLocal(arg + 1, TOP);
         this.invalidateTwoWordLocalBefore(arg);
-        break;
-      case Op.IASTORE:
-      case Op.BASTORE:
-      case Op.CASTORE:
-      case Op.SASTORE:
-      case Op.FASTORE:
-      case Op.AASTORE:
-        this.popElements(3);
-        break;
-      case Op.LASTORE:
-      case Op.DASTORE:
-        this.popElements(4);
-        break;
-      case Op.POP:
-      case Op.IFEQ:
-      case Op.IFNE:
-      case Op.IFLT:
-      case Op.IFGE:
-      case Op.IFGT:
-      case Op.IFLE:
-      case Op.IRETURN:
-      case Op.FRETURN:
-      case Op.ARETURN:
-      case Op.TABLESWITCH:
-      case Op.LOOKUPSWITCH:
-      case Op.ATHROW:
-      case Op.MONITORENTER:
-      case Op.MONITOREXIT:
-      case Op.IFNULL:
-      case Op.IFNONNULL:
-        this.popElements(1);
-        break;
-      case Op.POP2:
-      case Op.IF_ICMPEQ:
-      case Op.IF_ICMPNE:
-      case Op.IF_ICMPLT:
-      case Op.IF_ICMPGE:
-      case Op.IF_ICMPGT:
-      case Op.IF_ICMPLE:
-      case Op.IF_ACMPEQ:
-      case Op.IF_ACMPNE:
-      case Op.LRETURN:
-      case Op.DRETURN:
-        this.popElements(2);
         break;
       case Op.DUP:
         abstractType1 = this.pop();
@@ -1167,97 +1122,8 @@ export class Frame {
         this.push(abstractType1);
         this.push(abstractType2);
         break;
-      case Op.IALOAD:
-      case Op.BALOAD:
-      case Op.CALOAD:
-      case Op.SALOAD:
-      case Op.IADD:
-      case Op.ISUB:
-      case Op.IMUL:
-      case Op.IDIV:
-      case Op.IREM:
-      case Op.IAND:
-      case Op.IOR:
-      case Op.IXOR:
-      case Op.ISHL:
-      case Op.ISHR:
-      case Op.IUSHR:
-      case Op.L2I:
-      case Op.D2I:
-      case Op.FCMPL:
-      case Op.FCMPG:
-        this.popElements(2);
-        this.push(INTEGER);
-        break;
-      case Op.LADD:
-      case Op.LSUB:
-      case Op.LMUL:
-      case Op.LDIV:
-      case Op.LREM:
-      case Op.LAND:
-      case Op.LOR:
-      case Op.LXOR:
-        this.popElements(4);
-        this.push(LONG);
-        this.push(TOP);
-        break;
-      case Op.FALOAD:
-      case Op.FADD:
-      case Op.FSUB:
-      case Op.FMUL:
-      case Op.FDIV:
-      case Op.FREM:
-      case Op.L2F:
-      case Op.D2F:
-        this.popElements(2);
-        this.push(FLOAT);
-        break;
-      case Op.DADD:
-      case Op.DSUB:
-      case Op.DMUL:
-      case Op.DDIV:
-      case Op.DREM:
-        this.popElements(4);
-        this.push(DOUBLE);
-        this.push(TOP);
-        break;
-      case Op.LSHL:
-      case Op.LSHR:
-      case Op.LUSHR:
-        this.popElements(3);
-        this.push(LONG);
-        this.push(TOP);
-        break;
       case Op.IINC:
         this.setLocal(arg, INTEGER);
-        break;
-      case Op.I2L:
-      case Op.F2L:
-        this.popElements(1);
-        this.push(LONG);
-        this.push(TOP);
-        break;
-      case Op.I2F:
-        this.popElements(1);
-        this.push(FLOAT);
-        break;
-      case Op.I2D:
-      case Op.F2D:
-        this.popElements(1);
-        this.push(DOUBLE);
-        this.push(TOP);
-        break;
-      case Op.F2I:
-      case Op.ARRAYLENGTH:
-      case Op.INSTANCEOF:
-        this.popElements(1);
-        this.push(INTEGER);
-        break;
-      case Op.LCMP:
-      case Op.DCMPL:
-      case Op.DCMPG:
-        this.popElements(4);
-        this.push(INTEGER);
         break;
       case Op.JSR:
       case Op.RET:

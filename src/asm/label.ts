@@ -118,7 +118,7 @@ export class Label {
   /** @internal The stack size at the end of the block, relative to its start; only for blocks ending with ret. */
   outputStackSize: number;
 
-  /** @internal The maximum stack height reached in the block, relative to its input stack (≥ 0). */
+  /** @internal The maximum stack height reached in the block, relative to its input stack (≥ 0), for COMPUTE_MAXS (with frames: Frame.outputStackMax). */
   outputStackMax: number;
 
   /**

@@ -1730,7 +1730,7 @@ export class MethodWriter extends MethodVisitor {
       basicBlock.nextListElement = null;
       basicBlock.flags |= Label.FLAG_REACHABLE;
       const basicBlockFrame = basicBlock.frame as Frame;
-      const maxBlockStackSize = basicBlockFrame.getInputStackSize() + basicBlock.outputStackMax;
+      const maxBlockStackSize = basicBlockFrame.getInputStackSize() + basicBlockFrame.outputStackMax;
       if (maxBlockStackSize > maxStackSize) {
         maxStackSize = maxBlockStackSize;
       }
@@ -1789,6 +1789,8 @@ export class MethodWriter extends MethodVisitor {
     }
 
     this.maxStack = maxStackSize;
+    // All the frames are written: the two frame buffers go back to the spares (see visitFrameStart).
+    this.returnFrameBuffers();
   }
 
   /** @internal Computes max_stack with a control flow graph (COMPUTE_MAX_STACK_AND_LOCAL). */
@@ -1939,13 +1941,27 @@ export class MethodWriter extends MethodVisitor {
     const frameLength = 3 + numLocal + numStack;
     let currentFrame = this.currentFrame;
     if (currentFrame === null || currentFrame.length < frameLength) {
-      // Some slack: the two buffers are swapped and reused from frame to frame (visitFrameEnd).
-      currentFrame = this.currentFrame = new Int32Array(frameLength < 16 ? 16 : frameLength);
+      // The two buffers are swapped and reused from frame to frame (visitFrameEnd), and from method to
+      // method when computeAllFrames gives them back: a small typed array costs more to allocate
+      // than a short method's frames to compute.
+      const spare = spareFrameBuffers.pop();
+      // Some slack for the next frames.
+      currentFrame = this.currentFrame =
+        spare !== undefined && spare.length >= frameLength ? spare : new Int32Array(frameLength < 16 ? 16 : frameLength);
     }
     currentFrame[0] = offset;
     currentFrame[1] = numLocal;
     currentFrame[2] = numStack;
     return 3;
+  }
+
+  /** Gives the frame buffers to the next method's visitFrameStart (once this method's frames are written). */
+  private returnFrameBuffers(): void {
+    const spares = spareFrameBuffers;
+    if (this.currentFrame !== null && spares.length < 2) spares.push(this.currentFrame);
+    if (this.previousFrame !== null && spares.length < 2) spares.push(this.previousFrame);
+    this.currentFrame = null;
+    this.previousFrame = null;
   }
 
   /** @internal Sets element `frameIndex` of currentFrame. */
@@ -2569,6 +2585,12 @@ export class MethodWriter extends MethodVisitor {
     attributePrototypes.addAttributes(this.firstCodeAttribute);
   }
 }
+
+/**
+ * Frame buffers (see visitFrameStart) that computeAllFrames no longer needs, for the next method's frames: at
+ * most two. A buffer is taken off the list while a method uses it, so two methods never share one.
+ */
+const spareFrameBuffers: Int32Array[] = [];
 
 /**
  * The error for a Label used by an instruction or a try-catch block but never passed to visitLabel
