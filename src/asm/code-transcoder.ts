@@ -28,6 +28,7 @@
 import { Attr } from './attribute-kinds.js';
 import { readS2, readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
+import { BytecodeFrames } from './bytecode-frames.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { Handler } from './handler.js';
@@ -157,7 +158,11 @@ function tableFits(b: Uint8Array, offset: number, length: number, entrySize: num
  * would. Returns false, with the writer unchanged, when it gives up.
  */
 export function transcodeCode(reader: ClassReader, writer: MethodWriter, codeOffset: number, parsingOptions: number): boolean {
+  // The buffers of this module (and of bytecode-frames.ts) serve one method at a time; computing frames
+  // may call user code (getCommonSuperClass), which could write another class: that one takes the events.
+  if (transcoding) return false;
   const transcoder = new CodeTranscoder(reader, writer, codeOffset, parsingOptions);
+  transcoding = true;
   try {
     return transcoder.transcode();
   } catch (error) {
@@ -169,8 +174,13 @@ export function transcodeCode(reader: ClassReader, writer: MethodWriter, codeOff
     writer.code.length = 0;
     if (error !== GIVE_UP && !(error instanceof Error)) throw error;
     return false;
+  } finally {
+    transcoding = false;
   }
 }
+
+/** Whether transcodeCode is running (see there). */
+let transcoding = false;
 
 class CodeTranscoder {
   private readonly b: Uint8Array;
@@ -286,6 +296,20 @@ class CodeTranscoder {
       // Frames read from the class would start basic blocks at their offsets (labels the reader makes):
       // left to the events.
       if (stackMapTableOffset !== 0) return false;
+      if (writer.compute === MethodWriter.COMPUTE_ALL_FRAMES) {
+        // The frames computed from the bytecode once it is written (see bytecode-frames.ts); else, as
+        // for COMPUTE_MAXS, the writer's own bookkeeping at each instruction.
+        const labelCount = this.findLabels(codeStart, codeLength, exceptionTableOffset + 2, handlerCount, lineNumberTableOffset, localVariableTableOffset);
+        if (
+          labelCount >= 0 &&
+          this.transcodeDirect(codeStart, codeLength, maxStack, maxLocals, exceptionTableOffset, handlerCount, 0, 0, lineNumberTableOffset, localVariableTableOffset, localVariableTypeTableOffset, labelCount)
+        ) {
+          return true;
+        }
+        this.length = 0;
+        this.room = 0;
+        this.forwardJumpCount = 0;
+      }
       return this.transcodeTracked(
         codeStart,
         codeLength,
@@ -299,6 +323,46 @@ class CodeTranscoder {
       );
     }
 
+    return this.transcodeDirect(
+      codeStart,
+      codeLength,
+      maxStack,
+      maxLocals,
+      exceptionTableOffset,
+      handlerCount,
+      stackMapTableOffset,
+      stackMapTableEnd,
+      lineNumberTableOffset,
+      localVariableTableOffset,
+      localVariableTypeTableOffset,
+      -1,
+    );
+  }
+
+  /**
+   * Writes the code, exception table and debug tables at their new offsets, and the frames read (at
+   * `stackMapTableOffset` in the class, 0 if none), or with `labelCount` ≥ 0, the frames computed from
+   * the bytecode (COMPUTE_FRAMES; `targets[0, labelCount)` are the offsets of the reader's labels).
+   * Returns false, the writer unchanged, to give up.
+   */
+  private transcodeDirect(
+    codeStart: number,
+    codeLength: number,
+    maxStack: number,
+    maxLocals: number,
+    exceptionTableOffset: number,
+    handlerCount: number,
+    stackMapTableOffset: number,
+    stackMapTableEnd: number,
+    lineNumberTableOffset: number,
+    localVariableTableOffset: number,
+    localVariableTypeTableOffset: number,
+    labelCount: number,
+  ): boolean {
+    const b = this.b;
+    const reader = this.reader;
+    const writer = this.writer;
+    const codeEnd = codeStart + codeLength;
     // The catch types first: visitTryCatchBlock comes before the instructions.
     const handlerCatchTypes = handlerCount === 0 ? null : zeroedInt32Array(handlerCount);
     for (let i = 0; i < handlerCount; ++i) {
@@ -372,6 +436,12 @@ class CodeTranscoder {
         ? null
         : this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength);
 
+    let computedFrames: BytecodeFrames | null = null;
+    if (labelCount >= 0) {
+      computedFrames = new BytecodeFrames(writer, b, codeStart, codeLength, newOffsetOf, this.symbols!, exceptionTableOffset + 2, handlerCount);
+      if (!computedFrames.analyze(targets, labelCount)) return false;
+    }
+
     // Done: what the events would have left in the writer.
     writer.code.length = this.length;
     writer.lastBytecodeOffset = lastInsnStart;
@@ -394,8 +464,12 @@ class CodeTranscoder {
         writer.localVariableTypeTableLength = localVariables.typeTable.length / 10;
       }
     }
-    writer.maxStack = maxStack;
-    writer.maxLocals = maxLocals;
+    if (computedFrames !== null) {
+      computedFrames.write();
+    } else {
+      writer.maxStack = maxStack;
+      writer.maxLocals = maxLocals;
+    }
     return true;
   }
 
@@ -550,17 +624,20 @@ class CodeTranscoder {
   // switches go through its visit methods, in the order of the events. Everything that could make
   // this give up is checked first, by a pass that also finds the labels the reader would make.
 
-  private transcodeTracked(
+  /**
+   * The first pass over the code with COMPUTE_MAXS or COMPUTE_FRAMES: marks the instruction starts
+   * (INSN_START in newOffsets) and finds the offsets of the labels the reader would visit (jump, switch
+   * and handler targets, into `targets`); returns their number, or -1 to give up (subroutines, which
+   * MethodWriter inlines, see JSRInlinerAdapter, or anything the reader would reject).
+   */
+  private findLabels(
     codeStart: number,
     codeLength: number,
-    maxStack: number,
-    maxLocals: number,
     exceptionTable: number,
     handlerCount: number,
     lineNumberTableOffset: number,
     localVariableTableOffset: number,
-    localVariableTypeTableOffset: number,
-  ): boolean {
+  ): number {
     const b = this.b;
     const codeEnd = codeStart + codeLength;
     if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
@@ -575,18 +652,18 @@ class CodeTranscoder {
       const opcode = b[offset]!;
       const size = INSN_SIZES[opcode]!;
       if (size !== 0) {
-        if (opcode === Opcodes.RET) return false;
+        if (opcode === Opcodes.RET) return -1;
         offset += size;
         continue;
       }
       switch (INSN_KINDS[opcode]) {
         case Insn.INSN_JUMP:
-          if (opcode === Opcodes.JSR) return false;
+          if (opcode === Opcodes.JSR) return -1;
           targetCount = addTarget(targetCount, bytecodeOffset + s2(b, offset + 1));
           offset += 3;
           break;
         case Insn.INSN_WIDE_JUMP:
-          if (opcode === Constants.JSR_W) return false;
+          if (opcode === Constants.JSR_W) return -1;
           targetCount = addTarget(targetCount, bytecodeOffset + s4(b, offset + 1));
           offset += 5;
           break;
@@ -594,7 +671,7 @@ class CodeTranscoder {
           const wideOpcode = b[offset + 1]!;
           if (wideOpcode === Opcodes.IINC) offset += 6;
           else if (INSN_KINDS[wideOpcode] === Insn.INSN_VAR && wideOpcode !== Opcodes.RET) offset += 4;
-          else return false;
+          else return -1;
           break;
         }
         case Insn.INSN_TABLESWITCH: {
@@ -602,7 +679,7 @@ class CodeTranscoder {
           const low = s4(b, operands + 4);
           const high = s4(b, operands + 8);
           const count = high - low + 1;
-          if (high < low || operands + 12 + 4 * count > codeEnd) return false;
+          if (high < low || operands + 12 + 4 * count > codeEnd) return -1;
           targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands));
           for (let i = 0; i < count; ++i) targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands + 12 + 4 * i));
           offset = operands + 12 + 4 * count;
@@ -611,17 +688,17 @@ class CodeTranscoder {
         case Insn.INSN_LOOKUPSWITCH: {
           const operands = offset + 4 - (bytecodeOffset & 3);
           const count = s4(b, operands + 4);
-          if (count < 0 || operands + 8 + 8 * count > codeEnd) return false;
+          if (count < 0 || operands + 8 + 8 * count > codeEnd) return -1;
           targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands));
           for (let i = 0; i < count; ++i) targetCount = addTarget(targetCount, bytecodeOffset + s4(b, operands + 12 + 8 * i));
           offset = operands + 8 + 8 * count;
           break;
         }
         default:
-          return false;
+          return -1;
       }
     }
-    if (offset !== codeEnd) return false;
+    if (offset !== codeEnd) return -1;
     for (let i = 0; i < handlerCount; ++i) {
       const entry = exceptionTable + 8 * i;
       targetCount = addTarget(targetCount, u2(b, entry));
@@ -631,20 +708,40 @@ class CodeTranscoder {
     // Each label at an instruction or at the end of the code (the reader's errors, or labels never
     // visited, otherwise), and so each offset of the debug tables.
     for (let i = 0; i < targetCount; ++i) {
-      if (!isInstructionOrEnd(targets[i]!, codeLength)) return false;
+      if (!isInstructionOrEnd(targets[i]!, codeLength)) return -1;
     }
     if (lineNumberTableOffset !== 0) {
       for (let i = 0, n = u2(b, lineNumberTableOffset); i < n; ++i) {
-        if (u2(b, lineNumberTableOffset + 2 + 4 * i) > codeLength) return false;
+        if (u2(b, lineNumberTableOffset + 2 + 4 * i) > codeLength) return -1;
       }
     }
     if (localVariableTableOffset !== 0) {
       for (let i = 0, n = u2(b, localVariableTableOffset); i < n; ++i) {
         const entry = localVariableTableOffset + 2 + 10 * i;
         const startPc = u2(b, entry);
-        if (!isInstructionOrEnd(startPc, codeLength) || !isInstructionOrEnd(startPc + u2(b, entry + 2), codeLength)) return false;
+        if (!isInstructionOrEnd(startPc, codeLength) || !isInstructionOrEnd(startPc + u2(b, entry + 2), codeLength)) return -1;
       }
     }
+
+    return targetCount;
+  }
+
+  private transcodeTracked(
+    codeStart: number,
+    codeLength: number,
+    maxStack: number,
+    maxLocals: number,
+    exceptionTable: number,
+    handlerCount: number,
+    lineNumberTableOffset: number,
+    localVariableTableOffset: number,
+    localVariableTypeTableOffset: number,
+  ): boolean {
+    const targetCount = this.findLabels(codeStart, codeLength, exceptionTable, handlerCount, lineNumberTableOffset, localVariableTableOffset);
+    if (targetCount < 0) return false;
+    const b = this.b;
+    const codeEnd = codeStart + codeLength;
+    let offset: number;
 
     // The writer changes from here on.
     this.committed = true;

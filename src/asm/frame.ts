@@ -203,6 +203,9 @@ const ITEM_ASM_SHORT = 12;
 
 // ## Abstract types
 //
+// (The constants that bytecode-frames.ts, which computes frames from concrete types, needs too are
+// exported.)
+//
 // An abstract type packs four fields in one int32: DIM (6 high bits, a signed number of array
 // dimensions), KIND (4 bits), FLAGS (2 bits) and VALUE (20 low bits). VALUE is an ITEM_* constant
 // for CONSTANT_KIND, an index in the SymbolTable type table for REFERENCE_KIND, UNINITIALIZED_KIND
@@ -223,19 +226,19 @@ const DIM_SHIFT = KIND_SIZE + FLAGS_SIZE + VALUE_SIZE;
 const KIND_SHIFT = FLAGS_SIZE + VALUE_SIZE;
 const FLAGS_SHIFT = VALUE_SIZE;
 
-const DIM_MASK = ((1 << DIM_SIZE) - 1) << DIM_SHIFT;
-const KIND_MASK = ((1 << KIND_SIZE) - 1) << KIND_SHIFT;
-const VALUE_MASK = (1 << VALUE_SIZE) - 1;
+export const DIM_MASK = ((1 << DIM_SIZE) - 1) << DIM_SHIFT;
+export const KIND_MASK = ((1 << KIND_SIZE) - 1) << KIND_SHIFT;
+export const VALUE_MASK = (1 << VALUE_SIZE) - 1;
 
 /** Added to an abstract type: one more array dimension. */
-const ARRAY_OF = 1 << DIM_SHIFT;
+export const ARRAY_OF = 1 << DIM_SHIFT;
 /** Added to an abstract type: one less array dimension. */
-const ELEMENT_OF = -1 << DIM_SHIFT;
+export const ELEMENT_OF = -1 << DIM_SHIFT;
 
 const CONSTANT_KIND = 1 << KIND_SHIFT;
-const REFERENCE_KIND = 2 << KIND_SHIFT;
-const UNINITIALIZED_KIND = 3 << KIND_SHIFT;
-const FORWARD_UNINITIALIZED_KIND = 4 << KIND_SHIFT;
+export const REFERENCE_KIND = 2 << KIND_SHIFT;
+export const UNINITIALIZED_KIND = 3 << KIND_SHIFT;
+export const FORWARD_UNINITIALIZED_KIND = 4 << KIND_SHIFT;
 const LOCAL_KIND = 5 << KIND_SHIFT;
 const STACK_KIND = 6 << KIND_SHIFT;
 
@@ -245,17 +248,17 @@ const STACK_KIND = 6 << KIND_SHIFT;
  */
 const TOP_IF_LONG_OR_DOUBLE_FLAG = 1 << FLAGS_SHIFT;
 
-const TOP = CONSTANT_KIND | ITEM_TOP;
+export const TOP = CONSTANT_KIND | ITEM_TOP;
 const BOOLEAN = CONSTANT_KIND | ITEM_ASM_BOOLEAN;
 const BYTE = CONSTANT_KIND | ITEM_ASM_BYTE;
 const CHAR = CONSTANT_KIND | ITEM_ASM_CHAR;
 const SHORT = CONSTANT_KIND | ITEM_ASM_SHORT;
-const INTEGER = CONSTANT_KIND | ITEM_INTEGER;
-const FLOAT = CONSTANT_KIND | ITEM_FLOAT;
-const LONG = CONSTANT_KIND | ITEM_LONG;
-const DOUBLE = CONSTANT_KIND | ITEM_DOUBLE;
-const NULL = CONSTANT_KIND | ITEM_NULL;
-const UNINITIALIZED_THIS = CONSTANT_KIND | ITEM_UNINITIALIZED_THIS;
+export const INTEGER = CONSTANT_KIND | ITEM_INTEGER;
+export const FLOAT = CONSTANT_KIND | ITEM_FLOAT;
+export const LONG = CONSTANT_KIND | ITEM_LONG;
+export const DOUBLE = CONSTANT_KIND | ITEM_DOUBLE;
+export const NULL = CONSTANT_KIND | ITEM_NULL;
+export const UNINITIALIZED_THIS = CONSTANT_KIND | ITEM_UNINITIALIZED_THIS;
 
 // Storage of the abstract type arrays of frames: slices of shared chunks, handed out in order and
 // never reused (so a slice starts zeroed), instead of one small typed array per frame array, whose
@@ -374,8 +377,8 @@ function getAbstractTypeFromFieldDescriptor(symbolTable: SymbolTable, buffer: st
 // number of slots popped plus one, or 0 for the instructions that need a case of their own;
 // SIMPLE_PUSHES[opcode] is the type pushed (a second TOP slot after LONG and DOUBLE), or 0.
 
-const SIMPLE_POPS = new Uint8Array(256);
-const SIMPLE_PUSHES = new Int32Array(256);
+export const SIMPLE_POPS = new Uint8Array(256);
+export const SIMPLE_PUSHES = new Int32Array(256);
 
 function simple(pops: number, pushed: number, ...opcodes: number[]): void {
   for (const opcode of opcodes) {
@@ -408,6 +411,30 @@ simple(1, FLOAT, Op.I2F);
 simple(1, DOUBLE, Op.I2D, Op.F2D);
 simple(1, INTEGER, Op.F2I, Op.ARRAYLENGTH, Op.INSTANCEOF);
 simple(4, INTEGER, Op.LCMP, Op.DCMPL, Op.DCMPG);
+
+/** The abstract type of the array a NEWARRAY with operand `atype` creates (JVMS §6.5.newarray), 0 for an invalid one. */
+export function getNewArrayType(atype: number): number {
+  switch (atype) {
+    case Opcodes.T_BOOLEAN:
+      return ARRAY_OF | BOOLEAN;
+    case Opcodes.T_CHAR:
+      return ARRAY_OF | CHAR;
+    case Opcodes.T_BYTE:
+      return ARRAY_OF | BYTE;
+    case Opcodes.T_SHORT:
+      return ARRAY_OF | SHORT;
+    case Opcodes.T_INT:
+      return ARRAY_OF | INTEGER;
+    case Opcodes.T_FLOAT:
+      return ARRAY_OF | FLOAT;
+    case Opcodes.T_DOUBLE:
+      return ARRAY_OF | DOUBLE;
+    case Opcodes.T_LONG:
+      return ARRAY_OF | LONG;
+    default:
+      return 0;
+  }
+}
 
 /**
  * Typed arrays ignore out-of-bounds accesses where Java throws; the frame algorithm checks the
@@ -857,11 +884,19 @@ export class Frame {
    * table) is at hand, where the descriptor's cache is a Map keyed by the string.
    */
   private pushSymbolDescriptor(symbolTable: SymbolTable, symbol: Symbol): void {
+    this.pushAbstractType(Frame.getSymbolDescriptorType(symbolTable, symbol));
+  }
+
+  /**
+   * The abstract type of the field type or return type (0 for void) of a field or method reference's
+   * (or invokedynamic's, or CONSTANT_Dynamic's) descriptor, memoized in the symbol.
+   */
+  static getSymbolDescriptorType(symbolTable: SymbolTable, symbol: Symbol): number {
     let abstractType = symbol.descriptorAbstractType;
     if (abstractType === Symbol.UNKNOWN_ABSTRACT_TYPE) {
       abstractType = symbol.descriptorAbstractType = Frame.getDescriptorAbstractType(symbolTable, symbol.value as string);
     }
-    this.pushAbstractType(abstractType);
+    return abstractType;
   }
 
   /** Pushes `abstractType` (two slots for long and double; nothing for 0, a void return). */
@@ -875,7 +910,7 @@ export class Frame {
   }
 
   /** The abstract type of a field descriptor, or of a method descriptor's return type (0 for void). */
-  private static getDescriptorAbstractType(symbolTable: SymbolTable, descriptor: string): number {
+  static getDescriptorAbstractType(symbolTable: SymbolTable, descriptor: string): number {
     // The same descriptors (the same string objects, from the constant pool) come again and
     // again: their abstract type is cached per class, which saves a substring and its hashing.
     const firstChar = charCodeAt.call(descriptor, 0);
@@ -1168,37 +1203,13 @@ export class Frame {
           UNINITIALIZED_KIND | (symbolTable as SymbolTable).addUninitializedType((argSymbol as Symbol).value as string, arg),
         );
         break;
-      case Op.NEWARRAY:
+      case Op.NEWARRAY: {
         this.pop();
-        switch (arg) {
-          case Opcodes.T_BOOLEAN:
-            this.push(ARRAY_OF | BOOLEAN);
-            break;
-          case Opcodes.T_CHAR:
-            this.push(ARRAY_OF | CHAR);
-            break;
-          case Opcodes.T_BYTE:
-            this.push(ARRAY_OF | BYTE);
-            break;
-          case Opcodes.T_SHORT:
-            this.push(ARRAY_OF | SHORT);
-            break;
-          case Opcodes.T_INT:
-            this.push(ARRAY_OF | INTEGER);
-            break;
-          case Opcodes.T_FLOAT:
-            this.push(ARRAY_OF | FLOAT);
-            break;
-          case Opcodes.T_DOUBLE:
-            this.push(ARRAY_OF | DOUBLE);
-            break;
-          case Opcodes.T_LONG:
-            this.push(ARRAY_OF | LONG);
-            break;
-          default:
-            throw new IllegalArgumentException('Invalid newarray type: ' + arg);
-        }
+        const arrayType = getNewArrayType(arg);
+        if (arrayType === 0) throw new IllegalArgumentException('Invalid newarray type: ' + arg);
+        this.push(arrayType);
         break;
+      }
       case Op.ANEWARRAY: {
         const arrayElementType = (argSymbol as Symbol).value as string;
         this.pop();
@@ -1474,13 +1485,37 @@ export class Frame {
    * double values and trailing TOP locals are left out, as in StackMapTable (JVMS §4.7.4).
    */
   accept(methodWriter: MethodWriter): void {
-    const types = this.inputTypes as Int32Array;
-    const localsEnd = this.inputLocalsOffset + this.inputLocalsLength;
+    Frame.putInputFrame(
+      methodWriter,
+      (this.owner as Label).bytecodeOffset,
+      this.inputTypes as Int32Array,
+      this.inputLocalsOffset,
+      this.inputLocalsLength,
+      this.inputStackOffset,
+      this.inputStackLength,
+    );
+  }
+
+  /**
+   * Makes `methodWriter` visit the frame at `bytecodeOffset` whose types are `types[localsOffset,
+   * localsOffset + localsLength)` (the locals) and `types[stackOffset, stackOffset + stackLength)` (the
+   * stack), long and double taking two slots: see accept.
+   */
+  static putInputFrame(
+    methodWriter: MethodWriter,
+    bytecodeOffset: number,
+    types: Int32Array,
+    localsOffset: number,
+    localsLength: number,
+    stackOffset: number,
+    stackLength: number,
+  ): void {
+    const localsEnd = localsOffset + localsLength;
     let numLocal = 0;
     let numTrailingTop = 0;
-    let i = this.inputLocalsOffset;
+    let i = localsOffset;
     while (i < localsEnd) {
-      const localType = types[i];
+      const localType = types[i]!;
       i += localType === LONG || localType === DOUBLE ? 2 : 1;
       if (localType === TOP) {
         numTrailingTop++;
@@ -1489,24 +1524,24 @@ export class Frame {
         numTrailingTop = 0;
       }
     }
-    const stackEnd = this.inputStackOffset + this.inputStackLength;
+    const stackEnd = stackOffset + stackLength;
     let numStack = 0;
-    i = this.inputStackOffset;
+    i = stackOffset;
     while (i < stackEnd) {
-      const stackType = types[i];
+      const stackType = types[i]!;
       i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
       numStack++;
     }
-    let frameIndex = methodWriter.visitFrameStart((this.owner as Label).bytecodeOffset, numLocal, numStack);
-    i = this.inputLocalsOffset;
+    let frameIndex = methodWriter.visitFrameStart(bytecodeOffset, numLocal, numStack);
+    i = localsOffset;
     while (numLocal-- > 0) {
-      const localType = types[i];
+      const localType = types[i]!;
       i += localType === LONG || localType === DOUBLE ? 2 : 1;
       methodWriter.visitAbstractType(frameIndex++, localType);
     }
-    i = this.inputStackOffset;
+    i = stackOffset;
     while (numStack-- > 0) {
-      const stackType = types[i];
+      const stackType = types[i]!;
       i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
       methodWriter.visitAbstractType(frameIndex++, stackType);
     }

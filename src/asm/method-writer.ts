@@ -1955,8 +1955,8 @@ export class MethodWriter extends MethodVisitor {
     return 3;
   }
 
-  /** Gives the frame buffers to the next method's visitFrameStart (once this method's frames are written). */
-  private returnFrameBuffers(): void {
+  /** @internal Gives the frame buffers to the next method's visitFrameStart (once this method's frames are written). */
+  returnFrameBuffers(): void {
     const spares = spareFrameBuffers;
     if (this.currentFrame !== null && spares.length < 2) spares.push(this.currentFrame);
     if (this.previousFrame !== null && spares.length < 2) spares.push(this.previousFrame);

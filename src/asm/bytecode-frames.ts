@@ -1,0 +1,1111 @@
+// # COMPUTE_FRAMES for a method the code transcoder writes: the frames computed from its bytecode
+//
+// MethodWriter computes frames as ASM does (see Frame): while the instructions are visited, each
+// basic block's output frame is simulated with abstract types, relative to its input frame, which is
+// unknown then; at visitMaxs a fix point (computeAllFrames) merges the output frames, made concrete,
+// into the successors' input frames. That costs a Label, a Frame, its arrays and Edges per block, and
+// an abstract simulation of every instruction, whether or not the block is ever reached.
+//
+// When the code transcoder (code-transcoder.ts) writes a method straight from a ClassReader, all of
+// its bytecode is at hand before any frame is needed, and this module computes the same frames from
+// it, with concrete types: the blocks, their edges and input frames live in a few typed arrays
+// reused from method to method, and a block's instructions are simulated on its concrete input
+// frame each time the fix point takes it. The result is MethodWriter's, byte for byte, because
+// - the control flow graph is the one MethodWriter builds from the transcoder's events: a block at
+//   offset 0, at each label (jump, switch and handler targets, handler range ends), after each
+//   conditional jump, after each goto, switch, return and athrow (a block that stays dead unless a
+//   label makes it current), and after each store when the method has handlers (trackVarInsn); the
+//   edges of each block in the order MethodWriter lists them (handlers' first, the last handler's
+//   first, then the block's own, the last added first);
+// - the fix point takes the blocks in the order of computeAllFrames' work list (last added first),
+//   and merges the same concrete types into the same input frames with Frame.merge, so that even
+//   getCommonSuperClass is asked the same questions in the same order;
+// - simulating an instruction on concrete types gives the concrete form of what Frame.execute gives
+//   on abstract ones (the output types LOCAL_KIND/STACK_KIND stand for the input's), including the
+//   uninitialized types a constructor call initializes at the end of the block.
+// Anything unusual (a stack underflow, two stack heights at one instruction, a block reached at the
+// end of the code, an invalid descriptor or NEWARRAY type, an error from getCommonSuperClass…) makes
+// `analyze` give up before the writer changes: the transcoder then leaves the method to MethodWriter,
+// whose errors (and results) for invalid code are the reference.
+
+import { readS2, readS4, readU2 } from './big-endian.js';
+import {
+  ARRAY_OF,
+  DIM_MASK,
+  DOUBLE,
+  ELEMENT_OF,
+  FLOAT,
+  FORWARD_UNINITIALIZED_KIND,
+  Frame,
+  getNewArrayType,
+  INTEGER,
+  KIND_MASK,
+  LONG,
+  NULL,
+  REFERENCE_KIND,
+  SIMPLE_POPS,
+  SIMPLE_PUSHES,
+  TOP,
+  UNINITIALIZED_KIND,
+  UNINITIALIZED_THIS,
+  VALUE_MASK,
+} from './frame.js';
+import { Handler } from './handler.js';
+import { Insn, INSN_KINDS, INSN_SIZES } from './instruction-kinds.js';
+import { Label } from './label.js';
+import type { MethodWriter } from './method-writer.js';
+import { Symbol } from './symbol.js';
+import type { SymbolTable } from './symbol-table.js';
+
+// JVM opcodes (JVMS §6.5) as a const enum, inlined as literals by tsc (see frame.ts).
+const enum Op {
+  NOP = 0,
+  BIPUSH = 16,
+  SIPUSH = 17,
+  LDC = 18,
+  LDC_W = 19,
+  LDC2_W = 20,
+  LLOAD = 22,
+  DLOAD = 24,
+  ALOAD = 25,
+  ILOAD_0 = 26,
+  ILOAD_1 = 27,
+  ILOAD_2 = 28,
+  ILOAD_3 = 29,
+  LLOAD_0 = 30,
+  LLOAD_1 = 31,
+  LLOAD_2 = 32,
+  LLOAD_3 = 33,
+  FLOAD_0 = 34,
+  FLOAD_1 = 35,
+  FLOAD_2 = 36,
+  FLOAD_3 = 37,
+  DLOAD_0 = 38,
+  DLOAD_1 = 39,
+  DLOAD_2 = 40,
+  DLOAD_3 = 41,
+  ALOAD_0 = 42,
+  ALOAD_1 = 43,
+  ALOAD_2 = 44,
+  ALOAD_3 = 45,
+  AALOAD = 50,
+  ISTORE = 54,
+  LSTORE = 55,
+  FSTORE = 56,
+  DSTORE = 57,
+  ASTORE = 58,
+  ISTORE_0 = 59,
+  ISTORE_1 = 60,
+  ISTORE_2 = 61,
+  ISTORE_3 = 62,
+  LSTORE_0 = 63,
+  LSTORE_1 = 64,
+  LSTORE_2 = 65,
+  LSTORE_3 = 66,
+  FSTORE_0 = 67,
+  FSTORE_1 = 68,
+  FSTORE_2 = 69,
+  FSTORE_3 = 70,
+  DSTORE_0 = 71,
+  DSTORE_1 = 72,
+  DSTORE_2 = 73,
+  DSTORE_3 = 74,
+  ASTORE_0 = 75,
+  ASTORE_1 = 76,
+  ASTORE_2 = 77,
+  ASTORE_3 = 78,
+  DUP = 89,
+  DUP_X1 = 90,
+  DUP_X2 = 91,
+  DUP2 = 92,
+  DUP2_X1 = 93,
+  DUP2_X2 = 94,
+  SWAP = 95,
+  IINC = 132,
+  GOTO = 167,
+  IRETURN = 172,
+  RETURN = 177,
+  GETSTATIC = 178,
+  PUTSTATIC = 179,
+  GETFIELD = 180,
+  PUTFIELD = 181,
+  INVOKEVIRTUAL = 182,
+  INVOKESPECIAL = 183,
+  INVOKESTATIC = 184,
+  INVOKEINTERFACE = 185,
+  INVOKEDYNAMIC = 186,
+  NEW = 187,
+  NEWARRAY = 188,
+  ANEWARRAY = 189,
+  ATHROW = 191,
+  CHECKCAST = 192,
+  WIDE = 196,
+  MULTIANEWARRAY = 197,
+  GOTO_W = 200,
+}
+
+// The marks by old bytecode offset.
+const LABEL_MARK = 1;
+const JUMP_TARGET_MARK = 2;
+
+// Block flags.
+const JUMP_TARGET = 1;
+const REACHABLE = 2;
+const IN_WORK_LIST = 4;
+
+// Buffers reused from method to method, grown as needed (the code transcoder is never re-entered, see
+// transcodeCode). By old bytecode offset: the marks above, and the block starting there plus one (both
+// cleared after each method). By block (in code order, which is MethodWriter's nextBasicBlock order):
+// its old start offset, its first edge, its flags, its input frame's offset in `inputs` (-1: not known
+// yet) and input stack size. By edge: the old offset of its successor, then the successor's block.
+let marks = new Uint8Array(1024);
+let blockAt = new Int32Array(1024);
+let blockStart = new Int32Array(256);
+let blockEdgeStart = new Int32Array(256);
+let blockFlags = new Uint8Array(256);
+let blockInput = new Int32Array(256);
+let blockStackSize = new Int32Array(256);
+let edgeTargets = new Int32Array(1024);
+/** The input frames: per block, its locals (max_locals of them) then its stack, concrete types. */
+let inputs = new Int32Array(4096);
+let workList = new Int32Array(256);
+/** The frame simulated by `execute`: the block's output locals and stack. */
+let locals = new Int32Array(256);
+let stack = new Int32Array(256);
+/** The types a constructor is invoked on in the simulated block (see Frame.getInitializedType). */
+let initializations = new Int32Array(16);
+/** Per handler: its first block, its end block, its handler block, its catch type. */
+let handlerBlocks = new Int32Array(64);
+
+/** Thrown to give up (see the top of this file). */
+const GIVE_UP = new Error('frames not computed from the bytecode');
+
+function grownInt32(array: Int32Array, minLength: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(minLength, 2 * array.length));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * The frames of one method that the code transcoder wrote (its instructions, handlers and debug
+ * tables are in `writer`; its old bytecode is at `codeStart` in `b`): `analyze`, then `write`.
+ */
+export class BytecodeFrames {
+  private readonly symbolTable: SymbolTable;
+  private blockCount = 0;
+  private edgeCount = 0;
+  private maxLocals = 0;
+  private maxStack = 0;
+  private inputsLength = 0;
+  private initializationCount = 0;
+  /** The stack size after `execute`. */
+  private stackSize = 0;
+
+  constructor(
+    private readonly writer: MethodWriter,
+    private readonly b: Uint8Array,
+    private readonly codeStart: number,
+    private readonly codeLength: number,
+    /** The new offset of each old instruction offset and of code_length (-1 elsewhere). */
+    private readonly newOffsets: Int32Array,
+    /** The writer's Symbol of each constant of the reader's pool used by the code. */
+    private readonly symbols: readonly (Symbol | undefined)[],
+    /** The exception_table of the old code in `b`, and its length. */
+    private readonly exceptionTable: number,
+    private readonly handlerCount: number,
+  ) {
+    this.symbolTable = writer.symbolTable;
+  }
+
+  /**
+   * Computes the input frame of each reachable block, max_stack and max_locals; `labels` holds the old
+   * offsets of the labels the reader would visit (jump, switch and handler targets, with repeats).
+   * Returns false to give up, the writer unchanged (but for its max_locals, which only grows to what
+   * the events give).
+   */
+  analyze(labels: Int32Array, labelCount: number): boolean {
+    const codeLength = this.codeLength;
+    if (marks.length <= codeLength) {
+      marks = new Uint8Array(2 * codeLength + 2);
+      blockAt = new Int32Array(2 * codeLength + 2);
+    }
+    for (let i = 0; i < labelCount; ++i) marks[labels[i]!] |= LABEL_MARK;
+    try {
+      this.buildGraph();
+      this.computeInputFrames();
+      return true;
+    } catch (error) {
+      if (error === GIVE_UP || error instanceof Error) return false;
+      throw error;
+    } finally {
+      for (let i = 0; i < labelCount; ++i) marks[labels[i]!] = 0;
+      for (let k = 0; k < this.blockCount; ++k) {
+        marks[blockStart[k]!] = 0;
+        blockAt[blockStart[k]!] = 0;
+      }
+    }
+  }
+
+  // ## The control flow graph (MethodWriter's, from the events of the transcoder)
+
+  private current = -1;
+  private last = -1;
+
+  private newBlock(offset: number): number {
+    const k = this.blockCount++;
+    if (k === blockStart.length) {
+      blockStart = grownInt32(blockStart, k + 1);
+      blockEdgeStart = grownInt32(blockEdgeStart, k + 1);
+      blockInput = grownInt32(blockInput, k + 1);
+      blockStackSize = grownInt32(blockStackSize, k + 1);
+      const flags = new Uint8Array(2 * k);
+      flags.set(blockFlags);
+      blockFlags = flags;
+    }
+    blockStart[k] = offset;
+    blockEdgeStart[k] = this.edgeCount;
+    blockFlags[k] = 0;
+    blockInput[k] = -1;
+    blockAt[offset] = k + 1;
+    return k;
+  }
+
+  private addEdge(targetOffset: number): void {
+    if (this.edgeCount === edgeTargets.length) edgeTargets = grownInt32(edgeTargets, this.edgeCount + 1);
+    edgeTargets[this.edgeCount++] = targetOffset;
+  }
+
+  /** MethodWriter.visitLabel with COMPUTE_ALL_FRAMES, for a label at old offset `offset`. */
+  private visitLabel(offset: number): void {
+    const current = this.current;
+    if (current >= 0) {
+      if (blockStart[current] === offset) return;
+      this.addEdge(offset);
+    }
+    if (blockStart[this.last] === offset) {
+      this.current = this.last;
+      return;
+    }
+    this.current = this.last = this.newBlock(offset);
+  }
+
+  /** MethodWriter.endCurrentBasicBlockWithNoSuccessor: a new block at `nextOffset`, dead unless a label revives it. */
+  private endCurrentBlock(nextOffset: number): void {
+    this.last = this.newBlock(nextOffset);
+    this.current = -1;
+  }
+
+  private jump(opcode: number, target: number, nextOffset: number): void {
+    if (this.current < 0) return;
+    if (target < 0 || target > this.codeLength) throw GIVE_UP;
+    marks[target] |= JUMP_TARGET_MARK;
+    this.addEdge(target);
+    if (opcode === Op.GOTO) this.endCurrentBlock(nextOffset);
+    else this.visitLabel(nextOffset);
+  }
+
+  private switchTarget(target: number): void {
+    if (target < 0 || target > this.codeLength) throw GIVE_UP;
+    marks[target] |= JUMP_TARGET_MARK;
+    this.addEdge(target);
+  }
+
+  private local(varIndex: number, size: number): void {
+    if (varIndex + size > this.maxLocals) this.maxLocals = varIndex + size;
+  }
+
+  /** A descriptor's abstract type, which MethodWriter computes when it simulates the instruction (and may throw on). */
+  private checkSymbolDescriptor(constantIndex: number): void {
+    const symbol = this.symbols[constantIndex];
+    if (symbol === undefined) throw GIVE_UP;
+    Frame.getSymbolDescriptorType(this.symbolTable, symbol);
+  }
+
+  private buildGraph(): void {
+    const b = this.b;
+    const codeStart = this.codeStart;
+    const codeLength = this.codeLength;
+    const hasHandlers = this.handlerCount > 0;
+    this.maxLocals = this.writer.maxLocals;
+    this.current = this.last = this.newBlock(0);
+    let offset = 0;
+    while (offset < codeLength) {
+      if ((marks[offset]! & LABEL_MARK) !== 0) this.visitLabel(offset);
+      const p = codeStart + offset;
+      const opcode = b[p]!;
+      switch (INSN_KINDS[opcode]) {
+        case Insn.INSN_NONE:
+          ++offset;
+          if (this.current >= 0 && ((opcode >= Op.IRETURN && opcode <= Op.RETURN) || opcode === Op.ATHROW)) {
+            this.endCurrentBlock(offset);
+          }
+          break;
+        case Insn.INSN_IMPLICIT_LOAD: {
+          const implicit = opcode - Op.ILOAD_0;
+          const type = implicit >> 2;
+          this.local(implicit & 3, type === 1 || type === 3 ? 2 : 1);
+          ++offset;
+          break;
+        }
+        case Insn.INSN_IMPLICIT_STORE: {
+          const implicit = opcode - Op.ISTORE_0;
+          const type = implicit >> 2;
+          this.local(implicit & 3, type === 1 || type === 3 ? 2 : 1);
+          ++offset;
+          // trackVarInsn: with handlers, a block after each store.
+          if (hasHandlers) this.visitLabel(offset);
+          break;
+        }
+        case Insn.INSN_VAR:
+          this.local(b[p + 1]!, opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE ? 2 : 1);
+          offset += 2;
+          if (opcode >= Op.ISTORE && hasHandlers) this.visitLabel(offset);
+          break;
+        case Insn.INSN_WIDE: {
+          const wideOpcode = b[p + 1]!;
+          const varIndex = readU2(b, p + 2);
+          if (wideOpcode === Op.IINC) {
+            this.local(varIndex, 1);
+            offset += 6;
+          } else {
+            this.local(varIndex, wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD || wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE ? 2 : 1);
+            offset += 4;
+            if (wideOpcode >= Op.ISTORE && hasHandlers) this.visitLabel(offset);
+          }
+          break;
+        }
+        case Insn.INSN_IINC:
+          this.local(b[p + 1]!, 1);
+          offset += 3;
+          break;
+        case Insn.INSN_BYTE:
+          if (opcode === Op.NEWARRAY && getNewArrayType(b[p + 1]!) === 0) throw GIVE_UP;
+          offset += 2;
+          break;
+        case Insn.INSN_SHORT:
+          offset += 3;
+          break;
+        case Insn.INSN_LDC:
+        case Insn.INSN_LDC_W: {
+          const constantIndex = opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1);
+          const symbol = this.symbols[constantIndex];
+          if (symbol === undefined) throw GIVE_UP;
+          if (symbol.tag === Symbol.CONSTANT_DYNAMIC_TAG) Frame.getDescriptorAbstractType(this.symbolTable, symbol.value as string);
+          offset += opcode === Op.LDC ? 2 : 3;
+          break;
+        }
+        case Insn.INSN_FIELD_OR_METHOD:
+          this.checkSymbolDescriptor(readU2(b, p + 1));
+          offset += 3;
+          break;
+        case Insn.INSN_INVOKEINTERFACE:
+        case Insn.INSN_INVOKEDYNAMIC:
+          this.checkSymbolDescriptor(readU2(b, p + 1));
+          offset += 5;
+          break;
+        case Insn.INSN_TYPE: {
+          const symbol = this.symbols[readU2(b, p + 1)];
+          if (symbol === undefined) throw GIVE_UP;
+          const name = symbol.value as string;
+          if ((opcode === Op.ANEWARRAY || opcode === Op.CHECKCAST) && name.charCodeAt(0) === 91 /* '[' */) {
+            Frame.getDescriptorAbstractType(this.symbolTable, opcode === Op.CHECKCAST ? name : '[' + name);
+          }
+          offset += 3;
+          break;
+        }
+        case Insn.INSN_MULTIANEWARRAY: {
+          const symbol = this.symbols[readU2(b, p + 1)];
+          if (symbol === undefined) throw GIVE_UP;
+          Frame.getDescriptorAbstractType(this.symbolTable, symbol.value as string);
+          offset += 4;
+          break;
+        }
+        case Insn.INSN_JUMP:
+          this.jump(opcode, offset + readS2(b, p + 1), offset + 3);
+          offset += 3;
+          break;
+        case Insn.INSN_WIDE_JUMP:
+          this.jump(opcode - (Op.GOTO_W - Op.GOTO), offset + readS4(b, p + 1), offset + 5);
+          offset += 5;
+          break;
+        case Insn.INSN_TABLESWITCH: {
+          const operands = p + 4 - (offset & 3);
+          const low = readS4(b, operands + 4);
+          const high = readS4(b, operands + 8);
+          const count = high - low + 1;
+          if (this.current >= 0) {
+            this.switchTarget(offset + readS4(b, operands));
+            for (let i = 0; i < count; ++i) this.switchTarget(offset + readS4(b, operands + 12 + 4 * i));
+          }
+          offset = operands + 12 + 4 * count - codeStart;
+          if (this.current >= 0) this.endCurrentBlock(offset);
+          break;
+        }
+        case Insn.INSN_LOOKUPSWITCH: {
+          const operands = p + 4 - (offset & 3);
+          const count = readS4(b, operands + 4);
+          if (this.current >= 0) {
+            this.switchTarget(offset + readS4(b, operands));
+            for (let i = 0; i < count; ++i) this.switchTarget(offset + readS4(b, operands + 12 + 8 * i));
+          }
+          offset = operands + 8 + 8 * count - codeStart;
+          if (this.current >= 0) this.endCurrentBlock(offset);
+          break;
+        }
+        default:
+          // JSR, RET (subroutines), ASM's own opcodes, undefined ones.
+          throw GIVE_UP;
+      }
+    }
+    if (offset !== codeLength) throw GIVE_UP;
+    if ((marks[codeLength]! & LABEL_MARK) !== 0) this.visitLabel(codeLength);
+
+    // The successors' blocks, and the jump targets.
+    for (let e = 0; e < this.edgeCount; ++e) {
+      const block = blockAt[edgeTargets[e]!]! - 1;
+      if (block < 0) throw GIVE_UP;
+      edgeTargets[e] = block;
+    }
+    for (let k = 0; k < this.blockCount; ++k) {
+      if ((marks[blockStart[k]!]! & JUMP_TARGET_MARK) !== 0) blockFlags[k] |= JUMP_TARGET;
+    }
+    // The handlers (computeAllFrames): each block of [start, end) gets an edge to the handler, a jump target.
+    const handlerCount = this.handlerCount;
+    if (handlerBlocks.length < 4 * handlerCount) handlerBlocks = new Int32Array(8 * handlerCount);
+    for (let i = 0; i < handlerCount; ++i) {
+      const entry = this.exceptionTable + 8 * i;
+      const startBlock = blockAt[readU2(b, entry)]! - 1;
+      const endBlock = blockAt[readU2(b, entry + 2)]! - 1;
+      const handlerBlock = blockAt[readU2(b, entry + 4)]! - 1;
+      if (startBlock < 0 || endBlock < startBlock || handlerBlock < 0) throw GIVE_UP;
+      const catchTypeIndex = readU2(b, entry + 6);
+      let catchType = 'java/lang/Throwable';
+      if (catchTypeIndex !== 0) {
+        const symbol = this.symbols[catchTypeIndex];
+        if (symbol === undefined) throw GIVE_UP;
+        catchType = symbol.value as string;
+      }
+      blockFlags[handlerBlock] |= JUMP_TARGET;
+      handlerBlocks[4 * i] = startBlock;
+      handlerBlocks[4 * i + 1] = endBlock;
+      handlerBlocks[4 * i + 2] = handlerBlock;
+      handlerBlocks[4 * i + 3] = Frame.getAbstractTypeFromInternalName(this.symbolTable, catchType);
+    }
+  }
+
+  // ## The fix point (computeAllFrames')
+
+  private allocateInput(length: number): number {
+    const offset = this.inputsLength;
+    if (offset + length > inputs.length) inputs = grownInt32(inputs, offset + length);
+    inputs.fill(0, offset, offset + length);
+    this.inputsLength = offset + length;
+    return offset;
+  }
+
+  private computeInputFrames(): void {
+    const writer = this.writer;
+    const numLocal = this.maxLocals;
+    if (locals.length < numLocal) locals = new Int32Array(2 * numLocal);
+    this.inputsLength = 0;
+    // The implicit first frame, from the method descriptor (kept in the first block's Frame, which
+    // `write` makes the writer visit).
+    const firstFrame = (writer.firstBasicBlock as Label).frame as Frame;
+    firstFrame.setInputFrameFromDescriptor(this.symbolTable, writer.accessFlags, writer.descriptor, numLocal);
+    const firstInput = this.allocateInput(numLocal);
+    inputs.set((firstFrame.inputTypes as Int32Array).subarray(firstFrame.inputLocalsOffset, firstFrame.inputLocalsOffset + numLocal), firstInput);
+    blockInput[0] = firstInput;
+    blockStackSize[0] = 0;
+
+    if (workList.length < this.blockCount) workList = new Int32Array(2 * this.blockCount);
+    let workListSize = 0;
+    workList[workListSize++] = 0;
+    blockFlags[0] |= IN_WORK_LIST;
+    let maxStack = 0;
+    const handlerCount = this.handlerCount;
+    while (workListSize > 0) {
+      const k = workList[--workListSize]!;
+      blockFlags[k] = (blockFlags[k]! & ~IN_WORK_LIST) | REACHABLE;
+      // Execution falling off the end of the code (MethodWriter makes a frame there): left to it.
+      if (blockStart[k] === this.codeLength) throw GIVE_UP;
+      const blockMaxStack = this.execute(k);
+      if (blockMaxStack > maxStack) maxStack = blockMaxStack;
+      // The handlers' edges first, the last handler's first; then the block's own, the last first.
+      for (let h = handlerCount - 1; h >= 0; --h) {
+        if (handlerBlocks[4 * h]! <= k && k < handlerBlocks[4 * h + 1]!) {
+          const successor = handlerBlocks[4 * h + 2]!;
+          if (this.mergeIntoHandler(k, successor, handlerBlocks[4 * h + 3]!) && (blockFlags[successor]! & IN_WORK_LIST) === 0) {
+            blockFlags[successor] |= IN_WORK_LIST;
+            workList[workListSize++] = successor;
+          }
+        }
+      }
+      const edgeEnd = k + 1 < this.blockCount ? blockEdgeStart[k + 1]! : this.edgeCount;
+      for (let e = edgeEnd - 1; e >= blockEdgeStart[k]!; --e) {
+        const successor = edgeTargets[e]!;
+        if (this.merge(successor) && (blockFlags[successor]! & IN_WORK_LIST) === 0) {
+          blockFlags[successor] |= IN_WORK_LIST;
+          workList[workListSize++] = successor;
+        }
+      }
+    }
+    this.maxStack = maxStack;
+  }
+
+  /** The initialized type of `type` if a constructor is invoked on it in the executed block (Frame.getInitializedType). */
+  private initialized(type: number): number {
+    if (
+      type === UNINITIALIZED_THIS ||
+      (type & (DIM_MASK | KIND_MASK)) === UNINITIALIZED_KIND ||
+      (type & (DIM_MASK | KIND_MASK)) === FORWARD_UNINITIALIZED_KIND
+    ) {
+      for (let i = 0; i < this.initializationCount; ++i) {
+        if (initializations[i] === type) {
+          const symbolTable = this.symbolTable;
+          return (
+            REFERENCE_KIND |
+            symbolTable.addType(type === UNINITIALIZED_THIS ? symbolTable.getClassName() : (symbolTable.getType(type & VALUE_MASK).value as string))
+          );
+        }
+      }
+    }
+    return type;
+  }
+
+  /** Frame.prototype.merge of the executed block's output frame into `successor`'s input frame, for a jump or fall through edge. */
+  private merge(successor: number): boolean {
+    const symbolTable = this.symbolTable;
+    const numLocal = this.maxLocals;
+    const stackSize = this.stackSize;
+    const hasInitializations = this.initializationCount > 0;
+    let dst = blockInput[successor]!;
+    const isNewFrame = dst < 0;
+    let changed = false;
+    if (isNewFrame) {
+      dst = blockInput[successor] = this.allocateInput(numLocal + stackSize);
+      blockStackSize[successor] = stackSize;
+      changed = true;
+    } else if (blockStackSize[successor] !== stackSize) {
+      throw GIVE_UP;
+    }
+    const types = inputs;
+    for (let i = 0; i < numLocal; ++i) {
+      let type = locals[i]!;
+      if (hasInitializations) type = this.initialized(type);
+      if (isNewFrame) types[dst + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
+      else if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
+    }
+    const dstStack = dst + numLocal;
+    for (let i = 0; i < stackSize; ++i) {
+      let type = stack[i]!;
+      if (hasInitializations) type = this.initialized(type);
+      if (isNewFrame) types[dstStack + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
+      else if (types[dstStack + i] !== type) changed = Frame.merge(symbolTable, type, types, dstStack + i) || changed;
+    }
+    return changed;
+  }
+
+  /**
+   * Frame.prototype.merge into the handler block `successor` of block `block`, just executed: its
+   * output locals and its input locals (the handler can be reached from any of its instructions),
+   * and the caught exception alone on the stack.
+   */
+  private mergeIntoHandler(block: number, successor: number, catchType: number): boolean {
+    const symbolTable = this.symbolTable;
+    const numLocal = this.maxLocals;
+    const hasInitializations = this.initializationCount > 0;
+    let dst = blockInput[successor]!;
+    const isNewFrame = dst < 0;
+    let changed = false;
+    if (isNewFrame) {
+      dst = blockInput[successor] = this.allocateInput(numLocal + 1);
+      blockStackSize[successor] = 1;
+      changed = true;
+    } else if (blockStackSize[successor] !== 1) {
+      throw GIVE_UP;
+    }
+    const types = inputs;
+    for (let i = 0; i < numLocal; ++i) {
+      let type = locals[i]!;
+      if (hasInitializations) type = this.initialized(type);
+      if (isNewFrame) types[dst + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
+      else if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
+    }
+    const input = blockInput[block]!;
+    for (let i = 0; i < numLocal; ++i) {
+      const inputType = types[input + i]!;
+      if (types[dst + i] !== inputType) changed = Frame.merge(symbolTable, inputType, types, dst + i) || changed;
+    }
+    return Frame.merge(symbolTable, catchType, types, dst + numLocal) || changed;
+  }
+
+  // ## The simulation of a block's instructions (Frame.execute, on concrete types)
+
+  /**
+   * Simulates the instructions of block `k` from its input frame, leaving its output frame in `locals`
+   * and `stack[0, stackSize)` and the types initialized in `initializations`; returns the block's
+   * highest stack size.
+   */
+  private execute(k: number): number {
+    const b = this.b;
+    const codeStart = this.codeStart;
+    const numLocal = this.maxLocals;
+    const symbolTable = this.symbolTable;
+    const input = blockInput[k]!;
+    const inputStackSize = blockStackSize[k]!;
+    const start = blockStart[k]!;
+    const end = k + 1 < this.blockCount ? blockStart[k + 1]! : this.codeLength;
+    // Each instruction takes at least a byte and pushes at most two values more than it pops.
+    if (stack.length < inputStackSize + 2 * (end - start) + 4) stack = new Int32Array(2 * (inputStackSize + 2 * (end - start) + 4));
+    const localTypes = locals;
+    const stackTypes = stack;
+    for (let i = 0; i < numLocal; ++i) localTypes[i] = inputs[input + i]!;
+    for (let i = 0; i < inputStackSize; ++i) stackTypes[i] = inputs[input + numLocal + i]!;
+    let top = inputStackSize;
+    let maxTop = inputStackSize;
+    this.initializationCount = 0;
+    let offset = start;
+    while (offset < end) {
+      const p = codeStart + offset;
+      const opcode = b[p]!;
+      const simplePops = SIMPLE_POPS[opcode]!;
+      if (simplePops !== 0) {
+        // A fixed effect: pops, then one type (two slots for long and double) or nothing.
+        if (top < simplePops - 1) throw GIVE_UP;
+        top -= simplePops - 1;
+        const pushed = SIMPLE_PUSHES[opcode]!;
+        if (pushed !== 0) {
+          stackTypes[top++] = pushed;
+          if (pushed === LONG || pushed === DOUBLE) stackTypes[top++] = TOP;
+          if (top > maxTop) maxTop = top;
+        }
+        const size = INSN_SIZES[opcode]!;
+        offset += size !== 0 ? size : this.jumpOrSwitchSize(opcode, offset);
+        continue;
+      }
+      let type: number;
+      switch (opcode) {
+        case Op.ALOAD_0:
+        case Op.ALOAD_1:
+        case Op.ALOAD_2:
+        case Op.ALOAD_3:
+          stackTypes[top++] = localTypes[opcode - Op.ALOAD_0]!;
+          ++offset;
+          break;
+        case Op.ALOAD:
+          stackTypes[top++] = localTypes[b[p + 1]!]!;
+          offset += 2;
+          break;
+        case Op.ILOAD_0:
+        case Op.ILOAD_1:
+        case Op.ILOAD_2:
+        case Op.ILOAD_3:
+          stackTypes[top++] = INTEGER;
+          ++offset;
+          break;
+        case Op.FLOAD_0:
+        case Op.FLOAD_1:
+        case Op.FLOAD_2:
+        case Op.FLOAD_3:
+          stackTypes[top++] = FLOAT;
+          ++offset;
+          break;
+        case Op.LLOAD_0:
+        case Op.LLOAD_1:
+        case Op.LLOAD_2:
+        case Op.LLOAD_3:
+          stackTypes[top++] = LONG;
+          stackTypes[top++] = TOP;
+          ++offset;
+          break;
+        case Op.DLOAD_0:
+        case Op.DLOAD_1:
+        case Op.DLOAD_2:
+        case Op.DLOAD_3:
+          stackTypes[top++] = DOUBLE;
+          stackTypes[top++] = TOP;
+          ++offset;
+          break;
+        case Op.ISTORE:
+        case Op.FSTORE:
+        case Op.ASTORE:
+          if (top < 1) throw GIVE_UP;
+          this.store(localTypes, b[p + 1]!, stackTypes[--top]!, false);
+          offset += 2;
+          break;
+        case Op.LSTORE:
+        case Op.DSTORE:
+          if (top < 2) throw GIVE_UP;
+          top -= 2;
+          this.store(localTypes, b[p + 1]!, stackTypes[top]!, true);
+          offset += 2;
+          break;
+        case Op.ISTORE_0:
+        case Op.ISTORE_1:
+        case Op.ISTORE_2:
+        case Op.ISTORE_3:
+        case Op.FSTORE_0:
+        case Op.FSTORE_1:
+        case Op.FSTORE_2:
+        case Op.FSTORE_3:
+        case Op.ASTORE_0:
+        case Op.ASTORE_1:
+        case Op.ASTORE_2:
+        case Op.ASTORE_3:
+          if (top < 1) throw GIVE_UP;
+          this.store(localTypes, (opcode - Op.ISTORE_0) & 3, stackTypes[--top]!, false);
+          ++offset;
+          break;
+        case Op.LSTORE_0:
+        case Op.LSTORE_1:
+        case Op.LSTORE_2:
+        case Op.LSTORE_3:
+        case Op.DSTORE_0:
+        case Op.DSTORE_1:
+        case Op.DSTORE_2:
+        case Op.DSTORE_3:
+          if (top < 2) throw GIVE_UP;
+          top -= 2;
+          this.store(localTypes, (opcode - Op.ISTORE_0) & 3, stackTypes[top]!, true);
+          ++offset;
+          break;
+        case Op.IINC:
+          localTypes[b[p + 1]!] = INTEGER;
+          offset += 3;
+          break;
+        case Op.WIDE: {
+          const wideOpcode = b[p + 1]!;
+          const varIndex = readU2(b, p + 2);
+          offset += wideOpcode === Op.IINC ? 6 : 4;
+          if (wideOpcode === Op.IINC) {
+            localTypes[varIndex] = INTEGER;
+          } else if (wideOpcode === Op.ALOAD) {
+            stackTypes[top++] = localTypes[varIndex]!;
+          } else if (wideOpcode < Op.ISTORE) {
+            type = SIMPLE_PUSHES[wideOpcode]!;
+            stackTypes[top++] = type;
+            if (type === LONG || type === DOUBLE) stackTypes[top++] = TOP;
+          } else if (wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE) {
+            if (top < 2) throw GIVE_UP;
+            top -= 2;
+            this.store(localTypes, varIndex, stackTypes[top]!, true);
+          } else {
+            if (top < 1) throw GIVE_UP;
+            this.store(localTypes, varIndex, stackTypes[--top]!, false);
+          }
+          break;
+        }
+        case Op.AALOAD:
+          if (top < 2) throw GIVE_UP;
+          --top;
+          type = stackTypes[top - 1]!;
+          stackTypes[top - 1] = type === NULL ? NULL : (ELEMENT_OF + type) | 0;
+          ++offset;
+          break;
+        case Op.DUP:
+          if (top < 1) throw GIVE_UP;
+          stackTypes[top] = stackTypes[top - 1]!;
+          ++top;
+          ++offset;
+          break;
+        case Op.DUP_X1: {
+          if (top < 2) throw GIVE_UP;
+          const t1 = stackTypes[top - 1]!;
+          const t2 = stackTypes[top - 2]!;
+          stackTypes[top - 2] = t1;
+          stackTypes[top - 1] = t2;
+          stackTypes[top++] = t1;
+          ++offset;
+          break;
+        }
+        case Op.DUP_X2: {
+          if (top < 3) throw GIVE_UP;
+          const t1 = stackTypes[top - 1]!;
+          const t2 = stackTypes[top - 2]!;
+          const t3 = stackTypes[top - 3]!;
+          stackTypes[top - 3] = t1;
+          stackTypes[top - 2] = t3;
+          stackTypes[top - 1] = t2;
+          stackTypes[top++] = t1;
+          ++offset;
+          break;
+        }
+        case Op.DUP2: {
+          if (top < 2) throw GIVE_UP;
+          const t1 = stackTypes[top - 1]!;
+          const t2 = stackTypes[top - 2]!;
+          stackTypes[top++] = t2;
+          stackTypes[top++] = t1;
+          ++offset;
+          break;
+        }
+        case Op.DUP2_X1: {
+          if (top < 3) throw GIVE_UP;
+          const t1 = stackTypes[top - 1]!;
+          const t2 = stackTypes[top - 2]!;
+          const t3 = stackTypes[top - 3]!;
+          stackTypes[top - 3] = t2;
+          stackTypes[top - 2] = t1;
+          stackTypes[top - 1] = t3;
+          stackTypes[top++] = t2;
+          stackTypes[top++] = t1;
+          ++offset;
+          break;
+        }
+        case Op.DUP2_X2: {
+          if (top < 4) throw GIVE_UP;
+          const t1 = stackTypes[top - 1]!;
+          const t2 = stackTypes[top - 2]!;
+          const t3 = stackTypes[top - 3]!;
+          const t4 = stackTypes[top - 4]!;
+          stackTypes[top - 4] = t2;
+          stackTypes[top - 3] = t1;
+          stackTypes[top - 2] = t4;
+          stackTypes[top - 1] = t3;
+          stackTypes[top++] = t2;
+          stackTypes[top++] = t1;
+          ++offset;
+          break;
+        }
+        case Op.SWAP: {
+          if (top < 2) throw GIVE_UP;
+          const t1 = stackTypes[top - 1]!;
+          stackTypes[top - 1] = stackTypes[top - 2]!;
+          stackTypes[top - 2] = t1;
+          ++offset;
+          break;
+        }
+        case Op.LDC:
+        case Op.LDC_W:
+        case Op.LDC2_W: {
+          const symbol = this.symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
+          offset += opcode === Op.LDC ? 2 : 3;
+          switch (symbol.tag) {
+            case Symbol.CONSTANT_INTEGER_TAG:
+              stackTypes[top++] = INTEGER;
+              break;
+            case Symbol.CONSTANT_FLOAT_TAG:
+              stackTypes[top++] = FLOAT;
+              break;
+            case Symbol.CONSTANT_LONG_TAG:
+              stackTypes[top++] = LONG;
+              stackTypes[top++] = TOP;
+              break;
+            case Symbol.CONSTANT_DOUBLE_TAG:
+              stackTypes[top++] = DOUBLE;
+              stackTypes[top++] = TOP;
+              break;
+            case Symbol.CONSTANT_CLASS_TAG:
+              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/Class');
+              break;
+            case Symbol.CONSTANT_STRING_TAG:
+              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/String');
+              break;
+            case Symbol.CONSTANT_METHOD_TYPE_TAG:
+              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/invoke/MethodType');
+              break;
+            case Symbol.CONSTANT_METHOD_HANDLE_TAG:
+              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/invoke/MethodHandle');
+              break;
+            case Symbol.CONSTANT_DYNAMIC_TAG:
+              top = this.push(stackTypes, top, Frame.getDescriptorAbstractType(symbolTable, symbol.value as string));
+              break;
+            default:
+              throw GIVE_UP;
+          }
+          break;
+        }
+        case Op.GETSTATIC:
+          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, this.symbols[readU2(b, p + 1)] as Symbol));
+          offset += 3;
+          break;
+        case Op.PUTSTATIC:
+          top -= this.fieldSize(readU2(b, p + 1));
+          if (top < 0) throw GIVE_UP;
+          offset += 3;
+          break;
+        case Op.GETFIELD:
+          if (top < 1) throw GIVE_UP;
+          top = this.push(stackTypes, top - 1, Frame.getSymbolDescriptorType(symbolTable, this.symbols[readU2(b, p + 1)] as Symbol));
+          offset += 3;
+          break;
+        case Op.PUTFIELD:
+          top -= this.fieldSize(readU2(b, p + 1)) + 1;
+          if (top < 0) throw GIVE_UP;
+          offset += 3;
+          break;
+        case Op.INVOKEVIRTUAL:
+        case Op.INVOKESPECIAL:
+        case Op.INVOKESTATIC:
+        case Op.INVOKEINTERFACE: {
+          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
+          offset += opcode === Op.INVOKEINTERFACE ? 5 : 3;
+          // The argument sizes include the receiver's.
+          top -= (symbol.getArgumentsAndReturnSizes() >> 2) - (opcode === Op.INVOKESTATIC ? 1 : 0);
+          if (top < 0) throw GIVE_UP;
+          if (opcode === Op.INVOKESPECIAL && (symbol.name as string).charCodeAt(0) === 60 /* '<' */) {
+            this.addInitialization(stackTypes[top]!);
+          }
+          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, symbol));
+          break;
+        }
+        case Op.INVOKEDYNAMIC: {
+          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
+          offset += 5;
+          top -= (symbol.getArgumentsAndReturnSizes() >> 2) - 1;
+          if (top < 0) throw GIVE_UP;
+          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, symbol));
+          break;
+        }
+        case Op.NEW:
+          stackTypes[top++] =
+            UNINITIALIZED_KIND |
+            symbolTable.addUninitializedType((this.symbols[readU2(b, p + 1)] as Symbol).value as string, this.newOffsets[offset]!);
+          offset += 3;
+          break;
+        case Op.NEWARRAY:
+          if (top < 1) throw GIVE_UP;
+          stackTypes[top - 1] = getNewArrayType(b[p + 1]!);
+          offset += 2;
+          break;
+        case Op.ANEWARRAY: {
+          if (top < 1) throw GIVE_UP;
+          const elementType = (this.symbols[readU2(b, p + 1)] as Symbol).value as string;
+          offset += 3;
+          top = this.push(
+            stackTypes,
+            top - 1,
+            elementType.charCodeAt(0) === 91 /* '[' */
+              ? Frame.getDescriptorAbstractType(symbolTable, '[' + elementType)
+              : ARRAY_OF | REFERENCE_KIND | symbolTable.addType(elementType),
+          );
+          break;
+        }
+        case Op.CHECKCAST: {
+          if (top < 1) throw GIVE_UP;
+          const castType = (this.symbols[readU2(b, p + 1)] as Symbol).value as string;
+          offset += 3;
+          top = this.push(
+            stackTypes,
+            top - 1,
+            castType.charCodeAt(0) === 91 /* '[' */
+              ? Frame.getDescriptorAbstractType(symbolTable, castType)
+              : REFERENCE_KIND | symbolTable.addType(castType),
+          );
+          break;
+        }
+        case Op.MULTIANEWARRAY: {
+          top -= b[p + 3]!;
+          if (top < 0) throw GIVE_UP;
+          top = this.push(stackTypes, top, Frame.getDescriptorAbstractType(symbolTable, (this.symbols[readU2(b, p + 1)] as Symbol).value as string));
+          offset += 4;
+          break;
+        }
+        case Op.GOTO_W:
+          offset += 5;
+          break;
+        default:
+          throw GIVE_UP;
+      }
+      if (top > maxTop) maxTop = top;
+    }
+    this.stackSize = top;
+    // The relative maximum is a Java short in MethodWriter: beyond, left to it.
+    if (maxTop - inputStackSize > 32767) throw GIVE_UP;
+    return maxTop;
+  }
+
+  /** The size of the jump or switch instruction at old offset `offset` (those that INSN_SIZES leaves out). */
+  private jumpOrSwitchSize(opcode: number, offset: number): number {
+    const operands = this.codeStart + offset + 4 - (offset & 3);
+    switch (INSN_KINDS[opcode]) {
+      case Insn.INSN_TABLESWITCH:
+        return operands + 12 + 4 * (readS4(this.b, operands + 8) - readS4(this.b, operands + 4) + 1) - this.codeStart - offset;
+      case Insn.INSN_LOOKUPSWITCH:
+        return operands + 8 + 8 * readS4(this.b, operands + 4) - this.codeStart - offset;
+      default:
+        return 3;
+    }
+  }
+
+  /** Pushes `type` (two slots for long and double, none for void); returns the new stack size. */
+  private push(stackTypes: Int32Array, top: number, type: number): number {
+    if (type !== 0) {
+      stackTypes[top++] = type;
+      if (type === LONG || type === DOUBLE) stackTypes[top++] = TOP;
+    }
+    return top;
+  }
+
+  /** The size of the field whose reference is the writer's symbol for reader constant `constantIndex`. */
+  private fieldSize(constantIndex: number): number {
+    const firstChar = ((this.symbols[constantIndex] as Symbol).value as string).charCodeAt(0);
+    return firstChar === 74 /* 'J' */ || firstChar === 68 /* 'D' */ ? 2 : 1;
+  }
+
+  /** A store of `type` to local `varIndex` (and TOP in the next for long and double), as Frame.execute. */
+  private store(localTypes: Int32Array, varIndex: number, type: number, twoWords: boolean): void {
+    localTypes[varIndex] = type;
+    if (twoWords) localTypes[varIndex + 1] = TOP;
+    if (varIndex > 0) {
+      // The value before, if a long or double, loses its second half.
+      const previous = localTypes[varIndex - 1]!;
+      if (previous === LONG || previous === DOUBLE) localTypes[varIndex - 1] = TOP;
+    }
+  }
+
+  private addInitialization(type: number): void {
+    if (this.initializationCount === initializations.length) initializations = grownInt32(initializations, this.initializationCount + 1);
+    initializations[this.initializationCount++] = type;
+  }
+
+  // ## The frames written
+
+  /**
+   * Writes what computeAllFrames writes once its fix point is reached: the implicit first frame, the
+   * frame of each reachable jump target, NOP…ATHROW with its frame in place of each unreachable
+   * block (out of the handler ranges); then max_stack and max_locals.
+   */
+  write(): void {
+    const writer = this.writer;
+    const symbolTable = this.symbolTable;
+    const numLocal = this.maxLocals;
+    const newOffsets = this.newOffsets;
+    const code = writer.code;
+    let maxStack = this.maxStack;
+    ((writer.firstBasicBlock as Label).frame as Frame).accept(writer);
+    for (let k = 0; k < this.blockCount; ++k) {
+      const flags = blockFlags[k]!;
+      const startOffset = newOffsets[blockStart[k]!]!;
+      if ((flags & (JUMP_TARGET | REACHABLE)) === (JUMP_TARGET | REACHABLE)) {
+        const input = blockInput[k]!;
+        Frame.putInputFrame(writer, startOffset, inputs, input, numLocal, input + numLocal, blockStackSize[k]!);
+      }
+      if ((flags & REACHABLE) === 0) {
+        const hasNext = k + 1 < this.blockCount;
+        const nextOffset = hasNext ? newOffsets[blockStart[k + 1]!]! : code.length;
+        const endOffset = nextOffset - 1;
+        if (endOffset >= startOffset) {
+          const data = code.data;
+          for (let i = startOffset; i < endOffset; ++i) data[i] = Op.NOP;
+          data[endOffset] = Op.ATHROW;
+          const frameIndex = writer.visitFrameStart(startOffset, /* numLocal= */ 0, /* numStack= */ 1);
+          writer.visitAbstractType(frameIndex, Frame.getAbstractTypeFromInternalName(symbolTable, 'java/lang/Throwable'));
+          writer.visitFrameEnd();
+          writer.firstHandler = Handler.removeRange(writer.firstHandler, resolvedLabel(startOffset), hasNext ? resolvedLabel(nextOffset) : null);
+          maxStack = Math.max(maxStack, 1);
+        }
+      }
+    }
+    writer.maxStack = maxStack;
+    writer.maxLocals = numLocal;
+    writer.returnFrameBuffers();
+  }
+}
+
+function resolvedLabel(bytecodeOffset: number): Label {
+  const label = new Label();
+  label.bytecodeOffset = bytecodeOffset;
+  label.flags |= Label.FLAG_RESOLVED;
+  return label;
+}
