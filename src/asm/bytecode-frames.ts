@@ -495,10 +495,10 @@ export class BytecodeFrames {
 
   // ## The fix point (computeAllFrames')
 
+  /** Room for an input frame of `length` types in `inputs` (not cleared: the merge into a new frame writes them all). */
   private allocateInput(length: number): number {
     const offset = this.inputsLength;
     if (offset + length > inputs.length) inputs = grownInt32(inputs, offset + length);
-    inputs.fill(0, offset, offset + length);
     this.inputsLength = offset + length;
     return offset;
   }
@@ -513,7 +513,8 @@ export class BytecodeFrames {
     const firstFrame = (writer.firstBasicBlock as Label).frame as Frame;
     firstFrame.setInputFrameFromDescriptor(this.symbolTable, writer.accessFlags, writer.descriptor, numLocal);
     const firstInput = this.allocateInput(numLocal);
-    inputs.set((firstFrame.inputTypes as Int32Array).subarray(firstFrame.inputLocalsOffset, firstFrame.inputLocalsOffset + numLocal), firstInput);
+    const firstTypes = firstFrame.inputTypes as Int32Array;
+    for (let i = 0, j = firstFrame.inputLocalsOffset; i < numLocal; ++i, ++j) inputs[firstInput + i] = firstTypes[j]!;
     blockInput[0] = firstInput;
     blockStackSize[0] = 0;
 
@@ -620,6 +621,8 @@ export class BytecodeFrames {
     if (isNewFrame) {
       dst = blockInput[successor] = this.allocateInput(numLocal + 1);
       blockStackSize[successor] = 1;
+      // The stack's type, which Frame.merge sets when 0.
+      inputs[dst + numLocal] = 0;
       changed = true;
     } else if (blockStackSize[successor] !== 1) {
       throw GIVE_UP;

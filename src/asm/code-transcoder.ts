@@ -199,6 +199,8 @@ class CodeTranscoder {
    */
   private room: number;
   private forwardJumpCount: number;
+  /** With COMPUTE_FRAMES (transcodeDirect), the number of jump and switch targets collected in `targets`; else -1. */
+  private labelCount: number;
   /** Whether the writer has changed (with COMPUTE_MAXS or COMPUTE_FRAMES): too late to give up. */
   committed: boolean;
 
@@ -216,6 +218,7 @@ class CodeTranscoder {
     this.length = 0;
     this.room = 0;
     this.forwardJumpCount = 0;
+    this.labelCount = -1;
     this.committed = false;
   }
 
@@ -299,13 +302,12 @@ class CodeTranscoder {
       if (writer.compute === MethodWriter.COMPUTE_ALL_FRAMES) {
         // The frames computed from the bytecode once it is written (see bytecode-frames.ts); else, as
         // for COMPUTE_MAXS, the writer's own bookkeeping at each instruction.
-        const labelCount = this.findLabels(codeStart, codeLength, exceptionTableOffset + 2, handlerCount, lineNumberTableOffset, localVariableTableOffset);
         if (
-          labelCount >= 0 &&
-          this.transcodeDirect(codeStart, codeLength, maxStack, maxLocals, exceptionTableOffset, handlerCount, 0, 0, lineNumberTableOffset, localVariableTableOffset, localVariableTypeTableOffset, labelCount)
+          this.transcodeDirect(codeStart, codeLength, maxStack, maxLocals, exceptionTableOffset, handlerCount, 0, 0, lineNumberTableOffset, localVariableTableOffset, localVariableTypeTableOffset, true)
         ) {
           return true;
         }
+        this.labelCount = -1;
         this.length = 0;
         this.room = 0;
         this.forwardJumpCount = 0;
@@ -335,15 +337,14 @@ class CodeTranscoder {
       lineNumberTableOffset,
       localVariableTableOffset,
       localVariableTypeTableOffset,
-      -1,
+      false,
     );
   }
 
   /**
    * Writes the code, exception table and debug tables at their new offsets, and the frames read (at
-   * `stackMapTableOffset` in the class, 0 if none), or with `labelCount` ≥ 0, the frames computed from
-   * the bytecode (COMPUTE_FRAMES; `targets[0, labelCount)` are the offsets of the reader's labels).
-   * Returns false, the writer unchanged, to give up.
+   * `stackMapTableOffset` in the class, 0 if none), or with `computeFrames`, the frames computed from
+   * the bytecode (COMPUTE_FRAMES, see bytecode-frames.ts). Returns false, the writer unchanged, to give up.
    */
   private transcodeDirect(
     codeStart: number,
@@ -357,7 +358,7 @@ class CodeTranscoder {
     lineNumberTableOffset: number,
     localVariableTableOffset: number,
     localVariableTypeTableOffset: number,
-    labelCount: number,
+    computeFrames: boolean,
   ): boolean {
     const b = this.b;
     const reader = this.reader;
@@ -375,6 +376,7 @@ class CodeTranscoder {
     }
 
     // The instructions, with the frames at their offsets.
+    this.labelCount = computeFrames ? 0 : -1;
     writer.code.reserve(codeLength + 8);
     this.data = writer.code.data;
     this.room = this.data.length - codeLength;
@@ -437,7 +439,15 @@ class CodeTranscoder {
         : this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength);
 
     let computedFrames: BytecodeFrames | null = null;
-    if (labelCount >= 0) {
+    if (computeFrames) {
+      // The labels the reader would visit: the jump and switch targets (collected above), the handlers'.
+      let labelCount = this.labelCount;
+      for (let i = 0; i < handlerCount; ++i) {
+        const entryOffset = exceptionTableOffset + 2 + 8 * i;
+        labelCount = addTarget(labelCount, u2(b, entryOffset));
+        labelCount = addTarget(labelCount, u2(b, entryOffset + 2));
+        labelCount = addTarget(labelCount, u2(b, entryOffset + 4));
+      }
       computedFrames = new BytecodeFrames(writer, b, codeStart, codeLength, newOffsetOf, this.symbols!, exceptionTableOffset + 2, handlerCount);
       if (!computedFrames.analyze(targets, labelCount)) return false;
     }
@@ -1107,6 +1117,7 @@ class CodeTranscoder {
    */
   private putJump(opcode: number, target: number, bytecodeOffset: number, insnStart: number, codeLength: number): void {
     if (target < 0 || target > codeLength) throw GIVE_UP;
+    if (this.labelCount >= 0) this.labelCount = addTarget(this.labelCount, target);
     const data = this.data;
     if (target > bytecodeOffset) {
       data[this.length] = opcode;
@@ -1157,6 +1168,7 @@ class CodeTranscoder {
   /** A four-byte switch offset to `target`, relative to the switch at `insnStart`. */
   private putSwitchTarget(target: number, bytecodeOffset: number, insnStart: number, codeLength: number): void {
     if (target < 0 || target > codeLength) throw GIVE_UP;
+    if (this.labelCount >= 0) this.labelCount = addTarget(this.labelCount, target);
     if (target > bytecodeOffset) {
       this.addForwardJump(this.length, insnStart, target, 4);
     } else {
