@@ -122,6 +122,8 @@ const enum Op {
   DUP2_X2 = 94,
   SWAP = 95,
   IINC = 132,
+  JSR = 168,
+  RET = 169,
   GOTO = 167,
   IRETURN = 172,
   RETURN = 177,
@@ -152,6 +154,84 @@ const JUMP_TARGET_MARK = 2;
 const JUMP_TARGET = 1;
 const REACHABLE = 2;
 const IN_WORK_LIST = 4;
+/** Current when the instruction at its start is visited: MethodWriter simulates its instructions (and meets their errors). */
+const LIVE = 8;
+
+// What buildGraph does at each instruction, by opcode: most only have a size (INSN_SIZES); the others
+// end a block, start one after them, or raise max_locals.
+const enum Graph {
+  SKIP = 0,
+  /** xRETURN, ATHROW. */
+  END = 1,
+  /** xLOAD_n; xSTORE_n: max_locals from IMPLICIT_LOCALS (and a store ends the block in a handler range). */
+  IMPLICIT_LOAD = 2,
+  IMPLICIT_STORE = 3,
+  /** xLOAD, xSTORE with a one-byte index. */
+  LOAD = 4,
+  STORE = 5,
+  IINC = 6,
+  WIDE = 7,
+  JUMP = 8,
+  WIDE_JUMP = 9,
+  TABLESWITCH = 10,
+  LOOKUPSWITCH = 11,
+  /** JSR, RET, JSR_W (subroutines, which MethodWriter inlines), ASM's own opcodes, undefined ones. */
+  UNSUPPORTED = 12,
+}
+
+const GRAPH_KINDS = new Uint8Array(256).fill(Graph.UNSUPPORTED);
+/** For xLOAD_n and xSTORE_n: n plus the size of the value, what max_locals must cover. */
+const IMPLICIT_LOCALS = new Uint8Array(256);
+for (let opcode = 0; opcode < 256; ++opcode) {
+  switch (INSN_KINDS[opcode]) {
+    case Insn.INSN_NONE:
+      GRAPH_KINDS[opcode] = (opcode >= Op.IRETURN && opcode <= Op.RETURN) || opcode === Op.ATHROW ? Graph.END : Graph.SKIP;
+      break;
+    case Insn.INSN_IMPLICIT_LOAD:
+    case Insn.INSN_IMPLICIT_STORE: {
+      const isLoad = INSN_KINDS[opcode] === Insn.INSN_IMPLICIT_LOAD;
+      const implicit = opcode - (isLoad ? Op.ILOAD_0 : Op.ISTORE_0);
+      const type = implicit >> 2; // I, L, F, D, A
+      GRAPH_KINDS[opcode] = isLoad ? Graph.IMPLICIT_LOAD : Graph.IMPLICIT_STORE;
+      IMPLICIT_LOCALS[opcode] = (implicit & 3) + (type === 1 || type === 3 ? 2 : 1);
+      break;
+    }
+    case Insn.INSN_VAR:
+      if (opcode !== Op.RET) GRAPH_KINDS[opcode] = opcode < Op.ISTORE ? Graph.LOAD : Graph.STORE;
+      break;
+    case Insn.INSN_IINC:
+      GRAPH_KINDS[opcode] = Graph.IINC;
+      break;
+    case Insn.INSN_WIDE:
+      GRAPH_KINDS[opcode] = Graph.WIDE;
+      break;
+    case Insn.INSN_JUMP:
+      if (opcode !== Op.JSR) GRAPH_KINDS[opcode] = Graph.JUMP;
+      break;
+    case Insn.INSN_WIDE_JUMP:
+      if (opcode === Op.GOTO_W) GRAPH_KINDS[opcode] = Graph.WIDE_JUMP;
+      break;
+    case Insn.INSN_TABLESWITCH:
+      GRAPH_KINDS[opcode] = Graph.TABLESWITCH;
+      break;
+    case Insn.INSN_LOOKUPSWITCH:
+      GRAPH_KINDS[opcode] = Graph.LOOKUPSWITCH;
+      break;
+    case Insn.INSN_BYTE:
+    case Insn.INSN_SHORT:
+    case Insn.INSN_LDC:
+    case Insn.INSN_LDC_W:
+    case Insn.INSN_FIELD_OR_METHOD:
+    case Insn.INSN_INVOKEINTERFACE:
+    case Insn.INSN_INVOKEDYNAMIC:
+    case Insn.INSN_TYPE:
+    case Insn.INSN_MULTIANEWARRAY:
+      GRAPH_KINDS[opcode] = Graph.SKIP;
+      break;
+    default:
+      break;
+  }
+}
 
 // Buffers reused from method to method, grown as needed (the code transcoder is never re-entered, see
 // transcodeCode). By old bytecode offset: the marks above, and the block starting there plus one (both
@@ -233,6 +313,9 @@ export class BytecodeFrames {
     try {
       this.buildGraph();
       this.computeInputFrames();
+      for (let k = 0; k < this.blockCount; ++k) {
+        if ((blockFlags[k]! & (LIVE | REACHABLE)) === LIVE) this.checkUnreachedBlock(k);
+      }
       return true;
     } catch (error) {
       if (error === GIVE_UP || error instanceof Error) return false;
@@ -284,9 +367,11 @@ export class BytecodeFrames {
     }
     if (blockStart[this.last] === offset) {
       this.current = this.last;
+      blockFlags[this.last] |= LIVE;
       return;
     }
     this.current = this.last = this.newBlock(offset);
+    blockFlags[this.current] = LIVE;
   }
 
   /** MethodWriter.endCurrentBasicBlockWithNoSuccessor: a new block at `nextOffset`, dead unless a label revives it. */
@@ -310,125 +395,74 @@ export class BytecodeFrames {
     this.addEdge(target);
   }
 
-  private local(varIndex: number, size: number): void {
-    if (varIndex + size > this.maxLocals) this.maxLocals = varIndex + size;
-  }
-
-  /** A descriptor's abstract type, which MethodWriter computes when it simulates the instruction (and may throw on). */
-  private checkSymbolDescriptor(constantIndex: number): void {
-    const symbol = this.symbols[constantIndex];
-    if (symbol === undefined) throw GIVE_UP;
-    Frame.getSymbolDescriptorType(this.symbolTable, symbol);
-  }
-
   private buildGraph(): void {
     const b = this.b;
     const codeStart = this.codeStart;
     const codeLength = this.codeLength;
     const hasHandlers = this.handlerCount > 0;
-    this.maxLocals = this.writer.maxLocals;
+    const offsetMarks = marks;
+    let maxLocals = this.writer.maxLocals;
     this.current = this.last = this.newBlock(0);
+    blockFlags[0] = LIVE;
     let offset = 0;
     while (offset < codeLength) {
-      if ((marks[offset]! & LABEL_MARK) !== 0) this.visitLabel(offset);
+      if ((offsetMarks[offset]! & LABEL_MARK) !== 0) this.visitLabel(offset);
       const p = codeStart + offset;
       const opcode = b[p]!;
-      switch (INSN_KINDS[opcode]) {
-        case Insn.INSN_NONE:
+      const kind = GRAPH_KINDS[opcode]!;
+      if (kind === Graph.SKIP) {
+        offset += INSN_SIZES[opcode]!;
+        continue;
+      }
+      switch (kind) {
+        case Graph.END:
           ++offset;
-          if (this.current >= 0 && ((opcode >= Op.IRETURN && opcode <= Op.RETURN) || opcode === Op.ATHROW)) {
-            this.endCurrentBlock(offset);
-          }
+          if (this.current >= 0) this.endCurrentBlock(offset);
           break;
-        case Insn.INSN_IMPLICIT_LOAD: {
-          const implicit = opcode - Op.ILOAD_0;
-          const type = implicit >> 2;
-          this.local(implicit & 3, type === 1 || type === 3 ? 2 : 1);
-          ++offset;
-          break;
-        }
-        case Insn.INSN_IMPLICIT_STORE: {
-          const implicit = opcode - Op.ISTORE_0;
-          const type = implicit >> 2;
-          this.local(implicit & 3, type === 1 || type === 3 ? 2 : 1);
+        case Graph.IMPLICIT_LOAD:
+        case Graph.IMPLICIT_STORE: {
+          const locals = IMPLICIT_LOCALS[opcode]!;
+          if (locals > maxLocals) maxLocals = locals;
           ++offset;
           // trackVarInsn: with handlers, a block after each store.
-          if (hasHandlers) this.visitLabel(offset);
+          if (kind === Graph.IMPLICIT_STORE && hasHandlers) this.visitLabel(offset);
           break;
         }
-        case Insn.INSN_VAR:
-          this.local(b[p + 1]!, opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE ? 2 : 1);
+        case Graph.LOAD:
+        case Graph.STORE: {
+          const locals = b[p + 1]! + (opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE ? 2 : 1);
+          if (locals > maxLocals) maxLocals = locals;
           offset += 2;
-          if (opcode >= Op.ISTORE && hasHandlers) this.visitLabel(offset);
+          if (kind === Graph.STORE && hasHandlers) this.visitLabel(offset);
           break;
-        case Insn.INSN_WIDE: {
+        }
+        case Graph.IINC:
+          if (b[p + 1]! + 1 > maxLocals) maxLocals = b[p + 1]! + 1;
+          offset += 3;
+          break;
+        case Graph.WIDE: {
           const wideOpcode = b[p + 1]!;
           const varIndex = readU2(b, p + 2);
           if (wideOpcode === Op.IINC) {
-            this.local(varIndex, 1);
+            if (varIndex + 1 > maxLocals) maxLocals = varIndex + 1;
             offset += 6;
           } else {
-            this.local(varIndex, wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD || wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE ? 2 : 1);
+            const locals = varIndex + (wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD || wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE ? 2 : 1);
+            if (locals > maxLocals) maxLocals = locals;
             offset += 4;
             if (wideOpcode >= Op.ISTORE && hasHandlers) this.visitLabel(offset);
           }
           break;
         }
-        case Insn.INSN_IINC:
-          this.local(b[p + 1]!, 1);
-          offset += 3;
-          break;
-        case Insn.INSN_BYTE:
-          if (opcode === Op.NEWARRAY && getNewArrayType(b[p + 1]!) === 0) throw GIVE_UP;
-          offset += 2;
-          break;
-        case Insn.INSN_SHORT:
-          offset += 3;
-          break;
-        case Insn.INSN_LDC:
-        case Insn.INSN_LDC_W: {
-          const constantIndex = opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1);
-          const symbol = this.symbols[constantIndex];
-          if (symbol === undefined) throw GIVE_UP;
-          if (symbol.tag === Symbol.CONSTANT_DYNAMIC_TAG) Frame.getDescriptorAbstractType(this.symbolTable, symbol.value as string);
-          offset += opcode === Op.LDC ? 2 : 3;
-          break;
-        }
-        case Insn.INSN_FIELD_OR_METHOD:
-          this.checkSymbolDescriptor(readU2(b, p + 1));
-          offset += 3;
-          break;
-        case Insn.INSN_INVOKEINTERFACE:
-        case Insn.INSN_INVOKEDYNAMIC:
-          this.checkSymbolDescriptor(readU2(b, p + 1));
-          offset += 5;
-          break;
-        case Insn.INSN_TYPE: {
-          const symbol = this.symbols[readU2(b, p + 1)];
-          if (symbol === undefined) throw GIVE_UP;
-          const name = symbol.value as string;
-          if ((opcode === Op.ANEWARRAY || opcode === Op.CHECKCAST) && name.charCodeAt(0) === 91 /* '[' */) {
-            Frame.getDescriptorAbstractType(this.symbolTable, opcode === Op.CHECKCAST ? name : '[' + name);
-          }
-          offset += 3;
-          break;
-        }
-        case Insn.INSN_MULTIANEWARRAY: {
-          const symbol = this.symbols[readU2(b, p + 1)];
-          if (symbol === undefined) throw GIVE_UP;
-          Frame.getDescriptorAbstractType(this.symbolTable, symbol.value as string);
-          offset += 4;
-          break;
-        }
-        case Insn.INSN_JUMP:
+        case Graph.JUMP:
           this.jump(opcode, offset + readS2(b, p + 1), offset + 3);
           offset += 3;
           break;
-        case Insn.INSN_WIDE_JUMP:
-          this.jump(opcode - (Op.GOTO_W - Op.GOTO), offset + readS4(b, p + 1), offset + 5);
+        case Graph.WIDE_JUMP:
+          this.jump(Op.GOTO, offset + readS4(b, p + 1), offset + 5);
           offset += 5;
           break;
-        case Insn.INSN_TABLESWITCH: {
+        case Graph.TABLESWITCH: {
           const operands = p + 4 - (offset & 3);
           const low = readS4(b, operands + 4);
           const high = readS4(b, operands + 8);
@@ -441,7 +475,7 @@ export class BytecodeFrames {
           if (this.current >= 0) this.endCurrentBlock(offset);
           break;
         }
-        case Insn.INSN_LOOKUPSWITCH: {
+        case Graph.LOOKUPSWITCH: {
           const operands = p + 4 - (offset & 3);
           const count = readS4(b, operands + 4);
           if (this.current >= 0) {
@@ -453,12 +487,12 @@ export class BytecodeFrames {
           break;
         }
         default:
-          // JSR, RET (subroutines), ASM's own opcodes, undefined ones.
           throw GIVE_UP;
       }
     }
     if (offset !== codeLength) throw GIVE_UP;
-    if ((marks[codeLength]! & LABEL_MARK) !== 0) this.visitLabel(codeLength);
+    if ((offsetMarks[codeLength]! & LABEL_MARK) !== 0) this.visitLabel(codeLength);
+    this.maxLocals = maxLocals;
 
     // The successors' blocks, and the jump targets.
     for (let e = 0; e < this.edgeCount; ++e) {
@@ -524,29 +558,34 @@ export class BytecodeFrames {
     blockFlags[0] |= IN_WORK_LIST;
     let maxStack = 0;
     const handlerCount = this.handlerCount;
+    const flags = blockFlags;
+    const work = workList;
+    const handlers = handlerBlocks;
+    const edges = edgeTargets;
+    const edgeStarts = blockEdgeStart;
     while (workListSize > 0) {
-      const k = workList[--workListSize]!;
-      blockFlags[k] = (blockFlags[k]! & ~IN_WORK_LIST) | REACHABLE;
+      const k = work[--workListSize]!;
+      flags[k] = (flags[k]! & ~IN_WORK_LIST) | REACHABLE;
       // Execution falling off the end of the code (MethodWriter makes a frame there): left to it.
       if (blockStart[k] === this.codeLength) throw GIVE_UP;
       const blockMaxStack = this.execute(k);
       if (blockMaxStack > maxStack) maxStack = blockMaxStack;
       // The handlers' edges first, the last handler's first; then the block's own, the last first.
       for (let h = handlerCount - 1; h >= 0; --h) {
-        if (handlerBlocks[4 * h]! <= k && k < handlerBlocks[4 * h + 1]!) {
-          const successor = handlerBlocks[4 * h + 2]!;
-          if (this.mergeIntoHandler(k, successor, handlerBlocks[4 * h + 3]!) && (blockFlags[successor]! & IN_WORK_LIST) === 0) {
-            blockFlags[successor] |= IN_WORK_LIST;
-            workList[workListSize++] = successor;
+        if (handlers[4 * h]! <= k && k < handlers[4 * h + 1]!) {
+          const successor = handlers[4 * h + 2]!;
+          if (this.mergeIntoHandler(k, successor, handlers[4 * h + 3]!) && (flags[successor]! & IN_WORK_LIST) === 0) {
+            flags[successor] |= IN_WORK_LIST;
+            work[workListSize++] = successor;
           }
         }
       }
-      const edgeEnd = k + 1 < this.blockCount ? blockEdgeStart[k + 1]! : this.edgeCount;
-      for (let e = edgeEnd - 1; e >= blockEdgeStart[k]!; --e) {
-        const successor = edgeTargets[e]!;
-        if (this.merge(successor) && (blockFlags[successor]! & IN_WORK_LIST) === 0) {
-          blockFlags[successor] |= IN_WORK_LIST;
-          workList[workListSize++] = successor;
+      const edgeEnd = k + 1 < this.blockCount ? edgeStarts[k + 1]! : this.edgeCount;
+      for (let e = edgeEnd - 1; e >= edgeStarts[k]!; --e) {
+        const successor = edges[e]!;
+        if (this.merge(successor) && (flags[successor]! & IN_WORK_LIST) === 0) {
+          flags[successor] |= IN_WORK_LIST;
+          work[workListSize++] = successor;
         }
       }
     }
@@ -590,15 +629,17 @@ export class BytecodeFrames {
       throw GIVE_UP;
     }
     const types = inputs;
+    const localTypes = locals;
+    const stackTypes = stack;
     for (let i = 0; i < numLocal; ++i) {
-      let type = locals[i]!;
+      let type = localTypes[i]!;
       if (hasInitializations) type = this.initialized(type);
       if (isNewFrame) types[dst + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
       else if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
     }
     const dstStack = dst + numLocal;
     for (let i = 0; i < stackSize; ++i) {
-      let type = stack[i]!;
+      let type = stackTypes[i]!;
       if (hasInitializations) type = this.initialized(type);
       if (isNewFrame) types[dstStack + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
       else if (types[dstStack + i] !== type) changed = Frame.merge(symbolTable, type, types, dstStack + i) || changed;
@@ -628,8 +669,9 @@ export class BytecodeFrames {
       throw GIVE_UP;
     }
     const types = inputs;
+    const localTypes = locals;
     for (let i = 0; i < numLocal; ++i) {
-      let type = locals[i]!;
+      let type = localTypes[i]!;
       if (hasInitializations) type = this.initialized(type);
       if (isNewFrame) types[dst + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
       else if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
@@ -662,8 +704,9 @@ export class BytecodeFrames {
     if (stack.length < inputStackSize + 2 * (end - start) + 4) stack = new Int32Array(2 * (inputStackSize + 2 * (end - start) + 4));
     const localTypes = locals;
     const stackTypes = stack;
-    for (let i = 0; i < numLocal; ++i) localTypes[i] = inputs[input + i]!;
-    for (let i = 0; i < inputStackSize; ++i) stackTypes[i] = inputs[input + numLocal + i]!;
+    const inputTypes = inputs;
+    for (let i = 0; i < numLocal; ++i) localTypes[i] = inputTypes[input + i]!;
+    for (let i = 0; i < inputStackSize; ++i) stackTypes[i] = inputTypes[input + numLocal + i]!;
     let top = inputStackSize;
     let maxTop = inputStackSize;
     this.initializationCount = 0;
@@ -967,8 +1010,9 @@ export class BytecodeFrames {
           offset += 3;
           break;
         case Op.NEWARRAY:
-          if (top < 1) throw GIVE_UP;
-          stackTypes[top - 1] = getNewArrayType(b[p + 1]!);
+          type = getNewArrayType(b[p + 1]!);
+          if (top < 1 || type === 0) throw GIVE_UP;
+          stackTypes[top - 1] = type;
           offset += 2;
           break;
         case Op.ANEWARRAY: {
@@ -1016,6 +1060,51 @@ export class BytecodeFrames {
     // The relative maximum is a Java short in MethodWriter: beyond, left to it.
     if (maxTop - inputStackSize > 32767) throw GIVE_UP;
     return maxTop;
+  }
+
+  /**
+   * Meets the errors MethodWriter meets when it simulates the instructions of a block the fix point never
+   * reaches (execute meets them in the others): an invalid descriptor or NEWARRAY type.
+   */
+  private checkUnreachedBlock(k: number): void {
+    const b = this.b;
+    const symbolTable = this.symbolTable;
+    const end = k + 1 < this.blockCount ? blockStart[k + 1]! : this.codeLength;
+    let offset = blockStart[k]!;
+    while (offset < end) {
+      const p = this.codeStart + offset;
+      const opcode = b[p]!;
+      switch (INSN_KINDS[opcode]) {
+        case Insn.INSN_BYTE:
+          if (opcode === Op.NEWARRAY && getNewArrayType(b[p + 1]!) === 0) throw GIVE_UP;
+          break;
+        case Insn.INSN_LDC:
+        case Insn.INSN_LDC_W: {
+          const symbol = this.symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
+          if (symbol.tag === Symbol.CONSTANT_DYNAMIC_TAG) Frame.getDescriptorAbstractType(symbolTable, symbol.value as string);
+          break;
+        }
+        case Insn.INSN_FIELD_OR_METHOD:
+        case Insn.INSN_INVOKEINTERFACE:
+        case Insn.INSN_INVOKEDYNAMIC:
+          Frame.getSymbolDescriptorType(symbolTable, this.symbols[readU2(b, p + 1)] as Symbol);
+          break;
+        case Insn.INSN_TYPE: {
+          const name = (this.symbols[readU2(b, p + 1)] as Symbol).value as string;
+          if ((opcode === Op.ANEWARRAY || opcode === Op.CHECKCAST) && name.charCodeAt(0) === 91 /* '[' */) {
+            Frame.getDescriptorAbstractType(symbolTable, opcode === Op.CHECKCAST ? name : '[' + name);
+          }
+          break;
+        }
+        case Insn.INSN_MULTIANEWARRAY:
+          Frame.getDescriptorAbstractType(symbolTable, (this.symbols[readU2(b, p + 1)] as Symbol).value as string);
+          break;
+        default:
+          break;
+      }
+      const size = INSN_SIZES[opcode]!;
+      offset += size !== 0 ? size : opcode === Op.WIDE ? (b[p + 1] === Op.IINC ? 6 : 4) : opcode === Op.GOTO_W ? 5 : this.jumpOrSwitchSize(opcode, offset);
+    }
   }
 
   /** The size of the jump or switch instruction at old offset `offset` (those that INSN_SIZES leaves out). */

@@ -918,10 +918,18 @@ export class Frame {
       // A primitive field type: cheaper than the cache.
       return Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, 0);
     }
+    let typeDescriptorOffset = 0;
+    if (firstChar === 40 /* '(' */) {
+      typeDescriptorOffset = getReturnTypeOffset(descriptor);
+      const returnChar = charCodeAt.call(descriptor, typeDescriptorOffset);
+      if (returnChar !== 76 /* 'L' */ && returnChar !== 91 /* '[' */) {
+        // A primitive or void return type: cheaper than the cache too.
+        return Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
+      }
+    }
     const descriptorTypes = symbolTable.getDescriptorTypes();
     let abstractType = descriptorTypes.get(descriptor);
     if (abstractType === undefined) {
-      const typeDescriptorOffset = firstChar === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
       abstractType = Frame.getAbstractTypeFromDescriptor(symbolTable, descriptor, typeDescriptorOffset);
       descriptorTypes.set(descriptor, abstractType);
     }
