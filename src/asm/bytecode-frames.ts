@@ -37,6 +37,7 @@ import {
   FLOAT,
   FORWARD_UNINITIALIZED_KIND,
   Frame,
+  getDescriptorSlots,
   getNewArrayType,
   INTEGER,
   KIND_MASK,
@@ -280,6 +281,8 @@ export class BytecodeFrames {
   private initializationCount = 0;
   /** The stack size after `execute`. */
   private stackSize = 0;
+  /** Whether the method is one block, whose code ends with its only return or athrow (see computeStraightLineMaxStack). */
+  private straightLine = false;
 
   constructor(
     private readonly writer: MethodWriter,
@@ -312,6 +315,16 @@ export class BytecodeFrames {
     for (let i = 0; i < labelCount; ++i) marks[labels[i]!] |= LABEL_MARK;
     try {
       this.buildGraph();
+      if (
+        this.edgeCount === 0 &&
+        this.handlerCount === 0 &&
+        (this.blockCount === 1 || (this.blockCount === 2 && blockStart[1] === this.codeLength))
+      ) {
+        // One block, no frame to write: the types matter nowhere, only the stack's height.
+        this.straightLine = true;
+        this.computeStraightLineMaxStack();
+        return true;
+      }
       this.computeInputFrames();
       for (let k = 0; k < this.blockCount; ++k) {
         if ((blockFlags[k]! & (LIVE | REACHABLE)) === LIVE) this.checkUnreachedBlock(k);
@@ -682,6 +695,201 @@ export class BytecodeFrames {
       if (types[dst + i] !== inputType) changed = Frame.merge(symbolTable, inputType, types, dst + i) || changed;
     }
     return Frame.merge(symbolTable, catchType, types, dst + numLocal) || changed;
+  }
+
+  // ## A method of one block
+
+  /**
+   * max_stack of a method that is one block (no jump, switch or handler; its only return or athrow last):
+   * MethodWriter writes no frame for it, so only the height of the stack matters, and what makes
+   * MethodWriter throw (a pop below the empty stack, an invalid descriptor or NEWARRAY type), which
+   * makes this give up.
+   */
+  private computeStraightLineMaxStack(): void {
+    const b = this.b;
+    const codeStart = this.codeStart;
+    const codeLength = this.codeLength;
+    const symbols = this.symbols;
+    let height = 0;
+    let maxHeight = 0;
+    let offset = 0;
+    while (offset < codeLength) {
+      const p = codeStart + offset;
+      const opcode = b[p]!;
+      const simplePops = SIMPLE_POPS[opcode]!;
+      if (simplePops !== 0) {
+        height -= simplePops - 1;
+        if (height < 0) throw GIVE_UP;
+        const pushed = SIMPLE_PUSHES[opcode]!;
+        if (pushed !== 0) {
+          height += pushed === LONG || pushed === DOUBLE ? 2 : 1;
+          if (height > maxHeight) maxHeight = height;
+        }
+        // No jump or switch here (buildGraph saw no edge).
+        offset += INSN_SIZES[opcode]!;
+        continue;
+      }
+      switch (opcode) {
+        case Op.ILOAD_0:
+        case Op.ILOAD_1:
+        case Op.ILOAD_2:
+        case Op.ILOAD_3:
+        case Op.FLOAD_0:
+        case Op.FLOAD_1:
+        case Op.FLOAD_2:
+        case Op.FLOAD_3:
+        case Op.ALOAD_0:
+        case Op.ALOAD_1:
+        case Op.ALOAD_2:
+        case Op.ALOAD_3:
+        case Op.NEW:
+          height += 1;
+          break;
+        case Op.LLOAD_0:
+        case Op.LLOAD_1:
+        case Op.LLOAD_2:
+        case Op.LLOAD_3:
+        case Op.DLOAD_0:
+        case Op.DLOAD_1:
+        case Op.DLOAD_2:
+        case Op.DLOAD_3:
+          height += 2;
+          break;
+        case Op.ALOAD:
+          height += 1;
+          break;
+        case Op.ISTORE:
+        case Op.FSTORE:
+        case Op.ASTORE:
+        case Op.ISTORE_0:
+        case Op.ISTORE_1:
+        case Op.ISTORE_2:
+        case Op.ISTORE_3:
+        case Op.FSTORE_0:
+        case Op.FSTORE_1:
+        case Op.FSTORE_2:
+        case Op.FSTORE_3:
+        case Op.ASTORE_0:
+        case Op.ASTORE_1:
+        case Op.ASTORE_2:
+        case Op.ASTORE_3:
+          height -= 1;
+          break;
+        case Op.AALOAD:
+          if (height < 2) throw GIVE_UP;
+          height -= 1;
+          break;
+        case Op.LSTORE:
+        case Op.DSTORE:
+        case Op.LSTORE_0:
+        case Op.LSTORE_1:
+        case Op.LSTORE_2:
+        case Op.LSTORE_3:
+        case Op.DSTORE_0:
+        case Op.DSTORE_1:
+        case Op.DSTORE_2:
+        case Op.DSTORE_3:
+          height -= 2;
+          break;
+        case Op.IINC:
+          break;
+        case Op.WIDE: {
+          const wideOpcode = b[p + 1]!;
+          if (wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD) height += 2;
+          else if (wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE) height -= 2;
+          else if (wideOpcode < Op.ISTORE) height += 1;
+          else if (wideOpcode !== Op.IINC) height -= 1;
+          break;
+        }
+        case Op.DUP:
+          if (height < 1) throw GIVE_UP;
+          height += 1;
+          break;
+        case Op.DUP_X1:
+          if (height < 2) throw GIVE_UP;
+          height += 1;
+          break;
+        case Op.DUP_X2:
+          if (height < 3) throw GIVE_UP;
+          height += 1;
+          break;
+        case Op.DUP2:
+          if (height < 2) throw GIVE_UP;
+          height += 2;
+          break;
+        case Op.DUP2_X1:
+          if (height < 3) throw GIVE_UP;
+          height += 2;
+          break;
+        case Op.DUP2_X2:
+          if (height < 4) throw GIVE_UP;
+          height += 2;
+          break;
+        case Op.SWAP:
+          if (height < 2) throw GIVE_UP;
+          break;
+        case Op.LDC:
+        case Op.LDC_W:
+        case Op.LDC2_W: {
+          const symbol = symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
+          const tag = symbol.tag;
+          height +=
+            tag === Symbol.CONSTANT_LONG_TAG || tag === Symbol.CONSTANT_DOUBLE_TAG
+              ? 2
+              : tag === Symbol.CONSTANT_DYNAMIC_TAG
+                ? checkedSlots(symbol.value as string)
+                : 1;
+          break;
+        }
+        case Op.GETSTATIC:
+          height += symbolSlots(symbols[readU2(b, p + 1)] as Symbol);
+          break;
+        case Op.PUTSTATIC:
+          height -= this.fieldSize(readU2(b, p + 1));
+          break;
+        case Op.GETFIELD:
+          if (height < 1) throw GIVE_UP;
+          height += symbolSlots(symbols[readU2(b, p + 1)] as Symbol) - 1;
+          break;
+        case Op.PUTFIELD:
+          height -= this.fieldSize(readU2(b, p + 1)) + 1;
+          break;
+        case Op.INVOKEVIRTUAL:
+        case Op.INVOKESPECIAL:
+        case Op.INVOKESTATIC:
+        case Op.INVOKEINTERFACE:
+        case Op.INVOKEDYNAMIC: {
+          const symbol = symbols[readU2(b, p + 1)] as Symbol;
+          height -= (symbol.getArgumentsAndReturnSizes() >> 2) - (opcode === Op.INVOKESTATIC || opcode === Op.INVOKEDYNAMIC ? 1 : 0);
+          if (height < 0) throw GIVE_UP;
+          height += symbolSlots(symbol);
+          break;
+        }
+        case Op.NEWARRAY:
+          if (height < 1 || getNewArrayType(b[p + 1]!) === 0) throw GIVE_UP;
+          break;
+        case Op.ANEWARRAY:
+        case Op.CHECKCAST: {
+          if (height < 1) throw GIVE_UP;
+          const name = (symbols[readU2(b, p + 1)] as Symbol).value as string;
+          if (name.charCodeAt(0) === 91 /* '[' */) checkedSlots(opcode === Op.CHECKCAST ? name : '[' + name);
+          break;
+        }
+        case Op.MULTIANEWARRAY:
+          height -= b[p + 3]!;
+          if (height < 0) throw GIVE_UP;
+          height += checkedSlots((symbols[readU2(b, p + 1)] as Symbol).value as string);
+          break;
+        default:
+          throw GIVE_UP;
+      }
+      if (height < 0) throw GIVE_UP;
+      if (height > maxHeight) maxHeight = height;
+      const size = INSN_SIZES[opcode]!;
+      offset += size !== 0 ? size : b[p + 1] === Op.IINC ? 6 : 4;
+    }
+    if (maxHeight > 32767) throw GIVE_UP;
+    this.maxStack = maxHeight;
   }
 
   // ## The simulation of a block's instructions (Frame.execute, on concrete types)
@@ -1165,6 +1373,12 @@ export class BytecodeFrames {
     const newOffsets = this.newOffsets;
     const code = writer.code;
     let maxStack = this.maxStack;
+    if (this.straightLine) {
+      // No frame is written (MethodWriter's implicit first frame would only be compared with others).
+      writer.maxStack = maxStack;
+      writer.maxLocals = numLocal;
+      return;
+    }
     ((writer.firstBasicBlock as Label).frame as Frame).accept(writer);
     for (let k = 0; k < this.blockCount; ++k) {
       const flags = blockFlags[k]!;
@@ -1193,6 +1407,20 @@ export class BytecodeFrames {
     writer.maxLocals = numLocal;
     writer.returnFrameBuffers();
   }
+}
+
+/** The stack slots of a descriptor's type (see getDescriptorSlots); gives up where MethodWriter would throw. */
+function checkedSlots(descriptor: string): number {
+  const slots = getDescriptorSlots(descriptor);
+  if (slots < 0) throw GIVE_UP;
+  return slots;
+}
+
+/** checkedSlots of a field or method reference's (or invokedynamic's) descriptor, from its abstract type when known. */
+function symbolSlots(symbol: Symbol): number {
+  const abstractType = symbol.descriptorAbstractType;
+  if (abstractType === Symbol.UNKNOWN_ABSTRACT_TYPE) return checkedSlots(symbol.value as string);
+  return abstractType === 0 ? 0 : abstractType === LONG || abstractType === DOUBLE ? 2 : 1;
 }
 
 function resolvedLabel(bytecodeOffset: number): Label {

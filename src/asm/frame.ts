@@ -301,6 +301,49 @@ function getReturnTypeOffset(methodDescriptor: string): number {
 }
 
 /**
+ * The number of stack slots of a field descriptor, or of a method descriptor's return type: 0 for
+ * void, 2 for long and double, else 1; or -1 where Frame.getDescriptorAbstractType would throw on it
+ * (it throws too where getReturnTypeOffset does). No type is looked up: for code whose types matter
+ * nowhere (see bytecode-frames.ts).
+ */
+export function getDescriptorSlots(descriptor: string): number {
+  let offset = charCodeAt.call(descriptor, 0) === 40 /* '(' */ ? getReturnTypeOffset(descriptor) : 0;
+  switch (charCodeAt.call(descriptor, offset)) {
+    case 86: // 'V'
+      return 0;
+    case 74: // 'J'
+    case 68: // 'D'
+      return 2;
+    case 90: // 'Z'
+    case 67: // 'C'
+    case 66: // 'B'
+    case 83: // 'S'
+    case 73: // 'I'
+    case 70: // 'F'
+    case 76: // 'L'
+      return 1;
+    case 91: // '['
+      while (charCodeAt.call(descriptor, offset) === 91) ++offset;
+      switch (charCodeAt.call(descriptor, offset)) {
+        case 90: // 'Z'
+        case 67: // 'C'
+        case 66: // 'B'
+        case 83: // 'S'
+        case 73: // 'I'
+        case 70: // 'F'
+        case 74: // 'J'
+        case 68: // 'D'
+        case 76: // 'L'
+          return 1;
+        default:
+          return -1;
+      }
+    default:
+      return -1;
+  }
+}
+
+/**
  * The abstract type of the field descriptor `buffer[offset, end)`; 0 for 'V'. Frame.execute asks
  * for the same few descriptors again and again, see Frame.pushDescriptor's cache.
  */
