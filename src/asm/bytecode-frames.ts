@@ -125,7 +125,9 @@ const enum Op {
   IINC = 132,
   JSR = 168,
   RET = 169,
+  IFEQ = 153,
   GOTO = 167,
+  TABLESWITCH = 170,
   IRETURN = 172,
   RETURN = 177,
   GETSTATIC = 178,
@@ -148,7 +150,6 @@ const enum Op {
 }
 
 // The marks by old bytecode offset.
-const LABEL_MARK = 1;
 const JUMP_TARGET_MARK = 2;
 
 // Block flags.
@@ -234,6 +235,118 @@ for (let opcode = 0; opcode < 256; ++opcode) {
   }
 }
 
+// ## The instructions that shape the control flow graph
+//
+// The code transcoder decodes each instruction as it writes it; those that end a block, start one after
+// them or raise max_locals are noted here as it goes (GraphEvents.note), so that buildGraph does not
+// decode the code again: it replays these events between the labels.
+
+const EVENT_END = 1;
+const EVENT_STORE = 2;
+const EVENT_JUMP = 3;
+const EVENT_GOTO = 4;
+const EVENT_SWITCH = 5;
+
+/** @internal The graph events of one method, in code order (see above); one instance, reused. */
+export class GraphEvents {
+  count = 0;
+  /** max_locals so far: the writer's (arguments, local variable table), then the variable instructions'. */
+  maxLocals = 0;
+  /** Whether an instruction was seen that MethodWriter handles otherwise (subroutines, ASM's opcodes). */
+  unsupported = false;
+  private hasHandlers = false;
+  /** Per event: its kind, the old offset of its instruction, of the next, and of the jump target. */
+  kinds = new Uint8Array(256);
+  offsets = new Int32Array(256);
+  nexts = new Int32Array(256);
+  targets = new Int32Array(256);
+
+  reset(maxLocals: number, hasHandlers: boolean): void {
+    this.count = 0;
+    this.maxLocals = maxLocals;
+    this.unsupported = false;
+    this.hasHandlers = hasHandlers;
+  }
+
+  private add(kind: number, offset: number, next: number, target: number): void {
+    const count = this.count;
+    if (count === this.offsets.length) {
+      this.offsets = grownInt32(this.offsets, count + 1);
+      this.nexts = grownInt32(this.nexts, count + 1);
+      this.targets = grownInt32(this.targets, count + 1);
+      const kinds = new Uint8Array(2 * count);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+    }
+    this.kinds[count] = kind;
+    this.offsets[count] = offset;
+    this.nexts[count] = next;
+    this.targets[count] = target;
+    this.count = count + 1;
+  }
+
+  private local(end: number): void {
+    if (end > this.maxLocals) this.maxLocals = end;
+  }
+
+  /**
+   * Notes the instruction `opcode` at `p` in `b` (old offset `offset`, the next at `next`) if it shapes the
+   * graph (what MethodWriter's visit methods do with COMPUTE_ALL_FRAMES besides simulating it).
+   */
+  note(b: Uint8Array, p: number, opcode: number, offset: number, next: number): void {
+    switch (GRAPH_KINDS[opcode]) {
+      case Graph.SKIP:
+        break;
+      case Graph.END:
+        this.add(EVENT_END, offset, next, 0);
+        break;
+      case Graph.IMPLICIT_LOAD:
+        this.local(IMPLICIT_LOCALS[opcode]!);
+        break;
+      case Graph.IMPLICIT_STORE:
+        this.local(IMPLICIT_LOCALS[opcode]!);
+        // trackVarInsn: with handlers, a block after each store.
+        if (this.hasHandlers) this.add(EVENT_STORE, offset, next, 0);
+        break;
+      case Graph.LOAD:
+      case Graph.STORE:
+        this.local(b[p + 1]! + (opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE ? 2 : 1));
+        if (opcode >= Op.ISTORE && this.hasHandlers) this.add(EVENT_STORE, offset, next, 0);
+        break;
+      case Graph.IINC:
+        this.local(b[p + 1]! + 1);
+        break;
+      case Graph.WIDE: {
+        const wideOpcode = b[p + 1]!;
+        const varIndex = readU2(b, p + 2);
+        if (wideOpcode === Op.IINC) {
+          this.local(varIndex + 1);
+        } else {
+          this.local(varIndex + (wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD || wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE ? 2 : 1));
+          if (wideOpcode >= Op.ISTORE && this.hasHandlers) this.add(EVENT_STORE, offset, next, 0);
+        }
+        break;
+      }
+      case Graph.JUMP:
+        this.add(opcode === Op.GOTO ? EVENT_GOTO : EVENT_JUMP, offset, next, offset + readS2(b, p + 1));
+        break;
+      case Graph.WIDE_JUMP:
+        this.add(EVENT_GOTO, offset, next, offset + readS4(b, p + 1));
+        break;
+      case Graph.TABLESWITCH:
+      case Graph.LOOKUPSWITCH:
+        this.add(EVENT_SWITCH, offset, next, opcode);
+        break;
+      default:
+        this.unsupported = true;
+        break;
+    }
+  }
+}
+
+/** @internal The graph events of the method being transcoded (see GraphEvents). */
+export const graphEvents = new GraphEvents();
+
 // Buffers reused from method to method, grown as needed (the code transcoder is never re-entered, see
 // transcodeCode). By old bytecode offset: the marks above, and the block starting there plus one (both
 // cleared after each method). By block (in code order, which is MethodWriter's nextBasicBlock order):
@@ -312,9 +425,8 @@ export class BytecodeFrames {
       marks = new Uint8Array(2 * codeLength + 2);
       blockAt = new Int32Array(2 * codeLength + 2);
     }
-    for (let i = 0; i < labelCount; ++i) marks[labels[i]!] |= LABEL_MARK;
     try {
-      this.buildGraph();
+      this.buildGraph(labels, labelCount);
       if (
         this.edgeCount === 0 &&
         this.handlerCount === 0 &&
@@ -408,104 +520,63 @@ export class BytecodeFrames {
     this.addEdge(target);
   }
 
-  private buildGraph(): void {
+  private buildGraph(labels: Int32Array, labelCount: number): void {
     const b = this.b;
     const codeStart = this.codeStart;
-    const codeLength = this.codeLength;
-    const hasHandlers = this.handlerCount > 0;
-    const offsetMarks = marks;
-    let maxLocals = this.writer.maxLocals;
+    const events = graphEvents;
+    if (events.unsupported) throw GIVE_UP;
+    // The labels in code order, once each; each at an instruction or at the end of the code.
+    const labelOffsets = sortedLabels(labels, labelCount);
+    const sortedCount = sortedLabelCount;
+    for (let i = 0; i < sortedCount; ++i) {
+      if (this.newOffsets[labelOffsets[i]!]! < 0) throw GIVE_UP;
+    }
     this.current = this.last = this.newBlock(0);
     blockFlags[0] = LIVE;
-    let offset = 0;
-    while (offset < codeLength) {
-      if ((offsetMarks[offset]! & LABEL_MARK) !== 0) this.visitLabel(offset);
-      const p = codeStart + offset;
-      const opcode = b[p]!;
-      const kind = GRAPH_KINDS[opcode]!;
-      if (kind === Graph.SKIP) {
-        offset += INSN_SIZES[opcode]!;
-        continue;
-      }
-      switch (kind) {
-        case Graph.END:
-          ++offset;
-          if (this.current >= 0) this.endCurrentBlock(offset);
+    let nextLabel = 0;
+    const kinds = events.kinds;
+    const offsets = events.offsets;
+    const nexts = events.nexts;
+    const eventTargets = events.targets;
+    for (let e = 0, count = events.count; e < count; ++e) {
+      const offset = offsets[e]!;
+      // The labels up to this instruction's, which is visited before it.
+      while (nextLabel < sortedCount && labelOffsets[nextLabel]! <= offset) this.visitLabel(labelOffsets[nextLabel++]!);
+      const next = nexts[e]!;
+      switch (kinds[e]) {
+        case EVENT_END:
+          if (this.current >= 0) this.endCurrentBlock(next);
           break;
-        case Graph.IMPLICIT_LOAD:
-        case Graph.IMPLICIT_STORE: {
-          const locals = IMPLICIT_LOCALS[opcode]!;
-          if (locals > maxLocals) maxLocals = locals;
-          ++offset;
-          // trackVarInsn: with handlers, a block after each store.
-          if (kind === Graph.IMPLICIT_STORE && hasHandlers) this.visitLabel(offset);
+        case EVENT_STORE:
+          this.visitLabel(next);
           break;
-        }
-        case Graph.LOAD:
-        case Graph.STORE: {
-          const locals = b[p + 1]! + (opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE ? 2 : 1);
-          if (locals > maxLocals) maxLocals = locals;
-          offset += 2;
-          if (kind === Graph.STORE && hasHandlers) this.visitLabel(offset);
+        case EVENT_JUMP:
+          this.jump(Op.IFEQ, eventTargets[e]!, next);
           break;
-        }
-        case Graph.IINC:
-          if (b[p + 1]! + 1 > maxLocals) maxLocals = b[p + 1]! + 1;
-          offset += 3;
+        case EVENT_GOTO:
+          this.jump(Op.GOTO, eventTargets[e]!, next);
           break;
-        case Graph.WIDE: {
-          const wideOpcode = b[p + 1]!;
-          const varIndex = readU2(b, p + 2);
-          if (wideOpcode === Op.IINC) {
-            if (varIndex + 1 > maxLocals) maxLocals = varIndex + 1;
-            offset += 6;
-          } else {
-            const locals = varIndex + (wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD || wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE ? 2 : 1);
-            if (locals > maxLocals) maxLocals = locals;
-            offset += 4;
-            if (wideOpcode >= Op.ISTORE && hasHandlers) this.visitLabel(offset);
-          }
-          break;
-        }
-        case Graph.JUMP:
-          this.jump(opcode, offset + readS2(b, p + 1), offset + 3);
-          offset += 3;
-          break;
-        case Graph.WIDE_JUMP:
-          this.jump(Op.GOTO, offset + readS4(b, p + 1), offset + 5);
-          offset += 5;
-          break;
-        case Graph.TABLESWITCH: {
+        default: {
+          // EVENT_SWITCH, its targets read again.
+          if (this.current < 0) break;
+          const p = codeStart + offset;
           const operands = p + 4 - (offset & 3);
-          const low = readS4(b, operands + 4);
-          const high = readS4(b, operands + 8);
-          const count = high - low + 1;
-          if (this.current >= 0) {
+          if (eventTargets[e] === Op.TABLESWITCH) {
+            const count = readS4(b, operands + 8) - readS4(b, operands + 4) + 1;
             this.switchTarget(offset + readS4(b, operands));
             for (let i = 0; i < count; ++i) this.switchTarget(offset + readS4(b, operands + 12 + 4 * i));
-          }
-          offset = operands + 12 + 4 * count - codeStart;
-          if (this.current >= 0) this.endCurrentBlock(offset);
-          break;
-        }
-        case Graph.LOOKUPSWITCH: {
-          const operands = p + 4 - (offset & 3);
-          const count = readS4(b, operands + 4);
-          if (this.current >= 0) {
+          } else {
+            const count = readS4(b, operands + 4);
             this.switchTarget(offset + readS4(b, operands));
             for (let i = 0; i < count; ++i) this.switchTarget(offset + readS4(b, operands + 12 + 8 * i));
           }
-          offset = operands + 8 + 8 * count - codeStart;
-          if (this.current >= 0) this.endCurrentBlock(offset);
+          this.endCurrentBlock(next);
           break;
         }
-        default:
-          throw GIVE_UP;
       }
     }
-    if (offset !== codeLength) throw GIVE_UP;
-    if ((offsetMarks[codeLength]! & LABEL_MARK) !== 0) this.visitLabel(codeLength);
-    this.maxLocals = maxLocals;
+    while (nextLabel < sortedCount) this.visitLabel(labelOffsets[nextLabel++]!);
+    this.maxLocals = Math.max(events.maxLocals, this.writer.maxLocals);
 
     // The successors' blocks, and the jump targets.
     for (let e = 0; e < this.edgeCount; ++e) {
@@ -1407,6 +1478,37 @@ export class BytecodeFrames {
     writer.maxLocals = numLocal;
     writer.returnFrameBuffers();
   }
+}
+
+let sortedLabelBuffer = new Int32Array(256);
+/** The number of labels sortedLabels left in its result. */
+let sortedLabelCount = 0;
+
+/** `labels[0, count)` sorted, without repeats (in a reused buffer; sortedLabelCount of them). */
+function sortedLabels(labels: Int32Array, count: number): Int32Array {
+  if (sortedLabelBuffer.length < count) sortedLabelBuffer = new Int32Array(2 * count);
+  const sorted = sortedLabelBuffer;
+  if (count > 32) {
+    sorted.set(labels.subarray(0, count));
+    sorted.subarray(0, count).sort();
+  } else {
+    // Insertion sort: most methods have a few labels.
+    for (let i = 0; i < count; ++i) {
+      const label = labels[i]!;
+      let j = i;
+      while (j > 0 && sorted[j - 1]! > label) {
+        sorted[j] = sorted[j - 1]!;
+        --j;
+      }
+      sorted[j] = label;
+    }
+  }
+  let unique = 0;
+  for (let i = 0; i < count; ++i) {
+    if (unique === 0 || sorted[unique - 1] !== sorted[i]) sorted[unique++] = sorted[i]!;
+  }
+  sortedLabelCount = unique;
+  return sorted;
 }
 
 /** The stack slots of a descriptor's type (see getDescriptorSlots); gives up where MethodWriter would throw. */

@@ -28,7 +28,7 @@
 import { Attr } from './attribute-kinds.js';
 import { readS2, readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
-import { BytecodeFrames } from './bytecode-frames.js';
+import { BytecodeFrames, graphEvents } from './bytecode-frames.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { Handler } from './handler.js';
@@ -377,6 +377,7 @@ class CodeTranscoder {
 
     // The instructions, with the frames at their offsets.
     this.labelCount = computeFrames ? 0 : -1;
+    if (computeFrames) graphEvents.reset(writer.maxLocals, handlerCount > 0);
     writer.code.reserve(codeLength + 8);
     this.data = writer.code.data;
     this.room = this.data.length - codeLength;
@@ -401,6 +402,7 @@ class CodeTranscoder {
       }
       const opcode = b[offset]!;
       const kind = INSN_KINDS[opcode]!;
+      const insnOffset = offset;
       if (kind !== 0 && kind <= Insn.INSN_IMPLICIT_STORE) {
         // No operand (INSN_NONE, xLOAD_n, xSTORE_n): the same byte, the most frequent case.
         this.data[this.length++] = opcode;
@@ -408,6 +410,7 @@ class CodeTranscoder {
       } else {
         offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
       }
+      if (computeFrames) graphEvents.note(b, insnOffset, opcode, bytecodeOffset, offset - codeStart);
     }
     // An instruction running past code_length, or a frame that no instruction reached: errors.
     if (offset !== codeEnd || nextFrameOffset !== NO_FRAME) return false;
