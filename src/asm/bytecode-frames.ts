@@ -696,37 +696,36 @@ export class BytecodeFrames {
     return type;
   }
 
-  /** Frame.prototype.merge of the executed block's output frame into `successor`'s input frame, for a jump or fall through edge. */
+  /**
+   * Frame.prototype.merge of the executed block's output frame into `successor`'s input frame, for a
+   * jump or fall through edge. (The output frame holds no null type with array dimensions, which
+   * Frame.prototype.merge turns into null for a new frame: the simulation never makes one.)
+   */
   private merge(successor: number): boolean {
-    const symbolTable = this.symbolTable;
     const numLocal = this.maxLocals;
     const stackSize = this.stackSize;
-    const hasInitializations = this.initializationCount > 0;
-    let dst = blockInput[successor]!;
-    const isNewFrame = dst < 0;
-    let changed = false;
-    if (isNewFrame) {
-      dst = blockInput[successor] = this.allocateInput(numLocal + stackSize);
-      blockStackSize[successor] = stackSize;
-      changed = true;
-    } else if (blockStackSize[successor] !== stackSize) {
-      throw GIVE_UP;
-    }
     const types = inputs;
     const localTypes = locals;
     const stackTypes = stack;
-    for (let i = 0; i < numLocal; ++i) {
-      let type = localTypes[i]!;
-      if (hasInitializations) type = this.initialized(type);
-      if (isNewFrame) types[dst + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
-      else if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
+    let dst = blockInput[successor]!;
+    if (dst < 0) {
+      dst = blockInput[successor] = this.allocateInput(numLocal + stackSize);
+      blockStackSize[successor] = stackSize;
+      const newTypes = inputs;
+      for (let i = 0; i < numLocal; ++i) newTypes[dst + i] = localTypes[i]!;
+      for (let i = 0, j = dst + numLocal; i < stackSize; ++i, ++j) newTypes[j] = stackTypes[i]!;
+      return true;
     }
-    const dstStack = dst + numLocal;
-    for (let i = 0; i < stackSize; ++i) {
-      let type = stackTypes[i]!;
-      if (hasInitializations) type = this.initialized(type);
-      if (isNewFrame) types[dstStack + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
-      else if (types[dstStack + i] !== type) changed = Frame.merge(symbolTable, type, types, dstStack + i) || changed;
+    if (blockStackSize[successor] !== stackSize) throw GIVE_UP;
+    const symbolTable = this.symbolTable;
+    let changed = false;
+    for (let i = 0; i < numLocal; ++i) {
+      const type = localTypes[i]!;
+      if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
+    }
+    for (let i = 0, j = dst + numLocal; i < stackSize; ++i, ++j) {
+      const type = stackTypes[i]!;
+      if (types[j] !== type) changed = Frame.merge(symbolTable, type, types, j) || changed;
     }
     return changed;
   }
@@ -739,27 +738,26 @@ export class BytecodeFrames {
   private mergeIntoHandler(block: number, successor: number, catchType: number): boolean {
     const symbolTable = this.symbolTable;
     const numLocal = this.maxLocals;
-    const hasInitializations = this.initializationCount > 0;
+    const localTypes = locals;
     let dst = blockInput[successor]!;
-    const isNewFrame = dst < 0;
     let changed = false;
-    if (isNewFrame) {
+    if (dst < 0) {
       dst = blockInput[successor] = this.allocateInput(numLocal + 1);
       blockStackSize[successor] = 1;
+      const newTypes = inputs;
+      for (let i = 0; i < numLocal; ++i) newTypes[dst + i] = localTypes[i]!;
       // The stack's type, which Frame.merge sets when 0.
-      inputs[dst + numLocal] = 0;
+      newTypes[dst + numLocal] = 0;
       changed = true;
-    } else if (blockStackSize[successor] !== 1) {
-      throw GIVE_UP;
+    } else {
+      if (blockStackSize[successor] !== 1) throw GIVE_UP;
+      const types = inputs;
+      for (let i = 0; i < numLocal; ++i) {
+        const type = localTypes[i]!;
+        if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
+      }
     }
     const types = inputs;
-    const localTypes = locals;
-    for (let i = 0; i < numLocal; ++i) {
-      let type = localTypes[i]!;
-      if (hasInitializations) type = this.initialized(type);
-      if (isNewFrame) types[dst + i] = (type & ~DIM_MASK) === NULL ? NULL : type;
-      else if (types[dst + i] !== type) changed = Frame.merge(symbolTable, type, types, dst + i) || changed;
-    }
     const input = blockInput[block]!;
     for (let i = 0; i < numLocal; ++i) {
       const inputType = types[input + i]!;
@@ -1221,16 +1219,13 @@ export class BytecodeFrames {
               stackTypes[top++] = TOP;
               break;
             case Symbol.CONSTANT_CLASS_TAG:
+              // Not memoized in the symbol, whose own type CHECKCAST and ANEWARRAY memoize there.
               stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/Class');
               break;
             case Symbol.CONSTANT_STRING_TAG:
-              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/String');
-              break;
             case Symbol.CONSTANT_METHOD_TYPE_TAG:
-              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/invoke/MethodType');
-              break;
             case Symbol.CONSTANT_METHOD_HANDLE_TAG:
-              stackTypes[top++] = REFERENCE_KIND | symbolTable.addType('java/lang/invoke/MethodHandle');
+              stackTypes[top++] = this.constantType(symbol);
               break;
             case Symbol.CONSTANT_DYNAMIC_TAG:
               top = this.push(stackTypes, top, Frame.getDescriptorAbstractType(symbolTable, symbol.value as string));
@@ -1296,28 +1291,22 @@ export class BytecodeFrames {
           break;
         case Op.ANEWARRAY: {
           if (top < 1) throw GIVE_UP;
-          const elementType = (this.symbols[readU2(b, p + 1)] as Symbol).value as string;
+          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
           offset += 3;
-          top = this.push(
-            stackTypes,
-            top - 1,
+          const elementType = symbol.value as string;
+          stackTypes[top - 1] =
             elementType.charCodeAt(0) === 91 /* '[' */
               ? Frame.getDescriptorAbstractType(symbolTable, '[' + elementType)
-              : ARRAY_OF | REFERENCE_KIND | symbolTable.addType(elementType),
-          );
+              : ARRAY_OF | this.classType(symbol);
           break;
         }
         case Op.CHECKCAST: {
           if (top < 1) throw GIVE_UP;
-          const castType = (this.symbols[readU2(b, p + 1)] as Symbol).value as string;
+          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
           offset += 3;
-          top = this.push(
-            stackTypes,
-            top - 1,
-            castType.charCodeAt(0) === 91 /* '[' */
-              ? Frame.getDescriptorAbstractType(symbolTable, castType)
-              : REFERENCE_KIND | symbolTable.addType(castType),
-          );
+          const castType = symbol.value as string;
+          stackTypes[top - 1] =
+            castType.charCodeAt(0) === 91 /* '[' */ ? Frame.getDescriptorAbstractType(symbolTable, castType) : this.classType(symbol);
           break;
         }
         case Op.MULTIANEWARRAY: {
@@ -1336,6 +1325,12 @@ export class BytecodeFrames {
       if (top > maxTop) maxTop = top;
     }
     this.stackSize = top;
+    if (this.initializationCount > 0) {
+      // The types a constructor was invoked on are initialized at the end of the block (MethodWriter
+      // does it in each merge, with the same result for every successor).
+      for (let i = 0; i < numLocal; ++i) localTypes[i] = this.initialized(localTypes[i]!);
+      for (let i = 0; i < top; ++i) stackTypes[i] = this.initialized(stackTypes[i]!);
+    }
     // The relative maximum is a Java short in MethodWriter: beyond, left to it.
     if (maxTop - inputStackSize > 32767) throw GIVE_UP;
     return maxTop;
@@ -1397,6 +1392,33 @@ export class BytecodeFrames {
       default:
         return 3;
     }
+  }
+
+  /**
+   * The type a String, MethodType or MethodHandle constant pushes, memoized in its symbol (whose
+   * descriptorAbstractType has no other use).
+   */
+  private constantType(symbol: Symbol): number {
+    let type = symbol.descriptorAbstractType;
+    if (type === Symbol.UNKNOWN_ABSTRACT_TYPE) {
+      const className =
+        symbol.tag === Symbol.CONSTANT_STRING_TAG
+          ? 'java/lang/String'
+          : symbol.tag === Symbol.CONSTANT_METHOD_TYPE_TAG
+            ? 'java/lang/invoke/MethodType'
+            : 'java/lang/invoke/MethodHandle';
+      type = symbol.descriptorAbstractType = REFERENCE_KIND | this.symbolTable.addType(className);
+    }
+    return type;
+  }
+
+  /** The type of a CONSTANT_Class that is not an array, memoized in its symbol (see constantType). */
+  private classType(symbol: Symbol): number {
+    let type = symbol.descriptorAbstractType;
+    if (type === Symbol.UNKNOWN_ABSTRACT_TYPE) {
+      type = symbol.descriptorAbstractType = REFERENCE_KIND | this.symbolTable.addType(symbol.value as string);
+    }
+    return type;
   }
 
   /** Pushes `type` (two slots for long and double, none for void); returns the new stack size. */

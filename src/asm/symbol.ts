@@ -78,7 +78,9 @@ export class Symbol {
   dataHigh: number;
   /**
    * @internal Frame's abstract type of this field reference's type or this method reference's (or
-   * invokedynamic's) return type, memoized by Frame.pushSymbolDescriptor, or UNKNOWN_ABSTRACT_TYPE.
+   * invokedynamic's) return type, memoized by Frame.getSymbolDescriptorType; for a String,
+   * MethodType or MethodHandle constant the type ldc pushes, for a Class constant the class's own
+   * type (bytecode-frames.ts); or UNKNOWN_ABSTRACT_TYPE.
    */
   descriptorAbstractType: number;
 
