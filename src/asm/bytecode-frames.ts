@@ -425,18 +425,22 @@ export class BytecodeFrames {
       marks = new Uint8Array(2 * codeLength + 2);
       blockAt = new Int32Array(2 * codeLength + 2);
     }
+    const events = graphEvents;
     try {
-      this.buildGraph(labels, labelCount);
       if (
-        this.edgeCount === 0 &&
+        labelCount === 0 &&
         this.handlerCount === 0 &&
-        (this.blockCount === 1 || (this.blockCount === 2 && blockStart[1] === this.codeLength))
+        !events.unsupported &&
+        (events.count === 0 || (events.count === 1 && events.kinds[0] === EVENT_END && events.nexts[0] === codeLength))
       ) {
-        // One block, no frame to write: the types matter nowhere, only the stack's height.
+        // One block (no label, no handler, the only return or athrow last; MethodWriter's second block,
+        // after it, is empty), no frame to write: the types matter nowhere, only the stack's height.
         this.straightLine = true;
+        this.maxLocals = Math.max(events.maxLocals, this.writer.maxLocals);
         this.computeStraightLineMaxStack();
         return true;
       }
+      this.buildGraph(labels, labelCount);
       this.computeInputFrames();
       for (let k = 0; k < this.blockCount; ++k) {
         if ((blockFlags[k]! & (LIVE | REACHABLE)) === LIVE) this.checkUnreachedBlock(k);
