@@ -1796,8 +1796,14 @@ export class SymbolTable {
     if (knownIndex !== 0) {
       return knownIndex - 1;
     }
-    const hashCode = hashUtf8(Symbol.TYPE_TAG, value);
-    const index = this.addTypeInternal(new Entry(this.typeCount, Symbol.TYPE_TAG, null, null, value, 0, hashCode));
+    // Found through typeIndices alone: the entry stays out of the hash table of constants (where ASM
+    // puts it), which saves hashing its name and lengthens no chain of constants.
+    let typeTable = this.typeTable;
+    if (typeTable === null) {
+      typeTable = this.typeTable = [];
+    }
+    const index = this.typeCount++;
+    typeTable[index] = new Entry(index, Symbol.TYPE_TAG, null, null, value, 0, 0);
     typeIndices.set(value, index + 1);
     return index;
   }
@@ -1934,10 +1940,6 @@ function hashInt(tag: number, value: number): number {
 
 function hashLong(tag: number, high: number, low: number): number {
   return mix(tag + Math.imul(high, 31) + low);
-}
-
-function hashUtf8(tag: number, value: string): number {
-  return mix(tag + stringHash(value));
 }
 
 // The hashes of the constants made of strings use sampleString (O(1) whatever the length;
