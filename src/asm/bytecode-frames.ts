@@ -181,7 +181,8 @@ const enum Graph {
   UNSUPPORTED = 12,
 }
 
-const GRAPH_KINDS = new Uint8Array(256).fill(Graph.UNSUPPORTED);
+/** @internal The Graph kind of each opcode (0, Graph.SKIP, for those the graph ignores). */
+export const GRAPH_KINDS = new Uint8Array(256).fill(Graph.UNSUPPORTED);
 /** For xLOAD_n and xSTORE_n: n plus the size of the value, what max_locals must cover. */
 const IMPLICIT_LOCALS = new Uint8Array(256);
 for (let opcode = 0; opcode < 256; ++opcode) {
@@ -990,6 +991,7 @@ export class BytecodeFrames {
     for (let i = 0; i < inputStackSize; ++i) stackTypes[i] = inputTypes[input + numLocal + i]!;
     let top = inputStackSize;
     let maxTop = inputStackSize;
+    const symbols = this.symbols;
     this.initializationCount = 0;
     let offset = start;
     while (offset < end) {
@@ -1205,7 +1207,7 @@ export class BytecodeFrames {
         case Op.LDC:
         case Op.LDC_W:
         case Op.LDC2_W: {
-          const symbol = this.symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
+          const symbol = symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
           offset += opcode === Op.LDC ? 2 : 3;
           switch (symbol.tag) {
             case Symbol.CONSTANT_INTEGER_TAG:
@@ -1240,7 +1242,7 @@ export class BytecodeFrames {
           break;
         }
         case Op.GETSTATIC:
-          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, this.symbols[readU2(b, p + 1)] as Symbol));
+          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, symbols[readU2(b, p + 1)] as Symbol));
           offset += 3;
           break;
         case Op.PUTSTATIC:
@@ -1250,7 +1252,7 @@ export class BytecodeFrames {
           break;
         case Op.GETFIELD:
           if (top < 1) throw GIVE_UP;
-          top = this.push(stackTypes, top - 1, Frame.getSymbolDescriptorType(symbolTable, this.symbols[readU2(b, p + 1)] as Symbol));
+          top = this.push(stackTypes, top - 1, Frame.getSymbolDescriptorType(symbolTable, symbols[readU2(b, p + 1)] as Symbol));
           offset += 3;
           break;
         case Op.PUTFIELD:
@@ -1262,7 +1264,7 @@ export class BytecodeFrames {
         case Op.INVOKESPECIAL:
         case Op.INVOKESTATIC:
         case Op.INVOKEINTERFACE: {
-          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
+          const symbol = symbols[readU2(b, p + 1)] as Symbol;
           offset += opcode === Op.INVOKEINTERFACE ? 5 : 3;
           // The argument sizes include the receiver's.
           top -= (symbol.getArgumentsAndReturnSizes() >> 2) - (opcode === Op.INVOKESTATIC ? 1 : 0);
@@ -1274,7 +1276,7 @@ export class BytecodeFrames {
           break;
         }
         case Op.INVOKEDYNAMIC: {
-          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
+          const symbol = symbols[readU2(b, p + 1)] as Symbol;
           offset += 5;
           top -= (symbol.getArgumentsAndReturnSizes() >> 2) - 1;
           if (top < 0) throw GIVE_UP;
@@ -1284,7 +1286,7 @@ export class BytecodeFrames {
         case Op.NEW:
           stackTypes[top++] =
             UNINITIALIZED_KIND |
-            symbolTable.addUninitializedType((this.symbols[readU2(b, p + 1)] as Symbol).value as string, this.newOffsets[offset]!);
+            symbolTable.addUninitializedType((symbols[readU2(b, p + 1)] as Symbol).value as string, this.newOffsets[offset]!);
           offset += 3;
           break;
         case Op.NEWARRAY:
@@ -1295,7 +1297,7 @@ export class BytecodeFrames {
           break;
         case Op.ANEWARRAY: {
           if (top < 1) throw GIVE_UP;
-          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
+          const symbol = symbols[readU2(b, p + 1)] as Symbol;
           offset += 3;
           const elementType = symbol.value as string;
           stackTypes[top - 1] =
@@ -1306,7 +1308,7 @@ export class BytecodeFrames {
         }
         case Op.CHECKCAST: {
           if (top < 1) throw GIVE_UP;
-          const symbol = this.symbols[readU2(b, p + 1)] as Symbol;
+          const symbol = symbols[readU2(b, p + 1)] as Symbol;
           offset += 3;
           const castType = symbol.value as string;
           stackTypes[top - 1] =
@@ -1316,7 +1318,7 @@ export class BytecodeFrames {
         case Op.MULTIANEWARRAY: {
           top -= b[p + 3]!;
           if (top < 0) throw GIVE_UP;
-          top = this.push(stackTypes, top, Frame.getDescriptorAbstractType(symbolTable, (this.symbols[readU2(b, p + 1)] as Symbol).value as string));
+          top = this.push(stackTypes, top, Frame.getDescriptorAbstractType(symbolTable, (symbols[readU2(b, p + 1)] as Symbol).value as string));
           offset += 4;
           break;
         }
@@ -1346,6 +1348,7 @@ export class BytecodeFrames {
    */
   private checkUnreachedBlock(k: number): void {
     const b = this.b;
+    const symbols = this.symbols;
     const symbolTable = this.symbolTable;
     const end = k + 1 < this.blockCount ? blockStart[k + 1]! : this.codeLength;
     let offset = blockStart[k]!;
@@ -1358,24 +1361,24 @@ export class BytecodeFrames {
           break;
         case Insn.INSN_LDC:
         case Insn.INSN_LDC_W: {
-          const symbol = this.symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
+          const symbol = symbols[opcode === Op.LDC ? b[p + 1]! : readU2(b, p + 1)] as Symbol;
           if (symbol.tag === Symbol.CONSTANT_DYNAMIC_TAG) Frame.getDescriptorAbstractType(symbolTable, symbol.value as string);
           break;
         }
         case Insn.INSN_FIELD_OR_METHOD:
         case Insn.INSN_INVOKEINTERFACE:
         case Insn.INSN_INVOKEDYNAMIC:
-          Frame.getSymbolDescriptorType(symbolTable, this.symbols[readU2(b, p + 1)] as Symbol);
+          Frame.getSymbolDescriptorType(symbolTable, symbols[readU2(b, p + 1)] as Symbol);
           break;
         case Insn.INSN_TYPE: {
-          const name = (this.symbols[readU2(b, p + 1)] as Symbol).value as string;
+          const name = (symbols[readU2(b, p + 1)] as Symbol).value as string;
           if ((opcode === Op.ANEWARRAY || opcode === Op.CHECKCAST) && name.charCodeAt(0) === 91 /* '[' */) {
             Frame.getDescriptorAbstractType(symbolTable, opcode === Op.CHECKCAST ? name : '[' + name);
           }
           break;
         }
         case Insn.INSN_MULTIANEWARRAY:
-          Frame.getDescriptorAbstractType(symbolTable, (this.symbols[readU2(b, p + 1)] as Symbol).value as string);
+          Frame.getDescriptorAbstractType(symbolTable, (symbols[readU2(b, p + 1)] as Symbol).value as string);
           break;
         default:
           break;

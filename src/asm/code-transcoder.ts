@@ -28,7 +28,7 @@
 import { Attr } from './attribute-kinds.js';
 import { readS2, readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
-import { BytecodeFrames, graphEvents } from './bytecode-frames.js';
+import { BytecodeFrames, GRAPH_KINDS, graphEvents } from './bytecode-frames.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { Handler } from './handler.js';
@@ -410,7 +410,7 @@ class CodeTranscoder {
       } else {
         offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
       }
-      if (computeFrames) graphEvents.note(b, insnOffset, opcode, bytecodeOffset, offset - codeStart);
+      if (computeFrames && GRAPH_KINDS[opcode] !== 0) graphEvents.note(b, insnOffset, opcode, bytecodeOffset, offset - codeStart);
     }
     // An instruction running past code_length, or a frame that no instruction reached: errors.
     if (offset !== codeEnd || nextFrameOffset !== NO_FRAME) return false;
