@@ -235,7 +235,7 @@ export const ARRAY_OF = 1 << DIM_SHIFT;
 /** Added to an abstract type: one less array dimension. */
 export const ELEMENT_OF = -1 << DIM_SHIFT;
 
-const CONSTANT_KIND = 1 << KIND_SHIFT;
+export const CONSTANT_KIND = 1 << KIND_SHIFT;
 export const REFERENCE_KIND = 2 << KIND_SHIFT;
 export const UNINITIALIZED_KIND = 3 << KIND_SHIFT;
 export const FORWARD_UNINITIALIZED_KIND = 4 << KIND_SHIFT;

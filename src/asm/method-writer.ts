@@ -9,7 +9,7 @@ import { Constants } from './constants.js';
 import { WrittenAttribute } from './written-attribute.js';
 import { CurrentFrame } from './current-frame.js';
 import { Edge } from './edge.js';
-import { Frame } from './frame.js';
+import { CONSTANT_KIND, DIM_MASK, Frame, KIND_MASK, REFERENCE_KIND, VALUE_MASK } from './frame.js';
 import type { Handle } from './handle.js';
 import { Handler } from './handler.js';
 import { IllegalArgumentException, IllegalStateException } from './java-exceptions.js';
@@ -2078,10 +2078,33 @@ export class MethodWriter extends MethodVisitor {
   /** @internal Writes currentFrame[start..end) as verification_type_info structures (JVMS §4.7.4). */
   putAbstractTypes(start: number, end: number): void {
     const currentFrame = this.currentFrame as Int32Array;
-    const stackMapTableEntries = this.stackMapTableEntries as ByteVector;
+    const output = this.stackMapTableEntries as ByteVector;
+    const symbolTable = this.symbolTable;
+    // The frequent types written here directly, in room reserved once: a primitive, TOP or NULL is
+    // one byte, a class (Object_variable_info) three; the others through Frame.putAbstractType.
+    const maxLength = output.length + 3 * (end - start);
+    if (maxLength > output.data.length) output.reserve(Math.max(maxLength, 2 * output.data.length));
+    let data = output.data;
+    let length = output.length;
     for (let i = start; i < end; ++i) {
-      Frame.putAbstractType(this.symbolTable, currentFrame[i], stackMapTableEntries);
+      const abstractType = currentFrame[i]!;
+      const dimAndKind = abstractType & (DIM_MASK | KIND_MASK);
+      if (dimAndKind === CONSTANT_KIND) {
+        data[length++] = abstractType & VALUE_MASK;
+      } else if (dimAndKind === REFERENCE_KIND) {
+        const classIndex = symbolTable.getTypeConstantClassIndex(abstractType & VALUE_MASK);
+        data[length] = Frame.ITEM_OBJECT;
+        data[length + 1] = classIndex >> 8;
+        data[length + 2] = classIndex;
+        length += 3;
+      } else {
+        output.length = length;
+        Frame.putAbstractType(symbolTable, abstractType, output);
+        data = output.data;
+        length = output.length;
+      }
     }
+    output.length = length;
   }
 
   /**
