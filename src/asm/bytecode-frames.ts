@@ -602,17 +602,19 @@ export class BytecodeFrames {
       const handlerBlock = blockAt[readU2(b, entry + 4)]! - 1;
       if (startBlock < 0 || endBlock < startBlock || handlerBlock < 0) throw GIVE_UP;
       const catchTypeIndex = readU2(b, entry + 6);
-      let catchType = 'java/lang/Throwable';
-      if (catchTypeIndex !== 0) {
+      let catchType: number;
+      if (catchTypeIndex === 0) {
+        catchType = Frame.getAbstractTypeFromInternalName(this.symbolTable, 'java/lang/Throwable');
+      } else {
         const symbol = this.symbols[catchTypeIndex];
         if (symbol === undefined) throw GIVE_UP;
-        catchType = symbol.value as string;
+        catchType = this.classType(symbol);
       }
       blockFlags[handlerBlock] |= JUMP_TARGET;
       handlerBlocks[4 * i] = startBlock;
       handlerBlocks[4 * i + 1] = endBlock;
       handlerBlocks[4 * i + 2] = handlerBlock;
-      handlerBlocks[4 * i + 3] = Frame.getAbstractTypeFromInternalName(this.symbolTable, catchType);
+      handlerBlocks[4 * i + 3] = catchType;
     }
   }
 
