@@ -1549,11 +1549,11 @@ function checkedSlots(descriptor: string): number {
   return slots;
 }
 
-/** checkedSlots of a field or method reference's (or invokedynamic's) descriptor, from its abstract type when known. */
+/** checkedSlots of a field or method reference's (or invokedynamic's) descriptor, memoized in the symbol. */
 function symbolSlots(symbol: Symbol): number {
-  const abstractType = symbol.descriptorAbstractType;
-  if (abstractType === Symbol.UNKNOWN_ABSTRACT_TYPE) return checkedSlots(symbol.value as string);
-  return abstractType === 0 ? 0 : abstractType === LONG || abstractType === DOUBLE ? 2 : 1;
+  let slots = symbol.descriptorSlots;
+  if (slots < 0) slots = symbol.descriptorSlots = checkedSlots(symbol.value as string);
+  return slots;
 }
 
 function resolvedLabel(bytecodeOffset: number): Label {

@@ -83,6 +83,11 @@ export class Symbol {
    * type (bytecode-frames.ts); or UNKNOWN_ABSTRACT_TYPE.
    */
   descriptorAbstractType: number;
+  /**
+   * @internal The stack slots of this field or method reference's (or invokedynamic's) type or return
+   * type once checked (getDescriptorSlots, bytecode-frames.ts), or -1.
+   */
+  descriptorSlots: number;
 
   /** @internal descriptorAbstractType before it is computed: no abstract type has all kind bits set. */
   static readonly UNKNOWN_ABSTRACT_TYPE = 0x7fffffff;
@@ -109,6 +114,7 @@ export class Symbol {
     this.next = null;
     this.dataHigh = 0;
     this.descriptorAbstractType = Symbol.UNKNOWN_ABSTRACT_TYPE;
+    this.descriptorSlots = -1;
   }
 
   /**
