@@ -9,48 +9,13 @@ import { existsSync } from 'node:fs';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
-import { MethodVisitor } from '../src/asm/method-visitor.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
 import { ClassPath } from '../src/classpath/class-path.js';
 import { type CorpusClass, corpusJars, jarClasses, javaBaseClasses } from './support/corpus.js';
+import { countCalls, outcome, rewrite, type Rewrite, ThroughEvents } from './support/rewrite-paths.js';
 import { bigMethodSource, compileFixtureBuild, fixtureBuilds } from './support/fixture-builds.js';
 import { compileJava } from './support/javac.js';
-
-/** Puts a pass-through MethodVisitor before each MethodWriter: the events path. */
-class ThroughEvents extends ClassVisitor {
-  constructor(next: ClassVisitor) {
-    super(Opcodes.ASM9, next);
-  }
-  override visitMethod(access: number, name: string, descriptor: string, signature: string | null, exceptions: string[] | null) {
-    const next = super.visitMethod(access, name, descriptor, signature, exceptions);
-    return next === null ? null : new MethodVisitor(Opcodes.ASM9, next);
-  }
-}
-
-/** How a class is rewritten: the writer's flags (with a class path for COMPUTE_FRAMES) and the reader's options. */
-interface Rewrite {
-  readonly writerFlags: number;
-  readonly parsingOptions: number;
-  readonly classPath?: ClassPath;
-}
-
-const jdk = new ClassPath([]);
-
-function rewrite(bytes: Uint8Array, how: Rewrite, throughEvents: boolean): Uint8Array {
-  const writer = new ClassWriter(how.writerFlags, { classPath: how.classPath ?? jdk });
-  new ClassReader(bytes).accept(throughEvents ? new ThroughEvents(writer) : writer, how.parsingOptions);
-  return writer.toByteArray();
-}
-
-/** The outcome of a rewrite: its bytes, or the error it threw. */
-function outcome(bytes: Uint8Array, how: Rewrite, throughEvents: boolean): string {
-  try {
-    return Buffer.from(rewrite(bytes, how, throughEvents)).toString('hex');
-  } catch (error) {
-    return `${(error as Error).constructor.name}: ${(error as Error).message}`;
-  }
-}
 
 /** The rewrites compared: no COMPUTE_* with each reader option, and COMPUTE_MAXS, COMPUTE_FRAMES without the frames read. */
 function rewrites(classPath?: ClassPath): Rewrite[] {
@@ -67,21 +32,10 @@ function describeRewrite(how: Rewrite): string {
   return `writer flags ${how.writerFlags}, reader options ${how.parsingOptions}`;
 }
 
-/**
- * Counts the methods ClassReader visits through events (readCode): those the transcoder gave up. Until
- * vi.restoreAllMocks(), which must come before the next call.
- */
+/** Counts the methods ClassReader visits through events (readCode): those the transcoder gave up. */
 function countEventMethods(): { calls: number } {
-  const counter = { calls: 0 };
-  const prototype = ClassReader.prototype as unknown as { readCode: (...args: unknown[]) => void };
-  const readCode = prototype.readCode;
-  vi.spyOn(prototype, 'readCode').mockImplementation(function (this: unknown, ...args: unknown[]) {
-    counter.calls++;
-    return readCode.apply(this, args);
-  });
-  return counter;
+  return countCalls(ClassReader.prototype, 'readCode');
 }
-
 
 function methodsWithCode(classes: CorpusClass[]): number {
   let count = 0;
