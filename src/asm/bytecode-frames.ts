@@ -11,7 +11,8 @@
 // it, with concrete types: the blocks, their edges and input frames live in a few typed arrays
 // reused from method to method, and a block's instructions are simulated on its concrete input
 // frame each time the fix point takes it. The result is MethodWriter's, byte for byte, because
-// - the control flow graph is the one MethodWriter builds from the transcoder's events: a block at
+// - the control flow graph is the one MethodWriter builds from the transcoder's events (built from the
+//   labels and the instructions graph-events.ts notes as the transcoder writes them): a block at
 //   offset 0, at each label (jump, switch and handler targets, handler range ends), after each
 //   conditional jump, after each goto, switch, return and athrow (a block that stays dead unless a
 //   label makes it current), and after each store when the method has handlers (trackVarInsn); the
@@ -23,6 +24,8 @@
 // - simulating an instruction on concrete types gives the concrete form of what Frame.execute gives
 //   on abstract ones (the output types LOCAL_KIND/STACK_KIND stand for the input's), including the
 //   uninitialized types a constructor call initializes at the end of the block.
+// A method of one block (no label, no handler, its only return or athrow last, 59% of java.base's) needs
+// no types at all: MethodWriter writes no frame for it, and only its stack heights matter.
 // Anything unusual (a stack underflow, two stack heights at one instruction, a block reached at the
 // end of the code, an invalid descriptor or NEWARRAY type, an error from getCommonSuperClass…) makes
 // `analyze` give up before the writer changes: the transcoder then leaves the method to MethodWriter,
@@ -51,6 +54,7 @@ import {
   UNINITIALIZED_THIS,
   VALUE_MASK,
 } from './frame.js';
+import { EVENT_END, EVENT_GOTO, EVENT_JUMP, EVENT_STORE, graphEvents, grownInt32 } from './graph-events.js';
 import { Handler } from './handler.js';
 import { Insn, INSN_KINDS, INSN_SIZES } from './instruction-kinds.js';
 import { Label } from './label.js';
@@ -159,195 +163,6 @@ const IN_WORK_LIST = 4;
 /** Current when the instruction at its start is visited: MethodWriter simulates its instructions (and meets their errors). */
 const LIVE = 8;
 
-// What buildGraph does at each instruction, by opcode: most only have a size (INSN_SIZES); the others
-// end a block, start one after them, or raise max_locals.
-const enum Graph {
-  SKIP = 0,
-  /** xRETURN, ATHROW. */
-  END = 1,
-  /** xLOAD_n; xSTORE_n: max_locals from IMPLICIT_LOCALS (and a store ends the block in a handler range). */
-  IMPLICIT_LOAD = 2,
-  IMPLICIT_STORE = 3,
-  /** xLOAD, xSTORE with a one-byte index. */
-  LOAD = 4,
-  STORE = 5,
-  IINC = 6,
-  WIDE = 7,
-  JUMP = 8,
-  WIDE_JUMP = 9,
-  TABLESWITCH = 10,
-  LOOKUPSWITCH = 11,
-  /** JSR, RET, JSR_W (subroutines, which MethodWriter inlines), ASM's own opcodes, undefined ones. */
-  UNSUPPORTED = 12,
-}
-
-/** @internal The Graph kind of each opcode (0, Graph.SKIP, for those the graph ignores). */
-export const GRAPH_KINDS = new Uint8Array(256).fill(Graph.UNSUPPORTED);
-/** For xLOAD_n and xSTORE_n: n plus the size of the value, what max_locals must cover. */
-const IMPLICIT_LOCALS = new Uint8Array(256);
-for (let opcode = 0; opcode < 256; ++opcode) {
-  switch (INSN_KINDS[opcode]) {
-    case Insn.INSN_NONE:
-      GRAPH_KINDS[opcode] = (opcode >= Op.IRETURN && opcode <= Op.RETURN) || opcode === Op.ATHROW ? Graph.END : Graph.SKIP;
-      break;
-    case Insn.INSN_IMPLICIT_LOAD:
-    case Insn.INSN_IMPLICIT_STORE: {
-      const isLoad = INSN_KINDS[opcode] === Insn.INSN_IMPLICIT_LOAD;
-      const implicit = opcode - (isLoad ? Op.ILOAD_0 : Op.ISTORE_0);
-      const type = implicit >> 2; // I, L, F, D, A
-      GRAPH_KINDS[opcode] = isLoad ? Graph.IMPLICIT_LOAD : Graph.IMPLICIT_STORE;
-      IMPLICIT_LOCALS[opcode] = (implicit & 3) + (type === 1 || type === 3 ? 2 : 1);
-      break;
-    }
-    case Insn.INSN_VAR:
-      if (opcode !== Op.RET) GRAPH_KINDS[opcode] = opcode < Op.ISTORE ? Graph.LOAD : Graph.STORE;
-      break;
-    case Insn.INSN_IINC:
-      GRAPH_KINDS[opcode] = Graph.IINC;
-      break;
-    case Insn.INSN_WIDE:
-      GRAPH_KINDS[opcode] = Graph.WIDE;
-      break;
-    case Insn.INSN_JUMP:
-      if (opcode !== Op.JSR) GRAPH_KINDS[opcode] = Graph.JUMP;
-      break;
-    case Insn.INSN_WIDE_JUMP:
-      if (opcode === Op.GOTO_W) GRAPH_KINDS[opcode] = Graph.WIDE_JUMP;
-      break;
-    case Insn.INSN_TABLESWITCH:
-      GRAPH_KINDS[opcode] = Graph.TABLESWITCH;
-      break;
-    case Insn.INSN_LOOKUPSWITCH:
-      GRAPH_KINDS[opcode] = Graph.LOOKUPSWITCH;
-      break;
-    case Insn.INSN_BYTE:
-    case Insn.INSN_SHORT:
-    case Insn.INSN_LDC:
-    case Insn.INSN_LDC_W:
-    case Insn.INSN_FIELD_OR_METHOD:
-    case Insn.INSN_INVOKEINTERFACE:
-    case Insn.INSN_INVOKEDYNAMIC:
-    case Insn.INSN_TYPE:
-    case Insn.INSN_MULTIANEWARRAY:
-      GRAPH_KINDS[opcode] = Graph.SKIP;
-      break;
-    default:
-      break;
-  }
-}
-
-// ## The instructions that shape the control flow graph
-//
-// The code transcoder decodes each instruction as it writes it; those that end a block, start one after
-// them or raise max_locals are noted here as it goes (GraphEvents.note), so that buildGraph does not
-// decode the code again: it replays these events between the labels.
-
-const EVENT_END = 1;
-const EVENT_STORE = 2;
-const EVENT_JUMP = 3;
-const EVENT_GOTO = 4;
-const EVENT_SWITCH = 5;
-
-/** @internal The graph events of one method, in code order (see above); one instance, reused. */
-export class GraphEvents {
-  count = 0;
-  /** max_locals so far: the writer's (arguments, local variable table), then the variable instructions'. */
-  maxLocals = 0;
-  /** Whether an instruction was seen that MethodWriter handles otherwise (subroutines, ASM's opcodes). */
-  unsupported = false;
-  private hasHandlers = false;
-  /** Per event: its kind, the old offset of its instruction, of the next, and of the jump target. */
-  kinds = new Uint8Array(256);
-  offsets = new Int32Array(256);
-  nexts = new Int32Array(256);
-  targets = new Int32Array(256);
-
-  reset(maxLocals: number, hasHandlers: boolean): void {
-    this.count = 0;
-    this.maxLocals = maxLocals;
-    this.unsupported = false;
-    this.hasHandlers = hasHandlers;
-  }
-
-  private add(kind: number, offset: number, next: number, target: number): void {
-    const count = this.count;
-    if (count === this.offsets.length) {
-      this.offsets = grownInt32(this.offsets, count + 1);
-      this.nexts = grownInt32(this.nexts, count + 1);
-      this.targets = grownInt32(this.targets, count + 1);
-      const kinds = new Uint8Array(2 * count);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
-    }
-    this.kinds[count] = kind;
-    this.offsets[count] = offset;
-    this.nexts[count] = next;
-    this.targets[count] = target;
-    this.count = count + 1;
-  }
-
-  private local(end: number): void {
-    if (end > this.maxLocals) this.maxLocals = end;
-  }
-
-  /**
-   * Notes the instruction `opcode` at `p` in `b` (old offset `offset`, the next at `next`) if it shapes the
-   * graph (what MethodWriter's visit methods do with COMPUTE_ALL_FRAMES besides simulating it).
-   */
-  note(b: Uint8Array, p: number, opcode: number, offset: number, next: number): void {
-    switch (GRAPH_KINDS[opcode]) {
-      case Graph.SKIP:
-        break;
-      case Graph.END:
-        this.add(EVENT_END, offset, next, 0);
-        break;
-      case Graph.IMPLICIT_LOAD:
-        this.local(IMPLICIT_LOCALS[opcode]!);
-        break;
-      case Graph.IMPLICIT_STORE:
-        this.local(IMPLICIT_LOCALS[opcode]!);
-        // trackVarInsn: with handlers, a block after each store.
-        if (this.hasHandlers) this.add(EVENT_STORE, offset, next, 0);
-        break;
-      case Graph.LOAD:
-      case Graph.STORE:
-        this.local(b[p + 1]! + (opcode === Op.LLOAD || opcode === Op.DLOAD || opcode === Op.LSTORE || opcode === Op.DSTORE ? 2 : 1));
-        if (opcode >= Op.ISTORE && this.hasHandlers) this.add(EVENT_STORE, offset, next, 0);
-        break;
-      case Graph.IINC:
-        this.local(b[p + 1]! + 1);
-        break;
-      case Graph.WIDE: {
-        const wideOpcode = b[p + 1]!;
-        const varIndex = readU2(b, p + 2);
-        if (wideOpcode === Op.IINC) {
-          this.local(varIndex + 1);
-        } else {
-          this.local(varIndex + (wideOpcode === Op.LLOAD || wideOpcode === Op.DLOAD || wideOpcode === Op.LSTORE || wideOpcode === Op.DSTORE ? 2 : 1));
-          if (wideOpcode >= Op.ISTORE && this.hasHandlers) this.add(EVENT_STORE, offset, next, 0);
-        }
-        break;
-      }
-      case Graph.JUMP:
-        this.add(opcode === Op.GOTO ? EVENT_GOTO : EVENT_JUMP, offset, next, offset + readS2(b, p + 1));
-        break;
-      case Graph.WIDE_JUMP:
-        this.add(EVENT_GOTO, offset, next, offset + readS4(b, p + 1));
-        break;
-      case Graph.TABLESWITCH:
-      case Graph.LOOKUPSWITCH:
-        this.add(EVENT_SWITCH, offset, next, opcode);
-        break;
-      default:
-        this.unsupported = true;
-        break;
-    }
-  }
-}
-
-/** @internal The graph events of the method being transcoded (see GraphEvents). */
-export const graphEvents = new GraphEvents();
-
 // Buffers reused from method to method, grown as needed (the code transcoder is never re-entered, see
 // transcodeCode). By old bytecode offset: the marks above, and the block starting there plus one (both
 // cleared after each method). By block (in code order, which is MethodWriter's nextBasicBlock order):
@@ -375,11 +190,6 @@ let handlerBlocks = new Int32Array(64);
 /** Thrown to give up (see the top of this file). */
 const GIVE_UP = new Error('frames not computed from the bytecode');
 
-function grownInt32(array: Int32Array, minLength: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(Math.max(minLength, 2 * array.length));
-  grown.set(array);
-  return grown;
-}
 
 /**
  * The frames of one method that the code transcoder wrote (its instructions, handlers and debug

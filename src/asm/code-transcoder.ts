@@ -28,7 +28,8 @@
 import { Attr } from './attribute-kinds.js';
 import { readS2, readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
-import { BytecodeFrames, GRAPH_KINDS, graphEvents } from './bytecode-frames.js';
+import { BytecodeFrames } from './bytecode-frames.js';
+import { GRAPH_KINDS, graphEvents } from './graph-events.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { Handler } from './handler.js';
