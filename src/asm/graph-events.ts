@@ -9,25 +9,7 @@
 
 import { readS2, readS4, readU2 } from './big-endian.js';
 import { Insn, INSN_KINDS } from './instruction-kinds.js';
-
-// The opcodes used here (JVMS §6.5), as a const enum inlined as literals (see frame.ts).
-const enum Op {
-  LLOAD = 22,
-  DLOAD = 24,
-  ILOAD_0 = 26,
-  ISTORE = 54,
-  LSTORE = 55,
-  DSTORE = 57,
-  ISTORE_0 = 59,
-  IINC = 132,
-  GOTO = 167,
-  JSR = 168,
-  RET = 169,
-  IRETURN = 172,
-  RETURN = 177,
-  ATHROW = 191,
-  GOTO_W = 200,
-}
+import { Op } from './op.js';
 
 // What the graph takes from each instruction, by opcode: most only have a size (INSN_SIZES); the others
 // end a block, start one after them, or raise max_locals.

@@ -25,53 +25,14 @@ import type { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 import { spreadArguments } from './varargs.js';
+import { Op } from './op.js';
 
 /** String.prototype.charCodeAt, called with .call in per-character loops (why: see ByteVector). */
 const charCodeAt = String.prototype.charCodeAt;
 
-// The opcodes tested on the hot paths, as a const enum so that tsc inlines them as literals
-// (values identical to Opcodes and Constants, JVMS §6.5).
-const enum Op {
-  ILOAD = 21,
-  LLOAD = 22,
-  DLOAD = 24,
-  ISTORE = 54,
-  LSTORE = 55,
-  DSTORE = 57,
-  IINC = 132,
-  IFEQ = 153,
-  GOTO = 167,
-  JSR = 168,
-  RET = 169,
-  TABLESWITCH = 170,
-  LOOKUPSWITCH = 171,
-  IRETURN = 172,
-  RETURN = 177,
-  GETSTATIC = 178,
-  PUTSTATIC = 179,
-  GETFIELD = 180,
-  INVOKESTATIC = 184,
-  INVOKEINTERFACE = 185,
-  INVOKEDYNAMIC = 186,
-  NEW = 187,
-  NEWARRAY = 188,
-  ATHROW = 191,
-  MULTIANEWARRAY = 197,
-  IFNULL = 198,
-  LDC = 18,
-  SIPUSH = 17,
-  NOP = 0,
-  // Constants (not exposed by the visitor API).
-  LDC_W = 19,
-  LDC2_W = 20,
-  ILOAD_0 = 26,
-  ISTORE_0 = 59,
-  WIDE = 196,
-  GOTO_W = 200,
-  JSR_W = 201,
-  WIDE_JUMP_OPCODE_DELTA = 33,
-  ASM_GOTO_W = 220,
-}
+// ASM's own opcode for a GOTO_W that needs a frame after it (see Label.resolve), and GOTO_W - GOTO.
+const ASM_GOTO_W = 220;
+const WIDE_JUMP_OPCODE_DELTA = 33;
 
 /** The NA entries of STACK_SIZE_DELTA: opcodes whose stack effect is not constant or never used here. */
 const NA = 0;
@@ -1173,7 +1134,7 @@ export class MethodWriter extends MethodVisitor {
     const code = this.code;
     this.lastBytecodeOffset = code.length;
     // The 'base' opcode: GOTO or JSR for GOTO_W or JSR_W, else the opcode itself.
-    const baseOpcode = opcode >= Op.GOTO_W ? opcode - Op.WIDE_JUMP_OPCODE_DELTA : opcode;
+    const baseOpcode = opcode >= Op.GOTO_W ? opcode - WIDE_JUMP_OPCODE_DELTA : opcode;
     let nextInsnIsJumpTarget = false;
     if ((label.flags & Label.FLAG_RESOLVED) !== 0 && label.bytecodeOffset - code.length < -32768) {
       // A backward jump beyond a signed 16-bit offset: GOTO becomes GOTO_W, JSR becomes JSR_W, and
@@ -1190,7 +1151,7 @@ export class MethodWriter extends MethodVisitor {
         // An ASM_GOTO_W rather than a GOTO_W: if the class has frames, the ClassReader round trip
         // that removes ASM opcodes must insert a frame after this jump, and only sees the need
         // for it through this opcode (which forces that round trip).
-        code.putByte(Op.ASM_GOTO_W);
+        code.putByte(ASM_GOTO_W);
         this.containsAsmInstructions = true;
         // The instruction after the GOTO_W is the target of the IFNOTxxx.
         nextInsnIsJumpTarget = true;
