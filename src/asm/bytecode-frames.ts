@@ -525,32 +525,12 @@ export class BytecodeFrames {
         continue;
       }
       switch (opcode) {
-        case Op.ILOAD_0:
-        case Op.ILOAD_1:
-        case Op.ILOAD_2:
-        case Op.ILOAD_3:
-        case Op.FLOAD_0:
-        case Op.FLOAD_1:
-        case Op.FLOAD_2:
-        case Op.FLOAD_3:
         case Op.ALOAD_0:
         case Op.ALOAD_1:
         case Op.ALOAD_2:
         case Op.ALOAD_3:
-        case Op.NEW:
-          height += 1;
-          break;
-        case Op.LLOAD_0:
-        case Op.LLOAD_1:
-        case Op.LLOAD_2:
-        case Op.LLOAD_3:
-        case Op.DLOAD_0:
-        case Op.DLOAD_1:
-        case Op.DLOAD_2:
-        case Op.DLOAD_3:
-          height += 2;
-          break;
         case Op.ALOAD:
+        case Op.NEW:
           height += 1;
           break;
         case Op.ISTORE:
@@ -745,36 +725,6 @@ export class BytecodeFrames {
         case Op.ALOAD:
           stackTypes[top++] = localTypes[b[p + 1]!]!;
           offset += 2;
-          break;
-        case Op.ILOAD_0:
-        case Op.ILOAD_1:
-        case Op.ILOAD_2:
-        case Op.ILOAD_3:
-          stackTypes[top++] = INTEGER;
-          ++offset;
-          break;
-        case Op.FLOAD_0:
-        case Op.FLOAD_1:
-        case Op.FLOAD_2:
-        case Op.FLOAD_3:
-          stackTypes[top++] = FLOAT;
-          ++offset;
-          break;
-        case Op.LLOAD_0:
-        case Op.LLOAD_1:
-        case Op.LLOAD_2:
-        case Op.LLOAD_3:
-          stackTypes[top++] = LONG;
-          stackTypes[top++] = TOP;
-          ++offset;
-          break;
-        case Op.DLOAD_0:
-        case Op.DLOAD_1:
-        case Op.DLOAD_2:
-        case Op.DLOAD_3:
-          stackTypes[top++] = DOUBLE;
-          stackTypes[top++] = TOP;
-          ++offset;
           break;
         case Op.ISTORE:
         case Op.FSTORE:

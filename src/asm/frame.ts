@@ -274,6 +274,12 @@ simple(0, INTEGER, Op.ICONST_M1, Op.ICONST_0, Op.ICONST_1, Op.ICONST_2, Op.ICONS
 simple(0, LONG, Op.LCONST_0, Op.LCONST_1, Op.LLOAD);
 simple(0, FLOAT, Op.FCONST_0, Op.FCONST_1, Op.FCONST_2, Op.FLOAD);
 simple(0, DOUBLE, Op.DCONST_0, Op.DCONST_1, Op.DLOAD);
+// xLOAD_n (ALOAD_n pushes the local's type: a case of its own). Frame.execute is given xLOAD; bytecode-frames.ts
+// reads the bytecode.
+simple(0, INTEGER, Op.ILOAD_0, Op.ILOAD_1, Op.ILOAD_2, Op.ILOAD_3);
+simple(0, LONG, Op.LLOAD_0, Op.LLOAD_1, Op.LLOAD_2, Op.LLOAD_3);
+simple(0, FLOAT, Op.FLOAD_0, Op.FLOAD_1, Op.FLOAD_2, Op.FLOAD_3);
+simple(0, DOUBLE, Op.DLOAD_0, Op.DLOAD_1, Op.DLOAD_2, Op.DLOAD_3);
 simple(2, LONG, Op.LALOAD, Op.D2L);
 simple(2, DOUBLE, Op.DALOAD, Op.L2D);
 simple(3, 0, Op.IASTORE, Op.BASTORE, Op.CASTORE, Op.SASTORE, Op.FASTORE, Op.AASTORE);
