@@ -609,6 +609,42 @@ describe('ClassWriter.getCommonSuperClass', () => {
     expect(() => classWriter.getCommonSuperClass('java/lang/Integer', 'a/Missing')).toThrow(/a\/Missing/);
   });
 
+  /** `hierarchy` with a count of the questions asked, and answersAreFixed as given. */
+  function countingHierarchy(answersAreFixed: boolean): ClassHierarchy & { questions: number } {
+    const counting = {
+      questions: 0,
+      answersAreFixed,
+      getSuperName: (name: string) => (counting.questions++, hierarchy.getSuperName(name)),
+      isInterface: (name: string) => (counting.questions++, hierarchy.isInterface(name)),
+    };
+    return counting;
+  }
+
+  it('walks a hierarchy whose answers are fixed once per pair of types, for every writer using it', () => {
+    const fixed = countingHierarchy(true);
+    const first = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: fixed });
+    expect(first.getCommonSuperClass('java/lang/Integer', 'java/lang/Long')).toBe('java/lang/Number');
+    const asked = fixed.questions;
+    expect(asked).toBeGreaterThan(0);
+    const second = new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: fixed });
+    expect(second.getCommonSuperClass('java/lang/Integer', 'java/lang/Long')).toBe('java/lang/Number');
+    expect(fixed.questions).toBe(asked);
+    // Another pair, or the same pair the other way round, is a new question.
+    expect(second.getCommonSuperClass('java/lang/Long', 'java/lang/Integer')).toBe('java/lang/Number');
+    expect(fixed.questions).toBeGreaterThan(asked);
+    // A missing class is not remembered: the error comes each time.
+    expect(() => first.getCommonSuperClass('java/lang/Integer', 'a/Missing')).toThrow(/a\/Missing/);
+    expect(() => second.getCommonSuperClass('java/lang/Integer', 'a/Missing')).toThrow(/a\/Missing/);
+  });
+
+  it('asks any other hierarchy again (its answers may change, e.g. about classes being generated)', () => {
+    const changing = countingHierarchy(false);
+    new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: changing }).getCommonSuperClass('java/lang/Integer', 'java/lang/Long');
+    const asked = changing.questions;
+    new ClassWriter(ClassWriter.COMPUTE_FRAMES, { classPath: changing }).getCommonSuperClass('java/lang/Integer', 'java/lang/Long');
+    expect(changing.questions).toBe(2 * asked);
+  });
+
   it('says how to provide a hierarchy when there is none', () => {
     const classWriter = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     expect(() => classWriter.getCommonSuperClass('a/A', 'b/B')).toThrow(/a\/A and b\/B.*classPath/s);

@@ -114,6 +114,11 @@ export class BytecodeFrames {
   private initializationCount = 0;
   /** The stack size after `execute`. */
   private stackSize = 0;
+  /**
+   * The block whose input frame `locals` and `stack` hold (copied there from them by a merge since the
+   * last execute), or -1: execute then skips copying it back, as for a block that falls through to the next.
+   */
+  private workingBlock = -1;
   /** Whether the method is one block, whose code ends with its only return or athrow (see computeStraightLineMaxStack). */
   private straightLine = false;
 
@@ -440,6 +445,8 @@ export class BytecodeFrames {
       const newTypes = inputs;
       for (let i = 0; i < numLocal; ++i) newTypes[dst + i] = localTypes[i]!;
       for (let i = 0, j = dst + numLocal; i < stackSize; ++i, ++j) newTypes[j] = stackTypes[i]!;
+      // If the fix point takes it next (the last block pushed), execute needs no copy of this input.
+      this.workingBlock = successor;
       return true;
     }
     if (blockStackSize[successor] !== stackSize) throw GIVE_UP;
@@ -684,12 +691,18 @@ export class BytecodeFrames {
     const start = blockStart[k]!;
     const end = k + 1 < this.blockCount ? blockStart[k + 1]! : this.codeLength;
     // Each instruction takes at least a byte and pushes at most two values more than it pops.
-    if (stack.length < inputStackSize + 2 * (end - start) + 4) stack = new Int32Array(2 * (inputStackSize + 2 * (end - start) + 4));
+    if (stack.length < inputStackSize + 2 * (end - start) + 4) {
+      stack = new Int32Array(2 * (inputStackSize + 2 * (end - start) + 4));
+      this.workingBlock = -1;
+    }
     const localTypes = locals;
     const stackTypes = stack;
-    const inputTypes = inputs;
-    for (let i = 0; i < numLocal; ++i) localTypes[i] = inputTypes[input + i]!;
-    for (let i = 0; i < inputStackSize; ++i) stackTypes[i] = inputTypes[input + numLocal + i]!;
+    if (k !== this.workingBlock) {
+      const inputTypes = inputs;
+      for (let i = 0; i < numLocal; ++i) localTypes[i] = inputTypes[input + i]!;
+      for (let i = 0; i < inputStackSize; ++i) stackTypes[i] = inputTypes[input + numLocal + i]!;
+    }
+    this.workingBlock = -1;
     let top = inputStackSize;
     let maxTop = inputStackSize;
     const symbols = this.symbols;

@@ -29,7 +29,7 @@ import { Attr } from './attribute-kinds.js';
 import { readS2, readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import { BytecodeFrames } from './bytecode-frames.js';
-import { GRAPH_KINDS, graphEvents } from './graph-events.js';
+import { Graph, GRAPH_KINDS, graphEvents, IMPLICIT_LOCALS } from './graph-events.js';
 import type { ClassReader } from './class-reader.js';
 import { Constants } from './constants.js';
 import { Handler } from './handler.js';
@@ -389,6 +389,7 @@ class CodeTranscoder {
       stackMapTableOffset === 0 ? null : new FrameTranscoder(this, b, stackMapTableOffset, stackMapTableEnd, maxLocals, maxStack);
     let nextFrameOffset = frames === null ? NO_FRAME : frames.nextFrameOffset;
     let lastInsnStart = 0;
+    let implicitLoadLocals = 0;
     let offset = codeStart;
     while (offset < codeEnd) {
       const bytecodeOffset = offset - codeStart;
@@ -411,8 +412,18 @@ class CodeTranscoder {
       } else {
         offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
       }
-      if (computeFrames && GRAPH_KINDS[opcode] !== 0) graphEvents.note(b, insnOffset, opcode, bytecodeOffset, offset - codeStart);
+      if (computeFrames) {
+        const graphKind = GRAPH_KINDS[opcode]!;
+        if (graphKind === Graph.IMPLICIT_LOAD) {
+          // The most frequent instructions (ALOAD_0…) only raise max_locals: without a call.
+          const localsEnd = IMPLICIT_LOCALS[opcode]!;
+          if (localsEnd > implicitLoadLocals) implicitLoadLocals = localsEnd;
+        } else if (graphKind !== Graph.SKIP) {
+          graphEvents.note(b, insnOffset, opcode, bytecodeOffset, offset - codeStart);
+        }
+      }
     }
+    if (computeFrames) graphEvents.local(implicitLoadLocals);
     // An instruction running past code_length, or a frame that no instruction reached: errors.
     if (offset !== codeEnd || nextFrameOffset !== NO_FRAME) return false;
     newOffsetOf[codeLength] = this.length;

@@ -1405,41 +1405,27 @@ export class Frame {
     stackOffset: number,
     stackLength: number,
   ): void {
-    const localsEnd = localsOffset + localsLength;
-    let numLocal = 0;
-    let numTrailingTop = 0;
-    let i = localsOffset;
-    while (i < localsEnd) {
+    // One pass over the types, straight into the writer's frame buffer (room for all of them: the
+    // frame has fewer), then the counts in its header.
+    const frameIndex = methodWriter.visitFrameStart(bytecodeOffset, localsLength, stackLength);
+    const frame = methodWriter.currentFrame as Int32Array;
+    let end = frameIndex;
+    // Past the last local that is not TOP: trailing TOPs are left out.
+    let localsEnd = frameIndex;
+    for (let i = localsOffset, last = localsOffset + localsLength; i < last; ) {
       const localType = types[i]!;
       i += localType === LONG || localType === DOUBLE ? 2 : 1;
-      if (localType === TOP) {
-        numTrailingTop++;
-      } else {
-        numLocal += numTrailingTop + 1;
-        numTrailingTop = 0;
-      }
+      frame[end++] = localType;
+      if (localType !== TOP) localsEnd = end;
     }
-    const stackEnd = stackOffset + stackLength;
-    let numStack = 0;
-    i = stackOffset;
-    while (i < stackEnd) {
+    end = localsEnd;
+    for (let i = stackOffset, last = stackOffset + stackLength; i < last; ) {
       const stackType = types[i]!;
       i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
-      numStack++;
+      frame[end++] = stackType;
     }
-    let frameIndex = methodWriter.visitFrameStart(bytecodeOffset, numLocal, numStack);
-    i = localsOffset;
-    while (numLocal-- > 0) {
-      const localType = types[i]!;
-      i += localType === LONG || localType === DOUBLE ? 2 : 1;
-      methodWriter.visitAbstractType(frameIndex++, localType);
-    }
-    i = stackOffset;
-    while (numStack-- > 0) {
-      const stackType = types[i]!;
-      i += stackType === LONG || stackType === DOUBLE ? 2 : 1;
-      methodWriter.visitAbstractType(frameIndex++, stackType);
-    }
+    frame[1] = localsEnd - frameIndex;
+    frame[2] = end - localsEnd;
     methodWriter.visitFrameEnd();
   }
 

@@ -35,8 +35,8 @@ export const enum Graph {
 
 /** @internal The Graph kind of each opcode (0, Graph.SKIP, for those the graph ignores). */
 export const GRAPH_KINDS = new Uint8Array(256).fill(Graph.UNSUPPORTED);
-/** For xLOAD_n and xSTORE_n: n plus the size of the value, what max_locals must cover. */
-const IMPLICIT_LOCALS = new Uint8Array(256);
+/** @internal For xLOAD_n and xSTORE_n: n plus the size of the value, what max_locals must cover. */
+export const IMPLICIT_LOCALS = new Uint8Array(256);
 for (let opcode = 0; opcode < 256; ++opcode) {
   switch (INSN_KINDS[opcode]) {
     case Insn.INSN_NONE:
@@ -139,7 +139,8 @@ export class GraphEvents {
     this.count = count + 1;
   }
 
-  private local(end: number): void {
+  /** Raises max_locals to `end` (the transcoder's implicit loads: see transcodeDirect). */
+  local(end: number): void {
     if (end > this.maxLocals) this.maxLocals = end;
   }
 

@@ -524,6 +524,8 @@ function arrayElementClass(descriptor: string): string | undefined {
  * ClassHierarchy that ClassWriter's COMPUTE_FRAMES needs.
  */
 export class ClassPath implements ClassHierarchy {
+  /** What this class path answers about a class never changes (see ClassHierarchy.answersAreFixed): each is read once and cached. */
+  readonly answersAreFixed = true;
   /** The entries given, as given. */
   readonly entries: readonly string[];
   /** The JDK searched (first), or null. */
