@@ -407,6 +407,18 @@ export class BytecodeFrames {
     this.maxStack = maxStack;
   }
 
+  /**
+   * Replaces the types a constructor was invoked on in the executed block by their initialized
+   * types, in `locals` and `stack[0, top)`. (Out of execute, which the JIT then keeps for inlining
+   * the small functions of its frequent instructions.)
+   */
+  private initializeTypes(top: number): void {
+    const localTypes = locals;
+    const stackTypes = stack;
+    for (let i = 0, numLocal = this.maxLocals; i < numLocal; ++i) localTypes[i] = this.initialized(localTypes[i]!);
+    for (let i = 0; i < top; ++i) stackTypes[i] = this.initialized(stackTypes[i]!);
+  }
+
   /** The initialized type of `type` if a constructor is invoked on it in the executed block (Frame.getInitializedType). */
   private initialized(type: number): number {
     if (
@@ -926,7 +938,7 @@ export class BytecodeFrames {
           break;
         }
         case Op.GETSTATIC:
-          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, symbols[readU2(b, p + 1)] as Symbol));
+          top = this.push(stackTypes, top, this.descriptorType(symbols[readU2(b, p + 1)] as Symbol));
           offset += 3;
           break;
         case Op.PUTSTATIC:
@@ -936,7 +948,7 @@ export class BytecodeFrames {
           break;
         case Op.GETFIELD:
           if (top < 1) throw GIVE_UP;
-          top = this.push(stackTypes, top - 1, Frame.getSymbolDescriptorType(symbolTable, symbols[readU2(b, p + 1)] as Symbol));
+          top = this.push(stackTypes, top - 1, this.descriptorType(symbols[readU2(b, p + 1)] as Symbol));
           offset += 3;
           break;
         case Op.PUTFIELD:
@@ -956,7 +968,7 @@ export class BytecodeFrames {
           if (opcode === Op.INVOKESPECIAL && (symbol.name as string).charCodeAt(0) === 60 /* '<' */) {
             this.addInitialization(stackTypes[top]!);
           }
-          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, symbol));
+          top = this.push(stackTypes, top, this.descriptorType(symbol));
           break;
         }
         case Op.INVOKEDYNAMIC: {
@@ -964,7 +976,7 @@ export class BytecodeFrames {
           offset += 5;
           top -= (symbol.getArgumentsAndReturnSizes() >> 2) - 1;
           if (top < 0) throw GIVE_UP;
-          top = this.push(stackTypes, top, Frame.getSymbolDescriptorType(symbolTable, symbol));
+          top = this.push(stackTypes, top, this.descriptorType(symbol));
           break;
         }
         case Op.NEW:
@@ -1015,12 +1027,9 @@ export class BytecodeFrames {
       if (top > maxTop) maxTop = top;
     }
     this.stackSize = top;
-    if (this.initializationCount > 0) {
-      // The types a constructor was invoked on are initialized at the end of the block (MethodWriter
-      // does it in each merge, with the same result for every successor).
-      for (let i = 0; i < numLocal; ++i) localTypes[i] = this.initialized(localTypes[i]!);
-      for (let i = 0; i < top; ++i) stackTypes[i] = this.initialized(stackTypes[i]!);
-    }
+    // The types a constructor was invoked on are initialized at the end of the block (MethodWriter
+    // does it in each merge, with the same result for every successor).
+    if (this.initializationCount > 0) this.initializeTypes(top);
     // The relative maximum is a Java short in MethodWriter: beyond, left to it.
     if (maxTop - inputStackSize > 32767) throw GIVE_UP;
     return maxTop;
@@ -1110,6 +1119,15 @@ export class BytecodeFrames {
       type = symbol.descriptorAbstractType = REFERENCE_KIND | this.symbolTable.addType(symbol.value as string);
     }
     return type;
+  }
+
+  /**
+   * Frame.getSymbolDescriptorType, its memo read here: small enough for the JIT to inline in execute
+   * (Frame's, with the computation, is not).
+   */
+  private descriptorType(symbol: Symbol): number {
+    const type = symbol.descriptorAbstractType;
+    return type !== Symbol.UNKNOWN_ABSTRACT_TYPE ? type : Frame.getSymbolDescriptorType(this.symbolTable, symbol);
   }
 
   /** Pushes `type` (two slots for long and double, none for void); returns the new stack size. */
