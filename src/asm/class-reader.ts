@@ -194,6 +194,15 @@ export class MemberRef {
   ) {}
 }
 
+/** @internal The result of ClassReader.readMemberRefOnce, one object reused. */
+export class MemberRefScratch {
+  tag = 0;
+  owner = '';
+  name = '';
+  descriptor = '';
+}
+const memberRefScratch = new MemberRefScratch();
+
 /**
  * The visitor methods shared by ClassVisitor, FieldVisitor, MethodVisitor and
  * RecordComponentVisitor, through which annotation attributes are visited.
@@ -3465,6 +3474,35 @@ export class ClassReader {
       return cached;
     }
     return this.decodeMemberRef(memberRefs, constantPoolEntryIndex, referenceOffset);
+  }
+
+  /**
+   * @internal readMemberRef for a caller that reads each reference once (the code transcoder, which
+   * keeps what it makes of it): nothing cached, no object made; the result is `memberRefScratch`,
+   * overwritten by the next call.
+   */
+  readMemberRefOnce(constantPoolEntryIndex: number, referenceOffset: number): MemberRefScratch {
+    const cached = this.memberRefs === null ? undefined : this.memberRefs[constantPoolEntryIndex];
+    const scratch = memberRefScratch;
+    if (cached !== undefined) {
+      scratch.tag = cached.tag;
+      scratch.owner = cached.owner;
+      scratch.name = cached.name;
+      scratch.descriptor = cached.descriptor;
+      return scratch;
+    }
+    const b = this.classFileBuffer;
+    const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
+    const tag = b[cpInfoOffset - 1]!;
+    if (tag !== Tag.CONSTANT_FIELDREF && tag !== Tag.CONSTANT_METHODREF && tag !== Tag.CONSTANT_INTERFACE_METHODREF) {
+      this.failConstant(constantPoolEntryIndex, 'a field or method reference', referenceOffset);
+    }
+    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
+    scratch.tag = tag;
+    scratch.owner = this.readRequiredClass(cpInfoOffset);
+    scratch.name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
+    scratch.descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === Tag.CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR);
+    return scratch;
   }
 
   /** Decodes, checks and caches the member reference of readMemberRef (kept out of the hot path). */

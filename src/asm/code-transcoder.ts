@@ -1074,8 +1074,10 @@ class CodeTranscoder {
     if (isField ? tag === Symbol.CONSTANT_FIELDREF_TAG : tag === Symbol.CONSTANT_METHODREF_TAG || tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG) {
       return constant;
     }
-    const memberRef = this.reader.readMemberRef(constantIndex, indexOffset);
-    if ((memberRef.tag === Symbol.CONSTANT_FIELDREF_TAG) !== isField) {
+    // A shared object (see readMemberRefOnce): its fields are read before any other call.
+    const memberRef = this.reader.readMemberRefOnce(constantIndex, indexOffset);
+    const memberTag = memberRef.tag;
+    if ((memberTag === Symbol.CONSTANT_FIELDREF_TAG) !== isField) {
       // ClassReader.readCode's error.
       const expected = isField ? 'a CONSTANT_Fieldref' : 'a CONSTANT_Methodref or CONSTANT_InterfaceMethodref';
       this.reader.failConstant(constantIndex, expected, indexOffset);
@@ -1088,10 +1090,10 @@ class CodeTranscoder {
           memberRef.owner,
           memberRef.name,
           memberRef.descriptor,
-          memberRef.tag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG,
+          memberTag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG,
         );
     if (this.symbols !== null) this.symbols[constantIndex] = symbol;
-    return (this.constants[constantIndex] = symbol.index | (memberRef.tag << TAG_SHIFT));
+    return (this.constants[constantIndex] = symbol.index | (memberTag << TAG_SHIFT));
   }
 
   /** The writer's index for the CONSTANT_InvokeDynamic of the invokedynamic at `offset`. */
