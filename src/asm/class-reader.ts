@@ -3491,17 +3491,7 @@ export class ClassReader {
       scratch.descriptor = cached.descriptor;
       return scratch;
     }
-    const b = this.classFileBuffer;
-    const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
-    const tag = b[cpInfoOffset - 1]!;
-    if (tag !== Tag.CONSTANT_FIELDREF && tag !== Tag.CONSTANT_METHODREF && tag !== Tag.CONSTANT_INTERFACE_METHODREF) {
-      this.failConstant(constantPoolEntryIndex, 'a field or method reference', referenceOffset);
-    }
-    const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
-    scratch.tag = tag;
-    scratch.owner = this.readRequiredClass(cpInfoOffset);
-    scratch.name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
-    scratch.descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === Tag.CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR);
+    this.decodeMemberRefInto(scratch, constantPoolEntryIndex, referenceOffset);
     return scratch;
   }
 
@@ -3511,6 +3501,12 @@ export class ClassReader {
     constantPoolEntryIndex: number,
     referenceOffset: number,
   ): MemberRef {
+    const parts = this.decodeMemberRefInto(memberRefScratch, constantPoolEntryIndex, referenceOffset);
+    return (memberRefs[constantPoolEntryIndex] = new MemberRef(parts.tag, parts.owner, parts.name, parts.descriptor));
+  }
+
+  /** Decodes and checks the member reference `constantPoolEntryIndex` into `parts` (JVMS §4.4.2). */
+  private decodeMemberRefInto(parts: MemberRefScratch, constantPoolEntryIndex: number, referenceOffset: number): MemberRefScratch {
     const b = this.classFileBuffer;
     const cpInfoOffset = this.cpInfoOffsets[constantPoolEntryIndex]!;
     const tag = b[cpInfoOffset - 1]!;
@@ -3518,12 +3514,11 @@ export class ClassReader {
       this.failConstant(constantPoolEntryIndex, 'a field or method reference', referenceOffset);
     }
     const nameAndTypeCpInfoOffset = this.getCpInfoOffset(u2(b, cpInfoOffset + 2), Tag.CONSTANT_NAME_AND_TYPE, cpInfoOffset + 2);
-    return (memberRefs[constantPoolEntryIndex] = new MemberRef(
-      tag,
-      this.readRequiredClass(cpInfoOffset),
-      this.readRequiredUtf8(nameAndTypeCpInfoOffset),
-      this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === Tag.CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR),
-    ));
+    parts.tag = tag;
+    parts.owner = this.readRequiredClass(cpInfoOffset);
+    parts.name = this.readRequiredUtf8(nameAndTypeCpInfoOffset);
+    parts.descriptor = this.readDescriptor(nameAndTypeCpInfoOffset + 2, tag === Tag.CONSTANT_FIELDREF ? FIELD_DESCRIPTOR : METHOD_DESCRIPTOR);
+    return parts;
   }
 
   /** The internal name of the CONSTANT_Class whose index is the u2 at `offset` (not 0). */
