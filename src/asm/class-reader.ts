@@ -3478,21 +3478,12 @@ export class ClassReader {
 
   /**
    * @internal readMemberRef for a caller that reads each reference once (the code transcoder, which
-   * keeps what it makes of it): nothing cached, no object made; the result is `memberRefScratch`,
-   * overwritten by the next call.
+   * keeps what it makes of it): nothing cached, no object made; the result is readMemberRef's cached
+   * object if there is one, else `memberRefScratch`, overwritten by the next call.
    */
-  readMemberRefOnce(constantPoolEntryIndex: number, referenceOffset: number): MemberRefScratch {
+  readMemberRefOnce(constantPoolEntryIndex: number, referenceOffset: number): Readonly<MemberRefScratch> {
     const cached = this.memberRefs === null ? undefined : this.memberRefs[constantPoolEntryIndex];
-    const scratch = memberRefScratch;
-    if (cached !== undefined) {
-      scratch.tag = cached.tag;
-      scratch.owner = cached.owner;
-      scratch.name = cached.name;
-      scratch.descriptor = cached.descriptor;
-      return scratch;
-    }
-    this.decodeMemberRefInto(scratch, constantPoolEntryIndex, referenceOffset);
-    return scratch;
+    return cached ?? this.decodeMemberRefInto(memberRefScratch, constantPoolEntryIndex, referenceOffset);
   }
 
   /** Decodes, checks and caches the member reference of readMemberRef (kept out of the hot path). */
