@@ -27,11 +27,13 @@ function listClasses(dir) {
 // CLASSFORGE_DIST picks another build (A/B comparisons); by default this checkout's dist/.
 const dist = process.env.CLASSFORGE_DIST ?? path.join(root, 'dist');
 const { AdviceAdapter, ClassReader, ClassWriter, ClassNode, ClassPath, ClassVisitor, Method, MethodVisitor, Opcodes, Type, defineTransform } = await import(path.join(dist, 'src', 'index.js'));
-// As in the CLI and the agent's host (src/transform/on-stack-replacement.ts): without it, one process in four or
-// five settles 35-75% slower on the reading workloads for V8 reasons, and a round's ratio with it. A build from
-// before that file (an A/B baseline) gets the same flag directly.
+// The V8 flags of the CLI and the agent's host (src/transform/v8-flags.ts): no on-stack replacement (without it,
+// one process in four or five settles 35-75% slower on the reading workloads for V8 reasons, and a round's ratio
+// with it) and twice V8's inlining budget. A build from before that file (an A/B baseline) gets the flags it set.
+const v8Flags = path.join(dist, 'src', 'transform', 'v8-flags.js');
 const osr = path.join(dist, 'src', 'transform', 'on-stack-replacement.js');
-if (fs.existsSync(osr)) (await import(osr)).disableOnStackReplacement();
+if (fs.existsSync(v8Flags)) (await import(v8Flags)).setClassforgeV8Flags();
+else if (fs.existsSync(osr)) (await import(osr)).disableOnStackReplacement();
 else (await import('node:v8')).setFlagsFromString('--no-use-osr');
 // The transform pipeline (which brings classforge/source along) only for the workload that runs it, so that
 // the other workloads' processes hold the core alone.

@@ -8,7 +8,7 @@
 // run (`transform` brings the transform pipeline and esbuild, `verify` the analysis package…);
 // `classforge print Foo.class` needs half of that.
 
-import { disableOnStackReplacement } from '../src/transform/on-stack-replacement.js';
+import { setClassforgeV8Flags } from '../src/transform/v8-flags.js';
 import { installStdoutGuard } from './output.js';
 import { run, type RegisterCommand } from './program.js';
 
@@ -23,7 +23,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   attach: async () => (await import('./commands/attach.js')).registerAttachCommand,
 };
 
-disableOnStackReplacement();
+setClassforgeV8Flags();
 installStdoutGuard();
 const named = process.argv[2];
 const needed = named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);

@@ -35,7 +35,7 @@ const ENTRY_POINTS = [
   'src/transform/transform-worker.ts', // worker threads of transform jobs (run-transform-job.ts)
   // bench/ scripts' internals.
   'src/transform/index.ts',
-  'src/transform/on-stack-replacement.ts',
+  'src/transform/v8-flags.ts',
   'src/analysis/class-verifier.ts',
   'src/commons/index.ts',
   'src/classpath/zip-archive.ts',

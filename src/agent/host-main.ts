@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { ZipArchive } from '../classpath/zip-archive.js';
 import { importTransformCode } from '../transform/load-transform.js';
 import { narrowTransform } from '../transform/define-transform.js';
-import { disableOnStackReplacement } from '../transform/on-stack-replacement.js';
+import { setClassforgeV8Flags } from '../transform/v8-flags.js';
 import type { ActiveTransform } from '../transform/apply-transforms.js';
 import { type Frame, FrameBuilder, FrameType, HOST_EXIT_CONNECTION_LOST, HOST_EXIT_NOTHING_APPLIED, readRetransformed } from './agent-protocol.js';
 import { AGENT_CONFIG_ENTRY, parseAgentConfig } from './agent-config.js';
@@ -263,7 +263,7 @@ async function main(): Promise<number> {
   }
 }
 
-disableOnStackReplacement();
+setClassforgeV8Flags();
 main().then(
   (status) => process.exit(status),
   (error: unknown) => {
