@@ -148,10 +148,13 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     leaving.child.stdin!.end();
     expect(await leaving.exit).toBe(0);
     expect(await exitOf(session, leaving), session.stderr.join('\n')).toBe(0);
-    expect(session.stderr.slice(-2)).toEqual([
-      'classforge: the connection to the JVM ended while retransforming the loaded classes',
-      `classforge: JVM ${pid} exited; the session is over`,
-    ]);
+    // Usually the connection ends while the host is still busy on Ticker. The shim may also have ended its
+    // retransformation and reported it before the JVM was gone (its wait for the host's answer timed out on a loaded
+    // machine, say): the host then reads that report after its busy transform and meets the end in the next phase
+    // (fresh-clone CI of session 34). Either way the session ends cleanly, which is what this test is about.
+    const [ended, over] = session.stderr.slice(-2);
+    expect(ended).toMatch(/^classforge: the connection to the JVM ended while (retransforming the loaded classes|transforming newly loaded classes)$/);
+    expect(over).toBe(`classforge: JVM ${pid} exited; the session is over`);
     expect(session.stderr.join('\n')).not.toContain('transform host failed');
   });
 
