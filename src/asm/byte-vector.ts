@@ -1,6 +1,6 @@
 import { IllegalArgumentException } from './java-exceptions.js';
 import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
-import { zeroedUint8Array } from './zeroed-slab.js';
+import { scratchUint8Array } from './zeroed-slab.js';
 
 /**
  * String.prototype.charCodeAt, called with .call in per-character loops: strings reach the writer
@@ -19,8 +19,9 @@ const EMPTY_DATA = new Uint8Array(0);
  * is allocated once and never grows.
  *
  * `data` and `length` are read directly by the writer classes (no getters in hot paths). Growing
- * vectors take zero-filled views on shared slabs (see zeroed-slab.ts): a class written from scratch
- * grows hundreds of small vectors. Vectors created with an explicit capacity (such as toByteArray's
+ * vectors take views on shared slabs (see zeroed-slab.ts): a class written from scratch grows hundreds
+ * of small vectors. Those views are not zero-filled: only the first `length` bytes are meaningful, and
+ * every put method writes each byte it counts. Vectors created with an explicit capacity (such as toByteArray's
  * result, which is handed to the caller) get a buffer of their own.
  */
 export class ByteVector {
@@ -242,6 +243,9 @@ export class ByteVector {
       } else {
         this.data.set(byteArrayValue.subarray(byteOffset, byteOffset + byteLength), this.length);
       }
+    } else {
+      // Written, not assumed: the storage of a vector is not zero-filled (see the class comment).
+      this.data.fill(0, this.length, this.length + byteLength);
     }
     this.length += byteLength;
     return this;
@@ -255,7 +259,7 @@ export class ByteVector {
   reserve(capacity: number): void {
     if (capacity > this.data.length) {
       const oldData = this.data;
-      const newData = zeroedUint8Array(capacity);
+      const newData = scratchUint8Array(capacity);
       for (let i = 0; i < this.length; ++i) {
         newData[i] = oldData[i]!;
       }
@@ -269,7 +273,7 @@ export class ByteVector {
     const length = this.length;
     const doubleCapacity = oldData.length === 0 ? 64 : 2 * oldData.length;
     const minimalCapacity = length + size;
-    const newData = zeroedUint8Array(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
+    const newData = scratchUint8Array(doubleCapacity > minimalCapacity ? doubleCapacity : minimalCapacity);
     // Most vectors are small, and many are empty on their first put: a loop (or nothing) beats
     // creating a subarray to copy.
     if (length <= 64) {

@@ -40,7 +40,7 @@ import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import { Type } from './type.js';
-import { zeroedInt32Array, zeroedUint8Array } from './zeroed-slab.js';
+import { scratchUint8Array, zeroedInt32Array } from './zeroed-slab.js';
 
 // The encoding of SymbolTable.transcodedConstantsOf: for a reader pool index, the writer's
 // constant made from it, as index | tag << 16 | extra << 24, where tag is the reader constant's
@@ -1166,7 +1166,7 @@ class CodeTranscoder {
     this.room -= size;
     if (this.room < 0) {
       const code = this.writer.code;
-      const grown = zeroedUint8Array(2 * code.data.length);
+      const grown = scratchUint8Array(2 * code.data.length);
       // Only the new code so far is meaningful (code.length is still 0: reserve would copy nothing).
       grown.set(code.data.subarray(0, this.length));
       this.room += grown.length - code.data.length;
