@@ -383,8 +383,9 @@ class CodeTranscoder {
     this.data = writer.code.data;
     this.room = this.data.length - codeLength;
     if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
+    // The new offset of each instruction start; -1 inside instructions, written as the loop passes them
+    // (cheaper than filling the whole range first: most instructions are one byte long).
     const newOffsetOf = newOffsets;
-    newOffsetOf.fill(-1, 0, codeLength + 1);
     const frames =
       stackMapTableOffset === 0 ? null : new FrameTranscoder(this, b, stackMapTableOffset, stackMapTableEnd, maxLocals, maxStack);
     let nextFrameOffset = frames === null ? NO_FRAME : frames.nextFrameOffset;
@@ -411,6 +412,9 @@ class CodeTranscoder {
         ++offset;
       } else {
         offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
+        // Inside the instruction (its size is at most code_length + 4 past bytecodeOffset: newOffsets
+        // has room, see above).
+        for (let p = bytecodeOffset + 1, next = offset - codeStart; p < next; ++p) newOffsetOf[p] = -1;
       }
       if (computeFrames) {
         const graphKind = GRAPH_KINDS[opcode]!;
