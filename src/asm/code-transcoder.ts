@@ -392,26 +392,32 @@ class CodeTranscoder {
     let lastInsnStart = 0;
     let implicitLoadLocals = 0;
     let offset = codeStart;
+    // this.data and this.length in locals, written back around transcodeInsn (which writes them).
+    let data = this.data;
+    let length = this.length;
     while (offset < codeEnd) {
       const bytecodeOffset = offset - codeStart;
-      const insnStart = this.length;
-      newOffsetOf[bytecodeOffset] = insnStart;
-      lastInsnStart = insnStart;
+      newOffsetOf[bytecodeOffset] = length;
+      lastInsnStart = length;
       if (nextFrameOffset <= bytecodeOffset) {
         // A frame at an offset between two instructions is an error for the reader.
         if (nextFrameOffset < bytecodeOffset) return false;
-        frames!.transcodeFrame(bytecodeOffset, insnStart);
+        frames!.transcodeFrame(bytecodeOffset, length);
         nextFrameOffset = frames!.nextFrameOffset;
       }
       const opcode = b[offset]!;
       const kind = INSN_KINDS[opcode]!;
       const insnOffset = offset;
       if (kind !== 0 && kind <= Insn.INSN_IMPLICIT_STORE) {
-        // No operand (INSN_NONE, xLOAD_n, xSTORE_n): the same byte, the most frequent case.
-        this.data[this.length++] = opcode;
+        // No operand (INSN_NONE, xLOAD_n, xSTORE_n): the same byte, the most frequent case (it never
+        // grows the code: no room needed).
+        data[length++] = opcode;
         ++offset;
       } else {
-        offset = this.transcodeInsn(offset, bytecodeOffset, insnStart, codeLength);
+        this.length = length;
+        offset = this.transcodeInsn(offset, bytecodeOffset, length, codeLength);
+        length = this.length;
+        data = this.data;
         // Inside the instruction (its size is at most code_length + 4 past bytecodeOffset: newOffsets
         // has room, see above).
         for (let p = bytecodeOffset + 1, next = offset - codeStart; p < next; ++p) newOffsetOf[p] = -1;
@@ -427,6 +433,7 @@ class CodeTranscoder {
         }
       }
     }
+    this.length = length;
     if (computeFrames) graphEvents.local(implicitLoadLocals);
     // An instruction running past code_length, or a frame that no instruction reached: errors.
     if (offset !== codeEnd || nextFrameOffset !== NO_FRAME) return false;
@@ -1126,7 +1133,10 @@ class CodeTranscoder {
     if (constant >> TAG_SHIFT === Symbol.CONSTANT_UTF8_TAG) {
       return constant & 0xffff;
     }
-    const index = this.writer.symbolTable.addConstantUtf8FromReader(this.reader.readRequiredUtf8(indexOffset), indexOffset);
+    // Without decoding it when the dictionary allows (local variable names are decoded nowhere else).
+    const symbolTable = this.writer.symbolTable;
+    let index = symbolTable.addDictionaryUtf8Undecoded(this.reader, constantIndex);
+    if (index === 0) index = symbolTable.addConstantUtf8FromReader(this.reader.readRequiredUtf8(indexOffset), indexOffset);
     this.constants[constantIndex] = index | (Symbol.CONSTANT_UTF8_TAG << TAG_SHIFT);
     return index;
   }

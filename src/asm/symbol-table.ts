@@ -1190,6 +1190,44 @@ export class SymbolTable {
     return this.addConstantUtf8(value);
   }
 
+  /**
+   * @internal addConstantUtf8FromReader for the Utf8 constant `constantIndex` of `classReader`, without
+   * decoding it: its index in this table when `classReader` is the dictionary, whose pool holds no Utf8
+   * constant twice, and the constant is ASCII without NUL (valid modified UTF-8 as it stands, JVMS
+   * §4.4.7; the decoded string would be the very one checkDictionaryHint accepts). Else 0: the caller
+   * decodes it (with the reader's checks and errors) and adds the string. For the Utf8 constants only
+   * the code's debug tables use (local variable names and types), which nothing else decodes.
+   */
+  addDictionaryUtf8Undecoded(classReader: ClassReader, constantIndex: number): number {
+    if (classReader !== this.dictionaryReader) {
+      return 0;
+    }
+    const cpInfoOffsets = classReader.cpInfoOffsets;
+    if (constantIndex <= 0 || constantIndex >= cpInfoOffsets.length) {
+      return 0;
+    }
+    const bytes = classReader.classFileBuffer;
+    const offset = cpInfoOffsets[constantIndex]!;
+    if (bytes[offset - 1] !== Symbol.CONSTANT_UTF8_TAG || this.getDictionary().hasDuplicateUtf8) {
+      return 0;
+    }
+    const knownIndex = this.dictionaryIndices![constantIndex]!;
+    if (knownIndex !== 0) {
+      return knownIndex;
+    }
+    const end = offset + 2 + ((bytes[offset]! << 8) | bytes[offset + 1]!);
+    if (end > bytes.length) {
+      return 0;
+    }
+    for (let i = offset + 2; i < end; ++i) {
+      const byte = bytes[i]!;
+      if (byte === 0 || byte > 0x7f) {
+        return 0;
+      }
+    }
+    return this.addDictionaryUtf8(constantIndex);
+  }
+
   /** The search table over the dictionary's Utf8 constants, built on first use. */
   private getDictionary(): SourceIndex {
     let dictionary = this.dictionary;
