@@ -117,6 +117,30 @@ describe('the code transcoder on the fixtures', () => {
   });
 });
 
+describe('the code transcoder and local variable names', () => {
+  // ASCII names are copied by pool index without decoding (SymbolTable.addDictionaryUtf8Undecoded); others
+  // (and a name the pool holds twice) are decoded and added by value: both must give the event path's bytes.
+  it('gives the bytes of the event path for names that are not ASCII', async () => {
+    const compiled = await compileJava(
+      {
+        'Accents.java':
+          'public class Accents {\n' +
+          '  static int f(int café) { int ñandú = café * 2; String 名前 = "x" + ñandú; for (int i = 0; i < 2; i++) ñandú += i; return 名前.length() + ñandú; }\n' +
+          '  static int g(int plain) { int other = plain + 1; return other; }\n' +
+          '}\n',
+      },
+      { options: ['-g'] },
+    );
+    const classPath = new ClassPath([compiled.dir]);
+    const accents = compiled.classes.find((c) => c.name === 'Accents')!;
+    for (const how of rewrites(classPath)) {
+      const transcoded = outcome(accents.bytes, how, false);
+      expect(transcoded, describeRewrite(how)).not.toMatch(/Error/);
+      expect(transcoded, describeRewrite(how)).toBe(outcome(accents.bytes, how, true));
+    }
+  });
+});
+
 // ## A class built byte by byte
 //
 // One method whose code uses the encodings MethodWriter does not keep: xLOAD with a one-byte index
