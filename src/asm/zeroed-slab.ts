@@ -5,9 +5,11 @@
 // scavenge): several times the cost of a view on an existing buffer, and work for a background
 // thread. Reading and writing a class needs several small per-class tables (a reader's per-entry
 // tables, a writer's search tables over a reader's pool, growing byte vectors), so small arrays are
-// views on 64 KiB slabs, each region handed out once by bumping an offset (a fresh slab is
-// zero-filled, so every region starts zeroed as a new array does), as Node does for small Buffers.
-// A slab is freed when no view on it is alive any more; larger arrays get a buffer of their own.
+// views on 64 KiB slabs, each region handed out once by bumping an offset, as Node does for small
+// Buffers. A slab is freed when no view on it is alive any more; larger arrays get a buffer of their own.
+// Three kinds of slabs: the tables' are zero-filled when created, so every region starts zeroed as a new
+// array does; the class files' and the ByteVectors' are not (their users write every byte they use, and
+// zero-filling fresh memory first costs as much again: see outputUint8Array and scratchUint8Array).
 
 const SLAB_BYTE_LENGTH = 64 * 1024;
 
