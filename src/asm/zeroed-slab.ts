@@ -16,27 +16,87 @@ const SLAB_BYTE_LENGTH = 64 * 1024;
 /** The largest allocation, in bytes, taken from a slab. */
 export const MAX_SLAB_ALLOCATION = 8 * 1024;
 
-let slab = new ArrayBuffer(SLAB_BYTE_LENGTH);
-let slabUsed = 0;
+/** Node's Buffer.allocUnsafeSlow, if this runtime has it. */
+const allocUnsafeSlow: ((size: number) => Uint8Array) | undefined = (
+  globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }
+).Buffer?.allocUnsafeSlow;
+
+/** A zero-filled ArrayBuffer of `byteLength` bytes. */
+function zeroedArrayBuffer(byteLength: number): ArrayBuffer {
+  return new ArrayBuffer(byteLength);
+}
+
+/**
+ * An ArrayBuffer of `byteLength` bytes whose content is unspecified: Node's Buffer.allocUnsafeSlow gives
+ * one of its own, not zero-filled; elsewhere (no Buffer) a plain zeroed one.
+ */
+function uninitializedArrayBuffer(byteLength: number): ArrayBuffer {
+  if (allocUnsafeSlow !== undefined) {
+    const buffer = allocUnsafeSlow(byteLength).buffer;
+    // allocUnsafeSlow's Buffer spans an ArrayBuffer of its own; anything else: a plain one.
+    if (buffer.byteLength === byteLength && buffer instanceof ArrayBuffer) return buffer;
+  }
+  return new ArrayBuffer(byteLength);
+}
+
+/**
+ * Regions of at most `maxAllocation` bytes handed out by bumping an offset in the current slab of
+ * `slabByteLength` bytes (8-byte aligned), a new slab from `allocate` when it is full; larger arrays get a
+ * buffer of their own from `allocate`.
+ */
+class SlabAllocator {
+  private slab: ArrayBuffer;
+  private used = 0;
+
+  constructor(
+    private readonly slabByteLength: number,
+    private readonly maxAllocation: number,
+    private readonly allocate: (byteLength: number) => ArrayBuffer,
+  ) {
+    this.slab = allocate(slabByteLength);
+  }
+
+  /** Reserves `byteLength` bytes (at most maxAllocation) and returns their offset in `current()`. */
+  reserve(byteLength: number): number {
+    const alignedByteLength = (byteLength + 7) & ~7;
+    if (this.used + alignedByteLength > this.slabByteLength) {
+      this.slab = this.allocate(this.slabByteLength);
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used += alignedByteLength;
+    return offset;
+  }
+
+  /** The slab of the last reserve. */
+  current(): ArrayBuffer {
+    return this.slab;
+  }
+
+  /** A new Uint8Array of `length` bytes: a region of a slab, or a buffer of its own when larger. */
+  uint8Array(length: number): Uint8Array {
+    if (length > this.maxAllocation) {
+      return new Uint8Array(this.allocate(length));
+    }
+    const offset = this.reserve(length);
+    return new Uint8Array(this.slab, offset, length);
+  }
+}
+
+// The tables: zero-filled, as new arrays are.
+const tables = new SlabAllocator(SLAB_BYTE_LENGTH, MAX_SLAB_ALLOCATION, zeroedArrayBuffer);
 
 /**
  * Reserves `byteLength` (at most MAX_SLAB_ALLOCATION) zero bytes, 8-byte aligned, and returns their
  * offset in `currentSlab()`: for callers that carve several views out of one region.
  */
 export function reserveSlabRegion(byteLength: number): number {
-  const alignedByteLength = (byteLength + 7) & ~7;
-  if (slabUsed + alignedByteLength > SLAB_BYTE_LENGTH) {
-    slab = new ArrayBuffer(SLAB_BYTE_LENGTH);
-    slabUsed = 0;
-  }
-  const offset = slabUsed;
-  slabUsed += alignedByteLength;
-  return offset;
+  return tables.reserve(byteLength);
 }
 
 /** The slab of the last reserveSlabRegion. */
 export function currentSlab(): ArrayBuffer {
-  return slab;
+  return tables.current();
 }
 
 /** A new zero-filled Int32Array of `length` elements. */
@@ -44,8 +104,8 @@ export function zeroedInt32Array(length: number): Int32Array {
   if (length > MAX_SLAB_ALLOCATION >> 2) {
     return new Int32Array(length);
   }
-  const offset = reserveSlabRegion(length << 2);
-  return new Int32Array(slab, offset, length);
+  const offset = tables.reserve(length << 2);
+  return new Int32Array(tables.current(), offset, length);
 }
 
 // Class files handed to callers (ClassWriter.toByteArray) come from slabs of their own, so that the
@@ -56,66 +116,23 @@ export function zeroedInt32Array(length: number): Int32Array {
 //
 // Their memory is not zero-filled: the caller (ClassWriter.toByteArray) writes every byte of the class
 // file anyway, and zero-filling fresh memory first costs as much again (a 128 KiB ArrayBuffer takes
-// about four times as long zeroed as not, on Node 20). Node's Buffer.allocUnsafeSlow gives such an
-// ArrayBuffer of its own; elsewhere (no Buffer) a plain zeroed one is used.
-const OUTPUT_SLAB_BYTE_LENGTH = 128 * 1024;
-/** The largest class file, in bytes, taken from an output slab. */
-const MAX_OUTPUT_SLAB_ALLOCATION = 16 * 1024;
-
-/** Node's Buffer.allocUnsafeSlow, if this runtime has it. */
-const allocUnsafeSlow: ((size: number) => Uint8Array) | undefined = (
-  globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }
-).Buffer?.allocUnsafeSlow;
-
-/** An ArrayBuffer of `byteLength` bytes whose content is unspecified (see above). */
-function uninitializedArrayBuffer(byteLength: number): ArrayBuffer {
-  if (allocUnsafeSlow !== undefined) {
-    const buffer = allocUnsafeSlow(byteLength).buffer;
-    // allocUnsafeSlow's Buffer spans an ArrayBuffer of its own; anything else: a plain one.
-    if (buffer.byteLength === byteLength && buffer instanceof ArrayBuffer) return buffer;
-  }
-  return new ArrayBuffer(byteLength);
-}
-
-let outputSlab = uninitializedArrayBuffer(OUTPUT_SLAB_BYTE_LENGTH);
-let outputSlabUsed = 0;
+// about four times as long zeroed as not, on Node 20).
+const outputs = new SlabAllocator(128 * 1024, 16 * 1024, uninitializedArrayBuffer);
 
 /**
  * A new Uint8Array of `length` bytes to hand to a caller (see above), which must write every one of
  * them: their initial content is unspecified.
  */
 export function outputUint8Array(length: number): Uint8Array {
-  if (length > MAX_OUTPUT_SLAB_ALLOCATION) {
-    return new Uint8Array(uninitializedArrayBuffer(length));
-  }
-  const alignedByteLength = (length + 7) & ~7;
-  if (outputSlabUsed + alignedByteLength > OUTPUT_SLAB_BYTE_LENGTH) {
-    outputSlab = uninitializedArrayBuffer(OUTPUT_SLAB_BYTE_LENGTH);
-    outputSlabUsed = 0;
-  }
-  const view = new Uint8Array(outputSlab, outputSlabUsed, length);
-  outputSlabUsed += alignedByteLength;
-  return view;
+  return outputs.uint8Array(length);
 }
 
 // The storage of growing ByteVectors: bytes past a vector's length are never read (its put methods write
 // every byte they count, ByteVector.putByteArray(null, …) included), so these regions need not start zeroed
-// either. They come from slabs of their own, which are not zero-filled (see above); larger ones get an
-// unfilled buffer of their own.
-let scratchSlab = uninitializedArrayBuffer(SLAB_BYTE_LENGTH);
-let scratchSlabUsed = 0;
+// either: slabs of their own, not zero-filled.
+const scratch = new SlabAllocator(SLAB_BYTE_LENGTH, MAX_SLAB_ALLOCATION, uninitializedArrayBuffer);
 
 /** A new Uint8Array of `length` bytes whose content is unspecified: the storage of a growing ByteVector. */
 export function scratchUint8Array(length: number): Uint8Array {
-  if (length > MAX_SLAB_ALLOCATION) {
-    return new Uint8Array(uninitializedArrayBuffer(length));
-  }
-  const alignedByteLength = (length + 7) & ~7;
-  if (scratchSlabUsed + alignedByteLength > SLAB_BYTE_LENGTH) {
-    scratchSlab = uninitializedArrayBuffer(SLAB_BYTE_LENGTH);
-    scratchSlabUsed = 0;
-  }
-  const view = new Uint8Array(scratchSlab, scratchSlabUsed, length);
-  scratchSlabUsed += alignedByteLength;
-  return view;
+  return scratch.uint8Array(length);
 }
