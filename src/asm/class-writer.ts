@@ -630,6 +630,10 @@ export class ClassWriter extends ClassVisitor {
   /**
    * Returns the class file built so far (JVMS §4.1). Throws ClassTooLargeException if the
    * constant pool overflows, MethodTooLargeException if a method's code does.
+   *
+   * A small class file is a view on a buffer shared with the class files written before and after
+   * it (see zeroed-slab.ts), not zero-filled outside the view: use the view (its byteOffset may not
+   * be 0), and slice() it before transferring or storing its buffer.
    */
   toByteArray(): Uint8Array {
     const symbolTable = this.symbolTable;
