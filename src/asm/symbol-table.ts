@@ -898,12 +898,12 @@ export class SymbolTable {
     }
     // Hashed by its strings (as ASM does), so that an existing reference costs one lookup; its
     // Class and NameAndType are looked up only to add a new one.
-    const hashCode = hash3Samples(
-      tag,
-      this.sampleOf(owner, ownerHint),
-      this.sampleOf(name, nameHint),
-      this.sampleOf(descriptor, descriptorHint),
-    );
+    // Each sample once: the Class and the NameAndType hash the same ones (a sample is a function of the
+    // value alone, see sampleOf).
+    const ownerSample = this.sampleOf(owner, ownerHint);
+    const nameSample = this.sampleOf(name, nameHint);
+    const descriptorSample = this.sampleOf(descriptor, descriptorHint);
+    const hashCode = hash3Samples(tag, ownerSample, nameSample, descriptorSample);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (
@@ -923,8 +923,8 @@ export class SymbolTable {
     }
     this.constantPool.put122(
       tag,
-      this.addOwnerClass(owner, ownerClassIndex, ownerHint),
-      this.addConstantNameAndType(name, descriptor, nameHint, descriptorHint),
+      this.addOwnerClass(owner, ownerClassIndex, ownerHint, ownerSample),
+      this.addSampledNameAndType(name, descriptor, nameHint, descriptorHint, nameSample, descriptorSample),
     );
     const newEntry = this.put(new Entry(this.constantPoolCount++, tag, owner, name, descriptor, 0, hashCode));
     if (dictionaryEntries !== null) {
@@ -1030,16 +1030,16 @@ export class SymbolTable {
    * of the dictionary's Class constant (`classIndex`, whose Utf8 is `ownerHint` if not 0) when an
    * entry was made for it: many references share an owner.
    */
-  private addOwnerClass(owner: string, classIndex: number, ownerHint: number): number {
+  private addOwnerClass(owner: string, classIndex: number, ownerHint: number, ownerSample: number): number {
     const dictionaryEntries = this.dictionaryEntries;
     if (ownerHint === 0 || dictionaryEntries === null || classIndex >= dictionaryEntries.length) {
-      return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint).index;
+      return this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint, readerHints.constantIndex, ownerSample).index;
     }
     const knownEntry = dictionaryEntries[classIndex];
     if (knownEntry !== undefined && knownEntry.tag === Symbol.CONSTANT_CLASS_TAG && knownEntry.value === owner) {
       return knownEntry.index;
     }
-    const entry = this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint);
+    const entry = this.addConstantUtf8Reference(Symbol.CONSTANT_CLASS_TAG, owner, ownerHint, readerHints.constantIndex, ownerSample);
     dictionaryEntries[classIndex] = entry;
     return entry.index;
   }
@@ -1124,11 +1124,30 @@ export class SymbolTable {
 
   /** Adds a CONSTANT_NameAndType_info (JVMS §4.4.6); returns its pool index. */
   addConstantNameAndType(name: string, descriptor: string, nameHint = 0, descriptorHint = 0): number {
+    return this.addSampledNameAndType(
+      name,
+      descriptor,
+      nameHint,
+      descriptorHint,
+      this.sampleOf(name, nameHint),
+      this.sampleOf(descriptor, descriptorHint),
+    );
+  }
+
+  /** addConstantNameAndType with the samples of `name` and `descriptor` (see sampleOf) already taken. */
+  private addSampledNameAndType(
+    name: string,
+    descriptor: string,
+    nameHint: number,
+    descriptorHint: number,
+    nameSample: number,
+    descriptorSample: number,
+  ): number {
     const tag = Symbol.CONSTANT_NAME_AND_TYPE_TAG;
     if ((this.pendingSourceGroups & GROUP_NAME_AND_TYPE) !== 0 && this.sourceMayHoldNameAndType(name)) {
       this.loadSourceGroups(GROUP_NAME_AND_TYPE);
     }
-    const hashCode = hash2Samples(tag, this.sampleOf(name, nameHint), this.sampleOf(descriptor, descriptorHint));
+    const hashCode = hash2Samples(tag, nameSample, descriptorSample);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (entry.hashCode === hashCode && entry.tag === tag && entry.name === name && entry.value === descriptor) {
@@ -1653,6 +1672,7 @@ export class SymbolTable {
     value: string,
     utf8Hint = 0,
     readerConstantIndex = readerHints.constantIndex,
+    valueSample?: number,
   ): Symbol {
     // Copy path: the Class or String constant that the source reader read this value from,
     // checked (see readerHints), is found without a search of the source pool; not when the pool
@@ -1685,7 +1705,7 @@ export class SymbolTable {
     }
     // Hashed by its string, so that an existing constant costs one lookup. When it is absent, ASM
     // adds its Utf8 first, then the constant: same here.
-    const hashCode = hashUtf8ReferenceSample(tag, this.sampleOf(value, utf8Hint));
+    const hashCode = hashUtf8ReferenceSample(tag, valueSample ?? this.sampleOf(value, utf8Hint));
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
       if (entry.hashCode === hashCode && entry.tag === tag && entry.value === value) {
