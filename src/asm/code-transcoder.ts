@@ -382,7 +382,9 @@ class CodeTranscoder {
     writer.code.reserve(codeLength + 8);
     this.data = writer.code.data;
     this.room = this.data.length - codeLength;
-    if (newOffsets.length <= codeLength) newOffsets = new Int32Array(2 * codeLength + 2);
+    // Room for code_length + 6 entries: an instruction that runs past the end of malformed code (found
+    // after the loop) has its inside written first, up to 5 bytes past code_length (a wide iinc).
+    if (newOffsets.length < codeLength + 6) newOffsets = new Int32Array(2 * codeLength + 8);
     // The new offset of each instruction start; -1 inside instructions, written as the loop passes them
     // (cheaper than filling the whole range first: most instructions are one byte long).
     const newOffsetOf = newOffsets;
@@ -418,8 +420,7 @@ class CodeTranscoder {
         offset = this.transcodeInsn(offset, bytecodeOffset, length, codeLength);
         length = this.length;
         data = this.data;
-        // Inside the instruction (its size is at most code_length + 4 past bytecodeOffset: newOffsets
-        // has room, see above).
+        // Inside the instruction (newOffsets has room, see above).
         for (let p = bytecodeOffset + 1, next = offset - codeStart; p < next; ++p) newOffsetOf[p] = -1;
       }
       if (computeFrames) {
