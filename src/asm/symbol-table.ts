@@ -1,4 +1,4 @@
-import { encodeModifiedUtf8Into, modifiedUtf8Length } from '../classfile/modified-utf8.js';
+import { encodeModifiedUtf8Into, isAscii, modifiedUtf8Length } from '../classfile/modified-utf8.js';
 import { readS4, readU2 } from './big-endian.js';
 import { ByteVector } from './byte-vector.js';
 import type { ClassReader } from './class-reader.js';
@@ -1235,14 +1235,8 @@ export class SymbolTable {
       return knownIndex;
     }
     const end = offset + 2 + ((bytes[offset]! << 8) | bytes[offset + 1]!);
-    if (end > bytes.length) {
+    if (end > bytes.length || !isAscii(bytes, offset + 2, end)) {
       return 0;
-    }
-    for (let i = offset + 2; i < end; ++i) {
-      const byte = bytes[i]!;
-      if (byte === 0 || byte > 0x7f) {
-        return 0;
-      }
     }
     return this.addDictionaryUtf8(constantIndex);
   }

@@ -97,7 +97,7 @@ export function decodeModifiedUtf8In(
 }
 
 /** Whether every byte of [start, end) is in 01-7F, ASCII chars that are their own modified UTF-8 (JVMS §4.4.7). */
-function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+export function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
   // c has bit 7 set for 80-FF, c - 1 for 00.
   let check = 0;
   for (let i = start; i < end; i++) {
