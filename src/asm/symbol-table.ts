@@ -1087,10 +1087,11 @@ export class SymbolTable {
 
   /** Adds a CONSTANT_Long_info (JVMS §4.4.5); `value` is a Java long as a bigint. */
   addConstantLong(value: bigint): Symbol {
+    // `| 0`: Number of a bigint is a HeapNumber even when it fits 31 bits (see Symbol's `data`).
     return this.addConstantLongOrDouble(
       Symbol.CONSTANT_LONG_TAG,
-      Number(BigInt.asIntN(32, value >> 32n)),
-      Number(BigInt.asIntN(32, value)),
+      Number(BigInt.asIntN(32, value >> 32n)) | 0,
+      Number(BigInt.asIntN(32, value)) | 0,
     );
   }
 
@@ -1910,14 +1911,14 @@ export class SymbolTable {
    * with `ClassWriter.getCommonSuperClass`); returns the type index of the result.
    */
   addMergedType(typeTableIndex1: number, typeTableIndex2: number): number {
-    const data =
-      typeTableIndex1 < typeTableIndex2
-        ? typeTableIndex1 + typeTableIndex2 * 0x100000000
-        : typeTableIndex2 + typeTableIndex1 * 0x100000000;
+    // The pair, smaller index first, in `data` and `dataHigh` (not ASM's one long `low | high << 32`:
+    // a number beyond 32 bits would make V8 box `data` in a HeapNumber for every symbol, see Symbol).
+    const low = typeTableIndex1 < typeTableIndex2 ? typeTableIndex1 : typeTableIndex2;
+    const high = typeTableIndex1 < typeTableIndex2 ? typeTableIndex2 : typeTableIndex1;
     const hashCode = mix(Symbol.MERGED_TYPE_TAG + typeTableIndex1 + typeTableIndex2);
     let entry = this.entries[hashCode & this.mask];
     while (entry !== null) {
-      if (entry.tag === Symbol.MERGED_TYPE_TAG && entry.hashCode === hashCode && entry.data === data) {
+      if (entry.tag === Symbol.MERGED_TYPE_TAG && entry.hashCode === hashCode && entry.data === low && entry.dataHigh === high) {
         return entry.info;
       }
       entry = entry.next;
@@ -1925,8 +1926,9 @@ export class SymbolTable {
     const type1 = this.typeTable![typeTableIndex1]!.value!;
     const type2 = this.typeTable![typeTableIndex2]!.value!;
     const commonSuperTypeIndex = this.addType(this.classWriter.getCommonSuperClass(type1, type2));
-    this.put(new Entry(this.typeCount, Symbol.MERGED_TYPE_TAG, null, null, null, data, hashCode)).info =
-      commonSuperTypeIndex;
+    const newEntry = new Entry(this.typeCount, Symbol.MERGED_TYPE_TAG, null, null, null, low, hashCode);
+    newEntry.dataHigh = high;
+    this.put(newEntry).info = commonSuperTypeIndex;
     return commonSuperTypeIndex;
   }
 

@@ -61,7 +61,14 @@ export class Symbol {
    * owner is an interface and the kind an invoke one), the bootstrap method index of
    * (invoke)dynamic entries, the byte offset of a bootstrap method in the BootstrapMethods array,
    * the bytecode offset of an uninitialized type's NEW, the label index of a forward
-   * uninitialized type, or the two type table indices of a merged type (`low + high * 2**32`).
+   * uninitialized type, or the smaller of the two type table indices of a merged type (`dataHigh`
+   * holds the other).
+   *
+   * Always a 32-bit integer, as `dataHigh`: V8 stores a field that has only ever held small integers
+   * (Smis) in the object itself, but once any symbol stores a number that is not one (a fraction, a
+   * value beyond 32 bits, or a HeapNumber such as `Number(bigint)` makes), every symbol created after
+   * that allocates a HeapNumber box for the field (java.base with COMPUTE_FRAMES: two boxes per
+   * symbol, for hundreds of thousands of symbols a pass).
    */
   readonly data: number;
   /**
@@ -74,7 +81,10 @@ export class Symbol {
   hashCode: number;
   /** @internal The next symbol of the same bucket of the SymbolTable's hash set. */
   next: Symbol | null;
-  /** @internal The high 32 bits of a Long or Double constant (`data` holds the low ones); else 0. */
+  /**
+   * @internal The high 32 bits of a Long or Double constant (`data` holds the low ones), the larger
+   * type table index of a merged type; else 0. A 32-bit integer (see `data`).
+   */
   dataHigh: number;
   /**
    * @internal Frame's abstract type of this field reference's type or this method reference's (or
@@ -108,10 +118,13 @@ export class Symbol {
     this.owner = owner;
     this.name = name;
     this.value = value;
+    // A non-number first (see `data`): the field is tagged, never a boxed double.
+    (this as { data: unknown }).data = null;
     this.data = data;
     this.info = 0;
     this.hashCode = hashCode;
     this.next = null;
+    (this as { dataHigh: unknown }).dataHigh = null;
     this.dataHigh = 0;
     this.descriptorAbstractType = Symbol.UNKNOWN_ABSTRACT_TYPE;
     this.descriptorSlots = -1;
