@@ -23,6 +23,7 @@ import { SymbolTable } from './symbol-table.js';
 import { Type } from './type.js';
 import { TypePath } from './type-path.js';
 import { TypeReference } from './type-reference.js';
+import { holeyArray } from './holey-array.js';
 import { currentSlab, MAX_SLAB_ALLOCATION, reserveSlabRegion, zeroedInt32Array } from './zeroed-slab.js';
 
 // ## Low-level reads
@@ -448,12 +449,12 @@ export class ClassReader {
     }
     const cpInfoOffsets = new Int32Array(tables, tablesOffset, constantPoolCount);
     this.cpInfoOffsets = cpInfoOffsets;
-    this.constantUtf8Values = new Array<string | undefined>(constantPoolCount);
+    this.constantUtf8Values = holeyArray<string>(constantPoolCount);
     this.checkedUtf8Kinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 4, constantPoolCount);
     this.attributeKinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 5, constantPoolCount);
     // 6 * constantPoolCount is even: the u2 table is aligned.
     this.attributeNameIndices = new Uint16Array(tables, tablesOffset + constantPoolCount * 6, Attr.ATTRIBUTE_STACK_MAP + 1);
-    this.constantClassValues = new Array<string | undefined>(constantPoolCount);
+    this.constantClassValues = holeyArray<string>(constantPoolCount);
     let currentCpInfoIndex = 1;
     let currentCpInfoOffset = classFileOffset + 10;
     let currentMaxStringLength = 0;
@@ -531,7 +532,7 @@ export class ClassReader {
     // JVMS §4.1: access_flags follows the last constant pool entry.
     this.header = currentCpInfoOffset;
     this.firstAttributeOffset = this.checkClassFileSkeleton();
-    this.constantDynamicValues = hasConstantDynamic ? new Array<ConstantDynamic | undefined>(constantPoolCount) : null;
+    this.constantDynamicValues = hasConstantDynamic ? holeyArray<ConstantDynamic>(constantPoolCount) : null;
     this.bootstrapMethodOffsets = hasBootstrapMethods ? this.readBootstrapMethodsAttribute(currentMaxStringLength) : null;
   }
 
@@ -3467,7 +3468,7 @@ export class ClassReader {
   readMemberRef(constantPoolEntryIndex: number, referenceOffset: number): MemberRef {
     let memberRefs = this.memberRefs;
     if (memberRefs === null) {
-      memberRefs = this.memberRefs = new Array<MemberRef | undefined>(this.cpInfoOffsets.length);
+      memberRefs = this.memberRefs = holeyArray<MemberRef>(this.cpInfoOffsets.length);
     }
     const cached = memberRefs[constantPoolEntryIndex];
     if (cached !== undefined) {

@@ -13,6 +13,7 @@ import { Opcodes } from './opcodes.js';
 import { readerHints } from './reader-hints.js';
 import { Symbol } from './symbol.js';
 import { Type } from './type.js';
+import { holeyArray } from './holey-array.js';
 import { zeroedInt32Array } from './zeroed-slab.js';
 import { WRITTEN_ATTRIBUTE_NAMES, WrittenAttribute } from './written-attribute.js';
 
@@ -138,7 +139,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const Entry = Symbol;
 type Entry = Symbol;
 
-/** 256 nulls, copied by nullArray. */
+/** Nulls, copied by nullArray; packed, grown (by push, which keeps it packed) to the longest length asked. */
 const NULLS: null[] = [];
 for (let i = 0; i < 256; ++i) {
   NULLS.push(null);
@@ -147,17 +148,14 @@ for (let i = 0; i < 256; ++i) {
 /**
  * A new array of `length` nulls: a slice of NULLS (a copy of a packed array, 2.4 times as fast as
  * filling a new one: a loop, or Array.prototype.fill, which takes V8's slow C++ path on a holey
- * array), else a loop.
+ * array). Always PACKED_ELEMENTS, so that the sites that read and write the hash set see one array
+ * map (a holey array for the large pools made them polymorphic, `--log-ic`).
  */
 function nullArray<T>(length: number): (T | null)[] {
-  if (length <= NULLS.length) {
-    return NULLS.slice(0, length);
+  while (NULLS.length < length) {
+    NULLS.push(null);
   }
-  const array = new Array<T | null>(length);
-  for (let i = 0; i < length; ++i) {
-    array[i] = null;
-  }
-  return array;
+  return NULLS.slice(0, length);
 }
 
 /** The hash set's initial capacity when not sized for a reader's pool (see reserveForSource). */
@@ -387,7 +385,7 @@ export class SymbolTable {
     let symbols = this.transcodedSymbols;
     if (symbols === null || this.transcodedReader !== classReader) {
       this.transcodedConstants = zeroedInt32Array(classReader.getItemCount());
-      symbols = this.transcodedSymbols = new Array<Symbol | undefined>(classReader.getItemCount());
+      symbols = this.transcodedSymbols = holeyArray<Symbol>(classReader.getItemCount());
       this.transcodedReader = classReader;
     }
     return symbols;
@@ -993,7 +991,7 @@ export class SymbolTable {
     }
     let sourceSymbols = this.sourceSymbols;
     if (sourceSymbols === null) {
-      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(classReader.getItemCount());
+      sourceSymbols = this.sourceSymbols = holeyArray<Entry>(classReader.getItemCount());
     }
     const knownEntry = sourceSymbols[index];
     if (knownEntry !== undefined) {
@@ -1048,7 +1046,7 @@ export class SymbolTable {
   private getDictionaryEntries(classReader: ClassReader): (Entry | undefined)[] {
     let dictionaryEntries = this.dictionaryEntries;
     if (dictionaryEntries === null) {
-      dictionaryEntries = this.dictionaryEntries = new Array<Entry | undefined>(classReader.getItemCount());
+      dictionaryEntries = this.dictionaryEntries = holeyArray<Entry>(classReader.getItemCount());
     }
     return dictionaryEntries;
   }
@@ -1498,7 +1496,7 @@ export class SymbolTable {
   private getSourceSymbol(tag: number, value: string, index: number): Entry {
     let sourceSymbols = this.sourceSymbols;
     if (sourceSymbols === null) {
-      sourceSymbols = this.sourceSymbols = new Array<Entry | undefined>(this.sourceClassReader!.getItemCount());
+      sourceSymbols = this.sourceSymbols = holeyArray<Entry>(this.sourceClassReader!.getItemCount());
     }
     let symbol = sourceSymbols[index];
     if (symbol === undefined) {
