@@ -27,6 +27,36 @@ describe('ByteVector', () => {
       expect(((vector.data[3 * i]! << 8) | vector.data[3 * i + 1]!) === (i & 0xffff) && vector.data[3 * i + 2] === (i & 0xff)).toBe(true);
     }
   });
+
+  it('putByteRun gives putByteArray’s bytes: any length and offset, sources and targets alternating, targets growing', () => {
+    // Deterministic pseudo-random runs (a linear congruential generator).
+    let seed = 12345;
+    const next = (bound: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % bound;
+    };
+    // Sources at odd offsets of larger buffers (unaligned views), as class files in a pool of Buffers.
+    const sources = [1, 3].map((shift) => {
+      const buffer = new Uint8Array(5000 + shift);
+      for (let i = 0; i < buffer.length; ++i) buffer[i] = (i * 31 + shift) & 0xff;
+      return buffer.subarray(shift);
+    });
+    const runs = [new ByteVector(), new ByteVector()];
+    const expected = [new ByteVector(), new ByteVector()];
+    for (let i = 0; i < 3000; ++i) {
+      const source = sources[next(2)]!;
+      const target = next(2);
+      const length = i % 50 === 0 ? 128 + next(300) : next(70);
+      const offset = next(source.length - length);
+      // A byte first, so that the runs start at every alignment in the target.
+      runs[target]!.putByte(i & 0xff).putByteRun(source, offset, length);
+      expected[target]!.putByte(i & 0xff).putByteArray(source, offset, length);
+    }
+    for (let t = 0; t < 2; ++t) {
+      expect(runs[t]!.length).toBe(expected[t]!.length);
+      expect(Buffer.from(runs[t]!.data.subarray(0, runs[t]!.length)).equals(Buffer.from(expected[t]!.data.subarray(0, expected[t]!.length)))).toBe(true);
+    }
+  });
 });
 
 /** A class whose one method is a tableswitch (with padding after its opcode) on its argument. */

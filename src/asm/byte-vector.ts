@@ -9,6 +9,16 @@ import { scratchUint8Array } from './zeroed-slab.js';
  */
 const charCodeAt = String.prototype.charCodeAt;
 
+/**
+ * The last source and target of putByteRun and their DataViews (a view costs an allocation; the
+ * runs of a class come from the same source into the same target). Holds on to the last class file
+ * and pool buffer read, as modified-utf8.ts's last Latin-1 view does.
+ */
+let runSource: Uint8Array | null = null;
+let runSourceView: DataView | null = null;
+let runTarget: Uint8Array | null = null;
+let runTargetView: DataView | null = null;
+
 /** The shared content of new default-capacity vectors, until their first put. */
 const EMPTY_DATA = new Uint8Array(0);
 
@@ -248,6 +258,44 @@ export class ByteVector {
       this.data.fill(0, this.length, this.length + byteLength);
     }
     this.length += byteLength;
+    return this;
+  }
+
+  /**
+   * @internal putByteArray for a caller that copies many short runs out of one `source` into one
+   * vector (the Utf8 constants of a dictionary class into its writer's constant pool, see
+   * SymbolTable.addDictionaryUtf8): four bytes at a time through DataViews of `source` and `data`,
+   * kept from call to call while they stay the same arrays. V8 inlines a DataView's unaligned 32-bit
+   * load and store; 8 to 64 bytes copy 2 to 3 times as fast as with a byte loop, and without the
+   * view that subarray allocates (java.base: 520,000 Utf8 constants of 15 bytes on average per pass).
+   */
+  putByteRun(source: Uint8Array, byteOffset: number, byteLength: number): this {
+    if (byteLength >= 128) {
+      return this.putByteArray(source, byteOffset, byteLength);
+    }
+    if (this.length + byteLength > this.data.length) {
+      this.enlarge(byteLength);
+    }
+    const data = this.data;
+    if (source !== runSource) {
+      runSource = source;
+      runSourceView = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    }
+    if (data !== runTarget) {
+      runTarget = data;
+      runTargetView = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    }
+    const sourceView = runSourceView!;
+    const targetView = runTargetView!;
+    const start = this.length;
+    let i = 0;
+    for (; i + 4 <= byteLength; i += 4) {
+      targetView.setInt32(start + i, sourceView.getInt32(byteOffset + i));
+    }
+    for (; i < byteLength; ++i) {
+      data[start + i] = source[byteOffset + i]!;
+    }
+    this.length = start + byteLength;
     return this;
   }
 

@@ -1290,10 +1290,8 @@ export class SymbolTable {
     const classReader = this.dictionaryReader!;
     const bytes = classReader.classFileBuffer;
     const offset = classReader.cpInfoOffsets[dictionaryIndex]!;
-    // The u2 length and the bytes as they are in the dictionary (JVMS §4.4.7).
-    this.constantPool
-      .putByte(Symbol.CONSTANT_UTF8_TAG)
-      .putByteArray(bytes, offset, ((bytes[offset]! << 8) | bytes[offset + 1]!) + 2);
+    // The whole CONSTANT_Utf8_info as it is in the dictionary: tag, u2 length, bytes (JVMS §4.4.7).
+    this.constantPool.putByteRun(bytes, offset - 1, ((bytes[offset]! << 8) | bytes[offset + 1]!) + 3);
     const index = this.constantPoolCount++;
     dictionaryIndices[dictionaryIndex] = index;
     return index;
