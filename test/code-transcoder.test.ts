@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { ClassReader } from '../src/asm/class-reader.js';
 import { ClassVisitor } from '../src/asm/class-visitor.js';
 import { ClassWriter } from '../src/asm/class-writer.js';
+import { Label } from '../src/asm/label.js';
+import { MethodWriter } from '../src/asm/method-writer.js';
 import { Opcodes } from '../src/asm/opcodes.js';
 import { readRawClassFile, readRawCode } from '../src/classfile/raw-class-file.js';
 import { ClassPath } from '../src/classpath/class-path.js';
@@ -137,6 +139,48 @@ describe('the code transcoder and local variable names', () => {
       const transcoded = outcome(accents.bytes, how, false);
       expect(transcoded, describeRewrite(how)).not.toMatch(/Error/);
       expect(transcoded, describeRewrite(how)).toBe(outcome(accents.bytes, how, true));
+    }
+  });
+});
+
+describe('the code transcoder and the debug tables it leaves after the code', () => {
+  // A transcoded method's LineNumberTable, LocalVariableTable and LocalVariableTypeTable sit in the code
+  // vector's storage after the code (MethodWriter.lineNumberTable). A visit event that appends to one of
+  // them afterwards must first copy it out (MethodWriter.ownedTable), not write over the code or the
+  // other tables: the result must be the event path's with the same events appended.
+  it('appends later visitLineNumber and visitLocalVariable events as the event path does', async () => {
+    const compiled = await compileJava(
+      {
+        'Tables.java':
+          'import java.util.List;\n' +
+          'public class Tables {\n' +
+          '  static int f(List<String> names, int n) { int total = 0; for (String s : names) total += s.length() * n; return total; }\n' +
+          '}\n',
+      },
+      { options: ['-g'] },
+    );
+    const bytes = compiled.classes.find((c) => c.name === 'Tables')!.bytes;
+    const appendTo = (writer: ClassWriter): Uint8Array => {
+      // The last method written: f (after the constructor).
+      let method = (writer as unknown as { firstMethod: MethodWriter }).firstMethod;
+      while ((method as unknown as { mv: MethodWriter | null }).mv !== null) method = (method as unknown as { mv: MethodWriter }).mv;
+      const start = new Label();
+      start.bytecodeOffset = 0;
+      const end = new Label();
+      end.bytecodeOffset = method.code.length;
+      method.visitLineNumber(1234, start);
+      method.visitLocalVariable('extra', 'Ljava/util/List;', 'Ljava/util/List<Ljava/lang/Integer;>;', start, end, 3);
+      return writer.toByteArray();
+    };
+    for (const flags of [0, ClassWriter.COMPUTE_MAXS]) {
+      const transcodedWriter = new ClassWriter(flags);
+      new ClassReader(bytes).accept(transcodedWriter, 0);
+      const eventsWriter = new ClassWriter(flags);
+      new ClassReader(bytes).accept(new ThroughEvents(eventsWriter), 0);
+      const transcoded = Buffer.from(appendTo(transcodedWriter)).toString('hex');
+      expect(transcoded, `writer flags ${flags}`).toBe(Buffer.from(appendTo(eventsWriter)).toString('hex'));
+      // The appended entries are there (line 1234 = 0x04d2).
+      expect(transcoded).toContain('04d2');
     }
   });
 });

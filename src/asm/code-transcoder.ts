@@ -114,11 +114,24 @@ const u2 = readU2;
 const s2 = readS2;
 const s4 = readS4;
 
-/** A ByteVector with room for `capacity` bytes on a shared slab (see zeroed-slab.ts). */
-function reservedVector(capacity: number): ByteVector {
-  const vector = new ByteVector();
-  if (capacity > 0) vector.reserve(capacity);
-  return vector;
+/**
+ * Where transcodeDebugTables wrote the debug tables of the method being transcoded, in the storage of its
+ * code vector (byte offsets), and their numbers of entries; read by setDebugTables. One object, reused.
+ */
+class DebugTables {
+  lineNumberTableOffset = 0;
+  lineNumberTableLength = 0;
+  localVariableTableOffset = 0;
+  localVariableTableLength = 0;
+  localVariableTypeTableOffset = 0;
+  localVariableTypeTableLength = 0;
+}
+const debugTables = new DebugTables();
+
+/** The most bytes transcodeDebugTables writes for the debug tables at these offsets of `b` (0: absent). */
+function debugTablesRoom(b: Uint8Array, lineNumberTableOffset: number, localVariableTableOffset: number): number {
+  // Each LocalVariableTable entry gives at most one LocalVariableTypeTable entry.
+  return (lineNumberTableOffset === 0 ? 0 : 4 * u2(b, lineNumberTableOffset)) + (localVariableTableOffset === 0 ? 0 : 20 * u2(b, localVariableTableOffset));
 }
 
 /**
@@ -379,7 +392,8 @@ class CodeTranscoder {
     // The instructions, with the frames at their offsets.
     this.labelCount = computeFrames ? 0 : -1;
     if (computeFrames) graphEvents.reset(writer.maxLocals, handlerCount > 0);
-    writer.code.reserve(codeLength + 8);
+    // The code, then its debug tables (transcodeDebugTables).
+    writer.code.reserve(codeLength + 8 + debugTablesRoom(b, lineNumberTableOffset, localVariableTableOffset));
     this.data = writer.code.data;
     this.room = this.data.length - codeLength;
     // Room for code_length + 6 entries: an instruction that runs past the end of malformed code (found
@@ -459,11 +473,7 @@ class CodeTranscoder {
       lastHandler = handler;
     }
 
-    const lineNumberTable = lineNumberTableOffset === 0 ? null : this.transcodeLineNumbers(lineNumberTableOffset, codeLength);
-    const localVariables =
-      localVariableTableOffset === 0
-        ? null
-        : this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength);
+    this.transcodeDebugTables(lineNumberTableOffset, localVariableTableOffset, localVariableTypeTableOffset, codeLength);
 
     let computedFrames: BytecodeFrames | null = null;
     if (computeFrames) {
@@ -489,18 +499,7 @@ class CodeTranscoder {
       writer.stackMapTableNumberOfEntries = frames.frameCount;
       writer.previousFrameOffset = frames.previousFrameOffset;
     }
-    if (lineNumberTable !== null && lineNumberTable.length > 0) {
-      writer.lineNumberTable = lineNumberTable;
-      writer.lineNumberTableLength = lineNumberTable.length >> 2;
-    }
-    if (localVariables !== null && localVariables.table.length > 0) {
-      writer.localVariableTable = localVariables.table;
-      writer.localVariableTableLength = localVariables.table.length / 10;
-      if (localVariables.typeTable.length > 0) {
-        writer.localVariableTypeTable = localVariables.typeTable;
-        writer.localVariableTypeTableLength = localVariables.typeTable.length / 10;
-      }
-    }
+    this.setDebugTables();
     if (computedFrames !== null) {
       computedFrames.write();
     } else {
@@ -802,7 +801,8 @@ class CodeTranscoder {
         writer.visitTryCatchBlock(labelOf(u2(b, entry)), labelOf(u2(b, entry + 2)), labelOf(u2(b, entry + 4)), catchType);
       }
 
-      code.reserve(codeLength + 8);
+      // The code, then its debug tables (transcodeDebugTables).
+      code.reserve(codeLength + 8 + debugTablesRoom(b, lineNumberTableOffset, localVariableTableOffset));
       this.data = code.data;
       this.room = this.data.length - codeLength;
       offset = codeStart;
@@ -830,22 +830,8 @@ class CodeTranscoder {
       if (labels[codeLength] !== 0) writer.visitLabel(labelOf(codeLength));
       newOffsets[codeLength] = this.length;
 
-      const lineNumberTable = lineNumberTableOffset === 0 ? null : this.transcodeLineNumbers(lineNumberTableOffset, codeLength);
-      if (lineNumberTable !== null && lineNumberTable.length > 0) {
-        writer.lineNumberTable = lineNumberTable;
-        writer.lineNumberTableLength = lineNumberTable.length >> 2;
-      }
-      if (localVariableTableOffset !== 0) {
-        const localVariables = this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength);
-        if (localVariables.table.length > 0) {
-          writer.localVariableTable = localVariables.table;
-          writer.localVariableTableLength = localVariables.table.length / 10;
-          if (localVariables.typeTable.length > 0) {
-            writer.localVariableTypeTable = localVariables.typeTable;
-            writer.localVariableTypeTableLength = localVariables.typeTable.length / 10;
-          }
-        }
-      }
+      this.transcodeDebugTables(lineNumberTableOffset, localVariableTableOffset, localVariableTypeTableOffset, codeLength);
+      this.setDebugTables();
       writer.visitMaxs(maxStack, maxLocals);
     } finally {
       for (let i = 0; i < targetCount; ++i) labels[targets[i]!] = 0;
@@ -1267,17 +1253,73 @@ class CodeTranscoder {
   }
 
   /**
+   * Writes the method's LineNumberTable, LocalVariableTable and LocalVariableTypeTable (those at a
+   * non-zero offset in the class) as the events leave them in MethodWriter, in the storage of the
+   * code vector right after the new code (see MethodWriter.lineNumberTable: one array for the code
+   * and its debug tables), and keeps where they are in `debugTables` until `setDebugTables`.
+   */
+  private transcodeDebugTables(
+    lineNumberTableOffset: number,
+    localVariableTableOffset: number,
+    localVariableTypeTableOffset: number,
+    codeLength: number,
+  ): void {
+    const b = this.b;
+    const lineCount = lineNumberTableOffset === 0 ? 0 : u2(b, lineNumberTableOffset);
+    const variableCount = localVariableTableOffset === 0 ? 0 : u2(b, localVariableTableOffset);
+    const position = this.length;
+    // Reserved with the code, unless the code grew into that room.
+    const needed = position + debugTablesRoom(b, lineNumberTableOffset, localVariableTableOffset);
+    if (needed > this.data.length) {
+      const grown = scratchUint8Array(needed);
+      grown.set(this.data.subarray(0, position));
+      this.writer.code.data = grown;
+      this.data = grown;
+    }
+    const tables = debugTables;
+    tables.lineNumberTableOffset = position;
+    tables.lineNumberTableLength = lineCount === 0 ? 0 : this.transcodeLineNumbers(lineNumberTableOffset, codeLength, position);
+    const variablesOffset = position + 4 * tables.lineNumberTableLength;
+    tables.localVariableTableOffset = variablesOffset;
+    tables.localVariableTableLength = 0;
+    tables.localVariableTypeTableOffset = variablesOffset + 10 * variableCount;
+    tables.localVariableTypeTableLength = 0;
+    if (variableCount > 0) this.transcodeLocalVariables(localVariableTableOffset, localVariableTypeTableOffset, codeLength, tables);
+  }
+
+  /** Points the writer's debug tables at those transcodeDebugTables wrote (the empty ones stay null). */
+  private setDebugTables(): void {
+    const writer = this.writer;
+    const code = writer.code;
+    const tables = debugTables;
+    if (tables.lineNumberTableLength > 0) {
+      writer.lineNumberTable = code;
+      writer.lineNumberTableOffset = tables.lineNumberTableOffset;
+      writer.lineNumberTableLength = tables.lineNumberTableLength;
+    }
+    if (tables.localVariableTableLength > 0) {
+      writer.localVariableTable = code;
+      writer.localVariableTableOffset = tables.localVariableTableOffset;
+      writer.localVariableTableLength = tables.localVariableTableLength;
+      if (tables.localVariableTypeTableLength > 0) {
+        writer.localVariableTypeTable = code;
+        writer.localVariableTypeTableOffset = tables.localVariableTypeTableOffset;
+        writer.localVariableTypeTableLength = tables.localVariableTypeTableLength;
+      }
+    }
+  }
+
+  /**
    * The LineNumberTable entries as the events leave them in MethodWriter: the reader visits the
    * line numbers with the label of their offset, in code order (entries of one offset in table
-   * order), and only at instructions (JVMS §4.7.12).
+   * order), and only at instructions (JVMS §4.7.12). Written at `position` of `data`; returns their number.
    */
-  private transcodeLineNumbers(tableOffset: number, codeLength: number): ByteVector {
+  private transcodeLineNumbers(tableOffset: number, codeLength: number, position: number): number {
     const b = this.b;
     const count = u2(b, tableOffset);
     const entries = tableOffset + 2;
-    const table = reservedVector(4 * count);
-    const data = table.data;
-    let length = 0;
+    const data = this.data;
+    let length = position;
     let previousStartPc = 0;
     for (let i = 0; i < count; ++i) {
       const entry = entries + 4 * i;
@@ -1285,7 +1327,7 @@ class CodeTranscoder {
       if (startPc < previousStartPc) {
         // Out of code order (rare): sorted, stably (Array.prototype.sort is), so that the entries of one
         // offset keep their order.
-        return this.transcodeLineNumbersInCodeOrder(entries, count, codeLength);
+        return this.transcodeLineNumbersInCodeOrder(entries, count, codeLength, position);
       }
       previousStartPc = startPc;
       // Past code_length: an error; at code_length or inside an instruction: never visited.
@@ -1301,41 +1343,42 @@ class CodeTranscoder {
       data[length + 3] = b[entry + 3]!;
       length += 4;
     }
-    table.length = length;
-    return table;
+    return (length - position) >> 2;
   }
 
-  private transcodeLineNumbersInCodeOrder(entries: number, count: number, codeLength: number): ByteVector {
+  private transcodeLineNumbersInCodeOrder(entries: number, count: number, codeLength: number, position: number): number {
     const b = this.b;
+    const data = this.data;
     const order = Array.from({ length: count }, (_, i) => i);
     order.sort((i, j) => u2(b, entries + 4 * i) - u2(b, entries + 4 * j));
-    const table = new ByteVector();
+    let length = position;
     for (const i of order) {
       const startPc = u2(b, entries + 4 * i);
       if (startPc > codeLength) throw GIVE_UP;
       if (startPc === codeLength || newOffsets[startPc]! < 0) continue;
       const newOffset = newOffsets[startPc]!;
-      table.putShort(newOffset).putShort(u2(b, entries + 4 * i + 2));
+      data[length] = newOffset >> 8;
+      data[length + 1] = newOffset;
+      data[length + 2] = b[entries + 4 * i + 2]!;
+      data[length + 3] = b[entries + 4 * i + 3]!;
+      length += 4;
     }
-    return table;
+    return (length - position) >> 2;
   }
 
   /**
    * The LocalVariableTable and LocalVariableTypeTable as visitLocalVariable writes them, entry by
    * entry in LocalVariableTable order, each with the signature of the last LocalVariableTypeTable
-   * entry of the same start_pc and index, as ClassReader pairs them (JVMS §4.7.13, §4.7.14).
+   * entry of the same start_pc and index, as ClassReader pairs them (JVMS §4.7.13, §4.7.14); written
+   * at the offsets `tables` gives, their numbers of entries set there.
    */
-  private transcodeLocalVariables(
-    tableOffset: number,
-    typeTableOffset: number,
-    codeLength: number,
-  ): { table: ByteVector; typeTable: ByteVector } {
+  private transcodeLocalVariables(tableOffset: number, typeTableOffset: number, codeLength: number, tables: DebugTables): void {
     const b = this.b;
     const count = u2(b, tableOffset);
     const typeCount = typeTableOffset === 0 ? 0 : u2(b, typeTableOffset);
-    const table = reservedVector(10 * count);
-    const typeTable = reservedVector(10 * typeCount);
-    const data = table.data;
+    const data = this.data;
+    const tablePosition = tables.localVariableTableOffset;
+    let typeTablePosition = tables.localVariableTypeTableOffset;
     for (let i = 0; i < count; ++i) {
       const entry = tableOffset + 2 + 10 * i;
       const startPc = u2(b, entry);
@@ -1348,12 +1391,12 @@ class CodeTranscoder {
       for (let j = typeCount - 1; j >= 0; --j) {
         const typeEntry = typeTableOffset + 2 + 10 * j;
         if (u2(b, typeEntry) === startPc && u2(b, typeEntry + 8) === u2(b, entry + 8)) {
-          putLocalVariable(typeTable.data, typeTable.length, newStart, newLength, nameIndex, this.utf8Constant(typeEntry + 6), b, entry + 8);
-          typeTable.length += 10;
+          putLocalVariable(data, typeTablePosition, newStart, newLength, nameIndex, this.utf8Constant(typeEntry + 6), b, entry + 8);
+          typeTablePosition += 10;
           break;
         }
       }
-      putLocalVariable(data, 10 * i, newStart, newLength, nameIndex, this.utf8Constant(entry + 6), b, entry + 8);
+      putLocalVariable(data, tablePosition + 10 * i, newStart, newLength, nameIndex, this.utf8Constant(entry + 6), b, entry + 8);
       if (this.tracked) {
         // visitLocalVariable with COMPUTE_MAXS or COMPUTE_FRAMES: max_locals covers the variable.
         const descriptorStart = this.reader.cpInfoOffsets[u2(b, entry + 6)]! + 2;
@@ -1362,8 +1405,8 @@ class CodeTranscoder {
         if (end > this.writer.maxLocals) this.writer.maxLocals = end;
       }
     }
-    table.length = 10 * count;
-    return { table, typeTable };
+    tables.localVariableTableLength = count;
+    tables.localVariableTypeTableLength = (typeTablePosition - tables.localVariableTypeTableOffset) / 10;
   }
 }
 

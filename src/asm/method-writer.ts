@@ -319,20 +319,35 @@ export class MethodWriter extends MethodVisitor {
   /** @internal line_number_table_length of LineNumberTable. */
   lineNumberTableLength: number;
 
-  /** @internal The line_number_table array, or null. */
+  /**
+   * @internal The vector holding the line_number_table array (at lineNumberTableOffset, 4 bytes an
+   * entry), or null. Built by visitLineNumber, it is a vector of its own (offset 0); the code
+   * transcoder (code-transcoder.ts) leaves a method's three debug tables in the storage of `code`,
+   * after the code: one array reserved per method instead of one per table (a typed array view costs
+   * an allocation). A visit event that appends to such a table first copies it (ownedTable).
+   */
   lineNumberTable: ByteVector | null;
+
+  /** @internal The byte offset of line_number_table in lineNumberTable's data. */
+  lineNumberTableOffset: number;
 
   /** @internal local_variable_table_length of LocalVariableTable. */
   localVariableTableLength: number;
 
-  /** @internal The local_variable_table array, or null. */
+  /** @internal The vector holding the local_variable_table array (10 bytes an entry), or null; see lineNumberTable. */
   localVariableTable: ByteVector | null;
+
+  /** @internal The byte offset of local_variable_table in localVariableTable's data. */
+  localVariableTableOffset: number;
 
   /** @internal local_variable_type_table_length of LocalVariableTypeTable. */
   localVariableTypeTableLength: number;
 
-  /** @internal The local_variable_type_table array, or null. */
+  /** @internal The vector holding the local_variable_type_table array (10 bytes an entry), or null; see lineNumberTable. */
   localVariableTypeTable: ByteVector | null;
+
+  /** @internal The byte offset of local_variable_type_table in localVariableTypeTable's data. */
+  localVariableTypeTableOffset: number;
 
   /** @internal number_of_entries of StackMapTable. */
   stackMapTableNumberOfEntries: number;
@@ -518,10 +533,13 @@ export class MethodWriter extends MethodVisitor {
     this.lastHandler = null;
     this.lineNumberTableLength = 0;
     this.lineNumberTable = null;
+    this.lineNumberTableOffset = 0;
     this.localVariableTableLength = 0;
     this.localVariableTable = null;
+    this.localVariableTableOffset = 0;
     this.localVariableTypeTableLength = 0;
     this.localVariableTypeTable = null;
+    this.localVariableTypeTableOffset = 0;
     this.stackMapTableNumberOfEntries = 0;
     this.stackMapTableEntries = null;
     this.lastCodeRuntimeVisibleTypeAnnotation = null;
@@ -1538,6 +1556,13 @@ export class MethodWriter extends MethodVisitor {
       let localVariableTypeTable = this.localVariableTypeTable;
       if (localVariableTypeTable === null) {
         localVariableTypeTable = this.localVariableTypeTable = new ByteVector();
+      } else if (localVariableTypeTable === this.code) {
+        localVariableTypeTable = this.localVariableTypeTable = this.ownedTable(
+          localVariableTypeTable,
+          this.localVariableTypeTableOffset,
+          10 * this.localVariableTypeTableLength,
+        );
+        this.localVariableTypeTableOffset = 0;
       }
       ++this.localVariableTypeTableLength;
       localVariableTypeTable
@@ -1550,6 +1575,13 @@ export class MethodWriter extends MethodVisitor {
     let localVariableTable = this.localVariableTable;
     if (localVariableTable === null) {
       localVariableTable = this.localVariableTable = new ByteVector();
+    } else if (localVariableTable === this.code) {
+      localVariableTable = this.localVariableTable = this.ownedTable(
+        localVariableTable,
+        this.localVariableTableOffset,
+        10 * this.localVariableTableLength,
+      );
+      this.localVariableTableOffset = 0;
     }
     ++this.localVariableTableLength;
     localVariableTable
@@ -1608,10 +1640,21 @@ export class MethodWriter extends MethodVisitor {
     let lineNumberTable = this.lineNumberTable;
     if (lineNumberTable === null) {
       lineNumberTable = this.lineNumberTable = new ByteVector();
+    } else if (lineNumberTable === this.code) {
+      lineNumberTable = this.lineNumberTable = this.ownedTable(lineNumberTable, this.lineNumberTableOffset, 4 * this.lineNumberTableLength);
+      this.lineNumberTableOffset = 0;
     }
     ++this.lineNumberTableLength;
     lineNumberTable.putShort(start.bytecodeOffset);
     lineNumberTable.putShort(line);
+  }
+
+  /**
+   * A vector of its own holding the `byteLength` bytes of a debug table that the code transcoder left
+   * at `offset` in the code vector (see lineNumberTable), so that a visit event can append to it.
+   */
+  private ownedTable(table: ByteVector, offset: number, byteLength: number): ByteVector {
+    return new ByteVector(byteLength + 64).putByteArray(table.data, offset, byteLength);
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
@@ -1858,10 +1901,14 @@ export class MethodWriter extends MethodVisitor {
     const table = this.lineNumberTable;
     if (table === null) return;
     const codeLength = this.code.length;
-    while (this.lineNumberTableLength > 0 && ((table.data[table.length - 4]! << 8) | table.data[table.length - 3]!) >= codeLength) {
-      table.length -= 4;
+    const data = table.data;
+    let end = this.lineNumberTableOffset + 4 * this.lineNumberTableLength;
+    while (this.lineNumberTableLength > 0 && ((data[end - 4]! << 8) | data[end - 3]!) >= codeLength) {
+      end -= 4;
       this.lineNumberTableLength--;
     }
+    // A table of its own ends with its entries (one in the code vector's storage ends after the code).
+    if (table !== this.code) table.length = end;
     if (this.lineNumberTableLength === 0) this.lineNumberTable = null;
   }
 
@@ -2194,15 +2241,15 @@ export class MethodWriter extends MethodVisitor {
       }
       if (this.lineNumberTable !== null) {
         symbolTable.addAttributeNameOfKind(WrittenAttribute.LINE_NUMBER_TABLE);
-        size += 8 + this.lineNumberTable.length;
+        size += 8 + 4 * this.lineNumberTableLength;
       }
       if (this.localVariableTable !== null) {
         symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TABLE);
-        size += 8 + this.localVariableTable.length;
+        size += 8 + 10 * this.localVariableTableLength;
       }
       if (this.localVariableTypeTable !== null) {
         symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TYPE_TABLE);
-        size += 8 + this.localVariableTypeTable.length;
+        size += 8 + 10 * this.localVariableTypeTableLength;
       }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
         size += this.lastCodeRuntimeVisibleTypeAnnotation.computeAnnotationsSize(
@@ -2341,15 +2388,15 @@ export class MethodWriter extends MethodVisitor {
         ++codeAttributeCount;
       }
       if (this.lineNumberTable !== null) {
-        size += 8 + this.lineNumberTable.length;
+        size += 8 + 4 * this.lineNumberTableLength;
         ++codeAttributeCount;
       }
       if (this.localVariableTable !== null) {
-        size += 8 + this.localVariableTable.length;
+        size += 8 + 10 * this.localVariableTableLength;
         ++codeAttributeCount;
       }
       if (this.localVariableTypeTable !== null) {
-        size += 8 + this.localVariableTypeTable.length;
+        size += 8 + 10 * this.localVariableTypeTableLength;
         ++codeAttributeCount;
       }
       if (this.lastCodeRuntimeVisibleTypeAnnotation !== null) {
@@ -2393,25 +2440,28 @@ export class MethodWriter extends MethodVisitor {
         this.putStackMapTable(output);
       }
       if (this.lineNumberTable !== null) {
+        const byteLength = 4 * this.lineNumberTableLength;
         output
           .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.LINE_NUMBER_TABLE))
-          .putInt(2 + this.lineNumberTable.length)
+          .putInt(2 + byteLength)
           .putShort(this.lineNumberTableLength)
-          .putByteArray(this.lineNumberTable.data, 0, this.lineNumberTable.length);
+          .putByteArray(this.lineNumberTable.data, this.lineNumberTableOffset, byteLength);
       }
       if (this.localVariableTable !== null) {
+        const byteLength = 10 * this.localVariableTableLength;
         output
           .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TABLE))
-          .putInt(2 + this.localVariableTable.length)
+          .putInt(2 + byteLength)
           .putShort(this.localVariableTableLength)
-          .putByteArray(this.localVariableTable.data, 0, this.localVariableTable.length);
+          .putByteArray(this.localVariableTable.data, this.localVariableTableOffset, byteLength);
       }
       if (this.localVariableTypeTable !== null) {
+        const byteLength = 10 * this.localVariableTypeTableLength;
         output
           .putShort(symbolTable.addAttributeNameOfKind(WrittenAttribute.LOCAL_VARIABLE_TYPE_TABLE))
-          .putInt(2 + this.localVariableTypeTable.length)
+          .putInt(2 + byteLength)
           .putShort(this.localVariableTypeTableLength)
-          .putByteArray(this.localVariableTypeTable.data, 0, this.localVariableTypeTable.length);
+          .putByteArray(this.localVariableTypeTable.data, this.localVariableTypeTableOffset, byteLength);
       }
       if (stackMapTableLast) {
         this.putStackMapTable(output);
