@@ -143,7 +143,8 @@ describe.skipIf(!existsSync(cli) || !existsSync(shim) || process.platform !== 'l
     const pid = String(leaving.child.pid);
     // The host stays busy with live.Ticker until the JVM is gone: its reply cannot come first.
     const session = watch(process.execPath, [cli, 'attach', pid, '-t', 'fixtures/agent/transforms/slow-on-ticker.ts', '--options', JSON.stringify({ untilGone: Number(pid) })]);
-    await waitFor('the attach', () => session.stderr.some((line) => line.startsWith('classforge: attached to JVM')));
+    // 60 s: an attach took over 20 s once on a loaded 2-core machine (the full suite beside other processes).
+    await waitFor('the attach', () => session.stderr.some((line) => line.startsWith('classforge: attached to JVM')), 60_000);
     // Ticker exits when its stdin closes.
     leaving.child.stdin!.end();
     expect(await leaving.exit).toBe(0);

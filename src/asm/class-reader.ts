@@ -125,6 +125,12 @@ const MAX_MAJOR_VERSION = Opcodes.V25;
 const FIELD_DESCRIPTOR = 1;
 const METHOD_DESCRIPTOR = 2;
 const CLASS_NAME = 4;
+/**
+ * Above those bits, a method descriptor's sizes (methodDescriptorSizes), found while checking it and
+ * kept for the writers (see methodDescriptorSizesOf), when they fit (0: not kept).
+ */
+const METHOD_SIZES_SHIFT = 3;
+const MAX_KEPT_METHOD_SIZES = 0xffff >> METHOD_SIZES_SHIFT;
 
 /**
  * The offset just past the field type (JVMS §4.3.2) starting at `offset` in the modified UTF-8
@@ -164,17 +170,26 @@ function skipFieldTypeBytes(b: Uint8Array, offset: number, end: number): number 
   }
 }
 
-/** Whether the bytes [offset, end) of `b` are a method descriptor (JVMS §4.3.3; see skipFieldTypeBytes). */
-function isMethodDescriptorBytes(b: Uint8Array, offset: number, end: number): boolean {
-  if (offset >= end || b[offset] !== 40 /* '(' */) return false;
+/**
+ * If the bytes [offset, end) of `b` are a method descriptor (JVMS §4.3.3; see skipFieldTypeBytes), the
+ * sizes of its arguments (plus one for `this`) and of its return value, packed as
+ * Type.getArgumentsAndReturnSizes packs them (`argumentsSize << 2 | returnSize`); else -1.
+ */
+function methodDescriptorSizes(b: Uint8Array, offset: number, end: number): number {
+  if (offset >= end || b[offset] !== 40 /* '(' */) return -1;
   ++offset;
+  let argumentsSize = 1;
   while (offset < end && b[offset] !== 41 /* ')' */) {
+    const first = b[offset];
     offset = skipFieldTypeBytes(b, offset, end);
-    if (offset < 0) return false;
+    if (offset < 0) return -1;
+    argumentsSize += first === 74 /* 'J' */ || first === 68 /* 'D' */ ? 2 : 1;
   }
-  if (++offset > end) return false;
-  if (offset < end && b[offset] === 86 /* 'V' */) return offset + 1 === end;
-  return skipFieldTypeBytes(b, offset, end) === end;
+  if (++offset > end) return -1;
+  if (offset < end && b[offset] === 86 /* 'V' */) return offset + 1 === end ? argumentsSize << 2 : -1;
+  const first = b[offset];
+  if (skipFieldTypeBytes(b, offset, end) !== end) return -1;
+  return (argumentsSize << 2) | (first === 74 /* 'J' */ || first === 68 /* 'D' */ ? 2 : 1);
 }
 
 /** @internal A decoded CONSTANT_Dynamic or CONSTANT_InvokeDynamic (JVMS §4.4.10) with its bootstrap method (§4.7.23). */
@@ -326,8 +341,11 @@ export class ClassReader {
   /** The names of the CONSTANT_Class entries already read, by pool index. */
   private readonly constantClassValues: (string | undefined)[];
 
-  /** For each CONSTANT_Utf8, what it was checked to be (FIELD_DESCRIPTOR, METHOD_DESCRIPTOR, CLASS_NAME bits). */
-  private readonly checkedUtf8Kinds: Uint8Array;
+  /**
+   * For each CONSTANT_Utf8, what it was checked to be (FIELD_DESCRIPTOR, METHOD_DESCRIPTOR, CLASS_NAME
+   * bits) and, above METHOD_SIZES_SHIFT, the sizes of a method descriptor.
+   */
+  private readonly checkedUtf8Kinds: Uint16Array;
 
   /** The field and method references already read, by pool index (allocated on first use). */
   private memberRefs: (MemberRef | undefined)[] | null;
@@ -436,8 +454,9 @@ export class ClassReader {
       throw new ClassFormatError('constant_pool_count is 0, expected at least 1', 8);
     }
     // One backing store for the three per-entry tables and attributeNameIndices, carved out of a
-    // shared slab when small.
-    const tablesByteLength = (constantPoolCount * 6 + ATTRIBUTE_NAME_INDICES_BYTE_LENGTH + 7) & ~7;
+    // shared slab when small: cpInfoOffsets (4 bytes an entry), checkedUtf8Kinds (2), attributeNameIndices,
+    // attributeKinds (1), the u2 tables at even offsets.
+    const tablesByteLength = (constantPoolCount * 7 + ATTRIBUTE_NAME_INDICES_BYTE_LENGTH + 7) & ~7;
     let tables: ArrayBuffer;
     let tablesOffset: number;
     if (tablesByteLength > MAX_SLAB_ALLOCATION) {
@@ -450,10 +469,9 @@ export class ClassReader {
     const cpInfoOffsets = new Int32Array(tables, tablesOffset, constantPoolCount);
     this.cpInfoOffsets = cpInfoOffsets;
     this.constantUtf8Values = holeyArray<string>(constantPoolCount);
-    this.checkedUtf8Kinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 4, constantPoolCount);
-    this.attributeKinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 5, constantPoolCount);
-    // 6 * constantPoolCount is even: the u2 table is aligned.
+    this.checkedUtf8Kinds = new Uint16Array(tables, tablesOffset + constantPoolCount * 4, constantPoolCount);
     this.attributeNameIndices = new Uint16Array(tables, tablesOffset + constantPoolCount * 6, Attr.ATTRIBUTE_STACK_MAP + 1);
+    this.attributeKinds = new Uint8Array(tables, tablesOffset + constantPoolCount * 6 + ATTRIBUTE_NAME_INDICES_BYTE_LENGTH, constantPoolCount);
     this.constantClassValues = holeyArray<string>(constantPoolCount);
     let currentCpInfoIndex = 1;
     let currentCpInfoOffset = classFileOffset + 10;
@@ -3548,6 +3566,23 @@ export class ClassReader {
    * `kind`: FIELD_DESCRIPTOR, METHOD_DESCRIPTOR or CLASS_NAME (a non-empty internal name, or an
    * array descriptor, JVMS §4.4.1).
    */
+  /**
+   * @internal The argument and return sizes of `descriptor` (packed as Type.getArgumentsAndReturnSizes
+   * packs them) if it is the string this reader decoded from its Utf8 constant `constantPoolEntryIndex`
+   * (or an equal string) and that constant was checked as a method descriptor, which computed them;
+   * else 0 (unknown).
+   */
+  methodDescriptorSizesOf(descriptor: string, constantPoolEntryIndex: number): number {
+    if (
+      constantPoolEntryIndex <= 0 ||
+      constantPoolEntryIndex >= this.cpInfoOffsets.length ||
+      this.constantUtf8Values[constantPoolEntryIndex] !== descriptor
+    ) {
+      return 0;
+    }
+    return this.checkedUtf8Kinds[constantPoolEntryIndex]! >> METHOD_SIZES_SHIFT;
+  }
+
   private readDescriptor(offset: number, kind: number): string {
     const constantPoolEntryIndex = u2(this.classFileBuffer, offset);
     const value = this.readRequiredUtf8(offset);
@@ -3557,8 +3592,11 @@ export class ClassReader {
       const start = this.cpInfoOffsets[constantPoolEntryIndex]! + 2;
       const end = start + u2(b, start - 2);
       let valid: boolean;
+      let checked = kind;
       if (kind === METHOD_DESCRIPTOR) {
-        valid = isMethodDescriptorBytes(b, start, end);
+        const sizes = methodDescriptorSizes(b, start, end);
+        valid = sizes >= 0;
+        if (valid && sizes <= MAX_KEPT_METHOD_SIZES) checked |= sizes << METHOD_SIZES_SHIFT;
       } else if (kind === FIELD_DESCRIPTOR) {
         valid = skipFieldTypeBytes(b, start, end) === end;
       } else {
@@ -3568,7 +3606,7 @@ export class ClassReader {
         const what = kind === METHOD_DESCRIPTOR ? 'a method descriptor' : kind === FIELD_DESCRIPTOR ? 'a field descriptor' : 'a class name';
         this.fail(`${what} (JVMS §4.3, §4.4.1), not ${JSON.stringify(value)}`, offset);
       }
-      this.checkedUtf8Kinds[constantPoolEntryIndex]! |= kind;
+      this.checkedUtf8Kinds[constantPoolEntryIndex]! |= checked;
     }
     return value;
   }

@@ -1090,7 +1090,16 @@ class CodeTranscoder {
           memberRef.descriptor,
           memberTag === Symbol.CONSTANT_INTERFACE_METHODREF_TAG,
         );
-    if (this.symbols !== null) this.symbols[constantIndex] = symbol;
+    if (this.symbols !== null) {
+      this.symbols[constantIndex] = symbol;
+      if (symbol.info === 0 && !isField) {
+        // The sizes the reader found when it checked the descriptor (memberRef's), for the frames.
+        const b = this.b;
+        const cpInfoOffsets = this.reader.cpInfoOffsets;
+        const nameAndTypeOffset = cpInfoOffsets[u2(b, cpInfoOffsets[constantIndex]! + 2)]!;
+        symbol.info = this.reader.methodDescriptorSizesOf(symbol.value!, u2(b, nameAndTypeOffset + 2));
+      }
+    }
     return (this.constants[constantIndex] = symbol.index | (memberTag << TAG_SHIFT));
   }
 

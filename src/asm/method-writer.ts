@@ -620,8 +620,18 @@ export class MethodWriter extends MethodVisitor {
     this.sourceHasSyntheticAttribute = false;
     this.sourceAccessFlags = 0;
     if (compute !== MethodWriter.COMPUTE_NOTHING) {
-      // The arguments (and `this`) are the initial locals.
-      let argumentsSize = Type.getArgumentsAndReturnSizes(descriptor) >> 2;
+      // The arguments (and `this`) are the initial locals: sizes the reader visiting now found when it
+      // checked this descriptor, if it is the one (see readerHints), else computed.
+      const hintReader = readerHints.reader;
+      let sizes = 0;
+      if (sourceBytes === null && hintReader !== null) {
+        const descriptorIndexOffset = readerHints.memberInfoOffset + 4;
+        const bytes = hintReader.classFileBuffer;
+        if (descriptorIndexOffset > 4 && descriptorIndexOffset + 1 < bytes.length) {
+          sizes = hintReader.methodDescriptorSizesOf(descriptor, (bytes[descriptorIndexOffset]! << 8) | bytes[descriptorIndexOffset + 1]!);
+        }
+      }
+      let argumentsSize = (sizes !== 0 ? sizes : Type.getArgumentsAndReturnSizes(descriptor)) >> 2;
       if ((access & Opcodes.ACC_STATIC) !== 0) {
         --argumentsSize;
       }
