@@ -429,6 +429,18 @@ class CodeTranscoder {
         // grows the code: no room needed).
         data[length++] = opcode;
         ++offset;
+      } else if (kind === Insn.INSN_FIELD_OR_METHOD) {
+        // The next most frequent (get/put field or static, invokevirtual/special/static): the writer's
+        // index for the reference, here rather than through transcodeInsn's switch (the same 3 bytes).
+        const constant = this.memberReference(offset + 1, opcode < Opcodes.INVOKEVIRTUAL);
+        data[length] = opcode;
+        data[length + 1] = constant >> 8;
+        data[length + 2] = constant;
+        length += 3;
+        offset += 3;
+        // Inside the instruction (newOffsets has room, see above).
+        newOffsetOf[bytecodeOffset + 1] = -1;
+        newOffsetOf[bytecodeOffset + 2] = -1;
       } else {
         this.length = length;
         offset = this.transcodeInsn(offset, bytecodeOffset, length, codeLength);
