@@ -1187,14 +1187,19 @@ class CodeTranscoder {
   private grow(size: number): void {
     this.room -= size;
     if (this.room < 0) {
-      const code = this.writer.code;
-      const grown = scratchUint8Array(2 * code.data.length);
-      // Only the new code so far is meaningful (code.length is still 0: reserve would copy nothing).
-      grown.set(code.data.subarray(0, this.length));
-      this.room += grown.length - code.data.length;
-      code.data = grown;
-      this.data = grown;
+      const capacity = this.data.length;
+      this.reallocate(2 * capacity);
+      this.room += this.data.length - capacity;
     }
+  }
+
+  /** Moves the new code so far to new storage of `capacity` bytes, the writer's code vector's. */
+  private reallocate(capacity: number): void {
+    const grown = scratchUint8Array(capacity);
+    // Only the new code so far is meaningful (code.length may still be 0: reserve would copy nothing).
+    grown.set(this.data.subarray(0, this.length));
+    this.writer.code.data = grown;
+    this.data = grown;
   }
 
   /** The opcode of a switch and its 0 to 3 bytes of padding in the new code (JVMS §6.5.tableswitch). */
@@ -1291,12 +1296,7 @@ class CodeTranscoder {
     const position = this.length;
     // Reserved with the code, unless the code grew into that room.
     const needed = position + debugTablesRoom(b, lineNumberTableOffset, localVariableTableOffset);
-    if (needed > this.data.length) {
-      const grown = scratchUint8Array(needed);
-      grown.set(this.data.subarray(0, position));
-      this.writer.code.data = grown;
-      this.data = grown;
-    }
+    if (needed > this.data.length) this.reallocate(needed);
     const tables = debugTables;
     tables.lineNumberTableOffset = position;
     tables.lineNumberTableLength = lineCount === 0 ? 0 : this.transcodeLineNumbers(lineNumberTableOffset, codeLength, position);

@@ -1564,9 +1564,7 @@ export class MethodWriter extends MethodVisitor {
     const nameIndex = symbolTable.addConstantUtf8FromReader(name, entryOffset + 4);
     if (signature !== null) {
       let localVariableTypeTable = this.localVariableTypeTable;
-      if (localVariableTypeTable === null) {
-        localVariableTypeTable = this.localVariableTypeTable = new ByteVector();
-      } else if (localVariableTypeTable === this.code) {
+      if (localVariableTypeTable === null || localVariableTypeTable === this.code) {
         localVariableTypeTable = this.localVariableTypeTable = this.ownedTable(
           localVariableTypeTable,
           this.localVariableTypeTableOffset,
@@ -1583,9 +1581,7 @@ export class MethodWriter extends MethodVisitor {
         .putShort(index);
     }
     let localVariableTable = this.localVariableTable;
-    if (localVariableTable === null) {
-      localVariableTable = this.localVariableTable = new ByteVector();
-    } else if (localVariableTable === this.code) {
+    if (localVariableTable === null || localVariableTable === this.code) {
       localVariableTable = this.localVariableTable = this.ownedTable(
         localVariableTable,
         this.localVariableTableOffset,
@@ -1648,9 +1644,7 @@ export class MethodWriter extends MethodVisitor {
 
   override visitLineNumber(line: number, start: Label): void {
     let lineNumberTable = this.lineNumberTable;
-    if (lineNumberTable === null) {
-      lineNumberTable = this.lineNumberTable = new ByteVector();
-    } else if (lineNumberTable === this.code) {
+    if (lineNumberTable === null || lineNumberTable === this.code) {
       lineNumberTable = this.lineNumberTable = this.ownedTable(lineNumberTable, this.lineNumberTableOffset, 4 * this.lineNumberTableLength);
       this.lineNumberTableOffset = 0;
     }
@@ -1660,11 +1654,12 @@ export class MethodWriter extends MethodVisitor {
   }
 
   /**
-   * A vector of its own holding the `byteLength` bytes of a debug table that the code transcoder left
-   * at `offset` in the code vector (see lineNumberTable), so that a visit event can append to it.
+   * A vector of its own for a debug table a visit event appends to: a new one for the first entry
+   * (`table` null), else one holding the `byteLength` bytes the code transcoder left at `offset` in
+   * the code vector (see lineNumberTable).
    */
-  private ownedTable(table: ByteVector, offset: number, byteLength: number): ByteVector {
-    return new ByteVector(byteLength + 64).putByteArray(table.data, offset, byteLength);
+  private ownedTable(table: ByteVector | null, offset: number, byteLength: number): ByteVector {
+    return table === null ? new ByteVector() : new ByteVector(byteLength + 64).putByteArray(table.data, offset, byteLength);
   }
 
   override visitMaxs(maxStack: number, maxLocals: number): void {
