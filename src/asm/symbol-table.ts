@@ -1980,7 +1980,6 @@ function stringHash(value: string): number {
 /** Finalizes a hash: spreads the bits (the table indexes with a power-of-two mask), 31 bits. */
 function mix(hash: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
   return (hash ^ (hash >>> 16)) & 0x7fffffff;
 }
 
