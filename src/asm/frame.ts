@@ -1434,8 +1434,7 @@ export class Frame {
    * FORWARD_UNINITIALIZED_KIND) as a verification_type_info (JVMS §4.7.4).
    */
   static putAbstractType(symbolTable: SymbolTable, abstractType: number, output: ByteVector): void {
-    let arrayDimensions = (abstractType & DIM_MASK) >> DIM_SHIFT;
-    if (arrayDimensions === 0) {
+    if ((abstractType & DIM_MASK) === 0) {
       const typeValue = abstractType & VALUE_MASK;
       switch (abstractType & KIND_MASK) {
         case CONSTANT_KIND:
@@ -1455,44 +1454,42 @@ export class Frame {
           throw new Error('AssertionError: unexpected abstract type ' + abstractType);
       }
     } else {
-      // An array type: build its descriptor.
-      let typeDescriptor = '';
-      while (arrayDimensions-- > 0) {
-        typeDescriptor += '[';
-      }
-      if ((abstractType & KIND_MASK) === REFERENCE_KIND) {
-        typeDescriptor += 'L' + (symbolTable.getType(abstractType & VALUE_MASK).value as string) + ';';
-      } else {
-        switch (abstractType & VALUE_MASK) {
-          case ITEM_ASM_BOOLEAN:
-            typeDescriptor += 'Z';
-            break;
-          case ITEM_ASM_BYTE:
-            typeDescriptor += 'B';
-            break;
-          case ITEM_ASM_CHAR:
-            typeDescriptor += 'C';
-            break;
-          case ITEM_ASM_SHORT:
-            typeDescriptor += 'S';
-            break;
-          case ITEM_INTEGER:
-            typeDescriptor += 'I';
-            break;
-          case ITEM_FLOAT:
-            typeDescriptor += 'F';
-            break;
-          case ITEM_LONG:
-            typeDescriptor += 'J';
-            break;
-          case ITEM_DOUBLE:
-            typeDescriptor += 'D';
-            break;
-          default:
-            throw new Error('AssertionError: unexpected abstract type ' + abstractType);
-        }
-      }
-      output.putByte(ITEM_OBJECT).putShort(symbolTable.addConstantClass(typeDescriptor).index);
+      output.putByte(ITEM_OBJECT).putShort(symbolTable.getArrayTypeConstantClassIndex(abstractType, arrayTypeDescriptor));
     }
+  }
+}
+
+/**
+ * The descriptor of an array abstract type (DIM_MASK bits set) of `symbolTable`'s frames: the name
+ * of its CONSTANT_Class in a verification_type_info (JVMS §4.7.4, §4.4.1).
+ */
+function arrayTypeDescriptor(symbolTable: SymbolTable, abstractType: number): string {
+  let arrayDimensions = (abstractType & DIM_MASK) >> DIM_SHIFT;
+  let typeDescriptor = '';
+  while (arrayDimensions-- > 0) {
+    typeDescriptor += '[';
+  }
+  if ((abstractType & KIND_MASK) === REFERENCE_KIND) {
+    return typeDescriptor + 'L' + (symbolTable.getType(abstractType & VALUE_MASK).value as string) + ';';
+  }
+  switch (abstractType & VALUE_MASK) {
+    case ITEM_ASM_BOOLEAN:
+      return typeDescriptor + 'Z';
+    case ITEM_ASM_BYTE:
+      return typeDescriptor + 'B';
+    case ITEM_ASM_CHAR:
+      return typeDescriptor + 'C';
+    case ITEM_ASM_SHORT:
+      return typeDescriptor + 'S';
+    case ITEM_INTEGER:
+      return typeDescriptor + 'I';
+    case ITEM_FLOAT:
+      return typeDescriptor + 'F';
+    case ITEM_LONG:
+      return typeDescriptor + 'J';
+    case ITEM_DOUBLE:
+      return typeDescriptor + 'D';
+    default:
+      throw new Error('AssertionError: unexpected abstract type ' + abstractType);
   }
 }

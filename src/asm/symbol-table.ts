@@ -211,6 +211,8 @@ export class SymbolTable {
   private typeIndices: StringTable | null;
   /** Frame's abstract types of descriptors (see getDescriptorTypes), or null. */
   private descriptorTypes: Map<string, number> | null;
+  /** The CONSTANT_Class index of each array abstract type written in a frame (see getArrayTypeConstantClassIndex), or null. */
+  private arrayTypeClassIndices: Map<number, number> | null;
   /** Search table over the source pool's Utf8 and Utf8-reference constants, built on demand. */
   private sourceIndex: SourceIndex | null;
   /** The symbols returned for source Utf8-reference constants, by pool index. */
@@ -279,6 +281,7 @@ export class SymbolTable {
     this.lastAddedMemberReference = null;
     this.typeIndices = null;
     this.descriptorTypes = null;
+    this.arrayTypeClassIndices = null;
     this.sourceIndex = null;
     this.sourceSymbols = null;
     this.sourceTwins = -1;
@@ -1817,6 +1820,26 @@ export class SymbolTable {
     let classIndex = entry.info;
     if (classIndex === 0) {
       classIndex = entry.info = this.addConstantClass(entry.value!).index;
+    }
+    return classIndex;
+  }
+
+  /**
+   * @internal The constant pool index of the CONSTANT_Class of an array abstract type (Frame's
+   * DIM_MASK bits set), made from its descriptor (`descriptorOf`) on first use and memoized: the
+   * same arrays ([B, [Ljava/lang/Object;...) are in frame after frame, and their descriptors are
+   * built by concatenation, then hashed, each time otherwise. The abstract type names one
+   * descriptor in this table (its element is a type table index or a primitive).
+   */
+  getArrayTypeConstantClassIndex(abstractType: number, descriptorOf: (symbolTable: SymbolTable, abstractType: number) => string): number {
+    let indices = this.arrayTypeClassIndices;
+    if (indices === null) {
+      indices = this.arrayTypeClassIndices = new Map();
+    }
+    let classIndex = indices.get(abstractType);
+    if (classIndex === undefined) {
+      classIndex = this.addConstantClass(descriptorOf(this, abstractType)).index;
+      indices.set(abstractType, classIndex);
     }
     return classIndex;
   }
